@@ -1,0 +1,186 @@
+"""Messages that travel on launchwatch topics.
+
+One frozen model per topic payload. Every model carries `schema_version`; readers ignore
+fields they do not know, so producers may add fields without breaking consumers. Broker
+metadata (topic, partition, offset) travels beside a message, never inside it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal[
+    "ballistic",
+    "cruise",
+    "hypersonic",
+    "slbm",
+    "icbm",
+    "irbm",
+    "mrbm",
+    "srbm",
+    "satellite_launch",
+    "artillery_rocket",
+    "unknown",
+]
+
+EventStatus = Literal["reported", "confirmed", "claimed", "corrected", "retracted"]
+
+
+class Message(BaseModel):
+    """Base of every topic payload: frozen, tolerant of unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes):
+        """Decode and validate; raises pydantic.ValidationError on a bad payload."""
+        return cls.model_validate_json(raw)
+
+
+class FeedItem(Message):
+    """One entry of a source, as plain text. Topic `launchwatch.items`, key `item_id`."""
+
+    schema_version: Literal[1] = 1
+    item_id: str = Field(description="Stable id: the same entry always gets the same id.")
+    revision: int = Field(1, ge=1, description="Grows when the entry's text changes.")
+    feed: str = Field(description="Name of the source.")
+    feed_url: str
+    url: str | None = Field(None, description="Link to the article, absolute.")
+    title: str
+    summary: str = ""
+    lang: str | None = Field(None, description="BCP 47 language of the text, when known.")
+    published_at: datetime | None = Field(
+        None, description="Publication time from the source (UTC), or null when it gave none."
+    )
+    first_seen_at: datetime = Field(description="When ingest first saw the entry (UTC).")
+    source_kind: str | None = Field(None, description="agency | wire | news | aggregator")
+    source_country: str | None = None
+
+
+class Evidence(BaseModel):
+    """A cue behind a decision or a field: which words, where, and what they count for."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    cue: str = Field(description="Name of the rule or lexicon entry that fired.")
+    text: str = Field(description="The words of the item that matched.")
+    start: int | None = Field(None, description="Offset in `title + '\\n' + summary`.")
+    end: int | None = None
+    field: str | None = Field(None, description="Field this supports; null for detection.")
+    weight: float = 0.0
+
+
+class LaunchFields(BaseModel):
+    """Facts of one report; the field set of the `launchwatch classify` contract."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    actor: str | None = None
+    kind: Kind | None = None
+    count: int | None = None
+    distance_km: float | None = None
+    apogee_km: float | None = None
+    direction: str | None = None
+    source_agency: str | None = None
+    launched_at: datetime | None = None
+
+
+class LaunchReport(Message):
+    """Classification of one item. Topic `launchwatch.reports`, key `item_id`."""
+
+    schema_version: Literal[1] = 1
+    item_id: str
+    revision: int = 1
+    feed: str
+    url: str | None = None
+    title: str
+    lang: str | None = None
+    published_at: datetime | None = None
+    first_seen_at: datetime | None = None
+    source_kind: str | None = None
+    is_launch: bool
+    confidence: float = Field(ge=0.0, le=1.0)
+    fields: LaunchFields = LaunchFields()
+    evidence: list[Evidence] = []
+    language_supported: bool = True
+    retrospective: bool = Field(
+        False, description="The item only mentions a past launch; it starts no event."
+    )
+    classified_at: datetime
+
+
+class EventSource(BaseModel):
+    """One report that contributed to an event."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    item_id: str
+    feed: str
+    url: str | None = None
+    title: str
+    source_kind: str | None = None
+    source_agency: str | None = None
+    published_at: datetime | None = None
+    fields: LaunchFields = LaunchFields()
+
+
+class LaunchEvent(Message):
+    """Full state of one launch event at one revision. Topic `launchwatch.events`, key `event_id`.
+
+    Every revision carries the whole current state, so a compacted topic keeps what a
+    consumer needs: the latest revision of every event.
+    """
+
+    schema_version: Literal[1] = 1
+    event_id: str
+    revision: int = Field(ge=1)
+    status: EventStatus = "reported"
+    actor: str | None = None
+    kind: Kind | None = None
+    count: int | None = None
+    distance_km: float | None = None
+    apogee_km: float | None = None
+    direction: str | None = None
+    source_agency: str | None = None
+    launched_at: datetime | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+    headline: str = Field(description="Title of the most authoritative report.")
+    first_reported_at: datetime = Field(description="Publication time of the first report.")
+    updated_at: datetime
+    sources: list[EventSource] = []
+    source_count: int = Field(1, description="Independent sources that reported it.")
+    changes: list[str] = Field(
+        [], description="Facts that changed in this revision, e.g. ['count', 'status']."
+    )
+    stale: bool = Field(False, description="First reported too long ago to alert anyone.")
+
+
+class DeadLetter(Message):
+    """What a stage could not handle, and why. Topic `launchwatch.dlq`."""
+
+    schema_version: Literal[1] = 1
+    stage: str = Field(description="ingest | classify | notify")
+    reason: str
+    error: str = Field(description="Error class: InvalidMessage, PermanentError, RetriesExhausted.")
+    topic: str | None = None
+    partition: int | None = None
+    offset: int | None = None
+    key: str | None = None
+    value: str = Field(description="The original payload, as text (UTF-8, replacement on error).")
+    subscription: str | None = None
+    event_id: str | None = None
+    failed_at: datetime
+
+
+TOPIC_MODELS: dict[str, type[Message]] = {
+    "items": FeedItem,
+    "reports": LaunchReport,
+    "events": LaunchEvent,
+    "dlq": DeadLetter,
+}

@@ -1,0 +1,62 @@
+"""Writing what a stage could not handle to the dead-letter topic, with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from schemas import DeadLetter
+from services.runtime.bus import Producer, Record
+from services.runtime.logs import get_logger
+
+
+class DeadLetters:
+    """Sends `DeadLetter` records to `<prefix>dlq` and logs one `message_dead_lettered` line."""
+
+    def __init__(
+        self,
+        producer: Producer,
+        topic: str,
+        stage: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+    ) -> None:
+        self._producer = producer
+        self.topic = topic
+        self._stage = stage
+        self._clock = clock
+
+    async def send(
+        self,
+        error: BaseException,
+        *,
+        record: Record | None = None,
+        value: bytes | None = None,
+        subscription: str | None = None,
+        event_id: str | None = None,
+    ) -> DeadLetter:
+        raw = value if value is not None else (record.value if record else b"")
+        letter = DeadLetter(
+            stage=self._stage,
+            reason=str(error) or type(error).__name__,
+            error=type(error).__name__,
+            topic=record.topic if record else None,
+            partition=record.partition if record else None,
+            offset=record.offset if record else None,
+            key=record.key.decode("utf-8", "replace") if record and record.key else None,
+            value=raw.decode("utf-8", "replace"),
+            subscription=subscription,
+            event_id=event_id,
+            failed_at=self._clock(),
+        )
+        key = (event_id or (letter.key or "")).encode() or None
+        await self._producer.send(self.topic, letter.to_bytes(), key=key)
+        get_logger().warning(
+            "message_dead_lettered",
+            reason=letter.reason,
+            error=letter.error,
+            topic=letter.topic,
+            offset=letter.offset,
+            subscription=subscription,
+            event_id=event_id,
+        )
+        return letter

@@ -1,0 +1,146 @@
+"""Starting and stopping stages: shared resources made once, SIGTERM as a flag and a deadline."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import signal
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Protocol
+
+import aiohttp
+
+from services.runtime.bus import TOPICS, Bus, topic_name
+from services.runtime.db import connect
+from services.runtime.deadletter import DeadLetters
+from services.runtime.logs import bind_service, get_logger
+from services.runtime.settings import Settings
+
+STAGES = ("ingest", "classify", "notify")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Stage(Protocol):
+    async def run(self, stop: asyncio.Event) -> None:
+        """Work until `stop` is set, then finish what is in hand and return."""
+
+
+@dataclass
+class StageContext:
+    """What a stage gets from the process: settings, the bus, one HTTP session, a clock."""
+
+    settings: Settings
+    bus: Bus
+    http: aiohttp.ClientSession
+    clock: Callable[[], datetime] = utc_now
+    _dbs: list[sqlite3.Connection] = field(default_factory=list)
+
+    def topic(self, short: str) -> str:
+        return topic_name(self.bus.topic_prefix, short)
+
+    def db(self) -> sqlite3.Connection:
+        """A new connection to the state file, closed when the process stops."""
+        conn = connect(self.settings.state.path)
+        self._dbs.append(conn)
+        return conn
+
+    def dead_letters(self, stage: str) -> DeadLetters:
+        return DeadLetters(self.bus.producer(), self.topic("dlq"), stage, self.clock)
+
+    def close(self) -> None:
+        for conn in self._dbs:
+            conn.close()
+        self._dbs.clear()
+
+
+def make_bus(settings: Settings) -> Bus:
+    """The bus the config names."""
+    if settings.bus.kind == "kafka":
+        from services.runtime.kafka_bus import KafkaBus
+
+        return KafkaBus(
+            settings.bus.bootstrap_servers,
+            topic_prefix=settings.bus.topic_prefix,
+            client_id=settings.bus.client_id,
+            fetch_max_wait_ms=settings.bus.fetch_max_wait_ms,
+            enable_idempotence=settings.bus.enable_idempotence,
+            replication_factor=settings.bus.replication_factor,
+        )
+    from services.runtime.memory_bus import MemoryBus
+
+    return MemoryBus(settings.bus.topic_prefix, default_partitions=settings.bus.partitions)
+
+
+async def build_stage(name: str, ctx: StageContext) -> Stage:
+    """Import `services.<name>.worker` and call its `build_stage(ctx)`."""
+    module = importlib.import_module(f"services.{name}.worker")
+    return await module.build_stage(ctx)
+
+
+async def run_stages(
+    settings: Settings,
+    names: Sequence[str],
+    *,
+    stop: asyncio.Event | None = None,
+    bus: Bus | None = None,
+    service: str = "run",
+) -> None:
+    """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
+
+    On the signal every stage is asked to finish and commit what it holds; after
+    `[run] shutdown_grace_s` whatever still runs is cancelled. Clients close in `finally`.
+    A stage that fails stops the others, and the failure is re-raised.
+    """
+    bind_service(service)
+    log = get_logger()
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):
+            pass  # not the main thread (tests): the caller sets `stop`
+    bus = bus or make_bus(settings)
+    await bus.start()
+    timeout = aiohttp.ClientTimeout(total=settings.ingest.timeout_s)
+    http = aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": settings.ingest.user_agent})
+    ctx = StageContext(settings, bus, http)
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        await bus.ensure_topics([ctx.topic(t) for t in TOPICS], settings.bus.partitions)
+        for name in names:
+            tasks.append(asyncio.create_task(_run_one(name, ctx, stop), name=f"stage-{name}"))
+        log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path)
+        stopping = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
+        stopping.cancel()
+        failed = [t for t in tasks if t.done() and not t.cancelled() and t.exception()]
+        _, pending = await asyncio.wait(tasks, timeout=settings.run.shutdown_grace_s) if tasks else (set(), set())
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        log.info("stopped", stages=list(names))
+        if failed:
+            raise failed[0].exception()  # type: ignore[misc]
+    finally:
+        await http.close()
+        await bus.close()
+        ctx.close()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                loop.remove_signal_handler(sig)
+            except (NotImplementedError, RuntimeError):
+                pass
+
+
+async def _run_one(name: str, ctx: StageContext, stop: asyncio.Event) -> None:
+    bind_service(name)  # this task's context: every line it logs says which stage
+    stage = await build_stage(name, ctx)
+    await stage.run(stop)

@@ -1,0 +1,88 @@
+"""Structured logging: one JSON object per line off a terminal, readable console on one.
+
+Every line has `timestamp` (ISO 8601 UTC), `level`, `service` and `event`. Context such as
+`service`, `item_id` or `subscription` is bound with contextvars, so each stage's task
+logs with its own service name. Known secret values are replaced wherever they appear.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+import structlog
+
+REDACTED = "[redacted]"
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING, "error": logging.ERROR}
+
+
+class SecretRedactor:
+    """A structlog processor that replaces every known secret in every string value."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        self.secrets: tuple[str, ...] = tuple(sorted(set(secrets), key=len, reverse=True))
+
+    def __call__(self, logger: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+        if not self.secrets:
+            return event_dict
+        return {key: self._scrub(value) for key, value in event_dict.items()}
+
+    def _scrub(self, value: Any) -> Any:
+        if isinstance(value, str):
+            for secret in self.secrets:
+                if secret in value:
+                    value = value.replace(secret, REDACTED)
+            return value
+        if isinstance(value, dict):
+            return {k: self._scrub(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._scrub(v) for v in value]
+        return value
+
+
+def _default_service(logger: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+    event_dict.setdefault("service", "run")
+    return event_dict
+
+
+def configure_logging(
+    *, fmt: str = "auto", level: str = "info", secrets: Iterable[str] = (), stream: TextIO | None = None
+) -> None:
+    """Set up structlog for the process. `fmt` is `json`, `console` or `auto` (by isatty)."""
+    stream = stream or sys.stdout
+    if fmt == "auto":
+        fmt = "console" if stream.isatty() else "json"
+    renderer: Any
+    if fmt == "json":
+        renderer = structlog.processors.JSONRenderer(ensure_ascii=False)
+    else:
+        renderer = structlog.dev.ConsoleRenderer(colors=stream.isatty())
+    processors: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        _default_service,
+        structlog.processors.format_exc_info if fmt == "json" else structlog.dev.set_exc_info,
+        SecretRedactor(secrets),
+        renderer,
+    ]
+    structlog.configure(
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(_LEVELS[level]),
+        logger_factory=structlog.WriteLoggerFactory(file=stream),
+        cache_logger_on_first_use=False,
+    )
+    # Libraries (aiokafka, aiohttp) log through the standard library: keep their
+    # warnings, one line each, on stderr so stdout stays pure JSON for operators.
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def bind_service(service: str) -> None:
+    """Name the stage for every line logged from the current task onwards."""
+    structlog.contextvars.bind_contextvars(service=service)
+
+
+def get_logger() -> structlog.stdlib.BoundLogger:
+    return structlog.get_logger()

@@ -1,0 +1,150 @@
+"""Configuration: one TOML file, overridden by `LAUNCHWATCH_<SECTION>__<KEY>` variables.
+
+Loaded and validated once at start-up; everything below takes plain parameters. A string
+value `"env:NAME"` is read from the environment and `"file:/path"` from a file, so secrets
+stay out of the config file. Unknown keys and bad values raise `ConfigError` naming the key.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+
+from services.classify.settings import ClassifySettings
+from services.ingest.settings import FeedSettings, IngestSettings
+from services.notify.settings import NotifySettings, SmtpSettings, SubscriptionSettings
+from services.runtime.config_model import Section
+from services.runtime.errors import ConfigError
+
+ENV_PREFIX = "LAUNCHWATCH_"
+
+
+class BusSettings(Section):
+    kind: Literal["memory", "kafka"] = "memory"
+    bootstrap_servers: str = "127.0.0.1:9092"
+    topic_prefix: str = "launchwatch."
+    partitions: int = Field(6, ge=1, description="Partitions of topics created at start-up.")
+    replication_factor: int = Field(1, ge=1)
+    fetch_max_wait_ms: int = Field(500, ge=0, description="Longest a consumer fetch waits.")
+    enable_idempotence: bool = Field(False, description="Needs a broker with InitProducerId.")
+    client_id: str = "launchwatch"
+    max_batch: int = Field(100, ge=1, description="Messages a stage takes per poll.")
+
+
+class StateSettings(Section):
+    path: str = "launchwatch.db"
+
+
+class LogSettings(Section):
+    format: Literal["auto", "json", "console"] = "auto"
+    level: Literal["debug", "info", "warning", "error"] = "info"
+
+
+class RunSettings(Section):
+    shutdown_grace_s: float = Field(10.0, ge=0, description="Time to finish work on SIGTERM.")
+
+
+class Settings(Section):
+    bus: BusSettings = BusSettings()
+    state: StateSettings = StateSettings()
+    log: LogSettings = LogSettings()
+    run: RunSettings = RunSettings()
+    ingest: IngestSettings = IngestSettings()
+    feeds: list[FeedSettings] = []
+    classify: ClassifySettings = ClassifySettings()
+    notify: NotifySettings = NotifySettings()
+    smtp: SmtpSettings = SmtpSettings()
+    subscriptions: list[SubscriptionSettings] = []
+
+
+def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Read `path` (or nothing: all defaults), apply env overrides, resolve secrets, validate.
+
+    Raises `ConfigError` naming the file, key or variable that is wrong.
+    """
+    environ = os.environ if environ is None else environ
+    raw: dict[str, Any] = {}
+    if path is not None:
+        try:
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    _apply_env_overrides(raw, environ)
+    raw = _resolve_references(raw, environ, ())
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
+
+
+def secret_values(settings: Settings) -> list[str]:
+    """Every secret the settings hold, so logging can redact them wherever they appear."""
+    found: list[str] = []
+    for sub in settings.subscriptions:
+        for secret in (sub.url, sub.secret, getattr(sub, "token", None)):
+            if secret is not None:
+                found.append(secret.get_secret_value())
+    if settings.smtp.password is not None:
+        found.append(settings.smtp.password.get_secret_value())
+    return [s for s in found if len(s) >= 6]
+
+
+def _apply_env_overrides(raw: dict[str, Any], environ: Mapping[str, str]) -> None:
+    for name, text in environ.items():
+        if not name.startswith(ENV_PREFIX) or "__" not in name:
+            continue
+        section, _, key = name[len(ENV_PREFIX):].partition("__")
+        section, key = section.lower(), key.lower()
+        field = Settings.model_fields.get(section)
+        if field is None or not isinstance(raw.get(section, {}), dict):
+            raise ConfigError(f"{name}: unknown config section {section!r}")
+        model = field.annotation
+        if not (isinstance(model, type) and issubclass(model, Section)) or key not in model.model_fields:
+            raise ConfigError(f"{name}: unknown config key {section}.{key}")
+        raw.setdefault(section, {})[key] = _parse_env_value(text)
+
+
+def _parse_env_value(text: str) -> Any:
+    """`true`, `3`, `0.5`, `["a", "b"]` keep their TOML type; anything else is a string."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def _resolve_references(value: Any, environ: Mapping[str, str], where: tuple[str, ...]) -> Any:
+    if isinstance(value, dict):
+        return {k: _resolve_references(v, environ, (*where, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve_references(v, environ, (*where, str(i))) for i, v in enumerate(value)]
+    if isinstance(value, str):
+        key = ".".join(where)
+        if value.startswith("env:"):
+            var = value[4:]
+            if var not in environ:
+                raise ConfigError(f"{key}: environment variable {var} is not set")
+            return environ[var]
+        if value.startswith("file:"):
+            try:
+                return Path(value[5:]).read_text(encoding="utf-8").strip()
+            except OSError as exc:
+                raise ConfigError(f"{key}: cannot read {value[5:]}: {exc.strerror}") from None
+    return value
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"])
+        if error["type"] == "extra_forbidden":
+            lines.append(f"{key}: unknown config key")
+        else:
+            lines.append(f"{key}: {error['msg']}")
+    return "invalid configuration: " + "; ".join(lines)

@@ -1,0 +1,80 @@
+"""The consume loop every consuming stage runs: read, handle in order, commit, repeat.
+
+This is the one place that commits. A record's offset is committed only after its handler
+returned (its outputs produced, its side effects done) or after it was dead-lettered, and
+only when every record before it on its partition is done too, so delivery is
+at-least-once and nothing is skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from services.runtime.bus import Consumer, Record
+from services.runtime.deadletter import DeadLetters
+from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.logs import get_logger
+from services.runtime.retry import Backoff, Sleep, retry
+
+Handler = Callable[[Record], Awaitable[None]]
+
+
+class StageRunner:
+    """Feeds records from `consumer` to `handler` until `stop` is set.
+
+    - `PermanentError` (and `InvalidMessage`): dead-lettered with the reason; the stage goes on.
+    - `RetryableError`: retried with `backoff`; when attempts run out, dead-lettered.
+    - Any other exception is a bug: logged with its traceback and dead-lettered, never retried.
+    """
+
+    def __init__(
+        self,
+        *,
+        consumer: Consumer,
+        handler: Handler,
+        dead_letters: DeadLetters,
+        max_batch: int = 100,
+        poll_timeout_s: float = 0.5,
+        backoff: Backoff = Backoff(base_s=0.5, max_s=30.0, max_attempts=8),
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._consumer = consumer
+        self._handler = handler
+        self._dead_letters = dead_letters
+        self._max_batch = max_batch
+        self._poll_timeout_s = poll_timeout_s
+        self._backoff = backoff
+        self._sleep = sleep
+
+    async def run(self, stop: asyncio.Event) -> None:
+        log = get_logger()
+        try:
+            while not stop.is_set():
+                records = await self._consumer.poll(self._poll_timeout_s, self._max_batch)
+                done: dict[tuple[str, int], int] = {}
+                for record in records:
+                    if stop.is_set():
+                        break
+                    await self._handle(record)
+                    done[(record.topic, record.partition)] = record.offset + 1
+                await self._consumer.commit(done)
+        finally:
+            try:
+                await self._consumer.close()
+            except Exception as exc:  # closing must not hide why we stopped
+                log.warning("consumer_close_failed", error=repr(exc))
+
+    async def _handle(self, record: Record) -> None:
+        try:
+            await retry(lambda: self._handler(record), self._backoff, sleep=self._sleep,
+                        on_retry=lambda n, exc, delay: get_logger().warning(
+                            "handler_retry", attempt=n, error=str(exc), delay_s=round(delay, 3),
+                            topic=record.topic, offset=record.offset))
+        except PermanentError as exc:
+            await self._dead_letters.send(exc, record=record)
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            get_logger().error("handler_crashed", topic=record.topic, offset=record.offset, exc_info=exc)
+            await self._dead_letters.send(exc, record=record)
