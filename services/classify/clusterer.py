@@ -27,14 +27,16 @@ class Clusterer:
     def add(self, report: LaunchReport) -> list[LaunchEvent]:
         """The event revisions this report causes (none when it changes nothing).
 
-        Idempotent: the same report added twice yields no second revision.
+        Idempotent and replay-safe: adding a report again returns the same revisions it
+        caused the first time (same event_id and revision), so a stage that crashed before
+        sending them sends them now, and consumers dedup on (event_id, revision).
         """
         if not report.is_launch or report.retrospective:
             return []
         event_id = "evt_" + hashlib.sha256(f"{report.item_id}".encode()).hexdigest()[:20]
-        row = self._db.execute("SELECT revision FROM launch_events WHERE event_id = ?", (event_id,)).fetchone()
+        row = self._db.execute("SELECT revision, body FROM launch_events WHERE event_id = ?", (event_id,)).fetchone()
         if row is not None:
-            return []
+            return [LaunchEvent.model_validate_json(row[1])]
         f = report.fields
         first = report.published_at or report.first_seen_at or report.classified_at
         event = LaunchEvent(

@@ -71,8 +71,8 @@ class ClassifyHandler:
                  kind=report.fields.kind, title=report.title, retrospective=report.retrospective)
         if report.confidence < self._min_confidence:
             return
-        # The event is sent after the report: a crash in between re-handles the item,
-        # and the clusterer yields no second revision for a report it already holds.
+        # A crash after the clusterer stored a revision but before it was sent re-handles
+        # the item: the clusterer then returns the same revisions again, and they are sent.
         for event in self._clusterer.add(report):
             await self._producer.send(self._events_topic, event.to_bytes(), key=event.event_id.encode())
             log.info("event_published", event_id=event.event_id, revision=event.revision,
