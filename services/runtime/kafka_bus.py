@@ -25,12 +25,20 @@ class KafkaBus:
         fetch_max_wait_ms: int = 500,
         enable_idempotence: bool = False,
         replication_factor: int = 1,
+        session_timeout_ms: int = 10000,
+        heartbeat_interval_ms: int = 3000,
+        rebalance_timeout_ms: int = 10000,
     ) -> None:
         self.topic_prefix = topic_prefix
         self.bootstrap_servers = bootstrap_servers
         self.client_id = client_id
         self.fetch_max_wait_ms = fetch_max_wait_ms
         self.replication_factor = replication_factor
+        self._group_timing = dict(
+            session_timeout_ms=session_timeout_ms,
+            heartbeat_interval_ms=heartbeat_interval_ms,
+            rebalance_timeout_ms=rebalance_timeout_ms,
+        )
         self._producer_client = AIOKafkaProducer(
             bootstrap_servers=bootstrap_servers,
             client_id=client_id,
@@ -78,6 +86,7 @@ class KafkaBus:
             enable_auto_commit=False,  # the stage runner commits, after the work
             auto_offset_reset="earliest",
             fetch_max_wait_ms=self.fetch_max_wait_ms,
+            **self._group_timing,
         )
         await client.start()
         consumer = KafkaConsumer(client, self)

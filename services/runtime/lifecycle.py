@@ -71,6 +71,9 @@ def make_bus(settings: Settings) -> Bus:
             fetch_max_wait_ms=settings.bus.fetch_max_wait_ms,
             enable_idempotence=settings.bus.enable_idempotence,
             replication_factor=settings.bus.replication_factor,
+            session_timeout_ms=settings.bus.session_timeout_ms,
+            heartbeat_interval_ms=settings.bus.heartbeat_interval_ms,
+            rebalance_timeout_ms=settings.bus.rebalance_timeout_ms,
         )
     from services.runtime.memory_bus import MemoryBus
 
@@ -118,17 +121,19 @@ async def run_stages(
             tasks.append(asyncio.create_task(_run_one(name, ctx, stop), name=f"stage-{name}"))
         log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path)
         stopping = asyncio.create_task(stop.wait())
-        done, _ = await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
         stop.set()
         stopping.cancel()
-        failed = [t for t in tasks if t.done() and not t.cancelled() and t.exception()]
-        _, pending = await asyncio.wait(tasks, timeout=settings.run.shutdown_grace_s) if tasks else (set(), set())
+        _, pending = await asyncio.wait(tasks, timeout=settings.run.shutdown_grace_s)
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
-        log.info("stopped", stages=list(names))
-        if failed:
-            raise failed[0].exception()  # type: ignore[misc]
+        failures = [t.exception() for t in tasks if not t.cancelled() and t.exception() is not None]
+        for exc in failures:
+            log.error("stage_failed", exc_info=exc)
+        log.info("stopped", stages=list(names), cancelled=len(pending))
+        if failures:
+            raise failures[0]  # type: ignore[misc]
     finally:
         await http.close()
         await bus.close()

@@ -33,6 +33,9 @@ class BusSettings(Section):
     fetch_max_wait_ms: int = Field(500, ge=0, description="Longest a consumer fetch waits.")
     enable_idempotence: bool = Field(False, description="Needs a broker with InitProducerId.")
     client_id: str = "launchwatch"
+    session_timeout_ms: int = Field(10000, ge=1, description="A silent group member is dropped after this.")
+    heartbeat_interval_ms: int = Field(3000, ge=1)
+    rebalance_timeout_ms: int = Field(10000, ge=1, description="Longest a rebalance waits for members.")
     max_batch: int = Field(100, ge=1, description="Messages a stage takes per poll.")
 
 

@@ -1,0 +1,37 @@
+"""Fixtures shared by every test layer: the shared data path and a real Kafka-protocol broker."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.broker import Broker, start_broker
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The labelled items and real feed files, from `LAUNCHWATCH_SHARED_DATA`; skip when unset."""
+    value = os.environ.get("LAUNCHWATCH_SHARED_DATA")
+    if not value:
+        pytest.skip("LAUNCHWATCH_SHARED_DATA is not set")
+    path = Path(value)
+    if not path.is_dir():
+        pytest.fail(f"LAUNCHWATCH_SHARED_DATA={value} is not a directory")
+    return path
+
+
+@pytest.fixture(scope="session")
+def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Broker:
+    """One tansu broker for the session, on a free loopback port, stopped by its pid."""
+    broker = start_broker(tmp_path_factory.mktemp("tansu"))
+    yield broker
+    broker.stop()
+
+
+@pytest.fixture
+def topic_prefix(request: pytest.FixtureRequest) -> str:
+    """A topic prefix (and group suffix) of this test's own, so tests never share topics."""
+    name = "".join(c if c.isalnum() else "-" for c in request.node.name)[:60]
+    return f"t-{name}-{os.getpid()}-{id(request) % 100000}."

@@ -1,0 +1,114 @@
+"""The stage runner: commit after work, dead-letter what cannot be handled, go on."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from schemas import DeadLetter
+from services.runtime.deadletter import DeadLetters
+from services.runtime.errors import InvalidMessage, RetryableError
+from services.runtime.memory_bus import MemoryBus
+from services.runtime.retry import Backoff
+from services.runtime.stage import StageRunner
+
+
+async def run_until(runner: StageRunner, condition, timeout_s: float = 5.0) -> None:
+    stop = asyncio.Event()
+    task = asyncio.create_task(runner.run(stop))
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    while not condition() and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+
+
+async def no_sleep(_):
+    return None
+
+
+async def make(bus: MemoryBus, handler, group: str = "g", max_attempts: int = 3) -> StageRunner:
+    consumer = await bus.consumer(["in"], group)
+    return StageRunner(
+        consumer=consumer,
+        handler=handler,
+        dead_letters=DeadLetters(bus.producer(), "dlq", "test"),
+        poll_timeout_s=0.05,
+        backoff=Backoff(max_attempts=max_attempts),
+        sleep=no_sleep,
+    )
+
+
+async def test_invalid_message_goes_to_dlq_with_reason_and_the_rest_is_handled():
+    bus = MemoryBus(default_partitions=1)
+    for value in (b"1", b"bad", b"3"):
+        await bus.producer().send("in", value, key=b"k")
+    handled = []
+
+    async def handler(record):
+        if record.value == b"bad":
+            raise InvalidMessage("not a number: 'bad'")
+        handled.append(record.value)
+
+    await run_until(await make(bus, handler), lambda: len(handled) == 2)
+    assert handled == [b"1", b"3"]
+    (letter,) = [DeadLetter.from_bytes(r.value) for r in bus.records("dlq")]
+    assert letter.reason == "not a number: 'bad'"
+    assert letter.error == "InvalidMessage"
+    assert letter.value == "bad" and letter.offset == 1 and letter.stage == "test"
+
+
+async def test_retryable_failure_is_retried_then_succeeds():
+    bus = MemoryBus(default_partitions=1)
+    await bus.producer().send("in", b"x")
+    attempts = []
+
+    async def handler(record):
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise RetryableError("broker busy")
+
+    await run_until(await make(bus, handler), lambda: len(attempts) == 3)
+    assert len(attempts) == 3
+    assert bus.records("dlq") == []
+
+
+async def test_exhausted_retries_are_dead_lettered():
+    bus = MemoryBus(default_partitions=1)
+    await bus.producer().send("in", b"x")
+
+    async def handler(record):
+        raise RetryableError("503 forever")
+
+    await run_until(await make(bus, handler), lambda: bus.records("dlq"))
+    letter = DeadLetter.from_bytes(bus.records("dlq")[0].value)
+    assert letter.error == "RetriesExhausted" and "503 forever" in letter.reason
+
+
+async def test_a_bug_is_dead_lettered_not_retried():
+    bus = MemoryBus(default_partitions=1)
+    await bus.producer().send("in", b"x")
+    calls = []
+
+    async def handler(record):
+        calls.append(1)
+        return json.loads("{")
+
+    await run_until(await make(bus, handler), lambda: bus.records("dlq"))
+    assert len(calls) == 1
+    assert DeadLetter.from_bytes(bus.records("dlq")[0].value).error == "JSONDecodeError"
+
+
+async def test_restart_resumes_after_the_last_committed_record():
+    bus = MemoryBus(default_partitions=1)
+    for i in range(3):
+        await bus.producer().send("in", str(i).encode())
+    seen = []
+
+    async def handler(record):
+        seen.append(record.value)
+
+    await run_until(await make(bus, handler), lambda: len(seen) == 3)
+    await bus.producer().send("in", b"3")
+    await run_until(await make(bus, handler), lambda: len(seen) == 4)
+    assert seen == [b"0", b"1", b"2", b"3"]
