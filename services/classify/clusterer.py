@@ -1,68 +1,93 @@
 """Grouping launch reports into launch events.
 
-This first version opens one event per launch report; its API is what the worker relies on.
+The rules live in `eventstate` (pure) and the state in `eventstore` (SQLite); this module
+puts them together: one report in, the event revisions it causes out.
 """
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
-from schemas import EventSource, LaunchEvent, LaunchReport
+from schemas import LaunchEvent, LaunchReport
+from services.classify.eventstate import EventState, Window, decide, join, open_event, source_from_report, walk_back
+from services.classify.eventstore import EventStore
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 class Clusterer:
-    """Turns launch reports into event revisions, remembering events in SQLite."""
+    """Turns launch reports into event revisions, remembering events in SQLite.
 
-    def __init__(self, db: sqlite3.Connection, clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
-        self._db = db
+    Open events are held in memory and rebuilt from the database on start-up, so a
+    restart continues with the same events and revision numbers. Every report that could
+    join an event must reach the same Clusterer (see the README on partitioning).
+    """
+
+    def __init__(self, db: sqlite3.Connection, clock: Callable[[], datetime] = _utc_now, *,
+                 window: Window | None = None) -> None:
+        self._store = EventStore(db)
         self._clock = clock
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS launch_events ("
-            " event_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, body TEXT NOT NULL)"
-        )
+        self._window = window or Window()
+        self._open: list[EventState] = self._store.load_open()
+        self._watermark = self._store.watermark()
+
+    @property
+    def open_events(self) -> list[LaunchEvent]:
+        """The latest revision of every open event, oldest first."""
+        return [state.published for state in self._open]
 
     def add(self, report: LaunchReport) -> list[LaunchEvent]:
         """The event revisions this report causes (none when it changes nothing).
 
-        Idempotent and replay-safe: adding a report again returns the same revisions it
-        caused the first time (same event_id and revision), so a stage that crashed before
-        sending them sends them now, and consumers dedup on (event_id, revision).
+        Takes launch reports, and reports whose title walks an earlier one back (see
+        `eventstate.walk_back`) even when they are not launch reports themselves; any other
+        report causes nothing. Idempotent and replay-safe: adding a report again returns the
+        same revisions it caused the first time (same event_id and revision), so a stage
+        that crashed before sending them sends them now, and consumers dedup on
+        (event_id, revision). Raises sqlite3.Error when the state cannot be written; then
+        nothing of the report is kept and it can be handled again.
         """
-        if not report.is_launch or report.retrospective:
+        if not report.is_launch and walk_back(report.title) is None:
             return []
-        event_id = "evt_" + hashlib.sha256(f"{report.item_id}".encode()).hexdigest()[:20]
-        row = self._db.execute("SELECT revision, body FROM launch_events WHERE event_id = ?", (event_id,)).fetchone()
-        if row is not None:
-            return [LaunchEvent.model_validate_json(row[1])]
-        f = report.fields
-        first = report.published_at or report.first_seen_at or report.classified_at
-        event = LaunchEvent(
-            event_id=event_id,
-            revision=1,
-            status="reported",
-            actor=f.actor,
-            kind=f.kind,
-            count=f.count,
-            distance_km=f.distance_km,
-            apogee_km=f.apogee_km,
-            direction=f.direction,
-            source_agency=f.source_agency,
-            launched_at=f.launched_at,
-            confidence=report.confidence,
-            headline=report.title,
-            first_reported_at=first,
-            updated_at=self._clock(),
-            sources=[EventSource(item_id=report.item_id, feed=report.feed, url=report.url, title=report.title,
-                                 source_kind=report.source_kind, source_agency=f.source_agency,
-                                 published_at=report.published_at, fields=f)],
-            source_count=1,
-            changes=["new"],
-        )
-        self._db.execute(
-            "INSERT INTO launch_events (event_id, revision, body) VALUES (?, ?, ?)",
-            (event_id, 1, event.model_dump_json()),
-        )
-        return [event]
+        done = self._store.effects(report.item_id, report.revision)
+        if done is not None:
+            return done
+        now = self._clock()
+        source = source_from_report(report, seq=0)
+        horizon = None
+        if self._watermark is not None:
+            horizon = self._watermark - timedelta(seconds=self._window.inactive_close_s)
+        decision = decide(self._open, source, is_launch=report.is_launch,
+                          retrospective=report.retrospective, horizon=horizon, window=self._window)
+        changed: EventState | None = None
+        if decision.action == "open":
+            changed = open_event(source, now, self._window)
+        elif decision.action == "join" and decision.state is not None:
+            changed = join(decision.state, source, now, self._window)
+            if not changed.published.changes:
+                changed = None  # an edited item that changes nothing publishes nothing
+        # A report stamped in the future (a source's wrong clock) must not close events early.
+        moment = min(source.reported_at, now + timedelta(seconds=self._window.publish_skew_s))
+        watermark = max(self._watermark, moment) if self._watermark else moment
+        open_states = [s for s in self._open if changed is None or s.event_id != changed.event_id]
+        if changed is not None:
+            position = next((i for i, s in enumerate(self._open) if s.event_id == changed.event_id),
+                            len(self._open))
+            open_states.insert(position, changed)
+        cutoff = watermark - timedelta(seconds=self._window.inactive_close_s)
+        closing = [s for s in open_states if s.last_reported_at < cutoff]
+        events = [changed.published] if changed is not None else []
+        with self._store.transaction():
+            if changed is not None:
+                self._store.save(changed)
+            for state in closing:
+                self._store.close(state.event_id)
+            self._store.record(report.item_id, report.revision, events)
+            self._store.set_watermark(watermark)
+        self._open = [s for s in open_states if s not in closing]
+        self._watermark = watermark
+        return events

@@ -1,0 +1,531 @@
+"""The pure core of launch events: which event a report belongs to, and what the event says.
+
+Everything here is a function of values: no clock, no database. The same reports in the
+same order give the same events, revision for revision.
+
+Rules (the README's "Launch events" section repeats them for operators):
+
+- Compatibility. A report can join an open event when the actors match (an unknown actor
+  on either side is no conflict, but a report of unknown actor only joins when exactly one
+  open event fits), the kinds are of one family (`ballistic` is compatible with every
+  ballistic class and with early reports of satellite launches and large rockets), the
+  areas do not contradict (east coast vs west coast), and the launch times fit: two stated
+  launch times within `launch_tolerance_s`; a report with no stated time, published no
+  earlier than the launch (less `publish_skew_s`) and within `inactive_close_s` of the
+  event's latest report.
+- Authority: the launching state's or an observing government's agency (source_kind
+  `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
+  news 1, aggregator or unknown 0. Each fact takes the value of the source with the
+  highest (authority, publication time, item_id); `kind` prefers the more specific class
+  before recency; `launched_at` a precise time over a date, then the earliest stated by the
+  top authority; `direction` (free text) the earliest Latin-script wording of the top
+  authority.
+- Status: `retracted` when an accepted retraction is among the sources; else `corrected`
+  when a correction is; else `confirmed` with an observing government agency or at least
+  `CONFIRMING_OUTLETS` independent outlets; else `claimed` when the launching state's own
+  media is a source; else `reported`.
+- Revisions: every report that joins an event gives a revision; `changes` names the facts
+  that changed, and "sources" alone when only provenance changed (source list, count,
+  headline, confidence, source_agency).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from typing import Literal
+
+from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
+
+WalkBack = Literal["correction", "retraction"]
+
+CONFIRMING_OUTLETS = 3
+"""Independent outlets that confirm an event without an observing government agency."""
+
+FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "launched_at")
+"""Facts resolved from sources, in the order `changes` names them."""
+
+AGENCY, WIRE, NEWS, OTHER = 3, 2, 1, 0
+_KIND_AUTHORITY = {"agency": AGENCY, "wire": WIRE, "news": NEWS, "aggregator": OTHER}
+
+# Observing governments' agencies: their word confirms an event.
+_OFFICIAL_CUES = (
+    "jcs", "joint chiefs", "합동참모본부", "합참", "mod", "ministry of defen", "defense ministry",
+    "defence ministry", "防衛省", "防衛相", "防衛大臣", "官房長官", "政府", "国防部", "국방부",
+    "indopacom", "pentagon", "coast guard", "海上保安庁", "idf", "israeli military",
+    "israel defense forces", "イスラエル軍", "government", "cabinet", "nsc",
+)
+
+# The launching state's own media, per actor: their word makes an event `claimed`.
+_STATE_MEDIA = {
+    "PRK": ("kcna", "korean central news", "rodong", "노동신문", "조선중앙통신", "朝鮮中央通信",
+            "kctv", "조선중앙tv", "uriminzokkiri", "missile administration"),
+    "IRN": ("irna", "tasnim", "fars", "sepah", "irgc", "press tv", "presstv"),
+    "RUS": ("tass", "ria novosti", "russian mod", "russian defence ministry",
+            "russian defense ministry", "zvezda"),
+    "CHN": ("xinhua", "cctv", "pla daily", "people's liberation army", "global times"),
+    "Houthis": ("saba", "al-masirah", "almasirah", "saree"),
+}
+
+_ACTOR_ALIASES = {
+    "north korea": "PRK", "dprk": "PRK", "n. korea": "PRK", "n korea": "PRK", "북한": "PRK",
+    "北朝鮮": "PRK", "iran": "IRN", "russia": "RUS", "china": "CHN", "pakistan": "PAK",
+    "india": "IND", "israel": "ISR", "united states": "USA", "us": "USA", "u.s.": "USA",
+    "south korea": "KOR", "japan": "JPN", "houthi": "Houthis", "houthis": "Houthis",
+    "hamas": "Hamas", "hezbollah": "Hezbollah",
+}
+
+# UTC offsets (hours) of each actor's local midnight, to tell a date from a time of day.
+_LOCAL_MIDNIGHT_UTC_HOUR = {"PRK": 15, "KOR": 15, "JPN": 15, "CHN": 16, "IRN": 20, "RUS": 21,
+                            "ISR": 22, "PAK": 19, "IND": 18, "Houthis": 21, "Hezbollah": 22,
+                            "Hamas": 22, "USA": 5}
+
+_BALLISTIC = {"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
+_SPECIFICITY = {"ballistic": 1}  # every other stated kind is a specific class: 2
+
+# Retraction first: "retracts its correction" is a retraction.
+_RETRACTION = re.compile(
+    r"retract|was not a (?:ballistic )?missile|were not (?:ballistic )?missiles|not a missile launch"
+    r"|no (?:missile|launch) (?:was|were) (?:fired|launched|detected)|did not (?:fire|launch)"
+    r"|false alarm|withdraws? (?:its |the )?(?:report|alert|statement)|오보|발사하지 않|미사일이 아닌"
+    r"|誤報|発射されていない|ミサイルではな|取り消",
+    re.IGNORECASE,
+)
+_CORRECTION = re.compile(
+    r"\bcorrect(?:s|ed|ion)\b|\brevis(?:es|ed)\b|\bnot one but\b|정정|訂正|修正",
+    re.IGNORECASE,
+)
+
+_EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|太平洋|northeast|eastward|east", re.I)
+_WEST = re.compile(r"yellow sea|west sea|서해|黄海|west coast|westward|west", re.I)
+
+
+def walk_back(title: str) -> WalkBack | None:
+    """Whether a report's title walks an earlier report back, and how far.
+
+    A retraction says there was no launch ("was not a missile", "retracts", "false alarm",
+    오보, 誤報); a correction restates facts ("corrects", "revised", 정정, 訂正). Cues are read
+    in the title only: that is where outlets flag a walk-back, and a summary that quotes an
+    earlier correction is not one.
+    """
+    if _RETRACTION.search(title):
+        return "retraction"
+    if _CORRECTION.search(title):
+        return "correction"
+    return None
+
+
+def normalise_actor(actor: str | None) -> str | None:
+    """ISO 3166-1 alpha-3 or the group's name, whatever spelling the report used."""
+    if actor is None or not actor.strip():
+        return None
+    return _ACTOR_ALIASES.get(actor.strip().lower(), actor.strip())
+
+
+def is_state_media(actor: str | None, agency: str | None, feed: str) -> bool:
+    """Whether the source is the launching state's own media (KCNA for PRK, ...)."""
+    cues = _STATE_MEDIA.get(actor or "", ())
+    text = f"{agency or ''} {feed}".lower()
+    return any(cue in text for cue in cues)
+
+
+def is_official(agency: str | None) -> bool:
+    """Whether `source_agency` names an observing government's agency (JCS, Japan MoD, ...)."""
+    if not agency:
+        return False
+    text = agency.lower()
+    return any(re.search(rf"(?<![a-z]){re.escape(cue)}(?![a-z])", text) for cue in _OFFICIAL_CUES)
+
+
+def outlet_of(feed: str) -> str:
+    """The outlet behind a feed name, so one outlet's several feeds count once.
+
+    "Yonhap (KO)", "Yonhap - North Korea" and "yonhap" are one outlet: the name up to the
+    first " (", " - ", " | " or ":".
+    """
+    name = re.split(r" \(| - | \| |:", feed, maxsplit=1)[0]
+    return name.strip().lower()
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One report as the event remembers it: its facts and what they are worth."""
+
+    item_id: str
+    item_revision: int
+    feed: str
+    outlet: str
+    url: str | None
+    title: str
+    source_kind: str | None
+    source_agency: str | None
+    published_at: datetime | None
+    reported_at: datetime  # published_at, else first_seen_at, else classified_at
+    fields: LaunchFields
+    confidence: float
+    authority: int
+    state_media: bool
+    official: bool
+    walk_back: WalkBack | None
+    seq: int  # arrival order within the event
+
+    def to_event_source(self) -> EventSource:
+        return EventSource(item_id=self.item_id, feed=self.feed, url=self.url, title=self.title,
+                           source_kind=self.source_kind, source_agency=self.source_agency,
+                           published_at=self.published_at, fields=self.fields)
+
+    def to_json(self) -> dict:
+        return {
+            "item_id": self.item_id, "item_revision": self.item_revision, "feed": self.feed,
+            "outlet": self.outlet, "url": self.url, "title": self.title,
+            "source_kind": self.source_kind, "source_agency": self.source_agency,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "reported_at": self.reported_at.isoformat(),
+            "fields": self.fields.model_dump(mode="json"), "confidence": self.confidence,
+            "authority": self.authority, "state_media": self.state_media, "official": self.official,
+            "walk_back": self.walk_back, "seq": self.seq,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Source":
+        return cls(
+            item_id=data["item_id"], item_revision=data["item_revision"], feed=data["feed"],
+            outlet=data["outlet"], url=data["url"], title=data["title"],
+            source_kind=data["source_kind"], source_agency=data["source_agency"],
+            published_at=datetime.fromisoformat(data["published_at"]) if data["published_at"] else None,
+            reported_at=datetime.fromisoformat(data["reported_at"]),
+            fields=LaunchFields.model_validate(data["fields"]), confidence=data["confidence"],
+            authority=data["authority"], state_media=data["state_media"], official=data["official"],
+            walk_back=data["walk_back"], seq=data["seq"],
+        )
+
+
+def source_from_report(report: LaunchReport, seq: int) -> Source:
+    """What an event keeps of a report; the report's actor spelling is normalised."""
+    f = report.fields
+    actor = normalise_actor(f.actor)
+    fields = f.model_copy(update={
+        "actor": actor,
+        "kind": None if f.kind == "unknown" else f.kind,
+        "launched_at": _utc(f.launched_at),
+    })
+    state_media = is_state_media(actor, f.source_agency, report.feed)
+    official = is_official(f.source_agency) and not state_media
+    authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
+    if state_media or official:
+        authority = AGENCY
+    reported_at = _utc(report.published_at or report.first_seen_at or report.classified_at)
+    assert reported_at is not None  # classified_at is required
+    return Source(
+        item_id=report.item_id, item_revision=report.revision, feed=report.feed,
+        outlet=outlet_of(report.feed), url=report.url, title=report.title,
+        source_kind=report.source_kind, source_agency=f.source_agency,
+        published_at=_utc(report.published_at), reported_at=reported_at, fields=fields,
+        confidence=report.confidence, authority=authority, state_media=state_media,
+        official=official, walk_back=walk_back(report.title), seq=seq,
+    )
+
+
+@dataclass(frozen=True)
+class Window:
+    """The time rules of clustering, in seconds."""
+
+    launch_tolerance_s: float = 90 * 60
+    publish_skew_s: float = 15 * 60
+    inactive_close_s: float = 12 * 3600
+    stale_after_s: float = 6 * 3600
+
+
+@dataclass(frozen=True)
+class EventState:
+    """An event as the clusterer holds it: its sources and the revision last published."""
+
+    event_id: str
+    revision: int
+    sources: tuple[Source, ...]
+    published: LaunchEvent
+
+    @property
+    def last_reported_at(self) -> datetime:
+        return max(s.reported_at for s in self.sources)
+
+    @property
+    def next_seq(self) -> int:
+        return max(s.seq for s in self.sources) + 1
+
+    def to_json(self) -> dict:
+        return {"event_id": self.event_id, "revision": self.revision,
+                "sources": [s.to_json() for s in self.sources]}
+
+
+def event_id_for(first_item_id: str) -> str:
+    """An event's id, from the item that opened it: replaying the same reports in the same
+    order opens the same events with the same ids."""
+    return "evt_" + hashlib.sha256(first_item_id.encode()).hexdigest()[:20]
+
+
+# --- compatibility -------------------------------------------------------------------
+
+
+def _kind_family(kind: str | None) -> str | None:
+    if kind is None or kind == "unknown":
+        return None
+    if kind in _BALLISTIC:
+        return "ballistic"
+    return kind
+
+
+def kinds_compatible(a: str | None, b: str | None) -> bool:
+    """One launch can be told as both kinds: same family, or a generic `ballistic` first
+    report of what turns out a satellite launch or a large (600 mm) rocket."""
+    fa, fb = _kind_family(a), _kind_family(b)
+    if fa is None or fb is None or fa == fb:
+        return True
+    generic = {a, b} & {"ballistic", "srbm"}
+    other = {fa, fb} - {"ballistic"}
+    return bool(generic) and other <= {"satellite_launch", "artillery_rocket"}
+
+
+def coast_of(direction: str | None) -> str | None:
+    """`east` or `west` when the direction names one side of the peninsula, else None."""
+    if not direction:
+        return None
+    east, west = bool(_EAST.search(direction)), bool(_WEST.search(direction))
+    if east == west:
+        return None
+    return "east" if east else "west"
+
+
+def is_date_only(moment: datetime, actor: str | None) -> bool:
+    """Whether a launch time is a day rather than a time of day: midnight in UTC or in the
+    actor's zone, which is how a "Wednesday" or "on the 12th" comes out of extraction."""
+    if moment.minute or moment.second or moment.microsecond:
+        return False
+    return moment.hour == 0 or moment.hour == _LOCAL_MIDNIGHT_UTC_HOUR.get(actor or "", 0)
+
+
+def _times_fit(a: datetime, b: datetime, actor: str | None, tolerance_s: float) -> float | None:
+    """Distance in seconds between two stated launch times, None when they cannot be one launch."""
+    tolerance = timedelta(seconds=tolerance_s)
+    if is_date_only(a, actor) or is_date_only(b, actor):
+        day, other = (a, b) if is_date_only(a, actor) else (b, a)
+        if day - tolerance <= other < day + timedelta(days=1) + tolerance:
+            return abs((other - day).total_seconds()) / 1000  # weak match: rank after precise ones
+        return None
+    gap = abs((a - b).total_seconds())
+    return gap if gap <= tolerance_s else None
+
+
+def launch_estimate(state: EventState) -> datetime:
+    """When the launch happened, as far as the event knows: the resolved launch time, else
+    the earliest report."""
+    return state.published.launched_at or min(s.reported_at for s in state.sources)
+
+
+def fit(state: EventState, source: Source, window: Window) -> float | None:
+    """How well a report fits an open event (smaller is better), None when it cannot join.
+
+    Actor is not checked here: the caller decides what an unknown actor may join.
+    """
+    event = state.published
+    if not kinds_compatible(event.kind, source.fields.kind):
+        return None
+    coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
+    if len(coasts) > 1:
+        return None
+    if source.reported_at - state.last_reported_at > timedelta(seconds=window.inactive_close_s):
+        return None
+    stated = [s.fields.launched_at for s in state.sources if s.fields.launched_at is not None]
+    if source.fields.launched_at is not None and stated:
+        gaps = [g for t in stated if (g := _times_fit(t, source.fields.launched_at, event.actor,
+                                                      window.launch_tolerance_s)) is not None]
+        return min(gaps) if gaps else None
+    start = launch_estimate(state) - timedelta(seconds=window.publish_skew_s)
+    moment = source.fields.launched_at or source.reported_at
+    if moment < start:
+        return None
+    # No stated time on one side: the most recent launch before the report is the best fit.
+    return (moment - start).total_seconds()
+
+
+def candidates(states: list[EventState], source: Source, window: Window) -> list[EventState]:
+    """The open events a report could join, best fit first (ties: the event opened last).
+
+    Same actor, or unknown on either side.
+    """
+    actor = source.fields.actor
+    scored = []
+    for order, state in enumerate(states):
+        if actor is not None and state.published.actor not in (None, actor):
+            continue
+        score = fit(state, source, window)
+        if score is not None:
+            scored.append((score, -order, state))
+    return [state for _, _, state in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+# --- resolution ----------------------------------------------------------------------
+
+
+def _recency(s: Source) -> tuple:
+    return (s.reported_at, s.item_id)
+
+
+def _retraction_accepted(s: Source, sources: tuple[Source, ...]) -> bool:
+    """A retraction counts when it comes from a wire or an agency, or from a source at least
+    as authoritative as any that reported the launch."""
+    top = max((o.authority for o in sources if o.walk_back != "retraction"), default=OTHER)
+    return s.authority >= WIRE or s.authority >= top
+
+
+def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: datetime,
+            window: Window, previous: LaunchEvent | None) -> LaunchEvent:
+    """The whole event its sources describe, as revision `revision`.
+
+    `changes` compares with `previous` (["new"] when there is none).
+    """
+    facts: dict[str, object] = {}
+    telling = [s for s in sources if s.walk_back != "retraction"] or list(sources)
+    for name in FACTS:
+        stating = [s for s in telling if getattr(s.fields, name) is not None]
+        if not stating:
+            facts[name] = None
+            continue
+        if name == "kind":
+            key = lambda s: (s.authority, _SPECIFICITY.get(s.fields.kind, 2), _recency(s))  # noqa: E731
+        elif name == "launched_at":
+            # Agencies state it to the minute and differ by one: keep the first stated, so
+            # the time does not flip with each agency's bulletin.
+            key = lambda s: (not is_date_only(s.fields.launched_at, s.fields.actor),  # noqa: E731
+                             s.authority, -s.reported_at.timestamp(), s.item_id)
+        elif name == "direction":
+            # Free text told in many languages: keep the first wording of the top authority
+            # (Latin script first, for the renderers) instead of flipping with each outlet.
+            key = lambda s: (s.authority, s.fields.direction.isascii(),  # noqa: E731
+                             -s.reported_at.timestamp(), s.item_id)
+        else:
+            key = lambda s: (s.authority, _recency(s))  # noqa: E731
+        facts[name] = getattr(max(stating, key=key).fields, name)
+    lead = max(telling, key=lambda s: (s.authority, _recency(s)))
+    if any(s.walk_back == "retraction" and _retraction_accepted(s, sources) for s in sources):
+        status = "retracted"
+    elif any(s.walk_back == "correction" for s in sources):
+        status = "corrected"
+    elif any(s.official for s in sources) or len({s.outlet for s in sources}) >= CONFIRMING_OUTLETS:
+        status = "confirmed"
+    elif any(s.state_media for s in sources):
+        status = "claimed"
+    else:
+        status = "reported"
+    # Independent outlets: one outlet's best confidence each, combined as independent evidence.
+    best: dict[str, float] = {}
+    for s in sources:
+        best[s.outlet] = max(best.get(s.outlet, 0.0), s.confidence)
+    doubt = 1.0
+    for value in best.values():
+        doubt *= 1.0 - value
+    first_reported_at = min(s.reported_at for s in sources)
+    event = LaunchEvent(
+        event_id=event_id,
+        revision=revision,
+        status=status,
+        **facts,
+        source_agency=lead.source_agency,
+        confidence=round(min(1.0, 1.0 - doubt), 4),
+        headline=lead.title,
+        first_reported_at=first_reported_at,
+        updated_at=now,
+        sources=[s.to_event_source() for s in sorted(sources, key=lambda s: s.seq)],
+        source_count=len(best),
+        changes=[],
+        stale=(now - first_reported_at).total_seconds() > window.stale_after_s,
+    )
+    return event.model_copy(update={"changes": changes_between(previous, event)})
+
+
+def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[str]:
+    """What a revision changed: fact names and "status", or "sources" alone when only the
+    provenance did (sources, their count, headline, source_agency, confidence, or the
+    wording of an unchanged direction)."""
+    if previous is None:
+        return ["new"]
+    changed = [name for name in ("status", *FACTS) if getattr(previous, name) != getattr(current, name)
+               and (name != "direction" or _direction_moved(previous.direction, current.direction))]
+    provenance = ("sources", "source_count", "headline", "source_agency", "confidence", "direction")
+    if any(getattr(previous, name) != getattr(current, name) for name in provenance):
+        changed.append("sources")
+    return changed
+
+
+def _direction_moved(before: str | None, after: str | None) -> bool:
+    """A direction changed in meaning, not only in wording ("동해상" -> "East Sea")."""
+    if before is None or after is None:
+        return before != after
+    coasts = (coast_of(before), coast_of(after))
+    return coasts[0] != coasts[1] or (coasts == (None, None) and before != after)
+
+
+def open_event(source: Source, now: datetime, window: Window) -> EventState:
+    """A new event from its first report: revision 1, changes ["new"]."""
+    event_id = event_id_for(source.item_id)
+    source = replace(source, seq=0)
+    event = resolve(event_id, 1, (source,), now, window, None)
+    return EventState(event_id, 1, (source,), event)
+
+
+def join(state: EventState, source: Source, now: datetime, window: Window) -> EventState:
+    """The event with one more report (or a report's newer text); always a new revision.
+
+    A source whose item is already in the event replaces it (an outlet that edited its
+    story), keeping its place in the list.
+    """
+    kept = [s for s in state.sources if s.item_id != source.item_id]
+    replaced = next((s for s in state.sources if s.item_id == source.item_id), None)
+    source = replace(source, seq=replaced.seq if replaced else state.next_seq)
+    sources = tuple(sorted([*kept, source], key=lambda s: s.seq))
+    event = resolve(state.event_id, state.revision + 1, sources, now, window, state.published)
+    return EventState(state.event_id, state.revision + 1, sources, event)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a report does: join `state`, open a new event, or nothing, and why."""
+
+    action: Literal["join", "open", "ignore"]
+    state: EventState | None = None
+    reason: str = ""
+
+
+def decide(states: list[EventState], source: Source, *, is_launch: bool, retrospective: bool,
+           horizon: datetime | None, window: Window) -> Decision:
+    """Where a report goes among the open events `states` (oldest first).
+
+    A retrospective report neither opens nor joins an event: it tells of a launch already
+    over. A report of unknown actor that fits several open events joins none. A walk-back that is not itself a launch report, and any retraction, only joins an
+    event; they open none. A report older than `horizon` (the oldest moment an open event
+    can still be fed) opens nothing either: its launch's event, if any, is closed.
+    """
+    if retrospective:
+        return Decision("ignore", reason="retrospective")
+    for state in states:
+        if any(s.item_id == source.item_id for s in state.sources):
+            return Decision("join", state, reason="edited")
+    fitting = candidates(states, source, window)
+    if source.fields.actor is None and len(fitting) > 1:
+        # Joining either could merge two launches; opening a third would alert twice.
+        return Decision("ignore", reason="actor_unknown_and_ambiguous")
+    if fitting:
+        return Decision("join", fitting[0], reason="compatible")
+    if not is_launch or source.walk_back == "retraction":
+        return Decision("ignore", reason="walk_back_without_event")
+    if horizon is not None and source.reported_at < horizon:
+        return Decision("ignore", reason="older_than_open_events")
+    return Decision("open", reason="no_compatible_event")

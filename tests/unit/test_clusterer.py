@@ -1,0 +1,311 @@
+"""Clustering launch reports into events: what a subscriber would see on launchwatch.events."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from schemas import LaunchFields, LaunchReport
+from services.classify.clusterer import Clusterer
+from services.classify.eventstate import coast_of, kinds_compatible, outlet_of, walk_back
+
+T0 = datetime(2026, 3, 4, 22, 10, tzinfo=timezone.utc)  # 07:10 KST on the 5th
+
+
+class FakeClock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def report(item_id: str, feed: str, title: str, *, minutes: float, kind_of_source: str = "news",
+           actor: str | None = "PRK", kind: str | None = "ballistic", count: int | None = None,
+           distance_km: float | None = None, apogee_km: float | None = None,
+           direction: str | None = None, agency: str | None = None,
+           launched_at: datetime | None = None, is_launch: bool = True,
+           retrospective: bool = False, confidence: float = 0.8, lang: str = "en",
+           revision: int = 1) -> LaunchReport:
+    published = T0 + timedelta(minutes=minutes)
+    return LaunchReport(
+        item_id=item_id, revision=revision, feed=feed, url=f"https://example.org/{item_id}",
+        title=title, lang=lang, published_at=published, first_seen_at=published + timedelta(seconds=20),
+        source_kind=kind_of_source, is_launch=is_launch, confidence=confidence,
+        fields=LaunchFields(actor=actor, kind=kind, count=count, distance_km=distance_km,
+                            apogee_km=apogee_km, direction=direction, source_agency=agency,
+                            launched_at=launched_at),
+        retrospective=retrospective, classified_at=published + timedelta(seconds=21),
+    )
+
+
+def morning() -> list[LaunchReport]:
+    """One launch told by many outlets, in three languages, details growing."""
+    return [
+        report("yna-ko-1", "Yonhap (KO)", "북한, 동해상으로 탄도미사일 발사 (1보)", minutes=3,
+               kind_of_source="wire", agency="합동참모본부", direction="동해상", lang="ko"),
+        report("yna-en-1", "Yonhap (EN)", "(URGENT) N. Korea fires ballistic missile into East Sea: JCS",
+               minutes=5, kind_of_source="wire", agency="JCS", direction="East Sea"),
+        report("nhk-ja-1", "NHK", "北朝鮮が弾道ミサイルの可能性があるものを発射 防衛省", minutes=6,
+               agency="防衛省", lang="ja"),
+        report("kh-1", "Korea Herald", "North Korea fires missile", minutes=12, kind=None),
+        report("yna-en-2", "Yonhap (EN)", "N. Korea fires 2 ballistic missiles into East Sea: JCS",
+               minutes=25, kind_of_source="wire", agency="JCS", count=2, direction="East Sea",
+               launched_at=T0),
+        report("mod-1", "Japan MoD", "北朝鮮のミサイル発射について（第2報）", minutes=40, kind_of_source="agency",
+               agency="Japan MoD", count=2, distance_km=350, apogee_km=50, lang="ja",
+               launched_at=T0 + timedelta(minutes=1)),
+        report("ap-1", "AP", "North Korea fires a missile toward the sea, Seoul says", minutes=42,
+               kind_of_source="wire", count=1),
+        report("yna-en-3", "Yonhap (EN)", "N. Korea fires 2 SRBMs that flew 350 km: JCS", minutes=70,
+               kind_of_source="wire", agency="JCS", kind="srbm", count=2, distance_km=350,
+               direction="East Sea", launched_at=T0),
+        report("jt-1", "Japan Times", "North Korea launches two ballistic missiles", minutes=95,
+               kind="ballistic", count=2),
+    ]
+
+
+@pytest.fixture
+def db() -> sqlite3.Connection:
+    return sqlite3.connect(":memory:", isolation_level=None)
+
+
+def feed_all(clusterer: Clusterer, reports: list[LaunchReport]):
+    return [event for r in reports for event in clusterer.add(r)]
+
+
+def latest(events):
+    out = {}
+    for event in events:
+        out[event.event_id] = event
+    return out
+
+
+def test_one_launch_told_by_many_outlets_in_three_languages_is_one_event(db):
+    events = feed_all(Clusterer(db, FakeClock(T0 + timedelta(minutes=5))), morning())
+    final = latest(events)
+    assert len(final) == 1
+    event = next(iter(final.values()))
+    assert [e.revision for e in events] == list(range(1, len(events) + 1))
+    assert (event.status, event.kind, event.count, event.distance_km, event.apogee_km) == (
+        "confirmed", "srbm", 2, 350, 50)
+    # Yonhap's two feeds count once: Yonhap, NHK, Korea Herald, Japan MoD, AP, Japan Times.
+    assert event.source_count == 6
+    assert len(event.sources) == 9
+    assert event.first_reported_at == T0 + timedelta(minutes=3)
+    assert event.launched_at == T0
+
+
+def test_revisions_name_what_changed_and_repeats_change_only_sources(db):
+    events = feed_all(Clusterer(db, FakeClock(T0)), morning())
+    changes = {e.sources[-1].item_id: e.changes for e in events}
+    assert changes["yna-ko-1"] == ["new"]
+    assert changes["yna-en-1"] == ["sources"]  # JCS again, same facts
+    assert "count" in changes["yna-en-2"] and "launched_at" in changes["yna-en-2"]
+    assert {"distance_km", "apogee_km"} <= set(changes["mod-1"])
+    assert changes["ap-1"] == ["sources"]  # a wire's "a missile" does not undo the agencies' two
+    assert set(changes["yna-en-3"]) == {"kind", "sources"}
+    assert changes["jt-1"] == ["sources"]
+
+
+def test_first_report_is_reported_then_confirmed_by_an_official_agency(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(report("kh-1", "Korea Herald", "North Korea fires missile", minutes=2))
+    assert first[0].status == "reported"
+    second = clusterer.add(report("yna-1", "Yonhap", "N. Korea fires missile: JCS", minutes=4,
+                                  kind_of_source="wire", agency="JCS"))
+    assert second[0].status == "confirmed" and second[0].changes == ["status", "sources"]
+
+
+def test_three_independent_outlets_confirm_without_an_agency(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    outlets = ["Korea Herald", "Korea Herald - Politics", "Japan Times", "Guardian"]
+    statuses = [clusterer.add(report(f"n{i}", feed, "North Korea fires missile", minutes=i + 1))[0].status
+                for i, feed in enumerate(outlets)]
+    assert statuses == ["reported", "reported", "reported", "confirmed"]
+
+
+def test_launching_state_media_alone_makes_a_claim(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    event = clusterer.add(report("kcna-1", "KCNA Watch", "DPRK Missile Administration tests new-type missile",
+                                 minutes=2, kind_of_source="agency", agency="KCNA", kind="hypersonic"))[0]
+    assert event.status == "claimed"
+
+
+def test_two_launches_by_the_same_actor_the_same_day_stay_two_events(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    afternoon = T0 + timedelta(hours=8)
+    stream = [
+        report("m1", "Yonhap", "N. Korea fires ballistic missile: JCS", minutes=4, kind_of_source="wire",
+               agency="JCS", launched_at=T0),
+        report("m2", "Kyodo", "N. Korea fires missile", minutes=30, kind_of_source="wire"),
+        report("a1", "Yonhap", "N. Korea fires another ballistic missile: JCS", minutes=8 * 60 + 5,
+               kind_of_source="wire", agency="JCS", launched_at=afternoon),
+        # No launch time stated: joins the most recent launch before it.
+        report("a2", "Kyodo", "North Korea fires missile again", minutes=8 * 60 + 20, kind_of_source="wire"),
+    ]
+    events = feed_all(clusterer, stream)
+    final = latest(events)
+    assert len(final) == 2
+    by_launch = {e.launched_at: sorted(s.item_id for s in e.sources) for e in final.values()}
+    assert by_launch == {T0: ["m1", "m2"], afternoon: ["a1", "a2"]}
+
+
+def test_different_actors_at_the_same_time_are_two_events(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    feed_all(clusterer, [
+        report("p", "Yonhap", "N. Korea fires ballistic missile", minutes=2, kind_of_source="wire"),
+        report("i", "Reuters", "Iran fires ballistic missiles at Israel", minutes=3, actor="IRN",
+               kind_of_source="wire"),
+    ])
+    assert sorted(e.actor for e in clusterer.open_events) == ["IRN", "PRK"]
+
+
+def test_cruise_and_ballistic_launches_the_same_morning_are_two_events(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    feed_all(clusterer, [
+        report("b", "Yonhap", "N. Korea fires ballistic missile into East Sea", minutes=2, kind_of_source="wire"),
+        report("c", "Yonhap", "N. Korea fires cruise missiles into Yellow Sea", minutes=50, kind="cruise",
+               direction="Yellow Sea", kind_of_source="wire"),
+    ])
+    assert sorted(e.kind for e in clusterer.open_events) == ["ballistic", "cruise"]
+
+
+def test_unknown_actor_joins_the_only_open_event_and_is_dropped_when_ambiguous(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    clusterer.add(report("p", "Yonhap", "N. Korea fires ballistic missile", minutes=2, kind_of_source="wire"))
+    joined = clusterer.add(report("u", "NHK", "Missile fired toward Sea of Japan", minutes=6, actor=None))
+    assert len(joined) == 1 and joined[0].revision == 2
+    clusterer.add(report("i", "Reuters", "Iran fires missiles", minutes=7, actor="IRN", kind_of_source="wire"))
+    assert clusterer.add(report("u2", "Sky", "Missile fired", minutes=9, actor=None)) == []
+    assert len(clusterer.open_events) == 2
+
+
+def test_a_correction_changes_the_facts_and_the_status(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    feed_all(clusterer, morning()[:5])
+    corrected = clusterer.add(report("yna-en-c", "Yonhap (EN)",
+                                     "(LEAD) N. Korea fires 3 ballistic missiles, JCS corrects", minutes=60,
+                                     kind_of_source="wire", agency="JCS", count=3))[0]
+    assert corrected.status == "corrected" and corrected.count == 3
+    assert set(corrected.changes) >= {"status", "count"}
+
+
+def test_a_retraction_walks_the_event_back_even_when_not_classified_a_launch(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    clusterer.add(report("nhk-1", "NHK", "North Korea may have fired ballistic missile: Japan government",
+                         minutes=2, agency="Japan government"))
+    walked = clusterer.add(report("nhk-2", "NHK", "Japan says object from North Korea was not a missile",
+                                  minutes=40, kind=None, is_launch=False, confidence=0.2,
+                                  agency="Japan MoD"))
+    assert walked[0].status == "retracted" and walked[0].changes == ["status", "sources"]
+    assert walked[0].kind == "ballistic"  # facts of the walked-back reports stay for the record
+
+
+def test_a_walk_back_with_no_event_to_walk_back_opens_none(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    assert clusterer.add(report("r", "NHK", "Japan retracts missile alert", minutes=1, is_launch=False)) == []
+    assert clusterer.add(report("r2", "NHK", "Japan retracts missile alert", minutes=1)) == []
+    assert clusterer.open_events == []
+
+
+def test_a_retrospective_mention_neither_opens_nor_joins_an_event(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    assert clusterer.add(report("old", "Guardian", "Analysis: North Korea's launch last month", minutes=1,
+                                retrospective=True)) == []
+    assert clusterer.open_events == []
+    clusterer.add(morning()[0])
+    assert clusterer.add(report("old2", "Guardian", "Pyongyang's March launches recalled", minutes=9,
+                                retrospective=True)) == []
+    assert clusterer.open_events[0].revision == 1
+
+
+def test_out_of_order_arrival_gives_the_same_final_facts(db):
+    in_order = latest(feed_all(Clusterer(db, FakeClock(T0)), morning()))
+    shuffled = morning()
+    shuffled = shuffled[3:] + shuffled[:3][::-1]
+    other = latest(feed_all(Clusterer(sqlite3.connect(":memory:"), FakeClock(T0)), shuffled))
+    assert len(other) == 1
+    a, b = next(iter(in_order.values())), next(iter(other.values()))
+    facts = ("status", "actor", "kind", "count", "distance_km", "apogee_km", "launched_at",
+             "first_reported_at", "source_count", "headline")
+    assert {f: getattr(a, f) for f in facts} == {f: getattr(b, f) for f in facts}
+
+
+def test_adding_a_report_again_returns_the_revisions_it_caused(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    stream = morning()
+    first = [clusterer.add(r) for r in stream]
+    again = [clusterer.add(r) for r in stream]
+    assert again == first
+    assert latest(feed_all(clusterer, stream))[first[0][0].event_id].revision == len(stream)
+
+
+def test_a_restart_in_the_middle_of_a_stream_continues_without_duplicate_or_lost_revisions(tmp_path):
+    stream = morning()
+    path = tmp_path / "state.db"
+    reference = feed_all(Clusterer(sqlite3.connect(":memory:"), FakeClock(T0)), stream)
+
+    before = Clusterer(sqlite3.connect(path, isolation_level=None), FakeClock(T0))
+    sent = feed_all(before, stream[:4])
+    # Crash after the fifth report was stored but before its revision was sent: the
+    # restarted stage handles it again and gets the same revision back.
+    before.add(stream[4])
+    after = Clusterer(sqlite3.connect(path, isolation_level=None), FakeClock(T0))
+    sent += feed_all(after, stream[4:])
+    assert [(e.event_id, e.revision, e.changes) for e in sent] == [
+        (e.event_id, e.revision, e.changes) for e in reference]
+    assert sent[-1].model_dump(exclude={"updated_at"}) == reference[-1].model_dump(exclude={"updated_at"})
+
+
+def test_an_event_closes_after_inactivity_and_a_later_launch_opens_a_new_one(db):
+    clock = FakeClock(T0)
+    clusterer = Clusterer(db, clock)
+    first = clusterer.add(morning()[0])[0]
+    clock.now = T0 + timedelta(hours=26)
+    next_day = clusterer.add(report("next", "Yonhap", "N. Korea fires ballistic missile", minutes=26 * 60,
+                                    kind_of_source="wire"))[0]
+    assert next_day.event_id != first.event_id and next_day.revision == 1
+    assert [e.event_id for e in clusterer.open_events] == [next_day.event_id]
+    # A late report of the closed launch reopens nothing and opens nothing.
+    assert clusterer.add(report("late", "Guardian", "N. Korea fires missile", minutes=10)) == []
+
+
+def test_an_edited_item_replaces_its_own_source(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    clusterer.add(report("kh", "Korea Herald", "North Korea fires missile", minutes=2))
+    edited = clusterer.add(report("kh", "Korea Herald", "North Korea fires two missiles", minutes=2,
+                                  count=2, revision=2))[0]
+    assert edited.count == 2 and len(edited.sources) == 1 and edited.revision == 2
+
+
+def test_replaying_the_same_reports_gives_the_same_event_ids(db):
+    a = feed_all(Clusterer(db, FakeClock(T0)), morning())
+    b = feed_all(Clusterer(sqlite3.connect(":memory:"), FakeClock(T0 + timedelta(days=3))), morning())
+    assert [(e.event_id, e.revision) for e in a] == [(e.event_id, e.revision) for e in b]
+
+
+def test_stale_marks_events_first_reported_long_before_now(db):
+    event = Clusterer(db, FakeClock(T0 + timedelta(days=2))).add(morning()[0])[0]
+    assert event.stale is True
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("(2nd LD) N. Korea fires 2 ballistic missiles, JCS corrects earlier report", "correction"),
+    ("Japan says object was not a missile", "retraction"),
+    ("Yonhap retracts report of North Korean launch", "retraction"),
+    ("북한 미사일 발사 보도는 오보", "retraction"),
+    ("防衛省、発射数を訂正", "correction"),
+    ("North Korea fires ballistic missile", None),
+])
+def test_walk_back_cues(title, expected):
+    assert walk_back(title) == expected
+
+
+def test_small_rules():
+    assert kinds_compatible("ballistic", "srbm") and kinds_compatible("ballistic", "satellite_launch")
+    assert not kinds_compatible("cruise", "srbm") and not kinds_compatible("icbm", "satellite_launch")
+    assert coast_of("East Sea") == "east" and coast_of("서해상") == "west" and coast_of(None) is None
+    assert outlet_of("Yonhap (KO)") == outlet_of("Yonhap - North Korea") == "yonhap"
