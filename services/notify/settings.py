@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 
+from schemas.models import Kind
 from services.runtime.config_model import Section
 
 
@@ -13,8 +14,16 @@ class NotifySettings(Section):
     max_attempts: int = Field(6, ge=1, description="Delivery attempts before dead-lettering.")
     backoff_base_s: float = Field(1.0, gt=0)
     backoff_max_s: float = Field(300.0, gt=0)
+    backoff_jitter: float = Field(0.2, ge=0, lt=1, description="Spread of each backoff delay, +-fraction.")
     timeout_s: float = Field(15.0, gt=0)
     concurrency: int = Field(16, ge=1, description="Deliveries in flight at once.")
+    slack_interval_s: float = Field(
+        1.0, ge=0, description="Least time between two messages to one Slack destination."
+    )
+    slack_api_url: str = Field("https://slack.com/api", description="Base URL of the Slack Web API.")
+    console_output: Literal["auto", "always", "never"] = Field(
+        "auto", description="Print console alerts as a readable block: auto = only when stdout is a terminal."
+    )
 
 
 class SmtpSettings(Section):
@@ -25,7 +34,14 @@ class SmtpSettings(Section):
     password: SecretStr | None = None
     starttls: bool = False
     use_tls: bool = Field(False, description="Implicit TLS (usually port 465).")
+    ca_file: str | None = Field(None, description="CA bundle to verify the server with, instead of the system's.")
     timeout_s: float = Field(20.0, gt=0)
+
+    @model_validator(mode="after")
+    def _one_tls_mode(self) -> "SmtpSettings":
+        if self.starttls and self.use_tls:
+            raise ValueError("starttls and use_tls exclude each other: choose one")
+        return self
 
 
 class SubscriptionSettings(Section):
@@ -35,11 +51,30 @@ class SubscriptionSettings(Section):
     to: list[str] = []
     secret: SecretStr | None = None
     min_confidence: float = Field(0.6, ge=0, le=1)
+    # Slack Web API instead of an incoming webhook: threads follow-ups under the alert.
+    token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...), used with slack_channel.")
+    slack_channel: str | None = Field(None, description="Slack channel id for the bot token, e.g. C0123456.")
+    # Filters: an empty list lets everything through.
+    actors: list[str] = Field([], description="Only these actors (e.g. PRK, Houthis); empty: all.")
+    kinds: list[Kind] = Field([], description="Only these kinds; empty: all.")
+    min_status: Literal["reported", "claimed", "confirmed"] = "reported"
+    languages: list[str] = Field([], description="Only events reported in these source languages; empty: all.")
+    freshness_window_s: float = Field(
+        6 * 3600.0, gt=0, description="No first alert for events first reported longer ago than this."
+    )
+    follow_ups: Literal["all", "corrections", "none"] = Field(
+        "all", description="Updates after the first alert: every meaningful change, corrections only, or none."
+    )
 
     @model_validator(mode="after")
     def _channel_needs(self) -> "SubscriptionSettings":
-        if self.channel in ("slack", "webhook") and self.url is None:
-            raise ValueError(f"channel {self.channel!r} needs a url")
+        if self.channel == "slack":
+            if self.token is not None and not self.slack_channel:
+                raise ValueError("a slack subscription with a token needs slack_channel")
+            if self.url is None and self.token is None:
+                raise ValueError("channel 'slack' needs a url (incoming webhook) or a token and slack_channel")
+        if self.channel == "webhook" and self.url is None:
+            raise ValueError("channel 'webhook' needs a url")
         if self.channel == "email" and not self.to:
             raise ValueError("channel 'email' needs a non-empty 'to' list")
         return self

@@ -1,0 +1,262 @@
+"""Sending one rendered alert over one channel, with failures named by what to do next.
+
+Each sender does exactly one attempt and raises `RetryableError` (timeouts, connection
+errors, 5xx, 429, SMTP 4xx; with the server's Retry-After when it gave one) or
+`PermanentError` (other 4xx, Slack errors such as `channel_not_found`, SMTP 5xx). Retrying
+is the caller's job. Error messages never contain a URL, token or secret.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import ssl
+import sys
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, Protocol, TextIO
+
+import aiohttp
+import aiosmtplib
+
+from services.notify.alert import Alert
+from services.notify.render_console import render_console
+from services.notify.render_email import render_email
+from services.notify.render_slack import render_slack, render_slack_parent
+from services.notify.render_webhook import render_webhook, webhook_headers
+from services.notify.settings import SmtpSettings, SubscriptionSettings
+from services.runtime.errors import PermanentError, RetryableError
+
+Clock = Callable[[], datetime]
+Sleep = Callable[[float], Awaitable[None]]
+
+# Slack Web API errors worth another try; every other `ok: false` is permanent.
+SLACK_RETRYABLE_ERRORS = {"ratelimited", "internal_error", "fatal_error", "service_unavailable",
+                          "request_timeout", "team_added_to_org"}
+
+
+class Channel(Protocol):
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        """Deliver `alert` once; return the channel's handle of the message (or None)."""
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+def error_for_status(status: int, what: str, retry_after_s: float | None = None) -> Exception:
+    """The error an HTTP status stands for: 408/425/429/5xx retryable, other 4xx permanent."""
+    if status in (408, 425, 429) or status >= 500:
+        return RetryableError(f"{what} answered HTTP {status}", retry_after_s=retry_after_s)
+    return PermanentError(f"{what} answered HTTP {status}")
+
+
+class DestinationPacer:
+    """One queue per destination: messages to one destination leave at most one per `interval_s`.
+
+    Holding a destination's turn while its message is sent keeps them in order; other
+    destinations are not held up.
+    """
+
+    def __init__(self, interval_s: float, *, monotonic: Callable[[], float] = time.monotonic,
+                 sleep: Sleep = asyncio.sleep) -> None:
+        self._interval_s = interval_s
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._last: dict[str, float] = {}
+
+    @asynccontextmanager
+    async def turn(self, destination: str) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(destination, asyncio.Lock())
+        async with lock:
+            if destination in self._last and self._interval_s > 0:
+                wait_s = self._last[destination] + self._interval_s - self._monotonic()
+                if wait_s > 0:
+                    await self._sleep(wait_s)
+            try:
+                yield
+            finally:
+                self._last[destination] = self._monotonic()
+
+
+async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: float, clock: Clock,
+                data: bytes | None = None, json_body: Any = None,
+                headers: dict[str, str] | None = None) -> tuple[int, str, float | None]:
+    """One POST: (status, body text, Retry-After seconds). Network trouble becomes RetryableError."""
+    try:
+        async with http.post(url, data=data, json=json_body, headers=headers, allow_redirects=False,
+                             timeout=aiohttp.ClientTimeout(total=timeout_s)) as resp:
+            text = await resp.text(errors="replace")
+            return resp.status, text[:2000], parse_retry_after(resp.headers.get("Retry-After"), clock())
+    except asyncio.TimeoutError:
+        raise RetryableError(f"{what} did not answer within {timeout_s:g} s") from None
+    except aiohttp.ClientConnectionError as exc:
+        # aiohttp's own messages may carry the URL, which can be a secret: name the class only.
+        raise RetryableError(f"{what}: connection failed ({type(exc).__name__})") from None
+    except aiohttp.InvalidURL:
+        raise PermanentError(f"{what}: the configured url is not a valid URL") from None
+    except aiohttp.ClientError as exc:
+        raise RetryableError(f"{what}: HTTP client error ({type(exc).__name__})") from None
+
+
+class SlackWebhookChannel:
+    """Slack incoming webhooks: the full message, or a compact one for an update."""
+
+    def __init__(self, http: aiohttp.ClientSession, pacer: DestinationPacer, *, timeout_s: float,
+                 clock: Clock) -> None:
+        self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
+
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        assert sub.url is not None
+        url = sub.url.get_secret_value()
+        async with self._pacer.turn(url):
+            status, body, retry_after = await _post(self._http, url, what="slack webhook", json_body=render_slack(alert),
+                                                    timeout_s=self._timeout_s, clock=self._clock)
+        if 200 <= status < 300:
+            return None
+        raise error_for_status(status, f"slack webhook ({body[:60].strip() or 'no body'})", retry_after)
+
+
+class SlackApiChannel:
+    """Slack Web API with a bot token: chat.postMessage, updates in the first alert's thread,
+    and chat.update of the first alert when a source corrects or retracts the event."""
+
+    def __init__(self, http: aiohttp.ClientSession, pacer: DestinationPacer, *, api_url: str, timeout_s: float,
+                 clock: Clock) -> None:
+        self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
+        self._api_url = api_url.rstrip("/")
+
+    async def _call(self, method: str, token: str, payload: dict[str, Any], destination: str) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json; charset=utf-8"}
+        async with self._pacer.turn(destination):
+            status, body, retry_after = await _post(self._http, f"{self._api_url}/{method}", what=f"slack {method}",
+                                                    json_body=payload, headers=headers,
+                                                    timeout_s=self._timeout_s, clock=self._clock)
+        if not 200 <= status < 300:
+            raise error_for_status(status, f"slack {method}", retry_after)
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            raise RetryableError(f"slack {method} answered with a body that is not JSON") from None
+        if not answer.get("ok"):
+            error = str(answer.get("error", "unknown_error"))[:80]
+            if error in SLACK_RETRYABLE_ERRORS:
+                raise RetryableError(f"slack {method} error {error}", retry_after_s=retry_after)
+            raise PermanentError(f"slack {method} error {error}")
+        return answer
+
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        assert sub.token is not None and sub.slack_channel
+        token = sub.token.get_secret_value()
+        destination = f"api:{sub.slack_channel}"
+        message = render_slack(alert)
+        payload: dict[str, Any] = {"channel": sub.slack_channel, **message}
+        if alert.kind == "update" and alert.thread_ref:
+            payload["thread_ts"] = alert.thread_ref
+            # A walk-back is news for the whole channel, not only for the thread's readers.
+            payload["reply_broadcast"] = alert.event.status in ("corrected", "retracted")
+        answer = await self._call("chat.postMessage", token, payload, destination)
+        if alert.kind == "update" and alert.thread_ref and alert.event.status in ("corrected", "retracted"):
+            parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **render_slack_parent(alert)}
+            await self._call("chat.update", token, parent, destination)
+        return str(answer.get("ts")) if answer.get("ts") else None
+
+
+class WebhookChannel:
+    """Generic webhooks: the signed JSON POST of the contract; any 2xx is success."""
+
+    def __init__(self, http: aiohttp.ClientSession, *, timeout_s: float, clock: Clock) -> None:
+        self._http, self._timeout_s, self._clock = http, timeout_s, clock
+
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        assert sub.url is not None
+        body = render_webhook(alert)
+        secret = sub.secret.get_secret_value() if sub.secret else None
+        headers = webhook_headers(alert.delivery_id, body, timestamp=int(self._clock().timestamp()), secret=secret)
+        status, _, retry_after = await _post(self._http, sub.url.get_secret_value(), what="webhook", data=body,
+                                             headers=headers, timeout_s=self._timeout_s, clock=self._clock)
+        if 200 <= status < 300:
+            return None
+        raise error_for_status(status, "webhook", retry_after)
+
+
+class EmailChannel:
+    """E-mail over SMTP: one client configuration for the process, a connection per message."""
+
+    def __init__(self, smtp: SmtpSettings) -> None:
+        self._smtp = smtp
+        self._tls_context: ssl.SSLContext | None = None
+        if smtp.starttls or smtp.use_tls:
+            self._tls_context = ssl.create_default_context(cafile=smtp.ca_file)
+
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        smtp = self._smtp
+        message = render_email(alert, sender=smtp.sender, to=sub.to)
+        try:
+            await aiosmtplib.send(
+                message,
+                hostname=smtp.host,
+                port=smtp.port,
+                username=smtp.username,
+                password=smtp.password.get_secret_value() if smtp.password else None,
+                use_tls=smtp.use_tls,
+                start_tls=smtp.starttls,
+                tls_context=self._tls_context,
+                timeout=smtp.timeout_s,
+            )
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            codes = [r.code for r in exc.recipients]
+            if any(400 <= c < 500 for c in codes):
+                raise RetryableError(f"smtp: recipients deferred ({', '.join(map(str, codes))})") from None
+            raise PermanentError(f"smtp: recipients refused ({', '.join(map(str, codes))})") from None
+        except aiosmtplib.SMTPResponseException as exc:
+            if 400 <= exc.code < 500:
+                raise RetryableError(f"smtp: server answered {exc.code} {exc.message[:80]}") from None
+            raise PermanentError(f"smtp: server answered {exc.code} {exc.message[:80]}") from None
+        except (aiosmtplib.SMTPTimeoutError, asyncio.TimeoutError):
+            raise RetryableError(f"smtp: no answer within {smtp.timeout_s:g} s") from None
+        except (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected, ConnectionError) as exc:
+            raise RetryableError(f"smtp: connection failed ({type(exc).__name__})") from None
+        except aiosmtplib.SMTPException as exc:
+            raise PermanentError(f"smtp: {type(exc).__name__}: {str(exc)[:120]}") from None
+        except ssl.SSLError as exc:
+            raise PermanentError(f"smtp: TLS failed ({exc.reason or type(exc).__name__})") from None
+        except OSError as exc:
+            raise RetryableError(f"smtp: connection failed ({exc.strerror or type(exc).__name__})") from None
+        return str(message["Message-ID"])
+
+
+class ConsoleChannel:
+    """Prints the alert as a readable block when stdout is a terminal (or `always`).
+
+    Off a terminal stdout carries JSON logs, so the alert shows as its `alert_delivered`
+    line (which then also carries the summary) and nothing else is written there.
+    """
+
+    def __init__(self, mode: str = "auto", stream: TextIO | None = None) -> None:
+        self._stream = stream or sys.stdout
+        self.prints = mode == "always" or (mode == "auto" and self._stream.isatty())
+
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        if self.prints:
+            self._stream.write(render_console(alert))
+            self._stream.flush()
+        return None

@@ -1,0 +1,142 @@
+"""The delivery ledger: what was sent to whom, so nothing is sent twice or lost.
+
+One row per (subscription, event_id, revision). A delivery is marked `pending` (with the
+decision: alert or update, and what changed) before anything is sent and `delivered`
+after the channel accepted it. After a crash the record comes again: a delivered row
+sends nothing; a pending row is sent again, identical and with the same delivery id.
+Revisions that sent nothing are kept as `skipped` so a replay of an old revision cannot
+pass for news, and failures as `dead` (with the reason) until a replay from the DLQ.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from services.notify.subscriptions import Memory
+
+Status = Literal["pending", "delivered", "skipped", "dead"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS notify_ledger (
+    subscription TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    delivery_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    kind TEXT,
+    reason TEXT,
+    changed TEXT NOT NULL DEFAULT '[]',
+    previous TEXT NOT NULL DEFAULT '{}',
+    facts TEXT NOT NULL DEFAULT '{}',
+    remote_ref TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (subscription, event_id, revision)
+);
+CREATE INDEX IF NOT EXISTS notify_ledger_delivery ON notify_ledger (delivery_id);
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    subscription: str
+    event_id: str
+    revision: int
+    delivery_id: str
+    status: Status
+    kind: str | None
+    reason: str | None
+    changed: tuple[str, ...]
+    previous: dict[str, str | None]
+    facts: dict[str, Any]
+    remote_ref: str | None
+    attempts: int
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+class Ledger:
+    """Ledger rows in the notify stage's SQLite connection (autocommit: each write is durable)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._conn.executescript(_SCHEMA)
+
+    def get(self, subscription: str, event_id: str, revision: int) -> Entry | None:
+        row = self._conn.execute(
+            "SELECT subscription, event_id, revision, delivery_id, status, kind, reason, changed, previous,"
+            " facts, remote_ref, attempts FROM notify_ledger WHERE subscription=? AND event_id=? AND revision=?",
+            (subscription, event_id, revision),
+        ).fetchone()
+        return _entry(row) if row else None
+
+    def memory(self, subscription: str, event_id: str) -> Memory | None:
+        """What this subscription was told about the event: whether a first alert was
+        delivered, the facts of the last delivered message, the first alert's thread handle,
+        and the highest revision handled in any way. None when nothing is recorded."""
+        rows = self._conn.execute(
+            "SELECT revision, status, kind, facts, remote_ref FROM notify_ledger"
+            " WHERE subscription=? AND event_id=? ORDER BY revision",
+            (subscription, event_id),
+        ).fetchall()
+        if not rows:
+            return None
+        alerted, facts, thread_ref = False, {}, None
+        for revision, status, kind, facts_json, remote_ref in rows:
+            if status != "delivered":
+                continue
+            facts = json.loads(facts_json)
+            if kind == "alert":
+                alerted, thread_ref = True, remote_ref
+        return Memory(alerted=alerted, sent_facts=facts, max_revision=max(r[0] for r in rows), thread_ref=thread_ref)
+
+    def mark_pending(self, *, subscription: str, event_id: str, revision: int, delivery_id: str, kind: str,
+                     changed: tuple[str, ...], previous: dict[str, str | None], facts: dict[str, Any]) -> None:
+        self._conn.execute(
+            "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, kind, changed,"
+            " previous, facts, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)"
+            " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='pending', reason=NULL,"
+            " updated_at=excluded.updated_at",
+            (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)),
+             json.dumps(previous), json.dumps(facts, default=str), _now()),
+        )
+
+    def mark_delivered(self, subscription: str, event_id: str, revision: int, *, attempts: int,
+                       remote_ref: str | None) -> None:
+        self._conn.execute(
+            "UPDATE notify_ledger SET status='delivered', attempts=attempts+?, remote_ref=?, reason=NULL,"
+            " updated_at=? WHERE subscription=? AND event_id=? AND revision=?",
+            (attempts, remote_ref, _now(), subscription, event_id, revision),
+        )
+
+    def mark_dead(self, subscription: str, event_id: str, revision: int, *, attempts: int, reason: str) -> None:
+        self._conn.execute(
+            "UPDATE notify_ledger SET status='dead', attempts=attempts+?, reason=?, updated_at=?"
+            " WHERE subscription=? AND event_id=? AND revision=?",
+            (attempts, reason, _now(), subscription, event_id, revision),
+        )
+
+    def mark_skipped(self, *, subscription: str, event_id: str, revision: int, delivery_id: str,
+                     reason: str) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO notify_ledger (subscription, event_id, revision, delivery_id, status, reason,"
+            " updated_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?)",
+            (subscription, event_id, revision, delivery_id, reason, _now()),
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per status (for tools and tests)."""
+        return dict(self._conn.execute("SELECT status, count(*) FROM notify_ledger GROUP BY status").fetchall())
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    (subscription, event_id, revision, delivery_id, status, kind, reason, changed, previous, facts,
+     remote_ref, attempts) = row
+    return Entry(subscription, event_id, revision, delivery_id, status, kind, reason,
+                 tuple(json.loads(changed)), json.loads(previous), json.loads(facts), remote_ref, attempts)

@@ -1,0 +1,34 @@
+"""A readable block of text for the console channel (pure).
+
+Control characters from feeds are dropped, so a headline cannot move the cursor, clear
+the screen or fake other lines in a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.notify.alert import Alert
+from services.notify.wording import changed_labels, facts, one_line, safe_link, summary_line
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    return _CONTROL.sub("", one_line(text, 1000))
+
+
+def render_console(alert: Alert) -> str:
+    event = alert.event
+    if alert.kind == "update":
+        head = f"UPDATE ({changed_labels(list(alert.changed)) or 'new details'}): {summary_line(event)}"
+    else:
+        head = f"ALERT: {summary_line(event)}"
+    lines = ["=" * 72, clean(head), f"  {clean(event.headline)}"]
+    lines.append("  " + " | ".join(f"{f.label}: {clean(f.value)}" for f in facts(event)))
+    for source in event.sources[:5]:
+        url = safe_link(source.url)
+        lines.append(f"  - {clean(source.feed)}" + (f" {clean(url)}" if url else ""))
+    lines.append(f"  event {clean(event.event_id)} rev {event.revision} · delivery {alert.delivery_id}")
+    lines.append("=" * 72)
+    return "\n".join(lines) + "\n"

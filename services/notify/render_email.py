@@ -1,0 +1,126 @@
+"""E-mail messages (text and HTML parts) for alerts and updates (pure).
+
+Feed text is HTML-escaped in the HTML part and flattened to one line in headers, so no
+feed can add markup, links or header lines. Message-IDs derive from the subscription and
+the event, so an update can name the first alert in In-Reply-To/References without any
+stored state, and mail clients thread them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from services.notify.alert import Alert
+from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
+
+MAX_SUBJECT_CHARS = 160
+
+
+def _domain(sender: str) -> str:
+    domain = sender.rpartition("@")[2].strip(" >")
+    return domain or "launchwatch.invalid"
+
+
+def _thread_key(subscription: str, event_id: str) -> str:
+    return hashlib.sha256(f"{subscription}\x1f{event_id}".encode()).hexdigest()[:16]
+
+
+def first_message_id(subscription: str, event_id: str, sender: str) -> str:
+    """Message-ID of the first alert about `event_id` sent to `subscription`."""
+    return f"<lw.{_thread_key(subscription, event_id)}@{_domain(sender)}>"
+
+
+def message_id(alert: Alert, sender: str) -> str:
+    """The first alert's fixed id, or a per-revision id for an update (stable across retries)."""
+    if alert.kind == "alert":
+        return first_message_id(alert.subscription, alert.event.event_id, sender)
+    key = _thread_key(alert.subscription, alert.event.event_id)
+    return f"<lw.{key}.r{alert.event.revision}@{_domain(sender)}>"
+
+
+def subject(alert: Alert) -> str:
+    """`North Korea: 2 ballistic missiles toward East Sea (reported)`; updates say what changed."""
+    line = summary_line(alert.event)
+    if alert.kind == "update":
+        what = changed_labels(list(alert.changed)) or "new details"
+        line = f"Update ({what}): {line}"
+    return one_line(line, MAX_SUBJECT_CHARS)
+
+
+def _change_lines(alert: Alert) -> list[tuple[str, str | None, str | None]]:
+    out = []
+    for name in alert.changed:
+        if name == "correction":
+            out.append(("correction", None, "a source corrected an earlier report"))
+            continue
+        out.append((changed_labels([name]), alert.previous.get(name), fact_text(name, getattr(alert.event, name, None))))
+    return out
+
+
+def text_body(alert: Alert) -> str:
+    event = alert.event
+    lines = [subject(alert), ""]
+    if alert.kind == "update":
+        for label, before, now in _change_lines(alert):
+            lines.append(f"  {label}: {before} -> {now}" if before else f"  {label}: {now}")
+        lines.append("")
+    lines.append(one_line(event.headline, 1000))
+    lines.append("")
+    for fact in facts(event):
+        lines.append(f"{fact.label + ':':<13}{fact.value}")
+    lines.append("")
+    lines.append("Sources:")
+    for source in event.sources[:20]:
+        url = safe_link(source.url)
+        lines.append(f"  - {one_line(source.feed, 80)}: {one_line(source.title, 200)}" + (f" <{url}>" if url else ""))
+    lines.append("")
+    lines.append(f"Event {event.event_id}, revision {event.revision}, first reported "
+                 f"{event.first_reported_at.strftime('%Y-%m-%d %H:%M UTC')}.")
+    return "\n".join(lines) + "\n"
+
+
+def html_body(alert: Alert) -> str:
+    esc = html.escape
+    event = alert.event
+    parts = [f"<h2>{esc(subject(alert))}</h2>"]
+    if alert.kind == "update":
+        items = []
+        for label, before, now in _change_lines(alert):
+            change = f"{esc(before)} &rarr; <b>{esc(now or '')}</b>" if before else f"<b>{esc(now or '')}</b>"
+            items.append(f"<li>{esc(label)}: {change}</li>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    parts.append(f"<blockquote>{esc(one_line(event.headline, 1000))}</blockquote>")
+    rows = "".join(f"<tr><th align=\"left\">{esc(f.label)}</th><td>{esc(f.value)}</td></tr>" for f in facts(event))
+    parts.append(f"<table>{rows}</table>")
+    items = []
+    for source in event.sources[:20]:
+        url = safe_link(source.url)
+        name = esc(one_line(source.feed, 80))
+        title = esc(one_line(source.title, 200))
+        label = f"<a href=\"{esc(url, quote=True)}\">{name}</a>" if url else name
+        items.append(f"<li>{label}: {title}</li>")
+    parts.append("<p>Sources:</p><ul>" + "".join(items) + "</ul>")
+    parts.append(f"<p><small>Event {esc(event.event_id)}, revision {event.revision}.</small></p>")
+    return "<!DOCTYPE html><html><body>" + "".join(parts) + "</body></html>\n"
+
+
+def render_email(alert: Alert, *, sender: str, to: list[str]) -> EmailMessage:
+    """A multipart/alternative message; an update carries In-Reply-To and References."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = ", ".join(to)
+    msg["Subject"] = subject(alert)
+    msg["Date"] = format_datetime(alert.event.updated_at)
+    msg["Message-ID"] = message_id(alert, sender)
+    if alert.kind == "update":
+        first = first_message_id(alert.subscription, alert.event.event_id, sender)
+        msg["In-Reply-To"] = first
+        msg["References"] = first
+    msg["X-Launchwatch-Delivery"] = alert.delivery_id
+    msg["X-Launchwatch-Event"] = one_line(alert.event.event_id, 200)
+    msg.set_content(text_body(alert))
+    msg.add_alternative(html_body(alert), subtype="html")
+    return msg

@@ -1,0 +1,153 @@
+"""Slack messages (Block Kit plus a plain-text fallback) for alerts and updates (pure).
+
+Every piece of text that came from a feed goes through `escape_mrkdwn`, so a headline
+cannot ping (`<!channel>`, `<@U123>`, `@here`), link (`<https://x|click>`) or break the
+message's formatting. Messages stay within Slack's limits: 3,000 characters a section
+text, 10 fields a section, 10 elements a context block, 50 blocks a message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from services.notify.alert import Alert
+from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
+
+MAX_SECTION_CHARS = 3000
+MAX_BLOCKS = 50
+MAX_FIELDS = 10
+MAX_CONTEXT_ELEMENTS = 10
+MAX_SOURCES_SHOWN = 5
+MAX_FALLBACK_CHARS = 3000
+
+# U+2060 WORD JOINER: invisible, and it stops Slack from reading `@here` as a mention
+# or `https://` as the start of a link.
+_JOINER = "\u2060"
+_BROADCAST = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):(//)", re.IGNORECASE)
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Feed text made inert for Slack mrkdwn.
+
+    `&`, `<`, `>` become entities (Slack's own rule), so `<!channel>`, `<@U123>` and
+    `<url|label>` show as text; bare `@here`/`@channel`/`@everyone` and `scheme://` get an
+    invisible joiner so they neither ping nor auto-link.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _BROADCAST.sub(lambda m: "@" + _JOINER + m.group(1), text)
+    return _SCHEME.sub(lambda m: m.group(1) + ":" + _JOINER + m.group(2), text)
+
+
+def link(url: str, label: str) -> str:
+    """`<url|label>` with the label escaped and the URL unable to close the link early."""
+    safe_url = url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return f"<{safe_url}|{escape_mrkdwn(label).replace('|', '¦')}>"
+
+
+def clip(text: str, max_chars: int) -> str:
+    """Cut mrkdwn to `max_chars` without splitting an entity (`&amp;`) or a link (`<...>`)."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    amp, semi = cut.rfind("&"), cut.rfind(";")
+    if amp > semi:
+        cut = cut[:amp]
+    lt, gt = cut.rfind("<"), cut.rfind(">")
+    if lt > gt:
+        cut = cut[:lt]
+    return cut + "…"
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, MAX_SECTION_CHARS)}}
+
+
+def _context(elements: list[str]) -> dict[str, Any]:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": clip(e, MAX_SECTION_CHARS)} for e in elements[:MAX_CONTEXT_ELEMENTS]],
+    }
+
+
+def _title(alert: Alert) -> str:
+    summary = escape_mrkdwn(summary_line(alert.event))
+    if alert.kind == "update":
+        what = changed_labels(list(alert.changed)) or "new details"
+        return f":arrows_counterclockwise: *Update ({escape_mrkdwn(what)}):* {summary}"
+    return f":rotating_light: *{summary}*"
+
+
+def _change_lines(alert: Alert) -> list[str]:
+    lines = []
+    for name in alert.changed:
+        label = changed_labels([name])
+        before = alert.previous.get(name)
+        now = fact_text(name, getattr(alert.event, name, None))
+        if name == "correction":
+            lines.append("• a source corrected an earlier report")
+        elif before is not None and now is not None:
+            lines.append(f"• {escape_mrkdwn(label)}: {escape_mrkdwn(before)} → *{escape_mrkdwn(now)}*")
+        elif now is not None:
+            lines.append(f"• {escape_mrkdwn(label)}: *{escape_mrkdwn(now)}*")
+    return lines
+
+
+def _sources(alert: Alert) -> list[str]:
+    shown = []
+    for source in alert.event.sources[:MAX_SOURCES_SHOWN]:
+        name = one_line(source.feed, 60)
+        url = safe_link(source.url)
+        shown.append(link(url, name) if url else escape_mrkdwn(name))
+    more = alert.event.source_count - len(shown)
+    line = "Sources: " + (", ".join(shown) if shown else "none listed")
+    if more > 0 and shown:
+        line += f" and {more} more"
+    return [line]
+
+
+def _footer(alert: Alert) -> str:
+    event = alert.event
+    first = event.first_reported_at.strftime("%Y-%m-%d %H:%M UTC")
+    return f"event `{escape_mrkdwn(event.event_id)}` · revision {event.revision} · first reported {first}"
+
+
+def fallback_text(alert: Alert) -> str:
+    """The plain-text line notifications and old clients show (escaped the same way)."""
+    prefix = "Update: " if alert.kind == "update" else ""
+    text = f"{prefix}{summary_line(alert.event)} | {one_line(alert.event.headline, 300)}"
+    return clip(escape_mrkdwn(text), MAX_FALLBACK_CHARS)
+
+
+def render_slack(alert: Alert) -> dict[str, Any]:
+    """The full message for a first alert, or the update message for a follow-up.
+
+    The result is the JSON body of an incoming-webhook POST; the Web API sender adds the
+    channel and thread to it.
+    """
+    event = alert.event
+    blocks: list[dict[str, Any]] = [_section(_title(alert))]
+    if alert.kind == "update":
+        lines = _change_lines(alert)
+        if lines:
+            blocks.append(_section("\n".join(lines)))
+    blocks.append(_section("> " + escape_mrkdwn(one_line(event.headline, 500))))
+    if alert.kind == "alert":
+        fields = [{"type": "mrkdwn", "text": f"*{f.label}*\n{escape_mrkdwn(f.value)}"} for f in facts(event)]
+        blocks.append({"type": "section", "fields": fields[:MAX_FIELDS]})
+    blocks.append(_context(_sources(alert)))
+    blocks.append(_context([_footer(alert)]))
+    return {
+        "text": fallback_text(alert),
+        "blocks": blocks[:MAX_BLOCKS],
+        "unfurl_links": False,
+        "unfurl_media": False,
+    }
+
+
+def render_slack_parent(alert: Alert) -> dict[str, Any]:
+    """The first alert's message rewritten with the event's current facts (for chat.update),
+    so a reader of the channel sees a corrected or retracted event without opening the thread."""
+    first = Alert(alert.delivery_id, alert.subscription, "alert", alert.event)
+    return render_slack(first)

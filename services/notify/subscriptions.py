@@ -1,0 +1,130 @@
+"""Which event revisions a subscription hears about, and as what (pure).
+
+- A first alert goes out when an event revision first passes every filter of the
+  subscription (confidence, status, actors, kinds, languages, freshness).
+- After that, a revision becomes an update only when a meaningful fact differs from what
+  this subscription was last sent: status up (reported < claimed < confirmed), a
+  correction or retraction, count, kind, or distance/apogee by more than a rounding
+  difference. Another outlet repeating known facts sends nothing.
+- Filters judge first alerts only: a subscriber who was told about an event hears its
+  corrections even if, say, its confidence later drops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from schemas import LaunchEvent
+from services.notify.settings import SubscriptionSettings
+from services.notify.wording import fact_text
+
+# Facts whose change is worth a follow-up.
+MEANINGFUL = ("status", "count", "kind", "distance_km", "apogee_km")
+# Facts remembered about what was sent (MEANINGFUL plus context for the update's text).
+REMEMBERED = (*MEANINGFUL, "actor", "direction")
+STATUS_RANK = {"reported": 0, "corrected": 0, "claimed": 1, "confirmed": 2}
+WALK_BACKS = ("corrected", "retracted")
+# Distances from different outlets are rounded differently: 600 vs 610 km is the same fact.
+KM_TOLERANCE_ABS = 5.0
+KM_TOLERANCE_REL = 0.05
+
+
+@dataclass(frozen=True)
+class Memory:
+    """What the ledger remembers of one (subscription, event): see `Ledger.memory`."""
+
+    alerted: bool
+    sent_facts: dict[str, Any] = field(default_factory=dict)
+    max_revision: int = 0
+    thread_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Literal["alert", "update", "skip"]
+    reason: str = ""
+    detail: str = ""
+    changed: tuple[str, ...] = ()
+    previous: dict[str, str | None] = field(default_factory=dict)
+
+
+def snapshot(event: LaunchEvent) -> dict[str, Any]:
+    """The remembered facts of `event`, JSON-ready."""
+    return {name: getattr(event, name) for name in REMEMBERED}
+
+
+def filter_reason(sub: SubscriptionSettings, event: LaunchEvent, now: datetime) -> tuple[str, str] | None:
+    """(reason, detail) when `sub` must not get a first alert for `event`, else None."""
+    if event.status == "retracted":
+        return "retracted", "the event was retracted before it reached this subscription"
+    if event.stale:
+        return "stale", "the event is marked stale: first reported too long ago"
+    age_s = (now - event.first_reported_at).total_seconds()
+    if age_s > sub.freshness_window_s:
+        return "too_old", (f"first reported {age_s / 3600:.1f} h ago, beyond the "
+                           f"{sub.freshness_window_s / 3600:.1f} h freshness window")
+    if event.confidence < sub.min_confidence:
+        return "below_min_confidence", f"confidence {event.confidence:.2f} < {sub.min_confidence:.2f}"
+    if STATUS_RANK.get(event.status, 0) < STATUS_RANK[sub.min_status]:
+        return "below_min_status", f"status {event.status} < {sub.min_status}"
+    if sub.actors and (event.actor or "").casefold() not in {a.casefold() for a in sub.actors}:
+        return "actor_not_subscribed", f"actor {event.actor or 'unknown'} not in {sub.actors}"
+    if sub.kinds and event.kind not in sub.kinds:
+        return "kind_not_subscribed", f"kind {event.kind or 'unknown'} not in {sub.kinds}"
+    if sub.languages:
+        # Sources of unknown language do not withhold an alert; known ones must match.
+        langs = {str(lang).split("-")[0].casefold() for s in event.sources if (lang := getattr(s, "lang", None))}
+        wanted = {lang.split("-")[0].casefold() for lang in sub.languages}
+        if langs and not langs & wanted:
+            return "language_not_subscribed", f"source languages {sorted(langs)} not in {sub.languages}"
+    return None
+
+
+def _km_differs(before: Any, now: Any) -> bool:
+    if not isinstance(before, (int, float)):
+        return True
+    return abs(float(now) - float(before)) > max(KM_TOLERANCE_ABS, KM_TOLERANCE_REL * abs(float(before)))
+
+
+def meaningful_changes(sent: dict[str, Any], event: LaunchEvent) -> list[str]:
+    """Facts of `event` that differ in a way worth telling from the facts last `sent`."""
+    changed: list[str] = []
+    before_status, status = sent.get("status"), event.status
+    if status != before_status and (
+        status in WALK_BACKS
+        or before_status in WALK_BACKS
+        or STATUS_RANK.get(status, 0) > STATUS_RANK.get(str(before_status), 0)
+    ):
+        changed.append("status")
+    for name in ("count", "kind"):
+        now = getattr(event, name)
+        if now is not None and now != sent.get(name):
+            changed.append(name)
+    for name in ("distance_km", "apogee_km"):
+        now = getattr(event, name)
+        if now is not None and _km_differs(sent.get(name), now):
+            changed.append(name)
+    if "correction" in event.changes and "status" not in changed:
+        changed.append("correction")
+    return changed
+
+
+def decide(sub: SubscriptionSettings, event: LaunchEvent, memory: Memory | None, now: datetime) -> Decision:
+    """What `sub` gets for this revision of `event`, given what it was sent before."""
+    if memory is not None and event.revision <= memory.max_revision:
+        return Decision("skip", "superseded", f"revision {memory.max_revision} was already handled")
+    if memory is None or not memory.alerted:
+        blocked = filter_reason(sub, event, now)
+        if blocked is not None:
+            return Decision("skip", *blocked)
+        return Decision("alert")
+    changed = meaningful_changes(memory.sent_facts, event)
+    if not changed:
+        return Decision("skip", "no_meaningful_change", "no fact changed beyond what was sent")
+    is_walk_back = "correction" in changed or event.status in WALK_BACKS
+    if sub.follow_ups == "none" or (sub.follow_ups == "corrections" and not is_walk_back):
+        return Decision("skip", "follow_ups_off", f"follow_ups = {sub.follow_ups}")
+    previous = {name: fact_text(name, memory.sent_facts.get(name)) for name in changed}
+    return Decision("update", changed=tuple(changed), previous=previous)

@@ -1,0 +1,127 @@
+"""The notify stage: event revisions in, alerts out to every matching subscription.
+
+Reads `launchwatch.events` (group `launchwatch-notify`) through the `StageRunner`, so an
+event record is committed only after every one of its deliveries was delivered, skipped
+or dead-lettered. With no `[[subscriptions]]` configured, one implicit console
+subscription (min_confidence 0) shows every alert, so a first run shows something.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import TextIO
+
+import aiohttp
+from pydantic import ValidationError
+
+from schemas import LaunchEvent
+from services.notify.channels import (
+    Channel,
+    ConsoleChannel,
+    DestinationPacer,
+    EmailChannel,
+    SlackApiChannel,
+    SlackWebhookChannel,
+    WebhookChannel,
+)
+from services.notify.delivery import Deliverer
+from services.notify.ledger import Ledger
+from services.notify.settings import SubscriptionSettings
+from services.runtime.bus import Record
+from services.runtime.errors import InvalidMessage
+from services.runtime.lifecycle import StageContext
+from services.runtime.retry import Backoff, Sleep
+from services.runtime.settings import Settings
+from services.runtime.stage import StageRunner
+
+GROUP = "launchwatch-notify"
+IMPLICIT_CONSOLE = SubscriptionSettings(name="console", channel="console", min_confidence=0.0)
+
+
+def effective_subscriptions(settings: Settings) -> list[SubscriptionSettings]:
+    """The configured subscriptions, or the implicit console one when there are none."""
+    return list(settings.subscriptions) or [IMPLICIT_CONSOLE]
+
+
+class SlackChannel:
+    """Routes a Slack subscription to the Web API (token) or its incoming webhook (url)."""
+
+    def __init__(self, webhook: SlackWebhookChannel, api: SlackApiChannel) -> None:
+        self._webhook, self._api = webhook, api
+
+    async def send(self, alert, sub: SubscriptionSettings) -> str | None:  # type: ignore[no-untyped-def]
+        if sub.token is not None:
+            return await self._api.send(alert, sub)
+        return await self._webhook.send(alert, sub)
+
+
+def make_channels(settings: Settings, http: aiohttp.ClientSession, clock: Callable[[], datetime], *,
+                  sleep: Sleep = asyncio.sleep, stdout: TextIO | None = None) -> dict[str, Channel]:
+    """One sender per channel kind for the process (they share the HTTP session and SMTP config)."""
+    notify = settings.notify
+    pacer = DestinationPacer(notify.slack_interval_s, sleep=sleep)
+    return {
+        "slack": SlackChannel(
+            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock),
+            SlackApiChannel(http, pacer, api_url=notify.slack_api_url, timeout_s=notify.timeout_s, clock=clock),
+        ),
+        "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock),
+        "email": EmailChannel(settings.smtp),
+        "console": ConsoleChannel(notify.console_output, stdout or sys.stdout),
+    }
+
+
+def backoff_for(settings: Settings) -> Backoff:
+    n = settings.notify
+    return Backoff(base_s=n.backoff_base_s, max_s=n.backoff_max_s, jitter=n.backoff_jitter,
+                   max_attempts=n.max_attempts)
+
+
+def decode_event(record: Record) -> LaunchEvent:
+    """The record's LaunchEvent; raises InvalidMessage naming the first bad field."""
+    try:
+        return LaunchEvent.from_bytes(record.value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "payload"
+        raise InvalidMessage(f"not a LaunchEvent: {where}: {first['msg']}") from exc
+
+
+class NotifyHandler:
+    def __init__(self, deliverer: Deliverer, subscriptions: Sequence[SubscriptionSettings]) -> None:
+        self._deliverer = deliverer
+        self._subscriptions = list(subscriptions)
+
+    async def __call__(self, record: Record) -> None:
+        event = decode_event(record)
+        await self._deliverer.deliver(event, self._subscriptions, record)
+
+
+class NotifyStage:
+    def __init__(self, runner: StageRunner) -> None:
+        self._runner = runner
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self._runner.run(stop)
+
+
+async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
+                      channels: Mapping[str, Channel] | None = None, group: str = GROUP) -> NotifyStage:
+    """The notify stage for `ctx`. `sleep` and `channels` are seams for tests."""
+    settings = ctx.settings
+    deliverer = Deliverer(
+        ledger=Ledger(ctx.db()),
+        channels=channels or make_channels(settings, ctx.http, ctx.clock, sleep=sleep),
+        dead_letters=ctx.dead_letters("notify"),
+        backoff=backoff_for(settings),
+        concurrency=settings.notify.concurrency,
+        clock=ctx.clock,
+        sleep=sleep,
+    )
+    consumer = await ctx.bus.consumer([ctx.topic("events")], group)
+    runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, effective_subscriptions(settings)),
+                         dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep)
+    return NotifyStage(runner)

@@ -1,0 +1,275 @@
+"""The notify stage over the in-memory bus, with real receivers on loopback.
+
+Slack and webhook receivers are aiohttp servers on 127.0.0.1; e-mail goes to a real
+aiosmtpd server. Sleeps are injected, so retry waits are recorded, not waited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import socket
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from email import message_from_bytes
+from email.policy import default as default_policy
+
+import aiohttp
+import pytest
+from aiohttp import web
+from aiosmtpd.controller import Controller
+from structlog.testing import capture_logs
+
+from schemas import DeadLetter, EventSource, LaunchEvent
+from services.notify.worker import build_stage
+from services.runtime.lifecycle import StageContext
+from services.runtime.memory_bus import MemoryBus
+from services.runtime.settings import Settings
+
+NOW = datetime(2026, 11, 25, 1, 30, tzinfo=timezone.utc)
+SECRET = "whsec-test-0123456789"
+
+
+def make_event(event_id: str = "evt-prk-1", revision: int = 1, **overrides) -> LaunchEvent:
+    values = dict(
+        event_id=event_id, revision=revision, status="reported", actor="PRK", kind="ballistic", count=2,
+        direction="East Sea", confidence=0.9, headline="North Korea fires two ballistic missiles <!channel>",
+        first_reported_at=NOW - timedelta(minutes=10), updated_at=NOW,
+        sources=[EventSource(item_id="i1", feed="Yonhap", url="https://en.yna.co.kr/a", title="t")],
+    )
+    values.update(overrides)
+    return LaunchEvent(**values)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Receiver:
+    """An HTTP endpoint that records requests and answers from a script (then 200 forever)."""
+
+    def __init__(self, script: list[tuple[int, dict[str, str]]] | None = None, always: int | None = None) -> None:
+        self.script = list(script or [])
+        self.always = always
+        self.requests: list[tuple[dict[str, str], bytes]] = []
+        self.accepted: list[tuple[dict[str, str], bytes]] = []
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        body = await request.read()
+        headers = dict(request.headers)
+        self.requests.append((headers, body))
+        if self.script:
+            status, extra = self.script.pop(0)
+        else:
+            status, extra = (self.always or 200), {}
+        if 200 <= status < 300:
+            self.accepted.append((headers, body))
+        return web.Response(status=status, text="ok" if status == 200 else "no", headers=extra)
+
+    async def start(self) -> "Receiver":
+        app = web.Application()
+        app.router.add_post("/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}/hook/T000/B000/secretpath"
+        return self
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+class Mailbox:
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy)))
+        return "250 OK"
+
+
+@pytest.fixture
+async def receivers():
+    slack, hook, broken = Receiver(), Receiver(), Receiver(always=500)
+    for r in (slack, hook, broken):
+        await r.start()
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield slack, hook, broken, mailbox, port
+    controller.stop()
+    for r in (slack, hook, broken):
+        await r.close()
+
+
+class FakeSleep:
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await asyncio.sleep(0)
+
+
+def settings_for(tmp_path, subscriptions: list[dict], smtp_port: int = 25) -> Settings:
+    return Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "notify": {"slack_interval_s": 0, "max_attempts": 3, "backoff_base_s": 1, "backoff_max_s": 10},
+        "smtp": {"host": "127.0.0.1", "port": smtp_port, "sender": "launchwatch@alerts.example"},
+        "subscriptions": subscriptions,
+    })
+
+
+async def run_until(ctx: StageContext, done: Callable[[], bool], *, sleep=None, group: str = "launchwatch-notify",
+                    timeout_s: float = 10.0) -> None:
+    """Run the stage until `done()` holds and the events topic is fully committed."""
+    stage = await build_stage(ctx, sleep=sleep or FakeSleep(), group=group)
+    stop = asyncio.Event()
+    task = asyncio.create_task(stage.run(stop))
+    topic = ctx.topic("events")
+    bus: MemoryBus = ctx.bus  # type: ignore[assignment]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while loop.time() < deadline:
+        committed = bus._groups[group].committed
+        all_committed = all(committed.get((topic, p), 0) >= len(part) for p, part in enumerate(bus.logs[topic]))
+        if done() and all_committed:
+            break
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.01)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+    assert done(), "stage did not reach the expected state in time"
+
+
+@pytest.fixture
+async def http():
+    async with aiohttp.ClientSession() as session:
+        yield session
+
+
+async def publish(bus: MemoryBus, *events: LaunchEvent) -> None:
+    for event in events:
+        await bus.producer().send("launchwatch.events", event.to_bytes(), key=event.event_id.encode())
+
+
+def verify(headers: dict[str, str], body: bytes) -> bool:
+    ts = headers["X-Launchwatch-Timestamp"]
+    expected = "sha256=" + hmac.new(SECRET.encode(), ts.encode() + b"." + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, headers.get("X-Launchwatch-Signature", ""))
+
+
+def subs(slack: Receiver, hook: Receiver) -> list[dict]:
+    return [
+        {"name": "ops-slack", "channel": "slack", "url": slack.url, "min_confidence": 0.5},
+        {"name": "partner-hook", "channel": "webhook", "url": hook.url, "secret": SECRET},
+        {"name": "duty", "channel": "email", "to": ["duty@example.org"]},
+    ]
+
+
+async def test_one_event_reaches_every_channel_once_and_a_restart_sends_nothing(tmp_path, receivers, http):
+    slack, hook, _, mailbox, smtp_port = receivers
+    settings = settings_for(tmp_path, subs(slack, hook), smtp_port)
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(slack.accepted) + len(hook.accepted) + len(mailbox.messages) >= 3)
+
+    assert len(slack.accepted) == 1 and len(hook.accepted) == 1 and len(mailbox.messages) == 1
+    slack_body = json.loads(slack.accepted[0][1])
+    assert "&lt;!channel&gt;" in slack_body["text"] and "<!channel>" not in json.dumps(slack_body)
+    headers, body = hook.accepted[0]
+    assert verify(headers, body)
+    payload = json.loads(body)
+    assert payload["kind"] == "alert" and payload["event"]["event_id"] == "evt-prk-1"
+    assert headers["X-Launchwatch-Delivery"] == payload["delivery_id"]
+    rcpts, mail = mailbox.messages[0]
+    assert rcpts == ["duty@example.org"]
+    assert mail["Subject"] == "North Korea: 2 ballistic missiles toward East Sea (reported)"
+    delivered = [line for line in logs if line["event"] == "alert_delivered"]
+    assert sorted(d["subscription"] for d in delivered) == ["duty", "ops-slack", "partner-hook"]
+    assert all(d["attempts"] == 1 and d["revision"] == 1 and d["delivery_id"] for d in delivered)
+    assert not any(slack.url in json.dumps(line, default=str) for line in logs)
+
+    # A restart reading the topic again (new group, same state file) sends nothing.
+    ctx2 = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs2:
+        await run_until(ctx2, lambda: True, group="launchwatch-notify-restarted")
+    ctx.close(), ctx2.close()
+    assert len(slack.requests) == 1 and len(hook.requests) == 1 and len(mailbox.messages) == 1
+    assert not [line for line in logs2 if line["event"] == "alert_delivered"]
+
+
+async def test_slack_429_is_retried_after_the_wait_it_asked_for(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    slack.script = [(429, {"Retry-After": "7"})]
+    settings = settings_for(tmp_path, subs(slack, hook)[:1])
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    sleep = FakeSleep()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(slack.accepted) == 1, sleep=sleep)
+    ctx.close()
+    assert len(slack.requests) == 2 and len(slack.accepted) == 1
+    assert any(w >= 7 for w in sleep.waits)
+    failed = [line for line in logs if line["event"] == "delivery_failed"]
+    assert len(failed) == 1 and failed[0]["retryable"] is True and "429" in failed[0]["error"]
+    assert [line["attempts"] for line in logs if line["event"] == "alert_delivered"] == [2]
+
+
+async def test_a_receiver_failing_forever_is_dead_lettered_and_the_others_still_get_theirs(tmp_path, receivers, http):
+    slack, hook, broken, mailbox, smtp_port = receivers
+    subscriptions = subs(slack, hook) + [{"name": "broken-hook", "channel": "webhook", "url": broken.url}]
+    settings = settings_for(tmp_path, subscriptions, smtp_port)
+    bus = MemoryBus()
+    await publish(bus, make_event(), make_event("evt-2"))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2)
+    ctx.close()
+    assert len(broken.requests) == 2 * 3  # max_attempts each, then given up
+    letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    assert {(d.subscription, d.event_id) for d in letters} == {("broken-hook", "evt-prk-1"), ("broken-hook", "evt-2")}
+    assert all("HTTP 500" in d.reason and d.error == "RetriesExhausted" for d in letters)
+    assert LaunchEvent.from_bytes(letters[0].value.encode()).event_id in {"evt-prk-1", "evt-2"}
+    assert len(slack.accepted) == 2 and len(hook.accepted) == 2 and len(mailbox.messages) == 2
+    assert len([line for line in logs if line["event"] == "alert_delivered"]) == 6
+    assert broken.url not in json.dumps(logs, default=str)
+
+
+async def test_a_4xx_is_not_retried(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    hook.script = [(404, {})]
+    settings = settings_for(tmp_path, subs(slack, hook)[1:2])
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
+    ctx.close()
+    assert len(hook.requests) == 1
+    assert DeadLetter.from_bytes(bus.records("launchwatch.dlq")[0].value).error == "PermanentError"
+
+
+async def test_no_subscriptions_means_one_console_alert(tmp_path, http):
+    settings = settings_for(tmp_path, [])
+    bus = MemoryBus()
+    await publish(bus, make_event(confidence=0.1))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: any(line["event"] == "alert_delivered" for line in logs))
+    ctx.close()
+    line = next(line for line in logs if line["event"] == "alert_delivered")
+    assert line["channel"] == "console" and line["summary"].startswith("North Korea: 2 ballistic missiles")

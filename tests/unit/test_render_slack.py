@@ -1,0 +1,87 @@
+"""Slack rendering: hostile feed text pings and links nothing; messages stay within limits."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+from schemas import EventSource, LaunchEvent
+from services.notify.alert import Alert
+from services.notify.render_slack import MAX_SECTION_CHARS, escape_mrkdwn, render_slack
+
+T0 = datetime(2026, 11, 25, 1, 12, tzinfo=timezone.utc)
+HOSTILE = "<!channel> <!here> <@U123> @here @channel @everyone <https://evil.example|click> & fire http://evil.example/x"
+
+
+def event(**overrides) -> LaunchEvent:
+    values = dict(
+        event_id="evt-prk-1", revision=1, status="reported", actor="PRK", kind="ballistic", count=2,
+        direction="East Sea", confidence=0.9, headline="North Korea fires two ballistic missiles",
+        first_reported_at=T0, updated_at=T0,
+        sources=[EventSource(item_id="i1", feed="Yonhap", url="https://en.yna.co.kr/a?b=1&c=2", title="x")],
+    )
+    values.update(overrides)
+    return LaunchEvent(**values)
+
+
+def all_mrkdwn(message: dict) -> list[str]:
+    texts = [message["text"]]
+    for block in message["blocks"]:
+        if "text" in block:
+            texts.append(block["text"]["text"])
+        texts += [f["text"] for f in block.get("fields", [])]
+        texts += [e["text"] for e in block.get("elements", [])]
+    return texts
+
+
+def test_hostile_feed_text_cannot_ping_or_link():
+    hostile = event(headline=HOSTILE, direction="<!subteam^S1> East Sea",
+                    sources=[EventSource(item_id="i1", feed="<@U999> Feed|x", url="javascript:alert(1)", title=HOSTILE)])
+    message = render_slack(Alert("dlv_1", "ops", "alert", hostile))
+    for text in all_mrkdwn(message):
+        # The only angle brackets left are our own links, and no text has a raw special sequence.
+        assert "<!" not in text and "<@" not in text and "<https://evil" not in text
+        assert not re.search(r"@(here|channel|everyone)", text), text
+        assert "http://evil" not in text and "javascript:" not in text
+    assert "&lt;!channel&gt;" in json.dumps(message, ensure_ascii=False)
+
+
+def test_escape_keeps_the_words_readable():
+    assert escape_mrkdwn("A & B <C>") == "A &amp; B &lt;C&gt;"
+    assert escape_mrkdwn("@here").replace("\u2060", "") == "@here"
+
+
+def test_source_link_is_ours_and_its_url_cannot_close_early():
+    message = render_slack(Alert("dlv_1", "ops", "alert",
+                                 event(sources=[EventSource(item_id="i", feed="Wire", url="https://x.example/a|b>c", title="t")])))
+    context = json.dumps(message["blocks"])
+    assert "<https://x.example/a%7Cb%3Ec|Wire>" in context
+
+
+def test_first_alert_reads_as_a_summary_with_facts_and_fallback_text():
+    message = render_slack(Alert("dlv_1", "ops", "alert", event()))
+    assert message["text"].startswith("North Korea: 2 ballistic missiles toward East Sea (reported)")
+    assert "North Korea fires two ballistic missiles" in message["text"]
+    fields = [f["text"] for b in message["blocks"] for f in b.get("fields", [])]
+    assert "*Count*\n2" in fields and "*Status*\nreported" in fields
+
+
+def test_update_names_what_changed_with_before_and_after():
+    alert = Alert("dlv_2", "ops", "update", event(revision=3, status="confirmed", count=3),
+                  changed=("status", "count"), previous={"status": "reported", "count": "2"})
+    texts = all_mrkdwn(render_slack(alert))
+    assert texts[0].startswith("Update: ")
+    joined = "\n".join(texts)
+    assert "Update (status, count)" in joined
+    assert "count: 2 → *3*" in joined and "status: reported → *confirmed*" in joined
+
+
+def test_huge_feed_text_stays_within_slack_limits():
+    many = [EventSource(item_id=f"i{n}", feed="F" * 500, url="https://a.example/" + "x" * 900, title="t") for n in range(80)]
+    message = render_slack(Alert("dlv_1", "ops", "alert", event(headline="&<>" * 5000, sources=many, source_count=80)))
+    assert len(message["blocks"]) <= 50
+    for text in all_mrkdwn(message):
+        assert len(text) <= MAX_SECTION_CHARS
+        # A cut never leaves half an entity behind.
+        assert not re.search(r"&[a-z]{0,3}…", text)
