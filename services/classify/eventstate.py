@@ -125,10 +125,11 @@ def normalise_actor(actor: str | None) -> str | None:
 
 
 def is_state_media(actor: str | None, agency: str | None, feed: str) -> bool:
-    """Whether the source is the launching state's own media (KCNA for PRK, ...)."""
+    """Whether the source is the launching state's own media (KCNA for PRK, ...), or an
+    agency the report calls "state media"."""
     cues = _STATE_MEDIA.get(actor or "", ())
     text = f"{agency or ''} {feed}".lower()
-    return any(cue in text for cue in cues)
+    return any(cue in text for cue in cues) or "state media" in (agency or "").lower()
 
 
 def is_official(agency: str | None) -> bool:
@@ -284,14 +285,15 @@ def _kind_family(kind: str | None) -> str | None:
 
 
 def kinds_compatible(a: str | None, b: str | None) -> bool:
-    """One launch can be told as both kinds: same family, or a generic `ballistic` first
-    report of what turns out a satellite launch or a large (600 mm) rocket."""
+    """One launch can be told as both kinds: same family; a ballistic missile that its
+    launching state calls a satellite launch (observers report the rocket, the state its
+    payload); a `ballistic` or `srbm` that turns out a large (600 mm) artillery rocket."""
     fa, fb = _kind_family(a), _kind_family(b)
     if fa is None or fb is None or fa == fb:
         return True
-    generic = {a, b} & {"ballistic", "srbm"}
-    other = {fa, fb} - {"ballistic"}
-    return bool(generic) and other <= {"satellite_launch", "artillery_rocket"}
+    if {fa, fb} == {"ballistic", "satellite_launch"}:
+        return True
+    return {fa, fb} == {"ballistic", "artillery_rocket"} and bool({a, b} & {"ballistic", "srbm"})
 
 
 def coast_of(direction: str | None) -> str | None:

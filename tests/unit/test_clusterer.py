@@ -305,7 +305,8 @@ def test_walk_back_cues(title, expected):
 
 
 def test_small_rules():
-    assert kinds_compatible("ballistic", "srbm") and kinds_compatible("ballistic", "satellite_launch")
-    assert not kinds_compatible("cruise", "srbm") and not kinds_compatible("icbm", "satellite_launch")
+    assert kinds_compatible("ballistic", "srbm") and kinds_compatible("mrbm", "satellite_launch")
+    assert kinds_compatible("srbm", "artillery_rocket") and not kinds_compatible("icbm", "artillery_rocket")
+    assert not kinds_compatible("cruise", "srbm") and not kinds_compatible("cruise", "satellite_launch")
     assert coast_of("East Sea") == "east" and coast_of("서해상") == "west" and coast_of(None) is None
     assert outlet_of("Yonhap (KO)") == outlet_of("Yonhap - North Korea") == "yonhap"
