@@ -55,7 +55,8 @@ _OFFICIAL_CUES = (
     "jcs", "joint chiefs", "합동참모본부", "합참", "mod", "ministry of defen", "defense ministry",
     "defence ministry", "防衛省", "防衛相", "防衛大臣", "官房長官", "政府", "国防部", "국방부",
     "indopacom", "pentagon", "coast guard", "海上保安庁", "idf", "israeli military",
-    "israel defense forces", "イスラエル軍", "government", "cabinet", "nsc",
+    "israel defense forces", "イスラエル軍", "government", "cabinet", "nsc", "south korea's military",
+    "seoul's military",
 )
 
 # The launching state's own media, per actor: their word makes an event `claimed`.
@@ -219,7 +220,8 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
         "launched_at": _utc(f.launched_at),
     })
     state_media = is_state_media(actor, f.source_agency, report.feed)
-    official = is_official(f.source_agency) and not state_media
+    # "KCNA; ROK JCS": one report can carry both the claim and the observation.
+    official = is_official(f.source_agency)
     authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
     if state_media or official:
         authority = AGENCY
