@@ -13,6 +13,12 @@ from services.runtime.errors import RetryableError
 from services.runtime.logs import get_logger
 
 
+def topic_configs(name: str) -> dict[str, str]:
+    """`launchwatch.events` is compacted: every revision holds the whole event, so the latest
+    per key is all a consumer needs; the other topics keep everything for their retention."""
+    return {"cleanup.policy": "compact"} if name.endswith("events") else {}
+
+
 class KafkaBus:
     """A bus on Apache Kafka (or any broker speaking its protocol)."""
 
@@ -65,7 +71,7 @@ class KafkaBus:
             missing = [n for n in names if n not in existing]
             if not missing:
                 return
-            new = [NewTopic(n, partitions, self.replication_factor) for n in missing]
+            new = [NewTopic(n, partitions, self.replication_factor, topic_configs=topic_configs(n)) for n in missing]
             try:
                 await admin.create_topics(new)
             except TopicAlreadyExistsError:
