@@ -1,0 +1,203 @@
+"""Looking at and resending what could not be delivered (`launchwatch dlq list|replay`).
+
+The dead-letter topic keeps every letter; the notify ledger knows which deliveries are
+still dead. Listing reads the whole topic with a throw-away consumer group (it commits
+nothing, so it never moves anyone's position) and shows, for notify letters, whether the
+delivery is still dead or was delivered since. Replaying sends each still-dead delivery
+again to its subscription with the same delivery id; what was delivered meanwhile is not
+sent twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TextIO
+
+import aiohttp
+from pydantic import ValidationError
+
+from schemas import DeadLetter, LaunchEvent
+from services.notify.delivery import Deliverer
+from services.notify.ledger import Ledger
+from services.notify.worker import backoff_for, effective_subscriptions, make_channels
+from services.runtime.bus import Bus
+from services.runtime.db import connect
+from services.runtime.deadletter import DeadLetters
+from services.runtime.retry import Sleep
+from services.runtime.settings import Settings
+
+
+@dataclass(frozen=True)
+class DlqRow:
+    """One dead letter, with where it sits and (notify letters) what became of the delivery."""
+
+    partition: int
+    offset: int
+    letter: DeadLetter
+    revision: int | None
+    state: str  # dead | delivered | pending | skipped | unknown (no ledger row) | n/a (not notify)
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    delivered: int = 0
+    failed: int = 0
+    already_done: int = 0
+    not_replayable: int = 0
+
+
+def _revision(letter: DeadLetter) -> int | None:
+    try:
+        return LaunchEvent.model_validate_json(letter.value).revision
+    except ValidationError:
+        return None
+
+
+async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: float) -> list[tuple[int, int, DeadLetter]]:
+    consumer = await bus.consumer([topic], f"launchwatch-dlq-reader-{uuid.uuid4().hex[:12]}")
+    letters: list[tuple[int, int, DeadLetter]] = []
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + max_wait_s
+    try:
+        while True:
+            records = await consumer.poll(idle_s, 500)
+            if not records:
+                # Done when the topic ran dry after data, or nothing came at all in time.
+                if letters or loop.time() >= deadline:
+                    break
+                continue
+            for record in records:
+                try:
+                    letters.append((record.partition, record.offset, DeadLetter.from_bytes(record.value)))
+                except ValidationError:
+                    continue  # not a letter we can read; listing the rest is more useful than stopping
+    finally:
+        await consumer.close()
+    letters.sort(key=lambda x: (x[2].failed_at, x[0], x[1]))
+    return letters
+
+
+async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, idle_s: float = 1.0,
+                   max_wait_s: float = 5.0) -> list[DlqRow]:
+    """Every dead letter on `<prefix>dlq` (optionally of one `stage`), oldest first.
+
+    `bus` must be started. Reads until the topic has been quiet for `idle_s` (or, when it
+    is empty, for `max_wait_s`).
+    """
+    topic = f"{bus.topic_prefix}dlq"
+    letters = await _read_letters(bus, topic, idle_s=idle_s, max_wait_s=max_wait_s)
+    conn = connect(settings.state.path)
+    try:
+        ledger = Ledger(conn)
+        rows = []
+        for partition, offset, letter in letters:
+            if stage is not None and letter.stage != stage:
+                continue
+            revision = _revision(letter) if letter.stage == "notify" else None
+            state = "n/a"
+            if letter.stage == "notify" and letter.subscription and letter.event_id and revision is not None:
+                entry = ledger.get(letter.subscription, letter.event_id, revision)
+                state = entry.status if entry else "unknown"
+            rows.append(DlqRow(partition, offset, letter, revision, state))
+    finally:
+        conn.close()
+    return rows
+
+
+async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSession | None = None,
+                     subscription: str | None = None, event_id: str | None = None,
+                     clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                     sleep: Sleep = asyncio.sleep, idle_s: float = 1.0, max_wait_s: float = 5.0) -> ReplayResult:
+    """Resend the notify deliveries that are still dead (optionally one subscription or event).
+
+    Each goes once, with its original delivery id, through the usual retries; one that
+    fails again is dead-lettered again. Letters naming a subscription that no longer
+    exists, or without a subscription (a record that could not be read), are counted as
+    not replayable. `bus` must be started.
+    """
+    rows = await dlq_list(settings, bus, stage="notify", idle_s=idle_s, max_wait_s=max_wait_s)
+    subscriptions = {s.name: s for s in effective_subscriptions(settings)}
+    own_http = http is None
+    http = http or aiohttp.ClientSession()
+    conn = connect(settings.state.path)
+    ledger = Ledger(conn)
+    deliverer = Deliverer(ledger=ledger, channels=make_channels(settings, http, clock, sleep=sleep),
+                          dead_letters=DeadLetters(bus.producer(), f"{bus.topic_prefix}dlq", "notify", clock),
+                          backoff=backoff_for(settings), concurrency=settings.notify.concurrency,
+                          clock=clock, sleep=sleep)
+    delivered = failed = already = not_replayable = 0
+    seen: set[tuple[str, str, int]] = set()
+    try:
+        for row in rows:
+            letter = row.letter
+            if (subscription and letter.subscription != subscription) or (event_id and letter.event_id != event_id):
+                continue
+            sub = subscriptions.get(letter.subscription or "")
+            if sub is None or row.revision is None or not letter.event_id:
+                not_replayable += 1
+                continue
+            key = (sub.name, letter.event_id, row.revision)
+            if key in seen:
+                continue
+            seen.add(key)
+            if row.state in ("delivered", "skipped"):
+                already += 1
+                continue
+            event = LaunchEvent.model_validate_json(letter.value)
+            [outcome] = await deliverer.deliver(event, [sub], None, replay=True)
+            if outcome.status == "delivered":
+                delivered += 1
+            elif outcome.status == "dead":
+                failed += 1
+            else:
+                already += 1
+    finally:
+        conn.close()
+        if own_http:
+            await http.close()
+    return ReplayResult(delivered, failed, already, not_replayable)
+
+
+def format_rows(rows: list[DlqRow]) -> str:
+    """A table a person can read in a terminal."""
+    header = f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_id':<24} reason"
+    lines = [header]
+    for row in rows:
+        d = row.letter
+        lines.append(f"{d.failed_at.strftime('%Y-%m-%d %H:%M:%S'):<20} {d.stage:<8} {d.error[:16]:<16} "
+                     f"{row.state:<9} {(d.subscription or '-')[:18]:<18} {(d.event_id or d.key or '-')[:24]:<24} "
+                     f"{d.reason[:100]}")
+    if not rows:
+        lines.append("(no dead letters)")
+    return "\n".join(lines)
+
+
+async def _with_bus(settings: Settings, work):  # type: ignore[no-untyped-def]
+    from services.runtime.lifecycle import make_bus
+
+    bus = make_bus(settings)
+    await bus.start()
+    try:
+        return await work(bus)
+    finally:
+        await bus.close()
+
+
+async def list_command(settings: Settings, out: TextIO | None = None) -> int:
+    """`launchwatch dlq list`: print the table; exit status 0."""
+    rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus))
+    print(format_rows(rows), file=out or sys.stdout)
+    return 0
+
+
+async def replay_command(settings: Settings, out: TextIO | None = None) -> int:
+    """`launchwatch dlq replay`: resend still-dead deliveries; exit status 1 if any failed again."""
+    result = await _with_bus(settings, lambda bus: dlq_replay(settings, bus))
+    print(f"delivered {result.delivered}, failed again {result.failed}, already done {result.already_done}, "
+          f"not replayable {result.not_replayable}", file=out or sys.stdout)
+    return 1 if result.failed else 0

@@ -1,0 +1,162 @@
+"""Revisions of one event: one first alert, then updates only for meaningful changes;
+Slack bot-token subscriptions thread their updates; the DLQ can be listed and replayed."""
+
+from __future__ import annotations
+
+import json
+
+import aiohttp
+import pytest
+from aiohttp import web
+from structlog.testing import capture_logs
+
+from services.notify.dlq import dlq_list, dlq_replay
+from services.runtime.lifecycle import StageContext
+from services.runtime.memory_bus import MemoryBus
+from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
+    NOW,
+    FakeSleep,
+    Receiver,
+    http,
+    make_event,
+    publish,
+    receivers,
+    run_until,
+    settings_for,
+)
+
+TOKEN = "xoxb-test-token-123456"
+
+
+class SlackApi:
+    """A loopback stand-in for slack.com/api: chat.postMessage and chat.update."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict]] = []
+        self.script: list[dict] = []
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+        self._ts = 0
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.headers.get("Authorization") != f"Bearer {TOKEN}":
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        body = await request.json()
+        self.calls.append((method, body))
+        if self.script:
+            answer = self.script.pop(0)
+            return web.json_response(answer.get("json", {}), status=answer.get("status", 200),
+                                     headers=answer.get("headers", {}))
+        self._ts += 1
+        ts = body.get("ts") or f"1790000000.{self._ts:06d}"
+        return web.json_response({"ok": True, "channel": body["channel"], "ts": ts})
+
+    async def start(self) -> "SlackApi":
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/api"  # type: ignore[union-attr]
+        return self
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+@pytest.fixture
+async def slack_api():
+    api = await SlackApi().start()
+    yield api
+    await api.close()
+
+
+def api_settings(tmp_path, api: SlackApi, hook: Receiver, **sub_overrides):
+    settings = settings_for(tmp_path, [
+        {"name": "ops-bot", "channel": "slack", "token": TOKEN, "slack_channel": "C0123", **sub_overrides},
+        {"name": "partner-hook", "channel": "webhook", "url": hook.url},
+    ])
+    return settings.model_copy(update={"notify": settings.notify.model_copy(update={"slack_api_url": api.url})})
+
+
+async def test_revisions_give_one_alert_and_updates_only_for_news_threaded_in_slack(tmp_path, receivers, http, slack_api):
+    _, hook, _, _, _ = receivers
+    settings = api_settings(tmp_path, slack_api, hook)
+    bus = MemoryBus()
+    await publish(
+        bus,
+        make_event(revision=1),
+        make_event(revision=2, source_count=3, changes=["source_count"]),           # outlets repeating
+        make_event(revision=3, status="confirmed", count=3, changes=["status", "count"]),
+        make_event(revision=4, status="confirmed", count=3, source_count=9, changes=["source_count"]),
+        make_event(revision=5, status="retracted", count=3, changes=["status", "correction"]),
+    )
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(hook.accepted) == 3 and len(slack_api.calls) == 4)
+    ctx.close()
+
+    kinds = [json.loads(body)["kind"] for _, body in hook.accepted]
+    revisions = [json.loads(body)["event"]["revision"] for _, body in hook.accepted]
+    assert kinds == ["alert", "update", "update"] and revisions == [1, 3, 5]
+
+    methods = [m for m, _ in slack_api.calls]
+    assert methods == ["chat.postMessage", "chat.postMessage", "chat.postMessage", "chat.update"]
+    first, update, retraction, rewrite = (body for _, body in slack_api.calls)
+    assert "thread_ts" not in first and first["channel"] == "C0123"
+    parent_ts = "1790000000.000001"
+    assert update["thread_ts"] == parent_ts and update["reply_broadcast"] is False
+    assert "count: 2 → *3*" in json.dumps(update["blocks"], ensure_ascii=False)
+    assert retraction["thread_ts"] == parent_ts and retraction["reply_broadcast"] is True
+    assert rewrite["ts"] == parent_ts and "(retracted)" in rewrite["text"]
+
+    skipped = {(line["subscription"], line["revision"]): line["reason"] for line in logs if line["event"] == "alert_skipped"}
+    assert skipped[("partner-hook", 2)] == "no_meaningful_change"
+    assert skipped[("ops-bot", 4)] == "no_meaningful_change"
+    assert TOKEN not in json.dumps(logs, default=str)
+
+
+async def test_slack_api_ratelimited_is_retried_and_a_bad_channel_is_dead_lettered(tmp_path, receivers, http, slack_api):
+    _, hook, _, _, _ = receivers
+    slack_api.script = [{"status": 429, "headers": {"Retry-After": "3"}, "json": {"ok": False, "error": "ratelimited"}}]
+    settings = api_settings(tmp_path, slack_api, hook)
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    sleep = FakeSleep()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(slack_api.calls) == 2, sleep=sleep)
+    assert any(w >= 3 for w in sleep.waits)
+
+    slack_api.script = [{"json": {"ok": False, "error": "channel_not_found"}}]
+    await publish(bus, make_event("evt-2"))
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
+    ctx.close()
+    assert len(slack_api.calls) == 3
+    rows = await dlq_list(settings, bus, idle_s=0.05)
+    assert [(r.letter.subscription, r.letter.event_id, r.state) for r in rows] == [("ops-bot", "evt-2", "dead")]
+    assert "channel_not_found" in rows[0].letter.reason
+
+
+async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    hook.script = [(500, {})] * 3
+    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
+    ctx.close()
+    failed_id = hook.requests[0][0]["X-Launchwatch-Delivery"]
+    assert hook.accepted == []
+
+    result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    assert (result.delivered, result.failed) == (1, 0)
+    assert [h["X-Launchwatch-Delivery"] for h, _ in hook.accepted] == [failed_id]
+
+    again = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    assert (again.delivered, again.already_done) == (0, 1)
+    assert len(hook.accepted) == 1
+    assert [r.state for r in await dlq_list(settings, bus, idle_s=0.05)] == ["delivered"]
