@@ -1,0 +1,98 @@
+"""E-mail over a real SMTP server: STARTTLS with login, implicit TLS, refused login."""
+
+from __future__ import annotations
+
+import ssl
+from datetime import datetime, timezone
+
+import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from schemas import LaunchEvent
+from services.notify.alert import Alert
+from services.notify.channels import EmailChannel
+from services.notify.settings import SmtpSettings, SubscriptionSettings
+from services.runtime.errors import PermanentError, RetryableError
+from tests.integration.test_notify_stage import Mailbox, free_port
+
+T0 = datetime(2026, 11, 25, 1, 12, tzinfo=timezone.utc)
+EVENT = LaunchEvent(event_id="evt-1", revision=1, actor="PRK", kind="ballistic", count=2, direction="East Sea",
+                    confidence=0.9, headline="North Korea fires two ballistic missiles", first_reported_at=T0,
+                    updated_at=T0)
+ALERT = Alert("dlv_1", "duty", "alert", EVENT)
+SUB = SubscriptionSettings(name="duty", channel="email", to=["duty@example.org"])
+PASSWORD = "correct-horse-battery"
+
+
+def authenticator(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"alerts" and auth_data.password == PASSWORD.encode()
+    # handled=False on failure lets aiosmtpd answer 535; handled=True would leave the client waiting.
+    return AuthResult(success=ok, handled=False) if not ok else AuthResult(success=True)
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    ca = trustme.CA()
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(server_ctx)
+    ca_file = tmp_path_factory.mktemp("ca") / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    return server_ctx, str(ca_file)
+
+
+def start(handler, **kwargs):
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=authenticator, **kwargs)
+    controller.start()
+    return controller, port
+
+
+async def test_starttls_with_login_delivers(tls):
+    server_ctx, ca_file = tls
+    mailbox = Mailbox()
+    controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
+    try:
+        channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", starttls=True,
+                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5))
+        message_id = await channel.send(ALERT, SUB)
+    finally:
+        controller.stop()
+    [(rcpts, mail)] = mailbox.messages
+    assert rcpts == ["duty@example.org"] and mail["Message-ID"] == message_id
+    assert mail["Subject"] == "North Korea: 2 ballistic missiles toward East Sea (reported)"
+
+
+async def test_implicit_tls_delivers(tls):
+    server_ctx, ca_file = tls
+    mailbox = Mailbox()
+    # aiosmtpd does not count an implicit-TLS session as TLS for AUTH; the link is encrypted anyway.
+    controller, port = start(mailbox, ssl_context=server_ctx, auth_require_tls=False)
+    try:
+        channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", use_tls=True,
+                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5))
+        await channel.send(ALERT, SUB)
+    finally:
+        controller.stop()
+    assert len(mailbox.messages) == 1
+
+
+async def test_a_wrong_password_is_permanent_and_says_so(tls):
+    server_ctx, ca_file = tls
+    mailbox = Mailbox()
+    controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
+    try:
+        channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", starttls=True,
+                                            username="alerts", password="wrong-password", ca_file=ca_file, timeout_s=5))
+        with pytest.raises(PermanentError, match="535"):
+            await channel.send(ALERT, SUB)
+    finally:
+        controller.stop()
+    assert mailbox.messages == []
+
+
+async def test_no_server_is_retryable():
+    channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=free_port(), sender="lw@alerts.example", timeout_s=2))
+    with pytest.raises(RetryableError):
+        await channel.send(ALERT, SUB)
