@@ -10,14 +10,15 @@ Rules (the README's "Launch events" section repeats them for operators):
   open event fits), the kinds are of one family (`ballistic` is compatible with every
   ballistic class and with early reports of satellite launches and large rockets), the
   areas do not contradict (east coast vs west coast), and the launch times fit: two stated
-  launch times within `launch_tolerance_s`; a report with no stated time, published no
+  launch times within `launch_tolerance_s` (`coarse_tolerance_s` when one is only an hour
+  or a part of the day, as "Wednesday" or "about 7 a.m." come out of extraction); a report with no stated time, published no
   earlier than the launch (less `publish_skew_s`) and within `inactive_close_s` of the
   event's latest report.
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
   highest (authority, publication time, item_id); `kind` prefers the more specific class
-  before recency; `launched_at` a precise time over a date, then the earliest stated by the
+  before recency; `launched_at` a precise time over a coarse one, then the earliest stated by the
   top authority; `direction` (free text) the earliest Latin-script wording of the top
   authority.
 - Status: `retracted` when an accepted retraction is among the sources; else `corrected`
@@ -77,11 +78,6 @@ _ACTOR_ALIASES = {
     "south korea": "KOR", "japan": "JPN", "houthi": "Houthis", "houthis": "Houthis",
     "hamas": "Hamas", "hezbollah": "Hezbollah",
 }
-
-# UTC offsets (hours) of each actor's local midnight, to tell a date from a time of day.
-_LOCAL_MIDNIGHT_UTC_HOUR = {"PRK": 15, "KOR": 15, "JPN": 15, "CHN": 16, "IRN": 20, "RUS": 21,
-                            "ISR": 22, "PAK": 19, "IND": 18, "Houthis": 21, "Hezbollah": 22,
-                            "Hamas": 22, "USA": 5}
 
 _BALLISTIC = {"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
 _SPECIFICITY = {"ballistic": 1}  # every other stated kind is a specific class: 2
@@ -242,6 +238,7 @@ class Window:
     """The time rules of clustering, in seconds."""
 
     launch_tolerance_s: float = 90 * 60
+    coarse_tolerance_s: float = 6 * 3600
     publish_skew_s: float = 15 * 60
     inactive_close_s: float = 12 * 3600
     stale_after_s: float = 6 * 3600
@@ -308,24 +305,23 @@ def coast_of(direction: str | None) -> str | None:
     return "east" if east else "west"
 
 
-def is_date_only(moment: datetime, actor: str | None) -> bool:
-    """Whether a launch time is a day rather than a time of day: midnight in UTC or in the
-    actor's zone, which is how a "Wednesday" or "on the 12th" comes out of extraction."""
-    if moment.minute or moment.second or moment.microsecond:
-        return False
-    return moment.hour == 0 or moment.hour == _LOCAL_MIDNIGHT_UTC_HOUR.get(actor or "", 0)
+def is_coarse(moment: datetime) -> bool:
+    """Whether a launch time is only as precise as an hour or a part of the day.
+
+    Extraction gives a date with no clock time a representative hour ("morning" 09:00,
+    "Wednesday" 12:00 local), and "about 7 a.m." is an hour too: a time on the full (or
+    half, for zones like Tehran's) hour is treated as good to `coarse_tolerance_s`.
+    """
+    return moment.second == 0 and moment.microsecond == 0 and moment.minute in (0, 30)
 
 
-def _times_fit(a: datetime, b: datetime, actor: str | None, tolerance_s: float) -> float | None:
-    """Distance in seconds between two stated launch times, None when they cannot be one launch."""
-    tolerance = timedelta(seconds=tolerance_s)
-    if is_date_only(a, actor) or is_date_only(b, actor):
-        day, other = (a, b) if is_date_only(a, actor) else (b, a)
-        if day - tolerance <= other < day + timedelta(days=1) + tolerance:
-            return abs((other - day).total_seconds()) / 1000  # weak match: rank after precise ones
-        return None
+def _times_fit(a: datetime, b: datetime, window: "Window") -> float | None:
+    """How far apart two stated launch times are in seconds (coarse matches rank after
+    precise ones), None when they cannot be one launch."""
     gap = abs((a - b).total_seconds())
-    return gap if gap <= tolerance_s else None
+    if is_coarse(a) or is_coarse(b):
+        return window.launch_tolerance_s + gap if gap <= window.coarse_tolerance_s else None
+    return gap if gap <= window.launch_tolerance_s else None
 
 
 def launch_estimate(state: EventState) -> datetime:
@@ -345,12 +341,15 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:
         return None
-    if source.reported_at - state.last_reported_at > timedelta(seconds=window.inactive_close_s):
-        return None
+    if (source.fields.launched_at is None
+            and source.reported_at - state.last_reported_at > timedelta(seconds=window.inactive_close_s)):
+        return None  # a launch time stated tells which launch even a day later (KCNA's claim)
     stated = [s.fields.launched_at for s in state.sources if s.fields.launched_at is not None]
+    # Coarse times only when nothing better is known, so a "Wednesday" does not chain an
+    # afternoon launch onto a morning one.
+    stated = [t for t in stated if not is_coarse(t)] or stated
     if source.fields.launched_at is not None and stated:
-        gaps = [g for t in stated if (g := _times_fit(t, source.fields.launched_at, event.actor,
-                                                      window.launch_tolerance_s)) is not None]
+        gaps = [g for t in stated if (g := _times_fit(t, source.fields.launched_at, window)) is not None]
         return min(gaps) if gaps else None
     start = launch_estimate(state) - timedelta(seconds=window.publish_skew_s)
     moment = source.fields.launched_at or source.reported_at
@@ -408,7 +407,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         elif name == "launched_at":
             # Agencies state it to the minute and differ by one: keep the first stated, so
             # the time does not flip with each agency's bulletin.
-            key = lambda s: (not is_date_only(s.fields.launched_at, s.fields.actor),  # noqa: E731
+            key = lambda s: (not is_coarse(s.fields.launched_at),  # noqa: E731
                              s.authority, -s.reported_at.timestamp(), s.item_id)
         elif name == "direction":
             # Free text told in many languages: keep the first wording of the top authority

@@ -153,6 +153,23 @@ def test_two_launches_by_the_same_actor_the_same_day_stay_two_events(db):
     assert by_launch == {T0: ["m1", "m2"], afternoon: ["a1", "a2"]}
 
 
+def test_state_media_next_day_joins_by_its_stated_day_and_a_later_hour_is_another_launch(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(report("m1", "Yonhap", "N. Korea fires ballistic missile: JCS", minutes=4,
+                                 kind_of_source="wire", agency="JCS", launched_at=T0))[0]
+    # "on Wednesday", no clock time: extraction gives noon Seoul time.
+    noon_kst = datetime(2026, 3, 5, 3, 0, tzinfo=timezone.utc)
+    claim = clusterer.add(report("kcna", "KCNA Watch", "DPRK tests new-type tactical ballistic missile",
+                                 minutes=22 * 60, kind_of_source="agency", agency="KCNA", kind="srbm",
+                                 launched_at=noon_kst))[0]
+    assert (claim.event_id, claim.revision, claim.kind) == (first.event_id, 2, "srbm")
+    three_pm_kst = datetime(2026, 3, 5, 6, 0, tzinfo=timezone.utc)
+    other = clusterer.add(report("a1", "Yonhap", "N. Korea fires another missile at 3 p.m.: JCS",
+                                 minutes=8 * 60, kind_of_source="wire", agency="JCS",
+                                 launched_at=three_pm_kst))[0]
+    assert other.event_id != first.event_id
+
+
 def test_different_actors_at_the_same_time_are_two_events(db):
     clusterer = Clusterer(db, FakeClock(T0))
     feed_all(clusterer, [
