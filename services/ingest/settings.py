@@ -1,4 +1,4 @@
-"""Configuration of the ingest stage: `[ingest]`, `[[feeds]]`."""
+"""Configuration of the ingest stage: `[ingest]`, `[[feeds]]`, `[[pages]]`."""
 
 from __future__ import annotations
 
@@ -21,6 +21,36 @@ class IngestSettings(Section):
     use_default_catalogue: bool = Field(
         True, description="Poll the shipped catalogue when no [[feeds]] are configured."
     )
+    per_host_spacing_s: float = Field(0.5, ge=0, description="Least time between two request starts to one host.")
+    jitter_ratio: float = Field(0.1, ge=0, le=0.5, description="Spread of each next-check time, +- this fraction.")
+    adaptive_schedule: bool = Field(True, description="Poll rarely-publishing sources less often.")
+    adaptive_max_factor: float = Field(
+        4.0, ge=1, description="Adaptive scheduling waits at most this many times a source's interval_s."
+    )
+    unhealthy_after_errors: int = Field(3, ge=1, description="Consecutive failures that mark a source unhealthy.")
+    max_redirects: int = Field(5, ge=0)
+    max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, newest first.")
+    parse_threads: int = Field(1, ge=1, description="Threads parsing documents off the event loop.")
+
+
+class PageSettings(Section):
+    """`[[pages]]`: an HTML page whose links, picked by a CSS selector, become items."""
+
+    url: str
+    name: str
+    selector: str = Field(description="CSS selector of the item links: tag, .class, #id, [attr], descendant.")
+    interval_s: float = Field(300.0, gt=0)
+    lang: str | None = None
+    kind: str | None = Field(None, description="agency | wire | news | aggregator")
+    country: str | None = None
+    timezone: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value
 
 
 class FeedSettings(Section):

@@ -1,0 +1,95 @@
+"""Named failures of fetching and parsing a source, each saying what happens next.
+
+Every error carries a short `code` for logs, metrics and `launchwatch feeds check`. The
+retryable ones (DNS, TLS, connection, timeout, 429, 5xx) come back on the source's backoff
+schedule; the permanent ones (4xx, too large, not a feed, unsafe document, blocked address)
+need someone to fix the source or the config, but the source is still retried at the
+maximum backoff so a fixed source is noticed without a restart.
+"""
+
+from __future__ import annotations
+
+from services.runtime.errors import PermanentError, RetryableError
+
+
+class DnsError(RetryableError):
+    """The host name did not resolve."""
+
+    code = "dns"
+
+
+class TlsError(RetryableError):
+    """The TLS handshake or certificate check failed."""
+
+    code = "tls"
+
+
+class ConnectError(RetryableError):
+    """The connection was refused, reset or closed early."""
+
+    code = "connect"
+
+
+class FetchTimeout(RetryableError):
+    """The whole fetch (all redirects, headers and body) took longer than `timeout_s`."""
+
+    code = "timeout"
+
+
+class RateLimited(RetryableError):
+    """HTTP 429: come back after `retry_after_s` (when the server said)."""
+
+    code = "rate_limited"
+
+
+class ServerHttpError(RetryableError):
+    """HTTP 5xx."""
+
+    code = "http_5xx"
+
+    def __init__(self, message: str, *, status: int, retry_after_s: float | None = None) -> None:
+        super().__init__(message, retry_after_s=retry_after_s)
+        self.status = status
+
+
+class ClientHttpError(PermanentError):
+    """HTTP 4xx other than 429: the URL is wrong, gone or forbidden."""
+
+    code = "http_4xx"
+
+    def __init__(self, message: str, *, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TooManyRedirects(PermanentError):
+    code = "too_many_redirects"
+
+
+class BlockedAddress(PermanentError):
+    """The host resolves to a loopback, private, link-local or metadata address."""
+
+    code = "blocked_address"
+
+
+class BodyTooLarge(PermanentError):
+    """The body is larger than `max_body_bytes` (checked while streaming)."""
+
+    code = "too_large"
+
+
+class NotAFeed(PermanentError):
+    """The document is not RSS, Atom, RDF or JSON Feed (or a page without matching links)."""
+
+    code = "not_a_feed"
+
+
+class UnsafeDocument(PermanentError):
+    """The document declares nested entity expansion (an XML bomb) and is refused unparsed."""
+
+    code = "unsafe_document"
+
+
+def error_code(exc: BaseException) -> str:
+    """The short name logged for `exc`: its `code`, or the class name for anything else."""
+    return getattr(exc, "code", None) or type(exc).__name__

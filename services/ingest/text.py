@@ -1,0 +1,41 @@
+"""HTML or text from a feed → one line of plain text, entities unescaped.
+
+Items leave ingest as plain text for the classifier, so markup is dropped rather than
+sanitised: script/style bodies and comments disappear, block tags become spaces, every
+other tag is removed, entities are unescaped and whitespace runs collapse to one space.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_DROPPED = re.compile(r"<(script|style|noscript|template|head)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+# A tag is `<name ...>` or `</name>`: text like "a < b" or "<<< title" is kept. Block tags
+# separate words; inline ones (<b>, <a>, <span>) must not split "800<b>km</b>".
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dd|dt|h[1-6]|tr|td|th|table|thead|tbody|blockquote|pre|section|article|"
+    r"header|footer|aside|nav|figure|figcaption|img|title|body|html)\b[^<>]*>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_SPACE = re.compile(r"\s+")
+
+
+def html_to_text(value: str | None) -> str:
+    """Plain text of `value` (HTML or text): tags removed, entities unescaped, spaces collapsed.
+
+    Never raises; `None` and empty give "".
+    """
+    if not value:
+        return ""
+    if "<" in value:
+        value = _CDATA.sub(r"\1", value)
+        value = _DROPPED.sub(" ", value)
+        value = _COMMENT.sub(" ", value)
+        value = _BLOCK_TAG.sub(" ", value)
+        value = _TAG.sub("", value)
+    if "&" in value:
+        value = html.unescape(value)
+    # \xa0 (from &nbsp;) and other Unicode spaces count as spaces; \s covers them.
+    return _SPACE.sub(" ", value).strip()

@@ -1,0 +1,321 @@
+"""The ingest stage: schedule → fetch (conditional GET) → parse → dedup → FeedItem on the bus.
+
+Every source has its own next-check time (see `scheduler`). Fetches run as tasks bounded
+by one semaphore (`[ingest] concurrency`) and a per-host gate, so a slow or dead host only
+holds its own slots. Parsing runs in a small thread pool so the event loop keeps serving
+other fetches. An item is remembered in SQLite only after the bus acknowledged it, and a
+source's validators (ETag, Last-Modified) only after all its new items were acknowledged,
+so a crash republishes at worst and never loses an item.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import random
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import aiohttp
+
+from schemas import FeedItem
+from services.ingest.errors import error_code
+from services.ingest.fetcher import FetchResult, fetch
+from services.ingest.identity import content_hash, item_id_for
+from services.ingest.metrics import IngestMetrics
+from services.ingest.parser import ParsedFeed, parse_feed
+from services.ingest.scheduler import (
+    DueQueue,
+    HostGate,
+    SchedulePolicy,
+    failure_delay_s,
+    next_interval_s,
+    publishing_gap_s,
+)
+from services.ingest.settings import IngestSettings
+from services.ingest.sources import Source, sources_from_settings
+from services.ingest.state import IngestState, PublishedItem, SourceState
+from services.runtime.bus import Producer
+from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.lifecycle import StageContext
+from services.runtime.logs import get_logger
+
+MAX_LOOP_WAIT_S = 1.0
+
+
+@dataclass(frozen=True)
+class PollOutcome:
+    """What one poll of one source did."""
+
+    source: Source
+    status: int | None  # HTTP status (200, 304), None when the fetch failed
+    items: int = 0  # entries in the document
+    new_items: int = 0  # items put on the topic (new ones and new revisions)
+    error: str | None = None  # error code, e.g. "timeout", "http_5xx"
+    message: str | None = None
+    duration_s: float = 0.0
+    next_check_in_s: float = 0.0
+    parsed: ParsedFeed | None = None
+
+
+def parse_document(source: Source, result: FetchResult, max_entries: int) -> ParsedFeed:
+    """The parser for the source's kind (feed or page), as a pure function of the fetch."""
+    if source.is_page:
+        from services.ingest.pages import parse_page
+
+        return parse_page(result.body, url=result.url, selector=source.selector or "a",
+                          content_type=result.content_type, max_entries=max_entries)
+    return parse_feed(result.body, url=result.url, content_type=result.content_type, max_entries=max_entries)
+
+
+class IngestStage:
+    """Polls `sources` until stopped and publishes their new and changed entries."""
+
+    def __init__(
+        self,
+        *,
+        sources: Sequence[Source],
+        http: aiohttp.ClientSession,
+        producer: Producer,
+        items_topic: str,
+        state: IngestState,
+        settings: IngestSettings,
+        clock: Callable[[], datetime],
+        rng: random.Random | None = None,
+        metrics: IngestMetrics | None = None,
+    ) -> None:
+        self._sources = {s.url: s for s in sources}
+        self._http = http
+        self._producer = producer
+        self._topic = items_topic
+        self._state = state
+        self._settings = settings
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._policy = SchedulePolicy(
+            min_interval_s=settings.min_interval_s,
+            max_interval_s=max(settings.max_interval_s, settings.min_interval_s),
+            jitter_ratio=settings.jitter_ratio,
+            adaptive=settings.adaptive_schedule,
+            adaptive_max_factor=settings.adaptive_max_factor,
+        )
+        self._queue = DueQueue()
+        self._gate = HostGate(settings.per_host_concurrency, settings.per_host_spacing_s)
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._executor: ThreadPoolExecutor | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._wake = asyncio.Event()
+        self.metrics = metrics or IngestMetrics()
+
+    @property
+    def sources(self) -> list[Source]:
+        return list(self._sources.values())
+
+    def _now(self) -> float:
+        return self._clock().timestamp()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll every source on its schedule until `stop` is set, then let the fetches in
+        flight finish (each is bounded by `timeout_s`)."""
+        log = get_logger()
+        now = self._now()
+        for source in self._sources.values():
+            stored = self._state.source(source.url).next_check_at
+            self._queue.schedule(source.url, min(stored, now + source.interval_s) if stored else now)
+        log.info("ingest_started", sources=len(self._sources))
+        stopping = asyncio.ensure_future(stop.wait())
+        try:
+            while not stop.is_set():
+                await self._launch_due(stop)
+                next_at = self._queue.next_at()
+                wait_s = MAX_LOOP_WAIT_S if next_at is None else min(max(0.0, next_at - self._now()), MAX_LOOP_WAIT_S)
+                if wait_s > 0:
+                    self._wake.clear()
+                    waking = asyncio.ensure_future(self._wake.wait())
+                    await asyncio.wait({stopping, waking}, timeout=wait_s, return_when=asyncio.FIRST_COMPLETED)
+                    waking.cancel()
+            if self._tasks:
+                await asyncio.gather(*self._tasks, return_exceptions=True)
+        finally:
+            stopping.cancel()
+            for task in self._tasks:
+                task.cancel()
+            if self._tasks:
+                await asyncio.gather(*self._tasks, return_exceptions=True)
+            self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    async def _launch_due(self, stop: asyncio.Event) -> None:
+        now = self._now()
+        for key in self._queue.pop_due(now):
+            source = self._sources[key]
+            wait_s = self._gate.wait_s(source.host, now)
+            if wait_s > 0:
+                self._queue.schedule(key, now + wait_s)
+                continue
+            # The semaphore is taken before the task exists: when every slot is busy the
+            # loop stops here instead of piling up tasks.
+            await self._slots.acquire()
+            if stop.is_set():
+                self._slots.release()
+                self._queue.schedule(key, now)
+                return
+            now = self._now()
+            self._gate.start(source.host, now)
+            task = asyncio.create_task(self._poll_scheduled(source), name=f"poll {source.name}")
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _poll_scheduled(self, source: Source) -> None:
+        try:
+            outcome = await self.poll_source(source)
+            self._queue.schedule(source.url, self._now() + outcome.next_check_in_s)
+        finally:
+            self._gate.finish(source.host)
+            self._slots.release()
+            self._wake.set()
+
+    async def poll_all(self) -> list[PollOutcome]:
+        """Poll every source once now (bounded by `concurrency`), in parallel; for tools and tests."""
+        async def one(source: Source) -> PollOutcome:
+            async with self._slots:
+                return await self.poll_source(source)
+
+        return list(await asyncio.gather(*(one(s) for s in self._sources.values())))
+
+    async def poll_source(self, source: Source) -> PollOutcome:
+        """Fetch, parse and publish one source once; store its state and next check time.
+
+        Never raises for a failing source: the failure is logged (`feed_failed`), counted,
+        and turned into a backoff delay. A failing bus send is a failure of the poll too:
+        the items acknowledged before it are remembered, the rest come again next poll.
+        """
+        log = get_logger().bind(feed=source.name)
+        state = self._state.source(source.url)
+        now = self._clock()
+        started = time.perf_counter()
+        parsed: ParsedFeed | None = None
+        try:
+            result = await fetch(
+                self._http, state.url, etag=state.etag, last_modified=state.last_modified,
+                timeout_s=self._settings.timeout_s, max_body_bytes=self._settings.max_body_bytes,
+                allow_private_networks=self._settings.allow_private_networks,
+                max_redirects=self._settings.max_redirects, now=now,
+            )
+            published = 0
+            if not result.not_modified:
+                parsed = await self._parse(source, result)
+                published = await self._publish(source, parsed, now)
+        except (RetryableError, PermanentError) as exc:
+            return self._failed(source, state, exc, now, time.perf_counter() - started, log)
+        except Exception as exc:  # a bug or a bus failure: this source backs off, the others go on
+            log.exception("feed_failed", url=state.url, error=type(exc).__name__, message=str(exc))
+            return self._failed(source, state, exc, now, time.perf_counter() - started, log, logged=True)
+        duration_s = time.perf_counter() - started
+        interval = next_interval_s(
+            self._policy, source.interval_s,
+            ttl_s=parsed.ttl_s if parsed else None,
+            max_age_s=result.max_age_s,
+            gap_s=publishing_gap_s([e.published_at for e in parsed.entries]) if parsed else None,
+            rng=self._rng,
+        )
+        if state.error_count >= self._settings.unhealthy_after_errors:
+            log.info("feed_recovered", url=state.url, after_errors=state.error_count)
+        if result.permanent_url:
+            log.info("feed_moved", old_url=state.url, new_url=result.permanent_url)
+        self._state.save_source(replace(
+            state,
+            url=result.permanent_url or state.url,
+            etag=result.etag if not result.not_modified else (result.etag or state.etag),
+            last_modified=result.last_modified if not result.not_modified else (result.last_modified or state.last_modified),
+            error_count=0, last_error=None, last_status=result.status,
+            last_polled_at=now.timestamp(), last_success_at=now.timestamp(),
+            next_check_at=now.timestamp() + interval,
+        ))
+        items = len(parsed.entries) if parsed else 0
+        self.metrics.polled(source.name, result.status, duration_s, published)
+        log.info("feed_polled", status=result.status, items=items, new_items=published,
+                 duration_ms=round(duration_s * 1000, 1), next_check_s=round(interval, 1))
+        return PollOutcome(source, result.status, items, published, duration_s=duration_s,
+                           next_check_in_s=interval, parsed=parsed)
+
+    def _failed(self, source: Source, state: SourceState, exc: BaseException, now: datetime, duration_s: float,
+                log, *, logged: bool = False) -> PollOutcome:
+        code = error_code(exc)
+        errors = state.error_count + 1
+        delay = failure_delay_s(self._policy, source.interval_s, errors,
+                                retry_after_s=getattr(exc, "retry_after_s", None), rng=self._rng)
+        status = getattr(exc, "status", None)
+        self._state.save_source(replace(
+            state, error_count=errors, last_error=f"{code}: {exc}", last_status=status,
+            last_polled_at=now.timestamp(), next_check_at=now.timestamp() + delay,
+        ))
+        self.metrics.failed(source.name, code, duration_s)
+        if not logged:
+            log.warning("feed_failed", url=state.url, error=code, message=str(exc), error_count=errors,
+                        retry_in_s=round(delay, 1))
+        if errors == self._settings.unhealthy_after_errors:
+            log.error("feed_unhealthy", url=state.url, error=code, error_count=errors)
+        return PollOutcome(source, None, error=code, message=str(exc), duration_s=duration_s, next_check_in_s=delay)
+
+    async def _parse(self, source: Source, result: FetchResult) -> ParsedFeed:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self._settings.parse_threads, thread_name_prefix="ingest-parse")
+        work = functools.partial(parse_document, source, result, self._settings.max_entries_per_feed)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+
+    async def _publish(self, source: Source, parsed: ParsedFeed, now: datetime) -> int:
+        """Put new entries and changed ones (as the next revision) on the topic, oldest first."""
+        log = get_logger().bind(feed=source.name)
+        candidates: dict[str, tuple] = {}
+        for entry in parsed.entries:
+            try:
+                item_id = item_id_for(source.url, entry.guid, entry.link, entry.title)
+            except ValueError:
+                continue  # nothing identifies it; it cannot be deduplicated, so it is not published
+            if item_id in candidates:
+                continue
+            title = entry.title or entry.summary[:200]
+            candidates[item_id] = (entry, title, content_hash(title, entry.summary, entry.link))
+        known = self._state.known_items(list(candidates))
+        acked: list[PublishedItem] = []
+        lang = source.lang or parsed.lang
+        try:
+            # Feeds list newest first; publishing oldest first keeps the topic in time order.
+            for item_id, (entry, title, digest) in reversed(list(candidates.items())):
+                previous = known.get(item_id)
+                if previous is not None and previous.content_hash == digest:
+                    continue
+                revision = previous.revision + 1 if previous else 1
+                first_seen = datetime.fromisoformat(previous.first_seen_at) if previous else now
+                item = FeedItem(
+                    item_id=item_id, revision=revision, feed=source.name, feed_url=source.url,
+                    url=entry.link, title=title, summary=entry.summary, lang=entry.lang or lang,
+                    published_at=entry.published_at, first_seen_at=first_seen,
+                    source_kind=source.kind, source_country=source.country,
+                )
+                await self._producer.send(self._topic, item.to_bytes(), key=item_id.encode())
+                acked.append(PublishedItem(item_id, source.url, digest, revision, first_seen))
+                self.metrics.published(source.name, entry.published_at, self._clock())
+                log.info("item_published", item_id=item_id, title=title, revision=revision, url=entry.link)
+        finally:
+            self._state.record_published(acked, now.timestamp())
+        return len(acked)
+
+
+async def build_stage(ctx: StageContext) -> IngestStage:
+    """The ingest stage over the context's bus, HTTP session, clock and state file."""
+    sources = sources_from_settings(ctx.settings)
+    get_logger().info("sources_loaded", sources=len(sources),
+                      origin="config" if (ctx.settings.feeds or getattr(ctx.settings, "pages", None)) else "catalogue")
+    return IngestStage(
+        sources=sources, http=ctx.http, producer=ctx.bus.producer(), items_topic=ctx.topic("items"),
+        state=IngestState(ctx.db()), settings=ctx.settings.ingest, clock=ctx.clock,
+    )

@@ -1,0 +1,140 @@
+"""The parser core: bytes + headers → entries, as plain text, on feeds of every format."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from services.ingest.errors import NotAFeed, UnsafeDocument
+from services.ingest.parser import parse_feed
+from services.ingest.text import html_to_text
+
+FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
+
+
+def parse(name: str, url: str = "https://example.org/feed", content_type: str | None = None):
+    return parse_feed((FEEDS / name).read_bytes(), url=url, content_type=content_type)
+
+
+def test_rss2_titles_lose_their_html_and_links_become_absolute():
+    feed = parse("rss2-html-titles.xml", url="https://wire.example.org/rss")
+    first, second = feed.entries
+    assert first.title == "BREAKING: North Korea fires ballistic missile & Japan warns"
+    assert first.summary == "South Korea\u2019s Joint Chiefs of Staff said the missile flew about 800 km."
+    assert first.link == "https://wire.example.org/news/2026/11/25/nk-missile"
+    assert first.guid == "wire-2026-1125-001"
+    assert first.published_at == datetime(2026, 11, 24, 16, 2, 3, tzinfo=timezone.utc)
+    assert second.published_at is None  # no date: ingest uses the first-seen time
+    assert feed.lang == "en-us"
+    assert feed.ttl_s == 15 * 60
+    assert feed.hub_url == "https://hub.example.org/"
+    assert feed.title == "Example Wire & Co"
+
+
+def test_atom_html_title_xhtml_content_relative_link():
+    feed = parse("atom10-relative-links.xml", url="https://agency.example.gov/press.atom")
+    entry = feed.entries[0]
+    assert entry.title == "Statement on the ICBM launch"
+    assert entry.summary == "The launch was detected at 08:55 local time."
+    assert entry.link == "https://agency.example.gov/press/4411.html"
+    assert entry.guid == "tag:agency.example.gov,2026:press/4411"
+    assert entry.published_at == datetime(2026, 11, 25, 0, 5, tzinfo=timezone.utc)
+    assert feed.entries[1].published_at == datetime(2026, 11, 24, 0, 0, tzinfo=timezone.utc)  # updated, +09:00
+    assert feed.format == "atom"
+
+
+def test_rdf_in_japanese():
+    feed = parse("rdf-japanese.rdf")
+    assert feed.format == "rdf"
+    (entry,) = feed.entries
+    assert entry.title == "北朝鮮が弾道ミサイル発射 防衛省"  # the ideographic space collapses to one space
+    assert entry.guid == "https://news.example.jp/articles/20261125-001"
+    assert entry.published_at == datetime(2026, 11, 24, 23, 58, tzinfo=timezone.utc)
+    assert feed.lang == "ja"
+
+
+@pytest.mark.parametrize("name, title", [
+    ("rss2-korean-euc-kr.xml", '北, 동해상으로 탄도미사일 발사…합참 "비행거리 약 800㎞"'),
+    ("rss2-japanese-shift-jis.xml", "北朝鮮 弾道ミサイル発射か ＥＥＺ外に落下と推定"),
+])
+def test_korean_and_japanese_encodings_are_decoded(name, title):
+    feed = parse(name)
+    assert feed.entries[0].title == title
+
+
+def test_http_charset_overrides_a_wrong_xml_declaration():
+    body = (FEEDS / "rss2-korean-euc-kr.xml").read_bytes().replace(b'encoding="EUC-KR"', b'encoding="UTF-8"')
+    feed = parse_feed(body, url="https://news.example.kr/rss", content_type="text/xml; charset=euc-kr")
+    assert feed.entries[0].title.startswith("北, 동해상으로 탄도미사일 발사")
+
+
+def test_json_feed():
+    feed = parse("jsonfeed-1.1.json", content_type="application/feed+json")
+    first, second = feed.entries
+    assert first.title == "Iran launches satellite-carrying rocket"
+    assert first.summary == "State TV said the Simorgh rocket & its payload reached orbit."
+    assert first.link == "https://monitor.example.com/posts/1001"
+    assert first.published_at == datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)
+    assert second.guid == "2002" and second.link == "https://other.example.com/n"
+    assert second.title == ""
+
+
+def test_bom_and_leading_whitespace():
+    body = b"\xef\xbb\xbf\n  " + (FEEDS / "rss2-html-titles.xml").read_bytes()
+    assert len(parse_feed(body, url="https://wire.example.org/rss").entries) == 2
+
+
+def test_html_page_is_not_a_feed():
+    with pytest.raises(NotAFeed, match="HTML page"):
+        parse_feed(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>", url="https://x.example/",
+                   content_type="text/html")
+
+
+def test_broken_json_is_not_a_feed():
+    with pytest.raises(NotAFeed, match="invalid JSON"):
+        parse_feed(b'{"items": [', url="https://x.example/feed.json")
+
+
+def test_entity_expansion_bomb_is_refused_before_parsing():
+    lol = b'<!ENTITY lol "lol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, b"".join(b"&lol%d;" % (i - 1) if i > 1 else b"&lol;" for _ in range(10)))
+        for i in range(1, 10))
+    bomb = b'<?xml version="1.0"?><!DOCTYPE rss [' + lol + b']><rss version="2.0"><channel><item><title>&lol9;</title></item></channel></rss>'
+    with pytest.raises(UnsafeDocument, match="expands other entities"):
+        parse_feed(bomb, url="https://x.example/feed")
+
+
+def test_plain_entity_declaration_still_parses():
+    body = (b'<!DOCTYPE rss [\n  <!ENTITY id "tag:example.com,">\n]>\n<rss version="2.0"><channel><item>'
+            b'<guid isPermaLink="false">&id;2006</guid><title>t</title></item></channel></rss>')
+    assert parse_feed(body, url="https://x.example/feed").entries[0].guid == "tag:example.com,2006"
+
+
+def test_html_to_text():
+    assert html_to_text("<p>A&amp;B</p><style>p{}</style><!-- x --> <br/>C&nbsp;&#8212; d") == "A&B C \u2014 d"
+    assert html_to_text("<<< title >>>") == "<<< title >>>"
+    assert html_to_text(None) == ""
+
+
+SHARED = os.environ.get("LAUNCHWATCH_SHARED_DATA")
+
+
+@pytest.mark.skipif(not SHARED, reason="LAUNCHWATCH_SHARED_DATA is not set")
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(SHARED or ".") / "feeds").glob("*")
+                                        if p.suffix in (".xml", ".rss")))
+def test_shared_sample_feeds(name):
+    feed = parse_feed((Path(SHARED) / "feeds" / name).read_bytes(), url="https://example.org/feed")
+    assert feed.entries, "every sample feed has entries"
+    assert all(e.title or e.summary for e in feed.entries)
+    assert all("<" not in e.title or "<<<" in e.title for e in feed.entries)
+
+
+@pytest.mark.skipif(not SHARED, reason="LAUNCHWATCH_SHARED_DATA is not set")
+def test_shared_gb2312_feed_is_decoded():
+    feed = parse_feed((Path(SHARED) / "feeds" / "rss-parser_encoding-gb2312.xml").read_bytes(),
+                      url="https://example.org/feed")
+    text = " ".join(e.title for e in feed.entries)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in text)  # Chinese characters, not mojibake
