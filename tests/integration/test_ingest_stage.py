@@ -39,6 +39,7 @@ class FeedSite:
         self.script: dict[str, list] = {}
         self.redirects: dict[str, tuple[int, str]] = {}
         self.delay_s: dict[str, float] = {}
+        self.handlers: dict[str, Callable] = {}  # path -> custom aiohttp handler
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.statuses: list[tuple[str, int]] = []
         self._runner: web.AppRunner | None = None
@@ -53,7 +54,7 @@ class FeedSite:
     async def start(self) -> "FeedSite":
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app)
+        self._runner = web.AppRunner(app, shutdown_timeout=0.1)  # tests leave slow handlers behind
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -74,6 +75,8 @@ class FeedSite:
     async def _respond(self, request: web.Request, path: str) -> web.StreamResponse:
         if path in self.delay_s:
             await asyncio.sleep(self.delay_s[path])
+        if path in self.handlers:
+            return await self.handlers[path](request)
         queue = self.script.get(path)
         if queue:
             step = queue.pop(0)
