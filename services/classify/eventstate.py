@@ -10,16 +10,16 @@ Rules (the README's "Launch events" section repeats them for operators):
   open event fits), the kinds are of one family (`ballistic` is compatible with every
   ballistic class and with early reports of satellite launches and large rockets), the
   areas do not contradict (east coast vs west coast), and the launch times fit: two stated
-  launch times within `launch_tolerance_s` (`coarse_tolerance_s` when one is only an hour
-  or a part of the day, as "Wednesday" or "about 7 a.m." come out of extraction); a report with no stated time, published no
-  earlier than the launch (less `publish_skew_s`) and within `inactive_close_s` of the
-  event's latest report.
+  launch times within the tolerance of the coarser one (`minute_tolerance_s` for "7:12
+  a.m.", `hour_tolerance_s` for "about 7 a.m.", `day_tolerance_s` for "on Thursday"),
+  however late the report; a report with no stated time, published no earlier than the
+  launch (less `publish_skew_s`) and within `inactive_close_s` of the event's latest report.
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
   highest (authority, publication time, item_id); `kind` prefers the more specific class
-  before recency; `launched_at` a precise time over a coarse one, then the earliest stated by the
-  top authority; `direction` (free text) the earliest Latin-script wording of the top
+  before recency; `launched_at` the most precise time, then the earliest stated by the top
+  authority; `direction` (free text) the earliest Latin-script wording of the top
   authority.
 - Status: `retracted` when an accepted retraction is among the sources; else `corrected`
   when a correction is; else `confirmed` with an observing government agency or at least
@@ -41,6 +41,7 @@ from typing import Literal
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
 
 WalkBack = Literal["correction", "retraction"]
+Precision = Literal["minute", "hour", "day"]
 
 CONFIRMING_OUTLETS = 3
 """Independent outlets that confirm an event without an observing government agency."""
@@ -174,6 +175,7 @@ class Source:
     official: bool
     walk_back: WalkBack | None
     seq: int  # arrival order within the event
+    time_precision: Precision = "day"
 
     def to_event_source(self) -> EventSource:
         return EventSource(item_id=self.item_id, feed=self.feed, url=self.url, title=self.title,
@@ -189,7 +191,7 @@ class Source:
             "reported_at": self.reported_at.isoformat(),
             "fields": self.fields.model_dump(mode="json"), "confidence": self.confidence,
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
-            "walk_back": self.walk_back, "seq": self.seq,
+            "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
         }
 
     @classmethod
@@ -202,7 +204,7 @@ class Source:
             reported_at=datetime.fromisoformat(data["reported_at"]),
             fields=LaunchFields.model_validate(data["fields"]), confidence=data["confidence"],
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
-            walk_back=data["walk_back"], seq=data["seq"],
+            walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
         )
 
 
@@ -230,6 +232,8 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
         published_at=_utc(report.published_at), reported_at=reported_at, fields=fields,
         confidence=report.confidence, authority=authority, state_media=state_media,
         official=official, walk_back=walk_back(report.title), seq=seq,
+        time_precision=time_precision(fields.launched_at,
+                                      [e.text for e in report.evidence if e.field == "launched_at"]),
     )
 
 
@@ -237,8 +241,9 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
 class Window:
     """The time rules of clustering, in seconds."""
 
-    launch_tolerance_s: float = 90 * 60
-    coarse_tolerance_s: float = 6 * 3600
+    minute_tolerance_s: float = 90 * 60
+    hour_tolerance_s: float = 3 * 3600
+    day_tolerance_s: float = 13 * 3600
     publish_skew_s: float = 15 * 60
     inactive_close_s: float = 12 * 3600
     stale_after_s: float = 6 * 3600
@@ -305,23 +310,42 @@ def coast_of(direction: str | None) -> str | None:
     return "east" if east else "west"
 
 
-def is_coarse(moment: datetime) -> bool:
-    """Whether a launch time is only as precise as an hour or a part of the day.
+_CLOCK_WORDS = re.compile(r"\d\s*(?::|a\.?m|p\.?m|時|시|h\b|hrs|GMT|UTC|KST|JST)|noon|midnight|正午|정오", re.I)
 
-    Extraction gives a date with no clock time a representative hour ("morning" 09:00,
-    "Wednesday" 12:00 local), and "about 7 a.m." is an hour too: a time on the full (or
-    half, for zones like Tehran's) hour is treated as good to `coarse_tolerance_s`.
+
+def time_precision(launched_at: datetime | None, evidence_texts: list[str]) -> Precision:
+    """How precise a stated launch time is: "minute" ("7:12 a.m."), "hour" ("about 7
+    a.m."), or "day" ("on Thursday", which extraction places at a representative hour).
+
+    Minutes other than :00 and :30 were stated; otherwise the words behind the time tell
+    (evidence of the `launched_at` field naming a clock time), and without words, a day.
     """
-    return moment.second == 0 and moment.microsecond == 0 and moment.minute in (0, 30)
+    if launched_at is None:
+        return "day"
+    if launched_at.minute not in (0, 30) or launched_at.second:
+        return "minute"
+    if any(_CLOCK_WORDS.search(text) for text in evidence_texts):
+        return "hour"
+    return "day"
 
 
-def _times_fit(a: datetime, b: datetime, window: "Window") -> float | None:
-    """How far apart two stated launch times are in seconds (coarse matches rank after
-    precise ones), None when they cannot be one launch."""
-    gap = abs((a - b).total_seconds())
-    if is_coarse(a) or is_coarse(b):
-        return window.launch_tolerance_s + gap if gap <= window.coarse_tolerance_s else None
-    return gap if gap <= window.launch_tolerance_s else None
+_RANK = {"minute": 0, "hour": 1, "day": 2}
+
+
+def _tolerance_s(precision: Precision, window: "Window") -> float:
+    return {"minute": window.minute_tolerance_s, "hour": window.hour_tolerance_s,
+            "day": window.day_tolerance_s}[precision]
+
+
+def _times_fit(a: Source, b: Source, window: "Window") -> float | None:
+    """How far apart two stated launch times are in seconds (matches on coarser times rank
+    after finer ones), None when they cannot be one launch."""
+    assert a.fields.launched_at is not None and b.fields.launched_at is not None
+    gap = abs((a.fields.launched_at - b.fields.launched_at).total_seconds())
+    coarser = max(a.time_precision, b.time_precision, key=_RANK.__getitem__)
+    if gap > _tolerance_s(coarser, window):
+        return None
+    return _RANK[coarser] * window.day_tolerance_s + gap
 
 
 def launch_estimate(state: EventState) -> datetime:
@@ -344,12 +368,14 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     if (source.fields.launched_at is None
             and source.reported_at - state.last_reported_at > timedelta(seconds=window.inactive_close_s)):
         return None  # a launch time stated tells which launch even a day later (KCNA's claim)
-    stated = [s.fields.launched_at for s in state.sources if s.fields.launched_at is not None]
-    # Coarse times only when nothing better is known, so a "Wednesday" does not chain an
-    # afternoon launch onto a morning one.
-    stated = [t for t in stated if not is_coarse(t)] or stated
+    stated = [s for s in state.sources if s.fields.launched_at is not None]
+    if stated:
+        # Only the most precise times known, so a "Wednesday" does not chain an afternoon
+        # launch onto a morning one.
+        finest = min(_RANK[s.time_precision] for s in stated)
+        stated = [s for s in stated if _RANK[s.time_precision] == finest]
     if source.fields.launched_at is not None and stated:
-        gaps = [g for t in stated if (g := _times_fit(t, source.fields.launched_at, window)) is not None]
+        gaps = [g for t in stated if (g := _times_fit(t, source, window)) is not None]
         return min(gaps) if gaps else None
     start = launch_estimate(state) - timedelta(seconds=window.publish_skew_s)
     moment = source.fields.launched_at or source.reported_at
@@ -407,7 +433,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         elif name == "launched_at":
             # Agencies state it to the minute and differ by one: keep the first stated, so
             # the time does not flip with each agency's bulletin.
-            key = lambda s: (not is_coarse(s.fields.launched_at),  # noqa: E731
+            key = lambda s: (-_RANK[s.time_precision],  # noqa: E731
                              s.authority, -s.reported_at.timestamp(), s.item_id)
         elif name == "direction":
             # Free text told in many languages: keep the first wording of the top authority

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from schemas import LaunchFields, LaunchReport
+from schemas import Evidence, LaunchFields, LaunchReport
 from services.classify.clusterer import Clusterer
 from services.classify.eventstate import coast_of, kinds_compatible, outlet_of, walk_back
 
@@ -28,7 +28,7 @@ def report(item_id: str, feed: str, title: str, *, minutes: float, kind_of_sourc
            direction: str | None = None, agency: str | None = None,
            launched_at: datetime | None = None, is_launch: bool = True,
            retrospective: bool = False, confidence: float = 0.8, lang: str = "en",
-           revision: int = 1) -> LaunchReport:
+           revision: int = 1, time_words: str | None = None) -> LaunchReport:
     published = T0 + timedelta(minutes=minutes)
     return LaunchReport(
         item_id=item_id, revision=revision, feed=feed, url=f"https://example.org/{item_id}",
@@ -38,6 +38,7 @@ def report(item_id: str, feed: str, title: str, *, minutes: float, kind_of_sourc
                             apogee_km=apogee_km, direction=direction, source_agency=agency,
                             launched_at=launched_at),
         retrospective=retrospective, classified_at=published + timedelta(seconds=21),
+        evidence=[Evidence(cue="launch_time", text=time_words, field="launched_at")] if time_words else [],
     )
 
 
@@ -157,17 +158,30 @@ def test_state_media_next_day_joins_by_its_stated_day_and_a_later_hour_is_anothe
     clusterer = Clusterer(db, FakeClock(T0))
     first = clusterer.add(report("m1", "Yonhap", "N. Korea fires ballistic missile: JCS", minutes=4,
                                  kind_of_source="wire", agency="JCS", launched_at=T0))[0]
-    # "on Wednesday", no clock time: extraction gives noon Seoul time.
+    # "on Wednesday", no clock time: extraction places it at noon Seoul time.
     noon_kst = datetime(2026, 3, 5, 3, 0, tzinfo=timezone.utc)
     claim = clusterer.add(report("kcna", "KCNA Watch", "DPRK tests new-type tactical ballistic missile",
                                  minutes=22 * 60, kind_of_source="agency", agency="KCNA", kind="srbm",
-                                 launched_at=noon_kst))[0]
+                                 launched_at=noon_kst, time_words="Wednesday"))[0]
     assert (claim.event_id, claim.revision, claim.kind) == (first.event_id, 2, "srbm")
     three_pm_kst = datetime(2026, 3, 5, 6, 0, tzinfo=timezone.utc)
     other = clusterer.add(report("a1", "Yonhap", "N. Korea fires another missile at 3 p.m.: JCS",
                                  minutes=8 * 60, kind_of_source="wire", agency="JCS",
-                                 launched_at=three_pm_kst))[0]
-    assert other.event_id != first.event_id
+                                 launched_at=three_pm_kst, time_words="3 p.m."))[0]
+    assert other.event_id != first.event_id and other.revision == 1
+
+
+def test_an_evening_launch_told_as_on_thursday_is_one_event(db):
+    evening = datetime(2026, 3, 5, 13, 40, tzinfo=timezone.utc)  # 22:40 KST
+    noon_kst = datetime(2026, 3, 5, 3, 0, tzinfo=timezone.utc)
+    clusterer = Clusterer(db, FakeClock(evening))
+    events = feed_all(clusterer, [
+        report("j", "Yonhap", "N. Korea fires ballistic missile: JCS", minutes=15 * 60 + 35,
+               kind_of_source="wire", agency="JCS", launched_at=evening),
+        report("k", "Kyodo", "N. Korea fires missile on Thursday", minutes=15 * 60 + 45,
+               kind_of_source="wire", launched_at=noon_kst, time_words="Thursday"),
+    ])
+    assert len(latest(events)) == 1
 
 
 def test_different_actors_at_the_same_time_are_two_events(db):
