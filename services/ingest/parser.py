@@ -139,6 +139,7 @@ def _split_content_type(content_type: str | None) -> tuple[str, str | None]:
 
 # --- fast path -------------------------------------------------------------------------
 
+_XML_DECL_ANY_ENCODING = re.compile(rb"(?<=<\?xml)([^>]*?)\sencoding\s*=\s*[\"'][^\"'>]*[\"']")
 _XML_DECL_ENCODING = re.compile(rb"^<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -347,12 +348,22 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    result = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    try:
+        result = feedparser.parse(body, response_headers=headers, sanitize_html=False)
+    except (UnicodeError, ValueError, LookupError):
+        # feedparser chokes on a garbled encoding declaration (bytes that are no name, a
+        # NUL): drop the declaration and let it detect the encoding itself.
+        cleaned = _XML_DECL_ANY_ENCODING.sub(rb"\1", body, count=1)
+        try:
+            result = feedparser.parse(cleaned, response_headers=headers, sanitize_html=False)
+        except (UnicodeError, ValueError, LookupError) as exc:
+            raise NotAFeed(f"not a feed: cannot decode the document ({exc.__class__.__name__})") from None
     if not result.get("version") and not result.entries:
         reason = result.get("bozo_exception")
         if media_type == "text/html" or body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
             raise NotAFeed("not a feed: the document is an HTML page")
-        raise NotAFeed(f"not a feed: {reason or 'no RSS, Atom or RDF element'}")
+        if not result.feed:  # a channel with no items but some metadata is an empty feed
+            raise NotAFeed(f"not a feed: {reason or 'no RSS, Atom or RDF element'}")
     feed = result.feed
     entries = []
     for item in result.entries[:max_entries]:
