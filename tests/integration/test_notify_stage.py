@@ -273,3 +273,41 @@ async def test_no_subscriptions_means_one_console_alert(tmp_path, http):
     ctx.close()
     line = next(line for line in logs if line["event"] == "alert_delivered")
     assert line["channel"] == "console" and line["summary"].startswith("North Korea: 2 ballistic missiles")
+
+
+async def test_a_delivery_cut_short_by_a_crash_is_sent_again_with_the_same_id(tmp_path, receivers, http):
+    from services.notify.alert import delivery_id_for
+    from services.notify.ledger import Ledger
+    from services.notify.subscriptions import snapshot
+    from services.runtime.db import connect
+
+    slack, hook, _, _, _ = receivers
+    settings = settings_for(tmp_path, subs(slack, hook)[1:2])
+    event = make_event()
+    # The process died after marking the delivery pending, before the ledger heard back.
+    conn = connect(settings.state.path)
+    Ledger(conn).mark_pending(subscription="partner-hook", event_id=event.event_id, revision=1,
+                              delivery_id=delivery_id_for("partner-hook", event.event_id, 1), kind="alert",
+                              changed=(), previous={}, facts=snapshot(event))
+    conn.close()
+    bus = MemoryBus()
+    await publish(bus, event)
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(hook.accepted) == 1)
+    ctx.close()
+    assert hook.accepted[0][0]["X-Launchwatch-Delivery"] == delivery_id_for("partner-hook", event.event_id, 1)
+
+
+async def test_an_old_event_alerts_nobody_and_the_log_says_why(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    settings = settings_for(tmp_path, subs(slack, hook)[:2])
+    bus = MemoryBus()
+    await publish(bus, make_event(first_reported_at=NOW - timedelta(days=400)))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len([x for x in logs if x["event"] == "alert_skipped"]) == 2)
+    ctx.close()
+    assert slack.requests == [] and hook.requests == []
+    skipped = [line for line in logs if line["event"] == "alert_skipped"]
+    assert {line["reason"] for line in skipped} == {"too_old"}
+    assert "freshness window" in skipped[0]["detail"]
