@@ -52,6 +52,14 @@ class PageSettings(Section):
             raise ValueError("must be an http:// or https:// URL")
         return value
 
+    @field_validator("selector")
+    @classmethod
+    def _supported_selector(cls, value: str) -> str:
+        from services.ingest.pages import parse_selector
+
+        parse_selector(value)  # raises SelectorError (a ValueError) naming the bad part
+        return value
+
 
 class FeedSettings(Section):
     url: str

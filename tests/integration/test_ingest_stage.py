@@ -255,3 +255,36 @@ async def test_public_address_literal_passes():
     from services.ingest.addresses import check_host
 
     assert await check_host("93.184.216.34", 443) == ["93.184.216.34"]
+
+
+async def test_page_source_publishes_its_links(site, http, tmp_path):
+    from pathlib import Path
+
+    from services.ingest.settings import IngestSettings
+    from services.ingest.sources import Source
+    from services.ingest.state import IngestState
+    from services.runtime.db import connect
+
+    page = (Path(__file__).resolve().parents[1] / "data" / "feeds" / "page-press-releases.html").read_bytes()
+    site.docs["/press/"] = Doc(page, "text/html; charset=utf-8")
+    bus = MemoryBus()
+    source = Source(url=site.url("/press/"), name="MoD press", interval_s=300, kind="agency", country="JP",
+                    selector="ul.news-list li.item")
+    stage = IngestStage(sources=[source], http=http, producer=bus.producer(), items_topic="launchwatch.items",
+                        state=IngestState(connect(tmp_path / "s.db")),
+                        settings=IngestSettings(allow_private_networks=True), clock=Clock())
+    (outcome,) = await stage.poll_all()
+    assert outcome.new_items == 3
+    items = published(bus)
+    assert {i.title for i in items} == {"北朝鮮の弾道ミサイル発射について（第２報）", "北朝鮮の弾道ミサイル発射について",
+                                        "大臣臨時記者会見"}
+    assert all(i.source_kind == "agency" and i.lang == "ja" and i.published_at is None for i in items)
+    (again,) = await stage.poll_all()
+    assert again.new_items == 0
+
+
+def test_page_selector_is_checked_at_start_up():
+    from services.ingest.settings import PageSettings
+
+    with pytest.raises(ValueError, match="unsupported selector part"):
+        PageSettings(url="https://x.example/", name="x", selector="li:nth-child(2)")
