@@ -172,9 +172,10 @@ class SlackApiChannel:
         if alert.kind == "update" and alert.thread_ref:
             payload["thread_ts"] = alert.thread_ref
             # A walk-back is news for the whole channel, not only for the thread's readers.
-            payload["reply_broadcast"] = alert.event.status in ("corrected", "retracted")
+            payload["reply_broadcast"] = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
         answer = await self._call("chat.postMessage", token, payload, destination)
-        if alert.kind == "update" and alert.thread_ref and alert.event.status in ("corrected", "retracted"):
+        walk_back = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
+        if alert.kind == "update" and alert.thread_ref and walk_back:
             parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **render_slack_parent(alert)}
             await self._call("chat.update", token, parent, destination)
         return str(answer.get("ts")) if answer.get("ts") else None

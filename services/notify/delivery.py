@@ -135,9 +135,11 @@ class Deliverer:
         try:
             remote_ref = await retry(attempt, self._backoff, sleep=self._sleep)
         except PermanentError as exc:  # RetriesExhausted is one
-            self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts, reason=str(exc))
+            # The letter first: if the bus cannot take it, the row stays pending and the
+            # record is handled again, so a failure is never only in the ledger.
             await self._dead_letters.send(exc, record=record, value=None if record else event.to_bytes(),
                                           subscription=sub.name, event_id=event.event_id)
+            self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts, reason=str(exc))
             return Outcome(sub.name, "dead", str(exc))
         self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=attempts,
                                     remote_ref=remote_ref)

@@ -68,6 +68,15 @@ class SubscriptionSettings(Section):
 
     @model_validator(mode="after")
     def _channel_needs(self) -> "SubscriptionSettings":
+        """Each channel's required keys; a Slack token, when given, wins over a url."""
+        if self.url is not None:
+            url = self.url.get_secret_value()
+            if not url.startswith(("https://", "http://")):
+                # Never echo the value: it is usually a secret.
+                raise ValueError(f"subscription {self.name!r}: url must start with https:// or http://")
+        for address in self.to:
+            if "@" not in address or any(c in address for c in "\r\n,"):
+                raise ValueError(f"subscription {self.name!r}: {address!r} in 'to' is not an e-mail address")
         if self.channel == "slack":
             if self.token is not None and not self.slack_channel:
                 raise ValueError("a slack subscription with a token needs slack_channel")

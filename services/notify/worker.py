@@ -18,6 +18,7 @@ import aiohttp
 from pydantic import ValidationError
 
 from schemas import LaunchEvent
+from services.notify.alert import Alert
 from services.notify.channels import (
     Channel,
     ConsoleChannel,
@@ -52,7 +53,7 @@ class SlackChannel:
     def __init__(self, webhook: SlackWebhookChannel, api: SlackApiChannel) -> None:
         self._webhook, self._api = webhook, api
 
-    async def send(self, alert, sub: SubscriptionSettings) -> str | None:  # type: ignore[no-untyped-def]
+    async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         if sub.token is not None:
             return await self._api.send(alert, sub)
         return await self._webhook.send(alert, sub)
