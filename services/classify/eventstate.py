@@ -219,7 +219,7 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
     })
     state_media = is_state_media(actor, f.source_agency, report.feed)
     # "KCNA; ROK JCS": one report can carry both the claim and the observation.
-    official = is_official(f.source_agency)
+    official = is_official(f.source_agency) or (report.source_kind == "agency" and not state_media)
     authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
     if state_media or official:
         authority = AGENCY
