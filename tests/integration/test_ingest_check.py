@@ -1,0 +1,40 @@
+"""`feeds_check` fetches each configured source once and tabulates the answers."""
+
+from __future__ import annotations
+
+import aiohttp
+
+from services.ingest.check import feeds_check, format_table
+from services.runtime.settings import Settings
+from tests.integration.test_ingest_stage import Doc, FeedSite, rss
+
+
+async def test_feeds_check_rows_and_table(tmp_path):
+    site = await FeedSite().start()
+    try:
+        site.docs["/ok.xml"] = Doc(rss([("a", "one"), ("b", "two")]))
+        site.docs["/page.html"] = Doc(b"<html><body>nope</body></html>", "text/html")
+        settings = Settings.model_validate({
+            "state": {"path": str(tmp_path / "s.db")},
+            "ingest": {"allow_private_networks": True},
+            "feeds": [
+                {"url": site.url("/ok.xml"), "name": "連合 Wire", "interval_s": 60},
+                {"url": site.url("/gone.xml"), "name": "Gone", "interval_s": 60},
+                {"url": site.url("/page.html"), "name": "Not a feed", "interval_s": 60},
+            ],
+        })
+        async with aiohttp.ClientSession() as http:
+            rows = await feeds_check(settings, http)
+    finally:
+        await site.close()
+    ok, gone, page = rows
+    assert ok["ok"] and ok["status"] == 200 and ok["format"] == "rss" and ok["items"] == 2
+    assert not gone["ok"] and gone["status"] == "http_4xx" and "404" in gone["error"]
+    assert not page["ok"] and page["error"].startswith("not_a_feed")
+    assert not (tmp_path / "s.db").exists()  # a check writes no state
+    table = format_table(rows)
+    lines = table.splitlines()
+    assert lines[0].split()[:4] == ["OK", "STATUS", "FORMAT", "ITEMS"]
+    assert "1 of 3 sources answered with a feed" in table
+    # columns stay aligned with wide characters: "LAST ERROR" starts at the same place on each row
+    assert len({line.index("Gone") for line in lines if "Gone" in line}) == 1
