@@ -1,0 +1,199 @@
+"""Accuracy of the launch classifier on a labelled JSON Lines set.
+
+    python bench/classify_eval.py [FILE] [--fit]
+
+FILE defaults to $LAUNCHWATCH_SHARED_DATA/launch_dev.jsonl. Prints detection precision,
+recall and F1, actor and kind accuracy on detected true launches, a calibration table
+and every mistake. `--fit` also prints the Platt parameters (A, B) that calibrate the
+detector's raw score on FILE, for services/classify/detector.py.
+
+Labels are free text ("North Korea", "SRBM", "artillery rocket"); `normalise_actor` and
+`normalise_kind` map them to the classifier's codes. They live here, not in the product,
+because they only exist to read the labels.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from services.classify import detector  # noqa: E402
+from services.classify.classifier import classify  # noqa: E402
+
+_ACTOR_LABELS = (
+    (r"north korea|dprk|pyongyang", "PRK"),
+    (r"south korea|\brok\b", "KOR"),
+    (r"russia", "RUS"),
+    (r"\biran", "IRN"),
+    (r"china|\bpla\b", "CHN"),
+    (r"pakistan", "PAK"),
+    (r"\bindia", "IND"),
+    (r"israel", "ISR"),
+    (r"united states|\bu\.?s\.?\b|american", "USA"),
+    (r"japan", "JPN"),
+    (r"france|french", "FRA"),
+    (r"ukrain", "UKR"),
+    (r"britain|united kingdom|\buk\b", "GBR"),
+    (r"houthi", "Houthis"),
+    (r"hamas", "Hamas"),
+    (r"hezbollah", "Hezbollah"),
+    (r"islamic jihad", "Palestinian Islamic Jihad"),
+)
+_KIND_LABELS = {
+    "srbm": "srbm", "mrbm": "mrbm", "irbm": "irbm", "icbm": "icbm", "slbm": "slbm", "ballistic": "ballistic",
+    "cruise": "cruise", "hypersonic": "hypersonic", "satellite launch vehicle": "satellite_launch",
+    "satellite launch": "satellite_launch", "artillery rocket": "artillery_rocket", "crbm": "srbm",
+}
+
+
+def normalise_actor(label: str | None) -> str | None:
+    """Labelled actor text → code; the text itself when it names no known actor."""
+    if not label:
+        return None
+    for pattern, code in _ACTOR_LABELS:
+        if re.search(pattern, label, re.IGNORECASE):
+            return code
+    return label
+
+
+def normalise_kind(label: str | None) -> str | None:
+    """Labelled kind text → the classifier's kind."""
+    if not label:
+        return None
+    return _KIND_LABELS.get(label.strip().lower(), label.strip().lower())
+
+
+@dataclass
+class Report:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    actor_right: int = 0
+    actor_total: int = 0
+    kind_right: int = 0
+    kind_total: int = 0
+    bins: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(10)])
+    mistakes: list[str] = field(default_factory=list)
+    scores: list[tuple[float, int]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def actor_accuracy(self) -> float:
+        return self.actor_right / self.actor_total if self.actor_total else 1.0
+
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kind_right / self.kind_total if self.kind_total else 1.0
+
+
+def evaluate(rows: list[dict]) -> Report:
+    """Classify every row and compare with its label."""
+    report = Report()
+    for row in rows:
+        truth = row["label"] == "launch"
+        result = classify(row["title"], row.get("summary") or "", lang=row.get("lang"))
+        prepared = detector.prepare(row["title"], row.get("summary") or "")
+        f, _ = detector.features(prepared, result.lang)
+        report.scores.append((detector.score(f), int(truth)))
+        b = min(int(result.confidence * 10), 9)
+        report.bins[b][0] += 1
+        report.bins[b][1] += int(truth)
+        short = f"{row['id']}: {row['title'][:110]!r}"
+        if result.is_launch and truth:
+            report.tp += 1
+            labels = row.get("fields") or {}
+            want_actor = normalise_actor(labels.get("actor"))
+            if want_actor:
+                report.actor_total += 1
+                if result.fields.actor == want_actor:
+                    report.actor_right += 1
+                else:
+                    report.mistakes.append(f"ACTOR  {short} want={want_actor} got={result.fields.actor}")
+            want_kind = normalise_kind(labels.get("kind"))
+            if want_kind:
+                report.kind_total += 1
+                if result.fields.kind == want_kind:
+                    report.kind_right += 1
+                else:
+                    report.mistakes.append(f"KIND   {short} want={want_kind} got={result.fields.kind}")
+        elif result.is_launch:
+            report.fp += 1
+            cues = ",".join(e.cue for e in result.evidence if e.field is None)
+            report.mistakes.append(f"FP     {short} conf={result.confidence:.2f} [{cues}]")
+        elif truth:
+            report.fn += 1
+            cues = ",".join(e.cue for e in result.evidence if e.field is None)
+            report.mistakes.append(f"FN     {short} conf={result.confidence:.2f} [{cues}]")
+        else:
+            report.tn += 1
+    return report
+
+
+def fit_platt(scores: list[tuple[float, int]], l2: float = 1.0, steps: int = 3000) -> tuple[float, float]:
+    """Two-parameter logistic fit p = σ(A·score + B) by gradient descent, L2 on A and B."""
+    a, b = 1.0, 0.0
+    n = len(scores)
+    lr = 0.05
+    for _ in range(steps):
+        ga = gb = 0.0
+        for s, y in scores:
+            z = max(-30.0, min(30.0, a * s + b))
+            p = 1.0 / (1.0 + math.exp(-z))
+            ga += (p - y) * s
+            gb += p - y
+        a -= lr * (ga / n + l2 * (a - 1.0) / n)
+        b -= lr * (gb / n + l2 * b / n)
+    return a, b
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    default = Path(os.environ.get("LAUNCHWATCH_SHARED_DATA", "/work/shared/data")) / "launch_dev.jsonl"
+    path = Path(args[0]) if args else default
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    r = evaluate(rows)
+    print(f"file: {path}  items: {len(rows)}  launches: {sum(row['label'] == 'launch' for row in rows)}")
+    print(f"detection  precision {r.precision:.3f}  recall {r.recall:.3f}  F1 {r.f1:.3f}"
+          f"  (tp {r.tp} fp {r.fp} fn {r.fn} tn {r.tn})")
+    print(f"actor accuracy {r.actor_accuracy:.3f} ({r.actor_right}/{r.actor_total})"
+          f"  kind accuracy {r.kind_accuracy:.3f} ({r.kind_right}/{r.kind_total})  on detected true launches")
+    print("calibration (confidence bin: items, observed launch rate)")
+    for i, (n, pos) in enumerate(r.bins):
+        if n:
+            print(f"  {i / 10:.1f}-{(i + 1) / 10:.1f}: {n:4d}  {pos / n:.2f}")
+    brier = 0.0
+    for s, y in r.scores:
+        z = detector.PLATT_A * s + detector.PLATT_B
+        brier += (1 / (1 + math.exp(-max(-30, min(30, z)))) - y) ** 2
+    print(f"Brier score {brier / len(r.scores):.4f}")
+    if "--fit" in argv:
+        a, b = fit_platt(r.scores)
+        print(f"Platt fit on raw scores: PLATT_A = {a:.3f}  PLATT_B = {b:.3f}")
+    print(f"mistakes ({len(r.mistakes)}):")
+    for line in r.mistakes:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,59 @@
+"""Items per second of classify() on one core, over the dev set.
+
+    python bench/classify_throughput.py [FILE] [--repeat N] [--rounds R]
+
+Classifies every item of FILE (default $LAUNCHWATCH_SHARED_DATA/launch_dev.jsonl)
+N times per round (default 20) with a fixed publication time, so field extraction and
+time resolution run as in production; prints items/s for each of R rounds (default 5)
+and the best and median. One process, one thread: the number is per core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from services.classify.classifier import classify  # noqa: E402
+
+PUBLISHED_AT = datetime(2024, 6, 26, 2, 0, tzinfo=timezone.utc)
+
+
+def _option(argv: list[str], name: str, default: int) -> int:
+    if name in argv:
+        return int(argv[argv.index(name) + 1])
+    return default
+
+
+def main(argv: list[str]) -> int:
+    repeat = _option(argv, "--repeat", 20)
+    rounds = _option(argv, "--rounds", 5)
+    positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
+    default = Path(os.environ.get("LAUNCHWATCH_SHARED_DATA", "/work/shared/data")) / "launch_dev.jsonl"
+    path = Path(positional[0]) if positional else default
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    inputs = [(r["title"], r.get("summary") or "", r.get("lang")) for r in items]
+    for title, summary, lang in inputs:  # warm up: lazy zone loading, regex caches
+        classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
+    rates = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            for title, summary, lang in inputs:
+                classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
+        elapsed = time.perf_counter() - start
+        rates.append(len(inputs) * repeat / elapsed)
+        print(f"round: {rates[-1]:,.0f} items/s")
+    print(f"items: {len(inputs)} x {repeat} per round, {rounds} rounds")
+    print(f"best {max(rates):,.0f} items/s   median {statistics.median(rates):,.0f} items/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,479 @@
+"""Does an item report a launch that happened? Text preparation, language, cues, score.
+
+The decision is a logistic combination of a few cues found by the lexicons:
+- an event cue: a launch verb bound to a weapon noun in one sentence ("fired two
+  ballistic missiles", "북한, 탄도미사일 발사", "弾道ミサイルを発射"), a weapon followed by an
+  impact ("missile hits", "rockets strike"), or a weapon test ("ICBM test");
+- where it is: the headline carries the main event, the summary only supports it;
+- what cancels it: modal or future framing ("could launch", "발사 준비", "発射の可能性"),
+  negation, a reaction that is the headline's main event (condemnations, sanctions),
+  the launch as the cause in a subordinate clause ("after ... launch"), civil space,
+  missile defence, things that are not missiles (balloons, drones, shells, engine and
+  nuclear tests), retrospectives and explainers;
+- what confirms it: flight details (distance, apogee, landing area) and a reporting
+  agency (JCS, Japan's defence ministry, KCNA).
+
+Weights were set by hand on the meaning of each cue, then the score is mapped to a
+probability by a two-parameter logistic (Platt) fit, so confidence is calibrated.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from schemas.models import Evidence
+from services.classify import gazetteer, lexicon
+
+SUPPORTED_LANGUAGES = frozenset({"en", "ko", "ja"})
+
+# Full-width ASCII and typographic quotes folded one character for one character, so
+# offsets in the folded text are offsets in the unescaped text.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2018: 0x27, 0x2019: 0x27, 0x201C: 0x22, 0x201D: 0x22,
+              0x2032: 0x27, 0x2013: 0x2D, 0x2014: 0x2D, 0x2212: 0x2D, 0x00B4: 0x27})
+_MARKUP = re.compile(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_OTHER_SCRIPTS = (
+    (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[\u0600-\u06ff]"), "ar"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Unescaped, tag-free, folded text of one item, with a map back to raw offsets."""
+
+    text: str
+    title_end: int  # index of the "\n" between title and summary
+    raw_starts: tuple[int, ...] | None  # raw offset of each text character; None when identical
+    raw_ends: tuple[int, ...] | None
+    sentences: tuple[tuple[int, int], ...]
+    sentence_starts: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the raw `title + "\\n" + summary` of a span of the prepared text."""
+        if self.raw_starts is None or self.raw_ends is None:
+            return start, end
+        if start >= end:
+            pos = self.raw_starts[start] if start < len(self.raw_starts) else (self.raw_ends[-1] if self.raw_ends else 0)
+            return pos, pos
+        return self.raw_starts[start], self.raw_ends[end - 1]
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[max(i, 0)]
+
+    def in_title(self, pos: int) -> bool:
+        return pos < self.title_end
+
+
+def _clean(raw: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
+    """Unescape entities and drop tags, keeping where each character came from."""
+    if "&" not in raw and "<" not in raw:
+        return raw.translate(_FOLD), None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _MARKUP.finditer(raw):
+        out.append(raw[pos:m.start()])
+        starts.extend(range(pos, m.start()))
+        ends.extend(range(pos + 1, m.start() + 1))
+        token = m.group()
+        # A tag becomes a space so that words on either side stay apart.
+        rep = " " if token[0] == "<" else html.unescape(token)
+        out.append(rep)
+        starts.extend([m.start()] * len(rep))
+        ends.extend([m.end()] * len(rep))
+        pos = m.end()
+    out.append(raw[pos:])
+    starts.extend(range(pos, len(raw)))
+    ends.extend(range(pos + 1, len(raw) + 1))
+    return "".join(out).translate(_FOLD), tuple(starts), tuple(ends)
+
+
+def prepare(title: str, summary: str) -> Prepared:
+    """Clean title and summary and split them into sentences."""
+    text, starts, ends = _clean(f"{title}\n{summary}")
+    # The joining newline sits at raw offset len(title); find it in the cleaned text.
+    title_end = len(title) if starts is None else starts.index(len(title))
+    sentences: list[tuple[int, int]] = []
+    begin = 0
+    for m in lexicon.SENTENCE_END.finditer(text):
+        if m.end() > begin:
+            sentences.append((begin, m.end()))
+            begin = m.end()
+    sentences.append((begin, len(text)))
+    # The title/summary join is always a boundary (it is a "\n", so it already is).
+    return Prepared(text, title_end, starts, ends, tuple(sentences), tuple(s for s, _ in sentences))
+
+
+def detect_language(text: str, hint: str | None) -> str:
+    """Language from the script; the hint only decides among languages of one script.
+
+    Hangul means Korean and kana Japanese whatever the hint says; Han characters without
+    kana or Hangul are read as Japanese unless the hint says Chinese.
+    """
+    if _HANGUL.search(text):
+        return "ko"
+    if _KANA.search(text):
+        return "ja"
+    hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
+    if _HAN.search(text):
+        return "zh" if hint_base == "zh" else "ja"
+    for pattern, code in _OTHER_SCRIPTS:
+        if pattern.search(text):
+            return code
+    if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th"):
+        return "en"
+    return hint_base
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One event cue: a launch, test or impact bound to a weapon."""
+
+    kind: str  # "launch" | "test" | "impact" | "bare"
+    start: int
+    end: int
+    in_title: bool
+    modal: bool = False
+    negated: bool = False
+    subordinate: bool = False
+    weapon: tuple[int, int] | None = None
+    verb: tuple[int, int] | None = None
+
+    @property
+    def asserted(self) -> bool:
+        return not (self.modal or self.negated)
+
+
+_ADJ_MODAL_BEFORE = re.compile(
+    r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
+    r"|alert over|warns? of|threat of|plans? for)\b(?:\s+[\w'-]+){0,4}\s+$",
+    re.IGNORECASE,
+)
+_SATELLITE = re.compile(r"satellite|carrier rocket|space rocket|SLV|위성|발사체|衛星|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem", re.IGNORECASE)
+_MILITARY_SPACE_ACTORS = frozenset({"PRK", "IRN"})
+# "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
+_FIRE_IDIOM_BEFORE = re.compile(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\b(?:after|amid|because|while|when|although|but|following|as)\b|[;:]", re.IGNORECASE)
+# A test of an engine, motor or warhead on the ground is not a launch.
+_ENGINE_NEAR = re.compile(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", re.IGNORECASE)
+# "launches attack", "launched strikes": an attack with no weapon named in the headline.
+_ATTACK_AFTER = re.compile(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", re.IGNORECASE)
+
+
+def _en_cues(p: Prepared) -> list[Cue]:
+    text = p.text
+    cues: list[Cue] = []
+    weapons = [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)]
+    if not weapons:
+        return [c for c in _bare_en(p)]
+    for m in lexicon.LAUNCH_VERB_EN.finditer(text):
+        if _FIRE_IDIOM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        s0, s1 = p.sentence_of(m.start())
+        lo, hi = max(s0, m.start() - 80), min(s1, m.end() + 80)
+        near = [w for w in weapons if w[0] >= lo and w[1] <= hi]
+        if not near:
+            continue
+        after = text[m.end():hi]
+        w = min(near, key=lambda w: abs(w[0] - m.start()))
+        between = text[m.end():w[0]] if w[0] > m.end() else text[w[1]:m.start()]
+        if _CLAUSE_BREAK.search(between):
+            continue  # "fires CEO after missile delays": verb and weapon in different clauses
+        if w[0] > m.end():
+            if lexicon.NONWEAPON_OBJECT_EN.search(between):
+                continue
+        elif lexicon.NONWEAPON_OBJECT_EN.match(after.lstrip()):
+            continue
+        cues.append(_en_cue("launch", p, m.start(), m.end(), w, s0))
+    for m in lexicon.TEST_VERB_EN.finditer(text):
+        s0, s1 = p.sentence_of(m.start())
+        # "ICBM test" or "tested a new solid-fuel ICBM": the weapon is right there.
+        w = next((w for w in weapons if s0 <= w[0] and w[1] <= m.start() and m.start() - w[1] <= 3), None)
+        if w is None:
+            w = next((w for w in weapons if m.end() <= w[0] <= m.end() + 45 and w[1] <= s1
+                      and not lexicon.NONWEAPON_OBJECT_EN.search(text, m.end(), w[0])), None)
+        if w is None or _ENGINE_NEAR.search(text, max(s0, m.start() - 40), min(s1, m.end() + 40)):
+            continue
+        cues.append(_en_cue("test", p, m.start(), m.end(), w, s0))
+    for w in weapons:
+        s0, s1 = p.sentence_of(w[0])
+        # Weapon as subject of an impact: "Missile hits hospital", "rockets strike south".
+        m = lexicon.IMPACT_EN.search(text, w[1], min(s1, w[1] + 28))
+        if m:
+            gap = text[w[1]:m.start()]
+            # "rocket fire" is an impact, "rocket festival float catches fire" is not.
+            if (m.group().lower() in ("fire", "firing") and gap.strip()) or len(gap.split()) > 3:
+                m = None
+        if m and not re.search(r"\b(?:defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat|engines?|motors?)\b",
+                               text[w[1]:m.start()], re.IGNORECASE):
+            cues.append(_en_cue("impact", p, m.start(), m.end(), w, s0))
+            continue
+        # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
+        before = text[max(s0, w[0] - 40):w[0]]
+        sm = None
+        for sm in lexicon.SALVO_EN.finditer(before):
+            pass
+        if sm is not None:
+            start = max(s0, w[0] - 40) + sm.start()
+            cues.append(_en_cue("impact", p, start, start + len(sm.group()), w, s0))
+    cues.extend(_bare_en(p))
+    return cues
+
+
+def _bare_en(p: Prepared) -> list[Cue]:
+    """A launch verb in the headline with no weapon and no other object ("launched at 03:50")."""
+    text = p.text
+    out = []
+    for m in lexicon.LAUNCH_VERB_EN.finditer(text, 0, p.title_end):
+        after = text[m.end():m.end() + 40].lstrip()
+        if lexicon.NONWEAPON_OBJECT_EN.search(after[:30]) or re.match(r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:attack|strike|war|bid|probe|bill|ground|operation|campaign|offensive|raid)", after, re.IGNORECASE):
+            continue
+        if not re.match(r"(?:at|around|from|on|early|late|in)\b|\(|$", after, re.IGNORECASE):
+            continue
+        s0, _ = p.sentence_of(m.start())
+        cues = _en_cue("bare", p, m.start(), m.end(), None, s0)
+        out.append(cues)
+    return out
+
+
+def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0: int) -> Cue:
+    text = p.text
+    first = min(vs, w[0]) if w else vs
+    prefix = text[max(s0, vs - 60):vs]
+    modal = bool(lexicon.MODAL_BEFORE_EN.search(prefix)) and not lexicon.ATTEMPT_BEFORE_EN.search(prefix)
+    prefix_w = text[max(s0, first - 60):first]
+    if not modal:
+        modal = bool(_ADJ_MODAL_BEFORE.search(prefix_w)) or bool(
+            lexicon.MODAL_BEFORE_EN.search(prefix_w)) and not lexicon.ATTEMPT_BEFORE_EN.search(prefix_w)
+        if modal and w is not None and w[0] < vs:
+            # "could reach" before a weapon says nothing about the verb after it, unless
+            # the weapon is the verb's own noun phrase ("possible ballistic-missile launch").
+            modal = vs - w[1] <= 2 or bool(_ADJ_MODAL_BEFORE.search(prefix_w))
+    negated = bool(lexicon.NEGATION_BEFORE_EN.search(text[max(s0, first - 25):first]))
+    subordinate = bool(lexicon.SUBORDINATE_BEFORE_EN.search(text[max(s0, first - 50):first]))
+    start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
+    return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
+
+
+def _cjk_cues(p: Prepared, lang: str) -> list[Cue]:
+    text = p.text
+    weapon_re = lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA
+    verb_re = lexicon.LAUNCH_VERB_KO if lang == "ko" else lexicon.LAUNCH_VERB_JA
+    modal_re = lexicon.MODAL_AFTER_KO if lang == "ko" else lexicon.MODAL_AFTER_JA
+    sub_re = lexicon.SUBORDINATE_AFTER_KO if lang == "ko" else lexicon.SUBORDINATE_AFTER_JA
+    weapons = [(m.start(), m.end()) for m in weapon_re.finditer(text)]
+    # English acronyms and names also appear in Korean and Japanese text.
+    weapons += [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)]
+    cues: list[Cue] = []
+    if not weapons:
+        return cues
+    for m in verb_re.finditer(text):
+        s0, s1 = p.sentence_of(m.start())
+        near = [w for w in weapons if max(s0, m.start() - 40) <= w[0] and w[1] <= min(s1, m.end() + 15)]
+        if not near:
+            continue
+        w = min(near, key=lambda w: abs(w[1] - m.start()))
+        tail = text[m.end():m.end() + 14]
+        modal = bool(modal_re.search(tail))
+        subordinate = bool(sub_re.search(tail))
+        start, end = min(m.start(), w[0]), max(m.end(), w[1])
+        kind = "launch" if m.group() in ("발사", "発射", "打ち上げ", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았", "試射", "撃っ", "撃ち") else "impact"
+        cues.append(Cue(kind, start, end, p.in_title(start), modal, False, subordinate, w, (m.start(), m.end())))
+    return cues
+
+
+@dataclass
+class Features:
+    """The cues of one item, named, with the evidence behind each."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def set(self, name: str, value: float, span: tuple[int, int] | None) -> None:
+        self.values[name] = value
+        if span is not None:
+            self.spans[name] = span
+
+
+# Hand-set weights: the sign and rough size of what each cue means for "a launch happened".
+WEIGHTS: dict[str, float] = {
+    "bias": -4.0,
+    "title_event": 6.0,
+    "summary_event": 3.0,
+    "summary_event_confirms": 1.0,
+    "title_weapon": 1.0,
+    "title_bare_launch": 2.0,
+    "title_attack": 2.0,
+    "title_modal_only": -1.0,
+    "title_negated_only": -2.0,
+    "flight_details": 1.5,
+    "agency": 1.0,
+    "reaction_main": -5.5,
+    "reaction_secondary": -1.5,
+    "subordinate": -3.0,
+    "civil_space": -6.0,
+    "space_without_state_actor": -4.0,
+    "defence_main": -3.0,
+    "defence_secondary": -0.5,
+    "non_missile_main": -3.5,
+    "non_missile_secondary": -1.0,
+    "retrospective": -4.0,
+    "retrospective_context": -1.0,
+    "aggregate": -3.0,
+    "sport": -5.0,
+    "explainer": -1.5,
+}
+# Platt scaling of the raw score (see bench/classify_eval.py --fit).
+PLATT_A = 1.0
+PLATT_B = 0.0
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What the detector decided and why."""
+
+    is_launch: bool
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    retrospective: bool
+    primary: Cue | None
+    cues: tuple[Cue, ...]
+
+
+def _first(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    m = pattern.search(text, lo, hi)
+    return (m.start(), m.end()) if m else None
+
+
+def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
+    """Named cue values of an item (before weighting), and its event cues."""
+    text = p.text
+    t_end = p.title_end
+    cues = _en_cues(p) if lang not in ("ko", "ja") else _cjk_cues(p, lang) + [
+        c for c in _en_cues(p) if c.kind != "bare"]
+    f = Features()
+    title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
+    summary_cues = [c for c in cues if not c.in_title and c.kind != "bare"]
+    t_asserted = [c for c in title_cues if c.asserted]
+    s_asserted = [c for c in summary_cues if c.asserted]
+    if t_asserted:
+        f.set("title_event", 1, (t_asserted[0].start, t_asserted[0].end))
+    elif title_cues:
+        c = title_cues[0]
+        f.set("title_modal_only" if c.modal else "title_negated_only", 1, (c.start, c.end))
+    if s_asserted:
+        name = "summary_event_confirms" if t_asserted else "summary_event"
+        f.set(name, 1, (s_asserted[0].start, s_asserted[0].end))
+    bare = [c for c in cues if c.kind == "bare" and c.asserted]
+    if not t_asserted and lang not in ("ko", "ja"):
+        for m in lexicon.LAUNCH_VERB_EN.finditer(text, 0, t_end):
+            a = _ATTACK_AFTER.match(text, m.end(), t_end)
+            if a and not lexicon.NONWEAPON_OBJECT_EN.search(text, m.end(), a.end()):
+                f.set("title_attack", 1, (m.start(), a.end()))
+                break
+    if bare and not t_asserted:
+        f.set("title_bare_launch", 1, (bare[0].start, bare[0].end))
+    if not t_asserted:
+        weapon_re = lexicon.WEAPON_EN if lang not in ("ko", "ja") else (
+            lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA)
+        span = _first(weapon_re, text, 0, t_end)
+        if span and not title_cues:
+            f.set("title_weapon", 1, span)
+
+    span = _first(lexicon.FLIGHT_DETAIL, text, 0, len(text))
+    if span and (t_asserted or s_asserted or bare):
+        f.set("flight_details", 1, span)
+    span = _first(lexicon.AGENCY_CUE, text, 0, len(text))
+    if span and (t_asserted or s_asserted or bare):
+        f.set("agency", 1, span)
+
+    # Main-event rule: a reaction in the headline before the launch is the headline's event.
+    reaction_re = lexicon.REACTION_KO if lang == "ko" else lexicon.REACTION_JA if lang == "ja" else lexicon.REACTION_EN
+    reaction = reaction_re.search(text, 0, t_end)
+    if reaction is None and lang in ("ko", "ja"):
+        reaction = lexicon.REACTION_EN.search(text, 0, t_end)
+    if reaction:
+        first_event = t_asserted[0] if t_asserted else None
+        span = (reaction.start(), reaction.end())
+        if first_event is None or reaction.start() < first_event.start or first_event.subordinate:
+            f.set("reaction_main", 1, span)
+        else:
+            f.set("reaction_secondary", 1, span)
+    if t_asserted and t_asserted[0].subordinate:
+        f.set("subordinate", 1, (t_asserted[0].start, t_asserted[0].end))
+
+    span = _first(lexicon.CIVIL_SPACE, text, 0, len(text))
+    if span:
+        f.set("civil_space", 1, span)
+    event_cues = t_asserted or s_asserted
+    if event_cues and all(c.weapon and _SATELLITE.search(text, c.weapon[0], c.weapon[1]) for c in event_cues):
+        actors = {gazetteer.canonical(m, gazetteer.ACTOR_GROUPS) for m in gazetteer.ACTOR_RE.finditer(text)}
+        if not actors & _MILITARY_SPACE_ACTORS and not re.search(r"military|spy|reconnaissance|정찰|군사|偵察|軍事", text, re.IGNORECASE):
+            f.set("space_without_state_actor", 1, event_cues[0].weapon)
+
+    span = _first(lexicon.DEFENCE, text, 0, t_end)
+    if span:
+        f.set("defence_secondary" if t_asserted else "defence_main", 1, span)
+    span = _first(lexicon.NON_MISSILE, text, 0, t_end)
+    if span:
+        f.set("non_missile_secondary" if t_asserted else "non_missile_main", 1, span)
+    elif not t_asserted and not s_asserted:
+        span = _first(lexicon.NON_MISSILE, text, t_end, len(text))
+        if span:
+            f.set("non_missile_secondary", 1, span)
+    span = _first(lexicon.RETROSPECTIVE, text, 0, t_end)
+    if span:
+        # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
+        after_event = bool(t_asserted) and span[0] > t_asserted[0].end
+        f.set("retrospective_context" if after_event else "retrospective", 1, span)
+    span = _first(lexicon.AGGREGATE, text, 0, t_end)
+    if span:
+        f.set("aggregate", 1, span)
+    span = _first(lexicon.SPORT, text, 0, t_end)
+    if span:
+        f.set("sport", 1, span)
+    span = _first(lexicon.EXPLAINER, text, 0, t_end)
+    if span:
+        f.set("explainer", 1, span)
+    return f, cues
+
+
+def score(f: Features) -> float:
+    """Raw score: bias plus the weights of the cues present."""
+    return WEIGHTS["bias"] + sum(WEIGHTS[name] * value for name, value in f.values.items())
+
+
+def detect(p: Prepared, lang: str) -> Detection:
+    """Decide whether the prepared item reports a launch; evidence covers every cue used."""
+    f, cues = features(p, lang)
+    raw = score(f)
+    z = PLATT_A * raw + PLATT_B
+    confidence = 1.0 / (1.0 + math.exp(-z)) if z > -40 else 0.0
+    is_launch = confidence >= 0.5
+    evidence = []
+    for name, value in f.values.items():
+        s, e = f.spans.get(name, (None, None))
+        if s is None:
+            evidence.append(Evidence(cue=name, text="", weight=WEIGHTS[name] * value))
+            continue
+        rs, re_ = p.raw_span(s, e)
+        evidence.append(Evidence(cue=name, text=p.text[s:e], start=rs, end=re_, weight=WEIGHTS[name] * value))
+    asserted = [c for c in cues if c.asserted and c.kind != "bare"]
+    title_first = [c for c in asserted if c.in_title]
+    primary = (title_first or asserted or [c for c in cues if c.asserted] or cues or [None])[0]
+    looks_back = any(n in f.values for n in ("reaction_main", "subordinate", "retrospective"))
+    retrospective = (not is_launch) and bool(asserted) and looks_back
+    return Detection(is_launch, round(confidence, 4), tuple(evidence), retrospective, primary, tuple(cues))

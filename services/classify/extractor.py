@@ -1,0 +1,344 @@
+"""Facts of a launch report: actor, kind, count, distance, apogee, direction, agency, time.
+
+Choices a reader should know:
+- `actor` is the launching side: the actor named closest before the launch verb in its
+  sentence, skipping reporters ("South Korea said ...", "Japan's defence ministry") and
+  targets ("at Israel", "on Kyiv", "イスラエルに"); failing that an actor right before an
+  attack noun ("Russian strikes"), then the first such actor of the headline, then of the
+  summary, then the one implied by a state agency's own report (KCNA → PRK).
+- `kind` follows the text. A specific class (ICBM, IRBM, MRBM, SRBM, SLBM, hypersonic,
+  cruise, satellite launch, artillery rocket, or a named type that implies one) in the
+  headline wins, then one in the summary, then a bare "ballistic". Among several, the
+  order is icbm > slbm > irbm > mrbm > srbm > hypersonic > cruise > satellite_launch >
+  artillery_rocket, so "IRBM with a hypersonic warhead" is irbm and "MLRS and SRBM" srbm.
+  Plain "rockets" with no other class are artillery rockets. Surface-to-air, air-to-air
+  and anti-tank missiles are outside the taxonomy: None.
+- `count` is an explicit number bound to the weapon noun. "a"/"an"/"one" before a
+  singular weapon is 1; "at least 7", "over 10", "more than 100" give the stated bound
+  (7, 10, 100); "about 10" gives 10; words without a number ("several", "multiple",
+  "dozens", "a barrage", "수 발", "여러 발") give None.
+- `distance_km` is the distance flown (a stated range is not): only numbers bound to a
+  flight verb count ("flew about 800 km", "400キロ程度飛しょう", "비행거리 약 600km"). Miles
+  become km (statute miles × 1.609344, nautical × 1.852) unless the text gives km in
+  parentheses, which are used as written. A range ("850-900 km") gives its midpoint.
+  When several are stated, the first wins.
+- `apogee_km` works the same way for "apogee/altitude of", "고도", "高度".
+- `direction` is the first named sea area (East Sea, Sea of Japan, Yellow Sea, Pacific,
+  ...; "sea between Korea and Japan" is the East Sea, "EEZ外" is outside Japan's EEZ),
+  else the first target after at/on/toward/into ("Israel", "Kyiv"), else "sea" for
+  "into the sea".
+- `source_agency` is the first reporting agency named in the headline, else in the summary.
+- `launched_at`: see timeparse.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from schemas.models import Evidence, LaunchFields
+from services.classify import gazetteer, lexicon, timeparse
+from services.classify.detector import Cue, Prepared
+
+_I = re.IGNORECASE
+
+_KIND_ORDER = ("icbm", "slbm", "irbm", "mrbm", "srbm", "hypersonic", "cruise", "satellite_launch",
+               "artillery_rocket", "ballistic", "rocket", "unknown")
+_RANGE_CLASSES = frozenset({"icbm", "slbm", "irbm", "mrbm", "srbm"})
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|Topol|RS-2[48]"
+             r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b|대륙간|大陸間"),
+    ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+|잠수함발사탄도|潜水艦発射弾道"),
+    ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|(?<!준)중거리|(?<!準)中距離"),
+    ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr|준중거리|準中距離"),
+    ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
+             r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?|Fateh|ATACMS|Scuds?|Hyunmoo|단거리|근거리|短距離"),
+    ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|극초음속|極超音速"),
+    ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+"
+               r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)|순항|巡航"),
+    ("satellite_launch", r"satellite|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
+                         r"|Safir|Qaem|정찰위성|위성|우주발사체|衛星"),
+    ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
+                         r"|Grad\b|Katyusha|Qassam|Kassam|artillery rockets?|방사포|多連装"),
+    ("ballistic", r"ballistic|탄도|弾道"),
+    ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))|로켓|ロケット"),
+    ("unknown", r"unidentified projectile|unknown projectile|미상 발사체|미상의 발사체|飛翔体|飛しょう体"),
+)
+_KIND_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _KINDS), _I)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT = r"kilomet(?:er|re)s?|km|kms|nautical miles?|miles?|mi\b|キロメートル|キロ|킬로미터|킬로|㎞"
+_APPROX = r"(?:about|around|approximately|approx\.|roughly|some|over|more than|nearly|up to|almost|at least|less than|only|just|an estimated|estimated)?"
+_PAREN = rf"(?:\s*\(\s*(?:about |around |approximately |approx\. |some |~)?(?P<pa>{_NUM})\s*(?:(?:-|to|and)\s*(?P<pb>{_NUM})\s*)?(?P<pu>{_UNIT})\s*\))?"
+_QUANT = rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{_NUM})\s*)?(?P<u>{_UNIT})" + _PAREN
+DISTANCE_EN = re.compile(
+    rf"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering|flight distance of|a distance of)"
+    rf"\s+(?:for\s+|a distance of\s+|an?\s+|respectively\s+|each\s+)?{_APPROX}\s*{_QUANT}",
+    _I,
+)
+DISTANCE_CJK = (
+    re.compile(rf"(?:비행\s?거리|飛翔距離|飛行距離)(?:는|가|は)?\s*(?:약|約|およそ)?\s*{_QUANT}", _I),
+    re.compile(rf"(?:약|約|およそ)?\s*{_QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상|程度|ほど|余り|以上)?[^。\n]{{0,22}}?"
+               rf"(?:비행|날아|飛翔|飛しょう|飛行)", _I),
+)
+APOGEE = (
+    re.compile(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
+               rf"(?:about|around|approximately|some|up to|over|nearly|roughly)?\s*{_QUANT}", _I),
+    re.compile(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{_QUANT}", _I),
+    re.compile(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{_QUANT}", _I),
+)
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
+                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                 "fifteen": 15, "twenty": 20, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+                 "여덟": 8, "아홉": 9, "열": 10}
+COUNT_EN = re.compile(
+    r"(?<![\w,.])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
+    r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|a pair of|a|an|single)['\"]?\s+"
+    r"(?:(?!(?:of|the|and|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
+    + r"|" + lexicon.NAMED_SYSTEMS_EN + r")\b",
+    _I,
+)
+COUNT_KO = re.compile(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)")
+COUNT_JA = re.compile(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
+
+_REPORTER_AFTER = re.compile(
+    r"^(?:'s)?\s*(?:military|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
+    r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
+    r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
+    r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
+    r"|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|軍|측|は\d+日)",
+    _I,
+)
+_SELF_REPORT_AFTER = re.compile(
+    r"^\s*(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its)\b", _I)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|kills?|killed"
+    r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
+_TARGET_AFTER_CJK = re.compile(r"^\s?(?:에|를|을|으로|쪽|수도|겨냥|향해|향한|に|へ|を|上空|本土|領|方面)")
+_ATTACK_NOUN_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
+_AGENCY_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", _I)
+
+_ALTITUDE_BEFORE = re.compile(r"高度|고도|altitude|apogee", _I)
+_MILES_KM = 1.609344
+_NMI_KM = 1.852
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _km(value: float, unit: str) -> float:
+    u = unit.lower()
+    if u.startswith("nautical"):
+        return value * _NMI_KM
+    if u.startswith("mi"):
+        return value * _MILES_KM
+    return value
+
+
+def _quantity_km(m: re.Match[str]) -> float | None:
+    """Kilometres of a matched quantity; km in parentheses win; a range gives its midpoint."""
+    groups = m.groupdict()
+    # CJK distance alternation reuses the group names; pick whichever matched.
+    a, b, u = groups.get("a"), groups.get("b"), groups.get("u")
+    pa, pb, pu = groups.get("pa"), groups.get("pb"), groups.get("pu")
+    if pa and pu and not pu.lower().startswith(("mi", "nautical")):
+        a, b, u = pa, pb, pu
+    if not a or not u:
+        return None
+    lo = _to_float(a)
+    hi = _to_float(b) if b else lo
+    if hi < lo:
+        hi = lo
+    km = _km((lo + hi) / 2, u)
+    if km <= 0 or km > 50_000:
+        return None
+    return round(km, 1) if km < 10 else float(round(km))
+
+
+def _first_in(pattern: re.Pattern[str], text: str, title_end: int) -> re.Match[str] | None:
+    """First match in the title, else first in the summary."""
+    m = pattern.search(text, 0, title_end)
+    return m if m else pattern.search(text, title_end)
+
+
+def _ev(p: Prepared, cue: str, field_name: str, start: int, end: int, weight: float = 1.0) -> Evidence:
+    rs, re_ = p.raw_span(start, end)
+    return Evidence(cue=cue, text=p.text[start:end], start=rs, end=re_, field=field_name, weight=weight)
+
+
+def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+    text, t_end = p.text, p.title_end
+    found: dict[str, list[tuple[str, int, int]]] = {"title": [], "summary": []}
+    for m in _KIND_RE.finditer(text):
+        kind = m.lastgroup or ""
+        found["title" if m.start() < t_end else "summary"].append((kind, m.start(), m.end()))
+    generic = ("ballistic", "rocket", "unknown")
+    order = {k: i for i, k in enumerate(_KIND_ORDER)}
+    title_generic = any(f[0] in generic for f in found["title"])
+    for scope in ("title", "summary"):
+        specific = [f for f in found[scope] if f[0] not in generic]
+        if scope == "summary" and title_generic:
+            # "fires ballistic missile" + a summary detail: only a range class refines it.
+            specific = [f for f in specific if f[0] in _RANGE_CLASSES]
+        if specific:
+            best = min(specific, key=lambda f: (order[f[0]], f[1]))
+            return best[0], (best[1], best[2])
+    for scope in ("title", "summary"):
+        for want in generic:
+            hit = next((f for f in found[scope] if f[0] == want), None)
+            if hit:
+                kind = "artillery_rocket" if hit[0] == "rocket" else hit[0]
+                return kind, (hit[1], hit[2])
+    return None, None
+
+
+def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
+    text = p.text
+    mentions = [(m.start(), m.end(), gazetteer.canonical(m, gazetteer.ACTOR_GROUPS))
+                for m in gazetteer.ACTOR_RE.finditer(text)]
+    cjk = lang in ("ko", "ja")
+
+    def role(s: int, e: int) -> str:
+        after = text[e:e + 60]
+        before = text[max(0, s - 40):s]
+        if _SELF_REPORT_AFTER.match(after):
+            return "self"
+        if _REPORTER_AFTER.match(after) or _AGENCY_BEFORE.search(before):
+            return "reporter"
+        if (cjk and _TARGET_AFTER_CJK.match(after)) or (not cjk and _TARGET_BEFORE.search(before)):
+            return "target"
+        return "actor"
+
+    roles = [(s, e, code, role(s, e)) for s, e, code in mentions]
+    if primary is not None:
+        s0, s1 = p.sentence_of(primary.start)
+        anchor = primary.verb[0] if primary.verb else primary.start
+        if primary.weapon and primary.weapon[0] < anchor:
+            anchor = primary.weapon[0] if not cjk else anchor
+        before = [r for r in roles if s0 <= r[0] and r[1] <= anchor and r[3] in ("actor", "self")]
+        if before:
+            s, e, code, _ = before[-1]
+            return code, (s, e), "actor:subject"
+        after = [r for r in roles if anchor <= r[0] < s1 and r[3] in ("actor", "self")
+                 and (_ATTACK_NOUN_AFTER.match(text[r[1]:r[1] + 40]) or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]]))]
+        if after:
+            s, e, code, _ = after[0]
+            return code, (s, e), "actor:attacker"
+    for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
+        for s, e, code, r in roles:
+            if lo <= s < hi and r in ("actor", "self"):
+                return code, (s, e), "actor:first_named"
+    m = gazetteer.AGENCY_RE.search(text)
+    while m:
+        implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(gazetteer.canonical(m, gazetteer.AGENCY_GROUPS))
+        if implied:
+            return implied, (m.start(), m.end()), "actor:state_agency"
+        m = gazetteer.AGENCY_RE.search(text, m.end())
+    return None, None, ""
+
+
+def _count(p: Prepared, lang: str) -> tuple[int | None, tuple[int, int] | None]:
+    text, t_end = p.text, p.title_end
+    patterns = [COUNT_EN]
+    if lang == "ko":
+        patterns.insert(0, COUNT_KO)
+    elif lang == "ja":
+        patterns.insert(0, COUNT_JA)
+    for lo, hi in ((0, t_end), (t_end, len(text))):
+        for pattern in patterns:
+            for m in pattern.finditer(text, lo, hi):
+                raw = m.group("n").lower()
+                n = _NUMBER_WORDS.get(raw)
+                if n is None:
+                    n = int(raw.replace(",", ""))
+                if pattern is COUNT_EN and n == 1:
+                    w = m.group("w")
+                    if w.lower().endswith("s") and not w.lower().endswith(("ss", "us")) and w.upper() != w:
+                        continue  # "a barrage ... missiles": the article is not a count
+                if 0 < n <= 10_000:
+                    return n, (m.start(), m.end())
+    return None, None
+
+
+def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+    text, t_end = p.text, p.title_end
+    m = _first_in(gazetteer.SEA_RE, text, t_end)
+    if m:
+        return gazetteer.canonical(m, gazetteer.SEA_GROUPS), (m.start(), m.end())
+    m = _first_in(gazetteer.TARGET_EN, text, t_end)
+    if m:
+        place = m.group("place")
+        return place[0].upper() + place[1:], (m.start("place"), m.end("place"))
+    m = _first_in(gazetteer.GENERIC_SEA, text, t_end)
+    if m:
+        return "sea", (m.start(), m.end())
+    return None, None
+
+
+def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+    m = _first_in(gazetteer.AGENCY_RE, p.text, p.title_end)
+    if m:
+        return gazetteer.canonical(m, gazetteer.AGENCY_GROUPS), (m.start(), m.end())
+    return None, None
+
+
+def extract(
+    p: Prepared,
+    lang: str,
+    primary: Cue | None,
+    published_at: datetime | None,
+    source_tz: str | None,
+) -> tuple[LaunchFields, tuple[Evidence, ...]]:
+    """Fields of a launch report and the evidence for each field that was found."""
+    text = p.text
+    evidence: list[Evidence] = []
+
+    actor, span, cue = _actor(p, lang, primary)
+    if span:
+        evidence.append(_ev(p, cue, "actor", *span))
+    kind, span = _kind(p)
+    if span:
+        evidence.append(_ev(p, f"kind:{kind}", "kind", *span))
+    count, span = _count(p, lang)
+    if span:
+        evidence.append(_ev(p, "count:number", "count", *span))
+
+    distance = None
+    for pattern in (DISTANCE_EN, *DISTANCE_CJK):
+        m = _first_in(pattern, text, p.title_end)
+        while m and _ALTITUDE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 3):
+            m = pattern.search(text, m.start() + 1)  # "高度約50キロで、350キロ飛翔": 50 is the apogee
+        if m and (value := _quantity_km(m)) is not None:
+            distance = value
+            evidence.append(_ev(p, "distance:flown", "distance_km", m.start(), m.end()))
+            break
+    apogee = None
+    for pattern in APOGEE:
+        m = _first_in(pattern, text, p.title_end)
+        if m and (value := _quantity_km(m)) is not None:
+            apogee = value
+            evidence.append(_ev(p, "apogee:altitude", "apogee_km", m.start(), m.end()))
+            break
+
+    direction, span = _direction(p)
+    if span:
+        evidence.append(_ev(p, "direction:place", "direction", *span))
+    agency, span = _agency(p)
+    if span:
+        evidence.append(_ev(p, "agency:named", "source_agency", *span))
+
+    zone = timeparse.AGENCY_ZONES.get(agency or "") or source_tz or timeparse.DEFAULT_ZONE_BY_LANG.get(lang)
+    launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone)
+    if launched_at is not None:
+        for mention in mentions:
+            evidence.append(_ev(p, f"launched_at:{mention.cue}", "launched_at", mention.start, mention.end))
+
+    fields = LaunchFields(actor=actor, kind=kind, count=count, distance_km=distance, apogee_km=apogee,
+                          direction=direction, source_agency=agency, launched_at=launched_at)
+    return fields, tuple(evidence)

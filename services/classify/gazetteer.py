@@ -1,0 +1,121 @@
+"""Names of actors, reporting agencies and sea areas, with their canonical forms.
+
+Actors map to ISO 3166-1 alpha-3 codes, or to a group's common English name. Each table
+is compiled into one alternation at import; the group name of the match says which
+canonical value it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (canonical, pattern). Order matters only for overlapping names: longer names first.
+ACTORS: tuple[tuple[str, str], ...] = (
+    ("PRK", r"\bNorth[- ]Korea(?:n|ns|'s)?\b|\bN\.? ?Korea(?:n|'s)?\b|\bDPRK\b|\bPyongyang(?:'s)?\b"
+            r"|\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))|\bKim Jong[- ]?Un\b|\bKorean People's Army\b|\bKPA\b"
+            r"|北朝鮮|북한|北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|조선민주주의인민공화국|朝鮮(?!半島)"),
+    ("KOR", r"\bSouth[- ]Korea(?:n|ns|'s)?\b|\bS\.? ?Korea(?:n|'s)?\b|\bROK\b|\bSeoul(?:'s)?\b|한국|韓国|우리 군"),
+    ("JPN", r"\bJapan(?:ese|'s)?\b|\bTokyo(?:'s)?\b|일본|日本(?!海)"),
+    ("RUS", r"\bRussia(?:n|ns|'s)?\b|\bMoscow(?:'s)?\b|\bKremlin\b|러시아|(?<![가-힣])러(?=[,\s·]|군|가|는|의|\s?미사일)|ロシア|露"),
+    ("UKR", r"\bUkrain(?:e|ian|ians|e's)\b|\bKyiv(?:'s)?\b|\bKiev\b|우크라이나|우크라|ウクライナ"),
+    ("IRN", r"\bIran(?:ian|ians|'s)?\b|\bTehran(?:'s)?\b|\bIRGC\b|\bRevolutionary Guards?\b|이란|イラン"),
+    ("ISR", r"\bIsrael(?:i|is|'s)?\b|\bIDF\b|\bIsrael Defen[cs]e Forces\b|이스라엘|イスラエル"),
+    ("USA", r"\bUnited States\b|\bU\.S\.(?: Air Force| Navy| Army)?|\bUS\b|\bAmerican?s?\b|\bPentagon\b|\bUSAF\b"
+            r"|\bVandenberg\b|미국|(?<![가-힣])美(?=[,\s·]|군|국)|米国|米軍|アメリカ"),
+    ("CHN", r"\bChina(?:'s)?\b|\bChinese\b|\bPLA\b|\bPeople's Liberation Army\b|\bBeijing(?:'s)?\b|중국|中国|(?<![가-힣\u4e00-\u9fff])中(?=[,\s·])"),
+    ("PAK", r"\bPakistan(?:i|'s)?\b|\bIslamabad\b|파키스탄|パキスタン"),
+    ("IND", r"\bIndia(?:n|'s)?\b|\bDRDO\b|\bNew Delhi\b|인도|インド"),
+    ("FRA", r"\bFrance(?:'s)?\b|\bFrench\b|프랑스|フランス"),
+    ("GBR", r"\bBritain(?:'s)?\b|\bBritish\b|\bUnited Kingdom\b|\bUK\b|\bRoyal Navy\b|영국|英国"),
+    ("SYR", r"\bSyria(?:n|'s)?\b|시리아|シリア"),
+    ("SAU", r"\bSaudi(?: Arabia)?(?:'s)?\b|사우디|サウジ"),
+    ("Houthis", r"\bHouthis?\b|\bHuthis?\b|\bAnsar Allah\b|\bYemen(?:'s|i)? rebels\b|후티|フーシ"),
+    ("Hamas", r"\bHamas\b|하마스|ハマス"),
+    ("Hezbollah", r"\bHezbollah\b|\bHizbollah\b|헤즈볼라|ヒズボラ"),
+    ("Palestinian Islamic Jihad", r"\bIslamic Jihad\b"),
+)
+
+# State media and agencies whose own report implies who launched.
+AGENCY_IMPLIES_ACTOR = {"KCNA": "PRK", "Rodong Sinmun": "PRK", "IRNA": "IRN", "Tasnim": "IRN"}
+
+# (canonical, pattern): who reported the launch.
+AGENCIES: tuple[tuple[str, str], ...] = (
+    ("JCS", r"\b(?:ROK )?Joint Chiefs of Staff\b|\b(?:ROK )?JCS\b|\bJSC\b|합참|합동참모본부"),
+    ("Japan MoD", r"\bJapan(?:ese)?(?:'s)? (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD|defen[cs]e ministry)\b"
+                  r"|\bJapanese defen[cs]e ministry\b|\bJapan's Defen[cs]e Ministry\b|防衛省|防衛相|防衛大臣|일본 방위성"),
+    ("KCNA", r"\bKCNA\b|\bKorean Central News Agency\b|조선중앙통신|朝鮮中央通信"),
+    ("Rodong Sinmun", r"\bRodong Sh?inmun\b|노동신문|労働新聞"),
+    ("US INDOPACOM", r"\bINDOPACOM\b|\bIndo-Pacific Command\b|인도태평양사령부|インド太平洋軍"),
+    ("Japan Coast Guard", r"\b(?:Japan(?:ese)?(?:'s)? |Tokyo's )Coast Guard\b|海上保安庁"),
+    ("Japan government", r"\bChief Cabinet Secretary\b|官房長官|日本政府|政府関係者|Jアラート"),
+    ("IDF", r"\bIDF\b|\bIsrael Defen[cs]e Forces\b|\bIsraeli (?:army|military)\b"),
+    ("Yonhap", r"\bYonhap\b|연합뉴스|聯合ニュース"),
+    ("Kyodo", r"\bKyodo\b|共同通信"),
+    ("ROK military", r"\bSouth Korea(?:'s|n) military\b|\bSeoul's military\b|\bSouth Korean officials\b|우리 군"),
+    ("Russia MoD", r"\bRussia(?:'s|n) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e)\b"),
+    ("Ukraine Air Force", r"\bUkrain(?:e's|ian) (?:Air Force|air force|air defen[cs]e)\b"),
+    ("US Air Force", r"\bU\.?S\.? Air Force\b|\bUSAF\b|\bSpace Wing\b|\bAir Force Global Strike Command\b"),
+    ("Pentagon", r"\bPentagon\b"),
+    ("IRNA", r"\bIRNA\b"),
+    ("Tasnim", r"\bTasnim\b"),
+    ("state media", r"\bstate (?:media|TV|television|news agency)\b"),
+)
+
+# (canonical, pattern): where the missile went. A sea area beats a place.
+SEAS: tuple[tuple[str, str], ...] = (
+    ("East Sea", r"\bEast Sea\b|\bsea between Korea and Japan\b|\beastern waters\b|동해"),
+    ("Sea of Japan", r"\bSea of Japan\b|\bJapan Sea\b|日本海"),
+    ("Yellow Sea", r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|\bwestern waters\b|서해|黄海"),
+    ("Pacific", r"\bPacific(?: Ocean)?\b|태평양|太平洋"),
+    ("Atlantic", r"\bAtlantic(?: Ocean)?\b|대서양|大西洋"),
+    ("Mediterranean", r"\bMediterranean\b|지중해|地中海"),
+    ("Red Sea", r"\bRed Sea\b|홍해|紅海"),
+    ("Black Sea", r"\bBlack Sea\b|흑해|黒海"),
+    ("Persian Gulf", r"\bPersian Gulf\b|\bGulf of Oman\b|페르시아만|ペルシャ湾"),
+    ("Arabian Sea", r"\bArabian Sea\b"),
+    ("Bay of Bengal", r"\bBay of Bengal\b|ベンガル湾"),
+    ("White Sea", r"\bWhite Sea\b|白海"),
+    ("Barents Sea", r"\bBarents Sea\b"),
+    ("Sea of Okhotsk", r"\bSea of Okhotsk\b|オホーツク海"),
+    ("East China Sea", r"\bEast China Sea\b|동중국해|東シナ海"),
+    ("South China Sea", r"\bSouth China Sea\b|남중국해|南シナ海"),
+    ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外|\boutside (?:Japan's )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+    ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内|\binside (?:Japan's )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+)
+
+# Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
+TARGET_PLACES = (
+    r"(?:northern |southern |central |western |eastern )?Israel|Tel Aviv|Jerusalem|Haifa|Eilat|Ashkelon|Sderot"
+    r"|Golan(?: Heights)?|Galilee|Kyiv|Kiev|Kharkiv|Lviv|Odesa|Odessa|Dnipro|Zaporizhzhia|(?:western |eastern )?Ukraine"
+    r"|Saudi Arabia|Riyadh|Jeddah|Abha|Japan|Hokkaido|Okinawa|Guam|Hawaii|South Korea|Seoul"
+    r"|(?:northern |southern )?Syria|Damascus|Homs|Lebanon|Beirut|Gaza|Yemen|Sanaa|Iraq|Erbil|Baghdad|Iran|Tehran"
+)
+TARGET_EN = re.compile(
+    rf"\b(?:at|on|toward|towards|into|against|over|targeting|struck|hit|hits)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
+    rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b",
+    re.IGNORECASE,
+)
+# "into the sea", "toward the sea": the text gives no sea name.
+GENERIC_SEA = re.compile(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b|해상으로|海上", re.IGNORECASE)
+
+
+def _compile(table: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation with a named group per canonical value."""
+    names: dict[str, str] = {}
+    parts = []
+    for i, (canonical, pattern) in enumerate(table):
+        group = f"g{i}"
+        names[group] = canonical
+        parts.append(f"(?P<{group}>{pattern})")
+    return re.compile("|".join(parts), flags), names
+
+
+# Case matters for actors: "US" is a country, "us" is not.
+ACTOR_RE, ACTOR_GROUPS = _compile(ACTORS, flags=0)
+AGENCY_RE, AGENCY_GROUPS = _compile(AGENCIES)
+SEA_RE, SEA_GROUPS = _compile(SEAS)
+
+
+def canonical(match: re.Match[str], groups: dict[str, str]) -> str:
+    """Canonical value of a match of one of the compiled tables."""
+    return groups[match.lastgroup or ""]

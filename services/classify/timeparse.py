@@ -1,0 +1,287 @@
+"""Launch times written in a report ("on Monday", "at about 7:10 a.m.", "오전 7시 10분경",
+"午前7時10分ごろ", "early Sunday") resolved to an absolute UTC datetime.
+
+Resolution rules:
+- The zone of a written time is, in order: an explicit zone next to it ("KST", "(JST)",
+  "UTC"); the zone of the agency that reported it (South Korea's JCS writes Seoul time,
+  Japan's defence ministry Tokyo time); the source's zone; the language's default zone.
+- A date is resolved against the publication time in that zone: a weekday is the latest
+  such day on or before publication, a day of the month ("22日", "on the 11th") the latest
+  such date on or before it, a month and day without a year the latest on or before it.
+  "today"/"이날"/"本日" is the publication day, "yesterday" the day before.
+- A time with no date is on the publication day, or the day before when that would put
+  the launch after publication.
+- A date with no clock time takes a representative hour of the part of day it names
+  ("early" 05:00, "morning" 09:00, "afternoon" 15:00, "evening" 19:00, "night" 22:00,
+  otherwise 12:00), so the error is at most half a day.
+- Without a publication time only a date with its year can be resolved; otherwise the
+  result is None, as it is when the text gives neither date nor time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_I = re.IGNORECASE
+
+DEFAULT_ZONE_BY_LANG = {"ko": "Asia/Seoul", "ja": "Asia/Tokyo"}
+ZONE_ABBREVIATIONS = {
+    "KST": "Asia/Seoul", "JST": "Asia/Tokyo", "UTC": "UTC", "GMT": "UTC", "Z": "UTC",
+    "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "MSK": "Europe/Moscow",
+    "IDT": "Asia/Jerusalem", "IRST": "Asia/Tehran", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+}
+AGENCY_ZONES = {"JCS": "Asia/Seoul", "ROK military": "Asia/Seoul", "Yonhap": "Asia/Seoul",
+                "Japan MoD": "Asia/Tokyo", "Japan Coast Guard": "Asia/Tokyo", "Japan government": "Asia/Tokyo",
+                "KCNA": "Asia/Pyongyang", "Rodong Sinmun": "Asia/Pyongyang"}
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+           "oct": 10, "nov": 11, "dec": 12}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_PART_HOURS = {"early": 5, "morning": 9, "afternoon": 15, "evening": 19, "night": 22, "late": 22,
+               "새벽": 4, "아침": 8, "오전": 9, "낮": 12, "오후": 15, "저녁": 19, "밤": 22,
+               "未明": 4, "早朝": 6, "朝": 8, "午前": 9, "昼": 12, "午後": 15, "夕方": 18, "夜": 21, "深夜": 23}
+# Prefixes that put an hour in the afternoon or evening.
+_PM_WORDS = {"pm", "p.m.", "p.m", "오후", "저녁", "밤", "午後", "夜", "夕方", "深夜"}
+
+_ZONE = r"(?:\s*\(?\s*(?P<zone>KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST)\b\)?)?"
+TIME_EN = re.compile(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE
+    + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))" + _ZONE.replace("zone", "zone24")
+    + r"|\b(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?P<zone_mil>UTC|GMT|KST|JST)\b"
+    + r"|\b(?P<noon>noon|midnight)\b",
+    _I,
+)
+TIME_KO = re.compile(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?")
+TIME_JA = re.compile(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?")
+
+_MONTH_NAME = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_EN = re.compile(
+    rf"\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+    rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"|\b(?:(?P<wpart>early|late)\s+(?:on\s+)?)?(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?P<wpart2>morning|afternoon|evening|night))?"
+    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours)\b",
+    _I,
+)
+DATE_KO = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"
+    r"|(?P<rel>오늘|이날|어제|금일|전날)"
+)
+DATE_JA = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"
+    r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜)"
+)
+_PART_EN = re.compile(r"\b(?P<part>early|morning|afternoon|evening|night|late)\b", _I)
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A piece of a launch time found in the text, with its offsets."""
+
+    cue: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _DateSpec:
+    kind: str  # "absolute", "month_day", "dom", "weekday", "relative"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset_days: int = 0
+    part: str | None = None
+
+
+@lru_cache(maxsize=64)
+def zone_for(name: str | None) -> ZoneInfo | timezone:
+    """The zone of an IANA name; UTC for None or an unknown name."""
+    if not name or name == "UTC":
+        return timezone.utc
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
+
+
+def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None, str | None, TimeMention | None]:
+    """First clock time: ((hour, minute), zone abbreviation, part-of-day word, mention)."""
+    best: tuple[int, tuple[int, int], str | None, str | None, re.Match[str]] | None = None
+    for m in TIME_EN.finditer(text):
+        if m.group("noon"):
+            hm = (12, 0) if m.group("noon").lower() == "noon" else (0, 0)
+            zone = None
+        elif m.group("hhmm"):
+            hm = (int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:]))
+            zone = m.group("zone_mil")
+        elif m.group("h24"):
+            hm = (int(m.group("h24")), int(m.group("m24")))
+            zone = m.group("zone24")
+        else:
+            hour = int(m.group("h")) % 12
+            if m.group("ampm").lower().startswith("p"):
+                hour += 12
+            hm = (hour, int(m.group("m") or 0))
+            zone = m.group("zone")
+        best = (m.start(), hm, zone, None, m)
+        break
+    pattern = TIME_KO if lang == "ko" else TIME_JA if lang == "ja" else None
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            hour = int(m.group("h"))
+            if hour > 24:
+                continue
+            pre = m.group("pre")
+            if pre in _PM_WORDS and hour < 12:
+                hour += 12
+            elif pre in ("오전", "새벽", "午前", "未明") and hour == 12:
+                hour = 0
+            minute = 30 if m.group("half") else int(m.group("m") or 0)
+            if best is None or m.start() < best[0]:
+                best = (m.start(), (hour % 24, min(minute, 59)), None, pre, m)
+            break
+    if best is None:
+        return None, None, None, None
+    start, hm, zone, pre, m = best
+    return hm, zone, pre, TimeMention("time", m.start(), m.end(), m.group())
+
+
+def _find_date(text: str, lang: str) -> tuple[_DateSpec | None, TimeMention | None]:
+    """First date expression."""
+    found: list[tuple[int, _DateSpec, re.Match[str]]] = []
+    m = DATE_EN.search(text)
+    if m:
+        found.append((m.start(), _en_date(m), m))
+    pattern = DATE_KO if lang == "ko" else DATE_JA if lang == "ja" else None
+    if pattern is not None:
+        m2 = pattern.search(text)
+        if m2:
+            found.append((m2.start(), _cjk_date(m2), m2))
+    found = [f for f in found if f[1] is not None]
+    if not found:
+        return None, None
+    start, spec, m = min(found, key=lambda f: f[0])
+    return spec, TimeMention("date", m.start(), m.end(), m.group())
+
+
+def _en_date(m: re.Match[str]) -> _DateSpec | None:
+    if m.group("mon") or m.group("mon2"):
+        mon = _MONTHS[(m.group("mon") or m.group("mon2"))[:3].lower()]
+        day = int(m.group("day") or m.group("day2"))
+        year = m.group("year") or m.group("year2")
+        if not 1 <= day <= 31:
+            return None
+        if year:
+            return _DateSpec("absolute", int(year), mon, day)
+        return _DateSpec("month_day", None, mon, day)
+    if m.group("iso"):
+        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        return _DateSpec("absolute", y, mo, d)
+    if m.group("dom"):
+        return _DateSpec("dom", day=int(m.group("dom")))
+    if m.group("wd"):
+        part = (m.group("wpart") or m.group("wpart2") or "").lower() or None
+        return _DateSpec("weekday", weekday=_WEEKDAYS[m.group("wd")[:3].lower()], part=part)
+    rel = m.group("rel").lower()
+    offset = -1 if rel in ("yesterday", "last night") else 0
+    part = {"tonight": "night", "last night": "night", "this morning": "morning",
+            "this afternoon": "afternoon", "this evening": "evening", "early hours": "early"}.get(rel)
+    return _DateSpec("relative", offset_days=offset, part=part)
+
+
+def _cjk_date(m: re.Match[str]) -> _DateSpec | None:
+    if m.group("rel"):
+        rel = m.group("rel")
+        offset = -1 if rel in ("어제", "전날", "昨日", "きのう", "昨夜") else 0
+        part = {"今朝": "morning", "けさ": "morning", "昨夜": "night"}.get(rel)
+        return _DateSpec("relative", offset_days=offset, part=part)
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("year") and m.group("mon"):
+        return _DateSpec("absolute", int(m.group("year")), int(m.group("mon")), day)
+    if m.group("mon"):
+        return _DateSpec("month_day", None, int(m.group("mon")), day)
+    return _DateSpec("dom", day=day)
+
+
+def _resolve_date(spec: _DateSpec, pub_local: datetime | None) -> date | None:
+    if spec.kind == "absolute":
+        try:
+            return date(spec.year or 1, spec.month or 1, spec.day or 1)
+        except ValueError:
+            return None
+    if pub_local is None:
+        return None
+    today = pub_local.date()
+    if spec.kind == "relative":
+        return today + timedelta(days=spec.offset_days)
+    if spec.kind == "weekday":
+        return today - timedelta(days=(today.weekday() - (spec.weekday or 0)) % 7)
+    if spec.kind == "month_day":
+        for year in (today.year, today.year - 1):
+            try:
+                candidate = date(year, spec.month or 1, spec.day or 1)
+            except ValueError:
+                continue
+            if candidate <= today:
+                return candidate
+        return None
+    # Day of month: this month, or the latest earlier month that has that day.
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            candidate = date(year, month, spec.day or 1)
+            if candidate <= today:
+                return candidate
+        except ValueError:
+            pass
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return None
+
+
+def resolve_launch_time(
+    text: str, lang: str, published_at: datetime | None, zone_name: str | None
+) -> tuple[datetime | None, list[TimeMention]]:
+    """The launch time the text states, in UTC, and the mentions it was built from.
+
+    `zone_name` is the zone to read clock times in when the text names none (the caller
+    picks agency, source or language zone). Returns (None, mentions) when the text does
+    not say enough to place the launch in time.
+    """
+    hm, zone_abbr, pre, time_mention = _find_time(text, lang)
+    spec, date_mention = _find_date(text, lang)
+    mentions = [x for x in (date_mention, time_mention) if x is not None]
+    if hm is None and spec is None:
+        return None, mentions
+    zone = zone_for(ZONE_ABBREVIATIONS.get(zone_abbr.upper(), zone_name) if zone_abbr else zone_name)
+    pub_local = published_at.astimezone(zone) if published_at is not None else None
+    if spec is not None:
+        day = _resolve_date(spec, pub_local)
+        if day is None:
+            return None, mentions
+        if hm is None:
+            part = spec.part or pre
+            if part is None and time_mention is None:
+                near = _PART_EN.search(text, date_mention.end if date_mention else 0,
+                                       (date_mention.end + 20) if date_mention else 0)
+                part = near.group("part").lower() if near else None
+            hm = (_PART_HOURS.get(part or "", 12), 0)
+        local = datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=zone)
+        return local.astimezone(timezone.utc), mentions
+    if pub_local is None:
+        return None, mentions
+    local = pub_local.replace(hour=hm[0], minute=hm[1], second=0, microsecond=0)
+    if local > pub_local:
+        local -= timedelta(days=1)
+    return local.astimezone(timezone.utc), mentions

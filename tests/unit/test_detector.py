@@ -1,0 +1,102 @@
+"""Launch detection: hand-written positives and hard negatives, language, text cleaning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.classify import detector
+from services.classify.classifier import classify
+
+CASES_PATH = Path(__file__).resolve().parents[1] / "data" / "classify_cases.jsonl"
+CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_hand_written_cases_are_detected_as_labelled(case):
+    result = classify(case["title"], case.get("summary", ""), lang=case.get("lang"))
+    assert result.is_launch == case["expect"]["is_launch"], (case["title"], result.confidence,
+                                                              [e.cue for e in result.evidence])
+    # A decision is explained: at least one detection cue, whichever way it went.
+    assert result.is_launch is False or any(e.field is None and e.weight > 0 for e in result.evidence)
+
+
+@pytest.mark.parametrize("title", [
+    "Japan says North Korea may be preparing to launch ICBM",
+    "North Korea warns it will fire missiles if drills continue",
+    "Iran unveils new ballistic missile with 2,000 km range",
+    "Ukraine asks allies for more Patriot missiles",
+    "North Korea's missile launch site shows signs of activity: satellite imagery",
+    "Anniversary of the 1998 Taepodong launch marked in Tokyo",
+    "Firefighters launch rescue as rocket festival float catches fire",
+    "North Korea fires artillery shells into buffer zone",
+    "NASA launches Artemis II crew to the Moon",
+    "北朝鮮、弾道ミサイル発射の兆候　韓国軍が警戒",
+    "북한 ICBM 발사 가능성…군 경계 강화",
+])
+def test_hard_negatives(title):
+    assert not classify(title).is_launch
+
+
+@pytest.mark.parametrize("title", [
+    "N. Korea fires unidentified projectile into East Sea",
+    "North Korea test-fires new hypersonic missile, KCNA says",
+    "Two rockets fired from Gaza intercepted over Ashkelon",
+    "Russian cruise missiles strike Lviv power plant",
+    "Houthi missile lands near Ben Gurion airport",
+    "北朝鮮が弾道ミサイルの可能性があるもの発射　防衛省",
+    "북한, 동해상으로 미상 탄도미사일 발사",
+])
+def test_launch_headlines(title):
+    result = classify(title)
+    assert result.is_launch, (result.confidence, [e.cue for e in result.evidence])
+
+
+def test_language_from_script_beats_a_wrong_hint():
+    assert classify("北朝鮮が弾道ミサイル発射", lang="en").lang == "ja"
+    assert classify("북한, 탄도미사일 발사", lang="ja").lang == "ko"
+    assert classify("North Korea fires missile", lang=None).lang == "en"
+
+
+def test_unsupported_language_is_flagged_but_still_classified():
+    result = classify("Северная Корея запустила баллистическую ракету", lang="ru")
+    assert result.lang == "ru"
+    assert result.language_supported is False
+    assert 0.0 <= result.confidence <= 1.0
+
+
+def test_reaction_item_is_retrospective():
+    result = classify("UN Security Council condemns North Korea's ballistic missile launches", "")
+    assert not result.is_launch
+    assert result.retrospective
+
+
+def test_new_launch_is_not_retrospective():
+    assert not classify("North Korea fires ballistic missile toward East Sea").retrospective
+
+
+def test_evidence_offsets_point_into_raw_text_with_entities():
+    title = "N Korea&#039;s military &quot;fires&quot; ballistic missile"
+    summary = "<p>It flew 600 km, Seoul&rsquo;s JCS said.</p>"
+    result = classify(title, summary)
+    raw = title + "\n" + summary
+    assert result.is_launch
+    distance = next(e for e in result.evidence if e.field == "distance_km")
+    assert raw[distance.start:distance.end] == "flew 600 km"
+    agency = next(e for e in result.evidence if e.field == "source_agency")
+    assert raw[agency.start:agency.end] == "JCS"
+
+
+def test_prepare_unescapes_and_strips_tags():
+    p = detector.prepare("A &amp; B", "<b>bold</b> text")
+    assert p.text == "A & B\n bold  text"
+    assert p.text[p.title_end] == "\n"
+
+
+def test_confidence_is_a_probability_and_orders_cases():
+    strong = classify("North Korea fires two ballistic missiles into East Sea, JCS says",
+                      "The missiles flew about 400 km.").confidence
+    weak = classify("Analysts weigh North Korea's missile programme").confidence
+    assert 0.0 <= weak < 0.5 < strong <= 1.0

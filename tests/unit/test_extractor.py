@@ -1,0 +1,135 @@
+"""Fields a user sees on a launch report: hand-written cases in tests/data/classify_cases.jsonl."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from services.classify import timeparse
+from services.classify.classifier import classify
+
+CASES_PATH = Path(__file__).resolve().parents[1] / "data" / "classify_cases.jsonl"
+CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+FIELD_CASES = [c for c in CASES if c["expect"]["is_launch"] and len(c["expect"]) > 1]
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
+
+
+def _run(case: dict):
+    return classify(case["title"], case.get("summary", ""), lang=case.get("lang"),
+                    published_at=_when(case.get("published_at")), source_tz=case.get("source_tz"))
+
+
+@pytest.mark.parametrize("case", FIELD_CASES, ids=[c["id"] for c in FIELD_CASES])
+def test_fields_of_hand_written_launch_reports(case):
+    result = _run(case)
+    assert result.is_launch, case["title"]
+    for name, want in case["expect"].items():
+        if name == "is_launch":
+            continue
+        got = getattr(result.fields, name)
+        if name == "launched_at":
+            want = _when(want)
+        assert got == want, f"{name}: want {want!r}, got {got!r} in {case['title']!r}"
+
+
+@pytest.mark.parametrize("case", FIELD_CASES, ids=[c["id"] for c in FIELD_CASES])
+def test_every_found_field_has_evidence_pointing_at_its_words(case):
+    result = _run(case)
+    raw = case["title"] + "\n" + case.get("summary", "")
+    fields = result.fields.model_dump()
+    for name, value in fields.items():
+        if value is None:
+            continue
+        ev = [e for e in result.evidence if e.field == name]
+        assert ev, f"no evidence for {name}"
+        for e in ev:
+            assert 0 <= e.start <= e.end <= len(raw)
+
+
+def test_not_a_launch_has_no_fields():
+    result = classify("Apple launches new iPhone", "")
+    assert not result.is_launch
+    assert all(v is None for v in result.fields.model_dump().values())
+
+
+def test_miles_without_km_are_converted():
+    result = classify("North Korea fires missile", "The missile flew 310 miles before splashing down.")
+    assert result.fields.distance_km == 499.0
+
+
+def test_stated_range_is_not_distance_flown():
+    result = classify("India test-fires Agni-III missile", "The missile has a range of more than 3,000 km.")
+    assert result.is_launch
+    assert result.fields.distance_km is None
+
+
+def test_count_words_without_number_give_none():
+    assert classify("North Korea fires several cruise missiles", "").fields.count is None
+    assert classify("Russia fires dozens of missiles at Ukraine", "").fields.count is None
+    assert classify("North Korea fires a ballistic missile", "").fields.count == 1
+    assert classify("North Korea fires three ballistic missiles", "").fields.count == 3
+    assert classify("Houthis fire more than 20 missiles at ships", "").fields.count == 20
+
+
+def test_reporting_country_is_not_the_actor():
+    result = classify("South Korea says North Korea fired ballistic missile", "")
+    assert result.fields.actor == "PRK"
+    result = classify("Japan's defense ministry: China fired missiles into waters near Taiwan", "")
+    assert result.fields.actor == "CHN"
+
+
+def test_target_is_not_the_actor():
+    result = classify("Missile hits Kyiv hospital in barrage of Russian strikes", "")
+    assert result.fields.actor == "RUS"
+    result = classify("イランがイスラエルに弾道ミサイル発射", "")
+    assert result.fields.actor == "IRN"
+
+
+PUB = datetime(2024, 3, 20, 3, 0, tzinfo=timezone.utc)  # Wednesday 12:00 in Seoul and Tokyo
+
+
+def test_weekday_is_latest_such_day_on_or_before_publication():
+    got, _ = timeparse.resolve_launch_time("fired on Monday at 6:14 a.m.", "en", PUB, "Asia/Seoul")
+    assert got == datetime(2024, 3, 17, 21, 14, tzinfo=timezone.utc)
+    got, _ = timeparse.resolve_launch_time("fired on Wednesday", "en", PUB, "Asia/Seoul")
+    assert got == datetime(2024, 3, 20, 3, 0, tzinfo=timezone.utc)  # noon that day
+
+
+def test_time_later_than_publication_is_the_day_before():
+    got, _ = timeparse.resolve_launch_time("detected at 11:30 p.m.", "en", PUB, "Asia/Seoul")
+    assert got == datetime(2024, 3, 19, 14, 30, tzinfo=timezone.utc)
+
+
+def test_explicit_zone_wins_over_source_zone():
+    got, _ = timeparse.resolve_launch_time("at 3:01 pm (KST)", "en", PUB, "UTC")
+    assert got == datetime(2024, 3, 19, 6, 1, tzinfo=timezone.utc)
+
+
+def test_korean_and_japanese_clock_times():
+    got, _ = timeparse.resolve_launch_time("북한이 18일 오전 7시 44분경 발사", "ko", PUB, "Asia/Seoul")
+    assert got == datetime(2024, 3, 17, 22, 44, tzinfo=timezone.utc)
+    got, _ = timeparse.resolve_launch_time("18日午後3時ごろ発射", "ja", PUB, "Asia/Tokyo")
+    assert got == datetime(2024, 3, 18, 6, 0, tzinfo=timezone.utc)
+
+
+def test_month_day_without_year_is_not_in_the_future():
+    got, _ = timeparse.resolve_launch_time("on December 18 at 8:24 am (KST)", "en", PUB, "UTC")
+    assert got == datetime(2023, 12, 17, 23, 24, tzinfo=timezone.utc)
+
+
+def test_no_publication_time_resolves_only_full_dates():
+    got, _ = timeparse.resolve_launch_time("on Monday at 7:10 a.m.", "en", None, "Asia/Seoul")
+    assert got is None
+    got, _ = timeparse.resolve_launch_time("on February 26, 2025", "en", None, "Asia/Seoul")
+    assert got == datetime(2025, 2, 26, 3, 0, tzinfo=timezone.utc)
+
+
+def test_no_time_words_no_launch_time():
+    got, _ = timeparse.resolve_launch_time("North Korea fired a missile", "en", PUB, "Asia/Seoul")
+    assert got is None
