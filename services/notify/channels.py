@@ -199,49 +199,72 @@ class WebhookChannel:
         raise error_for_status(status, "webhook", retry_after)
 
 
+def smtp_error(exc: BaseException, timeout_s: float) -> RetryableError | PermanentError:
+    """The error an SMTP failure stands for: 4xx replies and network trouble retryable, 5xx permanent."""
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+        codes = ", ".join(str(r.code) for r in exc.recipients)
+        if any(400 <= r.code < 500 for r in exc.recipients):
+            return RetryableError(f"smtp: recipients deferred ({codes})")
+        return PermanentError(f"smtp: recipients refused ({codes})")
+    if isinstance(exc, aiosmtplib.SMTPResponseException):
+        error = RetryableError if 400 <= exc.code < 500 else PermanentError
+        return error(f"smtp: server answered {exc.code} {exc.message[:80]}")
+    if isinstance(exc, (aiosmtplib.SMTPTimeoutError, asyncio.TimeoutError)):
+        return RetryableError(f"smtp: no answer within {timeout_s:g} s")
+    if isinstance(exc, ssl.SSLError):
+        return PermanentError(f"smtp: TLS failed ({exc.reason or type(exc).__name__})")
+    if isinstance(exc, (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected, OSError)):
+        return RetryableError(f"smtp: connection failed ({type(exc).__name__})")
+    return PermanentError(f"smtp: {type(exc).__name__}: {str(exc)[:120]}")
+
+
 class EmailChannel:
-    """E-mail over SMTP: one client configuration for the process, a connection per message."""
+    """E-mail over SMTP through the process's one client: connected (TLS, login) on first
+    use, reused for the next messages one at a time, and reconnected after any failure."""
 
     def __init__(self, smtp: SmtpSettings) -> None:
         self._smtp = smtp
-        self._tls_context: ssl.SSLContext | None = None
+        tls_context = None
         if smtp.starttls or smtp.use_tls:
-            self._tls_context = ssl.create_default_context(cafile=smtp.ca_file)
+            tls_context = ssl.create_default_context(cafile=smtp.ca_file)
+        self._client = aiosmtplib.SMTP(
+            hostname=smtp.host,
+            port=smtp.port,
+            username=smtp.username,
+            password=smtp.password.get_secret_value() if smtp.password else None,
+            use_tls=smtp.use_tls,
+            start_tls=smtp.starttls,
+            tls_context=tls_context,
+            timeout=smtp.timeout_s,
+        )
+        self._lock = asyncio.Lock()
+
+    async def close(self) -> None:
+        async with self._lock:
+            await self._drop()
+
+    async def _drop(self) -> None:
+        if self._client.is_connected:
+            try:
+                await self._client.quit()
+            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
+                self._client.close()
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         smtp = self._smtp
         message = render_email(alert, sender=smtp.sender, to=sub.to)
-        try:
-            await aiosmtplib.send(
-                message,
-                hostname=smtp.host,
-                port=smtp.port,
-                username=smtp.username,
-                password=smtp.password.get_secret_value() if smtp.password else None,
-                use_tls=smtp.use_tls,
-                start_tls=smtp.starttls,
-                tls_context=self._tls_context,
-                timeout=smtp.timeout_s,
-            )
-        except aiosmtplib.SMTPRecipientsRefused as exc:
-            codes = [r.code for r in exc.recipients]
-            if any(400 <= c < 500 for c in codes):
-                raise RetryableError(f"smtp: recipients deferred ({', '.join(map(str, codes))})") from None
-            raise PermanentError(f"smtp: recipients refused ({', '.join(map(str, codes))})") from None
-        except aiosmtplib.SMTPResponseException as exc:
-            if 400 <= exc.code < 500:
-                raise RetryableError(f"smtp: server answered {exc.code} {exc.message[:80]}") from None
-            raise PermanentError(f"smtp: server answered {exc.code} {exc.message[:80]}") from None
-        except (aiosmtplib.SMTPTimeoutError, asyncio.TimeoutError):
-            raise RetryableError(f"smtp: no answer within {smtp.timeout_s:g} s") from None
-        except (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected, ConnectionError) as exc:
-            raise RetryableError(f"smtp: connection failed ({type(exc).__name__})") from None
-        except aiosmtplib.SMTPException as exc:
-            raise PermanentError(f"smtp: {type(exc).__name__}: {str(exc)[:120]}") from None
-        except ssl.SSLError as exc:
-            raise PermanentError(f"smtp: TLS failed ({exc.reason or type(exc).__name__})") from None
-        except OSError as exc:
-            raise RetryableError(f"smtp: connection failed ({exc.strerror or type(exc).__name__})") from None
+        async with self._lock:
+            try:
+                if not self._client.is_connected:
+                    await self._client.connect()
+                await self._client.send_message(message)
+            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
+                # Whatever state the session is in, the next message starts a fresh one.
+                self._client.close()
+                raise smtp_error(exc, smtp.timeout_s) from None
+            except BaseException:
+                self._client.close()
+                raise
         return str(message["Message-ID"])
 
 

@@ -102,20 +102,28 @@ class NotifyHandler:
 
 
 class NotifyStage:
-    def __init__(self, runner: StageRunner) -> None:
+    def __init__(self, runner: StageRunner, channels: Mapping[str, Channel]) -> None:
         self._runner = runner
+        self._channels = channels
 
     async def run(self, stop: asyncio.Event) -> None:
-        await self._runner.run(stop)
+        try:
+            await self._runner.run(stop)
+        finally:
+            for channel in self._channels.values():
+                close = getattr(channel, "close", None)
+                if close is not None:
+                    await close()
 
 
 async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
                       channels: Mapping[str, Channel] | None = None, group: str = GROUP) -> NotifyStage:
     """The notify stage for `ctx`. `sleep` and `channels` are seams for tests."""
     settings = ctx.settings
+    channels = channels or make_channels(settings, ctx.http, ctx.clock, sleep=sleep)
     deliverer = Deliverer(
         ledger=Ledger(ctx.db()),
-        channels=channels or make_channels(settings, ctx.http, ctx.clock, sleep=sleep),
+        channels=channels,
         dead_letters=ctx.dead_letters("notify"),
         backoff=backoff_for(settings),
         concurrency=settings.notify.concurrency,
@@ -125,4 +133,4 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
     consumer = await ctx.bus.consumer([ctx.topic("events")], group)
     runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, effective_subscriptions(settings)),
                          dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep)
-    return NotifyStage(runner)
+    return NotifyStage(runner, channels)

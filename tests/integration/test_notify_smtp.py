@@ -96,3 +96,36 @@ async def test_no_server_is_retryable():
     channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=free_port(), sender="lw@alerts.example", timeout_s=2))
     with pytest.raises(RetryableError):
         await channel.send(ALERT, SUB)
+
+
+class PeerMailbox(Mailbox):
+    def __init__(self) -> None:
+        super().__init__()
+        self.peers: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.peers.append(session.peer)
+        return await super().handle_DATA(server, session, envelope)
+
+
+async def test_one_connection_is_reused_and_a_dropped_one_is_replaced(tls):
+    server_ctx, ca_file = tls
+    mailbox = PeerMailbox()
+    controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
+    channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", starttls=True,
+                                        username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5))
+    try:
+        await channel.send(ALERT, SUB)
+        await channel.send(ALERT, SUB)
+        assert len(mailbox.messages) == 2 and mailbox.peers[0] == mailbox.peers[1]
+        controller.stop()  # the server goes away and comes back: the kept connection is dead
+        controller = Controller(mailbox, hostname="127.0.0.1", port=port, authenticator=authenticator,
+                                tls_context=server_ctx, require_starttls=True)
+        controller.start()
+        with pytest.raises(RetryableError):
+            await channel.send(ALERT, SUB)
+        await channel.send(ALERT, SUB)  # the retry connects afresh
+        assert len(mailbox.messages) == 3 and mailbox.peers[2] != mailbox.peers[0]
+    finally:
+        await channel.close()
+        controller.stop()
