@@ -12,8 +12,10 @@ Rules (the README's "Launch events" section repeats them for operators):
   areas do not contradict (east coast vs west coast), and the launch times fit: two stated
   launch times within the tolerance of the coarser one (`minute_tolerance_s` for "7:12
   a.m.", `hour_tolerance_s` for "about 7 a.m.", `day_tolerance_s` for "on Thursday"),
-  however late the report; a report with no stated time, published no earlier than the
-  launch (less `publish_skew_s`) and within `inactive_close_s` of the event's latest report.
+  however late the report; a report with no stated time (or only a day that fits no
+  event), published no earlier than the launch (less `publish_skew_s`) and within
+  `timeless_join_s` of the event's latest report. Events close after `inactive_close_s`
+  without a report (measured on report times, so a replay closes them alike).
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
@@ -245,7 +247,8 @@ class Window:
     hour_tolerance_s: float = 3 * 3600
     day_tolerance_s: float = 13 * 3600
     publish_skew_s: float = 15 * 60
-    inactive_close_s: float = 12 * 3600
+    timeless_join_s: float = 6 * 3600
+    inactive_close_s: float = 36 * 3600
     stale_after_s: float = 6 * 3600
 
 
@@ -365,24 +368,48 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:
         return None
-    if (source.fields.launched_at is None
-            and source.reported_at - state.last_reported_at > timedelta(seconds=window.inactive_close_s)):
-        return None  # a launch time stated tells which launch even a day later (KCNA's claim)
-    stated = [s for s in state.sources if s.fields.launched_at is not None]
+    first = min(s.reported_at for s in state.sources)
+    stated = [s for s in state.sources if usable_time(s, first, window)]
     if stated:
         # Only the most precise times known, so a "Wednesday" does not chain an afternoon
         # launch onto a morning one.
         finest = min(_RANK[s.time_precision] for s in stated)
         stated = [s for s in stated if _RANK[s.time_precision] == finest]
     if source.fields.launched_at is not None and stated:
+        # A stated time tells which launch however late the report (the next-day claim).
         gaps = [g for t in stated if (g := _times_fit(t, source, window)) is not None]
-        return min(gaps) if gaps else None
+        if gaps:
+            return min(gaps)
+        if source.time_precision != "day":
+            return None
+        # A day alone is weak (a source's zone can put "Thursday" a week back): judge the
+        # report as one that states no time.
+    return _timeless_fit(state, source, window)
+
+
+def usable_time(source: Source, first_reported_at: datetime, window: Window) -> bool:
+    """Whether a source's stated launch time can be the time of an event first reported at
+    `first_reported_at`: not a day far before the first report (a source's zone putting
+    "early Thursday" a week back)."""
+    moment = source.fields.launched_at
+    if moment is None:
+        return False
+    return source.time_precision != "day" or moment >= first_reported_at - timedelta(seconds=window.day_tolerance_s)
+
+
+def _timeless_fit(state: EventState, source: Source, window: Window) -> float | None:
+    """A report without a usable launch time joins a launch that is recent news: published
+    no earlier than the launch (less `publish_skew_s`), within `timeless_join_s` of the
+    event's latest report. The most recent such launch fits best."""
+    if source.reported_at - state.last_reported_at > timedelta(seconds=window.timeless_join_s):
+        return None
     start = launch_estimate(state) - timedelta(seconds=window.publish_skew_s)
-    moment = source.fields.launched_at or source.reported_at
+    moment = source.reported_at
+    if source.fields.launched_at is not None and source.time_precision != "day":
+        moment = source.fields.launched_at
     if moment < start:
         return None
-    # No stated time on one side: the most recent launch before the report is the best fit.
-    return (moment - start).total_seconds()
+    return 2 * window.day_tolerance_s + (moment - start).total_seconds()
 
 
 def candidates(states: list[EventState], source: Source, window: Window) -> list[EventState]:
@@ -423,8 +450,11 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     """
     facts: dict[str, object] = {}
     telling = [s for s in sources if s.walk_back != "retraction"] or list(sources)
+    first_reported_at = min(s.reported_at for s in sources)
     for name in FACTS:
         stating = [s for s in telling if getattr(s.fields, name) is not None]
+        if name == "launched_at":
+            stating = [s for s in stating if usable_time(s, first_reported_at, window)]
         if not stating:
             facts[name] = None
             continue
@@ -461,7 +491,6 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     doubt = 1.0
     for value in best.values():
         doubt *= 1.0 - value
-    first_reported_at = min(s.reported_at for s in sources)
     event = LaunchEvent(
         event_id=event_id,
         revision=revision,

@@ -242,6 +242,23 @@ def test_a_walk_back_with_no_event_to_walk_back_opens_none(db):
     assert clusterer.open_events == []
 
 
+def test_a_report_without_a_launch_time_hours_after_the_news_is_a_new_launch(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(morning()[0])[0]
+    later = clusterer.add(report("later", "Yonhap", "N. Korea fires ballistic missile", minutes=9 * 60,
+                                 kind_of_source="wire"))[0]
+    assert later.event_id != first.event_id and len(clusterer.open_events) == 2
+
+
+def test_a_day_that_fits_no_launch_is_judged_as_no_stated_time(db):
+    # A source in New York reads "early Thursday" as last week's Thursday.
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(morning()[0])[0]
+    joined = clusterer.add(report("ap", "AP", "Missile fired early Thursday", minutes=30,
+                                  launched_at=(T0 - timedelta(days=7)).replace(minute=0), time_words="early Thursday"))
+    assert joined[0].event_id == first.event_id and joined[0].launched_at is None
+
+
 def test_a_retrospective_mention_neither_opens_nor_joins_an_event(db):
     clusterer = Clusterer(db, FakeClock(T0))
     assert clusterer.add(report("old", "Guardian", "Analysis: North Korea's launch last month", minutes=1,
@@ -295,8 +312,8 @@ def test_an_event_closes_after_inactivity_and_a_later_launch_opens_a_new_one(db)
     clock = FakeClock(T0)
     clusterer = Clusterer(db, clock)
     first = clusterer.add(morning()[0])[0]
-    clock.now = T0 + timedelta(hours=26)
-    next_day = clusterer.add(report("next", "Yonhap", "N. Korea fires ballistic missile", minutes=26 * 60,
+    clock.now = T0 + timedelta(hours=40)
+    next_day = clusterer.add(report("next", "Yonhap", "N. Korea fires ballistic missile", minutes=40 * 60,
                                     kind_of_source="wire"))[0]
     assert next_day.event_id != first.event_id and next_day.revision == 1
     assert [e.event_id for e in clusterer.open_events] == [next_day.event_id]
