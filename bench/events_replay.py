@@ -236,9 +236,8 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
     from services.runtime.memory_bus import MemoryBus
     from services.runtime.settings import load_settings
 
-    with open(os.devnull, "w") as devnull:
-        configure_logging("json", "warning", stream=devnull) if "stream" in configure_logging.__code__.co_varnames \
-            else configure_logging("json", "warning")
+    devnull = open(os.devnull, "w")  # the stage logs a line per launch report; not what is measured
+    configure_logging(fmt="json", level="warning", stream=devnull)
     settings = load_settings(None, {"LAUNCHWATCH_STATE__PATH": str(state_path)})
     bus = MemoryBus("launchwatch.", default_partitions=1)
     await bus.ensure_topics([f"launchwatch.{t}" for t in TOPICS], 1)
@@ -274,6 +273,7 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
         stop.set()
         await asyncio.wait_for(task, 10)
         ctx.close()
+    devnull.close()
     print(f"\n== over the in-memory bus (classify stage): {len(day)} items, "
           f"{len(events_log)} event revisions ==")
     for name, values in {"send -> first revision on events": first_latency,
