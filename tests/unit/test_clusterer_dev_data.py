@@ -110,3 +110,34 @@ def test_one_morning_told_by_japanese_outlets_and_a_same_day_iranian_salvo():
     assert prk.status == "confirmed"  # 防衛省, Japan's MoD
     assert prk.source_count == 4  # 読売新聞's two feeds count once
     assert by_actor["IRN"].source_count == 2
+
+
+def test_real_items_through_the_classifier_and_the_clusterer():
+    pytest.importorskip("services.classify.classifier")
+    from schemas import FeedItem
+    from services.classify.worker import report_for
+
+    rows = {r["id"]: r for r in dev_rows()}
+    start = datetime(2026, 8, 20, 9, 0, tzinfo=timezone.utc)
+    stream = [
+        ("cjk-ja-004", 0, "読売新聞"), ("ja-gn-0820-02", 4, "日本経済新聞"), ("cjk-ja-062", 5, "Yahoo!ニュース"),
+        ("ja-gn-0820-01", 9, "読売新聞 - 政治"), ("ja-gn-0820-06", 15, "産経ニュース"), ("cjk-ja-063", 20, "TBS NEWS DIG"),
+        ("rss24-jt-0114-01", 30, "Japan Today"),
+    ]
+    clusterer = Clusterer(sqlite3.connect(":memory:"), lambda: start)
+    final = {}
+    for item_id, minutes, feed in stream:
+        row = rows[item_id]
+        published = start + timedelta(minutes=minutes)
+        item = FeedItem(item_id=item_id, feed=feed, feed_url="http://example.org/feed", title=row["title"],
+                        summary=row["summary"], lang=row["lang"], published_at=published, first_seen_at=published,
+                        source_kind="news")
+        report = report_for(item, published, "Asia/Tokyo")
+        assert report.is_launch, item_id
+        for event in clusterer.add(report):
+            final[event.event_id] = event
+    by_actor = {e.actor: sorted(s.item_id for s in e.sources) for e in final.values()}
+    assert by_actor == {
+        "PRK": sorted(["cjk-ja-004", "ja-gn-0820-02", "ja-gn-0820-01", "ja-gn-0820-06", "rss24-jt-0114-01"]),
+        "IRN": ["cjk-ja-062", "cjk-ja-063"],
+    }
