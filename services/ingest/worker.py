@@ -58,7 +58,7 @@ class PollOutcome:
     message: str | None = None
     duration_s: float = 0.0
     next_check_in_s: float = 0.0
-    parsed: ParsedFeed | None = None
+    format: str | None = None  # rss, atom, rdf, json, html, or feedparser's name for older formats
 
 
 def parse_document(source: Source, result: FetchResult, max_entries: int) -> ParsedFeed:
@@ -183,12 +183,21 @@ class IngestStage:
             self._wake.set()
 
     async def poll_all(self) -> list[PollOutcome]:
-        """Poll every source once now (bounded by `concurrency`), in parallel; for tools and tests."""
-        async def one(source: Source) -> PollOutcome:
-            async with self._slots:
-                return await self.poll_source(source)
+        """Poll every source once now, `concurrency` at a time; for tools, benchmarks and tests.
 
-        return list(await asyncio.gather(*(one(s) for s in self._sources.values())))
+        A fixed pool of workers takes sources from a shared iterator, so 10,000 sources make
+        `concurrency` tasks, not 10,000. Outcomes come back in source order.
+        """
+        sources = list(self._sources.values())
+        outcomes: list[PollOutcome | None] = [None] * len(sources)
+        todo = iter(enumerate(sources))
+
+        async def worker() -> None:
+            for index, source in todo:
+                outcomes[index] = await self.poll_source(source)
+
+        await asyncio.gather(*(worker() for _ in range(min(self._settings.concurrency, len(sources)) or 1)))
+        return [o for o in outcomes if o is not None]
 
     async def poll_source(self, source: Source) -> PollOutcome:
         """Fetch, parse and publish one source once; store its state and next check time.
@@ -244,7 +253,7 @@ class IngestStage:
         log.info("feed_polled", status=result.status, items=items, new_items=published,
                  duration_ms=round(duration_s * 1000, 1), next_check_s=round(interval, 1))
         return PollOutcome(source, result.status, items, published, duration_s=duration_s,
-                           next_check_in_s=interval, parsed=parsed)
+                           next_check_in_s=interval, format=parsed.format if parsed else None)
 
     def _failed(self, source: Source, state: SourceState, exc: BaseException, now: datetime, duration_s: float,
                 log, *, logged: bool = False) -> PollOutcome:
