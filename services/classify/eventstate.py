@@ -23,7 +23,8 @@ Rules (the README's "Launch events" section repeats them for operators):
   before recency; `launched_at` the most precise time, then the earliest stated by the top
   authority; `direction` (free text) the earliest Latin-script wording of the top
   authority.
-- Status: `retracted` when an accepted retraction is among the sources; else `corrected`
+- Status: `retracted` when a retraction is among the sources from a source at least as
+  authoritative as any that reported the launch; else `corrected`
   when a correction is; else `confirmed` with an observing government agency or at least
   `CONFIRMING_OUTLETS` independent outlets; else `claimed` when the launching state's own
   media is a source; else `reported`.
@@ -436,10 +437,10 @@ def _recency(s: Source) -> tuple:
 
 
 def _retraction_accepted(s: Source, sources: tuple[Source, ...]) -> bool:
-    """A retraction counts when it comes from a wire or an agency, or from a source at least
-    as authoritative as any that reported the launch."""
+    """A retraction counts when it comes from a source at least as authoritative as any
+    that reported the launch: a wire withdrawing its story does not undo what JCS said."""
     top = max((o.authority for o in sources if o.walk_back != "retraction"), default=OTHER)
-    return s.authority >= WIRE or s.authority >= top
+    return s.authority >= top
 
 
 def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: datetime,
