@@ -35,3 +35,22 @@ class Alert:
     changed: tuple[str, ...] = ()
     previous: dict[str, str | None] = field(default_factory=dict)
     thread_ref: str | None = None
+
+
+def digest_id_for(subscription: str, delivery_ids: list[str]) -> str:
+    """A digest's id: fixed by what it holds, so a digest resent after a crash keeps it."""
+    digest = hashlib.sha256("\x1f".join([subscription, *sorted(delivery_ids)]).encode()).hexdigest()
+    return f"dgs_{digest[:32]}"
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Several alerts and updates for one subscription, sent as one message.
+
+    Each item is the latest queued revision of one event; its kind is `alert` when the
+    subscription had not been told about the event before this digest.
+    """
+
+    digest_id: str
+    subscription: str
+    items: tuple[Alert, ...]

@@ -16,16 +16,17 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
+from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 from typing import Any, Protocol, TextIO
 
 import aiohttp
 import aiosmtplib
 
-from services.notify.alert import Alert
-from services.notify.render_console import render_console
-from services.notify.render_email import render_email
-from services.notify.render_slack import render_slack, render_slack_parent
+from services.notify.alert import Alert, Digest
+from services.notify.render_console import render_console, render_console_digest
+from services.notify.render_email import render_email, render_email_digest
+from services.notify.render_slack import render_slack, render_slack_digest, render_slack_parent
 from services.notify.render_webhook import render_webhook, webhook_headers
 from services.notify.settings import SmtpSettings, SubscriptionSettings
 from services.runtime.errors import PermanentError, RetryableError
@@ -41,6 +42,9 @@ SLACK_RETRYABLE_ERRORS = {"ratelimited", "internal_error", "fatal_error", "servi
 class Channel(Protocol):
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         """Deliver `alert` once; return the channel's handle of the message (or None)."""
+
+    async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
+        """Deliver one digest message once (not for webhooks, which are always instant)."""
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:
@@ -125,10 +129,16 @@ class SlackWebhookChannel:
         self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        return await self._post_message(render_slack(alert), sub)
+
+    async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
+        return await self._post_message(render_slack_digest(digest), sub)
+
+    async def _post_message(self, message: dict[str, Any], sub: SubscriptionSettings) -> None:
         assert sub.url is not None
         url = sub.url.get_secret_value()
         async with self._pacer.turn(url):
-            status, body, retry_after = await _post(self._http, url, what="slack webhook", json_body=render_slack(alert),
+            status, body, retry_after = await _post(self._http, url, what="slack webhook", json_body=message,
                                                     timeout_s=self._timeout_s, clock=self._clock)
         if 200 <= status < 300:
             return None
@@ -178,6 +188,12 @@ class SlackApiChannel:
         if alert.kind == "update" and alert.thread_ref and walk_back:
             parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **render_slack_parent(alert)}
             await self._call("chat.update", token, parent, destination)
+        return str(answer.get("ts")) if answer.get("ts") else None
+
+    async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
+        assert sub.token is not None and sub.slack_channel
+        payload = {"channel": sub.slack_channel, **render_slack_digest(digest)}
+        answer = await self._call("chat.postMessage", sub.token.get_secret_value(), payload, f"api:{sub.slack_channel}")
         return str(answer.get("ts")) if answer.get("ts") else None
 
 
@@ -251,8 +267,13 @@ class EmailChannel:
                 self._client.close()
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
+        return await self._send_message(render_email(alert, sender=self._smtp.sender, to=sub.to))
+
+    async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
+        return await self._send_message(render_email_digest(digest, sender=self._smtp.sender, to=sub.to))
+
+    async def _send_message(self, message: EmailMessage) -> str:
         smtp = self._smtp
-        message = render_email(alert, sender=smtp.sender, to=sub.to)
         async with self._lock:
             try:
                 if not self._client.is_connected:
@@ -282,5 +303,11 @@ class ConsoleChannel:
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         if self.prints:
             self._stream.write(render_console(alert))
+            self._stream.flush()
+        return None
+
+    async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
+        if self.prints:
+            self._stream.write(render_console_digest(digest))
             self._stream.flush()
         return None

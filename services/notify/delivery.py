@@ -6,19 +6,23 @@ the ledger says whether this (subscription, event, revision) was already handled
 `RetryableError` with capped exponential backoff and jitter, and marked delivered after
 success. A permanent failure or exhausted retries go to the dead-letter topic with the
 reason. One subscription's failure never stops or repeats another's delivery.
+
+A digest subscription's alerts and updates are queued in the ledger instead, and
+`flush_digests` sends them as one message per subscription and interval.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 from schemas import LaunchEvent
-from services.notify.alert import Alert, delivery_id_for
+from services.notify.alert import Alert, Digest, delivery_id_for, digest_id_for
 from services.notify.channels import Channel
-from services.notify.ledger import Ledger
+from services.notify.ledger import Ledger, Queued
 from services.notify.settings import SubscriptionSettings
 from services.notify.subscriptions import decide, snapshot
 from services.notify.wording import summary_line
@@ -28,11 +32,13 @@ from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import get_logger
 from services.runtime.retry import Backoff, Sleep, retry
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Outcome:
     subscription: str
-    status: str  # delivered | skipped | dead | done_before
+    status: str  # delivered | queued | skipped | dead | done_before
     reason: str = ""
 
 
@@ -103,6 +109,14 @@ class Deliverer:
             log.info("alert_skipped", subscription=sub.name, event_id=event.event_id, revision=event.revision,
                      reason=decision.reason, detail=decision.detail)
             return Outcome(sub.name, "skipped", decision.reason)
+        if sub.mode == "digest":
+            self._ledger.mark_queued(subscription=sub.name, event_id=event.event_id, revision=event.revision,
+                                     delivery_id=delivery_id, kind=decision.action, changed=decision.changed,
+                                     previous=decision.previous, facts=snapshot(event),
+                                     event_json=event.model_dump_json(), queued_at=self._clock())
+            log.info("alert_queued", subscription=sub.name, event_id=event.event_id, revision=event.revision,
+                     kind=decision.action, delivery_id=delivery_id)
+            return Outcome(sub.name, "queued")
         self._ledger.mark_pending(subscription=sub.name, event_id=event.event_id, revision=event.revision,
                                   delivery_id=delivery_id, kind=decision.action, changed=decision.changed,
                                   previous=decision.previous, facts=snapshot(event))
@@ -118,31 +132,110 @@ class Deliverer:
         fields = dict(subscription=sub.name, event_id=event.event_id, channel=sub.channel,
                       delivery_id=alert.delivery_id, revision=event.revision)
         log = get_logger().bind(**fields)
-        attempts = 0
-
-        async def attempt() -> str | None:
-            nonlocal attempts
-            attempts += 1
-            try:
-                # The slot is held per attempt, not across backoff sleeps.
-                async with self._semaphore:
-                    return await channel.send(alert, sub)
-            except (RetryableError, PermanentError) as exc:
-                log.warning("delivery_failed", attempt=attempts, retryable=isinstance(exc, RetryableError),
-                            error=str(exc))
-                raise
-
+        attempts = _Attempts(log)
         try:
-            remote_ref = await retry(attempt, self._backoff, sleep=self._sleep)
+            remote_ref = await self._with_retries(lambda: channel.send(alert, sub), attempts)
         except PermanentError as exc:  # RetriesExhausted is one
             # The letter first: if the bus cannot take it, the row stays pending and the
             # record is handled again, so a failure is never only in the ledger.
             await self._dead_letters.send(exc, record=record, value=None if record else event.to_bytes(),
                                           subscription=sub.name, event_id=event.event_id)
-            self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts, reason=str(exc))
+            self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts.count,
+                                   reason=str(exc))
             return Outcome(sub.name, "dead", str(exc))
-        self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=attempts,
+        self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=attempts.count,
                                     remote_ref=remote_ref)
         extra = {"summary": summary_line(event)} if sub.channel == "console" else {}
-        log.info("alert_delivered", attempts=attempts, kind=alert.kind, **extra)
+        log.info("alert_delivered", attempts=attempts.count, kind=alert.kind, **extra)
         return Outcome(sub.name, "delivered")
+
+    async def _with_retries(self, send: Callable[[], Awaitable[T]], attempts: "_Attempts") -> T:
+        """`send` with capped backoff on RetryableError, one `delivery_failed` line per failed
+        attempt, and a semaphore slot held per attempt (not across backoff sleeps)."""
+
+        async def attempt() -> T:
+            attempts.count += 1
+            try:
+                async with self._semaphore:
+                    return await send()
+            except (RetryableError, PermanentError) as exc:
+                attempts.log.warning("delivery_failed", attempt=attempts.count,
+                                     retryable=isinstance(exc, RetryableError), error=str(exc))
+                raise
+
+        return await retry(attempt, self._backoff, sleep=self._sleep)
+
+    async def flush_digests(self, subscriptions: Sequence[SubscriptionSettings]) -> list[Outcome]:
+        """Send each digest subscription's queued alerts as one message once the oldest has
+        waited `digest_interval_s`; a digest cut short by a crash goes again, same id."""
+        outcomes = []
+        now = self._clock()
+        for sub in subscriptions:
+            if sub.mode != "digest":
+                continue
+            rows = self._ledger.queued(sub.name)
+            if not rows:
+                continue
+            in_flight = next((r.digest_id for r in rows if r.digest_id), None)
+            if in_flight is not None:
+                rows = [r for r in rows if r.digest_id == in_flight]
+                digest_id = in_flight
+            elif (now - rows[0].queued_at).total_seconds() < sub.digest_interval_s:
+                continue
+            else:
+                digest_id = digest_id_for(sub.name, [r.delivery_id for r in rows])
+                self._ledger.assign_digest(sub.name, rows, digest_id)
+            outcomes.append(await self._send_digest(sub, digest_for(sub.name, digest_id, rows), rows))
+        return outcomes
+
+    async def _send_digest(self, sub: SubscriptionSettings, digest: Digest, rows: list[Queued]) -> Outcome:
+        channel = self._channels[sub.channel]
+        log = get_logger().bind(subscription=sub.name, channel=sub.channel, delivery_id=digest.digest_id)
+        attempts = _Attempts(log)
+        try:
+            await self._with_retries(lambda: channel.send_digest(digest, sub), attempts)
+        except PermanentError as exc:
+            # Each alert of the digest becomes a letter of its own, replayable one by one.
+            for row in rows:
+                await self._dead_letters.send(exc, value=row.event_json.encode(), subscription=sub.name,
+                                              event_id=row.event_id)
+            self._ledger.finish_digest(sub.name, digest.digest_id, status="dead", attempts=attempts.count,
+                                       reason=str(exc))
+            return Outcome(sub.name, "dead", str(exc))
+        self._ledger.finish_digest(sub.name, digest.digest_id, status="delivered", attempts=attempts.count)
+        for item in digest.items:
+            get_logger().info("alert_delivered", subscription=sub.name, event_id=item.event.event_id,
+                              channel=sub.channel, delivery_id=item.delivery_id, revision=item.event.revision,
+                              attempts=attempts.count, kind=item.kind, digest_id=digest.digest_id)
+        log.info("digest_delivered", events=len(digest.items), attempts=attempts.count)
+        return Outcome(sub.name, "delivered")
+
+
+@dataclass
+class _Attempts:
+    log: Any
+    count: int = 0
+
+
+def digest_for(subscription: str, digest_id: str, rows: list[Queued]) -> Digest:
+    """The digest of queued rows: per event (in order of first queueing) its latest state,
+    `alert` if the subscription had not been told of it before, and what changed (pure)."""
+    by_event: dict[str, list[Queued]] = {}
+    for row in rows:
+        by_event.setdefault(row.event_id, []).append(row)
+    items = []
+    for event_rows in by_event.values():
+        event_rows.sort(key=lambda r: r.revision)
+        latest = event_rows[-1]
+        kind = "alert" if any(r.kind == "alert" for r in event_rows) else "update"
+        changed: list[str] = []
+        previous: dict[str, str | None] = {}
+        if kind == "update":
+            for r in event_rows:
+                for name in r.changed:
+                    if name not in changed:
+                        changed.append(name)
+                        previous[name] = r.previous.get(name)
+        event = LaunchEvent.model_validate_json(latest.event_json)
+        items.append(Alert(latest.delivery_id, subscription, kind, event, tuple(changed), previous))  # type: ignore[arg-type]
+    return Digest(digest_id, subscription, tuple(items))

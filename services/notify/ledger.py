@@ -6,6 +6,10 @@ after the channel accepted it. After a crash the record comes again: a delivered
 sends nothing; a pending row is sent again, identical and with the same delivery id.
 Revisions that sent nothing are kept as `skipped` so a replay of an old revision cannot
 pass for news, and failures as `dead` (with the reason) until a replay from the DLQ.
+
+Digest subscriptions park their alerts and updates as `queued` (with the event itself);
+a flush stamps them with one digest id (still `queued`, so a crash resends the same
+digest) and marks them `delivered` once the digest went out.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import Any, Literal
 
 from services.notify.subscriptions import Memory
 
-Status = Literal["pending", "delivered", "skipped", "dead"]
+Status = Literal["pending", "delivered", "skipped", "dead", "queued"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS notify_ledger (
@@ -35,8 +39,12 @@ CREATE TABLE IF NOT EXISTS notify_ledger (
     remote_ref TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
     updated_at TEXT NOT NULL,
+    event_json TEXT,
+    queued_at TEXT,
+    digest_id TEXT,
     PRIMARY KEY (subscription, event_id, revision)
 );
+CREATE INDEX IF NOT EXISTS notify_ledger_queued ON notify_ledger (subscription, status);
 CREATE INDEX IF NOT EXISTS notify_ledger_delivery ON notify_ledger (delivery_id);
 """
 
@@ -57,6 +65,21 @@ class Entry:
     attempts: int
 
 
+@dataclass(frozen=True)
+class Queued:
+    """A row waiting for its subscription's next digest."""
+
+    event_id: str
+    revision: int
+    delivery_id: str
+    kind: str
+    changed: tuple[str, ...]
+    previous: dict[str, str | None]
+    event_json: str
+    queued_at: datetime
+    digest_id: str | None
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat()
 
@@ -67,6 +90,10 @@ class Ledger:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._conn.executescript(_SCHEMA)
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(notify_ledger)")}
+        for column in ("event_json", "queued_at", "digest_id"):
+            if column not in columns:  # a state file from before digests
+                self._conn.execute(f"ALTER TABLE notify_ledger ADD COLUMN {column} TEXT")
 
     def get(self, subscription: str, event_id: str, revision: int) -> Entry | None:
         row = self._conn.execute(
@@ -78,7 +105,7 @@ class Ledger:
 
     def memory(self, subscription: str, event_id: str) -> Memory | None:
         """What this subscription was told about the event: whether a first alert was
-        delivered, the facts of the last delivered message, the first alert's thread handle,
+        delivered (or queued for a digest), the facts of the last such message, the first alert's thread handle,
         and the highest revision handled in any way. None when nothing is recorded."""
         rows = self._conn.execute(
             "SELECT revision, status, kind, facts, remote_ref FROM notify_ledger"
@@ -89,11 +116,12 @@ class Ledger:
             return None
         alerted, facts, thread_ref = False, {}, None
         for revision, status, kind, facts_json, remote_ref in rows:
-            if status != "delivered":
+            if status not in ("delivered", "queued"):
                 continue
             facts = json.loads(facts_json)
             if kind == "alert":
-                alerted, thread_ref = True, remote_ref
+                alerted = True
+                thread_ref = remote_ref if status == "delivered" else thread_ref
         return Memory(alerted=alerted, sent_facts=facts, max_revision=max(r[0] for r in rows), thread_ref=thread_ref)
 
     def mark_pending(self, *, subscription: str, event_id: str, revision: int, delivery_id: str, kind: str,
@@ -128,6 +156,43 @@ class Ledger:
             "INSERT OR IGNORE INTO notify_ledger (subscription, event_id, revision, delivery_id, status, reason,"
             " updated_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?)",
             (subscription, event_id, revision, delivery_id, reason, _now()),
+        )
+
+    def mark_queued(self, *, subscription: str, event_id: str, revision: int, delivery_id: str, kind: str,
+                    changed: tuple[str, ...], previous: dict[str, str | None], facts: dict[str, Any],
+                    event_json: str, queued_at: datetime) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO notify_ledger (subscription, event_id, revision, delivery_id, status, kind, changed,"
+            " previous, facts, event_json, queued_at, updated_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+            (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)), json.dumps(previous),
+             json.dumps(facts, default=str), event_json, queued_at.isoformat(), _now()),
+        )
+
+    def queued(self, subscription: str) -> list[Queued]:
+        """The subscription's queued rows, oldest first."""
+        rows = self._conn.execute(
+            "SELECT event_id, revision, delivery_id, kind, changed, previous, event_json, queued_at, digest_id"
+            " FROM notify_ledger WHERE subscription=? AND status='queued' ORDER BY queued_at, event_id, revision",
+            (subscription,),
+        ).fetchall()
+        return [Queued(e, r, d, k, tuple(json.loads(c)), json.loads(p), ej, datetime.fromisoformat(q), dg)
+                for e, r, d, k, c, p, ej, q, dg in rows]
+
+    def assign_digest(self, subscription: str, rows: list[Queued], digest_id: str) -> None:
+        with self._conn:
+            self._conn.execute("BEGIN")
+            self._conn.executemany(
+                "UPDATE notify_ledger SET digest_id=?, updated_at=? WHERE subscription=? AND event_id=? AND revision=?",
+                [(digest_id, _now(), subscription, r.event_id, r.revision) for r in rows],
+            )
+
+    def finish_digest(self, subscription: str, digest_id: str, *, status: str, attempts: int,
+                      reason: str | None = None) -> None:
+        """Mark every row of a digest `delivered` or `dead`."""
+        self._conn.execute(
+            "UPDATE notify_ledger SET status=?, attempts=attempts+?, reason=?, updated_at=?"
+            " WHERE subscription=? AND digest_id=? AND status='queued'",
+            (status, attempts, reason, _now(), subscription, digest_id),
         )
 
     def counts(self) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from services.notify.alert import Alert
+from services.notify.alert import Alert, Digest
 from services.notify.wording import changed_labels, facts, one_line, safe_link, summary_line
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -32,3 +32,7 @@ def render_console(alert: Alert) -> str:
     lines.append(f"  event {clean(event.event_id)} rev {event.revision} · delivery {alert.delivery_id}")
     lines.append("=" * 72)
     return "\n".join(lines) + "\n"
+
+
+def render_console_digest(digest: Digest) -> str:
+    return f"DIGEST: {len(digest.items)} launch events\n" + "".join(render_console(item) for item in digest.items)

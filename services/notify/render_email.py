@@ -13,7 +13,7 @@ import html
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from services.notify.alert import Alert
+from services.notify.alert import Alert, Digest
 from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
 
 MAX_SUBJECT_CHARS = 160
@@ -123,4 +123,34 @@ def render_email(alert: Alert, *, sender: str, to: list[str]) -> EmailMessage:
     msg["X-Launchwatch-Event"] = one_line(alert.event.event_id, 200)
     msg.set_content(text_body(alert))
     msg.add_alternative(html_body(alert), subtype="html")
+    return msg
+
+
+def digest_subject(digest: Digest) -> str:
+    """`launchwatch digest: 3 launch events (North Korea, Iran)`."""
+    actors = []
+    for item in digest.items:
+        name = summary_line(item.event).split(":", 1)[0]
+        if name not in actors:
+            actors.append(name)
+    n = len(digest.items)
+    return one_line(f"launchwatch digest: {n} launch event{'s' if n != 1 else ''} ({', '.join(actors)})",
+                    MAX_SUBJECT_CHARS)
+
+
+def render_email_digest(digest: Digest, *, sender: str, to: list[str]) -> EmailMessage:
+    """One message: each item's text and HTML sections one after another."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = ", ".join(to)
+    msg["Subject"] = digest_subject(digest)
+    msg["Date"] = format_datetime(max(item.event.updated_at for item in digest.items))
+    msg["Message-ID"] = f"<lw.{digest.digest_id}@{_domain(sender)}>"
+    msg["X-Launchwatch-Delivery"] = digest.digest_id
+    rule = "\n" + "-" * 72 + "\n\n"
+    msg.set_content(digest_subject(digest) + "\n\n" + rule.join(text_body(item) for item in digest.items))
+    html_parts = [html_body(item).removeprefix("<!DOCTYPE html><html><body>").removesuffix("</body></html>\n")
+                  for item in digest.items]
+    msg.add_alternative("<!DOCTYPE html><html><body><h1>" + html.escape(digest_subject(digest)) + "</h1>"
+                        + "<hr>".join(html_parts) + "</body></html>\n", subtype="html")
     return msg

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from services.notify.alert import Alert
+from services.notify.alert import Alert, Digest
 from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
 
 MAX_SECTION_CHARS = 3000
@@ -151,3 +151,29 @@ def render_slack_parent(alert: Alert) -> dict[str, Any]:
     so a reader of the channel sees a corrected or retracted event without opening the thread."""
     first = Alert(alert.delivery_id, alert.subscription, "alert", alert.event)
     return render_slack(first)
+
+
+def _digest_title(digest: Digest) -> str:
+    new = sum(1 for item in digest.items if item.kind == "alert")
+    updated = len(digest.items) - new
+    parts = [f"{new} new launch event{'s' if new != 1 else ''}"] if new else []
+    if updated:
+        parts.append(f"{updated} update{'s' if updated != 1 else ''}")
+    return " and ".join(parts)
+
+
+def render_slack_digest(digest: Digest) -> dict[str, Any]:
+    """One message listing the digest's events (two blocks each), within the 50-block limit."""
+    blocks: list[dict[str, Any]] = [_section(f":newspaper: *launchwatch digest: {_digest_title(digest)}*")]
+    per_item = 2
+    room = (MAX_BLOCKS - 2) // per_item
+    shown = digest.items[:room]
+    for item in shown:
+        event = item.event
+        blocks.append(_section(_title(item) + "\n> " + escape_mrkdwn(one_line(event.headline, 300))))
+        blocks.append(_context(_sources(item) + [_footer(item)]))
+    if len(digest.items) > len(shown):
+        blocks.append(_context([f"and {len(digest.items) - len(shown)} more events not shown"]))
+    lines = [("Update: " if i.kind == "update" else "") + summary_line(i.event) for i in digest.items]
+    text = clip(escape_mrkdwn(f"launchwatch digest: {_digest_title(digest)}: " + "; ".join(lines)), MAX_FALLBACK_CHARS)
+    return {"text": text, "blocks": blocks[:MAX_BLOCKS], "unfurl_links": False, "unfurl_media": False}

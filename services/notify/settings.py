@@ -65,6 +65,12 @@ class SubscriptionSettings(Section):
     follow_ups: Literal["all", "corrections", "none"] = Field(
         "all", description="Updates after the first alert: every meaningful change, corrections only, or none."
     )
+    mode: Literal["instant", "digest"] = Field(
+        "instant", description="instant: one message per alert; digest: one message listing them, per interval."
+    )
+    digest_interval_s: float = Field(
+        900.0, gt=0, description="In digest mode, how long the first queued alert waits for others."
+    )
 
     @model_validator(mode="after")
     def _channel_needs(self) -> "SubscriptionSettings":
@@ -82,6 +88,9 @@ class SubscriptionSettings(Section):
                 raise ValueError("a slack subscription with a token needs slack_channel")
             if self.url is None and self.token is None:
                 raise ValueError("channel 'slack' needs a url (incoming webhook) or a token and slack_channel")
+        if self.mode == "digest" and self.channel == "webhook":
+            raise ValueError(f"subscription {self.name!r}: webhooks are instant; mode 'digest' is for slack, "
+                             "email and console")
         if self.channel == "webhook" and self.url is None:
             raise ValueError("channel 'webhook' needs a url")
         if self.channel == "email" and not self.to:

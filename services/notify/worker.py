@@ -18,7 +18,7 @@ import aiohttp
 from pydantic import ValidationError
 
 from schemas import LaunchEvent
-from services.notify.alert import Alert
+from services.notify.alert import Alert, Digest
 from services.notify.channels import (
     Channel,
     ConsoleChannel,
@@ -57,6 +57,11 @@ class SlackChannel:
         if sub.token is not None:
             return await self._api.send(alert, sub)
         return await self._webhook.send(alert, sub)
+
+    async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
+        if sub.token is not None:
+            return await self._api.send_digest(digest, sub)
+        return await self._webhook.send_digest(digest, sub)
 
 
 def make_channels(settings: Settings, http: aiohttp.ClientSession, clock: Callable[[], datetime], *,
@@ -102,13 +107,33 @@ class NotifyHandler:
 
 
 class NotifyStage:
-    def __init__(self, runner: StageRunner, channels: Mapping[str, Channel]) -> None:
+    """Runs the consume loop and, when a subscription is in digest mode, the digest timer."""
+
+    def __init__(self, runner: StageRunner, channels: Mapping[str, Channel], deliverer: Deliverer,
+                 subscriptions: Sequence[SubscriptionSettings], digest_check_s: float) -> None:
         self._runner = runner
         self._channels = channels
+        self._deliverer = deliverer
+        self._digest_subs = [s for s in subscriptions if s.mode == "digest"]
+        self._digest_check_s = digest_check_s
+
+    async def _digests(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            await self._deliverer.flush_digests(self._digest_subs)
+            try:
+                await asyncio.wait_for(stop.wait(), self._digest_check_s)
+            except TimeoutError:
+                pass
 
     async def run(self, stop: asyncio.Event) -> None:
         try:
-            await self._runner.run(stop)
+            if not self._digest_subs:
+                await self._runner.run(stop)
+                return
+            # Queued alerts live in the ledger, so stopping between digests loses nothing.
+            async with asyncio.TaskGroup() as group:
+                group.create_task(self._runner.run(stop))
+                group.create_task(self._digests(stop))
         finally:
             for channel in self._channels.values():
                 close = getattr(channel, "close", None)
@@ -117,8 +142,10 @@ class NotifyStage:
 
 
 async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
-                      channels: Mapping[str, Channel] | None = None, group: str = GROUP) -> NotifyStage:
-    """The notify stage for `ctx`. `sleep` and `channels` are seams for tests."""
+                      channels: Mapping[str, Channel] | None = None, group: str = GROUP,
+                      digest_check_s: float = 5.0) -> NotifyStage:
+    """The notify stage for `ctx`. `sleep`, `channels` and `digest_check_s` (how often due
+    digests are looked for) are seams for tests."""
     settings = ctx.settings
     channels = channels or make_channels(settings, ctx.http, ctx.clock, sleep=sleep)
     deliverer = Deliverer(
@@ -131,6 +158,7 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
         sleep=sleep,
     )
     consumer = await ctx.bus.consumer([ctx.topic("events")], group)
-    runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, effective_subscriptions(settings)),
+    subscriptions = effective_subscriptions(settings)
+    runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, subscriptions),
                          dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep)
-    return NotifyStage(runner, channels)
+    return NotifyStage(runner, channels, deliverer, subscriptions, digest_check_s)

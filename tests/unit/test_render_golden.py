@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from schemas import EventSource, LaunchEvent
-from services.notify.alert import Alert, delivery_id_for
+from services.notify.alert import Alert, Digest, delivery_id_for
 from services.notify.render_console import render_console
-from services.notify.render_email import render_email
-from services.notify.render_slack import render_slack
+from services.notify.render_email import render_email, render_email_digest
+from services.notify.render_slack import render_slack, render_slack_digest
 from services.notify.render_webhook import render_webhook
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "golden"
@@ -43,8 +43,22 @@ UPDATE_ALERT = Alert(delivery_id_for("ops", UPDATE.event_id, 3), "ops", "update"
                      previous={"status": "reported", "count": "2", "apogee_km": "100 km"})
 
 
-def _email(alert: Alert) -> str:
-    msg = render_email(alert, sender="launchwatch@alerts.example", to=["duty@example.org"])
+OTHER = LaunchEvent(
+    event_id="evt-IRN-20261125-0300", revision=1, status="claimed", actor="IRN", kind="cruise", count=None,
+    confidence=0.7, headline="Iran state media: navy test-fires cruise missile in Gulf of Oman",
+    first_reported_at=T0, updated_at=T0, sources=SOURCES[:1], source_count=1,
+)
+DIGEST = Digest("dgs_golden", "desk", (
+    Alert(delivery_id_for("desk", OTHER.event_id, 1), "desk", "alert", OTHER),
+    Alert(UPDATE_ALERT.delivery_id, "desk", "update", UPDATE, UPDATE_ALERT.changed, UPDATE_ALERT.previous),
+))
+
+
+def _email(alert: Alert | Digest) -> str:
+    if isinstance(alert, Digest):
+        msg = render_email_digest(alert, sender="launchwatch@alerts.example", to=["desk@example.org"])
+    else:
+        msg = render_email(alert, sender="launchwatch@alerts.example", to=["duty@example.org"])
     headers = "".join(f"{k}: {v}\n" for k, v in msg.items() if k not in ("Content-Type", "MIME-Version"))
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
@@ -59,6 +73,8 @@ CASES = {
     "email_update.txt": lambda: _email(UPDATE_ALERT),
     "console_alert.txt": lambda: render_console(ALERT),
     "console_update.txt": lambda: render_console(UPDATE_ALERT),
+    "slack_digest.json": lambda: json.dumps(render_slack_digest(DIGEST), indent=2, ensure_ascii=False) + "\n",
+    "email_digest.txt": lambda: _email(DIGEST),
 }
 
 

@@ -85,3 +85,14 @@ def test_huge_feed_text_stays_within_slack_limits():
         assert len(text) <= MAX_SECTION_CHARS
         # A cut never leaves half an entity behind.
         assert not re.search(r"&[a-z]{0,3}…", text)
+
+
+def test_a_long_digest_stays_within_50_blocks_and_says_how_many_are_not_shown():
+    from services.notify.alert import Digest
+    from services.notify.render_slack import render_slack_digest
+
+    items = tuple(Alert(f"dlv_{n}", "ops", "alert", event(event_id=f"evt-{n}")) for n in range(40))
+    message = render_slack_digest(Digest("dgs_1", "ops", items))
+    assert len(message["blocks"]) <= 50
+    assert "and 16 more events not shown" in json.dumps(message["blocks"])
+    assert message["text"].startswith("launchwatch digest: 40 new launch events")

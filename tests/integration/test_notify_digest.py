@@ -1,0 +1,152 @@
+"""Digest subscriptions: alerts wait in the ledger and go out as one message per interval."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import timedelta
+
+from structlog.testing import capture_logs
+
+from schemas import DeadLetter
+from services.notify.ledger import Ledger
+from services.notify.worker import build_stage
+from services.runtime.db import connect
+from services.runtime.lifecycle import StageContext
+from services.runtime.memory_bus import MemoryBus
+from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
+    NOW,
+    FakeSleep,
+    http,
+    make_event,
+    publish,
+    receivers,
+    settings_for,
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self):
+        return self.now
+
+
+async def run_while(ctx: StageContext, steps) -> None:
+    """Run the stage, checking digests every 10 ms, through `steps` (async callables)."""
+    stage = await build_stage(ctx, sleep=FakeSleep(), digest_check_s=0.01)
+    stop = asyncio.Event()
+    task = asyncio.create_task(stage.run(stop))
+    try:
+        for step in steps:
+            await step()
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 5)
+
+
+async def until(condition, timeout_s: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while not condition():
+        assert loop.time() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.01)
+
+
+async def test_alerts_wait_for_the_interval_then_go_as_one_message(tmp_path, receivers, http):
+    slack, hook, _, mailbox, smtp_port = receivers
+    settings = settings_for(tmp_path, [
+        {"name": "digest-slack", "channel": "slack", "url": slack.url, "mode": "digest", "digest_interval_s": 600},
+        {"name": "digest-mail", "channel": "email", "to": ["desk@example.org"], "mode": "digest",
+         "digest_interval_s": 600},
+        {"name": "instant-hook", "channel": "webhook", "url": hook.url},
+    ], smtp_port)
+    bus = MemoryBus()
+    clock = Clock()
+    ctx = StageContext(settings, bus, http, clock=clock)
+
+    async def publish_three():
+        await publish(bus, make_event("evt-a"), make_event("evt-b", actor="IRN", kind="cruise", count=1,
+                                                           direction=None))
+        await until(lambda: len(hook.accepted) == 2)
+        clock.now = NOW + timedelta(minutes=5)
+        await publish(bus, make_event("evt-a", revision=2, count=3, changes=["count"]))
+        await until(lambda: len(hook.accepted) == 3)
+        await asyncio.sleep(0.05)
+        assert slack.requests == [] and mailbox.messages == []  # still inside the interval
+
+    async def time_passes():
+        clock.now = NOW + timedelta(minutes=11)
+        await until(lambda: len(slack.accepted) == 1 and len(mailbox.messages) == 1)
+        await asyncio.sleep(0.05)
+
+    with capture_logs() as logs:
+        await run_while(ctx, [publish_three, time_passes])
+    message = json.loads(slack.accepted[0][1])
+    assert message["text"].startswith("launchwatch digest: 2 new launch events")
+    text = json.dumps(message["blocks"], ensure_ascii=False)
+    assert "North Korea: 3 ballistic missiles" in text and "Iran: a cruise missile" in text
+    _, mail = mailbox.messages[0]
+    assert mail["Subject"] == "launchwatch digest: 2 launch events (North Korea, Iran)"
+    assert mail["X-Launchwatch-Delivery"].startswith("dgs_")
+    delivered = [line for line in logs if line["event"] == "alert_delivered" and line.get("digest_id")]
+    assert sorted((d["subscription"], d["event_id"]) for d in delivered) == [
+        ("digest-mail", "evt-a"), ("digest-mail", "evt-b"), ("digest-slack", "evt-a"), ("digest-slack", "evt-b")]
+
+    # A restart sends no digest again.
+    ctx2 = StageContext(settings, bus, http, clock=clock)
+
+    async def settle():
+        await asyncio.sleep(0.2)
+
+    await run_while(ctx2, [settle])
+    ctx.close(), ctx2.close()
+    assert len(slack.requests) == 1 and len(mailbox.messages) == 1
+
+
+async def test_a_digest_cut_short_by_a_crash_is_resent_with_the_same_id(tmp_path, receivers, http):
+    _, _, _, mailbox, smtp_port = receivers
+    settings = settings_for(tmp_path, [{"name": "digest-mail", "channel": "email", "to": ["desk@example.org"],
+                                        "mode": "digest", "digest_interval_s": 60}], smtp_port)
+    bus = MemoryBus()
+    clock = Clock()
+    ctx = StageContext(settings, bus, http, clock=clock)
+    await publish(bus, make_event("evt-a"))
+
+    async def queued_then_stamped():
+        await until(lambda: Ledger(connect(settings.state.path)).counts().get("queued") == 1)
+
+    await run_while(ctx, [queued_then_stamped])
+    # The process stamped the digest and died before the server answered.
+    ledger = Ledger(connect(settings.state.path))
+    ledger.assign_digest("digest-mail", ledger.queued("digest-mail"), "dgs_stamped_before_the_crash")
+    clock.now = NOW + timedelta(minutes=2)
+
+    async def delivered():
+        await until(lambda: len(mailbox.messages) == 1)
+
+    await run_while(StageContext(settings, bus, http, clock=clock), [delivered])
+    assert mailbox.messages[0][1]["X-Launchwatch-Delivery"] == "dgs_stamped_before_the_crash"
+    assert ledger.counts() == {"delivered": 1}
+
+
+async def test_a_digest_that_cannot_be_sent_becomes_one_letter_per_event(tmp_path, receivers, http):
+    _, _, broken, _, _ = receivers
+    settings = settings_for(tmp_path, [{"name": "digest-slack", "channel": "slack", "url": broken.url,
+                                        "mode": "digest", "digest_interval_s": 60}])
+    bus = MemoryBus()
+    clock = Clock()
+    await publish(bus, make_event("evt-a"), make_event("evt-b"))
+
+    async def fails():
+        await until(lambda: Ledger(connect(settings.state.path)).counts().get("queued") == 2)
+        clock.now = NOW + timedelta(minutes=2)
+        await until(lambda: len(bus.records("launchwatch.dlq")) == 2)
+        await asyncio.sleep(0.1)
+
+    await run_while(StageContext(settings, bus, http, clock=clock), [fails])
+    letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    assert sorted(d.event_id for d in letters) == ["evt-a", "evt-b"]
+    assert all("HTTP 500" in d.reason and d.subscription == "digest-slack" for d in letters)
+    assert len(broken.requests) == 3  # max_attempts, then no further digest of the same alerts
