@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from schemas import FeedItem, LaunchEvent  # noqa: E402
 from services.classify.clusterer import Clusterer  # noqa: E402
 from services.demo.feeds import schedule  # noqa: E402
-from services.demo.replay import goes_to_clusterer, replay  # noqa: E402
+from services.demo.replay import replay  # noqa: E402
 from services.notify.settings import SubscriptionSettings  # noqa: E402
 from services.runtime.db import connect  # noqa: E402
 

@@ -15,6 +15,13 @@ from services.classify.eventstate import EventState, Window, decide, join, open_
 from services.classify.eventstore import EventStore
 
 
+def reaches_clusterer(report: LaunchReport, min_confidence: float) -> bool:
+    """Which reports the classify stage hands to `Clusterer.add`: launch reports at or above
+    `[classify] min_confidence`, and any report whose title walks a launch back (a
+    retraction may not read as a launch report itself)."""
+    return (report.is_launch and report.confidence >= min_confidence) or walk_back(report.title) is not None
+
+
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 

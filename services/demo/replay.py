@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from schemas import FeedItem, LaunchEvent, LaunchReport
-from services.classify.clusterer import Clusterer
-from services.classify.eventstate import walk_back
+from services.classify.clusterer import Clusterer, reaches_clusterer
 from services.classify.worker import report_for
 from services.notify.alert import delivery_id_for
 from services.notify.ledger import Ledger
@@ -62,12 +61,6 @@ class Outcome:
         return out
 
 
-def goes_to_clusterer(report: LaunchReport, min_confidence: float) -> bool:
-    """Which reports the classify stage hands to the clusterer: launch reports at or above
-    `[classify] min_confidence`, and reports whose title walks a launch back."""
-    return (report.is_launch and report.confidence >= min_confidence) or walk_back(report.title) is not None
-
-
 def replay(items: Iterable[tuple[FeedItem, str | None]], clusterer: Clusterer, subscription: SubscriptionSettings,
            *, min_confidence: float, now: Callable[[FeedItem], datetime],
            timer: Callable[[], float] = time.perf_counter) -> Outcome:
@@ -80,7 +73,7 @@ def replay(items: Iterable[tuple[FeedItem, str | None]], clusterer: Clusterer, s
         moment = now(item)
         report = report_for(item, moment, source_tz)
         out.reports.append(report)
-        if not goes_to_clusterer(report, min_confidence):
+        if not reaches_clusterer(report, min_confidence):
             continue
         events = clusterer.add(report)
         after_cluster = timer()

@@ -14,7 +14,7 @@ from schemas import FeedItem
 from services.classify.clusterer import Clusterer
 
 pytest.importorskip("services.classify.classifier")
-from services.demo.replay import goes_to_clusterer  # noqa: E402
+from services.classify.clusterer import reaches_clusterer  # noqa: E402
 from services.classify.worker import report_for  # noqa: E402
 
 STREAMS = Path(__file__).resolve().parents[1] / "data" / "streams"
@@ -34,7 +34,7 @@ def run_stream(name: str):
                         title=row["title"], summary=row["summary"], lang=row["lang"], published_at=published,
                         first_seen_at=arrived["t"], source_kind=row["kind"])
         report = report_for(item, arrived["t"], "Asia/Seoul")
-        if goes_to_clusterer(report, 0.5):
+        if reaches_clusterer(report, 0.5):
             revisions.extend(clusterer.add(report))
     return revisions
 
