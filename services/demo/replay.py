@@ -33,12 +33,14 @@ class Delivery:
     changed: tuple[str, ...]
     item_id: str  # the item whose arrival caused it
     previous: dict[str, str | None] = field(default_factory=dict)  # changed facts as last sent
+    count: int | None = None  # the event's count in this delivery
 
     @property
     def only_fills_in_one(self) -> bool:
         """An update whose only news is a count of 1 where none was known: what "a missile"
         in the first alert already said."""
-        return self.kind == "update" and self.changed == ("count",) and self.previous.get("count") is None
+        return (self.kind == "update" and self.changed == ("count",) and self.previous.get("count") is None
+                and self.count == 1)
 
 
 @dataclass
@@ -94,7 +96,7 @@ def replay(items: Iterable[tuple[FeedItem, str | None]], clusterer: Clusterer, s
                                 previous=decision.previous, facts=snapshot(event))
             ledger.mark_delivered(subscription.name, event.event_id, event.revision, attempts=1, remote_ref=None)
             out.deliveries.append(Delivery(event.event_id, event.revision, decision.action, decision.changed,
-                                           item.item_id, dict(decision.previous)))
+                                           item.item_id, dict(decision.previous), event.count))
             if decision.action == "alert":
                 out.alert_latency_s.append(timer() - started)
     return out
