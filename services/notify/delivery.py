@@ -157,7 +157,15 @@ class Deliverer:
             attempts.count += 1
             try:
                 async with self._semaphore:
-                    return await send()
+                    try:
+                        return await send()
+                    except RetryableError as exc:
+                        if exc.retry_after_s is not None and exc.retry_after_s > self._backoff.max_s:
+                            # Waiting that long would hold every later event back: give up now;
+                            # `launchwatch dlq replay` can send it when the destination is back.
+                            raise PermanentError(f"{exc}; asked to retry after {exc.retry_after_s:g} s, longer "
+                                                 f"than backoff_max_s ({self._backoff.max_s:g} s)") from exc
+                        raise
             except (RetryableError, PermanentError) as exc:
                 attempts.log.warning("delivery_failed", attempt=attempts.count,
                                      retryable=isinstance(exc, RetryableError), error=str(exc))

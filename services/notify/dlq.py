@@ -83,11 +83,12 @@ async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: floa
 
 
 async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, idle_s: float = 1.0,
-                   max_wait_s: float = 5.0) -> list[DlqRow]:
+                   max_wait_s: float = 15.0) -> list[DlqRow]:
     """Every dead letter on `<prefix>dlq` (optionally of one `stage`), oldest first.
 
-    `bus` must be started. Reads until the topic has been quiet for `idle_s` (or, when it
-    is empty, for `max_wait_s`).
+    `bus` must be started. Reads until the topic has been quiet for `idle_s` after its
+    first letters; an empty topic takes `max_wait_s` to tell (a new Kafka group member
+    needs a few seconds to get its partitions).
     """
     topic = f"{bus.topic_prefix}dlq"
     letters = await _read_letters(bus, topic, idle_s=idle_s, max_wait_s=max_wait_s)
@@ -112,7 +113,7 @@ async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, id
 async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSession | None = None,
                      subscription: str | None = None, event_id: str | None = None,
                      clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-                     sleep: Sleep = asyncio.sleep, idle_s: float = 1.0, max_wait_s: float = 5.0) -> ReplayResult:
+                     sleep: Sleep = asyncio.sleep, idle_s: float = 1.0, max_wait_s: float = 15.0) -> ReplayResult:
     """Resend the notify deliveries that are still dead (optionally one subscription or event).
 
     Each goes once, with its original delivery id, through the usual retries; one that

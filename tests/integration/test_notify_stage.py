@@ -237,10 +237,14 @@ async def test_a_receiver_failing_forever_is_dead_lettered_and_the_others_still_
     bus = MemoryBus()
     await publish(bus, make_event(), make_event("evt-2"))
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    sleep = FakeSleep()
     with capture_logs() as logs:
-        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2)
+        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2, sleep=sleep)
     ctx.close()
     assert len(broken.requests) == 2 * 3  # max_attempts each, then given up
+    # Exponential backoff with jitter: about 1 s, then about 2 s (base 1 s, +-20 %), per event.
+    assert len(sleep.waits) == 4
+    assert all(0.8 <= w <= 1.2 for w in sleep.waits[0::2]) and all(1.6 <= w <= 2.4 for w in sleep.waits[1::2])
     letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
     assert {(d.subscription, d.event_id) for d in letters} == {("broken-hook", "evt-prk-1"), ("broken-hook", "evt-2")}
     assert all("HTTP 500" in d.reason and d.error == "RetriesExhausted" for d in letters)
@@ -311,3 +315,17 @@ async def test_an_old_event_alerts_nobody_and_the_log_says_why(tmp_path, receive
     skipped = [line for line in logs if line["event"] == "alert_skipped"]
     assert {line["reason"] for line in skipped} == {"too_old"}
     assert "freshness window" in skipped[0]["detail"]
+
+
+async def test_a_retry_after_beyond_the_backoff_cap_is_dead_lettered_at_once(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    slack.script = [(429, {"Retry-After": "86400"})]
+    settings = settings_for(tmp_path, subs(slack, hook)[:1])
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    sleep = FakeSleep()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1, sleep=sleep)
+    ctx.close()
+    assert len(slack.requests) == 1 and sleep.waits == []
+    assert "86400" in DeadLetter.from_bytes(bus.records("launchwatch.dlq")[0].value).reason
