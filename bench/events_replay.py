@@ -28,8 +28,6 @@ import asyncio
 import json
 import os
 import random
-import sqlite3
-import statistics
 import sys
 import tempfile
 import time
