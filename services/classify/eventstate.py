@@ -23,14 +23,20 @@ Rules (the README's "Launch events" section repeats them for operators):
   before recency; `launched_at` the most precise time, then the earliest stated by the top
   authority; `direction` (free text) the earliest Latin-script wording of the top
   authority.
-- Status: `retracted` when a retraction is among the sources from a source at least as
-  authoritative as any that reported the launch; else `corrected`
-  when a correction is; else `confirmed` with an observing government agency or at least
-  `CONFIRMING_OUTLETS` independent outlets; else `claimed` when the launching state's own
-  media is a source; else `reported`.
-- Revisions: every report that joins an event gives a revision; `changes` names the facts
-  that changed, and "sources" alone when only provenance changed (source list, count,
-  headline, confidence, source_agency).
+- Status: `retracted` when a retraction (see `walk_back`) comes from a source at least as
+  authoritative as any that reported the launch; else `corrected` when a correction is
+  among the sources; else `confirmed` with an observing government's agency (an `agency`
+  feed other than the launching state's media, or a known `source_agency`) or at least
+  `CONFIRMING_OUTLETS` independent outlets (feeds of one outlet count once); else
+  `claimed` when the launching state's own media is a source; else `reported`.
+- Confidence: each outlet's best report confidence, combined as independent evidence
+  (1 - product of (1 - c)).
+- Identity: an event's id comes from the item that opened it, so replaying the same
+  reports in the same order gives the same ids and revisions.
+- Revisions: every report that joins an event gives a revision of the whole event;
+  `changes` names the facts that changed (and "status"), or "sources" alone when only
+  provenance changed (sources, source_count, headline, source_agency, confidence, a
+  direction's wording). A retrospective report neither opens nor joins an event.
 """
 
 from __future__ import annotations
