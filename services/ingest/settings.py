@@ -31,6 +31,41 @@ class IngestSettings(Section):
     max_redirects: int = Field(5, ge=0)
     max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, newest first.")
     parse_threads: int = Field(1, ge=1, description="Threads parsing documents off the event loop.")
+    metrics_listen: str | None = Field(
+        None, description="host:port serving Prometheus metrics at /metrics; unset: no metrics server."
+    )
+
+    @field_validator("metrics_listen")
+    @classmethod
+    def _metrics_listen(cls, value: str | None) -> str | None:
+        return _host_port(value)
+
+
+def _host_port(value: str | None) -> str | None:
+    if value is None:
+        return value
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
+        raise ValueError("must be host:port, e.g. 127.0.0.1:9464")
+    return value
+
+
+class WebSubSettings(Section):
+    """`[websub]`: push subscriptions to the hubs feeds name; off while `public_url` is unset."""
+
+    public_url: str | None = Field(
+        None, description="Base URL at which hubs reach this process, e.g. https://ingest.example.org."
+    )
+    listen: str = Field("0.0.0.0:8089", description="host:port the callback server listens on.")
+    lease_s: int = Field(86400, ge=60, description="Lease asked of hubs; renewed before it ends.")
+    poll_interval_s: float = Field(
+        900.0, gt=0, description="Polling interval of a source while its hub pushes (the safety net)."
+    )
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        return _host_port(value)  # type: ignore[return-value]
 
 
 class PageSettings(Section):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import aiohttp
+from aiohttp import web
 
 from schemas import FeedItem
 from services.ingest.errors import error_code
@@ -35,9 +36,10 @@ from services.ingest.scheduler import (
     next_interval_s,
     publishing_gap_s,
 )
-from services.ingest.settings import IngestSettings
+from services.ingest.settings import IngestSettings, WebSubSettings
 from services.ingest.sources import Source, sources_from_settings
 from services.ingest.state import IngestState, PublishedItem, SourceState
+from services.ingest.websub import WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.lifecycle import StageContext
@@ -86,6 +88,7 @@ class IngestStage:
         clock: Callable[[], datetime],
         rng: random.Random | None = None,
         metrics: IngestMetrics | None = None,
+        websub: WebSubSettings | None = None,
     ) -> None:
         self._sources = {s.url: s for s in sources}
         self._http = http
@@ -109,6 +112,16 @@ class IngestStage:
         self._tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self.metrics = metrics or IngestMetrics()
+        self._websub_settings = websub
+        self.websub: WebSubscriber | None = None
+        if websub is not None and websub.public_url:
+            self.websub = WebSubscriber(
+                public_url=websub.public_url, http=http, clock=clock, on_content=self._on_push,
+                lease_s=websub.lease_s, timeout_s=settings.timeout_s, max_body_bytes=settings.max_body_bytes,
+                allow_private_networks=settings.allow_private_networks,
+            )
+        self._servers: list[web.AppRunner] = []
+        self._renewal: asyncio.Task[None] | None = None
 
     @property
     def sources(self) -> list[Source]:
@@ -125,11 +138,13 @@ class IngestStage:
         for source in self._sources.values():
             stored = self._state.source(source.url).next_check_at
             self._queue.schedule(source.url, min(stored, now + source.interval_s) if stored else now)
-        log.info("ingest_started", sources=len(self._sources))
+        await self.start_servers()
+        log.info("ingest_started", sources=len(self._sources), websub=self.websub is not None)
         stopping = asyncio.ensure_future(stop.wait())
         try:
             while not stop.is_set():
                 await self._launch_due(stop)
+                self._renew_leases()
                 next_at = self._queue.next_at()
                 wait_s = MAX_LOOP_WAIT_S if next_at is None else min(max(0.0, next_at - self._now()), MAX_LOOP_WAIT_S)
                 if wait_s > 0:
@@ -141,11 +156,72 @@ class IngestStage:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
         finally:
             stopping.cancel()
-            for task in self._tasks:
+            for task in [*self._tasks, *([self._renewal] if self._renewal else [])]:
                 task.cancel()
             if self._tasks:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
+            await self.stop_servers()
             self.close()
+
+    async def start_servers(self) -> None:
+        """Serve WebSub callbacks and /metrics on their configured addresses (one server when
+        both name the same address). Raises OSError when an address cannot be bound."""
+        by_address: dict[str, list[web.RouteDef]] = {}
+        if self.websub is not None and self._websub_settings is not None:
+            by_address.setdefault(self._websub_settings.listen, []).extend(self.websub.routes())
+        if self._settings.metrics_listen:
+            by_address.setdefault(self._settings.metrics_listen, []).append(web.get("/metrics", self._metrics))
+        for address, routes in by_address.items():
+            host, _, port = address.rpartition(":")
+            app = web.Application(client_max_size=self._settings.max_body_bytes)
+            app.add_routes(routes)
+            runner = web.AppRunner(app, access_log=None)
+            await runner.setup()
+            await web.TCPSite(runner, host.strip("[]"), int(port)).start()
+            self._servers.append(runner)
+            get_logger().info("ingest_listening", address=address, paths=sorted({r.path for r in routes}))
+
+    async def stop_servers(self) -> None:
+        for runner in self._servers:
+            await runner.cleanup()
+        self._servers.clear()
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        return web.Response(text=self.metrics.render(), content_type="text/plain", charset="utf-8",
+                            headers={"X-Content-Type-Options": "nosniff"})
+
+    def _renew_leases(self) -> None:
+        # One renewal task at a time: renewals are rare, and this bounds them.
+        if self.websub is None or (self._renewal is not None and not self._renewal.done()):
+            return
+        if self.websub.due_for_renewal():
+            self._renewal = asyncio.create_task(self.websub.renew_due(), name="websub renewal")
+
+    async def _on_push(self, source_key: str, body: bytes, content_type: str | None) -> int:
+        """Content a hub pushed for a source: parsed and published like a polled document."""
+        source = self._sources.get(source_key)
+        if source is None:
+            return 0
+        log = get_logger().bind(feed=source.name)
+        url = self._state.source(source_key).url
+        result = FetchResult(200, url, body, content_type, None, None, None, None, 0.0)
+        try:
+            parsed = await self._parse(source, result)
+        except PermanentError as exc:
+            log.warning("websub_push_dropped", reason=error_code(exc), message=str(exc))
+            return 0
+        return await self._publish(source, parsed, self._clock())
+
+    async def _maybe_subscribe(self, source: Source, parsed: ParsedFeed, result: FetchResult, log) -> None:
+        if self.websub is None or not parsed.hub_url:
+            return
+        topic = parsed.self_url or result.url
+        if not self.websub.wants(source.url, parsed.hub_url, topic):
+            return
+        try:
+            await self.websub.subscribe(source.url, parsed.hub_url, topic)
+        except (RetryableError, PermanentError) as exc:
+            log.warning("websub_subscribe_failed", hub=parsed.hub_url, error=error_code(exc), message=str(exc))
 
     def close(self) -> None:
         if self._executor is not None:
@@ -235,6 +311,11 @@ class IngestStage:
             gap_s=publishing_gap_s([e.published_at for e in parsed.entries]) if parsed else None,
             rng=self._rng,
         )
+        if parsed is not None:
+            await self._maybe_subscribe(source, parsed, result, log)
+        if self.websub is not None and self._websub_settings is not None and self.websub.is_active(source.url):
+            # The hub pushes; polling stays as the net for a silent hub, at its own pace.
+            interval = max(interval, min(self._websub_settings.poll_interval_s, self._policy.max_interval_s))
         if state.error_count >= self._settings.unhealthy_after_errors:
             log.info("feed_recovered", url=state.url, after_errors=state.error_count)
         if result.permanent_url:
@@ -327,4 +408,5 @@ async def build_stage(ctx: StageContext) -> IngestStage:
     return IngestStage(
         sources=sources, http=ctx.http, producer=ctx.bus.producer(), items_topic=ctx.topic("items"),
         state=IngestState(ctx.db()), settings=ctx.settings.ingest, clock=ctx.clock,
+        websub=getattr(ctx.settings, "websub", None),
     )
