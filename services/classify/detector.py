@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from schemas.models import Evidence
 from services.classify import gazetteer, lexicon
+from services.classify.fastpattern import compile_fast
 
 SUPPORTED_LANGUAGES = frozenset({"en", "ko", "ja"})
 
@@ -35,16 +36,25 @@ SUPPORTED_LANGUAGES = frozenset({"en", "ko", "ja"})
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2018: 0x27, 0x2019: 0x27, 0x201C: 0x22, 0x201D: 0x22,
               0x2032: 0x27, 0x2013: 0x2D, 0x2014: 0x2D, 0x2212: 0x2D, 0x00B4: 0x27})
-_MARKUP = re.compile(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+def _fold(text: str) -> str:
+    # str.translate walks every character in Python-level dict lookups; most text needs none.
+    return text.translate(_FOLD) if not text.isascii() and _NEEDS_FOLD.search(text) else text
+
+
+_MARKUP = compile_fast(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+_NON_LATIN = compile_fast(r"[\u0400-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u4e00-\u9fff\uac00-\ud7a3]")
+_HANGUL = compile_fast(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = compile_fast(r"[\u3040-\u30ff\u31f0-\u31ff]")
+_HAN = compile_fast(r"[\u4e00-\u9fff]")
 _OTHER_SCRIPTS = (
-    (re.compile(r"[\u0400-\u04ff]"), "ru"),
-    (re.compile(r"[\u0600-\u06ff]"), "ar"),
-    (re.compile(r"[\u0590-\u05ff]"), "he"),
-    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+    (compile_fast(r"[\u0400-\u04ff]"), "ru"),
+    (compile_fast(r"[\u0600-\u06ff]"), "ar"),
+    (compile_fast(r"[\u0590-\u05ff]"), "he"),
+    (compile_fast(r"[\u0e00-\u0e7f]"), "th"),
 )
 
 
@@ -79,7 +89,7 @@ class Prepared:
 def _clean(raw: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
     """Unescape entities and drop tags, keeping where each character came from."""
     if "&" not in raw and "<" not in raw:
-        return raw.translate(_FOLD), None, None
+        return _fold(raw), None, None
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -98,7 +108,7 @@ def _clean(raw: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | Non
     out.append(raw[pos:])
     starts.extend(range(pos, len(raw)))
     ends.extend(range(pos + 1, len(raw) + 1))
-    return "".join(out).translate(_FOLD), tuple(starts), tuple(ends)
+    return _fold("".join(out)), tuple(starts), tuple(ends)
 
 
 def prepare(title: str, summary: str) -> Prepared:
@@ -121,21 +131,22 @@ def detect_language(text: str, hint: str | None) -> str:
     """Language from the script; the hint only decides among languages of one script.
 
     Hangul means Korean and kana Japanese whatever the hint says; Han characters without
-    kana or Hangul are read as Japanese unless the hint says Chinese.
+    kana or Hangul are read as Japanese unless the hint says Chinese. Latin text is
+    English unless the hint names another language.
     """
+    hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
+    if text.isascii() or not _NON_LATIN.search(text):
+        return "en" if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th") else hint_base
     if _HANGUL.search(text):
         return "ko"
     if _KANA.search(text):
         return "ja"
-    hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
     if _HAN.search(text):
         return "zh" if hint_base == "zh" else "ja"
     for pattern, code in _OTHER_SCRIPTS:
         if pattern.search(text):
             return code
-    if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th"):
-        return "en"
-    return hint_base
+    return "en" if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th") else hint_base
 
 
 @dataclass(frozen=True)
@@ -157,26 +168,25 @@ class Cue:
         return not (self.modal or self.negated)
 
 
-_ADJ_MODAL_BEFORE = re.compile(
+_ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
     r"|alert over|warns? of|threat of|plans? for)\b(?:\s+[\w'-]+){0,4}\s+$",
     re.IGNORECASE,
 )
-_SATELLITE = re.compile(r"satellite|carrier rocket|space rocket|SLV|위성|발사체|衛星|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem", re.IGNORECASE)
+_SATELLITE = compile_fast(r"satellite|carrier rocket|space rocket|SLV|위성|발사체|衛星|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem", re.IGNORECASE)
 _MILITARY_SPACE_ACTORS = frozenset({"PRK", "IRN"})
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
-_FIRE_IDIOM_BEFORE = re.compile(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\b(?:after|amid|because|while|when|although|but|following|as)\b|[;:]", re.IGNORECASE)
+_FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", re.IGNORECASE)
+_CLAUSE_BREAK = compile_fast(r"\b(?:after|amid|because|while|when|although|but|following|as)\b|[;:]", re.IGNORECASE)
 # A test of an engine, motor or warhead on the ground is not a launch.
-_ENGINE_NEAR = re.compile(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", re.IGNORECASE)
+_ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", re.IGNORECASE)
 # "launches attack", "launched strikes": an attack with no weapon named in the headline.
-_ATTACK_AFTER = re.compile(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", re.IGNORECASE)
+_ATTACK_AFTER = compile_fast(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", re.IGNORECASE)
 
 
-def _en_cues(p: Prepared) -> list[Cue]:
+def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     text = p.text
     cues: list[Cue] = []
-    weapons = [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)]
     if not weapons:
         return [c for c in _bare_en(p)]
     for m in lexicon.LAUNCH_VERB_EN.finditer(text):
@@ -268,15 +278,12 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
 
-def _cjk_cues(p: Prepared, lang: str) -> list[Cue]:
+def _cjk_cues(p: Prepared, lang: str, weapons: list[tuple[int, int]]) -> list[Cue]:
     text = p.text
     weapon_re = lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA
     verb_re = lexicon.LAUNCH_VERB_KO if lang == "ko" else lexicon.LAUNCH_VERB_JA
     modal_re = lexicon.MODAL_AFTER_KO if lang == "ko" else lexicon.MODAL_AFTER_JA
     sub_re = lexicon.SUBORDINATE_AFTER_KO if lang == "ko" else lexicon.SUBORDINATE_AFTER_JA
-    weapons = [(m.start(), m.end()) for m in weapon_re.finditer(text)]
-    # English acronyms and names also appear in Korean and Japanese text.
-    weapons += [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)]
     cues: list[Cue] = []
     if not weapons:
         return cues
@@ -362,9 +369,20 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     """Named cue values of an item (before weighting), and its event cues."""
     text = p.text
     t_end = p.title_end
-    cues = _en_cues(p) if lang not in ("ko", "ja") else _cjk_cues(p, lang) + [
-        c for c in _en_cues(p) if c.kind != "bare"]
     f = Features()
+    cjk = lang in ("ko", "ja")
+    # English acronyms and names also appear in Korean and Japanese text.
+    en_weapons = [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)]
+    if cjk:
+        weapon_re = lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA
+        weapons = sorted(en_weapons + [(m.start(), m.end()) for m in weapon_re.finditer(text)])
+        if not weapons:
+            return f, []  # no weapon, no launch: every other cue could only lower the score
+        cues = _cjk_cues(p, lang, weapons) + [c for c in _en_cues(p, en_weapons) if c.kind != "bare"]
+    else:
+        if not en_weapons and not lexicon.LAUNCH_VERB_EN.search(text, 0, t_end):
+            return f, []
+        cues = _en_cues(p, en_weapons)
     title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
     summary_cues = [c for c in cues if not c.in_title and c.kind != "bare"]
     t_asserted = [c for c in title_cues if c.asserted]
@@ -420,7 +438,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("civil_space", 1, span)
     event_cues = t_asserted or s_asserted
     if event_cues and all(c.weapon and _SATELLITE.search(text, c.weapon[0], c.weapon[1]) for c in event_cues):
-        actors = {gazetteer.canonical(m, gazetteer.ACTOR_GROUPS) for m in gazetteer.ACTOR_RE.finditer(text)}
+        actors = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text)}
         if not actors & _MILITARY_SPACE_ACTORS and not re.search(r"military|spy|reconnaissance|정찰|군사|偵察|軍事", text, re.IGNORECASE):
             f.set("space_without_state_actor", 1, event_cues[0].weapon)
 

@@ -38,6 +38,7 @@ from datetime import datetime
 
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, lexicon, timeparse
+from services.classify.fastpattern import compile_fast
 from services.classify.detector import Cue, Prepared
 
 _I = re.IGNORECASE
@@ -64,35 +65,35 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))|로켓|ロケット"),
     ("unknown", r"unidentified projectile|unknown projectile|미상 발사체|미상의 발사체|飛翔体|飛しょう体"),
 )
-_KIND_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _KINDS), _I)
+_KIND_PATTERNS = tuple((k, compile_fast(p, _I)) for k, p in _KINDS)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT = r"kilomet(?:er|re)s?|km|kms|nautical miles?|miles?|mi\b|キロメートル|キロ|킬로미터|킬로|㎞"
 _APPROX = r"(?:about|around|approximately|approx\.|roughly|some|over|more than|nearly|up to|almost|at least|less than|only|just|an estimated|estimated)?"
 _PAREN = rf"(?:\s*\(\s*(?:about |around |approximately |approx\. |some |~)?(?P<pa>{_NUM})\s*(?:(?:-|to|and)\s*(?P<pb>{_NUM})\s*)?(?P<pu>{_UNIT})\s*\))?"
 _QUANT = rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{_NUM})\s*)?(?P<u>{_UNIT})" + _PAREN
-DISTANCE_EN = re.compile(
+DISTANCE_EN = compile_fast(
     rf"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering|flight distance of|a distance of)"
     rf"\s+(?:for\s+|a distance of\s+|an?\s+|respectively\s+|each\s+)?{_APPROX}\s*{_QUANT}",
     _I,
 )
 DISTANCE_CJK = (
-    re.compile(rf"(?:비행\s?거리|飛翔距離|飛行距離)(?:는|가|は)?\s*(?:약|約|およそ)?\s*{_QUANT}", _I),
-    re.compile(rf"(?:약|約|およそ)?\s*{_QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상|程度|ほど|余り|以上)?[^。\n]{{0,22}}?"
+    compile_fast(rf"(?:비행\s?거리|飛翔距離|飛行距離)(?:는|가|は)?\s*(?:약|約|およそ)?\s*{_QUANT}", _I),
+    compile_fast(rf"(?:약|約|およそ)?\s*{_QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상|程度|ほど|余り|以上)?[^。\n]{{0,22}}?"
                rf"(?:비행|날아|飛翔|飛しょう|飛行)", _I),
 )
 APOGEE = (
-    re.compile(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
+    compile_fast(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
                rf"(?:about|around|approximately|some|up to|over|nearly|roughly)?\s*{_QUANT}", _I),
-    re.compile(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{_QUANT}", _I),
-    re.compile(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{_QUANT}", _I),
+    compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{_QUANT}", _I),
+    compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{_QUANT}", _I),
 )
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
                  "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "fifteen": 15, "twenty": 20, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
                  "여덟": 8, "아홉": 9, "열": 10}
-COUNT_EN = re.compile(
+COUNT_EN = compile_fast(
     r"(?<![\w,.])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|a pair of|a|an|single)['\"]?\s+"
@@ -101,10 +102,10 @@ COUNT_EN = re.compile(
     + r"|" + lexicon.NAMED_SYSTEMS_EN + r")\b",
     _I,
 )
-COUNT_KO = re.compile(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)")
-COUNT_JA = re.compile(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
+COUNT_KO = compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)")
+COUNT_JA = compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
 
-_REPORTER_AFTER = re.compile(
+_REPORTER_AFTER = compile_fast(
     r"^(?:'s)?\s*(?:military|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
     r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
     r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
@@ -112,18 +113,18 @@ _REPORTER_AFTER = re.compile(
     r"|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|軍|측|は\d+日)",
     _I,
 )
-_SELF_REPORT_AFTER = re.compile(
+_SELF_REPORT_AFTER = compile_fast(
     r"^\s*(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its)\b", _I)
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = compile_fast(
     r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|kills?|killed"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
-_TARGET_AFTER_CJK = re.compile(r"^\s?(?:에|를|을|으로|쪽|수도|겨냥|향해|향한|に|へ|を|上空|本土|領|方面)")
-_ATTACK_NOUN_AFTER = re.compile(
+_TARGET_AFTER_CJK = compile_fast(r"^\s?(?:에|를|을|으로|쪽|수도|겨냥|향해|향한|に|へ|を|上空|本土|領|方面)")
+_ATTACK_NOUN_AFTER = compile_fast(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
-_AGENCY_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?$", _I)
+_AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
 
-_ALTITUDE_BEFORE = re.compile(r"高度|고도|altitude|apogee", _I)
+_ALTITUDE_BEFORE = compile_fast(r"高度|고도|altitude|apogee", _I)
 _MILES_KM = 1.609344
 _NMI_KM = 1.852
 
@@ -175,11 +176,17 @@ def _ev(p: Prepared, cue: str, field_name: str, start: int, end: int, weight: fl
 def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
     found: dict[str, list[tuple[str, int, int]]] = {"title": [], "summary": []}
-    for m in _KIND_RE.finditer(text):
-        kind = m.lastgroup or ""
-        found["title" if m.start() < t_end else "summary"].append((kind, m.start(), m.end()))
     generic = ("ballistic", "rocket", "unknown")
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
+    for scope, lo, hi in (("title", 0, t_end), ("summary", t_end, len(text))):
+        # One pattern per kind: each has its own first-character prefix, which is much
+        # faster than one alternation of all of them.
+        for kind, pattern in _KIND_PATTERNS:
+            m = pattern.search(text, lo, hi)
+            if m:
+                found[scope].append((kind, m.start(), m.end()))
+        if scope == "title" and any(f[0] not in generic for f in found["title"]):
+            break  # a specific class in the headline decides; no need to read on
     title_generic = any(f[0] in generic for f in found["title"])
     for scope in ("title", "summary"):
         specific = [f for f in found[scope] if f[0] not in generic]
@@ -200,8 +207,6 @@ def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
 
 def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
     text = p.text
-    mentions = [(m.start(), m.end(), gazetteer.canonical(m, gazetteer.ACTOR_GROUPS))
-                for m in gazetteer.ACTOR_RE.finditer(text)]
     cjk = lang in ("ko", "ja")
 
     def role(s: int, e: int) -> str:
@@ -215,31 +220,34 @@ def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tup
             return "target"
         return "actor"
 
-    roles = [(s, e, code, role(s, e)) for s, e, code in mentions]
+    def launchers(lo: int, hi: int) -> list[tuple[int, int, str]]:
+        return [(s, e, code) for s, e, code in gazetteer.ACTOR_TABLE.all(text, lo, hi)
+                if role(s, e) in ("actor", "self")]
+
     if primary is not None:
         s0, s1 = p.sentence_of(primary.start)
         anchor = primary.verb[0] if primary.verb else primary.start
-        if primary.weapon and primary.weapon[0] < anchor:
-            anchor = primary.weapon[0] if not cjk else anchor
-        before = [r for r in roles if s0 <= r[0] and r[1] <= anchor and r[3] in ("actor", "self")]
+        if primary.weapon and primary.weapon[0] < anchor and not cjk:
+            anchor = primary.weapon[0]
+        in_sentence = launchers(s0, s1)
+        before = [r for r in in_sentence if r[1] <= anchor]
         if before:
-            s, e, code, _ = before[-1]
+            s, e, code = before[-1]
             return code, (s, e), "actor:subject"
-        after = [r for r in roles if anchor <= r[0] < s1 and r[3] in ("actor", "self")
+        after = [r for r in in_sentence if r[0] >= anchor
                  and (_ATTACK_NOUN_AFTER.match(text[r[1]:r[1] + 40]) or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]]))]
         if after:
-            s, e, code, _ = after[0]
+            s, e, code = after[0]
             return code, (s, e), "actor:attacker"
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
-        for s, e, code, r in roles:
-            if lo <= s < hi and r in ("actor", "self"):
-                return code, (s, e), "actor:first_named"
-    m = gazetteer.AGENCY_RE.search(text)
-    while m:
-        implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(gazetteer.canonical(m, gazetteer.AGENCY_GROUPS))
+        found = launchers(lo, hi)
+        if found:
+            s, e, code = found[0]
+            return code, (s, e), "actor:first_named"
+    for s, e, agency in gazetteer.AGENCY_TABLE.all(text):
+        implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(agency)
         if implied:
-            return implied, (m.start(), m.end()), "actor:state_agency"
-        m = gazetteer.AGENCY_RE.search(text, m.end())
+            return implied, (s, e), "actor:state_agency"
     return None, None, ""
 
 
@@ -266,14 +274,19 @@ def _count(p: Prepared, lang: str) -> tuple[int | None, tuple[int, int] | None]:
     return None, None
 
 
+def _first_of(table, text: str, title_end: int) -> tuple[int, int, str] | None:
+    """First match of a gazetteer table in the title, else in the summary."""
+    return table.first(text, 0, title_end) or table.first(text, title_end)
+
+
 def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
-    m = _first_in(gazetteer.SEA_RE, text, t_end)
-    if m:
-        return gazetteer.canonical(m, gazetteer.SEA_GROUPS), (m.start(), m.end())
+    sea = _first_of(gazetteer.SEA_TABLE, text, t_end)
+    if sea:
+        return sea[2], (sea[0], sea[1])
     m = _first_in(gazetteer.TARGET_EN, text, t_end)
     if m:
-        place = m.group("place")
+        place = text[m.start("place"):m.end("place")]  # the match holds lower-cased text
         return place[0].upper() + place[1:], (m.start("place"), m.end("place"))
     m = _first_in(gazetteer.GENERIC_SEA, text, t_end)
     if m:
@@ -282,9 +295,9 @@ def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
-    m = _first_in(gazetteer.AGENCY_RE, p.text, p.title_end)
-    if m:
-        return gazetteer.canonical(m, gazetteer.AGENCY_GROUPS), (m.start(), m.end())
+    found = _first_of(gazetteer.AGENCY_TABLE, p.text, p.title_end)
+    if found:
+        return found[2], (found[0], found[1])
     return None, None
 
 
@@ -310,7 +323,7 @@ def extract(
         evidence.append(_ev(p, "count:number", "count", *span))
 
     distance = None
-    for pattern in (DISTANCE_EN, *DISTANCE_CJK):
+    for pattern in (DISTANCE_EN, *DISTANCE_CJK) if lang in ("ko", "ja") else (DISTANCE_EN,):
         m = _first_in(pattern, text, p.title_end)
         while m and _ALTITUDE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 3):
             m = pattern.search(text, m.start() + 1)  # "高度約50キロで、350キロ飛翔": 50 is the apogee
@@ -319,7 +332,7 @@ def extract(
             evidence.append(_ev(p, "distance:flown", "distance_km", m.start(), m.end()))
             break
     apogee = None
-    for pattern in APOGEE:
+    for pattern in APOGEE if lang in ("ko", "ja") else APOGEE[:1]:
         m = _first_in(pattern, text, p.title_end)
         if m and (value := _quantity_km(m)) is not None:
             apogee = value

@@ -1,13 +1,13 @@
 """Names of actors, reporting agencies and sea areas, with their canonical forms.
 
 Actors map to ISO 3166-1 alpha-3 codes, or to a group's common English name. Each table
-is compiled into one alternation at import; the group name of the match says which
-canonical value it stands for.
+is compiled at import into a `Table`, whose matches carry the canonical value.
 """
 
 from __future__ import annotations
 
 import re
+from services.classify.fastpattern import Table, compile_fast
 
 # (canonical, pattern). Order matters only for overlapping names: longer names first.
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -90,32 +90,16 @@ TARGET_PLACES = (
     r"|Saudi Arabia|Riyadh|Jeddah|Abha|Japan|Hokkaido|Okinawa|Guam|Hawaii|South Korea|Seoul"
     r"|(?:northern |southern )?Syria|Damascus|Homs|Lebanon|Beirut|Gaza|Yemen|Sanaa|Iraq|Erbil|Baghdad|Iran|Tehran"
 )
-TARGET_EN = re.compile(
+TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|against|over|targeting|struck|hit|hits)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
     rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b",
     re.IGNORECASE,
 )
 # "into the sea", "toward the sea": the text gives no sea name.
-GENERIC_SEA = re.compile(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b|해상으로|海上", re.IGNORECASE)
-
-
-def _compile(table: tuple[tuple[str, str], ...], flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation with a named group per canonical value."""
-    names: dict[str, str] = {}
-    parts = []
-    for i, (canonical, pattern) in enumerate(table):
-        group = f"g{i}"
-        names[group] = canonical
-        parts.append(f"(?P<{group}>{pattern})")
-    return re.compile("|".join(parts), flags), names
+GENERIC_SEA = compile_fast(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b|해상으로|海上", re.IGNORECASE)
 
 
 # Case matters for actors: "US" is a country, "us" is not.
-ACTOR_RE, ACTOR_GROUPS = _compile(ACTORS, flags=0)
-AGENCY_RE, AGENCY_GROUPS = _compile(AGENCIES)
-SEA_RE, SEA_GROUPS = _compile(SEAS)
-
-
-def canonical(match: re.Match[str], groups: dict[str, str]) -> str:
-    """Canonical value of a match of one of the compiled tables."""
-    return groups[match.lastgroup or ""]
+ACTOR_TABLE = Table(ACTORS, flags=0)
+AGENCY_TABLE = Table(AGENCIES)
+SEA_TABLE = Table(SEAS)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from services.classify.fastpattern import compile_fast
+
 _I = re.IGNORECASE
 
 # --- weapons -------------------------------------------------------------------------
@@ -29,7 +31,7 @@ NAMED_SYSTEMS_EN = (
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile"
 )
 
-WEAPON_EN = re.compile(
+WEAPON_EN = compile_fast(
     r"\b(?:(?:ballistic|cruise|hypersonic)[- ]missiles?"
     r"|missiles?"
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|IRMB|SLV)s?"
@@ -42,12 +44,12 @@ WEAPON_EN = re.compile(
 )
 
 # Korean and Japanese have no word boundaries to lean on; compounds are written together.
-WEAPON_KO = re.compile(
+WEAPON_KO = compile_fast(
     r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|로켓(?!\s?엔진)|발사체|정찰위성|군사위성|위성|극초음속"
     r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘",
     _I,
 )
-WEAPON_JA = re.compile(
+WEAPON_JA = compile_fast(
     r"ミサイル|弾道|巡航|ICBM|SLBM|IRBM|SRBM|ロケット(?!エンジン)|人工衛星|偵察衛星|衛星|飛翔体|飛しょう体"
     r"|火星-?\d+|多連装|極超音速",
     _I,
@@ -60,7 +62,7 @@ _NOT_LAUNCH_AFTER = (
     r"(?![- ](?:infrastructure|sites?|pads?|facilit\w+|windows?|ceremon\w+|events?|preparations?"
     r"|platforms?|complex|cent(?:er|re)s?|grounds?|vehicles?|rocket system|tubes?|systems?|control))"
 )
-LAUNCH_VERB_EN = re.compile(
+LAUNCH_VERB_EN = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
@@ -68,9 +70,9 @@ LAUNCH_VERB_EN = re.compile(
     _I,
 )
 # "tested"/"test" counts only when a weapon is its object ("tested a new ICBM", "ICBM test").
-TEST_VERB_EN = re.compile(r"\b(?:test(?:s|ed|ing)?|trial)\b", _I)
+TEST_VERB_EN = compile_fast(r"\b(?:test(?:s|ed|ing)?|trial)\b", _I)
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
-IMPACT_EN = re.compile(
+IMPACT_EN = compile_fast(
     r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
     r"|rain(?:s|ed)?|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
@@ -79,15 +81,15 @@ IMPACT_EN = re.compile(
     _I,
 )
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
-SALVO_EN = re.compile(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
+SALVO_EN = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
 
-LAUNCH_VERB_KO = re.compile(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발")
-LAUNCH_VERB_JA = re.compile(r"発射|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射")
+LAUNCH_VERB_KO = compile_fast(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발")
+LAUNCH_VERB_JA = compile_fast(r"発射|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射")
 
 # --- what keeps a cue from being a report of a launch -----------------------------------
 
 # Modal or future framing just before the verb: the launch has not happened.
-MODAL_BEFORE_EN = re.compile(
+MODAL_BEFORE_EN = compile_fast(
     r"\b(?:could|may|might|would|will|shall|can|to|plans?|planning|prepar(?:es|ed|ing)|ready|readies"
     r"|readying|poised|set|about|expected|likely|possible|possibly|potential|imminent|threat(?:en|ens|ened)?"
     r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
@@ -96,14 +98,14 @@ MODAL_BEFORE_EN = re.compile(
     _I,
 )
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
-ATTEMPT_BEFORE_EN = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$", _I)
-NEGATION_BEFORE_EN = re.compile(
+ATTEMPT_BEFORE_EN = compile_fast(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$", _I)
+NEGATION_BEFORE_EN = compile_fast(
     r"\b(?:not|no|never|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*)\b"
     r"[^.;]{0,20}$",
     _I,
 )
 # The object of "launched"/"fired" is something other than a weapon.
-NONWEAPON_OBJECT_EN = re.compile(
+NONWEAPON_OBJECT_EN = compile_fast(
     r"\b(?:balloons?|drones?|UAVs?|unmanned|probes?|investigations?|inquir(?:y|ies)|campaigns?|bills?"
     r"|apps?|products?|platforms?|services?|offensives?|operations?|exercises?|drills?|initiatives?"
     r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?|rounds|mortars?|flares?|fireworks"
@@ -111,15 +113,15 @@ NONWEAPON_OBJECT_EN = re.compile(
     r"|director|head|minister|general|commander)\b",
     _I,
 )
-MODAL_AFTER_KO = re.compile(
+MODAL_AFTER_KO = compile_fast(
     r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
 )
-MODAL_AFTER_JA = re.compile(
+MODAL_AFTER_JA = compile_fast(
     r"^(?:する|の|を|が|\s)*(?:可能性|予定|計画|準備|兆候|通報|予告|構え|恐れ|懸念|方針|へ(?:$|\s|、|…))"
 )
 
 # Reaction to a launch as the main event (main-event rule).
-REACTION_EN = re.compile(
+REACTION_EN = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolution|Security Council|UNSC"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|protests? (?:to|against) "
@@ -127,19 +129,19 @@ REACTION_EN = re.compile(
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
     _I,
 )
-REACTION_KO = re.compile(r"규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|\"文")
-REACTION_JA = re.compile(r"抗議|非難|制裁|安保理|決議|遺憾|反発|批判")
+REACTION_KO = compile_fast(r"규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|\"文")
+REACTION_JA = compile_fast(r"抗議|非難|制裁|安保理|決議|遺憾|反発|批判")
 # A launch mentioned as the cause of something else ("after", "over", "in response to").
-SUBORDINATE_BEFORE_EN = re.compile(
+SUBORDINATE_BEFORE_EN = compile_fast(
     r"\b(?:after|over|following|in response to|amid|despite|ahead of)\b"
     r"(?:\s+[\w'’-]+){0,6}\s*$",
     _I,
 )
-SUBORDINATE_AFTER_KO = re.compile(r"^[^\s]{0,2}(?:에|와 관련|에 대해|를 규탄|을 규탄|관련)")
-SUBORDINATE_AFTER_JA = re.compile(r"^(?:に(?!向)|を受け|に対し|に抗議)")
+SUBORDINATE_AFTER_KO = compile_fast(r"^[^\s]{0,2}(?:에|와 관련|에 대해|를 규탄|을 규탄|관련)")
+SUBORDINATE_AFTER_JA = compile_fast(r"^(?:に(?!向)|を受け|に対し|に抗議)")
 
 # Civil and commercial space: launches we do not report.
-CIVIL_SPACE = re.compile(
+CIVIL_SPACE = compile_fast(
     r"\b(?:NASA|SpaceX|Space X|Falcon ?9|Falcon Heavy|Starship|Blue Origin|New Shepard|New Glenn"
     r"|Rocket Lab|ISRO|PSLV|GSLV|Chandrayaan|Gaganyaan|JAXA|H-?IIA|H-?IIB|Arianespace|Ariane ?\d?"
     r"|Roscosmos|Soyuz|Long March|Peregrine|Artemis|Ares I|space shuttle|Atlantis|astronauts?"
@@ -151,14 +153,14 @@ CIVIL_SPACE = re.compile(
     _I,
 )
 # Missile defence deals, deployments and exercises.
-DEFENCE = re.compile(
+DEFENCE = compile_fast(
     r"\b(?:THAAD|Terminal High Altitude|Patriots?|Iron Dome|David's Sling|Arrow[- ]?\d|Aegis|SM-\d"
     r"|Golden Dome|missile[- ]defen[cs]e|air[- ]defen[cs]e systems?|interceptors?|anti-missile"
     r"|missile shield)\b|사드|요격\s?미사일|미사일\s?방어|패트리엇|아이언\s?돔|방공망|迎撃|ミサイル防衛|PAC-?3|イージス",
     _I,
 )
 # Things that are launched or fired but are not missiles or rockets.
-NON_MISSILE = re.compile(
+NON_MISSILE = compile_fast(
     r"\b(?:balloons?|drones?|UAVs?|unmanned aerial|Shahed|artillery (?:shells?|rounds?|shots?|fire|firing)"
     r"|(?:shells|rounds)\b(?! of (?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
     r"|(?:rocket |missile )?engine tests?|(?:solid[- ]fuel )?(?:engine|motor) test|static (?:fire|firing)"
@@ -169,7 +171,7 @@ NON_MISSILE = re.compile(
     _I,
 )
 # The item looks back: anniversaries, obituaries, aggregate counts.
-RETROSPECTIVE = re.compile(
+RETROSPECTIVE = compile_fast(
     r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
     r"|since (?:the (?:war|start|beginning)|October|19\d\d|20\d\d)|so far this year|to date|in \d+ days"
     r"|a year since|marks? \d+ years|history of)\b"
@@ -178,20 +180,20 @@ RETROSPECTIVE = re.compile(
     _I,
 )
 # Totals over a period: statistics, not a report of one launch.
-AGGREGATE = re.compile(
+AGGREGATE = compile_fast(
     r"\b(?:(?<!time )(?<!first )since (?:the (?:war|start|beginning|outbreak)|October|January|\d{4})|so far|to date|in total|this year"
     r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of)\b",
     _I,
 )
 # Sport: "fires rocket into top corner".
-SPORT = re.compile(
+SPORT = compile_fast(
     r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|striker|midfielder|goalkeeper|league|FA Cup"
     r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
     r"|Olympics?|semi-finals?|final whistle|derby)\b",
     _I,
 )
 # Explainers, opinion and questions: rarely the first report of a launch.
-EXPLAINER = re.compile(
+EXPLAINER = compile_fast(
     r"^(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
     r"|commentary|explainer|editorial)\b|\?\s*$|\b(?:what we know|explained|analysis|opinion)\b",
     _I,
@@ -199,7 +201,7 @@ EXPLAINER = re.compile(
 
 # --- facts that only a report of a real launch gives ------------------------------------
 
-FLIGHT_DETAIL = re.compile(
+FLIGHT_DETAIL = compile_fast(
     r"\b(?:flew|flown|travel+ed|travel+ing|flying|flight (?:distance|time)|apogee|altitude|lofted"
     r"|landed|splash(?:ed)? down|splashed|fell into|fell in|crashed into|impacted|EEZ"
     r"|exclusive economic zone|trajectory|top speed|Mach \d+|detected the launch|were launched|was launched"
@@ -209,7 +211,7 @@ FLIGHT_DETAIL = re.compile(
     _I,
 )
 # Reporting agencies that publish launch detections: a strong sign of a real event.
-AGENCY_CUE = re.compile(
+AGENCY_CUE = compile_fast(
     r"\b(?:Joint Chiefs of Staff|JCS|ROK JCS|KCNA|Korean Central News Agency|Rodong Sinmun"
     r"|Japan(?:ese)?(?:'s)? (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD)|defen[cs]e ministry"
     r"|INDOPACOM|Indo-Pacific Command|Coast Guard|IDF|Israel Defense Forces|Israeli (?:army|military)"
@@ -222,4 +224,4 @@ AGENCY_CUE = re.compile(
 
 # A sentence ends at . ! ? 。 followed by space, except after an initial ("U.S.", "N. Korea")
 # or a clock suffix ("7 a.m."); an ellipsis or a line break also ends one.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<![ap]\.m)(?<!\bNo)(?<!\bSt)(?<!\bvs)[.!?](?=\s)|[。！？]|\n|…|\s[|;]\s|\s-\s")
+SENTENCE_END = compile_fast(r"(?<!\b[A-Z])(?<![ap]\.m)(?<!\bNo)(?<!\bSt)(?<!\bvs)[.!?](?=\s)|[。！？]|\n|…|\s[|;]\s|\s-\s")

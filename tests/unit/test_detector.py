@@ -100,3 +100,30 @@ def test_confidence_is_a_probability_and_orders_cases():
                       "The missiles flew about 400 km.").confidence
     weak = classify("Analysts weigh North Korea's missile programme").confidence
     assert 0.0 <= weak < 0.5 < strong <= 1.0
+
+
+def _all_fast_patterns():
+    import re
+
+    from services.classify import extractor, fastpattern, gazetteer, lexicon, timeparse
+
+    for module in (lexicon, gazetteer, extractor, timeparse, detector):
+        for name, value in vars(module).items():
+            values = value if isinstance(value, tuple) else (value,)
+            for v in values:
+                if isinstance(v, fastpattern.FastPattern):
+                    yield f"{module.__name__}.{name}", v, re.compile(v.pattern, v.flags)
+                elif isinstance(v, fastpattern.Table):
+                    for canonical, p in v.entries:
+                        yield f"{module.__name__}.{name}:{canonical}", p, re.compile(p.pattern, p.flags)
+
+
+def test_fast_patterns_match_exactly_what_re_matches():
+    texts = [c["title"] + "\n" + c.get("summary", "") for c in CASES] + [
+        "ＩＣＢＭ launched; North KOREA Fires MISSILES at 7:10 A.M. KST", "İstanbul rocket", "Θ missile ß", ""]
+    for name, fast, plain in _all_fast_patterns():
+        for text in texts:
+            folded = detector.prepare(text, "").text
+            want = [m.span() for m in plain.finditer(folded)]
+            got = [m.span() for m in fast.finditer(folded)]
+            assert got == want, (name, folded)

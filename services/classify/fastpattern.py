@@ -1,0 +1,262 @@
+"""Regular expressions compiled for throughput, with the same matches as `re`.
+
+Python's engine tries every alternative of a pattern at every position of the text, and
+is two to four times slower with IGNORECASE. The lexicons are large alternations run
+over every item, so three things are derived once from each parsed pattern:
+
+- a first-character lookahead: positions that cannot start a match are rejected by one
+  character-set test instead of trying every alternative;
+- case folding: a case-insensitive pattern is lower-cased once and run case-sensitively
+  over the lower-cased text (offsets are unchanged; `group()` returns lower-cased words,
+  so callers slice the original text when they need its spelling);
+- a literal gate: words one of which every match must contain. When none occurs in the
+  text (a plain `in` test, done in C) the pattern is not run at all.
+
+Each is added only when it can be computed exactly from the parse tree, so a compiled
+pattern matches exactly what `re.compile` would. `Table` runs a gazetteer as one pattern
+per entry, so each entry gets its own gate and prefix.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from re import _constants as _sc  # type: ignore[attr-defined]
+from re import _parser as _sp  # type: ignore[attr-defined]
+
+_MAX_FIRST_CHARS = 400
+_MAX_GATE_WORDS = 24
+# ASCII digits and whitespace; Unicode digits and rare spaces are folded away before
+# the lexicons run (see detector.prepare), so these sets are complete for our text.
+_CATEGORY_CHARS = {
+    _sc.CATEGORY_DIGIT: frozenset("0123456789"),
+    _sc.CATEGORY_SPACE: frozenset(" \t\n\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200a\u202f"),
+}
+_ZERO_WIDTH = (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT)
+_REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT)
+
+
+class _Unbounded(Exception):
+    """The first character of a match can be almost anything: no prefix."""
+
+
+def _cased(ch: str, ignorecase: bool) -> set[str]:
+    return {ch, ch.lower(), ch.upper()} if ignorecase else {ch}
+
+
+def _first_chars(items, ignorecase: bool) -> tuple[set[str], bool]:
+    """Characters a match of the sequence `items` can start with, and whether it can be empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sc.LITERAL:
+            return out | _cased(chr(av), ignorecase), False
+        if op is _sc.CATEGORY and av in _CATEGORY_CHARS:
+            return out | _CATEGORY_CHARS[av], False
+        if op is _sc.IN:
+            for iop, iav in av:
+                if iop is _sc.LITERAL:
+                    out |= _cased(chr(iav), ignorecase)
+                elif iop is _sc.CATEGORY and iav in _CATEGORY_CHARS:
+                    out |= _CATEGORY_CHARS[iav]
+                elif iop is _sc.RANGE and iav[1] - iav[0] <= _MAX_FIRST_CHARS:
+                    for cp in range(iav[0], iav[1] + 1):
+                        out |= _cased(chr(cp), ignorecase)
+                else:
+                    raise _Unbounded  # NEGATE, \w, a huge range
+            return out, False
+        if op is _sc.SUBPATTERN or op is _sc.ATOMIC_GROUP:
+            chars, empty = _first_chars(av[-1] if op is _sc.SUBPATTERN else av, ignorecase)
+        elif op is _sc.BRANCH:
+            chars, empty = set(), False
+            for branch in av[1]:
+                c, e = _first_chars(branch, ignorecase)
+                chars |= c
+                empty = empty or e
+        elif op in _REPEATS:
+            chars, empty = _first_chars(av[2], ignorecase)
+            empty = empty or av[0] == 0
+        else:
+            raise _Unbounded  # ANY, NOT_LITERAL, \w, group references
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _gate_score(words: frozenset[str]) -> tuple[int, int]:
+    return (min(len(w) for w in words), -len(words))
+
+
+def _required_words(items) -> frozenset[str] | None:
+    """Words one of which every match of the sequence contains, or None if none is known."""
+    best: frozenset[str] | None = None
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _gate_score(candidate) > _gate_score(best)):
+            best = candidate
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _sc.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # matched characters on both sides are adjacent in the text
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is _sc.SUBPATTERN:
+            consider(_required_words(av[-1]))
+        elif op is _sc.ATOMIC_GROUP:
+            consider(_required_words(av))
+        elif op is _sc.BRANCH:
+            sets = [_required_words(branch) for branch in av[1]]
+            if all(sets):
+                consider(frozenset().union(*sets))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required_words(av[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _with_prefix(pattern: str, flags: int) -> re.Pattern[str]:
+    try:
+        chars, empty = _first_chars(_sp.parse(pattern, flags), bool(flags & re.IGNORECASE))
+    except _Unbounded:
+        return re.compile(pattern, flags)
+    if empty or not chars or len(chars) > _MAX_FIRST_CHARS:
+        return re.compile(pattern, flags)
+    charset = "".join(re.escape(c) for c in sorted(chars))
+    return re.compile(f"(?=[{charset}])(?:{pattern})", flags)
+
+
+def _lower_source(pattern: str) -> str:
+    """The pattern with its literal letters lower-cased; escapes (\\b, \\S, \\W ...) kept."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P", i):  # group syntax is case-sensitive
+            out.append("(?P")
+            i += 3
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+_lower_cache: tuple[str | None, str | None] = (None, None)
+
+
+def lowered(text: str) -> str | None:
+    """text.lower() when it keeps every offset, else None. Remembers the last text.
+
+    The single-entry cache is replaced by one assignment of a tuple, so concurrent
+    callers at worst recompute it.
+    """
+    global _lower_cache
+    cached = _lower_cache
+    if cached[0] is text:
+        return cached[1]
+    low = text.lower()
+    result = low if len(low) == len(text) else None
+    _lower_cache = (text, result)
+    return result
+
+
+_NO_MATCHES: tuple[re.Match[str], ...] = ()
+
+
+class FastPattern:
+    """A compiled pattern with a prefix, optional case folding and a literal gate."""
+
+    __slots__ = ("pattern", "flags", "_fast", "_exact", "_fold", "_gate")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._fold = bool(flags & re.IGNORECASE)
+        source = _lower_source(pattern) if self._fold else pattern
+        fast_flags = flags & ~re.IGNORECASE if self._fold else flags
+        self._fast = _with_prefix(source, fast_flags)
+        self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
+        words = _required_words(_sp.parse(source, fast_flags))
+        gate = None
+        if words and len(words) <= _MAX_GATE_WORDS and all(len(w) >= 2 or not w.isascii() for w in words):
+            gate = tuple(sorted(words, key=len, reverse=True))
+        self._gate = gate
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str] | None, str]:
+        if self._fold:
+            low = lowered(text)
+            if low is None:
+                return self._exact, text
+            text = low
+        gate = self._gate
+        if gate is not None:
+            for word in gate:
+                if word in text:
+                    break
+            else:
+                return None, text
+        return self._fast, text
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        p, t = self._pick(text)
+        return p.search(t, pos, endpos) if p is not None else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        p, t = self._pick(text)
+        return p.match(t, pos, endpos) if p is not None else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        p, t = self._pick(text)
+        return p.finditer(t, pos, endpos) if p is not None else iter(_NO_MATCHES)
+
+
+def compile_fast(pattern: str, flags: int = 0) -> FastPattern:
+    """Compile a lexicon pattern for speed; same matches and offsets as re.compile."""
+    return FastPattern(pattern, flags)
+
+
+class Table:
+    """A gazetteer: (canonical value, pattern) entries, each compiled on its own.
+
+    Matches are what one alternation of the entries in order would give: leftmost first,
+    the earlier entry winning at equal starts, no overlaps.
+    """
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE) -> None:
+        self.entries = tuple((canonical, compile_fast(pattern, flags)) for canonical, pattern in entries)
+
+    def first(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[int, int, str] | None:
+        """Leftmost match in text[lo:hi] as (start, end, canonical), or None."""
+        best: tuple[int, int, str] | None = None
+        for canonical, pattern in self.entries:
+            m = pattern.search(text, lo, hi)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), m.end(), canonical)
+        return best
+
+    def all(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> list[tuple[int, int, str]]:
+        """Every non-overlapping match in text[lo:hi], in text order."""
+        found = [(m.start(), i, m.end(), canonical)
+                 for i, (canonical, pattern) in enumerate(self.entries)
+                 for m in pattern.finditer(text, lo, hi)]
+        found.sort()
+        out: list[tuple[int, int, str]] = []
+        end = -1
+        for start, _i, stop, canonical in found:
+            if start >= end:
+                out.append((start, stop, canonical))
+                end = stop
+        return out
