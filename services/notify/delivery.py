@@ -141,7 +141,7 @@ class Deliverer:
             await self._dead_letters.send(exc, record=record, value=None if record else event.to_bytes(),
                                           subscription=sub.name, event_id=event.event_id)
             self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts.count,
-                                   reason=str(exc))
+                                   reason=str(exc), event_json=event.model_dump_json())
             return Outcome(sub.name, "dead", str(exc))
         self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=attempts.count,
                                     remote_ref=remote_ref)

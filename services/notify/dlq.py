@@ -1,9 +1,11 @@
 """Looking at and resending what could not be delivered (`launchwatch dlq list|replay`).
 
-The dead-letter topic keeps every letter; the notify ledger knows which deliveries are
-still dead. Listing reads the whole topic with a throw-away consumer group (it commits
-nothing, so it never moves anyone's position) and shows, for notify letters, whether the
-delivery is still dead or was delivered since. Replaying sends each still-dead delivery
+Over Kafka, the dead-letter topic keeps every letter and the notify ledger knows which
+deliveries are still dead: listing reads the whole topic with a throw-away consumer group
+(it commits nothing, so it never moves anyone's position) and shows, for notify letters,
+whether the delivery is still dead or was delivered since. Dead deliveries the ledger
+holds but the topic does not are listed too: the in-memory bus forgets its letters when
+its process ends, and a topic's retention may have dropped old ones. Replaying sends each still-dead delivery
 again to its subscription with the same delivery id; what was delivered meanwhile is not
 sent twice.
 """
@@ -36,8 +38,8 @@ from services.runtime.settings import Settings
 class DlqRow:
     """One dead letter, with where it sits and (notify letters) what became of the delivery."""
 
-    partition: int
-    offset: int
+    partition: int | None  # None: from the ledger (memory bus)
+    offset: int | None
     letter: DeadLetter
     revision: int | None
     state: str  # dead | delivered | pending | skipped | unknown (no ledger row) | n/a (not notify)
@@ -84,7 +86,8 @@ async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: floa
 
 async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, idle_s: float = 1.0,
                    max_wait_s: float = 15.0) -> list[DlqRow]:
-    """Every dead letter on `<prefix>dlq` (optionally of one `stage`), oldest first.
+    """Every dead letter on `<prefix>dlq` (optionally of one `stage`), plus still-dead
+    deliveries only the ledger remembers, oldest first.
 
     `bus` must be started. Reads until the topic has been quiet for `idle_s` after its
     first letters; an empty topic takes `max_wait_s` to tell (a new Kafka group member
@@ -107,6 +110,24 @@ async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, id
             rows.append(DlqRow(partition, offset, letter, revision, state))
     finally:
         conn.close()
+    if stage in (None, "notify"):
+        seen = {(r.letter.subscription, r.letter.event_id, r.revision) for r in rows}
+        rows += [r for r in _ledger_rows(settings) if (r.letter.subscription, r.letter.event_id, r.revision) not in seen]
+        rows.sort(key=lambda r: r.letter.failed_at)
+    return rows
+
+
+def _ledger_rows(settings: Settings) -> list[DlqRow]:
+    conn = connect(settings.state.path)
+    try:
+        dead = Ledger(conn).dead()
+    finally:
+        conn.close()
+    rows = []
+    for subscription, event_id, revision, reason, event_json, updated_at in dead:
+        letter = DeadLetter(stage="notify", reason=reason, error="dead", value=event_json, subscription=subscription,
+                            event_id=event_id, failed_at=datetime.fromisoformat(updated_at))
+        rows.append(DlqRow(None, None, letter, revision, "dead"))
     return rows
 
 
@@ -189,16 +210,21 @@ async def _with_bus(settings: Settings, work):  # type: ignore[no-untyped-def]
         await bus.close()
 
 
+def _waits(settings: Settings) -> dict[str, float]:
+    # A memory bus in a new process holds no letters: nothing to wait for.
+    return {"idle_s": 0.01, "max_wait_s": 0.01} if settings.bus.kind == "memory" else {}
+
+
 async def list_command(settings: Settings, out: TextIO | None = None) -> int:
     """`launchwatch dlq list`: print the table; exit status 0."""
-    rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus))
+    rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus, **_waits(settings)))
     print(format_rows(rows), file=out or sys.stdout)
     return 0
 
 
 async def replay_command(settings: Settings, out: TextIO | None = None) -> int:
     """`launchwatch dlq replay`: resend still-dead deliveries; exit status 1 if any failed again."""
-    result = await _with_bus(settings, lambda bus: dlq_replay(settings, bus))
+    result = await _with_bus(settings, lambda bus: dlq_replay(settings, bus, **_waits(settings)))
     print(f"delivered {result.delivered}, failed again {result.failed}, already done {result.already_done}, "
           f"not replayable {result.not_replayable}", file=out or sys.stdout)
     return 1 if result.failed else 0

@@ -143,12 +143,21 @@ class Ledger:
             (attempts, remote_ref, _now(), subscription, event_id, revision),
         )
 
-    def mark_dead(self, subscription: str, event_id: str, revision: int, *, attempts: int, reason: str) -> None:
+    def mark_dead(self, subscription: str, event_id: str, revision: int, *, attempts: int, reason: str,
+                  event_json: str) -> None:
+        """Record a failed delivery with the event, so it can be listed and replayed from here too."""
         self._conn.execute(
-            "UPDATE notify_ledger SET status='dead', attempts=attempts+?, reason=?, updated_at=?"
+            "UPDATE notify_ledger SET status='dead', attempts=attempts+?, reason=?, event_json=?, updated_at=?"
             " WHERE subscription=? AND event_id=? AND revision=?",
-            (attempts, reason, _now(), subscription, event_id, revision),
+            (attempts, reason, event_json, _now(), subscription, event_id, revision),
         )
+
+    def dead(self) -> list[tuple[str, str, int, str, str, str]]:
+        """Deliveries that are still dead: (subscription, event_id, revision, reason, event_json, updated_at)."""
+        return self._conn.execute(
+            "SELECT subscription, event_id, revision, coalesce(reason, ''), event_json, updated_at FROM notify_ledger"
+            " WHERE status='dead' AND event_json IS NOT NULL ORDER BY updated_at, subscription, event_id, revision"
+        ).fetchall()
 
     def mark_skipped(self, *, subscription: str, event_id: str, revision: int, delivery_id: str,
                      reason: str) -> None:

@@ -1,6 +1,6 @@
 """The notify stage: event revisions in, alerts out to every matching subscription.
 
-Reads `launchwatch.events` (group `launchwatch-notify`) through the `StageRunner`, so an
+Reads `launchwatch.events` (group `launchwatch.notify`) through the `StageRunner`, so an
 event record is committed only after every one of its deliveries was delivered, skipped
 or dead-lettered. With no `[[subscriptions]]` configured, one implicit console
 subscription (min_confidence 0) shows every alert, so a first run shows something.
@@ -38,7 +38,6 @@ from services.runtime.retry import Backoff, Sleep
 from services.runtime.settings import Settings
 from services.runtime.stage import StageRunner
 
-GROUP = "launchwatch-notify"
 IMPLICIT_CONSOLE = SubscriptionSettings(name="console", channel="console", min_confidence=0.0)
 
 
@@ -142,7 +141,7 @@ class NotifyStage:
 
 
 async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
-                      channels: Mapping[str, Channel] | None = None, group: str = GROUP,
+                      channels: Mapping[str, Channel] | None = None, group: str | None = None,
                       digest_check_s: float = 5.0) -> NotifyStage:
     """The notify stage for `ctx`. `sleep`, `channels` and `digest_check_s` (how often due
     digests are looked for) are seams for tests."""
@@ -157,7 +156,7 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
         clock=ctx.clock,
         sleep=sleep,
     )
-    consumer = await ctx.bus.consumer([ctx.topic("events")], group)
+    consumer = await ctx.bus.consumer([ctx.topic("events")], group or ctx.group("notify"))
     subscriptions = effective_subscriptions(settings)
     runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, subscriptions),
                          dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep)

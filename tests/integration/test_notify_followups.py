@@ -160,3 +160,24 @@ async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id
     assert (again.delivered, again.already_done) == (0, 1)
     assert len(hook.accepted) == 1
     assert [r.state for r in await dlq_list(settings, bus, idle_s=0.05)] == ["delivered"]
+
+
+async def test_dlq_works_from_the_ledger_when_the_bus_forgot_its_letters(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    hook.script = [(500, {})] * 3
+    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
+    ctx.close()
+
+    fresh_bus = MemoryBus()  # `launchwatch dlq` in a new process: the memory bus is empty
+    rows = await dlq_list(settings, fresh_bus, idle_s=0.01, max_wait_s=0.05)
+    assert [(r.letter.subscription, r.letter.event_id, r.state, r.offset) for r in rows] == [
+        ("partner-hook", "evt-prk-1", "dead", None)]
+    assert "HTTP 500" in rows[0].letter.reason
+    result = await dlq_replay(settings, fresh_bus, http=http, clock=lambda: NOW, sleep=FakeSleep(),
+                              idle_s=0.01, max_wait_s=0.05)
+    assert result.delivered == 1 and len(hook.accepted) == 1
+    assert await dlq_list(settings, fresh_bus, idle_s=0.01, max_wait_s=0.05) == []
