@@ -1,7 +1,7 @@
 """Ingest against a local feed farm: cold and warm passes, CPU, peak memory, change latency.
 
     python bench/ingest_farm.py [--feeds 1000 10000] [--concurrency 100] [--latency-feeds 1000]
-                                [--interval-s 1] [--changes 20]
+                                [--interval-s 1] [--changes 20] [--compare-feeds 1000]
 
 A farm process on 127.0.0.1 serves N RSS feeds of 50 realistic items each (HTML in the
 descriptions, RFC 822 dates, ~22 KB per document), honouring ETag. For every N a fresh
@@ -15,6 +15,9 @@ state, JSON logs at info level written to /dev/null) runs:
 Latency: the real run loop polls `--latency-feeds` feeds with interval_s = min_interval_s
 = `--interval-s`; after a warm-up the farm changes one feed at a time (a new item on top)
 at a known time, and the time until that item is sent to the bus is recorded.
+
+With `--compare-feeds N`, newsboat (`newsboat -x reload`, Debian package) and rss2email
+(`r2e run --no-send`, Debian package) poll the same first N farm feeds, cold then warm.
 
 The bus is a counting producer (payloads dropped) so that bus memory does not hide ingest's.
 Both processes share the machine's cores; the farm's CPU is not counted.
@@ -204,6 +207,41 @@ async def latency(port: int, feeds: int, concurrency: int, interval_s: float, ch
             "polls_per_s": round(feeds / interval_s), "cpu_share_of_one_core": round(loop_cpu / busy_s, 2)}
 
 
+def run_tool(argv: list[str], env: dict[str, str]) -> dict:
+    """Run one command to completion; its wall time, CPU seconds and peak RSS."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return {"wall_s": round(time.perf_counter() - started, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "exit": os.waitstatus_to_exitcode(status)}
+
+
+def compare_tools(port: int, feeds: int, threads: int) -> list[dict]:
+    """newsboat (`-x reload`, `reload-threads`) and rss2email (`run --no-send`) over the same
+    feeds, cold then warm, when they are installed."""
+    import shutil
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "HOME": tmp, "XDG_CONFIG_HOME": tmp, "XDG_DATA_HOME": tmp}
+        urls = [f"http://127.0.0.1:{port}/feed/{n}.xml" for n in range(feeds)]
+        if shutil.which("newsboat"):
+            Path(tmp, "urls").write_text("\n".join(urls) + "\n")
+            Path(tmp, "config").write_text(f"reload-threads {threads}\n")
+            argv = ["newsboat", "-u", f"{tmp}/urls", "-c", f"{tmp}/cache.db", "-C", f"{tmp}/config", "-x", "reload"]
+            results.append({"tool": f"newsboat -x reload (reload-threads {threads})", "feeds": feeds,
+                            "cold": run_tool(argv, env), "warm": run_tool(argv, env)})
+        if shutil.which("r2e"):
+            lines = ["[DEFAULT]", "to = bench@example.org", "from = r2e@example.org"]
+            for n, url in enumerate(urls):
+                lines += [f"[feed.f{n}]", f"url = {url}"]
+            Path(tmp, "r2e.cfg").write_text("\n".join(lines) + "\n")
+            argv = ["r2e", "-c", f"{tmp}/r2e.cfg", "-d", f"{tmp}/r2e.json", "run", "--no-send"]
+            results.append({"tool": "rss2email run --no-send (sequential)", "feeds": feeds,
+                            "cold": run_tool(argv, env), "warm": run_tool(argv, env)})
+    return results
+
+
 def child(args) -> None:
     from services.runtime.logs import configure_logging
 
@@ -222,6 +260,8 @@ def main() -> None:
     parser.add_argument("--latency-feeds", type=int, default=1000)
     parser.add_argument("--interval-s", type=float, default=1.0)
     parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument("--compare-feeds", type=int, default=0,
+                        help="also run newsboat and rss2email over this many farm feeds (0: skip)")
     parser.add_argument("--serve-farm", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=("passes", "latency"), help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -247,6 +287,9 @@ def main() -> None:
                 print(out.stderr[-3000:], file=sys.stderr)
                 raise SystemExit(f"{kind} run over {n} feeds failed")
             print(out.stdout.strip(), flush=True)
+        if args.compare_feeds:
+            for result in compare_tools(port, args.compare_feeds, args.concurrency):
+                print(json.dumps(result), flush=True)
     finally:
         farm.terminate()
         farm.wait(5)

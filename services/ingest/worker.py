@@ -376,7 +376,6 @@ class IngestStage:
             candidates[item_id] = (entry, title, content_hash(title, entry.summary, entry.link))
         known = self._state.known_items(list(candidates))
         acked: list[PublishedItem] = []
-        lang = source.lang or parsed.lang
         try:
             # Feeds list newest first; publishing oldest first keeps the topic in time order.
             for item_id, (entry, title, digest) in reversed(list(candidates.items())):
@@ -387,7 +386,7 @@ class IngestStage:
                 first_seen = datetime.fromisoformat(previous.first_seen_at) if previous else now
                 item = FeedItem(
                     item_id=item_id, revision=revision, feed=source.name, feed_url=source.url,
-                    url=entry.link, title=title, summary=entry.summary, lang=entry.lang or lang,
+                    url=entry.link, title=title, summary=entry.summary, lang=source.lang or entry.lang or parsed.lang,
                     published_at=entry.published_at, first_seen_at=first_seen,
                     source_kind=source.kind, source_country=source.country,
                 )

@@ -288,3 +288,36 @@ def test_page_selector_is_checked_at_start_up():
 
     with pytest.raises(ValueError, match="unsupported selector part"):
         PageSettings(url="https://x.example/", name="x", selector="li:nth-child(2)")
+
+
+async def test_a_failing_bus_loses_nothing_and_repeats_nothing(site, http, tmp_path):
+    """Items are remembered only once the bus acknowledged them, and the ETag only once all
+    were: after a send fails, the next poll publishes exactly the items that were not sent."""
+    from services.ingest.settings import IngestSettings
+    from services.ingest.sources import Source
+    from services.ingest.state import IngestState
+    from services.runtime.db import connect
+
+    class FlakyProducer:
+        def __init__(self, fail_after: int) -> None:
+            self.sent: list[bytes] = []
+            self.fail_after = fail_after
+
+        async def send(self, topic, value, *, key=None, headers=()):
+            if len(self.sent) == self.fail_after:
+                self.fail_after = -1
+                raise ConnectionError("broker unavailable")
+            self.sent.append(key)
+
+    site.docs["/wire.xml"] = Doc(rss([("c", "three"), ("b", "two"), ("a", "one")]))
+    producer = FlakyProducer(fail_after=1)
+    stage = IngestStage(sources=[Source(url=site.url("/wire.xml"), name="w")], http=http, producer=producer,
+                        items_topic="launchwatch.items", state=IngestState(connect(tmp_path / "s.db")),
+                        settings=IngestSettings(allow_private_networks=True), clock=Clock())
+    with capture_logs() as logs:
+        (first,) = await stage.poll_all()
+    assert first.error == "ConnectionError" and len(producer.sent) == 1
+    assert [l["error"] for l in logs if l["event"] == "feed_failed"] == ["ConnectionError"]
+    (second,) = await stage.poll_all()
+    assert second.status == 200  # no ETag was stored, so the document came again
+    assert second.new_items == 2 and len(producer.sent) == len(set(producer.sent)) == 3
