@@ -127,6 +127,7 @@ class EventSource(BaseModel):
     source_kind: str | None = None
     source_agency: str | None = None
     published_at: datetime | None = None
+    lang: str | None = Field(None, description="Language of the report (BCP 47).")
     fields: LaunchFields = LaunchFields()
 
 
@@ -181,6 +182,7 @@ class DeadLetter(Message):
 TOPIC_MODELS: dict[str, type[Message]] = {
     "items": FeedItem,
     "reports": LaunchReport,
+    "launch-reports": LaunchReport,
     "events": LaunchEvent,
     "dlq": DeadLetter,
 }

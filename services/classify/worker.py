@@ -1,4 +1,16 @@
-"""The classify stage: items in, a report for every item and event revisions for launches out."""
+"""The classify stage: items in; a report for every item, and launch event revisions, out.
+
+Two consume loops run in the stage:
+
+- classify: `launchwatch.items` → a `LaunchReport` for every item on `launchwatch.reports`
+  (key item_id); the reports that can start, join or walk back an event also go to
+  `launchwatch.launch-reports` under one constant key. Any number of instances can run,
+  up to the partitions of the items topic.
+- cluster: `launchwatch.launch-reports` → event revisions on `launchwatch.events` (key
+  event_id). Every report that could join an event must reach the same clusterer, and the
+  constant key puts them all on one partition: one instance of the group is active, the
+  others stand by and take over on a rebalance.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +18,18 @@ import asyncio
 from collections.abc import Callable
 from datetime import datetime
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from schemas import FeedItem, LaunchReport
 from services.classify.classifier import classify
-from services.classify.clusterer import Clusterer
+from services.classify.clusterer import Clusterer, reaches_clusterer
 from services.runtime.bus import Producer, Record
 from services.runtime.errors import InvalidMessage
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 from services.runtime.stage import StageRunner
 
-GROUP = "launchwatch-classify"
+LAUNCH_REPORTS_KEY = b"launch-reports"
 
 
 def report_for(item: FeedItem, now: datetime, source_tz: str | None = None) -> LaunchReport:
@@ -44,59 +56,83 @@ def report_for(item: FeedItem, now: datetime, source_tz: str | None = None) -> L
     )
 
 
-class ClassifyHandler:
-    """Handles one item record: publish its report, then any event revisions it causes."""
+def decode(model: type[BaseModel], record: Record):
+    """The record's payload as `model`; raises InvalidMessage naming the first bad field."""
+    try:
+        return model.model_validate_json(record.value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "payload"
+        raise InvalidMessage(f"not a {model.__name__}: {where}: {first['msg']}") from exc
 
-    def __init__(self, producer: Producer, clusterer: Clusterer, *, reports_topic: str, events_topic: str,
+
+class ClassifyHandler:
+    """One item record in: its report out, and the report again for the clusterer if it counts."""
+
+    def __init__(self, producer: Producer, *, reports_topic: str, launch_reports_topic: str,
                  min_confidence: float, clock: Callable[[], datetime]) -> None:
         self._producer = producer
-        self._clusterer = clusterer
         self._reports_topic = reports_topic
-        self._events_topic = events_topic
+        self._launch_reports_topic = launch_reports_topic
         self._min_confidence = min_confidence
         self._clock = clock
 
     async def __call__(self, record: Record) -> None:
-        try:
-            item = FeedItem.from_bytes(record.value)
-        except ValidationError as exc:
-            raise InvalidMessage(f"not a FeedItem: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
-        log = get_logger().bind(item_id=item.item_id, feed=item.feed)
+        item = decode(FeedItem, record)
         report = report_for(item, self._clock())
-        await self._producer.send(self._reports_topic, report.to_bytes(), key=item.item_id.encode())
-        if not report.is_launch:
-            log.debug("item_classified", is_launch=False, confidence=report.confidence)
-            return
-        log.info("launch_detected", confidence=report.confidence, actor=report.fields.actor,
-                 kind=report.fields.kind, title=report.title, retrospective=report.retrospective)
-        if report.confidence < self._min_confidence:
-            return
-        # A crash after the clusterer stored a revision but before it was sent re-handles
-        # the item: the clusterer then returns the same revisions again, and they are sent.
+        payload = report.to_bytes()
+        await self._producer.send(self._reports_topic, payload, key=item.item_id.encode())
+        if report.is_launch:
+            get_logger().info("launch_detected", item_id=item.item_id, feed=item.feed,
+                              confidence=report.confidence, actor=report.fields.actor, kind=report.fields.kind,
+                              title=report.title, retrospective=report.retrospective)
+        if reaches_clusterer(report, self._min_confidence):
+            await self._producer.send(self._launch_reports_topic, payload, key=LAUNCH_REPORTS_KEY)
+
+
+class ClusterHandler:
+    """One launch report in: the event revisions it causes out, keyed by event id.
+
+    A crash after the clusterer stored a revision but before it was sent re-handles the
+    report: the clusterer then returns the same revisions again, and they are sent.
+    """
+
+    def __init__(self, producer: Producer, clusterer: Clusterer, *, events_topic: str) -> None:
+        self._producer = producer
+        self._clusterer = clusterer
+        self._events_topic = events_topic
+
+    async def __call__(self, record: Record) -> None:
+        report = decode(LaunchReport, record)
         for event in self._clusterer.add(report):
             await self._producer.send(self._events_topic, event.to_bytes(), key=event.event_id.encode())
-            log.info("event_published", event_id=event.event_id, revision=event.revision,
-                     status=event.status, changes=event.changes)
+            get_logger().info("event_published", item_id=report.item_id, feed=report.feed, event_id=event.event_id,
+                              revision=event.revision, status=event.status, changes=event.changes)
 
 
 class ClassifyStage:
-    def __init__(self, runner: StageRunner) -> None:
-        self._runner = runner
+    def __init__(self, *runners: StageRunner) -> None:
+        self._runners = runners
 
     async def run(self, stop: asyncio.Event) -> None:
-        await self._runner.run(stop)
+        await asyncio.gather(*(runner.run(stop) for runner in self._runners))
 
 
 async def build_stage(ctx: StageContext) -> ClassifyStage:
-    consumer = await ctx.bus.consumer([ctx.topic("items")], GROUP)
-    handler = ClassifyHandler(
-        ctx.bus.producer(),
-        Clusterer(ctx.db(), ctx.clock),
-        reports_topic=ctx.topic("reports"),
-        events_topic=ctx.topic("events"),
-        min_confidence=ctx.settings.classify.min_confidence,
-        clock=ctx.clock,
+    producer = ctx.bus.producer()
+    batch = ctx.settings.bus.max_batch
+    classify_runner = StageRunner(
+        consumer=await ctx.bus.consumer([ctx.topic("items")], ctx.group("classify")),
+        handler=ClassifyHandler(producer, reports_topic=ctx.topic("reports"),
+                                launch_reports_topic=ctx.topic("launch-reports"),
+                                min_confidence=ctx.settings.classify.min_confidence, clock=ctx.clock),
+        dead_letters=ctx.dead_letters("classify"),
+        max_batch=batch,
     )
-    runner = StageRunner(consumer=consumer, handler=handler, dead_letters=ctx.dead_letters("classify"),
-                         max_batch=ctx.settings.bus.max_batch)
-    return ClassifyStage(runner)
+    cluster_runner = StageRunner(
+        consumer=await ctx.bus.consumer([ctx.topic("launch-reports")], ctx.group("cluster")),
+        handler=ClusterHandler(producer, Clusterer(ctx.db(), ctx.clock), events_topic=ctx.topic("events")),
+        dead_letters=ctx.dead_letters("classify"),
+        max_batch=batch,
+    )
+    return ClassifyStage(classify_runner, cluster_runner)

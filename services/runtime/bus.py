@@ -13,7 +13,7 @@ from typing import Protocol
 
 Headers = tuple[tuple[str, bytes], ...]
 
-TOPICS = ("items", "reports", "events", "dlq")
+TOPICS = ("items", "reports", "launch-reports", "events", "dlq")
 
 
 @dataclass(frozen=True)

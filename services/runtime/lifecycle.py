@@ -44,6 +44,10 @@ class StageContext:
     def topic(self, short: str) -> str:
         return topic_name(self.bus.topic_prefix, short)
 
+    def group(self, stage: str) -> str:
+        """The consumer group of a stage: `launchwatch.classify` with the default prefix."""
+        return f"{self.bus.topic_prefix}{stage}"
+
     def db(self) -> sqlite3.Connection:
         """A new connection to the state file, closed when the process stops."""
         conn = connect(self.settings.state.path)

@@ -143,8 +143,8 @@ async def test_memory_bus_end_to_end(world, tmp_path):
     assert site.slack_posts[1].at - site.slack_posts[0].at >= 1.0
     published = run.events("item_published")
     assert len(published) == 2 and {p["feed"] for p in published} == {"Loopback Wire"}
-    delivered = run.events("alert_delivered")
-    assert sorted(d["subscription"] for d in delivered) == ["duty-officer", "ops-slack", "partner-webhook"]
+    deliveries = run.events("alert_delivered")
+    assert sorted(d["subscription"] for d in deliveries) == ["duty-officer", "ops-slack", "partner-webhook"]
     assert all(line.get("service") in {"run", "ingest", "classify", "notify"} for line in run.lines())
     assert [line["item_id"] for line in run.events("launch_detected")] == [
         p["item_id"] for p in published if p.get("title") == LAUNCH_TITLE

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import aiohttp
 import pytest
 
-from schemas import LaunchEvent
+from schemas import LaunchEvent, LaunchReport
 from services.demo.feeds import schedule
 from services.runtime.bus import TOPICS
 from services.runtime.lifecycle import StageContext
@@ -19,6 +19,7 @@ from services.runtime.settings import load_settings
 pytest.importorskip("services.classify.classifier")
 from schemas import FeedItem  # noqa: E402
 from services.classify.worker import build_stage  # noqa: E402
+from services.classify.clusterer import reaches_clusterer  # noqa: E402
 
 FAST_GROUPS = dict(session_timeout_ms=2000, heartbeat_interval_ms=200, rebalance_timeout_ms=500)
 START = datetime(2026, 3, 4, 21, 50, tzinfo=timezone.utc)
@@ -60,11 +61,23 @@ async def read_all(bus, topic: str, group: str, want: int, timeout_s: float = 20
 
 
 async def run_stage_until(ctx: StageContext, bus, topic_prefix: str, reports_wanted: int) -> None:
+    """Run the classify stage until it has classified `reports_wanted` items and its
+    clusterer has handled every launch report handed to it, then stop it."""
     stop = asyncio.Event()
     stage = await build_stage(ctx)
     task = asyncio.create_task(stage.run(stop))
     try:
-        await read_all(bus, f"{topic_prefix}reports", f"{topic_prefix}watch-{reports_wanted}", reports_wanted)
+        reports = await read_all(bus, f"{topic_prefix}reports", f"{topic_prefix}watch-{reports_wanted}",
+                                 reports_wanted)
+        handed = {report.item_id for report in (LaunchReport.from_bytes(r.value) for r in reports)
+                  if reaches_clusterer(report, ctx.settings.classify.min_confidence)}
+        db = ctx.db()
+        deadline = asyncio.get_running_loop().time() + 20
+        while asyncio.get_running_loop().time() < deadline:
+            done = db.execute("SELECT count(DISTINCT item_id) FROM cluster_effects").fetchone()[0]
+            if done >= len(handed):
+                break
+            await asyncio.sleep(0.05)
     finally:
         stop.set()
         await asyncio.wait_for(task, 15)
