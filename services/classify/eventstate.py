@@ -185,11 +185,12 @@ class Source:
     walk_back: WalkBack | None
     seq: int  # arrival order within the event
     time_precision: Precision = "day"
+    lang: str | None = None
 
     def to_event_source(self) -> EventSource:
         return EventSource(item_id=self.item_id, feed=self.feed, url=self.url, title=self.title,
                            source_kind=self.source_kind, source_agency=self.source_agency,
-                           published_at=self.published_at, fields=self.fields)
+                           published_at=self.published_at, lang=self.lang, fields=self.fields)
 
     def to_json(self) -> dict:
         return {
@@ -201,6 +202,7 @@ class Source:
             "fields": self.fields.model_dump(mode="json"), "confidence": self.confidence,
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
+            "lang": self.lang,
         }
 
     @classmethod
@@ -214,6 +216,7 @@ class Source:
             fields=LaunchFields.model_validate(data["fields"]), confidence=data["confidence"],
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
             walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
+            lang=data.get("lang"),
         )
 
 
@@ -240,7 +243,7 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
         source_kind=report.source_kind, source_agency=f.source_agency,
         published_at=_utc(report.published_at), reported_at=reported_at, fields=fields,
         confidence=report.confidence, authority=authority, state_media=state_media,
-        official=official, walk_back=walk_back(report.title), seq=seq,
+        official=official, walk_back=walk_back(report.title), seq=seq, lang=report.lang,
         time_precision=time_precision(fields.launched_at,
                                       [e.text for e in report.evidence if e.field == "launched_at"]),
     )
