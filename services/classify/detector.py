@@ -177,6 +177,16 @@ _SATELLITE = compile_fast(r"satellite|carrier rocket|space rocket|SLV|위성|발
 _MILITARY_SPACE_ACTORS = frozenset({"PRK", "IRN"})
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 _FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", re.IGNORECASE)
+# "missile defence ... hit", "missile programme ... strikes": the weapon is not the subject.
+_NOT_AN_IMPACT_BETWEEN = compile_fast(
+    r"\b(?:defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
+    r"|engines?|motors?)\b", re.IGNORECASE)
+# "launched an attack/probe/bill ...": the headline's launch verb has another object.
+_NON_LAUNCH_OBJECT = compile_fast(
+    r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:attack|strike|war|bid|probe|bill|ground|operation|campaign"
+    r"|offensive|raid)", re.IGNORECASE)
+# "launched at around 03:50", "launched from Sohae": a launch with its object left out.
+_BARE_LAUNCH_AFTER = compile_fast(r"(?:at|around|from|on|early|late|in)\b|\(|$", re.IGNORECASE)
 _CLAUSE_BREAK = compile_fast(r"\b(?:after|amid|because|while|when|although|but|following|as)\b|[;:]", re.IGNORECASE)
 # A test of an engine, motor or warhead on the ground is not a launch.
 _ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", re.IGNORECASE)
@@ -199,13 +209,13 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             continue
         after = text[m.end():hi]
         w = min(near, key=lambda w: abs(w[0] - m.start()))
-        between = text[m.end():w[0]] if w[0] > m.end() else text[w[1]:m.start()]
-        if _CLAUSE_BREAK.search(between):
+        gap = (m.end(), w[0]) if w[0] > m.end() else (w[1], m.start())
+        if _CLAUSE_BREAK.search(text, *gap):
             continue  # "fires CEO after missile delays": verb and weapon in different clauses
         if w[0] > m.end():
-            if lexicon.NONWEAPON_OBJECT_EN.search(between):
+            if lexicon.NONWEAPON_OBJECT_EN.search(text, *gap):
                 continue
-        elif lexicon.NONWEAPON_OBJECT_EN.match(after.lstrip()):
+        elif lexicon.NONWEAPON_OBJECT_EN.match(text, m.end() + len(after) - len(after.lstrip())):
             continue
         cues.append(_en_cue("launch", p, m.start(), m.end(), w, s0))
     for m in lexicon.TEST_VERB_EN.finditer(text):
@@ -227,8 +237,7 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             # "rocket fire" is an impact, "rocket festival float catches fire" is not.
             if (m.group().lower() in ("fire", "firing") and gap.strip()) or len(gap.split()) > 3:
                 m = None
-        if m and not re.search(r"\b(?:defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat|engines?|motors?)\b",
-                               text[w[1]:m.start()], re.IGNORECASE):
+        if m and not _NOT_AN_IMPACT_BETWEEN.search(text, w[1], m.start()):
             cues.append(_en_cue("impact", p, m.start(), m.end(), w, s0))
             continue
         # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
@@ -249,9 +258,9 @@ def _bare_en(p: Prepared) -> list[Cue]:
     out = []
     for m in lexicon.LAUNCH_VERB_EN.finditer(text, 0, p.title_end):
         after = text[m.end():m.end() + 40].lstrip()
-        if lexicon.NONWEAPON_OBJECT_EN.search(after[:30]) or re.match(r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:attack|strike|war|bid|probe|bill|ground|operation|campaign|offensive|raid)", after, re.IGNORECASE):
+        if lexicon.NONWEAPON_OBJECT_EN.search(after[:30]) or _NON_LAUNCH_OBJECT.match(after):
             continue
-        if not re.match(r"(?:at|around|from|on|early|late|in)\b|\(|$", after, re.IGNORECASE):
+        if not _BARE_LAUNCH_AFTER.match(after):
             continue
         s0, _ = p.sentence_of(m.start())
         cues = _en_cue("bare", p, m.start(), m.end(), None, s0)
@@ -260,20 +269,22 @@ def _bare_en(p: Prepared) -> list[Cue]:
 
 
 def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0: int) -> Cue:
+    """A cue with its framing: modal or future, negated, or the cause in a subordinate clause."""
     text = p.text
     first = min(vs, w[0]) if w else vs
-    prefix = text[max(s0, vs - 60):vs]
-    modal = bool(lexicon.MODAL_BEFORE_EN.search(prefix)) and not lexicon.ATTEMPT_BEFORE_EN.search(prefix)
-    prefix_w = text[max(s0, first - 60):first]
+    lo = max(s0, vs - 60)
+    modal = bool(lexicon.MODAL_BEFORE_EN.search(text, lo, vs)) and not lexicon.ATTEMPT_BEFORE_EN.search(text, lo, vs)
+    lo_w = max(s0, first - 60)
     if not modal:
-        modal = bool(_ADJ_MODAL_BEFORE.search(prefix_w)) or bool(
-            lexicon.MODAL_BEFORE_EN.search(prefix_w)) and not lexicon.ATTEMPT_BEFORE_EN.search(prefix_w)
+        adjective = bool(_ADJ_MODAL_BEFORE.search(text, lo_w, first))
+        modal = adjective or bool(lexicon.MODAL_BEFORE_EN.search(text, lo_w, first)) and not (
+            lexicon.ATTEMPT_BEFORE_EN.search(text, lo_w, first))
         if modal and w is not None and w[0] < vs:
             # "could reach" before a weapon says nothing about the verb after it, unless
             # the weapon is the verb's own noun phrase ("possible ballistic-missile launch").
-            modal = vs - w[1] <= 2 or bool(_ADJ_MODAL_BEFORE.search(prefix_w))
-    negated = bool(lexicon.NEGATION_BEFORE_EN.search(text[max(s0, first - 25):first]))
-    subordinate = bool(lexicon.SUBORDINATE_BEFORE_EN.search(text[max(s0, first - 50):first]))
+            modal = vs - w[1] <= 2 or adjective
+    negated = bool(lexicon.NEGATION_BEFORE_EN.search(text, max(s0, first - 25), first))
+    subordinate = bool(lexicon.SUBORDINATE_BEFORE_EN.search(text, max(s0, first - 50), first))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 

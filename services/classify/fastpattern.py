@@ -27,6 +27,7 @@ from re import _parser as _sp  # type: ignore[attr-defined]
 
 _MAX_FIRST_CHARS = 400
 _MAX_GATE_WORDS = 24
+_GATE_MIN_SPAN = 100
 # ASCII digits and whitespace; Unicode digits and rare spaces are folded away before
 # the lexicons run (see detector.prepare), so these sets are complete for our text.
 _CATEGORY_CHARS = {
@@ -193,31 +194,44 @@ class FastPattern:
             gate = tuple(sorted(words, key=len, reverse=True))
         self._gate = gate
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str] | None, str]:
+    def _pick(self, text: str, span: int) -> tuple[re.Pattern[str] | None, str]:
         if self._fold:
-            low = lowered(text)
+            cached = _lower_cache  # inlined lowered(): this runs for every search
+            low = cached[1] if cached[0] is text else lowered(text)
             if low is None:
                 return self._exact, text
             text = low
         gate = self._gate
-        if gate is not None:
-            for word in gate:
-                if word in text:
-                    break
-            else:
-                return None, text
+        # The gate reads the whole text: worth it only when the search reads most of it.
+        if gate is not None and span > _GATE_MIN_SPAN and not any(map(text.__contains__, gate)):
+            return None, text
         return self._fast, text
 
+    def could_match(self, text: str) -> bool:
+        """False when the text lacks every word a match needs (cheap; no regex run)."""
+        p, _ = self._pick(text, sys.maxsize)
+        return p is not None
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        p, t = self._pick(text)
+        p, t = self._pick(text, endpos - pos)
         return p.search(t, pos, endpos) if p is not None else None
 
+    def search_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """search() for a caller that has already asked could_match()."""
+        p, t = self._pick(text, 0)
+        return p.search(t, pos, endpos) if p is not None else None
+
+    def finditer_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """finditer() for a caller that has already asked could_match()."""
+        p, t = self._pick(text, 0)
+        return p.finditer(t, pos, endpos) if p is not None else iter(_NO_MATCHES)
+
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        p, t = self._pick(text)
+        p, t = self._pick(text, 0)
         return p.match(t, pos, endpos) if p is not None else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        p, t = self._pick(text)
+        p, t = self._pick(text, endpos - pos)
         return p.finditer(t, pos, endpos) if p is not None else iter(_NO_MATCHES)
 
 
@@ -230,19 +244,38 @@ class Table:
     """A gazetteer: (canonical value, pattern) entries, each compiled on its own.
 
     Matches are what one alternation of the entries in order would give: leftmost first,
-    the earlier entry winning at equal starts, no overlaps.
+    the earlier entry winning at equal starts, no overlaps. The entries whose words occur
+    in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "_cache")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE) -> None:
         self.entries = tuple((canonical, compile_fast(pattern, flags)) for canonical, pattern in entries)
+        self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
+
+    def _candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
+        cached = self._cache
+        if cached[0] is text:
+            return cached[1]
+        low = lowered(text)
+        candidates = []
+        for entry in self.entries:
+            pattern = entry[1]
+            gate = pattern._gate
+            if gate is None or (low is None and pattern._fold):
+                candidates.append(entry)
+            elif any(map((low if pattern._fold else text).__contains__, gate)):
+                candidates.append(entry)
+        candidates = tuple(candidates)
+        self._cache = (text, candidates)
+        return candidates
 
     def first(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[int, int, str] | None:
         """Leftmost match in text[lo:hi] as (start, end, canonical), or None."""
         best: tuple[int, int, str] | None = None
-        for canonical, pattern in self.entries:
-            m = pattern.search(text, lo, hi)
+        for canonical, pattern in self._candidates(text):
+            m = pattern.search_ungated(text, lo, hi)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), m.end(), canonical)
         return best
@@ -250,8 +283,8 @@ class Table:
     def all(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> list[tuple[int, int, str]]:
         """Every non-overlapping match in text[lo:hi], in text order."""
         found = [(m.start(), i, m.end(), canonical)
-                 for i, (canonical, pattern) in enumerate(self.entries)
-                 for m in pattern.finditer(text, lo, hi)]
+                 for i, (canonical, pattern) in enumerate(self._candidates(text))
+                 for m in pattern.finditer_ungated(text, lo, hi)]
         found.sort()
         out: list[tuple[int, int, str]] = []
         end = -1
