@@ -75,7 +75,7 @@ def filter_reason(sub: SubscriptionSettings, event: LaunchEvent, now: datetime) 
         return "kind_not_subscribed", f"kind {event.kind or 'unknown'} not in {sub.kinds}"
     if sub.languages:
         # Sources of unknown language do not withhold an alert; known ones must match.
-        langs = {str(lang).split("-")[0].casefold() for s in event.sources if (lang := getattr(s, "lang", None))}
+        langs = {lang.split("-")[0].casefold() for s in event.sources if (lang := s.lang)}
         wanted = {lang.split("-")[0].casefold() for lang in sub.languages}
         if langs and not langs & wanted:
             return "language_not_subscribed", f"source languages {sorted(langs)} not in {sub.languages}"

@@ -110,3 +110,15 @@ def test_follow_ups_are_not_held_back_by_freshness_or_confidence():
 def test_a_replayed_older_revision_is_not_news():
     decision = decide(sub(), event(2, count=5), sent(event(3, count=2), revision=3), NOW)
     assert decision.reason == "superseded"
+
+
+def test_languages_match_any_source_and_unknown_languages_do_not_withhold():
+    from schemas import EventSource
+
+    def with_langs(*langs):
+        return event(sources=[EventSource(item_id=f"i{n}", feed="f", title="t", lang=lang) for n, lang in enumerate(langs)])
+
+    s = sub(languages=["en", "ja"])
+    assert decide(s, with_langs("ko", "en-GB"), None, NOW).action == "alert"
+    assert decide(s, with_langs("ko"), None, NOW).reason == "language_not_subscribed"
+    assert decide(s, with_langs(None), None, NOW).action == "alert"
