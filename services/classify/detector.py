@@ -240,6 +240,11 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         if m and not _NOT_AN_IMPACT_BETWEEN.search(text, w[1], m.start()):
             cues.append(_en_cue("impact", p, m.start(), m.end(), w, s0))
             continue
+        # Weapon as instrument: "pounds Ukraine with missiles", "strikes targets with Tomahawks".
+        aw = lexicon.ATTACK_WITH_BEFORE.search(text, max(s0, w[0] - 80), w[0])
+        if aw:
+            cues.append(_en_cue("impact", p, aw.start(), aw.start() + len(aw.group("verb")), w, s0))
+            continue
         # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
         before = text[max(s0, w[0] - 40):w[0]]
         sm = None
@@ -283,6 +288,13 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
             # "could reach" before a weapon says nothing about the verb after it, unless
             # the weapon is the verb's own noun phrase ("possible ballistic-missile launch").
             modal = vs - w[1] <= 2 or adjective
+    if not modal:
+        # "Iran will pay for missile attacks", "North Korea may conduct ICBM test soon":
+        # a modal a few words before the event, in the same clause.
+        lo_c = max(s0, first - 45)
+        comma = text.rfind(",", lo_c, first)
+        modal = bool(lexicon.MODAL_NEAR_BEFORE_EN.search(text, comma + 1 if comma >= 0 else lo_c, first)) and not (
+            lexicon.ATTEMPT_BEFORE_EN.search(text, lo_c, first))
     negated = bool(lexicon.NEGATION_BEFORE_EN.search(text, max(s0, first - 25), first))
     subordinate = bool(lexicon.SUBORDINATE_BEFORE_EN.search(text, max(s0, first - 50), first))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
@@ -295,6 +307,7 @@ def _cjk_cues(p: Prepared, lang: str, weapons: list[tuple[int, int]]) -> list[Cu
     verb_re = lexicon.LAUNCH_VERB_KO if lang == "ko" else lexicon.LAUNCH_VERB_JA
     modal_re = lexicon.MODAL_AFTER_KO if lang == "ko" else lexicon.MODAL_AFTER_JA
     sub_re = lexicon.SUBORDINATE_AFTER_KO if lang == "ko" else lexicon.SUBORDINATE_AFTER_JA
+    near_modal_re = lexicon.MODAL_NEAR_KO if lang == "ko" else lexicon.MODAL_NEAR_JA
     cues: list[Cue] = []
     if not weapons:
         return cues
@@ -305,7 +318,8 @@ def _cjk_cues(p: Prepared, lang: str, weapons: list[tuple[int, int]]) -> list[Cu
             continue
         w = min(near, key=lambda w: abs(w[1] - m.start()))
         tail = text[m.end():m.end() + 14]
-        modal = bool(modal_re.search(tail))
+        modal = bool(modal_re.search(tail)) or bool(
+            near_modal_re.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15)))
         subordinate = bool(sub_re.search(tail))
         start, end = min(m.start(), w[0]), max(m.end(), w[1])
         kind = "launch" if m.group() in ("발사", "発射", "打ち上げ", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았", "試射", "撃っ", "撃ち") else "impact"

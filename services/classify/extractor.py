@@ -94,7 +94,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2,
                  "fifteen": 15, "twenty": 20, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
                  "여덟": 8, "아홉": 9, "열": 10}
 COUNT_EN = compile_fast(
-    r"(?<![\w,.])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
+    r"(?<![\w,.-])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|a pair of|a|an|single)['\"]?\s+"
     r"(?:(?!(?:of|the|and|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
@@ -106,20 +106,26 @@ COUNT_KO = compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여
 COUNT_JA = compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
 
 _REPORTER_AFTER = compile_fast(
-    r"^(?:'s)?\s*(?:military|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
+    r"^(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
     r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
     r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
     r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
-    r"|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|軍|측|は\d+日)",
+    r"|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|측|は\d+日)",
     _I,
 )
 _SELF_REPORT_AFTER = compile_fast(
-    r"^\s*(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its)\b", _I)
+    r"^\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its)\b"
+    r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
 _TARGET_BEFORE = compile_fast(
     r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|kills?|killed"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
-_TARGET_AFTER_CJK = compile_fast(r"^\s?(?:에|를|을|으로|쪽|수도|겨냥|향해|향한|に|へ|を|上空|本土|領|方面)")
+_TARGET_AFTER_CJK = compile_fast(
+    r"^(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|^\s?(?:수도|전역|に|へ|を|上空|本土|領|方面)")
+# "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
+_WEAPON_MODIFIERS = compile_fast(
+    r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
 _ATTACK_NOUN_AFTER = compile_fast(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
 _AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
@@ -230,6 +236,12 @@ def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tup
         if primary.weapon and primary.weapon[0] < anchor and not cjk:
             anchor = primary.weapon[0]
         in_sentence = launchers(s0, s1)
+        if primary.weapon and not cjk:
+            owner = [r for r in in_sentence if r[1] <= primary.weapon[0]
+                     and _WEAPON_MODIFIERS.match(text, r[1], primary.weapon[0])]
+            if owner:
+                s, e, code = owner[-1]
+                return code, (s, e), "actor:weapon_owner"
         before = [r for r in in_sentence if r[1] <= anchor]
         if before:
             s, e, code = before[-1]

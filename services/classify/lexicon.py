@@ -97,6 +97,19 @@ MODAL_BEFORE_EN = compile_fast(
     r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be))*\s+$",
     _I,
 )
+# A modal a few words before the event: "Iran will pay for missile attacks".
+MODAL_NEAR_BEFORE_EN = compile_fast(
+    r"\b(?:will|would|could|may|might|must|should|can|shall|(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )"
+    r"(?<!according )(?<!\bprior )(?<!\bclose )to)\b(?:\s+[\w'-]+){0,4}\s*$",
+    _I,
+)
+# "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
+ATTACK_WITH_BEFORE = compile_fast(
+    r"\b(?P<verb>pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
+    r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
+    r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,3}$",
+    _I,
+)
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
 ATTEMPT_BEFORE_EN = compile_fast(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$", _I)
 NEGATION_BEFORE_EN = compile_fast(
@@ -110,9 +123,12 @@ NONWEAPON_OBJECT_EN = compile_fast(
     r"|apps?|products?|platforms?|services?|offensives?|operations?|exercises?|drills?|initiatives?"
     r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?|rounds|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
-    r"|director|head|minister|general|commander)\b",
+    r"|director|head|minister|general|commander|engines?|motors?)\b",
     _I,
 )
+# Korean and Japanese modal words near the verb ("近くミサイル発射か　衛星画像で兆候").
+MODAL_NEAR_KO = compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성")
+MODAL_NEAR_JA = compile_fast(r"兆候|予告|通報|計画|予定|準備|構え|近く|近日|恐れ|発射へ|打ち上げへ")
 MODAL_AFTER_KO = compile_fast(
     r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
 )
@@ -173,7 +189,7 @@ NON_MISSILE = compile_fast(
 # The item looks back: anniversaries, obituaries, aggregate counts.
 RETROSPECTIVE = compile_fast(
     r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
-    r"|since (?:the (?:war|start|beginning)|October|19\d\d|20\d\d)|so far this year|to date|in \d+ days"
+    r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
     r"|a year since|marks? \d+ years|history of)\b"
     r"|^[A-Z][\w'’. -]{2,60}, \d{1,3}: "
     r"|주년|년 전|周年|年前",
@@ -181,7 +197,7 @@ RETROSPECTIVE = compile_fast(
 )
 # Totals over a period: statistics, not a report of one launch.
 AGGREGATE = compile_fast(
-    r"\b(?:(?<!time )(?<!first )since (?:the (?:war|start|beginning|outbreak)|October|January|\d{4})|so far|to date|in total|this year"
+    r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|so far|to date|in total|this year"
     r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of)\b",
     _I,
 )
