@@ -19,6 +19,7 @@ probability by a two-parameter logistic (Platt) fit, so confidence is calibrated
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 import re
@@ -231,7 +232,7 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     for w in weapons:
         s0, s1 = p.sentence_of(w[0])
         # Weapon as subject of an impact: "Missile hits hospital", "rockets strike south".
-        m = lexicon.IMPACT_EN.search(text, w[1], min(s1, w[1] + 28))
+        m = lexicon.IMPACT_EN.search(text, w[1], min(s1, w[1] + 40))
         if m:
             gap = text[w[1]:m.start()]
             # "rocket fire" is an impact, "rocket festival float catches fire" is not.
@@ -346,7 +347,7 @@ WEIGHTS: dict[str, float] = {
     "title_event": 6.0,
     "summary_event": 3.0,
     "summary_event_confirms": 1.0,
-    "title_weapon": 1.0,
+    "title_weapon": 1.5,
     "title_bare_launch": 2.0,
     "title_attack": 2.0,
     "title_modal_only": -1.0,
@@ -408,6 +409,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if not en_weapons and not lexicon.LAUNCH_VERB_EN.search(text, 0, t_end):
             return f, []
         cues = _en_cues(p, en_weapons)
+    if not cjk and lexicon.HEADLINE_FUTURE.search(text, 0, t_end):
+        # Headline future ("Britain to test-fire missile"): nothing in the headline happened yet.
+        cues = [dataclasses.replace(c, modal=True) if c.in_title else c for c in cues]
     title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
     summary_cues = [c for c in cues if not c.in_title and c.kind != "bare"]
     t_asserted = [c for c in title_cues if c.asserted]
@@ -433,7 +437,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         weapon_re = lexicon.WEAPON_EN if lang not in ("ko", "ja") else (
             lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA)
         span = _first(weapon_re, text, 0, t_end)
-        if span and not title_cues:
+        # "told not to comment on ballistic missile": a weapon named under negation is no sign.
+        if span and not title_cues and not lexicon.NEGATION_BEFORE_EN.search(text, max(0, span[0] - 25), span[0]):
             f.set("title_weapon", 1, span)
 
     span = _first(lexicon.FLIGHT_DETAIL, text, 0, len(text))
@@ -451,7 +456,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if reaction:
         first_event = t_asserted[0] if t_asserted else None
         span = (reaction.start(), reaction.end())
-        if first_event is None or reaction.start() < first_event.start or first_event.subordinate:
+        # Korean and Japanese put the main verb last: a reaction word anywhere in the
+        # headline is its main event, unless the headline itself gives flight facts.
+        cjk_main = cjk and not lexicon.FLIGHT_DETAIL.search(text, 0, t_end)
+        if first_event is None or reaction.start() < first_event.start or first_event.subordinate or cjk_main:
             f.set("reaction_main", 1, span)
         else:
             f.set("reaction_secondary", 1, span)

@@ -121,7 +121,8 @@ NEGATION_BEFORE_EN = compile_fast(
 NONWEAPON_OBJECT_EN = compile_fast(
     r"\b(?:balloons?|drones?|UAVs?|unmanned|probes?|investigations?|inquir(?:y|ies)|campaigns?|bills?"
     r"|apps?|products?|platforms?|services?|offensives?|operations?|exercises?|drills?|initiatives?"
-    r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?|rounds|mortars?|flares?|fireworks"
+    r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?(?! of (?:[\w-]+ ){0,2}rockets?)"
+    r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
     r"|director|head|minister|general|commander|engines?|motors?)\b",
     _I,
@@ -140,7 +141,7 @@ MODAL_AFTER_JA = compile_fast(
 REACTION_EN = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolution|Security Council|UNSC"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
-    r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|protests? (?:to|against) "
+    r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
     _I,
@@ -153,8 +154,8 @@ SUBORDINATE_BEFORE_EN = compile_fast(
     r"(?:\s+[\w'’-]+){0,6}\s*$",
     _I,
 )
-SUBORDINATE_AFTER_KO = compile_fast(r"^[^\s]{0,2}(?:에|와 관련|에 대해|를 규탄|을 규탄|관련)")
-SUBORDINATE_AFTER_JA = compile_fast(r"^(?:に(?!向)|を受け|に対し|に抗議)")
+SUBORDINATE_AFTER_KO = compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련)")
+SUBORDINATE_AFTER_JA = compile_fast(r"^(?:を受け|に対し|に抗議|に関し)")
 
 # Civil and commercial space: launches we do not report.
 CIVIL_SPACE = compile_fast(
@@ -178,7 +179,7 @@ DEFENCE = compile_fast(
 # Things that are launched or fired but are not missiles or rockets.
 NON_MISSILE = compile_fast(
     r"\b(?:balloons?|drones?|UAVs?|unmanned aerial|Shahed|artillery (?:shells?|rounds?|shots?|fire|firing)"
-    r"|(?:shells|rounds)\b(?! of (?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
+    r"|(?<!launcher )(?<!rocket )(?:shells|rounds)\b(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
     r"|(?:rocket |missile )?engine tests?|(?:solid[- ]fuel )?(?:engine|motor) test|static (?:fire|firing)"
     r"|ground jet test|nuclear test|underwater (?:nuclear )?(?:attack )?drone|Haeil[- ]?\w*|air ?strikes?"
     r"|warplanes?|fighter jets?|bombers?|GPS jamming|loudspeakers?|gunfire|shooting)\b"
@@ -207,6 +208,11 @@ SPORT = compile_fast(
     r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
     r"|Olympics?|semi-finals?|final whistle|derby)\b",
     _I,
+)
+# "Britain to test-fire missile", "North Korea set to launch satellite": headline future.
+HEADLINE_FUTURE = compile_fast(
+    r"^(?:[A-Z][\w'.-]*,?\s+){1,5}(?:is\s+|are\s+)?(?:to|set to|plans? to|prepares? to|ready to|poised to|readies to)"
+    r"\s+(?:test|fire|launch|conduct|hold|stage|carry|resume)"
 )
 # Explainers, opinion and questions: rarely the first report of a launch.
 EXPLAINER = compile_fast(
