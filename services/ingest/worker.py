@@ -136,8 +136,13 @@ class IngestStage:
         log = get_logger()
         now = self._now()
         for source in self._sources.values():
-            stored = self._state.source(source.url).next_check_at
-            self._queue.schedule(source.url, min(stored, now + source.interval_s) if stored else now)
+            stored = self._state.source(source.url)
+            at = max(now, stored.next_check_at or now)
+            if stored.error_count == 0:
+                # A healthy source is due within its (maybe newly shortened) interval; a failing
+                # one keeps its backoff and Retry-After across a restart.
+                at = min(at, now + source.interval_s)
+            self._queue.schedule(source.url, at)
         await self.start_servers()
         log.info("ingest_started", sources=len(self._sources), websub=self.websub is not None)
         stopping = asyncio.ensure_future(stop.wait())

@@ -110,3 +110,28 @@ async def test_per_host_limit_and_spacing(site, tmp_path):
     assert len(starts) == 4
     gaps = [b - a for a, b in zip(starts, starts[1:])]
     assert min(gaps) >= 0.18
+
+
+async def test_restart_keeps_backoff_of_failing_sources_only(site, tmp_path):
+    from dataclasses import replace
+
+    from services.ingest.state import IngestState
+    from services.runtime.db import connect
+
+    for path in ("/healthy.xml", "/failing.xml"):
+        site.docs[path] = Doc(rss([("a", path)]))
+    settings = Settings.model_validate({
+        "state": {"path": str(tmp_path / "s.db")},
+        "ingest": {"allow_private_networks": True, "min_interval_s": 0.2, "per_host_spacing_s": 0},
+        "feeds": [{"url": site.url(p), "name": p, "interval_s": 0.2} for p in ("/healthy.xml", "/failing.xml")],
+    })
+    state = IngestState(connect(tmp_path / "s.db"))
+    later = wall_clock().timestamp() + 3600
+    state.save_source(replace(state.source(site.url("/healthy.xml")), next_check_at=later))
+    state.save_source(replace(state.source(site.url("/failing.xml")), next_check_at=later, error_count=4))
+    async with aiohttp.ClientSession() as http:
+        stage, ctx = await make_stage(settings, MemoryBus(), http, wall_clock)
+        await run_for(stage, 0.6)
+        ctx.close()
+    assert site.hits("/healthy.xml") >= 1  # due within its interval, whatever was stored
+    assert site.hits("/failing.xml") == 0  # still backing off (or honouring Retry-After)
