@@ -106,9 +106,11 @@ async def _fetch(http, url, etag, last_modified, max_body_bytes, host_check, max
         parts = urlsplit(current)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ClientHttpError(f"not an http(s) URL: {current}", status=0)
+        target, hop_headers, extra = current, headers, {}
         if host_check is not None:
-            await host_check(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-        async with http.get(current, headers=headers, allow_redirects=False) as resp:
+            addresses = await host_check(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+            target, hop_headers, extra = _pinned(parts, addresses, headers)
+        async with http.get(target, headers=hop_headers, allow_redirects=False, **extra) as resp:
             if resp.status in REDIRECTS and "Location" in resp.headers:
                 all_permanent = all_permanent and resp.status in PERMANENT_REDIRECTS
                 current = urljoin(current, resp.headers["Location"])
@@ -129,6 +131,23 @@ async def _fetch(http, url, etag, last_modified, max_body_bytes, host_check, max
                 duration_s=time.perf_counter() - started,
             )
     raise TooManyRedirects(f"more than {max_redirects} redirects")
+
+
+def _pinned(parts, addresses, headers: dict[str, str]) -> tuple[str, dict[str, str], dict]:
+    """The request aimed at the address that was checked, not at the name.
+
+    Resolving the name again when connecting would let a DNS answer that changes between
+    the check and the connection (DNS rebinding) reach a private address. The Host header
+    and, for HTTPS, the TLS server name (SNI and certificate check) keep the original name.
+    """
+    checked = sorted((str(a) for a in addresses or ()), key=lambda a: ":" in a)  # IPv4 first
+    if not checked or checked[0] == parts.hostname:
+        return parts.geturl(), headers, {}
+    address = f"[{checked[0]}]" if ":" in checked[0] else checked[0]
+    netloc = f"{address}:{parts.port}" if parts.port else address
+    host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
+    extra = {"server_hostname": parts.hostname} if parts.scheme == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), {**headers, "Host": host}, extra
 
 
 def _raise_for_status(resp: aiohttp.ClientResponse, now: datetime | None) -> None:

@@ -192,3 +192,49 @@ def test_retry_after_forms():
     assert retry_after_s("120", now) == 120
     assert retry_after_s("Wed, 25 Nov 2026 00:05:00 GMT", now) == 300
     assert retry_after_s("soon", now) is None
+
+
+async def test_connection_goes_to_the_checked_address(site, http):
+    """The name is resolved once, by the check, and the request goes to that address with
+    the original Host: a DNS answer that changes afterwards cannot redirect the connection."""
+    site.docs["/wire.xml"] = Doc(rss([("a", "x")]))
+    checked = []
+
+    async def resolve_once(host: str, port: int):
+        checked.append(host)
+        return ["127.0.0.1"]  # what the check saw; the name itself resolves nowhere
+
+    result = await fetch(http, f"http://feeds.example.invalid:{site.port}/wire.xml", host_check=resolve_once)
+    assert result.status == 200 and checked == ["feeds.example.invalid"]
+    assert site.requests[-1][1]["Host"] == f"feeds.example.invalid:{site.port}"
+    assert result.url == f"http://feeds.example.invalid:{site.port}/wire.xml"
+
+
+async def test_https_to_the_checked_address_verifies_the_name():
+    """HTTPS keeps working when pinned: SNI and the certificate check use the feed's name."""
+    ca = trustme.CA()
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("feeds.example.invalid").configure_cert(server_ctx)
+    client_ctx = ssl.create_default_context()
+    ca.configure_trust(client_ctx)
+
+    async def feed(request):
+        return web.Response(body=rss([("a", request.host)]), content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/feed.xml", feed)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    tls_site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=server_ctx)
+    await tls_site.start()
+    port = tls_site._server.sockets[0].getsockname()[1]
+
+    async def resolve_once(host: str, port: int):
+        return ["127.0.0.1"]
+
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=client_ctx)) as tls_http:
+            result = await fetch(tls_http, f"https://feeds.example.invalid:{port}/feed.xml", host_check=resolve_once)
+            assert result.status == 200 and b"feeds.example.invalid" in result.body
+    finally:
+        await runner.cleanup()
