@@ -12,10 +12,10 @@ from services.runtime.config_model import Section
 
 class NotifySettings(Section):
     max_attempts: int = Field(6, ge=1, description="Delivery attempts before dead-lettering.")
-    backoff_base_s: float = Field(1.0, gt=0)
-    backoff_max_s: float = Field(300.0, gt=0)
+    backoff_base_s: float = Field(1.0, gt=0, description="First retry wait; doubles per failure.")
+    backoff_max_s: float = Field(300.0, gt=0, description="Longest retry wait; a longer Retry-After dead-letters.")
     backoff_jitter: float = Field(0.2, ge=0, lt=1, description="Spread of each backoff delay, +-fraction.")
-    timeout_s: float = Field(15.0, gt=0)
+    timeout_s: float = Field(15.0, gt=0, description="Time limit of one delivery attempt.")
     concurrency: int = Field(16, ge=1, description="Deliveries in flight at once.")
     slack_interval_s: float = Field(
         1.0, ge=0, description="Least time between two messages to one Slack destination."
@@ -27,15 +27,15 @@ class NotifySettings(Section):
 
 
 class SmtpSettings(Section):
-    host: str = "127.0.0.1"
-    port: int = 25
-    sender: str = "launchwatch@localhost"
-    username: str | None = None
-    password: SecretStr | None = None
-    starttls: bool = False
+    host: str = Field("127.0.0.1", description="SMTP server.")
+    port: int = Field(25, description="SMTP port (587 with starttls, 465 with use_tls).")
+    sender: str = Field("launchwatch@localhost", description="From address of alert emails.")
+    username: str | None = Field(None, description="SMTP login; with password.")
+    password: SecretStr | None = Field(None, description='SMTP password, e.g. "env:SMTP_PASSWORD".')
+    starttls: bool = Field(False, description="Upgrade the connection with STARTTLS.")
     use_tls: bool = Field(False, description="Implicit TLS (usually port 465).")
     ca_file: str | None = Field(None, description="CA bundle to verify the server with, instead of the system's.")
-    timeout_s: float = Field(20.0, gt=0)
+    timeout_s: float = Field(20.0, gt=0, description="Time limit of one SMTP exchange.")
 
     @model_validator(mode="after")
     def _one_tls_mode(self) -> "SmtpSettings":
@@ -45,19 +45,21 @@ class SmtpSettings(Section):
 
 
 class SubscriptionSettings(Section):
-    name: str
-    channel: Literal["slack", "webhook", "email", "console"]
-    url: SecretStr | None = None
-    to: list[str] = []
-    secret: SecretStr | None = None
-    min_confidence: float = Field(0.6, ge=0, le=1)
+    name: str = Field(description="Unique name; in logs, webhook bodies and the ledger.")
+    channel: Literal["slack", "webhook", "email", "console"] = Field(description="Where alerts go.")
+    url: SecretStr | None = Field(None, description='Slack incoming webhook or webhook URL, e.g. "env:SLACK_WEBHOOK_URL".')
+    to: list[str] = Field([], description="Email recipients.")
+    secret: SecretStr | None = Field(None, description="Webhook HMAC-SHA256 signing secret.")
+    min_confidence: float = Field(0.6, ge=0, le=1, description="Least event confidence that alerts.")
     # Slack Web API instead of an incoming webhook: threads follow-ups under the alert.
     token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...), used with slack_channel.")
     slack_channel: str | None = Field(None, description="Slack channel id for the bot token, e.g. C0123456.")
     # Filters: an empty list lets everything through.
     actors: list[str] = Field([], description="Only these actors (e.g. PRK, Houthis); empty: all.")
     kinds: list[Kind] = Field([], description="Only these kinds; empty: all.")
-    min_status: Literal["reported", "claimed", "confirmed"] = "reported"
+    min_status: Literal["reported", "claimed", "confirmed"] = Field(
+        "reported", description="Least status that alerts: reported < claimed < confirmed."
+    )
     languages: list[str] = Field([], description="Only events reported in these source languages; empty: all.")
     freshness_window_s: float = Field(
         6 * 3600.0, gt=0, description="No first alert for events first reported longer ago than this."

@@ -25,27 +25,29 @@ ENV_PREFIX = "LAUNCHWATCH_"
 
 
 class BusSettings(Section):
-    kind: Literal["memory", "kafka"] = "memory"
-    bootstrap_servers: str = "127.0.0.1:9092"
-    topic_prefix: str = "launchwatch."
+    kind: Literal["memory", "kafka"] = Field("memory", description="memory: one process; kafka: stages over a broker.")
+    bootstrap_servers: str = Field("127.0.0.1:9092", description="Kafka brokers, host:port[,host:port].")
+    topic_prefix: str = Field("launchwatch.", description="Prefix of topic and consumer group names.")
     partitions: int = Field(6, ge=1, description="Partitions of topics created at start-up.")
-    replication_factor: int = Field(1, ge=1)
+    replication_factor: int = Field(1, ge=1, description="Replicas of topics created at start-up.")
     fetch_max_wait_ms: int = Field(500, ge=0, description="Longest a consumer fetch waits.")
     enable_idempotence: bool = Field(False, description="Needs a broker with InitProducerId.")
-    client_id: str = "launchwatch"
+    client_id: str = Field("launchwatch", description="Client id the broker sees.")
     session_timeout_ms: int = Field(10000, ge=1, description="A silent group member is dropped after this.")
-    heartbeat_interval_ms: int = Field(3000, ge=1)
+    heartbeat_interval_ms: int = Field(3000, ge=1, description="How often a group member says it is alive.")
     rebalance_timeout_ms: int = Field(10000, ge=1, description="Longest a rebalance waits for members.")
     max_batch: int = Field(100, ge=1, description="Messages a stage takes per poll.")
 
 
 class StateSettings(Section):
-    path: str = "launchwatch.db"
+    path: str = Field("launchwatch.db", description="SQLite file for ingest, classify and notify state.")
 
 
 class LogSettings(Section):
-    format: Literal["auto", "json", "console"] = "auto"
-    level: Literal["debug", "info", "warning", "error"] = "info"
+    format: Literal["auto", "json", "console"] = Field(
+        "auto", description="auto: console on a terminal, JSON lines otherwise; --log-format wins."
+    )
+    level: Literal["debug", "info", "warning", "error"] = Field("info", description="Least level logged.")
 
 
 class RunSettings(Section):

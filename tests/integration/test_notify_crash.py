@@ -69,7 +69,8 @@ async def test_killed_notifier_delivers_every_alert_once_by_delivery_id(tmp_path
     config = tmp_path / "notify.toml"
     config.write_text(
         f'[bus]\nkind = "kafka"\nbootstrap_servers = "{kafka_broker.bootstrap_servers}"\n'
-        f'topic_prefix = "{topic_prefix}"\nfetch_max_wait_ms = 20\npartitions = 3\nmax_batch = 20\n\n'
+        f'topic_prefix = "{topic_prefix}"\nfetch_max_wait_ms = 20\npartitions = 3\nmax_batch = 20\n'
+        f'session_timeout_ms = 2000\nheartbeat_interval_ms = 200\nrebalance_timeout_ms = 500\n\n'
         f'[state]\npath = "{tmp_path / "state.db"}"\n\n[notify]\nmax_attempts = 10\nbackoff_base_s = 0.05\n'
         f'backoff_max_s = 0.5\n\n{subs}', encoding="utf-8")
 
