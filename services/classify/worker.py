@@ -18,13 +18,11 @@ import asyncio
 from collections.abc import Callable
 from datetime import datetime
 
-from pydantic import BaseModel, ValidationError
-
 from schemas import FeedItem, LaunchReport
 from services.classify.classifier import classify
 from services.classify.clusterer import Clusterer, reaches_clusterer
 from services.runtime.bus import Producer, Record
-from services.runtime.errors import InvalidMessage
+from services.runtime.codec import decode
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 from services.runtime.stage import StageRunner
@@ -54,16 +52,6 @@ def report_for(item: FeedItem, now: datetime, source_tz: str | None = None) -> L
         retrospective=result.retrospective,
         classified_at=now,
     )
-
-
-def decode(model: type[BaseModel], record: Record):
-    """The record's payload as `model`; raises InvalidMessage naming the first bad field."""
-    try:
-        return model.model_validate_json(record.value)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "payload"
-        raise InvalidMessage(f"not a {model.__name__}: {where}: {first['msg']}") from exc
 
 
 class ClassifyHandler:

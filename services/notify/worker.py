@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import TextIO
 
 import aiohttp
-from pydantic import ValidationError
 
 from schemas import LaunchEvent
 from services.notify.alert import Alert, Digest
@@ -32,7 +31,7 @@ from services.notify.delivery import Deliverer
 from services.notify.ledger import Ledger
 from services.notify.settings import SubscriptionSettings
 from services.runtime.bus import Record
-from services.runtime.errors import InvalidMessage
+from services.runtime.codec import decode
 from services.runtime.lifecycle import StageContext
 from services.runtime.retry import Backoff, Sleep
 from services.runtime.settings import Settings
@@ -85,23 +84,13 @@ def backoff_for(settings: Settings) -> Backoff:
                    max_attempts=n.max_attempts)
 
 
-def decode_event(record: Record) -> LaunchEvent:
-    """The record's LaunchEvent; raises InvalidMessage naming the first bad field."""
-    try:
-        return LaunchEvent.from_bytes(record.value)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "payload"
-        raise InvalidMessage(f"not a LaunchEvent: {where}: {first['msg']}") from exc
-
-
 class NotifyHandler:
     def __init__(self, deliverer: Deliverer, subscriptions: Sequence[SubscriptionSettings]) -> None:
         self._deliverer = deliverer
         self._subscriptions = list(subscriptions)
 
     async def __call__(self, record: Record) -> None:
-        event = decode_event(record)
+        event = decode(LaunchEvent, record)
         await self._deliverer.deliver(event, self._subscriptions, record)
 
 

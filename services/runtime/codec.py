@@ -1,0 +1,22 @@
+"""Turning a record's bytes into its topic model, with an error that names what was wrong."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from services.runtime.bus import Record
+from services.runtime.errors import InvalidMessage
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def decode(model: type[M], record: Record) -> M:
+    """The record's payload as `model`; raises InvalidMessage naming the first bad field."""
+    try:
+        return model.model_validate_json(record.value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "payload"
+        raise InvalidMessage(f"not a {model.__name__}: {where}: {first['msg']}") from exc
