@@ -31,6 +31,9 @@ class IngestSettings(Section):
     max_redirects: int = Field(5, ge=0)
     max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, newest first.")
     parse_threads: int = Field(1, ge=1, description="Threads parsing documents off the event loop.")
+    item_retention_days: float = Field(
+        30.0, gt=0, description="Items their source has not listed for this long are forgotten."
+    )
     metrics_listen: str | None = Field(
         None, description="host:port serving Prometheus metrics at /metrics; unset: no metrics server."
     )

@@ -3,7 +3,9 @@
 - per source: the URL now used (after permanent redirects), the HTTP validators (ETag,
   Last-Modified), the error counter and the next check time;
 - per item: the hash of its text and its revision, written only after the bus
-  acknowledged the item, so a restart publishes nothing twice and loses nothing.
+  acknowledged the item, so a restart publishes nothing twice and loses nothing. Items
+  that their source stopped listing long ago are forgotten (`prune`), so the table stays
+  the size of what sources show.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ CREATE TABLE IF NOT EXISTS ingest_sources (
     last_status INTEGER,
     last_polled_at REAL,
     last_success_at REAL,
+    last_document_at REAL,                -- last time it answered with a document (not 304)
     next_check_at REAL
 );
 CREATE TABLE IF NOT EXISTS ingest_items (
@@ -32,8 +35,10 @@ CREATE TABLE IF NOT EXISTS ingest_items (
     content_hash TEXT NOT NULL,
     revision INTEGER NOT NULL,
     first_seen_at TEXT NOT NULL,
-    published_at REAL NOT NULL            -- when it (or its latest revision) went on the topic
+    published_at REAL NOT NULL,           -- when it (or its latest revision) went on the topic
+    last_seen_at REAL NOT NULL            -- last time its source still listed it
 );
+CREATE INDEX IF NOT EXISTS ingest_items_last_seen ON ingest_items (last_seen_at);
 """
 
 
@@ -48,6 +53,7 @@ class SourceState:
     last_status: int | None = None
     last_polled_at: float | None = None
     last_success_at: float | None = None
+    last_document_at: float | None = None
     next_check_at: float | None = None
 
 
@@ -79,7 +85,8 @@ class IngestState:
         """The stored state of a source, or a fresh one (url = key) when never polled."""
         row = self._conn.execute(
             "SELECT source_key, url, etag, last_modified, error_count, last_error, last_status, "
-            "last_polled_at, last_success_at, next_check_at FROM ingest_sources WHERE source_key = ?",
+            "last_polled_at, last_success_at, last_document_at, next_check_at FROM ingest_sources "
+            "WHERE source_key = ?",
             (source_key,),
         ).fetchone()
         return SourceState(*row) if row else SourceState(source_key=source_key, url=source_key)
@@ -87,9 +94,11 @@ class IngestState:
     def save_source(self, state: SourceState) -> None:
         self._conn.execute(
             "INSERT OR REPLACE INTO ingest_sources (source_key, url, etag, last_modified, error_count, "
-            "last_error, last_status, last_polled_at, last_success_at, next_check_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "last_error, last_status, last_polled_at, last_success_at, last_document_at, next_check_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (state.source_key, state.url, state.etag, state.last_modified, state.error_count, state.last_error,
-             state.last_status, state.last_polled_at, state.last_success_at, state.next_check_at),
+             state.last_status, state.last_polled_at, state.last_success_at, state.last_document_at,
+             state.next_check_at),
         )
 
     def known_items(self, item_ids: Sequence[str]) -> dict[str, KnownItem]:
@@ -107,7 +116,7 @@ class IngestState:
 
     def record_published(self, items: Iterable[PublishedItem], at: float) -> None:
         """Remember items the bus acknowledged, in one transaction."""
-        rows = [(i.item_id, i.source_key, i.content_hash, i.revision, i.first_seen_at.isoformat(), at)
+        rows = [(i.item_id, i.source_key, i.content_hash, i.revision, i.first_seen_at.isoformat(), at, at)
                 for i in items]
         if not rows:
             return
@@ -115,10 +124,31 @@ class IngestState:
         try:
             self._conn.executemany(
                 "INSERT OR REPLACE INTO ingest_items (item_id, source_key, content_hash, revision, "
-                "first_seen_at, published_at) VALUES (?,?,?,?,?,?)",
+                "first_seen_at, published_at, last_seen_at) VALUES (?,?,?,?,?,?,?)",
                 rows,
             )
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+    def mark_seen(self, item_ids: Sequence[str], at: float) -> None:
+        """Note that the source still lists these items (known ones; others are ignored)."""
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start:start + 500]
+            self._conn.execute(
+                f"UPDATE ingest_items SET last_seen_at = ? WHERE item_id IN ({','.join('?' * len(chunk))})",
+                (at, *chunk),
+            )
+
+    def prune(self, seen_before: float) -> int:
+        """Forget items last listed before `seen_before` that a later document of their source
+        no longer listed; returns how many. A source answering 304 all along keeps its items.
+
+        Such an item, should it reappear, is published again as new.
+        """
+        return self._conn.execute(
+            "DELETE FROM ingest_items WHERE last_seen_at < ? AND last_seen_at < "
+            "(SELECT last_document_at FROM ingest_sources s WHERE s.source_key = ingest_items.source_key)",
+            (seen_before,),
+        ).rowcount

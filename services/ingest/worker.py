@@ -46,6 +46,7 @@ from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 
 MAX_LOOP_WAIT_S = 1.0
+PRUNE_EVERY_S = 3600.0
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class IngestStage:
             )
         self._servers: list[web.AppRunner] = []
         self._renewal: asyncio.Task[None] | None = None
+        self._pruned_at: float | None = None
 
     @property
     def sources(self) -> list[Source]:
@@ -150,6 +152,7 @@ class IngestStage:
             while not stop.is_set():
                 await self._launch_due(stop)
                 self._renew_leases()
+                self._prune()
                 next_at = self._queue.next_at()
                 wait_s = MAX_LOOP_WAIT_S if next_at is None else min(max(0.0, next_at - self._now()), MAX_LOOP_WAIT_S)
                 if wait_s > 0:
@@ -194,6 +197,15 @@ class IngestStage:
     async def _metrics(self, request: web.Request) -> web.Response:
         return web.Response(text=self.metrics.render(), content_type="text/plain", charset="utf-8",
                             headers={"X-Content-Type-Options": "nosniff"})
+
+    def _prune(self) -> None:
+        now = self._now()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY_S:
+            return
+        self._pruned_at = now
+        forgotten = self._state.prune(now - self._settings.item_retention_days * 86400)
+        if forgotten:
+            get_logger().info("items_forgotten", items=forgotten, retention_days=self._settings.item_retention_days)
 
     def _renew_leases(self) -> None:
         # One renewal task at a time: renewals are rare, and this bounds them.
@@ -332,6 +344,7 @@ class IngestStage:
             last_modified=result.last_modified if not result.not_modified else (result.last_modified or state.last_modified),
             error_count=0, last_error=None, last_status=result.status,
             last_polled_at=now.timestamp(), last_success_at=now.timestamp(),
+            last_document_at=state.last_document_at if result.not_modified else now.timestamp(),
             next_check_at=now.timestamp() + interval,
         ))
         items = len(parsed.entries) if parsed else 0
@@ -380,6 +393,7 @@ class IngestStage:
             title = entry.title or entry.summary[:200]
             candidates[item_id] = (entry, title, content_hash(title, entry.summary, entry.link))
         known = self._state.known_items(list(candidates))
+        self._state.mark_seen(list(known), now.timestamp())
         acked: list[PublishedItem] = []
         try:
             # Feeds list newest first; publishing oldest first keeps the topic in time order.

@@ -321,3 +321,29 @@ async def test_a_failing_bus_loses_nothing_and_repeats_nothing(site, http, tmp_p
     (second,) = await stage.poll_all()
     assert second.status == 200  # no ETag was stored, so the document came again
     assert second.new_items == 2 and len(producer.sent) == len(set(producer.sent)) == 3
+
+
+async def test_items_long_gone_from_their_feed_are_forgotten(site, http, tmp_path):
+    from services.ingest.state import IngestState
+    from services.runtime.db import connect
+
+    site.docs["/wire.xml"] = Doc(rss([("old", "Old story"), ("kept", "Still listed")]))
+    site.docs["/quiet.xml"] = Doc(rss([("q", "Quiet source")]))
+    bus = MemoryBus()
+    clock = Clock()
+    settings = settings_for(site, tmp_path, paths=("/wire.xml", "/quiet.xml"), item_retention_days=30)
+    stage, ctx = await make_stage(settings, bus, http, clock)
+    await stage.poll_all()
+    clock.advance(20 * 86400)
+    site.docs["/wire.xml"] = Doc(rss([("kept", "Still listed")]))  # "old" drops out of the feed
+    outcomes = await stage.poll_all()
+    assert [o.status for o in outcomes] == [200, 304]  # the quiet source answers 304 all along
+    clock.advance(15 * 86400)
+    stage._pruned_at = None
+    with capture_logs() as logs:
+        stage._prune()
+    assert [l["items"] for l in logs if l["event"] == "items_forgotten"] == [1]
+    state = IngestState(connect(tmp_path / "state.db"))
+    ids = [i.item_id for i in published(bus)]
+    assert {i.title for i in published(bus) if i.item_id in state.known_items(ids)} == {"Still listed", "Quiet source"}
+    ctx.close()
