@@ -122,7 +122,10 @@ _TARGET_BEFORE = compile_fast(
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
 _TARGET_AFTER_CJK = compile_fast(
-    r"^(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|^\s?(?:수도|전역|に|へ|を|上空|本土|領|方面)")
+    r"^(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|^\s?(?:수도|전역)"
+    r"|^[^\s、。,]{0,3}?(?:に|へ|を)|^(?:上空|本土|領|方面)")
+# "missile fired from Syria": a launch site, which the text does not make the launcher.
+_SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
 _WEAPON_MODIFIERS = compile_fast(
     r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
@@ -224,6 +227,8 @@ def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tup
             return "reporter"
         if (cjk and _TARGET_AFTER_CJK.match(after)) or (not cjk and _TARGET_BEFORE.search(before)):
             return "target"
+        if not cjk and _SITE_BEFORE.search(before) and not gazetteer.FACILITY_RE.match(text, s, e):
+            return "site"
         return "actor"
 
     def launchers(lo: int, hi: int) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ from services.classify.fastpattern import Table, compile_fast
 ACTORS: tuple[tuple[str, str], ...] = (
     ("PRK", r"\bNorth[- ]Korea(?:n|ns|'s)?\b|\bN\.? ?Korea(?:n|'s)?\b|\bDPRK\b|\bPyongyang(?:'s)?\b"
             r"|\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))|\bKim Jong[- ]?Un\b|\bKorean People's Army\b|\bKPA\b"
-            r"|北朝鮮|북한|北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|조선민주주의인민공화국|朝鮮(?!半島)"),
+            r"|北朝鮮|북한|北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|(?<![가-힣])북(?=[,·]|이\s|은\s|의\s|\s미사일)|조선민주주의인민공화국|朝鮮(?!半島)"),
     ("KOR", r"\bSouth[- ]Korea(?:n|ns|'s)?\b|\bS\.? ?Korea(?:n|'s)?\b|\bROK\b|\bSeoul(?:'s)?\b|한국|韓国|우리 군"),
     ("JPN", r"\bJapan(?:ese|'s)?\b|\bTokyo(?:'s)?\b|일본|日本(?!海)"),
     ("RUS", r"\bRussia(?:n|ns|'s)?\b|\bMoscow(?:'s)?\b|\bKremlin\b|러시아|(?<![가-힣])러(?=[,\s·]|군|가|는|의|\s?미사일)|ロシア|露"),
@@ -21,7 +21,7 @@ ACTORS: tuple[tuple[str, str], ...] = (
     ("IRN", r"\bIran(?:ian|ians|'s)?\b|\bTehran(?:'s)?\b|\bIRGC\b|\bRevolutionary Guards?\b|이란|イラン"),
     ("ISR", r"\bIsrael(?:i|is|'s)?\b|\bIDF\b|\bIsrael Defen[cs]e Forces\b|이스라엘|イスラエル"),
     ("USA", r"\bUnited States\b|\bU\.S\.(?: Air Force| Navy| Army)?|\bUS\b|\bAmerican?s?\b|\bPentagon\b|\bUSAF\b"
-            r"|\bVandenberg\b|미국|(?<![가-힣])美(?=[,\s·]|군|국)|米国|米軍|アメリカ"),
+            r"|미국|(?<![가-힣])美(?=[,\s·]|군|국)|米国|米軍|アメリカ"),
     ("CHN", r"\bChina(?:'s)?\b|\bChinese\b|\bPLA\b|\bPeople's Liberation Army\b|\bBeijing(?:'s)?\b|중국|中国|(?<![가-힣\u4e00-\u9fff])中(?=[,\s·])"),
     ("PAK", r"\bPakistan(?:i|'s)?\b|\bIslamabad\b|파키스탄|パキスタン"),
     ("IND", r"\bIndia(?:n|'s)?\b|\bDRDO\b|\bNew Delhi\b|인도|インド"),
@@ -34,6 +34,17 @@ ACTORS: tuple[tuple[str, str], ...] = (
     ("Hezbollah", r"\bHezbollah\b|\bHizbollah\b|헤즈볼라|ヒズボラ"),
     ("Palestinian Islamic Jihad", r"\bIslamic Jihad\b"),
 )
+
+# Launch sites that belong to one state: "from Vandenberg" names the launcher, "from
+# Syria" (a country or region) only the place.
+FACILITIES = (
+    r"\bVandenberg\b|\bPlesetsk\b|\bKapustin Yar\b|\bSohae\b|\bTongchang-?ri\b|\bSemnan\b|\bShahroud\b"
+    r"|\bPalmachim\b|\bWheeler Island\b|\bAbdul Kalam Island\b|\bChandipur\b"
+)
+FACILITY_RE = compile_fast(FACILITIES)
+FACILITY_ACTORS = (("USA", r"\bVandenberg\b"), ("RUS", r"\bPlesetsk\b|\bKapustin Yar\b"),
+                   ("PRK", r"\bSohae\b|\bTongchang-?ri\b"), ("IRN", r"\bSemnan\b|\bShahroud\b"),
+                   ("ISR", r"\bPalmachim\b"), ("IND", r"\bWheeler Island\b|\bAbdul Kalam Island\b|\bChandipur\b"))
 
 # State media and agencies whose own report implies who launched.
 AGENCY_IMPLIES_ACTOR = {"KCNA": "PRK", "Rodong Sinmun": "PRK", "IRNA": "IRN", "Tasnim": "IRN"}
@@ -100,6 +111,6 @@ GENERIC_SEA = compile_fast(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|wat
 
 
 # Case matters for actors: "US" is a country, "us" is not.
-ACTOR_TABLE = Table(ACTORS, flags=0)
+ACTOR_TABLE = Table(ACTORS + FACILITY_ACTORS, flags=0)
 AGENCY_TABLE = Table(AGENCIES)
 SEA_TABLE = Table(SEAS)

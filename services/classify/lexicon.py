@@ -66,7 +66,7 @@ LAUNCH_VERB_EN = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
-    r"|test[- ](?:fire|launch)\w*)\b",
+    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed)\b",
     _I,
 )
 # "tested"/"test" counts only when a weapon is its object ("tested a new ICBM", "ICBM test").
@@ -84,7 +84,7 @@ IMPACT_EN = compile_fast(
 SALVO_EN = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
 
 LAUNCH_VERB_KO = compile_fast(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발")
-LAUNCH_VERB_JA = compile_fast(r"発射|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射")
+LAUNCH_VERB_JA = compile_fast(r"発射(?!台|場|施設|機|装置)|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射")
 
 # --- what keeps a cue from being a report of a launch -----------------------------------
 
@@ -107,7 +107,7 @@ MODAL_NEAR_BEFORE_EN = compile_fast(
 ATTACK_WITH_BEFORE = compile_fast(
     r"\b(?P<verb>pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
     r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
-    r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,3}$",
+    r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,5}$",
     _I,
 )
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
@@ -146,8 +146,8 @@ REACTION_EN = compile_fast(
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
     _I,
 )
-REACTION_KO = compile_fast(r"규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|\"文")
-REACTION_JA = compile_fast(r"抗議|非難|制裁|安保理|決議|遺憾|反発|批判")
+REACTION_KO = compile_fast(r"대비|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|\"文")
+REACTION_JA = compile_fast(r"会議|協議|開催|抗議|非難|制裁|安保理|決議|遺憾|反発|批判")
 # A launch mentioned as the cause of something else ("after", "over", "in response to").
 SUBORDINATE_BEFORE_EN = compile_fast(
     r"\b(?:after|over|following|in response to|amid|despite|ahead of)\b"
@@ -157,6 +157,15 @@ SUBORDINATE_BEFORE_EN = compile_fast(
 SUBORDINATE_AFTER_KO = compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련)")
 SUBORDINATE_AFTER_JA = compile_fast(r"^(?:を受け|に対し|に抗議|に関し)")
 
+# After a noun event: "launch of spy satellite expected within days", "sirens test to be held".
+MODAL_AFTER_EN = compile_fast(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?(?:expected|likely|imminent|planned|scheduled|possible|feared"
+    r"|looms|looming|to be|will be|set for|slated)\b",
+    _I,
+)
+# Korean and Japanese: a weapon with only a direction, the verb left out ("日本海に向け弾道ミサイル").
+TOWARD_KO = compile_fast(r"(?:해상으로|쪽으로|향해|방향으로)\s?$")
+TOWARD_JA = compile_fast(r"(?:に向け|へ向け|に向けて|方向に|方面に)\s?$")
 # Civil and commercial space: launches we do not report.
 CIVIL_SPACE = compile_fast(
     r"\b(?:NASA|SpaceX|Space X|Falcon ?9|Falcon Heavy|Starship|Blue Origin|New Shepard|New Glenn"
@@ -196,6 +205,12 @@ RETROSPECTIVE = compile_fast(
     r"|주년|년 전|周年|年前",
     _I,
 )
+# Digests and look-backs: whatever launches they list, they report none.
+DIGEST = compile_fast(
+    r"\b(?:timeline|chronology|a look back|year in review|in pictures|in numbers|by the numbers"
+    r"|list of key events|week in review|what happened|recap)\b",
+    _I,
+)
 # Totals over a period: statistics, not a report of one launch.
 AGGREGATE = compile_fast(
     r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|so far|to date|in total|this year"
@@ -217,7 +232,8 @@ HEADLINE_FUTURE = compile_fast(
 # Explainers, opinion and questions: rarely the first report of a launch.
 EXPLAINER = compile_fast(
     r"^(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
-    r"|commentary|explainer|editorial)\b|\?\s*$|\b(?:what we know|explained|analysis|opinion)\b",
+    r"|commentary|explainer|editorial)\b|\?\s*$|\b(?:what we know|explained|analysis|opinion)\b"
+    r"|^(?:analysts?|experts?|view|comment|perspective|podcast|video|watch|live)\s*:",
     _I,
 )
 
