@@ -22,8 +22,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_tz
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import feedparser
 from feedparser.datetimes import _parse_date
@@ -60,12 +62,14 @@ class ParsedFeed:
     parser: str = "fast"  # fast | feedparser | json | page
 
 
-def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_entries: int = 1000) -> ParsedFeed:
+def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_entries: int = 1000,
+               default_tz: str | None = None) -> ParsedFeed:
     """Parse an RSS, RDF, Atom or JSON Feed document fetched from `url`.
 
     `content_type` is the HTTP Content-Type (its charset wins over the XML declaration,
     as in RFC 7303). Relative links are made absolute against `url`. At most `max_entries`
-    entries are returned, in document order.
+    entries are returned, in document order. Dates without a zone are read in
+    `default_tz` (the source's IANA zone), else UTC.
 
     Raises `UnsafeDocument` for an XML bomb and `NotAFeed` when the document is no feed
     (an HTML page, an error text, broken JSON).
@@ -73,13 +77,13 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
     media_type, charset = _split_content_type(content_type)
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"[") or media_type in ("application/feed+json", "application/json"):
-        return _parse_json_feed(body, url=url, max_entries=max_entries)
+        return _parse_json_feed(body, url=url, max_entries=max_entries, default_tz=default_tz)
     check_entities(body)
-    fast = _parse_fast(body, url=url, charset=charset, max_entries=max_entries)
+    fast = _parse_fast(body, url=url, charset=charset, max_entries=max_entries, default_tz=default_tz)
     if fast is not None:
         return fast
     return _parse_with_feedparser(body, url=url, content_type=content_type, media_type=media_type,
-                                  max_entries=max_entries)
+                                  max_entries=max_entries, default_tz=default_tz)
 
 
 def check_entities(body: bytes) -> None:
@@ -105,15 +109,90 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY\s+(?:%\s+)?(\S+)\s+(?:\"([^\"]*)\"|'([^']*
 _ENTITY_REF = re.compile(rb"[&%][A-Za-z_:][\w.:-]*;")
 
 
-def parse_date(value: str | None) -> datetime | None:
-    """A feed date (RFC 822, ISO 8601, and the odd forms feedparser knows) in UTC, or None."""
-    if not value:
+# Zone abbreviations that RFC 822 parsers do not know but Asian and European feeds use.
+# Ambiguous ones (IST: India or Israel) are left out on purpose.
+_ZONES = {"KST": "+0900", "JST": "+0900", "HKT": "+0800", "SGT": "+0800", "CET": "+0100", "CEST": "+0200",
+          "BST": "+0100", "EET": "+0200", "EEST": "+0300", "MSK": "+0300", "AEST": "+1000", "AEDT": "+1100",
+          "UTC": "+0000"}
+_ZONE_WORD = re.compile(r"\b(" + "|".join(_ZONES) + r")\b")
+_NUMERIC_DATE = re.compile(
+    r"^\s*(\d{4})\s*[./년-]\s*(\d{1,2})\s*[./월-]\s*(\d{1,2})\s*[일日]?"
+    r"(?:[\sT]+(?:[^\d\s]+\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
+
+
+def parse_date(value: str | None, default_tz: str | None = None) -> datetime | None:
+    """A feed date in UTC, or None when it cannot be read.
+
+    Reads RFC 822 (with KST, JST and other common zone names), ISO 8601, `2026.11.25 09:03`
+    and `2026년 11월 25일` style dates, then whatever feedparser knows. A date without a
+    zone is taken in `default_tz` (the source's IANA zone) when given, else in UTC.
+    """
+    if not value or not value.strip():
+        return None
+    text = _ZONE_WORD.sub(lambda m: _ZONES[m.group(1)], value.strip())
+    parsed = _rfc822(text) or _iso(text) or _numeric(text)
+    if parsed is None:
+        try:
+            return _struct_to_datetime(_parse_date(text))
+        except (ValueError, OverflowError, TypeError, IndexError):
+            return None
+    if parsed.tzinfo is None:
+        zone = _zone(default_tz)
+        parsed = parsed.replace(tzinfo=zone) if zone is not None else parsed.replace(tzinfo=timezone.utc)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return None
+
+
+_RFC822_ZONE = re.compile(r"\d:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})\s*$")
+
+
+def _rfc822(text: str) -> datetime | None:
+    if not text[:1].isalpha() and not re.match(r"\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
         return None
     try:
-        parsed = _parse_date(value.strip())
-    except (ValueError, OverflowError, TypeError, IndexError):
+        fields = parsedate_tz(text)
+    except (TypeError, ValueError, IndexError):
         return None
-    return _struct_to_datetime(parsed)
+    if fields is None:
+        return None
+    try:
+        naive = datetime(*fields[:6])
+    except ValueError:
+        return None
+    # parsedate_tz reports offset 0 for a date without any zone: tell the two apart.
+    offset = fields[9] if _RFC822_ZONE.search(text) else None
+    return naive if offset is None else naive.replace(tzinfo=timezone(timedelta(seconds=offset)))
+
+
+def _iso(text: str) -> datetime | None:
+    if not text[:4].isdigit() or len(text) < 10 or text[4] != "-":
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _numeric(text: str) -> datetime | None:
+    match = _NUMERIC_DATE.match(text)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+
+
+def _zone(name: str | None):
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _struct_to_datetime(value) -> datetime | None:
@@ -158,7 +237,8 @@ def _codec(name: str | None) -> str | None:
         return "unknown"
 
 
-def _parse_fast(body: bytes, *, url: str, charset: str | None, max_entries: int) -> ParsedFeed | None:
+def _parse_fast(body: bytes, *, url: str, charset: str | None, max_entries: int,
+                default_tz: str | None = None) -> ParsedFeed | None:
     """The expat path; None when the document needs feedparser's leniency."""
     head = body[:2048]
     if b"<!DOCTYPE" in head or b"xml:base" in body or b" mode=" in body:
@@ -189,11 +269,11 @@ def _parse_fast(body: bytes, *, url: str, charset: str | None, max_entries: int)
     except (UnicodeDecodeError, ET.ParseError, ValueError, LookupError):
         return None
     if root.tag == "rss":
-        return _from_rss(root, url, max_entries)
+        return _from_rss(root, url, max_entries, default_tz)
     if root.tag == _ATOM + "feed":
-        return _from_atom(root, url, max_entries)
+        return _from_atom(root, url, max_entries, default_tz)
     if root.tag == _RDF + "RDF":
-        return _from_rdf(root, url, max_entries)
+        return _from_rdf(root, url, max_entries, default_tz)
     return None
 
 
@@ -238,7 +318,7 @@ def _ttl_s(value: str | None) -> float | None:
     return minutes * 60 if 0 < minutes < 1e6 else None
 
 
-def _from_rss(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | None:
+def _from_rss(root: ET.Element, url: str, max_entries: int, default_tz: str | None) -> ParsedFeed | None:
     channel = root.find("channel")
     if channel is None:
         return None
@@ -263,7 +343,7 @@ def _from_rss(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | None
             link=_abs(url, link),
             title=html_to_text(_text(item.find("title"))),
             summary=html_to_text(summary),
-            published_at=parse_date(date),
+            published_at=parse_date(date, default_tz),
         ))
     if not entries or any(not (e.title or e.summary) for e in entries):
         return None  # items in an unusual vocabulary (dc:title, xhtml:body, ...): feedparser knows them
@@ -285,7 +365,7 @@ def _atom_text(element: ET.Element | None) -> str | None:
     return element.text
 
 
-def _from_atom(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | None:
+def _from_atom(root: ET.Element, url: str, max_entries: int, default_tz: str | None) -> ParsedFeed | None:
     entries = []
     feed_lang = root.get(_XML_LANG)
     for entry in root.iter(_ATOM + "entry"):
@@ -306,7 +386,7 @@ def _from_atom(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | Non
             link=_abs(url, link),
             title=html_to_text(_atom_text(entry.find(_ATOM + "title"))),
             summary=html_to_text(summary),
-            published_at=parse_date(date),
+            published_at=parse_date(date, default_tz),
             lang=entry.get(_XML_LANG),
         ))
     if not entries or any(e.link is None and e.guid is None and not e.title for e in entries):
@@ -318,7 +398,7 @@ def _from_atom(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | Non
     )
 
 
-def _from_rdf(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | None:
+def _from_rdf(root: ET.Element, url: str, max_entries: int, default_tz: str | None) -> ParsedFeed | None:
     entries = []
     for item in root.iter(_RSS1 + "item"):
         if len(entries) >= max_entries:
@@ -330,7 +410,7 @@ def _from_rdf(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | None
             link=_abs(url, _text(item.find(_RSS1 + "link"))),
             title=html_to_text(_text(item.find(_RSS1 + "title"))),
             summary=html_to_text(_text(item.find(_RSS1 + "description")) or _text(item.find(_CONTENT))),
-            published_at=parse_date(date),
+            published_at=parse_date(date, default_tz),
         ))
     if not entries or any(not (e.title or e.summary) for e in entries):
         return None  # RSS 0.90 or another vocabulary: feedparser knows them
@@ -344,7 +424,7 @@ def _from_rdf(root: ET.Element, url: str, max_entries: int) -> ParsedFeed | None
 
 
 def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, media_type: str,
-                           max_entries: int) -> ParsedFeed:
+                           max_entries: int, default_tz: str | None = None) -> ParsedFeed:
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
@@ -376,7 +456,8 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
             link=_abs(url, item.get("link")),
             title=html_to_text(item.get("title")),
             summary=html_to_text(summary),
-            published_at=_struct_to_datetime(item.get("published_parsed") or item.get("updated_parsed")),
+            published_at=(parse_date(item.get("published") or item.get("updated"), default_tz)
+                          or _struct_to_datetime(item.get("published_parsed") or item.get("updated_parsed"))),
             lang=(item.get("title_detail") or {}).get("language") or None,
         ))
     hub = self_url = None
@@ -400,7 +481,7 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
 # --- JSON Feed -------------------------------------------------------------------------
 
 
-def _parse_json_feed(body: bytes, *, url: str, max_entries: int) -> ParsedFeed:
+def _parse_json_feed(body: bytes, *, url: str, max_entries: int, default_tz: str | None = None) -> ParsedFeed:
     try:
         data = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -420,7 +501,8 @@ def _parse_json_feed(body: bytes, *, url: str, max_entries: int) -> ParsedFeed:
             link=_abs(base, _str(item.get("url")) or _str(item.get("external_url"))),
             title=html_to_text(_str(item.get("title"))),
             summary=html_to_text(summary),
-            published_at=_iso_date(_str(item.get("date_published")) or _str(item.get("date_modified"))),
+            published_at=parse_date(_str(item.get("date_published")) or _str(item.get("date_modified")),
+                                    default_tz),
             lang=_str(item.get("language")),
         ))
     hub = None
@@ -433,15 +515,3 @@ def _parse_json_feed(body: bytes, *, url: str, max_entries: int) -> ParsedFeed:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _iso_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return parse_date(value)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)

@@ -71,7 +71,8 @@ def parse_document(source: Source, result: FetchResult, max_entries: int) -> Par
 
         return parse_page(result.body, url=result.url, selector=source.selector or "a",
                           content_type=result.content_type, max_entries=max_entries)
-    return parse_feed(result.body, url=result.url, content_type=result.content_type, max_entries=max_entries)
+    return parse_feed(result.body, url=result.url, content_type=result.content_type, max_entries=max_entries,
+                      default_tz=source.timezone)
 
 
 class IngestStage:

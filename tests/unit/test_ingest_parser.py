@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from services.ingest.errors import NotAFeed, UnsafeDocument
-from services.ingest.parser import parse_feed
+from services.ingest.parser import parse_date, parse_feed
 from services.ingest.text import html_to_text
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
@@ -111,6 +111,34 @@ def test_plain_entity_declaration_still_parses():
     body = (b'<!DOCTYPE rss [\n  <!ENTITY id "tag:example.com,">\n]>\n<rss version="2.0"><channel><item>'
             b'<guid isPermaLink="false">&id;2006</guid><title>t</title></item></channel></rss>')
     assert parse_feed(body, url="https://x.example/feed").entries[0].guid == "tag:example.com,2006"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wed, 25 Nov 2026 09:03:00 KST", "2026-11-25T00:03:00+00:00"),  # zone names feedparser reads as UTC
+    ("Wed, 25 Nov 2026 09:03:00 JST", "2026-11-25T00:03:00+00:00"),
+    ("Wed, 25 Nov 2026 09:03:00 GMT", "2026-11-25T09:03:00+00:00"),
+    ("Wed, 25 Nov 2026 09:03:00", "2026-11-25T00:03:00+00:00"),  # no zone: the source's zone
+    ("2026-11-25 09:03:00", "2026-11-25T00:03:00+00:00"),
+    ("2026.11.25 09:03", "2026-11-25T00:03:00+00:00"),
+    ("2026년 11월 25일 09:03", "2026-11-25T00:03:00+00:00"),
+    ("2026-11-25T09:03:00+09:00", "2026-11-25T00:03:00+00:00"),
+    ("2026-11-25T09:03:00Z", "2026-11-25T09:03:00+00:00"),
+    ("not a date", None),
+])
+def test_dates_in_the_sources_zone(text, expected):
+    parsed = parse_date(text, "Asia/Seoul")
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_zone_less_dates_without_a_source_zone_are_utc():
+    assert parse_date("2026-11-25 09:03:00").isoformat() == "2026-11-25T09:03:00+00:00"
+
+
+def test_feed_dates_use_the_source_zone():
+    body = (FEEDS / "rss2-korean-euc-kr.xml").read_bytes().replace(
+        b"Wed, 25 Nov 2026 09:03:00 +0900", b"2026-11-25 09:03:00")
+    feed = parse_feed(body, url="https://news.example.kr/rss", default_tz="Asia/Seoul")
+    assert feed.entries[0].published_at == datetime(2026, 11, 25, 0, 3, tzinfo=timezone.utc)
 
 
 def test_html_to_text():
