@@ -48,6 +48,8 @@ class FetchResult:
     permanent_url: str | None  # set when every redirect hop was permanent: store it
     max_age_s: float | None  # Cache-Control max-age
     duration_s: float
+    hub_url: str | None = None  # WebSub hub named in a `Link: <...>; rel="hub"` header
+    self_url: str | None = None  # and the topic, `rel="self"`
 
     @property
     def not_modified(self) -> bool:
@@ -129,6 +131,8 @@ async def _fetch(http, url, etag, last_modified, max_body_bytes, host_check, max
                 permanent_url=current if (current != url and all_permanent) else None,
                 max_age_s=cache_max_age_s(resp.headers),
                 duration_s=time.perf_counter() - started,
+                hub_url=_link(resp, "hub", current),
+                self_url=_link(resp, "self", current),
             )
     raise TooManyRedirects(f"more than {max_redirects} redirects")
 
@@ -148,6 +152,16 @@ def _pinned(parts, addresses, headers: dict[str, str]) -> tuple[str, dict[str, s
     host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
     extra = {"server_hostname": parts.hostname} if parts.scheme == "https" else {}
     return parts._replace(netloc=netloc).geturl(), {**headers, "Host": host}, extra
+
+
+def _link(resp: aiohttp.ClientResponse, rel: str, base: str) -> str | None:
+    try:
+        link = resp.links.get(rel)
+    except ValueError:  # a malformed Link header is no reason to fail the fetch
+        return None
+    if not link or not link.get("url"):
+        return None
+    return urljoin(base, str(link["url"]))
 
 
 def _raise_for_status(resp: aiohttp.ClientResponse, now: datetime | None) -> None:

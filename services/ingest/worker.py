@@ -231,15 +231,16 @@ class IngestStage:
         return await self._publish(source, parsed, self._clock())
 
     async def _maybe_subscribe(self, source: Source, parsed: ParsedFeed, result: FetchResult, log) -> None:
-        if self.websub is None or not parsed.hub_url:
+        hub = parsed.hub_url or result.hub_url  # in the document, or in a Link header
+        if self.websub is None or not hub:
             return
-        topic = parsed.self_url or result.url
-        if not self.websub.wants(source.url, parsed.hub_url, topic):
+        topic = parsed.self_url or result.self_url or result.url
+        if not self.websub.wants(source.url, hub, topic):
             return
         try:
-            await self.websub.subscribe(source.url, parsed.hub_url, topic)
+            await self.websub.subscribe(source.url, hub, topic)
         except (RetryableError, PermanentError) as exc:
-            log.warning("websub_subscribe_failed", hub=parsed.hub_url, error=error_code(exc), message=str(exc))
+            log.warning("websub_subscribe_failed", hub=hub, error=error_code(exc), message=str(exc))
 
     def close(self) -> None:
         if self._executor is not None:

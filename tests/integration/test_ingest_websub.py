@@ -205,3 +205,26 @@ def test_signature_methods():
     assert not verify_signature("s3cret", body + b" ", f"sha1={good}")
     assert not verify_signature("s3cret", body, f"md5={good}")
     assert not verify_signature("s3cret", body, None)
+
+
+async def test_hub_named_in_a_link_header_is_subscribed(world, tmp_path):
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    hub_url = f"http://127.0.0.1:{hub.port}/hub"
+    site.docs["/wire.xml"] = Doc(rss([("a1", "x")]), extra_headers={
+        "Link": f'<{hub_url}>; rel="hub", <{topic}>; rel="self"'})
+    port = free_port()
+    stage = IngestStage(
+        sources=[Source(url=topic, name="w", interval_s=60)], http=http, producer=MemoryBus().producer(),
+        items_topic="launchwatch.items", state=IngestState(connect(tmp_path / "s.db")),
+        settings=IngestSettings(allow_private_networks=True), clock=Clock(),
+        websub=WebSubSettings(public_url=f"http://127.0.0.1:{port}", listen=f"127.0.0.1:{port}"),
+    )
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        assert hub.subscriptions[0]["hub.topic"] == topic
+    finally:
+        await stage.stop_servers()
+        stage.close()
