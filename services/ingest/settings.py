@@ -11,13 +11,18 @@ class IngestSettings(Section):
     allow_private_networks: bool = Field(
         False, description="Let sources resolve to loopback, private, link-local addresses."
     )
-    user_agent: str = "launchwatch/0.1 (+https://github.com/launchwatch/launchwatch)"
-    timeout_s: float = Field(20.0, gt=0)
-    max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)
+    user_agent: str = Field(
+        "launchwatch/0.1 (+https://github.com/launchwatch/launchwatch)",
+        description="User-Agent header of every fetch; name a contact so publishers can reach you.",
+    )
+    timeout_s: float = Field(20.0, gt=0, description="Longest one fetch may take, redirects and body included.")
+    max_body_bytes: int = Field(
+        10 * 1024 * 1024, gt=0, description="Largest document accepted (after decompression); checked while reading."
+    )
     min_interval_s: float = Field(30.0, gt=0, description="No source is polled more often.")
     max_interval_s: float = Field(3600.0, gt=0, description="No source waits longer.")
     concurrency: int = Field(50, ge=1, description="Fetches in flight at once.")
-    per_host_concurrency: int = Field(2, ge=1)
+    per_host_concurrency: int = Field(2, ge=1, description="Fetches in flight at once to one host name.")
     use_default_catalogue: bool = Field(
         True, description="Poll the shipped catalogue when no [[feeds]] are configured."
     )
@@ -28,8 +33,8 @@ class IngestSettings(Section):
         4.0, ge=1, description="Adaptive scheduling waits at most this many times a source's interval_s."
     )
     unhealthy_after_errors: int = Field(3, ge=1, description="Consecutive failures that mark a source unhealthy.")
-    max_redirects: int = Field(5, ge=0)
-    max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, newest first.")
+    max_redirects: int = Field(5, ge=0, description="Redirects followed per fetch; each hop is address-checked.")
+    max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, in document order.")
     parse_threads: int = Field(1, ge=1, description="Threads parsing documents off the event loop.")
     item_retention_days: float = Field(
         30.0, gt=0, description="Items their source has not listed for this long are forgotten."
@@ -74,14 +79,16 @@ class WebSubSettings(Section):
 class PageSettings(Section):
     """`[[pages]]`: an HTML page whose links, picked by a CSS selector, become items."""
 
-    url: str
-    name: str
-    selector: str = Field(description="CSS selector of the item links: tag, .class, #id, [attr], descendant.")
-    interval_s: float = Field(300.0, gt=0)
-    lang: str | None = None
+    url: str = Field(description="The page's http(s) URL.")
+    name: str = Field(description="Name of the source, as items and logs show it.")
+    selector: str = Field(
+        description="CSS selector of the item links: tag, .class, #id, [attr], [attr=value], descendant, child (>)."
+    )
+    interval_s: float = Field(300.0, gt=0, description="Time between checks, clamped by [ingest] min/max_interval_s.")
+    lang: str | None = Field(None, description="BCP 47 language of the page; wins over what the page says.")
     kind: str | None = Field(None, description="agency | wire | news | aggregator")
-    country: str | None = None
-    timezone: str | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
+    timezone: str | None = Field(None, description="IANA zone of the source, for dates without a zone.")
 
     @field_validator("url")
     @classmethod
@@ -100,13 +107,13 @@ class PageSettings(Section):
 
 
 class FeedSettings(Section):
-    url: str
-    name: str
-    interval_s: float = Field(60.0, gt=0)
-    lang: str | None = None
+    url: str = Field(description="The feed's http(s) URL (RSS, Atom, RDF or JSON Feed); also its identity.")
+    name: str = Field(description="Name of the source, as items and logs show it.")
+    interval_s: float = Field(60.0, gt=0, description="Time between checks, clamped by [ingest] min/max_interval_s.")
+    lang: str | None = Field(None, description="BCP 47 language of the feed; wins over what the feed says.")
     kind: str | None = Field(None, description="agency | wire | news | aggregator")
-    country: str | None = None
-    timezone: str | None = Field(None, description="IANA zone of the source, for relative times.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
+    timezone: str | None = Field(None, description="IANA zone of the source, for dates without a zone.")
 
     @field_validator("url")
     @classmethod
