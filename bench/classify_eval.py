@@ -63,6 +63,16 @@ def normalise_actor(label: str | None) -> str | None:
     return label
 
 
+def label_number(label: object) -> float | None:
+    """A labelled numeric field as a number: 700, "435 mi (~700)" → 700; None for words."""
+    if isinstance(label, bool) or label is None:
+        return None
+    if isinstance(label, (int, float)):
+        return float(label)
+    m = re.search(r"\(~(\d[\d,]*(?:\.\d+)?)\)", str(label)) or re.fullmatch(r"\s*(\d[\d,]*(?:\.\d+)?)\s*", str(label))
+    return float(m.group(1).replace(",", "")) if m else None
+
+
 def normalise_kind(label: str | None) -> str | None:
     """Labelled kind text → the classifier's kind."""
     if not label:
@@ -82,6 +92,7 @@ class Report:
     kind_total: int = 0
     bins: list[list[int]] = field(default_factory=lambda: [[0, 0] for _ in range(10)])
     mistakes: list[str] = field(default_factory=list)
+    numbers: dict[str, list[int]] = field(default_factory=dict)  # field → [right, total]
     scores: list[tuple[float, int]] = field(default_factory=list)
 
     @property
@@ -129,6 +140,17 @@ def evaluate(rows: list[dict]) -> Report:
                     report.actor_right += 1
                 else:
                     report.mistakes.append(f"ACTOR  {short} want={want_actor} got={result.fields.actor}")
+            for name in ("count", "distance_km", "apogee_km"):
+                want = label_number(labels.get(name))
+                if want is None or (name == "count" and not isinstance(labels.get(name), int)):
+                    continue
+                got = getattr(result.fields, name)
+                tally = report.numbers.setdefault(name, [0, 0])
+                tally[1] += 1
+                if got is not None and abs(got - want) <= max(1.0, 0.03 * want):
+                    tally[0] += 1
+                else:
+                    report.mistakes.append(f"FIELD  {short} {name} want={labels.get(name)!r} got={got}")
             want_kind = normalise_kind(labels.get("kind"))
             if want_kind:
                 report.kind_total += 1
@@ -181,6 +203,8 @@ def main(argv: list[str]) -> int:
           f"  (tp {r.tp} fp {r.fp} fn {r.fn} tn {r.tn})")
     print(f"actor accuracy {r.actor_accuracy:.3f} ({r.actor_right}/{r.actor_total})"
           f"  kind accuracy {r.kind_accuracy:.3f} ({r.kind_right}/{r.kind_total})  on detected true launches")
+    numbers = "  ".join(f"{name} {right}/{total}" for name, (right, total) in r.numbers.items())
+    print(f"numeric fields right (within 3%) where labelled as a number: {numbers}")
     print("calibration (confidence bin: items, observed launch rate)")
     for i, (n, pos) in enumerate(r.bins):
         if n:

@@ -16,9 +16,13 @@ Choices a reader should know:
 - `count` is an explicit number bound to the weapon noun. "a"/"an"/"one" before a
   singular weapon is 1; "at least 7", "over 10", "more than 100" give the stated bound
   (7, 10, 100); "about 10" gives 10; words without a number ("several", "multiple",
-  "dozens", "a barrage", "수 발", "여러 발") give None.
+  "dozens", "a barrage", "수 발", "여러 발", "数発") give None, and then a number
+  further on in the summary is not used either. An English headline whose launch has
+  one singular weapon as object ("fires ballistic missile") gives 1. Numbers that
+  carry a unit ("240 mm", "600 km") or belong to a name ("Hyunmoo-4") are not counts.
 - `distance_km` is the distance flown (a stated range is not): only numbers bound to a
-  flight verb count ("flew about 800 km", "400キロ程度飛しょう", "비행거리 약 600km"). Miles
+  flight verb count ("flew about 800 km", "traveling the 1,500 km-long orbit", "hit a
+  target 2,000 km away", "400キロ程度飛しょう", "비행거리 약 600km"). Miles
   become km (statute miles × 1.609344, nautical × 1.852) unless the text gives km in
   parentheses, which are used as written. A range ("850-900 km") gives its midpoint.
   When several are stated, the first wins.
@@ -73,10 +77,13 @@ _APPROX = r"(?:about|around|approximately|approx\.|roughly|some|over|more than|n
 _PAREN = rf"(?:\s*\(\s*(?:about |around |approximately |approx\. |some |~)?(?P<pa>{_NUM})\s*(?:(?:-|to|and)\s*(?P<pb>{_NUM})\s*)?(?P<pu>{_UNIT})\s*\))?"
 _QUANT = rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{_NUM})\s*)?(?P<u>{_UNIT})" + _PAREN
 DISTANCE_EN = compile_fast(
-    rf"\b(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering|flight distance of|a distance of)"
-    rf"\s+(?:for\s+|a distance of\s+|an?\s+|respectively\s+|each\s+)?{_APPROX}\s*{_QUANT}",
+    rf"\b(?:(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering)"
+    rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of)"
+    rf"\s+(?:the\s+|an?\s+|respectively\s+|each\s+)?{_APPROX}\s*{_QUANT}",
     _I,
 )
+# "hit a target 1242 miles (2000 km) away": the distance to the target it reached.
+DISTANCE_TARGET_EN = compile_fast(rf"\btarget\s+(?:located\s+)?{_APPROX}\s*{_QUANT}\s+away", _I)
 DISTANCE_CJK = (
     compile_fast(rf"(?:비행\s?거리|飛翔距離|飛行距離)(?:는|가|は)?\s*(?:약|約|およそ)?\s*{_QUANT}", _I),
     compile_fast(rf"(?:약|約|およそ)?\s*{_QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상|程度|ほど|余り|以上)?[^。\n]{{0,22}}?"
@@ -84,7 +91,7 @@ DISTANCE_CJK = (
 )
 APOGEE = (
     compile_fast(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
-               rf"(?:about|around|approximately|some|up to|over|nearly|roughly)?\s*{_QUANT}", _I),
+               rf"{_APPROX}\s*{_QUANT}", _I),
     compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{_QUANT}", _I),
     compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{_QUANT}", _I),
 )
@@ -96,12 +103,18 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2,
 COUNT_EN = compile_fast(
     r"(?<![\w,.-])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|a pair of|a|an|single)['\"]?\s+"
-    r"(?:(?!(?:of|the|and|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    r"|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
+    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
     r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
-    + r"|" + lexicon.NAMED_SYSTEMS_EN + r")\b",
+    + r"|" + lexicon.NAMED_SYSTEMS_EN + r")\b"
+    # "a major missile salvo": the weapon word modifies another noun, which is what is counted
+    r"(?![- ](?:salvo|launch|test|system|program|programme|attack|strike|barrage|defen[cs]e|force|unit|base|site"
+    r"|launcher|production|factory|threat|alert|siren|commander|engine|warhead)s?\b)",
     _I,
 )
+_VAGUE_COUNT = compile_fast(
+    r"\b(?:several|multiple|multipled|dozens|scores|hundreds|numerous|a barrage|a salvo|a volley|a number)\b"
+    r"|여러\s?발|수\s?발|수십\s?발|数発|複数", _I)
 COUNT_KO = compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)")
 COUNT_JA = compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
 
@@ -268,7 +281,7 @@ def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tup
     return None, None, ""
 
 
-def _count(p: Prepared, lang: str) -> tuple[int | None, tuple[int, int] | None]:
+def _count(p: Prepared, lang: str, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
     patterns = [COUNT_EN]
     if lang == "ko":
@@ -276,19 +289,31 @@ def _count(p: Prepared, lang: str) -> tuple[int | None, tuple[int, int] | None]:
     elif lang == "ja":
         patterns.insert(0, COUNT_JA)
     for lo, hi in ((0, t_end), (t_end, len(text))):
+        if lo == t_end and _VAGUE_COUNT.search(text, 0, t_end):
+            break  # the headline says "several": a number later in the text is not the count
         for pattern in patterns:
             for m in pattern.finditer(text, lo, hi):
                 raw = m.group("n").lower()
                 n = _NUMBER_WORDS.get(raw)
                 if n is None:
                     n = int(raw.replace(",", ""))
-                if pattern is COUNT_EN and n == 1:
-                    w = m.group("w")
-                    if w.lower().endswith("s") and not w.lower().endswith(("ss", "us")) and w.upper() != w:
-                        continue  # "a barrage ... missiles": the article is not a count
+                if pattern is COUNT_EN and n == 1 and _plural(text[m.start("w"):m.end("w")]):
+                    continue  # "a barrage ... missiles": the article is not a count
                 if 0 < n <= 10_000:
                     return n, (m.start(), m.end())
+    # "fires ballistic missile", "test-fires new, unarmed nuclear missile": the headline's
+    # launch has one singular weapon as its object.
+    if (lang not in ("ko", "ja") and primary is not None and primary.in_title and primary.weapon
+            and not _VAGUE_COUNT.search(text, 0, t_end)):
+        ws, we = primary.weapon
+        if not _plural(text[ws:we]) and not re.search(r"\band\b", text[ws:min(we + 30, t_end)]):
+            return 1, (ws, we)
     return None, None
+
+
+def _plural(words: str) -> bool:
+    last = words.split()[-1].lower() if words.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us"))
 
 
 def _first_of(table, text: str, title_end: int) -> tuple[int, int, str] | None:
@@ -335,12 +360,13 @@ def extract(
     kind, span = _kind(p)
     if span:
         evidence.append(_ev(p, f"kind:{kind}", "kind", *span))
-    count, span = _count(p, lang)
+    count, span = _count(p, lang, primary)
     if span:
         evidence.append(_ev(p, "count:number", "count", *span))
 
     distance = None
-    for pattern in (DISTANCE_EN, *DISTANCE_CJK) if lang in ("ko", "ja") else (DISTANCE_EN,):
+    for pattern in (DISTANCE_EN, DISTANCE_TARGET_EN, *DISTANCE_CJK) if lang in ("ko", "ja") else (
+            DISTANCE_EN, DISTANCE_TARGET_EN):
         m = _first_in(pattern, text, p.title_end)
         while m and _ALTITUDE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 3):
             m = pattern.search(text, m.start() + 1)  # "高度約50キロで、350キロ飛翔": 50 is the apogee
