@@ -61,6 +61,9 @@ class FeedItem(Message):
     first_seen_at: datetime = Field(description="When ingest first saw the entry (UTC).")
     source_kind: str | None = Field(None, description="agency | wire | news | aggregator")
     source_country: str | None = None
+    source_tz: str | None = Field(
+        None, description="IANA zone of the source, for its relative times ('this morning')."
+    )
 
 
 class Evidence(BaseModel):

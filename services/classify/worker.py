@@ -31,9 +31,10 @@ LAUNCH_REPORTS_KEY = b"launch-reports"
 
 
 def report_for(item: FeedItem, now: datetime, source_tz: str | None = None) -> LaunchReport:
-    """Classify one item into its LaunchReport (pure)."""
+    """Classify one item into its LaunchReport (pure). Relative times ("this morning") are
+    read in `source_tz`, else the item's own source zone, else by the text's language."""
     result = classify(item.title, item.summary, lang=item.lang, published_at=item.published_at or item.first_seen_at,
-                      source_tz=source_tz)
+                      source_tz=source_tz or item.source_tz)
     return LaunchReport(
         item_id=item.item_id,
         revision=item.revision,

@@ -41,7 +41,7 @@ def sources_from_settings(settings) -> list[Source]:
                country=f.country, timezone=f.timezone)
         for f in settings.feeds
     ]
-    for page in getattr(settings, "pages", None) or []:
+    for page in settings.pages:
         found.append(Source(url=page.url, name=page.name, interval_s=page.interval_s, lang=page.lang,
                             kind=page.kind, country=page.country, timezone=page.timezone,
                             selector=page.selector))

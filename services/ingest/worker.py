@@ -409,7 +409,7 @@ class IngestStage:
                     item_id=item_id, revision=revision, feed=source.name, feed_url=source.url,
                     url=entry.link, title=title, summary=entry.summary, lang=source.lang or entry.lang or parsed.lang,
                     published_at=entry.published_at, first_seen_at=first_seen,
-                    source_kind=source.kind, source_country=source.country,
+                    source_kind=source.kind, source_country=source.country, source_tz=source.timezone,
                 )
                 await self._producer.send(self._topic, item.to_bytes(), key=item_id.encode())
                 acked.append(PublishedItem(item_id, source.url, digest, revision, first_seen))
@@ -424,9 +424,9 @@ async def build_stage(ctx: StageContext) -> IngestStage:
     """The ingest stage over the context's bus, HTTP session, clock and state file."""
     sources = sources_from_settings(ctx.settings)
     get_logger().info("sources_loaded", sources=len(sources),
-                      origin="config" if (ctx.settings.feeds or getattr(ctx.settings, "pages", None)) else "catalogue")
+                      origin="config" if (ctx.settings.feeds or ctx.settings.pages) else "catalogue")
     return IngestStage(
         sources=sources, http=ctx.http, producer=ctx.bus.producer(), items_topic=ctx.topic("items"),
         state=IngestState(ctx.db()), settings=ctx.settings.ingest, clock=ctx.clock,
-        websub=getattr(ctx.settings, "websub", None),
+        websub=ctx.settings.websub,
     )

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from services.classify.settings import ClassifySettings
-from services.ingest.settings import FeedSettings, IngestSettings
+from services.ingest.settings import FeedSettings, IngestSettings, PageSettings, WebSubSettings
 from services.notify.settings import NotifySettings, SmtpSettings, SubscriptionSettings
 from services.runtime.config_model import Section
 from services.runtime.errors import ConfigError
@@ -61,6 +61,8 @@ class Settings(Section):
     run: RunSettings = RunSettings()
     ingest: IngestSettings = IngestSettings()
     feeds: list[FeedSettings] = []
+    pages: list[PageSettings] = []
+    websub: WebSubSettings = WebSubSettings()
     classify: ClassifySettings = ClassifySettings()
     notify: NotifySettings = NotifySettings()
     smtp: SmtpSettings = SmtpSettings()
@@ -93,7 +95,7 @@ def secret_values(settings: Settings) -> list[str]:
     """Every secret the settings hold, so logging can redact them wherever they appear."""
     found: list[str] = []
     for sub in settings.subscriptions:
-        for secret in (sub.url, sub.secret, getattr(sub, "token", None)):
+        for secret in (sub.url, sub.secret, sub.token):
             if secret is not None:
                 found.append(secret.get_secret_value())
     if settings.smtp.password is not None:
