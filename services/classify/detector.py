@@ -59,16 +59,37 @@ _OTHER_SCRIPTS = (
 )
 
 
-@dataclass(frozen=True)
 class Prepared:
-    """Unescaped, tag-free, folded text of one item, with a map back to raw offsets."""
+    """Unescaped, tag-free, folded text of one item, with a map back to raw offsets.
 
-    text: str
-    title_end: int  # index of the "\n" between title and summary
-    raw_starts: tuple[int, ...] | None  # raw offset of each text character; None when identical
-    raw_ends: tuple[int, ...] | None
-    sentences: tuple[tuple[int, int], ...]
-    sentence_starts: tuple[int, ...]
+    Sentences are split on first use: most items are dismissed before anything needs them.
+    """
+
+    __slots__ = ("text", "title_end", "raw_starts", "raw_ends", "_sentences", "_sentence_starts")
+
+    def __init__(self, text: str, title_end: int, raw_starts: tuple[int, ...] | None,
+                 raw_ends: tuple[int, ...] | None) -> None:
+        self.text = text
+        self.title_end = title_end  # index of the "\n" between title and summary
+        self.raw_starts = raw_starts  # raw offset of each text character; None when identical
+        self.raw_ends = raw_ends
+        self._sentences: tuple[tuple[int, int], ...] | None = None
+        self._sentence_starts: tuple[int, ...] = ()
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        if self._sentences is None:
+            spans: list[tuple[int, int]] = []
+            begin = 0
+            for m in lexicon.SENTENCE_END.finditer(self.text):
+                if m.end() > begin:
+                    spans.append((begin, m.end()))
+                    begin = m.end()
+            spans.append((begin, len(self.text)))
+            # The title/summary join is a "\n", so it is always a boundary.
+            self._sentences = tuple(spans)
+            self._sentence_starts = tuple(s for s, _ in spans)
+        return self._sentences
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the raw `title + "\\n" + summary` of a span of the prepared text."""
@@ -80,8 +101,9 @@ class Prepared:
         return self.raw_starts[start], self.raw_ends[end - 1]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.sentence_starts, pos) - 1
-        return self.sentences[max(i, 0)]
+        sentences = self.sentences
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return sentences[max(i, 0)]
 
     def in_title(self, pos: int) -> bool:
         return pos < self.title_end
@@ -113,19 +135,11 @@ def _clean(raw: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | Non
 
 
 def prepare(title: str, summary: str) -> Prepared:
-    """Clean title and summary and split them into sentences."""
+    """Clean title and summary into one text, remembering where the title ends."""
     text, starts, ends = _clean(f"{title}\n{summary}")
     # The joining newline sits at raw offset len(title); find it in the cleaned text.
     title_end = len(title) if starts is None else starts.index(len(title))
-    sentences: list[tuple[int, int]] = []
-    begin = 0
-    for m in lexicon.SENTENCE_END.finditer(text):
-        if m.end() > begin:
-            sentences.append((begin, m.end()))
-            begin = m.end()
-    sentences.append((begin, len(text)))
-    # The title/summary join is always a boundary (it is a "\n", so it already is).
-    return Prepared(text, title_end, starts, ends, tuple(sentences), tuple(s for s, _ in sentences))
+    return Prepared(text, title_end, starts, ends)
 
 
 def detect_language(text: str, hint: str | None) -> str:
@@ -463,6 +477,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "told not to comment on ballistic missile": a weapon named under negation is no sign.
         if span and not title_cues and not lexicon.NEGATION_BEFORE_EN.search(text, max(0, span[0] - 25), span[0]):
             f.set("title_weapon", 1, span)
+    if not (t_asserted or s_asserted or bare or "title_attack" in f.values):
+        # No event at all: the score is already below the line and every cue left could
+        # only lower it further, so they are not looked for.
+        return f, cues
 
     span = _first(lexicon.FLIGHT_DETAIL, text, 0, len(text))
     if span and (t_asserted or s_asserted or bare):

@@ -203,7 +203,10 @@ def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     for scope, lo, hi in (("title", 0, t_end), ("summary", t_end, len(text))):
         # One pattern per kind: each has its own first-character prefix, which is much
         # faster than one alternation of all of them.
+        title_generic = scope == "summary" and bool(found["title"])
         for kind, pattern in _KIND_PATTERNS:
+            if title_generic and kind not in _RANGE_CLASSES:
+                continue  # after a generic headline kind only a range class can refine it
             m = pattern.search(text, lo, hi)
             if m:
                 found[scope].append((kind, m.start(), m.end()))

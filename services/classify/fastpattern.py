@@ -27,7 +27,7 @@ from re import _parser as _sp  # type: ignore[attr-defined]
 
 _MAX_FIRST_CHARS = 400
 _MAX_GATE_WORDS = 24
-_GATE_MIN_SPAN = 100
+_GATE_MIN_SPAN = 100000
 # ASCII digits and whitespace; Unicode digits and rare spaces are folded away before
 # the lexicons run (see detector.prepare), so these sets are complete for our text.
 _CATEGORY_CHARS = {
@@ -213,8 +213,17 @@ class FastPattern:
         return p is not None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        p, t = self._pick(text, endpos - pos)
-        return p.search(t, pos, endpos) if p is not None else None
+        # _pick() inlined: this is the hottest call of a classification.
+        if self._fold:
+            cached = _lower_cache
+            low = cached[1] if cached[0] is text else lowered(text)
+            if low is None:
+                return self._exact.search(text, pos, endpos)
+            text = low
+        gate = self._gate
+        if gate is not None and endpos - pos > _GATE_MIN_SPAN and not any(map(text.__contains__, gate)):
+            return None
+        return self._fast.search(text, pos, endpos)
 
     def search_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """search() for a caller that has already asked could_match()."""
