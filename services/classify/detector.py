@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from schemas.models import Evidence
 from services.classify import gazetteer, lexicon
-from services.classify.fastpattern import compile_fast
+from services.classify.fastpattern import compile_fast, lowered
 
 SUPPORTED_LANGUAGES = frozenset({"en", "ko", "ja"})
 
@@ -217,6 +217,7 @@ _ATTACK_AFTER = compile_fast(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
 
 def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     text = p.text
+    low = lowered(text)  # for str.find prechecks; None (no precheck) when lower-casing moves offsets
     cues: list[Cue] = []
     if not weapons:
         return [c for c in _bare_en(p)]
@@ -265,17 +266,22 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             cues.append(_en_cue("impact", p, m.start(), m.end(), w, s0))
             continue
         # Weapon as instrument: "pounds Ukraine with missiles", "strikes targets with Tomahawks".
-        aw = lexicon.ATTACK_WITH_BEFORE.search(text, max(s0, w[0] - 80), w[0])
+        # (str.find first, on the lower-cased text: both patterns need a word that is rarely there.)
+        lo = max(s0, w[0] - 80)
+        aw = lexicon.ATTACK_WITH_BEFORE.search(text, lo, w[0]) if low is None or low.find("with", lo, w[0]) >= 0 else None
         if aw:
             cues.append(_en_cue("impact", p, aw.start(), aw.start() + len(aw.group("verb")), w, s0))
             continue
         # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
-        before = text[max(s0, w[0] - 40):w[0]]
+        lo = max(s0, w[0] - 40)
+        if low is not None and low.find(" of", lo, w[0]) < 0:
+            continue
+        before = text[lo:w[0]]
         sm = None
         for sm in lexicon.SALVO_EN.finditer(before):
             pass
         if sm is not None:
-            start = max(s0, w[0] - 40) + sm.start()
+            start = lo + sm.start()
             cues.append(_en_cue("impact", p, start, start + len(sm.group()), w, s0))
     cues.extend(_bare_en(p))
     return cues
@@ -527,6 +533,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if span:
             f.set("non_missile_secondary", 1, span)
     span = _first(lexicon.RETROSPECTIVE, text, 0, t_end)
+    if span is None:
+        m = lexicon.OBITUARY_START.match(text, 0, t_end)
+        span = (m.start(), m.end()) if m else None
     if span:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
         after_event = bool(t_asserted) and span[0] > t_asserted[0].end
@@ -540,7 +549,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     span = _first(lexicon.SPORT, text, 0, t_end)
     if span:
         f.set("sport", 1, span)
-    span = _first(lexicon.EXPLAINER, text, 0, t_end)
+    m = lexicon.EXPLAINER_START.match(text, 0, t_end)
+    span = (m.start(), m.end()) if m else _first(lexicon.EXPLAINER, text, 0, t_end)
     if span:
         f.set("explainer", 1, span)
     return f, cues

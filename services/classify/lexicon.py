@@ -201,10 +201,11 @@ RETROSPECTIVE = compile_fast(
     r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
     r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
     r"|a year since|marks? \d+ years|history of)\b"
-    r"|^[A-Z][\w'’. -]{2,60}, \d{1,3}: "
     r"|주년|년 전|周年|年前",
     _I,
 )
+# Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...". Matched at the start only.
+OBITUARY_START = compile_fast(r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ")
 # Digests and look-backs: whatever launches they list, they report none.
 DIGEST = compile_fast(
     r"\b(?:timeline|chronology|a look back|year in review|in pictures|in numbers|by the numbers"
@@ -230,10 +231,11 @@ HEADLINE_FUTURE = compile_fast(
     r"\s+(?:test|fire|launch|conduct|hold|stage|carry|resume)"
 )
 # Explainers, opinion and questions: rarely the first report of a launch.
-EXPLAINER = compile_fast(
-    r"^(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
-    r"|commentary|explainer|editorial)\b|\?\s*$|\b(?:what we know|explained|analysis|opinion)\b"
-    r"|^(?:analysts?|experts?|view|comment|perspective|podcast|video|watch|live)\s*:",
+EXPLAINER = compile_fast(r"\?\s*$|\b(?:what we know|explained|analysis|opinion)\b", _I)
+# Matched at the start of the headline only.
+EXPLAINER_START = compile_fast(
+    r"(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
+    r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast|video|watch|live)\s*:",
     _I,
 )
 
