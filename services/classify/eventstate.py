@@ -20,7 +20,7 @@ Rules (the README's "Launch events" section repeats them for operators):
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
   highest (authority, publication time, item_id); `kind` prefers the more specific class
-  before recency; `launched_at` the most precise time, then the earliest stated by the top
+  before recency; `count` the largest of the top authority unless a correction states one; `launched_at` the most precise time, then the earliest stated by the top
   authority; `direction` (free text) the earliest Latin-script wording of the top
   authority.
 - Status: `retracted` when a retraction (see `walk_back`) comes from a source at least as
@@ -475,6 +475,12 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
             # the time does not flip with each agency's bulletin.
             key = lambda s: (-_RANK[s.time_precision],  # noqa: E731
                              s.authority, -s.reported_at.timestamp(), s.item_id)
+        elif name == "count":
+            # Counts grow as a salvo is tallied ("a missile", then "40 missiles"); a later,
+            # smaller number from a less complete report must not shrink it. Only a
+            # correction may lower it.
+            key = lambda s: (s.authority, s.walk_back == "correction",  # noqa: E731
+                             _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
         elif name == "direction":
             # Free text told in many languages: keep the first wording of the top authority
             # (Latin script first, for the renderers) instead of flipping with each outlet.

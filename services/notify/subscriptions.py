@@ -102,6 +102,10 @@ def meaningful_changes(sent: dict[str, Any], event: LaunchEvent) -> list[str]:
         now = getattr(event, name)
         if now is not None and now != sent.get(name):
             changed.append(name)
+    # "A ballistic missile launch" then "a ballistic missile": a first known count of one
+    # tells the subscriber nothing new.
+    if "count" in changed and event.count == 1 and sent.get("count") is None:
+        changed.remove("count")
     for name in ("distance_km", "apogee_km"):
         now = getattr(event, name)
         if now is not None and _km_differs(sent.get(name), now):

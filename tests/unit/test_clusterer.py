@@ -358,3 +358,22 @@ def test_small_rules():
     assert not kinds_compatible("cruise", "srbm") and not kinds_compatible("cruise", "satellite_launch")
     assert coast_of("East Sea") == "east" and coast_of("서해상") == "west" and coast_of(None) is None
     assert outlet_of("Yonhap (KO)") == outlet_of("Yonhap - North Korea") == "yonhap"
+
+
+def test_a_later_smaller_count_does_not_shrink_a_salvo_but_a_correction_does():
+    clock = FakeClock(T0)
+    clusterer = Clusterer(sqlite3.connect(":memory:"), clock)
+    reports = [
+        report("a", "Kyiv Independent", "Russia launches missile attack on Kyiv", minutes=10, actor="RUS",
+               kind="cruise", count=None),
+        report("b", "BBC World", "Russia fires 40 missiles at Ukraine, air force says", minutes=50,
+               actor="RUS", kind="cruise", count=40),
+        report("c", "Guardian World", "Russian missile strike on Kyiv kills three", minutes=65,
+               actor="RUS", kind="cruise", count=1),
+    ]
+    events = [e for r in reports for e in clusterer.add(r)]
+    assert [e.count for e in events] == [None, 40, 40]
+    fix = report("d", "AFP", "AFP corrects: Russia fired 38 missiles, not 40", minutes=90, actor="RUS",
+                 kind="cruise", count=38)
+    (corrected,) = clusterer.add(fix)
+    assert corrected.count == 38 and corrected.status == "corrected"

@@ -122,3 +122,9 @@ def test_languages_match_any_source_and_unknown_languages_do_not_withhold():
     assert decide(s, with_langs("ko", "en-GB"), None, NOW).action == "alert"
     assert decide(s, with_langs("ko"), None, NOW).reason == "language_not_subscribed"
     assert decide(s, with_langs(None), None, NOW).action == "alert"
+
+
+def test_a_first_known_count_of_one_is_not_news():
+    first = event(count=None)
+    assert decide(sub(), event(revision=2, count=None).model_copy(update={"count": 1}), sent(first), NOW).action == "skip"
+    assert decide(sub(), event(revision=2, count=3), sent(first), NOW).action == "update"
