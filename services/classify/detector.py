@@ -196,7 +196,12 @@ _FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|ope
 _NOT_AN_IMPACT_BETWEEN = compile_fast(
     r"\b(?:defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
     r"|engines?|motors?|commanders?|chiefs?|heads?|units?|officials?|experts?|scientists?|engineers?|makers?"
-    r"|factor(?:y|ies)|production|industry|arsenals?|stockpiles?|sirens?|alerts?|warnings?)\b", re.IGNORECASE)
+    r"|factor(?:y|ies)|production|industry|arsenals?|stockpiles?|sirens?|alerts?|warnings?|debris|wreckage"
+    r"|fragments?|parts|boosters?)\b", re.IGNORECASE)
+# "missile engine", "missile factory": the weapon word names something else.
+_WEAPON_AS_MODIFIER = compile_fast(
+    r"[- ](?:engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
+    r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker)\b", re.IGNORECASE)
 # "launched an attack/probe/bill ...": the headline's launch verb has another object.
 _NON_LAUNCH_OBJECT = compile_fast(
     r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:attack|strike|war|bid|probe|bill|ground|operation|campaign"
@@ -434,6 +439,29 @@ def _first(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> tuple[int, 
     return (m.start(), m.end()) if m else None
 
 
+_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "‘": "’"}
+
+
+def _quote_start(text: str, pos: int) -> int | None:
+    """Where the quotation around pos opens (on its line), or None when pos is not quoted."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    closer = None
+    opened = None
+    for i in range(line_start, pos):
+        ch = text[i]
+        if closer is None and ch in _QUOTES:
+            closer, opened = _QUOTES[ch], i
+        elif closer is not None and ch == closer:
+            closer = opened = None
+    return opened
+
+
+def _agency_statement(text: str, pos: int) -> bool:
+    """Whether pos is inside a quote from a reporting agency: 합참 "추가 발사 대비"."""
+    opened = _quote_start(text, pos)
+    return opened is not None and bool(lexicon.AGENCY_CUE.search(text, max(0, opened - 8), opened))
+
+
 def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     """Named cue values of an item (before weighting), and its event cues."""
     text = p.text
@@ -441,7 +469,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     f = Features()
     cjk = lang in ("ko", "ja")
     # English acronyms and names also appear in Korean and Japanese text.
-    en_weapons = [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)]
+    en_weapons = [(m.start(), m.end()) for m in lexicon.WEAPON_EN.finditer(text)
+                  if not _WEAPON_AS_MODIFIER.match(text, m.end())]
     if cjk:
         weapon_re = lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA
         weapons = sorted(en_weapons + [(m.start(), m.end()) for m in weapon_re.finditer(text)])
@@ -505,7 +534,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         span = (reaction.start(), reaction.end())
         # Korean and Japanese put the main verb last: a reaction word anywhere in the
         # headline is its main event, unless the headline itself gives flight facts.
-        cjk_main = cjk and not lexicon.FLIGHT_DETAIL.search(text, 0, t_end)
+        cjk_main = cjk and not lexicon.FLIGHT_DETAIL.search(text, 0, t_end) and not _agency_statement(text, reaction.start())
         if first_event is None or reaction.start() < first_event.start or first_event.subordinate or cjk_main:
             f.set("reaction_main", 1, span)
         else:

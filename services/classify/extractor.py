@@ -113,7 +113,7 @@ COUNT_EN = compile_fast(
     _I,
 )
 _VAGUE_COUNT = compile_fast(
-    r"\b(?:several|multiple|multipled|dozens|scores|hundreds|numerous|a barrage|a salvo|a volley|a number)\b"
+    r"\b(?:several|multiple|multipled|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b"
     r"|여러\s?발|수\s?발|수십\s?발|数発|複数", _I)
 COUNT_KO = compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)")
 COUNT_JA = compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
@@ -123,11 +123,11 @@ _REPORTER_AFTER = compile_fast(
     r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
     r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
     r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
-    r"|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|측|は\d+日)",
+    r"|^:\s|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|측|は\d+日)",
     _I,
 )
 _SELF_REPORT_AFTER = compile_fast(
-    r"^\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its)\b"
+    r"^\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
 _TARGET_BEFORE = compile_fast(
@@ -309,7 +309,9 @@ def _count(p: Prepared, lang: str, primary: Cue | None) -> tuple[int | None, tup
     if (lang not in ("ko", "ja") and primary is not None and primary.in_title and primary.weapon
             and not _VAGUE_COUNT.search(text, 0, t_end)):
         ws, we = primary.weapon
-        if not _plural(text[ws:we]) and not re.search(r"\band\b", text[ws:min(we + 30, t_end)]):
+        title_weapons = [text[m.start():m.end()] for m in lexicon.WEAPON_EN.finditer(text, 0, t_end)]
+        if (not any(_plural(w) for w in title_weapons)
+                and not re.search(r"\band\b", text[ws:min(we + 30, t_end)])):
             return 1, (ws, we)
     return None, None
 

@@ -77,7 +77,7 @@ SEAS: tuple[tuple[str, str], ...] = (
     ("East Sea", r"\bEast Sea\b|\bsea between Korea and Japan\b|\beastern waters\b|동해"),
     ("Sea of Japan", r"\bSea of Japan\b|\bJapan Sea\b|日本海"),
     ("Yellow Sea", r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|\bwestern waters\b|서해|黄海"),
-    ("Pacific", r"\bPacific(?: Ocean)?\b|태평양|太平洋"),
+    ("Pacific", r"(?<!Indo-)(?<!Asia-)\bPacific(?: Ocean)?\b|태평양|太平洋"),
     ("Atlantic", r"\bAtlantic(?: Ocean)?\b|대서양|大西洋"),
     ("Mediterranean", r"\bMediterranean\b|지중해|地中海"),
     ("Red Sea", r"\bRed Sea\b|홍해|紅海"),
@@ -90,8 +90,8 @@ SEAS: tuple[tuple[str, str], ...] = (
     ("Sea of Okhotsk", r"\bSea of Okhotsk\b|オホーツク海"),
     ("East China Sea", r"\bEast China Sea\b|동중국해|東シナ海"),
     ("South China Sea", r"\bSouth China Sea\b|남중국해|南シナ海"),
-    ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外|\boutside (?:Japan's )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
-    ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内|\binside (?:Japan's )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+    ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外|\boutside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+    ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内|\binside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
 )
 
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
@@ -102,7 +102,7 @@ TARGET_PLACES = (
     r"|(?:northern |southern )?Syria|Damascus|Homs|Lebanon|Beirut|Gaza|Yemen|Sanaa|Iraq|Erbil|Baghdad|Iran|Tehran"
 )
 TARGET_EN = compile_fast(
-    rf"\b(?:at|on|toward|towards|into|against|over|targeting|struck|hit|hits)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
+    rf"\b(?:at|on|toward|towards|into|against|over|targets?|targeted|targeting|struck|hit|hits)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
     rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b",
     re.IGNORECASE,
 )

@@ -28,7 +28,7 @@ NAMED_SYSTEMS_EN = (
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
-    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile"
+    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*"
 )
 
 WEAPON_EN = compile_fast(
@@ -146,7 +146,7 @@ REACTION_EN = compile_fast(
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
     _I,
 )
-REACTION_KO = compile_fast(r"대비|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|\"文")
+REACTION_KO = compile_fast(r"대비|대응|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할")
 REACTION_JA = compile_fast(r"会議|協議|開催|抗議|非難|制裁|安保理|決議|遺憾|反発|批判")
 # A launch mentioned as the cause of something else ("after", "over", "in response to").
 SUBORDINATE_BEFORE_EN = compile_fast(
@@ -154,13 +154,14 @@ SUBORDINATE_BEFORE_EN = compile_fast(
     r"(?:\s+[\w'’-]+){0,6}\s*$",
     _I,
 )
-SUBORDINATE_AFTER_KO = compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련)")
-SUBORDINATE_AFTER_JA = compile_fast(r"^(?:を受け|に対し|に抗議|に関し)")
+# "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
+SUBORDINATE_AFTER_KO = compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])")
+SUBORDINATE_AFTER_JA = compile_fast(r"^(?:を受け|に対し|に抗議|に関し|に「)")
 
 # After a noun event: "launch of spy satellite expected within days", "sirens test to be held".
 MODAL_AFTER_EN = compile_fast(
-    r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?(?:expected|likely|imminent|planned|scheduled|possible|feared"
-    r"|looms|looming|to be|will be|set for|slated)\b",
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent|planned|scheduled|possible|feared"
+    r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have))\b",
     _I,
 )
 # Korean and Japanese: a weapon with only a direction, the verb left out ("日本海に向け弾道ミサイル").
@@ -209,7 +210,7 @@ OBITUARY_START = compile_fast(r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ")
 # Digests and look-backs: whatever launches they list, they report none.
 DIGEST = compile_fast(
     r"\b(?:timeline|chronology|a look back|year in review|in pictures|in numbers|by the numbers"
-    r"|list of key events|week in review|what happened|recap)\b",
+    r"|list of key events|week in review|what happened|recap|a history)\b",
     _I,
 )
 # Totals over a period: statistics, not a report of one launch.
