@@ -201,7 +201,9 @@ _NOT_AN_IMPACT_BETWEEN = compile_fast(
 # "missile engine", "missile factory": the weapon word names something else.
 _WEAPON_AS_MODIFIER = compile_fast(
     r"[- ](?:engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
-    r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker)\b", re.IGNORECASE)
+    r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
+    r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?)\b",
+    re.IGNORECASE)
 # "launched an attack/probe/bill ...": the headline's launch verb has another object.
 _NON_LAUNCH_OBJECT = compile_fast(
     r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:attack|strike|war|bid|probe|bill|ground|operation|campaign"
@@ -509,8 +511,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         weapon_re = lexicon.WEAPON_EN if lang not in ("ko", "ja") else (
             lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA)
         span = _first(weapon_re, text, 0, t_end)
-        # "told not to comment on ballistic missile": a weapon named under negation is no sign.
-        if span and not title_cues and not lexicon.NEGATION_BEFORE_EN.search(text, max(0, span[0] - 25), span[0]):
+        # "told not to comment on ballistic missile": a weapon named under negation is no
+        # sign, nor is one that only qualifies another noun ("satellite TV").
+        if (span and not title_cues and not lexicon.NEGATION_BEFORE_EN.search(text, max(0, span[0] - 25), span[0])
+                and not _WEAPON_AS_MODIFIER.match(text, span[1])):
             f.set("title_weapon", 1, span)
     if not (t_asserted or s_asserted or bare or "title_attack" in f.values):
         # No event at all: the score is already below the line and every cue left could

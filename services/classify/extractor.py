@@ -348,6 +348,19 @@ def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+# Launches by and around these actors are reported in local time.
+_REGION_ZONES = {"PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo"}
+
+
+def _event_zone(p: Prepared, actor: str | None) -> str | None:
+    """Zone the text's clock times are in: a named agency's, else the launching region's."""
+    for _s, _e, agency in gazetteer.AGENCY_TABLE.all(p.text):
+        zone = timeparse.AGENCY_ZONES.get(agency)
+        if zone:
+            return zone
+    return _REGION_ZONES.get(actor or "")
+
+
 def extract(
     p: Prepared,
     lang: str,
@@ -394,8 +407,8 @@ def extract(
     if span:
         evidence.append(_ev(p, "agency:named", "source_agency", *span))
 
-    zone = timeparse.AGENCY_ZONES.get(agency or "") or source_tz or timeparse.DEFAULT_ZONE_BY_LANG.get(lang)
-    launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone)
+    zone = _event_zone(p, actor) or source_tz or timeparse.DEFAULT_ZONE_BY_LANG.get(lang)
+    launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end)
     if launched_at is not None:
         for mention in mentions:
             evidence.append(_ev(p, f"launched_at:{mention.cue}", "launched_at", mention.start, mention.end))

@@ -38,7 +38,7 @@ WEAPON_EN = compile_fast(
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
     r"|(?:carrier|space) rockets?|satellite[- ]launch(?:ing)? vehicles?|satellite[- ]carrying rockets?"
-    r"|(?:military |spy |reconnaissance )+satellites?"
+    r"|(?:military |spy |reconnaissance )*satellites?"
     rf"|{NAMED_SYSTEMS_EN})\b",
     _I,
 )

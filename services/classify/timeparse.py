@@ -3,8 +3,10 @@
 
 Resolution rules:
 - The zone of a written time is, in order: an explicit zone next to it ("KST", "(JST)",
-  "UTC"); the zone of the agency that reported it (South Korea's JCS writes Seoul time,
-  Japan's defence ministry Tokyo time); the source's zone; the language's default zone.
+  "UTC"); the zone of an agency named in the text (South Korea's JCS writes Seoul time,
+  Japan's defence ministry Tokyo time); the zone of the launching region for Korea and
+  Japan (reports give local times); the source's zone; the language's default zone.
+  The caller (extractor.py) picks everything after the explicit zone.
 - A date is resolved against the publication time in that zone: a weekday is the latest
   such day on or before publication, a day of the month ("22日", "on the 11th") the latest
   such date on or before it, a month and day without a year the latest on or before it.
@@ -13,7 +15,10 @@ Resolution rules:
   the launch after publication.
 - A date with no clock time takes a representative hour of the part of day it names
   ("early" 05:00, "morning" 09:00, "afternoon" 15:00, "evening" 19:00, "night" 22:00,
-  otherwise 12:00), so the error is at most half a day.
+  otherwise 12:00), so the error is at most half a day, and never later than the
+  publication time.
+- With a clock time, the date comes from the same sentence or else the headline; a date
+  elsewhere usually belongs to another event.
 - Without a publication time only a date with its year can be resolved; otherwise the
   result is None, as it is when the text gives neither date nor time.
 """
@@ -34,7 +39,7 @@ ZONE_ABBREVIATIONS = {
     "KST": "Asia/Seoul", "JST": "Asia/Tokyo", "UTC": "UTC", "GMT": "UTC", "Z": "UTC",
     "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
     "PDT": "America/Los_Angeles", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "MSK": "Europe/Moscow",
-    "IDT": "Asia/Jerusalem", "IRST": "Asia/Tehran", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "IDT": "Asia/Jerusalem", "ET": "America/New_York", "PT": "America/Los_Angeles", "BST": "Europe/London", "IRST": "Asia/Tehran", "CET": "Europe/Paris", "CEST": "Europe/Paris",
 }
 AGENCY_ZONES = {"JCS": "Asia/Seoul", "ROK military": "Asia/Seoul", "Yonhap": "Asia/Seoul",
                 "Japan MoD": "Asia/Tokyo", "Japan Coast Guard": "Asia/Tokyo", "Japan government": "Asia/Tokyo",
@@ -49,7 +54,7 @@ _PART_HOURS = {"early": 5, "morning": 9, "afternoon": 15, "evening": 19, "night"
 # Prefixes that put an hour in the afternoon or evening.
 _PM_WORDS = {"pm", "p.m.", "p.m", "오후", "저녁", "밤", "午後", "夜", "夕方", "深夜"}
 
-_ZONE = r"(?:\s*\(?\s*(?P<zone>KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST)\b\)?)?"
+_ZONE = r"(?:\s*\(?\s*(?P<zone>KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST|ET|PT|BST)\b\)?)?"
 TIME_EN = compile_fast(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE
     + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))" + _ZONE.replace("zone", "zone24")
@@ -65,7 +70,7 @@ DATE_EN = compile_fast(
     rf"\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
-    rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|time|day of|round|year|floor))"
     rf"|\b(?:(?P<wpart>early|late)\s+(?:on\s+)?)?(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?P<wpart2>morning|afternoon|evening|night))?"
     rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours)\b",
     _I,
@@ -155,15 +160,16 @@ def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None
     return hm, zone, pre, TimeMention("time", m.start(), m.end(), m.group())
 
 
-def _find_date(text: str, lang: str) -> tuple[_DateSpec | None, TimeMention | None]:
-    """First date expression."""
-    found: list[tuple[int, _DateSpec, re.Match[str]]] = []
-    m = DATE_EN.search(text)
+def _find_date(text: str, lang: str, lo: int = 0, hi: int | None = None) -> tuple[_DateSpec | None, TimeMention | None]:
+    """First date expression in text[lo:hi]."""
+    hi = len(text) if hi is None else hi
+    found: list[tuple[int, _DateSpec | None, re.Match[str]]] = []
+    m = DATE_EN.search(text, lo, hi)
     if m:
         found.append((m.start(), _en_date(m), m))
     pattern = DATE_KO if lang == "ko" else DATE_JA if lang == "ja" else None
     if pattern is not None:
-        m2 = pattern.search(text)
+        m2 = pattern.search(text, lo, hi)
         if m2:
             found.append((m2.start(), _cjk_date(m2), m2))
     found = [f for f in found if f[1] is not None]
@@ -251,17 +257,37 @@ def _resolve_date(spec: _DateSpec, pub_local: datetime | None) -> date | None:
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|[。！？\n]")
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the sentence holding pos (a simple split: enough to keep dates apart)."""
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, pos):
+        start = m.end()
+    m = _SENTENCE_BREAK.search(text, pos)
+    return start, (m.end() if m else len(text))
+
+
 def resolve_launch_time(
-    text: str, lang: str, published_at: datetime | None, zone_name: str | None
+    text: str, lang: str, published_at: datetime | None, zone_name: str | None, title_end: int | None = None
 ) -> tuple[datetime | None, list[TimeMention]]:
     """The launch time the text states, in UTC, and the mentions it was built from.
 
     `zone_name` is the zone to read clock times in when the text names none (the caller
-    picks agency, source or language zone). Returns (None, mentions) when the text does
-    not say enough to place the launch in time.
+    picks agency, region, source or language zone). With a clock time, the date is taken
+    from the time's sentence or else the headline (text[:title_end]), never from another
+    sentence, which usually dates some other event ("the earlier test on January 24").
+    Returns (None, mentions) when the text does not say enough to place the launch.
     """
     hm, zone_abbr, pre, time_mention = _find_time(text, lang)
-    spec, date_mention = _find_date(text, lang)
+    if time_mention is not None:
+        s0, s1 = _sentence_around(text, time_mention.start)
+        spec, date_mention = _find_date(text, lang, s0, s1)
+        if spec is None and title_end is not None and time_mention.start >= title_end:
+            spec, date_mention = _find_date(text, lang, 0, title_end)
+    else:
+        spec, date_mention = _find_date(text, lang)
     mentions = [x for x in (date_mention, time_mention) if x is not None]
     if hm is None and spec is None:
         return None, mentions
@@ -271,14 +297,16 @@ def resolve_launch_time(
         day = _resolve_date(spec, pub_local)
         if day is None:
             return None, mentions
+        exact_time = hm is not None
         if hm is None:
             part = spec.part or pre
-            if part is None and time_mention is None:
-                near = _PART_EN.search(text, date_mention.end if date_mention else 0,
-                                       (date_mention.end + 20) if date_mention else 0)
+            if part is None and date_mention is not None:
+                near = _PART_EN.search(text, date_mention.end, date_mention.end + 20)
                 part = near.group("part").lower() if near else None
             hm = (_PART_HOURS.get(part or "", 12), 0)
         local = datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=zone)
+        if not exact_time and pub_local is not None and local > pub_local:
+            local = pub_local  # "Tuesday morning" published at 05:00 on Tuesday: no later than that
         return local.astimezone(timezone.utc), mentions
     if pub_local is None:
         return None, mentions

@@ -133,3 +133,28 @@ def test_no_publication_time_resolves_only_full_dates():
 def test_no_time_words_no_launch_time():
     got, _ = timeparse.resolve_launch_time("North Korea fired a missile", "en", PUB, "Asia/Seoul")
     assert got is None
+
+
+def test_date_of_another_event_is_not_used_for_the_launch_time():
+    result = classify("ROK JCS reported North Korea tested cruise missiles at around 7:00 am (KST).",
+                      "They flew farther than in the earlier test on January 24th.",
+                      published_at=datetime(2024, 1, 30, 3, 0, tzinfo=timezone.utc))
+    assert result.fields.launched_at == datetime(2024, 1, 29, 22, 0, tzinfo=timezone.utc)
+
+
+def test_korean_peninsula_launch_times_are_read_in_seoul_time_without_an_agency():
+    result = classify("North Korea's satellite launch ends in failure on Monday",
+                      "The rocket was fired at around 10:44 PM but exploded in flight.",
+                      published_at=datetime(2024, 5, 28, 1, 0, tzinfo=timezone.utc))
+    assert result.fields.launched_at == datetime(2024, 5, 27, 13, 44, tzinfo=timezone.utc)
+
+
+def test_ordinal_anniversary_is_not_a_date():
+    got, _ = timeparse.resolve_launch_time("fired a missile on the 11th anniversary of his election", "en", PUB, "UTC")
+    assert got is None
+
+
+def test_part_of_day_never_lands_after_publication():
+    early = datetime(2024, 3, 19, 20, 0, tzinfo=timezone.utc)  # Wednesday 05:00 in Seoul
+    got, _ = timeparse.resolve_launch_time("fired on Wednesday morning", "en", early, "Asia/Seoul")
+    assert got == early
