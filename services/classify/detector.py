@@ -215,7 +215,12 @@ _COORDINATED = compile_fast(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+){0,2}$")
 _OTHER_STRIKE_BEFORE = compile_fast(r"\b(?:drone|air|aerial|ground|cyber|knife|terror)[- ]?$", re.IGNORECASE)
 _NOUN_EVENT = frozenset({"launch", "launches", "test", "tests", "attack", "attacks", "strike", "strikes", "barrage",
                          "salvo", "assault", "fire", "firing"})
-_CLAUSE_BREAK = compile_fast(r"\b(?:after|amid|because|while|when|although|but|following|as)\b|[;:]", re.IGNORECASE)
+# "fires CEO after missile delays": a verb and a weapon in different clauses. "as" starts
+# a clause ("launch rescue as rocket float burns") but not in "described as a new ICBM".
+_CLAUSE_BREAK = compile_fast(
+    r"\b(?:after|amid|because|while|when|although|but|following)\b|[;:]"
+    r"|(?<!described )(?<!known )(?<!such )(?<!called )\bas\b(?!\s+(?:a|an|the|what|part|many|much|well|its|their)\b)",
+    re.IGNORECASE)
 # A test of an engine, motor or warhead on the ground is not a launch.
 _ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", re.IGNORECASE)
 # "launches attack", "launched strikes": an attack with no weapon named in the headline.
@@ -223,6 +228,7 @@ _ATTACK_AFTER = compile_fast(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?
 
 
 def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
+    """English event cues: launch verb + weapon, weapon test, weapon impact, salvo, bare launch."""
     text = p.text
     low = lowered(text)  # for str.find prechecks; None (no precheck) when lower-casing moves offsets
     cues: list[Cue] = []
@@ -343,6 +349,9 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
 
 
 def _cjk_cues(p: Prepared, lang: str, weapons: list[tuple[int, int]]) -> list[Cue]:
+    """Korean and Japanese event cues: a launch or impact verb near a weapon, or a weapon
+    with only a direction ("日本海に向け弾道ミサイル"); modal and subordinate framing
+    follows the verb in these languages."""
     text = p.text
     weapon_re = lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA
     verb_re = lexicon.LAUNCH_VERB_KO if lang == "ko" else lexicon.LAUNCH_VERB_JA

@@ -281,6 +281,15 @@ def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tup
         implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(agency)
         if implied:
             return implied, (s, e), "actor:state_agency"
+    headline = text[:p.title_end]
+    letters = [c for c in headline if c.isalpha() and c.isascii()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        # "NORTH KOREA FIRES MISSILE": actor names are matched case-sensitively ("US" is
+        # not "us"), so an all-caps headline is read again in title case.
+        titled = headline.title()
+        if len(titled) == len(headline):
+            for s, e, code in gazetteer.ACTOR_TABLE.all(titled):
+                return code, (s, e), "actor:all_caps_headline"
     return None, None, ""
 
 
