@@ -135,11 +135,23 @@ def _clean(raw: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | Non
 
 
 def prepare(title: str, summary: str) -> Prepared:
-    """Clean title and summary into one text, remembering where the title ends."""
-    text, starts, ends = _clean(f"{title}\n{summary}")
-    # The joining newline sits at raw offset len(title); find it in the cleaned text.
-    title_end = len(title) if starts is None else starts.index(len(title))
-    return Prepared(text, title_end, starts, ends)
+    """Clean title and summary into one text, remembering where the title ends.
+
+    Each is cleaned on its own, so markup can never swallow the line between them.
+    """
+    t_text, t_starts, t_ends = _clean(title)
+    s_text, s_starts, s_ends = _clean(summary)
+    text = f"{t_text}\n{s_text}"
+    if t_starts is None and s_starts is None:
+        return Prepared(text, len(t_text), None, None)
+    n = len(title)
+    t_starts = t_starts if t_starts is not None else tuple(range(n))
+    t_ends = t_ends if t_ends is not None else tuple(range(1, n + 1))
+    s_starts = s_starts if s_starts is not None else tuple(range(len(summary)))
+    s_ends = s_ends if s_ends is not None else tuple(range(1, len(summary) + 1))
+    starts = t_starts + (n,) + tuple(x + n + 1 for x in s_starts)
+    ends = t_ends + (n + 1,) + tuple(x + n + 1 for x in s_ends)
+    return Prepared(text, len(t_text), starts, ends)
 
 
 def detect_language(text: str, hint: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,26 @@ def test_fast_patterns_match_exactly_what_re_matches():
             want = [m.span() for m in plain.finditer(folded)]
             got = [m.span() for m in fast.finditer(folded)]
             assert got == want, (name, folded)
+
+
+def test_any_text_is_classified_without_error_and_offsets_stay_in_bounds():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("abcXYZ 0123456789.,:;!?'\"&#;<>/-\n") + ["missile", " fired ", "North Korea",
+                               "&amp;", "<b>", "</p>", "&#039;", "발사", "미사일", "発射", "ミサイル", "ＩＣＢＭ", "İ", "ß", " at 7:10 a.m. ",
+                               " on Monday ", "오전 7시", "午前7時", " flew 500 km ", " km", "(", ")"])
+    text = st.lists(alphabet, max_size=40).map("".join)
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(title=text, summary=text)
+    def check(title, summary):
+        result = classify(title, summary, published_at=datetime(2024, 1, 1, tzinfo=timezone.utc))
+        raw = title + "\n" + summary
+        assert 0.0 <= result.confidence <= 1.0
+        if not result.is_launch:
+            assert all(v is None for v in result.fields.model_dump().values())
+        for e in result.evidence:
+            assert e.start is None or 0 <= e.start <= e.end <= len(raw)
+
+    check()
