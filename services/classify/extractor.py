@@ -57,7 +57,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|(?<!준)중거리|(?<!準)中距離"),
     ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr|준중거리|準中距離"),
     ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
-             r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?|Fateh|ATACMS|Scuds?|Hyunmoo|단거리|근거리|短距離"),
+             r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|단거리|근거리|短距離"),
     ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|극초음속|極超音速"),
     ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+"
                r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)|순항|巡航"),
@@ -131,7 +131,8 @@ _SELF_REPORT_AFTER = compile_fast(
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
 _TARGET_BEFORE = compile_fast(
-    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|kills?|killed"
+    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|off"
+    r"|kills?|killed"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
 _TARGET_AFTER_CJK = compile_fast(

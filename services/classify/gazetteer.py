@@ -28,6 +28,8 @@ ACTORS: tuple[tuple[str, str], ...] = (
     ("FRA", r"\bFrance(?:'s)?\b|\bFrench\b|프랑스|フランス"),
     ("GBR", r"\bBritain(?:'s)?\b|\bBritish\b|\bUnited Kingdom\b|\bUK\b|\bRoyal Navy\b|영국|英国"),
     ("SYR", r"\bSyria(?:n|'s)?\b|시리아|シリア"),
+    ("TUR", r"\bTurkey(?:'s)?\b|\bT(?:ü|u)rkiye(?:'s)?\b|\bTurkish\b|튀르키예|터키|トルコ"),
+    ("TWN", r"\bTaiwan(?:ese|'s)?\b|대만|台湾"),
     ("SAU", r"\bSaudi(?: Arabia)?(?:'s)?\b|사우디|サウジ"),
     ("Houthis", r"\bHouthis?\b|\bHuthis?\b|\bAnsar Allah\b|\bYemen(?:'s|i)? rebels\b|후티|フーシ"),
     ("Hamas", r"\bHamas\b|하마스|ハマス"),

@@ -28,7 +28,7 @@ NAMED_SYSTEMS_EN = (
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
-    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*"
+    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
 )
 
 WEAPON_EN = compile_fast(
