@@ -197,7 +197,8 @@ class Cue:
 
 _ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
-    r"|alert over|warns? of|threat of|plans? for)\b(?:\s+[\w'-]+){0,4}\s+$",
+    r"|alert over|warns? of|threat of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
+    r"|authori[sz]\w+|approv\w+|green light|restrictions? on)\b(?:\s+[\w'-]+){0,4}\s+$",
     re.IGNORECASE,
 )
 _SATELLITE = compile_fast(r"satellite|carrier rocket|space rocket|SLV|위성|발사체|衛星|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem", re.IGNORECASE)
@@ -560,7 +561,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # Korean and Japanese put the main verb last: a reaction word anywhere in the
         # headline is its main event, unless the headline itself gives flight facts.
         cjk_main = cjk and not lexicon.FLIGHT_DETAIL.search(text, 0, t_end) and not _agency_statement(text, reaction.start())
-        if first_event is None or reaction.start() < first_event.start or first_event.subordinate or cjk_main:
+        # "missile tests violate UN resolutions": a noun event whose own verb is a reaction.
+        noun_subject = (first_event is not None and first_event.verb is not None
+                        and text[first_event.verb[0]:first_event.verb[1]].lower() in _NOUN_EVENT
+                        and 0 <= reaction.start() - first_event.end <= 25)
+        if (first_event is None or reaction.start() < first_event.start or first_event.subordinate or cjk_main
+                or noun_subject):
             f.set("reaction_main", 1, span)
         else:
             f.set("reaction_secondary", 1, span)

@@ -75,7 +75,8 @@ TEST_VERB_EN = compile_fast(r"\b(?:test(?:s|ed|ing)?|trial)\b", _I)
 IMPACT_EN = compile_fast(
     r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
-    r"|rain(?:s|ed)?|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
+    r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
+    r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
     r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?))"
     r"|bombardment|impacted|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed))\b",
     _I,
@@ -139,7 +140,8 @@ MODAL_AFTER_JA = compile_fast(
 
 # Reaction to a launch as the main event (main-event rule).
 REACTION_EN = compile_fast(
-    r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolution|Security Council|UNSC"
+    r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"
+    r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
@@ -215,7 +217,7 @@ DIGEST = compile_fast(
 )
 # Totals over a period: statistics, not a report of one launch.
 AGGREGATE = compile_fast(
-    r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|so far|to date|in total|this year"
+    r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|(?<!know )so far|to date|in total|this year"
     r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of)\b",
     _I,
 )
@@ -232,7 +234,7 @@ HEADLINE_FUTURE = compile_fast(
     r"\s+(?:test|fire|launch|conduct|hold|stage|carry|resume)"
 )
 # Explainers, opinion and questions: rarely the first report of a launch.
-EXPLAINER = compile_fast(r"\?\s*$|\b(?:what we know|explained|analysis|opinion)\b", _I)
+EXPLAINER = compile_fast(r"\?\s*$|\b(?:explained|analysis|opinion)\b", _I)
 # Matched at the start of the headline only.
 EXPLAINER_START = compile_fast(
     r"(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
