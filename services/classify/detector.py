@@ -355,6 +355,10 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
         # A noun event with its future after it: "launch ... expected within days".
         end_w = max(ve, w[1]) if w else ve
         modal = bool(lexicon.MODAL_AFTER_EN.match(text, end_w, min(len(text), end_w + 40)))
+    if modal and lexicon.POSSIBLE_PAST_BEFORE_EN.search(text, max(s0, vs - 30), vs) and (
+            not text[vs:ve].lower().startswith(("launch ", "fire ", "test "))
+            and text[vs:ve].lower() not in ("launch", "fire", "test")):
+        modal = False  # "may have launched": a flash of a launch that happened
     negated = bool(lexicon.NEGATION_BEFORE_EN.search(text, max(s0, first - 25), first))
     subordinate = bool(lexicon.SUBORDINATE_BEFORE_EN.search(text, max(s0, first - 50), first))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)

@@ -111,6 +111,14 @@ ATTACK_WITH_BEFORE = compile_fast(
     r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,5}$",
     _I,
 )
+# "may have launched", "possibly fired", "apparently fires": an uncertain report of a launch
+# that happened — the "possible ballistic missile" flash that agencies issue first — is a
+# launch report, unlike "could launch" or "possible launch", which look ahead.
+POSSIBLE_PAST_BEFORE_EN = compile_fast(
+    r"\b(?:(?:may|might|could|must|would)(?:\s+not)?\s+have|possibly|probably|apparently|reportedly|likely"
+    r"|appears?\s+to\s+have|appeared\s+to\s+have|seems?\s+to\s+have|believed\s+to\s+have)\s+$",
+    _I,
+)
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
 ATTEMPT_BEFORE_EN = compile_fast(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$", _I)
 NEGATION_BEFORE_EN = compile_fast(
