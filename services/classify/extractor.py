@@ -232,6 +232,18 @@ def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
+    code, span, cue = _named_actor(p, lang, primary)
+    if code is None or code.isupper():
+        # "Israel intercepts missile fired from Yemen": the origin names the group that
+        # fired, where the sentence names only states (the target, the interceptor).
+        origin = gazetteer.ORIGIN_ACTORS.search(p.text)
+        if origin is not None:
+            place = next(name for name, value in origin.groupdict().items() if value)
+            return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
+    return code, span, cue
+
+
+def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
     text = p.text
     cjk = lang in ("ko", "ja")
 
@@ -321,9 +333,15 @@ def _count(p: Prepared, lang: str, primary: Cue | None) -> tuple[int | None, tup
         ws, we = primary.weapon
         title_weapons = [text[m.start():m.end()] for m in lexicon.WEAPON_EN.finditer(text, 0, t_end)]
         if (not any(_plural(w) for w in title_weapons)
-                and not re.search(r"\band\b", text[ws:min(we + 30, t_end)])):
+                and not re.search(r"\band\b", text[ws:min(we + 30, t_end)])
+                and not _EVENT_NOUN_AFTER.match(text, we, min(we + 20, t_end))):
             return 1, (ws, we)
     return None, None
+
+
+# "missile attack", "missile barrage": the weapon names the kind of event, not one weapon.
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:attacks?|strikes?|barrages?|salvos?|raids?|assaults?|bombardments?|onslaughts?|blitz|fire)\b", re.I)
 
 
 def _plural(words: str) -> bool:

@@ -48,6 +48,16 @@ FACILITY_ACTORS = (("USA", r"\bVandenberg\b"), ("RUS", r"\bPlesetsk\b|\bKapustin
                    ("PRK", r"\bSohae\b|\bTongchang-?ri\b"), ("IRN", r"\bSemnan\b|\bShahroud\b"),
                    ("ISR", r"\bPalmachim\b"), ("IND", r"\bWheeler Island\b|\bAbdul Kalam Island\b|\bChandipur\b"))
 
+# Where a launch came from, when that names who fired it: missiles "fired from Yemen" are
+# the Houthis', rockets "launched from Lebanon" Hezbollah's, "from Gaza" Hamas's (the group
+# that rules it; a report naming another group keeps that group).
+ORIGIN_ACTORS = compile_fast(
+    r"\b(?:fired|launched|shot|lobbed|fires|launches)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?"
+    r"(?:(?P<yemen>Yemen)|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<gaza>Gaza(?:\s+Strip)?))\b",
+    re.IGNORECASE,
+)
+ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "gaza": "Hamas"}
+
 # State media and agencies whose own report implies who launched.
 AGENCY_IMPLIES_ACTOR = {"KCNA": "PRK", "Rodong Sinmun": "PRK", "IRNA": "IRN", "Tasnim": "IRN"}
 

@@ -456,8 +456,10 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
             link=_abs(url, item.get("link")),
             title=html_to_text(item.get("title")),
             summary=html_to_text(summary),
-            published_at=(parse_date(item.get("published") or item.get("updated"), default_tz)
-                          or _struct_to_datetime(item.get("published_parsed") or item.get("updated_parsed"))),
+            # dict.get: feedparser's own get maps a missing "updated" to "published" with a
+            # deprecation warning; read the raw keys instead.
+            published_at=(parse_date(dict.get(item, "published") or dict.get(item, "updated"), default_tz)
+                          or _struct_to_datetime(dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"))),
             lang=(item.get("title_detail") or {}).get("language") or None,
         ))
     hub = self_url = None
