@@ -49,14 +49,14 @@ FACILITY_ACTORS = (("USA", r"\bVandenberg\b"), ("RUS", r"\bPlesetsk\b|\bKapustin
                    ("ISR", r"\bPalmachim\b"), ("IND", r"\bWheeler Island\b|\bAbdul Kalam Island\b|\bChandipur\b"))
 
 # Where a launch came from, when that names who fired it: missiles "fired from Yemen" are
-# the Houthis', rockets "launched from Lebanon" Hezbollah's, "from Gaza" Hamas's (the group
-# that rules it; a report naming another group keeps that group).
+# the Houthis', rockets "launched from Lebanon" Hezbollah's (a report naming another group
+# keeps that group). "From Gaza" names no one: several groups fire from there.
 ORIGIN_ACTORS = compile_fast(
     r"\b(?:fired|launched|shot|lobbed|fires|launches)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?"
-    r"(?:(?P<yemen>Yemen)|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<gaza>Gaza(?:\s+Strip)?))\b",
+    r"(?:(?P<yemen>Yemen)|(?P<lebanon>(?:southern\s+)?Lebanon))\b",
     re.IGNORECASE,
 )
-ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "gaza": "Hamas"}
+ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah"}
 
 # State media and agencies whose own report implies who launched.
 AGENCY_IMPLIES_ACTOR = {"KCNA": "PRK", "Rodong Sinmun": "PRK", "IRNA": "IRN", "Tasnim": "IRN"}
