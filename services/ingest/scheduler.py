@@ -4,8 +4,8 @@ The interval starts from the source's configured `interval_s` and is clamped bet
 `[ingest] min_interval_s` and `max_interval_s`. Within those bounds it is stretched by what
 the publisher asks (RSS `<ttl>`, `Cache-Control: max-age`) and by how rarely the source
 actually publishes (a quarter of the median gap between its recent items, at most
-`adaptive_max_factor` times the configured interval), and spread by jitter so that sources
-configured alike do not fire together. Failures back off exponentially from the interval
+`adaptive_max_factor` times the configured interval), and spread by jitter — earlier, never
+later — so that sources configured alike do not fire together. Failures back off exponentially from the interval
 up to `max_interval_s` (a 429/5xx `Retry-After` is honoured even beyond it, up to a day) and
 never stop: an alert service must notice when a dead source comes back.
 """
@@ -80,10 +80,12 @@ def failure_delay_s(
 
 
 def _jitter(policy: SchedulePolicy, seconds: float, rng: random.Random | None) -> float:
+    """Spread a next check *earlier* only: the interval is how stale a source may get, and
+    a change must never wait longer than that; `min_interval_s` stays the floor."""
     if not policy.jitter_ratio:
         return seconds
-    spread = (rng or random).uniform(-policy.jitter_ratio, policy.jitter_ratio)
-    return max(policy.min_interval_s * (1 - policy.jitter_ratio), seconds * (1 + spread))
+    spread = (rng or random).uniform(-policy.jitter_ratio, 0.0)
+    return max(policy.min_interval_s, seconds * (1 + spread))
 
 
 @dataclass(order=True)

@@ -27,7 +27,9 @@ class IngestSettings(Section):
         True, description="Poll the shipped catalogue when no [[feeds]] are configured."
     )
     per_host_spacing_s: float = Field(0.5, ge=0, description="Least time between two request starts to one host.")
-    jitter_ratio: float = Field(0.1, ge=0, le=0.5, description="Spread of each next-check time, +- this fraction.")
+    jitter_ratio: float = Field(
+        0.1, ge=0, le=0.5, description="Next checks come up to this fraction early (never late), so sources spread out."
+    )
     adaptive_schedule: bool = Field(True, description="Poll rarely-publishing sources less often.")
     adaptive_max_factor: float = Field(
         4.0, ge=1, description="Adaptive scheduling waits at most this many times a source's interval_s."
