@@ -15,6 +15,10 @@ from pathlib import Path
 import pytest
 
 
+# Short group timings: tansu waits out a departed member's session before it rebalances.
+FAST_GROUPS = dict(session_timeout_ms=2000, heartbeat_interval_ms=200, rebalance_timeout_ms=500)
+
+
 @dataclass
 class Broker:
     process: subprocess.Popen

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.broker import Broker, start_broker
+from services.runtime.bus import TOPICS
+from services.runtime.memory_bus import MemoryBus
+from tests.broker import FAST_GROUPS, Broker, start_broker
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +37,20 @@ def topic_prefix(request: pytest.FixtureRequest) -> str:
     """A topic prefix (and group suffix) of this test's own, so tests never share topics."""
     name = "".join(c if c.isalnum() else "-" for c in request.node.name)[:60]
     return f"t-{name}-{os.getpid()}-{id(request) % 100000}."
+
+
+@pytest.fixture(params=["memory", "kafka"])
+async def bus(request: pytest.FixtureRequest, topic_prefix: str):
+    """The same test twice: over the in-memory bus and over the real broker, with this
+    test's own topics (three partitions each) already created."""
+    if request.param == "memory":
+        bus = MemoryBus(topic_prefix, default_partitions=3)
+    else:
+        from services.runtime.kafka_bus import KafkaBus
+
+        broker = request.getfixturevalue("kafka_broker")
+        bus = KafkaBus(broker.bootstrap_servers, topic_prefix=topic_prefix, fetch_max_wait_ms=50, **FAST_GROUPS)
+    await bus.start()
+    await bus.ensure_topics([f"{topic_prefix}{t}" for t in TOPICS], partitions=3)
+    yield bus
+    await bus.close()

@@ -24,7 +24,7 @@ class IngestSettings(Section):
     concurrency: int = Field(50, ge=1, description="Fetches in flight at once.")
     per_host_concurrency: int = Field(2, ge=1, description="Fetches in flight at once to one host name.")
     use_default_catalogue: bool = Field(
-        True, description="Poll the shipped catalogue when no [[feeds]] are configured."
+        True, description="Poll the shipped catalogue when no [[feeds]] or [[pages]] are configured."
     )
     per_host_spacing_s: float = Field(0.5, ge=0, description="Least time between two request starts to one host.")
     jitter_ratio: float = Field(
@@ -78,16 +78,12 @@ class WebSubSettings(Section):
         return _host_port(value)  # type: ignore[return-value]
 
 
-class PageSettings(Section):
-    """`[[pages]]`: an HTML page whose links, picked by a CSS selector, become items."""
+class SourceSettings(Section):
+    """What `[[feeds]]` and `[[pages]]` entries share."""
 
-    url: str = Field(description="The page's http(s) URL.")
+    url: str = Field(description="The source's http(s) URL; also its identity.")
     name: str = Field(description="Name of the source, as items and logs show it.")
-    selector: str = Field(
-        description="CSS selector of the item links: tag, .class, #id, [attr], [attr=value], descendant, child (>)."
-    )
-    interval_s: float = Field(300.0, gt=0, description="Time between checks, clamped by [ingest] min/max_interval_s.")
-    lang: str | None = Field(None, description="BCP 47 language of the page; wins over what the page says.")
+    lang: str | None = Field(None, description="BCP 47 language of the source; wins over what it says itself.")
     kind: str | None = Field(None, description="agency | wire | news | aggregator")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
     timezone: str | None = Field(None, description="IANA zone of the source, for dates without a zone.")
@@ -98,6 +94,21 @@ class PageSettings(Section):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// URL")
         return value
+
+
+class FeedSettings(SourceSettings):
+    """`[[feeds]]`: an RSS, Atom, RDF or JSON Feed document."""
+
+    interval_s: float = Field(60.0, gt=0, description="Time between checks, clamped by [ingest] min/max_interval_s.")
+
+
+class PageSettings(SourceSettings):
+    """`[[pages]]`: an HTML page whose links, picked by a CSS selector, become items."""
+
+    selector: str = Field(
+        description="CSS selector of the item links: tag, .class, #id, [attr], [attr=value], descendant, child (>)."
+    )
+    interval_s: float = Field(300.0, gt=0, description="Time between checks, clamped by [ingest] min/max_interval_s.")
 
     @field_validator("selector")
     @classmethod
@@ -105,21 +116,4 @@ class PageSettings(Section):
         from services.ingest.pages import parse_selector
 
         parse_selector(value)  # raises SelectorError (a ValueError) naming the bad part
-        return value
-
-
-class FeedSettings(Section):
-    url: str = Field(description="The feed's http(s) URL (RSS, Atom, RDF or JSON Feed); also its identity.")
-    name: str = Field(description="Name of the source, as items and logs show it.")
-    interval_s: float = Field(60.0, gt=0, description="Time between checks, clamped by [ingest] min/max_interval_s.")
-    lang: str | None = Field(None, description="BCP 47 language of the feed; wins over what the feed says.")
-    kind: str | None = Field(None, description="agency | wire | news | aggregator")
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
-    timezone: str | None = Field(None, description="IANA zone of the source, for dates without a zone.")
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must be an http:// or https:// URL")
         return value

@@ -7,37 +7,15 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 
 import aiohttp
-import pytest
 
-from schemas import LaunchEvent, LaunchReport
+from schemas import FeedItem, LaunchEvent, LaunchReport
+from services.classify.clusterer import reaches_clusterer
+from services.classify.worker import build_stage
 from services.demo.feeds import schedule
-from services.runtime.bus import TOPICS
 from services.runtime.lifecycle import StageContext
-from services.runtime.memory_bus import MemoryBus
 from services.runtime.settings import load_settings
 
-pytest.importorskip("services.classify.classifier")
-from schemas import FeedItem  # noqa: E402
-from services.classify.worker import build_stage  # noqa: E402
-from services.classify.clusterer import reaches_clusterer  # noqa: E402
-
-FAST_GROUPS = dict(session_timeout_ms=2000, heartbeat_interval_ms=200, rebalance_timeout_ms=500)
 START = datetime(2026, 3, 4, 21, 50, tzinfo=timezone.utc)
-
-
-@pytest.fixture(params=["memory", "kafka"])
-async def bus(request, topic_prefix):
-    if request.param == "memory":
-        bus = MemoryBus(topic_prefix, default_partitions=3)
-    else:
-        from services.runtime.kafka_bus import KafkaBus
-
-        broker = request.getfixturevalue("kafka_broker")
-        bus = KafkaBus(broker.bootstrap_servers, topic_prefix=topic_prefix, fetch_max_wait_ms=50, **FAST_GROUPS)
-    await bus.start()
-    await bus.ensure_topics([f"{topic_prefix}{t}" for t in TOPICS], partitions=3)
-    yield bus
-    await bus.close()
 
 
 def morning_items() -> list[FeedItem]:
