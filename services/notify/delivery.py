@@ -83,6 +83,10 @@ class Deliverer:
                                    exc_info=result)
                 await self._dead_letters.send(result, record=record, value=None if record else event.to_bytes(),
                                               subscription=sub.name, event_id=event.event_id)
+                # A pending row would be sent again on the next replay of the record; "dead"
+                # lists it for the operator and lets `dlq replay` retry it once fixed.
+                self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=0,
+                                       reason=repr(result), event_json=event.model_dump_json())
                 outcomes.append(Outcome(sub.name, "dead", repr(result)))
             else:
                 outcomes.append(result)

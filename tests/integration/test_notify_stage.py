@@ -329,3 +329,35 @@ async def test_a_retry_after_beyond_the_backoff_cap_is_dead_lettered_at_once(tmp
     ctx.close()
     assert len(slack.requests) == 1 and sleep.waits == []
     assert "86400" in DeadLetter.from_bytes(bus.records("launchwatch.dlq")[0].value).reason
+
+
+async def test_a_bug_in_one_channel_is_dead_lettered_listed_as_dead_and_spares_the_others(tmp_path, receivers, http):
+    from services.notify.dlq import dlq_list
+    from services.notify.worker import make_channels
+
+    slack, hook, _, _, _ = receivers
+    settings = settings_for(tmp_path, subs(slack, hook)[:2])
+
+    class BrokenWebhook:
+        async def send(self, alert, sub):
+            raise KeyError("renderer bug")
+
+    channels = {**make_channels(settings, http, lambda: NOW), "webhook": BrokenWebhook()}
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    stage = await build_stage(ctx, sleep=FakeSleep(), channels=channels)
+    stop = asyncio.Event()
+    task = asyncio.create_task(stage.run(stop))
+    for _ in range(500):
+        if bus.records("launchwatch.dlq") and slack.accepted:
+            break
+        await asyncio.sleep(0.01)
+    stop.set()
+    await asyncio.wait_for(task, 5)
+    assert len(slack.accepted) == 1  # the healthy subscription still got its alert
+    (letter,) = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    assert letter.subscription == "partner-hook" and letter.error == "KeyError"
+    rows = await dlq_list(settings, bus, idle_s=0.05, max_wait_s=0.2)
+    assert [(row.letter.subscription, row.state) for row in rows] == [("partner-hook", "dead")]
+    ctx.close()
