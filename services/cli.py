@@ -4,7 +4,7 @@
     launchwatch serve ingest|classify|notify [--config FILE]
     launchwatch classify [--input FILE|-] [--output FILE|-]
     launchwatch feeds check [--config FILE]
-    launchwatch dlq list|replay [--config FILE]
+    launchwatch dlq list|replay [--subscription NAME] [--event ID] [--config FILE]
     launchwatch demo [--speed N]
 
 Exit status: 0 on a clean stop, 2 on a configuration error, 1 on a failure (for
@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
     dlq = sub.add_parser("dlq", parents=[common], help="show or resend dead-lettered deliveries")
     dlq.add_argument("action", choices=("list", "replay"))
+    dlq.add_argument("--subscription", metavar="NAME", help="replay only this subscription's deliveries")
+    dlq.add_argument("--event", metavar="ID", help="replay only this event's deliveries")
 
     demo = sub.add_parser("demo", parents=[common], help="replay a recorded launch morning through the pipeline")
     demo.add_argument("--speed", type=float, default=60.0, help="how many times faster than real time (default 60)")
@@ -76,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "feeds":
             return asyncio.run(_feeds_check(settings))
         elif args.command == "dlq":
-            return asyncio.run(_dlq(settings, args.action))
+            return asyncio.run(_dlq(settings, args.action, args.subscription, args.event))
         elif args.command == "demo":
             from services.demo.runner import run_demo
 
@@ -112,12 +114,12 @@ async def _feeds_check(settings: Settings) -> int:
     return 0 if all(row.get("ok", True) for row in rows) else 1
 
 
-async def _dlq(settings: Settings, action: str) -> int:
+async def _dlq(settings: Settings, action: str, subscription: str | None, event_id: str | None) -> int:
     from services.notify import dlq
 
     if action == "list":
         return await dlq.list_command(settings)
-    return await dlq.replay_command(settings)
+    return await dlq.replay_command(settings, subscription=subscription, event_id=event_id)
 
 
 if __name__ == "__main__":

@@ -222,9 +222,12 @@ async def list_command(settings: Settings, out: TextIO | None = None) -> int:
     return 0
 
 
-async def replay_command(settings: Settings, out: TextIO | None = None) -> int:
-    """`launchwatch dlq replay`: resend still-dead deliveries; exit status 1 if any failed again."""
-    result = await _with_bus(settings, lambda bus: dlq_replay(settings, bus, **_waits(settings)))
+async def replay_command(settings: Settings, out: TextIO | None = None, *, subscription: str | None = None,
+                         event_id: str | None = None) -> int:
+    """`launchwatch dlq replay [--subscription NAME] [--event ID]`: resend still-dead
+    deliveries (of one subscription or event when given); exit status 1 if any failed again."""
+    result = await _with_bus(settings, lambda bus: dlq_replay(settings, bus, subscription=subscription,
+                                                              event_id=event_id, **_waits(settings)))
     print(f"delivered {result.delivered}, failed again {result.failed}, already done {result.already_done}, "
           f"not replayable {result.not_replayable}", file=out or sys.stdout)
     return 1 if result.failed else 0
