@@ -19,8 +19,9 @@ Rules (the README's "Launch events" section repeats them for operators):
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
-  highest (authority, publication time, item_id); `kind` prefers the more specific class
-  before recency; `count` the largest of the top authority unless a correction states one; `launched_at` the most precise time, then the earliest stated by the top
+  highest (authority, publication time, item_id); `kind` the most specific class, then
+  authority; `count` a correction's, else more than one over one (a flash's "a missile"),
+  then the largest of the top authority; `launched_at` the most precise time, then the earliest stated by the top
   authority; `direction` (free text) the earliest Latin-script wording of the top
   authority.
 - Status: `retracted` when a retraction (see `walk_back`) comes from a source at least as
@@ -469,7 +470,9 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
             facts[name] = None
             continue
         if name == "kind":
-            key = lambda s: (s.authority, _SPECIFICITY.get(s.fields.kind, 2), _recency(s))  # noqa: E731
+            # "ballistic" does not contradict "srbm": the more specific class wins, then
+            # authority, so an agency's first generic flash does not undo a known class.
+            key = lambda s: (_SPECIFICITY.get(s.fields.kind, 2), s.authority, _recency(s))  # noqa: E731
         elif name == "launched_at":
             # Agencies state it to the minute and differ by one: keep the first stated, so
             # the time does not flip with each agency's bulletin.
@@ -479,7 +482,9 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
             # Counts grow as a salvo is tallied ("a missile", then "40 missiles"); a later,
             # smaller number from a less complete report must not shrink it. Only a
             # correction may lower it.
-            key = lambda s: (s.authority, s.walk_back == "correction",  # noqa: E731
+            # A count of one is mostly "a missile" in a first flash: it yields to any report
+            # of more, whatever its authority.
+            key = lambda s: (s.walk_back == "correction", s.fields.count > 1, s.authority,  # noqa: E731
                              _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
         elif name == "direction":
             # Free text told in many languages: keep the first wording of the top authority

@@ -211,7 +211,7 @@ async def _with_bus(settings: Settings, work):  # type: ignore[no-untyped-def]
 
 
 def _waits(settings: Settings) -> dict[str, float]:
-    # A memory bus in a new process holds no letters: nothing to wait for.
+    # A memory bus holds its letters from the start (read from its journal): nothing to wait for.
     return {"idle_s": 0.01, "max_wait_s": 0.01} if settings.bus.kind == "memory" else {}
 
 

@@ -81,7 +81,8 @@ def make_bus(settings: Settings) -> Bus:
         )
     from services.runtime.memory_bus import MemoryBus
 
-    return MemoryBus(settings.bus.topic_prefix, default_partitions=settings.bus.partitions)
+    journal = connect(settings.state.path) if settings.bus.journal else None
+    return MemoryBus(settings.bus.topic_prefix, default_partitions=settings.bus.partitions, journal=journal)
 
 
 async def build_stage(name: str, ctx: StageContext) -> Stage:

@@ -2,18 +2,37 @@
 
 It behaves like Kafka where stage code can tell: a key always lands on the same partition,
 a group's members split the partitions, and a member that leaves without committing hands
-its uncommitted records to the next reader. Nothing survives the process.
+its uncommitted records to the next reader.
+
+With a `journal` (a SQLite connection, the state file in `launchwatch run`) every record
+and every commit is also written to disk, so a process that crashes or stops resumes at
+each group's committed offsets: what was in flight is handled again, not lost. Records
+every group has committed are dropped, from memory and journal alike; topics nobody reads
+in-process keep their last `retain_records` per partition.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import sqlite3
 import time
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from services.runtime.bus import Headers, Record
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS bus_topics (topic TEXT PRIMARY KEY, partitions INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bus_records (topic TEXT NOT NULL, partition INTEGER NOT NULL,"
+    " offset INTEGER NOT NULL, key BLOB, value BLOB NOT NULL, headers TEXT NOT NULL, timestamp_ms INTEGER,"
+    " PRIMARY KEY (topic, partition, offset))",
+    "CREATE TABLE IF NOT EXISTS bus_offsets (grp TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL,"
+    " offset INTEGER NOT NULL, PRIMARY KEY (grp, topic, partition))",
+)
+# Dropping the head of a partition copies what remains: do it in batches.
+_TRIM_BATCH = 256
 
 
 def partition_for(key: bytes | None, partitions: int, counter: int) -> int:
@@ -27,54 +46,146 @@ def partition_for(key: bytes | None, partitions: int, counter: int) -> int:
 class _Group:
     members: list["MemoryConsumer"] = field(default_factory=list)
     committed: dict[tuple[str, int], int] = field(default_factory=dict)
+    topics: set[str] = field(default_factory=set)
 
 
 class MemoryBus:
-    """A bus held in this process's memory."""
+    """A bus held in this process's memory, optionally journaled to SQLite."""
 
-    def __init__(self, topic_prefix: str = "launchwatch.", default_partitions: int = 1) -> None:
+    def __init__(self, topic_prefix: str = "launchwatch.", default_partitions: int = 1, *,
+                 journal: sqlite3.Connection | None = None, retain_records: int = 10_000) -> None:
         self.topic_prefix = topic_prefix
         self.default_partitions = default_partitions
+        self.retain_records = retain_records
+        # logs[topic][partition] holds the records not yet dropped; `_base` is the offset
+        # of the first of them.
         self.logs: dict[str, list[list[Record]]] = {}
+        self._base: dict[tuple[str, int], int] = {}
         self._groups: dict[str, _Group] = {}
         self._changed = asyncio.Condition()
         self._sent = 0
         self._producer = MemoryProducer(self)
+        self._journal = journal
+        if journal is not None:
+            self._load(journal)
 
     async def start(self) -> None:
         return None
 
     async def close(self) -> None:
+        """Forget the members; close the journal (the bus owns it)."""
         for group in self._groups.values():
             group.members.clear()
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
 
     async def ensure_topics(self, names: Sequence[str], partitions: int) -> None:
         for name in names:
-            self.logs.setdefault(name, [[] for _ in range(partitions)])
+            self._topic(name, partitions)
 
     def producer(self) -> "MemoryProducer":
         return self._producer
 
     async def consumer(self, topics: Sequence[str], group: str) -> "MemoryConsumer":
         for name in topics:
-            self.logs.setdefault(name, [[] for _ in range(self.default_partitions)])
+            self._topic(name, self.default_partitions)
         member = MemoryConsumer(self, tuple(topics), group)
         state = self._groups.setdefault(group, _Group())
+        state.topics.update(topics)
         state.members.append(member)
         self._rebalance(group)
         return member
 
     def records(self, topic: str) -> list[Record]:
-        """Every record of `topic`, partition by partition (for tests and tools)."""
+        """Every record of `topic` still held, partition by partition (for tests and tools)."""
         return [r for part in self.logs.get(topic, []) for r in part]
 
+    def end_offset(self, topic: str, partition: int) -> int:
+        """The offset the next record of the partition will get."""
+        return self._base.get((topic, partition), 0) + len(self.logs[topic][partition])
+
+    def _topic(self, name: str, partitions: int) -> list[list[Record]]:
+        parts = self.logs.get(name)
+        if parts is None:
+            parts = self.logs[name] = [[] for _ in range(partitions)]
+            if self._journal is not None:
+                self._journal.execute("INSERT OR IGNORE INTO bus_topics (topic, partitions) VALUES (?, ?)",
+                                      (name, partitions))
+        return parts
+
     async def _append(self, topic: str, value: bytes, key: bytes | None, headers: Headers) -> None:
-        parts = self.logs.setdefault(topic, [[] for _ in range(self.default_partitions)])
+        parts = self._topic(topic, self.default_partitions)
         p = partition_for(key, len(parts), self._sent)
         self._sent += 1
-        parts[p].append(Record(topic, p, len(parts[p]), key, value, headers, int(time.time() * 1000)))
+        record = Record(topic, p, self.end_offset(topic, p), key, value, headers, int(time.time() * 1000))
+        if self._journal is not None:
+            # Written before the send counts as done: what the producer was told is on the
+            # bus survives a crash.
+            self._journal.execute(
+                "INSERT INTO bus_records (topic, partition, offset, key, value, headers, timestamp_ms)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (topic, p, record.offset, key, value, json.dumps([[k, v.hex()] for k, v in headers]),
+                 record.timestamp_ms),
+            )
+        parts[p].append(record)
+        self._trim(topic, p)
         async with self._changed:
             self._changed.notify_all()
+
+    def _commit(self, group: str, offsets: dict[tuple[str, int], int]) -> None:
+        committed = self._groups[group].committed
+        for tp, offset in offsets.items():
+            committed[tp] = max(committed.get(tp, 0), offset)
+            if self._journal is not None:
+                self._journal.execute(
+                    "INSERT INTO bus_offsets (grp, topic, partition, offset) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (grp, topic, partition) DO UPDATE SET offset = max(offset, excluded.offset)",
+                    (group, tp[0], tp[1], committed[tp]),
+                )
+            self._trim(*tp)
+
+    def _trim(self, topic: str, partition: int) -> None:
+        """Drop the records no group needs any more (or past the retention of unread topics)."""
+        readers = [g for g in self._groups.values() if topic in g.topics]
+        end = self.end_offset(topic, partition)
+        if readers:
+            keep_from = min(g.committed.get((topic, partition), 0) for g in readers)
+        else:
+            keep_from = end - self.retain_records
+        base = self._base.get((topic, partition), 0)
+        drop = keep_from - base
+        if drop < _TRIM_BATCH and not (drop > 0 and keep_from == end):
+            return
+        del self.logs[topic][partition][:drop]
+        self._base[(topic, partition)] = keep_from
+        if self._journal is not None:
+            self._journal.execute("DELETE FROM bus_records WHERE topic = ? AND partition = ? AND offset < ?",
+                                  (topic, partition, keep_from))
+
+    def _load(self, journal: sqlite3.Connection) -> None:
+        for statement in _SCHEMA:
+            journal.execute(statement)
+        for topic, partitions in journal.execute("SELECT topic, partitions FROM bus_topics"):
+            self.logs[topic] = [[] for _ in range(partitions)]
+        for topic, p, offset, key, value, headers, ts in journal.execute(
+                "SELECT topic, partition, offset, key, value, headers, timestamp_ms FROM bus_records"
+                " ORDER BY topic, partition, offset"):
+            part = self.logs[topic][p]
+            if not part:
+                self._base[(topic, p)] = offset
+            headers_t = tuple((k, bytes.fromhex(v)) for k, v in json.loads(headers))
+            part.append(Record(topic, p, offset, key, value, headers_t, ts))
+        for group, topic, p, offset in journal.execute("SELECT grp, topic, partition, offset FROM bus_offsets"):
+            state = self._groups.setdefault(group, _Group())
+            state.committed[(topic, p)] = offset
+            state.topics.add(topic)
+        for topic, parts in self.logs.items():
+            for p, part in enumerate(parts):
+                if not part:
+                    # Trimmed empty: every reader had committed its end, which is where it goes on.
+                    ends = [g.committed[(topic, p)] for g in self._groups.values() if (topic, p) in g.committed]
+                    self._base[(topic, p)] = max(ends, default=0)
 
     def _rebalance(self, group: str) -> None:
         state = self._groups[group]
@@ -84,7 +195,8 @@ class MemoryBus:
             for topic in member.topics:
                 for p in range(len(self.logs[topic])):
                     if p % len(state.members) == index:
-                        member.assigned[(topic, p)] = state.committed.get((topic, p), 0)
+                        start = max(state.committed.get((topic, p), 0), self._base.get((topic, p), 0))
+                        member.assigned[(topic, p)] = start
 
     def _leave(self, member: "MemoryConsumer") -> None:
         state = self._groups[member.group]
@@ -113,8 +225,10 @@ class MemoryConsumer:
         out: list[Record] = []
         for tp, position in self.assigned.items():
             log = self._bus.logs[tp[0]][tp[1]]
-            if position < len(log):
-                batch = log[position : position + max_records - len(out)]
+            base = self._bus._base.get(tp, 0)
+            position = max(position, base)
+            if position < base + len(log):
+                batch = log[position - base: position - base + max_records - len(out)]
                 out.extend(batch)
                 self.assigned[tp] = position + len(batch)
             if len(out) >= max_records:
@@ -127,20 +241,16 @@ class MemoryConsumer:
             return records
         try:
             async with self._bus._changed:
-                await asyncio.wait_for(
-                    self._bus._changed.wait_for(lambda: self._has_data()), timeout_s
-                )
+                await asyncio.wait_for(self._bus._changed.wait_for(self._has_data), timeout_s)
         except TimeoutError:
             return []
         return self._take(max_records)
 
     def _has_data(self) -> bool:
-        return any(pos < len(self._bus.logs[t][p]) for (t, p), pos in self.assigned.items())
+        return any(pos < self._bus.end_offset(t, p) for (t, p), pos in self.assigned.items())
 
     async def commit(self, offsets: dict[tuple[str, int], int]) -> None:
-        committed = self._bus._groups[self.group].committed
-        for tp, offset in offsets.items():
-            committed[tp] = max(committed.get(tp, 0), offset)
+        self._bus._commit(self.group, offsets)
 
     async def close(self) -> None:
         self._bus._leave(self)

@@ -37,6 +37,9 @@ class BusSettings(Section):
     heartbeat_interval_ms: int = Field(3000, ge=1, description="How often a group member says it is alive.")
     rebalance_timeout_ms: int = Field(10000, ge=1, description="Longest a rebalance waits for members.")
     max_batch: int = Field(100, ge=1, description="Messages a stage takes per poll.")
+    journal: bool = Field(
+        True, description="Memory bus: keep its messages in the state file, so a restart resumes where it stopped."
+    )
 
 
 class StateSettings(Section):

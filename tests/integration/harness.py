@@ -170,6 +170,14 @@ class LaunchwatchProcess:
         self._log.close()
         return code
 
+    async def kill(self) -> int:
+        """SIGKILL: the process dies mid-work, closing nothing."""
+        assert self.process is not None
+        self.process.kill()
+        code = await self.process.wait()
+        self._log.close()
+        return code
+
     def lines(self) -> list[dict]:
         out = []
         for raw in self.log_path.read_text(encoding="utf-8", errors="replace").splitlines():

@@ -21,9 +21,14 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
     assert len(published) == 40
     assert [d["kind"] for d in delivered][:1] == ["alert"]
     assert sum(d["kind"] == "alert" for d in delivered) == 1, delivered
-    assert 1 <= sum(d["kind"] == "update" for d in delivered) <= 2, delivered
+    # Compressed 2400 times, several reports land in one poll, so the update count varies
+    # with timing (bench/events_replay.py measures it at a realistic pace); what must hold
+    # is a handful of updates, all about the one event, with the facts only firming up.
+    assert 1 <= sum(d["kind"] == "update" for d in delivered) <= 3, delivered
     assert len({d["event_id"] for d in delivered}) == 1
     assert "North Korea" in delivered[0]["summary"]
+    assert "2 short-range ballistic missiles" in delivered[-1]["summary"]
+    assert all("2 short-range ballistic missiles" in d["summary"] for d in delivered[1:]), delivered
     # The readable alert block goes to the terminal alongside the log lines.
     assert "ALERT: North Korea" in demo.log_path.read_text(encoding="utf-8")
     assert not list(tmp_path.glob("*.db")), "the demo keeps its state in a temporary directory"

@@ -42,7 +42,8 @@ def feed_xml(published: datetime, with_second_launch: bool = False) -> str:
 </channel></rss>"""
 
 
-def write_config(path: Path, site: LoopbackSite, mail: MailSink, state: Path, bus: str = "") -> Path:
+def write_config(path: Path, site: LoopbackSite, mail: MailSink, state: Path, bus: str = "",
+                 max_attempts: int = 6) -> Path:
     path.write_text(f"""
 {bus}
 [state]
@@ -64,6 +65,8 @@ sender = "launchwatch@example.org"
 
 [notify]
 backoff_base_s = 0.2
+backoff_max_s = 2
+max_attempts = {max_attempts}
 
 [[subscriptions]]
 name = "ops-slack"
@@ -168,6 +171,32 @@ def assert_second_launch_alerted_once(site: LoopbackSite, mail: MailSink) -> Non
     assert "Russia" in site.slack_accepted[1].body.decode()
     assert site.webhook_posts[1].json()["event"]["actor"] == "RUS"
     assert "Russia" in mail.messages[1]["Subject"]
+
+
+async def test_memory_bus_run_killed_mid_delivery_alerts_once_after_restart(world, tmp_path):
+    site, mail = world
+    site.slack_script = [500] * 10_000  # Slack is down: notify keeps retrying the alert
+    config = write_config(tmp_path / "lw.toml", site, mail, tmp_path / "state.db", max_attempts=10_000)
+    run = await LaunchwatchProcess(["run", "--config", str(config)], tmp_path / "run1.log", env_for(site)).start()
+    await wait_for(lambda: len(site.slack_posts) >= 3 and len(site.webhook_posts) == 1 and len(mail.messages) == 1,
+                   60, "webhook and email delivered while Slack fails", [run])
+    await run.kill()  # dies mid-retry: the event was never committed
+    assert site.slack_accepted == []
+
+    site.slack_script = []  # Slack is back
+    again = await LaunchwatchProcess(["run", "--config", str(config)], tmp_path / "run2.log", env_for(site)).start()
+    try:
+        await wait_for(lambda: len(site.slack_accepted) == 1, 60, "the Slack alert after the restart", [again])
+        await polls(again, len(again.events("feed_polled")) + 3)
+    finally:
+        assert await again.stop() == 0
+    # The event came back from the bus's journal, not from ingest (which published nothing
+    # again), and only the delivery that had not succeeded was made.
+    assert again.events("item_published") == []
+    assert_one_alert_about_the_launch(site, mail)
+    assert [d["subscription"] for d in again.events("alert_delivered")] == ["ops-slack"]
+    ids = {post.headers["X-Launchwatch-Delivery"] for post in site.webhook_posts}
+    assert len(ids) == 1
 
 
 @pytest.mark.kafka

@@ -142,7 +142,8 @@ async def run_until(ctx: StageContext, done: Callable[[], bool], *, sleep=None, 
     deadline = loop.time() + timeout_s
     while loop.time() < deadline:
         committed = bus._groups[group].committed
-        all_committed = all(committed.get((topic, p), 0) >= len(part) for p, part in enumerate(bus.logs[topic]))
+        all_committed = all(committed.get((topic, p), 0) >= bus.end_offset(topic, p)
+                            for p in range(len(bus.logs[topic])))
         if done() and all_committed:
             break
         if task.done():

@@ -377,3 +377,15 @@ def test_a_later_smaller_count_does_not_shrink_a_salvo_but_a_correction_does():
                  kind="cruise", count=38)
     (corrected,) = clusterer.add(fix)
     assert corrected.count == 38 and corrected.status == "corrected"
+
+
+def test_an_agency_flash_arriving_late_does_not_undo_a_known_count_and_class():
+    clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0))
+    news = report("kh-2", "Korea Herald", "N. Korea fires two short-range ballistic missiles", minutes=8,
+                  kind="srbm", count=2)
+    flash = report("yna-en-1", "Yonhap (EN)", "(URGENT) N. Korea fires unidentified ballistic missile: JCS",
+                   minutes=3, kind_of_source="wire", agency="JCS", kind="ballistic", count=1)
+    clusterer.add(news)
+    (after_flash,) = clusterer.add(flash)
+    assert (after_flash.kind, after_flash.count) == ("srbm", 2)
+    assert after_flash.status == "confirmed" and "count" not in after_flash.changes
