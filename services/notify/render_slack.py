@@ -28,14 +28,19 @@ _BROADCAST = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):(//)", re.IGNORECASE)
 
 
+# mrkdwn formatting characters and look-alikes that do not format.
+_FORMATTING = str.maketrans({"*": "\u2217", "_": "\uff3f", "~": "\u223c", "`": "\u02cb"})
+
+
 def escape_mrkdwn(text: str) -> str:
     """Feed text made inert for Slack mrkdwn.
 
     `&`, `<`, `>` become entities (Slack's own rule), so `<!channel>`, `<@U123>` and
     `<url|label>` show as text; bare `@here`/`@channel`/`@everyone` and `scheme://` get an
-    invisible joiner so they neither ping nor auto-link.
+    invisible joiner so they neither ping nor auto-link; `*`, `_`, `~` and backticks, which
+    mrkdwn has no escape for, become look-alikes that format nothing.
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_FORMATTING)
     text = _BROADCAST.sub(lambda m: "@" + _JOINER + m.group(1), text)
     return _SCHEME.sub(lambda m: m.group(1) + ":" + _JOINER + m.group(2), text)
 

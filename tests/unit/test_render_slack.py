@@ -96,3 +96,13 @@ def test_a_long_digest_stays_within_50_blocks_and_says_how_many_are_not_shown():
     assert len(message["blocks"]) <= 50
     assert "and 16 more events not shown" in json.dumps(message["blocks"])
     assert message["text"].startswith("launchwatch digest: 40 new launch events")
+
+
+def test_feed_text_cannot_format_either():
+    sneaky = event(headline="*URGENT* _fake_ ~retracted~ `code` N. Korea fires", direction="*East* Sea",
+                   sources=[EventSource(item_id="i1", feed="_Wire_", url="https://x.example/a", title="*t*")])
+    message = render_slack(Alert("dlv_1", "ops", "alert", sneaky))
+    headline = next(b["text"]["text"] for b in message["blocks"] if b.get("text", {}).get("text", "").startswith(">"))
+    assert not re.search(r"[*_~`]", headline), headline
+    assert "URGENT" in headline and "fake" in headline  # the words stay readable
+    assert "*Status*" in json.dumps(message)  # our own labels keep their bold
