@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.loopback import free_port
+
 
 # Short group timings: tansu waits out a departed member's session before it rebalances.
 FAST_GROUPS = dict(session_timeout_ms=2000, heartbeat_interval_ms=200, rebalance_timeout_ms=500)
@@ -43,12 +45,6 @@ def tansu_binary() -> Path:
     if not os.access(path, os.X_OK):
         path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_broker(workdir: Path, attempts: int = 3) -> Broker:

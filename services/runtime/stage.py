@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from services.runtime.bus import Consumer, Record
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.errors import PermanentError
 from services.runtime.logs import get_logger
 from services.runtime.retry import Backoff, Sleep, retry
 

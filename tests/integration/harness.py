@@ -20,7 +20,7 @@ from pathlib import Path
 from aiohttp import web
 from aiosmtpd.controller import Controller
 
-from tests.broker import free_port
+from tests.loopback import free_port, serve
 
 
 @dataclass
@@ -62,11 +62,7 @@ class LoopbackSite:
         app.router.add_get("/feed.xml", self._feed)
         app.router.add_post("/slack", self._slack)
         app.router.add_post("/webhook", self._webhook)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve(app)
         return self
 
     async def close(self) -> None:

@@ -21,6 +21,7 @@ from services.ingest.worker import IngestStage, build_stage
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
 from services.runtime.settings import Settings
+from tests.loopback import serve
 
 # --- a feed site on loopback ----------------------------------------------------------
 @dataclass
@@ -54,11 +55,7 @@ class FeedSite:
     async def start(self) -> "FeedSite":
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.1)  # tests leave slow handlers behind
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve(app, shutdown_timeout=0.1)  # tests leave slow handlers behind
         return self
 
     async def close(self) -> None:

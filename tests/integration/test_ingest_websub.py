@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import socket
 
 import aiohttp
 import pytest
@@ -21,12 +20,7 @@ from services.ingest.worker import IngestStage
 from services.runtime.db import connect
 from services.runtime.memory_bus import MemoryBus
 from tests.integration.test_ingest_stage import Clock, Doc, FeedSite, published, rss
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.loopback import free_port, serve
 
 
 class Hub:
@@ -43,11 +37,7 @@ class Hub:
     async def start(self) -> "Hub":
         app = web.Application()
         app.router.add_post("/hub", self._subscribe)
-        self._runner = web.AppRunner(app, shutdown_timeout=0.1)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]
+        self._runner, self.port = await serve(app, shutdown_timeout=0.1)
         self._http = aiohttp.ClientSession()
         return self
 

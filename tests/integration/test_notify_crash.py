@@ -18,6 +18,7 @@ from schemas import LaunchEvent
 from services.runtime.bus import TOPICS
 from services.runtime.kafka_bus import KafkaBus
 from tests.integration.harness import LaunchwatchProcess, verify_signature, wait_for
+from tests.loopback import serve
 
 EVENTS = 100
 SUBSCRIPTIONS = ("hook-a", "hook-b")
@@ -57,11 +58,7 @@ async def test_killed_notifier_delivers_every_alert_once_by_delivery_id(tmp_path
     receiver = SlowReceiver()
     app = web.Application()
     app.router.add_post("/{sub}", receiver.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    receiver.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runner, receiver.port = await serve(app)
 
     subs = "".join(
         f'[[subscriptions]]\nname = "{name}"\nchannel = "webhook"\nurl = "http://127.0.0.1:{receiver.port}/{name}"\n'

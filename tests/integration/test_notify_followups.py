@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import aiohttp
 import pytest
 from aiohttp import web
 from structlog.testing import capture_logs
@@ -13,6 +12,7 @@ from structlog.testing import capture_logs
 from services.notify.dlq import dlq_list, dlq_replay
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
+from tests.loopback import serve
 from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
     NOW,
     FakeSleep,
@@ -55,11 +55,8 @@ class SlackApi:
     async def start(self) -> "SlackApi":
         app = web.Application()
         app.router.add_post("/api/{method}", self._handle)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/api"  # type: ignore[union-attr]
+        self._runner, port = await serve(app)
+        self.url = f"http://127.0.0.1:{port}/api"
         return self
 
     async def close(self) -> None:

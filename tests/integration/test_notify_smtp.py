@@ -15,7 +15,8 @@ from services.notify.alert import Alert
 from services.notify.channels import EmailChannel
 from services.notify.settings import SmtpSettings, SubscriptionSettings
 from services.runtime.errors import PermanentError, RetryableError
-from tests.integration.test_notify_stage import Mailbox, free_port
+from tests.integration.test_notify_stage import Mailbox
+from tests.loopback import free_port
 
 T0 = datetime(2026, 11, 25, 1, 12, tzinfo=timezone.utc)
 EVENT = LaunchEvent(event_id="evt-1", revision=1, actor="PRK", kind="ballistic", count=2, direction="East Sea",

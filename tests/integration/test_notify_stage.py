@@ -10,7 +10,6 @@ import asyncio
 import hashlib
 import hmac
 import json
-import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes
@@ -27,6 +26,7 @@ from services.notify.worker import build_stage
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
 from services.runtime.settings import Settings
+from tests.loopback import free_port, serve
 
 NOW = datetime(2026, 11, 25, 1, 30, tzinfo=timezone.utc)
 SECRET = "whsec-test-0123456789"
@@ -41,12 +41,6 @@ def make_event(event_id: str = "evt-prk-1", revision: int = 1, **overrides) -> L
     )
     values.update(overrides)
     return LaunchEvent(**values)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Receiver:
@@ -75,11 +69,7 @@ class Receiver:
     async def start(self) -> "Receiver":
         app = web.Application()
         app.router.add_post("/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, port = await serve(app)
         self.url = f"http://127.0.0.1:{port}/hook/T000/B000/secretpath"
         return self
 
