@@ -226,6 +226,7 @@ _BARE_LAUNCH_AFTER = compile_fast(r"(?:at|around|from|on|early|late|in)\b|\(|$",
 _COORDINATED = compile_fast(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+){0,2}$")
 # Impact words that belong to another weapon: "drone strike", "air strike".
 _OTHER_STRIKE_BEFORE = compile_fast(r"\b(?:drone|air|aerial|ground|cyber|knife|terror)[- ]?$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"[- ]")  # "test launch", "test-fire": the noun is the last word
 _NOUN_EVENT = frozenset({"launch", "launches", "test", "tests", "attack", "attacks", "strike", "strikes", "barrage",
                          "salvo", "assault", "fire", "firing"})
 # "fires CEO after missile delays": a verb and a weapon in different clauses. "as" starts
@@ -237,6 +238,12 @@ _CLAUSE_BREAK = compile_fast(
 # A test of an engine, motor or warhead on the ground is not a launch.
 _ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", re.IGNORECASE)
 # "launches attack", "launched strikes": an attack with no weapon named in the headline.
+# "missile successfully flight-tested": words that may stand between a weapon and its test.
+_TEST_GAP = re.compile(r"[\s-]*(?:(?:was|were|is|are|been|has|have|successfully|flight|first|again)[\s-]+)*", re.IGNORECASE)
+# Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
+# times a new launch.
+_ALWAYS_LOOKS_BACK = compile_fast(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d ",
+                                  re.IGNORECASE)
 _ATTACK_AFTER = compile_fast(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", re.IGNORECASE)
 
 
@@ -271,7 +278,8 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     for m in lexicon.TEST_VERB_EN.finditer(text):
         s0, s1 = p.sentence_of(m.start())
         # "ICBM test" or "tested a new solid-fuel ICBM": the weapon is right there.
-        w = next((w for w in weapons if s0 <= w[0] and w[1] <= m.start() and m.start() - w[1] <= 3), None)
+        w = next((w for w in weapons if s0 <= w[0] and w[1] <= m.start() and m.start() - w[1] <= 30
+                  and _TEST_GAP.fullmatch(text, w[1], m.start())), None)
         if w is None:
             w = next((w for w in weapons if m.end() <= w[0] <= m.end() + 45 and w[1] <= s1
                       and not lexicon.NONWEAPON_OBJECT_EN.search(text, m.end(), w[0])), None)
@@ -351,7 +359,7 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
         comma = text.rfind(",", lo_c, first)
         modal = bool(lexicon.MODAL_NEAR_BEFORE_EN.search(text, comma + 1 if comma >= 0 else lo_c, first)) and not (
             lexicon.ATTEMPT_BEFORE_EN.search(text, lo_c, first))
-    if not modal and text[vs:ve].lower() in _NOUN_EVENT:
+    if not modal and _LAST_WORD.split(text[vs:ve].lower())[-1] in _NOUN_EVENT:
         # A noun event with its future after it: "launch ... expected within days".
         end_w = max(ve, w[1]) if w else ve
         modal = bool(lexicon.MODAL_AFTER_EN.match(text, end_w, min(len(text), end_w + 40)))
@@ -359,7 +367,14 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
             not text[vs:ve].lower().startswith(("launch ", "fire ", "test "))
             and text[vs:ve].lower() not in ("launch", "fire", "test")):
         modal = False  # "may have launched": a flash of a launch that happened
+    if not modal:
+        # "Missile test? No, it was a meteor": a question reports nothing.
+        s_end = p.sentence_of(vs)[1]
+        modal = text[s0:s_end].rstrip().endswith("?")
     negated = bool(lexicon.NEGATION_BEFORE_EN.search(text, max(s0, first - 25), first))
+    if not negated and w is not None and w[1] <= vs:
+        # "missile cannot be intercepted": the negation stands between weapon and verb.
+        negated = bool(lexicon.NEGATION_BEFORE_EN.search(text, w[1], vs))
     subordinate = bool(lexicon.SUBORDINATE_BEFORE_EN.search(text, max(s0, first - 50), first))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
@@ -439,6 +454,7 @@ WEIGHTS: dict[str, float] = {
     "retrospective": -4.0,
     "retrospective_context": -1.0,
     "aggregate": -3.0,
+    "bulk_count": -4.5,
     "sport": -5.0,
     "explainer": -2.5,
     "digest": -4.0,
@@ -515,7 +531,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
     summary_cues = [c for c in cues if not c.in_title and c.kind != "bare"]
     t_asserted = [c for c in title_cues if c.asserted]
-    s_asserted = [c for c in summary_cues if c.asserted]
+    # "... a day after North Korea launched a missile": a launch given as the cause of the
+    # summary's news does not confirm that the item reports it.
+    s_asserted = [c for c in summary_cues if c.asserted and not c.subordinate]
     if t_asserted:
         f.set("title_event", 1, (t_asserted[0].start, t_asserted[0].end))
     elif title_cues:
@@ -602,7 +620,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         span = (m.start(), m.end()) if m else None
     if span:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
-        after_event = bool(t_asserted) and span[0] > t_asserted[0].end
+        after_event = bool(t_asserted) and span[0] > t_asserted[0].end and not _ALWAYS_LOOKS_BACK.match(text, span[0])
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
     span = _first(lexicon.DIGEST, text, 0, t_end)
     if span:
@@ -610,6 +628,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     span = _first(lexicon.AGGREGATE, text, 0, t_end)
     if span:
         f.set("aggregate", 1, span)
+    span = _first(lexicon.BULK_COUNT, text, 0, t_end)
+    if span:
+        f.set("bulk_count", 1, span)
     span = _first(lexicon.SPORT, text, 0, t_end)
     if span:
         f.set("sport", 1, span)

@@ -53,29 +53,35 @@ _RANGE_CLASSES = frozenset({"icbm", "slbm", "irbm", "mrbm", "srbm"})
 _KINDS: tuple[tuple[str, str], ...] = (
     ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|Topol|RS-2[48]"
              r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b|대륙간|大陸間"),
-    ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+|잠수함발사탄도|潜水艦発射弾道"),
+    ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
+             r"|Bulava|\bK-[45](?= )|잠수함발사탄도|潜水艦発射弾道"),
     ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|(?<!준)중거리|(?<!準)中距離"),
-    ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr|준중거리|準中距離"),
+    ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr"
+             r"|Sejjil|\bEmad\b|Ghadr|Kheibar|Agni[- ]?(?:Prime|P|II|2)\b|\bDF-(?:17|21)\w*|Jericho[- ]?2|Ababeel|준중거리|準中距離"),
     ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
-             r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|단거리|근거리|短距離"),
-    ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|극초음속|極超音速"),
-    ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+"
+             r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
+             r"|Shaheen[- ]?(?:I|1)\b|Zolfaghar|Dezful|Tochka|현무|단거리|근거리|短距離"),
+    ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|극초음속|極超音速"),
+    ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+|Iskander-K"
+               r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
                r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)|순항|巡航"),
     ("satellite_launch", r"satellite|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
                          r"|Safir|Qaem|정찰위성|위성|우주발사체|衛星"),
     ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
-                         r"|Grad\b|Katyusha|Qassam|Kassam|artillery rockets?|방사포|多連装"),
+                         r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"
+                         r"|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq|방사포|多連装"),
     ("ballistic", r"ballistic|탄도|弾道"),
     ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))|로켓|ロケット"),
     ("unknown", r"unidentified projectile|unknown projectile|미상 발사체|미상의 발사체|飛翔体|飛しょう体"),
 )
 _KIND_PATTERNS = tuple((k, compile_fast(p, _I)) for k, p in _KINDS)
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1,500", KCNA's "1 500", Korean "1천100" (1,100) and "1천" (1,000).
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])|\d+천(?:\d{1,3})?|\d+(?:\.\d+)?"
 _UNIT = r"kilomet(?:er|re)s?|km|kms|nautical miles?|miles?|mi\b|キロメートル|キロ|킬로미터|킬로|㎞"
 _APPROX = r"(?:about|around|approximately|approx\.|roughly|some|over|more than|nearly|up to|almost|at least|less than|only|just|an estimated|estimated)?"
 _PAREN = rf"(?:\s*\(\s*(?:about |around |approximately |approx\. |some |~)?(?P<pa>{_NUM})\s*(?:(?:-|to|and)\s*(?P<pb>{_NUM})\s*)?(?P<pu>{_UNIT})\s*\))?"
-_QUANT = rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{_NUM})\s*)?(?P<u>{_UNIT})" + _PAREN
+_QUANT = rf"(?P<a>{_NUM})여?\s*(?:(?:{_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{_NUM})\s*)?(?P<u>{_UNIT})" + _PAREN
 DISTANCE_EN = compile_fast(
     rf"\b(?:(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering)"
     rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of)"
@@ -145,6 +151,7 @@ _WEAPON_MODIFIERS = compile_fast(
     r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
 _ATTACK_NOUN_AFTER = compile_fast(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
+_COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
 _AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
 
 _ALTITUDE_BEFORE = compile_fast(r"高度|고도|altitude|apogee", _I)
@@ -153,7 +160,11 @@ _NMI_KM = 1.852
 
 
 def _to_float(s: str) -> float:
-    return float(s.replace(",", ""))
+    s = s.replace(",", "").replace(" ", "")
+    if "천" in s:
+        thousands, _, rest = s.partition("천")
+        return float(thousands) * 1000 + (float(rest) if rest else 0.0)
+    return float(s)
 
 
 def _km(value: float, unit: str) -> float:
@@ -196,10 +207,19 @@ def _ev(p: Prepared, cue: str, field_name: str, start: int, end: int, weight: fl
     return Evidence(cue=cue, text=p.text[start:end], start=rs, end=re_, field=field_name, weight=weight)
 
 
-def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
+    if primary is not None and primary.in_title and primary.weapon:
+        # "fire ATACMS in response to N.K. ICBM launch": the range class of the weapon the
+        # headline's launch names is its kind, whatever else the headline mentions.
+        ws, we = primary.weapon
+        for kind, pattern in _KIND_PATTERNS:
+            if kind in _RANGE_CLASSES and pattern.search(text, ws, we):
+                return kind, (ws, we)
     found: dict[str, list[tuple[str, int, int]]] = {"title": [], "summary": []}
-    generic = ("ballistic", "rocket", "unknown")
+    # "hypersonic" is a speed, not a range: a range class in the summary refines it
+    # ("suspected hypersonic missile" + "hypersonic intermediate-range ballistic missile").
+    generic = ("ballistic", "rocket", "unknown", "hypersonic")
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
     for scope, lo, hi in (("title", 0, t_end), ("summary", t_end, len(text))):
         # One pattern per kind: each has its own first-character prefix, which is much
@@ -223,7 +243,7 @@ def _kind(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
             best = min(specific, key=lambda f: (order[f[0]], f[1]))
             return best[0], (best[1], best[2])
     for scope in ("title", "summary"):
-        for want in generic:
+        for want in ("hypersonic",) + generic[:3]:
             hit = next((f for f in found[scope] if f[0] == want), None)
             if hit:
                 kind = "artillery_rocket" if hit[0] == "rocket" else hit[0]
@@ -277,6 +297,9 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
                 s, e, code = owner[-1]
                 return code, (s, e), "actor:weapon_owner"
         before = [r for r in in_sentence if r[1] <= anchor]
+        # "S. Korea, US fire ATACMS": of coordinated subjects, the first named leads.
+        while len(before) >= 2 and _COORDINATED_SUBJECTS.fullmatch(text, before[-2][1], before[-1][0]):
+            before.pop()
         if before:
             s, e, code = before[-1]
             return code, (s, e), "actor:subject"
@@ -290,6 +313,9 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
         if found:
             s, e, code = found[0]
             return code, (s, e), "actor:first_named"
+    owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
+    if owned:
+        return owned[2], (owned[0], owned[1]), "actor:weapon_type"
     for s, e, agency in gazetteer.AGENCY_TABLE.all(text):
         implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(agency)
         if implied:
@@ -403,7 +429,7 @@ def extract(
     actor, span, cue = _actor(p, lang, primary)
     if span:
         evidence.append(_ev(p, cue, "actor", *span))
-    kind, span = _kind(p)
+    kind, span = _kind(p, primary)
     if span:
         evidence.append(_ev(p, f"kind:{kind}", "kind", *span))
     count, span = _count(p, lang, primary)

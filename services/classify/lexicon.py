@@ -29,6 +29,9 @@ NAMED_SYSTEMS_EN = (
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
+    r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
+    r"|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
+    r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]|interceptors?(?: missiles?)?"
 )
 
 WEAPON_EN = compile_fast(
@@ -46,12 +49,12 @@ WEAPON_EN = compile_fast(
 # Korean and Japanese have no word boundaries to lean on; compounds are written together.
 WEAPON_KO = compile_fast(
     r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|로켓(?!\s?엔진)|발사체|정찰위성|군사위성|위성|극초음속"
-    r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘",
+    r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일",
     _I,
 )
 WEAPON_JA = compile_fast(
     r"ミサイル|弾道|巡航|ICBM|SLBM|IRBM|SRBM|ロケット(?!エンジン)|人工衛星|偵察衛星|衛星|飛翔体|飛しょう体"
-    r"|火星-?\d+|多連装|極超音速",
+    r"|火星-?\d+|多連装|極超音速|誘導弾|SM-?[236]|迎撃ミサイル",
     _I,
 )
 
@@ -78,14 +81,16 @@ IMPACT_EN = compile_fast(
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
     r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?))"
-    r"|bombardment|impacted|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed))\b",
+    r"|bombardment|impacted|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed)"
+    r"|used (?:in (?:combat|battle|an? (?:attack|strike))|against|to (?:strike|hit|attack|target)))\b",
     _I,
 )
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
 SALVO_EN = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
 
-LAUNCH_VERB_KO = compile_fast(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발")
-LAUNCH_VERB_JA = compile_fast(r"発射(?!台|場|施設|機|装置)|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射")
+LAUNCH_VERB_KO = compile_fast(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발"
+                              r"|비행(?:했|한|\s?후)|탄착")
+LAUNCH_VERB_JA = compile_fast(r"発射(?!台|場|施設|機|装置)|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射|迎撃試験")
 
 # --- what keeps a cue from being a report of a launch -----------------------------------
 
@@ -122,7 +127,7 @@ POSSIBLE_PAST_BEFORE_EN = compile_fast(
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
 ATTEMPT_BEFORE_EN = compile_fast(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$", _I)
 NEGATION_BEFORE_EN = compile_fast(
-    r"\b(?:not|no|never|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*)\b"
+    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*)\b"
     r"[^.;]{0,20}$",
     _I,
 )
@@ -156,11 +161,12 @@ REACTION_EN = compile_fast(
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
     _I,
 )
-REACTION_KO = compile_fast(r"대비|대응|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할")
+REACTION_KO = compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할")
 REACTION_JA = compile_fast(r"会議|協議|開催|抗議|非難|制裁|安保理|決議|遺憾|反発|批判")
 # A launch mentioned as the cause of something else ("after", "over", "in response to").
 SUBORDINATE_BEFORE_EN = compile_fast(
-    r"\b(?:after|over|following|in response to|amid|despite|ahead of)\b"
+    # "over 100 rockets" is a number, not a cause.
+    r"\b(?:after|over(?!\s+\d)|following|in response to|amid|despite|ahead of)\b"
     r"(?:\s+[\w'’-]+){0,6}\s*$",
     _I,
 )
@@ -171,7 +177,8 @@ SUBORDINATE_AFTER_JA = compile_fast(r"^(?:を受け|に対し|に抗議|に関�
 # After a noun event: "launch of spy satellite expected within days", "sirens test to be held".
 MODAL_AFTER_EN = compile_fast(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent|planned|scheduled|possible|feared"
-    r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have))\b",
+    r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have)"
+    r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled)\b",
     _I,
 )
 # Korean and Japanese: a weapon with only a direction, the verb left out ("日本海に向け弾道ミサイル").
@@ -184,7 +191,10 @@ CIVIL_SPACE = compile_fast(
     r"|Roscosmos|Soyuz|Long March|Peregrine|Artemis|Ares I|space shuttle|Atlantis|astronauts?"
     r"|International Space Station|ISS|lunar|moon lander|Moon mission|Crew-?\d|Starliner|Vulcan"
     r"|Atlas V|Delta IV|Antares|Cygnus|Virgin Orbit|Virgin Galactic|Firefly|Relativity Space"
-    r"|communications satellite|weather satellite|commercial satellite|satellite delivery)\b"
+    r"|communications satellite|weather satellite|commercial satellite|satellite delivery"
+    r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
+    r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
+    r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e)\b"
     r"|누리호|나로호|KSLV|한국형 발사체|항공우주연구원|항우연|우주항공청|스페이스X"
     r"|宇宙航空研究開発機構|\bH3\b|H3ロケット|H2A|イプシロン|種子島|内之浦|スペースX",
     _I,
@@ -211,7 +221,8 @@ NON_MISSILE = compile_fast(
 RETROSPECTIVE = compile_fast(
     r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
     r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
-    r"|a year since|marks? \d+ years|history of)\b"
+    r"|a year since|marks? \d+ years|history of|memorial|funeral|laid to rest"
+    r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     r"|주년|년 전|周年|年前",
     _I,
 )
@@ -229,6 +240,8 @@ AGGREGATE = compile_fast(
     r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of)\b",
     _I,
 )
+# Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
+BULK_COUNT = compile_fast(r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b", _I)
 # Sport: "fires rocket into top corner".
 SPORT = compile_fast(
     r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|striker|midfielder|goalkeeper|league|FA Cup"
