@@ -198,7 +198,7 @@ class Cue:
 _ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
     r"|alert over|warns? of|threat of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
-    r"|authori[sz]\w+|approv\w+|green light|restrictions? on)\b(?:\s+[\w'-]+){0,4}\s+$",
+    r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of)\b(?:\s+[\w'.-]+){0,4}\s+$",
     re.IGNORECASE,
 )
 _SATELLITE = compile_fast(r"satellite|carrier rocket|space rocket|SLV|위성|발사체|衛星|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem", re.IGNORECASE)
@@ -226,6 +226,8 @@ _BARE_LAUNCH_AFTER = compile_fast(r"(?:at|around|from|on|early|late|in)\b|\(|$",
 _COORDINATED = compile_fast(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+){0,2}$")
 # Impact words that belong to another weapon: "drone strike", "air strike".
 _OTHER_STRIKE_BEFORE = compile_fast(r"\b(?:drone|air|aerial|ground|cyber|knife|terror)[- ]?$", re.IGNORECASE)
+_DRILL_OF = compile_fast(r"(?:drills?|exercises?)\s+(?:of|with|involving)\s+(?:the\s+|an?\s+|its\s+|new\s+|[\w-]+\s+){0,3}$",
+                         re.IGNORECASE)
 _LAST_WORD = re.compile(r"[- ]")  # "test launch", "test-fire": the noun is the last word
 _NOUN_EVENT = frozenset({"launch", "launches", "test", "tests", "attack", "attacks", "strike", "strikes", "barrage",
                          "salvo", "assault", "fire", "firing"})
@@ -268,9 +270,13 @@ def _en_cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         if _CLAUSE_BREAK.search(text, *gap):
             continue  # "fires CEO after missile delays": verb and weapon in different clauses
         if w[0] > m.end():
-            obj = lexicon.NONWEAPON_OBJECT_EN.search(text, *gap)
-            # "fire drone and missile": another object coordinated with the weapon is fine.
-            if obj and not _COORDINATED.match(text, obj.end(), w[0]):
+            # Searched up to the weapon's end, so "rounds (of rockets)" can see what follows it.
+            obj = lexicon.NONWEAPON_OBJECT_EN.search(text, gap[0], w[1])
+            obj = obj if obj is not None and obj.start() < w[0] else None
+            # "fire drone and missile": another object coordinated with the weapon is fine,
+            # and so is a drill of the weapon ("firing drill of multiple rocket launchers").
+            if obj and not _COORDINATED.match(text, obj.end(), w[0]) and not (
+                    _DRILL_OF.match(text, obj.start(), w[0])):
                 continue
         elif lexicon.NONWEAPON_OBJECT_EN.match(text, m.end() + len(after) - len(after.lstrip())):
             continue

@@ -55,12 +55,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
              r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b|대륙간|大陸間"),
     ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
              r"|Bulava|\bK-[45](?= )|잠수함발사탄도|潜水艦発射弾道"),
-    ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|(?<!준)중거리|(?<!準)中距離"),
+    ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b|(?<!준)중거리|(?<!準)中距離"),
     ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr"
              r"|Sejjil|\bEmad\b|Ghadr|Kheibar|Agni[- ]?(?:Prime|P|II|2)\b|\bDF-(?:17|21)\w*|Jericho[- ]?2|Ababeel|준중거리|準中距離"),
     ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
              r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
-             r"|Shaheen[- ]?(?:I|1)\b|Zolfaghar|Dezful|Tochka|현무|단거리|근거리|短距離"),
+             r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka|현무|단거리|근거리|短距離"),
     ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|극초음속|極超音速"),
     ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+|Iskander-K"
                r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
@@ -151,6 +151,8 @@ _WEAPON_MODIFIERS = compile_fast(
     r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
 _ATTACK_NOUN_AFTER = compile_fast(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
+_MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
+_FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?", _I)
 _COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
 _AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
 
@@ -272,6 +274,8 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
         before = text[max(0, s - 40):s]
         if _SELF_REPORT_AFTER.match(after):
             return "self"
+        if after.startswith(_MAKER_SUFFIXES):
+            return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
         if _REPORTER_AFTER.match(after) or _AGENCY_BEFORE.search(before):
             return "reporter"
         if (cjk and _TARGET_AFTER_CJK.match(after)) or (not cjk and _TARGET_BEFORE.search(before)):
@@ -290,6 +294,11 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
         if primary.weapon and primary.weapon[0] < anchor and not cjk:
             anchor = primary.weapon[0]
         in_sentence = launchers(s0, s1)
+        # "US shoots down missile fired by Houthis": the passive agent is the launcher.
+        for m in _FIRED_BY.finditer(text, s0, s1):
+            by = next((r for r in in_sentence if r[0] == m.end()), None)
+            if by:
+                return by[2], (by[0], by[1]), "actor:fired_by"
         if primary.weapon and not cjk:
             owner = [r for r in in_sentence if r[1] <= primary.weapon[0]
                      and _WEAPON_MODIFIERS.match(text, r[1], primary.weapon[0])]

@@ -71,7 +71,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("PRK", r"\bHwasong|\bHwasal|\bPulhwasal|\bPukguksong|\bKN-?\d\d\b|\bChollima|\bMalligyong|\bHaeil|화성-?\d+|북극성|火星"),
     ("RUS", r"\b(?:Sarmat|Yars|Bulava|Topol|Avangard|Iskander|Kinzhal|Kalibr|Zircon|Tsirkon|Oreshnik|Burevestnik|Tornado-S"
             r"|Kh-\d+\w*|Onyx|Oniks)"),
-    ("USA", r"\b(?:Minuteman|PrSM|SM-6)\b"),
+    ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B)\b"),
     ("IND", r"\b(?:Agni|Prithvi|BrahMos|Nirbhay|Akash|K-[45](?= ))"),
     ("PAK", r"\b(?:Shaheen|Ghauri|Ghaznavi|Babur|Ababeel|Fatah|Hatf|Abdali|Ra'ad|Taimur|Nasr)\b"),
     ("IRN", r"\b(?:Shahab|Sejjil|Emad|Kheibar|Khorramshahr|Fattah|Fateh|Zolfaghar|Dezful|Simorgh|Qaem|Ghadr|Soumar|Hoveyzeh|Paveh)"),

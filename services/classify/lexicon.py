@@ -69,20 +69,23 @@ LAUNCH_VERB_EN = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
-    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed)\b",
+    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d))\b",
     _I,
 )
 # "tested"/"test" counts only when a weapon is its object ("tested a new ICBM", "ICBM test").
-TEST_VERB_EN = compile_fast(r"\b(?:test(?:s|ed|ing)?|trial)\b", _I)
+TEST_VERB_EN = compile_fast(
+    r"\b(?:test(?:s|ed|ing)?|trial)\b(?![- ](?:notices?|notams?|windows?|sites?|ranges?|bans?|moratori\w+|zones?|areas?"
+    r"|stands?|facilit\w+|plans?|schedules?))", _I)
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT_EN = compile_fast(
     r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
-    r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?))"
+    r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?|notices?|notams?|windows?|bans?|moratori\w+|zones?|areas?))"
     r"|bombardment|impacted|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed)"
-    r"|used (?:in (?:combat|battle|an? (?:attack|strike))|against|to (?:strike|hit|attack|target)))\b",
+    r"|used (?:in (?:combat|battle|an? (?:attack|strike))|against|to (?:strike|hit|attack|target))"
+    r"|destroy(?:s|ed)|targeted|targets?(?= (?:\w+'s|the|an?|us|u\.s\.|israeli|american|russian|ukrainian) ))\b",
     _I,
 )
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
@@ -111,7 +114,7 @@ MODAL_NEAR_BEFORE_EN = compile_fast(
 )
 # "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
 ATTACK_WITH_BEFORE = compile_fast(
-    r"\b(?P<verb>pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
+    r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
     r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
     r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,5}$",
     _I,
@@ -125,7 +128,10 @@ POSSIBLE_PAST_BEFORE_EN = compile_fast(
     _I,
 )
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
-ATTEMPT_BEFORE_EN = compile_fast(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$", _I)
+# "used ATACMS to hit targets": a purpose, not a future.
+ATTEMPT_BEFORE_EN = compile_fast(
+    r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$"
+    r"|(?<!\bbe )\b(?:used|employed)\s+(?:[\w'.-]+\s+){0,5}to\s+$", _I)
 NEGATION_BEFORE_EN = compile_fast(
     r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*)\b"
     r"[^.;]{0,20}$",
@@ -142,7 +148,7 @@ NONWEAPON_OBJECT_EN = compile_fast(
     _I,
 )
 # Korean and Japanese modal words near the verb ("近くミサイル発射か　衛星画像で兆候").
-MODAL_NEAR_KO = compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성")
+MODAL_NEAR_KO = compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐")
 MODAL_NEAR_JA = compile_fast(r"兆候|予告|通報|計画|予定|準備|構え|近く|近日|恐れ|発射へ|打ち上げへ")
 MODAL_AFTER_KO = compile_fast(
     r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
