@@ -223,11 +223,14 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
     # ("suspected hypersonic missile" + "hypersonic intermediate-range ballistic missile").
     generic = ("ballistic", "rocket", "unknown", "hypersonic")
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
+    # Kinds whose words occur somewhere in the text (one substring test each, remembered
+    # for the text): most kinds are absent, and their patterns need not run at all.
+    possible = [(kind, pattern) for kind, pattern in _KIND_PATTERNS if pattern.could_match(text)]
     for scope, lo, hi in (("title", 0, t_end), ("summary", t_end, len(text))):
         # One pattern per kind: each has its own first-character prefix, which is much
         # faster than one alternation of all of them.
         title_generic = scope == "summary" and bool(found["title"])
-        for kind, pattern in _KIND_PATTERNS:
+        for kind, pattern in possible:
             if title_generic and kind not in _RANGE_CLASSES:
                 continue  # after a generic headline kind only a range class can refine it
             m = pattern.search(text, lo, hi)

@@ -178,7 +178,7 @@ _NO_MATCHES: tuple[re.Match[str], ...] = ()
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
-    __slots__ = ("pattern", "flags", "_fast", "_exact", "_fold", "_gate")
+    __slots__ = ("pattern", "flags", "_fast", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_cache")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -193,6 +193,23 @@ class FastPattern:
         if words and len(words) <= _MAX_GATE_WORDS and all(len(w) >= 2 or not w.isascii() for w in words):
             gate = tuple(sorted(words, key=len, reverse=True))
         self._gate = gate
+        # Most texts are ASCII (str.isascii() is a flag test), and no Hangul or kana word
+        # can occur in them: they are checked against the ASCII words only.
+        self._gate_ascii = tuple(w for w in gate if w.isascii()) if gate is not None else None
+        # (text, whether a gate word occurs in it) for the last text gated: one pattern is
+        # often run over several parts of one text. One tuple, assigned at once, so that
+        # concurrent callers at worst recompute it.
+        self._gate_cache: tuple[str | None, bool] = (None, True)
+
+    def _gate_open(self, text: str) -> bool:
+        """Whether a gate word occurs in text (the text the pattern runs on), remembered."""
+        cached = self._gate_cache
+        if cached[0] is text:
+            return cached[1]
+        gate = self._gate_ascii if text.isascii() else self._gate
+        found = gate is None or any(map(text.__contains__, gate))
+        self._gate_cache = (text, found)
+        return found
 
     def _pick(self, text: str, span: int) -> tuple[re.Pattern[str] | None, str]:
         if self._fold:
@@ -201,10 +218,15 @@ class FastPattern:
             if low is None:
                 return self._exact, text
             text = low
-        gate = self._gate
-        # The gate reads the whole text: worth it only when the search reads most of it.
-        if gate is not None and span > _GATE_MIN_SPAN and not any(map(text.__contains__, gate)):
-            return None, text
+        if self._gate is not None:
+            cached = self._gate_cache
+            # The gate reads the whole text: worth it when the search reads much of it, or
+            # when it was already read for this text.
+            if cached[0] is text:
+                if not cached[1]:
+                    return None, text
+            elif span > _GATE_MIN_SPAN and not self._gate_open(text):
+                return None, text
         return self._fast, text
 
     def could_match(self, text: str) -> bool:
@@ -220,9 +242,13 @@ class FastPattern:
             if low is None:
                 return self._exact.search(text, pos, endpos)
             text = low
-        gate = self._gate
-        if gate is not None and endpos - pos > _GATE_MIN_SPAN and not any(map(text.__contains__, gate)):
-            return None
+        if self._gate is not None:
+            cached = self._gate_cache
+            if cached[0] is text:
+                if not cached[1]:
+                    return None
+            elif endpos - pos > _GATE_MIN_SPAN and not self._gate_open(text):
+                return None
         return self._fast.search(text, pos, endpos)
 
     def search_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -257,26 +283,33 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache")
+    __slots__ = ("entries", "_cache", "_fold", "_words", "_ascii_words", "_entry_words")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE) -> None:
         self.entries = tuple((canonical, compile_fast(pattern, flags)) for canonical, pattern in entries)
+        self._fold = bool(flags & re.IGNORECASE)
+        # Every entry's gate words, looked for once per text; an entry is a candidate when
+        # one of its words occurs (None: an entry without a gate always is).
+        self._entry_words = tuple(frozenset(p._gate) if p._gate is not None else None for _, p in self.entries)
+        words = sorted({w for ws in self._entry_words if ws for w in ws})
+        self._words = tuple(words)
+        self._ascii_words = tuple(w for w in words if w.isascii())
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
 
     def _candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
         cached = self._cache
         if cached[0] is text:
             return cached[1]
-        low = lowered(text)
-        candidates = []
-        for entry in self.entries:
-            pattern = entry[1]
-            gate = pattern._gate
-            if gate is None or (low is None and pattern._fold):
-                candidates.append(entry)
-            elif any(map((low if pattern._fold else text).__contains__, gate)):
-                candidates.append(entry)
-        candidates = tuple(candidates)
+        searched: str | None = text
+        if self._fold:
+            searched = lowered(text)
+        if searched is None:
+            candidates = self.entries  # lower-casing moves offsets: no gate can be trusted
+        else:
+            words = self._ascii_words if searched.isascii() else self._words
+            present = {w for w in words if w in searched}
+            candidates = tuple(entry for entry, ws in zip(self.entries, self._entry_words)
+                               if ws is None or not ws.isdisjoint(present))
         self._cache = (text, candidates)
         return candidates
 
