@@ -153,6 +153,165 @@ def _lower_source(pattern: str) -> str:
     return "".join(out)
 
 
+# --- first-character factoring of alternations ---------------------------------------
+#
+# The engine tries the branches of an alternation one after another at every position,
+# so a lexicon of a hundred names costs a hundred tests per word. Branches that open with
+# a literal character are grouped under that character ("nasa|nirbhay|..." becomes
+# "n(?:asa|irbhay|...)"), so each word meets one test per distinct first character.
+# A branch only moves ahead of branches that cannot start with its character, so at any
+# position the same branch matches first, and matches are unchanged. Patterns with
+# capturing groups or backreferences, and lookarounds, are left as written.
+
+_FACTOR_MIN_BRANCHES = 4
+_REGEX_SPECIAL = frozenset("\\[](){}.*+?^$|")
+
+
+class _Unsupported(Exception):
+    """Syntax the factoring does not handle: the pattern is used as written."""
+
+
+def _split_alternation(src: str, i: int, in_group: bool) -> tuple[list[list[tuple[str, object]]], int]:
+    """Branches of the alternation starting at src[i], as token lists, and the index of
+    the closing parenthesis (or the end). A token is (kind, value): kind "lit" for a plain
+    character, "quant" for a quantifier, "group" for (prefix, branches), "atom" otherwise."""
+    branches: list[list[tuple[str, object]]] = [[]]
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == ")":
+            if in_group:
+                return branches, i
+            raise _Unsupported("unbalanced parenthesis")
+        if c == "|":
+            branches.append([])
+            i += 1
+            continue
+        if c == "\\":
+            if i + 1 >= n or src[i + 1].isdigit():
+                raise _Unsupported("backreference or trailing escape")
+            token: tuple[str, object] = ("atom", src[i:i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if j < n and src[j] == "^":
+                j += 1
+            if j < n and src[j] == "]":
+                j += 1
+            while j < n and src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            if j >= n:
+                raise _Unsupported("unclosed class")
+            token = ("atom", src[i:j + 1])
+            i = j + 1
+        elif c == "(":
+            j = i + 1
+            if src.startswith("?:", j):
+                prefix = "(?:"
+            elif src.startswith(("?=", "?!", "?<=", "?<!"), j):
+                prefix = src[i:j + (3 if src[j + 1] == "<" else 2)]
+            else:
+                raise _Unsupported("capturing group, flags or backreference")
+            inner, k = _split_alternation(src, i + len(prefix), True)
+            token = ("group", (prefix, inner))
+            i = k + 1
+        elif c in "*+?{":
+            if c == "{":
+                j = src.find("}", i)
+                if j < 0:
+                    raise _Unsupported("unclosed repeat")
+                q = src[i:j + 1]
+                i = j + 1
+            else:
+                q = c
+                i += 1
+            if i < n and src[i] in "?+":
+                q += src[i]
+                i += 1
+            token = ("quant", q)
+        else:
+            token = ("lit" if c not in ".^$" else "atom", c)
+            i += 1
+        branches[-1].append(token)
+    if in_group:
+        raise _Unsupported("unclosed group")
+    return branches, i
+
+
+def _emit_tokens(tokens: list[tuple[str, object]], flags: int) -> str:
+    out = []
+    for kind, value in tokens:
+        if kind == "group":
+            prefix, inner = value  # type: ignore[misc]
+            # Lookarounds keep their branches as written (a lookbehind must keep its widths).
+            body = _emit_alternation(inner, flags) if prefix == "(?:" else "|".join(
+                _emit_tokens(b, flags) for b in inner)
+            out.append(f"{prefix}{body})")
+        else:
+            out.append(value)  # type: ignore[arg-type]
+    return "".join(out)
+
+
+def _branch_first_chars(branch: str, flags: int) -> set[str] | None:
+    """Characters a branch can start with; None when it could start with anything or be empty."""
+    try:
+        chars, empty = _first_chars(_sp.parse(branch, flags), False)
+    except (_Unbounded, re.error):
+        return None
+    return None if empty else chars
+
+
+def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> str:
+    if len(branches) < _FACTOR_MIN_BRANCHES:
+        return "|".join(_emit_tokens(b, flags) for b in branches)
+    # Each item: [first character, list of branch tails] or [None, branch text, its first characters].
+    items: list[list] = []
+    for branch in branches:
+        head = branch[0] if branch else None
+        literal_head = (head is not None and head[0] == "lit"
+                        and not (len(branch) > 1 and branch[1][0] == "quant"))
+        if not literal_head:
+            text = _emit_tokens(branch, flags)
+            items.append([None, text, _branch_first_chars(text, flags)])
+            continue
+        ch = head[1]  # type: ignore[index]
+        target = None
+        for item in reversed(items):
+            if item[0] == ch:
+                target = item
+                break
+            if item[0] is None and (item[2] is None or ch in item[2]):
+                break  # a branch that could match here too stands in between: keep the order
+        if target is not None:
+            target[1].append(branch[1:])
+        else:
+            items.append([ch, [branch[1:]]])
+    parts = []
+    for item in items:
+        if item[0] is None:
+            parts.append(item[1])
+            continue
+        ch, tails = item
+        lead = "\\" + ch if ch in _REGEX_SPECIAL else ch
+        if len(tails) == 1:
+            parts.append(lead + _emit_tokens(tails[0], flags))
+        else:
+            parts.append(f"{lead}(?:{_emit_alternation(tails, flags)})")
+    return "|".join(parts)
+
+
+def _factored(pattern: str, flags: int) -> str:
+    """The pattern with its alternations grouped by first character (same matches), or
+    the pattern itself when its syntax is outside what the factoring handles."""
+    try:
+        branches, _ = _split_alternation(pattern, 0, False)
+        out = _emit_alternation(branches, flags)
+        re.compile(out, flags)
+    except (_Unsupported, re.error, RecursionError):
+        return pattern
+    return out
+
+
 _lower_cache: tuple[str | None, str | None] = (None, None)
 
 
@@ -186,7 +345,7 @@ class FastPattern:
         self._fold = bool(flags & re.IGNORECASE)
         source = _lower_source(pattern) if self._fold else pattern
         fast_flags = flags & ~re.IGNORECASE if self._fold else flags
-        self._fast = _with_prefix(source, fast_flags)
+        self._fast = _with_prefix(_factored(source, fast_flags), fast_flags)
         self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
         words = _required_words(_sp.parse(source, fast_flags))
         gate = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -151,3 +152,19 @@ def test_any_text_is_classified_without_error_and_offsets_stay_in_bounds():
             assert e.start is None or 0 <= e.start <= e.end <= len(raw)
 
     check()
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b(?:ab|a|abc|b\w+|ba|bad|c|cd)\b",  # same first letter apart, a class that can start with b between
+    r"(?:x|xy|[a-x]z|xz|y|yz|zz)+",  # a class that could start with x keeps xz after it
+    r"(?:nasa|nato|\bn\w*|north|n(?=o)|no)",  # lookahead and \b branches in between
+    r"(?<=a)(?:b|bc|bd|be)|(?:q|qr|qs|qt)(?!x)",  # lookarounds are kept as written
+])
+def test_factored_alternations_match_exactly_what_re_matches(pattern):
+    from services.classify import fastpattern
+
+    texts = ["ab abc a bad ba cd c bx", "xyxzzz yzxz axz", "nasa nato north no none n", "ab abd qr qtx qs q", ""]
+    fast = fastpattern.compile_fast(pattern)
+    plain = re.compile(pattern)
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
