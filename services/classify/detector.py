@@ -374,7 +374,8 @@ def _en_cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None,
     lo_w = max(s0, first - 60)
     if not modal:
         adjective = bool(_ADJ_MODAL_BEFORE.search(text, lo_w, first))
-        modal = adjective or bool(lexicon.MODAL_BEFORE_EN.search(text, lo_w, first)) and not (
+        # When the cue opens with its verb, the window before it was read just above.
+        modal = adjective or (first != vs or lo_w != lo) and bool(lexicon.MODAL_BEFORE_EN.search(text, lo_w, first)) and not (
             lexicon.ATTEMPT_BEFORE_EN.search(text, lo_w, first))
         if modal and w is not None and w[0] < vs:
             # "could reach" before a weapon says nothing about the verb after it, unless

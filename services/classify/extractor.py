@@ -42,7 +42,7 @@ from datetime import datetime
 
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, lexicon, timeparse
-from services.classify.fastpattern import compile_fast
+from services.classify.fastpattern import Table, compile_fast
 from services.classify.detector import Cue, Prepared
 
 _I = re.IGNORECASE
@@ -74,7 +74,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))|로켓|ロケット"),
     ("unknown", r"unidentified projectile|unknown projectile|미상 발사체|미상의 발사체|飛翔体|飛しょう体"),
 )
-_KIND_PATTERNS = tuple((k, compile_fast(p, _I)) for k, p in _KINDS)
+KIND_TABLE = Table(_KINDS, _I)
+_KIND_PATTERNS = KIND_TABLE.entries
 
 # "1,500", KCNA's "1 500", Korean "1천100" (1,100) and "1천" (1,000).
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])|\d+천(?:\d{1,3})?|\d+(?:\.\d+)?"
@@ -125,15 +126,15 @@ COUNT_KO = compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여
 COUNT_JA = compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
 
 _REPORTER_AFTER = compile_fast(
-    r"^(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
+    r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
     r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
     r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
     r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
-    r"|^:\s|^\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|측|は\d+日)",
+    r"|:\s|\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|측|は\d+日)",
     _I,
 )
 _SELF_REPORT_AFTER = compile_fast(
-    r"^\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
+    r"\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
 _TARGET_BEFORE = compile_fast(
@@ -142,15 +143,15 @@ _TARGET_BEFORE = compile_fast(
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
 _TARGET_AFTER_CJK = compile_fast(
-    r"^(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|^\s?(?:수도|전역)"
-    r"|^[^\s、。,]{0,3}?(?:に|へ|を)|^(?:上空|本土|領|方面)")
+    r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
+    r"|[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)")
 # "missile fired from Syria": a launch site, which the text does not make the launcher.
 _SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
 _WEAPON_MODIFIERS = compile_fast(
     r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
 _ATTACK_NOUN_AFTER = compile_fast(
-    r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
 _MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
 _FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?", _I)
 _COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
@@ -223,9 +224,9 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
     # ("suspected hypersonic missile" + "hypersonic intermediate-range ballistic missile").
     generic = ("ballistic", "rocket", "unknown", "hypersonic")
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
-    # Kinds whose words occur somewhere in the text (one substring test each, remembered
-    # for the text): most kinds are absent, and their patterns need not run at all.
-    possible = [(kind, pattern) for kind, pattern in _KIND_PATTERNS if pattern.could_match(text)]
+    # Kinds whose words occur somewhere in the text, found in one pass over all kinds'
+    # words: most kinds are absent, and their patterns need not run at all.
+    possible = KIND_TABLE.candidates(text)
     for scope, lo, hi in (("title", 0, t_end), ("summary", t_end, len(text))):
         # One pattern per kind: each has its own first-character prefix, which is much
         # faster than one alternation of all of them.
@@ -273,15 +274,17 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
     cjk = lang in ("ko", "ja")
 
     def role(s: int, e: int) -> str:
-        after = text[e:e + 60]
+        # The 60 characters after the name are read in place (the patterns are anchored
+        # by .match); the 40 before are a slice, whose start the patterns treat as a start.
+        after_end = e + 60
         before = text[max(0, s - 40):s]
-        if _SELF_REPORT_AFTER.match(after):
+        if _SELF_REPORT_AFTER.match(text, e, after_end):
             return "self"
-        if after.startswith(_MAKER_SUFFIXES):
+        if text.startswith(_MAKER_SUFFIXES, e):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
-        if _REPORTER_AFTER.match(after) or _AGENCY_BEFORE.search(before):
+        if _REPORTER_AFTER.match(text, e, after_end) or _AGENCY_BEFORE.search(before):
             return "reporter"
-        if (cjk and _TARGET_AFTER_CJK.match(after)) or (not cjk and _TARGET_BEFORE.search(before)):
+        if (cjk and _TARGET_AFTER_CJK.match(text, e, after_end)) or (not cjk and _TARGET_BEFORE.search(before)):
             return "target"
         if not cjk and _SITE_BEFORE.search(before) and not gazetteer.FACILITY_RE.match(text, s, e):
             return "site"
@@ -316,7 +319,7 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
             s, e, code = before[-1]
             return code, (s, e), "actor:subject"
         after = [r for r in in_sentence if r[0] >= anchor
-                 and (_ATTACK_NOUN_AFTER.match(text[r[1]:r[1] + 40]) or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]]))]
+                 and (_ATTACK_NOUN_AFTER.match(text, r[1], r[1] + 40) or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]]))]
         if after:
             s, e, code = after[0]
             return code, (s, e), "actor:attacker"

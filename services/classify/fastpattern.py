@@ -160,8 +160,9 @@ def _lower_source(pattern: str) -> str:
 # a literal character are grouped under that character ("nasa|nirbhay|..." becomes
 # "n(?:asa|irbhay|...)"), so each word meets one test per distinct first character.
 # A branch only moves ahead of branches that cannot start with its character, so at any
-# position the same branch matches first, and matches are unchanged. Patterns with
-# capturing groups or backreferences, and lookarounds, are left as written.
+# position the same branch matches first, and matches are unchanged. Branches holding a
+# capturing group stay in place (group numbers are kept), lookaround bodies are left as
+# written, and patterns with backreferences or inline flags are not rewritten.
 
 _FACTOR_MIN_BRANCHES = 4
 _REGEX_SPECIAL = frozenset("\\[](){}.*+?^$|")
@@ -210,8 +211,12 @@ def _split_alternation(src: str, i: int, in_group: bool) -> tuple[list[list[tupl
                 prefix = "(?:"
             elif src.startswith(("?=", "?!", "?<=", "?<!"), j):
                 prefix = src[i:j + (3 if src[j + 1] == "<" else 2)]
+            elif src.startswith("?P<", j):
+                prefix = src[i:src.index(">", j) + 1]
+            elif j < n and src[j] != "?":
+                prefix = "("
             else:
-                raise _Unsupported("capturing group, flags or backreference")
+                raise _Unsupported("flags, comment or backreference")
             inner, k = _split_alternation(src, i + len(prefix), True)
             token = ("group", (prefix, inner))
             i = k + 1
@@ -244,12 +249,21 @@ def _emit_tokens(tokens: list[tuple[str, object]], flags: int) -> str:
         if kind == "group":
             prefix, inner = value  # type: ignore[misc]
             # Lookarounds keep their branches as written (a lookbehind must keep its widths).
-            body = _emit_alternation(inner, flags) if prefix == "(?:" else "|".join(
-                _emit_tokens(b, flags) for b in inner)
+            body = "|".join(_emit_tokens(b, flags) for b in inner) if prefix.startswith(
+                ("(?=", "(?!", "(?<")) else _emit_alternation(inner, flags)
             out.append(f"{prefix}{body})")
         else:
             out.append(value)  # type: ignore[arg-type]
     return "".join(out)
+
+
+def _captures(tokens: list[tuple[str, object]]) -> bool:
+    for kind, value in tokens:
+        if kind == "group":
+            prefix, inner = value  # type: ignore[misc]
+            if prefix == "(" or prefix.startswith("(?P<") or any(_captures(b) for b in inner):
+                return True
+    return False
 
 
 def _branch_first_chars(branch: str, flags: int) -> set[str] | None:
@@ -268,8 +282,9 @@ def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> s
     items: list[list] = []
     for branch in branches:
         head = branch[0] if branch else None
+        # A branch holding a capturing group stays in place, so that groups keep their numbers.
         literal_head = (head is not None and head[0] == "lit"
-                        and not (len(branch) > 1 and branch[1][0] == "quant"))
+                        and not (len(branch) > 1 and branch[1][0] == "quant") and not _captures(branch))
         if not literal_head:
             text = _emit_tokens(branch, flags)
             items.append([None, text, _branch_first_chars(text, flags)])
@@ -471,6 +486,10 @@ class Table:
                                if ws is None or not ws.isdisjoint(present))
         self._cache = (text, candidates)
         return candidates
+
+    def candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
+        """The entries, in order, that can match somewhere in text (their words occur)."""
+        return self._candidates(text)
 
     def first(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[int, int, str] | None:
         """Leftmost match in text[lo:hi] as (start, end, canonical), or None."""
