@@ -457,11 +457,14 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache", "_fold", "_words", "_ascii_words", "_entry_words")
+    __slots__ = ("entries", "_cache", "_fold", "_words", "_ascii_words", "_entry_words", "_gate_parts")
 
-    def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE) -> None:
+    def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE, gate_parts: bool = False) -> None:
+        """`gate_parts`: look for the entries' words in the part searched rather than in the
+        whole text, for a table that is mostly asked about one sentence of a text."""
         self.entries = tuple((canonical, compile_fast(pattern, flags)) for canonical, pattern in entries)
         self._fold = bool(flags & re.IGNORECASE)
+        self._gate_parts = gate_parts
         # Every entry's gate words, looked for once per text; an entry is a candidate when
         # one of its words occurs (None: an entry without a gate always is).
         self._entry_words = tuple(frozenset(p._gate) if p._gate is not None else None for _, p in self.entries)
@@ -487,6 +490,21 @@ class Table:
         self._cache = (text, candidates)
         return candidates
 
+    def _candidates_in(self, text: str, lo: int, hi: int) -> tuple[tuple[str, FastPattern], ...]:
+        """Entries whose words occur in text[lo:hi]; a match there holds one of them. A
+        short part (a sentence, a headline) is read on its own, the whole text is cached."""
+        n = len(text)
+        if not self._gate_parts or 2 * (min(hi, n) - max(lo, 0)) >= n:
+            return self._candidates(text)
+        searched: str | None = lowered(text) if self._fold else text
+        if searched is None:
+            return self.entries
+        part = searched[lo:hi]
+        words = self._ascii_words if part.isascii() else self._words
+        present = {w for w in words if w in part}
+        return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
+                     if ws is None or not ws.isdisjoint(present))
+
     def candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
         """The entries, in order, that can match somewhere in text (their words occur)."""
         return self._candidates(text)
@@ -494,7 +512,7 @@ class Table:
     def first(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[int, int, str] | None:
         """Leftmost match in text[lo:hi] as (start, end, canonical), or None."""
         best: tuple[int, int, str] | None = None
-        for canonical, pattern in self._candidates(text):
+        for canonical, pattern in self._candidates_in(text, lo, hi):
             m = pattern.search_ungated(text, lo, hi)
             if m and (best is None or m.start() < best[0]):
                 best = (m.start(), m.end(), canonical)
@@ -503,7 +521,7 @@ class Table:
     def all(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> list[tuple[int, int, str]]:
         """Every non-overlapping match in text[lo:hi], in text order."""
         found = [(m.start(), i, m.end(), canonical)
-                 for i, (canonical, pattern) in enumerate(self._candidates(text))
+                 for i, (canonical, pattern) in enumerate(self._candidates_in(text, lo, hi))
                  for m in pattern.finditer_ungated(text, lo, hi)]
         found.sort()
         out: list[tuple[int, int, str]] = []

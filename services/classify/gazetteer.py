@@ -148,7 +148,8 @@ GENERIC_SEA = compile_fast(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|wat
 
 
 # Case matters for actors: "US" is a country, "us" is not.
-ACTOR_TABLE = Table(ACTORS + FACILITY_ACTORS, flags=0)
+# Asked mostly about the sentence of a launch verb: its words are looked for there.
+ACTOR_TABLE = Table(ACTORS + FACILITY_ACTORS, flags=0, gate_parts=True)
 AGENCY_TABLE = Table(AGENCIES)
 SEA_TABLE = Table(SEAS)
 WEAPON_OWNER_TABLE = Table(WEAPON_OWNERS, flags=0)
