@@ -315,6 +315,35 @@ def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> s
     return "|".join(parts)
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+def _ascii_variant(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The pattern without its top-level branches that can only start with a non-ASCII
+    character (Korean, Japanese words), for ASCII texts, where they can never match; None
+    when there are none to drop, or dropping one would renumber a capturing group."""
+    try:
+        branches, _ = _split_alternation(pattern, 0, False)
+    except _Unsupported:
+        return None
+    keep = []
+    for branch in branches:
+        first = _branch_first_chars(_emit_tokens(branch, flags), flags)
+        if first and not any(c.isascii() for c in first):
+            if _captures(branch):
+                return None
+            continue
+        keep.append(branch)
+    if len(keep) == len(branches):
+        return None
+    if not keep:
+        return _NEVER
+    try:
+        return _with_prefix(_emit_alternation(keep, flags), flags)
+    except re.error:
+        return None
+
+
 def _factored(pattern: str, flags: int) -> str:
     """The pattern with its alternations grouped by first character (same matches), or
     the pattern itself when its syntax is outside what the factoring handles."""
@@ -352,7 +381,7 @@ _NO_MATCHES: tuple[re.Match[str], ...] = ()
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
-    __slots__ = ("pattern", "flags", "_fast", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_cache")
+    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_cache")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -361,6 +390,7 @@ class FastPattern:
         source = _lower_source(pattern) if self._fold else pattern
         fast_flags = flags & ~re.IGNORECASE if self._fold else flags
         self._fast = _with_prefix(_factored(source, fast_flags), fast_flags)
+        self._fast_ascii = _ascii_variant(source, fast_flags) or self._fast
         self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
         words = _required_words(_sp.parse(source, fast_flags))
         gate = None
@@ -392,6 +422,7 @@ class FastPattern:
             if low is None:
                 return self._exact, text
             text = low
+        fast = self._fast_ascii if text.isascii() else self._fast
         if self._gate is not None:
             cached = self._gate_cache
             # The gate reads the whole text: worth it when the search reads much of it, or
@@ -401,7 +432,7 @@ class FastPattern:
                     return None, text
             elif span > _GATE_MIN_SPAN and not self._gate_open(text):
                 return None, text
-        return self._fast, text
+        return fast, text
 
     def could_match(self, text: str) -> bool:
         """False when the text lacks every word a match needs (cheap; no regex run)."""
@@ -423,7 +454,7 @@ class FastPattern:
                     return None
             elif endpos - pos > _GATE_MIN_SPAN and not self._gate_open(text):
                 return None
-        return self._fast.search(text, pos, endpos)
+        return (self._fast_ascii if text.isascii() else self._fast).search(text, pos, endpos)
 
     def search_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """search() for a caller that has already asked could_match()."""

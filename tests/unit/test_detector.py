@@ -159,12 +159,14 @@ def test_any_text_is_classified_without_error_and_offsets_stay_in_bounds():
     r"(?:x|xy|[a-x]z|xz|y|yz|zz)+",  # a class that could start with x keeps xz after it
     r"(?:nasa|nato|\bn\w*|north|n(?=o)|no)",  # lookahead and \b branches in between
     r"(?<=a)(?:b|bc|bd|be)|(?:q|qr|qs|qt)(?!x)",  # lookarounds are kept as written
+    r"\b(?:nasa|isro|h3)\b|누리호|나로호|H3ロケット|(?P<n>\d+)발|ロケット",  # branches ASCII text cannot start
 ])
 def test_factored_alternations_match_exactly_what_re_matches(pattern):
     from services.classify import fastpattern
 
-    texts = ["ab abc a bad ba cd c bx", "xyxzzz yzxz axz", "nasa nato north no none n", "ab abd qr qtx qs q", ""]
+    texts = ["ab abc a bad ba cd c bx", "xyxzzz yzxz axz", "nasa nato north no none n", "ab abd qr qtx qs q", "",
+             "isro h3 nasa 3발", "누리호 H3ロケット h3 2발 nasa"]
     fast = fastpattern.compile_fast(pattern)
     plain = re.compile(pattern)
     for text in texts:
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert [m.regs for m in fast.finditer(text)] == [m.regs for m in plain.finditer(text)], text
