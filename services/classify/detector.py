@@ -90,7 +90,10 @@ class Prepared:
 
     def title_launch_verbs(self) -> list[tuple[int, int]]:
         t_end = self.title_end
-        return [v for v in self.launch_verbs if v[1] <= t_end]
+        if self._launch_verbs is None:
+            # Only the headline is needed (an item with no weapon named): read just that.
+            return [m.span() for m in lexicon.LAUNCH_VERB_EN.finditer(self.text, 0, t_end)]
+        return [v for v in self._launch_verbs if v[1] <= t_end]
 
     @property
     def sentences(self) -> tuple[tuple[int, int], ...]:
