@@ -74,7 +74,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))|로켓|ロケット"),
     ("unknown", r"unidentified projectile|unknown projectile|미상 발사체|미상의 발사체|飛翔体|飛しょう体"),
 )
-KIND_TABLE = Table(_KINDS, _I)
+KIND_TABLE = Table(_KINDS, _I, gate_parts=True)
 _KIND_PATTERNS = KIND_TABLE.entries
 
 # "1,500", KCNA's "1 500", Korean "1천100" (1,100) and "1천" (1,000).
@@ -224,14 +224,12 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
     # ("suspected hypersonic missile" + "hypersonic intermediate-range ballistic missile").
     generic = ("ballistic", "rocket", "unknown", "hypersonic")
     order = {k: i for i, k in enumerate(_KIND_ORDER)}
-    # Kinds whose words occur somewhere in the text, found in one pass over all kinds'
-    # words: most kinds are absent, and their patterns need not run at all.
-    possible = KIND_TABLE.candidates(text)
     for scope, lo, hi in (("title", 0, t_end), ("summary", t_end, len(text))):
         # One pattern per kind: each has its own first-character prefix, which is much
-        # faster than one alternation of all of them.
+        # faster than one alternation of all of them. Only kinds whose words occur in the
+        # part are run (found in one pass over all kinds' words); most are absent.
         title_generic = scope == "summary" and bool(found["title"])
-        for kind, pattern in possible:
+        for kind, pattern in KIND_TABLE.candidates(text, lo, hi):
             if title_generic and kind not in _RANGE_CLASSES:
                 continue  # after a generic headline kind only a range class can refine it
             m = pattern.search(text, lo, hi)

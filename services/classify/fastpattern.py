@@ -536,9 +536,9 @@ class Table:
         return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
                      if ws is None or not ws.isdisjoint(present))
 
-    def candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
-        """The entries, in order, that can match somewhere in text (their words occur)."""
-        return self._candidates(text)
+    def candidates(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[tuple[str, FastPattern], ...]:
+        """The entries, in order, that can match in text[lo:hi] (their words occur)."""
+        return self._candidates_in(text, lo, hi)
 
     def first(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[int, int, str] | None:
         """Leftmost match in text[lo:hi] as (start, end, canonical), or None."""
