@@ -1,11 +1,15 @@
 """Facts of a launch report: actor, kind, count, distance, apogee, direction, agency, time.
 
 Choices a reader should know:
-- `actor` is the launching side: the actor named closest before the launch verb in its
-  sentence, skipping reporters ("South Korea said ...", "Japan's defence ministry") and
-  targets ("at Israel", "on Kyiv", "イスラエルに"); failing that an actor right before an
-  attack noun ("Russian strikes"), then the first such actor of the headline, then of the
-  summary, then the one implied by a state agency's own report (KCNA → PRK).
+- `actor` is the launching side: a passive agent ("missile fired by Houthis") first, else
+  the actor named closest before the launch verb in its sentence (of coordinated subjects,
+  "S. Korea, US fire", the first), skipping reporters ("South Korea said ...", "Japan's
+  defence ministry", "Kremlin says"), makers ("US-made ATACMS") and targets ("at Israel",
+  "on Kyiv", "イスラエルに"); failing that an actor right before an attack noun ("Russian
+  strikes"), then the first such actor of the headline, then of the summary, then the
+  side that alone fields a named weapon type (Sarmat → RUS, BrahMos → IND), then the one
+  implied by a state agency's own report (KCNA → PRK). "Fired from Yemen/Lebanon/Iran"
+  names the Houthis, Hezbollah or Iran when the sentence names only states.
 - `kind` follows the text. A specific class (ICBM, IRBM, MRBM, SRBM, SLBM, hypersonic,
   cruise, satellite launch, artillery rocket, or a named type that implies one) in the
   headline wins, then one in the summary, then a bare "ballistic". Among several, the

@@ -2,7 +2,7 @@
 
 Python's engine tries every alternative of a pattern at every position of the text, and
 is two to four times slower with IGNORECASE. The lexicons are large alternations run
-over every item, so three things are derived once from each parsed pattern:
+over every item, so these are derived once from each pattern:
 
 - a first-character lookahead: positions that cannot start a match are rejected by one
   character-set test instead of trying every alternative;
@@ -10,10 +10,15 @@ over every item, so three things are derived once from each parsed pattern:
   over the lower-cased text (offsets are unchanged; `group()` returns lower-cased words,
   so callers slice the original text when they need its spelling);
 - a literal gate: words one of which every match must contain. When none occurs in the
-  text (a plain `in` test, done in C) the pattern is not run at all.
+  text (a plain `in` test, done in C) the pattern is not run at all;
+- first-character factoring: each alternation becomes a trie on its branches' first
+  characters ("nasa|nato|north" -> "n(?:asa|ato|orth)"), so a word meets one test per
+  distinct first character instead of one per branch (see `_factored`);
+- an ASCII form without the top-level branches that can only start with a non-ASCII
+  character, used on ASCII text (see `_ascii_variant`).
 
-Each is added only when it can be computed exactly from the parse tree, so a compiled
-pattern matches exactly what `re.compile` would. `Table` runs a gazetteer as one pattern
+Each is added only when it can be computed exactly, so a compiled pattern matches (and
+groups) exactly what `re.compile` would. `Table` runs a gazetteer as one pattern
 per entry, so each entry gets its own gate and prefix.
 """
 

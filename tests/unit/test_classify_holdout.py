@@ -40,13 +40,13 @@ def test_holdout_is_labelled_in_the_contract_form():
 
 
 def test_detection_precision_and_f1(report):
-    assert report.precision >= 0.95, [m for m in report.mistakes if m.startswith(("FP", "FN"))]
-    assert report.f1 >= 0.93, [m for m in report.mistakes if m.startswith(("FP", "FN"))]
+    assert report.precision >= 0.97, [m for m in report.mistakes if m.startswith(("FP", "FN"))]
+    assert report.f1 >= 0.96, [m for m in report.mistakes if m.startswith(("FP", "FN"))]
 
 
 def test_actor_accuracy_on_detected_launches(report):
-    assert report.actor_accuracy >= 0.90, [m for m in report.mistakes if m.startswith("ACTOR")]
+    assert report.actor_accuracy >= 0.95, [m for m in report.mistakes if m.startswith("ACTOR")]
 
 
 def test_kind_accuracy_on_detected_launches(report):
-    assert report.kind_accuracy >= 0.85, [m for m in report.mistakes if m.startswith("KIND")]
+    assert report.kind_accuracy >= 0.92, [m for m in report.mistakes if m.startswith("KIND")]
