@@ -417,7 +417,6 @@ def _cjk_cues(p: Prepared, lang: str, weapons: list[tuple[int, int]]) -> list[Cu
     with only a direction ("日本海に向け弾道ミサイル"); modal and subordinate framing
     follows the verb in these languages."""
     text = p.text
-    weapon_re = lexicon.WEAPON_KO if lang == "ko" else lexicon.WEAPON_JA
     verb_re = lexicon.LAUNCH_VERB_KO if lang == "ko" else lexicon.LAUNCH_VERB_JA
     modal_re = lexicon.MODAL_AFTER_KO if lang == "ko" else lexicon.MODAL_AFTER_JA
     sub_re = lexicon.SUBORDINATE_AFTER_KO if lang == "ko" else lexicon.SUBORDINATE_AFTER_JA
