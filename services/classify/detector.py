@@ -653,23 +653,20 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
         after_event = bool(t_asserted) and span[0] > t_asserted[0].end and not _ALWAYS_LOOKS_BACK.match(text, span[0])
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
-    span = _first(lexicon.DIGEST, text, 0, t_end)
-    if span:
-        f.set("digest", 1, span)
-    span = _first(lexicon.AGGREGATE, text, 0, t_end)
-    if span:
-        f.set("aggregate", 1, span)
-    span = _first(lexicon.BULK_COUNT, text, 0, t_end)
-    if span:
-        f.set("bulk_count", 1, span)
-    span = _first(lexicon.SPORT, text, 0, t_end)
-    if span:
-        f.set("sport", 1, span)
+    for name, pattern in _HEADLINE_FRAMES:
+        span = _first(pattern, text, 0, t_end)
+        if span:
+            f.set(name, 1, span)
     m = lexicon.EXPLAINER_START.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(lexicon.EXPLAINER, text, 0, t_end)
     if span:
         f.set("explainer", 1, span)
     return f, cues
+
+
+# Headline framings that each make one feature when found: (feature, pattern).
+_HEADLINE_FRAMES = (("digest", lexicon.DIGEST), ("aggregate", lexicon.AGGREGATE),
+                    ("bulk_count", lexicon.BULK_COUNT), ("sport", lexicon.SPORT))
 
 
 def score(f: Features) -> float:

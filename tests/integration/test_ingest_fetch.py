@@ -17,14 +17,9 @@ from services.ingest.fetcher import fetch, retry_after_s
 from services.ingest.state import IngestState
 from services.runtime.db import connect
 from services.runtime.memory_bus import MemoryBus
-from tests.integration.test_ingest_stage import Clock, Doc, FeedSite, make_stage, published, rss, settings_for
-
-
-@pytest.fixture
-async def site():
-    s = await FeedSite().start()
-    yield s
-    await s.close()
+from tests.integration.test_ingest_stage import (  # noqa: F401 (site is a fixture)
+    Clock, Doc, make_stage, published, rss, settings_for, site,
+)
 
 
 @pytest.fixture
