@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from schemas import FeedItem, LaunchEvent  # noqa: E402
-from services.classify.clusterer import Clusterer  # noqa: E402
+from services.events.clusterer import Clusterer  # noqa: E402
 from services.demo.feeds import schedule  # noqa: E402
 from services.demo.replay import replay  # noqa: E402
 from services.notify.settings import SubscriptionSettings  # noqa: E402
@@ -232,7 +232,7 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
     from services.runtime.lifecycle import StageContext
     from services.runtime.logs import configure_logging
     from services.runtime.memory_bus import MemoryBus
-    from services.runtime.settings import load_settings
+    from services.config import load_settings
 
     devnull = open(os.devnull, "w")  # the stage logs a line per launch report; not what is measured
     configure_logging(fmt="json", level="warning", stream=devnull)

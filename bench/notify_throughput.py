@@ -36,7 +36,7 @@ from services.notify.worker import build_stage  # noqa: E402
 from services.runtime.lifecycle import StageContext  # noqa: E402
 from services.runtime.logs import configure_logging  # noqa: E402
 from services.runtime.memory_bus import MemoryBus  # noqa: E402
-from services.runtime.settings import Settings  # noqa: E402
+from services.config import Settings  # noqa: E402
 
 
 class Receiver:

@@ -1,7 +1,7 @@
 """The `launchwatch` command.
 
     launchwatch run [--config FILE]                      all stages in one process
-    launchwatch serve ingest|classify|notify [--config FILE]
+    launchwatch serve ingest|classify|events|notify [--config FILE]
     launchwatch classify [--input FILE|-] [--output FILE|-]
     launchwatch feeds check [--config FILE]
     launchwatch dlq list|replay [--subscription NAME] [--event ID] [--config FILE]
@@ -19,9 +19,9 @@ import sys
 from collections.abc import Sequence
 
 from services.runtime.errors import ConfigError
-from services.runtime.lifecycle import STAGES, run_stages
+from services.config import Settings, load_settings, secret_values
 from services.runtime.logs import configure_logging
-from services.runtime.settings import Settings, load_settings, secret_values
+from services.stages import STAGES, run
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="launchwatch", description="Real-time alerts for missile and rocket launch reports.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("run", parents=[common], help="run ingest, classify and notify in one process")
+    sub.add_parser("run", parents=[common], help="run every stage (ingest, classify, events, notify) in one process")
     serve = sub.add_parser("serve", parents=[common], help="run one stage, for separate processes")
     serve.add_argument("stage", choices=STAGES)
 
@@ -72,9 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command == "run":
-            asyncio.run(run_stages(settings, STAGES, service="run"))
+            asyncio.run(run(settings, STAGES, service="run"))
         elif args.command == "serve":
-            asyncio.run(run_stages(settings, [args.stage], service=args.stage))
+            asyncio.run(run(settings, [args.stage], service=args.stage))
         elif args.command == "feeds":
             return asyncio.run(_feeds_check(settings))
         elif args.command == "dlq":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from schemas import FeedItem, LaunchEvent, LaunchReport
-from services.classify.clusterer import Clusterer, reaches_clusterer
+from services.events.clusterer import Clusterer, reaches_clusterer
 from services.classify.worker import report_for
 from services.notify.alert import delivery_id_for
 from services.notify.ledger import Ledger

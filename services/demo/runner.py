@@ -15,9 +15,9 @@ from pathlib import Path
 
 from services.demo.feeds import start_demo_feeds
 from services.ingest.settings import FeedSettings
-from services.runtime.lifecycle import STAGES, run_stages
+from services.config import Settings
 from services.runtime.logs import get_logger
-from services.runtime.settings import Settings
+from services.stages import STAGES, run
 
 
 def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Settings:
@@ -58,7 +58,7 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
             settle_s = 3 * max(feed["interval_s"] for feed in demo.feeds) + 2
             timer = asyncio.get_running_loop().call_later(demo.duration_s + settle_s, stop.set)
             try:
-                await run_stages(run_settings, STAGES, stop=stop, service="run")
+                await run(run_settings, STAGES, stop=stop, service="run")
             finally:
                 timer.cancel()
     finally:

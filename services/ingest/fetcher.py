@@ -9,7 +9,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -26,6 +25,7 @@ from services.ingest.errors import (
     TlsError,
     TooManyRedirects,
 )
+from services.runtime.retry import retry_after_s
 
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
           "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1")
@@ -190,22 +190,6 @@ async def _read_limited(resp: aiohttp.ClientResponse, max_body_bytes: int) -> by
             raise BodyTooLarge(f"body is over the limit of {max_body_bytes} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def retry_after_s(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds a `Retry-After` header asks for (delta-seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
 def cache_max_age_s(headers: Mapping[str, str]) -> float | None:

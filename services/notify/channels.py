@@ -17,7 +17,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from email.message import EmailMessage
-from email.utils import parsedate_to_datetime
 from typing import Any, Protocol, TextIO
 
 import aiohttp
@@ -30,6 +29,7 @@ from services.notify.render_slack import render_slack, render_slack_digest, rend
 from services.notify.render_webhook import render_webhook, webhook_headers
 from services.notify.settings import SmtpSettings, SubscriptionSettings
 from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.retry import retry_after_s
 
 Clock = Callable[[], datetime]
 Sleep = Callable[[float], Awaitable[None]]
@@ -45,24 +45,6 @@ class Channel(Protocol):
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
         """Deliver one digest message once (not for webhooks, which are always instant)."""
-
-
-def parse_retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None if absent or bad."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - now).total_seconds())
 
 
 def error_for_status(status: int, what: str, retry_after_s: float | None = None) -> Exception:
@@ -109,7 +91,7 @@ async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: 
         async with http.post(url, data=data, json=json_body, headers=headers, allow_redirects=False,
                              timeout=aiohttp.ClientTimeout(total=timeout_s)) as resp:
             text = await resp.text(errors="replace")
-            return resp.status, text[:2000], parse_retry_after(resp.headers.get("Retry-After"), clock())
+            return resp.status, text[:2000], retry_after_s(resp.headers.get("Retry-After"), clock())
     except asyncio.TimeoutError:
         raise RetryableError(f"{what} did not answer within {timeout_s:g} s") from None
     except aiohttp.ClientConnectionError as exc:

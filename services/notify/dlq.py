@@ -31,7 +31,7 @@ from services.runtime.bus import Bus
 from services.runtime.db import connect
 from services.runtime.deadletter import DeadLetters
 from services.runtime.retry import Sleep
-from services.runtime.settings import Settings
+from services.config import Settings
 
 
 @dataclass(frozen=True)

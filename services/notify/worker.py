@@ -34,7 +34,7 @@ from services.runtime.bus import Record
 from services.runtime.codec import decode
 from services.runtime.lifecycle import StageContext
 from services.runtime.retry import Backoff, Sleep
-from services.runtime.settings import Settings
+from services.config import Settings
 from services.runtime.stage import StageRunner
 
 IMPLICIT_CONSOLE = SubscriptionSettings(name="console", channel="console", min_confidence=0.0)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import signal
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Protocol
+from typing import Any, Protocol
 
 import aiohttp
 
@@ -17,9 +16,7 @@ from services.runtime.bus import TOPICS, Bus, topic_name
 from services.runtime.db import connect
 from services.runtime.deadletter import DeadLetters
 from services.runtime.logs import bind_service, get_logger
-from services.runtime.settings import Settings
-
-STAGES = ("ingest", "classify", "notify")
+from services.runtime.settings import RuntimeSettings
 
 
 def utc_now() -> datetime:
@@ -33,9 +30,13 @@ class Stage(Protocol):
 
 @dataclass
 class StageContext:
-    """What a stage gets from the process: settings, the bus, one HTTP session, a clock."""
+    """What a stage gets from the process: settings, the bus, one HTTP session, a clock.
 
-    settings: Settings
+    `settings` is the root configuration the process was started with (the top assembles
+    it from every stage's sections); each stage reads its own sections.
+    """
+
+    settings: Any
     bus: Bus
     http: aiohttp.ClientSession
     clock: Callable[[], datetime] = utc_now
@@ -63,7 +64,7 @@ class StageContext:
         self._dbs.clear()
 
 
-def make_bus(settings: Settings) -> Bus:
+def make_bus(settings: RuntimeSettings) -> Bus:
     """The bus the config names."""
     if settings.bus.kind == "kafka":
         from services.runtime.kafka_bus import KafkaBus
@@ -85,21 +86,24 @@ def make_bus(settings: Settings) -> Bus:
     return MemoryBus(settings.bus.topic_prefix, default_partitions=settings.bus.partitions, journal=journal)
 
 
-async def build_stage(name: str, ctx: StageContext) -> Stage:
-    """Import `services.<name>.worker` and call its `build_stage(ctx)`."""
-    module = importlib.import_module(f"services.{name}.worker")
-    return await module.build_stage(ctx)
+StageBuilder = Callable[[str, StageContext], Awaitable[Stage]]
 
 
 async def run_stages(
-    settings: Settings,
+    settings: RuntimeSettings,
     names: Sequence[str],
+    build: StageBuilder,
     *,
+    user_agent: str,
+    http_timeout_s: float,
     stop: asyncio.Event | None = None,
     bus: Bus | None = None,
     service: str = "run",
 ) -> None:
     """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
+
+    `build(name, ctx)` makes each stage; the process's one HTTP session sends `user_agent`
+    and gives up on a request after `http_timeout_s`.
 
     On the signal every stage is asked to finish and commit what it holds; after
     `[run] shutdown_grace_s` whatever still runs is cancelled. Clients close in `finally`.
@@ -116,14 +120,14 @@ async def run_stages(
             pass  # not the main thread (tests): the caller sets `stop`
     bus = bus or make_bus(settings)
     await bus.start()
-    timeout = aiohttp.ClientTimeout(total=settings.ingest.timeout_s)
-    http = aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": settings.ingest.user_agent})
+    timeout = aiohttp.ClientTimeout(total=http_timeout_s)
+    http = aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": user_agent})
     ctx = StageContext(settings, bus, http)
     tasks: list[asyncio.Task[None]] = []
     try:
         await bus.ensure_topics([ctx.topic(t) for t in TOPICS], settings.bus.partitions)
         for name in names:
-            tasks.append(asyncio.create_task(_run_one(name, ctx, stop), name=f"stage-{name}"))
+            tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop), name=f"stage-{name}"))
         log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path)
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
@@ -150,7 +154,7 @@ async def run_stages(
                 pass
 
 
-async def _run_one(name: str, ctx: StageContext, stop: asyncio.Event) -> None:
+async def _run_one(name: str, build: StageBuilder, ctx: StageContext, stop: asyncio.Event) -> None:
     bind_service(name)  # this task's context: every line it logs says which stage
-    stage = await build_stage(name, ctx)
+    stage = await build(name, ctx)
     await stage.run(stop)

@@ -1,8 +1,10 @@
-"""Configuration: one TOML file, overridden by `LAUNCHWATCH_<SECTION>__<KEY>` variables.
+"""Configuration mechanics: one TOML file, overridden by `LAUNCHWATCH_<SECTION>__<KEY>` variables.
 
-Loaded and validated once at start-up; everything below takes plain parameters. A string
-value `"env:NAME"` is read from the environment and `"file:/path"` from a file, so secrets
-stay out of the config file. Unknown keys and bad values raise `ConfigError` naming the key.
+The sections the plumbing reads (`[bus]`, `[state]`, `[log]`, `[run]`) live here, in
+`RuntimeSettings`; the root model that adds every stage's sections is assembled at the top
+(`services.config`), so this package imports no stage. A string value `"env:NAME"` is read
+from the environment and `"file:/path"` from a file, so secrets stay out of the config
+file. Unknown keys and bad values raise `ConfigError` naming the key.
 """
 
 from __future__ import annotations
@@ -11,13 +13,10 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field, ValidationError
 
-from services.classify.settings import ClassifySettings
-from services.ingest.settings import FeedSettings, IngestSettings, PageSettings, WebSubSettings
-from services.notify.settings import NotifySettings, SmtpSettings, SubscriptionSettings
 from services.runtime.config_model import Section
 from services.runtime.errors import ConfigError
 
@@ -57,23 +56,21 @@ class RunSettings(Section):
     shutdown_grace_s: float = Field(10.0, ge=0, description="Time to finish work on SIGTERM.")
 
 
-class Settings(Section):
+class RuntimeSettings(Section):
+    """The sections every process reads; the root configuration extends it with the stages'."""
+
     bus: BusSettings = BusSettings()
     state: StateSettings = StateSettings()
     log: LogSettings = LogSettings()
     run: RunSettings = RunSettings()
-    ingest: IngestSettings = IngestSettings()
-    feeds: list[FeedSettings] = []
-    pages: list[PageSettings] = []
-    websub: WebSubSettings = WebSubSettings()
-    classify: ClassifySettings = ClassifySettings()
-    notify: NotifySettings = NotifySettings()
-    smtp: SmtpSettings = SmtpSettings()
-    subscriptions: list[SubscriptionSettings] = []
 
 
-def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
-    """Read `path` (or nothing: all defaults), apply env overrides, resolve secrets, validate.
+SettingsT = TypeVar("SettingsT", bound=RuntimeSettings)
+
+
+def load_config(model: type[SettingsT], path: str | Path | None = None,
+                environ: Mapping[str, str] | None = None) -> SettingsT:
+    """Read `path` (or nothing: all defaults), apply env overrides, resolve secrets, validate as `model`.
 
     Raises `ConfigError` naming the file, key or variable that is wrong.
     """
@@ -86,37 +83,26 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
             raise ConfigError(f"config file not found: {path}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
-    _apply_env_overrides(raw, environ)
+    _apply_env_overrides(model, raw, environ)
     raw = _resolve_references(raw, environ, ())
     try:
-        return Settings.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
 
 
-def secret_values(settings: Settings) -> list[str]:
-    """Every secret the settings hold, so logging can redact them wherever they appear."""
-    found: list[str] = []
-    for sub in settings.subscriptions:
-        for secret in (sub.url, sub.secret, sub.token):
-            if secret is not None:
-                found.append(secret.get_secret_value())
-    if settings.smtp.password is not None:
-        found.append(settings.smtp.password.get_secret_value())
-    return [s for s in found if len(s) >= 6]
-
-
-def _apply_env_overrides(raw: dict[str, Any], environ: Mapping[str, str]) -> None:
+def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Mapping[str, str]) -> None:
     for name, text in environ.items():
         if not name.startswith(ENV_PREFIX) or "__" not in name:
             continue
         section, _, key = name[len(ENV_PREFIX):].partition("__")
         section, key = section.lower(), key.lower()
-        field = Settings.model_fields.get(section)
+        field = model.model_fields.get(section)
         if field is None or not isinstance(raw.get(section, {}), dict):
             raise ConfigError(f"{name}: unknown config section {section!r}")
-        model = field.annotation
-        if not (isinstance(model, type) and issubclass(model, Section)) or key not in model.model_fields:
+        section_model = field.annotation
+        if not (isinstance(section_model, type) and issubclass(section_model, Section)) \
+                or key not in section_model.model_fields:
             raise ConfigError(f"{name}: unknown config key {section}.{key}")
         raw.setdefault(section, {})[key] = _parse_env_value(text)
 

@@ -148,7 +148,7 @@ async def test_memory_bus_end_to_end(world, tmp_path):
     assert len(published) == 2 and {p["feed"] for p in published} == {"Loopback Wire"}
     deliveries = run.events("alert_delivered")
     assert sorted(d["subscription"] for d in deliveries) == ["duty-officer", "ops-slack", "partner-webhook"]
-    assert all(line.get("service") in {"run", "ingest", "classify", "notify"} for line in run.lines())
+    assert all(line.get("service") in {"run", "ingest", "classify", "events", "notify"} for line in run.lines())
     assert [line["item_id"] for line in run.events("launch_detected")] == [
         p["item_id"] for p in published if p.get("title") == LAUNCH_TITLE
     ]
@@ -220,22 +220,23 @@ rebalance_timeout_ms = 500
         return [
             await LaunchwatchProcess(["serve", stage, "--config", str(config)],
                                      tmp_path / f"{stage}-{round_}.log", env_for(site)).start()
-            for stage in ("notify", "classify", "ingest")
+            for stage in ("notify", "classify", "events", "ingest")
         ]
 
     procs = await start_all(1)
     try:
         await wait_for(lambda: delivered(site, mail, 1), 90, "one Slack, webhook and email alert", procs)
-        ingest = procs[2]
+        ingest = procs[3]
         await polls(ingest, len(ingest.events("feed_polled")) + 3)
     finally:
         codes = [await p.stop() for p in procs]
-    assert codes == [0, 0, 0]
+    assert codes == [0, 0, 0, 0]
     assert_one_alert_about_the_launch(site, mail)
     assert len(site.slack_posts) == 2 and site.slack_posts[1].at - site.slack_posts[0].at >= 1.0
-    assert len(procs[2].events("item_published")) == 2
+    assert len(procs[3].events("item_published")) == 2
     assert len(procs[0].events("alert_delivered")) == 3
     assert {line["service"] for line in procs[1].lines()} == {"classify"}
+    assert {line["service"] for line in procs[2].lines()} == {"events"}
 
     # Restart all three stages with a new launch in the feed: committed offsets and the
     # ledgers keep the first launch at one alert each; the new one arrives once.
@@ -243,9 +244,9 @@ rebalance_timeout_ms = 500
     procs = await start_all(2)
     try:
         await wait_for(lambda: delivered(site, mail, 2), 90, "the second launch's alerts", procs)
-        await polls(procs[2], len(procs[2].events("feed_polled")) + 3)
+        await polls(procs[3], len(procs[3].events("feed_polled")) + 3)
     finally:
         codes = [await p.stop() for p in procs]
-    assert codes == [0, 0, 0]
-    assert [line["title"] for line in procs[2].events("item_published")] == [SECOND_TITLE]
+    assert codes == [0, 0, 0, 0]
+    assert [line["title"] for line in procs[3].events("item_published")] == [SECOND_TITLE]
     assert_second_launch_alerted_once(site, mail)

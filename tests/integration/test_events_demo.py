@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 
 from schemas import FeedItem
-from services.classify.clusterer import Clusterer
+from services.events.clusterer import Clusterer
 from services.demo import start_demo_feeds
 from services.demo.feeds import schedule
 from services.demo.morning import FEEDS, ITEMS

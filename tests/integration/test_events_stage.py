@@ -1,5 +1,5 @@
-"""The classify stage turns the demo's launch morning into one event on launchwatch.events,
-over the in-memory bus and over a real broker, across a restart in the middle."""
+"""The classify and events stages turn the demo's launch morning into one event on
+launchwatch.events, over the in-memory bus and over a real broker, across a restart in the middle."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from datetime import datetime, timedelta, timezone
 import aiohttp
 
 from schemas import FeedItem, LaunchEvent, LaunchReport
-from services.classify.clusterer import reaches_clusterer
-from services.classify.worker import build_stage
+from services.events.clusterer import reaches_clusterer
+from services.stages import build_stage
 from services.demo.feeds import schedule
 from services.runtime.lifecycle import StageContext
-from services.runtime.settings import load_settings
+from services.config import load_settings
 
 START = datetime(2026, 3, 4, 21, 50, tzinfo=timezone.utc)
 
@@ -39,11 +39,11 @@ async def read_all(bus, topic: str, group: str, want: int, timeout_s: float = 20
 
 
 async def run_stage_until(ctx: StageContext, bus, topic_prefix: str, reports_wanted: int) -> None:
-    """Run the classify stage until it has classified `reports_wanted` items and its
-    clusterer has handled every launch report handed to it, then stop it."""
+    """Run the classify and events stages until they have classified `reports_wanted` items
+    and clustered every launch report handed on, then stop them."""
     stop = asyncio.Event()
-    stage = await build_stage(ctx)
-    task = asyncio.create_task(stage.run(stop))
+    stages = [await build_stage(name, ctx) for name in ("classify", "events")]
+    task = asyncio.gather(*(stage.run(stop) for stage in stages))
     try:
         reports = await read_all(bus, f"{topic_prefix}reports", f"{topic_prefix}watch-{reports_wanted}",
                                  reports_wanted)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 
 from services.ingest.check import feeds_check, format_table
-from services.runtime.settings import Settings
+from services.config import Settings
 from tests.integration.test_ingest_stage import Doc, FeedSite, rss
 
 

@@ -13,7 +13,8 @@ from aiohttp import web
 from structlog.testing import capture_logs
 
 from services.ingest.errors import BodyTooLarge, DnsError, FetchTimeout, TlsError
-from services.ingest.fetcher import fetch, retry_after_s
+from services.ingest.fetcher import fetch
+from services.runtime.retry import retry_after_s
 from services.ingest.state import IngestState
 from services.runtime.db import connect
 from services.runtime.memory_bus import MemoryBus

@@ -11,7 +11,7 @@ import pytest
 from aiohttp import web
 
 from services.runtime.memory_bus import MemoryBus
-from services.runtime.settings import Settings
+from services.config import Settings
 from tests.integration.test_ingest_stage import Doc, FeedSite, make_stage, rss
 
 

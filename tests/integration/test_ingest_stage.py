@@ -20,7 +20,7 @@ from schemas import FeedItem
 from services.ingest.worker import IngestStage, build_stage
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
-from services.runtime.settings import Settings
+from services.config import Settings
 from tests.loopback import serve
 
 # --- a feed site on loopback ----------------------------------------------------------

@@ -10,7 +10,7 @@ from schemas import DeadLetter, LaunchEvent
 from services.notify.dlq import dlq_list
 from services.runtime.bus import TOPICS
 from services.runtime.kafka_bus import KafkaBus
-from services.runtime.settings import Settings
+from services.config import Settings
 
 T0 = datetime(2026, 11, 25, 1, 0, tzinfo=timezone.utc)
 

@@ -25,7 +25,7 @@ from schemas import DeadLetter, EventSource, LaunchEvent
 from services.notify.worker import build_stage
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
-from services.runtime.settings import Settings
+from services.config import Settings
 from tests.loopback import free_port, serve
 
 NOW = datetime(2026, 11, 25, 1, 30, tzinfo=timezone.utc)

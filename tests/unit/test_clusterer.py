@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from schemas import Evidence, LaunchFields, LaunchReport
-from services.classify.clusterer import Clusterer
-from services.classify.eventstate import coast_of, kinds_compatible, outlet_of, walk_back
+from services.events.clusterer import Clusterer
+from services.events.state import coast_of, kinds_compatible, outlet_of, walk_back
 
 T0 = datetime(2026, 3, 4, 22, 10, tzinfo=timezone.utc)  # 07:10 KST on the 5th
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from schemas import LaunchFields, LaunchReport
-from services.classify.clusterer import Clusterer
+from services.events.clusterer import Clusterer
 
 ACTORS = {"north korea": "PRK", "iran": "IRN", "russia": "RUS", "china": "CHN", "pakistan": "PAK"}
 KINDS = {"satellite launch vehicle": "satellite_launch", "artillery rocket": "artillery_rocket"}

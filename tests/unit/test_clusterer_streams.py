@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from schemas import FeedItem
-from services.classify.clusterer import Clusterer
+from services.events.clusterer import Clusterer
 
 pytest.importorskip("services.classify.classifier")
-from services.classify.clusterer import reaches_clusterer  # noqa: E402
+from services.events.clusterer import reaches_clusterer  # noqa: E402
 from services.classify.worker import report_for  # noqa: E402
 
 STREAMS = Path(__file__).resolve().parents[1] / "data" / "streams"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from services.runtime.config_doc import BEGIN, END, readme_block
+from services.config_doc import BEGIN, END, readme_block
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -14,5 +14,5 @@ def test_readme_config_reference_matches_the_settings_models():
     assert BEGIN in text and END in text, "README.md lacks the generated configuration reference"
     current = text[text.index(BEGIN): text.index(END) + len(END)]
     assert current == readme_block(), (
-        "README.md's configuration reference drifted: paste `python -m services.runtime.config_doc`"
+        "README.md's configuration reference drifted: paste `python -m services.config_doc`"
     )

@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from services.notify.channels import DestinationPacer, error_for_status, parse_retry_after
+from services.notify.channels import DestinationPacer, error_for_status
+from services.runtime.retry import retry_after_s as parse_retry_after
 from services.runtime.errors import PermanentError, RetryableError
 
 NOW = datetime(2026, 11, 25, 1, 0, 0, tzinfo=timezone.utc)

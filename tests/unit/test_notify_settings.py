@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from services.runtime.errors import ConfigError
-from services.runtime.settings import load_settings
+from services.config import load_settings
 
 
 def load(tmp_path, text: str, environ: dict[str, str] | None = None):

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from services.runtime.errors import ConfigError
-from services.runtime.settings import load_settings, secret_values
+from services.config import load_settings, secret_values
 
 
 def write(tmp_path, text: str):

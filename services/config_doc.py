@@ -1,6 +1,6 @@
 """The configuration reference, generated from the settings models.
 
-`python -m services.runtime.config_doc` prints the Markdown table the README carries; a
+`python -m services.config_doc` prints the Markdown table the README carries; a
 test fails when the README's copy drifts from the models.
 """
 
@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from services.runtime.config_model import Section
-from services.runtime.settings import Settings
+from services.config import Settings
 
 BEGIN = "<!-- config-reference:begin -->"
 END = "<!-- config-reference:end -->"

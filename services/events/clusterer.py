@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from schemas import LaunchEvent, LaunchReport
-from services.classify.eventstate import EventState, Window, decide, join, open_event, source_from_report, walk_back
-from services.classify.eventstore import EventStore
+from services.events.state import EventState, Window, decide, join, open_event, source_from_report, walk_back
+from services.events.store import EventStore
 
 
 def reaches_clusterer(report: LaunchReport, min_confidence: float) -> bool:

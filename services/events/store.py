@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from schemas import LaunchEvent
-from services.classify.eventstate import EventState, Source
+from services.events.state import EventState, Source
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS cluster_events ("

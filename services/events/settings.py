@@ -1,0 +1,32 @@
+"""Configuration of the launch-event stage: `[events]`, the time rules of clustering."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from services.events.state import Window
+from services.runtime.config_model import Section
+
+_DEFAULT = Window()
+
+
+class EventsSettings(Section):
+    minute_tolerance_s: float = Field(
+        _DEFAULT.minute_tolerance_s, gt=0,
+        description="Launch times stated to the minute join an event this far apart.")
+    hour_tolerance_s: float = Field(
+        _DEFAULT.hour_tolerance_s, gt=0, description="Launch times stated to the hour join this far apart.")
+    day_tolerance_s: float = Field(
+        _DEFAULT.day_tolerance_s, gt=0, description="Launch times stated to the day join this far apart.")
+    publish_skew_s: float = Field(
+        _DEFAULT.publish_skew_s, ge=0, description="A report stamped this far in the future is still trusted.")
+    timeless_join_s: float = Field(
+        _DEFAULT.timeless_join_s, gt=0,
+        description="A report that states no launch time joins an event reported this recently.")
+    inactive_close_s: float = Field(
+        _DEFAULT.inactive_close_s, gt=0, description="An event with no report for this long is closed.")
+    stale_after_s: float = Field(
+        _DEFAULT.stale_after_s, gt=0, description="A first report of a launch this old opens no alerting event.")
+
+    def window(self) -> Window:
+        return Window(**self.model_dump())

@@ -1,0 +1,27 @@
+"""The stages a process can run, by name, in the order `launchwatch run` starts them."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Sequence
+
+from services.config import Settings
+from services.runtime.lifecycle import Stage, StageContext, run_stages
+
+STAGES = ("ingest", "classify", "events", "notify")
+
+
+async def build_stage(name: str, ctx: StageContext) -> Stage:
+    """The stage `name`, built by `services.<name>.worker.build_stage(ctx)`."""
+    if name not in STAGES:
+        raise ValueError(f"unknown stage {name!r}")
+    module = importlib.import_module(f"services.{name}.worker")
+    return await module.build_stage(ctx)
+
+
+async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event | None = None,
+              service: str = "run") -> None:
+    """Run the named stages in this process (see `services.runtime.lifecycle.run_stages`)."""
+    await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
+                     http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service)

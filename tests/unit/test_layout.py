@@ -1,0 +1,35 @@
+"""The plumbing knows no stage, and each stage is its own package."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SERVICES = Path(__file__).resolve().parents[2] / "services"
+STAGE_PACKAGES = ("ingest", "classify", "events", "notify", "demo")
+
+
+def imported_modules(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_runtime_imports_no_stage_and_not_the_root_config():
+    offenders = {
+        f"{path.name}: {module}"
+        for path in (SERVICES / "runtime").glob("*.py")
+        for module in imported_modules(path)
+        if module == "services.config" or any(module.startswith(f"services.{stage}") for stage in STAGE_PACKAGES)
+    }
+    assert not offenders
+
+
+def test_launch_event_clustering_lives_in_the_events_package():
+    classify_modules = {path.stem for path in (SERVICES / "classify").glob("*.py")}
+    assert not classify_modules & {"eventstate", "eventstore", "clusterer"}
+    assert {"clusterer", "state", "store", "worker", "settings"} <= {p.stem for p in (SERVICES / "events").glob("*.py")}
