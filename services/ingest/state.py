@@ -5,14 +5,17 @@
 - per item: the hash of its text and its revision, written only after the bus
   acknowledged the item, so a restart publishes nothing twice and loses nothing. Items
   that their source stopped listing long ago are forgotten (`prune`), so the table stays
-  the size of what sources show.
+  the size of what sources show;
+- per WebSub subscription (keyed by callback id): topic, hub, secret, the lease the hub
+  granted and when it ends, whether a request awaits the hub's verification, and when to
+  ask the hub next, so a restart keeps the lease and the secret instead of subscribing again.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 
 SCHEMA = """
@@ -39,6 +42,22 @@ CREATE TABLE IF NOT EXISTS ingest_items (
     last_seen_at REAL NOT NULL            -- last time its source still listed it
 );
 CREATE INDEX IF NOT EXISTS ingest_items_last_seen ON ingest_items (last_seen_at);
+CREATE TABLE IF NOT EXISTS ingest_websub (
+    callback_id TEXT PRIMARY KEY,         -- the last path segment of the callback URL
+    source_key TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    hub TEXT NOT NULL,
+    secret TEXT NOT NULL,                 -- HMAC key of pushes; kept across renewals
+    state TEXT NOT NULL,                  -- pending | active | denied
+    requested_at REAL,                    -- last subscription request sent to the hub
+    awaiting_verification INTEGER NOT NULL DEFAULT 0,  -- 1 until the hub verifies or denies it
+    verified_at REAL,                     -- last verification of intent by the hub
+    lease_s REAL,                         -- lease the hub granted at that verification
+    lease_expires_at REAL,
+    next_attempt_at REAL NOT NULL,        -- when to ask the hub next (renewal or retry)
+    attempts INTEGER NOT NULL DEFAULT 0,  -- requests sent since the hub last verified one
+    last_error TEXT
+);
 """
 
 
@@ -55,6 +74,30 @@ class SourceState:
     last_success_at: float | None = None
     last_document_at: float | None = None
     next_check_at: float | None = None
+
+
+@dataclass(frozen=True)
+class WebSubRecord:
+    """One WebSub subscription as stored; `state` is pending, active (verified) or denied."""
+
+    callback_id: str
+    source_key: str
+    topic: str
+    hub: str
+    secret: str = field(repr=False)  # never in logs or reprs
+    state: str = "pending"
+    requested_at: float | None = None
+    awaiting_verification: bool = False
+    verified_at: float | None = None
+    lease_s: float | None = None
+    lease_expires_at: float | None = None
+    next_attempt_at: float = 0.0
+    attempts: int = 0
+    last_error: str | None = None
+
+
+WEBSUB_COLUMNS = ("callback_id, source_key, topic, hub, secret, state, requested_at, awaiting_verification, "
+                  "verified_at, lease_s, lease_expires_at, next_attempt_at, attempts, last_error")
 
 
 @dataclass(frozen=True)
@@ -152,3 +195,17 @@ class IngestState:
             "(SELECT last_document_at FROM ingest_sources s WHERE s.source_key = ingest_items.source_key)",
             (seen_before,),
         ).rowcount
+
+    def websub_subscriptions(self) -> list[WebSubRecord]:
+        """Every stored WebSub subscription, in callback id order."""
+        rows = self._conn.execute(f"SELECT {WEBSUB_COLUMNS} FROM ingest_websub ORDER BY callback_id").fetchall()
+        return [WebSubRecord(*row[:7], bool(row[7]), *row[8:]) for row in rows]
+
+    def save_websub(self, record: WebSubRecord) -> None:
+        self._conn.execute(
+            f"INSERT OR REPLACE INTO ingest_websub ({WEBSUB_COLUMNS}) VALUES ({','.join('?' * 14)})",
+            astuple(record),
+        )
+
+    def delete_websub(self, callback_ids: Sequence[str]) -> None:
+        self._conn.executemany("DELETE FROM ingest_websub WHERE callback_id = ?", [(c,) for c in callback_ids])

@@ -1,22 +1,31 @@
 """WebSub subscriber: push from a feed's hub, with polling kept as the safety net.
 
 A feed that names a hub (`<link rel="hub">`) gets a subscription: ingest asks the hub to
-send new content to `<public_url>/websub/<callback id>` with a fresh secret; the hub
+send new content to `<public_url>/websub/<callback id>` with a secret of its own; the hub
 verifies the intent with a GET carrying a challenge, which is echoed only for topics ingest
 asked for. Pushed content must carry a valid `X-Hub-Signature` (HMAC of the body with the
 secret); anything else is acknowledged and dropped, as the WebSub recommendation asks, so
-a forger learns nothing. Leases are renewed before they run out. While a subscription is
-active the source is still polled, at `[websub] poll_interval_s`, so a silent or broken
-hub costs at most one such interval.
+a forger learns nothing.
+
+Leases are renewed relative to the lease the hub granted (see `leases`), never more often
+than once a minute, with backoff when the hub refuses or cannot be reached. A subscription
+keeps one secret across its renewals, so a push signed before, during or after a renewal
+is accepted; only a new hub gets a new secret. Subscriptions are stored in the ingest state
+(`ingest_websub`), so a restart keeps the lease, the secret and the renewal schedule.
+
+While a subscription is active the source is still polled, at `[websub] poll_interval_s`,
+so a silent or broken hub costs at most one such interval.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import random
 import secrets
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -24,7 +33,18 @@ import aiohttp
 from aiohttp import web
 
 from services.ingest.addresses import check_host
-from services.ingest.errors import ClientHttpError, ConnectError, FetchTimeout, ServerHttpError
+from services.ingest.errors import (
+    ClientHttpError,
+    ConnectError,
+    FetchTimeout,
+    RateLimited,
+    ServerHttpError,
+    error_code,
+)
+from services.ingest.fetcher import retry_after_s
+from services.ingest.leases import LeasePolicy
+from services.ingest.state import IngestState, WebSubRecord
+from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import get_logger
 
 SIGNATURE_METHODS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "sha384": hashlib.sha384,
@@ -53,90 +73,181 @@ def verify_signature(secret: str, body: bytes, header: str | None) -> bool:
     return hmac.compare_digest(expected, signature.strip().lower())
 
 
-@dataclass
-class Subscription:
-    source_key: str
-    topic: str
-    hub: str
-    secret: str
-    requested_at: float
-    state: str = "pending"  # pending | active | denied
-    lease_expires_at: float | None = None
-    last_push_at: float | None = None
-    renewing: bool = False
-
-
 class WebSubscriber:
-    """Subscriptions of this process, the callback handlers, and lease renewal."""
+    """Subscriptions of this process (mirrored in the ingest state), the callback handlers,
+    and the renewal schedule."""
 
     def __init__(self, *, public_url: str, http: aiohttp.ClientSession, clock: Callable[[], datetime],
-                 on_content: OnContent, lease_s: int = 86400, timeout_s: float = 20.0,
-                 max_body_bytes: int = 10 * 1024 * 1024, allow_private_networks: bool = False) -> None:
+                 on_content: OnContent, state: IngestState, lease_s: int = 86400, timeout_s: float = 20.0,
+                 max_body_bytes: int = 10 * 1024 * 1024, allow_private_networks: bool = False,
+                 policy: LeasePolicy | None = None, rng: random.Random | None = None) -> None:
         self.public_url = public_url.rstrip("/")
         self._http = http
         self._clock = clock
         self._on_content = on_content
+        self._state = state
         self.lease_s = lease_s
         self._timeout_s = timeout_s
         self._max_body_bytes = max_body_bytes
         self._allow_private = allow_private_networks
-        self.subscriptions: dict[str, Subscription] = {}
+        self.policy = policy or LeasePolicy()
+        self._rng = rng or random.Random()
+        self._subs: dict[str, WebSubRecord] = {}
+        self._in_flight: set[str] = set()
 
     def _now(self) -> float:
         return self._clock().timestamp()
 
+    @property
+    def subscriptions(self) -> dict[str, WebSubRecord]:
+        """The subscriptions by callback id (a copy)."""
+        return dict(self._subs)
+
+    def _save(self, sub: WebSubRecord) -> WebSubRecord:
+        # Memory and disk change together, so a restart resumes exactly where this left off.
+        self._state.save_websub(sub)
+        self._subs[sub.callback_id] = sub
+        return sub
+
+    def _forget(self, callback_ids: Collection[str]) -> None:
+        if not callback_ids:
+            return
+        self._state.delete_websub(list(callback_ids))
+        for cid in callback_ids:
+            self._subs.pop(cid, None)
+
+    def restore(self, source_keys: Collection[str]) -> None:
+        """Load the stored subscriptions of these sources; forget those of sources no longer
+        configured (their callback then answers 410, which tells the hub to stop).
+
+        Requests that fell due while the process was down are spread over the next minutes
+        (`LeasePolicy.restored_attempt_at`); the others keep their schedule.
+        """
+        now = self._now()
+        stale: list[str] = []
+        for sub in self._state.websub_subscriptions():
+            if sub.source_key not in source_keys:
+                stale.append(sub.callback_id)
+                continue
+            at = self.policy.restored_attempt_at(sub.next_attempt_at, sub.lease_expires_at, now, self._rng)
+            self._subs[sub.callback_id] = sub if at == sub.next_attempt_at else self._save(
+                replace(sub, next_attempt_at=at))
+        self._forget(stale)
+        if self._subs or stale:
+            active = sum(1 for s in self._subs.values() if self._live(s, now))
+            first = min((s.next_attempt_at for s in self._subs.values()), default=None)
+            get_logger().info("websub_restored", subscriptions=len(self._subs), active=active, forgotten=len(stale),
+                              next_request_in_s=None if first is None else round(first - now, 1))
+
     def routes(self) -> list[web.RouteDef]:
         return [web.get("/websub/{cid}", self._verify), web.post("/websub/{cid}", self._receive)]
+
+    @staticmethod
+    def _live(sub: WebSubRecord, now: float) -> bool:
+        return sub.state == "active" and (sub.lease_expires_at or 0) > now
 
     def is_active(self, source_key: str) -> bool:
         """True while a verified, unexpired subscription pushes this source's content."""
         now = self._now()
-        return any(s.source_key == source_key and s.state == "active" and (s.lease_expires_at or 0) > now
-                   for s in self.subscriptions.values())
+        return any(s.source_key == source_key and self._live(s, now) for s in self._subs.values())
 
     def wants(self, source_key: str, hub: str, topic: str) -> bool:
-        """True when the source has no live (or pending) subscription to this hub and topic."""
-        sub = self.subscriptions.get(callback_id(source_key, topic))
-        if sub is None or sub.hub != hub:
-            return True
-        if sub.state == "denied":
-            return False
-        if sub.state == "pending":
-            return self._now() - sub.requested_at > self._timeout_s * 3  # the hub never verified
-        return (sub.lease_expires_at or 0) <= self._now()  # lapsed: ask again
+        """True when this source has no subscription to this hub and topic yet: the poll that
+        found them subscribes. Known subscriptions are renewed and retried on their own
+        schedule (`renew_due`), not at each poll."""
+        sub = self._subs.get(callback_id(source_key, topic))
+        return sub is None or sub.hub != hub
 
-    def due_for_renewal(self) -> list[Subscription]:
-        """Active subscriptions whose lease ends within a tenth of its length (at most an hour)."""
+    def forget_source(self, source_key: str) -> None:
+        """Drop the subscriptions of a source whose document no longer names a hub."""
+        stale = [cid for cid, s in self._subs.items() if s.source_key == source_key]
+        if stale:
+            self._forget(stale)
+            get_logger().info("websub_forgotten", feed_url=source_key, subscriptions=len(stale))
+
+    def due_for_renewal(self) -> list[WebSubRecord]:
+        """Subscriptions whose next request (renewal or retry) is due and not under way."""
         now = self._now()
-        margin = min(3600.0, self.lease_s / 10)
-        return [s for s in self.subscriptions.values()
-                if s.state == "active" and not s.renewing and s.lease_expires_at is not None
-                and s.lease_expires_at - now < margin]
+        return [s for s in self._subs.values() if s.next_attempt_at <= now and s.callback_id not in self._in_flight]
 
-    async def subscribe(self, source_key: str, hub: str, topic: str) -> Subscription:
+    async def subscribe(self, source_key: str, hub: str, topic: str) -> WebSubRecord:
         """Ask `hub` to push `topic` here. The subscription is active once the hub verifies it.
 
-        Raises `BlockedAddress` for a hub on a private address (unless allowed), and
-        `ClientHttpError`, `ServerHttpError`, `ConnectError` or `FetchTimeout` when the hub
-        refuses or cannot be reached.
+        A subscription already known under this hub keeps its secret; a new one (or one moved
+        to another hub) gets a fresh secret, and the source's subscriptions to other topics
+        are forgotten. Never raises for a failing hub: see `_request`.
         """
         cid = callback_id(source_key, topic)
-        sub = Subscription(source_key, topic, hub, secrets.token_hex(20), self._now())
-        previous = self.subscriptions.get(cid)
-        if previous is not None and previous.state == "active":
-            sub.state, sub.lease_expires_at = previous.state, previous.lease_expires_at  # keep pushing meanwhile
-        self.subscriptions[cid] = sub
-        parts = urlsplit(hub)
+        sub = self._subs.get(cid)
+        if sub is None or sub.hub != hub:
+            self._forget([c for c, s in self._subs.items() if s.source_key == source_key])
+            sub = WebSubRecord(cid, source_key, topic, hub, secrets.token_hex(20))
+        return await self._request(sub)
+
+    async def renew_due(self) -> int:
+        """Send a request for every subscription due (renewals and retries, one at a time);
+        returns how many were sent. Failures are logged and backed off, never raised."""
+        sent = 0
+        for sub in self.due_for_renewal():
+            if sub.callback_id in self._subs:  # not forgotten meanwhile
+                await self._request(self._subs[sub.callback_id])
+                sent += 1
+        return sent
+
+    async def _request(self, sub: WebSubRecord) -> WebSubRecord:
+        """Send one subscription request and schedule what follows.
+
+        The request is stored as awaiting verification before it is sent (a hub may verify
+        before it answers), with the next attempt set as if it failed; a verification moves
+        that to the renewal time. A refusal (`ClientHttpError`, `ServerHttpError`,
+        `RateLimited`), an unreachable hub (`ConnectError`, `FetchTimeout`, `DnsError`) or a
+        blocked address is logged as `websub_subscribe_failed` and retried after a backoff.
+        """
+        now = self._now()
+        cid = sub.callback_id
+        renewal = sub.state == "active"
+        attempts = sub.attempts + 1
+        sub = self._save(replace(
+            sub, state="active" if renewal else "pending", requested_at=now, awaiting_verification=True,
+            attempts=attempts, next_attempt_at=now + self.policy.retry_delay_s(attempts, self._rng),
+        ))
+        log = get_logger().bind(callback_id=cid, hub=sub.hub, topic=sub.topic)
+        self._in_flight.add(cid)
+        try:
+            await self._send(sub)
+        except (RetryableError, PermanentError) as exc:
+            current = self._subs.get(cid)
+            if (current is None or current.hub != sub.hub or current.requested_at != now
+                    or not current.awaiting_verification):
+                return current or sub  # forgotten or replaced meanwhile, or verified even so
+            delay = self.policy.retry_delay_s(attempts, self._rng, getattr(exc, "retry_after_s", None))
+            code = error_code(exc)
+            sub = self._save(replace(current, next_attempt_at=now + delay, last_error=f"{code}: {exc}"))
+            log.warning("websub_subscribe_failed", error=code, message=str(exc), renewal=renewal,
+                        attempts=attempts, retry_in_s=round(delay, 1))
+            return sub
+        finally:
+            self._in_flight.discard(cid)
+        log.info("websub_subscribe_requested", renewal=renewal, attempts=attempts)
+        return self._subs.get(cid, sub)
+
+    async def _send(self, sub: WebSubRecord) -> None:
+        parts = urlsplit(sub.hub)
         if not self._allow_private:
             await check_host(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
-        form = {"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": f"{self.public_url}/websub/{cid}",
+        form = {"hub.mode": "subscribe", "hub.topic": sub.topic,
+                "hub.callback": f"{self.public_url}/websub/{sub.callback_id}",
                 "hub.secret": sub.secret, "hub.lease_seconds": str(self.lease_s)}
         try:
-            async with self._http.post(hub, data=form, allow_redirects=False,
+            async with self._http.post(sub.hub, data=form, allow_redirects=False,
                                        timeout=aiohttp.ClientTimeout(total=self._timeout_s)) as resp:
-                text = (await resp.content.read(2000)).decode(errors="replace")
-                if resp.status >= 500 or resp.status == 429:
-                    raise ServerHttpError(f"hub answered HTTP {resp.status}", status=resp.status)
+                # The answer goes to the logs: a hub quoting the request must not leak the secret.
+                text = (await resp.content.read(2000)).decode(errors="replace").replace(sub.secret, "[secret]")
+                wait_s = retry_after_s(resp.headers.get("Retry-After"), self._clock())
+                if resp.status == 429:
+                    raise RateLimited("hub answered HTTP 429", retry_after_s=wait_s)
+                if resp.status >= 500:
+                    raise ServerHttpError(f"hub answered HTTP {resp.status}", status=resp.status, retry_after_s=wait_s)
                 if resp.status >= 300:
                     raise ClientHttpError(f"hub refused the subscription: HTTP {resp.status} {text[:200]}",
                                           status=resp.status)
@@ -144,49 +255,48 @@ class WebSubscriber:
             raise FetchTimeout(f"hub did not answer within {self._timeout_s:g} s") from None
         except aiohttp.ClientError as exc:
             raise ConnectError(f"hub unreachable: {exc.__class__.__name__}: {exc}") from None
-        get_logger().info("websub_subscribe_requested", hub=hub, topic=topic, callback_id=cid)
-        return sub
-
-    async def renew_due(self) -> None:
-        """Renew every subscription due for it; failures are logged and retried next time."""
-        for sub in self.due_for_renewal():
-            sub.renewing = True
-            try:
-                await self.subscribe(sub.source_key, sub.hub, sub.topic)
-            except Exception as exc:  # noqa: BLE001 - logged by name; renewal is retried next round
-                get_logger().warning("websub_renew_failed", hub=sub.hub, topic=sub.topic,
-                                     error=getattr(exc, "code", type(exc).__name__), message=str(exc))
-            finally:
-                sub.renewing = False
 
     async def _verify(self, request: web.Request) -> web.Response:
         cid = request.match_info["cid"]
-        sub = self.subscriptions.get(cid)
+        sub = self._subs.get(cid)
         mode = request.query.get("hub.mode")
         topic = request.query.get("hub.topic")
         log = get_logger().bind(callback_id=cid, topic=topic)
         if sub is None or topic != sub.topic:
             log.warning("websub_verify_refused", mode=mode, reason="unknown subscription")
             return web.Response(status=404, text="unknown subscription")
+        now = self._now()
         if mode == "denied":
-            sub.state = "denied"
-            log.warning("websub_denied", hub=sub.hub, reason=request.query.get("hub.reason"))
+            # A denial may come at any time (a hub may revoke); ask again after the longest backoff.
+            retry_at = now + self.policy.retry.max_s
+            self._save(replace(sub, state="denied", awaiting_verification=False, next_attempt_at=retry_at,
+                               last_error=f"denied: {request.query.get('hub.reason', '')}"[:300]))
+            log.warning("websub_denied", hub=sub.hub, reason=request.query.get("hub.reason"),
+                        retry_in_s=round(retry_at - now, 1))
             return web.Response(text="ok")
         if mode != "subscribe":  # ingest never asks to unsubscribe: refuse forged unsubscriptions
             log.warning("websub_verify_refused", mode=mode, reason="not requested")
             return web.Response(status=404, text="not requested")
-        try:
-            lease_s = float(request.query.get("hub.lease_seconds", self.lease_s))
-        except ValueError:
-            lease_s = float(self.lease_s)
-        sub.state = "active"
-        sub.lease_expires_at = self._now() + lease_s
-        log.info("websub_subscribed", hub=sub.hub, lease_s=lease_s)
-        return web.Response(text=request.query.get("hub.challenge", ""))
+        challenge = request.query.get("hub.challenge", "")
+        if not sub.awaiting_verification:
+            if self._live(sub, now):
+                # The hub verifies again what it verified before (e.g. it missed our answer):
+                # confirm, but let only an answer to a request of ours move the lease.
+                log.info("websub_reverified", hub=sub.hub)
+                return web.Response(text=challenge)
+            log.warning("websub_verify_refused", mode=mode, reason="not requested")
+            return web.Response(status=404, text="not requested")
+        lease_s = _lease_seconds(request.query.get("hub.lease_seconds"), self.lease_s)
+        renew_in_s = self.policy.renewal_delay_s(lease_s, self._rng)
+        self._save(replace(sub, state="active", awaiting_verification=False, verified_at=now, lease_s=lease_s,
+                           lease_expires_at=now + lease_s, next_attempt_at=now + renew_in_s, attempts=0,
+                           last_error=None))
+        log.info("websub_subscribed", hub=sub.hub, lease_s=lease_s, renew_in_s=round(renew_in_s, 1))
+        return web.Response(text=challenge)
 
     async def _receive(self, request: web.Request) -> web.Response:
         cid = request.match_info["cid"]
-        sub = self.subscriptions.get(cid)
+        sub = self._subs.get(cid)
         if sub is None:
             return web.Response(status=410, text="no such subscription")  # tells the hub to stop
         body = await request.content.read(self._max_body_bytes + 1)
@@ -197,7 +307,15 @@ class WebSubscriber:
         if not verify_signature(sub.secret, body, request.headers.get("X-Hub-Signature")):
             log.warning("websub_push_dropped", reason="bad_signature")
             return web.Response(status=202, text="accepted")
-        sub.last_push_at = self._now()
         new_items = await self._on_content(sub.source_key, body, request.headers.get("Content-Type"))
         log.info("websub_push_received", bytes=len(body), new_items=new_items)
         return web.Response(status=202, text="accepted")
+
+
+def _lease_seconds(value: str | None, asked_s: float) -> float:
+    """The lease a verification grants; the lease asked when it is missing or not a positive number."""
+    try:
+        lease_s = float(value) if value is not None else float(asked_s)
+    except ValueError:
+        return float(asked_s)
+    return lease_s if math.isfinite(lease_s) and lease_s > 0 else float(asked_s)

@@ -118,10 +118,11 @@ class IngestStage:
         self.websub: WebSubscriber | None = None
         if websub is not None and websub.public_url:
             self.websub = WebSubscriber(
-                public_url=websub.public_url, http=http, clock=clock, on_content=self._on_push,
+                public_url=websub.public_url, http=http, clock=clock, on_content=self._on_push, state=state,
                 lease_s=websub.lease_s, timeout_s=settings.timeout_s, max_body_bytes=settings.max_body_bytes,
-                allow_private_networks=settings.allow_private_networks,
+                allow_private_networks=settings.allow_private_networks, rng=self._rng,
             )
+            self.websub.restore(self._sources)
         self._servers: list[web.AppRunner] = []
         self._renewal: asyncio.Task[None] | None = None
         self._pruned_at: float | None = None
@@ -210,8 +211,14 @@ class IngestStage:
 
     def _renew_leases(self) -> None:
         # One renewal task at a time: renewals are rare, and this bounds them.
-        if self.websub is None or (self._renewal is not None and not self._renewal.done()):
+        if self.websub is None:
             return
+        if self._renewal is not None:
+            if not self._renewal.done():
+                return
+            if not self._renewal.cancelled() and self._renewal.exception() is not None:
+                get_logger().error("websub_renewal_failed", exc_info=self._renewal.exception())
+            self._renewal = None
         if self.websub.due_for_renewal():
             self._renewal = asyncio.create_task(self.websub.renew_due(), name="websub renewal")
 
@@ -230,17 +237,17 @@ class IngestStage:
             return 0
         return await self._publish(source, parsed, self._clock())
 
-    async def _maybe_subscribe(self, source: Source, parsed: ParsedFeed, result: FetchResult, log) -> None:
+    async def _maybe_subscribe(self, source: Source, parsed: ParsedFeed, result: FetchResult) -> None:
+        if self.websub is None:
+            return
         hub = parsed.hub_url or result.hub_url  # in the document, or in a Link header
-        if self.websub is None or not hub:
+        if not hub:
+            self.websub.forget_source(source.url)  # the feed stopped naming a hub: stop renewing
             return
         topic = parsed.self_url or result.self_url or result.url
-        if not self.websub.wants(source.url, hub, topic):
-            return
-        try:
+        if self.websub.wants(source.url, hub, topic):
+            # A failing hub is logged and retried on the subscriber's backoff, not at each poll.
             await self.websub.subscribe(source.url, hub, topic)
-        except (RetryableError, PermanentError) as exc:
-            log.warning("websub_subscribe_failed", hub=hub, error=error_code(exc), message=str(exc))
 
     def close(self) -> None:
         if self._executor is not None:
@@ -331,7 +338,7 @@ class IngestStage:
             rng=self._rng,
         )
         if parsed is not None:
-            await self._maybe_subscribe(source, parsed, result, log)
+            await self._maybe_subscribe(source, parsed, result)
         if self.websub is not None and self._websub_settings is not None and self.websub.is_active(source.url):
             # The hub pushes; polling stays as the net for a silent hub, at its own pace.
             interval = max(interval, min(self._websub_settings.poll_interval_s, self._policy.max_interval_s))

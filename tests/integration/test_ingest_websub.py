@@ -1,11 +1,17 @@
-"""WebSub round trip against a hub served by the test: discover, subscribe, verify, push
-with a signature, refuse forgeries, renew the lease, and poll more slowly while pushed to."""
+"""WebSub against a hub served by the test on loopback: discover, subscribe, verify, push
+with a signature, refuse forgeries, renew the lease relative to what the hub granted, back off
+from a refusing hub, keep pushes flowing through a renewal and across a restart, and poll
+more slowly while pushed to.
+
+Time is a fake clock: the lease tests step it one second at a time over simulated hours,
+call the renewal step directly and count the requests the real hub receives."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import hmac
+import random
 
 import aiohttp
 import pytest
@@ -24,15 +30,30 @@ from tests.loopback import free_port, serve
 
 
 class Hub:
-    """A WebSub hub: verifies each subscription by a GET to the callback, then can push."""
+    """A WebSub hub: verifies each subscription by a GET to the callback, then can push.
 
-    def __init__(self) -> None:
+    `grant_s` is the lease it grants (None: the lease asked for); `statuses` lists answers
+    to give to the next requests instead of 202 (a status, or (status, Retry-After));
+    while `hold` is set, verifications wait for `release()`. `verifying` counts the
+    verifications under way (held ones excepted).
+    """
+
+    def __init__(self, *, grant_s: int | None = None) -> None:
+        self.grant_s = grant_s
+        self.statuses: list[int | tuple[int, str]] = []
+        self.hold = False
+        self._released = asyncio.Event()
         self.subscriptions: list[dict[str, str]] = []
         self.verified: list[bool] = []
+        self.verifying = 0
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._http: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task] = set()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hub"
 
     async def start(self) -> "Hub":
         app = web.Application()
@@ -47,20 +68,39 @@ class Hub:
         await self._http.close()
         await self._runner.cleanup()
 
+    def release(self) -> None:
+        self.hold = False
+        self._released.set()
+
     async def _subscribe(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
         self.subscriptions.append(form)
+        if self.statuses:
+            answer = self.statuses.pop(0)
+            status, retry_after = answer if isinstance(answer, tuple) else (answer, None)
+            return web.Response(status=status, text=f"refused: hub.secret={form['hub.secret']}",  # as a careless hub might
+                                headers={"Retry-After": retry_after} if retry_after else {})
+        self.verifying += 1
         task = asyncio.create_task(self._verify(form))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return web.Response(status=202)
 
     async def _verify(self, form: dict[str, str]) -> None:
-        await asyncio.sleep(0.01)
-        params = {"hub.mode": "subscribe", "hub.topic": form["hub.topic"], "hub.challenge": "c-123",
-                  "hub.lease_seconds": form["hub.lease_seconds"]}
-        async with self._http.get(form["hub.callback"], params=params) as resp:
-            self.verified.append(resp.status == 200 and await resp.text() == "c-123")
+        try:
+            await asyncio.sleep(0.01)
+            if self.hold:
+                self._released.clear()
+                self.verifying -= 1
+                await self._released.wait()
+                self.verifying += 1
+            lease_s = str(self.grant_s) if self.grant_s is not None else form["hub.lease_seconds"]
+            params = {"hub.mode": "subscribe", "hub.topic": form["hub.topic"], "hub.challenge": "c-123",
+                      "hub.lease_seconds": lease_s}
+            async with self._http.get(form["hub.callback"], params=params) as resp:
+                self.verified.append(resp.status == 200 and await resp.text() == "c-123")
+        finally:
+            self.verifying -= 1
 
     async def push(self, body: bytes, *, secret: str | None = None, forged: bool = False) -> int:
         form = self.subscriptions[-1]
@@ -98,38 +138,60 @@ async def world(tmp_path):
     await site.close()
 
 
+def make_stage(site: FeedSite, hub: Hub, http, db_path, clock, *, lease_s: int = 86400, port: int | None = None,
+               bus: MemoryBus | None = None, metrics: bool = False, paths: tuple[str, ...] = ("/wire.xml",)):
+    """An ingest stage over `paths` of `site` (each naming `hub`), with WebSub on a free port."""
+    port = port or free_port()
+    for path in paths:
+        if path not in site.docs:
+            site.docs[path] = Doc(feed_with_hub(hub.url, site.url(path), [("a1", "Old news")]))
+    return IngestStage(
+        sources=[Source(url=site.url(path), name=f"Pushed {path}", interval_s=60) for path in paths], http=http,
+        producer=(bus or MemoryBus()).producer(), items_topic="launchwatch.items",
+        state=IngestState(connect(db_path)),
+        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0,
+                                metrics_listen=f"127.0.0.1:{port}" if metrics else None),
+        clock=clock, rng=random.Random(7),
+        websub=WebSubSettings(public_url=f"http://127.0.0.1:{port}", listen=f"127.0.0.1:{port}", lease_s=lease_s,
+                              poll_interval_s=900),
+    )
+
+
+async def step_through(stage: IngestStage, hub: Hub, clock: Clock, seconds: int, step_s: int = 1) -> None:
+    """Advance the clock `step_s` at a time for `seconds`, running the renewal step each time
+    and waiting for the hub to answer whatever was sent."""
+    for _ in range(seconds // step_s):
+        clock.advance(step_s)
+        if await stage.websub.renew_due():
+            await wait_until(lambda: hub.verifying == 0)
+
+
 async def test_websub_round_trip(world, tmp_path):
     site, hub, http = world
     topic = site.url("/wire.xml")
-    site.docs["/wire.xml"] = Doc(feed_with_hub(f"http://127.0.0.1:{hub.port}/hub", topic, [("a1", "Old news")]))
     port = free_port()
     clock = Clock()
     bus = MemoryBus()
-    stage = IngestStage(
-        sources=[Source(url=topic, name="Pushed Wire", interval_s=60)], http=http, producer=bus.producer(),
-        items_topic="launchwatch.items", state=IngestState(connect(tmp_path / "s.db")),
-        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0, metrics_listen=f"127.0.0.1:{port}"),
-        clock=clock,
-        websub=WebSubSettings(public_url=f"http://127.0.0.1:{port}", listen=f"127.0.0.1:{port}", lease_s=3600,
-                              poll_interval_s=900),
-    )
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=3600, port=port, bus=bus, metrics=True)
     await stage.start_servers()
     try:
-        # A poll discovers the hub and subscribes; the hub verifies the intent.
-        (outcome,) = await stage.poll_all()
-        assert outcome.new_items == 1
-        await wait_until(lambda: hub.verified == [True])
+        with capture_logs() as logs:
+            # A poll discovers the hub and subscribes; the hub verifies the intent.
+            (outcome,) = await stage.poll_all()
+            assert outcome.new_items == 1
+            await wait_until(lambda: hub.verified == [True])
         form = hub.subscriptions[0]
         assert form["hub.mode"] == "subscribe" and form["hub.topic"] == topic and len(form["hub.secret"]) >= 32
+        assert form["hub.lease_seconds"] == "3600"
         assert stage.websub.is_active(topic)
+        assert not any(form["hub.secret"] in repr(line) for line in logs), "a secret was logged"
         # While pushed to, the source is polled at the push-time safety interval.
         (outcome,) = await stage.poll_all()
         assert outcome.status == 304 and outcome.next_check_in_s == 900
         assert len(hub.subscriptions) == 1  # no second subscription while active
 
         # A signed push publishes the new item at once; a forged one is acknowledged and dropped.
-        pushed = feed_with_hub(f"http://127.0.0.1:{hub.port}/hub", topic,
-                               [("a2", "North Korea fires ballistic missile"), ("a1", "Old news")])
+        pushed = feed_with_hub(hub.url, topic, [("a2", "North Korea fires ballistic missile"), ("a1", "Old news")])
         with capture_logs() as logs:
             assert await hub.push(pushed.replace(b"North Korea", b"Forged"), forged=True) == 202
             assert await hub.push(pushed) == 202
@@ -142,47 +204,305 @@ async def test_websub_round_trip(world, tmp_path):
                                                            "hub.challenge": "x"}) as resp:
             assert resp.status == 404
 
-        # Close to the end of the lease the subscription is renewed.
+        # Close to the end of the lease the subscription is renewed, with the same secret.
         clock.advance(3600 - 100)
         assert stage.websub.due_for_renewal()
         await stage.websub.renew_due()
         await wait_until(lambda: hub.verified == [True, True])
         assert len(hub.subscriptions) == 2 and stage.websub.is_active(topic)
+        assert hub.subscriptions[1]["hub.secret"] == form["hub.secret"]
         assert not stage.websub.due_for_renewal()
 
         # Metrics are served on their address.
         async with http.get(f"http://127.0.0.1:{port}/metrics") as resp:
             text = await resp.text()
-        assert 'launchwatch_ingest_items_total{feed="Pushed Wire"} 2' in text
-        assert 'launchwatch_ingest_polls_total{feed="Pushed Wire",status="304"} 1' in text
+        assert 'launchwatch_ingest_items_total{feed="Pushed /wire.xml"} 2' in text
+        assert 'launchwatch_ingest_polls_total{feed="Pushed /wire.xml",status="304"} 1' in text
     finally:
         await stage.stop_servers()
         stage.close()
 
 
-async def test_lease_lapse_falls_back_to_polling(world, tmp_path):
+@pytest.mark.parametrize(("granted_s", "requests_in_first_hour"), [(60, 60), (3600, 2), (86400, 1)])
+async def test_requests_per_hour_follow_the_lease_the_hub_granted(world, tmp_path, granted_s,
+                                                                   requests_in_first_hour):
+    # launchwatch asks for a day; hubs may grant less. The renewal follows what was granted,
+    # at 80-90 % of it, and never more than once a minute.
     site, hub, http = world
-    topic = site.url("/wire.xml")
-    site.docs["/wire.xml"] = Doc(feed_with_hub(f"http://127.0.0.1:{hub.port}/hub", topic, [("a1", "x")]))
-    port = free_port()
+    hub.grant_s = granted_s
     clock = Clock()
-    stage = IngestStage(
-        sources=[Source(url=topic, name="w", interval_s=60)], http=http, producer=MemoryBus().producer(),
-        items_topic="launchwatch.items", state=IngestState(connect(tmp_path / "s.db")),
-        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0), clock=clock,
-        websub=WebSubSettings(public_url=f"http://127.0.0.1:{port}", listen=f"127.0.0.1:{port}", lease_s=600),
-    )
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=86400)
+    await stage.start_servers()
+    try:
+        await stage.poll_all()  # t = 0: the first request
+        await wait_until(lambda: hub.verified == [True])
+        await step_through(stage, hub, clock, 3599)
+        assert len(hub.subscriptions) == requests_in_first_hour
+        assert all(hub.verified)
+        assert stage.websub.is_active(site.url("/wire.xml"))
+        assert {f["hub.secret"] for f in hub.subscriptions} == {hub.subscriptions[0]["hub.secret"]}
+        if granted_s == 3600:
+            # Over ten hours, one renewal per 0.8-0.9 of the lease: 11 to 12 after the first request.
+            await step_through(stage, hub, clock, 9 * 3600, step_s=5)
+            assert 12 <= len(hub.subscriptions) <= 13
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
+async def test_a_refusing_hub_is_asked_again_with_backoff(world, tmp_path):
+    site, hub, http = world
+    clock = Clock()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
+    await stage.start_servers()
+    try:
+        hub.statuses = [503] * 3 + [400] * 20
+        with capture_logs() as logs:
+            await stage.poll_all()
+            await step_through(stage, hub, clock, 3 * 3600)
+        # 60, 120, 240, … s apart (±20 %), capped at an hour: 8 to 9 requests in three hours.
+        sent = len(hub.subscriptions)
+        assert 8 <= sent <= 9, sent
+        failures = [l for l in logs if l["event"] == "websub_subscribe_failed"]
+        assert [l["error"] for l in failures][:4] == ["http_5xx"] * 3 + ["http_4xx"]
+        assert "refused: " in failures[3]["message"]
+        assert not any(hub.subscriptions[0]["hub.secret"] in repr(line) for line in logs), "a secret was logged"
+        waits = [l["retry_in_s"] for l in failures]
+        assert waits[0] >= 60 and all(w <= 3600 for w in waits) and waits[-1] > 2800
+        assert not stage.websub.is_active(site.url("/wire.xml"))
+        site.docs["/wire.xml"] = Doc(feed_with_hub(hub.url, site.url("/wire.xml"), [("a2", "y"), ("a1", "Old news")]))
+        (outcome,) = await stage.poll_all()
+        assert outcome.new_items == 1 and len(hub.subscriptions) == sent  # polls do not ask again: the backoff does
+
+        # A 429's Retry-After is waited out to the second, then the hub accepts and the backoff resets.
+        hub.statuses = [(429, "7200")]
+        while len(hub.subscriptions) == sent:
+            await step_through(stage, hub, clock, 1)
+        await step_through(stage, hub, clock, 7199)
+        assert len(hub.subscriptions) == sent + 1
+        await step_through(stage, hub, clock, 1)
+        assert len(hub.subscriptions) == sent + 2 and hub.verified == [True]
+        sub = next(iter(stage.websub.subscriptions.values()))
+        assert sub.attempts == 0 and sub.state == "active" and sub.last_error is None
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
+async def test_a_silent_or_unreachable_hub_is_not_asked_every_second(world, tmp_path):
+    site, hub, http = world
+    dead_hub = f"http://127.0.0.1:{free_port()}/hub"  # nothing listens there
+    site.docs["/dead.xml"] = Doc(feed_with_hub(dead_hub, site.url("/dead.xml"), [("d1", "x")]))
+    clock = Clock()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, paths=("/wire.xml", "/dead.xml"))
+    await stage.start_servers()
+    try:
+        hub.hold = True  # accepts (202) but never verifies
+        with capture_logs() as logs:
+            await stage.poll_all()
+            await step_through(stage, hub, clock, 600)
+        assert len(hub.subscriptions) == 4  # t = 0, then ~60, ~180 and ~420 s later
+        errors = [l["error"] for l in logs if l["event"] == "websub_subscribe_failed"]
+        assert errors == ["connect"] * 4
+        assert not stage.websub.is_active(site.url("/wire.xml"))
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
+async def test_a_push_during_a_renewal_is_accepted_and_a_forged_one_still_dropped(world, tmp_path):
+    site, hub, http = world
+    hub.grant_s = 3600
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    bus = MemoryBus()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, bus=bus)
     await stage.start_servers()
     try:
         await stage.poll_all()
         await wait_until(lambda: hub.verified == [True])
-        clock.advance(601)  # the hub never renewed nor pushed: the lease ran out
+        first_secret = hub.subscriptions[0]["hub.secret"]
+        clock.advance(3300)  # past 90 % of the granted hour
+        hub.hold = True  # the hub has the renewal but verifies it only later
+        assert await stage.websub.renew_due() == 1
+        assert len(hub.subscriptions) == 2 and stage.websub.is_active(topic)
+
+        def doc(*items):
+            return feed_with_hub(hub.url, topic, [*items, ("a1", "Old news")])
+
+        with capture_logs() as logs:
+            # The hub still signs with what it holds: the secret of the request before.
+            assert await hub.push(doc(("a2", "Launch one")), secret=first_secret) == 202
+            assert await hub.push(doc(("a3", "Forged launch")), forged=True) == 202
+            hub.release()
+            await wait_until(lambda: hub.verified == [True, True])
+            assert await hub.push(doc(("a4", "Launch two"), ("a2", "Launch one"))) == 202
+            assert await hub.push(doc(("a5", "Launch three"), ("a4", "Launch two"), ("a2", "Launch one")),
+                                  secret=first_secret) == 202
+        assert [i.title for i in published(bus)] == ["Old news", "Launch one", "Launch two", "Launch three"]
+        assert [l["reason"] for l in logs if l["event"] == "websub_push_dropped"] == ["bad_signature"]
+        assert stage.websub.is_active(topic)
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
+async def test_subscriptions_survive_a_restart(world, tmp_path):
+    site, hub, http = world
+    hub.grant_s = 3600
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    port = free_port()
+    first = make_stage(site, hub, http, tmp_path / "s.db", clock, port=port)
+    await first.start_servers()
+    try:
+        await first.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+    finally:
+        await first.stop_servers()
+        first.close()
+
+    clock.advance(1000)
+    bus = MemoryBus()
+    with capture_logs() as logs:
+        second = make_stage(site, hub, http, tmp_path / "s.db", clock, port=port, bus=bus)
+    assert [l for l in logs if l["event"] == "websub_restored"][0]["active"] == 1
+    await second.start_servers()
+    try:
+        assert second.websub.is_active(topic)
+        (outcome,) = await second.poll_all()
+        assert outcome.next_check_in_s == 900 and len(hub.subscriptions) == 1  # no request at start
+        # The hub pushes with the secret it holds, to the callback it knows.
+        assert await hub.push(feed_with_hub(hub.url, topic, [("a2", "After the restart"), ("a1", "Old news")])) == 202
+        assert [i.title for i in published(bus)] == ["After the restart"]
+        # The renewal comes when it was due (80-90 % of the hour), not at the restart.
+        await step_through(second, hub, clock, 1800)
+        assert len(hub.subscriptions) == 1
+        await step_through(second, hub, clock, 600)
+        assert len(hub.subscriptions) == 2 and hub.verified == [True, True]
+        assert hub.subscriptions[1]["hub.secret"] == hub.subscriptions[0]["hub.secret"]
+    finally:
+        await second.stop_servers()
+        second.close()
+
+
+async def test_a_restart_after_a_long_stop_spreads_the_overdue_renewals(world, tmp_path):
+    site, hub, http = world
+    hub.grant_s = 3600
+    paths = tuple(f"/wire{n}.xml" for n in range(12))
+    clock = Clock()
+    port = free_port()
+    first = make_stage(site, hub, http, tmp_path / "s.db", clock, port=port, paths=paths)
+    await first.start_servers()
+    try:
+        await first.poll_all()
+        await wait_until(lambda: len(hub.verified) == len(paths))
+    finally:
+        await first.stop_servers()
+        first.close()
+
+    clock.advance(3500)  # down past every renewal time, 100 s before the leases end
+    second = make_stage(site, hub, http, tmp_path / "s.db", clock, port=port, paths=paths)
+    await second.start_servers()
+    try:
+        per_second = []
+        for _ in range(60):
+            before = len(hub.subscriptions)
+            await step_through(second, hub, clock, 1)
+            per_second.append(len(hub.subscriptions) - before)
+        # All twelve renewed within half of the 100 s left, a few at a time, none lapsing.
+        assert sum(per_second) == len(paths) and max(per_second) <= 3, per_second
+        assert all(second.websub.is_active(site.url(p)) for p in paths)
+    finally:
+        await second.stop_servers()
+        second.close()
+
+
+async def test_a_denial_is_asked_again_after_an_hour_and_a_repeated_verification_moves_nothing(world, tmp_path):
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        callback = hub.subscriptions[0]["hub.callback"]
+        (before,) = stage.websub.subscriptions.values()
+        # The hub verifies again on its own (say it missed the answer): confirmed, but a
+        # verification nobody asked for does not move the lease or the renewal.
+        async with http.get(callback, params={"hub.mode": "subscribe", "hub.topic": topic, "hub.challenge": "again",
+                                              "hub.lease_seconds": "999999999"}) as resp:
+            assert resp.status == 200 and await resp.text() == "again"
+        assert list(stage.websub.subscriptions.values()) == [before]
+        # The hub denies (or revokes) the subscription: polling as usual, asked again in an hour.
+        async with http.get(callback, params={"hub.mode": "denied", "hub.topic": topic, "hub.reason": "quota"}) as resp:
+            assert resp.status == 200
         assert not stage.websub.is_active(topic)
-        site.docs["/wire.xml"] = Doc(feed_with_hub(f"http://127.0.0.1:{hub.port}/hub", topic, [("a2", "y"), ("a1", "x")]))
-        (outcome,) = await stage.poll_all()
-        assert outcome.new_items == 1 and outcome.next_check_in_s == 60  # normal polling again
-        assert len(hub.subscriptions) == 2  # and the lapsed subscription is asked for again
+        await step_through(stage, hub, clock, 3599, step_s=1)
+        assert len(hub.subscriptions) == 1
+        await step_through(stage, hub, clock, 1)
+        assert len(hub.subscriptions) == 2 and hub.verified == [True, True] and stage.websub.is_active(topic)
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
+async def test_the_run_loop_renews_when_due(world, tmp_path):
+    site, hub, http = world
+    hub.grant_s = 3600
+    clock = Clock()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
+    stop = asyncio.Event()
+    task = asyncio.create_task(stage.run(stop))
+    try:
+        await wait_until(lambda: hub.verified == [True])
+        clock.advance(3300)  # the loop looks at least once a second
         await wait_until(lambda: hub.verified == [True, True])
+        assert len(hub.subscriptions) == 2
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 5)
+
+
+async def test_lease_lapse_falls_back_to_polling(world, tmp_path):
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=600)
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        hub.statuses = [503, 503]  # the renewal is refused: the lease runs out
+        await step_through(stage, hub, clock, 601)
+        assert len(hub.subscriptions) == 3 and not stage.websub.is_active(topic)
+        site.docs["/wire.xml"] = Doc(feed_with_hub(hub.url, topic, [("a2", "y"), ("a1", "x")]))
+        (outcome,) = await stage.poll_all()
+        assert outcome.new_items == 2 and outcome.next_check_in_s == 60  # normal polling again
+        await step_through(stage, hub, clock, 300)  # and the backoff asks again
+        assert len(hub.subscriptions) == 4 and hub.verified == [True, True]
+        assert stage.websub.is_active(topic)
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
+async def test_a_feed_that_stops_naming_its_hub_is_not_renewed(world, tmp_path):
+    site, hub, http = world
+    clock = Clock()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        callback = hub.subscriptions[0]["hub.callback"]
+        site.docs["/wire.xml"] = Doc(rss([("a2", "y"), ("a1", "x")]))
+        await stage.poll_all()
+        assert stage.websub.subscriptions == {}
+        assert IngestState(connect(tmp_path / "s.db")).websub_subscriptions() == []
+        async with http.post(callback, data=b"<rss/>") as resp:
+            assert resp.status == 410  # tells the hub to stop
     finally:
         await stage.stop_servers()
         stage.close()
