@@ -227,7 +227,7 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
     """The real classify stage over the in-memory bus, one item at a time."""
     import aiohttp
 
-    from services.classify.worker import build_stage
+    from services.stages import build_stage
     from services.runtime.bus import TOPICS
     from services.runtime.lifecycle import StageContext
     from services.runtime.logs import configure_logging
@@ -244,9 +244,9 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
     any_latency: list[float] = []
     async with aiohttp.ClientSession() as http:
         ctx = StageContext(settings, bus, http, clock=lambda: clock["now"])
-        stage = await build_stage(ctx)
+        stages = [await build_stage(name, ctx) for name in ("classify", "events")]
         stop = asyncio.Event()
-        task = asyncio.create_task(stage.run(stop))
+        task = asyncio.gather(*(stage.run(stop) for stage in stages))
         reports = bus.logs["launchwatch.reports"][0]
         events_log = bus.logs["launchwatch.events"][0]
         for fi, _tz in day:

@@ -55,10 +55,11 @@ from services.ingest.sources import sources_from_settings  # noqa: E402
 from services.ingest.state import IngestState  # noqa: E402
 from services.ingest.worker import IngestStage  # noqa: E402
 from services.runtime.bus import TOPICS  # noqa: E402
-from services.runtime.lifecycle import StageContext, build_stage  # noqa: E402
+from services.runtime.lifecycle import StageContext  # noqa: E402
+from services.stages import build_stage  # noqa: E402
 from services.runtime.logs import configure_logging  # noqa: E402
 from services.runtime.memory_bus import MemoryBus  # noqa: E402
-from services.runtime.settings import Settings  # noqa: E402
+from services.config import Settings  # noqa: E402
 
 TITLE = "North Korea fires ballistic missile into East Sea, JCS says"
 SUMMARY = ("North Korea fired a short-range ballistic missile toward the East Sea, "
@@ -220,7 +221,7 @@ async def measure(args: argparse.Namespace, loopback: Loopback) -> dict:
                 sources=sources_from_settings(settings), http=http, producer=producer, items_topic=real.topic("items"),
                 state=IngestState(real.db()), settings=settings.ingest, clock=real.clock, websub=settings.websub,
             )
-            stages = [ingest, await build_stage("classify", shifted), await build_stage("notify", shifted)]
+            stages = [ingest, *[await build_stage(name, shifted) for name in ("classify", "events", "notify")]]
             stop = asyncio.Event()
             tasks = [asyncio.create_task(stage.run(stop)) for stage in stages]
             try:
