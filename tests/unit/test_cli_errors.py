@@ -4,11 +4,23 @@ usage and configuration, 1 for a failure), never a traceback."""
 from __future__ import annotations
 
 import io
+import logging
 import os
 
 import pytest
+import structlog
 
 from services.cli import main
+
+
+@pytest.fixture(autouse=True)
+def logging_as_it_was():
+    """main() sets up logging on this test's captured stdout; later tests must not write to it."""
+    saved = structlog.get_config()
+    handlers = list(logging.getLogger().handlers)
+    yield
+    structlog.configure(**saved)
+    logging.getLogger().handlers[:] = handlers
 
 
 def one_line(text: str) -> str:
