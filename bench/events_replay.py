@@ -5,7 +5,7 @@
 The day: `--items` ordinary items spread over 24 hours (the dev set's real non-launch items
 once each when LAUNCHWATCH_SHARED_DATA is set, including its hard negatives, then
 synthesised ones), and four launches told by many outlets: the demo's North Korean morning
-(24 reports in three languages plus reactions, ending with the next-morning claim), a
+(23 reports in three languages plus reactions, ending with the next-morning claim), a
 North Korean cruise-missile launch the same afternoon, a Houthi missile at Israel and a
 Russian strike on Kyiv.
 
@@ -17,8 +17,8 @@ Reported:
 - processing time from an item's arrival to the event revision it causes (p50/p99), for
   first reports (revision 1) and for all revisions, and to the subscriber's first alert.
   In-process by default (report_for + clusterer on a SQLite file + notify's decision and
-  ledger); with `--bus`, the real classify stage over the in-memory bus, items sent one
-  at a time, timed from send to the revision's arrival on launchwatch.events.
+  ledger); with `--bus`, the real classify and events stages over the in-memory bus, items
+  sent one at a time, timed from send to the revision's arrival on launchwatch.events.
 """
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ def run_in_process(day, truth, state_path: Path) -> None:
 
 
 async def run_over_bus(day, truth, state_path: Path) -> None:
-    """The real classify stage over the in-memory bus, one item at a time."""
+    """The real classify and events stages over the in-memory bus, one item at a time."""
     import aiohttp
 
     from services.stages import build_stage
@@ -249,6 +249,7 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
         task = asyncio.gather(*(stage.run(stop) for stage in stages))
         reports = bus.logs["launchwatch.reports"][0]
         events_log = bus.logs["launchwatch.events"][0]
+        handed_on = "launchwatch.launch-reports"
         for fi, _tz in day:
             clock["now"] = fi.first_seen_at
             seen_events = len(events_log)
@@ -257,10 +258,9 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
             await bus.producer().send("launchwatch.items", fi.to_bytes(), key=fi.item_id.encode())
             while len(reports) == seen_reports:
                 await asyncio.sleep(0)
-            # Give the handler the turn to send the event revisions that follow its report.
-            for _ in range(50):
-                if len(events_log) > seen_events:
-                    break
+            # A launch report goes on to the events stage: wait until it has been clustered
+            # (its offset committed), which is after the revisions it causes were sent.
+            while bus.committed(ctx.group("cluster"), handed_on, 0) < bus.end_offset(handed_on, 0):
                 await asyncio.sleep(0)
             arrived = time.perf_counter()
             for record in events_log[seen_events:]:
@@ -272,7 +272,7 @@ async def run_over_bus(day, truth, state_path: Path) -> None:
         await asyncio.wait_for(task, 10)
         ctx.close()
     devnull.close()
-    print(f"\n== over the in-memory bus (classify stage): {len(day)} items, "
+    print(f"\n== over the in-memory bus (classify and events stages): {len(day)} items, "
           f"{len(events_log)} event revisions ==")
     for name, values in {"send -> first revision on events": first_latency,
                          "send -> any revision on events": any_latency}.items():
@@ -283,7 +283,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--bus", action="store_true", help="also run the classify stage over the in-memory bus")
+    parser.add_argument("--bus", action="store_true",
+                        help="also run the classify and events stages over the in-memory bus")
     args = parser.parse_args()
     day, truth = build_day(args.items, args.seed)
     with tempfile.TemporaryDirectory() as tmp:

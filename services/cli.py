@@ -5,96 +5,162 @@
     launchwatch classify [--input FILE|-] [--output FILE|-]
     launchwatch feeds check [--config FILE]
     launchwatch dlq list|replay [--subscription NAME] [--event ID] [--config FILE]
-    launchwatch demo [--speed N]
+    launchwatch demo [--speed N] [--config FILE]
 
-Exit status: 0 on a clean stop, 2 on a configuration error, 1 on a failure (for
-`classify`: when any input line could not be classified; the other lines are still written).
+Every command takes `--log-format json|console`. Exit status: 0 on a clean stop, 2 on a
+usage or configuration error, 1 on a failure (for `classify`: when any input line could not
+be classified; the other lines are still written). An error is one line on stderr, never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TextIO
 
-from services.runtime.errors import ConfigError
 from services.config import Settings, load_settings, secret_values
-from services.runtime.logs import configure_logging
+from services.runtime.errors import ConfigError, LaunchwatchError
+from services.runtime.logs import configure_logging, release_stdout
 from services.stages import STAGES, run
+
+# What `launchwatch feeds check` reads of the configuration: the sources, nothing else (so
+# it runs without the subscriptions' secrets).
+FEEDS_CHECK_SECTIONS = ("ingest", "feeds", "pages", "log")
+
+
+class UsageError(LaunchwatchError):
+    """A command-line argument that cannot be used (exit status 2)."""
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {text}")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", metavar="FILE", help="TOML configuration file (default: built-in defaults)")
-    common.add_argument(
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument("--config", metavar="FILE", help="TOML configuration file (default: built-in defaults)")
+    log_format = argparse.ArgumentParser(add_help=False)
+    log_format.add_argument(
         "--log-format", choices=("json", "console"), default=None,
         help="force JSON lines or console logs (default: console on a terminal, JSON otherwise)",
     )
+    common = [config, log_format]
     parser = argparse.ArgumentParser(prog="launchwatch", description="Real-time alerts for missile and rocket launch reports.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("run", parents=[common], help="run every stage (ingest, classify, events, notify) in one process")
-    serve = sub.add_parser("serve", parents=[common], help="run one stage, for separate processes")
+    sub.add_parser("run", parents=common, help="run every stage (ingest, classify, events, notify) in one process")
+    serve = sub.add_parser("serve", parents=common, help="run one stage, for separate processes")
     serve.add_argument("stage", choices=STAGES)
 
-    classify = sub.add_parser("classify", help="classify JSON Lines offline")
+    classify = sub.add_parser("classify", parents=[log_format], help="classify JSON Lines offline")
     classify.add_argument("--input", default="-", metavar="FILE|-", help="input JSON Lines (default: stdin)")
     classify.add_argument("--output", default="-", metavar="FILE|-", help="output JSON Lines (default: stdout)")
 
-    feeds = sub.add_parser("feeds", help="work with the configured sources")
+    feeds = sub.add_parser("feeds", parents=common, help="work with the configured sources")
     feeds.add_argument("action", choices=("check",))
-    feeds.add_argument("--config", metavar="FILE")
 
-    dlq = sub.add_parser("dlq", parents=[common], help="show or resend dead-lettered deliveries")
+    dlq = sub.add_parser("dlq", parents=common, help="show or resend dead-lettered deliveries")
     dlq.add_argument("action", choices=("list", "replay"))
     dlq.add_argument("--subscription", metavar="NAME", help="replay only this subscription's deliveries")
     dlq.add_argument("--event", metavar="ID", help="replay only this event's deliveries")
 
-    demo = sub.add_parser("demo", parents=[common], help="replay a recorded launch morning through the pipeline")
-    demo.add_argument("--speed", type=float, default=60.0, help="how many times faster than real time (default 60)")
+    demo = sub.add_parser("demo", parents=common, help="replay a recorded launch morning through the pipeline")
+    demo.add_argument("--speed", type=_positive_number, default=60.0,
+                      help="how many times faster than real time, above 0 (default 60)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; every error ends as one line on stderr and an exit status:
+    2 for usage and configuration, 1 for a failure, 130 for an interrupt outside `run`."""
     args = _parser().parse_args(argv)
     try:
-        if args.command == "classify":
-            return _classify(args.input, args.output)
-        settings = load_settings(args.config)
-    except ConfigError as exc:
+        return _command(args)
+    except (ConfigError, UsageError) as exc:
         print(f"launchwatch: {exc}", file=sys.stderr)
         return 2
-    configure_logging(
-        fmt=getattr(args, "log_format", None) or settings.log.format,
-        level=settings.log.level,
-        secrets=secret_values(settings),
-    )
-    try:
-        if args.command == "run":
-            asyncio.run(run(settings, STAGES, service="run"))
-        elif args.command == "serve":
-            asyncio.run(run(settings, [args.stage], service=args.stage))
-        elif args.command == "feeds":
-            return asyncio.run(_feeds_check(settings))
-        elif args.command == "dlq":
-            return asyncio.run(_dlq(settings, args.action, args.subscription, args.event))
-        elif args.command == "demo":
-            from services.demo.runner import run_demo
-
-            return asyncio.run(run_demo(settings, speed=args.speed))
+    except LaunchwatchError as exc:
+        print(f"launchwatch: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "classify":
+        configure_logging(fmt=args.log_format or "auto", stream=sys.stderr)
+        return _classify(args.input, args.output)
+    settings = load_settings(args.config, only=FEEDS_CHECK_SECTIONS if args.command == "feeds" else None)
+    quiet: tuple[str, ...] = ()
+    if args.command == "demo":
+        from services.demo.runner import ROUTINE_EVENTS
+
+        quiet = ROUTINE_EVENTS
+    configure_logging(
+        fmt=args.log_format or settings.log.format,
+        level=settings.log.level,
+        secrets=secret_values(settings),
+        quiet_events=quiet,
+    )
+    if args.command == "run":
+        asyncio.run(run(settings, STAGES, service="run"))
+    elif args.command == "serve":
+        asyncio.run(run(settings, [args.stage], service=args.stage))
+    elif args.command == "feeds":
+        return asyncio.run(_feeds_check(settings))
+    elif args.command == "dlq":
+        return asyncio.run(_dlq(settings, args.action, args.subscription, args.event))
+    elif args.command == "demo":
+        from services.demo.runner import run_demo
+
+        return asyncio.run(run_demo(settings, speed=args.speed))
     return 0
+
+
+def _open(path: str, mode: str, flag: str) -> TextIO:
+    try:
+        return open(path, mode, encoding="utf-8")
+    except IsADirectoryError:
+        raise UsageError(f"{flag} {path} is a directory: name a file") from None
+    except OSError as exc:
+        verb = "read" if mode == "r" else "write"
+        raise UsageError(f"cannot {verb} {flag} {path}: {exc.strerror}") from None
+
+
+def _lines(source: TextIO) -> Iterator[str]:
+    # Without its line break a line is one line of JSON to the parser, so an error's
+    # column is counted on the line itself.
+    for line in source:
+        yield line.rstrip("\r\n")
 
 
 def _classify(input_path: str, output_path: str) -> int:
     from services.classify.offline import classify_jsonl
 
-    source = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8")
-    sink = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")
+    source = sys.stdin if input_path == "-" else _open(input_path, "r", "--input")
     try:
-        _, failed = classify_jsonl(source, sink, sys.stderr)
+        sink = sys.stdout if output_path == "-" else _open(output_path, "w", "--output")
+    except UsageError:
+        if source is not sys.stdin:
+            source.close()
+        raise
+    try:
+        _, failed = classify_jsonl(_lines(source), sink, sys.stderr)
+    except BrokenPipeError:
+        release_stdout()  # the reader stopped early (`| head`): nothing more to say
+        return 1
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"--input {input_path} is not UTF-8 text: {exc.reason}") from None
     finally:
         if source is not sys.stdin:
             source.close()

@@ -7,7 +7,7 @@ reads one TOML file with `LAUNCHWATCH_<SECTION>__<KEY>` overrides (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from services.classify.settings import ClassifySettings
@@ -29,12 +29,14 @@ class Settings(RuntimeSettings):
     subscriptions: list[SubscriptionSettings] = []
 
 
-def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None, *,
+                  only: Collection[str] | None = None) -> Settings:
     """The configuration in `path` (or all defaults) with the environment's overrides.
 
+    With `only`, the other sections keep their defaults, unread (see `load_config`).
     Raises `ConfigError` naming the file, key or variable that is wrong.
     """
-    return load_config(Settings, path, environ)
+    return load_config(Settings, path, environ, only=only)
 
 
 def secret_values(settings: Settings) -> list[str]:

@@ -1,14 +1,17 @@
 """The configuration reference, generated from the settings models.
 
-`python -m services.config_doc` prints the Markdown table the README carries; a
-test fails when the README's copy drifts from the models.
+`python -m services.config_doc` prints the Markdown table `docs/configuration.md`
+carries between its markers; `python -m services.config_doc --write` puts it there. A test
+fails when that copy drifts from the models.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, SecretStr
@@ -20,6 +23,7 @@ from services.config import Settings
 
 BEGIN = "<!-- config-reference:begin -->"
 END = "<!-- config-reference:end -->"
+DOC = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 
 
 def _type_name(annotation: Any) -> str:
@@ -73,9 +77,25 @@ def reference() -> str:
     return "\n".join(rows)
 
 
-def readme_block() -> str:
+def reference_block() -> str:
+    """The reference between its markers, as `docs/configuration.md` holds it."""
     return f"{BEGIN}\n{reference()}\n{END}"
 
 
+def write_reference(path: Path = DOC) -> None:
+    """Replace the block between the markers in `path` with the current reference.
+
+    Raises ValueError when the file lacks the markers.
+    """
+    text = path.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise ValueError(f"{path} lacks the {BEGIN} ... {END} markers")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    path.write_text(text[:start] + reference_block() + text[end:], encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(readme_block())
+    if sys.argv[1:] == ["--write"]:
+        write_reference()
+    else:
+        print(reference_block())

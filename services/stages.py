@@ -22,6 +22,11 @@ async def build_stage(name: str, ctx: StageContext) -> Stage:
 
 async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event | None = None,
               service: str = "run") -> None:
-    """Run the named stages in this process (see `services.runtime.lifecycle.run_stages`)."""
+    """Run the named stages in this process (see `services.runtime.lifecycle.run_stages`).
+
+    `launchwatch run` (every stage) owns its state file: a second one on the same file
+    raises `StateInUse` instead of polling and delivering everything twice.
+    """
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
-                     http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service)
+                     http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
+                     own_state=set(names) >= set(STAGES))

@@ -9,7 +9,9 @@ publication dates.
 
 The story: an unidentified ballistic missile (JCS, minutes after); two missiles (JCS, a
 quarter of an hour on); Japan's ministry gives distance and apogee; JCS calls them
-short-range; allies comment; the next morning KCNA claims a new-type tactical missile.
+short-range; allies comment (a statement, protests, a call: reactions, not reports); the
+next morning KCNA claims a new-type tactical missile. `launch` marks the 23 items that
+report the launch.
 """
 
 from __future__ import annotations
@@ -134,14 +136,15 @@ ITEMS = (
              "kilometers at an apogee of about 50 km, the JCS said.", True),
     DemoItem(38 * M, "joongang-ko", "북한, 단거리탄도미사일 2발 발사…약 350㎞ 비행",
              "합참에 따르면 북한이 이날 발사한 단거리탄도미사일 2발은 약 350㎞를 비행했다.", True),
-    DemoItem(45 * M, "indopacom", "U.S. INDOPACOM statement on DPRK ballistic missile launches",
-             "We are aware of the DPRK's ballistic missile launches and are consulting closely with our "
-             "Republic of Korea and Japanese allies and partners. The launches highlight the "
-             "destabilizing impact of the DPRK's illicit weapons programs.", True),
     DemoItem(55 * M, "ap", "North Korea fires 2 short-range ballistic missiles in latest test",
              "North Korea fired two short-range ballistic missiles into the sea, South Korea and Japan "
              "said, extending a run of weapons tests this year.", True),
     # --- reactions and the rest of the day ------------------------------------------------
+    # The command's statement reacts to the launches: it names no missile, count or time of its own.
+    DemoItem(45 * M, "indopacom", "U.S. INDOPACOM statement on DPRK ballistic missile launches",
+             "We are aware of the DPRK's ballistic missile launches and are consulting closely with our "
+             "Republic of Korea and Japanese allies and partners. The launches highlight the "
+             "destabilizing impact of the DPRK's illicit weapons programs.", False),
     DemoItem(62 * M, "nhk-world", "Japan lodges protest with North Korea through diplomatic channels",
              "The Japanese government says it has lodged a strong protest over the launches through its "
              "embassy in Beijing.", False),
@@ -200,47 +203,3 @@ def words(launch_at: datetime) -> dict[str, str]:
         "time2_ja": ja(second), "day_en": seoul.strftime("%A"), "day_ko": f"{seoul.day}일",
         "day_ja": f"{seoul.day}日",
     }
-
-
-def launch_items() -> list[DemoItem]:
-    """The items that report the launch (for tests and the benchmark)."""
-    return [item for item in ITEMS if item.launch]
-
-
-def _facts(kind: str | None = "ballistic", count: int | None = None, distance_km: float | None = None,
-           apogee_km: float | None = None, agency: str | None = None, time: str | None = None,
-           direction: str | None = None) -> dict:
-    return {"actor": "PRK", "kind": kind, "count": count, "distance_km": distance_km, "apogee_km": apogee_km,
-            "source_agency": agency, "time": time, "direction": direction}
-
-
-# What a careful reader takes from each launch item, keyed by (feed, offset): the expected
-# output of extraction, for tests and the benchmark. `time` is "launch" when the item states
-# the clock time, "day" when only the day.
-FACTS = {
-    ("yonhap-ko", 3 * M): _facts(agency="JCS", time="launch", direction="East Sea"),
-    ("yonhap-en", 4 * M): _facts(agency="JCS", time="day", direction="East Sea"),
-    ("nhk-ja", 6 * M): _facts(agency="Japan MoD"),
-    ("japan-mod", 7 * M): _facts(agency="Japan MoD", time="launch", direction="east"),
-    ("nhk-world", 8 * M): _facts(agency="Japan MoD"),
-    ("kyodo", 9 * M): _facts(agency="Japan MoD", time="day", direction="Sea of Japan"),
-    ("reuters", 10 * M): _facts(count=1, agency="South Korea's military", time="day"),
-    ("ap", 11 * M): _facts(count=1, agency="South Korea's military"),
-    ("yonhap-en", 14 * M): _facts("srbm", 2, agency="JCS", time="launch", direction="East Sea"),
-    ("yonhap-ko", 15 * M): _facts("srbm", 2, agency="JCS", time="launch", direction="East Sea"),
-    ("nhk-ja", 18 * M): _facts(count=2, agency="Japan MoD", time="launch"),
-    ("japan-mod", 20 * M): _facts(count=2, distance_km=350, apogee_km=50, agency="Japan MoD", time="launch",
-                                  direction="east"),
-    ("korea-herald", 22 * M): _facts("srbm", 2, agency="JCS", time="day", direction="East Sea"),
-    ("japan-times", 24 * M): _facts(count=2, distance_km=350, apogee_km=50, agency="Japan MoD"),
-    ("kyodo", 26 * M): _facts(count=2, distance_km=350, apogee_km=50, agency="Japan MoD", time="day"),
-    ("reuters", 30 * M): _facts("srbm", 2, distance_km=350),
-    ("yonhap-en", 35 * M): _facts("srbm", 2, distance_km=350, apogee_km=50, agency="JCS", time="day"),
-    ("joongang-ko", 38 * M): _facts("srbm", 2, distance_km=350, agency="JCS"),
-    ("indopacom", 45 * M): _facts(agency="US INDOPACOM"),
-    ("ap", 55 * M): _facts("srbm", 2),
-    ("kcna", 22 * H): _facts("srbm", distance_km=350, agency="KCNA", time="day"),
-    ("yonhap-en", 22 * H + 20 * M): _facts("srbm", agency="KCNA"),
-    ("nhk-ja", 22 * H + 30 * M): _facts("srbm", agency="KCNA"),
-    ("kyodo", 22 * H + 40 * M): _facts("srbm", agency="KCNA"),
-}

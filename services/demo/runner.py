@@ -1,9 +1,15 @@
 """`launchwatch demo`: the recorded launch morning through the whole pipeline, on this machine.
 
 Launches are rare; the demo lets a newcomer see the first alert and its updates now. It
-serves the recorded morning from local feeds, runs ingest, classify and notify in one
-process over the in-memory bus with a throw-away state file, and shows alerts on the
-terminal — or delivers them to the subscriptions of `--config` (a Slack channel, say).
+serves the recorded morning from local feeds, runs every stage in one process over the
+in-memory bus with a throw-away state file, and shows alerts on the terminal — or delivers
+them to the subscriptions of `--config` (a Slack channel, say).
+
+What it shows is the story: items arriving, the launch detected, the alert and its
+updates. Routine lines (`feed_polled` for every poll, `alert_skipped` for every revision
+that is no news) are logged at debug level. Quiet spells of the recorded day are cut to
+`MAX_QUIET_S`, so the demo ends soon after the last update. Off a terminal, stdout keeps
+one JSON object per line and the alert blocks go to stderr.
 """
 
 from __future__ import annotations
@@ -19,6 +25,24 @@ from services.config import Settings
 from services.runtime.logs import get_logger
 from services.stages import STAGES, run
 
+ROUTINE_EVENTS = ("feed_polled", "alert_skipped")
+"""Logged at debug level in the demo: one line per poll and per revision without news."""
+
+POLL_INTERVAL_S = 1.0
+"""How often the demo polls each of its local feeds."""
+
+MAX_QUIET_S = 60.0
+"""Recorded seconds a quiet spell of the morning is cut to (a second of demo at 60x)."""
+
+LEAD_S = 600.0
+"""Recorded seconds of ordinary morning before the launch (ten seconds of demo at 60x)."""
+
+
+def stop_at_s(duration_s: float, interval_s: float = POLL_INTERVAL_S) -> float:
+    """Demo seconds after which the demo stops: two polls after the last release (plus a
+    second for its alerts), so the last item is handled and nothing is left waiting."""
+    return duration_s + 2 * interval_s + 1.0
+
 
 def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Settings:
     """The user's settings turned into the demo's: local feeds, memory bus, fresh state.
@@ -28,8 +52,12 @@ def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Se
     """
     ingest = settings.ingest.model_copy(update={
         "allow_private_networks": True,  # the demo feeds are on 127.0.0.1
-        "min_interval_s": min(settings.ingest.min_interval_s, 1.0),
+        "min_interval_s": min(settings.ingest.min_interval_s, POLL_INTERVAL_S),
         "use_default_catalogue": False,
+        # Every demo feed is on one local host: the politeness meant for publishers would
+        # only delay the story.
+        "per_host_spacing_s": 0.0,
+        "per_host_concurrency": max(settings.ingest.per_host_concurrency, len(feeds)),
     })
     notify = settings.notify.model_copy(update={"console_output": "always"})
     return settings.model_copy(update={
@@ -45,18 +73,17 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
     """Serve the morning at `speed` times real time, run the pipeline until it has been
     told, then stop. Returns the exit status."""
     log = get_logger()
-    demo = await start_demo_feeds(speed)
+    demo = await start_demo_feeds(speed, lead_s=LEAD_S / speed, max_quiet_s=MAX_QUIET_S, interval_s=POLL_INTERVAL_S)
     stop = asyncio.Event()
+    ends_s = stop_at_s(demo.duration_s)
     try:
         with tempfile.TemporaryDirectory(prefix="launchwatch-demo-") as tmp:
             run_settings = demo_settings(settings, demo.feeds, Path(tmp) / "demo.db")
             print(f"launchwatch demo: {len(demo.feeds)} local feeds at {demo.base_url}, "
-                  f"a recorded launch morning at {speed:g}x, about {demo.duration_s:.0f} s. Ctrl-C stops.",
+                  f"a recorded launch morning at {speed:g}x, about {ends_s:.0f} s. Ctrl-C stops.",
                   file=sys.stderr, flush=True)
-            log.info("demo_started", feeds=len(demo.feeds), speed=speed, duration_s=round(demo.duration_s, 1))
-            # A few poll intervals after the last release so its alerts go out too.
-            settle_s = 3 * max(feed["interval_s"] for feed in demo.feeds) + 2
-            timer = asyncio.get_running_loop().call_later(demo.duration_s + settle_s, stop.set)
+            log.info("demo_started", feeds=len(demo.feeds), speed=speed, duration_s=round(ends_s, 1))
+            timer = asyncio.get_running_loop().call_later(ends_s, stop.set)
             try:
                 await run(run_settings, STAGES, stop=stop, service="run")
             finally:

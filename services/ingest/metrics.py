@@ -22,7 +22,7 @@ class IngestMetrics:
         self.lag_seconds_sum: dict[str, float] = defaultdict(float)
         self.lag_seconds_count: dict[str, int] = defaultdict(int)
 
-    def polled(self, feed: str, status: int, duration_s: float, published: int) -> None:
+    def polled(self, feed: str, status: int, duration_s: float) -> None:
         self.polls[(feed, str(status))] += 1
         self.fetch_seconds_sum[feed] += duration_s
         self.fetch_seconds_count[feed] += 1

@@ -47,6 +47,32 @@ from services.runtime.logs import get_logger
 
 MAX_LOOP_WAIT_S = 1.0
 PRUNE_EVERY_S = 3600.0
+# Failures that say the network, not the source, is at fault when every source has them.
+NETWORK_ERRORS = frozenset({"dns", "connect", "timeout", "tls"})
+
+
+class FirstRound:
+    """Watches the first poll of every source and tells once, in one line, when none of
+    them could be reached: a machine without network access, not 23 broken sources."""
+
+    def __init__(self, sources: Sequence[str]) -> None:
+        self._waiting = set(sources)
+        self._errors: dict[str, int] = {}
+        self._answered = False
+
+    def polled(self, source: str, error: str | None) -> dict[str, int] | None:
+        """Record the outcome of a poll (`error` None on success). Returns the error counts
+        once, when the last source's first poll is in and every one failed on the network."""
+        if source not in self._waiting:
+            return None
+        self._waiting.discard(source)
+        if error is None:
+            self._answered = True
+        else:
+            self._errors[error] = self._errors.get(error, 0) + 1
+        if self._waiting or self._answered or not self._errors or not set(self._errors) <= NETWORK_ERRORS:
+            return None
+        return dict(sorted(self._errors.items()))
 
 
 @dataclass(frozen=True)
@@ -126,6 +152,7 @@ class IngestStage:
         self._servers: list[web.AppRunner] = []
         self._renewal: asyncio.Task[None] | None = None
         self._pruned_at: float | None = None
+        self._first_round = FirstRound(list(self._sources))
 
     @property
     def sources(self) -> list[Source]:
@@ -357,7 +384,8 @@ class IngestStage:
             next_check_at=now.timestamp() + interval,
         ))
         items = len(parsed.entries) if parsed else 0
-        self.metrics.polled(source.name, result.status, duration_s, published)
+        self._first_round.polled(source.url, None)
+        self.metrics.polled(source.name, result.status, duration_s)
         log.info("feed_polled", status=result.status, items=items, new_items=published,
                  duration_ms=round(duration_s * 1000, 1), next_check_s=round(interval, 1))
         return PollOutcome(source, result.status, items, published, duration_s=duration_s,
@@ -380,6 +408,13 @@ class IngestStage:
                         retry_in_s=round(delay, 1))
         if errors == self._settings.unhealthy_after_errors:
             log.error("feed_unhealthy", url=state.url, error=code, error_count=errors)
+        unreachable = self._first_round.polled(source.url, code)
+        if unreachable is not None:
+            get_logger().error(
+                "no_source_reachable", sources=len(self._sources), errors=unreachable,
+                hint="no source answered its first poll: check this machine's network connection and DNS "
+                     "(`launchwatch feeds check` tries each source once); polling goes on",
+            )
         return PollOutcome(source, None, error=code, message=str(exc), duration_s=duration_s, next_check_in_s=delay)
 
     async def _parse(self, source: Source, result: FetchResult) -> ParsedFeed:

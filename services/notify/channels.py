@@ -29,6 +29,7 @@ from services.notify.render_slack import render_slack, render_slack_digest, rend
 from services.notify.render_webhook import render_webhook, webhook_headers
 from services.notify.settings import SmtpSettings, SubscriptionSettings
 from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.logs import release_stdout
 from services.runtime.retry import retry_after_s
 
 Clock = Callable[[], datetime]
@@ -275,21 +276,32 @@ class ConsoleChannel:
     """Prints the alert as a readable block when stdout is a terminal (or `always`).
 
     Off a terminal stdout carries JSON logs, so the alert shows as its `alert_delivered`
-    line (which then also carries the summary) and nothing else is written there.
+    line (which then also carries the summary) and nothing else is written there; with
+    `always` the block goes to stderr instead, so stdout stays one JSON object per line.
+    A reader that went away (a closed pipe) ends the printing, not the delivery.
     """
 
-    def __init__(self, mode: str = "auto", stream: TextIO | None = None) -> None:
-        self._stream = stream or sys.stdout
-        self.prints = mode == "always" or (mode == "auto" and self._stream.isatty())
+    def __init__(self, mode: str = "auto", stream: TextIO | None = None, fallback: TextIO | None = None) -> None:
+        stream = stream or sys.stdout
+        terminal = stream.isatty()
+        self.prints = mode == "always" or (mode == "auto" and terminal)
+        self._stream = stream if terminal or mode != "always" else (fallback or sys.stderr)
+
+    def _write(self, text: str) -> None:
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except BrokenPipeError:
+            if self._stream is sys.stdout:
+                release_stdout()
+            self.prints = False
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         if self.prints:
-            self._stream.write(render_console(alert))
-            self._stream.flush()
+            self._write(render_console(alert))
         return None
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
         if self.prints:
-            self._stream.write(render_console_digest(digest))
-            self._stream.flush()
+            self._write(render_console_digest(digest))
         return None

@@ -8,16 +8,22 @@ holds but the topic does not are listed too: the in-memory bus forgets its lette
 its process ends, and a topic's retention may have dropped old ones. Replaying sends each still-dead delivery
 again to its subscription with the same delivery id; what was delivered meanwhile is not
 sent twice.
+
+Neither command creates a state file: with none at `[state] path` there is no ledger
+(and, on the in-memory bus, no letter) to read, and they say so.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import TextIO
 
 import aiohttp
@@ -31,6 +37,7 @@ from services.runtime.bus import Bus
 from services.runtime.db import connect
 from services.runtime.deadletter import DeadLetters
 from services.runtime.retry import Sleep
+from services.runtime.statelock import StateLock
 from services.config import Settings
 
 
@@ -95,7 +102,7 @@ async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, id
     """
     topic = f"{bus.topic_prefix}dlq"
     letters = await _read_letters(bus, topic, idle_s=idle_s, max_wait_s=max_wait_s)
-    conn = connect(settings.state.path)
+    conn = _ledger_db(settings)
     try:
         ledger = Ledger(conn)
         rows = []
@@ -117,8 +124,18 @@ async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, id
     return rows
 
 
+def state_file_exists(settings: Settings) -> bool:
+    return settings.state.path == ":memory:" or Path(settings.state.path).exists()
+
+
+def _ledger_db(settings: Settings) -> sqlite3.Connection:
+    """The state file's ledger; an empty one in memory when there is no state file, which is
+    not created (a `dlq list` in the wrong directory must not leave a database behind)."""
+    return connect(settings.state.path if state_file_exists(settings) else ":memory:")
+
+
 def _ledger_rows(settings: Settings) -> list[DlqRow]:
-    conn = connect(settings.state.path)
+    conn = _ledger_db(settings)
     try:
         dead = Ledger(conn).dead()
     finally:
@@ -146,7 +163,7 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
     subscriptions = {s.name: s for s in effective_subscriptions(settings)}
     own_http = http is None
     http = http or aiohttp.ClientSession()
-    conn = connect(settings.state.path)
+    conn = _ledger_db(settings)
     ledger = Ledger(conn)
     deliverer = Deliverer(ledger=ledger, channels=make_channels(settings, http, clock, sleep=sleep),
                           dead_letters=DeadLetters(bus.producer(), f"{bus.topic_prefix}dlq", "notify", clock),
@@ -199,15 +216,37 @@ def format_rows(rows: list[DlqRow]) -> str:
     return "\n".join(lines)
 
 
-async def _with_bus(settings: Settings, work):  # type: ignore[no-untyped-def]
-    from services.runtime.lifecycle import make_bus
+async def _with_bus(settings: Settings, work, *, sends: bool = False):  # type: ignore[no-untyped-def]
+    """Run `work(bus)` on a started bus of the settings' kind.
 
-    bus = make_bus(settings)
-    await bus.start()
-    try:
-        return await work(bus)
-    finally:
-        await bus.close()
+    On the in-memory bus the letters are in the state file's journal: with no state file
+    there are none (and none is created); a command that `sends` holds the state file's
+    lock, since it writes to a journal `launchwatch run` may own (raises `StateInUse`).
+    """
+    from services.runtime.lifecycle import make_bus
+    from services.runtime.memory_bus import MemoryBus
+
+    bus: Bus | None = None
+    lock: contextlib.AbstractContextManager = contextlib.nullcontext()
+    if settings.bus.kind == "memory" and not state_file_exists(settings):
+        bus = MemoryBus(settings.bus.topic_prefix)
+    elif settings.bus.kind == "memory" and sends:
+        lock = StateLock(settings.state.path)
+    with lock:
+        bus = bus or make_bus(settings)
+        await bus.start()
+        try:
+            return await work(bus)
+        finally:
+            await bus.close()
+
+
+def _note_missing_state(settings: Settings, err: TextIO | None) -> None:
+    # Over Kafka the letters are on the topic; without the ledger their state shows "unknown".
+    if settings.bus.kind == "memory" and not state_file_exists(settings):
+        print(f"launchwatch: no state file at {Path(settings.state.path).resolve()}: nothing was delivered or "
+              "dead-lettered with this configuration here (is [state] path the one `launchwatch run` uses?)",
+              file=err or sys.stderr)
 
 
 def _waits(settings: Settings) -> dict[str, float]:
@@ -215,19 +254,25 @@ def _waits(settings: Settings) -> dict[str, float]:
     return {"idle_s": 0.01, "max_wait_s": 0.01} if settings.bus.kind == "memory" else {}
 
 
-async def list_command(settings: Settings, out: TextIO | None = None) -> int:
-    """`launchwatch dlq list`: print the table; exit status 0."""
+async def list_command(settings: Settings, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """`launchwatch dlq list`: print the table; exit status 0. Raises `BusUnavailable` when
+    the broker cannot be reached."""
     rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus, **_waits(settings)))
+    _note_missing_state(settings, err)
     print(format_rows(rows), file=out or sys.stdout)
     return 0
 
 
 async def replay_command(settings: Settings, out: TextIO | None = None, *, subscription: str | None = None,
-                         event_id: str | None = None) -> int:
+                         event_id: str | None = None, err: TextIO | None = None) -> int:
     """`launchwatch dlq replay [--subscription NAME] [--event ID]`: resend still-dead
-    deliveries (of one subscription or event when given); exit status 1 if any failed again."""
+    deliveries (of one subscription or event when given); exit status 1 if any failed again.
+    Raises `BusUnavailable` when the broker cannot be reached and, on the in-memory bus,
+    `StateInUse` while `launchwatch run` holds the state file."""
     result = await _with_bus(settings, lambda bus: dlq_replay(settings, bus, subscription=subscription,
-                                                              event_id=event_id, **_waits(settings)))
+                                                              event_id=event_id, **_waits(settings)),
+                             sends=True)
+    _note_missing_state(settings, err)
     print(f"delivered {result.delivered}, failed again {result.failed}, already done {result.already_done}, "
           f"not replayable {result.not_replayable}", file=out or sys.stdout)
     return 1 if result.failed else 0

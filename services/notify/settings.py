@@ -22,7 +22,8 @@ class NotifySettings(Section):
     )
     slack_api_url: str = Field("https://slack.com/api", description="Base URL of the Slack Web API.")
     console_output: Literal["auto", "always", "never"] = Field(
-        "auto", description="Print console alerts as a readable block: auto = only when stdout is a terminal."
+        "auto", description="Print console alerts as a readable block: auto = only when stdout is a terminal; "
+        "always = off a terminal too, on stderr, so stdout keeps one JSON object per line."
     )
 
 

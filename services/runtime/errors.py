@@ -4,6 +4,8 @@
 - `PermanentError`: trying again will not help (4xx, a bad address); dead-letter it.
 - `InvalidMessage`: a message that cannot be decoded or validated; dead-letter it.
 - `ConfigError`: start-up stops, naming the bad key.
+- `BusUnavailable`: the broker cannot be reached; the message names it.
+- `StateInUse`: another process holds the state file; the message names it and its pid.
 """
 
 from __future__ import annotations
@@ -40,3 +42,20 @@ class RetriesExhausted(PermanentError):
 
 class ConfigError(LaunchwatchError):
     """The configuration is wrong; the message names the key."""
+
+
+class BusUnavailable(RetryableError):
+    """The bus cannot be reached (no Kafka broker answers at `bootstrap_servers`)."""
+
+    def __init__(self, message: str, *, bootstrap_servers: str) -> None:
+        super().__init__(message)
+        self.bootstrap_servers = bootstrap_servers
+
+
+class StateInUse(LaunchwatchError):
+    """Another process holds the state file this one needs for itself."""
+
+    def __init__(self, message: str, *, path: str, pid: int | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.pid = pid

@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import logging
+from collections.abc import Iterator, Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import CommitFailedError, KafkaError, TopicAlreadyExistsError
 
 from services.runtime.bus import Headers, Record
-from services.runtime.errors import RetryableError
+from services.runtime.errors import BusUnavailable, RetryableError
 from services.runtime.logs import get_logger
+
+# aiokafka logs every failed bootstrap attempt as an error of its own before it raises;
+# the error we raise says it once, with the reason those lines give.
+_AIOKAFKA_LOGGER = "aiokafka"
+_UNREACHABLE_PREFIX = "Unable connect to"
+
+
+@contextlib.contextmanager
+def _unreachable_reasons() -> Iterator[list[str]]:
+    """Collect (and keep off stderr) aiokafka's "Unable connect to ..." lines while in the block."""
+    reasons: list[str] = []
+
+    def keep(record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith(_UNREACHABLE_PREFIX):
+            # 'Unable connect to "host:port": [Errno 111] Connect call failed ...': the reason
+            reasons.append(message.partition(": ")[2] or message)
+            return False
+        return True
+
+    logger = logging.getLogger(_AIOKAFKA_LOGGER)
+    logger.addFilter(keep)
+    try:
+        yield reasons
+    finally:
+        logger.removeFilter(keep)
+
+
+def _unavailable(bootstrap_servers: str, exc: BaseException, reasons: list[str]) -> BusUnavailable:
+    reason = reasons[-1] if reasons else str(exc)
+    return BusUnavailable(f"no Kafka broker answers at {bootstrap_servers} ([bus] bootstrap_servers): {reason}",
+                          bootstrap_servers=bootstrap_servers)
 
 
 def topic_configs(name: str) -> dict[str, str]:
@@ -56,7 +90,14 @@ class KafkaBus:
         self._consumers: list[KafkaConsumer] = []
 
     async def start(self) -> None:
-        await self._producer_client.start()
+        """Connect the producer. Raises `BusUnavailable` naming the brokers when none answers
+        (the producer is closed again, so nothing is left half-open)."""
+        with _unreachable_reasons() as reasons:
+            try:
+                await self._producer_client.start()
+            except KafkaError as exc:
+                await self._producer_client.stop()
+                raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
 
     async def close(self) -> None:
         for consumer in list(self._consumers):
@@ -65,7 +106,12 @@ class KafkaBus:
 
     async def ensure_topics(self, names: Sequence[str], partitions: int) -> None:
         admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers, client_id=self.client_id)
-        await admin.start()
+        with _unreachable_reasons() as reasons:
+            try:
+                await admin.start()
+            except KafkaError as exc:
+                await admin.close()
+                raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
         try:
             existing = set(await admin.list_topics())
             missing = [n for n in names if n not in existing]
@@ -94,7 +140,12 @@ class KafkaBus:
             fetch_max_wait_ms=self.fetch_max_wait_ms,
             **self._group_timing,
         )
-        await client.start()
+        with _unreachable_reasons() as reasons:
+            try:
+                await client.start()
+            except KafkaError as exc:
+                await client.stop()
+                raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
         consumer = KafkaConsumer(client, self)
         self._consumers.append(consumer)
         return consumer

@@ -17,6 +17,7 @@ from services.runtime.db import connect
 from services.runtime.deadletter import DeadLetters
 from services.runtime.logs import bind_service, get_logger
 from services.runtime.settings import RuntimeSettings
+from services.runtime.statelock import StateLock
 
 
 def utc_now() -> datetime:
@@ -99,6 +100,7 @@ async def run_stages(
     stop: asyncio.Event | None = None,
     bus: Bus | None = None,
     service: str = "run",
+    own_state: bool = False,
 ) -> None:
     """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
 
@@ -108,18 +110,29 @@ async def run_stages(
     On the signal every stage is asked to finish and commit what it holds; after
     `[run] shutdown_grace_s` whatever still runs is cancelled. Clients close in `finally`.
     A stage that fails stops the others, and the failure is re-raised.
+
+    With `own_state` (or an in-memory bus, whose journal is in the state file) the process
+    holds the state file's lock for its life. Raises `StateInUse` when another process holds
+    it and `BusUnavailable` when the broker cannot be reached, before any stage starts.
     """
     bind_service(service)
     log = get_logger()
     stop = stop or asyncio.Event()
+    lock = StateLock(settings.state.path)
+    if own_state or (bus is None and settings.bus.kind == "memory"):
+        lock.acquire()
+    try:
+        bus = bus or make_bus(settings)
+        await bus.start()
+    except BaseException:
+        lock.release()
+        raise
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         try:
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):
             pass  # not the main thread (tests): the caller sets `stop`
-    bus = bus or make_bus(settings)
-    await bus.start()
     timeout = aiohttp.ClientTimeout(total=http_timeout_s)
     http = aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": user_agent})
     ctx = StageContext(settings, bus, http)
@@ -147,6 +160,7 @@ async def run_stages(
         await http.close()
         await bus.close()
         ctx.close()
+        lock.release()
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
                 loop.remove_signal_handler(sig)

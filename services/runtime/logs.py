@@ -3,13 +3,19 @@
 Every line has `timestamp` (ISO 8601 UTC), `level`, `service` and `event`. Context such as
 `service`, `item_id` or `subscription` is bound with contextvars, so each stage's task
 logs with its own service name. Known secret values are replaced wherever they appear.
+
+When stdout's reader goes away (`launchwatch run | tee log` and Ctrl-C kills `tee`
+first), the remaining lines — `stopped` among them — go to stderr instead of ending the
+process with a BrokenPipeError.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Collection, Iterable
 from typing import Any, TextIO
 
 import structlog
@@ -42,15 +48,72 @@ class SecretRedactor:
         return value
 
 
+def release_stdout() -> None:
+    """Point file descriptor 1 at /dev/null once its reader has gone (a closed pipe).
+
+    Later writes to stdout, and the interpreter's flush at exit, then succeed silently
+    instead of raising BrokenPipeError.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+class LineWriter:
+    """A structlog logger writing one line per call to `stream`, and to stderr from the
+    moment `stream` (stdout) turns out to be a closed pipe."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._lock = threading.Lock()  # parse threads and the loop may log at once
+
+    def msg(self, message: str) -> None:
+        with self._lock:
+            try:
+                self.stream.write(message + "\n")
+                self.stream.flush()
+            except BrokenPipeError:
+                if self.stream is sys.stderr:
+                    return  # nowhere left to write; the process goes on
+                if self.stream is sys.stdout:
+                    release_stdout()
+                self.stream = sys.stderr
+                self.stream.write(message + "\n")
+                self.stream.flush()
+
+    log = debug = info = warn = warning = msg
+    fatal = failure = err = error = critical = exception = msg
+
+
+def _quiet(events: Collection[str], level: int):  # type: ignore[no-untyped-def]
+    """A processor logging `events` at debug level: dropped unless debug is on."""
+
+    def processor(logger: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+        if event_dict.get("event") in events:
+            if level > logging.DEBUG:
+                raise structlog.DropEvent
+            event_dict["level"] = "debug"
+        return event_dict
+
+    return processor
+
+
 def _default_service(logger: Any, method: str, event_dict: dict[str, Any]) -> dict[str, Any]:
     event_dict.setdefault("service", "run")
     return event_dict
 
 
 def configure_logging(
-    *, fmt: str = "auto", level: str = "info", secrets: Iterable[str] = (), stream: TextIO | None = None
+    *, fmt: str = "auto", level: str = "info", secrets: Iterable[str] = (), stream: TextIO | None = None,
+    quiet_events: Collection[str] = (),
 ) -> None:
-    """Set up structlog for the process. `fmt` is `json`, `console` or `auto` (by isatty)."""
+    """Set up structlog for the process. `fmt` is `json`, `console` or `auto` (by isatty).
+
+    Lines whose event is in `quiet_events` are logged at debug level (so dropped unless
+    `level` is debug): routine lines a short session, such as the demo, does not need.
+    """
     stream = stream or sys.stdout
     if fmt == "auto":
         fmt = "console" if stream.isatty() else "json"
@@ -62,6 +125,7 @@ def configure_logging(
     processors: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
+        *([_quiet(frozenset(quiet_events), _LEVELS[level])] if quiet_events else []),
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         _default_service,
         structlog.processors.format_exc_info if fmt == "json" else structlog.dev.set_exc_info,
@@ -71,12 +135,17 @@ def configure_logging(
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(_LEVELS[level]),
-        logger_factory=structlog.WriteLoggerFactory(file=stream),
+        logger_factory=_factory(LineWriter(stream)),
         cache_logger_on_first_use=False,
     )
     # Libraries (aiokafka, aiohttp) log through the standard library: keep their
     # warnings, one line each, on stderr so stdout stays pure JSON for operators.
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _factory(writer: LineWriter):  # type: ignore[no-untyped-def]
+    # One writer for every logger, so the switch to stderr holds for all of them.
+    return lambda *args: writer
 
 
 def bind_service(service: str) -> None:

@@ -105,6 +105,11 @@ class MemoryBus:
         """The offset the next record of the partition will get."""
         return self._base.get((topic, partition), 0) + len(self.logs[topic][partition])
 
+    def committed(self, group: str, topic: str, partition: int) -> int:
+        """The offset `group` has committed on the partition (0 when nothing yet)."""
+        state = self._groups.get(group)
+        return state.committed.get((topic, partition), 0) if state else 0
+
     def _topic(self, name: str, partitions: int) -> list[list[Record]]:
         parts = self.logs.get(name)
         if parts is None:

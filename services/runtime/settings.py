@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -69,8 +69,12 @@ SettingsT = TypeVar("SettingsT", bound=RuntimeSettings)
 
 
 def load_config(model: type[SettingsT], path: str | Path | None = None,
-                environ: Mapping[str, str] | None = None) -> SettingsT:
+                environ: Mapping[str, str] | None = None, *, only: Collection[str] | None = None) -> SettingsT:
     """Read `path` (or nothing: all defaults), apply env overrides, resolve secrets, validate as `model`.
+
+    With `only`, the sections not named keep their defaults and what the file or the
+    environment says about them is not read, so a tool that needs the sources alone does
+    not need the subscriptions' secrets; unknown sections are still an error.
 
     Raises `ConfigError` naming the file, key or variable that is wrong.
     """
@@ -81,9 +85,17 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
             raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError(f"config file not found: {path}") from None
+        except IsADirectoryError:
+            raise ConfigError(f"config file {path} is a directory: name a TOML file") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"config file {path} is not UTF-8 text (byte {exc.start})") from None
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
     _apply_env_overrides(model, raw, environ)
+    if only is not None:
+        raw = {key: value for key, value in raw.items() if key in only or key not in model.model_fields}
     raw = _resolve_references(raw, environ, ())
     try:
         return model.model_validate(raw)

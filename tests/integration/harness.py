@@ -138,20 +138,27 @@ class MailSink:
 
 @dataclass
 class LaunchwatchProcess:
-    """`launchwatch <args>` as a child process, its JSON log lines written to a file."""
+    """`launchwatch <args>` as a child process, its JSON log lines written to a file (and
+    its stderr too, unless `stderr_path` names a file of its own)."""
 
     args: list[str]
     log_path: Path
     env: dict[str, str] = field(default_factory=dict)
     process: asyncio.subprocess.Process | None = None
+    stderr_path: Path | None = None
 
     async def start(self) -> "LaunchwatchProcess":
         env = {**os.environ, **self.env}
         self._log = open(self.log_path, "ab")
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "services.cli", *self.args, "--log-format", "json",
-            stdout=self._log, stderr=asyncio.subprocess.STDOUT, env=env,
-        )
+        stderr = open(self.stderr_path, "ab") if self.stderr_path else asyncio.subprocess.STDOUT
+        try:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "services.cli", *self.args, "--log-format", "json",
+                stdout=self._log, stderr=stderr, env=env,
+            )
+        finally:
+            if self.stderr_path:
+                stderr.close()  # the child has its own copy
         return self
 
     async def stop(self, timeout_s: float = 20.0) -> int:

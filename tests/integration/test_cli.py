@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import subprocess
 import sys
+import time
+
+import pytest
 
 from tests.integration.harness import LaunchwatchProcess
+from tests.loopback import free_port
 
 
 def launchwatch(*args: str, cwd, timeout_s: float = 60) -> subprocess.CompletedProcess:
@@ -14,14 +21,18 @@ def launchwatch(*args: str, cwd, timeout_s: float = 60) -> subprocess.CompletedP
 
 
 async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tmp_path):
-    demo = await LaunchwatchProcess(["demo", "--speed", "2400"], tmp_path / "demo.log").start()
+    demo = await LaunchwatchProcess(["demo", "--speed", "300"], tmp_path / "demo.log",
+                                    stderr_path=tmp_path / "demo.err").start()
     assert await demo.process.wait() == 0  # the demo stops by itself once the morning is told
+    # `launchwatch demo > file`: stdout is one JSON object per line, nothing else.
+    stdout = demo.log_path.read_text(encoding="utf-8").splitlines()
+    assert stdout and all(line.startswith("{") and json.loads(line) for line in stdout)
     published = demo.events("item_published")
     delivered = demo.events("alert_delivered")
     assert len(published) == 40
     assert [d["kind"] for d in delivered][:1] == ["alert"]
     assert sum(d["kind"] == "alert" for d in delivered) == 1, delivered
-    # Compressed 2400 times, several reports land in one poll, so the update count varies
+    # Compressed 300 times, several reports land in one poll, so the update count varies
     # with timing (bench/events_replay.py measures it at a realistic pace); what must hold
     # is a handful of updates, all about the one event, with the facts only firming up.
     assert 1 <= sum(d["kind"] == "update" for d in delivered) <= 3, delivered
@@ -29,8 +40,11 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
     assert "North Korea" in delivered[0]["summary"]
     assert "2 short-range ballistic missiles" in delivered[-1]["summary"]
     assert all("2 short-range ballistic missiles" in d["summary"] for d in delivered[1:]), delivered
-    # The readable alert block goes to the terminal alongside the log lines.
-    assert "ALERT: North Korea" in demo.log_path.read_text(encoding="utf-8")
+    # The story, not the routine: no line per poll or per revision without news.
+    assert not demo.events("feed_polled") and not demo.events("alert_skipped")
+    assert len(stdout) < 150
+    # The readable alert blocks go to the terminal on stderr.
+    assert "ALERT: North Korea" in (tmp_path / "demo.err").read_text(encoding="utf-8")
     assert not list(tmp_path.glob("*.db")), "the demo keeps its state in a temporary directory"
 
 
@@ -44,3 +58,91 @@ def test_dlq_on_a_fresh_state_lists_nothing_and_replays_nothing(tmp_path):
 def test_unknown_command_and_stage_exit_with_usage(tmp_path):
     assert launchwatch("serve", "notifier", cwd=tmp_path).returncode == 2
     assert launchwatch("launch", cwd=tmp_path).returncode == 2
+
+
+def quiet_config(tmp_path) -> str:
+    """A `launchwatch run` with no sources and its state in `tmp_path`: nothing leaves the machine."""
+    config = tmp_path / "launchwatch.toml"
+    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n\n[ingest]\nuse_default_catalogue = false\n',
+                      encoding="utf-8")
+    return str(config)
+
+
+def read_until(stream, event: str, timeout_s: float = 30.0) -> list[str]:
+    """Lines of `stream` up to and including the first JSON line whose event is `event`."""
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        line = stream.readline()
+        if not line:
+            raise AssertionError(f"the process ended before {event!r}: {lines}")
+        lines.append(line)
+        if line.startswith("{") and json.loads(line).get("event") == event:
+            return lines
+    raise AssertionError(f"no {event!r} line within {timeout_s} s: {lines}")
+
+
+def env_without_launchwatch_vars(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LAUNCHWATCH_")}
+    return {**env, **extra}
+
+
+def test_a_closed_stdout_pipe_still_stops_cleanly_and_says_so(tmp_path):
+    # `launchwatch run | tee log`, then Ctrl-C: tee is gone before launchwatch's last lines.
+    proc = subprocess.Popen([sys.executable, "-m", "services.cli", "run", "--config", quiet_config(tmp_path),
+                             "--log-format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=tmp_path, env=env_without_launchwatch_vars())
+    try:
+        read_until(proc.stdout, "ingest_started")
+        proc.stdout.close()
+        proc.send_signal(signal.SIGINT)
+        err = proc.stderr.read()
+        assert proc.wait(timeout=30) == 0, err
+    finally:
+        proc.kill()
+        proc.wait()
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert '"event": "stopped"' in err  # the last lines reach the terminal on stderr
+
+
+def test_a_second_run_on_the_same_state_file_refuses_in_one_line(tmp_path):
+    config = quiet_config(tmp_path)
+    first = subprocess.Popen([sys.executable, "-m", "services.cli", "run", "--config", config, "--log-format", "json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=tmp_path,
+                             env=env_without_launchwatch_vars())
+    try:
+        read_until(first.stdout, "started")
+        second = subprocess.run([sys.executable, "-m", "services.cli", "run", "--config", config],
+                                capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                                env=env_without_launchwatch_vars())
+        assert second.returncode == 1
+        lines = second.stderr.strip().splitlines()
+        assert len(lines) == 1, second.stderr
+        assert str(tmp_path / "state.db") in lines[0] and f"pid {first.pid}" in lines[0]
+        assert second.stdout == ""  # it started nothing
+    finally:
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=30) == 0
+    # The lock went with the process: the next run starts.
+    again = subprocess.Popen([sys.executable, "-m", "services.cli", "run", "--config", config, "--log-format", "json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=tmp_path,
+                             env=env_without_launchwatch_vars())
+    try:
+        read_until(again.stdout, "started")
+    finally:
+        again.send_signal(signal.SIGTERM)
+        again.wait(timeout=30)
+
+
+@pytest.mark.parametrize("args", [["dlq", "list"], ["run"], ["serve", "notify"]])
+def test_no_kafka_broker_is_one_line_naming_it(tmp_path, args):
+    address = f"127.0.0.1:{free_port()}"  # nothing listens there
+    result = subprocess.run([sys.executable, "-m", "services.cli", *args], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path, env=env_without_launchwatch_vars(
+                                LAUNCHWATCH_BUS__KIND="kafka", LAUNCHWATCH_BUS__BOOTSTRAP_SERVERS=address,
+                                LAUNCHWATCH_STATE__PATH=str(tmp_path / "state.db"),
+                                LAUNCHWATCH_INGEST__USE_DEFAULT_CATALOGUE="false"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert address in lines[0] and "bootstrap_servers" in lines[0]

@@ -11,10 +11,12 @@ import aiohttp
 import pytest
 
 from schemas import FeedItem
+from services.classify.classifier import classify
 from services.events.clusterer import Clusterer
 from services.demo import start_demo_feeds
 from services.demo.feeds import schedule
 from services.demo.morning import FEEDS, ITEMS
+from services.demo.replay import replay
 from services.notify.settings import SubscriptionSettings
 
 
@@ -99,9 +101,6 @@ def demo_items(start: datetime, speedup: float) -> list[tuple[FeedItem, str]]:
     datetime(2026, 3, 5, 13, 0, 7, tzinfo=timezone.utc),  # at 22:00 KST: "on Thursday" is hours off
 ])
 def test_the_demo_morning_through_the_classifier_is_one_event_with_one_alert_and_two_updates(start):
-    pytest.importorskip("services.classify.classifier")
-    from services.demo.replay import replay
-
     items = demo_items(start, 60.0)
     clock = {"now": start}
 
@@ -125,3 +124,41 @@ def test_the_demo_morning_through_the_classifier_is_one_event_with_one_alert_and
     assert news == [("count", "kind"), ("distance_km", "apogee_km")], outcome.deliveries
     # The first alert goes out with the first launch report, not after the story firms up.
     assert outcome.deliveries[0].item_id == "demo:yonhap-ko:2"
+
+
+def test_every_demo_item_marked_as_a_launch_report_is_detected_and_no_other():
+    # The demo tells what it shows ("23 reports of one launch"): its script must agree with
+    # what the classifier finds in each text.
+    _, releases = schedule(datetime(2026, 3, 4, 21, 50, tzinfo=timezone.utc), 60.0)
+    disagree = [(r.item.launch, r.title) for r in releases
+                if classify(r.title, r.summary, lang=r.feed.lang, published_at=r.published_at).is_launch
+                != r.item.launch]
+    assert disagree == []
+    assert sum(r.item.launch for r in releases) == 23
+
+
+def test_the_demo_ends_soon_after_its_last_update():
+    from services.demo.runner import LEAD_S, MAX_QUIET_S, stop_at_s
+
+    start = datetime(2026, 3, 4, 21, 50, tzinfo=timezone.utc)
+    speed = 60.0  # the default
+    _, releases = schedule(start, speed, lead_s=LEAD_S / speed, max_quiet_s=MAX_QUIET_S)
+    items = [(FeedItem(item_id=f"demo:{r.feed.slug}:{r.number}", feed=r.feed.name,
+                       feed_url=f"http://demo/{r.feed.slug}", url=None, title=r.title, summary=r.summary,
+                       lang=r.feed.lang, published_at=r.published_at, first_seen_at=r.published_at,
+                       source_kind=r.feed.kind, source_country=r.feed.country), r.feed.timezone) for r in releases]
+    release_s = {item.item_id: r.release_s for (item, _), r in zip(items, releases)}
+    clock = {"now": start}
+
+    def now(item: FeedItem) -> datetime:
+        clock["now"] = item.first_seen_at
+        return item.first_seen_at
+
+    outcome = replay(items, Clusterer(sqlite3.connect(":memory:"), lambda: clock["now"]),
+                     SubscriptionSettings(name="ops", channel="console"), min_confidence=0.5, now=now)
+    kinds = [d.kind for d in outcome.deliveries if not d.only_fills_in_one]
+    assert kinds == ["alert", "update", "update"]
+    last_update_s = release_s[outcome.deliveries[-1].item_id]
+    ends_s = stop_at_s(max(r.release_s for r in releases))
+    assert ends_s - last_update_s <= 30, (last_update_s, ends_s)
+    assert ends_s <= 60  # a minute for the whole morning at the default speed

@@ -6,7 +6,7 @@ import aiohttp
 
 from services.ingest.check import feeds_check, format_table
 from services.config import Settings
-from tests.integration.test_ingest_stage import Doc, FeedSite, rss
+from tests.integration.feedsite import Doc, FeedSite, rss
 
 
 async def test_feeds_check_rows_and_table(tmp_path):

@@ -18,9 +18,8 @@ from services.runtime.retry import retry_after_s
 from services.ingest.state import IngestState
 from services.runtime.db import connect
 from services.runtime.memory_bus import MemoryBus
-from tests.integration.test_ingest_stage import (  # noqa: F401 (site is a fixture)
-    Clock, Doc, make_stage, published, rss, settings_for, site,
-)
+from tests.integration.feedsite import Doc, rss
+from tests.integration.test_ingest_stage import Clock, make_stage, published, settings_for
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ from services.ingest.websub import verify_signature
 from services.ingest.worker import IngestStage
 from services.runtime.db import connect
 from services.runtime.memory_bus import MemoryBus
-from tests.integration.test_ingest_stage import Clock, Doc, FeedSite, published, rss
+from tests.integration.feedsite import Doc, FeedSite, rss
+from tests.integration.test_ingest_stage import Clock, published
 from tests.loopback import free_port, serve
 
 

@@ -15,7 +15,9 @@ import pytest
 from aiohttp import web
 
 from schemas import LaunchEvent
+from services.notify.ledger import Ledger
 from services.runtime.bus import TOPICS
+from services.runtime.db import connect
 from services.runtime.kafka_bus import KafkaBus
 from tests.integration.harness import LaunchwatchProcess, verify_signature, wait_for
 from tests.loopback import serve
@@ -45,6 +47,14 @@ class SlowReceiver:
 
     def distinct(self) -> set[tuple[str, str]]:
         return {(s, e) for s, e, _ in self.received}
+
+
+def delivered_in_ledger(state_path) -> int:
+    conn = connect(state_path)
+    try:
+        return Ledger(conn).counts().get("delivered", 0)
+    finally:
+        conn.close()
 
 
 # Each restart waits out the killed member's Kafka session (about 18 s with the bus's
@@ -101,7 +111,9 @@ async def test_killed_notifier_delivers_every_alert_once_by_delivery_id(tmp_path
                 kills += 1
                 continue
             await wait_for(lambda: receiver.distinct() >= expected, 90, "every alert", check_alive=[proc])
-            await asyncio.sleep(0.5)  # anything still in flight would show up now
+            # Nothing left in flight: the ledger has marked every alert delivered.
+            await wait_for(lambda: delivered_in_ledger(tmp_path / "state.db") == len(expected), 30,
+                           "every alert marked delivered", check_alive=[proc])
             assert await proc.stop() == 0
             break
     finally:

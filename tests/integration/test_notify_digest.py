@@ -6,21 +6,21 @@ import asyncio
 import json
 from datetime import timedelta
 
+import pytest
 from structlog.testing import capture_logs
 
 from schemas import DeadLetter
+from services.notify.delivery import Deliverer
 from services.notify.ledger import Ledger
 from services.notify.worker import build_stage
 from services.runtime.db import connect
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
-from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
+from tests.integration.test_notify_stage import (
     NOW,
     FakeSleep,
-    http,
     make_event,
     publish,
-    receivers,
     settings_for,
 )
 
@@ -31,6 +31,33 @@ class Clock:
 
     def __call__(self):
         return self.now
+
+
+class DigestChecks:
+    """Counts the stage's looks for due digests, so a test can wait until it has looked
+    again instead of sleeping and hoping nothing more arrives."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.done = 0
+        flush = Deliverer.flush_digests
+
+        async def counted(deliverer, subscriptions):
+            try:
+                return await flush(deliverer, subscriptions)
+            finally:
+                self.done += 1
+
+        monkeypatch.setattr(Deliverer, "flush_digests", counted)
+
+    async def two_more(self) -> None:
+        """Return once two more checks have finished: one of them started after this call."""
+        target = self.done + 2
+        await until(lambda: self.done >= target)
+
+
+@pytest.fixture
+def checks(monkeypatch) -> DigestChecks:
+    return DigestChecks(monkeypatch)
 
 
 async def run_while(ctx: StageContext, steps) -> None:
@@ -54,7 +81,7 @@ async def until(condition, timeout_s: float = 5.0) -> None:
         await asyncio.sleep(0.01)
 
 
-async def test_alerts_wait_for_the_interval_then_go_as_one_message(tmp_path, receivers, http):
+async def test_alerts_wait_for_the_interval_then_go_as_one_message(tmp_path, receivers, http, checks):
     slack, hook, _, mailbox, smtp_port = receivers
     settings = settings_for(tmp_path, [
         {"name": "digest-slack", "channel": "slack", "url": slack.url, "mode": "digest", "digest_interval_s": 600},
@@ -73,13 +100,13 @@ async def test_alerts_wait_for_the_interval_then_go_as_one_message(tmp_path, rec
         clock.now = NOW + timedelta(minutes=5)
         await publish(bus, make_event("evt-a", revision=2, count=3, changes=["count"]))
         await until(lambda: len(hook.accepted) == 3)
-        await asyncio.sleep(0.05)
+        await checks.two_more()
         assert slack.requests == [] and mailbox.messages == []  # still inside the interval
 
     async def time_passes():
         clock.now = NOW + timedelta(minutes=11)
         await until(lambda: len(slack.accepted) == 1 and len(mailbox.messages) == 1)
-        await asyncio.sleep(0.05)
+        await checks.two_more()
 
     with capture_logs() as logs:
         await run_while(ctx, [publish_three, time_passes])
@@ -97,10 +124,7 @@ async def test_alerts_wait_for_the_interval_then_go_as_one_message(tmp_path, rec
     # A restart sends no digest again.
     ctx2 = StageContext(settings, bus, http, clock=clock)
 
-    async def settle():
-        await asyncio.sleep(0.2)
-
-    await run_while(ctx2, [settle])
+    await run_while(ctx2, [checks.two_more])
     ctx.close(), ctx2.close()
     assert len(slack.requests) == 1 and len(mailbox.messages) == 1
 
@@ -131,7 +155,7 @@ async def test_a_digest_cut_short_by_a_crash_is_resent_with_the_same_id(tmp_path
     assert ledger.counts() == {"delivered": 1}
 
 
-async def test_a_digest_that_cannot_be_sent_becomes_one_letter_per_event(tmp_path, receivers, http):
+async def test_a_digest_that_cannot_be_sent_becomes_one_letter_per_event(tmp_path, receivers, http, checks):
     _, _, broken, _, _ = receivers
     settings = settings_for(tmp_path, [{"name": "digest-slack", "channel": "slack", "url": broken.url,
                                         "mode": "digest", "digest_interval_s": 60}])
@@ -143,7 +167,7 @@ async def test_a_digest_that_cannot_be_sent_becomes_one_letter_per_event(tmp_pat
         await until(lambda: Ledger(connect(settings.state.path)).counts().get("queued") == 2)
         clock.now = NOW + timedelta(minutes=2)
         await until(lambda: len(bus.records("launchwatch.dlq")) == 2)
-        await asyncio.sleep(0.1)
+        await checks.two_more()
 
     await run_while(StageContext(settings, bus, http, clock=clock), [fails])
     letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]

@@ -13,14 +13,12 @@ from services.notify.dlq import dlq_list, dlq_replay
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
 from tests.loopback import serve
-from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
+from tests.integration.receivers import Receiver
+from tests.integration.test_notify_stage import (
     NOW,
     FakeSleep,
-    Receiver,
-    http,
     make_event,
     publish,
-    receivers,
     run_until,
     settings_for,
 )

@@ -15,7 +15,7 @@ from services.notify.alert import Alert
 from services.notify.channels import EmailChannel
 from services.notify.settings import SmtpSettings, SubscriptionSettings
 from services.runtime.errors import PermanentError, RetryableError
-from tests.integration.test_notify_stage import Mailbox
+from tests.integration.receivers import Mailbox
 from tests.loopback import free_port
 
 T0 = datetime(2026, 11, 25, 1, 12, tzinfo=timezone.utc)

@@ -1,7 +1,8 @@
 """The notify stage over the in-memory bus, with real receivers on loopback.
 
 Slack and webhook receivers are aiohttp servers on 127.0.0.1; e-mail goes to a real
-aiosmtpd server. Sleeps are injected, so retry waits are recorded, not waited.
+aiosmtpd server (`tests/integration/receivers.py`; the `receivers` and `http` fixtures are
+in conftest.py). Sleeps are injected, so retry waits are recorded, not waited.
 """
 
 from __future__ import annotations
@@ -12,13 +13,7 @@ import hmac
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from email import message_from_bytes
-from email.policy import default as default_policy
 
-import aiohttp
-import pytest
-from aiohttp import web
-from aiosmtpd.controller import Controller
 from structlog.testing import capture_logs
 
 from schemas import DeadLetter, EventSource, LaunchEvent
@@ -26,7 +21,7 @@ from services.notify.worker import build_stage
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
 from services.config import Settings
-from tests.loopback import free_port, serve
+from tests.integration.receivers import Receiver
 
 NOW = datetime(2026, 11, 25, 1, 30, tzinfo=timezone.utc)
 SECRET = "whsec-test-0123456789"
@@ -41,65 +36,6 @@ def make_event(event_id: str = "evt-prk-1", revision: int = 1, **overrides) -> L
     )
     values.update(overrides)
     return LaunchEvent(**values)
-
-
-class Receiver:
-    """An HTTP endpoint that records requests and answers from a script (then 200 forever)."""
-
-    def __init__(self, script: list[tuple[int, dict[str, str]]] | None = None, always: int | None = None) -> None:
-        self.script = list(script or [])
-        self.always = always
-        self.requests: list[tuple[dict[str, str], bytes]] = []
-        self.accepted: list[tuple[dict[str, str], bytes]] = []
-        self.url = ""
-        self._runner: web.AppRunner | None = None
-
-    async def _handle(self, request: web.Request) -> web.Response:
-        body = await request.read()
-        headers = dict(request.headers)
-        self.requests.append((headers, body))
-        if self.script:
-            status, extra = self.script.pop(0)
-        else:
-            status, extra = (self.always or 200), {}
-        if 200 <= status < 300:
-            self.accepted.append((headers, body))
-        return web.Response(status=status, text="ok" if status == 200 else "no", headers=extra)
-
-    async def start(self) -> "Receiver":
-        app = web.Application()
-        app.router.add_post("/{tail:.*}", self._handle)
-        self._runner, port = await serve(app)
-        self.url = f"http://127.0.0.1:{port}/hook/T000/B000/secretpath"
-        return self
-
-    async def close(self) -> None:
-        if self._runner:
-            await self._runner.cleanup()
-
-
-class Mailbox:
-    def __init__(self) -> None:
-        self.messages: list = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default_policy)))
-        return "250 OK"
-
-
-@pytest.fixture
-async def receivers():
-    slack, hook, broken = Receiver(), Receiver(), Receiver(always=500)
-    for r in (slack, hook, broken):
-        await r.start()
-    mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield slack, hook, broken, mailbox, port
-    controller.stop()
-    for r in (slack, hook, broken):
-        await r.close()
 
 
 class FakeSleep:
@@ -142,12 +78,6 @@ async def run_until(ctx: StageContext, done: Callable[[], bool], *, sleep=None, 
     stop.set()
     await asyncio.wait_for(task, 5)
     assert done(), "stage did not reach the expected state in time"
-
-
-@pytest.fixture
-async def http():
-    async with aiohttp.ClientSession() as session:
-        yield session
 
 
 async def publish(bus: MemoryBus, *events: LaunchEvent) -> None:

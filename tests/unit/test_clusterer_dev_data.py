@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from schemas import LaunchFields, LaunchReport
+from schemas import FeedItem, LaunchFields, LaunchReport
+from services.classify.worker import report_for
 from services.events.clusterer import Clusterer
 
 ACTORS = {"north korea": "PRK", "iran": "IRN", "russia": "RUS", "china": "CHN", "pakistan": "PAK"}
@@ -113,10 +114,6 @@ def test_one_morning_told_by_japanese_outlets_and_a_same_day_iranian_salvo():
 
 
 def test_real_items_through_the_classifier_and_the_clusterer():
-    pytest.importorskip("services.classify.classifier")
-    from schemas import FeedItem
-    from services.classify.worker import report_for
-
     rows = {r["id"]: r for r in dev_rows()}
     start = datetime(2026, 8, 20, 9, 0, tzinfo=timezone.utc)
     stream = [

@@ -8,14 +8,9 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
-
 from schemas import FeedItem
-from services.events.clusterer import Clusterer
-
-pytest.importorskip("services.classify.classifier")
-from services.events.clusterer import reaches_clusterer  # noqa: E402
-from services.classify.worker import report_for  # noqa: E402
+from services.classify.worker import report_for
+from services.events.clusterer import Clusterer, reaches_clusterer
 
 STREAMS = Path(__file__).resolve().parents[1] / "data" / "streams"
 T0 = datetime(2026, 3, 4, 22, 12, tzinfo=timezone.utc)  # 07:12 KST

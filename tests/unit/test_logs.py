@@ -71,3 +71,29 @@ def test_secrets_are_redacted_everywhere():
     text = out.getvalue()
     assert "XXXXSECRET" not in text
     assert "[redacted]" in text
+
+
+class ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_when_stdout_is_a_closed_pipe_lines_go_to_stderr(capsys):
+    # `launchwatch run | tee log` and Ctrl-C: tee is gone before the `stopped` line.
+    configure_logging(fmt="json", stream=ClosedPipe())
+    get_logger().info("stopped", stages=["ingest"])
+    get_logger().info("after")
+    err = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert [line["event"] for line in err] == ["stopped", "after"]
+
+
+def test_quiet_events_show_only_at_debug_level():
+    out = io.StringIO()
+    configure_logging(fmt="json", stream=out, quiet_events=["feed_polled"])
+    get_logger().info("feed_polled", feed="Example")
+    get_logger().info("item_published", feed="Example")
+    assert [line["event"] for line in lines(out)] == ["item_published"]
+    out = io.StringIO()
+    configure_logging(fmt="json", level="debug", stream=out, quiet_events=["feed_polled"])
+    get_logger().info("feed_polled", feed="Example")
+    assert [(line["event"], line["level"]) for line in lines(out)] == [("feed_polled", "debug")]

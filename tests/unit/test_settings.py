@@ -109,6 +109,21 @@ def test_secret_from_file(tmp_path):
     assert load_settings(path, environ={}).subscriptions[0].url.get_secret_value() == "https://hooks.example/abc123"
 
 
+def test_only_the_named_sections_are_read(tmp_path):
+    path = write(tmp_path, '[ingest]\nuse_default_catalogue = false\n\n'
+                           '[[subscriptions]]\nname = "s"\nchannel = "slack"\nurl = "env:NOPE_URL"\n')
+    settings = load_settings(path, environ={"LAUNCHWATCH_SMTP__PORT": "587"}, only=("ingest", "feeds"))
+    assert settings.ingest.use_default_catalogue is False
+    assert settings.subscriptions == [] and settings.smtp.port == 25
+    with pytest.raises(ConfigError, match="nope: unknown config key"):
+        load_settings(write(tmp_path, "[nope]\nx = 1\n"), environ={}, only=("ingest",))
+
+
+def test_a_directory_is_not_a_config_file(tmp_path):
+    with pytest.raises(ConfigError, match="is a directory"):
+        load_settings(tmp_path, environ={})
+
+
 def test_not_toml_is_an_error(tmp_path):
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(write(tmp_path, "[bus\n"), environ={})

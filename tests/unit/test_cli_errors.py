@@ -1,0 +1,101 @@
+"""Mistakes at the command line end in one clear line on stderr and an exit status (2 for
+usage and configuration, 1 for a failure), never a traceback."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+
+import pytest
+import structlog
+
+from services.cli import main
+
+
+@pytest.fixture(autouse=True)
+def logging_as_it_was():
+    """main() sets up logging on this test's captured stdout; later tests must not write to it."""
+    saved = structlog.get_config()
+    handlers = list(logging.getLogger().handlers)
+    yield
+    structlog.configure(**saved)
+    logging.getLogger().handlers[:] = handlers
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    assert "Traceback" not in text
+    return lines[0]
+
+
+def test_classify_input_that_does_not_exist(capsys):
+    assert main(["classify", "--input", "/no/such/file"]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert "/no/such/file" in line and "No such file" in line
+
+
+def test_classify_output_that_is_a_directory(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "1", "title": "x"}\n', encoding="utf-8")
+    assert main(["classify", "--input", str(source), "--output", str(tmp_path)]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert str(tmp_path) in line and "directory" in line
+
+
+def test_classify_names_the_column_where_a_line_breaks(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "1", "title": "x"\n'))
+    assert main(["classify"]) == 1
+    # The 24-character line lacks its closing brace: the parser stops just past its end, at
+    # column 25 of line 1, not at column 1 of a line after it.
+    assert one_line(capsys.readouterr().err) == "line 1: not valid JSON (Expecting ',' delimiter at column 25)"
+
+
+def test_run_with_a_directory_as_config(tmp_path, capsys):
+    assert main(["run", "--config", str(tmp_path)]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert str(tmp_path) in line and "directory" in line
+
+
+@pytest.mark.parametrize("speed", ["0", "-5", "nan", "fast"])
+def test_demo_speed_must_be_a_positive_number(speed, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["demo", "--speed", speed])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "--speed" in err.splitlines()[-1]
+
+
+def test_feeds_check_needs_only_the_sources_and_takes_log_format(tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("SLACK_WEBHOOK_URL", raising=False)
+    config = tmp_path / "launchwatch.toml"
+    config.write_text(
+        '[ingest]\nuse_default_catalogue = false\n\n'
+        '[[subscriptions]]\nname = "ops-slack"\nchannel = "slack"\nurl = "env:SLACK_WEBHOOK_URL"\n',
+        encoding="utf-8")
+    assert main(["feeds", "check", "--config", str(config), "--log-format", "json"]) == 0
+    assert "0 of 0 sources answered" in capsys.readouterr().out
+
+
+def test_feeds_check_still_names_an_unknown_key(tmp_path, capsys):
+    config = tmp_path / "launchwatch.toml"
+    config.write_text('[ingest]\nuse_default_catalogue = false\ninterval = 5\n', encoding="utf-8")
+    assert main(["feeds", "check", "--config", str(config)]) == 2
+    assert "ingest.interval: unknown config key" in one_line(capsys.readouterr().err)
+
+
+def test_classify_takes_log_format(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["classify", "--log-format", "json"]) == 0
+
+
+def test_dlq_list_creates_no_state_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.startswith("LAUNCHWATCH_")]:
+        monkeypatch.delenv(name)
+    assert main(["dlq", "list"]) == 0
+    captured = capsys.readouterr()
+    assert "(no dead letters)" in captured.out
+    assert "no state file" in one_line(captured.err)
+    assert list(tmp_path.iterdir()) == []
