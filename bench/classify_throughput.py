@@ -1,9 +1,12 @@
-"""Items per second of classify() on one core, over the dev set.
+"""Items per second of classify() (rules and model together) on one core.
 
-    python bench/classify_throughput.py [FILE] [--repeat N] [--rounds R]
+    .venv/bin/python bench/classify_throughput.py [FILE|DAY] [--repeat N] [--rounds R]
 
-Classifies every item of FILE (default $LAUNCHWATCH_SHARED_DATA/launch_dev.jsonl)
-N times per round (default 20) with a fixed publication time, so field extraction and
+Classifies every item of FILE (JSON Lines of title/summary/lang; default
+$LAUNCHWATCH_SHARED_DATA/launch_dev.jsonl, where every item is about missiles, so every
+item reaches the model) or of a real day (`2023-03-09`: $LAUNCHWATCH_SHARED_DATA/days/DAY.jsonl.gz,
+the mix a deployment sees, where about one item in nine reaches the model), N times per
+round (default 20) with a fixed publication time, so field extraction and
 time resolution run as in production; prints items/s for each of R rounds (default 5)
 and the best and median. One process, one thread: the number is per core. Rates are
 computed from CPU time (time.process_time), so other work on a shared machine does not
@@ -12,6 +15,7 @@ count against them; wall-clock rates are printed beside them.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import statistics
@@ -22,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from services.classify import model  # noqa: E402
 from services.classify.classifier import classify  # noqa: E402
 
 PUBLISHED_AT = datetime(2024, 6, 26, 2, 0, tzinfo=timezone.utc)
@@ -39,8 +44,15 @@ def main(argv: list[str]) -> int:
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
     default = Path(os.environ.get("LAUNCHWATCH_SHARED_DATA", "/work/shared/data")) / "launch_dev.jsonl"
     path = Path(positional[0]) if positional else default
-    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    inputs = [(r["title"], r.get("summary") or "", r.get("lang")) for r in items]
+    if positional and not path.exists():
+        path = default.parent / "days" / f"{positional[0]}.jsonl.gz"
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    inputs = [(r["title"], r.get("summary") or "", r.get("lang") or r.get("language")) for r in items]
+    started = time.perf_counter()
+    model.shipped()
+    print(f"model loaded in {1000 * (time.perf_counter() - started):.0f} ms ({model.MODEL_PATH.stat().st_size:,} bytes)")
     for title, summary, lang in inputs:  # warm up: lazy zone loading, regex caches
         classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
     rates = []

@@ -507,6 +507,8 @@ class Detection:
     retrospective: bool
     primary: Cue | None
     cues: tuple[Cue, ...]
+    raw_score: float = 0.0  # the rules' score before calibration
+    cue_values: tuple[tuple[str, float], ...] = ()  # (cue name, value) of every cue present
 
 
 def _first(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -694,4 +696,5 @@ def detect(p: Prepared, lang: str) -> Detection:
     primary = (title_first or asserted or [c for c in cues if c.asserted] or cues or [None])[0]
     looks_back = any(n in f.values for n in ("reaction_main", "subordinate", "retrospective"))
     retrospective = (not is_launch) and bool(asserted) and looks_back
-    return Detection(is_launch, round(confidence, 4), tuple(evidence), retrospective, primary, tuple(cues))
+    return Detection(is_launch, round(confidence, 4), tuple(evidence), retrospective, primary, tuple(cues),
+                     raw_score=raw, cue_values=tuple(f.values.items()))

@@ -1,0 +1,223 @@
+"""Train the launch model, measure it on the frozen test cells, write the model file.
+
+    LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.train [--out FILE]
+
+Data: the labelled real days (`labels/days.jsonl`, texts from the shared days), the
+shared dev set (`launch_dev.jsonl`) and the hand-written policy cases
+(`tests/data/classify_cases.jsonl`). The dev set and the cases belong to no day and no
+outlet of the split, so every fold trains on them. Heads (see `services.classify.model`), over
+`services.classify.features`: `launch`, L2 logistic regression (liblinear, C=16, fixed
+seed) on every item; `actor` and `kind`, L2 softmax regression (lbfgs, C=4) on the
+launches, with "none" for a launch whose label leaves the field empty and "other" for
+values seen fewer than three times. Steps, all deterministic:
+
+1. For each of the nine cells of the fixed split (`dataset`), a model trained on the items
+   that share neither the cell's day group nor its outlet group predicts the cell.
+2. A Platt map is fitted on the predictions of the six development cells only.
+3. The three test cells are classified by their cell's model through the whole classifier
+   (rules, gate, model, extraction): these are the held-out figures.
+4. The shipped model is trained on every labelled item and written with the Platt map,
+   the SHA-256 of its training data and the held-out figures.
+Needs scikit-learn (the `train` extra); the stream does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import get_args
+
+from schemas.models import Kind
+from services.classify import detector
+from services.classify.classifier import classify
+from services.classify.features import rule_features, text_features, vectorise
+from services.classify.model import MODEL_PATH, Head, LaunchModel
+from services.classify.training.dataset import (
+    TEST_CELLS, Example, Split, disjoint_from, load_cases, load_days, load_dev, make_split,
+)
+from services.classify.training.evaluate import Figures, Tally, interval, label_actor, label_kind, measure
+
+C = 16.0
+SEED = 0
+KEYWORD_BASELINE = re.compile(r"(?=.*\b(?:missile|rocket)s?\b)(?=.*\b(?:fire[sd]?|launch(?:es|ed)?|test(?:s|ed)?)\b)",
+                              re.IGNORECASE | re.DOTALL)
+
+
+def features_of(e: Example) -> dict[int, float]:
+    p = detector.prepare(e.title, e.summary)
+    lang = detector.detect_language(p.text, e.lang)
+    d = detector.detect(p, lang)
+    return vectorise(text_features(p.text[:p.title_end], p.text[p.title_end + 1:], lang),
+                     rule_features(d.raw_score, d.is_launch, d.cue_values))
+
+
+def _matrix(vectors: Sequence[dict[int, float]]):
+    """The vectors as a sparse matrix over the columns they use, and those columns in order
+    (fitting over the few columns in use, not all of DIMENSIONS, is what keeps training fast)."""
+    from scipy.sparse import csr_matrix
+
+    columns = sorted({c for vector in vectors for c in vector})
+    position = {c: i for i, c in enumerate(columns)}
+    rows, cols, vals = [], [], []
+    for i, vector in enumerate(vectors):
+        for column, value in vector.items():
+            rows.append(i)
+            cols.append(position[column])
+            vals.append(value)
+    return csr_matrix((vals, (rows, cols)), shape=(len(vectors), len(columns))), columns
+
+
+FACT_C = 4.0
+MIN_CLASS_EXAMPLES = 3
+KINDS = frozenset(get_args(Kind))
+
+
+def _fact_label(example: Example, name: str) -> str:
+    value = (example.fields or {}).get(name)
+    if name == "actor":
+        code = label_actor(value) if isinstance(value, str) else None
+        return code or "none"
+    kind = label_kind(value) if isinstance(value, str) else None
+    return kind if kind in KINDS else ("none" if kind is None else "other")
+
+
+def fit_launch(examples: Sequence[Example], vectors: dict[str, dict[int, float]],
+               platt: tuple[float, float] = (1.0, 0.0)) -> Head:
+    """The launch head trained on `examples`, keeping the weights of the columns they use."""
+    from sklearn.linear_model import LogisticRegression
+
+    x, columns = _matrix([vectors[e.key] for e in examples])
+    learner = LogisticRegression(C=C, solver="liblinear", max_iter=5000, random_state=SEED)
+    learner.fit(x, [e.is_launch for e in examples])
+    coef = learner.coef_[0]
+    return Head.from_weights(("launch",), {c: (float(coef[i]),) for i, c in enumerate(columns)},
+                             (float(learner.intercept_[0]),), platt)
+
+
+def fit_fact(name: str, examples: Sequence[Example], vectors: dict[str, dict[int, float]]) -> Head:
+    """The `name` head ("actor" or "kind") trained on the launches among `examples`."""
+    from sklearn.linear_model import LogisticRegression
+
+    launches = [e for e in examples if e.is_launch]
+    labels = [_fact_label(e, name) for e in launches]
+    seen = {label: labels.count(label) for label in set(labels)}
+    labels = [label if seen[label] >= MIN_CLASS_EXAMPLES else "other" for label in labels]
+    x, columns = _matrix([vectors[e.key] for e in launches])
+    learner = LogisticRegression(C=FACT_C, solver="lbfgs", max_iter=5000)
+    learner.fit(x, labels)
+    classes = tuple(str(c) for c in learner.classes_)
+    coef = learner.coef_
+    if len(classes) == 2:  # sklearn keeps one row for two classes: the second against the first
+        coef = [-coef[0] / 2, coef[0] / 2]
+        intercepts = (-float(learner.intercept_[0]) / 2, float(learner.intercept_[0]) / 2)
+    else:
+        intercepts = tuple(float(b) for b in learner.intercept_)
+    return Head.from_weights(classes, {c: tuple(float(row[i]) for row in coef) for i, c in enumerate(columns)},
+                             intercepts)
+
+
+def fit(examples: Sequence[Example], vectors: dict[str, dict[int, float]], platt: tuple[float, float] = (1.0, 0.0),
+        meta: dict | None = None) -> LaunchModel:
+    """All three heads trained on `examples`."""
+    return LaunchModel(fit_launch(examples, vectors, platt), fit_fact("actor", examples, vectors),
+                       fit_fact("kind", examples, vectors), meta or {})
+
+
+def fit_platt(scores: Sequence[tuple[float, bool]], steps: int = 4000) -> tuple[float, float]:
+    """p = σ(a·z + b) by gradient descent on log loss."""
+    a, b, n = 1.0, 0.0, len(scores)
+    for _ in range(steps):
+        ga = gb = 0.0
+        for z, y in scores:
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, a * z + b))))
+            ga += (p - y) * z
+            gb += p - y
+        a -= 0.1 * ga / n
+        b -= 0.1 * gb / n
+    return round(a, 4), round(b, 4)
+
+
+def data_hash(examples: Sequence[Example]) -> str:
+    digest = hashlib.sha256()
+    for e in sorted(examples, key=lambda e: e.key):
+        digest.update(json.dumps([e.key, e.is_launch, e.title, e.summary, e.lang], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def cells(split: Split, days: Sequence[Example]) -> dict[tuple[int, int], list[Example]]:
+    found: dict[tuple[int, int], list[Example]] = {}
+    for e in days:
+        found.setdefault(split.cell(e), []).append(e)
+    return found
+
+
+def train(out: Path, report: Path | None) -> dict:
+    days = load_days()
+    everything = days + load_dev() + load_cases()
+    split = make_split(days)
+    vectors = {e.key: features_of(e) for e in everything}
+    by_cell = cells(split, days)
+    fold_models = {cell: fit(disjoint_from(split, cell, everything), vectors) for cell in sorted(by_cell)}
+    development = []
+    for cell, model in fold_models.items():
+        if cell not in TEST_CELLS:
+            for e in by_cell[cell]:
+                development.append((model.launch.scores(vectors[e.key])[0], e.is_launch))
+    platt = fit_platt(development)
+    held_out, rules_only, baseline = Figures(), Tally(), Tally()
+    for cell in sorted(TEST_CELLS):
+        fold = fold_models[cell]
+        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, {})
+        measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), held_out)
+        for e in by_cell[cell]:
+            p = detector.prepare(e.title, e.summary)
+            rules_only.add(e.is_launch, detector.detect(p, detector.detect_language(p.text, e.lang)).is_launch)
+            baseline.add(e.is_launch, bool(KEYWORD_BASELINE.match(f"{e.title}\n{e.summary}")))
+    test_items = [e for cell in TEST_CELLS for e in by_cell[cell]]
+    figures = held_out.as_dict()
+    figures["items"] = len(test_items)
+    figures["launches"] = sum(e.is_launch for e in test_items)
+    figures["precision_95"] = [round(x, 3) for x in interval(held_out.overall.tp, held_out.overall.tp + held_out.overall.fp)]
+    figures["recall_95"] = [round(x, 3) for x in interval(held_out.overall.tp, held_out.overall.tp + held_out.overall.fn)]
+    figures["rules_alone"] = rules_only.as_dict()
+    figures["keyword_baseline"] = {"pattern": KEYWORD_BASELINE.pattern, **baseline.as_dict()}
+    meta = {
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "training_data_sha256": data_hash(everything),
+        "training_items": len(everything),
+        "training_launches": sum(e.is_launch for e in everything),
+        "learner": f"logistic regression, L2, C={C}, liblinear, seed {SEED}",
+        "platt_fitted_on": f"{len(development)} out-of-fold predictions of the development cells",
+        "held_out": figures,
+    }
+    final = fit(everything, vectors, platt, meta)
+    out.write_text(json.dumps(final.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if report is not None:
+        report.write_text("\n".join(held_out.mistakes) + "\n", encoding="utf-8")
+    return meta
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m services.classify.training.train", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write (default: the shipped one)")
+    parser.add_argument("--mistakes", type=Path, default=None, help="write the held-out mistakes to this file")
+    args = parser.parse_args(argv)
+    try:
+        meta = train(args.out, args.mistakes)
+    except LookupError as exc:
+        print(f"train: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(meta, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The learned half of the classifier: the shipped model file, the combination with the
+rules, and the training command on a small labelled set."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from services.classify import model
+from services.classify.classifier import classify, passes_gate
+from services.classify.training import dataset, train
+
+SHARED = os.environ.get("LAUNCHWATCH_SHARED_DATA")
+
+
+def test_the_shipped_model_is_small_and_says_what_it_was_trained_on():
+    assert model.MODEL_PATH.stat().st_size < 5 * 1024 * 1024
+    shipped = model.load()
+    assert len(shipped.meta["training_data_sha256"]) == 64
+    held_out = shipped.meta["held_out"]
+    assert held_out["items"] > 1000 and held_out["launches"] > 100
+    assert "PRK" in shipped.actor.classes and "none" in shipped.kind.classes
+
+
+def test_a_damaged_model_file_is_refused_naming_the_file(tmp_path):
+    data = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
+    data["heads"]["launch"]["weights"] = data["heads"]["launch"]["weights"][:40]
+    damaged = tmp_path / "model.json"
+    damaged.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(model.ModelFileError, match=str(damaged)):
+        model.load(damaged)
+    with pytest.raises(model.ModelFileError, match="cannot read"):
+        model.load(tmp_path / "missing.json")
+
+
+def test_a_head_survives_its_file_format():
+    head = model.Head.from_weights(("a", "b", "c"), {3: (0.5, -0.25, 1.0), 70000: (0.0, 2.0, -1.0)}, (0.1, 0.2, 0.3))
+    again = model.Head.from_json(json.loads(json.dumps(head.to_json())))
+    assert again.classes == head.classes and again.intercepts == head.intercepts and again.columns == head.columns
+    assert (again.matrix == head.matrix).all() and again.weight(70000, 1) == 2.0 and again.weight(4, 0) is None
+    assert again.best({70000: 1.0})[0] == "b"
+
+
+def test_a_polish_launch_report_is_detected_with_its_launcher():
+    result = classify("Korea Północna wystrzeliła dwa pociski balistyczne w stronę Morza Japońskiego",
+                      "Pociski przeleciały około 400 km, podała armia Korei Południowej.", lang="pl")
+    assert result.is_launch and result.fields.actor == "PRK"
+    assert any(e.cue == "model_actor" and e.text for e in result.evidence)
+
+
+def test_ordinary_news_never_reaches_the_model():
+    result = classify("Central bank holds interest rates steady", "Inflation eased for a third month.")
+    assert not result.is_launch and not passes_gate("Central bank holds interest rates steady")
+
+
+@pytest.mark.skipif(not SHARED, reason="LAUNCHWATCH_SHARED_DATA is not set")
+def test_every_labelled_launch_passes_the_model_gate():
+    examples = dataset.load_days() + dataset.load_dev()
+    missed = [e.key for e in examples if e.is_launch and not passes_gate(f"{e.title}\n{e.summary}")]
+    assert not missed
+
+
+@pytest.mark.skipif(not SHARED, reason="LAUNCHWATCH_SHARED_DATA is not set")
+def test_labels_refer_to_real_day_items_and_copy_no_text():
+    rows = [json.loads(line) for line in dataset.DAYS_LABELS.read_text(encoding="utf-8").splitlines()]
+    assert not any({"title", "summary"} & row.keys() for row in rows)
+    examples = dataset.load_days()  # raises KeyError for a link the shared days do not hold
+    assert len(examples) == len(rows) >= 3000 and sum(e.is_launch for e in examples) >= 300
+
+
+@pytest.mark.skipif(not SHARED, reason="LAUNCHWATCH_SHARED_DATA is not set")
+def test_test_cells_share_no_day_and_no_outlet_with_their_training_items():
+    examples = dataset.load_days()
+    split = dataset.make_split(examples)
+    for cell in dataset.TEST_CELLS:
+        test = [e for e in examples if split.cell(e) == cell]
+        training = [e for e in dataset.disjoint_from(split, cell, examples) if e.day is not None]
+        assert test and training
+        assert not {e.day for e in test} & {e.day for e in training}
+        assert not {e.outlet for e in test} & {e.outlet for e in training}
+
+
+def test_training_writes_a_model_the_classifier_uses(tmp_path, monkeypatch):
+    """The train command's fitting on a small labelled set: a loadable model whose heads
+    separate what they were shown, the same weights when run again."""
+    launches = [
+        ("North Korea fires ballistic missile into the sea", "PRK", "ballistic"),
+        ("Russia launches cruise missiles at Kyiv overnight", "RUS", "cruise"),
+        ("North Korea test-fires two short-range missiles", "PRK", "srbm"),
+        ("Russian cruise missile strike hits Odesa port", "RUS", "cruise"),
+        ("Pyongyang launches ballistic missile, Seoul says", "PRK", "ballistic"),
+        ("Russia fires cruise missiles on Lviv", "RUS", "cruise"),
+        ("North Korea launches ballistic missiles toward Japan", "PRK", "ballistic"),
+        ("Moscow hits Kharkiv with cruise missiles", "RUS", "cruise"),
+    ]
+    others = ["Apple launches a new phone", "Election tests the government", "Rocket League season starts",
+              "Bank fires its chief executive", "Museum launches winter exhibition", "Cyclone nears the coast",
+              "Company launches investigation into leak", "Stocks rocket after earnings"]
+    examples = [dataset.Example(key=f"l{i}", title=t, summary="", lang="en", is_launch=True,
+                                fields={"actor": a, "kind": k}, day=None, outlet="x")
+                for i, (t, a, k) in enumerate(launches)]
+    examples += [dataset.Example(key=f"n{i}", title=t, summary="", lang="en", is_launch=False, fields=None, day=None,
+                                 outlet="x") for i, t in enumerate(others)]
+    vectors = {e.key: train.features_of(e) for e in examples}
+    fitted = train.fit(examples, vectors, meta={"training_data_sha256": train.data_hash(examples)})
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(fitted.to_json()), encoding="utf-8")
+    loaded = model.load(path)
+    again = model.LaunchModel.from_json(train.fit(examples, vectors).to_json())  # stored as float32
+    assert (loaded.launch.matrix == again.launch.matrix).all() and (loaded.actor.matrix == again.actor.matrix).all()
+    probe = train.features_of(dataset.Example(key="p", title="Russia fires cruise missiles at Odesa", summary="",
+                                              lang="en", is_launch=True, fields=None, day=None, outlet="x"))
+    assert loaded.launch_probability(probe) > 0.5
+    assert loaded.actor.best(probe)[0] == "RUS" and loaded.kind.best(probe)[0] == "cruise"
+    apple = train.features_of(examples[len(launches)])
+    assert loaded.launch_probability(apple) < 0.5
