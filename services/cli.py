@@ -7,8 +7,9 @@
     launchwatch dlq list|replay [--subscription NAME] [--event ID] [--config FILE]
     launchwatch demo [--speed N]
 
-Exit status: 0 on a clean stop, 2 on a configuration error, 1 on a failure (for
-`classify`: when any input line could not be classified; the other lines are still written).
+Exit status: 0 on a clean stop, 2 on a configuration error or an unusable state file, 1 on
+a failure (for `classify`: when any input line could not be classified; the other lines are
+still written).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from services.runtime.errors import ConfigError
+from services.runtime.errors import ConfigError, StateCorrupt, StateError
 from services.config import Settings, load_settings, secret_values
 from services.runtime.logs import configure_logging
 from services.stages import STAGES, run
@@ -85,18 +86,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(run_demo(settings, speed=args.speed))
     except KeyboardInterrupt:
         return 130
+    except StateError as exc:
+        print(f"launchwatch: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, StateCorrupt) else 1
     return 0
 
 
 def _classify(input_path: str, output_path: str) -> int:
     from services.classify.offline import classify_jsonl
 
-    source = sys.stdin if input_path == "-" else open(input_path, encoding="utf-8")
+    # Bytes: each line is decoded on its own, so one line of bad UTF-8 is one error line.
+    source = sys.stdin.buffer if input_path == "-" else open(input_path, "rb")
     sink = sys.stdout if output_path == "-" else open(output_path, "w", encoding="utf-8")
     try:
         _, failed = classify_jsonl(source, sink, sys.stderr)
     finally:
-        if source is not sys.stdin:
+        if source is not sys.stdin.buffer:
             source.close()
         if sink is not sys.stdout:
             sink.close()

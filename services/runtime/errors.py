@@ -4,6 +4,8 @@
 - `PermanentError`: trying again will not help (4xx, a bad address); dead-letter it.
 - `InvalidMessage`: a message that cannot be decoded or validated; dead-letter it.
 - `ConfigError`: start-up stops, naming the bad key.
+- `StateError`: the state database failed; the stage stops (going on would lose or repeat
+  work). `StateCorrupt`: the state file is unusable at start, named in the message.
 """
 
 from __future__ import annotations
@@ -40,3 +42,11 @@ class RetriesExhausted(PermanentError):
 
 class ConfigError(LaunchwatchError):
     """The configuration is wrong; the message names the key."""
+
+
+class StateError(LaunchwatchError):
+    """The state database failed while working: the stage stops instead of going on without it."""
+
+
+class StateCorrupt(StateError):
+    """The state file is empty, truncated, corrupt or not launchwatch's; the message names it."""
