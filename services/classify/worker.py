@@ -135,6 +135,7 @@ class ClassifyStage:
 
     async def run(self, stop: asyncio.Event) -> None:
         try:
+            await self._pool.start()  # before the first item, so that it does not wait for the workers
             await self._runner.run(stop)
         finally:
             self._pool.close()

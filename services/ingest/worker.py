@@ -101,6 +101,10 @@ class DocumentParser:
         except WorkerDied as exc:
             raise ParseCrashed(f"parsing failed: {exc}") from None
 
+    async def start(self) -> None:
+        """Start the parse workers now rather than at the first document."""
+        await self._pool.start()
+
     def close(self) -> None:
         self._pool.close()
 
@@ -165,6 +169,11 @@ class IngestStage:
     def _now(self) -> float:
         return self._clock().timestamp()
 
+    async def start_parsers(self) -> None:
+        """Start the parse worker processes (`run` does it first thing; the first poll
+        would otherwise wait for them)."""
+        await self._parser.start()
+
     async def run(self, stop: asyncio.Event) -> None:
         """Poll every source on its schedule until `stop` is set, then let the fetches in
         flight finish (each is bounded by `timeout_s`)."""
@@ -178,6 +187,7 @@ class IngestStage:
                 # one keeps its backoff and Retry-After across a restart.
                 at = min(at, now + source.interval_s)
             self._queue.schedule(source.url, at)
+        await self.start_parsers()
         await self.start_servers()
         log.info("ingest_started", sources=len(self._sources), websub=self.websub is not None)
         stopping = asyncio.ensure_future(stop.wait())

@@ -43,6 +43,10 @@ def preload(*modules: str) -> None:
     _PRELOAD.update(modules)
 
 
+def _ready() -> bool:
+    return True
+
+
 def _import(modules: Sequence[str]) -> None:
     # Worker initializer: makes sure of the modules the fork server did not preload, before
     # the worker takes its first call (so the time limit of a call never pays for imports).
@@ -59,7 +63,9 @@ class WorkerDied(PermanentError):
 
 
 class CpuPool:
-    """`workers` processes running one call each at a time; started on the first call.
+    """`workers` processes running one call each at a time; started by `start()` or the
+    first call, off the event loop (the fork server's first start imports the preloaded
+    modules: seconds, which must not block the loop).
 
     `preload` names modules the fork server imports once, so that new workers (at start and
     after a kill) do not import them again.
@@ -72,16 +78,26 @@ class CpuPool:
         self._preload = list(preload)
         _PRELOAD.update(preload)
         self._pool: ProcessPool | None = None
+        self._starting: asyncio.Lock | None = None
 
-    def _started(self) -> ProcessPool:
-        if self._pool is None:
-            context = multiprocessing.get_context("forkserver")
-            # Heeded only before the fork server first starts. "__main__": the program's
-            # main module is imported once there, not again in every new worker.
-            context.set_forkserver_preload(["__main__", *sorted(_PRELOAD)])
-            self._pool = ProcessPool(max_workers=self.workers, context=context, initializer=_import,
-                                     initargs=(self._preload,))
-        return self._pool
+    async def start(self) -> None:
+        """Start the workers (if not yet) and return when they answer."""
+        if self._pool is not None:
+            return
+        if self._starting is None:
+            self._starting = asyncio.Lock()
+        async with self._starting:
+            if self._pool is None:
+                self._pool = await asyncio.to_thread(self._new_pool)
+
+    def _new_pool(self) -> ProcessPool:
+        context = multiprocessing.get_context("forkserver")
+        # Heeded only before the fork server first starts. "__main__": the program's main
+        # module is imported once there, not again in every new worker.
+        context.set_forkserver_preload(["__main__", *sorted(_PRELOAD)])
+        pool = ProcessPool(max_workers=self.workers, context=context, initializer=_import, initargs=(self._preload,))
+        pool.schedule(_ready).result()  # starts the workers (blocking: in a thread) and waits for one
+        return pool
 
     async def run(self, function: Callable[..., T], *args: Any, timeout_s: float) -> T:
         """`function(*args)` in a worker, its result or its exception.
@@ -90,7 +106,9 @@ class CpuPool:
         for a free worker does not count) and `WorkerDied` when its worker dies. Cancelling
         the awaiting task kills the worker of a call already running.
         """
-        future = self._started().schedule(function, args=args, timeout=timeout_s)
+        await self.start()
+        assert self._pool is not None
+        future = self._pool.schedule(function, args=args, timeout=timeout_s)
         try:
             return await asyncio.wrap_future(future)
         except TimeoutError as exc:

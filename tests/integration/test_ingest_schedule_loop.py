@@ -27,6 +27,7 @@ async def site():
 
 
 async def run_for(stage, seconds: float) -> None:
+    await stage.start_parsers()  # worker processes: their start is not what these tests time
     stop = asyncio.Event()
     task = asyncio.create_task(stage.run(stop))
     await asyncio.sleep(seconds)
