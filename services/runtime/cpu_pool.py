@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import multiprocessing
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError as FutureCancelled
 from typing import Any, TypeVar
@@ -89,6 +90,8 @@ class CpuPool:
         async with self._starting:
             if self._pool is None:
                 self._pool = await asyncio.to_thread(self._new_pool)
+                # A pool its owner forgot to close stops with it, not at interpreter exit.
+                self._finalizer = weakref.finalize(self, self._pool.stop)
 
     def _new_pool(self) -> ProcessPool:
         context = multiprocessing.get_context("forkserver")
@@ -124,5 +127,6 @@ class CpuPool:
         """Kill the workers (calls in flight fail) and wait briefly for them to go."""
         if self._pool is not None:
             pool, self._pool = self._pool, None
+            self._finalizer.detach()
             pool.stop()
             pool.join(timeout=JOIN_TIMEOUT_S)
