@@ -6,8 +6,8 @@ holds its own slots. Parsing runs in `parse_workers` worker processes with a tim
 document (`parse_timeout_s`), so a hostile document neither freezes the event loop nor holds
 up another source's items: it is refused with a named error and its source is marked
 unhealthy at once. A state database error stops the stage (`StateError`): going on would
-republish or lose items. An item is remembered in SQLite only after the bus acknowledged it, and a
-source's validators (ETag, Last-Modified) only after all its new items were acknowledged,
+republish or lose items. An item is remembered in SQLite only after the bus acknowledged
+it, and a source's validators (ETag, Last-Modified) only after all its new items were acknowledged,
 so a crash republishes at worst and never loses an item.
 """
 
@@ -50,9 +50,9 @@ from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 
 MAX_LOOP_WAIT_S = 1.0
+PRUNE_EVERY_S = 3600.0
 
 preload("services.ingest.documents")  # see services.runtime.cpu_pool
-PRUNE_EVERY_S = 3600.0
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def _parse_args(source: Source, result: FetchResult, max_entries: int) -> tuple:
 class DocumentParser:
     """Parses fetched documents in `workers` worker processes, `timeout_s` at most each.
 
-    The pool starts on the first document and stops on `close()`.
+    The workers start on `start()` or the first document and stop on `close()`.
     """
 
     def __init__(self, *, workers: int, timeout_s: float, max_entries: int) -> None:
