@@ -8,9 +8,9 @@
     launchwatch demo [--speed N] [--config FILE]
 
 Every command takes `--log-format json|console`. Exit status: 0 on a clean stop, 2 on a
-usage or configuration error, 1 on a failure (for `classify`: when any input line could not
-be classified; the other lines are still written). An error is one line on stderr, never a
-traceback.
+usage or configuration error or an unusable state file, 1 on a failure (for `classify`: when
+any input line could not be classified; the other lines are still written). An error is one
+line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import argparse
 import asyncio
 import math
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Sequence
+from typing import IO, Any
 
 from services.config import Settings, load_settings, secret_values
-from services.runtime.errors import ConfigError, LaunchwatchError
+from services.runtime.errors import ConfigError, LaunchwatchError, StateCorrupt
 from services.runtime.logs import configure_logging, release_stdout
 from services.stages import STAGES, run
 
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _command(args)
-    except (ConfigError, UsageError) as exc:
+    except (ConfigError, UsageError, StateCorrupt) as exc:
         print(f"launchwatch: {exc}", file=sys.stderr)
         return 2
     except LaunchwatchError as exc:
@@ -127,42 +127,35 @@ def _command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(path: str, mode: str, flag: str) -> TextIO:
+def _open(path: str, mode: str, flag: str) -> IO[Any]:
     try:
-        return open(path, mode, encoding="utf-8")
+        return open(path, mode, encoding=None if "b" in mode else "utf-8")
     except IsADirectoryError:
         raise UsageError(f"{flag} {path} is a directory: name a file") from None
     except OSError as exc:
-        verb = "read" if mode == "r" else "write"
+        verb = "read" if mode.startswith("r") else "write"
         raise UsageError(f"cannot {verb} {flag} {path}: {exc.strerror}") from None
-
-
-def _lines(source: TextIO) -> Iterator[str]:
-    # Without its line break a line is one line of JSON to the parser, so an error's
-    # column is counted on the line itself.
-    for line in source:
-        yield line.rstrip("\r\n")
 
 
 def _classify(input_path: str, output_path: str) -> int:
     from services.classify.offline import classify_jsonl
 
-    source = sys.stdin if input_path == "-" else _open(input_path, "r", "--input")
+    # Bytes: each line is decoded on its own, so one line of bad UTF-8 is one error line.
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    source = stdin if input_path == "-" else _open(input_path, "rb", "--input")
     try:
         sink = sys.stdout if output_path == "-" else _open(output_path, "w", "--output")
     except UsageError:
-        if source is not sys.stdin:
+        if source is not stdin:
             source.close()
         raise
     try:
-        _, failed = classify_jsonl(_lines(source), sink, sys.stderr)
+        _, failed = classify_jsonl(source, sink, sys.stderr)
     except BrokenPipeError:
         release_stdout()  # the reader stopped early (`| head`): nothing more to say
         return 1
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"--input {input_path} is not UTF-8 text: {exc.reason}") from None
     finally:
-        if source is not sys.stdin:
+        if source is not stdin:
             source.close()
         if sink is not sys.stdout:
             sink.close()

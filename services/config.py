@@ -7,8 +7,10 @@ reads one TOML file with `LAUNCHWATCH_<SECTION>__<KEY>` overrides (see
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
+
+from pydantic import BaseModel, SecretStr, model_validator
 
 from services.classify.settings import ClassifySettings
 from services.events.settings import EventsSettings
@@ -28,6 +30,37 @@ class Settings(RuntimeSettings):
     smtp: SmtpSettings = SmtpSettings()
     subscriptions: list[SubscriptionSettings] = []
 
+    @model_validator(mode="after")
+    def _unique(self) -> "Settings":
+        """Subscription names key the ledger and delivery ids; source URLs key the ingest state
+        and source names the metrics: two entries sharing one would mix their state."""
+        _no_duplicates("subscriptions", "name", [s.name for s in self.subscriptions])
+        sources = [("feeds", f) for f in self.feeds] + [("pages", p) for p in self.pages]
+        _no_duplicates_across(sources, "url")
+        _no_duplicates_across(sources, "name")
+        return self
+
+
+def _no_duplicates(table: str, key: str, values: Iterable[str]) -> None:
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            raise ValueError(f"{table}.{index}.{key}: {value!r} repeats {table}.{first[value]}.{key}; "
+                             f"each {key} must be unique")
+        first[value] = index
+
+
+def _no_duplicates_across(entries: list[tuple[str, BaseModel]], key: str) -> None:
+    first: dict[str, str] = {}
+    counters: dict[str, int] = {}
+    for table, entry in entries:
+        index = counters.get(table, 0)
+        counters[table] = index + 1
+        value, where = getattr(entry, key), f"{table}.{index}.{key}"
+        if value in first:
+            raise ValueError(f"{where}: {value!r} repeats {first[value]}; each source {key} must be unique")
+        first[value] = where
+
 
 def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None, *,
                   only: Collection[str] | None = None) -> Settings:
@@ -39,13 +72,21 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
     return load_config(Settings, path, environ, only=only)
 
 
-def secret_values(settings: Settings) -> list[str]:
-    """Every secret the settings hold, so logging can redact them wherever they appear."""
+def secret_values(settings: BaseModel) -> list[str]:
+    """Every secret the settings hold (every `SecretStr` field, in any section), so logging
+    can redact them wherever they appear. Secrets shorter than 6 characters are left out:
+    redacting them would mangle ordinary words."""
     found: list[str] = []
-    for sub in settings.subscriptions:
-        for secret in (sub.url, sub.secret, sub.token):
-            if secret is not None:
-                found.append(secret.get_secret_value())
-    if settings.smtp.password is not None:
-        found.append(settings.smtp.password.get_secret_value())
+
+    def walk(value: object) -> None:
+        if isinstance(value, SecretStr):
+            found.append(value.get_secret_value())
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(settings)
     return [s for s in found if len(s) >= 6]

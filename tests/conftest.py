@@ -54,3 +54,13 @@ async def bus(request: pytest.FixtureRequest, topic_prefix: str):
     await bus.ensure_topics([f"{topic_prefix}{t}" for t in TOPICS], partitions=3)
     yield bus
     await bus.close()
+
+
+@pytest.fixture(autouse=True)
+def _logging_reset_after_each_test():
+    """A test that configures logging onto its captured stdout must not leave later tests
+    writing to that stream once pytest has closed it."""
+    yield
+    import structlog
+
+    structlog.reset_defaults()

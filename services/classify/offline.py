@@ -4,10 +4,13 @@ Input, one object per line: {"id": str, "title": str, "summary": str, "lang": st
 "published_at": ISO 8601 str?}. Output, one line per good input line and in input order:
 {"id", "is_launch", "confidence", "fields": {actor, kind, count, distance_km, apogee_km,
 direction, source_agency, launched_at}} with launched_at an ISO 8601 string or null.
-A bad line (not JSON, not an object, id or title missing or not a string, summary, lang
-or published_at of the wrong type) gives one error line on `err` naming the id, or the
-line number when there is no usable id, and what was wrong; the run goes on. Blank lines
-are skipped.
+A bad line (not UTF-8, not JSON, nested too deeply, a number too long, not an object, id or
+title missing or not a string, an id that is not valid Unicode, summary, lang or
+published_at of the wrong type, published_at outside `PUBLISHED_YEARS`) gives one error
+line on `err` naming the id, or the line number when there is no usable id, and what was
+wrong; the run goes on. Blank lines are skipped. Titles and summaries are cut as the
+classify stage cuts them (`services.classify.worker.MAX_TITLE_CHARS`, `MAX_SUMMARY_CHARS`),
+and lone surrogates in them (`"\\ud800"`) read as U+FFFD.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from datetime import datetime, timezone
 from typing import Any, TextIO
 
 from services.classify.classifier import classify
+from services.classify.worker import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
 
 FIELD_NAMES = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "source_agency", "launched_at")
+# Dates outside these years are no news item's, and near the ends of the calendar the
+# arithmetic of relative times ("yesterday", a zone's offset) overflows.
+PUBLISHED_YEARS = (1900, 2200)
 
 
 class _BadLine(ValueError):
@@ -35,9 +42,24 @@ def _parse_time(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as exc:
         raise _BadLine(f"published_at is not ISO 8601: {value!r}") from exc
+    if not PUBLISHED_YEARS[0] <= parsed.year <= PUBLISHED_YEARS[1]:
+        raise _BadLine(f"published_at is out of range (years {PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[1]}): {value!r}")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)
+
+
+def _is_unicode(text: str) -> bool:
+    """False for a string holding a lone surrogate (JSON allows `"\\ud800"`; UTF-8 does not)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _as_unicode(text: str) -> str:
+    return text if _is_unicode(text) else text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _classify_record(record: Any) -> dict[str, Any]:
@@ -46,6 +68,8 @@ def _classify_record(record: Any) -> dict[str, Any]:
     item_id = record.get("id")
     if not isinstance(item_id, str) or not item_id:
         raise _BadLine("id is missing or not a non-empty string")
+    if not _is_unicode(item_id):
+        raise _BadLine("id is not valid Unicode (it holds a lone surrogate)")
     title = record.get("title")
     if not isinstance(title, str):
         raise _BadLine("title is missing or not a string")
@@ -57,7 +81,9 @@ def _classify_record(record: Any) -> dict[str, Any]:
     lang = record.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise _BadLine("lang is not a string")
-    result = classify(title, summary, lang=lang, published_at=_parse_time(record.get("published_at")))
+    published_at = _parse_time(record.get("published_at"))
+    result = classify(_as_unicode(title[:MAX_TITLE_CHARS]), _as_unicode(summary[:MAX_SUMMARY_CHARS]), lang=lang,
+                      published_at=published_at)
     fields = result.fields.model_dump()
     launched_at = fields.get("launched_at")
     fields["launched_at"] = launched_at.isoformat().replace("+00:00", "Z") if launched_at else None
@@ -69,30 +95,55 @@ def _classify_record(record: Any) -> dict[str, Any]:
     }
 
 
-def classify_jsonl(lines: Iterable[str], out: TextIO, err: TextIO) -> tuple[int, int]:
-    """Classify JSON Lines from `lines` to `out`; report bad lines on `err`.
+def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tuple[int, int]:
+    """Classify JSON Lines from `lines` (text, or bytes decoded per line as UTF-8) to `out`;
+    report bad lines on `err`.
 
     Returns (ok, failed): lines classified and lines rejected. Each error line reads
     `line N (id X): reason` or `line N: reason`.
     """
     ok = failed = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
         record: Any = None
         try:
-            record = json.loads(line)
-            output = _classify_record(record)
-        except json.JSONDecodeError as exc:
-            failed += 1
-            err.write(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})\n")
-            continue
+            line = _decoded(raw)
+            record = _loads(line)
+            output = json.dumps(_classify_record(record), ensure_ascii=False)
         except _BadLine as exc:
             failed += 1
             item_id = record.get("id") if isinstance(record, dict) else None
-            where = f"line {number} (id {item_id})" if isinstance(item_id, (str, int)) and item_id != "" else f"line {number}"
+            usable = isinstance(item_id, (str, int)) and item_id != "" and _is_unicode(str(item_id))
+            where = f"line {number} (id {item_id})" if usable else f"line {number}"
             err.write(f"{where}: {exc}\n")
             continue
-        out.write(json.dumps(output, ensure_ascii=False) + "\n")
+        except (ValueError, OverflowError, ArithmeticError) as exc:
+            # The classifier met text or a date it cannot handle: this line fails, the run goes on.
+            failed += 1
+            err.write(f"line {number}: cannot classify ({type(exc).__name__}: {exc})\n")
+            continue
+        out.write(output + "\n")
         ok += 1
     return ok, failed
+
+
+def _decoded(raw: str | bytes) -> str:
+    """The line as text without its line break (so a JSON error's column counts on the line)."""
+    if isinstance(raw, str):
+        return raw.rstrip("\r\n")
+    try:
+        return raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError as exc:
+        raise _BadLine(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+
+
+def _loads(line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _BadLine(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise _BadLine("not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer beyond Python's digit limit for str -> int
+        raise _BadLine(f"not valid JSON (a number too long: {str(exc).split(':')[0]})") from None

@@ -84,10 +84,34 @@ class NotAFeed(PermanentError):
     code = "not_a_feed"
 
 
-class UnsafeDocument(PermanentError):
+class RefusedDocument(PermanentError):
+    """A document refused as hostile or unreasonably costly: its source is marked unhealthy
+    at once, without waiting for `unhealthy_after_errors` failures."""
+
+
+class UnsafeDocument(RefusedDocument):
     """The document declares nested entity expansion (an XML bomb) and is refused unparsed."""
 
     code = "unsafe_document"
+
+
+class FeedTooComplex(RefusedDocument):
+    """The document nests elements deeper, or holds more markup, than any feed or page needs
+    (see `services.ingest.parser` and `services.ingest.pages` for the bounds)."""
+
+    code = "too_complex"
+
+
+class ParseTimeout(RefusedDocument):
+    """Parsing the document took longer than `[ingest] parse_timeout_s`; its worker was killed."""
+
+    code = "parse_timeout"
+
+
+class ParseCrashed(RefusedDocument):
+    """The worker process parsing the document died (out of memory, killed, a crash in C code)."""
+
+    code = "parse_crashed"
 
 
 def error_code(exc: BaseException) -> str:

@@ -13,6 +13,11 @@ else the first link inside it. The title is the link's text; the summary is the 
 the element's text. The link is the item's identity; pages carry no dates, so items get
 their first-seen time. A selector that matches nothing raises `NotAFeed`, so a redesigned
 page shows up as an unhealthy source instead of silence.
+
+Bounds: elements opened deeper than `MAX_PAGE_DEPTH` become siblings at that depth (as
+browsers do), a page with more than `MAX_PAGE_ELEMENTS` elements is refused with
+`FeedTooComplex` as soon as the parser gets there, and every walk over the tree is a
+loop, never a recursion.
 """
 
 from __future__ import annotations
@@ -22,9 +27,15 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from services.ingest.errors import NotAFeed
-from services.ingest.parser import Entry, ParsedFeed
+from services.ingest.errors import FeedTooComplex, NotAFeed
+from services.ingest.parser import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, Entry, ParsedFeed
 from services.ingest.text import html_to_text
+
+# Browsers stop nesting at 512 (deeper elements become siblings); real pages stay under 50.
+MAX_PAGE_DEPTH = 512
+# A long press-release list is a few thousand elements, a busy news front page some 20,000;
+# html.parser builds about 40,000 a second, so this bounds a page at about a second.
+MAX_PAGE_ELEMENTS = 50_000
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 SKIP_TEXT = {"script", "style", "noscript", "template"}
@@ -41,25 +52,27 @@ class Node:
     parent: "Node | None" = None
     children: list["Node | str"] = field(default_factory=list)
 
-    def text(self) -> str:
+    def text(self, limit: int = MAX_SUMMARY_CHARS) -> str:
+        """The element's plain text (script and style left out), at most `limit` characters."""
         parts: list[str] = []
-        self._collect(parts)
-        return html_to_text(" ".join(parts))
-
-    def _collect(self, parts: list[str]) -> None:
-        if self.tag in SKIP_TEXT:
-            return
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            else:
-                child._collect(parts)
+        size = 0
+        pending: list[Node | str] = [self]
+        while pending and size < limit * 2:
+            node = pending.pop()
+            if isinstance(node, str):
+                parts.append(node)
+                size += len(node)
+            elif node.tag not in SKIP_TEXT:
+                pending.extend(reversed(node.children))
+        return html_to_text(" ".join(parts))[:limit]
 
     def iter(self):
-        for child in self.children:
-            if isinstance(child, Node):
-                yield child
-                yield from child.iter()
+        """Every element below this one, in document order."""
+        pending = [child for child in reversed(self.children) if isinstance(child, Node)]
+        while pending:
+            node = pending.pop()
+            yield node
+            pending.extend(child for child in reversed(node.children) if isinstance(child, Node))
 
     @property
     def classes(self) -> set[str]:
@@ -71,27 +84,35 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Node("#root", {})
         self._open = self.root
+        self._depth = 0  # of self._open
+        self.elements = 0
         self.base: str | None = None
 
     def handle_starttag(self, tag, attrs):
+        self.elements += 1
+        if self.elements > MAX_PAGE_ELEMENTS:
+            raise FeedTooComplex(f"too complex: more than {MAX_PAGE_ELEMENTS} elements on the page")
         node = Node(tag, {k: (v or "") for k, v in attrs}, parent=self._open)
         self._open.children.append(node)
         if tag == "base" and node.attrs.get("href") and self.base is None:
             self.base = node.attrs["href"]
-        if tag not in VOID:
+        if tag not in VOID and self._depth < MAX_PAGE_DEPTH:
             self._open = node
+            self._depth += 1
 
     def handle_startendtag(self, tag, attrs):
+        opened = self._open
         self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self._open = self._open.parent or self.root
+        if self._open is not opened:
+            self._open = opened
+            self._depth -= 1
 
     def handle_endtag(self, tag):
-        node = self._open
+        node, depth = self._open, self._depth
         while node is not None and node.tag != tag:
-            node = node.parent
+            node, depth = node.parent, depth - 1
         if node is not None and node.parent is not None:  # close it and anything left open inside
-            self._open = node.parent
+            self._open, self._depth = node.parent, depth - 1
 
     def handle_data(self, data):
         self._open.children.append(data)
@@ -158,35 +179,47 @@ def parse_selector(selector: str) -> list[list[tuple[str, Compound]]]:
     return alternatives
 
 
-def _matches(node: Node, steps: list[tuple[str, Compound]]) -> bool:
-    combinator, compound = steps[-1]
-    if not compound.matches(node):
-        return False
-    if len(steps) == 1:
-        return True
-    rest = steps[:-1]
-    parent = node.parent
-    if combinator == ">":
-        return parent is not None and parent.tag != "#root" and _matches(parent, rest)
-    while parent is not None and parent.tag != "#root":
-        if _matches(parent, rest):
-            return True
-        parent = parent.parent
-    return False
+def _exact(node: Node, steps: list[tuple[str, Compound]], parent_exact: frozenset[int],
+           parent_any: frozenset[int]) -> frozenset[int]:
+    """The steps `node` matches with every step before them matched on the way down: by
+    its parent (`>`, from `parent_exact`) or by some ancestor (` `, from `parent_any`)."""
+    found = set()
+    for index, (combinator, compound) in enumerate(steps):
+        if not compound.matches(node):
+            continue
+        if index == 0 or (index - 1 in (parent_exact if combinator == ">" else parent_any)):
+            found.add(index)
+    return frozenset(found)
 
 
 def select(root: Node, selector: str) -> list[Node]:
-    """Elements under `root` matching `selector`, in document order."""
+    """Elements under `root` matching `selector`, in document order.
+
+    One walk down the tree carrying, per alternative, which steps the ancestors matched: time
+    linear in elements × selector steps, whatever the depth.
+    """
     alternatives = parse_selector(selector)
-    return [node for node in root.iter() if any(_matches(node, steps) for steps in alternatives)]
+    empty = tuple(frozenset() for _ in alternatives)
+    found: list[Node] = []
+    # (node, per-alternative steps its parent matched, and those any ancestor matched)
+    pending = [(child, empty, empty) for child in reversed(root.children) if isinstance(child, Node)]
+    while pending:
+        node, parent_exact, parent_any = pending.pop()
+        exact = tuple(_exact(node, steps, parent_exact[i], parent_any[i]) for i, steps in enumerate(alternatives))
+        if any(len(steps) - 1 in exact[i] for i, steps in enumerate(alternatives)):
+            found.append(node)
+        below = tuple(parent_any[i] | exact[i] for i in range(len(alternatives)))
+        pending.extend((child, exact, below) for child in reversed(node.children) if isinstance(child, Node))
+    return found
 
 
 def parse_page(body: bytes, *, url: str, selector: str, content_type: str | None = None,
                max_entries: int = 500) -> ParsedFeed:
     """Items from the links `selector` picks on the HTML page `body` fetched from `url`.
 
-    Raises `NotAFeed` when nothing matches (or no matched element holds a link) and
-    `SelectorError` for a selector outside the supported subset.
+    Raises `NotAFeed` when nothing matches (or no matched element holds a link),
+    `FeedTooComplex` for a page beyond the bounds above and `SelectorError` for a selector
+    outside the supported subset.
     """
     builder = _TreeBuilder()
     builder.feed(_decode(body, content_type))
@@ -207,7 +240,7 @@ def parse_page(body: bytes, *, url: str, selector: str, content_type: str | None
         if link in seen:
             continue
         seen.add(link)
-        title = link_node.text() or link_node.attrs.get("title", "")
+        title = link_node.text(MAX_TITLE_CHARS) or link_node.attrs.get("title", "")[:MAX_TITLE_CHARS]
         whole = node.text()
         summary = whole.replace(title, "", 1).strip() if title and whole != title else ""
         entries.append(Entry(guid=link, link=link, title=title, summary=summary, published_at=None))
@@ -217,7 +250,7 @@ def parse_page(body: bytes, *, url: str, selector: str, content_type: str | None
         raise NotAFeed(f"not a feed: selector {selector!r} matched {len(matched)} elements and no links on the page")
     title_node = next((n for n in builder.root.iter() if n.tag == "title"), None)
     lang_node = next((n for n in builder.root.iter() if n.tag == "html"), None)
-    return ParsedFeed(format="html", title=title_node.text() if title_node else "", entries=tuple(entries),
+    return ParsedFeed(format="html", title=title_node.text(MAX_TITLE_CHARS) if title_node else "", entries=tuple(entries),
                       lang=(lang_node.attrs.get("lang") or None) if lang_node else None, parser="page")
 
 

@@ -10,6 +10,15 @@ Two paths give the same entries:
 
 JSON Feed (1.0/1.1) has its own small reader. Before any XML parsing a document that
 declares nested entity expansion (an XML bomb) is refused with `UnsafeDocument`.
+
+Bounds, so that no document costs more than a feed needs (`FeedTooComplex` beyond them):
+at most `MAX_MARKUP` tags in a document (counted in C before parsing; it bounds the tree
+expat builds) and, before the lenient path, element nesting at most `MAX_DEPTH` deep (a
+linear scan that stops at the first element too deep: feedparser's loose parser is slow
+on deep nesting). Titles are cut to `MAX_TITLE_CHARS` and summaries to
+`MAX_SUMMARY_CHARS` characters of text, and the markup converted to text is cut first
+(`RAW_TEXT_FACTOR` times those), so one entry's size bounds its cost. A time limit per
+document is the worker's (`services.ingest.worker`), for anything these bounds miss.
 """
 
 from __future__ import annotations
@@ -30,10 +39,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import feedparser
 from feedparser.datetimes import _parse_date
 
-from services.ingest.errors import NotAFeed, UnsafeDocument
+from services.ingest.errors import FeedTooComplex, NotAFeed, UnsafeDocument
 from services.ingest.text import html_to_text
 
 MAX_ENTITY_DECLARATIONS = 64
+# Real feeds hold a few thousand tags (500 entries of some 20 elements, HTML in CDATA not
+# counted by the depth scan); 200,000 leaves room for big full-content feeds and keeps
+# expat's tree under ~50 MB.
+MAX_MARKUP = 200_000
+# Feeds nest 3-6 levels plus whatever unescaped HTML a sloppy feed puts in a description.
+MAX_DEPTH = 100
+MAX_TITLE_CHARS = 1_000
+MAX_SUMMARY_CHARS = 10_000
+MAX_DATE_CHARS = 200  # longer is no date
+RAW_TEXT_FACTOR = 20  # markup is cut to this many times the text limit before conversion
 
 
 @dataclass(frozen=True)
@@ -71,17 +90,19 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
     entries are returned, in document order. Dates without a zone are read in
     `default_tz` (the source's IANA zone), else UTC.
 
-    Raises `UnsafeDocument` for an XML bomb and `NotAFeed` when the document is no feed
-    (an HTML page, an error text, broken JSON).
+    Raises `UnsafeDocument` for an XML bomb, `FeedTooComplex` beyond the bounds above and
+    `NotAFeed` when the document is no feed (an HTML page, an error text, broken JSON).
     """
     media_type, charset = _split_content_type(content_type)
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"[") or media_type in ("application/feed+json", "application/json"):
         return _parse_json_feed(body, url=url, max_entries=max_entries, default_tz=default_tz)
     check_entities(body)
+    check_markup_count(body)
     fast = _parse_fast(body, url=url, charset=charset, max_entries=max_entries, default_tz=default_tz)
     if fast is not None:
         return fast
+    check_depth(body)
     return _parse_with_feedparser(body, url=url, content_type=content_type, media_type=media_type,
                                   max_entries=max_entries, default_tz=default_tz)
 
@@ -103,6 +124,52 @@ def check_entities(body: bytes) -> None:
             raise UnsafeDocument(
                 f"unsafe document: entity {name.decode(errors='replace')!r} expands other entities"
             )
+
+
+def check_markup_count(body: bytes, limit: int = MAX_MARKUP) -> None:
+    """Refuse a document with more than `limit` tags (every `<` counts). Raises `FeedTooComplex`."""
+    count = body.count(b"<")
+    if count > limit:
+        raise FeedTooComplex(f"too complex: {count} tags, more than the {limit} a feed may hold")
+
+
+# A CDATA section or comment (unclosed ones run to the end, so the scan stays linear), or
+# a tag: group 1 is "/" for an end tag, group 2 the name, group 3 "/" when self-closing.
+_MARKUP = re.compile(rb"<!\[CDATA\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)|<(/?)([A-Za-z_][\w:.-]*)[^<>]*?(/?)>", re.S)
+# HTML elements that never hold content: unescaped HTML in a sloppy feed writes `<br>`
+# without closing it.
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+
+
+def check_depth(body: bytes, limit: int = MAX_DEPTH) -> None:
+    """Refuse a document whose elements nest deeper than `limit`, read as leniently as a
+    browser would: an end tag closes its element and any left open inside it, an end tag
+    without a start is ignored, `<br>`-like HTML elements hold nothing, CDATA is text.
+
+    Linear in the document and stops at the first element too deep. Raises `FeedTooComplex`.
+    """
+    stack: list[bytes] = []
+    for match in _MARKUP.finditer(body):
+        name = match.group(2)
+        if name is None:
+            continue  # CDATA or comment
+        name = name.lower()
+        if match.group(1):
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+        elif not match.group(3) and name not in _VOID:
+            stack.append(name)
+            if len(stack) > limit:
+                raise FeedTooComplex(f"too complex: elements nested more than {limit} deep "
+                                     f"(at byte {match.start()})")
+
+
+def _plain(value: str | None, limit: int) -> str:
+    """Plain text of markup `value`, at most `limit` characters; the markup is cut first so
+    that an oversized entry costs no more than a large one."""
+    if not value:
+        return ""
+    return html_to_text(value[:limit * RAW_TEXT_FACTOR])[:limit]
 
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY\s+(?:%\s+)?(\S+)\s+(?:\"([^\"]*)\"|'([^']*)')")
@@ -127,7 +194,7 @@ def parse_date(value: str | None, default_tz: str | None = None) -> datetime | N
     and `2026년 11월 25일` style dates, then whatever feedparser knows. A date without a
     zone is taken in `default_tz` (the source's IANA zone) when given, else in UTC.
     """
-    if not value or not value.strip():
+    if not value or not value.strip() or len(value) > MAX_DATE_CHARS:
         return None
     text = _ZONE_WORD.sub(lambda m: _ZONES[m.group(1)], value.strip())
     parsed = _rfc822(text) or _iso(text) or _numeric(text)
@@ -341,8 +408,8 @@ def _from_rss(root: ET.Element, url: str, max_entries: int, default_tz: str | No
         entries.append(Entry(
             guid=guid.strip() if guid else None,
             link=_abs(url, link),
-            title=html_to_text(_text(item.find("title"))),
-            summary=html_to_text(summary),
+            title=_plain(_text(item.find("title")), MAX_TITLE_CHARS),
+            summary=_plain(summary, MAX_SUMMARY_CHARS),
             published_at=parse_date(date, default_tz),
         ))
     if not entries or any(not (e.title or e.summary) for e in entries):
@@ -350,7 +417,7 @@ def _from_rss(root: ET.Element, url: str, max_entries: int, default_tz: str | No
     hub, self_url = _hub_and_self(channel.findall(_ATOM + "link"), url)
     lang = _text(channel.find("language"))
     return ParsedFeed(
-        format="rss", title=html_to_text(_text(channel.find("title"))), entries=tuple(entries),
+        format="rss", title=_plain(_text(channel.find("title")), MAX_TITLE_CHARS), entries=tuple(entries),
         lang=lang.strip() if lang else None, ttl_s=_ttl_s(_text(channel.find("ttl"))),
         hub_url=hub, self_url=self_url, parser="fast",
     )
@@ -384,8 +451,8 @@ def _from_atom(root: ET.Element, url: str, max_entries: int, default_tz: str | N
         entries.append(Entry(
             guid=guid.strip() if guid else None,
             link=_abs(url, link),
-            title=html_to_text(_atom_text(entry.find(_ATOM + "title"))),
-            summary=html_to_text(summary),
+            title=_plain(_atom_text(entry.find(_ATOM + "title")), MAX_TITLE_CHARS),
+            summary=_plain(summary, MAX_SUMMARY_CHARS),
             published_at=parse_date(date, default_tz),
             lang=entry.get(_XML_LANG),
         ))
@@ -393,7 +460,7 @@ def _from_atom(root: ET.Element, url: str, max_entries: int, default_tz: str | N
         return None
     hub, self_url = _hub_and_self(root.findall(_ATOM + "link"), url)
     return ParsedFeed(
-        format="atom", title=html_to_text(_atom_text(root.find(_ATOM + "title"))), entries=tuple(entries),
+        format="atom", title=_plain(_atom_text(root.find(_ATOM + "title")), MAX_TITLE_CHARS), entries=tuple(entries),
         lang=feed_lang, hub_url=hub, self_url=self_url, parser="fast",
     )
 
@@ -408,14 +475,14 @@ def _from_rdf(root: ET.Element, url: str, max_entries: int, default_tz: str | No
         entries.append(Entry(
             guid=about.strip() if about else None,
             link=_abs(url, _text(item.find(_RSS1 + "link"))),
-            title=html_to_text(_text(item.find(_RSS1 + "title"))),
-            summary=html_to_text(_text(item.find(_RSS1 + "description")) or _text(item.find(_CONTENT))),
+            title=_plain(_text(item.find(_RSS1 + "title")), MAX_TITLE_CHARS),
+            summary=_plain(_text(item.find(_RSS1 + "description")) or _text(item.find(_CONTENT)), MAX_SUMMARY_CHARS),
             published_at=parse_date(date, default_tz),
         ))
     if not entries or any(not (e.title or e.summary) for e in entries):
         return None  # RSS 0.90 or another vocabulary: feedparser knows them
     channel = root.find(_RSS1 + "channel")
-    title = html_to_text(_text(channel.find(_RSS1 + "title"))) if channel is not None else ""
+    title = _plain(_text(channel.find(_RSS1 + "title")), MAX_TITLE_CHARS) if channel is not None else ""
     lang = _text(channel.find(_DC + "language")) if channel is not None else None
     return ParsedFeed(format="rdf", title=title, entries=tuple(entries), lang=lang, parser="fast")
 
@@ -454,8 +521,8 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
         entries.append(Entry(
             guid=guid.strip() if isinstance(guid, str) and guid.strip() else None,
             link=_abs(url, item.get("link")),
-            title=html_to_text(item.get("title")),
-            summary=html_to_text(summary),
+            title=_plain(item.get("title"), MAX_TITLE_CHARS),
+            summary=_plain(summary, MAX_SUMMARY_CHARS),
             # dict.get: feedparser's own get maps a missing "updated" to "published" with a
             # deprecation warning; read the raw keys instead.
             published_at=(parse_date(dict.get(item, "published") or dict.get(item, "updated"), default_tz)
@@ -470,7 +537,7 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
             self_url = _abs(url, link.get("href"))
     return ParsedFeed(
         format=result.get("version") or "unknown",
-        title=html_to_text(feed.get("title")),
+        title=_plain(feed.get("title"), MAX_TITLE_CHARS),
         entries=tuple(entries),
         lang=feed.get("language") or None,
         ttl_s=_ttl_s(feed.get("ttl")),
@@ -501,8 +568,8 @@ def _parse_json_feed(body: bytes, *, url: str, max_entries: int, default_tz: str
         entries.append(Entry(
             guid=str(guid).strip() if isinstance(guid, (str, int)) and str(guid).strip() else None,
             link=_abs(base, _str(item.get("url")) or _str(item.get("external_url"))),
-            title=html_to_text(_str(item.get("title"))),
-            summary=html_to_text(summary),
+            title=_plain(_str(item.get("title")), MAX_TITLE_CHARS),
+            summary=_plain(summary, MAX_SUMMARY_CHARS),
             published_at=parse_date(_str(item.get("date_published")) or _str(item.get("date_modified")),
                                     default_tz),
             lang=_str(item.get("language")),
@@ -511,7 +578,7 @@ def _parse_json_feed(body: bytes, *, url: str, max_entries: int, default_tz: str
     hubs = data.get("hubs")
     if isinstance(hubs, list) and hubs and isinstance(hubs[0], Mapping):
         hub = _str(hubs[0].get("url"))
-    return ParsedFeed(format="json", title=html_to_text(_str(data.get("title"))), entries=tuple(entries),
+    return ParsedFeed(format="json", title=_plain(_str(data.get("title")), MAX_TITLE_CHARS), entries=tuple(entries),
                       lang=feed_lang, hub_url=hub, self_url=_str(data.get("feed_url")), parser="json")
 
 

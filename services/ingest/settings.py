@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictBool, field_validator, model_validator
 
-from services.runtime.config_model import Section
+from services.runtime.config_model import HttpUrl, Name, Section, SingleLine, TimeZone
 
 
 class IngestSettings(Section):
-    allow_private_networks: bool = Field(
+    allow_private_networks: StrictBool = Field(
         False, description="Let sources resolve to loopback, private, link-local addresses."
     )
-    user_agent: str = Field(
+    user_agent: SingleLine = Field(
         "launchwatch/0.1 (+https://github.com/launchwatch/launchwatch)",
         description="User-Agent header of every fetch; name a contact so publishers can reach you.",
     )
@@ -23,21 +23,31 @@ class IngestSettings(Section):
     max_interval_s: float = Field(3600.0, gt=0, description="No source waits longer.")
     concurrency: int = Field(50, ge=1, description="Fetches in flight at once.")
     per_host_concurrency: int = Field(2, ge=1, description="Fetches in flight at once to one host name.")
-    use_default_catalogue: bool = Field(
+    use_default_catalogue: StrictBool = Field(
         True, description="Poll the shipped catalogue when no [[feeds]] or [[pages]] are configured."
     )
     per_host_spacing_s: float = Field(0.5, ge=0, description="Least time between two request starts to one host.")
     jitter_ratio: float = Field(
         0.1, ge=0, le=0.5, description="Next checks come up to this fraction early (never late), so sources spread out."
     )
-    adaptive_schedule: bool = Field(True, description="Poll rarely-publishing sources less often.")
+    adaptive_schedule: StrictBool = Field(True, description="Poll rarely-publishing sources less often.")
     adaptive_max_factor: float = Field(
         4.0, ge=1, description="Adaptive scheduling waits at most this many times a source's interval_s."
     )
     unhealthy_after_errors: int = Field(3, ge=1, description="Consecutive failures that mark a source unhealthy.")
     max_redirects: int = Field(5, ge=0, description="Redirects followed per fetch; each hop is address-checked.")
     max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, in document order.")
-    parse_threads: int = Field(1, ge=1, description="Threads parsing documents off the event loop.")
+    parse_threads: int = Field(
+        1, ge=1, description="Unused since documents are parsed in worker processes (parse_workers); still accepted."
+    )
+    parse_workers: int = Field(
+        2, ge=1, description="Worker processes parsing documents, one document each at a time, off the event loop."
+    )
+    parse_timeout_s: float = Field(
+        10.0, gt=0,
+        description="Longest one document may take to parse; then its worker is killed, the document refused "
+        "(parse_timeout) and its source marked unhealthy.",
+    )
     item_retention_days: float = Field(
         30.0, gt=0, description="Items their source has not listed for this long are forgotten."
     )
@@ -49,6 +59,13 @@ class IngestSettings(Section):
     @classmethod
     def _metrics_listen(cls, value: str | None) -> str | None:
         return _host_port(value)
+
+    @model_validator(mode="after")
+    def _intervals_in_order(self) -> "IngestSettings":
+        if self.min_interval_s > self.max_interval_s:
+            raise ValueError(f"ingest.min_interval_s ({self.min_interval_s:g}) is above "
+                             f"ingest.max_interval_s ({self.max_interval_s:g})")
+        return self
 
 
 def _host_port(value: str | None) -> str | None:
@@ -63,7 +80,7 @@ def _host_port(value: str | None) -> str | None:
 class WebSubSettings(Section):
     """`[websub]`: push subscriptions to the hubs feeds name; off while `public_url` is unset."""
 
-    public_url: str | None = Field(
+    public_url: HttpUrl | None = Field(
         None, description="Base URL at which hubs reach this process, e.g. https://ingest.example.org."
     )
     listen: str = Field("0.0.0.0:8089", description="host:port the callback server listens on.")
@@ -81,19 +98,12 @@ class WebSubSettings(Section):
 class SourceSettings(Section):
     """What `[[feeds]]` and `[[pages]]` entries share."""
 
-    url: str = Field(description="The source's http(s) URL; also its identity.")
-    name: str = Field(description="Name of the source, as items and logs show it.")
+    url: HttpUrl = Field(description="The source's http(s) URL; also its identity.")
+    name: Name = Field(description="Name of the source, as items and logs show it.")
     lang: str | None = Field(None, description="BCP 47 language of the source; wins over what it says itself.")
     kind: str | None = Field(None, description="agency | wire | news | aggregator")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
-    timezone: str | None = Field(None, description="IANA zone of the source, for dates without a zone.")
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must be an http:// or https:// URL")
-        return value
+    timezone: TimeZone | None = Field(None, description="IANA zone of the source, for dates without a zone.")
 
 
 class FeedSettings(SourceSettings):

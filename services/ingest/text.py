@@ -10,9 +10,12 @@ from __future__ import annotations
 import html
 import re
 
-_DROPPED = re.compile(r"<(script|style|noscript|template|head)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+# An unclosed script, style or CDATA section runs to the end of the text, as in a browser.
+# Without the `\Z` alternative every unclosed opening would rescan the rest of the text:
+# quadratic time on a few hundred KB of `<script>` repeated.
+_DROPPED = re.compile(r"<(script|style|noscript|template|head)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|\Z)", re.S)
 # A tag is `<name ...>` or `</name>`: text like "a < b" or "<<< title" is kept. Block tags
 # separate words; inline ones (<b>, <a>, <span>) must not split "800<b>km</b>".
 _BLOCK_TAG = re.compile(

@@ -2,20 +2,22 @@
 
 Every source has its own next-check time (see `scheduler`). Fetches run as tasks bounded
 by one semaphore (`[ingest] concurrency`) and a per-host gate, so a slow or dead host only
-holds its own slots. Parsing runs in a small thread pool so the event loop keeps serving
-other fetches. An item is remembered in SQLite only after the bus acknowledged it, and a
-source's validators (ETag, Last-Modified) only after all its new items were acknowledged,
+holds its own slots. Parsing runs in `parse_workers` worker processes with a time limit per
+document (`parse_timeout_s`), so a hostile document neither freezes the event loop nor holds
+up another source's items: it is refused with a named error and its source is marked
+unhealthy at once. A state database error stops the stage (`StateError`): going on would
+republish or lose items. An item is remembered in SQLite only after the bus acknowledged
+it, and a source's validators (ETag, Last-Modified) only after all its new items were acknowledged,
 so a crash republishes at worst and never loses an item.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -23,11 +25,12 @@ import aiohttp
 from aiohttp import web
 
 from schemas import FeedItem
-from services.ingest.errors import error_code
+from services.ingest.errors import ParseCrashed, ParseTimeout, RefusedDocument, error_code
 from services.ingest.fetcher import FetchResult, fetch
 from services.ingest.identity import content_hash, item_id_for
 from services.ingest.metrics import IngestMetrics
-from services.ingest.parser import ParsedFeed, parse_feed
+from services.ingest.documents import parse_body
+from services.ingest.parser import ParsedFeed
 from services.ingest.scheduler import (
     DueQueue,
     HostGate,
@@ -41,7 +44,8 @@ from services.ingest.sources import Source, sources_from_settings
 from services.ingest.state import IngestState, PublishedItem, SourceState
 from services.ingest.websub import WebSubscriber
 from services.runtime.bus import Producer
-from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
+from services.runtime.errors import PermanentError, RetryableError, StateError
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 
@@ -74,6 +78,8 @@ class FirstRound:
             return None
         return dict(sorted(self._errors.items()))
 
+preload("services.ingest.documents")  # see services.runtime.cpu_pool
+
 
 @dataclass(frozen=True)
 class PollOutcome:
@@ -92,13 +98,41 @@ class PollOutcome:
 
 def parse_document(source: Source, result: FetchResult, max_entries: int) -> ParsedFeed:
     """The parser for the source's kind (feed or page), as a pure function of the fetch."""
-    if source.is_page:
-        from services.ingest.pages import parse_page
+    return parse_body(*_parse_args(source, result, max_entries))
 
-        return parse_page(result.body, url=result.url, selector=source.selector or "a",
-                          content_type=result.content_type, max_entries=max_entries)
-    return parse_feed(result.body, url=result.url, content_type=result.content_type, max_entries=max_entries,
-                      default_tz=source.timezone)
+
+def _parse_args(source: Source, result: FetchResult, max_entries: int) -> tuple:
+    return result.body, result.url, result.content_type, source.selector, source.timezone, max_entries
+
+
+class DocumentParser:
+    """Parses fetched documents in `workers` worker processes, `timeout_s` at most each.
+
+    The workers start on `start()` or the first document and stop on `close()`.
+    """
+
+    def __init__(self, *, workers: int, timeout_s: float, max_entries: int) -> None:
+        self._pool = CpuPool(workers, preload=["services.ingest.documents"])
+        self._timeout_s = timeout_s
+        self._max_entries = max_entries
+
+    async def parse(self, source: Source, result: FetchResult) -> ParsedFeed:
+        """`parse_document` in a worker. Raises what it raises, `ParseTimeout` past the time
+        limit and `ParseCrashed` when the worker dies."""
+        try:
+            return await self._pool.run(parse_body, *_parse_args(source, result, self._max_entries),
+                                        timeout_s=self._timeout_s)
+        except TimeLimitExceeded:
+            raise ParseTimeout(f"parsing took longer than {self._timeout_s:g} s: document refused") from None
+        except WorkerDied as exc:
+            raise ParseCrashed(f"parsing failed: {exc}") from None
+
+    async def start(self) -> None:
+        """Start the parse workers now rather than at the first document."""
+        await self._pool.start()
+
+    def close(self) -> None:
+        self._pool.close()
 
 
 class IngestStage:
@@ -136,7 +170,9 @@ class IngestStage:
         self._queue = DueQueue()
         self._gate = HostGate(settings.per_host_concurrency, settings.per_host_spacing_s)
         self._slots = asyncio.Semaphore(settings.concurrency)
-        self._executor: ThreadPoolExecutor | None = None
+        self._parser = DocumentParser(workers=settings.parse_workers, timeout_s=settings.parse_timeout_s,
+                                      max_entries=settings.max_entries_per_feed)
+        self._fatal: StateError | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
         self.metrics = metrics or IngestMetrics()
@@ -161,6 +197,11 @@ class IngestStage:
     def _now(self) -> float:
         return self._clock().timestamp()
 
+    async def start_parsers(self) -> None:
+        """Start the parse worker processes (`run` does it first thing; the first poll
+        would otherwise wait for them)."""
+        await self._parser.start()
+
     async def run(self, stop: asyncio.Event) -> None:
         """Poll every source on its schedule until `stop` is set, then let the fetches in
         flight finish (each is bounded by `timeout_s`)."""
@@ -174,11 +215,14 @@ class IngestStage:
                 # one keeps its backoff and Retry-After across a restart.
                 at = min(at, now + source.interval_s)
             self._queue.schedule(source.url, at)
+        await self.start_parsers()
         await self.start_servers()
         log.info("ingest_started", sources=len(self._sources), websub=self.websub is not None)
         stopping = asyncio.ensure_future(stop.wait())
         try:
             while not stop.is_set():
+                if self._fatal is not None:
+                    raise self._fatal
                 await self._launch_due(stop)
                 self._renew_leases()
                 self._prune()
@@ -191,6 +235,8 @@ class IngestStage:
                     waking.cancel()
             if self._tasks:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
+            if self._fatal is not None:
+                raise self._fatal
         finally:
             stopping.cancel()
             for task in [*self._tasks, *([self._renewal] if self._renewal else [])]:
@@ -277,9 +323,7 @@ class IngestStage:
             await self.websub.subscribe(source.url, hub, topic)
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        self._parser.close()
 
     async def _launch_due(self, stop: asyncio.Event) -> None:
         now = self._now()
@@ -306,6 +350,11 @@ class IngestStage:
         try:
             outcome = await self.poll_source(source)
             self._queue.schedule(source.url, self._now() + outcome.next_check_in_s)
+        except StateError as exc:
+            self._fatal = exc  # the run loop raises it: the stage stops
+        except sqlite3.DatabaseError as exc:  # while recording the failure of a poll
+            get_logger().error("state_failed", error=type(exc).__name__, message=str(exc))
+            self._fatal = StateError(f"state database error: {exc}")
         finally:
             self._gate.finish(source.host)
             self._slots.release()
@@ -334,6 +383,7 @@ class IngestStage:
         Never raises for a failing source: the failure is logged (`feed_failed`), counted,
         and turned into a backoff delay. A failing bus send is a failure of the poll too:
         the items acknowledged before it are remembered, the rest come again next poll.
+        Raises `StateError` when the state database fails: no source can be polled safely.
         """
         log = get_logger().bind(feed=source.name)
         state = self._state.source(source.url)
@@ -353,6 +403,9 @@ class IngestStage:
                 published = await self._publish(source, parsed, now)
         except (RetryableError, PermanentError) as exc:
             return self._failed(source, state, exc, now, time.perf_counter() - started, log)
+        except sqlite3.DatabaseError as exc:
+            log.error("state_failed", error=type(exc).__name__, message=str(exc))
+            raise StateError(f"state database error: {exc}") from exc
         except Exception as exc:  # a bug or a bus failure: this source backs off, the others go on
             log.exception("feed_failed", url=state.url, error=type(exc).__name__, message=str(exc))
             return self._failed(source, state, exc, now, time.perf_counter() - started, log, logged=True)
@@ -395,6 +448,9 @@ class IngestStage:
                 log, *, logged: bool = False) -> PollOutcome:
         code = error_code(exc)
         errors = state.error_count + 1
+        if isinstance(exc, RefusedDocument):
+            # A hostile or unreasonably costly document: unhealthy now, not after a few more.
+            errors = max(errors, self._settings.unhealthy_after_errors)
         delay = failure_delay_s(self._policy, source.interval_s, errors,
                                 retry_after_s=getattr(exc, "retry_after_s", None), rng=self._rng)
         status = getattr(exc, "status", None)
@@ -418,10 +474,7 @@ class IngestStage:
         return PollOutcome(source, None, error=code, message=str(exc), duration_s=duration_s, next_check_in_s=delay)
 
     async def _parse(self, source: Source, result: FetchResult) -> ParsedFeed:
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(self._settings.parse_threads, thread_name_prefix="ingest-parse")
-        work = functools.partial(parse_document, source, result, self._settings.max_entries_per_feed)
-        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+        return await self._parser.parse(source, result)
 
     async def _publish(self, source: Source, parsed: ParsedFeed, now: datetime) -> int:
         """Put new entries and changed ones (as the next revision) on the topic, oldest first."""

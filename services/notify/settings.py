@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, StrictBool, model_validator
 
 from schemas.models import Kind
-from services.runtime.config_model import Section
+from services.runtime.config_model import HttpUrl, Name, Port, Section, SingleLine, http_url
 
 
 class NotifySettings(Section):
@@ -20,33 +20,42 @@ class NotifySettings(Section):
     slack_interval_s: float = Field(
         1.0, ge=0, description="Least time between two messages to one Slack destination."
     )
-    slack_api_url: str = Field("https://slack.com/api", description="Base URL of the Slack Web API.")
+    slack_api_url: HttpUrl = Field("https://slack.com/api", description="Base URL of the Slack Web API.")
     console_output: Literal["auto", "always", "never"] = Field(
         "auto", description="Print console alerts as a readable block: auto = only when stdout is a terminal; "
         "always = off a terminal too, on stderr, so stdout keeps one JSON object per line."
     )
 
+    @model_validator(mode="after")
+    def _backoff_in_order(self) -> "NotifySettings":
+        if self.backoff_base_s > self.backoff_max_s:
+            raise ValueError(f"notify.backoff_base_s ({self.backoff_base_s:g}) is above "
+                             f"notify.backoff_max_s ({self.backoff_max_s:g})")
+        return self
+
 
 class SmtpSettings(Section):
-    host: str = Field("127.0.0.1", description="SMTP server.")
-    port: int = Field(25, description="SMTP port (587 with starttls, 465 with use_tls).")
-    sender: str = Field("launchwatch@localhost", description="From address of alert emails.")
-    username: str | None = Field(None, description="SMTP login; with password.")
+    host: SingleLine = Field("127.0.0.1", min_length=1, description="SMTP server.")
+    port: Port = Field(25, description="SMTP port (587 with starttls, 465 with use_tls).")
+    sender: SingleLine = Field("launchwatch@localhost", description="From address of alert emails.")
+    username: SingleLine | None = Field(None, description="SMTP login; with password.")
     password: SecretStr | None = Field(None, description='SMTP password, e.g. "env:SMTP_PASSWORD".')
-    starttls: bool = Field(False, description="Upgrade the connection with STARTTLS.")
-    use_tls: bool = Field(False, description="Implicit TLS (usually port 465).")
+    starttls: StrictBool = Field(False, description="Upgrade the connection with STARTTLS.")
+    use_tls: StrictBool = Field(False, description="Implicit TLS (usually port 465).")
     ca_file: str | None = Field(None, description="CA bundle to verify the server with, instead of the system's.")
     timeout_s: float = Field(20.0, gt=0, description="Time limit of one SMTP exchange.")
 
     @model_validator(mode="after")
     def _one_tls_mode(self) -> "SmtpSettings":
+        if "@" not in self.sender:
+            raise ValueError(f"smtp.sender: {self.sender!r} is not an e-mail address")
         if self.starttls and self.use_tls:
             raise ValueError("starttls and use_tls exclude each other: choose one")
         return self
 
 
 class SubscriptionSettings(Section):
-    name: str = Field(description="Unique name; in logs, webhook bodies and the ledger.")
+    name: Name = Field(description="Unique name; in logs, webhook bodies and the ledger.")
     channel: Literal["slack", "webhook", "email", "console"] = Field(description="Where alerts go.")
     url: SecretStr | None = Field(None, description='Slack incoming webhook or webhook URL, e.g. "env:SLACK_WEBHOOK_URL".')
     to: list[str] = Field([], description="Email recipients.")
@@ -54,7 +63,7 @@ class SubscriptionSettings(Section):
     min_confidence: float = Field(0.6, ge=0, le=1, description="Least event confidence that alerts.")
     # Slack Web API instead of an incoming webhook: threads follow-ups under the alert.
     token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...), used with slack_channel.")
-    slack_channel: str | None = Field(None, description="Slack channel id for the bot token, e.g. C0123456.")
+    slack_channel: SingleLine | None = Field(None, description="Slack channel id for the bot token, e.g. C0123456.")
     # Filters: an empty list lets everything through.
     actors: list[str] = Field([], description="Only these actors (e.g. PRK, Houthis); empty: all.")
     kinds: list[Kind] = Field([], description="Only these kinds; empty: all.")
@@ -79,10 +88,10 @@ class SubscriptionSettings(Section):
     def _channel_needs(self) -> "SubscriptionSettings":
         """Each channel's required keys; a Slack token, when given, wins over a url."""
         if self.url is not None:
-            url = self.url.get_secret_value()
-            if not url.startswith(("https://", "http://")):
-                # Never echo the value: it is usually a secret.
-                raise ValueError(f"subscription {self.name!r}: url must start with https:// or http://")
+            try:
+                http_url(self.url.get_secret_value())
+            except ValueError as exc:  # its message never echoes the value: usually a secret
+                raise ValueError(f"subscription {self.name!r}: url {exc}") from None
         for address in self.to:
             if "@" not in address or any(c in address for c in "\r\n,"):
                 raise ValueError(f"subscription {self.name!r}: {address!r} in 'to' is not an e-mail address")

@@ -1,11 +1,56 @@
-"""Base model for configuration sections: unknown keys are an error."""
+"""Base model for configuration sections (unknown keys are an error) and the checked value
+types that sections share."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Annotated
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
 class Section(BaseModel):
     """A config table. `extra="forbid"` makes a misspelt key stop start-up, naming it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def single_line(value: str) -> str:
+    """`value` when it holds no control character: names and addresses end up in HTTP and
+    mail headers, where a CR or LF would start a header of the writer's choosing."""
+    bad = next((c for c in value if ord(c) < 32 or ord(c) == 127), None)
+    if bad is not None:
+        raise ValueError(f"must be one line of text, without control characters (found {bad!r})")
+    return value
+
+
+def http_url(value: str) -> str:
+    """`value` when it is an http(s) URL with a host; the message never echoes the value,
+    which may be a secret."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise ValueError("must be an http:// or https:// URL with a host (and a port from 1 to 65535)") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError("must be an http:// or https:// URL with a host")
+    single_line(value)
+    return value
+
+
+def time_zone(value: str) -> str:
+    """`value` when it names an IANA time zone (`Asia/Seoul`)."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{value!r} is not an IANA time zone (such as Asia/Seoul or UTC)") from None
+    return value
+
+
+SingleLine = Annotated[str, AfterValidator(single_line)]
+Name = Annotated[str, Field(min_length=1), AfterValidator(single_line)]
+HttpUrl = Annotated[str, AfterValidator(http_url)]
+TimeZone = Annotated[str, AfterValidator(time_zone)]
+Port = Annotated[int, Field(ge=1, le=65535)]

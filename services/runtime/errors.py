@@ -6,6 +6,8 @@
 - `ConfigError`: start-up stops, naming the bad key.
 - `BusUnavailable`: the broker cannot be reached; the message names it.
 - `StateInUse`: another process holds the state file; the message names it and its pid.
+- `StateError`: the state database failed; the stage stops (going on would lose or repeat
+  work). `StateCorrupt`: the state file is unusable at start, named in the message.
 """
 
 from __future__ import annotations
@@ -59,3 +61,9 @@ class StateInUse(LaunchwatchError):
         super().__init__(message)
         self.path = path
         self.pid = pid
+class StateError(LaunchwatchError):
+    """The state database failed while working: the stage stops instead of going on without it."""
+
+
+class StateCorrupt(StateError):
+    """The state file is empty, truncated, corrupt or not launchwatch's; the message names it."""

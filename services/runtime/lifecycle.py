@@ -13,8 +13,9 @@ from typing import Any, Protocol
 import aiohttp
 
 from services.runtime.bus import TOPICS, Bus, topic_name
-from services.runtime.db import connect
+from services.runtime.db import check_state_file, connect
 from services.runtime.deadletter import DeadLetters
+from services.runtime.errors import StateError
 from services.runtime.logs import bind_service, get_logger
 from services.runtime.settings import RuntimeSettings
 from services.runtime.statelock import StateLock
@@ -117,6 +118,7 @@ async def run_stages(
     """
     bind_service(service)
     log = get_logger()
+    check_state_file(settings.state.path)  # StateCorrupt before anything starts
     stop = stop or asyncio.Event()
     lock = StateLock(settings.state.path)
     if own_state or (bus is None and settings.bus.kind == "memory"):
@@ -152,7 +154,10 @@ async def run_stages(
         await asyncio.gather(*pending, return_exceptions=True)
         failures = [t.exception() for t in tasks if not t.cancelled() and t.exception() is not None]
         for exc in failures:
-            log.error("stage_failed", exc_info=exc)
+            if isinstance(exc, StateError):
+                log.error("stage_failed", error=type(exc).__name__, message=str(exc))  # said in one line
+            else:
+                log.error("stage_failed", exc_info=exc)
         log.info("stopped", stages=list(names), cancelled=len(pending))
         if failures:
             raise failures[0]  # type: ignore[misc]

@@ -2,20 +2,24 @@
 
 The sections the plumbing reads (`[bus]`, `[state]`, `[log]`, `[run]`) live here, in
 `RuntimeSettings`; the root model that adds every stage's sections is assembled at the top
-(`services.config`), so this package imports no stage. A string value `"env:NAME"` is read
-from the environment and `"file:/path"` from a file, so secrets stay out of the config
-file. Unknown keys and bad values raise `ConfigError` naming the key.
+(`services.config`), so this package imports no stage. In a secret field (one typed
+`SecretStr`) a value `"env:NAME"` is read from the environment and `"file:/path"` from a
+file, so secrets stay out of the config file; elsewhere such a value is an error, as a
+secret read into a plain field would be logged unredacted. Unknown keys and bad values
+raise `ConfigError` naming the key.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+import types
+import typing
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, StrictBool, ValidationError
 
 from services.runtime.config_model import Section
 from services.runtime.errors import ConfigError
@@ -30,13 +34,13 @@ class BusSettings(Section):
     partitions: int = Field(6, ge=1, description="Partitions of topics created at start-up.")
     replication_factor: int = Field(1, ge=1, description="Replicas of topics created at start-up.")
     fetch_max_wait_ms: int = Field(500, ge=0, description="Longest a consumer fetch waits.")
-    enable_idempotence: bool = Field(False, description="Needs a broker with InitProducerId.")
+    enable_idempotence: StrictBool = Field(False, description="Needs a broker with InitProducerId.")
     client_id: str = Field("launchwatch", description="Client id the broker sees.")
     session_timeout_ms: int = Field(10000, ge=1, description="A silent group member is dropped after this.")
     heartbeat_interval_ms: int = Field(3000, ge=1, description="How often a group member says it is alive.")
     rebalance_timeout_ms: int = Field(10000, ge=1, description="Longest a rebalance waits for members.")
     max_batch: int = Field(100, ge=1, description="Messages a stage takes per poll.")
-    journal: bool = Field(
+    journal: StrictBool = Field(
         True, description="Memory bus: keep its messages in the state file, so a restart resumes where it stopped."
     )
 
@@ -96,7 +100,7 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
     _apply_env_overrides(model, raw, environ)
     if only is not None:
         raw = {key: value for key, value in raw.items() if key in only or key not in model.model_fields}
-    raw = _resolve_references(raw, environ, ())
+    raw = _resolve_references(raw, model, environ, ())
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -127,32 +131,63 @@ def _parse_env_value(text: str) -> Any:
         return text
 
 
-def _resolve_references(value: Any, environ: Mapping[str, str], where: tuple[str, ...]) -> Any:
-    if isinstance(value, dict):
-        return {k: _resolve_references(v, environ, (*where, k)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_resolve_references(v, environ, (*where, str(i))) for i, v in enumerate(value)]
-    if isinstance(value, str):
+def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...]) -> Any:
+    """`value` with `env:`/`file:` references read, in the fields `annotation` types as secrets.
+
+    Raises `ConfigError` for a reference in any other field, an unset variable or an
+    unreadable file, naming the key.
+    """
+    kind, inner = _field_kind(annotation)
+    if kind == "model" and isinstance(value, dict):
+        fields = inner.model_fields
+        return {k: _resolve_references(v, fields[k].annotation if k in fields else None, environ, (*where, k))
+                for k, v in value.items()}
+    if kind == "list" and isinstance(value, list):
+        return [_resolve_references(v, inner, environ, (*where, str(i))) for i, v in enumerate(value)]
+    if isinstance(value, str) and value.startswith(("env:", "file:")):
         key = ".".join(where)
+        if kind != "secret":
+            raise ConfigError(f"{key}: env: and file: references are read only in secret fields "
+                              "(subscription url, secret and token, smtp password)")
         if value.startswith("env:"):
             var = value[4:]
             if var not in environ:
                 raise ConfigError(f"{key}: environment variable {var} is not set")
             return environ[var]
-        if value.startswith("file:"):
-            try:
-                return Path(value[5:]).read_text(encoding="utf-8").strip()
-            except OSError as exc:
-                raise ConfigError(f"{key}: cannot read {value[5:]}: {exc.strerror}") from None
+        try:
+            return Path(value[5:]).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"{key}: cannot read {value[5:]}: {exc.strerror}") from None
     return value
+
+
+def _field_kind(annotation: Any) -> tuple[str, Any]:
+    """("model", cls), ("list", item annotation), ("secret", None) or ("plain", None)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _field_kind(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        kinds = [_field_kind(arg) for arg in typing.get_args(annotation) if arg is not type(None)]
+        return next((k for k in kinds if k[0] != "plain"), ("plain", None))
+    if origin is list:
+        args = typing.get_args(annotation)
+        return ("list", args[0] if args else None)
+    if annotation is SecretStr:
+        return ("secret", None)
+    if isinstance(annotation, type) and issubclass(annotation, Section):
+        return ("model", annotation)
+    return ("plain", None)
 
 
 def _describe(exc: ValidationError) -> str:
     lines = []
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown config key")
+        elif key:
+            lines.append(f"{key}: {message}")
         else:
-            lines.append(f"{key}: {error['msg']}")
+            lines.append(message)  # a check across keys names them itself
     return "invalid configuration: " + "; ".join(lines)

@@ -9,11 +9,12 @@ at-least-once and nothing is skipped.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Awaitable, Callable
 
 from services.runtime.bus import Consumer, Record
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import PermanentError
+from services.runtime.errors import PermanentError, StateError
 from services.runtime.logs import get_logger
 from services.runtime.retry import Backoff, Sleep, retry
 
@@ -25,6 +26,9 @@ class StageRunner:
 
     - `PermanentError` (and `InvalidMessage`): dead-lettered with the reason; the stage goes on.
     - `RetryableError`: retried with `backoff`; when attempts run out, dead-lettered.
+    - `sqlite3.DatabaseError` (a corrupt page, a full disk, a locked file) is no fault of the
+      record: going on would dead-letter every record after it. One `state_failed` line is
+      logged and `StateError` raised: the stage stops, its record uncommitted.
     - Any other exception is a bug: logged with its traceback and dead-lettered, never retried.
     """
 
@@ -75,6 +79,11 @@ class StageRunner:
             await self._dead_letters.send(exc, record=record)
         except (asyncio.CancelledError, KeyboardInterrupt):
             raise
+        except sqlite3.DatabaseError as exc:
+            get_logger().error("state_failed", topic=record.topic, offset=record.offset,
+                               error=type(exc).__name__, message=str(exc))
+            raise StateError(f"state database error while handling {record.topic} offset {record.offset}: "
+                             f"{exc}") from exc
         except Exception as exc:
             get_logger().error("handler_crashed", topic=record.topic, offset=record.offset, exc_info=exc)
             await self._dead_letters.send(exc, record=record)

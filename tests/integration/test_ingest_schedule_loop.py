@@ -21,6 +21,7 @@ def wall_clock() -> datetime:
 
 async def run_until(stage, condition, timeout_s: float = 5.0) -> None:
     """Run the stage's loop until `condition()` holds (failing after `timeout_s`), then stop it."""
+    await stage.start_parsers()  # worker processes: their start is not what these tests time
     stop = asyncio.Event()
     task = asyncio.create_task(stage.run(stop))
     loop = asyncio.get_running_loop()

@@ -1,0 +1,82 @@
+"""Configuration values that used to be accepted and broke things later are errors at
+start-up naming the key; env:/file: references are read only in secret fields, and every
+secret is redacted from the logs."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from services.config import load_settings, secret_values
+from services.runtime.errors import ConfigError
+from services.runtime.logs import configure_logging, get_logger
+
+FEED = '[[feeds]]\nurl = "https://example.org/feed.xml"\nname = "Example"\n'
+CONSOLE = '[[subscriptions]]\nname = "ops"\nchannel = "console"\n'
+
+
+def load(tmp_path, text: str, environ: dict[str, str] | None = None):
+    path = tmp_path / "launchwatch.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_settings(path, environ=environ or {})
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    (CONSOLE + CONSOLE, "subscriptions.1.name: 'ops' repeats subscriptions.0.name"),
+    (FEED + FEED.replace('"Example"', '"Other"'), "feeds.1.url: 'https://example.org/feed.xml' repeats feeds.0.url"),
+    (FEED + '[[pages]]\nurl = "https://example.org/feed.xml"\nname = "Page"\nselector = "a"\n',
+     "pages.0.url: 'https://example.org/feed.xml' repeats feeds.0.url"),
+    (FEED + FEED.replace("feed.xml", "other.xml"), "feeds.1.name: 'Example' repeats feeds.0.name"),
+    (FEED + 'timezone = "Mars/Olympus"\n', "feeds.0.timezone: 'Mars/Olympus' is not an IANA time zone"),
+    ('[smtp]\nport = 99999\n', "smtp.port: Input should be less than or equal to 65535"),
+    ('[smtp]\nport = 0\n', "smtp.port: Input should be greater than or equal to 1"),
+    ('[[feeds]]\nurl = "http://"\nname = "x"\n', "feeds.0.url: must be an http:// or https:// URL with a host"),
+    ('[[feeds]]\nurl = "https://example.org:99999/feed"\nname = "x"\n', "feeds.0.url: must be an http:// or https://"),
+    ('[websub]\npublic_url = "https:///cb"\n', "websub.public_url: must be an http:// or https:// URL with a host"),
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://"\n',
+     "subscription 'hook': url must be an http:// or https:// URL with a host"),
+    ('[ingest]\nmin_interval_s = 600\nmax_interval_s = 60\n',
+     "ingest.min_interval_s (600) is above ingest.max_interval_s (60)"),
+    ('[notify]\nbackoff_base_s = 900\nbackoff_max_s = 300\n',
+     "notify.backoff_base_s (900) is above notify.backoff_max_s (300)"),
+    ('[smtp]\nsender = "alerts@example.org\\r\\nBcc: everyone@example.org"\n',
+     "smtp.sender: must be one line of text, without control characters (found '\\r')"),
+    ('[smtp]\nsender = "alerts"\n', "smtp.sender: 'alerts' is not an e-mail address"),
+    ('[[subscriptions]]\nname = "ops\\nX-Injected: 1"\nchannel = "console"\n', "subscriptions.0.name: must be one line"),
+    ('[[feeds]]\nurl = "https://example.org/f"\nname = "a\\rb"\n', "feeds.0.name: must be one line"),
+    ('[ingest]\nuser_agent = "lw\\r\\nX: y"\n', "ingest.user_agent: must be one line"),
+    ('[ingest]\nallow_private_networks = "no"\n', "ingest.allow_private_networks: Input should be a valid boolean"),
+    ('[smtp]\nstarttls = "yes"\n', "smtp.starttls: Input should be a valid boolean"),
+    ('[bus]\njournal = 0\n', "bus.journal: Input should be a valid boolean"),
+    (FEED.replace('"Example"', '"env:HOME"'), "feeds.0.name: env: and file: references are read only in secret fields"),
+    ('[state]\npath = "file:/etc/hostname"\n', "state.path: env: and file: references are read only in secret fields"),
+])
+def test_bad_values_stop_start_up_naming_the_key(tmp_path, text, named):
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, text, environ={"HOME": "/root"})
+    assert named in str(caught.value)
+
+
+def test_a_non_boolean_environment_override_is_an_error():
+    with pytest.raises(ConfigError, match="ingest.allow_private_networks: Input should be a valid boolean"):
+        load_settings(None, environ={"LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS": "no"})
+    assert load_settings(None, environ={"LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS": "true"}) \
+        .ingest.allow_private_networks is True
+
+
+def test_secrets_are_read_in_secret_fields_and_redacted_from_every_log_line(tmp_path):
+    settings = load(tmp_path, '[smtp]\npassword = "env:SMTP_PW"\n'
+                    '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL"\nsecret = "env:HOOK_SECRET"\n'
+                    '[[subscriptions]]\nname = "bot"\nchannel = "slack"\ntoken = "env:BOT"\nslack_channel = "C1"\n',
+                    environ={"SMTP_PW": "pw-123456", "HOOK_URL": "https://hooks.example.org/T0/abcdef",
+                             "HOOK_SECRET": "sign-abcdef", "BOT": "xoxb-123456"})
+    secrets = ["pw-123456", "https://hooks.example.org/T0/abcdef", "sign-abcdef", "xoxb-123456"]
+    assert sorted(secret_values(settings)) == sorted(secrets)
+    stream = io.StringIO()
+    configure_logging(fmt="json", secrets=secret_values(settings), stream=stream)
+    get_logger().warning("delivery_failed", message=f"POST {secrets[1]} failed", detail=" ".join(secrets))
+    line = json.loads(stream.getvalue())
+    assert not any(secret in stream.getvalue() for secret in secrets)
+    assert line["message"] == "POST [redacted] failed"

@@ -1,0 +1,127 @@
+"""A state file that cannot be trusted stops launchwatch with one line naming it (exit 2),
+never a silent fresh start that alerts every recent event again; a database error while
+working stops the stage instead of dead-lettering every message after it."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from structlog.testing import capture_logs
+
+from services.cli import main
+from services.runtime.db import APPLICATION_ID, connect
+from services.runtime.deadletter import DeadLetters
+from services.runtime.errors import StateCorrupt, StateError
+from services.runtime.memory_bus import MemoryBus
+from services.runtime.stage import StageRunner
+
+PAGE = 4096
+
+
+def ledger_file(path: Path, rows: int = 3000) -> Path:
+    """A state file whose ledger table spans many pages."""
+    conn = connect(path)
+    conn.execute("CREATE TABLE notify_ledger (delivery_id TEXT PRIMARY KEY, body TEXT)")
+    conn.executemany("INSERT INTO notify_ledger VALUES (?, ?)", ((f"d{i}", "x" * 200) for i in range(rows)))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def corrupt_ledger_pages(path: Path) -> None:
+    """Overwrite two pages in the middle of the ledger's b-tree with garbage."""
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'notify_ledger'").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as file:
+        for page in (root + 5, root + 6):
+            file.seek((page - 1) * PAGE)
+            file.write(b"\xde\xad\xbe\xef" * (PAGE // 4))
+
+
+def run_with_state(tmp_path: Path, state: Path, capsys) -> tuple[int, str]:
+    config = tmp_path / "launchwatch.toml"
+    config.write_text(f'[state]\npath = "{state}"\n[ingest]\nuse_default_catalogue = false\n')
+    code = main(["run", "--config", str(config)])
+    return code, capsys.readouterr().err
+
+
+def test_a_new_state_file_is_created_whole(tmp_path):
+    conn = connect(tmp_path / "new" / "state.db")
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("SELECT value FROM launchwatch_meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert not [p for p in (tmp_path / "new").iterdir() if p.name.endswith(".new")]
+
+
+def test_an_empty_state_file_stops_start_up_naming_it(tmp_path, capsys):
+    state = tmp_path / "state.db"
+    state.write_bytes(b"")
+    code, err = run_with_state(tmp_path, state, capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and f"state file {state} is empty (0 bytes)" in err
+    assert state.stat().st_size == 0  # left as it was, for whoever investigates
+
+
+def test_a_corrupt_ledger_page_stops_start_up(tmp_path, capsys):
+    state = ledger_file(tmp_path / "state.db")
+    corrupt_ledger_pages(state)
+    code, err = run_with_state(tmp_path, state, capsys)
+    assert code == 2
+    assert err.startswith(f"launchwatch: state file {state} is corrupt (") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_other_damage_is_one_line_naming_the_file(tmp_path, capsys, damage):
+    state = ledger_file(tmp_path / "state.db")
+    data = state.read_bytes()
+    state.write_bytes(b"not a database at all" * 100 if damage == "garbage" else data[: len(data) // 3])
+    code, err = run_with_state(tmp_path, state, capsys)
+    assert code == 2
+    assert err.startswith(f"launchwatch: state file {state}") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_another_programs_database_is_refused(tmp_path):
+    state = tmp_path / "state.db"
+    conn = sqlite3.connect(state)
+    conn.execute("CREATE TABLE users (name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StateCorrupt, match="is not launchwatch's"):
+        connect(state)
+
+
+def test_a_state_file_from_before_the_version_row_is_adopted(tmp_path):
+    state = tmp_path / "state.db"
+    conn = sqlite3.connect(state)
+    conn.execute("CREATE TABLE notify_ledger (delivery_id TEXT PRIMARY KEY)")
+    conn.execute("INSERT INTO notify_ledger VALUES ('kept')")
+    conn.commit()
+    conn.close()
+    conn = connect(state)
+    assert conn.execute("SELECT delivery_id FROM notify_ledger").fetchall() == [("kept",)]
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+async def test_a_database_error_while_handling_stops_the_stage_without_dead_lettering(tmp_path):
+    state = ledger_file(tmp_path / "state.db")
+    conn = connect(state)  # checked and opened while the file was sound
+    corrupt_ledger_pages(state)
+    bus = MemoryBus(default_partitions=1)
+    for n in range(3):
+        await bus.producer().send("in", f"d{2000 + n}".encode())
+
+    async def handler(record):  # what the ledger does: look the delivery up
+        conn.execute("SELECT count(*) FROM notify_ledger WHERE body LIKE ?", (record.value.decode(),)).fetchone()
+
+    runner = StageRunner(consumer=await bus.consumer(["in"], "g"), handler=handler,
+                         dead_letters=DeadLetters(bus.producer(), "dlq", "notify"), poll_timeout_s=0.05)
+    with capture_logs() as logs, pytest.raises(StateError, match="malformed"):
+        await asyncio.wait_for(runner.run(asyncio.Event()), 5)
+    assert bus.records("dlq") == []
+    assert [e["event"] for e in logs if e["log_level"] == "error"] == ["state_failed"]
+    # Nothing was committed: after a restore, every message is handled again.
+    assert await (await bus.consumer(["in"], "g")).poll(0.05, 10) != []
