@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import multiprocessing
+import signal
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError as FutureCancelled
@@ -51,6 +52,9 @@ def _ready() -> bool:
 def _import(modules: Sequence[str]) -> None:
     # Worker initializer: makes sure of the modules the fork server did not preload, before
     # the worker takes its first call (so the time limit of a call never pays for imports).
+    # Ctrl-C reaches the whole process group: the parent stops its workers itself, and a
+    # worker must not die mid-call of a KeyboardInterrupt and print its traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in modules:
         importlib.import_module(name)
 
@@ -124,9 +128,14 @@ class CpuPool:
             raise asyncio.CancelledError() from None
 
     def close(self) -> None:
-        """Kill the workers (calls in flight fail) and wait briefly for them to go."""
+        """Let the workers finish their calls and go; kill those still busy after
+        `JOIN_TIMEOUT_S` (their calls fail)."""
         if self._pool is not None:
             pool, self._pool = self._pool, None
             self._finalizer.detach()
-            pool.stop()
-            pool.join(timeout=JOIN_TIMEOUT_S)
+            pool.close()  # no new workers are started from here on
+            try:
+                pool.join(timeout=JOIN_TIMEOUT_S)
+            except TimeoutError:
+                pool.stop()
+                pool.join(timeout=JOIN_TIMEOUT_S)
