@@ -18,12 +18,12 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
 
-from services.ingest.addresses import check_host
+from services.ingest.fetcher import INGEST_ADDRESSES
+from services.runtime.addresses import ALLOW_ALL, guarded_target
 from services.ingest.errors import ClientHttpError, ConnectError, FetchTimeout, ServerHttpError
 from services.runtime.logs import get_logger
 
@@ -126,14 +126,12 @@ class WebSubscriber:
         if previous is not None and previous.state == "active":
             sub.state, sub.lease_expires_at = previous.state, previous.lease_expires_at  # keep pushing meanwhile
         self.subscriptions[cid] = sub
-        parts = urlsplit(hub)
-        if not self._allow_private:
-            await check_host(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+        target = await guarded_target(hub, ALLOW_ALL if self._allow_private else INGEST_ADDRESSES)
         form = {"hub.mode": "subscribe", "hub.topic": topic, "hub.callback": f"{self.public_url}/websub/{cid}",
                 "hub.secret": sub.secret, "hub.lease_seconds": str(self.lease_s)}
         try:
-            async with self._http.post(hub, data=form, allow_redirects=False,
-                                       timeout=aiohttp.ClientTimeout(total=self._timeout_s)) as resp:
+            async with self._http.post(target.url, data=form, headers=target.headers, allow_redirects=False,
+                                       timeout=aiohttp.ClientTimeout(total=self._timeout_s), **target.tls) as resp:
                 text = (await resp.content.read(2000)).decode(errors="replace")
                 if resp.status >= 500 or resp.status == 429:
                     raise ServerHttpError(f"hub answered HTTP {resp.status}", status=resp.status)

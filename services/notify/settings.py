@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
 from schemas.models import Kind
+from services.runtime.addresses import AddressPolicy, parse_networks
 from services.runtime.config_model import Section
 
 
@@ -24,6 +25,28 @@ class NotifySettings(Section):
     console_output: Literal["auto", "always", "never"] = Field(
         "auto", description="Print console alerts as a readable block: auto = only when stdout is a terminal."
     )
+    allowed_networks: list[str] = Field(
+        [], description='Non-public networks deliveries may reach (webhooks, Slack, SMTP), in CIDR form, '
+                        'e.g. ["10.20.0.0/16", "127.0.0.1/32"]; public addresses are always allowed.'
+    )
+    allow_private_networks: bool = Field(
+        False, description="Let deliveries reach every address (loopback, private, link-local, metadata): "
+                           "prefer allowed_networks."
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        parse_networks(value)  # raises ValueError naming the value that is not a network
+        return value
+
+    def address_policy(self) -> AddressPolicy:
+        """The address guard of every delivery: public addresses, plus the allowed networks."""
+        return AddressPolicy(
+            allow_private=self.allow_private_networks,
+            allowed_networks=parse_networks(self.allowed_networks),
+            hint='add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it',
+        )
 
 
 class SmtpSettings(Section):

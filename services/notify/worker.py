@@ -67,13 +67,15 @@ def make_channels(settings: Settings, http: aiohttp.ClientSession, clock: Callab
     """One sender per channel kind for the process (they share the HTTP session and SMTP config)."""
     notify = settings.notify
     pacer = DestinationPacer(notify.slack_interval_s, sleep=sleep)
+    addresses = notify.address_policy()
     return {
         "slack": SlackChannel(
-            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock),
-            SlackApiChannel(http, pacer, api_url=notify.slack_api_url, timeout_s=notify.timeout_s, clock=clock),
+            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
+            SlackApiChannel(http, pacer, api_url=notify.slack_api_url, timeout_s=notify.timeout_s, clock=clock,
+                            addresses=addresses),
         ),
-        "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock),
-        "email": EmailChannel(settings.smtp),
+        "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
+        "email": EmailChannel(settings.smtp, addresses),
         "console": ConsoleChannel(notify.console_output, stdout or sys.stdout),
     }
 

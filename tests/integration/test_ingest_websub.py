@@ -28,6 +28,7 @@ class Hub:
 
     def __init__(self) -> None:
         self.subscriptions: list[dict[str, str]] = []
+        self.hosts: list[str] = []  # the Host header of each subscription request
         self.verified: list[bool] = []
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -50,6 +51,7 @@ class Hub:
     async def _subscribe(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
         self.subscriptions.append(form)
+        self.hosts.append(request.headers.get("Host", ""))
         task = asyncio.create_task(self._verify(form))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -218,3 +220,31 @@ async def test_hub_named_in_a_link_header_is_subscribed(world, tmp_path):
     finally:
         await stage.stop_servers()
         stage.close()
+
+
+async def test_the_hub_request_goes_to_the_address_that_was_checked(world, monkeypatch):
+    """The hub's name is resolved once, checked, and the request sent to that address (with
+    the name as Host): a DNS answer that changes after the check cannot redirect it."""
+    from services.ingest import websub
+    from services.ingest.errors import BlockedAddress
+    from services.runtime import addresses
+
+    _, hub, http = world
+    answers: list[str] = []
+
+    async def resolve(host: str, port: int) -> list[str]:
+        answers.append(host)
+        return ["127.0.0.1"]  # `hub.test` exists for this resolver only: asked again, a request would fail
+
+    monkeypatch.setattr(addresses, "system_resolve", resolve)
+    subscriber = websub.WebSubscriber(public_url="http://127.0.0.1:1", http=http, clock=Clock(),
+                                      on_content=None, timeout_s=2)  # type: ignore[arg-type]
+    with pytest.raises(BlockedAddress, match="hub.test resolves to 127.0.0.1, not a public address"):
+        await subscriber.subscribe("src", f"http://hub.test:{hub.port}/hub", "https://feeds.example/t")
+    assert hub.subscriptions == []
+
+    # The same guard with loopback allowed (as `allow_private_networks` would): sent to the checked address.
+    monkeypatch.setattr(websub, "INGEST_ADDRESSES",
+                        addresses.AddressPolicy(allowed_networks=addresses.parse_networks(["127.0.0.1/32"])))
+    await subscriber.subscribe("src", f"http://hub.test:{hub.port}/hub", "https://feeds.example/t")
+    assert hub.hosts == [f"hub.test:{hub.port}"] and answers == ["hub.test", "hub.test"]

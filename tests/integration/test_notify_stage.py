@@ -114,7 +114,9 @@ class FakeSleep:
 def settings_for(tmp_path, subscriptions: list[dict], smtp_port: int = 25) -> Settings:
     return Settings.model_validate({
         "state": {"path": str(tmp_path / "state.db")},
-        "notify": {"slack_interval_s": 0, "max_attempts": 3, "backoff_base_s": 1, "backoff_max_s": 10},
+        # The receivers listen on loopback, which the address guard refuses unless allowed.
+        "notify": {"slack_interval_s": 0, "max_attempts": 3, "backoff_base_s": 1, "backoff_max_s": 10,
+                   "allowed_networks": ["127.0.0.1/32"]},
         "smtp": {"host": "127.0.0.1", "port": smtp_port, "sender": "launchwatch@alerts.example"},
         "subscriptions": subscriptions,
     })
