@@ -232,7 +232,9 @@ async def test_a_receiver_failing_forever_is_dead_lettered_and_the_others_still_
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
     sleep = FakeSleep()
     with capture_logs() as logs:
-        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2, sleep=sleep)
+        # Each subscription goes at its own pace: wait for the healthy ones too.
+        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2 and len(slack.accepted) == 2
+                        and len(hook.accepted) == 2 and len(mailbox.messages) == 2, sleep=sleep)
     ctx.close()
     assert len(broken.requests) == 2 * 3  # max_attempts each, then given up
     # Exponential backoff with jitter: about 1 s, then about 2 s (base 1 s, +-20 %), per event.
