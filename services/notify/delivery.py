@@ -97,9 +97,10 @@ class Deliverer:
         return added
 
     async def make_durable(self) -> None:
-        """Make every row enqueued so far survive a power cut (one fsync): called before the
-        records that wrote them are committed."""
-        self._ledger.sync()
+        """Make every row enqueued so far survive a power cut (one fsync, in a worker thread
+        so the senders go on meanwhile): called before the records that wrote them are
+        committed."""
+        await asyncio.to_thread(self._ledger.sync)
 
     async def drain(self, sub: SubscriptionSettings, stop: asyncio.Event) -> None:
         """Send `sub`'s owed rows, oldest first, one at a time, until `stop` is set.

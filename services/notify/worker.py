@@ -155,7 +155,12 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
     )
     consumer = await ctx.bus.consumer([ctx.topic("events")], group or ctx.group("notify"))
     subscriptions = effective_subscriptions(settings)
+    # Kafka keeps the offsets away from the state file, so the outbox must reach the disk
+    # before they are committed. The memory bus journals its offsets in the same file's
+    # log, after the outbox rows: what survives a power cut is a prefix of that log, so
+    # an offset never survives without its rows and no extra fsync is needed.
+    before_commit = deliverer.make_durable if settings.bus.kind == "kafka" else None
     runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, subscriptions),
                          dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep,
-                         before_commit=deliverer.make_durable)
+                         before_commit=before_commit)
     return NotifyStage(runner, channels, deliverer, subscriptions, digest_check_s)

@@ -41,8 +41,11 @@ def test_a_pending_row_from_before_the_outbox_is_resumed_once_its_record_is_read
     assert (head.status, head.delivery_id) == ("pending", "dlv-old")
 
 
-def test_sync_keeps_what_was_written():
-    ledger = Ledger(sqlite3.connect(":memory:", isolation_level=None))
+def test_sync_flushes_the_state_file_and_keeps_what_was_written(tmp_path):
+    from services.runtime.db import connect
+
+    ledger = Ledger(connect(tmp_path / "state.db"))
     owe(ledger, "evt-1")
+    assert (tmp_path / "state.db-wal").exists()
     ledger.sync()
-    assert ledger.owed() == {"a": 1, "b": 1}
+    assert Ledger(connect(tmp_path / "state.db")).owed() == {"a": 1, "b": 1}
