@@ -83,8 +83,9 @@ class Deliverer:
     def enqueue(self, event: LaunchEvent, subscriptions: Sequence[SubscriptionSettings]) -> int:
         """Owe `event` to each subscription (one ledger transaction) and wake their senders.
 
-        Once this returns the revision is durable in the ledger: its record may be committed.
-        Enqueuing the same revision again adds nothing. Returns the rows added.
+        Once this returns the rows survive a crash of the process; once `make_durable` has
+        returned too, a power cut. Enqueuing the same revision again adds nothing. Returns
+        the rows added.
         """
         names = [sub.name for sub in subscriptions]
         added = self._ledger.enqueue(
@@ -113,11 +114,12 @@ class Deliverer:
         failures = 0
         while not stop.is_set():
             wake.clear()  # before looking, so an enqueue while we send is not missed
-            row = self._ledger.next_owed(sub.name)
-            if row is None:
-                await _first_of(wake.wait(), stop.wait())
-                continue
+            row = None
             try:
+                row = self._ledger.next_owed(sub.name)
+                if row is None:
+                    await _first_of(wake.wait(), stop.wait())
+                    continue
                 await self._deliver_owed(sub, row, stop)
                 failures = 0
             except _Stopped:
@@ -125,8 +127,8 @@ class Deliverer:
             except Exception as exc:  # the ledger or the dead-letter topic failed: nothing was lost
                 failures += 1
                 delay = self._backoff.delay_s(failures)
-                get_logger().error("outbox_row_failed", subscription=sub.name, event_id=row.event_id,
-                                   revision=row.revision, error=repr(exc), delay_s=round(delay, 3))
+                get_logger().error("outbox_row_failed", subscription=sub.name, event_id=row and row.event_id,
+                                   revision=row and row.revision, error=repr(exc), delay_s=round(delay, 3))
                 try:
                     await self._sleep_or_stop(delay, stop)
                 except _Stopped:
@@ -136,7 +138,8 @@ class Deliverer:
         event = LaunchEvent.model_validate_json(row.event_json)
         try:
             # Filters judge the moment the revision was read, not when its turn came.
-            return await self._one(sub, event, None, False, now=row.received_at, stop=stop)
+            return await self._one(sub, event, None, False, now=row.received_at, stop=stop,
+                                   undecided=row.status == "outbox")
         except _Stopped:
             raise
         except Exception as exc:
@@ -176,10 +179,11 @@ class Deliverer:
         return Outcome(sub.name, "dead", repr(error))
 
     def _alert_for(self, sub: SubscriptionSettings, event: LaunchEvent, replay: bool,
-                   now: datetime) -> Alert | Outcome:
+                   now: datetime, undecided: bool) -> Alert | Outcome:
         log = get_logger()
         delivery_id = delivery_id_for(sub.name, event.event_id, event.revision)
-        entry = self._ledger.get(sub.name, event.event_id, event.revision)
+        # An outbox row just read needs no second look.
+        entry = None if undecided else self._ledger.get(sub.name, event.event_id, event.revision)
         memory = self._ledger.memory(sub.name, event.event_id)
         thread_ref = memory.thread_ref if memory else None
         if entry is not None and entry.status != "outbox":
@@ -211,8 +215,9 @@ class Deliverer:
         return Alert(delivery_id, sub.name, decision.action, event, decision.changed, decision.previous, thread_ref)
 
     async def _one(self, sub: SubscriptionSettings, event: LaunchEvent, record: Record | None,
-                   replay: bool, *, now: datetime, stop: asyncio.Event | None = None) -> Outcome:
-        prepared = self._alert_for(sub, event, replay, now)
+                   replay: bool, *, now: datetime, stop: asyncio.Event | None = None,
+                   undecided: bool = False) -> Outcome:
+        prepared = self._alert_for(sub, event, replay, now, undecided)
         if isinstance(prepared, Outcome):
             return prepared
         alert = prepared

@@ -60,11 +60,12 @@ CREATE TABLE IF NOT EXISTS notify_outbox_events (
     received_at TEXT NOT NULL,
     PRIMARY KEY (event_id, revision)
 );
-CREATE INDEX IF NOT EXISTS notify_ledger_queued ON notify_ledger (subscription, status);
 CREATE INDEX IF NOT EXISTS notify_ledger_delivery ON notify_ledger (delivery_id);
 """
-# Created after the columns exist (a state file from before the outbox gains them first).
+# Created after the columns exist (a state file from before the outbox gains them first);
+# (subscription, status, seq) also serves the lookups the older (subscription, status) did.
 _OUTBOX_INDEXES = """
+DROP INDEX IF EXISTS notify_ledger_queued;
 CREATE INDEX IF NOT EXISTS notify_ledger_seq ON notify_ledger (seq);
 CREATE INDEX IF NOT EXISTS notify_ledger_outbox ON notify_ledger (subscription, status, seq);
 CREATE INDEX IF NOT EXISTS notify_ledger_revision ON notify_ledger (event_id, revision);
@@ -199,20 +200,25 @@ class Ledger:
         return added
 
     def next_owed(self, subscription: str) -> OutboxRow | None:
-        """The subscription's oldest row still to send (`outbox` or `pending`), or None."""
-        # A pending row from before the outbox has no event here until its record is read again.
-        row = self._conn.execute(
-            "SELECT l.subscription, l.event_id, l.revision, l.delivery_id, l.status, l.seq, e.event_json,"
-            " e.received_at FROM notify_ledger l JOIN notify_outbox_events e"
-            " ON e.event_id=l.event_id AND e.revision=l.revision"
-            " WHERE l.subscription=? AND l.status IN (?, ?) ORDER BY l.seq LIMIT 1",
-            (subscription, *_OPEN),
-        ).fetchone()
-        if row is None:
-            return None
-        sub, event_id, revision, delivery_id, status, seq, event_json, received_at = row
-        return OutboxRow(sub, event_id, revision, delivery_id, status, seq or 0, event_json,
-                         datetime.fromisoformat(received_at))
+        """The subscription's oldest row still to send, or None: its `pending` row if it has
+        one (a row turns pending only at the head of its outbox, so it comes first), else
+        its oldest `outbox` row."""
+        # One status at a time, so each lookup walks the (subscription, status, seq) index
+        # instead of sorting the whole backlog. A pending row from before the outbox has no
+        # event here until its record is read again.
+        for status in ("pending", "outbox"):
+            row = self._conn.execute(
+                "SELECT l.subscription, l.event_id, l.revision, l.delivery_id, l.status, l.seq, e.event_json,"
+                " e.received_at FROM notify_ledger l JOIN notify_outbox_events e"
+                " ON e.event_id=l.event_id AND e.revision=l.revision"
+                " WHERE l.subscription=? AND l.status=? ORDER BY l.seq LIMIT 1",
+                (subscription, status),
+            ).fetchone()
+            if row is not None:
+                sub, event_id, revision, delivery_id, status_, seq, event_json, received_at = row
+                return OutboxRow(sub, event_id, revision, delivery_id, status_, seq or 0, event_json,
+                                 datetime.fromisoformat(received_at))
+        return None
 
     def owed(self) -> dict[str, int]:
         """Rows still to send, per subscription (the outbox depth)."""
