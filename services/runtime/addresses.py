@@ -229,8 +229,12 @@ def pinned(url: str, addresses: Iterable[str]) -> Target:
         return Target(url)
     address = f"[{checked[0]}]" if ":" in checked[0] else checked[0]
     netloc = f"{address}:{parts.port}" if parts.port else address
-    host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
-    tls = {"server_hostname": parts.hostname} if parts.scheme == "https" else {}
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    if at:  # credentials in the URL still become the request's Basic auth
+        netloc = f"{userinfo}@{netloc}"
+    name = parts.hostname.encode("idna").decode("ascii")  # an internationalised name as sent on the wire
+    host = f"{name}:{parts.port}" if parts.port else name
+    tls = {"server_hostname": name} if parts.scheme == "https" else {}
     return Target(parts._replace(netloc=netloc).geturl(), {"Host": host}, tls)
 
 

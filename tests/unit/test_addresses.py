@@ -121,10 +121,13 @@ async def test_a_request_is_aimed_at_the_checked_address_and_keeps_the_name():
         await guarded_target("https://hooks.example/", GUARD, resolve=resolve)
 
 
-def test_pinning_prefers_ipv4_and_brackets_ipv6():
+def test_pinning_prefers_ipv4_brackets_ipv6_and_keeps_credentials():
     assert pinned("http://feed.example/rss", ["2606:4700::1", "93.184.216.34"]).url == "http://93.184.216.34/rss"
     assert pinned("http://feed.example/rss", ["2606:4700::1"]).url == "http://[2606:4700::1]/rss"
     assert pinned("http://93.184.216.34/rss", ["93.184.216.34"]).headers == {}
+    with_login = pinned("https://hook:s3cret@hooks.example:8443/in", ["93.184.216.34"])
+    assert with_login.url == "https://hook:s3cret@93.184.216.34:8443/in"
+    assert pinned("https://bücher.example/", ["93.184.216.34"]).tls == {"server_hostname": "xn--bcher-kva.example"}
 
 
 async def test_only_http_urls_with_a_host_are_sent():
