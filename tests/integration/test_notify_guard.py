@@ -15,7 +15,6 @@ from services.runtime.memory_bus import MemoryBus
 from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
     NOW,
     FakeSleep,
-    Receiver,
     http,
     make_event,
     publish,
