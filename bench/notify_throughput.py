@@ -77,7 +77,8 @@ def settings_for(state: Path, url: str, subscriptions: int, concurrency: int) ->
     return Settings.model_validate({
         "state": {"path": str(state)},
         "bus": {"max_batch": 100},
-        "notify": {"concurrency": concurrency, "slack_interval_s": 0},
+        # The receiver listens on loopback, which the address guard refuses unless allowed.
+        "notify": {"concurrency": concurrency, "slack_interval_s": 0, "allowed_networks": ["127.0.0.1/32"]},
         "subscriptions": [
             {"name": f"hook-{i:03d}", "channel": "webhook", "url": f"{url}/{i}", "secret": "bench-secret-123456"}
             for i in range(subscriptions)

@@ -9,13 +9,9 @@ maximum backoff so a fixed source is noticed without a restart.
 
 from __future__ import annotations
 
+# The address guard's errors (DNS, blocked address) live with the guard, shared with notify.
+from services.runtime.addresses import BlockedAddress, DnsError  # noqa: F401
 from services.runtime.errors import PermanentError, RetryableError
-
-
-class DnsError(RetryableError):
-    """The host name did not resolve."""
-
-    code = "dns"
 
 
 class TlsError(RetryableError):
@@ -64,12 +60,6 @@ class ClientHttpError(PermanentError):
 
 class TooManyRedirects(PermanentError):
     code = "too_many_redirects"
-
-
-class BlockedAddress(PermanentError):
-    """The host resolves to a loopback, private, link-local or metadata address."""
-
-    code = "blocked_address"
 
 
 class BodyTooLarge(PermanentError):

@@ -13,7 +13,6 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 
-from services.ingest.addresses import check_host
 from services.ingest.errors import (
     BodyTooLarge,
     ClientHttpError,
@@ -25,6 +24,7 @@ from services.ingest.errors import (
     TlsError,
     TooManyRedirects,
 )
+from services.runtime.addresses import AddressPolicy, pinned, resolve_checked
 from services.runtime.retry import retry_after_s
 
 ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
@@ -32,7 +32,17 @@ ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, app
 PERMANENT_REDIRECTS = (301, 308)
 REDIRECTS = (301, 302, 303, 307, 308)
 CHUNK_BYTES = 64 * 1024
-HostCheck = Callable[[str, int], Awaitable[object]]
+HostCheck = Callable[[str, int], Awaitable[list[str]]]
+# Sources may reach public addresses only, unless `[ingest] allow_private_networks` says otherwise.
+INGEST_ADDRESSES = AddressPolicy(hint="set [ingest] allow_private_networks = true to allow it")
+
+
+async def check_host(host: str, port: int) -> list[str]:
+    """The addresses of `host` when ingest may reach every one (see `services.runtime.addresses`).
+
+    Raises `BlockedAddress` or `DnsError`.
+    """
+    return await resolve_checked(host, port, INGEST_ADDRESSES)
 
 
 @dataclass(frozen=True)
@@ -110,8 +120,11 @@ async def _fetch(http, url, etag, last_modified, max_body_bytes, host_check, max
             raise ClientHttpError(f"not an http(s) URL: {current}", status=0)
         target, hop_headers, extra = current, headers, {}
         if host_check is not None:
-            addresses = await host_check(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-            target, hop_headers, extra = _pinned(parts, addresses, headers)
+            # Aimed at the address that was checked, not at the name: resolving it again
+            # when connecting would let a changed DNS answer (rebinding) reach a private host.
+            pin = pinned(current, await host_check(parts.hostname,
+                                                   parts.port or (443 if parts.scheme == "https" else 80)))
+            target, hop_headers, extra = pin.url, {**headers, **pin.headers}, pin.tls
         async with http.get(target, headers=hop_headers, allow_redirects=False, **extra) as resp:
             if resp.status in REDIRECTS and "Location" in resp.headers:
                 all_permanent = all_permanent and resp.status in PERMANENT_REDIRECTS
@@ -135,23 +148,6 @@ async def _fetch(http, url, etag, last_modified, max_body_bytes, host_check, max
                 self_url=_link(resp, "self", current),
             )
     raise TooManyRedirects(f"more than {max_redirects} redirects")
-
-
-def _pinned(parts, addresses, headers: dict[str, str]) -> tuple[str, dict[str, str], dict]:
-    """The request aimed at the address that was checked, not at the name.
-
-    Resolving the name again when connecting would let a DNS answer that changes between
-    the check and the connection (DNS rebinding) reach a private address. The Host header
-    and, for HTTPS, the TLS server name (SNI and certificate check) keep the original name.
-    """
-    checked = sorted((str(a) for a in addresses or ()), key=lambda a: ":" in a)  # IPv4 first
-    if not checked or checked[0] == parts.hostname:
-        return parts.geturl(), headers, {}
-    address = f"[{checked[0]}]" if ":" in checked[0] else checked[0]
-    netloc = f"{address}:{parts.port}" if parts.port else address
-    host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
-    extra = {"server_hostname": parts.hostname} if parts.scheme == "https" else {}
-    return parts._replace(netloc=netloc).geturl(), {**headers, "Host": host}, extra
 
 
 def _link(resp: aiohttp.ClientResponse, rel: str, base: str) -> str | None:

@@ -27,12 +27,10 @@ import secrets
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import replace
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import aiohttp
 from aiohttp import web
 
-from services.ingest.addresses import check_host
 from services.ingest.errors import (
     ClientHttpError,
     ConnectError,
@@ -41,11 +39,13 @@ from services.ingest.errors import (
     ServerHttpError,
     error_code,
 )
-from services.ingest.fetcher import retry_after_s
+from services.ingest.fetcher import INGEST_ADDRESSES
 from services.ingest.leases import LeasePolicy
 from services.ingest.state import IngestState, WebSubRecord
+from services.runtime.addresses import ALLOW_ALL, guarded_target
 from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import get_logger
+from services.runtime.retry import retry_after_s
 
 SIGNATURE_METHODS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "sha384": hashlib.sha384,
                      "sha512": hashlib.sha512}
@@ -232,15 +232,13 @@ class WebSubscriber:
         return self._subs.get(cid, sub)
 
     async def _send(self, sub: WebSubRecord) -> None:
-        parts = urlsplit(sub.hub)
-        if not self._allow_private:
-            await check_host(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+        target = await guarded_target(sub.hub, ALLOW_ALL if self._allow_private else INGEST_ADDRESSES)
         form = {"hub.mode": "subscribe", "hub.topic": sub.topic,
                 "hub.callback": f"{self.public_url}/websub/{sub.callback_id}",
                 "hub.secret": sub.secret, "hub.lease_seconds": str(self.lease_s)}
         try:
-            async with self._http.post(sub.hub, data=form, allow_redirects=False,
-                                       timeout=aiohttp.ClientTimeout(total=self._timeout_s)) as resp:
+            async with self._http.post(target.url, data=form, headers=target.headers, allow_redirects=False,
+                                       timeout=aiohttp.ClientTimeout(total=self._timeout_s), **target.tls) as resp:
                 # The answer goes to the logs: a hub quoting the request must not leak the secret.
                 text = (await resp.content.read(2000)).decode(errors="replace").replace(sub.secret, "[secret]")
                 wait_s = retry_after_s(resp.headers.get("Retry-After"), self._clock())

@@ -1,9 +1,11 @@
 """Sending one rendered alert over one channel, with failures named by what to do next.
 
 Each sender does exactly one attempt and raises `RetryableError` (timeouts, connection
-errors, 5xx, 429, SMTP 4xx; with the server's Retry-After when it gave one) or
-`PermanentError` (other 4xx, Slack errors such as `channel_not_found`, SMTP 5xx). Retrying
-is the caller's job. Error messages never contain a URL, token or secret.
+errors, DNS failures, 5xx, 429, SMTP 4xx; with the server's Retry-After when it gave one) or
+`PermanentError` (other 4xx, Slack errors such as `channel_not_found`, SMTP 5xx, and
+`BlockedAddress` for a destination the address guard refuses). Retrying is the caller's
+job. Every connection goes to an address the guard checked (`services.runtime.addresses`).
+Error messages never contain a URL, token or secret.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from services.notify.render_email import render_email, render_email_digest
 from services.notify.render_slack import render_slack, render_slack_digest, render_slack_parent
 from services.notify.render_webhook import render_webhook, webhook_headers
 from services.notify.settings import SmtpSettings, SubscriptionSettings
+from services.runtime.addresses import AddressPolicy, connect_checked, guarded_target
 from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import release_stdout
 from services.runtime.retry import retry_after_s
@@ -85,12 +88,23 @@ class DestinationPacer:
 
 
 async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: float, clock: Clock,
-                data: bytes | None = None, json_body: Any = None,
+                addresses: AddressPolicy, data: bytes | None = None, json_body: Any = None,
                 headers: dict[str, str] | None = None) -> tuple[int, str, float | None]:
-    """One POST: (status, body text, Retry-After seconds). Network trouble becomes RetryableError."""
+    """One POST to a checked address of `url`'s host: (status, body text, Retry-After seconds).
+
+    Network trouble becomes RetryableError; a host the `addresses` policy refuses raises
+    `BlockedAddress` (permanent) before anything is sent.
+    """
     try:
-        async with http.post(url, data=data, json=json_body, headers=headers, allow_redirects=False,
-                             timeout=aiohttp.ClientTimeout(total=timeout_s)) as resp:
+        target = await guarded_target(url, addresses)
+    except PermanentError as exc:
+        raise type(exc)(f"{what}: {exc}") from None
+    except RetryableError as exc:  # DNS
+        raise RetryableError(f"{what}: {exc}") from None
+    try:
+        async with http.post(target.url, data=data, json=json_body, headers={**(headers or {}), **target.headers},
+                             allow_redirects=False, timeout=aiohttp.ClientTimeout(total=timeout_s),
+                             **target.tls) as resp:
             text = await resp.text(errors="replace")
             return resp.status, text[:2000], retry_after_s(resp.headers.get("Retry-After"), clock())
     except asyncio.TimeoutError:
@@ -108,8 +122,9 @@ class SlackWebhookChannel:
     """Slack incoming webhooks: the full message, or a compact one for an update."""
 
     def __init__(self, http: aiohttp.ClientSession, pacer: DestinationPacer, *, timeout_s: float,
-                 clock: Clock) -> None:
+                 clock: Clock, addresses: AddressPolicy) -> None:
         self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
+        self._addresses = addresses
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         return await self._post_message(render_slack(alert), sub)
@@ -122,7 +137,8 @@ class SlackWebhookChannel:
         url = sub.url.get_secret_value()
         async with self._pacer.turn(url):
             status, body, retry_after = await _post(self._http, url, what="slack webhook", json_body=message,
-                                                    timeout_s=self._timeout_s, clock=self._clock)
+                                                    timeout_s=self._timeout_s, clock=self._clock,
+                                                    addresses=self._addresses)
         if 200 <= status < 300:
             return None
         raise error_for_status(status, f"slack webhook ({body[:60].strip() or 'no body'})", retry_after)
@@ -133,16 +149,18 @@ class SlackApiChannel:
     and chat.update of the first alert when a source corrects or retracts the event."""
 
     def __init__(self, http: aiohttp.ClientSession, pacer: DestinationPacer, *, api_url: str, timeout_s: float,
-                 clock: Clock) -> None:
+                 clock: Clock, addresses: AddressPolicy) -> None:
         self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
         self._api_url = api_url.rstrip("/")
+        self._addresses = addresses
 
     async def _call(self, method: str, token: str, payload: dict[str, Any], destination: str) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json; charset=utf-8"}
         async with self._pacer.turn(destination):
             status, body, retry_after = await _post(self._http, f"{self._api_url}/{method}", what=f"slack {method}",
                                                     json_body=payload, headers=headers,
-                                                    timeout_s=self._timeout_s, clock=self._clock)
+                                                    timeout_s=self._timeout_s, clock=self._clock,
+                                                    addresses=self._addresses)
         if not 200 <= status < 300:
             raise error_for_status(status, f"slack {method}", retry_after)
         try:
@@ -183,8 +201,10 @@ class SlackApiChannel:
 class WebhookChannel:
     """Generic webhooks: the signed JSON POST of the contract; any 2xx is success."""
 
-    def __init__(self, http: aiohttp.ClientSession, *, timeout_s: float, clock: Clock) -> None:
+    def __init__(self, http: aiohttp.ClientSession, *, timeout_s: float, clock: Clock,
+                 addresses: AddressPolicy) -> None:
         self._http, self._timeout_s, self._clock = http, timeout_s, clock
+        self._addresses = addresses
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         assert sub.url is not None
@@ -192,7 +212,8 @@ class WebhookChannel:
         secret = sub.secret.get_secret_value() if sub.secret else None
         headers = webhook_headers(alert.delivery_id, body, timestamp=int(self._clock().timestamp()), secret=secret)
         status, _, retry_after = await _post(self._http, sub.url.get_secret_value(), what="webhook", data=body,
-                                             headers=headers, timeout_s=self._timeout_s, clock=self._clock)
+                                             headers=headers, timeout_s=self._timeout_s, clock=self._clock,
+                                             addresses=self._addresses)
         if 200 <= status < 300:
             return None
         raise error_for_status(status, "webhook", retry_after)
@@ -219,10 +240,16 @@ def smtp_error(exc: BaseException, timeout_s: float) -> RetryableError | Permane
 
 class EmailChannel:
     """E-mail over SMTP through the process's one client: connected (TLS, login) on first
-    use, reused for the next messages one at a time, and reconnected after any failure."""
+    use, reused for the next messages one at a time, and reconnected after any failure.
 
-    def __init__(self, smtp: SmtpSettings) -> None:
+    The connection goes to a checked address of `[smtp] host` (the name is kept for
+    STARTTLS/TLS certificate checks); a host the `addresses` policy refuses raises
+    `BlockedAddress`.
+    """
+
+    def __init__(self, smtp: SmtpSettings, addresses: AddressPolicy) -> None:
         self._smtp = smtp
+        self._addresses = addresses
         tls_context = None
         if smtp.starttls or smtp.use_tls:
             tls_context = ssl.create_default_context(cafile=smtp.ca_file)
@@ -260,7 +287,7 @@ class EmailChannel:
         async with self._lock:
             try:
                 if not self._client.is_connected:
-                    await self._client.connect()
+                    await self._connect()
                 await self._client.send_message(message)
             except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
                 # Whatever state the session is in, the next message starts a fresh one.
@@ -270,6 +297,19 @@ class EmailChannel:
                 self._client.close()
                 raise
         return str(message["Message-ID"])
+
+    async def _connect(self) -> None:
+        smtp = self._smtp
+        try:
+            sock = await connect_checked(smtp.host, smtp.port, self._addresses, timeout_s=smtp.timeout_s)
+        except (PermanentError, RetryableError) as exc:  # blocked address, DNS
+            raise type(exc)(f"smtp: {exc}") from None
+        try:
+            # A connected socket: aiosmtplib then takes no port, and keeps `hostname` for TLS.
+            await self._client.connect(sock=sock, port=None)
+        except BaseException:
+            sock.close()
+            raise
 
 
 class ConsoleChannel:

@@ -1,11 +1,19 @@
-"""Delivering one event revision to every subscription: decide, record, send, retry, account.
+"""Delivering event revisions to subscriptions, each subscription on its own: outbox,
+decide, send, retry, account.
 
-For each subscription, concurrently (bounded by a semaphore shared by the whole stage):
-the ledger says whether this (subscription, event, revision) was already handled; if not,
-`decide` says alert, update or skip; a send is marked pending first, retried on
-`RetryableError` with capped exponential backoff and jitter, and marked delivered after
-success. A permanent failure or exhausted retries go to the dead-letter topic with the
-reason. One subscription's failure never stops or repeats another's delivery.
+The consumer only writes: `enqueue` records, in one ledger transaction, that an event
+revision is owed to every subscription (an `outbox` row each) and returns, so the event
+record can be committed at once. Each subscription has one sender (`drain`) that takes
+its own oldest owed row: the ledger says whether this (subscription, event, revision) was
+already handled; if not, `decide` says alert, update or skip; a send is marked pending
+first, retried on `RetryableError` with capped exponential backoff and jitter, and
+marked delivered after success. A permanent failure or exhausted retries go to the
+dead-letter topic with the reason, and the sender moves on to its next row.
+
+So each subscription gets its alerts in the order the events were read, a receiver that
+hangs or fails delays only its own subscription, and a crash resumes every sender where
+the ledger says it stopped (a send cut short goes again with the same delivery id).
+`[notify] concurrency` bounds the attempts in flight across all senders.
 
 A digest subscription's alerts and updates are queued in the ledger instead, and
 `flush_digests` sends them as one message per subscription and interval.
@@ -22,7 +30,7 @@ from typing import Any, TypeVar
 from schemas import LaunchEvent
 from services.notify.alert import Alert, Digest, delivery_id_for, digest_id_for
 from services.notify.channels import Channel
-from services.notify.ledger import Ledger, Queued
+from services.notify.ledger import Ledger, OutboxRow, Queued
 from services.notify.settings import SubscriptionSettings
 from services.notify.subscriptions import decide, snapshot
 from services.notify.wording import summary_line
@@ -40,6 +48,10 @@ class Outcome:
     subscription: str
     status: str  # delivered | queued | skipped | dead | done_before
     reason: str = ""
+
+
+class _Stopped(Exception):
+    """The stage is stopping: leave the row owed; the next start sends it (same delivery id)."""
 
 
 class Deliverer:
@@ -63,42 +75,118 @@ class Deliverer:
         self._semaphore = asyncio.Semaphore(concurrency)
         self._clock = clock
         self._sleep = sleep
+        self._wake: dict[str, asyncio.Event] = {}
+
+    def _wake_event(self, subscription: str) -> asyncio.Event:
+        return self._wake.setdefault(subscription, asyncio.Event())
+
+    def enqueue(self, event: LaunchEvent, subscriptions: Sequence[SubscriptionSettings]) -> int:
+        """Owe `event` to each subscription (one ledger transaction) and wake their senders.
+
+        Once this returns the rows survive a crash of the process; once `make_durable` has
+        returned too, a power cut. Enqueuing the same revision again adds nothing. Returns
+        the rows added.
+        """
+        names = [sub.name for sub in subscriptions]
+        added = self._ledger.enqueue(
+            names, event.event_id, event.revision,
+            [delivery_id_for(name, event.event_id, event.revision) for name in names],
+            event_json=event.model_dump_json(), received_at=self._clock(),
+        )
+        for name in names:
+            self._wake_event(name).set()
+        return added
+
+    async def make_durable(self) -> None:
+        """Make every row enqueued so far survive a power cut (one fsync, in a worker thread
+        so the senders go on meanwhile): called before the records that wrote them are
+        committed."""
+        await asyncio.to_thread(self._ledger.sync)
+
+    async def drain(self, sub: SubscriptionSettings, stop: asyncio.Event) -> None:
+        """Send `sub`'s owed rows, oldest first, one at a time, until `stop` is set.
+
+        Waits for `enqueue` when nothing is owed. A row whose dead letter or ledger write
+        fails stays owed and is tried again after a backoff; an attempt in flight when
+        `stop` is set is finished, a backoff wait is cut short.
+        """
+        wake = self._wake_event(sub.name)
+        failures = 0
+        while not stop.is_set():
+            wake.clear()  # before looking, so an enqueue while we send is not missed
+            row = None
+            try:
+                row = self._ledger.next_owed(sub.name)
+                if row is None:
+                    await _first_of(wake.wait(), stop.wait())
+                    continue
+                await self._deliver_owed(sub, row, stop)
+                failures = 0
+            except _Stopped:
+                return
+            except Exception as exc:  # the ledger or the dead-letter topic failed: nothing was lost
+                failures += 1
+                delay = self._backoff.delay_s(failures)
+                get_logger().error("outbox_row_failed", subscription=sub.name, event_id=row and row.event_id,
+                                   revision=row and row.revision, error=repr(exc), delay_s=round(delay, 3))
+                try:
+                    await self._sleep_or_stop(delay, stop)
+                except _Stopped:
+                    return
+
+    async def _deliver_owed(self, sub: SubscriptionSettings, row: OutboxRow, stop: asyncio.Event) -> Outcome:
+        event = LaunchEvent.model_validate_json(row.event_json)
+        try:
+            # Filters judge the moment the revision was read, not when its turn came.
+            return await self._one(sub, event, None, False, now=row.received_at, stop=stop,
+                                   undecided=row.status == "outbox")
+        except _Stopped:
+            raise
+        except Exception as exc:
+            return await self._crashed(sub, event, None, exc)
 
     async def deliver(self, event: LaunchEvent, subscriptions: Sequence[SubscriptionSettings],
                       record: Record | None = None, *, replay: bool = False) -> list[Outcome]:
-        """Deliver `event` to each subscription; return once each is delivered, skipped or dead-lettered.
+        """Deliver `event` to each subscription now, bypassing the outbox (for `dlq replay`);
+        return once each is delivered, skipped or dead-lettered.
 
         With `replay`, a dead-lettered delivery is tried again (same delivery id).
         """
+        now = self._clock()
         results = await asyncio.gather(
-            *(self._one(sub, event, record, replay) for sub in subscriptions), return_exceptions=True
+            *(self._one(sub, event, record, replay, now=now) for sub in subscriptions), return_exceptions=True
         )
         outcomes = []
         for sub, result in zip(subscriptions, results):
             if isinstance(result, BaseException):
                 if isinstance(result, asyncio.CancelledError):
                     raise result
-                # A bug in one subscription's path: dead-letter it, let the others stand.
-                get_logger().error("delivery_crashed", subscription=sub.name, event_id=event.event_id,
-                                   exc_info=result)
-                await self._dead_letters.send(result, record=record, value=None if record else event.to_bytes(),
-                                              subscription=sub.name, event_id=event.event_id)
-                # A pending row would be sent again on the next replay of the record; "dead"
-                # lists it for the operator and lets `dlq replay` retry it once fixed.
-                self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=0,
-                                       reason=repr(result), event_json=event.model_dump_json())
-                outcomes.append(Outcome(sub.name, "dead", repr(result)))
+                outcomes.append(await self._crashed(sub, event, record, result))
             else:
                 outcomes.append(result)
         return outcomes
 
-    def _alert_for(self, sub: SubscriptionSettings, event: LaunchEvent, replay: bool) -> Alert | Outcome:
+    async def _crashed(self, sub: SubscriptionSettings, event: LaunchEvent, record: Record | None,
+                       error: BaseException) -> Outcome:
+        """A bug in one subscription's path: dead-letter it, let the others stand."""
+        get_logger().error("delivery_crashed", subscription=sub.name, event_id=event.event_id, exc_info=error)
+        await self._dead_letters.send(error, record=record, value=None if record else event.to_bytes(),
+                                      subscription=sub.name, event_id=event.event_id)
+        # A pending row would be sent again on the next start; "dead" lists it for the
+        # operator and lets `dlq replay` retry it once fixed.
+        self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=0,
+                               reason=repr(error), event_json=event.model_dump_json())
+        return Outcome(sub.name, "dead", repr(error))
+
+    def _alert_for(self, sub: SubscriptionSettings, event: LaunchEvent, replay: bool,
+                   now: datetime, undecided: bool) -> Alert | Outcome:
         log = get_logger()
         delivery_id = delivery_id_for(sub.name, event.event_id, event.revision)
-        entry = self._ledger.get(sub.name, event.event_id, event.revision)
+        # An outbox row just read needs no second look.
+        entry = None if undecided else self._ledger.get(sub.name, event.event_id, event.revision)
         memory = self._ledger.memory(sub.name, event.event_id)
         thread_ref = memory.thread_ref if memory else None
-        if entry is not None:
+        if entry is not None and entry.status != "outbox":
             if entry.status == "pending" or (replay and entry.status == "dead"):
                 # Sent before a crash or failed before: the same delivery again, same id.
                 return Alert(entry.delivery_id, sub.name, entry.kind or "alert", event,  # type: ignore[arg-type]
@@ -106,7 +194,7 @@ class Deliverer:
             log.debug("alert_skipped", subscription=sub.name, event_id=event.event_id, revision=event.revision,
                       reason="already_handled", status=entry.status, delivery_id=entry.delivery_id)
             return Outcome(sub.name, "done_before", entry.status)
-        decision = decide(sub, event, memory, self._clock())
+        decision = decide(sub, event, memory, now)
         if decision.action == "skip":
             self._ledger.mark_skipped(subscription=sub.name, event_id=event.event_id, revision=event.revision,
                                       delivery_id=delivery_id, reason=decision.reason)
@@ -127,8 +215,9 @@ class Deliverer:
         return Alert(delivery_id, sub.name, decision.action, event, decision.changed, decision.previous, thread_ref)
 
     async def _one(self, sub: SubscriptionSettings, event: LaunchEvent, record: Record | None,
-                   replay: bool) -> Outcome:
-        prepared = self._alert_for(sub, event, replay)
+                   replay: bool, *, now: datetime, stop: asyncio.Event | None = None,
+                   undecided: bool = False) -> Outcome:
+        prepared = self._alert_for(sub, event, replay, now, undecided)
         if isinstance(prepared, Outcome):
             return prepared
         alert = prepared
@@ -138,10 +227,10 @@ class Deliverer:
         log = get_logger().bind(**fields)
         attempts = _Attempts(log)
         try:
-            remote_ref = await self._with_retries(lambda: channel.send(alert, sub), attempts)
+            remote_ref = await self._with_retries(lambda: channel.send(alert, sub), attempts, stop)
         except PermanentError as exc:  # RetriesExhausted is one
-            # The letter first: if the bus cannot take it, the row stays pending and the
-            # record is handled again, so a failure is never only in the ledger.
+            # The letter first: if the bus cannot take it, the row stays pending and is
+            # tried again, so a failure is never only in the ledger.
             await self._dead_letters.send(exc, record=record, value=None if record else event.to_bytes(),
                                           subscription=sub.name, event_id=event.event_id)
             self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts.count,
@@ -153,7 +242,18 @@ class Deliverer:
         log.info("alert_delivered", attempts=attempts.count, kind=alert.kind, **extra)
         return Outcome(sub.name, "delivered")
 
-    async def _with_retries(self, send: Callable[[], Awaitable[T]], attempts: "_Attempts") -> T:
+    async def _sleep_or_stop(self, delay_s: float, stop: asyncio.Event | None) -> None:
+        """The backoff wait, cut short (raising `_Stopped`) when the stage stops."""
+        if stop is None:
+            await self._sleep(delay_s)
+            return
+        if not stop.is_set():
+            await _first_of(self._sleep(delay_s), stop.wait())
+        if stop.is_set():
+            raise _Stopped()
+
+    async def _with_retries(self, send: Callable[[], Awaitable[T]], attempts: "_Attempts",
+                            stop: asyncio.Event | None = None) -> T:
         """`send` with capped backoff on RetryableError, one `delivery_failed` line per failed
         attempt, and a semaphore slot held per attempt (not across backoff sleeps)."""
 
@@ -165,8 +265,8 @@ class Deliverer:
                         return await send()
                     except RetryableError as exc:
                         if exc.retry_after_s is not None and exc.retry_after_s > self._backoff.max_s:
-                            # Waiting that long would hold every later event back: give up now;
-                            # `launchwatch dlq replay` can send it when the destination is back.
+                            # Waiting that long would hold this subscription's later alerts back:
+                            # give up now; `launchwatch dlq replay` can send it when it is back.
                             raise PermanentError(f"{exc}; asked to retry after {exc.retry_after_s:g} s, longer "
                                                  f"than backoff_max_s ({self._backoff.max_s:g} s)") from exc
                         raise
@@ -175,7 +275,7 @@ class Deliverer:
                                      retryable=isinstance(exc, RetryableError), error=str(exc))
                 raise
 
-        return await retry(attempt, self._backoff, sleep=self._sleep)
+        return await retry(attempt, self._backoff, sleep=lambda delay: self._sleep_or_stop(delay, stop))
 
     async def flush_digests(self, subscriptions: Sequence[SubscriptionSettings]) -> list[Outcome]:
         """Send each digest subscription's queued alerts as one message once the oldest has
@@ -227,6 +327,16 @@ class Deliverer:
 class _Attempts:
     log: Any
     count: int = 0
+
+
+async def _first_of(*waits: Awaitable[Any]) -> None:
+    """Wait until the first of `waits` finishes; cancel the rest."""
+    tasks = [asyncio.ensure_future(w) for w in waits]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()
 
 
 def digest_for(subscription: str, digest_id: str, rows: list[Queued]) -> Digest:

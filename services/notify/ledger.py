@@ -1,11 +1,17 @@
-"""The delivery ledger: what was sent to whom, so nothing is sent twice or lost.
+"""The delivery ledger and outbox: what is owed to whom and what was sent, so nothing is
+sent twice or lost and no subscription waits for another.
 
-One row per (subscription, event_id, revision). A delivery is marked `pending` (with the
-decision: alert or update, and what changed) before anything is sent and `delivered`
-after the channel accepted it. After a crash the record comes again: a delivered row
-sends nothing; a pending row is sent again, identical and with the same delivery id.
-Revisions that sent nothing are kept as `skipped` so a replay of an old revision cannot
-pass for news, and failures as `dead` (with the reason) until a replay from the DLQ.
+One row per (subscription, event_id, revision). When an event record is read, the event
+(once, with the time it was read) and one `outbox` row per subscription (with an order
+number `seq`) are written in a single transaction; only then is the record's offset
+committed.
+Each subscription's sender takes its own oldest row: the decision (alert, update or skip)
+is made then, marked `pending` (with what changed) before anything is sent and
+`delivered` after the channel accepted it. After a crash the senders resume from the
+rows: a delivered row sends nothing; a pending row is sent again, identical and with the
+same delivery id. Revisions that sent nothing are kept as `skipped` so a replay of an old
+revision cannot pass for news, and failures as `dead` (with the reason) until a replay
+from the DLQ.
 
 Digest subscriptions park their alerts and updates as `queued` (with the event itself);
 a flush stamps them with one digest id (still `queued`, so a crash resends the same
@@ -15,14 +21,16 @@ digest) and marks them `delivered` once the digest went out.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
 
 from services.notify.subscriptions import Memory
 
-Status = Literal["pending", "delivered", "skipped", "dead", "queued"]
+Status = Literal["outbox", "pending", "delivered", "skipped", "dead", "queued"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS notify_ledger (
@@ -42,11 +50,30 @@ CREATE TABLE IF NOT EXISTS notify_ledger (
     event_json TEXT,
     queued_at TEXT,
     digest_id TEXT,
+    seq INTEGER,
     PRIMARY KEY (subscription, event_id, revision)
 );
-CREATE INDEX IF NOT EXISTS notify_ledger_queued ON notify_ledger (subscription, status);
+CREATE TABLE IF NOT EXISTS notify_outbox_events (
+    event_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    event_json TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (event_id, revision)
+);
 CREATE INDEX IF NOT EXISTS notify_ledger_delivery ON notify_ledger (delivery_id);
 """
+# Created after the columns exist (a state file from before the outbox gains them first);
+# (subscription, status, seq) also serves the lookups the older (subscription, status) did.
+_OUTBOX_INDEXES = """
+DROP INDEX IF EXISTS notify_ledger_queued;
+CREATE INDEX IF NOT EXISTS notify_ledger_seq ON notify_ledger (seq);
+CREATE INDEX IF NOT EXISTS notify_ledger_outbox ON notify_ledger (subscription, status, seq);
+CREATE INDEX IF NOT EXISTS notify_ledger_revision ON notify_ledger (event_id, revision);
+"""
+# Events nobody owes any more are dropped from the outbox at most this often.
+PRUNE_EVERY_S = 60.0
+# What a subscription's sender still has to do, oldest first.
+_OPEN = ("outbox", "pending")
 
 
 @dataclass(frozen=True)
@@ -63,6 +90,20 @@ class Entry:
     facts: dict[str, Any]
     remote_ref: str | None
     attempts: int
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """The next delivery a subscription owes: an event revision, in the order it was read."""
+
+    subscription: str
+    event_id: str
+    revision: int
+    delivery_id: str
+    status: Status  # outbox: not decided yet; pending: decided and maybe sent before a crash
+    seq: int
+    event_json: str
+    received_at: datetime
 
 
 @dataclass(frozen=True)
@@ -91,9 +132,99 @@ class Ledger:
         self._conn = conn
         self._conn.executescript(_SCHEMA)
         columns = {row[1] for row in self._conn.execute("PRAGMA table_info(notify_ledger)")}
-        for column in ("event_json", "queued_at", "digest_id"):
-            if column not in columns:  # a state file from before digests
-                self._conn.execute(f"ALTER TABLE notify_ledger ADD COLUMN {column} TEXT")
+        for column, kind in (("event_json", "TEXT"), ("queued_at", "TEXT"), ("digest_id", "TEXT"),
+                             ("seq", "INTEGER")):
+            if column not in columns:  # a state file from before digests or the outbox
+                self._conn.execute(f"ALTER TABLE notify_ledger ADD COLUMN {column} {kind}")
+        self._conn.executescript(_OUTBOX_INDEXES)
+        self._pruned_at: float | None = None
+        main = next((row[2] for row in self._conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+        # An in-memory ledger (tests, the demo replay) has nothing to flush.
+        self._durable_files = [f"{main}-wal", main] if main else []
+
+    def sync(self) -> None:
+        """Make every write before this durable against a power cut too, not only against a
+        crash of the process (which WAL with `synchronous=NORMAL` already survives).
+
+        The outbox is written with NORMAL, record by record; the stage calls this once per
+        batch, before it commits the batch's offsets on the bus. It flushes the state file's
+        write-ahead log with one fsync: frames written before it are then on disk, and
+        frames that left the log were copied by a checkpoint, which NORMAL syncs. It uses
+        no SQLite connection, so it may run in a worker thread while the loop goes on.
+        Raises `OSError` when the file cannot be flushed.
+        """
+        for path in self._durable_files:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except FileNotFoundError:
+                continue  # no log right now: everything is in the database file
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            return
+
+    def enqueue(self, subscriptions: list[str], event_id: str, revision: int, delivery_ids: list[str], *,
+                event_json: str, received_at: datetime) -> int:
+        """Owe this revision to each subscription: one `outbox` row each, in one transaction,
+        numbered after every row before. A (subscription, event, revision) already in the
+        ledger is left as it is (a record read again after a crash adds nothing), except
+        that a `pending` row from before the outbox gets a number. Returns how many rows
+        were added. The rows survive a crash of the process once this returns, a power cut
+        once `sync` has returned too."""
+        prune = self._pruned_at is None or time.monotonic() - self._pruned_at >= PRUNE_EVERY_S
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")  # the next numbers are ours until commit
+            if prune:
+                self._conn.execute(
+                    "DELETE FROM notify_outbox_events WHERE NOT EXISTS (SELECT 1 FROM notify_ledger l"
+                    " WHERE l.event_id=notify_outbox_events.event_id AND l.revision=notify_outbox_events.revision"
+                    " AND l.status IN (?, ?))", _OPEN)
+            (last,) = self._conn.execute("SELECT coalesce(max(seq), 0) FROM notify_ledger").fetchone()
+            self._conn.execute(
+                "INSERT OR IGNORE INTO notify_outbox_events (event_id, revision, event_json, received_at)"
+                " VALUES (?, ?, ?, ?)", (event_id, revision, event_json, received_at.isoformat()))
+            before = self._conn.total_changes
+            now = _now()
+            self._conn.executemany(
+                "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, seq, updated_at)"
+                " VALUES (?, ?, ?, ?, 'outbox', ?, ?)"
+                " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET seq=excluded.seq"
+                " WHERE status='pending' AND seq IS NULL",
+                [(subscription, event_id, revision, delivery_id, last + n, now)
+                 for n, (subscription, delivery_id) in enumerate(zip(subscriptions, delivery_ids), start=1)],
+            )
+            added = self._conn.total_changes - before
+        if prune:
+            self._pruned_at = time.monotonic()
+        return added
+
+    def next_owed(self, subscription: str) -> OutboxRow | None:
+        """The subscription's oldest row still to send, or None: its `pending` row if it has
+        one (a row turns pending only at the head of its outbox, so it comes first), else
+        its oldest `outbox` row."""
+        # One status at a time, so each lookup walks the (subscription, status, seq) index
+        # instead of sorting the whole backlog. A pending row from before the outbox has no
+        # event here until its record is read again.
+        for status in ("pending", "outbox"):
+            row = self._conn.execute(
+                "SELECT l.subscription, l.event_id, l.revision, l.delivery_id, l.status, l.seq, e.event_json,"
+                " e.received_at FROM notify_ledger l JOIN notify_outbox_events e"
+                " ON e.event_id=l.event_id AND e.revision=l.revision"
+                " WHERE l.subscription=? AND l.status=? ORDER BY l.seq LIMIT 1",
+                (subscription, status),
+            ).fetchone()
+            if row is not None:
+                sub, event_id, revision, delivery_id, status_, seq, event_json, received_at = row
+                return OutboxRow(sub, event_id, revision, delivery_id, status_, seq or 0, event_json,
+                                 datetime.fromisoformat(received_at))
+        return None
+
+    def owed(self) -> dict[str, int]:
+        """Rows still to send, per subscription (the outbox depth)."""
+        return dict(self._conn.execute(
+            "SELECT subscription, count(*) FROM notify_ledger WHERE status IN (?, ?) GROUP BY subscription", _OPEN
+        ).fetchall())
 
     def get(self, subscription: str, event_id: str, revision: int) -> Entry | None:
         row = self._conn.execute(
@@ -106,10 +237,11 @@ class Ledger:
     def memory(self, subscription: str, event_id: str) -> Memory | None:
         """What this subscription was told about the event: whether a first alert was
         delivered (or queued for a digest), the facts of the last such message, the first alert's thread handle,
-        and the highest revision handled in any way. None when nothing is recorded."""
+        and the highest revision handled in any way. None when nothing is recorded. Rows still
+        in the outbox are not handled yet, so they do not count."""
         rows = self._conn.execute(
             "SELECT revision, status, kind, facts, remote_ref FROM notify_ledger"
-            " WHERE subscription=? AND event_id=? ORDER BY revision",
+            " WHERE subscription=? AND event_id=? AND status != 'outbox' ORDER BY revision",
             (subscription, event_id),
         ).fetchall()
         if not rows:
@@ -130,6 +262,7 @@ class Ledger:
             "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, kind, changed,"
             " previous, facts, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)"
             " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='pending', reason=NULL,"
+            " kind=excluded.kind, changed=excluded.changed, previous=excluded.previous, facts=excluded.facts,"
             " updated_at=excluded.updated_at",
             (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)),
              json.dumps(previous), json.dumps(facts, default=str), _now()),
@@ -162,8 +295,10 @@ class Ledger:
     def mark_skipped(self, *, subscription: str, event_id: str, revision: int, delivery_id: str,
                      reason: str) -> None:
         self._conn.execute(
-            "INSERT OR IGNORE INTO notify_ledger (subscription, event_id, revision, delivery_id, status, reason,"
-            " updated_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?)",
+            "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, reason,"
+            " updated_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?)"
+            " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='skipped', reason=excluded.reason,"
+            " updated_at=excluded.updated_at WHERE status='outbox'",
             (subscription, event_id, revision, delivery_id, reason, _now()),
         )
 
@@ -171,8 +306,12 @@ class Ledger:
                     changed: tuple[str, ...], previous: dict[str, str | None], facts: dict[str, Any],
                     event_json: str, queued_at: datetime) -> None:
         self._conn.execute(
-            "INSERT OR IGNORE INTO notify_ledger (subscription, event_id, revision, delivery_id, status, kind, changed,"
-            " previous, facts, event_json, queued_at, updated_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, kind, changed,"
+            " previous, facts, event_json, queued_at, updated_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='queued', kind=excluded.kind,"
+            " changed=excluded.changed, previous=excluded.previous, facts=excluded.facts,"
+            " event_json=excluded.event_json, queued_at=excluded.queued_at, updated_at=excluded.updated_at"
+            " WHERE status='outbox'",
             (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)), json.dumps(previous),
              json.dumps(facts, default=str), event_json, queued_at.isoformat(), _now()),
         )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, SecretStr, StrictBool, model_validator
+from pydantic import Field, SecretStr, StrictBool, field_validator, model_validator
 
 from schemas.models import Kind
+from services.runtime.addresses import AddressPolicy, parse_networks
 from services.runtime.config_model import HttpUrl, Name, Port, Section, SingleLine, http_url
 
 
@@ -25,6 +26,28 @@ class NotifySettings(Section):
         "auto", description="Print console alerts as a readable block: auto = only when stdout is a terminal; "
         "always = off a terminal too, on stderr, so stdout keeps one JSON object per line."
     )
+    allowed_networks: list[str] = Field(
+        [], description='Non-public networks deliveries may reach (webhooks, Slack, SMTP), in CIDR form, '
+                        'e.g. ["10.20.0.0/16", "127.0.0.1/32"]; public addresses are always allowed.'
+    )
+    allow_private_networks: StrictBool = Field(
+        False, description="Let deliveries reach every address (loopback, private, link-local, metadata): "
+                           "prefer allowed_networks."
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        parse_networks(value)  # raises ValueError naming the value that is not a network
+        return value
+
+    def address_policy(self) -> AddressPolicy:
+        """The address guard of every delivery: public addresses, plus the allowed networks."""
+        return AddressPolicy(
+            allow_private=self.allow_private_networks,
+            allowed_networks=parse_networks(self.allowed_networks),
+            hint='add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it',
+        )
 
     @model_validator(mode="after")
     def _backoff_in_order(self) -> "NotifySettings":

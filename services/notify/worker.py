@@ -1,8 +1,10 @@
 """The notify stage: event revisions in, alerts out to every matching subscription.
 
-Reads `launchwatch.events` (group `launchwatch.notify`) through the `StageRunner`, so an
-event record is committed only after every one of its deliveries was delivered, skipped
-or dead-lettered. With no `[[subscriptions]]` configured, one implicit console
+Reads `launchwatch.events` (group `launchwatch.notify`) through the `StageRunner`. Each
+event record is written to the ledger's outbox, one row per subscription in one
+transaction, and is committed after that; one sender per subscription then delivers its
+own rows in order, so a slow or failing receiver holds up nobody else (see
+`services.notify.delivery`). With no `[[subscriptions]]` configured, one implicit console
 subscription (min_confidence 0) shows every alert, so a first run shows something.
 """
 
@@ -67,13 +69,15 @@ def make_channels(settings: Settings, http: aiohttp.ClientSession, clock: Callab
     """One sender per channel kind for the process (they share the HTTP session and SMTP config)."""
     notify = settings.notify
     pacer = DestinationPacer(notify.slack_interval_s, sleep=sleep)
+    addresses = notify.address_policy()
     return {
         "slack": SlackChannel(
-            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock),
-            SlackApiChannel(http, pacer, api_url=notify.slack_api_url, timeout_s=notify.timeout_s, clock=clock),
+            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
+            SlackApiChannel(http, pacer, api_url=notify.slack_api_url, timeout_s=notify.timeout_s, clock=clock,
+                            addresses=addresses),
         ),
-        "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock),
-        "email": EmailChannel(settings.smtp),
+        "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
+        "email": EmailChannel(settings.smtp, addresses),
         "console": ConsoleChannel(notify.console_output, stdout or sys.stdout),
     }
 
@@ -85,23 +89,27 @@ def backoff_for(settings: Settings) -> Backoff:
 
 
 class NotifyHandler:
+    """Writes each event record to the outbox; the record is committed once this returns."""
+
     def __init__(self, deliverer: Deliverer, subscriptions: Sequence[SubscriptionSettings]) -> None:
         self._deliverer = deliverer
         self._subscriptions = list(subscriptions)
 
     async def __call__(self, record: Record) -> None:
         event = decode(LaunchEvent, record)
-        await self._deliverer.deliver(event, self._subscriptions, record)
+        self._deliverer.enqueue(event, self._subscriptions)
 
 
 class NotifyStage:
-    """Runs the consume loop and, when a subscription is in digest mode, the digest timer."""
+    """Runs the consume loop, one sender per subscription and, when a subscription is in
+    digest mode, the digest timer."""
 
     def __init__(self, runner: StageRunner, channels: Mapping[str, Channel], deliverer: Deliverer,
                  subscriptions: Sequence[SubscriptionSettings], digest_check_s: float) -> None:
         self._runner = runner
         self._channels = channels
         self._deliverer = deliverer
+        self._subscriptions = list(subscriptions)
         self._digest_subs = [s for s in subscriptions if s.mode == "digest"]
         self._digest_check_s = digest_check_s
 
@@ -115,13 +123,13 @@ class NotifyStage:
 
     async def run(self, stop: asyncio.Event) -> None:
         try:
-            if not self._digest_subs:
-                await self._runner.run(stop)
-                return
-            # Queued alerts live in the ledger, so stopping between digests loses nothing.
+            # Owed and queued alerts live in the ledger, so stopping anywhere loses nothing.
             async with asyncio.TaskGroup() as group:
-                group.create_task(self._runner.run(stop))
-                group.create_task(self._digests(stop))
+                group.create_task(self._runner.run(stop), name="notify-consumer")
+                for sub in self._subscriptions:
+                    group.create_task(self._deliverer.drain(sub, stop), name=f"notify-sender-{sub.name}")
+                if self._digest_subs:
+                    group.create_task(self._digests(stop), name="notify-digests")
         finally:
             for channel in self._channels.values():
                 close = getattr(channel, "close", None)
@@ -147,6 +155,12 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
     )
     consumer = await ctx.bus.consumer([ctx.topic("events")], group or ctx.group("notify"))
     subscriptions = effective_subscriptions(settings)
+    # Kafka keeps the offsets away from the state file, so the outbox must reach the disk
+    # before they are committed. The memory bus journals its offsets in the same file's
+    # log, after the outbox rows: what survives a power cut is a prefix of that log, so
+    # an offset never survives without its rows and no extra fsync is needed.
+    before_commit = deliverer.make_durable if settings.bus.kind == "kafka" else None
     runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, subscriptions),
-                         dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep)
+                         dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep,
+                         before_commit=before_commit)
     return NotifyStage(runner, channels, deliverer, subscriptions, digest_check_s)

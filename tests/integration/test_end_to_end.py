@@ -64,6 +64,7 @@ port = {mail.port}
 sender = "launchwatch@example.org"
 
 [notify]
+allowed_networks = ["127.0.0.1/32"]
 backoff_base_s = 0.2
 backoff_max_s = 2
 max_attempts = {max_attempts}

@@ -45,6 +45,7 @@ class Hub:
         self.hold = False
         self._released = asyncio.Event()
         self.subscriptions: list[dict[str, str]] = []
+        self.hosts: list[str] = []  # the Host header of each subscription request
         self.verified: list[bool] = []
         self.verifying = 0
         self._runner: web.AppRunner | None = None
@@ -76,6 +77,7 @@ class Hub:
     async def _subscribe(self, request: web.Request) -> web.Response:
         form = dict(await request.post())
         self.subscriptions.append(form)
+        self.hosts.append(request.headers.get("Host", ""))
         if self.statuses:
             answer = self.statuses.pop(0)
             status, retry_after = answer if isinstance(answer, tuple) else (answer, None)
@@ -539,3 +541,29 @@ async def test_hub_named_in_a_link_header_is_subscribed(world, tmp_path):
     finally:
         await stage.stop_servers()
         stage.close()
+
+
+async def test_the_hub_request_goes_to_the_address_that_was_checked(world, tmp_path, monkeypatch):
+    """The hub's name is resolved once, checked, and the request sent to that address (with
+    the name as Host): a DNS answer that changes after the check cannot redirect it."""
+    from services.ingest import websub
+    from services.runtime import addresses
+
+    _, hub, http = world
+    answers: list[str] = []
+
+    async def resolve(host: str, port: int) -> list[str]:
+        answers.append(host)
+        return ["127.0.0.1"]  # `hub.test` exists for this resolver only: asked again, a request would fail
+
+    monkeypatch.setattr(addresses, "system_resolve", resolve)
+    subscriber = websub.WebSubscriber(public_url="http://127.0.0.1:1", http=http, clock=Clock(), on_content=None,
+                                      state=IngestState(connect(tmp_path / "state.db")), timeout_s=2)
+    refused = await subscriber.subscribe("src", f"http://hub.test:{hub.port}/hub", "https://feeds.example/t")
+    assert hub.subscriptions == [] and "blocked_address" in (refused.last_error or "")
+
+    # The same guard with loopback allowed (as `allow_private_networks` would): sent to the checked address.
+    monkeypatch.setattr(websub, "INGEST_ADDRESSES",
+                        addresses.AddressPolicy(allowed_networks=addresses.parse_networks(["127.0.0.1/32"])))
+    await subscriber.subscribe("src", f"http://hub.test:{hub.port}/hub", "https://feeds.example/t")
+    assert hub.hosts == [f"hub.test:{hub.port}"] and answers == ["hub.test", "hub.test"]

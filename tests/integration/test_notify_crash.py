@@ -78,7 +78,7 @@ async def test_killed_notifier_delivers_every_alert_once_by_delivery_id(tmp_path
         f'[bus]\nkind = "kafka"\nbootstrap_servers = "{kafka_broker.bootstrap_servers}"\n'
         f'topic_prefix = "{topic_prefix}"\nfetch_max_wait_ms = 20\npartitions = 3\nmax_batch = 20\n'
         f'session_timeout_ms = 2000\nheartbeat_interval_ms = 200\nrebalance_timeout_ms = 500\n\n'
-        f'[state]\npath = "{tmp_path / "state.db"}"\n\n[notify]\nmax_attempts = 10\nbackoff_base_s = 0.05\n'
+        f'[state]\npath = "{tmp_path / "state.db"}"\n\n[notify]\nallowed_networks = ["127.0.0.1/32"]\nmax_attempts = 10\nbackoff_base_s = 0.05\n'
         f'backoff_max_s = 0.5\n\n{subs}', encoding="utf-8")
 
     bus = KafkaBus(kafka_broker.bootstrap_servers, topic_prefix=topic_prefix)

@@ -14,6 +14,7 @@ from schemas import LaunchEvent
 from services.notify.alert import Alert
 from services.notify.channels import EmailChannel
 from services.notify.settings import SmtpSettings, SubscriptionSettings
+from services.runtime.addresses import AddressPolicy, BlockedAddress, parse_networks
 from services.runtime.errors import PermanentError, RetryableError
 from tests.integration.receivers import Mailbox
 from tests.loopback import free_port
@@ -25,6 +26,8 @@ EVENT = LaunchEvent(event_id="evt-1", revision=1, actor="PRK", kind="ballistic",
 ALERT = Alert("dlv_1", "duty", "alert", EVENT)
 SUB = SubscriptionSettings(name="duty", channel="email", to=["duty@example.org"])
 PASSWORD = "correct-horse-battery"
+# The servers here listen on loopback, which the address guard refuses unless allowed.
+LOOPBACK = AddressPolicy(allowed_networks=parse_networks(["127.0.0.1/32", "::1/128"]))
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):
@@ -56,7 +59,7 @@ async def test_starttls_with_login_delivers(tls):
     controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
     try:
         channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", starttls=True,
-                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5))
+                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5), LOOPBACK)
         message_id = await channel.send(ALERT, SUB)
     finally:
         controller.stop()
@@ -72,7 +75,7 @@ async def test_implicit_tls_delivers(tls):
     controller, port = start(mailbox, ssl_context=server_ctx, auth_require_tls=False)
     try:
         channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", use_tls=True,
-                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5))
+                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5), LOOPBACK)
         await channel.send(ALERT, SUB)
     finally:
         controller.stop()
@@ -85,7 +88,7 @@ async def test_a_wrong_password_is_permanent_and_says_so(tls):
     controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
     try:
         channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", starttls=True,
-                                            username="alerts", password="wrong-password", ca_file=ca_file, timeout_s=5))
+                                            username="alerts", password="wrong-password", ca_file=ca_file, timeout_s=5), LOOPBACK)
         with pytest.raises(PermanentError, match="535"):
             await channel.send(ALERT, SUB)
     finally:
@@ -94,7 +97,7 @@ async def test_a_wrong_password_is_permanent_and_says_so(tls):
 
 
 async def test_no_server_is_retryable():
-    channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=free_port(), sender="lw@alerts.example", timeout_s=2))
+    channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=free_port(), sender="lw@alerts.example", timeout_s=2), LOOPBACK)
     with pytest.raises(RetryableError):
         await channel.send(ALERT, SUB)
 
@@ -114,7 +117,7 @@ async def test_one_connection_is_reused_and_a_dropped_one_is_replaced(tls):
     mailbox = PeerMailbox()
     controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
     channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", starttls=True,
-                                        username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5))
+                                        username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5), LOOPBACK)
     try:
         await channel.send(ALERT, SUB)
         await channel.send(ALERT, SUB)
@@ -130,3 +133,42 @@ async def test_one_connection_is_reused_and_a_dropped_one_is_replaced(tls):
     finally:
         await channel.close()
         controller.stop()
+
+
+async def test_a_private_smtp_host_is_refused_before_connecting_unless_allowed():
+    connections = []
+
+    class CountingMailbox(Mailbox):
+        async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
+            connections.append(session.peer)
+            session.host_name = hostname
+            return responses
+
+    mailbox = CountingMailbox()
+    controller, port = start(mailbox)
+    try:
+        channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", timeout_s=5),
+                               AddressPolicy(hint="add its network to [notify] allowed_networks to allow it"))
+        with pytest.raises(BlockedAddress, match=r"smtp: blocked address: 127\.0\.0\.1 is not a public address "
+                                                 r"\(loopback\); add its network to \[notify\] allowed_networks"):
+            await channel.send(ALERT, SUB)
+        assert connections == [] and mailbox.messages == []
+    finally:
+        controller.stop()
+
+
+async def test_a_named_host_is_reached_at_its_checked_address_and_tls_still_checks_the_name(tls):
+    server_ctx, ca_file = tls
+    mailbox = Mailbox()
+    controller, port = start(mailbox, tls_context=server_ctx, require_starttls=True)
+    try:
+        # The certificate names `localhost`: STARTTLS verifies the name, the socket went to
+        # the address the guard checked.
+        channel = EmailChannel(SmtpSettings(host="localhost", port=port, sender="lw@alerts.example", starttls=True,
+                                            username="alerts", password=PASSWORD, ca_file=ca_file, timeout_s=5),
+                               LOOPBACK)
+        await channel.send(ALERT, SUB)
+        await channel.close()
+    finally:
+        controller.stop()
+    assert len(mailbox.messages) == 1

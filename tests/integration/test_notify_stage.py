@@ -50,7 +50,9 @@ class FakeSleep:
 def settings_for(tmp_path, subscriptions: list[dict], smtp_port: int = 25) -> Settings:
     return Settings.model_validate({
         "state": {"path": str(tmp_path / "state.db")},
-        "notify": {"slack_interval_s": 0, "max_attempts": 3, "backoff_base_s": 1, "backoff_max_s": 10},
+        # The receivers listen on loopback, which the address guard refuses unless allowed.
+        "notify": {"slack_interval_s": 0, "max_attempts": 3, "backoff_base_s": 1, "backoff_max_s": 10,
+                   "allowed_networks": ["127.0.0.1/32"]},
         "smtp": {"host": "127.0.0.1", "port": smtp_port, "sender": "launchwatch@alerts.example"},
         "subscriptions": subscriptions,
     })
@@ -160,7 +162,9 @@ async def test_a_receiver_failing_forever_is_dead_lettered_and_the_others_still_
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
     sleep = FakeSleep()
     with capture_logs() as logs:
-        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2, sleep=sleep)
+        # Each subscription goes at its own pace: wait for the healthy ones too.
+        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2 and len(slack.accepted) == 2
+                        and len(hook.accepted) == 2 and len(mailbox.messages) == 2, sleep=sleep)
     ctx.close()
     assert len(broken.requests) == 2 * 3  # max_attempts each, then given up
     # Exponential backoff with jitter: about 1 s, then about 2 s (base 1 s, +-20 %), per event.
@@ -282,3 +286,36 @@ async def test_a_bug_in_one_channel_is_dead_lettered_listed_as_dead_and_spares_t
     rows = await dlq_list(settings, bus, idle_s=0.05, max_wait_s=0.2)
     assert [(row.letter.subscription, row.state) for row in rows] == [("partner-hook", "dead")]
     ctx.close()
+
+
+async def test_a_dead_letter_the_bus_cannot_take_leaves_the_delivery_owed_until_it_can(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    settings = settings_for(tmp_path, subs(slack, hook)[:2])
+    bus = MemoryBus()
+    inner = bus.producer()
+    refused: list[str] = []
+
+    class BusAwayForTwoLetters:
+        async def send(self, topic, value, *, key=None, headers=()):
+            if topic == "launchwatch.dlq" and len(refused) < 2:
+                refused.append(topic)
+                raise ConnectionError("broker unreachable")
+            await inner.send(topic, value, key=key, headers=headers)
+
+    bus.producer = lambda: BusAwayForTwoLetters()  # type: ignore[method-assign]
+    await publish(bus, make_event(), make_event("evt-2"))
+    hook.script = [(404, {}), (404, {})]
+    sleep = FakeSleep()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1 and len(hook.accepted) == 1
+                        and len(slack.accepted) == 2, sleep=sleep)
+    ctx.close()
+    # The 404 was not lost with the letter: the row stayed owed, came again after a backoff,
+    # and its letter names the 404; the next event went on after it, in order.
+    (letter,) = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    assert (letter.subscription, letter.event_id, letter.error) == ("partner-hook", "evt-prk-1", "PermanentError")
+    assert "HTTP 404" in letter.reason
+    assert [json.loads(body)["event"]["event_id"] for _, body in hook.requests] == ["evt-prk-1", "evt-prk-1", "evt-2"]
+    assert [line["event_id"] for line in logs if line["event"] == "outbox_row_failed"] == ["evt-prk-1"]
+    assert len(slack.accepted) == 2  # the other subscription never waited

@@ -112,3 +112,23 @@ async def test_restart_resumes_after_the_last_committed_record():
     await bus.producer().send("in", b"3")
     await run_until(await make(bus, handler), lambda: len(seen) == 4)
     assert seen == [b"0", b"1", b"2", b"3"]
+
+
+async def test_before_commit_runs_once_per_batch_after_its_handlers_and_before_its_commit():
+    bus = MemoryBus(default_partitions=1)
+    for value in (b"1", b"2", b"3"):
+        await bus.producer().send("in", value, key=b"k")
+    steps: list[str] = []
+    consumer = await bus.consumer(["in"], "g")
+
+    async def handler(record):
+        steps.append(f"handle {record.value.decode()}")
+
+    async def before_commit():
+        steps.append(f"durable (committed so far: {bus._groups['g'].committed.get(('in', 0), 0)})")
+
+    runner = StageRunner(consumer=consumer, handler=handler, dead_letters=DeadLetters(bus.producer(), "dlq", "test"),
+                         poll_timeout_s=0.05, sleep=no_sleep, before_commit=before_commit)
+    await run_until(runner, lambda: bus._groups["g"].committed.get(("in", 0), 0) == 3)
+    # One batch: all three handled, made durable once, and only then committed; empty polls call nothing.
+    assert steps == ["handle 1", "handle 2", "handle 3", "durable (committed so far: 0)"]

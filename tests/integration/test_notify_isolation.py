@@ -1,0 +1,141 @@
+"""A webhook receiver that never answers delays only its own subscription.
+
+Three webhook subscriptions, 20 events published at once; one receiver's handler awaits
+forever. The two healthy receivers must get every alert, in order, within 1 s of when
+they get them with no hanging receiver at all, and the events must be committed without
+waiting for the hanging one, whose deliveries time out, are retried and dead-lettered on
+its own schedule. (Before each subscription had its own outbox and sender, every event
+waited for the hanging receiver's attempts: about 0.4 s per event here, 127 s with the
+default settings.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+from aiohttp import web
+
+from schemas import DeadLetter
+from services.notify.ledger import Ledger
+from services.runtime.db import connect
+from services.runtime.lifecycle import StageContext
+from services.runtime.memory_bus import MemoryBus
+from tests.integration.test_notify_stage import NOW, FakeSleep, http, make_event, publish, run_until  # noqa: F401
+from tests.loopback import serve
+
+EVENTS = 20
+TIMEOUT_S = 0.2
+MAX_ATTEMPTS = 2
+
+
+class Hook:
+    """A webhook receiver on loopback that records when each delivery arrived, or never answers."""
+
+    def __init__(self, *, hang: bool = False) -> None:
+        self.hang = hang
+        self.arrivals: list[tuple[float, str, str]] = []  # (monotonic time, event_id, delivery_id)
+        self._forever = asyncio.Event()
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        body = json.loads(await request.read())
+        self.arrivals.append((time.monotonic(), body["event"]["event_id"], body["delivery_id"]))
+        if self.hang:
+            await self._forever.wait()  # never set: the connection stays open until the sender gives up
+        return web.Response(status=204)
+
+    async def start(self) -> "Hook":
+        app = web.Application()
+        app.router.add_post("/hook", self._handle)
+        self._runner, port = await serve(app, shutdown_timeout=0.1)
+        self.url = f"http://127.0.0.1:{port}/hook"
+        return self
+
+    async def close(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+
+def settings_for(tmp_path, hooks: dict[str, Hook]):
+    from services.config import Settings
+
+    return Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "notify": {"timeout_s": TIMEOUT_S, "max_attempts": MAX_ATTEMPTS, "backoff_base_s": 1, "backoff_max_s": 10,
+                   "allowed_networks": ["127.0.0.1/32"]},
+        "subscriptions": [{"name": name, "channel": "webhook", "url": hook.url} for name, hook in hooks.items()],
+    })
+
+
+async def deliver_events(tmp_path, http, *, hanging: bool):
+    """Publish EVENTS events at once and run the stage until both healthy receivers have
+    every alert, every event is committed and a hanging receiver's first two events were
+    dead-lettered. Returns (receivers, latencies in s of the
+    healthy alerts from publish to arrival, dead letters, the stage's sleeps, rows still owed)."""
+    hooks = {"a-hook": await Hook().start(), "b-hook": await Hook().start(), "c-hook": await Hook(hang=hanging).start()}
+    bus = MemoryBus()
+    sleep = FakeSleep()
+    settings = settings_for(tmp_path, hooks)
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    published_at = time.monotonic()
+    await publish(bus, *(make_event(f"evt-{n:02d}") for n in range(EVENTS)))
+    healthy = (hooks["a-hook"], hooks["b-hook"])
+    try:
+        # With a hanging receiver, also until it has given up on two events (on its own schedule).
+        await run_until(ctx, lambda: all(len(h.arrivals) == EVENTS for h in healthy)
+                        and (not hanging or len(bus.records("launchwatch.dlq")) >= 2), sleep=sleep, timeout_s=15)
+        conn = connect(settings.state.path)
+        owed = Ledger(conn).owed()
+        conn.close()
+        letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    finally:
+        ctx.close()
+        for hook in hooks.values():
+            await hook.close()
+    latencies = [at - published_at for hook in healthy for at, _, _ in hook.arrivals]
+    return hooks, latencies, letters, sleep.waits, owed
+
+
+async def test_a_hanging_receiver_delays_only_its_own_subscription(tmp_path, http):
+    _, baseline, _, _, _ = await deliver_events(tmp_path / "healthy", http, hanging=False)
+    hooks, latencies, letters, waits, owed = await deliver_events(tmp_path / "hanging", http, hanging=True)
+
+    # Every healthy alert arrived, in publish order, within 1 s of the healthy path's slowest.
+    for name in ("a-hook", "b-hook"):
+        assert [event_id for _, event_id, _ in hooks[name].arrivals] == [f"evt-{n:02d}" for n in range(EVENTS)]
+    assert max(latencies) <= max(baseline) + 1.0, (max(latencies), max(baseline))
+    # Every event was committed while the hanging subscription still owed all it had not
+    # given up on yet.
+    assert set(owed) == {"c-hook"} and owed["c-hook"] == EVENTS - len(letters) > 0
+    # The hanging subscription works through its own rows in order: each attempt timed
+    # out, was retried once with the same delivery id after its own backoff, then dead-lettered.
+    hang = hooks["c-hook"].arrivals
+    assert [event_id for _, event_id, _ in hang][:4] == ["evt-00", "evt-00", "evt-01", "evt-01"]
+    assert len({delivery_id for _, _, delivery_id in hang[:2]}) == 1
+    assert all(0.8 <= w <= 1.2 for w in waits)  # backoff base 1 s, +-20 % jitter, only for c-hook
+    assert len(waits) <= len(hang)
+    assert all(d.subscription == "c-hook" and d.error == "RetriesExhausted" for d in letters)
+    assert [d.event_id for d in letters] == [f"evt-{n:02d}" for n in range(len(letters))]
+    assert all(f"did not answer within {TIMEOUT_S:g} s" in d.reason for d in letters)
+
+
+async def test_the_hanging_subscription_resumes_from_its_outbox_after_a_restart(tmp_path, http):
+    """What the hanging receiver was owed when the stage stopped is sent once it answers again."""
+    hooks, _, letters, _, owed = await deliver_events(tmp_path, http, hanging=True)
+    still_owed = owed["c-hook"]
+    recovered = await Hook().start()
+    try:
+        settings = settings_for(tmp_path, {"a-hook": hooks["a-hook"], "b-hook": hooks["b-hook"], "c-hook": recovered})
+        ctx = StageContext(settings, MemoryBus(), http, clock=lambda: NOW)  # nothing new on the topic
+        await run_until(ctx, lambda: len(recovered.arrivals) >= still_owed)
+        ctx.close()
+    finally:
+        await recovered.close()
+    dead = {d.event_id for d in letters}
+    got = [event_id for _, event_id, _ in recovered.arrivals]
+    # Each owed alert once, in order, after those already dead-lettered; none of the dead ones again.
+    assert got == sorted(got) and len(got) == len(set(got)) == still_owed
+    assert not dead & set(got) and len(dead) + len(got) == EVENTS
