@@ -12,16 +12,7 @@ from services.runtime import addresses
 from services.runtime.db import connect
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
-from tests.integration.test_notify_stage import (  # noqa: F401 (fixtures)
-    NOW,
-    FakeSleep,
-    http,
-    make_event,
-    publish,
-    receivers,
-    run_until,
-    settings_for,
-)
+from tests.integration.test_notify_stage import NOW, FakeSleep, make_event, publish, run_until, settings_for
 
 
 def without_allow_list(settings):

@@ -22,7 +22,7 @@ from services.notify.ledger import Ledger
 from services.runtime.db import connect
 from services.runtime.lifecycle import StageContext
 from services.runtime.memory_bus import MemoryBus
-from tests.integration.test_notify_stage import NOW, FakeSleep, http, make_event, publish, run_until  # noqa: F401
+from tests.integration.test_notify_stage import NOW, FakeSleep, make_event, publish, run_until
 from tests.loopback import serve
 
 EVENTS = 20
