@@ -23,7 +23,8 @@ operators; in short:
   closes them alike).
 - Reports that name no actor join a published event only when exactly one fits and a
   fact they state ties them to it (`corroborates`: a launch time, the side of the
-  peninsula, the same specific class); a report that names the actor joins a held event
+  peninsula, the same specific class), and a held event only when such a fact ties
+  them too; a report that names the actor joins a held event
   only when such a fact ties them and it came within `hour_tolerance_s` of the held
   event's first report. A launch never joins an event that was about something else.
 - Authority: the launching state's or an observing government's agency (source_kind
@@ -857,7 +858,7 @@ def decide(states: list[EventState], source: Source, *, is_launch: bool, retrosp
       event about something else (the feature story about a class of weapon).
     - A report naming no actor joins the one published event it fits and corroborates
       (several: it joins none, joining either could merge two launches), else the
-      best-fitting held event, else opens a held event.
+      best-fitting held event it corroborates, else opens a held event.
     - A retraction opens nothing, and a report older than `horizon` (the oldest moment an
       open event can still be fed) neither: its launch's event, if any, is closed.
     """
@@ -893,7 +894,7 @@ def decide(states: list[EventState], source: Source, *, is_launch: bool, retrosp
             return Decision("ignore", reason="actor_unknown_and_ambiguous")
         if fitting:
             return Decision("join", fitting[0], reason="corroborated")
-        fitting = candidates(held, source, window)
+        fitting = [s for s in candidates(held, source, window) if corroborates(s, source, window)]
         if fitting:
             return Decision("join", fitting[0], reason="held")
     if source.walk_back == "retraction":
