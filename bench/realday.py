@@ -40,6 +40,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -485,11 +486,12 @@ def published_events(state_path: Path) -> dict[str, LaunchEvent]:
     return events
 
 
-async def run_day(items: list[DayItem], *, speed: float, interval_s: float,
-                  timeout_s: float = 600.0) -> tuple[list[Post], dict[str, LaunchEvent]]:
+async def run_day(items: list[DayItem], *, speed: float, interval_s: float, timeout_s: float = 600.0,
+                  keep: Path | None = None) -> tuple[list[Post], dict[str, LaunchEvent]]:
     """Serve the day, run `launchwatch run` against it until the day is over and the last
     polls are handled, stop it with SIGTERM. Returns what the webhook got and every
-    published event's last revision. Raises RuntimeError when the run fails."""
+    published event's last revision; with `keep`, the run's config, logs and state file
+    are copied into that folder. Raises RuntimeError when the run fails."""
     from aiohttp import web
 
     site = DaySite(items, speed)
@@ -526,6 +528,10 @@ async def run_day(items: list[DayItem], *, speed: float, interval_s: float,
                             proc.kill()
                             await proc.wait()
             events = published_events(Path(tmp) / "state.db")
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                for name in ("launchwatch.toml", "stdout.log", "stderr.log", "state.db"):
+                    shutil.copy(Path(tmp) / name, keep / name)
     finally:
         await runner.cleanup()
     posts = [Post(body["kind"], LaunchEvent.model_validate(body["event"]), site.day_time(at))
@@ -545,6 +551,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds between polls of each feed (default 0.5)")
     parser.add_argument("--in-process", action="store_true",
                         help="classifier, clusterer and subscription in this process, no HTTP")
+    parser.add_argument("--keep", metavar="DIR", type=Path,
+                        help="copy each run's config, logs and state file into DIR/DAY")
     args = parser.parse_args(argv)
     if args.all == bool(args.day):
         parser.error("give one DAY or --all")
@@ -564,7 +572,8 @@ def main(argv: list[str] | None = None) -> int:
             posts, events = replay_in_process(items)
         else:
             try:
-                posts, events = asyncio.run(run_day(items, speed=args.speed, interval_s=args.interval))
+                keep = args.keep / day if args.keep else None
+                posts, events = asyncio.run(run_day(items, speed=args.speed, interval_s=args.interval, keep=keep))
             except RuntimeError as exc:
                 print(f"realday: {day}: {exc}", file=sys.stderr)
                 return 1
