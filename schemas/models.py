@@ -154,11 +154,14 @@ class LaunchEvent(Message):
     source_agency: str | None = None
     launched_at: datetime | None = None
     confidence: float = Field(ge=0.0, le=1.0)
-    headline: str = Field(description="Title of the most authoritative report.")
+    headline: str = Field(description="Title of the most authoritative report (at most 300 characters).")
     first_reported_at: datetime = Field(description="Publication time of the first report.")
     updated_at: datetime
     sources: list[EventSource] = []
     source_count: int = Field(1, description="Independent sources that reported it.")
+    sources_omitted: int = Field(
+        0, ge=0, description="Reports of the event not listed in `sources` (an event lists a bounded set)."
+    )
     changes: list[str] = Field(
         [], description="Facts that changed in this revision, e.g. ['count', 'status']."
     )

@@ -1,6 +1,6 @@
 """Grouping launch reports into launch events.
 
-The rules live in `eventstate` (pure) and the state in `eventstore` (SQLite); this module
+The rules live in `state` (pure) and the state in `store` (SQLite); this module
 puts them together: one report in, the event revisions it causes out.
 """
 
@@ -11,15 +11,20 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from schemas import LaunchEvent, LaunchReport
-from services.events.state import EventState, Window, decide, join, open_event, source_from_report, walk_back
+from services.events.state import (EventState, Window, actors_named, decide, join, open_event, source_from_report,
+                                   walk_back)
 from services.events.store import EventStore
 
 
 def reaches_clusterer(report: LaunchReport, min_confidence: float) -> bool:
     """Which reports the classify stage hands to `Clusterer.add`: launch reports at or above
-    `[classify] min_confidence`, and any report whose title walks a launch back (a
-    retraction may not read as a launch report itself)."""
-    return (report.is_launch and report.confidence >= min_confidence) or walk_back(report.title) is not None
+    `[classify] min_confidence`, and reports whose title retracts a launch and names an
+    actor ("Japan says object from North Korea was not a missile": a retraction may not
+    read as a launch report itself). Other walk-back wording in a report that is not a
+    launch report ("GDP revised", "journal retracts study") counts for nothing."""
+    if report.is_launch:
+        return report.confidence >= min_confidence
+    return walk_back(report.title) == "retraction" and bool(report.fields.actor or actors_named(report.title))
 
 
 def _utc_now() -> datetime:
@@ -44,21 +49,24 @@ class Clusterer:
 
     @property
     def open_events(self) -> list[LaunchEvent]:
-        """The latest revision of every open event, oldest first."""
-        return [state.published for state in self._open]
+        """The latest revision of every open, published event, oldest first (held events,
+        whose reports name no actor yet, are not among them)."""
+        return [state.published for state in self._open if not state.held]
 
     def add(self, report: LaunchReport) -> list[LaunchEvent]:
         """The event revisions this report causes (none when it changes nothing).
 
-        Takes launch reports, and reports whose title walks an earlier one back (see
-        `eventstate.walk_back`) even when they are not launch reports themselves; any other
-        report causes nothing. Idempotent and replay-safe: adding a report again returns the
-        same revisions it caused the first time (same event_id and revision), so a stage
-        that crashed before sending them sends them now, and consumers dedup on
+        Takes launch reports, and reports whose title retracts an earlier one (see
+        `state.walk_back`) even when they are not launch reports themselves; any other
+        report causes nothing. An event whose reports name no actor yet is held: it is
+        kept, but publishes nothing until a report naming the actor joins it (then its
+        first revision goes out). Idempotent and replay-safe: adding a report again
+        returns the same revisions it caused the first time (same event_id and revision),
+        so a stage that crashed before sending them sends them now, and consumers dedup on
         (event_id, revision). Raises sqlite3.Error when the state cannot be written; then
         nothing of the report is kept and it can be handled again.
         """
-        if not report.is_launch and walk_back(report.title) is None:
+        if not report.is_launch and walk_back(report.title) != "retraction":
             return []
         done = self._store.effects(report.item_id, report.revision)
         if done is not None:
@@ -71,12 +79,15 @@ class Clusterer:
         decision = decide(self._open, source, is_launch=report.is_launch,
                           retrospective=report.retrospective, horizon=horizon, window=self._window)
         changed: EventState | None = None
+        before: EventState | None = None
         if decision.action == "open":
             changed = open_event(source, now, self._window)
         elif decision.action == "join" and decision.state is not None:
-            changed = join(decision.state, source, now, self._window)
-            if not changed.published.changes:
+            before = decision.state
+            changed = join(before, source, now, self._window)
+            if not before.held and not changed.published.changes:
                 changed = None  # an edited item that changes nothing publishes nothing
+        publish = changed is not None and changed.revision > (before.revision if before else 0)
         # A report stamped in the future (a source's wrong clock) must not close events early.
         moment = min(source.reported_at, now + timedelta(seconds=self._window.publish_skew_s))
         watermark = max(self._watermark, moment) if self._watermark else moment
@@ -87,10 +98,11 @@ class Clusterer:
             open_states.insert(position, changed)
         cutoff = watermark - timedelta(seconds=self._window.inactive_close_s)
         closing = [s for s in open_states if s.last_reported_at < cutoff]
-        events = [changed.published] if changed is not None else []
+        events = [changed.published] if changed is not None and publish else []
         with self._store.transaction():
             if changed is not None:
-                self._store.save(changed)
+                after = before.published if before is not None and not before.held else None
+                self._store.save(changed, published_after=after, publish=publish)
             for state in closing:
                 self._store.close(state.event_id)
             self._store.record(report.item_id, report.revision, events)

@@ -1,49 +1,68 @@
 """The pure core of launch events: which event a report belongs to, and what the event says.
 
 Everything here is a function of values: no clock, no database. The same reports in the
-same order give the same events, revision for revision.
+same order give the same events, revision for revision. docs/events.md tells the rules to
+operators; in short:
 
-Rules (the README's "Launch events" section repeats them for operators):
-
-- Compatibility. A report can join an open event when the actors match (an unknown actor
-  on either side is no conflict, but a report of unknown actor only joins when exactly one
-  open event fits), the kinds are of one family (`ballistic` is compatible with every
-  ballistic class and with early reports of satellite launches and large rockets), the
-  areas do not contradict (east coast vs west coast), and the launch times fit: two stated
-  launch times within the tolerance of the coarser one (`minute_tolerance_s` for "7:12
-  a.m.", `hour_tolerance_s` for "about 7 a.m.", `day_tolerance_s` for "on Thursday"),
-  however late the report; a report with no stated time (or only a day that fits no
-  event), published no earlier than the launch (less `publish_skew_s`) and within
-  `timeless_join_s` of the event's latest report. Events close after `inactive_close_s`
-  without a report (measured on report times, so a replay closes them alike).
+- Opening and holding. A launch report that fits no open event opens one. An event none
+  of whose reports names the actor is held: kept, but not published, so nothing alerts on
+  it, until a report that names the actor joins it (then its revision 1 goes out). A
+  retraction, a retrospective mention and a report that is not a launch report open
+  nothing.
+- Compatibility. A report can join an open event when the actors match, the kinds are of
+  one family (`ballistic` is compatible with every ballistic class and with early reports
+  of satellite launches and large rockets), the areas do not contradict (east coast vs
+  west coast), and the launch times fit: two stated launch times within the tolerance of
+  the coarser one (`minute_tolerance_s` for "7:12 a.m.", `hour_tolerance_s` for "about 7
+  a.m.", `day_tolerance_s` for "on Thursday"), however late the report; a report with no
+  stated time (or only a day that fits no event) published no earlier than the launch
+  (less `publish_skew_s`) and within `timeless_join_s` of the event's latest report, or,
+  naming the event's actor and its class when that is one of `LATE_KINDS` (ICBM, IRBM,
+  SLBM, hypersonic, satellite launch), within `inactive_close_s` of the launch. Events
+  close after `inactive_close_s` without a report (measured on report times, so a replay
+  closes them alike).
+- Reports that name no actor join a published event only when exactly one fits and a
+  fact they state ties them to it (`corroborates`: a launch time, the side of the
+  peninsula, the same specific class), and a held event only when such a fact ties
+  them too; a report that names the actor joins a held event
+  only when such a fact ties them and it came within `hour_tolerance_s` of the held
+  event's first report. A launch never joins an event that was about something else.
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
   highest (authority, publication time, item_id); `kind` the most specific class, then
-  authority; `count` a correction's, else more than one over one (a flash's "a missile"),
-  then the largest of the top authority; `launched_at` the most precise time, then the earliest stated by the top
-  authority; `direction` (free text) the earliest Latin-script wording of the top
-  authority.
+  authority, then the class most sources name; `count` a correction's, else more than one
+  over one (a flash's "a missile"), then the largest of the top authority; `launched_at`
+  the most precise time, then the earliest stated by the top authority; `direction` (free
+  text) the earliest Latin-script wording of the top authority.
 - Status: `retracted` when a retraction (see `walk_back`) comes from a source at least as
   authoritative as any that reported the launch; else `corrected` when a correction is
-  among the sources; else `confirmed` with an observing government's agency (an `agency`
-  feed other than the launching state's media, or a known `source_agency`) or at least
-  `CONFIRMING_OUTLETS` independent outlets (feeds of one outlet count once); else
-  `claimed` when the launching state's own media is a source; else `reported`.
+  among the sources, a correction being a report that says it corrects and restates a
+  fact otherwise than the event held it (`settle_walk_back`); else `confirmed` with an
+  observing government's agency (an `agency` feed other than the launching state's media,
+  or a known `source_agency`) or at least `CONFIRMING_OUTLETS` independent outlets (feeds
+  of one outlet count once); else `claimed` when the launching state's own media is a
+  source; else `reported`.
 - Confidence: each outlet's best report confidence, combined as independent evidence
   (1 - product of (1 - c)).
+- Bounds: titles, feed names, directions and agencies are cut (`MAX_TITLE_CHARS`,
+  `MAX_TEXT_CHARS`); an event keeps at most `MAX_SOURCES` sources, the first
+  `FIRST_SOURCES` and then those worth most (the ones its facts and headline come from,
+  walk-backs, the most authoritative); the rest are counted (`sources_omitted`) and keep
+  their weight in status, `source_count` and confidence (`Omitted`).
 - Identity: an event's id comes from the item that opened it, so replaying the same
   reports in the same order gives the same ids and revisions.
-- Revisions: every report that joins an event gives a revision of the whole event;
-  `changes` names the facts that changed (and "status"), or "sources" alone when only
-  provenance changed (sources, source_count, headline, source_agency, confidence, a
-  direction's wording). A retrospective report neither opens nor joins an event.
+- Revisions: every report that joins a published event gives a revision of the whole
+  event; `changes` names the facts that changed (and "status"), or "sources" alone when
+  only provenance changed (sources, source_count, sources_omitted, headline,
+  source_agency, confidence, a direction's wording).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Literal
@@ -87,7 +106,7 @@ _ACTOR_ALIASES = {
     "北朝鮮": "PRK", "iran": "IRN", "russia": "RUS", "china": "CHN", "pakistan": "PAK",
     "india": "IND", "israel": "ISR", "united states": "USA", "us": "USA", "u.s.": "USA",
     "south korea": "KOR", "japan": "JPN", "houthi": "Houthis", "houthis": "Houthis",
-    "hamas": "Hamas", "hezbollah": "Hezbollah",
+    "hamas": "Hamas", "hezbollah": "Hezbollah", "pyongyang": "PRK", "tehran": "IRN",
 }
 
 _BALLISTIC = {"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
@@ -95,7 +114,7 @@ _SPECIFICITY = {"ballistic": 1}  # every other stated kind is a specific class: 
 
 # Retraction first: "retracts its correction" is a retraction.
 _RETRACTION = re.compile(
-    r"retract|was not a (?:ballistic )?missile|were not (?:ballistic )?missiles|not a missile launch"
+    r"\bretract(?:s|ed|ing|ion)?\b|was not a (?:ballistic )?missile|were not (?:ballistic )?missiles|not a missile launch"
     r"|no (?:missile|launch) (?:was|were) (?:fired|launched|detected)|did not (?:fire|launch)"
     r"|false alarm|withdraws? (?:its |the )?(?:report|alert|statement)|오보|발사하지 않|미사일이 아닌"
     r"|誤報|発射されていない|ミサイルではな|取り消",
@@ -110,14 +129,30 @@ _EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|�
 _WEST = re.compile(r"yellow sea|west sea|서해|黄海|west coast|westward|west", re.I)
 
 
+MAX_TITLE_CHARS = 300
+"""A report's title (the event's headline) is cut to this many characters."""
+MAX_TEXT_CHARS = 200
+"""Feed names, directions and agencies are cut to this many characters."""
+MAX_URL_CHARS = 2048
+"""A longer link is not kept (a cut link leads nowhere)."""
+FIRST_SOURCES = 10
+"""An event keeps its first reports, in arrival order..."""
+MAX_SOURCES = 20
+"""...and, up to this many in all, the reports worth most (see `_worth`); the rest are counted."""
+MAX_OUTLETS = 64
+"""Outlets remembered per event for `source_count` and confidence; more are counted only."""
+
+
 def walk_back(title: str) -> WalkBack | None:
     """Whether a report's title walks an earlier report back, and how far.
 
     A retraction says there was no launch ("was not a missile", "retracts", "false alarm",
     오보, 誤報); a correction restates facts ("corrects", "revised", 정정, 訂正). Cues are read
     in the title only: that is where outlets flag a walk-back, and a summary that quotes an
-    earlier correction is not one.
+    earlier correction is not one; and in its first `MAX_TITLE_CHARS` characters, which is
+    all of any headline (and all an event keeps of it).
     """
+    title = title[:MAX_TITLE_CHARS]
     if _RETRACTION.search(title):
         return "retraction"
     if _CORRECTION.search(title):
@@ -130,6 +165,23 @@ def normalise_actor(actor: str | None) -> str | None:
     if actor is None or not actor.strip():
         return None
     return _ACTOR_ALIASES.get(actor.strip().lower(), actor.strip())
+
+
+def actors_named(text: str) -> set[str]:
+    """The actors a text names by a common name ("North Korea", "N. Korea", "북한", "Iran"),
+    as `normalise_actor` spells them. Names shorter than three letters ("us") are words
+    too often to count."""
+    lowered = text.lower()
+    found = set()
+    for alias, actor in _ACTOR_ALIASES.items():
+        if len(alias) < 3:
+            continue
+        if alias.isascii():
+            if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", lowered):
+                found.add(actor)
+        elif alias in text:
+            found.add(actor)
+    return found
 
 
 def is_state_media(actor: str | None, agency: str | None, feed: str) -> bool:
@@ -162,6 +214,13 @@ def _utc(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def clip(text: str | None, max_chars: int) -> str | None:
+    """`text` cut to `max_chars` characters, the cut marked with an ellipsis."""
+    if text is None or len(text) <= max_chars:
+        return text
+    return text[: max_chars - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -222,31 +281,38 @@ class Source:
 
 
 def source_from_report(report: LaunchReport, seq: int) -> Source:
-    """What an event keeps of a report; the report's actor spelling is normalised."""
+    """What an event keeps of a report: the actor's spelling normalised, text fields cut to
+    their bounds (`MAX_TITLE_CHARS`, `MAX_TEXT_CHARS`, `MAX_URL_CHARS`)."""
     f = report.fields
-    actor = normalise_actor(f.actor)
+    actor = normalise_actor(clip(f.actor, MAX_TEXT_CHARS))
+    agency = clip(f.source_agency, MAX_TEXT_CHARS)
     fields = f.model_copy(update={
         "actor": actor,
         "kind": None if f.kind == "unknown" else f.kind,
         "launched_at": _utc(f.launched_at),
+        "direction": clip(f.direction, MAX_TEXT_CHARS),
+        "source_agency": agency,
     })
-    state_media = is_state_media(actor, f.source_agency, report.feed)
+    feed = clip(report.feed, MAX_TEXT_CHARS) or ""
+    state_media = is_state_media(actor, agency, feed)
     # "KCNA; ROK JCS": one report can carry both the claim and the observation.
-    official = is_official(f.source_agency) or (report.source_kind == "agency" and not state_media)
+    official = is_official(agency) or (report.source_kind == "agency" and not state_media)
     authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
     if state_media or official:
         authority = AGENCY
     reported_at = _utc(report.published_at or report.first_seen_at or report.classified_at)
     assert reported_at is not None  # classified_at is required
+    url = report.url if report.url is None or len(report.url) <= MAX_URL_CHARS else None
+    time_evidence = [e for e in report.evidence if e.field == "launched_at"]
     return Source(
-        item_id=report.item_id, item_revision=report.revision, feed=report.feed,
-        outlet=outlet_of(report.feed), url=report.url, title=report.title,
-        source_kind=report.source_kind, source_agency=f.source_agency,
+        item_id=report.item_id, item_revision=report.revision, feed=feed,
+        outlet=outlet_of(feed), url=url, title=clip(report.title, MAX_TITLE_CHARS) or "",
+        source_kind=clip(report.source_kind, MAX_TEXT_CHARS), source_agency=agency,
         published_at=_utc(report.published_at), reported_at=reported_at, fields=fields,
         confidence=report.confidence, authority=authority, state_media=state_media,
-        official=official, walk_back=walk_back(report.title), seq=seq, lang=report.lang,
-        time_precision=time_precision(fields.launched_at,
-                                      [e.text for e in report.evidence if e.field == "launched_at"]),
+        official=official, walk_back=walk_back(report.title), seq=seq, lang=clip(report.lang, 35),
+        time_precision=time_precision(fields.launched_at, [e.text for e in time_evidence],
+                                      [e.cue for e in time_evidence]),
     )
 
 
@@ -264,17 +330,81 @@ class Window:
 
 
 @dataclass(frozen=True)
+class Omitted:
+    """What an event still knows of the reports it no longer keeps: how many, and what they
+    count for in status, `source_count` and confidence."""
+
+    count: int = 0
+    outlets: tuple[tuple[str, float], ...] = ()  # (outlet, best confidence), at most MAX_OUTLETS
+    outlets_beyond: int = 0  # outlets past MAX_OUTLETS, counted only
+    official: bool = False
+    state_media: bool = False
+    first_reported_at: datetime | None = None
+    last_reported_at: datetime | None = None
+
+    def to_json(self) -> dict:
+        return {"count": self.count, "outlets": [list(pair) for pair in self.outlets],
+                "outlets_beyond": self.outlets_beyond, "official": self.official,
+                "state_media": self.state_media,
+                "first_reported_at": self.first_reported_at.isoformat() if self.first_reported_at else None,
+                "last_reported_at": self.last_reported_at.isoformat() if self.last_reported_at else None}
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Omitted":
+        if not data:
+            return cls()
+        stamp = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
+        return cls(count=data["count"], outlets=tuple((o, c) for o, c in data["outlets"]),
+                   outlets_beyond=data["outlets_beyond"], official=data["official"],
+                   state_media=data["state_media"], first_reported_at=stamp(data["first_reported_at"]),
+                   last_reported_at=stamp(data["last_reported_at"]))
+
+    def adding(self, source: Source, kept_outlets: set[str]) -> "Omitted":
+        """This summary with `source` folded in. `kept_outlets` are the outlets of the kept
+        sources, which count already and take no room here."""
+        outlets = dict(self.outlets)
+        beyond = self.outlets_beyond
+        if source.outlet in outlets:
+            outlets[source.outlet] = max(outlets[source.outlet], source.confidence)
+        elif source.outlet not in kept_outlets:
+            if len(outlets) + len(kept_outlets) < MAX_OUTLETS:
+                outlets[source.outlet] = source.confidence
+            else:
+                beyond += 1
+        first = min(filter(None, (self.first_reported_at, source.reported_at)))
+        last = max(filter(None, (self.last_reported_at, source.reported_at)))
+        return Omitted(count=self.count + 1, outlets=tuple(sorted(outlets.items())), outlets_beyond=beyond,
+                       official=self.official or source.official,
+                       state_media=self.state_media or source.state_media,
+                       first_reported_at=first, last_reported_at=last)
+
+
+@dataclass(frozen=True)
 class EventState:
-    """An event as the clusterer holds it: its sources and the revision last published."""
+    """An event as the clusterer holds it: the reports it keeps, a summary of the rest, and
+    its current resolution.
+
+    `revision` counts the revisions published; 0 while the event is held (no report has
+    named the actor yet), when `published` is the draft nobody was sent.
+    """
 
     event_id: str
     revision: int
     sources: tuple[Source, ...]
     published: LaunchEvent
+    omitted: Omitted = Omitted()
+
+    @property
+    def held(self) -> bool:
+        return self.revision == 0
+
+    @property
+    def first_reported_at(self) -> datetime:
+        return min(filter(None, (self.omitted.first_reported_at, *(s.reported_at for s in self.sources))))
 
     @property
     def last_reported_at(self) -> datetime:
-        return max(s.reported_at for s in self.sources)
+        return max(filter(None, (self.omitted.last_reported_at, *(s.reported_at for s in self.sources))))
 
     @property
     def next_seq(self) -> int:
@@ -282,7 +412,7 @@ class EventState:
 
     def to_json(self) -> dict:
         return {"event_id": self.event_id, "revision": self.revision,
-                "sources": [s.to_json() for s in self.sources]}
+                "sources": [s.to_json() for s in self.sources], "omitted": self.omitted.to_json()}
 
 
 def event_id_for(first_item_id: str) -> str:
@@ -327,14 +457,20 @@ def coast_of(direction: str | None) -> str | None:
 _CLOCK_WORDS = re.compile(r"\d\s*(?::|a\.?m|p\.?m|時|시|h\b|hrs|GMT|UTC|KST|JST)|noon|midnight|正午|정오", re.I)
 
 
-def time_precision(launched_at: datetime | None, evidence_texts: list[str]) -> Precision:
+def time_precision(launched_at: datetime | None, evidence_texts: list[str],
+                   evidence_cues: list[str] | None = None) -> Precision:
     """How precise a stated launch time is: "minute" ("7:12 a.m."), "hour" ("about 7
-    a.m."), or "day" ("on Thursday", which extraction places at a representative hour).
+    a.m."), or "day" ("on Thursday", which extraction places at a representative hour, or
+    at the publication moment when the day named is the publication day).
 
-    Minutes other than :00 and :30 were stated; otherwise the words behind the time tell
-    (evidence of the `launched_at` field naming a clock time), and without words, a day.
+    Evidence that names only a date (cue `launched_at:date`, no `launched_at:time`) is a
+    day whatever its minutes. Otherwise minutes other than :00 and :30 were stated; then
+    the words behind the time tell (evidence naming a clock time), and without words, a
+    day.
     """
     if launched_at is None:
+        return "day"
+    if evidence_cues and all(cue == "launched_at:date" for cue in evidence_cues):
         return "day"
     if launched_at.minute not in (0, 30) or launched_at.second:
         return "minute"
@@ -365,7 +501,18 @@ def _times_fit(a: Source, b: Source, window: "Window") -> float | None:
 def launch_estimate(state: EventState) -> datetime:
     """When the launch happened, as far as the event knows: the resolved launch time, else
     the earliest report."""
-    return state.published.launched_at or min(s.reported_at for s in state.sources)
+    return state.published.launched_at or state.first_reported_at
+
+
+def _stated_times(state: EventState, window: Window) -> list[Source]:
+    """The event's sources whose launch times are the most precise it knows (so a
+    "Wednesday" does not chain an afternoon launch onto a morning one)."""
+    first = state.first_reported_at
+    stated = [s for s in state.sources if usable_time(s, first, window)]
+    if not stated:
+        return []
+    finest = min(_RANK[s.time_precision] for s in stated)
+    return [s for s in stated if _RANK[s.time_precision] == finest]
 
 
 def fit(state: EventState, source: Source, window: Window) -> float | None:
@@ -379,13 +526,7 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:
         return None
-    first = min(s.reported_at for s in state.sources)
-    stated = [s for s in state.sources if usable_time(s, first, window)]
-    if stated:
-        # Only the most precise times known, so a "Wednesday" does not chain an afternoon
-        # launch onto a morning one.
-        finest = min(_RANK[s.time_precision] for s in stated)
-        stated = [s for s in stated if _RANK[s.time_precision] == finest]
+    stated = _stated_times(state, window)
     if source.fields.launched_at is not None and stated:
         # A stated time tells which launch however late the report (the next-day claim).
         gaps = [g for t in stated if (g := _times_fit(t, source, window)) is not None]
@@ -408,13 +549,26 @@ def usable_time(source: Source, first_reported_at: datetime, window: Window) -> 
     return source.time_precision != "day" or moment >= first_reported_at - timedelta(seconds=window.day_tolerance_s)
 
 
+# Classes an actor launches seldom (days or weeks apart) and that stay news for a day or
+# more: a report of the same actor and class that states no time is a late report of the
+# open launch, not a new one. Short-range launches come on consecutive days: a report of
+# one a day later may be the next launch, and it opens its own event.
+LATE_KINDS = frozenset({"icbm", "irbm", "slbm", "hypersonic", "satellite_launch"})
+
+
 def _timeless_fit(state: EventState, source: Source, window: Window) -> float | None:
-    """A report without a usable launch time joins a launch that is recent news: published
-    no earlier than the launch (less `publish_skew_s`), within `timeless_join_s` of the
-    event's latest report. The most recent such launch fits best."""
-    if source.reported_at - state.last_reported_at > timedelta(seconds=window.timeless_join_s):
-        return None
+    """A report without a usable launch time, published no earlier than the launch (less
+    `publish_skew_s`), joins a launch that is recent news (within `timeless_join_s` of the
+    event's latest report), or a launch of the actor and the class it names, when that is
+    a class in `LATE_KINDS` and the launch is less than `inactive_close_s` old (the ICBM's
+    follow-up the next day). The most recent such launch fits best."""
     start = launch_estimate(state) - timedelta(seconds=window.publish_skew_s)
+    recent = source.reported_at - state.last_reported_at <= timedelta(seconds=window.timeless_join_s)
+    late = (source.fields.actor is not None and source.fields.actor == state.published.actor
+            and source.fields.kind in LATE_KINDS and source.fields.kind == state.published.kind
+            and source.reported_at - start <= timedelta(seconds=window.inactive_close_s))
+    if not recent and not late:
+        return None
     moment = source.reported_at
     if source.fields.launched_at is not None and source.time_precision != "day":
         moment = source.fields.launched_at
@@ -423,11 +577,32 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
     return 2 * window.day_tolerance_s + (moment - start).total_seconds()
 
 
-def candidates(states: list[EventState], source: Source, window: Window) -> list[EventState]:
-    """The open events a report could join, best fit first (ties: the event opened last).
+# Classes specific enough that a report naming one, and no actor, tells which launch it is.
+_TELLING_KINDS = {"srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
 
-    Same actor, or unknown on either side.
+
+def corroborates(state: EventState, source: Source, window: Window) -> bool:
+    """Whether a report that names no actor states a fact that ties it to this launch: a
+    launch time (to the minute or hour) that fits the event's, a direction on the event's
+    side of the peninsula, or the same specific missile class (SRBM, ICBM, ...).
+
+    A time-less, kind-less report ("police fire at suspect") ties to nothing, however
+    close in time.
     """
+    event = state.published
+    if source.fields.launched_at is not None and source.time_precision != "day":
+        if any(_times_fit(t, source, window) is not None for t in _stated_times(state, window)
+               if t.time_precision != "day"):
+            return True
+    coast = coast_of(source.fields.direction)
+    if coast is not None and coast == coast_of(event.direction):
+        return True
+    return source.fields.kind in _TELLING_KINDS and source.fields.kind == event.kind
+
+
+def candidates(states: list[EventState], source: Source, window: Window) -> list[EventState]:
+    """The events among `states` the report could join, best fit first (ties: the event
+    opened last). Same actor, or unknown on either side."""
     actor = source.fields.actor
     scored = []
     for order, state in enumerate(states):
@@ -437,6 +612,47 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
         if score is not None:
             scored.append((score, -order, state))
     return [state for _, _, state in sorted(scored, key=lambda t: (t[0], t[1]))]
+
+
+# --- walk-backs ----------------------------------------------------------------------
+
+KM_TOLERANCE_ABS = 5.0
+KM_TOLERANCE_REL = 0.05
+TIME_TOLERANCE_S = 5 * 60
+
+
+def restates_differently(fields: LaunchFields, event: LaunchEvent) -> list[str]:
+    """The facts a report states otherwise than the event holds them: a count, a kind of
+    another family or another specific class (not a generic "ballistic" made specific), a
+    distance or apogee beyond rounding (5 km or 5 %), a launch time more than 5 minutes off.
+    A fact the event did not know is news, not a correction."""
+    differ = []
+    if fields.count is not None and event.count is not None and fields.count != event.count:
+        differ.append("count")
+    if fields.kind is not None and event.kind is not None and fields.kind != event.kind:
+        refinement = "ballistic" in (fields.kind, event.kind) and kinds_compatible(fields.kind, event.kind)
+        if not refinement:
+            differ.append("kind")
+    for name in ("distance_km", "apogee_km"):
+        now, before = getattr(fields, name), getattr(event, name)
+        if now is not None and before is not None and abs(now - before) > max(KM_TOLERANCE_ABS,
+                                                                              KM_TOLERANCE_REL * abs(before)):
+            differ.append(name)
+    if fields.launched_at is not None and event.launched_at is not None and abs(
+            (fields.launched_at - event.launched_at).total_seconds()) > TIME_TOLERANCE_S:
+        differ.append("launched_at")
+    return differ
+
+
+def settle_walk_back(source: Source, event: LaunchEvent | None) -> Source:
+    """A report whose title says it corrects counts as a correction only when it restates a
+    fact otherwise than `event` holds it (see `restates_differently`); else it is a plain
+    source ("revised" in a headline corrects nothing by itself)."""
+    if source.walk_back != "correction":
+        return source
+    if event is not None and restates_differently(source.fields, event):
+        return source
+    return replace(source, walk_back=None)
 
 
 # --- resolution ----------------------------------------------------------------------
@@ -453,62 +669,70 @@ def _retraction_accepted(s: Source, sources: tuple[Source, ...]) -> bool:
     return s.authority >= top
 
 
-def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: datetime,
-            window: Window, previous: LaunchEvent | None) -> LaunchEvent:
-    """The whole event its sources describe, as revision `revision`.
+def _fact_key(name: str, stating: list[Source]):
+    """How the sources `stating` fact `name` are ranked: the maximum gives the fact."""
+    if name == "kind":
+        # "ballistic" does not contradict "srbm": the more specific class wins, then
+        # authority, so an agency's first generic flash does not undo a known class; then
+        # the class most sources name, so one outlet's stray "ICBM" among SRBM reports
+        # does not flip the class back and forth.
+        votes = Counter(s.fields.kind for s in stating)
+        return lambda s: (_SPECIFICITY.get(s.fields.kind, 2), s.authority, votes[s.fields.kind], _recency(s))
+    if name == "launched_at":
+        # Agencies state it to the minute and differ by one: keep the first stated, so
+        # the time does not flip with each agency's bulletin.
+        return lambda s: (-_RANK[s.time_precision], s.authority, -s.reported_at.timestamp(), s.item_id)
+    if name == "count":
+        # Counts grow as a salvo is tallied ("a missile", then "40 missiles"); a later,
+        # smaller number from a less complete report must not shrink it. Only a
+        # correction may lower it. A count of one is mostly "a missile" in a first flash:
+        # it yields to any report of more, whatever its authority.
+        return lambda s: (s.walk_back == "correction", s.fields.count > 1, s.authority,
+                          _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
+    if name == "direction":
+        # Free text told in many languages: keep the first wording of the top authority
+        # (Latin script first, for the renderers) instead of flipping with each outlet.
+        return lambda s: (s.authority, s.fields.direction.isascii(), -s.reported_at.timestamp(), s.item_id)
+    return lambda s: (s.authority, _recency(s))
 
-    `changes` compares with `previous` (["new"] when there is none).
-    """
-    facts: dict[str, object] = {}
+
+def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
+              window: Window) -> tuple[dict[str, Source | None], Source]:
+    """The source each fact is taken from (None: no source states it), and the lead source
+    whose title is the headline."""
     telling = [s for s in sources if s.walk_back != "retraction"] or list(sources)
-    first_reported_at = min(s.reported_at for s in sources)
+    chosen: dict[str, Source | None] = {}
     for name in FACTS:
         stating = [s for s in telling if getattr(s.fields, name) is not None]
         if name == "launched_at":
             stating = [s for s in stating if usable_time(s, first_reported_at, window)]
-        if not stating:
-            facts[name] = None
-            continue
-        if name == "kind":
-            # "ballistic" does not contradict "srbm": the more specific class wins, then
-            # authority, so an agency's first generic flash does not undo a known class.
-            key = lambda s: (_SPECIFICITY.get(s.fields.kind, 2), s.authority, _recency(s))  # noqa: E731
-        elif name == "launched_at":
-            # Agencies state it to the minute and differ by one: keep the first stated, so
-            # the time does not flip with each agency's bulletin.
-            key = lambda s: (-_RANK[s.time_precision],  # noqa: E731
-                             s.authority, -s.reported_at.timestamp(), s.item_id)
-        elif name == "count":
-            # Counts grow as a salvo is tallied ("a missile", then "40 missiles"); a later,
-            # smaller number from a less complete report must not shrink it. Only a
-            # correction may lower it.
-            # A count of one is mostly "a missile" in a first flash: it yields to any report
-            # of more, whatever its authority.
-            key = lambda s: (s.walk_back == "correction", s.fields.count > 1, s.authority,  # noqa: E731
-                             _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
-        elif name == "direction":
-            # Free text told in many languages: keep the first wording of the top authority
-            # (Latin script first, for the renderers) instead of flipping with each outlet.
-            key = lambda s: (s.authority, s.fields.direction.isascii(),  # noqa: E731
-                             -s.reported_at.timestamp(), s.item_id)
-        else:
-            key = lambda s: (s.authority, _recency(s))  # noqa: E731
-        facts[name] = getattr(max(stating, key=key).fields, name)
+        chosen[name] = max(stating, key=_fact_key(name, stating)) if stating else None
     lead = max(telling, key=lambda s: (s.authority, _recency(s)))
+    return chosen, lead
+
+
+def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: datetime,
+            window: Window, previous: LaunchEvent | None, omitted: Omitted = Omitted()) -> LaunchEvent:
+    """The whole event its kept sources and the summary of the omitted ones describe, as
+    revision `revision`. `changes` compares with `previous` (["new"] when there is none)."""
+    first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
+    chosen, lead = _deciding(sources, first_reported_at, window)
+    facts = {name: getattr(source.fields, name) if source else None for name, source in chosen.items()}
+    # Independent outlets: one outlet's best confidence each, combined as independent evidence.
+    best: dict[str, float] = dict(omitted.outlets)
+    for s in sources:
+        best[s.outlet] = max(best.get(s.outlet, 0.0), s.confidence)
     if any(s.walk_back == "retraction" and _retraction_accepted(s, sources) for s in sources):
         status = "retracted"
     elif any(s.walk_back == "correction" for s in sources):
         status = "corrected"
-    elif any(s.official for s in sources) or len({s.outlet for s in sources}) >= CONFIRMING_OUTLETS:
+    elif (omitted.official or any(s.official for s in sources)
+          or len(best) + omitted.outlets_beyond >= CONFIRMING_OUTLETS):
         status = "confirmed"
-    elif any(s.state_media for s in sources):
+    elif omitted.state_media or any(s.state_media for s in sources):
         status = "claimed"
     else:
         status = "reported"
-    # Independent outlets: one outlet's best confidence each, combined as independent evidence.
-    best: dict[str, float] = {}
-    for s in sources:
-        best[s.outlet] = max(best.get(s.outlet, 0.0), s.confidence)
     doubt = 1.0
     for value in best.values():
         doubt *= 1.0 - value
@@ -523,7 +747,8 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         first_reported_at=first_reported_at,
         updated_at=now,
         sources=[s.to_event_source() for s in sorted(sources, key=lambda s: s.seq)],
-        source_count=len(best),
+        source_count=len(best) + omitted.outlets_beyond,
+        sources_omitted=omitted.count,
         changes=[],
         stale=(now - first_reported_at).total_seconds() > window.stale_after_s,
     )
@@ -538,7 +763,8 @@ def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[
         return ["new"]
     changed = [name for name in ("status", *FACTS) if getattr(previous, name) != getattr(current, name)
                and (name != "direction" or _direction_moved(previous.direction, current.direction))]
-    provenance = ("sources", "source_count", "headline", "source_agency", "confidence", "direction")
+    provenance = ("sources", "source_count", "sources_omitted", "headline", "source_agency", "confidence",
+                  "direction")
     if any(getattr(previous, name) != getattr(current, name) for name in provenance):
         changed.append("sources")
     return changed
@@ -552,26 +778,60 @@ def _direction_moved(before: str | None, after: str | None) -> bool:
     return coasts[0] != coasts[1] or (coasts == (None, None) and before != after)
 
 
+def _worth(s: Source, deciding: set[str]) -> tuple:
+    """How much a source beyond the first ones is worth keeping: the sources facts and the
+    headline come from, then walk-backs, then authority, then the latest."""
+    return (s.item_id in deciding, s.walk_back is not None, s.authority, s.official or s.state_media, s.seq)
+
+
+def bound_sources(sources: tuple[Source, ...], omitted: Omitted,
+                  window: Window) -> tuple[tuple[Source, ...], Omitted]:
+    """At most `MAX_SOURCES` sources: the first `FIRST_SOURCES` by arrival, then the ones
+    worth most (`_worth`); the others are folded into the `Omitted` summary, which keeps
+    their weight in status, `source_count` and confidence."""
+    if len(sources) <= MAX_SOURCES:
+        return sources, omitted
+    ordered = sorted(sources, key=lambda s: s.seq)
+    first, rest = ordered[:FIRST_SOURCES], ordered[FIRST_SOURCES:]
+    first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
+    chosen, lead = _deciding(sources, first_reported_at, window)
+    deciding = {s.item_id for s in chosen.values() if s is not None} | {lead.item_id}
+    rest.sort(key=lambda s: _worth(s, deciding), reverse=True)
+    keep, drop = rest[: MAX_SOURCES - FIRST_SOURCES], rest[MAX_SOURCES - FIRST_SOURCES:]
+    kept = tuple(sorted([*first, *keep], key=lambda s: s.seq))
+    kept_outlets = {s.outlet for s in kept}
+    for source in drop:
+        omitted = omitted.adding(source, kept_outlets)
+    return kept, omitted
+
+
 def open_event(source: Source, now: datetime, window: Window) -> EventState:
-    """A new event from its first report: revision 1, changes ["new"]."""
+    """A new event from its first report: revision 1 with changes ["new"] when the report
+    names the actor, else a held event (revision 0) that publishes nothing until a report
+    that names the actor joins it."""
     event_id = event_id_for(source.item_id)
-    source = replace(source, seq=0)
+    source = replace(settle_walk_back(source, None), seq=0)
     event = resolve(event_id, 1, (source,), now, window, None)
-    return EventState(event_id, 1, (source,), event)
+    return EventState(event_id, 1 if event.actor is not None else 0, (source,), event)
 
 
 def join(state: EventState, source: Source, now: datetime, window: Window) -> EventState:
-    """The event with one more report (or a report's newer text); always a new revision.
+    """The event with one more report (or a report's newer text).
 
-    A source whose item is already in the event replaces it (an outlet that edited its
-    story), keeping its place in the list.
+    A published event gets a new revision. A held one stays held (revision 0) until the
+    resolved actor is known; then it is published as revision 1, changes ["new"]. A
+    source whose item is already in the event replaces it (an outlet that edited its
+    story), keeping its place in the list. Sources are bounded (`bound_sources`).
     """
     kept = [s for s in state.sources if s.item_id != source.item_id]
     replaced = next((s for s in state.sources if s.item_id == source.item_id), None)
-    source = replace(source, seq=replaced.seq if replaced else state.next_seq)
-    sources = tuple(sorted([*kept, source], key=lambda s: s.seq))
-    event = resolve(state.event_id, state.revision + 1, sources, now, window, state.published)
-    return EventState(state.event_id, state.revision + 1, sources, event)
+    source = replace(settle_walk_back(source, state.published), seq=replaced.seq if replaced else state.next_seq)
+    sources, omitted = bound_sources(tuple(sorted([*kept, source], key=lambda s: s.seq)), state.omitted, window)
+    if state.held:
+        event = resolve(state.event_id, 1, sources, now, window, None, omitted)
+        return EventState(state.event_id, 1 if event.actor is not None else 0, sources, event, omitted)
+    event = resolve(state.event_id, state.revision + 1, sources, now, window, state.published, omitted)
+    return EventState(state.event_id, state.revision + 1, sources, event, omitted)
 
 
 @dataclass(frozen=True)
@@ -587,23 +847,57 @@ def decide(states: list[EventState], source: Source, *, is_launch: bool, retrosp
            horizon: datetime | None, window: Window) -> Decision:
     """Where a report goes among the open events `states` (oldest first).
 
-    A retrospective report neither opens nor joins an event: it tells of a launch already
-    over. A report of unknown actor that fits several open events joins none. A walk-back that is not itself a launch report, and any retraction, only joins an
-    event; they open none. A report older than `horizon` (the oldest moment an open event
-    can still be fed) opens nothing either: its launch's event, if any, is closed.
+    - A retrospective report neither opens nor joins an event: it tells of a launch over.
+    - A report that is not a launch report only joins, as a retraction that names the
+      actor of a published event ("Japan says object from North Korea was not a missile";
+      not "Journal retracts study").
+    - A report naming an actor joins the best-fitting published event of that actor;
+      else a held event (no actor yet) that it fits, that is corroborated by a fact it
+      states (`corroborates`), and that was first reported within `hour_tolerance_s`:
+      the unattributed flash before the attributed ones. A launch never joins a held
+      event about something else (the feature story about a class of weapon).
+    - A report naming no actor joins the one published event it fits and corroborates
+      (several: it joins none, joining either could merge two launches), else the
+      best-fitting held event it corroborates, else opens a held event.
+    - A retraction opens nothing, and a report older than `horizon` (the oldest moment an
+      open event can still be fed) neither: its launch's event, if any, is closed.
     """
     if retrospective:
         return Decision("ignore", reason="retrospective")
     for state in states:
         if any(s.item_id == source.item_id for s in state.sources):
             return Decision("join", state, reason="edited")
-    fitting = candidates(states, source, window)
-    if source.fields.actor is None and len(fitting) > 1:
-        # Joining either could merge two launches; opening a third would alert twice.
-        return Decision("ignore", reason="actor_unknown_and_ambiguous")
-    if fitting:
-        return Decision("join", fitting[0], reason="compatible")
-    if not is_launch or source.walk_back == "retraction":
+    actor = source.fields.actor
+    published = [s for s in states if not s.held]
+    held = [s for s in states if s.held]
+    if not is_launch:
+        named = actors_named(source.title) | ({actor} if actor else set())
+        if source.walk_back != "retraction" or not named:
+            return Decision("ignore", reason="not_a_launch_report")
+        fitting = [s for s in candidates(published, source, window) if s.published.actor in named]
+        if fitting:
+            return Decision("join", fitting[0], reason="retraction")
+        return Decision("ignore", reason="walk_back_without_event")
+    if actor is not None:
+        fitting = candidates(published, source, window)
+        if fitting:
+            return Decision("join", fitting[0], reason="compatible")
+        limit = timedelta(seconds=window.hour_tolerance_s)
+        adoptable = [s for s in candidates(held, source, window)
+                     if corroborates(s, source, window) and source.reported_at - s.first_reported_at <= limit]
+        if adoptable:
+            return Decision("join", adoptable[0], reason="names_the_actor")
+    else:
+        fitting = [s for s in candidates(published, source, window) if corroborates(s, source, window)]
+        if len(fitting) > 1:
+            # Joining either could merge two launches; opening a third would alert twice.
+            return Decision("ignore", reason="actor_unknown_and_ambiguous")
+        if fitting:
+            return Decision("join", fitting[0], reason="corroborated")
+        fitting = [s for s in candidates(held, source, window) if corroborates(s, source, window)]
+        if fitting:
+            return Decision("join", fitting[0], reason="held")
+    if source.walk_back == "retraction":
         return Decision("ignore", reason="walk_back_without_event")
     if horizon is not None and source.reported_at < horizon:
         return Decision("ignore", reason="older_than_open_events")

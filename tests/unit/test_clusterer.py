@@ -28,7 +28,7 @@ def report(item_id: str, feed: str, title: str, *, minutes: float, kind_of_sourc
            direction: str | None = None, agency: str | None = None,
            launched_at: datetime | None = None, is_launch: bool = True,
            retrospective: bool = False, confidence: float = 0.8, lang: str = "en",
-           revision: int = 1, time_words: str | None = None) -> LaunchReport:
+           revision: int = 1, time_words: str | None = None, time_cue: str = "launch_time") -> LaunchReport:
     published = T0 + timedelta(minutes=minutes)
     return LaunchReport(
         item_id=item_id, revision=revision, feed=feed, url=f"https://example.org/{item_id}",
@@ -38,7 +38,7 @@ def report(item_id: str, feed: str, title: str, *, minutes: float, kind_of_sourc
                             apogee_km=apogee_km, direction=direction, source_agency=agency,
                             launched_at=launched_at),
         retrospective=retrospective, classified_at=published + timedelta(seconds=21),
-        evidence=[Evidence(cue="launch_time", text=time_words, field="launched_at")] if time_words else [],
+        evidence=[Evidence(cue=time_cue, text=time_words, field="launched_at")] if time_words else [],
     )
 
 
@@ -204,14 +204,19 @@ def test_cruise_and_ballistic_launches_the_same_morning_are_two_events(db):
     assert sorted(e.kind for e in clusterer.open_events) == ["ballistic", "cruise"]
 
 
-def test_unknown_actor_joins_the_only_open_event_and_is_dropped_when_ambiguous(db):
+def test_unknown_actor_joins_the_only_open_event_it_is_tied_to_and_is_dropped_when_ambiguous(db):
     clusterer = Clusterer(db, FakeClock(T0))
-    clusterer.add(report("p", "Yonhap", "N. Korea fires ballistic missile", minutes=2, kind_of_source="wire"))
-    joined = clusterer.add(report("u", "NHK", "Missile fired toward Sea of Japan", minutes=6, actor=None))
+    clusterer.add(report("p", "Yonhap", "N. Korea fires short-range ballistic missile into East Sea", minutes=2,
+                         kind_of_source="wire", kind="srbm", direction="East Sea"))
+    joined = clusterer.add(report("u", "NHK", "Missile fired toward Sea of Japan", minutes=6, actor=None,
+                                  direction="Sea of Japan"))
     assert len(joined) == 1 and joined[0].revision == 2
-    clusterer.add(report("i", "Reuters", "Iran fires missiles", minutes=7, actor="IRN", kind_of_source="wire"))
-    assert clusterer.add(report("u2", "Sky", "Missile fired", minutes=9, actor=None)) == []
-    assert len(clusterer.open_events) == 2
+    clusterer.add(report("i", "Reuters", "Iran fires short-range missiles", minutes=7, actor="IRN", kind="srbm",
+                         kind_of_source="wire"))
+    # Both events are of short-range ballistic missiles: which launch this is, nothing tells.
+    assert clusterer.add(report("u2", "Sky", "Short-range ballistic missile fired", minutes=9, actor=None,
+                                kind="srbm")) == []
+    assert [len(e.sources) for e in clusterer.open_events] == [2, 1]
 
 
 def test_a_correction_changes_the_facts_and_the_status(db):

@@ -1,0 +1,590 @@
+"""A real day of news through `launchwatch run`: the alerts a duty officer would have had.
+
+    LAUNCHWATCH_SHARED_DATA=/path/to/shared/data python bench/realday.py DAY [--speed 1000]
+    LAUNCHWATCH_SHARED_DATA=/path/to/shared/data python bench/realday.py --all [--speed 1000]
+
+DAY is one of the archived days in `$LAUNCHWATCH_SHARED_DATA/days/` (e.g. 2023-02-18). The
+bench serves the day's items from local feeds on 127.0.0.1 (one RSS feed per source URL),
+each item appearing in its feed at its real publication time, compressed `--speed` times
+(1000: a day in 86 s). It runs `launchwatch run` as a subprocess in a temporary directory,
+configured with those feeds (`allow_private_networks = true`) and one webhook subscription
+to a local receiver, and collects what the receiver is sent. Then it prints the day:
+
+- per launch the day is known for (the table in the days' README, kept in `LISTED`): the
+  events its reports were grouped into, the alerts and updates sent, and the time from
+  its first report to the alert (on the day's clock; polling every `--interval` seconds
+  adds up to interval x speed to it, which `alert came with` leaves out: the publication
+  time of the newest report in the alerted revision);
+- every other alert, judged with the labels in `labels/days.jsonl` (by link): false when
+  every source it names is labelled not_launch, a launch when one is labelled launch,
+  unjudged otherwise.
+
+`--all` runs the 18 days one after another and ends with the summary table: days with no
+false alert, listed launches alerted exactly once (one event, one alert), updates per
+launch. `--in-process` runs the classifier, the clusterer and the subscription's decisions
+in this process instead (no HTTP, no subprocess, items in publication order): seconds per
+day, what `tests/integration/test_events_realday.py` does.
+
+Items are referred to by link only; their texts stay in the shared data.
+
+Two settings differ from a deployment's, because the day is replayed years later:
+`[events] stale_after_s` and the subscription's `freshness_window_s` are ten years (the
+rules themselves read the items' real publication times, so the day's time rules hold).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from schemas import FeedItem, LaunchEvent  # noqa: E402
+from services.ingest.identity import item_id_for  # noqa: E402
+from services.ingest.text import html_to_text  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+LABELS = REPO / "labels" / "days.jsonl"
+TEN_YEARS_S = 10 * 365 * 86400.0
+FEED_WINDOW = 50  # entries a feed lists, newest first, like most real feeds
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A launch the days' README lists for a day: what a duty officer should get once.
+    `actor` is the launching actor as the labels spell it."""
+
+    name: str
+    actor: str
+
+
+LISTED: dict[str, tuple[Listed, ...]] = {
+    "2023-02-18": (Listed("North Korea ICBM (Hwasong-15)", "PRK"),),
+    "2023-02-20": (Listed("North Korea SRBMs (600 mm)", "PRK"),),
+    "2023-03-09": (Listed("North Korea CRBMs", "PRK"), Listed("Russia mass strike (Kinzhal)", "RUS")),
+    "2023-03-14": (Listed("North Korea SRBMs", "PRK"), Listed("Russia strikes (Kramatorsk)", "RUS")),
+    "2023-03-19": (Listed("North Korea SRBM", "PRK"),),
+    "2023-03-27": (Listed("North Korea SRBMs", "PRK"), Listed("Russia strike on Sloviansk", "RUS")),
+    "2023-04-25": (Listed("Russia strike on Kupiansk", "RUS"),),
+    "2023-05-16": (Listed("Russia attack on Kyiv (Kinzhal)", "RUS"),),
+    "2023-05-25": (Listed("Iran Khorramshahr-4 test", "IRN"),),
+    "2023-05-31": (Listed("North Korea Chollima-1 (failed)", "PRK"),),
+    "2023-07-19": (Listed("North Korea SRBMs", "PRK"), Listed("Russia strikes on Odesa", "RUS")),
+    "2023-07-24": (Listed("North Korea SRBMs", "PRK"),),
+    "2023-08-30": (Listed("North Korea SRBMs", "PRK"),),
+    "2023-09-13": (Listed("North Korea SRBMs", "PRK"), Listed("Ukraine strike on Sevastopol", "UKR")),
+    "2023-09-20": (),
+    "2023-10-31": (Listed("Houthi missiles at Israel", "Houthis"), Listed("Rockets from Gaza", "Hamas")),
+    "2023-11-08": (Listed("Russian missile hits a ship (Odesa)", "RUS"), Listed("Rockets from Gaza", "Hamas")),
+    "2023-12-29": (Listed("Russia's largest air attack", "RUS"),),
+}
+
+
+# --- the day's items -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayItem:
+    """One archived entry: the feed it came from and what a feed reader saw."""
+
+    source: str
+    title: str
+    summary: str
+    link: str
+    published: datetime
+    language: str | None
+
+
+def shared_data() -> Path:
+    """`$LAUNCHWATCH_SHARED_DATA`; exits with status 2 and a one-line message when unset."""
+    value = os.environ.get("LAUNCHWATCH_SHARED_DATA")
+    if not value or not (Path(value) / "days").is_dir():
+        print(f"realday: set LAUNCHWATCH_SHARED_DATA to the shared data folder (with days/), got {value!r}",
+              file=sys.stderr)
+        sys.exit(2)
+    return Path(value)
+
+
+def days_available(root: Path) -> list[str]:
+    return sorted(p.name.removesuffix(".jsonl.gz") for p in (root / "days").glob("*.jsonl.gz"))
+
+
+def load_day(root: Path, day: str) -> list[DayItem]:
+    """The day's entries in publication order. Raises FileNotFoundError for an unknown day."""
+    path = root / "days" / f"{day}.jsonl.gz"
+    items = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            published = datetime.fromisoformat(row["published"]).astimezone(timezone.utc)
+            items.append(DayItem(row["source"], row["title"] or "", row["summary"] or "", row["link"],
+                                 published, row.get("language")))
+    items.sort(key=lambda i: (i.published, i.link))
+    return items
+
+
+def load_labels(path: Path = LABELS) -> dict[str, dict]:
+    """The labelled items of the days, by link."""
+    with path.open(encoding="utf-8") as lines:
+        return {row["link"]: row for row in map(json.loads, lines)}
+
+
+def feed_name(url: str) -> str:
+    """A feed's name: its outlet's domain, then the path ("bbci.co.uk (/news/rss.xml)"), so
+    that one outlet's several feeds count as one outlet."""
+    parts = urlsplit(url)
+    labels = parts.hostname.split(".") if parts.hostname else ["unknown"]
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "gov") else 2
+    domain = ".".join(labels[-keep:])
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return f"{domain} ({path or '/'})"
+
+
+def feed_items(items: Iterable[DayItem], seen_after_s: float = 60.0) -> list[FeedItem]:
+    """The entries as ingest would publish them (ids from the feed URL and link, text as
+    the feed parser gives it), first seen `seen_after_s` after publication."""
+    return [FeedItem(item_id=item_id_for(i.source, i.link, i.link, i.title), feed=feed_name(i.source),
+                     feed_url=i.source, url=i.link, title=html_to_text(i.title), summary=html_to_text(i.summary),
+                     lang=i.language, published_at=i.published,
+                     first_seen_at=i.published + timedelta(seconds=seen_after_s), source_kind="news")
+            for i in items]
+
+
+# --- what the duty officer got, judged ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Post:
+    """An alert or update the subscriber got, at a moment of the day."""
+
+    kind: str  # alert | update
+    event: LaunchEvent
+    at: datetime
+
+
+@dataclass
+class LaunchOutcome:
+    listed: Listed
+    events: list[str] = field(default_factory=list)
+    alerts: int = 0
+    updates: int = 0
+    first_report_at: datetime | None = None
+    alerted_at: datetime | None = None
+    alert_report_at: datetime | None = None  # newest report in the alerted revision
+
+    @property
+    def alerted_once(self) -> bool:
+        return self.alerts == 1 and len(self.events) == 1
+
+
+@dataclass
+class DayOutcome:
+    day: str
+    items: int
+    launches: list[LaunchOutcome]
+    other: list[tuple[Post, str]]  # alerts of no listed launch, with their verdict
+    events_published: int
+    wall_s: float = 0.0
+
+    @property
+    def false_alerts(self) -> int:
+        return sum(1 for _, verdict in self.other if verdict == "false")
+
+    @property
+    def unjudged_alerts(self) -> int:
+        return sum(1 for _, verdict in self.other if verdict == "unjudged")
+
+
+def verdict(event: LaunchEvent, labels: dict[str, dict]) -> str:
+    """"launch" when a source is labelled launch, "false" when every source is labelled
+    not_launch, else "unjudged"."""
+    found = [labels[s.url]["label"] for s in event.sources if s.url in labels]
+    if "launch" in found:
+        return "launch"
+    if found and len(found) == len(event.sources):
+        return "false"
+    return "unjudged"
+
+
+def true_actor(event: LaunchEvent, labels: dict[str, dict]) -> str | None:
+    """The actor the labels give the event's launch reports (most of them), else the
+    event's own; None when no source is labelled a launch."""
+    actors = [(labels[s.url].get("fields") or {}).get("actor") for s in event.sources
+              if s.url in labels and labels[s.url]["label"] == "launch"]
+    if not actors:
+        return None
+    counted = Counter(a for a in actors if a)
+    return counted.most_common(1)[0][0] if counted else event.actor
+
+
+def judge(day: str, items: int, posts: list[Post], events: dict[str, LaunchEvent],
+          labels: dict[str, dict]) -> DayOutcome:
+    """Match the day's published events to its listed launches and judge every alert.
+
+    `events` holds the last published revision of every event (the sources of all its
+    revisions decide which launch it was); `posts` what the subscriber got, in order.
+    """
+    launches = {listed.actor: LaunchOutcome(listed) for listed in LISTED.get(day, ())}
+    launch_of: dict[str, LaunchOutcome] = {}
+    for event_id, event in events.items():
+        outcome = launches.get(true_actor(event, labels) or "")
+        if outcome is None:
+            continue
+        launch_of[event_id] = outcome
+        outcome.events.append(event_id)
+        if outcome.first_report_at is None or event.first_reported_at < outcome.first_report_at:
+            outcome.first_report_at = event.first_reported_at
+    other: list[tuple[Post, str]] = []
+    for post in posts:
+        outcome = launch_of.get(post.event.event_id)
+        judged = verdict(post.event, labels)
+        if outcome is None or (post.kind == "alert" and judged == "false"):
+            if post.kind == "alert":
+                other.append((post, judged))
+            continue
+        if post.kind == "alert":
+            outcome.alerts += 1
+            if outcome.alerted_at is None:
+                outcome.alerted_at = post.at
+                outcome.alert_report_at = max(s.published_at for s in post.event.sources if s.published_at)
+        else:
+            outcome.updates += 1
+    return DayOutcome(day, items, list(launches.values()), other, len(events))
+
+
+def _minutes(later: datetime | None, earlier: datetime | None) -> str:
+    if later is None or earlier is None:
+        return "-"
+    return f"{(later - earlier).total_seconds() / 60:.0f} min"
+
+
+def print_day(outcome: DayOutcome) -> None:
+    print(f"\n== {outcome.day}: {outcome.items} items, {outcome.events_published} events published"
+          + (f", {outcome.wall_s:.0f} s" if outcome.wall_s else "") + " ==")
+    if outcome.launches:
+        print(f"{'listed launch':<38} {'events':>6} {'alerts':>6} {'updates':>7} {'first report -> alert':>21}"
+              f" {'alert came with':>15}")
+    for launch in outcome.launches:
+        print(f"{launch.listed.name:<38} {len(launch.events):>6} {launch.alerts:>6} {launch.updates:>7} "
+              f"{_minutes(launch.alerted_at, launch.first_report_at):>21} "
+              f"{_minutes(launch.alert_report_at, launch.first_report_at):>15}")
+    if not outcome.launches:
+        print("no launch listed for this day")
+    for post, judged in outcome.other:
+        e = post.event
+        print(f"other alert at {post.at:%H:%M}: {judged:<8} actor={e.actor} kind={e.kind} status={e.status} "
+              f"sources={len(e.sources) + e.sources_omitted} first={e.sources[0].url if e.sources else '-'}")
+
+
+def print_summary(outcomes: list[DayOutcome]) -> None:
+    launches = [launch for o in outcomes for launch in o.launches]
+    clean = [o for o in outcomes if o.false_alerts == 0]
+    once = [launch for launch in launches if launch.alerted_once]
+    delays = [(launch.alerted_at - launch.first_report_at).total_seconds() / 60 for launch in launches
+              if launch.alerted_at and launch.first_report_at]
+    print("\n| day | listed launches | alerted once | split (events) | missed | updates | false alerts"
+          " | unjudged | other launch alerts |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for o in outcomes:
+        split = sum(1 for launch in o.launches if len(launch.events) > 1)
+        missed = sum(1 for launch in o.launches if launch.alerts == 0)
+        updates = ", ".join(str(launch.updates) for launch in o.launches) or "-"
+        others = sum(1 for _, judged in o.other if judged == "launch")
+        print(f"| {o.day} | {len(o.launches)} | {sum(launch.alerted_once for launch in o.launches)} | {split} |"
+              f" {missed} | {updates} | {o.false_alerts} | {o.unjudged_alerts} | {others} |")
+    print(f"\ndays with no false alert: {len(clean)}/{len(outcomes)}; listed launches alerted once "
+          f"(one event, one alert): {len(once)}/{len(launches)}; with at most 3 updates: "
+          f"{sum(1 for launch in launches if launch.updates <= 3)}/{len(launches)}; first report -> alert: median "
+          f"{statistics.median(delays) if delays else float('nan'):.0f} min")
+
+
+# --- in process -----------------------------------------------------------------------
+
+
+def replay_in_process(items: list[DayItem], *, min_confidence: float = 0.5,
+                      subscription_min_confidence: float = 0.6) -> tuple[list[Post], dict[str, LaunchEvent]]:
+    """The day through the classifier, the clusterer and one subscription's decisions, in
+    publication order, in this process: what the subscriber got, and every published
+    event's last revision."""
+    from services.demo.replay import replay
+    from services.events.clusterer import Clusterer
+    from services.notify.settings import SubscriptionSettings
+
+    day_items = feed_items(items)
+    clock = {"now": day_items[0].first_seen_at if day_items else datetime.now(timezone.utc)}
+
+    def now(item: FeedItem) -> datetime:
+        clock["now"] = item.first_seen_at
+        return item.first_seen_at
+
+    sub = SubscriptionSettings(name="duty", channel="console", min_confidence=subscription_min_confidence)
+    clusterer = Clusterer(sqlite3.connect(":memory:", isolation_level=None), lambda: clock["now"])
+    outcome = replay([(item, None) for item in day_items], clusterer, sub, min_confidence=min_confidence, now=now)
+    seen_at = {item.item_id: item.first_seen_at for item in day_items}
+    revisions = {(e.event_id, e.revision): e for e in outcome.revisions}
+    posts = [Post(d.kind, revisions[(d.event_id, d.revision)], seen_at[d.item_id]) for d in outcome.deliveries]
+    return posts, outcome.latest()
+
+
+# --- through launchwatch run ------------------------------------------------------------
+
+
+def render_rss(name: str, items: list[DayItem]) -> bytes:
+    """An RSS 2.0 document listing `items` (newest first)."""
+    entries = "".join(
+        "<item>"
+        f"<title>{escape(i.title)}</title><link>{escape(i.link)}</link>"
+        f"<guid>{escape(i.link)}</guid>"
+        f"<pubDate>{format_datetime(i.published, usegmt=True)}</pubDate>"
+        f"<description>{escape(i.summary)}</description>"
+        "</item>" for i in reversed(items))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{escape(name)}</title><link>http://127.0.0.1/</link><description>{escape(name)}</description>"
+            f"{entries}</channel></rss>").encode()
+
+
+class DaySite:
+    """The day's feeds and the webhook receiver on one local server.
+
+    The day's clock starts with the first feed request (when `launchwatch run` is up) at
+    the first item's publication time, and runs `speed` times faster than real time.
+    """
+
+    def __init__(self, items: list[DayItem], speed: float) -> None:
+        self.speed = speed
+        self.start_at = min(i.published for i in items)
+        self.end_at = max(i.published for i in items)
+        self.by_feed: dict[str, list[DayItem]] = defaultdict(list)
+        for item in items:
+            self.by_feed[item.source].append(item)
+        self.paths = {source: f"/feeds/{n}.xml" for n, source in enumerate(sorted(self.by_feed))}
+        self._feed_of_path = {path: source for source, path in self.paths.items()}
+        self.started: float | None = None
+        self.received: list[tuple[float, dict]] = []
+        self._delivery_ids: set[str] = set()
+        self.requests = 0
+
+    def now(self) -> datetime:
+        """The moment of the day the feeds are at."""
+        if self.started is None:
+            return self.start_at
+        return self.start_at + timedelta(seconds=(time.monotonic() - self.started) * self.speed)
+
+    def day_time(self, monotonic_s: float) -> datetime:
+        assert self.started is not None
+        return self.start_at + timedelta(seconds=(monotonic_s - self.started) * self.speed)
+
+    def app(self):
+        from aiohttp import web
+
+        async def feed(request: web.Request) -> web.StreamResponse:
+            source = self._feed_of_path.get(request.path)
+            if source is None:
+                raise web.HTTPNotFound()
+            if self.started is None:
+                self.started = time.monotonic()
+            self.requests += 1
+            now = self.now()
+            out = [i for i in self.by_feed[source] if i.published <= now][-FEED_WINDOW:]
+            etag = '"' + hashlib.sha256(f"{source}:{len(out)}:{out[-1].link if out else ''}".encode()).hexdigest()[
+                :16] + '"'
+            if request.headers.get("If-None-Match") == etag:
+                return web.Response(status=304, headers={"ETag": etag})
+            response = web.Response(body=render_rss(feed_name(source), out), content_type="application/rss+xml",
+                                    charset="utf-8", headers={"ETag": etag})
+            response.enable_compression()
+            return response
+
+        async def hook(request: web.Request) -> web.Response:
+            body = await request.json()
+            if body["delivery_id"] not in self._delivery_ids:
+                self._delivery_ids.add(body["delivery_id"])
+                self.received.append((time.monotonic(), body))
+            return web.Response(status=204)
+
+        app = web.Application(client_max_size=16 * 1024 * 1024)
+        app.router.add_get("/feeds/{n}.xml", feed)
+        app.router.add_post("/hook", hook)
+        return app
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return json.dumps(value)  # a TOML basic string: the same escapes
+
+
+def write_config(path: Path, base_url: str, site: DaySite, interval_s: float) -> None:
+    """The run's configuration: the local feeds, the webhook, time rules for a replay."""
+    languages: dict[str, Counter] = defaultdict(Counter)
+    for source, items in site.by_feed.items():
+        languages[source].update(i.language for i in items if i.language)
+    sections = {
+        "bus": {"kind": "memory"},
+        "state": {"path": str(path.parent / "state.db")},
+        "log": {"level": "info"},
+        "run": {"shutdown_grace_s": 5.0},
+        "ingest": {"allow_private_networks": True, "use_default_catalogue": False, "min_interval_s": interval_s,
+                   "adaptive_schedule": False, "jitter_ratio": 0.0, "concurrency": 64, "per_host_concurrency": 64,
+                   "per_host_spacing_s": 0.0, "max_entries_per_feed": FEED_WINDOW},
+        "events": {"stale_after_s": TEN_YEARS_S},
+    }
+    lines = []
+    for name, keys in sections.items():
+        lines.append(f"[{name}]")
+        lines += [f"{key} = {_toml(value)}" for key, value in keys.items()]
+    for source, feed_path in site.paths.items():
+        lines += ["[[feeds]]", f"url = {_toml(base_url + feed_path)}", f"name = {_toml(feed_name(source))}",
+                  f"interval_s = {_toml(interval_s)}", 'kind = "news"']
+        if languages[source]:
+            lines.append(f"lang = {_toml(languages[source].most_common(1)[0][0])}")
+    lines += ["[[subscriptions]]", 'name = "duty-officer"', 'channel = "webhook"', f"url = {_toml(base_url + '/hook')}",
+              f"freshness_window_s = {_toml(TEN_YEARS_S)}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("launchwatch")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "services.cli"]
+
+
+def published_events(state_path: Path) -> dict[str, LaunchEvent]:
+    """The last published revision of every event in a stopped run's state file."""
+    db = sqlite3.connect(state_path)
+    try:
+        rows = db.execute("SELECT state, published FROM cluster_events").fetchall()
+    finally:
+        db.close()
+    events = {}
+    for state, published in rows:
+        if json.loads(state)["revision"] >= 1:
+            event = LaunchEvent.model_validate_json(published)
+            events[event.event_id] = event
+    return events
+
+
+async def run_day(items: list[DayItem], *, speed: float, interval_s: float, timeout_s: float = 600.0,
+                  keep: Path | None = None) -> tuple[list[Post], dict[str, LaunchEvent]]:
+    """Serve the day, run `launchwatch run` against it until the day is over and the last
+    polls are handled, stop it with SIGTERM. Returns what the webhook got and every
+    published event's last revision; with `keep`, the run's config, logs and state file
+    are copied into that folder. Raises RuntimeError when the run fails."""
+    from aiohttp import web
+
+    site = DaySite(items, speed)
+    runner = web.AppRunner(site.app(), access_log=None)
+    await runner.setup()
+    tcp = web.TCPSite(runner, "127.0.0.1", 0)
+    await tcp.start()
+    base_url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LAUNCHWATCH_")}
+    try:
+        with tempfile.TemporaryDirectory(prefix="launchwatch-realday-") as tmp:
+            config = Path(tmp) / "launchwatch.toml"
+            write_config(config, base_url, site, interval_s)
+            with open(Path(tmp) / "stdout.log", "wb") as out, open(Path(tmp) / "stderr.log", "wb") as err:
+                proc = await asyncio.create_subprocess_exec(
+                    *_command(), "run", "--config", str(config), "--log-format", "json",
+                    cwd=tmp, env=env, stdout=out, stderr=err)
+                deadline = time.monotonic() + timeout_s
+                try:
+                    settle_s = 3 * interval_s + 3.0
+                    while site.started is None or site.now() < site.end_at + timedelta(seconds=settle_s * speed):
+                        if proc.returncode is not None:
+                            raise RuntimeError(f"launchwatch run exited with {proc.returncode}: "
+                                               + (Path(tmp) / "stderr.log").read_text(errors="replace")[-2000:])
+                        if time.monotonic() > deadline:
+                            raise RuntimeError(f"the day did not end within {timeout_s:.0f} s")
+                        await asyncio.sleep(0.2)
+                finally:
+                    if proc.returncode is None:
+                        proc.send_signal(signal.SIGTERM)
+                        try:
+                            await asyncio.wait_for(proc.wait(), 30)
+                        except asyncio.TimeoutError:
+                            proc.kill()
+                            await proc.wait()
+            events = published_events(Path(tmp) / "state.db")
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                for name in ("launchwatch.toml", "stdout.log", "stderr.log", "state.db"):
+                    shutil.copy(Path(tmp) / name, keep / name)
+    finally:
+        await runner.cleanup()
+    posts = [Post(body["kind"], LaunchEvent.model_validate(body["event"]), site.day_time(at))
+             for at, body in site.received]
+    return posts, events
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("day", nargs="?", help="e.g. 2023-02-18")
+    parser.add_argument("--all", action="store_true", help="every day in the shared data, then the summary table")
+    parser.add_argument("--speed", type=float, default=1000.0, help="times faster than real time (default 1000)")
+    parser.add_argument("--interval", type=float, default=0.5,
+                        help="seconds between polls of each feed (default 0.5)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="classifier, clusterer and subscription in this process, no HTTP")
+    parser.add_argument("--keep", metavar="DIR", type=Path,
+                        help="copy each run's config, logs and state file into DIR/DAY")
+    args = parser.parse_args(argv)
+    if args.all == bool(args.day):
+        parser.error("give one DAY or --all")
+    if args.speed <= 0 or args.interval <= 0:
+        parser.error("--speed and --interval must be positive")
+    root = shared_data()
+    days = days_available(root) if args.all else [args.day]
+    unknown = [d for d in days if not (root / "days" / f"{d}.jsonl.gz").exists()]
+    if unknown:
+        parser.error(f"no such day {unknown[0]!r}; the days are: {', '.join(days_available(root))}")
+    labels = load_labels()
+    outcomes = []
+    for day in days:
+        items = load_day(root, day)
+        started = time.monotonic()
+        if args.in_process:
+            posts, events = replay_in_process(items)
+        else:
+            try:
+                keep = args.keep / day if args.keep else None
+                posts, events = asyncio.run(run_day(items, speed=args.speed, interval_s=args.interval, keep=keep))
+            except RuntimeError as exc:
+                print(f"realday: {day}: {exc}", file=sys.stderr)
+                return 1
+        outcome = judge(day, len(items), posts, events, labels)
+        outcome.wall_s = time.monotonic() - started
+        print_day(outcome)
+        outcomes.append(outcome)
+    if len(outcomes) > 1:
+        print_summary(outcomes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

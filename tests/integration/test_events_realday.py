@@ -1,0 +1,32 @@
+"""Real archived days of news through the classifier, the clusterer and a subscription's
+decisions, in process: what the duty officer would have been sent (`bench/realday.py`
+runs the same days through `launchwatch run`)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bench.realday import judge, load_day, load_labels, replay_in_process
+
+
+def day_outcome(shared_data, day):
+    items = load_day(shared_data, day)
+    posts, events = replay_in_process(items)
+    return judge(day, len(items), posts, events, load_labels()), posts
+
+
+@pytest.mark.parametrize("day", ["2023-02-18", "2023-03-14", "2023-07-24"])
+def test_the_days_north_korean_launch_is_one_event_alerted_once_with_few_updates(shared_data, day):
+    outcome, posts = day_outcome(shared_data, day)
+    (launch,) = [launch for launch in outcome.launches if launch.listed.actor == "PRK"]
+    assert (len(launch.events), launch.alerts) == (1, 1), [(p.kind, p.event.headline) for p in posts]
+    assert launch.updates <= 3
+    # Alerted with its first reports (items are handled a minute after publication here).
+    assert launch.alerted_at - launch.first_report_at <= timedelta(minutes=15)
+
+
+def test_a_day_without_a_launch_alerts_nobody(shared_data):
+    outcome, posts = day_outcome(shared_data, "2023-09-20")
+    assert posts == []

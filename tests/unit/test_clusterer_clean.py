@@ -1,0 +1,127 @@
+"""Events that stay clean: what opens, joins or walks back a launch event, as a duty officer
+would notice it on launchwatch.events."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+
+from services.events.clusterer import Clusterer, reaches_clusterer
+from services.events.state import actors_named, walk_back
+from tests.unit.test_clusterer import T0, FakeClock, feed_all, latest, morning, report
+
+
+@pytest.fixture
+def clusterer() -> Clusterer:
+    return Clusterer(sqlite3.connect(":memory:", isolation_level=None), FakeClock(T0))
+
+
+def test_a_feature_story_with_no_actor_alerts_nobody_and_a_later_launch_is_its_own_event(clusterer):
+    feature = report("feature", "Defense Monthly", "Why hypersonic missiles are so hard to stop", minutes=0,
+                     actor=None, kind="hypersonic", confidence=0.7)
+    assert clusterer.add(feature) == []
+    assert clusterer.open_events == []
+    launch = clusterer.add(report("jcs", "Yonhap", "N. Korea fires ballistic missile into East Sea: JCS",
+                                  minutes=6 * 60, kind_of_source="wire", agency="JCS", kind="icbm"))
+    assert [(e.revision, e.changes) for e in launch] == [(1, ["new"])]
+    assert [s.item_id for s in launch[0].sources] == ["jcs"]
+
+
+def test_an_unattributed_flash_is_held_until_a_report_names_the_actor(clusterer):
+    flash = report("nhk", "NHK", "Missile fired toward Sea of Japan, coast guard says", minutes=1, actor=None,
+                   direction="Sea of Japan")
+    assert clusterer.add(flash) == []
+    (event,) = clusterer.add(report("yna", "Yonhap", "N. Korea fires ballistic missile into East Sea: JCS",
+                                    minutes=4, kind_of_source="wire", agency="JCS", direction="East Sea"))
+    assert (event.revision, event.changes, event.actor) == (1, ["new"], "PRK")
+    assert [s.item_id for s in event.sources] == ["nhk", "yna"]
+    assert event.first_reported_at == T0 + timedelta(minutes=1)  # the alert's clock starts at the flash
+
+
+def test_a_report_with_no_actor_and_no_fact_of_the_launch_does_not_join_it(clusterer):
+    (icbm,) = clusterer.add(report("jcs", "Yonhap", "N. Korea fires ICBM: JCS", minutes=2, kind="icbm",
+                                   kind_of_source="wire", agency="JCS"))
+    crime = report("crime", "Local News", "Man fired at officers before arrest, police say", minutes=40,
+                   actor=None, kind=None, confidence=0.51)
+    assert clusterer.add(crime) == []
+    assert [s.item_id for s in clusterer.open_events[0].sources] == ["jcs"]
+    # One that names the class does join: it is about this launch.
+    joined = clusterer.add(report("jp", "NHK", "ICBM fell inside Japan's EEZ", minutes=50, actor=None, kind="icbm"))
+    assert [e.event_id for e in joined] == [icbm.event_id]
+
+
+def test_a_correction_headline_that_restates_the_known_facts_is_a_plain_source(clusterer):
+    feed_all(clusterer, morning()[:5])  # two ballistic missiles, JCS
+    (event,) = clusterer.add(report("lead", "Yonhap (EN)", "(LEAD) N. Korea fires 2 ballistic missiles: JCS (revised)",
+                                    minutes=60, kind_of_source="wire", agency="JCS", count=2))
+    assert event.status == "confirmed" and event.changes == ["sources"]
+
+
+def test_walk_back_words_outside_launch_reports_change_no_event(clusterer):
+    (event,) = clusterer.add(morning()[1])
+    for item_id, title in [("stats", "Statistics office revises growth figures lower"),
+                           ("paper", "Publisher retracts paper on battery chemistry"),
+                           ("claims", "Broadcaster urged to retract claims about vote count")]:
+        unrelated = report(item_id, "Reuters", title, minutes=30, actor=None, kind=None, is_launch=False,
+                           confidence=0.1)
+        assert not reaches_clusterer(unrelated, 0.5)
+        assert clusterer.add(unrelated) == []
+    assert clusterer.open_events == [event]
+
+
+def test_a_retraction_that_names_the_actor_walks_the_event_back_even_with_no_fields(clusterer):
+    clusterer.add(report("nhk-1", "NHK", "North Korea may have fired ballistic missile: Japan government",
+                         minutes=2, agency="Japan government"))
+    retraction = report("mod", "Japan MoD", "Japan says object detected near North Korea was not a missile",
+                        minutes=30, actor=None, kind=None, is_launch=False, confidence=0.01,
+                        kind_of_source="agency")
+    assert reaches_clusterer(retraction, 0.5)
+    (walked,) = clusterer.add(retraction)
+    assert walked.status == "retracted"
+
+
+def test_a_late_report_of_an_icbm_joins_its_launch_and_a_next_day_generic_launch_is_new(clusterer):
+    (icbm,) = clusterer.add(report("jcs", "Yonhap", "N. Korea fires ICBM: JCS", minutes=2, kind="icbm",
+                                   kind_of_source="wire", agency="JCS", launched_at=T0))
+    late = clusterer.add(report("late", "Guardian", "What North Korea's ICBM launch means", minutes=22 * 60,
+                                kind="icbm"))
+    assert [(e.event_id, e.revision) for e in late] == [(icbm.event_id, 2)]
+    # More than `timeless_join_s` after the last report, a report of a ballistic missile that
+    # names no class and no time may be the next launch: it opens its own event.
+    (other,) = clusterer.add(report("next", "Yonhap", "N. Korea fires ballistic missile", minutes=29 * 60,
+                                    kind="ballistic", kind_of_source="wire"))
+    assert other.event_id != icbm.event_id and other.revision == 1
+
+
+def test_a_weekday_resolved_to_the_publication_minute_is_a_day_not_a_time(clusterer):
+    # "fired two missiles Tuesday" in two reports 110 minutes apart: extraction places
+    # Tuesday at each report's publication moment; it is one launch.
+    stream = [report(f"r{n}", feed, "North Korea fires two short-range ballistic missiles", minutes=minutes,
+                     kind="srbm", launched_at=T0 + timedelta(minutes=minutes), time_words="Tuesday",
+                     time_cue="launched_at:date")
+              for n, (feed, minutes) in enumerate([("Guardian", 29), ("AP", 139)])]
+    assert len(latest(feed_all(clusterer, stream))) == 1
+
+
+def test_one_outlet_naming_another_class_does_not_flip_the_kind(clusterer):
+    stream = [report(f"s{n}", feed, "North Korea fires short-range ballistic missile", minutes=n * 10 + 1,
+                     kind="srbm") for n, feed in enumerate(["AP", "Guardian", "BBC"])]
+    stream.append(report("stray", "CNN", "North Korea fires missile, Seoul says", minutes=45, kind="icbm"))
+    events = feed_all(clusterer, stream)
+    assert {e.kind for e in events} == {"srbm"}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Folding camper with retractable awning reviewed", None),
+    ("Yonhap retracts report of North Korean launch", "retraction"),
+])
+def test_walk_back_reads_whole_words(title, expected):
+    assert walk_back(title) == expected
+
+
+def test_actors_named_in_a_title():
+    assert actors_named("Japan says object detected near North Korea was not a missile") == {"JPN", "PRK"}
+    assert actors_named("Publisher retracts paper on battery chemistry") == set()
+    assert actors_named("Tell us more about it") == set()
