@@ -20,6 +20,15 @@ async def build_stage(name: str, ctx: StageContext) -> Stage:
     return await module.build_stage(ctx)
 
 
+def prepare_stage(name: str, ctx: StageContext) -> None:
+    """Let stage `name` add its routes to the process's HTTP application before it starts:
+    `services.<name>.worker.prepare(ctx)`, when the module defines one."""
+    module = importlib.import_module(f"services.{name}.worker")
+    prepare = getattr(module, "prepare", None)
+    if prepare is not None:
+        prepare(ctx)
+
+
 async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event | None = None,
               service: str = "run") -> None:
     """Run the named stages in this process (see `services.runtime.lifecycle.run_stages`).
@@ -29,4 +38,4 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
     """
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
-                     own_state=set(names) >= set(STAGES))
+                     own_state=set(names) >= set(STAGES), prepare=prepare_stage)

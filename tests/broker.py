@@ -47,15 +47,16 @@ def tansu_binary() -> Path:
     return path
 
 
-def start_broker(workdir: Path, attempts: int = 3) -> Broker:
-    """Start tansu on a free loopback port and wait until it accepts connections.
+def start_broker(workdir: Path, attempts: int = 3, port: int | None = None) -> Broker:
+    """Start tansu on a free loopback port (or on `port`, once) and wait until it accepts
+    connections.
 
     A port grabbed by someone else between choosing and binding makes tansu exit, so the
     wait checks the pid too, and tries another port.
     """
     binary = tansu_binary()
-    for _ in range(attempts):
-        port = free_port()
+    for _ in range(1 if port is not None else attempts):
+        port = port or free_port()
         url = f"tcp://127.0.0.1:{port}"
         log_path = workdir / f"tansu-{port}.log"
         log = open(log_path, "wb")

@@ -11,6 +11,11 @@ from services.runtime.bus import TOPICS
 from services.runtime.memory_bus import MemoryBus
 from tests.broker import FAST_GROUPS, Broker, start_broker
 
+# Every process a test starts (and every `run_stages` in a test) listens on a port of its
+# own choosing: many run at once, and a fixed port would clash. A test that wants a given
+# port sets LAUNCHWATCH_HTTP__LISTEN itself.
+os.environ["LAUNCHWATCH_HTTP__LISTEN"] = "127.0.0.1:0"
+
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from schemas import FeedItem, LaunchReport
+from services.classify.metrics import LAUNCH_REPORTS, REPORTS
 from services.events.clusterer import reaches_clusterer
 from services.runtime.bus import Producer, Record
 from services.runtime.codec import decode
@@ -118,12 +119,14 @@ class ClassifyHandler:
             raise ClassifyCrashed(f"item {item.item_id}: classification failed: {exc}") from None
         payload = report.to_bytes()
         await self._producer.send(self._reports_topic, payload, key=item.item_id.encode())
+        REPORTS.labels(str(report.is_launch).lower()).inc()
         if report.is_launch:
             get_logger().info("launch_detected", item_id=item.item_id, feed=item.feed,
                               confidence=report.confidence, actor=report.fields.actor, kind=report.fields.kind,
                               title=report.title, retrospective=report.retrospective)
         if reaches_clusterer(report, self._min_confidence):
             await self._producer.send(self._launch_reports_topic, payload, key=LAUNCH_REPORTS_KEY)
+            LAUNCH_REPORTS.inc()
 
 
 class ClassifyStage:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from schemas import LaunchReport
 from services.events.clusterer import Clusterer
+from services.events.metrics import revision_published
 from services.runtime.bus import Producer, Record
 from services.runtime.codec import decode
 from services.runtime.lifecycle import StageContext
@@ -33,6 +34,7 @@ class ClusterHandler:
         report = decode(LaunchReport, record)
         for event in self._clusterer.add(report):
             await self._producer.send(self._events_topic, event.to_bytes(), key=event.event_id.encode())
+            revision_published(event.revision)
             get_logger().info("event_published", item_id=report.item_id, feed=report.feed, event_id=event.event_id,
                               revision=event.revision, status=event.status, changes=event.changes)
 

@@ -1,79 +1,86 @@
-"""Per-source counters for Prometheus, rendered in the text exposition format.
+"""What ingest counts, as Prometheus metrics on the process registry (served at `/metrics`).
 
-Counted: polls by status, errors by code, items published, fetch duration (sum and count)
-and the lag between an item's publication time and its publish to the topic.
+- `launchwatch_ingest_polls_total{feed,status}`: polls by HTTP status, or `error`.
+- `launchwatch_ingest_errors_total{feed,error}`: failed polls by error code.
+- `launchwatch_items_fetched_total{feed}`: entries read from fetched documents.
+- `launchwatch_items_published_total{feed}`: items put on the items topic (one per
+  `item_published` line).
+- `launchwatch_source_healthy{feed}`: 1 while a source answers, 0 once it has failed
+  `unhealthy_after_errors` times in a row.
+- `launchwatch_ingest_fetch_seconds{feed}`: fetch duration (histogram).
+- `launchwatch_ingest_publish_lag_seconds`: from an item's publication time to its publish.
+- `launchwatch_step_latency_seconds{step="fetch_to_publish"}`: fetch start to item on the topic.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import datetime
+from types import SimpleNamespace
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from services.runtime.metrics import LATENCY_BUCKETS_S, REGISTRY, STEP_LATENCY
+
+_SHARED: SimpleNamespace | None = None
+
+
+def _define(registry: CollectorRegistry) -> SimpleNamespace:
+    return SimpleNamespace(
+        polls=Counter("launchwatch_ingest_polls_total", "Polls of a source by HTTP status (or error).",
+                      ["feed", "status"], registry=registry),
+        errors=Counter("launchwatch_ingest_errors_total", "Failed polls by error code.", ["feed", "error"],
+                       registry=registry),
+        fetched=Counter("launchwatch_items_fetched_total", "Entries read from fetched documents.", ["feed"],
+                        registry=registry),
+        published=Counter("launchwatch_items_published_total", "Items put on the items topic.", ["feed"],
+                          registry=registry),
+        healthy=Gauge("launchwatch_source_healthy",
+                      "1 while a source answers, 0 once it failed unhealthy_after_errors polls in a row.", ["feed"],
+                      registry=registry),
+        fetch_s=Histogram("launchwatch_ingest_fetch_seconds", "Fetch duration.", ["feed"],
+                          buckets=LATENCY_BUCKETS_S, registry=registry),
+        lag_s=Histogram("launchwatch_ingest_publish_lag_seconds",
+                        "From an item's publication time (as the source states it) to its publish on the topic.",
+                        buckets=(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600, 86400),
+                        registry=registry),
+    )
 
 
 class IngestMetrics:
-    """In-process counters; `render()` gives the Prometheus text format."""
+    """Ingest's counters, on the process registry (or on `registry`, for a test of its own)."""
 
-    def __init__(self) -> None:
-        self.polls: dict[tuple[str, str], int] = defaultdict(int)  # (feed, status)
-        self.errors: dict[tuple[str, str], int] = defaultdict(int)  # (feed, code)
-        self.items: dict[str, int] = defaultdict(int)
-        self.fetch_seconds_sum: dict[str, float] = defaultdict(float)
-        self.fetch_seconds_count: dict[str, int] = defaultdict(int)
-        self.lag_seconds_sum: dict[str, float] = defaultdict(float)
-        self.lag_seconds_count: dict[str, int] = defaultdict(int)
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        global _SHARED
+        if registry is None:
+            if _SHARED is None:
+                _SHARED = _define(REGISTRY)
+            self._m = _SHARED
+        else:
+            self._m = _define(registry)
 
-    def polled(self, feed: str, status: int, duration_s: float) -> None:
-        self.polls[(feed, str(status))] += 1
-        self.fetch_seconds_sum[feed] += duration_s
-        self.fetch_seconds_count[feed] += 1
+    def polled(self, feed: str, status: int, duration_s: float, *, entries: int = 0) -> None:
+        self._m.polls.labels(feed, str(status)).inc()
+        self._m.fetch_s.labels(feed).observe(duration_s)
+        self._m.fetched.labels(feed).inc(entries)
+        self._m.healthy.labels(feed).set(1)
 
-    def failed(self, feed: str, code: str, duration_s: float) -> None:
-        self.polls[(feed, "error")] += 1
-        self.errors[(feed, code)] += 1
-        self.fetch_seconds_sum[feed] += duration_s
-        self.fetch_seconds_count[feed] += 1
+    def failed(self, feed: str, code: str, duration_s: float, *, unhealthy: bool = False) -> None:
+        self._m.polls.labels(feed, "error").inc()
+        self._m.errors.labels(feed, code).inc()
+        self._m.fetch_s.labels(feed).observe(duration_s)
+        if unhealthy:
+            self._m.healthy.labels(feed).set(0)
 
-    def published(self, feed: str, published_at: datetime | None, now: datetime) -> None:
-        self.items[feed] += 1
+    def scheduled(self, feed: str) -> None:
+        """A source is known and scheduled: healthy until it fails (so `sum` counts it)."""
+        self._m.healthy.labels(feed).set(1)
+
+    def published(self, feed: str, published_at: datetime | None, now: datetime,
+                  fetch_to_publish_s: float | None = None) -> None:
+        self._m.published.labels(feed).inc()
+        if fetch_to_publish_s is not None:
+            STEP_LATENCY.labels("fetch_to_publish").observe(fetch_to_publish_s)
         if published_at is not None:
             lag = (now - published_at).total_seconds()
             if 0 <= lag < 86400:  # older items are backlog, not lag
-                self.lag_seconds_sum[feed] += lag
-                self.lag_seconds_count[feed] += 1
-
-    def render(self) -> str:
-        """The counters in Prometheus text exposition format (version 0.0.4)."""
-        lines: list[str] = []
-
-        def header(name: str, kind: str, help_text: str) -> None:
-            lines.append(f"# HELP {name} {help_text}")
-            lines.append(f"# TYPE {name} {kind}")
-
-        def sample(name: str, labels: dict[str, str], value: float) -> None:
-            text = ",".join(f'{k}="{_escape(v)}"' for k, v in labels.items())
-            lines.append(f"{name}{{{text}}} {value:g}")
-
-        header("launchwatch_ingest_polls_total", "counter", "Polls of a source by HTTP status (or error).")
-        for (feed, status), value in sorted(self.polls.items()):
-            sample("launchwatch_ingest_polls_total", {"feed": feed, "status": status}, value)
-        header("launchwatch_ingest_errors_total", "counter", "Failed polls by error code.")
-        for (feed, code), value in sorted(self.errors.items()):
-            sample("launchwatch_ingest_errors_total", {"feed": feed, "error": code}, value)
-        header("launchwatch_ingest_items_total", "counter", "Items put on the items topic.")
-        for feed, value in sorted(self.items.items()):
-            sample("launchwatch_ingest_items_total", {"feed": feed}, value)
-        for name, sums, counts, help_text in (
-            ("launchwatch_ingest_fetch_seconds", self.fetch_seconds_sum, self.fetch_seconds_count,
-             "Fetch duration."),
-            ("launchwatch_ingest_publish_lag_seconds", self.lag_seconds_sum, self.lag_seconds_count,
-             "From an item's publication time to its publish on the topic."),
-        ):
-            header(name, "summary", help_text)
-            for feed in sorted(counts):
-                sample(f"{name}_sum", {"feed": feed}, sums[feed])
-                sample(f"{name}_count", {"feed": feed}, counts[feed])
-        return "\n".join(lines) + "\n"
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+                self._m.lag_s.observe(lag)

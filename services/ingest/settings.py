@@ -52,7 +52,8 @@ class IngestSettings(Section):
         30.0, gt=0, description="Items their source has not listed for this long are forgotten."
     )
     metrics_listen: str | None = Field(
-        None, description="host:port serving Prometheus metrics at /metrics; unset: no metrics server."
+        None, description="Deprecated and ignored: /metrics is served on [http] listen. Accepted so old "
+        "configs still start; a config_deprecated line says so."
     )
 
     @field_validator("metrics_listen")

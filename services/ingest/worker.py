@@ -46,6 +46,7 @@ from services.ingest.websub import WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
 from services.runtime.errors import PermanentError, RetryableError, StateError
+from services.runtime.http import report_ready
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 
@@ -206,8 +207,10 @@ class IngestStage:
         """Poll every source on its schedule until `stop` is set, then let the fetches in
         flight finish (each is bounded by `timeout_s`)."""
         log = get_logger()
+        report_ready("ingest:sources_scheduled", False)
         now = self._now()
         for source in self._sources.values():
+            self.metrics.scheduled(source.name)
             stored = self._state.source(source.url)
             at = max(now, stored.next_check_at or now)
             if stored.error_count == 0:
@@ -217,6 +220,7 @@ class IngestStage:
             self._queue.schedule(source.url, at)
         await self.start_parsers()
         await self.start_servers()
+        report_ready("ingest:sources_scheduled", True)
         log.info("ingest_started", sources=len(self._sources), websub=self.websub is not None)
         stopping = asyncio.ensure_future(stop.wait())
         try:
@@ -247,13 +251,15 @@ class IngestStage:
             self.close()
 
     async def start_servers(self) -> None:
-        """Serve WebSub callbacks and /metrics on their configured addresses (one server when
-        both name the same address). Raises OSError when an address cannot be bound."""
+        """Serve WebSub callbacks on their configured address. Raises OSError when it cannot
+        be bound. (`/metrics` is on the process's `[http] listen`; the old `[ingest]
+        metrics_listen` is accepted, ignored, and said so once.)"""
         by_address: dict[str, list[web.RouteDef]] = {}
         if self.websub is not None and self._websub_settings is not None:
             by_address.setdefault(self._websub_settings.listen, []).extend(self.websub.routes())
         if self._settings.metrics_listen:
-            by_address.setdefault(self._settings.metrics_listen, []).append(web.get("/metrics", self._metrics))
+            get_logger().warning("config_deprecated", key="ingest.metrics_listen",
+                                 hint="/metrics is served on [http] listen; remove ingest.metrics_listen")
         for address, routes in by_address.items():
             host, _, port = address.rpartition(":")
             app = web.Application(client_max_size=self._settings.max_body_bytes)
@@ -268,10 +274,6 @@ class IngestStage:
         for runner in self._servers:
             await runner.cleanup()
         self._servers.clear()
-
-    async def _metrics(self, request: web.Request) -> web.Response:
-        return web.Response(text=self.metrics.render(), content_type="text/plain", charset="utf-8",
-                            headers={"X-Content-Type-Options": "nosniff"})
 
     def _prune(self) -> None:
         now = self._now()
@@ -400,7 +402,7 @@ class IngestStage:
             published = 0
             if not result.not_modified:
                 parsed = await self._parse(source, result)
-                published = await self._publish(source, parsed, now)
+                published = await self._publish(source, parsed, now, fetch_started=started)
         except (RetryableError, PermanentError) as exc:
             return self._failed(source, state, exc, now, time.perf_counter() - started, log)
         except sqlite3.DatabaseError as exc:
@@ -438,7 +440,7 @@ class IngestStage:
         ))
         items = len(parsed.entries) if parsed else 0
         self._first_round.polled(source.url, None)
-        self.metrics.polled(source.name, result.status, duration_s)
+        self.metrics.polled(source.name, result.status, duration_s, entries=items)
         log.info("feed_polled", status=result.status, items=items, new_items=published,
                  duration_ms=round(duration_s * 1000, 1), next_check_s=round(interval, 1))
         return PollOutcome(source, result.status, items, published, duration_s=duration_s,
@@ -458,7 +460,7 @@ class IngestStage:
             state, error_count=errors, last_error=f"{code}: {exc}", last_status=status,
             last_polled_at=now.timestamp(), next_check_at=now.timestamp() + delay,
         ))
-        self.metrics.failed(source.name, code, duration_s)
+        self.metrics.failed(source.name, code, duration_s, unhealthy=errors >= self._settings.unhealthy_after_errors)
         if not logged:
             log.warning("feed_failed", url=state.url, error=code, message=str(exc), error_count=errors,
                         retry_in_s=round(delay, 1))
@@ -476,8 +478,10 @@ class IngestStage:
     async def _parse(self, source: Source, result: FetchResult) -> ParsedFeed:
         return await self._parser.parse(source, result)
 
-    async def _publish(self, source: Source, parsed: ParsedFeed, now: datetime) -> int:
-        """Put new entries and changed ones (as the next revision) on the topic, oldest first."""
+    async def _publish(self, source: Source, parsed: ParsedFeed, now: datetime,
+                       fetch_started: float | None = None) -> int:
+        """Put new entries and changed ones (as the next revision) on the topic, oldest first.
+        `fetch_started` (`time.perf_counter()` at the fetch's start) times fetch-to-publish."""
         log = get_logger().bind(feed=source.name)
         candidates: dict[str, tuple] = {}
         for entry in parsed.entries:
@@ -508,7 +512,8 @@ class IngestStage:
                 )
                 await self._producer.send(self._topic, item.to_bytes(), key=item_id.encode())
                 acked.append(PublishedItem(item_id, source.url, digest, revision, first_seen))
-                self.metrics.published(source.name, entry.published_at, self._clock())
+                self.metrics.published(source.name, entry.published_at, self._clock(),
+                                       None if fetch_started is None else time.perf_counter() - fetch_started)
                 log.info("item_published", item_id=item_id, title=title, revision=revision, url=entry.link)
         finally:
             self._state.record_published(acked, now.timestamp())

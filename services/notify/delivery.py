@@ -31,6 +31,7 @@ from schemas import LaunchEvent
 from services.notify.alert import Alert, Digest, delivery_id_for, digest_id_for
 from services.notify.channels import Channel
 from services.notify.ledger import Ledger, OutboxRow, Queued
+from services.notify.metrics import DELIVERIES
 from services.notify.settings import SubscriptionSettings
 from services.notify.subscriptions import decide, snapshot
 from services.notify.wording import summary_line
@@ -38,6 +39,7 @@ from services.runtime.bus import Record
 from services.runtime.deadletter import DeadLetters
 from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import get_logger
+from services.runtime.metrics import STEP_LATENCY
 from services.runtime.retry import Backoff, Sleep, retry
 
 T = TypeVar("T")
@@ -225,7 +227,7 @@ class Deliverer:
         fields = dict(subscription=sub.name, event_id=event.event_id, channel=sub.channel,
                       delivery_id=alert.delivery_id, revision=event.revision)
         log = get_logger().bind(**fields)
-        attempts = _Attempts(log)
+        attempts = _Attempts(log, channel=sub.channel)
         try:
             remote_ref = await self._with_retries(lambda: channel.send(alert, sub), attempts, stop)
         except PermanentError as exc:  # RetriesExhausted is one
@@ -235,10 +237,14 @@ class Deliverer:
                                           subscription=sub.name, event_id=event.event_id)
             self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts.count,
                                    reason=str(exc), event_json=event.model_dump_json())
+            DELIVERIES.labels(sub.channel, "dead").inc()
             return Outcome(sub.name, "dead", str(exc))
         self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=attempts.count,
                                     remote_ref=remote_ref)
         extra = {"summary": summary_line(event)} if sub.channel == "console" else {}
+        DELIVERIES.labels(sub.channel, "delivered").inc()
+        STEP_LATENCY.labels("revision_to_delivered").observe(
+            max(0.0, (self._clock() - event.updated_at).total_seconds()))
         log.info("alert_delivered", attempts=attempts.count, kind=alert.kind, **extra)
         return Outcome(sub.name, "delivered")
 
@@ -271,6 +277,7 @@ class Deliverer:
                                                  f"than backoff_max_s ({self._backoff.max_s:g} s)") from exc
                         raise
             except (RetryableError, PermanentError) as exc:
+                DELIVERIES.labels(attempts.channel, "failed").inc()
                 attempts.log.warning("delivery_failed", attempt=attempts.count,
                                      retryable=isinstance(exc, RetryableError), error=str(exc))
                 raise
@@ -303,7 +310,7 @@ class Deliverer:
     async def _send_digest(self, sub: SubscriptionSettings, digest: Digest, rows: list[Queued]) -> Outcome:
         channel = self._channels[sub.channel]
         log = get_logger().bind(subscription=sub.name, channel=sub.channel, delivery_id=digest.digest_id)
-        attempts = _Attempts(log)
+        attempts = _Attempts(log, channel=sub.channel)
         try:
             await self._with_retries(lambda: channel.send_digest(digest, sub), attempts)
         except PermanentError as exc:
@@ -316,6 +323,7 @@ class Deliverer:
             return Outcome(sub.name, "dead", str(exc))
         self._ledger.finish_digest(sub.name, digest.digest_id, status="delivered", attempts=attempts.count)
         for item in digest.items:
+            DELIVERIES.labels(sub.channel, "delivered").inc()
             get_logger().info("alert_delivered", subscription=sub.name, event_id=item.event.event_id,
                               channel=sub.channel, delivery_id=item.delivery_id, revision=item.event.revision,
                               attempts=attempts.count, kind=item.kind, digest_id=digest.digest_id)
@@ -327,6 +335,7 @@ class Deliverer:
 class _Attempts:
     log: Any
     count: int = 0
+    channel: str = ""
 
 
 async def _first_of(*waits: Awaitable[Any]) -> None:

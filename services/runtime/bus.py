@@ -50,6 +50,13 @@ class Consumer(Protocol):
     async def close(self) -> None:
         """Leave the group; uncommitted records go to whoever reads the partition next."""
 
+    @property
+    def joined(self) -> bool:
+        """True once the group has assigned this member its partitions (possibly none)."""
+
+    async def lag(self) -> dict[tuple[str, int], int]:
+        """Per assigned (topic, partition) whose end is known: records not yet read."""
+
 
 class Bus(Protocol):
     topic_prefix: str

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from schemas import DeadLetter
 from services.runtime.bus import Producer, Record
 from services.runtime.logs import get_logger
+from services.runtime.metrics import DEAD_LETTERED
 
 
 class DeadLetters:
@@ -50,6 +51,7 @@ class DeadLetters:
         )
         key = (event_id or (letter.key or "")).encode() or None
         await self._producer.send(self.topic, letter.to_bytes(), key=key)
+        DEAD_LETTERED.labels(self._stage).inc()
         get_logger().warning(
             "message_dead_lettered",
             reason=letter.reason,

@@ -6,7 +6,7 @@ import contextlib
 import logging
 from collections.abc import Iterator, Sequence
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import CommitFailedError, KafkaError, TopicAlreadyExistsError
 
@@ -47,10 +47,52 @@ def _unavailable(bootstrap_servers: str, exc: BaseException, reasons: list[str])
                           bootstrap_servers=bootstrap_servers)
 
 
-def topic_configs(name: str) -> dict[str, str]:
+def topic_configs(name: str, retention_ms: int | None = None) -> dict[str, str]:
     """`launchwatch.events` is compacted: every revision holds the whole event, so the latest
-    per key is all a consumer needs; the other topics keep everything for their retention."""
-    return {"cleanup.policy": "compact"} if name.endswith("events") else {}
+    per key is all a consumer needs; the other topics keep everything for their retention
+    (`retention_ms`, or the broker's default when None)."""
+    if name.endswith("events"):
+        return {"cleanup.policy": "compact"}
+    configs = {"cleanup.policy": "delete"}
+    if retention_ms is not None:
+        configs["retention.ms"] = str(retention_ms)
+    return configs
+
+
+def client_security(
+    *,
+    security_protocol: str = "PLAINTEXT",
+    ssl_cafile: str | None = None,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+    ssl_key_password: str | None = None,
+    ssl_check_hostname: bool = True,
+    sasl_mechanism: str | None = None,
+    sasl_username: str | None = None,
+    sasl_password: str | None = None,
+) -> dict[str, object]:
+    """The aiokafka keyword arguments for the `[bus]` security keys (same for every client).
+
+    TLS gets an `ssl_context` from aiokafka's `create_ssl_context` (the CA file, or the
+    system's CAs; the client certificate when given). Raises `ConfigError` naming the key
+    when a certificate or key file cannot be read."""
+    from services.runtime.errors import ConfigError
+
+    options: dict[str, object] = {"security_protocol": security_protocol}
+    if security_protocol in ("SSL", "SASL_SSL"):
+        from aiokafka.helpers import create_ssl_context
+
+        try:
+            context = create_ssl_context(cafile=ssl_cafile, certfile=ssl_certfile, keyfile=ssl_keyfile,
+                                         password=ssl_key_password)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"bus.ssl_cafile/ssl_certfile/ssl_keyfile: cannot load: {exc}") from None
+        context.check_hostname = ssl_check_hostname
+        options["ssl_context"] = context
+    if security_protocol.startswith("SASL"):
+        options.update(sasl_mechanism=sasl_mechanism, sasl_plain_username=sasl_username,
+                       sasl_plain_password=sasl_password)
+    return options
 
 
 class KafkaBus:
@@ -68,8 +110,15 @@ class KafkaBus:
         session_timeout_ms: int = 10000,
         heartbeat_interval_ms: int = 3000,
         rebalance_timeout_ms: int = 10000,
+        security: dict[str, object] | None = None,
+        compression_type: str | None = None,
+        acks: str | int = "all",
+        retention_ms: int | None = None,
     ) -> None:
         self.topic_prefix = topic_prefix
+        self.retention_ms = retention_ms
+        # aiokafka's names: ssl_context, sasl_mechanism, sasl_plain_username/password.
+        self._security = dict(security or {})
         self.bootstrap_servers = bootstrap_servers
         self.client_id = client_id
         self.fetch_max_wait_ms = fetch_max_wait_ms
@@ -82,9 +131,11 @@ class KafkaBus:
         self._producer_client = AIOKafkaProducer(
             bootstrap_servers=bootstrap_servers,
             client_id=client_id,
-            acks="all",
+            acks=int(acks) if acks in ("0", "1") else acks,
             enable_idempotence=enable_idempotence,
+            compression_type=None if compression_type in (None, "none") else compression_type,
             linger_ms=5,
+            **self._security,
         )
         self._producer = KafkaProducer(self._producer_client)
         self._consumers: list[KafkaConsumer] = []
@@ -105,7 +156,8 @@ class KafkaBus:
         await self._producer_client.stop()
 
     async def ensure_topics(self, names: Sequence[str], partitions: int) -> None:
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers, client_id=self.client_id)
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap_servers, client_id=self.client_id,
+                                    **self._security)
         with _unreachable_reasons() as reasons:
             try:
                 await admin.start()
@@ -117,7 +169,8 @@ class KafkaBus:
             missing = [n for n in names if n not in existing]
             if not missing:
                 return
-            new = [NewTopic(n, partitions, self.replication_factor, topic_configs=topic_configs(n)) for n in missing]
+            new = [NewTopic(n, partitions, self.replication_factor, topic_configs=topic_configs(n, self.retention_ms))
+                   for n in missing]
             try:
                 await admin.create_topics(new)
             except TopicAlreadyExistsError:
@@ -131,7 +184,6 @@ class KafkaBus:
 
     async def consumer(self, topics: Sequence[str], group: str) -> "KafkaConsumer":
         client = AIOKafkaConsumer(
-            *topics,
             bootstrap_servers=self.bootstrap_servers,
             client_id=self.client_id,
             group_id=group,
@@ -139,16 +191,34 @@ class KafkaBus:
             auto_offset_reset="earliest",
             fetch_max_wait_ms=self.fetch_max_wait_ms,
             **self._group_timing,
+            **self._security,
         )
+        listener = _Joined()
+        # Subscribing with a listener (rather than naming the topics above) tells us when
+        # the group has handed this member its partitions: readiness waits for that.
+        client.subscribe(list(topics), listener=listener)
         with _unreachable_reasons() as reasons:
             try:
                 await client.start()
             except KafkaError as exc:
                 await client.stop()
                 raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
-        consumer = KafkaConsumer(client, self)
+        consumer = KafkaConsumer(client, self, group, listener)
         self._consumers.append(consumer)
         return consumer
+
+
+class _Joined(ConsumerRebalanceListener):
+    """Notes that the group assigned this member its partitions (possibly none)."""
+
+    def __init__(self) -> None:
+        self.joined = False
+
+    async def on_partitions_revoked(self, revoked) -> None:  # noqa: ANN001 - aiokafka's signature
+        self.joined = False
+
+    async def on_partitions_assigned(self, assigned) -> None:  # noqa: ANN001
+        self.joined = True
 
 
 class KafkaProducer:
@@ -163,9 +233,31 @@ class KafkaProducer:
 
 
 class KafkaConsumer:
-    def __init__(self, client: AIOKafkaConsumer, bus: KafkaBus) -> None:
+    def __init__(self, client: AIOKafkaConsumer, bus: KafkaBus, group: str, listener: _Joined) -> None:
         self._client = client
         self._bus = bus
+        self.group = group
+        self._listener = listener
+
+    @property
+    def joined(self) -> bool:
+        """True once the group has assigned this member its partitions."""
+        return self._listener.joined
+
+    async def lag(self) -> dict[tuple[str, int], int]:
+        """Per assigned partition whose high-water mark is known (after a fetch): records not
+        yet read by this member."""
+        out: dict[tuple[str, int], int] = {}
+        for tp in self._client.assignment():
+            highwater = self._client.highwater(tp)
+            if highwater is None:
+                continue
+            try:
+                position = await self._client.position(tp)
+            except KafkaError:
+                continue  # reassigned meanwhile: the next call sees the new assignment
+            out[(tp.topic, tp.partition)] = max(0, highwater - position)
+        return out
 
     async def poll(self, timeout_s: float, max_records: int) -> list[Record]:
         batches = await self._client.getmany(timeout_ms=int(timeout_s * 1000), max_records=max_records)

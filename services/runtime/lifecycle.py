@@ -5,18 +5,23 @@ from __future__ import annotations
 import asyncio
 import signal
 import sqlite3
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Protocol
 
 import aiohttp
+from aiohttp import web
 
 from services.runtime.bus import TOPICS, Bus, topic_name
 from services.runtime.db import check_state_file, connect
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import StateError
+from services.runtime.errors import BusUnavailable, StateError
+from services.runtime.http import Listener, Readiness, bind_readiness, make_app
 from services.runtime.logs import bind_service, get_logger
+from services.runtime.metrics import BUS_CONNECT_ATTEMPTS
+from services.runtime.retry import Backoff, retry
 from services.runtime.settings import RuntimeSettings
 from services.runtime.statelock import StateLock
 
@@ -32,24 +37,31 @@ class Stage(Protocol):
 
 @dataclass
 class StageContext:
-    """What a stage gets from the process: settings, the bus, one HTTP session, a clock.
+    """What a stage gets from the process: settings, the bus, one HTTP session, a clock,
+    the process's readiness and its HTTP application.
 
     `settings` is the root configuration the process was started with (the top assembles
-    it from every stage's sections); each stage reads its own sections.
+    it from every stage's sections); each stage reads its own sections. `http_app` is the
+    application served on `[http] listen`: a stage adds routes or sub-applications to it in
+    its `prepare` hook, before the listener starts (aiohttp freezes it then).
     """
 
     settings: Any
     bus: Bus
     http: aiohttp.ClientSession
     clock: Callable[[], datetime] = utc_now
+    readiness: Readiness = field(default_factory=Readiness)
+    http_app: web.Application | None = None
     _dbs: list[sqlite3.Connection] = field(default_factory=list)
 
     def topic(self, short: str) -> str:
         return topic_name(self.bus.topic_prefix, short)
 
     def group(self, stage: str) -> str:
-        """The consumer group of a stage: `launchwatch.classify` with the default prefix."""
-        return f"{self.bus.topic_prefix}{stage}"
+        """The consumer group of a stage: `[bus] group_names` when it names the stage, else
+        `launchwatch.classify` with the default prefix."""
+        names = getattr(getattr(self.settings, "bus", None), "group_names", None) or {}
+        return names.get(stage) or f"{self.bus.topic_prefix}{stage}"
 
     def db(self) -> sqlite3.Connection:
         """A new connection to the state file, closed when the process stops."""
@@ -81,6 +93,10 @@ def make_bus(settings: RuntimeSettings) -> Bus:
             session_timeout_ms=settings.bus.session_timeout_ms,
             heartbeat_interval_ms=settings.bus.heartbeat_interval_ms,
             rebalance_timeout_ms=settings.bus.rebalance_timeout_ms,
+            security=kafka_security(settings),
+            compression_type=settings.bus.compression_type,
+            acks=settings.bus.acks,
+            retention_ms=settings.bus.retention_ms,
         )
     from services.runtime.memory_bus import MemoryBus
 
@@ -88,7 +104,71 @@ def make_bus(settings: RuntimeSettings) -> Bus:
     return MemoryBus(settings.bus.topic_prefix, default_partitions=settings.bus.partitions, journal=journal)
 
 
+def kafka_security(settings: RuntimeSettings) -> dict[str, object]:
+    """aiokafka's security arguments for the `[bus]` keys (secrets unwrapped here, at the edge)."""
+    from services.runtime.kafka_bus import client_security
+
+    b = settings.bus
+    return client_security(
+        security_protocol=b.security_protocol, ssl_cafile=b.ssl_cafile, ssl_certfile=b.ssl_certfile,
+        ssl_keyfile=b.ssl_keyfile,
+        ssl_key_password=b.ssl_key_password.get_secret_value() if b.ssl_key_password else None,
+        ssl_check_hostname=b.ssl_check_hostname, sasl_mechanism=b.sasl_mechanism, sasl_username=b.sasl_username,
+        sasl_password=b.sasl_password.get_secret_value() if b.sasl_password else None,
+    )
+
+
 StageBuilder = Callable[[str, StageContext], Awaitable[Stage]]
+StagePrepare = Callable[[str, StageContext], None]
+
+
+class _Stopped(Exception):
+    """Asked to stop while waiting for the bus."""
+
+
+async def connect_bus(
+    settings: RuntimeSettings,
+    stop: asyncio.Event,
+    make: Callable[[], Bus],
+    topics: Sequence[str],
+) -> Bus | None:
+    """A started bus with `topics` created, or None when `stop` was set first.
+
+    While no broker answers (`BusUnavailable`), logs one `bus_unavailable` line per failed
+    attempt and tries again with capped backoff (0.5 s doubling up to
+    `[bus] connect_retry_max_s`), for as long as it takes; each attempt uses a new client.
+    """
+    log = get_logger()
+    backoff = Backoff(base_s=0.5, max_s=settings.bus.connect_retry_max_s, max_attempts=sys.maxsize)
+
+    async def attempt() -> Bus:
+        if stop.is_set():
+            raise _Stopped()
+        bus = make()
+        try:
+            await bus.start()
+            await bus.ensure_topics(topics, settings.bus.partitions)
+        except BusUnavailable:
+            BUS_CONNECT_ATTEMPTS.labels("unavailable").inc()
+            await bus.close()
+            raise
+        BUS_CONNECT_ATTEMPTS.labels("connected").inc()
+        return bus
+
+    async def sleep_unless_stopped(delay_s: float) -> None:
+        try:
+            await asyncio.wait_for(stop.wait(), delay_s)
+        except TimeoutError:
+            return
+        raise _Stopped()
+
+    def on_retry(attempt_no: int, exc: BaseException, delay_s: float) -> None:
+        log.warning("bus_unavailable", attempt=attempt_no, retry_in_s=round(delay_s, 2), message=str(exc))
+
+    try:
+        return await retry(attempt, backoff, sleep=sleep_unless_stopped, on_retry=on_retry)
+    except _Stopped:
+        return None
 
 
 async def run_stages(
@@ -102,6 +182,8 @@ async def run_stages(
     bus: Bus | None = None,
     service: str = "run",
     own_state: bool = False,
+    prepare: StagePrepare | None = None,
+    fail_fast: bool = False,
 ) -> None:
     """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
 
@@ -114,7 +196,13 @@ async def run_stages(
 
     With `own_state` (or an in-memory bus, whose journal is in the state file) the process
     holds the state file's lock for its life. Raises `StateInUse` when another process holds
-    it and `BusUnavailable` when the broker cannot be reached, before any stage starts.
+    it, before anything starts.
+
+    The HTTP listener (`[http] listen`: /healthz, /readyz, /metrics) starts before the bus:
+    `prepare(name, ctx)` is called for each stage first, to add its routes to
+    `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound. While the broker
+    cannot be reached the process waits and retries (see `connect_bus`), not ready; with
+    `fail_fast` it raises `BusUnavailable` at once instead.
     """
     bind_service(service)
     log = get_logger()
@@ -123,27 +211,52 @@ async def run_stages(
     lock = StateLock(settings.state.path)
     if own_state or (bus is None and settings.bus.kind == "memory"):
         lock.acquire()
+    readiness = Readiness()
+    bind_readiness(readiness)
+    readiness.set("bus_connected", False)
+    app = make_app(readiness)
+    injected = bus
     try:
-        bus = bus or make_bus(settings)
-        await bus.start()
+        made_bus = bus or make_bus(settings)  # built, not connected: stages may look at its prefix in prepare
     except BaseException:
         lock.release()
         raise
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        try:
-            loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            pass  # not the main thread (tests): the caller sets `stop`
     timeout = aiohttp.ClientTimeout(total=http_timeout_s)
     http = aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": user_agent})
-    ctx = StageContext(settings, bus, http)
+    ctx = StageContext(settings, made_bus, http, readiness=readiness, http_app=app)
+    listener = Listener(app, settings.http.listen)
+    loop = asyncio.get_running_loop()
+    connected: Bus | None = None
     tasks: list[asyncio.Task[None]] = []
     try:
-        await bus.ensure_topics([ctx.topic(t) for t in TOPICS], settings.bus.partitions)
+        for name in names:
+            if prepare is not None:
+                prepare(name, ctx)
+        address = await listener.start()
+        log.info("http_listening", address=address, paths=sorted({r.resource.canonical for r in app.router.routes()
+                                                                  if r.resource is not None}))
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                loop.add_signal_handler(sig, stop.set)
+            except (NotImplementedError, RuntimeError):
+                pass  # not the main thread (tests): the caller sets `stop`
+        if fail_fast:
+            connected = made_bus
+            await connected.start()
+            await connected.ensure_topics([ctx.topic(t) for t in TOPICS], settings.bus.partitions)
+        else:
+            first = [made_bus]
+            connected = await connect_bus(
+                settings, stop, lambda: first.pop() if first else (injected or make_bus(settings)),
+                [ctx.topic(t) for t in TOPICS])
+        if connected is None:
+            log.info("stopped", stages=list(names), cancelled=0)
+            return
+        ctx.bus = connected
+        readiness.set("bus_connected", True)
         for name in names:
             tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop), name=f"stage-{name}"))
-        log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path)
+        log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path, http=address)
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
         stop.set()
@@ -162,8 +275,12 @@ async def run_stages(
         if failures:
             raise failures[0]  # type: ignore[misc]
     finally:
+        await listener.close()
         await http.close()
-        await bus.close()
+        if connected is not None:
+            await connected.close()
+        elif injected is None and settings.bus.kind == "memory":
+            await made_bus.close()  # closes its journal
         ctx.close()
         lock.release()
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -175,5 +292,8 @@ async def run_stages(
 
 async def _run_one(name: str, build: StageBuilder, ctx: StageContext, stop: asyncio.Event) -> None:
     bind_service(name)  # this task's context: every line it logs says which stage
-    stage = await build(name, ctx)
+    condition = f"{name}:state_restored"
+    ctx.readiness.set(condition, False)
+    stage = await build(name, ctx)  # opens and restores the stage's state
+    ctx.readiness.set(condition, True)
     await stage.run(stop)

@@ -225,6 +225,11 @@ class MemoryConsumer:
         self.group = group
         # (topic, partition) -> next offset to hand out
         self.assigned: dict[tuple[str, int], int] = {}
+        self.joined = True  # the in-memory group assigns partitions as a member joins
+
+    async def lag(self) -> dict[tuple[str, int], int]:
+        """Per assigned partition: records not yet handed to this member."""
+        return {(t, p): max(0, self._bus.end_offset(t, p) - pos) for (t, p), pos in self.assigned.items()}
 
     def _take(self, max_records: int) -> list[Record]:
         out: list[Record] = []

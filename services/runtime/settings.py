@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import Field, SecretStr, StrictBool, ValidationError
+from pydantic import Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
 
 from services.runtime.config_model import Section
 from services.runtime.errors import ConfigError
@@ -43,6 +43,63 @@ class BusSettings(Section):
     journal: StrictBool = Field(
         True, description="Memory bus: keep its messages in the state file, so a restart resumes where it stopped."
     )
+    connect_retry_max_s: float = Field(
+        30.0, gt=0,
+        description="run/serve: while no broker answers, retry with backoff from 0.5 s up to this; one "
+        "bus_unavailable line per attempt.",
+    )
+    retention_ms: int | None = Field(
+        None, ge=-1, description="retention.ms of topics created at start-up (-1: forever); unset: the broker's default."
+    )
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="How clients talk to the brokers: plain, TLS, SASL, or SASL over TLS."
+    )
+    ssl_cafile: str | None = Field(None, description="CA bundle (PEM) to verify the brokers; unset: the system's.")
+    ssl_certfile: str | None = Field(None, description="Client certificate (PEM), for brokers that ask for one.")
+    ssl_keyfile: str | None = Field(None, description="Private key (PEM) of ssl_certfile.")
+    ssl_key_password: SecretStr | None = Field(None, description="Password of ssl_keyfile; env:/file: accepted.")
+    ssl_check_hostname: StrictBool = Field(True, description="Check that a broker's certificate names its host.")
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        None, description="SASL mechanism (with security_protocol SASL_PLAINTEXT or SASL_SSL)."
+    )
+    sasl_username: str | None = Field(None, description="SASL user name.")
+    sasl_password: SecretStr | None = Field(None, description="SASL password; env:/file: accepted, never logged.")
+    compression_type: Literal["none", "gzip", "snappy", "lz4", "zstd"] = Field(
+        "none", description="Compression of produced batches (snappy, lz4, zstd need their Python packages)."
+    )
+    acks: Literal["all", "1", "0"] = Field("all", description="Replicas that must have a message before a send counts.")
+    group_names: dict[str, str] = Field(
+        {}, description="Consumer group per stage (classify, cluster, notify), replacing <topic_prefix><stage>."
+    )
+
+    @model_validator(mode="after")
+    def _security_consistent(self) -> "BusSettings":
+        sasl = self.security_protocol.startswith("SASL")
+        if sasl and (self.sasl_mechanism is None or not self.sasl_username or self.sasl_password is None):
+            raise ValueError(f"bus.security_protocol {self.security_protocol} needs bus.sasl_mechanism, "
+                             "bus.sasl_username and bus.sasl_password")
+        if not sasl and self.sasl_mechanism is not None:
+            raise ValueError("bus.sasl_mechanism is set but bus.security_protocol is "
+                             f"{self.security_protocol}: use SASL_SSL or SASL_PLAINTEXT")
+        if (self.ssl_certfile is None) != (self.ssl_keyfile is None):
+            raise ValueError("bus.ssl_certfile and bus.ssl_keyfile go together")
+        return self
+
+
+class HttpSettings(Section):
+    listen: str = Field(
+        "127.0.0.1:8080",
+        description="host:port of /healthz, /readyz and /metrics (and the web pages); port 0: any free port, "
+        "logged in the started line.",
+    )
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, sep, port = value.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
+            raise ValueError("must be host:port, e.g. 127.0.0.1:8080 (port 0: any free port)")
+        return value
 
 
 class StateSettings(Section):
@@ -67,6 +124,7 @@ class RuntimeSettings(Section):
     state: StateSettings = StateSettings()
     log: LogSettings = LogSettings()
     run: RunSettings = RunSettings()
+    http: HttpSettings = HttpSettings()
 
 
 SettingsT = TypeVar("SettingsT", bound=RuntimeSettings)
@@ -148,7 +206,7 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
         key = ".".join(where)
         if kind != "secret":
             raise ConfigError(f"{key}: env: and file: references are read only in secret fields "
-                              "(subscription url, secret and token, smtp password)")
+                              "(subscription url, secret and token, smtp password, bus sasl_password and ssl_key_password)")
         if value.startswith("env:"):
             var = value[4:]
             if var not in environ:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections.abc import Awaitable, Callable
 
 from services.runtime.bus import Consumer, Record
 from services.runtime.deadletter import DeadLetters
 from services.runtime.errors import PermanentError, StateError
+from services.runtime.http import current_readiness
 from services.runtime.logs import get_logger
+from services.runtime.metrics import CONSUMER_LAG, MESSAGES_HANDLED, STEP_BY_TOPIC, STEP_LATENCY
 from services.runtime.retry import Backoff, Sleep, retry
 
 Handler = Callable[[Record], Awaitable[None]]
@@ -34,6 +37,10 @@ class StageRunner:
     `before_commit`, when given, runs after each batch's handlers and before its offsets are
     committed: a handler that only writes to local storage makes those writes durable there
     once per batch instead of once per record.
+
+    It reports `<group>:partitions_assigned` to the process's readiness, counts what it
+    finished (`launchwatch_messages_handled_total`), how old each record was when done
+    (`launchwatch_step_latency_seconds`) and, every `lag_every_s`, the consumer lag.
     """
 
     def __init__(
@@ -47,6 +54,7 @@ class StageRunner:
         backoff: Backoff = Backoff(base_s=0.5, max_s=30.0, max_attempts=8),
         sleep: Sleep = asyncio.sleep,
         before_commit: Callable[[], Awaitable[None]] | None = None,
+        lag_every_s: float = 1.0,
     ) -> None:
         self._consumer = consumer
         self._handler = handler
@@ -56,9 +64,17 @@ class StageRunner:
         self._backoff = backoff
         self._sleep = sleep
         self._before_commit = before_commit
+        self._lag_every_s = lag_every_s
+        self._group = getattr(consumer, "group", "")
+        self._lag_at = 0.0
+        self._lag_labels: set[tuple[str, str]] = set()
 
     async def run(self, stop: asyncio.Event) -> None:
         log = get_logger()
+        readiness = current_readiness()
+        condition = f"{self._group}:partitions_assigned"
+        if readiness is not None:
+            readiness.check(condition, lambda: bool(getattr(self._consumer, "joined", True)))
         try:
             while not stop.is_set():
                 records = await self._consumer.poll(self._poll_timeout_s, self._max_batch)
@@ -68,14 +84,40 @@ class StageRunner:
                         break
                     await self._handle(record)
                     done[(record.topic, record.partition)] = record.offset + 1
+                    self._count(record)
                 if done and self._before_commit is not None:
                     await self._before_commit()
                 await self._consumer.commit(done)
+                await self._measure_lag()
         finally:
+            if readiness is not None:
+                readiness.forget(condition)
             try:
                 await self._consumer.close()
             except Exception as exc:  # closing must not hide why we stopped
                 log.warning("consumer_close_failed", error=repr(exc))
+
+    def _count(self, record: Record) -> None:
+        MESSAGES_HANDLED.labels(record.topic, self._group).inc()
+        step = next((step for short, step in STEP_BY_TOPIC.items() if record.topic.endswith(short)), None)
+        if step is not None and record.timestamp_ms:
+            STEP_LATENCY.labels(step).observe(max(0.0, time.time() - record.timestamp_ms / 1000))
+
+    async def _measure_lag(self) -> None:
+        now = time.monotonic()
+        if now - self._lag_at < self._lag_every_s:
+            return
+        self._lag_at = now
+        lag = getattr(self._consumer, "lag", None)
+        if lag is None:
+            return
+        seen: set[tuple[str, str]] = set()
+        for (topic, partition), behind in (await lag()).items():
+            CONSUMER_LAG.labels(topic, str(partition), self._group).set(behind)
+            seen.add((topic, str(partition)))
+        for topic, partition in self._lag_labels - seen:  # no longer ours: another member reports it
+            CONSUMER_LAG.remove(topic, partition, self._group)
+        self._lag_labels = seen
 
     async def _handle(self, record: Record) -> None:
         try:

@@ -84,7 +84,7 @@ def read_until(stream, event: str, timeout_s: float = 30.0) -> list[str]:
 
 def env_without_launchwatch_vars(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAUNCHWATCH_")}
-    return {**env, **extra}
+    return {**env, "LAUNCHWATCH_HTTP__LISTEN": "127.0.0.1:0", **extra}
 
 
 def test_a_closed_stdout_pipe_still_stops_cleanly_and_says_so(tmp_path):
@@ -134,7 +134,7 @@ def test_a_second_run_on_the_same_state_file_refuses_in_one_line(tmp_path):
         again.wait(timeout=30)
 
 
-@pytest.mark.parametrize("args", [["dlq", "list"], ["run"], ["serve", "notify"]])
+@pytest.mark.parametrize("args", [["dlq", "list"]])
 def test_no_kafka_broker_is_one_line_naming_it(tmp_path, args):
     address = f"127.0.0.1:{free_port()}"  # nothing listens there
     result = subprocess.run([sys.executable, "-m", "services.cli", *args], capture_output=True, text=True,
@@ -146,3 +146,27 @@ def test_no_kafka_broker_is_one_line_naming_it(tmp_path, args):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert address in lines[0] and "bootstrap_servers" in lines[0]
+
+
+@pytest.mark.parametrize("args", [["run"], ["serve", "notify"]])
+def test_without_a_broker_run_and_serve_wait_saying_so_once_per_attempt(tmp_path, args):
+    address = f"127.0.0.1:{free_port()}"  # nothing listens there
+    proc = subprocess.Popen([sys.executable, "-m", "services.cli", *args, "--log-format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env=env_without_launchwatch_vars(
+                                LAUNCHWATCH_BUS__KIND="kafka", LAUNCHWATCH_BUS__BOOTSTRAP_SERVERS=address,
+                                LAUNCHWATCH_BUS__CONNECT_RETRY_MAX_S="0.5",
+                                LAUNCHWATCH_STATE__PATH=str(tmp_path / "state.db"),
+                                LAUNCHWATCH_INGEST__USE_DEFAULT_CATALOGUE="false"))
+    try:
+        read_until(proc.stdout, "bus_unavailable")
+        second = json.loads(read_until(proc.stdout, "bus_unavailable")[-1])
+        assert second["attempt"] == 2 and address in second["message"] and second["level"] == "warning"
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.stdout.read()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.stderr.read() == ""
+    assert '"event": "stopped"' in rest and '"event": "started"' not in rest

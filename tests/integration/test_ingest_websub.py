@@ -15,6 +15,7 @@ import random
 
 import aiohttp
 import pytest
+from prometheus_client import CollectorRegistry, generate_latest
 from aiohttp import web
 from structlog.testing import capture_logs
 
@@ -22,6 +23,7 @@ from services.ingest.settings import IngestSettings, WebSubSettings
 from services.ingest.sources import Source
 from services.ingest.state import IngestState
 from services.ingest.websub import verify_signature
+from services.ingest.metrics import IngestMetrics
 from services.ingest.worker import IngestStage
 from services.runtime.db import connect
 from services.runtime.memory_bus import MemoryBus
@@ -142,7 +144,8 @@ async def world(tmp_path):
 
 
 def make_stage(site: FeedSite, hub: Hub, http, db_path, clock, *, lease_s: int = 86400, port: int | None = None,
-               bus: MemoryBus | None = None, metrics: bool = False, paths: tuple[str, ...] = ("/wire.xml",)):
+               bus: MemoryBus | None = None, metrics: IngestMetrics | None = None,
+               paths: tuple[str, ...] = ("/wire.xml",)):
     """An ingest stage over `paths` of `site` (each naming `hub`), with WebSub on a free port."""
     port = port or free_port()
     for path in paths:
@@ -152,9 +155,8 @@ def make_stage(site: FeedSite, hub: Hub, http, db_path, clock, *, lease_s: int =
         sources=[Source(url=site.url(path), name=f"Pushed {path}", interval_s=60) for path in paths], http=http,
         producer=(bus or MemoryBus()).producer(), items_topic="launchwatch.items",
         state=IngestState(connect(db_path)),
-        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0,
-                                metrics_listen=f"127.0.0.1:{port}" if metrics else None),
-        clock=clock, rng=random.Random(7),
+        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0),
+        clock=clock, rng=random.Random(7), metrics=metrics,
         websub=WebSubSettings(public_url=f"http://127.0.0.1:{port}", listen=f"127.0.0.1:{port}", lease_s=lease_s,
                               poll_interval_s=900),
     )
@@ -175,7 +177,9 @@ async def test_websub_round_trip(world, tmp_path):
     port = free_port()
     clock = Clock()
     bus = MemoryBus()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=3600, port=port, bus=bus, metrics=True)
+    registry = CollectorRegistry()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=3600, port=port, bus=bus,
+                       metrics=IngestMetrics(registry))
     await stage.start_servers()
     try:
         with capture_logs() as logs:
@@ -216,11 +220,10 @@ async def test_websub_round_trip(world, tmp_path):
         assert hub.subscriptions[1]["hub.secret"] == form["hub.secret"]
         assert not stage.websub.due_for_renewal()
 
-        # Metrics are served on their address.
-        async with http.get(f"http://127.0.0.1:{port}/metrics") as resp:
-            text = await resp.text()
-        assert 'launchwatch_ingest_items_total{feed="Pushed /wire.xml"} 2' in text
-        assert 'launchwatch_ingest_polls_total{feed="Pushed /wire.xml",status="304"} 1' in text
+        # Pushed and polled items are counted alike.
+        text = generate_latest(registry).decode()
+        assert 'launchwatch_items_published_total{feed="Pushed /wire.xml"} 2.0' in text
+        assert 'launchwatch_ingest_polls_total{feed="Pushed /wire.xml",status="304"} 1.0' in text
     finally:
         await stage.stop_servers()
         stage.close()
