@@ -60,6 +60,11 @@ class RunSettings(Section):
     shutdown_grace_s: float = Field(10.0, ge=0, description="Time to finish work on SIGTERM.")
 
 
+class HttpSettings(Section):
+    listen: str = Field("127.0.0.1:8080", pattern=r"^\[?[0-9A-Za-z.:-]*\]?:\d{1,5}$",
+                        description="host:port of the process's HTTP listener (loopback unless configured).")
+
+
 class RuntimeSettings(Section):
     """The sections every process reads; the root configuration extends it with the stages'."""
 
@@ -67,6 +72,7 @@ class RuntimeSettings(Section):
     state: StateSettings = StateSettings()
     log: LogSettings = LogSettings()
     run: RunSettings = RunSettings()
+    http: HttpSettings = HttpSettings()
 
 
 SettingsT = TypeVar("SettingsT", bound=RuntimeSettings)
