@@ -139,10 +139,10 @@ async def serve_http(app: web.Application, listen: str, stop: asyncio.Event) -> 
     one does, mount `app` on it (`add_subapp` or its routes) instead of calling this.
     """
     host, _, port = listen.rpartition(":")
-    runner = web.AppRunner(app, access_log=None)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
     await runner.setup()
     try:
-        site = web.TCPSite(runner, host.strip("[]") or "127.0.0.1", int(port), shutdown_timeout=1.0)
+        site = web.TCPSite(runner, host.strip("[]") or "127.0.0.1", int(port))
         try:
             await site.start()
         except OSError as exc:
