@@ -234,7 +234,9 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         return web.json_response(json.loads(event_or_404(request).model_dump_json()))
 
     async def api_sources(request: web.Request) -> web.Response:
-        return web.json_response(sources() if sources else [])
+        # The *_dt values are the pages' datetimes; the API gives their ISO twins.
+        rows = sources() if sources else []
+        return web.json_response([{k: v for k, v in row.items() if not k.endswith("_dt")} for row in rows])
 
     async def openapi(request: web.Request) -> web.Response:
         return web.json_response(openapi_document())

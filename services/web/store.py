@@ -56,7 +56,8 @@ class EventStore:
         """Keep `event`; True when this (event_id, revision) was new. A revision older than
         the latest one seen joins the history but does not replace the current state."""
         body = event.model_dump_json()
-        with self._conn:
+        with self._conn:  # one transaction: the history and the current state move together
+            self._conn.execute("BEGIN")
             cursor = self._conn.execute(
                 "INSERT OR IGNORE INTO web_revisions (event_id, revision, received_at, body) VALUES (?, ?, ?, ?)",
                 (event.event_id, event.revision, _iso(received_at), body))
