@@ -1,7 +1,7 @@
 """The `launchwatch` command.
 
     launchwatch run [--config FILE]                      all stages in one process
-    launchwatch serve ingest|classify|events|notify [--config FILE]
+    launchwatch serve ingest|classify|events|notify|web [--config FILE]
     launchwatch classify [--input FILE|-] [--output FILE|-]
     launchwatch feeds check [--config FILE]
     launchwatch dlq list|replay [--subscription NAME] [--event ID] [--config FILE]

@@ -17,6 +17,7 @@ from services.events.settings import EventsSettings
 from services.ingest.settings import FeedSettings, IngestSettings, PageSettings, WebSubSettings
 from services.notify.settings import NotifySettings, SmtpSettings, SubscriptionSettings
 from services.runtime.settings import RuntimeSettings, load_config
+from services.web.settings import WebSettings
 
 
 class Settings(RuntimeSettings):
@@ -29,6 +30,7 @@ class Settings(RuntimeSettings):
     notify: NotifySettings = NotifySettings()
     smtp: SmtpSettings = SmtpSettings()
     subscriptions: list[SubscriptionSettings] = []
+    web: WebSettings = WebSettings()
 
     @model_validator(mode="after")
     def _unique(self) -> "Settings":

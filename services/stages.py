@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from services.config import Settings
 from services.runtime.lifecycle import Stage, StageContext, run_stages
 
-STAGES = ("ingest", "classify", "events", "notify")
+STAGES = ("ingest", "classify", "events", "notify", "web")
 
 
 async def build_stage(name: str, ctx: StageContext) -> Stage:

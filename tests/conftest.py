@@ -69,3 +69,10 @@ def _logging_reset_after_each_test():
     import structlog
 
     structlog.reset_defaults()
+
+
+@pytest.fixture(autouse=True)
+def _http_listener_on_a_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every process a test starts listens on a port of its own (port 0: the system picks),
+    so tests that run `launchwatch run` side by side never fight over 127.0.0.1:8080."""
+    monkeypatch.setenv("LAUNCHWATCH_HTTP__LISTEN", "127.0.0.1:0")

@@ -30,7 +30,7 @@ APPLICATION_ID = 0x4C574348
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables launchwatch's stages create, by prefix: a file holding only these (or none) is ours.
-OWN_TABLE_PREFIXES = ("launchwatch_", "ingest_", "websub_", "classify_", "cluster_", "events_", "notify_", "bus_")
+OWN_TABLE_PREFIXES = ("launchwatch_", "ingest_", "websub_", "classify_", "cluster_", "events_", "notify_", "bus_", "web_")
 
 _META = "CREATE TABLE IF NOT EXISTS launchwatch_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _checked: set[str] = set()

@@ -149,7 +149,7 @@ async def test_memory_bus_end_to_end(world, tmp_path):
     assert len(published) == 2 and {p["feed"] for p in published} == {"Loopback Wire"}
     deliveries = run.events("alert_delivered")
     assert sorted(d["subscription"] for d in deliveries) == ["duty-officer", "ops-slack", "partner-webhook"]
-    assert all(line.get("service") in {"run", "ingest", "classify", "events", "notify"} for line in run.lines())
+    assert all(line.get("service") in {"run", "ingest", "classify", "events", "notify", "web"} for line in run.lines())
     assert [line["item_id"] for line in run.events("launch_detected")] == [
         p["item_id"] for p in published if p.get("title") == LAUNCH_TITLE
     ]

@@ -1,0 +1,1 @@
+"""The web face: pages, feeds and a JSON API over the launch events."""

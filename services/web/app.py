@@ -1,0 +1,297 @@
+"""The web app: server-rendered pages, live updates, open feeds and a JSON API.
+
+`build_web_app(...)` returns an `aiohttp.web.Application` that a process mounts on its one
+HTTP listener. Every page works without JavaScript; a few lines of script (static, same
+origin) apply Server-Sent Events so new events and revisions appear without a reload.
+
+Safety: read-only (no route writes, but the deliveries replay, which needs the admin
+token); every text from a feed is escaped by the templates (autoescape) or by ElementTree;
+only http(s) links become links; every response carries a Content-Security-Policy that
+allows scripts and styles from this origin only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from aiohttp import web
+
+from schemas import LaunchEvent
+from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson, summary_line
+from services.web.mapdraw import event_svg
+from services.web.openapi import openapi_document
+from services.web.store import EventStore, LiveFeed
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "source_agency", "launched_at")
+HEARTBEAT_S = 15.0
+
+Clock = Callable[[], datetime]
+SourcesView = Callable[[], list[dict[str, Any]]]
+DeliveriesView = Callable[[], dict[str, Any]]
+Replay = Callable[[str], Awaitable[str]]
+
+STORE_KEY = web.AppKey("store", EventStore)
+LIVE_KEY = web.AppKey("live", LiveFeed)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def safe_url(value: str | None) -> str | None:
+    """`value` when it is an http(s) URL, else None: a feed's `javascript:` link stays text."""
+    if not value:
+        return None
+    try:
+        scheme = urlsplit(value).scheme.lower()
+    except ValueError:
+        return None
+    return value if scheme in ("http", "https") else None
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """"3 min ago", "2 h ago", "4 d ago"; "in 5 min" for the future."""
+    if moment is None:
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    seconds = (now - moment).total_seconds()
+    future, seconds = seconds < 0, abs(seconds)
+    if seconds < 60:
+        text = f"{seconds:.0f} s"
+    elif seconds < 3600:
+        text = f"{seconds / 60:.0f} min"
+    elif seconds < 86400:
+        text = f"{seconds / 3600:.0f} h"
+    else:
+        text = f"{seconds / 86400:.0f} d"
+    return f"in {text}" if future else f"{text} ago"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("services.web", "templates"),
+        autoescape=True,  # every template, whatever its name: feed text is hostile
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["safe_url"] = safe_url
+    env.globals["STATUS_WORDS"] = STATUS_WORDS
+    env.globals["summary_line"] = summary_line
+    env.globals["ago"] = ago
+    return env
+
+
+def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
+    """For each fact: its value, the sources that gave that value and those that said otherwise."""
+    rows = []
+    for fact in FACTS:
+        value = getattr(event, fact)
+        agree, differ = [], []
+        for source in event.sources:
+            said = getattr(source.fields, fact)
+            if said is None:
+                continue
+            (agree if said == value else differ).append((source, said))
+        rows.append({"fact": fact, "value": value, "agree": agree, "differ": differ})
+    return rows
+
+
+def history(revisions: list[Any]) -> list[dict[str, Any]]:
+    """What changed at each revision, and why: the facts it names and the sources it added."""
+    out = []
+    seen: set[str] = set()
+    for rev in revisions:
+        event: LaunchEvent = rev.event
+        new_sources = [s for s in event.sources if s.item_id not in seen]
+        seen.update(s.item_id for s in event.sources)
+        out.append({"event": event, "received_at": rev.received_at, "new_sources": new_sources})
+    return list(reversed(out))
+
+
+@web.middleware
+async def _headers(request: web.Request, handler):  # type: ignore[no-untyped-def]
+    response = await handler(request)
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now, public_url: str | None = None,
+                  page_size: int = 100, sources: SourcesView | None = None,
+                  deliveries: DeliveriesView | None = None, replay: Replay | None = None,
+                  admin_token: str | None = None, app: web.Application | None = None) -> web.Application:
+    """The pages, feeds and API over `store`; `live` feeds the Server-Sent Events streams.
+
+    With `app` (the process's application, before it starts), they are added to it, so the
+    pages share the one listener with /healthz, /readyz and /metrics; else a new one is made.
+
+    `sources` and `deliveries` give the sources and deliveries pages their rows (pages
+    say "not available here" without them); `replay(letter_id)` replays a dead letter and
+    is offered only with `admin_token`.
+    """
+    env = _environment()
+    static_dir = Path(str(resources.files("services.web").joinpath("static")))
+    if app is None:
+        app = web.Application(middlewares=[_headers])
+    else:
+        app.middlewares.append(_headers)
+    app[STORE_KEY] = store
+    app[LIVE_KEY] = live
+
+    def base(request: web.Request) -> str:
+        return (public_url or f"{request.scheme}://{request.host}").rstrip("/")
+
+    def page(name: str, **values: Any) -> web.Response:
+        html = env.get_template(name).render(now=clock(), **values)
+        return web.Response(text=html, content_type="text/html", charset="utf-8")
+
+    def event_or_404(request: web.Request) -> LaunchEvent:
+        event = store.get(request.match_info["event_id"])
+        if event is None:
+            raise web.HTTPNotFound(text=f"no event {request.match_info['event_id']!r}")
+        return event
+
+    def cursor(request: web.Request) -> tuple[str, str] | None:
+        raw = request.query.get("before")
+        if not raw or "|" not in raw:
+            return None
+        at, _, event_id = raw.partition("|")
+        return at, event_id
+
+    async def events_page(request: web.Request) -> web.Response:
+        events = store.newest(page_size, cursor(request))
+        more = None
+        if len(events) == page_size:
+            last = events[-1]
+            more = f"{last.first_reported_at.isoformat()}|{last.event_id}"
+        return page("events.html", events=events, more=more, total=store.count())
+
+    async def event_page(request: web.Request) -> web.Response:
+        event = event_or_404(request)
+        # ?fragment=1: the page's body alone, which the live script swaps in on a new revision.
+        name = "_event_body.html" if request.query.get("fragment") == "1" else "event.html"
+        return page(name, event=event, map_svg=event_svg(event), facts=provenance(event),
+                    history=history(store.revisions(event.event_id)))
+
+    async def map_svg(request: web.Request) -> web.Response:
+        svg = event_svg(event_or_404(request))
+        if svg is None:
+            raise web.HTTPNotFound(text="this event names no place that can be mapped")
+        return web.Response(text=svg, content_type="image/svg+xml")
+
+    async def stream(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                               "X-Accel-Buffering": "no"})
+        await response.prepare(request)
+        queue = live.listen()
+        row = env.get_template("_row.html")
+        try:
+            await response.write(b"retry: 1000\n\n")
+            while True:
+                try:
+                    event = await asyncio.wait_for(queue.get(), HEARTBEAT_S)
+                except asyncio.TimeoutError:
+                    await response.write(b": keep-alive\n\n")
+                    continue
+                if event is None:
+                    break
+                data = json.dumps({"event_id": event.event_id, "revision": event.revision,
+                                   "row": row.render(event=event, now=clock())})
+                await response.write(f"event: revision\ndata: {data}\n\n".encode())
+        except (ConnectionResetError, asyncio.CancelledError):
+            pass  # the page was closed, or the server is stopping
+        finally:
+            live.leave(queue)
+        return response
+
+    async def atom(request: web.Request) -> web.Response:
+        body = atom_feed(store.newest(page_size), base_url=base(request), now=clock())
+        return web.Response(body=body, content_type="application/atom+xml", charset="utf-8")
+
+    async def geo(request: web.Request) -> web.Response:
+        return web.json_response(geojson(store.newest(page_size), base_url=base(request)),
+                                 content_type="application/geo+json")
+
+    async def cap(request: web.Request) -> web.Response:
+        event = event_or_404(request)
+        revisions = store.revisions(event.event_id)
+        previous = next((r.event for r in reversed(revisions) if r.event.revision < event.revision), None)
+        body = cap_alert(event, base_url=base(request), previous=previous)
+        return web.Response(body=body, content_type="application/cap+xml", charset="utf-8")
+
+    async def api_events(request: web.Request) -> web.Response:
+        events = store.newest(page_size, cursor(request))
+        return web.json_response([json.loads(e.model_dump_json()) for e in events])
+
+    async def api_event(request: web.Request) -> web.Response:
+        return web.json_response(json.loads(event_or_404(request).model_dump_json()))
+
+    async def api_sources(request: web.Request) -> web.Response:
+        # The *_dt values are the pages' datetimes; the API gives their ISO twins.
+        rows = sources() if sources else []
+        return web.json_response([{k: v for k, v in row.items() if not k.endswith("_dt")} for row in rows])
+
+    async def openapi(request: web.Request) -> web.Response:
+        return web.json_response(openapi_document())
+
+    async def sources_page(request: web.Request) -> web.Response:
+        rows = sources() if sources else None
+        sort = request.query.get("sort", "health")
+        if rows is not None:
+            rows = _sort_sources(rows, sort)
+        return page("sources.html", rows=rows, sort=sort)
+
+    async def deliveries_page(request: web.Request) -> web.Response:
+        return page("deliveries.html", data=deliveries() if deliveries else None,
+                    can_replay=replay is not None and bool(admin_token), message=request.query.get("message"))
+
+    async def replay_letter(request: web.Request) -> web.Response:
+        form = await request.post()
+        token = str(form.get("token", ""))
+        if replay is None or not admin_token or not hmac.compare_digest(token.encode(), admin_token.encode()):
+            raise web.HTTPForbidden(text="replaying needs the admin token ([web] admin_token)")
+        message = await replay(str(form.get("letter", "")))
+        raise web.HTTPSeeOther(f"/deliveries?message={quote(message)}")
+
+    app.router.add_get("/", events_page)
+    app.router.add_get("/events.atom", atom)
+    app.router.add_get("/events.geojson", geo)
+    app.router.add_get("/events/{event_id}.cap.xml", cap)
+    app.router.add_get("/events/{event_id}/map.svg", map_svg)
+    app.router.add_get("/events/{event_id}", event_page)
+    app.router.add_get("/live", stream)
+    app.router.add_get("/api/events", api_events)
+    app.router.add_get("/api/events/{event_id}", api_event)
+    app.router.add_get("/api/sources", api_sources)
+    app.router.add_get("/api/openapi.json", openapi)
+    app.router.add_get("/sources", sources_page)
+    app.router.add_get("/deliveries", deliveries_page)
+    app.router.add_post("/deliveries/replay", replay_letter)
+    app.router.add_static("/static", static_dir)
+    app.on_shutdown.append(_end_streams)
+    return app
+
+
+async def _end_streams(app: web.Application) -> None:
+    app[LIVE_KEY].close()
+
+
+def _sort_sources(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    """Failing sources first (most errors first), then by name; or by the named column."""
+    if sort in ("name", "last_success_at", "next_check_at", "items_per_day"):
+        return sorted(rows, key=lambda r: (r.get(sort) is None, r.get(sort) or 0) if sort != "name"
+                      else (False, r["name"].lower()))
+    return sorted(rows, key=lambda r: (-(r.get("error_count") or 0), r["name"].lower()))

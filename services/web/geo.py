@@ -1,0 +1,144 @@
+"""Where an event happened, as far as its facts say: launch area, direction, landing area.
+
+A launch event carries names, not coordinates: the launching actor, a sea area or target
+("East Sea", "Kyiv"), a distance flown. This module places them on the globe from a small
+table of approximate positions, so the map shows an *area* (a circle around the usual
+launch region) and a bearing, never a precise point the sources did not give.
+
+- launch area: the actor's usual launch region (e.g. PRK: around Pyongyang, radius 150 km);
+- direction: the bearing from the launch area to the named sea area or place;
+- landing area: along that bearing at `distance_km`, when both are known;
+- range ring: a circle of `distance_km` around the launch area when the distance is known
+  but not the direction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from schemas import LaunchEvent
+
+EARTH_RADIUS_KM = 6371.0088
+
+# (longitude, latitude, radius_km, label): where each actor usually launches from.
+LAUNCH_AREAS: dict[str, tuple[float, float, float, str]] = {
+    "PRK": (125.75, 39.03, 150, "North Korea (launch site not stated)"),
+    "KOR": (127.5, 36.5, 150, "South Korea"),
+    "JPN": (139.0, 36.0, 300, "Japan"),
+    "RUS": (40.7, 62.9, 600, "Russia (Plesetsk region)"),
+    "UKR": (31.2, 49.0, 300, "Ukraine"),
+    "IRN": (53.0, 34.5, 400, "Iran"),
+    "ISR": (34.85, 31.5, 80, "Israel"),
+    "USA": (-120.6, 34.7, 150, "United States (Vandenberg region)"),
+    "CHN": (110.0, 36.0, 800, "China"),
+    "PAK": (69.3, 29.5, 400, "Pakistan"),
+    "IND": (86.9, 20.8, 200, "India (Odisha coast)"),
+    "FRA": (-1.2, 44.3, 150, "France (Landes test range)"),
+    "GBR": (-2.5, 54.0, 300, "United Kingdom"),
+    "IRQ": (44.0, 33.0, 300, "Iraq"),
+    "SYR": (38.5, 35.0, 250, "Syria"),
+    "TUR": (35.0, 39.0, 400, "Türkiye"),
+    "TWN": (121.0, 23.7, 150, "Taiwan"),
+    "SAU": (45.0, 24.0, 500, "Saudi Arabia"),
+    "Houthis": (44.2, 15.4, 250, "Yemen (Houthi-held)"),
+    "Islamic Resistance in Iraq": (44.0, 33.0, 300, "Iraq"),
+    "Hamas": (34.4, 31.45, 30, "Gaza"),
+    "Hezbollah": (35.5, 33.3, 60, "southern Lebanon"),
+    "Palestinian Islamic Jihad": (34.4, 31.45, 30, "Gaza"),
+}
+
+# (longitude, latitude): sea areas and places the `direction` field names.
+DIRECTIONS: dict[str, tuple[float, float]] = {
+    "East Sea": (131.5, 39.5), "Sea of Japan": (134.0, 40.0), "Yellow Sea": (123.5, 36.5),
+    "Pacific": (150.0, 35.0), "Atlantic": (-40.0, 30.0), "Mediterranean": (18.0, 35.0),
+    "Red Sea": (38.5, 20.0), "Black Sea": (34.0, 43.5), "Persian Gulf": (52.0, 27.0),
+    "Arabian Sea": (64.0, 17.0), "Bay of Bengal": (88.0, 15.0), "White Sea": (38.0, 65.5),
+    "Barents Sea": (40.0, 73.0), "Sea of Okhotsk": (150.0, 53.0), "East China Sea": (126.0, 29.0),
+    "South China Sea": (114.0, 15.0), "outside Japan's EEZ": (134.0, 40.5),
+    "inside Japan's EEZ": (137.5, 40.0),
+    "Israel": (34.85, 31.5), "Tel Aviv": (34.78, 32.08), "Jerusalem": (35.21, 31.77),
+    "Haifa": (34.99, 32.79), "Eilat": (34.95, 29.56), "Ashkelon": (34.57, 31.67), "Sderot": (34.6, 31.52),
+    "Golan Heights": (35.75, 33.0), "Golan": (35.75, 33.0), "Galilee": (35.4, 32.9),
+    "Kyiv": (30.52, 50.45), "Kiev": (30.52, 50.45), "Kharkiv": (36.23, 49.99), "Lviv": (24.03, 49.84),
+    "Odesa": (30.73, 46.48), "Odessa": (30.73, 46.48), "Dnipro": (35.05, 48.46),
+    "Zaporizhzhia": (35.14, 47.84), "Ukraine": (31.2, 49.0), "Saudi Arabia": (45.0, 24.0),
+    "Riyadh": (46.72, 24.69), "Jeddah": (39.19, 21.49), "Abha": (42.51, 18.22), "Japan": (139.0, 36.0),
+    "Hokkaido": (143.0, 43.3), "Okinawa": (127.8, 26.3), "Guam": (144.79, 13.44), "Hawaii": (-157.8, 21.3),
+    "South Korea": (127.5, 36.5), "Seoul": (126.98, 37.57), "Syria": (38.5, 35.0), "Damascus": (36.29, 33.51),
+    "Homs": (36.72, 34.73), "Lebanon": (35.86, 33.87), "Beirut": (35.5, 33.89), "Gaza": (34.4, 31.45),
+    "Yemen": (47.5, 15.5), "Sanaa": (44.21, 15.35), "Iraq": (44.0, 33.0), "Erbil": (44.01, 36.19),
+    "Baghdad": (44.36, 33.31), "Iran": (53.0, 34.5), "Tehran": (51.39, 35.69),
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    lon: float
+    lat: float
+
+
+@dataclass(frozen=True)
+class EventPlaces:
+    """What the map draws for one event; every part is optional but the launch area."""
+
+    origin: Point
+    origin_radius_km: float
+    origin_label: str
+    target: Point | None = None          # the named sea area or place
+    target_label: str | None = None
+    bearing_deg: float | None = None     # from the launch area toward the target
+    landing: Point | None = None         # along the bearing at distance_km
+    range_km: float | None = None        # distance flown, when stated
+
+
+def _direction_point(direction: str | None) -> Point | None:
+    if not direction:
+        return None
+    found = DIRECTIONS.get(direction)
+    if found is None:
+        # "northern Israel", "western Ukraine": the place without its qualifier.
+        found = DIRECTIONS.get(direction.split(" ", 1)[-1])
+    return Point(*found) if found else None
+
+
+def place_event(event: LaunchEvent) -> EventPlaces | None:
+    """The map's features for `event`, or None when its actor has no known launch area."""
+    area = LAUNCH_AREAS.get(event.actor or "")
+    if area is None:
+        return None
+    origin = Point(area[0], area[1])
+    target = _direction_point(event.direction)
+    bearing = initial_bearing_deg(origin, target) if target else None
+    landing = None
+    if bearing is not None and event.distance_km:
+        landing = destination(origin, bearing, event.distance_km)
+    return EventPlaces(origin=origin, origin_radius_km=area[2], origin_label=area[3],
+                       target=target, target_label=event.direction if target else None,
+                       bearing_deg=bearing, landing=landing, range_km=event.distance_km or None)
+
+
+def initial_bearing_deg(a: Point, b: Point) -> float:
+    """Great-circle initial bearing from `a` to `b`, degrees clockwise from north, 0..360."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlon = math.radians(b.lon - a.lon)
+    y = math.sin(dlon) * math.cos(lat2)
+    x = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return math.degrees(math.atan2(y, x)) % 360
+
+
+def destination(start: Point, bearing_deg: float, distance_km: float) -> Point:
+    """The point `distance_km` from `start` along the great circle of `bearing_deg`."""
+    delta = distance_km / EARTH_RADIUS_KM
+    theta = math.radians(bearing_deg)
+    lat1, lon1 = math.radians(start.lat), math.radians(start.lon)
+    lat2 = math.asin(math.sin(lat1) * math.cos(delta) + math.cos(lat1) * math.sin(delta) * math.cos(theta))
+    lon2 = lon1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(lat1),
+                             math.cos(delta) - math.sin(lat1) * math.sin(lat2))
+    return Point((math.degrees(lon2) + 540) % 360 - 180, math.degrees(lat2))
+
+
+def circle(center: Point, radius_km: float, steps: int = 72) -> list[Point]:
+    """A closed ring of points `radius_km` around `center` (first point repeated last)."""
+    points = [destination(center, 360.0 * i / steps, radius_km) for i in range(steps)]
+    return points + points[:1]

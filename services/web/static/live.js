@@ -1,0 +1,27 @@
+// Live updates over Server-Sent Events: new events and revisions appear without a reload.
+// The pages work without this script; it only applies what the server already rendered.
+(function () {
+  "use strict";
+  if (!window.EventSource) { return; }
+  var eventId = document.body.getAttribute("data-event-id");
+  var list = document.getElementById("events");
+  var stream = new EventSource("/live");
+  stream.addEventListener("revision", function (message) {
+    var data = JSON.parse(message.data);
+    if (list) {
+      var template = document.createElement("template");
+      template.innerHTML = data.row.trim();  // rendered and escaped by the server
+      var row = template.content.firstElementChild;
+      var old = document.getElementById("ev-" + data.event_id);
+      var empty = list.querySelector("tr.empty");
+      if (empty) { empty.remove(); }
+      if (old) { old.replaceWith(row); } else { list.insertBefore(row, list.firstElementChild); }
+      row.classList.add("fresh");
+    }
+    if (eventId && eventId === data.event_id) {
+      fetch("/events/" + encodeURIComponent(eventId) + "?fragment=1")
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) { if (html) { document.getElementById("event").innerHTML = html; } });
+    }
+  });
+})();

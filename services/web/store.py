@@ -1,0 +1,139 @@
+"""The web app's own copy of the launch events: every revision, in the state file.
+
+The web stage reads `launchwatch.events` with its own consumer group and keeps what it read
+here, so the pages work alike in `launchwatch run` and in `launchwatch serve web` on
+another host (with its own state file). SQLite rather than memory: the revision history
+is what the event page shows, a restart must not lose it, and 10,000 events are a few
+megabytes. Revisions are deduplicated on (event_id, revision), so a redelivered message
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from schemas import LaunchEvent
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS web_revisions (
+    event_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    body TEXT NOT NULL,                   -- the LaunchEvent JSON as the topic carried it
+    PRIMARY KEY (event_id, revision)
+);
+CREATE TABLE IF NOT EXISTS web_events (
+    event_id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,            -- the latest revision seen
+    first_reported_at TEXT NOT NULL,      -- ISO 8601 UTC: orders the list, newest first
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS web_events_newest ON web_events (first_reported_at DESC, event_id DESC);
+"""
+
+
+@dataclass(frozen=True)
+class Revision:
+    event: LaunchEvent
+    received_at: datetime
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+class EventStore:
+    """Launch events by id with their revision history (one SQLite connection, autocommit)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        conn.executescript(SCHEMA)
+
+    def add(self, event: LaunchEvent, received_at: datetime) -> bool:
+        """Keep `event`; True when this (event_id, revision) was new. A revision older than
+        the latest one seen joins the history but does not replace the current state."""
+        body = event.model_dump_json()
+        with self._conn:  # one transaction: the history and the current state move together
+            self._conn.execute("BEGIN")
+            cursor = self._conn.execute(
+                "INSERT OR IGNORE INTO web_revisions (event_id, revision, received_at, body) VALUES (?, ?, ?, ?)",
+                (event.event_id, event.revision, _iso(received_at), body))
+            if cursor.rowcount == 0:
+                return False
+            self._conn.execute(
+                "INSERT INTO web_events (event_id, revision, first_reported_at, body) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (event_id) DO UPDATE SET revision = excluded.revision, "
+                "first_reported_at = excluded.first_reported_at, body = excluded.body "
+                "WHERE excluded.revision > web_events.revision",
+                (event.event_id, event.revision, _iso(event.first_reported_at), body))
+        return True
+
+    def get(self, event_id: str) -> LaunchEvent | None:
+        row = self._conn.execute("SELECT body FROM web_events WHERE event_id = ?", (event_id,)).fetchone()
+        return LaunchEvent.model_validate_json(row[0]) if row else None
+
+    def newest(self, limit: int, before: tuple[str, str] | None = None) -> list[LaunchEvent]:
+        """Up to `limit` events, newest first report first; `before` = (first_reported_at
+        ISO, event_id) of the last one of the previous page."""
+        if before is None:
+            rows = self._conn.execute(
+                "SELECT body FROM web_events ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (limit,))
+        else:
+            rows = self._conn.execute(
+                "SELECT body FROM web_events WHERE (first_reported_at, event_id) < (?, ?) "
+                "ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (*before, limit))
+        return [LaunchEvent.model_validate_json(body) for (body,) in rows]
+
+    def revisions(self, event_id: str) -> list[Revision]:
+        """Every revision of the event, oldest first."""
+        rows = self._conn.execute(
+            "SELECT body, received_at FROM web_revisions WHERE event_id = ? ORDER BY revision", (event_id,))
+        return [Revision(LaunchEvent.model_validate_json(body), datetime.fromisoformat(at)) for body, at in rows]
+
+    def count(self) -> int:
+        return self._conn.execute("SELECT COUNT(*) FROM web_events").fetchone()[0]
+
+
+class LiveFeed:
+    """Fan-out of new revisions to the open pages (Server-Sent Events streams).
+
+    Each listener has a bounded queue: a page that does not read (a stalled browser) is
+    dropped when its queue is full, never allowed to hold memory or slow the consumer.
+    """
+
+    def __init__(self, queue_size: int = 100) -> None:
+        self._queue_size = queue_size
+        self._listeners: set[asyncio.Queue[LaunchEvent | None]] = set()
+
+    def listen(self) -> asyncio.Queue[LaunchEvent | None]:
+        queue: asyncio.Queue[LaunchEvent | None] = asyncio.Queue(self._queue_size)
+        self._listeners.add(queue)
+        return queue
+
+    def leave(self, queue: asyncio.Queue[LaunchEvent | None]) -> None:
+        self._listeners.discard(queue)
+
+    def publish(self, event: LaunchEvent) -> None:
+        for queue in list(self._listeners):
+            try:
+                queue.put_nowait(event)
+            except asyncio.QueueFull:
+                self._drop(queue)
+
+    def close(self) -> None:
+        """End every stream (None tells a stream to finish), so shutdown does not wait on them."""
+        for queue in list(self._listeners):
+            self._drop(queue)
+
+    def _drop(self, queue: asyncio.Queue[LaunchEvent | None]) -> None:
+        self._listeners.discard(queue)
+        while not queue.empty():
+            queue.get_nowait()
+        queue.put_nowait(None)
+
+    @property
+    def listeners(self) -> int:
+        return len(self._listeners)

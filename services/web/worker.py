@@ -1,0 +1,179 @@
+"""The web stage: `launchwatch.events` in (its own consumer group), pages, feeds and API out.
+
+It keeps its own copy of the events (`services.web.store`), so `launchwatch run` and
+`launchwatch serve web` (on any host that reaches the broker) behave alike. Source health
+and deliveries are read from the state file this process is configured with: in `run` that
+is the one ingest and notify write; elsewhere those pages show what that file holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+from aiohttp import web
+
+from schemas import LaunchEvent
+from services.runtime.bus import Record
+from services.runtime.codec import decode
+from services.runtime.errors import ConfigError
+from services.runtime.lifecycle import StageContext
+from services.runtime.logs import get_logger
+from services.runtime.stage import StageRunner
+from services.web.app import build_web_app
+from services.web.store import EventStore, LiveFeed
+
+
+class EventsHandler:
+    """One LaunchEvent revision in: kept in the store and, when new, pushed to open pages."""
+
+    def __init__(self, store: EventStore, live: LiveFeed, clock) -> None:  # type: ignore[no-untyped-def]
+        self._store = store
+        self._live = live
+        self._clock = clock
+
+    async def __call__(self, record: Record) -> None:
+        event = decode(LaunchEvent, record)
+        if self._store.add(event, self._clock()):
+            self._live.publish(event)
+
+
+def _from_epoch(value: float | None) -> datetime | None:
+    return datetime.fromtimestamp(value, timezone.utc) if value else None
+
+
+def source_health(settings: Any, conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]]:
+    """Every configured feed and page with what ingest's state says about it.
+
+    Reads `ingest_sources` and `ingest_items` (read-only); a source never polled has empty
+    fields. `last_error` is the error's kind as ingest recorded it.
+    """
+    from services.ingest.state import IngestState  # ingest's own reader of its rows
+
+    state = IngestState(conn)
+    day_ago = now.timestamp() - 86400
+    counts = dict(conn.execute(
+        "SELECT source_key, COUNT(*) FROM ingest_items WHERE published_at >= ? GROUP BY source_key", (day_ago,)))
+    rows = []
+    for kind, sources in (("feed", settings.feeds), ("page", settings.pages)):
+        for source in sources:
+            s = state.source(source.url)
+            rows.append({
+                "name": source.name, "url": source.url, "kind": kind, "error_count": s.error_count,
+                "last_error": s.last_error, "last_status": s.last_status,
+                "last_polled_at": _iso(s.last_polled_at), "last_success_at": _iso(s.last_success_at),
+                "next_check_at": _iso(s.next_check_at), "items_per_day": counts.get(source.url, 0),
+                "last_success_at_dt": _from_epoch(s.last_success_at),
+                "next_check_at_dt": _from_epoch(s.next_check_at),
+            })
+    return rows
+
+
+def _iso(value: float | None) -> str | None:
+    moment = _from_epoch(value)
+    return moment.isoformat() if moment else None
+
+
+def delivery_summary(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Deliveries per outcome and the dead ones, through the notify ledger's own reader."""
+    from services.notify.ledger import Ledger
+
+    ledger = Ledger(conn)
+    dead = [{"subscription": s, "event_id": e, "revision": r, "reason": reason, "at": at}
+            for s, e, r, reason, _json, at in ledger.dead()]
+    return {"counts": ledger.counts(), "dead": dead[-200:]}
+
+
+class WebStage:
+    """The events consumer and the pages. With `app` (the process's application, see
+    `prepare`), the pages are served on the process's one listener; without, on a listener
+    of the stage's own (`serve_http`)."""
+
+    def __init__(self, ctx: StageContext, app: web.Application | None = None) -> None:
+        settings = ctx.settings
+        self._own_listener = app is None
+        self._ctx = ctx
+        self._live = LiveFeed()
+        self._store = EventStore(ctx.db())
+        self._runner = None
+        health_db = ctx.db()
+        token = settings.web.admin_token.get_secret_value() if settings.web.admin_token else None
+
+        async def replay(letter: str) -> str:
+            from services.notify.dlq import dlq_replay
+
+            subscription, _, event_id = letter.partition("|")
+            result = await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription or None,
+                                      event_id=event_id or None)
+            get_logger().info("dlq_replayed_from_web", subscription=subscription, delivered=result.delivered,
+                              failed=result.failed)
+            return f"replayed: {result.delivered} delivered, {result.failed} failed again"
+
+        self.app = build_web_app(
+            self._store, self._live, clock=ctx.clock, public_url=settings.web.public_url,
+            page_size=settings.web.page_size,
+            sources=lambda: source_health(settings, health_db, ctx.clock()),
+            deliveries=lambda: delivery_summary(health_db),
+            replay=replay if token else None, admin_token=token, app=app)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        runner = StageRunner(
+            consumer=await self._ctx.bus.consumer([self._ctx.topic("events")], self._ctx.group("web")),
+            handler=EventsHandler(self._store, self._live, self._ctx.clock),
+            dead_letters=self._ctx.dead_letters("web"),
+            max_batch=self._ctx.settings.bus.max_batch,
+        )
+        tasks = [asyncio.create_task(runner.run(stop), name="web-consume")]
+        if self._own_listener:
+            tasks.append(asyncio.create_task(serve_http(self.app, self._ctx.settings.http.listen, stop),
+                                             name="web-http"))
+        try:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stop.set()  # either half ending (a listener that cannot bind) ends the stage
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+
+
+async def serve_http(app: web.Application, listen: str, stop: asyncio.Event) -> None:
+    """Serve `app` on `listen` ("host:port") until `stop` is set: for a web stage built
+    without the process's application (embedded on its own)."""
+    host, _, port = listen.rpartition(":")
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host.strip("[]") or "127.0.0.1", int(port))
+        try:
+            await site.start()
+        except OSError as exc:
+            raise ConfigError(f"http.listen: cannot listen on {listen}: {exc.strerror or exc}") from None
+        get_logger().info("web_listening", listen=listen)
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+
+
+class _Disabled:
+    async def run(self, stop: asyncio.Event) -> None:
+        await stop.wait()  # a stage that returned early would stop the whole process
+
+
+_PREPARED = web.AppKey("web_stage", WebStage)
+
+
+def prepare(ctx: StageContext) -> None:
+    """Add the pages to the process's application before its listener starts."""
+    if ctx.settings.web.enabled and ctx.http_app is not None:
+        ctx.http_app[_PREPARED] = WebStage(ctx, ctx.http_app)
+
+
+async def build_stage(ctx: StageContext) -> WebStage | _Disabled:
+    if not ctx.settings.web.enabled:
+        return _Disabled()
+    if ctx.http_app is not None and _PREPARED in ctx.http_app:
+        return ctx.http_app[_PREPARED]
+    return WebStage(ctx)

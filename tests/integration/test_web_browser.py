@@ -1,0 +1,97 @@
+"""The pages in a real browser (headless Chromium): the map and the facts show, a revision
+published on the bus appears on an open page within 2 s without a reload, no console error.
+
+Screenshots go to `test-artifacts/web/` (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from services.config import load_settings
+from services.runtime.lifecycle import StageContext
+from services.runtime.memory_bus import MemoryBus
+from services.web.worker import build_stage
+from tests.integration.cdp import Browser, chromium_path
+from tests.loopback import free_port
+from tests.web_samples import hostile_event, korean_event
+
+pytestmark = pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+
+
+async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_path: Path) -> None:
+    port = free_port()
+    settings = load_settings(None, {"LAUNCHWATCH_STATE__PATH": str(tmp_path / "state.db"),
+                                    "LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{port}"})
+    bus = MemoryBus("t-web.", default_partitions=1)
+    await bus.start()
+    stop = asyncio.Event()
+    browser = Browser(tmp_path / "profile")
+    async with aiohttp.ClientSession() as http:
+        ctx = StageContext(settings, bus, http)
+        producer = bus.producer()
+
+        async def publish(event) -> None:  # type: ignore[no-untyped-def]
+            await producer.send(ctx.topic("events"), event.to_bytes(), key=event.event_id.encode())
+
+        stage = await build_stage(ctx)
+        running = asyncio.create_task(stage.run(stop))
+        base = f"http://127.0.0.1:{port}"
+        try:
+            await publish(korean_event(1))
+            await publish(korean_event(2))
+            await publish(hostile_event())
+            for _ in range(200):  # the stage has read them and the listener is up
+                try:
+                    async with http.get(f"{base}/api/events") as response:
+                        if response.status == 200 and len(await response.json()) == 2:
+                            break
+                except aiohttp.ClientConnectionError:
+                    pass
+                await asyncio.sleep(0.05)
+            await browser.start()
+            page = await browser.new_page(http)
+
+            await page.goto(f"{base}/events/evt_0123456789abcdef0123")
+            assert await page.evaluate("document.querySelectorAll('#map svg path.land').length") > 0
+            assert await page.evaluate("!!document.querySelector('#map svg path.track')")
+            facts = await page.evaluate("document.getElementById('facts').innerText")
+            assert "Japan MoD" in facts and "350" in facts
+            await page.screenshot(ARTIFACTS / "event-revision-2.png")
+
+            await page.evaluate("window.notReloaded = true")
+            await asyncio.sleep(0.3)  # the page's EventSource is connected
+            await publish(korean_event(3))
+            waited_s = await page.wait_for("document.getElementById('revision').textContent === '3'", 2.0)
+            assert await page.evaluate("window.notReloaded === true")
+            assert "confirmed" in await page.evaluate("document.querySelector('h1 .badge').textContent")
+            await page.screenshot(ARTIFACTS / "event-revision-3.png")
+
+            await page.goto(f"{base}/")
+            assert await page.evaluate("document.title") == "Launch events · launchwatch"  # hostile title ran nothing
+            await page.evaluate("window.notReloaded = true")
+            await asyncio.sleep(0.3)
+            newcomer = korean_event(1).model_copy(update={"event_id": "evt_new", "headline": "Iran launches satellite",
+                                                          "actor": "IRN", "kind": "satellite_launch"})
+            await publish(newcomer)
+            await page.wait_for("!!document.getElementById('ev-evt_new')", 2.0)
+            assert await page.evaluate("document.querySelector('#events tr').id") == "ev-evt_new"
+            assert await page.evaluate("window.notReloaded === true")
+            await page.screenshot(ARTIFACTS / "events.png")
+
+            await page.goto(f"{base}/events/evt_hostile")
+            assert (await page.evaluate("document.title")).startswith("<script>")  # shown as text
+            assert page.errors == []
+            await page.close()
+            assert waited_s < 2.0
+        finally:
+            browser.close()
+            stop.set()
+            await asyncio.wait_for(running, 10)
+            ctx.close()
+            await bus.close()

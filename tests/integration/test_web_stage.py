@@ -1,0 +1,115 @@
+"""The web stage over the in-memory bus: it reads the events topic with its own group, serves
+what it read on `[http] listen`, and shows source health from ingest's state."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from services.config import load_settings
+from services.ingest.state import IngestState, SourceState
+from services.runtime.errors import ConfigError
+from services.runtime.lifecycle import StageContext
+from services.runtime.memory_bus import MemoryBus
+from services.web.worker import build_stage
+from tests.loopback import free_port
+from tests.web_samples import T0, korean_event
+
+
+async def get_json(http: aiohttp.ClientSession, url: str, *, until, timeout_s: float = 5.0):  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while True:
+        try:
+            async with http.get(url) as response:
+                body = await response.json()
+                if until(body):
+                    return body
+        except aiohttp.ClientConnectionError:
+            pass
+        if loop.time() > deadline:
+            raise TimeoutError(url)
+        await asyncio.sleep(0.05)
+
+
+def settings_for(tmp_path: Path, port: int, **extra: str):  # type: ignore[no-untyped-def]
+    config = tmp_path / "launchwatch.toml"
+    config.write_text('[[feeds]]\nurl = "https://feeds.example.org/a.xml"\nname = "Agency A"\n'
+                      '[[feeds]]\nurl = "https://feeds.example.org/b.xml"\nname = "Broken B"\n')
+    return load_settings(config, {"LAUNCHWATCH_STATE__PATH": str(tmp_path / "state.db"),
+                                  "LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{port}", **extra})
+
+
+async def test_stage_serves_what_it_read_once_per_revision_and_source_health(tmp_path: Path) -> None:
+    port = free_port()
+    settings = settings_for(tmp_path, port)
+    bus = MemoryBus("t-webstage.", default_partitions=1)
+    await bus.start()
+    stop = asyncio.Event()
+    async with aiohttp.ClientSession() as http:
+        ctx = StageContext(settings, bus, http, clock=lambda: T0)
+        state = IngestState(ctx.db())
+        state.save_source(SourceState(source_key="https://feeds.example.org/b.xml", url="https://feeds.example.org/b.xml",
+                                      error_count=3, last_error="timeout", last_polled_at=T0.timestamp()))
+        state.save_source(SourceState(source_key="https://feeds.example.org/a.xml", url="https://feeds.example.org/a.xml",
+                                      last_success_at=T0.timestamp()))
+        stage = await build_stage(ctx)
+        running = asyncio.create_task(stage.run(stop))
+        try:
+            producer = bus.producer()
+            for revision in (1, 2, 2):  # revision 2 redelivered
+                event = korean_event(revision)
+                await producer.send(ctx.topic("events"), event.to_bytes(), key=event.event_id.encode())
+            base = f"http://127.0.0.1:{port}"
+            events = await get_json(http, f"{base}/api/events", until=lambda b: b and b[0]["revision"] == 2)
+            assert len(events) == 1
+            sources = await get_json(http, f"{base}/api/sources", until=bool)
+            assert [s["name"] for s in sources] == ["Agency A", "Broken B"]
+            async with http.get(f"{base}/sources") as response:
+                html = await response.text()
+            assert html.index("Broken B") < html.index("Agency A")  # the failing one first
+            assert "timeout" in html
+            async with http.get(f"{base}/events/evt_0123456789abcdef0123") as response:
+                page = await response.text()
+            assert page.count("<strong>Revision ") == 2  # the redelivered revision 2 added nothing
+        finally:
+            stop.set()
+            await asyncio.wait_for(running, 10)
+            ctx.close()
+            await bus.close()
+
+
+async def test_a_listen_address_in_use_stops_the_stage_with_a_one_line_error(tmp_path: Path) -> None:
+    port = free_port()
+    blocker = await asyncio.start_server(lambda r, w: None, "127.0.0.1", port)
+    bus = MemoryBus("t-webstage2.", default_partitions=1)
+    await bus.start()
+    try:
+        async with aiohttp.ClientSession() as http:
+            ctx = StageContext(settings_for(tmp_path, port), bus, http)
+            stage = await build_stage(ctx)
+            with pytest.raises(ConfigError, match=f"http.listen: cannot listen on 127.0.0.1:{port}"):
+                await asyncio.wait_for(stage.run(asyncio.Event()), 10)
+            ctx.close()
+    finally:
+        blocker.close()
+        await bus.close()
+
+
+async def test_web_disabled_serves_nothing_and_waits_for_stop(tmp_path: Path) -> None:
+    port = free_port()
+    bus = MemoryBus("t-webstage3.", default_partitions=1)
+    async with aiohttp.ClientSession() as http:
+        ctx = StageContext(settings_for(tmp_path, port, LAUNCHWATCH_WEB__ENABLED="false"), bus, http)
+        stop = asyncio.Event()
+        running = asyncio.create_task((await build_stage(ctx)).run(stop))
+        await asyncio.sleep(0.2)
+        with pytest.raises(aiohttp.ClientConnectionError):
+            await http.get(f"http://127.0.0.1:{port}/")
+        assert not running.done()
+        stop.set()
+        await asyncio.wait_for(running, 5)
+        ctx.close()

@@ -1,0 +1,165 @@
+"""The web app's pages, through a real aiohttp client: what a duty officer sees."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from datetime import timedelta
+
+from aiohttp.test_utils import TestClient, TestServer
+
+from services.web.app import CSP, build_web_app
+from services.web.store import EventStore, LiveFeed
+from tests.web_samples import HOSTILE_TITLE, T0, hostile_event, korean_event
+
+NOW = T0 + timedelta(hours=1)
+
+
+def make_store() -> EventStore:
+    return EventStore(sqlite3.connect(":memory:"))
+
+
+async def client_for(store: EventStore, live: LiveFeed | None = None, **kwargs) -> TestClient:
+    app = build_web_app(store, live or LiveFeed(), clock=lambda: NOW, **kwargs)
+    client = TestClient(TestServer(app))
+    await client.start_server()
+    return client
+
+
+def test_store_keeps_every_revision_once_and_the_latest_as_current() -> None:
+    store = make_store()
+    assert store.add(korean_event(1), NOW)
+    assert store.add(korean_event(3), NOW)
+    assert not store.add(korean_event(3), NOW)  # redelivered: nothing changes
+    assert store.add(korean_event(2), NOW)      # late, older revision: history only
+    assert store.get("evt_0123456789abcdef0123").revision == 3
+    assert [r.event.revision for r in store.revisions("evt_0123456789abcdef0123")] == [1, 2, 3]
+    assert store.count() == 1
+
+
+async def test_events_page_lists_newest_first_with_status_actor_kind_count_age_and_sources() -> None:
+    store = make_store()
+    store.add(korean_event(2), NOW)
+    older = hostile_event().model_copy(update={"first_reported_at": T0 - timedelta(days=1)})
+    store.add(older, NOW)
+    client = await client_for(store)
+    try:
+        response = await client.get("/")
+        html = await response.text()
+    finally:
+        await client.close()
+    assert response.status == 200
+    assert html.index("evt_0123456789abcdef0123") < html.index("evt_hostile")
+    row = html[html.index('id="ev-evt_0123456789abcdef0123"'):html.index("</tr>", html.index('id="ev-evt_0123'))]
+    assert 'class="badge reported"' in row and ">PRK<" in row and ">ballistic<" in row
+    assert ">2<" in row            # count and the number of sources
+    assert "1 h ago" in row         # time since launch, from the injected clock
+
+
+async def test_event_page_shows_facts_with_their_sources_revisions_and_a_map() -> None:
+    store = make_store()
+    for revision in (1, 2, 3):
+        store.add(korean_event(revision), NOW)
+    client = await client_for(store)
+    try:
+        html = await (await client.get("/events/evt_0123456789abcdef0123")).text()
+        svg = await client.get("/events/evt_0123456789abcdef0123/map.svg")
+        missing = await client.get("/events/evt_nope")
+    finally:
+        await client.close()
+    count_row = html[html.index('data-fact="count"'):html.index("</tr>", html.index('data-fact="count"'))]
+    assert "Japan MoD" in count_row and "Yonhap: 1" in count_row  # who gave 2, who said otherwise
+    assert "Revision 3" in html and "changed: status" in html
+    assert "because of: Japan MoD" in html                          # why revision 2 came
+    assert '<a href="https://www.mod.go.jp/j/press/1.html"' in html
+    assert "<svg" in html and 'class="land"' in html and 'class="track"' in html
+    assert "bearing" in html and "350 km" in html
+    assert svg.status == 200 and svg.content_type == "image/svg+xml"
+    assert missing.status == 404
+
+
+async def test_hostile_feed_text_renders_as_text_and_links_nothing() -> None:
+    store = make_store()
+    store.add(hostile_event(), NOW)
+    client = await client_for(store)
+    try:
+        pages = [await (await client.get(path)).text() for path in ("/", "/events/evt_hostile")]
+        response = await client.get("/events/evt_hostile")
+    finally:
+        await client.close()
+    for html in pages:
+        assert "<script>document" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
+        assert "javascript:" not in html
+        assert "<script>alert(2)" not in html
+    assert response.headers["Content-Security-Policy"] == CSP
+    assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP
+
+
+async def test_a_new_revision_reaches_an_open_stream() -> None:
+    store, live = make_store(), LiveFeed()
+    client = await client_for(store, live)
+    try:
+        response = await client.get("/live")
+        assert response.headers["Content-Type"] == "text/event-stream"
+        assert await response.content.readuntil(b"\n\n") == b"retry: 1000\n\n"
+        event = korean_event(2)
+        store.add(event, NOW)
+        live.publish(event)
+        block = await asyncio.wait_for(response.content.readuntil(b"\n\n"), 2)
+        lines = block.decode().splitlines()
+        assert lines[0] == "event: revision"
+        data = json.loads(lines[1].removeprefix("data: "))
+        assert data["event_id"] == event.event_id and data["revision"] == 2
+        assert data["row"].startswith('<tr id="ev-evt_0123456789abcdef0123"')
+    finally:
+        await client.close()
+    assert live.listeners == 0
+
+
+def test_a_stalled_listener_is_dropped_not_buffered_forever() -> None:
+    live = LiveFeed(queue_size=2)
+    queue = live.listen()
+    for revision in (1, 2, 3):
+        live.publish(korean_event(revision))
+    assert live.listeners == 0 and queue.get_nowait() is None
+
+
+async def test_api_returns_the_topic_json_and_the_openapi_document_describes_it() -> None:
+    store = make_store()
+    store.add(korean_event(2), NOW)
+    client = await client_for(store)
+    try:
+        events = await (await client.get("/api/events")).json()
+        one = await (await client.get("/api/events/evt_0123456789abcdef0123")).json()
+        doc = await (await client.get("/api/openapi.json")).json()
+        sources = await (await client.get("/api/sources")).json()
+    finally:
+        await client.close()
+    assert events == [one] and one == json.loads(korean_event(2).model_dump_json())
+    assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/sources"}
+    assert "LaunchEvent" in doc["components"]["schemas"]
+    assert sources == []
+
+
+async def test_replaying_a_dead_letter_needs_the_token() -> None:
+    replayed: list[str] = []
+
+    async def replay(letter: str) -> str:
+        replayed.append(letter)
+        return "replayed: 1 delivered, 0 failed"
+
+    deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
+                                                           "reason": "HTTP 500", "at": "2024-05-30T21:15:00"}]}
+    client = await client_for(make_store(), deliveries=deliveries, replay=replay, admin_token="s3cret-token")
+    try:
+        page = await (await client.get("/deliveries")).text()
+        denied = await client.post("/deliveries/replay", data={"letter": "ops", "token": "wrong"})
+        allowed = await client.post("/deliveries/replay", data={"letter": "ops", "token": "s3cret-token"})
+        after = await allowed.text()
+    finally:
+        await client.close()
+    assert "HTTP 500" in page and "Replay" in page
+    assert denied.status == 403
+    assert replayed == ["ops"] and "1 delivered" in after
