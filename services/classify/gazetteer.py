@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from services.classify.fastpattern import Table, compile_fast
+from services.classify.languages import ANY
 
 # (canonical, pattern). Order matters only for overlapping names: longer names first.
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -109,28 +110,6 @@ AGENCIES: tuple[tuple[str, str], ...] = (
     ("state media", r"\bstate (?:media|TV|television|news agency)\b"),
 )
 
-# (canonical, pattern): where the missile went. A sea area beats a place.
-SEAS: tuple[tuple[str, str], ...] = (
-    ("East Sea", r"\bEast Sea\b|\bsea between Korea and Japan\b|\beastern waters\b|동해"),
-    ("Sea of Japan", r"\bSea of Japan\b|\bJapan Sea\b|日本海"),
-    ("Yellow Sea", r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|\bwestern waters\b|서해|黄海"),
-    ("Pacific", r"(?<!Indo-)(?<!Asia-)\bPacific(?: Ocean)?\b|태평양|太平洋"),
-    ("Atlantic", r"\bAtlantic(?: Ocean)?\b|대서양|大西洋"),
-    ("Mediterranean", r"\bMediterranean\b|지중해|地中海"),
-    ("Red Sea", r"\bRed Sea\b|홍해|紅海"),
-    ("Black Sea", r"\bBlack Sea\b|흑해|黒海"),
-    ("Persian Gulf", r"\bPersian Gulf\b|\bGulf of Oman\b|페르시아만|ペルシャ湾"),
-    ("Arabian Sea", r"\bArabian Sea\b"),
-    ("Bay of Bengal", r"\bBay of Bengal\b|ベンガル湾"),
-    ("White Sea", r"\bWhite Sea\b|白海"),
-    ("Barents Sea", r"\bBarents Sea\b"),
-    ("Sea of Okhotsk", r"\bSea of Okhotsk\b|オホーツク海"),
-    ("East China Sea", r"\bEast China Sea\b|동중국해|東シナ海"),
-    ("South China Sea", r"\bSouth China Sea\b|남중국해|南シナ海"),
-    ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外|\boutside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
-    ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内|\binside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
-)
-
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
 TARGET_PLACES = (
     r"(?:northern |southern |central |western |eastern )?Israel|Tel Aviv|Jerusalem|Haifa|Eilat|Ashkelon|Sderot"
@@ -143,13 +122,10 @@ TARGET_EN = compile_fast(
     rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b",
     re.IGNORECASE,
 )
-# "into the sea", "toward the sea": the text gives no sea name.
-GENERIC_SEA = compile_fast(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b|해상으로|海上", re.IGNORECASE)
-
-
 # Case matters for actors: "US" is a country, "us" is not.
 # Asked mostly about the sentence of a launch verb: its words are looked for there.
 ACTOR_TABLE = Table(ACTORS + FACILITY_ACTORS, flags=0, gate_parts=True)
 AGENCY_TABLE = Table(AGENCIES)
-SEA_TABLE = Table(SEAS)
+# Where the missile went. A sea area beats a place.
+SEA_TABLE = Table(ANY.seas)
 WEAPON_OWNER_TABLE = Table(WEAPON_OWNERS, flags=0)

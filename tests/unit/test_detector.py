@@ -105,24 +105,34 @@ def test_confidence_is_a_probability_and_orders_cases():
 
 
 def _all_fast_patterns():
-    import re
+    import dataclasses
 
-    from services.classify import extractor, fastpattern, gazetteer, lexicon, timeparse
+    from services.classify import extractor, fastpattern, gazetteer, languages, text, timeparse
+    from services.classify.languages import en, ja, ko
 
-    for module in (lexicon, gazetteer, extractor, timeparse, detector):
+    def walk(name, value, depth=0):
+        if isinstance(value, fastpattern.FastPattern):
+            yield name, value, re.compile(value.pattern, value.flags)
+        elif isinstance(value, fastpattern.Table):
+            for canonical, p in value.entries:
+                yield from walk(f"{name}:{canonical}", p, depth + 1)
+        elif isinstance(value, (tuple, list)) and depth < 3:
+            for i, v in enumerate(value):
+                yield from walk(f"{name}[{i}]", v, depth + 1)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type) and depth < 2:
+            for f in dataclasses.fields(value):
+                yield from walk(f"{name}.{f.name}", getattr(value, f.name), depth + 1)
+
+    for module in (en, ko, ja, languages, gazetteer, extractor, timeparse, text, detector):
         for name, value in vars(module).items():
-            values = value if isinstance(value, tuple) else (value,)
-            for v in values:
-                if isinstance(v, fastpattern.FastPattern):
-                    yield f"{module.__name__}.{name}", v, re.compile(v.pattern, v.flags)
-                elif isinstance(v, fastpattern.Table):
-                    for canonical, p in v.entries:
-                        yield f"{module.__name__}.{name}:{canonical}", p, re.compile(p.pattern, p.flags)
+            yield from walk(f"{module.__name__}.{name}", value)
 
 
 def test_fast_patterns_match_exactly_what_re_matches():
     texts = [c["title"] + "\n" + c.get("summary", "") for c in CASES] + [
-        "ＩＣＢＭ launched; North KOREA Fires MISSILES at 7:10 A.M. KST", "İstanbul rocket", "Θ missile ß", ""]
+        "ＩＣＢＭ launched; North KOREA Fires MISSILES at 7:10 A.M. KST", "İstanbul rocket", "Θ missile ß", "",
+        # Digits and spaces outside ASCII, which \d and \s match in re.
+        "North Korea fired \u0663 missiles, Seoul\u2028said; 北朝鮮が\u0663発発射"]
     for name, fast, plain in _all_fast_patterns():
         for text in texts:
             folded = detector.prepare(text, "").text
