@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import islice
 
 from schemas.models import Evidence
 from services.classify import gazetteer
 from services.classify.languages import ANY, ENGLISH, SUPPORTED_LANGUAGES, detect_language, en, reader_en, \
     reader_verb_final, table_for
-from services.classify.languages.table import Cue
+from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared, prepare
 
 __all__ = ["Cue", "Detection", "Features", "Prepared", "SUPPORTED_LANGUAGES", "WEIGHTS", "detect", "detect_language",
@@ -138,10 +139,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         return f, []
     verb_final = table.verb_final
     # English acronyms and names also appear in Korean and Japanese text.
-    en_weapons = [(m.start(), m.end()) for m in en.WEAPONS.finditer(text)
+    en_weapons = [(m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
                   if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
     if verb_final:
-        weapons = sorted(en_weapons + [(m.start(), m.end()) for m in table.weapons.finditer(text)])
+        own = [(m.start(), m.end()) for m in islice(table.weapons.finditer(text), MAX_CANDIDATES)]
+        weapons = sorted(en_weapons + own)
         if not weapons:
             return f, []  # no weapon, no launch: every other cue could only lower the score
         cues = reader_verb_final.cues(p, table, weapons) + [c for c in reader_en.cues(p, en_weapons) if c.kind != "bare"]

@@ -42,13 +42,15 @@ Choices a reader should know:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime
+from itertools import islice
 
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
 from services.classify.languages import ANY, ENGLISH, LanguageTable, en, table_for
-from services.classify.languages.table import Cue
+from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared
 
 _I = re.IGNORECASE
@@ -59,6 +61,7 @@ _RANGE_CLASSES = frozenset({"icbm", "slbm", "irbm", "mrbm", "srbm"})
 KIND_TABLE = Table(ANY.kinds, _I, gate_parts=True)
 _KIND_PATTERNS = KIND_TABLE.entries
 
+_OWNER_REACH = 80  # characters between a weapon's owner and the weapon, at most
 _MILES_KM = 1.609344
 _NMI_KM = 1.852
 
@@ -192,44 +195,64 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             return "site"
         return "actor"
 
-    def launchers(lo: int, hi: int) -> list[tuple[int, int, str]]:
-        return [(s, e, code) for s, e, code in gazetteer.ACTOR_TABLE.all(text, lo, hi)
-                if role(s, e) in ("actor", "self")]
+    roles: dict[tuple[int, int], bool] = {}
+
+    def launches(r: tuple[int, int, str]) -> bool:
+        """Whether the name r is in the role of a launcher (or reports its own launch)."""
+        found = roles.get(r[:2])
+        if found is None:
+            found = roles[r[:2]] = role(r[0], r[1]) in ("actor", "self")
+        return found
 
     if primary is not None:
         s0, s1 = p.sentence_of(primary.start)
         anchor = primary.verb[0] if primary.verb else primary.start
         if primary.weapon and primary.weapon[0] < anchor and not verb_final:
             anchor = primary.weapon[0]
-        in_sentence = launchers(s0, s1)
+        names = gazetteer.ACTOR_TABLE.all(text, s0, s1)
+        # Names are read outwards from the launch, at most MAX_CANDIDATES each way: roles
+        # are worked out only for the names a rule asks about.
+        split = bisect_right([r[1] for r in names], anchor)
+        before_names = names[max(0, split - MAX_CANDIDATES):split]
+        after_names = [r for r in names[split:split + MAX_CANDIDATES] if r[0] >= anchor]
         # "US shoots down missile fired by Houthis": the passive agent is the launcher.
-        for m in en.FIRED_BY.finditer(text, s0, s1):
-            by = next((r for r in in_sentence if r[0] == m.end()), None)
-            if by:
+        by_start = {r[0]: r for r in reversed(names)}
+        for m in islice(en.FIRED_BY.finditer(text, s0, s1), MAX_CANDIDATES):
+            by = by_start.get(m.end())
+            if by and launches(by):
                 return by[2], (by[0], by[1]), "actor:fired_by"
         if primary.weapon and not verb_final:
-            owner = [r for r in in_sentence if r[1] <= primary.weapon[0]
-                     and en.WEAPON_MODIFIERS.match(text, r[1], primary.weapon[0])]
-            if owner:
-                s, e, code = owner[-1]
-                return code, (s, e), "actor:weapon_owner"
-        before = [r for r in in_sentence if r[1] <= anchor]
-        # "S. Korea, US fire ATACMS": of coordinated subjects, the first named leads.
-        while len(before) >= 2 and en.COORDINATED_SUBJECTS.fullmatch(text, before[-2][1], before[-1][0]):
-            before.pop()
-        if before:
-            s, e, code = before[-1]
+            # Modifiers between an owner and its weapon are a few words; looking no further
+            # keeps the work linear however many names the sentence holds.
+            ws = primary.weapon[0]
+            for r in reversed(names[:bisect_right([r[1] for r in names], ws)]):
+                if r[1] < ws - _OWNER_REACH:
+                    break
+                if launches(r) and en.WEAPON_MODIFIERS.match(text, r[1], ws):
+                    s, e, code = r
+                    return code, (s, e), "actor:weapon_owner"
+        # The launcher named last before the launch; of coordinated subjects ("S. Korea,
+        # US fire ATACMS"), the first named leads.
+        subject = None
+        for r in reversed(before_names):
+            if not launches(r):
+                continue
+            if subject is not None and not en.COORDINATED_SUBJECTS.fullmatch(text, r[1], subject[0]):
+                break
+            subject = r
+        if subject is not None:
+            s, e, code = subject
             return code, (s, e), "actor:subject"
-        after = [r for r in in_sentence if r[0] >= anchor
-                 and (en.ATTACK_NOUN_AFTER.match(text, r[1], r[1] + 40) or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]]))]
-        if after:
-            s, e, code = after[0]
-            return code, (s, e), "actor:attacker"
+        for r in after_names:
+            if launches(r) and (en.ATTACK_NOUN_AFTER.match(text, r[1], r[1] + 40)
+                                or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
+                s, e, code = r
+                return code, (s, e), "actor:attacker"
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
-        found = launchers(lo, hi)
-        if found:
-            s, e, code = found[0]
-            return code, (s, e), "actor:first_named"
+        for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
+            if launches(r):
+                s, e, code = r
+                return code, (s, e), "actor:first_named"
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
     if owned:
         return owned[2], (owned[0], owned[1]), "actor:weapon_type"

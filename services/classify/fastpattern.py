@@ -34,7 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 _MAX_FIRST_CHARS = 400
-_MAX_GATE_WORDS = 24
+_MAX_GATE_WORDS = 64
 _GATE_MIN_SPAN = 100000
 
 
@@ -518,22 +518,28 @@ def _gate_words(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-_lower_cache: tuple[str | None, str | None] = (None, None)
+# The last two texts lower-cased, most recent first: (text, lowered, text, lowered). Two,
+# so that a pattern run on a short slice between searches of a whole text does not make
+# the whole text be lower-cased again.
+_lower_cache: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)
 
 
 def lowered(text: str) -> str | None:
-    """text.lower() when it keeps every offset, else None. Remembers the last text.
+    """text.lower() when it keeps every offset, else None. Remembers the last two texts.
 
-    The single-entry cache is replaced by one assignment of a tuple, so concurrent
-    callers at worst recompute it.
+    The cache is replaced by one assignment of a tuple, so concurrent callers at worst
+    recompute it.
     """
     global _lower_cache
     cached = _lower_cache
     if cached[0] is text:
         return cached[1]
+    if cached[2] is text:
+        _lower_cache = (cached[2], cached[3], cached[0], cached[1])
+        return cached[3]
     low = text.lower()
     result = low if len(low) == len(text) else None
-    _lower_cache = (text, result)
+    _lower_cache = (text, result, cached[0], cached[1])
     return result
 
 

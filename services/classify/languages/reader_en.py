@@ -9,21 +9,26 @@ modal or future ("could launch"), negation, or a subordinate clause ("after ... 
 
 from __future__ import annotations
 
-from services.classify.languages import en
-from services.classify.languages.table import Cue
-from services.classify.text import Prepared
+from bisect import bisect_left, bisect_right
+from itertools import islice
+
 from services.classify.fastpattern import lowered
+from services.classify.languages import en
+from services.classify.languages.table import MAX_CANDIDATES, Cue
+from services.classify.text import Prepared, spans_within
 
 
 def launch_verbs(p: Prepared) -> tuple[tuple[int, int], ...]:
-    """Spans of the English launch verbs in the text, found once per text.
+    """Spans of the English launch verbs in the text (the first MAX_CANDIDATES), found
+    once per text.
 
     Those that end by title_end are exactly what a search of the title alone finds:
     no launch verb reaches over the line break, and none looks past it.
     """
     found = p.memo.get("en_launch_verbs")
     if found is None:
-        found = p.memo["en_launch_verbs"] = tuple(m.span() for m in en.LAUNCH_VERBS.finditer(p.text))
+        found = p.memo["en_launch_verbs"] = tuple(
+            m.span() for m in islice(en.LAUNCH_VERBS.finditer(p.text), MAX_CANDIDATES))
     return found  # type: ignore[return-value]
 
 
@@ -38,18 +43,24 @@ def title_launch_verbs(p: Prepared) -> list[tuple[int, int]]:
 
 
 def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
-    """English event cues: launch verb + weapon, weapon test, weapon impact, salvo, bare launch."""
+    """English event cues: launch verb + weapon, weapon test, weapon impact, salvo, bare launch.
+
+    `weapons` are the spans of one search, so they are sorted and do not overlap: the
+    weapons near a verb are found by bisection, and the work is linear in the text.
+    """
     text = p.text
     low = lowered(text)  # for str.find prechecks; None (no precheck) when lower-casing moves offsets
     cues: list[Cue] = []
     if not weapons:
         return [c for c in bare(p)]
+    starts = [w[0] for w in weapons]
+    ends = [w[1] for w in weapons]
     for v_start, v_end in launch_verbs(p):
         if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
             continue
         s0, s1 = p.sentence_of(v_start)
         lo, hi = max(s0, v_start - 80), min(s1, v_end + 80)
-        near = [w for w in weapons if w[0] >= lo and w[1] <= hi]
+        near = spans_within(weapons, starts, lo, hi)
         if not near:
             continue
         after = text[v_end:hi]
@@ -69,18 +80,19 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         elif en.NONWEAPON_OBJECT.match(text, v_end + len(after) - len(after.lstrip())):
             continue
         cues.append(_cue("launch", p, v_start, v_end, w, s0))
-    for m in en.TEST_VERBS.finditer(text):
+    for m in islice(en.TEST_VERBS.finditer(text), MAX_CANDIDATES):
         s0, s1 = p.sentence_of(m.start())
         # "ICBM test" or "tested a new solid-fuel ICBM": the weapon is right there.
-        w = next((w for w in weapons if s0 <= w[0] and w[1] <= m.start() and m.start() - w[1] <= 30
-                  and en.TEST_GAP.fullmatch(text, w[1], m.start())), None)
+        ending_before = weapons[bisect_left(ends, m.start() - 30):bisect_right(ends, m.start())]
+        w = next((w for w in ending_before if s0 <= w[0] and en.TEST_GAP.fullmatch(text, w[1], m.start())), None)
         if w is None:
-            w = next((w for w in weapons if m.end() <= w[0] <= m.end() + 45 and w[1] <= s1
+            starting_after = weapons[bisect_left(starts, m.end()):bisect_right(starts, m.end() + 45)]
+            w = next((w for w in starting_after if w[1] <= s1
                       and not en.NONWEAPON_OBJECT.search(text, m.end(), w[0])), None)
         if w is None or en.ENGINE_NEAR.search(text, max(s0, m.start() - 40), min(s1, m.end() + 40)):
             continue
         cues.append(_cue("test", p, m.start(), m.end(), w, s0))
-    for w in weapons:
+    for w in weapons[:MAX_CANDIDATES]:
         s0, s1 = p.sentence_of(w[0])
         # Weapon as subject of an impact: "Missile hits hospital", "rockets strike south".
         m = en.IMPACT.search(text, w[1], min(s1, w[1] + 40))
@@ -119,7 +131,7 @@ def bare(p: Prepared) -> list[Cue]:
     """A launch verb in the headline with no weapon and no other object ("launched at 03:50")."""
     text = p.text
     out = []
-    for v_start, v_end in title_launch_verbs(p):
+    for v_start, v_end in title_launch_verbs(p)[:MAX_CANDIDATES]:
         # The 40 characters after the verb, leading spaces skipped, read in place: the
         # lexicons run on the whole text, whose lower-cased form is already at hand.
         hi = v_end + 40
@@ -167,8 +179,7 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
         modal = False  # "may have launched": a flash of a launch that happened
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing.
-        s_end = p.sentence_of(vs)[1]
-        modal = text[s0:s_end].rstrip().endswith("?")
+        modal = _is_question(p, s0)
     negated = bool(en.NEGATION_BEFORE.search(text, max(s0, first - 25), first))
     if not negated and w is not None and w[1] <= vs:
         # "missile cannot be intercepted": the negation stands between weapon and verb.
@@ -178,3 +189,16 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
 
+
+
+def _is_question(p: Prepared, s0: int) -> bool:
+    """Whether the sentence starting at s0 ends with a question mark, read once per sentence."""
+    questions: dict[int, bool] = p.memo.setdefault("en_questions", {})  # type: ignore[assignment]
+    found = questions.get(s0)
+    if found is None:
+        text = p.text
+        end = p.sentence_of(s0)[1]
+        while end > s0 and text[end - 1].isspace():
+            end -= 1
+        found = questions[s0] = end > s0 and text[end - 1] == "?"
+    return found

@@ -7,7 +7,9 @@ weapon with only a direction and no verb ("日本海に向け弾道ミサイル"
 
 from __future__ import annotations
 
-from services.classify.languages.table import Cue, LanguageTable
+from itertools import islice
+
+from services.classify.languages.table import MAX_CANDIDATES, Cue, LanguageTable
 from services.classify.text import Prepared, spans_within
 
 
@@ -20,7 +22,7 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
     assert table.modal_after is not None and table.modal_near is not None and table.subordinate_after is not None
     starts = [w[0] for w in weapons]
     out: list[Cue] = []
-    for m in table.launch_verbs.finditer(text):
+    for m in islice(table.launch_verbs.finditer(text), MAX_CANDIDATES):
         s0, s1 = p.sentence_of(m.start())
         near = spans_within(weapons, starts, max(s0, m.start() - 40), min(s1, m.end() + 15))
         if not near:
@@ -34,7 +36,7 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
         kind = "launch" if m.group() in table.launch_words else "impact"
         out.append(Cue(kind, start, end, p.in_title(start), modal, False, subordinate, w, (m.start(), m.end())))
     if table.toward is not None:
-        for w in weapons:
+        for w in weapons[:MAX_CANDIDATES]:
             s0, _ = p.sentence_of(w[0])
             t = table.toward.search(text, max(s0, w[0] - 8), w[0])
             if t:

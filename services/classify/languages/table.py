@@ -9,6 +9,14 @@ from typing import NamedTuple
 from services.classify.fastpattern import FastPattern
 
 
+# A reader examines at most this many candidates of each sort (launch verbs, test words,
+# weapons) per text, in text order. A report names a handful; only a list or a hostile
+# text names more, and its first candidates decide as well as all of them would. The
+# regular expressions still read the whole text, in linear time; the bound keeps the
+# Python work per text bounded too.
+MAX_CANDIDATES = 200
+
+
 class Cue(NamedTuple):
     """One event cue: a launch, test or impact bound to a weapon.
 
