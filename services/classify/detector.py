@@ -123,7 +123,7 @@ def _quote_start(text: str, pos: int) -> int | None:
 def _agency_statement(text: str, pos: int) -> bool:
     """Whether pos is inside a quote from a reporting agency: 합참 "추가 발사 대비"."""
     opened = _quote_start(text, pos)
-    return opened is not None and bool(ANY.agency_words.search(text, max(0, opened - 8), opened))
+    return opened is not None and bool(gazetteer.AGENCY_CUE.search(text, max(0, opened - 8), opened))
 
 
 def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
@@ -192,7 +192,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     span = _first(ANY.flight_detail, text, 0, len(text))
     if span and (t_asserted or s_asserted or bare):
         f.set("flight_details", 1, span)
-    span = _first(ANY.agency_words, text, 0, len(text))
+    span = _first(gazetteer.AGENCY_CUE, text, 0, len(text))
     if span and (t_asserted or s_asserted or bare):
         f.set("agency", 1, span)
 

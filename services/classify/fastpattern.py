@@ -33,9 +33,14 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import ahocorasick
+
 _MAX_FIRST_CHARS = 400
 _MAX_GATE_WORDS = 64
 _GATE_MIN_SPAN = 100000
+# From this length on, the words a text holds are found by one pass of the literal index
+# rather than one `in` test per word.
+_LONG_TEXT = 4096
 
 
 class _Unbounded(Exception):
@@ -518,6 +523,56 @@ def _gate_words(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+class _LiteralIndex:
+    """Every gate word of every compiled pattern in one Aho-Corasick automaton
+    (pyahocorasick): one pass over a text tells which of them it holds, however many
+    words and patterns there are.
+
+    Texts are the raw text for case-sensitive patterns and the lower-cased one for the
+    others; a word is looked for in whichever text it is asked about. The sets of the last
+    two texts are remembered; every shared value is replaced by one assignment, so
+    concurrent callers at worst recompute.
+    """
+
+    def __init__(self) -> None:
+        self._words: frozenset[str] = frozenset()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._cache: tuple[object, frozenset[str], object, frozenset[str]] = (None, frozenset(), None, frozenset())
+
+    def add(self, words: tuple[str, ...]) -> None:
+        if not self._words.issuperset(words):
+            self._words = self._words.union(words)
+            self._automaton = None  # built again on next use, with the new words
+
+    def _build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for word in self._words:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def present(self, text: str, remember: bool = True) -> frozenset[str]:
+        """The indexed words that occur in text; `remember` False for a short part of a
+        text, which would only push a whole text out of the cache."""
+        if not remember:
+            automaton = self._automaton or self._build()
+            return frozenset(word for _, word in automaton.iter(text)) if self._words else frozenset()
+        cached = self._cache
+        if cached[0] is text:
+            return cached[1]
+        if cached[2] is text:
+            self._cache = (cached[2], cached[3], cached[0], cached[1])
+            return cached[3]
+        automaton = self._automaton or self._build()
+        found = frozenset(word for _, word in automaton.iter(text)) if self._words else frozenset()
+        self._cache = (text, found, cached[0], cached[1])
+        return found
+
+
+_INDEX = _LiteralIndex()
+
+
 # The last two texts lower-cased, most recent first: (text, lowered, text, lowered). Two,
 # so that a pattern run on a short slice between searches of a whole text does not make
 # the whole text be lower-cased again.
@@ -549,7 +604,7 @@ _NO_MATCHES: tuple[re.Match[str], ...] = ()
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
-    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_cache")
+    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_set", "_gate_cache")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -562,9 +617,9 @@ class FastPattern:
         self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
         gate = _gate_words(source)
         self._gate = gate
-        # Most texts are ASCII (str.isascii() is a flag test), and no Hangul or kana word
-        # can occur in them: they are checked against the ASCII words only.
-        self._gate_ascii = tuple(w for w in gate if w.isascii()) if gate is not None else None
+        self._gate_set = frozenset(gate) if gate is not None else None
+        if gate is not None:
+            _INDEX.add(gate)
         # (text, whether a gate word occurs in it) for the last text gated: one pattern is
         # often run over several parts of one text. One tuple, assigned at once, so that
         # concurrent callers at worst recompute it.
@@ -581,8 +636,13 @@ class FastPattern:
         cached = self._gate_cache
         if cached[0] is text:
             return cached[1]
-        gate = self._gate_ascii if text.isascii() else self._gate
-        found = gate is None or any(map(text.__contains__, gate))
+        gate = self._gate
+        if gate is None:
+            found = True
+        elif len(text) < _LONG_TEXT:
+            found = any(map(text.__contains__, gate))  # a few `in` tests beat a pass over the index
+        else:
+            found = not self._gate_set.isdisjoint(_INDEX.present(text))  # type: ignore[union-attr]
         self._gate_cache = (text, found)
         return found
 
@@ -662,7 +722,7 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache", "_fold", "_words", "_ascii_words", "_entry_words", "_gate_parts")
+    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_gate_parts")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE, gate_parts: bool = False) -> None:
         """`gate_parts`: look for the entries' words in the part searched rather than in the
@@ -670,28 +730,30 @@ class Table:
         self.entries = tuple((canonical, compile_fast(pattern, flags)) for canonical, pattern in entries)
         self._fold = bool(flags & re.IGNORECASE)
         self._gate_parts = gate_parts
-        # Every entry's gate words, looked for once per text; an entry is a candidate when
-        # one of its words occurs (None: an entry without a gate always is).
+        # Every entry's gate words; an entry is a candidate when one of its words occurs
+        # (None: an entry without a gate always is).
         self._entry_words = tuple(frozenset(p.gate) if p.gate is not None else None for _, p in self.entries)
-        words = sorted({w for ws in self._entry_words if ws for w in ws})
-        self._words = tuple(words)
-        self._ascii_words = tuple(w for w in words if w.isascii())
+        self._words = tuple(sorted({w for ws in self._entry_words if ws for w in ws}))
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
+
+    def _present(self, searched: str, remember: bool) -> frozenset[str]:
+        if len(searched) < _LONG_TEXT:
+            return frozenset(w for w in self._words if w in searched)
+        return _INDEX.present(searched, remember)
+
+    def _with_words(self, present: frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
+        return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
+                     if ws is None or not ws.isdisjoint(present))
 
     def _candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
         cached = self._cache
         if cached[0] is text:
             return cached[1]
-        searched: str | None = text
-        if self._fold:
-            searched = lowered(text)
+        searched: str | None = lowered(text) if self._fold else text
         if searched is None:
             candidates = self.entries  # lower-casing moves offsets: no gate can be trusted
         else:
-            words = self._ascii_words if searched.isascii() else self._words
-            present = {w for w in words if w in searched}
-            candidates = tuple(entry for entry, ws in zip(self.entries, self._entry_words)
-                               if ws is None or not ws.isdisjoint(present))
+            candidates = self._with_words(self._present(searched, True))
         self._cache = (text, candidates)
         return candidates
 
@@ -704,11 +766,7 @@ class Table:
         searched: str | None = lowered(text) if self._fold else text
         if searched is None:
             return self.entries
-        part = searched[lo:hi]
-        words = self._ascii_words if part.isascii() else self._words
-        present = {w for w in words if w in part}
-        return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
-                     if ws is None or not ws.isdisjoint(present))
+        return self._with_words(self._present(searched[lo:hi], False))
 
     def candidates(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[tuple[str, FastPattern], ...]:
         """The entries, in order, that can match in text[lo:hi] (their words occur)."""

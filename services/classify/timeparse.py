@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from schemas.actors import AGENCIES
 from services.classify.languages import TABLES, LanguageTable, en, table_for
 
 ZONE_ABBREVIATIONS = {
@@ -39,9 +40,8 @@ ZONE_ABBREVIATIONS = {
     "PDT": "America/Los_Angeles", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "MSK": "Europe/Moscow",
     "IDT": "Asia/Jerusalem", "ET": "America/New_York", "PT": "America/Los_Angeles", "BST": "Europe/London", "IRST": "Asia/Tehran", "CET": "Europe/Paris", "CEST": "Europe/Paris",
 }
-AGENCY_ZONES = {"JCS": "Asia/Seoul", "ROK military": "Asia/Seoul", "Yonhap": "Asia/Seoul",
-                "Japan MoD": "Asia/Tokyo", "Japan Coast Guard": "Asia/Tokyo", "Japan government": "Asia/Tokyo",
-                "KCNA": "Asia/Pyongyang", "Rodong Sinmun": "Asia/Pyongyang"}
+# The zone each agency writes its clock times in.
+AGENCY_ZONES = {agency.code: agency.zone for agency in AGENCIES if agency.zone}
 
 # The parts of day every language names, to a representative hour.
 _PART_HOURS = {word: hour for table in TABLES.values() for word, hour in table.part_hours.items()}

@@ -369,12 +369,8 @@ SHARED = SharedWords(
         r"|exclusive economic zone|trajectory|top speed|Mach \d+|detected the launch|were launched|was launched"
         r"|intercepted|shot down)\b"
     ),
-    agency_words=(
-        r"\b(?:Joint Chiefs of Staff|JCS|ROK JCS|KCNA|Korean Central News Agency|Rodong Sinmun"
-        r"|Japan(?:ese)?(?:'s)? (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD)|defen[cs]e ministry"
-        r"|INDOPACOM|Indo-Pacific Command|Coast Guard|IDF|Israel Defense Forces|Israeli (?:army|military)"
-        r"|state media|state TV|South Korea's military|South Korean military)\b"
-    ),
+    # Besides the gazetteer's agencies: words for one that the gazetteer cannot name.
+    agency_words=r"\b(?:defen[cs]e ministry|Coast Guard)\b",
     satellite=r"satellite|carrier rocket|space rocket|SLV|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem",
     military_space=r"military|spy|reconnaissance",
     # Digests and look-backs: whatever launches they list, they report none.
@@ -415,6 +411,14 @@ SHARED = SharedWords(
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"
+    ),
+    actor_forms=(
+        ("PRK", r"\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"
+                r"|^North(?= (?:fires|launches|test-fires|test-launches|lobs|shoots|conducts|says it))"),
+        # Ship prefixes: "USS Carney", "INS Imphal", "HMS Diamond".
+        ("USA", r"\bUSS(?= [A-Z])"),
+        ("IND", r"\bINS(?= [A-Z])"),
+        ("GBR", r"\bHMS(?= [A-Z])"),
     ),
     kinds=(
         ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|Topol|RS-2[48]"

@@ -20,7 +20,6 @@ SHARED = SharedWords(
     non_missile=r"風船|ドローン|無人機|砲撃|砲弾|警告射撃|エンジン燃焼試験|燃焼試験|核実験",
     retrospective=r"周年|年前",
     flight_detail=r"落下|飛翔|飛しょう|最高高度|高度|EEZ|排他的経済水域|通過|Jアラート",
-    agency_words=r"防衛省|防衛相|防衛大臣|海上保安庁|官房長官|朝鮮中央通信",
     satellite=r"衛星",
     military_space=r"偵察|軍事",
     vague_count=r"数発|複数",

@@ -20,7 +20,6 @@ SHARED = SharedWords(
     non_missile=r"풍선|오물|드론|무인기|포사격|해안포|포탄|경고사격|엔진\s?시험|엔진시험|연소시험|핵실험|수중\s?드론",
     retrospective=r"주년|년 전",
     flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
-    agency_words=r"합참|합동참모본부|조선중앙통신",
     satellite=r"위성|발사체",
     military_space=r"정찰|군사",
     vague_count=r"여러\s?발|수\s?발|수십\s?발",
