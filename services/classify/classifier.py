@@ -44,8 +44,10 @@ def classify(
     """Classify one item from its title and summary.
 
     HTML entities and tags in the text are unescaped and removed first. `lang` is a hint:
-    the script decides (Hangul → "ko", kana or kanji → "ja"), so a missing or wrong hint
-    is harmless. `published_at` (tz-aware, UTC) anchors relative times such as "on
+    the script decides (Hangul → "ko", kana → "ja", Han alone → "ja" or "zh" by the
+    characters only one of them writes, see languages.detect_language), so a missing or
+    wrong hint is harmless. Text in a language without a rule table (Chinese, Russian, ...)
+    is flagged unsupported and not judged a launch. `published_at` (tz-aware, UTC) anchors relative times such as "on
     Monday" or "오전 7시 10분경"; `source_tz` is the IANA zone the source writes local times
     in (default: Asia/Seoul for Korean, Asia/Tokyo for Japanese, else UTC). Evidence
     offsets index the raw `title + "\\n" + summary`. Never raises on odd text; a naive

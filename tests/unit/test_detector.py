@@ -62,11 +62,33 @@ def test_language_from_script_beats_a_wrong_hint():
     assert classify("North Korea fires missile", lang=None).lang == "en"
 
 
-def test_unsupported_language_is_flagged_but_still_classified():
+def test_unsupported_language_is_flagged_and_not_judged_a_launch():
     result = classify("Северная Корея запустила баллистическую ракету", lang="ru")
     assert result.lang == "ru"
     assert result.language_supported is False
+    assert result.is_launch is False
     assert 0.0 <= result.confidence <= 1.0
+
+
+@pytest.mark.parametrize(("title", "hint"), [
+    ("朝鲜向朝鲜半岛东部海域发射一枚弹道导弹", None),  # simplified
+    ("北韓朝東部海域發射彈道飛彈", None),  # traditional
+    ("朝鲜发射弹道导弹", "ja"),  # Chinese-only characters outweigh a wrong hint
+])
+def test_chinese_is_detected_as_chinese_and_marked_unsupported(title, hint):
+    result = classify(title, lang=hint)
+    assert result.lang == "zh"
+    assert result.language_supported is False
+    assert result.is_launch is False
+    assert all(v is None for v in result.fields.model_dump().values())
+
+
+@pytest.mark.parametrize(("title", "hint"), [
+    ("北朝鮮弾道弾発射　防衛省発表", None),  # all kanji, but 弾 and 発 are Japanese forms
+    ("北朝鮮、飛翔体", "ja"),  # no character decides: the hint does
+])
+def test_a_japanese_headline_without_kana_is_still_japanese(title, hint):
+    assert classify(title, lang=hint).lang == "ja"
 
 
 def test_reaction_item_is_retrospective():

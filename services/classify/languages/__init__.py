@@ -51,12 +51,36 @@ _OTHER_SCRIPTS = (
 )
 
 
+# Han characters that only Japanese writes (shinjitai forms, the iteration mark), and
+# ones that only Chinese writes (simplified or traditional forms Japanese does not use).
+# A headline can be all kanji ("北朝鮮弾道弾発射"): these decide where kana is absent.
+_JAPANESE_ONLY_HAN = re.compile(
+    "[々発弾対戦駅売読続県営歳辺変権観気広拡圧済検験険団転伝図乗縄専総騒蔵帯遅鉄闘徳悩脳廃拝髪抜払仏歩訳薬様"
+    "頼覧両緑齢労軽経剤雑児処隠桜穏関歓駆撃黒実収従奨焼証譲単庁聴徴択沢銭繊豊満黙竜霊暦歴録亜悪囲栄円塩縁応"
+    "価絵壊懐覚楽帰亀戯犠拠挙郷圏顕厳鉱賛糸歯壌嬢醸巣捜増臓稲晩浜舗揺謡猟塁涙]")
+_CHINESE_ONLY_HAN = re.compile(
+    "[发弹导军对战这们说时为实现关韩鲜报联边进过测试飞东该击员产从两个长门问间开头华马鸟龙"
+    "發彈對戰這們說會來與實關國個擊兩灣臺體號稱據從將]")
+
+
+def _han_language(text: str, hint: str | None) -> str:
+    """Japanese or Chinese for Han text without kana: the characters only one of them
+    writes decide; where they do not, the hint, else Chinese."""
+    japanese = len(_JAPANESE_ONLY_HAN.findall(text))
+    chinese = len(_CHINESE_ONLY_HAN.findall(text))
+    if japanese != chinese:
+        return "ja" if japanese > chinese else "zh"
+    return "ja" if hint == "ja" else "zh"
+
+
 def detect_language(text: str, hint: str | None) -> str:
     """Language from the script; the hint only decides among languages of one script.
 
-    Hangul means Korean and kana Japanese whatever the hint says; Han characters without
-    kana or Hangul are read as Japanese unless the hint says Chinese. Latin text is
-    English unless the hint names another language.
+    Hangul means Korean and kana Japanese whatever the hint says. Han characters without
+    kana or Hangul are Japanese when they include characters only Japanese writes (発,
+    弾, 々), Chinese when they include characters only Chinese writes (发, 弹, 發), and
+    otherwise Chinese unless the hint says Japanese. Latin text is English unless the
+    hint names another language.
     """
     hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
     if text.isascii() or not _NON_LATIN.search(text):
@@ -66,7 +90,7 @@ def detect_language(text: str, hint: str | None) -> str:
     if _KANA.search(text):
         return "ja"
     if _HAN.search(text):
-        return "zh" if hint_base == "zh" else "ja"
+        return _han_language(text, hint_base)
     for pattern, code in _OTHER_SCRIPTS:
         if pattern.search(text):
             return code
