@@ -60,6 +60,9 @@ class Agency:
     # Its reports of a launch are its own side's launches (KCNA reports North Korea's):
     # when a text names no launcher, the agency names it.
     implies_actor: bool = False
+    # The text describes it ("South Korea's military", "state media") rather than naming
+    # it: an agency named outright is the better source.
+    generic: bool = False
     zone: str | None = None  # IANA zone of the clock times it writes
     # Further lower-case forms seen in feed and source names ("presstv", "rodong").
     feed_names: tuple[str, ...] = field(default=())
@@ -189,7 +192,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("ROK military", {
         "en": ("South Korea's military", "South Korean military", "Seoul's military", "South Korean officials"),
         "ko": ("우리 군",)},
-        role="observer", actor="KOR", zone="Asia/Seoul"),
+        role="observer", actor="KOR", zone="Asia/Seoul", generic=True),
     Agency("Russia MoD", {"en": _each(("Russia's", "Russian"), _DEFENCE_MINISTRY)},
            role="state_media", actor="RUS", feed_names=("russian mod",)),
     Agency("Ukraine Air Force", {
@@ -222,7 +225,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Houthi military", {"en": ("Yahya Saree", "Yahya Sarea", "Houthi military spokesman")},
            role="state_media", actor="Houthis", implies_actor=True, feed_names=("saree",)),
     Agency("state media", {"en": ("state media", "state TV", "state television", "state news agency")},
-           role="state_media"),
+           role="state_media", generic=True),
 )
 
 # Words that mark a government body in an agency's or a feed's name: its word is an

@@ -184,6 +184,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             return "self"
         if text.startswith(en.MAKER_SUFFIXES, e):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
+        if en.OWNER_AFTER.match(text, e, after_end):
+            return "owner"  # "UK shipping company", "British-owned tanker": attacked, not attacking
         if ANY.reporter_after.match(text, e, after_end) or en.AGENCY_BEFORE.search(before):
             return "reporter"
         if verb_final:
@@ -328,10 +330,24 @@ def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
-    found = _first_of(gazetteer.AGENCY_TABLE, p.text, p.title_end)
-    if found:
-        return found[2], (found[0], found[1])
-    return None, None
+    """The reporting agency: one the text credits ("according to the Joint Chiefs of
+    Staff", "합참에 따르면"), else one it names outright, else one it only describes
+    ("South Korea's military", "state media"); in each, the headline's first, else the
+    summary's first."""
+    text, t_end = p.text, p.title_end
+    found = gazetteer.AGENCY_TABLE.all(text)
+    if not found:
+        return None, None
+
+    def credited(f: tuple[int, int, str]) -> bool:
+        return bool(ANY.credit_before.search(text, max(0, f[0] - 40), f[0])
+                    or ANY.credit_after.match(text, f[1], f[1] + 12))
+
+    in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end]
+    best = (next((f for f in in_order if credited(f)), None)
+            or next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None)
+            or in_order[0])
+    return best[2], (best[0], best[1])
 
 
 # Launches by and around these actors are reported in local time.

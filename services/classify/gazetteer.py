@@ -81,6 +81,9 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)"),
 )
 
+# Agencies a text describes rather than names: one it names is the better source.
+GENERIC_AGENCIES = frozenset(a.code for a in AGENCIES if a.generic)
+
 # State media and agencies whose own report implies who launched.
 AGENCY_IMPLIES_ACTOR = {a.code: a.actor for a in AGENCIES if a.implies_actor and a.actor}
 

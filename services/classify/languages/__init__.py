@@ -121,6 +121,8 @@ class _Shared:
     altitude: FastPattern
     generic_sea: FastPattern
     reporter_after: FastPattern
+    credit_before: FastPattern
+    credit_after: FastPattern
     kinds: tuple[tuple[str, str], ...]  # (kind, source): the extractor compiles its kind table
     seas: tuple[tuple[str, str], ...]
     actor_forms: dict[str, str]

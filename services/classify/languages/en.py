@@ -40,7 +40,7 @@ NAMED_SYSTEMS = (
 WEAPONS = compile_fast(
     r"\b(?:(?:ballistic|cruise|hypersonic)[- ]missiles?"
     r"|missiles?"
-    r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|IRMB|SLV)s?"
+    r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
     r"|(?:carrier|space) rockets?|satellite[- ]launch(?:ing)? vehicles?|satellite[- ]carrying rockets?"
@@ -299,6 +299,21 @@ MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-pr
 FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?", _I)
 COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
 AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
+# A company or a ship named by its country ("UK shipping company", "British-owned
+# tanker"), or pausing its transits ("... suspends Red Sea voyages"), is what was attacked
+# or what reacts: never the launcher, whose missile it is.
+_MERCHANT_SHIPS = (r"tankers?|freighters?|(?:cargo|merchant|container|commercial)\s+(?:ships?|vessels?)|bulk carriers?"
+                   r"|car carriers?|LNG carriers?")
+OWNER_AFTER = compile_fast(
+    rf"(?:'s)?-(?:owned|flagged|operated|registered|managed)\s+(?:[\w&.-]+\s+){{0,2}}?(?:ships?|vessels?|{_MERCHANT_SHIPS})\b"
+    rf"|(?:'s)?\s+(?:[\w&.-]+\s+){{0,2}}?(?:(?:shipping|container|tanker|shipowning|oil|energy|insurance)\s+"
+    rf"(?:company|companies|firm|firms|giant|group|line|major)|shipping|ship ?owners?|shipowners?|shippers?"
+    rf"|{_MERCHANT_SHIPS})\b"
+    r"|(?:'s)?\s+(?:[\w&.-]+\s+){0,2}?(?:pause[sd]?|pausing|halt(?:s|ed)?|suspend(?:s|ed)?|stop(?:s|ped)?|reroute[sd]?"
+    r"|divert(?:s|ed)?)\s+(?:all\s+|its\s+|their\s+)?(?:Red Sea\s+)?(?:transits?|voyages?|shipping|shipments?"
+    r"|sailings?|passages?|routes?)\b",
+    _I,
+)
 
 
 # --- time ----------------------------------------------------------------------------
@@ -402,9 +417,10 @@ SHARED = SharedWords(
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
     # times a new launch.
     always_looks_back=r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d ",
-    vague_count=r"\b(?:several|multiple|multipled|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b",
+    vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b",
     altitude=r"altitude|apogee",
     generic_sea=r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b",
+    credit_before=r"\b(?:according to|citing)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,3}$",
     reporter_after=(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
         r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
@@ -425,7 +441,7 @@ SHARED = SharedWords(
                  r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b"),
         ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
                  r"|Bulava|\bK-[45](?= )"),
-        ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b"),
+        ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b"),
         ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr"
                  r"|Sejjil|\bEmad\b|Ghadr|Kheibar|Agni[- ]?(?:Prime|P|II|2)\b|\bDF-(?:17|21)\w*|Jericho[- ]?2|Ababeel"),
         ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"

@@ -25,6 +25,7 @@ SHARED = SharedWords(
     vague_count=r"数発|複数",
     altitude=r"高度",
     generic_sea=r"海上",
+    credit_after=r"(?:によると|によれば)",
     reporter_after=r"\s*(?:当局|政府|防衛省|は\d+日)",
     kinds=(
         ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),

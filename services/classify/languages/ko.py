@@ -25,6 +25,7 @@ SHARED = SharedWords(
     vague_count=r"여러\s?발|수\s?발|수십\s?발",
     altitude=r"고도",
     generic_sea=r"해상으로",
+    credit_after=r"\s?(?:에 따르면|에 의하면)",
     reporter_after=r"\s*(?:합참|국방부|군\s?당국|정부|측)",
     kinds=(
         ("icbm", r"대륙간"), ("slbm", r"잠수함발사탄도"), ("irbm", r"(?<!준)중거리"), ("mrbm", r"준중거리"),

@@ -68,6 +68,8 @@ class SharedWords:
     altitude: str = ""  # "高度": the number after it is an apogee, not a distance
     generic_sea: str = ""  # "into the sea": no sea named
     reporter_after: str = ""  # after an actor's name: it reports, it does not launch
+    credit_before: str = ""  # before an agency's name: the text credits it ("according to")
+    credit_after: str = ""  # after an agency's name: the text credits it ("によると")
     kinds: tuple[tuple[str, str], ...] = ()  # (kind, words), kinds in extractor order
     seas: tuple[tuple[str, str], ...] = ()  # (canonical sea, words)
     # Short forms that name an actor only in context (北 before a particle), per actor code.
