@@ -46,14 +46,12 @@ class Prepared:
     `memo` holds what a reader finds once per text (the English launch verbs).
     """
 
-    __slots__ = ("text", "title_end", "raw_starts", "raw_ends", "_sentences", "_sentence_starts", "memo")
+    __slots__ = ("text", "title_end", "offsets", "_sentences", "_sentence_starts", "memo")
 
-    def __init__(self, text: str, title_end: int, raw_starts: tuple[int, ...] | None,
-                 raw_ends: tuple[int, ...] | None) -> None:
+    def __init__(self, text: str, title_end: int, offsets: OffsetMap | None) -> None:
         self.text = text
         self.title_end = title_end  # index of the "\n" between title and summary
-        self.raw_starts = raw_starts  # raw offset of each text character; None when identical
-        self.raw_ends = raw_ends
+        self.offsets = offsets  # where each text character came from; None when identical
         self._sentences: tuple[tuple[int, int], ...] | None = None
         self._sentence_starts: tuple[int, ...] = ()
         self.memo: dict[str, object] = {}
@@ -75,12 +73,13 @@ class Prepared:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the raw `title + "\\n" + summary` of a span of the prepared text."""
-        if self.raw_starts is None or self.raw_ends is None:
+        offsets = self.offsets
+        if offsets is None:
             return start, end
         if start >= end:
-            pos = self.raw_starts[start] if start < len(self.raw_starts) else (self.raw_ends[-1] if self.raw_ends else 0)
+            pos = offsets.start(start) if start < len(self.text) else offsets.end(len(self.text) - 1)
             return pos, pos
-        return self.raw_starts[start], self.raw_ends[end - 1]
+        return offsets.start(start), offsets.end(end - 1)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         sentences = self.sentences
@@ -104,29 +103,72 @@ def spans_within(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: i
     return out
 
 
-def _clean(raw: str) -> tuple[str, tuple[int, ...] | None, tuple[int, ...] | None]:
+class OffsetMap:
+    """Where each character of a cleaned text came from in the raw text, in memory
+    proportional to the markup, not to the text.
+
+    The text is a run of segments: a copied segment maps character i to raw i + shift; a
+    replacement (a tag's space, an entity's characters) maps each of its characters to the
+    whole raw token.
+    """
+
+    __slots__ = ("_text_starts", "_raw_starts", "_raw_ends", "_copied")
+
+    def __init__(self) -> None:
+        self._text_starts: list[int] = []
+        self._raw_starts: list[int] = []
+        self._raw_ends: list[int] = []  # end of the token for a replacement; unused for a copy
+        self._copied: list[bool] = []
+
+    def add(self, text_start: int, raw_start: int, raw_end: int, copied: bool) -> None:
+        self._text_starts.append(text_start)
+        self._raw_starts.append(raw_start)
+        self._raw_ends.append(raw_end)
+        self._copied.append(copied)
+
+    def extend(self, other: "OffsetMap", text_shift: int, raw_shift: int) -> None:
+        for ts, rs, re_, copied in zip(other._text_starts, other._raw_starts, other._raw_ends, other._copied):
+            self.add(ts + text_shift, rs + raw_shift, re_ + raw_shift, copied)
+
+    def _segment(self, i: int) -> int:
+        return bisect_right(self._text_starts, i) - 1
+
+    def start(self, i: int) -> int:
+        """Raw offset where text character i starts."""
+        k = self._segment(i)
+        return self._raw_starts[k] + (i - self._text_starts[k]) if self._copied[k] else self._raw_starts[k]
+
+    def end(self, i: int) -> int:
+        """Raw offset where text character i ends."""
+        k = self._segment(i)
+        return self._raw_starts[k] + (i - self._text_starts[k]) + 1 if self._copied[k] else self._raw_ends[k]
+
+
+def _clean(raw: str) -> tuple[str, OffsetMap | None]:
     """Unescape entities and drop tags, keeping where each character came from."""
     if "&" not in raw and "<" not in raw:
-        return _fold(raw), None, None
+        return _fold(raw), None
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    offsets = OffsetMap()
+    length = 0
     pos = 0
     for m in _MARKUP.finditer(raw):
-        out.append(raw[pos:m.start()])
-        starts.extend(range(pos, m.start()))
-        ends.extend(range(pos + 1, m.start() + 1))
+        if m.start() > pos:
+            offsets.add(length, pos, m.start(), True)
+            out.append(raw[pos:m.start()])
+            length += m.start() - pos
         token = m.group()
         # A tag becomes a space so that words on either side stay apart.
         rep = " " if token[0] == "<" else html.unescape(token)
-        out.append(rep)
-        starts.extend([m.start()] * len(rep))
-        ends.extend([m.end()] * len(rep))
+        if rep:
+            offsets.add(length, m.start(), m.end(), False)
+            out.append(rep)
+            length += len(rep)
         pos = m.end()
-    out.append(raw[pos:])
-    starts.extend(range(pos, len(raw)))
-    ends.extend(range(pos + 1, len(raw) + 1))
-    return _fold("".join(out)), tuple(starts), tuple(ends)
+    if len(raw) > pos:
+        offsets.add(length, pos, len(raw), True)
+        out.append(raw[pos:])
+    return _fold("".join(out)), offsets
 
 
 def prepare(title: str, summary: str) -> Prepared:
@@ -134,16 +176,20 @@ def prepare(title: str, summary: str) -> Prepared:
 
     Each is cleaned on its own, so markup can never swallow the line between them.
     """
-    t_text, t_starts, t_ends = _clean(title)
-    s_text, s_starts, s_ends = _clean(summary)
+    t_text, t_offsets = _clean(title)
+    s_text, s_offsets = _clean(summary)
     text = f"{t_text}\n{s_text}"
-    if t_starts is None and s_starts is None:
-        return Prepared(text, len(t_text), None, None)
+    if t_offsets is None and s_offsets is None:
+        return Prepared(text, len(t_text), None)
     n = len(title)
-    t_starts = t_starts if t_starts is not None else tuple(range(n))
-    t_ends = t_ends if t_ends is not None else tuple(range(1, n + 1))
-    s_starts = s_starts if s_starts is not None else tuple(range(len(summary)))
-    s_ends = s_ends if s_ends is not None else tuple(range(1, len(summary) + 1))
-    starts = t_starts + (n,) + tuple(x + n + 1 for x in s_starts)
-    ends = t_ends + (n + 1,) + tuple(x + n + 1 for x in s_ends)
-    return Prepared(text, len(t_text), starts, ends)
+    offsets = OffsetMap()
+    if t_offsets is not None:
+        offsets.extend(t_offsets, 0, 0)
+    elif t_text:
+        offsets.add(0, 0, n, True)
+    offsets.add(len(t_text), n, n + 1, True)  # the line between them
+    if s_offsets is not None:
+        offsets.extend(s_offsets, len(t_text) + 1, n + 1)
+    elif s_text:
+        offsets.add(len(t_text) + 1, n + 1, n + 1 + len(summary), True)
+    return Prepared(text, len(t_text), offsets)

@@ -53,3 +53,19 @@ def test_a_megabyte_of_one_character_is_classified_within_a_second():
         start = time.process_time()
         classify("North Korea fires missile", unit * MB, published_at=PUBLISHED)
         assert time.process_time() - start < 1.0, repr(unit)
+
+
+def test_a_megabyte_of_markup_is_classified_in_little_memory():
+    # Offsets back into the raw text are kept per run of markup, not per character.
+    import tracemalloc
+
+    classify("warm up", "")
+    body = ("North Korea fired two ballistic missiles,&nbsp;<b>at 7:10 a.m.</b> " * 20000)[:MB]
+    tracemalloc.start()
+    try:
+        result = classify("North Korea fires missile", f"<p>{body}</p>", published_at=PUBLISHED)
+        _, peak_bytes = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.is_launch
+    assert peak_bytes < 60 * MB, f"{peak_bytes / MB:.0f} MB"
