@@ -604,7 +604,8 @@ _NO_MATCHES: tuple[re.Match[str], ...] = ()
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
-    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_set", "_gate_cache")
+    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_set",
+                 "_gate_cache")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -618,6 +619,8 @@ class FastPattern:
         gate = _gate_words(source)
         self._gate = gate
         self._gate_set = frozenset(gate) if gate is not None else None
+        # Most texts are ASCII, and no Hangul or kana word can occur in them.
+        self._gate_ascii = tuple(w for w in gate if w.isascii()) if gate is not None else None
         if gate is not None:
             _INDEX.add(gate)
         # (text, whether a gate word occurs in it) for the last text gated: one pattern is
@@ -640,7 +643,8 @@ class FastPattern:
         if gate is None:
             found = True
         elif len(text) < _LONG_TEXT:
-            found = any(map(text.__contains__, gate))  # a few `in` tests beat a pass over the index
+            # A few `in` tests beat a pass over the index.
+            found = any(map(text.__contains__, self._gate_ascii if text.isascii() else gate))
         else:
             found = not self._gate_set.isdisjoint(_INDEX.present(text))  # type: ignore[union-attr]
         self._gate_cache = (text, found)
@@ -722,7 +726,7 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_gate_parts")
+    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_ascii_words", "_gate_parts")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE, gate_parts: bool = False) -> None:
         """`gate_parts`: look for the entries' words in the part searched rather than in the
@@ -734,11 +738,14 @@ class Table:
         # (None: an entry without a gate always is).
         self._entry_words = tuple(frozenset(p.gate) if p.gate is not None else None for _, p in self.entries)
         self._words = tuple(sorted({w for ws in self._entry_words if ws for w in ws}))
+        # No Hangul or kana word can occur in an ASCII text (str.isascii() is a flag test).
+        self._ascii_words = tuple(w for w in self._words if w.isascii())
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
 
     def _present(self, searched: str, remember: bool) -> frozenset[str]:
         if len(searched) < _LONG_TEXT:
-            return frozenset(w for w in self._words if w in searched)
+            words = self._ascii_words if searched.isascii() else self._words
+            return frozenset([w for w in words if w in searched])
         return _INDEX.present(searched, remember)
 
     def _with_words(self, present: frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
