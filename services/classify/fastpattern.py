@@ -41,6 +41,9 @@ _GATE_MIN_SPAN = 100000
 # From this length on, the words a text holds are found by one pass of the literal index
 # rather than one `in` test per word.
 _LONG_TEXT = 4096
+# Words this short ("in", "to", "発") occur everywhere: the index would report thousands of
+# hits for them in a long text, where an `in` test finds them at once. They are tested so.
+_INDEX_MIN_LEN = 4
 
 
 class _Unbounded(Exception):
@@ -540,6 +543,8 @@ class _LiteralIndex:
         self._cache: tuple[object, frozenset[str], object, frozenset[str]] = (None, frozenset(), None, frozenset())
 
     def add(self, words: tuple[str, ...]) -> None:
+        """Index the words of at least _INDEX_MIN_LEN characters."""
+        words = tuple(w for w in words if len(w) >= _INDEX_MIN_LEN)
         if not self._words.issuperset(words):
             self._words = self._words.union(words)
             self._automaton = None  # built again on next use, with the new words
@@ -553,8 +558,9 @@ class _LiteralIndex:
         return automaton
 
     def present(self, text: str, remember: bool = True) -> frozenset[str]:
-        """The indexed words that occur in text; `remember` False for a short part of a
-        text, which would only push a whole text out of the cache."""
+        """The indexed words (of _INDEX_MIN_LEN characters or more) that occur in text;
+        `remember` False for a short part of a text, which would only push a whole text
+        out of the cache."""
         if not remember:
             automaton = self._automaton or self._build()
             return frozenset(word for _, word in automaton.iter(text)) if self._words else frozenset()
@@ -575,26 +581,36 @@ _INDEX = _LiteralIndex()
 
 # The last two texts lower-cased, most recent first: (text, lowered, text, lowered). Two,
 # so that a pattern run on a short slice between searches of a whole text does not make
-# the whole text be lower-cased again.
+# the whole text be lower-cased again; and the last long text on its own, so that no
+# number of slices can push it out (its lower-cased form is also what the literal index
+# remembers, by identity).
 _lower_cache: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)
+_long_lower_cache: tuple[str | None, str | None] = (None, None)
 
 
 def lowered(text: str) -> str | None:
-    """text.lower() when it keeps every offset, else None. Remembers the last two texts.
+    """text.lower() when it keeps every offset, else None. Remembers the last two texts,
+    and the last long one.
 
-    The cache is replaced by one assignment of a tuple, so concurrent callers at worst
+    Each cache is replaced by one assignment of a tuple, so concurrent callers at worst
     recompute it.
     """
-    global _lower_cache
+    global _lower_cache, _long_lower_cache
     cached = _lower_cache
     if cached[0] is text:
         return cached[1]
     if cached[2] is text:
         _lower_cache = (cached[2], cached[3], cached[0], cached[1])
         return cached[3]
+    long_cached = _long_lower_cache
+    if long_cached[0] is text:
+        return long_cached[1]
     low = text.lower()
     result = low if len(low) == len(text) else None
-    _lower_cache = (text, result, cached[0], cached[1])
+    if len(text) >= _LONG_TEXT:
+        _long_lower_cache = (text, result)
+    else:
+        _lower_cache = (text, result, cached[0], cached[1])
     return result
 
 
@@ -604,8 +620,8 @@ _NO_MATCHES: tuple[re.Match[str], ...] = ()
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
-    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_set",
-                 "_gate_cache")
+    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_long",
+                 "_gate_short", "_gate_cache")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -618,7 +634,9 @@ class FastPattern:
         self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
         gate = _gate_words(source)
         self._gate = gate
-        self._gate_set = frozenset(gate) if gate is not None else None
+        # For long texts: the words the literal index holds, and the short ones it does not.
+        self._gate_long = frozenset(w for w in gate if len(w) >= _INDEX_MIN_LEN) if gate is not None else None
+        self._gate_short = tuple(w for w in gate if len(w) < _INDEX_MIN_LEN) if gate is not None else None
         # Most texts are ASCII, and no Hangul or kana word can occur in them.
         self._gate_ascii = tuple(w for w in gate if w.isascii()) if gate is not None else None
         if gate is not None:
@@ -646,7 +664,8 @@ class FastPattern:
             # A few `in` tests beat a pass over the index.
             found = any(map(text.__contains__, self._gate_ascii if text.isascii() else gate))
         else:
-            found = not self._gate_set.isdisjoint(_INDEX.present(text))  # type: ignore[union-attr]
+            found = (any(map(text.__contains__, self._gate_short))  # type: ignore[arg-type]
+                     or not self._gate_long.isdisjoint(_INDEX.present(text)))  # type: ignore[union-attr]
         self._gate_cache = (text, found)
         return found
 
@@ -726,7 +745,7 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_ascii_words", "_gate_parts")
+    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_ascii_words", "_short_words", "_gate_parts")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE, gate_parts: bool = False) -> None:
         """`gate_parts`: look for the entries' words in the part searched rather than in the
@@ -740,13 +759,14 @@ class Table:
         self._words = tuple(sorted({w for ws in self._entry_words if ws for w in ws}))
         # No Hangul or kana word can occur in an ASCII text (str.isascii() is a flag test).
         self._ascii_words = tuple(w for w in self._words if w.isascii())
+        self._short_words = tuple(w for w in self._words if len(w) < _INDEX_MIN_LEN)
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
 
     def _present(self, searched: str, remember: bool) -> frozenset[str]:
         if len(searched) < _LONG_TEXT:
             words = self._ascii_words if searched.isascii() else self._words
             return frozenset([w for w in words if w in searched])
-        return _INDEX.present(searched, remember)
+        return _INDEX.present(searched, remember).union([w for w in self._short_words if w in searched])
 
     def _with_words(self, present: frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
         return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
