@@ -1,6 +1,7 @@
-"""Does an item report a launch that happened? Text preparation, language, cues, score.
+"""Does an item report a launch that happened? Cues, weights, calibrated score.
 
-The decision is a logistic combination of a few cues found by the lexicons:
+The decision is a logistic combination of a few cues found with the language tables
+(languages/) and the gazetteer:
 - an event cue: a launch verb bound to a weapon noun in one sentence ("fired two
   ballistic missiles", "북한, 탄도미사일 발사", "弾道ミサイルを発射"), a weapon followed by an
   impact ("missile hits", "rockets strike"), or a weapon test ("ICBM test");

@@ -4,8 +4,9 @@ Choices a reader should know:
 - `actor` is the launching side: a passive agent ("missile fired by Houthis") first, else
   the actor named closest before the launch verb in its sentence (of coordinated subjects,
   "S. Korea, US fire", the first), skipping reporters ("South Korea said ...", "Japan's
-  defence ministry", "Kremlin says"), makers ("US-made ATACMS") and targets ("at Israel",
-  "on Kyiv", "イスラエルに"); failing that an actor right before an attack noun ("Russian
+  defence ministry", "Kremlin says"), makers ("US-made ATACMS"), owners of what was hit
+  ("UK shipping company", "British-owned tanker") and targets ("at Israel", "on Kyiv",
+  "イスラエルに"); failing that an actor right before an attack noun ("Russian
   strikes"), then the first such actor of the headline, then of the summary, then the
   side that alone fields a named weapon type (Sarmat → RUS, BrahMos → IND), then the one
   implied by a state agency's own report (KCNA → PRK). "Fired from Yemen/Lebanon/Iran"
@@ -35,7 +36,9 @@ Choices a reader should know:
   ...; "sea between Korea and Japan" is the East Sea, "EEZ外" is outside Japan's EEZ),
   else the first target after at/on/toward/into ("Israel", "Kyiv"), else "sea" for
   "into the sea".
-- `source_agency` is the first reporting agency named in the headline, else in the summary.
+- `source_agency` is an agency the text credits ("according to the JCS", "합참에 따르면"),
+  else one it names outright, else one it only describes ("South Korea's military",
+  "state media"); within each, the headline's first, else the summary's.
 - `launched_at`: see timeparse.py.
 """
 
@@ -258,7 +261,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
     if owned:
         return owned[2], (owned[0], owned[1]), "actor:weapon_type"
-    for s, e, agency in gazetteer.AGENCY_TABLE.all(text):
+    for s, e, agency in _agencies(p):
         implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(agency)
         if implied:
             return implied, (s, e), "actor:state_agency"
@@ -329,13 +332,21 @@ def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
+    """Every agency the text names, in text order, found once per text."""
+    found = p.memo.get("agencies")
+    if found is None:
+        found = p.memo["agencies"] = gazetteer.AGENCY_TABLE.all(p.text)
+    return found  # type: ignore[return-value]
+
+
 def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     """The reporting agency: one the text credits ("according to the Joint Chiefs of
     Staff", "합참에 따르면"), else one it names outright, else one it only describes
     ("South Korea's military", "state media"); in each, the headline's first, else the
     summary's first."""
     text, t_end = p.text, p.title_end
-    found = gazetteer.AGENCY_TABLE.all(text)
+    found = _agencies(p)
     if not found:
         return None, None
 
@@ -356,7 +367,7 @@ _REGION_ZONES = {"PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo"}
 
 def _event_zone(p: Prepared, actor: str | None) -> str | None:
     """Zone the text's clock times are in: a named agency's, else the launching region's."""
-    for _s, _e, agency in gazetteer.AGENCY_TABLE.all(p.text):
+    for _s, _e, agency in _agencies(p):
         zone = timeparse.AGENCY_ZONES.get(agency)
         if zone:
             return zone

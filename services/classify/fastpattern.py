@@ -10,7 +10,9 @@ over every item, so these are derived once from each pattern:
   over the lower-cased text (offsets are unchanged; `group()` returns lower-cased words,
   so callers slice the original text when they need its spelling);
 - a literal gate: words one of which every match must contain. When none occurs in the
-  text (a plain `in` test, done in C) the pattern is not run at all;
+  text the pattern is not run at all. A short text is asked with a few `in` tests (done
+  in C); for a long one, one pass of an Aho-Corasick automaton (pyahocorasick) holding
+  every pattern's words tells which it holds (`_LiteralIndex`);
 - first-character factoring: each alternation becomes a trie on its branches' first
   characters ("nasa|nato|north" -> "n(?:asa|ato|orth)"), so a word meets one test per
   distinct first character instead of one per branch (see `_factored`);
