@@ -764,15 +764,15 @@ class Table:
         self._short_words = tuple(w for w in self._words if len(w) < _INDEX_MIN_LEN)
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
 
-    def _present(self, searched: str, remember: bool) -> frozenset[str]:
+    def _present(self, searched: str, remember: bool) -> set[str] | frozenset[str]:
         if len(searched) < _LONG_TEXT:
             words = self._ascii_words if searched.isascii() else self._words
-            return frozenset([w for w in words if w in searched])
+            return {w for w in words if w in searched}
         return _INDEX.present(searched, remember).union([w for w in self._short_words if w in searched])
 
-    def _with_words(self, present: frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
-        return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
-                     if ws is None or not ws.isdisjoint(present))
+    def _with_words(self, present: set[str] | frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
+        return tuple([entry for entry, ws in zip(self.entries, self._entry_words)
+                      if ws is None or not ws.isdisjoint(present)])
 
     def _candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
         cached = self._cache
