@@ -303,15 +303,10 @@ def _gate_score(words: frozenset[str]) -> tuple[int, int]:
     return (min(len(w) for w in words), -len(words))
 
 
-def _required_words(tokens: list[tuple[str, object]]) -> frozenset[str] | None:
-    """Words one of which every match of the token sequence contains, or None if none is known."""
-    best: frozenset[str] | None = None
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _gate_score(candidate) > _gate_score(best)):
-            best = candidate
-
+def _word_options(tokens: list[tuple[str, object]]) -> list[frozenset[str]]:
+    """Sets of words such that every match of the token sequence contains one word of
+    each set: the runs of literal characters it must hold, and its required groups."""
+    options: list[frozenset[str]] = []
     run: list[str] = []
     for kind, value, quant in _with_quantifiers(tokens):
         if kind == "atom" and (value in ("^", "$") or value in _ZERO_WIDTH_ESCAPES):
@@ -323,19 +318,54 @@ def _required_words(tokens: list[tuple[str, object]]) -> frozenset[str] | None:
             run.append(single)
             continue
         if run:
-            consider(frozenset({"".join(run)}))
+            options.append(frozenset({"".join(run)}))
             run = []
         if quant is not None and _min_repeat(quant) < 1:
             continue
         if single is not None:
-            consider(frozenset({single}))
+            options.append(frozenset({single}))
         elif kind == "group":
-            sets = [_required_words(branch) for branch in value[1]]  # type: ignore[index]
-            if all(sets):
-                consider(frozenset().union(*sets))  # type: ignore[arg-type]
+            words = _shared_words([_word_options(branch) for branch in value[1]])  # type: ignore[index]
+            if words:
+                options.append(words)
     if run:
-        consider(frozenset({"".join(run)}))
-    return best
+        options.append(frozenset({"".join(run)}))
+    return options
+
+
+def _usable(words: frozenset[str]) -> bool:
+    return all(len(w) >= 2 or not w.isascii() for w in words)
+
+
+def _shared_words(per_branch: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """Words one of which every match of an alternation contains: one option of each
+    branch, chosen to be shared by as many branches as can be ("Korea" for "North Korea",
+    "N. Korea" and "NKorean"), so that the set stays small."""
+    if not per_branch or not all(per_branch):
+        return None
+    shared: dict[str, int] = {}
+    for options in per_branch:
+        for word in {w for option in options for w in option}:
+            shared[word] = shared.get(word, 0) + 1
+
+    def rank(option: frozenset[str]) -> tuple[bool, bool, int, int, int]:
+        # A short word ("of", "tv") is in most texts: a gate of it would let every text by.
+        shortest = min(len(w) for w in option)
+        return (_usable(option), shortest >= _INDEX_MIN_LEN, min(shared[w] for w in option), shortest, -len(option))
+
+    return _minimal(frozenset().union(*(max(options, key=rank) for options in per_branch)))
+
+
+def _minimal(words: frozenset[str]) -> frozenset[str]:
+    """The words without those that contain another of them: a text holding "Korean"
+    holds "Korea", so "Korea" alone says as much."""
+    return frozenset(w for w in words if not any(v != w and v in w for v in words))
+
+
+def _required_words(tokens: list[tuple[str, object]]) -> frozenset[str] | None:
+    """Words one of which every match of the token sequence contains, or None if none is known."""
+    options = [_minimal(option) for option in _word_options(tokens)]
+    return max(options, key=_gate_score) if options else None
 
 
 def _single_char(kind: str, value: object) -> str | None:
