@@ -150,8 +150,12 @@ def _all_fast_patterns():
             yield from walk(f"{module.__name__}.{name}", value)
 
 
+HOLDOUT_PATH = Path(__file__).resolve().parents[1] / "data" / "classify_holdout.jsonl"
+
+
 def test_fast_patterns_match_exactly_what_re_matches():
-    texts = [c["title"] + "\n" + c.get("summary", "") for c in CASES] + [
+    holdout = [json.loads(line) for line in HOLDOUT_PATH.read_text(encoding="utf-8").splitlines()[:120]]
+    texts = [c["title"] + "\n" + c.get("summary", "") for c in CASES + holdout] + [
         "ＩＣＢＭ launched; North KOREA Fires MISSILES at 7:10 A.M. KST", "İstanbul rocket", "Θ missile ß", "",
         # Digits and spaces outside ASCII, which \d and \s match in re.
         "North Korea fired \u0663 missiles, Seoul\u2028said; 北朝鮮が\u0663発発射"]
