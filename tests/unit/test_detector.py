@@ -206,3 +206,17 @@ def test_factored_alternations_match_exactly_what_re_matches(pattern):
     plain = re.compile(pattern)
     for text in texts:
         assert [m.regs for m in fast.finditer(text)] == [m.regs for m in plain.finditer(text)], text
+
+
+def test_the_classifier_uses_no_private_module_of_the_interpreter():
+    # re._parser and re._constants change between Python versions; nothing may lean on them.
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "services" / "classify"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) else
+                     [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            if isinstance(node, ast.ImportFrom) and node.module == "re":
+                names += [f"re.{a.name}" for a in node.names]
+            assert not [n for n in names if n.startswith(("re._", "sre_"))], (path.name, names)
