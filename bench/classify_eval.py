@@ -8,8 +8,8 @@ and every mistake. `--fit` also prints the Platt parameters (A, B) that calibrat
 detector's raw score on FILE, for services/classify/detector.py.
 
 Labels are free text ("North Korea", "SRBM", "artillery rocket"); `normalise_actor` and
-`normalise_kind` map them to the classifier's codes. They live here, not in the product,
-because they only exist to read the labels.
+`normalise_kind` map them to the classifier's codes, actors by the one gazetteer's names
+(schemas/actors.py).
 """
 
 from __future__ import annotations
@@ -24,28 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from schemas.actors import actor_named_in  # noqa: E402
 from services.classify import detector  # noqa: E402
 from services.classify.classifier import classify  # noqa: E402
 
-_ACTOR_LABELS = (
-    (r"north korea|dprk|pyongyang", "PRK"),
-    (r"south korea|\brok\b", "KOR"),
-    (r"russia", "RUS"),
-    (r"\biran", "IRN"),
-    (r"china|\bpla\b", "CHN"),
-    (r"pakistan", "PAK"),
-    (r"\bindia", "IND"),
-    (r"israel", "ISR"),
-    (r"united states|\bu\.?s\.?\b|american", "USA"),
-    (r"japan", "JPN"),
-    (r"france|french", "FRA"),
-    (r"ukrain", "UKR"),
-    (r"britain|united kingdom|\buk\b", "GBR"),
-    (r"houthi", "Houthis"),
-    (r"hamas", "Hamas"),
-    (r"hezbollah", "Hezbollah"),
-    (r"islamic jihad", "Palestinian Islamic Jihad"),
-)
 _KIND_LABELS = {
     "srbm": "srbm", "mrbm": "mrbm", "irbm": "irbm", "icbm": "icbm", "slbm": "slbm", "ballistic": "ballistic",
     "cruise": "cruise", "hypersonic": "hypersonic", "satellite launch vehicle": "satellite_launch",
@@ -54,13 +36,11 @@ _KIND_LABELS = {
 
 
 def normalise_actor(label: str | None) -> str | None:
-    """Labelled actor text → code; the text itself when it names no known actor."""
+    """Labelled actor text → code (by the gazetteer's names, schemas/actors.py); the text
+    itself when it names no known actor."""
     if not label:
         return None
-    for pattern, code in _ACTOR_LABELS:
-        if re.search(pattern, label, re.IGNORECASE):
-            return code
-    return label
+    return actor_named_in(label) or label
 
 
 def label_number(label: object) -> float | None:

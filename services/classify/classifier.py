@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from schemas.models import Evidence, LaunchFields
 from services.classify import detector, extractor, model
 from services.classify.features import index, rule_features, text_features, vectorise
+from services.classify.languages import table_for
 
 __all__ = ["Classification", "classify"]
 
@@ -76,8 +77,10 @@ def classify(
     """Classify one item from its title and summary.
 
     HTML entities and tags in the text are unescaped and removed first. `lang` is a hint:
-    the script decides (Hangul → "ko", kana or kanji → "ja"), so a missing or wrong hint
-    is harmless. `published_at` (tz-aware, UTC) anchors relative times such as "on
+    the script decides (Hangul → "ko", kana → "ja", Han alone → "ja" or "zh" by the
+    characters only one of them writes, see languages.detect_language), so a missing or
+    wrong hint is harmless. Text in a language without a rule table (Chinese, Russian, ...)
+    is flagged unsupported and not judged a launch. `published_at` (tz-aware, UTC) anchors relative times such as "on
     Monday" or "오전 7시 10분경"; `source_tz` is the IANA zone the source writes local times
     in (default: Asia/Seoul for Korean, Asia/Tokyo for Japanese, else UTC). `launch_model`
     replaces the shipped model (training evaluates its fold models this way). Evidence
@@ -119,8 +122,10 @@ def classify(
 def model_features(prepared: detector.Prepared, lang: str,
                    detection: detector.Detection) -> tuple[list[str], dict[int, float] | None]:
     """The model's text feature names and feature vector of an item, or ([], None) for an
-    item the model does not read (no cue of the rules and no word of `MODEL_GATE`)."""
-    if not detection.cue_values and not passes_gate(prepared.text):
+    item the model does not read: one with no cue of the rules and no word of `MODEL_GATE`,
+    or one in a script no table of the rules reads (Chinese, Cyrillic, Arabic, ...), which
+    is marked unsupported and never judged a launch."""
+    if table_for(lang) is None or (not detection.cue_values and not passes_gate(prepared.text)):
         return [], None
     title, summary = prepared.text[:prepared.title_end], prepared.text[prepared.title_end + 1:]
     names = text_features(title, summary, lang)

@@ -4,8 +4,9 @@ Choices a reader should know:
 - `actor` is the launching side: a passive agent ("missile fired by Houthis") first, else
   the actor named closest before the launch verb in its sentence (of coordinated subjects,
   "S. Korea, US fire", the first), skipping reporters ("South Korea said ...", "Japan's
-  defence ministry", "Kremlin says"), makers ("US-made ATACMS") and targets ("at Israel",
-  "on Kyiv", "イスラエルに"); failing that an actor right before an attack noun ("Russian
+  defence ministry", "Kremlin says"), makers ("US-made ATACMS"), owners of what was hit
+  ("UK shipping company", "British-owned tanker") and targets ("at Israel", "on Kyiv",
+  "イスラエルに"); failing that an actor right before an attack noun ("Russian
   strikes"), then the first such actor of the headline, then of the summary, then the
   side that alone fields a named weapon type (Sarmat → RUS, BrahMos → IND), then the one
   implied by a state agency's own report (KCNA → PRK). "Fired from Yemen/Lebanon/Iran"
@@ -35,133 +36,35 @@ Choices a reader should know:
   ...; "sea between Korea and Japan" is the East Sea, "EEZ外" is outside Japan's EEZ),
   else the first target after at/on/toward/into ("Israel", "Kyiv"), else "sea" for
   "into the sea".
-- `source_agency` is the first reporting agency named in the headline, else in the summary.
+- `source_agency` is an agency the text credits ("according to the JCS", "합참에 따르면"),
+  else one it names outright, else one it only describes ("South Korea's military",
+  "state media"); within each, the headline's first, else the summary's.
 - `launched_at`: see timeparse.py.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime
+from itertools import islice
 
 from schemas.models import Evidence, LaunchFields
-from services.classify import gazetteer, lexicon, timeparse
-from services.classify.fastpattern import Table, compile_fast
-from services.classify.detector import Cue, Prepared
+from services.classify import gazetteer, timeparse
+from services.classify.fastpattern import Table
+from services.classify.languages import ANY, ENGLISH, LanguageTable, en, table_for
+from services.classify.languages.table import MAX_CANDIDATES, Cue
+from services.classify.text import Prepared
 
 _I = re.IGNORECASE
 
 _KIND_ORDER = ("icbm", "slbm", "irbm", "mrbm", "srbm", "hypersonic", "cruise", "satellite_launch",
                "artillery_rocket", "ballistic", "rocket", "unknown")
 _RANGE_CLASSES = frozenset({"icbm", "slbm", "irbm", "mrbm", "srbm"})
-_KINDS: tuple[tuple[str, str], ...] = (
-    ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|Topol|RS-2[48]"
-             r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b|대륙간|大陸間"),
-    ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
-             r"|Bulava|\bK-[45](?= )|잠수함발사탄도|潜水艦発射弾道"),
-    ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|\bIRMBs?\b|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b|(?<!준)중거리|(?<!準)中距離"),
-    ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr"
-             r"|Sejjil|\bEmad\b|Ghadr|Kheibar|Agni[- ]?(?:Prime|P|II|2)\b|\bDF-(?:17|21)\w*|Jericho[- ]?2|Ababeel|준중거리|準中距離"),
-    ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
-             r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
-             r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka|현무|단거리|근거리|短距離"),
-    ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|극초음속|極超音速"),
-    ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+|Iskander-K"
-               r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
-               r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)|순항|巡航"),
-    ("satellite_launch", r"satellite|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
-                         r"|Safir|Qaem|정찰위성|위성|우주발사체|衛星"),
-    ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
-                         r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"
-                         r"|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq|방사포|多連装"),
-    ("ballistic", r"ballistic|탄도|弾道"),
-    ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))|로켓|ロケット"),
-    ("unknown", r"unidentified projectile|unknown projectile|미상 발사체|미상의 발사체|飛翔体|飛しょう体"),
-)
-KIND_TABLE = Table(_KINDS, _I, gate_parts=True)
+KIND_TABLE = Table(ANY.kinds, _I, gate_parts=True)
 _KIND_PATTERNS = KIND_TABLE.entries
 
-# "1,500", KCNA's "1 500", Korean "1천100" (1,100) and "1천" (1,000).
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])|\d+천(?:\d{1,3})?|\d+(?:\.\d+)?"
-_UNIT = r"kilomet(?:er|re)s?|km|kms|nautical miles?|miles?|mi\b|キロメートル|キロ|킬로미터|킬로|㎞"
-_APPROX = r"(?:about|around|approximately|approx\.|roughly|some|over|more than|nearly|up to|almost|at least|less than|only|just|an estimated|estimated)?"
-_PAREN = rf"(?:\s*\(\s*(?:about |around |approximately |approx\. |some |~)?(?P<pa>{_NUM})\s*(?:(?:-|to|and)\s*(?P<pb>{_NUM})\s*)?(?P<pu>{_UNIT})\s*\))?"
-_QUANT = rf"(?P<a>{_NUM})여?\s*(?:(?:{_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{_NUM})\s*)?(?P<u>{_UNIT})" + _PAREN
-DISTANCE_EN = compile_fast(
-    rf"\b(?:(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering)"
-    rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of)"
-    rf"\s+(?:the\s+|an?\s+|respectively\s+|each\s+)?{_APPROX}\s*{_QUANT}",
-    _I,
-)
-# "hit a target 1242 miles (2000 km) away": the distance to the target it reached.
-DISTANCE_TARGET_EN = compile_fast(rf"\btarget\s+(?:located\s+)?{_APPROX}\s*{_QUANT}\s+away", _I)
-DISTANCE_CJK = (
-    compile_fast(rf"(?:비행\s?거리|飛翔距離|飛行距離)(?:는|가|は)?\s*(?:약|約|およそ)?\s*{_QUANT}", _I),
-    compile_fast(rf"(?:약|約|およそ)?\s*{_QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상|程度|ほど|余り|以上)?[^。\n]{{0,22}}?"
-               rf"(?:비행|날아|飛翔|飛しょう|飛行)", _I),
-)
-APOGEE = (
-    compile_fast(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
-               rf"{_APPROX}\s*{_QUANT}", _I),
-    compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{_QUANT}", _I),
-    compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{_QUANT}", _I),
-)
-
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
-                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fifteen": 15, "twenty": 20, "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
-                 "여덟": 8, "아홉": 9, "열": 10}
-COUNT_EN = compile_fast(
-    r"(?<![\w,.-])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
-    r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
-    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
-    r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
-    + r"|" + lexicon.NAMED_SYSTEMS_EN + r")\b"
-    # "a major missile salvo": the weapon word modifies another noun, which is what is counted
-    r"(?![- ](?:salvo|launch|test|system|program|programme|attack|strike|barrage|defen[cs]e|force|unit|base|site"
-    r"|launcher|production|factory|threat|alert|siren|commander|engine|warhead)s?\b)",
-    _I,
-)
-_VAGUE_COUNT = compile_fast(
-    r"\b(?:several|multiple|multipled|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b"
-    r"|여러\s?발|수\s?발|수십\s?발|数発|複数", _I)
-COUNT_KO = compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)")
-COUNT_JA = compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)")
-
-_REPORTER_AFTER = compile_fast(
-    r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
-    r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
-    r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
-    r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
-    r"|:\s|\s*(?:합참|국방부|군\s?당국|정부|当局|政府|防衛省|측|は\d+日)",
-    _I,
-)
-_SELF_REPORT_AFTER = compile_fast(
-    r"\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
-    r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
-_TARGET_BEFORE = compile_fast(
-    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|off"
-    r"|kills?|killed"
-    r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
-_TARGET_AFTER_CJK = compile_fast(
-    r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
-    r"|[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)")
-# "missile fired from Syria": a launch site, which the text does not make the launcher.
-_SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
-# "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
-_WEAPON_MODIFIERS = compile_fast(
-    r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
-_ATTACK_NOUN_AFTER = compile_fast(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
-_MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
-_FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?", _I)
-_COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
-_AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
-
-_ALTITUDE_BEFORE = compile_fast(r"高度|고도|altitude|apogee", _I)
+_OWNER_REACH = 80  # characters between a weapon's owner and the weapon, at most
 _MILES_KM = 1.609344
 _NMI_KM = 1.852
 
@@ -259,8 +162,8 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
     return None, None
 
 
-def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
-    code, span, cue = _named_actor(p, lang, primary)
+def _actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
+    code, span, cue = _named_actor(p, table, primary)
     if code is None or code.isupper():
         # "Israel intercepts missile fired from Yemen": the origin names the group that
         # fired, where the sentence names only states (the target, the interceptor).
@@ -271,69 +174,94 @@ def _actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tup
     return code, span, cue
 
 
-def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
+def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
     text = p.text
-    cjk = lang in ("ko", "ja")
+    verb_final = table.verb_final
 
     def role(s: int, e: int) -> str:
         # The 60 characters after the name are read in place (the patterns are anchored
         # by .match); the 40 before are a slice, whose start the patterns treat as a start.
         after_end = e + 60
         before = text[max(0, s - 40):s]
-        if _SELF_REPORT_AFTER.match(text, e, after_end):
+        if en.SELF_REPORT_AFTER.match(text, e, after_end):
             return "self"
-        if text.startswith(_MAKER_SUFFIXES, e):
+        if text.startswith(en.MAKER_SUFFIXES, e):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
-        if _REPORTER_AFTER.match(text, e, after_end) or _AGENCY_BEFORE.search(before):
+        if en.OWNER_AFTER.match(text, e, after_end):
+            return "owner"  # "UK shipping company", "British-owned tanker": attacked, not attacking
+        if ANY.reporter_after.match(text, e, after_end) or en.AGENCY_BEFORE.search(before):
             return "reporter"
-        if (cjk and _TARGET_AFTER_CJK.match(text, e, after_end)) or (not cjk and _TARGET_BEFORE.search(before)):
+        if verb_final:
+            if table.target_after is not None and table.target_after.match(text, e, after_end):
+                return "target"
+        elif en.TARGET_BEFORE.search(before):
             return "target"
-        if not cjk and _SITE_BEFORE.search(before) and not gazetteer.FACILITY_RE.match(text, s, e):
+        if not verb_final and en.SITE_BEFORE.search(before) and not gazetteer.FACILITY_RE.match(text, s, e):
             return "site"
         return "actor"
 
-    def launchers(lo: int, hi: int) -> list[tuple[int, int, str]]:
-        return [(s, e, code) for s, e, code in gazetteer.ACTOR_TABLE.all(text, lo, hi)
-                if role(s, e) in ("actor", "self")]
+    roles: dict[tuple[int, int], bool] = {}
+
+    def launches(r: tuple[int, int, str]) -> bool:
+        """Whether the name r is in the role of a launcher (or reports its own launch)."""
+        found = roles.get(r[:2])
+        if found is None:
+            found = roles[r[:2]] = role(r[0], r[1]) in ("actor", "self")
+        return found
 
     if primary is not None:
         s0, s1 = p.sentence_of(primary.start)
         anchor = primary.verb[0] if primary.verb else primary.start
-        if primary.weapon and primary.weapon[0] < anchor and not cjk:
+        if primary.weapon and primary.weapon[0] < anchor and not verb_final:
             anchor = primary.weapon[0]
-        in_sentence = launchers(s0, s1)
+        names = gazetteer.ACTOR_TABLE.all(text, s0, s1)
+        # Names are read outwards from the launch, at most MAX_CANDIDATES each way: roles
+        # are worked out only for the names a rule asks about.
+        split = bisect_right([r[1] for r in names], anchor)
+        before_names = names[max(0, split - MAX_CANDIDATES):split]
+        after_names = [r for r in names[split:split + MAX_CANDIDATES] if r[0] >= anchor]
         # "US shoots down missile fired by Houthis": the passive agent is the launcher.
-        for m in _FIRED_BY.finditer(text, s0, s1):
-            by = next((r for r in in_sentence if r[0] == m.end()), None)
-            if by:
+        by_start = {r[0]: r for r in reversed(names)}
+        for m in islice(en.FIRED_BY.finditer(text, s0, s1), MAX_CANDIDATES):
+            by = by_start.get(m.end())
+            if by and launches(by):
                 return by[2], (by[0], by[1]), "actor:fired_by"
-        if primary.weapon and not cjk:
-            owner = [r for r in in_sentence if r[1] <= primary.weapon[0]
-                     and _WEAPON_MODIFIERS.match(text, r[1], primary.weapon[0])]
-            if owner:
-                s, e, code = owner[-1]
-                return code, (s, e), "actor:weapon_owner"
-        before = [r for r in in_sentence if r[1] <= anchor]
-        # "S. Korea, US fire ATACMS": of coordinated subjects, the first named leads.
-        while len(before) >= 2 and _COORDINATED_SUBJECTS.fullmatch(text, before[-2][1], before[-1][0]):
-            before.pop()
-        if before:
-            s, e, code = before[-1]
+        if primary.weapon and not verb_final:
+            # Modifiers between an owner and its weapon are a few words; looking no further
+            # keeps the work linear however many names the sentence holds.
+            ws = primary.weapon[0]
+            for r in reversed(names[:bisect_right([r[1] for r in names], ws)]):
+                if r[1] < ws - _OWNER_REACH:
+                    break
+                if launches(r) and en.WEAPON_MODIFIERS.match(text, r[1], ws):
+                    s, e, code = r
+                    return code, (s, e), "actor:weapon_owner"
+        # The launcher named last before the launch; of coordinated subjects ("S. Korea,
+        # US fire ATACMS"), the first named leads.
+        subject = None
+        for r in reversed(before_names):
+            if not launches(r):
+                continue
+            if subject is not None and not en.COORDINATED_SUBJECTS.fullmatch(text, r[1], subject[0]):
+                break
+            subject = r
+        if subject is not None:
+            s, e, code = subject
             return code, (s, e), "actor:subject"
-        after = [r for r in in_sentence if r[0] >= anchor
-                 and (_ATTACK_NOUN_AFTER.match(text, r[1], r[1] + 40) or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]]))]
-        if after:
-            s, e, code = after[0]
-            return code, (s, e), "actor:attacker"
+        for r in after_names:
+            if launches(r) and (en.ATTACK_NOUN_AFTER.match(text, r[1], r[1] + 40)
+                                or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
+                s, e, code = r
+                return code, (s, e), "actor:attacker"
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
-        found = launchers(lo, hi)
-        if found:
-            s, e, code = found[0]
-            return code, (s, e), "actor:first_named"
+        for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
+            if launches(r):
+                s, e, code = r
+                return code, (s, e), "actor:first_named"
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
     if owned:
         return owned[2], (owned[0], owned[1]), "actor:weapon_type"
-    for s, e, agency in gazetteer.AGENCY_TABLE.all(text):
+    for s, e, agency in _agencies(p):
         implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(agency)
         if implied:
             return implied, (s, e), "actor:state_agency"
@@ -349,42 +277,34 @@ def _named_actor(p: Prepared, lang: str, primary: Cue | None) -> tuple[str | Non
     return None, None, ""
 
 
-def _count(p: Prepared, lang: str, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:
+def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
-    patterns = [COUNT_EN]
-    if lang == "ko":
-        patterns.insert(0, COUNT_KO)
-    elif lang == "ja":
-        patterns.insert(0, COUNT_JA)
+    patterns = [en.COUNT] if table is ENGLISH or table.counts is None else [table.counts, en.COUNT]
+    number_words = {**en.NUMBER_WORDS, **table.number_words}
     for lo, hi in ((0, t_end), (t_end, len(text))):
-        if lo == t_end and _VAGUE_COUNT.search(text, 0, t_end):
+        if lo == t_end and ANY.vague_count.search(text, 0, t_end):
             break  # the headline says "several": a number later in the text is not the count
         for pattern in patterns:
             for m in pattern.finditer(text, lo, hi):
                 raw = m.group("n").lower()
-                n = _NUMBER_WORDS.get(raw)
+                n = number_words.get(raw)
                 if n is None:
                     n = int(raw.replace(",", ""))
-                if pattern is COUNT_EN and n == 1 and _plural(text[m.start("w"):m.end("w")]):
+                if pattern is en.COUNT and n == 1 and _plural(text[m.start("w"):m.end("w")]):
                     continue  # "a barrage ... missiles": the article is not a count
                 if 0 < n <= 10_000:
                     return n, (m.start(), m.end())
     # "fires ballistic missile", "test-fires new, unarmed nuclear missile": the headline's
     # launch has one singular weapon as its object.
-    if (lang not in ("ko", "ja") and primary is not None and primary.in_title and primary.weapon
-            and not _VAGUE_COUNT.search(text, 0, t_end)):
+    if (not table.verb_final and primary is not None and primary.in_title and primary.weapon
+            and not ANY.vague_count.search(text, 0, t_end)):
         ws, we = primary.weapon
-        title_weapons = [text[m.start():m.end()] for m in lexicon.WEAPON_EN.finditer(text, 0, t_end)]
+        title_weapons = [text[m.start():m.end()] for m in en.WEAPONS.finditer(text, 0, t_end)]
         if (not any(_plural(w) for w in title_weapons)
                 and not re.search(r"\band\b", text[ws:min(we + 30, t_end)])
-                and not _EVENT_NOUN_AFTER.match(text, we, min(we + 20, t_end))):
+                and not en.EVENT_NOUN_AFTER.match(text, we, min(we + 20, t_end))):
             return 1, (ws, we)
     return None, None
-
-
-# "missile attack", "missile barrage": the weapon names the kind of event, not one weapon.
-_EVENT_NOUN_AFTER = re.compile(
-    r"\s+(?:attacks?|strikes?|barrages?|salvos?|raids?|assaults?|bombardments?|onslaughts?|blitz|fire)\b", re.I)
 
 
 def _plural(words: str) -> bool:
@@ -406,17 +326,39 @@ def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     if m:
         place = text[m.start("place"):m.end("place")]  # the match holds lower-cased text
         return place[0].upper() + place[1:], (m.start("place"), m.end("place"))
-    m = _first_in(gazetteer.GENERIC_SEA, text, t_end)
+    m = _first_in(ANY.generic_sea, text, t_end)
     if m:
         return "sea", (m.start(), m.end())
     return None, None
 
 
+def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
+    """Every agency the text names, in text order, found once per text."""
+    found = p.memo.get("agencies")
+    if found is None:
+        found = p.memo["agencies"] = gazetteer.AGENCY_TABLE.all(p.text)
+    return found  # type: ignore[return-value]
+
+
 def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
-    found = _first_of(gazetteer.AGENCY_TABLE, p.text, p.title_end)
-    if found:
-        return found[2], (found[0], found[1])
-    return None, None
+    """The reporting agency: one the text credits ("according to the Joint Chiefs of
+    Staff", "합참에 따르면"), else one it names outright, else one it only describes
+    ("South Korea's military", "state media"); in each, the headline's first, else the
+    summary's first."""
+    text, t_end = p.text, p.title_end
+    found = _agencies(p)
+    if not found:
+        return None, None
+
+    def credited(f: tuple[int, int, str]) -> bool:
+        return bool(ANY.credit_before.search(text, max(0, f[0] - 40), f[0])
+                    or ANY.credit_after.match(text, f[1], f[1] + 12))
+
+    in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end]
+    best = (next((f for f in in_order if credited(f)), None)
+            or next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None)
+            or in_order[0])
+    return best[2], (best[0], best[1])
 
 
 # Launches by and around these actors are reported in local time.
@@ -425,7 +367,7 @@ _REGION_ZONES = {"PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo"}
 
 def _event_zone(p: Prepared, actor: str | None) -> str | None:
     """Zone the text's clock times are in: a named agency's, else the launching region's."""
-    for _s, _e, agency in gazetteer.AGENCY_TABLE.all(p.text):
+    for _s, _e, agency in _agencies(p):
         zone = timeparse.AGENCY_ZONES.get(agency)
         if zone:
             return zone
@@ -441,30 +383,30 @@ def extract(
 ) -> tuple[LaunchFields, tuple[Evidence, ...]]:
     """Fields of a launch report and the evidence for each field that was found."""
     text = p.text
+    table = table_for(lang) or ENGLISH
     evidence: list[Evidence] = []
 
-    actor, span, cue = _actor(p, lang, primary)
+    actor, span, cue = _actor(p, table, primary)
     if span:
         evidence.append(_ev(p, cue, "actor", *span))
     kind, span = _kind(p, primary)
     if span:
         evidence.append(_ev(p, f"kind:{kind}", "kind", *span))
-    count, span = _count(p, lang, primary)
+    count, span = _count(p, table, primary)
     if span:
         evidence.append(_ev(p, "count:number", "count", *span))
 
     distance = None
-    for pattern in (DISTANCE_EN, DISTANCE_TARGET_EN, *DISTANCE_CJK) if lang in ("ko", "ja") else (
-            DISTANCE_EN, DISTANCE_TARGET_EN):
+    for pattern in ENGLISH.distances + (table.distances if table is not ENGLISH else ()):
         m = _first_in(pattern, text, p.title_end)
-        while m and _ALTITUDE_BEFORE.search(text, max(0, m.start() - 6), m.start() + 3):
+        while m and ANY.altitude.search(text, max(0, m.start() - 6), m.start() + 3):
             m = pattern.search(text, m.start() + 1)  # "高度約50キロで、350キロ飛翔": 50 is the apogee
         if m and (value := _quantity_km(m)) is not None:
             distance = value
             evidence.append(_ev(p, "distance:flown", "distance_km", m.start(), m.end()))
             break
     apogee = None
-    for pattern in APOGEE if lang in ("ko", "ja") else APOGEE[:1]:
+    for pattern in ENGLISH.apogees + (table.apogees if table is not ENGLISH else ()):
         m = _first_in(pattern, text, p.title_end)
         if m and (value := _quantity_km(m)) is not None:
             apogee = value
@@ -478,7 +420,7 @@ def extract(
     if span:
         evidence.append(_ev(p, "agency:named", "source_agency", *span))
 
-    zone = _event_zone(p, actor) or source_tz or timeparse.DEFAULT_ZONE_BY_LANG.get(lang)
+    zone = _event_zone(p, actor) or source_tz or table.default_zone
     launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end)
     if launched_at is not None:
         for mention in mentions:

@@ -10,16 +10,22 @@ over every item, so these are derived once from each pattern:
   over the lower-cased text (offsets are unchanged; `group()` returns lower-cased words,
   so callers slice the original text when they need its spelling);
 - a literal gate: words one of which every match must contain. When none occurs in the
-  text (a plain `in` test, done in C) the pattern is not run at all;
+  text the pattern is not run at all. A short text is asked with a few `in` tests (done
+  in C); for a long one, one pass of an Aho-Corasick automaton (pyahocorasick) holding
+  every pattern's words tells which it holds (`_LiteralIndex`);
 - first-character factoring: each alternation becomes a trie on its branches' first
   characters ("nasa|nato|north" -> "n(?:asa|ato|orth)"), so a word meets one test per
   distinct first character instead of one per branch (see `_factored`);
 - an ASCII form without the top-level branches that can only start with a non-ASCII
   character, used on ASCII text (see `_ascii_variant`).
 
-Each is added only when it can be computed exactly, so a compiled pattern matches (and
-groups) exactly what `re.compile` would. `Table` runs a gazetteer as one pattern
-per entry, so each entry gets its own gate and prefix.
+All of it is read off the pattern's text by the small reader below, which knows the
+documented syntax the lexicons use (literals, escapes, classes, groups, lookarounds,
+quantifiers) and nothing of `re`'s private modules, so a new Python cannot break it.
+Whatever it does not know (inline flags, backreferences, conditionals) makes it leave
+the pattern as written: each derivation is added only when it is exact, so a compiled
+pattern matches (and groups) exactly what `re.compile` would. `Table` runs a gazetteer
+as one pattern per entry, so each entry gets its own gate and prefix.
 """
 
 from __future__ import annotations
@@ -27,67 +33,268 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from re import _constants as _sc  # type: ignore[attr-defined]
-from re import _parser as _sp  # type: ignore[attr-defined]
+from dataclasses import dataclass
+
+import ahocorasick
 
 _MAX_FIRST_CHARS = 400
-_MAX_GATE_WORDS = 24
+_MAX_GATE_WORDS = 64
 _GATE_MIN_SPAN = 100000
-# ASCII digits and whitespace; Unicode digits and rare spaces are folded away before
-# the lexicons run (see detector.prepare), so these sets are complete for our text.
-_CATEGORY_CHARS = {
-    _sc.CATEGORY_DIGIT: frozenset("0123456789"),
-    _sc.CATEGORY_SPACE: frozenset(" \t\n\r\f\v\u3000\u00a0\u2002\u2003\u2009\u200a\u202f"),
-}
-_ZERO_WIDTH = (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT)
-_REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, _sc.POSSESSIVE_REPEAT)
+# From this length on, the words a text holds are found by one pass of the literal index
+# rather than one `in` test per word.
+_LONG_TEXT = 4096
+# Words this short ("in", "to", "発") occur everywhere: the index would report thousands of
+# hits for them in a long text, where an `in` test finds them at once. They are tested so.
+_INDEX_MIN_LEN = 4
 
 
 class _Unbounded(Exception):
     """The first character of a match can be almost anything: no prefix."""
 
 
-def _cased(ch: str, ignorecase: bool) -> set[str]:
-    return {ch, ch.lower(), ch.upper()} if ignorecase else {ch}
+class _Unsupported(Exception):
+    """Syntax the reader does not handle: the pattern is used as written."""
 
 
-def _first_chars(items, ignorecase: bool) -> tuple[set[str], bool]:
-    """Characters a match of the sequence `items` can start with, and whether it can be empty."""
-    out: set[str] = set()
-    for op, av in items:
-        if op in _ZERO_WIDTH:
+# --- reading a pattern ---------------------------------------------------------------
+#
+# A pattern is read into branches of tokens. A token is (kind, value):
+#   "lit"   a plain character, value the character;
+#   "atom"  one unit of matching written as an escape, a class or ".^$", value its text;
+#   "quant" a quantifier of the token before it, value its text ("?", "{0,4}?", "++");
+#   "group" (prefix, branches) for "(", "(?:", "(?P<name>" and the lookarounds.
+
+_ZERO_WIDTH_ESCAPES = frozenset({r"\b", r"\B", r"\A", r"\Z"})
+_CLASS_ESCAPES = {"d": "d", "s": "s"}  # categories a first-character set can hold
+_CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_REGEX_SPECIAL = frozenset("\\[](){}.*+?^$|")
+
+
+def _split_alternation(src: str, i: int, in_group: bool) -> tuple[list[list[tuple[str, object]]], int]:
+    """Branches of the alternation starting at src[i], as token lists, and the index of
+    the closing parenthesis (or the end)."""
+    branches: list[list[tuple[str, object]]] = [[]]
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == ")":
+            if in_group:
+                return branches, i
+            raise _Unsupported("unbalanced parenthesis")
+        if c == "|":
+            branches.append([])
+            i += 1
             continue
-        if op is _sc.LITERAL:
-            return out | _cased(chr(av), ignorecase), False
-        if op is _sc.CATEGORY and av in _CATEGORY_CHARS:
-            return out | _CATEGORY_CHARS[av], False
-        if op is _sc.IN:
-            for iop, iav in av:
-                if iop is _sc.LITERAL:
-                    out |= _cased(chr(iav), ignorecase)
-                elif iop is _sc.CATEGORY and iav in _CATEGORY_CHARS:
-                    out |= _CATEGORY_CHARS[iav]
-                elif iop is _sc.RANGE and iav[1] - iav[0] <= _MAX_FIRST_CHARS:
-                    for cp in range(iav[0], iav[1] + 1):
-                        out |= _cased(chr(cp), ignorecase)
-                else:
-                    raise _Unbounded  # NEGATE, \w, a huge range
-            return out, False
-        if op is _sc.SUBPATTERN or op is _sc.ATOMIC_GROUP:
-            chars, empty = _first_chars(av[-1] if op is _sc.SUBPATTERN else av, ignorecase)
-        elif op is _sc.BRANCH:
-            chars, empty = set(), False
-            for branch in av[1]:
-                c, e = _first_chars(branch, ignorecase)
-                chars |= c
-                empty = empty or e
-        elif op in _REPEATS:
-            chars, empty = _first_chars(av[2], ignorecase)
-            empty = empty or av[0] == 0
+        if c == "\\":
+            if i + 1 >= n or src[i + 1].isdigit() or src[i + 1] in "gNpP":
+                raise _Unsupported("backreference, named character or trailing escape")
+            if src[i + 1] in "ux":
+                width = 5 if src[i + 1] == "u" else 3
+                token: tuple[str, object] = ("atom", src[i:i + width + 1])
+                i += width + 1
+            else:
+                token = ("atom", src[i:i + 2])
+                i += 2
+        elif c == "[":
+            j = i + 1
+            if j < n and src[j] == "^":
+                j += 1
+            if j < n and src[j] == "]":
+                j += 1
+            while j < n and src[j] != "]":
+                j += 2 if src[j] == "\\" else 1
+            if j >= n:
+                raise _Unsupported("unclosed class")
+            token = ("atom", src[i:j + 1])
+            i = j + 1
+        elif c == "(":
+            j = i + 1
+            if src.startswith("?:", j):
+                prefix = "(?:"
+            elif src.startswith(("?=", "?!", "?<=", "?<!"), j):
+                prefix = src[i:j + (3 if src[j + 1] == "<" else 2)]
+            elif src.startswith("?P<", j):
+                prefix = src[i:src.index(">", j) + 1]
+            elif j < n and src[j] != "?":
+                prefix = "("
+            else:
+                raise _Unsupported("flags, comment, atomic group or backreference")
+            inner, k = _split_alternation(src, i + len(prefix), True)
+            token = ("group", (prefix, inner))
+            i = k + 1
+        elif c in "*+?{":
+            if c == "{":
+                j = src.find("}", i)
+                if j < 0 or not re.fullmatch(r"\{\d*(?:,\d*)?\}", src[i:j + 1]):
+                    raise _Unsupported("a brace that is not a repeat")
+                q = src[i:j + 1]
+                i = j + 1
+            else:
+                q = c
+                i += 1
+            if i < n and src[i] in "?+":
+                q += src[i]
+                i += 1
+            token = ("quant", q)
         else:
-            raise _Unbounded  # ANY, NOT_LITERAL, \w, group references
-        out |= chars
-        if not empty:
+            token = ("lit" if c not in ".^$" else "atom", c)
+            i += 1
+        branches[-1].append(token)
+    if in_group:
+        raise _Unsupported("unclosed group")
+    return branches, i
+
+
+def _parse(pattern: str) -> list[list[tuple[str, object]]]:
+    branches, _ = _split_alternation(pattern, 0, False)
+    return branches
+
+
+def _min_repeat(quant: str) -> int:
+    """How many times a quantifier requires its token at least."""
+    q = quant.rstrip("?+") if len(quant) > 1 else quant
+    if q in ("?", "*"):
+        return 0
+    if q == "+":
+        return 1
+    low = q[1:-1].split(",")[0]
+    return int(low) if low else 0
+
+
+def _escaped_char(esc: str) -> str | None:
+    """The one character an escape such as "\\." or "\\u3000" stands for, else None."""
+    body = esc[1:]
+    if body[0] in "ux":
+        return chr(int(body[1:], 16))
+    if body in _CONTROL_ESCAPES:
+        return _CONTROL_ESCAPES[body]
+    if body.isalnum() or body == "_":
+        return None  # \b, \d, \w ...: not one character
+    return body
+
+
+@dataclass(frozen=True)
+class _Chars:
+    """A set of characters: explicit ones plus whole categories ("d" for \\d, "s" for \\s)."""
+
+    chars: frozenset[str] = frozenset()
+    categories: frozenset[str] = frozenset()
+
+    def __or__(self, other: "_Chars") -> "_Chars":
+        return _Chars(self.chars | other.chars, self.categories | other.categories)
+
+    def __len__(self) -> int:
+        return len(self.chars) + len(self.categories)
+
+    def could_be(self, ch: str) -> bool:
+        if ch in self.chars:
+            return True
+        return any(_CATEGORY_RE[c].match(ch) for c in self.categories)
+
+    def all_non_ascii(self) -> bool:
+        return not self.categories and all(not c.isascii() for c in self.chars)
+
+    def as_class(self) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(self.chars)) + "".join(
+            "\\" + c for c in sorted(self.categories)) + "]"
+
+
+_CATEGORY_RE = {"d": re.compile(r"\d"), "s": re.compile(r"\s")}
+_NOTHING = _Chars()
+
+
+def _class_chars(text: str) -> _Chars:
+    """Characters a class such as "[a-z\\s'-]" matches; raises _Unbounded for a negated or huge class."""
+    body = text[1:-1]
+    if body.startswith("^"):
+        raise _Unbounded
+    items: list[str | tuple[str]] = []  # characters, or (category,) for \d and \s
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            end = i + (6 if body[i + 1] == "u" else 4 if body[i + 1] == "x" else 2)
+            esc = body[i:end]
+            i = end
+            if esc[1] in _CLASS_ESCAPES:
+                items.append((_CLASS_ESCAPES[esc[1]],))
+                continue
+            ch = _escaped_char(esc)
+            if ch is None:
+                raise _Unbounded  # \w, \S ...
+            items.append(ch)
+        else:
+            items.append(c)
+            i += 1
+    chars: set[str] = set()
+    categories: set[str] = set()
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if isinstance(item, tuple):
+            categories.add(item[0])
+            k += 1
+        elif k + 2 < len(items) and items[k + 1] == "-" and isinstance(items[k + 2], str):
+            low, high = ord(item), ord(items[k + 2])  # type: ignore[arg-type]
+            if high - low > _MAX_FIRST_CHARS:
+                raise _Unbounded
+            chars.update(map(chr, range(low, high + 1)))
+            k += 3
+        else:
+            chars.add(item)
+            k += 1
+    return _Chars(frozenset(chars), frozenset(categories))
+
+
+def _atom_chars(text: str) -> _Chars | None:
+    """Characters one atom can match; None when it is zero-width. Raises _Unbounded."""
+    if text in ("^", "$") or text in _ZERO_WIDTH_ESCAPES:
+        return None
+    if text == ".":
+        raise _Unbounded
+    if text.startswith("["):
+        return _class_chars(text)
+    if text[1] in _CLASS_ESCAPES:
+        return _Chars(categories=frozenset({_CLASS_ESCAPES[text[1]]}))
+    ch = _escaped_char(text)
+    if ch is None:
+        raise _Unbounded  # \w, \W, \S, \D
+    return _Chars(frozenset({ch}))
+
+
+def _with_quantifiers(tokens: list[tuple[str, object]]) -> Iterator[tuple[str, object, str | None]]:
+    """Each token with the quantifier that follows it, if any."""
+    for i, (kind, value) in enumerate(tokens):
+        if kind == "quant":
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        yield kind, value, nxt[1] if nxt is not None and nxt[0] == "quant" else None  # type: ignore[misc]
+
+
+def _first_chars(tokens: list[tuple[str, object]]) -> tuple[_Chars, bool]:
+    """Characters a match of the token sequence can start with, and whether it can be empty."""
+    out = _NOTHING
+    for kind, value, quant in _with_quantifiers(tokens):
+        least = _min_repeat(quant) if quant is not None else 1
+        if kind == "lit":
+            chars: _Chars | None = _Chars(frozenset({value}))  # type: ignore[arg-type]
+            empty = False
+        elif kind == "atom":
+            chars, empty = _atom_chars(value), False  # type: ignore[arg-type]
+        else:
+            prefix, branches = value  # type: ignore[misc]
+            if prefix.startswith(_LOOKAROUNDS):
+                chars = None
+            else:
+                chars, empty = _NOTHING, False
+                for branch in branches:
+                    c, e = _first_chars(branch)
+                    chars, empty = chars | c, empty or e
+        if chars is None:
+            continue  # zero-width: the next token starts the match
+        out = out | chars
+        if not empty and least > 0:
             return out, False
     return out, True
 
@@ -96,49 +303,105 @@ def _gate_score(words: frozenset[str]) -> tuple[int, int]:
     return (min(len(w) for w in words), -len(words))
 
 
-def _required_words(items) -> frozenset[str] | None:
-    """Words one of which every match of the sequence contains, or None if none is known."""
-    best: frozenset[str] | None = None
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _gate_score(candidate) > _gate_score(best)):
-            best = candidate
-
+def _word_options(tokens: list[tuple[str, object]]) -> list[frozenset[str]]:
+    """Sets of words such that every match of the token sequence contains one word of
+    each set: the runs of literal characters it must hold, and its required groups."""
+    options: list[frozenset[str]] = []
     run: list[str] = []
-    for op, av in items:
-        if op is _sc.LITERAL:
-            run.append(chr(av))
+    for kind, value, quant in _with_quantifiers(tokens):
+        if kind == "atom" and (value in ("^", "$") or value in _ZERO_WIDTH_ESCAPES):
+            continue  # zero-width: the characters on either side are adjacent in the text
+        if kind == "group" and value[0].startswith(_LOOKAROUNDS):  # type: ignore[index]
             continue
-        if op in _ZERO_WIDTH:
-            continue  # matched characters on both sides are adjacent in the text
+        single = _single_char(kind, value)
+        if single is not None and quant is None:
+            run.append(single)
+            continue
         if run:
-            consider(frozenset({"".join(run)}))
+            options.append(frozenset({"".join(run)}))
             run = []
-        if op is _sc.SUBPATTERN:
-            consider(_required_words(av[-1]))
-        elif op is _sc.ATOMIC_GROUP:
-            consider(_required_words(av))
-        elif op is _sc.BRANCH:
-            sets = [_required_words(branch) for branch in av[1]]
-            if all(sets):
-                consider(frozenset().union(*sets))  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            consider(_required_words(av[2]))
+        if quant is not None and _min_repeat(quant) < 1:
+            continue
+        if single is not None:
+            options.append(frozenset({single}))
+        elif kind == "group":
+            words = _shared_words([_word_options(branch) for branch in value[1]])  # type: ignore[index]
+            if words:
+                options.append(words)
     if run:
-        consider(frozenset({"".join(run)}))
-    return best
+        options.append(frozenset({"".join(run)}))
+    return options
+
+
+def _usable(words: frozenset[str]) -> bool:
+    return all(len(w) >= 2 or not w.isascii() for w in words)
+
+
+def _shared_words(per_branch: list[list[frozenset[str]]]) -> frozenset[str] | None:
+    """Words one of which every match of an alternation contains: one option of each
+    branch, chosen to be shared by as many branches as can be ("Korea" for "North Korea",
+    "N. Korea" and "NKorean"), so that the set stays small."""
+    if not per_branch or not all(per_branch):
+        return None
+    shared: dict[str, int] = {}
+    for options in per_branch:
+        for word in {w for option in options for w in option}:
+            shared[word] = shared.get(word, 0) + 1
+
+    def rank(option: frozenset[str]) -> tuple[bool, bool, int, int, int]:
+        # A short word ("of", "tv") is in most texts: a gate of it would let every text by.
+        shortest = min(len(w) for w in option)
+        return (_usable(option), shortest >= _INDEX_MIN_LEN, min(shared[w] for w in option), shortest, -len(option))
+
+    return _minimal(frozenset().union(*(max(options, key=rank) for options in per_branch)))
+
+
+def _minimal(words: frozenset[str]) -> frozenset[str]:
+    """The words without those that contain another of them: a text holding "Korean"
+    holds "Korea", so "Korea" alone says as much."""
+    return frozenset(w for w in words if not any(v != w and v in w for v in words))
+
+
+def _required_words(tokens: list[tuple[str, object]]) -> frozenset[str] | None:
+    """Words one of which every match of the token sequence contains, or None if none is known."""
+    options = [_minimal(option) for option in _word_options(tokens)]
+    return max(options, key=_gate_score) if options else None
+
+
+def _single_char(kind: str, value: object) -> str | None:
+    """The one character a literal, an escaped character or a one-character class matches."""
+    if kind == "lit":
+        return value  # type: ignore[return-value]
+    if kind != "atom":
+        return None
+    text = str(value)
+    if text.startswith("\\"):
+        return _escaped_char(text)
+    if text.startswith("[") and not text.startswith("[^"):
+        try:
+            chars = _class_chars(text)
+        except _Unbounded:
+            return None
+        if not chars.categories and len(chars.chars) == 1:
+            return next(iter(chars.chars))
+    return None
 
 
 def _with_prefix(pattern: str, flags: int) -> re.Pattern[str]:
+    """The pattern behind a lookahead for the characters a match can start with."""
     try:
-        chars, empty = _first_chars(_sp.parse(pattern, flags), bool(flags & re.IGNORECASE))
-    except _Unbounded:
+        chars, empty = _first_chars(_flatten(_parse(pattern)))
+    except (_Unbounded, _Unsupported):
         return re.compile(pattern, flags)
-    if empty or not chars or len(chars) > _MAX_FIRST_CHARS:
+    if empty or not len(chars) or len(chars) > _MAX_FIRST_CHARS:
         return re.compile(pattern, flags)
-    charset = "".join(re.escape(c) for c in sorted(chars))
-    return re.compile(f"(?=[{charset}])(?:{pattern})", flags)
+    # Compiled with the pattern's own flags, the class folds case as the pattern does.
+    return re.compile(f"(?={chars.as_class()})(?:{pattern})", flags)
+
+
+def _flatten(branches: list[list[tuple[str, object]]]) -> list[tuple[str, object]]:
+    """One token sequence for a whole pattern: its alternation as one group."""
+    return branches[0] if len(branches) == 1 else [("group", ("(?:", branches))]
 
 
 def _lower_source(pattern: str) -> str:
@@ -170,92 +433,16 @@ def _lower_source(pattern: str) -> str:
 # written, and patterns with backreferences or inline flags are not rewritten.
 
 _FACTOR_MIN_BRANCHES = 4
-_REGEX_SPECIAL = frozenset("\\[](){}.*+?^$|")
 
 
-class _Unsupported(Exception):
-    """Syntax the factoring does not handle: the pattern is used as written."""
-
-
-def _split_alternation(src: str, i: int, in_group: bool) -> tuple[list[list[tuple[str, object]]], int]:
-    """Branches of the alternation starting at src[i], as token lists, and the index of
-    the closing parenthesis (or the end). A token is (kind, value): kind "lit" for a plain
-    character, "quant" for a quantifier, "group" for (prefix, branches), "atom" otherwise."""
-    branches: list[list[tuple[str, object]]] = [[]]
-    n = len(src)
-    while i < n:
-        c = src[i]
-        if c == ")":
-            if in_group:
-                return branches, i
-            raise _Unsupported("unbalanced parenthesis")
-        if c == "|":
-            branches.append([])
-            i += 1
-            continue
-        if c == "\\":
-            if i + 1 >= n or src[i + 1].isdigit():
-                raise _Unsupported("backreference or trailing escape")
-            token: tuple[str, object] = ("atom", src[i:i + 2])
-            i += 2
-        elif c == "[":
-            j = i + 1
-            if j < n and src[j] == "^":
-                j += 1
-            if j < n and src[j] == "]":
-                j += 1
-            while j < n and src[j] != "]":
-                j += 2 if src[j] == "\\" else 1
-            if j >= n:
-                raise _Unsupported("unclosed class")
-            token = ("atom", src[i:j + 1])
-            i = j + 1
-        elif c == "(":
-            j = i + 1
-            if src.startswith("?:", j):
-                prefix = "(?:"
-            elif src.startswith(("?=", "?!", "?<=", "?<!"), j):
-                prefix = src[i:j + (3 if src[j + 1] == "<" else 2)]
-            elif src.startswith("?P<", j):
-                prefix = src[i:src.index(">", j) + 1]
-            elif j < n and src[j] != "?":
-                prefix = "("
-            else:
-                raise _Unsupported("flags, comment or backreference")
-            inner, k = _split_alternation(src, i + len(prefix), True)
-            token = ("group", (prefix, inner))
-            i = k + 1
-        elif c in "*+?{":
-            if c == "{":
-                j = src.find("}", i)
-                if j < 0:
-                    raise _Unsupported("unclosed repeat")
-                q = src[i:j + 1]
-                i = j + 1
-            else:
-                q = c
-                i += 1
-            if i < n and src[i] in "?+":
-                q += src[i]
-                i += 1
-            token = ("quant", q)
-        else:
-            token = ("lit" if c not in ".^$" else "atom", c)
-            i += 1
-        branches[-1].append(token)
-    if in_group:
-        raise _Unsupported("unclosed group")
-    return branches, i
-
-
-def _emit_tokens(tokens: list[tuple[str, object]], flags: int) -> str:
+def _emit_tokens(tokens: list[tuple[str, object]]) -> str:
     out = []
     for kind, value in tokens:
         if kind == "group":
             prefix, inner = value  # type: ignore[misc]
             # Lookarounds keep their branches as written (a lookbehind must keep its widths).
-            body = "|".join(_emit_tokens(b, flags) for b in inner) if prefix.startswith(
-                ("(?=", "(?!", "(?<")) else _emit_alternation(inner, flags)
+            body = "|".join(_emit_tokens(b) for b in inner) if prefix.startswith(_LOOKAROUNDS) else (
+                _emit_alternation(inner))
             out.append(f"{prefix}{body})")
         else:
             out.append(value)  # type: ignore[arg-type]
@@ -271,18 +458,18 @@ def _captures(tokens: list[tuple[str, object]]) -> bool:
     return False
 
 
-def _branch_first_chars(branch: str, flags: int) -> set[str] | None:
+def _branch_first_chars(branch: list[tuple[str, object]]) -> _Chars | None:
     """Characters a branch can start with; None when it could start with anything or be empty."""
     try:
-        chars, empty = _first_chars(_sp.parse(branch, flags), False)
-    except (_Unbounded, re.error):
+        chars, empty = _first_chars(branch)
+    except _Unbounded:
         return None
     return None if empty else chars
 
 
-def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> str:
+def _emit_alternation(branches: list[list[tuple[str, object]]]) -> str:
     if len(branches) < _FACTOR_MIN_BRANCHES:
-        return "|".join(_emit_tokens(b, flags) for b in branches)
+        return "|".join(_emit_tokens(b) for b in branches)
     # Each item: [first character, list of branch tails] or [None, branch text, its first characters].
     items: list[list] = []
     for branch in branches:
@@ -291,8 +478,7 @@ def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> s
         literal_head = (head is not None and head[0] == "lit"
                         and not (len(branch) > 1 and branch[1][0] == "quant") and not _captures(branch))
         if not literal_head:
-            text = _emit_tokens(branch, flags)
-            items.append([None, text, _branch_first_chars(text, flags)])
+            items.append([None, _emit_tokens(branch), _branch_first_chars(branch)])
             continue
         ch = head[1]  # type: ignore[index]
         target = None
@@ -300,7 +486,7 @@ def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> s
             if item[0] == ch:
                 target = item
                 break
-            if item[0] is None and (item[2] is None or ch in item[2]):
+            if item[0] is None and (item[2] is None or item[2].could_be(ch)):
                 break  # a branch that could match here too stands in between: keep the order
         if target is not None:
             target[1].append(branch[1:])
@@ -314,9 +500,9 @@ def _emit_alternation(branches: list[list[tuple[str, object]]], flags: int) -> s
         ch, tails = item
         lead = "\\" + ch if ch in _REGEX_SPECIAL else ch
         if len(tails) == 1:
-            parts.append(lead + _emit_tokens(tails[0], flags))
+            parts.append(lead + _emit_tokens(tails[0]))
         else:
-            parts.append(f"{lead}(?:{_emit_alternation(tails, flags)})")
+            parts.append(f"{lead}(?:{_emit_alternation(tails)})")
     return "|".join(parts)
 
 
@@ -328,13 +514,13 @@ def _ascii_variant(pattern: str, flags: int) -> re.Pattern[str] | None:
     character (Korean, Japanese words), for ASCII texts, where they can never match; None
     when there are none to drop, or dropping one would renumber a capturing group."""
     try:
-        branches, _ = _split_alternation(pattern, 0, False)
+        branches = _parse(pattern)
     except _Unsupported:
         return None
     keep = []
     for branch in branches:
-        first = _branch_first_chars(_emit_tokens(branch, flags), flags)
-        if first and not any(c.isascii() for c in first):
+        first = _branch_first_chars(branch)
+        if first is not None and len(first) and first.all_non_ascii():
             if _captures(branch):
                 return None
             continue
@@ -344,39 +530,119 @@ def _ascii_variant(pattern: str, flags: int) -> re.Pattern[str] | None:
     if not keep:
         return _NEVER
     try:
-        return _with_prefix(_emit_alternation(keep, flags), flags)
+        return _with_prefix(_emit_alternation(keep), flags)
     except re.error:
         return None
 
 
 def _factored(pattern: str, flags: int) -> str:
     """The pattern with its alternations grouped by first character (same matches), or
-    the pattern itself when its syntax is outside what the factoring handles."""
+    the pattern itself when its syntax is outside what the reader handles."""
     try:
-        branches, _ = _split_alternation(pattern, 0, False)
-        out = _emit_alternation(branches, flags)
+        out = _emit_alternation(_parse(pattern))
         re.compile(out, flags)
     except (_Unsupported, re.error, RecursionError):
         return pattern
     return out
 
 
-_lower_cache: tuple[str | None, str | None] = (None, None)
+def _gate_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match contains, longest first; None when there is no
+    useful set (unknown syntax, a one-letter ASCII word, too many words)."""
+    try:
+        words = _required_words(_flatten(_parse(pattern)))
+    except _Unsupported:
+        return None
+    if not words or len(words) > _MAX_GATE_WORDS or any(len(w) < 2 and w.isascii() for w in words):
+        return None
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+class _LiteralIndex:
+    """Every gate word of every compiled pattern in one Aho-Corasick automaton
+    (pyahocorasick): one pass over a text tells which of them it holds, however many
+    words and patterns there are.
+
+    Texts are the raw text for case-sensitive patterns and the lower-cased one for the
+    others; a word is looked for in whichever text it is asked about. The sets of the last
+    two texts are remembered; every shared value is replaced by one assignment, so
+    concurrent callers at worst recompute.
+    """
+
+    def __init__(self) -> None:
+        self._words: frozenset[str] = frozenset()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._cache: tuple[object, frozenset[str], object, frozenset[str]] = (None, frozenset(), None, frozenset())
+
+    def add(self, words: tuple[str, ...]) -> None:
+        """Index the words of at least _INDEX_MIN_LEN characters."""
+        words = tuple(w for w in words if len(w) >= _INDEX_MIN_LEN)
+        if not self._words.issuperset(words):
+            self._words = self._words.union(words)
+            self._automaton = None  # built again on next use, with the new words
+
+    def _build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for word in self._words:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+    def present(self, text: str, remember: bool = True) -> frozenset[str]:
+        """The indexed words (of _INDEX_MIN_LEN characters or more) that occur in text;
+        `remember` False for a short part of a text, which would only push a whole text
+        out of the cache."""
+        if not remember:
+            automaton = self._automaton or self._build()
+            return frozenset(word for _, word in automaton.iter(text)) if self._words else frozenset()
+        cached = self._cache
+        if cached[0] is text:
+            return cached[1]
+        if cached[2] is text:
+            self._cache = (cached[2], cached[3], cached[0], cached[1])
+            return cached[3]
+        automaton = self._automaton or self._build()
+        found = frozenset(word for _, word in automaton.iter(text)) if self._words else frozenset()
+        self._cache = (text, found, cached[0], cached[1])
+        return found
+
+
+_INDEX = _LiteralIndex()
+
+
+# The last two texts lower-cased, most recent first: (text, lowered, text, lowered). Two,
+# so that a pattern run on a short slice between searches of a whole text does not make
+# the whole text be lower-cased again; and the last long text on its own, so that no
+# number of slices can push it out (its lower-cased form is also what the literal index
+# remembers, by identity).
+_lower_cache: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)
+_long_lower_cache: tuple[str | None, str | None] = (None, None)
 
 
 def lowered(text: str) -> str | None:
-    """text.lower() when it keeps every offset, else None. Remembers the last text.
+    """text.lower() when it keeps every offset, else None. Remembers the last two texts,
+    and the last long one.
 
-    The single-entry cache is replaced by one assignment of a tuple, so concurrent
-    callers at worst recompute it.
+    Each cache is replaced by one assignment of a tuple, so concurrent callers at worst
+    recompute it.
     """
-    global _lower_cache
+    global _lower_cache, _long_lower_cache
     cached = _lower_cache
     if cached[0] is text:
         return cached[1]
+    if cached[2] is text:
+        _lower_cache = (cached[2], cached[3], cached[0], cached[1])
+        return cached[3]
+    long_cached = _long_lower_cache
+    if long_cached[0] is text:
+        return long_cached[1]
     low = text.lower()
     result = low if len(low) == len(text) else None
-    _lower_cache = (text, result)
+    if len(text) >= _LONG_TEXT:
+        _long_lower_cache = (text, result)
+    else:
+        _lower_cache = (text, result, cached[0], cached[1])
     return result
 
 
@@ -386,7 +652,8 @@ _NO_MATCHES: tuple[re.Match[str], ...] = ()
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
-    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_cache")
+    __slots__ = ("pattern", "flags", "_fast", "_fast_ascii", "_exact", "_fold", "_gate", "_gate_ascii", "_gate_long",
+                 "_gate_short", "_gate_cache")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -397,26 +664,40 @@ class FastPattern:
         self._fast = _with_prefix(_factored(source, fast_flags), fast_flags)
         self._fast_ascii = _ascii_variant(source, fast_flags) or self._fast
         self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
-        words = _required_words(_sp.parse(source, fast_flags))
-        gate = None
-        if words and len(words) <= _MAX_GATE_WORDS and all(len(w) >= 2 or not w.isascii() for w in words):
-            gate = tuple(sorted(words, key=len, reverse=True))
+        gate = _gate_words(source)
         self._gate = gate
-        # Most texts are ASCII (str.isascii() is a flag test), and no Hangul or kana word
-        # can occur in them: they are checked against the ASCII words only.
+        # For long texts: the words the literal index holds, and the short ones it does not.
+        self._gate_long = frozenset(w for w in gate if len(w) >= _INDEX_MIN_LEN) if gate is not None else None
+        self._gate_short = tuple(w for w in gate if len(w) < _INDEX_MIN_LEN) if gate is not None else None
+        # Most texts are ASCII, and no Hangul or kana word can occur in them.
         self._gate_ascii = tuple(w for w in gate if w.isascii()) if gate is not None else None
+        if gate is not None:
+            _INDEX.add(gate)
         # (text, whether a gate word occurs in it) for the last text gated: one pattern is
         # often run over several parts of one text. One tuple, assigned at once, so that
         # concurrent callers at worst recompute it.
         self._gate_cache: tuple[str | None, bool] = (None, True)
+
+    @property
+    def gate(self) -> tuple[str, ...] | None:
+        """Words one of which every match contains (in the lower-cased text when the
+        pattern ignores case), or None when the pattern has no such set."""
+        return self._gate
 
     def _gate_open(self, text: str) -> bool:
         """Whether a gate word occurs in text (the text the pattern runs on), remembered."""
         cached = self._gate_cache
         if cached[0] is text:
             return cached[1]
-        gate = self._gate_ascii if text.isascii() else self._gate
-        found = gate is None or any(map(text.__contains__, gate))
+        gate = self._gate
+        if gate is None:
+            found = True
+        elif len(text) < _LONG_TEXT:
+            # A few `in` tests beat a pass over the index.
+            found = any(map(text.__contains__, self._gate_ascii if text.isascii() else gate))
+        else:
+            found = (any(map(text.__contains__, self._gate_short))  # type: ignore[arg-type]
+                     or not self._gate_long.isdisjoint(_INDEX.present(text)))  # type: ignore[union-attr]
         self._gate_cache = (text, found)
         return found
 
@@ -481,7 +762,10 @@ class FastPattern:
 
 
 def compile_fast(pattern: str, flags: int = 0) -> FastPattern:
-    """Compile a lexicon pattern for speed; same matches and offsets as re.compile."""
+    """Compile a lexicon pattern for speed; same matches and offsets as re.compile.
+
+    Raises re.error for a pattern `re` rejects.
+    """
     return FastPattern(pattern, flags)
 
 
@@ -493,7 +777,7 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache", "_fold", "_words", "_ascii_words", "_entry_words", "_gate_parts")
+    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_ascii_words", "_short_words", "_gate_parts")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE, gate_parts: bool = False) -> None:
         """`gate_parts`: look for the entries' words in the part searched rather than in the
@@ -501,28 +785,34 @@ class Table:
         self.entries = tuple((canonical, compile_fast(pattern, flags)) for canonical, pattern in entries)
         self._fold = bool(flags & re.IGNORECASE)
         self._gate_parts = gate_parts
-        # Every entry's gate words, looked for once per text; an entry is a candidate when
-        # one of its words occurs (None: an entry without a gate always is).
-        self._entry_words = tuple(frozenset(p._gate) if p._gate is not None else None for _, p in self.entries)
-        words = sorted({w for ws in self._entry_words if ws for w in ws})
-        self._words = tuple(words)
-        self._ascii_words = tuple(w for w in words if w.isascii())
+        # Every entry's gate words; an entry is a candidate when one of its words occurs
+        # (None: an entry without a gate always is).
+        self._entry_words = tuple(frozenset(p.gate) if p.gate is not None else None for _, p in self.entries)
+        self._words = tuple(sorted({w for ws in self._entry_words if ws for w in ws}))
+        # No Hangul or kana word can occur in an ASCII text (str.isascii() is a flag test).
+        self._ascii_words = tuple(w for w in self._words if w.isascii())
+        self._short_words = tuple(w for w in self._words if len(w) < _INDEX_MIN_LEN)
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
+
+    def _present(self, searched: str, remember: bool) -> set[str] | frozenset[str]:
+        if len(searched) < _LONG_TEXT:
+            words = self._ascii_words if searched.isascii() else self._words
+            return {w for w in words if w in searched}
+        return _INDEX.present(searched, remember).union([w for w in self._short_words if w in searched])
+
+    def _with_words(self, present: set[str] | frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
+        return tuple([entry for entry, ws in zip(self.entries, self._entry_words)
+                      if ws is None or not ws.isdisjoint(present)])
 
     def _candidates(self, text: str) -> tuple[tuple[str, FastPattern], ...]:
         cached = self._cache
         if cached[0] is text:
             return cached[1]
-        searched: str | None = text
-        if self._fold:
-            searched = lowered(text)
+        searched: str | None = lowered(text) if self._fold else text
         if searched is None:
             candidates = self.entries  # lower-casing moves offsets: no gate can be trusted
         else:
-            words = self._ascii_words if searched.isascii() else self._words
-            present = {w for w in words if w in searched}
-            candidates = tuple(entry for entry, ws in zip(self.entries, self._entry_words)
-                               if ws is None or not ws.isdisjoint(present))
+            candidates = self._with_words(self._present(searched, True))
         self._cache = (text, candidates)
         return candidates
 
@@ -535,11 +825,7 @@ class Table:
         searched: str | None = lowered(text) if self._fold else text
         if searched is None:
             return self.entries
-        part = searched[lo:hi]
-        words = self._ascii_words if part.isascii() else self._words
-        present = {w for w in words if w in part}
-        return tuple(entry for entry, ws in zip(self.entries, self._entry_words)
-                     if ws is None or not ws.isdisjoint(present))
+        return self._with_words(self._present(searched[lo:hi], False))
 
     def candidates(self, text: str, lo: int = 0, hi: int = sys.maxsize) -> tuple[tuple[str, FastPattern], ...]:
         """The entries, in order, that can match in text[lo:hi] (their words occur)."""

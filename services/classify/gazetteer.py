@@ -1,59 +1,57 @@
-"""Names of actors, reporting agencies and sea areas, with their canonical forms.
+"""The classifier's reading of the one gazetteer (schemas/actors.py), plus its own rules.
 
-Actors map to ISO 3166-1 alpha-3 codes, or to a group's common English name. Each table
-is compiled at import into a `Table`, whose matches carry the canonical value.
+Actor and agency patterns are built from the gazetteer's names in the languages that
+have a rule table, with each table's context forms of actors (北 before a particle, "the
+North"). A name matches as a whole word, a space in it also matching a hyphen, an
+English name also with a possessive "'s"; of two names starting at one place the longer
+wins. Each table is compiled at import into a `Table`, whose matches carry the code.
+Which places, weapon types and origins imply an actor are rules of the classifier, here.
 """
 
 from __future__ import annotations
 
 import re
-from services.classify.fastpattern import Table, compile_fast
 
-# (canonical, pattern). Order matters only for overlapping names: longer names first.
-ACTORS: tuple[tuple[str, str], ...] = (
-    ("PRK", r"\bNorth[- ]Korea(?:n|ns|'s)?\b|\bN\.? ?Korea(?:n|'s)?\b|\bDPRK\b|\bPyongyang(?:'s)?\b"
-            r"|\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"
-            r"|^North(?= (?:fires|launches|test-fires|test-launches|lobs|shoots|conducts|says it))|\bKim Jong[- ]?Un\b|\bKorean People's Army\b|\bKPA\b"
-            r"|北朝鮮|북한|北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|(?<![가-힣])북(?=[,·]|이\s|은\s|의\s|\s미사일)|조선민주주의인민공화국|朝鮮(?!半島)"),
-    ("KOR", r"\bSouth[- ]Korea(?:n|ns|'s)?\b|\bS\.? ?Korea(?:n|'s)?\b|\bROK\b|\bSeoul(?:'s)?\b|한국|韓国|우리 군"
-            # A Korean headline that opens with "the navy" or "the JCS" and a comma speaks of the South's own forces.
-            r"|^(?:해군|공군|육군|해병대|합참|군)(?=,)"),
-    ("JPN", r"\bJapan(?:ese|'s)?\b|\bTokyo(?:'s)?\b|\bSelf-Defen[cs]e Forces?\b|\b[GMA]SDF\b|일본|日本(?!海)"
-            r"|(?:陸上|海上|航空)?自衛隊|海自|陸自|空自"),
-    ("RUS", r"\bRussia(?:n|ns|'s)?\b|\bMoscow(?:'s)?\b|\bKremlin\b|러시아|(?<![가-힣])러(?=[,\s·]|군|가|는|의|\s?미사일)|ロシア|露"),
-    ("UKR", r"\bUkrain(?:e|ian|ians|e's)\b|\bKyiv(?:'s)?\b|\bKiev\b|우크라이나|우크라|ウクライナ"),
-    ("IRN", r"\bIran(?:ian|ians|'s)?\b|\bTehran(?:'s)?\b|\bIRGC\b|\bRevolutionary Guards?\b|이란|イラン"),
-    ("ISR", r"\bIsrael(?:i|is|'s)?\b|\bIDF\b|\bIsrael Defen[cs]e Forces\b|이스라엘|イスラエル"),
-    ("USA", r"\bUnited States\b|\bU\.S\.(?: Air Force| Navy| Army)?|\bUS\b|\bAmerican?s?\b|\bPentagon\b|\bUSAF\b"
-            r"|\bMissile Defense Agency\b|\bUSS(?= [A-Z])|\bCENTCOM\b"
-            r"|미국|(?<![가-힣])美(?=[,\s·]|군|국)|米国|米軍|アメリカ"),
-    ("CHN", r"\bChina(?:'s)?\b|\bChinese\b|\bPLA\b|\bPeople's Liberation Army\b|\bBeijing(?:'s)?\b|중국|中国|(?<![가-힣\u4e00-\u9fff])中(?=[,\s·])"),
-    ("PAK", r"\bPakistan(?:i|'s)?\b|\bIslamabad\b|파키스탄|パキスタン"),
-    ("IND", r"\bIndia(?:n|'s)?\b|\bDRDO\b|\bNew Delhi\b|\bINS(?= [A-Z])|인도|インド"),
-    ("FRA", r"\bFrance(?:'s)?\b|\bFrench\b|프랑스|フランス"),
-    ("GBR", r"\bBritain(?:'s)?\b|\bBritish\b|\bUnited Kingdom\b|\bUK\b|\bRoyal Navy\b|\bHMS(?= [A-Z])|영국|英国"),
-    ("IRQ", r"\bIraq(?:i|'s)?\b(?! militias?)|이라크|イラク"),
-    ("SYR", r"\bSyria(?:n|'s)?\b|시리아|シリア"),
-    ("TUR", r"\bTurkey(?:'s)?\b|\bT(?:ü|u)rkiye(?:'s)?\b|\bTurkish\b|튀르키예|터키|トルコ"),
-    ("TWN", r"\bTaiwan(?:ese|'s)?\b|대만|台湾"),
-    ("SAU", r"\bSaudi(?: Arabia)?(?:'s)?\b|사우디|サウジ"),
-    ("Houthis", r"\bHouthis?\b|\bHuthis?\b|\bAnsar Allah\b|\bYemen(?:'s|i)? rebels\b|후티|フーシ"),
-    ("Islamic Resistance in Iraq", r"\bIslamic Resistance in Iraq\b|\bIraqi militias?\b|\bKata'?ib Hez?bollah\b"),
-    ("Hamas", r"\bHamas\b|\b(?:Izz (?:ad-Din |el-Din |al-Din )?al-)?Qassam Brigades\b|하마스|ハマス"),
-    ("Hezbollah", r"\bHezbollah\b|\bHizbollah\b|헤즈볼라|ヒズボラ"),
-    ("Palestinian Islamic Jihad", r"\bIslamic Jihad\b|\b[Aa]l-Quds Brigades\b|\bSaraya al-Quds\b"),
-)
+from schemas.actors import ACTORS, AGENCIES, Agency
+from services.classify.fastpattern import Table, compile_fast
+from services.classify.languages import ANY, TABLES
+
+
+def name_pattern(name: str, lang: str) -> str:
+    """The pattern of one name as written in running text."""
+    if lang != "en":
+        return re.escape(name)  # no word boundaries to lean on in Korean and Japanese
+    escaped = re.escape(name).replace(r"\ ", "[- ]")
+    head = r"\b" if name[0].isalnum() else ""
+    tail = r"\b" if name[-1].isalnum() else ""
+    return head + escaped + r"(?:'s)?" + tail
+
+
+def names_pattern(names: dict[str, tuple[str, ...]], extra: str | None = None) -> str:
+    """One alternation of the names in the languages with a table, longest first, then
+    the context forms in `extra`.
+
+    English names that begin and end with a letter or digit share one pair of word
+    boundaries, so that the engine meets their first letters in one factored group.
+    """
+    written = sorted({(name, lang) for lang, ns in names.items() if lang in TABLES for name in ns},
+                     key=lambda nl: (-len(nl[0]), nl))
+    words = [re.escape(name).replace(r"\ ", "[- ]") for name, lang in written
+             if lang == "en" and name[0].isalnum() and name[-1].isalnum()]
+    parts = [rf"\b(?:{'|'.join(words)})(?:'s)?\b"] if words else []
+    parts += [name_pattern(name, lang) for name, lang in written
+              if not (lang == "en" and name[0].isalnum() and name[-1].isalnum())]
+    return "|".join(parts + ([extra] if extra else []))
+
+
+# (code, pattern): who launched. Order matters only for names starting at one place.
+ACTORS_READ: tuple[tuple[str, str], ...] = tuple(
+    (actor.code, names_pattern(actor.names, ANY.actor_forms.get(actor.code))) for actor in ACTORS)
 
 # Launch sites that belong to one state: "from Vandenberg" names the launcher, "from
 # Syria" (a country or region) only the place.
-FACILITIES = (
-    r"\bVandenberg\b|\bPlesetsk\b|\bKapustin Yar\b|\bSohae\b|\bTongchang-?ri\b|\bSemnan\b|\bShahroud\b"
-    r"|\bPalmachim\b|\bWheeler Island\b|\bAbdul Kalam Island\b|\bChandipur\b"
-)
-FACILITY_RE = compile_fast(FACILITIES)
-FACILITY_ACTORS = (("USA", r"\bVandenberg\b"), ("RUS", r"\bPlesetsk\b|\bKapustin Yar\b"),
-                   ("PRK", r"\bSohae\b|\bTongchang-?ri\b"), ("IRN", r"\bSemnan\b|\bShahroud\b"),
-                   ("ISR", r"\bPalmachim\b"), ("IND", r"\bWheeler Island\b|\bAbdul Kalam Island\b|\bChandipur\b"))
+FACILITY_ACTORS = tuple((actor.code, names_pattern({"en": actor.sites})) for actor in ACTORS if actor.sites)
+FACILITY_RE = compile_fast("|".join(pattern for _, pattern in FACILITY_ACTORS))
 
 # Where a launch came from, when that names who fired it: missiles "fired from Yemen" are
 # the Houthis', rockets "launched from Lebanon" Hezbollah's (a report naming another group
@@ -83,52 +81,37 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)"),
 )
 
+# Agencies a text describes rather than names: one it names is the better source.
+GENERIC_AGENCIES = frozenset(a.code for a in AGENCIES if a.generic)
+
 # State media and agencies whose own report implies who launched.
-AGENCY_IMPLIES_ACTOR = {"KCNA": "PRK", "Rodong Sinmun": "PRK", "IRNA": "IRN", "Tasnim": "IRN"}
+AGENCY_IMPLIES_ACTOR = {a.code: a.actor for a in AGENCIES if a.implies_actor and a.actor}
 
-# (canonical, pattern): who reported the launch.
-AGENCIES: tuple[tuple[str, str], ...] = (
-    ("JCS", r"\b(?:ROK )?Joint Chiefs of Staff\b|\b(?:ROK )?JCS\b|\bJSC\b|합참|합동참모본부"),
-    ("Japan MoD", r"\bJapan(?:ese)?(?:'s)? (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD|defen[cs]e ministry)\b"
-                  r"|\bJapanese defen[cs]e ministry\b|\bJapan's Defen[cs]e Ministry\b|防衛省|防衛相|防衛大臣|일본 방위성"),
-    ("KCNA", r"\bKCNA\b|\bKorean Central News Agency\b|조선중앙통신|朝鮮中央通信"),
-    ("Rodong Sinmun", r"\bRodong Sh?inmun\b|노동신문|労働新聞"),
-    ("US INDOPACOM", r"\bINDOPACOM\b|\bIndo-Pacific Command\b|인도태평양사령부|インド太平洋軍"),
-    ("Japan Coast Guard", r"\b(?:Japan(?:ese)?(?:'s)? |Tokyo's )Coast Guard\b|海上保安庁"),
-    ("Japan government", r"\bChief Cabinet Secretary\b|官房長官|日本政府|政府関係者|Jアラート"),
-    ("IDF", r"\bIDF\b|\bIsrael Defen[cs]e Forces\b|\bIsraeli (?:army|military)\b"),
-    ("Yonhap", r"\bYonhap\b|연합뉴스|聯合ニュース"),
-    ("Kyodo", r"\bKyodo\b|共同通信"),
-    ("ROK military", r"\bSouth Korea(?:'s|n) military\b|\bSeoul's military\b|\bSouth Korean officials\b|우리 군"),
-    ("Russia MoD", r"\bRussia(?:'s|n) (?:Defen[cs]e Ministry|Ministry of Defen[cs]e)\b"),
-    ("Ukraine Air Force", r"\bUkrain(?:e's|ian) (?:Air Force|air force|air defen[cs]e)\b"),
-    ("US Air Force", r"\bU\.?S\.? Air Force\b|\bUSAF\b|\bSpace Wing\b|\bAir Force Global Strike Command\b"),
-    ("Pentagon", r"\bPentagon\b"),
-    ("IRNA", r"\bIRNA\b"),
-    ("Tasnim", r"\bTasnim\b"),
-    ("state media", r"\bstate (?:media|TV|television|news agency)\b"),
-)
+# (code, pattern): who reported the launch.
+AGENCIES_READ: tuple[tuple[str, str], ...] = tuple((a.code, names_pattern(a.names)) for a in AGENCIES)
 
-# (canonical, pattern): where the missile went. A sea area beats a place.
-SEAS: tuple[tuple[str, str], ...] = (
-    ("East Sea", r"\bEast Sea\b|\bsea between Korea and Japan\b|\beastern waters\b|동해"),
-    ("Sea of Japan", r"\bSea of Japan\b|\bJapan Sea\b|日本海"),
-    ("Yellow Sea", r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|\bwestern waters\b|서해|黄海"),
-    ("Pacific", r"(?<!Indo-)(?<!Asia-)\bPacific(?: Ocean)?\b|태평양|太平洋"),
-    ("Atlantic", r"\bAtlantic(?: Ocean)?\b|대서양|大西洋"),
-    ("Mediterranean", r"\bMediterranean\b|지중해|地中海"),
-    ("Red Sea", r"\bRed Sea\b|홍해|紅海"),
-    ("Black Sea", r"\bBlack Sea\b|흑해|黒海"),
-    ("Persian Gulf", r"\bPersian Gulf\b|\bGulf of Oman\b|페르시아만|ペルシャ湾"),
-    ("Arabian Sea", r"\bArabian Sea\b"),
-    ("Bay of Bengal", r"\bBay of Bengal\b|ベンガル湾"),
-    ("White Sea", r"\bWhite Sea\b|白海"),
-    ("Barents Sea", r"\bBarents Sea\b"),
-    ("Sea of Okhotsk", r"\bSea of Okhotsk\b|オホーツク海"),
-    ("East China Sea", r"\bEast China Sea\b|동중국해|東シナ海"),
-    ("South China Sea", r"\bSouth China Sea\b|남중국해|南シナ海"),
-    ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外|\boutside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
-    ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内|\binside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+# Agencies whose word is a detection or a claim (not the press that relays it): naming
+# one is a sign of a real event.
+_DETECTING_ROLES = frozenset({"observer", "state_media", "operator"})
+
+
+def _detecting(agency: Agency) -> bool:
+    return agency.role in _DETECTING_ROLES
+
+
+def _all_names(agencies: list[Agency]) -> dict[str, tuple[str, ...]]:
+    merged: dict[str, tuple[str, ...]] = {}
+    for agency in agencies:
+        for lang, names in agency.names.items():
+            merged[lang] = merged.get(lang, ()) + names
+    return merged
+
+
+# One alternation of all their names: the cue needs no agency's code, and the engine
+# meets each first letter once.
+AGENCY_CUE = compile_fast(
+    names_pattern(_all_names([a for a in AGENCIES if _detecting(a)])) + "|" + ANY.agency_words.pattern,
+    re.IGNORECASE,
 )
 
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
@@ -143,13 +126,10 @@ TARGET_EN = compile_fast(
     rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b",
     re.IGNORECASE,
 )
-# "into the sea", "toward the sea": the text gives no sea name.
-GENERIC_SEA = compile_fast(r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b|해상으로|海上", re.IGNORECASE)
-
-
 # Case matters for actors: "US" is a country, "us" is not.
 # Asked mostly about the sentence of a launch verb: its words are looked for there.
-ACTOR_TABLE = Table(ACTORS + FACILITY_ACTORS, flags=0, gate_parts=True)
-AGENCY_TABLE = Table(AGENCIES)
-SEA_TABLE = Table(SEAS)
+ACTOR_TABLE = Table(ACTORS_READ + FACILITY_ACTORS, flags=0, gate_parts=True)
+AGENCY_TABLE = Table(AGENCIES_READ)
+# Where the missile went. A sea area beats a place.
+SEA_TABLE = Table(ANY.seas)
 WEAPON_OWNER_TABLE = Table(WEAPON_OWNERS, flags=0)

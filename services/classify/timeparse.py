@@ -30,60 +30,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-from services.classify.fastpattern import compile_fast
 
-_I = re.IGNORECASE
+from schemas.actors import AGENCIES
+from services.classify.languages import TABLES, LanguageTable, en, table_for
 
-DEFAULT_ZONE_BY_LANG = {"ko": "Asia/Seoul", "ja": "Asia/Tokyo"}
 ZONE_ABBREVIATIONS = {
     "KST": "Asia/Seoul", "JST": "Asia/Tokyo", "UTC": "UTC", "GMT": "UTC", "Z": "UTC",
     "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
     "PDT": "America/Los_Angeles", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "MSK": "Europe/Moscow",
     "IDT": "Asia/Jerusalem", "ET": "America/New_York", "PT": "America/Los_Angeles", "BST": "Europe/London", "IRST": "Asia/Tehran", "CET": "Europe/Paris", "CEST": "Europe/Paris",
 }
-AGENCY_ZONES = {"JCS": "Asia/Seoul", "ROK military": "Asia/Seoul", "Yonhap": "Asia/Seoul",
-                "Japan MoD": "Asia/Tokyo", "Japan Coast Guard": "Asia/Tokyo", "Japan government": "Asia/Tokyo",
-                "KCNA": "Asia/Pyongyang", "Rodong Sinmun": "Asia/Pyongyang"}
+# The zone each agency writes its clock times in.
+AGENCY_ZONES = {agency.code: agency.zone for agency in AGENCIES if agency.zone}
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "oct": 10, "nov": 11, "dec": 12}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_PART_HOURS = {"early": 5, "morning": 9, "afternoon": 15, "evening": 19, "night": 22, "late": 22,
-               "새벽": 4, "아침": 8, "오전": 9, "낮": 12, "오후": 15, "저녁": 19, "밤": 22,
-               "未明": 4, "早朝": 6, "朝": 8, "午前": 9, "昼": 12, "午後": 15, "夕方": 18, "夜": 21, "深夜": 23}
-# Prefixes that put an hour in the afternoon or evening.
-_PM_WORDS = {"pm", "p.m.", "p.m", "오후", "저녁", "밤", "午後", "夜", "夕方", "深夜"}
-
-_ZONE = r"(?:\s*\(?\s*(?P<zone>KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST|ET|PT|BST)\b\)?)?"
-TIME_EN = compile_fast(
-    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE
-    + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))" + _ZONE.replace("zone", "zone24")
-    + r"|\b(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?P<zone_mil>UTC|GMT|KST|JST)\b"
-    + r"|\b(?P<noon>noon|midnight)\b",
-    _I,
-)
-TIME_KO = compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?")
-TIME_JA = compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?")
-
-_MONTH_NAME = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-DATE_EN = compile_fast(
-    rf"\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
-    rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
-    rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|time|day of|round|year|floor))"
-    rf"|\b(?:(?P<wpart>early|late)\s+(?:on\s+)?)?(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?P<wpart2>morning|afternoon|evening|night))?"
-    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours)\b",
-    _I,
-)
-DATE_KO = compile_fast(
-    r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"
-    r"|(?P<rel>오늘|이날|어제|금일|전날)"
-)
-DATE_JA = compile_fast(
-    r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"
-    r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜)"
-)
-_PART_EN = compile_fast(r"\b(?P<part>early|morning|afternoon|evening|night|late)\b", _I)
+# The parts of day every language names, to a representative hour.
+_PART_HOURS = {word: hour for table in TABLES.values() for word, hour in table.part_hours.items()}
 
 
 @dataclass(frozen=True)
@@ -121,7 +82,7 @@ def zone_for(name: str | None) -> ZoneInfo | timezone:
 def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None, str | None, TimeMention | None]:
     """First clock time: ((hour, minute), zone abbreviation, part-of-day word, mention)."""
     best: tuple[int, tuple[int, int], str | None, str | None, re.Match[str]] | None = None
-    for m in TIME_EN.finditer(text):
+    for m in en.CLOCK_TIME.finditer(text):
         if m.group("noon"):
             hm = (12, 0) if m.group("noon").lower() == "noon" else (0, 0)
             zone = None
@@ -139,16 +100,16 @@ def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None
             zone = m.group("zone")
         best = (m.start(), hm, zone, None, m)
         break
-    pattern = TIME_KO if lang == "ko" else TIME_JA if lang == "ja" else None
-    if pattern is not None:
-        for m in pattern.finditer(text):
+    table = table_for(lang)
+    if table is not None and table.clock_time is not None:
+        for m in table.clock_time.finditer(text):
             hour = int(m.group("h"))
             if hour > 24:
                 continue
             pre = m.group("pre")
-            if pre in _PM_WORDS and hour < 12:
+            if pre in table.pm_words and hour < 12:
                 hour += 12
-            elif pre in ("오전", "새벽", "午前", "未明") and hour == 12:
+            elif pre in table.am_words and hour == 12:
                 hour = 0
             minute = 30 if m.group("half") else int(m.group("m") or 0)
             if best is None or m.start() < best[0]:
@@ -164,14 +125,14 @@ def _find_date(text: str, lang: str, lo: int = 0, hi: int | None = None) -> tupl
     """First date expression in text[lo:hi]."""
     hi = len(text) if hi is None else hi
     found: list[tuple[int, _DateSpec | None, re.Match[str]]] = []
-    m = DATE_EN.search(text, lo, hi)
+    m = en.DATE.search(text, lo, hi)
     if m:
         found.append((m.start(), _en_date(m), m))
-    pattern = DATE_KO if lang == "ko" else DATE_JA if lang == "ja" else None
-    if pattern is not None:
-        m2 = pattern.search(text, lo, hi)
+    table = table_for(lang)
+    if table is not None and table.date is not None:
+        m2 = table.date.search(text, lo, hi)
         if m2:
-            found.append((m2.start(), _cjk_date(m2), m2))
+            found.append((m2.start(), _cjk_date(m2, table), m2))
     found = [f for f in found if f[1] is not None]
     if not found:
         return None, None
@@ -181,7 +142,7 @@ def _find_date(text: str, lang: str, lo: int = 0, hi: int | None = None) -> tupl
 
 def _en_date(m: re.Match[str]) -> _DateSpec | None:
     if m.group("mon") or m.group("mon2"):
-        mon = _MONTHS[(m.group("mon") or m.group("mon2"))[:3].lower()]
+        mon = en.MONTHS[(m.group("mon") or m.group("mon2"))[:3].lower()]
         day = int(m.group("day") or m.group("day2"))
         year = m.group("year") or m.group("year2")
         if not 1 <= day <= 31:
@@ -196,7 +157,7 @@ def _en_date(m: re.Match[str]) -> _DateSpec | None:
         return _DateSpec("dom", day=int(m.group("dom")))
     if m.group("wd"):
         part = (m.group("wpart") or m.group("wpart2") or "").lower() or None
-        return _DateSpec("weekday", weekday=_WEEKDAYS[m.group("wd")[:3].lower()], part=part)
+        return _DateSpec("weekday", weekday=en.WEEKDAYS[m.group("wd")[:3].lower()], part=part)
     rel = m.group("rel").lower()
     offset = -1 if rel in ("yesterday", "last night") else 0
     part = {"tonight": "night", "last night": "night", "this morning": "morning",
@@ -204,11 +165,11 @@ def _en_date(m: re.Match[str]) -> _DateSpec | None:
     return _DateSpec("relative", offset_days=offset, part=part)
 
 
-def _cjk_date(m: re.Match[str]) -> _DateSpec | None:
+def _cjk_date(m: re.Match[str], table: LanguageTable) -> _DateSpec | None:
     if m.group("rel"):
         rel = m.group("rel")
-        offset = -1 if rel in ("어제", "전날", "昨日", "きのう", "昨夜") else 0
-        part = {"今朝": "morning", "けさ": "morning", "昨夜": "night"}.get(rel)
+        offset = -1 if rel in table.day_before_words else 0
+        part = table.relative_parts.get(rel)
         return _DateSpec("relative", offset_days=offset, part=part)
     day = int(m.group("day"))
     if not 1 <= day <= 31:
@@ -301,7 +262,7 @@ def resolve_launch_time(
         if hm is None:
             part = spec.part or pre
             if part is None and date_mention is not None:
-                near = _PART_EN.search(text, date_mention.end, date_mention.end + 20)
+                near = en.PART_OF_DAY.search(text, date_mention.end, date_mention.end + 20)
                 part = near.group("part").lower() if near else None
             hm = (_PART_HOURS.get(part or "", 12), 0)
         local = datetime(day.year, day.month, day.day, hm[0], hm[1], tzinfo=zone)

@@ -68,6 +68,12 @@ from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
+# From the one gazetteer: observing governments' agencies (their word confirms an event),
+# the launching state's own media per actor (their word makes an event `claimed`), and
+# every actor name to its code.
+from schemas.actors import ACTOR_ALIASES as _ACTOR_ALIASES
+from schemas.actors import OFFICIAL_CUES as _OFFICIAL_CUES
+from schemas.actors import STATE_MEDIA as _STATE_MEDIA
 
 WalkBack = Literal["correction", "retraction"]
 Precision = Literal["minute", "hour", "day"]
@@ -80,34 +86,6 @@ FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "lau
 
 AGENCY, WIRE, NEWS, OTHER = 3, 2, 1, 0
 _KIND_AUTHORITY = {"agency": AGENCY, "wire": WIRE, "news": NEWS, "aggregator": OTHER}
-
-# Observing governments' agencies: their word confirms an event.
-_OFFICIAL_CUES = (
-    "jcs", "joint chiefs", "합동참모본부", "합참", "mod", "ministry of defen", "defense ministry",
-    "defence ministry", "防衛省", "防衛相", "防衛大臣", "官房長官", "政府", "国防部", "국방부",
-    "indopacom", "pentagon", "coast guard", "海上保安庁", "idf", "israeli military",
-    "israel defense forces", "イスラエル軍", "government", "cabinet", "nsc", "south korea's military",
-    "seoul's military",
-)
-
-# The launching state's own media, per actor: their word makes an event `claimed`.
-_STATE_MEDIA = {
-    "PRK": ("kcna", "korean central news", "rodong", "노동신문", "조선중앙통신", "朝鮮中央通信",
-            "kctv", "조선중앙tv", "uriminzokkiri", "missile administration"),
-    "IRN": ("irna", "tasnim", "fars", "sepah", "irgc", "press tv", "presstv"),
-    "RUS": ("tass", "ria novosti", "russian mod", "russian defence ministry",
-            "russian defense ministry", "zvezda"),
-    "CHN": ("xinhua", "cctv", "pla daily", "people's liberation army", "global times"),
-    "Houthis": ("saba", "al-masirah", "almasirah", "saree"),
-}
-
-_ACTOR_ALIASES = {
-    "north korea": "PRK", "dprk": "PRK", "n. korea": "PRK", "n korea": "PRK", "북한": "PRK",
-    "北朝鮮": "PRK", "iran": "IRN", "russia": "RUS", "china": "CHN", "pakistan": "PAK",
-    "india": "IND", "israel": "ISR", "united states": "USA", "us": "USA", "u.s.": "USA",
-    "south korea": "KOR", "japan": "JPN", "houthi": "Houthis", "houthis": "Houthis",
-    "hamas": "Hamas", "hezbollah": "Hezbollah", "pyongyang": "PRK", "tehran": "IRN",
-}
 
 _BALLISTIC = {"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
 _SPECIFICITY = {"ballistic": 1}  # every other stated kind is a specific class: 2

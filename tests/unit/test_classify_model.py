@@ -50,6 +50,11 @@ def test_a_polish_launch_report_is_detected_with_its_launcher():
     assert any(e.cue == "model_actor" and e.text for e in result.evidence)
 
 
+def test_a_script_no_rules_read_is_marked_unsupported_and_never_a_launch():
+    result = classify("朝鲜发射两枚弹道导弹", "韩国联合参谋本部说，导弹飞行了约350公里。")
+    assert (result.lang, result.language_supported, result.is_launch) == ("zh", False, False)
+
+
 def test_ordinary_news_never_reaches_the_model():
     result = classify("Central bank holds interest rates steady", "Inflation eased for a third month.")
     assert not result.is_launch and not passes_gate("Central bank holds interest rates steady")

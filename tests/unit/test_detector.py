@@ -62,11 +62,33 @@ def test_language_from_script_beats_a_wrong_hint():
     assert classify("North Korea fires missile", lang=None).lang == "en"
 
 
-def test_unsupported_language_is_flagged_but_still_classified():
+def test_unsupported_language_is_flagged_and_not_judged_a_launch():
     result = classify("Северная Корея запустила баллистическую ракету", lang="ru")
     assert result.lang == "ru"
     assert result.language_supported is False
+    assert result.is_launch is False
     assert 0.0 <= result.confidence <= 1.0
+
+
+@pytest.mark.parametrize(("title", "hint"), [
+    ("朝鲜向朝鲜半岛东部海域发射一枚弹道导弹", None),  # simplified
+    ("北韓朝東部海域發射彈道飛彈", None),  # traditional
+    ("朝鲜发射弹道导弹", "ja"),  # Chinese-only characters outweigh a wrong hint
+])
+def test_chinese_is_detected_as_chinese_and_marked_unsupported(title, hint):
+    result = classify(title, lang=hint)
+    assert result.lang == "zh"
+    assert result.language_supported is False
+    assert result.is_launch is False
+    assert all(v is None for v in result.fields.model_dump().values())
+
+
+@pytest.mark.parametrize(("title", "hint"), [
+    ("北朝鮮弾道弾発射　防衛省発表", None),  # all kanji, but 弾 and 発 are Japanese forms
+    ("北朝鮮、飛翔体", "ja"),  # no character decides: the hint does
+])
+def test_a_japanese_headline_without_kana_is_still_japanese(title, hint):
+    assert classify(title, lang=hint).lang == "ja"
 
 
 def test_reaction_item_is_retrospective():
@@ -105,24 +127,38 @@ def test_confidence_is_a_probability_and_orders_cases():
 
 
 def _all_fast_patterns():
-    import re
+    import dataclasses
 
-    from services.classify import extractor, fastpattern, gazetteer, lexicon, timeparse
+    from services.classify import extractor, fastpattern, gazetteer, languages, text, timeparse
+    from services.classify.languages import en, ja, ko
 
-    for module in (lexicon, gazetteer, extractor, timeparse, detector):
+    def walk(name, value, depth=0):
+        if isinstance(value, fastpattern.FastPattern):
+            yield name, value, re.compile(value.pattern, value.flags)
+        elif isinstance(value, fastpattern.Table):
+            for canonical, p in value.entries:
+                yield from walk(f"{name}:{canonical}", p, depth + 1)
+        elif isinstance(value, (tuple, list)) and depth < 3:
+            for i, v in enumerate(value):
+                yield from walk(f"{name}[{i}]", v, depth + 1)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type) and depth < 2:
+            for f in dataclasses.fields(value):
+                yield from walk(f"{name}.{f.name}", getattr(value, f.name), depth + 1)
+
+    for module in (en, ko, ja, languages, gazetteer, extractor, timeparse, text, detector):
         for name, value in vars(module).items():
-            values = value if isinstance(value, tuple) else (value,)
-            for v in values:
-                if isinstance(v, fastpattern.FastPattern):
-                    yield f"{module.__name__}.{name}", v, re.compile(v.pattern, v.flags)
-                elif isinstance(v, fastpattern.Table):
-                    for canonical, p in v.entries:
-                        yield f"{module.__name__}.{name}:{canonical}", p, re.compile(p.pattern, p.flags)
+            yield from walk(f"{module.__name__}.{name}", value)
+
+
+HOLDOUT_PATH = Path(__file__).resolve().parents[1] / "data" / "classify_holdout.jsonl"
 
 
 def test_fast_patterns_match_exactly_what_re_matches():
-    texts = [c["title"] + "\n" + c.get("summary", "") for c in CASES] + [
-        "ＩＣＢＭ launched; North KOREA Fires MISSILES at 7:10 A.M. KST", "İstanbul rocket", "Θ missile ß", ""]
+    holdout = [json.loads(line) for line in HOLDOUT_PATH.read_text(encoding="utf-8").splitlines()[:120]]
+    texts = [c["title"] + "\n" + c.get("summary", "") for c in CASES + holdout] + [
+        "ＩＣＢＭ launched; North KOREA Fires MISSILES at 7:10 A.M. KST", "İstanbul rocket", "Θ missile ß", "",
+        # Digits and spaces outside ASCII, which \d and \s match in re.
+        "North Korea fired \u0663 missiles, Seoul\u2028said; 北朝鮮が\u0663発発射"]
     for name, fast, plain in _all_fast_patterns():
         for text in texts:
             folded = detector.prepare(text, "").text
@@ -170,3 +206,17 @@ def test_factored_alternations_match_exactly_what_re_matches(pattern):
     plain = re.compile(pattern)
     for text in texts:
         assert [m.regs for m in fast.finditer(text)] == [m.regs for m in plain.finditer(text)], text
+
+
+def test_the_classifier_uses_no_private_module_of_the_interpreter():
+    # re._parser and re._constants change between Python versions; nothing may lean on them.
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "services" / "classify"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) else
+                     [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            if isinstance(node, ast.ImportFrom) and node.module == "re":
+                names += [f"re.{a.name}" for a in node.names]
+            assert not [n for n in names if n.startswith(("re._", "sre_"))], (path.name, names)

@@ -158,3 +158,34 @@ def test_part_of_day_never_lands_after_publication():
     early = datetime(2024, 3, 19, 20, 0, tzinfo=timezone.utc)  # Wednesday 05:00 in Seoul
     got, _ = timeparse.resolve_launch_time("fired on Wednesday morning", "en", early, "Asia/Seoul")
     assert got == early
+
+
+def test_an_agency_the_text_credits_by_name_beats_a_generic_one():
+    result = classify("North Korea fires ballistic missile",
+                      "The launch was detected by the South Korean military. It flew 600 km, according to the "
+                      "South Korean Joint Chiefs of Staff.")
+    assert result.fields.source_agency == "JCS"
+    result = classify("북한, 동해상으로 탄도미사일 발사", "우리 군이 포착했다. 합참에 따르면 약 600km 비행했다.")
+    assert result.fields.source_agency == "JCS"
+    # Named outright, an agency beats a description even without "according to".
+    result = classify("North Korea fires missile, state media says", "Japan's defence ministry said it flew 400 km.")
+    assert result.fields.source_agency == "Japan MoD"
+
+
+@pytest.mark.parametrize("title,summary", [
+    ("UK shipping company halts Red Sea voyages after missile strike on its tanker",
+     "The Houthis fired an anti-ship ballistic missile at the vessel."),
+    ("British tanker firm pauses Red Sea transits after missiles fired at its ship",
+     "Missile attacks from Yemen hit two vessels on Monday."),
+])
+def test_a_shipping_company_attacked_or_pausing_transits_is_not_the_launcher(title, summary):
+    result = classify(title, summary)
+    assert result.is_launch
+    assert result.fields.actor != "GBR"
+    assert result.fields.actor in (None, "Houthis")
+
+
+def test_typos_of_one_item_are_not_rules():
+    # "IRMB" and "JSC" were once in the lexicons, copied from one item each.
+    assert classify("North Korea fires IRMB", "").fields.kind != "irbm"
+    assert classify("North Korea fires ballistic missile, JSC says", "").fields.source_agency != "JCS"

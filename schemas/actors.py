@@ -1,0 +1,291 @@
+"""The one gazetteer of launching actors and reporting agencies, for every stage.
+
+An actor's code is what `LaunchFields.actor` carries: the ISO 3166-1 alpha-3 code of a
+state, or a group's common English name. An agency's code is what
+`LaunchFields.source_agency` carries. Each has its names as written in running text, per
+language ("en", "ko", "ja", "zh"); the classifier builds its patterns from the names of
+the languages it has rule tables for, the events stage and the evaluation read the
+derived lookups at the end of this module.
+
+A name here always means its actor or agency, in any sentence. Short forms that do only
+in some contexts (Korean 北 before a particle, "the North" not before "Atlantic", 日本 not
+before 海) are reading rules of the classifier's language tables, not names.
+
+Adding an actor or an agency is one entry below. Names are matched as whole words, a
+space in a name also matching a hyphen ("North-Korean"); an English name also matches
+with a possessive "'s".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Literal
+
+__all__ = [
+    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "OFFICIAL_CUES", "STATE_MEDIA",
+    "actor_named_in",
+]
+
+Names = dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state or armed group that launches missiles or rockets."""
+
+    code: str
+    names: Names
+    sites: tuple[str, ...] = ()  # launch facilities that belong to it, in English
+
+
+AgencyRole = Literal["observer", "state_media", "operator", "press"]
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Who reports a launch.
+
+    `role`: "observer", an observing government's agency whose word confirms a launch;
+    "state_media", the launching side's own voice (its media, its forces' statements),
+    whose word is a claim; "operator", a launching service announcing its own test;
+    "press", an outlet that relays. `actor` is the state or group the agency belongs to.
+    """
+
+    code: str
+    names: Names
+    role: AgencyRole
+    actor: str | None = None
+    # Its reports of a launch are its own side's launches (KCNA reports North Korea's):
+    # when a text names no launcher, the agency names it.
+    implies_actor: bool = False
+    # The text describes it ("South Korea's military", "state media") rather than naming
+    # it: an agency named outright is the better source.
+    generic: bool = False
+    zone: str | None = None  # IANA zone of the clock times it writes
+    # Further lower-case forms seen in feed and source names ("presstv", "rodong").
+    feed_names: tuple[str, ...] = field(default=())
+
+
+def _each(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Every combination of the parts, joined by spaces: ("Japan", "Japan's") x ("MOD",)."""
+    return tuple(" ".join(p) for p in product(*parts))
+
+
+_DEFENCE_MINISTRY = ("Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence")
+
+# Order matters only where two names start at the same place: groups come first, so
+# "Iraqi militias" is the group's name and not Iraq's.
+ACTORS: tuple[Actor, ...] = (
+    Actor("Houthis", {
+        "en": ("Houthi", "Houthis", "Huthi", "Huthis", "Ansar Allah", "Yemen rebels", "Yemen's rebels",
+               "Yemeni rebels"),
+        "ko": ("후티",), "ja": ("フーシ",), "zh": ("胡塞",)}),
+    Actor("Islamic Resistance in Iraq", {
+        "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Kataib Hezbollah",
+               "Kata'ib Hezbollah")}),
+    Actor("Hamas", {
+        "en": ("Hamas", "Qassam Brigades", "al-Qassam Brigades", "Izz al-Qassam Brigades",
+               "Izz ad-Din al-Qassam Brigades", "Izz el-Din al-Qassam Brigades", "Izz al-Din al-Qassam Brigades"),
+        "ko": ("하마스",), "ja": ("ハマス",), "zh": ("哈马斯",)}),
+    Actor("Hezbollah", {
+        "en": ("Hezbollah", "Hizbollah"), "ko": ("헤즈볼라",), "ja": ("ヒズボラ",), "zh": ("真主党",)}),
+    Actor("Palestinian Islamic Jihad", {
+        "en": ("Islamic Jihad", "Al-Quds Brigades", "al-Quds Brigades", "Saraya al-Quds")}),
+    Actor("PRK", {
+        "en": ("North Korea", "North Korean", "North Koreans", "N. Korea", "N. Korean", "N.Korea", "N.Korean",
+               "N Korea", "N Korean", "NKorea", "NKorean", "DPRK", "Pyongyang", "Kim Jong Un", "Kim JongUn",
+               "Korean People's Army", "KPA"),
+        "ko": ("북한", "조선민주주의인민공화국"), "ja": ("北朝鮮",), "zh": ("朝鲜", "北韩", "北韓")},
+        sites=("Sohae", "Tongchang-ri", "Tongchangri")),
+    Actor("KOR", {
+        "en": ("South Korea", "South Korean", "South Koreans", "S. Korea", "S. Korean", "S.Korea", "S.Korean",
+               "S Korea", "S Korean", "SKorea", "SKorean", "ROK", "Seoul"),
+        "ko": ("한국",), "ja": ("韓国",), "zh": ("韩国", "南韩", "南韓")}),
+    Actor("JPN", {
+        "en": ("Japan", "Japanese", "Tokyo", "Self-Defense Force", "Self-Defense Forces", "Self-Defence Force",
+               "Self-Defence Forces", "GSDF", "MSDF", "ASDF"),
+        "ko": ("일본",), "ja": ("自衛隊", "陸上自衛隊", "海上自衛隊", "航空自衛隊", "海自", "陸自", "空自")}),
+    Actor("RUS", {
+        "en": ("Russia", "Russian", "Russians", "Moscow", "Kremlin"),
+        "ko": ("러시아",), "ja": ("ロシア",), "zh": ("俄罗斯", "俄羅斯")},
+        sites=("Plesetsk", "Kapustin Yar")),
+    Actor("UKR", {
+        "en": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
+        "ko": ("우크라이나", "우크라"), "ja": ("ウクライナ",), "zh": ("乌克兰", "烏克蘭")}),
+    Actor("IRN", {
+        "en": ("Iran", "Iranian", "Iranians", "Tehran", "IRGC", "Revolutionary Guard", "Revolutionary Guards"),
+        "ko": ("이란",), "ja": ("イラン",), "zh": ("伊朗",)},
+        sites=("Semnan", "Shahroud")),
+    Actor("ISR", {
+        "en": ("Israel", "Israeli", "Israelis", "IDF", "Israel Defense Forces", "Israel Defence Forces"),
+        "ko": ("이스라엘",), "ja": ("イスラエル",), "zh": ("以色列",)},
+        sites=("Palmachim",)),
+    Actor("USA", {
+        "en": ("United States", "U.S.", "U.S. Air Force", "U.S. Navy", "U.S. Army", "US", "America", "American",
+               "Americans", "Pentagon", "USAF", "Missile Defense Agency", "CENTCOM"),
+        "ko": ("미국",), "ja": ("米国", "米軍", "アメリカ"), "zh": ("美国", "美國")},
+        sites=("Vandenberg",)),
+    Actor("CHN", {
+        "en": ("China", "Chinese", "PLA", "People's Liberation Army", "Beijing"),
+        "ko": ("중국",), "ja": ("中国",), "zh": ("中国", "中國")}),
+    Actor("PAK", {
+        "en": ("Pakistan", "Pakistani", "Islamabad"), "ko": ("파키스탄",), "ja": ("パキスタン",), "zh": ("巴基斯坦",)}),
+    Actor("IND", {
+        "en": ("India", "Indian", "DRDO", "New Delhi"), "ko": ("인도",), "ja": ("インド",), "zh": ("印度",)},
+        sites=("Wheeler Island", "Abdul Kalam Island", "Chandipur")),
+    Actor("FRA", {"en": ("France", "French"), "ko": ("프랑스",), "ja": ("フランス",), "zh": ("法国", "法國")}),
+    Actor("GBR", {
+        "en": ("Britain", "British", "United Kingdom", "UK", "Royal Navy"), "ko": ("영국",), "ja": ("英国",),
+        "zh": ("英国", "英國")}),
+    Actor("IRQ", {"en": ("Iraq", "Iraqi"), "ko": ("이라크",), "ja": ("イラク",), "zh": ("伊拉克",)}),
+    Actor("SYR", {"en": ("Syria", "Syrian"), "ko": ("시리아",), "ja": ("シリア",), "zh": ("叙利亚", "敘利亞")}),
+    Actor("TUR", {
+        "en": ("Turkey", "Türkiye", "Turkiye", "Turkish"), "ko": ("튀르키예", "터키"), "ja": ("トルコ",),
+        "zh": ("土耳其",)}),
+    Actor("TWN", {"en": ("Taiwan", "Taiwanese"), "ko": ("대만",), "ja": ("台湾",), "zh": ("台湾", "台灣")}),
+    Actor("SAU", {"en": ("Saudi", "Saudi Arabia"), "ko": ("사우디",), "ja": ("サウジ",), "zh": ("沙特",)}),
+)
+
+AGENCIES: tuple[Agency, ...] = (
+    Agency("JCS", {
+        "en": ("Joint Chiefs of Staff", "ROK Joint Chiefs of Staff", "JCS", "ROK JCS"),
+        "ko": ("합참", "합동참모본부")},
+        role="observer", actor="KOR", zone="Asia/Seoul", feed_names=("joint chiefs",)),
+    Agency("Japan MoD", {
+        "en": _each(("Japan", "Japan's", "Japanese"), _DEFENCE_MINISTRY + ("MOD",)),
+        "ja": ("防衛省", "防衛相", "防衛大臣"), "ko": ("일본 방위성",)},
+        role="observer", actor="JPN", zone="Asia/Tokyo"),
+    Agency("KCNA", {
+        "en": ("KCNA", "Korean Central News Agency"), "ko": ("조선중앙통신",), "ja": ("朝鮮中央通信",),
+        "zh": ("朝中社",)},
+        role="state_media", actor="PRK", implies_actor=True, zone="Asia/Pyongyang",
+        feed_names=("korean central news",)),
+    Agency("Rodong Sinmun", {
+        "en": ("Rodong Sinmun", "Rodong Shinmun"), "ko": ("노동신문",), "ja": ("労働新聞",)},
+        role="state_media", actor="PRK", implies_actor=True, zone="Asia/Pyongyang", feed_names=("rodong",)),
+    Agency("KCTV", {
+        "en": ("KCTV", "Korean Central Television"), "ko": ("조선중앙TV", "조선중앙텔레비전")},
+        role="state_media", actor="PRK", implies_actor=True, zone="Asia/Pyongyang"),
+    Agency("Uriminzokkiri", {"en": ("Uriminzokkiri",), "ko": ("우리민족끼리",)},
+           role="state_media", actor="PRK", implies_actor=True),
+    Agency("Missile Administration", {"en": ("Missile Administration",), "ko": ("미사일총국",)},
+           role="state_media", actor="PRK", implies_actor=True, zone="Asia/Pyongyang"),
+    Agency("US INDOPACOM", {
+        "en": ("INDOPACOM", "Indo-Pacific Command"), "ko": ("인도태평양사령부",), "ja": ("インド太平洋軍",)},
+        role="observer", actor="USA"),
+    Agency("Japan Coast Guard", {
+        "en": ("Japan Coast Guard", "Japan's Coast Guard", "Japanese Coast Guard", "Tokyo's Coast Guard"),
+        "ja": ("海上保安庁",)},
+        role="observer", actor="JPN", zone="Asia/Tokyo"),
+    Agency("Japan government", {
+        "en": ("Chief Cabinet Secretary",), "ja": ("官房長官", "日本政府", "政府関係者", "Jアラート")},
+        role="observer", actor="JPN", zone="Asia/Tokyo"),
+    Agency("IDF", {
+        "en": ("IDF", "Israel Defense Forces", "Israel Defence Forces", "Israeli army", "Israeli military"),
+        "ja": ("イスラエル軍",)},
+        role="observer", actor="ISR"),
+    Agency("Yonhap", {"en": ("Yonhap",), "ko": ("연합뉴스",), "ja": ("聯合ニュース",)},
+           role="press", actor="KOR", zone="Asia/Seoul"),
+    Agency("Kyodo", {"en": ("Kyodo",), "ja": ("共同通信",)}, role="press", actor="JPN"),
+    Agency("ROK military", {
+        "en": ("South Korea's military", "South Korean military", "Seoul's military", "South Korean officials"),
+        "ko": ("우리 군",)},
+        role="observer", actor="KOR", zone="Asia/Seoul", generic=True),
+    Agency("Russia MoD", {"en": _each(("Russia's", "Russian"), _DEFENCE_MINISTRY)},
+           role="state_media", actor="RUS", feed_names=("russian mod",)),
+    Agency("Ukraine Air Force", {
+        "en": _each(("Ukraine's", "Ukrainian"), ("Air Force", "air defense", "air defence"))},
+        role="observer", actor="UKR"),
+    Agency("US Air Force", {
+        "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
+        role="operator", actor="USA"),
+    Agency("Pentagon", {"en": ("Pentagon",)}, role="observer", actor="USA"),
+    Agency("IRNA", {"en": ("IRNA", "Islamic Republic News Agency")},
+           role="state_media", actor="IRN", implies_actor=True),
+    Agency("Tasnim", {"en": ("Tasnim",)}, role="state_media", actor="IRN", implies_actor=True),
+    Agency("Fars", {"en": ("Fars News Agency", "Fars news")}, role="state_media", actor="IRN", feed_names=("fars",)),
+    Agency("Sepah News", {"en": ("Sepah News",)}, role="state_media", actor="IRN",
+           # The Revolutionary Guards' own outlet; feeds carry their statements as "IRGC".
+           feed_names=("sepah", "irgc")),
+    Agency("Press TV", {"en": ("Press TV", "PressTV")}, role="state_media", actor="IRN"),
+    Agency("TASS", {"en": ("TASS",)}, role="state_media", actor="RUS"),
+    Agency("RIA Novosti", {"en": ("RIA Novosti",)}, role="state_media", actor="RUS"),
+    Agency("Zvezda", {"en": ("Zvezda TV",)}, role="state_media", actor="RUS", feed_names=("zvezda",)),
+    Agency("Xinhua", {"en": ("Xinhua",), "zh": ("新华社", "新華社")}, role="state_media", actor="CHN"),
+    Agency("CCTV", {"en": ("China Central Television",), "zh": ("中央电视台",)}, role="state_media", actor="CHN",
+           feed_names=("cctv",)),
+    Agency("PLA Daily", {"en": ("PLA Daily", "People's Liberation Army Daily"), "zh": ("解放军报",)},
+           role="state_media", actor="CHN", feed_names=("people's liberation army",)),
+    Agency("Global Times", {"en": ("Global Times",)}, role="state_media", actor="CHN"),
+    Agency("Saba", {"en": ("Saba News Agency", "Saba news agency")}, role="state_media", actor="Houthis",
+           feed_names=("saba",)),
+    Agency("Al-Masirah", {"en": ("Al-Masirah", "Al Masirah", "Almasirah")}, role="state_media", actor="Houthis"),
+    Agency("Houthi military", {"en": ("Yahya Saree", "Yahya Sarea", "Houthi military spokesman")},
+           role="state_media", actor="Houthis", implies_actor=True, feed_names=("saree",)),
+    Agency("state media", {"en": ("state media", "state TV", "state television", "state news agency")},
+           role="state_media", generic=True),
+)
+
+# Words that mark a government body in an agency's or a feed's name: its word is an
+# observing government's (the agencies above with role "observer" are named as well).
+_GOVERNMENT_WORDS = (
+    "mod", "ministry of defen", "defense ministry", "defence ministry", "government", "cabinet", "nsc",
+    "coast guard", "国防部", "국방부", "政府",
+)
+
+
+def _lower_forms(agency: Agency) -> set[str]:
+    return {agency.code.lower(), *(n.lower() for names in agency.names.values() for n in names),
+            *agency.feed_names}
+
+
+OFFICIAL_CUES: tuple[str, ...] = tuple(sorted(
+    set(_GOVERNMENT_WORDS).union(*(_lower_forms(a) for a in AGENCIES if a.role == "observer"))))
+"""Lower-case words of an observing government's agency, to look for in agency and feed names."""
+
+STATE_MEDIA: dict[str, tuple[str, ...]] = {
+    actor.code: tuple(sorted(set().union(*(_lower_forms(a) for a in AGENCIES
+                                          if a.role == "state_media" and a.actor == actor.code))))
+    for actor in ACTORS
+    if any(a.role == "state_media" and a.actor == actor.code for a in AGENCIES)
+}
+"""Per actor, lower-case words of its own voice (state media, its forces' statements)."""
+
+
+def _aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for actor in ACTORS:
+        for name in (actor.code, *(n for names in actor.names.values() for n in names)):
+            key = name.lower()
+            if aliases.setdefault(key, actor.code) != actor.code:
+                raise ValueError(f"actor name {name!r} belongs to both {aliases[key]} and {actor.code}")
+    return aliases
+
+
+ACTOR_ALIASES: dict[str, str] = _aliases()
+"""Every actor name and code, lower-cased, to the actor's code."""
+
+
+def _name_pattern(name: str) -> str:
+    escaped = re.escape(name).replace(r"\ ", "[- ]")
+    head = r"\b" if name[0].isalnum() else ""
+    tail = r"\b" if name[-1].isalnum() else ""
+    return head + escaped + tail
+
+
+_ANY_ACTOR = re.compile(
+    "|".join(f"(?P<a{i}>{'|'.join(_name_pattern(n) for n in sorted(ACTOR_ALIASES, key=len, reverse=True) if ACTOR_ALIASES[n] == a.code)})"
+             for i, a in enumerate(ACTORS)),
+    re.IGNORECASE,
+)
+
+
+def actor_named_in(text: str | None) -> str | None:
+    """The code of the actor whose name (in any language, any case) comes first in a free
+    text such as a label ("United States (U.S. Air Force)" -> "USA"), else None."""
+    if not text:
+        return None
+    m = _ANY_ACTOR.search(text)
+    return ACTORS[int(m.lastgroup[1:])].code if m is not None and m.lastgroup else None

@@ -1,0 +1,159 @@
+"""The registry of per-language rule tables, and the language of a text.
+
+Each supported language is one module here (en.py, ko.py, ja.py) holding one
+`LanguageTable`; `TABLES` lists them. Adding a language is writing its module and adding
+it to `_REGISTERED`: its weapons, verbs and framing are read for text in that language,
+and its `SharedWords` join the patterns every item is read with (`ANY`). Actor and
+agency names live in the one gazetteer, schemas/actors.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from services.classify.fastpattern import FastPattern, compile_fast
+from services.classify.languages import en, ja, ko
+from services.classify.languages.table import Cue, LanguageTable, SharedWords
+
+__all__ = ["ANY", "Cue", "ENGLISH", "LanguageTable", "SUPPORTED_LANGUAGES", "SharedWords", "TABLES",
+           "detect_language", "table_for"]
+
+_REGISTERED = (en.TABLE, ko.TABLE, ja.TABLE)
+
+TABLES: dict[str, LanguageTable] = {table.code: table for table in _REGISTERED}
+SUPPORTED_LANGUAGES = frozenset(TABLES)
+ENGLISH = en.TABLE
+
+# Codes the script detection below gives to text in a script no table reads.
+_UNREAD_SCRIPTS = frozenset({"zh", "ru", "ar", "he", "th"})
+
+
+def table_for(lang: str) -> LanguageTable | None:
+    """The table a text of this language is read with: its own; the English table for
+    Latin-script text in a language without one (English words are read in every
+    item); None for text in a script no table reads."""
+    table = TABLES.get(lang)
+    if table is not None:
+        return table
+    return None if lang in _UNREAD_SCRIPTS else ENGLISH
+
+
+_NON_LATIN = compile_fast(r"[\u0400-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u4e00-\u9fff\uac00-\ud7a3]")
+_HANGUL = compile_fast(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = compile_fast(r"[\u3040-\u30ff\u31f0-\u31ff]")
+_HAN = compile_fast(r"[\u4e00-\u9fff]")
+_OTHER_SCRIPTS = (
+    (compile_fast(r"[\u0400-\u04ff]"), "ru"),
+    (compile_fast(r"[\u0600-\u06ff]"), "ar"),
+    (compile_fast(r"[\u0590-\u05ff]"), "he"),
+    (compile_fast(r"[\u0e00-\u0e7f]"), "th"),
+)
+
+
+# Han characters that only Japanese writes (shinjitai forms, the iteration mark), and
+# ones that only Chinese writes (simplified or traditional forms Japanese does not use).
+# A headline can be all kanji ("北朝鮮弾道弾発射"): these decide where kana is absent.
+_JAPANESE_ONLY_HAN = re.compile(
+    "[々発弾対戦駅売読続県営歳辺変権観気広拡圧済検験険団転伝図乗縄専総騒蔵帯遅鉄闘徳悩脳廃拝髪抜払仏歩訳薬様"
+    "頼覧両緑齢労軽経剤雑児処隠桜穏関歓駆撃黒実収従奨焼証譲単庁聴徴択沢銭繊豊満黙竜霊暦歴録亜悪囲栄円塩縁応"
+    "価絵壊懐覚楽帰亀戯犠拠挙郷圏顕厳鉱賛糸歯壌嬢醸巣捜増臓稲晩浜舗揺謡猟塁涙]")
+_CHINESE_ONLY_HAN = re.compile(
+    "[发弹导军对战这们说时为实现关韩鲜报联边进过测试飞东该击员产从两个长门问间开头华马鸟龙"
+    "發彈對戰這們說會來與實關國個擊兩灣臺體號稱據從將]")
+
+
+def _han_language(text: str, hint: str | None) -> str:
+    """Japanese or Chinese for Han text without kana: the characters only one of them
+    writes decide; where they do not, the hint, else Chinese."""
+    japanese = len(_JAPANESE_ONLY_HAN.findall(text))
+    chinese = len(_CHINESE_ONLY_HAN.findall(text))
+    if japanese != chinese:
+        return "ja" if japanese > chinese else "zh"
+    return "ja" if hint == "ja" else "zh"
+
+
+def detect_language(text: str, hint: str | None) -> str:
+    """Language from the script; the hint only decides among languages of one script.
+
+    Hangul means Korean and kana Japanese whatever the hint says. Han characters without
+    kana or Hangul are Japanese when they include characters only Japanese writes (発,
+    弾, 々), Chinese when they include characters only Chinese writes (发, 弹, 發), and
+    otherwise Chinese unless the hint says Japanese. Latin text is English unless the
+    hint names another language.
+    """
+    hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
+    if text.isascii() or not _NON_LATIN.search(text):
+        return "en" if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th") else hint_base
+    if _HANGUL.search(text):
+        return "ko"
+    if _KANA.search(text):
+        return "ja"
+    if _HAN.search(text):
+        return _han_language(text, hint_base)
+    for pattern, code in _OTHER_SCRIPTS:
+        if pattern.search(text):
+            return code
+    return "en" if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th") else hint_base
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """Each `SharedWords` field of every table joined into one compiled pattern."""
+
+    civil_space: FastPattern
+    defence: FastPattern
+    non_missile: FastPattern
+    retrospective: FastPattern
+    flight_detail: FastPattern
+    agency_words: FastPattern
+    satellite: FastPattern
+    military_space: FastPattern
+    digest: FastPattern
+    aggregate: FastPattern
+    bulk_count: FastPattern
+    sport: FastPattern
+    explainer: FastPattern
+    explainer_start: FastPattern
+    obituary_start: FastPattern
+    always_looks_back: FastPattern
+    vague_count: FastPattern
+    altitude: FastPattern
+    generic_sea: FastPattern
+    reporter_after: FastPattern
+    credit_before: FastPattern
+    credit_after: FastPattern
+    kinds: tuple[tuple[str, str], ...]  # (kind, source): the extractor compiles its kind table
+    seas: tuple[tuple[str, str], ...]
+    actor_forms: dict[str, str]
+
+
+# Case matters for an obituary's "Name, 68:"; every other shared pattern ignores it.
+_CASE_SENSITIVE = frozenset({"obituary_start"})
+_NEVER = r"(?!)"
+
+
+def _joined(entries: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(key, source) pairs of all tables merged per key, keys in order of first appearance."""
+    merged: dict[str, list[str]] = {}
+    for key, source in entries:
+        merged.setdefault(key, []).append(source)
+    return tuple((key, "|".join(parts)) for key, parts in merged.items())
+
+
+def _compile_shared(tables: tuple[LanguageTable, ...]) -> _Shared:
+    values: dict[str, object] = {}
+    for f in fields(SharedWords):
+        if f.name in ("kinds", "seas", "actor_forms"):
+            values[f.name] = _joined([entry for t in tables for entry in getattr(t.shared, f.name)])
+            continue
+        source = "|".join(part for t in tables if (part := getattr(t.shared, f.name)))
+        flags = 0 if f.name in _CASE_SENSITIVE else re.IGNORECASE
+        values[f.name] = compile_fast(source or _NEVER, flags)
+    values["actor_forms"] = dict(values["actor_forms"])  # type: ignore[arg-type]
+    return _Shared(**values)  # type: ignore[arg-type]
+
+
+ANY = _compile_shared(_REGISTERED)
+"""The patterns every item is read with, whatever its language: each joins the words of
+all tables."""

@@ -1,0 +1,496 @@
+"""English: the words of the English table, and the English grammar its reader uses.
+
+English is read in every item, whatever its language: acronyms, weapon names and
+agencies appear in English in Korean and Japanese text as well. Patterns run on text
+that has already been unescaped and folded (full-width ASCII to ASCII, curly quotes to
+straight), so they only need to cover one spelling of each character.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.classify.fastpattern import compile_fast
+from services.classify.languages.quantities import APPROX, QUANT
+from services.classify.languages.table import LanguageTable, SharedWords
+
+_I = re.IGNORECASE
+
+
+# --- weapons ------------------------------------------------------------------------
+
+# Named systems. A name alone is a weapon mention; extractor.py decides what class a name
+# implies. "Rodong" is a missile except when it is the party daily.
+NAMED_SYSTEMS = (
+    r"Hwasong(?:pho)?[- ]?\d+\w*|Hwasal[- ]?\w*|Pulhwasal[- ]?[\w-]*|Padasuri[- ]?\d*|KN-?\d{2}"
+    r"|Pukguksong[- ]?\d*|Musudan|(?:Rodong|Nodong)(?![- ](?:Sinmun|Shinmun))|Taepodong[- ]?\d*"
+    r"|Scuds?|Chollima[- ]?\d*|Unha[- ]?\d*|Kwangmyongsong|Malligyong[- ]?\d*"
+    r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekan)?|Khorramshahr|Fattah[- ]?\d*"
+    r"|Fateh[- ]?\d*|Zolfaghar|Dezful|Simorgh|Safir|Qaem[- ]?\d*|Soumar|Hoveyzeh|Paveh|Burkan[- ]?\d*"
+    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
+    r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
+    r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
+    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
+    r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
+    r"|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
+    r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]|interceptors?(?: missiles?)?"
+)
+
+WEAPONS = compile_fast(
+    r"\b(?:(?:ballistic|cruise|hypersonic)[- ]missiles?"
+    r"|missiles?"
+    r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
+    r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship))"
+    r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
+    r"|(?:carrier|space) rockets?|satellite[- ]launch(?:ing)? vehicles?|satellite[- ]carrying rockets?"
+    r"|(?:military |spy |reconnaissance )*satellites?"
+    rf"|{NAMED_SYSTEMS})\b",
+    _I,
+)
+
+# "missile engine", "missile factory": the weapon word names something else.
+WEAPON_AS_MODIFIER = compile_fast(
+    r"[- ](?:engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
+    r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
+    r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?)\b",
+    _I)
+
+
+# --- launch, test and impact ---------------------------------------------------------
+
+# "launch" as part of a facility or system name is not an act of launching.
+_NOT_LAUNCH_AFTER = (
+    r"(?![- ](?:infrastructure|sites?|pads?|facilit\w+|windows?|ceremon\w+|events?|preparations?"
+    r"|platforms?|complex|cent(?:er|re)s?|grounds?|vehicles?|rocket system|tubes?|systems?|control))"
+)
+
+LAUNCH_VERBS = compile_fast(
+    r"(?<!multiple )(?<!multiple-)"
+    r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
+    r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
+    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d))\b",
+    _I,
+)
+
+# "tested"/"test" counts only when a weapon is its object ("tested a new ICBM", "ICBM test").
+TEST_VERBS = compile_fast(
+    r"\b(?:test(?:s|ed|ing)?|trial)\b(?![- ](?:notices?|notams?|windows?|sites?|ranges?|bans?|moratori\w+|zones?|areas?"
+    r"|stands?|facilit\w+|plans?|schedules?))", _I)
+
+# Verbs and nouns that only make sense once something was fired ("missile hits hospital").
+IMPACT = compile_fast(
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls"
+    r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
+    r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
+    r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
+    r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?|notices?|notams?|windows?|bans?|moratori\w+|zones?|areas?))"
+    r"|bombardment|impacted|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed)"
+    r"|used (?:in (?:combat|battle|an? (?:attack|strike))|against|to (?:strike|hit|attack|target))"
+    r"|destroy(?:s|ed)|targeted|targets?(?= (?:\w+'s|the|an?|us|u\.s\.|israeli|american|russian|ukrainian) ))\b",
+    _I,
+)
+
+# A weapon noun after one of these is the object of the salvo ("barrage of missiles").
+SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
+
+# "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
+FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
+
+# "missile defence ... hit", "missile programme ... strikes": the weapon is not the subject.
+NOT_AN_IMPACT_BETWEEN = compile_fast(
+    r"\b(?:defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
+    r"|engines?|motors?|commanders?|chiefs?|heads?|units?|officials?|experts?|scientists?|engineers?|makers?"
+    r"|factor(?:y|ies)|production|industry|arsenals?|stockpiles?|sirens?|alerts?|warnings?|debris|wreckage"
+    r"|fragments?|parts|boosters?)\b", _I)
+
+# "launched an attack/probe/bill ...": the headline's launch verb has another object.
+NON_LAUNCH_OBJECT = compile_fast(
+    r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:attack|strike|war|bid|probe|bill|ground|operation|campaign"
+    r"|offensive|raid)", _I)
+
+# "launched at around 03:50", "launched from Sohae": a launch with its object left out.
+BARE_LAUNCH_AFTER = compile_fast(r"(?:at|around|from|on|early|late|in)\b|\(|$", _I)
+
+COORDINATED = compile_fast(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+){0,2}$")
+
+# Impact words that belong to another weapon: "drone strike", "air strike".
+OTHER_STRIKE_BEFORE = compile_fast(r"\b(?:drone|air|aerial|ground|cyber|knife|terror)[- ]?$", _I)
+
+DRILL_OF = compile_fast(r"(?:drills?|exercises?)\s+(?:of|with|involving)\s+(?:the\s+|an?\s+|its\s+|new\s+|[\w-]+\s+){0,3}$",
+                         _I)
+
+LAST_WORD = re.compile(r"[- ]")  # "test launch", "test-fire": the noun is the last word
+
+NOUN_EVENTS = frozenset({"launch", "launches", "test", "tests", "attack", "attacks", "strike", "strikes", "barrage",
+                         "salvo", "assault", "fire", "firing"})
+
+# "fires CEO after missile delays": a verb and a weapon in different clauses. "as" starts
+# a clause ("launch rescue as rocket float burns") but not in "described as a new ICBM".
+CLAUSE_BREAK = compile_fast(
+    r"\b(?:after|amid|because|while|when|although|but|following)\b|[;:]"
+    r"|(?<!described )(?<!known )(?<!such )(?<!called )\bas\b(?!\s+(?:a|an|the|what|part|many|much|well|its|their)\b)",
+    _I)
+
+# A test of an engine, motor or warhead on the ground is not a launch.
+ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", _I)
+
+# "launches attack", "launched strikes": an attack with no weapon named in the headline.
+# "missile successfully flight-tested": words that may stand between a weapon and its test.
+TEST_GAP = re.compile(r"[\s-]*(?:(?:was|were|is|are|been|has|have|successfully|flight|first|again)[\s-]+)*", _I)
+
+ATTACK_AFTER = compile_fast(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", _I)
+
+
+# --- framing: what keeps a cue from being a report of a launch -------------------------
+
+# Modal or future framing just before the verb: the launch has not happened.
+MODAL_BEFORE = compile_fast(
+    r"\b(?:could|may|might|would|will|shall|can|to|plans?|planning|prepar(?:es|ed|ing)|ready|readies"
+    r"|readying|poised|set|about|expected|likely|possible|possibly|potential|imminent|threat(?:en|ens|ened)?"
+    r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
+    r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?)"
+    r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be))*\s+$",
+    _I,
+)
+
+ADJ_MODAL_BEFORE = compile_fast(
+    r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
+    r"|alert over|warns? of|threat of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
+    r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of)\b(?:\s+[\w'.-]+){0,4}\s+$",
+    _I,
+)
+
+# A modal a few words before the event: "Iran will pay for missile attacks".
+MODAL_NEAR_BEFORE = compile_fast(
+    r"\b(?:will|would|could|may|might|must|should|can|shall|(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )"
+    r"(?<!according )(?<!\bprior )(?<!\bclose )to)\b(?:\s+[\w'-]+){0,4}\s*$",
+    _I,
+)
+
+# "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
+ATTACK_WITH_BEFORE = compile_fast(
+    r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
+    r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
+    r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,5}$",
+    _I,
+)
+
+# "may have launched", "possibly fired", "apparently fires": an uncertain report of a launch
+# that happened — the "possible ballistic missile" flash that agencies issue first — is a
+# launch report, unlike "could launch" or "possible launch", which look ahead.
+POSSIBLE_PAST_BEFORE = compile_fast(
+    r"\b(?:(?:may|might|could|must|would)(?:\s+not)?\s+have|possibly|probably|apparently|reportedly|likely"
+    r"|appears?\s+to\s+have|appeared\s+to\s+have|seems?\s+to\s+have|believed\s+to\s+have)\s+$",
+    _I,
+)
+
+# "tried to launch", "attempt to fire": a failed launch is still a launch.
+# "used ATACMS to hit targets": a purpose, not a future.
+ATTEMPT_BEFORE = compile_fast(
+    r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$"
+    r"|(?<!\bbe )\b(?:used|employed)\s+(?:[\w'.-]+\s+){0,5}to\s+$", _I)
+
+NEGATION_BEFORE = compile_fast(
+    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*)\b"
+    r"[^.;]{0,20}$",
+    _I,
+)
+
+# The object of "launched"/"fired" is something other than a weapon.
+NONWEAPON_OBJECT = compile_fast(
+    r"\b(?:balloons?|drones?|UAVs?|unmanned|probes?|investigations?|inquir(?:y|ies)|campaigns?|bills?"
+    r"|apps?|products?|platforms?|services?|offensives?|operations?|exercises?|drills?|initiatives?"
+    r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?(?! of (?:[\w-]+ ){0,2}rockets?)"
+    r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
+    r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
+    r"|director|head|minister|general|commander|engines?|motors?)\b",
+    _I,
+)
+
+# Reaction to a launch as the main event (main-event rule).
+REACTION = compile_fast(
+    r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"
+    r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
+    r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
+    r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
+    r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
+    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
+    _I,
+)
+
+# A launch mentioned as the cause of something else ("after", "over", "in response to").
+SUBORDINATE_BEFORE = compile_fast(
+    # "over 100 rockets" is a number, not a cause.
+    r"\b(?:after|over(?!\s+\d)|following|in response to|amid|despite|ahead of)\b"
+    r"(?:\s+[\w'’-]+){0,6}\s*$",
+    _I,
+)
+
+# After a noun event: "launch of spy satellite expected within days", "sirens test to be held".
+MODAL_AFTER = compile_fast(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent|planned|scheduled|possible|feared"
+    r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have)"
+    r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled)\b",
+    _I,
+)
+
+# "Britain to test-fire missile", "North Korea set to launch satellite": headline future.
+HEADLINE_FUTURE = compile_fast(
+    r"^(?:[A-Z][\w'.-]*,?\s+){1,5}(?:is\s+|are\s+)?(?:to|set to|plans? to|prepares? to|ready to|poised to|readies to)"
+    r"\s+(?:test|fire|launch|conduct|hold|stage|carry|resume)"
+)
+
+
+
+# --- extraction ----------------------------------------------------------------------
+
+# Only numbers bound to a flight verb are distances flown ("flew about 800 km"); a stated
+# range is not.
+DISTANCE = compile_fast(
+    rf"\b(?:(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering)"
+    rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of)"
+    rf"\s+(?:the\s+|an?\s+|respectively\s+|each\s+)?{APPROX}\s*{QUANT}",
+    _I,
+)
+# "hit a target 1242 miles (2000 km) away": the distance to the target it reached.
+DISTANCE_TARGET = compile_fast(rf"\btarget\s+(?:located\s+)?{APPROX}\s*{QUANT}\s+away", _I)
+APOGEE = compile_fast(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
+                      rf"{APPROX}\s*{QUANT}", _I)
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
+                "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "fifteen": 15, "twenty": 20}
+COUNT = compile_fast(
+    r"(?<![\w,.-])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
+    r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
+    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
+    + r"|" + NAMED_SYSTEMS + r")\b"
+    # "a major missile salvo": the weapon word modifies another noun, which is what is counted
+    r"(?![- ](?:salvo|launch|test|system|program|programme|attack|strike|barrage|defen[cs]e|force|unit|base|site"
+    r"|launcher|production|factory|threat|alert|siren|commander|engine|warhead)s?\b)",
+    _I,
+)
+# "missile attack", "missile barrage": the weapon names the kind of event, not one weapon.
+EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:attacks?|strikes?|barrages?|salvos?|raids?|assaults?|bombardments?|onslaughts?|blitz|fire)\b", re.I)
+
+# The roles of a name near a launch (extractor.py): it reports, it made the weapon, it
+# is the target or the launch site, or it launched.
+SELF_REPORT_AFTER = compile_fast(
+    r"\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
+    r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
+TARGET_BEFORE = compile_fast(
+    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|off"
+    r"|kills?|killed"
+    r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
+# "missile fired from Syria": a launch site, which the text does not make the launcher.
+SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
+# "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
+WEAPON_MODIFIERS = compile_fast(
+    r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
+ATTACK_NOUN_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
+MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
+FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?", _I)
+COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
+AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
+# A company or a ship named by its country ("UK shipping company", "British-owned
+# tanker"), or pausing its transits ("... suspends Red Sea voyages"), is what was attacked
+# or what reacts: never the launcher, whose missile it is.
+_MERCHANT_SHIPS = (r"tankers?|freighters?|(?:cargo|merchant|container|commercial)\s+(?:ships?|vessels?)|bulk carriers?"
+                   r"|car carriers?|LNG carriers?")
+OWNER_AFTER = compile_fast(
+    rf"(?:'s)?-(?:owned|flagged|operated|registered|managed)\s+(?:[\w&.-]+\s+){{0,2}}?(?:ships?|vessels?|{_MERCHANT_SHIPS})\b"
+    rf"|(?:'s)?\s+(?:[\w&.-]+\s+){{0,2}}?(?:(?:shipping|container|tanker|shipowning|oil|energy|insurance)\s+"
+    rf"(?:company|companies|firm|firms|giant|group|line|major)|shipping|ship ?owners?|shipowners?|shippers?"
+    rf"|{_MERCHANT_SHIPS})\b"
+    r"|(?:'s)?\s+(?:[\w&.-]+\s+){0,2}?(?:pause[sd]?|pausing|halt(?:s|ed)?|suspend(?:s|ed)?|stop(?:s|ped)?|reroute[sd]?"
+    r"|divert(?:s|ed)?)\s+(?:all\s+|its\s+|their\s+)?(?:Red Sea\s+)?(?:transits?|voyages?|shipping|shipments?"
+    r"|sailings?|passages?|routes?)\b",
+    _I,
+)
+
+
+# --- time ----------------------------------------------------------------------------
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+PART_HOURS = {"early": 5, "morning": 9, "afternoon": 15, "evening": 19, "night": 22, "late": 22}
+
+ZONE_NAMES = r"KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST|ET|PT|BST"
+_ZONE = rf"(?:\s*\(?\s*(?P<zone>{ZONE_NAMES})\b\)?)?"
+CLOCK_TIME = compile_fast(
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE
+    + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))" + _ZONE.replace("zone", "zone24")
+    + r"|\b(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?P<zone_mil>UTC|GMT|KST|JST)\b"
+    + r"|\b(?P<noon>noon|midnight)\b",
+    _I,
+)
+_MONTH_NAME = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE = compile_fast(
+    rf"\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
+    rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+    rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|time|day of|round|year|floor))"
+    rf"|\b(?:(?P<wpart>early|late)\s+(?:on\s+)?)?(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?P<wpart2>morning|afternoon|evening|night))?"
+    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours)\b",
+    _I,
+)
+PART_OF_DAY = compile_fast(r"\b(?P<part>early|morning|afternoon|evening|night|late)\b", _I)
+
+
+# --- words read in every item ----------------------------------------------------------
+
+SHARED = SharedWords(
+    civil_space=(
+        r"\b(?:NASA|SpaceX|Space X|Falcon ?9|Falcon Heavy|Starship|Blue Origin|New Shepard|New Glenn"
+        r"|Rocket Lab|ISRO|PSLV|GSLV|Chandrayaan|Gaganyaan|JAXA|H-?IIA|H-?IIB|Arianespace|Ariane ?\d?"
+        r"|Roscosmos|Soyuz|Long March|Peregrine|Artemis|Ares I|space shuttle|Atlantis|astronauts?"
+        r"|International Space Station|ISS|lunar|moon lander|Moon mission|Crew-?\d|Starliner|Vulcan"
+        r"|Atlas V|Delta IV|Antares|Cygnus|Virgin Orbit|Virgin Galactic|Firefly|Relativity Space"
+        r"|communications satellite|weather satellite|commercial satellite|satellite delivery"
+        r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
+        r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
+        r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e)\b"
+    ),
+    defence=(
+        r"\b(?:THAAD|Terminal High Altitude|Patriots?|Iron Dome|David's Sling|Arrow[- ]?\d|Aegis|SM-\d"
+        r"|Golden Dome|missile[- ]defen[cs]e|air[- ]defen[cs]e systems?|interceptors?|anti-missile"
+        r"|missile shield)\b"
+    ),
+    non_missile=(
+        r"\b(?:balloons?|drones?|UAVs?|unmanned aerial|Shahed|artillery (?:shells?|rounds?|shots?|fire|firing)"
+        r"|(?<!launcher )(?<!rocket )(?:shells|rounds)\b(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
+        r"|(?:rocket |missile )?engine tests?|(?:solid[- ]fuel )?(?:engine|motor) test|static (?:fire|firing)"
+        r"|ground jet test|nuclear test|underwater (?:nuclear )?(?:attack )?drone|Haeil[- ]?\w*|air ?strikes?"
+        r"|warplanes?|fighter jets?|bombers?|GPS jamming|loudspeakers?|gunfire|shooting)\b"
+    ),
+    # Anniversaries, obituaries, aggregate counts: the item looks back.
+    retrospective=(
+        r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
+        r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
+        r"|a year since|marks? \d+ years|history of|memorial|funeral|laid to rest"
+        r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
+    ),
+    flight_detail=(
+        r"\b(?:flew|flown|travel+ed|travel+ing|flying|flight (?:distance|time)|apogee|altitude|lofted"
+        r"|landed|splash(?:ed)? down|splashed|fell into|fell in|crashed into|impacted|EEZ"
+        r"|exclusive economic zone|trajectory|top speed|Mach \d+|detected the launch|were launched|was launched"
+        r"|intercepted|shot down)\b"
+    ),
+    # Besides the gazetteer's agencies: words for one that the gazetteer cannot name.
+    agency_words=r"\b(?:defen[cs]e ministry|Coast Guard)\b",
+    satellite=r"satellite|carrier rocket|space rocket|SLV|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem",
+    military_space=r"military|spy|reconnaissance",
+    # Digests and look-backs: whatever launches they list, they report none.
+    digest=(
+        r"\b(?:timeline|chronology|a look back|year in review|in pictures|in numbers|by the numbers"
+        r"|list of key events|week in review|what happened|recap|a history)\b"
+    ),
+    # Totals over a period: statistics, not a report of one launch.
+    aggregate=(
+        r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|(?<!know )so far|to date|in total|this year"
+        r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of)\b"
+    ),
+    # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
+    bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
+    # Sport: "fires rocket into top corner".
+    sport=(
+        r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|striker|midfielder|goalkeeper|league|FA Cup"
+        r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
+        r"|Olympics?|semi-finals?|final whistle|derby)\b"
+    ),
+    # Explainers, opinion and questions: rarely the first report of a launch.
+    explainer=r"\?\s*$|\b(?:explained|analysis|opinion)\b",
+    explainer_start=(
+        r"(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
+        r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast|video|watch|live)\s*:"
+    ),
+    # Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...".
+    obituary_start=r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ",
+    # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
+    # times a new launch.
+    always_looks_back=r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d ",
+    vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b",
+    altitude=r"altitude|apogee",
+    generic_sea=r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b",
+    credit_before=r"\b(?:according to|citing)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,3}$",
+    reporter_after=(
+        r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
+        r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
+        r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
+        r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
+        r"|:\s"
+    ),
+    actor_forms=(
+        ("PRK", r"\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"
+                r"|^North(?= (?:fires|launches|test-fires|test-launches|lobs|shoots|conducts|says it))"),
+        # Ship prefixes: "USS Carney", "INS Imphal", "HMS Diamond".
+        ("USA", r"\bUSS(?= [A-Z])"),
+        ("IND", r"\bINS(?= [A-Z])"),
+        ("GBR", r"\bHMS(?= [A-Z])"),
+    ),
+    kinds=(
+        ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|Topol|RS-2[48]"
+                 r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b"),
+        ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
+                 r"|Bulava|\bK-[45](?= )"),
+        ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b"),
+        ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr"
+                 r"|Sejjil|\bEmad\b|Ghadr|Kheibar|Agni[- ]?(?:Prime|P|II|2)\b|\bDF-(?:17|21)\w*|Jericho[- ]?2|Ababeel"),
+        ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
+                 r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
+                 r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka"),
+        ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2"),
+        ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+|Iskander-K"
+                   r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
+                   r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)"),
+        ("satellite_launch", r"satellite|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
+                             r"|Safir|Qaem"),
+        ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
+                             r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"
+                             r"|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq"),
+        ("ballistic", r"ballistic"),
+        ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))"),
+        ("unknown", r"unidentified projectile|unknown projectile"),
+    ),
+    seas=(
+        ("East Sea", r"\bEast Sea\b|\bsea between Korea and Japan\b|\beastern waters\b"),
+        ("Sea of Japan", r"\bSea of Japan\b|\bJapan Sea\b"),
+        ("Yellow Sea", r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|\bwestern waters\b"),
+        ("Pacific", r"(?<!Indo-)(?<!Asia-)\bPacific(?: Ocean)?\b"),
+        ("Atlantic", r"\bAtlantic(?: Ocean)?\b"),
+        ("Mediterranean", r"\bMediterranean\b"),
+        ("Red Sea", r"\bRed Sea\b"),
+        ("Black Sea", r"\bBlack Sea\b"),
+        ("Persian Gulf", r"\bPersian Gulf\b|\bGulf of Oman\b"),
+        ("Arabian Sea", r"\bArabian Sea\b"),
+        ("Bay of Bengal", r"\bBay of Bengal\b"),
+        ("White Sea", r"\bWhite Sea\b"),
+        ("Barents Sea", r"\bBarents Sea\b"),
+        ("Sea of Okhotsk", r"\bSea of Okhotsk\b"),
+        ("East China Sea", r"\bEast China Sea\b"),
+        ("South China Sea", r"\bSouth China Sea\b"),
+        ("outside Japan's EEZ", r"\boutside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+        ("inside Japan's EEZ", r"\binside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
+    ),
+)
+
+TABLE = LanguageTable(
+    code="en",
+    verb_final=False,
+    weapons=WEAPONS,
+    reaction=REACTION,
+    shared=SHARED,
+    counts=COUNT,
+    number_words=NUMBER_WORDS,
+    distances=(DISTANCE, DISTANCE_TARGET),
+    apogees=(APOGEE,),
+    part_hours=PART_HOURS,
+)

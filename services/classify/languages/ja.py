@@ -1,0 +1,87 @@
+"""Japanese: the words of the Japanese table, read by the verb-final reader.
+
+Japanese has no spaces between words and puts the main verb last, so a launch verb's
+framing (modal, subordinate) follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.classify.fastpattern import compile_fast
+from services.classify.languages.quantities import QUANT
+from services.classify.languages.table import LanguageTable, SharedWords
+
+_I = re.IGNORECASE
+
+SHARED = SharedWords(
+    civil_space=r"宇宙航空研究開発機構|\bH3\b|H3ロケット|H2A|イプシロン|種子島|内之浦|スペースX",
+    defence=r"迎撃|ミサイル防衛|PAC-?3|イージス",
+    non_missile=r"風船|ドローン|無人機|砲撃|砲弾|警告射撃|エンジン燃焼試験|燃焼試験|核実験",
+    retrospective=r"周年|年前",
+    flight_detail=r"落下|飛翔|飛しょう|最高高度|高度|EEZ|排他的経済水域|通過|Jアラート",
+    satellite=r"衛星",
+    military_space=r"偵察|軍事",
+    vague_count=r"数発|複数",
+    altitude=r"高度",
+    generic_sea=r"海上",
+    credit_after=r"(?:によると|によれば)",
+    reporter_after=r"\s*(?:当局|政府|防衛省|は\d+日)",
+    kinds=(
+        ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),
+        ("srbm", r"短距離"), ("hypersonic", r"極超音速"), ("cruise", r"巡航"), ("satellite_launch", r"衛星"),
+        ("artillery_rocket", r"多連装"), ("ballistic", r"弾道"), ("rocket", r"ロケット"), ("unknown", r"飛翔体|飛しょう体"),
+    ),
+    seas=(
+        ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海"), ("Pacific", r"太平洋"), ("Atlantic", r"大西洋"),
+        ("Mediterranean", r"地中海"), ("Red Sea", r"紅海"), ("Black Sea", r"黒海"), ("Persian Gulf", r"ペルシャ湾"),
+        ("Bay of Bengal", r"ベンガル湾"), ("White Sea", r"白海"), ("Sea of Okhotsk", r"オホーツク海"),
+        ("East China Sea", r"東シナ海"), ("South China Sea", r"南シナ海"),
+        ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外"), ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内"),
+    ),
+    actor_forms=(
+        ("PRK", r"朝鮮(?!半島)"),  # the peninsula is not the state
+        ("JPN", r"日本(?!海)"),  # the sea is not the state
+        ("RUS", r"露"),
+    ),
+)
+
+TABLE = LanguageTable(
+    code="ja",
+    verb_final=True,
+    default_zone="Asia/Tokyo",
+    weapons=compile_fast(
+        r"ミサイル|弾道|巡航|ICBM|SLBM|IRBM|SRBM|ロケット(?!エンジン)|人工衛星|偵察衛星|衛星|飛翔体|飛しょう体"
+        r"|火星-?\d+|多連装|極超音速|誘導弾|SM-?[236]|迎撃ミサイル",
+        _I,
+    ),
+    reaction=compile_fast(r"会議|協議|開催|抗議|非難|制裁|安保理|決議|遺憾|反発|批判"),
+    shared=SHARED,
+    launch_verbs=compile_fast(r"発射(?!台|場|施設|機|装置)|打ち上げ|撃っ|撃ち|落下|飛翔|飛しょう|通過|着弾|攻撃|空爆|試射|迎撃試験"),
+    launch_words=frozenset({"発射", "打ち上げ", "試射", "撃っ", "撃ち"}),
+    modal_after=compile_fast(
+        r"^(?:する|の|を|が|\s)*(?:可能性|予定|計画|準備|兆候|通報|予告|構え|恐れ|懸念|方針|へ(?:$|\s|、|…))"
+    ),
+    # "近くミサイル発射か　衛星画像で兆候".
+    modal_near=compile_fast(r"兆候|予告|通報|計画|予定|準備|構え|近く|近日|恐れ|発射へ|打ち上げへ"),
+    subordinate_after=compile_fast(r"^(?:を受け|に対し|に抗議|に関し|に「)"),
+    # "日本海に向け弾道ミサイル": a weapon with only a direction, the verb left out.
+    toward=compile_fast(r"(?:に向け|へ向け|に向けて|方向に|方面に)\s?$"),
+    target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)"),
+    counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
+    distances=(
+        compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),
+        compile_fast(rf"(?:約|およそ)?\s*{QUANT}\s*(?:程度|ほど|余り|以上)?[^。\n]{{0,22}}?(?:飛翔|飛しょう|飛行)", _I),
+    ),
+    apogees=(compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{QUANT}", _I),),
+    clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),
+    date=compile_fast(
+        r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"
+        r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜)"
+    ),
+    part_hours={"未明": 4, "早朝": 6, "朝": 8, "午前": 9, "昼": 12, "午後": 15, "夕方": 18, "夜": 21, "深夜": 23},
+    pm_words=frozenset({"午後", "夜", "夕方", "深夜"}),
+    am_words=frozenset({"午前", "未明"}),
+    day_before_words=frozenset({"昨日", "きのう", "昨夜"}),
+    relative_parts={"今朝": "morning", "けさ": "morning", "昨夜": "night"},
+)

@@ -1,0 +1,91 @@
+"""Korean: the words of the Korean table, read by the verb-final reader.
+
+Korean has no word boundaries to lean on (compounds are written together), and the main
+verb ends the clause, so a launch verb's framing (modal, subordinate) follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.classify.fastpattern import compile_fast
+from services.classify.languages.quantities import QUANT
+from services.classify.languages.table import LanguageTable, SharedWords
+
+_I = re.IGNORECASE
+
+SHARED = SharedWords(
+    civil_space=r"누리호|나로호|KSLV|한국형 발사체|항공우주연구원|항우연|우주항공청|스페이스X",
+    defence=r"사드|요격\s?미사일|미사일\s?방어|패트리엇|아이언\s?돔|방공망",
+    non_missile=r"풍선|오물|드론|무인기|포사격|해안포|포탄|경고사격|엔진\s?시험|엔진시험|연소시험|핵실험|수중\s?드론",
+    retrospective=r"주년|년 전",
+    flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
+    satellite=r"위성|발사체",
+    military_space=r"정찰|군사",
+    vague_count=r"여러\s?발|수\s?발|수십\s?발",
+    altitude=r"고도",
+    generic_sea=r"해상으로",
+    credit_after=r"\s?(?:에 따르면|에 의하면)",
+    reporter_after=r"\s*(?:합참|국방부|군\s?당국|정부|측)",
+    kinds=(
+        ("icbm", r"대륙간"), ("slbm", r"잠수함발사탄도"), ("irbm", r"(?<!준)중거리"), ("mrbm", r"준중거리"),
+        ("srbm", r"현무|단거리|근거리"), ("hypersonic", r"극초음속"), ("cruise", r"순항"),
+        ("satellite_launch", r"정찰위성|위성|우주발사체"), ("artillery_rocket", r"방사포"), ("ballistic", r"탄도"),
+        ("rocket", r"로켓"), ("unknown", r"미상 발사체|미상의 발사체"),
+    ),
+    seas=(
+        ("East Sea", r"동해"), ("Yellow Sea", r"서해"), ("Pacific", r"태평양"), ("Atlantic", r"대서양"),
+        ("Mediterranean", r"지중해"), ("Red Sea", r"홍해"), ("Black Sea", r"흑해"), ("Persian Gulf", r"페르시아만"),
+        ("East China Sea", r"동중국해"), ("South China Sea", r"남중국해"),
+    ),
+    actor_forms=(
+        # Headlines abbreviate with one Han character: 北 (the North), 美 (the US), 中 (China).
+        ("PRK", r"北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|(?<![가-힣])북(?=[,·]|이\s|은\s|의\s|\s미사일)"),
+        # "우리 군" (our forces) is the South's; so is a headline that opens with "the navy"
+        # or "the JCS" and a comma.
+        ("KOR", r"우리 군|^(?:해군|공군|육군|해병대|합참|군)(?=,)"),
+        ("RUS", r"(?<![가-힣])러(?=[,\s·]|군|가|는|의|\s?미사일)"),
+        ("USA", r"(?<![가-힣])美(?=[,\s·]|군|국)"),
+        ("CHN", r"(?<![가-힣\u4e00-\u9fff])中(?=[,\s·])"),
+    ),
+)
+
+TABLE = LanguageTable(
+    code="ko",
+    verb_final=True,
+    default_zone="Asia/Seoul",
+    weapons=compile_fast(
+        r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|로켓(?!\s?엔진)|발사체|정찰위성|군사위성|위성|극초음속"
+        r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일",
+        _I,
+    ),
+    reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할"),
+    shared=SHARED,
+    launch_verbs=compile_fast(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발"
+                              r"|비행(?:했|한|\s?후)|탄착"),
+    launch_words=frozenset({"발사", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
+    modal_after=compile_fast(
+        r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
+    ),
+    modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐"),
+    # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
+    subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])"),
+    toward=compile_fast(r"(?:해상으로|쪽으로|향해|방향으로)\s?$"),
+    target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"),
+    counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
+    number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
+    distances=(
+        compile_fast(rf"(?:비행\s?거리)(?:는|가)?\s*(?:약)?\s*{QUANT}", _I),
+        compile_fast(rf"(?:약)?\s*{QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상)?[^。\n]{{0,22}}?(?:비행|날아)", _I),
+    ),
+    apogees=(compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{QUANT}", _I),),
+    clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
+    date=compile_fast(
+        r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"
+        r"|(?P<rel>오늘|이날|어제|금일|전날)"
+    ),
+    part_hours={"새벽": 4, "아침": 8, "오전": 9, "낮": 12, "오후": 15, "저녁": 19, "밤": 22},
+    pm_words=frozenset({"오후", "저녁", "밤"}),
+    am_words=frozenset({"오전", "새벽"}),
+    day_before_words=frozenset({"어제", "전날"}),
+)

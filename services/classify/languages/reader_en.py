@@ -1,0 +1,204 @@
+"""Event cues of English text: who did what to which weapon, in subject-verb-object order.
+
+A launch verb bound to a weapon in its clause ("fired two ballistic missiles"), a weapon
+and its test ("ICBM test", "tested a new ICBM"), a weapon and an impact ("missile hits
+hospital", "pounds Kyiv with missiles", "barrage of rockets"), or a headline launch with
+its object left out ("launched at 03:50"). Each is framed by what stands before it:
+modal or future ("could launch"), negation, or a subordinate clause ("after ... fired").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import islice
+
+from services.classify.fastpattern import lowered
+from services.classify.languages import en
+from services.classify.languages.table import MAX_CANDIDATES, Cue
+from services.classify.text import Prepared, spans_within
+
+
+def launch_verbs(p: Prepared) -> tuple[tuple[int, int], ...]:
+    """Spans of the English launch verbs in the text (the first MAX_CANDIDATES), found
+    once per text.
+
+    Those that end by title_end are exactly what a search of the title alone finds:
+    no launch verb reaches over the line break, and none looks past it.
+    """
+    found = p.memo.get("en_launch_verbs")
+    if found is None:
+        found = p.memo["en_launch_verbs"] = tuple(
+            m.span() for m in islice(en.LAUNCH_VERBS.finditer(p.text), MAX_CANDIDATES))
+    return found  # type: ignore[return-value]
+
+
+def title_launch_verbs(p: Prepared) -> list[tuple[int, int]]:
+    """Spans of the English launch verbs in the headline."""
+    t_end = p.title_end
+    found = p.memo.get("en_launch_verbs")
+    if found is None:
+        # Only the headline is needed (an item with no weapon named): read just that.
+        return [m.span() for m in en.LAUNCH_VERBS.finditer(p.text, 0, t_end)]
+    return [v for v in found if v[1] <= t_end]  # type: ignore[attr-defined]
+
+
+def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
+    """English event cues: launch verb + weapon, weapon test, weapon impact, salvo, bare launch.
+
+    `weapons` are the spans of one search, so they are sorted and do not overlap: the
+    weapons near a verb are found by bisection, and the work is linear in the text.
+    """
+    text = p.text
+    low = lowered(text)  # for str.find prechecks; None (no precheck) when lower-casing moves offsets
+    cues: list[Cue] = []
+    if not weapons:
+        return [c for c in bare(p)]
+    starts = [w[0] for w in weapons]
+    ends = [w[1] for w in weapons]
+    for v_start, v_end in launch_verbs(p):
+        if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
+            continue
+        s0, s1 = p.sentence_of(v_start)
+        lo, hi = max(s0, v_start - 80), min(s1, v_end + 80)
+        near = spans_within(weapons, starts, lo, hi)
+        if not near:
+            continue
+        after = text[v_end:hi]
+        w = min(near, key=lambda w: abs(w[0] - v_start))
+        gap = (v_end, w[0]) if w[0] > v_end else (w[1], v_start)
+        if en.CLAUSE_BREAK.search(text, *gap):
+            continue  # "fires CEO after missile delays": verb and weapon in different clauses
+        if w[0] > v_end:
+            # Searched up to the weapon's end, so "rounds (of rockets)" can see what follows it.
+            obj = en.NONWEAPON_OBJECT.search(text, gap[0], w[1])
+            obj = obj if obj is not None and obj.start() < w[0] else None
+            # "fire drone and missile": another object coordinated with the weapon is fine,
+            # and so is a drill of the weapon ("firing drill of multiple rocket launchers").
+            if obj and not en.COORDINATED.match(text, obj.end(), w[0]) and not (
+                    en.DRILL_OF.match(text, obj.start(), w[0])):
+                continue
+        elif en.NONWEAPON_OBJECT.match(text, v_end + len(after) - len(after.lstrip())):
+            continue
+        cues.append(_cue("launch", p, v_start, v_end, w, s0))
+    for m in islice(en.TEST_VERBS.finditer(text), MAX_CANDIDATES):
+        s0, s1 = p.sentence_of(m.start())
+        # "ICBM test" or "tested a new solid-fuel ICBM": the weapon is right there.
+        ending_before = weapons[bisect_left(ends, m.start() - 30):bisect_right(ends, m.start())]
+        w = next((w for w in ending_before if s0 <= w[0] and en.TEST_GAP.fullmatch(text, w[1], m.start())), None)
+        if w is None:
+            starting_after = weapons[bisect_left(starts, m.end()):bisect_right(starts, m.end() + 45)]
+            w = next((w for w in starting_after if w[1] <= s1
+                      and not en.NONWEAPON_OBJECT.search(text, m.end(), w[0])), None)
+        if w is None or en.ENGINE_NEAR.search(text, max(s0, m.start() - 40), min(s1, m.end() + 40)):
+            continue
+        cues.append(_cue("test", p, m.start(), m.end(), w, s0))
+    for w in weapons[:MAX_CANDIDATES]:
+        s0, s1 = p.sentence_of(w[0])
+        # Weapon as subject of an impact: "Missile hits hospital", "rockets strike south".
+        m = en.IMPACT.search(text, w[1], min(s1, w[1] + 40))
+        if m:
+            gap = text[w[1]:m.start()]
+            # "rocket fire" is an impact, "rocket festival float catches fire" is not.
+            if (m.group().lower() in ("fire", "firing") and gap.strip()) or len(gap.split()) > 3:
+                m = None
+        if m and not en.NOT_AN_IMPACT_BETWEEN.search(text, w[1], m.start()) and not (
+                en.OTHER_STRIKE_BEFORE.search(text, w[1], m.start())):
+            cues.append(_cue("impact", p, m.start(), m.end(), w, s0))
+            continue
+        # Weapon as instrument: "pounds Ukraine with missiles", "strikes targets with Tomahawks".
+        # (str.find first, on the lower-cased text: both patterns need a word that is rarely there.)
+        lo = max(s0, w[0] - 80)
+        aw = en.ATTACK_WITH_BEFORE.search(text, lo, w[0]) if low is None or low.find("with", lo, w[0]) >= 0 else None
+        if aw:
+            cues.append(_cue("impact", p, aw.start(), aw.start() + len(aw.group("verb")), w, s0))
+            continue
+        # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
+        lo = max(s0, w[0] - 40)
+        if low is not None and low.find(" of", lo, w[0]) < 0:
+            continue
+        before = text[lo:w[0]]
+        sm = None
+        for sm in en.SALVO.finditer(before):
+            pass
+        if sm is not None:
+            start = lo + sm.start()
+            cues.append(_cue("impact", p, start, start + len(sm.group()), w, s0))
+    cues.extend(bare(p))
+    return cues
+
+
+def bare(p: Prepared) -> list[Cue]:
+    """A launch verb in the headline with no weapon and no other object ("launched at 03:50")."""
+    text = p.text
+    out = []
+    for v_start, v_end in title_launch_verbs(p)[:MAX_CANDIDATES]:
+        # The 40 characters after the verb, leading spaces skipped, read in place: the
+        # lexicons run on the whole text, whose lower-cased form is already at hand.
+        hi = v_end + 40
+        window = text[v_end:hi]
+        k = v_end + len(window) - len(window.lstrip())
+        if not en.BARE_LAUNCH_AFTER.match(text, k, hi):
+            continue
+        if en.NONWEAPON_OBJECT.search(text, k, min(k + 30, hi)) or en.NON_LAUNCH_OBJECT.match(text, k, hi):
+            continue
+        s0, _ = p.sentence_of(v_start)
+        out.append(_cue("bare", p, v_start, v_end, None, s0))
+    return out
+
+
+def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0: int) -> Cue:
+    """A cue with its framing: modal or future, negated, or the cause in a subordinate clause."""
+    text = p.text
+    first = min(vs, w[0]) if w else vs
+    lo = max(s0, vs - 60)
+    modal = bool(en.MODAL_BEFORE.search(text, lo, vs)) and not en.ATTEMPT_BEFORE.search(text, lo, vs)
+    lo_w = max(s0, first - 60)
+    if not modal:
+        adjective = bool(en.ADJ_MODAL_BEFORE.search(text, lo_w, first))
+        # When the cue opens with its verb, the window before it was read just above.
+        modal = adjective or (first != vs or lo_w != lo) and bool(en.MODAL_BEFORE.search(text, lo_w, first)) and not (
+            en.ATTEMPT_BEFORE.search(text, lo_w, first))
+        if modal and w is not None and w[0] < vs:
+            # "could reach" before a weapon says nothing about the verb after it, unless
+            # the weapon is the verb's own noun phrase ("possible ballistic-missile launch").
+            modal = vs - w[1] <= 2 or adjective
+    if not modal:
+        # "Iran will pay for missile attacks", "North Korea may conduct ICBM test soon":
+        # a modal a few words before the event, in the same clause.
+        lo_c = max(s0, first - 45)
+        comma = text.rfind(",", lo_c, first)
+        modal = bool(en.MODAL_NEAR_BEFORE.search(text, comma + 1 if comma >= 0 else lo_c, first)) and not (
+            en.ATTEMPT_BEFORE.search(text, lo_c, first))
+    if not modal and en.LAST_WORD.split(text[vs:ve].lower())[-1] in en.NOUN_EVENTS:
+        # A noun event with its future after it: "launch ... expected within days".
+        end_w = max(ve, w[1]) if w else ve
+        modal = bool(en.MODAL_AFTER.match(text, end_w, min(len(text), end_w + 40)))
+    if modal and en.POSSIBLE_PAST_BEFORE.search(text, max(s0, vs - 30), vs) and (
+            not text[vs:ve].lower().startswith(("launch ", "fire ", "test "))
+            and text[vs:ve].lower() not in ("launch", "fire", "test")):
+        modal = False  # "may have launched": a flash of a launch that happened
+    if not modal:
+        # "Missile test? No, it was a meteor": a question reports nothing.
+        modal = _is_question(p, s0)
+    negated = bool(en.NEGATION_BEFORE.search(text, max(s0, first - 25), first))
+    if not negated and w is not None and w[1] <= vs:
+        # "missile cannot be intercepted": the negation stands between weapon and verb.
+        negated = bool(en.NEGATION_BEFORE.search(text, w[1], vs))
+    subordinate = bool(en.SUBORDINATE_BEFORE.search(text, max(s0, first - 50), first))
+    start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
+    return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
+
+
+
+
+def _is_question(p: Prepared, s0: int) -> bool:
+    """Whether the sentence starting at s0 ends with a question mark, read once per sentence."""
+    questions: dict[int, bool] = p.memo.setdefault("en_questions", {})  # type: ignore[assignment]
+    found = questions.get(s0)
+    if found is None:
+        text = p.text
+        end = p.sentence_of(s0)[1]
+        while end > s0 and text[end - 1].isspace():
+            end -= 1
+        found = questions[s0] = end > s0 and text[end - 1] == "?"
+    return found

@@ -1,0 +1,45 @@
+"""Event cues of a verb-final language (Korean, Japanese), read with its table.
+
+The main verb ends the clause, so a launch verb is bound to a weapon just before it (or
+shortly after, in headlines), and what frames it, modal or subordinate, follows it. A
+weapon with only a direction and no verb ("日本海に向け弾道ミサイル") is an impact cue.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from services.classify.languages.table import MAX_CANDIDATES, Cue, LanguageTable
+from services.classify.text import Prepared, spans_within
+
+
+def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> list[Cue]:
+    """The cues of the text: each launch or impact verb near a weapon of its sentence,
+    and each weapon after a direction. `weapons` are sorted spans."""
+    text = p.text
+    if not weapons or table.launch_verbs is None:
+        return []
+    assert table.modal_after is not None and table.modal_near is not None and table.subordinate_after is not None
+    starts = [w[0] for w in weapons]
+    out: list[Cue] = []
+    for m in islice(table.launch_verbs.finditer(text), MAX_CANDIDATES):
+        s0, s1 = p.sentence_of(m.start())
+        near = spans_within(weapons, starts, max(s0, m.start() - 40), min(s1, m.end() + 15))
+        if not near:
+            continue
+        w = min(near, key=lambda w: abs(w[1] - m.start()))
+        tail = text[m.end():m.end() + 14]
+        modal = bool(table.modal_after.search(tail)) or bool(
+            table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15)))
+        subordinate = bool(table.subordinate_after.search(tail))
+        start, end = min(m.start(), w[0]), max(m.end(), w[1])
+        kind = "launch" if m.group() in table.launch_words else "impact"
+        out.append(Cue(kind, start, end, p.in_title(start), modal, False, subordinate, w, (m.start(), m.end())))
+    if table.toward is not None:
+        for w in weapons[:MAX_CANDIDATES]:
+            s0, _ = p.sentence_of(w[0])
+            t = table.toward.search(text, max(s0, w[0] - 8), w[0])
+            if t:
+                start = t.start()
+                out.append(Cue("impact", start, w[1], p.in_title(start), False, False, False, w, (t.start(), t.end())))
+    return out

@@ -1,0 +1,119 @@
+"""What a language's rule table holds, and the event cue its readers return."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from services.classify.fastpattern import FastPattern
+
+
+# A reader examines at most this many candidates of each sort (launch verbs, test words,
+# weapons) per text, in text order. A report names a handful; only a list or a hostile
+# text names more, and its first candidates decide as well as all of them would. The
+# regular expressions still read the whole text, in linear time; the bound keeps the
+# Python work per text bounded too.
+MAX_CANDIDATES = 200
+
+
+class Cue(NamedTuple):
+    """One event cue: a launch, test or impact bound to a weapon.
+
+    A named tuple rather than a frozen dataclass: several are built for every item, and a
+    tuple is built several times faster.
+    """
+
+    kind: str  # "launch" | "test" | "impact" | "bare"
+    start: int
+    end: int
+    in_title: bool
+    modal: bool = False
+    negated: bool = False
+    subordinate: bool = False
+    weapon: tuple[int, int] | None = None
+    verb: tuple[int, int] | None = None
+
+    @property
+    def asserted(self) -> bool:
+        return not (self.modal or self.negated)
+
+
+@dataclass(frozen=True)
+class SharedWords:
+    """A language's words for what every item is read for, whatever its language (names
+    and quotes cross languages). Regular-expression source; the registry joins each field
+    over all tables into one pattern, in registry order. Empty: the language has none."""
+
+    # What the item is about, besides a launch.
+    civil_space: str = ""  # civil and commercial space: launches we do not report
+    defence: str = ""  # missile defence deals, deployments, exercises
+    non_missile: str = ""  # launched or fired, but not a missile or rocket
+    retrospective: str = ""  # anniversaries, obituaries, looking back
+    flight_detail: str = ""  # facts only a report of a real flight gives
+    agency_words: str = ""  # generic words for a reporting agency ("defence ministry")
+    satellite: str = ""  # the weapon is a satellite or its carrier
+    military_space: str = ""  # a satellite launch that is military
+    # Headline framings, each one feature (see detector.py).
+    digest: str = ""
+    aggregate: str = ""
+    bulk_count: str = ""
+    sport: str = ""
+    explainer: str = ""
+    explainer_start: str = ""  # matched at the start of the headline
+    obituary_start: str = ""  # matched at the start of the headline
+    always_looks_back: str = ""  # matched where a retrospective word starts
+    # Extraction.
+    vague_count: str = ""  # "several", "수 발": a count without a number
+    altitude: str = ""  # "高度": the number after it is an apogee, not a distance
+    generic_sea: str = ""  # "into the sea": no sea named
+    reporter_after: str = ""  # after an actor's name: it reports, it does not launch
+    credit_before: str = ""  # before an agency's name: the text credits it ("according to")
+    credit_after: str = ""  # after an agency's name: the text credits it ("によると")
+    kinds: tuple[tuple[str, str], ...] = ()  # (kind, words), kinds in extractor order
+    seas: tuple[tuple[str, str], ...] = ()  # (canonical sea, words)
+    # Short forms that name an actor only in context (北 before a particle), per actor code.
+    actor_forms: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class LanguageTable:
+    """The rules of one language.
+
+    A text is read with its language's table and with the English one: English acronyms,
+    weapon names and agencies appear in every language. `verb_final` languages (Korean,
+    Japanese) are read by the verb-final reader with the fields marked for it; English has
+    a reader of its own (reader_en.py), whose grammar words are in en.py.
+    """
+
+    code: str
+    verb_final: bool
+    weapons: FastPattern  # weapon nouns, classes and named systems
+    reaction: FastPattern  # a reaction (condemnation, meeting) as the headline's main event
+    shared: SharedWords
+    default_zone: str | None = None  # zone of local times when nothing else says
+
+    # Read by the verb-final reader.
+    launch_verbs: FastPattern | None = None  # launch and impact verbs
+    launch_words: frozenset[str] = frozenset()  # the matches of launch_verbs that are launches
+    modal_after: FastPattern | None = None  # right after the verb: not yet happened
+    modal_near: FastPattern | None = None  # around the verb: not yet happened
+    subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
+    toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
+    target_after: FastPattern | None = None  # after an actor's name: it is the target
+
+    # Extraction.
+    counts: FastPattern | None = None  # a number of weapons; the number in group "n"
+    number_words: Mapping[str, int] = field(default_factory=dict)
+    distances: tuple[FastPattern, ...] = ()  # distance flown: groups as extractor._quantity_km reads
+    apogees: tuple[FastPattern, ...] = ()
+
+    # Time words of the verb-final reader (timeparse.py): clock times with groups pre, h,
+    # m, half; dates with groups year, mon, day, rel.
+    clock_time: FastPattern | None = None
+    date: FastPattern | None = None
+    part_hours: Mapping[str, int] = field(default_factory=dict)  # part of day -> representative hour
+    pm_words: frozenset[str] = frozenset()  # before an hour: afternoon or evening
+    am_words: frozenset[str] = frozenset()  # before an hour: 12 is midnight
+    day_before_words: frozenset[str] = frozenset()  # relative dates meaning the day before
+    relative_parts: Mapping[str, str] = field(default_factory=dict)  # "今朝" -> "morning"

@@ -1,0 +1,195 @@
+"""The text of one item as the rules read it: unescaped, tag-free, folded, in sentences.
+
+`prepare()` joins title and summary with a line break, removes markup, unescapes HTML
+entities and folds full-width ASCII and typographic quotes one character for one
+character, keeping a map back to the raw offsets so that evidence can point into the
+text the item came with.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+
+from services.classify.fastpattern import compile_fast
+
+# Full-width ASCII and typographic quotes folded one character for one character, so
+# offsets in the folded text are offsets in the unescaped text.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2018: 0x27, 0x2019: 0x27, 0x201C: 0x22, 0x201D: 0x22,
+              0x2032: 0x27, 0x2013: 0x2D, 0x2014: 0x2D, 0x2212: 0x2D, 0x00B4: 0x27})
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
+
+
+def _fold(text: str) -> str:
+    # str.translate walks every character in Python-level dict lookups; most text needs none.
+    return text.translate(_FOLD) if not text.isascii() and _NEEDS_FOLD.search(text) else text
+
+
+_MARKUP = compile_fast(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# A sentence ends at . ! ? 。 followed by space, except after an initial ("U.S.", "N. Korea")
+# or a clock suffix ("7 a.m."); an ellipsis or a line break also ends one.
+# Written to open with the character it consumes, so the engine skips the letters between
+# candidates in C: the same matches as
+# (?<!\b[A-Z])(?<![ap]\.m)(?<!\bNo)(?<!\bSt)(?<!\bvs)[.!?](?=\s)|[。！？]|\n|…|\s[|;]\s|\s-\s
+SENTENCE_END = compile_fast(
+    r"[.!?。！？\n…\s](?:(?<=[.!?])(?<!\b[A-Z].)(?<![ap]\.m.)(?<!\bNo.)(?<!\bSt.)(?<!\bvs.)(?=\s)|(?<=[。！？\n…])"
+    r"|(?<=\s)[|;]\s|(?<=\s)-\s)")
+
+
+class Prepared:
+    """Unescaped, tag-free, folded text of one item, with a map back to raw offsets.
+
+    Sentences are split on first use: most items are dismissed before anything needs them.
+    `memo` holds what a reader finds once per text (the English launch verbs).
+    """
+
+    __slots__ = ("text", "title_end", "offsets", "_sentences", "_sentence_starts", "memo")
+
+    def __init__(self, text: str, title_end: int, offsets: OffsetMap | None) -> None:
+        self.text = text
+        self.title_end = title_end  # index of the "\n" between title and summary
+        self.offsets = offsets  # where each text character came from; None when identical
+        self._sentences: tuple[tuple[int, int], ...] | None = None
+        self._sentence_starts: tuple[int, ...] = ()
+        self.memo: dict[str, object] = {}
+
+    @property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        if self._sentences is None:
+            spans: list[tuple[int, int]] = []
+            begin = 0
+            for m in SENTENCE_END.finditer(self.text):
+                if m.end() > begin:
+                    spans.append((begin, m.end()))
+                    begin = m.end()
+            spans.append((begin, len(self.text)))
+            # The title/summary join is a "\n", so it is always a boundary.
+            self._sentences = tuple(spans)
+            self._sentence_starts = tuple(s for s, _ in spans)
+        return self._sentences
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the raw `title + "\\n" + summary` of a span of the prepared text."""
+        offsets = self.offsets
+        if offsets is None:
+            return start, end
+        if start >= end:
+            pos = offsets.start(start) if start < len(self.text) else offsets.end(len(self.text) - 1)
+            return pos, pos
+        return offsets.start(start), offsets.end(end - 1)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        sentences = self.sentences
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return sentences[max(i, 0)]
+
+    def in_title(self, pos: int) -> bool:
+        return pos < self.title_end
+
+
+def spans_within(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans (sorted by start, `starts` their starts) that lie within [lo, hi].
+
+    Found by bisection, so reading the spans near each of n places costs O(n log n),
+    not O(n²), however many spans the text holds.
+    """
+    out = []
+    for i in range(bisect_left(starts, lo), bisect_right(starts, hi)):
+        if spans[i][1] <= hi:
+            out.append(spans[i])
+    return out
+
+
+class OffsetMap:
+    """Where each character of a cleaned text came from in the raw text, in memory
+    proportional to the markup, not to the text.
+
+    The text is a run of segments: a copied segment maps character i to raw i + shift; a
+    replacement (a tag's space, an entity's characters) maps each of its characters to the
+    whole raw token.
+    """
+
+    __slots__ = ("_text_starts", "_raw_starts", "_raw_ends", "_copied")
+
+    def __init__(self) -> None:
+        self._text_starts: list[int] = []
+        self._raw_starts: list[int] = []
+        self._raw_ends: list[int] = []  # end of the token for a replacement; unused for a copy
+        self._copied: list[bool] = []
+
+    def add(self, text_start: int, raw_start: int, raw_end: int, copied: bool) -> None:
+        self._text_starts.append(text_start)
+        self._raw_starts.append(raw_start)
+        self._raw_ends.append(raw_end)
+        self._copied.append(copied)
+
+    def extend(self, other: "OffsetMap", text_shift: int, raw_shift: int) -> None:
+        for ts, rs, re_, copied in zip(other._text_starts, other._raw_starts, other._raw_ends, other._copied):
+            self.add(ts + text_shift, rs + raw_shift, re_ + raw_shift, copied)
+
+    def _segment(self, i: int) -> int:
+        return bisect_right(self._text_starts, i) - 1
+
+    def start(self, i: int) -> int:
+        """Raw offset where text character i starts."""
+        k = self._segment(i)
+        return self._raw_starts[k] + (i - self._text_starts[k]) if self._copied[k] else self._raw_starts[k]
+
+    def end(self, i: int) -> int:
+        """Raw offset where text character i ends."""
+        k = self._segment(i)
+        return self._raw_starts[k] + (i - self._text_starts[k]) + 1 if self._copied[k] else self._raw_ends[k]
+
+
+def _clean(raw: str) -> tuple[str, OffsetMap | None]:
+    """Unescape entities and drop tags, keeping where each character came from."""
+    if "&" not in raw and "<" not in raw:
+        return _fold(raw), None
+    out: list[str] = []
+    offsets = OffsetMap()
+    length = 0
+    pos = 0
+    for m in _MARKUP.finditer(raw):
+        if m.start() > pos:
+            offsets.add(length, pos, m.start(), True)
+            out.append(raw[pos:m.start()])
+            length += m.start() - pos
+        token = m.group()
+        # A tag becomes a space so that words on either side stay apart.
+        rep = " " if token[0] == "<" else html.unescape(token)
+        if rep:
+            offsets.add(length, m.start(), m.end(), False)
+            out.append(rep)
+            length += len(rep)
+        pos = m.end()
+    if len(raw) > pos:
+        offsets.add(length, pos, len(raw), True)
+        out.append(raw[pos:])
+    return _fold("".join(out)), offsets
+
+
+def prepare(title: str, summary: str) -> Prepared:
+    """Clean title and summary into one text, remembering where the title ends.
+
+    Each is cleaned on its own, so markup can never swallow the line between them.
+    """
+    t_text, t_offsets = _clean(title)
+    s_text, s_offsets = _clean(summary)
+    text = f"{t_text}\n{s_text}"
+    if t_offsets is None and s_offsets is None:
+        return Prepared(text, len(t_text), None)
+    n = len(title)
+    offsets = OffsetMap()
+    if t_offsets is not None:
+        offsets.extend(t_offsets, 0, 0)
+    elif t_text:
+        offsets.add(0, 0, n, True)
+    offsets.add(len(t_text), n, n + 1, True)  # the line between them
+    if s_offsets is not None:
+        offsets.extend(s_offsets, len(t_text) + 1, n + 1)
+    elif s_text:
+        offsets.add(len(t_text) + 1, n + 1, n + 1 + len(summary), True)
+    return Prepared(text, len(t_text), offsets)
