@@ -24,40 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from schemas.actors import actor_named_in  # noqa: E402
 from services.classify import detector  # noqa: E402
 from services.classify.classifier import classify  # noqa: E402
+from services.classify.training.evaluate import label_actor, label_kind, label_number  # noqa: E402
 
-_KIND_LABELS = {
-    "srbm": "srbm", "mrbm": "mrbm", "irbm": "irbm", "icbm": "icbm", "slbm": "slbm", "ballistic": "ballistic",
-    "cruise": "cruise", "hypersonic": "hypersonic", "satellite launch vehicle": "satellite_launch",
-    "satellite launch": "satellite_launch", "artillery rocket": "artillery_rocket", "crbm": "srbm",
-}
-
-
-def normalise_actor(label: str | None) -> str | None:
-    """Labelled actor text → code (by the gazetteer's names, schemas/actors.py); the text
-    itself when it names no known actor."""
-    if not label:
-        return None
-    return actor_named_in(label) or label
-
-
-def label_number(label: object) -> float | None:
-    """A labelled numeric field as a number: 700, "435 mi (~700)" → 700; None for words."""
-    if isinstance(label, bool) or label is None:
-        return None
-    if isinstance(label, (int, float)):
-        return float(label)
-    m = re.search(r"\(~(\d[\d,]*(?:\.\d+)?)\)", str(label)) or re.fullmatch(r"\s*(\d[\d,]*(?:\.\d+)?)\s*", str(label))
-    return float(m.group(1).replace(",", "")) if m else None
-
-
-def normalise_kind(label: str | None) -> str | None:
-    """Labelled kind text → the classifier's kind."""
-    if not label:
-        return None
-    return _KIND_LABELS.get(label.strip().lower(), label.strip().lower())
+normalise_actor = label_actor
+normalise_kind = label_kind
 
 
 @dataclass

@@ -720,11 +720,6 @@ class FastPattern:
                 return None, text
         return fast, text
 
-    def could_match(self, text: str) -> bool:
-        """False when the text lacks every word a match needs (cheap; no regex run)."""
-        p, _ = self._pick(text, sys.maxsize)
-        return p is not None
-
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         # _pick() inlined: this is the hottest call of a classification.
         if self._fold:
@@ -743,12 +738,12 @@ class FastPattern:
         return (self._fast_ascii if text.isascii() else self._fast).search(text, pos, endpos)
 
     def search_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """search() for a caller that has already asked could_match()."""
+        """search() without the literal gate: for a caller that has already gated the text."""
         p, t = self._pick(text, 0)
         return p.search(t, pos, endpos) if p is not None else None
 
     def finditer_ungated(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        """finditer() for a caller that has already asked could_match()."""
+        """finditer() without the literal gate: for a caller that has already gated the text."""
         p, t = self._pick(text, 0)
         return p.finditer(t, pos, endpos) if p is not None else iter(_NO_MATCHES)
 

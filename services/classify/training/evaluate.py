@@ -11,31 +11,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from schemas.actors import actor_named_in
 from services.classify.classifier import Classification
 from services.classify.training.dataset import Example
 
 # The random stratum of the real-day labels: 1,600 drawn from the 49,606 items nobody flagged.
 RANDOM_STRATUM_WEIGHT = 49606 / 1600
 
-_ACTOR_LABELS = (
-    (r"north korea|dprk|pyongyang", "PRK"),
-    (r"south korea|\brok\b", "KOR"),
-    (r"russia", "RUS"),
-    (r"\biran", "IRN"),
-    (r"china|\bpla\b", "CHN"),
-    (r"pakistan", "PAK"),
-    (r"\bindia", "IND"),
-    (r"israel", "ISR"),
-    (r"united states|\bu\.?s\.?\b|american", "USA"),
-    (r"japan", "JPN"),
-    (r"france|french", "FRA"),
-    (r"ukrain", "UKR"),
-    (r"britain|united kingdom|\buk\b", "GBR"),
-    (r"houthi", "Houthis"),
-    (r"hamas", "Hamas"),
-    (r"hezbollah", "Hezbollah"),
-    (r"islamic jihad", "Palestinian Islamic Jihad"),
-)
 _KIND_LABELS = {
     "srbm": "srbm", "mrbm": "mrbm", "irbm": "irbm", "icbm": "icbm", "slbm": "slbm", "ballistic": "ballistic",
     "cruise": "cruise", "hypersonic": "hypersonic", "satellite launch vehicle": "satellite_launch",
@@ -46,15 +28,13 @@ _CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def label_actor(label: str | None) -> str | None:
-    """A labelled actor as the classifier's code: "North Korea" → PRK; codes stay."""
+    """A labelled actor as the classifier's code: "North Korea" → PRK (by the gazetteer's
+    names), codes stay; the text itself when it names no known actor."""
     if not label:
         return None
     if _CODE.match(label.strip()):
         return label.strip()
-    for pattern, code in _ACTOR_LABELS:
-        if re.search(pattern, label, re.IGNORECASE):
-            return code
-    return label.strip()
+    return actor_named_in(label) or label.strip()
 
 
 def label_kind(label: str | None) -> str | None:
