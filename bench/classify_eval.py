@@ -26,18 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from services.classify import detector  # noqa: E402
 from services.classify.classifier import classify  # noqa: E402
-from services.classify.training.evaluate import label_actor, label_kind, label_number  # noqa: E402
+from services.classify.training.evaluate import Tally, label_actor, label_kind, label_number  # noqa: E402
 
 normalise_actor = label_actor
 normalise_kind = label_kind
 
 
 @dataclass
-class Report:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class Report(Tally):
     actor_right: int = 0
     actor_total: int = 0
     kind_right: int = 0
@@ -46,19 +42,6 @@ class Report:
     mistakes: list[str] = field(default_factory=list)
     numbers: dict[str, list[int]] = field(default_factory=dict)  # field → [right, total]
     scores: list[tuple[float, int]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def actor_accuracy(self) -> float:
@@ -152,7 +135,7 @@ def main(argv: list[str]) -> int:
     r = evaluate(rows)
     print(f"file: {path}  items: {len(rows)}  launches: {sum(row['label'] == 'launch' for row in rows)}")
     print(f"detection  precision {r.precision:.3f}  recall {r.recall:.3f}  F1 {r.f1:.3f}"
-          f"  (tp {r.tp} fp {r.fp} fn {r.fn} tn {r.tn})")
+          f"  (tp {r.tp:.0f} fp {r.fp:.0f} fn {r.fn:.0f} tn {r.tn:.0f})")
     print(f"actor accuracy {r.actor_accuracy:.3f} ({r.actor_right}/{r.actor_total})"
           f"  kind accuracy {r.kind_accuracy:.3f} ({r.kind_right}/{r.kind_total})  on detected true launches")
     numbers = "  ".join(f"{name} {right}/{total}" for name, (right, total) in r.numbers.items())
