@@ -12,6 +12,8 @@ import asyncio
 import hashlib
 import hmac
 import random
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import aiohttp
 import pytest
@@ -162,6 +164,17 @@ def make_stage(site: FeedSite, hub: Hub, http, db_path, clock, *, lease_s: int =
     )
 
 
+@asynccontextmanager
+async def running(stage: IngestStage) -> AsyncIterator[IngestStage]:
+    """The stage with its WebSub and metrics servers up; stopped and closed afterwards."""
+    await stage.start_servers()
+    try:
+        yield stage
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
 async def step_through(stage: IngestStage, hub: Hub, clock: Clock, seconds: int, step_s: int = 1) -> None:
     """Advance the clock `step_s` at a time for `seconds`, running the renewal step each time
     and waiting for the hub to answer whatever was sent."""
@@ -237,9 +250,7 @@ async def test_requests_per_hour_follow_the_lease_the_hub_granted(world, tmp_pat
     site, hub, http = world
     hub.grant_s = granted_s
     clock = Clock()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=86400)
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=86400)) as stage:
         await stage.poll_all()  # t = 0: the first request
         await wait_until(lambda: hub.verified == [True])
         await step_through(stage, hub, clock, 3599)
@@ -251,17 +262,12 @@ async def test_requests_per_hour_follow_the_lease_the_hub_granted(world, tmp_pat
             # Over ten hours, one renewal per 0.8-0.9 of the lease: 11 to 12 after the first request.
             await step_through(stage, hub, clock, 9 * 3600, step_s=5)
             assert 12 <= len(hub.subscriptions) <= 13
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 async def test_a_refusing_hub_is_asked_again_with_backoff(world, tmp_path):
     site, hub, http = world
     clock = Clock()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
         hub.statuses = [503] * 3 + [400] * 20
         with capture_logs() as logs:
             await stage.poll_all()
@@ -290,9 +296,6 @@ async def test_a_refusing_hub_is_asked_again_with_backoff(world, tmp_path):
         assert len(hub.subscriptions) == sent + 2 and hub.verified == [True]
         sub = next(iter(stage.websub.subscriptions.values()))
         assert sub.attempts == 0 and sub.state == "active" and sub.last_error is None
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 async def test_a_silent_or_unreachable_hub_is_not_asked_every_second(world, tmp_path):
@@ -300,9 +303,7 @@ async def test_a_silent_or_unreachable_hub_is_not_asked_every_second(world, tmp_
     dead_hub = f"http://127.0.0.1:{free_port()}/hub"  # nothing listens there
     site.docs["/dead.xml"] = Doc(feed_with_hub(dead_hub, site.url("/dead.xml"), [("d1", "x")]))
     clock = Clock()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, paths=("/wire.xml", "/dead.xml"))
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock, paths=("/wire.xml", "/dead.xml"))) as stage:
         hub.hold = True  # accepts (202) but never verifies
         with capture_logs() as logs:
             await stage.poll_all()
@@ -311,9 +312,6 @@ async def test_a_silent_or_unreachable_hub_is_not_asked_every_second(world, tmp_
         errors = [l["error"] for l in logs if l["event"] == "websub_subscribe_failed"]
         assert errors == ["connect"] * 4
         assert not stage.websub.is_active(site.url("/wire.xml"))
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 async def test_a_push_during_a_renewal_is_accepted_and_a_forged_one_still_dropped(world, tmp_path):
@@ -322,9 +320,7 @@ async def test_a_push_during_a_renewal_is_accepted_and_a_forged_one_still_droppe
     topic = site.url("/wire.xml")
     clock = Clock()
     bus = MemoryBus()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, bus=bus)
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock, bus=bus)) as stage:
         await stage.poll_all()
         await wait_until(lambda: hub.verified == [True])
         first_secret = hub.subscriptions[0]["hub.secret"]
@@ -348,9 +344,6 @@ async def test_a_push_during_a_renewal_is_accepted_and_a_forged_one_still_droppe
         assert [i.title for i in published(bus)] == ["Old news", "Launch one", "Launch two", "Launch three"]
         assert [l["reason"] for l in logs if l["event"] == "websub_push_dropped"] == ["bad_signature"]
         assert stage.websub.is_active(topic)
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 async def test_subscriptions_survive_a_restart(world, tmp_path):
@@ -428,9 +421,7 @@ async def test_a_denial_is_asked_again_after_an_hour_and_a_repeated_verification
     site, hub, http = world
     topic = site.url("/wire.xml")
     clock = Clock()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
         await stage.poll_all()
         await wait_until(lambda: hub.verified == [True])
         callback = hub.subscriptions[0]["hub.callback"]
@@ -449,9 +440,6 @@ async def test_a_denial_is_asked_again_after_an_hour_and_a_repeated_verification
         assert len(hub.subscriptions) == 1
         await step_through(stage, hub, clock, 1)
         assert len(hub.subscriptions) == 2 and hub.verified == [True, True] and stage.websub.is_active(topic)
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 async def test_the_run_loop_renews_when_due(world, tmp_path):
@@ -475,9 +463,7 @@ async def test_lease_lapse_falls_back_to_polling(world, tmp_path):
     site, hub, http = world
     topic = site.url("/wire.xml")
     clock = Clock()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=600)
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=600)) as stage:
         await stage.poll_all()
         await wait_until(lambda: hub.verified == [True])
         hub.statuses = [503, 503]  # the renewal is refused: the lease runs out
@@ -489,17 +475,12 @@ async def test_lease_lapse_falls_back_to_polling(world, tmp_path):
         await step_through(stage, hub, clock, 300)  # and the backoff asks again
         assert len(hub.subscriptions) == 4 and hub.verified == [True, True]
         assert stage.websub.is_active(topic)
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 async def test_a_feed_that_stops_naming_its_hub_is_not_renewed(world, tmp_path):
     site, hub, http = world
     clock = Clock()
-    stage = make_stage(site, hub, http, tmp_path / "s.db", clock)
-    await stage.start_servers()
-    try:
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
         await stage.poll_all()
         await wait_until(lambda: hub.verified == [True])
         callback = hub.subscriptions[0]["hub.callback"]
@@ -509,9 +490,6 @@ async def test_a_feed_that_stops_naming_its_hub_is_not_renewed(world, tmp_path):
         assert IngestState(connect(tmp_path / "s.db")).websub_subscriptions() == []
         async with http.post(callback, data=b"<rss/>") as resp:
             assert resp.status == 410  # tells the hub to stop
-    finally:
-        await stage.stop_servers()
-        stage.close()
 
 
 def test_signature_methods():
