@@ -456,8 +456,13 @@ def write_config(path: Path, base_url: str, site: DaySite, interval_s: float) ->
     for name, keys in sections.items():
         lines.append(f"[{name}]")
         lines += [f"{key} = {_toml(value)}" for key, value in keys.items()]
+    names: Counter = Counter()
     for source, feed_path in site.paths.items():
-        lines += ["[[feeds]]", f"url = {_toml(base_url + feed_path)}", f"name = {_toml(feed_name(source))}",
+        name = feed_name(source)
+        names[name] += 1
+        if names[name] > 1:  # two feeds of one outlet with one path (sub-domains): names must be unique
+            name = f"{name} #{names[name]}"
+        lines += ["[[feeds]]", f"url = {_toml(base_url + feed_path)}", f"name = {_toml(name)}",
                   f"interval_s = {_toml(interval_s)}", 'kind = "news"']
         if languages[source]:
             lines.append(f"lang = {_toml(languages[source].most_common(1)[0][0])}")
