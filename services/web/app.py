@@ -27,7 +27,7 @@ from aiohttp import web
 
 from schemas import LaunchEvent
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson, summary_line
-from services.web.mapdraw import event_svg
+from services.web.mapdraw import event_png, event_svg
 from services.web.openapi import openapi_document
 from services.web.store import EventStore, LiveFeed
 
@@ -192,6 +192,14 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
             raise web.HTTPNotFound(text="this event names no place that can be mapped")
         return web.Response(text=svg, content_type="image/svg+xml")
 
+    async def map_png(request: web.Request) -> web.Response:
+        event = event_or_404(request)
+        # Painting takes tens of milliseconds of CPU: off the loop, so other requests go on.
+        png = await asyncio.to_thread(event_png, event)
+        if png is None:
+            raise web.HTTPNotFound(text="this event names no place that can be mapped")
+        return web.Response(body=png, content_type="image/png")
+
     async def stream(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
                                                "X-Accel-Buffering": "no"})
@@ -271,6 +279,7 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     app.router.add_get("/events.geojson", geo)
     app.router.add_get("/events/{event_id}.cap.xml", cap)
     app.router.add_get("/events/{event_id}/map.svg", map_svg)
+    app.router.add_get("/events/{event_id}/map.png", map_png)
     app.router.add_get("/events/{event_id}", event_page)
     app.router.add_get("/live", stream)
     app.router.add_get("/api/events", api_events)

@@ -1,16 +1,20 @@
 """The event map, drawn on the server: coastlines, launch area, direction, landing area or range.
 
 `layout_map` turns an event into shapes in pixel coordinates (a pure function of the event
-and the shipped basemap); `to_svg` writes them as an inline SVG. The projection is
+and the shipped basemap); `to_svg` writes them as an inline SVG and `to_png` paints the same
+shapes, in the same colours and strokes, as a PNG (for e-mail and chat). The projection is
 equirectangular scaled by the cosine of the middle latitude: at the regional scale of a
 launch it keeps shapes recognisable, and it needs no library.
 """
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
+
+from PIL import Image, ImageDraw, ImageFont
 
 from schemas import LaunchEvent
 from services.web.basemap import land_rings
@@ -20,6 +24,17 @@ WIDTH_PX = 640
 HEIGHT_PX = 400
 MIN_SPAN_DEG = 8.0
 PixelRing = list[tuple[float, float]]
+
+# One style for both writers, so the SVG and the PNG look alike.
+SEA = "#dbe9f4"
+LAND_FILL, LAND_STROKE, LAND_STROKE_PX = "#f2efe6", "#8a8a7a", 0.8
+MARK = "#c0392b"                       # launch area, range ring, track
+AREA_OPACITY = 0.25
+RANGE_STROKE_PX, RANGE_DASH_PX = 1.5, (6.0, 4.0)
+TRACK_STROKE_PX = 2.5
+LANDING = "#7b241c"
+LANDING_RADIUS_PX, LANDING_STROKE_PX = 7.0, 2.5
+LABEL_COLOUR, LABEL_SIZE_PX, LABEL_OFFSET_PX = "#222", 13, 8.0
 
 
 @dataclass
@@ -161,30 +176,119 @@ def to_svg(drawing: MapDrawing) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH_PX} {HEIGHT_PX}" '
              f'class="map" role="img" aria-label={quoteattr(drawing.caption)}>',
              f"<title>{escape(drawing.caption)}</title>",
-             f'<rect width="{WIDTH_PX}" height="{HEIGHT_PX}" fill="#dbe9f4"/>']
+             f'<rect width="{WIDTH_PX}" height="{HEIGHT_PX}" fill="{SEA}"/>']
     if drawing.land:
-        parts.append('<path class="land" fill="#f2efe6" stroke="#8a8a7a" stroke-width="0.8" d="'
-                     + "".join(_path(r) for r in drawing.land) + '"/>')
+        parts.append(f'<path class="land" fill="{LAND_FILL}" stroke="{LAND_STROKE}" '
+                     f'stroke-width="{LAND_STROKE_PX:g}" d="' + "".join(_path(r) for r in drawing.land) + '"/>')
     if drawing.range_ring:
-        parts.append(f'<path class="range" fill="none" stroke="#c0392b" stroke-dasharray="6 4" '
-                     f'stroke-width="1.5" d="{_path(drawing.range_ring)}"/>')
-    parts.append(f'<path class="launch-area" fill="#c0392b" fill-opacity="0.25" stroke="#c0392b" '
+        dash = " ".join(f"{d:g}" for d in RANGE_DASH_PX)
+        parts.append(f'<path class="range" fill="none" stroke="{MARK}" stroke-dasharray="{dash}" '
+                     f'stroke-width="{RANGE_STROKE_PX:g}" d="{_path(drawing.range_ring)}"/>')
+    parts.append(f'<path class="launch-area" fill="{MARK}" fill-opacity="{AREA_OPACITY:g}" stroke="{MARK}" '
                  f'd="{_path(drawing.launch_area)}"/>')
     if drawing.track:
-        parts.append(f'<path class="track" fill="none" stroke="#c0392b" stroke-width="2.5" '
+        parts.append(f'<path class="track" fill="none" stroke="{MARK}" stroke-width="{TRACK_STROKE_PX:g}" '
                      f'd="{_path(drawing.track, close=False)}"/>')
     if drawing.landing:
         x, y = drawing.landing
-        parts.append(f'<circle class="landing" cx="{x}" cy="{y}" r="7" fill="none" stroke="#7b241c" '
-                     f'stroke-width="2.5"/>')
+        parts.append(f'<circle class="landing" cx="{x}" cy="{y}" r="{LANDING_RADIUS_PX:g}" fill="none" '
+                     f'stroke="{LANDING}" stroke-width="{LANDING_STROKE_PX:g}"/>')
     for x, y, text in drawing.labels:
-        parts.append(f'<text x="{x + 8}" y="{y - 8}" font-size="13" font-family="sans-serif" '
-                     f'fill="#222">{escape(text)}</text>')
+        parts.append(f'<text x="{x + LABEL_OFFSET_PX:g}" y="{y - LABEL_OFFSET_PX:g}" font-size="{LABEL_SIZE_PX}" '
+                     f'font-family="sans-serif" fill="{LABEL_COLOUR}">{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+# The PNG is painted at twice its size and scaled down: ImageDraw does not anti-alias, and
+# the scaling smooths the coastlines and rings.
+_SUPERSAMPLE = 2
+_font: ImageFont.FreeTypeFont | ImageFont.ImageFont | None = None
+
+
+def _label_font() -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    global _font
+    if _font is None:
+        # Pillow's bundled font (no system font needed); `size` needs Pillow >= 10.1 with FreeType.
+        _font = ImageFont.load_default(size=LABEL_SIZE_PX * _SUPERSAMPLE)
+    return _font
+
+
+def _scaled(ring: PixelRing) -> list[tuple[float, float]]:
+    return [(x * _SUPERSAMPLE, y * _SUPERSAMPLE) for x, y in ring]
+
+
+def _dashes(ring: list[tuple[float, float]], on: float, off: float) -> list[list[tuple[float, float]]]:
+    """The closed `ring` cut into dashes `on` long with gaps `off` long, as SVG's stroke-dasharray does."""
+    points = ring + ring[:1]
+    dashes: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = [points[0]]
+    drawing, left = True, on
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        length = math.hypot(x1 - x0, y1 - y0)
+        done = 0.0
+        while length - done > left:
+            done += left
+            point = (x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length)
+            if drawing:
+                current.append(point)
+                dashes.append(current)
+            current = [point]
+            drawing = not drawing
+            left = off if not drawing else on
+        left -= length - done
+        if drawing:
+            current.append((x1, y1))
+    if drawing and len(current) > 1:
+        dashes.append(current)
+    return dashes
+
+
+def _width(stroke_px: float) -> int:
+    return max(1, round(stroke_px * _SUPERSAMPLE))
+
+
+def to_png(drawing: MapDrawing) -> bytes:
+    """The drawing as a WIDTH_PX x HEIGHT_PX PNG: the same shapes and colours as `to_svg`."""
+    k = _SUPERSAMPLE
+    image = Image.new("RGB", (WIDTH_PX * k, HEIGHT_PX * k), SEA)
+    draw = ImageDraw.Draw(image)
+    for ring in drawing.land:
+        draw.polygon(_scaled(ring), fill=LAND_FILL, outline=LAND_STROKE, width=_width(LAND_STROKE_PX))
+    if drawing.range_ring:
+        on, off = (d * k for d in RANGE_DASH_PX)
+        for dash in _dashes(_scaled(drawing.range_ring), on, off):
+            draw.line(dash, fill=MARK, width=_width(RANGE_STROKE_PX))
+    if drawing.launch_area:
+        # The area is see-through, as in the SVG: painted on a layer blended over the land.
+        layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+        ImageDraw.Draw(layer).polygon(_scaled(drawing.launch_area), fill=MARK + f"{round(AREA_OPACITY * 255):02x}")
+        image.paste(layer, (0, 0), layer)
+        draw.polygon(_scaled(drawing.launch_area), outline=MARK, width=_width(1.0))
+    if drawing.track:
+        draw.line(_scaled(drawing.track), fill=MARK, width=_width(TRACK_STROKE_PX), joint="curve")
+    if drawing.landing:
+        x, y = drawing.landing
+        r = LANDING_RADIUS_PX
+        draw.ellipse([(x - r) * k, (y - r) * k, (x + r) * k, (y + r) * k], outline=LANDING,
+                     width=_width(LANDING_STROKE_PX))
+    font = _label_font()
+    for x, y, text in drawing.labels:
+        # The SVG's y is the text's baseline; "ls" anchors Pillow's text there too.
+        draw.text(((x + LABEL_OFFSET_PX) * k, (y - LABEL_OFFSET_PX) * k), text, fill=LABEL_COLOUR, font=font,
+                  anchor="ls")
+    out = io.BytesIO()
+    image.resize((WIDTH_PX, HEIGHT_PX), Image.Resampling.LANCZOS).save(out, format="PNG")
+    return out.getvalue()
 
 
 def event_svg(event: LaunchEvent) -> str | None:
     """The map of `event` as SVG, or None when it cannot be placed."""
     drawing = layout_map(event)
     return to_svg(drawing) if drawing else None
+
+
+def event_png(event: LaunchEvent) -> bytes | None:
+    """The map of `event` as PNG bytes, or None when it cannot be placed."""
+    drawing = layout_map(event)
+    return to_png(drawing) if drawing else None

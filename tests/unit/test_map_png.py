@@ -1,0 +1,98 @@
+"""The event map as a PNG: the same shapes as the SVG, painted with Pillow, served at
+/events/{id}/map.png."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import time
+
+from PIL import Image, ImageColor
+
+from services.web import mapdraw
+from services.web.app import build_web_app
+from services.web.store import EventStore, LiveFeed
+from tests.web_samples import T0, korean_event
+
+
+def _image(png: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    return image.convert("RGB")
+
+
+def _near(colour: tuple[int, int, int], name: str, tolerance: int = 40) -> bool:
+    want = ImageColor.getrgb(name)
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, want))
+
+
+def _reddish(colour: tuple[int, int, int]) -> bool:
+    r, g, b = colour
+    return r > g + 30 and r > b + 30
+
+
+def test_png_paints_the_svg_shapes_where_the_svg_puts_them() -> None:
+    event = korean_event(2)  # direction and distance: track and landing point
+    drawing = mapdraw.layout_map(event)
+    assert drawing is not None and drawing.landing is not None and drawing.land
+    image = _image(mapdraw.to_png(drawing))
+    assert image.size == (mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX)
+    lx, ly = drawing.landing
+    # The landing ring's stroke, at its radius to the left of its centre.
+    ring = [image.getpixel((round(lx - mapdraw.LANDING_RADIUS_PX + dx), round(ly))) for dx in (-1, 0, 1)]
+    assert any(_near(c, mapdraw.LANDING, 60) for c in ring), ring
+    # Inside the see-through launch area, away from the label: tinted, not plain land or sea.
+    xs = [x for x, _ in drawing.launch_area]
+    ys = [y for _, y in drawing.launch_area]
+    inside = image.getpixel((round(min(xs) + (max(xs) - min(xs)) * 0.3), round(max(ys) - (max(ys) - min(ys)) * 0.3)))
+    assert _reddish(inside) and not _near(inside, mapdraw.MARK, 20), inside
+    # A corner far from every mark is sea or land colour.
+    corner = image.getpixel((2, mapdraw.HEIGHT_PX - 3))
+    assert _near(corner, mapdraw.SEA, 12) or _near(corner, mapdraw.LAND_FILL, 12), corner
+
+
+def test_range_ring_without_direction_is_dashed_like_the_svg() -> None:
+    event = korean_event(2).model_copy(update={"direction": None})
+    drawing = mapdraw.layout_map(event)
+    assert drawing is not None and drawing.range_ring and drawing.landing is None
+    image = _image(mapdraw.to_png(drawing))
+    on_ring = [image.getpixel((min(round(x), mapdraw.WIDTH_PX - 1), min(round(y), mapdraw.HEIGHT_PX - 1)))
+               for x, y in drawing.range_ring[::2]]
+    red = sum(_reddish(c) for c in on_ring)
+    assert 0.3 * len(on_ring) < red < len(on_ring), (red, len(on_ring))  # dashes and gaps
+
+
+def test_dashes_follow_the_ring_with_gaps() -> None:
+    square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    dashes = mapdraw._dashes(square, 6.0, 4.0)
+    assert dashes[0] == [(0.0, 0.0), (6.0, 0.0)]
+    assert dashes[1] == [(10.0, 0.0), (10.0, 6.0)]
+    assert len(dashes) == 4  # 40 px of outline, 10 px a period
+
+
+def test_png_is_drawn_within_300_ms() -> None:
+    event = korean_event(2)
+    mapdraw.event_png(event)  # the basemap is read once per process
+    started = time.perf_counter()
+    mapdraw.event_png(event)
+    assert time.perf_counter() - started < 0.3
+
+
+async def test_map_png_is_served_and_missing_maps_are_404() -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    store = EventStore(sqlite3.connect(":memory:"))
+    store.add(korean_event(2), T0)
+    store.add(korean_event(2).model_copy(update={"event_id": "evt_nowhere", "actor": "Nobody"}), T0)
+    client = TestClient(TestServer(build_web_app(store, LiveFeed(), clock=lambda: T0)))
+    await client.start_server()
+    try:
+        ok = await client.get("/events/evt_0123456789abcdef0123/map.png")
+        body = await ok.read()
+        unplaced = await client.get("/events/evt_nowhere/map.png")
+        missing = await client.get("/events/evt_nope/map.png")
+    finally:
+        await client.close()
+    assert ok.status == 200 and ok.content_type == "image/png"
+    assert _image(body).size == (mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX)
+    assert unplaced.status == 404 and missing.status == 404
