@@ -3,7 +3,9 @@
 Feed text is HTML-escaped in the HTML part and flattened to one line in headers, so no
 feed can add markup, links or header lines. Message-IDs derive from the subscription and
 the event, so an update can name the first alert in In-Reply-To/References without any
-stored state, and mail clients thread them.
+stored state, and mail clients thread them. Given the event's map as PNG bytes, the HTML
+part shows it inline (multipart/related, `<img src="cid:...">`); the text part does not
+mention it.
 """
 
 from __future__ import annotations
@@ -82,7 +84,15 @@ def text_body(alert: Alert) -> str:
     return "\n".join(lines) + "\n"
 
 
-def html_body(alert: Alert) -> str:
+def map_content_id(alert: Alert, sender: str) -> str:
+    """Content-ID of the map image in `alert`'s message (`<...>`), fixed per event revision."""
+    key = _thread_key(alert.subscription, alert.event.event_id)
+    return f"<lw.map.{key}.r{alert.event.revision}@{_domain(sender)}>"
+
+
+def html_body(alert: Alert, map_cid: str | None = None) -> str:
+    """The HTML part; with `map_cid` (a Content-ID without angle brackets) it shows that image
+    as the map, after the facts."""
     esc = html.escape
     event = alert.event
     parts = [f"<h2>{esc(subject(alert))}</h2>"]
@@ -95,6 +105,10 @@ def html_body(alert: Alert) -> str:
     parts.append(f"<blockquote>{esc(one_line(event.headline, 1000))}</blockquote>")
     rows = "".join(f"<tr><th align=\"left\">{esc(f.label)}</th><td>{esc(f.value)}</td></tr>" for f in facts(event))
     parts.append(f"<table>{rows}</table>")
+    if map_cid:
+        alt = f"Map of the launch area: {one_line(summary_line(event), 300)}"
+        parts.append(f'<p><img src="cid:{esc(map_cid, quote=True)}" width="640" height="400" '
+                     f'alt="{esc(alt, quote=True)}"></p>')
     items = []
     for source in event.sources[:20]:
         url = safe_link(source.url)
@@ -107,8 +121,12 @@ def html_body(alert: Alert) -> str:
     return "<!DOCTYPE html><html><body>" + "".join(parts) + "</body></html>\n"
 
 
-def render_email(alert: Alert, *, sender: str, to: list[str]) -> EmailMessage:
-    """A multipart/alternative message; an update carries In-Reply-To and References."""
+def render_email(alert: Alert, *, sender: str, to: list[str], map_png: bytes | None = None) -> EmailMessage:
+    """A multipart/alternative message; an update carries In-Reply-To and References.
+
+    With `map_png` (the event's map as PNG bytes), the HTML alternative becomes
+    multipart/related: the HTML and the image, which the HTML names by its Content-ID.
+    """
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = ", ".join(to)
@@ -122,7 +140,14 @@ def render_email(alert: Alert, *, sender: str, to: list[str]) -> EmailMessage:
     msg["X-Launchwatch-Delivery"] = alert.delivery_id
     msg["X-Launchwatch-Event"] = one_line(alert.event.event_id, 200)
     msg.set_content(text_body(alert))
-    msg.add_alternative(html_body(alert), subtype="html")
+    if map_png is None:
+        msg.add_alternative(html_body(alert), subtype="html")
+        return msg
+    cid = map_content_id(alert, sender)
+    msg.add_alternative(html_body(alert, cid.strip("<>")), subtype="html")
+    html_part = msg.get_payload()[1]
+    html_part.add_related(map_png, maintype="image", subtype="png", cid=cid, filename="map.png",
+                          disposition="inline")
     return msg
 
 

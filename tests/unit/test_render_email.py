@@ -67,3 +67,34 @@ def test_message_id_is_stable_for_a_retry_and_differs_by_subscription():
     c = parsed(Alert("dlv_9", "other", "alert", event()))
     assert a["Message-ID"] == b["Message-ID"] != c["Message-ID"]
     assert a["Message-ID"].endswith("@alerts.example>")
+
+
+def test_map_is_inline_in_the_html_part_and_absent_from_the_text() -> None:
+    import io
+
+    from PIL import Image
+
+    from services.web.mapdraw import event_png
+
+    alert = Alert("d1", "ops", "alert", event(distance_km=350.0))
+    png = event_png(alert.event)
+    assert png is not None
+    raw = render_email(alert, sender="launchwatch@alerts.example", to=["duty@example.org"], map_png=png).as_bytes()
+    msg = message_from_bytes(raw, policy=default)
+    assert msg.get_content_type() == "multipart/alternative"
+    text = msg.get_body(preferencelist=("plain",)).get_content()
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    images = [part for part in msg.walk() if part.get_content_type() == "image/png"]
+    assert len(images) == 1
+    image = images[0]
+    cid = image["Content-ID"].strip("<>")
+    assert f'src="cid:{cid}"' in html and "North Korea" in html[html.index("<img"):]
+    assert image.get_content_disposition() == "inline"
+    assert "map" not in text.lower() and "cid:" not in text
+    opened = Image.open(io.BytesIO(image.get_content()))
+    opened.verify()
+    assert opened.format == "PNG" and opened.size == (640, 400)
+    # Without a map the message is as before: no related part, no image reference.
+    plain = parsed(alert)
+    assert not [p for p in plain.walk() if p.get_content_maintype() == "image"]
+    assert "<img" not in plain.get_body(preferencelist=("html",)).get_content()
