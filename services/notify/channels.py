@@ -123,12 +123,13 @@ class SlackWebhookChannel:
     """Slack incoming webhooks: the full message, or a compact one for an update."""
 
     def __init__(self, http: aiohttp.ClientSession, pacer: DestinationPacer, *, timeout_s: float,
-                 clock: Clock, addresses: AddressPolicy) -> None:
+                 clock: Clock, addresses: AddressPolicy, public_url: str | None = None) -> None:
         self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
         self._addresses = addresses
+        self._public_url = public_url  # `[web] public_url`: where Slack fetches the map image
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
-        return await self._post_message(render_slack(alert), sub)
+        return await self._post_message(render_slack(alert, public_url=self._public_url), sub)
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
         return await self._post_message(render_slack_digest(digest), sub)
@@ -150,10 +151,11 @@ class SlackApiChannel:
     and chat.update of the first alert when a source corrects or retracts the event."""
 
     def __init__(self, http: aiohttp.ClientSession, pacer: DestinationPacer, *, api_url: str, timeout_s: float,
-                 clock: Clock, addresses: AddressPolicy) -> None:
+                 clock: Clock, addresses: AddressPolicy, public_url: str | None = None) -> None:
         self._http, self._pacer, self._timeout_s, self._clock = http, pacer, timeout_s, clock
         self._api_url = api_url.rstrip("/")
         self._addresses = addresses
+        self._public_url = public_url  # `[web] public_url`: where Slack fetches the map image
 
     async def _call(self, method: str, token: str, payload: dict[str, Any], destination: str) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json; charset=utf-8"}
@@ -179,7 +181,7 @@ class SlackApiChannel:
         assert sub.token is not None and sub.slack_channel
         token = sub.token.get_secret_value()
         destination = f"api:{sub.slack_channel}"
-        message = render_slack(alert)
+        message = render_slack(alert, public_url=self._public_url)
         payload: dict[str, Any] = {"channel": sub.slack_channel, **message}
         if alert.kind == "update" and alert.thread_ref:
             payload["thread_ts"] = alert.thread_ref
@@ -188,7 +190,7 @@ class SlackApiChannel:
         answer = await self._call("chat.postMessage", token, payload, destination)
         walk_back = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
         if alert.kind == "update" and alert.thread_ref and walk_back:
-            parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **render_slack_parent(alert)}
+            parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **render_slack_parent(alert, public_url=self._public_url)}
             await self._call("chat.update", token, parent, destination)
         return str(answer.get("ts")) if answer.get("ts") else None
 

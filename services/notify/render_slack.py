@@ -3,16 +3,20 @@
 Every piece of text that came from a feed goes through `escape_mrkdwn`, so a headline
 cannot ping (`<!channel>`, `<@U123>`, `@here`), link (`<https://x|click>`) or break the
 message's formatting. Messages stay within Slack's limits: 3,000 characters a section
-text, 10 fields a section, 10 elements a context block, 50 blocks a message.
+text, 10 fields a section, 10 elements a context block, 50 blocks a message. Given the
+web app's public address, a first alert shows the event's map as an image block (Slack
+fetches `<public_url>/events/<event_id>/map.png` itself).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from services.notify.alert import Alert, Digest
 from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
+from services.web.geo import place_event  # pure: whether the event has a map at all
 
 MAX_SECTION_CHARS = 3000
 MAX_BLOCKS = 50
@@ -20,6 +24,7 @@ MAX_FIELDS = 10
 MAX_CONTEXT_ELEMENTS = 10
 MAX_SOURCES_SHOWN = 5
 MAX_FALLBACK_CHARS = 3000
+MAX_ALT_TEXT_CHARS = 2000
 
 # U+2060 WORD JOINER: invisible, and it stops Slack from reading `@here` as a mention
 # or `https://` as the start of a link.
@@ -118,6 +123,20 @@ def _footer(alert: Alert) -> str:
     return f"event `{escape_mrkdwn(event.event_id)}` · revision {event.revision} · first reported {first}"
 
 
+def map_url(public_url: str, event_id: str) -> str:
+    """Address of the event's PNG map on the web app reached at `public_url`."""
+    return f"{public_url.rstrip('/')}/events/{quote(event_id, safe='')}/map.png"
+
+
+def _map_block(alert: Alert, public_url: str) -> dict[str, Any] | None:
+    # Slack refuses the whole message when an image cannot be fetched, so an event the web
+    # app cannot map (its map.png answers 404) gets no image block.
+    if place_event(alert.event) is None:
+        return None
+    alt = one_line(f"Map of the launch area: {summary_line(alert.event)}", MAX_ALT_TEXT_CHARS)
+    return {"type": "image", "image_url": map_url(public_url, alert.event.event_id), "alt_text": alt}
+
+
 def fallback_text(alert: Alert) -> str:
     """The plain-text line notifications and old clients show (escaped the same way)."""
     prefix = "Update: " if alert.kind == "update" else ""
@@ -125,11 +144,12 @@ def fallback_text(alert: Alert) -> str:
     return clip(escape_mrkdwn(text), MAX_FALLBACK_CHARS)
 
 
-def render_slack(alert: Alert) -> dict[str, Any]:
+def render_slack(alert: Alert, *, public_url: str | None = None) -> dict[str, Any]:
     """The full message for a first alert, or the update message for a follow-up.
 
     The result is the JSON body of an incoming-webhook POST; the Web API sender adds the
-    channel and thread to it.
+    channel and thread to it. With `public_url` (`[web] public_url`), a first alert about an
+    event that can be mapped carries an image block of the map; updates do not.
     """
     event = alert.event
     blocks: list[dict[str, Any]] = [_section(_title(alert))]
@@ -141,6 +161,9 @@ def render_slack(alert: Alert) -> dict[str, Any]:
     if alert.kind == "alert":
         fields = [{"type": "mrkdwn", "text": f"*{f.label}*\n{escape_mrkdwn(f.value)}"} for f in facts(event)]
         blocks.append({"type": "section", "fields": fields[:MAX_FIELDS]})
+        image = _map_block(alert, public_url) if public_url else None
+        if image is not None:
+            blocks.append(image)
     blocks.append(_context(_sources(alert)))
     blocks.append(_context([_footer(alert)]))
     return {
@@ -151,11 +174,11 @@ def render_slack(alert: Alert) -> dict[str, Any]:
     }
 
 
-def render_slack_parent(alert: Alert) -> dict[str, Any]:
+def render_slack_parent(alert: Alert, *, public_url: str | None = None) -> dict[str, Any]:
     """The first alert's message rewritten with the event's current facts (for chat.update),
     so a reader of the channel sees a corrected or retracted event without opening the thread."""
     first = Alert(alert.delivery_id, alert.subscription, "alert", alert.event)
-    return render_slack(first)
+    return render_slack(first, public_url=public_url)
 
 
 def _digest_title(digest: Digest) -> str:

@@ -70,11 +70,14 @@ def make_channels(settings: Settings, http: aiohttp.ClientSession, clock: Callab
     notify = settings.notify
     pacer = DestinationPacer(notify.slack_interval_s, sleep=sleep)
     addresses = notify.address_policy()
+    # Slack fetches the map from the web app itself, so it is offered only at a public address.
+    public_url = settings.web.public_url
     return {
         "slack": SlackChannel(
-            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
+            SlackWebhookChannel(http, pacer, timeout_s=notify.timeout_s, clock=clock, addresses=addresses,
+                                public_url=public_url),
             SlackApiChannel(http, pacer, api_url=notify.slack_api_url, timeout_s=notify.timeout_s, clock=clock,
-                            addresses=addresses),
+                            addresses=addresses, public_url=public_url),
         ),
         "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
         "email": EmailChannel(settings.smtp, addresses),

@@ -47,8 +47,9 @@ class FakeSleep:
         await asyncio.sleep(0)
 
 
-def settings_for(tmp_path, subscriptions: list[dict], smtp_port: int = 25) -> Settings:
+def settings_for(tmp_path, subscriptions: list[dict], smtp_port: int = 25, **more: dict) -> Settings:
     return Settings.model_validate({
+        **more,
         "state": {"path": str(tmp_path / "state.db")},
         # The receivers listen on loopback, which the address guard refuses unless allowed.
         "notify": {"slack_interval_s": 0, "max_attempts": 3, "backoff_base_s": 1, "backoff_max_s": 10,
@@ -133,6 +134,16 @@ async def test_one_event_reaches_every_channel_once_and_a_restart_sends_nothing(
     ctx.close(), ctx2.close()
     assert len(slack.requests) == 1 and len(hook.requests) == 1 and len(mailbox.messages) == 1
     assert not [line for line in logs2 if line["event"] == "alert_delivered"]
+
+
+async def test_slack_alert_shows_the_map_from_the_web_public_url(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    settings = settings_for(tmp_path, subs(slack, hook)[:1], web={"public_url": "https://watch.example.org"})
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    await run_until(StageContext(settings, bus, http, clock=lambda: NOW), lambda: len(slack.accepted) == 1)
+    [image] = [b for b in json.loads(slack.accepted[0][1])["blocks"] if b["type"] == "image"]
+    assert image["image_url"] == "https://watch.example.org/events/evt-prk-1/map.png"
 
 
 async def test_slack_429_is_retried_after_the_wait_it_asked_for(tmp_path, receivers, http):

@@ -106,3 +106,20 @@ def test_feed_text_cannot_format_either():
     assert not re.search(r"[*_~`]", headline), headline
     assert "URGENT" in headline and "fake" in headline  # the words stay readable
     assert "*Status*" in json.dumps(message)  # our own labels keep their bold
+
+
+def test_with_a_public_url_a_first_alert_shows_the_map_image() -> None:
+    alert = Alert("dlv_1", "ops", "alert", event(event_id="evt/PRK 1"))
+    message = render_slack(alert, public_url="https://watch.example.org/lw/")
+    [image] = [b for b in message["blocks"] if b["type"] == "image"]
+    assert image["image_url"] == "https://watch.example.org/lw/events/evt%2FPRK%201/map.png"
+    assert "North Korea" in image["alt_text"] and len(image["alt_text"]) <= 2000
+    assert message["blocks"].index(image) == 3  # after the facts, before the sources
+
+
+def test_no_image_without_a_public_url_an_unmappable_event_or_for_an_update() -> None:
+    assert not [b for b in render_slack(Alert("d", "ops", "alert", event()))["blocks"] if b["type"] == "image"]
+    nowhere = Alert("d", "ops", "alert", event(actor="Nobody"))
+    assert not [b for b in render_slack(nowhere, public_url="https://w.example")["blocks"] if b["type"] == "image"]
+    update = Alert("d", "ops", "update", event(revision=2), changed=("count",), previous={"count": "1"})
+    assert not [b for b in render_slack(update, public_url="https://w.example")["blocks"] if b["type"] == "image"]
