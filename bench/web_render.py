@@ -6,9 +6,10 @@ Stores `--events` launch events (two revisions each) in a temporary SQLite state
 through the web store, serves the real app on 127.0.0.1 in this process, and times
 `--requests` GETs of each page with one aiohttp client (one request at a time, after 20
 warm-up requests): the events page `/` (the newest 100), the event page (facts,
-provenance, revisions and the inline SVG map) and the map alone (`/events/{id}/map.svg`).
-Also times `event_svg` (the map drawn, without HTTP) for events of every launch area.
-Reports p50/p99 in milliseconds.
+provenance, revisions and the inline SVG map) and the map alone (`/events/{id}/map.svg`,
+`/events/{id}/map.png`). Also times `event_svg` and `event_png` (the map drawn, without
+HTTP) over `--requests` events spread across every launch area. Reports p50/p99 in
+milliseconds.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from services.web.app import build_web_app  # noqa: E402
 from services.web.geo import LAUNCH_AREAS  # noqa: E402
-from services.web.mapdraw import event_svg  # noqa: E402
+from services.web.mapdraw import event_png, event_svg  # noqa: E402
 from services.web.store import EventStore, LiveFeed  # noqa: E402
 from tests.web_samples import T0, korean_event  # noqa: E402
 
@@ -90,16 +91,19 @@ async def main() -> None:
                 print(summary("GET /events/{id}", await timed_gets(http, f"{base}/events/{newest}", args.requests)))
                 print(summary("GET /events/{id}/map.svg",
                               await timed_gets(http, f"{base}/events/{newest}/map.svg", args.requests)))
+                print(summary("GET /events/{id}/map.png",
+                              await timed_gets(http, f"{base}/events/{newest}/map.png", args.requests)))
         finally:
             await runner.cleanup()
         events = [korean_event(2).model_copy(update={"actor": actor}) for actor in ACTORS]
-        samples = []
-        for _ in range(max(1, args.requests // len(events))):
-            for event in events:
+        for name, draw in (("event_svg (map, no HTTP)", event_svg), ("event_png (map, no HTTP)", event_png)):
+            draw(events[0])  # the basemap is read once per process
+            samples = []
+            for i in range(args.requests):
                 start = time.perf_counter()
-                event_svg(event)
+                draw(events[i % len(events)])
                 samples.append(time.perf_counter() - start)
-        print(summary("event_svg (map, no HTTP)", samples))
+            print(summary(name, samples))
 
 
 if __name__ == "__main__":
