@@ -119,6 +119,12 @@ async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: 
         raise RetryableError(f"{what}: HTTP client error ({type(exc).__name__})") from None
 
 
+def _refused_image(message: dict[str, Any], exc: PermanentError) -> bool:
+    """Whether Slack refused `message` for its blocks while it carries an image block (Slack
+    answers `invalid_blocks` when it cannot download an image)."""
+    return "invalid_blocks" in str(exc) and any(b.get("type") == "image" for b in message.get("blocks", []))
+
+
 class SlackWebhookChannel:
     """Slack incoming webhooks: the full message, or a compact one for an update."""
 
@@ -129,7 +135,15 @@ class SlackWebhookChannel:
         self._public_url = public_url  # `[web] public_url`: where Slack fetches the map image
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
-        return await self._post_message(render_slack(alert, public_url=self._public_url), sub)
+        message = render_slack(alert, public_url=self._public_url)
+        try:
+            return await self._post_message(message, sub)
+        except PermanentError as exc:
+            if not _refused_image(message, exc):
+                raise
+        # Slack could not fetch the map (not public, or not yet stored by the web stage):
+        # the alert matters more than its picture.
+        return await self._post_message(render_slack(alert), sub)
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
         return await self._post_message(render_slack_digest(digest), sub)
@@ -187,11 +201,24 @@ class SlackApiChannel:
             payload["thread_ts"] = alert.thread_ref
             # A walk-back is news for the whole channel, not only for the thread's readers.
             payload["reply_broadcast"] = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
-        answer = await self._call("chat.postMessage", token, payload, destination)
+        try:
+            answer = await self._call("chat.postMessage", token, payload, destination)
+        except PermanentError as exc:
+            if not _refused_image(message, exc):
+                raise
+            # As for webhooks: without the map rather than not at all.
+            payload.update(render_slack(alert))
+            answer = await self._call("chat.postMessage", token, payload, destination)
         walk_back = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
         if alert.kind == "update" and alert.thread_ref and walk_back:
-            parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **render_slack_parent(alert, public_url=self._public_url)}
-            await self._call("chat.update", token, parent, destination)
+            rewrite = render_slack_parent(alert, public_url=self._public_url)
+            parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **rewrite}
+            try:
+                await self._call("chat.update", token, parent, destination)
+            except PermanentError as exc:
+                if not _refused_image(rewrite, exc):
+                    raise
+                await self._call("chat.update", token, {**parent, **render_slack_parent(alert)}, destination)
         return str(answer.get("ts")) if answer.get("ts") else None
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:

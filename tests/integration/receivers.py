@@ -16,6 +16,7 @@ class Receiver:
 
     def __init__(self, script: list[tuple[int, dict[str, str]]] | None = None, always: int | None = None) -> None:
         self.script = list(script or [])
+        self.error_text = "no"  # the body of a non-200 answer
         self.always = always
         self.requests: list[tuple[dict[str, str], bytes]] = []
         self.accepted: list[tuple[dict[str, str], bytes]] = []
@@ -32,7 +33,7 @@ class Receiver:
             status, extra = (self.always or 200), {}
         if 200 <= status < 300:
             self.accepted.append((headers, body))
-        return web.Response(status=status, text="ok" if status == 200 else "no", headers=extra)
+        return web.Response(status=status, text="ok" if status == 200 else self.error_text, headers=extra)
 
     async def start(self) -> "Receiver":
         app = web.Application()

@@ -176,3 +176,29 @@ async def test_dlq_works_from_the_ledger_when_the_bus_forgot_its_letters(tmp_pat
                               idle_s=0.01, max_wait_s=0.05)
     assert result.delivered == 1 and len(hook.accepted) == 1
     assert await dlq_list(settings, fresh_bus, idle_s=0.01, max_wait_s=0.05) == []
+
+
+async def test_slack_api_posts_without_the_map_when_slack_cannot_fetch_it(tmp_path, receivers, http, slack_api):
+    _, hook, _, _, _ = receivers
+    settings = api_settings(tmp_path, slack_api, hook)
+    settings = settings.model_copy(update={"web": settings.web.model_copy(
+        update={"public_url": "https://watch.example.org"})})
+    refused = {"json": {"ok": False, "error": "invalid_blocks"}}
+    slack_api.script = [refused, {"json": {"ok": True, "ts": "1790000000.000001"}},
+                        {"json": {"ok": True, "ts": "1790000000.000002"}}, refused]
+    bus = MemoryBus()
+    await publish(bus, make_event(revision=1),
+                  make_event(revision=5, status="retracted", count=3, changes=["status", "correction"]))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(hook.accepted) == 2 and len(slack_api.calls) == 5)
+    ctx.close()
+
+    def images(body: dict) -> int:
+        return [b["type"] for b in body["blocks"]].count("image")
+
+    methods = [m for m, _ in slack_api.calls]
+    assert methods == ["chat.postMessage"] * 3 + ["chat.update"] * 2
+    first, first_again, retraction, rewrite, rewrite_again = (body for _, body in slack_api.calls)
+    assert images(first) == 1 and images(first_again) == 0 and first_again["channel"] == "C0123"
+    assert retraction["thread_ts"] == "1790000000.000001" and images(retraction) == 0
+    assert images(rewrite) == 1 and images(rewrite_again) == 0 and rewrite_again["ts"] == "1790000000.000001"

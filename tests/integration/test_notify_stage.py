@@ -146,6 +146,18 @@ async def test_slack_alert_shows_the_map_from_the_web_public_url(tmp_path, recei
     assert image["image_url"] == "https://watch.example.org/events/evt-prk-1/map.png"
 
 
+async def test_slack_alert_goes_without_the_map_when_slack_cannot_fetch_it(tmp_path, receivers, http):
+    slack, hook, _, _, _ = receivers
+    slack.script, slack.error_text = [(400, {})], "invalid_blocks"
+    settings = settings_for(tmp_path, subs(slack, hook)[:1], web={"public_url": "https://watch.example.org"})
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    await run_until(StageContext(settings, bus, http, clock=lambda: NOW), lambda: len(slack.accepted) == 1)
+    refused, sent = (json.loads(body) for _, body in slack.requests)
+    assert [b["type"] for b in refused["blocks"]].count("image") == 1
+    assert "image" not in [b["type"] for b in sent["blocks"]] and sent["text"] == refused["text"]
+
+
 async def test_slack_429_is_retried_after_the_wait_it_asked_for(tmp_path, receivers, http):
     slack, hook, _, _, _ = receivers
     slack.script = [(429, {"Retry-After": "7"})]
