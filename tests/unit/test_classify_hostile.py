@@ -9,25 +9,14 @@ of two runs, so that a burst of it does not either.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
 
 import pytest
 
 from services.classify.classifier import classify
 
 MB = 1 << 20
-PUBLISHED = datetime(2024, 6, 26, 2, 0, tzinfo=timezone.utc)
-
-CUE_WORDS = {
-    "ja": "北朝鮮が日本海に向け弾道ミサイルを発射、防衛省によると午前7時ごろ約350キロ飛翔し高度50キロ、EEZ外に落下　",
-    "ja-unbroken": "弾道ミサイルを発射",
-    "ko": "북한이 동해상으로 미상 탄도미사일 2발을 발사했다고 합참이 오전 7시 10분경 밝혔다 가능성 규탄 ",
-    "ko-unbroken": "탄도미사일 발사",
-    "en": "North Korea fired two ballistic missiles into the East Sea at 7:10 a.m. on Monday, flying about 600 km, "
-          "according to the Joint Chiefs of Staff, after Russia could launch a cruise missile test; ",
-    "en-unbroken": "North Korea fired a ballistic missile ",
-}
-HEADLINES = {"ja": "北朝鮮が弾道ミサイル発射", "ko": "북한, 탄도미사일 발사", "en": "North Korea fires ballistic missile"}
+# The same inputs as `bench/classify_hostile.py`, which measures what these tests bound.
+from bench.classify_hostile import CUE_WORDS, HEADLINES, PUBLISHED  # noqa: E402
 
 
 def _timed(run):
