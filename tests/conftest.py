@@ -1,4 +1,5 @@
-"""Fixtures shared by every test layer: the shared data path and a real Kafka-protocol broker."""
+"""Fixtures shared by every test layer: the shared data path, a real Kafka-protocol broker and
+a private PostgreSQL cluster."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from services.runtime.bus import TOPICS
 from services.runtime.memory_bus import MemoryBus
 from tests.broker import FAST_GROUPS, Broker, start_broker
+from tests.postgres import Postgres, start_postgres
 
 # Every process a test starts (and every `run_stages` in a test) listens on a port of its
 # own choosing: many run at once, and a fixed port would clash. A test that wants a given
@@ -35,6 +37,25 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Broker:
     broker = start_broker(tmp_path_factory.mktemp("tansu"))
     yield broker
     broker.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Postgres:
+    """One private PostgreSQL cluster for the session (see `tests.postgres`); the tests that
+    need it skip, saying why, where PostgreSQL is not installed."""
+    try:
+        cluster = start_postgres()
+    except LookupError as exc:
+        pytest.skip(str(exc))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(postgres: Postgres, request: pytest.FixtureRequest) -> str:
+    """The URL of a new, empty database of this test's own."""
+    name = "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:40]
+    return postgres.create_database(f"t_{name}_{os.getpid()}_{id(request) % 100000}")
 
 
 @pytest.fixture

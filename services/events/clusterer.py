@@ -6,7 +6,6 @@ puts them together: one report in, the event revisions it causes out.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
@@ -14,6 +13,7 @@ from schemas import LaunchEvent, LaunchReport
 from services.events.state import (EventState, Window, actors_named, decide, join, open_event, source_from_report,
                                    walk_back)
 from services.events.store import EventStore
+from services.runtime.postgres import StateConnection
 
 
 def reaches_clusterer(report: LaunchReport, min_confidence: float) -> bool:
@@ -39,12 +39,19 @@ class Clusterer:
     join an event must reach the same Clusterer (see the README on partitioning).
     """
 
-    def __init__(self, db: sqlite3.Connection, clock: Callable[[], datetime] = _utc_now, *,
+    def __init__(self, db: StateConnection, clock: Callable[[], datetime] = _utc_now, *,
                  window: Window | None = None) -> None:
         self._store = EventStore(db)
         self._clock = clock
         self._window = window or Window()
-        self._open: list[EventState] = self._store.load_open()
+        self._open: list[EventState] = []
+        self._watermark: datetime | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the open events and the watermark from the store again: what another
+        instance left when this one takes over from it."""
+        self._open = self._store.load_open()
         self._watermark = self._store.watermark()
 
     @property
@@ -63,7 +70,7 @@ class Clusterer:
         first revision goes out). Idempotent and replay-safe: adding a report again
         returns the same revisions it caused the first time (same event_id and revision),
         so a stage that crashed before sending them sends them now, and consumers dedup on
-        (event_id, revision). Raises sqlite3.Error when the state cannot be written; then
+        (event_id, revision). Raises the state database's error (`STATE_ERRORS`) when the state cannot be written; then
         nothing of the report is kept and it can be handled again.
         """
         if not report.is_launch and walk_back(report.title) != "retraction":

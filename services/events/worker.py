@@ -2,19 +2,34 @@
 
 `launchwatch.launch-reports` → event revisions on `launchwatch.events` (key event_id).
 Every report that could join an event must reach the same clusterer, and the classify
-stage's constant key puts them all on one partition: one instance of the group is active,
-the others stand by and take over on a rebalance.
+stage's constant key puts them all on one partition: one instance is active at a time.
+
+With a SQLite state the instance is alone with its file. With a shared state (`[state]
+url`) every instance waits for one PostgreSQL advisory lock, held on the connection the
+clusterer writes through: the holder is active (it reloads the open events, joins the
+consumer group and clusters), the others are standbys, alive and ready, that try the lock
+every `[state] poll_s`. When the active process dies its session ends, the lock is free at
+once, and a standby reloads the store (every report's effects are committed there in one
+transaction) and resumes from the group's committed offset; reports handled again return
+the revisions they caused the first time. An active instance whose session is lost stops
+(`StateError`): it can no longer write, and another holds the lock by then.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from schemas import LaunchReport
 from services.events.clusterer import Clusterer
 from services.events.metrics import revision_published
-from services.runtime.bus import Producer, Record
+from services.runtime.bus import Consumer, Producer, Record
 from services.runtime.codec import decode
+from services.runtime.errors import StateError
+from services.runtime.http import report_ready, report_role
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
+from services.runtime.postgres import StateConnection, is_alive, try_lock
 from services.runtime.stage import StageRunner
 
 
@@ -39,11 +54,94 @@ class ClusterHandler:
                               revision=event.revision, status=event.status, changes=event.changes)
 
 
-async def build_stage(ctx: StageContext) -> StageRunner:
-    clusterer = Clusterer(ctx.db(), ctx.clock, window=ctx.settings.events.window())
+class ActiveStandby:
+    """The events stage over a shared state: stand by until this instance holds the active
+    lock, then reload the store and cluster until stopped or the lock is lost (see the
+    module doc). `/readyz` says `roles: {"events": "standby"}` (ready) while waiting, and
+    `"active"` once it clusters; between the two it is not ready until the store is
+    reloaded and the partitions assigned."""
+
+    def __init__(self, ctx: StageContext, db: StateConnection, clusterer: Clusterer, *, lock_name: str,
+                 poll_s: float) -> None:
+        self._ctx = ctx
+        self._db = db
+        self._clusterer = clusterer
+        self._lock_name = lock_name
+        self._poll_s = poll_s
+
+    async def _wait_for_lock(self, stop: asyncio.Event) -> bool:
+        log = get_logger()
+        started = time.monotonic()
+        announced = False
+        while not stop.is_set():
+            if try_lock(self._db, self._lock_name):
+                if announced:
+                    log.info("events_active", waited_s=round(time.monotonic() - started, 2), lock=self._lock_name)
+                return True
+            if not announced:
+                report_role("events", "standby")
+                log.info("events_standby", lock=self._lock_name, poll_s=self._poll_s)
+                announced = True
+            try:
+                await asyncio.wait_for(stop.wait(), self._poll_s)
+            except TimeoutError:
+                pass
+        return False
+
+    async def run(self, stop: asyncio.Event) -> None:
+        if not await self._wait_for_lock(stop):
+            return
+        report_ready("events:state_restored", False)
+        self._clusterer.reload()
+        report_ready("events:state_restored", True)
+        report_role("events", "active")
+        get_logger().info("events_restored", open_events=len(self._clusterer.open_events))
+        runner = make_runner(self._ctx, self._clusterer, await self._ctx.bus.consumer(
+            [self._ctx.topic("launch-reports")], self._ctx.group("cluster")))
+        working = asyncio.Event()
+        lost = False
+
+        async def watch() -> None:
+            # An idle active instance notices a lost session too, and leaves the group to
+            # the instance that holds the lock now.
+            nonlocal lost
+            while not working.is_set():
+                if stop.is_set():
+                    working.set()
+                    return
+                if not is_alive(self._db):
+                    lost = True
+                    working.set()
+                    return
+                try:
+                    await asyncio.wait_for(stop.wait(), self._poll_s)
+                except TimeoutError:
+                    pass
+
+        watcher = asyncio.create_task(watch(), name="events-lock-watch")
+        try:
+            await runner.run(working)
+        finally:
+            working.set()
+            await watcher
+        if lost:
+            raise StateError(f"the state database session holding {self._lock_name!r} was lost: stopping, "
+                             "another instance takes over")
+
+
+def make_runner(ctx: StageContext, clusterer: Clusterer, consumer: Consumer) -> StageRunner:
     return StageRunner(
-        consumer=await ctx.bus.consumer([ctx.topic("launch-reports")], ctx.group("cluster")),
+        consumer=consumer,
         handler=ClusterHandler(ctx.bus.producer(), clusterer, events_topic=ctx.topic("events")),
         dead_letters=ctx.dead_letters("events"),
         max_batch=ctx.settings.bus.max_batch,
     )
+
+
+async def build_stage(ctx: StageContext) -> StageRunner | ActiveStandby:
+    db = ctx.db()
+    clusterer = Clusterer(db, ctx.clock, window=ctx.settings.events.window())
+    if ctx.shared_state:
+        return ActiveStandby(ctx, db, clusterer, lock_name=f"launchwatch events {ctx.group('cluster')}",
+                             poll_s=ctx.settings.state.poll_s)
+    return make_runner(ctx, clusterer, await ctx.bus.consumer([ctx.topic("launch-reports")], ctx.group("cluster")))

@@ -51,6 +51,12 @@ class IngestSettings(Section):
     item_retention_days: float = Field(
         30.0, gt=0, description="Items their source has not listed for this long are forgotten."
     )
+    lease_s: float = Field(
+        15.0, ge=1,
+        description="With a shared state ([state] url): how long an instance's claim on a source lasts unrenewed "
+        "(renewed every third of it). A stopped instance's sources are taken over at once, a dead one's within "
+        "about this long.",
+    )
     metrics_listen: str | None = Field(
         None, description="Deprecated and ignored: /metrics is served on [http] listen. Accepted so old "
         "configs still start; a config_deprecated line says so."

@@ -13,10 +13,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 from datetime import datetime
+
+from services.runtime.postgres import StateConnection, upsert_sql
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ingest_sources (
@@ -98,6 +99,13 @@ class WebSubRecord:
 
 WEBSUB_COLUMNS = ("callback_id, source_key, topic, hub, secret, state, requested_at, awaiting_verification, "
                   "verified_at, lease_s, lease_expires_at, next_attempt_at, attempts, last_error")
+_SAVE_SOURCE = upsert_sql("ingest_sources", (
+    "source_key", "url", "etag", "last_modified", "error_count", "last_error", "last_status", "last_polled_at",
+    "last_success_at", "last_document_at", "next_check_at"), key=("source_key",))
+_RECORD_ITEM = upsert_sql("ingest_items", (
+    "item_id", "source_key", "content_hash", "revision", "first_seen_at", "published_at", "last_seen_at"),
+    key=("item_id",))
+_SAVE_WEBSUB = upsert_sql("ingest_websub", tuple(WEBSUB_COLUMNS.split(", ")), key=("callback_id",))
 
 
 @dataclass(frozen=True)
@@ -118,9 +126,10 @@ class PublishedItem:
 
 
 class IngestState:
-    """Ingest's tables in one SQLite connection (autocommit; explicit transactions)."""
+    """Ingest's tables in one state connection, SQLite or PostgreSQL (autocommit; explicit
+    transactions)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: StateConnection) -> None:
         self._conn = conn
         conn.executescript(SCHEMA)
 
@@ -136,9 +145,7 @@ class IngestState:
 
     def save_source(self, state: SourceState) -> None:
         self._conn.execute(
-            "INSERT OR REPLACE INTO ingest_sources (source_key, url, etag, last_modified, error_count, "
-            "last_error, last_status, last_polled_at, last_success_at, last_document_at, next_check_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            _SAVE_SOURCE,
             (state.source_key, state.url, state.etag, state.last_modified, state.error_count, state.last_error,
              state.last_status, state.last_polled_at, state.last_success_at, state.last_document_at,
              state.next_check_at),
@@ -165,11 +172,7 @@ class IngestState:
             return
         self._conn.execute("BEGIN")
         try:
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO ingest_items (item_id, source_key, content_hash, revision, "
-                "first_seen_at, published_at, last_seen_at) VALUES (?,?,?,?,?,?,?)",
-                rows,
-            )
+            self._conn.executemany(_RECORD_ITEM, rows)
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
@@ -202,10 +205,7 @@ class IngestState:
         return [WebSubRecord(*row[:7], bool(row[7]), *row[8:]) for row in rows]
 
     def save_websub(self, record: WebSubRecord) -> None:
-        self._conn.execute(
-            f"INSERT OR REPLACE INTO ingest_websub ({WEBSUB_COLUMNS}) VALUES ({','.join('?' * 14)})",
-            astuple(record),
-        )
+        self._conn.execute(_SAVE_WEBSUB, astuple(record))
 
     def delete_websub(self, callback_ids: Sequence[str]) -> None:
         self._conn.executemany("DELETE FROM ingest_websub WHERE callback_id = ?", [(c,) for c in callback_ids])

@@ -14,8 +14,10 @@ so a crash republishes at worst and never loses an item.
 from __future__ import annotations
 
 import asyncio
+import os
 import random
-import sqlite3
+import secrets
+import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +27,7 @@ import aiohttp
 from aiohttp import web
 
 from schemas import FeedItem
+from services.ingest.claims import SourceClaims, SourceOwnership
 from services.ingest.errors import ParseCrashed, ParseTimeout, RefusedDocument, error_code
 from services.ingest.fetcher import FetchResult, fetch
 from services.ingest.identity import content_hash, item_id_for
@@ -46,7 +49,8 @@ from services.ingest.websub import WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
 from services.runtime.errors import PermanentError, RetryableError, StateError
-from services.runtime.http import report_ready
+from services.runtime.http import report_ready, report_role
+from services.runtime.postgres import STATE_ERRORS
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 
@@ -152,8 +156,12 @@ class IngestStage:
         rng: random.Random | None = None,
         metrics: IngestMetrics | None = None,
         websub: WebSubSettings | None = None,
+        ownership: SourceOwnership | None = None,
     ) -> None:
         self._sources = {s.url: s for s in sources}
+        # None: this instance polls every source (its state is its own); else the sources
+        # are shared out between the instances of a shared state (see `claims`).
+        self._ownership = ownership
         self._http = http
         self._producer = producer
         self._topic = items_topic
@@ -175,6 +183,7 @@ class IngestStage:
                                       max_entries=settings.max_entries_per_feed)
         self._fatal: StateError | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._polling: set[str] = set()  # sources whose poll is in flight
         self._wake = asyncio.Event()
         self.metrics = metrics or IngestMetrics()
         self._websub_settings = websub
@@ -208,16 +217,12 @@ class IngestStage:
         flight finish (each is bounded by `timeout_s`)."""
         log = get_logger()
         report_ready("ingest:sources_scheduled", False)
-        now = self._now()
         for source in self._sources.values():
             self.metrics.scheduled(source.name)
-            stored = self._state.source(source.url)
-            at = max(now, stored.next_check_at or now)
-            if stored.error_count == 0:
-                # A healthy source is due within its (maybe newly shortened) interval; a failing
-                # one keeps its backoff and Retry-After across a restart.
-                at = min(at, now + source.interval_s)
-            self._queue.schedule(source.url, at)
+        if self._ownership is None:
+            self._schedule(self._sources)
+        else:
+            self._share_sources()
         await self.start_parsers()
         await self.start_servers()
         report_ready("ingest:sources_scheduled", True)
@@ -228,6 +233,7 @@ class IngestStage:
                 if self._fatal is not None:
                     raise self._fatal
                 await self._launch_due(stop)
+                self._share_sources()
                 self._renew_leases()
                 self._prune()
                 next_at = self._queue.next_at()
@@ -249,6 +255,8 @@ class IngestStage:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
             await self.stop_servers()
             self.close()
+            if self._ownership is not None and self._fatal is None:
+                self._ownership.leave()  # the other instances take these sources over at once
 
     async def start_servers(self) -> None:
         """Serve WebSub callbacks on their configured address. Raises OSError when it cannot
@@ -274,6 +282,34 @@ class IngestStage:
         for runner in self._servers:
             await runner.cleanup()
         self._servers.clear()
+
+    def _schedule(self, keys) -> None:
+        """Put sources on the schedule at their stored next check."""
+        now = self._now()
+        for key in keys:
+            stored = self._state.source(key)
+            at = max(now, stored.next_check_at or now)
+            if stored.error_count == 0:
+                # A healthy source is due within its (maybe newly shortened) interval; a failing
+                # one keeps its backoff and Retry-After across a restart (or a takeover).
+                at = min(at, now + self._sources[key].interval_s)
+            self._queue.schedule(key, at)
+
+    def _share_sources(self) -> None:
+        """With a shared state: renew this instance's claims and take or give sources when
+        a round is due (see `claims`); sources gained are scheduled, sources lost dropped."""
+        ownership = self._ownership
+        now = self._now()
+        if ownership is None or not ownership.due(now):
+            return
+        gained, lost = ownership.tick(now, busy=self._polling)
+        for key in lost:
+            self._queue.discard(key)
+        self._schedule(sorted(gained))
+        if gained or lost:
+            get_logger().info("sources_shared", gained=len(gained), lost=len(lost), polling=len(ownership.held),
+                              sources=len(self._sources))
+        report_role("ingest", f"polling {len(ownership.held)} of {len(self._sources)} sources")
 
     def _prune(self) -> None:
         now = self._now()
@@ -331,6 +367,10 @@ class IngestStage:
         now = self._now()
         for key in self._queue.pop_due(now):
             source = self._sources[key]
+            if self._ownership is not None and not self._ownership.may_poll(key, now):
+                if key in self._ownership.held:
+                    self._queue.schedule(key, now + 1.0)  # a renewal round is late: poll once it is done
+                continue  # another instance polls it
             wait_s = self._gate.wait_s(source.host, now)
             if wait_s > 0:
                 self._queue.schedule(key, now + wait_s)
@@ -344,6 +384,7 @@ class IngestStage:
                 return
             now = self._now()
             self._gate.start(source.host, now)
+            self._polling.add(key)
             task = asyncio.create_task(self._poll_scheduled(source), name=f"poll {source.name}")
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
@@ -354,10 +395,11 @@ class IngestStage:
             self._queue.schedule(source.url, self._now() + outcome.next_check_in_s)
         except StateError as exc:
             self._fatal = exc  # the run loop raises it: the stage stops
-        except sqlite3.DatabaseError as exc:  # while recording the failure of a poll
+        except STATE_ERRORS as exc:  # while recording the failure of a poll
             get_logger().error("state_failed", error=type(exc).__name__, message=str(exc))
             self._fatal = StateError(f"state database error: {exc}")
         finally:
+            self._polling.discard(source.url)
             self._gate.finish(source.host)
             self._slots.release()
             self._wake.set()
@@ -405,7 +447,7 @@ class IngestStage:
                 published = await self._publish(source, parsed, now, fetch_started=started)
         except (RetryableError, PermanentError) as exc:
             return self._failed(source, state, exc, now, time.perf_counter() - started, log)
-        except sqlite3.DatabaseError as exc:
+        except STATE_ERRORS as exc:
             log.error("state_failed", error=type(exc).__name__, message=str(exc))
             raise StateError(f"state database error: {exc}") from exc
         except Exception as exc:  # a bug or a bus failure: this source backs off, the others go on
@@ -525,8 +567,14 @@ async def build_stage(ctx: StageContext) -> IngestStage:
     sources = sources_from_settings(ctx.settings)
     get_logger().info("sources_loaded", sources=len(sources),
                       origin="config" if (ctx.settings.feeds or ctx.settings.pages) else "catalogue")
+    db = ctx.db()
+    ownership = None
+    if ctx.shared_state:
+        owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+        claims = SourceClaims(db, owner=owner, lease_s=ctx.settings.ingest.lease_s)
+        ownership = SourceOwnership(claims, [s.url for s in sources])
     return IngestStage(
         sources=sources, http=ctx.http, producer=ctx.bus.producer(), items_topic=ctx.topic("items"),
-        state=IngestState(ctx.db()), settings=ctx.settings.ingest, clock=ctx.clock,
-        websub=ctx.settings.websub,
+        state=IngestState(db), settings=ctx.settings.ingest, clock=ctx.clock,
+        websub=ctx.settings.websub, ownership=ownership,
     )

@@ -37,9 +37,10 @@ from services.notify.subscriptions import decide, snapshot
 from services.notify.wording import summary_line
 from services.runtime.bus import Record
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import PermanentError, RetryableError
+from services.runtime.errors import PermanentError, RetryableError, StateError
 from services.runtime.logs import get_logger
 from services.runtime.metrics import STEP_LATENCY
+from services.runtime.postgres import STATE_ERRORS
 from services.runtime.retry import Backoff, Sleep, retry
 
 T = TypeVar("T")
@@ -69,8 +70,14 @@ class Deliverer:
         concurrency: int,
         clock: Callable[[], datetime],
         sleep: Sleep = asyncio.sleep,
+        poll_s: float = 0.5,
+        on_claimed: Callable[[set[str]], None] | None = None,
     ) -> None:
         self._ledger = ledger
+        # A shared ledger: rows another instance enqueued wake no sender here, so a sender
+        # looks again every `poll_s`; a subscription another instance sends is tried as often.
+        self._poll_s = poll_s
+        self._on_claimed = on_claimed
         self._channels = channels
         self._dead_letters = dead_letters
         self._backoff = backoff
@@ -110,23 +117,40 @@ class Deliverer:
 
         Waits for `enqueue` when nothing is owed. A row whose dead letter or ledger write
         fails stays owed and is tried again after a backoff; an attempt in flight when
-        `stop` is set is finished, a backoff wait is cut short.
+        `stop` is set is finished, a backoff wait is cut short. On a shared ledger it sends
+        only once this instance holds the subscription (`Ledger.claim`), and looks for rows
+        other instances enqueued every `poll_s`.
         """
         wake = self._wake_event(sub.name)
         failures = 0
+        shared = self._ledger.shared
         while not stop.is_set():
             wake.clear()  # before looking, so an enqueue while we send is not missed
             row = None
             try:
+                if shared and sub.name not in self._ledger.claimed:
+                    if not self._ledger.claim(sub.name):
+                        await _first_of(asyncio.sleep(self._poll_s), stop.wait())
+                        continue
+                    get_logger().info("subscription_claimed", subscription=sub.name)
+                    if self._on_claimed is not None:
+                        self._on_claimed(self._ledger.claimed)
                 row = self._ledger.next_owed(sub.name)
                 if row is None:
-                    await _first_of(wake.wait(), stop.wait())
+                    if shared:
+                        await _first_of(wake.wait(), stop.wait(), asyncio.sleep(self._poll_s))
+                    else:
+                        await _first_of(wake.wait(), stop.wait())
                     continue
                 await self._deliver_owed(sub, row, stop)
                 failures = 0
             except _Stopped:
                 return
             except Exception as exc:  # the ledger or the dead-letter topic failed: nothing was lost
+                if self._ledger.shared and not self._ledger.alive():
+                    # The session and its claims are gone: another instance sends these rows now.
+                    raise StateError(f"the state database session of subscription {sub.name}'s sender was "
+                                     f"lost ({exc}): stopping, another instance takes over") from exc
                 failures += 1
                 delay = self._backoff.delay_s(failures)
                 get_logger().error("outbox_row_failed", subscription=sub.name, event_id=row and row.event_id,
@@ -142,8 +166,8 @@ class Deliverer:
             # Filters judge the moment the revision was read, not when its turn came.
             return await self._one(sub, event, None, False, now=row.received_at, stop=stop,
                                    undecided=row.status == "outbox")
-        except _Stopped:
-            raise
+        except (_Stopped, *STATE_ERRORS):
+            raise  # the state failed, not this subscription's path: the row stays owed
         except Exception as exc:
             return await self._crashed(sub, event, None, exc)
 
@@ -290,8 +314,8 @@ class Deliverer:
         outcomes = []
         now = self._clock()
         for sub in subscriptions:
-            if sub.mode != "digest":
-                continue
+            if sub.mode != "digest" or (self._ledger.shared and not self._ledger.claim(sub.name)):
+                continue  # on a shared ledger, the instance that holds a subscription sends its digests
             rows = self._ledger.queued(sub.name)
             if not rows:
                 continue

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import sqlite3
 import sys
 import uuid
 from collections.abc import Callable
@@ -35,6 +34,8 @@ from services.notify.ledger import Ledger
 from services.notify.worker import backoff_for, effective_subscriptions, make_channels
 from services.runtime.bus import Bus
 from services.runtime.db import connect
+from services.runtime.lifecycle import open_state
+from services.runtime.postgres import StateConnection
 from services.runtime.deadletter import DeadLetters
 from services.runtime.retry import Sleep
 from services.runtime.statelock import StateLock
@@ -128,9 +129,12 @@ def state_file_exists(settings: Settings) -> bool:
     return settings.state.path == ":memory:" or Path(settings.state.path).exists()
 
 
-def _ledger_db(settings: Settings) -> sqlite3.Connection:
-    """The state file's ledger; an empty one in memory when there is no state file, which is
-    not created (a `dlq list` in the wrong directory must not leave a database behind)."""
+def _ledger_db(settings: Settings) -> StateConnection:
+    """The state's ledger: the shared database of `[state] url`, or the state file; an empty
+    one in memory when there is no state file, which is not created (a `dlq list` in the
+    wrong directory must not leave a database behind)."""
+    if settings.state.url is not None:
+        return open_state(settings)
     return connect(settings.state.path if state_file_exists(settings) else ":memory:")
 
 

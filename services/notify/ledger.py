@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal
 
 from services.notify.subscriptions import Memory
+from services.runtime.postgres import StateConnection, begin_exclusive, is_alive, is_shared, try_lock
 
 Status = Literal["outbox", "pending", "delivered", "skipped", "dead", "queued"]
 
@@ -126,21 +126,52 @@ def _now() -> str:
 
 
 class Ledger:
-    """Ledger rows in the notify stage's SQLite connection (autocommit: each write is durable)."""
+    """Ledger rows in the notify stage's state connection (autocommit: each write is durable).
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    On SQLite the ledger is one process's. On PostgreSQL (`[state] url`) the instances of
+    the stage share it: each writes the event records it reads, and a subscription's rows
+    are sent by the one instance whose session holds that subscription's advisory lock
+    (`claim`), so a delivery id is sent by one instance, in order, and when that instance
+    dies the lock goes with its session and another instance claims it.
+    """
+
+    def __init__(self, conn: StateConnection, *, namespace: str = "launchwatch") -> None:
         self._conn = conn
+        self._namespace = namespace
+        self.shared = is_shared(conn)
         self._conn.executescript(_SCHEMA)
-        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(notify_ledger)")}
-        for column, kind in (("event_json", "TEXT"), ("queued_at", "TEXT"), ("digest_id", "TEXT"),
-                             ("seq", "INTEGER")):
-            if column not in columns:  # a state file from before digests or the outbox
-                self._conn.execute(f"ALTER TABLE notify_ledger ADD COLUMN {column} {kind}")
+        if not self.shared:
+            columns = {row[1] for row in self._conn.execute("PRAGMA table_info(notify_ledger)")}
+            for column, kind in (("event_json", "TEXT"), ("queued_at", "TEXT"), ("digest_id", "TEXT"),
+                                 ("seq", "INTEGER")):
+                if column not in columns:  # a state file from before digests or the outbox
+                    self._conn.execute(f"ALTER TABLE notify_ledger ADD COLUMN {column} {kind}")
         self._conn.executescript(_OUTBOX_INDEXES)
         self._pruned_at: float | None = None
-        main = next((row[2] for row in self._conn.execute("PRAGMA database_list") if row[1] == "main"), "")
-        # An in-memory ledger (tests, the demo replay) has nothing to flush.
+        main = "" if self.shared else next(
+            (row[2] for row in self._conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+        # An in-memory ledger (tests, the demo replay) has nothing to flush, nor has
+        # PostgreSQL, whose commits are durable when they return.
         self._durable_files = [f"{main}-wal", main] if main else []
+        self._claimed: set[str] = set()
+
+    def claim(self, subscription: str) -> bool:
+        """True when this instance sends `subscription`'s rows: always on SQLite; on
+        PostgreSQL when this session holds (or now takes) the subscription's lock."""
+        if subscription in self._claimed:
+            return True
+        if try_lock(self._conn, f"{self._namespace} notify sender {subscription}"):
+            self._claimed.add(subscription)
+            return True
+        return False
+
+    @property
+    def claimed(self) -> set[str]:
+        return set(self._claimed)
+
+    def alive(self) -> bool:
+        """True while the state session answers (on PostgreSQL: still holds its claims)."""
+        return is_alive(self._conn)
 
     def sync(self) -> None:
         """Make every write before this durable against a power cut too, not only against a
@@ -174,7 +205,7 @@ class Ledger:
         once `sync` has returned too."""
         prune = self._pruned_at is None or time.monotonic() - self._pruned_at >= PRUNE_EVERY_S
         with self._conn:
-            self._conn.execute("BEGIN IMMEDIATE")  # the next numbers are ours until commit
+            begin_exclusive(self._conn, f"{self._namespace} notify outbox")  # the next numbers are ours until commit
             if prune:
                 self._conn.execute(
                     "DELETE FROM notify_outbox_events WHERE NOT EXISTS (SELECT 1 FROM notify_ledger l"
@@ -184,17 +215,15 @@ class Ledger:
             self._conn.execute(
                 "INSERT OR IGNORE INTO notify_outbox_events (event_id, revision, event_json, received_at)"
                 " VALUES (?, ?, ?, ?)", (event_id, revision, event_json, received_at.isoformat()))
-            before = self._conn.total_changes
             now = _now()
-            self._conn.executemany(
+            added = self._conn.executemany(
                 "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, seq, updated_at)"
                 " VALUES (?, ?, ?, ?, 'outbox', ?, ?)"
                 " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET seq=excluded.seq"
-                " WHERE status='pending' AND seq IS NULL",
+                " WHERE notify_ledger.status='pending' AND notify_ledger.seq IS NULL",
                 [(subscription, event_id, revision, delivery_id, last + n, now)
                  for n, (subscription, delivery_id) in enumerate(zip(subscriptions, delivery_ids), start=1)],
-            )
-            added = self._conn.total_changes - before
+            ).rowcount
         if prune:
             self._pruned_at = time.monotonic()
         return added
@@ -298,7 +327,7 @@ class Ledger:
             "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, reason,"
             " updated_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?)"
             " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='skipped', reason=excluded.reason,"
-            " updated_at=excluded.updated_at WHERE status='outbox'",
+            " updated_at=excluded.updated_at WHERE notify_ledger.status='outbox'",
             (subscription, event_id, revision, delivery_id, reason, _now()),
         )
 
@@ -311,7 +340,7 @@ class Ledger:
             " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='queued', kind=excluded.kind,"
             " changed=excluded.changed, previous=excluded.previous, facts=excluded.facts,"
             " event_json=excluded.event_json, queued_at=excluded.queued_at, updated_at=excluded.updated_at"
-            " WHERE status='outbox'",
+            " WHERE notify_ledger.status='outbox'",
             (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)), json.dumps(previous),
              json.dumps(facts, default=str), event_json, queued_at.isoformat(), _now()),
         )

@@ -6,6 +6,11 @@ transaction, and is committed after that; one sender per subscription then deliv
 own rows in order, so a slow or failing receiver holds up nobody else (see
 `services.notify.delivery`). With no `[[subscriptions]]` configured, one implicit console
 subscription (min_confidence 0) shows every alert, so a first run shows something.
+
+With a shared state (`[state] url`) any number of instances run side by side: the consumer
+group splits the events topic between them, each writes what it reads to the one shared
+outbox, and each subscription is sent by the one instance that holds it (see
+`services.notify.ledger.Ledger.claim`); the others take it over when that one dies.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from services.notify.ledger import Ledger
 from services.notify.settings import SubscriptionSettings
 from services.runtime.bus import Record
 from services.runtime.codec import decode
+from services.runtime.errors import StateError
+from services.runtime.http import report_role
 from services.runtime.lifecycle import StageContext
 from services.runtime.retry import Backoff, Sleep
 from services.config import Settings
@@ -133,11 +140,22 @@ class NotifyStage:
                     group.create_task(self._deliverer.drain(sub, stop), name=f"notify-sender-{sub.name}")
                 if self._digest_subs:
                     group.create_task(self._digests(stop), name="notify-digests")
+        except BaseExceptionGroup as failed:
+            # One failure stopped every task; the state's error says in one line what happened.
+            state = failed.subgroup(StateError)
+            if state is not None:
+                raise _first(state) from failed
+            raise
         finally:
             for channel in self._channels.values():
                 close = getattr(channel, "close", None)
                 if close is not None:
                     await close()
+
+
+def _first(group: BaseExceptionGroup) -> BaseException:
+    error = group.exceptions[0]
+    return _first(error) if isinstance(error, BaseExceptionGroup) else error
 
 
 async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
@@ -147,22 +165,31 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
     digests are looked for) are seams for tests."""
     settings = ctx.settings
     channels = channels or make_channels(settings, ctx.http, ctx.clock, sleep=sleep)
+    subscriptions = effective_subscriptions(settings)
+    ledger = Ledger(ctx.db())
+    if ledger.shared:
+        report_role("notify", f"sending for 0 of {len(subscriptions)} subscriptions")
+
+    def claimed(names: set[str]) -> None:
+        report_role("notify", f"sending for {len(names)} of {len(subscriptions)} subscriptions")
+
     deliverer = Deliverer(
-        ledger=Ledger(ctx.db()),
+        ledger=ledger,
         channels=channels,
         dead_letters=ctx.dead_letters("notify"),
         backoff=backoff_for(settings),
         concurrency=settings.notify.concurrency,
         clock=ctx.clock,
         sleep=sleep,
+        poll_s=settings.state.poll_s,
+        on_claimed=claimed,
     )
     consumer = await ctx.bus.consumer([ctx.topic("events")], group or ctx.group("notify"))
-    subscriptions = effective_subscriptions(settings)
     # Kafka keeps the offsets away from the state file, so the outbox must reach the disk
     # before they are committed. The memory bus journals its offsets in the same file's
     # log, after the outbox rows: what survives a power cut is a prefix of that log, so
     # an offset never survives without its rows and no extra fsync is needed.
-    before_commit = deliverer.make_durable if settings.bus.kind == "kafka" else None
+    before_commit = deliverer.make_durable if settings.bus.kind == "kafka" and not ledger.shared else None
     runner = StageRunner(consumer=consumer, handler=NotifyHandler(deliverer, subscriptions),
                          dead_letters=ctx.dead_letters("notify"), max_batch=settings.bus.max_batch, sleep=sleep,
                          before_commit=before_commit)

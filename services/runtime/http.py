@@ -37,6 +37,7 @@ class Readiness:
     def __init__(self) -> None:
         self._conditions: dict[str, bool] = {}
         self._checks: dict[str, Callable[[], bool]] = {}
+        self._roles: dict[str, str] = {}
 
     def set(self, name: str, ok: bool) -> None:
         self._conditions[name] = ok
@@ -48,6 +49,14 @@ class Readiness:
     def forget(self, name: str) -> None:
         self._conditions.pop(name, None)
         self._checks.pop(name, None)
+
+    def role(self, name: str, text: str) -> None:
+        """Say what this instance does now for `name` (e.g. `events`: `standby`); shown in
+        the `/readyz` body as `roles`, whatever the status. It decides nothing."""
+        self._roles[name] = text
+
+    def roles(self) -> dict[str, str]:
+        return dict(sorted(self._roles.items()))
 
     def not_ready(self) -> list[str]:
         """The names of the conditions that do not hold now, sorted."""
@@ -76,6 +85,14 @@ def report_ready(name: str, ok: bool) -> None:
         readiness.set(name, ok)
 
 
+def report_role(name: str, text: str) -> None:
+    """Set a role of this process (see `Readiness.role`); nothing happens outside a process
+    started by `run_stages`."""
+    readiness = _current.get()
+    if readiness is not None:
+        readiness.role(name, text)
+
+
 def current_readiness() -> Readiness | None:
     return _current.get()
 
@@ -88,9 +105,12 @@ def make_app(readiness: Readiness) -> web.Application:
 
     async def readyz(request: web.Request) -> web.Response:
         failing = readiness.not_ready()
+        roles = readiness.roles()
+        extra = {"roles": roles} if roles else {}
         if failing or not readiness.ready():
-            return web.json_response({"status": "not_ready", "not_ready": failing or ["starting"]}, status=503)
-        return web.json_response({"status": "ready"})
+            return web.json_response({"status": "not_ready", "not_ready": failing or ["starting"], **extra},
+                                     status=503)
+        return web.json_response({"status": "ready", **extra})
 
     async def metrics_endpoint(request: web.Request) -> web.Response:
         body, content_type = metrics.render()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from services.runtime.errors import BusUnavailable, StateError
 from services.runtime.http import Listener, Readiness, bind_readiness, make_app
 from services.runtime.logs import bind_service, get_logger
 from services.runtime.metrics import BUS_CONNECT_ATTEMPTS
+from services.runtime.postgres import StateConnection, connect_postgres, redact_url
 from services.runtime.retry import Backoff, retry
 from services.runtime.settings import RuntimeSettings
 from services.runtime.statelock import StateLock
@@ -52,7 +52,7 @@ class StageContext:
     clock: Callable[[], datetime] = utc_now
     readiness: Readiness = field(default_factory=Readiness)
     http_app: web.Application | None = None
-    _dbs: list[sqlite3.Connection] = field(default_factory=list)
+    _dbs: list[StateConnection] = field(default_factory=list)
 
     def topic(self, short: str) -> str:
         return topic_name(self.bus.topic_prefix, short)
@@ -63,11 +63,19 @@ class StageContext:
         names = getattr(getattr(self.settings, "bus", None), "group_names", None) or {}
         return names.get(stage) or f"{self.bus.topic_prefix}{stage}"
 
-    def db(self) -> sqlite3.Connection:
-        """A new connection to the state file, closed when the process stops."""
-        conn = connect(self.settings.state.path)
+    def db(self) -> StateConnection:
+        """A new connection to the state (the SQLite file, or the PostgreSQL database of
+        `[state] url`), closed when the process stops. Raises `StateCorrupt` or
+        `StateUnavailable` naming the file or the URL."""
+        conn = open_state(self.settings)
         self._dbs.append(conn)
         return conn
+
+    @property
+    def shared_state(self) -> bool:
+        """True when the state is a database other processes may share (`[state] url`):
+        stages then coordinate their instances through it."""
+        return self.settings.state.url is not None
 
     def dead_letters(self, stage: str) -> DeadLetters:
         return DeadLetters(self.bus.producer(), self.topic("dlq"), stage, self.clock)
@@ -76,6 +84,22 @@ class StageContext:
         for conn in self._dbs:
             conn.close()
         self._dbs.clear()
+
+
+def open_state(settings: RuntimeSettings) -> StateConnection:
+    """A new connection to the state `settings` name: PostgreSQL when `[state] url` is set,
+    else the SQLite file `[state] path`."""
+    if settings.state.url is not None:
+        return connect_postgres(settings.state.url.get_secret_value(), connect_timeout_s=settings.state.connect_timeout_s,
+                                dead_peer_s=settings.state.dead_peer_s)
+    return connect(settings.state.path)
+
+
+def describe_state(settings: RuntimeSettings) -> str:
+    """The state as logs may show it: the SQLite path, or the URL without its password."""
+    if settings.state.url is not None:
+        return redact_url(settings.state.url.get_secret_value())
+    return settings.state.path
 
 
 def make_bus(settings: RuntimeSettings) -> Bus:
@@ -206,10 +230,14 @@ async def run_stages(
     """
     bind_service(service)
     log = get_logger()
-    check_state_file(settings.state.path)  # StateCorrupt before anything starts
+    # The SQLite file is used for the stages' state unless `[state] url` names a shared
+    # database, and always for the in-memory bus's journal.
+    uses_file = settings.state.url is None or settings.bus.kind == "memory"
+    if uses_file:
+        check_state_file(settings.state.path)  # StateCorrupt before anything starts
     stop = stop or asyncio.Event()
     lock = StateLock(settings.state.path)
-    if own_state or (bus is None and settings.bus.kind == "memory"):
+    if uses_file and (own_state or (bus is None and settings.bus.kind == "memory")):
         lock.acquire()
     readiness = Readiness()
     bind_readiness(readiness)
@@ -256,7 +284,8 @@ async def run_stages(
         readiness.set("bus_connected", True)
         for name in names:
             tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop), name=f"stage-{name}"))
-        log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path, http=address)
+        log.info("started", stages=list(names), bus=settings.bus.kind, state=describe_state(settings),
+                 http=address)
         stopping = asyncio.create_task(stop.wait())
         await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
         stop.set()

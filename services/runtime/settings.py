@@ -104,6 +104,30 @@ class HttpSettings(Section):
 
 class StateSettings(Section):
     path: str = Field("launchwatch.db", description="SQLite file for ingest, classify and notify state.")
+    url: SecretStr | None = Field(
+        None,
+        description="PostgreSQL URL (postgresql://user@host:5432/db) of a state shared by every instance of every "
+        "stage, so any one process or host can be lost; unset: the SQLite file path. Needs bus.kind kafka. "
+        "env:/file: accepted, never logged.",
+    )
+    connect_timeout_s: float = Field(5.0, gt=0, description="PostgreSQL: longest wait to open a session.")
+    dead_peer_s: float = Field(
+        15.0, ge=3,
+        description="PostgreSQL: a peer that stops answering is given up after about this long (TCP keepalives): "
+        "the server ends a vanished host's session, releasing its locks. A killed process loses them at once.",
+    )
+    poll_s: float = Field(
+        0.5, gt=0,
+        description="PostgreSQL: how often a standby tries for the work it waits for (the events lock, a "
+        "subscription's sender) and a sender looks for alerts another instance queued.",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a postgresql:// URL, e.g. postgresql://launchwatch@db.internal:5432/launchwatch")
+        return value
 
 
 class LogSettings(Section):
@@ -125,6 +149,13 @@ class RuntimeSettings(Section):
     log: LogSettings = LogSettings()
     run: RunSettings = RunSettings()
     http: HttpSettings = HttpSettings()
+
+    @model_validator(mode="after")
+    def _shared_state_needs_kafka(self) -> "RuntimeSettings":
+        if self.state.url is not None and self.bus.kind != "kafka":
+            raise ValueError('state.url (a state shared by many processes) needs bus.kind = "kafka": the in-memory '
+                             "bus joins the stages of one process only")
+        return self
 
 
 SettingsT = TypeVar("SettingsT", bound=RuntimeSettings)
@@ -206,7 +237,7 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
         key = ".".join(where)
         if kind != "secret":
             raise ConfigError(f"{key}: env: and file: references are read only in secret fields "
-                              "(subscription url, secret and token, smtp password, bus sasl_password and ssl_key_password)")
+                              "(subscription url, secret and token, smtp password, bus sasl_password and ssl_key_password, state url)")
         if value.startswith("env:"):
             var = value[4:]
             if var not in environ:

@@ -9,7 +9,6 @@ at-least-once and nothing is skipped.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 
@@ -18,6 +17,7 @@ from services.runtime.deadletter import DeadLetters
 from services.runtime.errors import PermanentError, StateError
 from services.runtime.http import current_readiness
 from services.runtime.logs import get_logger
+from services.runtime.postgres import STATE_ERRORS
 from services.runtime.metrics import CONSUMER_LAG, MESSAGES_HANDLED, STEP_BY_TOPIC, STEP_LATENCY
 from services.runtime.retry import Backoff, Sleep, retry
 
@@ -29,7 +29,8 @@ class StageRunner:
 
     - `PermanentError` (and `InvalidMessage`): dead-lettered with the reason; the stage goes on.
     - `RetryableError`: retried with `backoff`; when attempts run out, dead-lettered.
-    - `sqlite3.DatabaseError` (a corrupt page, a full disk, a locked file) is no fault of the
+    - A state database error (SQLite: a corrupt page, a full disk, a locked file; PostgreSQL:
+      the server lost or the session ended) is no fault of the
       record: going on would dead-letter every record after it. One `state_failed` line is
       logged and `StateError` raised: the stage stops, its record uncommitted.
     - Any other exception is a bug: logged with its traceback and dead-lettered, never retried.
@@ -127,9 +128,9 @@ class StageRunner:
                             topic=record.topic, offset=record.offset))
         except PermanentError as exc:
             await self._dead_letters.send(exc, record=record)
-        except (asyncio.CancelledError, KeyboardInterrupt):
+        except (asyncio.CancelledError, KeyboardInterrupt, StateError):
             raise
-        except sqlite3.DatabaseError as exc:
+        except STATE_ERRORS as exc:
             get_logger().error("state_failed", topic=record.topic, offset=record.offset,
                                error=type(exc).__name__, message=str(exc))
             raise StateError(f"state database error while handling {record.topic} offset {record.offset}: "

@@ -1,0 +1,232 @@
+"""PostgreSQL as the state that several instances of a stage share (`[state] url`).
+
+The stages' state modules are written once, in SQL that SQLite and PostgreSQL both run
+(standard upserts, `?` placeholders). `PostgresConnection` is a PostgreSQL session that
+answers the part of `sqlite3.Connection` those modules use, so the same module works on the
+SQLite file of `launchwatch run` and on a database shared by many processes:
+
+- `?` placeholders become psycopg's `%s`; `BEGIN IMMEDIATE` becomes `BEGIN`;
+  `INSERT OR IGNORE` becomes `INSERT ... ON CONFLICT DO NOTHING`;
+- in `CREATE TABLE`/`ALTER TABLE`, SQLite's `REAL` becomes `DOUBLE PRECISION` (PostgreSQL's
+  `REAL` is 4 bytes: an epoch time would lose minutes) and `INTEGER` becomes `BIGINT`;
+- schema statements run under one transaction-scoped advisory lock, so instances starting
+  together do not race creating the same table (PostgreSQL's `IF NOT EXISTS` does not
+  guard against that);
+- Python booleans are stored as 0/1, as SQLite stores them.
+
+Coordination between instances uses session advisory locks (`try_lock`): the server
+releases one the moment the session ends, so when a process dies (its socket closes) its
+locks go at once, and when a host vanishes they go after the TCP keepalive timeout
+(`dead_peer_s`). A lock lives on the same connection as the holder's writes: once it is
+gone, so is the session, and every write of the former holder fails, so two instances never
+both write where one lock is meant to hold.
+
+The connection is used synchronously from the event loop, as the SQLite connections are:
+statements are short and the server close; `connect_timeout_s` and the TCP timeouts bound
+how long a lost server can hold the loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any, Union
+
+import psycopg
+from psycopg import pq
+from psycopg.conninfo import conninfo_to_dict
+
+from services.runtime.errors import StateError
+
+# What a state database raises, whichever it is: a stage stops on these (see StageRunner).
+STATE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, psycopg.Error)
+SCHEMES = ("postgresql://", "postgres://")
+_SCHEMA_LOCK = "launchwatch schema"
+_DDL = re.compile(r"^\s*(CREATE|ALTER|DROP)\s", re.IGNORECASE)
+_TABLE_DDL = re.compile(r"^\s*(CREATE\s+TABLE|ALTER\s+TABLE)\s", re.IGNORECASE)
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+class StateUnavailable(StateError):
+    """The PostgreSQL server of `[state] url` cannot be reached or refused the session."""
+
+
+def redact_url(url: str) -> str:
+    """`url` without its password, for messages and logs."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit advisory lock key for `name`."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def translate(sql: str) -> str:
+    """SQLite-flavoured SQL of the state modules as PostgreSQL runs it (see module doc)."""
+    text = sql.replace("%", "%%").replace("?", "%s")
+    text = re.sub(r"\bBEGIN\s+IMMEDIATE\b", "BEGIN", text, flags=re.IGNORECASE)
+    if re.match(r"^\s*INSERT\s+OR\s+IGNORE\s", text, re.IGNORECASE):
+        text = re.sub(r"^\s*INSERT\s+OR\s+IGNORE\s", "INSERT ", text, flags=re.IGNORECASE).rstrip().rstrip(";")
+        text += " ON CONFLICT DO NOTHING"
+    if _TABLE_DDL.match(_COMMENT.sub("", text)):
+        text = re.sub(r"\bREAL\b", "DOUBLE PRECISION", text)
+        text = re.sub(r"\bINTEGER\b", "BIGINT", text)
+    return text
+
+
+def _params(params: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(int(p) if isinstance(p, bool) else p for p in params)
+
+
+class PostgresConnection:
+    """One PostgreSQL session behind the sqlite3-like calls of the state modules (autocommit;
+    explicit `BEGIN`/`COMMIT` or `with conn:` for transactions)."""
+
+    dialect = "postgresql"
+    isolation_level = None  # as an autocommit sqlite3 connection reports it
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self._conn = conn
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
+        if _DDL.match(_COMMENT.sub("", sql)):
+            return self._ddl(sql)
+        return self._conn.execute(translate(sql), _params(params))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor:
+        cursor = self._conn.cursor()
+        cursor.executemany(translate(sql), [_params(row) for row in rows])
+        return cursor
+
+    def executescript(self, script: str) -> None:
+        """Run `;`-separated statements (without parameters), as sqlite3's executescript."""
+        for statement in _COMMENT.sub("", script).split(";"):
+            if statement.strip():
+                self.execute(statement)
+
+    def _ddl(self, sql: str) -> psycopg.Cursor:
+        # One schema change at a time across instances: concurrent CREATE ... IF NOT EXISTS
+        # of one table fails on PostgreSQL's catalogue constraints.
+        outer = self.in_transaction
+        if not outer:
+            self._conn.execute("BEGIN")
+        try:
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(_SCHEMA_LOCK),))
+            cursor = self._conn.execute(translate(sql).replace("%%", "%"))
+        except BaseException:
+            if not outer:
+                self.rollback()
+            raise
+        if not outer:
+            self._conn.execute("COMMIT")
+        return cursor
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self._conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+    def __enter__(self) -> "PostgresConnection":
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        # As sqlite3's context manager: commit on success, roll back on an exception.
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn.closed
+
+
+StateConnection = Union[sqlite3.Connection, PostgresConnection]
+
+
+def connect_postgres(url: str, *, connect_timeout_s: float = 5.0, dead_peer_s: float = 15.0,
+                     application_name: str = "launchwatch") -> PostgresConnection:
+    """A new session on the database at `url` (autocommit).
+
+    TCP keepalives on both ends make a vanished peer noticed within about `dead_peer_s`:
+    the server then ends the session (releasing its locks), the client fails its
+    statement. Raises `StateUnavailable` naming `[state] url` (password redacted) when the
+    server cannot be reached or refuses the session.
+    """
+    idle_s = max(1, int(dead_peer_s / 3))
+    interval_s, probes = max(1, int(dead_peer_s / 6)), 3
+    params = conninfo_to_dict(url)
+    server = f"-c tcp_keepalives_idle={idle_s} -c tcp_keepalives_interval={interval_s} " \
+             f"-c tcp_keepalives_count={probes} -c tcp_user_timeout={int(dead_peer_s * 1000)}"
+    params["options"] = f"{params.get('options', '')} {server}".strip()
+    params.setdefault("application_name", application_name)
+    params.update(connect_timeout=max(1, round(connect_timeout_s)), keepalives=1, keepalives_idle=idle_s,
+                  keepalives_interval=interval_s, keepalives_count=probes, tcp_user_timeout=int(dead_peer_s * 1000))
+    try:
+        conn = psycopg.connect(autocommit=True, **params)
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StateUnavailable(f"cannot open the state database {redact_url(url)} ([state] url): {reason}") from None
+    return PostgresConnection(conn)
+
+
+def is_shared(conn: object) -> bool:
+    """True for a PostgreSQL state, which other instances may use at the same time."""
+    return isinstance(conn, PostgresConnection)
+
+
+def try_lock(conn: StateConnection, name: str) -> bool:
+    """Take the session advisory lock `name` without waiting; True when this session holds
+    it (also when it already did). A SQLite state is one process's: always True."""
+    if not isinstance(conn, PostgresConnection):
+        return True
+    (held,) = conn.execute("SELECT pg_try_advisory_lock(?)", (lock_key(name),)).fetchone()
+    return bool(held)
+
+
+def unlock(conn: StateConnection, name: str) -> None:
+    """Release the lock `name` this session holds (no-op on SQLite)."""
+    if isinstance(conn, PostgresConnection):
+        conn.execute("SELECT pg_advisory_unlock(?)", (lock_key(name),))
+
+
+def begin_exclusive(conn: StateConnection, name: str) -> None:
+    """Begin a transaction that no other instance's `begin_exclusive(name)` runs beside:
+    SQLite's `BEGIN IMMEDIATE`, or on PostgreSQL `BEGIN` and the transaction-scoped
+    advisory lock `name` (released at commit or rollback)."""
+    if isinstance(conn, PostgresConnection):
+        conn.execute("BEGIN")
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (lock_key(name),))
+    else:
+        conn.execute("BEGIN IMMEDIATE")
+
+
+def is_alive(conn: StateConnection) -> bool:
+    """True while the session answers (and so still holds its locks)."""
+    try:
+        conn.execute("SELECT 1").fetchone()
+    except STATE_ERRORS:
+        return False
+    return True
+
+
+def upsert_sql(table: str, columns: Sequence[str], key: Sequence[str]) -> str:
+    """`INSERT INTO table (columns) VALUES (?, ...) ON CONFLICT (key) DO UPDATE` of every other
+    column: SQLite's `INSERT OR REPLACE` in SQL that PostgreSQL runs too (the row is updated
+    in place rather than deleted and inserted again)."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            f" ON CONFLICT ({', '.join(key)}) {action}")
