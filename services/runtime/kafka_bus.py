@@ -193,7 +193,7 @@ class KafkaBus:
             **self._group_timing,
             **self._security,
         )
-        listener = _Joined()
+        listener = _Joined(group)
         # Subscribing with a listener (rather than naming the topics above) tells us when
         # the group has handed this member its partitions: readiness waits for that.
         client.subscribe(list(topics), listener=listener)
@@ -209,16 +209,21 @@ class KafkaBus:
 
 
 class _Joined(ConsumerRebalanceListener):
-    """Notes that the group assigned this member its partitions (possibly none)."""
+    """Notes that the group assigned this member its partitions (possibly none), and says
+    which in a `partitions_assigned` line: after a member is lost, the line of each survivor
+    shows who took its partitions over."""
 
-    def __init__(self) -> None:
+    def __init__(self, group: str = "") -> None:
         self.joined = False
+        self.group = group
 
     async def on_partitions_revoked(self, revoked) -> None:  # noqa: ANN001 - aiokafka's signature
         self.joined = False
 
     async def on_partitions_assigned(self, assigned) -> None:  # noqa: ANN001
         self.joined = True
+        get_logger().info("partitions_assigned", group=self.group,
+                          partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in assigned))
 
 
 class KafkaProducer:
