@@ -93,11 +93,12 @@ class ActiveStandby:
             return
         report_ready("events:state_restored", False)
         self._clusterer.reload()
-        report_ready("events:state_restored", True)
-        report_role("events", "active")
         get_logger().info("events_restored", open_events=len(self._clusterer.open_events))
         runner = make_runner(self._ctx, self._clusterer, await self._ctx.bus.consumer(
             [self._ctx.topic("launch-reports")], self._ctx.group("cluster")))
+        # Ready again only with the assignment, which the runner checks from its first step.
+        report_ready("events:state_restored", True)
+        report_role("events", "active")
         working = asyncio.Event()
         lost = False
 
