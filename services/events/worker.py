@@ -29,7 +29,7 @@ from services.runtime.errors import StateError
 from services.runtime.http import report_ready, report_role
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
-from services.runtime.postgres import StateConnection, is_alive, try_lock
+from services.runtime.postgres import STATE_ERRORS, StateConnection, is_alive, try_lock
 from services.runtime.stage import StageRunner
 
 
@@ -89,10 +89,14 @@ class ActiveStandby:
         return False
 
     async def run(self, stop: asyncio.Event) -> None:
-        if not await self._wait_for_lock(stop):
-            return
-        report_ready("events:state_restored", False)
-        self._clusterer.reload()
+        """Stand by, then cluster. Raises `StateError` when the state session fails or is lost."""
+        try:
+            if not await self._wait_for_lock(stop):
+                return
+            report_ready("events:state_restored", False)
+            self._clusterer.reload()
+        except STATE_ERRORS as exc:
+            raise StateError(f"state database error while taking over the events stage: {exc}") from exc
         get_logger().info("events_restored", open_events=len(self._clusterer.open_events))
         runner = make_runner(self._ctx, self._clusterer, await self._ctx.bus.consumer(
             [self._ctx.topic("launch-reports")], self._ctx.group("cluster")))

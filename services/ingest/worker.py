@@ -255,8 +255,11 @@ class IngestStage:
                 await asyncio.gather(*self._tasks, return_exceptions=True)
             await self.stop_servers()
             self.close()
-            if self._ownership is not None and self._fatal is None:
-                self._ownership.leave()  # the other instances take these sources over at once
+            if self._ownership is not None:
+                try:
+                    self._ownership.leave()  # the other instances take these sources over at once
+                except STATE_ERRORS as exc:  # their claims expire instead
+                    get_logger().warning("sources_not_released", error=type(exc).__name__, message=str(exc))
 
     async def start_servers(self) -> None:
         """Serve WebSub callbacks on their configured address. Raises OSError when it cannot
@@ -302,7 +305,11 @@ class IngestStage:
         now = self._now()
         if ownership is None or not ownership.due(now):
             return
-        gained, lost = ownership.tick(now, busy=self._polling)
+        try:
+            gained, lost = ownership.tick(now, busy=self._polling)
+        except STATE_ERRORS as exc:
+            get_logger().error("state_failed", error=type(exc).__name__, message=str(exc))
+            raise StateError(f"state database error while sharing sources: {exc}") from exc
         for key in lost:
             self._queue.discard(key)
         self._schedule(sorted(gained))

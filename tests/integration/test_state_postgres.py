@@ -79,6 +79,17 @@ def test_the_clusterer_reloads_what_another_instance_left(connect):
     assert revisions == list(range(1, len(revisions) + 1))
 
 
+def test_the_web_pages_store_keeps_the_latest_revision(connect):
+    from services.web.store import EventStore as WebStore
+
+    store = WebStore(connect())
+    assert store.add(event("evt-1", 2), datetime.now(timezone.utc)) is True
+    assert store.add(event("evt-1", 1), datetime.now(timezone.utc)) is True
+    assert store.add(event("evt-1", 1), datetime.now(timezone.utc)) is False  # seen before
+    again = WebStore(connect())
+    assert again.get("evt-1").revision == 2 and [r.event.revision for r in again.revisions("evt-1")] == [1, 2]
+
+
 def event(event_id: str, revision: int = 1) -> LaunchEvent:
     now = datetime.now(timezone.utc)
     return LaunchEvent(event_id=event_id, revision=revision, status="reported", actor="PRK", kind="ballistic",
