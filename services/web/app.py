@@ -123,13 +123,34 @@ def history(revisions: list[Any]) -> list[dict[str, Any]]:
     return list(reversed(out))
 
 
+class Recent:
+    """The most recently used values by key, at most `size` of them: for what is drawn or
+    rendered once per event revision and cannot change after (rows, maps)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._values: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        """The value kept for `key` (now the most recent), or None."""
+        value = self._values.get(key)
+        if value is not None:
+            self._values.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> Any:
+        self._values[key] = value
+        if len(self._values) > self._size:
+            self._values.popitem(last=False)
+        return value
+
+
 class RowRenderer:
     """The events list's rows as HTML, each rendered once per (event_id, revision).
 
     A row changes only with a new revision, but for its time-since cell; so the template
     is rendered once with a marker in that cell and kept as the two halves around it, and
-    each page joins the halves with the current text. Bounded: the least recently shown
-    rows are forgotten first.
+    each page joins the halves with the current text.
     """
 
     # A private-use marker; split at its last occurrence, since the cell is the row's last
@@ -138,19 +159,14 @@ class RowRenderer:
 
     def __init__(self, env: jinja2.Environment, max_rows: int = 5000) -> None:
         self._macro = env.get_template("_row.html").module.event_row  # type: ignore[attr-defined]
-        self._max_rows = max_rows
-        self._halves: OrderedDict[tuple[str, int], tuple[str, str]] = OrderedDict()
+        self._halves = Recent(max_rows)
 
     def __call__(self, row: EventRow, now: datetime) -> Markup:
         key = (row.event_id, row.revision)
         halves = self._halves.get(key)
         if halves is None:
             head, _, tail = str(self._macro(row, self._MARK)).rpartition(self._MARK)
-            halves = self._halves[key] = (head, tail)
-            if len(self._halves) > self._max_rows:
-                self._halves.popitem(last=False)
-        else:
-            self._halves.move_to_end(key)
+            halves = self._halves.put(key, (head, tail))
         return Markup(halves[0] + str(escape(ago(row.since, now))) + halves[1])
 
 
@@ -177,6 +193,23 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     """
     env = _environment()
     rows_html = RowRenderer(env)
+    # A map depends on the revision's facts alone. "" stands for "cannot be placed".
+    svgs, pngs = Recent(500), Recent(200)
+
+    def svg_of(event: LaunchEvent) -> str | None:
+        key = (event.event_id, event.revision)
+        svg = svgs.get(key)
+        if svg is None:
+            svg = svgs.put(key, event_svg(event) or "")
+        return svg or None
+
+    async def png_of(event: LaunchEvent) -> bytes | None:
+        key = (event.event_id, event.revision)
+        png = pngs.get(key)
+        if png is None:
+            # Painting takes tens of milliseconds of CPU: off the loop, so other requests go on.
+            png = pngs.put(key, await asyncio.to_thread(event_png, event) or b"")
+        return png or None
     static_dir = Path(str(resources.files("services.web").joinpath("static")))
     if app is None:
         app = web.Application()
@@ -219,19 +252,18 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         event = event_or_404(request)
         # ?fragment=1: the page's body alone, which the live script swaps in on a new revision.
         name = "_event_body.html" if request.query.get("fragment") == "1" else "event.html"
-        return page(name, event=event, map_svg=event_svg(event), facts=provenance(event),
+        return page(name, event=event, map_svg=svg_of(event), facts=provenance(event),
                     history=history(store.revisions(event.event_id)))
 
     async def map_svg(request: web.Request) -> web.Response:
-        svg = event_svg(event_or_404(request))
+        svg = svg_of(event_or_404(request))
         if svg is None:
             raise web.HTTPNotFound(text="this event names no place that can be mapped")
         return web.Response(text=svg, content_type="image/svg+xml")
 
     async def map_png(request: web.Request) -> web.Response:
         event = event_or_404(request)
-        # Painting takes tens of milliseconds of CPU: off the loop, so other requests go on.
-        png = await asyncio.to_thread(event_png, event)
+        png = await png_of(event)
         if png is None:
             raise web.HTTPNotFound(text="this event names no place that can be mapped")
         return web.Response(body=png, content_type="image/png")

@@ -244,3 +244,22 @@ def test_a_state_file_from_before_list_rows_shows_its_events(tmp_path) -> None:
     store = EventStore(sqlite3.connect(path))
     rows = store.newest_rows(10)
     assert [(r.event_id, r.revision, r.count, r.source_count) for r in rows] == [(event.event_id, 2, 2, 2)]
+
+
+async def test_a_new_revision_redraws_the_map_the_same_revision_is_not_redrawn() -> None:
+    store = make_store()
+    store.add(korean_event(1), NOW)  # no distance yet: no landing point
+    client = await client_for(store)
+    try:
+        first = await (await client.get("/events/evt_0123456789abcdef0123/map.svg")).text()
+        again = await (await client.get("/events/evt_0123456789abcdef0123/map.svg")).text()
+        png_1 = await (await client.get("/events/evt_0123456789abcdef0123/map.png")).read()
+        store.add(korean_event(2), NOW)  # Japan's MoD gives 350 km
+        second = await (await client.get("/events/evt_0123456789abcdef0123/map.svg")).text()
+        page = await (await client.get("/events/evt_0123456789abcdef0123")).text()
+        png_2 = await (await client.get("/events/evt_0123456789abcdef0123/map.png")).read()
+    finally:
+        await client.close()
+    assert first == again and 'class="landing"' not in first
+    assert 'class="landing"' in second and 'class="landing"' in page
+    assert png_1 != png_2
