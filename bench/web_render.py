@@ -149,7 +149,7 @@ def plot(samples: dict[str, list[float]], path: Path) -> Path:
 
     names = list(samples)
     fig, ax = plt.subplots(figsize=(9, 4.5))
-    ax.boxplot([samples[n] for n in names], vert=False, whis=(1, 99), showfliers=True,
+    ax.boxplot([samples[n] for n in names], orientation="horizontal", whis=(1, 99), showfliers=True,
                flierprops={"markersize": 3})
     ax.set_yticks(range(1, len(names) + 1), names)
     ax.invert_yaxis()

@@ -246,6 +246,7 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
             more = f"{last.first_reported_at.isoformat()}|{last.event_id}"
         now = clock()
         return page("events.html", now=now, rows=rows, more=more, total=store.count(),
+                    first_page=cursor(request) is None,
                     row_html=lambda row: rows_html(row, now))
 
     async def event_page(request: web.Request) -> web.Response:
