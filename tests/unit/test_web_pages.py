@@ -263,3 +263,40 @@ async def test_a_new_revision_redraws_the_map_the_same_revision_is_not_redrawn()
     assert first == again and 'class="landing"' not in first
     assert 'class="landing"' in second and 'class="landing"' in page
     assert png_1 != png_2
+
+
+async def test_without_an_admin_token_deliveries_are_read_only() -> None:
+    replayed: list[str] = []
+
+    async def replay(letter: str) -> str:
+        replayed.append(letter)
+        return "replayed"
+
+    deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
+                                                           "reason": "HTTP 500", "at": "2024-05-30T21:15:00"}]}
+    client = await client_for(make_store(), deliveries=deliveries, replay=replay, admin_token=None)
+    try:
+        page = await (await client.get("/deliveries")).text()
+        refused = await client.post("/deliveries/replay", data={"letter": "ops", "token": ""})
+    finally:
+        await client.close()
+    assert "HTTP 500" in page and "<button>Replay" not in page and "Read-only" in page
+    assert refused.status == 403 and replayed == []
+
+
+async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() -> None:
+    rows = [{"name": "Alpha", "url": "https://a.example/rss", "kind": "feed", "error_count": 0, "last_error": None,
+             "last_status": 200, "items_per_day": 3, "last_success_at_dt": NOW, "next_check_at_dt": NOW,
+             "last_success_at": NOW.isoformat(), "next_check_at": NOW.isoformat()},
+            {"name": "beta", "url": "https://b.example/rss", "kind": "page", "error_count": 4, "last_error": "timeout",
+             "last_status": None, "items_per_day": 9, "last_success_at_dt": None, "next_check_at_dt": NOW,
+             "last_success_at": None, "next_check_at": NOW.isoformat()}]
+    client = await client_for(make_store(), sources=lambda: rows)
+    try:
+        by_health = await (await client.get("/sources")).text()
+        by_name = await (await client.get("/sources?sort=name")).text()
+    finally:
+        await client.close()
+    assert by_health.index("beta") < by_health.index("Alpha")  # failing first
+    assert 'class="failing"' in by_health and "timeout" in by_health
+    assert by_name.index("Alpha") < by_name.index("beta")      # case-insensitive name order
