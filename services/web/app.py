@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from importlib import resources
@@ -24,12 +25,13 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 from aiohttp import web
+from markupsafe import Markup, escape
 
 from schemas import LaunchEvent
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson, summary_line
 from services.web.mapdraw import event_png, event_svg
 from services.web.openapi import openapi_document
-from services.web.store import EventStore, LiveFeed
+from services.web.store import EventRow, EventStore, LiveFeed
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -85,6 +87,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,  # every template, whatever its name: feed text is hostile
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with the package: never stat them per render
     )
     env.filters["safe_url"] = safe_url
     env.globals["STATUS_WORDS"] = STATUS_WORDS
@@ -120,13 +123,59 @@ def history(revisions: list[Any]) -> list[dict[str, Any]]:
     return list(reversed(out))
 
 
-@web.middleware
-async def _headers(request: web.Request, handler):  # type: ignore[no-untyped-def]
-    response = await handler(request)
+class Recent:
+    """The most recently used values by key, at most `size` of them: for what is drawn or
+    rendered once per event revision and cannot change after (rows, maps)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._values: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        """The value kept for `key` (now the most recent), or None."""
+        value = self._values.get(key)
+        if value is not None:
+            self._values.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> Any:
+        self._values[key] = value
+        if len(self._values) > self._size:
+            self._values.popitem(last=False)
+        return value
+
+
+class RowRenderer:
+    """The events list's rows as HTML, each rendered once per (event_id, revision).
+
+    A row changes only with a new revision, but for its time-since cell; so the template
+    is rendered once with a marker in that cell and kept as the two halves around it, and
+    each page joins the halves with the current text.
+    """
+
+    # A private-use marker; split at its last occurrence, since the cell is the row's last
+    # text cell and a headline could (absurdly) contain the marker too.
+    _MARK = "\ue000since\ue000"
+
+    def __init__(self, env: jinja2.Environment, max_rows: int = 5000) -> None:
+        self._macro = env.get_template("_row.html").module.event_row  # type: ignore[attr-defined]
+        self._halves = Recent(max_rows)
+
+    def __call__(self, row: EventRow, now: datetime) -> Markup:
+        key = (row.event_id, row.revision)
+        halves = self._halves.get(key)
+        if halves is None:
+            head, _, tail = str(self._macro(row, self._MARK)).rpartition(self._MARK)
+            halves = self._halves.put(key, (head, tail))
+        return Markup(halves[0] + str(escape(ago(row.since, now))) + halves[1])
+
+
+async def _secure(request: web.Request, response: web.StreamResponse) -> None:
+    """Every response's security headers, set as its headers are about to be sent: so
+    they reach raised refusals (404, 403, the replay's redirect) and the live stream too."""
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
-    return response
 
 
 def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now, public_url: str | None = None,
@@ -143,11 +192,28 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     is offered only with `admin_token`.
     """
     env = _environment()
+    rows_html = RowRenderer(env)
+    # A map depends on the revision's facts alone. "" stands for "cannot be placed".
+    svgs, pngs = Recent(500), Recent(200)
+
+    def svg_of(event: LaunchEvent) -> str | None:
+        key = (event.event_id, event.revision)
+        svg = svgs.get(key)
+        if svg is None:
+            svg = svgs.put(key, event_svg(event) or "")
+        return svg or None
+
+    async def png_of(event: LaunchEvent) -> bytes | None:
+        key = (event.event_id, event.revision)
+        png = pngs.get(key)
+        if png is None:
+            # Painting takes tens of milliseconds of CPU: off the loop, so other requests go on.
+            png = pngs.put(key, await asyncio.to_thread(event_png, event) or b"")
+        return png or None
     static_dir = Path(str(resources.files("services.web").joinpath("static")))
     if app is None:
-        app = web.Application(middlewares=[_headers])
-    else:
-        app.middlewares.append(_headers)
+        app = web.Application()
+    app.on_response_prepare.append(_secure)
     app[STORE_KEY] = store
     app[LIVE_KEY] = live
 
@@ -155,7 +221,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         return (public_url or f"{request.scheme}://{request.host}").rstrip("/")
 
     def page(name: str, **values: Any) -> web.Response:
-        html = env.get_template(name).render(now=clock(), **values)
+        values.setdefault("now", clock())
+        html = env.get_template(name).render(**values)
         return web.Response(text=html, content_type="text/html", charset="utf-8")
 
     def event_or_404(request: web.Request) -> LaunchEvent:
@@ -172,30 +239,32 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         return at, event_id
 
     async def events_page(request: web.Request) -> web.Response:
-        events = store.newest(page_size, cursor(request))
+        rows = store.newest_rows(page_size, cursor(request))
         more = None
-        if len(events) == page_size:
-            last = events[-1]
+        if len(rows) == page_size:
+            last = rows[-1]
             more = f"{last.first_reported_at.isoformat()}|{last.event_id}"
-        return page("events.html", events=events, more=more, total=store.count())
+        now = clock()
+        return page("events.html", now=now, rows=rows, more=more, total=store.count(),
+                    first_page=cursor(request) is None,
+                    row_html=lambda row: rows_html(row, now))
 
     async def event_page(request: web.Request) -> web.Response:
         event = event_or_404(request)
         # ?fragment=1: the page's body alone, which the live script swaps in on a new revision.
         name = "_event_body.html" if request.query.get("fragment") == "1" else "event.html"
-        return page(name, event=event, map_svg=event_svg(event), facts=provenance(event),
+        return page(name, event=event, map_svg=svg_of(event), facts=provenance(event),
                     history=history(store.revisions(event.event_id)))
 
     async def map_svg(request: web.Request) -> web.Response:
-        svg = event_svg(event_or_404(request))
+        svg = svg_of(event_or_404(request))
         if svg is None:
             raise web.HTTPNotFound(text="this event names no place that can be mapped")
         return web.Response(text=svg, content_type="image/svg+xml")
 
     async def map_png(request: web.Request) -> web.Response:
         event = event_or_404(request)
-        # Painting takes tens of milliseconds of CPU: off the loop, so other requests go on.
-        png = await asyncio.to_thread(event_png, event)
+        png = await png_of(event)
         if png is None:
             raise web.HTTPNotFound(text="this event names no place that can be mapped")
         return web.Response(body=png, content_type="image/png")
@@ -205,7 +274,6 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
                                                "X-Accel-Buffering": "no"})
         await response.prepare(request)
         queue = live.listen()
-        row = env.get_template("_row.html")
         try:
             await response.write(b"retry: 1000\n\n")
             while True:
@@ -217,7 +285,7 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
                 if event is None:
                     break
                 data = json.dumps({"event_id": event.event_id, "revision": event.revision,
-                                   "row": row.render(event=event, now=clock())})
+                                   "row": str(rows_html(EventRow.of(event), clock()))})
                 await response.write(f"event: revision\ndata: {data}\n\n".encode())
         except (ConnectionResetError, asyncio.CancelledError):
             pass  # the page was closed, or the server is stopping

@@ -1,11 +1,14 @@
 """Launch events in open formats: Atom 1.0, GeoJSON (RFC 7946) and CAP 1.2.
 
 Pure functions of events; the XML is built with ElementTree, which escapes every text and
-attribute, so a hostile title stays text in every reader.
+attribute, so a hostile title stays text in every reader. Characters XML 1.0 cannot carry
+at all (control characters a feed may hold) are dropped, since ElementTree would write
+them and make the whole document unreadable.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from datetime import datetime, timezone
@@ -16,6 +19,9 @@ from services.web.geo import place_event
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
+
+# Everything outside XML 1.0's Char production (section 2.2).
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 STATUS_WORDS = {"reported": "reported", "confirmed": "confirmed", "claimed": "claimed by the launcher",
                 "corrected": "corrected", "retracted": "retracted"}
@@ -39,6 +45,16 @@ def _utc(moment: datetime) -> datetime:
 
 def _rfc3339(moment: datetime) -> str:
     return _utc(moment).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _xml_bytes(root: ET.Element) -> bytes:
+    """`root` as a UTF-8 document, every text and attribute cut to the characters XML allows."""
+    for element in root.iter():
+        if element.text:
+            element.text = _NOT_XML_CHAR.sub("", element.text)
+        for name, value in element.attrib.items():
+            element.attrib[name] = _NOT_XML_CHAR.sub("", value)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def event_tag(event_id: str) -> str:
@@ -71,7 +87,7 @@ def atom_feed(events: Sequence[LaunchEvent], *, base_url: str, now: datetime) ->
         for name in (event.actor, event.kind):
             if name:
                 ET.SubElement(entry, q("category"), term=name)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return _xml_bytes(feed)
 
 
 def event_properties(event: LaunchEvent) -> dict[str, Any]:
@@ -167,4 +183,4 @@ def cap_alert(event: LaunchEvent, *, base_url: str, sender: str = "launchwatch@l
         area = ET.SubElement(info, q("area"))
         add(area, "areaDesc", f"Launch area: {places.origin_label} (approximate)")
         add(area, "circle", f"{places.origin.lat:.4f},{places.origin.lon:.4f} {places.origin_radius_km:.1f}")
-    return ET.tostring(alert, encoding="utf-8", xml_declaration=True)
+    return _xml_bytes(alert)

@@ -11,6 +11,7 @@ changes nothing.
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,7 +30,8 @@ CREATE TABLE IF NOT EXISTS web_events (
     event_id TEXT PRIMARY KEY,
     revision INTEGER NOT NULL,            -- the latest revision seen
     first_reported_at TEXT NOT NULL,      -- ISO 8601 UTC: orders the list, newest first
-    body TEXT NOT NULL
+    body TEXT NOT NULL,
+    list_row TEXT                         -- EventRow JSON: what the events list shows
 );
 CREATE INDEX IF NOT EXISTS web_events_newest ON web_events (first_reported_at DESC, event_id DESC);
 """
@@ -39,6 +41,46 @@ CREATE INDEX IF NOT EXISTS web_events_newest ON web_events (first_reported_at DE
 class Revision:
     event: LaunchEvent
     received_at: datetime
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """What the events list shows of an event at its latest revision.
+
+    Kept beside the event when it is stored, so that listing 100 events reads a few small
+    values each instead of validating 100 whole events with their sources.
+    """
+
+    event_id: str
+    revision: int
+    status: str
+    stale: bool
+    headline: str
+    actor: str | None
+    kind: str | None
+    count: int | None
+    since: datetime               # launched_at, else first_reported_at: "time since launch"
+    first_reported_at: datetime   # the list's order and its page cursor
+    source_count: int
+
+    @classmethod
+    def of(cls, event: LaunchEvent) -> EventRow:
+        return cls(event_id=event.event_id, revision=event.revision, status=event.status, stale=event.stale,
+                   headline=event.headline, actor=event.actor, kind=event.kind, count=event.count,
+                   since=event.launched_at or event.first_reported_at, first_reported_at=event.first_reported_at,
+                   source_count=event.source_count)
+
+    def to_json(self) -> str:
+        return json.dumps({**self.__dict__, "since": self.since.isoformat(),
+                           "first_reported_at": self.first_reported_at.isoformat()})
+
+    @classmethod
+    def from_json(cls, text: str) -> EventRow:
+        """The row `to_json` wrote; raises ValueError (or TypeError) on anything else."""
+        values = json.loads(text)
+        values["since"] = datetime.fromisoformat(values["since"])
+        values["first_reported_at"] = datetime.fromisoformat(values["first_reported_at"])
+        return cls(**values)
 
 
 def _iso(moment: datetime) -> str:
@@ -51,6 +93,21 @@ class EventStore:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         conn.executescript(SCHEMA)
+        self._add_rows()
+
+    def _add_rows(self) -> None:
+        """A state file written before events kept their list row gets the column and the
+        rows, once, on opening."""
+        columns = {name for _, name, *_ in self._conn.execute("PRAGMA table_info(web_events)")}
+        if "list_row" not in columns:
+            self._conn.execute("ALTER TABLE web_events ADD COLUMN list_row TEXT")
+        missing = self._conn.execute("SELECT event_id, body FROM web_events WHERE list_row IS NULL").fetchall()
+        if missing:
+            with self._conn:
+                self._conn.execute("BEGIN")
+                self._conn.executemany("UPDATE web_events SET list_row = ? WHERE event_id = ?", [
+                    (EventRow.of(LaunchEvent.model_validate_json(body)).to_json(), event_id)
+                    for event_id, body in missing])
 
     def add(self, event: LaunchEvent, received_at: datetime) -> bool:
         """Keep `event`; True when this (event_id, revision) was new. A revision older than
@@ -64,11 +121,11 @@ class EventStore:
             if cursor.rowcount == 0:
                 return False
             self._conn.execute(
-                "INSERT INTO web_events (event_id, revision, first_reported_at, body) VALUES (?, ?, ?, ?) "
+                "INSERT INTO web_events (event_id, revision, first_reported_at, body, list_row) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (event_id) DO UPDATE SET revision = excluded.revision, "
-                "first_reported_at = excluded.first_reported_at, body = excluded.body "
+                "first_reported_at = excluded.first_reported_at, body = excluded.body, list_row = excluded.list_row "
                 "WHERE excluded.revision > web_events.revision",
-                (event.event_id, event.revision, _iso(event.first_reported_at), body))
+                (event.event_id, event.revision, _iso(event.first_reported_at), body, EventRow.of(event).to_json()))
         return True
 
     def get(self, event_id: str) -> LaunchEvent | None:
@@ -78,14 +135,20 @@ class EventStore:
     def newest(self, limit: int, before: tuple[str, str] | None = None) -> list[LaunchEvent]:
         """Up to `limit` events, newest first report first; `before` = (first_reported_at
         ISO, event_id) of the last one of the previous page."""
+        return [LaunchEvent.model_validate_json(body) for (body,) in self._newest("body", limit, before)]
+
+    def newest_rows(self, limit: int, before: tuple[str, str] | None = None) -> list[EventRow]:
+        """As `newest`, but only what the events list shows of each."""
+        return [EventRow.from_json(row) for (row,) in self._newest("list_row", limit, before)]
+
+    def _newest(self, column: str, limit: int, before: tuple[str, str] | None) -> sqlite3.Cursor:
+        # Both orders walk the web_events_newest index: no sort, whatever the number stored.
         if before is None:
-            rows = self._conn.execute(
-                "SELECT body FROM web_events ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (limit,))
-        else:
-            rows = self._conn.execute(
-                "SELECT body FROM web_events WHERE (first_reported_at, event_id) < (?, ?) "
-                "ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (*before, limit))
-        return [LaunchEvent.model_validate_json(body) for (body,) in rows]
+            return self._conn.execute(
+                f"SELECT {column} FROM web_events ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (limit,))
+        return self._conn.execute(
+            f"SELECT {column} FROM web_events WHERE (first_reported_at, event_id) < (?, ?) "
+            "ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (*before, limit))
 
     def revisions(self, event_id: str) -> list[Revision]:
         """Every revision of the event, oldest first."""

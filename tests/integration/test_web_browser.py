@@ -84,6 +84,14 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             assert await page.evaluate("window.notReloaded === true")
             await page.screenshot(ARTIFACTS / "events.png")
 
+            # An older page updates the rows it shows but takes no new event at its top.
+            await page.goto(f"{base}/?before=9999|z")
+            await asyncio.sleep(0.3)
+            await publish(newcomer.model_copy(update={"event_id": "evt_newer"}))
+            await publish(korean_event(4))  # after the new event on the same stream
+            await page.wait_for("document.getElementById('ev-evt_0123456789abcdef0123').dataset.revision === '4'", 2.0)
+            assert await page.evaluate("document.getElementById('ev-evt_newer') === null")
+
             await page.goto(f"{base}/events/evt_hostile")
             assert (await page.evaluate("document.title")).startswith("<script>")  # shown as text
             assert page.errors == []

@@ -96,3 +96,13 @@ async def test_map_png_is_served_and_missing_maps_are_404() -> None:
     assert ok.status == 200 and ok.content_type == "image/png"
     assert _image(body).size == (mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX)
     assert unplaced.status == 404 and missing.status == 404
+
+
+def test_no_coastline_is_drawn_straight_across_the_map_where_land_crosses_the_antimeridian() -> None:
+    from services.web.geo import LAUNCH_AREAS
+
+    for actor in LAUNCH_AREAS:
+        drawing = mapdraw.layout_map(korean_event(2).model_copy(update={"actor": actor}))
+        assert drawing is not None
+        longest = max(abs(x1 - x0) for ring in drawing.land for (x0, _), (x1, _) in zip(ring, ring[1:] + ring[:1]))
+        assert longest < mapdraw.WIDTH_PX, (actor, longest)  # a 110m coastline step is a few degrees

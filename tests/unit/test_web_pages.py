@@ -163,3 +163,140 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
     assert "HTTP 500" in page and "Replay" in page
     assert denied.status == 403
     assert replayed == ["ops"] and "1 delivered" in after
+
+
+async def test_refusals_and_the_live_stream_carry_the_security_headers_too() -> None:
+    client = await client_for(make_store(), deliveries=lambda: {"counts": {}, "dead": []})
+    try:
+        missing = await client.get("/events/evt_nope")
+        refused = await client.post("/deliveries/replay", data={"letter": "ops", "token": "x"})
+        stream = await client.get("/live")
+        headers = [missing.headers, refused.headers, stream.headers]
+        stream.close()
+    finally:
+        await client.close()
+    assert (missing.status, refused.status) == (404, 403)
+    for sent in headers:
+        assert sent["Content-Security-Policy"] == CSP
+        assert sent["X-Content-Type-Options"] == "nosniff" and sent["Referrer-Policy"] == "no-referrer"
+
+
+async def test_the_list_keeps_each_row_but_its_time_since_launch_moves_with_the_clock() -> None:
+    store, now = make_store(), [NOW]
+    store.add(korean_event(1), NOW)
+    marker_headline = korean_event(1).model_copy(update={"event_id": "evt_marker", "headline": "x \ue000since\ue000 y"})
+    store.add(marker_headline, NOW)
+    app = build_web_app(store, LiveFeed(), clock=lambda: now[0])
+    client = TestClient(TestServer(app))
+    await client.start_server()
+    try:
+        first = await (await client.get("/")).text()
+        now[0] = NOW + timedelta(hours=5)
+        later = await (await client.get("/")).text()
+        store.add(korean_event(2), NOW)
+        revised = await (await client.get("/")).text()
+    finally:
+        await client.close()
+
+    def row(html: str, event_id: str) -> str:
+        start = html.index(f'id="ev-{event_id}"')
+        return html[start:html.index("</tr>", start)]
+
+    assert "1 h ago" in row(first, "evt_0123456789abcdef0123") and "6 h ago" in row(later, "evt_0123456789abcdef0123")
+    assert 'data-revision="2"' in row(revised, "evt_0123456789abcdef0123")  # a new revision, a new row
+    assert ">2<" in row(revised, "evt_0123456789abcdef0123")  # its count
+    marked = row(later, "evt_marker")
+    assert "x \ue000since\ue000 y</a>" in marked and "6 h ago" in marked
+
+
+async def test_older_pages_follow_on_from_the_newest_without_gaps_or_repeats() -> None:
+    store = make_store()
+    for i in range(7):
+        store.add(korean_event(1).model_copy(update={"event_id": f"evt_{i}",
+                                                     "first_reported_at": T0 + timedelta(minutes=i)}), NOW)
+    client = await client_for(store, page_size=3)
+    seen: list[str] = []
+    try:
+        path = "/"
+        while path:
+            html = await (await client.get(path)).text()
+            seen += [part.split('"')[0] for part in html.split('<tr id="ev-')[1:]]
+            path = html.split('<a href="/?before=')[1].split('"')[0] if "Older events" in html else None
+            path = f"/?before={path}" if path else None
+    finally:
+        await client.close()
+    assert seen == [f"evt_{i}" for i in reversed(range(7))]
+
+
+def test_a_state_file_from_before_list_rows_shows_its_events(tmp_path) -> None:
+    path = tmp_path / "state.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE web_revisions (event_id TEXT NOT NULL, revision INTEGER NOT NULL, received_at TEXT NOT NULL,
+                                    body TEXT NOT NULL, PRIMARY KEY (event_id, revision));
+        CREATE TABLE web_events (event_id TEXT PRIMARY KEY, revision INTEGER NOT NULL,
+                                 first_reported_at TEXT NOT NULL, body TEXT NOT NULL);""")
+    event = korean_event(2)
+    conn.execute("INSERT INTO web_events VALUES (?, ?, ?, ?)",
+                  (event.event_id, 2, event.first_reported_at.isoformat(), event.model_dump_json()))
+    conn.commit()
+    conn.close()
+    store = EventStore(sqlite3.connect(path))
+    rows = store.newest_rows(10)
+    assert [(r.event_id, r.revision, r.count, r.source_count) for r in rows] == [(event.event_id, 2, 2, 2)]
+
+
+async def test_a_new_revision_redraws_the_map_the_same_revision_is_not_redrawn() -> None:
+    store = make_store()
+    store.add(korean_event(1), NOW)  # no distance yet: no landing point
+    client = await client_for(store)
+    try:
+        first = await (await client.get("/events/evt_0123456789abcdef0123/map.svg")).text()
+        again = await (await client.get("/events/evt_0123456789abcdef0123/map.svg")).text()
+        png_1 = await (await client.get("/events/evt_0123456789abcdef0123/map.png")).read()
+        store.add(korean_event(2), NOW)  # Japan's MoD gives 350 km
+        second = await (await client.get("/events/evt_0123456789abcdef0123/map.svg")).text()
+        page = await (await client.get("/events/evt_0123456789abcdef0123")).text()
+        png_2 = await (await client.get("/events/evt_0123456789abcdef0123/map.png")).read()
+    finally:
+        await client.close()
+    assert first == again and 'class="landing"' not in first
+    assert 'class="landing"' in second and 'class="landing"' in page
+    assert png_1 != png_2
+
+
+async def test_without_an_admin_token_deliveries_are_read_only() -> None:
+    replayed: list[str] = []
+
+    async def replay(letter: str) -> str:
+        replayed.append(letter)
+        return "replayed"
+
+    deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
+                                                           "reason": "HTTP 500", "at": "2024-05-30T21:15:00"}]}
+    client = await client_for(make_store(), deliveries=deliveries, replay=replay, admin_token=None)
+    try:
+        page = await (await client.get("/deliveries")).text()
+        refused = await client.post("/deliveries/replay", data={"letter": "ops", "token": ""})
+    finally:
+        await client.close()
+    assert "HTTP 500" in page and "<button>Replay" not in page and "Read-only" in page
+    assert refused.status == 403 and replayed == []
+
+
+async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() -> None:
+    rows = [{"name": "Alpha", "url": "https://a.example/rss", "kind": "feed", "error_count": 0, "last_error": None,
+             "last_status": 200, "items_per_day": 3, "last_success_at_dt": NOW, "next_check_at_dt": NOW,
+             "last_success_at": NOW.isoformat(), "next_check_at": NOW.isoformat()},
+            {"name": "beta", "url": "https://b.example/rss", "kind": "page", "error_count": 4, "last_error": "timeout",
+             "last_status": None, "items_per_day": 9, "last_success_at_dt": None, "next_check_at_dt": NOW,
+             "last_success_at": None, "next_check_at": NOW.isoformat()}]
+    client = await client_for(make_store(), sources=lambda: rows)
+    try:
+        by_health = await (await client.get("/sources")).text()
+        by_name = await (await client.get("/sources?sort=name")).text()
+    finally:
+        await client.close()
+    assert by_health.index("beta") < by_health.index("Alpha")  # failing first
+    assert 'class="failing"' in by_health and "timeout" in by_health
+    assert by_name.index("Alpha") < by_name.index("beta")      # case-insensitive name order

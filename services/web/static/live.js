@@ -13,10 +13,16 @@
       template.innerHTML = data.row.trim();  // rendered and escaped by the server
       var row = template.content.firstElementChild;
       var old = document.getElementById("ev-" + data.event_id);
+      if (old) {
+        old.replaceWith(row);
+      } else if (list.getAttribute("data-new-rows") === "top") {
+        list.insertBefore(row, list.firstElementChild);
+      } else {
+        return;  // an older page: a new event belongs on the first page, not here
+      }
+      row.classList.add("fresh");
       var empty = list.querySelector("tr.empty");
       if (empty) { empty.remove(); }
-      if (old) { old.replaceWith(row); } else { list.insertBefore(row, list.firstElementChild); }
-      row.classList.add("fresh");
     }
     if (eventId && eventId === data.event_id) {
       fetch("/events/" + encodeURIComponent(eventId) + "?fragment=1")
