@@ -1,0 +1,142 @@
+"""The stages as separate `launchwatch serve` processes over one Kafka-protocol broker, for
+the fault tests: one config file each (one state file per stage, in the test's temp dir),
+their probes, and a reader that watches a topic from the test."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+from services.runtime.bus import Record
+from services.runtime.kafka_bus import KafkaBus
+from tests.integration.harness import LaunchwatchProcess, wait_for
+
+# Group timings short enough that a killed member's partitions move within seconds.
+FAST_BUS = """fetch_max_wait_ms = 50
+session_timeout_ms = 2000
+heartbeat_interval_ms = 200
+rebalance_timeout_ms = 500
+max_batch = 50
+"""
+
+
+def bus_section(bootstrap_servers: str, topic_prefix: str, *, partitions: int = 3, extra: str = "") -> str:
+    return (f'[bus]\nkind = "kafka"\nbootstrap_servers = "{bootstrap_servers}"\ntopic_prefix = "{topic_prefix}"\n'
+            f"partitions = {partitions}\n{FAST_BUS}{extra}\n")
+
+
+@dataclass
+class StageSet:
+    """`launchwatch serve <stage>` for each stage, each with its own config and state file.
+
+    `body` is the configuration shared by every stage (everything but `[bus]` and `[state]`).
+    A stage restarted keeps its state file; its log files are numbered by start.
+    """
+
+    workdir: Path
+    bus: str
+    body: str = ""
+    env: dict[str, str] = field(default_factory=dict)
+    procs: dict[str, LaunchwatchProcess] = field(default_factory=dict)
+    starts: dict[str, int] = field(default_factory=dict)
+
+    def config(self, stage: str) -> Path:
+        path = self.workdir / f"{stage}.toml"
+        if not path.exists():
+            path.write_text(f'{self.bus}\n[state]\npath = "{self.state(stage)}"\n\n{self.body}', encoding="utf-8")
+        return path
+
+    def state(self, stage: str) -> Path:
+        return self.workdir / f"{stage}.db"
+
+    async def start(self, *stages: str) -> list[LaunchwatchProcess]:
+        started = []
+        for stage in stages:
+            n = self.starts[stage] = self.starts.get(stage, 0) + 1
+            proc = LaunchwatchProcess(["serve", stage, "--config", str(self.config(stage))],
+                                      self.workdir / f"{stage}-{n}.log", self.env)
+            self.procs[stage] = await proc.start()
+            started.append(proc)
+        return started
+
+    async def stop(self) -> dict[str, int]:
+        codes = {}
+        for stage, proc in self.procs.items():
+            if proc.process is not None and proc.process.returncode is None:
+                codes[stage] = await proc.stop()
+        return codes
+
+    def alive(self) -> list[LaunchwatchProcess]:
+        return list(self.procs.values())
+
+    async def address(self, stage: str, timeout_s: float = 30) -> str:
+        """The `host:port` the stage's current process listens on (from its `http_listening` line)."""
+        proc = self.procs[stage]
+        await wait_for(lambda: proc.events("http_listening"), timeout_s, f"{stage} listening", [proc])
+        return proc.events("http_listening")[-1]["address"]
+
+    async def wait_ready(self, stages: Sequence[str], timeout_s: float = 60) -> None:
+        deadline = time.monotonic() + timeout_s
+        for stage in stages:
+            address = await self.address(stage)
+            while (await readyz(address))[0] != 200:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"{stage} not ready after {timeout_s} s: {await readyz(address)}")
+                if self.procs[stage].process.returncode is not None:  # type: ignore[union-attr]
+                    raise AssertionError(f"{stage} exited: {self.procs[stage].log_path.read_text()[-3000:]}")
+                await asyncio.sleep(0.1)
+
+
+async def readyz(address: str) -> tuple[int, str]:
+    """`/readyz` of the process at `address`: (status, body); (0, reason) when it does not answer."""
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as http:
+            async with http.get(f"http://{address}/readyz") as resp:
+                return resp.status, await resp.text()
+    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        return 0, repr(exc)
+
+
+class TopicWatch:
+    """Reads topics from the test in a group of its own, from the beginning, keeping every
+    record with the monotonic time it was read."""
+
+    def __init__(self, bootstrap_servers: str, topic_prefix: str, topics: Sequence[str], group: str) -> None:
+        self._bus = KafkaBus(bootstrap_servers, topic_prefix=topic_prefix, fetch_max_wait_ms=50)
+        self._topics = [f"{topic_prefix}{t}" for t in topics]
+        self._prefix = topic_prefix
+        self._group = f"{topic_prefix}{group}"
+        self.records: dict[str, list[tuple[float, Record]]] = {t: [] for t in topics}
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self, partitions: int = 3) -> "TopicWatch":
+        from services.runtime.bus import TOPICS
+
+        await self._bus.start()
+        await self._bus.ensure_topics([f"{self._prefix}{t}" for t in TOPICS], partitions)
+        consumer = await self._bus.consumer(self._topics, self._group)
+        self._task = asyncio.create_task(self._read(consumer))
+        return self
+
+    async def _read(self, consumer) -> None:  # noqa: ANN001
+        while True:
+            for record in await consumer.poll(0.2, 500):
+                self.records[record.topic.removeprefix(self._prefix)].append((time.monotonic(), record))
+
+    def values(self, topic: str) -> list[bytes]:
+        return [r.value for _, r in self.records[topic]]
+
+    async def send(self, topic: str, value: bytes | None, key: bytes | None = None) -> None:
+        """Put one record on `topic` (a None value is a tombstone)."""
+        await self._bus._producer_client.send_and_wait(f"{self._prefix}{topic}", value, key=key)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        await self._bus.close()
