@@ -140,3 +140,73 @@ class TopicWatch:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
         await self._bus.close()
+
+
+@dataclass
+class Delivery:
+    subscription: str
+    delivery_id: str
+    event_id: str
+    revision: int
+    kind: str
+    at_s: float  # time.time() when it arrived
+
+
+class WebhookLog:
+    """A webhook receiver on loopback (`url(sub)` per subscription) that keeps every delivery
+    and answers 204: receivers dedup on the delivery id, as the contract says they may."""
+
+    def __init__(self) -> None:
+        self.deliveries: list[Delivery] = []
+        self.port = 0
+        self._runner = None
+
+    def url(self, subscription: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{subscription}"
+
+    async def start(self) -> "WebhookLog":
+        from aiohttp import web
+
+        from tests.loopback import serve
+
+        async def handle(request: web.Request) -> web.Response:
+            body = await request.json()
+            self.deliveries.append(Delivery(request.match_info["sub"], request.headers["X-Launchwatch-Delivery"],
+                                            body["event"]["event_id"], body["event"]["revision"], body["kind"],
+                                            time.time()))
+            return web.Response(status=204)
+
+        app = web.Application()
+        app.router.add_post("/{sub}", handle)
+        self._runner, self.port = await serve(app)
+        return self
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def subscriptions(self, names: Sequence[str], **extra: object) -> str:
+        """`[[subscriptions]]` sections, one webhook each, every revision of any confidence."""
+        options = "".join(f"{k} = {v!r}\n".replace("'", '"') for k, v in extra.items())
+        return "".join(f'[[subscriptions]]\nname = "{n}"\nchannel = "webhook"\nurl = "{self.url(n)}"\n'
+                       f"min_confidence = 0.0\nfollow_ups = \"all\"\n{options}\n" for n in names)
+
+
+def notify_decisions(state_path: Path, subscriptions: Sequence[str],
+                     revisions: set[tuple[str, int]]) -> dict[tuple[str, str, int], str]:
+    """The notify ledger's status of each (subscription, event_id, revision) of `revisions`
+    ("missing" when it has no row: the revision was lost on the way to notify)."""
+    from services.notify.ledger import Ledger
+    from services.runtime.db import connect
+
+    conn = connect(state_path)
+    try:
+        ledger = Ledger(conn)
+        out = {}
+        for sub in subscriptions:
+            for event_id, revision in revisions:
+                entry = ledger.get(sub, event_id, revision)
+                out[(sub, event_id, revision)] = entry.status if entry is not None else "missing"
+        return out
+    finally:
+        conn.close()
