@@ -6,6 +6,7 @@ import asyncio
 import signal
 import sqlite3
 import sys
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -171,6 +172,35 @@ async def connect_bus(
         return None
 
 
+async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s: float) -> None:
+    """Every `every_s`, ask the bus whether a broker answers (buses that can tell: Kafka) and
+    report it as the `bus_connected` readiness condition, until `stop` is set.
+
+    Logs one `bus_lost` line when the broker stops answering and one `bus_restored` line
+    (with `down_s`) when it answers again; the clients reconnect by themselves meanwhile.
+    """
+    reachable = getattr(bus, "reachable", None)
+    if reachable is None:
+        return
+    log = get_logger()
+    lost_at: float | None = None
+    while not stop.is_set():
+        try:
+            await asyncio.wait_for(stop.wait(), every_s)
+            return
+        except TimeoutError:
+            pass
+        ok = await reachable(max(1.0, every_s))
+        readiness.set("bus_connected", ok)
+        if not ok and lost_at is None:
+            lost_at = time.monotonic()
+            servers = getattr(bus, "bootstrap_servers", "")
+            log.warning("bus_lost", message=f"no Kafka broker answers at {servers} ([bus] bootstrap_servers)")
+        elif ok and lost_at is not None:
+            log.info("bus_restored", down_s=round(time.monotonic() - lost_at, 1))
+            lost_at = None
+
+
 async def run_stages(
     settings: RuntimeSettings,
     names: Sequence[str],
@@ -228,6 +258,7 @@ async def run_stages(
     loop = asyncio.get_running_loop()
     connected: Bus | None = None
     tasks: list[asyncio.Task[None]] = []
+    watcher: asyncio.Task[None] | None = None
     try:
         for name in names:
             if prepare is not None:
@@ -254,6 +285,8 @@ async def run_stages(
             return
         ctx.bus = connected
         readiness.set("bus_connected", True)
+        watcher = asyncio.create_task(watch_bus(connected, readiness, stop, settings.bus.health_check_s),
+                                      name="bus-watch")
         for name in names:
             tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop), name=f"stage-{name}"))
         log.info("started", stages=list(names), bus=settings.bus.kind, state=settings.state.path, http=address)
@@ -275,6 +308,9 @@ async def run_stages(
         if failures:
             raise failures[0]  # type: ignore[misc]
     finally:
+        if watcher is not None:
+            watcher.cancel()
+            await asyncio.gather(watcher, return_exceptions=True)
         await listener.close()
         await http.close()
         if connected is not None:

@@ -210,3 +210,40 @@ def notify_decisions(state_path: Path, subscriptions: Sequence[str],
         return out
     finally:
         conn.close()
+
+
+def reports_by_item(watch: TopicWatch) -> dict:
+    """The reports the watch has read, by item id."""
+    from schemas import LaunchReport
+
+    return {r.item_id: r for r in map(LaunchReport.from_bytes, watch.values("reports"))}
+
+
+def latest_events(watch: TopicWatch) -> dict:
+    """The latest revision of each event the watch has read, by event id."""
+    from schemas import LaunchEvent
+
+    latest: dict[str, LaunchEvent] = {}
+    for event in map(LaunchEvent.from_bytes, watch.values("events")):
+        if event.revision >= latest.get(event.event_id, event).revision:
+            latest[event.event_id] = event
+    return latest
+
+
+def revisions(watch: TopicWatch) -> set[tuple[str, int]]:
+    """Every (event_id, revision) the watch has read."""
+    from schemas import LaunchEvent
+
+    return {(e.event_id, e.revision) for e in map(LaunchEvent.from_bytes, watch.values("events"))}
+
+
+def one_id_per_delivered_revision(webhook: WebhookLog, decisions: dict[tuple[str, str, int], str]) -> int:
+    """Assert that what the ledger marks delivered arrived, each under one delivery id, and
+    nothing else arrived; returns how many arrivals repeated an id."""
+    delivered = {key for key, status in decisions.items() if status == "delivered"}
+    ids: dict[tuple[str, str, int], set[str]] = {}
+    for d in webhook.deliveries:
+        ids.setdefault((d.subscription, d.event_id, d.revision), set()).add(d.delivery_id)
+    assert set(ids) == delivered, (set(ids) ^ delivered)
+    assert all(len(v) == 1 for v in ids.values()), {k: v for k, v in ids.items() if len(v) > 1}
+    return len(webhook.deliveries) - len(ids)

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import defaultdict
 
 import pytest
 
-from schemas import LaunchEvent, LaunchReport
+from schemas import LaunchReport
 from tests.integration.harness import wait_for
 from tests.integration.newsflow import LAUNCHES, NewsFlow, stories
-from tests.integration.stageset import StageSet, TopicWatch, WebhookLog, bus_section, notify_decisions
+from tests.integration.stageset import (StageSet, TopicWatch, WebhookLog, bus_section, latest_events, notify_decisions,
+                                        one_id_per_delivered_revision, reports_by_item, revisions)
 
 SUBSCRIPTIONS = ("hook-a", "hook-b")
 STAGES = ("ingest", "classify", "events", "notify")
@@ -72,26 +72,16 @@ async def test_each_stage_killed_mid_stream_loses_nothing_and_alerts_each_revisi
         launch_ids = {flow.item_id(s) for s in flow.stories if s.actor}
 
         def reports() -> dict[str, LaunchReport]:
-            return {r.item_id: r for r in map(LaunchReport.from_bytes, watch.values("reports"))}
-
-        def latest_events() -> dict[str, LaunchEvent]:
-            latest: dict[str, LaunchEvent] = {}
-            for event in map(LaunchEvent.from_bytes, watch.values("events")):
-                if event.revision >= latest.get(event.event_id, event).revision:
-                    latest[event.event_id] = event
-            return latest
+            return reports_by_item(watch)
 
         def sourced() -> set[str]:
-            return {s.item_id for e in latest_events().values() for s in e.sources}
+            return {s.item_id for e in latest_events(watch).values() for s in e.sources}
 
         await wait_for(lambda: len(reports()) == len(flow.stories), 60, "a report of every item", stages.alive())
         await wait_for(lambda: sourced() >= launch_ids, 30, "every launch report in an event", stages.alive())
 
-        def revisions() -> set[tuple[str, int]]:
-            return {(e.event_id, e.revision) for e in map(LaunchEvent.from_bytes, watch.values("events"))}
-
         def settled() -> bool:
-            statuses = notify_decisions(stages.state("notify"), SUBSCRIPTIONS, revisions()).values()
+            statuses = notify_decisions(stages.state("notify"), SUBSCRIPTIONS, revisions(watch)).values()
             return all(s in ("delivered", "skipped") for s in statuses)
 
         await wait_for(settled, 30, "every revision delivered or skipped", stages.alive())
@@ -108,23 +98,18 @@ async def test_each_stage_killed_mid_stream_loses_nothing_and_alerts_each_revisi
     # of the five launches is an event.
     assert {flow.item_id(s) for s in flow.stories} == set(reports())
     assert all(reports()[i].is_launch for i in launch_ids)
-    assert {e.actor for e in latest_events().values()} == set(LAUNCHES)
+    assert {e.actor for e in latest_events(watch).values()} == set(LAUNCHES)
 
     # Each revision on the topic: decided for each subscription; those delivered arrived
     # under exactly one delivery id, and nothing else arrived.
-    decisions = notify_decisions(stages.state("notify"), SUBSCRIPTIONS, revisions())
+    decisions = notify_decisions(stages.state("notify"), SUBSCRIPTIONS, revisions(watch))
+    repeats = one_id_per_delivered_revision(webhook, decisions)
     delivered = {key for key, status in decisions.items() if status == "delivered"}
-    ids: dict[tuple[str, str, int], set[str]] = defaultdict(set)
-    for d in webhook.deliveries:
-        ids[(d.subscription, d.event_id, d.revision)].add(d.delivery_id)
-    assert set(ids) == delivered
-    assert all(len(v) == 1 for v in ids.values()), {k: v for k, v in ids.items() if len(v) > 1}
-    assert {(sub, e) for sub, e, _ in delivered} == {(sub, e) for sub in SUBSCRIPTIONS for e in latest_events()}
-    repeats = len(webhook.deliveries) - len(ids)
+    assert {(sub, e) for sub, e, _ in delivered} == {(sub, e) for sub in SUBSCRIPTIONS for e in latest_events(watch)}
     # Only a delivery cut by the kill between the receiver's answer and the ledger repeats
     # (same id): at most one per subscription.
     assert repeats <= len(SUBSCRIPTIONS)
     print(f"\nkill -9 recovery (kill to first output of the restarted stage): "
           + ", ".join(f"{s} {recovery_s[s]:.1f} s" for s in STAGES)
-          + f"; {len(flow.stories)} items, {len(launch_ids)} launch reports, {len(latest_events())} events, "
-            f"{len(revisions())} revisions, {len(delivered)} deliveries, {repeats} repeated under the same id")
+          + f"; {len(flow.stories)} items, {len(launch_ids)} launch reports, {len(latest_events(watch))} events, "
+            f"{len(revisions(watch))} revisions, {len(delivered)} deliveries, {repeats} repeated under the same id")
