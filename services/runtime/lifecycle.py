@@ -190,7 +190,8 @@ async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s
             return
         except TimeoutError:
             pass
-        ok = await reachable(max(1.0, every_s))
+        # A busy broker may take a moment to answer; 2 s at least keeps readiness from flapping.
+        ok = await reachable(max(2.0, every_s))
         readiness.set("bus_connected", ok)
         if not ok and lost_at is None:
             lost_at = time.monotonic()

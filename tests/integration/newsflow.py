@@ -112,9 +112,13 @@ class NewsFlow:
         for f in touched:
             self._write(f)
 
-    async def run(self, batch: int, every_s: float) -> None:
-        """Reveal `batch` stories every `every_s` until all are out."""
+    async def run(self, batch: int, every_s: float, *, keep_back: int = 0,
+                  release: asyncio.Event | None = None) -> None:
+        """Reveal `batch` stories every `every_s` until all are out; the last `keep_back`
+        only once `release` is set (so the stream outlasts whatever the test does meanwhile)."""
         while self.revealed < len(self.stories):
+            if release is not None and not release.is_set() and self.revealed >= len(self.stories) - keep_back:
+                await release.wait()
             self.reveal(batch)
             await asyncio.sleep(every_s)
 

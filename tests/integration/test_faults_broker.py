@@ -138,7 +138,8 @@ async def test_stages_wait_for_the_broker_and_ride_out_a_20_s_outage_by_themselv
     assert repeats == 0
     for proc in stages.alive():
         lost, restored = proc.events("bus_lost"), proc.events("bus_restored")
-        assert len(lost) == 1 and len(restored) == 1, (proc.args, lost, restored)
+        # Lost during the outage, restored after it (a slow answer under load may add a pair).
+        assert len(lost) >= 1 and len(restored) == len(lost), (proc.args, lost, restored)
     print("\nbroker reachable at start-up -> ready: " + ", ".join(f"{s} {first_ready[s]:.1f} s" for s in STAGES)
           + f"\nbroker out of reach {OUTAGE_S:g} s: not ready after " + ", ".join(
               f"{s} {not_ready_at[s]:.1f} s" for s in STAGES)
