@@ -114,11 +114,16 @@ class NewsFlow:
 
     async def run(self, batch: int, every_s: float, *, keep_back: int = 0,
                   release: asyncio.Event | None = None) -> None:
-        """Reveal `batch` stories every `every_s` until all are out; the last `keep_back`
-        only once `release` is set (so the stream outlasts whatever the test does meanwhile)."""
+        """Reveal `batch` stories every `every_s` until all are out. With `release`: the last
+        `keep_back` wait for it, and once it is set the rest come out at once (so the stream
+        outlasts whatever the test does meanwhile, and ends soon after)."""
         while self.revealed < len(self.stories):
-            if release is not None and not release.is_set() and self.revealed >= len(self.stories) - keep_back:
+            if release is not None and release.is_set():
+                self.reveal(len(self.stories))
+                return
+            if release is not None and self.revealed >= len(self.stories) - keep_back:
                 await release.wait()
+                continue
             self.reveal(batch)
             await asyncio.sleep(every_s)
 

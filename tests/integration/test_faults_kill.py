@@ -56,10 +56,10 @@ async def test_each_stage_killed_mid_stream_loses_nothing_and_alerts_each_revisi
     try:
         await stages.start(*STAGES)
         await stages.wait_ready(STAGES, 60)
-        # 24 items a second; the last 100 wait until every stage was killed and restarted,
-        # so every kill lands while items flow.
+        # 16 items a second while the stages are killed and restarted in turn (the last 100
+        # wait for that, so every kill lands while items flow), then the rest at once.
         killed_all = asyncio.Event()
-        feeding = asyncio.create_task(flow.run(batch=12, every_s=0.5, keep_back=100, release=killed_all))
+        feeding = asyncio.create_task(flow.run(batch=8, every_s=0.5, keep_back=100, release=killed_all))
         for stage in STAGES:
             await asyncio.sleep(2)
             killed_at = time.time()
