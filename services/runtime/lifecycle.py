@@ -233,7 +233,8 @@ async def run_stages(
     `prepare(name, ctx)` is called for each stage first, to add its routes to
     `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound. While the broker
     cannot be reached the process waits and retries (see `connect_bus`), not ready; with
-    `fail_fast` it raises `BusUnavailable` at once instead.
+    `fail_fast` it raises `BusUnavailable` at once instead. Once connected, the broker is
+    asked every `[bus] health_check_s` whether it answers (see `watch_bus`).
     """
     bind_service(service)
     log = get_logger()
@@ -311,7 +312,9 @@ async def run_stages(
     finally:
         if watcher is not None:
             watcher.cancel()
-            await asyncio.gather(watcher, return_exceptions=True)
+            (outcome,) = await asyncio.gather(watcher, return_exceptions=True)
+            if isinstance(outcome, Exception):  # a bug in the probe: said, not swallowed
+                log.error("bus_watch_failed", exc_info=outcome)
         await listener.close()
         await http.close()
         if connected is not None:
