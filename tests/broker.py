@@ -47,9 +47,11 @@ def tansu_binary() -> Path:
     return path
 
 
-def start_broker(workdir: Path, attempts: int = 3, port: int | None = None) -> Broker:
+def start_broker(workdir: Path, attempts: int = 3, port: int | None = None,
+                 advertised_port: int | None = None) -> Broker:
     """Start tansu on a free loopback port (or on `port`, once) and wait until it accepts
-    connections.
+    connections. With `advertised_port`, the broker tells clients (in its metadata) to
+    connect there instead, e.g. to a proxy in front of it.
 
     A port grabbed by someone else between choosing and binding makes tansu exit, so the
     wait checks the pid too, and tries another port.
@@ -58,10 +60,11 @@ def start_broker(workdir: Path, attempts: int = 3, port: int | None = None) -> B
     for _ in range(1 if port is not None else attempts):
         port = port or free_port()
         url = f"tcp://127.0.0.1:{port}"
+        advertised = f"tcp://127.0.0.1:{advertised_port or port}"
         log_path = workdir / f"tansu-{port}.log"
         log = open(log_path, "wb")
         process = subprocess.Popen(
-            [str(binary), "broker", "--listener-url", url, "--advertised-listener-url", url,
+            [str(binary), "broker", "--listener-url", url, "--advertised-listener-url", advertised,
              "--storage-engine", "memory://tansu/"],
             stdout=log, stderr=subprocess.STDOUT, cwd=workdir,
         )

@@ -24,7 +24,7 @@ class Record:
     partition: int
     offset: int
     key: bytes | None
-    value: bytes
+    value: bytes | None  # None: a tombstone (a record a compacted topic deletes by)
     headers: Headers = field(default=())
     timestamp_ms: int | None = None
 

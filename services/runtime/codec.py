@@ -13,7 +13,10 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def decode(model: type[M], record: Record) -> M:
-    """The record's payload as `model`; raises InvalidMessage naming the first bad field."""
+    """The record's payload as `model`; raises InvalidMessage naming the first bad field, or
+    saying the record has no value (a tombstone, as a compacted topic may hold)."""
+    if record.value is None:
+        raise InvalidMessage(f"not a {model.__name__}: the record has no value (a tombstone)")
     try:
         return model.model_validate_json(record.value)
     except ValidationError as exc:

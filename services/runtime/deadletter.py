@@ -35,7 +35,8 @@ class DeadLetters:
         subscription: str | None = None,
         event_id: str | None = None,
     ) -> DeadLetter:
-        raw = value if value is not None else (record.value if record else b"")
+        # A tombstone (no value) is letter-worthy too: its value is written as "".
+        raw = value if value is not None else ((record.value or b"") if record else b"")
         letter = DeadLetter(
             stage=self._stage,
             reason=str(error) or type(error).__name__,

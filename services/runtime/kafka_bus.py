@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Iterator, Sequence
@@ -149,6 +150,18 @@ class KafkaBus:
             except KafkaError as exc:
                 await self._producer_client.stop()
                 raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
+
+    async def reachable(self, timeout_s: float) -> bool:
+        """True when a broker answers a metadata request within `timeout_s` (over the
+        producer's connections, opening one when they were lost); never raises for a
+        broker that is down."""
+        client = self._producer_client.client
+        with _unreachable_reasons():  # one failed probe is not worth aiokafka's error lines
+            try:
+                await asyncio.wait_for(client.fetch_all_metadata(), timeout_s)
+            except (KafkaError, OSError, TimeoutError):
+                return False
+        return True
 
     async def close(self) -> None:
         for consumer in list(self._consumers):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -195,6 +196,36 @@ async def connect_bus(
         return None
 
 
+async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s: float) -> None:
+    """Every `every_s`, ask the bus whether a broker answers (buses that can tell: Kafka) and
+    report it as the `bus_connected` readiness condition, until `stop` is set.
+
+    Logs one `bus_lost` line when the broker stops answering and one `bus_restored` line
+    (with `down_s`) when it answers again; the clients reconnect by themselves meanwhile.
+    """
+    reachable = getattr(bus, "reachable", None)
+    if reachable is None:
+        return
+    log = get_logger()
+    lost_at: float | None = None
+    while not stop.is_set():
+        try:
+            await asyncio.wait_for(stop.wait(), every_s)
+            return
+        except TimeoutError:
+            pass
+        # A busy broker may take a moment to answer; 2 s at least keeps readiness from flapping.
+        ok = await reachable(max(2.0, every_s))
+        readiness.set("bus_connected", ok)
+        if not ok and lost_at is None:
+            lost_at = time.monotonic()
+            servers = getattr(bus, "bootstrap_servers", "")
+            log.warning("bus_lost", message=f"no Kafka broker answers at {servers} ([bus] bootstrap_servers)")
+        elif ok and lost_at is not None:
+            log.info("bus_restored", down_s=round(time.monotonic() - lost_at, 1))
+            lost_at = None
+
+
 async def run_stages(
     settings: RuntimeSettings,
     names: Sequence[str],
@@ -226,7 +257,8 @@ async def run_stages(
     `prepare(name, ctx)` is called for each stage first, to add its routes to
     `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound. While the broker
     cannot be reached the process waits and retries (see `connect_bus`), not ready; with
-    `fail_fast` it raises `BusUnavailable` at once instead.
+    `fail_fast` it raises `BusUnavailable` at once instead. Once connected, the broker is
+    asked every `[bus] health_check_s` whether it answers (see `watch_bus`).
     """
     bind_service(service)
     log = get_logger()
@@ -256,6 +288,7 @@ async def run_stages(
     loop = asyncio.get_running_loop()
     connected: Bus | None = None
     tasks: list[asyncio.Task[None]] = []
+    watcher: asyncio.Task[None] | None = None
     try:
         for name in names:
             if prepare is not None:
@@ -282,6 +315,8 @@ async def run_stages(
             return
         ctx.bus = connected
         readiness.set("bus_connected", True)
+        watcher = asyncio.create_task(watch_bus(connected, readiness, stop, settings.bus.health_check_s),
+                                      name="bus-watch")
         for name in names:
             tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop), name=f"stage-{name}"))
         log.info("started", stages=list(names), bus=settings.bus.kind, state=describe_state(settings),
@@ -304,6 +339,11 @@ async def run_stages(
         if failures:
             raise failures[0]  # type: ignore[misc]
     finally:
+        if watcher is not None:
+            watcher.cancel()
+            (outcome,) = await asyncio.gather(watcher, return_exceptions=True)
+            if isinstance(outcome, Exception):  # a bug in the probe: said, not swallowed
+                log.error("bus_watch_failed", exc_info=outcome)
         await listener.close()
         await http.close()
         if connected is not None:

@@ -48,6 +48,11 @@ class BusSettings(Section):
         description="run/serve: while no broker answers, retry with backoff from 0.5 s up to this; one "
         "bus_unavailable line per attempt.",
     )
+    health_check_s: float = Field(
+        2.0, gt=0,
+        description="run/serve: how often a running process asks the broker for metadata; while no answer comes "
+        "(within the same time, 2 s at least), /readyz names bus_connected.",
+    )
     retention_ms: int | None = Field(
         None, ge=-1, description="retention.ms of topics created at start-up (-1: forever); unset: the broker's default."
     )
