@@ -99,7 +99,8 @@ def classify(
     if vector is None:
         confidence, is_launch = detection.confidence, detection.is_launch
     else:
-        confidence = round(launch_model.launch_probability(vector), 4)
+        headline_only = not prepared.text[prepared.title_end + 1:].strip()
+        confidence = round(launch_model.launch_probability(vector, headline_only), 4)
         is_launch = confidence >= 0.5
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
@@ -133,26 +134,28 @@ def model_features(prepared: detector.Prepared, lang: str,
 
 
 def _strongest_word(head: model.Head, label: str, prepared: detector.Prepared, names: list[str]) -> Evidence | None:
-    """Evidence for a learned fact: the word of the item that speaks most for `label`."""
+    """Evidence for a learned fact: the word of the item that speaks most for `label`. A
+    gloss (an English word the model reads for a Polish one) is not in the text, so the
+    strongest word the text holds is taken."""
     k = head.classes.index(label)
-    best: tuple[float, str] | None = None
+    weighted: list[tuple[float, str]] = []
     for name in set(names):
         prefix, _, word = name.partition(":")
         if prefix not in ("t", "s", "p", "c") or "_" in word:
             continue
         weight = head.weight(index(name), k)
-        if weight is not None and weight > 0 and (best is None or weight > best[0]):
-            best = (weight, name)
-    if best is None:
-        return None
-    prefix, _, word = best[1].partition(":")
+        if weight is not None and weight > 0:
+            weighted.append((weight, name))
     text = prepared.text.lower()
-    start = text.find(word, prepared.title_end + 1) if prefix == "s" else text.find(word)
-    if start < 0:
-        return None
-    raw_start, raw_end = prepared.raw_span(start, start + len(word))
-    return Evidence(cue="", text=prepared.text[start:start + len(word)], start=raw_start, end=raw_end,
-                    weight=round(best[0], 4))
+    for weight, name in sorted(weighted, reverse=True):
+        prefix, _, word = name.partition(":")
+        start = text.find(word, prepared.title_end + 1) if prefix == "s" else text.find(word)
+        if start < 0:
+            continue
+        raw_start, raw_end = prepared.raw_span(start, start + len(word))
+        return Evidence(cue="", text=prepared.text[start:start + len(word)], start=raw_start, end=raw_end,
+                        weight=round(weight, 4))
+    return None
 
 
 def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, names: list[str],

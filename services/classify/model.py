@@ -5,7 +5,10 @@ hashed features of `services.classify.features`:
 - `launch`: whether the item reports a launch (logistic, with a Platt map fitted on
   out-of-fold predictions), the one calibrated confidence;
 - `actor`: who launched (softmax over the actors seen in training, plus `other`);
-- `kind`: what was launched (softmax over the kinds seen in training).
+- `kind`: what was launched (softmax over the kinds seen in training);
+- `headline` (optional): the launch head for an item without a summary, trained on the
+  headlines of the training items alone, with its own Platt map: a headline carries
+  fewer words, and a model that has read summaries weighs them as missing evidence.
 It also holds the SHA-256 of the training data and the held-out figures measured when it
 was trained. `services.classify.training.train` writes it. Loading takes milliseconds;
 scoring an item is a sum over its features.
@@ -131,20 +134,25 @@ class Head:
 
 @dataclass(frozen=True)
 class LaunchModel:
-    """The three heads and what is known of their training."""
+    """The heads and what is known of their training."""
 
     launch: Head
     actor: Head
     kind: Head
     meta: dict[str, Any]
+    headline: Head | None = None
 
-    def launch_probability(self, vector: dict[int, float]) -> float:
-        return self.launch.probabilities(vector)[0]
+    def launch_probability(self, vector: dict[int, float], headline_only: bool = False) -> float:
+        """The calibrated probability that the item is a launch; `headline_only`: the item
+        has no summary, and the headline head (when the model has one) decides."""
+        head = self.headline if headline_only and self.headline is not None else self.launch
+        return head.probabilities(vector)[0]
 
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "dimensions": DIMENSIONS, "meta": self.meta,
-                "heads": {"launch": self.launch.to_json(), "actor": self.actor.to_json(),
-                          "kind": self.kind.to_json()}}
+        heads = {"launch": self.launch.to_json(), "actor": self.actor.to_json(), "kind": self.kind.to_json()}
+        if self.headline is not None:
+            heads["headline"] = self.headline.to_json()
+        return {"format": FORMAT, "dimensions": DIMENSIONS, "meta": self.meta, "heads": heads}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LaunchModel:
@@ -154,8 +162,9 @@ class LaunchModel:
                                  f"is not {FORMAT}/{DIMENSIONS}")
         try:
             heads = data["heads"]
+            headline = Head.from_json(heads["headline"]) if "headline" in heads else None
             return cls(Head.from_json(heads["launch"]), Head.from_json(heads["actor"]),
-                       Head.from_json(heads["kind"]), data.get("meta", {}))
+                       Head.from_json(heads["kind"]), data.get("meta", {}), headline)
         except (KeyError, ValueError, TypeError, zlib.error) as exc:
             raise ModelFileError(f"model file is damaged: {exc}") from None
 

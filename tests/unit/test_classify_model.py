@@ -121,3 +121,30 @@ def test_training_writes_a_model_the_classifier_uses(tmp_path, monkeypatch):
     assert loaded.actor.best(probe)[0] == "RUS" and loaded.kind.best(probe)[0] == "cruise"
     apple = train.features_of(examples[len(launches)])
     assert loaded.launch_probability(apple) < 0.5
+
+
+def _head(weights: dict[str, float], intercept: float) -> model.Head:
+    from services.classify.features import index
+
+    return model.Head.from_weights(("launch",), {index(n): (w,) for n, w in weights.items()}, (intercept,))
+
+
+def test_an_item_without_summary_is_judged_by_the_headline_head():
+    shipped = model.shipped()
+    launch = _head({"r:launch": -20.0}, -10.0)  # never a launch
+    headline = _head({}, 10.0)  # always a launch
+    both = model.LaunchModel(launch, shipped.actor, shipped.kind, {}, headline)
+    title = "North Korea fires a ballistic missile"
+    assert classify(title, "", launch_model=both).is_launch
+    assert not classify(title, "Seoul said it flew 300 km.", launch_model=both).is_launch
+    again = model.LaunchModel.from_json(json.loads(json.dumps(both.to_json())))
+    assert again.headline is not None and classify(title, "", launch_model=again).is_launch
+    without = model.LaunchModel.from_json({**both.to_json(), "heads": {
+        k: v for k, v in both.to_json()["heads"].items() if k != "headline"}})
+    assert without.headline is None and not classify(title, "", launch_model=without).is_launch
+
+
+def test_the_shipped_model_has_a_headline_head_and_its_development_figures():
+    shipped = model.shipped()
+    assert shipped.headline is not None and shipped.headline.platt != (1.0, 0.0)
+    assert shipped.meta["development_cv"]["items"] > 2000

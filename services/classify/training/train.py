@@ -1,23 +1,29 @@
 """Train the launch model, measure it on the frozen test cells, write the model file.
 
     LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.train [--out FILE]
+    LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.train --development-only
 
 Data: the labelled real days (`labels/days.jsonl`, texts from the shared days), the
 shared dev set (`launch_dev.jsonl`) and the hand-written policy cases
 (`tests/data/classify_cases.jsonl`). The dev set and the cases belong to no day and no
 outlet of the split, so every fold trains on them. Heads (see `services.classify.model`), over
 `services.classify.features`: `launch`, L2 logistic regression (liblinear, C=16, fixed
-seed) on every item; `actor` and `kind`, L2 softmax regression (lbfgs, C=4) on the
+seed) on every item; `headline`, the same on every item's headline alone (for items
+without a summary); `actor` and `kind`, L2 softmax regression (lbfgs, C=4) on the
 launches, with "none" for a launch whose label leaves the field empty and "other" for
 values seen fewer than three times. Steps, all deterministic:
 
-1. For each of the nine cells of the fixed split (`dataset`), a model trained on the items
-   that share neither the cell's day group nor its outlet group predicts the cell.
-2. A Platt map is fitted on the predictions of the six development cells only.
-3. The three test cells are classified by their cell's model through the whole classifier
-   (rules, gate, model, extraction): these are the held-out figures.
-4. The shipped model is trained on every labelled item and written with the Platt map,
-   the SHA-256 of its training data and the held-out figures.
+1. Grouped cross-validation inside the six development cells: each is predicted by a
+   model trained on the development cells sharing neither its day group nor its outlet
+   group (and the dev set and the cases), through the whole classifier. Its figures
+   (`development_cv`) and out-of-fold mistakes (`--mistakes FILE`) are what every choice
+   is made from; `--development-only` stops here and touches no test cell.
+2. The Platt maps of the launch and headline heads are fitted on those out-of-fold scores.
+3. The three test cells are classified by models trained on the items that share neither
+   the cell's day group nor its outlet group, through the whole classifier: these are the
+   held-out figures.
+4. The shipped model is trained on every labelled item and written with the Platt maps,
+   the SHA-256 of its training data and both sets of figures.
 Needs scikit-learn (the `train` extra); the stream does not.
 """
 
@@ -124,11 +130,24 @@ def fit_fact(name: str, examples: Sequence[Example], vectors: dict[str, dict[int
                              intercepts)
 
 
+HEADLINE = "#headline"  # key suffix of an example's headline-only copy
+
+
+def headline_copy(example: Example) -> Example:
+    """The example with its summary removed (what the headline head is trained on)."""
+    return replace(example, key=example.key + HEADLINE, summary="")
+
+
 def fit(examples: Sequence[Example], vectors: dict[str, dict[int, float]], platt: tuple[float, float] = (1.0, 0.0),
-        meta: dict | None = None) -> LaunchModel:
-    """All three heads trained on `examples`."""
+        meta: dict | None = None, headline_platt: tuple[float, float] | None = None) -> LaunchModel:
+    """The heads trained on `examples`; the headline head too when `vectors` holds the
+    examples' headline-only copies (`headline_copy`)."""
+    headlines = [headline_copy(e) for e in examples]
+    headline = None
+    if all(h.key in vectors for h in headlines):
+        headline = fit_launch(headlines, vectors, headline_platt or (1.0, 0.0))
     return LaunchModel(fit_launch(examples, vectors, platt), fit_fact("actor", examples, vectors),
-                       fit_fact("kind", examples, vectors), meta or {})
+                       fit_fact("kind", examples, vectors), meta or {}, headline)
 
 
 def fit_platt(scores: Sequence[tuple[float, bool]], steps: int = 4000) -> tuple[float, float]:
@@ -159,23 +178,56 @@ def cells(split: Split, days: Sequence[Example]) -> dict[tuple[int, int], list[E
     return found
 
 
-def train(out: Path, report: Path | None) -> dict:
+def development_cv(split: Split, by_cell: dict[tuple[int, int], list[Example]], everything: Sequence[Example],
+                   vectors: dict[str, dict[int, float]]) -> tuple[tuple[float, float], dict]:
+    """Grouped cross-validation inside the six development cells: each is predicted by a model
+    trained on the development cells that share neither its day group nor its outlet group
+    (plus the dev set and the cases; never a test-cell item), through the whole classifier.
+    Returns the Platt maps (launch head, headline head) fitted on those out-of-fold scores
+    and the figures, with the mistakes (what every choice is made from)."""
+    test_keys = {e.key for cell in TEST_CELLS for e in by_cell.get(cell, ())}
+    pool = [e for e in everything if e.key not in test_keys]
+    development_cells = [cell for cell in sorted(by_cell) if cell not in TEST_CELLS]
+    folds = {cell: fit(disjoint_from(split, cell, pool), vectors) for cell in development_cells}
+    scores = [(folds[cell].launch.scores(vectors[e.key])[0], e.is_launch) for cell in development_cells
+              for e in by_cell[cell]]
+    platt = fit_platt(scores)
+    headline_scores = [(folds[cell].headline.scores(vectors[e.key + HEADLINE])[0], e.is_launch)
+                       for cell in development_cells for e in by_cell[cell]]
+    headline_platt = fit_platt(headline_scores)
+    figures = Figures()
+    for cell in development_cells:
+        fold = folds[cell]
+        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, {},
+                            replace(fold.headline, platt=headline_platt))
+        measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), figures)
+    items = [e for cell in development_cells for e in by_cell[cell]]
+    found = figures.as_dict()
+    found["items"] = len(items)
+    found["launches"] = sum(e.is_launch for e in items)
+    found["mistakes"] = figures.mistakes
+    return (platt, headline_platt), found
+
+
+def train(out: Path, report: Path | None, development_only: bool = False) -> dict:
     days = load_days()
     everything = days + load_dev() + load_cases()
     split = make_split(days)
     vectors = {e.key: features_of(e) for e in everything}
+    vectors.update({h.key: features_of(h) for h in map(headline_copy, everything)})
     by_cell = cells(split, days)
-    fold_models = {cell: fit(disjoint_from(split, cell, everything), vectors) for cell in sorted(by_cell)}
-    development = []
-    for cell, model in fold_models.items():
-        if cell not in TEST_CELLS:
-            for e in by_cell[cell]:
-                development.append((model.launch.scores(vectors[e.key])[0], e.is_launch))
-    platt = fit_platt(development)
+    (platt, headline_platt), development = development_cv(split, by_cell, everything, vectors)
+    mistakes = development.pop("mistakes")
+    if development_only:
+        if report is not None:
+            report.write_text("\n".join(mistakes) + "\n", encoding="utf-8")
+        return {"development_cv": development}
+    fold_models = {cell: fit(disjoint_from(split, cell, everything), vectors) for cell in sorted(TEST_CELLS)}
     held_out, rules_only, baseline = Figures(), Tally(), Tally()
     for cell in sorted(TEST_CELLS):
         fold = fold_models[cell]
-        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, {})
+        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, {},
+                            replace(fold.headline, platt=headline_platt))
         measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), held_out)
         for e in by_cell[cell]:
             p = detector.prepare(e.title, e.summary)
@@ -195,23 +247,28 @@ def train(out: Path, report: Path | None) -> dict:
         "training_items": len(everything),
         "training_launches": sum(e.is_launch for e in everything),
         "learner": f"logistic regression, L2, C={C}, liblinear, seed {SEED}",
-        "platt_fitted_on": f"{len(development)} out-of-fold predictions of the development cells",
+        "platt_fitted_on": f"{development['items']} out-of-fold predictions of the development cells",
+        "development_cv": development,
         "held_out": figures,
     }
-    final = fit(everything, vectors, platt, meta)
+    final = fit(everything, vectors, platt, meta, headline_platt)
     out.write_text(json.dumps(final.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if report is not None:
-        report.write_text("\n".join(held_out.mistakes) + "\n", encoding="utf-8")
+        report.write_text("\n".join(mistakes) + "\n", encoding="utf-8")
     return meta
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m services.classify.training.train", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write (default: the shipped one)")
-    parser.add_argument("--mistakes", type=Path, default=None, help="write the held-out mistakes to this file")
+    parser.add_argument("--development-only", action="store_true",
+                        help="only the grouped cross-validation inside the development cells: print its figures, "
+                             "touch no test cell, write no model")
+    parser.add_argument("--mistakes", type=Path, default=None,
+                        help="write the development cells' out-of-fold mistakes to this file")
     args = parser.parse_args(argv)
     try:
-        meta = train(args.out, args.mistakes)
+        meta = train(args.out, args.mistakes, args.development_only)
     except LookupError as exc:
         print(f"train: {exc}", file=sys.stderr)
         return 2
