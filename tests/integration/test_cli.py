@@ -34,8 +34,9 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
     assert sum(d["kind"] == "alert" for d in delivered) == 1, delivered
     # Compressed 300 times, several reports land in one poll, so the update count varies
     # with timing (bench/events_replay.py measures it at a realistic pace); what must hold
-    # is a handful of updates, all about the one event, with the facts only firming up.
-    assert 1 <= sum(d["kind"] == "update" for d in delivered) <= 3, delivered
+    # is a handful of updates at most (none when a loaded machine lets every report land in
+    # one poll), all about the one event, with the facts only firming up.
+    assert sum(d["kind"] == "update" for d in delivered) <= 3, delivered
     assert len({d["event_id"] for d in delivered}) == 1
     assert "North Korea" in delivered[0]["summary"]
     assert "2 short-range ballistic missiles" in delivered[-1]["summary"]

@@ -111,7 +111,10 @@ async def test_per_host_limit_and_spacing(site, tmp_path):
         ctx.close()
     assert len(starts) == 4
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.18
+    # Seen by the server, so a request's own way over loopback (which a loaded machine can
+    # stretch for one request and not the next) shifts a gap; the spacing is 0.2 s at the client.
+    assert min(gaps) >= 0.15
+    assert sum(gaps) >= 0.2 * len(gaps) - 0.05
 
 
 async def test_restart_keeps_backoff_of_failing_sources_only(site, tmp_path):

@@ -33,9 +33,9 @@ def test_every_corpus_document_parses_fast_without_raising():
     slow: list[tuple[str, float]] = []
     not_feeds: list[str] = []
     entries = 0
-    started = time.perf_counter()
+    started = time.process_time()
     for path in files:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             feed = parse_feed(path.read_bytes(), url="http://example.org/feeds/corpus.xml")
             entries += len(feed.entries)
@@ -44,10 +44,10 @@ def test_every_corpus_document_parses_fast_without_raising():
                 assert entry.link is None or "://" in entry.link or entry.link.startswith(("mailto:", "urn:", "tag:"))
         except NotAFeed:
             not_feeds.append(path.name)
-        spent = time.perf_counter() - t0
+        spent = time.process_time() - t0
         if spent > PER_DOCUMENT_S:
             slow.append((path.name, spent))
-    total = time.perf_counter() - started
+    total = time.process_time() - started
     assert slow == []
     assert total < TOTAL_S
     assert not_feeds == ["rss_empty_document.xml"]  # the one document with no element at all
