@@ -1,0 +1,10 @@
+"""`python -m bench`: run the benchmark suite (see `bench.suite`)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.suite import main  # noqa: E402
+
+raise SystemExit(main())
