@@ -7,4 +7,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.suite import main  # noqa: E402
 
-raise SystemExit(main())
+# Worker processes (classify, parse) start by importing the main module: run only in the parent.
+if __name__ == "__main__":
+    raise SystemExit(main())
