@@ -66,7 +66,7 @@ def run_one(module: str, ctx: Context) -> tuple[Section, bool]:
     started = time.perf_counter()
     try:
         result = function(ctx)
-    except Exception as exc:  # one failing section must not cost the report of the others
+    except (Exception, SystemExit) as exc:  # one failing section must not cost the report of the others
         print(traceback.format_exc(), file=sys.stderr)
         return Section(key=name, title=name, command=command,
                        skipped=f"failed: {type(exc).__name__}: {exc}"), True
