@@ -130,20 +130,14 @@ class ClassifyHandler:
 
 
 class ClassifyStage:
-    """The consume loop over `ClassifyHandler`; stops the classify workers when it stops.
+    """The consume loop over `ClassifyHandler`; stops the classify workers when it stops."""
 
-    `starting` is the workers' start, begun before the consumer joined its group: the two
-    take seconds each, and overlap."""
-
-    def __init__(self, runner: StageRunner, pool: CpuPool, starting: asyncio.Task[None] | None = None) -> None:
+    def __init__(self, runner: StageRunner, pool: CpuPool) -> None:
         self._runner = runner
         self._pool = pool
-        self._starting = starting
 
     async def run(self, stop: asyncio.Event) -> None:
         try:
-            if self._starting is not None:
-                await self._starting  # raises what starting the workers raised
             await self._pool.start()  # before the first item, so that it does not wait for the workers
             await self._runner.run(stop)
         finally:
@@ -152,20 +146,12 @@ class ClassifyStage:
 
 async def build_stage(ctx: StageContext) -> ClassifyStage:
     pool = CpuPool(CLASSIFY_WORKERS, preload=WORKER_MODULES)
-    starting = asyncio.create_task(pool.start(), name="classify-workers-start")
-    try:
-        consumer = await ctx.bus.consumer([ctx.topic("items")], ctx.group("classify"))
-    except BaseException:
-        # The start runs in a thread that cannot be cancelled: let it finish, then stop the workers.
-        await asyncio.gather(starting, return_exceptions=True)
-        pool.close()
-        raise
     runner = StageRunner(
-        consumer=consumer,
+        consumer=await ctx.bus.consumer([ctx.topic("items")], ctx.group("classify")),
         handler=ClassifyHandler(ctx.bus.producer(), reports_topic=ctx.topic("reports"),
                                 launch_reports_topic=ctx.topic("launch-reports"),
                                 min_confidence=ctx.settings.classify.min_confidence, clock=ctx.clock, pool=pool),
         dead_letters=ctx.dead_letters("classify"),
         max_batch=ctx.settings.bus.max_batch,
     )
-    return ClassifyStage(runner, pool, starting)
+    return ClassifyStage(runner, pool)
