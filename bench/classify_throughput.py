@@ -38,6 +38,33 @@ def _option(argv: list[str], name: str, default: int) -> int:
     return default
 
 
+def load_inputs(path: Path) -> list[tuple[str, str, str | None]]:
+    """(title, summary, lang) of every item of a JSON Lines file (gzip when it ends in .gz)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    return [(r["title"], r.get("summary") or "", r.get("lang") or r.get("language")) for r in items]
+
+
+def rates(inputs: list[tuple[str, str, str | None]], repeat: int, rounds: int,
+          report=lambda line: None) -> list[tuple[float, float]]:
+    """Classify `inputs` `repeat` times per round, after one warm-up pass; per round
+    (items/s by CPU time, items/s by wall clock). `report(line)` is told each round."""
+    for title, summary, lang in inputs:  # warm up: lazy zone loading, regex caches
+        classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
+    out = []
+    for _ in range(rounds):
+        start_cpu, start_wall = time.process_time(), time.perf_counter()
+        for _ in range(repeat):
+            for title, summary, lang in inputs:
+                classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
+        cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start_wall
+        n = len(inputs) * repeat
+        out.append((n / cpu, n / wall))
+        report(f"round: {n / cpu:,.0f} items/s (CPU time)   {n / wall:,.0f} items/s (wall clock)")
+    return out
+
+
 def main(argv: list[str]) -> int:
     repeat = _option(argv, "--repeat", 20)
     rounds = _option(argv, "--rounds", 5)
@@ -46,27 +73,13 @@ def main(argv: list[str]) -> int:
     path = Path(positional[0]) if positional else default
     if positional and not path.exists():
         path = default.parent / "days" / f"{positional[0]}.jsonl.gz"
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        items = [json.loads(line) for line in fh if line.strip()]
-    inputs = [(r["title"], r.get("summary") or "", r.get("lang") or r.get("language")) for r in items]
+    inputs = load_inputs(path)
     started = time.perf_counter()
     model.shipped()
     print(f"model loaded in {1000 * (time.perf_counter() - started):.0f} ms ({model.MODEL_PATH.stat().st_size:,} bytes)")
-    for title, summary, lang in inputs:  # warm up: lazy zone loading, regex caches
-        classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
-    rates = []
-    for _ in range(rounds):
-        start_cpu, start_wall = time.process_time(), time.perf_counter()
-        for _ in range(repeat):
-            for title, summary, lang in inputs:
-                classify(title, summary, lang=lang, published_at=PUBLISHED_AT)
-        cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start_wall
-        n = len(inputs) * repeat
-        rates.append(n / cpu)
-        print(f"round: {n / cpu:,.0f} items/s (CPU time)   {n / wall:,.0f} items/s (wall clock)")
+    measured = [cpu for cpu, _ in rates(inputs, repeat, rounds, report=print)]
     print(f"items: {len(inputs)} x {repeat} per round, {rounds} rounds")
-    print(f"best {max(rates):,.0f} items/s   median {statistics.median(rates):,.0f} items/s (CPU time, one core)")
+    print(f"best {max(measured):,.0f} items/s   median {statistics.median(measured):,.0f} items/s (CPU time, one core)")
     return 0
 
 

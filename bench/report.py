@@ -65,7 +65,7 @@ class Section:
 
 
 def machine() -> dict[str, Any]:
-    """The machine the figures come from: cores, memory, CPU model, Python, OS."""
+    """The machine the figures come from: cores, memory, CPU model, load average, Python, OS."""
     cpu = ""
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -79,7 +79,12 @@ def machine() -> dict[str, Any]:
         mem_gib = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
     except (ValueError, OSError):
         pass
-    return {"cores": os.cpu_count(), "memory_gib": mem_gib, "cpu": cpu,
+    load = None
+    try:
+        load = [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+    except (OSError, ValueError):
+        pass
+    return {"cores": os.cpu_count(), "memory_gib": mem_gib, "cpu": cpu, "load_avg_at_start": load,
             "python": platform.python_version(), "os": platform.platform(), "argv": sys.argv[1:]}
 
 
@@ -106,7 +111,9 @@ def render(sections: list[Section], info: dict[str, Any], out: Path) -> str:
     head = [
         "# launchwatch benchmarks", "",
         f"Machine: {info['cores']} cores ({info['cpu'] or 'CPU unknown'}), {info['memory_gib']} GiB, "
-        f"Python {info['python']}, {info['os']}.",
+        f"Python {info['python']}, {info['os']}."
+        + (f" Load average when it started: {' / '.join(map(str, info['load_avg_at_start']))} (1 / 5 / 15 min)."
+           if info.get("load_avg_at_start") else ""),
         f"Command: `" + " ".join([".venv/bin/python -m bench", *info["argv"]]) + "`.",
         f"Started {info.get('started', '?')}, took {info.get('took_s', 0):.0f} s.", "",
     ]

@@ -36,8 +36,11 @@ class BusSettings(Section):
     fetch_max_wait_ms: int = Field(500, ge=0, description="Longest a consumer fetch waits.")
     enable_idempotence: StrictBool = Field(False, description="Needs a broker with InitProducerId.")
     client_id: str = Field("launchwatch", description="Client id the broker sees.")
-    session_timeout_ms: int = Field(10000, ge=1, description="A silent group member is dropped after this.")
-    heartbeat_interval_ms: int = Field(3000, ge=1, description="How often a group member says it is alive.")
+    session_timeout_ms: int = Field(
+        6000, ge=1, description="A silent group member is dropped after this (Apache Kafka's least by default: "
+        "6000). Some brokers hold a new group's first join for half of it.")
+    heartbeat_interval_ms: int = Field(
+        1000, ge=1, description="How often a group member says it is alive (at most a third of session_timeout_ms).")
     rebalance_timeout_ms: int = Field(10000, ge=1, description="Longest a rebalance waits for members.")
     max_batch: int = Field(100, ge=1, description="Messages a stage takes per poll.")
     journal: StrictBool = Field(

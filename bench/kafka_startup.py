@@ -1,0 +1,162 @@
+"""Start-up on Kafka: from `launchwatch serve <stage>` starting to the first alert it makes possible.
+
+    .venv/bin/python -m bench --only kafka_startup [--quick]
+
+On tansu (loopback), a launch report is waiting on `launchwatch.items` when three
+processes start at the same moment: `launchwatch serve classify`, `serve events` and
+`serve notify` (default `[bus]` group timings, `fetch_max_wait_ms = 25`, six partitions),
+with one webhook subscription to a receiver in this process. Measured from the spawn:
+when each process's `/readyz` first answers 200 (bus connected, partitions assigned,
+state restored) and when the alert arrives. Each round uses new topics and groups; the
+median of the rounds is reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from bench.report import Context, Section, Table
+from bench.tansu import broker, free_port
+from schemas import FeedItem
+from services.runtime.bus import TOPICS
+from services.runtime.kafka_bus import KafkaBus
+
+STAGES = ("classify", "events", "notify")
+TARGET_S = 3.0
+LAUNCHWATCH = str(Path(sys.executable).with_name("launchwatch"))
+
+
+def config(path: Path, bootstrap: str, prefix: str, receiver: str, state: Path) -> None:
+    path.write_text(f"""
+[bus]
+kind = "kafka"
+bootstrap_servers = "{bootstrap}"
+topic_prefix = "{prefix}"
+fetch_max_wait_ms = 25
+
+[state]
+path = "{state}"
+
+[notify]
+allowed_networks = ["127.0.0.1/32"]
+
+[[subscriptions]]
+name = "startup-hook"
+channel = "webhook"
+url = "{receiver}"
+""")
+
+
+async def publish_launch(bootstrap: str, prefix: str) -> None:
+    bus = KafkaBus(bootstrap, topic_prefix=prefix)
+    await bus.start()
+    try:
+        await bus.ensure_topics([f"{prefix}{t}" for t in TOPICS], 6)
+        now = datetime.now(timezone.utc)
+        item = FeedItem(item_id="startup-1", feed="Loopback Wire", feed_url="https://wire.example/rss",
+                        url="https://wire.example/launch/startup", lang="en", published_at=now, first_seen_at=now,
+                        title="North Korea fires ballistic missile into East Sea, JCS says",
+                        summary="North Korea fired a short-range ballistic missile toward the East Sea, "
+                                "South Korea's Joint Chiefs of Staff said.")
+        await bus.producer().send(f"{prefix}items", item.to_bytes(), key=item.item_id.encode())
+    finally:
+        await bus.close()
+
+
+async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
+    alerted = asyncio.Event()
+    arrival: list[float] = []
+
+    async def receive(request: web.Request) -> web.Response:
+        await request.read()
+        arrival.append(time.perf_counter())
+        alerted.set()
+        return web.Response(text="ok")
+
+    app = web.Application()
+    app.router.add_post("/hook", receive)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    receiver = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
+    prefix = f"startup{os.getpid()}x{n}x{time.monotonic_ns()}."
+    await publish_launch(bootstrap, prefix)
+    processes: list[subprocess.Popen] = []
+    ready: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        ports = {stage: free_port() for stage in STAGES}
+        try:
+            started = time.perf_counter()
+            for stage in STAGES:
+                cfg = Path(tmp) / f"{stage}.toml"
+                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db")
+                env = dict(os.environ, LAUNCHWATCH_HTTP__LISTEN=f"127.0.0.1:{ports[stage]}")
+                processes.append(subprocess.Popen([LAUNCHWATCH, "serve", stage, "--config", str(cfg)], env=env,
+                                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            deadline = started + timeout_s
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=1)) as http:
+                while time.perf_counter() < deadline and (len(ready) < len(STAGES) or not alerted.is_set()):
+                    for stage in STAGES:
+                        if stage in ready:
+                            continue
+                        try:
+                            async with http.get(f"http://127.0.0.1:{ports[stage]}/readyz") as resp:
+                                if resp.status == 200:
+                                    ready[stage] = time.perf_counter() - started
+                        except (aiohttp.ClientError, TimeoutError):
+                            pass
+                    for stage, process in zip(STAGES, processes):
+                        if process.poll() is not None:
+                            raise RuntimeError(f"launchwatch serve {stage} exited with {process.returncode}")
+                    await asyncio.sleep(0.02)
+        finally:
+            for process in processes:
+                if process.poll() is None:
+                    process.terminate()
+            for process in processes:
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            await runner.cleanup()
+    return {"ready_s": {s: round(t, 2) for s, t in ready.items()},
+            "first_alert_s": round(arrival[0] - started, 2) if arrival else None}
+
+
+async def rounds(count: int, timeout_s: float) -> list[dict[str, Any]]:
+    with broker() as bootstrap:
+        return [await one_round(bootstrap, n, timeout_s) for n in range(count)]
+
+
+def median(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return round(statistics.median(known), 2) if known else None
+
+
+def section(ctx: Context) -> Section:
+    count = 1 if ctx.quick else 5
+    results = asyncio.run(rounds(count, timeout_s=60.0))
+    first = median([r["first_alert_s"] for r in results])
+    table = Table(
+        "From spawn to ready and to the first alert (s, median of rounds)",
+        ["rounds", *[f"{s} ready" for s in STAGES], "first alert", "target", "met"],
+        [[len(results), *[median([r["ready_s"].get(s) for r in results]) for s in STAGES], first, TARGET_S,
+          "yes" if first is not None and first < TARGET_S else "no"]],
+        note="Three processes started together, a launch report already waiting on the items topic.")
+    return Section(key="kafka_startup", title="Start-up on Kafka", command=".venv/bin/python -m bench --only kafka_startup",
+                   intro=__doc__.split("\n\n", 2)[2].strip(), tables=[table],
+                   raw={"rounds": results, "first_alert_median_s": first, "target_s": TARGET_S})
