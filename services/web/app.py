@@ -29,7 +29,9 @@ from markupsafe import Markup, escape
 
 from schemas import LaunchEvent
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson, summary_line
+from services.web.geo import place_event
 from services.web.mapdraw import event_png, event_svg
+from services.web.maritime import area_zones, boundaries
 from services.web.openapi import openapi_document
 from services.web.store import EventRow, EventStore, LiveFeed
 
@@ -109,6 +111,18 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
             (agree if said == value else differ).append((source, said))
         rows.append({"fact": fact, "value": value, "agree": agree, "differ": differ})
     return rows
+
+
+def landing_zone(event: LaunchEvent) -> dict[str, Any]:
+    """The state whose land or territorial sea the map's landing area lies in, and by what
+    data: a fact computed here, not given by a source."""
+    places = place_event(event)
+    if places is None or places.landing is None or places.landing_radius_km is None:
+        return {"value": None, "by": "no landing area: the reports do not give both a direction and a distance"}
+    zones = area_zones(places.landing, places.landing_radius_km)
+    return {"value": zones.statement,
+            "by": f"computed for the map's landing area ({places.landing_radius_km:.0f} km around its point), "
+                  f"{boundaries().provenance}"}
 
 
 def history(revisions: list[Any]) -> list[dict[str, Any]]:
@@ -253,7 +267,7 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         event = event_or_404(request)
         # ?fragment=1: the page's body alone, which the live script swaps in on a new revision.
         name = "_event_body.html" if request.query.get("fragment") == "1" else "event.html"
-        return page(name, event=event, map_svg=svg_of(event), facts=provenance(event),
+        return page(name, event=event, map_svg=svg_of(event), facts=provenance(event), zone=landing_zone(event),
                     history=history(store.revisions(event.event_id)))
 
     async def map_svg(request: web.Request) -> web.Response:

@@ -7,7 +7,9 @@ launch region) and a bearing, never a precise point the sources did not give.
 
 - launch area: the actor's usual launch region (e.g. PRK: around Pyongyang, radius 150 km);
 - direction: the bearing from the launch area to the named sea area or place;
-- landing area: along that bearing at `distance_km`, when both are known;
+- landing area: along that bearing at `distance_km`, when both are known; a circle of a
+  tenth of that distance, at least LANDING_MIN_RADIUS_KM, around that point, since both
+  the bearing (to a named area, not a point) and the distance are approximate;
 - range ring: a circle of `distance_km` around the launch area when the distance is known
   but not the direction.
 """
@@ -20,6 +22,8 @@ from dataclasses import dataclass
 from schemas import LaunchEvent
 
 EARTH_RADIUS_KM = 6371.0088
+LANDING_MIN_RADIUS_KM = 25.0
+LANDING_RADIUS_FRACTION = 0.1  # of the distance flown
 
 # (longitude, latitude, radius_km, label): where each actor usually launches from.
 LAUNCH_AREAS: dict[str, tuple[float, float, float, str]] = {
@@ -89,6 +93,7 @@ class EventPlaces:
     target_label: str | None = None
     bearing_deg: float | None = None     # from the launch area toward the target
     landing: Point | None = None         # along the bearing at distance_km
+    landing_radius_km: float | None = None  # how far from `landing` it may have come down
     range_km: float | None = None        # distance flown, when stated
 
 
@@ -110,12 +115,14 @@ def place_event(event: LaunchEvent) -> EventPlaces | None:
     origin = Point(area[0], area[1])
     target = _direction_point(event.direction)
     bearing = initial_bearing_deg(origin, target) if target else None
-    landing = None
+    landing = landing_radius_km = None
     if bearing is not None and event.distance_km:
         landing = destination(origin, bearing, event.distance_km)
+        landing_radius_km = max(LANDING_MIN_RADIUS_KM, LANDING_RADIUS_FRACTION * event.distance_km)
     return EventPlaces(origin=origin, origin_radius_km=area[2], origin_label=area[3],
                        target=target, target_label=event.direction if target else None,
-                       bearing_deg=bearing, landing=landing, range_km=event.distance_km or None)
+                       bearing_deg=bearing, landing=landing, landing_radius_km=landing_radius_km,
+                       range_km=event.distance_km or None)
 
 
 def initial_bearing_deg(a: Point, b: Point) -> float:

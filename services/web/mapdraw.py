@@ -1,4 +1,5 @@
-"""The event map, drawn on the server: coastlines, launch area, direction, landing area or range.
+"""The event map, drawn on the server: coastlines, states' maritime boundaries, launch area,
+direction, landing area or range.
 
 `layout_map` turns an event into shapes in pixel coordinates (a pure function of the event
 and the shipped basemap); `to_svg` writes them as an inline SVG and `to_png` paints the same
@@ -14,11 +15,13 @@ import math
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from schemas import LaunchEvent
 from services.web.basemap import land_rings
 from services.web.geo import EventPlaces, Point, circle, place_event
+from services.web.maritime import AreaZones, area_zones, boundaries
 
 WIDTH_PX = 640
 HEIGHT_PX = 400
@@ -28,6 +31,9 @@ PixelRing = list[tuple[float, float]]
 # One style for both writers, so the SVG and the PNG look alike.
 SEA = "#dbe9f4"
 LAND_FILL, LAND_STROKE, LAND_STROKE_PX = "#f2efe6", "#8a8a7a", 0.8
+ZONE_STROKE, ZONE_STROKE_PX = "#8fa9c4", 0.7   # faint: borders and 12-nmi limits under the marks
+ZONE_CELL_PX = 2.0   # a faint line needs no more than a point every 2 pixels
+ZONE_MIN_PX = 4.0    # outlines smaller than this across are not drawn
 MARK = "#c0392b"                       # launch area, range ring, track
 AREA_OPACITY = 0.25
 RANGE_STROKE_PX, RANGE_DASH_PX = 1.5, (6.0, 4.0)
@@ -42,12 +48,14 @@ class MapDrawing:
     """Shapes of one map, in pixels of a WIDTH_PX x HEIGHT_PX picture."""
 
     land: list[PixelRing] = field(default_factory=list)
+    zones: list[PixelRing] = field(default_factory=list)    # states' land and territorial-sea outlines
     launch_area: PixelRing = field(default_factory=list)
     range_ring: PixelRing = field(default_factory=list)
     track: PixelRing = field(default_factory=list)          # launch area → landing or target
     landing: tuple[float, float] | None = None
     target: tuple[float, float] | None = None
     labels: list[tuple[float, float, str]] = field(default_factory=list)
+    landing_zones: AreaZones | None = None                  # the states the landing area lies in
     caption: str = ""
 
 
@@ -91,7 +99,7 @@ def _frame(points: list[Point]) -> _Frame:
 
 @dataclass(frozen=True)
 class _Bounds:
-    rings: tuple[tuple[tuple[float, float], ...], ...]
+    rings: tuple[np.ndarray, ...]
     boxes: tuple[tuple[float, float, float, float], ...]
 
 
@@ -101,37 +109,78 @@ _bounds: _Bounds | None = None
 def _land() -> _Bounds:
     global _bounds
     if _bounds is None:
-        rings = land_rings()
-        boxes = tuple((min(x for x, _ in r), min(y for _, y in r), max(x for x, _ in r), max(y for _, y in r))
+        rings = tuple(np.asarray(r, dtype=float) for r in land_rings())
+        boxes = tuple((float(r[:, 0].min()), float(r[:, 1].min()), float(r[:, 0].max()), float(r[:, 1].max()))
                       for r in rings)
         _bounds = _Bounds(rings, boxes)
     return _bounds
 
 
-def _unwrapped(ring, centre_lon: float) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
-    """`ring` with no step across the antimeridian (a step of more than 180 degrees is the
-    same step the other way round the globe), then moved by whole turns to lie nearest
-    `centre_lon`. Without it Eurasia's ring, which goes on past 180 degrees east into
-    Chukotka, is drawn with an edge straight across the map."""
-    points: list[tuple[float, float]] = []
-    previous: float | None = None
-    for lon, lat in ring:
-        if previous is not None:
-            lon += 360.0 * round((previous - lon) / 360.0)
-        points.append((lon, lat))
-        previous = lon
-    middle = (min(lon for lon, _ in points) + max(lon for lon, _ in points)) / 2
-    turn = 360.0 * round((centre_lon - middle) / 360.0)
-    return [(lon + turn, lat) for lon, lat in points] if turn else points
+def _unwrapped(ring: np.ndarray, centre_lon: float) -> np.ndarray:
+    """The longitudes of `ring` with no step across the antimeridian (a step of more than 180
+    degrees is the same step the other way round the globe), then moved by whole turns to
+    lie nearest `centre_lon`. Without it Eurasia's ring, which goes on past 180 degrees east
+    into Chukotka, is drawn with an edge straight across the map."""
+    lon = ring[:, 0]
+    if lon.max() - lon.min() > 180.0:  # else no step can be more than 180 degrees
+        lon = np.unwrap(lon, period=360.0)
+    middle = (lon.min() + lon.max()) / 2
+    return lon + 360.0 * round((centre_lon - middle) / 360.0)
 
 
-def _pixels(frame: _Frame, ring) -> PixelRing:  # type: ignore[no-untyped-def]
-    out: PixelRing = []
-    for lon, lat in _unwrapped(ring, (frame.west + frame.east) / 2):
-        point = frame.px(lon, lat)
-        if not out or abs(point[0] - out[-1][0]) >= 1 or abs(point[1] - out[-1][1]) >= 1:
-            out.append(point)  # points within a pixel of the last add nothing
+_CLIP_MARGIN_PX = 4.0
+_LEFT, _RIGHT, _ABOVE, _BELOW = 1, 2, 4, 8
+
+
+def _pixel_rings(frame: _Frame, rings: list[np.ndarray], cell_px: float = 1.0) -> list[PixelRing]:
+    """`rings` in pixels, without the points the picture cannot show: those bending a ring
+    only beyond an edge, and all but the first in each square of `cell_px`; rings left with
+    fewer than 3 points are left out. All rings in one pass of array operations: a map holds
+    a hundred of them, most of them islets."""
+    if not rings:
+        return []
+    centre = (frame.west + frame.east) / 2
+    lon = np.concatenate([_unwrapped(r, centre) for r in rings])
+    lat = np.concatenate([r[:, 1] for r in rings])
+    lengths = np.array([len(r) for r in rings])
+    first = np.zeros(len(lon), dtype=bool)
+    first[np.cumsum(lengths) - lengths] = True
+    last = np.zeros(len(lon), dtype=bool)
+    last[np.cumsum(lengths) - 1] = True
+    x = np.round(frame.offset_x + (lon - frame.west) * frame.scale_x, 1)
+    y = np.round(frame.offset_y + (frame.north - lat) * frame.scale_y, 1)
+    m = _CLIP_MARGIN_PX
+    sides = ((x < -m) * _LEFT | (x > WIDTH_PX + m) * _RIGHT | (y < -m) * _ABOVE | (y > HEIGHT_PX + m) * _BELOW)
+    for side in (_LEFT, _RIGHT, _ABOVE, _BELOW):
+        # A point beyond one side of the picture whose two neighbours are beyond it too only
+        # bends the outline where nobody sees it: dropped, the straight edges in its place stay
+        # beyond that side, for a fill as for a stroke. One side a pass, so that a run of
+        # dropped points never cuts a corner of the picture. Russia's outline is thousands of
+        # points, a few hundred of them on a map of Korea. A ring's ends are always kept.
+        beyond = (sides & side) != 0
+        drop = np.zeros(len(x), dtype=bool)
+        drop[1:-1] = beyond[1:-1] & beyond[:-2] & beyond[2:]
+        drop &= ~(first | last)
+        if drop.any():
+            keep = ~drop
+            x, y, sides, first, last = x[keep], y[keep], sides[keep], first[keep], last[keep]
+    # A point in the same cell as the one before it adds nothing: on a map of half of Asia
+    # the boundaries hold ten points a pixel.
+    cell_x, cell_y = np.floor(x / cell_px), np.floor(y / cell_px)
+    keep = first.copy()
+    keep[1:] |= (cell_x[1:] != cell_x[:-1]) | (cell_y[1:] != cell_y[:-1])
+    xs, ys = x[keep].tolist(), y[keep].tolist()
+    starts = np.flatnonzero(first[keep]).tolist() + [len(xs)]
+    out = []
+    for a, b in zip(starts, starts[1:]):
+        if b - a >= 3:
+            out.append(list(zip(xs[a:b], ys[a:b])))
     return out
+
+
+def _overlaps(frame: _Frame, box: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = box
+    return east >= frame.west and west <= frame.east and north >= frame.south and south <= frame.north
 
 
 def layout_map(event: LaunchEvent) -> MapDrawing | None:
@@ -149,11 +198,13 @@ def layout_map(event: LaunchEvent) -> MapDrawing | None:
     frame = _frame(extent)
     drawing = MapDrawing()
     land = _land()
-    for r, (w, s, e, n) in zip(land.rings, land.boxes):
-        if e >= frame.west and w <= frame.east and n >= frame.south and s <= frame.north:
-            pixels = _pixels(frame, r)
-            if len(pixels) >= 3:
-                drawing.land.append(pixels)
+    drawing.land = _pixel_rings(frame, [r for r, box in zip(land.rings, land.boxes) if _overlaps(frame, box)])
+    zone_rings = []
+    for zone in boundaries().zones:
+        for rings, (w, s, e, n) in zip(zone.polygons, zone.boxes):
+            if _overlaps(frame, (w, s, e, n)) and max((e - w) * frame.scale_x, (n - s) * frame.scale_y) >= ZONE_MIN_PX:
+                zone_rings.extend(rings)  # an islet's circle seen from afar is a dot that says nothing
+    drawing.zones = _pixel_rings(frame, zone_rings, ZONE_CELL_PX)
     drawing.launch_area = [frame.px(p.lon, p.lat) for p in area]
     drawing.range_ring = [frame.px(p.lon, p.lat) for p in ring]
     ox, oy = frame.px(places.origin.lon, places.origin.lat)
@@ -161,21 +212,25 @@ def layout_map(event: LaunchEvent) -> MapDrawing | None:
     end = places.landing or places.target
     if end is not None:
         drawing.track = [(ox, oy), frame.px(end.lon, end.lat)]
-    if places.landing is not None:
+    if places.landing is not None and places.landing_radius_km is not None:
         drawing.landing = frame.px(places.landing.lon, places.landing.lat)
+        drawing.landing_zones = area_zones(places.landing, places.landing_radius_km)
+        # In the bottom-left corner, where it covers no other label whatever the bearing.
+        drawing.labels.append((0.0, float(HEIGHT_PX), f"Landing area {drawing.landing_zones.statement}"))
     if places.target is not None and places.target_label:
         drawing.target = frame.px(places.target.lon, places.target.lat)
         drawing.labels.append((*drawing.target, places.target_label))
-    drawing.caption = _caption(places)
+    drawing.caption = _caption(places, drawing.landing_zones)
     return drawing
 
 
-def _caption(places: EventPlaces) -> str:
+def _caption(places: EventPlaces, zones: AreaZones | None) -> str:
     parts = [f"Launch area: {places.origin_label}"]
     if places.bearing_deg is not None:
         parts.append(f"direction {places.target_label} (bearing {places.bearing_deg:.0f}°)")
     if places.landing is not None:
-        parts.append(f"landing area about {places.range_km:.0f} km along it")
+        parts.append(f"landing area about {places.range_km:.0f} km along it"
+                     + (f", {zones.statement}" if zones else ""))
     elif places.range_km:
         parts.append(f"range ring {places.range_km:.0f} km (direction not stated)")
     return "; ".join(parts) + ". Positions are approximate: the reports name areas, not coordinates."
@@ -197,6 +252,9 @@ def to_svg(drawing: MapDrawing) -> str:
     if drawing.land:
         parts.append(f'<path class="land" fill="{LAND_FILL}" stroke="{LAND_STROKE}" '
                      f'stroke-width="{LAND_STROKE_PX:g}" d="' + "".join(_path(r) for r in drawing.land) + '"/>')
+    if drawing.zones:
+        parts.append(f'<path class="zones" fill="none" stroke="{ZONE_STROKE}" stroke-width="{ZONE_STROKE_PX:g}" '
+                     f'd="' + "".join(_path(r) for r in drawing.zones) + '"/>')
     if drawing.range_ring:
         dash = " ".join(f"{d:g}" for d in RANGE_DASH_PX)
         parts.append(f'<path class="range" fill="none" stroke="{MARK}" stroke-dasharray="{dash}" '
@@ -277,6 +335,9 @@ def to_png(drawing: MapDrawing) -> bytes:
         scaled = _scaled(ring)
         draw.polygon(scaled, fill=LAND_FILL)
         draw.line(scaled + scaled[:1], fill=LAND_STROKE, width=_width(LAND_STROKE_PX))
+    for ring in drawing.zones:
+        scaled = _scaled(ring)
+        draw.line(scaled + scaled[:1], fill=ZONE_STROKE, width=_width(ZONE_STROKE_PX))
     if drawing.range_ring:
         on, off = (d * k for d in RANGE_DASH_PX)
         for dash in _dashes(_scaled(drawing.range_ring), on, off):

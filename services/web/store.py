@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from schemas import LaunchEvent
+from services.runtime.postgres import is_shared
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS web_revisions (
@@ -98,8 +99,9 @@ class EventStore:
     def _add_rows(self) -> None:
         """A state file written before events kept their list row gets the column and the
         rows, once, on opening."""
-        columns = {name for _, name, *_ in self._conn.execute("PRAGMA table_info(web_events)")}
-        if "list_row" not in columns:
+        if is_shared(self._conn):  # PostgreSQL says it itself; SQLite has no IF NOT EXISTS here
+            self._conn.execute("ALTER TABLE web_events ADD COLUMN IF NOT EXISTS list_row TEXT")
+        elif "list_row" not in {name for _, name, *_ in self._conn.execute("PRAGMA table_info(web_events)")}:
             self._conn.execute("ALTER TABLE web_events ADD COLUMN list_row TEXT")
         missing = self._conn.execute("SELECT event_id, body FROM web_events WHERE list_row IS NULL").fetchall()
         if missing:

@@ -39,7 +39,8 @@ def test_notify_takes_only_the_pure_map_drawing_from_the_web_package():
     from_web = {module for path in (SERVICES / "notify").glob("*.py") for module in imported_modules(path)
                 if module.startswith("services.web")}
     assert from_web <= {"services.web.mapdraw", "services.web.geo"}
-    pure = ("mapdraw.py", "geo.py", "basemap.py")
+    pure = ("mapdraw.py", "geo.py", "basemap.py", "maritime.py")
     reached = {module for name in pure for module in imported_modules(SERVICES / "web" / name)}
-    assert not {m for m in reached if m.split(".")[0] in {"aiohttp", "aiokafka", "jinja2"}
-                or (m.startswith("services.") and m not in {"services.web.geo", "services.web.basemap"})}
+    assert not {m for m in reached if m.split(".")[0] in {"aiohttp", "aiokafka", "jinja2", "shapely"}
+                or (m.startswith("services.")
+                    and m not in {"services.web.geo", "services.web.basemap", "services.web.maritime"})}

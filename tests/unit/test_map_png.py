@@ -100,11 +100,43 @@ async def test_map_png_is_served_and_missing_maps_are_404() -> None:
     assert unplaced.status == 404 and missing.status == 404
 
 
-def test_no_coastline_is_drawn_straight_across_the_map_where_land_crosses_the_antimeridian() -> None:
+def _beyond_one_side(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Both ends beyond the same edge of the picture: the segment between them is not seen."""
+    w, h = mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX
+    return (a[0] < 0 and b[0] < 0) or (a[0] > w and b[0] > w) or (a[1] < 0 and b[1] < 0) or (a[1] > h and b[1] > h)
+
+
+def test_no_coastline_or_boundary_is_drawn_straight_across_the_map_where_land_crosses_the_antimeridian() -> None:
     from services.web.geo import LAUNCH_AREAS
 
     for actor in LAUNCH_AREAS:
         drawing = mapdraw.layout_map(korean_event(2).model_copy(update={"actor": actor}))
         assert drawing is not None
-        longest = max(abs(x1 - x0) for ring in drawing.land for (x0, _), (x1, _) in zip(ring, ring[1:] + ring[:1]))
-        assert longest < mapdraw.WIDTH_PX, (actor, longest)  # a 110m coastline step is a few degrees
+        # Points beyond an edge are dropped where that only straightens the outline out of
+        # sight, so long edges may remain there; none may cross what is seen.
+        seen = [abs(b[0] - a[0]) for ring in drawing.land + drawing.zones for a, b in zip(ring, ring[1:] + ring[:1])
+                if not _beyond_one_side(a, b)]
+        assert max(seen) < mapdraw.WIDTH_PX, (actor, max(seen))  # a 110m coastline step is a few degrees
+
+
+def test_png_paints_the_states_boundaries_faintly_where_the_svg_puts_them() -> None:
+    import dataclasses
+
+    drawing = mapdraw.layout_map(korean_event(2))
+    assert drawing is not None and drawing.zones
+    points = [(round(x), round(y)) for ring in drawing.zones for x, y in ring[::3]
+              if 2 < x < mapdraw.WIDTH_PX - 2 and 2 < y < mapdraw.HEIGHT_PX - 2]
+    sea = sum(ImageColor.getrgb(mapdraw.SEA))
+
+    def on_a_faint_blue_line(image: Image.Image) -> float:
+        def blue_grey(c: tuple[int, int, int]) -> bool:
+            return c[2] > c[0] + 15 and sum(c) < sea - 30  # bluer than red, darker than the sea
+        hits = sum(any(blue_grey(image.getpixel((x + dx, y + dy))) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+                   for x, y in points)
+        return hits / len(points)
+
+    with_zones = on_a_faint_blue_line(_image(mapdraw.to_png(drawing)))
+    without = on_a_faint_blue_line(_image(mapdraw.to_png(dataclasses.replace(drawing, zones=[]))))
+    assert with_zones > 0.6 and without < 0.2, (with_zones, without)
+    svg = mapdraw.to_svg(drawing)
+    assert f'class="zones" fill="none" stroke="{mapdraw.ZONE_STROKE}"' in svg

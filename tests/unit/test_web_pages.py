@@ -300,3 +300,29 @@ async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() ->
     assert by_health.index("beta") < by_health.index("Alpha")  # failing first
     assert 'class="failing"' in by_health and "timeout" in by_health
     assert by_name.index("Alpha") < by_name.index("beta")      # case-insensitive name order
+
+
+async def test_event_page_states_the_landing_zone_with_its_data_set() -> None:
+    store = make_store()
+    store.add(korean_event(1), NOW)  # no distance yet: no landing area
+    placed = korean_event(2).model_copy(update={"event_id": "evt_japan", "direction": "Japan", "distance_km": 1150.0})
+    store.add(placed, NOW)
+    store.add(korean_event(2).model_copy(update={"event_id": "evt_sea"}), NOW)  # 350 km into the East Sea
+    client = await client_for(store)
+    try:
+        pages = {name: await (await client.get(f"/events/{name}")).text()
+                 for name in ("evt_0123456789abcdef0123", "evt_japan", "evt_sea")}
+        svg = await (await client.get("/events/evt_japan/map.svg")).text()
+    finally:
+        await client.close()
+
+    def zone_row(html: str) -> str:
+        start = html.index('data-fact="landing_zone"')
+        return html[start:html.index("</tr>", start)]
+
+    assert "no landing area" in zone_row(pages["evt_0123456789abcdef0123"])
+    japan = zone_row(pages["evt_japan"])
+    assert "inside Japan&#39;s territorial sea or land" in japan
+    assert "by the maritime boundaries of geo-maps countries-maritime 0.6.0" in japan and "not EEZs" in japan
+    assert "outside any state&#39;s territorial sea" in zone_row(pages["evt_sea"])
+    assert 'class="zones"' in svg and "Landing area inside Japan's territorial sea or land" in svg
