@@ -9,7 +9,9 @@ decision.
 
 Two halves decide together. The rules (`detector`) find cues and give a raw score; the
 learned model (`model`, trained on labelled real news) reads the item's words and the
-rules' cues and gives the one calibrated confidence. Items the model cannot call a launch
+rules' cues and gives the one calibrated confidence; the item is a launch report when that
+confidence reaches the model file's operating threshold (`LaunchModel.threshold`, chosen
+on the development cells when the model was trained). Items the model cannot call a launch
 (no cue of the rules and no word of `MODEL_GATE`: most of any feed) skip the model and
 keep the rules' confidence. Facts are extracted by the rules, for every item the combined
 confidence calls a launch.
@@ -72,7 +74,7 @@ def classify(
     lang: str | None = None,
     published_at: datetime | None = None,
     source_tz: str | None = None,
-    launch_model: model.LinearModel | None = None,
+    launch_model: model.LaunchModel | None = None,
 ) -> Classification:
     """Classify one item from its title and summary.
 
@@ -101,7 +103,7 @@ def classify(
     else:
         headline_only = not prepared.text[prepared.title_end + 1:].strip()
         confidence = round(launch_model.launch_probability(vector, headline_only), 4)
-        is_launch = confidence >= 0.5
+        is_launch = confidence >= launch_model.threshold(headline_only)
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
         if vector is not None:

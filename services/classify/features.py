@@ -11,6 +11,9 @@ so training and the stream compute the same features. Text features are binary:
   (`t:missile` for "rakietą", see `languages/pl.py`), so what English news taught the model
   speaks for Polish; and `g:title_weapon_event` / `g:summary_weapon_event` where a weapon
   and a launching or striking word are glossed in the same part.
+- frames of the labelling policy (`FRAMES`: civil space, plans, displays, supply, firearms,
+  reactions) in the headline (`f:title_<frame>`) or summary (`f:summary_<frame>`), and
+  `f:no_weapon_named` where neither names a missile or rocket (`WEAPON_WORDS`).
 The rules' cues enter by name (`r:<cue>`) with their values, with the rules' raw score
 (`r:score`, scaled) and verdict (`r:launch`).
 """
@@ -58,15 +61,82 @@ def _word_features(prefix: str, words: list[str], out: list[str], pairs: bool, g
     return glosses
 
 
+# Frames of the labelling policy that make an item about missiles something other than a
+# launch report, as general English words (and word pairs joined by "_"); a Polish word
+# enters through its gloss. Each found in the headline gives `f:title_<frame>`, in the
+# summary `f:summary_<frame>`: one feature a frame, learned from every item that shows it,
+# where a word of its own would be learned from the few that hold that word.
+FRAMES: dict[str, frozenset[str]] = {
+    # Civil, commercial and scientific space: not a launch under the policy.
+    "civil_space": frozenset({
+        "commercial", "spaceflight", "spacecraft", "astronaut", "astronauts", "orbital", "space_agency",
+        "space_program", "space_programme", "space_development", "space_industry", "space_race", "research_rocket",
+        "sounding_rocket", "scientific", "science", "telescope", "mission", "space_station", "lunar", "moon", "mars",
+        "private", "startup"}),
+    # Plans, announcements and schedules: a launch to come is not one that happened.
+    "plan": frozenset({
+        "plans", "planned", "planning", "announces", "announced", "schedules", "scheduled", "upcoming", "sets",
+        "prepares", "preparing", "will", "could", "may", "might", "possible", "expected", "next", "future"}),
+    # Showing a weapon: unveilings, parades, exhibitions, capability claims.
+    "display": frozenset({
+        "unveils", "unveiled", "unveil", "unveiling", "shows_off", "showed_off", "showcases", "showcased", "parade",
+        "exhibition", "displays", "displayed", "capable", "capability", "range_of", "can_strike", "can_reach"}),
+    # Supply and production: arms deals, deliveries, stockpiles.
+    "supply": frozenset({
+        "production", "produce", "produces", "produced", "deliveries", "delivery", "deliver", "delivers",
+        "supply", "supplies", "send", "sends", "sending", "aid", "package", "purchase", "buy", "contract",
+        "ammunition", "stockpile", "stockpiles", "arsenal", "donate", "donates", "factory", "factories"}),
+    # Firearms: "opened fire" by a gunman is not a launch.
+    "firearm": frozenset({
+        "gunman", "gunmen", "gunfire", "shooter", "shooting", "shootings", "gun", "guns", "rifle", "pistol",
+        "stabbing", "police"}),
+    # Reactions and analysis: about a launch, not the launch.
+    "reaction": frozenset({
+        "condemns", "condemned", "condemn", "denounces", "slams", "criticises", "criticizes", "urges", "highlights",
+        "destabilizing", "destabilising", "sanctions", "resolution", "reaction", "statement", "talks", "survey",
+        "analysis", "prove", "proves", "lessons", "why", "how", "what"}),
+}
+# Naming a missile or rocket: the policy counts strikes and attacks as launches only when
+# missiles or rockets are named in the title or summary ("Russian strikes kill eight" is not one).
+WEAPON_WORDS = frozenset({
+    "missile", "missiles", "rocket", "rockets", "icbm", "icbms", "slbm", "irbm", "srbm", "mrbm", "ballistic",
+    "cruise", "hypersonic", "kinzhal", "iskander", "kalibr", "hwasong", "atacms", "himars", "grad", "projectile",
+    "projectiles", "satellite", "interceptor", "interceptors", "kh", "scud", "tomahawk", "katyusha", "qassam",
+    "storm_shadow", "launch_vehicle", "warhead", "warheads"})
+
+
+_VOCABULARY = {name: words for name, words in (*FRAMES.items(), ("weapon", WEAPON_WORDS))}
+# The first words of the vocabulary's word pairs: only a pair that starts with one is built.
+_PAIR_STARTS = frozenset(w.split("_")[0] for words in _VOCABULARY.values() for w in words if "_" in w)
+
+
+def _frames(words: list[str], glosses: set[str]) -> set[str]:
+    """The frames (`FRAMES`) whose words or word pairs `words` (or `glosses`) hold, and
+    "weapon" where they name one (`WEAPON_WORDS`)."""
+    tokens = set(words)
+    tokens.update(glosses)
+    if not tokens.isdisjoint(_PAIR_STARTS):  # most items hold none: skip the walk over their words
+        tokens.update(f"{a}_{words[i + 1]}" for i, a in enumerate(words[:-1]) if a in _PAIR_STARTS)
+    return {name for name, vocabulary in _VOCABULARY.items() if not tokens.isdisjoint(vocabulary)}
+
+
 def text_features(title: str, summary: str, lang: str) -> list[str]:
     """The text features of a cleaned title and summary, as names (duplicates possible)."""
     out = [f"lang:{lang}"]
     glossed = lang == "pl"
-    title_glosses = _word_features("t:", _words(title[:MAX_TEXT_CHARS]), out, pairs=True, glossed=glossed)
-    summary_glosses = _word_features("s:", _words(summary[:MAX_TEXT_CHARS]), out, pairs=False, glossed=glossed)
+    title_words, summary_words = _words(title[:MAX_TEXT_CHARS]), _words(summary[:MAX_TEXT_CHARS])
+    title_glosses = _word_features("t:", title_words, out, pairs=True, glossed=glossed)
+    summary_glosses = _word_features("s:", summary_words, out, pairs=False, glossed=glossed)
     for where, found in (("title", title_glosses), ("summary", summary_glosses)):
         if found & pl.WEAPON_GLOSSES and found & pl.EVENT_GLOSSES:
             out.append(f"g:{where}_weapon_event")
+    weapon_named = False
+    for where, words, found in (("title", title_words, title_glosses), ("summary", summary_words, summary_glosses)):
+        frames = _frames(words, found)
+        weapon_named |= "weapon" in frames
+        out.extend(f"f:{where}_{frame}" for frame in frames if frame != "weapon")
+    if not weapon_named and not _CJK.search(title + summary):
+        out.append("f:no_weapon_named")
     return out
 
 

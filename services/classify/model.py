@@ -9,8 +9,9 @@ hashed features of `services.classify.features`:
 - `headline` (optional): the launch head for an item without a summary, trained on the
   headlines of the training items alone, with its own Platt map: a headline carries
   fewer words, and a model that has read summaries weighs them as missing evidence.
-It also holds the SHA-256 of the training data and the held-out figures measured when it
-was trained. `services.classify.training.train` writes it. Loading takes milliseconds;
+It also holds the SHA-256 of the training data, the operating thresholds of the launch and
+headline heads chosen on the development cells (`meta.launch_threshold`,
+`meta.headline_threshold`) and the figures measured when it was trained. `services.classify.training.train` writes it. Loading takes milliseconds;
 scoring an item is a sum over its features.
 """
 
@@ -32,6 +33,7 @@ from services.classify.features import DIMENSIONS
 
 MODEL_PATH = Path(__file__).with_name("launch_model.json")
 FORMAT = "launchwatch-linear/2"
+DEFAULT_THRESHOLD = 0.5  # the operating threshold of a model file whose meta names none
 
 
 class ModelFileError(ValueError):
@@ -141,6 +143,20 @@ class LaunchModel:
     kind: Head
     meta: dict[str, Any]
     headline: Head | None = None
+    _thresholds: tuple[float, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        launch = float(self.meta.get("launch_threshold", DEFAULT_THRESHOLD))
+        headline = float(self.meta.get("headline_threshold", launch))
+        object.__setattr__(self, "_thresholds", (launch, headline))
+
+    def threshold(self, headline_only: bool = False) -> float:
+        """The operating threshold: an item whose confidence is at or above it is a launch.
+        Chosen on the development cells when the model was trained (`meta.launch_threshold`,
+        `meta.headline_threshold` for the headline head); `DEFAULT_THRESHOLD` for a model
+        file that names none, the headline head taking the launch head's when only that is
+        named."""
+        return self._thresholds[1 if headline_only and self.headline is not None else 0]
 
     def launch_probability(self, vector: dict[int, float], headline_only: bool = False) -> float:
         """The calibrated probability that the item is a launch; `headline_only`: the item

@@ -148,3 +148,46 @@ def test_the_shipped_model_has_a_headline_head_and_its_development_figures():
     shipped = model.shipped()
     assert shipped.headline is not None and shipped.headline.platt != (1.0, 0.0)
     assert shipped.meta["development_cv"]["items"] > 2000
+
+
+def test_the_launch_decision_is_taken_at_the_model_files_threshold():
+    """The confidence stays the calibrated probability; whether it makes a launch report is
+    decided by the threshold the model file names (0.5 for a file that names none)."""
+    shipped = model.shipped()
+    sure = _head({}, 1.0)  # every item read by the model gets σ(1) ≈ 0.73
+    title, summary = "North Korea fires a ballistic missile", "Seoul said it flew 300 km."
+
+    def judged(meta: dict, text: str = summary):
+        return classify(title, text, launch_model=model.LaunchModel(sure, shipped.actor, shipped.kind, meta, sure))
+
+    assert judged({}).is_launch and judged({}).confidence == pytest.approx(0.7311, abs=1e-4)
+    assert judged({"launch_threshold": 0.7}).is_launch
+    strict = judged({"launch_threshold": 0.8})
+    assert not strict.is_launch and strict.confidence == pytest.approx(0.7311, abs=1e-4)
+    assert strict.fields.actor is None
+    # Without a summary the headline head decides, at its own threshold.
+    assert judged({"launch_threshold": 0.8, "headline_threshold": 0.7}, "").is_launch
+    assert not judged({"launch_threshold": 0.7, "headline_threshold": 0.8}, "").is_launch
+
+
+def test_the_threshold_keeps_the_precision_asked_for_with_the_most_f1():
+    # (confidence, truth, rules' verdict); None: the model did not read it, the rules' verdict stands.
+    points = [(0.99, True, False), (0.95, True, False), (0.9, False, False), (0.8, True, False),
+              (0.7, True, False), (0.6, False, False), (None, True, True), (None, False, False), (0.1, False, False)]
+    chosen = train.choose_threshold(points, min_precision=0.95)
+    assert chosen["threshold"] == pytest.approx(0.925) and chosen["precision"] == 1.0
+    assert chosen["recall"] == pytest.approx(0.6) and chosen["chosen_by"].startswith("F1")
+    looser = train.choose_threshold(points, min_precision=0.8)
+    assert looser["threshold"] == pytest.approx(0.65) and looser["recall"] == 1.0
+    unreachable = train.choose_threshold([(0.9, False, False), (0.8, True, False), (0.2, False, False)], 0.95)
+    assert unreachable["chosen_by"].startswith("F0.5") and unreachable["threshold"] == pytest.approx(0.5)
+    with pytest.raises(ValueError):
+        train.choose_threshold([(None, True, True)])
+
+
+def test_the_shipped_model_decides_at_the_thresholds_chosen_on_the_development_cells():
+    shipped = model.shipped()
+    chosen = shipped.meta["development_cv"]["operating_point"]
+    assert shipped.threshold() == shipped.meta["launch_threshold"] == chosen["launch"]["threshold"]
+    assert shipped.threshold(headline_only=True) == chosen["headline"]["threshold"]
+    assert chosen["launch"]["precision"] >= 0.95

@@ -215,7 +215,8 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
-    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on)\b",
+    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on"
+    r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*)\b",
     _I,
 )
 
@@ -369,7 +370,8 @@ SHARED = SharedWords(
         r"|(?<!launcher )(?<!rocket )(?:shells|rounds)\b(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
         r"|(?:rocket |missile )?engine tests?|(?:solid[- ]fuel )?(?:engine|motor) test|static (?:fire|firing)"
         r"|ground jet test|nuclear test|underwater (?:nuclear )?(?:attack )?drone|Haeil[- ]?\w*|air ?strikes?"
-        r"|warplanes?|fighter jets?|bombers?|GPS jamming|loudspeakers?|gunfire|shooting)\b"
+        r"|warplanes?|fighter jets?|bombers?|GPS jamming|loudspeakers?|gunfire|shooting|gunm[ae]n|shooters?|stabbings?"
+        r"|rifles?|pistols?)\b"
     ),
     # Anniversaries, obituaries, aggregate counts: the item looks back.
     retrospective=(

@@ -41,7 +41,12 @@ GLOSSES = MappingProxyType({
     "zapowi": "announces", "rocznic": "anniversary", "ćwiczeni": "drill", "manewr": "drill",
     # Defence, buying and things that are not missiles.
     "obron": "defence", "przeciwlotnicz": "defence", "przeciwrakietow": "defence", "patriot": "patriot",
-    "zakup": "purchase", "kupi": "buy", "kontrakt": "contract", "dostaw": "deliveries", "dron": "drone",
+    "zakup": "purchase", "kupi": "buy", "kontrakt": "contract", "dostaw": "deliveries", "dostarcz": "deliver",
+    "wysła": "send", "wysył": "send", "wyśl": "send", "przekażą": "send", "przekaże": "send", "pomoc": "aid",
+    "amunic": "ammunition", "produkc": "production", "wyprodukow": "produced", "arsenał": "arsenal",
+    "zaprezentow": "unveiled", "prezentuj": "unveiled", "parad": "parade", "komercyjn": "commercial",
+    "naukow": "scientific", "astronaut": "astronaut", "misj": "mission", "księżyc": "moon",
+    "strzelanin": "shooting", "strzelec": "shooter", "napastnik": "gunman", "policj": "police", "dron": "drone",
     "bezzałogow": "drone", "szahed": "shahed", "balon": "balloon", "artyler": "artillery",
     "moździerz": "mortar", "czołg": "tank", "samolot": "aircraft", "myśliw": "fighter",
     # States, armies and places of the news.

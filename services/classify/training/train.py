@@ -18,12 +18,14 @@ values seen fewer than three times. Steps, all deterministic:
    group (and the dev set and the cases), through the whole classifier. Its figures
    (`development_cv`) and out-of-fold mistakes (`--mistakes FILE`) are what every choice
    is made from; `--development-only` stops here and touches no test cell.
-2. The Platt maps of the launch and headline heads are fitted on those out-of-fold scores.
+2. The Platt maps of the launch and headline heads are fitted on those out-of-fold scores,
+   and the operating thresholds chosen on their precision-recall curves (`THRESHOLD_RULE`;
+   `--scores FILE` writes every item's out-of-fold confidence).
 3. The three test cells are classified by models trained on the items that share neither
    the cell's day group nor its outlet group, through the whole classifier: these are the
    held-out figures.
 4. The shipped model is trained on every labelled item and written with the Platt maps,
-   the SHA-256 of its training data and both sets of figures.
+   the thresholds, the SHA-256 of its training data and both sets of figures.
 Needs scikit-learn (the `train` extra); the stream does not.
 """
 
@@ -36,14 +38,14 @@ import math
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import get_args
 
 from schemas.models import Kind
 from services.classify import detector
-from services.classify.classifier import classify
+from services.classify.classifier import classify, model_features
 from services.classify.features import rule_features, text_features, vectorise
 from services.classify.model import MODEL_PATH, Head, LaunchModel
 from services.classify.training.dataset import (
@@ -178,13 +180,110 @@ def cells(split: Split, days: Sequence[Example]) -> dict[tuple[int, int], list[E
     return found
 
 
+MIN_PRECISION = 0.95  # the development precision the operating threshold must keep
+THRESHOLD_RULE = (f"highest F1 among thresholds with development precision >= {MIN_PRECISION} "
+                  "(higher threshold on a tie), else highest F0.5; halfway to the next lower confidence")
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One development item's out-of-fold result: its confidence when the model read it
+    (None when it did not, and the rules' verdict stands), and the same for its headline alone."""
+
+    key: str
+    is_launch: bool
+    headline_only: bool  # the item has no summary: the headline head and its threshold decide it
+    confidence: float | None
+    rules_verdict: bool
+    headline_confidence: float | None
+    headline_rules_verdict: bool
+
+
+def _f_beta(tp: float, fp: float, fn: float, beta: float) -> float:
+    b2 = beta * beta
+    return (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
+
+
+def choose_threshold(points: Sequence[tuple[float | None, bool, bool]], min_precision: float = MIN_PRECISION) -> dict:
+    """The operating threshold on an out-of-fold precision-recall curve (`THRESHOLD_RULE`).
+
+    `points`: (confidence or None, truth, rules' verdict) per item; an item with confidence
+    None was not read by the model and keeps the rules' verdict at every threshold. Among
+    the thresholds that split the confidences seen, the one with the highest F1 whose
+    precision is at least `min_precision` (the higher threshold on a tie); when none reaches
+    it, the one with the highest F0.5. The threshold lies halfway between the lowest
+    confidence called a launch and the next lower one seen (0 below the lowest). Returns
+    the threshold, how it was chosen and precision, recall and F1 at it; raises ValueError
+    when no item was read by the model."""
+    tp = fp = fn = 0.0
+    read: list[tuple[float, bool]] = []
+    for confidence, truth, verdict in points:
+        if confidence is None:
+            tp += truth and verdict
+            fp += verdict and not truth
+            fn += truth and not verdict
+        else:
+            read.append((confidence, truth))
+            fn += truth  # below every threshold until the sweep reaches it
+    if not read:
+        raise ValueError("no item was read by the model: no curve to choose a threshold on")
+    read.sort(key=lambda p: -p[0])
+    candidates = []
+    i = 0
+    while i < len(read):
+        level = read[i][0]
+        while i < len(read) and read[i][0] == level:
+            tp, fp, fn = tp + read[i][1], fp + (not read[i][1]), fn - read[i][1]
+            i += 1
+        below = read[i][0] if i < len(read) else 0.0
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        candidates.append({"threshold": round((level + below) / 2, 5), "precision": round(precision, 4),
+                           "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+                           "f1": round(_f_beta(tp, fp, fn, 1.0), 4), "f0_5": round(_f_beta(tp, fp, fn, 0.5), 4),
+                           "_f1": _f_beta(tp, fp, fn, 1.0), "_f05": _f_beta(tp, fp, fn, 0.5), "_p": precision})
+    # Candidates run from the highest threshold down: max() keeps the first (highest) of equals.
+    precise = [c for c in candidates if c["_p"] >= min_precision]
+    if precise:
+        best, rule = max(precise, key=lambda c: c["_f1"]), f"F1 at precision >= {min_precision}"
+    else:
+        best, rule = max(candidates, key=lambda c: c["_f05"]), f"F0.5 (precision {min_precision} unreachable)"
+    chosen = {k: v for k, v in best.items() if not k.startswith("_")}
+    chosen["chosen_by"] = rule
+    return chosen
+
+
+def curve_at(points: Sequence[tuple[float | None, bool, bool]], thresholds: Sequence[float]) -> list[dict]:
+    """Precision, recall and F1 of `points` (as in `choose_threshold`) at each of `thresholds`."""
+    rows = []
+    for t in thresholds:
+        tally = Tally()
+        for confidence, truth, verdict in points:
+            tally.add(truth, verdict if confidence is None else confidence >= t)
+        rows.append({"threshold": t, "precision": round(tally.precision, 4), "recall": round(tally.recall, 4),
+                     "f1": round(tally.f1, 4)})
+    return rows
+
+
+def model_reads(title: str, summary: str, lang: str | None) -> bool:
+    """Whether the classifier's model reads this item (else the rules' verdict stands)."""
+    p = detector.prepare(title, summary)
+    detected = detector.detect_language(p.text, lang)
+    return model_features(p, detected, detector.detect(p, detected))[1] is not None
+
+
+CURVE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+
+
 def development_cv(split: Split, by_cell: dict[tuple[int, int], list[Example]], everything: Sequence[Example],
-                   vectors: dict[str, dict[int, float]]) -> tuple[tuple[float, float], dict]:
+                   vectors: dict[str, dict[int, float]]) -> tuple[tuple[float, float], dict, list[Scored]]:
     """Grouped cross-validation inside the six development cells: each is predicted by a model
     trained on the development cells that share neither its day group nor its outlet group
     (plus the dev set and the cases; never a test-cell item), through the whole classifier.
-    Returns the Platt maps (launch head, headline head) fitted on those out-of-fold scores
-    and the figures, with the mistakes (what every choice is made from)."""
+    Every item keeps its out-of-fold confidence (and its headline's); the Platt maps
+    (launch head, headline head) are fitted on those scores and the operating thresholds
+    chosen on their precision-recall curves (`choose_threshold`). Returns the Platt maps,
+    the figures at the chosen thresholds (with the thresholds, the curves and the mistakes:
+    what every choice is made from) and the scored items."""
     test_keys = {e.key for cell in TEST_CELLS for e in by_cell.get(cell, ())}
     pool = [e for e in everything if e.key not in test_keys]
     development_cells = [cell for cell in sorted(by_cell) if cell not in TEST_CELLS]
@@ -195,29 +294,67 @@ def development_cv(split: Split, by_cell: dict[tuple[int, int], list[Example]], 
     headline_scores = [(folds[cell].headline.scores(vectors[e.key + HEADLINE])[0], e.is_launch)
                        for cell in development_cells for e in by_cell[cell]]
     headline_platt = fit_platt(headline_scores)
+
+    def fold_model(cell: tuple[int, int], meta: dict) -> LaunchModel:
+        fold = folds[cell]
+        return LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, meta,
+                           replace(fold.headline, platt=headline_platt))
+
+    scored = []
+    for cell in development_cells:
+        model = fold_model(cell, {})
+        for e in by_cell[cell]:
+            full, headline = classify(e.title, e.summary, lang=e.lang, launch_model=model), \
+                classify(e.title, "", lang=e.lang, launch_model=model)
+            p = detector.prepare(e.title, e.summary)
+            scored.append(Scored(e.key, e.is_launch, not p.text[p.title_end + 1:].strip(),
+                                 full.confidence if model_reads(e.title, e.summary, e.lang) else None, full.is_launch,
+                                 headline.confidence if model_reads(e.title, "", e.lang) else None,
+                                 headline.is_launch))
+    # The headline head's threshold first: it decides the items without a summary, which
+    # then stand fixed on the launch head's curve.
+    headline_points = [(s.headline_confidence, s.is_launch, s.headline_rules_verdict) for s in scored]
+    headline_point = choose_threshold(headline_points)
+
+    def headline_verdict(s: Scored) -> bool:
+        if s.headline_confidence is None:
+            return s.headline_rules_verdict
+        return s.headline_confidence >= headline_point["threshold"]
+
+    points = [(None, s.is_launch, headline_verdict(s)) if s.headline_only else
+              (s.confidence, s.is_launch, s.rules_verdict) for s in scored]
+    launch_point = choose_threshold(points)
+    thresholds = {"launch_threshold": launch_point["threshold"], "headline_threshold": headline_point["threshold"]}
     figures = Figures()
     for cell in development_cells:
-        fold = folds[cell]
-        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, {},
-                            replace(fold.headline, platt=headline_platt))
+        model = fold_model(cell, thresholds)
         measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), figures)
     items = [e for cell in development_cells for e in by_cell[cell]]
     found = figures.as_dict()
     found["items"] = len(items)
     found["launches"] = sum(e.is_launch for e in items)
+    found["threshold_rule"] = THRESHOLD_RULE
+    found["operating_point"] = {"launch": launch_point, "headline": headline_point}
+    found["curve"] = {"launch": curve_at(points, CURVE_THRESHOLDS),
+                      "headline": curve_at(headline_points, CURVE_THRESHOLDS)}
     found["mistakes"] = figures.mistakes
-    return (platt, headline_platt), found
+    return (platt, headline_platt), found, scored
 
 
-def train(out: Path, report: Path | None, development_only: bool = False) -> dict:
+def train(out: Path, report: Path | None, development_only: bool = False, scores_out: Path | None = None) -> dict:
     days = load_days()
     everything = days + load_dev() + load_cases()
     split = make_split(days)
     vectors = {e.key: features_of(e) for e in everything}
     vectors.update({h.key: features_of(h) for h in map(headline_copy, everything)})
     by_cell = cells(split, days)
-    (platt, headline_platt), development = development_cv(split, by_cell, everything, vectors)
+    (platt, headline_platt), development, scored = development_cv(split, by_cell, everything, vectors)
     mistakes = development.pop("mistakes")
+    if scores_out is not None:
+        scores_out.write_text("".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in scored),
+                              encoding="utf-8")
+    thresholds = {"launch_threshold": development["operating_point"]["launch"]["threshold"],
+                  "headline_threshold": development["operating_point"]["headline"]["threshold"]}
     if development_only:
         if report is not None:
             report.write_text("\n".join(mistakes) + "\n", encoding="utf-8")
@@ -226,7 +363,7 @@ def train(out: Path, report: Path | None, development_only: bool = False) -> dic
     held_out, rules_only, baseline = Figures(), Tally(), Tally()
     for cell in sorted(TEST_CELLS):
         fold = fold_models[cell]
-        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, {},
+        model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, thresholds,
                             replace(fold.headline, platt=headline_platt))
         measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), held_out)
         for e in by_cell[cell]:
@@ -248,6 +385,8 @@ def train(out: Path, report: Path | None, development_only: bool = False) -> dic
         "training_launches": sum(e.is_launch for e in everything),
         "learner": f"logistic regression, L2, C={C}, liblinear, seed {SEED}",
         "platt_fitted_on": f"{development['items']} out-of-fold predictions of the development cells",
+        **thresholds,
+        "threshold_rule": THRESHOLD_RULE,
         "development_cv": development,
         "held_out": figures,
     }
@@ -266,9 +405,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "touch no test cell, write no model")
     parser.add_argument("--mistakes", type=Path, default=None,
                         help="write the development cells' out-of-fold mistakes to this file")
+    parser.add_argument("--scores", type=Path, default=None,
+                        help="write every development-cell item's out-of-fold confidence (JSON lines)")
     args = parser.parse_args(argv)
     try:
-        meta = train(args.out, args.mistakes, args.development_only)
+        meta = train(args.out, args.mistakes, args.development_only, args.scores)
     except LookupError as exc:
         print(f"train: {exc}", file=sys.stderr)
         return 2
