@@ -50,7 +50,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -557,6 +557,50 @@ class DayRun:
     served_s: dict[str, float]
 
 
+def metrics_url(log_path: Path) -> str:
+    """The run's /metrics URL, from the address its `http_listening` log line names.
+    Raises RuntimeError when the log has no such line."""
+    for line in log_path.read_text(errors="replace").splitlines():
+        if '"http_listening"' in line:
+            return f"http://{json.loads(line)['address']}/metrics"
+    raise RuntimeError("launchwatch run logged no http_listening line")
+
+
+def _handled(text: str) -> tuple[float, float, float]:
+    """(items published, items handled by classify, records handled by every stage) from a
+    Prometheus text page."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    published = items_handled = handled = 0.0
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == "launchwatch_items_published_total":
+                published += sample.value
+            elif sample.name == "launchwatch_messages_handled_total":
+                handled += sample.value
+                if sample.labels.get("topic", "").endswith("items"):
+                    items_handled += sample.value
+    return published, items_handled, handled
+
+
+async def wait_drained(url: str, site: DaySite, check: Callable[[], None], quiet_s: float = 1.0) -> None:
+    """Wait until the run has handled every item it published and, for `quiet_s`, neither
+    handled another record nor sent the receiver anything. `check` raises to give up."""
+    import aiohttp
+
+    last: tuple[float, float, float] | None = None
+    async with aiohttp.ClientSession() as http:
+        while True:
+            check()
+            async with http.get(url) as response:
+                now = _handled(await response.text())
+            quiet = not site.received or time.monotonic() - site.received[-1][0] >= quiet_s
+            if now == last and now[0] == now[1] and quiet:
+                return
+            last = now
+            await asyncio.sleep(quiet_s)
+
+
 async def run_day(items: list[DayItem], *, speed: float, interval_s: float, timeout_s: float = 600.0,
                   keep: Path | None = None) -> DayRun:
     """Serve the day, run `launchwatch run` against it until the day is over and the last
@@ -581,15 +625,22 @@ async def run_day(items: list[DayItem], *, speed: float, interval_s: float, time
                     *_command(), "run", "--config", str(config), "--log-format", "json",
                     cwd=tmp, env=env, stdout=out, stderr=err)
                 deadline = time.monotonic() + timeout_s
+
+                def check() -> None:
+                    if proc.returncode is not None:
+                        raise RuntimeError(f"launchwatch run exited with {proc.returncode}: "
+                                           + (Path(tmp) / "stderr.log").read_text(errors="replace")[-2000:])
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"the day did not end within {timeout_s:.0f} s")
+
                 try:
                     settle_s = 3 * interval_s + 3.0
                     while site.started is None or site.now() < site.end_at + timedelta(seconds=settle_s * speed):
-                        if proc.returncode is not None:
-                            raise RuntimeError(f"launchwatch run exited with {proc.returncode}: "
-                                               + (Path(tmp) / "stderr.log").read_text(errors="replace")[-2000:])
-                        if time.monotonic() > deadline:
-                            raise RuntimeError(f"the day did not end within {timeout_s:.0f} s")
+                        check()
                         await asyncio.sleep(0.2)
+                    # A run slower than the day's clock (a busy machine) still has items in hand:
+                    # stopping it now would count their launches as missed.
+                    await wait_drained(metrics_url(Path(tmp) / "stdout.log"), site, check)
                 finally:
                     if proc.returncode is None:
                         proc.send_signal(signal.SIGTERM)
