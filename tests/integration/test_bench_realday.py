@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from aiohttp import web
 
-from bench.realday import LISTED, QUICK_DAY, LaunchOutcome, Listed, realday_section, section
+from bench.realday import (LISTED, QUICK_DAY, DayItem, DaySite, LaunchOutcome, Listed, realday_section, section,
+                           wait_drained)
 from bench.report import Context
 
 
@@ -45,3 +47,38 @@ def test_the_section_lists_each_launch_of_the_day_and_the_days_false_alerts(shar
     assert day["listed launches"] == len(LISTED[QUICK_DAY])
     (figure,) = result.figures
     assert figure.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_the_run_is_stopped_only_once_every_published_item_is_handled():
+    """A run behind the day's clock still has items in hand when the day ends: the bench
+    waits until /metrics show every published item handled and nothing moving."""
+    pages = iter([(5, 3, 7), (5, 5, 9), (5, 5, 9)])  # (published, items handled, all handled)
+    scrapes = []
+
+    async def metrics(request):
+        published, items, handled = next(pages, (5, 5, 9))
+        scrapes.append(published)
+        return web.Response(text=(
+            f'launchwatch_items_published_total{{feed="a"}} {published}\n'
+            f'launchwatch_messages_handled_total{{topic="launchwatch.items",group="classify"}} {items}\n'
+            f'launchwatch_messages_handled_total{{topic="launchwatch.reports",group="events"}} {handled - items}\n'))
+
+    app = web.Application()
+    app.router.add_get("/metrics", metrics)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}/metrics"
+    site = DaySite([DayItem("http://feed", "t", "s", "http://item", datetime(2023, 1, 1, tzinfo=timezone.utc), None)],
+                   speed=1000)
+    try:
+        await wait_drained(url, site, check=lambda: None, quiet_s=0.01)
+        assert len(scrapes) == 3  # not while 2 items were in hand, then once more to see nothing moving
+
+        def give_up():
+            raise RuntimeError("the day did not end")
+
+        with pytest.raises(RuntimeError):
+            await wait_drained(url, site, check=give_up, quiet_s=0.01)
+    finally:
+        await runner.cleanup()
