@@ -1,7 +1,7 @@
 """Ingest against a local feed farm: cold and warm passes, CPU, peak memory, change latency.
 
     python bench/ingest_farm.py [--feeds 1000 10000] [--concurrency 100] [--latency-feeds 1000]
-                                [--interval-s 1] [--changes 20] [--compare-feeds 1000]
+                                [--interval-s 1] [--changes 20] [--compare-feeds 1000] [--limit-s 600]
 
 A farm process on 127.0.0.1 serves N RSS feeds of 50 realistic items each (HTML in the
 descriptions, RFC 822 dates, ~22 KB per document), honouring ETag. For every N a fresh
@@ -18,6 +18,11 @@ at a known time, and the time until that item is sent to the bus is recorded.
 
 With `--compare-feeds N`, newsboat (`newsboat -x reload`, Debian package) and rss2email
 (`r2e run --no-send`, Debian package) poll the same first N farm feeds, cold then warm.
+A pass still running after `--limit-s` seconds is stopped and reported unfinished.
+
+`section(ctx)` is the benchmark report's section (`python -m bench --only ingest_farm`):
+launchwatch, newsboat and rss2email over the same farm in one run, at 1,000 and 10,000
+feeds (quick: 50), with the ratios launchwatch / tool and a plot.
 
 The bus is a counting producer (payloads dropped) so that bus memory does not hide ingest's.
 Both processes share the machine's cores; the farm's CPU is not counted.
@@ -489,7 +494,8 @@ def farm_section(out: Path, sizes: Sequence[int], *, limit_s: float, concurrency
          for r in rows],
         note=f"Every feed lists {ITEMS} items, so a cold pass takes in {ITEMS} x feeds items and a warm pass none. "
              "launchwatch's CPU and memory are its ingest process's (after start-up), the tools' their whole "
-             "process's.")
+             "process's. A stopped pass shows what it had stored when stopped: rss2email writes its data file "
+             "only at the end of a run, newsboat its cache as it goes.")
     ratios = Table("launchwatch / tool (below 1: launchwatch takes less)",
                    ["feeds", "pass", "tool", "wall time", "CPU time", "peak RSS", "note"], ratio_rows(rows))
     memory_rows = []
