@@ -1,20 +1,22 @@
 """A real day of news through `launchwatch run`: the alerts a duty officer would have had.
 
-    LAUNCHWATCH_SHARED_DATA=/path/to/shared/data python bench/realday.py DAY [--speed 1000]
-    LAUNCHWATCH_SHARED_DATA=/path/to/shared/data python bench/realday.py --all [--speed 1000]
+    LAUNCHWATCH_SHARED_DATA=/path/to/shared/data python bench/realday.py DAY [--speed 1000 --interval 0.5]
+    LAUNCHWATCH_SHARED_DATA=/path/to/shared/data python bench/realday.py --all
 
 DAY is one of the archived days in `$LAUNCHWATCH_SHARED_DATA/days/` (e.g. 2023-02-18). The
 bench serves the day's items from local feeds on 127.0.0.1 (one RSS feed per source URL),
 each item appearing in its feed at its real publication time, compressed `--speed` times
 (1000: a day in 86 s). It runs `launchwatch run` as a subprocess in a temporary directory,
-configured with those feeds (`allow_private_networks = true`) and one webhook subscription
-to a local receiver, and collects what the receiver is sent. Then it prints the day:
+configured with those feeds (`allow_private_networks = true`), polled every `--interval`
+seconds (0.5: one poll per 500 s of the day), and one webhook subscription to a local
+receiver, and collects what the receiver is sent. Then it prints the day:
 
 - per launch the day is known for (the table in the days' README, kept in `LISTED`): the
   events its reports were grouped into, the alerts and updates sent, and the time from
-  its first report to the alert (on the day's clock; polling every `--interval` seconds
-  adds up to interval x speed to it, which `alert came with` leaves out: the publication
-  time of the newest report in the alerted revision);
+  its first report to the alert: on the day's clock up to the report that completed the
+  alerted revision (`alert came with`, 0 when the first report alerted), plus the time
+  measured from serving that report to the receiver getting the alert; the wait for the
+  next poll, which the compressed clock would magnify (interval x speed), is left out;
 - every other alert, judged with the labels in `labels/days.jsonl` (by link): false when
   every source it names is labelled not_launch, a launch when one is labelled launch,
   unjudged otherwise.
@@ -48,7 +50,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -58,6 +60,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.report import Context, Section, Table  # noqa: E402
 from schemas import FeedItem, LaunchEvent  # noqa: E402
 from services.ingest.identity import item_id_for  # noqa: E402
 from services.ingest.text import html_to_text  # noqa: E402
@@ -174,11 +177,13 @@ def feed_items(items: Iterable[DayItem], seen_after_s: float = 60.0) -> list[Fee
 
 @dataclass(frozen=True)
 class Post:
-    """An alert or update the subscriber got, at a moment of the day."""
+    """An alert or update the subscriber got, at a moment of the day (and, through
+    `launchwatch run`, the monotonic clock reading when the receiver got it)."""
 
     kind: str  # alert | update
     event: LaunchEvent
     at: datetime
+    received_s: float | None = None
 
 
 @dataclass
@@ -190,10 +195,31 @@ class LaunchOutcome:
     first_report_at: datetime | None = None
     alerted_at: datetime | None = None
     alert_report_at: datetime | None = None  # newest report in the alerted revision
+    # Through `launchwatch run` (monotonic seconds from the feed site and the receiver): the
+    # report of the alerted revision that was served last, i.e. the one that completed it,
+    # and the time from serving it to the receiver getting the alert.
+    trigger_url: str | None = None
+    trigger_published_at: datetime | None = None
+    trigger_to_alert_s: float | None = None
+    first_served_to_alert_s: float | None = None  # from the first report served, replay clock
 
     @property
     def alerted_once(self) -> bool:
         return self.alerts == 1 and len(self.events) == 1
+
+    @property
+    def first_report_to_alert_s(self) -> float | None:
+        """Seconds from the first report appearing in its feed to the alert, on the day's
+        clock, without the wait for the next poll: the day-time from the first report to
+        the report that completed the alerted revision, plus the measured time from serving
+        that report to the alert. In process (no serving), the day-time from the first
+        report to the moment the alert was decided. None when not alerted."""
+        if self.first_report_at is None or self.alerted_at is None:
+            return None
+        if self.trigger_published_at is not None and self.trigger_to_alert_s is not None:
+            waited_s = max(0.0, (self.trigger_published_at - self.first_report_at).total_seconds())
+            return waited_s + self.trigger_to_alert_s
+        return (self.alerted_at - self.first_report_at).total_seconds()
 
 
 @dataclass
@@ -237,11 +263,13 @@ def true_actor(event: LaunchEvent, labels: dict[str, dict]) -> str | None:
 
 
 def judge(day: str, items: int, posts: list[Post], events: dict[str, LaunchEvent],
-          labels: dict[str, dict]) -> DayOutcome:
+          labels: dict[str, dict], served_s: dict[str, float] | None = None) -> DayOutcome:
     """Match the day's published events to its listed launches and judge every alert.
 
     `events` holds the last published revision of every event (the sources of all its
-    revisions decide which launch it was); `posts` what the subscriber got, in order.
+    revisions decide which launch it was); `posts` what the subscriber got, in order;
+    `served_s`, when the day went through a feed site, the monotonic time each item (by
+    link) was first served, which gives each alerted launch its serving-to-alert times.
     """
     launches = {listed.actor: LaunchOutcome(listed) for listed in LISTED.get(day, ())}
     launch_of: dict[str, LaunchOutcome] = {}
@@ -266,15 +294,37 @@ def judge(day: str, items: int, posts: list[Post], events: dict[str, LaunchEvent
             if outcome.alerted_at is None:
                 outcome.alerted_at = post.at
                 outcome.alert_report_at = max(s.published_at for s in post.event.sources if s.published_at)
+                if served_s and post.received_s is not None:
+                    _time_alert(outcome, post, served_s, events, launch_of)
         else:
             outcome.updates += 1
     return DayOutcome(day, items, list(launches.values()), other, len(events))
+
+
+def _time_alert(outcome: LaunchOutcome, post: Post, served_s: dict[str, float], events: dict[str, LaunchEvent],
+                launch_of: dict[str, LaunchOutcome]) -> None:
+    """Set the launch's serving-to-alert times from its first alert `post`."""
+    sources = [s for s in post.event.sources if s.url in served_s]
+    if not sources:
+        return
+    trigger = max(sources, key=lambda s: served_s[s.url])
+    outcome.trigger_url = trigger.url
+    outcome.trigger_published_at = trigger.published_at
+    outcome.trigger_to_alert_s = post.received_s - served_s[trigger.url]
+    launch_urls = [s.url for event_id, event in events.items() if launch_of.get(event_id) is outcome
+                   for s in event.sources if s.url in served_s]
+    if launch_urls:
+        outcome.first_served_to_alert_s = post.received_s - min(served_s[url] for url in launch_urls)
 
 
 def _minutes(later: datetime | None, earlier: datetime | None) -> str:
     if later is None or earlier is None:
         return "-"
     return f"{(later - earlier).total_seconds() / 60:.0f} min"
+
+
+def _seconds_as_minutes(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds / 60:.0f} min"
 
 
 def print_day(outcome: DayOutcome) -> None:
@@ -285,7 +335,7 @@ def print_day(outcome: DayOutcome) -> None:
               f" {'alert came with':>15}")
     for launch in outcome.launches:
         print(f"{launch.listed.name:<38} {len(launch.events):>6} {launch.alerts:>6} {launch.updates:>7} "
-              f"{_minutes(launch.alerted_at, launch.first_report_at):>21} "
+              f"{_seconds_as_minutes(launch.first_report_to_alert_s):>21} "
               f"{_minutes(launch.alert_report_at, launch.first_report_at):>15}")
     if not outcome.launches:
         print("no launch listed for this day")
@@ -299,8 +349,8 @@ def print_summary(outcomes: list[DayOutcome]) -> None:
     launches = [launch for o in outcomes for launch in o.launches]
     clean = [o for o in outcomes if o.false_alerts == 0]
     once = [launch for launch in launches if launch.alerted_once]
-    delays = [(launch.alerted_at - launch.first_report_at).total_seconds() / 60 for launch in launches
-              if launch.alerted_at and launch.first_report_at]
+    delays = [launch.first_report_to_alert_s / 60 for launch in launches
+              if launch.first_report_to_alert_s is not None]
     print("\n| day | listed launches | alerted once | split (events) | missed | updates | false alerts"
           " | unjudged | other launch alerts |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -379,6 +429,7 @@ class DaySite:
         self.paths = {source: f"/feeds/{n}.xml" for n, source in enumerate(sorted(self.by_feed))}
         self._feed_of_path = {path: source for source, path in self.paths.items()}
         self.started: float | None = None
+        self.served_s: dict[str, float] = {}  # link -> monotonic time of the first document listing it
         self.received: list[tuple[float, dict]] = []
         self._delivery_ids: set[str] = set()
         self.requests = 0
@@ -409,6 +460,9 @@ class DaySite:
                 :16] + '"'
             if request.headers.get("If-None-Match") == etag:
                 return web.Response(status=304, headers={"ETag": etag})
+            served = time.monotonic()
+            for item in out:
+                self.served_s.setdefault(item.link, served)
             response = web.Response(body=render_rss(feed_name(source), out), content_type="application/rss+xml",
                                     charset="utf-8", headers={"ETag": etag})
             response.enable_compression()
@@ -493,12 +547,66 @@ def published_events(state_path: Path) -> dict[str, LaunchEvent]:
     return events
 
 
+@dataclass
+class DayRun:
+    """What one day through `launchwatch run` gave: the webhook's posts (in order), every
+    published event's last revision, and when each item (by link) was first served."""
+
+    posts: list[Post]
+    events: dict[str, LaunchEvent]
+    served_s: dict[str, float]
+
+
+def metrics_url(log_path: Path) -> str:
+    """The run's /metrics URL, from the address its `http_listening` log line names.
+    Raises RuntimeError when the log has no such line."""
+    for line in log_path.read_text(errors="replace").splitlines():
+        if '"http_listening"' in line:
+            return f"http://{json.loads(line)['address']}/metrics"
+    raise RuntimeError("launchwatch run logged no http_listening line")
+
+
+def _handled(text: str) -> tuple[float, float, float]:
+    """(items published, items handled by classify, records handled by every stage) from a
+    Prometheus text page."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    published = items_handled = handled = 0.0
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == "launchwatch_items_published_total":
+                published += sample.value
+            elif sample.name == "launchwatch_messages_handled_total":
+                handled += sample.value
+                if sample.labels.get("topic", "").endswith("items"):
+                    items_handled += sample.value
+    return published, items_handled, handled
+
+
+async def wait_drained(url: str, site: DaySite, check: Callable[[], None], quiet_s: float = 1.0) -> None:
+    """Wait until the run has handled every item it published and, for `quiet_s`, neither
+    handled another record nor sent the receiver anything. `check` raises to give up."""
+    import aiohttp
+
+    last: tuple[float, float, float] | None = None
+    async with aiohttp.ClientSession() as http:
+        while True:
+            check()
+            async with http.get(url) as response:
+                now = _handled(await response.text())
+            quiet = not site.received or time.monotonic() - site.received[-1][0] >= quiet_s
+            if now == last and now[0] == now[1] and quiet:
+                return
+            last = now
+            await asyncio.sleep(quiet_s)
+
+
 async def run_day(items: list[DayItem], *, speed: float, interval_s: float, timeout_s: float = 600.0,
-                  keep: Path | None = None) -> tuple[list[Post], dict[str, LaunchEvent]]:
+                  keep: Path | None = None) -> DayRun:
     """Serve the day, run `launchwatch run` against it until the day is over and the last
-    polls are handled, stop it with SIGTERM. Returns what the webhook got and every
-    published event's last revision; with `keep`, the run's config, logs and state file
-    are copied into that folder. Raises RuntimeError when the run fails."""
+    polls are handled, stop it with SIGTERM. Returns what the webhook got, every
+    published event's last revision and the serving times; with `keep`, the run's config,
+    logs and state file are copied into that folder. Raises RuntimeError when the run fails."""
     from aiohttp import web
 
     site = DaySite(items, speed)
@@ -517,15 +625,22 @@ async def run_day(items: list[DayItem], *, speed: float, interval_s: float, time
                     *_command(), "run", "--config", str(config), "--log-format", "json",
                     cwd=tmp, env=env, stdout=out, stderr=err)
                 deadline = time.monotonic() + timeout_s
+
+                def check() -> None:
+                    if proc.returncode is not None:
+                        raise RuntimeError(f"launchwatch run exited with {proc.returncode}: "
+                                           + (Path(tmp) / "stderr.log").read_text(errors="replace")[-2000:])
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"the day did not end within {timeout_s:.0f} s")
+
                 try:
                     settle_s = 3 * interval_s + 3.0
                     while site.started is None or site.now() < site.end_at + timedelta(seconds=settle_s * speed):
-                        if proc.returncode is not None:
-                            raise RuntimeError(f"launchwatch run exited with {proc.returncode}: "
-                                               + (Path(tmp) / "stderr.log").read_text(errors="replace")[-2000:])
-                        if time.monotonic() > deadline:
-                            raise RuntimeError(f"the day did not end within {timeout_s:.0f} s")
+                        check()
                         await asyncio.sleep(0.2)
+                    # A run slower than the day's clock (a busy machine) still has items in hand:
+                    # stopping it now would count their launches as missed.
+                    await wait_drained(metrics_url(Path(tmp) / "stdout.log"), site, check)
                 finally:
                     if proc.returncode is None:
                         proc.send_signal(signal.SIGTERM)
@@ -541,9 +656,183 @@ async def run_day(items: list[DayItem], *, speed: float, interval_s: float, time
                     shutil.copy(Path(tmp) / name, keep / name)
     finally:
         await runner.cleanup()
-    posts = [Post(body["kind"], LaunchEvent.model_validate(body["event"]), site.day_time(at))
+    posts = [Post(body["kind"], LaunchEvent.model_validate(body["event"]), site.day_time(at), received_s=at)
              for at, body in site.received]
-    return posts, events
+    return DayRun(posts, events, site.served_s)
+
+
+# --- the report section -----------------------------------------------------------------
+
+# The day's clock runs SPEED times faster than real time and every feed is polled every
+# INTERVAL_S seconds: one poll per 500 s of the day. Faster clocks (2000 x 0.25 s polls the
+# same 500 s) change which items of different feeds reach the clusterer first, and with
+# them some events (see docs/benchmarks-ingest.md), so the replay keeps this pace.
+SPEED = 1000.0
+INTERVAL_S = 0.5
+QUICK_DAY = "2023-03-19"  # the shortest day with a listed launch
+QUICK_HOURS = (1, 4)  # of it, 01:00-04:00 UTC: the launch (02:05 UTC) and its first reports
+
+
+def day_slice(items: list[DayItem], hours: tuple[int, int]) -> list[DayItem]:
+    """The items published within `hours` (from, to) of their day (UTC)."""
+    if not items:
+        return items
+    midnight = items[0].published.replace(hour=0, minute=0, second=0, microsecond=0)
+    start, end = (midnight + timedelta(hours=h) for h in hours)
+    return [i for i in items if start <= i.published < end]
+
+
+def replay_days(root: Path, days: Iterable[str], *, speed: float = SPEED, interval_s: float = INTERVAL_S,
+                hours: tuple[int, int] | None = None, timeout_s: float = 900.0) -> tuple[list[DayOutcome], list[str]]:
+    """Each day (or its `hours`) through `launchwatch run`, judged: the outcomes, and one
+    line per day that failed (the others still run)."""
+    labels = load_labels()
+    outcomes, failures = [], []
+    for day in days:
+        items = load_day(root, day)
+        if hours is not None:
+            items = day_slice(items, hours)
+        started = time.monotonic()
+        try:
+            run = asyncio.run(run_day(items, speed=speed, interval_s=interval_s, timeout_s=timeout_s))
+        except RuntimeError as exc:
+            failures.append(f"{day}: {exc}")
+            continue
+        outcome = judge(day, len(items), run.posts, run.events, labels, run.served_s)
+        outcome.wall_s = time.monotonic() - started
+        outcomes.append(outcome)
+    return outcomes, failures
+
+
+def _clock(at: datetime | None) -> str:
+    return "-" if at is None else f"{at:%H:%M}"
+
+
+def launch_rows(outcomes: list[DayOutcome]) -> list[dict]:
+    """One record per listed launch of the days, plain JSON values."""
+    rows = []
+    for o in outcomes:
+        for launch in o.launches:
+            first_to_alert = launch.first_report_to_alert_s
+            waited = (None if launch.trigger_published_at is None or launch.first_report_at is None else
+                      max(0.0, (launch.trigger_published_at - launch.first_report_at).total_seconds()))
+            rows.append({
+                "day": o.day, "launch": launch.listed.name, "actor": launch.listed.actor,
+                "alerted": launch.alerts > 0, "events": len(launch.events), "alerts": launch.alerts,
+                "updates": launch.updates,
+                "first_report_at": launch.first_report_at.isoformat() if launch.first_report_at else None,
+                "alert_report_waited_s": None if waited is None else round(waited, 1),
+                "alert_report_served_to_alert_s": (None if launch.trigger_to_alert_s is None
+                                                   else round(launch.trigger_to_alert_s, 3)),
+                "first_report_to_alert_s": None if first_to_alert is None else round(first_to_alert, 1),
+                "first_served_to_alert_replay_s": (None if launch.first_served_to_alert_s is None
+                                                   else round(launch.first_served_to_alert_s, 2)),
+            })
+    return rows
+
+
+def plot_delays(rows: list[dict], path: Path) -> Path:
+    """The distribution of first report -> alert (minutes, day's clock) over the alerted
+    launches, and of the pipeline's part (report served -> alert, seconds)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    alerted = [r for r in rows if r["first_report_to_alert_s"] is not None]
+    minutes = sorted(r["first_report_to_alert_s"] / 60 for r in alerted)
+    pipeline = sorted(r["alert_report_served_to_alert_s"] for r in alerted
+                      if r["alert_report_served_to_alert_s"] is not None)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    if minutes:
+        left.step(minutes, [(i + 1) / len(minutes) for i in range(len(minutes))], where="post")
+        left.plot(minutes, [(i + 1) / len(minutes) for i in range(len(minutes))], "o", ms=4)
+    left.set_xlabel("first report served -> alert (minutes of the day)")
+    left.set_ylabel("share of alerted launches")
+    left.set_ylim(0, 1.05)
+    left.set_xscale("symlog", linthresh=1)
+    left.grid(alpha=0.3)
+    if pipeline:
+        right.hist(pipeline, bins=min(20, max(5, len(pipeline))))
+    right.set_xlabel("alerting report served -> webhook got the alert (s)")
+    right.set_ylabel("launches")
+    right.grid(alpha=0.3)
+    missed = sum(1 for r in rows if not r["alerted"])
+    fig.suptitle(f"{len(alerted)} launches alerted, {missed} missed")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def _fmt(value: float | None, scale: float = 1.0, digits: int = 1) -> str:
+    return "-" if value is None else f"{value / scale:.{digits}f}"
+
+
+def realday_section(out: Path, root: Path, days: list[str], *, hours: tuple[int, int] | None = None,
+                    speed: float = SPEED, interval_s: float = INTERVAL_S, command: str = "") -> Section:
+    """Replay `days` (or their `hours`) through `launchwatch run` and make the report's section."""
+    outcomes, failures = replay_days(root, days, speed=speed, interval_s=interval_s, hours=hours)
+    rows = launch_rows(outcomes)
+    launches = Table(
+        "Per listed launch",
+        ["day", "launch", "alerted", "events", "alerts", "updates", "first report (UTC)",
+         "alerting report came (min after first)", "alerting report served -> alert (s)",
+         "first report -> alert (min)"],
+        [[r["day"], r["launch"], "yes" if r["alerted"] else "missed", r["events"], r["alerts"], r["updates"],
+          _clock(datetime.fromisoformat(r["first_report_at"])) if r["first_report_at"] else "-",
+          _fmt(r["alert_report_waited_s"], 60, 0), _fmt(r["alert_report_served_to_alert_s"], 1, 2),
+          _fmt(r["first_report_to_alert_s"], 60, 1)] for r in rows],
+        note="first report: the earliest report grouped into the launch's events. first report -> alert: "
+             "the day's time until the report whose arrival completed the alerted revision appeared, plus "
+             "the measured time from serving that report to the webhook getting the alert (the wait for the "
+             "next poll, one interval of a deployment, is not in it).")
+    days_table = Table(
+        "Per day",
+        ["day", "items", "listed launches", "alerted once", "missed", "false alerts", "unjudged alerts",
+         "other launch alerts", "wall s"],
+        [[o.day, o.items, len(o.launches), sum(launch.alerted_once for launch in o.launches),
+          sum(1 for launch in o.launches if launch.alerts == 0), o.false_alerts, o.unjudged_alerts,
+          sum(1 for _, v in o.other if v == "launch"), round(o.wall_s)] for o in outcomes],
+        note="false: an alert none of whose sources is labelled a launch, all of them labelled not_launch "
+             "(labels/days.jsonl); unjudged: an alert with unlabelled sources; other launch: a real launch "
+             "not on the day's list.")
+    alerted = [r["first_report_to_alert_s"] for r in rows if r["first_report_to_alert_s"] is not None]
+    notes = [f"{len(alerted)} of {len(rows)} listed launches alerted; first report -> alert median "
+             f"{statistics.median(alerted) / 60:.1f} min" if alerted else f"0 of {len(rows)} listed launches alerted"]
+    notes += [f"failed: {line}" for line in failures]
+    scope = f"hours {hours[0]:02d}-{hours[1]:02d} UTC of " if hours else ""
+    return Section(
+        key="realday", title="A real day of news, replayed through launchwatch run", command=command,
+        intro=(f"{scope}{', '.join(days) if len(days) < 4 else f'{len(days)} archived days'} from "
+               "`$LAUNCHWATCH_SHARED_DATA/days/`: a local site serves each source's feed with every item from its "
+               f"real publication time, the day's clock {speed:,.0f} times faster than real time; `launchwatch "
+               f"run` polls every feed every {interval_s} s (one poll per {speed * interval_s:.0f} s of the "
+               "day) and alerts one webhook subscription on the same site. Launches are the days' listed "
+               "launches; alerts are judged with `labels/days.jsonl`."),
+        tables=[launches, days_table], figures=[plot_delays(rows, out / "realday.png")], notes=notes,
+        raw={"days": days, "hours": list(hours) if hours else None, "speed": speed, "interval_s": interval_s,
+             "launches": rows, "failures": failures,
+             "per_day": [{"day": o.day, "items": o.items, "events_published": o.events_published,
+                          "false_alerts": o.false_alerts, "unjudged_alerts": o.unjudged_alerts,
+                          "other": [{"at": p.at.isoformat(), "verdict": v, "actor": p.event.actor,
+                                     "first_source": p.event.sources[0].url if p.event.sources else None}
+                                    for p, v in o.other],
+                          "wall_s": round(o.wall_s, 1)} for o in outcomes]})
+
+
+def section(ctx: Context) -> Section:
+    """Every archived day (quick: 01:00-04:00 UTC of 2023-03-19); skipped without the
+    shared data."""
+    command = ".venv/bin/python -m bench --only realday" + (" --quick" if ctx.quick else "")
+    title = "A real day of news, replayed through launchwatch run"
+    root = ctx.shared_data
+    if root is None or not (root / "days").is_dir():
+        return Section(key="realday", title=title, command=command,
+                       skipped="LAUNCHWATCH_SHARED_DATA is not set to the shared data folder (with days/)")
+    if ctx.quick:
+        return realday_section(ctx.out, root, [QUICK_DAY], hours=QUICK_HOURS, command=command)
+    return realday_section(ctx.out, root, days_available(root), command=command)
 
 
 # --- command line -----------------------------------------------------------------------
@@ -553,9 +842,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("day", nargs="?", help="e.g. 2023-02-18")
     parser.add_argument("--all", action="store_true", help="every day in the shared data, then the summary table")
-    parser.add_argument("--speed", type=float, default=1000.0, help="times faster than real time (default 1000)")
-    parser.add_argument("--interval", type=float, default=0.5,
-                        help="seconds between polls of each feed (default 0.5)")
+    parser.add_argument("--speed", type=float, default=SPEED,
+                        help=f"times faster than real time (default {SPEED:.0f})")
+    parser.add_argument("--interval", type=float, default=INTERVAL_S,
+                        help=f"seconds between polls of each feed (default {INTERVAL_S})")
     parser.add_argument("--in-process", action="store_true",
                         help="classifier, clusterer and subscription in this process, no HTTP")
     parser.add_argument("--keep", metavar="DIR", type=Path,
@@ -575,16 +865,18 @@ def main(argv: list[str] | None = None) -> int:
     for day in days:
         items = load_day(root, day)
         started = time.monotonic()
+        served_s = None
         if args.in_process:
             posts, events = replay_in_process(items)
         else:
             try:
                 keep = args.keep / day if args.keep else None
-                posts, events = asyncio.run(run_day(items, speed=args.speed, interval_s=args.interval, keep=keep))
+                run = asyncio.run(run_day(items, speed=args.speed, interval_s=args.interval, keep=keep))
             except RuntimeError as exc:
                 print(f"realday: {day}: {exc}", file=sys.stderr)
                 return 1
-        outcome = judge(day, len(items), posts, events, labels)
+            posts, events, served_s = run.posts, run.events, run.served_s
+        outcome = judge(day, len(items), posts, events, labels, served_s)
         outcome.wall_s = time.monotonic() - started
         print_day(outcome)
         outcomes.append(outcome)
