@@ -136,7 +136,10 @@ class StageRunner:
         if many is None:
             return None
         try:
-            return list(await many(records))
+            outcomes = list(await many(records))
+            if len(outcomes) != len(records):
+                raise RuntimeError(f"the batch handler gave {len(outcomes)} outcomes for {len(records)} records")
+            return outcomes
         except (asyncio.CancelledError, KeyboardInterrupt, StateError):
             raise
         except Exception as exc:
