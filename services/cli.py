@@ -20,12 +20,17 @@ import asyncio
 import math
 import sys
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from services.config import Settings, load_settings, secret_values
 from services.runtime.errors import ConfigError, LaunchwatchError, StateCorrupt
-from services.runtime.logs import configure_logging, release_stdout
-from services.stages import STAGES, run
+
+if TYPE_CHECKING:
+    from services.config import Settings
+
+# The rest of launchwatch is imported by the functions that need it: a worker process's
+# fork server imports this module (the program's main module) before the modules its
+# workers need, and must not pay for the whole service (a second of CPU) on the way to the
+# first classification.
 
 # What `launchwatch feeds check` reads of the configuration: the sources, nothing else (so
 # it runs without the subscriptions' secrets).
@@ -47,6 +52,8 @@ def _positive_number(text: str) -> float:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from services.stages import STAGES
+
     config = argparse.ArgumentParser(add_help=False)
     config.add_argument("--config", metavar="FILE", help="TOML configuration file (default: built-in defaults)")
     log_format = argparse.ArgumentParser(add_help=False)
@@ -97,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
+    from services.config import load_settings, secret_values
+    from services.runtime.logs import configure_logging
+    from services.stages import STAGES, run
+
     if args.command == "classify":
         configure_logging(fmt=args.log_format or "auto", stream=sys.stderr)
         return _classify(args.input, args.output)
@@ -139,6 +150,7 @@ def _open(path: str, mode: str, flag: str) -> IO[Any]:
 
 def _classify(input_path: str, output_path: str) -> int:
     from services.classify.offline import classify_jsonl
+    from services.runtime.logs import release_stdout
 
     # Bytes: each line is decoded on its own, so one line of bad UTF-8 is one error line.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
@@ -162,7 +174,7 @@ def _classify(input_path: str, output_path: str) -> int:
     return 1 if failed else 0
 
 
-async def _feeds_check(settings: Settings) -> int:
+async def _feeds_check(settings: "Settings") -> int:
     import aiohttp
 
     from services.ingest.check import feeds_check, format_table
@@ -173,7 +185,7 @@ async def _feeds_check(settings: Settings) -> int:
     return 0 if all(row.get("ok", True) for row in rows) else 1
 
 
-async def _dlq(settings: Settings, action: str, subscription: str | None, event_id: str | None) -> int:
+async def _dlq(settings: "Settings", action: str, subscription: str | None, event_id: str | None) -> int:
     from services.notify import dlq
 
     if action == "list":

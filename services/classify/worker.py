@@ -5,10 +5,12 @@ or walk back a launch event also go to `launchwatch.launch-reports` under one co
 for the events stage (`services.events`). Any number of instances can run, up to the
 partitions of the items topic.
 
-Classification never runs on the event loop: each item is classified in a worker process
-(`services.runtime.cpu_pool`) with a time limit, `CLASSIFY_TIMEOUT_S`. An item that passes
-it is dead-lettered with the reason (`ClassifyTimeout`) and the stage goes on with the
-next; the worker is killed, so the slow classification stops too. Only the first
+Classification never runs on the event loop: the items of each polled batch are classified
+together in a worker process (`services.runtime.cpu_pool`, one hand-over per batch: the
+worker decodes each item and encodes its report, so only bytes cross), each item with a
+time limit, `CLASSIFY_TIMEOUT_S`. An item that passes it is dead-lettered with the reason
+(`ClassifyTimeout`) and the stage goes on with the others; the worker is killed, so the
+slow classification stops too. The batch's reports are then sent together. Only the first
 `MAX_TITLE_CHARS` of a title and `MAX_SUMMARY_CHARS` of a summary are classified: a launch
 report says what it is in its headline and first paragraphs, and a bound on the text is a
 bound on the time.
@@ -17,12 +19,13 @@ bound on the time.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from schemas import FeedItem, LaunchReport
 from services.classify.metrics import LAUNCH_REPORTS, REPORTS
-from services.events.clusterer import reaches_clusterer
+from services.classify.report import (MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, Classified,  # noqa: F401
+                                      classify_value, report_for)
 from services.runtime.bus import Producer, Record
 from services.runtime.codec import decode
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
@@ -32,18 +35,16 @@ from services.runtime.logs import get_logger
 from services.runtime.stage import StageRunner
 
 LAUNCH_REPORTS_KEY = b"launch-reports"
-# The 52,000 labelled items have titles of at most 400 characters and summaries of at most
-# 873: these caps never cut a real item short, and bound what a hostile one costs.
-MAX_TITLE_CHARS = 1_000
-MAX_SUMMARY_CHARS = 4_000
 # Typical items take well under a millisecond; this is thousands of times that, and still
 # short enough that an alert behind a pathological item is late by seconds, not minutes.
 CLASSIFY_TIMEOUT_S = 2.0
 CLASSIFY_WORKERS = 1  # the stage handles records in order, one at a time
 
 # Workers start with the lexicons compiled (seconds of work), also after a kill; the stage's
-# own process never compiles them.
-WORKER_MODULES = ("services.classify.classifier", __name__)
+# own process never compiles them. What the workers run lives in `services.classify.report`,
+# which imports no bus, HTTP or database client: the fork server imports just that and the
+# classifier.
+WORKER_MODULES = ("services.classify.classifier", "services.classify.report")
 preload(*WORKER_MODULES)
 
 
@@ -55,41 +56,12 @@ class ClassifyCrashed(PermanentError):
     """The worker process classifying the item died; the item is dead-lettered."""
 
 
-def report_for(item: FeedItem, now: datetime, source_tz: str | None = None) -> LaunchReport:
-    """Classify one item into its LaunchReport (pure). Relative times ("this morning") are
-    read in `source_tz`, else the item's own source zone, else by the text's language.
-    Only the first `MAX_TITLE_CHARS` of the title and `MAX_SUMMARY_CHARS` of the summary
-    are read."""
-    from services.classify.classifier import classify  # compiled in the workers only (see preload)
-
-    result = classify(item.title[:MAX_TITLE_CHARS], item.summary[:MAX_SUMMARY_CHARS], lang=item.lang,
-                      published_at=item.published_at or item.first_seen_at,
-                      source_tz=source_tz or item.source_tz)
-    return LaunchReport(
-        item_id=item.item_id,
-        revision=item.revision,
-        feed=item.feed,
-        url=item.url,
-        title=item.title,
-        lang=result.lang,
-        published_at=item.published_at,
-        first_seen_at=item.first_seen_at,
-        source_kind=item.source_kind,
-        is_launch=result.is_launch,
-        confidence=result.confidence,
-        fields=result.fields,
-        evidence=list(result.evidence),
-        language_supported=result.language_supported,
-        retrospective=result.retrospective,
-        classified_at=now,
-    )
-
-
 class ClassifyHandler:
-    """One item record in: its report out, and the report again for the clusterer if it counts.
+    """Item records in: for each, its report out, and the report again for the clusterer if
+    it counts. Records come a polled batch at a time (`many`), or one at a time.
 
-    `classify_item(item, now)` (default `report_for`) runs in `pool`, `timeout_s` at most;
-    it must be a module-level function, as it crosses to a worker process.
+    `classify_item(item, now)` (default `report_for`) runs in `pool`, `timeout_s` at most
+    per item; it must be a module-level function, as it crosses to a worker process.
     """
 
     def __init__(self, producer: Producer, *, reports_topic: str, launch_reports_topic: str,
@@ -108,25 +80,54 @@ class ClassifyHandler:
     async def __call__(self, record: Record) -> None:
         """Raises `InvalidMessage` for a record that is no FeedItem, `ClassifyTimeout` and
         `ClassifyCrashed` for an item its worker could not classify (all dead-lettered)."""
-        item = decode(FeedItem, record)
-        try:
-            report = await self._pool.run(self._classify_item, item, self._clock(), timeout_s=self._timeout_s)
-        except TimeLimitExceeded:
-            get_logger().warning("classify_timeout", item_id=item.item_id, feed=item.feed, timeout_s=self._timeout_s)
-            raise ClassifyTimeout(f"item {item.item_id}: classification took longer than {self._timeout_s:g} s") \
-                from None
-        except WorkerDied as exc:
-            raise ClassifyCrashed(f"item {item.item_id}: classification failed: {exc}") from None
-        payload = report.to_bytes()
-        await self._producer.send(self._reports_topic, payload, key=item.item_id.encode())
-        REPORTS.labels(str(report.is_launch).lower()).inc()
-        if report.is_launch:
-            get_logger().info("launch_detected", item_id=item.item_id, feed=item.feed,
-                              confidence=report.confidence, actor=report.fields.actor, kind=report.fields.kind,
-                              title=report.title, retrospective=report.retrospective)
-        if reaches_clusterer(report, self._min_confidence):
-            await self._producer.send(self._launch_reports_topic, payload, key=LAUNCH_REPORTS_KEY)
+        (error,) = await self.many([record])
+        if error is not None:
+            raise error
+
+    async def many(self, records: Sequence[Record]) -> list[BaseException | None]:
+        """Classify `records` in one worker call and send their reports together; per record
+        None or what failed it (see `__call__`)."""
+        outcomes = await self._pool.map(classify_value, [r.value for r in records], self._clock(),
+                                        self._min_confidence, self._classify_item, timeout_s=self._timeout_s)
+        errors: list[BaseException | None] = [None] * len(records)
+        sends: list[tuple[int, Classified]] = []
+        for index, (record, outcome) in enumerate(zip(records, outcomes)):
+            if isinstance(outcome, Classified):
+                sends.append((index, outcome))
+            elif isinstance(outcome, TimeLimitExceeded):
+                item = decode(FeedItem, record)
+                get_logger().warning("classify_timeout", item_id=item.item_id, feed=item.feed,
+                                     timeout_s=self._timeout_s)
+                errors[index] = ClassifyTimeout(
+                    f"item {item.item_id}: classification took longer than {self._timeout_s:g} s")
+            elif isinstance(outcome, WorkerDied):
+                item = decode(FeedItem, record)
+                errors[index] = ClassifyCrashed(f"item {item.item_id}: classification failed: {outcome}")
+            else:
+                errors[index] = outcome
+        # Sent together: the in-memory bus writes them to its journal in one transaction,
+        # Kafka's producer in one request.
+        sent = await asyncio.gather(*(self._publish(done) for _, done in sends), return_exceptions=True)
+        for (index, _), result in zip(sends, sent):
+            if isinstance(result, BaseException):
+                errors[index] = result
+        return errors
+
+    async def _publish(self, done: Classified) -> None:
+        key = done.item_id.encode()
+        if done.reaches_clusterer:
+            for result in await asyncio.gather(
+                    self._producer.send(self._reports_topic, done.payload, key=key),
+                    self._producer.send(self._launch_reports_topic, done.payload, key=LAUNCH_REPORTS_KEY),
+                    return_exceptions=True):
+                if isinstance(result, BaseException):
+                    raise result
             LAUNCH_REPORTS.inc()
+        else:
+            await self._producer.send(self._reports_topic, done.payload, key=key)
+        REPORTS.labels(str(done.is_launch).lower()).inc()
+        if done.launch_log is not None:
+            get_logger().info("launch_detected", **done.launch_log)
 
 
 class ClassifyStage:

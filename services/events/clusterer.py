@@ -10,21 +10,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from schemas import LaunchEvent, LaunchReport
-from services.events.state import (EventState, Window, actors_named, decide, join, open_event, source_from_report,
-                                   walk_back)
+# reaches_clusterer lives with the pure state functions, so that the classify workers that
+# call it import no store; it is named here too, where the clusterer's rules are read.
+from services.events.state import (EventState, Window, actors_named, decide, join, open_event,  # noqa: F401
+                                   reaches_clusterer, source_from_report, walk_back)
 from services.events.store import EventStore
 from services.runtime.postgres import StateConnection
-
-
-def reaches_clusterer(report: LaunchReport, min_confidence: float) -> bool:
-    """Which reports the classify stage hands to `Clusterer.add`: launch reports at or above
-    `[classify] min_confidence`, and reports whose title retracts a launch and names an
-    actor ("Japan says object from North Korea was not a missile": a retraction may not
-    read as a launch report itself). Other walk-back wording in a report that is not a
-    launch report ("GDP revised", "journal retracts study") counts for nothing."""
-    if report.is_launch:
-        return report.confidence >= min_confidence
-    return walk_back(report.title) == "retraction" and bool(report.fields.actor or actors_named(report.title))
 
 
 def _utc_now() -> datetime:

@@ -880,3 +880,14 @@ def decide(states: list[EventState], source: Source, *, is_launch: bool, retrosp
     if horizon is not None and source.reported_at < horizon:
         return Decision("ignore", reason="older_than_open_events")
     return Decision("open", reason="no_compatible_event")
+
+
+def reaches_clusterer(report: LaunchReport, min_confidence: float) -> bool:
+    """Which reports the classify stage hands to `Clusterer.add`: launch reports at or above
+    `[classify] min_confidence`, and reports whose title retracts a launch and names an
+    actor ("Japan says object from North Korea was not a missile": a retraction may not
+    read as a launch report itself). Other walk-back wording in a report that is not a
+    launch report ("GDP revised", "journal retracts study") counts for nothing."""
+    if report.is_launch:
+        return report.confidence >= min_confidence
+    return walk_back(report.title) == "retraction" and bool(report.fields.actor or actors_named(report.title))

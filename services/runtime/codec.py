@@ -15,10 +15,15 @@ M = TypeVar("M", bound=BaseModel)
 def decode(model: type[M], record: Record) -> M:
     """The record's payload as `model`; raises InvalidMessage naming the first bad field, or
     saying the record has no value (a tombstone, as a compacted topic may hold)."""
-    if record.value is None:
+    return decode_value(model, record.value)
+
+
+def decode_value(model: type[M], value: bytes | None) -> M:
+    """A record's value as `model` (see `decode`)."""
+    if value is None:
         raise InvalidMessage(f"not a {model.__name__}: the record has no value (a tombstone)")
     try:
-        return model.model_validate_json(record.value)
+        return model.model_validate_json(value)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "payload"

@@ -13,6 +13,11 @@ fork would copy in a locked state. The fork server imports the modules the pools
 (`preload`) once, when the first pool starts, so that a worker that replaces a killed one
 is ready at once instead of importing the classifier's lexicons again (seconds). Functions
 and their arguments must be picklable: module-level functions of plain values.
+
+`map` hands a worker many items in one call (one hand-over and one result instead of one
+per item) and keeps the time limit per item: the worker notes in shared memory which item
+it is on and since when, so when a chunk passes the limit the item that did is known; it
+gets `TimeLimitExceeded` and the others are run again.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import asyncio
 import importlib
 import multiprocessing
 import signal
+import time
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError as FutureCancelled
@@ -37,6 +43,11 @@ JOIN_TIMEOUT_S = 5.0
 # Modules the fork server imports when it starts: those of every pool made or announced
 # (`preload`) before the first pool starts.
 _PRELOAD: set[str] = {"pebble"}
+# `map` calls that can be in flight at once per pool: each has its progress slot.
+MAP_SLOTS = 16
+# In a worker: the pool's progress slots, two numbers each (item index, its start on the
+# system-wide monotonic clock).
+_progress: Any = None
 
 
 def preload(*modules: str) -> None:
@@ -49,14 +60,29 @@ def _ready() -> bool:
     return True
 
 
-def _import(modules: Sequence[str]) -> None:
+def _import(modules: Sequence[str], progress: Any = None) -> None:
     # Worker initializer: makes sure of the modules the fork server did not preload, before
     # the worker takes its first call (so the time limit of a call never pays for imports).
     # Ctrl-C reaches the whole process group: the parent stops its workers itself, and a
     # worker must not die mid-call of a KeyboardInterrupt and print its traceback.
+    global _progress
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _progress = progress
     for name in modules:
         importlib.import_module(name)
+
+
+def _run_chunk(function: Callable[..., Any], items: Sequence[Any], args: tuple, slot: int) -> list[tuple[bool, Any]]:
+    # In a worker: each item in turn, its progress noted first; (True, result) or (False, exception).
+    out: list[tuple[bool, Any]] = []
+    for index, item in enumerate(items):
+        _progress[2 * slot + 1] = time.monotonic()
+        _progress[2 * slot] = index
+        try:
+            out.append((True, function(item, *args)))
+        except Exception as exc:
+            out.append((False, exc))
+    return out
 
 
 class TimeLimitExceeded(PermanentError):
@@ -84,6 +110,8 @@ class CpuPool:
         _PRELOAD.update(preload)
         self._pool: ProcessPool | None = None
         self._starting: asyncio.Lock | None = None
+        self._progress: Any = None
+        self._slots: asyncio.Queue[int] | None = None
 
     async def start(self) -> None:
         """Start the workers (if not yet) and return when they answer."""
@@ -102,7 +130,9 @@ class CpuPool:
         # Heeded only before the fork server first starts. "__main__": the program's main
         # module is imported once there, not again in every new worker.
         context.set_forkserver_preload(["__main__", *sorted(_PRELOAD)])
-        pool = ProcessPool(max_workers=self.workers, context=context, initializer=_import, initargs=(self._preload,))
+        self._progress = context.RawArray("d", 2 * MAP_SLOTS)
+        pool = ProcessPool(max_workers=self.workers, context=context, initializer=_import,
+                           initargs=(self._preload, self._progress))
         pool.schedule(_ready).result()  # starts the workers (blocking: in a thread) and waits for one
         return pool
 
@@ -126,6 +156,62 @@ class CpuPool:
             raise WorkerDied(f"its worker process died (exit code {exc.exitcode})") from None
         except FutureCancelled:
             raise asyncio.CancelledError() from None
+
+    async def map(self, function: Callable[..., T], items: Sequence[Any], *args: Any,
+                  timeout_s: float) -> list[T | Exception]:
+        """`function(item, *args)` for every item, in order: per item its result or the
+        exception it raised.
+
+        The items go to one worker in one call. Each item still has `timeout_s`: a call
+        that passes it (the chunk's limit is `timeout_s` too) has its worker killed; the
+        item it was on when killed gets `TimeLimitExceeded` if it had run `timeout_s` by
+        then, and the others are run again (in smaller chunks, down to one item a call).
+        An item whose worker dies gets `WorkerDied` the same way. Cancelling the awaiting
+        task kills the worker of a call already running.
+        """
+        await self.start()
+        if self._slots is None:
+            self._slots = asyncio.Queue()
+            for slot in range(MAP_SLOTS):
+                self._slots.put_nowait(slot)
+        results: list[Any] = [None] * len(items)
+        chunks: list[list[int]] = [list(range(len(items)))] if items else []
+        while chunks:
+            chunk = chunks.pop(0)
+            if len(chunk) == 1:
+                try:
+                    results[chunk[0]] = await self.run(function, items[chunk[0]], *args, timeout_s=timeout_s)
+                except (asyncio.CancelledError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:
+                    results[chunk[0]] = exc
+                continue
+            slot = await self._slots.get()
+            try:
+                self._progress[2 * slot] = -1.0
+                try:
+                    outcomes = await self.run(_run_chunk, function, [items[i] for i in chunk], args, slot,
+                                              timeout_s=timeout_s)
+                except (TimeLimitExceeded, WorkerDied) as exc:
+                    at, since = int(self._progress[2 * slot]), self._progress[2 * slot + 1]
+                    if not 0 <= at < len(chunk):  # died before its first item: one at a time
+                        chunks[:0] = [[i] for i in chunk]
+                    elif isinstance(exc, WorkerDied) or time.monotonic() - since >= timeout_s:
+                        results[chunk[at]] = exc
+                        chunks[:0] = [part for part in (chunk[:at], chunk[at + 1:]) if part]
+                    else:  # the chunk as a whole took too long: no item did
+                        chunks[:0] = [part for part in (chunk[:at], [chunk[at]], chunk[at + 1:]) if part]
+                    continue
+                except (asyncio.CancelledError, KeyboardInterrupt):
+                    raise
+                except Exception:  # e.g. a result that cannot be pickled: one item at a time tells whose
+                    chunks[:0] = [[i] for i in chunk]
+                    continue
+                for i, (_, value) in zip(chunk, outcomes):
+                    results[i] = value
+            finally:
+                self._slots.put_nowait(slot)
+        return results
 
     def close(self) -> None:
         """Let the workers finish their calls and go; kill those still busy after

@@ -9,6 +9,12 @@ and every commit is also written to disk, so a process that crashes or stops res
 each group's committed offsets: what was in flight is handled again, not lost. Records
 every group has committed are dropped, from memory and journal alike; topics nobody reads
 in-process keep their last `retain_records` per partition.
+
+Journal writes are grouped: the sends and commits made during one turn of the event loop
+are written in one transaction at the end of it (a transaction per message cost a fifth of
+the stages' process time), in the order they were made, so the journal always holds a
+prefix of what happened. A send returns, and its record becomes readable, only once its
+transaction is written; a commit returns once it is written.
 """
 
 from __future__ import annotations
@@ -62,10 +68,16 @@ class MemoryBus:
         self.logs: dict[str, list[list[Record]]] = {}
         self._base: dict[tuple[str, int], int] = {}
         self._groups: dict[str, _Group] = {}
-        self._changed = asyncio.Condition()
+        # Set when records arrive, then replaced: what waiting consumers wait for.
+        self._arrived = asyncio.Event()
         self._sent = 0
         self._producer = MemoryProducer(self)
         self._journal = journal
+        # What this turn of the event loop sent and committed, not yet in the journal: records
+        # (readable once written) and other statements, each in the order they were made.
+        self._unwritten: list[tuple[str, int, bytes | None, bytes, Headers, int]] = []
+        self._statements: list[tuple[str, tuple]] = []
+        self._written: asyncio.Future[None] | None = None
         if journal is not None:
             self._load(journal)
 
@@ -73,10 +85,13 @@ class MemoryBus:
         return None
 
     async def close(self) -> None:
-        """Forget the members; close the journal (the bus owns it)."""
+        """Forget the members; write what is still unwritten and close the journal (the bus
+        owns it)."""
         for group in self._groups.values():
             group.members.clear()
         if self._journal is not None:
+            if self._written is not None:
+                self._write()
             self._journal.close()
             self._journal = None
 
@@ -123,32 +138,92 @@ class MemoryBus:
         parts = self._topic(topic, self.default_partitions)
         p = partition_for(key, len(parts), self._sent)
         self._sent += 1
-        record = Record(topic, p, self.end_offset(topic, p), key, value, headers, int(time.time() * 1000))
-        if self._journal is not None:
-            # Written before the send counts as done: what the producer was told is on the
-            # bus survives a crash.
-            self._journal.execute(
-                "INSERT INTO bus_records (topic, partition, offset, key, value, headers, timestamp_ms)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (topic, p, record.offset, key, value, json.dumps([[k, v.hex()] for k, v in headers]),
-                 record.timestamp_ms),
-            )
-        parts[p].append(record)
-        self._trim(topic, p)
-        async with self._changed:
-            self._changed.notify_all()
+        timestamp_ms = int(time.time() * 1000)
+        if self._journal is None:
+            parts[p].append(Record(topic, p, self.end_offset(topic, p), key, value, headers, timestamp_ms))
+            self._trim(topic, p)
+            self._wake()
+            return
+        # Written before the send counts as done (and before anyone reads it): what the
+        # producer was told is on the bus survives a crash.
+        self._unwritten.append((topic, p, key, value, headers, timestamp_ms))
+        await self._when_written()
 
-    def _commit(self, group: str, offsets: dict[tuple[str, int], int]) -> None:
+    def _wake(self) -> None:
+        self._arrived.set()
+        self._arrived = asyncio.Event()
+
+    def _when_written(self) -> asyncio.Future[None]:
+        """The future of this turn's journal transaction, scheduled at the end of the turn."""
+        if self._written is None:
+            loop = asyncio.get_running_loop()
+            self._written = loop.create_future()
+            loop.call_soon(self._write)
+        return self._written
+
+    def _statement(self, sql: str, params: tuple) -> None:
+        self._statements.append((sql, params))
+        if self._written is None:
+            try:
+                self._when_written()
+            except RuntimeError:  # no event loop (closing): written by close() or the next turn
+                pass
+
+    def _write(self) -> None:
+        """Write this turn's records and statements in one transaction, then make the records
+        readable and settle the senders' and committers' future (with the error, if the
+        write failed: nothing of the turn is then readable or committed in the journal)."""
+        written, self._written = self._written, None
+        unwritten, self._unwritten = self._unwritten, []
+        statements, self._statements = self._statements, []
+        if self._journal is None:  # closed meanwhile, by close()
+            return
+        records: list[Record] = []
+        ends: dict[tuple[str, int], int] = {}
+        for topic, p, key, value, headers, timestamp_ms in unwritten:
+            offset = ends.get((topic, p)) or self.end_offset(topic, p)
+            ends[(topic, p)] = offset + 1
+            records.append(Record(topic, p, offset, key, value, headers, timestamp_ms))
+        try:
+            self._journal.execute("BEGIN")
+            try:
+                self._journal.executemany(
+                    "INSERT INTO bus_records (topic, partition, offset, key, value, headers, timestamp_ms)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(r.topic, r.partition, r.offset, r.key, r.value,
+                      json.dumps([[k, v.hex()] for k, v in r.headers]), r.timestamp_ms) for r in records])
+                for sql, params in statements:
+                    self._journal.execute(sql, params)
+                self._journal.execute("COMMIT")
+            except BaseException:
+                self._journal.execute("ROLLBACK")
+                raise
+        except Exception as exc:
+            if written is not None and not written.done():
+                written.set_exception(exc)
+            return
+        for record in records:
+            self.logs[record.topic][record.partition].append(record)
+        for topic, p in ends:
+            self._trim(topic, p)
+        if records:
+            self._wake()
+        if written is not None and not written.done():
+            written.set_result(None)
+
+    async def _commit(self, group: str, offsets: dict[tuple[str, int], int]) -> None:
         committed = self._groups[group].committed
         for tp, offset in offsets.items():
             committed[tp] = max(committed.get(tp, 0), offset)
             if self._journal is not None:
-                self._journal.execute(
+                self._statement(
                     "INSERT INTO bus_offsets (grp, topic, partition, offset) VALUES (?, ?, ?, ?)"
                     " ON CONFLICT (grp, topic, partition) DO UPDATE SET offset = max(offset, excluded.offset)",
                     (group, tp[0], tp[1], committed[tp]),
                 )
             self._trim(*tp)
+        if offsets and self._written is not None:
+            await self._written
 
     def _trim(self, topic: str, partition: int) -> None:
         """Drop the records no group needs any more (or past the retention of unread topics)."""
@@ -165,8 +240,8 @@ class MemoryBus:
         del self.logs[topic][partition][:drop]
         self._base[(topic, partition)] = keep_from
         if self._journal is not None:
-            self._journal.execute("DELETE FROM bus_records WHERE topic = ? AND partition = ? AND offset < ?",
-                                  (topic, partition, keep_from))
+            self._statement("DELETE FROM bus_records WHERE topic = ? AND partition = ? AND offset < ?",
+                            (topic, partition, keep_from))
 
     def _load(self, journal: sqlite3.Connection) -> None:
         for statement in _SCHEMA:
@@ -249,18 +324,22 @@ class MemoryConsumer:
         records = self._take(max_records)
         if records or timeout_s <= 0:
             return records
-        try:
-            async with self._bus._changed:
-                await asyncio.wait_for(self._bus._changed.wait_for(self._has_data), timeout_s)
-        except TimeoutError:
-            return []
+        deadline = time.monotonic() + timeout_s
+        while not self._has_data():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return []
+            try:
+                await asyncio.wait_for(self._bus._arrived.wait(), remaining)
+            except TimeoutError:
+                return []
         return self._take(max_records)
 
     def _has_data(self) -> bool:
         return any(pos < self._bus.end_offset(t, p) for (t, p), pos in self.assigned.items())
 
     async def commit(self, offsets: dict[tuple[str, int], int]) -> None:
-        self._bus._commit(self.group, offsets)
+        await self._bus._commit(self.group, offsets)
 
     async def close(self) -> None:
         self._bus._leave(self)

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from services.runtime.bus import Consumer, Record
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import PermanentError, StateError
+from services.runtime.errors import PermanentError, RetryableError, StateError
 from services.runtime.http import current_readiness
 from services.runtime.logs import get_logger
 from services.runtime.postgres import STATE_ERRORS
@@ -34,6 +34,12 @@ class StageRunner:
       record: going on would dead-letter every record after it. One `state_failed` line is
       logged and `StateError` raised: the stage stops, its record uncommitted.
     - Any other exception is a bug: logged with its traceback and dead-lettered, never retried.
+
+    A handler with a `many(records)` method is given each polled batch whole: it returns,
+    per record in order, None (done) or the exception handling it raised. Records it
+    failed then go the one-record way: a `RetryableError` is retried by calling the handler
+    with the record alone, any other exception is dead-lettered (or stops the stage) as
+    above. If `many` itself raises, the batch is handled a record at a time.
 
     `before_commit`, when given, runs after each batch's handlers and before its offsets are
     committed: a handler that only writes to local storage makes those writes durable there
@@ -80,10 +86,14 @@ class StageRunner:
             while not stop.is_set():
                 records = await self._consumer.poll(self._poll_timeout_s, self._max_batch)
                 done: dict[tuple[str, int], int] = {}
-                for record in records:
-                    if stop.is_set():
-                        break
-                    await self._handle(record)
+                outcomes = await self._many(records) if records and not stop.is_set() else None
+                for index, record in enumerate(records):
+                    if outcomes is None:
+                        if stop.is_set():
+                            break
+                        await self._handle(record)
+                    elif outcomes[index] is not None:
+                        await self._settle(record, outcomes[index])
                     done[(record.topic, record.partition)] = record.offset + 1
                     self._count(record)
                 if done and self._before_commit is not None:
@@ -120,21 +130,52 @@ class StageRunner:
             CONSUMER_LAG.remove(topic, partition, self._group)
         self._lag_labels = seen
 
+    async def _many(self, records: list[Record]) -> list[BaseException | None] | None:
+        """The batch handler's outcomes, or None when there is none or it failed as a whole."""
+        many = getattr(self._handler, "many", None)
+        if many is None:
+            return None
+        try:
+            outcomes = list(await many(records))
+            if len(outcomes) != len(records):
+                raise RuntimeError(f"the batch handler gave {len(outcomes)} outcomes for {len(records)} records")
+            return outcomes
+        except (asyncio.CancelledError, KeyboardInterrupt, StateError):
+            raise
+        except Exception as exc:
+            get_logger().error("batch_handler_crashed", topic=records[0].topic, offset=records[0].offset,
+                               records=len(records), exc_info=exc)
+            return None
+
+    async def _settle(self, record: Record, error: BaseException) -> None:
+        """A record the batch handler failed: retried alone, or dead-lettered."""
+        if isinstance(error, RetryableError):
+            await self._handle(record)
+        elif isinstance(error, Exception):
+            await self._failed(record, error)
+        else:
+            raise error
+
     async def _handle(self, record: Record) -> None:
         try:
             await retry(lambda: self._handler(record), self._backoff, sleep=self._sleep,
                         on_retry=lambda n, exc, delay: get_logger().warning(
                             "handler_retry", attempt=n, error=str(exc), delay_s=round(delay, 3),
                             topic=record.topic, offset=record.offset))
-        except PermanentError as exc:
+        except Exception as exc:
+            await self._failed(record, exc)
+
+    async def _failed(self, record: Record, exc: Exception) -> None:
+        """Dead-letter what the handler failed; stop the stage on a state database error."""
+        if isinstance(exc, PermanentError):
             await self._dead_letters.send(exc, record=record)
-        except (asyncio.CancelledError, KeyboardInterrupt, StateError):
-            raise
-        except STATE_ERRORS as exc:
+        elif isinstance(exc, StateError):
+            raise exc
+        elif isinstance(exc, STATE_ERRORS):
             get_logger().error("state_failed", topic=record.topic, offset=record.offset,
                                error=type(exc).__name__, message=str(exc))
             raise StateError(f"state database error while handling {record.topic} offset {record.offset}: "
                              f"{exc}") from exc
-        except Exception as exc:
+        else:
             get_logger().error("handler_crashed", topic=record.topic, offset=record.offset, exc_info=exc)
             await self._dead_letters.send(exc, record=record)

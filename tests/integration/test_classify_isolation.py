@@ -8,11 +8,12 @@ import time
 from datetime import datetime, timezone
 
 from schemas import DeadLetter, FeedItem, LaunchReport
-from services.classify.worker import ClassifyHandler, report_for
+from services.classify.report import report_for
 from services.runtime.cpu_pool import CpuPool
-from services.runtime.deadletter import DeadLetters
-from services.runtime.memory_bus import MemoryBus
-from services.runtime.stage import StageRunner
+
+# The stage's modules are imported in the tests, not here: a worker that replaces a killed
+# one imports this module (for `slow_or_real`), and the stage's own workers import only
+# `services.classify.report` too.
 
 NOW = datetime(2026, 11, 25, 0, 0, tzinfo=timezone.utc)
 TIMEOUT_S = 1.0
@@ -34,6 +35,11 @@ def item(item_id: str, title: str) -> FeedItem:
 
 
 async def test_a_slow_item_is_dead_lettered_and_the_next_waits_no_longer_than_the_limit():
+    from services.classify.worker import ClassifyHandler
+    from services.runtime.deadletter import DeadLetters
+    from services.runtime.memory_bus import MemoryBus
+    from services.runtime.stage import StageRunner
+
     bus = MemoryBus(default_partitions=1)
     producer = bus.producer()
     pool = CpuPool(1)

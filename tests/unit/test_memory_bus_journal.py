@@ -56,3 +56,40 @@ async def test_a_topic_nobody_reads_keeps_its_latest_records_only(tmp_path):
     held = bus.records("lw.reports")
     assert 100 <= len(held) < 100 + 300
     assert held[-1].value == b"999"
+
+
+async def test_sends_made_together_are_all_in_the_journal_in_order_when_they_return(tmp_path):
+    import asyncio
+
+    path = tmp_path / "state.db"
+    bus = reopen(path)
+    await bus.ensure_topics(["lw.items"], 1)
+    await asyncio.gather(*(bus.producer().send("lw.items", f"v{i}".encode(), key=b"k") for i in range(50)))
+    # The process dies here, without closing anything.
+    again = reopen(path)
+    resumed = await (await again.consumer(["lw.items"], "classify")).poll(0, 100)
+    assert [(r.offset, r.value) for r in resumed] == [(i, f"v{i}".encode()) for i in range(50)]
+
+
+async def test_a_send_the_journal_cannot_take_fails_and_nobody_reads_it(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    path = tmp_path / "state.db"
+    bus = reopen(path)
+    await bus.ensure_topics(["lw.items"], 1)
+    consumer = await bus.consumer(["lw.items"], "classify")
+    await bus.producer().send("lw.items", b"kept")
+    blocker = connect(path)
+    blocker.execute("PRAGMA busy_timeout=0")
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the file
+    bus._journal.execute("PRAGMA busy_timeout=0")
+    try:
+        with pytest.raises(sqlite3.OperationalError):
+            await bus.producer().send("lw.items", b"lost")
+    finally:
+        blocker.execute("ROLLBACK")
+    assert [r.value for r in await consumer.poll(0, 10)] == [b"kept"]
+    await bus.producer().send("lw.items", b"next")  # the bus goes on once the file is free
+    assert [(r.offset, r.value) for r in await consumer.poll(0, 10)] == [(1, b"next")]

@@ -132,3 +132,32 @@ async def test_before_commit_runs_once_per_batch_after_its_handlers_and_before_i
     await run_until(runner, lambda: bus._groups["g"].committed.get(("in", 0), 0) == 3)
     # One batch: all three handled, made durable once, and only then committed; empty polls call nothing.
     assert steps == ["handle 1", "handle 2", "handle 3", "durable (committed so far: 0)"]
+
+
+class BatchHandler:
+    """Handles a polled batch whole; fails b"bad" for good and b"flaky" once (retryable)."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[bytes]] = []
+        self.alone: list[bytes] = []
+
+    async def many(self, records):
+        self.batches.append([r.value for r in records])
+        return [InvalidMessage("bad value") if r.value == b"bad" else
+                RetryableError("broker busy") if r.value == b"flaky" else None for r in records]
+
+    async def __call__(self, record):
+        self.alone.append(record.value)
+
+
+async def test_a_batch_handler_gets_the_batch_whole_and_what_it_failed_is_retried_alone_or_dead_lettered():
+    bus = MemoryBus(default_partitions=1)
+    for value in (b"1", b"bad", b"flaky", b"4"):
+        await bus.producer().send("in", value, key=b"k")
+    handler = BatchHandler()
+    runner = await make(bus, handler)
+    await run_until(runner, lambda: bus.committed("g", "in", 0) == 4)
+    assert handler.batches == [[b"1", b"bad", b"flaky", b"4"]]
+    assert handler.alone == [b"flaky"]  # the retryable failure, retried alone; it succeeded
+    (letter,) = [DeadLetter.from_bytes(r.value) for r in bus.records("dlq")]
+    assert letter.value == "bad" and letter.reason == "bad value"
