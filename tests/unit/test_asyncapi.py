@@ -1,11 +1,15 @@
-"""The AsyncAPI contract is generated from the models and has AsyncAPI 3.0's structure.
-
-The AsyncAPI 3.0 JSON Schema ships in no package installed here, so its structure is
-checked by hand: required fields, and that every reference resolves."""
+"""The AsyncAPI contract is generated from the models, is valid by the published AsyncAPI
+3.0.0 JSON Schema (tests/data/schemas/asyncapi-3.0.0.json, from `@asyncapi/specs`), and
+every reference in it resolves."""
 
 from __future__ import annotations
 
+import copy
 import json
+from pathlib import Path
+
+import jsonschema
+import pytest
 
 from schemas.asyncapi import PATH, render
 from schemas.models import TOPIC_MODELS
@@ -33,6 +37,29 @@ def refs(node: object):
 
 def test_the_checked_in_contract_matches_the_models():
     assert PATH.read_text(encoding="utf-8") == render(), "schemas/asyncapi.yaml drifted: run python -m schemas.asyncapi"
+
+
+ASYNCAPI_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schemas" / "asyncapi-3.0.0.json"
+
+
+def asyncapi_errors(doc: dict) -> list[str]:
+    schema = json.loads(ASYNCAPI_SCHEMA.read_text(encoding="utf-8"))
+    return [f"{list(e.path)}: {e.message}" for e in jsonschema.Draft7Validator(schema).iter_errors(doc)]
+
+
+def test_the_contract_is_valid_by_the_published_asyncapi_3_schema():
+    assert asyncapi_errors(json.loads(PATH.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize("break_it", [
+    lambda d: d.pop("info"),
+    lambda d: d.__setitem__("servers", {"kafka": {"host": "broker:9092"}}),  # no protocol
+    lambda d: next(iter(d["operations"].values())).__setitem__("action", "publish"),  # AsyncAPI 2's word
+])
+def test_the_schema_refuses_a_broken_contract(break_it):
+    doc = copy.deepcopy(json.loads(PATH.read_text(encoding="utf-8")))
+    break_it(doc)
+    assert asyncapi_errors(doc)
 
 
 def test_the_contract_has_asyncapi_3_structure_and_every_reference_resolves():
