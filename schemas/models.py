@@ -26,6 +26,9 @@ Kind = Literal[
     "unknown",
 ]
 
+BALLISTIC_KINDS = frozenset({"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"})
+"""The ballistic family: "ballistic" is its generic member, the others name a class."""
+
 EventStatus = Literal["reported", "confirmed", "claimed", "corrected", "retracted"]
 
 

@@ -117,7 +117,10 @@ def _ev(p: Prepared, cue: str, field_name: str, start: int, end: int, weight: fl
     return Evidence(cue=cue, text=p.text[start:end], start=rs, end=re_, field=field_name, weight=weight)
 
 
-def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[int, int] | None]:
+def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    """The kind, the span of the words that say it, and the table entry those words
+    matched: the kind itself, or "rocket" for the bare word ("rockets fired"), which is
+    read as an artillery rocket but is also what many outlets call any missile."""
     text, t_end = p.text, p.title_end
     if primary is not None and primary.in_title and primary.weapon:
         # "fire ATACMS in response to N.K. ICBM launch": the range class of the weapon the
@@ -125,7 +128,7 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
         ws, we = primary.weapon
         for kind, pattern in _KIND_PATTERNS:
             if kind in _RANGE_CLASSES and pattern.search(text, ws, we):
-                return kind, (ws, we)
+                return kind, (ws, we), kind
     found: dict[str, list[tuple[str, int, int]]] = {"title": [], "summary": []}
     # "hypersonic" is a speed, not a range: a range class in the summary refines it
     # ("suspected hypersonic missile" + "hypersonic intermediate-range ballistic missile").
@@ -152,14 +155,14 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
             specific = [f for f in specific if f[0] in _RANGE_CLASSES]
         if specific:
             best = min(specific, key=lambda f: (order[f[0]], f[1]))
-            return best[0], (best[1], best[2])
+            return best[0], (best[1], best[2]), best[0]
     for scope in ("title", "summary"):
         for want in ("hypersonic",) + generic[:3]:
             hit = next((f for f in found[scope] if f[0] == want), None)
             if hit:
                 kind = "artillery_rocket" if hit[0] == "rocket" else hit[0]
-                return kind, (hit[1], hit[2])
-    return None, None
+                return kind, (hit[1], hit[2]), hit[0]
+    return None, None, None
 
 
 def _actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
@@ -389,9 +392,9 @@ def extract(
     actor, span, cue = _actor(p, table, primary)
     if span:
         evidence.append(_ev(p, cue, "actor", *span))
-    kind, span = _kind(p, primary)
+    kind, span, said = _kind(p, primary)
     if span:
-        evidence.append(_ev(p, f"kind:{kind}", "kind", *span))
+        evidence.append(_ev(p, f"kind:{said}", "kind", *span))
     count, span = _count(p, table, primary)
     if span:
         evidence.append(_ev(p, "count:number", "count", *span))

@@ -11,7 +11,9 @@ operators; in short:
   nothing.
 - Compatibility. A report can join an open event when the actors match, the kinds are of
   one family (`ballistic` is compatible with every ballistic class and with early reports
-  of satellite launches and large rockets), the areas do not contradict (east coast vs
+  of satellite launches and large rockets; cruise and ballistic are one salvo when
+  either side states `SALVO_COUNT` missiles or more; a guessed kind, `Source.kind_weak`,
+  fits any), the areas do not contradict (east coast vs
   west coast), and the launch times fit: two stated launch times within the tolerance of
   the coarser one (`minute_tolerance_s` for "7:12 a.m.", `hour_tolerance_s` for "about 7
   a.m.", `day_tolerance_s` for "on Thursday"), however late the report; a report with no
@@ -30,8 +32,8 @@ operators; in short:
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
-  highest (authority, publication time, item_id); `kind` the most specific class, then
-  authority, then the class most sources name; `count` a correction's, else more than one
+  highest (authority, publication time, item_id); `kind` a named class over a guessed
+  one, then the most specific class, then authority, then the class most sources name; `count` a correction's, else more than one
   over one (a flash's "a missile"), then the largest of the top authority; `launched_at`
   the most precise time, then the earliest stated by the top authority; `direction` (free
   text) the earliest Latin-script wording of the top authority.
@@ -68,6 +70,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
+from schemas.models import BALLISTIC_KINDS
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
 # every actor name to its code.
@@ -87,7 +90,7 @@ FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "lau
 AGENCY, WIRE, NEWS, OTHER = 3, 2, 1, 0
 _KIND_AUTHORITY = {"agency": AGENCY, "wire": WIRE, "news": NEWS, "aggregator": OTHER}
 
-_BALLISTIC = {"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
+_BALLISTIC = BALLISTIC_KINDS
 _SPECIFICITY = {"ballistic": 1}  # every other stated kind is a specific class: 2
 
 # Retraction first: "retracts its correction" is a retraction.
@@ -224,6 +227,10 @@ class Source:
     seq: int  # arrival order within the event
     time_precision: Precision = "day"
     lang: str | None = None
+    # The kind is a guess, not a class the text names: the bare word "rocket(s)", which
+    # outlets use for any missile, or the learned model's kind. It fills a gap but never
+    # keeps a report out of an event (see `_kinds_fit`) nor outranks a named class.
+    kind_weak: bool = False
 
     def to_event_source(self) -> EventSource:
         return EventSource(item_id=self.item_id, feed=self.feed, url=self.url, title=self.title,
@@ -240,7 +247,7 @@ class Source:
             "fields": self.fields.model_dump(mode="json"), "confidence": self.confidence,
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
-            "lang": self.lang,
+            "lang": self.lang, "kind_weak": self.kind_weak,
         }
 
     @classmethod
@@ -254,7 +261,7 @@ class Source:
             fields=LaunchFields.model_validate(data["fields"]), confidence=data["confidence"],
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
             walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
-            lang=data.get("lang"),
+            lang=data.get("lang"), kind_weak=data.get("kind_weak", False),
         )
 
 
@@ -282,6 +289,7 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
     assert reported_at is not None  # classified_at is required
     url = report.url if report.url is None or len(report.url) <= MAX_URL_CHARS else None
     time_evidence = [e for e in report.evidence if e.field == "launched_at"]
+    kind_cues = {e.cue for e in report.evidence if e.field == "kind"}
     return Source(
         item_id=report.item_id, item_revision=report.revision, feed=feed,
         outlet=outlet_of(feed), url=url, title=clip(report.title, MAX_TITLE_CHARS) or "",
@@ -291,7 +299,12 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
         official=official, walk_back=walk_back(report.title), seq=seq, lang=clip(report.lang, 35),
         time_precision=time_precision(fields.launched_at, [e.text for e in time_evidence],
                                       [e.cue for e in time_evidence]),
+        kind_weak=fields.kind is not None and bool(kind_cues) and kind_cues <= WEAK_KIND_CUES,
     )
+
+
+WEAK_KIND_CUES = frozenset({"kind:rocket", "model_kind"})
+"""Evidence cues of a kind that is a guess (see `Source.kind_weak`)."""
 
 
 @dataclass(frozen=True)
@@ -422,6 +435,28 @@ def kinds_compatible(a: str | None, b: str | None) -> bool:
     return {fa, fb} == {"ballistic", "artillery_rocket"} and bool({a, b} & {"ballistic", "srbm"})
 
 
+SALVO_COUNT = 3
+"""Missiles in one attack from which reports naming different missile classes are one salvo."""
+_SALVO_FAMILIES = {"ballistic", "cruise"}  # hypersonic is of the ballistic family
+
+
+def _kinds_fit(state: EventState, source: Source) -> bool:
+    """Whether the report's kind can be the event's: compatible classes (`kinds_compatible`),
+    or either side's kind only a guess (a bare "rockets" in a report of a missile barrage,
+    the model's kind), which never splits one launch into two events."""
+    kind = state.published.kind
+    if source.kind_weak or kind is None:
+        return True
+    if all(s.kind_weak for s in state.sources if s.fields.kind == kind):
+        return True
+    if kinds_compatible(kind, source.fields.kind):
+        return True
+    # A salvo mixes classes (cruise missiles with Kinzhals and ballistic ones, each report
+    # naming the one it saw): several missiles on either side make the classes one attack.
+    salvo = max(state.published.count or 0, source.fields.count or 0) >= SALVO_COUNT
+    return salvo and {_kind_family(kind), _kind_family(source.fields.kind)} <= _SALVO_FAMILIES
+
+
 def coast_of(direction: str | None) -> str | None:
     """`east` or `west` when the direction names one side of the peninsula, else None."""
     if not direction:
@@ -499,7 +534,7 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     Actor is not checked here: the caller decides what an unknown actor may join.
     """
     event = state.published
-    if not kinds_compatible(event.kind, source.fields.kind):
+    if not _kinds_fit(state, source):
         return None
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:
@@ -655,7 +690,9 @@ def _fact_key(name: str, stating: list[Source]):
         # the class most sources name, so one outlet's stray "ICBM" among SRBM reports
         # does not flip the class back and forth.
         votes = Counter(s.fields.kind for s in stating)
-        return lambda s: (_SPECIFICITY.get(s.fields.kind, 2), s.authority, votes[s.fields.kind], _recency(s))
+        # A named class outranks a guessed one (`Source.kind_weak`).
+        return lambda s: (not s.kind_weak, _SPECIFICITY.get(s.fields.kind, 2), s.authority, votes[s.fields.kind],
+                          _recency(s))
     if name == "launched_at":
         # Agencies state it to the minute and differ by one: keep the first stated, so
         # the time does not flip with each agency's bulletin.

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from schemas import LaunchEvent
+from schemas.models import BALLISTIC_KINDS
 from services.notify.settings import SubscriptionSettings
 from services.notify.wording import fact_text
 
@@ -27,6 +28,9 @@ REMEMBERED = (*MEANINGFUL, "actor", "direction")
 STATUS_RANK = {"reported": 0, "corrected": 0, "claimed": 1, "confirmed": 2}
 WALK_BACKS = ("corrected", "retracted")
 # Distances from different outlets are rounded differently: 600 vs 610 km is the same fact.
+COUNT_GROWTH = 1.25
+"""A growing tally is news again once it reaches this multiple of the count last sent
+(a barrage told as 100, 110, 122, then 150 missiles: the update comes with 150)."""
 KM_TOLERANCE_ABS = 5.0
 KM_TOLERANCE_REL = 0.05
 
@@ -98,10 +102,14 @@ def meaningful_changes(sent: dict[str, Any], event: LaunchEvent) -> list[str]:
         or STATUS_RANK.get(status, 0) > STATUS_RANK.get(str(before_status), 0)
     ):
         changed.append("status")
-    for name in ("count", "kind"):
-        now = getattr(event, name)
-        if now is not None and now != sent.get(name):
-            changed.append(name)
+    count, sent_count = event.count, sent.get("count")
+    if count is not None and count != sent_count and (
+            not isinstance(sent_count, int) or count < sent_count or count >= sent_count * COUNT_GROWTH):
+        changed.append("count")
+    # A class made generic again ("hypersonic", then an outlet's "ballistic") tells nothing.
+    kind, sent_kind = event.kind, sent.get("kind")
+    if kind is not None and kind != sent_kind and not (kind == "ballistic" and sent_kind in BALLISTIC_KINDS):
+        changed.append("kind")
     # "A ballistic missile launch" then "a ballistic missile": a first known count of one
     # tells the subscriber nothing new.
     if "count" in changed and event.count == 1 and sent.get("count") is None:

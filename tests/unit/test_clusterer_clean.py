@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from services.events.clusterer import Clusterer, reaches_clusterer
+from schemas import Evidence
 from services.events.state import actors_named, walk_back
 from tests.unit.test_clusterer import T0, FakeClock, feed_all, latest, morning, report
 
@@ -125,3 +126,45 @@ def test_actors_named_in_a_title():
     assert actors_named("Japan says object detected near North Korea was not a missile") == {"JPN", "PRK"}
     assert actors_named("Publisher retracts paper on battery chemistry") == set()
     assert actors_named("Tell us more about it") == set()
+
+
+def _guessed_kind(r, cue: str = "kind:rocket"):
+    """The report with its kind read from a guess: the bare word "rockets", or the model."""
+    return r.model_copy(update={"evidence": [*r.evidence, Evidence(cue=cue, text="rockets", field="kind")]})
+
+
+@pytest.mark.parametrize("cue", ["kind:rocket", "model_kind"])
+def test_a_barrage_called_rockets_by_one_outlet_and_hypersonic_by_another_is_one_event(clusterer, cue):
+    first = _guessed_kind(report("guardian", "Guardian", "Russia fires barrage of rockets at Ukrainian cities",
+                                 minutes=0, actor="RUS", kind="artillery_rocket"), cue)
+    later = report("wapo", "Washington Post", "Russia fires hypersonic missiles in strike on Ukraine", minutes=300,
+                   actor="RUS", kind="hypersonic")
+    events = feed_all(clusterer, [first, later])
+    assert len({e.event_id for e in events}) == 1
+    assert events[-1].kind == "hypersonic"  # the named class outranks the guess
+
+
+def test_named_classes_of_different_families_stay_apart_when_not_a_salvo(clusterer):
+    rockets = report("ap", "AP", "Militants fire Grad rockets at border town", minutes=0, actor="RUS",
+                     kind="artillery_rocket")
+    cruise = report("bbc", "BBC", "Russia fires a Kalibr cruise missile at Odesa", minutes=60, actor="RUS",
+                    kind="cruise", count=1)
+    events = feed_all(clusterer, [rockets, cruise])
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_a_salvo_of_cruise_and_ballistic_missiles_is_one_event(clusterer):
+    kinzhal = report("ft", "FT", "Russia fires six Kinzhal missiles at Kyiv", minutes=0, actor="RUS",
+                     kind="hypersonic", count=6)
+    cruise = report("hill", "The Hill", "Ukraine says 18 missiles aimed at Kyiv shot down", minutes=240,
+                    actor="RUS", kind="cruise", count=18)
+    single = report("ap", "AP", "Russia fires a cruise missile at Odesa", minutes=250, actor="RUS",
+                    kind="cruise", count=1)
+    events = feed_all(clusterer, [kinzhal, cruise])
+    assert len({e.event_id for e in events}) == 1
+    # A lone cruise missile beside a ballistic launch is not made part of it.
+    fresh = Clusterer(sqlite3.connect(":memory:", isolation_level=None), FakeClock(T0))
+    lone = feed_all(fresh, [report("jcs", "Yonhap", "N. Korea fires ballistic missile", minutes=0, kind="srbm",
+                                   count=1), single.model_copy(update={"fields": single.fields.model_copy(
+                                       update={"actor": "PRK"})})])
+    assert len({e.event_id for e in lone}) == 2

@@ -189,3 +189,18 @@ def test_typos_of_one_item_are_not_rules():
     # "IRMB" and "JSC" were once in the lexicons, copied from one item each.
     assert classify("North Korea fires IRMB", "").fields.kind != "irbm"
     assert classify("North Korea fires ballistic missile, JSC says", "").fields.source_agency != "JCS"
+
+
+def test_a_missile_name_inside_a_place_name_is_not_a_class():
+    # "Topol" (an ICBM) ends "Sevastopol": a strike on the port is not an ICBM launch.
+    result = classify("Ukrainian missiles strike shipyard in Sevastopol", "Fire broke out after the attack.")
+    assert result.fields.kind is None
+    assert classify("Russia test-fires Topol-M missile", "").fields.kind == "icbm"
+
+
+def test_the_bare_word_rocket_is_read_as_a_guess_of_the_kind():
+    result = classify("Russia fires rockets at Kharkiv overnight", "Several rockets hit the city.")
+    kind_cues = {e.cue for e in result.evidence if e.field == "kind"}
+    assert (result.fields.kind, kind_cues) == ("artillery_rocket", {"kind:rocket"})
+    named = classify("Russia fires Grad rockets at Kharkiv overnight", "")
+    assert {e.cue for e in named.evidence if e.field == "kind"} == {"kind:artillery_rocket"}

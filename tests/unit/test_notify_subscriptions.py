@@ -128,3 +128,19 @@ def test_a_first_known_count_of_one_is_not_news():
     first = event(count=None)
     assert decide(sub(), event(revision=2, count=None).model_copy(update={"count": 1}), sent(first), NOW).action == "skip"
     assert decide(sub(), event(revision=2, count=3), sent(first), NOW).action == "update"
+
+
+def test_a_growing_tally_is_news_again_only_when_it_has_grown_by_a_quarter():
+    told = sent(event(1, count=100))
+    assert decide(sub(), event(2, count=110), told, NOW).reason == "no_meaningful_change"
+    assert decide(sub(), event(3, count=122), told, NOW).reason == "no_meaningful_change"
+    assert list(decide(sub(), event(4, count=150), told, NOW).changed) == ["count"]
+    assert list(decide(sub(), event(2, count=3), sent(event(1, count=2)), NOW).changed) == ["count"]
+    # A smaller count is a correction of the tally, told whatever its size.
+    assert list(decide(sub(), event(2, count=95), told, NOW).changed) == ["count"]
+
+
+def test_a_class_made_generic_again_is_not_news():
+    told = sent(event(1, kind="hypersonic"))
+    assert decide(sub(), event(2, kind="ballistic"), told, NOW).reason == "no_meaningful_change"
+    assert list(decide(sub(), event(2, kind="cruise"), told, NOW).changed) == ["kind"]

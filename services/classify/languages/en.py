@@ -439,7 +439,7 @@ SHARED = SharedWords(
         ("GBR", r"\bHMS(?= [A-Z])"),
     ),
     kinds=(
-        ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|Topol|RS-2[48]"
+        ("icbm", r"(?<![A-Za-z])ICBMs?(?![A-Za-z])|intercontinental|Hwasong(?:pho)?[- ]?(?:1[345789]|20)\w*|Minuteman|Sarmat|\bYars\b|(?<![A-Za-z])Topol|RS-2[48]"
                  r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b"),
         ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
                  r"|Bulava|\bK-[45](?= )"),
