@@ -27,6 +27,15 @@ launch. `--in-process` runs the classifier, the clusterer and the subscription's
 in this process instead (no HTTP, no subprocess, items in publication order): seconds per
 day, what `tests/integration/test_events_realday.py` does.
 
+`--held-out-days` (with `--in-process`; needs the `train` or `test` extra) classifies each
+day with a model that never saw it: the 18 days fall in three day groups as in the
+classifier's frozen split (services/classify/training/dataset.py), and a day is read by
+the model's heads trained again without any labelled item of its group (every outlet,
+plus the dev set and the policy cases), with the shipped model's calibration and
+operating thresholds. What stays tuned with these days in view: the rules and the
+thresholds (chosen on the development cells, which hold items of every day), and the
+clustering and follow-up rules.
+
 Items are referred to by link only; their texts stay in the shared data.
 
 Two settings differ from a deployment's, because the day is replayed years later:
@@ -370,11 +379,38 @@ def print_summary(outcomes: list[DayOutcome]) -> None:
 # --- in process -----------------------------------------------------------------------
 
 
+def held_out_day_models(days: Iterable[str]) -> dict[str, object]:
+    """For each day, the classifier model trained without any labelled item of its day
+    group (see the module docstring), with the shipped calibration and thresholds."""
+    from dataclasses import replace
+
+    from services.classify import model
+    from services.classify.training.dataset import load_cases, load_days, load_dev, make_split
+    from services.classify.training.train import features_of, fit, headline_copy
+
+    shipped = model.shipped()
+    labelled = load_days()
+    split = make_split(labelled)
+    everything = labelled + load_dev() + load_cases()
+    groups = {split.day_group[day] for day in days if day in split.day_group}
+    vectors = {e.key: features_of(e) for e in everything}
+    vectors.update({h.key: features_of(h) for h in map(headline_copy, everything)})
+    by_group = {}
+    for group in sorted(groups):
+        trained = fit([e for e in everything if e.day is None or split.day_group[e.day] != group], vectors)
+        by_group[group] = model.LaunchModel(
+            replace(trained.launch, platt=shipped.launch.platt), trained.actor, trained.kind,
+            {name: shipped.meta[name] for name in ("launch_threshold", "headline_threshold")},
+            replace(trained.headline, platt=shipped.headline.platt))
+    return {day: by_group[split.day_group[day]] for day in days if day in split.day_group}
+
+
 def replay_in_process(items: list[DayItem], *, min_confidence: float = 0.5,
-                      subscription_min_confidence: float = 0.6) -> tuple[list[Post], dict[str, LaunchEvent]]:
+                      subscription_min_confidence: float = 0.6,
+                      launch_model: object | None = None) -> tuple[list[Post], dict[str, LaunchEvent]]:
     """The day through the classifier, the clusterer and one subscription's decisions, in
     publication order, in this process: what the subscriber got, and every published
-    event's last revision."""
+    event's last revision. `launch_model` replaces the shipped classifier model."""
     from services.demo.replay import replay
     from services.events.clusterer import Clusterer
     from services.notify.settings import SubscriptionSettings
@@ -388,7 +424,8 @@ def replay_in_process(items: list[DayItem], *, min_confidence: float = 0.5,
 
     sub = SubscriptionSettings(name="duty", channel="console", min_confidence=subscription_min_confidence)
     clusterer = Clusterer(sqlite3.connect(":memory:", isolation_level=None), lambda: clock["now"])
-    outcome = replay([(item, None) for item in day_items], clusterer, sub, min_confidence=min_confidence, now=now)
+    outcome = replay([(item, None) for item in day_items], clusterer, sub, min_confidence=min_confidence, now=now,
+                     launch_model=launch_model)
     seen_at = {item.item_id: item.first_seen_at for item in day_items}
     revisions = {(e.event_id, e.revision): e for e in outcome.revisions}
     posts = [Post(d.kind, revisions[(d.event_id, d.revision)], seen_at[d.item_id]) for d in outcome.deliveries]
@@ -848,6 +885,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"seconds between polls of each feed (default {INTERVAL_S})")
     parser.add_argument("--in-process", action="store_true",
                         help="classifier, clusterer and subscription in this process, no HTTP")
+    parser.add_argument("--held-out-days", action="store_true",
+                        help="with --in-process: read each day with a model that never saw its day group")
     parser.add_argument("--keep", metavar="DIR", type=Path,
                         help="copy each run's config, logs and state file into DIR/DAY")
     args = parser.parse_args(argv)
@@ -855,19 +894,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give one DAY or --all")
     if args.speed <= 0 or args.interval <= 0:
         parser.error("--speed and --interval must be positive")
+    if args.held_out_days and not args.in_process:
+        parser.error("--held-out-days needs --in-process")
     root = shared_data()
     days = days_available(root) if args.all else [args.day]
     unknown = [d for d in days if not (root / "days" / f"{d}.jsonl.gz").exists()]
     if unknown:
         parser.error(f"no such day {unknown[0]!r}; the days are: {', '.join(days_available(root))}")
     labels = load_labels()
+    day_models = held_out_day_models(days) if args.held_out_days else {}
+    missing = [d for d in days if args.held_out_days and d not in day_models]
+    if missing:
+        parser.error(f"no labelled item of day {missing[0]!r}: nothing to hold out")
     outcomes = []
     for day in days:
         items = load_day(root, day)
         started = time.monotonic()
         served_s = None
         if args.in_process:
-            posts, events = replay_in_process(items)
+            posts, events = replay_in_process(items, launch_model=day_models.get(day))
         else:
             try:
                 keep = args.keep / day if args.keep else None

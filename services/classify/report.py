@@ -22,16 +22,18 @@ MAX_TITLE_CHARS = 1_000
 MAX_SUMMARY_CHARS = 4_000
 
 
-def report_for(item: FeedItem, now: datetime, source_tz: str | None = None) -> LaunchReport:
+def report_for(item: FeedItem, now: datetime, source_tz: str | None = None,
+               launch_model: Any = None) -> LaunchReport:
     """Classify one item into its LaunchReport (pure). Relative times ("this morning") are
     read in `source_tz`, else the item's own source zone, else by the text's language.
     Only the first `MAX_TITLE_CHARS` of the title and `MAX_SUMMARY_CHARS` of the summary
-    are read."""
+    are read. `launch_model` (a `model.LaunchModel`; default: the shipped one) lets a
+    measurement use a model that never saw the items."""
     from services.classify.classifier import classify  # compiled in the workers only (see preload)
 
     result = classify(item.title[:MAX_TITLE_CHARS], item.summary[:MAX_SUMMARY_CHARS], lang=item.lang,
                       published_at=item.published_at or item.first_seen_at,
-                      source_tz=source_tz or item.source_tz)
+                      source_tz=source_tz or item.source_tz, launch_model=launch_model)
     return LaunchReport(
         item_id=item.item_id,
         revision=item.revision,

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from schemas import FeedItem, LaunchEvent, LaunchReport
 from services.events.clusterer import Clusterer, reaches_clusterer
@@ -65,15 +66,16 @@ class Outcome:
 
 def replay(items: Iterable[tuple[FeedItem, str | None]], clusterer: Clusterer, subscription: SubscriptionSettings,
            *, min_confidence: float, now: Callable[[FeedItem], datetime],
-           timer: Callable[[], float] = time.perf_counter) -> Outcome:
+           timer: Callable[[], float] = time.perf_counter, launch_model: Any = None) -> Outcome:
     """Run `(item, source timezone)` pairs through report_for, the clusterer and the
-    subscription's decisions, in order. `now(item)` is the moment the item is handled."""
+    subscription's decisions, in order. `now(item)` is the moment the item is handled;
+    `launch_model` replaces the shipped classifier model (see `report_for`)."""
     ledger = Ledger(sqlite3.connect(":memory:", isolation_level=None))
     out = Outcome()
     for item, source_tz in items:
         started = timer()
         moment = now(item)
-        report = report_for(item, moment, source_tz)
+        report = report_for(item, moment, source_tz, launch_model)
         out.reports.append(report)
         if not reaches_clusterer(report, min_confidence):
             continue

@@ -33,3 +33,20 @@ def test_a_day_without_a_listed_launch_sends_no_false_alert(shared_data):
     outcome, posts = day_outcome(shared_data, "2023-09-20")
     assert outcome.false_alerts == 0, [(p.kind, p.event.headline) for p, _ in outcome.other]
     assert all(verdict == "launch" for _, verdict in outcome.other), outcome.other
+
+
+def test_a_barrage_told_with_different_missile_classes_is_one_event(shared_data):
+    """2023-03-09: Russia's mass strike, told as "rockets" by some outlets and as
+    hypersonic Kinzhals by others, is one event alerted once."""
+    outcome, posts = day_outcome(shared_data, "2023-03-09")
+    (launch,) = [launch for launch in outcome.launches if launch.listed.actor == "RUS"]
+    assert (len(launch.events), launch.alerts) == (1, 1), [(p.kind, p.event.headline) for p in posts]
+
+
+def test_held_out_days_needs_the_in_process_replay(shared_data, capsys):
+    from bench.realday import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["2023-03-09", "--held-out-days"])
+    assert exit_info.value.code == 2
+    assert "--held-out-days needs --in-process" in capsys.readouterr().err
