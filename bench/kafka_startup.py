@@ -38,13 +38,22 @@ TARGET_S = 3.0
 LAUNCHWATCH = str(Path(sys.executable).with_name("launchwatch"))
 
 
-def config(path: Path, bootstrap: str, prefix: str, receiver: str, state: Path) -> None:
+# The two ways a stage's consumer can get its partitions: as a member of its consumer group
+# (the default: many instances share the work), or by assigning itself every partition
+# (`[bus] assign_partitions`: one instance per stage, no group join to wait for).
+MODES = {"group": (), "assigned": ("classify", "cluster", "notify")}
+
+
+def config(path: Path, bootstrap: str, prefix: str, receiver: str, state: Path,
+           assign_partitions: tuple[str, ...] = ()) -> None:
+    stages = ", ".join(f'"{s}"' for s in assign_partitions)
     path.write_text(f"""
 [bus]
 kind = "kafka"
 bootstrap_servers = "{bootstrap}"
 topic_prefix = "{prefix}"
 fetch_max_wait_ms = 25
+assign_partitions = [{stages}]
 
 [state]
 path = "{state}"
@@ -75,7 +84,7 @@ async def publish_launch(bootstrap: str, prefix: str) -> None:
         await bus.close()
 
 
-async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
+async def one_round(bootstrap: str, n: int, timeout_s: float, mode: str = "group") -> dict[str, Any]:
     alerted = asyncio.Event()
     arrival: list[float] = []
 
@@ -92,7 +101,7 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     receiver = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
-    prefix = f"startup{os.getpid()}x{n}x{time.monotonic_ns()}."
+    prefix = f"startup{os.getpid()}x{mode}{n}x{time.monotonic_ns()}."
     await publish_launch(bootstrap, prefix)
     processes: list[subprocess.Popen] = []
     ready: dict[str, float] = {}
@@ -102,7 +111,7 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
             started = time.perf_counter()
             for stage in STAGES:
                 cfg = Path(tmp) / f"{stage}.toml"
-                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db")
+                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db", MODES[mode])
                 env = dict(os.environ, LAUNCHWATCH_HTTP__LISTEN=f"127.0.0.1:{ports[stage]}")
                 processes.append(subprocess.Popen([LAUNCHWATCH, "serve", stage, "--config", str(cfg)], env=env,
                                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
@@ -137,9 +146,16 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
             "first_alert_s": round(arrival[0] - started, 2) if arrival else None}
 
 
-async def rounds(count: int, timeout_s: float) -> list[dict[str, Any]]:
+async def rounds(count: int, timeout_s: float,
+                 modes: tuple[str, ...] = tuple(MODES)) -> dict[str, list[dict[str, Any]]]:
+    """Per mode, `count` rounds; the modes take turns round by round, so that both see the
+    same load on a shared machine."""
+    results: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
     with broker() as bootstrap:
-        return [await one_round(bootstrap, n, timeout_s) for n in range(count)]
+        for n in range(count):
+            for mode in modes:
+                results[mode].append(await one_round(bootstrap, n, timeout_s, mode))
+    return results
 
 
 def median(values: list[float | None]) -> float | None:
@@ -150,13 +166,18 @@ def median(values: list[float | None]) -> float | None:
 def section(ctx: Context) -> Section:
     count = 1 if ctx.quick else 5
     results = asyncio.run(rounds(count, timeout_s=60.0))
-    first = median([r["first_alert_s"] for r in results])
+    rows = []
+    firsts: dict[str, float | None] = {}
+    for mode, found in results.items():
+        first = firsts[mode] = median([r["first_alert_s"] for r in found])
+        rows.append([mode, len(found), *[median([r["ready_s"].get(s) for r in found]) for s in STAGES], first,
+                     TARGET_S, "yes" if first is not None and first < TARGET_S else "no"])
     table = Table(
         "From spawn to ready and to the first alert (s, median of rounds)",
-        ["rounds", *[f"{s} ready" for s in STAGES], "first alert", "target", "met"],
-        [[len(results), *[median([r["ready_s"].get(s) for r in results]) for s in STAGES], first, TARGET_S,
-          "yes" if first is not None and first < TARGET_S else "no"]],
-        note="Three processes started together, a launch report already waiting on the items topic.")
+        ["partitions", "rounds", *[f"{s} ready" for s in STAGES], "first alert", "target", "met"], rows,
+        note="Three processes started together, a launch report already waiting on the items topic. group: each "
+             "stage's consumer joins its consumer group (the default); assigned: `[bus] assign_partitions = "
+             '["classify", "cluster", "notify"]`, one instance per stage.')
     return Section(key="kafka_startup", title="Start-up on Kafka", command=".venv/bin/python -m bench --only kafka_startup",
                    intro=__doc__.split("\n\n", 2)[2].strip(), tables=[table],
-                   raw={"rounds": results, "first_alert_median_s": first, "target_s": TARGET_S})
+                   raw={"rounds": results, "first_alert_median_s": firsts, "target_s": TARGET_S})
