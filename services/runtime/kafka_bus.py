@@ -209,12 +209,13 @@ class KafkaBus:
     async def consumer(self, topics: Sequence[str], group: str) -> "KafkaConsumer":
         """A member of consumer group `group` reading `topics`, started.
 
-        For a group of `assigned_groups` (`[bus] assign_partitions`) the consumer joins no group: it assigns itself every
-        partition of `topics` and reads each from the offset the group committed (the
-        earliest when none), and its commits are stored in the group as usual. It reads at
-        once, where a group member waits for the broker to hand out partitions (Apache Kafka
-        holds a new group's first join for `group.initial.rebalance.delay.ms`, tansu for half
-        the session timeout). Partitions added later are read after a restart.
+        For a group of `assigned_groups` (`[bus] assign_partitions`) the consumer joins no
+        group: it assigns itself every partition of `topics` and reads each from the offset
+        the group committed (the earliest when none), and its commits are stored in the
+        group as usual. It reads at once, where a group member waits for the broker to hand
+        out partitions (Apache Kafka holds a new group's first join for
+        `group.initial.rebalance.delay.ms`, tansu for half the session timeout). Partitions
+        added later are read after a restart.
 
         Raises `BusUnavailable` when no broker answers, `TopicMissing` when a topic is unknown
         to the broker (assigned groups only)."""
