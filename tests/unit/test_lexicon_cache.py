@@ -45,16 +45,15 @@ def test_loaded_lexicons_classify_as_compiled_ones_and_load_faster(tmp_path):
     assert loaded["load_s"] < compiled["load_s"]
 
 
-def test_a_damaged_cache_file_is_compiled_over(tmp_path):
-    classify_all(tmp_path)
+def test_a_damaged_cache_file_is_derived_over(tmp_path):
+    first = classify_all(tmp_path)
     (file,) = tmp_path.glob("lexicons-*.marshal")
     good = file.read_bytes()
     file.write_bytes(good[: len(good) // 2])
     again = classify_all(tmp_path)
     assert not again["loaded"]
-    assert again["out"] == classify_all("off")["out"]
+    assert again["out"] == first["out"]
     assert LexiconCache(file).loaded  # written whole again
-    assert classify_all(tmp_path)["loaded"]
 
 
 def test_a_cache_folder_that_cannot_be_made_costs_only_the_time(tmp_path):
