@@ -47,8 +47,8 @@ async def test_an_assigned_consumer_reads_every_partition_at_once(kafka, topic_p
     took_s = time.monotonic() - started
     assert sorted(r.value for r in records) == [f"v{i}".encode() for i in range(6)]
     assert len({r.partition for r in records}) > 1
-    # A group member would wait 3 s for tansu to hold the first join with these timings.
-    assert took_s < 2.5, took_s
+    # A group member would wait at least the 3 s tansu holds the first join with these timings.
+    assert took_s < 2.9, took_s
     await consumer.close()
 
 
