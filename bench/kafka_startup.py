@@ -38,13 +38,22 @@ TARGET_S = 3.0
 LAUNCHWATCH = str(Path(sys.executable).with_name("launchwatch"))
 
 
-def config(path: Path, bootstrap: str, prefix: str, receiver: str, state: Path) -> None:
+# The two ways a stage's consumer can get its partitions: as a member of its consumer group
+# (the default: many instances share the work), or by assigning itself every partition
+# (`[bus] assign_partitions`: one instance per stage, no group join to wait for).
+MODES = {"group": (), "assigned": ("classify", "cluster", "notify")}
+
+
+def config(path: Path, bootstrap: str, prefix: str, receiver: str, state: Path,
+           assign_partitions: tuple[str, ...] = ()) -> None:
+    stages = ", ".join(f'"{s}"' for s in assign_partitions)
     path.write_text(f"""
 [bus]
 kind = "kafka"
 bootstrap_servers = "{bootstrap}"
 topic_prefix = "{prefix}"
 fetch_max_wait_ms = 25
+assign_partitions = [{stages}]
 
 [state]
 path = "{state}"
@@ -75,7 +84,34 @@ async def publish_launch(bootstrap: str, prefix: str) -> None:
         await bus.close()
 
 
-async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
+def tree_cpu_s(pids: list[int]) -> float | None:
+    """CPU seconds (user + system, children waited for included) used so far by the
+    processes `pids` and every process below them, from /proc; None where there is none."""
+    tick = os.sysconf("SC_CLK_TCK")
+    table: dict[int, tuple[int, float]] = {}
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    for name in names:
+        if name.isdigit():
+            try:
+                fields = Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # gone meanwhile
+            table[int(name)] = (int(fields[1]), sum(int(f) for f in fields[11:15]) / tick)
+    total, seen, todo = 0.0, set(), list(pids)
+    while todo:
+        pid = todo.pop()
+        if pid in seen or pid not in table:
+            continue
+        seen.add(pid)
+        total += table[pid][1]
+        todo.extend(child for child, (parent, _) in table.items() if parent == pid)
+    return round(total, 2)
+
+
+async def one_round(bootstrap: str, n: int, timeout_s: float, mode: str = "group") -> dict[str, Any]:
     alerted = asyncio.Event()
     arrival: list[float] = []
 
@@ -92,7 +128,7 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     receiver = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
-    prefix = f"startup{os.getpid()}x{n}x{time.monotonic_ns()}."
+    prefix = f"startup{os.getpid()}x{mode}{n}x{time.monotonic_ns()}."
     await publish_launch(bootstrap, prefix)
     processes: list[subprocess.Popen] = []
     ready: dict[str, float] = {}
@@ -102,7 +138,7 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
             started = time.perf_counter()
             for stage in STAGES:
                 cfg = Path(tmp) / f"{stage}.toml"
-                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db")
+                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db", MODES[mode])
                 env = dict(os.environ, LAUNCHWATCH_HTTP__LISTEN=f"127.0.0.1:{ports[stage]}")
                 processes.append(subprocess.Popen([LAUNCHWATCH, "serve", stage, "--config", str(cfg)], env=env,
                                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
@@ -122,6 +158,8 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
                         if process.poll() is not None:
                             raise RuntimeError(f"launchwatch serve {stage} exited with {process.returncode}")
                     await asyncio.sleep(0.02)
+            # The stages, the classify workers' fork server and worker, the resource tracker.
+            cpu_s = tree_cpu_s([p.pid for p in processes])
         finally:
             for process in processes:
                 if process.poll() is None:
@@ -134,12 +172,19 @@ async def one_round(bootstrap: str, n: int, timeout_s: float) -> dict[str, Any]:
                     process.wait()
             await runner.cleanup()
     return {"ready_s": {s: round(t, 2) for s, t in ready.items()},
-            "first_alert_s": round(arrival[0] - started, 2) if arrival else None}
+            "first_alert_s": round(arrival[0] - started, 2) if arrival else None, "cpu_s": cpu_s}
 
 
-async def rounds(count: int, timeout_s: float) -> list[dict[str, Any]]:
+async def rounds(count: int, timeout_s: float,
+                 modes: tuple[str, ...] = tuple(MODES)) -> dict[str, list[dict[str, Any]]]:
+    """Per mode, `count` rounds; the modes take turns round by round, so that both see the
+    same load on a shared machine."""
+    results: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
     with broker() as bootstrap:
-        return [await one_round(bootstrap, n, timeout_s) for n in range(count)]
+        for n in range(count):
+            for mode in modes:
+                results[mode].append(await one_round(bootstrap, n, timeout_s, mode))
+    return results
 
 
 def median(values: list[float | None]) -> float | None:
@@ -150,13 +195,20 @@ def median(values: list[float | None]) -> float | None:
 def section(ctx: Context) -> Section:
     count = 1 if ctx.quick else 5
     results = asyncio.run(rounds(count, timeout_s=60.0))
-    first = median([r["first_alert_s"] for r in results])
+    rows = []
+    firsts: dict[str, float | None] = {}
+    for mode, found in results.items():
+        first = firsts[mode] = median([r["first_alert_s"] for r in found])
+        rows.append([mode, len(found), *[median([r["ready_s"].get(s) for r in found]) for s in STAGES], first,
+                     median([r["cpu_s"] for r in found]), TARGET_S,
+                     "yes" if first is not None and first < TARGET_S else "no"])
     table = Table(
         "From spawn to ready and to the first alert (s, median of rounds)",
-        ["rounds", *[f"{s} ready" for s in STAGES], "first alert", "target", "met"],
-        [[len(results), *[median([r["ready_s"].get(s) for r in results]) for s in STAGES], first, TARGET_S,
-          "yes" if first is not None and first < TARGET_S else "no"]],
-        note="Three processes started together, a launch report already waiting on the items topic.")
+        ["partitions", "rounds", *[f"{s} ready" for s in STAGES], "first alert", "CPU s", "target", "met"], rows,
+        note="Three processes started together, a launch report already waiting on the items topic. CPU s: what "
+             "every process of the three stages (and their children) used from spawn to the last of these. group: each "
+             "stage's consumer joins its consumer group (the default); assigned: `[bus] assign_partitions = "
+             '["classify", "cluster", "notify"]`, one instance per stage.')
     return Section(key="kafka_startup", title="Start-up on Kafka", command=".venv/bin/python -m bench --only kafka_startup",
                    intro=__doc__.split("\n\n", 2)[2].strip(), tables=[table],
-                   raw={"rounds": results, "first_alert_median_s": first, "target_s": TARGET_S})
+                   raw={"rounds": results, "first_alert_median_s": firsts, "target_s": TARGET_S})

@@ -104,6 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
+    if args.command == "serve" and args.stage == "classify":
+        # Before anything else: the workers' fork server compiles the classifier's lexicons
+        # while this process imports the rest and connects, not after.
+        from services.classify.workers import start_early
+
+        start_early()
     from services.config import load_settings, secret_values
     from services.runtime.logs import configure_logging
     from services.stages import STAGES, run

@@ -4,6 +4,7 @@ a private PostgreSQL cluster."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ from tests.postgres import Postgres, start_postgres
 # own choosing: many run at once, and a fixed port would clash. A test that wants a given
 # port sets LAUNCHWATCH_HTTP__LISTEN itself.
 os.environ["LAUNCHWATCH_HTTP__LISTEN"] = "127.0.0.1:0"
+# The classifier's compiled lexicons are kept for this session's processes only, never in
+# the user's cache folder (services.classify.lexicon_cache).
+_LEXICONS = tempfile.TemporaryDirectory(prefix="launchwatch-lexicons-")
+os.environ.setdefault("LAUNCHWATCH_LEXICON_CACHE", _LEXICONS.name)
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from schemas.models import Evidence, LaunchFields
-from services.classify import detector, extractor, model
+from services.classify import detector, extractor, fastpattern, model
 from services.classify.features import index, rule_features, text_features, vectorise
 from services.classify.languages import table_for
 
@@ -185,3 +185,8 @@ def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, 
             update[name] = label
             evidence.append(word.model_copy(update={"cue": f"model_{name}", "field": name}))
     return (fields.model_copy(update=update) if update else fields), tuple(evidence)
+
+
+# Every lexicon is compiled by now (the imports above): what was derived from them is kept
+# for the next process (services.classify.lexicon_cache).
+fastpattern.save_cache()

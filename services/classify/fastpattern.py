@@ -22,6 +22,9 @@ over every item, so these are derived once from each pattern:
 All of it is read off the pattern's text by the small reader below, which knows the
 documented syntax the lexicons use (literals, escapes, classes, groups, lookarounds,
 quantifiers) and nothing of `re`'s private modules, so a new Python cannot break it.
+What it derives is kept in a file between processes (`services.classify.lexicon_cache`,
+keyed by the Python version and this file's source; without it, or for a pattern it does
+not hold, it is derived here).
 Whatever it does not know (inline flags, backreferences, conditionals) makes it leave
 the pattern as written: each derivation is added only when it is exact, so a compiled
 pattern matches (and groups) exactly what `re.compile` would. `Table` runs a gazetteer
@@ -37,6 +40,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from services.classify.lexicon_cache import LexiconCache, default_path
+
 _MAX_FIRST_CHARS = 400
 _MAX_GATE_WORDS = 64
 _GATE_MIN_SPAN = 100000
@@ -46,6 +51,16 @@ _LONG_TEXT = 4096
 # Words this short ("in", "to", "発") occur everywhere: the index would report thousands of
 # hits for them in a long text, where an `in` test finds them at once. They are tested so.
 _INDEX_MIN_LEN = 4
+
+
+# What earlier processes derived from the lexicons (see the module doc).
+_CACHE = LexiconCache(default_path())
+
+
+def save_cache() -> bool:
+    """Keep what this process derived for the next one (see
+    `services.classify.lexicon_cache`); True when the file was written."""
+    return _CACHE.save()
 
 
 class _Unbounded(Exception):
@@ -659,12 +674,22 @@ class FastPattern:
         self.pattern = pattern
         self.flags = flags
         self._fold = bool(flags & re.IGNORECASE)
-        source = _lower_source(pattern) if self._fold else pattern
         fast_flags = flags & ~re.IGNORECASE if self._fold else flags
-        self._fast = _with_prefix(_factored(source, fast_flags), fast_flags)
-        self._fast_ascii = _ascii_variant(source, fast_flags) or self._fast
-        self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
-        gate = _gate_words(source)
+        derived = _CACHE.derived(pattern, flags)
+        if derived is not None:
+            fast, fast_ascii, exact, gate = derived
+            self._fast = re.compile(fast, fast_flags)
+            self._fast_ascii = self._fast if fast_ascii is None else re.compile(fast_ascii, fast_flags)
+            self._exact = self._fast if exact is None else re.compile(exact, flags)
+        else:
+            source = _lower_source(pattern) if self._fold else pattern
+            self._fast = _with_prefix(_factored(source, fast_flags), fast_flags)
+            self._fast_ascii = _ascii_variant(source, fast_flags) or self._fast
+            self._exact = _with_prefix(pattern, flags) if self._fold else self._fast
+            gate = _gate_words(source)
+            _CACHE.remember(pattern, flags, (
+                self._fast.pattern, None if self._fast_ascii is self._fast else self._fast_ascii.pattern,
+                None if self._exact is self._fast else self._exact.pattern, gate))
         self._gate = gate
         # For long texts: the words the literal index holds, and the short ones it does not.
         self._gate_long = frozenset(w for w in gate if len(w) >= _INDEX_MIN_LEN) if gate is not None else None

@@ -26,6 +26,7 @@ from schemas import FeedItem, LaunchReport
 from services.classify.metrics import LAUNCH_REPORTS, REPORTS
 from services.classify.report import (MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, Classified,  # noqa: F401
                                       classify_value, report_for)
+from services.classify.workers import WORKER_MODULES
 from services.runtime.bus import Producer, Record
 from services.runtime.codec import decode
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
@@ -41,10 +42,7 @@ CLASSIFY_TIMEOUT_S = 2.0
 CLASSIFY_WORKERS = 1  # the stage handles records in order, one at a time
 
 # Workers start with the lexicons compiled (seconds of work), also after a kill; the stage's
-# own process never compiles them. What the workers run lives in `services.classify.report`,
-# which imports no bus, HTTP or database client: the fork server imports just that and the
-# classifier.
-WORKER_MODULES = ("services.classify.classifier", "services.classify.report")
+# own process never compiles them (see `services.classify.workers`).
 preload(*WORKER_MODULES)
 
 

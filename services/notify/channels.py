@@ -24,6 +24,7 @@ from typing import Any, Protocol, TextIO
 import aiohttp
 import aiosmtplib
 
+from schemas import LaunchEvent
 from services.notify.alert import Alert, Digest
 from services.notify.render_console import render_console, render_console_digest
 from services.notify.render_email import render_email, render_email_digest
@@ -34,7 +35,14 @@ from services.runtime.addresses import AddressPolicy, connect_checked, guarded_t
 from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import release_stdout
 from services.runtime.retry import retry_after_s
-from services.web.mapdraw import event_png  # pure: the event and the shipped basemap in, PNG out
+
+def _event_png(event: LaunchEvent) -> bytes | None:
+    # The map painter (numpy, Pillow: a fifth of a second of CPU to import) is loaded by the
+    # first email, in its thread, not by every notify process at start-up.
+    from services.web.mapdraw import event_png  # pure: the event and the shipped basemap in, PNG out
+
+    return event_png(event)
+
 
 Clock = Callable[[], datetime]
 Sleep = Callable[[float], Awaitable[None]]
@@ -308,7 +316,7 @@ class EmailChannel:
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         # Painting the map takes tens of milliseconds of CPU: off the loop.
-        map_png = await asyncio.to_thread(event_png, alert.event)
+        map_png = await asyncio.to_thread(_event_png, alert.event)
         return await self._send_message(render_email(alert, sender=self._smtp.sender, to=sub.to, map_png=map_png))
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:

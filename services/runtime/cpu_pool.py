@@ -50,10 +50,38 @@ MAP_SLOTS = 16
 _progress: Any = None
 
 
+# Imported by the fork server before the modules of its workers (see that module).
+_FIRST = "services.runtime.forkserver_sigint"
+
+
 def preload(*modules: str) -> None:
     """Announce modules worker processes will need, so that the fork server imports them
-    once for all workers (only heeded before the first pool starts)."""
+    once for all workers (only heeded before the fork server starts)."""
     _PRELOAD.update(modules)
+
+
+def _forkserver_context() -> Any:
+    context = multiprocessing.get_context("forkserver")
+    # Heeded only before the fork server first starts. "__main__": the program's main
+    # module is imported once there, not again in every new worker.
+    context.set_forkserver_preload(["__main__", _FIRST, *sorted(_PRELOAD)])
+    return context
+
+
+def start_fork_server(*modules: str) -> None:
+    """Start the fork server of this process's pools now, importing `modules` (and those
+    announced by `preload`) in the background, and return at once.
+
+    A process that will need workers calls this first thing, so that the fork server's
+    imports (the classifier's lexicons: seconds of CPU) run while the process imports the
+    rest and connects, instead of after. Pools started later use this fork server; modules
+    announced after this call are imported by each worker instead (`CpuPool(preload=...)`).
+    """
+    from multiprocessing import forkserver
+
+    preload(*modules)
+    _forkserver_context()
+    forkserver.ensure_running()
 
 
 def _ready() -> bool:
@@ -126,10 +154,7 @@ class CpuPool:
                 self._finalizer = weakref.finalize(self, self._pool.stop)
 
     def _new_pool(self) -> ProcessPool:
-        context = multiprocessing.get_context("forkserver")
-        # Heeded only before the fork server first starts. "__main__": the program's main
-        # module is imported once there, not again in every new worker.
-        context.set_forkserver_preload(["__main__", *sorted(_PRELOAD)])
+        context = _forkserver_context()
         self._progress = context.RawArray("d", 2 * MAP_SLOTS)
         pool = ProcessPool(max_workers=self.workers, context=context, initializer=_import,
                            initargs=(self._preload, self._progress))

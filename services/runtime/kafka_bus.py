@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import CommitFailedError, KafkaError, TopicAlreadyExistsError
 
 from services.runtime.bus import Headers, Record
-from services.runtime.errors import BusUnavailable, RetryableError
+from services.runtime.errors import BusUnavailable, LaunchwatchError, RetryableError
 from services.runtime.logs import get_logger
 
 # aiokafka logs every failed bootstrap attempt as an error of its own before it raises;
@@ -46,6 +46,10 @@ def _unavailable(bootstrap_servers: str, exc: BaseException, reasons: list[str])
     reason = reasons[-1] if reasons else str(exc)
     return BusUnavailable(f"no Kafka broker answers at {bootstrap_servers} ([bus] bootstrap_servers): {reason}",
                           bootstrap_servers=bootstrap_servers)
+
+
+class TopicMissing(LaunchwatchError):
+    """A topic a consumer was to read has no partitions on the broker (deleted after start-up)."""
 
 
 def topic_configs(name: str, retention_ms: int | None = None) -> dict[str, str]:
@@ -115,8 +119,11 @@ class KafkaBus:
         compression_type: str | None = None,
         acks: str | int = "all",
         retention_ms: int | None = None,
+        assigned_groups: Collection[str] = (),
     ) -> None:
         self.topic_prefix = topic_prefix
+        # Groups whose consumers take every partition of their topics themselves (see `consumer`).
+        self.assigned_groups = frozenset(assigned_groups)
         self.retention_ms = retention_ms
         # aiokafka's names: ssl_context, sasl_mechanism, sasl_plain_username/password.
         self._security = dict(security or {})
@@ -200,6 +207,19 @@ class KafkaBus:
         return self._producer
 
     async def consumer(self, topics: Sequence[str], group: str) -> "KafkaConsumer":
+        """A member of consumer group `group` reading `topics`, started.
+
+        For a group of `assigned_groups` (`[bus] assign_partitions`) the consumer joins no
+        group: it assigns itself every partition of `topics` and reads each from the offset
+        the group committed (the earliest when none), and its commits are stored in the
+        group as usual. It reads at once, where a group member waits for the broker to hand
+        out partitions (Apache Kafka holds a new group's first join for
+        `group.initial.rebalance.delay.ms`, tansu for half the session timeout). Partitions
+        added later are read after a restart.
+
+        Raises `BusUnavailable` when no broker answers, `TopicMissing` when a topic is unknown
+        to the broker (assigned groups only)."""
+        assigned = group in self.assigned_groups
         client = AIOKafkaConsumer(
             bootstrap_servers=self.bootstrap_servers,
             client_id=self.client_id,
@@ -211,18 +231,36 @@ class KafkaBus:
             **self._security,
         )
         listener = _Joined(group)
-        # Subscribing with a listener (rather than naming the topics above) tells us when
-        # the group has handed this member its partitions: readiness waits for that.
-        client.subscribe(list(topics), listener=listener)
+        if not assigned:
+            # Subscribing with a listener (rather than naming the topics above) tells us when
+            # the group has handed this member its partitions: readiness waits for that.
+            client.subscribe(list(topics), listener=listener)
         with _unreachable_reasons() as reasons:
             try:
                 await client.start()
+                if assigned:
+                    await self._assign_all(client, topics, listener)
             except KafkaError as exc:
                 await client.stop()
                 raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
+            except BaseException:
+                await client.stop()
+                raise
         consumer = KafkaConsumer(client, self, group, listener)
         self._consumers.append(consumer)
         return consumer
+
+    async def _assign_all(self, client: AIOKafkaConsumer, topics: Sequence[str], listener: "_Joined") -> None:
+        await client.topics()  # fresh metadata: every topic's partitions
+        partitions: list[TopicPartition] = []
+        for topic in topics:
+            numbers = client.partitions_for_topic(topic)
+            if not numbers:
+                raise TopicMissing(f"topic {topic} is unknown to the broker at {self.bootstrap_servers}: "
+                                   "cannot assign its partitions")
+            partitions.extend(TopicPartition(topic, n) for n in sorted(numbers))
+        client.assign(partitions)
+        await listener.on_partitions_assigned(partitions, mode="assigned")
 
 
 class _Joined(ConsumerRebalanceListener):
@@ -237,9 +275,9 @@ class _Joined(ConsumerRebalanceListener):
     async def on_partitions_revoked(self, revoked) -> None:  # noqa: ANN001 - aiokafka's signature
         self.joined = False
 
-    async def on_partitions_assigned(self, assigned) -> None:  # noqa: ANN001
+    async def on_partitions_assigned(self, assigned, mode: str = "group") -> None:  # noqa: ANN001
         self.joined = True
-        get_logger().info("partitions_assigned", group=self.group,
+        get_logger().info("partitions_assigned", group=self.group, mode=mode,
                           partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in assigned))
 
 

@@ -61,8 +61,8 @@ class StageContext:
     def group(self, stage: str) -> str:
         """The consumer group of a stage: `[bus] group_names` when it names the stage, else
         `launchwatch.classify` with the default prefix."""
-        names = getattr(getattr(self.settings, "bus", None), "group_names", None) or {}
-        return names.get(stage) or f"{self.bus.topic_prefix}{stage}"
+        bus = getattr(self.settings, "bus", None)
+        return group_name(getattr(bus, "group_names", None) or {}, self.bus.topic_prefix, stage)
 
     def db(self) -> StateConnection:
         """A new connection to the state (the SQLite file, or the PostgreSQL database of
@@ -85,6 +85,12 @@ class StageContext:
         for conn in self._dbs:
             conn.close()
         self._dbs.clear()
+
+
+def group_name(group_names: dict[str, str], topic_prefix: str, stage: str) -> str:
+    """The consumer group of `stage` (classify, cluster, notify, web): its `[bus] group_names`
+    entry, else `<topic_prefix><stage>`."""
+    return group_names.get(stage) or f"{topic_prefix}{stage}"
 
 
 def open_state(settings: RuntimeSettings) -> StateConnection:
@@ -122,6 +128,8 @@ def make_bus(settings: RuntimeSettings) -> Bus:
             compression_type=settings.bus.compression_type,
             acks=settings.bus.acks,
             retention_ms=settings.bus.retention_ms,
+            assigned_groups=[group_name(settings.bus.group_names, settings.bus.topic_prefix, stage)
+                             for stage in settings.bus.assign_partitions],
         )
     from services.runtime.memory_bus import MemoryBus
 

@@ -24,24 +24,34 @@ both write where one lock is meant to hold.
 The connection is used synchronously from the event loop, as the SQLite connections are:
 statements are short and the server close; `connect_timeout_s` and the TCP timeouts bound
 how long a lost server can hold the loop.
+
+psycopg is imported by the first session opened (a fifth of a second of CPU that a process
+on the SQLite file never pays), so what its statements raise reaches the stages as
+`PostgresError`, one of `STATE_ERRORS`, with psycopg's error as its cause.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import Any, Union
-
-import psycopg
-from psycopg import pq
-from psycopg.conninfo import conninfo_to_dict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Union
 
 from services.runtime.errors import StateError
 
+if TYPE_CHECKING:
+    import psycopg
+
+
+class PostgresError(Exception):
+    """A statement on the PostgreSQL state failed (the server lost, the session ended, a
+    constraint); psycopg's error is the `__cause__`."""
+
+
 # What a state database raises, whichever it is: a stage stops on these (see StageRunner).
-STATE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, psycopg.Error)
+STATE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, PostgresError)
 SCHEMES = ("postgresql://", "postgres://")
 _SCHEMA_LOCK = "launchwatch schema"
 _DDL = re.compile(r"^\s*(CREATE|ALTER|DROP)\s", re.IGNORECASE)
@@ -76,6 +86,17 @@ def translate(sql: str) -> str:
     return text
 
 
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    """psycopg's errors raised in the block as `PostgresError`, naming psycopg's class."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise PostgresError(f"{type(exc).__name__}: {exc}") from exc
+
+
 def _params(params: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(int(p) if isinstance(p, bool) else p for p in params)
 
@@ -88,21 +109,27 @@ class PostgresConnection:
     isolation_level = None  # as an autocommit sqlite3 connection reports it
 
     def __init__(self, conn: psycopg.Connection) -> None:
+        from psycopg import pq
+
         self._conn = conn
+        self._idle = pq.TransactionStatus.IDLE
 
     @property
     def in_transaction(self) -> bool:
-        return self._conn.info.transaction_status != pq.TransactionStatus.IDLE
+        return self._conn.info.transaction_status != self._idle
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
-        if _DDL.match(_COMMENT.sub("", sql)):
-            return self._ddl(sql)
-        return self._conn.execute(translate(sql), _params(params))
+        """Run one statement; raises `PostgresError` when it fails."""
+        with _translated():
+            if _DDL.match(_COMMENT.sub("", sql)):
+                return self._ddl(sql)
+            return self._conn.execute(translate(sql), _params(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor:
-        cursor = self._conn.cursor()
-        cursor.executemany(translate(sql), [_params(row) for row in rows])
-        return cursor
+        with _translated():
+            cursor = self._conn.cursor()
+            cursor.executemany(translate(sql), [_params(row) for row in rows])
+            return cursor
 
     def executescript(self, script: str) -> None:
         """Run `;`-separated statements (without parameters), as sqlite3's executescript."""
@@ -128,12 +155,14 @@ class PostgresConnection:
         return cursor
 
     def commit(self) -> None:
-        if self.in_transaction:
-            self._conn.execute("COMMIT")
+        with _translated():
+            if self.in_transaction:
+                self._conn.execute("COMMIT")
 
     def rollback(self) -> None:
-        if self.in_transaction:
-            self._conn.execute("ROLLBACK")
+        with _translated():
+            if self.in_transaction:
+                self._conn.execute("ROLLBACK")
 
     def __enter__(self) -> "PostgresConnection":
         return self
@@ -146,7 +175,8 @@ class PostgresConnection:
             self.rollback()
 
     def close(self) -> None:
-        self._conn.close()
+        with _translated():
+            self._conn.close()
 
     @property
     def closed(self) -> bool:
@@ -165,6 +195,9 @@ def connect_postgres(url: str, *, connect_timeout_s: float = 5.0, dead_peer_s: f
     statement. Raises `StateUnavailable` naming `[state] url` (password redacted) when the
     server cannot be reached or refuses the session.
     """
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
     idle_s = max(1, int(dead_peer_s / 3))
     interval_s, probes = max(1, int(dead_peer_s / 6)), 3
     params = conninfo_to_dict(url)

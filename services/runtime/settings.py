@@ -79,6 +79,12 @@ class BusSettings(Section):
     group_names: dict[str, str] = Field(
         {}, description="Consumer group per stage (classify, cluster, notify), replacing <topic_prefix><stage>."
     )
+    assign_partitions: list[Literal["classify", "cluster", "notify", "web"]] = Field(
+        [], description="Stages (named as in group_names) that read every partition of their topic without joining "
+        "their consumer group, from the group's committed offsets, committing to it as usual: they read at once "
+        "instead of after the group's first join (Apache Kafka holds it group.initial.rebalance.delay.ms). Only for "
+        "a stage of which one instance reads at a time: cluster (events is one active instance), or classify and "
+        "notify when one instance of each runs. Instances of a listed stage do not share the work.")
 
     @model_validator(mode="after")
     def _security_consistent(self) -> "BusSettings":

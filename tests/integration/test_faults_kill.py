@@ -43,11 +43,15 @@ def first_output_after(watch: TopicWatch, webhook: WebhookLog, stage: str, after
 
 
 @pytest.mark.kafka
+@pytest.mark.parametrize("partitions", ["group", "assigned"])
 async def test_each_stage_killed_mid_stream_loses_nothing_and_alerts_each_revision_once(
-        tmp_path, kafka_broker, topic_prefix, site):
+        tmp_path, kafka_broker, topic_prefix, site, partitions):
+    # "assigned": every stage reads all its partitions itself (`[bus] assign_partitions`), so a
+    # restarted stage resumes from its group's committed offsets without joining the group.
+    extra = 'assign_partitions = ["classify", "cluster", "notify"]\n' if partitions == "assigned" else ""
     flow = NewsFlow(site, stories(1000, reports_per_launch=11))
     webhook = await WebhookLog().start()
-    stages = StageSet(tmp_path, bus_section(kafka_broker.bootstrap_servers, topic_prefix),
+    stages = StageSet(tmp_path, bus_section(kafka_broker.bootstrap_servers, topic_prefix, extra=extra),
                       flow.config() + NOTIFY + webhook.subscriptions(SUBSCRIPTIONS))
     watch = await TopicWatch(kafka_broker.bootstrap_servers, topic_prefix, ["items", "reports", "events"],
                              "watch").start()

@@ -1,0 +1,42 @@
+"""The workers' fork server started first thing (`start_fork_server`): its imports run while
+the process goes on, and Ctrl-C during them costs no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+# In a process of its own: the fork server is one per process.
+SCRIPT = textwrap.dedent("""
+    import asyncio, json, multiprocessing.forkserver as fs, os, signal, sys, time
+    from services.runtime.cpu_pool import CpuPool, start_fork_server
+
+    started = time.monotonic()
+    start_fork_server("slow_lexicons")
+    returned_s = time.monotonic() - started
+    time.sleep(0.5)  # the fork server is importing slow_lexicons (2 s) now
+    os.kill(fs._forkserver._forkserver_pid, signal.SIGINT)  # as Ctrl-C reaches the process group
+
+    async def main():
+        pool = CpuPool(1, preload=["slow_lexicons"])
+        try:
+            return await pool.run(len, "abc", timeout_s=10)
+        finally:
+            pool.close()
+
+    result = asyncio.run(main())
+    print(json.dumps({"returned_s": returned_s, "result": result}))
+""")
+
+
+def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
+    (tmp_path / "slow_lexicons.py").write_text("import time\ntime.sleep(2.0)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60,
+                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
+    out = json.loads(done.stdout)
+    assert out["returned_s"] < 1.0  # the 2 s import did not hold the caller
+    assert out["result"] == 3
