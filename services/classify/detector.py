@@ -245,8 +245,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("civil_space", 1, span)
     event_cues = t_asserted or s_asserted
     if event_cues and all(c.weapon and ANY.satellite.search(text, c.weapon[0], c.weapon[1]) for c in event_cues):
-        if not any(_military_space_launch(p, c) for c in event_cues):
-            f.set("space_without_state_actor", 1, event_cues[0].weapon)
+        readings = [_military_space_launch(p, c) for c in event_cues]
+        if not any(readings):
+            # A state other than North Korea or Iran launching its satellite is civil space
+            # under the policy; a launch whose launcher no state names is only doubtful.
+            named_civil = False in readings and "civil_space" not in f.values
+            f.set("civil_space" if named_civil else "space_without_state_actor", 1, event_cues[0].weapon)
 
     span = _first(ANY.defence, text, 0, t_end)
     if span:
@@ -277,6 +281,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     return f, cues
 
 
+# Where the clause of a launch ends: "South Korea launches a satellite, North Korea ...".
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:as|while|whereas|but|and|after|before|amid|ahead of)\s", re.IGNORECASE)
+
 # A summary that lists other stories: "• Ukraine says ... • Ukraine orders ...".
 _SUMMARY_BULLETS = re.compile(r"[•▪●■]|(?:^|\n)\s*[-*]\s")
 
@@ -299,21 +306,26 @@ def _future_told_by_summary(text: str, title_cues: list[Cue], summary_cues: list
 _SCHEDULED_NOUNS = frozenset({"test", "launch"})
 
 
-def _military_space_launch(p: Prepared, cue: Cue) -> bool:
+def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
     """Whether a satellite launch is military or by a sanctioned state program (policy):
-    the satellite is called military ("spy satellite"), or the clause up to the launch
-    names North Korea or Iran; where that clause names no state, any mention of them, or of
-    a military satellite, in the item counts (passive reports name the launcher elsewhere)."""
+    True when the satellite is called military ("spy satellite") or the launch's clause
+    (from its sentence's start to the next comma, "as", "while" or the like: "satellite
+    launched by North Korea") names North Korea or Iran; False when that clause names
+    only other states; where it names no state, True when the item mentions North Korea,
+    Iran or a military satellite anywhere (passive reports name the launcher elsewhere),
+    else None."""
     text = p.text
-    s0, _ = p.sentence_of(cue.start)
+    s0, s1 = p.sentence_of(cue.start)
     w0, w1 = cue.weapon  # type: ignore[misc]
     if ANY.military_space.search(text, max(s0, w0 - 30), w1):
         return True
-    states = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text, s0, cue.end)}
+    clause_break = _CLAUSE_END.search(text, cue.end, s1)
+    clause_end = clause_break.start() if clause_break else s1
+    states = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text, s0, clause_end)}
     if states:
         return bool(states & _MILITARY_SPACE_ACTORS)
     actors = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text)}
-    return bool(actors & _MILITARY_SPACE_ACTORS) or bool(ANY.military_space.search(text))
+    return True if actors & _MILITARY_SPACE_ACTORS or ANY.military_space.search(text) else None
 
 
 # Headline framings that each make one feature when found: (feature, pattern).

@@ -26,6 +26,7 @@ def _cues(d: detector.Detection) -> set[str]:
     ("Japan launches a new satellite as Iran readies its own", "", False),
     ("North Korea launches spy satellite as South Korea prepares its own", "", True),
     ("Satellite launched from Sohae, North Korea's state media says", "", True),
+    ("US detects satellite launch by North Korea", "", True),
 ])
 def test_a_satellite_launch_is_military_by_its_own_launcher(title, summary, is_launch):
     assert _detect(title, summary).is_launch is is_launch
