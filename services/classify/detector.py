@@ -290,11 +290,12 @@ _SUMMARY_BULLETS = re.compile(r"[•▪●■]|(?:^|\n)\s*[-*]\s")
 
 def _future_told_by_summary(text: str, title_cues: list[Cue], summary_cues: list[Cue]) -> bool:
     """Whether the headline's events are all tenseless nouns ("ICBM test", "rocket launch")
-    and the summary tells of a launch only as to come ("plans another test launch")."""
+    and the summary tells of a launch only as to come ("plans another test launch"). A
+    capability ("the missile could strike ...") is no launch to come."""
     if not title_cues or not summary_cues or any(c.asserted for c in summary_cues):
         return False
-    if not any(c.modal for c in summary_cues):
-        return False  # the summary only denies: not a future
+    if not any(c.modal and c.kind in ("launch", "test") for c in summary_cues):
+        return False  # the summary only denies, or tells what the weapon could do
     for c in title_cues:
         if c.verb is None or en.LAST_WORD.split(text[c.verb[0]:c.verb[1]].lower())[-1] not in _SCHEDULED_NOUNS:
             return False

@@ -41,6 +41,11 @@ def test_a_test_in_the_headline_takes_its_tense_from_the_summary(summary, is_lau
     assert _detect("Air Force announces Minuteman III test", summary).is_launch is is_launch
 
 
+def test_a_test_whose_summary_tells_what_the_missile_could_do_is_still_a_report():
+    assert _detect("North Korea conducts ICBM test",
+                   "The missile could strike anywhere in the US mainland, analysts said.").is_launch
+
+
 def test_a_launch_noun_that_has_happened_is_not_made_future_by_a_summary_that_looks_ahead():
     d = _detect("Massive Russian missile attack on Kyiv",
                 "Ukraine's air force said it could intercept more missiles if the allies send launchers.")
