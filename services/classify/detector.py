@@ -8,8 +8,10 @@ The decision is a logistic combination of a few cues found with the language tab
 - where it is: the headline carries the main event, the summary only supports it;
 - what cancels it: modal or future framing ("could launch", "발사 준비", "発射の可能性"),
   negation, a reaction that is the headline's main event (condemnations, sanctions),
-  the launch as the cause in a subordinate clause ("after ... launch"), civil space,
-  missile defence, things that are not missiles (balloons, drones, shells, engine and
+  the launch as the cause in a subordinate clause ("after ... launch"), a headline test
+  or launch whose summary gives it only as to come, a summary that lists other stories,
+  civil space (a satellite launched by a state other than North Korea or Iran), missile
+  defence, things that are not missiles (balloons, drones, shells, engine and
   nuclear tests), retrospectives and explainers;
 - what confirms it: flight details (distance, apogee, landing area) and a reporting
   agency (JCS, Japan's defence ministry, KCNA).
@@ -21,6 +23,7 @@ probability by a two-parameter logistic (Platt) fit, so confidence is calibrated
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -68,6 +71,7 @@ WEIGHTS: dict[str, float] = {
     "subordinate": -3.0,
     "civil_space": -6.0,
     "space_without_state_actor": -4.0,
+    "summary_list": -3.0,
     "defence_main": -3.0,
     "defence_secondary": -0.5,
     "non_missile_main": -3.5,
@@ -159,6 +163,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         cues = [c._replace(modal=True) if c.in_title else c for c in cues]
     title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
     summary_cues = [c for c in cues if not c.in_title and c.kind != "bare"]
+    if not verb_final and _future_told_by_summary(text, title_cues, summary_cues):
+        # "Pentagon announces ICBM test" / "US plans another test launch ...": a headline
+        # noun has no tense, and the summary gives it only as to come.
+        title_cues = [c._replace(modal=True) for c in title_cues]
     t_asserted = [c for c in title_cues if c.asserted]
     # "... a day after North Korea launched a missile": a launch given as the cause of the
     # summary's news does not confirm that the item reports it.
@@ -171,9 +179,19 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if s_asserted:
         name = "summary_event_confirms" if t_asserted else "summary_event"
         f.set(name, 1, (s_asserted[0].start, s_asserted[0].end))
+        if not t_asserted:
+            # "• Ukraine says it shot down 4 missiles • ...": a summary made of other
+            # stories' headlines does not tell this headline's event.
+            bullets = _SUMMARY_BULLETS.findall(text, t_end)
+            if len(bullets) >= 2:
+                f.set("summary_list", 1, (s_asserted[0].start, s_asserted[0].end))
     bare = [c for c in cues if c.kind == "bare" and c.asserted]
-    if not t_asserted and not verb_final:
+    # "Russia launches massive air attack": the policy counts an attack as a launch only
+    # when a missile or rocket is named in the headline or the summary.
+    if not t_asserted and not verb_final and (en_weapons or en.WEAPONS.search(text)):
         for v_start, v_end in reader_en.title_launch_verbs(p):
+            if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
+                continue  # "opened fire in suspected terror attack"
             a = en.ATTACK_AFTER.match(text, v_end, t_end)
             if a and not en.NONWEAPON_OBJECT.search(text, v_end, a.end()):
                 f.set("title_attack", 1, (v_start, a.end()))
@@ -227,9 +245,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("civil_space", 1, span)
     event_cues = t_asserted or s_asserted
     if event_cues and all(c.weapon and ANY.satellite.search(text, c.weapon[0], c.weapon[1]) for c in event_cues):
-        actors = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text)}
-        if not actors & _MILITARY_SPACE_ACTORS and not ANY.military_space.search(text):
-            f.set("space_without_state_actor", 1, event_cues[0].weapon)
+        readings = [_military_space_launch(p, c) for c in event_cues]
+        if not any(readings):
+            # A state other than North Korea or Iran launching its satellite is civil space
+            # under the policy; a launch whose launcher no state names is only doubtful.
+            named_civil = False in readings and "civil_space" not in f.values
+            f.set("civil_space" if named_civil else "space_without_state_actor", 1, event_cues[0].weapon)
 
     span = _first(ANY.defence, text, 0, t_end)
     if span:
@@ -258,6 +279,54 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span:
         f.set("explainer", 1, span)
     return f, cues
+
+
+# Where the clause of a launch ends: "South Korea launches a satellite, North Korea ...".
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:as|while|whereas|but|and|after|before|amid|ahead of)\s", re.IGNORECASE)
+
+# A summary that lists other stories: "• Ukraine says ... • Ukraine orders ...".
+_SUMMARY_BULLETS = re.compile(r"[•▪●■]|(?:^|\n)\s*[-*]\s")
+
+
+def _future_told_by_summary(text: str, title_cues: list[Cue], summary_cues: list[Cue]) -> bool:
+    """Whether the headline's events are all tenseless nouns ("ICBM test", "rocket launch")
+    and the summary tells of a launch only as to come ("plans another test launch"). A
+    capability ("the missile could strike ...") is no launch to come."""
+    if not title_cues or not summary_cues or any(c.asserted for c in summary_cues):
+        return False
+    if not any(c.modal and c.kind in ("launch", "test") for c in summary_cues):
+        return False  # the summary only denies, or tells what the weapon could do
+    for c in title_cues:
+        if c.verb is None or en.LAST_WORD.split(text[c.verb[0]:c.verb[1]].lower())[-1] not in _SCHEDULED_NOUNS:
+            return False
+    return True
+
+
+# The noun events that are announced before they happen ("ICBM test", "satellite
+# launch"); an attack, strike or barrage named by a noun has happened.
+_SCHEDULED_NOUNS = frozenset({"test", "launch"})
+
+
+def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
+    """Whether a satellite launch is military or by a sanctioned state program (policy):
+    True when the satellite is called military ("spy satellite") or the launch's clause
+    (from its sentence's start to the next comma, "as", "while" or the like: "satellite
+    launched by North Korea") names North Korea or Iran; False when that clause names
+    only other states; where it names no state, True when the item mentions North Korea,
+    Iran or a military satellite anywhere (passive reports name the launcher elsewhere),
+    else None."""
+    text = p.text
+    s0, s1 = p.sentence_of(cue.start)
+    w0, w1 = cue.weapon  # type: ignore[misc]
+    if ANY.military_space.search(text, max(s0, w0 - 30), w1):
+        return True
+    clause_break = _CLAUSE_END.search(text, cue.end, s1)
+    clause_end = clause_break.start() if clause_break else s1
+    states = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text, s0, clause_end)}
+    if states:
+        return bool(states & _MILITARY_SPACE_ACTORS)
+    actors = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text)}
+    return True if actors & _MILITARY_SPACE_ACTORS or ANY.military_space.search(text) else None
 
 
 # Headline framings that each make one feature when found: (feature, pattern).

@@ -150,7 +150,8 @@ MODAL_BEFORE = compile_fast(
     r"|readying|poised|set|about|expected|likely|possible|possibly|potential|imminent|threat(?:en|ens|ened)?"
     r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
     r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?)"
-    r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be))*\s+$",
+    # An adverb may stand between ("can reportedly strike", "could soon launch").
+    r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be|[a-z]+ly))*\s+$",
     _I,
 )
 
@@ -184,6 +185,10 @@ POSSIBLE_PAST_BEFORE = compile_fast(
     r"|appears?\s+to\s+have|appeared\s+to\s+have|seems?\s+to\s+have|believed\s+to\s+have)\s+$",
     _I,
 )
+
+# "can reportedly strike", "could possibly launch": the adverb qualifies a modal, so the
+# verb is still to come (unlike "reportedly fired" or "may have launched").
+MODAL_ADVERB_BEFORE = compile_fast(r"\b(?:can|could|will|would|may|might|shall|must|to)\s+[a-z]+ly\s+$", _I)
 
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
 # "used ATACMS to hit targets": a purpose, not a future.
@@ -358,6 +363,7 @@ SHARED = SharedWords(
         r"|communications satellite|weather satellite|commercial satellite|satellite delivery"
         r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
+        r"|spaceflight|(?:research|scientific|science) rockets?"
         r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e)\b"
     ),
     defence=(
@@ -393,12 +399,16 @@ SHARED = SharedWords(
     # Digests and look-backs: whatever launches they list, they report none.
     digest=(
         r"\b(?:timeline|chronology|a look back|year in review|in pictures|in numbers|by the numbers"
-        r"|list of key events|week in review|what happened|recap|a history)\b"
+        r"|list of key events|week in review|what happened|recap|a history"
+        # Photo galleries: pictures of many events, none reported.
+        r"|(?:photos?|pictures?|images?) of the (?:day|week|month|year)|(?:photo|picture) (?:gallery|essay))\b"
     ),
     # Totals over a period: statistics, not a report of one launch.
     aggregate=(
         r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|(?<!know )so far|to date|in total|this year"
-        r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of)\b"
+        r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of"
+        # "launches quadruple over decade"; not "first launch in decades", a superlative.
+        r"|over (?:(?:a|the) )?(?:(?:past|last) )?decades?|in the (?:past|last) decades?)\b"
     ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
@@ -409,7 +419,8 @@ SHARED = SharedWords(
         r"|Olympics?|semi-finals?|final whistle|derby)\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
-    explainer=r"\?\s*$|\b(?:explained|analysis|opinion)\b",
+    explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
+               r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
     explainer_start=(
         r"(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
         r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast|video|watch|live)\s*:"

@@ -132,6 +132,8 @@ def bare(p: Prepared) -> list[Cue]:
     text = p.text
     out = []
     for v_start, v_end in title_launch_verbs(p)[:MAX_CANDIDATES]:
+        if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
+            continue  # "gunman opened fire": no missile leaves
         # The 40 characters after the verb, leading spaces skipped, read in place: the
         # lexicons run on the whole text, whose lower-cased form is already at hand.
         hi = v_end + 40
@@ -172,10 +174,15 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
     if not modal and en.LAST_WORD.split(text[vs:ve].lower())[-1] in en.NOUN_EVENTS:
         # A noun event with its future after it: "launch ... expected within days".
         end_w = max(ve, w[1]) if w else ve
-        modal = bool(en.MODAL_AFTER.match(text, end_w, min(len(text), end_w + 40)))
+        # A headline's noun ends with the headline: "ICBM test" / "The missile could ..." is
+        # the summary's sentence, which tells what the missile could do, not that the test
+        # is to come (the detector reads a headline's tense from its summary on its own).
+        hi = min(len(text), end_w + 40, p.title_end if end_w <= p.title_end else len(text))
+        modal = bool(en.MODAL_AFTER.match(text, end_w, hi))
     if modal and en.POSSIBLE_PAST_BEFORE.search(text, max(s0, vs - 30), vs) and (
             not text[vs:ve].lower().startswith(("launch ", "fire ", "test "))
-            and text[vs:ve].lower() not in ("launch", "fire", "test")):
+            and text[vs:ve].lower() not in ("launch", "fire", "test")
+            and not en.MODAL_ADVERB_BEFORE.search(text, max(s0, vs - 30), vs)):
         modal = False  # "may have launched": a flash of a launch that happened
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing.

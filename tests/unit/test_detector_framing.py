@@ -1,0 +1,128 @@
+"""The rules' reading of items that name a launch without reporting one.
+
+Each misreading has a pair: the item the labelling policy calls something else, and a
+launch report of the same shape, which must still read as a launch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.classify import detector
+
+
+def _detect(title: str, summary: str = "") -> detector.Detection:
+    p = detector.prepare(title, summary)
+    return detector.detect(p, detector.detect_language(p.text, "en"))
+
+
+def _cues(d: detector.Detection) -> set[str]:
+    return {name for name, _ in d.cue_values}
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # The satellite's launcher is the subject of its clause, not any state the item names.
+    ("India launches its first satellite of the year, while North Korea prepares a spy satellite", "", False),
+    ("Japan launches a new satellite as Iran readies its own", "", False),
+    ("North Korea launches spy satellite as South Korea prepares its own", "", True),
+    ("Satellite launched from Sohae, North Korea's state media says", "", True),
+    ("US detects satellite launch by North Korea", "", True),
+])
+def test_a_satellite_launch_is_military_by_its_own_launcher(title, summary, is_launch):
+    assert _detect(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("summary, is_launch", [
+    ("Next week the US plans a test launch of an unarmed ICBM from California.", False),
+    ("Officials said the Air Force plans to test-fire an unarmed ICBM on Wednesday.", False),
+    ("The US test-launched an unarmed ICBM from California on Tuesday.", True),
+])
+def test_a_test_in_the_headline_takes_its_tense_from_the_summary(summary, is_launch):
+    assert _detect("Air Force announces Minuteman III test", summary).is_launch is is_launch
+
+
+def test_a_test_whose_summary_tells_what_the_missile_could_do_is_still_a_report():
+    assert _detect("North Korea conducts ICBM test",
+                   "The missile could strike anywhere in the US mainland, analysts said.").is_launch
+
+
+def test_a_launch_noun_that_has_happened_is_not_made_future_by_a_summary_that_looks_ahead():
+    d = _detect("Massive Russian missile attack on Kyiv",
+                "Ukraine's air force said it could intercept more missiles if the allies send launchers.")
+    assert "title_event" in _cues(d)
+
+
+@pytest.mark.parametrize("title, summary, attack_read", [
+    # The policy counts an attack as a launch only where a missile or rocket is named.
+    ("Russia launches overnight attack on Kyiv, officials say", "", False),
+    ("Hackers launch wave of attacks on bank websites", "Customers could not log in for hours.", False),
+    ("Russia launches overnight attack on Kyiv, officials say",
+     "Explosions shook the capital as air defences engaged incoming cruise missiles.", True),
+])
+def test_an_attack_counts_only_where_a_missile_or_rocket_is_named(title, summary, attack_read):
+    assert ("title_attack" in _cues(_detect(title, summary))) is attack_read
+
+
+def test_an_attack_with_its_missiles_in_the_summary_is_a_launch():
+    assert _detect("Russia launches overnight attack on Kyiv",
+                   "Russia fired 30 cruise missiles at the capital overnight, the air force said.").is_launch
+
+
+@pytest.mark.parametrize("title", [
+    "Gunman opened fire at a shopping mall in attack, police say",
+    "Guards opened fire on the crowd at 03:50",
+])
+def test_opening_fire_is_not_a_launch(title):
+    d = _detect(title)
+    assert not d.is_launch and not _cues(d) & {"title_attack", "title_bare_launch"}
+
+
+def test_a_headline_launch_with_its_object_left_out_is_still_read():
+    assert "title_bare_launch" in _cues(_detect("North Korea fires at 06:40, Japan says"))
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Snowstorms and a rocket launch: pictures of the day", False),
+    ("A rocket launch and a royal visit: photos of the week", False),
+    ("Sirens and a rocket launch: Hamas fires rockets at Ashkelon", True),
+])
+def test_a_photo_gallery_reports_no_launch(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Missile launches in Asia double over past decade, study finds", False),
+    ("Ballistic missile tests rose over the last decade, survey shows", False),
+    ("North Korea fires ballistic missile over Japan for first time in decades", True),
+])
+def test_statistics_over_a_decade_report_no_launch(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A summary that lists other stories does not tell what the headline reports.
+    ("Defence minister orders more shell production",
+     "• Russia fires missiles at Odesa port; two were shot down • Kyiv orders evacuations from two towns", False),
+    ("Missiles hit Odesa port overnight",
+     "• Russia fires missiles at Odesa port; two were shot down • Kyiv orders evacuations from two towns", True),
+])
+def test_a_summary_that_lists_other_stories_does_not_make_the_item_a_launch(title, summary, is_launch):
+    assert _detect(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("University research rocket launched from northern range lands in a field", False),
+    ("New rockets launched from Texas are reshaping spaceflight", False),
+    ("Rocket launched from Gaza lands in a field near Sderot", True),
+])
+def test_research_rockets_and_spaceflight_are_civil_space(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("summary, is_launch", [
+    ("Iran on Monday unveiled a new ballistic missile that can reportedly strike targets 2,000 km away.", False),
+    ("Iran on Monday unveiled a new ballistic missile that could eventually hit targets 2,000 km away.", False),
+    ("On Monday a new Iranian ballistic missile reportedly struck targets 2,000 km away.", True),
+])
+def test_a_capability_with_an_adverb_is_not_an_event(summary, is_launch):
+    assert _detect("Iran shows off its new ballistic missile", summary).is_launch is is_launch
