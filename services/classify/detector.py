@@ -27,7 +27,7 @@ from itertools import islice
 from schemas.models import Evidence
 from services.classify import gazetteer
 from services.classify.languages import ANY, ENGLISH, SUPPORTED_LANGUAGES, detect_language, en, reader_en, \
-    reader_verb_final, table_for
+    reader_pl, reader_verb_final, table_for
 from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared, prepare
 
@@ -141,20 +141,26 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if table is None:
         return f, []
     verb_final = table.verb_final
-    # English acronyms and names also appear in Korean and Japanese text.
+    english = not verb_final and not table.inflected  # read by the English reader alone
+    # English acronyms and names also appear in Korean, Japanese and Polish text.
     en_weapons = [(m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
                   if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
-    if verb_final:
+    if english:
+        if not en_weapons and not reader_en.title_launch_verbs(p):
+            return f, []
+        cues = reader_en.cues(p, en_weapons)
+    else:
         own = [(m.start(), m.end()) for m in islice(table.weapons.finditer(text), MAX_CANDIDATES)]
         weapons = sorted(en_weapons + own)
         if not weapons:
             return f, []  # no weapon, no launch: every other cue could only lower the score
-        cues = reader_verb_final.cues(p, table, weapons) + [c for c in reader_en.cues(p, en_weapons) if c.kind != "bare"]
-    else:
-        if not en_weapons and not reader_en.title_launch_verbs(p):
-            return f, []
-        cues = reader_en.cues(p, en_weapons)
-    if not verb_final and en.HEADLINE_FUTURE.search(text, 0, t_end):
+        if verb_final:
+            cues = reader_verb_final.cues(p, table, weapons) + [
+                c for c in reader_en.cues(p, en_weapons) if c.kind != "bare"]
+        else:
+            # One name can be a weapon of both tables ("Iskander"): each span once.
+            cues = reader_pl.cues(p, sorted(set(weapons)))
+    if english and en.HEADLINE_FUTURE.search(text, 0, t_end):
         # Headline future ("Britain to test-fire missile"): nothing in the headline happened yet.
         cues = [c._replace(modal=True) if c.in_title else c for c in cues]
     title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
@@ -172,7 +178,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         name = "summary_event_confirms" if t_asserted else "summary_event"
         f.set(name, 1, (s_asserted[0].start, s_asserted[0].end))
     bare = [c for c in cues if c.kind == "bare" and c.asserted]
-    if not t_asserted and not verb_final:
+    if not t_asserted and english:
         for v_start, v_end in reader_en.title_launch_verbs(p):
             a = en.ATTACK_AFTER.match(text, v_end, t_end)
             if a and not en.NONWEAPON_OBJECT.search(text, v_end, a.end()):

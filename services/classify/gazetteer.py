@@ -17,30 +17,41 @@ from services.classify.fastpattern import Table, compile_fast
 from services.classify.languages import ANY, TABLES
 
 
+# Languages written with spaces between words: a name is matched as a whole word.
+_SPACED = frozenset({"en", "pl"})
+
+
 def name_pattern(name: str, lang: str) -> str:
     """The pattern of one name as written in running text."""
-    if lang != "en":
+    if lang not in _SPACED:
         return re.escape(name)  # no word boundaries to lean on in Korean and Japanese
     escaped = re.escape(name).replace(r"\ ", "[- ]")
     head = r"\b" if name[0].isalnum() else ""
     tail = r"\b" if name[-1].isalnum() else ""
-    return head + escaped + r"(?:'s)?" + tail
+    return head + escaped + (r"(?:'s)?" if lang == "en" else "") + tail
 
 
 def names_pattern(names: dict[str, tuple[str, ...]], extra: str | None = None) -> str:
     """One alternation of the names in the languages with a table, longest first, then
     the context forms in `extra`.
 
-    English names that begin and end with a letter or digit share one pair of word
-    boundaries, so that the engine meets their first letters in one factored group.
+    English and Polish names that begin and end with a letter or digit share one pair of
+    word boundaries per language, so that the engine meets their first letters in one
+    factored group.
     """
     written = sorted({(name, lang) for lang, ns in names.items() if lang in TABLES for name in ns},
                      key=lambda nl: (-len(nl[0]), nl))
-    words = [re.escape(name).replace(r"\ ", "[- ]") for name, lang in written
-             if lang == "en" and name[0].isalnum() and name[-1].isalnum()]
-    parts = [rf"\b(?:{'|'.join(words)})(?:'s)?\b"] if words else []
-    parts += [name_pattern(name, lang) for name, lang in written
-              if not (lang == "en" and name[0].isalnum() and name[-1].isalnum())]
+
+    def whole_word(name: str, lang: str) -> bool:
+        return lang in _SPACED and name[0].isalnum() and name[-1].isalnum()
+
+    parts = []
+    for spaced, possessive in (("en", r"(?:'s)?"), ("pl", "")):
+        words = [re.escape(name).replace(r"\ ", "[- ]") for name, lang in written
+                 if lang == spaced and whole_word(name, lang)]
+        if words:
+            parts.append(rf"\b(?:{'|'.join(words)}){possessive}\b")
+    parts += [name_pattern(name, lang) for name, lang in written if not whole_word(name, lang)]
     return "|".join(parts + ([extra] if extra else []))
 
 
