@@ -10,6 +10,7 @@ Which places, weapon types and origins imply an actor are rules of the classifie
 
 from __future__ import annotations
 
+import os
 import re
 
 from schemas.actors import ACTORS, AGENCIES, Agency
@@ -31,6 +32,28 @@ def name_pattern(name: str, lang: str) -> str:
     return head + escaped + (r"(?:'s)?" if lang == "en" else "") + tail
 
 
+def _escaped(name: str) -> str:
+    return re.escape(name).replace(r"\ ", "[- ]")
+
+
+_STEM_MIN = 4
+
+
+def _by_stem(names: list[str]) -> str:
+    """An alternation of inflected names, the case forms of a word sharing its stem
+    ("Rosj(?:anami|anie|a|i|ę|ą)"): the same matches as the names one by one, with one
+    gate word per stem instead of one per form, so a text is tested for a few stems."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[:_STEM_MIN], []).append(name)
+    parts = []
+    for group in groups.values():
+        stem = os.path.commonprefix(group)
+        endings = sorted({name[len(stem):] for name in group}, key=lambda e: (-len(e), e))
+        parts.append(_escaped(stem) + "(?:" + "|".join(_escaped(e) for e in endings) + ")")
+    return "|".join(parts)
+
+
 def names_pattern(names: dict[str, tuple[str, ...]], extra: str | None = None) -> str:
     """One alternation of the names in the languages with a table, longest first, then
     the context forms in `extra`.
@@ -46,11 +69,12 @@ def names_pattern(names: dict[str, tuple[str, ...]], extra: str | None = None) -
         return lang in _SPACED and name[0].isalnum() and name[-1].isalnum()
 
     parts = []
-    for spaced, possessive in (("en", r"(?:'s)?"), ("pl", "")):
-        words = [re.escape(name).replace(r"\ ", "[- ]") for name, lang in written
-                 if lang == spaced and whole_word(name, lang)]
-        if words:
-            parts.append(rf"\b(?:{'|'.join(words)}){possessive}\b")
+    english = [_escaped(name) for name, lang in written if lang == "en" and whole_word(name, lang)]
+    if english:
+        parts.append(rf"\b(?:{'|'.join(english)})(?:'s)?\b")
+    polish = [name for name, lang in written if lang == "pl" and whole_word(name, lang)]
+    if polish:
+        parts.append(rf"\b(?:{_by_stem(polish)})\b")
     parts += [name_pattern(name, lang) for name, lang in written if not whole_word(name, lang)]
     return "|".join(parts + ([extra] if extra else []))
 

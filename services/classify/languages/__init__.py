@@ -84,6 +84,7 @@ _ENGLISH_WORDS = re.compile(
     r"\b(?:the|of|and|to|in|is|for|on|with|as|by|at|from|that|this|are|was|has|have|it|its|says|said)\b",
     re.IGNORECASE)
 _LATIN_HINTS_READ_AS_ENGLISH = (None, "ko", "ja", "zh", "ru", "ar", "he", "th")
+_HINTS_POLISH_OVERRULES = frozenset((*_LATIN_HINTS_READ_AS_ENGLISH, "en"))
 
 
 def _latin_language(text: str, hint_base: str | None) -> str:
@@ -91,11 +92,11 @@ def _latin_language(text: str, hint_base: str | None) -> str:
     the hint's language when it names one other than English, else English."""
     if hint_base == "pl":
         return "pl"
-    if not text.isascii() and hint_base in (*_LATIN_HINTS_READ_AS_ENGLISH, "en"):
-        polish_letters = len(_POLISH_LETTERS.findall(text))
-        polish = len(_POLISH_WORDS.findall(text))
-        english = len(_ENGLISH_WORDS.findall(text))
-        if polish_letters and polish + polish_letters >= 2 and polish + polish_letters > 2 * english:
+    # Most text without a Polish letter is read no further: a search of one character
+    # class, not three counts.
+    if hint_base in _HINTS_POLISH_OVERRULES and not text.isascii() and _POLISH_LETTERS.search(text):
+        polish = len(_POLISH_LETTERS.findall(text)) + len(_POLISH_WORDS.findall(text))
+        if polish >= 2 and polish > 2 * len(_ENGLISH_WORDS.findall(text)):
             return "pl"
     return "en" if hint_base in _LATIN_HINTS_READ_AS_ENGLISH else hint_base
 

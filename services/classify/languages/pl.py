@@ -151,6 +151,8 @@ EVENT_STEMS = MappingProxyType({
     "zniszcz": ("impact", "perfective"), "zabi": ("impact", "perfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
+    "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
+    "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
 })
 EVENT_WORDS = compile_fast(
     r"\b(?:" + "|".join(sorted(EVENT_STEMS, key=len, reverse=True)) + r")[a-ząćęłńóśźż]*", _I)
@@ -261,6 +263,9 @@ SUBORDINATE_BEFORE = compile_fast(
     r"(?:\s+[\w.-]+){0,5}\s*$",
     _I,
 )
+# Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
+OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+
 # Between an event word and a weapon: they belong to different clauses.
 CLAUSE_BREAK = compile_fast(
     r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|ale|lecz|jednak|choć|chociaż|aby|żeby|by|a|zaś|natomiast|że|iż"

@@ -9,8 +9,10 @@ future ("wystrzeli") and an infinitive an intention ("planuje wystrzelić"), whi
 forms, participles and imperfective presents report what happened; then from the words
 before it: modal ("może", "planowany"), negation ("nie wystrzeliła"), an attempt
 ("próbowała wystrzelić", a failed launch is a launch), or a subordinate clause ("po
-wystrzeleniu", "w odpowiedzi na atak"); a noun event also from the words after it
-("start ... zaplanowano").
+wystrzeleniu", "w odpowiedzi na wystrzelenie"; not for a strike, whose aftermath the
+policy counts as its report); a noun event also from the words after it ("start ...
+zaplanowano"). A weapon and where it flew, with no verb ("rakieta nad Polską"), is an
+impact cue.
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             continue
         w = min(near, key=lambda w: w[0] - ve if w[0] >= ve else vs - w[1])
         out.append(_cue(kind, form, p, vs, ve, w, s0))
+    for w in weapons[:MAX_CANDIDATES]:
+        # "Rosyjska rakieta nad Polską": a weapon and where it flew, the verb left out.
+        over = pl.OVER_AFTER.match(text, w[1], w[1] + 40)
+        if over is not None:
+            s0, _ = p.sentence_of(w[0])
+            out.append(_cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0))
     return out
 
 
@@ -74,7 +82,9 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
         modal = _is_question(p, s0)
     negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 30), first))
                                or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs))))
-    subordinate = bool(pl.SUBORDINATE_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first))
+    # "po wystrzeleniu rakiety" makes a launch the cause of other news; "pożar po ataku
+    # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
+    subordinate = kind != "impact" and bool(pl.SUBORDINATE_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first))
     start, end = min(vs, w[0]), max(ve, w[1])
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
