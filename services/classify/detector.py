@@ -220,8 +220,15 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
                         and 0 <= reaction.start() - first_event.end <= 25)
+        # Polish headlines open with their topic and close with their news ("Rakieta nad
+        # Polską. Sojusznicy komentują"): a reaction in a later sentence of the headline,
+        # one that reports no launch of its own, is the headline's main event.
+        later_sentence_main = False
+        if table.inflected and first_event is not None:
+            r0, r1 = p.sentence_of(reaction.start())
+            later_sentence_main = r0 > first_event.start and not any(r0 <= c.start < r1 for c in t_asserted)
         if (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main
-                or noun_subject):
+                or noun_subject or later_sentence_main):
             f.set("reaction_main", 1, span)
         else:
             f.set("reaction_secondary", 1, span)

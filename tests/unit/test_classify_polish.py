@@ -84,6 +84,7 @@ def test_a_polish_launch_report_is_a_launch_to_the_rules(title):
     ("Korea Północna nie wystrzeliła rakiety mimo zapowiedzi", "title_negated_only"),
     ("Rada Bezpieczeństwa ONZ potępia wystrzelenie rakiety przez Koreę Północną", "reaction_main"),
     ("Japonia zwołuje posiedzenie rządu po wystrzeleniu rakiety", "reaction_main"),
+    ("Korea Północna wystrzeliła rakietę. Japonia zwołuje posiedzenie rządu", "reaction_main"),  # topic, then news
     ("Kiedy kolejny atak rakietowy? Eksperci odpowiadają", "title_modal_only"),  # a question reports nothing
     ("Dlaczego Korea Północna wystrzeliwuje rakiety. Wyjaśniamy", "explainer"),
     ("Wojna w Ukrainie. Relacja na żywo: rakiety spadły na Kijów", "digest"),
@@ -91,6 +92,7 @@ def test_a_polish_launch_report_is_a_launch_to_the_rules(title):
     ("Rosja ostrzelała Chersoń, zginęli cywile. Drony atakowały Odessę", None),  # no missile or rocket named
     ("Rosja ostrzelała Chersoń pociskami artyleryjskimi", None),  # shells are not missiles
     ("Pociski Storm Shadow trafiły do Ukrainy", None),  # delivered, not fired
+    ("Do Polski trafiły kolejne wyrzutnie rakiet", None),  # delivered launchers
     ("Niemcy przekażą Ukrainie kolejne rakiety do systemów Patriot", None),  # supply
     ("Rosja zwiększa produkcję rakiet i pocisków", None),  # production
     ("Korea Północna pokazała nową rakietę na defiladzie w Pjongjangu", None),  # display

@@ -178,6 +178,17 @@ NOT_AN_EVENT_AFTER = MappingProxyType({
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
 })
+# Before it, ending where it starts: the same ("do Polski trafiły").
+NOT_AN_EVENT_BEFORE = MappingProxyType({
+    "traf": compile_fast(r"\b(?:do|na front)\s+(?:[\w-]+\s+){0,2}$", _I),
+})
+# Right before a weapon: the weapon names what another noun is for or made of, and is
+# not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
+NOT_A_WEAPON_BEFORE = compile_fast(
+    r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
+    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*)\s+$",
+    _I,
+)
 
 
 # Words that start with a stem but are no form of its verb or noun.
@@ -279,7 +290,7 @@ REACTION = compile_fast(
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź|apel\w*|wzyw\w*|wezwa\w*|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*)\b",
+    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*)\b",
     _I,
 )
 

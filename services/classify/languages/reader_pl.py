@@ -34,9 +34,10 @@ _FRAME_BEFORE = 50
 def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     """The cues of the text: each event word bound to the nearest weapon of its clause.
     `weapons` are sorted spans."""
+    text = p.text
+    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 30), w[0])]
     if not weapons:
         return []
-    text = p.text
     starts = [w[0] for w in weapons]
     out: list[Cue] = []
     for m in islice(pl.EVENT_WORDS.finditer(text), MAX_CANDIDATES):
@@ -47,6 +48,9 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         stem, kind, form = found
         blocked = pl.NOT_AN_EVENT_AFTER.get(stem)
         if blocked is not None and blocked.match(text, ve, ve + 30):
+            continue
+        blocked = pl.NOT_AN_EVENT_BEFORE.get(stem)
+        if blocked is not None and blocked.search(text, max(0, vs - 40), vs):
             continue
         s0, s1 = p.sentence_of(vs)
         near = [w for w in spans_within(weapons, starts, max(s0, vs - _BEFORE), min(s1, ve + _AFTER))
