@@ -144,8 +144,11 @@ def _all_names(agencies: list[Agency]) -> dict[str, tuple[str, ...]]:
 
 # One alternation of all their names: the cue needs no agency's code, and the engine
 # meets each first letter once.
+# Polish names, inflected and many, are left to the Polish agency words ("ministerstwo
+# obrony", "sztab"): the cue only asks whether an agency is named, and stays gated.
 AGENCY_CUE = compile_fast(
-    names_pattern(_all_names([a for a in AGENCIES if _detecting(a)])) + "|" + ANY.agency_words.pattern,
+    names_pattern({lang: names for lang, names in _all_names([a for a in AGENCIES if _detecting(a)]).items()
+                   if lang != "pl"}) + "|" + ANY.agency_words.pattern,
     re.IGNORECASE,
 )
 

@@ -42,6 +42,11 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     out: list[Cue] = []
     for m in islice(pl.EVENT_WORDS.finditer(text), MAX_CANDIDATES):
         vs, ve = m.span()
+        # Weapons near the word are looked for first: most event words of a text stand
+        # far from any weapon, and its form and sentence are then never worked out.
+        near = spans_within(weapons, starts, vs - _BEFORE, ve + _AFTER)
+        if not near:
+            continue
         found = pl.form_of(text[vs:ve].lower())
         if found is None:
             continue
@@ -53,8 +58,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         if blocked is not None and blocked.search(text, max(0, vs - 40), vs):
             continue
         s0, s1 = p.sentence_of(vs)
-        near = [w for w in spans_within(weapons, starts, max(s0, vs - _BEFORE), min(s1, ve + _AFTER))
-                if w[1] <= vs or w[0] >= ve]  # "rakietowy" inside the event word's span is no other word
+        near = [w for w in near if s0 <= w[0] and w[1] <= s1
+                and (w[1] <= vs or w[0] >= ve)]  # "rakietowy" inside the event word's span is no other word
         near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))]
         if not near:
             continue
