@@ -142,9 +142,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         return f, []
     verb_final = table.verb_final
     english = not verb_final and not table.inflected  # read by the English reader alone
-    # English acronyms and names also appear in Korean, Japanese and Polish text.
-    en_weapons = [(m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
-                  if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
+    # English acronyms and names also appear in Korean and Japanese text (the Polish
+    # table's weapons hold them).
+    en_weapons = [] if table.inflected else [
+        (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
+        if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
     if english:
         if not en_weapons and not reader_en.title_launch_verbs(p):
             return f, []
@@ -158,8 +160,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             cues = reader_verb_final.cues(p, table, weapons) + [
                 c for c in reader_en.cues(p, en_weapons) if c.kind != "bare"]
         else:
-            # One name can be a weapon of both tables ("Iskander"): each span once.
-            cues = reader_pl.cues(p, sorted(set(weapons)))
+            cues = reader_pl.cues(p, weapons)
     if english and en.HEADLINE_FUTURE.search(text, 0, t_end):
         # Headline future ("Britain to test-fire missile"): nothing in the headline happened yet.
         cues = [c._replace(modal=True) if c.in_title else c for c in cues]

@@ -30,6 +30,7 @@ import re
 from types import MappingProxyType
 
 from services.classify.fastpattern import compile_fast
+from services.classify.languages import en
 from services.classify.languages.quantities import QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
 
@@ -108,8 +109,11 @@ NAMED_SYSTEMS = (
     r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
 )
+# English names and acronyms of weapons are written in Polish text too ("HIMARS", "ICBM",
+# "Storm Shadow"): the Polish pattern holds them, so a Polish text is searched once.
 WEAPONS = compile_fast(
     rf"\b(?:{_ROCKET_NOUN}"
+    rf"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM)s?|{en.NAMED_SYSTEMS}"
     rf"|{_MISSILE_NOUN}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|kalibru|\d))"
     r"|rakietow(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą)"
     r"|satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)"
