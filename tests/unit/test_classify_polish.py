@@ -1,11 +1,15 @@
-"""Polish as the model reads it: English glosses of its words, and evidence a reader can find."""
+"""Polish: what its rule table reads (launches, the frames of the policy that are not
+launches, inflected forms, the facts), how Polish text is told, and how the model reads
+it (English glosses of its words, evidence a reader can find)."""
 
 from __future__ import annotations
 
-from services.classify import classifier, model
+import pytest
+
+from services.classify import classifier, detector, extractor, model
 from services.classify.detector import prepare
 from services.classify.features import index, text_features
-from services.classify.languages import pl
+from services.classify.languages import SUPPORTED_LANGUAGES, detect_language, pl
 
 
 def test_an_inflected_polish_word_takes_the_gloss_of_its_longest_stem():
@@ -35,11 +39,6 @@ def test_a_learned_fact_is_shown_by_a_word_of_the_text_when_a_gloss_weighs_more(
 #
 # What the rules read, whatever the learned model later makes of it: the rules' verdict
 # (detector.detect), their cues, and the facts the extractor takes from them.
-
-import pytest  # noqa: E402
-
-from services.classify import detector, extractor  # noqa: E402
-from services.classify.languages import SUPPORTED_LANGUAGES, detect_language  # noqa: E402
 
 
 def _rules(title: str, summary: str = ""):
