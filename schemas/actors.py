@@ -75,87 +75,157 @@ def _each(*parts: tuple[str, ...]) -> tuple[str, ...]:
 
 _DEFENCE_MINISTRY = ("Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence")
 
+# Polish names are inflected: each case form is a name. An adjective of a state
+# ("rosyjski", "rosyjskie rakiety") names it as well, in every case and gender, written in
+# lower case within a sentence and capitalised when it opens one.
+_PL_ADJECTIVE_ENDINGS = ("i", "a", "ie", "iego", "iej", "iemu", "im", "ich", "imi", "ą")
+
+
+def _pl_adjective(*stems: str) -> tuple[str, ...]:
+    """Every form of Polish adjectives in -ski/-cki given by stem ("rosyjsk", "irack"):
+    the case endings, the masculine personal plural ("rosyjscy", "iraccy"), lower case and
+    capitalised."""
+    forms = [stem + ending for stem in stems for ending in _PL_ADJECTIVE_ENDINGS]
+    forms += [stem[:-1] + "cy" for stem in stems]
+    return tuple(forms) + tuple(form[0].upper() + form[1:] for form in forms)
+
+
+def _pl_cases(*names: str) -> tuple[str, ...]:
+    """Polish case forms, as written ("Rosja", "Rosji", "Rosję", "Rosją")."""
+    return names
+
 # Order matters only where two names start at the same place: groups come first, so
 # "Iraqi militias" is the group's name and not Iraq's.
 ACTORS: tuple[Actor, ...] = (
     Actor("Houthis", {
         "en": ("Houthi", "Houthis", "Huthi", "Huthis", "Ansar Allah", "Yemen rebels", "Yemen's rebels",
                "Yemeni rebels"),
-        "ko": ("후티",), "ja": ("フーシ",), "zh": ("胡塞",)}),
+        "ko": ("후티",), "ja": ("フーシ",), "zh": ("胡塞",),
+        "pl": ("Huti", "rebelianci Huti", "rebeliantów Huti", "jemeńscy rebelianci", "jemeńskich rebeliantów",
+               "Jemeńscy rebelianci", "Ansar Allah")}),
     Actor("Islamic Resistance in Iraq", {
         "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Kataib Hezbollah",
                "Kata'ib Hezbollah")}),
     Actor("Hamas", {
         "en": ("Hamas", "Qassam Brigades", "al-Qassam Brigades", "Izz al-Qassam Brigades",
                "Izz ad-Din al-Qassam Brigades", "Izz el-Din al-Qassam Brigades", "Izz al-Din al-Qassam Brigades"),
-        "ko": ("하마스",), "ja": ("ハマス",), "zh": ("哈马斯",)}),
+        "ko": ("하마스",), "ja": ("ハマス",), "zh": ("哈马斯",),
+        "pl": _pl_cases("Hamas", "Hamasu", "Hamasowi", "Hamasem")}),
     Actor("Hezbollah", {
-        "en": ("Hezbollah", "Hizbollah"), "ko": ("헤즈볼라",), "ja": ("ヒズボラ",), "zh": ("真主党",)}),
+        "en": ("Hezbollah", "Hizbollah"), "ko": ("헤즈볼라",), "ja": ("ヒズボラ",), "zh": ("真主党",),
+        "pl": _pl_cases("Hezbollah", "Hezbollahu", "Hezbollahowi", "Hezbollahem")}),
     Actor("Palestinian Islamic Jihad", {
-        "en": ("Islamic Jihad", "Al-Quds Brigades", "al-Quds Brigades", "Saraya al-Quds")}),
+        "en": ("Islamic Jihad", "Al-Quds Brigades", "al-Quds Brigades", "Saraya al-Quds"),
+        "pl": _pl_cases("Islamski Dżihad", "Islamskiego Dżihadu", "Islamskiemu Dżihadowi", "Islamskim Dżihadem")}),
     Actor("PRK", {
         "en": ("North Korea", "North Korean", "North Koreans", "N. Korea", "N. Korean", "N.Korea", "N.Korean",
                "N Korea", "N Korean", "NKorea", "NKorean", "DPRK", "Pyongyang", "Kim Jong Un", "Kim JongUn",
                "Korean People's Army", "KPA"),
-        "ko": ("북한", "조선민주주의인민공화국"), "ja": ("北朝鮮",), "zh": ("朝鲜", "北韩", "北韓")},
+        "ko": ("북한", "조선민주주의인민공화국"), "ja": ("北朝鮮",), "zh": ("朝鲜", "北韩", "北韓"),
+        "pl": _pl_cases("Korea Północna", "Korei Północnej", "Koreę Północną", "Koreą Północną", "Korea Płn.",
+                        "Korei Płn.", "Koreę Płn.", "Koreą Płn.", "KRLD", "Pjongjang", "Pjongjangu", "Pjongjangiem",
+                        "Kim Dzong Un", "Kim Dzong Una", "Kim Dzong Unem", "Kim Dzong Unowi")
+        + _pl_adjective("północnokoreańsk")},
         sites=("Sohae", "Tongchang-ri", "Tongchangri")),
     Actor("KOR", {
         "en": ("South Korea", "South Korean", "South Koreans", "S. Korea", "S. Korean", "S.Korea", "S.Korean",
                "S Korea", "S Korean", "SKorea", "SKorean", "ROK", "Seoul"),
-        "ko": ("한국",), "ja": ("韓国",), "zh": ("韩国", "南韩", "南韓")}),
+        "ko": ("한국",), "ja": ("韓国",), "zh": ("韩国", "南韩", "南韓"),
+        "pl": _pl_cases("Korea Południowa", "Korei Południowej", "Koreę Południową", "Koreą Południową",
+                        "Korea Płd.", "Korei Płd.", "Koreę Płd.", "Koreą Płd.", "Seul", "Seulu", "Seulem")
+        + _pl_adjective("południowokoreańsk")}),
     Actor("JPN", {
         "en": ("Japan", "Japanese", "Tokyo", "Self-Defense Force", "Self-Defense Forces", "Self-Defence Force",
                "Self-Defence Forces", "GSDF", "MSDF", "ASDF"),
-        "ko": ("일본",), "ja": ("自衛隊", "陸上自衛隊", "海上自衛隊", "航空自衛隊", "海自", "陸自", "空自")}),
+        "ko": ("일본",), "ja": ("自衛隊", "陸上自衛隊", "海上自衛隊", "航空自衛隊", "海自", "陸自", "空自"),
+        "pl": _pl_cases("Japonia", "Japonii", "Japonię", "Japonią", "Tokio", "Japończycy", "Japończyków")
+        + _pl_adjective("japońsk")}),
     Actor("RUS", {
         "en": ("Russia", "Russian", "Russians", "Moscow", "Kremlin"),
-        "ko": ("러시아",), "ja": ("ロシア",), "zh": ("俄罗斯", "俄羅斯")},
+        "ko": ("러시아",), "ja": ("ロシア",), "zh": ("俄罗斯", "俄羅斯"),
+        "pl": _pl_cases("Rosja", "Rosji", "Rosję", "Rosją", "Rosjanie", "Rosjan", "Rosjanom", "Rosjanami", "Moskwa",
+                        "Moskwy", "Moskwie", "Moskwę", "Moskwą", "Kreml", "Kremla", "Kremlem", "Kremlowi", "Kremlu")
+        + _pl_adjective("rosyjsk")},
         sites=("Plesetsk", "Kapustin Yar")),
     Actor("UKR", {
         "en": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
-        "ko": ("우크라이나", "우크라"), "ja": ("ウクライナ",), "zh": ("乌克兰", "烏克蘭")}),
+        "ko": ("우크라이나", "우크라"), "ja": ("ウクライナ",), "zh": ("乌克兰", "烏克蘭"),
+        "pl": _pl_cases("Ukraina", "Ukrainy", "Ukrainie", "Ukrainę", "Ukrainą", "Ukraińcy", "Ukraińców",
+                        "Ukraińcom", "Ukraińcami", "Kijów", "Kijowa", "Kijowie", "Kijowem", "Kijowowi")
+        + _pl_adjective("ukraińsk")}),
     Actor("IRN", {
         "en": ("Iran", "Iranian", "Iranians", "Tehran", "IRGC", "Revolutionary Guard", "Revolutionary Guards"),
-        "ko": ("이란",), "ja": ("イラン",), "zh": ("伊朗",)},
+        "ko": ("이란",), "ja": ("イラン",), "zh": ("伊朗",),
+        "pl": _pl_cases("Iran", "Iranu", "Iranowi", "Iranem", "Iranie", "Teheran", "Teheranu", "Teheranem",
+                        "Teheranie", "Irańczycy", "Strażnicy Rewolucji", "Strażników Rewolucji",
+                        "Korpus Strażników Rewolucji", "Korpusu Strażników Rewolucji")
+        + _pl_adjective("irańsk")},
         sites=("Semnan", "Shahroud")),
     Actor("ISR", {
         "en": ("Israel", "Israeli", "Israelis", "IDF", "Israel Defense Forces", "Israel Defence Forces"),
-        "ko": ("이스라엘",), "ja": ("イスラエル",), "zh": ("以色列",)},
+        "ko": ("이스라엘",), "ja": ("イスラエル",), "zh": ("以色列",),
+        "pl": _pl_cases("Izrael", "Izraela", "Izraelowi", "Izraelem", "Izraelu", "Izraelczycy", "Izraelczyków",
+                        "Siły Obronne Izraela", "Sił Obronnych Izraela")
+        + _pl_adjective("izraelsk")},
         sites=("Palmachim",)),
     Actor("USA", {
         "en": ("United States", "U.S.", "U.S. Air Force", "U.S. Navy", "U.S. Army", "US", "America", "American",
                "Americans", "Pentagon", "USAF", "Missile Defense Agency", "CENTCOM"),
-        "ko": ("미국",), "ja": ("米国", "米軍", "アメリカ"), "zh": ("美国", "美國")},
+        "ko": ("미국",), "ja": ("米国", "米軍", "アメリカ"), "zh": ("美国", "美國"),
+        "pl": _pl_cases("USA", "Stany Zjednoczone", "Stanów Zjednoczonych", "Stanom Zjednoczonym",
+                        "Stanami Zjednoczonymi", "Stanach Zjednoczonych", "Amerykanie", "Amerykanów", "Amerykanom",
+                        "Amerykanami", "Waszyngton", "Waszyngtonu", "Waszyngtonowi", "Waszyngtonem",
+                        "Pentagonu")
+        + _pl_adjective("amerykańsk")},
         sites=("Vandenberg",)),
     Actor("CHN", {
         "en": ("China", "Chinese", "PLA", "People's Liberation Army", "Beijing"),
-        "ko": ("중국",), "ja": ("中国",), "zh": ("中国", "中國")}),
+        "ko": ("중국",), "ja": ("中国",), "zh": ("中国", "中國"),
+        "pl": _pl_cases("Chiny", "Chin", "Chinom", "Chinami", "Chinach", "Chińczycy", "Chińczyków", "Pekin",
+                        "Pekinu", "Pekinowi", "Pekinem", "Pekinie")
+        + _pl_adjective("chińsk")}),
     Actor("PAK", {
-        "en": ("Pakistan", "Pakistani", "Islamabad"), "ko": ("파키스탄",), "ja": ("パキスタン",), "zh": ("巴基斯坦",)}),
+        "en": ("Pakistan", "Pakistani", "Islamabad"), "ko": ("파키스탄",), "ja": ("パキスタン",), "zh": ("巴基斯坦",),
+        "pl": _pl_cases("Pakistanu", "Pakistanowi", "Pakistanem", "Pakistanie") + _pl_adjective("pakistańsk")}),
     Actor("IND", {
-        "en": ("India", "Indian", "DRDO", "New Delhi"), "ko": ("인도",), "ja": ("インド",), "zh": ("印度",)},
+        "en": ("India", "Indian", "DRDO", "New Delhi"), "ko": ("인도",), "ja": ("インド",), "zh": ("印度",),
+        "pl": _pl_cases("Indie", "Indii", "Indiom", "Indiami", "Indiach", "Nowe Delhi") + _pl_adjective("indyjsk")},
         sites=("Wheeler Island", "Abdul Kalam Island", "Chandipur")),
-    Actor("FRA", {"en": ("France", "French"), "ko": ("프랑스",), "ja": ("フランス",), "zh": ("法国", "法國")}),
+    Actor("FRA", {"en": ("France", "French"), "ko": ("프랑스",), "ja": ("フランス",), "zh": ("法国", "法國"),
+        "pl": _pl_cases("Francja", "Francji", "Francję", "Francją", "Francuzi", "Francuzów")
+        + _pl_adjective("francusk")}),
     Actor("GBR", {
         "en": ("Britain", "British", "United Kingdom", "UK", "Royal Navy"), "ko": ("영국",), "ja": ("英国",),
-        "zh": ("英国", "英國")}),
-    Actor("IRQ", {"en": ("Iraq", "Iraqi"), "ko": ("이라크",), "ja": ("イラク",), "zh": ("伊拉克",)}),
-    Actor("SYR", {"en": ("Syria", "Syrian"), "ko": ("시리아",), "ja": ("シリア",), "zh": ("叙利亚", "敘利亞")}),
+        "zh": ("英国", "英國"),
+        "pl": _pl_cases("Wielka Brytania", "Wielkiej Brytanii", "Wielką Brytanię", "Wielką Brytanią", "Brytyjczycy",
+                        "Brytyjczyków") + _pl_adjective("brytyjsk")}),
+    Actor("IRQ", {"en": ("Iraq", "Iraqi"), "ko": ("이라크",), "ja": ("イラク",), "zh": ("伊拉克",),
+        "pl": _pl_cases("Irak", "Iraku", "Irakowi", "Irakiem") + _pl_adjective("irack")}),
+    Actor("SYR", {"en": ("Syria", "Syrian"), "ko": ("시리아",), "ja": ("シリア",), "zh": ("叙利亚", "敘利亞"),
+        "pl": _pl_cases("Syria", "Syrii", "Syrię", "Syrią") + _pl_adjective("syryjsk")}),
     Actor("TUR", {
         "en": ("Turkey", "Türkiye", "Turkiye", "Turkish"), "ko": ("튀르키예", "터키"), "ja": ("トルコ",),
-        "zh": ("土耳其",)}),
-    Actor("TWN", {"en": ("Taiwan", "Taiwanese"), "ko": ("대만",), "ja": ("台湾",), "zh": ("台湾", "台灣")}),
-    Actor("SAU", {"en": ("Saudi", "Saudi Arabia"), "ko": ("사우디",), "ja": ("サウジ",), "zh": ("沙特",)}),
+        "zh": ("土耳其",),
+        "pl": _pl_cases("Turcja", "Turcji", "Turcję", "Turcją") + _pl_adjective("tureck")}),
+    Actor("TWN", {"en": ("Taiwan", "Taiwanese"), "ko": ("대만",), "ja": ("台湾",), "zh": ("台湾", "台灣"),
+        "pl": _pl_cases("Tajwan", "Tajwanu", "Tajwanowi", "Tajwanem", "Tajwanie") + _pl_adjective("tajwańsk")}),
+    Actor("SAU", {"en": ("Saudi", "Saudi Arabia"), "ko": ("사우디",), "ja": ("サウジ",), "zh": ("沙特",),
+        "pl": _pl_cases("Arabia Saudyjska", "Arabii Saudyjskiej", "Arabię Saudyjską", "Arabią Saudyjską")
+        + _pl_adjective("saudyjsk")}),
 )
 
 AGENCIES: tuple[Agency, ...] = (
     Agency("JCS", {
         "en": ("Joint Chiefs of Staff", "ROK Joint Chiefs of Staff", "JCS", "ROK JCS"),
-        "ko": ("합참", "합동참모본부")},
+        "ko": ("합참", "합동참모본부"),
+        "pl": ("Kolegium Połączonych Szefów Sztabów", "Połączone Kolegium Szefów Sztabów",
+               "Połączonego Kolegium Szefów Sztabów", "Połączonych Szefów Sztabów")},
         role="observer", actor="KOR", zone="Asia/Seoul", feed_names=("joint chiefs",)),
     Agency("Japan MoD", {
         "en": _each(("Japan", "Japan's", "Japanese"), _DEFENCE_MINISTRY + ("MOD",)),
-        "ja": ("防衛省", "防衛相", "防衛大臣"), "ko": ("일본 방위성",)},
+        "ja": ("防衛省", "防衛相", "防衛大臣"), "ko": ("일본 방위성",),
+        "pl": ("japońskie ministerstwo obrony", "japońskiego ministerstwa obrony", "ministerstwo obrony Japonii",
+               "ministerstwa obrony Japonii", "resort obrony Japonii", "japoński resort obrony")},
         role="observer", actor="JPN", zone="Asia/Tokyo"),
     Agency("KCNA", {
         "en": ("KCNA", "Korean Central News Agency"), "ko": ("조선중앙통신",), "ja": ("朝鮮中央通信",),
@@ -184,19 +254,28 @@ AGENCIES: tuple[Agency, ...] = (
         role="observer", actor="JPN", zone="Asia/Tokyo"),
     Agency("IDF", {
         "en": ("IDF", "Israel Defense Forces", "Israel Defence Forces", "Israeli army", "Israeli military"),
-        "ja": ("イスラエル軍",)},
+        "ja": ("イスラエル軍",),
+        "pl": ("armia izraelska", "armii izraelskiej", "izraelska armia", "izraelskiej armii", "Siły Obronne Izraela",
+               "Sił Obronnych Izraela")},
         role="observer", actor="ISR"),
     Agency("Yonhap", {"en": ("Yonhap",), "ko": ("연합뉴스",), "ja": ("聯合ニュース",)},
            role="press", actor="KOR", zone="Asia/Seoul"),
     Agency("Kyodo", {"en": ("Kyodo",), "ja": ("共同通信",)}, role="press", actor="JPN"),
     Agency("ROK military", {
         "en": ("South Korea's military", "South Korean military", "Seoul's military", "South Korean officials"),
-        "ko": ("우리 군",)},
+        "ko": ("우리 군",),
+        "pl": ("armia Korei Południowej", "armii Korei Południowej", "wojsko Korei Południowej",
+               "wojska Korei Południowej", "południowokoreańska armia", "południowokoreańskiej armii",
+               "południowokoreańskie wojsko", "południowokoreańskiego wojska")},
         role="observer", actor="KOR", zone="Asia/Seoul", generic=True),
-    Agency("Russia MoD", {"en": _each(("Russia's", "Russian"), _DEFENCE_MINISTRY)},
+    Agency("Russia MoD", {"en": _each(("Russia's", "Russian"), _DEFENCE_MINISTRY),
+                          "pl": ("rosyjskie ministerstwo obrony", "rosyjskiego ministerstwa obrony",
+                                 "ministerstwo obrony Rosji", "ministerstwa obrony Rosji", "resort obrony Rosji")},
            role="state_media", actor="RUS", feed_names=("russian mod",)),
     Agency("Ukraine Air Force", {
-        "en": _each(("Ukraine's", "Ukrainian"), ("Air Force", "air defense", "air defence"))},
+        "en": _each(("Ukraine's", "Ukrainian"), ("Air Force", "air defense", "air defence")),
+        "pl": ("Siły Powietrzne Ukrainy", "Sił Powietrznych Ukrainy", "ukraińskie siły powietrzne",
+               "ukraińskich sił powietrznych", "dowództwo Sił Powietrznych", "ukraińska obrona powietrzna")},
         role="observer", actor="UKR"),
     Agency("US Air Force", {
         "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
@@ -224,7 +303,10 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Al-Masirah", {"en": ("Al-Masirah", "Al Masirah", "Almasirah")}, role="state_media", actor="Houthis"),
     Agency("Houthi military", {"en": ("Yahya Saree", "Yahya Sarea", "Houthi military spokesman")},
            role="state_media", actor="Houthis", implies_actor=True, feed_names=("saree",)),
-    Agency("state media", {"en": ("state media", "state TV", "state television", "state news agency")},
+    Agency("state media", {"en": ("state media", "state TV", "state television", "state news agency"),
+                           "pl": ("media państwowe", "państwowe media", "mediów państwowych", "państwowych mediów",
+                                  "państwowa agencja", "państwowej agencji", "państwowa telewizja",
+                                  "państwowej telewizji")},
            role="state_media", generic=True),
 )
 

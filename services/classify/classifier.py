@@ -38,7 +38,7 @@ class Classification:
     confidence: float  # 0..1, calibrated: of items given 0.8, about 80% are launches
     fields: LaunchFields  # all None when not a launch
     evidence: tuple[Evidence, ...]
-    lang: str  # "en" | "ko" | "ja" | detected/other code
+    lang: str  # "en" | "ko" | "ja" | "pl" | detected/other code
     language_supported: bool  # False for languages we have no lexicon for
     retrospective: bool  # the item only mentions a past launch (reaction, anniversary)
 

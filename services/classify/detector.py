@@ -30,7 +30,7 @@ from itertools import islice
 from schemas.models import Evidence
 from services.classify import gazetteer
 from services.classify.languages import ANY, ENGLISH, SUPPORTED_LANGUAGES, detect_language, en, reader_en, \
-    reader_verb_final, table_for
+    reader_pl, reader_verb_final, table_for
 from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared, prepare
 
@@ -145,20 +145,27 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if table is None:
         return f, []
     verb_final = table.verb_final
-    # English acronyms and names also appear in Korean and Japanese text.
-    en_weapons = [(m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
-                  if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
-    if verb_final:
+    english = not verb_final and not table.inflected  # read by the English reader alone
+    # English acronyms and names also appear in Korean and Japanese text (the Polish
+    # table's weapons hold them).
+    en_weapons = [] if table.inflected else [
+        (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
+        if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
+    if english:
+        if not en_weapons and not reader_en.title_launch_verbs(p):
+            return f, []
+        cues = reader_en.cues(p, en_weapons)
+    else:
         own = [(m.start(), m.end()) for m in islice(table.weapons.finditer(text), MAX_CANDIDATES)]
         weapons = sorted(en_weapons + own)
         if not weapons:
             return f, []  # no weapon, no launch: every other cue could only lower the score
-        cues = reader_verb_final.cues(p, table, weapons) + [c for c in reader_en.cues(p, en_weapons) if c.kind != "bare"]
-    else:
-        if not en_weapons and not reader_en.title_launch_verbs(p):
-            return f, []
-        cues = reader_en.cues(p, en_weapons)
-    if not verb_final and en.HEADLINE_FUTURE.search(text, 0, t_end):
+        if verb_final:
+            cues = reader_verb_final.cues(p, table, weapons) + [
+                c for c in reader_en.cues(p, en_weapons) if c.kind != "bare"]
+        else:
+            cues = reader_pl.cues(p, weapons)
+    if english and en.HEADLINE_FUTURE.search(text, 0, t_end):
         # Headline future ("Britain to test-fire missile"): nothing in the headline happened yet.
         cues = [c._replace(modal=True) if c.in_title else c for c in cues]
     title_cues = [c for c in cues if c.in_title and c.kind != "bare"]
@@ -188,7 +195,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     bare = [c for c in cues if c.kind == "bare" and c.asserted]
     # "Russia launches massive air attack": the policy counts an attack as a launch only
     # when a missile or rocket is named in the headline or the summary.
-    if not t_asserted and not verb_final and (en_weapons or en.WEAPONS.search(text)):
+    if not t_asserted and english and (en_weapons or en.WEAPONS.search(text)):
         for v_start, v_end in reader_en.title_launch_verbs(p):
             if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
                 continue  # "opened fire in suspected terror attack"
@@ -232,8 +239,15 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
                         and 0 <= reaction.start() - first_event.end <= 25)
+        # Polish headlines open with their topic and close with their news ("Rakieta nad
+        # Polską. Sojusznicy komentują"): a reaction in a later sentence of the headline,
+        # one that reports no launch of its own, is the headline's main event.
+        later_sentence_main = False
+        if table.inflected and first_event is not None:
+            r0, r1 = p.sentence_of(reaction.start())
+            later_sentence_main = r0 > first_event.start and not any(r0 <= c.start < r1 for c in t_asserted)
         if (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main
-                or noun_subject):
+                or noun_subject or later_sentence_main):
             f.set("reaction_main", 1, span)
         else:
             f.set("reaction_secondary", 1, span)

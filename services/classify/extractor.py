@@ -186,20 +186,24 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         # by .match); the 40 before are a slice, whose start the patterns treat as a start.
         after_end = e + 60
         before = text[max(0, s - 40):s]
-        if en.SELF_REPORT_AFTER.match(text, e, after_end):
+        if en.SELF_REPORT_AFTER.match(text, e, after_end) or (
+                table.self_report_after is not None and table.self_report_after.match(text, e, after_end)):
             return "self"
         if text.startswith(en.MAKER_SUFFIXES, e):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
         if en.OWNER_AFTER.match(text, e, after_end):
             return "owner"  # "UK shipping company", "British-owned tanker": attacked, not attacking
-        if ANY.reporter_after.match(text, e, after_end) or en.AGENCY_BEFORE.search(before):
+        if ANY.reporter_after.match(text, e, after_end) or en.AGENCY_BEFORE.search(before) or (
+                table.reporter_before is not None and table.reporter_before.search(before)):
             return "reporter"
         if verb_final:
             if table.target_after is not None and table.target_after.match(text, e, after_end):
                 return "target"
-        elif en.TARGET_BEFORE.search(before):
+        elif en.TARGET_BEFORE.search(before) or (table.target_before is not None and table.target_before.search(before)):
             return "target"
-        if not verb_final and en.SITE_BEFORE.search(before) and not gazetteer.FACILITY_RE.match(text, s, e):
+        if not verb_final and (en.SITE_BEFORE.search(before) or (
+                table.site_before is not None and table.site_before.search(before))) and not (
+                gazetteer.FACILITY_RE.match(text, s, e)):
             return "site"
         return "actor"
 
@@ -229,6 +233,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             by = by_start.get(m.end())
             if by and launches(by):
                 return by[2], (by[0], by[1]), "actor:fired_by"
+        if table.agent_before is not None:
+            # "wystrzelenie rakiety przez Koreę Północną": the passive agent after the event.
+            for r in after_names:
+                if table.agent_before.search(text, max(s0, r[0] - 8), r[0]) and launches(r):
+                    return r[2], (r[0], r[1]), "actor:fired_by"
         if primary.weapon and not verb_final:
             # Modifiers between an owner and its weapon are a few words; looking no further
             # keeps the work linear however many names the sentence holds.
@@ -302,6 +311,14 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
     if (not table.verb_final and primary is not None and primary.in_title and primary.weapon
             and not ANY.vague_count.search(text, 0, t_end)):
         ws, we = primary.weapon
+        if table.singular_weapons is not None:
+            # "wystrzeliła rakietę": every weapon the headline names is one.
+            singular = table.singular_weapons
+            named = [(w.start(), w.end()) for w in table.weapons.finditer(text, 0, t_end)]
+            if (ws, we) in named and all((m := singular.match(text, s, e)) is not None and m.end() == e
+                                         for s, e in named):
+                return 1, (ws, we)
+            return None, None
         title_weapons = [text[m.start():m.end()] for m in en.WEAPONS.finditer(text, 0, t_end)]
         if (not any(_plural(w) for w in title_weapons)
                 and not re.search(r"\band\b", text[ws:min(we + 30, t_end)])

@@ -7,7 +7,7 @@ so training and the stream compute the same features. Text features are binary:
   languages;
 - character pairs of Korean, Japanese and Chinese runs (`c:`), which have no spaces;
 - the language (`lang:`);
-- for Polish, which has no rule table, each word's English gloss in the same place
+- for Polish, each word's English gloss in the same place
   (`t:missile` for "rakietą", see `languages/pl.py`), so what English news taught the model
   speaks for Polish; and `g:title_weapon_event` / `g:summary_weapon_event` where a weapon
   and a launching or striking word are glossed in the same part.

@@ -10,6 +10,7 @@ Which places, weapon types and origins imply an actor are rules of the classifie
 
 from __future__ import annotations
 
+import os
 import re
 
 from schemas.actors import ACTORS, AGENCIES, Agency
@@ -17,30 +18,64 @@ from services.classify.fastpattern import Table, compile_fast
 from services.classify.languages import ANY, TABLES
 
 
+# Languages written with spaces between words: a name is matched as a whole word.
+_SPACED = frozenset({"en", "pl"})
+
+
 def name_pattern(name: str, lang: str) -> str:
     """The pattern of one name as written in running text."""
-    if lang != "en":
+    if lang not in _SPACED:
         return re.escape(name)  # no word boundaries to lean on in Korean and Japanese
     escaped = re.escape(name).replace(r"\ ", "[- ]")
     head = r"\b" if name[0].isalnum() else ""
     tail = r"\b" if name[-1].isalnum() else ""
-    return head + escaped + r"(?:'s)?" + tail
+    return head + escaped + (r"(?:'s)?" if lang == "en" else "") + tail
+
+
+def _escaped(name: str) -> str:
+    return re.escape(name).replace(r"\ ", "[- ]")
+
+
+_STEM_MIN = 4
+
+
+def _by_stem(names: list[str]) -> str:
+    """An alternation of inflected names, the case forms of a word sharing its stem
+    ("Rosj(?:anami|anie|a|i|ę|ą)"): the same matches as the names one by one, with one
+    gate word per stem instead of one per form, so a text is tested for a few stems."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[:_STEM_MIN], []).append(name)
+    parts = []
+    for group in groups.values():
+        stem = os.path.commonprefix(group)
+        endings = sorted({name[len(stem):] for name in group}, key=lambda e: (-len(e), e))
+        parts.append(_escaped(stem) + "(?:" + "|".join(_escaped(e) for e in endings) + ")")
+    return "|".join(parts)
 
 
 def names_pattern(names: dict[str, tuple[str, ...]], extra: str | None = None) -> str:
     """One alternation of the names in the languages with a table, longest first, then
     the context forms in `extra`.
 
-    English names that begin and end with a letter or digit share one pair of word
-    boundaries, so that the engine meets their first letters in one factored group.
+    English and Polish names that begin and end with a letter or digit share one pair of
+    word boundaries per language, so that the engine meets their first letters in one
+    factored group.
     """
     written = sorted({(name, lang) for lang, ns in names.items() if lang in TABLES for name in ns},
                      key=lambda nl: (-len(nl[0]), nl))
-    words = [re.escape(name).replace(r"\ ", "[- ]") for name, lang in written
-             if lang == "en" and name[0].isalnum() and name[-1].isalnum()]
-    parts = [rf"\b(?:{'|'.join(words)})(?:'s)?\b"] if words else []
-    parts += [name_pattern(name, lang) for name, lang in written
-              if not (lang == "en" and name[0].isalnum() and name[-1].isalnum())]
+
+    def whole_word(name: str, lang: str) -> bool:
+        return lang in _SPACED and name[0].isalnum() and name[-1].isalnum()
+
+    parts = []
+    english = [_escaped(name) for name, lang in written if lang == "en" and whole_word(name, lang)]
+    if english:
+        parts.append(rf"\b(?:{'|'.join(english)})(?:'s)?\b")
+    polish = [name for name, lang in written if lang == "pl" and whole_word(name, lang)]
+    if polish:
+        parts.append(rf"\b(?:{_by_stem(polish)})\b")
+    parts += [name_pattern(name, lang) for name, lang in written if not whole_word(name, lang)]
     return "|".join(parts + ([extra] if extra else []))
 
 
@@ -109,8 +144,11 @@ def _all_names(agencies: list[Agency]) -> dict[str, tuple[str, ...]]:
 
 # One alternation of all their names: the cue needs no agency's code, and the engine
 # meets each first letter once.
+# Polish names, inflected and many, are left to the Polish agency words ("ministerstwo
+# obrony", "sztab"): the cue only asks whether an agency is named, and stays gated.
 AGENCY_CUE = compile_fast(
-    names_pattern(_all_names([a for a in AGENCIES if _detecting(a)])) + "|" + ANY.agency_words.pattern,
+    names_pattern({lang: names for lang, names in _all_names([a for a in AGENCIES if _detecting(a)]).items()
+                   if lang != "pl"}) + "|" + ANY.agency_words.pattern,
     re.IGNORECASE,
 )
 

@@ -25,7 +25,8 @@ AGENCY_NAMES = [(a.code, lang, name) for a in AGENCIES for lang, names in a.name
 
 @pytest.mark.parametrize(("code", "lang", "name"), ACTOR_NAMES, ids=[f"{c}:{n}" for c, _, n in ACTOR_NAMES])
 def test_the_classifier_reads_every_actor_name_of_its_languages(code, lang, name):
-    text = f"Reports say {name} fired" if lang == "en" else f"{name}이 발사" if lang == "ko" else f"{name}が発射"
+    text = {"en": f"Reports say {name} fired", "ko": f"{name}이 발사", "ja": f"{name}が発射",
+            "pl": f"Podano, że {name} wystrzeliła"}[lang]
     found = gazetteer.ACTOR_TABLE.all(text)
     assert [c for _, _, c in found] == [code], found
 

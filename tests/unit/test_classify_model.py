@@ -47,7 +47,8 @@ def test_a_polish_launch_report_is_detected_with_its_launcher():
     result = classify("Korea Północna wystrzeliła dwa pociski balistyczne w stronę Morza Japońskiego",
                       "Pociski przeleciały około 400 km, podała armia Korei Południowej.", lang="pl")
     assert result.is_launch and result.fields.actor == "PRK"
-    assert any(e.cue == "model_actor" and e.text for e in result.evidence)
+    actor = next(e for e in result.evidence if e.field == "actor")
+    assert actor.cue == "actor:subject" and actor.text == "Korea Północna"
 
 
 def test_a_script_no_rules_read_is_marked_unsupported_and_never_a_launch():

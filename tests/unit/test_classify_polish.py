@@ -1,11 +1,15 @@
-"""Polish as the model reads it: English glosses of its words, and evidence a reader can find."""
+"""Polish: what its rule table reads (launches, the frames of the policy that are not
+launches, inflected forms, the facts), how Polish text is told, and how the model reads
+it (English glosses of its words, evidence a reader can find)."""
 
 from __future__ import annotations
 
-from services.classify import classifier, model
+import pytest
+
+from services.classify import classifier, detector, extractor, model
 from services.classify.detector import prepare
 from services.classify.features import index, text_features
-from services.classify.languages import pl
+from services.classify.languages import SUPPORTED_LANGUAGES, detect_language, pl
 
 
 def test_an_inflected_polish_word_takes_the_gloss_of_its_longest_stem():
@@ -29,3 +33,146 @@ def test_a_learned_fact_is_shown_by_a_word_of_the_text_when_a_gloss_weighs_more(
     head = model.Head.from_weights(("none", "RUS"), weights, (0.0, 0.0))
     evidence = classifier._strongest_word(head, "RUS", prepared, names)
     assert evidence is not None and evidence.text == "Rosja" and (evidence.start, evidence.end) == (0, 5)
+
+
+# --- the Polish rule table (languages/pl.py, reader_pl.py) ------------------------------
+#
+# What the rules read, whatever the learned model later makes of it: the rules' verdict
+# (detector.detect), their cues, and the facts the extractor takes from them.
+
+
+def _rules(title: str, summary: str = ""):
+    return detector.detect(prepare(title, summary), "pl")
+
+
+def _cues(title: str, summary: str = "") -> set[str]:
+    return {name for name, _ in _rules(title, summary).cue_values}
+
+
+def _facts(title: str, summary: str = ""):
+    prepared = prepare(title, summary)
+    detection = detector.detect(prepared, "pl")
+    fields, _ = extractor.extract(prepared, "pl", detection.primary, None, None)
+    return fields
+
+
+@pytest.mark.parametrize("title", [
+    "Korea Północna wystrzeliła rakietę balistyczną",
+    "Korea Płn. wystrzeliła dwie rakiety w stronę Morza Japońskiego",
+    "Rosja ostrzelała Charków rakietami",
+    "Rakiety spadły na przedmieścia Kijowa",
+    "W nocy wystrzelono dwa pociski manewrujące",
+    "Iran przetestował nowy pocisk balistyczny",
+    "Obrona przeciwlotnicza zestrzeliła 20 rosyjskich pocisków",
+    "Rosyjski pocisk uderzył w blok mieszkalny",
+    "Atak rakietowy na Odessę, są ranni",
+    "Korea Północna próbowała wystrzelić satelitę szpiegowskiego",
+    "Rosja znów atakuje Lwów rakietami",
+])
+def test_a_polish_launch_report_is_a_launch_to_the_rules(title):
+    detection = _rules(title)
+    assert detection.is_launch, (title, detection.cue_values)
+    assert "title_event" in _cues(title)
+
+
+@pytest.mark.parametrize(("title", "cue"), [
+    ("Korea Północna wystrzeli rakietę w przyszłym tygodniu", "title_modal_only"),  # perfective future
+    ("Korea Północna planuje wystrzelić satelitę szpiegowskiego", "title_modal_only"),  # infinitive of a plan
+    ("Możliwy test rakiety międzykontynentalnej", "title_modal_only"),
+    ("Korea Północna może wkrótce przeprowadzić test rakiety", "title_modal_only"),
+    ("Korea Północna nie wystrzeliła rakiety mimo zapowiedzi", "title_negated_only"),
+    ("Rada Bezpieczeństwa ONZ potępia wystrzelenie rakiety przez Koreę Północną", "reaction_main"),
+    ("Japonia zwołuje posiedzenie rządu po wystrzeleniu rakiety", "reaction_main"),
+    ("Korea Północna wystrzeliła rakietę. Japonia zwołuje posiedzenie rządu", "reaction_main"),  # topic, then news
+    ("Kiedy kolejny atak rakietowy? Eksperci odpowiadają", "title_modal_only"),  # a question reports nothing
+    ("Dlaczego Korea Północna wystrzeliwuje rakiety. Wyjaśniamy", "explainer"),
+    ("Wojna w Ukrainie. Relacja na żywo: rakiety spadły na Kijów", "digest"),
+    ("Polska rakieta z satelitą naukowym wystartowała z kosmodromu", "civil_space"),
+    ("Rosja ostrzelała Chersoń, zginęli cywile. Drony atakowały Odessę", None),  # no missile or rocket named
+    ("Rosja ostrzelała Chersoń pociskami artyleryjskimi", None),  # shells are not missiles
+    ("Pociski Storm Shadow trafiły do Ukrainy", None),  # delivered, not fired
+    ("Do Polski trafiły kolejne wyrzutnie rakiet", None),  # delivered launchers
+    ("Niemcy przekażą Ukrainie kolejne rakiety do systemów Patriot", None),  # supply
+    ("Rosja zwiększa produkcję rakiet i pocisków", None),  # production
+    ("Korea Północna pokazała nową rakietę na defiladzie w Pjongjangu", None),  # display
+    ("Wojsko rozpoczęło ćwiczenia obrony przeciwrakietowej", None),  # drills of missile defence
+    ("Iga Świątek wciąż pierwszą rakietą świata", None),  # a racket, not a rocket
+    ("Pierwsza rakieta świata zaatakowała siatkę w finale turnieju", "sport"),
+    ("Od początku wojny Rosja wystrzeliła tysiące rakiet", "bulk_count"),
+])
+def test_a_polish_item_in_a_frame_of_the_policy_is_not_a_launch_to_the_rules(title, cue):
+    detection = _rules(title)
+    assert not detection.is_launch, (title, detection.cue_values)
+    if cue is not None:
+        assert cue in _cues(title), (title, detection.cue_values)
+
+
+@pytest.mark.parametrize(("word", "form"), [
+    ("wystrzelić", "infinitive"), ("wystrzeliła", "past"), ("wystrzeliły", "past"), ("wystrzelono", "past"),
+    ("wystrzelona", "participle"), ("wystrzeli", "future"), ("wystrzelą", "future"), ("wystrzeliwuje", "present"),
+    ("wystrzelenie", "noun"), ("wystrzeleniu", "noun"), ("ostrzelać", "infinitive"), ("ostrzelali", "past"),
+    ("ostrzeliwuje", "present"), ("ostrzał", "noun"), ("ostrzałem", "noun"), ("zaatakować", "infinitive"),
+    ("zaatakowała", "past"), ("zaatakuje", "future"), ("zaatakowano", "past"), ("atakuje", "present"),
+    ("ataku", "noun"), ("uderzyć", "infinitive"), ("uderzyła", "past"), ("uderzy", "future"), ("uderzają", "present"),
+    ("uderzenie", "noun"), ("zestrzelić", "infinitive"), ("zestrzelili", "past"), ("zestrzelone", "participle"),
+    ("zestrzeli", "future"), ("spadły", "past"), ("spadnie", "future"), ("spadają", "present"),
+    ("przechwycono", "past"), ("próbnie", "noun"), ("testują", "present"),
+])
+def test_a_polish_event_word_is_read_by_its_form(word, form):
+    found = pl.form_of(word)
+    assert found is not None and found[2] == form, (word, found)
+
+
+@pytest.mark.parametrize("word", ["spadek", "strzelanina", "próbowała", "zabiera", "startup", "testament"])
+def test_a_word_that_only_starts_like_an_event_word_is_none(word):
+    assert pl.form_of(word) is None
+
+
+@pytest.mark.parametrize("weapon", ["rakieta", "rakiety", "rakietę", "rakietą", "rakietami", "pocisk", "pociski",
+                                    "pociskami", "pocisków"])
+def test_every_case_of_a_weapon_binds_to_the_verb(weapon):
+    assert "title_event" in _cues(f"Rosja wystrzeliła {weapon}"), weapon
+    assert "title_event" in _cues(f"{weapon.capitalize()} wystrzelono wczoraj"), weapon
+
+
+@pytest.mark.parametrize(("title", "summary", "actor"), [
+    ("Korea Północna wystrzeliła rakietę balistyczną", "", "PRK"),
+    ("Rosyjskie rakiety spadły na Kijów", "", "RUS"),  # the weapon's owner
+    ("Rakiety spadły na Kijów", "", None),  # Kyiv is the target, not the launcher
+    ("Według Japonii Korea Płn. wystrzeliła dwa pociski", "", "PRK"),  # Japan reports
+    ("Ukraina: Rosja zaatakowała Odessę rakietami", "", "RUS"),  # Ukraine reports
+    ("Potężny wybuch. Wystrzelenie rakiety przez Iran", "", "IRN"),  # the passive agent
+    ("Syreny w Galilei", "Z Libanu wystrzelono rakiety na północ Izraela.", None),  # the site, the target
+])
+def test_the_launcher_of_a_polish_report(title, summary, actor):
+    assert _facts(title, summary).actor == actor
+
+
+def test_count_kind_distance_and_direction_of_a_polish_report():
+    fields = _facts("Korea Północna wystrzeliła dwa pociski balistyczne krótkiego zasięgu",
+                    "Pociski przeleciały około 400 km i spadły do Morza Japońskiego, podało japońskie ministerstwo "
+                    "obrony.")
+    assert (fields.actor, fields.count, fields.kind, fields.distance_km, fields.direction, fields.source_agency) == (
+        "PRK", 2, "srbm", 400.0, "Sea of Japan", "Japan MoD")
+    assert _facts("Korea Północna wystrzeliła rakietę międzykontynentalną").kind == "icbm"
+    assert _facts("Korea Północna wystrzeliła rakietę międzykontynentalną").count == 1
+    assert _facts("Rosja wystrzeliła rakiety manewrujące").count is None  # "rakiety": one or many
+    assert _facts("Rosja wystrzeliła pięć rakiet manewrujących").kind == "cruise"
+    assert _facts("Rosja wystrzeliła kilkanaście rakiet", "W tym 3 rakiety manewrujące.").count is None
+
+
+@pytest.mark.parametrize(("text", "hint", "lang"), [
+    ("Rosyjskie rakiety spadły na Kijów", None, "pl"),
+    ("Korea Północna wystrzeliła rakietę", "en-US", "pl"),  # the words outweigh a wrong hint
+    ("Atak na Kijów", "pl-PL", "pl"),  # no Polish letter: the hint decides
+    ("Protest in Łódź over the plans of the city", None, "en"),  # a Polish name in English news
+    ("North Korea fires missile", None, "en"),
+])
+def test_polish_is_told_by_its_letters_and_words(text, hint, lang):
+    assert detect_language(text, hint) == lang
+
+
+def test_polish_is_a_supported_language_read_by_its_own_table():
+    assert "pl" in SUPPORTED_LANGUAGES
+    result = classifier.classify("Korea Północna wystrzeliła rakietę balistyczną", "")
+    assert (result.lang, result.language_supported) == ("pl", True)

@@ -130,7 +130,7 @@ def _all_fast_patterns():
     import dataclasses
 
     from services.classify import extractor, fastpattern, gazetteer, languages, text, timeparse
-    from services.classify.languages import en, ja, ko
+    from services.classify.languages import en, ja, ko, pl
 
     def walk(name, value, depth=0):
         if isinstance(value, fastpattern.FastPattern):
@@ -145,7 +145,7 @@ def _all_fast_patterns():
             for f in dataclasses.fields(value):
                 yield from walk(f"{name}.{f.name}", getattr(value, f.name), depth + 1)
 
-    for module in (en, ko, ja, languages, gazetteer, extractor, timeparse, text, detector):
+    for module in (en, ko, ja, pl, languages, gazetteer, extractor, timeparse, text, detector):
         for name, value in vars(module).items():
             yield from walk(f"{module.__name__}.{name}", value)
 

@@ -1,6 +1,6 @@
 """The registry of per-language rule tables, and the language of a text.
 
-Each supported language is one module here (en.py, ko.py, ja.py) holding one
+Each supported language is one module here (en.py, ko.py, ja.py, pl.py) holding one
 `LanguageTable`; `TABLES` lists them. Adding a language is writing its module and adding
 it to `_REGISTERED`: its weapons, verbs and framing are read for text in that language,
 and its `SharedWords` join the patterns every item is read with (`ANY`). Actor and
@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, fields
 
 from services.classify.fastpattern import FastPattern, compile_fast
-from services.classify.languages import en, ja, ko
+from services.classify.languages import en, ja, ko, pl
 from services.classify.languages.table import Cue, LanguageTable, SharedWords
 
 __all__ = ["ANY", "Cue", "ENGLISH", "LanguageTable", "SUPPORTED_LANGUAGES", "SharedWords", "TABLES",
            "detect_language", "table_for"]
 
-_REGISTERED = (en.TABLE, ko.TABLE, ja.TABLE)
+_REGISTERED = (en.TABLE, ko.TABLE, ja.TABLE, pl.TABLE)
 
 TABLES: dict[str, LanguageTable] = {table.code: table for table in _REGISTERED}
 SUPPORTED_LANGUAGES = frozenset(TABLES)
@@ -73,18 +73,59 @@ def _han_language(text: str, hint: str | None) -> str:
     return "ja" if hint == "ja" else "zh"
 
 
+# Letters only Polish writes among the languages of the news (Lithuanian shares ą and ę,
+# Czech and Slovak none of them), and Polish words that are short, frequent and no
+# English word.
+_POLISH_LETTERS = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
+_POLISH_WORDS = frozenset({
+    "się", "nie", "że", "jest", "są", "oraz", "przez", "dla", "jak", "już", "tylko", "który", "która", "które",
+    "po", "od", "za", "ze", "we", "czy", "ale", "też", "jego", "jej", "ich", "był", "była", "było", "będzie",
+    "może", "można", "roku", "lat", "w", "z", "i", "na", "do"})
+_ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "is", "for", "on", "with", "as", "by", "at", "from", "that", "this", "are",
+    "was", "has", "have", "it", "its", "says", "said"})
+_LATIN_HINTS_READ_AS_ENGLISH = (None, "ko", "ja", "zh", "ru", "ar", "he", "th")
+_HINTS_POLISH_OVERRULES = frozenset((*_LATIN_HINTS_READ_AS_ENGLISH, "en"))
+_SAMPLE_CHARS = 300
+_PUNCTUATION = ".,;:!?\"'()[]«»„”-–—"
+
+
+def _latin_language(text: str, hint_base: str | None) -> str:
+    """The language of Latin-script text: Polish when its letters and words say so, else
+    the hint's language when it names one other than English, else English."""
+    if hint_base == "pl":
+        return "pl"
+    # The headline and the summary's opening tell: the rest is not read; text without a
+    # Polish letter there (most of it) is read no further.
+    if hint_base in _HINTS_POLISH_OVERRULES and not text.isascii():
+        sample = text[:_SAMPLE_CHARS]
+        letters = len(_POLISH_LETTERS.findall(sample))
+        if letters:
+            words = [w.strip(_PUNCTUATION) for w in sample.lower().split()]
+            polish = letters + sum(w in _POLISH_WORDS for w in words)
+            if polish >= 2 and polish > 2 * sum(w in _ENGLISH_WORDS for w in words):
+                return "pl"
+    return "en" if hint_base in _LATIN_HINTS_READ_AS_ENGLISH else hint_base
+
+
 def detect_language(text: str, hint: str | None) -> str:
-    """Language from the script; the hint only decides among languages of one script.
+    """Language from the script and, in Latin script, the words; the hint decides only
+    where they do not.
 
     Hangul means Korean and kana Japanese whatever the hint says. Han characters without
     kana or Hangul are Japanese when they include characters only Japanese writes (発,
     弾, 々), Chinese when they include characters only Chinese writes (发, 弹, 發), and
-    otherwise Chinese unless the hint says Japanese. Latin text is English unless the
-    hint names another language.
+    otherwise Chinese unless the hint says Japanese. Latin text is Polish when the hint
+    says so, or when (the hint naming no other Latin-script language) its first 300
+    characters hold a letter only Polish writes (ą, ę, ł, ś, ż, ...) and, there, its Polish
+    letters and short Polish words ("się", "nie", "na") are at least two and more than
+    twice its English words ("the", "of"): a Polish name in English news ("Łódź") keeps it
+    English.
+    Other Latin text is English unless the hint names another language.
     """
     hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
     if text.isascii() or not _NON_LATIN.search(text):
-        return "en" if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th") else hint_base
+        return _latin_language(text, hint_base)
     if _HANGUL.search(text):
         return "ko"
     if _KANA.search(text):
@@ -94,7 +135,7 @@ def detect_language(text: str, hint: str | None) -> str:
     for pattern, code in _OTHER_SCRIPTS:
         if pattern.search(text):
             return code
-    return "en" if hint_base in (None, "ko", "ja", "zh", "ru", "ar", "he", "th") else hint_base
+    return _latin_language(text, hint_base)
 
 
 @dataclass(frozen=True)

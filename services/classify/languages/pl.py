@@ -1,22 +1,40 @@
-"""Polish as the learned model reads it: English glosses of the words that matter to a launch.
+"""Polish: the rule table and its verb forms, and the English glosses the learned model reads.
 
-Polish has no rule table (no reader binds its verbs to its weapons); the model reads its
-words. Most of what the model knows comes from English news, three times as many
-launches, so each Polish word below also enters the model as its English gloss
+The rules. Polish orders its words freely and marks who did what by inflection, so the
+Polish reader (reader_pl.py) binds an event word to a weapon anywhere in its clause
+("Korea Północna wystrzeliła rakietę", "rakiety spadły na Kijów", "atak rakietowy na
+Odessę") and reads the event's framing from the word's own form: a perfective verb's
+present form is a future ("wystrzeli": will fire) and an infinitive an intention
+("planuje wystrzelić"), while past forms ("wystrzeliła", "wystrzelono"), passive
+participles ("wystrzelona") and imperfective present forms ("ostrzeliwuje") report what
+happened. `EVENT_STEMS` holds each verb and noun of launching, testing and striking by its
+stem, with its kind and aspect; `form_of()` reads a word's form from what follows the
+stem. The framing words (modal, negation, attempt, subordinate clause, clause breaks) and
+the frames of the labelling policy that make an item something else (reactions, plans,
+supply and production, displays, drills, civil space, explainers, digests, things that
+are not missiles) are below, written from the language and the policy, not from the
+wording of any labelled item.
+
+The glosses. Most of what the model knows comes from English news, three times as many
+launches, so each Polish word in `GLOSSES` also enters the model as its English gloss
 ("rakietą" also as "missile", "wystrzeliła" also as "fired"): what English taught the
-model about "missile" or "fired" then speaks for the Polish word too.
-
-`GLOSSES` maps a stem (lower case, a word's beginning) to its gloss; a word takes the
-gloss of its longest stem. Stems are Polish vocabulary of the labelling policy's frames
-(weapons, launching and striking, impact and aftermath, reactions, plans, defence,
-things that are not missiles) and the Polish names of states and places of the news,
-written from the language, not from any labelled item. `CATEGORY` names the glosses that
-make a weapon or an event, for the headline's "weapon and event together" feature.
+model about "missile" or "fired" then speaks for the Polish word too. `GLOSSES` maps a
+stem (lower case, a word's beginning) to its gloss; a word takes the gloss of its longest
+stem. `WEAPON_GLOSSES` and `EVENT_GLOSSES` name the glosses that make a weapon or an
+event, for the "weapon and event together" feature.
 """
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
+
+from services.classify.fastpattern import compile_fast
+from services.classify.languages import en
+from services.classify.languages.quantities import QUANT
+from services.classify.languages.table import LanguageTable, SharedWords
+
+_I = re.IGNORECASE
 
 GLOSSES = MappingProxyType({
     # Weapons and what carries them.
@@ -77,3 +95,386 @@ def gloss(word: str) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+# --- weapons ---------------------------------------------------------------------------
+
+# Case forms of the nouns, and the adjective "rakietowy" ("atak rakietowy", "ostrzał
+# rakietowy"). "antyrakietowy" (missile defence) has no word boundary before "rakiet".
+# A "pocisk" of artillery, mortar, tank or rifle, or of a calibre, is a shell or a bullet.
+_ROCKET_NOUN = r"rakiet(?:a|y|ę|ą|om|ami|ach)?|rakiecie"
+_MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
+NAMED_SYSTEMS = (
+    r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-\d+\w*|Iskander\w*|Kalibr\w*|Toczk\w*|Sarmat\w*|Buław\w*"
+    r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
+    r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
+)
+# English names and acronyms of weapons are written in Polish text too ("HIMARS", "ICBM",
+# "Storm Shadow"): the Polish pattern holds them, so a Polish text is searched once.
+WEAPONS = compile_fast(
+    rf"\b(?:{_ROCKET_NOUN}"
+    rf"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM)s?|{en.NAMED_SYSTEMS}"
+    rf"|{_MISSILE_NOUN}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|kalibru|\d))"
+    r"|rakietow(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą)"
+    r"|satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)"
+    rf"|{NAMED_SYSTEMS})\b",
+    _I,
+)
+
+# A weapon noun that names one weapon (for a count of one in the headline).
+SINGULAR_WEAPONS = compile_fast(r"rakiet[aęą]|rakiecie|pocisk(?:u|iem)?", _I)
+
+
+# --- launching, testing, striking: the stems and their forms ----------------------------
+
+# stem -> (kind of cue, aspect). A perfective verb's present form is a future; an
+# imperfective one's is a present. "noun": only the stem's noun (and past) forms count.
+# "adjective": every form is a noun event ("próbny start", "próbnie").
+EVENT_STEMS = MappingProxyType({
+    # Launching.
+    "wystrzel": ("launch", "perfective"), "wystrzeliw": ("launch", "imperfective"),
+    "odpal": ("launch", "perfective"), "wypuści": ("launch", "perfective"), "wypuszcz": ("launch", "imperfective"),
+    "strzel": ("launch", "perfective"), "wystartowa": ("launch", "perfective"), "wystartuj": ("launch", "perfective"),
+    "start": ("launch", "noun"), "startuj": ("launch", "imperfective"),
+    # Testing.
+    "przetestowa": ("test", "perfective"), "przetestuj": ("test", "perfective"),
+    "wypróbowa": ("test", "perfective"), "wypróbuj": ("test", "perfective"),
+    "testowa": ("test", "imperfective"), "testuj": ("test", "imperfective"),
+    "test": ("test", "noun"), "prób": ("test", "noun"), "próbn": ("test", "adjective"),
+    # Striking, hitting, falling, flying, and being shot down: what only a fired weapon does.
+    "ostrzel": ("impact", "perfective"), "ostrzeliw": ("impact", "imperfective"), "ostrzał": ("impact", "noun"),
+    "zaatakowa": ("impact", "perfective"), "zaatakuj": ("impact", "perfective"),
+    "atakowa": ("impact", "imperfective"), "atakuj": ("impact", "imperfective"), "atak": ("impact", "noun"),
+    "uderz": ("impact", "perfective"), "traf": ("impact", "perfective"), "spad": ("impact", "perfective"),
+    "zestrzel": ("impact", "perfective"), "zestrzeliw": ("impact", "imperfective"),
+    "strąc": ("impact", "perfective"), "przechwyc": ("impact", "perfective"),
+    "przechwytuj": ("impact", "imperfective"), "przechwytywa": ("impact", "imperfective"),
+    "uży": ("impact", "perfective"), "używ": ("impact", "imperfective"),
+    "wybuch": ("impact", "noun"), "eksplodowa": ("impact", "perfective"), "eksploduj": ("impact", "imperfective"),
+    "eksplozj": ("impact", "noun"), "nalot": ("impact", "noun"), "salw": ("impact", "noun"),
+    "zniszcz": ("impact", "perfective"), "zabi": ("impact", "perfective"), "zabija": ("impact", "imperfective"),
+    "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
+    "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
+    "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
+    "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
+})
+EVENT_WORDS = compile_fast(
+    r"\b(?:" + "|".join(sorted(EVENT_STEMS, key=len, reverse=True)) + r")[a-ząćęłńóśźż]*", _I)
+_STEM_LENGTHS = tuple(sorted({len(stem) for stem in EVENT_STEMS}, reverse=True))
+
+# What follows the stem, in the order they are tried.
+_PAST = re.compile(r"\w{0,3}?ł(?:a|o|y|em|am|eś|aś|yśmy|iśmy)?|\w{0,3}?li(?:śmy|ście)?")  # wystrzeliła, uderzyli
+_IMPERSONAL = re.compile(r"\w{0,4}?(?:no|to)")  # wystrzelono, zaatakowano, użyto
+_VERBAL_NOUN = re.compile(r"\w{0,4}?(?:ni|ci)(?:e|a|u|em|ach|ami|om)|\w{0,4}?ń")  # wystrzelenie, uderzeń, użycie
+_PASSIVE_PARTICIPLE = re.compile(r"\w{0,4}?(?:n|t)(?:y|a|e|ych|ym|ymi|ą|ej|ego|i)")  # wystrzelona, trafiony, użyte
+_ACTIVE_PARTICIPLE = re.compile(r"\w{0,4}?ąc(?:y|a|e|ych|ym|ymi|ą|ej|ego)?")  # spadające
+_INFINITIVE = re.compile(r"\w{0,4}?[ćc]")  # wystrzelić, zaatakować
+_NON_PAST = re.compile(r"|i|y|ą|ę|e|ie|je|ją|uje|ują|ujemy|isz|ysz|imy|ymy|nie|ną|esz|emy|a|ają|amy")  # wystrzeli, zaatakuje
+_IMPERFECTIVE_PRESENT = re.compile(r"i?(?:a|ają|amy)")  # odpala, trafiają: the -ać partner of a perfective stem
+_NOUN_PAST = re.compile(r"ł(?:a|o|y)?")  # "wybuchła"; "próbowała" (tried) is no form of "próba"
+_NOUN = re.compile(r"|a|y|ę|ą|ie|u|em|iem|i|ów|om|ami|ach|owi|e")  # atak, ataku, ostrzałem, salwą
+
+# Whole words whose form the stem alone misreads: "spadnie" is a future, not a noun.
+_FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spadniemy": "future"})
+
+# After the event word: it is no launch ("trafiły do Ukrainy": delivered).
+NOT_AN_EVENT_AFTER = MappingProxyType({
+    "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
+    "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
+})
+# Before it, ending where it starts: the same ("do Polski trafiły").
+NOT_AN_EVENT_BEFORE = MappingProxyType({
+    "traf": compile_fast(r"\b(?:do|na front)\s+(?:[\w-]+\s+){0,2}$", _I),
+})
+# Right before a weapon: the weapon names what another noun is for or made of, and is
+# not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
+NOT_A_WEAPON_BEFORE = compile_fast(
+    r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
+    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*)\s+$",
+    _I,
+)
+
+
+# Words that start with a stem but are no form of its verb or noun.
+_NOT_EVENT_WORDS = ("strzelanin", "strzelnic", "strzelc", "strzelb", "spadochron", "trafn", "trafik", "użytk",
+                    "startow", "testament", "atakując")
+
+
+def stem_of(word: str) -> str | None:
+    """The longest stem of `EVENT_STEMS` a lower-cased word starts with, or None."""
+    if word.startswith(_NOT_EVENT_WORDS):
+        return None
+    for length in _STEM_LENGTHS:
+        if length <= len(word) and word[:length] in EVENT_STEMS:
+            return word[:length]
+    return None
+
+
+def form_of(word: str) -> tuple[str, str, str] | None:
+    """(stem, kind, form) of a lower-cased event word, or None when it is no form of one.
+
+    `form`: "past", "present" and "participle" report an event; "future" and
+    "infinitive" look ahead; "noun" is an event named by a noun ("atak", "wystrzelenie"),
+    framed by the words around it.
+    """
+    stem = stem_of(word)
+    if stem is None:
+        return None
+    kind, aspect = EVENT_STEMS[stem]
+    rest = word[len(stem):]
+    form = _FORM_OF_WORD.get(word)
+    if form is None:
+        if aspect in ("noun", "adjective"):
+            form = ("past" if _NOUN_PAST.fullmatch(rest) else
+                    "noun" if aspect == "adjective" or _NOUN.fullmatch(rest) else None)
+        elif _PAST.fullmatch(rest):
+            form = "past"
+        elif _IMPERSONAL.fullmatch(rest):
+            form = "past"
+        elif _VERBAL_NOUN.fullmatch(rest):
+            form = "noun"
+        elif _PASSIVE_PARTICIPLE.fullmatch(rest) or _ACTIVE_PARTICIPLE.fullmatch(rest):
+            form = "participle"
+        elif _INFINITIVE.fullmatch(rest):
+            form = "infinitive"
+        elif aspect == "perfective" and _IMPERFECTIVE_PRESENT.fullmatch(rest):
+            form = "present"
+        elif _NON_PAST.fullmatch(rest):
+            form = "future" if aspect == "perfective" else "present"
+    return None if form is None else (stem, kind, form)
+
+
+# --- framing -----------------------------------------------------------------------------
+
+# Before the event, in its clause: it has not happened ("może wystrzelić", "planowany
+# start", "zagrożenie atakiem").
+MODAL_BEFORE = compile_fast(
+    r"\b(?:może|mogą|mogł\w*|mógł\w*|można|planuj\w*|planowa\w*|zaplanowa\w*|zamierza\w*|przygotowuj\w*"
+    r"|przygotowa\w*|szykuj\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
+    r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
+    r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
+    r"|gdyby|czy|aby|żeby|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
+    r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*)\b(?:\s+[\w-]+){0,3}\s+$",
+    _I,
+)
+# After a noun event: "start ... zaplanowano na", "test przełożono".
+MODAL_AFTER = compile_fast(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:jest |są |był |była )?(?:spodziewan\w*|planowan\w*|zaplanowan\w*|zaplanowano"
+    r"|przełożon\w*|przełożono|odwołan\w*|odwołano|wstrzyman\w*|wstrzymano|opóźnion\w*|ma się odbyć"
+    r"|mają się odbyć|może nastąpić|mogą nastąpić|nastąpi|odbędzie)\b",
+    _I,
+)
+# "próbowała wystrzelić", "nie udało się wystrzelić": a failed launch is still a launch.
+ATTEMPT_BEFORE = compile_fast(
+    r"\b(?:próbował\w*|próbuj\w*|usiłował\w*|usiłuj\w*|nie udał\w* się|nie powiodł\w* się|nieudan\w*)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    _I,
+)
+NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy)\s+(?:[\w-]+\s+){0,2}$", _I)
+# The event as the cause of other news: "po wystrzeleniu", "w odpowiedzi na atak".
+SUBORDINATE_BEFORE = compile_fast(
+    r"\b(?:po(?!\s+(?:raz|południu|północy|godzinie|godz\.|\d))|po tym,? jak|w odpowiedzi na|w reakcji na"
+    r"|w związku z|wobec|mimo|pomimo|na wieść o|przed(?!\s+(?:południem|północą|godziną|\d)))\b"
+    r"(?:\s+[\w.-]+){0,5}\s*$",
+    _I,
+)
+# Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
+OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+
+# Between an event word and a weapon: they belong to different clauses.
+CLAUSE_BREAK = compile_fast(
+    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|ale|lecz|jednak|choć|chociaż|aby|żeby|by|a|zaś|natomiast|że|iż"
+    r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s|\s[–—-]\s",
+    _I,
+)
+
+# A reaction as the headline's main event (main-event rule).
+REACTION = compile_fast(
+    r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
+    r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
+    r"|zareagowa\w*|odpowiedź|apel\w*|wzyw\w*|wezwa\w*|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
+    r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
+    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*)\b",
+    _I,
+)
+
+
+# --- extraction --------------------------------------------------------------------------
+
+NUMBER_WORDS = MappingProxyType({
+    "jeden": 1, "jedna": 1, "jedną": 1, "jedno": 1, "jednego": 1, "jednej": 1, "dwa": 2, "dwie": 2, "dwóch": 2,
+    "dwoma": 2, "dwiema": 2, "trzy": 3, "trzech": 3, "trzema": 3, "cztery": 4, "czterech": 4, "czterema": 4,
+    "pięć": 5, "pięciu": 5, "sześć": 6, "sześciu": 6, "siedem": 7, "siedmiu": 7, "osiem": 8, "ośmiu": 8,
+    "dziewięć": 9, "dziewięciu": 9, "dziesięć": 10, "dziesięciu": 10, "dwanaście": 12, "dwunastu": 12,
+    "piętnaście": 15, "piętnastu": 15, "dwadzieścia": 20, "dwudziestu": 20,
+})
+COUNT = compile_fast(
+    r"(?<![\w,.-])(?:(?:co najmniej|przynajmniej|ponad|przeszło|blisko|niemal|prawie|około|ok\.|aż|nawet|łącznie)\s+)?"
+    r"(?P<n>\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?!\s?-?(?:km|kg|mm|cm|m|t|%|proc|kilometr\w*|mil\w*|lat\w*|dni|godzin\w*|minut\w*|sekund\w*|osób|osoby"
+    r"|ludzi|tys|mln)\b)\s+"
+    r"(?:(?!(?:na|w|z|do|od|po|przez|i|oraz|lub|nad|pod|ze|we)\b)[\w-]+\s+){0,3}?"
+    rf"(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|ICBM|SRBM)\b",
+    _I,
+)
+_APPROX = r"(?:około|ok\.|ponad|blisko|prawie|niemal|mniej więcej|przeszło)?"
+DISTANCE = compile_fast(
+    r"\b(?:przeleci\w*|przelatuj\w*|pokona\w*|przebył\w*|przebyt\w*|lecia\w*|dystans\w*|odległoś\w*)"
+    rf"\s+(?:[\w-]+\s+){{0,3}}?{_APPROX}\s*{QUANT}",
+    _I,
+)
+APOGEE = compile_fast(
+    rf"\b(?:wysokoś\w*|pułap\w*|apogeum)\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}\s*{QUANT}",
+    _I,
+)
+
+# Roles of a name: the target ("na Kijów", "w kierunku Japonii", "zaatakowała Ukrainę"),
+# where it was fired from ("z Rosji"), who reports ("według Japonii"), the passive agent
+# ("przez Koreę Północną"), and a launcher announcing its own launch.
+TARGET_BEFORE = compile_fast(
+    r"\b(?:na|w|we|nad|do|przeciw|przeciwko|ku|w kierunku|w stronę|w rejonie|w pobliżu|koło|pod|u wybrzeży"
+    r"|zaatakowa\w*|zaatakuj\w*|atakuj\w*|atakowa\w*|ostrzela\w*|ostrzeliw\w*|uderzy\w* w|uderza\w* w|trafi\w*"
+    r"|wymierzon\w* w|skierowan\w* (?:na|w|przeciw)\w*)\s+"
+    r"(?:(?:północ|połud|wsch[oó]d|zach[oó]d|środk|centr|teren|terytori|obszar|rejon|miast|okolic)\w*\s+){0,2}$",
+    _I,
+)
+SITE_BEFORE = compile_fast(r"\b(?:z|ze|z terytorium|z terenu|znad)\s+$", _I)
+REPORTER_BEFORE = compile_fast(
+    r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|cytowan\w* przez"
+    r"|powołując się na|źródł\w* w)\s+(?:(?:źródeł|władz\w*|rząd\w*|ministerstw\w*|resort\w*|armi\w*|wojsk\w*"
+    r"|medi\w*|agencj\w*|służb\w*|wywiad\w*|dowództw\w*|sztab\w*)\s+)?$",
+    _I,
+)
+AGENT_BEFORE = compile_fast(r"\bprzez\s+$", _I)
+SELF_REPORT_AFTER = compile_fast(
+    r"\s*(?:ogłosi\w*|ogłasza\w*|poinformowa\w*|informuj\w*|potwierdzi\w*|potwierdza\w*|twierdzi\w*|poda\w*"
+    r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:że|iż)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)\b",
+    _I,
+)
+
+
+# --- words read in every item ----------------------------------------------------------
+
+SHARED = SharedWords(
+    civil_space=(
+        r"\b(?:astronau\w*|kosmonau\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
+        r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
+        r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
+        r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
+        r"|komercyjn|internetow|studenck)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku)\w*"
+        r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|kosmodrom\w*|Bajkonur\w*|na orbit\w*)\b"
+    ),
+    defence=(
+        r"\b(?:obron\w* przeciwrakietow\w*|obron\w* przeciwlotnicz\w*|tarcz\w* antyrakietow\w*|antyrakiet\w*"
+        r"|przeciwrakiet\w*|(?:system\w*|bateri\w*|zestaw\w*) (?:Patriot|Wisła|Narew|Pilica|obrony)\w*"
+        r"|ćwiczeni\w* (?:obrony|przeciwlotnicz|przeciwrakietow)\w*"
+        r"|Żelazn\w* Kopuł\w*|Patriot\w*)\b"
+    ),
+    # Written so that the branches share their words ("strzel" for "strzelanina" and
+    # "strzelec", "artyler" for "artyleria" and "pocisk artyleryjski"): the pattern joined
+    # with the other tables' keeps a literal gate of at most 64 words (fastpattern.py).
+    non_missile=(
+        r"\b(?:dron\w*|bezzałogow\w*|Szahed\w*|balon\w*|artyler(?!\w*\s+rakietow)\w*|haubic\w*|moździerz\w*"
+        r"|czołg\w*|strzał\w* ostrzegawcz\w*|silnik\w*|(?:prób|test)\w* jądrow\w*|bomb\w*|myśliwc\w*"
+        r"|strzel(?:anin|c)\w*|napastnik\w*|karabin\w*)\b"
+    ),
+    retrospective=r"\b(?:rocznic\w*|lat temu|lata temu|rok temu|roku temu|wspomnieni\w*|pogrzeb\w*|upamiętni\w*)\b",
+    flight_detail=(
+        r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
+        r"|spadł\w* w morze|zestrzelon\w*|przechwycon\w*|został\w* wystrzelon\w*|wystrzelono)\b"
+    ),
+    # Three words, so that the agency cue (these and the agencies' names) keeps its gate.
+    agency_words=r"\b(?:(?:ministerstw|resort)\w* obrony|sztab\w*|sił\w* powietrzn\w*)\b",
+    satellite=r"satelit|rakiet\w* nośn",
+    military_space=r"wojskow|szpiegowsk|rozpoznawcz|zwiadowcz",
+    # Live reports, digests and galleries: whatever launches they list, they report none.
+    digest=(
+        r"\b(?:relacj\w* na żywo|na żywo|minuta po minucie|najważniejsze (?:informacje|wydarzenia)|podsumowani\w*"
+        r"|kalendarium|przegląd\w*|raport dnia|wydarzenia dnia|w zdjęciach|na zdjęciach|galeri\w*|co wiemy"
+        r"|\d+\.? dzień wojny|dzień \d+\.?(?= wojny| inwazji))\b"
+    ),
+    aggregate=(
+        r"\b(?:od początku (?:wojny|inwazji|roku|agresji)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
+        r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat))\b"
+    ),
+    bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
+    sport=(
+        r"\b(?:rakiet\w* (?:świata|tenisow\w*|numer|nr)|teni\w*|WTA|ATP|Wimbledon\w*|Roland Garros|mecz\w*"
+        r"|gol(?:a|e|i|em|ami)?|bramk\w*|lig[aię]|piłkar\w*|Ekstraklas\w*|mistrzostw\w*|olimpi\w*|turniej\w*"
+        r"|finał\w*|półfinał\w*|skoczk\w*|reprezentacj\w*)\b"
+    ),
+    explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
+    explainer_start=(
+        r"(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
+        r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.|wideo|zobacz)\w*\s*:"
+    ),
+    vague_count=(
+        r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
+        r"|dziesiątki|dziesiątek|setki|setek|seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*|liczn\w*)\b"
+    ),
+    altitude=r"wysokoś|pułap|apogeum",
+    generic_sea=r"\b(?:do morza|w morze|do wód|na morze|w wodach)\b",
+    credit_before=(
+        r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|powołując się na"
+        r"|cytowan\w* przez)\s+(?:[\w.-]+\s+){0,3}$"
+    ),
+    reporter_after=(
+        r"\s*(?:twierdzi\w*|podaj\w*|podał\w*|poinformowa\w*|informuj\w*|przekaza\w*|alarmuj\w*|ostrzega\w*"
+        r"|ostrzegł\w*|potwierdzi\w*|potwierdza\w*|oświadczy\w*|wykry\w*|zgłasza\w*|zgłosi\w*|mówi|mówią"
+        r"|powiedzia\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
+    ),
+    kinds=(
+        ("icbm", r"międzykontynentaln\w*"),
+        ("slbm", r"z okrętu podwodnego|z okrętów podwodnych"),
+        ("irbm", r"pośredniego zasięgu"),
+        ("mrbm", r"(?<!po)średniego zasięgu"),
+        ("srbm", r"krótkiego zasięgu|bliskiego zasięgu"),
+        ("hypersonic", r"hiperdźwiękow\w*|hipersoniczn\w*|Kinżał\w*|Kindżał\w*|Cyrkon\w*"),
+        ("cruise", r"manewrując\w*|skrzydlat\w*|Kalibr\w*|\bCh-\d+|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
+        ("satellite_launch", r"satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)\b|rakiet\w* nośn\w*"),
+        ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*"),
+        ("ballistic", r"balistyczn\w*"),
+    ),
+    seas=(
+        ("East Sea", r"\bMorz\w* Wschodni\w*"),
+        ("Sea of Japan", r"\bMorz\w* Japońsk\w*"),
+        ("Yellow Sea", r"\bMorz\w* Żółt\w*"),
+        ("Pacific", r"\bPacyfik\w*|\bOcean\w* Spokojn\w*"),
+        ("Atlantic", r"\bAtlantyk\w*|\bOcean\w* Atlantyck\w*"),
+        ("Mediterranean", r"\bMorz\w* Śródziemn\w*"),
+        ("Red Sea", r"\bMorz\w* Czerwon\w*"),
+        ("Black Sea", r"\bMorz\w* Czarn\w*"),
+        ("Persian Gulf", r"\bZatok\w* Persk\w*"),
+        ("Arabian Sea", r"\bMorz\w* Arabsk\w*"),
+        ("White Sea", r"\bMorz\w* Biał\w*"),
+        ("Barents Sea", r"\bMorz\w* Barentsa"),
+        ("Sea of Okhotsk", r"\bMorz\w* Ochock\w*"),
+        ("East China Sea", r"\bMorz\w* Wschodniochińsk\w*"),
+        ("South China Sea", r"\bMorz\w* Południowochińsk\w*"),
+        ("outside Japan's EEZ", r"\bpoza (?:wyłączną |wyłącznej )?stref\w* ekonomiczn\w*"),
+        ("inside Japan's EEZ", r"\bw (?:wyłącznej )?strefie ekonomicznej"),
+    ),
+)
+
+TABLE = LanguageTable(
+    code="pl",
+    verb_final=False,
+    inflected=True,
+    default_zone="Europe/Warsaw",
+    weapons=WEAPONS,
+    reaction=REACTION,
+    shared=SHARED,
+    launch_verbs=EVENT_WORDS,
+    modal_after=MODAL_AFTER,
+    counts=COUNT,
+    number_words=NUMBER_WORDS,
+    distances=(DISTANCE,),
+    apogees=(APOGEE,),
+    target_before=TARGET_BEFORE,
+    site_before=SITE_BEFORE,
+    reporter_before=REPORTER_BEFORE,
+    agent_before=AGENT_BEFORE,
+    self_report_after=SELF_REPORT_AFTER,
+    singular_weapons=SINGULAR_WEAPONS,
+)

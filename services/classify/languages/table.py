@@ -83,7 +83,9 @@ class LanguageTable:
     A text is read with its language's table and with the English one: English acronyms,
     weapon names and agencies appear in every language. `verb_final` languages (Korean,
     Japanese) are read by the verb-final reader with the fields marked for it; English has
-    a reader of its own (reader_en.py), whose grammar words are in en.py.
+    a reader of its own (reader_en.py), whose grammar words are in en.py; Polish, an
+    `inflected` language of free word order, has one too (reader_pl.py), whose verb forms
+    and framing words are in pl.py.
     """
 
     code: str
@@ -92,6 +94,7 @@ class LanguageTable:
     reaction: FastPattern  # a reaction (condemnation, meeting) as the headline's main event
     shared: SharedWords
     default_zone: str | None = None  # zone of local times when nothing else says
+    inflected: bool = False  # read by reader_pl.py: free word order, verbs inflected for aspect and tense
 
     # Read by the verb-final reader.
     launch_verbs: FastPattern | None = None  # launch and impact verbs
@@ -101,6 +104,15 @@ class LanguageTable:
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
     toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
     target_after: FastPattern | None = None  # after an actor's name: it is the target
+
+    # Roles of a name, read by the extractor for languages that are not verb-final (besides
+    # the English ones, which every Latin-script text is read with).
+    target_before: FastPattern | None = None  # right before a name: it is the target ("na")
+    site_before: FastPattern | None = None  # right before a name: the place fired from ("z")
+    reporter_before: FastPattern | None = None  # right before a name: it reports ("według")
+    agent_before: FastPattern | None = None  # right before a name: the passive agent ("przez")
+    self_report_after: FastPattern | None = None  # after a name: it reports its own launch
+    singular_weapons: FastPattern | None = None  # a weapon noun that names one weapon
 
     # Extraction.
     counts: FastPattern | None = None  # a number of weapons; the number in group "n"

@@ -1,0 +1,107 @@
+"""Event cues of Polish text, read with the Polish table (pl.py).
+
+Polish orders a clause's words freely and marks their roles by inflection, so an event
+word (a verb or noun of launching, testing or striking) is bound to the nearest weapon
+of its clause on either side: "Korea Północna wystrzeliła rakietę", "rakiety spadły na
+Kijów", "w Kijów uderzyły rakiety", "atak rakietowy na Odessę". What frames the event is
+read first from the word's own form (pl.form_of): a perfective verb's present form is a
+future ("wystrzeli") and an infinitive an intention ("planuje wystrzelić"), while past
+forms, participles and imperfective presents report what happened; then from the words
+before it: modal ("może", "planowany"), negation ("nie wystrzeliła"), an attempt
+("próbowała wystrzelić", a failed launch is a launch), or a subordinate clause ("po
+wystrzeleniu", "w odpowiedzi na wystrzelenie"; not for a strike, whose aftermath the
+policy counts as its report); a noun event also from the words after it ("start ...
+zaplanowano"). A weapon and where it flew, with no verb ("rakieta nad Polską"), is an
+impact cue.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from services.classify.languages import pl
+from services.classify.languages.table import MAX_CANDIDATES, Cue
+from services.classify.text import Prepared, spans_within
+
+# How far from the event word a weapon of its clause may stand, in characters: Polish
+# words are long, and the object often follows a place ("wystrzeliła w kierunku Morza
+# Japońskiego dwa pociski").
+_BEFORE = 60
+_AFTER = 70
+_FRAME_BEFORE = 50
+
+
+def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
+    """The cues of the text: each event word bound to the nearest weapon of its clause.
+    `weapons` are sorted spans."""
+    text = p.text
+    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 30), w[0])]
+    if not weapons:
+        return []
+    starts = [w[0] for w in weapons]
+    out: list[Cue] = []
+    for m in islice(pl.EVENT_WORDS.finditer(text), MAX_CANDIDATES):
+        vs, ve = m.span()
+        # Weapons near the word are looked for first: most event words of a text stand
+        # far from any weapon, and its form and sentence are then never worked out.
+        near = spans_within(weapons, starts, vs - _BEFORE, ve + _AFTER)
+        if not near:
+            continue
+        found = pl.form_of(text[vs:ve].lower())
+        if found is None:
+            continue
+        stem, kind, form = found
+        blocked = pl.NOT_AN_EVENT_AFTER.get(stem)
+        if blocked is not None and blocked.match(text, ve, ve + 30):
+            continue
+        blocked = pl.NOT_AN_EVENT_BEFORE.get(stem)
+        if blocked is not None and blocked.search(text, max(0, vs - 40), vs):
+            continue
+        s0, s1 = p.sentence_of(vs)
+        near = [w for w in near if s0 <= w[0] and w[1] <= s1
+                and (w[1] <= vs or w[0] >= ve)]  # "rakietowy" inside the event word's span is no other word
+        near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))]
+        if not near:
+            continue
+        w = min(near, key=lambda w: w[0] - ve if w[0] >= ve else vs - w[1])
+        out.append(_cue(kind, form, p, vs, ve, w, s0))
+    for w in weapons[:MAX_CANDIDATES]:
+        # "Rosyjska rakieta nad Polską": a weapon and where it flew, the verb left out.
+        over = pl.OVER_AFTER.match(text, w[1], w[1] + 40)
+        if over is not None:
+            s0, _ = p.sentence_of(w[0])
+            out.append(_cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0))
+    return out
+
+
+def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int], s0: int) -> Cue:
+    """A cue with its framing: modal or future, negated, or the cause in a subordinate clause."""
+    text = p.text
+    first = min(vs, w[0])
+    lo = max(s0, vs - _FRAME_BEFORE)
+    attempt = bool(pl.ATTEMPT_BEFORE.search(text, lo, vs))
+    modal = form in ("future", "infinitive") and not attempt
+    if not modal and not attempt:
+        modal = bool(pl.MODAL_BEFORE.search(text, lo, vs)) or (
+            first < vs and bool(pl.MODAL_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first)))
+    if not modal and form == "noun":
+        end = max(ve, w[1])
+        modal = bool(pl.MODAL_AFTER.match(text, end, min(len(text), end + 40)))
+    if not modal:
+        modal = _is_question(p, s0)
+    negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 30), first))
+                               or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs))))
+    # "po wystrzeleniu rakiety" makes a launch the cause of other news; "pożar po ataku
+    # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
+    subordinate = kind != "impact" and bool(pl.SUBORDINATE_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first))
+    start, end = min(vs, w[0]), max(ve, w[1])
+    return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
+
+
+def _is_question(p: Prepared, s0: int) -> bool:
+    """Whether the sentence starting at s0 ends with a question mark."""
+    text = p.text
+    end = p.sentence_of(s0)[1]
+    while end > s0 and text[end - 1].isspace():
+        end -= 1
+    return end > s0 and text[end - 1] == "?"
