@@ -4,6 +4,7 @@ made durable stays so across a kill while that thread works."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sqlite3
@@ -27,15 +28,17 @@ def test_a_stage_connection_never_checkpoints_and_the_checkpointer_does(tmp_path
     path = tmp_path / "state.db"
     conn = connect(path)
     conn.execute("CREATE TABLE ingest_rows (body TEXT)")
-    for _ in range(3000):  # about 12 MB of log, a commit per row
+    for _ in range(3000):  # about 3,000 pages of log, a commit per row
         conn.execute("INSERT INTO ingest_rows VALUES (?)", (ROW,))
-    # SQLite's own automatic checkpoint would have restarted the log at 1,000 pages.
-    assert wal_bytes(path) > 2 * db.MAX_WAL_BYTES
-    checkpointer = db.checkpointer_for(path)
-    checkpointer.release()
+    checkpointer = conn._checkpointer
+    # SQLite's own automatic checkpoint would have copied the log at 1,000 pages.
+    assert checkpointer.pending_pages() > 2 * db.MAX_WAL_PAGES
+    assert wal_bytes(path) > 2 * db.MAX_WAL_PAGES * 4096
     assert checkpointer.checkpoint_if_due()
-    conn.execute("INSERT INTO ingest_rows VALUES (?)", (ROW,))  # the log restarts, cut back to the limit
-    assert wal_bytes(path) <= db.MAX_WAL_BYTES
+    assert checkpointer.pending_pages() == 0
+    size = wal_bytes(path)
+    conn.execute("INSERT INTO ingest_rows VALUES (?)", (ROW,))  # the log restarts from its start
+    assert 0 < checkpointer.pending_pages() <= 5 and wal_bytes(path) == size
     assert not checkpointer.checkpoint_if_due()
     other = sqlite3.connect(path)
     assert other.execute("SELECT count(*) FROM ingest_rows").fetchone()[0] == 3001
@@ -59,10 +62,23 @@ def test_the_checkpointer_thread_lives_as_long_as_the_files_connections(tmp_path
     third.close()
 
 
+def test_a_connection_dropped_without_closing_lets_the_thread_go(tmp_path, monkeypatch):
+    monkeypatch.setattr(db, "CHECKPOINT_EVERY_S", 0.01)
+    conn = connect(tmp_path / "state.db")
+    thread = conn._checkpointer._thread
+    cycle = [conn]
+    cycle.append(cycle)  # freed by the garbage collector, which may run while a lock is held
+    del conn, cycle
+    gc.collect()
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert str(tmp_path / "state.db") not in db._checkpointers
+
+
 CHILD = textwrap.dedent("""
     import asyncio, sys
     from services.runtime import db
-    db.MAX_WAL_BYTES = 64 * 1024  # checkpoint often while the records go in
+    db.MAX_WAL_PAGES = 16  # checkpoint often while the records go in
     db.CHECKPOINT_EVERY_S = 0.01
     from services.runtime.memory_bus import MemoryBus
 
@@ -89,11 +105,11 @@ def test_every_acknowledged_send_survives_a_kill_while_the_checkpointer_works(tm
         for line in child.stdout:
             n, checkpoints = map(int, line.split())
             acknowledged = n
-            if n >= 400 and checkpoints >= 3:
+            if n >= 400 and checkpoints >= 3 or n >= 100_000:
                 break
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
-    assert acknowledged >= 400, "the child stopped before it had sent 400 records and checkpointed thrice"
+    assert acknowledged >= 400 and checkpoints >= 3, "no 400 records sent and three checkpoints made"
     values = [r.value[:8] for r in MemoryBus("lw.", journal=connect(path)).records("lw.items")]
     assert values[: acknowledged + 1] == [b"%08d" % n for n in range(acknowledged + 1)]
