@@ -62,8 +62,8 @@ class WalCheckpointer:
     module's docstring), on a connection of its own.
 
     `checkpointer_for` and `release` count the connections that use the file; the thread
-    starts with the first and stops, closing its connection, with the last. `checkpoint_if_due` is
-    what the thread does every `every_s`.
+    starts with the first and stops, closing its connection, with the last.
+    `checkpoint_if_due` is what the thread does every `every_s`.
     """
 
     def __init__(self, path: str, *, max_pages: int | None = None, every_s: float | None = None) -> None:
