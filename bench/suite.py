@@ -31,6 +31,7 @@ SECTIONS: tuple[str, ...] = (
     "bench.kafka_startup",
     "bench.throughput",
     "bench.profile",
+    "bench.cluster_open_events",
     "bench.ingest_farm",
     "bench.realday",
     "bench.web_render",

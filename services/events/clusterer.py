@@ -89,11 +89,14 @@ class Clusterer:
         # A report stamped in the future (a source's wrong clock) must not close events early.
         moment = min(source.reported_at, now + timedelta(seconds=self._window.publish_skew_s))
         watermark = max(self._watermark, moment) if self._watermark else moment
-        open_states = [s for s in self._open if changed is None or s.event_id != changed.event_id]
+        open_states = list(self._open)
         if changed is not None:
-            position = next((i for i, s in enumerate(self._open) if s.event_id == changed.event_id),
-                            len(self._open))
-            open_states.insert(position, changed)
+            # The changed event keeps its place (its age order); a new one goes last.
+            position = next((i for i, s in enumerate(open_states) if s.event_id == changed.event_id), None)
+            if position is None:
+                open_states.append(changed)
+            else:
+                open_states[position] = changed
         cutoff = watermark - timedelta(seconds=self._window.inactive_close_s)
         closing = [s for s in open_states if s.last_reported_at < cutoff]
         events = [changed.published] if changed is not None and publish else []
@@ -105,6 +108,9 @@ class Clusterer:
                 self._store.close(state.event_id)
             self._store.record(report.item_id, report.revision, events)
             self._store.set_watermark(watermark)
-        self._open = [s for s in open_states if s not in closing]
+        if closing:
+            closed = {s.event_id for s in closing}
+            open_states = [s for s in open_states if s.event_id not in closed]
+        self._open = open_states
         self._watermark = watermark
         return events

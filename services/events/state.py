@@ -66,6 +66,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
@@ -177,8 +178,11 @@ def is_official(agency: str | None) -> bool:
     """Whether `source_agency` names an observing government's agency (JCS, Japan MoD, ...)."""
     if not agency:
         return False
-    text = agency.lower()
-    return any(re.search(rf"(?<![a-z]){re.escape(cue)}(?![a-z])", text) for cue in _OFFICIAL_CUES)
+    return _OFFICIAL.search(agency.lower()) is not None
+
+
+# One pattern for every cue, compiled once: the clusterer asks this of every report.
+_OFFICIAL = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(cue) for cue in _OFFICIAL_CUES) + r")(?![a-z])")
 
 
 def outlet_of(feed: str) -> str:
@@ -389,13 +393,25 @@ class EventState:
     def held(self) -> bool:
         return self.revision == 0
 
-    @property
+    # Computed once per state (it is frozen): the clusterer asks them of every open event
+    # for every report.
+    @cached_property
     def first_reported_at(self) -> datetime:
         return min(filter(None, (self.omitted.first_reported_at, *(s.reported_at for s in self.sources))))
 
-    @property
+    @cached_property
     def last_reported_at(self) -> datetime:
         return max(filter(None, (self.omitted.last_reported_at, *(s.reported_at for s in self.sources))))
+
+    @cached_property
+    def item_ids(self) -> frozenset[str]:
+        """The items of the kept reports."""
+        return frozenset(s.item_id for s in self.sources)
+
+    @cached_property
+    def stated_moments(self) -> tuple[datetime, ...]:
+        """The launch times the event's kept reports state (the times `fit` may match)."""
+        return tuple(s.fields.launched_at for s in self.sources if s.fields.launched_at is not None)
 
     @property
     def next_seq(self) -> int:
@@ -457,6 +473,7 @@ def _kinds_fit(state: EventState, source: Source) -> bool:
     return salvo and {_kind_family(kind), _kind_family(source.fields.kind)} <= _SALVO_FAMILIES
 
 
+@lru_cache(maxsize=4096)  # asked of every open event's direction for every report
 def coast_of(direction: str | None) -> str | None:
     """`east` or `west` when the direction names one side of the peninsula, else None."""
     if not direction:
@@ -539,8 +556,8 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:
         return None
-    stated = _stated_times(state, window)
-    if source.fields.launched_at is not None and stated:
+    stated = _stated_times(state, window) if source.fields.launched_at is not None else []
+    if stated:
         # A stated time tells which launch however late the report (the next-day claim).
         gaps = [g for t in stated if (g := _times_fit(t, source, window)) is not None]
         if gaps:
@@ -617,9 +634,20 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
     """The events among `states` the report could join, best fit first (ties: the event
     opened last). Same actor, or unknown on either side."""
     actor = source.fields.actor
+    # What `fit` needs of an event, checked first at a fraction of its cost: the report is
+    # recent news for it, or it may be a late report of it, or it states a time near one
+    # the event's reports state (`_times_fit` allows at most the day tolerance). Most open
+    # events are none of these, and `fit` is then skipped; the result is the same.
+    recent_from = source.reported_at - timedelta(seconds=window.timeless_join_s)
+    maybe_late = actor is not None and source.fields.kind in LATE_KINDS
+    moment = source.fields.launched_at
+    reach = timedelta(seconds=max(window.minute_tolerance_s, window.hour_tolerance_s, window.day_tolerance_s))
     scored = []
     for order, state in enumerate(states):
         if actor is not None and state.published.actor not in (None, actor):
+            continue
+        if not maybe_late and state.last_reported_at < recent_from and (
+                moment is None or not any(abs(t - moment) <= reach for t in state.stated_moments)):
             continue
         score = fit(state, source, window)
         if score is not None:
@@ -879,12 +907,13 @@ def decide(states: list[EventState], source: Source, *, is_launch: bool, retrosp
     """
     if retrospective:
         return Decision("ignore", reason="retrospective")
+    published: list[EventState] = []
+    held: list[EventState] = []
     for state in states:
-        if any(s.item_id == source.item_id for s in state.sources):
+        if source.item_id in state.item_ids:
             return Decision("join", state, reason="edited")
+        (held if state.revision == 0 else published).append(state)
     actor = source.fields.actor
-    published = [s for s in states if not s.held]
-    held = [s for s in states if s.held]
     if not is_launch:
         named = actors_named(source.title) | ({actor} if actor else set())
         if source.walk_back != "retraction" or not named:

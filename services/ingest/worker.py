@@ -543,7 +543,6 @@ class IngestStage:
             title = entry.title or entry.summary[:200]
             candidates[item_id] = (entry, title, content_hash(title, entry.summary, entry.link))
         known = self._state.known_items(list(candidates))
-        self._state.mark_seen(list(known), now.timestamp())
         acked: list[PublishedItem] = []
         try:
             # Feeds list newest first; publishing oldest first keeps the topic in time order.
@@ -566,6 +565,9 @@ class IngestStage:
                 log.info("item_published", item_id=item_id, title=title, revision=revision, url=entry.link)
         finally:
             self._state.record_published(acked, now.timestamp())
+            # After the sends, so that a new item's send does not wait for this write (the
+            # source's document time, which pruning compares with, changes only after it).
+            self._state.mark_seen(list(known), now.timestamp())
         return len(acked)
 
 

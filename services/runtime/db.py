@@ -13,13 +13,30 @@ one, which would alert every recent event again:
 A file from before the version row (launchwatch's tables only, or no table at all) is
 adopted: the row is added. The header is checked at every open, the rest again whenever
 the file changed since this process last checked it.
+
+Checkpoints run in a thread of their own. With `synchronous=NORMAL` a commit appends to the
+write-ahead log and returns without an fsync; copying the log into the database file (a
+checkpoint) syncs both files, two fsyncs of 4-30 ms each on a shared disk. SQLite runs it
+inside whichever commit finds the log past 1,000 pages, which on a connection used from the
+event loop stalls every stage of the process for that long. The connections `connect`
+gives never checkpoint (`wal_autocheckpoint=0`): a `WalCheckpointer` per file, with a
+connection of its own, checkpoints the log in a background thread once more than
+`MAX_WAL_PAGES` pages wait in it (SQLite's own threshold), looking every `CHECKPOINT_EVERY_S`.
+(The log file keeps its size, as with SQLite's own checkpoints: cutting it back with
+`journal_size_limit` cost the committing connection up to 38 ms of `ftruncate`.)
+When a commit becomes durable does not change: against a crash of the process at once (the
+log is written before the commit returns), against a power cut once a checkpoint or an
+explicit fsync of the log (`Ledger.sync`) has run, as before; a checkpoint only ever copies
+committed frames. The last connection to close checkpoints what is left, as SQLite does.
 """
 
 from __future__ import annotations
 
+import collections
 import os
 import secrets
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -35,23 +52,173 @@ OWN_TABLE_PREFIXES = ("launchwatch_", "ingest_", "websub_", "classify_", "cluste
 _META = "CREATE TABLE IF NOT EXISTS launchwatch_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _checked: set[str] = set()
 _checking = threading.Lock()
+# SQLite's own automatic checkpoint runs at 1,000 pages.
+MAX_WAL_PAGES = 1000
+CHECKPOINT_EVERY_S = 0.25
+
+
+class WalCheckpointer:
+    """Checkpoints one state file's write-ahead log from a background thread (see the
+    module's docstring), on a connection of its own.
+
+    `checkpointer_for` and `release` count the connections that use the file; the thread
+    starts with the first and stops, closing its connection, with the last.
+    `checkpoint_if_due` is what the thread does every `every_s`.
+    """
+
+    def __init__(self, path: str, *, max_pages: int | None = None, every_s: float | None = None) -> None:
+        self.path = path
+        self.max_pages = MAX_WAL_PAGES if max_pages is None else max_pages
+        self.every_s = CHECKPOINT_EVERY_S if every_s is None else every_s
+        self.checkpoints = 0
+        self._users = 0
+        self._dropped: collections.deque[int] = collections.deque()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._conn: sqlite3.Connection | None = None
+
+    def pending_pages(self) -> int:
+        """Pages in the write-ahead log not yet copied into the database: `mxFrame` less
+        `nBackfill`, read from the WAL-index header in the `-shm` file (its layout is
+        described at https://www.sqlite.org/walformat.html); 0 when there is no log."""
+        try:
+            with open(f"{self.path}-shm", "rb") as shm:
+                header = shm.read(100)
+        except FileNotFoundError:
+            return 0
+        if len(header) < 100:
+            return 0
+        frames = int.from_bytes(header[16:20], sys.byteorder)
+        copied = int.from_bytes(header[96:100], sys.byteorder)
+        return max(0, frames - copied)
+
+    def checkpoint_if_due(self) -> bool:
+        """Copy the log into the database (a passive checkpoint: it waits for nobody, and
+        frames a reader still needs stay for the next one) once more than `max_pages` are
+        waiting; True when frames were copied. Raises `sqlite3.Error` when the file fails."""
+        if self.pending_pages() <= self.max_pages:
+            return False
+        if self._conn is None:
+            self._conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA wal_autocheckpoint=0")
+        _, _, copied = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        if copied <= 0:
+            return False  # a reader holds every frame: the next look tries again
+        self.checkpoints += 1
+        return True
+
+    def _acquire(self) -> None:
+        """(Holding `_checkpointing`.) One more connection uses the file: start the thread
+        with the first."""
+        self._users += 1
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=f"checkpoint {Path(self.path).name}", daemon=True)
+            self._thread.start()
+
+    def release(self) -> None:
+        """One connection fewer: with the last, stop the thread and close its connection."""
+        with _checkpointing:
+            thread = self._let_go(1)
+        if thread is not None:
+            thread.join()
+
+    def release_later(self) -> None:
+        """`release` from a finaliser: only noted (no lock, which the collecting thread may
+        hold); the checkpointer's thread lets go at its next look."""
+        self._dropped.append(1)
+
+    def _let_go(self, users: int) -> threading.Thread | None:
+        """(Holding `_checkpointing`.) `users` fewer; the thread to stop when none is left."""
+        self._users -= users
+        if self._users > 0 or self._thread is None:
+            return None
+        thread, self._thread = self._thread, None
+        if _checkpointers.get(self.path) is self:
+            del _checkpointers[self.path]
+        self._stop.set()
+        return thread
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.wait(self.every_s):
+                if self._dropped:
+                    with _checkpointing:
+                        dropped = 0
+                        while self._dropped:
+                            dropped += self._dropped.popleft()
+                        if self._let_go(dropped) is not None:
+                            return
+                try:
+                    self.checkpoint_if_due()
+                except sqlite3.Error:
+                    # A busy or failing file: the next look tries again; the stages' own
+                    # commits report a file that is really broken.
+                    continue
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
+_checkpointers: dict[str, WalCheckpointer] = {}
+_checkpointing = threading.Lock()
+
+
+def checkpointer_for(path: str | Path) -> WalCheckpointer:
+    """The one checkpointer of the state file at `path` in this process, acquired (the
+    caller releases it). One whose last user let go is never used again: it has left the
+    registry by then, under the same lock."""
+    key = os.path.abspath(path)
+    with _checkpointing:
+        found = _checkpointers.get(key)
+        if found is None:
+            found = _checkpointers[key] = WalCheckpointer(key)
+        found._acquire()
+        return found
+
+
+class StateFileConnection(sqlite3.Connection):
+    """A connection to a state file whose checkpoints run in the file's `WalCheckpointer`."""
+
+    _checkpointer: WalCheckpointer | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            checkpointer, self._checkpointer = self._checkpointer, None
+            if checkpointer is not None:
+                checkpointer.release()
+
+    def __del__(self) -> None:
+        # A connection dropped without close() (a test, a crashed stage) lets go too.
+        checkpointer, self._checkpointer = self._checkpointer, None
+        if checkpointer is not None:
+            checkpointer.release_later()
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) the state database for one stage.
 
     WAL lets separate stage processes read and write the same file; the busy timeout
-    makes a writer wait for another instead of failing. Raises `StateCorrupt` when the
-    file is empty, not SQLite, corrupt, another program's, or from a newer launchwatch.
+    makes a writer wait for another instead of failing. Its commits never checkpoint: the
+    file's `WalCheckpointer` does, in a thread (see the module's docstring). Raises
+    `StateCorrupt` when the file is empty, not SQLite, corrupt, another program's, or from
+    a newer launchwatch.
     """
     check_state_file(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False,
+                               factory=StateFileConnection)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA busy_timeout=30000")
     except sqlite3.DatabaseError as exc:
         raise StateCorrupt(f"state file {path}: cannot be opened ({exc})") from None
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn._checkpointer = checkpointer_for(path)
     return conn
 
 

@@ -191,7 +191,8 @@ class MemoryBus:
                     "INSERT INTO bus_records (topic, partition, offset, key, value, headers, timestamp_ms)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(r.topic, r.partition, r.offset, r.key, r.value,
-                      json.dumps([[k, v.hex()] for k, v in r.headers]), r.timestamp_ms) for r in records])
+                      json.dumps([[k, v.hex()] for k, v in r.headers]) if r.headers else "[]", r.timestamp_ms)
+                     for r in records])
                 for sql, params in statements:
                     self._journal.execute(sql, params)
                 self._journal.execute("COMMIT")
