@@ -26,6 +26,7 @@ from schemas.models import Evidence, LaunchFields
 from services.classify import detector, extractor, fastpattern, model
 from services.classify.features import index, rule_features, text_features, vectorise
 from services.classify.languages import table_for
+from services.classify.report import MAX_TITLE_CHARS
 
 __all__ = ["Classification", "classify"]
 
@@ -87,9 +88,11 @@ def classify(
     in (default: Asia/Seoul for Korean, Asia/Tokyo for Japanese, else UTC). `launch_model`
     replaces the shipped model (training evaluates its fold models this way). Evidence
     offsets index the raw `title + "\\n" + summary`. Never raises on odd text; a naive
-    `published_at` is taken as UTC.
+    `published_at` is taken as UTC. A title is read to its first `MAX_TITLE_CHARS`
+    characters, as the classify stage reads it (no headline is longer): a hostile
+    megabyte in a title costs no more than one in a summary.
     """
-    title = title or ""
+    title = (title or "")[:MAX_TITLE_CHARS]
     summary = summary or ""
     if published_at is not None and published_at.tzinfo is None:
         published_at = published_at.replace(tzinfo=timezone.utc)

@@ -603,8 +603,13 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
     if source.fields.launched_at is not None and source.time_precision != "day":
         moment = source.fields.launched_at
     if moment < start:
-        return None
-    return 2 * window.day_tolerance_s + (moment - start).total_seconds()
+        # An event that states no launch time knows only that the launch came before its
+        # first report: a launch time stated up to its tolerance before that (a Polish
+        # bulletin's "at 2:40" under an English flash of 3:06) is that launch.
+        if state.published.launched_at is not None or moment == source.reported_at or (
+                start - moment).total_seconds() > _tolerance_s(source.time_precision, window):
+            return None
+    return 2 * window.day_tolerance_s + abs((moment - start).total_seconds())
 
 
 # Classes specific enough that a report naming one, and no actor, tells which launch it is.

@@ -3,7 +3,9 @@
 Each item carries 1 MB (UTF-8) of repeated cue words, the shape that once took minutes
 (a Japanese summary of 弾道ミサイルを発射 repeated: 200 KB took 137 s). Time is CPU time
 of this process, so other work on the machine does not count against it, and the better
-of two runs, so that a burst of it does not either.
+of two runs, so that a burst of it does not either. A title is read to its first 1,000
+characters (as the classify stage reads it): the megabyte in a summary is what bounds the
+matching.
 """
 
 from __future__ import annotations

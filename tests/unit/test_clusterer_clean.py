@@ -168,3 +168,18 @@ def test_a_salvo_of_cruise_and_ballistic_missiles_is_one_event(clusterer):
                                    count=1), single.model_copy(update={"fields": single.fields.model_copy(
                                        update={"actor": "PRK"})})])
     assert len({e.event_id for e in lone}) == 2
+
+
+def test_a_launch_time_stated_before_a_timeless_first_report_is_that_launch(clusterer):
+    # The flash says only that missiles were fired; a bulletin published later gives the
+    # time, before the flash: the same launch. A time hours earlier is another launch.
+    flash = report("flash", "Washington Post", "Russia fires missiles at Ukrainian cities", minutes=60,
+                   actor="RUS", kind=None)
+    bulletin = report("bulletin", "Bankier", "Russian missile attack, air alert across Ukraine", minutes=90,
+                      actor="RUS", kind=None, launched_at=T0 + timedelta(minutes=34), time_words="at 2:34")
+    earlier = report("earlier", "AP", "Russia fired missiles at Kharkiv", minutes=95, actor="RUS", kind=None,
+                     launched_at=T0 - timedelta(hours=3), time_words="at 19:10")
+    events = feed_all(clusterer, [flash, bulletin, earlier])
+    by_item = {s.item_id: e.event_id for e in events for s in e.sources}
+    assert by_item["bulletin"] == by_item["flash"]
+    assert by_item["earlier"] != by_item["flash"]
