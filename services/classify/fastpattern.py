@@ -43,7 +43,7 @@ import ahocorasick
 from services.classify.lexicon_cache import LexiconCache, default_path
 
 _MAX_FIRST_CHARS = 400
-_MAX_GATE_WORDS = 96
+_MAX_GATE_WORDS = 64
 _GATE_MIN_SPAN = 100000
 # From this length on, the words a text holds are found by one pass of the literal index
 # rather than one `in` test per word.
