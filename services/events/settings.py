@@ -23,6 +23,10 @@ class EventsSettings(Section):
     timeless_join_s: float = Field(
         _DEFAULT.timeless_join_s, gt=0,
         description="A report that states no launch time joins an event reported this recently.")
+    echo_join_s: float = Field(
+        _DEFAULT.echo_join_s, gt=0,
+        description="A report naming the actor but no class and no launch time joins that actor's launch "
+                    "this long after it.")
     inactive_close_s: float = Field(
         _DEFAULT.inactive_close_s, gt=0, description="An event with no report for this long is closed.")
     stale_after_s: float = Field(

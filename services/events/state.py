@@ -20,7 +20,9 @@ operators; in short:
   stated time (or only a day that fits no event) published no earlier than the launch
   (less `publish_skew_s`) and within `timeless_join_s` of the event's latest report, or,
   naming the event's actor and its class when that is one of `LATE_KINDS` (ICBM, IRBM,
-  SLBM, hypersonic, satellite launch), within `inactive_close_s` of the launch. Events
+  SLBM, hypersonic, satellite launch), within `inactive_close_s` of the launch, or naming
+  the event's actor and no class of its own (none, or a guessed one), within
+  `echo_join_s` of the launch. Events
   close after `inactive_close_s` without a report (measured on report times, so a replay
   closes them alike).
 - Reports that name no actor join a published event only when exactly one fits and a
@@ -320,6 +322,7 @@ class Window:
     day_tolerance_s: float = 13 * 3600
     publish_skew_s: float = 15 * 60
     timeless_join_s: float = 6 * 3600
+    echo_join_s: float = 20 * 3600
     inactive_close_s: float = 36 * 3600
     stale_after_s: float = 6 * 3600
 
@@ -594,10 +597,15 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
     follow-up the next day). The most recent such launch fits best."""
     start = launch_estimate(state) - timedelta(seconds=window.publish_skew_s)
     recent = source.reported_at - state.last_reported_at <= timedelta(seconds=window.timeless_join_s)
-    late = (source.fields.actor is not None and source.fields.actor == state.published.actor
-            and source.fields.kind in LATE_KINDS and source.fields.kind == state.published.kind
+    same_actor = source.fields.actor is not None and source.fields.actor == state.published.actor
+    late = (same_actor and source.fields.kind in LATE_KINDS and source.fields.kind == state.published.kind
             and source.reported_at - start <= timedelta(seconds=window.inactive_close_s))
-    if not recent and not late:
+    # A report naming the actor and no class of its own (a bare "missile", or a class the
+    # model guessed) within `echo_join_s` of a launch tells that launch again (an outlet's
+    # evening story): the next launch's first reports name a class ("ballistic") or a time.
+    echo = (same_actor and (source.fields.kind is None or source.kind_weak)
+            and source.reported_at - start <= timedelta(seconds=window.echo_join_s))
+    if not recent and not late and not echo:
         return None
     moment = source.reported_at
     if source.fields.launched_at is not None and source.time_precision != "day":
@@ -644,7 +652,8 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
     # the event's reports state (`_times_fit` allows at most the day tolerance). Most open
     # events are none of these, and `fit` is then skipped; the result is the same.
     recent_from = source.reported_at - timedelta(seconds=window.timeless_join_s)
-    maybe_late = actor is not None and source.fields.kind in LATE_KINDS
+    maybe_late = actor is not None and (source.fields.kind in LATE_KINDS or source.fields.kind is None
+                                        or source.kind_weak)
     moment = source.fields.launched_at
     reach = timedelta(seconds=max(window.minute_tolerance_s, window.hour_tolerance_s, window.day_tolerance_s))
     scored = []

@@ -183,3 +183,21 @@ def test_a_launch_time_stated_before_a_timeless_first_report_is_that_launch(clus
     by_item = {s.item_id: e.event_id for e in events for s in e.sources}
     assert by_item["bulletin"] == by_item["flash"]
     assert by_item["earlier"] != by_item["flash"]
+
+
+@pytest.mark.parametrize(("kind", "evidence_cue"), [(None, None), ("cruise", "model_kind")])
+def test_an_evening_story_naming_no_class_is_the_morning_launch_and_a_named_class_next_day_is_new(
+        clusterer, kind, evidence_cue):
+    (launch,) = clusterer.add(report("jcs", "Yonhap", "N. Korea fires ballistic missile: JCS", minutes=2,
+                                     kind="srbm", kind_of_source="wire", agency="JCS", launched_at=T0))
+    clusterer.add(report("ap", "AP", "North Korea fires short-range missile", minutes=60, kind="srbm"))
+    # Eighteen hours later an outlet tells the day's launch again with no class of its own (or
+    # only the model's guess at one) and no time: the morning's launch, not a second alert.
+    evening = report("evening", "Epoch", "North Korea launches missile amid drills", minutes=18 * 60, kind=kind)
+    if evidence_cue:
+        evening = evening.model_copy(update={"evidence": [Evidence(cue=evidence_cue, text="drill", field="kind")]})
+    assert [(e.event_id, e.changes != ["new"]) for e in clusterer.add(evening)] == [(launch.event_id, True)]
+    # The next morning's first flash names a class: the next launch, its own alert.
+    (other,) = clusterer.add(report("next", "Yonhap", "N. Korea fires ballistic missile", minutes=26 * 60,
+                                    kind="ballistic", kind_of_source="wire"))
+    assert other.event_id != launch.event_id and other.revision == 1

@@ -204,3 +204,15 @@ def test_the_bare_word_rocket_is_read_as_a_guess_of_the_kind():
     assert (result.fields.kind, kind_cues) == ("artillery_rocket", {"kind:rocket"})
     named = classify("Russia fires Grad rockets at Kharkiv overnight", "")
     assert {e.cue for e in named.evidence if e.field == "kind"} == {"kind:artillery_rocket"}
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "kind"), [
+    # A cargo helicopter's designation (CH-47, CH-53) is not the Polish spelling of a Kh- missile.
+    ("North Korea launches missile amid drills", "Troops board a CH-47 Chinook during a joint drill.", "en", None),
+    ("Korea Północna wystrzeliła pocisk", "Żołnierze wsiadają do śmigłowca CH-53 podczas ćwiczeń.", "pl", None),
+    ("Rosja wystrzeliła pociski Ch-101 na Kijów", "", "pl", "cruise"),
+    ("Rosja wystrzeliła pociski Ch-47M2 na Kijów", "", "pl", "hypersonic"),
+    ("Russia fires Kh-47M2 missiles at Kyiv", "", "en", "hypersonic"),
+])
+def test_helicopter_designations_are_not_missile_kinds(title, summary, lang, kind):
+    assert classify(title, summary, lang=lang).fields.kind == kind

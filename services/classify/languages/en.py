@@ -460,8 +460,8 @@ SHARED = SharedWords(
         ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
                  r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
                  r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka"),
-        ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2"),
-        ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-\d+|Iskander-K"
+        ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|\bKh-47M2"),
+        ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-(?!47M2)\d+|Iskander-K"
                    r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
                    r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)"),
         ("satellite_launch", r"satellite|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"

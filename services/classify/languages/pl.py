@@ -105,7 +105,7 @@ def gloss(word: str) -> str | None:
 _ROCKET_NOUN = r"rakiet(?:a|y|ę|ą|om|ami|ach)?|rakiecie"
 _MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
 NAMED_SYSTEMS = (
-    r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-\d+\w*|Iskander\w*|Kalibr\w*|Toczk\w*|Sarmat\w*|Buław\w*"
+    r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-(?!4[67]\b|5[34]\b)\d+\w*|Iskander\w*|Kalibr\w*|Toczk\w*|Sarmat\w*|Buław\w*"
     r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
 )
@@ -430,8 +430,8 @@ SHARED = SharedWords(
         ("irbm", r"pośredniego zasięgu"),
         ("mrbm", r"(?<!po)średniego zasięgu"),
         ("srbm", r"krótkiego zasięgu|bliskiego zasięgu"),
-        ("hypersonic", r"hiperdźwiękow\w*|hipersoniczn\w*|Kinżał\w*|Kindżał\w*|Cyrkon\w*"),
-        ("cruise", r"manewrując\w*|skrzydlat\w*|Kalibr\w*|\bCh-\d+|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
+        ("hypersonic", r"hiperdźwiękow\w*|hipersoniczn\w*|Kinżał\w*|Kindżał\w*|Cyrkon\w*|\bCh-47M2"),
+        ("cruise", r"manewrując\w*|skrzydlat\w*|Kalibr\w*|\bCh-(?!4[67]\b|5[34]\b|47M2)\d+|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
         ("satellite_launch", r"satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)\b|rakiet\w* nośn\w*"),
         ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*"),
         ("ballistic", r"balistyczn\w*"),
