@@ -7,8 +7,10 @@ processes start at the same moment: `launchwatch serve classify`, `serve events`
 `serve notify` (default `[bus]` group timings, `fetch_max_wait_ms = 25`, six partitions),
 with one webhook subscription to a receiver in this process. Measured from the spawn:
 when each process's `/readyz` first answers 200 (bus connected, partitions assigned,
-state restored) and when the alert arrives. Each round uses new topics and groups; the
-median of the rounds is reported.
+state restored) and when the alert arrives. A third way is measured beside them: one
+`launchwatch run` process on the same Kafka bus, every stage in it (its ingest polls no
+feed), each stage's consumer assigned its partitions. Each round uses new topics and
+groups; the median of the rounds is reported.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ LAUNCHWATCH = str(Path(sys.executable).with_name("launchwatch"))
 # (the default: many instances share the work), or by assigning itself every partition
 # (`[bus] assign_partitions`: one instance per stage, no group join to wait for).
 MODES = {"group": (), "assigned": ("classify", "cluster", "notify")}
+# One `launchwatch run` process with every stage, its consumers assigned (one instance).
+RUN_MODE = "run"
+RUN_STAGE = "run"
+RUN_ASSIGNED = ("classify", "cluster", "notify", "web")
 
 
 def config(path: Path, bootstrap: str, prefix: str, receiver: str, state: Path,
@@ -57,6 +63,9 @@ assign_partitions = [{stages}]
 
 [state]
 path = "{state}"
+
+[ingest]
+use_default_catalogue = false
 
 [notify]
 allowed_networks = ["127.0.0.1/32"]
@@ -132,20 +141,22 @@ async def one_round(bootstrap: str, n: int, timeout_s: float, mode: str = "group
     await publish_launch(bootstrap, prefix)
     processes: list[subprocess.Popen] = []
     ready: dict[str, float] = {}
+    stages = (RUN_STAGE,) if mode == RUN_MODE else STAGES
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
-        ports = {stage: free_port() for stage in STAGES}
+        ports = {stage: free_port() for stage in stages}
         try:
             started = time.perf_counter()
-            for stage in STAGES:
+            for stage in stages:
                 cfg = Path(tmp) / f"{stage}.toml"
-                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db", MODES[mode])
+                config(cfg, bootstrap, prefix, receiver, Path(tmp) / f"{stage}.db", RUN_ASSIGNED if mode == RUN_MODE else MODES[mode])
                 env = dict(os.environ, LAUNCHWATCH_HTTP__LISTEN=f"127.0.0.1:{ports[stage]}")
-                processes.append(subprocess.Popen([LAUNCHWATCH, "serve", stage, "--config", str(cfg)], env=env,
+                argv = [LAUNCHWATCH, "run"] if stage == RUN_STAGE else [LAUNCHWATCH, "serve", stage]
+                processes.append(subprocess.Popen([*argv, "--config", str(cfg)], env=env,
                                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             deadline = started + timeout_s
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=1)) as http:
-                while time.perf_counter() < deadline and (len(ready) < len(STAGES) or not alerted.is_set()):
-                    for stage in STAGES:
+                while time.perf_counter() < deadline and (len(ready) < len(stages) or not alerted.is_set()):
+                    for stage in stages:
                         if stage in ready:
                             continue
                         try:
@@ -154,9 +165,9 @@ async def one_round(bootstrap: str, n: int, timeout_s: float, mode: str = "group
                                     ready[stage] = time.perf_counter() - started
                         except (aiohttp.ClientError, TimeoutError):
                             pass
-                    for stage, process in zip(STAGES, processes):
+                    for stage, process in zip(stages, processes):
                         if process.poll() is not None:
-                            raise RuntimeError(f"launchwatch serve {stage} exited with {process.returncode}")
+                            raise RuntimeError(f"launchwatch {stage} exited with {process.returncode}")
                     await asyncio.sleep(0.02)
             # The stages, the classify workers' fork server and worker, the resource tracker.
             cpu_s = tree_cpu_s([p.pid for p in processes])
@@ -176,7 +187,7 @@ async def one_round(bootstrap: str, n: int, timeout_s: float, mode: str = "group
 
 
 async def rounds(count: int, timeout_s: float,
-                 modes: tuple[str, ...] = tuple(MODES)) -> dict[str, list[dict[str, Any]]]:
+                 modes: tuple[str, ...] = (*MODES, RUN_MODE)) -> dict[str, list[dict[str, Any]]]:
     """Per mode, `count` rounds; the modes take turns round by round, so that both see the
     same load on a shared machine."""
     results: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
@@ -199,7 +210,8 @@ def section(ctx: Context) -> Section:
     firsts: dict[str, float | None] = {}
     for mode, found in results.items():
         first = firsts[mode] = median([r["first_alert_s"] for r in found])
-        rows.append([mode, len(found), *[median([r["ready_s"].get(s) for r in found]) for s in STAGES], first,
+        stages = (RUN_STAGE,) * len(STAGES) if mode == RUN_MODE else STAGES
+        rows.append([mode, len(found), *[median([r["ready_s"].get(s) for r in found]) for s in stages], first,
                      median([r["cpu_s"] for r in found]), TARGET_S,
                      "yes" if first is not None and first < TARGET_S else "no"])
     table = Table(
@@ -208,7 +220,8 @@ def section(ctx: Context) -> Section:
         note="Three processes started together, a launch report already waiting on the items topic. CPU s: what "
              "every process of the three stages (and their children) used from spawn to the last of these. group: each "
              "stage's consumer joins its consumer group (the default); assigned: `[bus] assign_partitions = "
-             '["classify", "cluster", "notify"]`, one instance per stage.')
+             '["classify", "cluster", "notify"]`, one instance per stage; run: one `launchwatch run` process on '
+             "the same Kafka bus with every stage (its ready time in each stage's column), its consumers assigned.")
     return Section(key="kafka_startup", title="Start-up on Kafka", command=".venv/bin/python -m bench --only kafka_startup",
                    intro=__doc__.split("\n\n", 2)[2].strip(), tables=[table],
                    raw={"rounds": results, "first_alert_median_s": firsts, "target_s": TARGET_S})

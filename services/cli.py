@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
-    if args.command == "serve" and args.stage == "classify":
+    if args.command == "run" or (args.command == "serve" and args.stage == "classify"):
         # Before anything else: the workers' fork server compiles the classifier's lexicons
         # while this process imports the rest and connects, not after.
         from services.classify.workers import start_early
