@@ -189,7 +189,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         # The 60 characters after the name are read in place (the patterns are anchored
         # by .match); the 40 before are a slice, whose start the patterns treat as a start.
         after_end = e + 60
-        before = text[max(0, s - 40):s]
+        # The words before a summary's name are the summary's: the headline's last word
+        # ("... overnight strikes") is no preposition of it.
+        before = text[max(0, s - 40, title_end + 1 if s > title_end else 0):s]
         if s < title_end and _headline_label(text, s, e, title_end):
             return "label"  # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject
         if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
@@ -204,7 +206,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             return "qualifier"  # "Russia-annexed Crimea", "Iran-backed militia"
         if en.OWNER_AFTER.match(text, e, after_end):
             return "owner"  # "UK shipping company", "British-owned tanker": attacked, not attacking
-        if ANY.reporter_after.match(text, e, after_end) or en.AGENCY_BEFORE.search(before) or (
+        if (ANY.reporter_after.match(text, e, after_end) and not en.AGENCY_LAUNCHES_AFTER.match(text, e, after_end)) or en.AGENCY_BEFORE.search(before) or (
                 table.reporter_before is not None and table.reporter_before.search(before)):
             return "reporter"
         if not verb_final and (en.INSTRUMENT_BEFORE.search(before) or en.USED_AFTER.match(text, e, after_end) or (
@@ -215,7 +217,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         if verb_final:
             if table.target_after is not None and table.target_after.match(text, e, after_end):
                 return "target"
-        elif en.TARGET_BEFORE.search(before) or (table.target_before is not None and table.target_before.search(before)):
+        elif (table.target_before.search(before) if table.target_before is not None
+              else en.TARGET_BEFORE.search(before)):
+            # A language with its own prepositions is read with them alone: Polish "to"
+            # ("this is") and "on" ("he") are no English prepositions.
             return "target"
         if not verb_final and (en.SITE_BEFORE.search(before) or (
                 table.site_before is not None and table.site_before.search(before))) and not (
@@ -289,13 +294,19 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 s, e, code = r
                 return code, (s, e), "actor:attacker"
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
-        named = [r for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES) if launches(r)]
         # "... a fresh wave of Russian missile attacks": a name that owns an attack speaks
         # for the launcher before one merely named first ("Ukrainians awoke to ...").
-        for s, e, code in named:
-            if _owns_attack(text, e, table, strict=True):
-                return code, (s, e), "actor:attacker"
-        for s, e, code in named[:1]:
+        # Roles are worked out only for the first launcher and for the names that own an
+        # attack (a cheap test, made first).
+        first = None
+        for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
+            owns = _owns_attack(text, r[1], table, strict=True)
+            if (owns or first is None) and launches(r):
+                if owns:
+                    return r[2], (r[0], r[1]), "actor:attacker"
+                first = r
+        if first is not None:
+            s, e, code = first
             return code, (s, e), "actor:first_named"
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
     if owned:

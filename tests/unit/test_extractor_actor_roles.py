@@ -6,9 +6,12 @@ launched, which must still be read as the actor.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from services.classify import classifier, detector, extractor
+from services.classify import classifier, detector, extractor, model
+from services.classify.features import index
 
 
 def _actor(title: str, summary: str = "", lang: str = "en") -> str | None:
@@ -52,6 +55,12 @@ def test_a_qualified_place_is_not_the_launcher(title, actor):
      "Russian missile attacks hit Kharkiv and Odesa overnight, officials said.", "RUS"),
     ("Ukraine live: Ukrainian missile strikes hit Russian airfield in Crimea", "", "UKR"),
     ("Japan: North fired ballistic missile into the sea", "", "PRK"),
+    # A state after a place it holds is where it happened, not who fired.
+    ("Night of strikes", "A missile hit a school in Kharkiv, Ukraine, as Russia fired 40 cruise missiles.", "RUS"),
+    ("Night of strikes", "Ukraine fired 40 drones and missiles at Belgorod, Russia, officials said.", "UKR"),
+    # A government that launches is the state; one that says so reports.
+    ("Yemen enters the war", "The Houthi government has launched missiles at Eilat.", "Houthis"),
+    ("Missiles launched at Eilat", "The Israeli government said Houthi forces fired them.", "Houthis"),
     # The passive agent behind a possessive place.
     ("Destroyer downs missile launched by Yemen's Houthis in the Red Sea", "", "Houthis"),
     # A possessive owns its noun phrase, even after "from".
@@ -81,6 +90,8 @@ def test_the_supplier_of_the_weapon_is_not_the_launcher(title, summary, actor):
     ("Atak Rosji na Ukrainę. Rakiety spadły na Kijów", "", "RUS"),
     ("Okupowany przez Rosjan Melitopol ostrzelany rakietami", "Ukraińcy wystrzelili rakiety na lotnisko.", "UKR"),
     ("Korea Północna wystrzeliła rakietę balistyczną", "", "PRK"),
+    # Polish "to" ("this is") is no English preposition.
+    ("To rosyjska rakieta spadła pod Lublinem", "", "RUS"),
     ("Japonia: Korea Północna wystrzeliła rakietę", "", "PRK"),
 ])
 def test_polish_roles(title, summary, actor):
@@ -95,12 +106,22 @@ def test_verb_final_languages_keep_their_actor(title, actor):
     assert _actor(title, "", "ja" if "北朝鮮" in title else "ko") == actor
 
 
-def test_the_model_does_not_replace_an_actor_read_from_its_role_in_the_launch():
-    # A text about a strike on Crimea names Russia in every line; the rules read the
-    # launcher from the clause, and the shipped model's word counts do not replace it.
-    result = classifier.classify(
-        "Ukraine launches cruise missile attack on Russia's Black Sea Fleet in Crimea, Russia says",
-        "Russia's defence ministry said Russian air defences shot down missiles over Crimea, "
-        "where Russia's Black Sea Fleet is based; a Russian ship was damaged.")
+def _sure_of_russia() -> model.LaunchModel:
+    """The shipped model with an actor head that says RUS, near certain, for "crimea"."""
+    shipped = model.shipped()
+    actor = model.Head.from_weights(("RUS", "UKR"), {index("t:crimea"): (20.0, 0.0)}, (0.0, 0.0))
+    return dataclasses.replace(shipped, actor=actor)
+
+
+@pytest.mark.parametrize("title, summary, rules, actor", [
+    # The rules read the launcher from the clause: a model sure of the other side from
+    # its words does not replace it.
+    ("Ukraine fires cruise missiles at Russian fleet in Crimea", "", "UKR", "UKR"),
+    # The rules only took the first state named: the sure model does.
+    ("Missile strikes hit Crimea overnight", "Kyiv residents also reported loud blasts.", "UKR", "RUS"),
+])
+def test_the_model_replaces_only_an_actor_the_rules_did_not_read_from_its_role(title, summary, rules, actor):
+    assert _actor(title, summary) == rules
+    result = classifier.classify(title, summary, launch_model=_sure_of_russia())
     assert result.is_launch
-    assert result.fields.actor == "UKR"
+    assert result.fields.actor == actor

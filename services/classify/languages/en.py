@@ -297,7 +297,9 @@ TARGET_BEFORE = compile_fast(
     r"|attacks|attacked|targets|targeted|pounds?|pounded|pummels?|pummell?ed|batters?|battered|bombards?|bombarded"
     r"|shells|shelled|hammers?|hammered|shatters?|shattered|rocks|rocked|slams?|slammed|blasts|blasted|raids?|raided"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$"
+    # A state after a place it holds is where it happened: "a strike in Lviv, Ukraine".
+    r"|\b(?:in|near|at|on|over|outside|around)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,\s+$", _I)
 # "missile fired from Syria": a launch site, which the text does not make the launcher.
 SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
@@ -324,6 +326,11 @@ MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-pr
 # "Moscow-installed governor", "Iran-backed militia"): it is not who launched.
 QUALIFIER_SUFFIXES = ("-annexed", "-occupied", "-controlled", "-held", "-installed", "-appointed", "-backed",
                       "-allied", "-funded", "-armed", "-aligned", "-sponsored")
+# "The Houthi government has launched missiles": a state's government or forces that
+# launch are the state, not a reporter of someone else's launch.
+AGENCY_LAUNCHES_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:government|military|army|navy|forces|armed forces|regime|authorities)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:launched|fired|test-fired|test-launched|lobbed)\b", _I)
 # "missile fired by Yemen's Houthis": a possessive place before the agent is skipped.
 FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
