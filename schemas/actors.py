@@ -141,7 +141,7 @@ ACTORS: tuple[Actor, ...] = (
         "pl": _pl_cases("Japonia", "Japonii", "Japonię", "Japonią", "Tokio", "Japończycy", "Japończyków")
         + _pl_adjective("japońsk")}),
     Actor("RUS", {
-        "en": ("Russia", "Russian", "Russians", "Moscow", "Kremlin"),
+        "en": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Putin", "Vladimir Putin"),
         "ko": ("러시아",), "ja": ("ロシア",), "zh": ("俄罗斯", "俄羅斯"),
         "pl": _pl_cases("Rosja", "Rosji", "Rosję", "Rosją", "Rosjanie", "Rosjan", "Rosjanom", "Rosjanami", "Moskwa",
                         "Moskwy", "Moskwie", "Moskwę", "Moskwą", "Kreml", "Kremla", "Kremlem", "Kremlowi", "Kremlu")

@@ -51,6 +51,12 @@ _EMPTY_FIELDS = LaunchFields()
 FACT_FILL = 0.8
 FACT_FILL_UNREAD_LANGUAGE = 0.5
 ACTOR_OVERRIDE = 0.95  # and replaces the rules' actor from this one
+# ... unless the rules read the actor from its grammatical role in the launch's own clause
+# (the passive agent, the weapon's owner, the subject, the attack's owner) or from where
+# it was fired: the model weighs words, and a text about strikes on Crimea is full of
+# Russia's names whoever fired.
+ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", "actor:attacker",
+                       "actor:launch_origin"})
 
 # Words without which no labelled launch was ever reported: an item with none of them and
 # no cue of the rules is not read by the model (it keeps the rules' confidence). Plain
@@ -110,7 +116,8 @@ def classify(
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
         if vector is not None:
-            fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model)
+            by_role = any(e.field == "actor" and e.cue in ROLE_CUES for e in field_evidence)
+            fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role)
             field_evidence += learned
     else:
         fields, field_evidence = _EMPTY_FIELDS, ()
@@ -164,13 +171,15 @@ def _strongest_word(head: model.Head, label: str, prepared: detector.Prepared, n
 
 
 def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, names: list[str],
-                  vector: dict[int, float], launch_model: model.LaunchModel) -> tuple[LaunchFields, tuple[Evidence, ...]]:
+                  vector: dict[int, float], launch_model: model.LaunchModel,
+                  actor_by_role: bool = False) -> tuple[LaunchFields, tuple[Evidence, ...]]:
     """Actor and kind as the model reads them, where the rules found none or the model is sure.
 
     Where the rules found no actor or kind, the model's best class fills it from probability
     `FACT_FILL` (`FACT_FILL_UNREAD_LANGUAGE` in a language the rules have no lexicon for); the actor head also replaces the rules' actor from `ACTOR_OVERRIDE` (the
-    rules take the first state named, which is sometimes the target: "Ukraine says 18
-    missiles shot down"). Neither says anything when its best class is "none" (the text
+    rules' fallback takes the first state named, which is sometimes the target), but not
+    one the rules read from its role in the launch's clause (`actor_by_role`, see
+    `ROLE_CUES`). Neither says anything when its best class is "none" (the text
     does not tell) or "other". Both thresholds were chosen on the development cells. The
     evidence of a learned fact is the item's word that speaks most for it (`model_actor`,
     `model_kind`); a fact no word of the item supports is not taken.
@@ -178,7 +187,8 @@ def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, 
     update: dict[str, str] = {}
     evidence = []
     fill = FACT_FILL if lang in detector.SUPPORTED_LANGUAGES else FACT_FILL_UNREAD_LANGUAGE
-    for name, head, floor in (("actor", launch_model.actor, ACTOR_OVERRIDE), ("kind", launch_model.kind, 1.1)):
+    actor_floor = 1.1 if actor_by_role else ACTOR_OVERRIDE
+    for name, head, floor in (("actor", launch_model.actor, actor_floor), ("kind", launch_model.kind, 1.1)):
         label, p = head.best(vector)
         current = getattr(fields, name)
         if label in ("none", "other") or label == current or p < (fill if current is None else floor):

@@ -64,6 +64,8 @@ _RANGE_CLASSES = frozenset({"icbm", "slbm", "irbm", "mrbm", "srbm"})
 KIND_TABLE = Table(ANY.kinds, _I, gate_parts=True)
 _KIND_PATTERNS = KIND_TABLE.entries
 
+# A Polish adjective of a state ("rosyjskich", "ukraińskiej"): it agrees with its noun.
+_ADJECTIVE_END = re.compile(r"[sc]k(?:i|a|ie|iego|iej|iemu|im|ich|imi|ą)$", _I)
 _OWNER_REACH = 80  # characters between a weapon's owner and the weapon, at most
 _MILES_KM = 1.609344
 _NMI_KM = 1.852
@@ -181,30 +183,54 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
     text = p.text
     verb_final = table.verb_final
 
+    title_end = p.title_end
+
     def role(s: int, e: int) -> str:
         # The 60 characters after the name are read in place (the patterns are anchored
         # by .match); the 40 before are a slice, whose start the patterns treat as a start.
         after_end = e + 60
-        before = text[max(0, s - 40):s]
+        # The words before a summary's name are the summary's: the headline's last word
+        # ("... overnight strikes") is no preposition of it.
+        before = text[max(0, s - 40, title_end + 1 if s > title_end else 0):s]
+        if s < title_end and _headline_label(text, s, e, title_end):
+            return "label"  # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject
+        if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
+                table.defender_after is not None and table.defender_after.match(text, e, after_end))):
+            return "defender"  # "Ukraine says it shot down 20 missiles", "US warship downs drone"
         if en.SELF_REPORT_AFTER.match(text, e, after_end) or (
                 table.self_report_after is not None and table.self_report_after.match(text, e, after_end)):
             return "self"
         if text.startswith(en.MAKER_SUFFIXES, e):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
+        if text.startswith(en.QUALIFIER_SUFFIXES, e):
+            return "qualifier"  # "Russia-annexed Crimea", "Iran-backed militia"
         if en.OWNER_AFTER.match(text, e, after_end):
             return "owner"  # "UK shipping company", "British-owned tanker": attacked, not attacking
-        if ANY.reporter_after.match(text, e, after_end) or en.AGENCY_BEFORE.search(before) or (
+        if (ANY.reporter_after.match(text, e, after_end) and not en.AGENCY_LAUNCHES_AFTER.match(text, e, after_end)) or en.AGENCY_BEFORE.search(before) or (
                 table.reporter_before is not None and table.reporter_before.search(before)):
             return "reporter"
+        if not verb_final and (en.INSTRUMENT_BEFORE.search(before) or en.USED_AFTER.match(text, e, after_end) or (
+                table.instrument_before is not None and table.instrument_before.search(before))):
+            return "supplier"  # "using British missiles", "British missiles were used in ..."
+        if table.qualifier_before is not None and table.qualifier_before.search(before):
+            return "qualifier"  # "okupowany przez Rosjan Sewastopol"
         if verb_final:
             if table.target_after is not None and table.target_after.match(text, e, after_end):
                 return "target"
-        elif en.TARGET_BEFORE.search(before) or (table.target_before is not None and table.target_before.search(before)):
+        elif (table.target_before.search(before) if table.target_before is not None
+              else en.TARGET_BEFORE.search(before)):
+            # A language with its own prepositions is read with them alone: Polish "to"
+            # ("this is") and "on" ("he") are no English prepositions.
             return "target"
         if not verb_final and (en.SITE_BEFORE.search(before) or (
                 table.site_before is not None and table.site_before.search(before))) and not (
-                gazetteer.FACILITY_RE.match(text, s, e)):
+                gazetteer.FACILITY_RE.match(text, s, e)) and not (
+                text.startswith(("'s", "’s"), e - 2) or text.startswith(("'s", "’s"), e)):
+            # "from North Korea's failed launch": a possessive owns what follows, no place.
             return "site"
+        if table.oblique_name is not None and table.oblique_name.search(text, s, e) and not _agent_case(
+                text, s, e, before, table):
+            return "object"  # "ostrzał Ukrainy", "dopadły Rosjan": an inflected name that is no subject
         return "actor"
 
     roles: dict[tuple[int, int], bool] = {}
@@ -245,7 +271,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             for r in reversed(names[:bisect_right([r[1] for r in names], ws)]):
                 if r[1] < ws - _OWNER_REACH:
                     break
-                if launches(r) and en.WEAPON_MODIFIERS.match(text, r[1], ws):
+                possessive = text.startswith("'s", r[1] - 2) or text.startswith("'s", r[1])
+                modifiers = en.POSSESSED_MODIFIERS if possessive else en.WEAPON_MODIFIERS
+                if launches(r) and modifiers.match(text, r[1], ws):
                     s, e, code = r
                     return code, (s, e), "actor:weapon_owner"
         # The launcher named last before the launch; of coordinated subjects ("S. Korea,
@@ -261,15 +289,25 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             s, e, code = subject
             return code, (s, e), "actor:subject"
         for r in after_names:
-            if launches(r) and (en.ATTACK_NOUN_AFTER.match(text, r[1], r[1] + 40)
+            if launches(r) and (_owns_attack(text, r[1], table)
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
                 s, e, code = r
                 return code, (s, e), "actor:attacker"
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
+        # "... a fresh wave of Russian missile attacks": a name that owns an attack speaks
+        # for the launcher before one merely named first ("Ukrainians awoke to ...").
+        # Roles are worked out only for the first launcher and for the names that own an
+        # attack (a cheap test, made first).
+        first = None
         for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
-            if launches(r):
-                s, e, code = r
-                return code, (s, e), "actor:first_named"
+            owns = _owns_attack(text, r[1], table, strict=True)
+            if (owns or first is None) and launches(r):
+                if owns:
+                    return r[2], (r[0], r[1]), "actor:attacker"
+                first = r
+        if first is not None:
+            s, e, code = first
+            return code, (s, e), "actor:first_named"
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
     if owned:
         return owned[2], (owned[0], owned[1]), "actor:weapon_type"
@@ -287,6 +325,39 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             for s, e, code in gazetteer.ACTOR_TABLE.all(titled):
                 return code, (s, e), "actor:all_caps_headline"
     return None, None, ""
+
+
+def _headline_label(text: str, s: int, e: int, title_end: int) -> bool:
+    """Whether the name at s..e opens the headline as its topic label: "Ukraine Latest:",
+    "Russia-Ukraine live updates:", "South Korea:", or a first sentence that is the name
+    alone ("Ukraina. Nocny ostrzał")."""
+    opening = text[:s]
+    if len(opening.split()) > 2 or any(c in opening for c in ".:!?"):
+        return False
+    if not opening.strip() and text.startswith(". ", e) and e + 2 < title_end:
+        return True
+    m = en.LABEL_AFTER.match(text, e, min(title_end, e + 40))
+    return m is not None and not en.LAUNCH_VERBS.search(text, e, m.end())
+
+
+def _agent_case(text: str, s: int, e: int, before: str, table: LanguageTable) -> bool:
+    """Whether an inflected name in an oblique case is still the attack's agent: after
+    "przez", an adjective on an attack or a weapon ("rosyjskich rakiet"), or a genitive
+    between an attack noun and its target ("atak Rosji na Ukrainę")."""
+    if table.agent_before is not None and table.agent_before.search(before):
+        return True
+    if _ADJECTIVE_END.search(text, s, e) and _owns_attack(text, e, table):
+        return True
+    return (table.agent_case_before is not None and table.agent_case_after is not None
+            and bool(table.agent_case_before.search(before)) and bool(table.agent_case_after.match(text, e, e + 8)))
+
+
+def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) -> bool:
+    """Whether an attack or weapon noun follows the name that ends at e ("Russian strikes",
+    "rosyjski atak"); unless `strict`, an armed force too ("Russian forces")."""
+    english = en.ATTACK_NOUN_STRICT_AFTER if strict else en.ATTACK_NOUN_AFTER
+    return bool(english.match(text, e, e + 40)) or (
+        table.attack_noun_after is not None and bool(table.attack_noun_after.match(text, e, e + 40)))
 
 
 def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:

@@ -290,19 +290,66 @@ SELF_REPORT_AFTER = compile_fast(
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
 TARGET_BEFORE = compile_fast(
-    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|off"
+    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around"
+    r"|(?<!fends )(?<!fend )(?<!fended )off"
     r"|kills?|killed"
+    # Verbs of attacking: what follows is what was attacked ("Russia pounds Ukraine").
+    r"|attacks|attacked|targets|targeted|pounds?|pounded|pummels?|pummell?ed|batters?|battered|bombards?|bombarded"
+    r"|shells|shelled|hammers?|hammered|shatters?|shattered|rocks|rocked|slams?|slammed|blasts|blasted|raids?|raided"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$", _I)
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$"
+    # A state after a place it holds is where it happened: "a strike in Lviv, Ukraine".
+    r"|\b(?:in|near|at|on|over|outside|around)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,\s+$", _I)
 # "missile fired from Syria": a launch site, which the text does not make the launcher.
 SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
+# A capitalised word is a name ("Storm Shadow"), unless it is a word of the clause
+# capitalised by a title-case headline ("Ukraine Says It Shot Down Kinzhal Missiles",
+# "Russia Pummels Ukrainian Cities With Missiles"). After a possessive, a few words of
+# any kind still belong to the owner ("North Korea's failed spy satellite rocket").
+_TITLE_CASE_CLAUSE_WORDS = (
+    r"(?:With|At|On|In|Into|Against|Toward|Towards|Over|From|By|Of|To|For|As|And|Or|After|Before|Amid|Near|Across"
+    r"|It|Its|They|Their|He|She|We|The|A|An|Says?|Said|Claims?|Shot|Shoots?|Down|Downs|Intercepts?|Fires?|Fired"
+    r"|Launch(?:es|ed)?|Hits?|Strikes?|Uses?|Used|Is|Are|Was|Were|Has|Have|Had|Cities|City|Towns?|Areas?|Targets?)\b")
 WEAPON_MODIFIERS = compile_fast(
-    r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+|[A-Z][\w.-]*))*\s+$")
+    r"(?:'s)?(?:\s+(?:new|[\w]+-range|ballistic|cruise|hypersonic|guided|strategic|tactical|anti-\w+"
+    rf"|(?!{_TITLE_CASE_CLAUSE_WORDS})[A-Z][\w.-]*))*\s+$")
+POSSESSED_MODIFIERS = compile_fast(r"(?:'s)?(?:\s+[\w-]+){0,3}?\s+$")
 ATTACK_NOUN_AFTER = compile_fast(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrage|missiles?|rockets?|attacks?|assault|forces|military|army|shelling|salvo)\b", _I)
+# The same, for a name anywhere in the text: only what is fired, not who could fire it
+# ("Ukraine's forces can't stop ...", "Kyiv City Military Administration").
+ATTACK_NOUN_STRICT_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrages?|missiles?|rockets?|attacks?|assaults?|shelling|salvos?)\b", _I)
 MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
-FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?", _I)
+# A name joined to a participle qualifies another noun ("Russia-annexed Crimea",
+# "Moscow-installed governor", "Iran-backed militia"): it is not who launched.
+QUALIFIER_SUFFIXES = ("-annexed", "-occupied", "-controlled", "-held", "-installed", "-appointed", "-backed",
+                      "-allied", "-funded", "-armed", "-aligned", "-sponsored")
+# "The Houthi government has launched missiles": a state's government or forces that
+# launch are the state, not a reporter of someone else's launch.
+AGENCY_LAUNCHES_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:government|military|army|navy|forces|armed forces|regime|authorities)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:launched|fired|test-fired|test-launched|lobbed)\b", _I)
+# "missile fired by Yemen's Houthis": a possessive place before the agent is skipped.
+FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?", _I)
+# "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
+DEFENDER_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|its|they)\s+"
+    r"(?:[\w-]+\s+){0,2}?)?"
+    r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|downs|downed|repels?|repelled|fends?\s+off"
+    r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against)\b"
+    r"|(?:'s)?\s+air\s+defen[cs]es?\b",
+    _I)
+# "Za pomocą brytyjskich pocisków", "using British missiles", "British missiles were used in
+# a Ukrainian attack": the weapon's supplier, when the text names who used it.
+INSTRUMENT_BEFORE = compile_fast(r"\b(?:using|used|uses|employing|employed)\s+(?:the\s+|its\s+|their\s+)?$", _I)
+USED_AFTER = compile_fast(
+    r"(?:'s)?(?:\s+[\w-]+){1,4}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)\s+(?:used|deployed|employed)\b",
+    _I)
+# A headline's topic label before a colon ("Ukraine Latest:", "Russia-Ukraine live
+# updates:", "South Korea:"): a topic or a sayer, not the subject of what follows.
+LABEL_AFTER = compile_fast(r"(?:'s)?(?:[-\s]+[\w-]+){0,3}?\s*:\s", _I)
 COORDINATED_SUBJECTS = re.compile(r"\s*(?:,|and|&)\s*")
 AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
 # A company or a ship named by its country ("UK shipping company", "British-owned
@@ -443,7 +490,8 @@ SHARED = SharedWords(
     ),
     actor_forms=(
         ("PRK", r"\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"
-                r"|^North(?= (?:fires|launches|test-fires|test-launches|lobs|shoots|conducts|says it))"),
+                r"|(?:^|(?<=: ))North(?= (?:fires|fired|launches|launched|test-fires|test-fired|test-launches"
+                r"|test-launched|lobs|lobbed|shoots|shot|conducts|conducted|says it))"),
         # Ship prefixes: "USS Carney", "INS Imphal", "HMS Diamond".
         ("USA", r"\bUSS(?= [A-Z])"),
         ("IND", r"\bINS(?= [A-Z])"),

@@ -346,6 +346,31 @@ REPORTER_BEFORE = compile_fast(
     _I,
 )
 AGENT_BEFORE = compile_fast(r"\bprzez\s+$", _I)
+# "Ukraina zestrzeliła 20 rakiet", "obrona powietrzna Ukrainy przechwyciła": the defender.
+DEFENDER_AFTER = compile_fast(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
+    r"|odpiera\w*)\b",
+    _I)
+# "za pomocą brytyjskich pocisków", "przy użyciu amerykańskich rakiet": the supplier of
+# the weapon someone else used.
+INSTRUMENT_BEFORE = compile_fast(r"\b(?:za pomocą|przy użyciu|z użyciem|używając|wykorzystując)\s+$", _I)
+# "okupowany przez Rosjan Sewastopol": the agent of the participle, not of the attack.
+QUALIFIER_BEFORE = compile_fast(
+    r"\b(?:okupowan\w*|anektowan\w*|kontrolowan\w*|zajęt\w*|wspieran\w*|popieran\w*|finansowan\w*"
+    r"|uzbrojon\w*|dostarczon\w*|wyprodukowan\w*)\s+przez\s+$",
+    _I)
+# A name and the attack or weapon it owns: "rosyjski atak", "Ukraiński ostrzał", "rosyjskie rakiety".
+_ATTACK_NOUNS = r"(?:atak\w*|ostrza\w*|ostrzel\w*|uderzeni\w*|nalot\w*|rakiet\w*|pocisk\w*|salw\w*|bombardowa\w*)"
+ATTACK_NOUN_AFTER = compile_fast(rf"\s+(?:[\w-]+\s+){{0,1}}?{_ATTACK_NOUNS}\b", _I)
+# The last word of a name in an oblique case: genitive, dative, accusative, instrumental
+# or locative ("Ukrainy", "Rosji", "Rosję", "Rosjan", "Korei Południowej", "rosyjskich",
+# "Iranu"). Nominative forms ("Ukraina", "Rosjanie", "Ukraińcy", "rosyjski") do not match.
+OBLIQUE_NAME = compile_fast(
+    r"(?:ich|imi|ej|ego|emu|ym|im|ów|ę|ą|om|ami|ach|owi|em|ji|ei|ii|jan|[^c\W]y|[bdfghklłmnprstwzż]u)$", _I)
+# The attack's agent in the genitive: "atak Rosji na Ukrainę" (the noun before, a target
+# after), where "ostrzał Ukrainy" alone names what was shelled.
+AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
+AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 SELF_REPORT_AFTER = compile_fast(
     r"\s*(?:ogłosi\w*|ogłasza\w*|poinformowa\w*|informuj\w*|potwierdzi\w*|potwierdza\w*|twierdzi\w*|poda\w*"
     r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:że|iż)\s+(?:[\w-]+\s+){0,3}?"
@@ -422,7 +447,7 @@ SHARED = SharedWords(
     reporter_after=(
         r"\s*(?:twierdzi\w*|podaj\w*|podał\w*|poinformowa\w*|informuj\w*|przekaza\w*|alarmuj\w*|ostrzega\w*"
         r"|ostrzegł\w*|potwierdzi\w*|potwierdza\w*|oświadczy\w*|wykry\w*|zgłasza\w*|zgłosi\w*|mówi|mówią"
-        r"|powiedzia\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
+        r"|powiedzia\w*|powiadomi\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
     ),
     kinds=(
         ("icbm", r"międzykontynentaln\w*"),
@@ -476,5 +501,12 @@ TABLE = LanguageTable(
     reporter_before=REPORTER_BEFORE,
     agent_before=AGENT_BEFORE,
     self_report_after=SELF_REPORT_AFTER,
+    defender_after=DEFENDER_AFTER,
+    instrument_before=INSTRUMENT_BEFORE,
+    qualifier_before=QUALIFIER_BEFORE,
+    attack_noun_after=ATTACK_NOUN_AFTER,
+    oblique_name=OBLIQUE_NAME,
+    agent_case_before=AGENT_CASE_BEFORE,
+    agent_case_after=AGENT_CASE_AFTER,
     singular_weapons=SINGULAR_WEAPONS,
 )

@@ -112,6 +112,15 @@ class LanguageTable:
     reporter_before: FastPattern | None = None  # right before a name: it reports ("według")
     agent_before: FastPattern | None = None  # right before a name: the passive agent ("przez")
     self_report_after: FastPattern | None = None  # after a name: it reports its own launch
+    defender_after: FastPattern | None = None  # after a name: it shot down or intercepted ("zestrzeliła")
+    instrument_before: FastPattern | None = None  # right before a name: it supplied the weapon used ("za pomocą")
+    qualifier_before: FastPattern | None = None  # right before a name: it qualifies a place ("okupowany przez")
+    attack_noun_after: FastPattern | None = None  # after a name: an attack or weapon noun it owns ("rosyjski atak")
+    # A name in an oblique case ("Ukrainy", "rosyjskich", "Rosjan"): not the subject, so not
+    # the launcher, unless it is the attack's agent (`agent_case_before` and `_after`).
+    oblique_name: FastPattern | None = None
+    agent_case_before: FastPattern | None = None  # right before an oblique name: an attack noun ("atak")
+    agent_case_after: FastPattern | None = None  # right after it: a target follows ("na"), so it is the agent
     singular_weapons: FastPattern | None = None  # a weapon noun that names one weapon
 
     # Extraction.
