@@ -200,3 +200,11 @@ def test_a_polish_noun_after_a_preposition_takes_no_weapon_from_before_it(summar
 ])
 def test_a_polish_superlative_compares_one_strike_and_is_not_a_total(title, aggregate):
     assert ("aggregate" in _cues(title, "", "pl")) is aggregate
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Rosyjski pocisk nad Lubelszczyzną. Sztab Generalny wydał oświadczenie", True),  # the reporting agency
+    ("Rosyjski pocisk nad Lubelszczyzną. Prezydent wydał oświadczenie", False),  # a reaction
+])
+def test_a_statement_by_the_reporting_agency_is_the_report_not_a_reaction(title, is_launch):
+    assert _detect(title, "", "pl").is_launch is is_launch
