@@ -334,16 +334,18 @@ def _sentence_start(text: str, pos: int) -> int:
 def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: int | None) -> re.Match | None:
     """The first reaction word of the headline that can be its main event, or None.
 
-    Not one: a statement by a reporting agency named before it in its sentence ("General
-    Staff issues a statement"), a reaction word inside the event's own words ("missile
+    Not one: after the event, a statement by a reporting agency named before it in its
+    sentence ("Missile over Poland. General Staff issues a statement"; "Agency statement
+    on missile launches" stays a reaction), a reaction word inside the event's own words ("missile
     violated Poland's airspace"), an impact verb right after a weapon ("missile barrage
     slams targets": the weapon is its subject), or a word in another part of a headline
     that lists several stories (`_HEADLINE_PARTS`) than the event's.
     """
     for m in table.reaction.finditer(text, 0, t_end):
         r0 = m.start()
-        if _STATEMENT.match(m.group()) and gazetteer.AGENCY_CUE.search(text, _sentence_start(text, r0), r0):
-            continue  # "General Staff issues statement": the reporting agency's statement is the report
+        if (first_event is not None and r0 > first_event.end and _STATEMENT.match(m.group())
+                and gazetteer.AGENCY_CUE.search(text, _sentence_start(text, r0), r0)):
+            continue  # "Missile over X. General Staff issues statement": the agency's statement reports it
         if first_event is not None:
             if first_event.start <= r0 < first_event.end:
                 continue

@@ -205,6 +205,11 @@ def test_a_polish_superlative_compares_one_strike_and_is_not_a_total(title, aggr
 @pytest.mark.parametrize("title, is_launch", [
     ("Rosyjski pocisk nad Lubelszczyzną. Sztab Generalny wydał oświadczenie", True),  # the reporting agency
     ("Rosyjski pocisk nad Lubelszczyzną. Prezydent wydał oświadczenie", False),  # a reaction
+    ("Sztab Generalny: oświadczenie w sprawie rosyjskiego pocisku nad Lubelszczyzną", False),  # the statement is the news
 ])
 def test_a_statement_by_the_reporting_agency_is_the_report_not_a_reaction(title, is_launch):
     assert _detect(title, "", "pl").is_launch is is_launch
+
+
+def test_an_agency_statement_on_launches_is_still_a_reaction():
+    assert not _detect("Indo-Pacific Command issues statement on North Korea's latest missile launches").is_launch
