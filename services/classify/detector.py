@@ -203,6 +203,14 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             if a and not en.NONWEAPON_OBJECT.search(text, v_end, a.end()):
                 f.set("title_attack", 1, (v_start, a.end()))
                 break
+    if not t_asserted and "title_attack" not in f.values and not verb_final:
+        # "Russia pounds Kharkiv": an attack told by the headline with no weapon, whose
+        # summary names the missiles or rockets in an event of its own (not as what the
+        # headline's attack answers: "struck ... in response to rocket fire").
+        if s_asserted:
+            span = reader_pl.headline_attack(p) if table.inflected else reader_en.headline_attack(p)
+            if span is not None:
+                f.set("title_attack", 1, span)
     if bare and not t_asserted:
         f.set("title_bare_launch", 1, (bare[0].start, bare[0].end))
     if not t_asserted:
@@ -225,11 +233,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("agency", 1, span)
 
     # Main-event rule: a reaction in the headline before the launch is the headline's event.
-    reaction = table.reaction.search(text, 0, t_end)
+    first_event = t_asserted[0] if t_asserted else None
+    event_at = first_event.start if first_event else f.spans.get("title_attack", (None,))[0]
+    reaction = _reaction(text, table, t_end, first_event, event_at)
     if reaction is None and table is not ENGLISH:
-        reaction = ENGLISH.reaction.search(text, 0, t_end)
+        reaction = _reaction(text, ENGLISH, t_end, first_event, event_at)
     if reaction:
-        first_event = t_asserted[0] if t_asserted else None
         span = (reaction.start(), reaction.end())
         # Korean and Japanese put the main verb last: a reaction word anywhere in the
         # headline is its main event, unless the headline itself gives flight facts.
@@ -271,7 +280,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("defence_secondary" if t_asserted else "defence_main", 1, span)
     span = _first(ANY.non_missile, text, 0, t_end)
     if span:
-        f.set("non_missile_secondary" if t_asserted else "non_missile_main", 1, span)
+        # "150 missiles and drones": a weapon named with it shares the headline's event.
+        main = not t_asserted and not _joined_to_weapon(text, span, table, t_end)
+        f.set("non_missile_main" if main else "non_missile_secondary", 1, span)
     elif not t_asserted and not s_asserted:
         span = _first(ANY.non_missile, text, t_end, len(text))
         if span:
@@ -286,6 +297,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
     for name, pattern in _HEADLINE_FRAMES:
         span = _first(pattern, text, 0, t_end)
+        if span and name == "aggregate" and ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0]):
+            continue  # "the biggest attack this year": one event compared with the others, not a total
         if span:
             f.set(name, 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
@@ -293,6 +306,70 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span:
         f.set("explainer", 1, span)
     return f, cues
+
+
+# Headlines of live pages list several stories, one to a part: "Putin meets Kim; missile
+# attack on Sevastopol". A reaction in one part is not the main event of another.
+_HEADLINE_PARTS = re.compile(r";|\s\|\s")
+
+# Between a weapon and a word for another weapon named with it: "missiles and drones",
+# "drones, missiles", "rakiet i dronów".
+_JOINED = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bi\b|\boraz\b|\blub\b)\s*(?:(?:and|i|oraz)\s+)?(?:[\w'-]+\s+){0,2}?",
+                     re.IGNORECASE)
+
+
+# A statement is a reaction unless the reporting agency makes it.
+_STATEMENT = re.compile(r"statement|oświadcz", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the headline sentence holding `pos` starts (after the last ". " before it)."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, 0, pos):
+        pass
+    return last.end() if last else 0
+
+
+def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: int | None) -> re.Match | None:
+    """The first reaction word of the headline that can be its main event, or None.
+
+    Not one: after the event, a statement by a reporting agency named before it in its
+    sentence ("Missile over Poland. General Staff issues a statement"; "Agency statement
+    on missile launches" stays a reaction), a reaction word inside the event's own words ("missile
+    violated Poland's airspace"), an impact verb right after a weapon ("missile barrage
+    slams targets": the weapon is its subject), or a word in another part of a headline
+    that lists several stories (`_HEADLINE_PARTS`) than the event's.
+    """
+    for m in table.reaction.finditer(text, 0, t_end):
+        r0 = m.start()
+        if (first_event is not None and r0 > first_event.end and _STATEMENT.match(m.group())
+                and gazetteer.AGENCY_CUE.search(text, _sentence_start(text, r0), r0)):
+            continue  # "Missile over X. General Staff issues statement": the agency's statement reports it
+        if first_event is not None:
+            if first_event.start <= r0 < first_event.end:
+                continue
+            impact = en.IMPACT.match(text, r0, m.end()) if 0 <= r0 - first_event.end <= 1 else None
+            if impact is not None and impact.end() == m.end():
+                continue
+        if event_at is not None:
+            lo, hi = (r0, event_at) if r0 < event_at else (event_at, r0)
+            if _HEADLINE_PARTS.search(text, lo, hi):
+                continue
+        return m
+    return None
+
+
+def _joined_to_weapon(text: str, span: tuple[int, int], table, t_end: int) -> bool:
+    """Whether the headline names a weapon joined to the word at `span` ("missiles and drones")."""
+    lo, hi = max(0, span[0] - 40), min(t_end, span[1] + 40)
+    patterns = (table.weapons,) if table.inflected or table is ENGLISH else (table.weapons, en.WEAPONS)
+    for pattern in patterns:
+        for m in pattern.finditer(text, lo, hi):
+            gap = (m.end(), span[0]) if m.end() <= span[0] else (span[1], m.start())
+            if gap[0] <= gap[1] and _JOINED.fullmatch(text, *gap):
+                return True
+    return False
 
 
 # Where the clause of a launch ends: "South Korea launches a satellite, North Korea ...".

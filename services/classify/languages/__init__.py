@@ -158,6 +158,7 @@ class _Shared:
     explainer_start: FastPattern
     obituary_start: FastPattern
     always_looks_back: FastPattern
+    superlative: FastPattern
     vague_count: FastPattern
     altitude: FastPattern
     generic_sea: FastPattern

@@ -43,7 +43,7 @@ WEAPONS = compile_fast(
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
-    r"|(?:carrier|space) rockets?|satellite[- ]launch(?:ing)? vehicles?|satellite[- ]carrying rockets?"
+    r"|(?:carrier|space) rockets?|(?:satellite|space)[- ]launch(?:ing)? vehicles?|space vehicles?|satellite[- ]carrying rockets?"
     r"|(?:military |spy |reconnaissance )*satellites?"
     rf"|{NAMED_SYSTEMS})\b",
     _I,
@@ -80,7 +80,13 @@ TEST_VERBS = compile_fast(
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
-    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls"
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls|falling|crashing|exploding"
+    # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
+    r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
+    r"|pass(?:es|ed|ing)? (?:through|over|into))(?= (?:[\w'-]+ ){0,2}air ?space)"
+    # "Russian missiles target cities": a plural subject's verb, not "missile target(s)", a noun.
+    r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
+    r"|onslaught"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
@@ -115,7 +121,8 @@ BARE_LAUNCH_AFTER = compile_fast(r"(?:at|around|from|on|early|late|in)\b|\(|$", 
 COORDINATED = compile_fast(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+){0,2}$")
 
 # Impact words that belong to another weapon: "drone strike", "air strike".
-OTHER_STRIKE_BEFORE = compile_fast(r"\b(?:drone|air|aerial|ground|cyber|knife|terror)[- ]?$", _I)
+# "missile and drone strikes" is not one: the strike is the missile's too.
+OTHER_STRIKE_BEFORE = compile_fast(r"(?<!and )(?<!& )(?<!, )\b(?:drone|air|aerial|ground|cyber|knife|terror)[- ]?$", _I)
 
 DRILL_OF = compile_fast(r"(?:drills?|exercises?)\s+(?:of|with|involving)\s+(?:the\s+|an?\s+|its\s+|new\s+|[\w-]+\s+){0,3}$",
                          _I)
@@ -139,7 +146,36 @@ ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear tes
 # "missile successfully flight-tested": words that may stand between a weapon and its test.
 TEST_GAP = re.compile(r"[\s-]*(?:(?:was|were|is|are|been|has|have|successfully|flight|first|again)[\s-]+)*", _I)
 
-ATTACK_AFTER = compile_fast(r"\s+(?:an?\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", _I)
+# A quoted word may qualify it ("launches 'exceptional' air attack").
+ATTACK_AFTER = compile_fast(
+    r"\s+(?:an?\s+|its\s+|the\s+)?(?:['\"]?[\w-]+['\"]?\s+){0,3}?(?:attacks?|strikes?|barrages?|assault)\b", _I)
+
+
+# An attack or strike told in a headline without a weapon ("Russia pounds Kharkiv",
+# "Massive overnight assault on Kyiv", "Explosions rock Lviv"). The policy counts it as a
+# launch report only where the summary names the missiles or rockets (detector.py).
+# Drone, cyber, knife and terror attacks, and strikes from the air or of workers, are others.
+HEADLINE_ATTACK = compile_fast(
+    r"(?<!\bdrone )(?<!\bdrone-)(?<!\bcyber )(?<!\bcyber-)(?<!\bknife )(?<!\bterror )(?<!\bheart )(?<!\bpanic )"
+    r"\b(?:(?<!\bair )(?<!\bair-)(?<!\bhunger )(?<!\bgeneral )(?<!\bworkers )strik(?:e|es|ing)|struck"
+    r"|attack(?:s|ed|ing)?|assaults?|barrages?|bombard(?:s|ed|ing|ments?)|pound(?:s|ed|ing)|pummel\w*"
+    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts)\b",
+    _I,
+)
+
+# Before a headline's attack word: the attack is a topic of the news, not its event
+# ("new tactics of missile attacks", "the risk of strikes", "defending against attacks").
+TOPIC_BEFORE = compile_fast(
+    r"\b(?:methods?|tactics?|ways?|kinds?|types?|risks?|history|lessons?|against|defen[cs]es?|defending|protect\w*"
+    r"|prevent\w*|deter\w*|how)\s+(?:(?:of|from|to|against)\s+)?(?:[\w'-]+\s+)?$", _I)
+
+# A headline attack given as an answer ("strikes ... in retaliation"): the missiles or
+# rockets its summary names are what it answers, not its own weapons.
+RETALIATION = compile_fast(r"\b(?:retaliat\w*|reprisals?|in response|revenge)\b", _I)
+
+# A superlative before a period ("the biggest attack this year", "the most massive strike
+# since the war began") compares one event with the others: it is not a total.
+SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|strongest|greatest|first)\b"
 
 
 # --- framing: what keeps a cue from being a report of a launch -------------------------
@@ -173,7 +209,9 @@ MODAL_NEAR_BEFORE = compile_fast(
 ATTACK_WITH_BEFORE = compile_fast(
     r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
     r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
-    r"|rain(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+(?:[\w'-]+\s+){0,5}$",
+    r"|rain(?:s|ed)?|shower(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+"
+    # The instrument may be one of a list: "with drones, missiles", "with drones and missiles".
+    r"(?:[\w'-]+,?\s+){0,5}$",
     _I,
 )
 
@@ -228,7 +266,7 @@ REACTION = compile_fast(
 # A launch mentioned as the cause of something else ("after", "over", "in response to").
 SUBORDINATE_BEFORE = compile_fast(
     # "over 100 rockets" is a number, not a cause.
-    r"\b(?:after|over(?!\s+\d)|following|in response to|amid|despite|ahead of)\b"
+    r"\b(?:after|over(?!\s+\d)|following|in response to|in retaliation for|in the wake of|amid|despite|ahead of)\b"
     r"(?:\s+[\w'’-]+){0,6}\s*$",
     _I,
 )
@@ -441,7 +479,7 @@ SHARED = SharedWords(
     ),
     # Besides the gazetteer's agencies: words for one that the gazetteer cannot name.
     agency_words=r"\b(?:defen[cs]e ministry|Coast Guard)\b",
-    satellite=r"satellite|carrier rocket|space rocket|SLV|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem",
+    satellite=r"satellite|carrier rocket|space rocket|space (?:launch )?vehicle|SLV|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem",
     military_space=r"military|spy|reconnaissance",
     # Digests and look-backs: whatever launches they list, they report none.
     digest=(
@@ -478,6 +516,7 @@ SHARED = SharedWords(
     # times a new launch.
     always_looks_back=r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d ",
     vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b",
+    superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",
     generic_sea=r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b",
     credit_before=r"\b(?:according to|citing)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,3}$",

@@ -157,7 +157,15 @@ EVENT_STEMS = MappingProxyType({
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
     "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
+    "bombardowa": ("impact", "imperfective"), "bombarduj": ("impact", "imperfective"),
+    "zbombardowa": ("impact", "perfective"), "zbombarduj": ("impact", "perfective"),
 })
+# The stems that tell an attack or strike in a headline with no weapon of its own ("Zmasowany
+# atak na Kijów", "Rosja ostrzelała Charków", "Eksplozje we Lwowie"): the policy counts it as
+# a launch report only where the summary names the missiles or rockets (detector.py).
+HEADLINE_ATTACK_STEMS = frozenset({
+    "ostrzel", "ostrzeliw", "ostrzał", "zaatakowa", "zaatakuj", "atakowa", "atakuj", "atak", "uderz", "nalot",
+    "salw", "wybuch", "eksplozj", "eksplodowa", "bombardowa", "bombarduj", "zbombardowa", "zbombarduj"})
 EVENT_WORDS = compile_fast(
     r"\b(?:" + "|".join(sorted(EVENT_STEMS, key=len, reverse=True)) + r")[a-ząćęłńóśźż]*", _I)
 _STEM_LENGTHS = tuple(sorted({len(stem) for stem in EVENT_STEMS}, reverse=True))
@@ -265,6 +273,9 @@ MODAL_AFTER = compile_fast(
     _I,
 )
 # "próbowała wystrzelić", "nie udało się wystrzelić": a failed launch is still a launch.
+# "miała uderzyć rakieta": the past of "mieć" with an infinitive tells what reportedly
+# happened; its present ("ma uderzyć", "is to strike") still looks ahead.
+REPORTED_BEFORE = compile_fast(r"\bmia(?:ł|ła|ło|ły|li)\s+(?:[\w-]+\s+){0,2}$", _I)
 ATTEMPT_BEFORE = compile_fast(
     r"\b(?:próbował\w*|próbuj\w*|usiłował\w*|usiłuj\w*|nie udał\w* się|nie powiodł\w* się|nieudan\w*)"
     r"\s+(?:[\w-]+\s+){0,2}$",
@@ -278,13 +289,31 @@ SUBORDINATE_BEFORE = compile_fast(
     r"(?:\s+[\w.-]+){0,5}\s*$",
     _I,
 )
+# A strike given as what another act answers ("uderzył w odpowiedzi na atak rakietowy"):
+# the cause of the news even for a strike, whose aftermath ("pożar po ataku") is its report.
+RESPONSE_BEFORE = compile_fast(
+    r"\b(?:(?:w\s+)?odpowied(?:ź|zi|zią) na|w reakcji na|odwet\w* za|w rewanżu za)(?:\s+[\w.-]+){0,5}\s*$", _I)
+# A headline attack given as an answer ("uderzył w odwecie"): the rockets its summary
+# names are what it answers, not its own weapons.
+RETALIATION = compile_fast(r"\b(?:odwet\w*|w odpowiedzi|odpowiedź|odpowiada\w*|w reakcji|zemst\w*|rewanż\w*)\b", _I)
+# Before a headline's attack noun: the attack is a topic of the news, not its event
+# ("metody ataków", "ryzyko uderzenia").
+TOPIC_BEFORE = compile_fast(
+    r"\b(?:metod\w*|taktyk\w*|sposob\w*|sposób|rodzaj\w*|ryzyk\w*|zagrożeni\w*|histori\w*|skutecznoś\w*"
+    r"|stosowa\w*|zastosowa\w*|obron\w*)\s+(?:[\w-]+\s+)?$", _I)
+# Before a noun event, after a weapon: the noun opens a phrase of its own ("pocisków
+# przeciwlotniczych po zmasowanym ataku"), so the weapon before it is not its weapon.
+PHRASE_BEFORE_NOUN = compile_fast(
+    r"\b(?:po|przed|podczas|wskutek|w wyniku|w trakcie|w czasie|mimo|pomimo|dla)\s+(?:[\w-]+\s+){0,2}$", _I)
 # Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
 OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
 
-# Between an event word and a weapon: they belong to different clauses.
+# Between an event word and a weapon: they belong to different clauses. What answers
+# another event ("uderzyła w odpowiedzi na atak rakietowy") has that event's weapon.
 CLAUSE_BREAK = compile_fast(
     r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|ale|lecz|jednak|choć|chociaż|aby|żeby|by|a|zaś|natomiast|że|iż"
-    r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s|\s[–—-]\s",
+    r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s|\s[–—-]\s"
+    r"|\b(?:w\s+)?odpowied(?:ź|zi|zią) na\b|\bw reakcji na\b|\bodwet\w* za\b|\bw rewanżu za\b",
     _I,
 )
 
@@ -401,7 +430,7 @@ SHARED = SharedWords(
     # with the other tables' keeps a literal gate of at most 64 words (fastpattern.py).
     non_missile=(
         r"\b(?:dron\w*|bezzałogow\w*|Szahed\w*|balon\w*|artyler(?!\w*\s+rakietow)\w*|haubic\w*|moździerz\w*"
-        r"|czołg\w*|strzał\w* ostrzegawcz\w*|silnik\w*|(?:prób|test)\w* jądrow\w*|bomb\w*|myśliwc\w*"
+        r"|czołg\w*|strzał\w* ostrzegawcz\w*|silnik\w*|(?:prób|test)\w* jądrow\w*|bomb(?!ard)\w*|myśliwc\w*"
         r"|strzel(?:anin|c)\w*|napastnik\w*|karabin\w*)\b"
     ),
     retrospective=r"\b(?:rocznic\w*|lat temu|lata temu|rok temu|roku temu|wspomnieni\w*|pogrzeb\w*|upamiętni\w*)\b",
@@ -434,6 +463,8 @@ SHARED = SharedWords(
         r"(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
         r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.|wideo|zobacz)\w*\s*:"
     ),
+    # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
+    superlative=r"\bnaj\w+",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
         r"|dziesiątki|dziesiątek|setki|setek|seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*|liczn\w*)\b"

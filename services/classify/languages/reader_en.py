@@ -191,11 +191,46 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
     if not negated and w is not None and w[1] <= vs:
         # "missile cannot be intercepted": the negation stands between weapon and verb.
         negated = bool(en.NEGATION_BEFORE.search(text, w[1], vs))
-    subordinate = bool(en.SUBORDINATE_BEFORE.search(text, max(s0, first - 50), first))
+    cause = en.SUBORDINATE_BEFORE.search(text, max(s0, first - 50), first)
+    # "... after a missile hit the car park": a strike's aftermath is its report (policy),
+    # while "after North Korea fired a missile" gives the launch as the cause of other news.
+    subordinate = cause is not None and not (
+        kind == "impact" and cause.group().lower().startswith(_AFTERMATH)
+        and en.LAST_WORD.split(text[vs:ve].lower())[-1] not in _LAUNCH_NOUNS)
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
 
+
+
+_AFTERMATH = ("after", "following")
+# Impact words that name the launch itself ("after the missile launch"): still its cause.
+_LAUNCH_NOUNS = frozenset({"launch", "launches", "test", "tests", "fire", "firing"})
+
+
+def headline_attack(p: Prepared) -> tuple[int, int] | None:
+    """The span of the first attack, strike or explosion the headline tells as having
+    happened (None in a headline that gives its attack as retaliation), with or without a weapon ("Russia pounds Kharkiv", "Massive overnight
+    assault on Kyiv"), or None: a modal, future or negation before it ("could strike",
+    "vows to pound", "no attack") or a future after a noun ("attack expected") tell none."""
+    text = p.text
+    t_end = p.title_end
+    if en.RETALIATION.search(text, 0, t_end):
+        return None  # the attack answers another, which the summary's weapons may be
+    for m in islice(en.HEADLINE_ATTACK.finditer(text, 0, t_end), MAX_CANDIDATES):
+        vs, ve = m.span()
+        s0, _ = p.sentence_of(vs)
+        lo = max(s0, vs - 60)
+        if ((en.MODAL_BEFORE.search(text, lo, vs) or en.ADJ_MODAL_BEFORE.search(text, lo, vs)
+             or en.MODAL_NEAR_BEFORE.search(text, max(s0, vs - 45), vs)) and not en.ATTEMPT_BEFORE.search(text, lo, vs)):
+            continue
+        if (en.NEGATION_BEFORE.search(text, max(s0, vs - 25), vs) or en.MODAL_AFTER.match(text, ve, min(t_end, ve + 40))
+                or en.TOPIC_BEFORE.search(text, max(s0, vs - 40), vs)):
+            continue
+        if _is_question(p, s0):
+            continue
+        return vs, ve
+    return None
 
 
 def _is_question(p: Prepared, s0: int) -> bool:

@@ -61,6 +61,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         near = [w for w in near if s0 <= w[0] and w[1] <= s1
                 and (w[1] <= vs or w[0] >= ve)]  # "rakietowy" inside the event word's span is no other word
         near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))]
+        if form == "noun":
+            near = [w for w in near if w[0] >= ve or not pl.PHRASE_BEFORE_NOUN.search(text, w[1], vs)]
         if not near:
             continue
         w = min(near, key=lambda w: w[0] - ve if w[0] >= ve else vs - w[1])
@@ -80,7 +82,9 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
     first = min(vs, w[0])
     lo = max(s0, vs - _FRAME_BEFORE)
     attempt = bool(pl.ATTEMPT_BEFORE.search(text, lo, vs))
-    modal = form in ("future", "infinitive") and not attempt
+    # "miała uderzyć": an infinitive after the past of "mieć" is a reported past.
+    reported = form == "infinitive" and bool(pl.REPORTED_BEFORE.search(text, lo, vs))
+    modal = form in ("future", "infinitive") and not attempt and not reported
     if not modal and not attempt:
         modal = bool(pl.MODAL_BEFORE.search(text, lo, vs)) or (
             first < vs and bool(pl.MODAL_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first)))
@@ -93,9 +97,38 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
                                or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs))))
     # "po wystrzeleniu rakiety" makes a launch the cause of other news; "pożar po ataku
     # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
-    subordinate = kind != "impact" and bool(pl.SUBORDINATE_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first))
+    # "w odpowiedzi na atak rakietowy" gives even a strike as the cause of other news.
+    cause = pl.RESPONSE_BEFORE if kind == "impact" else pl.SUBORDINATE_BEFORE
+    subordinate = bool(cause.search(text, max(s0, first - _FRAME_BEFORE), first))
     start, end = min(vs, w[0]), max(ve, w[1])
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
+
+
+def headline_attack(p: Prepared) -> tuple[int, int] | None:
+    """The span of the first attack, strike or explosion the headline tells as having
+    happened (None in a headline that gives its attack as retaliation), with or without a weapon ("Zmasowany atak na Kijów", "Rosja ostrzelała
+    Charków"), or None: a future or infinitive form, a modal or negation before it, or
+    a noun's future after it ("atak ... jest spodziewany") tell none."""
+    text = p.text
+    t_end = p.title_end
+    if pl.RETALIATION.search(text, 0, t_end):
+        return None  # the attack answers another, which the summary's weapons may be
+    for m in islice(pl.EVENT_WORDS.finditer(text, 0, t_end), MAX_CANDIDATES):
+        vs, ve = m.span()
+        found = pl.form_of(text[vs:ve].lower())
+        if found is None or found[0] not in pl.HEADLINE_ATTACK_STEMS or found[2] in ("future", "infinitive"):
+            continue
+        s0, _ = p.sentence_of(vs)
+        lo = max(s0, vs - _FRAME_BEFORE)
+        if (pl.MODAL_BEFORE.search(text, lo, vs) or pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs)
+                or pl.TOPIC_BEFORE.search(text, lo, vs)):
+            continue
+        if found[2] == "noun" and pl.MODAL_AFTER.match(text, ve, min(t_end, ve + 40)):
+            continue
+        if _is_question(p, s0):
+            continue
+        return vs, ve
+    return None
 
 
 def _is_question(p: Prepared, s0: int) -> bool:

@@ -63,6 +63,7 @@ class SharedWords:
     explainer_start: str = ""  # matched at the start of the headline
     obituary_start: str = ""  # matched at the start of the headline
     always_looks_back: str = ""  # matched where a retrospective word starts
+    superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
     altitude: str = ""  # "高度": the number after it is an apogee, not a distance

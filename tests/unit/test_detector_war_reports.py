@@ -1,0 +1,215 @@
+"""The rules' reading of strikes in a war: barrages, their aftermath, and what is not one.
+
+The policy counts a salvo in a war when missiles or rockets are named in the headline or
+the summary, and the aftermath of a strike as its report; a strike with no missile or
+rocket named, drones, shells, a feature about a weapon and a reaction are not launches.
+Each rule has a pair: the report it reads, and a near-miss of the same shape that must
+stay what it is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.classify import detector
+
+
+def _detect(title: str, summary: str = "", lang: str = "en") -> detector.Detection:
+    p = detector.prepare(title, summary)
+    return detector.detect(p, detector.detect_language(p.text, lang))
+
+
+def _cues(title: str, summary: str = "", lang: str = "en") -> set[str]:
+    return {name for name, _ in _detect(title, summary, lang).cue_values}
+
+
+# --- an attack in the headline, its missiles in the summary ------------------------------
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Russia pounds Kharkiv for a third night", "Cruise missiles struck two power stations, the governor said.", True),
+    ("Moscow bombards southern cities", "Ballistic missiles hit Zaporizhzhia and Mykolaiv before dawn.", True),
+    ("Heavy overnight assault on the capital", "Air defences said they downed 12 of 20 Russian missiles.", True),
+    ("Explosions rock Dnipro", "Russian rockets slammed into an industrial district, officials said.", True),
+    # No missile or rocket named: "strikes" alone are not a launch under the policy.
+    ("Russian strikes kill six in Kherson region", "", False),
+    ("Russia pounds Kharkiv for a third night", "Drones hit two power stations, the governor said.", False),
+    ("Russia pounds Kharkiv for a third night", "Artillery shells hit two power stations, the governor said.", False),
+    # The attack has not happened, or is the topic rather than the news.
+    ("Russia could pound Kharkiv again, governor warns", "Cruise missiles struck two power stations last month.", False),
+    ("How Ukraine learned the tactics of massed attacks", "Russia fired 40 cruise missiles at Kyiv in one night.", False),
+])
+def test_an_attack_told_by_the_headline_counts_where_the_summary_names_its_missiles(title, summary, is_launch):
+    assert _detect(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary", [
+    ("Israel strikes positions in southern Lebanon",
+     "The army said its jets hit the positions in response to rocket fire on the north."),
+    ("US strikes depot in eastern Syria in retaliation", "Rocket attacks on a US base had gone on for a week."),
+])
+def test_an_attack_that_answers_rocket_fire_is_not_told_by_that_fire(title, summary):
+    assert "title_attack" not in _cues(title, summary)
+
+
+@pytest.mark.parametrize("summary, event", [
+    ("Missiles hit two power plants overnight, the grid operator said.", True),
+    ("The shipment comes in the wake of the largest missile barrage of the war.", False),
+])
+def test_a_barrage_given_as_the_occasion_of_other_news_does_not_report_it(summary, event):
+    assert ("summary_event" in _cues("Britain ships 200 air defence missiles to Kyiv", summary)) is event
+
+
+# --- a reaction word that is no reaction --------------------------------------------------
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Russian missile barrage slams power plants across Ukraine", True),
+    ("Seoul slams Pyongyang over latest missile barrage", False),
+])
+def test_a_weapon_that_slams_into_targets_is_an_impact_not_a_reaction(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Cruise missile violated Moldovan airspace before hitting Ukraine, Chisinau says", True),
+    ("Missile tests violate UN resolutions, envoys say", False),
+])
+def test_a_missile_that_violates_airspace_is_in_flight_not_in_breach_of_a_resolution(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A live page's headline lists its stories: a meeting in one part is not the main event of another.
+    ("War live: EU leaders condemn Moscow; missile strike on Odesa port", True),
+    ("EU leaders condemn Moscow after missile strike on Odesa port", False),
+])
+def test_a_reaction_in_another_story_of_a_live_headline_is_not_its_main_event(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+# --- aftermath, airspace, targets, instruments ------------------------------------------
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("'We slept in the corridor', says teacher after missile hit school in Sumy", True),
+    ("Tokyo lodges protest after North Korean missile launch", False),
+])
+def test_the_aftermath_of_a_strike_is_its_report_and_a_launch_as_cause_is_not(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Romania says Russian missile crossed its airspace for three minutes", True),
+    ("Romania says Russian drone crossed its airspace for three minutes", False),
+])
+def test_a_missile_crossing_a_state_s_airspace_was_fired(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Russian missiles target energy grid across Ukraine", True),
+    ("Israeli jets hit missile targets near Damascus", False),
+])
+def test_missiles_that_target_are_a_strike_and_missile_targets_are_not(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Russia hits Kyiv with drones, missiles before dawn", True),
+    ("Russia hits Kyiv with drones before dawn", False),
+])
+def test_a_missile_in_a_list_of_instruments_is_the_strike_s_weapon(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("summary, event", [
+    ("A house was damaged during overnight missile and drone strikes on the port.", True),
+    ("A house was damaged during overnight drone strikes on the port; a missile factory stood idle.", False),
+])
+def test_a_missile_named_with_drones_shares_their_strike(summary, event):
+    assert ("summary_event" in _cues("Odesa counts the damage", summary)) is event
+
+
+@pytest.mark.parametrize("title, main", [
+    ("Drones and missiles over Kyiv overnight", False),
+    ("Drones over Kyiv overnight", True),
+])
+def test_a_drone_named_with_a_missile_does_not_make_the_headline_about_drones(title, main):
+    assert ("non_missile_main" in _cues(title, "Russian missiles hit two districts of the city.")) is main
+
+
+@pytest.mark.parametrize("title, aggregate", [
+    ("Largest missile barrage this year hits Kyiv", False),
+    ("Russia has fired 900 missiles at Kyiv this year", True),
+])
+def test_a_superlative_compares_one_strike_and_is_not_a_total(title, aggregate):
+    assert ("aggregate" in _cues(title)) is aggregate
+
+
+def test_a_space_launch_vehicle_of_a_sanctioned_state_is_a_launch():
+    assert _detect("North Korea launches what it calls a space launch vehicle, Seoul says").is_launch
+    assert not _detect("Japan launches a new space launch vehicle from Tanegashima").is_launch
+
+
+# --- Polish -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Zmasowany atak na Charków. Są ranni", "W nocy na miasto spadły rosyjskie rakiety.", True),
+    ("Rosja ostrzelała Krzywy Róg", "Pociski manewrujące trafiły w zakład energetyczny.", True),
+    ("Eksplozje w Odessie", "Port został trafiony dwiema rakietami balistycznymi.", True),
+    # Drones, not missiles; an attack to come; a feature about the methods of attack.
+    ("Zmasowany atak na Charków. Są ranni", "W nocy na miasto spadły rosyjskie drony.", False),
+    ("Rosja zaatakuje Charków, ostrzega wywiad", "Rakiety spadły na miasto w ubiegłym tygodniu.", False),
+    ("Eksperci opisują nowe metody ataków", "Rosja wystrzeliwuje rakiety nocą, nisko nad rzekami.", False),
+])
+def test_a_polish_attack_in_the_headline_counts_where_the_summary_names_its_rockets(title, summary, is_launch):
+    assert _detect(title, summary, "pl").is_launch is is_launch
+
+
+def test_a_polish_strike_that_answers_rocket_fire_is_not_told_by_that_fire():
+    cues = _cues("Izrael uderzył w cele na południu Libanu",
+                 "Armia podała, że uderzyła w cele w odpowiedzi na atak rakietowy na Galileę.", "pl")
+    assert not cues & {"title_attack", "summary_event"}
+
+
+@pytest.mark.parametrize("title, cue", [
+    ("W rafinerię miała uderzyć ukraińska rakieta", "title_event"),  # reported past
+    ("W rafinerię ma uderzyć ukraińska rakieta", "title_modal_only"),  # is to strike
+])
+def test_the_past_of_miec_with_an_infinitive_reports_what_happened(title, cue):
+    assert cue in _cues(title, "", "pl")
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Rosjanie bombardowali Chersoń rakietami", True),
+    ("Rosjanie zrzucili bomby na Chersoń", False),
+])
+def test_a_polish_bombardment_with_rockets_is_a_strike_and_bombs_are_not(title, is_launch):
+    assert _detect(title, "", "pl").is_launch is is_launch
+
+
+@pytest.mark.parametrize("summary, event", [
+    ("Niemcy przekażą pociski przeciwlotnicze po zmasowanym ataku na miasta.", False),
+    ("Niemcy przekażą pomoc po zmasowanym ataku rakietowym na miasta.", True),
+])
+def test_a_polish_noun_after_a_preposition_takes_no_weapon_from_before_it(summary, event):
+    assert ("summary_event" in _cues("Pomoc dla Ukrainy", summary, "pl")) is event
+
+
+@pytest.mark.parametrize("title, aggregate", [
+    ("Najcięższy atak rakietowy w tym roku", False),
+    ("W tym roku Rosja wystrzeliła 500 rakiet", True),
+])
+def test_a_polish_superlative_compares_one_strike_and_is_not_a_total(title, aggregate):
+    assert ("aggregate" in _cues(title, "", "pl")) is aggregate
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Rosyjski pocisk nad Lubelszczyzną. Sztab Generalny wydał oświadczenie", True),  # the reporting agency
+    ("Rosyjski pocisk nad Lubelszczyzną. Prezydent wydał oświadczenie", False),  # a reaction
+    ("Sztab Generalny: oświadczenie w sprawie rosyjskiego pocisku nad Lubelszczyzną", False),  # the statement is the news
+])
+def test_a_statement_by_the_reporting_agency_is_the_report_not_a_reaction(title, is_launch):
+    assert _detect(title, "", "pl").is_launch is is_launch
+
+
+def test_an_agency_statement_on_launches_is_still_a_reaction():
+    assert not _detect("Indo-Pacific Command issues statement on North Korea's latest missile launches").is_launch
