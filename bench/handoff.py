@@ -11,17 +11,16 @@ trivial function on four items and of the classify stage's function on one item 
 result) is timed.
 
 The variants are measured round by round in turn, so that they see the same load on a
-shared machine: `CpuPool` (the event loop writes to the worker's pipe and reads its
-result itself) against pebble's `ProcessPool` awaited through `asyncio.wrap_future` (the
-hand-over `CpuPool` had before: a scheduler thread writes the call, a result thread reads
-it and wakes the loop), each with the interpreter's default switch interval (5 ms) and a
-smaller one. The load average is reported at the start and the end.
+shared machine: the service's `CpuPool` (pebble's `ProcessPool` awaited through
+`asyncio.wrap_future`: a scheduler thread writes the call, a result thread reads it and
+wakes the loop) against `bench/handoff_direct.py` (the event loop writes the call to the
+worker's socket and reads the result itself), each with the interpreter's default switch
+interval (5 ms) and 1 ms. The load average is reported at the start and the end.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import random
 import statistics
@@ -51,11 +50,6 @@ def trivial(value: Any) -> Any:
     return value
 
 
-def _apply_each(function: Callable[..., Any], items: Sequence[Any], args: tuple) -> list[Any]:
-    # The pebble variant's `map`: one call for the items, as `CpuPool.map` makes.
-    return [function(item, *args) for item in items]
-
-
 def launch_item() -> Any:
     from schemas import FeedItem
 
@@ -63,28 +57,6 @@ def launch_item() -> Any:
                     title="North Korea fires ballistic missile into the East Sea, JCS says",
                     summary="The missile flew about 350 km, South Korea's Joint Chiefs of Staff said.",
                     lang="en", published_at=NOW, first_seen_at=NOW)
-
-
-class PebbleVariant:
-    """pebble's `ProcessPool` from the same fork server, awaited with `asyncio.wrap_future`."""
-
-    def __init__(self) -> None:
-        from pebble import ProcessPool
-
-        from services.runtime.cpu_pool import _forkserver_context
-
-        self._pool = ProcessPool(max_workers=1, context=_forkserver_context())
-        self._pool.schedule(trivial, args=(0,)).result()
-
-    async def run(self, function: Callable[..., Any], *args: Any, timeout_s: float) -> Any:
-        return await asyncio.wrap_future(self._pool.schedule(function, args=args, timeout=timeout_s))
-
-    async def map(self, function: Callable[..., Any], items: Sequence[Any], *args: Any, timeout_s: float) -> Any:
-        return await self.run(_apply_each, function, list(items), args, timeout_s=timeout_s)
-
-    def close(self) -> None:
-        self._pool.stop()
-        self._pool.join()
 
 
 def calls(pool: Any) -> dict[str, Callable[[], Any]]:
@@ -161,16 +133,15 @@ async def measure(rounds: int, calls_per: int, variants: Sequence[str] = ("pebbl
                   busy_shares: Sequence[float] = BUSY_SHARES) -> dict[str, Any]:
     """Round trips in ms per (variant, switch interval, busy share, call kind), the variants
     taken in turn within each round (their order rotating), and the busy share measured."""
+    from bench.handoff_direct import CpuPool as DirectPool
     from services.classify.workers import WORKER_MODULES
     from services.runtime.cpu_pool import CpuPool, start_fork_server
 
     start_fork_server(*WORKER_MODULES)
-    pools: dict[str, Any] = {}
-    if "direct" in variants:
-        pools["direct"] = CpuPool(1, preload=WORKER_MODULES)
-        await pools["direct"].start()
-    if "pebble" in variants:
-        pools["pebble"] = await asyncio.to_thread(PebbleVariant)
+    kinds = {"pebble": CpuPool, "direct": DirectPool}
+    pools: dict[str, Any] = {name: kinds[name](1, preload=WORKER_MODULES) for name in variants}
+    for pool in pools.values():
+        await pool.start()
     makers = {name: calls(pool) for name, pool in pools.items()}
     for make in makers.values():  # the first classification in a worker compiles what it needs
         for kind in CALL_KINDS:
@@ -212,9 +183,7 @@ async def measure(rounds: int, calls_per: int, variants: Sequence[str] = ("pebbl
 
 def section(ctx: Context) -> Section:
     p = plan(ctx.quick)
-    # pebble comes with the bench extra; without it only CpuPool is measured.
-    variants = ("pebble", "direct") if importlib.util.find_spec("pebble") else ("direct",)
-    raw = asyncio.run(measure(p["rounds"], p["calls"], variants))
+    raw = asyncio.run(measure(p["rounds"], p["calls"]))
     results = raw["results"]
     rows = []
     for key, r in results.items():
@@ -226,8 +195,9 @@ def section(ctx: Context) -> Section:
                   note=f"{raw['rounds']} rounds × {raw['calls_per_round']} calls per row; load average "
                        f"{' / '.join(map(str, raw['load_avg_start']))} at the start, "
                        f"{' / '.join(map(str, raw['load_avg_end']))} at the end (1 / 5 / 15 min); busy share "
-                       f"measured: {raw['busy_share_measured']}. direct: `CpuPool` (the loop reads and writes "
-                       "the worker's pipe); pebble: `ProcessPool` + `asyncio.wrap_future`.")
+                       f"measured: {raw['busy_share_measured']}. pebble: `CpuPool` (pebble's `ProcessPool`, "
+                       "`asyncio.wrap_future`); direct: `bench/handoff_direct.py` (the loop reads and writes "
+                       "the worker's socket).")
     return Section(key="handoff", title="Hand-over to a worker process",
                    command=".venv/bin/python -m bench --only handoff", intro=__doc__.split("\n\n")[2],
                    tables=[table], raw={k: v for k, v in raw.items() if k != "samples_ms"})

@@ -3,16 +3,9 @@
 Parsing a feed and classifying an item are pure functions of values, and some inputs make
 them slow (a hostile document, text that hits a slow path of a matcher). Run on the event
 loop they freeze the whole process; run in a thread they cannot be stopped, and hold the GIL
-the loop needs. Here each call runs in one of a few long-lived worker processes: a call
-that passes its time limit has its worker killed and replaced, so the limit holds whatever
-the function does, and the memory it took is given back.
-
-The event loop hands a call to its worker itself: each worker has a pipe of its own, the
-loop writes the call into it and watches it (`loop.add_reader`) for the result, and
-watches the process's sentinel for its end; the time limit is a timer of the loop. No
-thread stands between the loop and a worker: each thread hop of a hand-over waits for the
-GIL, which a busy event loop gives up only every switch interval (5 ms), and a call
-through a pool of threads (a scheduler thread, then a result thread) made about three.
+the loop needs. Here each call runs in one of a few long-lived worker processes (pebble's
+`ProcessPool`): a call that passes its time limit has its worker killed and replaced, so
+the limit holds whatever the function does, and the memory it took is given back.
 
 Workers start from a fork server (`forkserver`), never by forking this process: the
 caller has threads (the HTTP client's resolver, SQLite, other pools) whose locks a plain
@@ -23,8 +16,8 @@ and their arguments must be picklable: module-level functions of plain values.
 
 `map` hands a worker many items in one call (one hand-over and one result instead of one
 per item) and keeps the time limit per item: the worker notes in shared memory which item
-it is on and since when; the call is killed when the item it is on has run `timeout_s`,
-that item gets `TimeLimitExceeded` and the others are run again.
+it is on and since when, so when a chunk passes the limit the item that did is known; it
+gets `TimeLimitExceeded` and the others are run again.
 """
 
 from __future__ import annotations
@@ -32,27 +25,24 @@ from __future__ import annotations
 import asyncio
 import importlib
 import multiprocessing
-import pickle
 import signal
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from concurrent.futures import CancelledError as FutureCancelled
 from typing import Any, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
 
 from services.runtime.errors import PermanentError
 
 T = TypeVar("T")
 
 JOIN_TIMEOUT_S = 5.0
-# A worker that died before it was ready (its imports failed) is replaced after this long,
-# so that a broken import does not turn into a busy loop of new processes.
-RESPAWN_DELAY_S = 1.0
 
 # Modules the fork server imports when it starts: those of every pool made or announced
 # (`preload`) before the first pool starts.
-_PRELOAD: set[str] = set()
+_PRELOAD: set[str] = {"pebble"}
 # `map` calls that can be in flight at once per pool: each has its progress slot.
 MAP_SLOTS = 16
 # In a worker: the pool's progress slots, two numbers each (item index, its start on the
@@ -94,40 +84,20 @@ def start_fork_server(*modules: str) -> None:
     forkserver.ensure_running()
 
 
-# What a worker sends once its imports are done; the parent's stop message is None.
-_READY = "ready"
+def _ready() -> bool:
+    return True
 
 
-def _serve(conn: Connection, modules: Sequence[str], progress: Any, started: Any) -> None:
-    # A worker's life: the modules the fork server did not preload first, then "ready" (so
-    # the time limit of a call never pays for imports), then one call at a time until the
-    # parent says stop or goes. Ctrl-C reaches the whole process group: the parent stops its
-    # workers itself, and a worker must not die mid-call of a KeyboardInterrupt and print
-    # its traceback. `started[0]`: when the call in hand started, once its function and
-    # arguments are unpickled (which may import modules: not the call's time).
+def _import(modules: Sequence[str], progress: Any = None) -> None:
+    # Worker initializer: makes sure of the modules the fork server did not preload, before
+    # the worker takes its first call (so the time limit of a call never pays for imports).
+    # Ctrl-C reaches the whole process group: the parent stops its workers itself, and a
+    # worker must not die mid-call of a KeyboardInterrupt and print its traceback.
     global _progress
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _progress = progress
     for name in modules:
         importlib.import_module(name)
-    conn.send(_READY)
-    while True:
-        try:
-            call = conn.recv()
-        except EOFError:
-            return
-        if call is None:
-            return
-        function, args = call
-        started[0] = time.monotonic()
-        try:
-            outcome: tuple[bool, Any] = (True, function(*args))
-        except Exception as exc:
-            outcome = (False, exc)
-        try:
-            conn.send(outcome)
-        except Exception as exc:  # a result or an exception that cannot be pickled
-            conn.send((False, _Unpicklable(f"{type(exc).__name__}: {exc}")))
 
 
 def _run_chunk(function: Callable[..., Any], items: Sequence[Any], args: tuple, slot: int) -> list[tuple[bool, Any]]:
@@ -143,8 +113,6 @@ def _run_chunk(function: Callable[..., Any], items: Sequence[Any], args: tuple, 
     return out
 
 
-
-
 class TimeLimitExceeded(PermanentError):
     """The call ran longer than its time limit; its worker was killed."""
 
@@ -153,41 +121,10 @@ class WorkerDied(PermanentError):
     """The worker process died during the call (killed, out of memory, a crash in C code)."""
 
 
-class _Unpicklable(Exception):
-    """The worker's result or exception could not be pickled back (its text instead)."""
-
-
-@dataclass(eq=False)
-class _Worker:
-    process: Any  # multiprocessing's Process (forkserver)
-    conn: Connection
-    started: Any  # shared with the worker: when its call in hand started (0: not yet)
-    ready: asyncio.Future[None]
-    call: asyncio.Future[Any] | None = None
-    timer: asyncio.TimerHandle | None = None
-    dead: bool = False
-    # The kill time of the call in hand (None: not started yet); `map`: its item's start + limit.
-    deadline: Callable[[], float | None] | None = field(default=None, repr=False)
-
-
-def _discard_launched(launching: asyncio.Future[tuple[Any, Connection, Any]]) -> None:
-    if not launching.cancelled() and launching.exception() is None:
-        process, conn, _ = launching.result()
-        conn.close()
-        process.kill()
-
-
-def _kill_all(processes: set[Any]) -> None:
-    for process in list(processes):
-        if process.is_alive():
-            process.kill()
-
-
 class CpuPool:
     """`workers` processes running one call each at a time; started by `start()` or the
-    first call. Their start runs off the event loop (the fork server's first start imports
-    the preloaded modules: seconds, which must not block the loop); a pool is used from one
-    event loop.
+    first call, off the event loop (the fork server's first start imports the preloaded
+    modules: seconds, which must not block the loop).
 
     `preload` names modules the fork server imports once, so that new workers (at start and
     after a kill) do not import them again.
@@ -199,221 +136,30 @@ class CpuPool:
         self.workers = workers
         self._preload = list(preload)
         _PRELOAD.update(preload)
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pool: ProcessPool | None = None
         self._starting: asyncio.Lock | None = None
-        self._started = False
-        self._live: set[_Worker] = set()
-        self._processes: set[Any] = set()  # also the finalizer's, so never rebound
-        self._idle: asyncio.Queue[_Worker | None] | None = None
-        self._spawning: set[asyncio.Task[None]] = set()
         self._progress: Any = None
         self._slots: asyncio.Queue[int] | None = None
-        # A pool its owner forgot to close stops its workers with it, not at interpreter exit.
-        self._finalizer = weakref.finalize(self, _kill_all, self._processes)
 
     async def start(self) -> None:
-        """Start the workers (if not yet) and return when they are ready. Raises
-        `WorkerDied` when a worker dies before it is ready (its imports failed)."""
-        if self._started:
+        """Start the workers (if not yet) and return when they answer."""
+        if self._pool is not None:
             return
         if self._starting is None:
             self._starting = asyncio.Lock()
         async with self._starting:
-            if self._started:
-                return
-            self._loop = asyncio.get_running_loop()
-            self._idle = asyncio.Queue()
-            if self._progress is None:
-                self._progress = _forkserver_context().RawArray("d", 2 * MAP_SLOTS)
-            try:
-                workers = await asyncio.gather(*(self._add_worker() for _ in range(self.workers)))
-                await asyncio.gather(*(w.ready for w in workers))
-            except BaseException:
-                self.close()
-                raise
-            self._started = True
+            if self._pool is None:
+                self._pool = await asyncio.to_thread(self._new_pool)
+                # A pool its owner forgot to close stops with it, not at interpreter exit.
+                self._finalizer = weakref.finalize(self, self._pool.stop)
 
-    def _launch(self) -> tuple[Any, Connection, Any]:
-        # In a thread: connecting to the fork server waits for it (the first time, for its imports).
+    def _new_pool(self) -> ProcessPool:
         context = _forkserver_context()
-        conn, child = context.Pipe()
-        started = context.RawArray("d", 1)
-        process = context.Process(target=_serve, args=(child, self._preload, self._progress, started),
-                                  daemon=True, name="launchwatch-cpu-worker")
-        process.start()
-        child.close()  # the worker's end lives in the worker alone: its death reads as an end of file here
-        return process, conn, started
-
-    async def _add_worker(self) -> _Worker:
-        launching = asyncio.ensure_future(asyncio.to_thread(self._launch))
-        try:
-            process, conn, started = await asyncio.shield(launching)
-        except asyncio.CancelledError:  # the pool closed meanwhile: the new worker is not wanted
-            launching.add_done_callback(_discard_launched)
-            raise
-        assert self._loop is not None
-        worker = _Worker(process, conn, started, self._loop.create_future())
-        self._live.add(worker)
-        self._processes.add(worker.process)
-        self._loop.add_reader(worker.conn.fileno(), self._on_message, worker)
-        self._loop.add_reader(worker.process.sentinel, self._on_exit, worker)
-        return worker
-
-    def _replace(self, delay_s: float = 0.0) -> None:
-        async def replace() -> None:
-            if delay_s:
-                await asyncio.sleep(delay_s)
-            await self._add_worker()
-
-        def done(task: asyncio.Task[None]) -> None:
-            self._spawning.discard(task)
-            if not task.cancelled() and task.exception() is not None and self._idle is not None:
-                # No worker can be started (the fork server is gone): callers waiting for one fail.
-                self._idle.put_nowait(None)
-
-        task = asyncio.ensure_future(replace())
-        self._spawning.add(task)
-        task.add_done_callback(done)
-
-    def _on_message(self, worker: _Worker) -> None:
-        try:
-            message = worker.conn.recv()
-        except (EOFError, OSError):
-            # The worker is gone; its sentinel says how (`_on_exit`). Not watched until then.
-            self._unwatch(worker.conn.fileno())
-            return
-        except Exception as exc:  # the result could not be unpickled here; the message was read whole
-            message = (False, exc)
-        if message == _READY:
-            if not worker.ready.done():
-                worker.ready.set_result(None)
-            if self._idle is not None:
-                self._idle.put_nowait(worker)
-            return
-        call, worker.call = worker.call, None
-        if worker.timer is not None:
-            worker.timer.cancel()
-            worker.timer = None
-        if call is not None and not call.done():
-            ok, value = message
-            if ok:
-                call.set_result(value)
-            else:
-                call.set_exception(value)
-        if self._idle is not None:
-            self._idle.put_nowait(worker)
-
-    def _on_exit(self, worker: _Worker) -> None:
-        if worker.call is not None and not worker.dead and worker.conn.poll(0):
-            self._on_message(worker)  # its last result came before its end
-        exitcode = worker.process.exitcode
-        was_ready = worker.ready.done() and worker.ready.exception() is None
-        self._retire(worker, WorkerDied(f"its worker process died (exit code {exitcode})"))
-        if self._idle is not None:
-            self._replace(0.0 if was_ready else RESPAWN_DELAY_S)
-
-    def _on_time_limit(self, worker: _Worker, timeout_s: float) -> None:
-        worker.timer = None
-        assert self._loop is not None and worker.deadline is not None
-        due = worker.deadline()
-        now = time.monotonic()
-        if due is None or due > now:
-            # Not started yet (still unpickling its function, which may import), or started
-            # after the call was handed over: the call (the item in hand) gets its whole limit.
-            delay_s = timeout_s if due is None else due - now
-            worker.timer = self._loop.call_later(delay_s, self._on_time_limit, worker, timeout_s)
-            return
-        self._retire(worker, TimeLimitExceeded(f"took longer than {timeout_s:g} s"))
-        self._replace()
-
-    def _unwatch(self, fd: int) -> None:
-        if self._loop is not None and not self._loop.is_closed():
-            self._loop.remove_reader(fd)
-
-    def _retire(self, worker: _Worker, error: BaseException) -> None:
-        # The worker is done with: killed if still running, its call (if any) failed with `error`.
-        if worker.dead:
-            return
-        worker.dead = True
-        self._live.discard(worker)
-        if worker.timer is not None:
-            worker.timer.cancel()
-            worker.timer = None
-        call, worker.call = worker.call, None
-        if call is not None and not call.done():
-            call.set_exception(error)
-        if not worker.ready.done():
-            worker.ready.set_exception(error)
-            worker.ready.exception()  # read here: nobody may be waiting for it
-        self._unwatch(worker.conn.fileno())
-        worker.conn.close()
-        self._unwatch(worker.process.sentinel)
-        if worker.process.is_alive():
-            worker.process.kill()
-            if self._loop is not None and not self._loop.is_closed():
-                # Reaped once the fork server reports its end: not waited for on the loop.
-                self._loop.add_reader(worker.process.sentinel, self._reap, worker)
-                return
-            worker.process.join(JOIN_TIMEOUT_S)
-        self._reap(worker)
-
-    def _reap(self, worker: _Worker) -> None:
-        self._unwatch(worker.process.sentinel)
-        worker.process.join(0)
-        self._processes.discard(worker.process)
-        if worker.process.exitcode is not None:
-            worker.process.close()
-
-    async def _worker(self) -> _Worker:
-        assert self._idle is not None
-        while True:
-            worker = await self._idle.get()
-            if worker is None:
-                if self._idle is not None:
-                    self._idle.put_nowait(None)  # for the next caller too
-                raise WorkerDied("no worker process for the call: the pool was closed, or none can be started")
-            if not worker.dead:
-                return worker
-
-    async def _call(self, function: Callable[..., T], args: tuple, timeout_s: float,
-                    deadline: Callable[[], float | None] | None = None) -> T:
-        await self.start()
-        assert self._loop is not None
-        # A worker that died while free (killed from outside) may still take the call before
-        # its end is seen; a call that did not start in it goes to another worker, once.
-        for attempt in (1, 2):
-            worker = await self._worker()
-            worker.started[0] = 0.0
-            try:
-                worker.conn.send((function, args))
-            except (pickle.PicklingError, TypeError, AttributeError):
-                assert self._idle is not None
-                self._idle.put_nowait(worker)  # nothing was written: the worker is still free
-                raise
-            except OSError:
-                self._retire(worker, WorkerDied("its worker process died"))
-                self._replace()
-                continue
-            call: asyncio.Future[T] = self._loop.create_future()
-            started = worker.started
-
-            def call_deadline() -> float | None:
-                return started[0] + timeout_s if started[0] else None
-
-            worker.call, worker.deadline = call, deadline or call_deadline
-            worker.timer = self._loop.call_later(timeout_s, self._on_time_limit, worker, timeout_s)
-            try:
-                return await call
-            except WorkerDied:
-                if attempt == 1 and not started[0]:
-                    continue
-                raise
-            except asyncio.CancelledError:
-                if worker.call is call:  # still running: stop it
-                    self._retire(worker, WorkerDied("the call was cancelled"))
-                    self._replace()
-                raise
-        raise WorkerDied("its worker process died before the call started")
+        self._progress = context.RawArray("d", 2 * MAP_SLOTS)
+        pool = ProcessPool(max_workers=self.workers, context=context, initializer=_import,
+                           initargs=(self._preload, self._progress))
+        pool.schedule(_ready).result()  # starts the workers (blocking: in a thread) and waits for one
+        return pool
 
     async def run(self, function: Callable[..., T], *args: Any, timeout_s: float) -> T:
         """`function(*args)` in a worker, its result or its exception.
@@ -422,18 +168,31 @@ class CpuPool:
         for a free worker does not count) and `WorkerDied` when its worker dies. Cancelling
         the awaiting task kills the worker of a call already running.
         """
-        return await self._call(function, args, timeout_s)
+        await self.start()
+        assert self._pool is not None
+        future = self._pool.schedule(function, args=args, timeout=timeout_s)
+        try:
+            return await asyncio.wrap_future(future)
+        except TimeoutError as exc:
+            if exc.args[:1] != ("Task timeout",):
+                raise  # the function's own TimeoutError, not the time limit
+            raise TimeLimitExceeded(f"took longer than {timeout_s:g} s") from None
+        except ProcessExpired as exc:
+            raise WorkerDied(f"its worker process died (exit code {exc.exitcode})") from None
+        except FutureCancelled:
+            raise asyncio.CancelledError() from None
 
     async def map(self, function: Callable[..., T], items: Sequence[Any], *args: Any,
                   timeout_s: float) -> list[T | Exception]:
         """`function(item, *args)` for every item, in order: per item its result or the
         exception it raised.
 
-        The items go to one worker in one call. Each item has `timeout_s`: when the item a
-        call is on has run that long, the worker is killed, that item gets
-        `TimeLimitExceeded` and the others are run again (in smaller chunks, down to one
-        item a call). An item whose worker dies gets `WorkerDied` the same way. Cancelling
-        the awaiting task kills the worker of a call already running.
+        The items go to one worker in one call. Each item still has `timeout_s`: a call
+        that passes it (the chunk's limit is `timeout_s` too) has its worker killed; the
+        item it was on when killed gets `TimeLimitExceeded` if it had run `timeout_s` by
+        then, and the others are run again (in smaller chunks, down to one item a call).
+        An item whose worker dies gets `WorkerDied` the same way. Cancelling the awaiting
+        task kills the worker of a call already running.
         """
         await self.start()
         if self._slots is None:
@@ -453,24 +212,19 @@ class CpuPool:
                     results[chunk[0]] = exc
                 continue
             slot = await self._slots.get()
-            progress = self._progress
-
-            def item_deadline(slot: int = slot) -> float | None:
-                return progress[2 * slot + 1] + timeout_s if progress[2 * slot] >= 0 else None
-
             try:
-                progress[2 * slot] = -1.0
+                self._progress[2 * slot] = -1.0
                 try:
-                    outcomes = await self._call(_run_chunk, (function, [items[i] for i in chunk], args, slot),
-                                                timeout_s, item_deadline)
+                    outcomes = await self.run(_run_chunk, function, [items[i] for i in chunk], args, slot,
+                                              timeout_s=timeout_s)
                 except (TimeLimitExceeded, WorkerDied) as exc:
-                    at, since = int(progress[2 * slot]), progress[2 * slot + 1]
+                    at, since = int(self._progress[2 * slot]), self._progress[2 * slot + 1]
                     if not 0 <= at < len(chunk):  # died before its first item: one at a time
                         chunks[:0] = [[i] for i in chunk]
                     elif isinstance(exc, WorkerDied) or time.monotonic() - since >= timeout_s:
                         results[chunk[at]] = exc
                         chunks[:0] = [part for part in (chunk[:at], chunk[at + 1:]) if part]
-                    else:  # it had just gone on to the next item: no item passed the limit
+                    else:  # the chunk as a whole took too long: no item did
                         chunks[:0] = [part for part in (chunk[:at], [chunk[at]], chunk[at + 1:]) if part]
                     continue
                 except (asyncio.CancelledError, KeyboardInterrupt):
@@ -486,36 +240,13 @@ class CpuPool:
 
     def close(self) -> None:
         """Let the workers finish their calls and go; kill those still busy after
-        `JOIN_TIMEOUT_S` (their calls fail with `WorkerDied`). Called on the pool's event
-        loop (or after it closed); the pool can be started again."""
-        workers = list(self._live)
-        for task in self._spawning:
-            task.cancel()
-        self._spawning.clear()
-        if self._idle is not None:
-            self._idle.put_nowait(None)  # callers waiting for a free worker fail
-        self._idle = None  # no replacements from here on
-        self._started = False
-        self._starting = None
-        for worker in workers:
+        `JOIN_TIMEOUT_S` (their calls fail)."""
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            self._finalizer.detach()
+            pool.close()  # no new workers are started from here on
             try:
-                worker.conn.send(None)  # after the call in hand, if any
-            except OSError:
-                pass
-        deadline = time.monotonic() + JOIN_TIMEOUT_S
-        for worker in workers:
-            worker.process.join(max(0.0, deadline - time.monotonic()))
-        for worker in workers:
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join(JOIN_TIMEOUT_S)
-        for worker in workers:
-            if worker.call is not None and not worker.dead and worker.conn.poll(0):
-                try:
-                    ok, value = worker.conn.recv()
-                except Exception as exc:  # noqa: BLE001 - the call fails with it, as on the loop
-                    ok, value = False, exc
-                call, worker.call = worker.call, None
-                if call is not None and not call.done():
-                    (call.set_result if ok else call.set_exception)(value)
-            self._retire(worker, WorkerDied("the pool was closed before the call ended"))
+                pool.join(timeout=JOIN_TIMEOUT_S)
+            except TimeoutError:
+                pool.stop()
+                pool.join(timeout=JOIN_TIMEOUT_S)
