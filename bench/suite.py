@@ -31,6 +31,7 @@ SECTIONS: tuple[str, ...] = (
     "bench.kafka_startup",
     "bench.throughput",
     "bench.profile",
+    "bench.handoff",
     "bench.cluster_open_events",
     "bench.ingest_farm",
     "bench.realday",
