@@ -328,7 +328,9 @@ def compare_tools(port: int, feeds: int, threads: int, limit_s: float = 3600.0,
             continue
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            env = {**os.environ, "HOME": tmp, "XDG_CONFIG_HOME": tmp, "XDG_DATA_HOME": tmp}
+            # rss2email holds one lock per user in $XDG_RUNTIME_DIR (else /tmp/rss2email-<uid>):
+            # with the user's own, a run of it elsewhere on the machine would hold this one.
+            env = {**os.environ, "HOME": tmp, "XDG_CONFIG_HOME": tmp, "XDG_DATA_HOME": tmp, "XDG_RUNTIME_DIR": tmp}
             argv = tool.prepare(folder, urls, threads)
             stored = 0
             for name in ("cold", "warm"):
@@ -555,13 +557,16 @@ def child(args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--feeds", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--feeds", type=int, nargs="*", default=[1000, 10000],
+                        help="launchwatch's passes over this many farm feeds (none: skip them)")
     parser.add_argument("--concurrency", type=int, default=100)
     parser.add_argument("--latency-feeds", type=int, default=1000)
     parser.add_argument("--interval-s", type=float, default=1.0)
     parser.add_argument("--changes", type=int, default=20)
     parser.add_argument("--compare-feeds", type=int, default=0,
                         help="also run newsboat and rss2email over this many farm feeds (0: skip)")
+    parser.add_argument("--tools", nargs="+", choices=[t.name for t in TOOLS], default=[t.name for t in TOOLS],
+                        help="which tools --compare-feeds runs (default: all)")
     parser.add_argument("--limit-s", type=float, default=FULL_LIMIT_S,
                         help="stop a pass that takes longer than this (default 600)")
     parser.add_argument("--serve-farm", action="store_true", help=argparse.SUPPRESS)
@@ -589,7 +594,8 @@ def main() -> None:
                 raise SystemExit(f"{kind} run over {n} feeds failed")
             print(out.stdout.strip(), flush=True)
         if args.compare_feeds:
-            for result in compare_tools(port, args.compare_feeds, args.concurrency, args.limit_s):
+            tools = tuple(t for t in TOOLS if t.name in args.tools)
+            for result in compare_tools(port, args.compare_feeds, args.concurrency, args.limit_s, tools):
                 print(json.dumps(result), flush=True)
 
 

@@ -124,3 +124,27 @@ def test_a_pass_over_the_limit_is_stopped_and_reported_as_not_finished(tmp_path)
     cold, warm = ratio_rows(rows)
     assert cold[3] == f"< {0.2 / result['cold']['wall_s']:.3g}" and cold[-1] == "did not finish in 0.5 s"
     assert warm[3:6] == ["-", "-", "-"]
+
+
+def test_a_tool_runs_while_another_run_of_it_holds_the_users_lock(tmp_path, monkeypatch):
+    # rss2email takes one lock per user ($XDG_RUNTIME_DIR, else /tmp/rss2email-<uid>); the
+    # bench gives each pass a runtime folder of its own, so a run elsewhere does not hold it.
+    import fcntl
+    import os
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    seen = tmp_path / "runtime-seen"
+
+    def locker(folder, urls, threads):
+        code = ("import fcntl, os, sys; f = open(os.path.join(os.environ['XDG_RUNTIME_DIR'], 'held.lock'), 'w'); "
+                "fcntl.lockf(f, fcntl.LOCK_EX); open(sys.argv[1], 'w').write(os.environ['XDG_RUNTIME_DIR'])")
+        return [sys.executable, "-c", code, str(seen)]
+
+    with open(runtime / "held.lock", "w") as held:
+        fcntl.lockf(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by "another run" for the whole pass
+        tool = Tool("locking", sys.executable, "python3", "locks", locker, lambda folder: None)
+        (result,) = compare_tools(port=9, feeds=1, threads=1, limit_s=5.0, tools=(tool,))
+    assert result["cold"]["finished"] and result["cold"]["exit"] == 0
+    assert seen.read_text() != str(runtime) and os.path.isabs(seen.read_text())
