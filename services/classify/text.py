@@ -91,6 +91,19 @@ class Prepared:
     def in_title(self, pos: int) -> bool:
         return pos < self.title_end
 
+    def is_question(self, s0: int) -> bool:
+        """Whether the sentence starting at s0 ends with a question mark (read once per
+        sentence)."""
+        questions: dict[int, bool] = self.memo.setdefault("questions", {})  # type: ignore[assignment]
+        found = questions.get(s0)
+        if found is None:
+            text = self.text
+            end = self.sentence_of(s0)[1]
+            while end > s0 and text[end - 1].isspace():
+                end -= 1
+            found = questions[s0] = end > s0 and text[end - 1] == "?"
+        return found
+
 
 def spans_within(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
     """The spans (sorted by start, `starts` their starts) that lie within [lo, hi].

@@ -186,7 +186,7 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
         modal = False  # "may have launched": a flash of a launch that happened
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing.
-        modal = _is_question(p, s0)
+        modal = p.is_question(s0)
     negated = bool(en.NEGATION_BEFORE.search(text, max(s0, first - 25), first))
     if not negated and w is not None and w[1] <= vs:
         # "missile cannot be intercepted": the negation stands between weapon and verb.
@@ -227,20 +227,7 @@ def headline_attack(p: Prepared) -> tuple[int, int] | None:
         if (en.NEGATION_BEFORE.search(text, max(s0, vs - 25), vs) or en.MODAL_AFTER.match(text, ve, min(t_end, ve + 40))
                 or en.TOPIC_BEFORE.search(text, max(s0, vs - 40), vs)):
             continue
-        if _is_question(p, s0):
+        if p.is_question(s0):
             continue
         return vs, ve
     return None
-
-
-def _is_question(p: Prepared, s0: int) -> bool:
-    """Whether the sentence starting at s0 ends with a question mark, read once per sentence."""
-    questions: dict[int, bool] = p.memo.setdefault("en_questions", {})  # type: ignore[assignment]
-    found = questions.get(s0)
-    if found is None:
-        text = p.text
-        end = p.sentence_of(s0)[1]
-        while end > s0 and text[end - 1].isspace():
-            end -= 1
-        found = questions[s0] = end > s0 and text[end - 1] == "?"
-    return found

@@ -92,7 +92,7 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
         end = max(ve, w[1])
         modal = bool(pl.MODAL_AFTER.match(text, end, min(len(text), end + 40)))
     if not modal:
-        modal = _is_question(p, s0)
+        modal = p.is_question(s0)
     negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 30), first))
                                or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs))))
     # "po wystrzeleniu rakiety" makes a launch the cause of other news; "pożar po ataku
@@ -125,16 +125,7 @@ def headline_attack(p: Prepared) -> tuple[int, int] | None:
             continue
         if found[2] == "noun" and pl.MODAL_AFTER.match(text, ve, min(t_end, ve + 40)):
             continue
-        if _is_question(p, s0):
+        if p.is_question(s0):
             continue
         return vs, ve
     return None
-
-
-def _is_question(p: Prepared, s0: int) -> bool:
-    """Whether the sentence starting at s0 ends with a question mark."""
-    text = p.text
-    end = p.sentence_of(s0)[1]
-    while end > s0 and text[end - 1].isspace():
-        end -= 1
-    return end > s0 and text[end - 1] == "?"
