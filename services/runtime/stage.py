@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -27,6 +28,12 @@ Handler = Callable[[Record], Awaitable[None]]
 
 _heap_settled = False
 
+# How long the event loop's thread may hold the GIL while another thread waits for it
+# (CPython's default: 5 ms). The hand-over of every parse and classification to the worker
+# processes crosses pebble's threads, each waiting for the GIL the busy loop holds: at 1 ms
+# the in-memory p99 at 10 background items/s fell from 50-53 to 35-46 ms (docs/benchmarks.md).
+SWITCH_INTERVAL_S = 0.001
+
 
 def settle_heap_once() -> None:
     """Once per process, when the first stage starts consuming: collect what start-up left
@@ -42,6 +49,7 @@ def settle_heap_once() -> None:
     _heap_settled = True
     gc.collect()
     gc.freeze()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 class StageRunner:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import asyncio
 import json
 
@@ -172,3 +174,14 @@ async def test_the_heap_made_at_start_up_is_out_of_the_collectors_way_once_a_sta
     await bus.producer().send("in", b"x")
     await run_until(runner, lambda: bus.committed("g", "in", 0) == 1)
     assert gc.get_freeze_count() > 10_000
+
+
+async def test_a_thread_waiting_for_the_interpreter_gets_it_within_a_millisecond_once_a_stage_runs():
+    # The hand-over to the worker processes crosses threads that wait for the event loop's GIL.
+    import sys
+
+    bus = MemoryBus("t.")
+    runner = await make(bus, lambda record: asyncio.sleep(0))
+    await bus.producer().send("in", b"x")
+    await run_until(runner, lambda: bus.committed("g", "in", 0) == 1)
+    assert sys.getswitchinterval() == pytest.approx(0.001)
