@@ -30,6 +30,7 @@ import time
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError as FutureCancelled
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -153,6 +154,24 @@ class CpuPool:
                 # A pool its owner forgot to close stops with it, not at interpreter exit.
                 self._finalizer = weakref.finalize(self, self._pool.stop)
 
+    async def _usable_pool(self) -> ProcessPool:
+        """The started pool, replaced first when pebble has given up on it: a worker that
+        dies between calls (the OOM killer, an operator's kill) puts pebble's pool in its
+        error state, where every later call fails ("Unexpected error within the Pool")."""
+        await self.start()
+        assert self._pool is not None
+        if not self._pool.active:
+            from services.runtime.logs import get_logger  # a rare path: kept off start-up's imports
+
+            broken, self._pool = self._pool, None
+            self._finalizer.detach()
+            get_logger().warning("worker_pool_replaced", workers=self.workers,
+                                 reason="a worker process died between calls")
+            await asyncio.to_thread(broken.stop)
+            await self.start()
+            assert self._pool is not None
+        return self._pool
+
     def _new_pool(self) -> ProcessPool:
         context = _forkserver_context()
         self._progress = context.RawArray("d", 2 * MAP_SLOTS)
@@ -168,9 +187,19 @@ class CpuPool:
         for a free worker does not count) and `WorkerDied` when its worker dies. Cancelling
         the awaiting task kills the worker of a call already running.
         """
-        await self.start()
-        assert self._pool is not None
-        future = self._pool.schedule(function, args=args, timeout=timeout_s)
+        pool = await self._usable_pool()
+        try:
+            return await self._outcome(pool.schedule(function, args=args, timeout=timeout_s), timeout_s)
+        except BrokenProcessPool:
+            # Scheduled on a pool whose worker had died between calls, before pebble knew
+            # (it fails the calls it holds). The functions are pure: once more, on the pool
+            # that replaces it.
+            pool = await self._usable_pool()
+            return await self._outcome(pool.schedule(function, args=args, timeout=timeout_s), timeout_s)
+
+    @staticmethod
+    async def _outcome(future: Any, timeout_s: float) -> Any:
+        """The result of a scheduled call, pebble's errors told as this module's."""
         try:
             return await asyncio.wrap_future(future)
         except TimeoutError as exc:

@@ -107,6 +107,28 @@ async def test_a_worker_that_dies_mid_call_gives_worker_died_and_is_replaced():
         pool.close()
 
 
+async def test_a_worker_killed_between_calls_costs_no_call():
+    # The OOM killer or an operator kills an idle worker: pebble then fails the calls it
+    # holds and refuses every later one ("Unexpected error within the Pool"); the pool is
+    # replaced instead, at once and after pebble has noticed.
+    import signal
+
+    pool = CpuPool(1)
+    try:
+        worker = await pool.run(os.getpid, timeout_s=10)
+        os.kill(worker, signal.SIGKILL)
+        after = [await pool.run(os.getpid, timeout_s=10) for _ in range(3)]
+        assert worker not in after and len(set(after)) == 1
+        # Killed again, and the next call made only once the death is known.
+        os.kill(after[0], signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while pool._pool is not None and pool._pool.active and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert await pool.run(divmod, 7, 2, timeout_s=10) == (3, 1)
+    finally:
+        pool.close()
+
+
 async def test_cancelling_the_awaiting_task_kills_the_running_call():
     pool = CpuPool(1, preload=[__name__])
     try:
