@@ -6,11 +6,12 @@ for the events stage (`services.events`). Any number of instances can run, up to
 partitions of the items topic.
 
 Classification never runs on the event loop: the items of each polled batch are classified
-together in a worker process (`services.runtime.cpu_pool`, one hand-over per batch: the
-worker decodes each item and encodes its report, so only bytes cross), each item with a
-time limit, `CLASSIFY_TIMEOUT_S`. An item that passes it is dead-lettered with the reason
-(`ClassifyTimeout`) and the stage goes on with the others; the worker is killed, so the
-slow classification stops too. The batch's reports are then sent together. Only the first
+in a worker process (`services.runtime.cpu_pool`, a few hand-overs per batch, the first of
+`CLASSIFY_FIRST_CHUNK_RECORDS` items, each next twice as many: the worker decodes each item and encodes its report, so only bytes cross), each item
+with a time limit, `CLASSIFY_TIMEOUT_S`. An item that passes it is dead-lettered with the
+reason (`ClassifyTimeout`) and the stage goes on with the others; the worker is killed, so
+the slow classification stops too. Each chunk's reports are sent together, in order, as
+soon as the chunk is classified, while the worker classifies the next. Only the first
 `MAX_TITLE_CHARS` of a title and `MAX_SUMMARY_CHARS` of a summary are classified: a launch
 report says what it is in its headline and first paragraphs, and a bound on the text is a
 bound on the time.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from schemas import FeedItem, LaunchReport
 from services.classify.metrics import LAUNCH_REPORTS, REPORTS
@@ -30,7 +32,7 @@ from services.classify.workers import WORKER_MODULES
 from services.runtime.bus import Producer, Record
 from services.runtime.codec import decode
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
-from services.runtime.errors import PermanentError
+from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 from services.runtime.stage import StageRunner
@@ -40,6 +42,14 @@ LAUNCH_REPORTS_KEY = b"launch-reports"
 # short enough that an alert behind a pathological item is late by seconds, not minutes.
 CLASSIFY_TIMEOUT_S = 2.0
 CLASSIFY_WORKERS = 1  # the stage handles records in order, one at a time
+# Records in the first hand-over of a polled batch to the worker; each next chunk is twice
+# the one before (8, 16, 32, 64, ...). A report is sent once its chunk is classified, not
+# once the whole batch is: at 1,000 items/s a batch held 40 to 100 records, and a launch
+# item in it waited for all of them (docs/benchmarks.md). Doubling keeps the hand-overs
+# few (four for 100 records; each costs the event loop about 0.35 ms of CPU) while an item
+# waits for about twice the records before it at most. Eight background items are about
+# 2 ms of the worker's CPU.
+CLASSIFY_FIRST_CHUNK_RECORDS = 8
 
 # Workers start with the lexicons compiled (seconds of work), also after a kill; the stage's
 # own process never compiles them (see `services.classify.workers`).
@@ -54,18 +64,40 @@ class ClassifyCrashed(PermanentError):
     """The worker process classifying the item died; the item is dead-lettered."""
 
 
+def chunk_bounds(records: int, first: int) -> list[tuple[int, int]]:
+    """(start, end) of each chunk of `records` records: the first `first` long, each next
+    twice the one before, the last what remains."""
+    bounds: list[tuple[int, int]] = []
+    start, size = 0, first
+    while start < records:
+        bounds.append((start, min(records, start + size)))
+        start, size = start + size, 2 * size
+    return bounds
+
+
+def _chunk_failed(cause: Exception) -> RetryableError:
+    error = RetryableError(f"the chunk holding this item could not be classified: {cause!r}")
+    error.__cause__ = cause
+    return error
+
+
 class ClassifyHandler:
     """Item records in: for each, its report out, and the report again for the clusterer if
     it counts. Records come a polled batch at a time (`many`), or one at a time.
 
     `classify_item(item, now)` (default `report_for`) runs in `pool`, `timeout_s` at most
-    per item; it must be a module-level function, as it crosses to a worker process.
+    per item; it must be a module-level function, as it crosses to a worker process. A
+    batch goes to the worker in chunks of `first_chunk_records`, then twice as many each
+    (see `many`).
     """
 
     def __init__(self, producer: Producer, *, reports_topic: str, launch_reports_topic: str,
                  min_confidence: float, clock: Callable[[], datetime], pool: CpuPool,
                  timeout_s: float = CLASSIFY_TIMEOUT_S,
+                 first_chunk_records: int = CLASSIFY_FIRST_CHUNK_RECORDS,
                  classify_item: Callable[[FeedItem, datetime], LaunchReport] = report_for) -> None:
+        if first_chunk_records < 1:
+            raise ValueError("first_chunk_records must be at least 1")
         self._producer = producer
         self._reports_topic = reports_topic
         self._launch_reports_topic = launch_reports_topic
@@ -73,6 +105,7 @@ class ClassifyHandler:
         self._clock = clock
         self._pool = pool
         self._timeout_s = timeout_s
+        self._first_chunk_records = first_chunk_records
         self._classify_item = classify_item
 
     async def __call__(self, record: Record) -> None:
@@ -83,10 +116,45 @@ class ClassifyHandler:
             raise error
 
     async def many(self, records: Sequence[Record]) -> list[BaseException | None]:
-        """Classify `records` in one worker call and send their reports together; per record
-        None or what failed it (see `__call__`)."""
-        outcomes = await self._pool.map(classify_value, [r.value for r in records], self._clock(),
-                                        self._min_confidence, self._classify_item, timeout_s=self._timeout_s)
+        """Classify `records` and send their reports; per record None or what failed it (see
+        `__call__`).
+
+        The records go to the worker in chunks (`chunk_bounds`), all handed over at once (the
+        worker takes them in order, one after the other): the reports of a chunk
+        are sent as soon as it and every chunk before it are classified, while the worker
+        goes on with the next. Reports are sent in the records' order. When a chunk cannot be
+        classified at all (its hand-over failed), its records fail with a `RetryableError`
+        (each is then classified again alone); when that is the first chunk, nothing was sent
+        yet and the error is raised instead."""
+        now = self._clock()
+        bounds = chunk_bounds(len(records), self._first_chunk_records)
+        calls = [asyncio.ensure_future(self._pool.map(
+            classify_value, [r.value for r in records[start:end]], now, self._min_confidence,
+            self._classify_item, timeout_s=self._timeout_s)) for start, end in bounds]
+        errors: list[BaseException | None] = [None] * len(records)
+        try:
+            for (start, end), call in zip(bounds, calls):
+                chunk = records[start:end]
+                try:
+                    outcomes = await call
+                except (asyncio.CancelledError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:
+                    if start == 0:
+                        raise
+                    get_logger().warning("classify_chunk_failed", records=len(chunk), offset=chunk[0].offset,
+                                         error=repr(exc))
+                    for index in range(start, start + len(chunk)):
+                        errors[index] = _chunk_failed(exc)
+                    continue
+                errors[start:start + len(chunk)] = await self._send_chunk(chunk, outcomes)
+        finally:
+            for call in calls:
+                call.cancel()  # a call still running has its worker killed (`CpuPool.map`)
+        return errors
+
+    async def _send_chunk(self, records: Sequence[Record], outcomes: Sequence[Any]) -> list[BaseException | None]:
+        """Send the reports of one classified chunk together; per record None or what failed it."""
         errors: list[BaseException | None] = [None] * len(records)
         sends: list[tuple[int, Classified]] = []
         for index, (record, outcome) in enumerate(zip(records, outcomes)):

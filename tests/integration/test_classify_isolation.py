@@ -97,3 +97,29 @@ async def test_an_oversized_item_is_classified_on_its_first_characters():
         pool.close()
     assert report.is_launch and report.fields.actor == "PRK"
     assert spent < 5.0  # the first 4,000 characters; all 100,000 took 35 s
+
+
+async def test_chunks_handed_over_behind_a_slow_item_are_classified_by_the_worker_that_replaces_its_own():
+    from services.classify.worker import ClassifyHandler, ClassifyTimeout
+    from services.runtime.bus import Record
+    from services.runtime.memory_bus import MemoryBus
+
+    bus = MemoryBus(default_partitions=1)
+    pool = CpuPool(1)
+    handler = ClassifyHandler(bus.producer(), reports_topic="reports", launch_reports_topic="launch-reports",
+                              min_confidence=0.5, clock=lambda: NOW, pool=pool, timeout_s=TIMEOUT_S,
+                              first_chunk_records=2, classify_item=slow_or_real)
+    titles = ["North Korea fires ballistic missile"] * 12
+    titles[1] = "SLOW North Korea fires missile"  # in the first chunk; chunks 2-5 and 6-11 wait behind it
+    records = [Record("items", 0, n, None, item(f"i{n:02d}", title).to_bytes(), (), 0)
+               for n, title in enumerate(titles)]
+    try:
+        await pool.run(slow_or_real, item("warm", "warm-up"), NOW, timeout_s=30)  # the worker is up
+        outcomes = await handler.many(records)
+    finally:
+        pool.close()
+    assert isinstance(outcomes[1], ClassifyTimeout)
+    assert [o for n, o in enumerate(outcomes) if n != 1] == [None] * 11
+    reports = [LaunchReport.from_bytes(r.value) for r in bus.records("reports")]
+    assert sorted(r.item_id for r in reports) == [f"i{n:02d}" for n in range(12) if n != 1]
+    assert all(r.is_launch for r in reports)
