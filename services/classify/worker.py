@@ -20,7 +20,7 @@ bound on the time.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -128,12 +128,17 @@ class ClassifyHandler:
         yet and the error is raised instead."""
         now = self._clock()
         bounds = chunk_bounds(len(records), self._first_chunk_records)
-        calls = [asyncio.ensure_future(self._pool.map(
+        calls: list[Awaitable[list[Any]]] = [self._pool.map(
             classify_value, [r.value for r in records[start:end]], now, self._min_confidence,
-            self._classify_item, timeout_s=self._timeout_s)) for start, end in bounds]
+            self._classify_item, timeout_s=self._timeout_s) for start, end in bounds]
+        # The first call is awaited in place: it reaches the worker in this turn of the event
+        # loop, and a batch of one chunk (all of them at low rates) pays for no task. The
+        # others become tasks now, so that they are handed over (in order, behind the first)
+        # in the next turn, without waiting for the first to finish.
+        later = [asyncio.ensure_future(call) for call in calls[1:]]
         errors: list[BaseException | None] = [None] * len(records)
         try:
-            for (start, end), call in zip(bounds, calls):
+            for (start, end), call in zip(bounds, [calls[0], *later] if calls else []):
                 chunk = records[start:end]
                 try:
                     outcomes = await call
@@ -149,8 +154,8 @@ class ClassifyHandler:
                     continue
                 errors[start:start + len(chunk)] = await self._send_chunk(chunk, outcomes)
         finally:
-            for call in calls:
-                call.cancel()  # a call still running has its worker killed (`CpuPool.map`)
+            for task in later:
+                task.cancel()  # a call still running has its worker killed (`CpuPool.map`)
         return errors
 
     async def _send_chunk(self, records: Sequence[Record], outcomes: Sequence[Any]) -> list[BaseException | None]:
