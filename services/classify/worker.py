@@ -120,9 +120,10 @@ class ClassifyHandler:
         `__call__`).
 
         The records go to the worker in chunks (`chunk_bounds`), all handed over at once (the
-        worker takes them in order, one after the other): the reports of a chunk
-        are sent as soon as it and every chunk before it are classified, while the worker
-        goes on with the next. Reports are sent in the records' order. When a chunk cannot be
+        worker takes them in order, one after the other). The reports of a chunk are sent as
+        soon as it is classified, while the worker goes on with the next, without waiting for
+        the sends of the chunk before to be acknowledged; every send is made in the records'
+        order. It returns once every report is acknowledged. When a chunk cannot be
         classified at all (its hand-over failed), its records fail with a `RetryableError`
         (each is then classified again alone); when that is the first chunk, nothing was sent
         yet and the error is raised instead."""
@@ -137,6 +138,7 @@ class ClassifyHandler:
         # in the next turn, without waiting for the first to finish.
         later = [asyncio.ensure_future(call) for call in calls[1:]]
         errors: list[BaseException | None] = [None] * len(records)
+        sending: list[tuple[list[tuple[int, Classified]], asyncio.Future[list[Any]]]] = []
         try:
             for (start, end), call in zip(bounds, [calls[0], *later] if calls else []):
                 chunk = records[start:end]
@@ -149,22 +151,27 @@ class ClassifyHandler:
                         raise
                     get_logger().warning("classify_chunk_failed", records=len(chunk), offset=chunk[0].offset,
                                          error=repr(exc))
-                    for index in range(start, start + len(chunk)):
+                    for index in range(start, end):
                         errors[index] = _chunk_failed(exc)
                     continue
-                errors[start:start + len(chunk)] = await self._send_chunk(chunk, outcomes)
+                sending.append(self._send_chunk(chunk, outcomes, start, errors))
+            for reports, sent in sending:
+                self._settle_sends(reports, await sent, errors)
         finally:
             for task in later:
                 task.cancel()  # a call still running has its worker killed (`CpuPool.map`)
         return errors
 
-    async def _send_chunk(self, records: Sequence[Record], outcomes: Sequence[Any]) -> list[BaseException | None]:
-        """Send the reports of one classified chunk together; per record None or what failed it."""
-        errors: list[BaseException | None] = [None] * len(records)
-        sends: list[tuple[int, Classified]] = []
-        for index, (record, outcome) in enumerate(zip(records, outcomes)):
+    def _send_chunk(self, records: Sequence[Record], outcomes: Sequence[Any], start: int,
+                    errors: list[BaseException | None]) -> tuple[list[tuple[int, Classified]], asyncio.Future[list[Any]]]:
+        """Start sending the reports of one classified chunk (`records` from index `start` of
+        the batch), every send in order; note in `errors` the items that were not classified.
+        Returns the reports being sent (batch index, report) and the future of the sends'
+        outcomes: per report one, two for a report that also goes to clustering."""
+        reports: list[tuple[int, Classified]] = []
+        for index, (record, outcome) in enumerate(zip(records, outcomes), start):
             if isinstance(outcome, Classified):
-                sends.append((index, outcome))
+                reports.append((index, outcome))
             elif isinstance(outcome, TimeLimitExceeded):
                 item = decode(FeedItem, record)
                 get_logger().warning("classify_timeout", item_id=item.item_id, feed=item.feed,
@@ -176,29 +183,32 @@ class ClassifyHandler:
                 errors[index] = ClassifyCrashed(f"item {item.item_id}: classification failed: {outcome}")
             else:
                 errors[index] = outcome
-        # Sent together: the in-memory bus writes them to its journal in one transaction,
-        # Kafka's producer in one request.
-        sent = await asyncio.gather(*(self._publish(done) for _, done in sends), return_exceptions=True)
-        for (index, _), result in zip(sends, sent):
-            if isinstance(result, BaseException):
-                errors[index] = result
-        return errors
+        sends = []
+        for _, done in reports:
+            sends.append(self._producer.send(self._reports_topic, done.payload, key=done.item_id.encode()))
+            if done.reaches_clusterer:
+                sends.append(self._producer.send(self._launch_reports_topic, done.payload, key=LAUNCH_REPORTS_KEY))
+        # One task per send, started in this order in the next turn of the event loop: the
+        # in-memory bus writes them to its journal in one transaction, Kafka's producer
+        # batches them, and a later chunk's sends come after these.
+        return reports, asyncio.gather(*sends, return_exceptions=True)
 
-    async def _publish(self, done: Classified) -> None:
-        key = done.item_id.encode()
-        if done.reaches_clusterer:
-            for result in await asyncio.gather(
-                    self._producer.send(self._reports_topic, done.payload, key=key),
-                    self._producer.send(self._launch_reports_topic, done.payload, key=LAUNCH_REPORTS_KEY),
-                    return_exceptions=True):
-                if isinstance(result, BaseException):
-                    raise result
-            LAUNCH_REPORTS.inc()
-        else:
-            await self._producer.send(self._reports_topic, done.payload, key=key)
-        REPORTS.labels(str(done.is_launch).lower()).inc()
-        if done.launch_log is not None:
-            get_logger().info("launch_detected", **done.launch_log)
+    @staticmethod
+    def _settle_sends(reports: list[tuple[int, Classified]], sent: list[Any],
+                      errors: list[BaseException | None]) -> None:
+        """Count and log the reports whose sends were acknowledged; note the others' error."""
+        results = iter(sent)
+        for index, done in reports:
+            outcome = [next(results), *([next(results)] if done.reaches_clusterer else [])]
+            failure = next((r for r in outcome if isinstance(r, BaseException)), None)
+            if failure is not None:
+                errors[index] = failure
+                continue
+            if done.reaches_clusterer:
+                LAUNCH_REPORTS.inc()
+            REPORTS.labels(str(done.is_launch).lower()).inc()
+            if done.launch_log is not None:
+                get_logger().info("launch_detected", **done.launch_log)
 
 
 class ClassifyStage:

@@ -71,16 +71,6 @@ def reported(bus: MemoryBus, topic: str = "reports") -> list[str]:
     return [LaunchReport.from_bytes(r.value).item_id for r in bus.records(topic)]
 
 
-def in_chunks(ids: list[str], sizes: list[int]) -> list[set[str]]:
-    """`ids` cut into consecutive groups of `sizes` (the reports of one chunk are sent
-    together, so only their order across chunks is told)."""
-    groups, start = [], 0
-    for size in sizes:
-        groups.append(set(ids[start:start + size]))
-        start += size
-    return groups
-
-
 async def until(condition: Callable[[], bool]) -> None:
     for _ in range(500):
         if condition():
@@ -106,12 +96,12 @@ async def test_a_launch_early_in_a_full_batch_is_reported_while_the_rest_is_stil
     await until(lambda: bool(bus.records("launch-reports")))
 
     assert reported(bus, "launch-reports") == ["i002"]
-    assert sorted(reported(bus)) == [f"i{n:03d}" for n in range(8)]  # the rest waits for its chunks
+    assert reported(bus) == [f"i{n:03d}" for n in range(8)]  # the rest waits for its chunks
     assert not batch.done()
     pool.release(len(pool.calls))
     assert await batch == [None] * 100
     assert pool.calls == [8, 16, 32, 44]  # every record handed over once
-    assert in_chunks(reported(bus), pool.calls) == in_chunks([f"i{n:03d}" for n in range(100)], pool.calls)
+    assert reported(bus) == [f"i{n:03d}" for n in range(100)]
 
 
 async def test_reports_keep_the_items_order_when_a_later_chunk_is_classified_first():
@@ -146,7 +136,7 @@ async def test_a_chunk_that_cannot_be_classified_is_classified_again_alone_and_n
     # The first chunk was sent; the second (records 8 to 19) failed whole and each of its
     # records was classified alone after it: every item has its report, none dead-lettered.
     assert sorted(reported(bus)) == [f"i{n:03d}" for n in range(20)]
-    assert sorted(reported(bus)[:8]) == [f"i{n:03d}" for n in range(8)]
+    assert reported(bus)[:8] == [f"i{n:03d}" for n in range(8)]
     assert not [DeadLetter.from_bytes(r.value) for r in bus.records("dlq")]
 
 
@@ -157,3 +147,33 @@ async def test_a_first_chunk_that_cannot_be_classified_fails_the_batch_before_an
     with pytest.raises(RuntimeError, match="the worker pool is gone"):
         await handler_for(bus, pool).many([item_record(n, f"Council budget {n}") for n in range(20)])
     assert reported(bus) == []
+
+
+class SlowBroker:
+    """A producer whose sends are acknowledged only when the test says so."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []  # (topic, item id), in the order sends were made
+        self.acknowledged = asyncio.Event()
+
+    async def send(self, topic: str, value: bytes, *, key: bytes | None = None, headers=()) -> None:
+        self.sent.append((topic, LaunchReport.from_bytes(value).item_id))
+        await self.acknowledged.wait()
+
+
+async def test_a_chunks_reports_are_sent_without_waiting_for_the_acknowledgements_of_the_chunk_before():
+    broker = SlowBroker()
+    pool = HeldPool()
+    pool.release(10_000)
+    handler = ClassifyHandler(broker, reports_topic="reports", launch_reports_topic="launch-reports",  # type: ignore[arg-type]
+                              min_confidence=0.5, clock=lambda: NOW, pool=pool,  # type: ignore[arg-type]
+                              classify_item=verdict)
+    titles = ["North Korea fires missile" if n in (3, 20) else f"Council budget {n}" for n in range(30)]
+    batch = asyncio.create_task(handler.many([item_record(n, title) for n, title in enumerate(titles)]))
+    # Nothing is acknowledged yet, and still every chunk's reports are on their way, in order.
+    await until(lambda: len(broker.sent) == 32)
+    assert broker.sent == [sent for n in range(30) for sent in
+                           [("reports", f"i{n:03d}"), *([("launch-reports", f"i{n:03d}")] if n in (3, 20) else [])]]
+    assert not batch.done()  # the batch is done (and committed) only once all are acknowledged
+    broker.acknowledged.set()
+    assert await batch == [None] * 30
