@@ -7,11 +7,12 @@ partitions of the items topic.
 
 Classification never runs on the event loop: the items of each polled batch are classified
 in a worker process (`services.runtime.cpu_pool`, a few hand-overs per batch, the first of
-`CLASSIFY_FIRST_CHUNK_RECORDS` items, each next twice as many: the worker decodes each item and encodes its report, so only bytes cross), each item
-with a time limit, `CLASSIFY_TIMEOUT_S`. An item that passes it is dead-lettered with the
-reason (`ClassifyTimeout`) and the stage goes on with the others; the worker is killed, so
-the slow classification stops too. Each chunk's reports are sent together, in order, as
-soon as the chunk is classified, while the worker classifies the next. Only the first
+`CLASSIFY_FIRST_CHUNK_RECORDS` items, each next twice as many: the worker decodes each item
+and encodes its report, so only bytes cross), each item with a time limit,
+`CLASSIFY_TIMEOUT_S`. An item that passes it is dead-lettered with the reason
+(`ClassifyTimeout`) and the stage goes on with the others; the worker is killed, so the
+slow classification stops too. Each chunk's reports are sent, in order, as soon as the
+chunk is classified, while the worker classifies the next. Only the first
 `MAX_TITLE_CHARS` of a title and `MAX_SUMMARY_CHARS` of a summary are classified: a launch
 report says what it is in its headline and first paragraphs, and a bound on the text is a
 bound on the time.
@@ -158,8 +159,13 @@ class ClassifyHandler:
             for reports, sent in sending:
                 self._settle_sends(reports, await sent, errors)
         finally:
+            # All done by now unless the batch failed or was cancelled: a call still running
+            # then has its worker killed (`CpuPool.map`), and sends not yet acknowledged stop
+            # waiting (the batch is not committed, so its records are read again).
             for task in later:
-                task.cancel()  # a call still running has its worker killed (`CpuPool.map`)
+                task.cancel()
+            for _, sent in sending:
+                sent.cancel()
         return errors
 
     def _send_chunk(self, records: Sequence[Record], outcomes: Sequence[Any], start: int,
