@@ -3,10 +3,10 @@ stage's batches and the event loop's stalls noted.
 
     .venv/bin/python bench/tail_trace.py [--rate 1000] [--launches 100] [--runs 1]
 
-Runs `bench.e2e_latency.measure` on the in-memory bus (launches every 50 ms, as the quick
-plan) and prints one JSON line per run: the load average at its start, processing and
-per-step p50 / p99 (ms), and for the classify step its parts per launch item (p50 / p95 /
-p99 ms):
+Runs `bench.e2e_latency.measure` on the in-memory bus (`--kafka`: on tansu), launches every
+50 ms as in the quick plan, and prints one JSON line per run: the load average at its
+start, processing and per-step p50 / p99 (ms), and for the classify step its parts per
+launch item (p50 / p95 / p99 ms):
 
 - `queued`: acknowledged on `items` → the classify stage's batch that holds it began;
 - `in_batch`: that batch began → all its reports were sent (the worker calls and the sends);
@@ -233,7 +233,8 @@ def _runs(args: argparse.Namespace, chunks: list[int], chunk_now: list[int], bat
                         to_report.append((reported[n] - batch["begun"]) * 1000)
         sizes = [float(b["records"]) for b in batches]
         print(json.dumps({
-            "chunk": chunk_now[0], "bus": "kafka" if args.kafka else "memory", "rate": args.rate, "load": round(load, 2), "cpu_s": round(time.process_time() - cpu, 1),
+            "chunk": chunk_now[0], "bus": "kafka" if args.kafka else "memory", "rate": args.rate,
+            "load": round(load, 2), "cpu_s": round(time.process_time() - cpu, 1),
             "alerted": f"{run['alerted']}/{run['launches']}",
             "processing_ms": [run["processing"]["p50_ms"], run["processing"]["p99_ms"]],
             "steps_ms": {k: [v["p50_ms"], v["p99_ms"]] for k, v in run["steps"].items() if k != "waiting for poll"},

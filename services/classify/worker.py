@@ -65,6 +65,10 @@ class ClassifyCrashed(PermanentError):
     """The worker process classifying the item died; the item is dead-lettered."""
 
 
+# The reports of a chunk being sent: (index in the batch, what the worker made of the item).
+Reports = list[tuple[int, Classified]]
+
+
 def chunk_bounds(records: int, first: int) -> list[tuple[int, int]]:
     """(start, end) of each chunk of `records` records: the first `first` long, each next
     twice the one before, the last what remains."""
@@ -139,7 +143,7 @@ class ClassifyHandler:
         # in the next turn, without waiting for the first to finish.
         later = [asyncio.ensure_future(call) for call in calls[1:]]
         errors: list[BaseException | None] = [None] * len(records)
-        sending: list[tuple[list[tuple[int, Classified]], asyncio.Future[list[Any]]]] = []
+        sending: list[tuple[Reports, asyncio.Future[list[Any]]]] = []
         try:
             for (start, end), call in zip(bounds, [calls[0], *later] if calls else []):
                 chunk = records[start:end]
@@ -169,12 +173,12 @@ class ClassifyHandler:
         return errors
 
     def _send_chunk(self, records: Sequence[Record], outcomes: Sequence[Any], start: int,
-                    errors: list[BaseException | None]) -> tuple[list[tuple[int, Classified]], asyncio.Future[list[Any]]]:
+                    errors: list[BaseException | None]) -> tuple[Reports, asyncio.Future[list[Any]]]:
         """Start sending the reports of one classified chunk (`records` from index `start` of
         the batch), every send in order; note in `errors` the items that were not classified.
         Returns the reports being sent (batch index, report) and the future of the sends'
         outcomes: per report one, two for a report that also goes to clustering."""
-        reports: list[tuple[int, Classified]] = []
+        reports: Reports = []
         for index, (record, outcome) in enumerate(zip(records, outcomes), start):
             if isinstance(outcome, Classified):
                 reports.append((index, outcome))
@@ -200,7 +204,7 @@ class ClassifyHandler:
         return reports, asyncio.gather(*sends, return_exceptions=True)
 
     @staticmethod
-    def _settle_sends(reports: list[tuple[int, Classified]], sent: list[Any],
+    def _settle_sends(reports: Reports, sent: list[Any],
                       errors: list[BaseException | None]) -> None:
         """Count and log the reports whose sends were acknowledged; note the others' error."""
         results = iter(sent)

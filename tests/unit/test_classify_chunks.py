@@ -165,9 +165,9 @@ async def test_a_chunks_reports_are_sent_without_waiting_for_the_acknowledgement
     broker = SlowBroker()
     pool = HeldPool()
     pool.release(10_000)
-    handler = ClassifyHandler(broker, reports_topic="reports", launch_reports_topic="launch-reports",  # type: ignore[arg-type]
-                              min_confidence=0.5, clock=lambda: NOW, pool=pool,  # type: ignore[arg-type]
-                              classify_item=verdict)
+    handler = ClassifyHandler(broker, reports_topic="reports",  # type: ignore[arg-type]
+                              launch_reports_topic="launch-reports", min_confidence=0.5, clock=lambda: NOW,
+                              pool=pool, classify_item=verdict)  # type: ignore[arg-type]
     titles = ["North Korea fires missile" if n in (3, 20) else f"Council budget {n}" for n in range(30)]
     batch = asyncio.create_task(handler.many([item_record(n, title) for n, title in enumerate(titles)]))
     # Nothing is acknowledged yet, and still every chunk's reports are on their way, in order.
