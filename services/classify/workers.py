@@ -15,7 +15,8 @@ from services.runtime.cpu_pool import start_fork_server
 WORKER_MODULES = ("services.classify.classifier", "services.classify.report")
 
 
-def start_early() -> None:
+def start_early(*other_modules: str) -> None:
     """Start the classify workers' fork server now, in the background (see
-    `services.runtime.cpu_pool.start_fork_server`)."""
-    start_fork_server(*WORKER_MODULES)
+    `services.runtime.cpu_pool.start_fork_server`); it also imports `other_modules`, those
+    of the process's other pools."""
+    start_fork_server(*WORKER_MODULES, *other_modules)
