@@ -40,3 +40,31 @@ def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
     out = json.loads(done.stdout)
     assert out["returned_s"] < 1.0  # the 2 s import did not hold the caller
     assert out["result"] == 3
+
+
+COLLECTOR = textwrap.dedent("""
+    import asyncio, gc, json
+    from services.runtime.cpu_pool import CpuPool, start_fork_server
+
+    start_fork_server("json")
+
+    async def main():
+        pool = CpuPool(1)
+        try:
+            return [await pool.run(gc.isenabled, timeout_s=10), await pool.run(gc.get_freeze_count, timeout_s=10)]
+        finally:
+            pool.close()
+
+    enabled, frozen = asyncio.run(main())
+    print(json.dumps({"enabled": enabled, "frozen": frozen, "here": gc.isenabled()}))
+""")
+
+
+def test_workers_run_with_the_collector_on_and_the_fork_servers_imports_frozen():
+    # The fork server imports with the collector off (start-up CPU); a worker forked with it
+    # still off would never free a reference cycle.
+    done = subprocess.run([sys.executable, "-c", COLLECTOR], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out == {"enabled": True, "frozen": out["frozen"], "here": True}
+    assert out["frozen"] > 10_000  # the modules the fork server imported, out of the collector's way
