@@ -11,8 +11,8 @@ from __future__ import annotations
 from services.runtime.cpu_pool import start_fork_server
 
 # What the workers run lives in `services.classify.report`, which imports no bus, HTTP or
-# database client: the fork server imports just that and the classifier.
-WORKER_MODULES = ("services.classify.classifier", "services.classify.report")
+# database client: the fork server imports just that and the classifier, and loads the model.
+WORKER_MODULES = ("services.classify.classifier", "services.classify.report", "services.classify.model_preload")
 
 
 def start_early(*other_modules: str) -> None:
