@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import math
 import sys
 from collections.abc import Sequence
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 # fork server imports this module (the program's main module) before the modules its
 # workers need, and must not pay for the whole service (a second of CPU) on the way to the
 # first classification.
+
+# What the ingest stage's parse workers import (`services.ingest.worker`'s DocumentParser):
+# `launchwatch run` has its fork server import it once, beside the classifier, instead of
+# each parse worker importing it on its own while the first items are classified.
+INGEST_WORKER_MODULES = ("services.ingest.documents",)
 
 # What `launchwatch feeds check` reads of the configuration: the sources, nothing else (so
 # it runs without the subscriptions' secrets).
@@ -109,27 +115,18 @@ def _command(args: argparse.Namespace) -> int:
         # while this process imports the rest and connects, not after.
         from services.classify.workers import start_early
 
-        start_early()
-    from services.config import load_settings, secret_values
-    from services.runtime.logs import configure_logging
-    from services.stages import STAGES, run
-
+        start_early(*(INGEST_WORKER_MODULES if args.command == "run" else ()))
     if args.command == "classify":
+        from services.runtime.logs import configure_logging
+
         configure_logging(fmt=args.log_format or "auto", stream=sys.stderr)
         return _classify(args.input, args.output)
-    settings = load_settings(args.config, only=FEEDS_CHECK_SECTIONS if args.command == "feeds" else None)
-    quiet: tuple[str, ...] = ()
-    if args.command == "demo":
-        from services.demo.runner import ROUTINE_EVENTS
+    settings = _start_up(args)
+    from services.stages import run
 
-        quiet = ROUTINE_EVENTS
-    configure_logging(
-        fmt=args.log_format or settings.log.format,
-        level=settings.log.level,
-        secrets=secret_values(settings),
-        quiet_events=quiet,
-    )
     if args.command == "run":
+        from services.stages import STAGES
+
         asyncio.run(run(settings, STAGES, service="run"))
     elif args.command == "serve":
         asyncio.run(run(settings, [args.stage], service=args.stage))
@@ -142,6 +139,41 @@ def _command(args: argparse.Namespace) -> int:
 
         return asyncio.run(run_demo(settings, speed=args.speed))
     return 0
+
+
+def _start_up(args: argparse.Namespace) -> "Settings":
+    """The settings, read and checked, with logging configured and, for `run` and `serve`,
+    the modules of the stages to run imported. Raises `ConfigError` naming what is wrong."""
+    from services.stages import STAGES, import_stages
+
+    # Importing launchwatch makes hundreds of thousands of objects that live as long as the
+    # process, and the cyclic collector scanned them again and again on the way (a tenth of
+    # start-up's CPU): it is off until the stages' modules are imported and the settings
+    # read, and on again before anything runs.
+    gc.disable()
+    try:
+        from services.config import load_settings, secret_values
+        from services.runtime.logs import configure_logging
+
+        settings = load_settings(args.config, only=FEEDS_CHECK_SECTIONS if args.command == "feeds" else None)
+        quiet: tuple[str, ...] = ()
+        if args.command == "demo":
+            from services.demo.runner import ROUTINE_EVENTS
+
+            quiet = ROUTINE_EVENTS
+        configure_logging(
+            fmt=args.log_format or settings.log.format,
+            level=settings.log.level,
+            secrets=secret_values(settings),
+            quiet_events=quiet,
+        )
+        if args.command in ("run", "serve"):
+            from services.runtime import lifecycle  # noqa: F401 - what every stage runs on
+
+            import_stages(STAGES if args.command == "run" else [args.stage])
+        return settings
+    finally:
+        gc.enable()
 
 
 def _open(path: str, mode: str, flag: str) -> IO[Any]:

@@ -1,15 +1,29 @@
-"""The stages a process can run, by name, in the order `launchwatch run` starts them."""
+"""The stages a process can run, by name, in the order `launchwatch run` starts them.
+
+Light to import (the stages and the plumbing are imported by the functions below): the
+command line reads `STAGES` before it starts the classify workers' fork server, which must
+not wait for the rest of launchwatch to be imported first.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import importlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from services.config import Settings
-from services.runtime.lifecycle import Stage, StageContext, run_stages
+if TYPE_CHECKING:
+    from services.config import Settings
+    from services.runtime.lifecycle import Stage, StageContext
 
 STAGES = ("ingest", "classify", "events", "notify", "web")
+
+
+def import_stages(names: Sequence[str]) -> None:
+    """Import the modules of the named stages (`services.<name>.worker`) now; building or
+    preparing a stage imports its module anyway, this only chooses the moment."""
+    for name in names:
+        importlib.import_module(f"services.{name}.worker")
 
 
 async def build_stage(name: str, ctx: StageContext) -> Stage:
@@ -36,6 +50,8 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
     `launchwatch run` (every stage) owns its state file: a second one on the same file
     raises `StateInUse` instead of polling and delivering everything twice.
     """
+    from services.runtime.lifecycle import run_stages
+
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
                      own_state=set(names) >= set(STAGES), prepare=prepare_stage)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from services.runtime.cpu_pool import start_fork_server
 
 # What the workers run lives in `services.classify.report`, which imports no bus, HTTP or
-# database client: the fork server imports just that and the classifier.
-WORKER_MODULES = ("services.classify.classifier", "services.classify.report")
+# database client: the fork server imports just that and the classifier, and loads the model.
+WORKER_MODULES = ("services.classify.classifier", "services.classify.report", "services.classify.model_preload")
 
 
-def start_early() -> None:
+def start_early(*other_modules: str) -> None:
     """Start the classify workers' fork server now, in the background (see
-    `services.runtime.cpu_pool.start_fork_server`)."""
-    start_fork_server(*WORKER_MODULES)
+    `services.runtime.cpu_pool.start_fork_server`); it also imports `other_modules`, those
+    of the process's other pools."""
+    start_fork_server(*WORKER_MODULES, *other_modules)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from services.events.state import Window
+from services.events.window import Window
 from services.runtime.config_model import Section
 
 _DEFAULT = Window()

@@ -80,6 +80,7 @@ from schemas.models import BALLISTIC_KINDS
 from schemas.actors import ACTOR_ALIASES as _ACTOR_ALIASES
 from schemas.actors import OFFICIAL_CUES as _OFFICIAL_CUES
 from schemas.actors import STATE_MEDIA as _STATE_MEDIA
+from services.events.window import Window
 
 WalkBack = Literal["correction", "retraction"]
 Precision = Literal["minute", "hour", "day"]
@@ -311,20 +312,6 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
 
 WEAK_KIND_CUES = frozenset({"kind:rocket", "model_kind"})
 """Evidence cues of a kind that is a guess (see `Source.kind_weak`)."""
-
-
-@dataclass(frozen=True)
-class Window:
-    """The time rules of clustering, in seconds."""
-
-    minute_tolerance_s: float = 90 * 60
-    hour_tolerance_s: float = 3 * 3600
-    day_tolerance_s: float = 13 * 3600
-    publish_skew_s: float = 15 * 60
-    timeless_join_s: float = 6 * 3600
-    echo_join_s: float = 20 * 3600
-    inactive_close_s: float = 36 * 3600
-    stale_after_s: float = 6 * 3600
 
 
 @dataclass(frozen=True)

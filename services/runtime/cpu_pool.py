@@ -51,8 +51,9 @@ MAP_SLOTS = 16
 _progress: Any = None
 
 
-# Imported by the fork server before the modules of its workers (see that module).
+# Imported by the fork server before and after the modules of its workers (see those modules).
 _FIRST = "services.runtime.forkserver_sigint"
+_LAST = "services.runtime.forkserver_settled"
 
 
 def preload(*modules: str) -> None:
@@ -65,7 +66,7 @@ def _forkserver_context() -> Any:
     context = multiprocessing.get_context("forkserver")
     # Heeded only before the fork server first starts. "__main__": the program's main
     # module is imported once there, not again in every new worker.
-    context.set_forkserver_preload(["__main__", _FIRST, *sorted(_PRELOAD)])
+    context.set_forkserver_preload(["__main__", _FIRST, *sorted(_PRELOAD), _LAST])
     return context
 
 

@@ -30,8 +30,6 @@ from markupsafe import Markup, escape
 from schemas import LaunchEvent
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson, summary_line
 from services.web.geo import place_event
-from services.web.mapdraw import event_png, event_svg
-from services.web.maritime import area_zones, boundaries
 from services.web.openapi import openapi_document
 from services.web.store import EventRow, EventStore, LiveFeed
 
@@ -113,9 +111,20 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     return rows
 
 
+def _paint_png(event: LaunchEvent) -> bytes | None:
+    # The map painter (numpy, Pillow and the basemap: a fifth of a second of CPU) is imported
+    # by the first map drawn, not at start-up, where `launchwatch run` shares the CPU with
+    # the stages on the way to the first alert.
+    from services.web.mapdraw import event_png
+
+    return event_png(event)
+
+
 def landing_zone(event: LaunchEvent) -> dict[str, Any]:
     """The state whose land or territorial sea the map's landing area lies in, and by what
     data: a fact computed here, not given by a source."""
+    from services.web.maritime import area_zones, boundaries  # numpy: see _paint_png
+
     places = place_event(event)
     if places is None or places.landing is None or places.landing_radius_km is None:
         return {"value": None, "by": "no landing area: the reports do not give both a direction and a distance"}
@@ -214,6 +223,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         key = (event.event_id, event.revision)
         svg = svgs.get(key)
         if svg is None:
+            from services.web.mapdraw import event_svg  # see _paint_png
+
             svg = svgs.put(key, event_svg(event) or "")
         return svg or None
 
@@ -222,7 +233,7 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         png = pngs.get(key)
         if png is None:
             # Painting takes tens of milliseconds of CPU: off the loop, so other requests go on.
-            png = pngs.put(key, await asyncio.to_thread(event_png, event) or b"")
+            png = pngs.put(key, await asyncio.to_thread(_paint_png, event) or b"")
         return png or None
     static_dir = Path(str(resources.files("services.web").joinpath("static")))
     if app is None:

@@ -40,3 +40,62 @@ def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
     out = json.loads(done.stdout)
     assert out["returned_s"] < 1.0  # the 2 s import did not hold the caller
     assert out["result"] == 3
+
+
+COLLECTOR = textwrap.dedent("""
+    import asyncio, gc, json
+    from services.runtime.cpu_pool import CpuPool, start_fork_server
+
+    start_fork_server("json")
+
+    async def main():
+        pool = CpuPool(1)
+        try:
+            return [await pool.run(gc.isenabled, timeout_s=10), await pool.run(gc.get_freeze_count, timeout_s=10)]
+        finally:
+            pool.close()
+
+    enabled, frozen = asyncio.run(main())
+    print(json.dumps({"enabled": enabled, "frozen": frozen, "here": gc.isenabled()}))
+""")
+
+
+def test_workers_run_with_the_collector_on_and_the_fork_servers_imports_frozen():
+    # The fork server imports with the collector off (start-up CPU); a worker forked with it
+    # still off would never free a reference cycle.
+    done = subprocess.run([sys.executable, "-c", COLLECTOR], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out == {"enabled": True, "frozen": out["frozen"], "here": True}
+    assert out["frozen"] > 10_000  # the modules the fork server imported, out of the collector's way
+
+
+MODEL = textwrap.dedent("""
+    import asyncio, json
+    from model_probe import models_loaded
+    from services.classify.workers import start_early
+    from services.runtime.cpu_pool import CpuPool
+
+    start_early()
+
+    async def main():
+        pool = CpuPool(1)
+        try:
+            return await pool.run(models_loaded, timeout_s=30)
+        finally:
+            pool.close()
+
+    print(json.dumps({"loaded_before_the_first_item": asyncio.run(main())}))
+""")
+
+
+def test_a_classify_worker_has_the_model_before_its_first_item(tmp_path):
+    # Loaded once by the fork server, not by each worker's first classification (within that
+    # item's time limit, on the way to the first alert).
+    (tmp_path / "model_probe.py").write_text(
+        "from services.classify import model\n\n\ndef models_loaded():\n    return model.shipped.cache_info().currsize\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", MODEL], capture_output=True, text=True, timeout=120,
+                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"loaded_before_the_first_item": 1}

@@ -1,7 +1,8 @@
-"""What a `launchwatch serve <stage>` process imports before it is ready: every import is CPU
-that three stages starting together on two cores share, so the heavy libraries only some
-configurations use are left to the first use (an email's map is still painted:
-tests/integration/test_notify_smtp.py)."""
+"""What a `launchwatch serve <stage>` or `run` process imports before it is ready: every import
+is CPU that three stages starting together on two cores share, so the heavy libraries only
+some configurations use are left to the first use (an email's map is still painted:
+tests/integration/test_notify_smtp.py; a web page's map: tests/unit/test_map_png.py), and
+the classify workers' fork server starts before the rest of launchwatch is imported."""
 
 from __future__ import annotations
 
@@ -11,15 +12,70 @@ import sys
 
 import pytest
 
-# psycopg: only with `[state] url`; numpy and Pillow: only to paint an email's map.
+# psycopg: only with `[state] url`; numpy and Pillow: only to paint a map (the classifier's
+# model uses numpy too, in the workers' processes only).
 HEAVY = ("psycopg", "numpy", "PIL")
+# The clusterer's state functions and the gazetteer they read: the events stage's (and the
+# classify workers') alone.
+EVENTS_CORE = ("services.events.state", "schemas.actors")
 
 
-@pytest.mark.parametrize("stage", ["ingest", "classify", "events", "notify"])
-def test_a_serve_process_on_the_state_file_imports_no_heavy_library_it_does_not_use(stage):
+def imported_at_start_up(stage: str, candidates: tuple[str, ...]) -> list[str]:
     # What `serve` loads up to its stage's build, in a fresh interpreter.
-    code = (f"import sys, services.cli, services.config, services.stages, services.runtime.kafka_bus, "
-            f"services.{stage}.worker; import json; print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))")
+    stages = "services.ingest.worker, services.classify.worker, services.events.worker, services.notify.worker, " \
+             "services.web.worker" if stage == "run" else f"services.{stage}.worker"
+    code = (f"import sys, services.cli, services.config, services.stages, services.runtime.lifecycle, "
+            f"services.runtime.kafka_bus, {stages}; import json; "
+            f"print(json.dumps(sorted(m for m in {candidates!r} if m in sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert json.loads(out) == []
+    return json.loads(out)
 
+
+@pytest.mark.parametrize("stage", ["ingest", "classify", "events", "notify", "web", "run"])
+def test_a_stage_process_on_the_state_file_imports_no_heavy_library_it_does_not_use(stage):
+    assert imported_at_start_up(stage, HEAVY) == []
+
+
+@pytest.mark.parametrize("stage", ["ingest", "notify", "web"])
+def test_a_stage_process_other_than_events_and_classify_imports_no_clustering_rules(stage):
+    assert imported_at_start_up(stage, EVENTS_CORE) == []
+
+
+# `launchwatch <argv>` up to the moment it starts the workers' fork server, which then stops it:
+# what it had imported by then, and which modules the fork server was asked to import.
+FORK_SERVER_START = """
+import json, sys
+import services.runtime.cpu_pool as cpu_pool
+
+def start_fork_server(*modules):
+    heavy = sorted(m for m in ("aiohttp", "pydantic", "aiokafka", "services.config") if m in sys.modules)
+    print(json.dumps({"imported": heavy, "modules": sorted(modules)}))
+    sys.exit(0)
+
+cpu_pool.start_fork_server = start_fork_server
+import services.classify.workers  # binds the stand-in
+from services.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def fork_server_start(*argv: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", FORK_SERVER_START, *argv], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("argv", [["serve", "classify"], ["serve", "--log-format", "json", "classify"], ["run"]])
+def test_the_fork_server_starts_before_the_service_is_imported(argv, tmp_path):
+    # The fork server compiles the classifier's lexicons (a second of CPU, the longest step to
+    # the first alert) while the process imports the rest, connects and gets its partitions.
+    started = fork_server_start(*argv, "--config", str(tmp_path / "none.toml"))
+    assert started["imported"] == []
+    assert "services.classify.classifier" in started["modules"]
+
+
+def test_run_has_its_fork_server_import_the_parse_workers_module_too(tmp_path):
+    # Imported once there, not again by each parse worker while the first items are classified.
+    assert "services.ingest.documents" in fork_server_start("run")["modules"]
+    assert "services.ingest.documents" not in fork_server_start("serve", "classify")["modules"]
