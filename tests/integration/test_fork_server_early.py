@@ -16,7 +16,10 @@ SCRIPT = textwrap.dedent("""
     started = time.monotonic()
     start_fork_server("slow_lexicons")
     returned_s = time.monotonic() - started
-    time.sleep(0.5)  # the fork server is importing slow_lexicons (2 s) now
+    marker = os.path.join(os.environ["MARKER_DIR"], "importing")
+    deadline = time.monotonic() + 30
+    while not os.path.exists(marker) and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the fork server is importing slow_lexicons (2 s), even under load
     os.kill(fs._forkserver._forkserver_pid, signal.SIGINT)  # as Ctrl-C reaches the process group
 
     async def main():
@@ -32,9 +35,12 @@ SCRIPT = textwrap.dedent("""
 
 
 def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
-    (tmp_path / "slow_lexicons.py").write_text("import time\ntime.sleep(2.0)\n", encoding="utf-8")
+    (tmp_path / "slow_lexicons.py").write_text(
+        f"import pathlib, time\npathlib.Path({str(tmp_path / 'importing')!r}).touch()\ntime.sleep(2.0)\n",
+        encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60,
-                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin",
+                               "MARKER_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
     out = json.loads(done.stdout)
@@ -96,6 +102,7 @@ def test_a_classify_worker_has_the_model_before_its_first_item(tmp_path):
         "from services.classify import model\n\n\ndef models_loaded():\n    return model.shipped.cache_info().currsize\n",
         encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", MODEL], capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin",
+                               "MARKER_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"loaded_before_the_first_item": 1}
