@@ -282,6 +282,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span:
         # "150 missiles and drones": a weapon named with it shares the headline's event.
         main = not t_asserted and not _joined_to_weapon(text, span, table, t_end)
+        if main and s_asserted and _AIR_STRIKE.fullmatch(text, *span):
+            # "Five killed in airstrikes" over "Russia launched a missile attack ...": a
+            # strike from the air names no weapon, and the summary names its missiles.
+            main = False
+            if "title_attack" not in f.values:
+                f.set("title_attack", 1, span)
         f.set("non_missile_main" if main else "non_missile_secondary", 1, span)
     elif not t_asserted and not s_asserted:
         span = _first(ANY.non_missile, text, t_end, len(text))
@@ -307,6 +313,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("explainer", 1, span)
     return f, cues
 
+
+# A strike from the air, by aircraft or by missiles: the summary tells which.
+_AIR_STRIKE = re.compile(r"air ?strikes?", re.IGNORECASE)
 
 # Headlines of live pages list several stories, one to a part: "Putin meets Kim; missile
 # attack on Sevastopol". A reaction in one part is not the main event of another.

@@ -192,3 +192,19 @@ def test_the_shipped_model_decides_at_the_thresholds_chosen_on_the_development_c
     assert shipped.threshold() == shipped.meta["launch_threshold"] == chosen["launch"]["threshold"]
     assert shipped.threshold(headline_only=True) == chosen["headline"]["threshold"]
     assert chosen["launch"]["precision"] >= 0.95
+
+
+def test_the_mistakes_name_the_headline_alone_where_only_it_is_misread():
+    from services.classify.classifier import Classification
+    from services.classify.training.evaluate import measure
+    from schemas.models import LaunchFields
+
+    def said(is_launch: bool) -> Classification:
+        return Classification(is_launch, 0.9 if is_launch else 0.1, LaunchFields(), (), "en", True, False)
+
+    launch = dataset.Example(key="https://example.org/a", title="Russia pounds Kharkiv", summary="Missiles hit it.",
+                             lang="en", is_launch=True, fields={}, day=None, outlet="example")
+    # The whole item is read right; its headline alone is not.
+    figures = measure([launch], lambda title, summary, lang: said(bool(summary)))
+    assert [m.split()[0] for m in figures.mistakes] == ["HEADLINE_FN"]
+    assert figures.overall.tp == 1 and figures.headlines.fn == 1
