@@ -113,6 +113,11 @@ def classify(
         headline_only = not prepared.text[prepared.title_end + 1:].strip()
         confidence = round(launch_model.launch_probability(vector, headline_only), 4)
         is_launch = confidence >= launch_model.threshold(headline_only)
+        if is_launch and not detector.names_weapon(prepared, detected_lang):
+            # The policy's naming rule: an attack or strike that names no missile or
+            # rocket ("Russia launches massive air attack") is not a launch report,
+            # whatever its words suggest; the rules' confidence stands.
+            confidence, is_launch = min(confidence, detection.confidence), False
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
         if vector is not None:

@@ -35,7 +35,7 @@ from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared, prepare
 
 __all__ = ["Cue", "Detection", "Features", "Prepared", "SUPPORTED_LANGUAGES", "WEIGHTS", "detect", "detect_language",
-           "features", "prepare", "score"]
+           "features", "names_weapon", "prepare", "score"]
 
 _MILITARY_SPACE_ACTORS = frozenset({"PRK", "IRN"})
 
@@ -432,6 +432,17 @@ def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
 # Headline framings that each make one feature when found: (feature, pattern).
 _HEADLINE_FRAMES = (("digest", ANY.digest), ("aggregate", ANY.aggregate),
                     ("bulk_count", ANY.bulk_count), ("sport", ANY.sport))
+
+
+def names_weapon(p: Prepared, lang: str) -> bool:
+    """Whether the item names a missile, rocket, satellite or named weapon system anywhere
+    (in its language's table or in English, whose acronyms and names every language's news
+    writes). The policy counts no strike or attack that names neither missile nor rocket."""
+    table = table_for(lang)
+    if table is None:
+        return False
+    text = p.text
+    return bool(en.WEAPONS.search(text) or (table is not ENGLISH and table.weapons.search(text)))
 
 
 def score(f: Features) -> float:

@@ -208,3 +208,20 @@ def test_the_mistakes_name_the_headline_alone_where_only_it_is_misread():
     figures = measure([launch], lambda title, summary, lang: said(bool(summary)))
     assert [m.split()[0] for m in figures.mistakes] == ["HEADLINE_FN"]
     assert figures.overall.tp == 1 and figures.headlines.fn == 1
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Russia launches massive missile attack on Ukraine", "", True),
+    ("Russia launches massive air attack on Ukraine", "Cruise missiles hit Kyiv and Lviv.", True),
+    ("Rosja przeprowadziła zmasowany atak", "Rakiety spadły na Kijów.", True),
+    # The policy's naming rule: an attack that names no missile or rocket is no launch report,
+    # however sure the model is.
+    ("Russia launches massive air attack on Ukraine, at least 10 dead", "", False),
+    ("Moscow launches a wave of attacks on cities", "Power plants were hit overnight.", False),
+    ("Rosja przeprowadziła zmasowany atak na Ukrainę", "", False),
+])
+def test_an_item_that_names_no_missile_or_rocket_is_no_launch_however_sure_the_model(title, summary, is_launch):
+    shipped = model.shipped()
+    sure = _head({}, 10.0)  # every item read by the model is a launch to it
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
+    assert classify(title, summary, launch_model=always).is_launch is is_launch
