@@ -58,6 +58,11 @@ ACTOR_OVERRIDE = 0.95  # and replaces the rules' actor from this one
 ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", "actor:attacker",
                        "actor:launch_origin"})
 
+# Cues of the rules that are the labelling policy's own verdict, which no weight of words
+# overturns: the main-event rule (a reaction before the launch in the headline is the
+# item's event: "Japan protests as North Korea fires missile").
+POLICY_NOT_LAUNCH = frozenset({"reaction_main"})
+
 # Words without which no labelled launch was ever reported: an item with none of them and
 # no cue of the rules is not read by the model (it keeps the rules' confidence). Plain
 # substrings of the lower-cased text: a few microseconds an item, whatever its length.
@@ -113,10 +118,12 @@ def classify(
         headline_only = not prepared.text[prepared.title_end + 1:].strip()
         confidence = round(launch_model.launch_probability(vector, headline_only), 4)
         is_launch = confidence >= launch_model.threshold(headline_only)
-        if is_launch and not detector.names_weapon(prepared, detected_lang):
+        if is_launch and (not detector.names_weapon(prepared, detected_lang)
+                          or any(name in POLICY_NOT_LAUNCH for name, _ in detection.cue_values)):
             # The policy's naming rule: an attack or strike that names no missile or
             # rocket ("Russia launches massive air attack") is not a launch report,
-            # whatever its words suggest; the rules' confidence stands.
+            # whatever its words suggest; nor is an item whose headline's main event is a
+            # reaction (`POLICY_NOT_LAUNCH`). The rules' confidence stands.
             confidence, is_launch = min(confidence, detection.confidence), False
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)

@@ -225,3 +225,17 @@ def test_an_item_that_names_no_missile_or_rocket_is_no_launch_however_sure_the_m
     sure = _head({}, 10.0)  # every item read by the model is a launch to it
     always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
     assert classify(title, summary, launch_model=always).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("North Korea fires ballistic missile; Japan condemns the launch", True),
+    ("Rakieta przeleciała nad Polską. Wojsko podało jej trasę", True),
+    # The main-event rule: a reaction before the launch is the headline's event, however sure the model.
+    ("Japan condemns North Korea's ballistic missile launch", False),
+    ("Rakieta przeleciała nad Polską. Politycy komentują", False),
+])
+def test_a_headline_whose_main_event_is_a_reaction_is_no_launch_however_sure_the_model(title, is_launch):
+    shipped = model.shipped()
+    sure = _head({}, 10.0)
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
+    assert classify(title, "", launch_model=always).is_launch is is_launch
