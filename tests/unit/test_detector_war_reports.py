@@ -269,3 +269,14 @@ def test_an_air_strike_in_the_headline_counts_where_the_summary_names_its_missil
 ])
 def test_blasting_someone_for_something_is_a_reaction(title, reaction):
     assert ("reaction_main" in _cues(title)) is reaction
+
+
+@pytest.mark.parametrize("summary, event", [
+    ("Rano ogłoszono alarm w związku z wystrzeleniem przez rosyjskie bombowce pocisków manewrujących.", True),
+    ("W całym kraju zawyły syreny po wystrzeleniu przez Rosję rakiet balistycznych.", True),
+    # A launch as the cause of other news than an alarm stays the cause, not the report.
+    ("Minister wyjechał do Brukseli w związku z wystrzeleniem przez Rosję pocisków manewrujących.", False),
+    ("Tokio złożyło protest po wystrzeleniu rakiety przez Koreę Północną.", False),
+])
+def test_a_polish_alarm_raised_because_of_a_launch_reports_the_launch(summary, event):
+    assert ("summary_event" in _cues("Noc pełna niepokoju w wielu miastach", summary, "pl")) is event

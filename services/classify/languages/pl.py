@@ -303,6 +303,12 @@ SUBORDINATE_BEFORE = compile_fast(
     r"(?:\s+[\w.-]+){0,5}\s*$",
     _I,
 )
+# An air-raid alarm raised because of a launch ("alarm w związku z wystrzeleniem
+# pocisków"): alarms follow launches that happened, so the launch is reported, not merely
+# the cause of other news.
+ALARM_CAUSE_BEFORE = compile_fast(
+    r"\b(?:alarm\w*|syren\w*|ostrzeżeni\w*)(?:\s+[\w-]+){0,3}\s+(?:w związku z|po|z powodu|wskutek)"
+    r"(?:\s+[\w.-]+){0,5}\s*$", _I)
 # A strike given as what another act answers ("uderzył w odpowiedzi na atak rakietowy"):
 # the cause of the news even for a strike, whose aftermath ("pożar po ataku") is its report.
 RESPONSE_BEFORE = compile_fast(

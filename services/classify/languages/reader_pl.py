@@ -113,7 +113,8 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
     # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
     # "w odpowiedzi na atak rakietowy" gives even a strike as the cause of other news.
     cause = pl.RESPONSE_BEFORE if kind == "impact" else pl.SUBORDINATE_BEFORE
-    subordinate = bool(cause.search(text, max(s0, first - _FRAME_BEFORE), first))
+    subordinate = bool(cause.search(text, max(s0, first - _FRAME_BEFORE), first)) and not (
+        kind != "impact" and pl.ALARM_CAUSE_BEFORE.search(text, max(s0, first - 80), first))
     start, end = min(vs, w[0]), max(ve, w[1])
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
