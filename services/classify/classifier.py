@@ -62,6 +62,18 @@ ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", 
 # overturns: the main-event rule (a reaction before the launch in the headline is the
 # item's event: "Japan protests as North Korea fires missile").
 POLICY_NOT_LAUNCH = frozenset({"reaction_main"})
+# A headline with no event of its own whose summary lists other stories ("• Ukraine says it
+# shot down 4 missiles • ..."): the launch is another story's ...
+_OTHER_STORIES = "summary_list"
+# ... unless the headline tells an attack or a launch of its own.
+_HEADLINE_EVENTS = frozenset({"title_attack", "title_bare_launch"})
+
+
+def _not_launch_by_rule(detection: detector.Detection) -> bool:
+    """Whether the rules' cues give the policy's verdict "not a launch" (`POLICY_NOT_LAUNCH`,
+    or a summary of other stories under a headline with no event of its own)."""
+    names = {name for name, _ in detection.cue_values}
+    return bool(names & POLICY_NOT_LAUNCH) or (_OTHER_STORIES in names and not names & _HEADLINE_EVENTS)
 
 # Words without which no labelled launch was ever reported: an item with none of them and
 # no cue of the rules is not read by the model (it keeps the rules' confidence). Plain
@@ -118,12 +130,12 @@ def classify(
         headline_only = not prepared.text[prepared.title_end + 1:].strip()
         confidence = round(launch_model.launch_probability(vector, headline_only), 4)
         is_launch = confidence >= launch_model.threshold(headline_only)
-        if is_launch and (not detector.names_weapon(prepared, detected_lang)
-                          or any(name in POLICY_NOT_LAUNCH for name, _ in detection.cue_values)):
+        if is_launch and (not detector.names_weapon(prepared, detected_lang) or _not_launch_by_rule(detection)):
             # The policy's naming rule: an attack or strike that names no missile or
             # rocket ("Russia launches massive air attack") is not a launch report,
             # whatever its words suggest; nor is an item whose headline's main event is a
-            # reaction (`POLICY_NOT_LAUNCH`). The rules' confidence stands.
+            # reaction, or whose only launch is in a summary listing other stories
+            # (`_not_launch_by_rule`). The rules' confidence stands.
             confidence, is_launch = min(confidence, detection.confidence), False
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)

@@ -239,3 +239,17 @@ def test_a_headline_whose_main_event_is_a_reaction_is_no_launch_however_sure_the
     sure = _head({}, 10.0)
     always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
     assert classify(title, "", launch_model=always).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Russia pounds Kyiv overnight", "• Missiles hit two power plants • Ukraine orders evacuations", True),
+    # A headline with no event of its own over a summary listing other stories: the launch
+    # is another story's, however sure the model.
+    ("Defence minister orders more weapons production", "• Ukraine says it shot down 4 missiles • Ukraine orders "
+                                                        "evacuations", False),
+])
+def test_a_launch_only_in_a_list_of_other_stories_is_no_launch_however_sure_the_model(title, summary, is_launch):
+    shipped = model.shipped()
+    sure = _head({}, 10.0)
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
+    assert classify(title, summary, launch_model=always).is_launch is is_launch
