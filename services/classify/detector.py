@@ -309,6 +309,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set(name, 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(ANY.explainer, text, 0, t_end)
+    if span and english and text[span[0]] == "?" and p.sentence_of(span[0])[0] > 0:
+        # "Plant lost power for the sixth time. Is disaster imminent?": the headline's news
+        # is told by its first sentence; the question after it asks what follows.
+        span = None
     if span:
         f.set("explainer", 1, span)
     return f, cues

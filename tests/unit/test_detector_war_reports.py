@@ -280,3 +280,15 @@ def test_blasting_someone_for_something_is_a_reaction(title, reaction):
 ])
 def test_a_polish_alarm_raised_because_of_a_launch_reports_the_launch(summary, event):
     assert ("summary_event" in _cues("Noc pełna niepokoju w wielu miastach", summary, "pl")) is event
+
+
+@pytest.mark.parametrize("title, explainer", [
+    # The news is the first sentence; the question after it asks what follows.
+    ("Power station lost power for the third time. Is a disaster coming?", False),
+    # A headline that is a question is an explainer, as before.
+    ("Is a disaster coming at the power station hit by missiles?", True),
+    ("Why did missiles hit the power station again?", True),
+])
+def test_a_question_after_the_headlines_news_is_no_explainer(title, explainer):
+    summary = "The station was among the buildings damaged by a barrage of missiles on Wednesday."
+    assert ("explainer" in _cues(title, summary)) is explainer
