@@ -223,8 +223,14 @@ def test_the_mistakes_name_the_headline_alone_where_only_it_is_misread():
 def test_an_item_that_names_no_missile_or_rocket_is_no_launch_however_sure_the_model(title, summary, is_launch):
     shipped = model.shipped()
     sure = _head({}, 10.0)  # every item read by the model is a launch to it
-    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
-    assert classify(title, summary, launch_model=always).is_launch is is_launch
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {"launch_threshold": 0.3, "headline_threshold": 0.3},
+                               sure)
+    result = classify(title, summary, launch_model=always)
+    assert result.is_launch is is_launch
+    # Ruled out by the policy: its confidence is below the threshold, and the threshold's
+    # curve takes it as decided by the rules, not by the model.
+    assert (result.confidence >= 0.3) is is_launch
+    assert train.model_reads(title, summary, None) is is_launch
 
 
 @pytest.mark.parametrize("title, is_launch", [
