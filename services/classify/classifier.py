@@ -140,7 +140,7 @@ def classify(
             # The policy decides, whatever the words suggest: the rules' confidence stands,
             # below the threshold (at or above it, an item the model reads is a launch).
             threshold = launch_model.threshold(headline_only)
-            confidence = min(confidence, detection.confidence, math.nextafter(round(threshold, 4), 0.0))
+            confidence = min(confidence, detection.confidence, math.nextafter(threshold, 0.0))
             is_launch = False
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
