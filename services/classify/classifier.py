@@ -19,6 +19,7 @@ confidence calls a launch.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -28,7 +29,7 @@ from services.classify.features import index, rule_features, text_features, vect
 from services.classify.languages import table_for
 from services.classify.report import MAX_TITLE_CHARS
 
-__all__ = ["Classification", "classify"]
+__all__ = ["Classification", "classify", "ruled_out"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,28 @@ ACTOR_OVERRIDE = 0.95  # and replaces the rules' actor from this one
 # Russia's names whoever fired.
 ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", "actor:attacker",
                        "actor:launch_origin"})
+
+# Cues of the rules that are the labelling policy's own verdict, which no weight of words
+# overturns: the main-event rule (a reaction before the launch in the headline is the
+# item's event: "Japan protests as North Korea fires missile").
+POLICY_NOT_LAUNCH = frozenset({"reaction_main"})
+# A headline with no event of its own whose summary lists other stories ("• Ukraine says it
+# shot down 4 missiles • ..."): the launch is another story's ...
+_OTHER_STORIES = "summary_list"
+# ... unless the headline tells an attack or a launch of its own.
+_HEADLINE_EVENTS = frozenset({"title_attack", "title_bare_launch"})
+
+
+def ruled_out(prepared: detector.Prepared, lang: str, detection: detector.Detection) -> bool:
+    """Whether the labelling policy makes the item no launch report whatever the model
+    reads: it names no missile, rocket or satellite (the naming rule: "Russia launches
+    massive air attack"), its headline's main event is a reaction (`POLICY_NOT_LAUNCH`),
+    or its only launch is in a summary listing other stories under a headline with no
+    event of its own."""
+    names = {name for name, _ in detection.cue_values}
+    if names & POLICY_NOT_LAUNCH or (_OTHER_STORIES in names and not names & _HEADLINE_EVENTS):
+        return True
+    return not detector.names_weapon(prepared, lang)
 
 # Words without which no labelled launch was ever reported: an item with none of them and
 # no cue of the rules is not read by the model (it keeps the rules' confidence). Plain
@@ -113,6 +136,12 @@ def classify(
         headline_only = not prepared.text[prepared.title_end + 1:].strip()
         confidence = round(launch_model.launch_probability(vector, headline_only), 4)
         is_launch = confidence >= launch_model.threshold(headline_only)
+        if is_launch and ruled_out(prepared, detected_lang, detection):
+            # The policy decides, whatever the words suggest: the rules' confidence stands,
+            # below the threshold (at or above it, an item the model reads is a launch).
+            threshold = launch_model.threshold(headline_only)
+            confidence = min(confidence, detection.confidence, math.nextafter(threshold, 0.0))
+            is_launch = False
     if is_launch:
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
         if vector is not None:

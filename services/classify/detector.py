@@ -35,7 +35,7 @@ from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared, prepare
 
 __all__ = ["Cue", "Detection", "Features", "Prepared", "SUPPORTED_LANGUAGES", "WEIGHTS", "detect", "detect_language",
-           "features", "prepare", "score"]
+           "features", "names_weapon", "prepare", "score"]
 
 _MILITARY_SPACE_ACTORS = frozenset({"PRK", "IRN"})
 
@@ -282,6 +282,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span:
         # "150 missiles and drones": a weapon named with it shares the headline's event.
         main = not t_asserted and not _joined_to_weapon(text, span, table, t_end)
+        if main and s_asserted and _AIR_STRIKE.fullmatch(text, *span):
+            # "Five killed in airstrikes" over "Russia launched a missile attack ...": a
+            # strike from the air names no weapon, and the summary names its missiles.
+            main = False
+            if "title_attack" not in f.values:
+                f.set("title_attack", 1, span)
         f.set("non_missile_main" if main else "non_missile_secondary", 1, span)
     elif not t_asserted and not s_asserted:
         span = _first(ANY.non_missile, text, t_end, len(text))
@@ -303,10 +309,17 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set(name, 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(ANY.explainer, text, 0, t_end)
+    if span and english and text[span[0]] == "?" and p.sentence_of(span[0])[0] > 0:
+        # "Plant lost power for the sixth time. Is disaster imminent?": the headline's news
+        # is told by its first sentence; the question after it asks what follows.
+        span = None
     if span:
         f.set("explainer", 1, span)
     return f, cues
 
+
+# A strike from the air, by aircraft or by missiles: the summary tells which.
+_AIR_STRIKE = re.compile(r"air ?strikes?", re.IGNORECASE)
 
 # Headlines of live pages list several stories, one to a part: "Putin meets Kim; missile
 # attack on Sevastopol". A reaction in one part is not the main event of another.
@@ -423,6 +436,17 @@ def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
 # Headline framings that each make one feature when found: (feature, pattern).
 _HEADLINE_FRAMES = (("digest", ANY.digest), ("aggregate", ANY.aggregate),
                     ("bulk_count", ANY.bulk_count), ("sport", ANY.sport))
+
+
+def names_weapon(p: Prepared, lang: str) -> bool:
+    """Whether the item names a missile, rocket, satellite or named weapon system anywhere
+    (in its language's table or in English, whose acronyms and names every language's news
+    writes). The policy counts no strike or attack that names neither missile nor rocket."""
+    table = table_for(lang)
+    if table is None:
+        return False
+    text = p.text
+    return bool(en.WEAPONS.search(text) or (table is not ENGLISH and table.weapons.search(text)))
 
 
 def score(f: Features) -> float:

@@ -192,3 +192,70 @@ def test_the_shipped_model_decides_at_the_thresholds_chosen_on_the_development_c
     assert shipped.threshold() == shipped.meta["launch_threshold"] == chosen["launch"]["threshold"]
     assert shipped.threshold(headline_only=True) == chosen["headline"]["threshold"]
     assert chosen["launch"]["precision"] >= 0.95
+
+
+def test_the_mistakes_name_the_headline_alone_where_only_it_is_misread():
+    from services.classify.classifier import Classification
+    from services.classify.training.evaluate import measure
+    from schemas.models import LaunchFields
+
+    def said(is_launch: bool) -> Classification:
+        return Classification(is_launch, 0.9 if is_launch else 0.1, LaunchFields(), (), "en", True, False)
+
+    launch = dataset.Example(key="https://example.org/a", title="Russia pounds Kharkiv", summary="Missiles hit it.",
+                             lang="en", is_launch=True, fields={}, day=None, outlet="example")
+    # The whole item is read right; its headline alone is not.
+    figures = measure([launch], lambda title, summary, lang: said(bool(summary)))
+    assert [m.split()[0] for m in figures.mistakes] == ["HEADLINE_FN"]
+    assert figures.overall.tp == 1 and figures.headlines.fn == 1
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Russia launches massive missile attack on Ukraine", "", True),
+    ("Russia launches massive air attack on Ukraine", "Cruise missiles hit Kyiv and Lviv.", True),
+    ("Rosja przeprowadziła zmasowany atak", "Rakiety spadły na Kijów.", True),
+    # The policy's naming rule: an attack that names no missile or rocket is no launch report,
+    # however sure the model is.
+    ("Russia launches massive air attack on Ukraine, at least 10 dead", "", False),
+    ("Moscow launches a wave of attacks on cities", "Power plants were hit overnight.", False),
+    ("Rosja przeprowadziła zmasowany atak na Ukrainę", "", False),
+])
+def test_an_item_that_names_no_missile_or_rocket_is_no_launch_however_sure_the_model(title, summary, is_launch):
+    shipped = model.shipped()
+    sure = _head({}, 10.0)  # every item read by the model is a launch to it
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {"launch_threshold": 0.3, "headline_threshold": 0.3},
+                               sure)
+    result = classify(title, summary, launch_model=always)
+    assert result.is_launch is is_launch
+    # Ruled out by the policy: its confidence is below the threshold, and the threshold's
+    # curve takes it as decided by the rules, not by the model.
+    assert (result.confidence >= 0.3) is is_launch
+    assert train.model_reads(title, summary, None) is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("North Korea fires ballistic missile; Japan condemns the launch", True),
+    ("Rakieta przeleciała nad Polską. Wojsko podało jej trasę", True),
+    # The main-event rule: a reaction before the launch is the headline's event, however sure the model.
+    ("Japan condemns North Korea's ballistic missile launch", False),
+    ("Rakieta przeleciała nad Polską. Politycy komentują", False),
+])
+def test_a_headline_whose_main_event_is_a_reaction_is_no_launch_however_sure_the_model(title, is_launch):
+    shipped = model.shipped()
+    sure = _head({}, 10.0)
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
+    assert classify(title, "", launch_model=always).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Russia pounds Kyiv overnight", "• Missiles hit two power plants • Ukraine orders evacuations", True),
+    # A headline with no event of its own over a summary listing other stories: the launch
+    # is another story's, however sure the model.
+    ("Defence minister orders more weapons production", "• Ukraine says it shot down 4 missiles • Ukraine orders "
+                                                        "evacuations", False),
+])
+def test_a_launch_only_in_a_list_of_other_stories_is_no_launch_however_sure_the_model(title, summary, is_launch):
+    shipped = model.shipped()
+    sure = _head({}, 10.0)
+    always = model.LaunchModel(sure, shipped.actor, shipped.kind, {}, sure)
+    assert classify(title, summary, launch_model=always).is_launch is is_launch

@@ -126,3 +126,15 @@ def test_research_rockets_and_spaceflight_are_civil_space(title, is_launch):
 ])
 def test_a_capability_with_an_adverb_is_not_an_event(summary, is_launch):
     assert _detect("Iran shows off its new ballistic missile", summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    ("Military space plane blasts off on a mission expected to last years", "", True),
+    ("Secretive spaceplane launches on a powerful rocket", "", True),
+    # A spaceplane is a satellite: civil unless military, secret or of a sanctioned state.
+    ("Commercial spaceplane launches on its first cargo mission", "", False),
+    ("Virgin Galactic spaceplane flies tourists to the edge of space", "", False),
+])
+def test_a_spaceplane_is_a_satellite_launch_under_the_satellite_rules(title, summary, is_launch):
+    p = detector.prepare(title, summary)
+    assert detector.detect(p, "en").is_launch is is_launch

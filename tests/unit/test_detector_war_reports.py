@@ -213,3 +213,82 @@ def test_a_statement_by_the_reporting_agency_is_the_report_not_a_reaction(title,
 
 def test_an_agency_statement_on_launches_is_still_a_reaction():
     assert not _detect("Indo-Pacific Command issues statement on North Korea's latest missile launches").is_launch
+
+
+# --- framing that a verbless or subordinate Polish weapon takes from its clause ------------
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Rosyjska rakieta nad terytorium Polski", True),
+    ("Dowództwo: rosyjska rakieta nad terytorium Polski", True),
+    # The weapon has no verb of its own: the clause's negation and modal verb frame it.
+    ("Dowódca: wciąż możemy przeoczyć kolejne rosyjskie rakiety nad Polską", False),
+    ("Radar nie wykrył wczoraj żadnej z rosyjskich rakiet nad Polską", False),
+])
+def test_a_polish_verbless_weapon_takes_the_frame_of_its_clause(title, is_launch):
+    assert _detect(title, lang="pl").is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Ministerstwo potwierdza, że Rosja wystrzeliła rakietę w kierunku Odessy", True),
+    # The clause of "że" stands under a modal: nothing is reported to have happened.
+    ("Może się okazać, że rakietę wystrzeliła Rosja", False),
+    ("Niewykluczone, że rakietę wystrzeliła Rosja", False),
+])
+def test_a_polish_clause_of_ze_under_a_modal_reports_no_launch(title, is_launch):
+    assert _detect(title, lang="pl").is_launch is is_launch
+
+
+@pytest.mark.parametrize("summary, event", [
+    ("W Kijów trafiły rakiety i pociski, zginęły trzy osoby.", True),
+    # Weapons with a price are goods of a supply, not weapons fired.
+    ("Na Ukrainę miały trafić rakiety i pociski o wartości 40 mln euro.", False),
+])
+def test_polish_weapons_with_a_price_are_goods(summary, event):
+    assert ("summary_event" in _cues("Decyzja rządu w sprawie pomocy", summary, "pl")) is event
+
+
+# --- an air strike in the headline --------------------------------------------------------
+
+@pytest.mark.parametrize("summary, is_launch", [
+    ("Russia launched a massive missile attack across the country, striking the capital.", True),
+    # No missile or rocket named: a strike from the air is no launch under the policy.
+    ("The strikes hit a residential block in the capital, officials said.", False),
+    ("Drones hit a residential block in the capital, officials said.", False),
+])
+def test_an_air_strike_in_the_headline_counts_where_the_summary_names_its_missiles(summary, is_launch):
+    detection = _detect("Six killed in overnight airstrikes across the country", summary)
+    assert detection.is_launch is is_launch
+
+
+# --- criticism is no explosion -------------------------------------------------------------
+
+@pytest.mark.parametrize("title, reaction", [
+    ("Senator blasts critics for mocking the agency after its rocket exploded", True),
+    ("Commentator blasts rivals for downplaying the missile strike on the port", True),
+    ("Missile blasts hit the port of Odesa for a second night", False),
+])
+def test_blasting_someone_for_something_is_a_reaction(title, reaction):
+    assert ("reaction_main" in _cues(title)) is reaction
+
+
+@pytest.mark.parametrize("summary, event", [
+    ("Rano ogłoszono alarm w związku z wystrzeleniem przez rosyjskie bombowce pocisków manewrujących.", True),
+    ("W całym kraju zawyły syreny po wystrzeleniu przez Rosję rakiet balistycznych.", True),
+    # A launch as the cause of other news than an alarm stays the cause, not the report.
+    ("Minister wyjechał do Brukseli w związku z wystrzeleniem przez Rosję pocisków manewrujących.", False),
+    ("Tokio złożyło protest po wystrzeleniu rakiety przez Koreę Północną.", False),
+])
+def test_a_polish_alarm_raised_because_of_a_launch_reports_the_launch(summary, event):
+    assert ("summary_event" in _cues("Noc pełna niepokoju w wielu miastach", summary, "pl")) is event
+
+
+@pytest.mark.parametrize("title, explainer", [
+    # The news is the first sentence; the question after it asks what follows.
+    ("Power station lost power for the third time. Is a disaster coming?", False),
+    # A headline that is a question is an explainer, as before.
+    ("Is a disaster coming at the power station hit by missiles?", True),
+    ("Why did missiles hit the power station again?", True),
+])
+def test_a_question_after_the_headlines_news_is_no_explainer(title, explainer):
+    summary = "The station was among the buildings damaged by a barrage of missiles on Wednesday."
+    assert ("explainer" in _cues(title, summary)) is explainer

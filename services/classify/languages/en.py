@@ -45,6 +45,8 @@ WEAPONS = compile_fast(
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
     r"|(?:carrier|space) rockets?|(?:satellite|space)[- ]launch(?:ing)? vehicles?|space vehicles?|satellite[- ]carrying rockets?"
     r"|(?:military |spy |reconnaissance )*satellites?"
+    # A spaceplane is a satellite that lands again: the satellite rules decide whose it is.
+    r"|space ?planes?"
     rf"|{NAMED_SYSTEMS})\b",
     _I,
 )
@@ -259,7 +261,9 @@ REACTION = compile_fast(
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on"
-    r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*)\b",
+    r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*"
+    # "X blasts Y for mocking ...": criticism, not an explosion ("blasts Kyiv for a second night").
+    r"|mock(?:s|ed|ing)?|blast(?:s|ed) (?:[\w'’‘-]+ ){1,4}for [\w'’-]+ing)\b",
     _I,
 )
 
@@ -479,8 +483,9 @@ SHARED = SharedWords(
     ),
     # Besides the gazetteer's agencies: words for one that the gazetteer cannot name.
     agency_words=r"\b(?:defen[cs]e ministry|Coast Guard)\b",
-    satellite=r"satellite|carrier rocket|space rocket|space (?:launch )?vehicle|SLV|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem",
-    military_space=r"military|spy|reconnaissance",
+    satellite=r"satellite|space ?planes?|carrier rocket|space rocket|space (?:launch )?vehicle|SLV|Chollima|Malligyong|Simorgh|Safir|Unha|Kwangmyongsong|Qaem",
+    # A classified or secretive payload is a military or intelligence one.
+    military_space=r"military|spy|reconnaissance|secretive|classified",
     # Digests and look-backs: whatever launches they list, they report none.
     digest=(
         r"\b(?:timeline|chronology|a look back|year in review|in pictures|in numbers|by the numbers"
@@ -551,7 +556,7 @@ SHARED = SharedWords(
         ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-(?!47M2)\d+|Iskander-K"
                    r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
                    r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)"),
-        ("satellite_launch", r"satellite|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
+        ("satellite_launch", r"satellite|space ?planes?|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
                              r"|Safir|Qaem"),
         ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
                              r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"

@@ -257,7 +257,7 @@ def form_of(word: str) -> tuple[str, str, str] | None:
 # Before the event, in its clause: it has not happened ("może wystrzelić", "planowany
 # start", "zagrożenie atakiem").
 MODAL_BEFORE = compile_fast(
-    r"\b(?:może|mogą|mogł\w*|mógł\w*|można|planuj\w*|planowa\w*|zaplanowa\w*|zamierza\w*|przygotowuj\w*"
+    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zaplanowa\w*|zamierza\w*|przygotowuj\w*"
     r"|przygotowa\w*|szykuj\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
@@ -282,6 +282,20 @@ ATTEMPT_BEFORE = compile_fast(
     _I,
 )
 NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy)\s+(?:[\w-]+\s+){0,2}$", _I)
+# A weapon and where it flew with no verb of its own ("rakiet nad terytorium Polski") takes
+# its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
+# monitorować rakiet nad Polską" reports no missile over Poland.
+VERBLESS_FRAME = compile_fast(
+    r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można"
+    r"|czy|jeśli|jeżeli|gdyby|będzie|będą|zostanie|zostaną)\b", _I)
+# Where the clause of a verbless weapon starts: a colon (after who says it), a semicolon,
+# a dash or a comma before a conjunction.
+VERBLESS_CLAUSE_START = compile_fast(r"[:;]|\s[–—-]\s|,\s*(?=(?:któr\w*|gdy|kiedy|bo|ale|lecz|a|że|iż)\b)", _I)
+# A modal or possibility word before a clause of "że" puts the whole clause under it:
+# "może się okaże, że rakietę wystrzeliła ..." reports no launch; "twierdzi, że" does.
+MODAL_THAT_BEFORE = compile_fast(
+    r"\b(?:może|mogą|mogł\w*|mogli\w*|mógł\w*|możemy|można|możliw\w*|niewykluczon\w*|obaw\w*|jeśli|jeżeli"
+    r"|gdyby)\b(?:\s+[\w-]+){0,3},?\s+(?:że|iż)\s", _I)
 # The event as the cause of other news: "po wystrzeleniu", "w odpowiedzi na atak".
 SUBORDINATE_BEFORE = compile_fast(
     r"\b(?:po(?!\s+(?:raz|południu|północy|godzinie|godz\.|\d))|po tym,? jak|w odpowiedzi na|w reakcji na"
@@ -289,6 +303,12 @@ SUBORDINATE_BEFORE = compile_fast(
     r"(?:\s+[\w.-]+){0,5}\s*$",
     _I,
 )
+# An air-raid alarm raised because of a launch ("alarm w związku z wystrzeleniem
+# pocisków"): alarms follow launches that happened, so the launch is reported, not merely
+# the cause of other news.
+ALARM_CAUSE_BEFORE = compile_fast(
+    r"\b(?:alarm\w*|syren\w*|ostrzeżeni\w*)(?:\s+[\w-]+){0,3}\s+(?:w związku z|po|z powodu|wskutek)"
+    r"(?:\s+[\w.-]+){0,5}\s*$", _I)
 # A strike given as what another act answers ("uderzył w odpowiedzi na atak rakietowy"):
 # the cause of the news even for a strike, whose aftermath ("pożar po ataku") is its report.
 RESPONSE_BEFORE = compile_fast(
@@ -305,6 +325,9 @@ TOPIC_BEFORE = compile_fast(
 # przeciwlotniczych po zmasowanym ataku"), so the weapon before it is not its weapon.
 PHRASE_BEFORE_NOUN = compile_fast(
     r"\b(?:po|przed|podczas|wskutek|w wyniku|w trakcie|w czasie|mimo|pomimo|dla)\s+(?:[\w-]+\s+){0,2}$", _I)
+# After a weapon: a price makes it goods, not a weapon fired ("pociski i rakiety o
+# wartości 40 mln euro").
+PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b", _I)
 # Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
 OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
 

@@ -35,7 +35,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     """The cues of the text: each event word bound to the nearest weapon of its clause.
     `weapons` are sorted spans."""
     text = p.text
-    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 30), w[0])]
+    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 30), w[0])
+               and not pl.PRICED_AFTER.match(text, w[1], w[1] + 40)]
     if not weapons:
         return []
     starts = [w[0] for w in weapons]
@@ -72,7 +73,17 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         over = pl.OVER_AFTER.match(text, w[1], w[1] + 40)
         if over is not None:
             s0, _ = p.sentence_of(w[0])
-            out.append(_cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0))
+            cue = _cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0)
+            # With no verb of its own, the weapon takes the frame of its clause's verbs.
+            c0 = s0
+            for c0m in pl.VERBLESS_CLAUSE_START.finditer(text, s0, w[0]):
+                c0 = c0m.end()
+            framed = pl.VERBLESS_FRAME.search(text, c0, w[0])
+            if framed is not None:
+                word = framed.group().lower()
+                negation = word in ("nie", "bez", "ani", "nigdy")
+                cue = cue._replace(negated=cue.negated or negation, modal=cue.modal or not negation)
+            out.append(cue)
     return out
 
 
@@ -91,6 +102,9 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
     if not modal and form == "noun":
         end = max(ve, w[1])
         modal = bool(pl.MODAL_AFTER.match(text, end, min(len(text), end + 40)))
+    if not modal and not attempt:
+        # "może się okaże, że rakietę wystrzeliła ...": the clause of "że" is under the modal.
+        modal = bool(pl.MODAL_THAT_BEFORE.search(text, s0, first))
     if not modal:
         modal = p.is_question(s0)
     negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 30), first))
@@ -99,7 +113,8 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
     # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
     # "w odpowiedzi na atak rakietowy" gives even a strike as the cause of other news.
     cause = pl.RESPONSE_BEFORE if kind == "impact" else pl.SUBORDINATE_BEFORE
-    subordinate = bool(cause.search(text, max(s0, first - _FRAME_BEFORE), first))
+    subordinate = bool(cause.search(text, max(s0, first - _FRAME_BEFORE), first)) and not (
+        kind != "impact" and pl.ALARM_CAUSE_BEFORE.search(text, max(s0, first - 80), first))
     start, end = min(vs, w[0]), max(ve, w[1])
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 

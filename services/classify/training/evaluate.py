@@ -130,14 +130,17 @@ def language_of(example: Example, result: Classification) -> str:
 
 
 def measure(examples: Iterable[Example], classify: Classifier, figures: Figures | None = None) -> Figures:
-    """Classify each example (and its headline alone) and add it to `figures`."""
+    """Classify each example (and its headline alone) and add it to `figures`; its mistakes
+    (FP, FN, ACTOR, KIND, and HEADLINE_FP / HEADLINE_FN for the headline alone) go to
+    `figures.mistakes`."""
     figures = figures or Figures()
     for e in examples:
         result = classify(e.title, e.summary, e.lang)
         said = result.is_launch
         figures.overall.add(e.is_launch, said)
         figures.stream_weighted.add(e.is_launch, said, stream_weight(e))
-        figures.headlines.add(e.is_launch, classify(e.title, "", e.lang).is_launch)
+        headline = classify(e.title, "", e.lang)
+        figures.headlines.add(e.is_launch, headline.is_launch)
         figures.by_language.setdefault(language_of(e, result), Tally()).add(e.is_launch, said)
         labels = e.fields or {}
         want_actor = label_actor(labels.get("actor")) if e.is_launch else None
@@ -162,6 +165,9 @@ def measure(examples: Iterable[Example], classify: Classifier, figures: Figures 
             figures.mistakes.append(f"FP {result.confidence:.2f} {tag}")
         elif e.is_launch:
             figures.mistakes.append(f"FN {result.confidence:.2f} {tag}")
+        # The headline-only copy's own mistakes (the item without its summary).
+        if headline.is_launch != e.is_launch:
+            figures.mistakes.append(f"HEADLINE_{'FP' if headline.is_launch else 'FN'} {headline.confidence:.2f} {tag}")
     return figures
 
 

@@ -45,7 +45,7 @@ from typing import get_args
 
 from schemas.models import Kind
 from services.classify import detector
-from services.classify.classifier import classify, model_features
+from services.classify.classifier import classify, model_features, ruled_out
 from services.classify.features import rule_features, text_features, vectorise
 from services.classify.model import MODEL_PATH, Head, LaunchModel
 from services.classify.training.dataset import (
@@ -265,10 +265,13 @@ def curve_at(points: Sequence[tuple[float | None, bool, bool]], thresholds: Sequ
 
 
 def model_reads(title: str, summary: str, lang: str | None) -> bool:
-    """Whether the classifier's model reads this item (else the rules' verdict stands)."""
+    """Whether the classifier's model decides this item (else the rules' verdict stands):
+    it reads it, and the policy does not rule it out whatever the model says
+    (`classifier.ruled_out`), so that its confidence is on the threshold's curve."""
     p = detector.prepare(title, summary)
     detected = detector.detect_language(p.text, lang)
-    return model_features(p, detected, detector.detect(p, detected))[1] is not None
+    detection = detector.detect(p, detected)
+    return model_features(p, detected, detection)[1] is not None and not ruled_out(p, detected, detection)
 
 
 CURVE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
