@@ -19,10 +19,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from email.message import EmailMessage
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 import aiohttp
-import aiosmtplib
 
 from schemas import LaunchEvent
 from services.notify.alert import Alert, Digest
@@ -35,6 +34,9 @@ from services.runtime.addresses import AddressPolicy, connect_checked, guarded_t
 from services.runtime.errors import PermanentError, RetryableError
 from services.runtime.logs import release_stdout
 from services.runtime.retry import retry_after_s
+
+if TYPE_CHECKING:
+    import aiosmtplib
 
 def _event_png(event: LaunchEvent) -> bytes | None:
     # The map painter (numpy, Pillow: a fifth of a second of CPU to import) is loaded by the
@@ -259,6 +261,8 @@ class WebhookChannel:
 
 def smtp_error(exc: BaseException, timeout_s: float) -> RetryableError | PermanentError:
     """The error an SMTP failure stands for: 4xx replies and network trouble retryable, 5xx permanent."""
+    import aiosmtplib
+
     if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
         codes = ", ".join(str(r.code) for r in exc.recipients)
         if any(400 <= r.code < 500 for r in exc.recipients):
@@ -288,30 +292,43 @@ class EmailChannel:
     def __init__(self, smtp: SmtpSettings, addresses: AddressPolicy) -> None:
         self._smtp = smtp
         self._addresses = addresses
-        tls_context = None
+        # Read here, so that a missing or bad `[smtp] ca_file` stops start-up.
+        self._tls_context = None
         if smtp.starttls or smtp.use_tls:
-            tls_context = ssl.create_default_context(cafile=smtp.ca_file)
-        self._client = aiosmtplib.SMTP(
-            hostname=smtp.host,
-            port=smtp.port,
-            username=smtp.username,
-            password=smtp.password.get_secret_value() if smtp.password else None,
-            use_tls=smtp.use_tls,
-            start_tls=smtp.starttls,
-            tls_context=tls_context,
-            timeout=smtp.timeout_s,
-        )
+            self._tls_context = ssl.create_default_context(cafile=smtp.ca_file)
+        # Made for the first message: every notify process builds this channel, most send no
+        # e-mail, and aiosmtplib is then never imported.
+        self._client: aiosmtplib.SMTP | None = None
         self._lock = asyncio.Lock()
+
+    def _smtp_client(self) -> aiosmtplib.SMTP:
+        if self._client is None:
+            import aiosmtplib
+
+            smtp = self._smtp
+            self._client = aiosmtplib.SMTP(
+                hostname=smtp.host,
+                port=smtp.port,
+                username=smtp.username,
+                password=smtp.password.get_secret_value() if smtp.password else None,
+                use_tls=smtp.use_tls,
+                start_tls=smtp.starttls,
+                tls_context=self._tls_context,
+                timeout=smtp.timeout_s,
+            )
+        return self._client
 
     async def close(self) -> None:
         async with self._lock:
             await self._drop()
 
     async def _drop(self) -> None:
-        if self._client.is_connected:
+        if self._client is not None and self._client.is_connected:
+            from aiosmtplib import SMTPException
+
             try:
                 await self._client.quit()
-            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError):
+            except (SMTPException, OSError, asyncio.TimeoutError):
                 self._client.close()
 
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
@@ -325,20 +342,23 @@ class EmailChannel:
     async def _send_message(self, message: EmailMessage) -> str:
         smtp = self._smtp
         async with self._lock:
+            client = self._smtp_client()
+            from aiosmtplib import SMTPException
+
             try:
-                if not self._client.is_connected:
-                    await self._connect()
-                await self._client.send_message(message)
-            except (aiosmtplib.SMTPException, OSError, asyncio.TimeoutError) as exc:
+                if not client.is_connected:
+                    await self._connect(client)
+                await client.send_message(message)
+            except (SMTPException, OSError, asyncio.TimeoutError) as exc:
                 # Whatever state the session is in, the next message starts a fresh one.
-                self._client.close()
+                client.close()
                 raise smtp_error(exc, smtp.timeout_s) from None
             except BaseException:
-                self._client.close()
+                client.close()
                 raise
         return str(message["Message-ID"])
 
-    async def _connect(self) -> None:
+    async def _connect(self, client: aiosmtplib.SMTP) -> None:
         smtp = self._smtp
         try:
             sock = await connect_checked(smtp.host, smtp.port, self._addresses, timeout_s=smtp.timeout_s)
@@ -346,7 +366,7 @@ class EmailChannel:
             raise type(exc)(f"smtp: {exc}") from None
         try:
             # A connected socket: aiosmtplib then takes no port, and keeps `hostname` for TLS.
-            await self._client.connect(sock=sock, port=None)
+            await client.connect(sock=sock, port=None)
         except BaseException:
             sock.close()
             raise

@@ -103,3 +103,32 @@ def test_the_start_up_heap_is_collected_once_and_frozen_before_the_stage_runs(st
     heap = json.loads(done.stdout.splitlines()[-1])
     assert heap["frozen"] > 20_000  # the modules' functions, classes and models
     assert heap["tracked"] < heap["frozen"] / 100
+
+
+# A notify process's channels built as its stage builds them, with the default settings (no
+# e-mail subscription): whether the SMTP client library was imported.
+NOTIFY_CHANNELS = """
+import asyncio, json, sys
+from datetime import datetime, timezone
+import aiohttp
+from services.config import load_settings
+from services.notify.worker import make_channels
+
+async def build():
+    async with aiohttp.ClientSession() as http:
+        make_channels(load_settings(sys.argv[1], environ={}), http, lambda: datetime.now(timezone.utc))
+
+asyncio.run(build())
+print(json.dumps("aiosmtplib" in sys.modules))
+"""
+
+
+def test_a_notify_process_sending_no_email_does_not_import_the_smtp_client(tmp_path):
+    # The e-mail channel is built in every notify process; its client (and aiosmtplib, 10 ms
+    # of import) only for the first message (it still sends: tests/integration/test_notify_smtp.py).
+    config = tmp_path / "launchwatch.toml"
+    config.write_text("")
+    done = subprocess.run([sys.executable, "-c", NOTIFY_CHANNELS, str(config)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) is False
