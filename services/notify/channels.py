@@ -38,6 +38,7 @@ from services.runtime.retry import retry_after_s
 if TYPE_CHECKING:
     import aiosmtplib
 
+
 def _event_png(event: LaunchEvent) -> bytes | None:
     # The map painter (numpy, Pillow: a fifth of a second of CPU to import) is loaded by the
     # first email, in its thread, not by every notify process at start-up.
