@@ -59,4 +59,5 @@ def test_every_label_has_a_known_stratum_and_not_launch_labels_carry_no_fields()
     assert {row["stratum"] for row in rows} == {"flagged", "random", "flagged2"}
     assert all(row["fields"] is None for row in rows if row["label"] == "not_launch")
     assert all(row["hard_negative"] is False for row in rows if row["label"] == "launch")
-    assert [(r["day"], r["source"], r["link"]) for r in rows] == sorted((r["day"], r["source"], r["link"]) for r in rows)
+    order = [(row["day"], row["source"], row["link"]) for row in rows]
+    assert order == sorted(order)
