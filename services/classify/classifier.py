@@ -88,6 +88,8 @@ MODEL_GATE = (
     "missil", "rocket", "launch", "fire", "firing", "strik", "attack", "barrage", "salvo", "projectile",
     "ballistic", "icbm", "slbm", "hypersonic", "cruise", "kinzhal", "iskander", "kalibr", "kh-", "hwasong",
     "storm shadow", "atacms", "himars", "grad", "satellite", "rakiet", "pocisk", "ostrza", "atak", "uderz",
+    # a military spaceplane's launch told with none of the words above (labelled in round two)
+    "blast off", "blasts off", "blasted off", "blast-off", "blasting off",
     "미사일", "발사", "로켓", "ミサイル", "発射", "ロケット", "导弹", "火箭",
 )
 

@@ -56,6 +56,11 @@ def test_a_script_no_rules_read_is_marked_unsupported_and_never_a_launch():
     assert (result.lang, result.language_supported, result.is_launch) == ("zh", False, False)
 
 
+def test_a_launch_told_as_blasting_off_reaches_the_model():
+    assert passes_gate("Secret spaceplane blasted off on Thursday\n")
+    assert passes_gate("Army spaceplane blasts off again")
+
+
 def test_ordinary_news_never_reaches_the_model():
     result = classify("Central bank holds interest rates steady", "Inflation eased for a third month.")
     assert not result.is_launch and not passes_gate("Central bank holds interest rates steady")

@@ -1,22 +1,36 @@
 """Which real-day items were put before the labellers (`labels/days.jsonl`), reproducibly.
 
     LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.candidates OUT_DIR
+    LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.candidates --round2 OUT_DIR
 
-Every item the keyword rule (`KEYWORDS`) or the rules of that time flagged (a launch, or a
-confidence above 0.2) — the stratum "flagged" — plus a seeded random sample of 1,600 of all
-the others — the stratum "random" — shuffled together into six shards of
-`{"link", "title", "summary"}` lines for blind labelling (the labellers saw no classifier
-output). Stream-weighted figures weight a random-stratum item by the inverse of its
-sampling rate. The rules have changed since; the stratum of each label is kept in the
-labels file, so the weights do not depend on today's rules.
+Round one (`OUT_DIR` alone): every item the keyword rule (`KEYWORDS`) or the rules of that
+time flagged (a launch, or a confidence above 0.2) — the stratum "flagged" — plus a seeded
+random sample of 1,600 of all the others — the stratum "random" — shuffled together into six
+shards `shard_0.jsonl` … `shard_5.jsonl` of `{"link", "title", "summary"}` lines for blind
+labelling (the labellers saw no classifier output).
+
+Round two (`--round2 OUT_DIR`): every item the classifier of today (a launch, or a
+confidence above 0.2) or the keyword rule flags whose link round one did not label (no label
+of stratum "flagged" or "random" in `labels/days.jsonl`), in the order of the days, as one
+shard `OUT_DIR/shard.jsonl` of the same lines — the stratum "flagged2". With the classifier of
+commit 3090447 these are the 7 items labelled "flagged2".
+
+Stream-weighted figures weight a random-stratum item by the inverse of its sampling rate and
+an item of a stratum labelled whole by one. The rules have changed since; the stratum of each
+label is kept in the labels file, so the weights do not depend on today's rules.
+
+Exit status 2, with a one-line message, when `LAUNCHWATCH_SHARED_DATA` is unset or the
+arguments are wrong.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 KEYWORDS = re.compile(
@@ -25,31 +39,83 @@ KEYWORDS = re.compile(
 SEED = 20231201
 RANDOM_SAMPLE = 1600
 SHARDS = 6
+# The strata of round one: round two leaves out what they labelled.
+ROUND_ONE_STRATA = frozenset({"flagged", "random"})
+# Above this confidence an item counts as flagged though not called a launch.
+FLAG_CONFIDENCE = 0.2
 
 
-def main(out_dir: str) -> int:
+def flagged_by_classifier(entry: dict) -> bool:
+    """Whether today's classifier calls the item a launch or gives it a confidence above 0.2."""
     from services.classify.classifier import classify
+
+    result = classify(entry["title"], entry["summary"])
+    return result.is_launch or result.confidence > FLAG_CONFIDENCE
+
+
+def flagged(entry: dict, by_classifier: Callable[[dict], bool] = flagged_by_classifier) -> bool:
+    """Whether the keyword rule or `by_classifier` flags the item (the keyword rule first: it is cheap)."""
+    return bool(KEYWORDS.search(entry["title"] + " " + entry["summary"])) or by_classifier(entry)
+
+
+def round_two(entries: Iterable[dict], labels: Iterable[dict],
+              by_classifier: Callable[[dict], bool] = flagged_by_classifier) -> list[dict]:
+    """The entries, in their order, that are flagged and whose link no round-one label has."""
+    labelled = {label["link"] for label in labels if label["stratum"] in ROUND_ONE_STRATA}
+    return [e for e in entries if e["link"] not in labelled and flagged(e, by_classifier)]
+
+
+def _write_shard(path: Path, entries: Iterable[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for e in entries:
+            fh.write(json.dumps({"link": e["link"], "title": e["title"], "summary": e["summary"]},
+                                ensure_ascii=False) + "\n")
+
+
+def _round_one(entries: list[dict], out: Path) -> str:
+    chosen_flagged, rest = [], []
+    for entry in entries:
+        (chosen_flagged if flagged(entry) else rest).append(entry)
+    rng = random.Random(SEED)
+    chosen = chosen_flagged + rng.sample(rest, RANDOM_SAMPLE)
+    rng.shuffle(chosen)
+    for k in range(SHARDS):
+        _write_shard(out / f"shard_{k}.jsonl", chosen[k::SHARDS])
+    return f"{len(entries)} items, {len(chosen_flagged)} flagged, {len(chosen)} to label"
+
+
+def _round_two(entries: list[dict], out: Path) -> str:
+    from services.classify.training.dataset import DAYS_LABELS
+
+    with open(DAYS_LABELS, encoding="utf-8") as fh:
+        labels = [json.loads(line) for line in fh if line.strip()]
+    chosen = round_two(entries, labels)
+    _write_shard(out / "shard.jsonl", chosen)
+    return f"{len(entries)} items, {len(chosen)} flagged and not labelled in round one, in {out / 'shard.jsonl'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the shards of round one, or with `--round2` the shard of round two, to OUT_DIR
+    (default `label-shards`); exit 2 when `LAUNCHWATCH_SHARED_DATA` is unset."""
     from services.classify.training.dataset import day_texts, shared_data
 
-    entries = list(day_texts(shared_data() / "days").values())
-    flagged, rest = [], []
-    for entry in entries:
-        result = classify(entry["title"], entry["summary"])
-        hit = KEYWORDS.search(entry["title"] + " " + entry["summary"]) or result.is_launch or result.confidence > 0.2
-        (flagged if hit else rest).append(entry)
-    rng = random.Random(SEED)
-    chosen = flagged + rng.sample(rest, RANDOM_SAMPLE)
-    rng.shuffle(chosen)
-    out = Path(out_dir)
+    parser = argparse.ArgumentParser(prog="python -m services.classify.training.candidates",
+                                     description="Choose the real-day items to label.")
+    parser.add_argument("out_dir", nargs="?", default="label-shards", help="folder for the shards")
+    parser.add_argument("--round2", action="store_true",
+                        help="the flagged items round one did not label, as one shard")
+    args = parser.parse_args(argv)
+    try:
+        data = shared_data()
+    except LookupError as exc:
+        print(f"candidates: {exc}", file=sys.stderr)
+        return 2
+    entries = list(day_texts(data / "days").values())
+    out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for k in range(SHARDS):
-        with open(out / f"shard_{k}.jsonl", "w", encoding="utf-8") as fh:
-            for e in chosen[k::SHARDS]:
-                fh.write(json.dumps({"link": e["link"], "title": e["title"], "summary": e["summary"]},
-                                    ensure_ascii=False) + "\n")
-    print(f"{len(entries)} items, {len(flagged)} flagged, {len(chosen)} to label")
+    print(_round_two(entries, out) if args.round2 else _round_one(entries, out))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "label-shards"))
+    sys.exit(main())

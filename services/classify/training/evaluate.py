@@ -16,7 +16,12 @@ from services.classify.classifier import Classification
 from services.classify.training.dataset import Example
 
 # The random stratum of the real-day labels: 1,600 drawn from the 49,606 items nobody flagged.
-RANDOM_STRATUM_WEIGHT = 49606 / 1600
+# The 7 items of stratum "flagged2" came from that same pool and were all labelled, so they
+# stand for themselves (weight 1) and the random items for the rest of the pool: the weights
+# of all labels add up to the 51,404 items of the days.
+RANDOM_POOL_ITEMS = 49606
+ROUND_TWO_ITEMS = 7
+RANDOM_STRATUM_WEIGHT = (RANDOM_POOL_ITEMS - ROUND_TWO_ITEMS) / 1600
 
 _KIND_LABELS = {
     "srbm": "srbm", "mrbm": "mrbm", "irbm": "irbm", "icbm": "icbm", "slbm": "slbm", "ballistic": "ballistic",
@@ -55,7 +60,8 @@ def label_number(label: object) -> float | None:
 
 
 def stream_weight(example: Example) -> float:
-    """How many stream items a labelled item stands for (random-stratum items many)."""
+    """How many stream items a labelled item stands for: many for a random-stratum item, one
+    for an item of a stratum labelled whole (`flagged`, `flagged2`)."""
     return RANDOM_STRATUM_WEIGHT if example.stratum == "random" else 1.0
 
 
