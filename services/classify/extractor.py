@@ -21,8 +21,9 @@ Choices a reader should know:
 - `count` is an explicit number bound to the weapon noun. "a"/"an"/"one" before a
   singular weapon is 1; "at least 7", "over 10", "more than 100" give the stated bound
   (7, 10, 100); "about 10" gives 10; words without a number ("several", "multiple",
-  "dozens", "a barrage", "수 발", "여러 발", "数発") give None, and then a number
-  further on in the summary is not used either. An English headline whose launch has
+  "dozens", "수 발", "여러 발", "数発") give None, and then a number further on in the
+  summary is not used either; a headline's attack size without a number ("a barrage",
+  "salwa", "zmasowany atak") gives no count itself, but a number in the summary does. An English headline whose launch has
   one singular weapon as object ("fires ballistic missile") gives 1. Numbers that
   carry a unit ("240 mm", "600 km") or belong to a name ("Hyunmoo-4") are not counts.
 - `distance_km` is the distance flown (a stated range is not): only numbers bound to a
@@ -33,12 +34,19 @@ Choices a reader should know:
   When several are stated, the first wins.
 - `apogee_km` works the same way for "apogee/altitude of", "고도", "高度".
 - `direction` is the first named sea area (East Sea, Sea of Japan, Yellow Sea, Pacific,
-  ...; "sea between Korea and Japan" is the East Sea, "EEZ外" is outside Japan's EEZ),
-  else the first target after at/on/toward/into ("Israel", "Kyiv"), else "sea" for
-  "into the sea".
+  ...; "sea between Korea and Japan" is the East Sea, "EEZ外" is outside Japan's EEZ) that
+  is neither part of another name ("Black Sea port", "Black Sea Fleet") nor where the
+  missile came from ("launched from ships in the Black Sea"); else a target after
+  at/on/toward/into ("Israel", "Kyiv"), a place under attack ("Kyiv comes under missile
+  attack", "strike in Lviv") or, in Polish, after an event word and its preposition ("atak
+  na Kijów", "wtargnęła w polską przestrzeń powietrzną"), a place that is not a whole
+  state winning over one that is ("at Ukraine ... on Kyiv" → Kyiv); else "sea" for "into
+  (the) sea", "off its east coast", "w morzu".
 - `source_agency` is an agency the text credits ("according to the JCS", "합참에 따르면"),
   else one it names outright, else one it only describes ("South Korea's military",
-  "state media"); within each, the headline's first, else the summary's.
+  "state media"); within each, the headline's first, else the summary's. Where it names
+  no agency, a state it says reported the launch ("South Korea says", "Ukrainian
+  officials said", "Ukraina podała"), by its common English name.
 - `launched_at`: see timeparse.py.
 """
 
@@ -380,7 +388,7 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
     # "fires ballistic missile", "test-fires new, unarmed nuclear missile": the headline's
     # launch has one singular weapon as its object.
     if (not table.verb_final and primary is not None and primary.in_title and primary.weapon
-            and not ANY.vague_count.search(text, 0, t_end)):
+            and not ANY.vague_count.search(text, 0, t_end) and not ANY.volley_words.search(text, 0, t_end)):
         ws, we = primary.weapon
         if table.singular_weapons is not None:
             # "wystrzeliła rakietę": every weapon the headline names is one.
@@ -408,15 +416,38 @@ def _first_of(table, text: str, title_end: int) -> tuple[int, int, str] | None:
     return table.first(text, 0, title_end) or table.first(text, title_end)
 
 
-def _direction(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+def _destination_sea(p: Prepared) -> tuple[int, int, str] | None:
+    """The first sea named as where a missile went: not a sea whose name is part of
+    another's ("Black Sea port of Odesa", "Black Sea Fleet"), nor one it came from
+    ("launched from ships in the Black Sea"); the headline's first, else the summary's."""
     text, t_end = p.text, p.title_end
-    sea = _first_of(gazetteer.SEA_TABLE, text, t_end)
+    for lo, hi in ((0, t_end), (t_end, len(text))):
+        for s, e, sea in islice(gazetteer.SEA_TABLE.all(text, lo, hi), MAX_CANDIDATES):
+            if ANY.sea_as_name_after.match(text, e, e + 30) or ANY.sea_origin_before.search(text, max(0, s - 40), s):
+                continue
+            return s, e, sea
+    return None
+
+
+def _direction(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, int] | None]:
+    text, t_end = p.text, p.title_end
+    sea = _destination_sea(p)
     if sea:
         return sea[2], (sea[0], sea[1])
-    m = _first_in(gazetteer.TARGET_EN, text, t_end)
-    if m:
-        place = text[m.start("place"):m.end("place")]  # the match holds lower-cased text
-        return place[0].upper() + place[1:], (m.start("place"), m.end("place"))
+    # A city, a region or an airspace says where it went better than the state at war it is
+    # in ("fires missiles at Ukraine ... a strike on Kyiv"): the first place that is no
+    # state, else the first state; the headline's first, else the summary's.
+    targets = []
+    for lo, hi in ((0, t_end), (t_end, len(text))):
+        for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
+            group = "place" if m.group("place") else "place_under"
+            place = text[m.start(group):m.end(group)]
+            targets.append((place[0].upper() + place[1:], (m.start(group), m.end(group))))
+        if table.target_place is not None:
+            for m in islice(table.target_place.finditer(text, lo, hi), MAX_CANDIDATES):
+                targets.append((m.group("place"), (m.start("place"), m.end("place"))))
+    if targets:
+        return next((t for t in targets if not gazetteer.names_a_state(t[0])), targets[0])
     m = _first_in(ANY.generic_sea, text, t_end)
     if m:
         return "sea", (m.start(), m.end())
@@ -439,7 +470,7 @@ def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
     found = _agencies(p)
     if not found:
-        return None, None
+        return _sayer(p)
 
     def credited(f: tuple[int, int, str]) -> bool:
         return bool(ANY.credit_before.search(text, max(0, f[0] - 40), f[0])
@@ -450,6 +481,24 @@ def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
             or next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None)
             or in_order[0])
     return best[2], (best[0], best[1])
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$|and\b|i\b)")
+
+
+def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+    """A state the text says reported the launch, where it names no agency: "South Korea
+    says ...", "Ukrainian officials said", "according to Kyiv", "..., say S Korea" (the
+    headline's first, else the summary's), as the state's common English name."""
+    text, t_end = p.text, p.title_end
+    for lo, hi in ((0, t_end), (t_end, len(text))):
+        for s, e, code in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
+            # "..., say S Korea, Japan": a sayer after its verb closes the clause ("says
+            # Russian missile ..." names the missile's owner, not a source).
+            said_before = ANY.sayer_before.search(text, max(lo, s - 16), s) and _CLAUSE_END.match(text, e, hi)
+            if ANY.sayer_after.match(text, e, e + 40) or said_before or ANY.credit_before.search(text, max(lo, s - 40), s):
+                return gazetteer.ACTOR_NAMES.get(code, code), (s, e)
+    return None, None
 
 
 # Launches by and around these actors are reported in local time.
@@ -504,7 +553,7 @@ def extract(
             evidence.append(_ev(p, "apogee:altitude", "apogee_km", m.start(), m.end()))
             break
 
-    direction, span = _direction(p)
+    direction, span = _direction(p, table)
     if span:
         evidence.append(_ev(p, "direction:place", "direction", *span))
     agency, span = _agency(p)

@@ -160,10 +160,28 @@ TARGET_PLACES = (
     r"|(?:northern |southern )?Syria|Damascus|Homs|Lebanon|Beirut|Gaza|Yemen|Sanaa|Iraq|Erbil|Baghdad|Iran|Tehran"
 )
 TARGET_EN = compile_fast(
-    rf"\b(?:at|on|toward|towards|into|against|over|targets?|targeted|targeting|struck|hit|hits)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
-    rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b",
+    rf"\b(?:at|on|toward|towards|into|against|over|targets?|targeted|targeting|struck|hit|hits"
+    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+in)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
+    rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b"
+    # The place as the subject of the attack it suffers: "Kyiv comes under missile attack".
+    rf"|\b(?P<place_under>{TARGET_PLACES})\s+(?:comes?|came|is|was)\s+under\s+(?:[\w-]+\s+){{0,2}}?attack\b",
     re.IGNORECASE,
 )
+# Each actor's common English name ("KOR" → "South Korea"), for a state named as a source.
+ACTOR_NAMES = {actor.code: actor.names["en"][0] for actor in ACTORS if actor.names.get("en")}
+# The first four letters of each state's name in English and Polish, accents kept
+# ("ukra", "pols", "pola"): a place that begins so is the state itself, not a city in it.
+_STATE_STEMS = frozenset(names[0][:4].lower() for actor in ACTORS for lang, names in actor.names.items()
+                         if lang in ("en", "pl") and names and actor.code.isupper())
+
+
+def names_a_state(place: str) -> bool:
+    """Whether `place` ("Ukraine", "Ukrainę", "Polską", "western Ukraine") names a whole
+    state rather than a place in one ("Kyiv", "Kijów", "polska przestrzeń powietrzna")."""
+    words = place.split()
+    return len(words) <= 2 and words[-1][:4].lower() in _STATE_STEMS
+
+
 # Case matters for actors: "US" is a country, "us" is not.
 # Asked mostly about the sentence of a launch verb: its words are looked for there.
 ACTOR_TABLE = Table(ACTORS_READ + FACILITY_ACTORS, flags=0, gate_parts=True)

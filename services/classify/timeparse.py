@@ -11,6 +11,8 @@ Resolution rules:
   such day on or before publication, a day of the month ("22日", "on the 11th") the latest
   such date on or before it, a month and day without a year the latest on or before it.
   "today"/"이날"/"本日" is the publication day, "yesterday" the day before.
+- A date right after a saying verb dates the statement, not the launch ("officials said
+  Friday", "poinformowała w poniedziałek"), and is passed over.
 - A time with no date is on the publication day, or the day before when that would put
   the launch after publication.
 - A date with no clock time takes a representative hour of the part of day it names
@@ -26,13 +28,16 @@ Resolution rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from itertools import islice
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from schemas.actors import AGENCIES
-from services.classify.languages import TABLES, LanguageTable, en, table_for
+from services.classify.fastpattern import FastPattern
+from services.classify.languages import ANY, TABLES, LanguageTable, en, table_for
 
 ZONE_ABBREVIATIONS = {
     "KST": "Asia/Seoul", "JST": "Asia/Tokyo", "UTC": "UTC", "GMT": "UTC", "Z": "UTC",
@@ -121,16 +126,30 @@ def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None
     return hm, zone, pre, TimeMention("time", m.start(), m.end(), m.group())
 
 
+_DATES_READ = 4  # dates of a statement skipped, at most, before a launch's date is given up
+
+
+def _launch_date(pattern: FastPattern, text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first date of `pattern` in text[lo:hi] that does not date a statement ("officials
+    said Friday", "poinformowała w poniedziałek": the day it was said, not launched)."""
+    for m in islice(pattern.finditer(text, lo, hi), _DATES_READ):
+        # "said Tuesday's attack": a possessive day is the event's.
+        if text.startswith(("'s", "’s"), m.end()) or not ANY.statement_before.search(
+                text, max(lo, m.start() - 40), m.start()):
+            return m
+    return None
+
+
 def _find_date(text: str, lang: str, lo: int = 0, hi: int | None = None) -> tuple[_DateSpec | None, TimeMention | None]:
     """First date expression in text[lo:hi]."""
     hi = len(text) if hi is None else hi
     found: list[tuple[int, _DateSpec | None, re.Match[str]]] = []
-    m = en.DATE.search(text, lo, hi)
+    m = _launch_date(en.DATE, text, lo, hi)
     if m:
         found.append((m.start(), _en_date(m), m))
     table = table_for(lang)
     if table is not None and table.date is not None:
-        m2 = table.date.search(text, lo, hi)
+        m2 = _launch_date(table.date, text, lo, hi)
         if m2:
             found.append((m2.start(), _cjk_date(m2, table), m2))
     found = [f for f in found if f[1] is not None]
@@ -161,23 +180,44 @@ def _en_date(m: re.Match[str]) -> _DateSpec | None:
     rel = m.group("rel").lower()
     offset = -1 if rel in ("yesterday", "last night") else 0
     part = {"tonight": "night", "last night": "night", "this morning": "morning",
-            "this afternoon": "afternoon", "this evening": "evening", "early hours": "early"}.get(rel)
+            "this afternoon": "afternoon", "this evening": "evening", "early hours": "early",
+            # A night's attack is reported the next morning: its early hours.
+            "overnight": "early"}.get(rel)
     return _DateSpec("relative", offset_days=offset, part=part)
 
 
+def _stem_value(word: str, stems: Mapping[str, int]) -> int | None:
+    """The value of the longest stem `word` begins with ("środę" → "środ")."""
+    word = word.lower()
+    best = max((s for s in stems if word.startswith(s)), key=len, default=None)
+    return None if best is None else stems[best]
+
+
 def _cjk_date(m: re.Match[str], table: LanguageTable) -> _DateSpec | None:
-    if m.group("rel"):
-        rel = m.group("rel")
+    """A date of a language's own date pattern (the groups of `LanguageTable.date`)."""
+    groups = m.groupdict()
+    if groups.get("rel"):
+        rel = groups["rel"].lower()
         offset = -1 if rel in table.day_before_words else 0
         part = table.relative_parts.get(rel)
         return _DateSpec("relative", offset_days=offset, part=part)
-    day = int(m.group("day"))
+    written_day = groups.get("wd") or groups.get("wd2")
+    if written_day:
+        weekday = _stem_value(written_day, table.weekdays)
+        if weekday is None:
+            return None
+        part = groups.get("wpart") or groups.get("wpart2")
+        return _DateSpec("weekday", weekday=weekday, part=" ".join(part.lower().split()) if part else None)
+    day = int(groups["day"])
     if not 1 <= day <= 31:
         return None
-    if m.group("year") and m.group("mon"):
-        return _DateSpec("absolute", int(m.group("year")), int(m.group("mon")), day)
-    if m.group("mon"):
-        return _DateSpec("month_day", None, int(m.group("mon")), day)
+    month = int(groups["mon"]) if groups.get("mon") else None
+    if groups.get("monname"):
+        month = _stem_value(groups["monname"], table.months)
+    if groups.get("year") and month:
+        return _DateSpec("absolute", int(groups["year"]), month, day)
+    if month:
+        return _DateSpec("month_day", None, month, day)
     return _DateSpec("dom", day=day)
 
 

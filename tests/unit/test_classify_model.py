@@ -210,7 +210,7 @@ def test_the_mistakes_name_the_headline_alone_where_only_it_is_misread():
     launch = dataset.Example(key="https://example.org/a", title="Russia pounds Kharkiv", summary="Missiles hit it.",
                              lang="en", is_launch=True, fields={}, day=None, outlet="example")
     # The whole item is read right; its headline alone is not.
-    figures = measure([launch], lambda title, summary, lang: said(bool(summary)))
+    figures = measure([launch], lambda title, summary, lang, published_at: said(bool(summary)))
     assert [m.split()[0] for m in figures.mistakes] == ["HEADLINE_FN"]
     assert figures.overall.tp == 1 and figures.headlines.fn == 1
 

@@ -160,8 +160,14 @@ class _Shared:
     always_looks_back: FastPattern
     superlative: FastPattern
     vague_count: FastPattern
+    volley_words: FastPattern
     altitude: FastPattern
     generic_sea: FastPattern
+    sea_as_name_after: FastPattern
+    sea_origin_before: FastPattern
+    sayer_after: FastPattern
+    sayer_before: FastPattern
+    statement_before: FastPattern
     reporter_after: FastPattern
     credit_before: FastPattern
     credit_after: FastPattern

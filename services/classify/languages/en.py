@@ -434,7 +434,7 @@ DATE = compile_fast(
     rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
     rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|time|day of|round|year|floor))"
     rf"|\b(?:(?P<wpart>early|late)\s+(?:on\s+)?)?(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?P<wpart2>morning|afternoon|evening|night))?"
-    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours)\b",
+    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours|overnight)\b",
     _I,
 )
 PART_OF_DAY = compile_fast(r"\b(?P<part>early|morning|afternoon|evening|night|late)\b", _I)
@@ -520,10 +520,29 @@ SHARED = SharedWords(
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
     # times a new launch.
     always_looks_back=r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d ",
-    vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|barrages?|salvos?|volleys?|waves?|a number)\b",
+    vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b",
+    volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",
-    generic_sea=r"\b(?:into|toward|towards|in|off)\s+the\s+(?:sea|waters?|ocean)\b",
+    # Headlines drop the article: "fires missile into sea"; "off its east coast" too.
+    generic_sea=(
+        r"\b(?:into|toward|towards|in|off)\s+(?:the\s+)?(?:sea|waters?|ocean)\b"
+        r"|\boff\s+(?:(?:its|the|their)\s+)?(?:east|west|north|south)(?:ern)?\s+coast\b"
+    ),
+    sea_as_name_after=(
+        r"\s+(?:port|ports|fleet|fleet's|coast|coastline|region|city|cities|peninsula|base|naval|headquarters"
+        r"|shipping|grain|corridor|harbou?r)\b"
+    ),
+    sea_origin_before=r"\bfrom\s+(?:[\w-]+\s+){0,3}$",
+    sayer_after=(
+        r"(?:'s|’s)?\s*(?:(?:military|army|officials?|authorities|government|president|prime minister|leader"
+        r"|military (?:chief|head)|defen[cs]e ministry)\s+)?(?:says|said|say|claims?|claimed|reports?|reported"
+        r"|confirmed|announced|told|admits?|admitted)\b"
+    ),
+    sayer_before=r"\b(?:say|says|said)\s+(?:the\s+)?$",
+    statement_before=(
+        r"\b(?:said|says|announced|reported|confirmed|added|stated|told\s+(?:[\w-]+\s+){1,2}?)\s*(?:on\s+)?$"
+    ),
     credit_before=r"\b(?:according to|citing)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,3}$",
     reporter_after=(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"

@@ -369,10 +369,42 @@ COUNT = compile_fast(
     rf"(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|ICBM|SRBM)\b",
     _I,
 )
+# After a name: it says or reports (the name is a reporter, or the source).
+SAYING_VERBS = (
+    r"\s*(?:twierdzi\w*|podaj\w*|podał\w*|poinformowa\w*|informuj\w*|przekaza\w*|alarmuj\w*|ostrzega\w*"
+    r"|ostrzegł\w*|potwierdzi\w*|potwierdza\w*|oświadczy\w*|wykry\w*|zgłasza\w*|zgłosi\w*|mówi|mówią"
+    r"|powiedzia\w*|powiadomi\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
+)
+# Dates: "w sobotę", "we wtorek rano", "w nocy z wtorku na środę" (the first day's night),
+# "29 grudnia", "29 grudnia 2023", "wczoraj". A weekday in any case form, by its stem.
+WEEKDAYS = MappingProxyType({"poniedział": 0, "wtor": 1, "środ": 2, "czwart": 3, "piąt": 4, "sobot": 5,
+                             "soboc": 5, "niedziel": 6})
+MONTHS = MappingProxyType({"styczni": 1, "lut": 2, "marc": 3, "kwietni": 4, "maj": 5, "czerwc": 6, "lipc": 7,
+                           "sierpni": 8, "wrześni": 9, "październik": 10, "listopad": 11, "grudni": 12})
+PART_HOURS = MappingProxyType({"nad ranem": 5, "wcześnie rano": 5, "rano": 8, "przed południem": 10,
+                               "po południu": 15, "wieczorem": 19, "w nocy": 22, "nocą": 22})
+# Each weekday's case forms, not its stem alone: "w piątkę" is "as five", no Friday.
+_WEEKDAY = (r"(?:poniedział(?:ek|ku)|wtor(?:ek|ku)|środ(?:a|ę|y|zie)|czwart(?:ek|ku)|piąt(?:ek|ku)|sobot(?:a|ę|y)"
+            r"|sobocie|niedziel(?:a|ę|i))\b")
+_PART = "|".join(sorted(PART_HOURS, key=len, reverse=True))
+DATE = compile_fast(
+    rf"\b(?P<wpart>w\s+nocy)\s+(?:z|ze)\s+(?P<wd>{_WEEKDAY})\s+na\s+{_WEEKDAY}"
+    rf"|\b(?:w|we)\s+(?P<wd2>{_WEEKDAY})(?:\s+(?P<wpart2>{_PART}))?"
+    r"|\b(?P<day>[0-3]?\d)\s+(?P<monname>(?:styczni|lut|marc|kwietni|maj|czerwc|lipc|sierpni|wrześni|październik"
+    r"|listopad|grudni)\w*)(?:\s+(?P<year>(?:19|20)\d\d))?"
+    r"|\b(?P<rel>dzisiaj|dziś|wczoraj|minionej nocy|ostatniej nocy|tej nocy|w nocy|nad ranem)\b",
+    _I,
+)
 _APPROX = r"(?:około|ok\.|ponad|blisko|prawie|niemal|mniej więcej|przeszło)?"
 DISTANCE = compile_fast(
     r"\b(?:przeleci\w*|przelatuj\w*|pokona\w*|przebył\w*|przebyt\w*|lecia\w*|dystans\w*|odległoś\w*)"
     rf"\s+(?:[\w-]+\s+){{0,3}}?{_APPROX}\s*{QUANT}",
+    _I,
+)
+# "po 360 km wpadły do morza", "po około 600 km lotu": the distance after which it came down.
+DISTANCE_BEFORE_FALL = compile_fast(
+    rf"\bpo\s+{_APPROX}\s*{QUANT}"
+    r"(?=\s+(?:lotu\b|(?:[\w-]+\s+)?(?:wpadł|spadł|runęł|wylądował|rozbił)\w*))",
     _I,
 )
 APOGEE = compile_fast(
@@ -383,6 +415,16 @@ APOGEE = compile_fast(
 # Roles of a name: the target ("na Kijów", "w kierunku Japonii", "zaatakowała Ukrainę"),
 # where it was fired from ("z Rosji"), who reports ("według Japonii"), the passive agent
 # ("przez Koreę Północną"), and a launcher announcing its own launch.
+# The target of a strike, a fall or an entry: a proper name (capitalised) or an airspace
+# after the event word's preposition, within three words ("atak rakietowy na Kijów",
+# "rakieta wtargnęła w polską przestrzeń powietrzną", "spadł na Odessę").
+TARGET_PLACE = compile_fast(
+    r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
+    r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*))"
+    r"(?:\s+[\w-]+){0,3}?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
+    r"(?P<place>(?i:\w+\s+przestrze\w+\s+powietrzn\w+|przestrze\w+\s+powietrzn\w+\s+\w+)"
+    r"|[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)"
+)
 TARGET_BEFORE = compile_fast(
     r"\b(?:na|w|we|nad|do|przeciw|przeciwko|ku|w kierunku|w stronę|w rejonie|w pobliżu|koło|pod|u wybrzeży"
     r"|zaatakowa\w*|zaatakuj\w*|atakuj\w*|atakowa\w*|ostrzela\w*|ostrzeliw\w*|uderzy\w* w|uderza\w* w|trafi\w*"
@@ -490,18 +532,22 @@ SHARED = SharedWords(
     superlative=r"\bnaj\w+",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
-        r"|dziesiątki|dziesiątek|setki|setek|seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*|liczn\w*)\b"
+        r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b"
     ),
+    volley_words=r"\b(?:seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*)\b",
     altitude=r"wysokoś|pułap|apogeum",
-    generic_sea=r"\b(?:do morza|w morze|do wód|na morze|w wodach)\b",
+    generic_sea=r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza)\b",
+    sea_origin_before=r"\b(?:z|ze|znad)\s+(?:[\w-]+\s+){0,2}$",
     credit_before=(
         r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|powołując się na"
         r"|cytowan\w* przez)\s+(?:[\w.-]+\s+){0,3}$"
     ),
-    reporter_after=(
-        r"\s*(?:twierdzi\w*|podaj\w*|podał\w*|poinformowa\w*|informuj\w*|przekaza\w*|alarmuj\w*|ostrzega\w*"
-        r"|ostrzegł\w*|potwierdzi\w*|potwierdza\w*|oświadczy\w*|wykry\w*|zgłasza\w*|zgłosi\w*|mówi|mówią"
-        r"|powiedzia\w*|powiadomi\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
+    reporter_after=SAYING_VERBS,
+    sayer_after=SAYING_VERBS,  # "Ukraina podała", "Kijów twierdzi"
+    # A past saying verb, singular or plural ("podał", "podała", "podali").
+    statement_before=(
+        r"\b(?:poda|poinformowa|potwierdzi|przekaza|oświadczy|ogłosi|powiedzia|powiedzie|mówi|informowa|zapewni"
+        r"|zakomunikowa)[łl]\w*\s+$"
     ),
     kinds=(
         ("icbm", r"międzykontynentaln\w*"),
@@ -548,9 +594,10 @@ TABLE = LanguageTable(
     modal_after=MODAL_AFTER,
     counts=COUNT,
     number_words=NUMBER_WORDS,
-    distances=(DISTANCE,),
+    distances=(DISTANCE, DISTANCE_BEFORE_FALL),
     apogees=(APOGEE,),
     target_before=TARGET_BEFORE,
+    target_place=TARGET_PLACE,
     site_before=SITE_BEFORE,
     reporter_before=REPORTER_BEFORE,
     agent_before=AGENT_BEFORE,
@@ -563,4 +610,12 @@ TABLE = LanguageTable(
     agent_case_before=AGENT_CASE_BEFORE,
     agent_case_after=AGENT_CASE_AFTER,
     singular_weapons=SINGULAR_WEAPONS,
+    date=DATE,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    part_hours=PART_HOURS,
+    day_before_words=frozenset({"wczoraj"}),
+    # A night's attack is reported the next morning: its early hours, as "overnight".
+    relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",
+                                     "tej nocy": "nad ranem", "w nocy": "nad ranem", "nad ranem": "nad ranem"}),
 )

@@ -66,8 +66,23 @@ class SharedWords:
     superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
+    # "barrage", "salwa": an attack's size without a number; no count of one weapon, but a
+    # number in the summary still counts ("... barrage" + "Russia launched 81 missiles")
+    volley_words: str = ""
     altitude: str = ""  # "高度": the number after it is an apogee, not a distance
     generic_sea: str = ""  # "into the sea": no sea named
+    # After a sea's name: the name is part of another's ("Black Sea port", "Black Sea Fleet"),
+    # no destination.
+    sea_as_name_after: str = ""
+    # Before a sea's name: where the missile came from ("launched from ships in the Black Sea").
+    sea_origin_before: str = ""
+    # After a state's name: it says what happened ("South Korea says", "Ukrainian officials
+    # said"): the state is the source when the text names no agency.
+    sayer_after: str = ""
+    sayer_before: str = ""  # before a state's name: the same ("..., say S Korea, Japan")
+    # Before a date: it dates a statement, not the launch ("officials said Friday",
+    # "poinformowała w poniedziałek").
+    statement_before: str = ""
     reporter_after: str = ""  # after an actor's name: it reports, it does not launch
     credit_before: str = ""  # before an agency's name: the text credits it ("according to")
     credit_after: str = ""  # after an agency's name: the text credits it ("によると")
@@ -129,11 +144,18 @@ class LanguageTable:
     number_words: Mapping[str, int] = field(default_factory=dict)
     distances: tuple[FastPattern, ...] = ()  # distance flown: groups as extractor._quantity_km reads
     apogees: tuple[FastPattern, ...] = ()
+    # Where a strike landed, named after a verb or noun of striking or falling and its
+    # preposition ("atak na Kijów", "spadła na Odessę"); the place in group "place".
+    target_place: FastPattern | None = None
 
     # Time words of the verb-final reader (timeparse.py): clock times with groups pre, h,
-    # m, half; dates with groups year, mon, day, rel.
+    # m, half; dates with groups year, mon, day, rel, and where a language names them,
+    # monname (a month's name, read by `months`), wd (a weekday, read by `weekdays`) and
+    # wpart (a part of that day, a key of `part_hours`).
     clock_time: FastPattern | None = None
     date: FastPattern | None = None
+    months: Mapping[str, int] = field(default_factory=dict)  # a month name's stem -> 1..12
+    weekdays: Mapping[str, int] = field(default_factory=dict)  # a weekday's stem -> 0 (Monday)..6
     part_hours: Mapping[str, int] = field(default_factory=dict)  # part of day -> representative hour
     pm_words: frozenset[str] = frozenset()  # before an hour: afternoon or evening
     am_words: frozenset[str] = frozenset()  # before an hour: 12 is midnight

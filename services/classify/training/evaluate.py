@@ -10,10 +10,12 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from schemas.actors import actor_named_in
 from services.classify.classifier import Classification
 from services.classify.training.dataset import Example
+from services.classify.training.facts import FactFigures, published_at
 
 # The random stratum of the real-day labels: 1,600 drawn from the 49,606 items nobody flagged.
 # The 7 items of stratum "flagged2" came from that same pool and were all labelled, so they
@@ -112,6 +114,7 @@ class Figures:
     actor: list[int] = field(default_factory=lambda: [0, 0])
     kind: list[int] = field(default_factory=lambda: [0, 0])
     brier: list[float] = field(default_factory=lambda: [0.0, 0])
+    facts: FactFigures = field(default_factory=FactFigures)
     mistakes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -124,10 +127,12 @@ class Figures:
             "actor_accuracy": [round(self.actor[0] / self.actor[1], 4) if self.actor[1] else None, *self.actor],
             "kind_accuracy": [round(self.kind[0] / self.kind[1], 4) if self.kind[1] else None, *self.kind],
             "brier": round(self.brier[0] / self.brier[1], 4) if self.brier[1] else None,
+            "facts": self.facts.as_dict(),
         }
 
 
-Classifier = Callable[[str, str, str | None], Classification]
+# (title, summary, language hint, publication time) → classification
+Classifier = Callable[[str, str, str | None, datetime | None], Classification]
 
 
 def language_of(example: Example, result: Classification) -> str:
@@ -136,16 +141,19 @@ def language_of(example: Example, result: Classification) -> str:
 
 
 def measure(examples: Iterable[Example], classify: Classifier, figures: Figures | None = None) -> Figures:
-    """Classify each example (and its headline alone) and add it to `figures`; its mistakes
-    (FP, FN, ACTOR, KIND, and HEADLINE_FP / HEADLINE_FN for the headline alone) go to
+    """Classify each example (and its headline alone) with its publication time and add it
+    to `figures`: detection, actor and kind, and every labelled fact of a detected true
+    launch (`facts.FactFigures`). Its mistakes (FP, FN, ACTOR, KIND, FACT_WRONG /
+    FACT_MISSED / FACT_FALSE, and HEADLINE_FP / HEADLINE_FN for the headline alone) go to
     `figures.mistakes`."""
     figures = figures or Figures()
     for e in examples:
-        result = classify(e.title, e.summary, e.lang)
+        published = published_at(e.published)
+        result = classify(e.title, e.summary, e.lang, published)
         said = result.is_launch
         figures.overall.add(e.is_launch, said)
         figures.stream_weighted.add(e.is_launch, said, stream_weight(e))
-        headline = classify(e.title, "", e.lang)
+        headline = classify(e.title, "", e.lang, published)
         figures.headlines.add(e.is_launch, headline.is_launch)
         figures.by_language.setdefault(language_of(e, result), Tally()).add(e.is_launch, said)
         labels = e.fields or {}
@@ -167,6 +175,7 @@ def measure(examples: Iterable[Example], classify: Classifier, figures: Figures 
                 figures.kind[0] += result.fields.kind == want_kind
                 if result.fields.kind != want_kind:
                     figures.mistakes.append(f"KIND want={want_kind} got={result.fields.kind} {tag}")
+            figures.facts.add(labels, result.fields, published, want_actor, tag, figures.mistakes)
         elif said:
             figures.mistakes.append(f"FP {result.confidence:.2f} {tag}")
         elif e.is_launch:

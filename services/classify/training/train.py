@@ -15,15 +15,18 @@ values seen fewer than three times. Steps, all deterministic:
 
 1. Grouped cross-validation inside the six development cells: each is predicted by a
    model trained on the development cells sharing neither its day group nor its outlet
-   group (and the dev set and the cases), through the whole classifier. Its figures
-   (`development_cv`) and out-of-fold mistakes (`--mistakes FILE`) are what every choice
-   is made from; `--development-only` stops here and touches no test cell.
+   group (and the dev set and the cases), through the whole classifier, each item with
+   its publication time. Its figures (`development_cv`: detection, actor and kind, and
+   per labelled field the facts of the detected launches, `facts`, matched as
+   `services.classify.training.facts` defines) and out-of-fold mistakes (`--mistakes
+   FILE`) are what every choice is made from; `--development-only` stops here and
+   touches no test cell.
 2. The Platt maps of the launch and headline heads are fitted on those out-of-fold scores,
    and the operating thresholds chosen on their precision-recall curves (`THRESHOLD_RULE`;
    `--scores FILE` writes every item's out-of-fold confidence).
 3. The three test cells are classified by models trained on the items that share neither
    the cell's day group nor its outlet group, through the whole classifier: these are the
-   held-out figures.
+   held-out figures (the same ones, facts included).
 4. The shipped model is trained on every labelled item and written with the Platt maps,
    the thresholds, the SHA-256 of its training data and both sets of figures.
 Needs scikit-learn (the `train` extra); the stream does not.
@@ -331,7 +334,7 @@ def development_cv(split: Split, by_cell: dict[tuple[int, int], list[Example]], 
     figures = Figures()
     for cell in development_cells:
         model = fold_model(cell, thresholds)
-        measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), figures)
+        measure(by_cell[cell], lambda t, s, lang, at: classify(t, s, lang=lang, published_at=at, launch_model=model), figures)
     items = [e for cell in development_cells for e in by_cell[cell]]
     found = figures.as_dict()
     found["items"] = len(items)
@@ -368,7 +371,7 @@ def train(out: Path, report: Path | None, development_only: bool = False, scores
         fold = fold_models[cell]
         model = LaunchModel(replace(fold.launch, platt=platt), fold.actor, fold.kind, thresholds,
                             replace(fold.headline, platt=headline_platt))
-        measure(by_cell[cell], lambda t, s, lang: classify(t, s, lang=lang, launch_model=model), held_out)
+        measure(by_cell[cell], lambda t, s, lang, at: classify(t, s, lang=lang, published_at=at, launch_model=model), held_out)
         for e in by_cell[cell]:
             p = detector.prepare(e.title, e.summary)
             rules_only.add(e.is_launch, detector.detect(p, detector.detect_language(p.text, e.lang)).is_launch)

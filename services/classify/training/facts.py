@@ -1,0 +1,314 @@
+"""Whether an extracted fact agrees with its label, field by field.
+
+Labels are free text as the labelling policy writes them (`count` "at least 7",
+`distance_km` "435 mi (~700)", `direction` "toward the sea off its east coast",
+`source_agency` "South Korea's Joint Chiefs of Staff", `launch_time` "early Tuesday");
+the classifier gives numbers, codes and a UTC datetime. Matching, per field:
+
+- `count`: the label's number (its first; "at least 7", "około 110" and "co najmniej dwie"
+  give 7, 110 and 2, number words read in English and Polish) equals the extracted count;
+  a label with no number ("several", "multiple") matches no count extracted (the rules
+  give none for a count without a number).
+- `distance_km`, `apogee_km`: within 10 % of a labelled number (the km in "(~700)" where
+  miles are written), or inside a labelled range ("850-900"); of disagreeing agencies
+  ("780 (JCS); 850-900 (Japan MoD)") any one; a label with no number matches none extracted.
+- `direction`: a sea against a sea (the label says sea, waters, ocean, coast or their
+  Polish words), unless both name a side and the sides differ (East Sea and Sea of Japan
+  and an east coast are one side, Yellow Sea and a west coast the other); a place against
+  a label holding a word that begins as the place's word does (four letters, accents
+  ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine").
+- `source_agency`: by the agency the label names (the gazetteer's names of agencies,
+  "South Korea's Joint Chiefs of Staff" → JCS); a label naming no agency of the gazetteer
+  but a state ("South Korea", "Ukrainian officials") matches an agency of that state, or
+  that state named as the source.
+- `launch_time`: the label's own date, read against the item's publication time in the
+  launch region's zone (a weekday is the latest on or before publication; "w nocy ze
+  środy na czwartek" either night's date; "29 grudnia" that day; a label with no date,
+  "overnight", the publication day or the day before), is the extracted time's local
+  date; where the label gives a clock hour ("11am", "ok. 2 w nocy") the hour matches too.
+- `launch_site`: the classifier extracts none; only the labelled count is reported.
+
+A field labelled null where the classifier extracts a value is a false fact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from schemas.actors import AGENCIES, actor_named_in
+from schemas.models import LaunchFields
+from services.classify import gazetteer
+
+FACT_FIELDS = ("count", "distance_km", "apogee_km", "direction", "source_agency", "launch_site", "launch_time")
+NOT_EXTRACTED = frozenset({"launch_site"})
+RELATIVE_TOLERANCE = 0.10
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a dozen": 12, "dozen": 12, "jeden": 1, "jedna": 1, "jedną": 1, "dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3,
+    "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5, "pięciu": 5, "sześć": 6, "siedem": 7, "osiem": 8,
+    "dziewięć": 9, "dziesięć": 10,
+}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+                     re.IGNORECASE)
+_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*[-–]\s*(\d[\d,]*(?:\.\d+)?)")
+_KM_IN_PARENS = re.compile(r"\(~\s*(\d[\d,]*(?:\.\d+)?)(?:\s*[-–]\s*(\d[\d,]*(?:\.\d+)?))?\)")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def label_count(label: object) -> int | None:
+    """The number a count label gives: 3 → 3, "at least 7" → 7, "co najmniej dwie" → 2;
+    None for a label with no number ("several")."""
+    if isinstance(label, bool) or label is None:
+        return None
+    if isinstance(label, (int, float)):
+        return int(label)
+    m = _NUMBER.search(str(label))
+    if m is None:
+        return None
+    word = _NUMBER_WORDS.get(m.group(0).lower())
+    return word if word is not None else int(_number(m.group(0)))
+
+
+def label_quantities(label: object) -> list[tuple[float, float]]:
+    """The kilometre intervals a distance or apogee label allows: 700 → [(700, 700)],
+    "435 mi (~700)" → [(700, 700)], "780 (JCS); 850-900 (Japan MoD)" → [(780, 780), (850, 900)];
+    [] for a label with no number."""
+    if isinstance(label, bool) or label is None:
+        return []
+    if isinstance(label, (int, float)):
+        return [(float(label), float(label))]
+    found = []
+    for part in str(label).split(";"):
+        m = _KM_IN_PARENS.search(part)
+        if m:
+            lo = _number(m.group(1))
+            found.append((lo, _number(m.group(2)) if m.group(2) else lo))
+            continue
+        if re.search(r"\bmi(?:les?)?\b", part):
+            continue  # miles without the km written: not comparable as written
+        m = _RANGE.search(part)
+        if m:
+            found.append((_number(m.group(1)), _number(m.group(2))))
+            continue
+        m = re.search(r"\d[\d,]*(?:\.\d+)?", part)
+        if m:
+            found.append((_number(m.group(0)), _number(m.group(0))))
+    return found
+
+
+def quantity_matches(label: object, got: float | None) -> bool:
+    """`got` km within `RELATIVE_TOLERANCE` of a labelled number or inside a labelled range."""
+    allowed = label_quantities(label)
+    if not allowed:
+        return got is None
+    if got is None:
+        return False
+    return any(lo * (1 - RELATIVE_TOLERANCE) <= got <= hi * (1 + RELATIVE_TOLERANCE) for lo, hi in allowed)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents (ł as l): "Kijów" → "kijow"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("ł", "l"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_SEA_WORDS = re.compile(r"\b(?:sea|seas|waters?|ocean|coast|gulf|bay|morz\w*|wod\w*|wod|ocean\w*|wybrzez\w*|zatok\w*)\b")
+_EAST = re.compile(r"\b(?:east\w*|sea of japan|japan sea|wschodn\w*|japonsk\w*)\b")
+_WEST = re.compile(r"\b(?:west\w*|yellow sea|zachodn\w*|zolt\w*)\b")
+
+
+def _side(plain: str) -> str | None:
+    east, west = bool(_EAST.search(plain)), bool(_WEST.search(plain))
+    return "east" if east and not west else "west" if west and not east else None
+
+
+def direction_matches(label: str, got: str | None) -> bool:
+    """Whether the extracted direction agrees with the labelled one (see the module docstring)."""
+    if got is None:
+        return False
+    want, said = _plain(label), _plain(got)
+    if _SEA_WORDS.search(said) or said == "sea" or said in {"pacific", "atlantic", "mediterranean"}:
+        if not (_SEA_WORDS.search(want) or "pacific" in want or "atlantic" in want):
+            return False
+        a, b = _side(want), _side(said)
+        return a is None or b is None or a == b
+    stems = {w[:4] for w in re.findall(r"\w+", said) if len(w) >= 3}
+    words = {w[:4] for w in re.findall(r"\w+", want) if len(w) >= 3}
+    return bool(stems & words)
+
+
+_AGENCY_STATE = {a.code: a.actor for a in AGENCIES}
+
+
+def label_agencies(label: str) -> set[str]:
+    """The gazetteer agencies a source label names."""
+    return {code for _s, _e, code in gazetteer.AGENCY_TABLE.all(label)}
+
+
+def agency_matches(label: str, got: str | None) -> bool:
+    """Whether the extracted agency is one the label names, or, where the label names no
+    agency of the gazetteer, one of the state the label names."""
+    if got is None:
+        return False
+    named = label_agencies(label)
+    if named:
+        return got in named
+    state = actor_named_in(label)
+    return state is not None and (_AGENCY_STATE.get(got) or actor_named_in(got)) == state
+
+
+_EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Polish weekday stems (poniedziałek, wtorek, środa, czwartek, piątek, sobota, niedziela), accents removed.
+_PL_DAYS = ("poniedzial", "wtor", "srod", "czwart", "piat", "sobot", "niedziel")
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+_PL_MONTHS = ("stycz", "lut", "marc", "kwietni", "maj", "czerw", "lip", "sierpni", "wrze", "pazdziernik",
+              "listopad", "grudni")
+_REGION_ZONES = {"PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo", "RUS": "Europe/Kyiv",
+                 "UKR": "Europe/Kyiv", "ISR": "Asia/Jerusalem", "Hamas": "Asia/Jerusalem",
+                 "Hezbollah": "Asia/Jerusalem", "Houthis": "Asia/Aden", "IRN": "Asia/Tehran"}
+
+
+def label_zone(actor: str | None) -> ZoneInfo | timezone:
+    """The zone a launch time is read in: the launching region's, else UTC."""
+    name = _REGION_ZONES.get(actor or "")
+    return ZoneInfo(name) if name else timezone.utc
+
+
+def label_dates(label: str, published: datetime, zone: ZoneInfo | timezone) -> set[date]:
+    """The local dates a launch-time label allows, read against the publication time."""
+    plain = _plain(label)
+    today = published.astimezone(zone).date()
+    dates: set[date] = set()
+    for i, (en_day, pl_day) in enumerate(zip(_EN_DAYS, _PL_DAYS, strict=True)):
+        if re.search(rf"\b(?:{en_day}|{pl_day}\w*)\b", plain):
+            dates.add(today - timedelta(days=(today.weekday() - i) % 7))
+    for i, (en_month, pl_month) in enumerate(zip(_EN_MONTHS, _PL_MONTHS, strict=True)):
+        m = (re.search(rf"\b{en_month}\s+(\d{{1,2}})\b", plain) or re.search(rf"\b(\d{{1,2}})\s+{pl_month}\w*", plain)
+             or re.search(rf"\b(\d{{1,2}})\s+{en_month}\b", plain))
+        if m:
+            year = today.year if (i + 1, int(m.group(1))) <= (today.month, today.day) else today.year - 1
+            try:
+                dates.add(date(year, i + 1, int(m.group(1))))
+            except ValueError:
+                pass
+    return dates or {today, today - timedelta(days=1)}
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)|\b(?:o|ok\.|okolo|about|at)\s+(?:godz\.\s*)?(\d{1,2})(?::(\d\d))?\b")
+
+
+def label_hour(label: str) -> int | None:
+    """The clock hour a launch-time label gives ("11am" → 11, "ok. 2 w nocy" → 2), or None."""
+    m = _CLOCK.search(_plain(label))
+    if m is None:
+        return None
+    if m.group(1):
+        hour = int(m.group(1)) % 12
+        return hour + 12 if m.group(3).startswith("p") else hour
+    return int(m.group(4)) % 24
+
+
+def time_matches(label: str, got: datetime | None, published: datetime | None, zone: ZoneInfo | timezone) -> bool:
+    """Whether the extracted launch time falls on a date the label allows (and its hour,
+    where the label gives one), in `zone`."""
+    if got is None or published is None:
+        return False
+    local = got.astimezone(zone)
+    if local.date() not in label_dates(label, published, zone):
+        return False
+    hour = label_hour(label)
+    return hour is None or local.hour == hour
+
+
+@dataclass
+class FactTally:
+    """One field's figures: of the launches labelled with it, how many had a value
+    extracted and how many matched; of those labelled null, how many had one extracted."""
+
+    labelled: int = 0
+    extracted: int = 0
+    matched: int = 0
+    labelled_null: int = 0
+    false_facts: int = 0
+
+    def as_dict(self) -> dict:
+        return {"labelled": self.labelled, "extracted": self.extracted, "matched": self.matched,
+                "accuracy": round(self.matched / self.labelled, 4) if self.labelled else None,
+                "labelled_null": self.labelled_null, "false_facts": self.false_facts,
+                "false_fact_rate": round(self.false_facts / self.labelled_null, 4) if self.labelled_null else None}
+
+
+def extracted_value(fields: LaunchFields, name: str) -> object:
+    """The classifier's value of a labelled field (`launch_time` is `launched_at`)."""
+    if name in NOT_EXTRACTED:
+        return None
+    return getattr(fields, "launched_at" if name == "launch_time" else name)
+
+
+def fact_matches(name: str, label: object, got: object, published: datetime | None = None,
+                 actor: str | None = None) -> bool:
+    """Whether `got` (the classifier's value) matches the non-null `label` of field `name`."""
+    if name == "count":
+        want = label_count(label)
+        return got is None if want is None else got == want
+    if name in ("distance_km", "apogee_km"):
+        return quantity_matches(label, got)  # type: ignore[arg-type]
+    if name == "direction":
+        return direction_matches(str(label), got)  # type: ignore[arg-type]
+    if name == "source_agency":
+        return agency_matches(str(label), got)  # type: ignore[arg-type]
+    if name == "launch_time":
+        return time_matches(str(label), got, published, label_zone(actor))  # type: ignore[arg-type]
+    return False
+
+
+@dataclass
+class FactFigures:
+    """Per-field fact figures over the detected true launches, and the mistakes."""
+
+    fields: dict[str, FactTally] = field(default_factory=lambda: {name: FactTally() for name in FACT_FIELDS})
+
+    def add(self, labels: dict, fields: LaunchFields, published: datetime | None, actor: str | None,
+            tag: str, mistakes: list[str]) -> None:
+        """Count one detected true launch; its wrong, missed and false facts go to `mistakes`."""
+        for name in FACT_FIELDS:
+            tally, label, got = self.fields[name], labels.get(name), extracted_value(fields, name)
+            if label is None or label == "":
+                tally.labelled_null += 1
+                if got is not None:
+                    tally.false_facts += 1
+                    mistakes.append(f"FACT_FALSE {name} got={got!r} {tag}")
+                continue
+            tally.labelled += 1
+            tally.extracted += got is not None
+            if fact_matches(name, label, got, published, actor):
+                tally.matched += 1
+            elif name not in NOT_EXTRACTED:
+                mistakes.append(f"FACT_{'WRONG' if got is not None else 'MISSED'} {name} want={label!r} "
+                                f"got={got!r} {tag}")
+
+    def as_dict(self) -> dict:
+        found = {name: tally.as_dict() for name, tally in self.fields.items()}
+        for name in NOT_EXTRACTED:
+            found[name].update(accuracy=None, not_extracted=True)
+        return found
+
+
+def published_at(text: str | None) -> datetime | None:
+    """A day entry's publication time ("2023-02-18 11:33:41+00:00") as an aware datetime."""
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

@@ -1,0 +1,177 @@
+"""Facts the rules read from English and Polish launch reports: count, direction, source,
+distance and launch time, each with a near miss."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from services.classify import detector, extractor
+
+# Monday 20 February 2023, 06:00 UTC (15:00 in Seoul, 07:00 in Warsaw).
+PUBLISHED = datetime(2023, 2, 20, 6, 0, tzinfo=timezone.utc)
+
+
+def _facts(title: str, summary: str = "", lang: str = "en", published_at: datetime | None = None):
+    prepared = detector.prepare(title, summary)
+    detection = detector.detect(prepared, lang)
+    fields, _ = extractor.extract(prepared, lang, detection.primary, published_at, None)
+    return fields
+
+
+# --- count --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    ("Russia unleashes massive missile barrage on Ukraine", "Russia launched 81 missiles overnight, officials said.",
+     "en"),
+    ("Zmasowany atak rakietowy Rosji na Ukrainę", "Rosja wystrzeliła 81 rakiet, podały władze.", "pl"),
+])
+def test_an_attack_told_as_a_barrage_takes_the_number_of_missiles_in_the_summary(title, summary, lang):
+    assert _facts(title, summary, lang).count == 81
+
+
+def test_a_headline_that_says_several_still_keeps_a_later_number_out():
+    assert _facts("North Korea fires several ballistic missiles", "It fired 3 missiles last week.").count is None
+    assert _facts("Russia fires missile barrage at Ukraine").count is None  # no one missile either
+
+
+# --- direction ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "direction"), [
+    ("North Korea fires missile into sea", "sea"),
+    ("North Korea launches 2 missiles toward sea as allies hold drills", "sea"),
+    ("North Korea fires suspected ballistic missile off east coast", "sea"),
+    ("North Korea fires ballistic missile into the East Sea", "East Sea"),
+])
+def test_a_headline_without_its_article_still_names_the_sea(title, direction):
+    assert _facts(title).direction == direction
+
+
+def test_a_sea_in_a_name_or_where_missiles_came_from_is_no_destination():
+    assert _facts("Russian missile strikes Black Sea port of Odesa").direction is None
+    assert _facts("Russian missiles hit Black Sea Fleet headquarters").direction is None
+    assert _facts("Ukraine says 18 missiles aimed at Kyiv shot down",
+                  "Nine Kalibr missiles were launched from ships in the Black Sea.").direction == "Kyiv"
+    assert _facts("Russia fires cruise missiles into the Black Sea").direction == "Black Sea"
+
+
+def test_a_city_under_attack_is_where_the_missiles_went():
+    assert _facts("Kyiv comes under missile attack").direction == "Kyiv"
+    assert _facts("Two dead in missile strike in Lviv").direction == "Lviv"
+    assert _facts("Kyiv comes under criticism for missile test delays").direction is None
+
+
+def test_a_city_says_where_a_strike_went_better_than_the_state_at_war():
+    assert _facts("Russia fires missiles at Ukraine", "A strike on Kyiv killed two.").direction == "Kyiv"
+    assert _facts("Russia fires missiles at Ukraine").direction == "Ukraine"
+
+
+@pytest.mark.parametrize(("title", "direction"), [
+    ("Atak rakietowy na Kijów", "Kijów"),
+    ("Rosja wystrzeliła rakiety na Ukrainę. Największy atak na Kijów od wiosny", "Kijów"),
+    ("Rosyjska rakieta spadła na Odessę", "Odessę"),
+    ("Rosyjska rakieta wtargnęła w polską przestrzeń powietrzną", "polską przestrzeń powietrzną"),
+    ("Rosja przeprowadziła zmasowany atak rakietowy na Ukrainę", "Ukrainę"),
+    ("Korea Północna wystrzeliła dwa pociski, które wylądowały w morzu", "sea"),
+])
+def test_where_a_polish_report_says_the_missiles_went(title, direction):
+    assert _facts(title, lang="pl").direction == direction
+
+
+def test_a_polish_flight_over_a_country_is_no_destination():
+    assert _facts("Pociski przeleciały nad Koreą Północną, zanim wylądowały w morzu", lang="pl").direction == "sea"
+
+
+# --- source -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang", "source"), [
+    ("South Korea says North Korea fires missile into sea", "", "en", "South Korea"),
+    ("N Korea fires ballistic missile towards sea, say S Korea, Japan", "", "en", "South Korea"),
+    ("Russia launched 81 missiles at Ukraine, Ukrainian military chief says", "", "en", "Ukraine"),
+    ("Rosja wystrzeliła rakiety na Ukrainę", "Ukraina podała, że zestrzeliła 30 rakiet.", "pl", "Ukraine"),
+    # An agency the text names is the source, not the state.
+    ("North Korea fires missile, South Korea's Joint Chiefs of Staff says", "", "en", "JCS"),
+])
+def test_a_state_that_says_what_happened_is_the_source_where_no_agency_is_named(title, summary, lang, source):
+    assert _facts(title, summary, lang).source_agency == source
+
+
+def test_a_state_named_after_a_saying_verb_but_as_the_launcher_is_no_source():
+    assert _facts("Zelenskyy says Russia launched about 110 missiles overnight").source_agency is None
+    assert _facts("Ukraine faced a difficult night, Zelensky says",
+                  "Russia showered Kyiv with missiles on Thursday.").source_agency is None
+
+
+# --- distance -----------------------------------------------------------------------------
+
+def test_a_polish_distance_after_which_the_missiles_fell():
+    title = "Korea Północna wystrzeliła dwa pociski balistyczne. Po 360 km wpadły do morza"
+    assert _facts(title, lang="pl").distance_km == 360.0
+    assert _facts("Korea Północna wystrzeliła pocisk 40 km od granicy, po 2 km od wybrzeża",
+                  lang="pl").distance_km is None
+
+
+# --- launch time --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("summary", "launched_at"), [
+    # Seoul time for North Korea's launches: Saturday 12:00, Monday 08:00, Sunday 22:00.
+    ("Korea Północna wystrzeliła pocisk balistyczny w sobotę.", datetime(2023, 2, 18, 3, 0, tzinfo=timezone.utc)),
+    ("Korea Północna wystrzeliła pocisk w poniedziałek rano.", datetime(2023, 2, 19, 23, 0, tzinfo=timezone.utc)),
+    ("Korea Północna wystrzeliła pocisk w nocy z niedzieli na poniedziałek.",
+     datetime(2023, 2, 19, 13, 0, tzinfo=timezone.utc)),
+    ("Korea Północna wystrzeliła pocisk 29 grudnia.", datetime(2022, 12, 29, 3, 0, tzinfo=timezone.utc)),
+])
+def test_a_polish_weekday_or_date_places_the_launch(summary, launched_at):
+    fields = _facts("Korea Północna wystrzeliła pocisk balistyczny", summary, lang="pl", published_at=PUBLISHED)
+    assert fields.launched_at == launched_at
+
+
+def test_polish_words_that_only_look_like_dates_place_nothing():
+    fields = _facts("Korea Północna wystrzeliła pocisk balistyczny", "Pocisk leciał 29 minut, żołnierze obserwowali go w piątkę.",
+                    lang="pl", published_at=PUBLISHED)
+    assert fields.launched_at is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    ("Russia launched 122 missiles at Ukraine", "Russia launched 122 missiles, officials said Friday.", "en"),
+    ("Korea Północna wystrzeliła dwie rakiety", "Korea Północna wystrzeliła dwie rakiety - poinformowała w "
+     "poniedziałek armia Korei Południowej.", "pl"),
+    ("Rosyjski pocisk trafił w statek", "Pocisk uszkodził statek – podali w środę ukraińscy wojskowi.", "pl"),
+])
+def test_the_day_a_statement_was_made_is_not_the_launch_day(title, summary, lang):
+    assert _facts(title, summary, lang, published_at=PUBLISHED).launched_at is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "launched_at"), [
+    ("North Korea fires a missile", "North Korea fired a missile on Saturday, officials said Monday.", "en",
+     datetime(2023, 2, 18, 3, 0, tzinfo=timezone.utc)),
+    ("Korea Północna wystrzeliła dwie rakiety", "Korea Północna w sobotę wystrzeliła dwie rakiety - poinformowała "
+     "w poniedziałek armia.", "pl", datetime(2023, 2, 18, 3, 0, tzinfo=timezone.utc)),
+])
+def test_the_launch_day_is_read_past_the_day_of_the_statement(title, summary, lang, launched_at):
+    assert _facts(title, summary, lang, published_at=PUBLISHED).launched_at == launched_at
+
+
+def test_a_day_the_statement_names_as_the_attacks_own_is_the_launch_day():
+    fields = _facts("Russia hits Kyiv with missiles", "The city administration said Saturday's attack involved "
+                    "ballistic missiles.", published_at=PUBLISHED)
+    assert fields.launched_at is not None and fields.launched_at.date().isoformat() == "2023-02-18"
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "published_at", "launched_at"), [
+    # A night's attack is placed in the early hours (05:00) of the day it is reported, in
+    # the language's zone where no agency or region gives one (UTC, Warsaw) ...
+    ("Russia launched 81 missiles at Ukraine overnight", "", "en", PUBLISHED,
+     datetime(2023, 2, 20, 5, 0, tzinfo=timezone.utc)),
+    ("Rosja wystrzeliła rakiety na Ukrainę", "Rosjanie uderzyli w nocy.", "pl", PUBLISHED,
+     datetime(2023, 2, 20, 4, 0, tzinfo=timezone.utc)),
+    # ... and never after it was reported.
+    ("Russia launched 81 missiles at Ukraine overnight", "", "en", datetime(2023, 2, 20, 2, 0, tzinfo=timezone.utc),
+     datetime(2023, 2, 20, 2, 0, tzinfo=timezone.utc)),
+    # "wczoraj" is the day before publication (Sunday, noon in Warsaw).
+    ("Rosja wystrzeliła rakiety na Ukrainę", "Rosjanie uderzyli wczoraj.", "pl", PUBLISHED,
+     datetime(2023, 2, 19, 11, 0, tzinfo=timezone.utc)),
+])
+def test_a_night_or_yesterday_places_the_launch_against_publication(title, summary, lang, published_at, launched_at):
+    assert _facts(title, summary, lang, published_at=published_at).launched_at == launched_at

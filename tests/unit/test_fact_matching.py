@@ -1,0 +1,121 @@
+"""How an extracted fact is judged against its free-text label (training's fact figures)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from schemas.models import LaunchFields
+from services.classify.training import dataset
+from services.classify.training.evaluate import measure
+from services.classify.training.facts import (
+    FactFigures, agency_matches, direction_matches, fact_matches, label_count, label_dates, label_hour,
+    label_zone, quantity_matches, time_matches,
+)
+
+# Saturday 18 February 2023, 11:33 UTC (20:33 in Seoul, 13:33 in Kyiv).
+PUBLISHED = datetime(2023, 2, 18, 11, 33, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("label", "number"), [
+    (3, 3), ("at least 7", 7), ("more than 80", 80), ("około 110", 110), ("co najmniej dwie", 2),
+    ("at least one", 1), ("Over 150 missiles and drones", 150), ("several", None), ("multiple", None),
+])
+def test_a_count_label_gives_its_number(label, number):
+    assert label_count(label) == number
+
+
+def test_a_count_matches_the_labelled_number_and_a_vague_label_matches_no_count():
+    assert fact_matches("count", "at least 7", 7) and not fact_matches("count", "at least 7", 8)
+    assert fact_matches("count", "several", None) and not fact_matches("count", "several", 3)
+
+
+@pytest.mark.parametrize(("label", "got", "matches"), [
+    (700, 640.0, True), (700, 620.0, False),  # within 10 %, not beyond
+    ("435 mi (~700)", 700.0, True), ("435 mi (~700)", 435.0, False),  # the km in parentheses
+    ("780 (JCS); 850-900 (Japan MoD)", 880.0, True), ("780 (JCS); 850-900 (Japan MoD)", 820.0, True),
+    ("780 (JCS); 850-900 (Japan MoD)", 1100.0, False),
+    ("several hundred miles", None, True), ("several hundred miles", 500.0, False),
+    (360, None, False),
+])
+def test_a_distance_is_within_ten_percent_or_inside_the_labelled_range(label, got, matches):
+    assert quantity_matches(label, got) is matches
+
+
+@pytest.mark.parametrize(("label", "got", "matches"), [
+    ("into the sea", "sea", True), ("toward waters off its eastern coast", "East Sea", True),
+    ("Off East Coast", "Sea of Japan", True), ("toward waters off its western coast", "East Sea", False),
+    ("toward the Yellow Sea", "Yellow Sea", True), ("w kierunku Morza Japońskiego", "Sea of Japan", True),
+    ("Kijów", "Kijowa", True), ("Kyiv, Kharkiv, Odesa", "Odesa", True), ("Kyiv", "Black Sea", False),
+    ("into the sea", "Japan", False), ("polska przestrzeń powietrzna", "polską przestrzeń powietrzną", True),
+    ("Kyiv", None, False),
+])
+def test_a_direction_matches_by_sea_and_side_or_by_place(label, got, matches):
+    assert direction_matches(label, got) is matches
+
+
+@pytest.mark.parametrize(("label", "got", "matches"), [
+    ("South Korea's Joint Chiefs of Staff", "JCS", True), ("South Korea's Joint Chiefs of Staff", "ROK military", False),
+    ("South Korea", "JCS", True), ("South Korea", "South Korea", True), ("South Korea", "Japan MoD", False),
+    ("Ukrainian officials", "Ukraine", True), ("Enerhoatom", "Ukraine", False), ("state media", "state media", True),
+])
+def test_an_agency_matches_the_agency_the_label_names_or_its_state(label, got, matches):
+    assert agency_matches(label, got) is matches
+
+
+def test_a_weekday_label_is_the_latest_such_day_on_or_before_publication():
+    seoul = label_zone("PRK")
+    assert label_dates("Saturday", PUBLISHED, seoul) == {datetime(2023, 2, 18).date()}
+    assert label_dates("early Thursday", PUBLISHED, seoul) == {datetime(2023, 2, 16).date()}
+    assert label_dates("w nocy ze środy na czwartek", PUBLISHED, seoul) == {datetime(2023, 2, 15).date(),
+                                                                          datetime(2023, 2, 16).date()}
+    assert label_dates("W nocy 29 grudnia", PUBLISHED, seoul) == {datetime(2022, 12, 29).date()}
+    # No date in the label: the publication day or the day before.
+    assert label_dates("overnight", PUBLISHED, seoul) == {datetime(2023, 2, 18).date(), datetime(2023, 2, 17).date()}
+
+
+def test_a_launch_time_matches_on_the_local_date_and_the_hour_where_the_label_gives_one():
+    kyiv = label_zone("RUS")
+    assert label_hour("11am") == 11 and label_hour("ok. 2 w nocy czasu moskiewskiego") == 2
+    assert label_hour("Saturday afternoon") is None
+    # Saturday 09:00 in Kyiv is 07:00 UTC; Friday 23:00 in Kyiv is 21:00 UTC on Friday.
+    assert time_matches("Saturday", datetime(2023, 2, 18, 7, 0, tzinfo=timezone.utc), PUBLISHED, kyiv)
+    assert not time_matches("Saturday", datetime(2023, 2, 17, 21, 0, tzinfo=timezone.utc), PUBLISHED, kyiv)
+    assert time_matches("11am", datetime(2023, 2, 18, 9, 0, tzinfo=timezone.utc), PUBLISHED, kyiv)
+    assert not time_matches("11am", datetime(2023, 2, 18, 10, 0, tzinfo=timezone.utc), PUBLISHED, kyiv)
+    assert not time_matches("Saturday", None, PUBLISHED, kyiv)
+
+
+def test_every_labelled_fact_is_counted_and_a_fact_labelled_null_is_a_false_one():
+    figures, mistakes = FactFigures(), []
+    labels = {"count": 2, "distance_km": None, "direction": "into the sea", "source_agency": "JCS",
+              "launch_site": "its east coast", "launch_time": None}
+    figures.add(labels, LaunchFields(count=3, distance_km=600.0, direction="East Sea"), PUBLISHED, "PRK", "item",
+                mistakes)
+    found = figures.as_dict()
+    assert (found["count"]["labelled"], found["count"]["extracted"], found["count"]["matched"]) == (1, 1, 0)
+    assert found["direction"]["matched"] == 1
+    assert (found["source_agency"]["extracted"], found["source_agency"]["matched"]) == (0, 0)
+    assert (found["distance_km"]["labelled_null"], found["distance_km"]["false_facts"]) == (1, 1)
+    assert found["launch_site"]["not_extracted"] and found["launch_site"]["accuracy"] is None
+    assert sorted(m.split()[0] + " " + m.split()[1] for m in mistakes) == [
+        "FACT_FALSE distance_km", "FACT_MISSED source_agency", "FACT_WRONG count"]
+
+
+def test_the_training_figures_read_facts_with_the_items_publication_time():
+    from services.classify.classifier import Classification
+
+    seen = []
+
+    def classify(title, summary, lang, published_at):
+        seen.append(published_at)
+        return Classification(True, 0.9, LaunchFields(launched_at=datetime(2023, 2, 18, 1, 0, tzinfo=timezone.utc)),
+                              (), "en", True, False)
+
+    launch = dataset.Example(key="https://example.org/a", title="North Korea fires missile on Saturday", summary="",
+                             lang="en", is_launch=True, fields={"actor": "PRK", "launch_time": "Saturday"},
+                             day="2023-02-18", outlet="example", published="2023-02-18 11:33:41+00:00")
+    figures = measure([launch], classify)
+    assert seen[0] == datetime(2023, 2, 18, 11, 33, 41, tzinfo=timezone.utc)
+    assert figures.as_dict()["facts"]["launch_time"]["matched"] == 1
