@@ -31,6 +31,10 @@ operators; in short:
   them too; a report that names the actor joins a held event
   only when such a fact ties them and it came within `hour_tolerance_s` of the held
   event's first report. A launch never joins an event that was about something else.
+- Guessed actors (`Source.actor_weak`: the first country a title names, the model's
+  actor). A guess never keeps a report out of an event its stated launch time (to the
+  minute or hour) ties it to, never outranks a named actor, never echo-joins; a report
+  whose actor is a guess and that states no other fact of the launch opens a held event.
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
@@ -258,8 +262,8 @@ class Source:
     def attributed(self) -> bool:
         """Whether the report may publish an event: it names the actor by its role, or it
         guesses the actor and states a fact of the launch besides. A report that only
-        guesses the actor ("Lviv's mayor: we must live", read as Ukraine's because the
-        title names it first) is held like one that names no actor."""
+        guesses the actor (a city mayor's words after a strike, read as the city's country's
+        launch because the title names it first) is held like one that names no actor."""
         return self.fields.actor is not None and (not self.actor_weak or self.states_a_fact)
 
     def to_event_source(self) -> EventSource:
@@ -426,6 +430,12 @@ class EventState:
     def item_ids(self) -> frozenset[str]:
         """The items of the kept reports."""
         return frozenset(s.item_id for s in self.sources)
+
+    @cached_property
+    def actor_guessed(self) -> bool:
+        """Whether the event's actor rests on guesses only (`Source.actor_weak`)."""
+        actor = self.published.actor
+        return all(s.actor_weak for s in self.sources if s.fields.actor == actor)
 
     @cached_property
     def stated_moments(self) -> tuple[datetime, ...]:
@@ -642,12 +652,6 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
 _TELLING_KINDS = {"srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
 
 
-def _actor_guessed(state: EventState) -> bool:
-    """Whether the event's actor rests on guesses only (`Source.actor_weak`)."""
-    actor = state.published.actor
-    return all(s.actor_weak for s in state.sources if s.fields.actor == actor)
-
-
 def time_ties(state: EventState, source: Source, window: Window) -> bool:
     """Whether the report states a launch time to the minute or hour that fits one the
     event's reports state to the minute or hour."""
@@ -690,10 +694,10 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
     scored = []
     for order, state in enumerate(states):
         if actor is not None and state.published.actor not in (None, actor) and not (
-                (source.actor_weak or _actor_guessed(state)) and time_ties(state, source, window)):
+                time_ties(state, source, window) and (source.actor_weak or state.actor_guessed)):
             # Another actor's launch; unless either actor is only a guess and the launch
-            # time the report states ties it to this launch (a Polish flash of "Russia's
-            # missile attack" whose title names Ukraine first, an hour before the rest).
+            # time the report states ties it to this launch (a first flash whose title names
+            # the target first, read as the target's launch, an hour before the rest).
             continue
         if not maybe_late and state.last_reported_at < recent_from and (
                 moment is None or not any(abs(t - moment) <= reach for t in state.stated_moments)):
