@@ -31,6 +31,10 @@ operators; in short:
   them too; a report that names the actor joins a held event
   only when such a fact ties them and it came within `hour_tolerance_s` of the held
   event's first report. A launch never joins an event that was about something else.
+- Guessed actors (`Source.actor_weak`: the first country a title names, the model's
+  actor). A guess never keeps a report out of an event its stated launch time (to the
+  minute or hour) ties it to, never outranks a named actor, never echo-joins; a report
+  whose actor is a guess and that states no other fact of the launch opens a held event.
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
@@ -238,6 +242,29 @@ class Source:
     # outlets use for any missile, or the learned model's kind. It fills a gap but never
     # keeps a report out of an event (see `_kinds_fit`) nor outranks a named class.
     kind_weak: bool = False
+    # The actor is a guess, not the launching state the text names by its role: the first
+    # country the title names, or the learned model's actor. It never keeps a report out of
+    # an event its stated launch time ties it to (see `candidates`), never ties a time-less
+    # report to a launch hours old (see `_timeless_fit`), nor outranks a named actor; a
+    # report whose actor is a guess and that states no fact of the launch alerts nobody on
+    # its own (see `attributed`).
+    actor_weak: bool = False
+
+    @property
+    def states_a_fact(self) -> bool:
+        """Whether the report states a fact of the launch besides its actor: a class it
+        names (not a guessed one), a count, a time, a direction, a distance or an apogee."""
+        f = self.fields
+        return ((f.kind is not None and not self.kind_weak)
+                or any(v is not None for v in (f.count, f.launched_at, f.direction, f.distance_km, f.apogee_km)))
+
+    @property
+    def attributed(self) -> bool:
+        """Whether the report may publish an event: it names the actor by its role, or it
+        guesses the actor and states a fact of the launch besides. A report that only
+        guesses the actor (a city mayor's words after a strike, read as the city's country's
+        launch because the title names it first) is held like one that names no actor."""
+        return self.fields.actor is not None and (not self.actor_weak or self.states_a_fact)
 
     def to_event_source(self) -> EventSource:
         return EventSource(item_id=self.item_id, feed=self.feed, url=self.url, title=self.title,
@@ -254,7 +281,7 @@ class Source:
             "fields": self.fields.model_dump(mode="json"), "confidence": self.confidence,
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
-            "lang": self.lang, "kind_weak": self.kind_weak,
+            "lang": self.lang, "kind_weak": self.kind_weak, "actor_weak": self.actor_weak,
         }
 
     @classmethod
@@ -269,6 +296,7 @@ class Source:
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
             walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
             lang=data.get("lang"), kind_weak=data.get("kind_weak", False),
+            actor_weak=data.get("actor_weak", False),
         )
 
 
@@ -297,6 +325,7 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
     url = report.url if report.url is None or len(report.url) <= MAX_URL_CHARS else None
     time_evidence = [e for e in report.evidence if e.field == "launched_at"]
     kind_cues = {e.cue for e in report.evidence if e.field == "kind"}
+    actor_cues = {e.cue for e in report.evidence if e.field == "actor"}
     return Source(
         item_id=report.item_id, item_revision=report.revision, feed=feed,
         outlet=outlet_of(feed), url=url, title=clip(report.title, MAX_TITLE_CHARS) or "",
@@ -307,11 +336,15 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
         time_precision=time_precision(fields.launched_at, [e.text for e in time_evidence],
                                       [e.cue for e in time_evidence]),
         kind_weak=fields.kind is not None and bool(kind_cues) and kind_cues <= WEAK_KIND_CUES,
+        actor_weak=actor is not None and bool(actor_cues) and actor_cues <= WEAK_ACTOR_CUES,
     )
 
 
 WEAK_KIND_CUES = frozenset({"kind:rocket", "model_kind"})
 """Evidence cues of a kind that is a guess (see `Source.kind_weak`)."""
+WEAK_ACTOR_CUES = frozenset({"actor:first_named", "model_actor"})
+"""Evidence cues of an actor that is a guess (see `Source.actor_weak`): the first country a
+title names may be the target, the model's actor a likelihood."""
 
 
 @dataclass(frozen=True)
@@ -397,6 +430,12 @@ class EventState:
     def item_ids(self) -> frozenset[str]:
         """The items of the kept reports."""
         return frozenset(s.item_id for s in self.sources)
+
+    @cached_property
+    def actor_guessed(self) -> bool:
+        """Whether the event's actor rests on guesses only (`Source.actor_weak`)."""
+        actor = self.published.actor
+        return all(s.actor_weak for s in self.sources if s.fields.actor == actor)
 
     @cached_property
     def stated_moments(self) -> tuple[datetime, ...]:
@@ -590,7 +629,9 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
     # A report naming the actor and no class of its own (a bare "missile", or a class the
     # model guessed) within `echo_join_s` of a launch tells that launch again (an outlet's
     # evening story): the next launch's first reports name a class ("ballistic") or a time.
-    echo = (same_actor and (source.fields.kind is None or source.kind_weak)
+    # A report that only guesses the actor (`Source.actor_weak`: the first country its title
+    # names may be the target) states nothing that ties it to a launch hours old.
+    echo = (same_actor and not source.actor_weak and (source.fields.kind is None or source.kind_weak)
             and source.reported_at - start <= timedelta(seconds=window.echo_join_s))
     if not recent and not late and not echo:
         return None
@@ -611,6 +652,15 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
 _TELLING_KINDS = {"srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"}
 
 
+def time_ties(state: EventState, source: Source, window: Window) -> bool:
+    """Whether the report states a launch time to the minute or hour that fits one the
+    event's reports state to the minute or hour."""
+    if source.fields.launched_at is None or source.time_precision == "day":
+        return False
+    return any(_times_fit(t, source, window) is not None for t in _stated_times(state, window)
+               if t.time_precision != "day")
+
+
 def corroborates(state: EventState, source: Source, window: Window) -> bool:
     """Whether a report that names no actor states a fact that ties it to this launch: a
     launch time (to the minute or hour) that fits the event's, a direction on the event's
@@ -620,10 +670,8 @@ def corroborates(state: EventState, source: Source, window: Window) -> bool:
     close in time.
     """
     event = state.published
-    if source.fields.launched_at is not None and source.time_precision != "day":
-        if any(_times_fit(t, source, window) is not None for t in _stated_times(state, window)
-               if t.time_precision != "day"):
-            return True
+    if time_ties(state, source, window):
+        return True
     coast = coast_of(source.fields.direction)
     if coast is not None and coast == coast_of(event.direction):
         return True
@@ -645,7 +693,11 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
     reach = timedelta(seconds=max(window.minute_tolerance_s, window.hour_tolerance_s, window.day_tolerance_s))
     scored = []
     for order, state in enumerate(states):
-        if actor is not None and state.published.actor not in (None, actor):
+        if actor is not None and state.published.actor not in (None, actor) and not (
+                time_ties(state, source, window) and (source.actor_weak or state.actor_guessed)):
+            # Another actor's launch; unless either actor is only a guess and the launch
+            # time the report states ties it to this launch (a first flash whose title names
+            # the target first, read as the target's launch, an hour before the rest).
             continue
         if not maybe_late and state.last_reported_at < recent_from and (
                 moment is None or not any(abs(t - moment) <= reach for t in state.stated_moments)):
@@ -726,6 +778,9 @@ def _fact_key(name: str, stating: list[Source]):
         # Agencies state it to the minute and differ by one: keep the first stated, so
         # the time does not flip with each agency's bulletin.
         return lambda s: (-_RANK[s.time_precision], s.authority, -s.reported_at.timestamp(), s.item_id)
+    if name == "actor":
+        # A named actor outranks a guessed one (`Source.actor_weak`), then authority.
+        return lambda s: (not s.actor_weak, s.authority, _recency(s))
     if name == "count":
         # Counts grow as a salvo is tallied ("a missile", then "40 missiles"); a later,
         # smaller number from a less complete report must not shrink it. Only a
@@ -849,21 +904,28 @@ def bound_sources(sources: tuple[Source, ...], omitted: Omitted,
     return kept, omitted
 
 
+def _publishable(event: LaunchEvent, sources: tuple[Source, ...]) -> bool:
+    """Whether an event may be published: it has an actor, and one of its reports
+    attributes the launch (`Source.attributed`), not only guesses the actor."""
+    return event.actor is not None and any(s.attributed for s in sources)
+
+
 def open_event(source: Source, now: datetime, window: Window) -> EventState:
     """A new event from its first report: revision 1 with changes ["new"] when the report
-    names the actor, else a held event (revision 0) that publishes nothing until a report
-    that names the actor joins it."""
+    attributes the launch (`Source.attributed`), else a held event (revision 0) that
+    publishes nothing until a report that does joins it."""
     event_id = event_id_for(source.item_id)
     source = replace(settle_walk_back(source, None), seq=0)
     event = resolve(event_id, 1, (source,), now, window, None)
-    return EventState(event_id, 1 if event.actor is not None else 0, (source,), event)
+    return EventState(event_id, 1 if _publishable(event, (source,)) else 0, (source,), event)
 
 
 def join(state: EventState, source: Source, now: datetime, window: Window) -> EventState:
     """The event with one more report (or a report's newer text).
 
     A published event gets a new revision. A held one stays held (revision 0) until the
-    resolved actor is known; then it is published as revision 1, changes ["new"]. A
+    resolved actor is known and a report attributes the launch (`_publishable`); then it
+    is published as revision 1, changes ["new"]. A
     source whose item is already in the event replaces it (an outlet that edited its
     story), keeping its place in the list. Sources are bounded (`bound_sources`).
     """
@@ -873,7 +935,7 @@ def join(state: EventState, source: Source, now: datetime, window: Window) -> Ev
     sources, omitted = bound_sources(tuple(sorted([*kept, source], key=lambda s: s.seq)), state.omitted, window)
     if state.held:
         event = resolve(state.event_id, 1, sources, now, window, None, omitted)
-        return EventState(state.event_id, 1 if event.actor is not None else 0, sources, event, omitted)
+        return EventState(state.event_id, 1 if _publishable(event, sources) else 0, sources, event, omitted)
     event = resolve(state.event_id, state.revision + 1, sources, now, window, state.published, omitted)
     return EventState(state.event_id, state.revision + 1, sources, event, omitted)
 

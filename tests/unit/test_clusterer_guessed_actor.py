@@ -1,0 +1,116 @@
+"""An actor that is only a guess (the first country a title names, or the model's actor):
+what it may join, what it may open, as a duty officer would notice it on launchwatch.events."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+
+from schemas import Evidence, LaunchReport
+from services.events.clusterer import Clusterer
+from tests.unit.test_clusterer import T0, FakeClock, feed_all, report
+
+
+@pytest.fixture
+def clusterer() -> Clusterer:
+    return Clusterer(sqlite3.connect(":memory:", isolation_level=None), FakeClock(T0))
+
+
+def _actor_by(r: LaunchReport, cue: str) -> LaunchReport:
+    """The report with its actor read from `cue`: `actor:first_named` and `model_actor` are
+    guesses, `actor:subject` names the launching state by its role."""
+    return r.model_copy(update={"evidence": [*r.evidence, Evidence(cue=cue, text=r.fields.actor, field="actor")]})
+
+
+def _guessed(r: LaunchReport, cue: str = "actor:first_named") -> LaunchReport:
+    return _actor_by(r, cue)
+
+
+def _named(r: LaunchReport) -> LaunchReport:
+    return _actor_by(r, "actor:subject")
+
+
+@pytest.mark.parametrize("cue", ["actor:first_named", "model_actor"])
+def test_a_flash_whose_actor_is_a_guess_joins_the_launch_its_stated_time_ties_it_to(clusterer, cue):
+    # The first flash of a barrage names the target first and is read as the target's launch;
+    # it states the time of the first missiles. An hour later reports name the attacker and a
+    # time of the same night: one attack, one alert.
+    flash = _guessed(report("flash", "Daily A", "Sirens over Kyiv as missiles approach", minutes=0,
+                            actor="UKR", kind=None, launched_at=T0 - timedelta(minutes=50),
+                            time_words="at 2:40"), cue)
+    live = _guessed(report("live", "Daily B", "Blasts heard in Ukrainian cities overnight", minutes=30,
+                           actor="RUS", kind=None, launched_at=T0 + timedelta(minutes=10),
+                           time_words="about 3 a.m."), cue)
+    named = _named(report("wire", "Wire B", "Russia launches missiles at Ukrainian cities", minutes=70, actor="RUS",
+                          kind=None))
+    events = feed_all(clusterer, [flash, live, named])
+    assert len({e.event_id for e in events}) == 1
+    assert events[0].revision == 1 and events[-1].actor == "RUS"
+
+
+def test_a_guessed_actor_at_another_hour_or_two_named_actors_at_one_hour_stay_two_launches(clusterer):
+    flash = _guessed(report("flash", "Daily A", "Sirens over Kyiv as missiles approach", minutes=0,
+                            actor="UKR", kind=None, launched_at=T0 - timedelta(minutes=50),
+                            time_words="at 2:40"))
+    # The same guess, but a launch time five hours later: another launch.
+    later = _guessed(report("later", "Daily B", "Blasts reported near Odesa", minutes=330, actor="RUS",
+                            kind=None, launched_at=T0 + timedelta(hours=5), time_words="at 8:10"))
+    assert len({e.event_id for e in feed_all(clusterer, [flash, later])}) == 2
+    # Two launching states each named by its role, at the same hour: two launches.
+    fresh = Clusterer(sqlite3.connect(":memory:", isolation_level=None), FakeClock(T0))
+    prk = _named(report("jcs", "Yonhap", "N. Korea fires ballistic missile: JCS", minutes=5, kind="ballistic",
+                        launched_at=T0, time_words="at 7:10"))
+    rus = _named(report("ap", "Wire B", "Russia fires ballistic missile at Kharkiv", minutes=20, actor="RUS",
+                        kind="ballistic", launched_at=T0 + timedelta(minutes=5), time_words="at 7:15"))
+    assert len({e.event_id for e in feed_all(fresh, [prk, rus])}) == 2
+
+
+def test_a_report_that_only_guesses_the_actor_and_states_no_fact_alerts_nobody(clusterer):
+    # A city mayor's words after a strike, read as the city's country's launch because the
+    # title names it first: no class, no count, no time, no direction. Nothing is published.
+    mayor = _guessed(report("mayor", "Radio A", "City mayor: life goes on", minutes=0, actor="UKR", kind=None,
+                            confidence=0.73))
+    assert clusterer.add(mayor) == []
+    assert clusterer.open_events == []
+    # The same report with a fact of the launch (a class it names) does alert...
+    (stated,) = clusterer.add(_guessed(report("nbc", "Daily C", "Missile from Yemen intercepted",
+                                              minutes=60, actor="Houthis", kind="mrbm")))
+    assert (stated.revision, stated.changes, stated.actor) == (1, ["new"], "Houthis")
+    # ...and so does one naming the launching state by its role, with no fact.
+    (named,) = clusterer.add(_named(report("wapo", "Daily D", "Russia fires at Ukraine overnight",
+                                           minutes=120, actor="RUS", kind=None)))
+    assert named.revision == 1 and named.actor == "RUS"
+
+
+def test_an_evening_story_that_only_guesses_the_actor_does_not_join_the_morning_launch(clusterer):
+    (false_alarm,) = clusterer.add(_named(report("bb", "Daily E", "Ukraine fires missiles at a naval base",
+                                                 minutes=0, actor="UKR", kind=None)))
+    # Nine hours later a story whose actor is only the first country it names, stating
+    # nothing else: not that story told again (and, with nothing stated, no alert of its own).
+    mayor = _guessed(report("mayor", "Radio A", "City mayor: life goes on", minutes=9 * 60, actor="UKR",
+                            kind=None))
+    assert clusterer.add(mayor) == []
+    assert [s.item_id for s in clusterer.open_events[0].sources] == ["bb"]
+    # The same story naming the actor by its role is the morning's launch told again (echo).
+    echo = _named(report("evening", "Daily F", "Ukraine fires missiles, fleet says", minutes=10 * 60, actor="UKR",
+                         kind=None))
+    assert [e.event_id for e in clusterer.add(echo)] == [false_alarm.event_id]
+
+
+def test_a_named_actor_outranks_a_guessed_one_and_the_guess_survives_a_restart():
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    first = Clusterer(db, FakeClock(T0))
+    (flash,) = first.add(_guessed(report("flash", "Wire A", "Sirens over Kyiv as missiles approach", minutes=0,
+                                         actor="UKR", kind=None, kind_of_source="wire",
+                                         launched_at=T0 - timedelta(minutes=50), time_words="at 2:40")))
+    assert flash.actor == "UKR"
+    # After a restart the event's actor is still known to be a guess: a report naming the
+    # attacker by its role, with a time of the same hour, joins it and its actor wins over
+    # the wire's guess.
+    again = Clusterer(db, FakeClock(T0 + timedelta(minutes=5)))
+    (event,) = again.add(_named(report("news", "Daily B", "Russia launches missiles at Ukraine", minutes=20,
+                                       actor="RUS", kind=None, launched_at=T0 - timedelta(minutes=40),
+                                       time_words="at 2:50")))
+    assert (event.event_id, event.actor, event.changes[0]) == (flash.event_id, "RUS", "actor")
