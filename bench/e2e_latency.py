@@ -40,6 +40,7 @@ BACKGROUND_RATES = (10, 100, 1000)
 TARGET_P99_MS = {"memory": 50.0, "kafka": 250.0}
 WEBSUB_TARGET_P99_MS = 1000.0
 FETCH_MAX_WAIT_MS = 25
+TENTHS = 10  # the run cut in tenths, to see when its slow launches came
 # Launches go round-robin to this many feeds, each polled every second: one or two new
 # items per poll, as a busy real feed has, not a burst of ten.
 FEEDS = 10
@@ -136,6 +137,17 @@ def section(ctx: Context) -> Section:
     return build_section(ctx, p, runs, websub, notes)
 
 
+def over_target_by_tenth(samples_ms: list[float], target_ms: float) -> list[int]:
+    """How many samples exceed `target_ms` in each tenth of `samples_ms` (in their order); an empty
+    list of samples gives ten zeros."""
+    n = len(samples_ms)
+    counts = [0] * TENTHS
+    for i, value in enumerate(samples_ms):
+        if value > target_ms:
+            counts[i * TENTHS // n] += 1
+    return counts
+
+
 def _label(run: dict[str, Any]) -> str:
     return f"{run['bus']}, {run['background_per_s']:g}/s"
 
@@ -158,7 +170,15 @@ def build_section(ctx: Context, p: dict[str, Any], runs: list[dict[str, Any]], w
         ["bus, background items/s", *[name for name, _, _ in STEPS]],
         [[_label(r), *[f"{r['steps'][name]['p50_ms']} / {r['steps'][name]['p95_ms']} / {r['steps'][name]['p99_ms']}"
                        for name, _, _ in STEPS]] for r in runs])
-    tables = [summary, steps]
+    spread = Table(
+        "Launches over the target, per tenth of the run (in the order sent)",
+        ["bus, background items/s", "over target p99", *[f"{k + 1}" for k in range(TENTHS)]],
+        [[_label(r), f"{TARGET_P99_MS[r['bus']]:g} ms",
+          *over_target_by_tenth(r["processing_samples_ms"], TARGET_P99_MS[r["bus"]])] for r in runs],
+        note="Whether the slow launches are spread over the run or come together (a warm-up, a spell of a "
+             "shared host's slowness): each cell counts the launches of that tenth whose processing took longer "
+             "than the target.")
+    tables = [summary, steps, spread]
     if websub is not None:
         tables.append(Table(
             "WebSub push → alert (ms), in-memory bus, no background",
