@@ -57,6 +57,9 @@ def test_the_subject_of_a_passive_attack_is_the_target(title, summary, actor):
     # A launch verb from a named state still wins over a weapon's origin.
     ("Russia strikes Kyiv with drones from Iran", "", "RUS"),
     ("Three killed in Kyiv as Russia fires missiles", "", "RUS"),
+    # A passive in another clause is about another name.
+    ("Russia pounds Ukraine as Kyiv is hit by missile barrage", "", "RUS"),
+    ("Russia hammers Ukraine while Kharkiv struck by missiles", "", "RUS"),
     ("Russia hits Ukraine with missiles", "", "RUS"),
 ])
 def test_the_active_voice_and_a_weapon_as_subject_keep_their_launcher(title, summary, actor):
@@ -75,6 +78,8 @@ def test_the_active_voice_and_a_weapon_as_subject_keep_their_launcher(title, sum
     ("Rosyjskie rakiety trafiły w ukraińską stocznię", "RUS"),
     ("Ukraina trafiła rakietami rosyjski okręt", "UKR"),
     ("Rosyjska rakieta zniszczona przez obronę powietrzną nad Kijowem", "RUS"),
+    ("Rosja atakuje Ukrainę rakietami, gdy Kijów ostrzelany", "RUS"),
+    ("Rosja atakuje Ukrainę rakietami gdy Kijów ostrzelany", "RUS"),
 ])
 def test_polish_passive_targets(title, actor):
     assert _actor(title, "", "pl") == actor

@@ -385,10 +385,13 @@ FIRED_BY = compile_fast(
 # missiles", "Russia says its shipyard was hit by ...", "Israel comes under rocket fire":
 # a name, or a state's adjective on the thing hit, that is the subject of a passive verb
 # of attacking (followed by its agent, "by"/"with") is the target. The words between are
-# of one clause and name no weapon and no launch ("Russian missile fired by ..." and
-# "Russian missiles hit Kyiv" keep their launcher).
+# of one clause and name no weapon, no launch and no attack of the name's own ("Russian
+# missile fired by ...", "Russian missiles hit Kyiv" and "Russia pounds Ukraine as Kyiv is
+# hit by ..." keep their launcher).
 _NOT_THE_HIT = (r"(?!(?:missiles?|rockets?|drones?|projectiles?|warheads?|shells?|fires?|fired|firing|launch\w*"
-                r"|test-\w+|lobs?|lobbed|shoots?|shot|strikes?|attacks?|barrages?|salvos?)\b)")
+                r"|test-\w+|lobs?|lobbed|shoots?|shot|strikes?|attacks?|barrages?|salvos?"
+                rf"|{_ATTACKED}|hits|targets|pounds|pummels|batters|hammers|rocks|slams|raids|blasts|shells|bombs"
+                r"|bombards|as|after|while|when|amid|following|before|since|and|but|or)\b)")
 PASSIVE_TARGET_AFTER = compile_fast(
     rf"(?:'s)?(?:\s+{_NOT_THE_HIT}[\w'-]+){{0,4}}?\s+"
     rf"(?:(?:(?:was|were|is|are|be|been|being|has|have|had|gets?|got|getting)\s+){{1,2}})?"

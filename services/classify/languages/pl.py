@@ -446,8 +446,10 @@ AGENT_BEFORE = compile_fast(r"\bprzez\s+$", _I)
 # "Izrael ostrzelany z Jemenu", "rosyjska stocznia trafiona rakietami", "rosyjski okręt
 # został trafiony", "Izrael pod ostrzałem": a name, or a state's adjective on the thing
 # hit, that is the subject of a passive participle of attacking is the target. The words
-# between name no weapon ("rosyjska rakieta trafiła ..." keeps its launcher) and no launch.
-_NOT_THE_HIT = r"(?!(?:rakiet|pocisk|dron|wystrzel|odpal|atak|ostrza|uderz|nalot|salw)\w*\b)"
+# between name no weapon ("rosyjska rakieta trafiła ..." keeps its launcher), no launch,
+# no attack of the name's own and no other clause ("Rosja atakuje, gdy Kijów ostrzelany").
+_NOT_THE_HIT = (r"(?!(?:(?:rakiet|pocisk|dron|wystrzel|odpal|atak|zaatak|ostrza|ostrzel|ostrzeliw|uderz|nalot|salw"
+                r"|trafi|bombard|zbombard)\w*|gdy|kiedy|po|podczas|a|i|ale|oraz|zaś)\b)")
 PASSIVE_TARGET_AFTER = compile_fast(
     rf"(?:\s+{_NOT_THE_HIT}[\w-]+){{0,3}}?\s+"
     r"(?:(?:został|została|zostało|zostały|zostali|zostanie|jest|są|był|była|było|były|byli)\s+)?"
