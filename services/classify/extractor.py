@@ -1,16 +1,19 @@
 """Facts of a launch report: actor, kind, count, distance, apogee, direction, agency, time.
 
 Choices a reader should know:
-- `actor` is the launching side: a passive agent ("missile fired by Houthis") first, else
-  the actor named closest before the launch verb in its sentence (of coordinated subjects,
-  "S. Korea, US fire", the first), skipping reporters ("South Korea said ...", "Japan's
+- `actor` is the launching side: a passive agent ("missile fired by Houthis", "port struck
+  by a Russian missile") first, else the actor named closest before the launch verb in its
+  sentence (of coordinated subjects, "S. Korea, US fire", the first), skipping reporters ("South Korea said ...", "Japan's
   defence ministry", "Kremlin says"), makers ("US-made ATACMS"), owners of what was hit
   ("UK shipping company", "British-owned tanker") and targets ("at Israel", "on Kyiv",
-  "イスラエルに"); failing that an actor right before an attack noun ("Russian
+  "イスラエルに", and the subject of a passive attack: "Israel targeted by missile",
+  "Russian landing ship struck by ...", "rosyjska stocznia trafiona"), and not across a
+  semicolon; failing that an actor right before an attack noun ("Russian
   strikes"), then the first such actor of the headline, then of the summary, then the
   side that alone fields a named weapon type (Sarmat → RUS, BrahMos → IND), then the one
   implied by a state agency's own report (KCNA → PRK). "Fired from Yemen/Lebanon/Iran"
-  names the Houthis, Hezbollah or Iran when the sentence names only states.
+  names the Houthis, Hezbollah or Iran when the sentence names only states ("ostrzelany z
+  Jemenu" when it names none).
 - `kind` follows the text. A specific class (ICBM, IRBM, MRBM, SRBM, SLBM, hypersonic,
   cruise, satellite launch, artillery rocket, or a named type that implies one) in the
   headline wins, then one in the summary, then a bare "ballistic". Among several, the
@@ -184,6 +187,11 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str 
         if origin is not None:
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
+    if code is None:
+        origin = gazetteer.ORIGIN_ACTORS_PL.search(p.text)
+        if origin is not None:
+            place = next(name for name, value in origin.groupdict().items() if value)
+            return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
     return code, span, cue
 
 
@@ -205,6 +213,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
                 table.defender_after is not None and table.defender_after.match(text, e, after_end))):
             return "defender"  # "Ukraine says it shot down 20 missiles", "US warship downs drone"
+        if not verb_final and (en.PASSIVE_TARGET_AFTER.match(text, e, after_end) or (
+                table.passive_target_after is not None and table.passive_target_after.match(text, e, after_end))):
+            # "Israel targeted by missile from Yemen", "Russian landing ship struck by ...",
+            # "Russia says its shipyard was hit by ...": the subject of a passive attack.
+            return "target"
         if en.SELF_REPORT_AFTER.match(text, e, after_end) or (
                 table.self_report_after is not None and table.self_report_after.match(text, e, after_end)):
             return "self"
@@ -222,9 +235,13 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             return "supplier"  # "using British missiles", "British missiles were used in ..."
         if table.qualifier_before is not None and table.qualifier_before.search(before):
             return "qualifier"  # "okupowany przez Rosjan Sewastopol"
+        passive_agent = not verb_final and (en.PASSIVE_AGENT_BEFORE.search(before) or (
+            en.PASSIVE_IN_BEFORE.search(before) and _owns_attack(text, e, table, strict=True)))
         if verb_final:
             if table.target_after is not None and table.target_after.match(text, e, after_end):
                 return "target"
+        elif passive_agent:
+            pass  # "hit with Ukrainian missiles", "damaged in Ukrainian strike": the agent, no target
         elif (table.target_before.search(before) if table.target_before is not None
               else en.TARGET_BEFORE.search(before)):
             # A language with its own prepositions is read with them alone: Polish "to"
@@ -288,6 +305,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         # US fire ATACMS"), the first named leads.
         subject = None
         for r in reversed(before_names):
+            if ";" in text[r[1]:anchor]:
+                break  # "X meets Y for talks; shipyard missile attack": another clause's subject
             if not launches(r):
                 continue
             if subject is not None and not en.COORDINATED_SUBJECTS.fullmatch(text, r[1], subject[0]):

@@ -97,6 +97,14 @@ ORIGIN_ACTORS = compile_fast(
     re.IGNORECASE,
 )
 ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "iran": "IRN"}
+# The same in Polish, by a verb of firing ("Izrael ostrzelany z Jemenu", "rakiety
+# wystrzelone z Libanu"); a weapon merely "from" a place ("missile from Yemen") names no
+# one. Read only where the text names no launcher at all.
+ORIGIN_ACTORS_PL = compile_fast(
+    r"\b(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)\s+(?:[\w-]+\s+){0,3}?(?:z|ze)\s+(?:terytorium\s+)?"
+    r"(?:(?P<yemen>Jemenu)|(?P<lebanon>(?:południowego\s+)?Libanu)|(?P<iran>Iranu))\b",
+    re.IGNORECASE,
+)
 
 # Weapon types fielded by one side only: when the text names no launcher, the type does
 # ("Kremlin says Sarmat test successful", "BrahMos test-fired from INS Imphal").

@@ -373,8 +373,38 @@ QUALIFIER_SUFFIXES = ("-annexed", "-occupied", "-controlled", "-held", "-install
 AGENCY_LAUNCHES_AFTER = compile_fast(
     r"(?:'s)?\s+(?:government|military|army|navy|forces|armed forces|regime|authorities)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:launched|fired|test-fired|test-launched|lobbed)\b", _I)
-# "missile fired by Yemen's Houthis": a possessive place before the agent is skipped.
-FIRED_BY = compile_fast(r"\b(?:fired|launched|shot|lobbed)\s+by\s+(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?", _I)
+# Participles of attacking a place: in the passive their subject is what was attacked.
+_ATTACKED = (r"(?:targeted|struck|hit|attacked|shelled|bombarded|bombed|pounded|pummell?ed|battered|hammered"
+             r"|rocked|slammed|raided|blasted|damaged|destroyed|killed|wounded|injured)")
+# "missile fired by Yemen's Houthis", "shipyard struck by Ukrainian missiles": the passive
+# agent of a launch or of an attack is the launcher; a possessive place before the agent
+# is skipped.
+FIRED_BY = compile_fast(
+    rf"\b(?:fired|launched|shot|lobbed|{_ATTACKED})\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*'s\s+)?", _I)
+# "Israel targeted by missile from Yemen", "Russian landing ship struck by Ukrainian
+# missiles", "Russia says its shipyard was hit by ...", "Israel comes under rocket fire":
+# a name, or a state's adjective on the thing hit, that is the subject of a passive verb
+# of attacking (followed by its agent, "by"/"with") is the target. The words between are
+# of one clause and name no weapon, no launch and no attack of the name's own ("Russian
+# missile fired by ...", "Russian missiles hit Kyiv" and "Russia pounds Ukraine as Kyiv is
+# hit by ..." keep their launcher).
+_NOT_THE_HIT = (r"(?!(?:missiles?|rockets?|drones?|projectiles?|warheads?|shells?|fires?|fired|firing|launch\w*"
+                r"|test-\w+|lobs?|lobbed|shoots?|shot|strikes?|attacks?|barrages?|salvos?"
+                rf"|{_ATTACKED}|hits|targets|pounds|pummels|batters|hammers|rocks|slams|raids|blasts|shells|bombs"
+                r"|bombards|as|after|while|when|amid|following|before|since|and|but|or)\b)")
+PASSIVE_TARGET_AFTER = compile_fast(
+    rf"(?:'s)?(?:\s+{_NOT_THE_HIT}[\w'-]+){{0,4}}?\s+"
+    rf"(?:(?:(?:was|were|is|are|be|been|being|has|have|had|gets?|got|getting)\s+){{1,2}})?"
+    rf"(?:(?:again|overnight|repeatedly|heavily|reportedly|also)\s+)?{_ATTACKED}\s+(?:again\s+|overnight\s+)?"
+    r"(?:by|with|in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:strikes?|attacks?|raids?|shelling|bombardment|barrage))\b"
+    r"|(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:comes?|came|coming|is|are|was|were|remains?|remained)\s+under\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attack|fire|shelling|bombardment)\b",
+    _I)
+# "ship hit with Ukrainian missiles", "warship damaged in Ukrainian missile strike": the
+# name after a passive verb of attacking is its agent, not a target (after "in", only a
+# name that owns the attack: "killed in Kyiv" is a place).
+PASSIVE_AGENT_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?(?:by|with)\s+(?:the\s+|an?\s+)?$", _I)
+PASSIVE_IN_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?in\s+(?:the\s+|an?\s+)?$", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
 DEFENDER_AFTER = compile_fast(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|its|they)\s+"

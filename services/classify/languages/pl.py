@@ -427,7 +427,10 @@ TARGET_PLACE = compile_fast(
 )
 TARGET_BEFORE = compile_fast(
     r"\b(?:na|w|we|nad|do|przeciw|przeciwko|ku|w kierunku|w stronę|w rejonie|w pobliżu|koło|pod|u wybrzeży"
-    r"|zaatakowa\w*|zaatakuj\w*|atakuj\w*|atakowa\w*|ostrzela\w*|ostrzeliw\w*|uderzy\w* w|uderza\w* w|trafi\w*"
+    r"|zaatakowa(?!n)\w*|zaatakuj\w*|atakuj\w*|atakowa(?!n)\w*|ostrzela(?!n)\w*|ostrzeliw(?!an)\w*|uderzy\w* w"
+    # A passive participle is followed by its agent or instrument, not its object:
+    # "trafiony ukraińskimi rakietami".
+    r"|uderza\w* w|trafi(?!on|en)\w*"
     r"|wymierzon\w* w|skierowan\w* (?:na|w|przeciw)\w*)\s+"
     r"(?:(?:północ|połud|wsch[oó]d|zach[oó]d|środk|centr|teren|terytori|obszar|rejon|miast|okolic)\w*\s+){0,2}$",
     _I,
@@ -440,6 +443,22 @@ REPORTER_BEFORE = compile_fast(
     _I,
 )
 AGENT_BEFORE = compile_fast(r"\bprzez\s+$", _I)
+# "Izrael ostrzelany z Jemenu", "rosyjska stocznia trafiona rakietami", "rosyjski okręt
+# został trafiony", "Izrael pod ostrzałem": a name, or a state's adjective on the thing
+# hit, that is the subject of a passive participle of attacking is the target. The words
+# between name no weapon ("rosyjska rakieta trafiła ..." keeps its launcher), no launch,
+# no attack of the name's own and no other clause ("Rosja atakuje, gdy Kijów ostrzelany").
+_NOT_THE_HIT = (r"(?!(?:(?:rakiet|pocisk|dron|wystrzel|odpal|atak|zaatak|ostrza|ostrzel|ostrzeliw|uderz|nalot|salw"
+                r"|trafi|bombard|zbombard)\w*|gdy|kiedy|po|podczas|a|i|ale|oraz|zaś)\b)")
+PASSIVE_TARGET_AFTER = compile_fast(
+    rf"(?:\s+{_NOT_THE_HIT}[\w-]+){{0,3}}?\s+"
+    r"(?:(?:został|została|zostało|zostały|zostali|zostanie|jest|są|był|była|było|były|byli)\s+)?"
+    r"(?:(?:znów|znowu|ponownie|ponowie|w nocy|nocą|dziś|także|też)\s+)?"
+    r"(?:ostrzelan|ostrzeliwan|zaatakowan|atakowan|trafion|trafien|zbombardowan|bombardowan|uszkodzon|zniszczon"
+    r"|ugodzon|porażon)(?:y|a|e|i|ego|ej|ą)\b"
+    rf"|(?:\s+{_NOT_THE_HIT}[\w-]+){{0,3}}?\s+(?:znalazł\w*\s+się\s+|jest\s+|są\s+|był\w*\s+)?pod\s+"
+    r"(?:[\w-]+\s+)?(?:ostrzałem|atakiem|obstrzałem|bombardowaniem)\b",
+    _I)
 # "Ukraina zestrzeliła 20 rakiet", "obrona powietrzna Ukrainy przechwyciła": the defender.
 DEFENDER_AFTER = compile_fast(
     r"\s+(?:[\w-]+\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
@@ -601,6 +620,7 @@ TABLE = LanguageTable(
     site_before=SITE_BEFORE,
     reporter_before=REPORTER_BEFORE,
     agent_before=AGENT_BEFORE,
+    passive_target_after=PASSIVE_TARGET_AFTER,
     self_report_after=SELF_REPORT_AFTER,
     defender_after=DEFENDER_AFTER,
     instrument_before=INSTRUMENT_BEFORE,

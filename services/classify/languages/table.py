@@ -127,6 +127,8 @@ class LanguageTable:
     site_before: FastPattern | None = None  # right before a name: the place fired from ("z")
     reporter_before: FastPattern | None = None  # right before a name: it reports ("według")
     agent_before: FastPattern | None = None  # right before a name: the passive agent ("przez")
+    # After a name: it is the subject of a passive verb of attacking ("ostrzelany"), so the target.
+    passive_target_after: FastPattern | None = None
     self_report_after: FastPattern | None = None  # after a name: it reports its own launch
     defender_after: FastPattern | None = None  # after a name: it shot down or intercepted ("zestrzeliła")
     instrument_before: FastPattern | None = None  # right before a name: it supplied the weapon used ("za pomocą")
