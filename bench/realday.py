@@ -11,8 +11,10 @@ configured with those feeds (`allow_private_networks = true`), polled every `--i
 seconds (0.5: one poll per 500 s of the day), and one webhook subscription to a local
 receiver, and collects what the receiver is sent. Then it prints the day:
 
-- per launch the day is known for (the table in the days' README, kept in `LISTED`): the
-  events its reports were grouped into, the alerts and updates sent, and the time from
+- per launch the day is known for (the table in the days' README, kept in `LISTED`): how
+  many of the day's items the labels give as its launcher's launch (`named by`; with
+  none, no report of the day says who fired it, and an alert, which needs its launcher,
+  cannot come), the events its reports were grouped into, the alerts and updates sent, and the time from
   its first report to the alert: on the day's clock up to the report that completed the
   alerted revision (`alert came with`, 0 when the first report alerted), plus the time
   measured from serving that report to the receiver getting the alert; the wait for the
@@ -198,6 +200,9 @@ class Post:
 @dataclass
 class LaunchOutcome:
     listed: Listed
+    # The day's items labelled a launch by this launcher: 0 when no report in the day's
+    # feeds names who fired it, which no alert can then tell.
+    named_reports: int = 0
     events: list[str] = field(default_factory=list)
     alerts: int = 0
     updates: int = 0
@@ -280,7 +285,9 @@ def judge(day: str, items: int, posts: list[Post], events: dict[str, LaunchEvent
     `served_s`, when the day went through a feed site, the monotonic time each item (by
     link) was first served, which gives each alerted launch its serving-to-alert times.
     """
-    launches = {listed.actor: LaunchOutcome(listed) for listed in LISTED.get(day, ())}
+    named = Counter((label.get("fields") or {}).get("actor") for label in labels.values()
+                    if label.get("day") == day and label["label"] == "launch")
+    launches = {listed.actor: LaunchOutcome(listed, named[listed.actor]) for listed in LISTED.get(day, ())}
     launch_of: dict[str, LaunchOutcome] = {}
     for event_id, event in events.items():
         outcome = launches.get(true_actor(event, labels) or "")
@@ -340,10 +347,10 @@ def print_day(outcome: DayOutcome) -> None:
     print(f"\n== {outcome.day}: {outcome.items} items, {outcome.events_published} events published"
           + (f", {outcome.wall_s:.0f} s" if outcome.wall_s else "") + " ==")
     if outcome.launches:
-        print(f"{'listed launch':<38} {'events':>6} {'alerts':>6} {'updates':>7} {'first report -> alert':>21}"
-              f" {'alert came with':>15}")
+        print(f"{'listed launch':<38} {'named by':>8} {'events':>6} {'alerts':>6} {'updates':>7}"
+              f" {'first report -> alert':>21} {'alert came with':>15}")
     for launch in outcome.launches:
-        print(f"{launch.listed.name:<38} {len(launch.events):>6} {launch.alerts:>6} {launch.updates:>7} "
+        print(f"{launch.listed.name:<38} {launch.named_reports:>8} {len(launch.events):>6} {launch.alerts:>6} {launch.updates:>7} "
               f"{_seconds_as_minutes(launch.first_report_to_alert_s):>21} "
               f"{_minutes(launch.alert_report_at, launch.first_report_at):>15}")
     if not outcome.launches:
@@ -360,18 +367,20 @@ def print_summary(outcomes: list[DayOutcome]) -> None:
     once = [launch for launch in launches if launch.alerted_once]
     delays = [launch.first_report_to_alert_s / 60 for launch in launches
               if launch.first_report_to_alert_s is not None]
-    print("\n| day | listed launches | alerted once | split (events) | missed | updates | false alerts"
-          " | unjudged | other launch alerts |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("\n| day | listed launches | alerted once | split (events) | missed | of them named by no report | updates"
+          " | false alerts | unjudged | other launch alerts |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for o in outcomes:
         split = sum(1 for launch in o.launches if len(launch.events) > 1)
         missed = sum(1 for launch in o.launches if launch.alerts == 0)
+        unnamed = sum(1 for launch in o.launches if launch.alerts == 0 and launch.named_reports == 0)
         updates = ", ".join(str(launch.updates) for launch in o.launches) or "-"
         others = sum(1 for _, judged in o.other if judged == "launch")
         print(f"| {o.day} | {len(o.launches)} | {sum(launch.alerted_once for launch in o.launches)} | {split} |"
-              f" {missed} | {updates} | {o.false_alerts} | {o.unjudged_alerts} | {others} |")
+              f" {missed} | {unnamed} | {updates} | {o.false_alerts} | {o.unjudged_alerts} | {others} |")
     print(f"\ndays with no false alert: {len(clean)}/{len(outcomes)}; listed launches alerted once "
-          f"(one event, one alert): {len(once)}/{len(launches)}; with at most 3 updates: "
+          f"(one event, one alert): {len(once)}/{len(launches)} (named by a report of the day: "
+          f"{sum(1 for launch in launches if launch.named_reports)}); with at most 3 updates: "
           f"{sum(1 for launch in launches if launch.updates <= 3)}/{len(launches)}; first report -> alert: median "
           f"{statistics.median(delays) if delays else float('nan'):.0f} min")
 
@@ -755,6 +764,7 @@ def launch_rows(outcomes: list[DayOutcome]) -> list[dict]:
                       max(0.0, (launch.trigger_published_at - launch.first_report_at).total_seconds()))
             rows.append({
                 "day": o.day, "launch": launch.listed.name, "actor": launch.listed.actor,
+                "named_by_reports": launch.named_reports,
                 "alerted": launch.alerts > 0, "events": len(launch.events), "alerts": launch.alerts,
                 "updates": launch.updates,
                 "first_report_at": launch.first_report_at.isoformat() if launch.first_report_at else None,
@@ -813,14 +823,16 @@ def realday_section(out: Path, root: Path, days: list[str], *, hours: tuple[int,
     rows = launch_rows(outcomes)
     launches = Table(
         "Per listed launch",
-        ["day", "launch", "alerted", "events", "alerts", "updates", "first report (UTC)",
+        ["day", "launch", "named by reports", "alerted", "events", "alerts", "updates", "first report (UTC)",
          "alerting report came (min after first)", "alerting report served -> alert (s)",
          "first report -> alert (min)"],
-        [[r["day"], r["launch"], "yes" if r["alerted"] else "missed", r["events"], r["alerts"], r["updates"],
+        [[r["day"], r["launch"], r["named_by_reports"], "yes" if r["alerted"] else "missed", r["events"], r["alerts"], r["updates"],
           _clock(datetime.fromisoformat(r["first_report_at"])) if r["first_report_at"] else "-",
           _fmt(r["alert_report_waited_s"], 60, 0), _fmt(r["alert_report_served_to_alert_s"], 1, 2),
           _fmt(r["first_report_to_alert_s"], 60, 1)] for r in rows],
-        note="first report: the earliest report grouped into the launch's events. first report -> alert: "
+        note="named by reports: the day's items labelled a launch by its launcher (labels/days.jsonl); with "
+             "none, no report of the day says who fired it, and no alert can. "
+             "first report: the earliest report grouped into the launch's events. first report -> alert: "
              "the day's time until the report whose arrival completed the alerted revision appeared, plus "
              "the measured time from serving that report to the webhook getting the alert (the wait for the "
              "next poll, one interval of a deployment, is not in it).")

@@ -301,6 +301,13 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 if launches(r) and modifiers.match(text, r[1], ws):
                     s, e, code = r
                     return code, (s, e), "actor:weapon_owner"
+        # "Israel battles militants firing missiles": the launch's own subject is a common
+        # noun, so no state the sentence names fired; only a name on that noun ("Hamas
+        # militants fire") is theirs.
+        unnamed = None if verb_final else ANY.unnamed_launcher.search(text, max(s0, anchor - 40), anchor)
+        if unnamed is not None and not (before_names and (before_names[-1][1] > unnamed.start() or not text[
+                before_names[-1][1]:unnamed.start()].strip(" '’s"))):
+            return None, None, ""
         # The launcher named last before the launch; of coordinated subjects ("S. Korea,
         # US fire ATACMS"), the first named leads.
         subject = None

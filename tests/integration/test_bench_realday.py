@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from aiohttp import web
 
-from bench.realday import (LISTED, QUICK_DAY, DayItem, DaySite, LaunchOutcome, Listed, realday_section, section,
-                           wait_drained)
+from bench.realday import (LISTED, QUICK_DAY, DayItem, DaySite, LaunchOutcome, Listed, judge, launch_rows,
+                           realday_section, section, wait_drained)
 from bench.report import Context
 
 
@@ -82,3 +82,17 @@ async def test_the_run_is_stopped_only_once_every_published_item_is_handled():
             await wait_drained(url, site, check=give_up, quiet_s=0.01)
     finally:
         await runner.cleanup()
+
+
+def test_a_listed_launch_counts_the_days_reports_that_name_its_launcher():
+    day = "2023-11-08"
+    labels = {
+        "https://a.example/1": {"day": day, "label": "launch", "fields": {"actor": "RUS"}},
+        "https://a.example/2": {"day": day, "label": "launch", "fields": {"actor": "RUS"}},
+        "https://a.example/3": {"day": day, "label": "launch", "fields": {"actor": None}},
+        "https://a.example/4": {"day": day, "label": "not_launch", "fields": None},
+        "https://a.example/5": {"day": "2023-10-31", "label": "launch", "fields": {"actor": "Hamas"}},
+    }
+    outcome = judge(day, 5, [], {}, labels)
+    assert {launch.listed.actor: launch.named_reports for launch in outcome.launches} == {"RUS": 2, "Hamas": 0}
+    assert [row["named_by_reports"] for row in launch_rows([outcome])] == [2, 0]

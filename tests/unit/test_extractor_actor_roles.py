@@ -207,3 +207,22 @@ def test_a_subject_across_a_semicolon_is_only_a_guess(title, actor):
     result = classifier.classify(title, "", launch_model=_sure_of("UKR", "RUS"))
     assert result.is_launch
     assert result.fields.actor == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The launch's own subject is a common noun: the state the sentence names did not fire.
+    ("Pakistan shells border villages, battles gunmen firing anti-tank missiles", "", "en", None),
+    ("Israel raids camp in Gaza as militants launch rockets toward Ashkelon", "", "en", None),
+    ("Nigeria clashes with insurgents who fired rockets at an army base", "", "en", None),
+    ("Armia walczy z terrorystami. Terroryści wystrzelili pociski przeciwpancerne", "", "pl", None),
+    # A name on the noun is theirs; a state as the subject of the launch still fires.
+    ("Hamas militants fire rockets toward Ashkelon", "", "en", "Hamas"),
+    ("Yemen's Houthi rebels launch ballistic missiles at a tanker", "", "en", "Houthis"),
+    ("Israel pounds militants with guided missiles", "", "en", "ISR"),
+    # Authorities that say are the source, not the launcher.
+    ("Rocket strike on a market leaves four dead, Ukrainian authorities say", "", "en", None),
+    ("Dwie ofiary ataku rakietowego, ukraińskie władze podały nowe dane", "", "pl", None),
+    ("Russian missile strike kills three in market, Ukrainian authorities say", "", "en", "RUS"),
+])
+def test_a_launcher_named_by_a_common_noun_or_an_authority_that_reports(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -169,6 +169,7 @@ class _Shared:
     sayer_before: FastPattern
     statement_before: FastPattern
     reporter_after: FastPattern
+    unnamed_launcher: FastPattern
     credit_before: FastPattern
     credit_after: FastPattern
     kinds: tuple[tuple[str, str], ...]  # (kind, source): the extractor compiles its kind table

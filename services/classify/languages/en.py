@@ -576,10 +576,14 @@ SHARED = SharedWords(
     credit_before=r"\b(?:according to|citing)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,3}$",
     reporter_after=(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
-        r"|officials?|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
+        r"|officials?|authorities|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"
+    ),
+    unnamed_launcher=(
+        r"\b(?:militants?|terrorists?|fighters|gunmen|insurgents|rebels|guerrillas|militiamen|militias?|jihadists"
+        r"|extremists|attackers)\s+(?:(?:who|that)\s+)?(?:(?:had|have|has|were|was|are|is)\s+)?$"
     ),
     actor_forms=(
         ("PRK", r"\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"

@@ -561,7 +561,11 @@ SHARED = SharedWords(
         r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|powołując się na"
         r"|cytowan\w* przez)\s+(?:[\w.-]+\s+){0,3}$"
     ),
-    reporter_after=SAYING_VERBS,
+    reporter_after=SAYING_VERBS + r"|\s*(?:władze|urzędnicy|służby)\b" + SAYING_VERBS,  # "ukraińskie władze podały"
+    unnamed_launcher=(
+        r"\b(?:bojownic\w*|terroryści|rebelianci|separatyści|ekstremiści|dżihadyści|milicjanci|napastnicy)"
+        r"\s+(?:(?:którzy|które)\s+)?$"
+    ),
     sayer_after=SAYING_VERBS,  # "Ukraina podała", "Kijów twierdzi"
     # A past saying verb, singular or plural ("podał", "podała", "podali").
     statement_before=(

@@ -84,6 +84,9 @@ class SharedWords:
     # "poinformowała w poniedziałek").
     statement_before: str = ""
     reporter_after: str = ""  # after an actor's name: it reports, it does not launch
+    # Right before the launch verb: a common noun for the armed men who fired ("militants
+    # firing rockets"); a state named elsewhere in the sentence is not their name.
+    unnamed_launcher: str = ""
     credit_before: str = ""  # before an agency's name: the text credits it ("according to")
     credit_after: str = ""  # after an agency's name: the text credits it ("によると")
     kinds: tuple[tuple[str, str], ...] = ()  # (kind, words), kinds in extractor order
