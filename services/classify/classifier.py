@@ -148,7 +148,8 @@ def classify(
         fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
         if vector is not None:
             by_role = any(e.field == "actor" and e.cue in ROLE_CUES for e in field_evidence)
-            fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role)
+            fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role,
+                                            extractor.kinds_set_aside(prepared))
             field_evidence += learned
     else:
         fields, field_evidence = _EMPTY_FIELDS, ()
@@ -203,15 +204,18 @@ def _strongest_word(head: model.Head, label: str, prepared: detector.Prepared, n
 
 def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, names: list[str],
                   vector: dict[int, float], launch_model: model.LaunchModel,
-                  actor_by_role: bool = False) -> tuple[LaunchFields, tuple[Evidence, ...]]:
+                  actor_by_role: bool = False,
+                  kinds_set_aside: frozenset[str] = frozenset()) -> tuple[LaunchFields, tuple[Evidence, ...]]:
     """Actor and kind as the model reads them, where the rules found none or the model is sure.
 
     Where the rules found no actor or kind, the model's best class fills it from probability
     `FACT_FILL` (`FACT_FILL_UNREAD_LANGUAGE` in a language the rules have no lexicon for); the actor head also replaces the rules' actor from `ACTOR_OVERRIDE` (the
     rules' fallback takes the first state named, which is sometimes the target), but not
     one the rules read from its role in the launch's clause (`actor_by_role`, see
-    `ROLE_CUES`). Neither says anything when its best class is "none" (the text
-    does not tell) or "other". Both thresholds were chosen on the development cells. The
+    `ROLE_CUES`). The kind head never replaces the rules' kind, nor names a class the rules
+    set aside as another event's (`kinds_set_aside`: "fires missiles days after an ICBM
+    test" has the word, not the launch, of an ICBM). Neither says anything when its best
+    class is "none" (the text does not tell) or "other". Both thresholds were chosen on the development cells. The
     evidence of a learned fact is the item's word that speaks most for it (`model_actor`,
     `model_kind`); a fact no word of the item supports is not taken.
     """
@@ -223,6 +227,8 @@ def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, 
         label, p = head.best(vector)
         current = getattr(fields, name)
         if label in ("none", "other") or label == current or p < (fill if current is None else floor):
+            continue
+        if name == "kind" and label in kinds_set_aside:
             continue
         word = _strongest_word(head, label, prepared, names)
         if word is not None:

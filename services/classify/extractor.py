@@ -19,6 +19,12 @@ Choices a reader should know:
   headline wins, then one in the summary, then a bare "ballistic". Among several, the
   order is icbm > slbm > irbm > mrbm > srbm > hypersonic > cruise > satellite_launch >
   artillery_rocket, so "IRBM with a hypersonic warhead" is irbm and "MLRS and SRBM" srbm.
+  A class its clause ties to another event is not the launch's ("fires ballistic missiles
+  after ICBM tests", "days after it fired an ICBM", "po teście pocisku
+  międzykontynentalnego", "an ICBM earlier this year"), unless that clause tells the
+  launch; of several classes in the summary, one in a sentence that tells a launch wins
+  over one in a sentence that does not ("is developing ICBMs. It fired two SRBMs"). A
+  stated range ("with a 2,000 km range") is no class.
   Plain "rockets" with no other class are artillery rockets. Surface-to-air, air-to-air
   and anti-tank missiles are outside the taxonomy: None.
 - `count` is an explicit number bound to the weapon noun. "a"/"an"/"one" before a
@@ -130,11 +136,56 @@ def _ev(p: Prepared, cue: str, field_name: str, start: int, end: int, weight: fl
     return Evidence(cue=cue, text=p.text[start:end], start=rs, end=re_, field=field_name, weight=weight)
 
 
-def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[int, int] | None, str | None]:
+_KINDS_SET_ASIDE = "kinds_set_aside"  # `Prepared.memo` key of the kinds `_kind` set aside
+# How far before or after a class the words that tie it to another event are read.
+_CLAUSE_REACH = 80
+_CLAUSE_BREAK = re.compile(r"[.;:!?,\n]")
+
+
+def _other_events_class(text: str, s: int, e: int, primary: Cue | None) -> bool:
+    """Whether the class named at s..e belongs to another event than the launch: its own
+    clause ties it to an earlier or other one ("fires ballistic missiles after ICBM tests",
+    "days after North Korea fired an ICBM", "po teście pocisku międzykontynentalnego", "an
+    ICBM earlier this year"). The class of the launch's own weapon, and one in a clause
+    that tells the launch itself ("Seoul says after North Korea fired an ICBM"), stay."""
+    if primary is not None and primary.weapon is not None and primary.weapon[0] <= s and e <= primary.weapon[1]:
+        return False
+    for m in ANY.other_event_before.finditer(text, max(0, s - _CLAUSE_REACH), s):
+        if not _CLAUSE_BREAK.search(text, m.end(), s) and not (
+                primary is not None and m.start() <= primary.start < s):
+            return True
+    m = ANY.other_event_after.search(text, e, min(len(text), e + _CLAUSE_REACH))
+    return m is not None and not _CLAUSE_BREAK.search(text, e, m.start())
+
+
+def _tells_launch(p: Prepared, s: int, table: LanguageTable) -> bool:
+    """Whether the sentence around position s tells a launch or test (has a verb of one)."""
+    text = p.text
+    start, end = p.sentence_of(s)
+    return bool(en.LAUNCH_VERBS.search(text, start, end) or en.TEST_VERBS.search(text, start, end) or (
+        table.launch_verbs is not None and not table.verb_final and table.launch_verbs.search(text, start, end)))
+
+
+def kinds_set_aside(p: Prepared) -> frozenset[str]:
+    """The kinds the text names only for another event than its launch ("after ICBM
+    tests"), as `extract` found them: the learned kind head must not bring them back."""
+    found = p.memo.get(_KINDS_SET_ASIDE)
+    return frozenset(found) if isinstance(found, set) else frozenset()
+
+
+def _kind(p: Prepared, primary: Cue | None = None,
+          table: LanguageTable = ENGLISH) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """The kind, the span of the words that say it, and the table entry those words
     matched: the kind itself, or "rocket" for the bare word ("rockets fired"), which is
-    read as an artillery rocket but is also what many outlets call any missile."""
+    read as an artillery rocket but is also what many outlets call any missile.
+
+    A class named for another event ("after ICBM tests", `_other_events_class`) is not the
+    launch's; of several classes the summary names, those of a sentence that tells a launch
+    win over those of one that does not ("X is developing ICBMs. It fired two SRBMs").
+    The kinds set aside as another event's are kept for `kinds_set_aside`."""
     text, t_end = p.text, p.title_end
+    set_aside: set[str] = set()
+    p.memo[_KINDS_SET_ASIDE] = set_aside
     if primary is not None and primary.in_title and primary.weapon:
         # "fire ATACMS in response to N.K. ICBM launch": the range class of the weapon the
         # headline's launch names is its kind, whatever else the headline mentions.
@@ -155,9 +206,12 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
         for kind, pattern in KIND_TABLE.candidates(text, lo, hi):
             if title_generic and kind not in _RANGE_CLASSES:
                 continue  # after a generic headline kind only a range class can refine it
-            m = pattern.search(text, lo, hi)
-            if m:
+            for m in pattern.finditer(text, lo, hi):
+                if _other_events_class(text, m.start(), m.end(), primary):
+                    set_aside.add(kind)
+                    continue
                 found[scope].append((kind, m.start(), m.end()))
+                break
         if scope == "title" and any(f[0] not in generic for f in found["title"]):
             break  # a specific class in the headline decides; no need to read on
     title_generic = any(f[0] in generic for f in found["title"])
@@ -166,6 +220,9 @@ def _kind(p: Prepared, primary: Cue | None = None) -> tuple[str | None, tuple[in
         if scope == "summary" and title_generic:
             # "fires ballistic missile" + a summary detail: only a range class refines it.
             specific = [f for f in specific if f[0] in _RANGE_CLASSES]
+        if scope == "summary" and len({f[0] for f in specific}) > 1:
+            told = [f for f in specific if _tells_launch(p, f[1], table)]
+            specific = told or specific
         if specific:
             best = min(specific, key=lambda f: (order[f[0]], f[1]))
             return best[0], (best[1], best[2]), best[0]
@@ -555,7 +612,7 @@ def extract(
     actor, span, cue = _actor(p, table, primary)
     if span:
         evidence.append(_ev(p, cue, "actor", *span))
-    kind, span, said = _kind(p, primary)
+    kind, span, said = _kind(p, primary, table)
     if span:
         evidence.append(_ev(p, f"kind:{said}", "kind", *span))
     count, span = _count(p, table, primary)

@@ -162,6 +162,8 @@ class _Shared:
     vague_count: FastPattern
     volley_words: FastPattern
     altitude: FastPattern
+    other_event_before: FastPattern
+    other_event_after: FastPattern
     generic_sea: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern

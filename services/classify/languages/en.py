@@ -554,6 +554,17 @@ SHARED = SharedWords(
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",
+    # "North Korea fires ballistic missiles after ICBM tests", "days after it fired an
+    # ICBM", "following last month's IRBM launch", "in response to the North's ICBM launch":
+    # the class is another launch's ("first ICBM since 2017" names it before "since"; "a new
+    # version of its previous ICBM" is this launch's class, so "previous" alone is no such word).
+    other_event_before=(
+        r"\b(?:after|following|since|follows|followed|in response to|in retaliation for)\b"
+        r"|\b(?:last|previous) (?:week|month|year)(?:'s|’s)"
+        r"|\bearlier (?:this|in the) (?:week|month|year)\b"
+    ),
+    # "... fired an ICBM earlier this year"; "first ICBM since last year" is this launch's.
+    other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
     # Headlines drop the article: "fires missile into sea"; "off its east coast" too.
     generic_sea=(
         r"\b(?:into|toward|towards|in|off)\s+(?:the\s+)?(?:sea|waters?|ocean)\b"

@@ -555,6 +555,15 @@ SHARED = SharedWords(
     ),
     volley_words=r"\b(?:seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*)\b",
     altitude=r"wysokoś|pułap|apogeum",
+    # "dwa dni po teście międzykontynentalnego pocisku", "po tym, jak wystrzeliła ...",
+    # "od czasu", "w odpowiedzi na": the class is another launch's. Not "po raz pierwszy"
+    # ("for the first time"), "po południu" (a time of day), a distance ("po 400 km") or
+    # "wcześniej niż" ("earlier than planned").
+    other_event_before=(
+        r"\bpo tym,? (?:jak|gdy)\b|\bpo\b(?! (?:raz\b|południu\b|północy\b|\d))|\bod czasu\b|\bw odpowiedzi na\b"
+        r"|\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b"
+    ),
+    other_event_after=r"\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b",
     generic_sea=r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza)\b",
     sea_origin_before=r"\b(?:z|ze|znad)\s+(?:[\w-]+\s+){0,2}$",
     credit_before=(

@@ -70,6 +70,11 @@ class SharedWords:
     # number in the summary still counts ("... barrage" + "Russia launched 81 missiles")
     volley_words: str = ""
     altitude: str = ""  # "高度": the number after it is an apogee, not a distance
+    # Before a missile class in its clause: the clause tells another, earlier event ("days
+    # after North Korea fired an ICBM", "po teście"), so the class is not this launch's ...
+    other_event_before: str = ""
+    # ... and after it: "fired an ICBM earlier this year", "wcześniej".
+    other_event_after: str = ""
     generic_sea: str = ""  # "into the sea": no sea named
     # After a sea's name: the name is part of another's ("Black Sea port", "Black Sea Fleet"),
     # no destination.
