@@ -119,3 +119,23 @@ def test_the_training_figures_read_facts_with_the_items_publication_time():
     figures = measure([launch], classify)
     assert seen[0] == datetime(2023, 2, 18, 11, 33, 41, tzinfo=timezone.utc)
     assert figures.as_dict()["facts"]["launch_time"]["matched"] == 1
+
+
+def test_items_published_without_a_summary_are_counted_as_published():
+    from services.classify.classifier import Classification
+
+    def classify(title, summary, lang, published_at):
+        # A stand-in that reads launches only in summaries: a headline alone is never one.
+        return Classification("fired" in summary, 0.9, LaunchFields(), (), "en", True, False)
+
+    def item(key, summary, is_launch):
+        return dataset.Example(key=key, title="Missile news", summary=summary, lang="en", is_launch=is_launch,
+                               fields=None, day="2023-02-18", outlet="example")
+
+    figures = measure([item("a", "North Korea fired a missile.", True), item("b", "<p> </p>", True),
+                       item("c", "", False)], classify).as_dict()
+    # The headline copies of all three miss both launches; of the items published with no
+    # summary (tags alone count as none), one launch is missed and one non-launch is right.
+    assert (figures["headlines_only"]["tp"], figures["headlines_only"]["fn"]) == (0, 2)
+    assert {k: figures["published_without_summary"][k] for k in ("tp", "fn", "tn", "fp")} == {
+        "tp": 0, "fn": 1, "tn": 1, "fp": 0}

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from schemas.actors import actor_named_in
 from services.classify.classifier import Classification
+from services.classify.text import prepare
 from services.classify.training.dataset import Example
 from services.classify.training.facts import FactFigures, published_at
 
@@ -109,6 +110,10 @@ class Figures:
     overall: Tally = field(default_factory=Tally)
     stream_weighted: Tally = field(default_factory=Tally)
     headlines: Tally = field(default_factory=Tally)
+    # The items their feed published with no summary: what a reader of a headline-only
+    # feed gets, judged as labelled (the headline copies above also strip the summary of
+    # items whose launch only the summary tells, which the policy then cannot call a launch).
+    no_summary: Tally = field(default_factory=Tally)
     by_language: dict[str, Tally] = field(default_factory=dict)
     not_prk: Tally = field(default_factory=Tally)
     actor: list[int] = field(default_factory=lambda: [0, 0])
@@ -122,6 +127,7 @@ class Figures:
             "overall": self.overall.as_dict(),
             "stream_weighted": self.stream_weighted.as_dict(),
             "headlines_only": self.headlines.as_dict(),
+            "published_without_summary": self.no_summary.as_dict(),
             "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
             "actors_other_than_prk": self.not_prk.as_dict(),
             "actor_accuracy": [round(self.actor[0] / self.actor[1], 4) if self.actor[1] else None, *self.actor],
@@ -155,6 +161,9 @@ def measure(examples: Iterable[Example], classify: Classifier, figures: Figures 
         figures.stream_weighted.add(e.is_launch, said, stream_weight(e))
         headline = classify(e.title, "", e.lang, published)
         figures.headlines.add(e.is_launch, headline.is_launch)
+        prepared = prepare(e.title, e.summary)
+        if not prepared.text[prepared.title_end + 1:].strip():
+            figures.no_summary.add(e.is_launch, said)
         figures.by_language.setdefault(language_of(e, result), Tally()).add(e.is_launch, said)
         labels = e.fields or {}
         want_actor = label_actor(labels.get("actor")) if e.is_launch else None
