@@ -52,10 +52,13 @@ Choices a reader should know:
   state winning over one that is ("at Ukraine ... on Kyiv" → Kyiv); else "sea" for "into
   (the) sea", "off its east coast", "w morzu".
 - `source_agency` is an agency the text credits ("according to the JCS", "합참에 따르면"),
-  else one it names outright, else one it only describes ("South Korea's military",
-  "state media"); within each, the headline's first, else the summary's. Where it names
-  no agency, a state it says reported the launch ("South Korea says", "Ukrainian
-  officials said", "Ukraina podała"), by its common English name.
+  else one it names outright, else the person or body the text makes the speaker, as
+  the text spells it ("..., Zelenskyy says", "the city's military administration said",
+  "Gen. X: <quote>", "- poinformował szef ..."), else an agency it only describes
+  ("South Korea's military", "state media"); within each, the headline's first, else the
+  summary's. Where it names none of these, a state it says reported the launch ("South
+  Korea says", "Ukraina podała", "...: Kyiv" closing the headline), by its common
+  English name.
 - `launched_at`: see timeparse.py.
 """
 
@@ -545,15 +548,16 @@ def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
     return found  # type: ignore[return-value]
 
 
-def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
+def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, int] | None]:
     """The reporting agency: one the text credits ("according to the Joint Chiefs of
-    Staff", "합참에 따르면"), else one it names outright, else one it only describes
-    ("South Korea's military", "state media"); in each, the headline's first, else the
-    summary's first."""
+    Staff", "합참에 따르면"), else one it names outright, else the person or body the text
+    makes the speaker ("..., Zelenskyy says", see `_speaker`), else an agency it only
+    describes ("South Korea's military", "state media"), else a state it says reported it;
+    in each, the headline's first, else the summary's first. The labelling policy's source
+    is who the text says reported it: a named speaker says so more plainly than an agency
+    the text merely mentions."""
     text, t_end = p.text, p.title_end
     found = _agencies(p)
-    if not found:
-        return _sayer(p)
 
     def credited(f: tuple[int, int, str]) -> bool:
         return bool(ANY.credit_before.search(text, max(0, f[0] - 40), f[0])
@@ -561,25 +565,182 @@ def _agency(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
 
     in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end]
     best = (next((f for f in in_order if credited(f)), None)
-            or next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None)
-            or in_order[0])
-    return best[2], (best[0], best[1])
+            or next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None))
+    if best:
+        return best[2], (best[0], best[1])
+    speaker, span = _speaker(p, table)
+    if speaker:
+        return speaker, span
+    if in_order:
+        return in_order[0][2], (in_order[0][0], in_order[0][1])
+    return _sayer(p)
+
+
+_SPEAKER_MAX_WORDS = 7  # a name or a short noun phrase; more is a clause, not a speaker
+# Punctuation that closes a clause within a sentence; sentences end at SENTENCE_END.
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]!?]|\s-\s|\n")
+_SPEAKER_TRIM = '"\'„«»*.,;: '
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", _I)
+_WORD = re.compile(r"\S+")
+_ONLY_JOINERS = re.compile(r"(?:\s|,|&|'s|and|i|oraz)*", _I)
+# Whole-word tests of the language tables' speaker words.
+_NOT_SPEAKER = re.compile(f"(?:{ANY.not_speaker.pattern})", _I)
+_TITLE = re.compile(f"(?:{ANY.speaker_titles.pattern})", _I)
+_CLAUSE_START = re.compile(f"(?:{ANY.speaker_clause_start.pattern})", _I)
+_SPEAKER_END = re.compile(f"(?:{ANY.speaker_end.pattern})", _I)
+
+
+def _speaker(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, int] | None]:
+    """The person or body the text makes the speaker, as the text spells it, where the
+    gazetteer names no agency the text credits: the subject of a saying verb ("...,
+    Zelenskyy says", "the city's military administration said Tuesday", "Szef sztabu
+    poinformował", "- przekazał w czwartek rano koncern X"), the one credited ("according
+    to the city's governor", "według dowódcy"), or a person opening a headline's sentence
+    ("Gen. X: <quote>", "Jan Kowalski: ..."); the headline's first, else the summary's.
+    A phrase is a speaker when it is short (at most `_SPEAKER_MAX_WORDS` words, articles
+    and outer punctuation trimmed), holds no number, launch verb or weapon, and no word
+    that makes it something else (`not_speaker`: a pronoun, a vague source, a verb's part
+    as in "is said to", an event as in "explosions reported", a headline framing); a
+    state's or armed group's name alone is left to `_sayer`, and a phrase holding an
+    agency of the gazetteer gives that agency."""
+    text, t_end = p.text, p.title_end
+    for lo, hi in ((0, t_end), (t_end, len(text))):
+        found: list[tuple[int, int]] = []
+        opening = _headline_speaker(p) if lo == 0 else None
+        if opening:
+            found.append(opening)
+        for m in islice(ANY.speaker_verb.finditer(text, lo, hi), MAX_CANDIDATES):
+            s0 = max(lo, p.sentence_of(m.start())[0])
+            marks = [c for c in _CLAUSE_MARK.finditer(text, s0, m.start())]
+            start = marks[-1].end() if marks else s0
+            if marks and marks[-1].group() == "," and not text[start:m.start()].strip():
+                # "The region's governor, Jan Kowal, said": the name between the commas.
+                start = marks[-2].end() if len(marks) > 1 else s0
+            opener = None
+            for w in _WORD.finditer(text, start, m.start()):
+                if _CLAUSE_START.fullmatch(w.group().strip(_SPEAKER_TRIM)):
+                    opener = w.end()
+            found.append((_skip_adverbials(text, opener or start, m.start()), m.start()))
+        for pattern in (ANY.speaker_verb_first, ANY.speaker_credit):
+            for m in islice(pattern.finditer(text, lo, hi), MAX_CANDIDATES):
+                found.append(_forward_phrase(p, m.end(), hi))
+        for s, e in sorted(found):
+            got = _speaker_phrase(p, table, s, e)
+            if got:
+                return got
+    return None, None
+
+
+def _skip_adverbials(text: str, start: int, hi: int) -> int:
+    """Where a speaker's phrase starts: after the adverbials of time and manner that open
+    it ("w czwartek rano", "W piątek przed południem")."""
+    while start < hi and text[start].isspace():
+        start += 1
+    while (m := ANY.speaker_skip.match(text, start, hi)) is not None and m.end() > start:
+        start = m.end()
+    return start
+
+
+def _forward_phrase(p: Prepared, start: int, hi: int) -> tuple[int, int]:
+    """The phrase a speaker read forward may take: after the adverbials that open it ("w
+    czwartek rano"), up to the clause's end or a word that ends it ("w komunikacie")."""
+    text = p.text
+    start = _skip_adverbials(text, start, hi)
+    end = min(hi, p.sentence_of(start)[1])
+    mark = _CLAUSE_MARK.search(text, start, end)
+    if mark:
+        end = mark.start()
+    for i, w in enumerate(_WORD.finditer(text, start, end)):
+        if i and _SPEAKER_END.fullmatch(w.group()):
+            return start, w.start()
+    return start, end
+
+
+def _headline_speaker(p: Prepared) -> tuple[int, int] | None:
+    """A person opening a headline's sentence before a colon: a title and a name ("Gen. X:",
+    "Szef sztabu:") or, in a headline written in sentence case, a name of two to four
+    capitalised words ("Jan Kowalski: ..."). A place or a topic ("Ukraina:", "Ukraine
+    live:", "Wojna w Ukrainie:") is no person."""
+    text, t_end = p.text, p.title_end
+    colon = text.find(": ", 0, t_end)
+    if colon < 0:
+        return None
+    start = p.sentence_of(colon)[0]
+    before = text[:start].rstrip()
+    if before:
+        last = before.split()[-1]
+        if _TITLE.fullmatch(last):  # "Gen." ends no sentence
+            start = len(before) - len(last)
+    for i, w in enumerate(_WORD.finditer(text, start, colon)):
+        if i and _SPEAKER_END.fullmatch(w.group()):  # "Szef sztabu o incydencie:"
+            colon = w.start()
+            break
+    words = text[start:colon].split()
+    if not words or len(words) > _SPEAKER_MAX_WORDS - 2:
+        return None
+    if _TITLE.fullmatch(words[0]):
+        return start, colon
+    sentence_case = any(w[:1].islower() and len(w) > 3 for w in text[colon:t_end].split())
+    if sentence_case and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return start, colon
+    return None
+
+
+def _speaker_phrase(p: Prepared, table: LanguageTable, s: int, e: int) -> tuple[str, tuple[int, int]] | None:
+    """The speaker at s..e as the text spells it, trimmed, or None where the phrase is no
+    speaker (see `_speaker`); an agency of the gazetteer within it is given instead."""
+    text = p.text
+    while s < e and text[s] in _SPEAKER_TRIM:
+        s += 1
+    while e > s and text[e - 1] in _SPEAKER_TRIM:
+        e -= 1
+    while (m := _ARTICLE.match(text, s, e)) is not None:
+        s = m.end()
+    if e - s < 2:
+        return None
+    phrase = text[s:e]
+    words = phrase.split()
+    if len(words) > _SPEAKER_MAX_WORDS or any(c.isdigit() for c in phrase):
+        return None
+    if any(_NOT_SPEAKER.fullmatch(w.strip(_SPEAKER_TRIM)) for w in words):
+        return None
+    for pattern in (en.LAUNCH_VERBS, ENGLISH.weapons, table.weapons, table.launch_verbs):
+        if pattern is not None and pattern.search(phrase):
+            return None
+    for a_s, a_e, code in _agencies(p):
+        if s <= a_s and a_e <= e:
+            return code, (a_s, a_e)
+    rest, at = [], 0
+    for a_s, a_e, _code in gazetteer.ACTOR_TABLE.all(phrase):
+        rest.append(phrase[at:a_s])
+        at = a_e
+    if at and _ONLY_JOINERS.fullmatch("".join(rest) + phrase[at:]):
+        return None  # states alone ("South Korea and Japan"): the state rule's (`_sayer`)
+    return phrase, (s, e)
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$|and\b|i\b)")
 
 
+_HEADLINE_CREDIT = re.compile(r"\S(?::|\s-)\s+$")
+
+
 def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     """A state the text says reported the launch, where it names no agency: "South Korea
-    says ...", "Ukrainian officials said", "according to Kyiv", "..., say S Korea" (the
-    headline's first, else the summary's), as the state's common English name."""
+    says ...", "Ukrainian officials said", "according to Kyiv", "..., say S Korea", "...:
+    Kyiv" closing the headline (the headline's first, else the summary's), as the state's
+    common English name."""
     text, t_end = p.text, p.title_end
     for lo, hi in ((0, t_end), (t_end, len(text))):
         for s, e, code in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
             # "..., say S Korea, Japan": a sayer after its verb closes the clause ("says
             # Russian missile ..." names the missile's owner, not a source).
             said_before = ANY.sayer_before.search(text, max(lo, s - 16), s) and _CLAUSE_END.match(text, e, hi)
-            if ANY.sayer_after.match(text, e, e + 40) or said_before or ANY.credit_before.search(text, max(lo, s - 40), s):
+            # "..., 12 dead: Kyiv", "... near Odesa - Ukraine": a state closing the headline
+            # after a colon or a dash is whom it credits.
+            closes = lo == 0 and not text[e:hi].strip() and _HEADLINE_CREDIT.search(text, lo, s) is not None
+            if (ANY.sayer_after.match(text, e, e + 40) or said_before or closes
+                    or ANY.credit_before.search(text, max(lo, s - 40), s)):
                 return gazetteer.ACTOR_NAMES.get(code, code), (s, e)
     return None, None
 
@@ -639,7 +800,7 @@ def extract(
     direction, span = _direction(p, table)
     if span:
         evidence.append(_ev(p, "direction:place", "direction", *span))
-    agency, span = _agency(p)
+    agency, span = _agency(p, table)
     if span:
         evidence.append(_ev(p, "agency:named", "source_agency", *span))
 

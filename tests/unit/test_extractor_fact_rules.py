@@ -90,7 +90,7 @@ def test_a_polish_flight_over_a_country_is_no_destination():
 @pytest.mark.parametrize(("title", "summary", "lang", "source"), [
     ("South Korea says the North launched a missile into sea", "", "en", "South Korea"),
     ("N Korea launches missile towards sea, say S Korea, Japan", "", "en", "South Korea"),
-    ("Russia fired 63 missiles at Ukraine, Ukrainian military chief says", "", "en", "Ukraine"),
+    ("Russia fired 63 missiles at Ukraine, Ukrainian military chief says", "", "en", "Ukrainian military chief"),
     ("Rosja wystrzeliła rakiety na Ukrainę", "Ukraina podała, że zestrzeliła 30 rakiet.", "pl", "Ukraine"),
     # An agency the text names is the source, not the state.
     ("North Korea launches a missile, South Korea's Joint Chiefs of Staff says", "", "en", "JCS"),
@@ -100,9 +100,51 @@ def test_a_state_that_says_what_happened_is_the_source_where_no_agency_is_named(
 
 
 def test_a_state_named_after_a_saying_verb_but_as_the_launcher_is_no_source():
-    assert _facts("Zelenskyy says Russia fired about 70 missiles in the night").source_agency is None
+    # The one who says is the source; the state after the verb launched.
+    assert _facts("Zelenskyy says Russia fired about 70 missiles in the night").source_agency == "Zelenskyy"
     assert _facts("Ukraine faced a difficult night, Zelensky says",
-                  "Russia showered Kyiv with missiles on Thursday.").source_agency is None
+                  "Russia showered Kyiv with missiles on Thursday.").source_agency == "Zelensky"
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "source"), [
+    ("Russia fires missiles at Lviv, Petrenko says", "", "en", "Petrenko"),
+    ("Missiles hit the port city overnight",
+     "The Lutsk City Military Administration said Tuesday's attack involved cruise missiles.", "en",
+     "Lutsk City Military Administration"),
+    ("Russia fires cruise missiles at Rivne", "Three people were hurt, according to the Rivne regional governor.", "en",
+     "Rivne regional governor"),
+    ("Russia fires cruise missiles at Rivne", "The governor of the region, Ivan Petrenko, said two missiles hit a depot.",
+     "en", "Ivan Petrenko"),
+    ("Rosja wystrzeliła rakiety na Lwów",
+     "Rakiety spadły na magazyn - poinformował w czwartek rano państwowy koncern Energoprom.", "pl",
+     "państwowy koncern Energoprom"),
+    ("Rosja wystrzeliła rakiety na Lwów",
+     "Szef administracji wojskowej Lwowa Jan Kowal przekazał, że rakiety spadły na magazyn.", "pl",
+     "Szef administracji wojskowej Lwowa Jan Kowal"),
+    ("Rosja wystrzeliła rakiety na Lwów", "Jak podał mer Lwowa, rakiety spadły na magazyn.", "pl", "mer Lwowa"),
+    ("Gen. Nowak: Rosyjska rakieta przeleciała nad Polską", "", "pl", "Gen. Nowak"),
+    ("Nocny atak. Jan Kowal: Rosja wystrzeliła rakiety na miasto", "", "pl", "Jan Kowal"),
+    # A state closing the headline after a colon or a dash is whom it credits.
+    ("Russia fires missiles at Ukraine, 10 dead: Kyiv", "", "en", "Ukraine"),
+    # An agency of the gazetteer still wins, and one inside the speaker's phrase is given.
+    ("North Korea launches missile, Seoul official says", "The Joint Chiefs of Staff said it flew 600 km.", "en", "JCS"),
+    ("North Korea fires missile", "North Korea fired a missile, South Korea's military said.", "en", "ROK military"),
+])
+def test_the_person_or_body_the_text_makes_the_speaker_is_the_source(title, summary, lang, source):
+    assert _facts(title, summary, lang).source_agency == source
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    ("Russia fires missiles at Kyiv", "", "en"),  # a place ending the headline without a colon is the target
+    ("Explosions reported in Lviv as Russia fires missiles", "", "en"),  # a passive names no one
+    ("Russia fires missiles at Lviv", "A man is said to have been hurt.", "en"),
+    ("Russia fires missiles at Lviv", "He said the strikes were heavy.", "en"),  # a pronoun
+    ("Ukraina: Rosja wystrzeliła rakiety na Lwów", "", "pl"),  # a headline's topic, no person
+    ("Wojna w Ukrainie: Rosja wystrzeliła rakiety na Lwów", "", "pl"),
+    ("Nieoficjalnie: Rosja wystrzeliła rakiety na Lwów", "", "pl"),
+])
+def test_a_topic_a_passive_or_a_pronoun_is_no_speaker(title, summary, lang):
+    assert _facts(title, summary, lang).source_agency is None
 
 
 # --- distance -----------------------------------------------------------------------------

@@ -64,6 +64,18 @@ def test_an_agency_matches_the_agency_the_label_names_or_its_state(label, got, m
     assert agency_matches(label, got) is matches
 
 
+@pytest.mark.parametrize(("label", "got", "matches"), [
+    ("Zełenski", "Zelenskyy", True),  # first five letters, accents removed, ł as l
+    ("prezydent Wołodymyr Zełenski", "Zelensky", True),
+    ("the city's military administration", "Lutsk City Military Administration", True),
+    ("Petrenko", "Petrov", False),  # four letters in common, not five
+    ("Jan Kowal", "Jan Nowak", False),  # "Jan" has fewer than four letters
+    ("the army", "Army", True),  # a four-letter word is compared whole
+])
+def test_a_person_or_body_matches_by_a_shared_word_where_the_label_names_no_agency_or_state(label, got, matches):
+    assert agency_matches(label, got) is matches
+
+
 def test_a_weekday_label_is_the_latest_such_day_on_or_before_publication():
     seoul = label_zone("PRK")
     assert label_dates("Saturday", PUBLISHED, seoul) == {datetime(2023, 2, 18).date()}

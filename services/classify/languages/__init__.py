@@ -174,6 +174,14 @@ class _Shared:
     unnamed_launcher: FastPattern
     credit_before: FastPattern
     credit_after: FastPattern
+    speaker_verb: FastPattern
+    speaker_verb_first: FastPattern
+    speaker_credit: FastPattern
+    speaker_skip: FastPattern
+    speaker_end: FastPattern
+    speaker_clause_start: FastPattern
+    speaker_titles: FastPattern
+    not_speaker: FastPattern
     kinds: tuple[tuple[str, str], ...]  # (kind, source): the extractor compiles its kind table
     seas: tuple[tuple[str, str], ...]
     actor_forms: dict[str, str]

@@ -585,6 +585,35 @@ SHARED = SharedWords(
         r"\b(?:said|says|announced|reported|confirmed|added|stated|told\s+(?:[\w-]+\s+){1,2}?)\s*(?:on\s+)?$"
     ),
     credit_before=r"\b(?:according to|citing)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,3}$",
+    # "..., Zelenskyy says", "the Kyiv City Military Administration said Tuesday", "Ukrainian
+    # Officials Assert", "its neighbors say", "Sky News understands".
+    # Not a passive ("is said to", "were reported", "explosions reported in Kyiv").
+    speaker_verb=(
+        r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+        r"\b(?:says|said|say|asserts?|asserted|claims?|claimed|reports|reported|confirms?|confirmed|announces?"
+        r"|announced|understands|told|wrote|writes|stated)\b"
+        r"(?!\s+to\b)(?<!reported(?=\s(?:in|across|at|near|from|by)\b))"
+    ),
+    # An English speaker after its verb closes the clause: "..., says the ministry"; "said the
+    # attack ..." names what was said.
+    speaker_verb_first=r"[,:]\s*(?:says|said|say)\s+(?!that\b)",
+    speaker_credit=r"\b(?:according to|citing)\s+",
+    speaker_end=r"(?:on|at|that|who|which|while|when|as|for|to|via|after|in a|in an)\b",
+    speaker_clause_start=(
+        r"(?:that|what|as|while|when|after|but|because|which|who|whom|where|since|though|although|if)\b"
+    ),
+    speaker_titles=(
+        r"(?:President|Gen\.|General|Governor|Gov\.|Mayor|Minister|Prime Minister|Adm\.|Admiral|Col\.|Colonel"
+        r"|Lt\.|Spokesman|Spokeswoman|Spokesperson)"
+    ),
+    not_speaker=(
+        r"(?:he|she|it|they|we|i|you|this|these|those|there|that|one|reports?|media|sources?|live|latest|breaking"
+        r"|updates?|video|watch|exclusive|analysis|opinion|explainer|multiple|some|many|others"
+        # A verb's parts: the phrase is a clause, not its subject.
+        r"|is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|to|not"
+        # What happened, not who says so ("explosions reported", "the scale of the attack").
+        r"|attacks?|strikes?|explosions?|blasts?|launch|launches|debris)"
+    ),
     reporter_after=(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
         r"|officials?|authorities|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"

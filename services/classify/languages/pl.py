@@ -375,6 +375,12 @@ SAYING_VERBS = (
     r"|ostrzegł\w*|potwierdzi\w*|potwierdza\w*|oświadczy\w*|wykry\w*|zgłasza\w*|zgłosi\w*|mówi|mówią"
     r"|powiedzia\w*|powiadomi\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
 )
+# Verbs of saying, reporting or writing that credit their subject, its speaker.
+SPEAKER_VERBS = (
+    r"\b(?:twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
+    r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
+    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|napisa\w*|pisze|relacjonuj\w*|ustali\w*|zakomunikowa\w*)\b"
+)
 # Dates: "w sobotę", "we wtorek rano", "w nocy z wtorku na środę" (the first day's night),
 # "29 grudnia", "29 grudnia 2023", "wczoraj". A weekday in any case form, by its stem.
 WEEKDAYS = MappingProxyType({"poniedział": 0, "wtor": 1, "środ": 2, "czwart": 3, "piąt": 4, "sobot": 5,
@@ -569,6 +575,30 @@ SHARED = SharedWords(
     credit_before=(
         r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|powołując się na"
         r"|cytowan\w* przez)\s+(?:[\w.-]+\s+){0,3}$"
+    ),
+    # "Szef sztabu poinformował", "- przekazał w czwartek rano państwowy koncern X", "jak podał
+    # mer", "według dowódcy": Polish puts its speaker before or after the verb.
+    speaker_verb=SPEAKER_VERBS,
+    speaker_verb_first=SPEAKER_VERBS + r"\s+",
+    speaker_credit=(
+        r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|jak przekaza\w*"
+        r"|powołując się na|cytowan\w* przez)\s+(?:(?:informacji|danych|ustaleń|doniesień)\s+)?"
+    ),
+    speaker_skip=(
+        r"(?:(?:w|we|na|o|z|ze|po|do|od|przez|przed|podczas|dla|przy|u)\s+(?:[^\W\d_]+(?:ym|ej|ych|im|ich|ego)\s+)?[\w-]+"
+        r"(?:\s+[^\W\d_]+(?:ym|ej|ych|im|ich|ego))?|rano|wieczorem|dziś|dzisiaj|wczoraj|nieoficjalnie|oficjalnie"
+        r"|również|także|też|jednak|natomiast|później|wcześniej|ponadto|zaś|z kolei)\s+"
+    ),
+    speaker_end=r"(?:ws\.|(?:w|we|na|o|z|ze|po|do|od|przez|przed|podczas|dla|przy|że|któr\w+|i|oraz|a)\b)",
+    speaker_clause_start=r"(?:że|a|ale|gdy|kiedy|co|któr\w+|bo|ponieważ|jak)\b",
+    speaker_titles=(
+        r"(?:gen\.|generał\w*|prezydent\w*|premier\w*|wicepremier\w*|szef\w*|mer|mera|gubernator\w*|rzecznik\w*"
+        r"|minister\w*|dowódc\w*|płk\.|pułkownik\w*|adm\.|admirał\w*)"
+    ),
+    not_speaker=(
+        r"(?:on|ona|ono|oni|one|my|to|te|ten|tę|ta|tak|informacj\w*|dane|medi\w*|pilne|wideo|relacja|raport"
+        r"|nieoficjalnie|oficjalnie|aktualizacja|wojna|alarm|się|jest|są|był\w*|został\w*|może|mogą|będzie|nie"
+        r"|atak\w*|ostrzał\w*|eksplozj\w*|wybuch\w*)"
     ),
     reporter_after=SAYING_VERBS + r"|\s*(?:władze|urzędnicy|służby)\b" + SAYING_VERBS,  # "ukraińskie władze podały"
     unnamed_launcher=(

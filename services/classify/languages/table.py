@@ -94,6 +94,16 @@ class SharedWords:
     unnamed_launcher: str = ""
     credit_before: str = ""  # before an agency's name: the text credits it ("according to")
     credit_after: str = ""  # after an agency's name: the text credits it ("によると")
+    # A speaker: a person or body the text makes the source ("..., Zelenskyy says", "jak
+    # podał szef ..."), as the text spells it; read where the gazetteer names no agency.
+    speaker_verb: str = ""  # a saying verb its speaker comes before ("officials said")
+    speaker_verb_first: str = ""  # a saying verb, with its context, its speaker comes after (", says")
+    speaker_credit: str = ""  # before the speaker: the text credits it ("according to", "według")
+    speaker_skip: str = ""  # adverbials between a verb and the speaker after it ("w czwartek rano")
+    speaker_end: str = ""  # a word that ends a speaker read forward ("w komunikacie", "on Friday")
+    speaker_clause_start: str = ""  # a word that opens a clause: a speaker read backward starts after it
+    speaker_titles: str = ""  # a title that makes a headline's opening "Name:" a person ("Gen.")
+    not_speaker: str = ""  # a pronoun, a vague source or a headline framing, as a speaker's first or last word
     kinds: tuple[tuple[str, str], ...] = ()  # (kind, words), kinds in extractor order
     seas: tuple[tuple[str, str], ...] = ()  # (canonical sea, words)
     # Short forms that name an actor only in context (北 before a particle), per actor code.

@@ -20,7 +20,10 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
 - `source_agency`: by the agency the label names (the gazetteer's names of agencies,
   "South Korea's Joint Chiefs of Staff" → JCS); a label naming no agency of the gazetteer
   but a state ("South Korea", "Ukrainian officials") matches an agency of that state, or
-  that state named as the source.
+  that state named as the source; a label naming neither (a person or a body: "President
+  Zelenskyy", "the city's military administration") matches an extracted value sharing a
+  word of four letters or more with it, compared on their first five letters, accents
+  ignored ("Zelenskyy" and "Zełenski").
 - `launch_time`: the label's own date, read against the item's publication time in the
   launch region's zone (a weekday is the latest on or before publication; "w nocy ze
   środy na czwartek" either night's date; "29 grudnia" that day; a label with no date,
@@ -155,14 +158,24 @@ def label_agencies(label: str) -> set[str]:
 
 def agency_matches(label: str, got: str | None) -> bool:
     """Whether the extracted agency is one the label names, or, where the label names no
-    agency of the gazetteer, one of the state the label names."""
+    agency of the gazetteer, one of the state the label names, or, where it names no state
+    either, one sharing a name's word with the label (see `_name_stems`)."""
     if got is None:
         return False
     named = label_agencies(label)
     if named:
         return got in named
     state = actor_named_in(label)
-    return state is not None and (_AGENCY_STATE.get(got) or actor_named_in(got)) == state
+    if state is None:
+        return bool(_name_stems(label) & _name_stems(got))
+    return (_AGENCY_STATE.get(got) or actor_named_in(got)) == state
+
+
+def _name_stems(text: str) -> set[str]:
+    """The first five letters, accents removed, of each word of four letters or more: a
+    person or body is spelt differently across languages and cases ("Zelenskyy",
+    "Zełenski", "Zełenskiego"), so a shared stem is the same name."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]+", _plain(text)) if len(w) >= 4}
 
 
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
