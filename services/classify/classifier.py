@@ -145,11 +145,14 @@ def classify(
             confidence = min(confidence, detection.confidence, math.nextafter(threshold, 0.0))
             is_launch = False
     if is_launch:
-        fields, field_evidence = extractor.extract(prepared, detected_lang, detection.primary, published_at, source_tz)
+        # A caption under a headline that tells the launch describes a photo: the headline
+        # alone gives the facts (its offsets are the same in both).
+        told = detector.prepare(title, "") if extractor.captioned(prepared, detection.primary) else prepared
+        fields, field_evidence = extractor.extract(told, detected_lang, detection.primary, published_at, source_tz)
         if vector is not None:
             by_role = any(e.field == "actor" and e.cue in ROLE_CUES for e in field_evidence)
             fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role,
-                                            extractor.kinds_set_aside(prepared))
+                                            extractor.kinds_set_aside(told))
             field_evidence += learned
     else:
         fields, field_evidence = _EMPTY_FIELDS, ()

@@ -169,6 +169,14 @@ def _tells_launch(p: Prepared, s: int, table: LanguageTable) -> bool:
         table.launch_verbs is not None and not table.verb_final and table.launch_verbs.search(text, start, end)))
 
 
+def captioned(p: Prepared, primary: Cue | None) -> bool:
+    """Whether the facts are the headline's alone: it tells the launch and the summary is a
+    photo's caption ("... (AP Photo/...)", "FILE - ...", "Na zdjęciu ..."), which describes
+    the picture, often of an older launch with its own class, date and place."""
+    return (primary is not None and primary.in_title
+            and ANY.photo_caption.search(p.text, p.title_end) is not None)
+
+
 def kinds_set_aside(p: Prepared) -> frozenset[str]:
     """The kinds the text names only for another event than its launch ("after ICBM
     tests"), as `extract` found them: the learned kind head must not bring them back."""

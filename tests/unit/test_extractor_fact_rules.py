@@ -300,3 +300,29 @@ def test_the_learned_kind_brings_back_no_class_of_another_event(title, summary, 
     result = classifier.classify(title, summary, launch_model=_sure_of_icbm())
     assert result.is_launch
     assert result.fields.kind == kind
+
+
+# --- a photo's caption as the summary ------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    ("North Korea fires ballistic missiles toward the sea",
+     "A man watches a screen showing an image of a submarine-launched ballistic missile test at a station in "
+     "Seoul on May 9, 2019. (AP Photo/Lee Jin-man)", "en"),
+    ("North Korea fires ballistic missiles toward the sea",
+     "FILE - An intercontinental ballistic missile is shown during a parade in Pyongyang on Feb. 8, 2018.", "en"),
+    ("Korea Północna wystrzeliła pociski balistyczne",
+     "Na zdjęciu: pocisk międzykontynentalny podczas parady w Pjongjangu w 2018 roku", "pl"),
+])
+def test_a_caption_under_a_launch_headline_gives_no_facts(title, summary, lang):
+    result = classifier.classify(title, summary, lang, PUBLISHED)
+    assert result.is_launch
+    assert result.fields.kind == "ballistic" and result.fields.launched_at is None
+
+
+def test_a_summary_that_tells_the_news_still_gives_its_facts():
+    result = classifier.classify(
+        "North Korea fires ballistic missiles toward the sea",
+        "North Korea fired two short-range ballistic missiles on Monday morning, Seoul's military said "
+        "(Reuters)", "en", PUBLISHED)
+    assert (result.fields.kind, result.fields.count) == ("srbm", 2)
+    assert result.fields.launched_at is not None

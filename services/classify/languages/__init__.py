@@ -162,6 +162,7 @@ class _Shared:
     vague_count: FastPattern
     volley_words: FastPattern
     altitude: FastPattern
+    photo_caption: FastPattern
     other_event_before: FastPattern
     other_event_after: FastPattern
     generic_sea: FastPattern

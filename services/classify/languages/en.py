@@ -554,6 +554,11 @@ SHARED = SharedWords(
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",
+    photo_caption=(
+        # A photo credit closing it ("(AP Photo/...)", "(Name/AFP)"), not a wire's byline ("(Reuters)").
+        r"\([^()]{0,60}(?:\b(?:Photo|Photograph|Pool|Getty Images)\b|/\s*(?:Reuters|AFP|EPA|AP)\b)[^()]{0,40}\)\s*$"
+        r"|(?<=\n)\s*FILE(?: PHOTO)?\s*[-–—:]"
+    ),
     # "North Korea fires ballistic missiles after ICBM tests", "days after it fired an
     # ICBM", "following last month's IRBM launch", "in response to the North's ICBM launch":
     # the class is another launch's ("first ICBM since 2017" names it before "since"; "a new

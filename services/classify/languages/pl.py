@@ -561,6 +561,7 @@ SHARED = SharedWords(
     ),
     volley_words=r"\b(?:seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*)\b",
     altitude=r"wysokoś|pułap|apogeum",
+    photo_caption=r"(?<=\n)\s*(?:Na zdjęciu|Zdjęcie ilustracyjne)\b|\b(?:Fot\.|Foto:)[^.\n]{0,60}$",
     # "dwa dni po teście międzykontynentalnego pocisku", "po tym, jak wystrzeliła ...",
     # "od czasu", "w odpowiedzi na": the class is another launch's. Not "po raz pierwszy"
     # ("for the first time"), "po południu" (a time of day), a distance ("po 400 km") or

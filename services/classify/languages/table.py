@@ -70,6 +70,9 @@ class SharedWords:
     # number in the summary still counts ("... barrage" + "Russia launched 81 missiles")
     volley_words: str = ""
     altitude: str = ""  # "高度": the number after it is an apogee, not a distance
+    # A summary that is a photo's caption ("... (AP Photo/...)", "FILE - ..."): it tells
+    # the picture, often of an older launch, not the news; the facts are the headline's.
+    photo_caption: str = ""
     # Before a missile class in its clause: the clause tells another, earlier event ("days
     # after North Korea fired an ICBM", "po teście"), so the class is not this launch's ...
     other_event_before: str = ""
