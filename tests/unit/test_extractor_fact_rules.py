@@ -89,7 +89,7 @@ def test_a_polish_flight_over_a_country_is_no_destination():
 
 @pytest.mark.parametrize(("title", "summary", "lang", "source"), [
     ("South Korea says the North launched a missile into sea", "", "en", "South Korea"),
-    ("N Korea launches missile towards sea, say S Korea, Japan", "", "en", "South Korea"),
+    ("North Korean rocket splashes down in the sea, say S Korea, Japan", "", "en", "South Korea"),
     ("Russia fired 63 missiles at Ukraine, Ukrainian military chief says", "", "en", "Ukrainian military chief"),
     ("Rosja wystrzeliła rakiety na Ukrainę", "Ukraina podała, że zestrzeliła 30 rakiet.", "pl", "Ukraine"),
     # An agency the text names is the source, not the state.
@@ -102,7 +102,7 @@ def test_a_state_that_says_what_happened_is_the_source_where_no_agency_is_named(
 def test_a_state_named_after_a_saying_verb_but_as_the_launcher_is_no_source():
     # The one who says is the source; the state after the verb launched.
     assert _facts("Zelenskyy says Russia fired about 70 missiles in the night").source_agency == "Zelenskyy"
-    assert _facts("Ukraine faced a difficult night, Zelensky says",
+    assert _facts("A hard night for Kyiv's residents, Zelensky says",
                   "Russia showered Kyiv with missiles on Thursday.").source_agency == "Zelensky"
 
 
@@ -230,7 +230,7 @@ def test_a_night_or_yesterday_places_the_launch_against_publication(title, summa
     ("Pyongyang fires a ballistic missile", "It follows last month's IRBM launch over Japan.", "en"),
     ("Pyongyang fires a ballistic missile", "The North had fired an intercontinental missile earlier this year.", "en"),
     ("Pyongyang fires ballistic missile after Hwasong-18 test", "", "en"),
-    ("Korea Północna wystrzeliła dwa pociski balistyczne",
+    ("Pjongjang odpalił dwa pociski balistyczne",
      "Pociski wystrzelono tydzień po teście pocisku międzykontynentalnego.", "pl"),
     ("Korea Północna wystrzeliła pociski balistyczne",
      "Stało się to po tym, jak przetestowała pocisk międzykontynentalny.", "pl"),
@@ -264,7 +264,7 @@ def test_a_class_the_launchs_own_words_name_is_its_kind(title, summary, lang, ki
     # Of several classes, the one in the sentence that tells the launch wins ...
     ("Pyongyang fires two ballistic missiles", "The North is building intercontinental missiles. On Monday it "
      "fired two short-range ballistic missiles.", "en", "srbm"),
-    ("Korea Północna wystrzeliła dwa pociski balistyczne", "Reżim pracuje nad pociskami międzykontynentalnymi. "
+    ("Pjongjang odpalił dwa pociski balistyczne", "Reżim pracuje nad pociskami międzykontynentalnymi. "
      "W poniedziałek wystrzelił dwa pociski krótkiego zasięgu.", "pl", "srbm"),
     # ... which, where both sentences tell one, is the larger class.
     ("Pyongyang fires two ballistic missiles", "On Monday it fired an intercontinental missile. It also fired "
