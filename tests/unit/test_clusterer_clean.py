@@ -156,7 +156,7 @@ def test_named_classes_of_different_families_stay_apart_when_not_a_salvo(cluster
 def test_a_salvo_of_cruise_and_ballistic_missiles_is_one_event(clusterer):
     kinzhal = report("ft", "FT", "Russia fires six Kinzhal missiles at Kyiv", minutes=0, actor="RUS",
                      kind="hypersonic", count=6)
-    cruise = report("hill", "The Hill", "Ukraine says 18 missiles aimed at Kyiv shot down", minutes=240,
+    cruise = report("hill", "The Hill", "Kyiv air defence downs 18 incoming cruise missiles", minutes=240,
                     actor="RUS", kind="cruise", count=18)
     single = report("ap", "AP", "Russia fires a cruise missile at Odesa", minutes=250, actor="RUS",
                     kind="cruise", count=1)
