@@ -369,18 +369,19 @@ COUNT = compile_fast(
     rf"(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|ICBM|SRBM)\b",
     _I,
 )
-# After a name: it says or reports (the name is a reporter, or the source).
-SAYING_VERBS = (
-    r"\s*(?:twierdzi\w*|podaj\w*|podał\w*|poinformowa\w*|informuj\w*|przekaza\w*|alarmuj\w*|ostrzega\w*"
-    r"|ostrzegł\w*|potwierdzi\w*|potwierdza\w*|oświadczy\w*|wykry\w*|zgłasza\w*|zgłosi\w*|mówi|mówią"
-    r"|powiedzia\w*|powiadomi\w*|oskarża\w*|ogłosi\w*|ogłasza\w*|zapewnia\w*|donosi|donoszą|melduj\w*|zameldowa\w*)\b"
-)
-# Verbs of saying, reporting or writing that credit their subject, its speaker.
-SPEAKER_VERBS = (
-    r"\b(?:twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
+# Verbs of saying and reporting.
+_SAYING = (
+    r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
-    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|napisa\w*|pisze|relacjonuj\w*|ustali\w*|zakomunikowa\w*)\b"
+    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*"
 )
+# After a name: it says, reports, warns, detects or accuses (the name is a reporter, or the source).
+SAYING_VERBS = (
+    rf"\s*(?:{_SAYING}|alarmuj\w*|ostrzega\w*|ostrzegł\w*|wykry\w*|zgłasza\w*|zgłosi\w*|oskarża\w*|melduj\w*"
+    r"|zameldowa\w*)\b"
+)
+# Verbs that credit their subject as the speaker, writing ones too.
+SPEAKER_VERBS = rf"\b(?:{_SAYING}|napisa\w*|pisze|relacjonuj\w*|ustali\w*)\b"
 # Dates: "w sobotę", "we wtorek rano", "w nocy z wtorku na środę" (the first day's night),
 # "29 grudnia", "29 grudnia 2023", "wczoraj". A weekday in any case form, by its stem.
 WEEKDAYS = MappingProxyType({"poniedział": 0, "wtor": 1, "środ": 2, "czwart": 3, "piąt": 4, "sobot": 5,
