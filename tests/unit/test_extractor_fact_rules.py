@@ -51,8 +51,9 @@ def test_a_headline_without_its_article_still_names_the_sea(title, direction):
 
 
 def test_a_sea_in_a_name_or_where_missiles_came_from_is_no_destination():
-    assert _facts("Russian missile strikes Black Sea port of Odesa").direction is None
-    assert _facts("Russian missiles hit Black Sea Fleet headquarters").direction is None
+    # The port a sea names is no sea: the place or the thing struck is the direction.
+    assert _facts("Russian missile strikes Black Sea port of Odesa").direction == "Odesa"
+    assert _facts("Russian missiles hit Black Sea Fleet headquarters").direction == "Black Sea Fleet headquarters"
     assert _facts("Ukraine says 12 missiles fired at Kyiv were intercepted",
                   "Nine Kalibr missiles were launched from ships in the Black Sea.").direction == "Kyiv"
     assert _facts("Russia fires cruise missiles into the Black Sea").direction == "Black Sea"
@@ -258,3 +259,78 @@ def test_the_learned_kind_brings_back_no_class_of_another_event(title, summary, 
     result = classifier.classify(title, summary, launch_model=_sure_of_icbm())
     assert result.is_launch
     assert result.fields.kind == kind
+
+
+# --- direction: what a strike hit -----------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "direction"), [
+    # The object of a verb of striking, a place of the gazetteer in it winning.
+    ("Moscow pounds Kherson with cruise missiles", "", "Kherson"),
+    ("Russian missiles slam Ukraine's Dnipro power plant", "", "Dnipro"),
+    # An attack noun's "on", and a place after the thing hit.
+    ("Missile attack on a hospital in Mykolaiv kills three", "", "Mykolaiv"),
+    # Where a missile fell, in the summary.
+    ("Ukraine repels another Russian barrage", "Part of a missile fell on a crowded road in Kyiv.", "Kyiv"),
+    # No place: the thing hit, with the words that describe it.
+    ("Russian missile hits a Ukrainian school", "", "Ukrainian school"),
+    ("Russian missile violated Polish airspace, army says", "", "Polish airspace"),
+    # A place suffering the attack as the headline's subject.
+    ("Odesa suffers a second night of missile strikes", "", "Odesa"),
+])
+def test_what_a_strike_hit_is_where_it_went(title, summary, direction):
+    assert _facts(title, summary).direction == direction
+
+
+def test_near_misses_of_what_a_strike_hit():
+    # A passive verb's agent is no object; a bare "the capital" says no place.
+    assert _facts("Kherson hit by Russian cruise missiles").direction is None
+    assert _facts("Russian missiles strike the capital").direction is None
+    assert _facts("Russian missiles strike the Ukrainian capital").direction == "Ukrainian capital"
+    # Another attack's target, told after "after", is not this barrage's.
+    assert _facts("Russia fires missiles at Ukraine",
+                  "The barrage came after an attack on a Russian tanker.").direction == "Ukraine"
+    # A strike "across" a whole state names no object of its own.
+    assert _facts("Russia launches missile attack across Ukraine").direction is None
+
+
+def test_a_place_named_on_the_strike_is_where_it_went():
+    assert _facts("Three dead in Kharkiv missile strike").direction == "Kharkiv"
+    assert _facts("Explosions reported in Kharkiv as missiles fly overnight").direction == "Kharkiv"
+    # A place that speaks of a strike is not the strike's place.
+    assert _facts("Kharkiv mayor says missile strike kills two").direction is None
+
+
+def test_a_place_the_headlines_strike_hit_beats_a_sea_the_summary_names():
+    assert _facts("Russian missiles strike Kherson port",
+                  "Kherson, a city near the Black Sea, lost power.").direction == "Kherson"
+    # A whole state in the headline does not.
+    assert _facts("Russia fires missiles at Ukraine", "Two fell into the Black Sea.").direction == "Black Sea"
+
+
+def test_the_launchers_own_place_is_no_target():
+    # A launch from home: the capital named for another matter is not where it went ...
+    assert _facts("Iran says it launched a new ballistic missile",
+                  "The test came as Israel threatened strikes on Tehran.").direction is None
+    # ... but the same place is the target of another state's launch.
+    assert _facts("Israel says it launched missiles at Tehran").direction == "Tehran"
+    # "measures against" a state is no strike on it.
+    assert _facts("North Korea fires a missile into the sea",
+                  "It threatened measures against South Korea.").direction == "sea"
+
+
+@pytest.mark.parametrize(("title", "direction"), [
+    ("Rosyjska rakieta spadła na osiedle mieszkaniowe", "osiedle mieszkaniowe"),
+    ("Rosyjski pocisk trafił w szpital w Chersoniu", "szpital w Chersoniu"),
+    ("Nocny ostrzał. Eksplozje m.in. w Charkowie", "Charkowie"),
+    ("Chersoń był celem ataku rakietowego", "Chersoń"),
+    ("Pożar w okupowanym Doniecku po ataku rakietowym", "Doniecku"),
+])
+def test_what_a_polish_strike_hit(title, direction):
+    assert _facts(title, lang="pl").direction == direction
+
+
+def test_near_misses_of_what_a_polish_strike_hit():
+    # A target of a visit, not of an attack.
+    assert _facts("Rosja wystrzeliła rakiety. Kijów był celem wizyty premiera", lang="pl").direction is None
+    # A city named after an attack without a preposition of place is no target.
+    assert _facts("Rosja wystrzeliła rakiety. Premier Kijowa po ataku zabrał głos", lang="pl").direction is None
