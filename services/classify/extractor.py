@@ -523,8 +523,8 @@ def _own_place(state: str, actor: str | None) -> bool:
 
 
 def _another_events_strike(text: str, s: int, lo: int) -> bool:
-    """Whether the attack noun at s is told of another event in its clause: "the strikes
-    came after an attack on a ship" (its target is that attack's, not the launch's)."""
+    """Whether the strike word at s is told in its clause as another event, after "after",
+    "following", "since" ("the strikes came after an attack on a ship")."""
     for m in ANY.other_event_before.finditer(text, max(lo, s - _CLAUSE_REACH), s):
         if not _CLAUSE_BREAK.search(text, m.end(), s):
             return True
@@ -539,12 +539,21 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
     the words before it that describe it ("hit a Ukrainian museum" → Ukrainian museum)."""
     text = p.text
     found = []
+    told = -1  # where the last strike told ended: a later one after "after" is another event's
     for m in islice(en.STRIKE_OBJECT.finditer(text, lo, hi), MAX_CANDIDATES):
-        if en.STRIKE_NOUN_ON.match(text, m.start()) and _another_events_strike(text, m.start(), lo):
-            continue  # "the strikes came after an attack on a ship": another attack's target
+        sentence_start = p.sentence_of(m.start())[0]
+        if _another_events_strike(text, m.start(), lo) and (
+                en.STRIKE_NOUN_ON.match(text, m.start()) or told > sentence_start):
+            # "the strikes came after an attack on a ship", "strikes cities days after a
+            # warship was hit in Crimea": another attack's target. A strike after "after"
+            # that is the sentence's only one is the news ("says ... after a missile hit").
+            continue
+        told = m.end()
         os_, oe = m.span("object")
+        # "cities across Ukraine": the whole state the strikes spread over is no place hit.
         places = [(s, e) for s, e, state in gazetteer.TARGET_PLACE_TABLE.all(text, os_, oe)
-                  if not _own_place(state, actor)]
+                  if not _own_place(state, actor) and not (
+                      gazetteer.names_a_state(text[s:e]) and en.ACROSS_BEFORE.search(text, max(os_, s - 8), s))]
         things = list(en.STRUCK_THING.finditer(text, os_, oe))
         named = [pl for pl in places if not gazetteer.names_a_state(text[pl[0]:pl[1]])]
         if named or (places and not things):

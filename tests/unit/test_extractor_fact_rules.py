@@ -289,8 +289,18 @@ def test_near_misses_of_what_a_strike_hit():
     # Another attack's target, told after "after", is not this barrage's.
     assert _facts("Russia fires missiles at Ukraine",
                   "The barrage came after an attack on a Russian tanker.").direction == "Ukraine"
-    # A strike "across" a whole state names no object of its own.
+    # A strike "across" a whole state, on its unnamed cities or on its infrastructure names
+    # no place of its own ...
     assert _facts("Russia launches missile attack across Ukraine").direction is None
+    assert _facts("Russian missiles pound towns across Ukraine").direction is None
+    assert _facts("Russian missiles pound energy infrastructure").direction is None
+    # ... but a place it names does.
+    assert _facts("Russian missiles pound towns across Ukraine", "A missile hit a bridge in Kherson.").direction \
+        == "Kherson"
+    # A strike told after "after" in a sentence that has its own is another event's ...
+    assert _facts("Russia pounds Ukrainian towns days after a warship was hit in Crimea").direction is None
+    # ... but when it is the sentence's only strike, it is the news.
+    assert _facts("Mayor says two dead after missile hit a bus depot").direction == "bus depot"
 
 
 def test_a_place_named_on_the_strike_is_where_it_went():

@@ -359,15 +359,19 @@ STRIKE_OBJECT = compile_fast(
     r"|(?:falls?|fell|falling|land(?:s|ed|ing)?|crash(?:es|ed|ing)?)\s+(?:on|onto|in|into)"
     r"|violat(?:es|ed|ing)|entered|intruded into)\s+"
     rf"(?P<object>(?!across\b)(?:(?!{_OBJECT_STOP}\b)[\w'’-]+(?:\s+|\b)){{1,7}})", _I)
+# Before a state in what a strike hit: the strikes spread over the whole state
+# ("cities across Ukraine"), which names no place hit.
+ACROSS_BEFORE = compile_fast(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", _I)
 # An attack noun and its preposition: "an attack on", "strikes against".
 STRIKE_NOUN_ON = compile_fast(r"(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)\b", _I)
 # What a strike hit, where no place is named: "hit a Ukrainian museum", "struck a
 # civilian ship", "attack on the Ukrainian capital". Unnamed places in the plural ("hits
-# cities across Ukraine", "several regions") are the whole state again: no thing of their own.
+# cities across Ukraine", "several regions") and "infrastructure" are the whole state
+# again: no thing of their own.
 STRUCK_THING = compile_fast(
     r"\b(?:ports?|harbou?rs?|shipyards?|dockyards?|navy yards?|naval bases?|air ?bases?|airfields?|airports?"
     r"|headquarters|museums?|hospitals?|schools?|power (?:plants?|stations?)|nuclear plants?|substations?"
-    r"|infrastructure|facilit(?:y|ies)|terminals?|depots?|refiner(?:y|ies)|warehouses?|ships?|vessels?|tankers?"
+    r"|facilit(?:y|ies)|terminals?|depots?|refiner(?:y|ies)|warehouses?|ships?|vessels?|tankers?"
     r"|apartment (?:blocks?|buildings?)|residential (?:blocks?|buildings?)|buildings?|car parks?|streets?|roads?"
     r"|highways?|bridges?|village|town|city|region|district|capital|airspace)\b", _I)
 # Words before a thing hit that are no part of its name: "a", "the", "its".
