@@ -604,7 +604,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None) -> t
             part.append((s, place[0].upper() + place[1:], (s, e)))
         if table.target_place is not None:
             for m in islice(table.target_place.finditer(text, lo, hi), MAX_CANDIDATES):
-                group = next(g for g in ("place", "place_under", "place_after") if m.groupdict().get(g))
+                group = next(g for g, value in m.groupdict().items() if value)
                 s, e = m.span(group)
                 part.append((s, text[s:e], (s, e)))
         part += _struck(p, lo, hi, actor)

@@ -190,7 +190,8 @@ TARGET_PLACE_TABLE = Table(tuple((state, rf"\b(?:{place})\b") for state, places 
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
 TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
-    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
+    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in)\s+"
+    rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
     rf"(?:capital(?: of)?\s+|city of\s+|cities of\s+)?(?P<place>{TARGET_PLACES})\b"
     # The place as the subject of the attack it suffers: "Kyiv comes under missile attack",
     # "Odesa suffers a night of strikes".

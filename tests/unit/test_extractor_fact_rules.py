@@ -339,7 +339,27 @@ def test_what_a_polish_strike_hit(title, direction):
     assert _facts(title, lang="pl").direction == direction
 
 
+@pytest.mark.parametrize(("title", "direction"), [
+    ("Rakieta wtargnęła w polską przestrzeń i ją opuściła", "polską przestrzeń"),
+    ("Nad Polskę wleciała rosyjska rakieta", "Polskę"),
+    ("Na Charków spadły rosyjskie rakiety", "Charków"),
+    ("Rosyjska rakieta nad Polską. Wojsko wydało komunikat", "Polską"),
+    ("Korea Północna wystrzeliła pociski w kierunku swoich wschodnich wód", "sea"),
+])
+def test_where_a_polish_missile_entered_or_fell(title, direction):
+    assert _facts(title, lang="pl").direction == direction
+
+
+def test_a_headline_into_its_eastern_sea_is_the_sea():
+    assert _facts("North Korea fires two missiles into its eastern sea").direction == "sea"
+    # A sea named still says more.
+    assert _facts("North Korea fires two missiles into its eastern sea",
+                  "They landed in the East Sea.").direction == "East Sea"
+
+
 def test_near_misses_of_what_a_polish_strike_hit():
+    # A city before another verb of falling than a missile's ("w Polsce spadły ceny").
+    assert _facts("Rosja wystrzeliła rakiety. W Polsce spadły ceny paliw", lang="pl").direction is None
     # A target of a visit, not of an attack.
     assert _facts("Rosja wystrzeliła rakiety. Kijów był celem wizyty premiera", lang="pl").direction is None
     # A city named after an attack without a preposition of place is no target.

@@ -348,8 +348,8 @@ TARGET_BEFORE = compile_fast(
 # street in Kyiv", "violated Poland's airspace". The extractor looks in `object` for a
 # place of the gazetteer, else for a thing hit (`STRUCK_THING`). A passive verb's agent
 # ("hit by missiles") and the words of another clause ("as", "killing", "with") end it.
-_OBJECT_STOP = (r"(?:as|after|while|when|amid|following|kill(?:s|ed|ing)?|leav(?:es|ing)|injur(?:es|ed|ing)|wound(?:s|ed|ing)"
-                r"|says?|said|with|by|for|during|overnight|and|but|that|which|who|from|since|before|to|again|using"
+_OBJECT_STOP = (r"(?:as|after|while|when|amid|following|kill(?:s|ed|ing)?|leav(?:es|ing)|injur(?:es|ed|ing)"
+                r"|wound(?:s|ed|ing)|says?|said|with|by|for|during|overnight|and|but|that|which|who|from|since|before|to|again|using"
                 r"|is|are|was|were|has|have|had|could|will|would|may|might)")
 STRIKE_OBJECT = compile_fast(
     r"\b(?:(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)"
@@ -358,12 +358,13 @@ STRIKE_OBJECT = compile_fast(
     r"|pummel(?:s|l?ed|l?ing)?|hammer(?:s|ed|ing)?|rain(?:s|ed|ing)? down on"
     r"|(?:falls?|fell|falling|land(?:s|ed|ing)?|crash(?:es|ed|ing)?)\s+(?:on|onto|in|into)"
     r"|violat(?:es|ed|ing)|entered|intruded into)\s+"
-    rf"(?P<object>(?!across\b)(?:(?!{_OBJECT_STOP}\b)[\w'’-]+(?:\s+|\b)){{1,7}})", _I)
+    rf"(?P<object>(?!across\b)(?:(?!{_OBJECT_STOP}\b)[\w'’-]+(?:\s+|\b)){{1,9}})", _I)
 # Before a state in what a strike hit: the strikes spread over the whole state
 # ("cities across Ukraine"), which names no place hit.
 ACROSS_BEFORE = compile_fast(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", _I)
 # An attack noun and its preposition: "an attack on", "strikes against".
-STRIKE_NOUN_ON = compile_fast(r"(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)\b", _I)
+STRIKE_NOUN_ON = compile_fast(
+    r"(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)\b", _I)
 # What a strike hit, where no place is named: "hit a Ukrainian museum", "struck a
 # civilian ship", "attack on the Ukrainian capital". Unnamed places in the plural ("hits
 # cities across Ukraine", "several regions") and "infrastructure" are the whole state
@@ -604,9 +605,11 @@ SHARED = SharedWords(
     ),
     # "... fired an ICBM earlier this year"; "first ICBM since last year" is this launch's.
     other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
-    # Headlines drop the article: "fires missile into sea"; "off its east coast" too.
+    # Headlines drop the article: "fires missile into sea"; "into its eastern sea" and "off
+    # its east coast" too.
     generic_sea=(
-        r"\b(?:into|toward|towards|in|off)\s+(?:the\s+)?(?:sea|waters?|ocean)\b"
+        r"\b(?:into|toward|towards|in|off)\s+(?:the\s+|its\s+|their\s+)?(?:(?:east|west|north|south)(?:ern)?\s+)?"
+        r"(?:sea|seas|waters?|ocean)\b"
         r"|\boff\s+(?:(?:its|the|their)\s+)?(?:east|west|north|south)(?:ern)?\s+coast\b"
     ),
     sea_as_name_after=(

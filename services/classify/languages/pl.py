@@ -435,8 +435,13 @@ TARGET_PLACE = compile_fast(
     r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
     r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
-    r"(?P<place>(?i:\w+\s+przestrze\w+\s+powietrzn\w+|przestrze\w+\s+powietrzn\w+\s+\w+)"
+    r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
     rf"|{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
+    # The place before the verb of entering or falling ("nad Polskę wleciała rakieta"), or
+    # after a missile with no verb ("rakieta nad Polską").
+    rf"|\b(?:(?i:nad|do)\s+(?P<place_front>{_PROPER_NAME})\s+(?i:wleci\w*|wtargn\w*)"
+    rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
+    rf"|\b(?i:rakiet\w*|pocisk\w*)\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
     # The place as the subject of the attack it suffered: "Sewastopol był celem ataku".
     rf"|\b(?P<place_under>{_PROPER_NAME})\s+(?i:był|była|było|były|jest|są|został\w*|stał\w* się)\s+"
     r"(?i:celem\s+(?:\w+\s+)?(?:atak|ostrza|ostrzel|uderz|nalot)\w*)"
@@ -583,7 +588,9 @@ SHARED = SharedWords(
         r"|\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b"
     ),
     other_event_after=r"\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b",
-    generic_sea=r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza)\b",
+    generic_sea=(r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza"
+                 r"|(?:w kierunku|w stronę) (?:swoich |swych )?"
+                 r"(?:(?:wschodnich|zachodnich|północnych|południowych) )?wód)\b"),
     sea_origin_before=r"\b(?:z|ze|znad)\s+(?:[\w-]+\s+){0,2}$",
     credit_before=(
         r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|powołując się na"
