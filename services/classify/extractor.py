@@ -580,7 +580,8 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
     return found
 
 
-def _direction(p: Prepared, table: LanguageTable, actor: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+def _direction(p: Prepared, table: LanguageTable,
+               actor: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """Where the launch went, and the span that says it (see the module docstring);
     `actor` is the launcher, whose own places are no target."""
     text, t_end = p.text, p.title_end

@@ -164,8 +164,8 @@ AGENCY_CUE = compile_fast(
 # own sides dispute it: occupied Crimea). A launcher's own places are no target of its
 # launch from home ("Iran launched a missile ... action against Tehran").
 TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
-    "ISR": (r"(?:northern |southern |central )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat", "Ashkelon",
-            "Sderot", r"Golan(?: Heights)?", "Galilee"),
+    "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
+            "Ashkelon", "Sderot", r"Golan(?: Heights)?", "Galilee"),
     "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
             "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
             "Khmelnytskyi", "Ternopil", "Rivne", "Lutsk", "Ivano-Frankivsk", "Kropyvnytskyi", "Kryvyi Rih",

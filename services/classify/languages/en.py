@@ -349,8 +349,8 @@ TARGET_BEFORE = compile_fast(
 # place of the gazetteer, else for a thing hit (`STRUCK_THING`). A passive verb's agent
 # ("hit by missiles") and the words of another clause ("as", "killing", "with") end it.
 _OBJECT_STOP = (r"(?:as|after|while|when|amid|following|kill(?:s|ed|ing)?|leav(?:es|ing)|injur(?:es|ed|ing)"
-                r"|wound(?:s|ed|ing)|says?|said|with|by|for|during|overnight|and|but|that|which|who|from|since|before|to|again|using"
-                r"|is|are|was|were|has|have|had|could|will|would|may|might)")
+                r"|wound(?:s|ed|ing)|says?|said|with|by|for|during|overnight|and|but|that|which|who|from|since"
+                r"|before|to|again|using|is|are|was|were|has|have|had|could|will|would|may|might)")
 STRIKE_OBJECT = compile_fast(
     r"\b(?:(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)"
     r"|hits?|hitting|strikes?|struck|striking|targets?|targeted|targeting|attacks?|attacked|attacking"
@@ -375,7 +375,8 @@ STRUCK_THING = compile_fast(
     r"|facilit(?:y|ies)|terminals?|depots?|refiner(?:y|ies)|warehouses?|ships?|vessels?|tankers?"
     r"|apartment (?:blocks?|buildings?)|residential (?:blocks?|buildings?)|buildings?|car parks?|streets?|roads?"
     r"|highways?|bridges?|village|town|city|region|district|capital|airspace)\b", _I)
-# Words before a thing hit that are no part of its name: "a", "the", "its".
+# Words before a thing hit that are no part of its description: determiners ("a", "its"),
+# prepositions and the words of a number ("at least 10"), a verb of striking ("hitting").
 STRUCK_THING_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "one", "another", "this", "that",
                                       "on", "at", "in", "of", "against", "least", "more", "than", "target", "targets",
                                       "targeting", "hitting", "striking"})

@@ -417,12 +417,13 @@ APOGEE = compile_fast(
 # ("przez Koreę Północną"), and a launcher announcing its own launch.
 # What a strike hit, where no place is named: "spadł na osiedle mieszkalne", "trafiła w
 # cywilny statek", "uderzyły w wioskę", with at most one word describing it on each side
-# and the place it is in.
+# and the place it is in. As in English, infrastructure says no place.
 _STRUCK_THING = (
     r"(?i:(?:[\wąćęłńóśźż]+(?:ny|na|ne|ną|ski|ska|skie|ską|owy|owa|owe|ową|lny|lna|lne|lną)\s+)?"
-    r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|infrastruktur|stoczni"
+    r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|stoczni"
     r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn)[\wąćęłńóśźż]*"
-    r"(?:\s+[\wąćęłńóśźż]+(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
+    r"(?:\s+[\wąćęłńóśźż]+"
+    r"(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
     # ... and the place it is in: "muzeum w Kupiańsku".
     r"(?:\s+(?i:we?)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?"
 )
