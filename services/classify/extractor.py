@@ -45,12 +45,17 @@ Choices a reader should know:
 - `direction` is the first named sea area (East Sea, Sea of Japan, Yellow Sea, Pacific,
   ...; "sea between Korea and Japan" is the East Sea, "EEZ外" is outside Japan's EEZ) that
   is neither part of another name ("Black Sea port", "Black Sea Fleet") nor where the
-  missile came from ("launched from ships in the Black Sea"); else a target after
-  at/on/toward/into ("Israel", "Kyiv"), a place under attack ("Kyiv comes under missile
-  attack", "strike in Lviv") or, in Polish, after an event word and its preposition ("atak
-  na Kijów", "wtargnęła w polską przestrzeń powietrzną"), a place that is not a whole
-  state winning over one that is ("at Ukraine ... on Kyiv" → Kyiv); else "sea" for "into
-  (the) sea", "off its east coast", "w morzu".
+  missile came from ("launched from ships in the Black Sea"), unless it is the summary's
+  and the headline's strike hit a place; else a target after at/on/toward/into ("Israel",
+  "Kyiv"), a place under attack ("Kyiv comes under missile attack", "strike in Lviv",
+  "Odesa suffers", "Lviv missile strike"), what a verb or noun of striking, falling or
+  entering hit ("strikes Ukraine's Odesa port" → Odesa, "attack on a museum in Kupiansk"
+  → Kupiansk, "hits a Ukrainian museum" → Ukrainian museum) or, in Polish, after an event
+  word and its preposition ("atak na Kijów", "wtargnęła w polską przestrzeń powietrzną",
+  "spadł na osiedle mieszkalne"), a place that is not a whole state winning over one that
+  is ("at Ukraine ... on Kyiv" → Kyiv); never a place of the launcher's own state, nor the
+  target of another attack ("after an attack on a tanker"); else "sea" for "into (the)
+  sea", "off its east coast", "w morzu".
 - `source_agency` is an agency the text credits ("according to the JCS", "합참에 따르면"),
   else one it names outright, else the person or body the text makes the speaker, as
   the text spells it ("..., Zelenskyy says", "the city's military administration said",
@@ -523,23 +528,103 @@ def _destination_sea(p: Prepared) -> tuple[int, int, str] | None:
     return None
 
 
-def _direction(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, int] | None]:
+def _own_place(state: str, actor: str | None) -> bool:
+    """Whether a place of `state` (a gazetteer code) is the launcher's own territory."""
+    return bool(state) and state == actor
+
+
+def _another_events_strike(text: str, s: int, lo: int) -> bool:
+    """Whether the strike word at s is told in its clause as another event, after "after",
+    "following", "since" ("the strikes came after an attack on a ship")."""
+    for m in ANY.other_event_before.finditer(text, max(lo, s - _CLAUSE_REACH), s):
+        if not _CLAUSE_BREAK.search(text, m.end(), s):
+            return True
+    return False
+
+
+def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int, str, tuple[int, int]]]:
+    """What the strikes of text[lo:hi] hit, as (position, direction, span): in the words
+    after a verb or noun of striking, falling or entering (`en.STRIKE_OBJECT`), a place of
+    the gazetteer that is not the launcher's own ("strikes Ukraine's Odesa port" → Odesa,
+    the first place that is not a whole state, else the state), else the thing hit with
+    the words before it that describe it ("hit a Ukrainian museum" → Ukrainian museum)."""
+    text = p.text
+    found = []
+    told = -1  # where the last strike told ended: a later one after "after" is another event's
+    for m in islice(en.STRIKE_OBJECT.finditer(text, lo, hi), MAX_CANDIDATES):
+        sentence_start = p.sentence_of(m.start())[0]
+        if _another_events_strike(text, m.start(), lo) and (
+                en.STRIKE_NOUN_ON.match(text, m.start()) or told > sentence_start):
+            # "the strikes came after an attack on a ship", "strikes cities days after a
+            # warship was hit in Crimea": another attack's target. A strike after "after"
+            # that is the sentence's only one is the news ("says ... after a missile hit").
+            continue
+        told = m.end()
+        os_, oe = m.span("object")
+        # "cities across Ukraine": the whole state the strikes spread over is no place hit.
+        places = [(s, e) for s, e, state in gazetteer.TARGET_PLACE_TABLE.all(text, os_, oe)
+                  if not _own_place(state, actor) and not (
+                      gazetteer.names_a_state(text[s:e]) and en.ACROSS_BEFORE.search(text, max(os_, s - 8), s))]
+        things = list(en.STRUCK_THING.finditer(text, os_, oe))
+        named = [pl for pl in places if not gazetteer.names_a_state(text[pl[0]:pl[1]])]
+        if named or (places and not things):
+            s, e = (named or places)[0]
+            place = text[s:e]
+            found.append((s, place[0].upper() + place[1:], (s, e)))
+            continue
+        if not things:
+            continue
+        s, e = things[0].start(), things[-1].end()
+        # The words that describe the thing ("civilian", "Ukrainian", "apartment block"),
+        # back to a determiner or the start of the object: at most two, or a whole name
+        # ("Black Sea Fleet headquarters").
+        words = list(re.finditer(r"\S+", text[os_:s]))
+        for i in range(len(words) - 1, -1, -1):
+            word = words[i].group()
+            in_name = word[0].isupper() and i + 1 < len(words) and words[i + 1].group()[0].isupper()
+            if word.lower() in en.STRUCK_THING_DETERMINERS or (len(words) - i > 2 and not in_name):
+                break
+            s = os_ + words[i].start()
+        if text[s:e].lower() in en.STRUCK_THING_NEEDS_WORD:
+            continue
+        found.append((s, text[s:e], (s, e)))
+    return found
+
+
+def _direction(p: Prepared, table: LanguageTable,
+               actor: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+    """Where the launch went, and the span that says it (see the module docstring);
+    `actor` is the launcher, whose own places are no target."""
     text, t_end = p.text, p.title_end
     sea = _destination_sea(p)
-    if sea:
+    if sea and sea[0] < t_end:
         return sea[2], (sea[0], sea[1])
-    # A city, a region or an airspace says where it went better than the state at war it is
-    # in ("fires missiles at Ukraine ... a strike on Kyiv"): the first place that is no
-    # state, else the first state; the headline's first, else the summary's.
+    # A city, a region, an airspace or a thing hit says where it went better than the state
+    # at war it is in ("fires missiles at Ukraine ... a strike on Kyiv"): the first target
+    # that is no state, else the first state; the headline's first, else the summary's.
+    # A place of the launcher's own state is no target ("launched ... action against Tehran").
     targets = []
     for lo, hi in ((0, t_end), (t_end, len(text))):
+        part = []
         for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
-            group = "place" if m.group("place") else "place_under"
-            place = text[m.start(group):m.end(group)]
-            targets.append((place[0].upper() + place[1:], (m.start(group), m.end(group))))
+            group = next(g for g in ("place", "place_under", "place_before") if m.group(g))
+            s, e = m.span(group)
+            own = gazetteer.TARGET_PLACE_TABLE.first(text, s, e)
+            if own is not None and _own_place(own[2], actor):
+                continue
+            place = text[s:e]
+            part.append((s, place[0].upper() + place[1:], (s, e)))
         if table.target_place is not None:
             for m in islice(table.target_place.finditer(text, lo, hi), MAX_CANDIDATES):
-                targets.append((m.group("place"), (m.start("place"), m.end("place"))))
+                group = next(g for g, value in m.groupdict().items() if value)
+                s, e = m.span(group)
+                part.append((s, text[s:e], (s, e)))
+        part += _struck(p, lo, hi, actor)
+        targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0])]
+    # A place the headline's strike hit says more than a sea the summary names ("strike
+    # Odesa port" + "Odesa, a city on the Black Sea"); a whole state does not.
+    if sea and not any(span[0] < t_end and not gazetteer.names_a_state(value) for value, span in targets):
+        return sea[2], (sea[0], sea[1])
     if targets:
         return next((t for t in targets if not gazetteer.names_a_state(t[0])), targets[0])
     m = _first_in(ANY.generic_sea, text, t_end)
@@ -805,7 +890,7 @@ def extract(
             evidence.append(_ev(p, "apogee:altitude", "apogee_km", m.start(), m.end()))
             break
 
-    direction, span = _direction(p, table)
+    direction, span = _direction(p, table, actor)
     if span:
         evidence.append(_ev(p, "direction:place", "direction", *span))
     agency, span = _agency(p, table)

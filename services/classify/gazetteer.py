@@ -160,19 +160,46 @@ AGENCY_CUE = compile_fast(
     re.IGNORECASE,
 )
 
+# Places a strike or a flight is aimed at, by the state they lie in ("" where the text's
+# own sides dispute it: occupied Crimea). A launcher's own places are no target of its
+# launch from home ("Iran launched a missile ... action against Tehran").
+TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
+    "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
+            "Ashkelon", "Sderot", r"Golan(?: Heights)?", "Galilee"),
+    "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
+            "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
+            "Khmelnytskyi", "Ternopil", "Rivne", "Lutsk", "Ivano-Frankivsk", "Kropyvnytskyi", "Kryvyi Rih",
+            r"(?:western |eastern )?Ukraine"),
+    "": ("Crimea", "Sevastopol", "Donetsk", "Luhansk", "Mariupol", "Gaza"),
+    "RUS": ("Belgorod", "Kursk", "Bryansk", "Moscow"),
+    "SAU": ("Saudi Arabia", "Riyadh", "Jeddah", "Abha"),
+    "JPN": ("Japan", "Hokkaido", "Okinawa"),
+    "USA": ("Guam", "Hawaii"),
+    "KOR": ("South Korea", "Seoul"),
+    "SYR": (r"(?:northern |southern )?Syria", "Damascus", "Homs"),
+    "LBN": ("Lebanon", "Beirut"),
+    "YEM": ("Yemen", "Sanaa"),
+    "IRQ": ("Iraq", "Erbil", "Baghdad"),
+    "IRN": ("Iran", "Tehran"),
+}
+TARGET_PLACES = "|".join(place for places in TARGET_PLACES_BY_STATE.values() for place in places)
+# Each place as a gazetteer entry of its state, for a place inside the words a strike hit
+# ("strikes Ukraine's Odesa port", "attack on a museum in Kupiansk").
+TARGET_PLACE_TABLE = Table(tuple((state, rf"\b(?:{place})\b") for state, places in TARGET_PLACES_BY_STATE.items()
+                                 for place in places))
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
-TARGET_PLACES = (
-    r"(?:northern |southern |central |western |eastern )?Israel|Tel Aviv|Jerusalem|Haifa|Eilat|Ashkelon|Sderot"
-    r"|Golan(?: Heights)?|Galilee|Kyiv|Kiev|Kharkiv|Lviv|Odesa|Odessa|Dnipro|Zaporizhzhia|(?:western |eastern )?Ukraine"
-    r"|Saudi Arabia|Riyadh|Jeddah|Abha|Japan|Hokkaido|Okinawa|Guam|Hawaii|South Korea|Seoul"
-    r"|(?:northern |southern )?Syria|Damascus|Homs|Lebanon|Beirut|Gaza|Yemen|Sanaa|Iraq|Erbil|Baghdad|Iran|Tehran"
-)
 TARGET_EN = compile_fast(
-    rf"\b(?:at|on|toward|towards|into|against|over|targets?|targeted|targeting|struck|hit|hits"
-    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+in)\s+(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
-    rf"(?:capital(?: of)?\s+|city of\s+)?(?P<place>{TARGET_PLACES})\b"
-    # The place as the subject of the attack it suffers: "Kyiv comes under missile attack".
-    rf"|\b(?P<place_under>{TARGET_PLACES})\s+(?:comes?|came|is|was)\s+under\s+(?:[\w-]+\s+){{0,2}}?attack\b",
+    rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
+    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in)\s+"
+    rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
+    rf"(?:capital(?: of)?\s+|city of\s+|cities of\s+)?(?P<place>{TARGET_PLACES})\b"
+    # The place as the subject of the attack it suffers: "Kyiv comes under missile attack",
+    # "Odesa suffers a night of strikes".
+    rf"|\b(?P<place_under>{TARGET_PLACES})\s+(?:(?:comes?|came|is|was)\s+under\s+(?:[\w-]+\s+){{0,2}}?attack"
+    rf"|suffers|suffered|endures|endured)\b"
+    # The place named on the strike itself: "Lviv missile strike", "Sevastopol shipyard missile attack".
+    rf"|\b(?P<place_before>{TARGET_PLACES})(?:'s)?\s+(?:(?:port|shipyard|airfield|air base|naval base|power plant)\s+)?"
+    rf"(?:missile|rocket|drone|air)\s+(?:and drone\s+)?(?:strikes?|attacks?)\b",
     re.IGNORECASE,
 )
 # Each actor's common English name ("KOR" → "South Korea"), for a state named as a source.

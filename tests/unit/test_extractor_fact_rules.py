@@ -51,8 +51,9 @@ def test_a_headline_without_its_article_still_names_the_sea(title, direction):
 
 
 def test_a_sea_in_a_name_or_where_missiles_came_from_is_no_destination():
-    assert _facts("Russian missile strikes Black Sea port of Odesa").direction is None
-    assert _facts("Russian missiles hit Black Sea Fleet headquarters").direction is None
+    # The port a sea names is no sea: the place or the thing struck is the direction.
+    assert _facts("Russian missile strikes Black Sea port of Odesa").direction == "Odesa"
+    assert _facts("Russian missiles hit Black Sea Fleet headquarters").direction == "Black Sea Fleet headquarters"
     assert _facts("Ukraine says 12 missiles fired at Kyiv were intercepted",
                   "Nine Kalibr missiles were launched from ships in the Black Sea.").direction == "Kyiv"
     assert _facts("Russia fires cruise missiles into the Black Sea").direction == "Black Sea"
@@ -326,3 +327,108 @@ def test_a_summary_that_tells_the_news_still_gives_its_facts():
         "(Reuters)", "en", PUBLISHED)
     assert (result.fields.kind, result.fields.count) == ("srbm", 2)
     assert result.fields.launched_at is not None
+
+
+# --- direction: what a strike hit -----------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "direction"), [
+    # The object of a verb of striking, a place of the gazetteer in it winning.
+    ("Moscow pounds Kherson with cruise missiles", "", "Kherson"),
+    ("Russian missiles slam Ukraine's Dnipro power plant", "", "Dnipro"),
+    # An attack noun's "on", and a place after the thing hit.
+    ("Missile attack on a hospital in Mykolaiv kills three", "", "Mykolaiv"),
+    # Where a missile fell, in the summary.
+    ("Ukraine repels another Russian barrage", "Part of a missile fell on a crowded road in Kyiv.", "Kyiv"),
+    # No place: the thing hit, with the words that describe it.
+    ("Russian missile hits a Ukrainian school", "", "Ukrainian school"),
+    ("Russian missile violated Polish airspace, army says", "", "Polish airspace"),
+    # A place suffering the attack as the headline's subject.
+    ("Odesa suffers a second night of missile strikes", "", "Odesa"),
+])
+def test_what_a_strike_hit_is_where_it_went(title, summary, direction):
+    assert _facts(title, summary).direction == direction
+
+
+def test_near_misses_of_what_a_strike_hit():
+    # A passive verb's agent is no object; a bare "the capital" says no place.
+    assert _facts("Kherson hit by Russian cruise missiles").direction is None
+    assert _facts("Russian missiles strike the capital").direction is None
+    assert _facts("Russian missiles strike the Ukrainian capital").direction == "Ukrainian capital"
+    # Another attack's target, told after "after", is not this barrage's.
+    assert _facts("Russia fires missiles at Ukraine",
+                  "The barrage came after an attack on a Russian tanker.").direction == "Ukraine"
+    # A strike "across" a whole state, on its unnamed cities or on its infrastructure names
+    # no place of its own ...
+    assert _facts("Russia launches missile attack across Ukraine").direction is None
+    assert _facts("Russian missiles pound towns across Ukraine").direction is None
+    assert _facts("Russian missiles pound energy infrastructure").direction is None
+    # ... but a place it names does.
+    assert _facts("Russian missiles pound towns across Ukraine", "A missile hit a bridge in Kherson.").direction \
+        == "Kherson"
+    # A strike told after "after" in a sentence that has its own is another event's ...
+    assert _facts("Russia pounds Ukrainian towns days after a warship was hit in Crimea").direction is None
+    # ... but when it is the sentence's only strike, it is the news.
+    assert _facts("Mayor says two dead after missile hit a bus depot").direction == "bus depot"
+
+
+def test_a_place_named_on_the_strike_is_where_it_went():
+    assert _facts("Three dead in Kharkiv missile strike").direction == "Kharkiv"
+    assert _facts("Explosions reported in Kharkiv as missiles fly overnight").direction == "Kharkiv"
+    # A place that speaks of a strike is not the strike's place.
+    assert _facts("Kharkiv mayor says missile strike kills two").direction is None
+
+
+def test_a_place_the_headlines_strike_hit_beats_a_sea_the_summary_names():
+    assert _facts("Russian missiles strike Kherson port",
+                  "Kherson, a city near the Black Sea, lost power.").direction == "Kherson"
+    # A whole state in the headline does not.
+    assert _facts("Russia fires missiles at Ukraine", "Two fell into the Black Sea.").direction == "Black Sea"
+
+
+def test_the_launchers_own_place_is_no_target():
+    # A launch from home: the capital named for another matter is not where it went ...
+    assert _facts("Iran says it launched a new ballistic missile",
+                  "The test came as Israel threatened strikes on Tehran.").direction is None
+    # ... but the same place is the target of another state's launch.
+    assert _facts("Israel says it launched missiles at Tehran").direction == "Tehran"
+    # "measures against" a state is no strike on it.
+    assert _facts("North Korea fires a missile into the sea",
+                  "It threatened measures against South Korea.").direction == "sea"
+
+
+@pytest.mark.parametrize(("title", "direction"), [
+    ("Rosyjska rakieta spadła na osiedle mieszkaniowe", "osiedle mieszkaniowe"),
+    ("Rosyjski pocisk trafił w szpital w Chersoniu", "szpital w Chersoniu"),
+    ("Nocny ostrzał. Eksplozje m.in. w Charkowie", "Charkowie"),
+    ("Chersoń był celem ataku rakietowego", "Chersoń"),
+    ("Pożar w okupowanym Doniecku po ataku rakietowym", "Doniecku"),
+])
+def test_what_a_polish_strike_hit(title, direction):
+    assert _facts(title, lang="pl").direction == direction
+
+
+@pytest.mark.parametrize(("title", "direction"), [
+    ("Rakieta wtargnęła w polską przestrzeń i ją opuściła", "polską przestrzeń"),
+    ("Nad Polskę wleciała rosyjska rakieta", "Polskę"),
+    ("Na Charków spadły rosyjskie rakiety", "Charków"),
+    ("Rosyjska rakieta nad Polską. Wojsko wydało komunikat", "Polską"),
+    ("Korea Północna wystrzeliła pociski w kierunku swoich wschodnich wód", "sea"),
+])
+def test_where_a_polish_missile_entered_or_fell(title, direction):
+    assert _facts(title, lang="pl").direction == direction
+
+
+def test_a_headline_into_its_eastern_sea_is_the_sea():
+    assert _facts("North Korea fires two missiles into its eastern sea").direction == "sea"
+    # A sea named still says more.
+    assert _facts("North Korea fires two missiles into its eastern sea",
+                  "They landed in the East Sea.").direction == "East Sea"
+
+
+def test_near_misses_of_what_a_polish_strike_hit():
+    # A city before another verb of falling than a missile's ("w Polsce spadły ceny").
+    assert _facts("Rosja wystrzeliła rakiety. W Polsce spadły ceny paliw", lang="pl").direction is None
+    # A target of a visit, not of an attack.
+    assert _facts("Rosja wystrzeliła rakiety. Kijów był celem wizyty premiera", lang="pl").direction is None
+    # A city named after an attack without a preposition of place is no target.
+    assert _facts("Rosja wystrzeliła rakiety. Premier Kijowa po ataku zabrał głos", lang="pl").direction is None

@@ -342,6 +342,47 @@ TARGET_BEFORE = compile_fast(
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$"
     # A state after a place it holds is where it happened: "a strike in Lviv, Ukraine".
     r"|\b(?:in|near|at|on|over|outside|around)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,\s+$", _I)
+# Where a strike went, said by a verb or noun of striking, falling or entering and the
+# words of what it hit, up to the clause's end: "Russia strikes Ukraine's Odesa port",
+# "Moscow attacks Odesa", "attack on a museum in Kupiansk", "a missile fell on a busy
+# street in Kyiv", "violated Poland's airspace". The extractor looks in `object` for a
+# place of the gazetteer, else for a thing hit (`STRUCK_THING`). A passive verb's agent
+# ("hit by missiles") and the words of another clause ("as", "killing", "with") end it.
+_OBJECT_STOP = (r"(?:as|after|while|when|amid|following|kill(?:s|ed|ing)?|leav(?:es|ing)|injur(?:es|ed|ing)"
+                r"|wound(?:s|ed|ing)|says?|said|with|by|for|during|overnight|and|but|that|which|who|from|since"
+                r"|before|to|again|using|is|are|was|were|has|have|had|could|will|would|may|might)")
+STRIKE_OBJECT = compile_fast(
+    r"\b(?:(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)"
+    r"|hits?|hitting|strikes?|struck|striking|targets?|targeted|targeting|attacks?|attacked|attacking"
+    r"|bombards?|bombarded|bombarding|pounds?|pounded|pounding|shell(?:s|ed|ing)|slams?|slammed|slamming"
+    r"|pummel(?:s|l?ed|l?ing)?|hammer(?:s|ed|ing)?|rain(?:s|ed|ing)? down on"
+    r"|(?:falls?|fell|falling|land(?:s|ed|ing)?|crash(?:es|ed|ing)?)\s+(?:on|onto|in|into)"
+    r"|violat(?:es|ed|ing)|entered|intruded into)\s+"
+    rf"(?P<object>(?!across\b)(?:(?!{_OBJECT_STOP}\b)[\w'’-]+(?:\s+|\b)){{1,9}})", _I)
+# Before a state in what a strike hit: the strikes spread over the whole state
+# ("cities across Ukraine"), which names no place hit.
+ACROSS_BEFORE = compile_fast(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", _I)
+# An attack noun and its preposition: "an attack on", "strikes against".
+STRIKE_NOUN_ON = compile_fast(
+    r"(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)\b", _I)
+# What a strike hit, where no place is named: "hit a Ukrainian museum", "struck a
+# civilian ship", "attack on the Ukrainian capital". Unnamed places in the plural ("hits
+# cities across Ukraine", "several regions") and "infrastructure" are the whole state
+# again: no thing of their own.
+STRUCK_THING = compile_fast(
+    r"\b(?:ports?|harbou?rs?|shipyards?|dockyards?|navy yards?|naval bases?|air ?bases?|airfields?|airports?"
+    r"|headquarters|museums?|hospitals?|schools?|power (?:plants?|stations?)|nuclear plants?|substations?"
+    r"|facilit(?:y|ies)|terminals?|depots?|refiner(?:y|ies)|warehouses?|ships?|vessels?|tankers?"
+    r"|apartment (?:blocks?|buildings?)|residential (?:blocks?|buildings?)|buildings?|car parks?|streets?|roads?"
+    r"|highways?|bridges?|village|town|city|region|district|capital|airspace)\b", _I)
+# Words before a thing hit that are no part of its description: determiners ("a", "its"),
+# prepositions and the words of a number ("at least 10"), a verb of striking ("hitting").
+STRUCK_THING_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "one", "another", "this", "that",
+                                      "on", "at", "in", "of", "against", "least", "more", "than", "target", "targets",
+                                      "targeting", "hitting", "striking"})
+# A thing that says where only with a word on it: "the Ukrainian capital", "Polish
+# airspace", not "the capital" or "entered airspace".
+STRUCK_THING_NEEDS_WORD = frozenset({"capital", "city", "airspace"})
 # "missile fired from Syria": a launch site, which the text does not make the launcher.
 SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
@@ -570,9 +611,11 @@ SHARED = SharedWords(
     ),
     # "... fired an ICBM earlier this year"; "first ICBM since last year" is this launch's.
     other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
-    # Headlines drop the article: "fires missile into sea"; "off its east coast" too.
+    # Headlines drop the article: "fires missile into sea"; "into its eastern sea" and "off
+    # its east coast" too.
     generic_sea=(
-        r"\b(?:into|toward|towards|in|off)\s+(?:the\s+)?(?:sea|waters?|ocean)\b"
+        r"\b(?:into|toward|towards|in|off)\s+(?:the\s+|its\s+|their\s+)?(?:(?:east|west|north|south)(?:ern)?\s+)?"
+        r"(?:sea|seas|waters?|ocean)\b"
         r"|\boff\s+(?:(?:its|the|their)\s+)?(?:east|west|north|south)(?:ern)?\s+coast\b"
     ),
     sea_as_name_after=(

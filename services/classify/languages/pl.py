@@ -422,15 +422,40 @@ APOGEE = compile_fast(
 # Roles of a name: the target ("na Kijów", "w kierunku Japonii", "zaatakowała Ukrainę"),
 # where it was fired from ("z Rosji"), who reports ("według Japonii"), the passive agent
 # ("przez Koreę Północną"), and a launcher announcing its own launch.
-# The target of a strike, a fall or an entry: a proper name (capitalised) or an airspace
-# after the event word's preposition, within three words ("atak rakietowy na Kijów",
-# "rakieta wtargnęła w polską przestrzeń powietrzną", "spadł na Odessę").
+# What a strike hit, where no place is named: "spadł na osiedle mieszkalne", "trafiła w
+# cywilny statek", "uderzyły w wioskę", with at most one word describing it on each side
+# and the place it is in. As in English, infrastructure says no place.
+_STRUCK_THING = (
+    r"(?i:(?:[\wąćęłńóśźż]+(?:ny|na|ne|ną|ski|ska|skie|ską|owy|owa|owe|ową|lny|lna|lne|lną)\s+)?"
+    r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|stoczni"
+    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn)[\wąćęłńóśźż]*"
+    r"(?:\s+[\wąćęłńóśźż]+"
+    r"(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
+    # ... and the place it is in: "muzeum w Kupiańsku".
+    r"(?:\s+(?i:we?)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?"
+)
+_PROPER_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
+# The target of a strike, a fall, an explosion or an entry: a proper name (capitalised),
+# an airspace or a thing hit after the event word's preposition, within three words
+# ("atak rakietowy na Kijów", "rakieta wtargnęła w polską przestrzeń powietrzną", "spadł
+# na Odessę", "eksplozje m.in. w Kijowie", "spadł na osiedle mieszkalne").
 TARGET_PLACE = compile_fast(
     r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
-    r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*))"
-    r"(?:\s+[\w-]+){0,3}?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
-    r"(?P<place>(?i:\w+\s+przestrze\w+\s+powietrzn\w+|przestrze\w+\s+powietrzn\w+\s+\w+)"
-    r"|[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)"
+    r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
+    r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
+    r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
+    rf"|{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
+    # The place before the verb of entering or falling ("nad Polskę wleciała rakieta"), or
+    # after a missile with no verb ("rakieta nad Polską").
+    rf"|\b(?:(?i:nad|do)\s+(?P<place_front>{_PROPER_NAME})\s+(?i:wleci\w*|wtargn\w*)"
+    rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
+    rf"|\b(?i:rakiet\w*|pocisk\w*)\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
+    # The place as the subject of the attack it suffered: "Sewastopol był celem ataku".
+    rf"|\b(?P<place_under>{_PROPER_NAME})\s+(?i:był|była|było|były|jest|są|został\w*|stał\w* się)\s+"
+    r"(?i:celem\s+(?:\w+\s+)?(?:atak|ostrza|ostrzel|uderz|nalot)\w*)"
+    # The place of what followed an attack: "pożar w okupowanym Sewastopolu po ataku".
+    rf"|\b(?i:we?)\s+(?:[\wąćęłńóśźż]+\s+)?(?P<place_after>{_PROPER_NAME})\s+(?i:po)\s+"
+    r"(?i:atak|ostrza|ostrzel|uderz|nalot)\w*"
 )
 TARGET_BEFORE = compile_fast(
     r"\b(?:na|w|we|nad|do|przeciw|przeciwko|ku|w kierunku|w stronę|w rejonie|w pobliżu|koło|pod|u wybrzeży"
@@ -572,7 +597,9 @@ SHARED = SharedWords(
         r"|\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b"
     ),
     other_event_after=r"\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b",
-    generic_sea=r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza)\b",
+    generic_sea=(r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza"
+                 r"|(?:w kierunku|w stronę) (?:swoich |swych )?"
+                 r"(?:(?:wschodnich|zachodnich|północnych|południowych) )?wód)\b"),
     sea_origin_before=r"\b(?:z|ze|znad)\s+(?:[\w-]+\s+){0,2}$",
     credit_before=(
         r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|powołując się na"
