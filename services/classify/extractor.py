@@ -669,6 +669,7 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     return _sayer(p)
 
 
+_TEXT_CLOSED = re.compile(r"[.!?…\"'”’»)\]]\s*$")  # a text that ends as a sentence does
 _SPEAKER_MAX_WORDS = 7  # a name or a short noun phrase; more is a clause, not a speaker
 # Punctuation that closes a clause within a sentence; sentences end at SENTENCE_END.
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]!?]|\s-\s|\n")
@@ -781,8 +782,13 @@ def _headline_speaker(p: Prepared) -> tuple[int, int] | None:
 
 def _speaker_phrase(p: Prepared, table: LanguageTable, s: int, e: int) -> tuple[str, tuple[int, int]] | None:
     """The speaker at s..e as the text spells it, trimmed, or None where the phrase is no
-    speaker (see `_speaker`); an agency of the gazetteer within it is given instead."""
+    speaker (see `_speaker`); an agency of the gazetteer within it is given instead. A
+    summary's phrase that runs into its end, where the summary was cut short (no closing
+    stop: feeds and archives cut descriptions at a length, "poinformowały miejscowe wł"),
+    may be cut too, and is none."""
     text = p.text
+    if s > p.title_end and not text[e:].strip() and not _TEXT_CLOSED.search(text):
+        return None
     while s < e and text[s] in _SPEAKER_TRIM:
         s += 1
     while e > s and text[e - 1] in _SPEAKER_TRIM:

@@ -432,3 +432,11 @@ def test_near_misses_of_what_a_polish_strike_hit():
     assert _facts("Rosja wystrzeliła rakiety. Kijów był celem wizyty premiera", lang="pl").direction is None
     # A city named after an attack without a preposition of place is no target.
     assert _facts("Rosja wystrzeliła rakiety. Premier Kijowa po ataku zabrał głos", lang="pl").direction is None
+
+
+def test_a_speaker_cut_off_with_a_summary_cut_short_is_none():
+    # Feeds and archives cut descriptions at a length: the last words may be cut too.
+    cut = _facts("Rosja wystrzeliła rakiety na Lwów", "Rakiety spadły na magazyn - poinformowały miejscowe wł")
+    assert cut.source_agency is None
+    whole = _facts("Rosja wystrzeliła rakiety na Lwów", "Rakiety spadły na magazyn - poinformowały miejscowe władze.")
+    assert whole.source_agency == "miejscowe władze"
