@@ -29,8 +29,14 @@ CUE_WORDS = {
     "en": "North Korea fired two ballistic missiles into the East Sea at 7:10 a.m. on Monday, flying about 600 km, "
           "according to the Joint Chiefs of Staff, after Russia could launch a cruise missile test; ",
     "en-unbroken": "North Korea fired a ballistic missile ",
+    # The words of the source, direction and kind readers, with no stop to end a sentence.
+    "en-speakers": "the regional governor said missiles hit the port in Odesa after ICBM tests, says the mayor ",
+    "pl": "Rosja wystrzeliła rakiety na Lwów, według mera Lwowa rakiety spadły na osiedle w Kijowie po teście "
+          "pocisku - poinformował szef administracji. ",
+    "pl-unbroken": "według mera Lwowa ",
 }
-HEADLINES = {"ja": "北朝鮮が弾道ミサイル発射", "ko": "북한, 탄도미사일 발사", "en": "North Korea fires ballistic missile"}
+HEADLINES = {"ja": "北朝鮮が弾道ミサイル発射", "ko": "북한, 탄도미사일 발사", "en": "North Korea fires ballistic missile",
+             "pl": "Rosja wystrzeliła rakiety na Lwów"}
 
 
 def _option(argv: list[str], name: str, default: float) -> float:

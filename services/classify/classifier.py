@@ -47,6 +47,11 @@ class Classification:
 
 _EMPTY_FIELDS = LaunchFields()
 
+# Facts are read from the headline and the summary's first `FACTS_SUMMARY_CHARS` characters
+# (as published, markup included): a report gives them in its lede, and a feed that sends a
+# whole article, or a hostile megabyte, costs the fact readers no more than a lede does.
+FACTS_SUMMARY_CHARS = 4_000
+
 # The model names an actor or kind the rules found none of from this probability: higher
 # where the rules read the language (they found nothing to name), lower where they cannot.
 FACT_FILL = 0.8
@@ -146,9 +151,16 @@ def classify(
             is_launch = False
     if is_launch:
         # A caption under a headline that tells the launch describes a photo: the headline
-        # alone gives the facts (its offsets are the same in both).
-        told = detector.prepare(title, "") if extractor.captioned(prepared, detection.primary) else prepared
-        fields, field_evidence = extractor.extract(told, detected_lang, detection.primary, published_at, source_tz)
+        # alone gives the facts. A long summary gives them from its lede. (Offsets in the
+        # headline and the lede are the same as in the whole text.)
+        told, primary = prepared, detection.primary
+        if extractor.captioned(prepared, primary):
+            told = detector.prepare(title, "")
+        elif len(summary) > FACTS_SUMMARY_CHARS:
+            told = detector.prepare(title, summary[:FACTS_SUMMARY_CHARS])
+            if primary is not None and primary.end > len(told.text):
+                primary = None  # the launch is told past the lede: the facts are read without it
+        fields, field_evidence = extractor.extract(told, detected_lang, primary, published_at, source_tz)
         if vector is not None:
             by_role = any(e.field == "actor" and e.cue in ROLE_CUES for e in field_evidence)
             fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role,

@@ -670,7 +670,8 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
 
 
 _TEXT_CLOSED = re.compile(r"[.!?…\"'”’»)\]]\s*$")  # a text that ends as a sentence does
-_SPEAKER_MAX_WORDS = 7  # a name or a short noun phrase; more is a clause, not a speaker
+_SPEAKER_MAX_WORDS = 7
+_SPEAKER_REACH = 160  # characters a speaker's clause is read over, either way of its verb  # a name or a short noun phrase; more is a clause, not a speaker
 # Punctuation that closes a clause within a sentence; sentences end at SENTENCE_END.
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]!?]|\s-\s|\n")
 _SPEAKER_TRIM = '"\'„«»*.,;: '
@@ -704,7 +705,9 @@ def _speaker(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, 
         if opening:
             found.append(opening)
         for m in islice(ANY.speaker_verb.finditer(text, lo, hi), MAX_CANDIDATES):
-            s0 = max(lo, p.sentence_of(m.start())[0])
+            # A speaker is a few words: its clause is read no further back than
+            # `_SPEAKER_REACH`, so a sentence with no stop costs no more per verb.
+            s0 = max(lo, p.sentence_of(m.start())[0], m.start() - _SPEAKER_REACH)
             marks = [c for c in _CLAUSE_MARK.finditer(text, s0, m.start())]
             start = marks[-1].end() if marks else s0
             if marks and marks[-1].group() == "," and not text[start:m.start()].strip():
@@ -740,7 +743,7 @@ def _forward_phrase(p: Prepared, start: int, hi: int) -> tuple[int, int]:
     czwartek rano"), up to the clause's end or a word that ends it ("w komunikacie")."""
     text = p.text
     start = _skip_adverbials(text, start, hi)
-    end = min(hi, p.sentence_of(start)[1])
+    end = min(hi, p.sentence_of(start)[1], start + _SPEAKER_REACH)
     mark = _CLAUSE_MARK.search(text, start, end)
     if mark:
         end = mark.start()

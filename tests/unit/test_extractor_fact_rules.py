@@ -440,3 +440,15 @@ def test_a_speaker_cut_off_with_a_summary_cut_short_is_none():
     assert cut.source_agency is None
     whole = _facts("Rosja wystrzeliła rakiety na Lwów", "Rakiety spadły na magazyn - poinformowały miejscowe władze.")
     assert whole.source_agency == "miejscowe władze"
+
+
+def test_facts_are_read_from_the_lede_of_a_long_summary():
+    lede = "North Korea fired two short-range ballistic missiles on Monday, Seoul's military said. "
+    filler = "Analysts said the region's security had worsened over the past year. " * 80
+    result = classifier.classify("North Korea fires ballistic missiles toward the sea", lede + filler, "en", PUBLISHED)
+    assert (result.fields.kind, result.fields.count) == ("srbm", 2)
+    # A fact told only past the first FACTS_SUMMARY_CHARS characters is not read.
+    late = classifier.classify("North Korea fires ballistic missiles toward the sea",
+                               filler + "It fired two short-range ballistic missiles.", "en", PUBLISHED)
+    assert len(filler) > classifier.FACTS_SUMMARY_CHARS
+    assert (late.fields.kind, late.fields.count) == ("ballistic", None)
