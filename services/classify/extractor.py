@@ -618,7 +618,9 @@ def _direction(p: Prepared, table: LanguageTable,
             for m in islice(table.target_place.finditer(text, lo, hi), MAX_CANDIDATES):
                 group = next(g for g, value in m.groupdict().items() if value)
                 s, e = m.span(group)
-                part.append((s, text[s:e], (s, e)))
+                said = text[s:e]
+                english = table.place_name(said) if table.place_name is not None and " " not in said else None
+                part.append((s, english or said, (s, e)))
         part += _struck(p, lo, hi, actor)
         targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0])]
     # A place the headline's strike hit says more than a sea the summary names ("strike

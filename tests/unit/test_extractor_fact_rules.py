@@ -71,9 +71,9 @@ def test_a_city_says_where_a_strike_went_better_than_the_state_at_war():
 
 
 @pytest.mark.parametrize(("title", "direction"), [
-    ("Atak rakietowy na Kijów", "Kijów"),
-    ("Rosja odpaliła pociski w nocy. Atak rakietowy na Kijów", "Kijów"),
-    ("Rosyjska rakieta spadła na Odessę", "Odessę"),
+    ("Atak rakietowy na Kijów", "Kyiv"),
+    ("Rosja odpaliła pociski w nocy. Atak rakietowy na Kijów", "Kyiv"),
+    ("Rosyjska rakieta spadła na Odessę", "Odesa"),
     ("Pocisk manewrujący wtargnął w polską przestrzeń powietrzną", "polską przestrzeń powietrzną"),
     ("Rosja przypuściła nocny atak rakietowy na Ukrainę", "Ukrainę"),
     ("Korea Północna wystrzeliła dwa pociski, które wylądowały w morzu", "sea"),
@@ -399,7 +399,7 @@ def test_the_launchers_own_place_is_no_target():
 @pytest.mark.parametrize(("title", "direction"), [
     ("Rosyjska rakieta spadła na osiedle mieszkaniowe", "osiedle mieszkaniowe"),
     ("Rosyjski pocisk trafił w szpital w Chersoniu", "szpital w Chersoniu"),
-    ("Nocny ostrzał. Eksplozje m.in. w Charkowie", "Charkowie"),
+    ("Nocny ostrzał. Eksplozje m.in. w Charkowie", "Kharkiv"),
     ("Chersoń był celem ataku rakietowego", "Chersoń"),
     ("Pożar w okupowanym Doniecku po ataku rakietowym", "Doniecku"),
 ])
@@ -410,7 +410,7 @@ def test_what_a_polish_strike_hit(title, direction):
 @pytest.mark.parametrize(("title", "direction"), [
     ("Rakieta wtargnęła w polską przestrzeń i ją opuściła", "polską przestrzeń"),
     ("Nad Polskę wleciała rosyjska rakieta", "Polskę"),
-    ("Na Charków spadły rosyjskie rakiety", "Charków"),
+    ("Na Charków spadły rosyjskie rakiety", "Kharkiv"),
     ("Rosyjska rakieta nad Polską. Wojsko wydało komunikat", "Polską"),
     ("Korea Północna wystrzeliła pociski w kierunku swoich wschodnich wód", "sea"),
 ])
@@ -452,3 +452,15 @@ def test_facts_are_read_from_the_lede_of_a_long_summary():
                                filler + "It fired two short-range ballistic missiles.", "en", PUBLISHED)
     assert len(filler) > classifier.FACTS_SUMMARY_CHARS
     assert (late.fields.kind, late.fields.count) == ("ballistic", None)
+
+
+@pytest.mark.parametrize(("title", "direction"), [
+    # A place of the news that Polish inflects is given by its English name ...
+    ("Rosyjskie rakiety spadły na Kijów", "Kyiv"),
+    ("Eksplozje w Charkowie po rosyjskim ataku rakietowym", "Kharkiv"),
+    ("Atak rakietowy na Sewastopol", "Sevastopol"),
+    # ... and a place or a thing it has no name for, as written.
+    ("Rosyjski pocisk spadł na osiedle mieszkalne", "osiedle mieszkalne"),
+])
+def test_a_polish_direction_is_given_by_the_english_name_of_its_place(title, direction):
+    assert _facts(title, lang="pl").direction == direction

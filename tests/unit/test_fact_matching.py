@@ -50,6 +50,8 @@ def test_a_distance_is_within_ten_percent_or_inside_the_labelled_range(label, go
     ("Kijów", "Kijowa", True), ("Kyiv, Kharkiv, Odesa", "Odesa", True), ("Kyiv", "Black Sea", False),
     ("into the sea", "Japan", False), ("polska przestrzeń powietrzna", "polską przestrzeń powietrzną", True),
     ("Kyiv", None, False),
+    # A Polish place of the news matches its English name, and no other.
+    ("Kijów", "Kyiv", True), ("rejon Charkowa", "Kharkiv", True), ("Kijów", "Lviv", False),
 ])
 def test_a_direction_matches_by_sea_and_side_or_by_place(label, got, matches):
     assert direction_matches(label, got) is matches

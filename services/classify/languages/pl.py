@@ -97,6 +97,18 @@ def gloss(word: str) -> str | None:
     return None
 
 
+# The glosses that are places of the news, each the English name a direction is given by.
+_PLACES = frozenset({"kyiv", "kharkiv", "odesa", "lviv", "dnipro", "zaporizhzhia", "crimea", "sevastopol",
+                     "belgorod", "moscow", "pyongyang", "seoul", "tokyo"})
+
+
+def place_name(word: str) -> str | None:
+    """The English name of a place of the news in any case form ("Kijowie", "Odessę" →
+    "Kyiv", "Odesa"), or None."""
+    meaning = gloss(word.lower())
+    return meaning.title() if meaning in _PLACES else None
+
+
 # --- weapons ---------------------------------------------------------------------------
 
 # Case forms of the nouns, and the adjective "rakietowy" ("atak rakietowy", "ostrzał
@@ -689,6 +701,7 @@ TABLE = LanguageTable(
     apogees=(APOGEE,),
     target_before=TARGET_BEFORE,
     target_place=TARGET_PLACE,
+    place_name=place_name,
     site_before=SITE_BEFORE,
     reporter_before=REPORTER_BEFORE,
     agent_before=AGENT_BEFORE,

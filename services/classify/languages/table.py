@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -170,6 +170,9 @@ class LanguageTable:
     # Where a strike landed, named after a verb or noun of striking or falling and its
     # preposition ("atak na Kijów", "spadła na Odessę"); the place in group "place".
     target_place: FastPattern | None = None
+    # The English name of a place of the news the language inflects ("Kijowie" → "Kyiv"), or
+    # None: a direction is given by the name a duty officer and the other languages use.
+    place_name: Callable[[str], str | None] | None = None
 
     # Time words of the verb-final reader (timeparse.py): clock times with groups pre, h,
     # m, half; dates with groups year, mon, day, rel, and where a language names them,

@@ -16,7 +16,8 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   Polish words), unless both name a side and the sides differ (East Sea and Sea of Japan
   and an east coast are one side, Yellow Sea and a west coast the other); a place against
   a label holding a word that begins as the place's word does (four letters, accents
-  ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine").
+  ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine"), a Polish place of the
+  news also by its English name ("Kijów" and "Kyiv", `languages.pl.place_name`).
 - `source_agency`: by the agency the label names (the gazetteer's names of agencies,
   "South Korea's Joint Chiefs of Staff" → JCS); a label naming no agency of the gazetteer
   but a state ("South Korea", "Ukrainian officials") matches an agency of that state, or
@@ -45,6 +46,7 @@ from zoneinfo import ZoneInfo
 from schemas.actors import AGENCIES, actor_named_in
 from schemas.models import LaunchFields
 from services.classify import gazetteer
+from services.classify.languages import pl
 
 FACT_FIELDS = ("count", "distance_km", "apogee_km", "direction", "source_agency", "launch_site", "launch_time")
 NOT_EXTRACTED = frozenset({"launch_site"})
@@ -143,9 +145,15 @@ def direction_matches(label: str, got: str | None) -> bool:
             return False
         a, b = _side(want), _side(said)
         return a is None or b is None or a == b
-    stems = {w[:4] for w in re.findall(r"\w+", said) if len(w) >= 3}
-    words = {w[:4] for w in re.findall(r"\w+", want) if len(w) >= 3}
-    return bool(stems & words)
+    return bool(_place_stems(got) & _place_stems(label))
+
+
+def _place_stems(text: str) -> set[str]:
+    """The first four letters of each word of a place (accents ignored), and of the English
+    name of each Polish place of the news in it ("Kijowie" → "kijo", "kyiv")."""
+    words = [w for w in re.findall(r"\w+", text) if len(w) >= 3]
+    english = [name for w in words if (name := pl.place_name(w))]
+    return {_plain(w)[:4] for w in words + english}
 
 
 _AGENCY_STATE = {a.code: a.actor for a in AGENCIES}
