@@ -1,9 +1,10 @@
 """The text of one item as the rules read it: unescaped, tag-free, folded, in sentences.
 
 `prepare()` joins title and summary with a line break, removes markup, unescapes HTML
-entities and folds full-width ASCII and typographic quotes one character for one
-character, keeping a map back to the raw offsets so that evidence can point into the
-text the item came with.
+entities, repairs letters a publisher misread from UTF-8 ("CharkĂłw" for "Charków",
+`services.runtime.misread`) and folds full-width ASCII and typographic quotes one
+character for one character, keeping a map back to the raw offsets so that evidence can
+point into the text the item came with.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from services.classify.fastpattern import compile_fast
+from services.runtime import misread
 
 # Full-width ASCII and typographic quotes folded one character for one character, so
 # offsets in the folded text are offsets in the unescaped text.
@@ -27,7 +29,9 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD) if not text.isascii() and _NEEDS_FOLD.search(text) else text
 
 
-_MARKUP = compile_fast(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Markup, entities and the two characters of a misread letter: what `_clean` replaces.
+_MARKUP = compile_fast(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|"
+                       + misread.PAIR_PATTERN)
 
 # A sentence ends at . ! ? 。 followed by space, except after an initial ("U.S.", "N. Korea")
 # or a clock suffix ("7 a.m."); an ellipsis or a line break also ends one.
@@ -160,21 +164,28 @@ class OffsetMap:
 
 
 def _clean(raw: str) -> tuple[str, OffsetMap | None]:
-    """Unescape entities and drop tags, keeping where each character came from."""
-    if "&" not in raw and "<" not in raw:
+    """Unescape entities, drop tags and repair misread letters, keeping where each character
+    came from."""
+    if "&" not in raw and "<" not in raw and (raw.isascii() or misread.LEADS.isdisjoint(raw)):
         return _fold(raw), None
     out: list[str] = []
     offsets = OffsetMap()
     length = 0
     pos = 0
     for m in _MARKUP.finditer(raw):
+        token = m.group()
+        if token[0] == "<":
+            rep = " "  # a tag becomes a space so that words on either side stay apart
+        elif token[0] == "&":
+            rep = html.unescape(token)
+        else:
+            rep = misread.repaired_pair(token) if misread.touches_letter(raw, m.start(), m.end()) else None
+            if rep is None:
+                continue  # two characters as written: copied with the text around them
         if m.start() > pos:
             offsets.add(length, pos, m.start(), True)
             out.append(raw[pos:m.start()])
             length += m.start() - pos
-        token = m.group()
-        # A tag becomes a space so that words on either side stay apart.
-        rep = " " if token[0] == "<" else html.unescape(token)
         if rep:
             offsets.add(length, m.start(), m.end(), False)
             out.append(rep)

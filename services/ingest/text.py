@@ -2,13 +2,17 @@
 
 Items leave ingest as plain text for the classifier, so markup is dropped rather than
 sanitised: script/style bodies and comments disappear, block tags become spaces, every
-other tag is removed, entities are unescaped and whitespace runs collapse to one space.
+other tag is removed, entities are unescaped, letters a publisher misread from UTF-8
+("CharkĂłw") are repaired (`services.runtime.misread`) and whitespace runs collapse to one
+space.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from services.runtime import misread
 
 # An unclosed script, style or CDATA section runs to the end of the text, as in a browser.
 # Without the `\Z` alternative every unclosed opening would rescan the rest of the text:
@@ -26,7 +30,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def html_to_text(value: str | None) -> str:
-    """Plain text of `value` (HTML or text): tags removed, entities unescaped, spaces collapsed.
+    """Plain text of `value` (HTML or text): tags removed, entities unescaped, misread
+    letters repaired, spaces collapsed.
 
     Never raises; `None` and empty give "".
     """
@@ -41,4 +46,4 @@ def html_to_text(value: str | None) -> str:
     if "&" in value:
         value = html.unescape(value)
     # \xa0 (from &nbsp;) and other Unicode spaces count as spaces; \s covers them.
-    return _SPACE.sub(" ", value).strip()
+    return _SPACE.sub(" ", misread.repair(value)).strip()
