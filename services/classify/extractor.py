@@ -677,7 +677,9 @@ _SPEAKER_REACH = 160  # characters a speaker's clause is read over, either way o
 # Punctuation that closes a clause within a sentence; sentences end at SENTENCE_END.
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]!?]|\s-\s|\n")
 _SPEAKER_TRIM = '"\'„«»*.,;: '
-_ARTICLE = re.compile(r"(?:the|a|an)\s+", _I)
+# Articles and possessive determiners: "its governor" is spelt "governor" (the "its" points
+# back to a name the source line would not show).
+_ARTICLE = re.compile(r"(?:the|a|an|its|his|her|their)\s+", _I)
 _WORD = re.compile(r"\S+")
 _ONLY_JOINERS = re.compile(r"(?:\s|,|&|'s|and|i|oraz)*", _I)
 # Whole-word tests of the language tables' speaker words.

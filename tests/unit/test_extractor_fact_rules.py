@@ -116,6 +116,9 @@ def test_a_state_named_after_a_saying_verb_but_as_the_launcher_is_no_source():
      "Rivne regional governor"),
     ("Russia fires cruise missiles at Rivne", "The governor of the region, Ivan Petrenko, said two missiles hit a depot.",
      "en", "Ivan Petrenko"),
+    # A possessive points back to a name the source line would not show: it is dropped.
+    ("Missiles strike a depot in the Rivne region, its governor says", "", "en", "governor"),
+    ("Rockets hit the town", "Their commander said four rockets were fired at dawn.", "en", "commander"),
     ("Rosja wystrzeliła rakiety na Lwów",
      "Rakiety spadły na magazyn - poinformował w czwartek rano państwowy koncern Energoprom.", "pl",
      "państwowy koncern Energoprom"),
