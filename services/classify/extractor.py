@@ -400,6 +400,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
                 s, e, code = r
                 return code, (s, e), "actor:attacker"
+    # A headline of several stories ("X meets Y for talks; shipyard missile attack") whose
+    # launch's own story names no launcher: a name merely first in the item belongs to
+    # another story, so only a name that owns an attack is taken.
+    several_stories = primary is not None and primary.start < p.title_end and ";" in text[:p.title_end]
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
         # "... a fresh wave of Russian missile attacks": a name that owns an attack speaks
         # for the launcher before one merely named first ("Ukrainians awoke to ...").
@@ -412,7 +416,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 if owns:
                     return r[2], (r[0], r[1]), "actor:attacker"
                 first = r
-        if first is not None:
+        if first is not None and not several_stories:
             s, e, code = first
             return code, (s, e), "actor:first_named"
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)

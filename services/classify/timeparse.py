@@ -270,6 +270,12 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     return start, (m.end() if m else len(text))
 
 
+# A date more than this many days before the report dates another event than the launch it
+# reports ("24 February 2022, when the invasion began", "its first test since January 1"):
+# news of a launch comes within days of it.
+STALE_DATE_DAYS = 7
+
+
 def resolve_launch_time(
     text: str, lang: str, published_at: datetime | None, zone_name: str | None, title_end: int | None = None
 ) -> tuple[datetime | None, list[TimeMention]]:
@@ -296,7 +302,7 @@ def resolve_launch_time(
     pub_local = published_at.astimezone(zone) if published_at is not None else None
     if spec is not None:
         day = _resolve_date(spec, pub_local)
-        if day is None:
+        if day is None or (pub_local is not None and (pub_local.date() - day).days > STALE_DATE_DAYS):
             return None, mentions
         exact_time = hm is not None
         if hm is None:

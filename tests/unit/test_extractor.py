@@ -119,8 +119,24 @@ def test_korean_and_japanese_clock_times():
 
 
 def test_month_day_without_year_is_not_in_the_future():
-    got, _ = timeparse.resolve_launch_time("on December 18 at 8:24 am (KST)", "en", PUB, "UTC")
-    assert got == datetime(2023, 12, 17, 23, 24, tzinfo=timezone.utc)
+    new_year = datetime(2024, 1, 2, 3, 0, tzinfo=timezone.utc)
+    got, _ = timeparse.resolve_launch_time("on December 30 at 8:24 am (KST)", "en", new_year, "UTC")
+    assert got == datetime(2023, 12, 29, 23, 24, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text", [
+    "the war began on 24 February 2022",
+    "its first launch since January 1",
+    "on December 18 at 8:24 am (KST)",
+])
+def test_a_date_more_than_a_week_before_the_report_is_another_events(text):
+    got, _ = timeparse.resolve_launch_time(text, "en", PUB, "UTC")
+    assert got is None
+
+
+def test_a_date_within_the_week_before_the_report_is_the_launchs():
+    got, _ = timeparse.resolve_launch_time("fired on March 14", "en", PUB, "UTC")
+    assert got == datetime(2024, 3, 14, 12, 0, tzinfo=timezone.utc)
 
 
 def test_no_publication_time_resolves_only_full_dates():

@@ -226,3 +226,17 @@ def test_a_subject_across_a_semicolon_is_only_a_guess(title, actor):
 ])
 def test_a_launcher_named_by_a_common_noun_or_an_authority_that_reports(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A headline of several stories whose launch's own story names no launcher: the state
+    # named first belongs to another story, in the headline or in the summary.
+    ("Chinese premier meets French president for talks; naval yard missile attack",
+     "Trade and Taiwan top the agenda; a local governor says 12 hurt in a fire at the yard.", None),
+    ("Live: Indian team wins the final; missile strike on a port city", "", None),
+    # The launch's own story names its launcher, or a name owns the attack.
+    ("Chinese premier meets French president; Iran fires missiles at a naval yard", "", "IRN"),
+    ("Summit opens in Beijing; port city hit in Russian missile attack", "", "RUS"),
+])
+def test_a_name_of_another_story_in_the_headline_is_no_launcher(title, summary, actor):
+    assert _actor(title, summary) == actor
