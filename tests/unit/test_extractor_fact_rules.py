@@ -75,7 +75,9 @@ def test_a_city_says_where_a_strike_went_better_than_the_state_at_war():
     ("Rosja odpaliła pociski w nocy. Atak rakietowy na Kijów", "Kyiv"),
     ("Rosyjska rakieta spadła na Odessę", "Odesa"),
     ("Pocisk manewrujący wtargnął w polską przestrzeń powietrzną", "polską przestrzeń powietrzną"),
-    ("Rosja przypuściła nocny atak rakietowy na Ukrainę", "Ukrainę"),
+    # A state, too, by its English name.
+    ("Rosja przypuściła nocny atak rakietowy na Ukrainę", "Ukraine"),
+    ("Rakieta wleciała nad Polskę od strony granicy", "Poland"),
     ("Korea Północna wystrzeliła dwa pociski, które wylądowały w morzu", "sea"),
 ])
 def test_where_a_polish_report_says_the_missiles_went(title, direction):
@@ -412,9 +414,9 @@ def test_what_a_polish_strike_hit(title, direction):
 
 @pytest.mark.parametrize(("title", "direction"), [
     ("Rakieta wtargnęła w polską przestrzeń i ją opuściła", "polską przestrzeń"),
-    ("Nad Polskę wleciała rosyjska rakieta", "Polskę"),
+    ("Nad Polskę wleciała rosyjska rakieta", "Poland"),
     ("Na Charków spadły rosyjskie rakiety", "Kharkiv"),
-    ("Rosyjska rakieta nad Polską. Wojsko wydało komunikat", "Polską"),
+    ("Rosyjska rakieta nad Polską. Wojsko wydało komunikat", "Poland"),
     ("Korea Północna wystrzeliła pociski w kierunku swoich wschodnich wód", "sea"),
 ])
 def test_where_a_polish_missile_entered_or_fell(title, direction):

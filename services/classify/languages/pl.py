@@ -102,11 +102,20 @@ _PLACES = frozenset({"kyiv", "kharkiv", "odesa", "lviv", "dnipro", "zaporizhzhia
                      "belgorod", "moscow", "pyongyang", "seoul", "tokyo"})
 
 
+# The states a strike of the news is aimed at, by the stem of their Polish case forms
+# ("Ukrainę", "Ukrainie"; "Polskę", "Polsce", "nad Polską"), with their English names.
+_STATES = {"ukrain": "Ukraine", "polsk": "Poland", "polsc": "Poland", "rosj": "Russia", "izrael": "Israel",
+           "białoru": "Belarus", "mołdaw": "Moldova", "rumuni": "Romania"}
+
+
 def place_name(word: str) -> str | None:
-    """The English name of a place of the news in any case form ("Kijowie", "Odessę" →
-    "Kyiv", "Odesa"), or None."""
-    meaning = gloss(word.lower())
-    return meaning.title() if meaning in _PLACES else None
+    """The English name of a place or a state of the news in any case form ("Kijowie",
+    "Odessę", "Ukrainę" → "Kyiv", "Odesa", "Ukraine"), or None."""
+    lower = word.lower()
+    meaning = gloss(lower)
+    if meaning in _PLACES:
+        return meaning.title()
+    return next((name for stem, name in _STATES.items() if lower.startswith(stem)), None)
 
 
 # --- weapons ---------------------------------------------------------------------------
