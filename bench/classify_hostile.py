@@ -34,6 +34,9 @@ CUE_WORDS = {
     "pl": "Rosja wystrzeliła rakiety na Lwów, według mera Lwowa rakiety spadły na osiedle w Kijowie po teście "
           "pocisku - poinformował szef administracji. ",
     "pl-unbroken": "według mera Lwowa ",
+    # Letters a publisher misread from UTF-8, each repaired where the text is read.
+    "pl-misread": "Rosja wystrzeliła rakiety na CharkĂłw, według mera pociskĂłw było kilkanaście ",
+    "pl-misread-unbroken": "Ăł",
 }
 HEADLINES = {"ja": "北朝鮮が弾道ミサイル発射", "ko": "북한, 탄도미사일 발사", "en": "North Korea fires ballistic missile",
              "pl": "Rosja wystrzeliła rakiety na Lwów"}

@@ -179,7 +179,7 @@ def _clean(raw: str) -> tuple[str, OffsetMap | None]:
         elif token[0] == "&":
             rep = html.unescape(token)
         else:
-            rep = misread.repaired_pair(token) if misread.touches_letter(raw, m.start(), m.end()) else None
+            rep = misread.letter_at(raw, m.start(), m.end())
             if rep is None:
                 continue  # two characters as written: copied with the text around them
         if m.start() > pos:

@@ -32,8 +32,7 @@ LEADS = frozenset("".join(_LEADS.values()))
 PAIR_PATTERN = _PAIR.pattern
 
 
-def repaired_pair(pair: str) -> str | None:
-    """The letter a two-character misread stands for, or None when it stands for none."""
+def _decoded(pair: str) -> str | None:
     for codepage, leads in _LEADS.items():
         if pair[0] not in leads:
             continue
@@ -46,18 +45,24 @@ def repaired_pair(pair: str) -> str | None:
     return None
 
 
-def touches_letter(text: str, start: int, end: int) -> bool:
-    """Whether the span [start, end) of `text` has a letter just before or just after it."""
-    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+# Every pair `PAIR_PATTERN` can match, decoded once: a few hundred, looked up per match.
+_LETTERS = {lead + cont: _decoded(lead + cont) for codepage, leads in _LEADS.items()
+            for lead in leads for cont in _continuations(codepage)}
+
+
+def letter_at(text: str, start: int, end: int) -> str | None:
+    """The letter the two characters text[start:end] (a match of `PAIR_PATTERN`) stand for,
+    or None: they decode to no letter, or touch no letter of a word."""
+    letter = _LETTERS.get(text[start:end])
+    if letter is None:
+        return None
+    if (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
+        return letter
+    return None
 
 
 def repair(text: str) -> str:
     """`text` with every misread letter inside a word repaired; anything else unchanged."""
-    if text.isascii() or not LEADS.intersection(text):
+    if text.isascii() or LEADS.isdisjoint(text):
         return text
-
-    def fix(m: re.Match) -> str:
-        letter = repaired_pair(m.group())
-        return letter if letter and touches_letter(text, m.start(), m.end()) else m.group()
-
-    return _PAIR.sub(fix, text)
+    return _PAIR.sub(lambda m: letter_at(text, m.start(), m.end()) or m.group(), text)
