@@ -5,7 +5,8 @@ Input, one object per line: {"id": str, "title": str, "summary": str, "lang": st
 {"id", "is_launch", "confidence", "fields": {actor, kind, count, distance_km, apogee_km,
 direction, source_agency, launched_at}} with launched_at an ISO 8601 string or null.
 A bad line (not UTF-8, not JSON, nested too deeply, a number too long, not an object, id or
-title missing or not a string, an id that is not valid Unicode, summary, lang or
+title missing or not a string (the error says which, and what it was instead), an empty id,
+an id that is not valid Unicode, summary, lang or
 published_at of the wrong type, published_at outside `PUBLISHED_YEARS`) gives one error
 line on `err` naming the id, or the line number when there is no usable id, and what was
 wrong; the run goes on. Blank lines are skipped. Titles and summaries are cut as the
@@ -62,17 +63,27 @@ def _as_unicode(text: str) -> str:
     return text if _is_unicode(text) else text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
+_JSON_TYPES = {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number"}
+
+
+def _required_string(record: dict[str, Any], name: str) -> str:
+    value = record.get(name)
+    if value is None:
+        raise _BadLine(f"{name} is missing" if name not in record else f"{name} is null, not a string")
+    if not isinstance(value, str):
+        raise _BadLine(f"{name} is {_JSON_TYPES.get(type(value), 'a value')}, not a string")
+    return value
+
+
 def _classify_record(record: Any) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise _BadLine("line is not a JSON object")
-    item_id = record.get("id")
-    if not isinstance(item_id, str) or not item_id:
-        raise _BadLine("id is missing or not a non-empty string")
+    item_id = _required_string(record, "id")
+    if not item_id:
+        raise _BadLine("id is empty")
     if not _is_unicode(item_id):
         raise _BadLine("id is not valid Unicode (it holds a lone surrogate)")
-    title = record.get("title")
-    if not isinstance(title, str):
-        raise _BadLine("title is missing or not a string")
+    title = _required_string(record, "title")
     summary = record.get("summary", "")
     if summary is None:
         summary = ""
@@ -142,7 +153,9 @@ def _loads(line: str) -> Any:
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _BadLine(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        # json's messages name the place themselves or end in "at" ("Unterminated string starting at").
+        at = "" if exc.msg.endswith(" at") else " at"
+        raise _BadLine(f"not valid JSON ({exc.msg}{at} column {exc.colno})") from None
     except RecursionError:
         raise _BadLine("not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # an integer beyond Python's digit limit for str -> int

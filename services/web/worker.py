@@ -45,11 +45,13 @@ def _from_epoch(value: float | None) -> datetime | None:
 
 
 def source_health(settings: Any, conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]]:
-    """Every configured feed and page with what ingest's state says about it.
+    """Every source ingest watches (its `[[feeds]]` and `[[pages]]`, or the shipped catalogue
+    when none is configured) with what ingest's state says about it.
 
     Reads `ingest_sources` and `ingest_items` (read-only); a source never polled has empty
     fields. `last_error` is the error's kind as ingest recorded it.
     """
+    from services.ingest.sources import sources_from_settings  # ingest's own list of what it watches
     from services.ingest.state import IngestState  # ingest's own reader of its rows
 
     state = IngestState(conn)
@@ -57,17 +59,16 @@ def source_health(settings: Any, conn: sqlite3.Connection, now: datetime) -> lis
     counts = dict(conn.execute(
         "SELECT source_key, COUNT(*) FROM ingest_items WHERE published_at >= ? GROUP BY source_key", (day_ago,)))
     rows = []
-    for kind, sources in (("feed", settings.feeds), ("page", settings.pages)):
-        for source in sources:
-            s = state.source(source.url)
-            rows.append({
-                "name": source.name, "url": source.url, "kind": kind, "error_count": s.error_count,
-                "last_error": s.last_error, "last_status": s.last_status,
-                "last_polled_at": _iso(s.last_polled_at), "last_success_at": _iso(s.last_success_at),
-                "next_check_at": _iso(s.next_check_at), "items_per_day": counts.get(source.url, 0),
-                "last_success_at_dt": _from_epoch(s.last_success_at),
-                "next_check_at_dt": _from_epoch(s.next_check_at),
-            })
+    for source in sources_from_settings(settings):
+        s = state.source(source.url)
+        rows.append({
+            "name": source.name, "url": source.url, "kind": "page" if source.is_page else "feed",
+            "error_count": s.error_count, "last_error": s.last_error, "last_status": s.last_status,
+            "last_polled_at": _iso(s.last_polled_at), "last_success_at": _iso(s.last_success_at),
+            "next_check_at": _iso(s.next_check_at), "items_per_day": counts.get(source.url, 0),
+            "last_success_at_dt": _from_epoch(s.last_success_at),
+            "next_check_at_dt": _from_epoch(s.next_check_at),
+        })
     return rows
 
 

@@ -82,6 +82,36 @@ async def test_stage_serves_what_it_read_once_per_revision_and_source_health(tmp
             await bus.close()
 
 
+async def test_with_no_feeds_configured_the_sources_page_lists_the_catalogue_ingest_watches(tmp_path: Path) -> None:
+    from services.ingest.catalogue import load_catalogue
+
+    port = free_port()
+    config = tmp_path / "launchwatch.toml"
+    config.write_text("")  # no [[feeds]], no [[pages]]: ingest watches the shipped catalogue
+    settings = load_settings(config, {"LAUNCHWATCH_STATE__PATH": str(tmp_path / "state.db"),
+                                      "LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{port}"})
+    catalogue = load_catalogue()
+    bus = MemoryBus("t-webstage4.", default_partitions=1)
+    await bus.start()
+    stop = asyncio.Event()
+    async with aiohttp.ClientSession() as http:
+        ctx = StageContext(settings, bus, http, clock=lambda: T0)
+        failing = catalogue[0]
+        IngestState(ctx.db()).save_source(SourceState(source_key=failing.url, url=failing.url, error_count=2,
+                                                      last_error="dns", last_polled_at=T0.timestamp()))
+        running = asyncio.create_task((await build_stage(ctx)).run(stop))
+        try:
+            sources = await get_json(http, f"http://127.0.0.1:{port}/api/sources", until=bool)
+            assert sorted(s["url"] for s in sources) == sorted(e.url for e in catalogue)
+            health = next(s for s in sources if s["url"] == failing.url)
+            assert (health["error_count"], health["last_error"]) == (2, "dns")
+        finally:
+            stop.set()
+            await asyncio.wait_for(running, 10)
+            ctx.close()
+            await bus.close()
+
+
 async def test_a_listen_address_in_use_stops_the_stage_with_a_one_line_error(tmp_path: Path) -> None:
     port = free_port()
     blocker = await asyncio.start_server(lambda r, w: None, "127.0.0.1", port)

@@ -52,6 +52,16 @@ def test_bad_lines_are_reported_and_the_run_goes_on():
     assert "bad-summary" in errors[5] and "summary" in errors[5]
 
 
+def test_a_bad_id_or_title_is_named_with_what_it_was():
+    lines = [json.dumps(record) for record in (
+        {"id": 7, "title": "x"}, {"title": "x"}, {"id": "", "title": "x"},
+        {"id": "a", "title": None}, {"id": "b", "title": ["x"]}, {"id": "c"})]
+    _, errors, _ = _run(lines)
+    assert errors == ["line 1 (id 7): id is a number, not a string", "line 2: id is missing", "line 3: id is empty",
+                      "line 4 (id a): title is null, not a string", "line 5 (id b): title is an array, not a string",
+                      "line 6 (id c): title is missing"]
+
+
 def test_published_at_resolves_launched_at_as_iso_string():
     line = json.dumps({"id": "t", "title": "North Korea fires missile at 7:10 a.m., JCS says",
                        "summary": "", "published_at": "2024-06-26T02:00:00Z"})

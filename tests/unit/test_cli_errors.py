@@ -52,6 +52,12 @@ def test_classify_names_the_column_where_a_line_breaks(monkeypatch, capsys):
     assert one_line(capsys.readouterr().err) == "line 1: not valid JSON (Expecting ',' delimiter at column 25)"
 
 
+def test_classify_says_where_a_string_left_open_starts(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "1", "title": "x\n'))
+    assert main(["classify"]) == 1
+    assert one_line(capsys.readouterr().err) == "line 1: not valid JSON (Unterminated string starting at column 22)"
+
+
 def test_run_with_a_directory_as_config(tmp_path, capsys):
     assert main(["run", "--config", str(tmp_path)]) == 2
     line = one_line(capsys.readouterr().err)
