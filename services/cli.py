@@ -75,7 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=common, help="run one stage, for separate processes")
     serve.add_argument("stage", choices=STAGES)
 
-    classify = sub.add_parser("classify", parents=[log_format], help="classify JSON Lines offline")
+    classify = sub.add_parser(
+        "classify", parents=[log_format], help="classify JSON Lines offline",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Classify news items offline, one JSON object a line, each answered in input order.",
+        epilog='input line:  {"id": "1", "title": "...", "summary": "...", "lang": "en",\n'
+               '              "published_at": "2024-06-26T02:00:00Z"}   (summary, lang, published_at optional)\n'
+               'output line: {"id": "1", "is_launch": true, "confidence": 0.99,\n'
+               '              "fields": {"actor": "PRK", "kind": "icbm", "count": 1, ...}}\n'
+               '             fields: actor, kind, count, distance_km, apogee_km, direction, source_agency,\n'
+               '             launched_at; null where the text does not say\n'
+               'A bad line gives one error line on stderr and the run goes on; the exit status is then 1.')
     classify.add_argument("--input", default="-", metavar="FILE|-", help="input JSON Lines (default: stdin)")
     classify.add_argument("--output", default="-", metavar="FILE|-", help="output JSON Lines (default: stdout)")
 

@@ -105,3 +105,12 @@ def test_dlq_list_creates_no_state_file(tmp_path, monkeypatch, capsys):
     assert "(no dead letters)" in captured.out
     assert "no state file" in one_line(captured.err)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_classify_help_shows_what_a_line_holds_in_and_out(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["classify", "--help"])
+    assert exit_.value.code == 0
+    help_text = capsys.readouterr().out
+    for key in ('"id"', '"title"', '"summary"', '"is_launch"', '"confidence"', "source_agency", "launched_at"):
+        assert key in help_text
