@@ -179,6 +179,8 @@ def _start_up(args: argparse.Namespace) -> "Settings":
             level=settings.log.level,
             secrets=secret_values(settings),
             quiet_events=quiet,
+            # `feeds check` and `dlq` print their answer on stdout: their log lines go apart.
+            stream=sys.stderr if args.command in ("feeds", "dlq") else None,
         )
         if args.command in ("run", "serve"):
             from services.runtime import lifecycle  # noqa: F401 - what every stage runs on

@@ -356,8 +356,10 @@ async def run_stages(
         await http.close()
         if connected is not None:
             await connected.close()
-        elif injected is None and settings.bus.kind == "memory":
-            await made_bus.close()  # closes its journal
+        elif injected is None:
+            # Built but never connected (the listener could not bind, or stopped while
+            # waiting): its clients, and a memory bus's journal, are closed all the same.
+            await made_bus.close()
         ctx.close()
         lock.release()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -171,3 +171,22 @@ def test_without_a_broker_run_and_serve_wait_saying_so_once_per_attempt(tmp_path
         proc.wait()
     assert proc.stderr.read() == ""
     assert '"event": "stopped"' in rest and '"event": "started"' not in rest
+
+
+@pytest.mark.parametrize("bus", ["kafka", "memory"])
+def test_a_listen_address_already_taken_is_one_line_and_nothing_left_open(tmp_path, bus):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        listen = "127.0.0.1:%d" % taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "services.cli", "serve", "ingest"], capture_output=True,
+                                text=True, timeout=60, cwd=tmp_path, env=env_without_launchwatch_vars(
+                                    LAUNCHWATCH_HTTP__LISTEN=listen, LAUNCHWATCH_BUS__KIND=bus,
+                                    LAUNCHWATCH_BUS__BOOTSTRAP_SERVERS=f"127.0.0.1:{free_port()}",
+                                    LAUNCHWATCH_STATE__PATH=str(tmp_path / "state.db")))
+    assert result.returncode == 1
+    # No "Unclosed AIOKafkaProducer" after it: the bus that was built is closed too.
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()], result.stderr
+    assert f"cannot listen on {listen}" in result.stderr and "[http] listen" in result.stderr
