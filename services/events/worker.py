@@ -75,8 +75,7 @@ class ActiveStandby:
         announced = False
         while not stop.is_set():
             if try_lock(self._db, self._lock_name):
-                if announced:
-                    log.info("events_active", waited_s=round(time.monotonic() - started, 2), lock=self._lock_name)
+                log.info("events_active", waited_s=round(time.monotonic() - started, 2), lock=self._lock_name)
                 return True
             if not announced:
                 report_role("events", "standby")
@@ -98,10 +97,13 @@ class ActiveStandby:
         except STATE_ERRORS as exc:
             raise StateError(f"state database error while taking over the events stage: {exc}") from exc
         get_logger().info("events_restored", open_events=len(self._clusterer.open_events))
-        runner = make_runner(self._ctx, self._clusterer, await self._ctx.bus.consumer(
-            [self._ctx.topic("launch-reports")], self._ctx.group("cluster")))
-        # Ready again only with the assignment, which the runner checks from its first step.
+        # Reloaded; ready again only with the group's assignment (joining may take seconds),
+        # which the runner checks from its first step under the same name.
+        group = self._ctx.group("cluster")
+        report_ready(f"{group}:partitions_assigned", False)
         report_ready("events:state_restored", True)
+        runner = make_runner(self._ctx, self._clusterer, await self._ctx.bus.consumer(
+            [self._ctx.topic("launch-reports")], group))
         report_role("events", "active")
         working = asyncio.Event()
         lost = False

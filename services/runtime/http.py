@@ -43,7 +43,9 @@ class Readiness:
         self._conditions[name] = ok
 
     def check(self, name: str, probe: Callable[[], bool]) -> None:
-        """A condition evaluated at each request (e.g. a consumer's assignment)."""
+        """A condition evaluated at each request (e.g. a consumer's assignment); it replaces
+        a value `set` under the same name before the probe existed."""
+        self._conditions.pop(name, None)
         self._checks[name] = probe
 
     def forget(self, name: str) -> None:

@@ -12,18 +12,20 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import CommitFailedError, KafkaError, TopicAlreadyExistsError
 
 from services.runtime.bus import Headers, Record
-from services.runtime.errors import BusUnavailable, LaunchwatchError, RetryableError
+from services.runtime.errors import BusUnavailable, ConfigError, LaunchwatchError, RetryableError
 from services.runtime.logs import get_logger
 
-# aiokafka logs every failed bootstrap attempt as an error of its own before it raises;
-# the error we raise says it once, with the reason those lines give.
-_AIOKAFKA_LOGGER = "aiokafka"
+# aiokafka logs every failed bootstrap attempt (and a producer id refused) as an error of
+# its own before it raises; the error we raise says it once, with the reason those lines give.
+_AIOKAFKA_LOGGERS = ("aiokafka", "aiokafka.producer.sender")
 _UNREACHABLE_PREFIX = "Unable connect to"
+_PRODUCER_ID_PREFIX = "Unexpected error during InitProducerIdRequest"
 
 
 @contextlib.contextmanager
 def _unreachable_reasons() -> Iterator[list[str]]:
-    """Collect (and keep off stderr) aiokafka's "Unable connect to ..." lines while in the block."""
+    """Collect (and keep off stderr) aiokafka's "Unable connect to ..." lines, and keep its
+    refused-producer-id line off stderr, while in the block."""
     reasons: list[str] = []
 
     def keep(record: logging.LogRecord) -> bool:
@@ -32,14 +34,16 @@ def _unreachable_reasons() -> Iterator[list[str]]:
             # 'Unable connect to "host:port": [Errno 111] Connect call failed ...': the reason
             reasons.append(message.partition(": ")[2] or message)
             return False
-        return True
+        return not message.startswith(_PRODUCER_ID_PREFIX)
 
-    logger = logging.getLogger(_AIOKAFKA_LOGGER)
-    logger.addFilter(keep)
+    loggers = [logging.getLogger(name) for name in _AIOKAFKA_LOGGERS]
+    for logger in loggers:
+        logger.addFilter(keep)
     try:
         yield reasons
     finally:
-        logger.removeFilter(keep)
+        for logger in loggers:
+            logger.removeFilter(keep)
 
 
 def _unavailable(bootstrap_servers: str, exc: BaseException, reasons: list[str]) -> BusUnavailable:
@@ -151,15 +155,24 @@ class KafkaBus:
         )
         self._producer = KafkaProducer(self._producer_client)
         self._consumers: list[KafkaConsumer] = []
+        self._idempotent = enable_idempotence
 
     async def start(self) -> None:
         """Connect the producer. Raises `BusUnavailable` naming the brokers when none answers
-        (the producer is closed again, so nothing is left half-open)."""
+        (the producer is closed again, so nothing is left half-open), and `ConfigError` when
+        a broker answers but will not give an idempotent producer its id (a broker without
+        InitProducerId, such as tansu, with `[bus] enable_idempotence = true`): waiting would
+        not mend that."""
         with _unreachable_reasons() as reasons:
             try:
                 await self._producer_client.start()
             except KafkaError as exc:
                 await self._producer_client.stop()
+                if self._idempotent and not exc.retriable and not reasons:
+                    raise ConfigError(
+                        f"bus.enable_idempotence: the Kafka broker at {self.bootstrap_servers} answered but gave "
+                        f"the idempotent producer no id ({exc}); set [bus] enable_idempotence = false for a broker "
+                        "without idempotent producers (tansu)") from exc
                 raise _unavailable(self.bootstrap_servers, exc, reasons) from exc
 
     async def reachable(self, timeout_s: float) -> bool:

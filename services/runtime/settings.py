@@ -34,7 +34,9 @@ class BusSettings(Section):
     partitions: int = Field(6, ge=1, description="Partitions of topics created at start-up.")
     replication_factor: int = Field(1, ge=1, description="Replicas of topics created at start-up.")
     fetch_max_wait_ms: int = Field(500, ge=0, description="Longest a consumer fetch waits.")
-    enable_idempotence: StrictBool = Field(False, description="Needs a broker with InitProducerId.")
+    enable_idempotence: StrictBool = Field(
+        False, description="Needs a broker with InitProducerId (Apache Kafka has it, tansu not); a broker that "
+        "refuses it stops start-up with a configuration error.")
     client_id: str = Field("launchwatch", description="Client id the broker sees.")
     session_timeout_ms: int = Field(
         6000, ge=1, description="A silent group member is dropped after this (Apache Kafka's least by default: "

@@ -190,3 +190,19 @@ def test_a_listen_address_already_taken_is_one_line_and_nothing_left_open(tmp_pa
     # No "Unclosed AIOKafkaProducer" after it: the bus that was built is closed too.
     assert result.stderr.strip().splitlines() == [result.stderr.strip()], result.stderr
     assert f"cannot listen on {listen}" in result.stderr and "[http] listen" in result.stderr
+
+
+@pytest.mark.kafka
+def test_an_idempotent_producer_on_a_broker_without_one_is_a_configuration_error(tmp_path, kafka_broker,
+                                                                                 topic_prefix):
+    # tansu answers, but gives an idempotent producer no id: waiting for it would never end.
+    result = subprocess.run([sys.executable, "-m", "services.cli", "serve", "events"], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path, env=env_without_launchwatch_vars(
+                                LAUNCHWATCH_BUS__KIND="kafka",
+                                LAUNCHWATCH_BUS__BOOTSTRAP_SERVERS=kafka_broker.bootstrap_servers,
+                                LAUNCHWATCH_BUS__TOPIC_PREFIX=topic_prefix,
+                                LAUNCHWATCH_BUS__ENABLE_IDEMPOTENCE="true",
+                                LAUNCHWATCH_STATE__PATH=str(tmp_path / "state.db")))
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.strip().splitlines()  # aiokafka's own error line kept off stderr
+    assert line.startswith("launchwatch: bus.enable_idempotence:") and "enable_idempotence = false" in line
