@@ -117,10 +117,16 @@ def _sources(alert: Alert) -> list[str]:
     return [line]
 
 
+# An id as launchwatch makes them: shown as it is in a code span (mrkdwn formats nothing
+# there), so that it can be copied into `launchwatch dlq --event` or a URL.
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")
+
+
 def _footer(alert: Alert) -> str:
     event = alert.event
     first = event.first_reported_at.strftime("%Y-%m-%d %H:%M UTC")
-    return f"event `{escape_mrkdwn(event.event_id)}` · revision {event.revision} · first reported {first}"
+    event_id = event.event_id if _PLAIN_ID.fullmatch(event.event_id) else escape_mrkdwn(event.event_id)
+    return f"event `{event_id}` · revision {event.revision} · first reported {first}"
 
 
 def map_url(public_url: str, event_id: str) -> str:

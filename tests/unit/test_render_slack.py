@@ -52,6 +52,13 @@ def test_escape_keeps_the_words_readable():
     assert escape_mrkdwn("@here").replace("\u2060", "") == "@here"
 
 
+def test_the_event_id_can_be_copied_as_it_is():
+    message = render_slack(Alert("dlv_1", "ops", "alert", event(event_id="evt_0a9a75390045952582c0")))
+    assert "`evt_0a9a75390045952582c0`" in json.dumps(message["blocks"], ensure_ascii=False)
+    odd = render_slack(Alert("dlv_1", "ops", "alert", event(event_id="evt_`<!here>")))
+    assert "<!here>" not in json.dumps(odd, ensure_ascii=False)
+
+
 def test_source_link_is_ours_and_its_url_cannot_close_early():
     message = render_slack(Alert("dlv_1", "ops", "alert",
                                  event(sources=[EventSource(item_id="i", feed="Wire", url="https://x.example/a|b>c", title="t")])))
