@@ -69,8 +69,15 @@ async def test_event_page_shows_facts_with_their_sources_revisions_and_a_map() -
     finally:
         await client.close()
     count_row = html[html.index('data-fact="count"'):html.index("</tr>", html.index('data-fact="count"'))]
-    assert "Japan MoD" in count_row and "Yonhap: 1" in count_row  # who gave 2, who said otherwise
+    assert "Japan MoD" in count_row and '<span class="said">1</span>: Yonhap' in count_row  # gave 2; said 1
     assert "Revision 3" in html and "changed: status" in html
+    assert "changed: count, distance, sources" in html              # as the update alerts name them
+    assert "<th>Distance</th><td class=\"value\">350 km</td>" in html and "<th>Reported by</th>" in html
+    assert "North Korea · 2 ballistic missiles" in html and "confidence 90%" in html
+    assert "2 reports from 2 independent outlets" in html
+    assert '<time datetime="2024-05-30T21:14:00+00:00">2024-05-30 21:14 UTC</time>' in html
+    assert "distance_km" not in html.replace('data-fact="distance_km"', "")
+    assert "Positions are approximate" in html[html.index("<figcaption"):]  # visible, not only in the SVG
     assert "because of: Japan MoD" in html                          # why revision 2 came
     assert '<a href="https://www.mod.go.jp/j/press/1.html"' in html
     assert "<svg" in html and 'class="land"' in html and 'class="track"' in html
