@@ -31,7 +31,16 @@ from schemas import EventSource, LaunchEvent
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson
 from services.web.geo import place_event
 from services.web.openapi import openapi_document
-from services.web.pagetext import changes_text, fact_label, fact_value, outlets, reports_line, summary, when
+from services.web.pagetext import (
+    OUTCOMES,
+    changes_text,
+    fact_label,
+    fact_value,
+    outlets,
+    reports_line,
+    summary,
+    when,
+)
 from services.web.store import EventRow, EventStore, LiveFeed
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -97,6 +106,7 @@ def _environment() -> jinja2.Environment:
     env.globals["reports_line"] = reports_line
     env.globals["changes_text"] = changes_text
     env.globals["fact_value"] = fact_value
+    env.globals["OUTCOMES"] = OUTCOMES
     env.globals["ago"] = ago
     return env
 

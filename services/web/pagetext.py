@@ -18,11 +18,17 @@ from schemas import EventSource, LaunchEvent
 from schemas.labels import FACT_LABELS, FACT_WORDS, actor_name, fact_text, fmt_km, fmt_time, one_line, what_launched
 
 
-def when(moment: datetime | None) -> Markup:
+def when(moment: datetime | str | None) -> Markup:
     """A time as `<time datetime="...">2026-12-02 15:03 UTC</time>` (one format on every
-    page, in UTC, kept on one line by the stylesheet); "—" for none."""
-    if moment is None:
+    page, in UTC, kept on one line by the stylesheet); an ISO 8601 text is read first (one
+    that is not stays as it is); "—" for none."""
+    if moment is None or moment == "":
         return Markup("—")
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return Markup("{}").format(moment)
     return Markup('<time datetime="{}">{}</time>').format(moment.isoformat(), fmt_time(moment))
 
 
@@ -67,3 +73,15 @@ def reports_line(event: LaunchEvent) -> str:
 def changes_text(changes: Iterable[str]) -> str:
     """"distance, apogee, sources": the changed facts as the update alerts name them."""
     return ", ".join(FACT_WORDS.get(name, name.replace("_", " ")) for name in changes)
+
+
+OUTCOMES = {
+    "delivered": "the channel accepted it",
+    "skipped": "nothing to send: the subscription's filters leave the event out, nothing it cares about "
+               "changed, or a newer revision superseded it",
+    "pending": "decided, being sent",
+    "outbox": "owed, not decided yet",
+    "queued": "waiting for its digest",
+    "dead": "given up after retries; listed below",
+}
+"""What each delivery outcome of the notify ledger means (docs/delivery.md), in a few words."""
