@@ -39,3 +39,28 @@ def hostile_event() -> LaunchEvent:
     return LaunchEvent(event_id="evt_hostile", revision=1, actor="Houthis", kind="ballistic",
                        direction='Eilat"><script>alert(2)</script>', confidence=0.7, headline=HOSTILE_TITLE,
                        first_reported_at=T0, updated_at=T0, sources=[source], source_count=1)
+
+
+BUSY_OUTLETS = ("Yonhap (KO)", "Yonhap (EN)", "NHK", "Japan MoD", "NHK World", "Kyodo News", "Reuters World",
+                "AP Asia-Pacific", "Korea Herald", "Japan Times")
+
+
+def busy_event() -> LaunchEvent:
+    """As a real launch looks after an hour: 19 reports from 10 outlets, each outlet twice or
+    so, disagreeing on the kind, the agency and the launch time by seconds and minutes."""
+    sources = []
+    for i in range(19):
+        feed = BUSY_OUTLETS[i % len(BUSY_OUTLETS)]
+        sources.append(EventSource(
+            item_id=f"b{i}", feed=feed, url=f"https://news.example/{i}", title=f"North Korea fires missiles ({i})",
+            source_agency="JCS" if i % 2 else "Japan MoD", published_at=T0 + timedelta(minutes=4 + i, seconds=17),
+            lang="en", fields=LaunchFields(actor="PRK", kind="srbm" if i % 3 else "ballistic", count=2 if i % 4 else 1,
+                                           distance_km=350.0 if i % 2 else None, apogee_km=50.0 if i % 2 else None,
+                                           source_agency="JCS" if i % 2 else "South Korean and Japanese officials",
+                                           launched_at=T0 + timedelta(seconds=27 * i))))
+    return LaunchEvent(
+        event_id="evt_busy", revision=19, status="confirmed", actor="PRK", kind="srbm", count=2, distance_km=350.0,
+        apogee_km=50.0, direction="East Sea", source_agency="JCS", launched_at=T0, confidence=1.0,
+        headline="N. Korea missiles flew about 350 km, reached altitude of 50 km: Japan",
+        first_reported_at=T0 + timedelta(minutes=4), updated_at=T0 + timedelta(minutes=40, microseconds=248134),
+        sources=sources, source_count=10, changes=["distance_km", "apogee_km", "sources"])

@@ -27,10 +27,20 @@ import jinja2
 from aiohttp import web
 from markupsafe import Markup, escape
 
-from schemas import LaunchEvent
-from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson, summary_line
+from schemas import EventSource, LaunchEvent
+from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson
 from services.web.geo import place_event
 from services.web.openapi import openapi_document
+from services.web.pagetext import (
+    OUTCOMES,
+    changes_text,
+    fact_label,
+    fact_value,
+    outlets,
+    reports_line,
+    summary,
+    when,
+)
 from services.web.store import EventRow, EventStore, LiveFeed
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -91,23 +101,38 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["safe_url"] = safe_url
     env.globals["STATUS_WORDS"] = STATUS_WORDS
-    env.globals["summary_line"] = summary_line
+    env.filters["when"] = when
+    env.globals["summary"] = summary
+    env.globals["reports_line"] = reports_line
+    env.globals["changes_text"] = changes_text
+    env.globals["fact_value"] = fact_value
+    env.globals["OUTCOMES"] = OUTCOMES
     env.globals["ago"] = ago
     return env
 
 
 def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
-    """For each fact: its value, the sources that gave that value and those that said otherwise."""
+    """For each fact: its label and value as a person reads them, the outlets that gave that
+    value (each once), and the other values given, each with the outlets that gave it.
+
+    Values are compared as shown: a launch time 20 s off, shown to the minute, is the same
+    time on the page, not a dissent that reads the same as the value."""
     rows = []
     for fact in FACTS:
-        value = getattr(event, fact)
-        agree, differ = [], []
+        shown = fact_value(fact, getattr(event, fact))
+        agree: list[EventSource] = []
+        differ: dict[str, list[EventSource]] = {}
         for source in event.sources:
             said = getattr(source.fields, fact)
             if said is None:
                 continue
-            (agree if said == value else differ).append((source, said))
-        rows.append({"fact": fact, "value": value, "agree": agree, "differ": differ})
+            said_shown = fact_value(fact, said)
+            if said_shown == shown:
+                agree.append(source)
+            else:
+                differ.setdefault(said_shown, []).append(source)
+        rows.append({"fact": fact, "label": fact_label(fact), "value": shown,
+                     "agree": outlets(agree), "differ": [(said, outlets(by)) for said, by in differ.items()]})
     return rows
 
 
@@ -216,17 +241,22 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     """
     env = _environment()
     rows_html = RowRenderer(env)
-    # A map depends on the revision's facts alone. "" stands for "cannot be placed".
+    # A map depends on the revision's facts alone. ("", "") stands for "cannot be placed".
     svgs, pngs = Recent(500), Recent(200)
 
-    def svg_of(event: LaunchEvent) -> str | None:
+    def svg_and_caption(event: LaunchEvent) -> tuple[str, str] | None:
         key = (event.event_id, event.revision)
-        svg = svgs.get(key)
-        if svg is None:
-            from services.web.mapdraw import event_svg  # see _paint_png
+        drawn = svgs.get(key)
+        if drawn is None:
+            from services.web.mapdraw import layout_map, to_svg  # see _paint_png
 
-            svg = svgs.put(key, event_svg(event) or "")
-        return svg or None
+            drawing = layout_map(event)
+            drawn = svgs.put(key, (to_svg(drawing), drawing.caption) if drawing else ("", ""))
+        return drawn if drawn[0] else None
+
+    def svg_of(event: LaunchEvent) -> str | None:
+        drawn = svg_and_caption(event)
+        return drawn[0] if drawn else None
 
     async def png_of(event: LaunchEvent) -> bytes | None:
         key = (event.event_id, event.revision)
@@ -278,7 +308,9 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         event = event_or_404(request)
         # ?fragment=1: the page's body alone, which the live script swaps in on a new revision.
         name = "_event_body.html" if request.query.get("fragment") == "1" else "event.html"
-        return page(name, event=event, map_svg=svg_of(event), facts=provenance(event), zone=landing_zone(event),
+        drawn = svg_and_caption(event)
+        return page(name, event=event, map_svg=drawn[0] if drawn else None, map_caption=drawn[1] if drawn else None,
+                    facts=provenance(event), zone=landing_zone(event),
                     history=history(store.revisions(event.event_id)))
 
     async def map_svg(request: web.Request) -> web.Response:

@@ -7,6 +7,7 @@ Screenshots go to `test-artifacts/web/` (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import aiohttp
@@ -18,7 +19,7 @@ from services.runtime.memory_bus import MemoryBus
 from services.web.worker import build_stage
 from tests.integration.cdp import Browser, chromium_path
 from tests.loopback import free_port
-from tests.web_samples import hostile_event, korean_event
+from tests.web_samples import busy_event, hostile_event, korean_event
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
@@ -46,10 +47,11 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             await publish(korean_event(1))
             await publish(korean_event(2))
             await publish(hostile_event())
+            await publish(busy_event())
             for _ in range(200):  # the stage has read them and the listener is up
                 try:
                     async with http.get(f"{base}/api/events") as response:
-                        if response.status == 200 and len(await response.json()) == 2:
+                        if response.status == 200 and len(await response.json()) == 3:
                             break
                 except aiohttp.ClientConnectionError:
                     pass
@@ -63,6 +65,25 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             facts = await page.evaluate("document.getElementById('facts').innerText")
             assert "Japan MoD" in facts and "350" in facts
             await page.screenshot(ARTIFACTS / "event-revision-2.png")
+
+            # On a phone: no sideways scrolling, and the facts by their names, not field names.
+            await page.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1,
+                            mobile=True)
+            await page.goto(f"{base}/events/evt_busy")
+            assert await page.evaluate("window.innerWidth") == 390  # a wider page would widen the viewport
+            assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            text = await page.evaluate("document.body.innerText")
+            assert "Distance" in text and "350 km" in text and "Reported by" in text and "North Korea" in text
+            assert "short-range ballistic missile" in text and "19 reports from 10 independent outlets" in text
+            assert "Apogee" in text and "Launched" in text and "Confidence" not in text and "confidence 100%" in text
+            for raw in ("distance_km", "apogee_km", "source_agency", "launched_at", "PRK", "srbm", "+00:00"):
+                assert raw not in text
+            assert "Positions are approximate" in text  # the map's caption, visible
+            facts_box = await page.evaluate("JSON.stringify(document.getElementById('facts').getBoundingClientRect())")
+            assert '"right":' in facts_box and json.loads(facts_box)["right"] <= 390
+            await page.screenshot(ARTIFACTS / "event-390px.png")
+            await page.send("Emulation.clearDeviceMetricsOverride")
+            await page.goto(f"{base}/events/evt_0123456789abcdef0123")
 
             await page.evaluate("window.notReloaded = true")
             await asyncio.sleep(0.3)  # the page's EventSource is connected

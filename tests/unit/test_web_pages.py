@@ -52,7 +52,7 @@ async def test_events_page_lists_newest_first_with_status_actor_kind_count_age_a
     assert response.status == 200
     assert html.index("evt_0123456789abcdef0123") < html.index("evt_hostile")
     row = html[html.index('id="ev-evt_0123456789abcdef0123"'):html.index("</tr>", html.index('id="ev-evt_0123'))]
-    assert 'class="badge reported"' in row and ">PRK<" in row and ">ballistic<" in row
+    assert 'class="badge reported"' in row and ">North Korea<" in row and ">ballistic missile<" in row
     assert ">2<" in row            # count and the number of sources
     assert "1 h ago" in row         # time since launch, from the injected clock
 
@@ -69,8 +69,15 @@ async def test_event_page_shows_facts_with_their_sources_revisions_and_a_map() -
     finally:
         await client.close()
     count_row = html[html.index('data-fact="count"'):html.index("</tr>", html.index('data-fact="count"'))]
-    assert "Japan MoD" in count_row and "Yonhap: 1" in count_row  # who gave 2, who said otherwise
+    assert "Japan MoD" in count_row and '<span class="said">1</span>: Yonhap' in count_row  # gave 2; said 1
     assert "Revision 3" in html and "changed: status" in html
+    assert "changed: count, distance, sources" in html              # as the update alerts name them
+    assert "<th>Distance</th><td class=\"value\">350 km</td>" in html and "<th>Reported by</th>" in html
+    assert "North Korea · 2 ballistic missiles" in html and "confidence 90%" in html
+    assert "2 reports from 2 independent outlets" in html
+    assert '<time datetime="2024-05-30T21:14:00+00:00">2024-05-30 21:14 UTC</time>' in html
+    assert "distance_km" not in html.replace('data-fact="distance_km"', "")
+    assert "Positions are approximate" in html[html.index("<figcaption"):]  # visible, not only in the SVG
     assert "because of: Japan MoD" in html                          # why revision 2 came
     assert '<a href="https://www.mod.go.jp/j/press/1.html"' in html
     assert "<svg" in html and 'class="land"' in html and 'class="track"' in html
@@ -161,6 +168,7 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
     finally:
         await client.close()
     assert "HTTP 500" in page and "Replay" in page
+    assert '<time datetime="2024-05-30T21:15:00">2024-05-30 21:15 UTC</time>' in page
     assert denied.status == 403
     assert replayed == ["ops"] and "1 delivered" in after
 
@@ -299,6 +307,7 @@ async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() ->
         await client.close()
     assert by_health.index("beta") < by_health.index("Alpha")  # failing first
     assert 'class="failing"' in by_health and "timeout" in by_health
+    assert "HTTP 200" not in by_health  # a success is no error: its status is not shown as one
     assert by_name.index("Alpha") < by_name.index("beta")      # case-insensitive name order
 
 
@@ -326,3 +335,15 @@ async def test_event_page_states_the_landing_zone_with_its_data_set() -> None:
     assert "by the maritime boundaries of geo-maps countries-maritime 0.6.0" in japan and "not EEZs" in japan
     assert "outside any state&#39;s territorial sea" in zone_row(pages["evt_sea"])
     assert 'class="zones"' in svg and "Landing area inside Japan's territorial sea or land" in svg
+
+
+async def test_deliveries_are_counted_by_outcome_and_say_what_skipped_means() -> None:
+    deliveries = lambda: {"counts": {"delivered": 3, "skipped": 16}, "dead": []}
+    client = await client_for(make_store(), deliveries=deliveries)
+    try:
+        page = await (await client.get("/deliveries")).text()
+    finally:
+        await client.close()
+    assert "<h2>By outcome</h2>" in page and "subscription and outcome" not in page
+    skipped = page[page.index("<td>skipped</td>"):page.index("</tr>", page.index("<td>skipped</td>"))]
+    assert ">16<" in skipped and "nothing to send" in skipped and "filters" in skipped

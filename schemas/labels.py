@@ -1,0 +1,156 @@
+"""How the facts of a LaunchEvent are named for people: actors, kinds, fact names, values.
+
+Shared by the stages that show events to people (notify's alerts, the web pages), so an
+alert and a page word a fact alike; neither imports the other. Plain text, unescaped:
+each caller escapes for its medium, since much of it comes from feeds.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from schemas.models import LaunchEvent
+
+__all__ = [
+    "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fmt_km", "fmt_percent",
+    "fmt_time", "kind_noun", "one_line", "what_launched",
+]
+
+ACTOR_NAMES = {
+    "PRK": "North Korea",
+    "KOR": "South Korea",
+    "RUS": "Russia",
+    "UKR": "Ukraine",
+    "IRN": "Iran",
+    "IRQ": "Iraq",
+    "CHN": "China",
+    "PAK": "Pakistan",
+    "IND": "India",
+    "ISR": "Israel",
+    "USA": "United States",
+    "JPN": "Japan",
+    "TWN": "Taiwan",
+    "SYR": "Syria",
+    "TUR": "Turkey",
+    "SAU": "Saudi Arabia",
+    "YEM": "Yemen",
+    "FRA": "France",
+    "GBR": "United Kingdom",
+}
+"""A state's code (`LaunchEvent.actor`) to its name; a group's code is its name already."""
+
+# (singular, plural) of what was launched.
+KIND_NOUNS = {
+    "ballistic": ("ballistic missile", "ballistic missiles"),
+    "cruise": ("cruise missile", "cruise missiles"),
+    "hypersonic": ("hypersonic missile", "hypersonic missiles"),
+    "slbm": ("submarine-launched ballistic missile", "submarine-launched ballistic missiles"),
+    "icbm": ("ICBM", "ICBMs"),
+    "irbm": ("intermediate-range ballistic missile", "intermediate-range ballistic missiles"),
+    "mrbm": ("medium-range ballistic missile", "medium-range ballistic missiles"),
+    "srbm": ("short-range ballistic missile", "short-range ballistic missiles"),
+    "satellite_launch": ("satellite launch", "satellite launches"),
+    "artillery_rocket": ("artillery rocket", "artillery rockets"),
+    "unknown": ("missile", "missiles"),
+}
+
+FACT_LABELS = {
+    "status": "Status",
+    "actor": "Actor",
+    "kind": "Kind",
+    "count": "Count",
+    "distance_km": "Distance",
+    "apogee_km": "Apogee",
+    "direction": "Direction",
+    "launched_at": "Launched",
+    "source_agency": "Reported by",
+    "sources": "Sources",
+    "confidence": "Confidence",
+    "correction": "Correction",
+}
+"""A fact's field name to its label in a list of facts ("Distance: 350 km")."""
+
+FACT_WORDS = {
+    "status": "status",
+    "actor": "actor",
+    "kind": "kind",
+    "count": "count",
+    "distance_km": "distance",
+    "apogee_km": "apogee",
+    "direction": "direction",
+    "launched_at": "launch time",
+    "source_agency": "reporting agency",
+    "sources": "sources",
+    "correction": "correction",
+}
+"""A fact's field name as a word in a sentence ("changed: distance, apogee")."""
+
+_SPACE = re.compile(r"\s+")
+
+
+def one_line(text: str | None, max_chars: int = 300) -> str:
+    """Collapse whitespace (newlines included) and cut to `max_chars` with an ellipsis."""
+    text = _SPACE.sub(" ", text or "").strip()
+    if len(text) > max_chars:
+        text = text[: max_chars - 1].rstrip() + "…"
+    return text
+
+
+def actor_name(actor: str | None) -> str:
+    """"North Korea" for "PRK"; a name not in the table as it is; "Unknown actor" for none."""
+    if not actor:
+        return "Unknown actor"
+    return ACTOR_NAMES.get(actor.upper(), actor)
+
+
+def kind_noun(kind: str) -> str:
+    """"short-range ballistic missile" for "srbm"; an unknown kind as it is."""
+    return KIND_NOUNS.get(kind, (kind,))[0]
+
+
+def fmt_km(value: float) -> str:
+    """"1,200 km", "350 km", "2.5 km"."""
+    return f"{value:,.0f} km" if value >= 10 else f"{value:g} km"
+
+
+def fmt_percent(share: float) -> str:
+    """"100%" for 1.0."""
+    return f"{share:.0%}"
+
+
+def fmt_time(moment: datetime) -> str:
+    """"2026-12-02 15:03 UTC": to the minute, in UTC (a naive time is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def fact_text(name: str, value: object) -> str | None:
+    """One fact's value as a person reads it (`1,200 km`, `ICBM`), or None when unknown."""
+    if value is None or value == "":
+        return None
+    if name in ("distance_km", "apogee_km") and isinstance(value, (int, float)):
+        return fmt_km(float(value))
+    if name == "kind":
+        return kind_noun(str(value))
+    if name == "launched_at" and isinstance(value, datetime):
+        return fmt_time(value)
+    if name == "actor":
+        return actor_name(str(value))
+    if name == "confidence" and isinstance(value, (int, float)):
+        return fmt_percent(float(value))
+    return one_line(str(value), 80)
+
+
+def what_launched(event: LaunchEvent) -> str:
+    """`2 ballistic missiles`, `a cruise missile`, `missile launch` when nothing is known."""
+    if event.kind is None and event.count is None:
+        return "missile launch"
+    singular, plural = KIND_NOUNS.get(event.kind or "unknown", KIND_NOUNS["unknown"])
+    if event.count is None:
+        return singular if event.kind == "satellite_launch" else f"{singular} launch"
+    if event.count == 1:
+        article = "an" if singular[0].lower() in "aeiou" or singular.startswith("ICBM") else "a"
+        return f"{article} {singular}"
+    return f"{event.count} {plural}"

@@ -1,0 +1,47 @@
+"""The shared names of actors, kinds and facts, and the value formats alerts and pages use."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from schemas.labels import FACT_LABELS, actor_name, fact_text, fmt_time, kind_noun
+from services.notify import wording
+from tests.web_samples import korean_event
+
+
+def test_codes_become_names() -> None:
+    assert actor_name("PRK") == "North Korea"
+    assert actor_name("Houthis") == "Houthis"
+    assert actor_name(None) == "Unknown actor"
+    assert kind_noun("srbm") == "short-range ballistic missile"
+    assert kind_noun("new_kind") == "new_kind"
+
+
+def test_fact_labels_are_words_not_field_names() -> None:
+    assert FACT_LABELS["distance_km"] == "Distance"
+    assert FACT_LABELS["source_agency"] == "Reported by"
+    assert FACT_LABELS["launched_at"] == "Launched"
+    assert all("_" not in label for label in FACT_LABELS.values())
+
+
+def test_values_read_as_a_person_writes_them() -> None:
+    assert fact_text("distance_km", 350.0) == "350 km"
+    assert fact_text("apogee_km", 1200.0) == "1,200 km"
+    assert fact_text("actor", "PRK") == "North Korea"
+    assert fact_text("confidence", 1.0) == "100%"
+    assert fact_text("direction", None) is None
+
+
+def test_one_time_format_in_utc_to_the_minute() -> None:
+    seoul = timezone(timedelta(hours=9))
+    assert fmt_time(datetime(2026, 12, 3, 0, 3, 17, 123456, tzinfo=seoul)) == "2026-12-02 15:03 UTC"
+    assert fmt_time(datetime(2026, 12, 2, 15, 3)) == "2026-12-02 15:03 UTC"  # naive: taken as UTC
+
+
+def test_notify_words_facts_with_the_shared_labels() -> None:
+    facts = {fact.label: fact.value for fact in wording.facts(korean_event(2))}
+    assert facts["Reported by"] == "JCS" and facts["Distance"] == "350 km"
+    assert facts["Launched"] == "2024-05-30 21:10 UTC" and facts["Confidence"] == "90%"
+    assert set(facts) <= set(FACT_LABELS.values())
+    assert wording.changed_labels(["distance_km", "source_agency", "launched_at"]) == (
+        "distance, reporting agency, launch time")
