@@ -29,6 +29,7 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
+import xml.sax
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -71,7 +72,7 @@ class Entry:
 class ParsedFeed:
     """What a source document says: its entries plus the hints the scheduler uses."""
 
-    format: str  # rss, atom, rdf, json, or feedparser's version name (rss091u, atom03, ...)
+    format: str  # rss, atom, rdf, json, cdf: the family, whichever parser read it (see `_family`)
     title: str
     entries: tuple[Entry, ...]
     lang: str | None = None
@@ -490,6 +491,14 @@ def _from_rdf(root: ET.Element, url: str, max_entries: int, default_tz: str | No
 # --- feedparser path -------------------------------------------------------------------
 
 
+def _family(version: str) -> str:
+    """The format family of a feedparser version name, as the fast path names it: "rss20",
+    "rss091u" → rss; "rss10", "rss090" → rdf; "atom03" → atom; "" → unknown."""
+    if version in ("rss090", "rss10"):
+        return "rdf"
+    return next((family for family in ("rss", "atom", "cdf") if version.startswith(family)), "unknown")
+
+
 def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, media_type: str,
                            max_entries: int, default_tz: str | None = None) -> ParsedFeed:
     headers = {"content-location": url}
@@ -505,11 +514,17 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
             result = feedparser.parse(cleaned, response_headers=headers, sanitize_html=False)
         except (UnicodeError, ValueError, LookupError) as exc:
             raise NotAFeed(f"not a feed: cannot decode the document ({exc.__class__.__name__})") from None
-    if not result.get("version") and not result.entries:
+    if not result.entries:
         reason = result.get("bozo_exception")
-        if media_type == "text/html" or body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        if not result.get("version") and (
+                media_type == "text/html" or body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))):
             raise NotAFeed("not a feed: the document is an HTML page")
-        if not result.feed:  # a channel with no items but some metadata is an empty feed
+        if isinstance(reason, xml.sax.SAXParseException) and not result.feed:
+            # Cut short or broken, with nothing left to read: a failure, not an empty feed.
+            raise NotAFeed(f"not a feed: not well-formed XML at line {reason.getLineNumber()}, column "
+                           f"{reason.getColumnNumber()}: {reason.getMessage()}")
+        if not result.get("version") and not result.feed:
+            # (a channel with no items but some metadata is an empty feed)
             raise NotAFeed(f"not a feed: {reason or 'no RSS, Atom or RDF element'}")
     feed = result.feed
     entries = []
@@ -536,7 +551,7 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
         elif link.get("rel") == "self" and self_url is None:
             self_url = _abs(url, link.get("href"))
     return ParsedFeed(
-        format=result.get("version") or "unknown",
+        format=_family(result.get("version") or ""),
         title=_plain(feed.get("title"), MAX_TITLE_CHARS),
         entries=tuple(entries),
         lang=feed.get("language") or None,

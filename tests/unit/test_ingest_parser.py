@@ -87,6 +87,21 @@ def test_bom_and_leading_whitespace():
     assert len(parse_feed(body, url="https://wire.example.org/rss").entries) == 2
 
 
+def test_a_feed_cut_short_with_nothing_to_read_is_a_failure_not_an_empty_feed():
+    with pytest.raises(NotAFeed, match="not well-formed XML at line 1"):
+        parse_feed(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire', url="https://example.org/f")
+    # A well-formed feed with no item is empty, and fine.
+    assert parse_feed(b'<rss version="2.0"><channel><title>Wire</title></channel></rss>',
+                      url="https://example.org/f").entries == ()
+
+
+def test_the_format_is_named_by_its_family_whichever_parser_reads_it():
+    # Ill-formed (a bare "&"), so the lenient parser reads it, and still calls it rss.
+    feed = parse_feed(b'<rss version="2.0"><channel><title>A & B</title><item><title>x</title></item></channel></rss>',
+                      url="https://example.org/f")
+    assert feed.parser == "feedparser" and feed.format == "rss"
+
+
 def test_html_page_is_not_a_feed():
     with pytest.raises(NotAFeed, match="HTML page"):
         parse_feed(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>", url="https://x.example/",
