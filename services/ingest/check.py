@@ -79,6 +79,8 @@ async def check_source(source: Source, http: aiohttp.ClientSession, ingest, pars
     row["ok"] = True
     if result.permanent_url:
         row["error"] = f"moved permanently to {result.permanent_url}"
+    elif parsed.damaged:
+        row["error"] = f"read leniently: {parsed.damaged}"
     return row
 
 

@@ -80,6 +80,9 @@ class ParsedFeed:
     hub_url: str | None = None  # WebSub hub (<link rel="hub">)
     self_url: str | None = None
     parser: str = "fast"  # fast | feedparser | json | page
+    # Where the XML breaks, for a document that is not well-formed but whose entries the
+    # lenient parser could still read (a feed broken mid-item may give a partial item).
+    damaged: str | None = None
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_entries: int = 1000,
@@ -491,6 +494,15 @@ def _from_rdf(root: ET.Element, url: str, max_entries: int, default_tz: str | No
 # --- feedparser path -------------------------------------------------------------------
 
 
+def _where_broken(exc: object) -> str | None:
+    """"not well-formed XML at line 3, column 7: mismatched tag" for the XML error of a
+    document feedparser read leniently; None for a well-formed one (or a mere warning, such
+    as an encoding the document declares otherwise than the server)."""
+    if not isinstance(exc, xml.sax.SAXParseException):
+        return None
+    return f"not well-formed XML at line {exc.getLineNumber()}, column {exc.getColumnNumber()}: {exc.getMessage()}"
+
+
 def _family(version: str) -> str:
     """The format family of a feedparser version name, as the fast path names it: "rss20",
     "rss091u" → rss; "rss10", "rss090" → rdf; "atom03" → atom; "" → unknown."""
@@ -521,8 +533,7 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
             raise NotAFeed("not a feed: the document is an HTML page")
         if isinstance(reason, xml.sax.SAXParseException) and not result.feed:
             # Cut short or broken, with nothing left to read: a failure, not an empty feed.
-            raise NotAFeed(f"not a feed: not well-formed XML at line {reason.getLineNumber()}, column "
-                           f"{reason.getColumnNumber()}: {reason.getMessage()}")
+            raise NotAFeed(f"not a feed: {_where_broken(reason)}")
         if not result.get("version") and not result.feed:
             # (a channel with no items but some metadata is an empty feed)
             raise NotAFeed(f"not a feed: {reason or 'no RSS, Atom or RDF element'}")
@@ -558,6 +569,7 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
         ttl_s=_ttl_s(feed.get("ttl")),
         hub_url=hub,
         self_url=self_url,
+        damaged=_where_broken(result.get("bozo_exception")),
         parser="feedparser",
     )
 

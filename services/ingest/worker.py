@@ -490,8 +490,12 @@ class IngestStage:
         items = len(parsed.entries) if parsed else 0
         self._first_round.polled(source.url, None)
         self.metrics.polled(source.name, result.status, duration_s, entries=items)
-        log.info("feed_polled", status=result.status, items=items, new_items=published,
-                 duration_ms=round(duration_s * 1000, 1), next_check_s=round(interval, 1))
+        damaged = parsed.damaged if parsed else None
+        # A feed read leniently past broken XML is said at warning level, where it is seen.
+        (log.warning if damaged else log.info)(
+            "feed_polled", status=result.status, items=items, new_items=published,
+            duration_ms=round(duration_s * 1000, 1), next_check_s=round(interval, 1),
+            **({"damaged": damaged} if damaged else {}))
         return PollOutcome(source, result.status, items, published, duration_s=duration_s,
                            next_check_in_s=interval, format=parsed.format if parsed else None)
 

@@ -38,3 +38,25 @@ async def test_feeds_check_rows_and_table(tmp_path):
     assert "1 of 3 sources answered with a feed" in table
     # columns stay aligned with wide characters: "LAST ERROR" starts at the same place on each row
     assert len({line.index("Gone") for line in lines if "Gone" in line}) == 1
+
+
+async def test_a_feed_cut_short_fails_and_one_read_past_broken_xml_says_so(tmp_path):
+    site = await FeedSite().start()
+    try:
+        site.docs["/cut.xml"] = Doc(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire')
+        # A bare "&" breaks the XML; the lenient parser still reads the item.
+        site.docs["/amp.xml"] = Doc(b'<rss version="2.0"><channel><title>A & B</title>'
+                                    b'<item><title>Missile fired</title><link>https://x.example/1</link></item>'
+                                    b'</channel></rss>')
+        settings = Settings.model_validate({
+            "state": {"path": str(tmp_path / "s.db")},
+            "ingest": {"allow_private_networks": True},
+            "feeds": [{"url": site.url("/cut.xml"), "name": "Cut"}, {"url": site.url("/amp.xml"), "name": "Amp"}],
+        })
+        async with aiohttp.ClientSession() as http:
+            cut, amp = await feeds_check(settings, http)
+    finally:
+        await site.close()
+    assert not cut["ok"] and cut["error"].startswith("not_a_feed: not a feed: not well-formed XML at line 1")
+    assert amp["ok"] and amp["items"] == 1 and amp["format"] == "rss"
+    assert amp["error"].startswith("read leniently: not well-formed XML at line ")

@@ -221,3 +221,16 @@ async def test_items_long_gone_from_their_feed_are_forgotten(site, http, tmp_pat
     ids = [i.item_id for i in published(bus)]
     assert {i.title for i in published(bus) if i.item_id in state.known_items(ids)} == {"Still listed", "Quiet source"}
     ctx.close()
+
+
+async def test_a_feed_read_past_broken_xml_publishes_what_it_reads_and_warns_where_it_broke(site, http, tmp_path):
+    # A bare "&" breaks the XML: its item is still published, and the poll says at warning level why.
+    site.docs["/wire.xml"] = Doc(b'<rss version="2.0"><channel><title>A & B</title><item><guid>g1</guid>'
+                                 b'<title>Missile fired</title><link>https://x.example/1</link></item></channel></rss>')
+    bus = MemoryBus()
+    stage, _ = await make_stage(settings_for(site, tmp_path), bus, http, Clock())
+    with capture_logs() as logs:
+        (outcome,) = await stage.poll_all()
+    assert outcome.new_items == 1 and [i.title for i in published(bus)] == ["Missile fired"]
+    (polled,) = [line for line in logs if line["event"] == "feed_polled"]
+    assert polled["log_level"] == "warning" and polled["damaged"].startswith("not well-formed XML at line ")

@@ -100,6 +100,10 @@ def test_the_format_is_named_by_its_family_whichever_parser_reads_it():
     feed = parse_feed(b'<rss version="2.0"><channel><title>A & B</title><item><title>x</title></item></channel></rss>',
                       url="https://example.org/f")
     assert feed.parser == "feedparser" and feed.format == "rss"
+    # ... and it says where the XML broke; a well-formed feed has nothing to say.
+    assert feed.damaged.startswith("not well-formed XML at line ")
+    assert parse_feed(b'<rss version="2.0"><channel><title>A</title></channel></rss>',
+                      url="https://example.org/f").damaged is None
 
 
 def test_html_page_is_not_a_feed():
