@@ -72,11 +72,12 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
+from schemas.agreement import coast_of, km_same, same_fact, times_same
 from schemas.models import BALLISTIC_KINDS
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
@@ -113,9 +114,6 @@ _CORRECTION = re.compile(
     r"\bcorrect(?:s|ed|ion)\b|\brevis(?:es|ed)\b|\bnot one but\b|정정|訂正|修正",
     re.IGNORECASE,
 )
-
-_EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|太平洋|northeast|eastward|east", re.I)
-_WEST = re.compile(r"yellow sea|west sea|서해|黄海|west coast|westward|west", re.I)
 
 
 MAX_TITLE_CHARS = 300
@@ -502,17 +500,6 @@ def _kinds_fit(state: EventState, source: Source) -> bool:
     return salvo and {_kind_family(kind), _kind_family(source.fields.kind)} <= _SALVO_FAMILIES
 
 
-@lru_cache(maxsize=4096)  # asked of every open event's direction for every report
-def coast_of(direction: str | None) -> str | None:
-    """`east` or `west` when the direction names one side of the peninsula, else None."""
-    if not direction:
-        return None
-    east, west = bool(_EAST.search(direction)), bool(_WEST.search(direction))
-    if east == west:
-        return None
-    return "east" if east else "west"
-
-
 _CLOCK_WORDS = re.compile(r"\d\s*(?::|a\.?m|p\.?m|時|시|h\b|hrs|GMT|UTC|KST|JST)|noon|midnight|正午|정오", re.I)
 
 
@@ -710,11 +697,6 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
 
 # --- walk-backs ----------------------------------------------------------------------
 
-KM_TOLERANCE_ABS = 5.0
-KM_TOLERANCE_REL = 0.05
-TIME_TOLERANCE_S = 5 * 60
-
-
 def restates_differently(fields: LaunchFields, event: LaunchEvent) -> list[str]:
     """The facts a report states otherwise than the event holds them: a count, a kind of
     another family or another specific class (not a generic "ballistic" made specific), a
@@ -729,11 +711,10 @@ def restates_differently(fields: LaunchFields, event: LaunchEvent) -> list[str]:
             differ.append("kind")
     for name in ("distance_km", "apogee_km"):
         now, before = getattr(fields, name), getattr(event, name)
-        if now is not None and before is not None and abs(now - before) > max(KM_TOLERANCE_ABS,
-                                                                              KM_TOLERANCE_REL * abs(before)):
+        if now is not None and before is not None and not km_same(now, before):
             differ.append(name)
-    if fields.launched_at is not None and event.launched_at is not None and abs(
-            (fields.launched_at - event.launched_at).total_seconds()) > TIME_TOLERANCE_S:
+    if fields.launched_at is not None and event.launched_at is not None and not times_same(
+            fields.launched_at, event.launched_at):
         differ.append("launched_at")
     return differ
 
@@ -861,20 +842,12 @@ def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[
     if previous is None:
         return ["new"]
     changed = [name for name in ("status", *FACTS) if getattr(previous, name) != getattr(current, name)
-               and (name != "direction" or _direction_moved(previous.direction, current.direction))]
+               and (name != "direction" or not same_fact("direction", previous.direction, current.direction))]
     provenance = ("sources", "source_count", "sources_omitted", "headline", "source_agency", "confidence",
                   "direction")
     if any(getattr(previous, name) != getattr(current, name) for name in provenance):
         changed.append("sources")
     return changed
-
-
-def _direction_moved(before: str | None, after: str | None) -> bool:
-    """A direction changed in meaning, not only in wording ("동해상" -> "East Sea")."""
-    if before is None or after is None:
-        return before != after
-    coasts = (coast_of(before), coast_of(after))
-    return coasts[0] != coasts[1] or (coasts == (None, None) and before != after)
 
 
 def _worth(s: Source, deciding: set[str]) -> tuple:

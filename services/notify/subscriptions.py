@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from schemas import LaunchEvent
-from schemas.models import BALLISTIC_KINDS
+from schemas.agreement import kind_generalises, km_same
 from services.notify.settings import SubscriptionSettings
 from services.notify.wording import fact_text
 
@@ -27,12 +27,9 @@ MEANINGFUL = ("status", "count", "kind", "distance_km", "apogee_km")
 REMEMBERED = (*MEANINGFUL, "actor", "direction")
 STATUS_RANK = {"reported": 0, "corrected": 0, "claimed": 1, "confirmed": 2}
 WALK_BACKS = ("corrected", "retracted")
-# Distances from different outlets are rounded differently: 600 vs 610 km is the same fact.
 COUNT_GROWTH = 1.25
 """A growing tally is news again once it reaches this multiple of the count last sent
 (a barrage told as 100, 110, 122, then 150 missiles: the update comes with 150)."""
-KM_TOLERANCE_ABS = 5.0
-KM_TOLERANCE_REL = 0.05
 
 
 @dataclass(frozen=True)
@@ -86,12 +83,6 @@ def filter_reason(sub: SubscriptionSettings, event: LaunchEvent, now: datetime) 
     return None
 
 
-def _km_differs(before: Any, now: Any) -> bool:
-    if not isinstance(before, (int, float)):
-        return True
-    return abs(float(now) - float(before)) > max(KM_TOLERANCE_ABS, KM_TOLERANCE_REL * abs(float(before)))
-
-
 def meaningful_changes(sent: dict[str, Any], event: LaunchEvent) -> list[str]:
     """Facts of `event` that differ in a way worth telling from the facts last `sent`."""
     changed: list[str] = []
@@ -108,15 +99,16 @@ def meaningful_changes(sent: dict[str, Any], event: LaunchEvent) -> list[str]:
         changed.append("count")
     # A class made generic again ("hypersonic", then an outlet's "ballistic") tells nothing.
     kind, sent_kind = event.kind, sent.get("kind")
-    if kind is not None and kind != sent_kind and not (kind == "ballistic" and sent_kind in BALLISTIC_KINDS):
+    if kind is not None and kind != sent_kind and not kind_generalises(kind, sent_kind):
         changed.append("kind")
     # "A ballistic missile launch" then "a ballistic missile": a first known count of one
     # tells the subscriber nothing new.
     if "count" in changed and event.count == 1 and sent.get("count") is None:
         changed.remove("count")
+    # Distances rounded apart by different outlets (600 and 610 km) are one figure.
     for name in ("distance_km", "apogee_km"):
-        now = getattr(event, name)
-        if now is not None and _km_differs(sent.get(name), now):
+        now, before = getattr(event, name), sent.get(name)
+        if now is not None and not (isinstance(before, (int, float)) and km_same(now, before)):
             changed.append(name)
     if "correction" in event.changes and "status" not in changed:
         changed.append("correction")

@@ -28,6 +28,7 @@ from aiohttp import web
 from markupsafe import Markup, escape
 
 from schemas import EventSource, LaunchEvent
+from schemas.agreement import same_fact
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson
 from services.web.geo import place_event
 from services.web.openapi import openapi_document
@@ -113,14 +114,19 @@ def _environment() -> jinja2.Environment:
 
 def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     """For each fact: its label and value as a person reads them, the outlets that gave that
-    value (each once), and the other values given, each with the outlets that gave it.
+    value (each once), the outlets that gave it in other words, and the other values given,
+    each with the outlets that gave it.
 
     Values are compared as shown: a launch time 20 s off, shown to the minute, is the same
-    time on the page, not a dissent that reads the same as the value."""
+    time on the page. A value that tells the same fact otherwise (`schemas.agreement`: "East
+    Sea" for "Sea of Japan", "ballistic missile" for a short-range one, 610 km for 600) is
+    given in other words, not said otherwise: only a value that contradicts is a dissent."""
     rows = []
     for fact in FACTS:
-        shown = fact_value(fact, getattr(event, fact))
+        held = getattr(event, fact)
+        shown = fact_value(fact, held)
         agree: list[EventSource] = []
+        worded: dict[str, list[EventSource]] = {}
         differ: dict[str, list[EventSource]] = {}
         for source in event.sources:
             said = getattr(source.fields, fact)
@@ -130,9 +136,10 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
             if said_shown == shown:
                 agree.append(source)
             else:
-                differ.setdefault(said_shown, []).append(source)
-        rows.append({"fact": fact, "label": fact_label(fact), "value": shown,
-                     "agree": outlets(agree), "differ": [(said, outlets(by)) for said, by in differ.items()]})
+                (worded if same_fact(fact, said, held) else differ).setdefault(said_shown, []).append(source)
+        rows.append({"fact": fact, "label": fact_label(fact), "value": shown, "agree": outlets(agree),
+                     "worded": [(said, outlets(by)) for said, by in worded.items()],
+                     "differ": [(said, outlets(by)) for said, by in differ.items()]})
     return rows
 
 

@@ -11,7 +11,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from services.web.app import CSP, build_web_app
 from services.web.store import EventStore, LiveFeed
-from tests.web_samples import HOSTILE_TITLE, T0, hostile_event, korean_event
+from tests.web_samples import HOSTILE_TITLE, T0, busy_event, hostile_event, korean_event
 
 NOW = T0 + timedelta(hours=1)
 
@@ -347,3 +347,28 @@ async def test_deliveries_are_counted_by_outcome_and_say_what_skipped_means() ->
     assert "<h2>By outcome</h2>" in page and "subscription and outcome" not in page
     skipped = page[page.index("<td>skipped</td>"):page.index("</tr>", page.index("<td>skipped</td>"))]
     assert ">16<" in skipped and "nothing to send" in skipped and "filters" in skipped
+
+
+async def test_a_fact_given_in_other_words_is_no_dissent_and_a_contradiction_is() -> None:
+    """"ballistic missile" beside the event's short-range one, a launch time four minutes off:
+    the same fact in other words, shown beside its outlets; a time six minutes off (beyond
+    the five of `schemas.agreement`) and another count are said otherwise."""
+    store = make_store()
+    store.add(busy_event(), NOW)
+    client = await client_for(store)
+    try:
+        html = await (await client.get("/events/evt_busy")).text()
+    finally:
+        await client.close()
+
+    def cells(fact: str) -> tuple[str, str]:
+        row = html[html.index(f'data-fact="{fact}"'):html.index("</tr>", html.index(f'data-fact="{fact}"'))]
+        given = row[row.index('data-label="Given by"'):row.index('data-label="Said otherwise"')]
+        return given, row[row.index('data-label="Said otherwise"'):]
+
+    given, otherwise = cells("kind")
+    assert 'as <span class="said">ballistic missile</span>' in given and "said" not in otherwise.split(">", 1)[1]
+    given, otherwise = cells("launched_at")
+    assert 'as <span class="said">2024-05-30 21:14 UTC</span>' in given and "21:14" not in otherwise
+    assert '<span class="said">2024-05-30 21:16 UTC</span>' in otherwise and "21:16" not in given
+    assert '<span class="said">1</span>' in cells("count")[1]

@@ -1,0 +1,78 @@
+"""Whether two values of one launch fact tell the same thing.
+
+Outlets round, name and generalise differently: 600 km and 610 km, "East Sea" and "Sea of
+Japan", "ballistic missile" and "short-range ballistic missile", 07:12 and 07:14 tell one
+fact each. Events (does a report correct the event? did a revision change a fact?), notify
+(is an update worth sending?) and the web page (who said otherwise?) read values by these
+rules alike.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from schemas.models import BALLISTIC_KINDS
+
+KM_TOLERANCE_ABS = 5.0
+KM_TOLERANCE_REL = 0.05
+"""Distances and apogees within 5 km or 5 % of each other are one figure, rounded apart."""
+TIME_TOLERANCE_S = 5 * 60
+"""Launch times within five minutes of each other are one time."""
+
+_EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|太平洋|northeast|eastward|east", re.I)
+_WEST = re.compile(r"yellow sea|west sea|서해|黄海|west coast|westward|west", re.I)
+
+
+def km_same(a: float, b: float) -> bool:
+    """Two distances (or apogees) within rounding of each other (`KM_TOLERANCE_*` of `b`)."""
+    return abs(float(a) - float(b)) <= max(KM_TOLERANCE_ABS, KM_TOLERANCE_REL * abs(float(b)))
+
+
+def times_same(a: datetime, b: datetime) -> bool:
+    return abs((a - b).total_seconds()) <= TIME_TOLERANCE_S
+
+
+@lru_cache(maxsize=4096)  # asked of every open event's direction for every report
+def coast_of(direction: str | None) -> str | None:
+    """`east` or `west` when the direction names one side of the Korean peninsula, else None."""
+    if not direction:
+        return None
+    east, west = bool(_EAST.search(direction)), bool(_WEST.search(direction))
+    if east == west:
+        return None
+    return "east" if east else "west"
+
+
+def directions_same(a: str, b: str) -> bool:
+    """One heading in other words ("동해상", "East Sea", "Sea of Japan"): the same side of
+    the peninsula, or the same words where neither names a side."""
+    coasts = (coast_of(a), coast_of(b))
+    return coasts[0] == coasts[1] and (coasts[0] is not None or a.casefold() == b.casefold())
+
+
+def kind_generalises(general: str | None, specific: str | None) -> bool:
+    """`general` is the generic "ballistic" said of a launch another source calls by its
+    ballistic class ("short-range ballistic missile", "ICBM", "hypersonic")."""
+    return general == "ballistic" and specific in BALLISTIC_KINDS
+
+
+def same_fact(fact: str, a: Any, b: Any) -> bool:
+    """Whether two stated values of `fact` (a field of `LaunchFields`) tell the same thing:
+    within rounding for distances and times, the same side for directions, a generic
+    "ballistic" beside its class for kinds, equal otherwise."""
+    if a is None or b is None:
+        return a is b
+    if fact in ("distance_km", "apogee_km"):
+        return km_same(a, b)
+    if fact == "launched_at":
+        return times_same(a, b)
+    if fact == "direction":
+        return directions_same(a, b)
+    if fact == "kind":
+        return a == b or kind_generalises(a, b) or kind_generalises(b, a)
+    if fact == "source_agency":
+        return a.casefold() == b.casefold()
+    return a == b

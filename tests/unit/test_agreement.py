@@ -1,0 +1,38 @@
+"""Values of one fact that tell the same thing, as events, notify and the web page read them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from schemas.agreement import coast_of, same_fact
+
+T = datetime(2024, 5, 30, 21, 14, tzinfo=timezone.utc)
+
+
+def test_figures_rounded_apart_are_one_figure_and_a_different_figure_is_not() -> None:
+    assert same_fact("distance_km", 600.0, 610.0) and same_fact("apogee_km", 50.0, 54.0)
+    assert not same_fact("distance_km", 350.0, 600.0) and not same_fact("apogee_km", 50.0, 60.0)
+
+
+def test_a_heading_in_other_words_is_the_same_heading() -> None:
+    assert same_fact("direction", "East Sea", "Sea of Japan") and same_fact("direction", "동해상", "East Sea")
+    assert not same_fact("direction", "East Sea", "Yellow Sea")
+    assert same_fact("direction", "Kyiv", "kyiv") and not same_fact("direction", "Kyiv", "Lviv")
+    assert coast_of("서해상") == "west" and coast_of("Kyiv") is None
+
+
+def test_a_generic_ballistic_missile_beside_its_class_is_the_same_kind_and_another_class_is_not() -> None:
+    assert same_fact("kind", "ballistic", "srbm") and same_fact("kind", "icbm", "ballistic")
+    assert not same_fact("kind", "srbm", "icbm") and not same_fact("kind", "cruise", "ballistic")
+    assert not same_fact("kind", "ballistic", "satellite_launch")
+
+
+def test_times_within_five_minutes_are_one_time() -> None:
+    assert same_fact("launched_at", T, T + timedelta(minutes=4))
+    assert not same_fact("launched_at", T, T + timedelta(minutes=6))
+
+
+def test_a_value_is_never_the_same_as_no_value_and_counts_must_match() -> None:
+    assert not same_fact("count", 2, None) and same_fact("count", None, None)
+    assert not same_fact("count", 2, 3) and same_fact("actor", "PRK", "PRK")
+    assert same_fact("source_agency", "JCS", "jcs") and not same_fact("source_agency", "JCS", "Japan MoD")
