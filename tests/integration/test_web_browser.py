@@ -124,3 +124,64 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             await asyncio.wait_for(running, 10)
             ctx.close()
             await bus.close()
+
+
+async def test_lists_stack_on_a_phone_without_scrolling_sideways(tmp_path: Path) -> None:
+    """At 390 px the events, sources and deliveries tables show each row as a block of named
+    values: neither the page nor a table scrolls sideways, and each value says what it is."""
+    from aiohttp.test_utils import TestServer
+
+    from services.web.app import build_web_app
+    from services.web.store import EventStore, LiveFeed
+    import sqlite3
+    from datetime import timedelta
+
+    store = EventStore(sqlite3.connect(":memory:"))
+    for event in (korean_event(2), busy_event(), hostile_event()):
+        store.add(event, event.updated_at)
+    now = busy_event().updated_at + timedelta(minutes=5)
+    failing = {"name": "Ministry of National Defense press releases (Korean)",
+               "url": "https://www.mnd.go.kr/user/boardList.action?boardId=I_43915&siteId=mnd&id=mnd_020500000000",
+               "kind": "page", "error_count": 7, "last_error": "timeout after 20.0 s reading the response body",
+               "last_status": None, "items_per_day": 12, "last_success_at_dt": now - timedelta(hours=3),
+               "next_check_at_dt": now + timedelta(minutes=8)}
+    letter = {"subscription": "duty-officers-slack", "event_id": "evt_0123456789abcdef0123", "revision": 2,
+              "reason": "HTTP 500 from https://hooks.slack.example/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX",
+              "at": now}
+    app = build_web_app(store, LiveFeed(), clock=lambda: now, sources=lambda: [failing],
+                        deliveries=lambda: {"counts": {"delivered": 3, "dead": 1}, "dead": [letter]})
+    server = TestServer(app, host="127.0.0.1", port=free_port())
+    await server.start_server()
+    browser = Browser(tmp_path / "profile")
+    try:
+        async with aiohttp.ClientSession() as http:
+            await browser.start()
+            page = await browser.new_page(http)
+            await page.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1,
+                            mobile=True)
+            wide = ("[...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.clientWidth + 1)"
+                    ".map(t => t.id || t.className)")
+            # Each value is named by its column (drawn before it), the column heads hidden.
+            labels = ("[...document.querySelectorAll('td[data-label]')].filter(td => td.offsetParent)"
+                      ".map(td => getComputedStyle(td, '::before').content)")
+            for path, named, shown in (
+                    ("/", ("Kind", "Since launch", "Sources"), ("short-range ballistic missile", "45 min ago")),
+                    ("/sources", ("Last success", "Errors in a row", "Next check"), ("3 h ago", "in 8 min")),
+                    ("/deliveries", ("Reason", "Revision", "Deliveries"), ("HTTP 500 from", "duty-officers-slack"))):
+                await page.goto(f"{server.make_url(path)}")
+                assert await page.evaluate("window.innerWidth") == 390, path
+                assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+                assert await page.evaluate(wide) == [], path
+                assert await page.evaluate("[...document.querySelectorAll('thead')].every(h => !h.offsetParent)")
+                drawn = await page.evaluate(labels)
+                for label in named:
+                    assert f'"{label}: "' in drawn, (path, label, drawn)
+                text = await page.evaluate("document.body.innerText")
+                for words in shown:
+                    assert words in text, (path, words)
+                await page.screenshot(ARTIFACTS / f"list-390px{path.replace('/', '-')}.png")
+            assert page.errors == []
+            await page.close()
+    finally:
+        browser.close()
+        await server.close()
