@@ -6,13 +6,16 @@ one, which would alert every recent event again:
 
 - a new file is created whole (schema version row, application id) under a temporary name
   and linked into place, so no process ever sees it half made;
-- an existing file must be SQLite (header), pass `PRAGMA quick_check`, carry launchwatch's
+- an existing file must be SQLite, pass `PRAGMA quick_check`, carry launchwatch's
   application id and a `launchwatch_meta` schema version this program knows; an empty
   (0-byte) file is refused, as is a foreign database.
 
 A file from before the version row (launchwatch's tables only, or no table at all) is
-adopted: the row is added. The header is checked at every open, the rest again whenever
-the file changed since this process last checked it.
+adopted: the row is added. The checks run again whenever the file changed since this
+process last checked it. The file (and its `-shm` index) is never opened but through
+SQLite or a descriptor kept open: on Linux, closing any descriptor of a file drops every
+POSIX lock the process holds on it, SQLite's included, and another process closing its
+connection would then take this one's write-ahead log for abandoned and delete it.
 
 Checkpoints run in a thread of their own. With `synchronous=NORMAL` a commit appends to the
 write-ahead log and returns without an fsync; copying the log into the database file (a
@@ -36,6 +39,7 @@ import collections
 import os
 import secrets
 import sqlite3
+import stat
 import sys
 import threading
 from pathlib import Path
@@ -45,7 +49,6 @@ from services.runtime.errors import StateCorrupt
 # PRAGMA application_id: "LWCH", at offset 68 of the file header (see sqlite.org/fileformat).
 APPLICATION_ID = 0x4C574348
 SCHEMA_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables launchwatch's stages create, by prefix: a file holding only these (or none) is ours.
 OWN_TABLE_PREFIXES = ("launchwatch_", "ingest_", "websub_", "classify_", "cluster_", "events_", "notify_", "bus_", "web_")
 
@@ -80,12 +83,16 @@ class WalCheckpointer:
     def pending_pages(self) -> int:
         """Pages in the write-ahead log not yet copied into the database: `mxFrame` less
         `nBackfill`, read from the WAL-index header in the `-shm` file (its layout is
-        described at https://www.sqlite.org/walformat.html); 0 when there is no log."""
-        try:
-            with open(f"{self.path}-shm", "rb") as shm:
-                header = shm.read(100)
-        except FileNotFoundError:
+        described at https://www.sqlite.org/walformat.html); 0 when there is no log.
+
+        The file is read through a descriptor kept open (`_shm_descriptor`): closing any
+        descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+        included, and another process would then take this one's log for abandoned,
+        checkpoint it and delete it under the running stages."""
+        descriptor = _shm_descriptor(self.path)
+        if descriptor is None:
             return 0
+        header = os.pread(descriptor, 100, 0)
         if len(header) < 100:
             return 0
         frames = int.from_bytes(header[16:20], sys.byteorder)
@@ -159,10 +166,31 @@ class WalCheckpointer:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            with _checkpointing:
+                if self.path not in _checkpointers:  # no connection of this process is left on the file
+                    descriptor = _shm_descriptors.pop(self.path, None)
+                    if descriptor is not None:
+                        os.close(descriptor)
 
 
 _checkpointers: dict[str, WalCheckpointer] = {}
 _checkpointing = threading.Lock()
+_shm_descriptors: dict[str, int] = {}
+
+
+def _shm_descriptor(path: str) -> int | None:
+    """A read-only descriptor of the WAL index (`-shm`) of the state file at `path`, opened
+    once and closed only once this process has no connection on the file (`connect`
+    registers a connection's checkpointer before SQLite opens the file); None while there
+    is no index."""
+    with _checkpointing:
+        descriptor = _shm_descriptors.get(path)
+        if descriptor is None:
+            try:
+                descriptor = _shm_descriptors[path] = os.open(f"{path}-shm", os.O_RDONLY)
+            except FileNotFoundError:
+                return None
+        return descriptor
 
 
 def checkpointer_for(path: str | Path) -> WalCheckpointer:
@@ -207,18 +235,28 @@ def connect(path: str | Path) -> sqlite3.Connection:
     `StateCorrupt` when the file is empty, not SQLite, corrupt, another program's, or from
     a newer launchwatch.
     """
-    check_state_file(path)
+    if str(path) == ":memory:":
+        return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=StateFileConnection)
+    # Registered before SQLite opens the file, so that the checkpointer never closes the
+    # descriptor it reads the log's index by while this connection holds locks on it.
+    checkpointer = checkpointer_for(path)
+    conn: StateFileConnection | None = None
     try:
+        check_state_file(path)
         conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False,
                                factory=StateFileConnection)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA busy_timeout=30000")
-    except sqlite3.DatabaseError as exc:
-        raise StateCorrupt(f"state file {path}: cannot be opened ({exc})") from None
-    if str(path) != ":memory:":
         conn.execute("PRAGMA wal_autocheckpoint=0")
-        conn._checkpointer = checkpointer_for(path)
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        checkpointer.release()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StateCorrupt(f"state file {path}: cannot be opened ({_reason(exc)})") from None
+        raise
+    conn._checkpointer = checkpointer
     return conn
 
 
@@ -230,11 +268,19 @@ def check_state_file(path: str | Path) -> None:
         return
     path = Path(path)
     with _checking:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            _create(path)
-        _check_header(path)
-        status = path.stat()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                _create(path)
+            status = path.stat()
+        except OSError as exc:
+            raise StateCorrupt(f"state file {path}: cannot be created ({_os_reason(path, exc)})") from None
+        # The file is never opened here but through SQLite: closing a descriptor of it would
+        # drop the POSIX locks SQLite holds on it for this process's other connections.
+        if stat.S_ISDIR(status.st_mode):
+            raise StateCorrupt(f"state file {path} is a directory: [state] path names the file itself")
+        if status.st_size == 0:
+            raise StateCorrupt(f"state file {path} is empty (0 bytes): truncated or not launchwatch's; {_FIX}")
         # A file changed since it was checked (a write, a restore, damage) is checked again.
         key = f"{os.path.abspath(path)}:{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}"
         if key not in _checked:
@@ -269,13 +315,17 @@ def _stamp(conn: sqlite3.Connection) -> None:
 _FIX = "restore it from a backup, or move it away to start afresh (recent events would alert again)"
 
 
-def _check_header(path: Path) -> None:
-    with open(path, "rb") as file:
-        header = file.read(100)
-    if not header:
-        raise StateCorrupt(f"state file {path} is empty (0 bytes): truncated or not launchwatch's; {_FIX}")
-    if not header.startswith(SQLITE_HEADER):
-        raise StateCorrupt(f"state file {path} is not an SQLite database; {_FIX}")
+def _os_reason(path: Path, exc: OSError) -> str:
+    """Why the file cannot be made, in words: a folder on its way that is a file, or the
+    system's reason."""
+    for folder in path.parents:
+        if folder.exists() and not folder.is_dir():
+            return f"{folder} is a file, not a folder"
+    return exc.strerror or str(exc)
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    return "not an SQLite database" if "not a database" in str(exc) else str(exc)
 
 
 def _check(path: Path) -> None:
@@ -306,6 +356,8 @@ def _check(path: Path) -> None:
             raise StateCorrupt(f"state file {path} was written by a newer launchwatch (schema {version}, "
                                f"this one knows {SCHEMA_VERSION})")
     except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise StateCorrupt(f"state file {path} is not an SQLite database; {fix}") from None
         raise StateCorrupt(f"state file {path} is corrupt ({exc}); {fix}") from None
     finally:
         conn.close()

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 
 from services.runtime import db
 from services.runtime.db import connect
@@ -113,3 +114,46 @@ def test_every_acknowledged_send_survives_a_kill_while_the_checkpointer_works(tm
     assert acknowledged >= 400 and checkpoints >= 3, "no 400 records sent and three checkpoints made"
     values = [r.value[:8] for r in MemoryBus("lw.", journal=connect(path)).records("lw.items")]
     assert values[: acknowledged + 1] == [b"%08d" % n for n in range(acknowledged + 1)]
+
+
+HOLDER = textwrap.dedent("""
+    import sys
+    from services.runtime import db
+    db.CHECKPOINT_EVERY_S = 0.01  # the checkpointer reads the log's index all the while
+    first = db.connect(sys.argv[1])
+    first.execute("CREATE TABLE ingest_rows (n INTEGER)")
+    first.execute("INSERT INTO ingest_rows VALUES (1)")
+    second = db.connect(sys.argv[1])  # a second stage of the same process opens the file
+    print("ready", flush=True)
+    sys.stdin.readline()
+    first.execute("INSERT INTO ingest_rows VALUES (2)")
+    print("written", flush=True)
+    sys.stdin.readline()
+""")
+
+
+def test_another_process_reading_the_file_leaves_the_running_ones_log_alone(tmp_path):
+    """A `dlq list`, or a second `run` that is refused, opens the state file and closes it
+    while a `run` works on it. The running process must keep its SQLite locks (no
+    descriptor of the file or its index is ever closed under it), so the other process does
+    not take its write-ahead log for abandoned and delete it: what it commits afterwards
+    survives a kill -9."""
+    path = tmp_path / "state.db"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, cwd=os.getcwd())
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        time.sleep(0.2)  # the holder's checkpointer has looked at the index many times
+        visitor = connect(path)  # this process: the operator's command
+        assert visitor.execute("SELECT count(*) FROM ingest_rows").fetchone()[0] == 1
+        visitor.close()
+        assert os.path.exists(f"{path}-wal"), "the running process's log was deleted under it"
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "written"
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    after = sqlite3.connect(path)
+    assert [n for (n,) in after.execute("SELECT n FROM ingest_rows ORDER BY n")] == [1, 2]
+    after.close()

@@ -5,6 +5,7 @@ working stops the stage instead of dead-lettering every message after it."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from pathlib import Path
 
@@ -125,3 +126,24 @@ async def test_a_database_error_while_handling_stops_the_stage_without_dead_lett
     assert [e["event"] for e in logs if e["log_level"] == "error"] == ["state_failed"]
     # Nothing was committed: after a restore, every message is handled again.
     assert await (await bus.consumer(["in"], "g")).poll(0.05, 10) != []
+
+
+@pytest.mark.parametrize("where", ["a folder", "under a file", "unwritable"])
+def test_a_state_path_that_cannot_be_a_file_is_one_line_naming_it(tmp_path, capsys, where):
+    if where == "a folder":
+        state, reason = tmp_path, "is a directory"
+    elif where == "under a file":
+        (tmp_path / "garbage.db").write_text("x")
+        state, reason = tmp_path / "garbage.db" / "state.db", f"{tmp_path / 'garbage.db'} is a file, not a folder"
+    else:  # /proc takes no new file, whoever asks
+        state, reason = Path("/proc/launchwatch-state.db"), "cannot be created ("
+    code, err = run_with_state(tmp_path, state, capsys)
+    assert code == 2 and "Traceback" not in err and err.count("\n") == 1
+    assert err.startswith(f"launchwatch: state file {state}") and reason in err
+
+
+def test_a_file_that_is_not_sqlite_is_named_so(tmp_path, capsys):
+    state = tmp_path / "state.db"
+    state.write_bytes(b"PK\x03\x04" + b"\x00" * 4000)  # a zip archive
+    code, err = run_with_state(tmp_path, state, capsys)
+    assert code == 2 and f"state file {state} is not an SQLite database" in err
