@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+from aiohttp import web
 
 from services.ingest.errors import (
     BodyTooLarge,
@@ -133,7 +134,7 @@ async def _fetch(http, url, etag, last_modified, max_body_bytes, host_check, max
             _raise_for_status(resp, now)
             body = b""
             if resp.status != 304:
-                body = await _read_limited(resp, max_body_bytes)
+                body = await read_limited(resp, max_body_bytes)
             return FetchResult(
                 status=resp.status,
                 url=current,
@@ -173,7 +174,9 @@ def _raise_for_status(resp: aiohttp.ClientResponse, now: datetime | None) -> Non
     raise ClientHttpError(f"HTTP {status} {resp.reason or ''}".strip(), status=status)
 
 
-async def _read_limited(resp: aiohttp.ClientResponse, max_body_bytes: int) -> bytes:
+async def read_limited(resp: aiohttp.ClientResponse | web.Request, max_body_bytes: int) -> bytes:
+    """The whole body of a response (or of a request pushed to us), read to its end however
+    many pieces it comes in; raises `BodyTooLarge` past `max_body_bytes`."""
     declared = resp.content_length
     if declared is not None and declared > max_body_bytes and "Content-Encoding" not in resp.headers:
         raise BodyTooLarge(f"body of {declared} bytes is over the limit of {max_body_bytes}")

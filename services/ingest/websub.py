@@ -32,6 +32,7 @@ import aiohttp
 from aiohttp import web
 
 from services.ingest.errors import (
+    BodyTooLarge,
     ClientHttpError,
     ConnectError,
     FetchTimeout,
@@ -39,7 +40,7 @@ from services.ingest.errors import (
     ServerHttpError,
     error_code,
 )
-from services.ingest.fetcher import INGEST_ADDRESSES
+from services.ingest.fetcher import INGEST_ADDRESSES, read_limited
 from services.ingest.leases import LeasePolicy
 from services.ingest.state import IngestState, WebSubRecord
 from services.runtime.addresses import ALLOW_ALL, guarded_target
@@ -297,9 +298,10 @@ class WebSubscriber:
         sub = self._subs.get(cid)
         if sub is None:
             return web.Response(status=410, text="no such subscription")  # tells the hub to stop
-        body = await request.content.read(self._max_body_bytes + 1)
         log = get_logger().bind(callback_id=cid, topic=sub.topic)
-        if len(body) > self._max_body_bytes:
+        try:
+            body = await read_limited(request, self._max_body_bytes)
+        except BodyTooLarge:
             log.warning("websub_push_dropped", reason="too_large")
             return web.Response(status=413, text="too large")
         if not verify_signature(sub.secret, body, request.headers.get("X-Hub-Signature")):

@@ -109,13 +109,24 @@ class Hub:
         finally:
             self.verifying -= 1
 
-    async def push(self, body: bytes, *, secret: str | None = None, forged: bool = False) -> int:
+    async def push(self, body: bytes, *, secret: str | None = None, forged: bool = False,
+                   pieces: int = 1) -> int:
+        """POST `body` signed; in `pieces` > 1 it goes as a chunked body whose pieces arrive
+        apart, as a large push crosses a real network."""
         form = self.subscriptions[-1]
         key = (secret or form["hub.secret"]).encode()
         signature = hmac.new(key, body, hashlib.sha256).hexdigest()
         if forged:
             signature = "0" * 64
-        async with self._http.post(form["hub.callback"], data=body, headers={
+
+        async def in_pieces() -> AsyncIterator[bytes]:
+            step = -(-len(body) // pieces)
+            for start in range(0, len(body), step):
+                yield body[start:start + step]
+                await asyncio.sleep(0.05)
+
+        data = body if pieces == 1 else in_pieces()
+        async with self._http.post(form["hub.callback"], data=data, headers={
                 "Content-Type": "application/rss+xml", "X-Hub-Signature": f"sha256={signature}"}) as resp:
             return resp.status
 
@@ -147,7 +158,7 @@ async def world(tmp_path):
 
 def make_stage(site: FeedSite, hub: Hub, http, db_path, clock, *, lease_s: int = 86400, port: int | None = None,
                bus: MemoryBus | None = None, metrics: IngestMetrics | None = None,
-               paths: tuple[str, ...] = ("/wire.xml",)):
+               paths: tuple[str, ...] = ("/wire.xml",), max_body_bytes: int = 10 * 1024 * 1024):
     """An ingest stage over `paths` of `site` (each naming `hub`), with WebSub on a free port."""
     port = port or free_port()
     for path in paths:
@@ -157,7 +168,7 @@ def make_stage(site: FeedSite, hub: Hub, http, db_path, clock, *, lease_s: int =
         sources=[Source(url=site.url(path), name=f"Pushed {path}", interval_s=60) for path in paths], http=http,
         producer=(bus or MemoryBus()).producer(), items_topic="launchwatch.items",
         state=IngestState(connect(db_path)),
-        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0),
+        settings=IngestSettings(allow_private_networks=True, jitter_ratio=0, max_body_bytes=max_body_bytes),
         clock=clock, rng=random.Random(7), metrics=metrics,
         websub=WebSubSettings(public_url=f"http://127.0.0.1:{port}", listen=f"127.0.0.1:{port}", lease_s=lease_s,
                               poll_interval_s=900),
@@ -240,6 +251,28 @@ async def test_websub_round_trip(world, tmp_path):
     finally:
         await stage.stop_servers()
         stage.close()
+
+
+async def test_a_push_in_pieces_is_read_whole_and_one_over_the_limit_refused(world, tmp_path):
+    """A push's body is verified and parsed whole, however many pieces it arrives in (a
+    signature over the first piece alone would drop every push larger than a packet as
+    forged); a body over `max_body_bytes` gets 413, signed or not."""
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    bus = MemoryBus()
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", Clock(), bus=bus,
+                                  max_body_bytes=200_000)) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        items = [(f"b{n}", f"Filler story number {n} " + "x" * 200) for n in range(200)]
+        pushed = feed_with_hub(hub.url, topic, [("a2", "North Korea fires ballistic missile"), *items])
+        assert len(pushed) > 50_000
+        with capture_logs() as logs:
+            assert await hub.push(pushed, pieces=5) == 202
+            assert await hub.push(b"<rss>" + b"x" * 200_000 + b"</rss>") == 413
+        titles = [i.title for i in published(bus)]
+        assert "North Korea fires ballistic missile" in titles and len(titles) == 202
+        assert [l["reason"] for l in logs if l["event"] == "websub_push_dropped"] == ["too_large"]
 
 
 @pytest.mark.parametrize(("granted_s", "requests_in_first_hour"), [(60, 60), (3600, 2), (86400, 1)])
