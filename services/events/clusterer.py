@@ -7,12 +7,13 @@ puts them together: one report in, the event revisions it causes out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from schemas import LaunchEvent, LaunchReport
 # reaches_clusterer lives with the pure state functions, so that the classify workers that
 # call it import no store; it is named here too, where the clusterer's rules are read.
-from services.events.state import (EventState, Window, actors_named, decide, join, open_event,  # noqa: F401
+from services.events.state import (Decision, EventState, Window, actors_named, decide, join, open_event,  # noqa: F401
                                    reaches_clusterer, source_from_report, walk_back)
 from services.events.store import EventStore
 from services.runtime.postgres import StateConnection
@@ -37,6 +38,8 @@ class Clusterer:
         self._window = window or Window()
         self._open: list[EventState] = []
         self._watermark: datetime | None = None
+        self.last_decision: Decision | None = None
+        """What the last report `add` handled did and why (None when it was handled before)."""
         self.reload()
 
     def reload(self) -> None:
@@ -64,18 +67,20 @@ class Clusterer:
         (event_id, revision). Raises the state database's error (`STATE_ERRORS`) when the state cannot be written; then
         nothing of the report is kept and it can be handled again.
         """
+        self.last_decision = None
         if not report.is_launch and walk_back(report.title) != "retraction":
             return []
         done = self._store.effects(report.item_id, report.revision)
         if done is not None:
             return done
         now = self._clock()
-        source = source_from_report(report, seq=0)
+        source = source_from_report(report, seq=0, publish_skew_s=self._window.publish_skew_s)
         horizon = None
         if self._watermark is not None:
             horizon = self._watermark - timedelta(seconds=self._window.inactive_close_s)
-        decision = decide(self._open, source, is_launch=report.is_launch,
-                          retrospective=report.retrospective, horizon=horizon, window=self._window)
+        decision = self.last_decision = decide(self._open, source, is_launch=report.is_launch,
+                                               retrospective=report.retrospective, horizon=horizon,
+                                               window=self._window)
         changed: EventState | None = None
         before: EventState | None = None
         if decision.action == "open":
@@ -86,6 +91,10 @@ class Clusterer:
             if not before.held and not changed.published.changes:
                 changed = None  # an edited item that changes nothing publishes nothing
         publish = changed is not None and changed.revision > (before.revision if before else 0)
+        if decision.action != "ignore" and not publish:
+            # Kept but not published: held (no report names the actor yet), or no change.
+            self.last_decision = replace(decision, state=changed or decision.state,
+                                         reason="held" if changed is not None and changed.held else "nothing_changed")
         # A report stamped in the future (a source's wrong clock) must not close events early.
         moment = min(source.reported_at, now + timedelta(seconds=self._window.publish_skew_s))
         watermark = max(self._watermark, moment) if self._watermark else moment

@@ -298,9 +298,12 @@ class Source:
         )
 
 
-def source_from_report(report: LaunchReport, seq: int) -> Source:
+def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = Window.publish_skew_s) -> Source:
     """What an event keeps of a report: the actor's spelling normalised, text fields cut to
-    their bounds (`MAX_TITLE_CHARS`, `MAX_TEXT_CHARS`, `MAX_URL_CHARS`)."""
+    their bounds (`MAX_TITLE_CHARS`, `MAX_TEXT_CHARS`, `MAX_URL_CHARS`), and the moment it
+    was reported: its publication time, or when it was first seen where it has none or
+    where it is stamped more than `publish_skew_s` after that (a source's wrong clock: an
+    event first reported "in 2099" would head every list and never grow stale)."""
     f = report.fields
     actor = normalise_actor(clip(f.actor, MAX_TEXT_CHARS))
     agency = clip(f.source_agency, MAX_TEXT_CHARS)
@@ -318,8 +321,11 @@ def source_from_report(report: LaunchReport, seq: int) -> Source:
     authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
     if state_media or official:
         authority = AGENCY
-    reported_at = _utc(report.published_at or report.first_seen_at or report.classified_at)
-    assert reported_at is not None  # classified_at is required
+    seen = _utc(report.first_seen_at or report.classified_at)
+    assert seen is not None  # classified_at is required
+    reported_at = _utc(report.published_at) or seen
+    if reported_at > seen + timedelta(seconds=publish_skew_s):
+        reported_at = seen
     url = report.url if report.url is None or len(report.url) <= MAX_URL_CHARS else None
     time_evidence = [e for e in report.evidence if e.field == "launched_at"]
     kind_cues = {e.cue for e in report.evidence if e.field == "kind"}

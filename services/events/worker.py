@@ -47,7 +47,15 @@ class ClusterHandler:
 
     async def __call__(self, record: Record) -> None:
         report = decode(LaunchReport, record)
-        for event in self._clusterer.add(report):
+        events = self._clusterer.add(report)
+        decision = self._clusterer.last_decision
+        if report.is_launch and decision is not None and not events:
+            # A detected launch that publishes nothing says why (held: no actor named yet;
+            # retrospective; older than every open event; a join that changed nothing).
+            get_logger().info("report_unpublished", item_id=report.item_id, feed=report.feed,
+                              action=decision.action, reason=decision.reason,
+                              event_id=decision.state.event_id if decision.state is not None else None)
+        for event in events:
             await self._producer.send(self._events_topic, event.to_bytes(), key=event.event_id.encode())
             revision_published(event.revision)
             get_logger().info("event_published", item_id=report.item_id, feed=report.feed, event_id=event.event_id,

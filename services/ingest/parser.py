@@ -191,13 +191,25 @@ _NUMERIC_DATE = re.compile(
     r"(?:[\sT]+(?:[^\d\s]+\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
 
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=timezone.utc)
+"""No feed entry was published before the web: an earlier date is a publishing system's
+placeholder (the Unix epoch, year 1, 1900), read as no date, so the entry is dated when it
+is first seen instead of being taken for a report decades old."""
+
+
 def parse_date(value: str | None, default_tz: str | None = None) -> datetime | None:
-    """A feed date in UTC, or None when it cannot be read.
+    """A feed date in UTC, or None when it cannot be read or is a placeholder (before
+    `EARLIEST_DATE`).
 
     Reads RFC 822 (with KST, JST and other common zone names), ISO 8601, `2026.11.25 09:03`
     and `2026년 11월 25일` style dates, then whatever feedparser knows. A date without a
     zone is taken in `default_tz` (the source's IANA zone) when given, else in UTC.
     """
+    parsed = _read_date(value, default_tz)
+    return parsed if parsed is not None and parsed >= EARLIEST_DATE else None
+
+
+def _read_date(value: str | None, default_tz: str | None) -> datetime | None:
     if not value or not value.strip() or len(value) > MAX_DATE_CHARS:
         return None
     text = _ZONE_WORD.sub(lambda m: _ZONES[m.group(1)], value.strip())

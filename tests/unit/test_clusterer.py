@@ -394,3 +394,48 @@ def test_an_agency_flash_arriving_late_does_not_undo_a_known_count_and_class():
     (after_flash,) = clusterer.add(flash)
     assert (after_flash.kind, after_flash.count) == ("srbm", 2)
     assert after_flash.status == "confirmed" and "count" not in after_flash.changes
+
+
+def test_a_report_stamped_in_the_future_counts_from_when_it_was_seen(tmp_path):
+    """A source's wrong clock ("2099") must not make the event first reported in 2099:
+    heading every list, never growing stale. Within `publish_skew_s` the stamp is kept."""
+    clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0 + timedelta(minutes=5)))
+    wrong = report("future-1", "Clockless Times", "North Korea fires ballistic missile", minutes=4)
+    wrong = wrong.model_copy(update={"published_at": datetime(2099, 1, 1, tzinfo=timezone.utc)})
+    (event,) = clusterer.add(wrong)
+    assert event.first_reported_at == wrong.first_seen_at
+    slightly = report("skew-1", "Fast Clock News", "Iran fires ballistic missile", minutes=4, actor="IRN")
+    slightly = slightly.model_copy(update={"published_at": slightly.first_seen_at + timedelta(minutes=10)})
+    (event,) = clusterer.add(slightly)
+    assert event.first_reported_at == slightly.published_at  # 10 min ahead: within the 15 of publish_skew_s
+
+
+def test_what_a_launch_report_did_is_told_when_it_publishes_nothing():
+    clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0 + timedelta(minutes=5)))
+    assert clusterer.add(report("anon-1", "Wire", "Ballistic missile fired into the sea", minutes=1, actor=None)) == []
+    assert (clusterer.last_decision.action, clusterer.last_decision.reason) == ("open", "held")
+    assert clusterer.last_decision.state is not None
+    assert clusterer.add(report("old-1", "Wire", "North Korea fired missiles last year", minutes=2,
+                                retrospective=True)) == []
+    assert (clusterer.last_decision.action, clusterer.last_decision.reason) == ("ignore", "retrospective")
+    assert clusterer.add(report("prk-1", "Wire", "North Korea fires ballistic missile", minutes=3))
+    assert clusterer.last_decision.action in ("open", "join") and clusterer.last_decision.reason != "held"
+
+
+async def test_the_events_stage_logs_why_a_detected_launch_published_nothing():
+    from structlog.testing import capture_logs
+
+    from services.events.worker import ClusterHandler
+    from services.runtime.bus import Record
+    from services.runtime.memory_bus import MemoryBus
+
+    bus = MemoryBus("t.")
+    await bus.start()
+    handler = ClusterHandler(bus.producer(), Clusterer(sqlite3.connect(":memory:"), FakeClock(T0)),
+                             events_topic="t.events")
+    held = report("anon-1", "Wire", "Ballistic missile fired into the sea", minutes=1, actor=None)
+    with capture_logs() as logs:
+        await handler(Record("t.reports", 0, 0, b"anon-1", held.to_bytes()))
+    (line,) = [l for l in logs if l["event"] == "report_unpublished"]
+    assert line["item_id"] == "anon-1" and line["reason"] == "held" and line["event_id"].startswith("evt_")
+    await bus.close()

@@ -185,3 +185,13 @@ def test_shared_gb2312_feed_is_decoded():
                       url="https://example.org/feed")
     text = " ".join(e.title for e in feed.entries)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text)  # Chinese characters, not mojibake
+
+
+@pytest.mark.parametrize("placeholder", ["Thu, 01 Jan 1970 00:00:00 +0000", "0001-01-01T00:00:00Z",
+                                         "1900-01-01 00:00"])
+def test_a_placeholder_date_is_no_date(placeholder):
+    """A publishing system's empty date (the epoch, year 1, 1900) would make a fresh report
+    decades old, set aside by every rule of age: it is read as no date, so the entry is
+    dated when first seen."""
+    assert parse_date(placeholder) is None
+    assert parse_date("Fri, 01 Jan 1999 00:00:00 +0000") == datetime(1999, 1, 1, tzinfo=timezone.utc)
