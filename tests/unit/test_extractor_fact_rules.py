@@ -148,6 +148,11 @@ def test_the_person_or_body_the_text_makes_the_speaker_is_the_source(title, summ
     ("Ukraina: Rosja wystrzeliła rakiety na Lwów", "", "pl"),  # a headline's topic, no person
     ("Wojna w Ukrainie: Rosja wystrzeliła rakiety na Lwów", "", "pl"),
     ("Nieoficjalnie: Rosja wystrzeliła rakiety na Lwów", "", "pl"),
+    # What a strike left, reported in the passive: no one says it.
+    ("Three rockets fired from Lebanon hit a field; no injuries or damage reported", "", "en"),
+    ("Iran fires a missile at a ship, no casualties reported", "", "en"),
+    ("Russia fires missiles at Odesa overnight, heavy damage reported", "", "en"),
+    ("A missile fired from Yemen falls short. There was no word of deaths, or of who fired it.", "", "en"),
 ])
 def test_a_topic_a_passive_or_a_pronoun_is_no_speaker(title, summary, lang):
     assert _facts(title, summary, lang).source_agency is None

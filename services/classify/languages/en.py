@@ -659,8 +659,12 @@ SHARED = SharedWords(
         r"|updates?|video|watch|exclusive|analysis|opinion|explainer|multiple|some|many|others"
         # A verb's parts: the phrase is a clause, not its subject.
         r"|is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|to|not"
-        # What happened, not who says so ("explosions reported", "the scale of the attack").
-        r"|attacks?|strikes?|explosions?|blasts?|launch|launches|debris)"
+        # What happened, not who says so ("explosions reported", "the scale of the attack"),
+        # and what a strike left ("no injuries or damage reported", "casualties reported").
+        r"|attacks?|strikes?|explosions?|blasts?|launch|launches|debris"
+        r"|no|nor?|or|injur(?:y|ies)|casualt(?:y|ies)|damage|deaths?|dead|wounded|fatalit(?:y|ies)|victims?|losses"
+        # A time adverb after a state's name: the state, not a speaker ("North Korea later said").
+        r"|later|earlier)"
     ),
     reporter_after=(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
