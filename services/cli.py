@@ -94,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
 
     dlq = sub.add_parser("dlq", parents=common, help="show or resend dead-lettered deliveries")
     dlq.add_argument("action", choices=("list", "replay"))
-    dlq.add_argument("--subscription", metavar="NAME", help="replay only this subscription's deliveries")
-    dlq.add_argument("--event", metavar="ID", help="replay only this event's deliveries")
+    dlq.add_argument("--subscription", metavar="NAME", help="only this subscription's dead letters")
+    dlq.add_argument("--event", metavar="ID", help="only this event's dead letters")
 
     demo = sub.add_parser("demo", parents=common, help="replay a recorded launch morning through the pipeline")
     demo.add_argument("--speed", type=_positive_number, default=60.0,
@@ -244,7 +244,7 @@ async def _dlq(settings: "Settings", action: str, subscription: str | None, even
     from services.notify import dlq
 
     if action == "list":
-        return await dlq.list_command(settings)
+        return await dlq.list_command(settings, subscription=subscription, event_id=event_id)
     return await dlq.replay_command(settings, subscription=subscription, event_id=event_id)
 
 

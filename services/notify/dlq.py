@@ -92,10 +92,10 @@ async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: floa
     return letters
 
 
-async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, idle_s: float = 1.0,
-                   max_wait_s: float = 15.0) -> list[DlqRow]:
-    """Every dead letter on `<prefix>dlq` (optionally of one `stage`), plus still-dead
-    deliveries only the ledger remembers, oldest first.
+async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, subscription: str | None = None,
+                   event_id: str | None = None, idle_s: float = 1.0, max_wait_s: float = 15.0) -> list[DlqRow]:
+    """Every dead letter on `<prefix>dlq` (optionally of one `stage`, `subscription`,
+    `event_id`), plus still-dead deliveries only the ledger remembers, oldest first.
 
     `bus` must be started. Reads until the topic has been quiet for `idle_s` after its
     first letters; an empty topic takes `max_wait_s` to tell (a new Kafka group member
@@ -122,7 +122,8 @@ async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, id
         seen = {(r.letter.subscription, r.letter.event_id, r.revision) for r in rows}
         rows += [r for r in _ledger_rows(settings) if (r.letter.subscription, r.letter.event_id, r.revision) not in seen]
         rows.sort(key=lambda r: r.letter.failed_at)
-    return rows
+    return [r for r in rows if (subscription is None or r.letter.subscription == subscription)
+            and (event_id is None or r.letter.event_id == event_id)]
 
 
 def state_file_exists(settings: Settings) -> bool:
@@ -163,7 +164,8 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
     exists, or without a subscription (a record that could not be read), are counted as
     not replayable. `bus` must be started.
     """
-    rows = await dlq_list(settings, bus, stage="notify", idle_s=idle_s, max_wait_s=max_wait_s)
+    rows = await dlq_list(settings, bus, stage="notify", subscription=subscription, event_id=event_id,
+                          idle_s=idle_s, max_wait_s=max_wait_s)
     subscriptions = {s.name: s for s in effective_subscriptions(settings)}
     own_http = http is None
     http = http or aiohttp.ClientSession()
@@ -178,8 +180,6 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
     try:
         for row in rows:
             letter = row.letter
-            if (subscription and letter.subscription != subscription) or (event_id and letter.event_id != event_id):
-                continue
             sub = subscriptions.get(letter.subscription or "")
             if sub is None or row.revision is None or not letter.event_id:
                 not_replayable += 1
@@ -258,10 +258,13 @@ def _waits(settings: Settings) -> dict[str, float]:
     return {"idle_s": 0.01, "max_wait_s": 0.01} if settings.bus.kind == "memory" else {}
 
 
-async def list_command(settings: Settings, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """`launchwatch dlq list`: print the table; exit status 0. Raises `BusUnavailable` when
-    the broker cannot be reached."""
-    rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus, **_waits(settings)))
+async def list_command(settings: Settings, out: TextIO | None = None, err: TextIO | None = None, *,
+                       subscription: str | None = None, event_id: str | None = None) -> int:
+    """`launchwatch dlq list [--subscription NAME] [--event ID]`: print the table (of one
+    subscription or event when given); exit status 0. Raises `BusUnavailable` when the
+    broker cannot be reached."""
+    rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus, subscription=subscription,
+                                                          event_id=event_id, **_waits(settings)))
     _note_missing_state(settings, err)
     print(format_rows(rows), file=out or sys.stdout)
     return 0

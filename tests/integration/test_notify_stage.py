@@ -308,6 +308,11 @@ async def test_a_bug_in_one_channel_is_dead_lettered_listed_as_dead_and_spares_t
     assert letter.subscription == "partner-hook" and letter.error == "KeyError"
     rows = await dlq_list(settings, bus, idle_s=0.05, max_wait_s=0.2)
     assert [(row.letter.subscription, row.state) for row in rows] == [("partner-hook", "dead")]
+    # `dlq list --subscription/--event` show only what they name.
+    assert await dlq_list(settings, bus, subscription="ops-slack", idle_s=0.05, max_wait_s=0.2) == []
+    assert len(await dlq_list(settings, bus, subscription="partner-hook", idle_s=0.05, max_wait_s=0.2)) == 1
+    assert await dlq_list(settings, bus, event_id="evt-other", idle_s=0.05, max_wait_s=0.2) == []
+    assert len(await dlq_list(settings, bus, event_id=letter.event_id, idle_s=0.05, max_wait_s=0.2)) == 1
     ctx.close()
 
 
