@@ -17,7 +17,7 @@ import types
 import typing
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
 
@@ -225,7 +225,10 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
         if not (isinstance(section_model, type) and issubclass(section_model, Section)) \
                 or key not in section_model.model_fields:
             raise ConfigError(f"{name}: unknown config key {section}.{key}")
-        raw.setdefault(section, {})[key] = _parse_env_value(text)
+        value = _parse_env_value(text)
+        if not isinstance(value, str) and _takes_text_only(section_model.model_fields[key].annotation):
+            value = text  # LAUNCHWATCH_BUS__ACKS=1 is the text "1", a password of digits is text
+        raw.setdefault(section, {})[key] = value
 
 
 def _parse_env_value(text: str) -> Any:
@@ -234,6 +237,20 @@ def _parse_env_value(text: str) -> Any:
         return tomllib.loads(f"v = {text}")["v"]
     except tomllib.TOMLDecodeError:
         return text
+
+
+def _takes_text_only(annotation: Any) -> bool:
+    """Whether a field takes nothing but text: `str`, `SecretStr`, a `Literal` of strings,
+    optional or annotated."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _takes_text_only(get_args(annotation)[0])
+    if origin is Literal:
+        return all(isinstance(arg, str) for arg in get_args(annotation))
+    if origin in (Union, types.UnionType):
+        kinds = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return bool(kinds) and all(_takes_text_only(arg) for arg in kinds)
+    return annotation in (str, SecretStr)
 
 
 def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...]) -> Any:

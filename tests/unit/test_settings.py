@@ -92,6 +92,15 @@ def test_env_overrides_file_and_keeps_types(tmp_path):
     assert settings.ingest.allow_private_networks is True
 
 
+def test_an_env_override_of_digits_is_text_where_the_key_takes_text():
+    settings = load_settings(None, environ={"LAUNCHWATCH_BUS__ACKS": "1", "LAUNCHWATCH_SMTP__PASSWORD": "123456",
+                                            "LAUNCHWATCH_BUS__PARTITIONS": "4"})
+    assert settings.bus.acks == "1" and settings.smtp.password.get_secret_value() == "123456"
+    assert settings.bus.partitions == 4  # a number where the key takes one
+    with pytest.raises(ConfigError, match="bus.acks"):
+        load_settings(None, environ={"LAUNCHWATCH_BUS__ACKS": "2"})
+
+
 def test_unknown_env_override_is_named():
     with pytest.raises(ConfigError, match="LAUNCHWATCH_BUS__KINDE"):
         load_settings(None, environ={"LAUNCHWATCH_BUS__KINDE": "kafka"})
