@@ -126,10 +126,13 @@ def _command(args: argparse.Namespace) -> int:
         from services.classify.workers import start_early
 
         start_early(*(INGEST_WORKER_MODULES if args.command == "run" else ()))
+    from services.runtime.logs import bind_service
+
     if args.command == "classify":
         from services.runtime.logs import configure_logging
 
         configure_logging(fmt=args.log_format or "auto", stream=sys.stderr)
+        bind_service("classify")
         return _classify(args.input, args.output)
     settings = _start_up(args)
     from services.stages import run
@@ -141,8 +144,10 @@ def _command(args: argparse.Namespace) -> int:
     elif args.command == "serve":
         asyncio.run(run(settings, [args.stage], service=args.stage))
     elif args.command == "feeds":
+        bind_service("ingest")  # its lines are ingest's work (polls), as `service` names them
         return asyncio.run(_feeds_check(settings))
     elif args.command == "dlq":
+        bind_service("notify")  # a replay's `alert_delivered` lines are deliveries like notify's
         return asyncio.run(_dlq(settings, args.action, args.subscription, args.event))
     elif args.command == "demo":
         from services.demo.runner import run_demo

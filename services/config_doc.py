@@ -29,6 +29,8 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 def _type_name(annotation: Any) -> str:
     """`str`, `"memory" or "kafka"`, `list of str`, `secret, optional`: readable in a table."""
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:  # a checked str (a zone, a URL): named by what it holds
+        return _type_name(args[0])
     if origin is typing.Literal:
         return " or ".join(json.dumps(a) for a in args)
     if origin in (typing.Union, types.UnionType):
