@@ -578,8 +578,9 @@ class IngestStage:
 async def build_stage(ctx: StageContext) -> IngestStage:
     """The ingest stage over the context's bus, HTTP session, clock and state file."""
     sources = sources_from_settings(ctx.settings)
-    get_logger().info("sources_loaded", sources=len(sources),
-                      origin="config" if (ctx.settings.feeds or ctx.settings.pages) else "catalogue")
+    configured = ctx.settings.feeds or ctx.settings.pages
+    origin = "config" if configured else "catalogue" if ctx.settings.ingest.use_default_catalogue else "none"
+    get_logger().info("sources_loaded", sources=len(sources), origin=origin)
     db = ctx.db()
     ownership = None
     if ctx.shared_state:
