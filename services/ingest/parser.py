@@ -369,15 +369,17 @@ def _text(element: ET.Element | None) -> str | None:
 
 
 def _abs(url: str, link: str | None) -> str | None:
+    """`link` made absolute against the document's `url`; None unless it leads to a web page
+    (http or https): a `javascript:` or `data:` link in a feed would travel in every
+    message and webhook body to readers that might follow it."""
     if not link or not link.strip():
         return None
     link = link.strip()
-    if link.startswith(("http://", "https://")):
-        return link
     try:
-        return urljoin(url, link)
+        joined = urljoin(url, link)
     except ValueError:
-        return link
+        return None
+    return joined if joined[:8].lower().startswith(("http://", "https://")) else None
 
 
 def _hub_and_self(links: Iterable[ET.Element], url: str) -> tuple[str | None, str | None]:

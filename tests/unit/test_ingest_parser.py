@@ -195,3 +195,14 @@ def test_a_placeholder_date_is_no_date(placeholder):
     dated when first seen."""
     assert parse_date(placeholder) is None
     assert parse_date("Fri, 01 Jan 1999 00:00:00 +0000") == datetime(1999, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(3)", " JavaScript:alert(3)", "data:text/html,<b>x</b>",
+                                  "mailto:desk@example.org", "ftp://example.org/a"])
+def test_a_link_that_leads_to_no_web_page_is_dropped(link):
+    """The entry is kept (its text may report a launch); its link, which every message,
+    webhook body and API answer would carry, is not."""
+    body = (f"<rss version='2.0'><channel><title>t</title><item><title>North Korea fires missile</title>"
+            f"<link>{link.replace('<', '&lt;')}</link><guid>g-1</guid></item></channel></rss>").encode()
+    (entry,) = parse_feed(body, url="https://wire.example.org/rss").entries
+    assert entry.title == "North Korea fires missile" and entry.link is None
