@@ -251,7 +251,10 @@ class Deliverer:
         fields = dict(subscription=sub.name, event_id=event.event_id, channel=sub.channel,
                       delivery_id=alert.delivery_id, revision=event.revision)
         log = get_logger().bind(**fields)
-        attempts = _Attempts(log, channel=sub.channel)
+        entry = self._ledger.get(sub.name, event.event_id, event.revision)
+        made = entry.attempts if entry is not None else 0  # before a crash: they count
+        attempts = _Attempts(log, channel=sub.channel, count=made,
+                             failed=lambda: self._ledger.count_attempt(sub.name, event.event_id, event.revision))
         try:
             remote_ref = await self._with_retries(lambda: channel.send(alert, sub), attempts, stop)
         except PermanentError as exc:  # RetriesExhausted is one
@@ -259,12 +262,11 @@ class Deliverer:
             # tried again, so a failure is never only in the ledger.
             await self._dead_letters.send(exc, record=record, value=None if record else event.to_bytes(),
                                           subscription=sub.name, event_id=event.event_id)
-            self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=attempts.count,
+            self._ledger.mark_dead(sub.name, event.event_id, event.revision, attempts=0,  # each counted
                                    reason=str(exc), event_json=event.model_dump_json())
             DELIVERIES.labels(sub.channel, "dead").inc()
             return Outcome(sub.name, "dead", str(exc))
-        self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=attempts.count,
-                                    remote_ref=remote_ref)
+        self._ledger.mark_delivered(sub.name, event.event_id, event.revision, attempts=1, remote_ref=remote_ref)
         extra = {"summary": summary_line(event)} if sub.channel == "console" else {}
         DELIVERIES.labels(sub.channel, "delivered").inc()
         STEP_LATENCY.labels("revision_to_delivered").observe(
@@ -301,12 +303,15 @@ class Deliverer:
                                                  f"than backoff_max_s ({self._backoff.max_s:g} s)") from exc
                         raise
             except (RetryableError, PermanentError) as exc:
+                if attempts.failed is not None:
+                    attempts.failed()
                 DELIVERIES.labels(attempts.channel, "failed").inc()
                 attempts.log.warning("delivery_failed", attempt=attempts.count,
                                      retryable=isinstance(exc, RetryableError), error=str(exc))
                 raise
 
-        return await retry(attempt, self._backoff, sleep=lambda delay: self._sleep_or_stop(delay, stop))
+        return await retry(attempt, self._backoff, sleep=lambda delay: self._sleep_or_stop(delay, stop),
+                           made=attempts.count)
 
     async def flush_digests(self, subscriptions: Sequence[SubscriptionSettings]) -> list[Outcome]:
         """Send each digest subscription's queued alerts as one message once the oldest has
@@ -360,6 +365,7 @@ class _Attempts:
     log: Any
     count: int = 0
     channel: str = ""
+    failed: Callable[[], None] | None = None  # notes a failed attempt where it outlives a crash
 
 
 async def _first_of(*waits: Awaitable[Any]) -> None:

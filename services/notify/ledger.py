@@ -291,11 +291,20 @@ class Ledger:
             "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, kind, changed,"
             " previous, facts, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)"
             " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='pending', reason=NULL,"
+            # Attempts made before a crash still count; a replay of a dead one starts afresh.
+            " attempts=CASE WHEN notify_ledger.status='pending' THEN notify_ledger.attempts ELSE 0 END,"
             " kind=excluded.kind, changed=excluded.changed, previous=excluded.previous, facts=excluded.facts,"
             " updated_at=excluded.updated_at",
             (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)),
              json.dumps(previous), json.dumps(facts, default=str), _now()),
         )
+
+    def count_attempt(self, subscription: str, event_id: str, revision: int) -> None:
+        """One more failed attempt at a pending delivery, kept across a crash: a process that
+        restarts again and again does not retry a dead receiver without end."""
+        self._conn.execute(
+            "UPDATE notify_ledger SET attempts=attempts+1 WHERE subscription=? AND event_id=? AND revision=?"
+            " AND status='pending'", (subscription, event_id, revision))
 
     def mark_delivered(self, subscription: str, event_id: str, revision: int, *, attempts: int,
                        remote_ref: str | None) -> None:

@@ -45,13 +45,15 @@ async def retry(
     *,
     sleep: Sleep = asyncio.sleep,
     on_retry: Callable[[int, RetryableError, float], None] | None = None,
+    made: int = 0,
 ) -> T:
     """Run `operation` until it succeeds, retrying only `RetryableError`.
 
-    Raises `RetriesExhausted` after `backoff.max_attempts` attempts; any other exception
+    Raises `RetriesExhausted` after `backoff.max_attempts` attempts, `made` of them before
+    this call (by a process that crashed: one more is always tried); any other exception
     propagates at once (a programming error is never retried).
     """
-    attempt = 0
+    attempt = made
     while True:
         attempt += 1
         try:

@@ -250,6 +250,45 @@ async def test_a_delivery_cut_short_by_a_crash_is_sent_again_with_the_same_id(tm
     assert hook.accepted[0][0]["X-Launchwatch-Delivery"] == delivery_id_for("partner-hook", event.event_id, 1)
 
 
+async def test_attempts_made_before_a_crash_count_and_a_replay_starts_afresh(tmp_path, receivers, http):
+    """A process that crashes and restarts again and again must not retry a dead receiver
+    without end: the attempts made before count towards `max_attempts` (3 here). After two
+    failed attempts and a crash, one more is made, then the delivery is dead-lettered."""
+    from services.notify.alert import delivery_id_for
+    from services.notify.ledger import Ledger
+    from services.notify.subscriptions import snapshot
+    from services.runtime.db import connect
+
+    slack, hook, _, _, _ = receivers
+    hook.script = [(500, {})] * 10
+    settings = settings_for(tmp_path, subs(slack, hook)[1:2])
+    event = make_event()
+    conn = connect(settings.state.path)
+    ledger = Ledger(conn)
+    ledger.mark_pending(subscription="partner-hook", event_id=event.event_id, revision=1,
+                        delivery_id=delivery_id_for("partner-hook", event.event_id, 1), kind="alert",
+                        changed=(), previous={}, facts=snapshot(event))
+    ledger.count_attempt("partner-hook", event.event_id, 1)
+    ledger.count_attempt("partner-hook", event.event_id, 1)
+    conn.close()
+    bus = MemoryBus()
+    await publish(bus, event)
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1, sleep=FakeSleep())
+    ctx.close()
+    assert len(hook.requests) == 1
+    conn = connect(settings.state.path)
+    ledger = Ledger(conn)
+    entry = ledger.get("partner-hook", event.event_id, 1)
+    assert (entry.status, entry.attempts) == ("dead", 3)
+    # `dlq replay` owes it again: with attempts of its own.
+    ledger.mark_pending(subscription="partner-hook", event_id=event.event_id, revision=1,
+                        delivery_id=delivery_id_for("partner-hook", event.event_id, 1), kind="alert",
+                        changed=(), previous={}, facts=snapshot(event))
+    assert ledger.get("partner-hook", event.event_id, 1).attempts == 0
+    conn.close()
+
+
 async def test_an_old_event_alerts_nobody_and_the_log_says_why(tmp_path, receivers, http):
     slack, hook, _, _, _ = receivers
     settings = settings_for(tmp_path, subs(slack, hook)[:2])
