@@ -204,6 +204,9 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
     _apply_env_overrides(model, raw, environ)
     if only is not None:
+        for key, value in raw.items():
+            if key not in only and key in model.model_fields:
+                _check_keys(key, value, model.model_fields[key].annotation)
         raw = {key: value for key, value in raw.items() if key in only or key not in model.model_fields}
     raw = _resolve_references(raw, model, environ, ())
     try:
@@ -229,6 +232,24 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
         if not isinstance(value, str) and _takes_text_only(section_model.model_fields[key].annotation):
             value = text  # LAUNCHWATCH_BUS__ACKS=1 is the text "1", a password of digits is text
         raw.setdefault(section, {})[key] = value
+
+
+def _check_keys(name: str, value: Any, annotation: Any) -> None:
+    """Raise `ConfigError` for a misspelt key in a section that is not read (`only`): its
+    values are left unchecked (a tool that needs the sources alone does not need the
+    subscriptions' secrets), its key names are not."""
+    if get_origin(annotation) is list and isinstance(value, list):
+        (annotation,) = get_args(annotation)
+        tables = value
+    else:
+        tables = [value]
+    if not (isinstance(annotation, type) and issubclass(annotation, Section)):
+        return
+    for table in tables:
+        if isinstance(table, dict):
+            unknown = sorted(set(table) - set(annotation.model_fields))
+            if unknown:
+                raise ConfigError(f"invalid configuration: {name}.{unknown[0]}: unknown config key")
 
 
 def _parse_env_value(text: str) -> Any:

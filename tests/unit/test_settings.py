@@ -126,6 +126,12 @@ def test_only_the_named_sections_are_read(tmp_path):
     assert settings.subscriptions == [] and settings.smtp.port == 25
     with pytest.raises(ConfigError, match="nope: unknown config key"):
         load_settings(write(tmp_path, "[nope]\nx = 1\n"), environ={}, only=("ingest",))
+    # A section not read keeps its values unchecked, not its key names.
+    with pytest.raises(ConfigError, match="bus.bootstrap_server: unknown config key"):
+        load_settings(write(tmp_path, '[bus]\nbootstrap_server = "x"\n'), environ={}, only=("ingest",))
+    with pytest.raises(ConfigError, match="subscriptions.chanel: unknown config key"):
+        load_settings(write(tmp_path, '[[subscriptions]]\nname = "s"\nchanel = "slack"\n'), environ={},
+                      only=("ingest",))
 
 
 def test_a_directory_is_not_a_config_file(tmp_path):
