@@ -150,7 +150,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     # table's weapons hold them).
     en_weapons = [] if table.inflected else [
         (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
-        if not en.WEAPON_AS_MODIFIER.match(text, m.end())]
+        if not en.WEAPON_AS_MODIFIER.match(text, m.end())
+        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 12), m.start())]
     if english:
         if not en_weapons and not reader_en.title_launch_verbs(p):
             return f, []

@@ -138,3 +138,49 @@ def test_a_capability_with_an_adverb_is_not_an_event(summary, is_launch):
 def test_a_spaceplane_is_a_satellite_launch_under_the_satellite_rules(title, summary, is_launch):
     p = detector.prepare(title, summary)
     assert detector.detect(p, "en").is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # The hedge is on what flew (the first flash of Japan's government), not on whether it did.
+    ("Suspected ballistic missile launched from North Korea, Japan's defence ministry says", True),
+    ("Defence ministry: possible ballistic missile fired by North Korea toward the sea", True),
+    # A possible launch is one still to come, and so is a weapon "to be launched".
+    ("Possible ballistic missile launch this week, Japan's defence ministry warns", False),
+    ("Suspected missile to be launched from the west coast, Seoul warns", False),
+])
+def test_a_possible_missile_that_was_launched_is_a_report(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # Rockets that are no weapon, by the word before them.
+    ("Fishing boat fires distress rockets as it takes on water", False),
+    ("Vineyards fire anti-hail rockets into the clouds before harvest", False),
+    ("Club members launch model rocket at county fair", False),
+    ("Energy firm launches missile-themed advertising campaign", False),
+    # A team of that name, told by its sport.
+    ("Rockets fire their head coach as NBA season slides", False),
+    ("Militants fire rockets at border town as army returns fire", True),
+])
+def test_rockets_that_are_no_weapon_report_no_launch(title, is_launch):
+    assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, frame", [
+    ("Iran fired a record 40 missiles during the year, report finds", "aggregate"),
+    ("Houthis have launched more than 150 missiles since the spring", "aggregate"),
+    ("North Korea launched missiles on 30 days last year", "aggregate"),
+    ("On this day: Pakistan test-fired its first cruise missile", "retrospective"),
+    ("One year since the missile barrage on the capital, survivors speak", "retrospective"),
+])
+def test_a_total_or_an_anniversary_is_read_as_such(title, frame):
+    assert frame in _cues(_detect(title))
+
+
+@pytest.mark.parametrize("title", [
+    "North Korea fires its first ballistic missile since last year",
+    "Iran fires missiles at Israel, its first barrage since the spring",
+])
+def test_a_first_launch_since_a_time_is_no_total(title):
+    d = _detect(title)
+    assert d.is_launch and "aggregate" not in _cues(d)

@@ -55,8 +55,14 @@ WEAPONS = compile_fast(
 WEAPON_AS_MODIFIER = compile_fast(
     r"[- ](?:engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
-    r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?)\b",
+    r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
+    r"|themed)\b",
     _I)
+
+# Rockets that are no weapon, by the word before them: a ship's distress rockets, a
+# hobbyist's model rocket, rockets fired into storm clouds against hail, fireworks.
+NOT_A_WEAPON_BEFORE = re.compile(
+    r"\b(?:distress|signal|flare|model|hobby|toy|water|bottle|anti-hail|hail|weather|firework|amateur)\s+$", re.I)
 
 
 # --- launch, test and impact ---------------------------------------------------------
@@ -225,6 +231,12 @@ POSSIBLE_PAST_BEFORE = compile_fast(
     r"|appears?\s+to\s+have|appeared\s+to\s+have|seems?\s+to\s+have|believed\s+to\s+have)\s+$",
     _I,
 )
+
+# "Possible ballistic missile launched by North Korea": the hedge is on what the thing is,
+# not on whether it flew (the flash Japan's government and coast guard issue first); read
+# with a past verb after the weapon only, since "possible missile launch" looks ahead.
+HEDGED_WEAPON_BEFORE = re.compile(r"\b(?:possible|suspected|apparent|presumed)\s+(?:[\w-]+\s+){0,2}$", _I)
+PAST_VERB = re.compile(r"[a-z]+ed|shot|flew|flown|fell|hit|struck", _I)
 
 # "can reportedly strike", "could possibly launch": the adverb qualifies a modal, so the
 # verb is still to come (unlike "reportedly fired" or "may have launched").
@@ -543,7 +555,8 @@ SHARED = SharedWords(
     retrospective=(
         r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
         r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
-        r"|a year since|marks? \d+ years|history of|memorial|funeral|laid to rest"
+        r"|a year since|one year (?:since|on)|on this day|this day in history|marks? \d+ years|history of|memorial"
+        r"|funeral|laid to rest"
         r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     ),
     flight_detail=(
@@ -569,7 +582,9 @@ SHARED = SharedWords(
         r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|(?<!know )so far|to date|in total|this year"
         r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of"
         # "launches quadruple over decade"; not "first launch in decades", a superlative.
-        r"|over (?:(?:a|the) )?(?:(?:past|last) )?decades?|in the (?:past|last) decades?)\b"
+        r"|over (?:(?:a|the) )?(?:(?:past|last) )?decades?|in the (?:past|last) decades?"
+        # "a record 70 missiles last year", "more than 200 missiles since October".
+        r"|(?<!since )last year|a record \d+|(?:more than|over|at least) [\d,]+ (?:[\w-]+ ){0,2}(?:missiles|rockets) since)\b"
     ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
@@ -577,7 +592,8 @@ SHARED = SharedWords(
     sport=(
         r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
-        r"|Olympics?|semi-finals?|final whistle|derby)\b"
+        r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
+        r"|playoffs?|(?:losing|winning) streak)\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"

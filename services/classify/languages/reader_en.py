@@ -184,6 +184,10 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
             and text[vs:ve].lower() not in ("launch", "fire", "test")
             and not en.MODAL_ADVERB_BEFORE.search(text, max(s0, vs - 30), vs)):
         modal = False  # "may have launched": a flash of a launch that happened
+    if (modal and w is not None and w[1] <= vs and en.PAST_VERB.fullmatch(text, vs, ve)
+            and en.HEDGED_WEAPON_BEFORE.search(text, max(s0, w[0] - 40), w[0])
+            and not en.MODAL_BEFORE.search(text, max(s0, w[1]), vs)):
+        modal = False  # "Possible ballistic missile launched by ...": what flew is hedged, not that it flew
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing.
         modal = p.is_question(s0)
