@@ -25,7 +25,7 @@ KEYS = {
 SUMMARIES = {
     "items": "Every new item and every changed revision of an item, as fetched from a source.",
     "reports": "The classification of every item.",
-    "launch-reports": "The reports that reach clustering (launch reports above the confidence floor).",
+    "launch-reports": "The reports that reach clustering: launch reports above the confidence floor, and reports whose title walks back an earlier one (is_launch false).",
     "events": "Launch events: every revision carries the whole current state. The public contract.",
     "dlq": "What a stage could not handle, with the reason; `launchwatch dlq list|replay` reads it.",
 }

@@ -158,15 +158,20 @@ class LaunchEvent(Message):
     launched_at: datetime | None = None
     confidence: float = Field(ge=0.0, le=1.0)
     headline: str = Field(description="Title of the most authoritative report (at most 300 characters).")
-    first_reported_at: datetime = Field(description="Publication time of the first report.")
-    updated_at: datetime
+    first_reported_at: datetime = Field(
+        description="Publication time of the earliest report (its first-seen time where it has no date or a "
+                    "date too far ahead); may move back when an earlier report arrives late.")
+    updated_at: datetime = Field(description="When the events stage made this revision (UTC).")
     sources: list[EventSource] = []
     source_count: int = Field(1, description="Independent sources that reported it.")
     sources_omitted: int = Field(
         0, ge=0, description="Reports of the event not listed in `sources` (an event lists a bounded set)."
     )
     changes: list[str] = Field(
-        [], description="Facts that changed in this revision, e.g. ['count', 'status']."
+        [], description="What changed in this revision: ['new'] for revision 1, else any of 'status', 'actor', "
+                        "'kind', 'count', 'distance_km', 'apogee_km', 'direction', 'launched_at', 'stale', and "
+                        "'sources' when the reports behind it changed (sources, source_count, sources_omitted, "
+                        "headline, source_agency, confidence, first_reported_at, a direction's wording)."
     )
     stale: bool = Field(False, description="First reported too long ago to alert anyone.")
 
@@ -175,7 +180,7 @@ class DeadLetter(Message):
     """What a stage could not handle, and why. Topic `launchwatch.dlq`."""
 
     schema_version: Literal[1] = 1
-    stage: str = Field(description="ingest | classify | notify")
+    stage: str = Field(description="ingest | classify | events | notify")
     reason: str
     error: str = Field(description="Error class: InvalidMessage, PermanentError, RetriesExhausted.")
     topic: str | None = None

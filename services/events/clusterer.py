@@ -54,6 +54,18 @@ class Clusterer:
         whose reports name no actor yet, are not among them)."""
         return [state.published for state in self._open if not state.held]
 
+    def _then_latest(self, done: list[LaunchEvent]) -> list[LaunchEvent]:
+        """`done` (the revisions a report caused when first handled), each event followed by
+        its latest revision where a later one was published since: sent again, an old
+        revision would otherwise be the last record of its key, which is what a compacted
+        topic keeps (a retracted launch live again for a table built from the topic)."""
+        out = list(done)
+        for event_id in dict.fromkeys(e.event_id for e in done):
+            latest = self._store.latest_revision(event_id)
+            if latest is not None and latest > max(e.revision for e in done if e.event_id == event_id):
+                out.append(self._store.revision(event_id, latest))
+        return out
+
     def add(self, report: LaunchReport) -> list[LaunchEvent]:
         """The event revisions this report causes (none when it changes nothing).
 
@@ -64,7 +76,8 @@ class Clusterer:
         first revision goes out). Idempotent and replay-safe: adding a report again
         returns the same revisions it caused the first time (same event_id and revision),
         so a stage that crashed before sending them sends them now, and consumers dedup on
-        (event_id, revision). Raises the state database's error (`STATE_ERRORS`) when the state cannot be written; then
+        (event_id, revision); each event's latest revision follows where a later one
+        exists, so the latest stays the last record of its key. Raises the state database's error (`STATE_ERRORS`) when the state cannot be written; then
         nothing of the report is kept and it can be handled again.
         """
         self.last_decision = None
@@ -72,7 +85,7 @@ class Clusterer:
             return []
         done = self._store.effects(report.item_id, report.revision)
         if done is not None:
-            return done
+            return self._then_latest(done)
         now = self._clock()
         source = source_from_report(report, seq=0, publish_skew_s=self._window.publish_skew_s)
         horizon = None

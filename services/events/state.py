@@ -842,15 +842,15 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
 
 
 def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[str]:
-    """What a revision changed: fact names and "status", or "sources" alone when only the
-    provenance did (sources, their count, headline, source_agency, confidence, or the
-    wording of an unchanged direction)."""
+    """What a revision changed: fact names, "status" and "stale", or "sources" alone when
+    only the provenance did (sources, their count, headline, source_agency, confidence,
+    first_reported_at, or the wording of an unchanged direction)."""
     if previous is None:
         return ["new"]
-    changed = [name for name in ("status", *FACTS) if getattr(previous, name) != getattr(current, name)
+    changed = [name for name in ("status", *FACTS, "stale") if getattr(previous, name) != getattr(current, name)
                and (name != "direction" or not same_fact("direction", previous.direction, current.direction))]
     provenance = ("sources", "source_count", "sources_omitted", "headline", "source_agency", "confidence",
-                  "direction")
+                  "direction", "first_reported_at")
     if any(getattr(previous, name) != getattr(current, name) for name in provenance):
         changed.append("sources")
     return changed

@@ -161,6 +161,11 @@ class EventStore:
             raise LookupError(f"event {event_id} has no stored revision {revision}")
         return LaunchEvent.model_validate(event)
 
+    def latest_revision(self, event_id: str) -> int | None:
+        """The number of the event's latest stored revision, None when it has none."""
+        row = self._db.execute("SELECT max(revision) FROM cluster_revisions WHERE event_id = ?", (event_id,)).fetchone()
+        return row[0] if row else None
+
     def revisions(self, event_id: str) -> list[LaunchEvent]:
         """Every revision of one event, in order (for tools and tests)."""
         rows = self._db.execute("SELECT body FROM cluster_revisions WHERE event_id = ? ORDER BY revision",

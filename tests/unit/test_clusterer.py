@@ -292,7 +292,11 @@ def test_adding_a_report_again_returns_the_revisions_it_caused(db):
     stream = morning()
     first = [clusterer.add(r) for r in stream]
     again = [clusterer.add(r) for r in stream]
-    assert again == first
+    # The same revisions, each followed by the event's latest where a later one exists: the
+    # latest stays the last record of its key on the compacted topic.
+    final = first[-1][-1]
+    assert [a[:len(f)] for a, f in zip(again, first)] == first
+    assert all(a[-1] == final for a in again) and again[-1] == first[-1]
     assert latest(feed_all(clusterer, stream))[first[0][0].event_id].revision == len(stream)
 
 
@@ -439,3 +443,14 @@ async def test_the_events_stage_logs_why_a_detected_launch_published_nothing():
     (line,) = [l for l in logs if l["event"] == "report_unpublished"]
     assert line["item_id"] == "anon-1" and line["reason"] == "held" and line["event_id"].startswith("evt_")
     await bus.close()
+
+
+def test_changes_name_a_report_that_moves_the_first_report_back_and_a_stale_flag():
+    from services.events.state import changes_between
+
+    before = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0)).add(
+        report("a", "Wire", "North Korea fires ballistic missile", minutes=5))[0]
+    earlier = before.model_copy(update={"revision": 2, "first_reported_at": before.first_reported_at
+                                        - timedelta(minutes=10)})
+    assert changes_between(before, earlier) == ["sources"]
+    assert changes_between(before, before.model_copy(update={"revision": 2, "stale": True})) == ["stale"]
