@@ -184,3 +184,14 @@ def test_a_total_or_an_anniversary_is_read_as_such(title, frame):
 def test_a_first_launch_since_a_time_is_no_total(title):
     d = _detect(title)
     assert d.is_launch and "aggregate" not in _cues(d)
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    ("Ministry: reports of a missile launch from the north are untrue", False),
+    ("Rocket launch alert was a false alarm, city says", False),
+    ("Claims of a missile strike on the port are baseless, navy says", False),
+    ("Missile launch from the north was real, ministry says", True),
+    ("Missile launch was successful, state media says", True),
+])
+def test_a_launch_denied_after_its_noun_reports_none(title, is_launch):
+    assert _detect(title).is_launch is is_launch

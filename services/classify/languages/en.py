@@ -291,7 +291,10 @@ SUBORDINATE_BEFORE = compile_fast(
 MODAL_AFTER = compile_fast(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent|planned|scheduled|possible|feared"
     r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have)"
-    r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled)\b",
+    r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled"
+    # Denied: "reports of a missile launch are untrue", "launch was a false alarm".
+    r"|(?<=is )(?:untrue|false|baseless|groundless|not true|a false alarm)|(?<=are )(?:untrue|false|baseless|groundless|not true)"
+    r"|(?<=was )(?:untrue|false|baseless|groundless|not true|a false alarm))\b",
     _I,
 )
 
