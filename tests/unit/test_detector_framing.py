@@ -195,3 +195,16 @@ def test_a_first_launch_since_a_time_is_no_total(title):
 ])
 def test_a_launch_denied_after_its_noun_reports_none(title, is_launch):
     assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A satellite launch told by where it went, or failed to go: a launch all the same.
+    ("Iran's carrier rocket fails to place research satellite in orbit", True),
+    ("North Korean reconnaissance satellite reaches orbit, state media says", True),
+    ("North Korea puts a second spy satellite into orbit", True),
+    # A company's is civil space; a satellite that may reach orbit has not flown.
+    ("Launch startup's rocket fails to reach orbit on its first flight", False),
+    ("North Korea's next satellite could reach orbit this year, analysts say", False),
+])
+def test_a_satellite_launch_told_by_its_orbit_is_read(title, is_launch):
+    assert _detect(title).is_launch is is_launch

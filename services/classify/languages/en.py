@@ -77,7 +77,11 @@ LAUNCH_VERBS = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
-    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d))\b",
+    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)"
+    # A launch that failed is a launch: "rocket fails to put satellite into orbit".
+    r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
+    # ... and so is one told by where the satellite went: "satellite reaches orbit".
+    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\binto orbit))\b",
     _I,
 )
 
