@@ -208,3 +208,7 @@ def test_a_launch_denied_after_its_noun_reports_none(title, is_launch):
 ])
 def test_a_satellite_launch_told_by_its_orbit_is_read(title, is_launch):
     assert _detect(title).is_launch is is_launch
+
+
+def test_a_civil_space_agency_puts_satellites_into_orbit_is_civil_space():
+    assert not _detect("South Korea's Nuri rocket puts eight small satellites into orbit").is_launch

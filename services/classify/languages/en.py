@@ -543,7 +543,10 @@ SHARED = SharedWords(
         r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
         r"|spaceflight|(?:research|scientific|science) rockets?"
-        r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e)\b"
+        r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e"
+        r"|Nuri (?:rocket|space rocket|launch vehicle)|KSLV(?:-II)?|Naro Space Center|Korea Aerospace Research Institute"
+        r"|Korea AeroSpace Administration"
+        r"|ESA|European Space Agency|CNES|Tanegashima|Uchinoura|Sriharikota|Satish Dhawan)\b"
     ),
     defence=(
         r"\b(?:THAAD|Terminal High Altitude|Patriots?|Iron Dome|David's Sling|Arrow[- ]?\d|Aegis|SM-\d"
