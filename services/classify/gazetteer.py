@@ -93,16 +93,17 @@ FACILITY_RE = compile_fast("|".join(pattern for _, pattern in FACILITY_ACTORS))
 # keeps that group). "From Gaza" names no one: several groups fire from there.
 ORIGIN_ACTORS = compile_fast(
     r"\b(?:fired|launched|shot|lobbed|fires|launches)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?"
-    r"(?:(?P<yemen>Yemen)|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<iran>Iran))\b",
+    r"(?:(?P<yemen>Yemen|Houthi[- ](?:controlled|held)\s+(?:areas?|territory)|Houthi\s+areas?)"
+    r"|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<iran>Iran)|(?P<prk>North\s+Korea|N\.\s?Korea))\b",
     re.IGNORECASE,
 )
-ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "iran": "IRN"}
+ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "iran": "IRN", "prk": "PRK"}
 # The same in Polish, by a verb of firing ("Izrael ostrzelany z Jemenu", "rakiety
 # wystrzelone z Libanu"); a weapon merely "from" a place ("missile from Yemen") names no
 # one. Read only where the text names no launcher at all.
 ORIGIN_ACTORS_PL = compile_fast(
     r"\b(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)\s+(?:[\w-]+\s+){0,3}?(?:z|ze)\s+(?:terytorium\s+)?"
-    r"(?:(?P<yemen>Jemenu)|(?P<lebanon>(?:południowego\s+)?Libanu)|(?P<iran>Iranu))\b",
+    r"(?:(?P<yemen>Jemenu)|(?P<lebanon>(?:południowego\s+)?Libanu)|(?P<iran>Iranu)|(?P<prk>Korei\s+Północnej))\b",
     re.IGNORECASE,
 )
 

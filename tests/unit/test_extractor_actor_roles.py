@@ -140,6 +140,11 @@ def test_the_model_replaces_only_an_actor_the_rules_did_not_read_from_its_role(t
     ("Israel targeted by ballistic missile from Yemen", "", None),
     ("Israel targeted by ballistic missile fired from Yemen", "", "Houthis"),
     ("Israel comes under rocket fire from Lebanon", "", None),
+    # A missile "fired" or "launched from" North Korea, or from Houthi-held areas, is theirs
+    # even where the reporting state is the one named in the possessive.
+    ("Ballistic missile fired from North Korea, Japan's coast guard says", "", "PRK"),
+    ("Missile from North Korea lands near Japan", "", None),
+    ("Cruise missile launched from Houthi-controlled territory, US military says", "", "Houthis"),
     # A state's adjective on the thing hit: the launcher is the agent's adjective, or no one.
     ("Russian landing ship struck by Ukrainian missiles", "", "UKR"),
     ("Russian navy shipyard hit by missiles in Crimea", "", None),
