@@ -212,3 +212,15 @@ def test_a_satellite_launch_told_by_its_orbit_is_read(title, is_launch):
 
 def test_a_civil_space_agency_puts_satellites_into_orbit_is_civil_space():
     assert not _detect("South Korea's Nuri rocket puts eight small satellites into orbit").is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A launcher named by its calibre fires rockets of a class: a drill that fires them is a launch.
+    ("Leader watches firing drill of 600mm multiple rocket launchers", True),
+    ("Super-large rocket launchers fire at island target in drill, state media says", True),
+    # Shown or built, they fire nothing.
+    ("Army shows off 240mm rocket launchers at parade", False),
+    ("Factory steps up output of 600mm rocket launchers", False),
+])
+def test_a_launcher_named_by_its_calibre_is_a_weapon(title, is_launch):
+    assert _detect(title).is_launch is is_launch

@@ -43,6 +43,8 @@ WEAPONS = compile_fast(
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
+    # A launcher by its calibre or size fires rockets of a class ("600mm rocket launchers").
+    r"|(?:\d{3}[- ]?mm|super[- ]large|large[- ]calibre|large[- ]caliber)\s+(?:multiple[- ])?rocket launch(?:ers?|ing systems?)"
     r"|(?:carrier|space) rockets?|(?:satellite|space)[- ]launch(?:ing)? vehicles?|space vehicles?|satellite[- ]carrying rockets?"
     r"|(?:military |spy |reconnaissance )*satellites?"
     # A spaceplane is a satellite that lands again: the satellite rules decide whose it is.
