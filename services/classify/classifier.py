@@ -67,7 +67,11 @@ ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", 
 # Cues of the rules that are the labelling policy's own verdict, which no weight of words
 # overturns: the main-event rule (a reaction before the launch in the headline is the
 # item's event: "Japan protests as North Korea fires missile").
-POLICY_NOT_LAUNCH = frozenset({"reaction_main"})
+# A look-back whose own words hold the launch ("Five years since ... first ICBM test") and a
+# total over a period ("has fired more than 100 missiles this year") are no report either:
+# the policy's retrospectives and aggregate statistics, which too few labelled items show
+# for the model to learn them.
+POLICY_NOT_LAUNCH = frozenset({"reaction_main", "retrospective_launch", "aggregate_total"})
 # A headline with no event of its own whose summary lists other stories ("• Ukraine says it
 # shot down 4 missiles • ..."): the launch is another story's ...
 _OTHER_STORIES = "summary_list"

@@ -78,7 +78,9 @@ WEIGHTS: dict[str, float] = {
     "non_missile_secondary": -1.0,
     "retrospective": -4.0,
     "retrospective_context": -1.0,
+    "retrospective_launch": -3.0,
     "aggregate": -3.0,
+    "aggregate_total": -3.0,
     "bulk_count": -4.5,
     "sport": -5.0,
     "explainer": -2.5,
@@ -301,13 +303,23 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
         after_event = bool(t_asserted) and span[0] > t_asserted[0].end and not ANY.always_looks_back.match(text, span[0])
+        after_event = after_event or (english and _sets_the_scene(text, span, t_asserted))
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
+        if english and not after_event and _looks_back_at(text, span, t_asserted):
+            f.set("retrospective_launch", 1, span)
     for name, pattern in _HEADLINE_FRAMES:
         span = _first(pattern, text, 0, t_end)
         if span and name == "aggregate" and ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0]):
             continue  # "the biggest attack this year": one event compared with the others, not a total
+        if span and name == "aggregate" and english and _sets_the_scene(text, span, t_asserted) and not (
+                _tells_total(text, span, t_end)):
+            continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
+        if span and name == "bulk_count" and english and en.SINGLE_OCCASION.search(text, 0, t_end):
+            continue  # "3,000 rockets fired on Saturday": one occasion's salvo, however large
         if span:
             f.set(name, 1, span)
+            if name == "aggregate" and english and _tells_total(text, span, t_end):
+                f.set("aggregate_total", 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(ANY.explainer, text, 0, t_end)
     if span and english and text[span[0]] == "?" and p.sentence_of(span[0])[0] > 0:
@@ -432,6 +444,40 @@ def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
         return bool(states & _MILITARY_SPACE_ACTORS)
     actors = {canonical for _, _, canonical in gazetteer.ACTOR_TABLE.all(text)}
     return True if actors & _MILITARY_SPACE_ACTORS or ANY.military_space.search(text) else None
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?—–]|\s-\s")
+
+
+def _looks_back_at(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
+    """Whether the headline's launch is the one a look-back is of: it follows the
+    look-back's words in their clause ("Five years since North Korea's first ICBM test"),
+    not in a clause of its own ("A year since the invasion, Russia fires 80 missiles")."""
+    return bool(t_asserted) and span[1] <= t_asserted[0].start and not _CLAUSE_PUNCT.search(
+        text, span[1], t_asserted[0].start)
+
+
+def _sets_the_scene(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
+    """Whether a time since something, in a clause of its own before the headline's launch,
+    sets the scene of a launch told now ("A year since the invasion, Russia fires 80
+    missiles") rather than looking back on one."""
+    if not t_asserted or span[1] > t_asserted[0].start or "since" not in text[span[0]:span[1]].lower():
+        return False
+    cue = t_asserted[0]
+    return bool(_CLAUSE_PUNCT.search(text, span[1], cue.start)) and not en.PERFECT_BEFORE.search(
+        text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1)
+
+
+def _tells_total(text: str, period: tuple[int, int], t_end: int) -> bool:
+    """Whether a headline with a period in it tells a total (`en.TOTAL_COUNT`), the
+    period in the count's clause or the count in the perfect ("Since the invasion, Russia
+    has fired 7,400 missiles"; not "A year since the war began, Russia fires 60 missiles"),
+    and neither one occasion nor one launch of a series."""
+    count = en.TOTAL_COUNT.search(text, 0, t_end)
+    if count is None or en.SINGLE_OCCASION.search(text, 0, t_end) or en.ONE_OF_SERIES.search(text, 0, t_end):
+        return False
+    lo, hi = sorted((count.start(), period[0]))
+    return not _CLAUSE_PUNCT.search(text, lo, hi) or bool(en.PERFECT_BEFORE.search(text, 0, count.start()))
 
 
 # Headline framings that each make one feature when found: (feature, pattern).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.classify import detector
+from services.classify import classifier, detector
 
 
 def _detect(title: str, summary: str = "") -> detector.Detection:
@@ -175,6 +175,41 @@ def test_rockets_that_are_no_weapon_report_no_launch(title, is_launch):
 ])
 def test_a_total_or_an_anniversary_is_read_as_such(title, frame):
     assert frame in _cues(_detect(title))
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A total over a period is a statistic, whatever weight the model gives its words.
+    ("Russia has launched 9,000 missiles at Ukraine since the invasion", False),
+    ("Houthis fire a record number of missiles in 2024, monitor says", False),
+    ("Pyongyang has fired more than 60 missiles over the past year", False),
+    ("Since the war began, Russia has fired 8,000 missiles at Ukraine", False),
+    # ... not one occasion of many missiles, nor one launch of a series.
+    ("Militants fire 3,000 rockets at southern towns on Sunday", True),
+    ("Militants fire 1,500 rockets at border towns in surprise assault", True),
+    ("North Korea fires a cruise missile, its sixth launch this year", True),
+    ("Russia fires 70 missiles in biggest attack so far this year", True),
+    # A look-back whose own words hold the launch is none; one in a clause of its own is.
+    ("Ten years since Iran's first satellite launch, scientists look ahead", False),
+    ("Twenty years since the missile test that shook the region", False),
+    ("A year since the war began, Russia fires 60 missiles at Kyiv", True),
+    ("Iran fires missile on anniversary of its revolution", True),
+])
+def test_a_total_or_a_look_back_is_no_report_whatever_the_model_reads(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A weapon that failed in flight was launched.
+    ("Iranian missile fails minutes after liftoff, analysts say", True),
+    ("North Korea's new rocket failed shortly after launch", True),
+    ("Test missile fails again, ministry admits", True),
+    # A failure that is no flight: talks, a purpose, a satellite already in orbit.
+    ("Missile talks failed, diplomats say", False),
+    ("New missile fails to win export orders", False),
+    ("Spy satellite fails, state media says", False),
+])
+def test_a_weapon_that_failed_in_flight_was_launched(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
 
 
 @pytest.mark.parametrize("title", [

@@ -245,3 +245,16 @@ def test_a_launcher_named_by_a_common_noun_or_an_authority_that_reports(title, s
 ])
 def test_a_name_of_another_story_in_the_headline_is_no_launcher(title, summary, actor):
     assert _actor(title, summary) == actor
+
+
+@pytest.mark.parametrize("title, actor", [
+    # A state whose waters or zone the missile fell inside or outside is where it fell.
+    ("Missile from North Korea falls outside Japan's waters", None),
+    ("Ballistic missile lands within South Korea's territorial waters", None),
+    ("Rocket comes down beyond Poland's border, army says", None),
+    # The launcher is still read where the sentence names it.
+    ("North Korea fires a missile that lands outside Japan's waters", "PRK"),
+    ("Iran launches missiles beyond Iraq's border", "IRN"),
+])
+def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
+    assert _actor(title) == actor

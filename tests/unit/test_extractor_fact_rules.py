@@ -474,3 +474,15 @@ def test_facts_are_read_from_the_lede_of_a_long_summary():
 ])
 def test_a_polish_direction_is_given_by_the_english_name_of_its_place(title, direction):
     assert _facts(title, lang="pl").direction == direction
+
+
+@pytest.mark.parametrize("title, apogee", [
+    # The height after its figure, as after its noun.
+    ("Missile flew 800 km, reaching 1,200 km altitude, ministry says", 1200.0),
+    ("Rocket climbed 60 km high before falling into the sea", 60.0),
+    ("Missile reached an altitude of 90 km", 90.0),
+    # A figure that is no height of the flight.
+    ("Missile flew 800 km toward a 1,000 km high-value target list", None),
+])
+def test_an_apogee_told_after_its_figure(title, apogee):
+    assert _facts(title).apogee_km == apogee

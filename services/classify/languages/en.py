@@ -87,6 +87,14 @@ LAUNCH_VERBS = compile_fast(
     _I,
 )
 
+# A weapon that failed in flight was launched: "missile fails seconds after liftoff",
+# "satellite rocket fails again". Only right after the weapon, and only where the failure
+# ends its clause or is told in time ("Missile talks failed", "missile fails to deter",
+# "spy satellite fails" in orbit are no launch).
+FAILED_FLIGHT = re.compile(
+    r"\s+(fail(?:s|ed))(?=\s+(?:shortly|seconds|minutes|soon|moments|again|mid-?flight|in (?:flight|mid-?air)"
+    r"|on launch|at launch|after (?:launch|lift-?off|take-?off))\b|\s*(?:[,;:.!]|$))", re.IGNORECASE)
+
 # "tested"/"test" counts only when a weapon is its object ("tested a new ICBM", "ICBM test").
 TEST_VERBS = compile_fast(
     r"\b(?:test(?:s|ed|ing)?|trial)\b(?![- ](?:notices?|notams?|windows?|sites?|ranges?|bans?|moratori\w+|zones?|areas?"
@@ -190,6 +198,25 @@ RETALIATION = compile_fast(r"\b(?:retaliat\w*|reprisals?|in response|revenge)\b"
 # A superlative before a period ("the biggest attack this year", "the most massive strike
 # since the war began") compares one event with the others: it is not a total.
 SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|strongest|greatest|first)\b"
+
+# A total: tens, hundreds or thousands of missiles (or launches) told with a period
+# ("North Korea has fired more than 100 missiles this year") is a statistic, the
+# policy's "aggregate statistics", unless the headline also tells one occasion ("2,200
+# rockets fired from Gaza on Saturday", "in a surprise attack") or one launch of a series
+# ("fires missile, its fifth launch this year", "the latest").
+TOTAL_COUNT = compile_fast(
+    r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|dozens|scores|hundreds|thousands|(?:a )?record number)\+?\s+(?:of\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches)\b", _I)
+SINGLE_OCCASION = compile_fast(
+    r"\b(?:overnight|tonight|today|yesterday|this (?:morning|afternoon|evening)"
+    r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:in|during) (?:a|one|the) (?:single )?(?:day|night|hour|attack|barrage|salvo|wave)"
+    r"|in (?:a |an )?(?:surprise|massive|mass|fresh|new|major|huge|large-scale|overnight) (?:attack|assault|barrage|strike|wave|salvo)"
+    r"|at once)\b", _I)
+PERFECT_BEFORE = compile_fast(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:fired|launched|shot|lobbed)\s+"
+                              r"(?:[\w,+-]+\s+){0,4}$", _I)
+ONE_OF_SERIES = compile_fast(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
 
 
 # --- framing: what keeps a cue from being a report of a launch -------------------------
@@ -326,6 +353,9 @@ DISTANCE = compile_fast(
 DISTANCE_TARGET = compile_fast(rf"\btarget\s+(?:located\s+)?{APPROX}\s*{QUANT}\s+away", _I)
 APOGEE = compile_fast(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
                       rf"{APPROX}\s*{QUANT}", _I)
+# The height after its figure: "reaching 6,000 km altitude", "flew 2,000 km high".
+APOGEE_AFTER = compile_fast(rf"\b(?:reach\w*|soar\w*|climb\w*|r[io]s(?:e|es|ing)|at)\s+{APPROX}\s*{QUANT}"
+                            rf"[\s-]*(?:in\s+)?(?:altitude|high|apogee)\b", _I)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -353,7 +383,7 @@ SELF_REPORT_AFTER = compile_fast(
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
 TARGET_BEFORE = compile_fast(
-    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around"
+    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|outside|inside|within|beyond"
     r"|(?<!fends )(?<!fend )(?<!fended )off"
     r"|kills?|killed"
     # Verbs of attacking: what follows is what was attacked ("Russia pounds Ukraine").
@@ -567,7 +597,8 @@ SHARED = SharedWords(
     retrospective=(
         r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
         r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
-        r"|a year since|one year (?:since|on)|on this day|this day in history|marks? \d+ years|history of|memorial"
+        r"|a year since|one year (?:since|on)|[\w-]+ (?:years|decades) since|on this day|this day in history|marks? \d+ years"
+        r"|history of|memorial"
         r"|funeral|laid to rest"
         r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     ),
@@ -591,12 +622,14 @@ SHARED = SharedWords(
     ),
     # Totals over a period: statistics, not a report of one launch.
     aggregate=(
-        r"\b(?:since (?:the (?:war|start|beginning|outbreak)|October 7)|(?<!know )so far|to date|in total|this year"
+        r"\b(?:since (?:the (?:war|start|beginning|outbreak|invasion|full-scale invasion)|October 7)|(?<!know )so far|to date|in total|this year"
         r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of"
         # "launches quadruple over decade"; not "first launch in decades", a superlative.
         r"|over (?:(?:a|the) )?(?:(?:past|last) )?decades?|in the (?:past|last) decades?"
         # "a record 70 missiles last year", "more than 200 missiles since October".
-        r"|(?<!since )last year|a record \d+|(?:more than|over|at least) [\d,]+ (?:[\w-]+ ){0,2}(?:missiles|rockets) since)\b"
+        r"|(?<!since )last year|a record \d+|(?:more than|over|at least) [\d,]+ (?:[\w-]+ ){0,2}(?:missiles|rockets) since"
+        # "a record number of missiles in 2022", "more than 100 missiles in the past year".
+        r"|in (?:19|20)\d\d|(?:in|over|during) (?:the )?(?:past|last) (?:year|month|decade))\b"
     ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
@@ -769,6 +802,6 @@ TABLE = LanguageTable(
     counts=COUNT,
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_TARGET),
-    apogees=(APOGEE,),
+    apogees=(APOGEE, APOGEE_AFTER),
     part_hours=PART_HOURS,
 )

@@ -94,6 +94,10 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         cues.append(_cue("test", p, m.start(), m.end(), w, s0))
     for w in weapons[:MAX_CANDIDATES]:
         s0, s1 = p.sentence_of(w[0])
+        failed = en.FAILED_FLIGHT.match(text, w[1], s1)
+        if failed and not text[w[0]:w[1]].lower().endswith(("satellite", "satellites")):
+            cues.append(_cue("launch", p, failed.start(1), failed.end(1), w, s0))
+            continue
         # Weapon as subject of an impact: "Missile hits hospital", "rockets strike south".
         m = en.IMPACT.search(text, w[1], min(s1, w[1] + 40))
         if m:
