@@ -24,6 +24,10 @@ TIME_TOLERANCE_S = 5 * 60
 
 _EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|太平洋|northeast|eastward|east", re.I)
 _WEST = re.compile(r"yellow sea|west sea|서해|黄海|west coast|westward|west", re.I)
+# A sea not named: what a flash says before it knows which ("fired into the sea").
+_GENERIC_SEA = frozenset({"sea", "the sea", "into the sea", "waters", "the waters", "ocean", "the ocean", "at sea",
+                          "morze", "바다", "해상", "海", "海上"})
+_NAMED_WATER = re.compile(r"\b(?:sea|ocean|gulf|bay|strait|waters)\b|해|海|morz", re.I)
 
 
 def km_same(a: float, b: float) -> bool:
@@ -46,9 +50,21 @@ def coast_of(direction: str | None) -> str | None:
     return "east" if east else "west"
 
 
+def direction_generalises(general: str | None, specific: str | None) -> bool:
+    """`general` is a sea not named ("the sea") said of a launch another source names the
+    sea or waters of ("Yellow Sea", "outside Japan's EEZ" is no water named)."""
+    if not general or not specific:
+        return False
+    return general.strip().casefold() in _GENERIC_SEA and specific.strip().casefold() not in _GENERIC_SEA and bool(
+        _NAMED_WATER.search(specific) or coast_of(specific))
+
+
 def directions_same(a: str, b: str) -> bool:
     """One heading in other words ("동해상", "East Sea", "Sea of Japan"): the same side of
-    the peninsula, or the same words where neither names a side."""
+    the peninsula, the same words where neither names a side, or a sea not named beside a
+    named one."""
+    if direction_generalises(a, b) or direction_generalises(b, a):
+        return True
     coasts = (coast_of(a), coast_of(b))
     return coasts[0] == coasts[1] and (coasts[0] is not None or a.casefold() == b.casefold())
 

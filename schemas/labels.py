@@ -8,13 +8,13 @@ each caller escapes for its medium, since much of it comes from feeds.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from schemas.models import LaunchEvent
 
 __all__ = [
-    "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fmt_km", "fmt_percent",
-    "fmt_time", "kind_noun", "one_line", "what_launched",
+    "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fmt_day", "fmt_km",
+    "fmt_percent", "fmt_time", "kind_noun", "one_line", "what_launched",
 ]
 
 ACTOR_NAMES = {
@@ -126,10 +126,19 @@ def fmt_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def fact_text(name: str, value: object) -> str | None:
-    """One fact's value as a person reads it (`1,200 km`, `ICBM`), or None when unknown."""
+def fmt_day(day: date) -> str:
+    """"2023-02-18 (time not stated)": a launch day told without a clock time."""
+    return f"{day.isoformat()} (time not stated)"
+
+
+def fact_text(name: str, value: object, on: date | None = None) -> str | None:
+    """One fact's value as a person reads it (`1,200 km`, `ICBM`), or None when unknown.
+    A launch time whose reports state only the day (`on`, their `launched_on`) is shown as
+    that day: its minutes are an estimate."""
     if value is None or value == "":
         return None
+    if name == "launched_at" and on is not None:
+        return fmt_day(on)
     if name in ("distance_km", "apogee_km") and isinstance(value, (int, float)):
         return fmt_km(float(value))
     if name == "kind":

@@ -7,7 +7,7 @@ metadata (topic, partition, offset) travels beside a message, never inside it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -95,6 +95,9 @@ class LaunchFields(BaseModel):
     direction: str | None = None
     source_agency: str | None = None
     launched_at: datetime | None = None
+    launched_on: date | None = Field(
+        None, description="The launch's local date where the text states a day but no clock time "
+                          "(launched_at then holds an estimate within that day).")
 
 
 class LaunchReport(Message):
@@ -156,6 +159,9 @@ class LaunchEvent(Message):
     direction: str | None = None
     source_agency: str | None = None
     launched_at: datetime | None = None
+    launched_on: date | None = Field(
+        None, description="The launch's local date where the reports behind launched_at state a day but no "
+                          "clock time: launched_at is then an estimate within that day, not a time to the minute.")
     confidence: float = Field(ge=0.0, le=1.0)
     headline: str = Field(description="Title of the most authoritative report (at most 300 characters).")
     first_reported_at: datetime = Field(

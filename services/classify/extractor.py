@@ -916,10 +916,15 @@ def extract(
 
     zone = _event_zone(p, actor) or source_tz or table.default_zone
     launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end)
+    launched_on = None
     if launched_at is not None:
         for mention in mentions:
             evidence.append(_ev(p, f"launched_at:{mention.cue}", "launched_at", mention.start, mention.end))
+        if not any(mention.cue == "time" for mention in mentions):
+            # "on Saturday": the day in the zone it was read in; its hour is an estimate.
+            launched_on = launched_at.astimezone(timeparse.zone_for(zone)).date()
 
     fields = LaunchFields(actor=actor, kind=kind, count=count, distance_km=distance, apogee_km=apogee,
-                          direction=direction, source_agency=agency, launched_at=launched_at)
+                          direction=direction, source_agency=agency, launched_at=launched_at,
+                          launched_on=launched_on)
     return fields, tuple(evidence)

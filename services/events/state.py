@@ -77,7 +77,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
-from schemas.agreement import coast_of, km_same, same_fact, times_same
+from schemas.agreement import coast_of, direction_generalises, km_same, same_fact, times_same
 from schemas.models import BALLISTIC_KINDS
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
@@ -777,8 +777,12 @@ def _fact_key(name: str, stating: list[Source]):
                           _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
     if name == "direction":
         # Free text told in many languages: keep the first wording of the top authority
-        # (Latin script first, for the renderers) instead of flipping with each outlet.
-        return lambda s: (s.authority, s.fields.direction.isascii(), -s.reported_at.timestamp(), s.item_id)
+        # (Latin script first, for the renderers) instead of flipping with each outlet; a
+        # named sea before "the sea" a flash said, whoever said which.
+        named = {s.item_id for s in stating if not any(
+            direction_generalises(s.fields.direction, o.fields.direction) for o in stating)}
+        return lambda s: (s.item_id in named, s.authority, s.fields.direction.isascii(), -s.reported_at.timestamp(),
+                          s.item_id)
     return lambda s: (s.authority, _recency(s))
 
 
@@ -804,6 +808,8 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
     chosen, lead = _deciding(sources, first_reported_at, window)
     facts = {name: getattr(source.fields, name) if source else None for name, source in chosen.items()}
+    timed = chosen["launched_at"]
+    facts["launched_on"] = timed.fields.launched_on if timed is not None else None
     # Independent outlets: one outlet's best confidence each, combined as independent evidence.
     best: dict[str, float] = dict(omitted.outlets)
     for s in sources:
@@ -827,7 +833,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         revision=revision,
         status=status,
         **facts,
-        source_agency=lead.source_agency,
+        source_agency=_agency(lead, sources),
         confidence=round(min(1.0, 1.0 - doubt), 4),
         headline=lead.title,
         first_reported_at=first_reported_at,
@@ -839,6 +845,19 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         stale=(now - first_reported_at).total_seconds() > window.stale_after_s,
     )
     return event.model_copy(update={"changes": changes_between(previous, event)})
+
+
+def _agency(lead: Source, sources: tuple[Source, ...]) -> str | None:
+    """Who reports the event: the agency the lead source credits; where it credits none, the
+    lead itself when it is an agency's own feed ("Japan MoD"), else the agency credited by
+    the most authoritative source that credits one, so that "Reported by" does not vanish
+    when an agency's own bulletin takes the lead."""
+    if lead.source_agency:
+        return lead.source_agency
+    if lead.source_kind == "agency" and lead.official:
+        return lead.feed
+    crediting = [s for s in sources if s.source_agency and s.walk_back != "retraction"]
+    return max(crediting, key=lambda s: (s.authority, _recency(s))).source_agency if crediting else None
 
 
 def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[str]:

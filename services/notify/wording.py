@@ -44,7 +44,7 @@ def facts(event: LaunchEvent) -> list[Fact]:
     """The known facts of an event, in reading order, as plain text."""
     out = [Fact(FACT_LABELS["status"], event.status)]
     for name in ("kind", "count", "distance_km", "apogee_km", "direction", "launched_at", "source_agency"):
-        text = fact_text(name, getattr(event, name))
+        text = fact_text(name, getattr(event, name), on=event.launched_on if name == "launched_at" else None)
         if text is not None:
             out.append(Fact(FACT_LABELS[name], text))
     out.append(Fact(FACT_LABELS["sources"], str(event.source_count)))

@@ -124,7 +124,7 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     rows = []
     for fact in FACTS:
         held = getattr(event, fact)
-        shown = fact_value(fact, held)
+        shown = fact_value(fact, held, on=event.launched_on if fact == "launched_at" else None)
         agree: list[EventSource] = []
         worded: dict[str, list[EventSource]] = {}
         differ: dict[str, list[EventSource]] = {}
@@ -132,7 +132,7 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
             said = getattr(source.fields, fact)
             if said is None:
                 continue
-            said_shown = fact_value(fact, said)
+            said_shown = fact_value(fact, said, on=source.fields.launched_on if fact == "launched_at" else None)
             if said_shown == shown:
                 agree.append(source)
             else:

@@ -9,7 +9,7 @@ contracts, read by programs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
@@ -37,9 +37,10 @@ def fact_label(name: str) -> str:
     return FACT_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def fact_value(name: str, value: Any) -> str:
-    """A fact's value as the alerts word it ("350 km", "North Korea"); "—" when unknown."""
-    text = fact_text(name, value)
+def fact_value(name: str, value: Any, on: date | None = None) -> str:
+    """A fact's value as the alerts word it ("350 km", "North Korea"); "—" when unknown.
+    `on`: the day a launch time's reports state without a clock time (`launched_on`)."""
+    text = fact_text(name, value, on=on)
     return "—" if text is None else text
 
 

@@ -36,3 +36,11 @@ def test_a_value_is_never_the_same_as_no_value_and_counts_must_match() -> None:
     assert not same_fact("count", 2, None) and same_fact("count", None, None)
     assert not same_fact("count", 2, 3) and same_fact("actor", "PRK", "PRK")
     assert same_fact("source_agency", "JCS", "jcs") and not same_fact("source_agency", "JCS", "Japan MoD")
+
+
+def test_a_sea_not_named_agrees_with_a_named_one_and_not_with_a_place():
+    from schemas.agreement import direction_generalises, directions_same
+
+    assert directions_same("sea", "Yellow Sea") and directions_same("Sea of Japan", "the sea")
+    assert direction_generalises("sea", "East Sea") and not direction_generalises("East Sea", "sea")
+    assert not directions_same("sea", "Kharkiv")

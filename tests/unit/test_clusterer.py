@@ -454,3 +454,45 @@ def test_changes_name_a_report_that_moves_the_first_report_back_and_a_stale_flag
                                         - timedelta(minutes=10)})
     assert changes_between(before, earlier) == ["sources"]
     assert changes_between(before, before.model_copy(update={"revision": 2, "stale": True})) == ["stale"]
+
+
+def test_a_launch_day_told_without_its_hour_is_shown_as_that_day_until_a_time_is_stated(db):
+    from services.notify.wording import facts
+
+    saturday = datetime(2026, 3, 5).date()
+    day_only = report("abc-1", "ABC", "North Korea fires missile on Thursday", minutes=30, kind_of_source="news",
+                      launched_at=T0 + timedelta(hours=5), time_words="on Thursday", time_cue="launched_at:date")
+    day_only = day_only.model_copy(update={"fields": day_only.fields.model_copy(update={"launched_on": saturday})})
+    clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=31)))
+    [event] = latest(clusterer.add(day_only)).values()
+    assert event.launched_on == saturday
+    shown = {f.label: f.value for f in facts(event)}
+    assert shown["Launched"] == "2026-03-05 (time not stated)"
+    timed = report("yna-en-9", "Yonhap (EN)", "N. Korea fired a missile at 7:10 a.m.: JCS", minutes=40,
+                   kind_of_source="wire", agency="JCS", launched_at=T0, time_words="7:10 a.m.",
+                   time_cue="launched_at:time")
+    [event] = latest(clusterer.add(timed)).values()
+    assert event.launched_on is None and event.launched_at == T0
+    assert {f.label: f.value for f in facts(event)}["Launched"] == "2026-03-04 22:10 UTC"
+
+
+def test_an_agency_bulletin_that_leads_still_says_who_reports(db):
+    clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=50)))
+    feed_all(clusterer, [
+        report("yna-en-1", "Yonhap (EN)", "N. Korea fires ballistic missile: JCS", minutes=5, kind_of_source="wire",
+               agency="JCS"),
+    ])
+    [event] = latest(clusterer.add(report("mod-9", "Japan MoD", "北朝鮮のミサイル発射について（第3報）", minutes=45,
+                                        kind_of_source="agency", agency=None, lang="ja", distance_km=350))).values()
+    assert event.headline.startswith("北朝鮮") and event.source_agency == "Japan MoD"
+
+
+def test_a_named_sea_wins_over_the_sea_a_flash_said_whatever_their_authority(db):
+    clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=50)))
+    events = feed_all(clusterer, [
+        report("jcs-1", "JCS", "N. Korea fires ballistic missile into the sea", minutes=3, kind_of_source="agency",
+               agency="JCS", direction="sea"),
+        report("fox-1", "Fox News", "North Korea fires ballistic missile into Yellow Sea", minutes=20,
+               direction="Yellow Sea"),
+    ])
+    assert events[-1].direction == "Yellow Sea"

@@ -46,7 +46,8 @@ def test_every_found_field_has_evidence_pointing_at_its_words(case):
     for name, value in fields.items():
         if value is None:
             continue
-        ev = [e for e in result.evidence if e.field == name]
+        # The day of a launch time told without its hour rests on that time's words.
+        ev = [e for e in result.evidence if e.field == ("launched_at" if name == "launched_on" else name)]
         assert ev, f"no evidence for {name}"
         for e in ev:
             assert 0 <= e.start <= e.end <= len(raw)

@@ -486,3 +486,12 @@ def test_a_polish_direction_is_given_by_the_english_name_of_its_place(title, dir
 ])
 def test_an_apogee_told_after_its_figure(title, apogee):
     assert _facts(title).apogee_km == apogee
+
+
+def test_a_launch_day_without_its_hour_is_kept_as_that_day():
+    published = datetime(2026, 3, 7, 1, 0, tzinfo=timezone.utc)  # Saturday 10:00 in Seoul
+    day_only = _facts("North Korea fired a ballistic missile on Saturday, Seoul's military said", published_at=published)
+    assert str(day_only.launched_on) == "2026-03-07"
+    timed = _facts("North Korea fired a ballistic missile at 7:10 a.m. on Saturday, Seoul's military said",
+                   published_at=published)
+    assert timed.launched_on is None and timed.launched_at is not None
