@@ -3,8 +3,10 @@
 Items leave ingest as plain text for the classifier, so markup is dropped rather than
 sanitised: script/style bodies and comments disappear, block tags become spaces, every
 other tag is removed, entities are unescaped, letters a publisher misread from UTF-8
-("CharkĂłw") are repaired (`services.runtime.misread`) and whitespace runs collapse to one
-space.
+("CharkĂłw") are repaired (`services.runtime.misread`), bidirectional embeddings,
+overrides and isolates are dropped (an override in a title would draw the outlet, time
+and agency shown after it backwards, on the page, in Slack and in email) and whitespace
+runs collapse to one space.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _BLOCK_TAG = re.compile(
     r"header|footer|aside|nav|figure|figcaption|img|title|body|html)\b[^<>]*>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _SPACE = re.compile(r"\s+")
+# U+202A-U+202E (embeddings, overrides, pop) and U+2066-U+2069 (isolates). Hebrew and
+# Arabic text keeps its own direction without them.
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 def html_to_text(value: str | None) -> str:
@@ -46,4 +51,4 @@ def html_to_text(value: str | None) -> str:
     if "&" in value:
         value = html.unescape(value)
     # \xa0 (from &nbsp;) and other Unicode spaces count as spaces; \s covers them.
-    return _SPACE.sub(" ", misread.repair(value)).strip()
+    return _SPACE.sub(" ", misread.repair(value).translate(_BIDI_CONTROLS)).strip()

@@ -105,12 +105,17 @@ def _change_lines(alert: Alert) -> list[str]:
 
 
 def _sources(alert: Alert) -> list[str]:
+    """The first reports, linked, and how many more reports there are (not outlets: the
+    "Sources" fact counts those). An update lists its newest report first: the one that
+    brought what changed."""
+    event = alert.event
+    reports = list(reversed(event.sources)) if alert.kind == "update" else list(event.sources)
     shown = []
-    for source in alert.event.sources[:MAX_SOURCES_SHOWN]:
+    for source in reports[:MAX_SOURCES_SHOWN]:
         name = one_line(source.feed, 60)
         url = safe_link(source.url)
         shown.append(link(url, name) if url else escape_mrkdwn(name))
-    more = alert.event.source_count - len(shown)
+    more = len(event.sources) + event.sources_omitted - len(shown)
     line = "Sources: " + (", ".join(shown) if shown else "none listed")
     if more > 0 and shown:
         line += f" and {more} more"

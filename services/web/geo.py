@@ -30,11 +30,10 @@ LAUNCH_AREAS: dict[str, tuple[float, float, float, str]] = {
     "PRK": (125.75, 39.03, 150, "North Korea (launch site not stated)"),
     "KOR": (127.5, 36.5, 150, "South Korea"),
     "JPN": (139.0, 36.0, 300, "Japan"),
-    "RUS": (40.7, 62.9, 600, "Russia (Plesetsk region)"),
+    "RUS": (38.5, 51.5, 700, "Russia (launch site not stated)"),
     "UKR": (31.2, 49.0, 300, "Ukraine"),
     "IRN": (53.0, 34.5, 400, "Iran"),
     "ISR": (34.85, 31.5, 80, "Israel"),
-    "USA": (-120.6, 34.7, 150, "United States (Vandenberg region)"),
     "CHN": (110.0, 36.0, 800, "China"),
     "PAK": (69.3, 29.5, 400, "Pakistan"),
     "IND": (86.9, 20.8, 200, "India (Odisha coast)"),
@@ -107,9 +106,20 @@ def _direction_point(direction: str | None) -> Point | None:
     return Point(*found) if found else None
 
 
+# Where a state tests what only a test range launches (ICBMs, SLBMs, satellites): not
+# where its strikes in a war come from (a Russian strike on Kharkiv is no Plesetsk launch,
+# a US strike on Yemen no Vandenberg one; the latter has no area and no map).
+TEST_RANGE_KINDS = frozenset({"icbm", "slbm", "satellite_launch"})
+TEST_RANGES: dict[str, tuple[float, float, float, str]] = {
+    "RUS": (40.7, 62.9, 600, "Russia (Plesetsk region)"),
+    "USA": (-120.6, 34.7, 150, "United States (Vandenberg region)"),
+}
+
+
 def place_event(event: LaunchEvent) -> EventPlaces | None:
     """The map's features for `event`, or None when its actor has no known launch area."""
-    area = LAUNCH_AREAS.get(event.actor or "")
+    area = (TEST_RANGES.get(event.actor or "") if event.kind in TEST_RANGE_KINDS else None) or LAUNCH_AREAS.get(
+        event.actor or "")
     if area is None:
         return None
     origin = Point(area[0], area[1])

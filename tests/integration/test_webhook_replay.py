@@ -102,3 +102,20 @@ async def test_a_replay_with_a_new_delivery_header_is_detected_as_a_duplicate():
     assert json.loads(body)["delivery_id"] == headers["X-Launchwatch-Delivery"] == delivery_id
     assert endpoint.outcomes == ["accepted", "duplicate", "bad_signature", "stale"]
     assert endpoint.acted_on == [delivery_id]  # the alert was acted on once
+
+
+def test_the_documented_receiver_takes_headers_in_any_case_and_refuses_odd_digits():
+    import hashlib
+    import hmac
+
+    receiver = documented_receiver()(SECRET)
+    now = SENT_AT.timestamp()
+    body = json.dumps({"delivery_id": "dlv_1"}).encode()
+    stamp = str(int(now))
+    mac = hmac.new(SECRET.encode(), stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    lower = {"x-launchwatch-timestamp": stamp, "x-launchwatch-signature": "sha256=" + mac}
+    assert receiver.receive(lower, body, now=now)[0] == "accepted"
+    assert receiver.receive({"X-Launchwatch-Timestamp": "²²", "X-Launchwatch-Signature": "x"}, body, now=now) == (
+        "stale", None)
+    assert receiver.receive({"X-Launchwatch-Timestamp": stamp, "X-Launchwatch-Signature": "sha256=é"}, body,
+                            now=now) == ("bad_signature", None)

@@ -206,3 +206,13 @@ def test_a_link_that_leads_to_no_web_page_is_dropped(link):
             f"<link>{link.replace('<', '&lt;')}</link><guid>g-1</guid></item></channel></rss>").encode()
     (entry,) = parse_feed(body, url="https://wire.example.org/rss").entries
     assert entry.title == "North Korea fires missile" and entry.link is None
+
+
+def test_a_direction_override_in_feed_text_is_dropped_and_hebrew_keeps_its_letters():
+    body = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>t</title>"
+            "<item><title>Missile launch \u202eCTU 00:21\u202c reported</title><link>https://n.example/1</link>"
+            "<description>\u2067Gaza\u2069 rockets, \u05e9\u05dc\u05d5\u05dd</description></item>"
+            "</channel></rss>").encode()
+    [entry] = parse_feed(body, url="https://n.example/rss").entries
+    assert entry.title == "Missile launch CTU 00:21 reported"
+    assert entry.summary == "Gaza rockets, \u05e9\u05dc\u05d5\u05dd"

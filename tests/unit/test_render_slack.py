@@ -130,3 +130,15 @@ def test_no_image_without_a_public_url_an_unmappable_event_or_for_an_update() ->
     assert not [b for b in render_slack(nowhere, public_url="https://w.example")["blocks"] if b["type"] == "image"]
     update = Alert("d", "ops", "update", event(revision=2), changed=("count",), previous={"count": "1"})
     assert not [b for b in render_slack(update, public_url="https://w.example")["blocks"] if b["type"] == "image"]
+
+
+def test_the_sources_line_counts_reports_and_an_update_leads_with_its_newest():
+    reports = [EventSource(item_id=f"i{n}", feed=f"Outlet {n % 3} ({n})", url=f"https://news.example/{n}", title="x")
+               for n in range(9)]
+    many = event(sources=reports, source_count=3, sources_omitted=2)
+    line = next(t for t in all_mrkdwn(render_slack(Alert("d1", "s", "alert", many))) if "Sources:" in t)
+    assert "https://news.example/0" in line and line.endswith("and 6 more")  # 11 reports, 5 shown
+    update = Alert("d2", "s", "update", many, changed=("distance_km",))
+    line = next(t for t in all_mrkdwn(render_slack(update)) if "Sources:" in t)
+    assert line.index("https://news.example/8") < line.index("https://news.example/7")
+    assert "https://news.example/0" not in line
