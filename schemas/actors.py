@@ -289,6 +289,11 @@ AGENCIES: tuple[Agency, ...] = (
            # The Revolutionary Guards' own outlet; feeds carry their statements as "IRGC".
            feed_names=("sepah", "irgc")),
     Agency("Press TV", {"en": ("Press TV", "PressTV")}, role="state_media", actor="IRN"),
+    # The Revolutionary Guards' own statements ("..., IRGC says"): Iran's forces speaking,
+    # a claim. Their names also name Iran as the launcher (`ACTORS`).
+    Agency("IRGC", {"en": ("IRGC", "Islamic Revolutionary Guard Corps", "Revolutionary Guard Corps",
+                           "Revolutionary Guards", "Revolutionary Guard")},
+           role="state_media", actor="IRN"),
     Agency("TASS", {"en": ("TASS",)}, role="state_media", actor="RUS"),
     Agency("RIA Novosti", {"en": ("RIA Novosti",)}, role="state_media", actor="RUS"),
     Agency("Zvezda", {"en": ("Zvezda TV",)}, role="state_media", actor="RUS", feed_names=("zvezda",)),

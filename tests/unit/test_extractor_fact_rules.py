@@ -79,6 +79,9 @@ def test_a_city_says_where_a_strike_went_better_than_the_state_at_war():
     ("Rosja przypuściła nocny atak rakietowy na Ukrainę", "Ukraine"),
     ("Rakieta wleciała nad Polskę od strony granicy", "Poland"),
     ("Korea Północna wystrzeliła dwa pociski, które wylądowały w morzu", "sea"),
+    # More cities of the news, in their case forms.
+    ("Rosyjskie rakiety spadły na Mikołajów", "Mykolaiv"),
+    ("Ostrzał rakietowy w Czernihowie", "Chernihiv"),
 ])
 def test_where_a_polish_report_says_the_missiles_went(title, direction):
     assert _facts(title, lang="pl").direction == direction
@@ -410,8 +413,8 @@ def test_the_launchers_own_place_is_no_target():
     ("Rosyjska rakieta spadła na osiedle mieszkaniowe", "osiedle mieszkaniowe"),
     ("Rosyjski pocisk trafił w szpital w Chersoniu", "szpital w Chersoniu"),
     ("Nocny ostrzał. Eksplozje m.in. w Charkowie", "Kharkiv"),
-    ("Chersoń był celem ataku rakietowego", "Chersoń"),
-    ("Pożar w okupowanym Doniecku po ataku rakietowym", "Doniecku"),
+    ("Chersoń był celem ataku rakietowego", "Kherson"),
+    ("Pożar w okupowanym Doniecku po ataku rakietowym", "Donetsk"),
 ])
 def test_what_a_polish_strike_hit(title, direction):
     assert _facts(title, lang="pl").direction == direction
@@ -495,3 +498,14 @@ def test_a_launch_day_without_its_hour_is_kept_as_that_day():
     timed = _facts("North Korea fired a ballistic missile at 7:10 a.m. on Saturday, Seoul's military said",
                    published_at=published)
     assert timed.launched_on is None and timed.launched_at is not None
+
+
+@pytest.mark.parametrize("title, source", [
+    # The Revolutionary Guards speaking are their own source, not "Iran".
+    ("Missiles fired at militant bases in Syria, IRGC says", "IRGC"),
+    ("Iran's Revolutionary Guards say they launched drones and missiles at camps", "IRGC"),
+    ("Iran fires missiles at militant bases, foreign ministry says", None),
+])
+def test_the_revolutionary_guards_are_named_as_the_source(title, source):
+    got = _facts(title).source_agency
+    assert got == source if source else got != "IRGC"

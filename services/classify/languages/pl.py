@@ -108,14 +108,35 @@ _STATES = {"ukrain": "Ukraine", "polsk": "Poland", "polsc": "Poland", "rosj": "R
            "białoru": "Belarus", "mołdaw": "Moldova", "rumuni": "Romania"}
 
 
+# More places of the news, by the stem of their Polish case forms ("w Chersoniu", "na
+# Mikołajów", "nad Tarnopolem"), for directions only: unlike the glosses, they are no
+# feature of the model. A stem that begins a common word or a name is left out ("Sumy",
+# "Równe", "Winnica", "Mikołaj" without its ending).
+_MORE_PLACES = {
+    "chersoń": "Kherson", "chersoni": "Kherson", "cherson": "Kherson", "mikołajow": "Mykolaiv",
+    "mikołajów": "Mykolaiv", "czernihow": "Chernihiv", "czernihów": "Chernihiv", "połtaw": "Poltava",
+    "tarnopol": "Ternopil", "łuck": "Lutsk", "humani": "Uman", "humań": "Uman", "bachmu": "Bakhmut",
+    "kramatorsk": "Kramatorsk", "słowiańsk": "Sloviansk", "donieck": "Donetsk", "ługańsk": "Luhansk",
+    "mariupol": "Mariupol", "kercz": "Kerch", "iwano-frankiwsk": "Ivano-Frankivsk", "żytomierz": "Zhytomyr",
+    "czerkas": "Cherkasy", "krzemieńczu": "Kremenchuk", "krzemieńczug": "Kremenchuk", "jerozolim": "Jerusalem",
+    "hajf": "Haifa", "aszkelon": "Ashkelon", "teheran": "Tehran", "bagdad": "Baghdad",
+    "damaszk": "Damascus", "bejrut": "Beirut", "kursk": "Kursk", "briańsk": "Bryansk",
+}
+_MORE_PLACE_LENGTHS = tuple(sorted({len(stem) for stem in _MORE_PLACES}, reverse=True))
+
+
 def place_name(word: str) -> str | None:
     """The English name of a place or a state of the news in any case form ("Kijowie",
-    "Odessę", "Ukrainę" → "Kyiv", "Odesa", "Ukraine"), or None."""
+    "Odessę", "Ukrainę", "Chersoniu" → "Kyiv", "Odesa", "Ukraine", "Kherson"), or None."""
     lower = word.lower()
     meaning = gloss(lower)
     if meaning in _PLACES:
         return meaning.title()
-    return next((name for stem, name in _STATES.items() if lower.startswith(stem)), None)
+    state = next((name for stem, name in _STATES.items() if lower.startswith(stem)), None)
+    if state is not None:
+        return state
+    return next((_MORE_PLACES[lower[:n]] for n in _MORE_PLACE_LENGTHS
+                 if n <= len(lower) and lower[:n] in _MORE_PLACES), None)
 
 
 # --- weapons ---------------------------------------------------------------------------
