@@ -79,6 +79,7 @@ from typing import Literal
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
 from schemas.agreement import coast_of, direction_generalises, kind_generalises, km_same, same_fact, times_same
 from schemas.models import BALLISTIC_KINDS
+from schemas.labels import actor_name
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
 # every actor name to its code.
@@ -809,6 +810,8 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     chosen, lead = _deciding(sources, first_reported_at, window)
     facts = {name: getattr(source.fields, name) if source else None for name, source in chosen.items()}
     facts["kind"] = _kind_of_count(chosen)
+    if (facts["count"] or 0) >= MASS_STRIKE_COUNT:
+        facts["direction"] = _mass_strike_direction(sources, facts["direction"], facts["actor"])
     timed = chosen["launched_at"]
     facts["launched_on"] = timed.fields.launched_on if timed is not None else None
     # Independent outlets: one outlet's best confidence each, combined as independent evidence.
@@ -869,6 +872,27 @@ def _kind_of_count(chosen: dict[str, Source | None]) -> str | None:
     if some_of_them and by_count.fields.kind != kind and not kind_generalises(by_count.fields.kind, kind):
         return by_count.fields.kind
     return kind
+
+
+def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, actor: str | None) -> str | None:
+    """Where a mass strike went: where its reports name three or more places that are not
+    one ("Kyiv", "Kharkiv", "Odesa"), the state a report names as its target ("Ukraine"),
+    the one most name, rather than the one city a report led with; else `direction`."""
+    said = [s.fields.direction for s in sources if s.fields.direction and s.walk_back != "retraction"]
+    distinct: list[str] = []
+    for place in said:
+        if not any(same_fact("direction", place, other) for other in distinct):
+            distinct.append(place)
+    if len(distinct) < 3:
+        return direction
+    states = Counter(place for place in said if _names_a_state(place) and normalise_actor(place) != actor)
+    return states.most_common(1)[0][0] if states else direction
+
+
+def _names_a_state(place: str) -> bool:
+    """"Ukraine", not "Kyiv" (a capital is an alias of its state, `normalise_actor`)."""
+    code = normalise_actor(place)
+    return code is not None and code != place.strip() and actor_name(code).casefold() == place.strip().casefold()
 
 
 def _agency(lead: Source, sources: tuple[Source, ...]) -> str | None:

@@ -514,3 +514,22 @@ def test_a_mass_strikes_count_does_not_take_the_class_of_some_of_its_missiles(db
         report("ap-1", "AP", "North Korea fires 2 missiles", minutes=20, kind=None, count=2),
     ])
     assert (events[-1].kind, events[-1].count) == ("srbm", 2)
+
+
+def test_a_mass_strike_on_many_cities_goes_toward_the_state_not_the_city_one_report_led_with(db):
+    def strike(item_id, direction, minutes, count=None, agency=None):
+        return report(item_id, item_id.split("-")[0], f"Russian missiles hit {direction}", minutes=minutes,
+                      actor="RUS", kind="cruise", count=count, direction=direction, agency=agency,
+                      kind_of_source="wire" if agency else "news")
+    clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=90)))
+    events = feed_all(clusterer, [
+        strike("wire-1", "Kharkiv", 5, agency="Ukraine Air Force"),
+        strike("news-1", "Kyiv", 20), strike("news2-1", "Odesa", 25), strike("news3-1", "Ukraine", 30, count=81),
+    ])
+    assert (events[-1].count, events[-1].direction) == (81, "Ukraine")
+    # Two reports of three missiles on two cities keep the city.
+    events = feed_all(Clusterer(sqlite3.connect(":memory:", isolation_level=None), FakeClock(T0 + timedelta(minutes=90))), [
+        strike("wire-1", "Kharkiv", 5, count=3, agency="Ukraine Air Force"), strike("news-1", "Kyiv", 20),
+        strike("news3-1", "Ukraine", 30),
+    ])
+    assert events[-1].direction == "Kharkiv"
