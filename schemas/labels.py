@@ -7,6 +7,7 @@ each caller escapes for its medium, since much of it comes from feeds.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, timezone
 
@@ -115,8 +116,9 @@ def fmt_km(value: float) -> str:
 
 
 def fmt_percent(share: float) -> str:
-    """"100%" for 1.0."""
-    return f"{share:.0%}"
+    """"99%" for 0.9996, "100%" only for 1.0: a share short of certain never reads as
+    certain (rounded down to the percent)."""
+    return "100%" if share >= 1.0 else f"{math.floor(share * 100)}%"
 
 
 def fmt_time(moment: datetime) -> str:

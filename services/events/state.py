@@ -248,6 +248,9 @@ class Source:
     # report whose actor is a guess and that states no fact of the launch alerts nobody on
     # its own (see `attributed`).
     actor_weak: bool = False
+    # The report's own headline tells the launch (a cue of the rules in the title), so it can
+    # head the event: a live blog's "Day 567" or a digest's title cannot.
+    headline_tells: bool = True
 
     @property
     def states_a_fact(self) -> bool:
@@ -281,6 +284,7 @@ class Source:
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
             "lang": self.lang, "kind_weak": self.kind_weak, "actor_weak": self.actor_weak,
+            "headline_tells": self.headline_tells,
         }
 
     @classmethod
@@ -295,8 +299,12 @@ class Source:
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
             walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
             lang=data.get("lang"), kind_weak=data.get("kind_weak", False),
-            actor_weak=data.get("actor_weak", False),
+            actor_weak=data.get("actor_weak", False), headline_tells=data.get("headline_tells", True),
         )
+
+
+# Cues of the rules that a report's headline itself tells a launch or an attack.
+HEADLINE_CUES = frozenset({"title_event", "title_attack", "title_bare_launch"})
 
 
 def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = Window.publish_skew_s) -> Source:
@@ -342,6 +350,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
                                       [e.cue for e in time_evidence]),
         kind_weak=fields.kind is not None and bool(kind_cues) and kind_cues <= WEAK_KIND_CUES,
         actor_weak=actor is not None and bool(actor_cues) and actor_cues <= WEAK_ACTOR_CUES,
+        headline_tells=any(e.cue in HEADLINE_CUES for e in report.evidence),
     )
 
 
@@ -798,7 +807,7 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
         if name == "launched_at":
             stating = [s for s in stating if usable_time(s, first_reported_at, window)]
         chosen[name] = max(stating, key=_fact_key(name, stating)) if stating else None
-    lead = max(telling, key=lambda s: (s.authority, _recency(s)))
+    lead = max(telling, key=lambda s: (s.headline_tells, s.authority, _recency(s)))
     return chosen, lead
 
 

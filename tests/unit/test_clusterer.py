@@ -533,3 +533,13 @@ def test_a_mass_strike_on_many_cities_goes_toward_the_state_not_the_city_one_rep
         strike("news3-1", "Ukraine", 30),
     ])
     assert events[-1].direction == "Kharkiv"
+
+
+def test_a_live_blogs_title_does_not_head_the_event_when_a_headline_tells_the_launch(db):
+    told = [Evidence(cue="title_event", text="fires missiles", field=None)]
+    blog = report("wapo-1", "Washington Post", "Russia-Ukraine war live: day 380", minutes=5, actor="RUS",
+                  kind="cruise", kind_of_source="wire", agency="Ukraine Air Force")
+    news = report("bbc-1", "BBC", "Russia fires missiles at cities across Ukraine", minutes=12, actor="RUS",
+                  kind="cruise").model_copy(update={"evidence": told})
+    events = feed_all(Clusterer(db, FakeClock(T0 + timedelta(minutes=20))), [blog, news])
+    assert events[-1].headline == "Russia fires missiles at cities across Ukraine"

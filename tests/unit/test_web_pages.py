@@ -311,6 +311,15 @@ async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() ->
     assert by_name.index("Alpha") < by_name.index("beta")      # case-insensitive name order
 
 
+async def test_a_sources_page_with_no_source_says_how_to_add_one() -> None:
+    client = await client_for(make_store(), sources=lambda: [])
+    try:
+        page = await (await client.get("/sources")).text()
+    finally:
+        await client.close()
+    assert "No source is configured" in page and "use_default_catalogue" in page
+
+
 async def test_event_page_states_the_landing_zone_with_its_data_set() -> None:
     store = make_store()
     store.add(korean_event(1), NOW)  # no distance yet: no landing area

@@ -45,3 +45,9 @@ def test_notify_words_facts_with_the_shared_labels() -> None:
     assert set(facts) <= set(FACT_LABELS.values())
     assert wording.changed_labels(["distance_km", "source_agency", "launched_at"]) == (
         "distance, reporting agency, launch time")
+
+
+def test_a_confidence_short_of_certain_never_reads_as_certain() -> None:
+    from schemas.labels import fmt_percent
+
+    assert [fmt_percent(x) for x in (0.9996, 0.995, 1.0, 0.86, 0.0)] == ["99%", "99%", "100%", "86%", "0%"]
