@@ -807,7 +807,7 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
         if name == "launched_at":
             stating = [s for s in stating if usable_time(s, first_reported_at, window)]
         chosen[name] = max(stating, key=_fact_key(name, stating)) if stating else None
-    lead = max(telling, key=lambda s: (s.headline_tells, s.authority, _recency(s)))
+    lead = max(telling, key=lambda s: (s.headline_tells, s.authority, s.lang == "en", _recency(s)))
     return chosen, lead
 
 
@@ -860,8 +860,11 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     return event.model_copy(update={"changes": changes_between(previous, event)})
 
 
-MASS_STRIKE_COUNT = 10
-"""Missiles in one attack from which a class named by another report may be only some of them."""
+MASS_STRIKE_COUNT = 20
+"""Missiles in one attack from which a class named by another report, counting none, may be
+only some of them, and which may go to many places."""
+SUBSET_COUNT = 10
+"""Missiles in one attack of which a class another report counts fewer of is only some."""
 
 
 def _kind_of_count(chosen: dict[str, Source | None]) -> str | None:
@@ -877,7 +880,8 @@ def _kind_of_count(chosen: dict[str, Source | None]) -> str | None:
     if by_count is None or by_count is by_kind:
         return kind
     counted, said = by_count.fields.count or 0, by_kind.fields.count
-    some_of_them = counted >= MASS_STRIKE_COUNT and (said is None or said < counted)
+    some_of_them = (said is None and counted >= MASS_STRIKE_COUNT) or (
+        said is not None and said < counted and counted >= SUBSET_COUNT)
     if some_of_them and by_count.fields.kind != kind and not kind_generalises(by_count.fields.kind, kind):
         return by_count.fields.kind
     return kind

@@ -479,8 +479,7 @@ def test_a_launch_day_told_without_its_hour_is_shown_as_that_day_until_a_time_is
 def test_an_agency_bulletin_that_leads_still_says_who_reports(db):
     clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=50)))
     feed_all(clusterer, [
-        report("yna-en-1", "Yonhap (EN)", "N. Korea fires ballistic missile: JCS", minutes=5, kind_of_source="wire",
-               agency="JCS"),
+        report("kh-1", "Korea Herald", "North Korea fires ballistic missile", minutes=5, kind_of_source="news"),
     ])
     [event] = latest(clusterer.add(report("mod-9", "Japan MoD", "北朝鮮のミサイル発射について（第3報）", minutes=45,
                                         kind_of_source="agency", agency=None, lang="ja", distance_km=350))).values()
