@@ -32,7 +32,7 @@ from services.notify.render_webhook import render_webhook, webhook_headers
 from services.notify.settings import SmtpSettings, SubscriptionSettings
 from services.runtime.addresses import AddressPolicy, connect_checked, guarded_target
 from services.runtime.errors import PermanentError, RetryableError
-from services.runtime.logs import release_stdout
+from services.runtime.logs import get_logger, release_stdout
 from services.runtime.retry import retry_after_s
 
 if TYPE_CHECKING:
@@ -220,17 +220,30 @@ class SlackApiChannel:
             # As for webhooks: without the map rather than not at all.
             payload.update(render_slack(alert))
             answer = await self._call("chat.postMessage", token, payload, destination)
-        walk_back = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
-        if alert.kind == "update" and alert.thread_ref and walk_back:
-            rewrite = render_slack_parent(alert, public_url=self._public_url)
-            parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **rewrite}
+        if alert.kind == "update" and alert.thread_ref:
+            # The channel's message keeps the event's current facts and status, so a reader
+            # of the channel is not left with "(reported)" while the thread says confirmed.
+            # A walk-back's rewrite must land (its delivery retries until it does); any other
+            # is a courtesy that a deleted or too old parent does not fail.
+            walk_back = alert.event.status in ("corrected", "retracted") or "correction" in alert.changed
             try:
-                await self._call("chat.update", token, parent, destination)
-            except PermanentError as exc:
-                if not _refused_image(rewrite, exc):
+                await self._rewrite_parent(alert, sub, token, destination)
+            except (PermanentError, RetryableError) as exc:
+                if walk_back:
                     raise
-                await self._call("chat.update", token, {**parent, **render_slack_parent(alert)}, destination)
+                get_logger().warning("slack_parent_not_updated", subscription=sub.name,
+                                     event_id=alert.event.event_id, error=str(exc))
         return str(answer.get("ts")) if answer.get("ts") else None
+
+    async def _rewrite_parent(self, alert: Alert, sub: SubscriptionSettings, token: str, destination: str) -> None:
+        rewrite = render_slack_parent(alert, public_url=self._public_url)
+        parent = {"channel": sub.slack_channel, "ts": alert.thread_ref, **rewrite}
+        try:
+            await self._call("chat.update", token, parent, destination)
+        except PermanentError as exc:
+            if not _refused_image(rewrite, exc):
+                raise
+            await self._call("chat.update", token, {**parent, **render_slack_parent(alert)}, destination)
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
         assert sub.token is not None and sub.slack_channel

@@ -187,7 +187,8 @@ def render_slack(alert: Alert, *, public_url: str | None = None) -> dict[str, An
 
 def render_slack_parent(alert: Alert, *, public_url: str | None = None) -> dict[str, Any]:
     """The first alert's message rewritten with the event's current facts (for chat.update),
-    so a reader of the channel sees a corrected or retracted event without opening the thread."""
+    so a reader of the channel sees a confirmed, grown, corrected or retracted event without
+    opening the thread."""
     first = Alert(alert.delivery_id, alert.subscription, "alert", alert.event)
     return render_slack(first, public_url=public_url)
 

@@ -91,7 +91,7 @@ async def test_revisions_give_one_alert_and_updates_only_for_news_threaded_in_sl
     )
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
     with capture_logs() as logs:
-        await run_until(ctx, lambda: len(hook.accepted) == 3 and len(slack_api.calls) == 4)
+        await run_until(ctx, lambda: len(hook.accepted) == 3 and len(slack_api.calls) == 5)
     ctx.close()
 
     kinds = [json.loads(body)["kind"] for _, body in hook.accepted]
@@ -99,14 +99,16 @@ async def test_revisions_give_one_alert_and_updates_only_for_news_threaded_in_sl
     assert kinds == ["alert", "update", "update"] and revisions == [1, 3, 5]
 
     methods = [m for m, _ in slack_api.calls]
-    assert methods == ["chat.postMessage", "chat.postMessage", "chat.postMessage", "chat.update"]
-    first, update, retraction, rewrite = (body for _, body in slack_api.calls)
+    assert methods == ["chat.postMessage", "chat.postMessage", "chat.update", "chat.postMessage", "chat.update"]
+    first, update, refresh, retraction, rewrite = (body for _, body in slack_api.calls)
     assert "thread_ts" not in first and first["channel"] == "C0123"
     parent_ts = "1790000000.000001"
     assert update["thread_ts"] == parent_ts and update["reply_broadcast"] is False
     assert "count: 2 → *3*" in json.dumps(update["blocks"], ensure_ascii=False)
     assert retraction["thread_ts"] == parent_ts and retraction["reply_broadcast"] is True
     assert rewrite["ts"] == parent_ts and "(retracted)" in rewrite["text"]
+    # The update refreshed the channel's message too: it no longer says "(reported)".
+    assert refresh["ts"] == parent_ts and "(confirmed)" in refresh["text"] and "thread_ts" not in refresh
 
     skipped = {(line["subscription"], line["revision"]): line["reason"] for line in logs if line["event"] == "alert_skipped"}
     assert skipped[("partner-hook", 2)] == "no_meaningful_change"
