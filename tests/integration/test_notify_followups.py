@@ -204,3 +204,23 @@ async def test_slack_api_posts_without_the_map_when_slack_cannot_fetch_it(tmp_pa
     assert images(first) == 1 and images(first_again) == 0 and first_again["channel"] == "C0123"
     assert retraction["thread_ts"] == "1790000000.000001" and images(retraction) == 0
     assert images(rewrite) == 1 and images(rewrite_again) == 0 and rewrite_again["ts"] == "1790000000.000001"
+
+
+async def test_an_update_whose_first_message_cannot_be_edited_is_still_delivered(tmp_path, receivers, http, slack_api):
+    _, hook, _, _, _ = receivers
+    settings = api_settings(tmp_path, slack_api, hook)
+    slack_api.script = [{"json": {"ok": True, "ts": "1790000000.000001"}},
+                        {"json": {"ok": True, "ts": "1790000000.000002"}},
+                        {"json": {"ok": False, "error": "message_not_found"}}]
+    bus = MemoryBus()
+    await publish(bus, make_event(revision=1),
+                  make_event(revision=3, status="confirmed", count=3, changes=["status", "count"]))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(hook.accepted) == 2 and any(
+            e["event"] == "alert_delivered" and e["subscription"] == "ops-bot" and e["revision"] == 3 for e in logs))
+    ctx.close()
+    assert [m for m, _ in slack_api.calls] == ["chat.postMessage", "chat.postMessage", "chat.update"]
+    delivered = [e for e in logs if e["event"] == "alert_delivered" and e["subscription"] == "ops-bot"]
+    assert [e["revision"] for e in delivered] == [1, 3]
+    assert any(e["event"] == "slack_parent_not_updated" and "message_not_found" in e["error"] for e in logs)
