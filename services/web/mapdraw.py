@@ -269,10 +269,20 @@ def to_svg(drawing: MapDrawing) -> str:
         parts.append(f'<circle class="landing" cx="{x}" cy="{y}" r="{LANDING_RADIUS_PX:g}" fill="none" '
                      f'stroke="{LANDING}" stroke-width="{LANDING_STROKE_PX:g}"/>')
     for x, y, text in drawing.labels:
-        parts.append(f'<text x="{x + LABEL_OFFSET_PX:g}" y="{y - LABEL_OFFSET_PX:g}" font-size="{LABEL_SIZE_PX}" '
+        right = _right_half(x)
+        tx = x - LABEL_OFFSET_PX if right else x + LABEL_OFFSET_PX
+        parts.append(f'<text x="{tx:g}" y="{y - LABEL_OFFSET_PX:g}" font-size="{LABEL_SIZE_PX}" '
+                     f'text-anchor="{"end" if right else "start"}" '
                      f'font-family="sans-serif" fill="{LABEL_COLOUR}">{escape(text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _right_half(x: float) -> bool:
+    """A label at a point right of the map's middle ends there instead of starting there,
+    so it runs inwards and is not cut at the map's right edge (at phone width, where labels
+    are drawn larger, "Sea of Japan" was cut to "Sea of Jap")."""
+    return x > WIDTH_PX / 2
 
 
 # The PNG is painted at twice its size and scaled down: ImageDraw does not anti-alias, and
@@ -355,9 +365,12 @@ def to_png(drawing: MapDrawing) -> bytes:
                      width=_width(LANDING_STROKE_PX))
     font = _label_font()
     for x, y, text in drawing.labels:
-        # The SVG's y is the text's baseline; "ls" anchors Pillow's text there too.
-        draw.text(((x + LABEL_OFFSET_PX) * k, (y - LABEL_OFFSET_PX) * k), text, fill=LABEL_COLOUR, font=font,
-                  anchor="ls")
+        # The SVG's y is the text's baseline; "ls" ("rs" right of the middle) anchors
+        # Pillow's text there too.
+        right = _right_half(x)
+        tx = x - LABEL_OFFSET_PX if right else x + LABEL_OFFSET_PX
+        draw.text((tx * k, (y - LABEL_OFFSET_PX) * k), text, fill=LABEL_COLOUR, font=font,
+                  anchor="rs" if right else "ls")
     out = io.BytesIO()
     # Each output pixel is the mean of the k x k it was painted as: the antialiasing of
     # supersampling, at a fraction of a Lanczos filter's cost on the full picture.

@@ -140,3 +140,17 @@ def test_png_paints_the_states_boundaries_faintly_where_the_svg_puts_them() -> N
     assert with_zones > 0.6 and without < 0.2, (with_zones, without)
     svg = mapdraw.to_svg(drawing)
     assert f'class="zones" fill="none" stroke="{mapdraw.ZONE_STROKE}"' in svg
+
+
+def test_a_label_right_of_the_middle_runs_inwards_so_the_edge_does_not_cut_it() -> None:
+    import re
+
+    drawing = mapdraw.layout_map(korean_event(2).model_copy(update={"direction": "Sea of Japan"}))
+    svg = mapdraw.to_svg(drawing)
+    labels = {text: (float(x), anchor) for x, anchor, text in
+              re.findall(r'<text x="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>([^<]+)</text>', svg)}
+    x, anchor = labels["Sea of Japan"]
+    assert x > mapdraw.WIDTH_PX / 2 and anchor == "end"
+    assert labels["North Korea (launch site not stated)"][1] == "start"  # left of the middle
+    png = Image.open(io.BytesIO(mapdraw.to_png(drawing)))
+    assert png.size == (mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX)
