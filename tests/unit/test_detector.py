@@ -220,3 +220,15 @@ def test_the_classifier_uses_no_private_module_of_the_interpreter():
             if isinstance(node, ast.ImportFrom) and node.module == "re":
                 names += [f"re.{a.name}" for a in node.names]
             assert not [n for n in names if n.startswith(("re._", "sre_"))], (path.name, names)
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A Korean flash with no verb: a sea before the weapon, its class words between, tells it flew.
+    ("북한, 서해상으로 탄도미사일", True),
+    ("[속보] 합참 \"북, 동해상 미상 단거리 탄도미사일\"", True),
+    # The weapon's own verb frames it, and a sign of preparation frames it too.
+    ("북한, 서해상으로 탄도미사일 발사 준비", False),
+    ("북한, 동해상으로 순항미사일 발사 징후", False),
+])
+def test_a_korean_flash_without_a_verb(title, is_launch):
+    assert classify(title, lang="ko").is_launch is is_launch

@@ -259,3 +259,15 @@ def test_a_civil_space_agency_puts_satellites_into_orbit_is_civil_space():
 ])
 def test_a_launcher_named_by_its_calibre_is_a_weapon(title, is_launch):
     assert _detect(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A weapon that reached a height or a speed flew.
+    ("Defence ministry: the missile reached an altitude of 70 km and flew 400 km", True),
+    ("Rocket reached a top speed of Mach 8, military says", True),
+    # One that can reach it, or a programme that reached a milestone, did not.
+    ("New rocket can reach an altitude of 300 km, designers claim", False),
+    ("Missile programme reached a new height of spending", False),
+])
+def test_a_weapon_that_reached_a_height_flew(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch

@@ -109,6 +109,8 @@ IMPACT = compile_fast(
     # "Russian missiles target cities": a plural subject's verb, not "missile target(s)", a noun.
     r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
     r"|onslaught"
+    # Flight data: "missile reached an altitude of 100 km" (it flew).
+    r"|reach(?:ed|es)(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b)"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +

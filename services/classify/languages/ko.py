@@ -70,7 +70,9 @@ TABLE = LanguageTable(
     modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐"),
     # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
     subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])"),
-    toward=compile_fast(r"(?:해상으로|쪽으로|향해|방향으로)\s?$"),
+    # "동해상으로 탄도미사일", "동해상 미상 탄도미사일": a sea or a heading before the weapon,
+    # with up to three words of its class between, tells its flight with no verb.
+    toward=compile_fast(r"(?:[동서남]해상(?:으로)?|해상으로|쪽으로|향해|방향으로)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
     target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"),
     counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},

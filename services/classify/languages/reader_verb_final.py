@@ -36,10 +36,14 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
         kind = "launch" if m.group() in table.launch_words else "impact"
         out.append(Cue(kind, start, end, p.in_title(start), modal, False, subordinate, w, (m.start(), m.end())))
     if table.toward is not None:
+        # A weapon whose own verb was read above is framed by it ("발사 준비": preparing).
+        bound = {cue.weapon for cue in out}
         for w in weapons[:MAX_CANDIDATES]:
-            s0, _ = p.sentence_of(w[0])
-            t = table.toward.search(text, max(s0, w[0] - 8), w[0])
-            if t:
+            if w in bound:
+                continue
+            s0, s1 = p.sentence_of(w[0])
+            t = table.toward.search(text, max(s0, w[0] - 16), w[0])
+            if t and not table.modal_near.search(text, w[1], min(s1, w[1] + 15)):
                 start = t.start()
                 out.append(Cue("impact", start, w[1], p.in_title(start), False, False, False, w, (t.start(), t.end())))
     return out
