@@ -4,9 +4,11 @@
 Every report that could join an event must reach the same clusterer, and the classify
 stage's constant key puts them all on one partition: one instance is active at a time.
 
-With a SQLite state the instance is alone with its file. With a shared state (`[state]
-url`) every instance waits for one PostgreSQL advisory lock, held on the connection the
-clusterer writes through: the holder is active (it reloads the open events, joins the
+Every instance waits for one lock: with a shared state (`[state] url`) a PostgreSQL
+advisory lock, held on the connection the clusterer writes through; with a SQLite state
+shared by processes of one host, an exclusive lock on a file beside it
+(`<state>.events-<group>.lock`), which the kernel frees when its holder ends, however it
+ends. The holder is active (it reloads the open events, joins the
 consumer group and clusters), the others are standbys, alive and ready, that try the lock
 every `[state] poll_s`. When the active process dies its session ends, the lock is free at
 once, and a standby reloads the store (every report's effects are committed there in one
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 from schemas import LaunchReport
 from services.events.clusterer import Clusterer
@@ -29,7 +32,8 @@ from services.runtime.errors import StateError
 from services.runtime.http import report_ready, report_role
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
-from services.runtime.postgres import STATE_ERRORS, StateConnection, is_alive, try_lock
+from services.runtime.postgres import STATE_ERRORS, is_alive, try_lock
+from services.runtime.statelock import StateLock
 from services.runtime.stage import StageRunner
 
 
@@ -69,20 +73,21 @@ class ActiveStandby:
     `"active"` once it clusters; between the two it is not ready until the store is
     reloaded and the partitions assigned."""
 
-    def __init__(self, ctx: StageContext, db: StateConnection, clusterer: Clusterer, *, lock_name: str,
-                 poll_s: float) -> None:
+    def __init__(self, ctx: StageContext, clusterer: Clusterer, *, lock_name: str, poll_s: float,
+                 try_acquire: Callable[[], bool], alive: Callable[[], bool]) -> None:
         self._ctx = ctx
-        self._db = db
         self._clusterer = clusterer
         self._lock_name = lock_name
         self._poll_s = poll_s
+        self._try_acquire = try_acquire
+        self._alive = alive
 
     async def _wait_for_lock(self, stop: asyncio.Event) -> bool:
         log = get_logger()
         started = time.monotonic()
         announced = False
         while not stop.is_set():
-            if try_lock(self._db, self._lock_name):
+            if self._try_acquire():
                 log.info("events_active", waited_s=round(time.monotonic() - started, 2), lock=self._lock_name)
                 return True
             if not announced:
@@ -124,7 +129,7 @@ class ActiveStandby:
                 if stop.is_set():
                     working.set()
                     return
-                if not is_alive(self._db):
+                if not self._alive():
                     lost = True
                     working.set()
                     return
@@ -153,10 +158,18 @@ def make_runner(ctx: StageContext, clusterer: Clusterer, consumer: Consumer) -> 
     )
 
 
-async def build_stage(ctx: StageContext) -> StageRunner | ActiveStandby:
+async def build_stage(ctx: StageContext) -> ActiveStandby:
     db = ctx.db()
     clusterer = Clusterer(db, ctx.clock, window=ctx.settings.events.window())
+    group = ctx.group("cluster")
     if ctx.shared_state:
-        return ActiveStandby(ctx, db, clusterer, lock_name=f"launchwatch events {ctx.group('cluster')}",
-                             poll_s=ctx.settings.state.poll_s)
-    return make_runner(ctx, clusterer, await ctx.bus.consumer([ctx.topic("launch-reports")], ctx.group("cluster")))
+        name = f"launchwatch events {group}"
+        return ActiveStandby(ctx, clusterer, lock_name=name, poll_s=ctx.settings.state.poll_s,
+                             try_acquire=lambda: try_lock(db, name), alive=lambda: is_alive(db))
+    # A second events process on the same SQLite file (`serve events` twice over Kafka)
+    # must not cluster beside the first from the open events it loaded at its start: it
+    # stands by on a file lock and reloads the file when it takes over.
+    lock = StateLock(ctx.settings.state.path, role=f"events-{group}")
+    ctx.on_close(lock.release)
+    return ActiveStandby(ctx, clusterer, lock_name=str(lock.path), poll_s=ctx.settings.state.poll_s,
+                         try_acquire=lock.try_acquire, alive=lambda: True)

@@ -54,6 +54,7 @@ class StageContext:
     readiness: Readiness = field(default_factory=Readiness)
     http_app: web.Application | None = None
     _dbs: list[StateConnection] = field(default_factory=list)
+    _closers: list[Callable[[], None]] = field(default_factory=list)
 
     def topic(self, short: str) -> str:
         return topic_name(self.bus.topic_prefix, short)
@@ -81,10 +82,17 @@ class StageContext:
     def dead_letters(self, stage: str) -> DeadLetters:
         return DeadLetters(self.bus.producer(), self.topic("dlq"), stage, self.clock)
 
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Call `closer` when the process's stages are closed (after their connections)."""
+        self._closers.append(closer)
+
     def close(self) -> None:
         for conn in self._dbs:
             conn.close()
         self._dbs.clear()
+        for closer in self._closers:
+            closer()
+        self._closers.clear()
 
 
 def group_name(group_names: dict[str, str], topic_prefix: str, stage: str) -> str:

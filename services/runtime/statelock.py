@@ -18,19 +18,29 @@ from services.runtime.errors import StateInUse
 MEMORY = ":memory:"
 
 
-def lock_path_for(state_path: str | Path) -> Path:
-    """`launchwatch.db` → `launchwatch.db.lock`, in the same directory."""
+def lock_path_for(state_path: str | Path, role: str | None = None) -> Path:
+    """`launchwatch.db` → `launchwatch.db.lock` (or `launchwatch.db.<role>.lock` for one
+    role among the processes that share the file), in the same directory."""
     path = Path(state_path)
-    return path.with_name(path.name + ".lock")
+    return path.with_name(path.name + (f".{role}" if role else "") + ".lock")
 
 
 class StateLock:
-    """An exclusive lock on `<state>.lock`, holding the owner's pid for the error message."""
+    """An exclusive lock on `<state>.lock` (or on a role's lock beside it: one process of
+    several on the file holds the role), holding the owner's pid for the error message."""
 
-    def __init__(self, state_path: str | Path) -> None:
+    def __init__(self, state_path: str | Path, role: str | None = None) -> None:
         self.state_path = str(state_path)
-        self.path = lock_path_for(state_path)
+        self.path = lock_path_for(state_path, _safe(role) if role else None)
         self._fd: int | None = None
+
+    def try_acquire(self) -> bool:
+        """Take the lock if no other process holds it; False when one does."""
+        try:
+            self.acquire()
+        except StateInUse:
+            return False
+        return True
 
     def acquire(self) -> "StateLock":
         """Take the lock without waiting.
@@ -69,6 +79,11 @@ class StateLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _safe(role: str) -> str:
+    """A role's name as a file name's part: letters, digits, '-', '_' and '.'."""
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in role)
 
 
 def _read_pid(fd: int) -> int | None:
