@@ -42,6 +42,7 @@ from services.runtime.codec import decode
 from services.runtime.errors import StateError
 from services.runtime.http import report_role
 from services.runtime.lifecycle import StageContext
+from services.runtime.statelock import StateLock
 from services.runtime.retry import Backoff, Sleep
 from services.config import Settings
 from services.runtime.stage import StageRunner
@@ -166,6 +167,13 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
     settings = ctx.settings
     channels = channels or make_channels(settings, ctx.http, ctx.clock, sleep=sleep)
     subscriptions = effective_subscriptions(settings)
+    if not ctx.shared_state:
+        # On SQLite the ledger is one process's: a second sender on the file would send
+        # every delivery again. (Several share a PostgreSQL state, `[state] url`.)
+        lock = StateLock(settings.state.path, role="notify", hint=(
+            "one notify process per SQLite state file; several notify processes share a PostgreSQL state "
+            "([state] url)")).acquire()
+        ctx.on_close(lock.release)
     ledger = Ledger(ctx.db())
     if ledger.shared:
         report_role("notify", f"sending for 0 of {len(subscriptions)} subscriptions")

@@ -29,10 +29,11 @@ class StateLock:
     """An exclusive lock on `<state>.lock` (or on a role's lock beside it: one process of
     several on the file holds the role), holding the owner's pid for the error message."""
 
-    def __init__(self, state_path: str | Path, role: str | None = None) -> None:
+    def __init__(self, state_path: str | Path, role: str | None = None, hint: str | None = None) -> None:
         self.state_path = str(state_path)
         self.path = lock_path_for(state_path, _safe(role) if role else None)
         self._fd: int | None = None
+        self._hint = hint or "stop it, or give this one its own [state] path"
 
     def try_acquire(self) -> bool:
         """Take the lock if no other process holds it; False when one does."""
@@ -59,8 +60,7 @@ class StateLock:
             os.close(fd)
             holder = f"another launchwatch process (pid {pid})" if pid else "another launchwatch process"
             raise StateInUse(
-                f"state file {os.path.abspath(self.state_path)} is in use by {holder}: stop it, "
-                "or give this one its own [state] path",
+                f"state file {os.path.abspath(self.state_path)} is in use by {holder}: {self._hint}",
                 path=self.state_path, pid=pid,
             ) from None
         os.ftruncate(fd, 0)

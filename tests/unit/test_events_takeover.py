@@ -120,3 +120,27 @@ async def test_a_second_events_process_on_one_sqlite_file_stands_by_then_continu
         first_ctx.close()
         second_ctx.close()
         await bus.close()
+
+
+async def test_a_second_notify_process_on_one_sqlite_file_is_refused_naming_the_fix(tmp_path) -> None:
+    from services.notify.worker import build_stage as build_notify
+    from services.runtime.errors import StateInUse
+
+    settings = Settings.model_validate({"state": {"path": str(tmp_path / "state.db")}})
+    bus = MemoryBus("t-two-notify.", default_partitions=1)
+    await bus.start()
+    first, second = (StageContext(settings, bus, None, clock=lambda: T0) for _ in range(2))  # type: ignore[arg-type]
+    try:
+        await build_notify(first, channels={})
+        try:
+            await build_notify(second, channels={})
+        except StateInUse as refused:
+            assert "one notify process per SQLite state file" in str(refused) and "[state] url" in str(refused)
+        else:
+            raise AssertionError("a second notify process on the file was let in")
+        first.close()  # the first process is gone: a new one may start
+        await build_notify(second, channels={})
+    finally:
+        first.close()
+        second.close()
+        await bus.close()
