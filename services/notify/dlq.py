@@ -69,7 +69,10 @@ def _revision(letter: DeadLetter) -> int | None:
 
 
 async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: float) -> list[tuple[int, int, DeadLetter]]:
-    consumer = await bus.consumer([topic], f"launchwatch-dlq-reader-{uuid.uuid4().hex[:12]}")
+    # A group of its own each time (it commits nothing, so reads from the start), under the
+    # deployment's prefix like every other group: Apache Kafka drops such an empty group
+    # with no offsets.
+    consumer = await bus.consumer([topic], f"{bus.topic_prefix}dlq-reader-{uuid.uuid4().hex[:12]}")
     letters: list[tuple[int, int, DeadLetter]] = []
     loop = asyncio.get_running_loop()
     deadline = loop.time() + max_wait_s

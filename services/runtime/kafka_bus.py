@@ -13,6 +13,7 @@ from aiokafka.errors import CommitFailedError, KafkaError, TopicAlreadyExistsErr
 
 from services.runtime.bus import Headers, Record
 from services.runtime.errors import BusUnavailable, ConfigError, LaunchwatchError, RetryableError
+from services.runtime.http import report_ready
 from services.runtime.logs import get_logger
 
 # aiokafka logs every failed bootstrap attempt (and a producer id refused) as an error of
@@ -91,11 +92,20 @@ def client_security(
     if security_protocol in ("SSL", "SASL_SSL"):
         from aiokafka.helpers import create_ssl_context
 
+        import os
+
+        for key, path in (("ssl_cafile", ssl_cafile), ("ssl_certfile", ssl_certfile), ("ssl_keyfile", ssl_keyfile)):
+            if path is not None and not os.access(path, os.R_OK):
+                problem = "no such file" if not os.path.exists(path) else "not readable"
+                raise ConfigError(f"bus.{key}: {path}: {problem}")
         try:
             context = create_ssl_context(cafile=ssl_cafile, certfile=ssl_certfile, keyfile=ssl_keyfile,
                                          password=ssl_key_password)
         except (OSError, ValueError) as exc:
-            raise ConfigError(f"bus.ssl_cafile/ssl_certfile/ssl_keyfile: cannot load: {exc}") from None
+            # Readable but not a certificate or key (or the key's password is wrong).
+            given = ", ".join(f"bus.{k} {p}" for k, p in (("ssl_cafile", ssl_cafile), ("ssl_certfile", ssl_certfile),
+                                                          ("ssl_keyfile", ssl_keyfile)) if p)
+            raise ConfigError(f"{given or 'bus TLS'}: cannot load: {exc}") from None
         context.check_hostname = ssl_check_hostname
         options["ssl_context"] = context
     if security_protocol.startswith("SASL"):
@@ -248,6 +258,10 @@ class KafkaBus:
             # Subscribing with a listener (rather than naming the topics above) tells us when
             # the group has handed this member its partitions: readiness waits for that.
             client.subscribe(list(topics), listener=listener)
+        # While the broker's group coordinator keeps this member waiting, /readyz names the
+        # group, not the stage's state that is opened around it.
+        joining = f"{group}:consumer_started"
+        report_ready(joining, False)
         with _unreachable_reasons() as reasons:
             try:
                 await client.start()
@@ -259,6 +273,7 @@ class KafkaBus:
             except BaseException:
                 await client.stop()
                 raise
+        report_ready(joining, True)
         consumer = KafkaConsumer(client, self, group, listener)
         self._consumers.append(consumer)
         return consumer

@@ -15,7 +15,8 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Collection, Iterable
+import time
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, TextIO
 
 import structlog
@@ -139,8 +140,41 @@ def configure_logging(
         cache_logger_on_first_use=False,
     )
     # Libraries (aiokafka, aiohttp) log through the standard library: keep their
-    # warnings, one line each, on stderr so stdout stays pure JSON for operators.
+    # warnings, one line each, on stderr so stdout stays pure JSON for operators; a line a
+    # library repeats (aiokafka's every failed reconnect, dozens a second while a broker is
+    # down) at most once a `RepeatFilter.window_s`.
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RepeatFilter) for f in handler.filters):
+            handler.addFilter(RepeatFilter())
+
+
+class RepeatFilter(logging.Filter):
+    """Lets a library's line through at most once per `window_s` for each logger and
+    message template; the next one let through says how many were held back."""
+
+    def __init__(self, window_s: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.window_s = window_s
+        self._clock = clock
+        self._last: dict[tuple[str, str], float] = {}
+        self._held: dict[tuple[str, str], int] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.name, str(record.msg))
+        now = self._clock()
+        last = self._last.get(key)
+        if last is not None and now - last < self.window_s:
+            self._held[key] = self._held.get(key, 0) + 1
+            return False
+        if len(self._last) > 1000:  # templates are few; a flood of distinct ones is not kept
+            self._last.clear()
+            self._held.clear()
+        self._last[key] = now
+        held = self._held.pop(key, 0)
+        if held:
+            record.msg = f"{record.msg} (and {held} more like this in the last {self.window_s:.0f} s)"
+        return True
 
 
 def _factory(writer: LineWriter):  # type: ignore[no-untyped-def]

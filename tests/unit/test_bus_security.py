@@ -49,3 +49,19 @@ def test_a_missing_ca_file_names_the_key(tmp_path):
                                     "LAUNCHWATCH_BUS__SSL_CAFILE": str(tmp_path / "nope.pem")})
     with pytest.raises(ConfigError, match="bus.ssl_cafile"):
         kafka_security(settings)
+
+
+def test_a_tls_file_that_is_missing_or_no_certificate_names_its_key_and_path(tmp_path):
+    missing = tmp_path / "client.key"
+    garbage = tmp_path / "ca.pem"
+    garbage.write_text("not a certificate\n")
+    settings = load_settings(None, {"LAUNCHWATCH_BUS__SECURITY_PROTOCOL": "SSL",
+                                    "LAUNCHWATCH_BUS__SSL_CERTFILE": str(garbage),
+                                    "LAUNCHWATCH_BUS__SSL_KEYFILE": str(missing)})
+    with pytest.raises(ConfigError) as refused:
+        kafka_security(settings)
+    assert str(refused.value) == f"bus.ssl_keyfile: {missing}: no such file"
+    settings = load_settings(None, {"LAUNCHWATCH_BUS__SECURITY_PROTOCOL": "SSL",
+                                    "LAUNCHWATCH_BUS__SSL_CAFILE": str(garbage)})
+    with pytest.raises(ConfigError, match=rf"bus\.ssl_cafile {garbage}: cannot load"):
+        kafka_security(settings)
