@@ -126,6 +126,7 @@ async def test_slack_api_ratelimited_is_retried_and_a_bad_channel_is_dead_letter
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
     await run_until(ctx, lambda: len(slack_api.calls) == 2, sleep=sleep)
     assert any(w >= 3 for w in sleep.waits)
+    ctx.close()  # the process stops; the next run_until starts it again
 
     slack_api.script = [{"json": {"ok": False, "error": "channel_not_found"}}]
     await publish(bus, make_event("evt-2"))
