@@ -77,7 +77,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
-from schemas.agreement import coast_of, direction_generalises, kind_generalises, km_same, same_fact, times_same
+from schemas.agreement import coast_of, direction_generalises, km_same, same_fact, times_same
 from schemas.models import BALLISTIC_KINDS
 from schemas.labels import actor_name
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
@@ -818,7 +818,6 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
     chosen, lead = _deciding(sources, first_reported_at, window)
     facts = {name: getattr(source.fields, name) if source else None for name, source in chosen.items()}
-    facts["kind"] = _kind_of_count(chosen)
     if (facts["count"] or 0) >= MASS_STRIKE_COUNT:
         facts["direction"] = _mass_strike_direction(sources, facts["direction"], facts["actor"])
     timed = chosen["launched_at"]
@@ -861,30 +860,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
 
 
 MASS_STRIKE_COUNT = 20
-"""Missiles in one attack from which a class named by another report, counting none, may be
-only some of them, and which may go to many places."""
-SUBSET_COUNT = 10
-"""Missiles in one attack of which a class another report counts fewer of is only some."""
-
-
-def _kind_of_count(chosen: dict[str, Source | None]) -> str | None:
-    """The kind shown with the count. A mass strike's count ("81 missiles") and a class
-    another report names of some of them ("six Kinzhal hypersonic missiles") are no "81
-    hypersonic missiles": where the count comes from a report that names another class or
-    none, and the class's own report counts fewer or none, the count's report's class
-    (or none) is shown. A generic "ballistic" beside its class keeps the class."""
-    by_kind, by_count = chosen["kind"], chosen["count"]
-    if by_kind is None:
-        return None
-    kind = by_kind.fields.kind
-    if by_count is None or by_count is by_kind:
-        return kind
-    counted, said = by_count.fields.count or 0, by_kind.fields.count
-    some_of_them = (said is None and counted >= MASS_STRIKE_COUNT) or (
-        said is not None and said < counted and counted >= SUBSET_COUNT)
-    if some_of_them and by_count.fields.kind != kind and not kind_generalises(by_count.fields.kind, kind):
-        return by_count.fields.kind
-    return kind
+"""Missiles in one attack from which its reports' places may be many."""
 
 
 def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, actor: str | None) -> str | None:

@@ -497,24 +497,6 @@ def test_a_named_sea_wins_over_the_sea_a_flash_said_whatever_their_authority(db)
     assert events[-1].direction == "Yellow Sea"
 
 
-def test_a_mass_strikes_count_does_not_take_the_class_of_some_of_its_missiles(db):
-    def strike(item_id, title, minutes, **facts):
-        return report(item_id, item_id.split("-")[0], title, minutes=minutes, actor="RUS", lang="en", **facts)
-
-    clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=90)))
-    events = feed_all(clusterer, [
-        strike("wire-1", "Russia fires six Kinzhal hypersonic missiles at Ukraine", 5, kind="hypersonic", count=6),
-        strike("news-1", "Russia fires 81 missiles at Ukraine overnight", 30, kind=None, count=81),
-    ])
-    assert (events[-1].kind, events[-1].count) == (None, 81)
-    # A few missiles whose class another report names are those missiles.
-    events = feed_all(Clusterer(sqlite3.connect(":memory:", isolation_level=None), FakeClock(T0 + timedelta(minutes=90))), [
-        report("yna-1", "Yonhap", "N. Korea fires SRBMs", minutes=5, kind="srbm"),
-        report("ap-1", "AP", "North Korea fires 2 missiles", minutes=20, kind=None, count=2),
-    ])
-    assert (events[-1].kind, events[-1].count) == ("srbm", 2)
-
-
 def test_a_mass_strike_on_many_cities_goes_toward_the_state_not_the_city_one_report_led_with(db):
     def strike(item_id, direction, minutes, count=None, agency=None):
         return report(item_id, item_id.split("-")[0], f"Russian missiles hit {direction}", minutes=minutes,
