@@ -63,13 +63,15 @@ class EventRow:
     since: datetime               # launched_at, else first_reported_at: "time since launch"
     first_reported_at: datetime   # the list's order and its page cursor
     source_count: int
+    since_day: str | None = None  # the launch day where the reports give no hour ("2023-02-18")
 
     @classmethod
     def of(cls, event: LaunchEvent) -> EventRow:
         return cls(event_id=event.event_id, revision=event.revision, status=event.status, stale=event.stale,
                    headline=event.headline, actor=event.actor, kind=event.kind, count=event.count,
                    since=event.launched_at or event.first_reported_at, first_reported_at=event.first_reported_at,
-                   source_count=event.source_count)
+                   source_count=event.source_count,
+                   since_day=event.launched_on.isoformat() if event.launched_at and event.launched_on else None)
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "since": self.since.isoformat(),

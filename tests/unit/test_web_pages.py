@@ -381,3 +381,20 @@ async def test_a_fact_given_in_other_words_is_no_dissent_and_a_contradiction_is(
     assert 'as <span class="said">2024-05-30 21:14 UTC</span>' in given and "21:14" not in otherwise
     assert '<span class="said">2024-05-30 21:16 UTC</span>' in otherwise and "21:16" not in given
     assert '<span class="said">1</span>' in cells("count")[1]
+
+
+async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages() -> None:
+    from datetime import date
+
+    store = make_store()
+    day_only = korean_event(2).model_copy(update={"event_id": "evt_day", "launched_on": date(2026, 3, 5)})
+    store.add(day_only, NOW)
+    client = await client_for(store)
+    try:
+        listing = await (await client.get("/")).text()
+        page = await (await client.get("/events/evt_day")).text()
+    finally:
+        await client.close()
+    assert 'title="2026-03-05 (time not stated)"' in listing
+    assert "2026-03-05 (time not stated)" in page
+    assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page
