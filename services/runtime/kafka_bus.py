@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Collection, Iterator, Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
@@ -91,8 +92,6 @@ def client_security(
     options: dict[str, object] = {"security_protocol": security_protocol}
     if security_protocol in ("SSL", "SASL_SSL"):
         from aiokafka.helpers import create_ssl_context
-
-        import os
 
         for key, path in (("ssl_cafile", ssl_cafile), ("ssl_certfile", ssl_certfile), ("ssl_keyfile", ssl_keyfile)):
             if path is not None and not os.access(path, os.R_OK):

@@ -151,7 +151,8 @@ def configure_logging(
 
 class RepeatFilter(logging.Filter):
     """Lets a library's line through at most once per `window_s` for each logger and
-    message template; the next one let through says how many were held back."""
+    message template; the next one let through says how many were held back since the
+    last one let through."""
 
     def __init__(self, window_s: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
@@ -173,7 +174,7 @@ class RepeatFilter(logging.Filter):
         self._last[key] = now
         held = self._held.pop(key, 0)
         if held:
-            record.msg = f"{record.msg} (and {held} more like this in the last {self.window_s:.0f} s)"
+            record.msg = f"{record.msg} (and {held} more like this since the last one shown)"
         return True
 
 

@@ -20,4 +20,4 @@ def test_a_repeated_library_line_passes_once_a_window_and_then_says_how_many_wer
     now[0] = 31.0
     record = _record("Unable connect to node with id %s: %s", 1, "refused")
     assert repeats.filter(record)
-    assert record.getMessage() == "Unable connect to node with id 1: refused (and 39 more like this in the last 30 s)"
+    assert record.getMessage() == "Unable connect to node with id 1: refused (and 39 more like this since the last one shown)"
