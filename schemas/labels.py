@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from schemas.models import LaunchEvent
 
 __all__ = [
-    "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fmt_day", "fmt_km",
+    "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
     "fmt_percent", "fmt_time", "kind_noun", "one_line", "what_launched",
 ]
 
@@ -152,6 +152,12 @@ def fact_text(name: str, value: object, on: date | None = None) -> str | None:
     if name == "confidence" and isinstance(value, (int, float)):
         return fmt_percent(float(value))
     return one_line(str(value), 80)
+
+
+def fact_text_of(holder: object, name: str) -> str | None:
+    """Fact `name` of an event, or of a report's `LaunchFields`, as a person reads it: a
+    launch time with the day its reports state where they give no hour (`launched_on`)."""
+    return fact_text(name, getattr(holder, name), on=getattr(holder, "launched_on", None) if name == "launched_at" else None)
 
 
 def what_launched(event: LaunchEvent) -> str:

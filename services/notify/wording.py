@@ -17,6 +17,7 @@ from schemas.labels import (  # noqa: F401  (the names every renderer imports fr
     KIND_NOUNS,
     actor_name,
     fact_text,
+    fact_text_of,
     fmt_km,
     fmt_percent,
     fmt_time,
@@ -44,7 +45,7 @@ def facts(event: LaunchEvent) -> list[Fact]:
     """The known facts of an event, in reading order, as plain text."""
     out = [Fact(FACT_LABELS["status"], event.status)]
     for name in ("kind", "count", "distance_km", "apogee_km", "direction", "launched_at", "source_agency"):
-        text = fact_text(name, getattr(event, name), on=event.launched_on if name == "launched_at" else None)
+        text = fact_text_of(event, name)
         if text is not None:
             out.append(Fact(FACT_LABELS[name], text))
     out.append(Fact(FACT_LABELS["sources"], str(event.source_count)))

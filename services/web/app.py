@@ -37,6 +37,7 @@ from services.web.pagetext import (
     changes_text,
     fact_label,
     fact_value,
+    fact_value_of,
     outlets,
     reports_line,
     summary,
@@ -124,7 +125,7 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     rows = []
     for fact in FACTS:
         held = getattr(event, fact)
-        shown = fact_value(fact, held, on=event.launched_on if fact == "launched_at" else None)
+        shown = fact_value_of(event, fact)
         agree: list[EventSource] = []
         worded: dict[str, list[EventSource]] = {}
         differ: dict[str, list[EventSource]] = {}
@@ -132,7 +133,7 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
             said = getattr(source.fields, fact)
             if said is None:
                 continue
-            said_shown = fact_value(fact, said, on=source.fields.launched_on if fact == "launched_at" else None)
+            said_shown = fact_value_of(source.fields, fact)
             if said_shown == shown:
                 agree.append(source)
             else:

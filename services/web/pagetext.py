@@ -9,13 +9,23 @@ contracts, read by programs.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from markupsafe import Markup
 
 from schemas import EventSource, LaunchEvent
-from schemas.labels import FACT_LABELS, FACT_WORDS, actor_name, fact_text, fmt_km, fmt_time, one_line, what_launched
+from schemas.labels import (
+    FACT_LABELS,
+    FACT_WORDS,
+    actor_name,
+    fact_text,
+    fact_text_of,
+    fmt_km,
+    fmt_time,
+    one_line,
+    what_launched,
+)
 
 
 def when(moment: datetime | str | None) -> Markup:
@@ -37,10 +47,18 @@ def fact_label(name: str) -> str:
     return FACT_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def fact_value(name: str, value: Any, on: date | None = None) -> str:
-    """A fact's value as the alerts word it ("350 km", "North Korea"); "—" when unknown.
-    `on`: the day a launch time's reports state without a clock time (`launched_on`)."""
-    text = fact_text(name, value, on=on)
+def fact_value(name: str, value: Any) -> str:
+    """A fact's value as the alerts word it ("350 km", "North Korea"); "—" when unknown."""
+    return _or_dash(fact_text(name, value))
+
+
+def fact_value_of(holder: object, name: str) -> str:
+    """Fact `name` of an event or of a report's fields, as `fact_value` words it (a launch
+    time with the day its reports state where they give no hour)."""
+    return _or_dash(fact_text_of(holder, name))
+
+
+def _or_dash(text: str | None) -> str:
     return "—" if text is None else text
 
 
