@@ -31,7 +31,7 @@ from schemas.models import Evidence
 from services.classify import gazetteer
 from services.classify.languages import ANY, ENGLISH, SUPPORTED_LANGUAGES, detect_language, en, reader_en, \
     reader_pl, reader_verb_final, table_for
-from services.classify.languages.table import MAX_CANDIDATES, Cue
+from services.classify.languages.table import MAX_CANDIDATES, Cue, LanguageTable
 from services.classify.text import Prepared, prepare
 
 __all__ = ["Cue", "Detection", "Features", "Prepared", "SUPPORTED_LANGUAGES", "WEIGHTS", "detect", "detect_language",
@@ -300,25 +300,32 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span is None:
         m = ANY.obituary_start.match(text, 0, t_end)
         span = (m.start(), m.end()) if m else None
-    if span:
+    looked_back = _looked_back_on(text, table, t_asserted) if verb_final else None
+    if looked_back:
+        # "화성-15형 발사 5주년", "ICBM発射から1年": the look-back follows the launch it is of.
+        f.set("retrospective", 1, looked_back)
+        f.set("retrospective_launch", 1, looked_back)
+    elif span:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
         after_event = bool(t_asserted) and span[0] > t_asserted[0].end and not ANY.always_looks_back.match(text, span[0])
-        after_event = after_event or (english and _sets_the_scene(text, span, t_asserted))
+        after_event = after_event or _sets_the_scene(text, table, span, t_asserted)
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
-        if english and not after_event and _looks_back_at(text, span, t_asserted):
+        if not verb_final and not after_event and _looks_back_at(text, span, t_asserted):
             f.set("retrospective_launch", 1, span)
     for name, pattern in _HEADLINE_FRAMES:
         span = _first(pattern, text, 0, t_end)
         if span and name == "aggregate" and ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0]):
             continue  # "the biggest attack this year": one event compared with the others, not a total
-        if span and name == "aggregate" and english and _sets_the_scene(text, span, t_asserted) and not (
-                _tells_total(text, span, t_end)):
+        total = span is not None and name == "aggregate" and _tells_total(text, table, span, t_end)
+        if span and name == "aggregate" and _sets_the_scene(text, table, span, t_asserted) and not total:
             continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
-        if span and name == "bulk_count" and english and en.SINGLE_OCCASION.search(text, 0, t_end):
+        if span and name == "aggregate" and table.one_of_series and table.one_of_series.search(text, 0, t_end):
+            continue  # "SRBM 발사…올해 들어 세 번째": the period dates one launch of a series
+        if span and name == "bulk_count" and table.single_occasion and table.single_occasion.search(text, 0, t_end):
             continue  # "3,000 rockets fired on Saturday": one occasion's salvo, however large
         if span:
             f.set(name, 1, span)
-            if name == "aggregate" and english and _tells_total(text, span, t_end):
+            if total:
                 f.set("aggregate_total", 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(ANY.explainer, text, 0, t_end)
@@ -457,27 +464,42 @@ def _looks_back_at(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> b
         text, span[1], t_asserted[0].start)
 
 
-def _sets_the_scene(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
+def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
     """Whether a time since something, in a clause of its own before the headline's launch,
     sets the scene of a launch told now ("A year since the invasion, Russia fires 80
     missiles") rather than looking back on one."""
-    if not t_asserted or span[1] > t_asserted[0].start or "since" not in text[span[0]:span[1]].lower():
+    if not t_asserted or span[1] > t_asserted[0].start or table.since is None or not table.since.search(text, *span):
         return False
     cue = t_asserted[0]
-    return bool(_CLAUSE_PUNCT.search(text, span[1], cue.start)) and not en.PERFECT_BEFORE.search(
-        text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1)
+    return bool(_CLAUSE_PUNCT.search(text, span[1], cue.start)) and not (table.perfect_before and table.perfect_before.search(
+        text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1))
 
 
-def _tells_total(text: str, period: tuple[int, int], t_end: int) -> bool:
-    """Whether a headline with a period in it tells a total (`en.TOTAL_COUNT`), the
-    period in the count's clause or the count in the perfect ("Since the invasion, Russia
-    has fired 7,400 missiles"; not "A year since the war began, Russia fires 60 missiles"),
-    and neither one occasion nor one launch of a series."""
-    count = en.TOTAL_COUNT.search(text, 0, t_end)
-    if count is None or en.SINGLE_OCCASION.search(text, 0, t_end) or en.ONE_OF_SERIES.search(text, 0, t_end):
+def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end: int) -> bool:
+    """Whether a headline with a period in it tells a total (the table's `total_count`),
+    the period in the count's clause or the count in the perfect ("Since the invasion,
+    Russia has fired 7,400 missiles"; not "A year since the war began, Russia fires 60
+    missiles"), and neither one occasion nor one launch of a series."""
+    if table.total_count is None:
+        return False
+    count = table.total_count.search(text, 0, t_end)
+    if count is None or any(frame is not None and frame.search(text, 0, t_end)
+                            for frame in (table.single_occasion, table.one_of_series)):
         return False
     lo, hi = sorted((count.start(), period[0]))
-    return not _CLAUSE_PUNCT.search(text, lo, hi) or bool(en.PERFECT_BEFORE.search(text, 0, count.start()))
+    return not _CLAUSE_PUNCT.search(text, lo, hi) or bool(
+        table.perfect_before and table.perfect_before.search(text, 0, count.start()))
+
+
+def _looked_back_on(text: str, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:
+    """In a verb-final language, the look-back right after the headline's launch verb that
+    makes the launch its subject ("발사 5주년", "発射から1年"), or None."""
+    if not t_asserted or table.looks_back_after is None:
+        return None
+    cue = t_asserted[0]
+    at = (cue.verb or (cue.end, cue.end))[1]
+    m = table.looks_back_after.match(text, at, min(len(text), at + 16))
+    return (m.start(), m.end()) if m else None
 
 
 # Headline framings that each make one feature when found: (feature, pattern).

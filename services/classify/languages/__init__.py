@@ -80,7 +80,7 @@ _POLISH_LETTERS = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
 _POLISH_WORDS = frozenset({
     "się", "nie", "że", "jest", "są", "oraz", "przez", "dla", "jak", "już", "tylko", "który", "która", "które",
     "po", "od", "za", "ze", "we", "czy", "ale", "też", "jego", "jej", "ich", "był", "była", "było", "będzie",
-    "może", "można", "roku", "lat", "w", "z", "i", "na", "do"})
+    "może", "można", "roku", "lat", "w", "z", "i", "na", "do", "nad", "pod", "przy", "ponad", "także", "jako"})
 _ENGLISH_WORDS = frozenset({
     "the", "of", "and", "to", "in", "is", "for", "on", "with", "as", "by", "at", "from", "that", "this", "are",
     "was", "has", "have", "it", "its", "says", "said"})

@@ -806,4 +806,9 @@ TABLE = LanguageTable(
     distances=(DISTANCE, DISTANCE_TARGET),
     apogees=(APOGEE, APOGEE_AFTER),
     part_hours=PART_HOURS,
+    total_count=TOTAL_COUNT,
+    single_occasion=SINGLE_OCCASION,
+    one_of_series=ONE_OF_SERIES,
+    perfect_before=PERFECT_BEFORE,
+    since=compile_fast(r"\bsince\b", _I),
 )

@@ -15,10 +15,13 @@ from services.classify.languages.table import LanguageTable, SharedWords
 _I = re.IGNORECASE
 
 SHARED = SharedWords(
-    civil_space=r"宇宙航空研究開発機構|\bH3\b|H3ロケット|H2A|イプシロン|種子島|内之浦|スペースX",
+    civil_space=(r"宇宙航空研究開発機構|\bH3\b|H3ロケット|H2A|H-?IIA|イプシロン|種子島|内之浦|スペースX"
+                 r"|インターステラ|スペースワン|カイロス|民間ロケット|観測ロケット|宇宙ベンチャー"),
     defence=r"迎撃|ミサイル防衛|PAC-?3|イージス",
     non_missile=r"風船|ドローン|無人機|砲撃|砲弾|警告射撃|エンジン燃焼試験|燃焼試験|核実験",
     retrospective=r"周年|年前",
+    # A period a total is told over ("今年の発射は30発超"); see `TABLE.total_count`.
+    aggregate=r"今年(?:に入って|に入り|は|の|だけで)?|昨年|去年|年初から|年明け以降|(?:侵攻|開戦|侵攻開始)以降|これまでに|累計|通算",
     flight_detail=r"落下|飛翔|飛しょう|最高高度|高度|EEZ|排他的経済水域|通過|Jアラート",
     satellite=r"衛星",
     military_space=r"偵察|軍事",
@@ -84,4 +87,16 @@ TABLE = LanguageTable(
     am_words=frozenset({"午前", "未明"}),
     day_before_words=frozenset({"昨日", "きのう", "昨夜"}),
     relative_parts={"今朝": "morning", "けさ": "morning", "昨夜": "night"},
+    # "発射から1年", "発射5周年": a look-back on that launch (not "5年ぶりに発射").
+    looks_back_after=compile_fast(
+        r"(?:から|より)\s?(?:\d{1,3}|[一二三四五六七八九十]+)\s?年|\s?(?:\d{1,3}|[一二三四五六七八九十]+)\s?周年"),
+    # "発射したとの情報は誤り", "発射の報道を政府が否定", "発射していない": the launch denied.
+    denied_after=compile_fast(
+        r"(?:した|された|する)?(?:との|という|の)?(?:情報|報道|発表|主張|話|うわさ|噂)?(?:は|を|も)?"
+        r"(?:[^\s、。「」]{1,5}が)?(?:誤り|誤報|事実無根|虚偽|デマ|否定|事実ではな|確認されていな)"
+        r"|(?:して|されて)(?:い)?(?:ない|ません)|(?:せず|しなかった|されなかった)"),
+    # Totals over a period: "30発超", "70発以上", "20回" (not "12回目", one of a series).
+    total_count=compile_fast(r"(?:\d{2,}|数十|数百|数千)\s?(?:発|回)(?!目)"),
+    single_occasion=compile_fast(r"未明|けさ|今朝|本日|きょう|今日|一度に|一斉に|同時に|一晩|1日で|一日で"),
+    one_of_series=compile_fast(r"\d+\s?(?:回目|度目|発目)|[一二三四五六七八九十]+(?:回目|度目)|初めて|再び|またも|相次ぎ|連続"),
 )

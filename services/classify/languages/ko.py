@@ -15,10 +15,13 @@ from services.classify.languages.table import LanguageTable, SharedWords
 _I = re.IGNORECASE
 
 SHARED = SharedWords(
-    civil_space=r"누리호|나로호|KSLV|한국형 발사체|항공우주연구원|항우연|우주항공청|스페이스X",
+    civil_space=(r"누리호|나로호|KSLV|한국형 발사체|항공우주연구원|항우연|우주항공청|스페이스X"
+                 r"|이노스페이스|한빛-?(?:TLV|나노)|민간\s?(?:로켓|발사체)|과학\s?로켓|관측\s?로켓"),
     defence=r"사드|요격\s?미사일|미사일\s?방어|패트리엇|아이언\s?돔|방공망",
     non_missile=r"풍선|오물|드론|무인기|포사격|해안포|포탄|경고사격|엔진\s?시험|엔진시험|연소시험|핵실험|수중\s?드론",
     retrospective=r"주년|년 전",
+    # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.
+    aggregate=r"올해\s?(?:들어|에만)?|지난해|작년|연초부터|(?:개전|전쟁\s?(?:발발\s?)?|침공)\s?이후|지금까지|현재까지|누적",
     flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
     satellite=r"위성|발사체",
     military_space=r"정찰|군사",
@@ -90,4 +93,17 @@ TABLE = LanguageTable(
     pm_words=frozenset({"오후", "저녁", "밤"}),
     am_words=frozenset({"오전", "새벽"}),
     day_before_words=frozenset({"어제", "전날"}),
+    # "발사 5주년", "발사 1년 전", "발사로부터 10년": a look-back on that launch (not "5년
+    # 만에 발사", a launch after a pause).
+    looks_back_after=compile_fast(
+        r"(?:\s?(?:이후|후|로부터|으로부터|한\s?지))?\s?(?:\d{1,3}|[일이삼사오육칠팔구십]+)\s?(?:주년|년\s?전|년이\s?지)"),
+    # "발사설 사실 아냐", "발사 보도는 오보", "발사하지 않았다": the launch denied.
+    denied_after=compile_fast(
+        r"\s?(?:설|보도|주장|소문|정보|얘기)?(?:은|는|이|가|도)?\s?"
+        r"(?:사실\s?(?:이\s?)?(?:아니|아냐|무근)|오보|허위|거짓|가짜|부인|없었|없다)"
+        r"|(?:하지|한\s?적|된\s?적)\s?(?:않|없)|(?:가|이)?\s?(?:아니|아냐)"),
+    # Totals over a period: "30여 발", "20차례" (not "12번째", one of a series).
+    total_count=compile_fast(r"(?:\d{2,}|수십|수백|수천)\s?(?:여\s?)?(?:발|차례|회)(?![가-힣])"),
+    single_occasion=compile_fast(r"오늘|이날|새벽|오전|오후|밤사이|지난밤|하룻밤|하루(?:\s?동안|\s?만에)?|동시에|한꺼번에|일제히"),
+    one_of_series=compile_fast(r"\d+\s?(?:번째|차례째|차\s)|처음|[첫두세네]\s?번째|(?<![가-힣])또(?:\s|다시)|재차|다시|연이어|잇따라"),
 )

@@ -324,6 +324,16 @@ ATTEMPT_BEFORE = compile_fast(
     _I,
 )
 NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy)\s+(?:[\w-]+\s+){0,2}$", _I)
+# A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
+# ataku rakietowym to fake news" (after it, in its sentence); "MON dementuje doniesienia o
+# wystrzeleniu rakiety", "fałszywe informacje o rakiecie" (before it, in its clause).
+DENIED_AFTER = compile_fast(
+    r"[^.!?;:]{0,60}?\s(?:(?:są|jest|był|była|było|były|okazał\w* się)\s+(?:całkowicie\s+|kompletnie\s+)?"
+    r"(?:nieprawdziw\w*|fałszyw\w*|nieprawdą|bezpodstawn\w*|plotk\w*|pomyłk\w*|błędn\w*|fake\s?news\w*)"
+    r"|to\s+(?:nieprawda|fake\s?news|plotka|dezinformacja|pomyłka))\b", _I)
+DENIED_BEFORE = compile_fast(
+    r"\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*)"
+    r"(?:\s+[\w-]+){0,4}\s+$", _I)
 # A weapon and where it flew with no verb of its own ("rakiet nad terytorium Polski") takes
 # its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
 # monitorować rakiet nad Polską" reports no missile over Poland.
@@ -574,7 +584,8 @@ SHARED = SharedWords(
         r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
-        r"|komercyjn|internetow|studenck)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku)\w*"
+        r"|komercyjn|internetow|studenck)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
+        r"|suborbitaln\w*|ILR-33|Łukasiewicz\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|kosmodrom\w*|Bajkonur\w*|na orbit\w*)\b"
     ),
     defence=(
@@ -591,7 +602,13 @@ SHARED = SharedWords(
         r"|czołg\w*|strzał\w* ostrzegawcz\w*|silnik\w*|(?:prób|test)\w* jądrow\w*|bomb(?!ard)\w*|myśliwc\w*"
         r"|strzel(?:anin|c)\w*|napastnik\w*|karabin\w*)\b"
     ),
-    retrospective=r"\b(?:rocznic\w*|lat temu|lata temu|rok temu|roku temu|wspomnieni\w*|pogrzeb\w*|upamiętni\w*)\b",
+    retrospective=(
+        r"\b(?:rocznic\w*|lat temu|lata temu|rok temu|roku temu|wspomnieni\w*|pogrzeb\w*|upamiętni\w*"
+        # "Dziesięć lat od pierwszego startu": years since a launch (a launch "po raz pierwszy
+        # od 5 lat" comes after a pause, and its years are not after "lat ... od").
+        r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"
+        r"\s+(?:lat|lata|roku)\s+od|rok od)\b"
+    ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
         r"|spadł\w* w morze|zestrzelon\w*|przechwycon\w*|został\w* wystrzelon\w*|wystrzelono)\b"
@@ -608,7 +625,9 @@ SHARED = SharedWords(
     ),
     aggregate=(
         r"\b(?:od początku (?:wojny|inwazji|roku|agresji)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
-        r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat))\b"
+        r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)"
+        # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
+        r"|w (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku)\b"
     ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
@@ -715,6 +734,22 @@ SHARED = SharedWords(
     ),
 )
 
+# A total (see `LanguageTable.total_count`): "ponad 30 pocisków", "7 tys. rakiet",
+# "rekordową liczbę rakiet" over a period, unless one occasion ("w nocy", "w sobotę", "w
+# jednym ataku") or one launch of a series ("12. test", "kolejny", "po raz piąty") is told.
+TOTAL_COUNT = compile_fast(
+    r"\b(?:\d{2,}|\d{1,3}(?:[\u00a0 .]\d{3})+|\d+\s?tys\.?|setki|setek|tysiące|tysięcy|dziesiątki|dziesiątek"
+    r"|rekordow\w* liczb\w*)\+?\s+(?:[\w-]+\s+){0,2}(?:rakiet\w*|pocisk\w*|startów|wystrzeleń|odpaleń)\b", _I)
+SINGLE_OCCASION = compile_fast(
+    r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"
+    r"|w (?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
+    r"|w (?:jednym|jednej|pojedynczym|zmasowanym|nocnym|porannym|jednodniowym) (?:ataku|uderzeniu|nalocie|ostrzale|salwie|fali)"
+    r"|jednocześnie|naraz|za jednym razem|w ciągu (?:jednej )?(?:nocy|doby|godziny))\b", _I)
+ONE_OF_SERIES = compile_fast(
+    r"(?:\b\d+\.(?!\d)|\b(?:kolejn\w*|ponownie|znów|znowu|po raz"
+    r"|(?:pierwsz|drug|trzec|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt)(?:y|a|e|ego|ej|ą|ym|i)|ostatni\w*)\b)", _I)
+
+
 TABLE = LanguageTable(
     code="pl",
     verb_final=False,
@@ -750,6 +785,10 @@ TABLE = LanguageTable(
     weekdays=WEEKDAYS,
     part_hours=PART_HOURS,
     day_before_words=frozenset({"wczoraj"}),
+    total_count=TOTAL_COUNT,
+    single_occasion=SINGLE_OCCASION,
+    one_of_series=ONE_OF_SERIES,
+    since=compile_fast(r"\bod\b", _I),
     # A night's attack is reported the next morning: its early hours, as "overnight".
     relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",
                                      "tej nocy": "nad ranem", "w nocy": "nad ranem", "nad ranem": "nad ranem"}),

@@ -83,8 +83,19 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                 word = framed.group().lower()
                 negation = word in ("nie", "bez", "ani", "nigdy")
                 cue = cue._replace(negated=cue.negated or negation, modal=cue.modal or not negation)
+            if _denied(p, w[0], over.end(), s0):
+                cue = cue._replace(negated=True)
             out.append(cue)
     return out
+
+
+def _denied(p: Prepared, start: int, end: int, s0: int) -> bool:
+    """Whether the sentence denies the event told from `start` to `end` ("doniesienia o
+    rakiecie ... są nieprawdziwe", "MON dementuje informacje o wystrzeleniu rakiety")."""
+    text = p.text
+    s1 = p.sentence_of(start)[1]
+    return bool(pl.DENIED_AFTER.match(text, end, s1)) or bool(
+        pl.DENIED_BEFORE.search(text, max(s0, start - 60), start))
 
 
 def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int], s0: int) -> Cue:
@@ -109,6 +120,7 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
         modal = p.is_question(s0)
     negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 30), first))
                                or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs))))
+    negated = negated or _denied(p, first, max(ve, w[1]), s0)
     # "po wystrzeleniu rakiety" makes a launch the cause of other news; "pożar po ataku
     # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
     # "w odpowiedzi na atak rakietowy" gives even a strike as the cause of other news.

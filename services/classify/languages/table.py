@@ -140,7 +140,20 @@ class LanguageTable:
     modal_near: FastPattern | None = None  # around the verb: not yet happened
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
     toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
+    # Right after a launch verb: the text looks back on that launch ("발사 5주년", "発射から
+    # 1年"), or denies it ("발사설은 사실무근", "発射したとの情報は誤り").
+    looks_back_after: FastPattern | None = None
+    denied_after: FastPattern | None = None
     target_after: FastPattern | None = None  # after an actor's name: it is the target
+
+    # Totals (the policy's aggregate statistics), read with the `aggregate` period words:
+    # a count of many weapons or launches told with a period is a total, unless the text
+    # tells one occasion or one launch of a series. Without `total_count`, none is read.
+    total_count: FastPattern | None = None  # "100 missiles", "30여 발", "30発超", "ponad 30 rakiet"
+    single_occasion: FastPattern | None = None  # "overnight", "on Sunday", "w nocy", "이날"
+    one_of_series: FastPattern | None = None  # "its sixth", "12번째", "12回目", "kolejny"
+    perfect_before: FastPattern | None = None  # before a count: the perfect that totals it ("has fired")
+    since: FastPattern | None = None  # in a period: a time since something ("since", "od")
 
     # Roles of a name, read by the extractor for languages that are not verb-final (besides
     # the English ones, which every Latin-script text is read with).

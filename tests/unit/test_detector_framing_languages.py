@@ -1,0 +1,100 @@
+"""Totals, look-backs, denials and civil rockets in Korean, Japanese and Polish.
+
+The same policy frames as in English (test_detector_framing.py), read by each language's
+own words (`LanguageTable.total_count`, `looks_back_after`, `denied_after`, the civil-space
+words). Each has its near miss beside it: a launch report of the same shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.classify import classifier, detector
+
+
+def _cues(title: str, lang: str) -> set[str]:
+    p = detector.prepare(title, "")
+    return {name for name, _ in detector.detect(p, detector.detect_language(p.text, lang)).cue_values}
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A count of many missiles or launches over a period is a statistic ...
+    ("ko", "북한, 올해 들어 탄도미사일 30여 발 발사…역대 최다", False),
+    ("ko", "북한 올해 미사일 발사 20차례…작년 넘어서", False),
+    ("ja", "北朝鮮、今年の弾道ミサイル発射は30発超　過去最多", False),
+    ("ja", "北朝鮮、昨年は70発以上のミサイルを発射", False),
+    ("pl", "Korea Północna wystrzeliła w tym roku ponad 30 pocisków balistycznych", False),
+    ("pl", "Od początku wojny Rosja wystrzeliła na Ukrainę ponad 7 tys. rakiet", False),
+    ("pl", "W 2022 roku Korea Północna wystrzeliła rekordową liczbę rakiet", False),
+    # ... not one launch of a series, nor one occasion of many missiles.
+    ("ko", "북한, 올해 들어 12번째 탄도미사일 발사", True),
+    ("ko", "북, 평양서 동해상으로 SRBM 발사…올해 들어 세 번째", True),
+    ("ko", "북, 동해상으로 탄도미사일 2발 발사…올해 들어 처음", True),
+    ("ja", "北朝鮮が弾道ミサイル2発を発射　今年に入り10回目", True),
+    ("ja", "北朝鮮が弾道ミサイル発射、今年初めて", True),
+    ("pl", "Korea Północna wystrzeliła kolejną rakietę. To już 10. test w tym roku", True),
+    ("pl", "Rosja wystrzeliła w nocy ponad 100 rakiet na Ukrainę", True),
+    ("pl", "Rok od inwazji, Rosja wystrzeliła na Ukrainę 60 rakiet", True),
+])
+def test_a_total_is_no_report_in_every_language(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+def test_a_total_is_the_policy_frame_not_a_soft_cue():
+    assert "aggregate_total" in _cues("北朝鮮、今年の弾道ミサイル発射は30発超", "ja")
+    assert "aggregate" not in _cues("北朝鮮が弾道ミサイル発射　今年に入り10回目", "ja")
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A look-back on a launch: the years follow the launch verb, or open the headline.
+    ("ko", "북한 화성-15형 발사 5주년…노동신문 \"위대한 승리\"", False),
+    ("ja", "北朝鮮のICBM発射から1年", False),
+    ("pl", "Rok temu rosyjska rakieta spadła w Przewodowie. Rocznica tragedii", False),
+    ("pl", "Dziesięć lat od pierwszego udanego startu rakiety Korei Północnej", False),
+    # A launch after a pause is news.
+    ("ko", "북한, 5년 만에 ICBM 발사", True),
+    ("ja", "北朝鮮、5年ぶりにICBM発射", True),
+    ("pl", "Pięć lat po ostatnim teście Korea Północna znów wystrzeliła ICBM", True),
+])
+def test_a_look_back_on_a_launch_is_no_report(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    ("ko", "합참 \"북한 미사일 발사설 사실 아냐\"", False),
+    ("ko", "軍 \"北 미사일 발사 보도는 오보\"", False),
+    ("ko", "북한 미사일 발사 없었다…합참 \"특이 동향 없어\"", False),
+    ("ja", "防衛省「北朝鮮がミサイルを発射したとの情報は誤り」", False),
+    ("ja", "ミサイル発射の報道を政府が否定", False),
+    ("ja", "北朝鮮、弾道ミサイル発射せず　軍事パレードのみ", False),
+    ("pl", "Sztab Generalny: doniesienia o rakiecie nad Polską są nieprawdziwe", False),
+    # What follows the launch is no denial of it: damage, a reaction, a report of it.
+    ("ko", "북한 미사일 발사…\"피해 없어\"", True),
+    ("ko", "합참 \"북한, 동해상으로 미사일 발사\"", True),
+    ("ja", "北朝鮮がミサイルを発射したとの情報　防衛省", True),
+    ("ja", "北朝鮮が弾道ミサイル発射、日本政府は「断じて容認できない」", True),
+    ("pl", "Sztab Generalny: rosyjska rakieta wleciała nad Polskę", True),
+])
+def test_a_denied_launch_is_no_report(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    ("ko", "이노스페이스 시험발사체 '한빛-TLV' 발사", False),
+    ("ja", "インターステラ、ロケット「MOMO」打ち上げ成功", False),
+    ("ja", "スペースワン「カイロス」2号機打ち上げ", False),
+    ("pl", "Polska rakieta suborbitalna ILR-33 Bursztyn poleciała na wysokość 100 km", False),
+    ("ko", "북한, 동해상으로 단거리 탄도미사일 2발 발사", True),
+    ("ja", "北朝鮮、弾道ミサイル2発を発射　日本海に落下か", True),
+])
+def test_a_civil_rocket_named_in_its_language_is_civil_space(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+def test_a_thousands_abbreviation_ends_no_sentence():
+    p = detector.prepare("Rosja wystrzeliła ponad 7 tys. rakiet", "")
+    assert p.sentence_of(0) == (0, len(p.text))
+
+
+def test_short_polish_headline_without_a_hint_is_polish():
+    assert detector.detect_language("Rosyjska rakieta nad Polską", None) == "pl"
