@@ -26,6 +26,10 @@ def _cues(title: str, lang: str) -> set[str]:
     ("pl", "Korea Północna wystrzeliła w tym roku ponad 30 pocisków balistycznych", False),
     ("pl", "Od początku wojny Rosja wystrzeliła na Ukrainę ponad 7 tys. rakiet", False),
     ("pl", "W 2022 roku Korea Północna wystrzeliła rekordową liczbę rakiet", False),
+    ("ko", "북한, 지난 5년간 미사일 100여발 발사", False),
+    ("ja", "北朝鮮、過去5年で弾道ミサイル100発超を発射", False),
+    ("pl", "W ciągu ostatniego roku Rosja wystrzeliła na Ukrainę 4 tys. rakiet", False),
+    ("pl", "Od stycznia Korea Północna wystrzeliła kilkadziesiąt rakiet", False),
     # ... not one launch of a series, nor one occasion of many missiles.
     ("ko", "북한, 올해 들어 12번째 탄도미사일 발사", True),
     ("ko", "북, 평양서 동해상으로 SRBM 발사…올해 들어 세 번째", True),
@@ -35,6 +39,8 @@ def _cues(title: str, lang: str) -> set[str]:
     ("pl", "Korea Północna wystrzeliła kolejną rakietę. To już 10. test w tym roku", True),
     ("pl", "Rosja wystrzeliła w nocy ponad 100 rakiet na Ukrainę", True),
     ("pl", "Rok od inwazji, Rosja wystrzeliła na Ukrainę 60 rakiet", True),
+    ("ko", "북한, 동해상으로 미사일 발사…지난해 이후 처음", True),
+    ("ja", "北朝鮮がミサイル発射　過去5年で最多ペース", True),
 ])
 def test_a_total_is_no_report_in_every_language(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
@@ -51,9 +57,13 @@ def test_a_total_is_the_policy_frame_not_a_soft_cue():
     ("ja", "北朝鮮のICBM発射から1年", False),
     ("pl", "Rok temu rosyjska rakieta spadła w Przewodowie. Rocznica tragedii", False),
     ("pl", "Dziesięć lat od pierwszego udanego startu rakiety Korei Północnej", False),
+    ("ko", "북 대포동 발사 25년…달라진 미사일 위협", False),
+    ("ko", "다누리 발사 1주년…달 궤도 순항", False),
     # A launch after a pause is news.
     ("ko", "북한, 5년 만에 ICBM 발사", True),
     ("ja", "北朝鮮、5年ぶりにICBM発射", True),
+    ("ja", "北朝鮮がミサイル発射　2023年以降で初", True),
+    ("ko", "북한, 탄도미사일 발사 25분 만에 공개", True),
     ("pl", "Pięć lat po ostatnim teście Korea Północna znów wystrzeliła ICBM", True),
 ])
 def test_a_look_back_on_a_launch_is_no_report(lang, title, is_launch):
@@ -68,6 +78,14 @@ def test_a_look_back_on_a_launch_is_no_report(lang, title, is_launch):
     ("ja", "ミサイル発射の報道を政府が否定", False),
     ("ja", "北朝鮮、弾道ミサイル発射せず　軍事パレードのみ", False),
     ("pl", "Sztab Generalny: doniesienia o rakiecie nad Polską są nieprawdziwe", False),
+    ("ko", "합참 \"北 탄도미사일 발사 아닌 것으로 판단\"", False),
+    ("ko", "\"北 미사일 발사\" 가짜뉴스 확산…軍 \"사실무근\"", False),
+    ("ko", "북한 미사일 발사 오인…새떼로 확인", False),
+    ("ja", "「ミサイル発射」はデマ　SNSで拡散", False),
+    ("ja", "防衛省、北朝鮮ミサイル発射情報を訂正", False),
+    ("pl", "Rosja zaprzecza, że wystrzeliła rakietę na Odessę", False),
+    ("ko", "북한, 탄도미사일 발사…합참 \"사실 확인 중\"", True),
+    ("pl", "Rosja wystrzeliła rakiety na Kijów. Ukraina zaprzecza stratom", True),
     # What follows the launch is no denial of it: damage, a reaction, a report of it.
     ("ko", "북한 미사일 발사…\"피해 없어\"", True),
     ("ko", "합참 \"북한, 동해상으로 미사일 발사\"", True),
@@ -84,6 +102,9 @@ def test_a_denied_launch_is_no_report(lang, title, is_launch):
     ("ja", "インターステラ、ロケット「MOMO」打ち上げ成功", False),
     ("ja", "スペースワン「カイロス」2号機打ち上げ", False),
     ("pl", "Polska rakieta suborbitalna ILR-33 Bursztyn poleciała na wysokość 100 km", False),
+    ("ko", "아리랑 6호 위성 발사 성공", False),
+    ("ja", "情報収集衛星を載せたH2Aロケット打ち上げ成功", False),
+    ("ko", "북한, 군사정찰위성 발사…\"궤도 진입\" 주장", True),
     ("ko", "북한, 동해상으로 단거리 탄도미사일 2발 발사", True),
     ("ja", "北朝鮮、弾道ミサイル2発を発射　日本海に落下か", True),
 ])

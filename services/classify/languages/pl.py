@@ -333,7 +333,7 @@ DENIED_AFTER = compile_fast(
     r"|to\s+(?:nieprawda|fake\s?news|plotka|dezinformacja|pomyłka))\b", _I)
 DENIED_BEFORE = compile_fast(
     r"\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*)"
-    r"(?:\s+[\w-]+){0,4}\s+$", _I)
+    r"(?:,?\s+[\w-]+){0,4},?\s+$", _I)
 # A weapon and where it flew with no verb of its own ("rakiet nad terytorium Polski") takes
 # its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
 # monitorować rakiet nad Polską" reports no missile over Poland.
@@ -627,7 +627,9 @@ SHARED = SharedWords(
         r"\b(?:od początku (?:wojny|inwazji|roku|agresji)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
         r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)"
         # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
-        r"|w (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku)\b"
+        r"|w (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
+        r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
+        r"|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia))\b"
     ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
@@ -739,6 +741,7 @@ SHARED = SharedWords(
 # jednym ataku") or one launch of a series ("12. test", "kolejny", "po raz piąty") is told.
 TOTAL_COUNT = compile_fast(
     r"\b(?:\d{2,}|\d{1,3}(?:[\u00a0 .]\d{3})+|\d+\s?tys\.?|setki|setek|tysiące|tysięcy|dziesiątki|dziesiątek"
+    r"|kilkadziesiąt|kilkudziesięciu|kilkaset|kilkuset|kilka tysięcy"
     r"|rekordow\w* liczb\w*)\+?\s+(?:[\w-]+\s+){0,2}(?:rakiet\w*|pocisk\w*|startów|wystrzeleń|odpaleń)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"
@@ -747,7 +750,7 @@ SINGLE_OCCASION = compile_fast(
     r"|jednocześnie|naraz|za jednym razem|w ciągu (?:jednej )?(?:nocy|doby|godziny))\b", _I)
 ONE_OF_SERIES = compile_fast(
     r"(?:\b\d+\.(?!\d)|\b(?:kolejn\w*|ponownie|znów|znowu|po raz"
-    r"|(?:pierwsz|drug|trzec|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt)(?:y|a|e|ego|ej|ą|ym|i)|ostatni\w*)\b)", _I)
+    r"|(?:pierwsz|drug|trzec|czwart|piąt|szóst|siódm|ósm|dziewiąt|dziesiąt)(?:y|a|e|ego|ej|ą|ym|i))\b)", _I)
 
 
 TABLE = LanguageTable(
