@@ -72,6 +72,12 @@ ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", 
 # the policy's retrospectives and aggregate statistics, which too few labelled items show
 # for the model to learn them.
 POLICY_NOT_LAUNCH = frozenset({"reaction_main", "retrospective_launch", "aggregate_total"})
+# A headline whose launch is negated or denied ("Kremlin denies firing missile", "발사설
+# 사실 아냐") or still to come ("Russia prepares massive missile attack", "발사 준비"),
+# with no launch told in the summary: no report, whatever the words suggest. A headline
+# that only asks ("Russian missile in Polish airspace?") hedges a report: not ruled out.
+_NOT_HAPPENED = frozenset({"title_negated_only", "title_modal_only"})
+_SUMMARY_EVENT = "summary_event"
 # A headline with no event of its own whose summary lists other stories ("• Ukraine says it
 # shot down 4 missiles • ..."): the launch is another story's ...
 _OTHER_STORIES = "summary_list"
@@ -83,10 +89,13 @@ def ruled_out(prepared: detector.Prepared, lang: str, detection: detector.Detect
     """Whether the labelling policy makes the item no launch report whatever the model
     reads: it names no missile, rocket or satellite (the naming rule: "Russia launches
     massive air attack"), its headline's main event is a reaction (`POLICY_NOT_LAUNCH`),
-    or its only launch is in a summary listing other stories under a headline with no
-    event of its own."""
+    its headline's launch is negated, denied or to come and its summary tells none, or its only
+    launch is in a summary listing other stories under a headline with no event of its own."""
     names = {name for name, _ in detection.cue_values}
     if names & POLICY_NOT_LAUNCH or (_OTHER_STORIES in names and not names & _HEADLINE_EVENTS):
+        return True
+    if (names & _NOT_HAPPENED and _SUMMARY_EVENT not in names and not names & _HEADLINE_EVENTS
+            and "?" not in prepared.text[:prepared.title_end]):
         return True
     return not detector.names_weapon(prepared, lang)
 

@@ -32,7 +32,7 @@ from services.classify import gazetteer
 from services.classify.languages import ANY, ENGLISH, SUPPORTED_LANGUAGES, detect_language, en, reader_en, \
     reader_pl, reader_verb_final, table_for
 from services.classify.languages.table import MAX_CANDIDATES, Cue, LanguageTable
-from services.classify.text import Prepared, prepare
+from services.classify.text import SENTENCE_END, Prepared, prepare
 
 __all__ = ["Cue", "Detection", "Features", "Prepared", "SUPPORTED_LANGUAGES", "WEIGHTS", "detect", "detect_language",
            "features", "names_weapon", "prepare", "score"]
@@ -133,6 +133,14 @@ def _agency_statement(text: str, pos: int) -> bool:
     """Whether pos is inside a quote from a reporting agency: 합참 "추가 발사 대비"."""
     opened = _quote_start(text, pos)
     return opened is not None and bool(gazetteer.AGENCY_CUE.search(text, max(0, opened - 8), opened))
+
+
+def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) -> bool:
+    """Whether a reaction after the headline's launch answers something else, so tells the
+    launch's motive ("탄도미사일 발사…한미연합훈련 반발", "発射　米韓演習に反発か"), in a
+    verb-final language where a reaction anywhere is otherwise the main event."""
+    return (first_event is not None and table.motive_before is not None and pos > first_event.end
+            and bool(table.motive_before.search(text, max(first_event.end, pos - 12), pos)))
 
 
 def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
@@ -246,7 +254,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # Korean and Japanese put the main verb last: a reaction word anywhere in the
         # headline is its main event, unless the headline itself gives flight facts.
         verb_final_main = (verb_final and not ANY.flight_detail.search(text, 0, t_end)
-                           and not _agency_statement(text, reaction.start()))
+                           and not _agency_statement(text, reaction.start())
+                           and not _motive(text, table, reaction.start(), first_event))
         # "missile tests violate UN resolutions": a noun event whose own verb is a reaction.
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
@@ -454,6 +463,13 @@ def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
 
 
 _CLAUSE_PUNCT = re.compile(r"[,;:.!?—–]|\s-\s")
+_CLAUSE_PUNCT_NOT_DOT = re.compile(r"[,;:!?—–]|\s-\s")
+
+
+def _clause_break(text: str, lo: int, hi: int) -> bool:
+    """Whether a clause ends between lo and hi: punctuation, or a full stop that ends a
+    sentence (not the one of an abbreviation: "W 2022 r. Korea Płn. wystrzeliła")."""
+    return bool(_CLAUSE_PUNCT_NOT_DOT.search(text, lo, hi) or SENTENCE_END.search(text, lo, hi))
 
 
 def _looks_back_at(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
@@ -487,7 +503,7 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
                             for frame in (table.single_occasion, table.one_of_series)):
         return False
     lo, hi = sorted((count.start(), period[0]))
-    return not _CLAUSE_PUNCT.search(text, lo, hi) or bool(
+    return not _clause_break(text, lo, hi) or bool(
         table.perfect_before and table.perfect_before.search(text, 0, count.start()))
 
 

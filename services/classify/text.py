@@ -39,9 +39,9 @@ _MARKUP = compile_fast(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za
 # candidates in C: the same matches as
 # (?<!\b[A-Z])(?<![ap]\.m)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!Płn)(?<!\btys)...[.!?](?=\s)|[。！？]|\n|…|\s[|;]\s|\s-\s
 SENTENCE_END = compile_fast(
-    # Polish abbreviations end no sentence: "Korea Płn.", "ok. 400 km", "godz. 7", "7 tys. rakiet".
+    # Polish abbreviations end no sentence: "Korea Płn.", "ok. 400 km", "godz. 7", "7 tys. rakiet", "2022 r.".
     r"[.!?。！？\n…\s](?:(?<=[.!?])(?<!\b[A-Z].)(?<![ap]\.m.)(?<!\bNo.)(?<!\bSt.)(?<!\bvs.)"
-    r"(?<!Płn.)(?<!Płd.)(?<!\bok.)(?<!godz.)(?<!\bgen.)(?<!\btzw.)(?<!m\.in.)(?<!\btys.)(?<!\bmln.)(?<!\bmld.)(?=\s)|(?<=[。！？\n…])"
+    r"(?<!Płn.)(?<!Płd.)(?<!\bok.)(?<!godz.)(?<!\bgen.)(?<!\btzw.)(?<!m\.in.)(?<!\btys.)(?<!\bmln.)(?<!\bmld.)(?<!\br.)(?=\s)|(?<=[。！？\n…])"
     r"|(?<=\s)[|;]\s|(?<=\s)-\s)")
 
 

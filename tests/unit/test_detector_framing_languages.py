@@ -46,6 +46,10 @@ def test_a_total_is_no_report_in_every_language(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
 
 
+def test_a_memorial_after_the_event_looks_back_on_it():
+    assert "retrospective" in _cues("Rok po ataku rakietowym na dworzec. Miasto oddaje hołd ofiarom", "pl")
+
+
 def test_a_total_is_the_policy_frame_not_a_soft_cue():
     assert "aggregate_total" in _cues("北朝鮮、今年の弾道ミサイル発射は30発超", "ja")
     assert "aggregate" not in _cues("北朝鮮が弾道ミサイル発射　今年に入り10回目", "ja")
@@ -119,3 +123,56 @@ def test_a_thousands_abbreviation_ends_no_sentence():
 
 def test_short_polish_headline_without_a_hint_is_polish():
     assert detector.detect_language("Rosyjska rakieta nad Polską", None) == "pl"
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A reaction after the launch that answers something else tells the launch's motive.
+    ("ko", "북한, 올해 들어 다섯 번째 탄도미사일 발사…한미연합훈련 반발", True),
+    ("ja", "北朝鮮、今年3回目の弾道ミサイル発射　米韓演習に反発か", True),
+    # A reaction to the launch is the headline's main event.
+    ("ko", "中 외교부 \"관련국 자제해야\"…이란 미사일 공격에 신중 반응", False),
+])
+def test_a_reaction_that_answers_drills_is_the_launch_motive(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Periods and counts in each language's own forms.
+    ("ko", "김정은 집권 13년간 미사일 발사 250여 발", False),
+    ("ko", "가자전쟁 1년간 이스라엘로 날아든 로켓 누적 1만9천 발", False),
+    ("ja", "金正恩体制下のミサイル発射、計250発超", False),
+    ("ja", "ロシアが侵攻開始以降に発射したミサイル1万発超　ウクライナ空軍", False),
+    ("pl", "Rekordowy rok. W 2022 r. Korea Płn. wystrzeliła ponad 60 pocisków balistycznych", False),
+    ("pl", "Izraelska armia: od 7 października na Izrael wystrzelono ponad 15 tys. rakiet", False),
+    ("ja", "【きょうは何の日】北朝鮮が「ノドン」を日本海へ", False),
+])
+def test_totals_and_look_backs_in_their_own_forms(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A headline whose launch is to come or denied, with no summary that tells one, is no
+    # report, whatever weight the model gives its words ...
+    ("Wywiad ostrzega: Rosja szykuje zmasowany atak rakietowy na Ukrainę", False),
+    ("Dowództwo Operacyjne: żadna rosyjska rakieta nie wleciała w polską przestrzeń powietrzną", False),
+    # ... but a headline that asks hedges a report.
+    ("Rosyjska rakieta w polskiej przestrzeni powietrznej? Jest komentarz szefa Sztabu", None),
+])
+def test_a_launch_to_come_or_denied_is_ruled_out(title, is_launch):
+    p = detector.prepare(title, "")
+    d = detector.detect(p, "pl")
+    ruled = classifier.ruled_out(p, "pl", d)
+    assert ruled is (is_launch is False)
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    ("ja", "政府「北朝鮮のミサイル発射の事実ない」　SNS上の情報を否定", False),
+    ("ja", "Jアラートを誤って配信　消防庁「ミサイル発射は確認されず」", False),
+    ("ja", "防衛省「飛翔体はミサイルではなく気球」　上空の物体巡り", False),
+    ("ja", "中国、南シナ海に航行警報　ミサイル発射訓練の可能性", False),
+    ("ja", "ハマスがテルアビブへロケット弾　市内に空襲警報", True),
+    ("ja", "北朝鮮が飛翔体を発射　防衛省", True),
+    ("pl", "Studenci z Wrocławia wystrzelili rakietę. Nowy rekord wysokości", False),
+])
+def test_denials_warnings_and_student_rockets(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

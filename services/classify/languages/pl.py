@@ -585,7 +585,7 @@ SHARED = SharedWords(
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
         r"|komercyjn|internetow|studenck)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
-        r"|suborbitaln\w*|ILR-33|Łukasiewicz\w*"
+        r"|suborbitaln\w*|ILR-33|Łukasiewicz\w*|studenc\w*|studenck\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|kosmodrom\w*|Bajkonur\w*|na orbit\w*)\b"
     ),
     defence=(
@@ -607,7 +607,7 @@ SHARED = SharedWords(
         # "Dziesięć lat od pierwszego startu": years since a launch (a launch "po raz pierwszy
         # od 5 lat" comes after a pause, and its years are not after "lat ... od").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"
-        r"\s+(?:lat|lata|roku)\s+od|rok od)\b"
+        r"\s+(?:lat|lata|roku)\s+od|rok od|hołd\w*)\b"
     ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
@@ -629,7 +629,9 @@ SHARED = SharedWords(
         # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
         r"|w (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
         r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
-        r"|od (?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia))\b"
+        r"|od (?:\d{1,2} )?(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"
+        r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
+        r"|rocznie|miesięcznie|co roku)\b"
     ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
@@ -644,6 +646,8 @@ SHARED = SharedWords(
     ),
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
+    # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
+    always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
         r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b"
@@ -741,7 +745,7 @@ SHARED = SharedWords(
 # jednym ataku") or one launch of a series ("12. test", "kolejny", "po raz piąty") is told.
 TOTAL_COUNT = compile_fast(
     r"\b(?:\d{2,}|\d{1,3}(?:[\u00a0 .]\d{3})+|\d+\s?tys\.?|setki|setek|tysiące|tysięcy|dziesiątki|dziesiątek"
-    r"|kilkadziesiąt|kilkudziesięciu|kilkaset|kilkuset|kilka tysięcy"
+    r"|kilkadziesiąt|kilkudziesięciu|kilkaset|kilkuset|kilka tysięcy|\d{2,}\s?(?:proc\.|procent\w*|%)"
     r"|rekordow\w* liczb\w*)\+?\s+(?:[\w-]+\s+){0,2}(?:rakiet\w*|pocisk\w*|startów|wystrzeleń|odpaleń)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"

@@ -144,6 +144,8 @@ class LanguageTable:
     # 1年"), or denies it ("발사설은 사실무근", "発射したとの情報は誤り").
     looks_back_after: FastPattern | None = None
     denied_after: FastPattern | None = None
+    # Right before a reaction after the launch: what else it answers ("훈련 반발", "演習に反発").
+    motive_before: FastPattern | None = None
     target_after: FastPattern | None = None  # after an actor's name: it is the target
 
     # Totals (the policy's aggregate statistics), read with the `aggregate` period words:
