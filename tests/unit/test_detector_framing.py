@@ -144,9 +144,14 @@ def test_a_spaceplane_is_a_satellite_launch_under_the_satellite_rules(title, sum
     # The hedge is on what flew (the first flash of Japan's government), not on whether it did.
     ("Suspected ballistic missile launched from North Korea, Japan's defence ministry says", True),
     ("Defence ministry: possible ballistic missile fired by North Korea toward the sea", True),
-    # A possible launch is one still to come, and so is a weapon "to be launched".
+    # A hedged launch told with where it came from or who saw it is the same flash ...
+    ("Possible missile launch from North Korea, Japan coast guard says", True),
+    ("Possible North Korean missile launch detected, Japan says", True),
+    # ... but a possible launch is otherwise one still to come, and so is a weapon "to be launched".
     ("Possible ballistic missile launch this week, Japan's defence ministry warns", False),
     ("Suspected missile to be launched from the west coast, Seoul warns", False),
+    ("Japan on alert for possible missile launch from North Korea", False),
+    ("South Korea warns of possible missile launch from the North", False),
 ])
 def test_a_possible_missile_that_was_launched_is_a_report(title, is_launch):
     assert _detect(title).is_launch is is_launch

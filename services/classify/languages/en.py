@@ -272,6 +272,11 @@ POSSIBLE_PAST_BEFORE = compile_fast(
 # with a past verb after the weapon only, since "possible missile launch" looks ahead.
 HEDGED_WEAPON_BEFORE = re.compile(r"\b(?:possible|suspected|apparent|presumed)\s+(?:[\w-]+\s+){0,2}$", _I)
 PAST_VERB = re.compile(r"[a-z]+ed|shot|flew|flown|fell|hit|struck", _I)
+# "Possible missile launch from North Korea, Japan says", "Suspected rocket launch detected":
+# a hedged launch noun told with where it came from or who saw it is the same flash; one
+# something looks ahead to ("on alert for possible missile launch") is not.
+HEDGED_LAUNCH_AFTER = re.compile(r"\s+(?:from|detected|reported|spotted|observed|confirmed)\b", _I)
+LOOKS_AHEAD_TO_BEFORE = re.compile(r"\b(?:for|of|over|against|about|to|amid|on|ahead|before)\s+(?:an?\s+|the\s+)?$", _I)
 
 # "can reportedly strike", "could possibly launch": the adverb qualifies a modal, so the
 # verb is still to come (unlike "reportedly fired" or "may have launched").

@@ -192,6 +192,11 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
             and en.HEDGED_WEAPON_BEFORE.search(text, max(s0, w[0] - 40), w[0])
             and not en.MODAL_BEFORE.search(text, max(s0, w[1]), vs)):
         modal = False  # "Possible ballistic missile launched by ...": what flew is hedged, not that it flew
+    if modal and w is not None and w[1] <= vs and text[vs:ve].lower() == "launch":
+        hedge = en.HEDGED_WEAPON_BEFORE.search(text, max(s0, w[0] - 40), w[0])
+        if (hedge and en.HEDGED_LAUNCH_AFTER.match(text, ve, p.sentence_of(vs)[1])
+                and not en.LOOKS_AHEAD_TO_BEFORE.search(text, max(s0, hedge.start() - 20), hedge.start())):
+            modal = False  # "Possible missile launch from North Korea, Japan says": the same flash
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing.
         modal = p.is_question(s0)
