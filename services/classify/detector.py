@@ -502,7 +502,8 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
     if count is None or any(frame is not None and frame.search(text, 0, t_end)
                             for frame in (table.single_occasion, table.one_of_series)):
         return False
-    lo, hi = sorted((count.start(), period[0]))
+    # The words between them (a number's own comma, "3,000", is no clause break).
+    lo, hi = (count.end(), period[0]) if count.start() < period[0] else (period[1], count.start())
     return not _clause_break(text, lo, hi) or bool(
         table.perfect_before and table.perfect_before.search(text, 0, count.start()))
 

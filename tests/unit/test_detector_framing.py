@@ -188,6 +188,8 @@ def test_a_total_or_an_anniversary_is_read_as_such(title, frame):
     ("Houthis fire a record number of missiles in 2024, monitor says", False),
     ("Pyongyang has fired more than 60 missiles over the past year", False),
     ("Since the war began, Russia has fired 8,000 missiles at Ukraine", False),
+    # A number's own comma is no clause break between the count and its period.
+    ("Russia fired 3,000 missiles at Ukraine in 2023, Zelenskyy says", False),
     # ... not one occasion of many missiles, nor one launch of a series.
     ("Militants fire 3,000 rockets at southern towns on Sunday", True),
     ("Militants fire 1,500 rockets at border towns in surprise assault", True),
