@@ -310,6 +310,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         m = ANY.obituary_start.match(text, 0, t_end)
         span = (m.start(), m.end()) if m else None
     looked_back = _looked_back_on(text, table, t_asserted) if verb_final else None
+    label = ANY.look_back_label.search(text, 0, t_end)
+    if label and t_asserted:
+        looked_back = (label.start(), label.end())  # "On this day in 2012: North Korea launches ..."
     if looked_back:
         # "화성-15형 발사 5주년", "ICBM発射から1年": the look-back follows the launch it is of.
         f.set("retrospective", 1, looked_back)
@@ -328,10 +331,19 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         total = span is not None and name == "aggregate" and _tells_total(text, table, span, t_end)
         if span and name == "aggregate" and _sets_the_scene(text, table, span, t_asserted) and not total:
             continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
-        if span and name == "aggregate" and table.one_of_series and table.one_of_series.search(text, 0, t_end):
-            continue  # "SRBM 발사…올해 들어 세 번째": the period dates one launch of a series
+        if span and name == "aggregate" and verb_final and table.one_of_series and table.one_of_series.search(text, 0, t_end):
+            # "SRBM 발사…올해 들어 세 번째": in a verb-final headline, the period dates one
+            # launch of a series (English keeps the frame: the model has learned it there).
+            continue
         if span and name == "bulk_count" and table.single_occasion and table.single_occasion.search(text, 0, t_end):
             continue  # "3,000 rockets fired on Saturday": one occasion's salvo, however large
+        if name == "aggregate" and not total:
+            # "fired 4,000 rockets during 11-day conflict, IDF tally shows": a period that
+            # makes a total only with its count.
+            period = _first(ANY.total_period, text, 0, t_end)
+            if period and _tells_total(text, table, period, t_end) and not ANY.superlative.search(
+                    text, p.sentence_of(period[0])[0], period[0]):
+                span, total = period, True
         if span:
             f.set(name, 1, span)
             if total:

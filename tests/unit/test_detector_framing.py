@@ -278,3 +278,49 @@ def test_a_launcher_named_by_its_calibre_is_a_weapon(title, is_launch):
 ])
 def test_a_weapon_that_reached_a_height_flew(title, is_launch):
     assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A count told with a span of time, a share of them, or their trend is a statistic.
+    ("Gaza militants fired 4,000 rockets during 11-day conflict, IDF tally shows", "", False),
+    ("Hezbollah has fired 8,000 rockets at Israel since October, IDF says", "", False),
+    ("Israel intercepted 90% of rockets fired during three-day flare-up, army says", "", False),
+    ("Russian missile use fell sharply in June, Ukrainian air force data shows", "", False),
+    ("Pakistan carried out seven missile tests this year, think-tank says", "", False),
+    ("Russia launched 450 missiles and drones at Ukraine in single week, Kyiv says", "", False),
+    # A span that dates another event, or one attack, makes no total.
+    ("Russia fires 30 missiles at Ukraine in June attack", "", True),
+    ("Russia fired 40 missiles at Kyiv last week, Ukraine says", "", True),
+    ("Militants fire rockets from Gaza into southern Israel",
+     "The group said it answered the killing of three of its members by Israel last month.", True),
+])
+def test_a_count_over_a_span_or_its_trend_is_a_total(title, summary, is_launch):
+    assert classifier.classify(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A headline labelled as a look-back, or one looking back years on.
+    ("On this day in 2012: North Korea launches its first satellite into orbit", False),
+    ("The day a North Korean missile flew over Hokkaido: a retrospective", False),
+    ("A year after Iran's missile barrage, Israel's air defences face new strain", False),
+    ("Ten years on, survivors recall rocket fire during 2014 Gaza war", False),
+    ("Vintage photos: Britain's V-2 rocket attacks in World War Two", False),
+    ("Iran fires missile on anniversary of its revolution", True),
+    # Markets and concern as the headline's event; a denial of claims; sport; a notice to airmen.
+    ("Asian markets shrug off North Korea missile launch", False),
+    ("UN chief 'deeply concerned' by rocket fire from Lebanon", False),
+    ("Russian missile hits market in Kostiantynivka, killing 16", True),
+    ("Kremlin rejects claims it launched missile at Kyiv during Lula visit", False),
+    ("'The Rocket' O'Sullivan fires century to reach snooker final", False),
+    ("Houston Rockets fire back with 30-point win over Lakers", False),
+    ("India issues NOTAM for missile test over Bay of Bengal", False),
+    ("India test-fires Agni missile over Bay of Bengal", True),
+])
+def test_look_backs_reactions_denials_and_notices(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
+
+
+def test_a_ground_test_of_an_engine_is_no_launch():
+    title = "North Korea tests high-thrust solid-fuel engine for new missile"
+    summary = "KCNA said the ground test was conducted at the Sohae satellite launching ground."
+    assert classifier.classify(title, summary).is_launch is False

@@ -152,6 +152,8 @@ class _Shared:
     military_space: FastPattern
     digest: FastPattern
     aggregate: FastPattern
+    total_period: FastPattern
+    look_back_label: FastPattern
     bulk_count: FastPattern
     sport: FastPattern
     explainer: FastPattern

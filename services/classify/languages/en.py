@@ -164,7 +164,7 @@ CLAUSE_BREAK = compile_fast(
     _I)
 
 # A test of an engine, motor or warhead on the ground is not a launch.
-ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground jet|nuclear test|underwater)\b", _I)
+ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground (?:jet|test)|nuclear test|underwater)\b", _I)
 
 # "launches attack", "launched strikes": an attack with no weapon named in the headline.
 # "missile successfully flight-tested": words that may stand between a weapon and its test.
@@ -207,8 +207,13 @@ SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|stro
 # rockets fired from Gaza on Saturday", "in a surprise attack") or one launch of a series
 # ("fires missile, its fifth launch this year", "the latest").
 TOTAL_COUNT = compile_fast(
-    r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|dozens|scores|hundreds|thousands|(?:a )?record number)\+?\s+(?:of\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches)\b", _I)
+    r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands"
+    r"|(?:a )?record number)\+?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|(?:missile )?tests)\b"
+    # A share of them ("90% of rockets", "70 percent of Russian missiles") ...
+    r"|\b\d{1,3}(?:%|\s?per ?cent) of\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|drones)\b"
+    # ... or their trend ("missile use fell sharply", "attacks drop by half", "tests doubled").
+    r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,3}\s+(?:fell|fall|falls|dropp?(?:ed|s)?|rose|rise|rises"
+    r"|doubled|doubles|tripled|halved|surged|soared|declined|declines|increased|decreased|jumped)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:overnight|tonight|today|yesterday|this (?:morning|afternoon|evening)"
     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -237,7 +242,8 @@ MODAL_BEFORE = compile_fast(
 ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
     r"|alert over|warns? of|threat of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
-    r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of)\b(?:\s+[\w'.-]+){0,4}\s+$",
+    r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
+    r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone)\b(?:\s+[\w'.-]+){0,4}\s+$",
     _I,
 )
 
@@ -289,7 +295,8 @@ ATTEMPT_BEFORE = compile_fast(
     r"|(?<!\bbe )\b(?:used|employed)\s+(?:[\w'.-]+\s+){0,5}to\s+$", _I)
 
 NEGATION_BEFORE = compile_fast(
-    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*)\b"
+    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*"
+    r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
     r"[^.;]{0,20}$",
     _I,
 )
@@ -315,7 +322,10 @@ REACTION = compile_fast(
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on"
     r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*"
     # "X blasts Y for mocking ...": criticism, not an explosion ("blasts Kyiv for a second night").
-    r"|mock(?:s|ed|ing)?|blast(?:s|ed) (?:[\w'’‘-]+ ){1,4}for [\w'’-]+ing)\b",
+    r"|mock(?:s|ed|ing)?|blast(?:s|ed) (?:[\w'’‘-]+ ){1,4}for [\w'’-]+ing)\b"
+    # Concern and markets: "UN chief 'deeply concerned' by rocket fire", "markets shrug off launch".
+    r"|\b(?:(?:deeply )?concerned|alarmed|worried|shrug(?:s|ged)? off|(?:Asian|European|global|world|stock|financial|oil) markets"
+    r"|stocks|oil prices?|investors|traders)\b",
     _I,
 )
 
@@ -605,7 +615,9 @@ SHARED = SharedWords(
         r"\b(?:anniversary|years? ago|decades? ago|remember\w*|obituar\w*|in memoriam|dies at \d+|died aged"
         r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
         r"|a year since|one year (?:since|on)|[\w-]+ (?:years|decades) since|on this day|this day in history|marks? \d+ years"
-        r"|history of|memorial"
+        r"|history of|memorial|retrospective|looking back|look back at|vintage|archive (?:photos|footage)"
+        r"|World War (?:Two|II|2|One|I)\b|WWII|WW2|Second World War|Cold War"
+        r"|(?:a|one|two|three|five|ten|twenty|\d+) (?:years?|months|decades?) (?:after|on\b)"
         r"|funeral|laid to rest"
         r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     ),
@@ -638,6 +650,18 @@ SHARED = SharedWords(
         # "a record number of missiles in 2022", "more than 100 missiles in the past year".
         r"|in (?:19|20)\d\d|(?:in|over|during) (?:the )?(?:past|last) (?:year|month|decade))\b"
     ),
+    # Periods that make a total only with a count (`total_count`); no frame alone ("the
+    # killing of three members last month" dates another event).
+    total_period=(
+        r"\b(?:since (?:start|beginning|outbreak) of (?:the )?war|since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?"
+        # "during 11-day conflict", "in a single week", "last month", "in June": spans of time.
+        r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month)"
+        r"|(?:last|past|this) month|in (?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"(?! \d)(?!\s+(?:attacks?|strikes?|barrages?|salvos?|assaults?|raids?|waves?))"
+        r"|(?:in|over) (?:the )?(?:past|last) (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) (?:days|weeks|months|years)"
+        # "tally shows", "data shows", "report finds": a statistic's source stands for its period.
+        r"|tally|data (?:shows?|suggests?)|figures? (?:shows?|suggests?)|report finds|think[- ]tank)\b"
+    ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
     # Sport: "fires rocket into top corner".
@@ -645,7 +669,7 @@ SHARED = SharedWords(
         r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
-        r"|playoffs?|(?:losing|winning) streak)\b"
+        r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to)\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
@@ -658,7 +682,10 @@ SHARED = SharedWords(
     obituary_start=r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ",
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
     # times a new launch.
-    always_looks_back=r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d ",
+    look_back_label=(r"^(?:on this day|this day in history|looking back|flashback|throwback|from the archives?)\b"
+                     r"|\ba retrospective\b|\b(?:vintage|archive|archival) (?:photos|pictures|footage)\b"),
+    always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
+                       r"|retrospective|looking back|look back at|vintage|archive|recall"),
     vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b",
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,

@@ -20,6 +20,7 @@ SHARED = SharedWords(
     defence=r"사드|요격\s?미사일|미사일\s?방어|패트리엇|아이언\s?돔|방공망",
     non_missile=r"풍선|오물|드론|무인기|포사격|해안포|포탄|경고사격|엔진\s?시험|엔진시험|연소시험|핵실험|수중\s?드론",
     retrospective=r"주년|년 전",
+    look_back_label=r"오늘의 역사",
     # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.
     aggregate=(r"올해\s?(?:들어|에만)?|지난해|작년|연초부터|(?:개전|전쟁\s?(?:발발\s?)?|침공|집권)\s?이후|지금까지|현재까지|누적"
                r"|(?:지난|최근)\s?\d+\s?(?:년|개월|달|주)\s?(?:간|동안)?|\d+\s?(?:년|개월)\s?(?:간|동안)"),

@@ -57,12 +57,16 @@ class SharedWords:
     # Headline framings, each one feature (see detector.py).
     digest: str = ""
     aggregate: str = ""
+    total_period: str = ""  # a period that makes a total with a count, and no frame alone
     bulk_count: str = ""
     sport: str = ""
     explainer: str = ""
     explainer_start: str = ""  # matched at the start of the headline
     obituary_start: str = ""  # matched at the start of the headline
     always_looks_back: str = ""  # matched where a retrospective word starts
+    # A label that makes the whole headline a look-back ("On this day in 2012:", ": a
+    # retrospective", "きょうは何の日"): whatever launch it tells is the policy's retrospective.
+    look_back_label: str = ""
     superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
