@@ -331,7 +331,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         total = span is not None and name == "aggregate" and _tells_total(text, table, span, t_end)
         if span and name == "aggregate" and _sets_the_scene(text, table, span, t_asserted) and not total:
             continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
-        if span and name == "aggregate" and verb_final and table.one_of_series and table.one_of_series.search(text, 0, t_end):
+        series = table.one_of_series
+        if span and name == "aggregate" and verb_final and series and series.search(text, 0, t_end):
             # "SRBM 발사…올해 들어 세 번째": in a verb-final headline, the period dates one
             # launch of a series (English keeps the frame: the model has learned it there).
             continue
@@ -499,7 +500,8 @@ def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_as
     if not t_asserted or span[1] > t_asserted[0].start or table.since is None or not table.since.search(text, *span):
         return False
     cue = t_asserted[0]
-    return bool(_CLAUSE_PUNCT.search(text, span[1], cue.start)) and not (table.perfect_before and table.perfect_before.search(
+    perfect = table.perfect_before
+    return bool(_CLAUSE_PUNCT.search(text, span[1], cue.start)) and not (perfect and perfect.search(
         text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1))
 
 

@@ -199,6 +199,8 @@ RETALIATION = compile_fast(r"\b(?:retaliat\w*|reprisals?|in response|revenge)\b"
 
 # A superlative before a period ("the biggest attack this year", "the most massive strike
 # since the war began") compares one event with the others: it is not a total.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
 SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|strongest|greatest|first)\b"
 
 # A total: tens, hundreds or thousands of missiles (or launches) told with a period
@@ -208,11 +210,13 @@ SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|stro
 # ("fires missile, its fifth launch this year", "the latest").
 TOTAL_COUNT = compile_fast(
     r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands"
-    r"|(?:a )?record number)\+?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|(?:missile )?tests)\b"
+    r"|(?:a )?record number)\+?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:missiles|rockets|projectiles|launches|(?:missile )?tests)\b"
     # A share of them ("90% of rockets", "70 percent of Russian missiles") ...
     r"|\b\d{1,3}(?:%|\s?per ?cent) of\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|drones)\b"
     # ... or their trend ("missile use fell sharply", "attacks drop by half", "tests doubled").
-    r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,3}\s+(?:fell|fall|falls|dropp?(?:ed|s)?|rose|rise|rises"
+    r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,3}\s+"
+    r"(?:fell|fall|falls|dropp?(?:ed|s)?|rose|rise|rises"
     r"|doubled|doubles|tripled|halved|surged|soared|declined|declines|increased|decreased|jumped)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:overnight|tonight|today|yesterday|this (?:morning|afternoon|evening)"
@@ -295,7 +299,8 @@ ATTEMPT_BEFORE = compile_fast(
     r"|(?<!\bbe )\b(?:used|employed)\s+(?:[\w'.-]+\s+){0,5}to\s+$", _I)
 
 NEGATION_BEFORE = compile_fast(
-    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without|refrain\w*"
+    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
+    r"|refrain\w*"
     r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
     r"[^.;]{0,20}$",
     _I,
@@ -324,7 +329,8 @@ REACTION = compile_fast(
     # "X blasts Y for mocking ...": criticism, not an explosion ("blasts Kyiv for a second night").
     r"|mock(?:s|ed|ing)?|blast(?:s|ed) (?:[\w'’‘-]+ ){1,4}for [\w'’-]+ing)\b"
     # Concern and markets: "UN chief 'deeply concerned' by rocket fire", "markets shrug off launch".
-    r"|\b(?:(?:deeply )?concerned|alarmed|worried|shrug(?:s|ged)? off|(?:Asian|European|global|world|stock|financial|oil) markets"
+    r"|\b(?:(?:deeply )?concerned|alarmed|worried|shrug(?:s|ged)? off"
+    r"|(?:Asian|European|global|world|stock|financial|oil) markets"
     r"|stocks|oil prices?|investors|traders)\b",
     _I,
 )
@@ -653,12 +659,13 @@ SHARED = SharedWords(
     # Periods that make a total only with a count (`total_count`); no frame alone ("the
     # killing of three members last month" dates another event).
     total_period=(
-        r"\b(?:since (?:start|beginning|outbreak) of (?:the )?war|since (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?"
+        r"\b(?:since (?:start|beginning|outbreak) of (?:the )?war|since (?:" + _MONTHS + r")(?: \d{1,2})?"
         # "during 11-day conflict", "in a single week", "last month", "in June": spans of time.
         r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month)"
-        r"|(?:last|past|this) month|in (?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"|(?:last|past|this) month|in (?:" + _MONTHS + r")"
         r"(?! \d)(?!\s+(?:attacks?|strikes?|barrages?|salvos?|assaults?|raids?|waves?))"
-        r"|(?:in|over) (?:the )?(?:past|last) (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) (?:days|weeks|months|years)"
+        r"|(?:in|over) (?:the )?(?:past|last) (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+        r" (?:days|weeks|months|years)"
         # "tally shows", "data shows", "report finds": a statistic's source stands for its period.
         r"|tally|data (?:shows?|suggests?)|figures? (?:shows?|suggests?)|report finds|think[- ]tank)\b"
     ),
