@@ -81,6 +81,7 @@ WEIGHTS: dict[str, float] = {
     "retrospective_launch": -3.0,
     "aggregate": -3.0,
     "aggregate_total": -3.0,
+    "frame_no_event": -1.0,
     "bulk_count": -4.5,
     "sport": -5.0,
     "explainer": -2.5,
@@ -208,7 +209,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     # when a missile or rocket is named in the headline or the summary.
     if not t_asserted and english and (en_weapons or en.WEAPONS.search(text)):
         for v_start, v_end in reader_en.title_launch_verbs(p):
-            if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
+            if reader_en.fire_idiom(text, v_start, v_end):
                 continue  # "opened fire in suspected terror attack"
             a = en.ATTACK_AFTER.match(text, v_end, t_end)
             if a and not en.NONWEAPON_OBJECT.search(text, v_end, a.end()):
@@ -233,7 +234,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set("title_weapon", 1, span)
     if not (t_asserted or s_asserted or bare or "title_attack" in f.values):
         # No event at all: the score is already below the line and every cue left could
-        # only lower it further, so they are not looked for.
+        # only lower it further, so they are not looked for; but a headline with no launch
+        # of any tense whose news is something else is the policy's verdict (`frame_no_event`).
+        span = None if title_cues else _frame_without_event(p, table)
+        if span:
+            f.set("frame_no_event", 1, span)
         return f, cues
 
     span = _first(ANY.flight_detail, text, 0, len(text))
@@ -249,7 +254,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     reaction = _reaction(text, table, t_end, first_event, event_at)
     if reaction is None and table is not ENGLISH:
         reaction = _reaction(text, ENGLISH, t_end, first_event, event_at)
-    if reaction:
+    judged = first_event is not None and table.judged_after is not None and (
+        table.judged_after.match(text, first_event.end, min(t_end, first_event.end + 60)))
+    if judged:
+        f.set("reaction_main", 1, judged.span())  # "Kremlin: ATACMS strikes ... mean NATO is involved"
+    elif reaction:
         span = (reaction.start(), reaction.end())
         # Korean and Japanese put the main verb last: a reaction word anywhere in the
         # headline is its main event, unless the headline itself gives flight facts.
@@ -520,6 +529,29 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
     lo, hi = (count.end(), period[0]) if count.start() < period[0] else (period[1], count.start())
     return not _clause_break(text, lo, hi) or bool(
         table.perfect_before and table.perfect_before.search(text, 0, count.start()))
+
+
+# "Naruszenie polskiej przestrzeni powietrznej", "violated Poland's airspace": what a weapon
+# in flight does, not a reaction to it.
+_AIRSPACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}(?:air\s?space|przestrze)", re.IGNORECASE)
+
+
+def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
+    """In a headline that tells no launch (nor does its summary), what its news is instead,
+    if the policy names it: a reaction ("Poland summons Russian envoy over missile"), the
+    supply, sale or making of weapons ("North Korea shipped artillery rockets to Russia"),
+    or a total ("Monthly tally: 190 missiles in March"). Such an item is no launch report,
+    whatever its words suggest to the model."""
+    text, t_end = p.text, p.title_end
+    for pattern in (table.reaction, ENGLISH.reaction, ANY.supply):
+        for m in pattern.finditer(text, 0, t_end):
+            if not _AIRSPACE_AFTER.match(text, m.end(), t_end):
+                return m.start(), m.end()
+    for pattern in (ANY.aggregate, ANY.total_period):
+        for m in pattern.finditer(text, 0, t_end):
+            if _tells_total(text, table, m.span(), t_end):
+                return m.span()
+    return None
 
 
 def _looked_back_on(text: str, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:

@@ -324,3 +324,85 @@ def test_a_ground_test_of_an_engine_is_no_launch():
     title = "North Korea tests high-thrust solid-fuel engine for new missile"
     summary = "KCNA said the ground test was conducted at the Sohae satellite launching ground."
     assert classifier.classify(title, summary).is_launch is False
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A headline that tells no launch, nor its summary, whose news is a reaction, a supply
+    # or making of weapons, or a total: the policy's verdict, whatever the words weigh.
+    ("Japan lodges protest with Beijing over missile", "", False),
+    ("Iran ships ballistic missiles to Russia, US officials say", "", False),
+    ("Moscow triples Iskander output as factories run around the clock", "", False),
+    ("Weekly tally: Russia used 40 missiles and 300 drones against Ukraine in May", "", False),
+    # ... not where the item tells one.
+    ("Iran ships ballistic missiles to Russia as Moscow fires missiles at Kyiv", "", True),
+    ("North Korean-made missiles strike Kharkiv, Ukraine says", "Kyiv says Pyongyang supplied them to Moscow.", True),
+])
+def test_a_headline_whose_news_is_something_else(title, summary, is_launch):
+    assert classifier.classify(title, summary).is_launch is is_launch
+
+
+def test_the_verdict_without_an_event_is_a_cue_of_the_policy():
+    assert "frame_no_event" in _cues(_detect("Seoul summons Russian envoy over missile"))
+    assert "frame_no_event" not in _cues(_detect("Seoul summons Russian envoy as missile strikes Kyiv"))
+    # A headline that asks hedges a launch: no verdict (the model weighs it).
+    assert "frame_no_event" not in _cues(_detect("Russian missile over Poland? Seoul comments"))
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A judgement of the headline's attack is its news ...
+    ("Kremlin: Storm Shadow strikes on Crimea mean London is a party to the war", False),
+    ("Experts: North Korea's ICBM test was a message to Washington", False),
+    ("Seoul 'deeply disappointed' by North Korea's missile launch", False),
+    ("Reports of Houthi missile launch at US destroyer are inaccurate, Pentagon says", False),
+    # ... but what the launch was, or a launch told plainly, is a report.
+    ("North Korea's missile launch at dawn was a test of a new engine, officials say", True),
+    ("Houthi missile launched at US destroyer in Red Sea, Pentagon says", True),
+])
+def test_judgements_disappointment_and_denied_reports(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A person before "fired" was dismissed; a weapon that qualifies another noun is none.
+    ("Defence official fired over missile leak", False),
+    ("Army general fired after botched missile procurement", False),
+    ("Ministry fires missile expert over leaked memo", False),
+    ("Navy fired missile at drone boat, officials say", True),
+    # A figure of speech in a clause of its own; what a state calls its weapon is its weapon.
+    ("Chipmaker launches processor it calls 'a rocket for AI'", False),
+    ("North Korea launches what it calls a new solid-fuel ICBM", True),
+])
+def test_dismissals_modifiers_and_figures(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # Headlines drop the article: the periods of a total still read.
+    ("Hezbollah has fired over 8,000 rockets at Israel since war began", False),
+    ("Militants fired more than 9,000 rockets in first four months of war", False),
+    ("North Korea fires its first missile in four months", True),
+    # A strike's aftermath: the weapon as the agent of a harm, its impact, a clause of its own.
+    ("Three killed by Hezbollah rocket in northern Israel", True),
+    ("Families return to wrecked flats days after Iranian missile impact", True),
+    ("Economic impact on the region of Iran's missile programme", False),
+])
+def test_periods_without_article_and_aftermath(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A purpose or what lies ahead is still to come.
+    ("Russia readies Yars ICBM for test, analysts say", False),
+    ("Moscow hoarding cruise missiles for winter strike on grid, Kyiv warns", False),
+    ("Seoul raises alert ahead of N. Korean satellite launch", False),
+    ("Pakistan closes airspace, hinting at missile test", False),
+    ("Russia fires cruise missiles at grid for third night", True),
+    # Denial, mourning and a protest at an embassy are the headline's news; a product is "rocket-fast".
+    ("Moscow denies targeting civilians after Odesa missile strike", False),
+    ("Israel mourns victims of Hezbollah rocket attack", False),
+    ("Crowds protest outside Iranian embassy after missile barrage on Tel Aviv", False),
+    ("Chipmaker launches 'rocket-fast' laptop", False),
+    ("Hezbollah rocket attack kills three in northern Israel", True),
+])
+def test_purposes_lookaheads_and_reactions(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch

@@ -176,3 +176,45 @@ def test_a_launch_to_come_or_denied_is_ruled_out(title, is_launch):
 ])
 def test_denials_warnings_and_student_rockets(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A Polish headline whose news is a summons, a delivery or the markets, or a judgement
+    # of the attack it names ...
+    ("MSZ wezwał ambasadora Rosji w sprawie rakiety", "", False),
+    ("Korea Północna dostarczyła Rosji tysiące pocisków", "", False),
+    ("Giełda w Warszawie traci po doniesieniach o rakietach nad Ukrainą", "", False),
+    ("Kanclerz: rosyjski ostrzał rakietowy Charkowa to zbrodnia wojenna", "", False),
+    # ... and its near misses: a launch told, and a missile's violation of airspace (an event).
+    ("Rosja wystrzeliła rakiety na Charków, giełda w Moskwie rośnie", "", True),
+    ("Naruszenie przestrzeni powietrznej. Sztab: to była rosyjska rakieta", "", True),
+])
+def test_polish_headlines_whose_news_is_something_else(title, summary, is_launch):
+    assert classifier.classify(title, summary, lang="pl").is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A calibre is no Kalibr; a shell of a calibre is no missile.
+    ("Pocisk kalibru 152 mm spadł na plac zabaw", False),
+    ("Niewybuch dużego kalibru znaleziony na polu", False),
+    ("Rosja wystrzeliła Kalibry na Odessę", True),
+    # The locative of "ostrzał" and "nalot" ("po ostrzale", "w nalocie"), and a missile that damaged.
+    ("Charków po ostrzale rakietowym. Trwa usuwanie szkód", True),
+    ("Rosyjskie pociski manewrujące uszkodziły elektrownię", True),
+])
+def test_polish_calibres_and_declined_attacks(title, is_launch):
+    assert classifier.classify(title, lang="pl").is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # Polish spans that make a total with a count; a week dates one attack.
+    ("OSW: w ciągu miesiąca Rosja wystrzeliła ponad 300 pocisków na Ukrainę", False),
+    ("W 30 dni Hamas wystrzelił 9000 rakiet na Izrael", False),
+    ("W zeszłym tygodniu Rosja wystrzeliła 40 rakiet na Kijów", True),
+    # A leader's visit after the attack is the headline's news; an ammunition depot's blast is no launch.
+    ("Prezydent odwiedził Odessę po ataku rakietowym", False),
+    ("Wybuch w magazynie amunicji rakietowej pod Moskwą", False),
+    ("Rosyjska rakieta spadła na magazyn pod Lwowem", True),
+])
+def test_polish_totals_visits_and_depots(title, is_launch):
+    assert classifier.classify(title, lang="pl").is_launch is is_launch

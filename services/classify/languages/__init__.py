@@ -160,6 +160,7 @@ class _Shared:
     explainer_start: FastPattern
     obituary_start: FastPattern
     always_looks_back: FastPattern
+    supply: FastPattern
     superlative: FastPattern
     vague_count: FastPattern
     volley_words: FastPattern

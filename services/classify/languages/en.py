@@ -41,7 +41,8 @@ WEAPONS = compile_fast(
     r"\b(?:(?:ballistic|cruise|hypersonic)[- ]missiles?"
     r"|missiles?"
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
-    r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship))"
+    r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship"
+    r"|fast|quick|speed|fuell?ed))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
     # A launcher by its calibre or size fires rockets of a class ("600mm rocket launchers").
     r"|(?:\d{3}[- ]?mm|super[- ]large|large[- ]calibre|large[- ]caliber)\s+(?:multiple[- ])?rocket launch(?:ers?|ing systems?)"
@@ -53,12 +54,14 @@ WEAPONS = compile_fast(
     _I,
 )
 
-# "missile engine", "missile factory": the weapon word names something else.
+# "missile engine", "missile factory", "missile memo": the weapon word names something else.
 WEAPON_AS_MODIFIER = compile_fast(
     r"[- ](?:engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
-    r"|themed)\b",
+    r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
+    r"|shipments?|deliveries|stocks?|stockpiles?|output|gap|race|crisis|diplomacy|polic(?:y|ies)|experts?|scientists?"
+    r"|researchers?|analysts?|designers?|scandal)\b",
     _I)
 
 # Rockets that are no weapon, by the word before them: a ship's distress rockets, a
@@ -115,7 +118,7 @@ IMPACT = compile_fast(
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
     r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?|notices?|notams?|windows?|bans?|moratori\w+|zones?|areas?))"
-    r"|bombardment|impacted|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed)"
+    r"|bombardment|impacted|impacts?(?!\s+(?:on|of)\b)|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed)"
     r"|used (?:in (?:combat|battle|an? (?:attack|strike))|against|to (?:strike|hit|attack|target))"
     r"|destroy(?:s|ed)|targeted|targets?(?= (?:\w+'s|the|an?|us|u\.s\.|israeli|american|russian|ukrainian) ))\b",
     _I,
@@ -126,10 +129,18 @@ SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
 
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
+# "Pentagon official fired over leaked memo", "coach was fired": a person before "fired" was
+# dismissed (a launcher is a state, a force or a group, not an official).
+DISMISSED_BEFORE = compile_fast(
+    r"\b(?:officials?|coach(?:es)?|managers?|CEOs?|directors?|ministers?|aides?|staffers?|employees?|executives?"
+    r"|editors?|anchors?|spokes(?:man|men|woman|women|person)|chiefs?|boss(?:es)?|referees?|teachers?|professors?"
+    r"|generals?|commanders?|admirals?|workers?|engineers?|scientists?|secretary|president|head)"
+    r"\s+(?:(?:was|were|is|are|gets?|got|been|being|reportedly|abruptly)\s+)*$", _I)
 
 # "missile defence ... hit", "missile programme ... strikes": the weapon is not the subject.
 NOT_AN_IMPACT_BETWEEN = compile_fast(
-    r"\b(?:defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
+    # "readies ICBM for test", "stockpiles missiles for massive strike": a purpose, to come.
+    r"\b(?:for|defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
     r"|engines?|motors?|commanders?|chiefs?|heads?|units?|officials?|experts?|scientists?|engineers?|makers?"
     r"|factor(?:y|ies)|production|industry|arsenals?|stockpiles?|sirens?|alerts?|warnings?|debris|wreckage"
     r"|fragments?|parts|boosters?)\b", _I)
@@ -160,6 +171,9 @@ NOUN_EVENTS = frozenset({"launch", "launches", "test", "tests", "attack", "attac
 # a clause ("launch rescue as rocket float burns") but not in "described as a new ICBM".
 CLAUSE_BREAK = compile_fast(
     r"\b(?:after|amid|because|while|when|although|but|following)\b|[;:]"
+    # "launches new chip it calls 'a rocket'": the weapon is a figure in a clause of its own
+    # (not "launches what it calls a new ICBM": what was launched).
+    r"|(?<!what )\b(?:it|they|he|she|which|that|some|critics|fans)\s+(?:calls?|called|dubs?|dubbed|likens?|likened|compares?)\b"
     r"|(?<!described )(?<!known )(?<!such )(?<!called )\bas\b(?!\s+(?:a|an|the|what|part|many|much|well|its|their)\b)",
     _I)
 
@@ -227,7 +241,9 @@ SINGLE_OCCASION = compile_fast(
 PERFECT_BEFORE = compile_fast(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:fired|launched|shot|lobbed)\s+"
                               r"(?:[\w,+-]+\s+){0,4}$", _I)
 ONE_OF_SERIES = compile_fast(
-    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
+    # Not "in first six months of war": a span of time.
+    r"\b(?:\d+(?:st|nd|rd|th)|first(?! (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r" (?:days|weeks|months|years))|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
 
 
 # --- framing: what keeps a cue from being a report of a launch -------------------------
@@ -247,16 +263,25 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
     r"|alert over|warns? of|threat of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
     r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
-    r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone)\b(?:\s+[\w'.-]+){0,4}\s+$",
+    r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
+    # "ahead of N. Korean rocket launch", "hinting at missile test": still to come.
+    r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at)\b(?:\s+[\w'.-]+){0,4}\s+$",
     _I,
 )
 
 # A modal a few words before the event: "Iran will pay for missile attacks".
 MODAL_NEAR_BEFORE = compile_fast(
     r"\b(?:will|would|could|may|might|must|should|can|shall|(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )"
-    r"(?<!according )(?<!\bprior )(?<!\bclose )to)\b(?:\s+[\w'-]+){0,4}\s*$",
+    r"(?<!according )(?<!\bprior )(?<!\bclose )to)\b"
+    # Not across a clause of its own: "return to ruined homes after missile strike".
+    r"(?:\s+(?!(?:after|following|as|when|amid|since)\b)[\w'-]+){0,4}\s*$",
     _I,
 )
+
+# "teenagers killed by Hezbollah rocket": the weapon as the agent of a harm.
+HARMED_BY_BEFORE = compile_fast(
+    r"\b(?P<verb>killed|wounded|injured|hurt|damaged|destroyed|struck|hit)\s+by\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$", _I)
 
 # "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
 ATTACK_WITH_BEFORE = compile_fast(
@@ -321,6 +346,9 @@ NONWEAPON_OBJECT = compile_fast(
 REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
+    r"|disappoint\w*|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|mourn\w*|vigils?|den(?:y|ies|ied)"
+    # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
+    r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
@@ -350,9 +378,20 @@ MODAL_AFTER = compile_fast(
     r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled"
     # Denied: "reports of a missile launch are untrue", "launch was a false alarm".
     r"|(?<=is )(?:untrue|false|baseless|groundless|not true|a false alarm)|(?<=are )(?:untrue|false|baseless|groundless|not true)"
-    r"|(?<=was )(?:untrue|false|baseless|groundless|not true|a false alarm))\b",
+    r"|(?<=was )(?:untrue|false|baseless|groundless|not true|a false alarm))\b"
+    # ... with more words between: "reports of a missile launch at a US base are inaccurate".
+    r"|\s*(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were)\s+(?:completely\s+|totally\s+|entirely\s+)?"
+    r"(?:untrue|false|inaccurate|incorrect|fake|unfounded|baseless|groundless|fabricated|not true|not accurate)\b",
     _I,
 )
+
+# After the headline's launch, a judgement of it: "ATACMS strikes on Russian soil mean NATO
+# is involved", "missile attack on Kyiv is an act of terror" (not "was a test": what it was).
+JUDGED_AFTER = compile_fast(
+    r"[\s:\"“”'‘’]*(?:[\w'’-]+[\s:\"“”‘’]+){0,5}?(?:means?|meant|amounts? to|amounted to|constitutes?|constituted"
+    r"|(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:(?:clear|blatant|flagrant|new|another|deliberate)\s+)?"
+    r"(?:act of|acts of|crimes?|war crimes?|terror|terrorism|terrorist|violations?|provocations?|escalation"
+    r"|declaration of war|message|signal|warning to|sign of|reminder|blow to|turning point))\b", _I)
 
 # "Britain to test-fire missile", "North Korea set to launch satellite": headline future.
 HEADLINE_FUTURE = compile_fast(
@@ -601,7 +640,8 @@ SHARED = SharedWords(
         r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e"
         r"|Nuri (?:rocket|space rocket|launch vehicle)|KSLV(?:-II)?|Naro Space Center|Korea Aerospace Research Institute"
         r"|Korea AeroSpace Administration"
-        r"|ESA|European Space Agency|CNES|Tanegashima|Uchinoura|Sriharikota|Satish Dhawan)\b"
+        r"|ESA|European Space Agency|CNES|Tanegashima|Uchinoura|Sriharikota|Satish Dhawan"
+        r"|H-?3(?= (?:rocket|launch vehicle))|(?<=rocket )H-?3)\b"
     ),
     defence=(
         r"\b(?:THAAD|Terminal High Altitude|Patriots?|Iron Dome|David's Sling|Arrow[- ]?\d|Aegis|SM-\d"
@@ -647,8 +687,8 @@ SHARED = SharedWords(
     ),
     # Totals over a period: statistics, not a report of one launch.
     aggregate=(
-        r"\b(?:since (?:the (?:war|start|beginning|outbreak|invasion|full-scale invasion)|October 7)|(?<!know )so far|to date|in total|this year"
-        r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ days|a total of"
+        r"\b(?:since (?:(?:the |its )?(?:war|start|beginning|outbreak|invasion|full-scale invasion)|October 7)|(?<!know )so far|to date|in total|this year"
+        r"|in (?:the )?(?:past|last) \d+ (?:days|weeks|months|years)|in \d+ (?:days|weeks|months|years)|a total of"
         # "launches quadruple over decade"; not "first launch in decades", a superlative.
         r"|over (?:(?:a|the) )?(?:(?:past|last) )?decades?|in the (?:past|last) decades?"
         # "a record 70 missiles last year", "more than 200 missiles since October".
@@ -664,8 +704,9 @@ SHARED = SharedWords(
         r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month)"
         r"|(?:last|past|this) month|in (?:" + _MONTHS + r")"
         r"(?! \d)(?!\s+(?:attacks?|strikes?|barrages?|salvos?|assaults?|raids?|waves?))"
-        r"|(?:in|over) (?:the )?(?:past|last) (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
-        r" (?:days|weeks|months|years)"
+        # Headlines drop the article: "in first six months of war", "over past two weeks".
+        r"|(?:in|over|during) (?:the )?(?:past|last|first) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve"
+        r"|twenty) (?:days|weeks|months|years)"
         # "tally shows", "data shows", "report finds": a statistic's source stands for its period.
         r"|tally|data (?:shows?|suggests?)|figures? (?:shows?|suggests?)|report finds|think[- ]tank)\b"
     ),
@@ -679,6 +720,11 @@ SHARED = SharedWords(
         r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to)\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
+    supply=(
+        r"\b(?:ship(?:s|ped|ping|ments?)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
+        r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
+        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|exports?|procure\w*)\b"
+    ),
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
     explainer_start=(
@@ -800,7 +846,7 @@ SHARED = SharedWords(
                  r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
                  r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka"),
         ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|\bKh-47M2"),
-        ("cruise", r"cruise|Tomahawk|Kalibr|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-(?!47M2)\d+|Iskander-K"
+        ("cruise", r"cruise|Tomahawk|Kalibrs?\b|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-(?!47M2)\d+|Iskander-K"
                    r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
                    r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)"),
         ("satellite_launch", r"satellite|space ?planes?|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
@@ -850,4 +896,5 @@ TABLE = LanguageTable(
     one_of_series=ONE_OF_SERIES,
     perfect_before=PERFECT_BEFORE,
     since=compile_fast(r"\bsince\b", _I),
+    judged_after=JUDGED_AFTER,
 )

@@ -147,7 +147,9 @@ def place_name(word: str) -> str | None:
 _ROCKET_NOUN = r"rakiet(?:a|y|ę|ą|om|ami|ach)?|rakiecie"
 _MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
 NAMED_SYSTEMS = (
-    r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-(?!4[67]\b|5[34]\b)\d+\w*|Iskander\w*|Kalibr\w*|Toczk\w*|Sarmat\w*|Buław\w*"
+    # "Kalibr", not a calibre ("pocisk kalibru 155 mm", "w kalibrze 152 mm").
+    r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-(?!4[67]\b|5[34]\b)\d+\w*|Iskander\w*|(?!kalibru\b)Kalibr\w*\b(?!\s*\d)"
+    r"|Toczk\w*|Sarmat\w*|Buław\w*"
     r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
 )
@@ -156,7 +158,7 @@ NAMED_SYSTEMS = (
 WEAPONS = compile_fast(
     rf"\b(?:{_ROCKET_NOUN}"
     rf"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM)s?|{en.NAMED_SYSTEMS}"
-    rf"|{_MISSILE_NOUN}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|kalibru|\d))"
+    rf"|{_MISSILE_NOUN}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|(?:[\w-]+\s+)?kalib|o kalib|\d))"
     r"|rakietow(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą)"
     r"|satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)"
     rf"|{NAMED_SYSTEMS})\b",
@@ -185,6 +187,8 @@ EVENT_STEMS = MappingProxyType({
     "test": ("test", "noun"), "prób": ("test", "noun"), "próbn": ("test", "adjective"),
     # Striking, hitting, falling, flying, and being shot down: what only a fired weapon does.
     "ostrzel": ("impact", "perfective"), "ostrzeliw": ("impact", "imperfective"), "ostrzał": ("impact", "noun"),
+    "ostrzal": ("impact", "noun"), "naloc": ("impact", "noun"),  # "po ostrzale", "w nalocie": ł→l, t→c
+    "uszkodz": ("impact", "perfective"),
     "zaatakowa": ("impact", "perfective"), "zaatakuj": ("impact", "perfective"),
     "atakowa": ("impact", "imperfective"), "atakuj": ("impact", "imperfective"), "atak": ("impact", "noun"),
     "uderz": ("impact", "perfective"), "traf": ("impact", "perfective"), "spad": ("impact", "perfective"),
@@ -206,7 +210,7 @@ EVENT_STEMS = MappingProxyType({
 # atak na Kijów", "Rosja ostrzelała Charków", "Eksplozje we Lwowie"): the policy counts it as
 # a launch report only where the summary names the missiles or rockets (detector.py).
 HEADLINE_ATTACK_STEMS = frozenset({
-    "ostrzel", "ostrzeliw", "ostrzał", "zaatakowa", "zaatakuj", "atakowa", "atakuj", "atak", "uderz", "nalot",
+    "ostrzel", "ostrzeliw", "ostrzał", "ostrzal", "naloc", "zaatakowa", "zaatakuj", "atakowa", "atakuj", "atak", "uderz", "nalot",
     "salw", "wybuch", "eksplozj", "eksplodowa", "bombardowa", "bombarduj", "zbombardowa", "zbombarduj"})
 EVENT_WORDS = compile_fast(
     r"\b(?:" + "|".join(sorted(EVENT_STEMS, key=len, reverse=True)) + r")[a-ząćęłńóśźż]*", _I)
@@ -240,7 +244,7 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
 # not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
 NOT_A_WEAPON_BEFORE = compile_fast(
     r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
-    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*)\s+$",
+    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*)\s+$",
     _I,
 )
 
@@ -398,9 +402,21 @@ REACTION = compile_fast(
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź|apel\w*|wzyw\w*|wezwa\w*|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*)\b",
+    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*"
+    # Markets: "Złoty traci po doniesieniach o rakietach".
+    # A leader's visit or call after the attack.
+    r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*"
+    r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?)\b",
     _I,
 )
+
+
+# After the headline's attack, a judgement of it: "atak rakietowy na Kijów to akt terroru",
+# "ostrzał jest zbrodnią wojenną", "uderzenie oznacza eskalację".
+JUDGED_AFTER = compile_fast(
+    r"[\s:\"„”«»]*(?:[\w-]+[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
+    r"|otwart)\w*\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
+    r"|zemst\w*|wypowiedzeni\w* wojny|naruszeni\w*))\b", _I)
 
 
 # --- extraction --------------------------------------------------------------------------
@@ -584,8 +600,8 @@ SHARED = SharedWords(
         r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
-        r"|komercyjn|internetow|studenck)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
-        r"|suborbitaln\w*|ILR-33|Łukasiewicz\w*|studenc\w*|studenck\w*"
+        r"|komercyjn|internetow|studenck|nawigacyjn)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
+        r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|kosmodrom\w*|Bajkonur\w*|na orbit\w*)\b"
     ),
     defence=(
@@ -633,11 +649,21 @@ SHARED = SharedWords(
         r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
         r"|rocznie|miesięcznie|co roku)\b"
     ),
+    # Periods that make a total only with a count ("w ciągu miesiąca ... ponad 200 pocisków").
+    total_period=(
+        # (not "w zeszłym tygodniu": a week dates one attack, as in English)
+        r"\b(?:w tym miesiącu|w (?:zeszłym|ubiegłym|minionym) miesiącu"
+        r"|w ciągu (?:miesiąca|tygodnia|roku|kwartału|półrocza)|w \d+ (?:dni|tygodni|miesięcy|lat))\b"
+    ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
         r"\b(?:rakiet\w* (?:świata|tenisow\w*|numer|nr)|teni\w*|WTA|ATP|Wimbledon\w*|Roland Garros|mecz\w*"
         r"|gol(?:a|e|i|em|ami)?|bramk\w*|lig[aię]|piłkar\w*|Ekstraklas\w*|mistrzostw\w*|olimpi\w*|turniej\w*"
         r"|finał\w*|półfinał\w*|skoczk\w*|reprezentacj\w*)\b"
+    ),
+    supply=(
+        r"\b(?:dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
+        r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*)\b"
     ),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
@@ -714,7 +740,8 @@ SHARED = SharedWords(
         ("mrbm", r"(?<!po)średniego zasięgu"),
         ("srbm", r"krótkiego zasięgu|bliskiego zasięgu"),
         ("hypersonic", r"hiperdźwiękow\w*|hipersoniczn\w*|Kinżał\w*|Kindżał\w*|Cyrkon\w*|\bCh-47M2"),
-        ("cruise", r"manewrując\w*|skrzydlat\w*|Kalibr\w*|\bCh-(?!4[67]\b|5[34]\b|47M2)\d+|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
+        ("cruise", r"manewrując\w*|skrzydlat\w*|(?!kalibru\b)Kalibr\w*\b(?!\s*\d)|\bCh-(?!4[67]\b|5[34]\b|47M2)\d+"
+                   r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
         ("satellite_launch", r"satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)\b|rakiet\w* nośn\w*"),
         ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*"),
         ("ballistic", r"balistyczn\w*"),
@@ -796,6 +823,7 @@ TABLE = LanguageTable(
     single_occasion=SINGLE_OCCASION,
     one_of_series=ONE_OF_SERIES,
     since=compile_fast(r"\bod\b", _I),
+    judged_after=JUDGED_AFTER,
     # A night's attack is reported the next morning: its early hours, as "overnight".
     relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",
                                      "tej nocy": "nad ranem", "w nocy": "nad ranem", "nad ranem": "nad ranem"}),

@@ -32,6 +32,13 @@ def launch_verbs(p: Prepared) -> tuple[tuple[int, int], ...]:
     return found  # type: ignore[return-value]
 
 
+def fire_idiom(text: str, v_start: int, v_end: int) -> bool:
+    """Whether the launch verb at this span launches nothing: "catches fire", "opened fire",
+    "ceasefire", "official fired over memo"."""
+    return bool(en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start)) or (
+        text[v_start:v_end].lower() == "fired" and bool(en.DISMISSED_BEFORE.search(text, max(0, v_start - 40), v_start)))
+
+
 def title_launch_verbs(p: Prepared) -> list[tuple[int, int]]:
     """Spans of the English launch verbs in the headline."""
     t_end = p.title_end
@@ -56,7 +63,7 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     starts = [w[0] for w in weapons]
     ends = [w[1] for w in weapons]
     for v_start, v_end in launch_verbs(p):
-        if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
+        if fire_idiom(text, v_start, v_end):
             continue
         s0, s1 = p.sentence_of(v_start)
         lo, hi = max(s0, v_start - 80), min(s1, v_end + 80)
@@ -109,12 +116,17 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                 en.OTHER_STRIKE_BEFORE.search(text, w[1], m.start())):
             cues.append(_cue("impact", p, m.start(), m.end(), w, s0))
             continue
-        # Weapon as instrument: "pounds Ukraine with missiles", "strikes targets with Tomahawks".
-        # (str.find first, on the lower-cased text: both patterns need a word that is rarely there.)
+        # Weapon as instrument ("pounds Ukraine with missiles", "strikes targets with Tomahawks")
+        # or agent ("killed by a rocket").
+        # (str.find first, on the lower-cased text: each pattern needs a word that is rarely there.)
         lo = max(s0, w[0] - 80)
         aw = en.ATTACK_WITH_BEFORE.search(text, lo, w[0]) if low is None or low.find("with", lo, w[0]) >= 0 else None
         if aw:
             cues.append(_cue("impact", p, aw.start(), aw.start() + len(aw.group("verb")), w, s0))
+            continue
+        hb = en.HARMED_BY_BEFORE.search(text, lo, w[0]) if low is None or low.find(" by ", lo, w[0]) >= 0 else None
+        if hb:
+            cues.append(_cue("impact", p, hb.start(), hb.start() + len(hb.group("verb")), w, s0))
             continue
         # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
         lo = max(s0, w[0] - 40)
@@ -136,7 +148,7 @@ def bare(p: Prepared) -> list[Cue]:
     text = p.text
     out = []
     for v_start, v_end in title_launch_verbs(p)[:MAX_CANDIDATES]:
-        if en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start):
+        if fire_idiom(text, v_start, v_end):
             continue  # "gunman opened fire": no missile leaves
         # The 40 characters after the verb, leading spaces skipped, read in place: the
         # lexicons run on the whole text, whose lower-cased form is already at hand.

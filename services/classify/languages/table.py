@@ -67,6 +67,9 @@ class SharedWords:
     # A label that makes the whole headline a look-back ("On this day in 2012:", ": a
     # retrospective", "きょうは何の日"): whatever launch it tells is the policy's retrospective.
     look_back_label: str = ""
+    # A headline whose news is the supply, sale or making of weapons ("ships artillery
+    # rockets to Russia", "ramps up Iskander output"): with no launch told, none to report.
+    supply: str = ""
     superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
@@ -148,6 +151,9 @@ class LanguageTable:
     # 1年"), or denies it ("발사설은 사실무근", "発射したとの情報は誤り").
     looks_back_after: FastPattern | None = None
     denied_after: FastPattern | None = None
+    # Right after the headline's launch: a judgement of it, which is the headline's news (the
+    # main-event rule): "strikes on Russian soil mean NATO is involved", "atak to akt terroru".
+    judged_after: FastPattern | None = None
     # Right before a reaction after the launch: what else it answers ("훈련 반발", "演習に反発").
     motive_before: FastPattern | None = None
     target_after: FastPattern | None = None  # after an actor's name: it is the target
