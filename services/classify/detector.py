@@ -229,7 +229,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         span = _first(table.weapons, text, 0, t_end)
         # "told not to comment on ballistic missile": a weapon named under negation is no
         # sign, nor is one that only qualifies another noun ("satellite TV").
-        if (span and not title_cues and not en.NEGATION_BEFORE.search(text, max(0, span[0] - 25), span[0])
+        if (span and not title_cues and not _negated(text, table, span[0])
                 and not en.WEAPON_AS_MODIFIER.match(text, span[1])):
             f.set("title_weapon", 1, span)
     if not (t_asserted or s_asserted or bare or "title_attack" in f.values):
@@ -350,10 +350,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if name == "aggregate" and not total:
             # "fired 4,000 rockets during 11-day conflict, IDF tally shows": a period that
             # makes a total only with its count.
-            period = _first(ANY.total_period, text, 0, t_end)
-            if period and _tells_total(text, table, period, t_end) and not ANY.superlative.search(
-                    text, p.sentence_of(period[0])[0], period[0]):
-                span, total = period, True
+            for m in ANY.total_period.finditer(text, 0, t_end):
+                period = m.span()
+                if _tells_total(text, table, period, t_end) and not ANY.superlative.search(
+                        text, p.sentence_of(period[0])[0], period[0]):
+                    span, total = period, True
+                    break
         if span:
             f.set(name, 1, span)
             if total:
@@ -514,6 +516,10 @@ def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_as
         text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1))
 
 
+_LABEL_END = re.compile(r"\s*:")
+_SOURCE_SHOWS = re.compile(r"\b(?:shows?|suggests?|finds)$", re.IGNORECASE)
+
+
 def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end: int) -> bool:
     """Whether a headline with a period in it tells a total (the table's `total_count`),
     the period in the count's clause or the count in the perfect ("Since the invasion,
@@ -525,6 +531,11 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
     if count is None or any(frame is not None and frame.search(text, 0, t_end)
                             for frame in (table.single_occasion, table.one_of_series)):
         return False
+    if (count.start() > period[1] and _LABEL_END.match(text, period[1], t_end)) or _SOURCE_SHOWS.search(
+            text, period[0], period[1]):
+        # "Weekly tally: Russia used ... 50 missiles", "..., database shows": a label or the
+        # statistic's source spans its headline.
+        return True
     # The words between them (a number's own comma, "3,000", is no clause break).
     lo, hi = (count.end(), period[0]) if count.start() < period[0] else (period[1], count.start())
     return not _clause_break(text, lo, hi) or bool(
@@ -536,13 +547,26 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
 _AIRSPACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}(?:air\s?space|przestrze)", re.IGNORECASE)
 
 
+def _negated(text: str, table: LanguageTable, at: int) -> bool:
+    """Whether the word at `at` stands under a negation of the text's language or English."""
+    return any(t.negation_before is not None and t.negation_before.search(text, max(0, at - 25), at)
+               for t in (table, ENGLISH))
+
+
 def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """In a headline that tells no launch (nor does its summary), what its news is instead,
-    if the policy names it: a reaction ("Poland summons Russian envoy over missile"), the
-    supply, sale or making of weapons ("North Korea shipped artillery rockets to Russia"),
-    or a total ("Monthly tally: 190 missiles in March"). Such an item is no launch report,
-    whatever its words suggest to the model."""
+    if the policy names it: an explainer ("What is ...?"), a weapon denied ("was not a
+    missile"), a reaction ("Poland summons Russian envoy over missile"), the supply, sale
+    or making of weapons ("North Korea shipped artillery rockets to Russia"), or a total
+    ("Monthly tally: 190 missiles in March"). Such an item is no launch report, whatever
+    its words suggest to the model."""
     text, t_end = p.text, p.title_end
+    m = ANY.explainer_start.match(text, 0, t_end)
+    if m:
+        return m.span()  # "Czym jest Oriesznik?", "What is a hypersonic missile?"
+    for w in table.weapons.finditer(text, 0, t_end):
+        if _negated(text, table, w.start()):
+            return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"
     for pattern in (table.reaction, ENGLISH.reaction, ANY.supply):
         for m in pattern.finditer(text, 0, t_end):
             if not _AIRSPACE_AFTER.match(text, m.end(), t_end):

@@ -399,10 +399,33 @@ def test_periods_without_article_and_aftermath(title, is_launch):
     ("Russia fires cruise missiles at grid for third night", True),
     # Denial, mourning and a protest at an embassy are the headline's news; a product is "rocket-fast".
     ("Moscow denies targeting civilians after Odesa missile strike", False),
-    ("Israel mourns victims of Hezbollah rocket attack", False),
+    ("City declares day of mourning after Russian missile strike", True),
     ("Crowds protest outside Iranian embassy after missile barrage on Tel Aviv", False),
     ("Chipmaker launches 'rocket-fast' laptop", False),
+    ("Shares took off like a rocket after the launch of the new phone", False),
     ("Hezbollah rocket attack kills three in northern Israel", True),
 ])
 def test_purposes_lookaheads_and_reactions(title, is_launch):
     assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # Tallies: attacks counted since a year, a label or a source that spans the headline,
+    # records and lows, a course of a war, a summary over launches past.
+    ("Militias claimed 90 rocket and drone attacks on US bases since 2023", "", False),
+    ("Monthly count: Russia used 3,000 glide bombs and 70 missiles", "", False),
+    ("More than 150 missile tests under Kim, think-tank database shows", "", False),
+    ("North Korea's missile launches hit record in 2023", "", False),
+    ("Israel intercepted 9,000 rockets over the course of the war", "", False),
+    ("Gaza rocket fire by the numbers", "", False),
+    ("Russia fired 40 missiles at Kyiv overnight, data shows", "", True),
+    # What lies ahead, a day set; a scheduled test that flew; the nearest "after".
+    ("Kyiv expects massive Russian missile attack before winter", "", False),
+    ("Air Force sets Minuteman III test launch for Thursday night", "", False),
+    ("Air Force launches Minuteman III from Vandenberg in scheduled test", "", True),
+    ("Family starts over after Hezbollah rocket destroyed their home", "", True),
+    ("Residents return to homes damaged in Iranian missile strike", "", True),
+    ("LIVE: Missiles streak over Tel Aviv as Iran strikes Israel", "", True),
+])
+def test_tallies_lookaheads_and_aftermath(title, summary, is_launch):
+    assert classifier.classify(title, summary).is_launch is is_launch

@@ -65,9 +65,10 @@ WEAPON_AS_MODIFIER = compile_fast(
     _I)
 
 # Rockets that are no weapon, by the word before them: a ship's distress rockets, a
-# hobbyist's model rocket, rockets fired into storm clouds against hail, fireworks.
+# hobbyist's model rocket, rockets fired into storm clouds against hail, fireworks, a simile.
 NOT_A_WEAPON_BEFORE = re.compile(
-    r"\b(?:distress|signal|flare|model|hobby|toy|water|bottle|anti-hail|hail|weather|firework|amateur)\s+$", re.I)
+    r"\b(?:distress|signal|flare|model|hobby|toy|water|bottle|anti-hail|hail|weather|firework|amateur"
+    r"|like(?: a)?)\s+$", re.I)
 
 
 # --- launch, test and impact ---------------------------------------------------------
@@ -111,7 +112,7 @@ IMPACT = compile_fast(
     r"|pass(?:es|ed|ing)? (?:through|over|into))(?= (?:[\w'-]+ ){0,2}air ?space)"
     # "Russian missiles target cities": a plural subject's verb, not "missile target(s)", a noun.
     r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
-    r"|onslaught"
+    r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
     # Flight data: "missile reached an altitude of 100 km" (it flew).
     r"|reach(?:ed|es)(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b)"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
@@ -225,13 +226,14 @@ SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|stro
 TOTAL_COUNT = compile_fast(
     r"\b(?:\d{2,}|\d{1,3}(?:,\d{3})+|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands"
     r"|(?:a )?record number)\+?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:missiles|rockets|projectiles|launches|(?:missile )?tests)\b"
+    r"(?:missiles|rockets|projectiles|launches|(?:missile )?tests|(?:missile|rocket)(?: and drone)? (?:attacks|strikes))\b"
     # A share of them ("90% of rockets", "70 percent of Russian missiles") ...
     r"|\b\d{1,3}(?:%|\s?per ?cent) of\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|drones)\b"
     # ... or their trend ("missile use fell sharply", "attacks drop by half", "tests doubled").
     r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,3}\s+"
     r"(?:fell|fall|falls|dropp?(?:ed|s)?|rose|rise|rises"
-    r"|doubled|doubles|tripled|halved|surged|soared|declined|declines|increased|decreased|jumped)\b", _I)
+    r"|doubled|doubles|tripled|halved|surged|soared|declined|declines|increased|decreased|jumped"
+    r"|hit (?:a )?record|hits (?:a )?record|(?:reach(?:ed|es)? )?(?:a )?record high)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:overnight|tonight|today|yesterday|this (?:morning|afternoon|evening)"
     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -265,14 +267,16 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
     r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
     # "ahead of N. Korean rocket launch", "hinting at missile test": still to come.
-    r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at)\b(?:\s+[\w'.-]+){0,4}\s+$",
+    r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for)\b"
+    r"(?:\s+[\w'.-]+){0,4}\s+$",
     _I,
 )
 
 # A modal a few words before the event: "Iran will pay for missile attacks".
 MODAL_NEAR_BEFORE = compile_fast(
     r"\b(?:will|would|could|may|might|must|should|can|shall|(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )"
-    r"(?<!according )(?<!\bprior )(?<!\bclose )to)\b"
+    r"(?<!according )(?<!\bprior )(?<!\bclose )(?<!\breturn )(?<!\breturns )(?<!\breturned )(?<!\bback )"
+    r"(?<!\bflee )(?<!\bfled )(?<!\bflees )(?<!\bheads )(?<!\bheaded )(?<!\bvisit )(?<!\btrip )to)\b"
     # Not across a clause of its own: "return to ruined homes after missile strike".
     r"(?:\s+(?!(?:after|following|as|when|amid|since)\b)[\w'-]+){0,4}\s*$",
     _I,
@@ -346,7 +350,7 @@ NONWEAPON_OBJECT = compile_fast(
 REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
-    r"|disappoint\w*|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|mourn\w*|vigils?|den(?:y|ies|ied)"
+    r"|disappoint\w*|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
@@ -373,9 +377,13 @@ SUBORDINATE_BEFORE = compile_fast(
 
 # After a noun event: "launch of spy satellite expected within days", "sirens test to be held".
 MODAL_AFTER = compile_fast(
-    r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent|planned|scheduled|possible|feared"
+    # ("in scheduled test", "a planned drill": what kind of test it was, not that it is to come)
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent"
+    r"|(?:planned|scheduled)(?!\s+(?:[\w-]+\s+)?(?:tests?|launch\w*|flights?|exercises?|drills?)\b)|possible|feared"
     r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have)"
     r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled"
+    # Set for a day: "test launch for Tuesday night".
+    r"|for (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tonight|tomorrow|next week)"
     # Denied: "reports of a missile launch are untrue", "launch was a false alarm".
     r"|(?<=is )(?:untrue|false|baseless|groundless|not true|a false alarm)|(?<=are )(?:untrue|false|baseless|groundless|not true)"
     r"|(?<=was )(?:untrue|false|baseless|groundless|not true|a false alarm))\b"
@@ -391,7 +399,8 @@ JUDGED_AFTER = compile_fast(
     r"[\s:\"“”'‘’]*(?:[\w'’-]+[\s:\"“”‘’]+){0,5}?(?:means?|meant|amounts? to|amounted to|constitutes?|constituted"
     r"|(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:(?:clear|blatant|flagrant|new|another|deliberate)\s+)?"
     r"(?:act of|acts of|crimes?|war crimes?|terror|terrorism|terrorist|violations?|provocations?|escalation"
-    r"|declaration of war|message|signal|warning to|sign of|reminder|blow to|turning point))\b", _I)
+    r"|declaration of war|message|signal|warning to|sign of|reminder|blow to|turning point)"
+    r"|(?:will not|won't) go (?:unanswered|unpunished))\b", _I)
 
 # "Britain to test-fire missile", "North Korea set to launch satellite": headline future.
 HEADLINE_FUTURE = compile_fast(
@@ -699,16 +708,20 @@ SHARED = SharedWords(
     # Periods that make a total only with a count (`total_count`); no frame alone ("the
     # killing of three members last month" dates another event).
     total_period=(
-        r"\b(?:since (?:start|beginning|outbreak) of (?:the )?war|since (?:" + _MONTHS + r")(?: \d{1,2})?"
+        r"\b(?:since (?:start|beginning|outbreak) of (?:the )?war|since (?:" + _MONTHS + r")(?: \d{1,2})?|since (?:19|20)\d\d"
+        r"|(?:weekly|monthly|daily|annual|yearly) (?:tally|count|figures)"
         # "during 11-day conflict", "in a single week", "last month", "in June": spans of time.
         r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month)"
         r"|(?:last|past|this) month|in (?:" + _MONTHS + r")"
         r"(?! \d)(?!\s+(?:attacks?|strikes?|barrages?|salvos?|assaults?|raids?|waves?))"
         # Headlines drop the article: "in first six months of war", "over past two weeks".
         r"|(?:in|over|during) (?:the )?(?:past|last|first) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve"
-        r"|twenty) (?:days|weeks|months|years)"
+        r"|twenty) (?:days|weeks|months|years)|(?:over|during) (?:\d+|two|three|four|five|six|seven|eight|nine|ten"
+        r"|twelve) (?:weeks|months|years)|over the course of (?:the )?(?:war|conflict|year|month)"
+        # "fell to lowest level in months": a statistic's comparison.
+        r"|(?:lowest|highest) (?:level|monthly|number)|record (?:low|high)"
         # "tally shows", "data shows", "report finds": a statistic's source stands for its period.
-        r"|tally|data (?:shows?|suggests?)|figures? (?:shows?|suggests?)|report finds|think[- ]tank)\b"
+        r"|tally|(?:data(?:base)?|figures?|counts?|records?) (?:shows?|suggests?)|report finds|think[- ]tank)\b"
     ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
@@ -736,7 +749,10 @@ SHARED = SharedWords(
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
     # times a new launch.
     look_back_label=(r"^(?:on this day|this day in history|looking back|flashback|throwback|from the archives?)\b"
-                     r"|\ba retrospective\b|\b(?:vintage|archive|archival) (?:photos|pictures|footage)\b"),
+                     r"|\ba retrospective\b|\b(?:vintage|archive|archival) (?:photos|pictures|footage)\b"
+                     # A summary over launches past: "by the numbers", "a timeline", "year in review".
+                     r"|\bby the numbers\b|\bin (?:numbers|charts)\b|\ba timeline\b|^timeline\b|\byear in review\b"
+                     r"|^a look (?:back )?at\b"),
     always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
                        r"|retrospective|looking back|look back at|vintage|archive|recall"),
     vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b",
@@ -897,4 +913,5 @@ TABLE = LanguageTable(
     perfect_before=PERFECT_BEFORE,
     since=compile_fast(r"\bsince\b", _I),
     judged_after=JUDGED_AFTER,
+    negation_before=NEGATION_BEFORE,
 )

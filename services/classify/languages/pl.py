@@ -244,7 +244,9 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
 # not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
 NOT_A_WEAPON_BEFORE = compile_fast(
     r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
-    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*)\s+$",
+    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
+    # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
+    r"|jak|petard\w*\s+(?:i|oraz|lub))\s+$",
     _I,
 )
 
@@ -327,7 +329,7 @@ ATTEMPT_BEFORE = compile_fast(
     r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
-NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy)\s+(?:[\w-]+\s+){0,2}$", _I)
+NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
 # ataku rakietowym to fake news" (after it, in its sentence); "MON dementuje doniesienia o
 # wystrzeleniu rakiety", "fałszywe informacje o rakiecie" (before it, in its clause).
@@ -336,8 +338,10 @@ DENIED_AFTER = compile_fast(
     r"(?:nieprawdziw\w*|fałszyw\w*|nieprawdą|bezpodstawn\w*|plotk\w*|pomyłk\w*|błędn\w*|fake\s?news\w*)"
     r"|to\s+(?:nieprawda|fake\s?news|plotka|dezinformacja|pomyłka))\b", _I)
 DENIED_BEFORE = compile_fast(
-    r"\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*)"
-    r"(?:,?\s+[\w-]+){0,4},?\s+$", _I)
+    r"\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*"
+    # "Prostujemy: ... błędnie podaliśmy, że miasto zostało ostrzelane rakietami".
+    r"|błędn\w*|prostuj\w*|sprostowa\w*)"
+    r"(?:[,:]?\s+[„\"]?[\w-]+){0,4}[,:]?\s+[„\"]?$", _I)
 # A weapon and where it flew with no verb of its own ("rakiet nad terytorium Polski") takes
 # its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
 # monitorować rakiet nad Polską" reports no missile over Poland.
@@ -400,12 +404,12 @@ CLAUSE_BREAK = compile_fast(
 REACTION = compile_fast(
     r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
-    r"|zareagowa\w*|odpowiedź|apel\w*|wzyw\w*|wezwa\w*|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
+    r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|wzyw\w*|wezwa\w*|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
     r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*"
+    # A leader's visit, call or prayer after the attack.
+    r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
-    # A leader's visit or call after the attack.
-    r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*"
     r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?)\b",
     _I,
 )
@@ -416,7 +420,7 @@ REACTION = compile_fast(
 JUDGED_AFTER = compile_fast(
     r"[\s:\"„”«»]*(?:[\w-]+[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
     r"|otwart)\w*\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
-    r"|zemst\w*|wypowiedzeni\w* wojny|naruszeni\w*))\b", _I)
+    r"|zemst\w*|wypowiedzeni\w* wojny|naruszeni\w*)|nie pozostanie bez (?:odpowiedzi|kary))\b", _I)
 
 
 # --- extraction --------------------------------------------------------------------------
@@ -643,7 +647,7 @@ SHARED = SharedWords(
         r"\b(?:od początku (?:wojny|inwazji|roku|agresji)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
         r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)"
         # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
-        r"|w (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
+        r"|(?:w|od) (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
         r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
         r"|od (?:\d{1,2} )?(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"
         r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
@@ -653,7 +657,8 @@ SHARED = SharedWords(
     total_period=(
         # (not "w zeszłym tygodniu": a week dates one attack, as in English)
         r"\b(?:w tym miesiącu|w (?:zeszłym|ubiegłym|minionym) miesiącu"
-        r"|w ciągu (?:miesiąca|tygodnia|roku|kwartału|półrocza)|w \d+ (?:dni|tygodni|miesięcy|lat))\b"
+        r"|w ciągu (?:[\w-]+ )?(?:miesiąca|miesięcy|tygodnia|tygodni|roku|lat|kwartału|półrocza|dni)"
+        r"|w (?:[\w-]+ )?(?:dni|tygodnie|tygodni|miesiące|miesięcy|lata|lat)|w pół roku)\b"
     ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
@@ -663,13 +668,14 @@ SHARED = SharedWords(
     ),
     supply=(
         r"\b(?:dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
-        r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*)\b"
+        r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*)\b"
     ),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
         r"(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
         r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.|wideo|zobacz)\w*\s*:"
     ),
+    look_back_label=r"\bw liczbach\b|\boś czasu\b|\bpodsumowanie roku\b",
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
     # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
@@ -824,6 +830,7 @@ TABLE = LanguageTable(
     one_of_series=ONE_OF_SERIES,
     since=compile_fast(r"\bod\b", _I),
     judged_after=JUDGED_AFTER,
+    negation_before=NEGATION_BEFORE,
     # A night's attack is reported the next morning: its early hours, as "overnight".
     relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",
                                      "tej nocy": "nad ranem", "w nocy": "nad ranem", "nad ranem": "nad ranem"}),

@@ -217,6 +217,9 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
         # "missile cannot be intercepted": the negation stands between weapon and verb.
         negated = bool(en.NEGATION_BEFORE.search(text, w[1], vs))
     cause = en.SUBORDINATE_BEFORE.search(text, max(s0, first - 50), first)
+    # The nearest one: "starts over after a rocket destroyed their home" is after, not over.
+    while cause is not None and (nearer := en.SUBORDINATE_BEFORE.search(text, cause.start() + 1, first)):
+        cause = nearer
     # "... after a missile hit the car park": a strike's aftermath is its report (policy),
     # while "after North Korea fired a missile" gives the launch as the cause of other news.
     subordinate = cause is not None and not (

@@ -151,6 +151,8 @@ class LanguageTable:
     # 1年"), or denies it ("발사설은 사실무근", "発射したとの情報は誤り").
     looks_back_after: FastPattern | None = None
     denied_after: FastPattern | None = None
+    # Right before a weapon: it is denied ("not a missile", "nie był rakietą", "żadnej rakiety").
+    negation_before: FastPattern | None = None
     # Right after the headline's launch: a judgement of it, which is the headline's news (the
     # main-event rule): "strikes on Russian soil mean NATO is involved", "atak to akt terroru".
     judged_after: FastPattern | None = None
