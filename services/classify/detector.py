@@ -350,12 +350,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if name == "aggregate" and not total:
             # "fired 4,000 rockets during 11-day conflict, IDF tally shows": a period that
             # makes a total only with its count.
-            for m in ANY.total_period.finditer(text, 0, t_end):
-                period = m.span()
-                if _tells_total(text, table, period, t_end) and not ANY.superlative.search(
-                        text, p.sentence_of(period[0])[0], period[0]):
-                    span, total = period, True
-                    break
+            period = _total_period(p, table, (ANY.total_period,))
+            if period:
+                span, total = period, True
         if span:
             f.set(name, 1, span)
             if total:
@@ -571,9 +568,17 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
         for m in pattern.finditer(text, 0, t_end):
             if not _AIRSPACE_AFTER.match(text, m.end(), t_end):
                 return m.start(), m.end()
-    for pattern in (ANY.aggregate, ANY.total_period):
+    return _total_period(p, table, (ANY.aggregate, ANY.total_period))
+
+
+def _total_period(p: Prepared, table: LanguageTable, patterns: tuple) -> tuple[int, int] | None:
+    """The first period of the headline, by `patterns`, that tells a total with its count
+    (`_tells_total`) and follows no superlative ("the biggest attack this year"), or None."""
+    text, t_end = p.text, p.title_end
+    for pattern in patterns:
         for m in pattern.finditer(text, 0, t_end):
-            if _tells_total(text, table, m.span(), t_end):
+            if _tells_total(text, table, m.span(), t_end) and not ANY.superlative.search(
+                    text, p.sentence_of(m.start())[0], m.start()):
                 return m.span()
     return None
 
