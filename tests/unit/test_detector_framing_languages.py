@@ -223,6 +223,7 @@ def test_polish_totals_visits_and_depots(title, is_launch):
 @pytest.mark.parametrize("title, summary, is_launch", [
     # A weapon denied, an explainer, a prayer, a stockpile, a simile, fireworks.
     ("Sztab Generalny: to nie była rakieta, lecz balon", "", False),
+    ("MON: żaden pocisk nie naruszył polskiej przestrzeni powietrznej", "", False),
     ("Czym jest Kinżał? Tłumaczymy, jak działa rosyjski pocisk", "", False),
     ("Prezydent modli się za ofiary ataku rakietowego na Odessę", "", False),
     ("HUR: Rosja gromadzi pociski przed zimą", "", False),

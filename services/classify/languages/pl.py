@@ -329,7 +329,7 @@ ATTEMPT_BEFORE = compile_fast(
     r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
-NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
+NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|żaden|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
 # ataku rakietowym to fake news" (after it, in its sentence); "MON dementuje doniesienia o
 # wystrzeleniu rakiety", "fałszywe informacje o rakiecie" (before it, in its clause).
