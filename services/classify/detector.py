@@ -254,6 +254,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     reaction = _reaction(text, table, t_end, first_event, event_at)
     if reaction is None and table is not ENGLISH:
         reaction = _reaction(text, ENGLISH, t_end, first_event, event_at)
+    if reaction is None and table.consequence is not None:
+        caused = table.consequence.search(text, 0, t_end)
+        if caused and (first_event is None or first_event.subordinate or caused.start() < first_event.start):
+            reaction = caused  # "北 미사일 발사 소식에 코스피 하락": the launch is the cause of the news
     judged = first_event is not None and table.judged_after is not None and (
         table.judged_after.match(text, first_event.end, min(t_end, first_event.end + 60)))
     if judged:
@@ -513,7 +517,8 @@ def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_as
         text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1))
 
 
-_LABEL_END = re.compile(r"\s*:")
+# A headline's label ends at a colon, or in Korean and Japanese at an ellipsis ("가자전쟁 100일…").
+_LABEL_END = re.compile(r"\s*(?::|…)")
 _SOURCE_SHOWS = re.compile(r"\b(?:shows?|suggests?|finds)$", re.IGNORECASE)
 
 
@@ -564,7 +569,9 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
     for w in table.weapons.finditer(text, 0, t_end):
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"
-    for pattern in (table.reaction, ENGLISH.reaction, ANY.supply):
+    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply):
+        if pattern is None:
+            continue
         for m in pattern.finditer(text, 0, t_end):
             if not _AIRSPACE_AFTER.match(text, m.end(), t_end):
                 return m.start(), m.end()

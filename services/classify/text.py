@@ -52,15 +52,29 @@ class Prepared:
     `memo` holds what a reader finds once per text (the English launch verbs).
     """
 
-    __slots__ = ("text", "title_end", "offsets", "_sentences", "_sentence_starts", "memo")
+    __slots__ = ("text", "title_end", "_raw", "_offsets", "_sentences", "_sentence_starts", "memo")
 
-    def __init__(self, text: str, title_end: int, offsets: OffsetMap | None) -> None:
+    def __init__(self, text: str, title_end: int, raw: tuple[str, str] | None,
+                 offsets: OffsetMap | None = None) -> None:
         self.text = text
         self.title_end = title_end  # index of the "\n" between title and summary
-        self.offsets = offsets  # where each text character came from; None when identical
+        # The raw (title, summary) when cleaning changed them and `offsets` was not built
+        # with the text: the map is then built on first use (evidence of a launch), not for
+        # every item.
+        self._raw = raw
+        self._offsets = offsets
         self._sentences: tuple[tuple[int, int], ...] | None = None
         self._sentence_starts: tuple[int, ...] = ()
         self.memo: dict[str, object] = {}
+
+    @property
+    def offsets(self) -> OffsetMap | None:
+        """Where each text character came from; None when the text is the raw text."""
+        if self._offsets is None and self._raw is not None:
+            title, summary = self._raw
+            self._offsets = _joined_map(_clean(title, True)[1], _clean(summary, True)[1], title, summary,
+                                        self.title_end)
+        return self._offsets
 
     @property
     def sentences(self) -> tuple[tuple[int, int], ...]:
@@ -163,38 +177,74 @@ class OffsetMap:
         return self._raw_starts[k] + (i - self._text_starts[k]) + 1 if self._copied[k] else self._raw_ends[k]
 
 
-def _clean(raw: str) -> tuple[str, OffsetMap | None]:
-    """Unescape entities, drop tags and repair misread letters, keeping where each character
-    came from."""
-    if "&" not in raw and "<" not in raw and (raw.isascii() or misread.LEADS.isdisjoint(raw)):
+def _unchanged(raw: str) -> bool:
+    """Whether cleaning keeps `raw` as it is, but for folding one character for one."""
+    return "&" not in raw and "<" not in raw and (raw.isascii() or misread.LEADS.isdisjoint(raw))
+
+
+def _replacement(raw: str, m: re.Match[str]) -> str | None:
+    """What a markup match becomes: a tag a space, an entity its characters, a misread
+    letter its repair; None for two characters kept as written."""
+    token = m.group()
+    if token[0] == "<":
+        return " "  # a tag becomes a space so that words on either side stay apart
+    if token[0] == "&":
+        return html.unescape(token)
+    return misread.letter_at(raw, m.start(), m.end())
+
+
+def _clean(raw: str, with_map: bool = False) -> tuple[str, OffsetMap | None]:
+    """Unescape entities, drop tags and repair misread letters; with `with_map`, also keep
+    where each character came from (None when nothing was replaced)."""
+    if _unchanged(raw):
         return _fold(raw), None
     out: list[str] = []
-    offsets = OffsetMap()
+    offsets = OffsetMap() if with_map else None
     length = 0
     pos = 0
     for m in _MARKUP.finditer(raw):
-        token = m.group()
-        if token[0] == "<":
-            rep = " "  # a tag becomes a space so that words on either side stay apart
-        elif token[0] == "&":
-            rep = html.unescape(token)
-        else:
-            rep = misread.letter_at(raw, m.start(), m.end())
-            if rep is None:
-                continue  # two characters as written: copied with the text around them
+        rep = _replacement(raw, m)
+        if rep is None:
+            continue  # two characters as written: copied with the text around them
         if m.start() > pos:
-            offsets.add(length, pos, m.start(), True)
             out.append(raw[pos:m.start()])
-            length += m.start() - pos
+            if offsets is not None:
+                offsets.add(length, pos, m.start(), True)
+                length += m.start() - pos
         if rep:
-            offsets.add(length, m.start(), m.end(), False)
             out.append(rep)
-            length += len(rep)
+            if offsets is not None:
+                offsets.add(length, m.start(), m.end(), False)
+                length += len(rep)
         pos = m.end()
     if len(raw) > pos:
-        offsets.add(length, pos, len(raw), True)
         out.append(raw[pos:])
+        if offsets is not None:
+            offsets.add(length, pos, len(raw), True)
     return _fold("".join(out)), offsets
+
+
+def _joined_map(t_offsets: OffsetMap | None, s_offsets: OffsetMap | None, title: str, summary: str,
+                t_len: int) -> OffsetMap:
+    """The map back into the raw `title + "\\n" + summary` of their joined cleaned text,
+    from the map of each (None: copied as it is); the cleaned title is `t_len` long."""
+    n = len(title)
+    offsets = OffsetMap()
+    if t_offsets is not None:
+        offsets.extend(t_offsets, 0, 0)
+    elif title:
+        offsets.add(0, 0, n, True)
+    offsets.add(t_len, n, n + 1, True)  # the line between them
+    if s_offsets is not None:
+        offsets.extend(s_offsets, t_len + 1, n + 1)
+    elif summary:
+        offsets.add(t_len + 1, n + 1, n + 1 + len(summary), True)
+    return offsets
+
+
+# From this length on, the offset map is built in the same pass as the text: a long text
+# full of markup would otherwise be read twice when a launch in it needs its evidence.
+_EAGER_MAP_CHARS = 4096
 
 
 def prepare(title: str, summary: str) -> Prepared:
@@ -202,20 +252,13 @@ def prepare(title: str, summary: str) -> Prepared:
 
     Each is cleaned on its own, so markup can never swallow the line between them.
     """
-    t_text, t_offsets = _clean(title)
-    s_text, s_offsets = _clean(summary)
-    text = f"{t_text}\n{s_text}"
-    if t_offsets is None and s_offsets is None:
-        return Prepared(text, len(t_text), None)
-    n = len(title)
-    offsets = OffsetMap()
-    if t_offsets is not None:
-        offsets.extend(t_offsets, 0, 0)
-    elif t_text:
-        offsets.add(0, 0, n, True)
-    offsets.add(len(t_text), n, n + 1, True)  # the line between them
-    if s_offsets is not None:
-        offsets.extend(s_offsets, len(t_text) + 1, n + 1)
-    elif s_text:
-        offsets.add(len(t_text) + 1, n + 1, n + 1 + len(summary), True)
-    return Prepared(text, len(t_text), offsets)
+    if _unchanged(title) and _unchanged(summary):
+        t_text = _fold(title)
+        return Prepared(f"{t_text}\n{_fold(summary)}", len(t_text), None)
+    eager = len(title) + len(summary) >= _EAGER_MAP_CHARS
+    t_text, t_map = _clean(title, eager)
+    s_text, s_map = _clean(summary, eager)
+    if eager:
+        joined = _joined_map(t_map, s_map, title, summary, len(t_text))
+        return Prepared(f"{t_text}\n{s_text}", len(t_text), None, joined)
+    return Prepared(f"{t_text}\n{s_text}", len(t_text), (title, summary))

@@ -21,9 +21,16 @@ SHARED = SharedWords(
     non_missile=r"풍선|오물|드론|무인기|포사격|해안포|포탄|경고사격|엔진\s?시험|엔진시험|연소시험|핵실험|수중\s?드론",
     retrospective=r"주년|년 전",
     look_back_label=r"오늘의 역사",
+    sport=r"\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|축구|야구|농구|배구",
+    # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
+    explainer_start=r"\[(?:칼럼|사설|시론|기고|해설|분석|뉴스\s?분석|팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|오피니언)\]",
+    explainer=r"란\?|무엇인가|뭐길래|(?:하는|쏘는|쏜|까닭|는)\s?이유|이유는\??\s*$|의미는\?",
     # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.
     aggregate=(r"올해\s?(?:들어|에만)?|지난해|작년|연초부터|(?:개전|전쟁\s?(?:발발\s?)?|침공|집권)\s?이후|지금까지|현재까지|누적"
-               r"|(?:지난|최근)\s?\d+\s?(?:년|개월|달|주)\s?(?:간|동안)?|\d+\s?(?:년|개월)\s?(?:간|동안)"),
+               r"|(?:지난|최근)\s?\d+\s?(?:년|개월|달|주|일)\s?(?:간|동안)?|\d+\s?(?:년|개월|일)\s?(?:간|동안)"
+               r"|지난\s?(?:달|주)|이번\s?달|상반기|하반기|연간|(?:전쟁|개전|침공|교전)\s?\d+\s?일"),
+    # A count of occasions is a total whatever the period ("공격 100차례 넘어"; not "제10회").
+    total_period=r"(?<!제)\d{2,}\s?(?:차례|회)(?!째|차)",
     flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
     satellite=r"위성|발사체",
     military_space=r"정찰|군사",
@@ -64,7 +71,10 @@ TABLE = LanguageTable(
         r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일",
         _I,
     ),
-    reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|반응|자제\s?촉구"),
+    reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|반응"
+                          r"|자제(?:\s?촉구|해야|를|\s?요구)|원론적|입장\s?(?:표명|발표|재확인)"),
+    consequence=compile_fast(r"코스피|코스닥|증시|주가|환율|금융시장|국회|국방위|현안질의|청문회|주민들?|시민들?|불만|불안감|분통"
+                             r"|축하|연회|표창|결항|운항\s?중단|운행\s?중단|휴교"),
     shared=SHARED,
     launch_verbs=compile_fast(r"발사(?![대장관])|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|날아|격추|낙하|떨어|시험사격|사격|도발"
                               r"|비행(?:했|한|\s?후)|탄착"),
@@ -72,12 +82,17 @@ TABLE = LanguageTable(
     modal_after=compile_fast(
         r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
     ),
-    modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐"),
+    # "감행할 수 있다" (could), "발사를 가정한 훈련" (a drill that supposes a launch).
+    modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐|[할을]\s?수\s?(?:있|도)|가정|상정"),
     # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
     subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])"),
+    # "발사 소식에 코스피 하락", "발사로 경보": the launch as the cause of the headline's news
+    # (not "발사에 성공", a launch that succeeded; a strike's "공습에 1명 사망" is its aftermath).
+    cause_after=compile_fast(r"^(?:\s?소식|\s?보도|\s?여파)?(?:에|으로|로)\s(?!성공|실패|나서|앞서)"),
     # "동해상으로 탄도미사일", "동해상 미상 탄도미사일": a sea or a heading before the weapon,
-    # with up to three words of its class between, tells its flight with no verb.
-    toward=compile_fast(r"(?:[동서남]해상(?:으로)?|해상으로|쪽으로|향해|방향으로)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
+    # with up to three words of its class between, tells its flight with no verb; so does
+    # "again" ("사흘 만에 또 탄도미사일").
+    toward=compile_fast(r"(?:[동서남]해상(?:으로)?|해상으로|쪽으로|향해|방향으로|(?<![가-힣])또|또다시|재차)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
     target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"),
     counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
@@ -102,8 +117,9 @@ TABLE = LanguageTable(
     motive_before=compile_fast(r"(?:훈련|연습|제재)(?:에|을|를)?\s?$"),
     # "발사설 사실 아냐", "발사 보도는 오보", "발사하지 않았다": the launch denied.
     denied_after=compile_fast(
-        r"[\"'”’]?\s?(?:설|보도|주장|소문|정보|얘기)?(?:은|는|이|가|도|,)?\s?"
-        r"(?:사실\s?(?:이\s?)?(?:아니|아냐|무근)|사실과\s?(?:달라|다르)|오보|오인|오판|허위|거짓|가짜|부인|일축|없었|없다)"
+        r"[\"'”’]?\s?(?:설|보도|주장|소문|정보|얘기|영상|사진)?(?:은|는|이|가|도|,)?\s?"
+        r"(?:사실\s?(?:이\s?)?(?:아니|아냐|무근)|사실과\s?(?:달라|다르)|오보|오인|오판|허위|거짓|가짜|부인|일축|없었|없다"
+        r"|날조|조작|낭설|근거\s?없)"
         r"|(?:하지|한\s?적|된\s?적)\s?(?:않|없)|(?:가|이)?\s?(?:아니|아냐|아닌)"),
     # Totals over a period: "30여 발", "20차례" (not "12번째", one of a series).
     total_count=compile_fast(

@@ -31,10 +31,13 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
         tail = text[m.end():m.end() + 14]
         modal = bool(table.modal_after.search(tail)) or bool(
             table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15)))
-        subordinate = bool(table.subordinate_after.search(tail))
+        kind = "launch" if m.group() in table.launch_words else "impact"
+        # "발사 소식에 코스피 하락": in a headline, a launch (not a strike) as its news's cause.
+        subordinate = bool(table.subordinate_after.search(tail)) or (
+            kind == "launch" and table.cause_after is not None and m.start() < p.title_end
+            and bool(table.cause_after.search(tail)))
         negated = bool(table.denied_after and table.denied_after.match(text, m.end(), min(s1, m.end() + 24)))
         start, end = min(m.start(), w[0]), max(m.end(), w[1])
-        kind = "launch" if m.group() in table.launch_words else "impact"
         out.append(Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (m.start(), m.end())))
     if table.toward is not None:
         # A weapon whose own verb was read above is framed by it ("발사 준비": preparing).

@@ -158,6 +158,14 @@ class LanguageTable:
     judged_after: FastPattern | None = None
     # Right before a reaction after the launch: what else it answers ("훈련 반발", "演習に反発").
     motive_before: FastPattern | None = None
+    # Right after a headline's launch verb (not a strike's): the launch is the cause of its
+    # news ("발사 소식에 코스피 하락", "発射情報で新幹線見合わせ"), read as a subordinate clause.
+    cause_after: FastPattern | None = None
+    # Other news a launch causes (markets, parliament, the public's mood, halted trains): the
+    # headline's main event when it comes before the headline's launch, when that launch is
+    # only its cause ("발사 소식에 코스피 하락", "発射で新幹線見合わせ"), or when the headline
+    # tells none; after a launch told in its own right it is one more fact of the day.
+    consequence: FastPattern | None = None
     target_after: FastPattern | None = None  # after an actor's name: it is the target
 
     # Totals (the policy's aggregate statistics), read with the `aggregate` period words:

@@ -1,0 +1,117 @@
+"""Korean and Japanese headlines whose news is something else than the launch they name.
+
+Reactions and the other news a launch causes (`LanguageTable.consequence`, `cause_after`),
+totals over the periods these languages write, denials, explainers, warnings, sport, and
+headlines that leave the verb out. Each has its near miss beside it: a launch report of
+the same shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.classify import classifier, detector
+
+_JCS = "합참은 북한이 오전 동해상으로 단거리 탄도미사일 1발을 발사했다고 밝혔다."
+_MOD = "防衛省によると、北朝鮮は午前7時ごろ弾道ミサイル1発を発射し、日本海に落下した。"
+
+
+def _cues(title: str, summary: str, lang: str) -> set[str]:
+    p = detector.prepare(title, summary)
+    return {name for name, _ in detector.detect(p, detector.detect_language(p.text, lang)).cue_values}
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # The news a launch causes, told before it, with the launch as its cause, or alone ...
+    ("ko", "北 미사일 발사 소식에 증시 출렁…주가 2% 급락", "", False),
+    ("ko", "국회 국방위, 北 탄도미사일 발사 긴급 현안 보고", _JCS, False),
+    ("ko", "접경지 주민들 \"또 미사일이라니\"…불안감 커져", _JCS, False),
+    ("ja", "ミサイル発射の報道で株価下落 東証", "", False),
+    ("ja", "北朝鮮ミサイル発射情報で在来線が一時運休", _MOD, False),
+    ("ja", "Jアラートに住民困惑 「どこに逃げれば」", _MOD, False),
+    # ... is one more fact of the day after a launch told in its own right.
+    ("ko", "북한, 동해상으로 탄도미사일 발사…접경지 주민들 불안", _JCS, True),
+    ("ko", "북한, 탄도미사일 발사…환율 급등", _JCS, True),
+    ("ja", "北朝鮮が弾道ミサイル発射 住民に不安広がる", _MOD, True),
+    ("ja", "北朝鮮ミサイル発射 東北新幹線が一時運転見合わせ", _MOD, True),
+    # A strike's aftermath is its report, whatever particle joins them.
+    ("ko", "러 미사일 공습에 3명 사망…아파트 붕괴", "러시아군이 밤사이 미사일로 키이우를 공격했다.", True),
+])
+def test_news_a_launch_causes(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Totals over a month, a half-year, the days of a war, since a year, or counted in occasions ...
+    ("ko", "러, 지난달 미사일 200여 발 발사…우크라 공군 집계", False),
+    ("ko", "전쟁 200일…\"이스라엘로 로켓 9천여 발 날아와\"", False),
+    ("ko", "후티 반군, 상선에 미사일 공격 50차례 넘어", False),
+    ("ja", "北朝鮮、2023年以降に弾道ミサイル80発を発射", False),
+    ("ja", "フーシ派の船舶へのミサイル攻撃、150回超に", False),
+    # ... not one launch that follows another.
+    ("ko", "북, 지난달 이어 또 탄도미사일 발사", True),
+    ("ja", "北朝鮮、先月に続き弾道ミサイル発射", True),
+])
+def test_totals_over_the_periods_of_korean_and_japanese(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    ("ko", "러 국방부 \"민간시설 미사일 공격설은 날조\"", False),
+    ("ko", "\"北 미사일 발사\" 영상은 조작…군 \"근거 없어\"", False),
+    ("ja", "露国防省「市場へのミサイル攻撃はしていない」", False),
+    ("ja", "「弾道ミサイル落下」はフェイク 加工画像がSNSで拡散", False),
+    ("ja", "防災無線で「ミサイル発射」と誤って放送 市が謝罪", False),
+    ("ja", "北朝鮮が弾道ミサイル発射と防衛省が発表", True),
+    ("ja", "北朝鮮が発射体を日本海に向け発射", True),
+])
+def test_denials_fabrications_and_false_alarms(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, framed", [
+    # Opinion, analysis and explainers are features, whatever launch they discuss.
+    ("ko", "[해설] 北 극초음속 미사일 발사, 무엇이 달라졌나", True),
+    ("ko", "[분석] 北이 미사일을 또 쏜 이유", True),
+    ("ja", "【解説】北朝鮮のICBM発射 狙いは", True),
+    ("ja", "北朝鮮はなぜミサイルを発射し続けるのか", True),
+    ("ko", "[속보] 북한, 동해상으로 탄도미사일 발사", False),
+    ("ja", "【速報】北朝鮮が弾道ミサイル発射", False),
+])
+def test_explainers_and_opinion_are_framed(lang, title, framed):
+    assert ("explainer" in _cues(title, "", lang)) is framed
+
+
+def test_an_explainer_that_names_no_launch_is_no_report():
+    assert classifier.classify("[해설] 극초음속 미사일이란?", lang="ko").is_launch is False
+    assert "frame_no_event" in _cues("【解説】極超音速ミサイルとは", "", "ja")
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Could, hinted, supposed: a launch not yet.
+    ("ko", "\"러, 성탄절 전후 대규모 미사일 공격 감행할 수 있어\"", False),
+    ("ja", "金与正氏、太平洋へのミサイル発射増加を示唆", False),
+    ("ja", "弾道ミサイル発射を想定し住民避難訓練 秋田", False),
+    ("ko", "弾道미사일 발사 가정한 민방위 훈련 실시", False),
+    # A failed launch whose debris may have fallen is a launch.
+    ("ja", "北朝鮮がミサイル発射 失敗の可能性も", True),
+])
+def test_warnings_and_drills_that_suppose_a_launch(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # "Again" before a weapon tells its flight with no verb ...
+    ("ko", "北, 이틀 만에 또 탄도미사일", True),
+    ("ja", "北朝鮮、3日連続で弾道ミサイル", True),
+    # ... but not one being readied.
+    ("ko", "北, 또 미사일 발사 준비 정황", False),
+])
+def test_again_before_a_weapon(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+def test_a_goal_is_no_rocket():
+    assert "sport" in _cues("'로켓 슈팅' 발사한 김민재, 시즌 2호골", "", "ko")
+    assert "sport" in _cues("大谷、ロケット弾のような打球を発射 今季30号本塁打", "", "ja")
+    assert "sport" not in _cues("북한, 동해상으로 탄도미사일 발사", "", "ko")
