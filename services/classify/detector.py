@@ -215,12 +215,13 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             if a and not en.NONWEAPON_OBJECT.search(text, v_end, a.end()):
                 f.set("title_attack", 1, (v_start, a.end()))
                 break
-    if not t_asserted and "title_attack" not in f.values and not verb_final:
+    if not t_asserted and "title_attack" not in f.values:
         # "Russia pounds Kharkiv": an attack told by the headline with no weapon, whose
         # summary names the missiles or rockets in an event of its own (not as what the
         # headline's attack answers: "struck ... in response to rocket fire").
         if s_asserted:
-            span = reader_pl.headline_attack(p) if table.inflected else reader_en.headline_attack(p)
+            span = (reader_verb_final.headline_attack(p, table) if verb_final
+                    else reader_pl.headline_attack(p) if table.inflected else reader_en.headline_attack(p))
             if span is not None:
                 f.set("title_attack", 1, span)
     if bare and not t_asserted:
@@ -339,8 +340,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set("retrospective_launch", 1, span)
     for name, pattern in _HEADLINE_FRAMES:
         span = _first(pattern, text, 0, t_end)
-        if span and name == "aggregate" and ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0]):
-            continue  # "the biggest attack this year": one event compared with the others, not a total
+        if span and name == "aggregate" and (
+                ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0])
+                or (verb_final and ANY.superlative.match(text, span[1] + (text[span[1]:span[1] + 1] == " "), t_end))):
+            # "the biggest attack this year", "過去5年で最多ペース": one event compared with
+            # the others, not a total (the superlative follows the period in Korean and Japanese).
+            continue
         total = span is not None and name == "aggregate" and _tells_total(text, table, span, t_end)
         if span and name == "aggregate" and _sets_the_scene(text, table, span, t_asserted) and not total:
             continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
@@ -517,6 +522,7 @@ def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_as
         text, max(0, cue.start - 60), (cue.verb or (cue.end, cue.end))[1] + 1))
 
 
+_FULL_STOP = re.compile(r"[。！？!?]|\.\s")
 # A headline's label ends at a colon, or in Korean and Japanese at an ellipsis ("가자전쟁 100일…").
 _LABEL_END = re.compile(r"\s*(?::|…)")
 _SOURCE_SHOWS = re.compile(r"\b(?:shows?|suggests?|finds)$", re.IGNORECASE)
@@ -540,6 +546,10 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
         return True
     # The words between them (a number's own comma, "3,000", is no clause break).
     lo, hi = (count.end(), period[0]) if count.start() < period[0] else (period[1], count.start())
+    if table.verb_final:
+        # A Korean or Japanese headline runs its parts together with commas and ellipses
+        # ("전쟁 6개월, 가자서 날아온 로켓 1만3천여발"): only a full stop ends its clause.
+        return not _FULL_STOP.search(text, lo, hi)
     return not _clause_break(text, lo, hi) or bool(
         table.perfect_before and table.perfect_before.search(text, 0, count.start()))
 

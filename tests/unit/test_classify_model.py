@@ -129,6 +129,37 @@ def test_training_writes_a_model_the_classifier_uses(tmp_path, monkeypatch):
     assert loaded.launch_probability(apple) < 0.5
 
 
+def test_written_items_teach_the_launch_head_and_no_fact():
+    """A written launch carries no facts: the actor head learns from labelled launches only,
+    so it never learns "none" from an item that simply was not given one."""
+    real = [dataset.Example(key=f"r{i}", title=t, summary="", lang="en", is_launch=True,
+                            fields={"actor": a, "kind": "cruise"}, day=None, outlet="x")
+            for i, (t, a) in enumerate([("Russia fires cruise missiles at Kyiv", "RUS"),
+                                        ("Russian cruise missiles hit Odesa", "RUS"),
+                                        ("Russia launches cruise missiles on Lviv", "RUS"),
+                                        ("Israel fires cruise missiles at port", "ISR"),
+                                        ("Israeli cruise missile strikes depot", "ISR"),
+                                        ("Israel launches cruise missiles at base", "ISR")])]
+    written = [dataset.Example(key=f"w{i}", title=t, summary="", lang="en", is_launch=True, fields=None, day=None,
+                               outlet="written", stratum="written")
+               for i, t in enumerate(["Missiles fired at dawn", "Rockets launched overnight", "Salvo of missiles fired",
+                                      "Cruise missiles launched again"])]
+    examples = real + written
+    vectors = {e.key: train.features_of(e) for e in examples}
+    assert set(train.fit_fact("actor", examples, vectors).classes) == {"RUS", "ISR"}
+
+
+def test_written_items_are_labelled_invented_and_unique():
+    written = dataset.load_written()
+    assert len(written) >= 1000 and len({e.key for e in written}) == len(written)
+    assert all(e.stratum == "written" and e.fields is None and e.day is None for e in written)
+    launches = sum(e.is_launch for e in written)
+    assert 0.2 < launches / len(written) < 0.5  # near misses outnumber launches, as the policy's frames need
+    if SHARED:  # none is a real item's text
+        real = {e.title for e in dataset.load_days() + dataset.load_dev()}
+        assert not real & {e.title for e in written}
+
+
 def _head(weights: dict[str, float], intercept: float) -> model.Head:
     from services.classify.features import index
 

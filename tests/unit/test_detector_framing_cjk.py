@@ -51,21 +51,37 @@ def test_news_a_launch_causes(lang, title, summary, is_launch):
     # ... not one launch that follows another.
     ("ko", "북, 지난달 이어 또 탄도미사일 발사", True),
     ("ja", "北朝鮮、先月に続き弾道ミサイル発射", True),
-])
-def test_totals_over_the_periods_of_korean_and_japanese(lang, title, is_launch):
-    assert classifier.classify(title, lang=lang).is_launch is is_launch
-
-
-@pytest.mark.parametrize("lang, title, is_launch", [
+    # Fabrications, doctored pictures, false alarms and denials ...
     ("ko", "러 국방부 \"민간시설 미사일 공격설은 날조\"", False),
     ("ko", "\"北 미사일 발사\" 영상은 조작…군 \"근거 없어\"", False),
     ("ja", "露国防省「市場へのミサイル攻撃はしていない」", False),
     ("ja", "「弾道ミサイル落下」はフェイク 加工画像がSNSで拡散", False),
     ("ja", "防災無線で「ミサイル発射」と誤って放送 市が謝罪", False),
+    # ... not a launch announced, nor one of a projectile.
     ("ja", "北朝鮮が弾道ミサイル発射と防衛省が発表", True),
     ("ja", "北朝鮮が発射体を日本海に向け発射", True),
+    # Could, hinted, supposed: a launch not yet ...
+    ("ko", "\"러, 성탄절 전후 대규모 미사일 공격 감행할 수 있어\"", False),
+    ("ja", "金与正氏、太平洋へのミサイル発射増加を示唆", False),
+    ("ja", "弾道ミサイル発射を想定し住民避難訓練 秋田", False),
+    ("ko", "탄도미사일 발사 가정한 민방위 훈련 실시", False),
+    # ... but a failed launch whose debris may have fallen is a launch.
+    ("ja", "北朝鮮がミサイル発射 失敗の可能性も", True),
+    # "Again" before a weapon tells its flight with no verb ...
+    ("ko", "北, 이틀 만에 또 탄도미사일", True),
+    ("ja", "北朝鮮、3日連続で弾道ミサイル", True),
+    # ... but not one being readied.
+    ("ko", "北, 또 미사일 발사 준비 정황", False),
+    # A target before a weapon that ends its phrase tells a strike with no verb ...
+    ("ja", "ヒズボラ、イスラエル北部にロケット弾約30発", True),
+    ("ja", "フーシ派、紅海で貨物船にミサイル 乗員は無事", True),
+    ("ko", "하마스, 이스라엘 남부에 로켓 20발", True),
+    # ... not a weapon given, nor one a noun follows.
+    ("ja", "米、ウクライナにミサイル 追加支援", False),
+    ("ko", "美, 우크라에 미사일 지원 확대", False),
+    ("ko", "하마스, 이스라엘 남부에 로켓 20발 발사 준비", False),
 ])
-def test_denials_fabrications_and_false_alarms(lang, title, is_launch):
+def test_headlines_in_korean_and_japanese(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
 
 
@@ -87,31 +103,82 @@ def test_an_explainer_that_names_no_launch_is_no_report():
     assert "frame_no_event" in _cues("【解説】極超音速ミサイルとは", "", "ja")
 
 
-@pytest.mark.parametrize("lang, title, is_launch", [
-    # Could, hinted, supposed: a launch not yet.
-    ("ko", "\"러, 성탄절 전후 대규모 미사일 공격 감행할 수 있어\"", False),
-    ("ja", "金与正氏、太平洋へのミサイル発射増加を示唆", False),
-    ("ja", "弾道ミサイル発射を想定し住民避難訓練 秋田", False),
-    ("ko", "弾道미사일 발사 가정한 민방위 훈련 실시", False),
-    # A failed launch whose debris may have fallen is a launch.
-    ("ja", "北朝鮮がミサイル発射 失敗の可能性も", True),
-])
-def test_warnings_and_drills_that_suppose_a_launch(lang, title, is_launch):
-    assert classifier.classify(title, lang=lang).is_launch is is_launch
-
-
-@pytest.mark.parametrize("lang, title, is_launch", [
-    # "Again" before a weapon tells its flight with no verb ...
-    ("ko", "北, 이틀 만에 또 탄도미사일", True),
-    ("ja", "北朝鮮、3日連続で弾道ミサイル", True),
-    # ... but not one being readied.
-    ("ko", "北, 또 미사일 발사 준비 정황", False),
-])
-def test_again_before_a_weapon(lang, title, is_launch):
-    assert classifier.classify(title, lang=lang).is_launch is is_launch
-
-
 def test_a_goal_is_no_rocket():
     assert "sport" in _cues("'로켓 슈팅' 발사한 김민재, 시즌 2호골", "", "ko")
     assert "sport" in _cues("大谷、ロケット弾のような打球を発射 今季30号本塁打", "", "ja")
     assert "sport" not in _cues("북한, 동해상으로 탄도미사일 발사", "", "ko")
+
+
+@pytest.mark.parametrize("lang, title, compared", [
+    # A superlative after the period compares one launch with the others: no total.
+    ("ko", "북한, 탄도미사일 발사…최근 5년간 최다 규모", True),
+    ("ja", "北朝鮮がミサイル発射 過去5年で最多ペース", True),
+    ("ko", "북한, 최근 5년간 탄도미사일 100여 발 발사", False),
+])
+def test_a_superlative_after_a_period_compares(lang, title, compared):
+    assert ("aggregate" not in _cues(title, "", lang)) is compared
+
+
+_KYIV = "러시아군이 새벽 순항미사일 10여 발로 키이우를 공격했다고 우크라이나 공군이 밝혔다."
+_DNIPRO = "ロシア軍の巡航ミサイルがドニプロの集合住宅を直撃したと地元当局が発表した。"
+
+
+@pytest.mark.parametrize("lang, title, summary, attack", [
+    # A headline's attack or its aftermath, with no weapon, told as the summary's missile strike ...
+    ("ko", "러, 키이우 에너지 시설 동시 타격", _KYIV, True),
+    ("ko", "키이우 아파트 참사…희생자 9명으로 늘어", _KYIV, True),
+    ("ja", "ドニプロ集合住宅、死者30人に", _DNIPRO, True),
+    ("ja", "ウクライナ、黒海艦隊の拠点を攻撃", "ウクライナ軍は巡航ミサイルでセバストポリの拠点を攻撃したと発表した。", True),
+    # ... not one to come, nor a drone's.
+    ("ko", "러, 키이우 에너지 시설 공격 가능성", _KYIV, False),
+    ("ja", "ドニプロの集合住宅、無人機攻撃で被害", _DNIPRO, False),
+])
+def test_a_headline_attack_or_its_aftermath_with_the_summarys_missiles(lang, title, summary, attack):
+    assert ("title_attack" in _cues(title, summary, lang)) is attack
+
+
+def test_the_aftermath_of_a_direct_hit_is_its_report():
+    assert classifier.classify("ドニプロ集合住宅、死者30人に", _DNIPRO, lang="ja").is_launch is True
+    assert classifier.classify("ドニプロ集合住宅、死者30人に", "", lang="ja").is_launch is False
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Talks between leaders, oil and the yen after a launch are the headline's news.
+    ("ja", "日韓首脳が電話会談 北朝鮮の弾道ミサイル発射受け", False),
+    ("ja", "円相場が上昇 北朝鮮ミサイルで逃避買い", False),
+    ("ja", "原油先物が急騰 イランのミサイル攻撃受け", False),
+    # A flash's error, a false alarm, a withdrawn announcement.
+    ("ko", "日 방송사, '북 미사일 발사' 속보 오보 사과", False),
+    ("ko", "\"로켓 발사 경보는 오작동\"…주민들 한때 대피", False),
+    ("ja", "「ミサイル発射」誤放送 防災無線の設定ミス", False),
+    # Totals run on past a comma or an ellipsis in a Korean or Japanese headline.
+    ("ko", "전쟁 9개월, 레바논서 날아온 로켓 8천여발", False),
+    ("ko", "북, 올해 미사일 발사 역대 최다…60발 넘어", False),
+    # A look-back labelled so.
+    ("ja", "【あの日から】北朝鮮ミサイルが上空通過 漁業者の記憶", False),
+    # A sea with "로" before the weapon tells its flight with no verb.
+    ("ko", "북, 동해로 단거리 탄도미사일 3발", True),
+])
+def test_more_headlines_in_korean_and_japanese(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, cue", [
+    ("ja", "スカッド攻撃から30年 テルアビブの記憶", "retrospective"),
+    ("ja", "ロシアの侵攻3年 キーウ市民が語るミサイル攻撃の夜", "retrospective"),
+    ("ko", "전쟁 2년, 미사일 공습의 기억", "retrospective"),
+    ("ja", "データで見る北朝鮮のミサイル発射", "digest"),
+    ("ko", "한눈에 보는 북한 미사일 발사", "digest"),
+])
+def test_look_backs_and_digests_in_their_own_words(lang, title, cue):
+    assert cue in _cues(title, "", lang)
+    assert cue not in _cues("北朝鮮が弾道ミサイル発射 5年ぶり", "", "ja")
+
+
+def test_named_weapons_in_katakana_and_hangul():
+    assert "title_weapon" in _cues("スカッドの射程", "", "ja")
+    assert "title_weapon" in _cues("토마호크 추가 도입 검토", "", "ko")
+
+
+def test_an_editorial_with_a_colon_is_framed():
+    assert "explainer" in _cues("社説：ミサイル発射の常態化を許すな", "", "ja")

@@ -7,8 +7,10 @@ weapon with only a direction and no verb ("日本海に向け弾道ミサイル"
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
+from services.classify.languages import ANY
 from services.classify.languages.table import MAX_CANDIDATES, Cue, LanguageTable
 from services.classify.text import Prepared, spans_within
 
@@ -46,8 +48,51 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             if w in bound:
                 continue
             s0, s1 = p.sentence_of(w[0])
-            t = table.toward.search(text, max(s0, w[0] - 16), w[0])
+            t = table.toward.search(text, max(s0, w[0] - 16), w[0]) or _target_before(p, table, w)
             if t and not table.modal_near.search(text, w[1], min(s1, w[1] + 15)):
                 start = t.start()
                 out.append(Cue("impact", start, w[1], p.in_title(start), False, False, False, w, (t.start(), t.end())))
     return out
+
+
+# What may follow a weapon that ends its phrase: its count, then a break or the headline's end
+# (a space too in Japanese, which writes none between the words of a phrase).
+_PHRASE_END = re.compile(r"…|、|・|,|$")
+_PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|,|$")
+
+
+def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:
+    """In the headline, a target before a weapon that ends its phrase ("商船にミサイル 英当局",
+    "北部にロケット弾約50発"), not one a noun follows ("ミサイル供与", "미사일 지원")."""
+    if table.target_before is None or w[1] > p.title_end:
+        return None
+    text = p.text
+    at = w[1]
+    spaces = len(text[at:p.title_end]) - len(text[at:p.title_end].lstrip(" "))
+    count = table.counts.match(text, at + spaces, p.title_end) if table.counts is not None else None
+    if count is not None:
+        at = count.end()
+    phrase_end = _PHRASE_END_UNSPACED if table.unspaced else _PHRASE_END
+    if at < p.title_end and not phrase_end.match(text, at, p.title_end):
+        return None
+    if ANY.supply.search(text, at, min(p.title_end, at + 8)):
+        return None  # "ウクライナにミサイル 追加支援": what is given, not fired
+    return table.target_before.search(text, max(0, w[0] - 12), w[0])
+
+
+def headline_attack(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
+    """The span of the first attack the headline tells as having happened ("후티 거점 동시
+    타격", "司令部を攻撃", "3夜連続の攻撃"), or None: not one to come or denied ("공격 가능성",
+    "攻撃を警告"), not a drone's or an aircraft's, not in a question."""
+    if table.headline_attack is None:
+        return None
+    text, t_end = p.text, p.title_end
+    for m in islice(table.headline_attack.finditer(text, 0, t_end), MAX_CANDIDATES):
+        s0, s1 = p.sentence_of(m.start())
+        tail = text[m.end():m.end() + 14]
+        if (table.modal_after.search(tail) or table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15))
+                or (table.denied_after and table.denied_after.match(text, m.end(), min(s1, m.end() + 24)))
+                or ANY.non_missile.search(text, max(s0, m.start() - 8), m.start()) or p.is_question(s0)):
+            continue
+        return m.start(), m.end()
+    return None

@@ -139,6 +139,7 @@ class LanguageTable:
     shared: SharedWords
     default_zone: str | None = None  # zone of local times when nothing else says
     inflected: bool = False  # read by reader_pl.py: free word order, verbs inflected for aspect and tense
+    unspaced: bool = False  # no space between the words of a phrase (Japanese): a space ends one
 
     # Read by the verb-final reader.
     launch_verbs: FastPattern | None = None  # launch and impact verbs
@@ -147,6 +148,13 @@ class LanguageTable:
     modal_near: FastPattern | None = None  # around the verb: not yet happened
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
     toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
+    # In a headline, before a weapon that ends its phrase (alone or with its count): the
+    # target of a strike told with no verb ("北部にロケット弾約50発", "상선에 미사일").
+    target_before: FastPattern | None = None
+    # In a headline with no weapon: an attack, strike or hit on a place ("후티 거점 동시 타격",
+    # "黒海艦隊司令部を攻撃"), which counts as the headline's event when its summary tells a
+    # missile or rocket event of its own (as `reader_en.headline_attack` in English).
+    headline_attack: FastPattern | None = None
     # Right after a launch verb: the text looks back on that launch ("발사 5주년", "発射から
     # 1年"), or denies it ("발사설은 사실무근", "発射したとの情報は誤り").
     looks_back_after: FastPattern | None = None

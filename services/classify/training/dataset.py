@@ -32,6 +32,7 @@ PROJECT = Path(__file__).resolve().parents[3]
 LABELS_DIR = PROJECT / "labels"
 DAYS_LABELS = LABELS_DIR / "days.jsonl"
 POLICY_CASES = PROJECT / "tests" / "data" / "classify_cases.jsonl"
+WRITTEN = LABELS_DIR / "written.jsonl"
 
 _HOST_NOISE = frozenset({"www", "rss", "feeds", "feed", "rssfeeds", "news"})
 _SUFFIXES = frozenset({"com", "org", "net", "co", "uk", "pl", "jp", "au", "in", "de", "fr", "eu", "io", "gov"})
@@ -123,6 +124,16 @@ def load_cases(path: Path = POLICY_CASES) -> list[Example]:
                                 lang=row.get("lang"), is_launch=expect["is_launch"], fields=fields, day=None,
                                 outlet="cases"))
     return examples
+
+
+def load_written(path: Path = WRITTEN) -> list[Example]:
+    """Items written by hand to the labelling policy (`labels/written.jsonl`), launch or
+    not, without facts: they teach the launch heads the policy's frames in words no real
+    day used. Stratum "written"; no day and no outlet of the split."""
+    return [Example(key="written:" + row["id"], title=row["title"], summary=row.get("summary") or "",
+                    lang=row.get("lang"), is_launch=row["is_launch"], fields=None, day=None,
+                    outlet="written", stratum="written")
+            for row in _read_jsonl(path)]
 
 
 def _read_jsonl(path: Path) -> Iterable[dict]:

@@ -4,9 +4,11 @@
     LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.train --development-only
 
 Data: the labelled real days (`labels/days.jsonl`, texts from the shared days), the
-shared dev set (`launch_dev.jsonl`) and the hand-written policy cases
-(`tests/data/classify_cases.jsonl`). The dev set and the cases belong to no day and no
-outlet of the split, so every fold trains on them. Heads (see `services.classify.model`), over
+shared dev set (`launch_dev.jsonl`), the hand-written policy cases
+(`tests/data/classify_cases.jsonl`) and the items written by hand to the policy
+(`labels/written.jsonl`, for the launch heads only: they carry no facts). The dev set, the
+cases and the written items belong to no day and no outlet of the split, so every fold
+trains on them. Heads (see `services.classify.model`), over
 `services.classify.features`: `launch`, L2 logistic regression (liblinear, C=16, fixed
 seed) on every item; `headline`, the same on every item's headline alone (for items
 without a summary); `actor` and `kind`, L2 softmax regression (lbfgs, C=4) on the
@@ -52,7 +54,7 @@ from services.classify.classifier import classify, model_features, ruled_out
 from services.classify.features import rule_features, text_features, vectorise
 from services.classify.model import MODEL_PATH, Head, LaunchModel
 from services.classify.training.dataset import (
-    TEST_CELLS, Example, Split, disjoint_from, load_cases, load_days, load_dev, make_split,
+    TEST_CELLS, Example, Split, disjoint_from, load_cases, load_days, load_dev, load_written, make_split,
 )
 from services.classify.training.evaluate import Figures, Tally, interval, label_actor, label_kind, measure
 
@@ -117,7 +119,7 @@ def fit_fact(name: str, examples: Sequence[Example], vectors: dict[str, dict[int
     """The `name` head ("actor" or "kind") trained on the launches among `examples`."""
     from sklearn.linear_model import LogisticRegression
 
-    launches = [e for e in examples if e.is_launch]
+    launches = [e for e in examples if e.is_launch and e.stratum != "written"]  # written items carry no facts
     labels = [_fact_label(e, name) for e in launches]
     seen = {label: labels.count(label) for label in set(labels)}
     labels = [label if seen[label] >= MIN_CLASS_EXAMPLES else "other" for label in labels]
@@ -349,7 +351,7 @@ def development_cv(split: Split, by_cell: dict[tuple[int, int], list[Example]], 
 
 def train(out: Path, report: Path | None, development_only: bool = False, scores_out: Path | None = None) -> dict:
     days = load_days()
-    everything = days + load_dev() + load_cases()
+    everything = days + load_dev() + load_cases() + load_written()
     split = make_split(days)
     vectors = {e.key: features_of(e) for e in everything}
     vectors.update({h.key: features_of(h) for h in map(headline_copy, everything)})
