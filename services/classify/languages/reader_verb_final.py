@@ -83,7 +83,8 @@ def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.
 def headline_attack(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """The span of the first attack the headline tells as having happened ("후티 거점 동시
     타격", "司令部を攻撃", "3夜連続の攻撃"), or None: not one to come or denied ("공격 가능성",
-    "攻撃を警告"), not a drone's or an aircraft's, not in a question."""
+    "攻撃を警告"), not one of a thing that is no missile ("드론 공격", "無人機攻撃"), not in
+    a question."""
     if table.headline_attack is None:
         return None
     text, t_end = p.text, p.title_end
