@@ -80,6 +80,21 @@ def test_news_a_launch_causes(lang, title, summary, is_launch):
     ("ja", "米、ウクライナにミサイル 追加支援", False),
     ("ko", "美, 우크라에 미사일 지원 확대", False),
     ("ko", "하마스, 이스라엘 남부에 로켓 20발 발사 준비", False),
+    # Talks between leaders, oil and the yen after a launch are the headline's news.
+    ("ja", "日韓首脳が電話会談 北朝鮮の弾道ミサイル発射受け", False),
+    ("ja", "円相場が上昇 北朝鮮ミサイルで逃避買い", False),
+    ("ja", "原油先物が急騰 イランのミサイル攻撃受け", False),
+    # A flash's error, a false alarm, a withdrawn announcement.
+    ("ko", "日 방송사, '북 미사일 발사' 속보 오보 사과", False),
+    ("ko", "\"로켓 발사 경보는 오작동\"…주민들 한때 대피", False),
+    ("ja", "「ミサイル発射」誤放送 防災無線の設定ミス", False),
+    # Totals run on past a comma or an ellipsis in a Korean or Japanese headline.
+    ("ko", "전쟁 9개월, 레바논서 날아온 로켓 8천여발", False),
+    ("ko", "북, 올해 미사일 발사 역대 최다…60발 넘어", False),
+    # A look-back labelled so.
+    ("ja", "【あの日から】北朝鮮ミサイルが上空通過 漁業者の記憶", False),
+    # A sea with "로" before the weapon tells its flight with no verb.
+    ("ko", "북, 동해로 단거리 탄도미사일 3발", True),
 ])
 def test_headlines_in_korean_and_japanese(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
@@ -140,27 +155,6 @@ def test_a_headline_attack_or_its_aftermath_with_the_summarys_missiles(lang, tit
 def test_the_aftermath_of_a_direct_hit_is_its_report():
     assert classifier.classify("ドニプロ集合住宅、死者30人に", _DNIPRO, lang="ja").is_launch is True
     assert classifier.classify("ドニプロ集合住宅、死者30人に", "", lang="ja").is_launch is False
-
-
-@pytest.mark.parametrize("lang, title, is_launch", [
-    # Talks between leaders, oil and the yen after a launch are the headline's news.
-    ("ja", "日韓首脳が電話会談 北朝鮮の弾道ミサイル発射受け", False),
-    ("ja", "円相場が上昇 北朝鮮ミサイルで逃避買い", False),
-    ("ja", "原油先物が急騰 イランのミサイル攻撃受け", False),
-    # A flash's error, a false alarm, a withdrawn announcement.
-    ("ko", "日 방송사, '북 미사일 발사' 속보 오보 사과", False),
-    ("ko", "\"로켓 발사 경보는 오작동\"…주민들 한때 대피", False),
-    ("ja", "「ミサイル発射」誤放送 防災無線の設定ミス", False),
-    # Totals run on past a comma or an ellipsis in a Korean or Japanese headline.
-    ("ko", "전쟁 9개월, 레바논서 날아온 로켓 8천여발", False),
-    ("ko", "북, 올해 미사일 발사 역대 최다…60발 넘어", False),
-    # A look-back labelled so.
-    ("ja", "【あの日から】北朝鮮ミサイルが上空通過 漁業者の記憶", False),
-    # A sea with "로" before the weapon tells its flight with no verb.
-    ("ko", "북, 동해로 단거리 탄도미사일 3발", True),
-])
-def test_more_headlines_in_korean_and_japanese(lang, title, is_launch):
-    assert classifier.classify(title, lang=lang).is_launch is is_launch
 
 
 @pytest.mark.parametrize("lang, title, cue", [
