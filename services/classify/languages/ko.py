@@ -98,8 +98,10 @@ TABLE = LanguageTable(
     # with up to three words of its class between, tells its flight with no verb; so does
     # "again" ("사흘 만에 또 탄도미사일").
     toward=compile_fast(r"(?:[동서남]해상(?:으로)?|[동서남]해로|해상으로|쪽으로|향해|방향으로|(?<![가-힣])또|또다시|재차)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
+    # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
     target_before=compile_fast(r"[가-힣]{2}에\s?$"),
-    # and its aftermath, which the policy counts as its report ("희생자 12명", "주택 파손").
+    # A headline's attack with no weapon, and its aftermath, which the policy counts as its
+    # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
     headline_attack=compile_fast(r"타격|공격|공습|피격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손"),
     target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"),
     counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
