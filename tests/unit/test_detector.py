@@ -101,30 +101,19 @@ def test_new_launch_is_not_retrospective():
     assert not classify("North Korea fires ballistic missile toward East Sea").retrospective
 
 
-def test_evidence_offsets_point_into_raw_text_with_entities():
+@pytest.mark.parametrize("summary", [
+    "<p>It flew 600 km, Seoul&rsquo;s JCS said.</p>",
+    # long enough that its offset map is built with its text, not on first use
+    "<p>It flew 600 km, Seoul&rsquo;s JCS said.</p>" + "<p><b>Seoul</b> &amp; Tokyo watch.</p>" * 150,
+])
+def test_evidence_offsets_point_into_raw_text_with_entities(summary):
     title = "N Korea&#039;s military &quot;fires&quot; ballistic missile"
-    summary = "<p>It flew 600 km, Seoul&rsquo;s JCS said.</p>"
     result = classify(title, summary)
     raw = title + "\n" + summary
     assert result.is_launch
-    distance = next(e for e in result.evidence if e.field == "distance_km")
-    assert raw[distance.start:distance.end] == "flew 600 km"
-    agency = next(e for e in result.evidence if e.field == "source_agency")
-    assert raw[agency.start:agency.end] == "JCS"
-
-
-def test_evidence_offsets_point_into_raw_text_of_a_long_summary_full_of_markup():
-    """A summary long enough that its offset map is built with its text, not on first use."""
-    title = "N Korea&#039;s military &quot;fires&quot; ballistic missile"
-    summary = "<p>It flew 600 km, Seoul&rsquo;s JCS said.</p>" + "<p><b>Seoul</b> &amp; Tokyo watch.</p>" * 150
-    assert len(title) + len(summary) >= 4096
-    result = classify(title, summary)
-    raw = title + "\n" + summary
-    assert result.is_launch
-    distance = next(e for e in result.evidence if e.field == "distance_km")
-    assert raw[distance.start:distance.end] == "flew 600 km"
-    actor = next(e for e in result.evidence if e.field == "actor")
-    assert raw[actor.start:actor.end] == "N Korea&#039;s"  # the entity, as the feed wrote it
+    found = {e.field: raw[e.start:e.end] for e in result.evidence if e.field}
+    assert found["distance_km"] == "flew 600 km" and found["source_agency"] == "JCS"
+    assert found["actor"] == "N Korea&#039;s"  # the entity, as the feed wrote it
 
 
 def test_prepare_unescapes_and_strips_tags():
