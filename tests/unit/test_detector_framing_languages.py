@@ -188,6 +188,23 @@ def test_denials_warnings_and_student_rockets(lang, title, is_launch):
     # ... and its near misses: a launch told, and a missile's violation of airspace (an event).
     ("Rosja wystrzeliła rakiety na Charków, giełda w Moskwie rośnie", "", True),
     ("Naruszenie przestrzeni powietrznej. Sztab: to była rosyjska rakieta", "", True),
+    # A weapon denied, an explainer, a prayer, a stockpile, a simile, fireworks.
+    ("Sztab Generalny: to nie była rakieta, lecz balon", "", False),
+    ("MON: żaden pocisk nie naruszył polskiej przestrzeni powietrznej", "", False),
+    ("Czym jest Kinżał? Tłumaczymy, jak działa rosyjski pocisk", "", False),
+    ("Prezydent modli się za ofiary ataku rakietowego na Odessę", "", False),
+    ("HUR: Rosja gromadzi pociski przed zimą", "", False),
+    ("Kurs akcji wystrzelił jak rakieta po wynikach spółki", "", False),
+    ("Miasto zakazuje odpalania petard i rakiet w sylwestra", "", False),
+    # A correction of the outlet's own report, a total since a year or over a span.
+    ("Sprostowanie: nie było ataku rakietowego na Chersoń",
+     "Wczoraj błędnie podaliśmy, że miasto zostało ostrzelane rakietami.", False),
+    ("Od 2017 r. Iran przeprowadził ponad 40 prób rakietowych", "", False),
+    ("Hamas wystrzelił 5 tys. rakiet w dwa miesiące wojny", "", False),
+    # Their near misses: a launch told, the motive of a launch, a threat that is a launch's.
+    ("Rosja wystrzeliła rakiety na Odessę", "", True),
+    ("Korea Północna wystrzeliła pociski. To odpowiedź na manewry", "", True),
+    ("Rakieta spadła na Chersoń. Nie było ostrzeżenia", "", True),
 ])
 def test_polish_headlines_whose_news_is_something_else(title, summary, is_launch):
     assert classifier.classify(title, summary, lang="pl").is_launch is is_launch
@@ -218,29 +235,6 @@ def test_polish_calibres_and_declined_attacks(title, is_launch):
 ])
 def test_polish_totals_visits_and_depots(title, is_launch):
     assert classifier.classify(title, lang="pl").is_launch is is_launch
-
-
-@pytest.mark.parametrize("title, summary, is_launch", [
-    # A weapon denied, an explainer, a prayer, a stockpile, a simile, fireworks.
-    ("Sztab Generalny: to nie była rakieta, lecz balon", "", False),
-    ("MON: żaden pocisk nie naruszył polskiej przestrzeni powietrznej", "", False),
-    ("Czym jest Kinżał? Tłumaczymy, jak działa rosyjski pocisk", "", False),
-    ("Prezydent modli się za ofiary ataku rakietowego na Odessę", "", False),
-    ("HUR: Rosja gromadzi pociski przed zimą", "", False),
-    ("Kurs akcji wystrzelił jak rakieta po wynikach spółki", "", False),
-    ("Miasto zakazuje odpalania petard i rakiet w sylwestra", "", False),
-    # A correction of the outlet's own report, a total since a year or over a span.
-    ("Sprostowanie: nie było ataku rakietowego na Chersoń",
-     "Wczoraj błędnie podaliśmy, że miasto zostało ostrzelane rakietami.", False),
-    ("Od 2017 r. Iran przeprowadził ponad 40 prób rakietowych", "", False),
-    ("Hamas wystrzelił 5 tys. rakiet w dwa miesiące wojny", "", False),
-    # Their near misses: a launch told, the motive of a launch, a threat that is a launch's.
-    ("Rosja wystrzeliła rakiety na Odessę", "", True),
-    ("Korea Północna wystrzeliła pociski. To odpowiedź na manewry", "", True),
-    ("Rakieta spadła na Chersoń. Nie było ostrzeżenia", "", True),
-])
-def test_polish_denials_explainers_and_spans(title, summary, is_launch):
-    assert classifier.classify(title, summary, lang="pl").is_launch is is_launch
 
 
 def test_a_threat_of_an_answer_is_the_headlines_news():
