@@ -293,7 +293,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span:
         f.set("civil_space", 1, span)
     event_cues = t_asserted or s_asserted
-    if event_cues and all(c.weapon and ANY.satellite.search(text, c.weapon[0], c.weapon[1]) for c in event_cues):
+    # The weapon and the word after it: Polish puts the adjective second ("rakieta nośna").
+    if event_cues and all(c.weapon and ANY.satellite.search(text, c.weapon[0], c.weapon[1] + _NEXT_WORD)
+                          for c in event_cues):
         readings = [_military_space_launch(p, c) for c in event_cues]
         if not any(readings):
             # A state other than North Korea or Iran launching its satellite is civil space
@@ -468,6 +470,9 @@ def _future_told_by_summary(text: str, title_cues: list[Cue], summary_cues: list
 # The noun events that are announced before they happen ("ICBM test", "satellite
 # launch"); an attack, strike or barrage named by a noun has happened.
 _SCHEDULED_NOUNS = frozenset({"test", "launch"})
+
+
+_NEXT_WORD = 8
 
 
 def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:

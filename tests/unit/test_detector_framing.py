@@ -423,3 +423,36 @@ def test_periods_without_article_and_aftermath(title, is_launch):
 ])
 def test_purposes_lookaheads_and_reactions(title, is_launch):
     assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # What a drill simulates or plans for has not happened.
+    ("en", "Japan holds evacuation drill in case of missile attack", "", False),
+    ("en", "Sirens wail as Tokyo stages exercise simulating a ballistic missile strike", "", False),
+    ("en", "Japan orders evacuations after North Korean missile attack", "", True),
+    ("pl", "Japonia ćwiczy ewakuację na wypadek ataku rakietowego", "", False),
+    ("pl", "W Japonii ewakuacja po ataku rakietowym Korei Północnej", "", True),
+    # Missiles amassed ahead of strikes are still to come; "for the first time" is an occasion.
+    ("en", "Russia amassing missiles ahead of winter strikes on power grid, Kyiv warns", "", False),
+    ("en", "Ukraine used US-supplied ATACMS for first time, hitting Russian airfields", "", True),
+    ("en", "Ukraine used ATACMS for strikes on Russian airfields, Kyiv says", "", True),
+    # A hunger striker is no footballer.
+    ("en", "Islamic Jihad fires rockets at Israel after death of hunger striker",
+     "Sirens sounded in Sderot; 22 rockets were launched from Gaza, the military said.", True),
+    ("en", "Striker fires rocket into top corner to seal derby win", "", False),
+    # Reaching orbit is no civil launcher: the launching state says whose launch it is.
+    ("pl", "Iran wystrzelił trzy satelity jednocześnie", "Państwowa telewizja podała, że satelity trafiły na orbitę.", True),
+    ("pl", "Japonia wystrzeliła satelitę meteorologicznego", "Satelita trafił na orbitę.", False),
+    # ... and so is a spaceport; a carrier rocket is named by its adjective after it.
+    ("pl", "Korea Północna wystrzeliła rakietę nośną z kosmodromu Sohae", "", True),
+    ("pl", "Chiny wystrzeliły rakietę nośną z kosmodromu Jiuquan", "", False),
+    # What is left of a weapon that flew is its aftermath; only an airspace is violated by its flight.
+    ("en", "Debris of Russian cruise missile found in forest near Bydgoszcz, prosecutors say", "", True),
+    ("en", "Debris of hailstorm found in forest near Bydgoszcz", "", False),
+    ("pl", "Szczątki rakiety w Przewodowie. Śledczy zabezpieczają miejsce eksplozji", "", True),
+    ("pl", "PILNE: Rosyjska rakieta naruszyła polską przestrzeń powietrzną", "", True),
+    ("pl", "MON: żaden pocisk nie naruszył polskiej przestrzeni powietrznej", "", False),
+    ("pl", "Test rakiety naruszył rezolucję ONZ, twierdzi Waszyngton", "", False),
+])
+def test_drills_stockpiles_first_uses_orbits_and_debris(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

@@ -126,7 +126,10 @@ IMPACT = compile_fast(
 )
 
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
-SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail) of\b", _I)
+# What is left of one that flew is its aftermath ("debris of a Russian missile", "wreckage
+# from the rocket"), which the policy counts as a report of it.
+SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
+                     r"|debris|wreckage|fragments|remnants|shrapnel) (?:of|from)\b", _I)
 
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
@@ -141,7 +144,9 @@ DISMISSED_BEFORE = compile_fast(
 # "missile defence ... hit", "missile programme ... strikes": the weapon is not the subject.
 NOT_AN_IMPACT_BETWEEN = compile_fast(
     # "readies ICBM for test", "stockpiles missiles for massive strike": a purpose, to come.
-    r"\b(?:for|defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
+    # ("used ATACMS for the first time, hitting ...": an occasion, not a purpose; "amassing
+    # missiles ahead of winter strikes": to come.)
+    r"\b(?:for(?! (?:the )?first time)|ahead of|in (?:preparation|anticipation) (?:for|of)|defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
     r"|engines?|motors?|commanders?|chiefs?|heads?|units?|officials?|experts?|scientists?|engineers?|makers?"
     r"|factor(?:y|ies)|production|industry|arsenals?|stockpiles?|sirens?|alerts?|warnings?|debris|wreckage"
     r"|fragments?|parts|boosters?)\b", _I)
@@ -267,7 +272,9 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
     r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
     # "ahead of N. Korean rocket launch", "hinting at missile test": still to come.
-    r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for)\b"
+    r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for"
+    # Drills: "evacuation drill in case of a missile attack", "simulating a missile strike".
+    r"|in (?:the )?case of|in the event of|simulat(?:es|ed|ing|ions?)|mock|hypothetical)\b"
     r"(?:\s+[\w'.-]+){0,4}\s+$",
     _I,
 )
@@ -727,7 +734,7 @@ SHARED = SharedWords(
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
     # Sport: "fires rocket into top corner".
     sport=(
-        r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|striker|midfielder|goalkeeper|league|FA Cup"
+        r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
         r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to)\b"
@@ -736,7 +743,7 @@ SHARED = SharedWords(
     supply=(
         r"\b(?:ship(?:s|ped|ping|ments?)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
-        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|exports?|procure\w*)\b"
+        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),

@@ -203,6 +203,8 @@ EVENT_STEMS = MappingProxyType({
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
     "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
+    "szczątk": ("impact", "noun"), "odłamk": ("impact", "noun"),  # what is left of one that flew
+    "narusz": ("impact", "perfective"), "naruszał": ("impact", "imperfective"),  # ... or violated it
     "bombardowa": ("impact", "imperfective"), "bombarduj": ("impact", "imperfective"),
     "zbombardowa": ("impact", "perfective"), "zbombarduj": ("impact", "perfective"),
 })
@@ -235,6 +237,9 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 NOT_AN_EVENT_AFTER = MappingProxyType({
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
+    # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
+    "narusz": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I),
+    "naruszał": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I),
 })
 # Before it, ending where it starts: the same ("do Polski trafiły").
 NOT_AN_EVENT_BEFORE = MappingProxyType({
@@ -310,7 +315,9 @@ MODAL_BEFORE = compile_fast(
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
     r"|gdyby|czy|aby|żeby|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
-    r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*)\b(?:\s+[\w-]+){0,3}\s+$",
+    r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*"
+    # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak".
+    r"|na wypadek|w razie|w przypadku|symul\w*)\b(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
 # After a noun event: "start ... zaplanowano na", "test przełożono".
@@ -606,7 +613,7 @@ SHARED = SharedWords(
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
         r"|komercyjn|internetow|studenck|nawigacyjn)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
-        r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|kosmodrom\w*|Bajkonur\w*|na orbit\w*)\b"
+        r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*)\b"
     ),
     defence=(
         r"\b(?:obron\w* przeciwrakietow\w*|obron\w* przeciwlotnicz\w*|tarcz\w* antyrakietow\w*|antyrakiet\w*"

@@ -130,7 +130,7 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             continue
         # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
         lo = max(s0, w[0] - 40)
-        if low is not None and low.find(" of", lo, w[0]) < 0:
+        if low is not None and low.find(" of", lo, w[0]) < 0 and low.find(" from", lo, w[0]) < 0:
             continue
         before = text[lo:w[0]]
         sm = None
