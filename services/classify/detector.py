@@ -294,7 +294,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("civil_space", 1, span)
     event_cues = t_asserted or s_asserted
     # The weapon and the word after it: Polish puts the adjective second ("rakieta nośna").
-    if event_cues and all(c.weapon and ANY.satellite.search(text, c.weapon[0], c.weapon[1] + _NEXT_WORD)
+    if event_cues and all(c.weapon and ANY.satellite.search(text, c.weapon[0], _next_word_end(text, c.weapon[1]))
                           for c in event_cues):
         readings = [_military_space_launch(p, c) for c in event_cues]
         if not any(readings):
@@ -472,7 +472,14 @@ def _future_told_by_summary(text: str, title_cues: list[Cue], summary_cues: list
 _SCHEDULED_NOUNS = frozenset({"test", "launch"})
 
 
-_NEXT_WORD = 8
+_NEXT_WORD = re.compile(r"\s*\S+")
+
+
+def _next_word_end(text: str, end: int) -> int:
+    """Where the word after `end` ends: a Polish adjective follows its noun ("rakieta nośna",
+    "satelity szpiegowskiego")."""
+    m = _NEXT_WORD.match(text, end)
+    return m.end() if m else end
 
 
 def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
@@ -486,7 +493,7 @@ def _military_space_launch(p: Prepared, cue: Cue) -> bool | None:
     text = p.text
     s0, s1 = p.sentence_of(cue.start)
     w0, w1 = cue.weapon  # type: ignore[misc]
-    if ANY.military_space.search(text, max(s0, w0 - 30), w1):
+    if ANY.military_space.search(text, max(s0, w0 - 30), _next_word_end(text, w1)):
         return True
     clause_break = _CLAUSE_END.search(text, cue.end, s1)
     clause_end = clause_break.start() if clause_break else s1
