@@ -176,3 +176,48 @@ def test_named_weapons_in_katakana_and_hangul():
 
 def test_an_editorial_with_a_colon_is_framed():
     assert "explainer" in _cues("社説：ミサイル発射の常態化を許すな", "", "ja")
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Denied in the quote's own words; a flash sent in error.
+    ("ko", '군 당국 "北 미사일 발사 사실 없어"', "", False),
+    ("ko", '군 당국 "北 탄도미사일 발사 식별되지 않아"', "", False),
+    ("ko", '군 당국 "北 탄도미사일 1발 발사"', "", True),
+    ("ja", "「ミサイル発射」の誤った速報を配信　放送局がおわび", "", False),
+    ("ja", "防衛省「発射は確認されていない」　ネットの“発射”情報を否定", "", False),
+    # The launch as what the markets shrugged off ("despite"), not one told in its own right.
+    ("ko", "北 미사일 발사에도 증시 상승 마감", "", False),
+    ("ko", "北 미사일 발사…금리 상승", "", True),
+    # Before a summit is a time, not a reaction.
+    ("ko", "北, 정상회담 직전 탄도미사일 기습 발사", "", True),
+    ("ko", "한일 정상회담, 北 탄도미사일 발사 규탄", "", False),
+    ("ja", "北朝鮮、首脳会談直前に弾道ミサイル発射", "", True),
+    # Totals since a war began, over years in power; a chronicle; the days of an invasion.
+    ("ko", '이스라엘군 "개전 후 로켓 1만2천발 날아와"', "", False),
+    ("ko", "집권 10년…탄도미사일 150발 넘게 쐈다", "", False),
+    ("ko", "北 핵·미사일 도발 연대기", "", False),
+    ("ja", "ロシア軍のミサイル　侵攻開始から8000発超", "", False),
+    ("ja", "侵攻500日　ミサイル攻撃の跡をたどる", "", False),
+    # Explainers: why, what to do.
+    ("ko", "극초음속 미사일은 왜 요격이 어려울까", "", False),
+    ("ja", "Jアラートが鳴ったらどうする？　ミサイル落下時の行動", "", False),
+    # A water rocket, a cubesat on a commercial rocket.
+    ("ko", "과학관 '물로켓 발사대회' 열려", "", False),
+    ("ko", "대학 연구소 초소형 위성, 로켓랩 일렉트론에 실려 발사", "", False),
+    # Hit by a missile: its aftermath; intercepting is a flight, interceptors are defence.
+    ("ko", '우크라 "아파트 미사일 피격 사망자 30명으로 늘어"', "", True),
+    ("ja", "ロシア軍　キーウに極超音速ミサイル「キンジャール」　ウクライナは「迎撃」と発表", "", True),
+    ("ja", "米国　イスラエルにTHAAD配備へ", "弾道ミサイル攻撃に備えるため部隊を派遣する。", False),
+    # "Submarine-launched" names a missile; a place named for a sport is no sport.
+    ("ja", "北朝鮮　新型潜水艦を公開「戦術核ミサイル搭載可能」", "", False),
+    ("ja", "北朝鮮、潜水艦発射弾道ミサイルを発射", "", True),
+    ("ja", "ゴラン高原のサッカー場にロケット弾　死者12人に", "", True),
+])
+def test_korean_and_japanese_denials_totals_explainers_and_names(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+def test_submarine_launched_names_a_missile_not_its_launch():
+    assert "title_event" not in _cues("北朝鮮、新型潜水艦に潜水艦発射弾道ミサイル", "", "ja")
+    assert "title_event" not in _cues("북한 신형 잠수함, 잠수함발사탄도미사일 탑재", "", "ko")
+    assert "title_event" in _cues("北朝鮮、潜水艦発射弾道ミサイルを発射", "", "ja")

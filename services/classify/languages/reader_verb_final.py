@@ -59,6 +59,7 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
 # (a space too in Japanese, which writes none between the words of a phrase).
 _PHRASE_END = re.compile(r"…|、|・|,|$")
 _PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|,|$")
+_NAME_AFTER = re.compile(r"[「『][^」』]{1,20}[」』]")
 
 
 def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:
@@ -72,6 +73,9 @@ def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.
     count = table.counts.match(text, at + spaces, p.title_end) if table.counts is not None else None
     if count is not None:
         at = count.end()
+    name = _NAME_AFTER.match(text, at, p.title_end)
+    if name is not None:
+        at = name.end()  # "極超音速ミサイル「キンジャール」": the weapon's name in brackets
     phrase_end = _PHRASE_END_UNSPACED if table.unspaced else _PHRASE_END
     if at < p.title_end and not phrase_end.match(text, at, p.title_end):
         return None
