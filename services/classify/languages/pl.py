@@ -234,12 +234,12 @@ _NOUN = re.compile(r"|a|y|ę|ą|ie|u|em|iem|i|ów|om|ami|ach|owi|e")  # atak, at
 _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spadniemy": "future"})
 
 # After the event word: it is no launch ("trafiły do Ukrainy": delivered).
+# Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
+_NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
-    # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
-    "narusz": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I),
-    "naruszał": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I),
+    "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
 })
 # Before it, ending where it starts: the same ("do Polski trafiły").
 NOT_AN_EVENT_BEFORE = MappingProxyType({

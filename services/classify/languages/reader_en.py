@@ -128,7 +128,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         if hb:
             cues.append(_cue("impact", p, hb.start(), hb.start() + len(hb.group("verb")), w, s0))
             continue
-        # Weapon as object of a salvo: "barrage of missiles", "salvo of 18 rockets".
+        # Weapon as object of a salvo or of what is left of it: "barrage of missiles",
+        # "salvo of 18 rockets", "debris from the missile".
         lo = max(s0, w[0] - 40)
         if low is not None and low.find(" of", lo, w[0]) < 0 and low.find(" from", lo, w[0]) < 0:
             continue
