@@ -456,3 +456,39 @@ def test_purposes_lookaheads_and_reactions(title, is_launch):
 ])
 def test_drills_stockpiles_first_uses_orbits_and_debris(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A trend or a rate over a period is a statistic; one strike told with its numbers is not.
+    ("en", "Hezbollah rocket fire on northern Israel reaches highest level since war began", False),
+    ("en", "Gaza rocket fire at lowest level in 15 years, army says", False),
+    ("en", "Rocket launches from Gaza dwindle to a handful a month", False),
+    ("en", "Russian missile salvos shrink to an average of 12 per attack", False),
+    ("en", "North Korea's missile launches this year already exceed any previous year", False),
+    ("en", "Russia launched 900 glide bombs, 300 drones and 30 missiles this week, Zelenskiy says", False),
+    ("en", "Russia fires 40 missiles at Kyiv overnight, the most since March", True),
+    ("en", "Russia fired 40 missiles at Kyiv last week, officials say", True),
+    ("pl", "Rosja wystrzeliła w maju mniej rakiet niż w kwietniu", False),
+    ("pl", "Analitycy: Rosja wystrzeliwuje średnio 30 rakiet tygodniowo", False),
+    ("pl", "Liczba ataków rakietowych na Izrael wzrosła w lipcu dwukrotnie", False),
+    ("pl", "Rosja wystrzeliła w nocy 30 rakiet na Kijów", True),
+    # A leader's plea or verdict, a meeting: the headline's news.
+    ("en", "Pope decries Russian missile attack on Sumy", False),
+    ("en", "Zelenskiy pleads for more Patriots after Russian missile strike on Kyiv", False),
+    ("en", "NATO ambassadors meet after missile lands in Poland", False),
+    ("en", "Minister calls Russian missile strike on hospital 'a war crime'", False),
+    ("en", "Russian missile strike on Kyiv hospital kills two", True),
+    # Permission is no launch.
+    ("pl", "USA zgodziły się, by Ukraina używała pocisków ATACMS na terytorium Rosji", False),
+    ("pl", "Ukraina użyła pocisków ATACMS na terytorium Rosji", True),
+])
+def test_trends_rates_pleas_decisions_and_permissions(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+def test_an_engine_for_a_rocket_is_what_was_tested():
+    def events(title: str) -> set[str]:
+        p = detector.prepare(title, "")
+        return {name for name, _ in detector.detect(p, detector.detect_language(p.text, "pl")).cue_values}
+    assert "title_event" not in events("Korea Północna przetestowała silnik na paliwo stałe do nowej rakiety")
+    assert "title_event" in events("Korea Północna przetestowała nową rakietę na paliwo stałe")

@@ -235,10 +235,13 @@ TOTAL_COUNT = compile_fast(
     # A share of them ("90% of rockets", "70 percent of Russian missiles") ...
     r"|\b\d{1,3}(?:%|\s?per ?cent) of\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|drones)\b"
     # ... or their trend ("missile use fell sharply", "attacks drop by half", "tests doubled").
-    r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,3}\s+"
+    r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,4}\s+"
     r"(?:fell|fall|falls|dropp?(?:ed|s)?|rose|rise|rises"
     r"|doubled|doubles|tripled|halved|surged|soared|declined|declines|increased|decreased|jumped"
-    r"|hit (?:a )?record|hits (?:a )?record|(?:reach(?:ed|es)? )?(?:a )?record high)\b", _I)
+    r"|dwindl\w*|shr[iau]nk\w*|exceed(?:s|ed)?|outnumber\w*|climb(?:s|ed)|plunge[sd]?|slump(?:s|ed)|spike[sd]"
+    r"|hit (?:a )?record|hits (?:a )?record|(?:reach(?:ed|es)? )?(?:a )?record high"
+    # "rocket fire at lowest level in 15 years", "reaches highest level since war began".
+    r"|(?:at|to|reach(?:es|ed)?) (?:its |a |the )?(?:highest|lowest) (?:level|point|rate))\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:overnight|tonight|today|yesterday|this (?:morning|afternoon|evening)"
     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -363,7 +366,12 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
-    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets|meeting|statement on"
+    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets?|meeting|statement on"
+    # A leader's plea or verdict: "Pope decries ...", "pleads for more Patriots after ...",
+    # "calls the strike 'a war crime'". (Not a shipping firm or an airline that pauses or
+    # reroutes after an attack: the labels count that as the attack's aftermath.)
+    r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks"
+    r"|calls(?=\s+(?:[\w'’,-]+\s+){1,10}['‘\"“])"
     r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*"
     # "X blasts Y for mocking ...": criticism, not an explosion ("blasts Kyiv for a second night").
     r"|mock(?:s|ed|ing)?|blast(?:s|ed) (?:[\w'’‘-]+ ){1,4}for [\w'’-]+ing)\b"
@@ -710,7 +718,9 @@ SHARED = SharedWords(
         # "a record 70 missiles last year", "more than 200 missiles since October".
         r"|(?<!since )last year|a record \d+|(?:more than|over|at least) [\d,]+ (?:[\w-]+ ){0,2}(?:missiles|rockets) since"
         # "a record number of missiles in 2022", "more than 100 missiles in the past year".
-        r"|in (?:19|20)\d\d|(?:in|over|during) (?:the )?(?:past|last) (?:year|month|decade))\b"
+        r"|in (?:19|20)\d\d|(?:in|over|during) (?:the )?(?:past|last) (?:year|month|decade)"
+        # "2022 launches already exceed any previous year".
+        r"|(?:any|every|all) (?:previous|prior|other) years?)\b"
     ),
     # Periods that make a total only with a count (`total_count`); no frame alone ("the
     # killing of three members last month" dates another event).
@@ -728,7 +738,10 @@ SHARED = SharedWords(
         # "fell to lowest level in months": a statistic's comparison.
         r"|(?:lowest|highest) (?:level|monthly|number)|record (?:low|high)"
         # "tally shows", "data shows", "report finds": a statistic's source stands for its period.
-        r"|tally|(?:data(?:base)?|figures?|counts?|records?) (?:shows?|suggests?)|report finds|think[- ]tank)\b"
+        r"|tally|(?:data(?:base)?|figures?|counts?|records?) (?:shows?|suggests?)|report finds|think[- ]tank"
+        # Rates and a week's tally: "a handful a month", "an average of 12 per attack", "launched
+        # ... 30 missiles this week" (not "last week", which dates one attack).
+        r"|(?:a|per) (?:day|week|month|year)|(?:an )?average of|on average|this week|(?:over|in) the (?:past|last) week)\b"
     ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",

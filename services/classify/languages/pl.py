@@ -251,7 +251,9 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
     r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
-    r"|jak|petard\w*\s+(?:i|oraz|lub))\s+$",
+    r"|jak|petard\w*\s+(?:i|oraz|lub)"
+    # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
+    r"|silnik\w*(?:\s+[\w-]+){0,3}\s+do(?:\s+[\w-]+)?)\s+$",
     _I,
 )
 
@@ -314,7 +316,7 @@ MODAL_BEFORE = compile_fast(
     r"|przygotowa\w*|szykuj\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
-    r"|gdyby|czy|aby|żeby|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
+    r"|gdyby|czy|aby|żeby|by|zgodzi\w*|zgod\w* na|zezwol\w*|zezwal\w*|pozwol\w*|pozwal\w*|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
     r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*"
     # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak".
     r"|na wypadek|w razie|w przypadku|symul\w*)\b(?:\s+[\w-]+){0,3}\s+$",
@@ -658,14 +660,17 @@ SHARED = SharedWords(
         r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
         r"|od (?:\d{1,2} )?(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"
         r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
-        r"|rocznie|miesięcznie|co roku)\b"
+        r"|rocznie|miesięcznie|tygodniowo|dziennie|co roku|średnio|przeciętnie"
+        r"|co (?:dwa|trzy|cztery|pięć|\d+|kilka) dni)\b"
     ),
     # Periods that make a total only with a count ("w ciągu miesiąca ... ponad 200 pocisków").
     total_period=(
-        # (not "w zeszłym tygodniu": a week dates one attack, as in English)
         r"\b(?:w tym miesiącu|w (?:zeszłym|ubiegłym|minionym) miesiącu"
         r"|w ciągu (?:[\w-]+ )?(?:miesiąca|miesięcy|tygodnia|tygodni|roku|lat|kwartału|półrocza|dni)"
-        r"|w (?:[\w-]+ )?(?:dni|tygodnie|tygodni|miesiące|miesięcy|lata|lat)|w pół roku)\b"
+        r"|w (?:[\w-]+ )?(?:dni|tygodnie|tygodni|miesiące|miesięcy|lata|lat)|w pół roku"
+        # A week's tally: "w tym tygodniu Rosja użyła ... 40 rakiet" (not "w zeszłym tygodniu",
+        # which dates one attack, as "last week" does in English).
+        r"|w (?:tym|mijającym|minionym|ostatnim) tygodniu)\b"
     ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
@@ -786,7 +791,10 @@ SHARED = SharedWords(
 TOTAL_COUNT = compile_fast(
     r"\b(?:\d{2,}|\d{1,3}(?:[\u00a0 .]\d{3})+|\d+\s?tys\.?|setki|setek|tysiące|tysięcy|dziesiątki|dziesiątek"
     r"|kilkadziesiąt|kilkudziesięciu|kilkaset|kilkuset|kilka tysięcy|\d{2,}\s?(?:proc\.|procent\w*|%)"
-    r"|rekordow\w* liczb\w*)\+?\s+(?:[\w-]+\s+){0,2}(?:rakiet\w*|pocisk\w*|startów|wystrzeleń|odpaleń)\b", _I)
+    r"|rekordow\w* liczb\w*|mniej|więcej|najwięcej)\+?\s+(?:[\w-]+\s+){0,2}(?:rakiet\w*|pocisk\w*|startów|wystrzeleń|odpaleń|testów)\b"
+    # Their trend: "liczba ataków rakietowych ... wzrosła dwukrotnie".
+    r"|\bliczb\w*\s+(?:[\w-]+\s+){0,2}(?:ataków|rakiet|pocisków|odpaleń|startów)(?:\s+[\w-]+){0,6}?\s+"
+    r"(?:wzrosł\w*|zmalał\w*|spadł\w*|podwoił\w*|potroił\w*)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"
     r"|w (?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"

@@ -35,7 +35,7 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     """The cues of the text: each event word bound to the nearest weapon of its clause.
     `weapons` are sorted spans."""
     text = p.text
-    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 30), w[0])
+    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 45), w[0])
                and not pl.PRICED_AFTER.match(text, w[1], w[1] + 40)]
     if not weapons:
         return []
