@@ -305,7 +305,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
 
     span = _first(ANY.defence, text, 0, t_end)
     if span:
-        f.set("defence_secondary" if t_asserted else "defence_main", 1, span)
+        at_work = bool(s_asserted) and ANY.interception.search(text, 0, t_end) is not None
+        f.set("defence_secondary" if t_asserted or at_work else "defence_main", 1, span)
     span = _first(ANY.non_missile, text, 0, t_end)
     if span:
         # "150 missiles and drones": a weapon named with it shares the headline's event.
@@ -517,9 +518,12 @@ def _clause_break(text: str, lo: int, hi: int) -> bool:
 def _looks_back_at(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
     """Whether the headline's launch is the one a look-back is of: it follows the
     look-back's words in their clause ("Five years since North Korea's first ICBM test"),
-    not in a clause of its own ("A year since the invasion, Russia fires 80 missiles")."""
-    return bool(t_asserted) and span[1] <= t_asserted[0].start and not _CLAUSE_PUNCT.search(
-        text, span[1], t_asserted[0].start)
+    not in a clause of its own ("A year since the invasion, Russia fires 80 missiles"), or
+    they date it, right after it ("po ataku rakietowym z 2023 roku")."""
+    if not t_asserted:
+        return False
+    cue = t_asserted[0]
+    return (span[1] <= cue.start and not _CLAUSE_PUNCT.search(text, span[1], cue.start)) or 0 <= span[0] - cue.end <= 1
 
 
 def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
@@ -585,9 +589,9 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
     ("Monthly tally: 190 missiles in March"). Such an item is no launch report, whatever
     its words suggest to the model."""
     text, t_end = p.text, p.title_end
-    m = ANY.explainer_start.match(text, 0, t_end)
+    m = ANY.explainer_start.match(text, 0, t_end) or ANY.sport.search(text, 0, t_end)
     if m:
-        return m.span()  # "Czym jest Oriesznik?", "What is a hypersonic missile?"
+        return m.span()  # "Czym jest Oriesznik?", "What is a hypersonic missile?", "Rakieta z 30 metrów ... bramkarz"
     for w in table.weapons.finditer(text, 0, t_end):
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"

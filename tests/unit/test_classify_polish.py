@@ -86,7 +86,7 @@ def test_a_polish_launch_report_is_a_launch_to_the_rules(title):
     ("Korea Północna wystrzeliła rakietę. Japonia zwołuje posiedzenie rządu", "reaction_main"),  # topic, then news
     ("Kiedy kolejny atak rakietowy? Eksperci odpowiadają", "title_modal_only"),  # a question reports nothing
     ("Dlaczego Korea Północna wystrzeliwuje rakiety. Wyjaśniamy", "explainer"),
-    ("Wojna w Ukrainie. Relacja na żywo: rakiety spadły na Kijów", "digest"),
+    ("Wojna w Ukrainie. Podsumowanie dnia: rakiety spadły na Kijów", "digest"),
     ("Polska rakieta z satelitą naukowym wystartowała z kosmodromu", "civil_space"),
     ("Rosja ostrzelała Chersoń, zginęli cywile. Drony atakowały Odessę", None),  # no missile or rocket named
     ("Rosja ostrzelała Chersoń pociskami artyleryjskimi", None),  # shells are not missiles

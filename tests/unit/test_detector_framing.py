@@ -490,3 +490,47 @@ def test_an_engine_for_a_rocket_is_what_was_tested():
     assert "title_event" not in _cues(_detect("Korea Północna przetestowała silnik na paliwo stałe do nowej rakiety",
                                               lang="pl"))
     assert "title_event" in _cues(_detect("Korea Północna przetestowała nową rakietę na paliwo stałe", lang="pl"))
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Defences at work on an attack the summary tells; a defence deal stays no launch.
+    ("en", "Video shows Patriot interceptors meet Russian missiles over Kyiv",
+     "Russia fired 20 ballistic missiles at the capital overnight, the air force said.", True),
+    ("en", "WATCH: Interceptors meet Hezbollah rockets over Haifa",
+     "Hezbollah fired dozens of rockets at northern Israel on Sunday.", True),
+    ("en", "Poland signs deal for more Patriot interceptors", "The contract covers 48 launchers.", False),
+    ("pl", "Żelazna Kopuła w akcji nad Hajfą", "Hezbollah wystrzelił w niedzielę kilkadziesiąt rakiet na północ Izraela.", True),
+    ("pl", "Izrael kupi kolejne baterie Żelaznej Kopuły", "Kontrakt obejmuje 10 wyrzutni.", False),
+    # Envoys meet after a missile; courts and suits are the headline's news, a court hit is not.
+    ("en", "NATO envoys meet after rocket lands in Poland", "", False),
+    ("en", "Families sue Russia over missile strike on Kramatorsk station", "", False),
+    ("en", "Missile strikes court building in Kherson", "", True),
+    ("pl", "Sąd skazał dwóch mężczyzn za zestrzelenie samolotu rosyjskim pociskiem", "", False),
+    ("pl", "Rosyjska rakieta trafiła w budynek sądu w Chersoniu", "", True),
+    # Years after an attack look back, and a year alone dates a past one; hours after do not.
+    ("en", "Town rebuilds school eight years after rocket attack", "", False),
+    ("en", "Rocket attack hits town eight hours after ceasefire", "", True),
+    ("pl", "Zmarła ranna w ataku rakietowym z 2022 roku nauczycielka", "", False),
+    ("pl", "Zmarła ranna w nocnym ataku rakietowym na Odessę", "", True),
+    # A video or a live page tells its news; a question after its label still asks.
+    ("en", "Video: Rockets light up night sky over Haifa", "Hezbollah fired 40 rockets at the city on Sunday, the army said.", True),
+    ("en", "Video: How a hypersonic missile flies", "", False),
+    ("pl", "Wideo: jak działa rakieta hipersoniczna", "", False),
+    ("pl", "Wojna w Ukrainie. Relacja na żywo: rosyjskie rakiety spadły na Odessę", "", True),
+    ("pl", "Wideo: nocne niebo nad Hajfą", "Hezbollah wystrzelił w niedzielę 40 rakiet na miasto.", True),
+    # Where a weapon came from, between it and where it flew; a supplier's weapon did not fly.
+    ("pl", "Rakiety z Jemenu nad Ejlatem. Syreny w mieście", "", True),
+    ("pl", "Rakiety z Niemiec dla Ukrainy", "", False),
+    # "nie 8, a 11" corrects a count; "nie" before the verb negates it.
+    ("pl", "Sztab: Rosja wystrzeliła nie 8, a 11 rakiet", "", True),
+    ("pl", "Sztab: Rosja nie wystrzeliła rakiet", "", False),
+    # An upcoming launch is still to come; an approaching missile flies.
+    ("pl", "Nadchodzący test rakiety balistycznej Korei Północnej", "Według wywiadu Pjongjang szykuje start.", False),
+    ("pl", "Zbliżający się start rakiety z satelitą", "Korea Północna poinformowała Japonię o planie.", False),
+    ("pl", "Zbliżające się rakiety zestrzelone nad Kijowem", "Obrona przeciwlotnicza zestrzeliła w nocy 20 rosyjskich rakiet.", True),
+    # A goal from 25 metres is no rocket.
+    ("pl", "Rakieta z 25 metrów! Bramkarz bez szans, Lech wygrywa", "", False),
+    ("pl", "Rakieta spadła na boisko w Charkowie", "", True),
+])
+def test_interceptions_courts_years_after_live_pages_and_corrections(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

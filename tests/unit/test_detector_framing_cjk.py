@@ -221,3 +221,23 @@ def test_submarine_launched_names_a_missile_not_its_launch():
     assert "title_event" not in _cues("北朝鮮、新型潜水艦に潜水艦発射弾道ミサイル", "", "ja")
     assert "title_event" not in _cues("북한 신형 잠수함, 잠수함발사탄도미사일 탑재", "", "ko")
     assert "title_event" in _cues("北朝鮮、潜水艦発射弾道ミサイルを発射", "", "ja")
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A direct hit; a blackout a strike left, told by the summary (not one from snow).
+    ("ko", "키이우 아파트, 러시아 미사일 직격…12명 사망", "", True),
+    ("ko", "오데사 일대 정전 사태", "러시아군이 새벽에 쏜 순항미사일이 변전소를 타격했다고 당국이 밝혔다.", True),
+    ("ko", "오데사 일대 정전 사태", "폭설로 송전선이 끊겼다고 당국이 밝혔다.", False),
+    ("ja", "オデーサで大規模停電", "ロシア軍が夜間に発射した巡航ミサイルが変電所を直撃したと当局が発表した。", True),
+    ("ja", "オデーサで大規模停電", "大雪で送電線が切れたと当局が発表した。", False),
+    # "북" before its launch vehicle names the launcher: no civil space.
+    ("ko", "군, 북 우주발사체 잔해 인양 성공", "", True),
+    ("ko", "항우연, 누리호 잔해 인양", "", False),
+    # A target, then a weapon with its class or its launcher's name, ending the phrase.
+    ("ko", "홍해 상선에 대함미사일…선원 대피", "", True),
+    ("ko", "우크라이나에 대공미사일 추가 지원", "", False),
+    ("ja", "ハルキウにロシアの弾道ミサイル　3人死亡", "", True),
+    ("ja", "ウクライナに米国の巡航ミサイル 追加供与", "", False),
+])
+def test_direct_hits_blackouts_launch_vehicles_and_targets(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

@@ -19,10 +19,14 @@ def test_round_two_takes_the_flagged_items_round_one_did_not_label_in_their_orde
     labels = [{"link": "a", "stratum": "flagged"}, {"link": "e", "stratum": "random"},
               {"link": "d", "stratum": "flagged2"}]
     by_classifier = {"c", "d", "e"}.__contains__
-    chosen = candidates.round_two(entries, labels, lambda e: by_classifier(e["link"]))
+    chosen = candidates.later_round(entries, labels, 2, lambda e: by_classifier(e["link"]))
     # a: labelled in round one; b: not flagged; c, d: flagged by the classifier; e: labelled in
     # round one though flagged; f: the keyword rule. d is labelled, but in round two itself.
     assert [e["link"] for e in chosen] == ["c", "d", "f"]
+    # Round three leaves out round two's labels too, and keeps its own.
+    labels.append({"link": "c", "stratum": "flagged3"})
+    chosen = candidates.later_round(entries, labels, 3, lambda e: by_classifier(e["link"]))
+    assert [e["link"] for e in chosen] == ["c", "f"]
 
 
 def test_round_two_writes_one_shard_of_link_title_and_summary(tmp_path, monkeypatch, capsys):

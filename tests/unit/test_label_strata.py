@@ -1,4 +1,4 @@
-"""Labels added in a later round (stratum `flagged2`): the split and the stream weights."""
+"""Labels added in later rounds (strata `flagged2`, `flagged3`): the split and the stream weights."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def test_a_day_and_an_outlet_only_later_labels_hold_are_placed_after_the_others(
     assert split.outlet_group["gamma"] in (0, 1) and split.cell(late) is not None
 
 
-def test_an_item_of_stratum_flagged2_stands_for_itself_in_the_stream():
+def test_an_item_of_a_later_round_stands_for_itself_in_the_stream():
     assert stream_weight(_item("x", "2023-01-01", "alpha", stratum="flagged2")) == 1.0
+    assert stream_weight(_item("z", "2023-01-01", "alpha", stratum="flagged3")) == 1.0
     assert stream_weight(_item("y", "2023-01-01", "alpha", stratum="random")) > 30
 
 
@@ -56,7 +57,7 @@ def test_the_weights_of_the_labels_add_up_to_the_items_of_the_days(shared_data):
 
 def test_every_label_has_a_known_stratum_and_not_launch_labels_carry_no_fields():
     rows = [json.loads(line) for line in dataset.DAYS_LABELS.read_text(encoding="utf-8").splitlines()]
-    assert {row["stratum"] for row in rows} == {"flagged", "random", "flagged2"}
+    assert {row["stratum"] for row in rows} == {"flagged", "random", "flagged2", "flagged3"}
     assert all(row["fields"] is None for row in rows if row["label"] == "not_launch")
     assert all(row["hard_negative"] is False for row in rows if row["label"] == "launch")
     order = [(row["day"], row["source"], row["link"]) for row in rows]

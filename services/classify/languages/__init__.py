@@ -144,6 +144,7 @@ class _Shared:
 
     civil_space: FastPattern
     defence: FastPattern
+    interception: FastPattern
     non_missile: FastPattern
     retrospective: FastPattern
     flight_detail: FastPattern

@@ -366,7 +366,18 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
-    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meets?|meeting|statement on"
+    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on"
+    # Leaders meet; interceptors that "meet" missiles do not.
+    r"|meets?(?!\s+(?:(?!(?:after|over|amid|following|as|on|to|in|with|about|before)\b)[\w'’-]+\s+){0,2}"
+    r"(?:missiles?|rockets?|barrages?|salvos?|drones?)\b)"
+    # A court's verdict or a suit over a strike: "Court convicts three over MH17 downing".
+    # (A court as a building can be hit: "Missile strikes court building".)
+    r"|convict\w*|acquit\w*|indict\w*|verdicts?|lawsuits?|su(?:e|es|ed|ing)|tribunals?|to court|in court"
+    r"|(?:world|international|supreme|high|top|criminal|federal|district|appeals?|Hague|Dutch|Ukrainian|Russian"
+    r"|Iranian|Israeli|US|U\.S\.|British|UK|German|Polish|Canadian|Malaysian) courts?"
+    r"|courts? (?:rules?|ruled|orders?|ordered|hears?|heard|finds?|found|upholds?|upheld|rejects?|rejected|clears?|cleared"
+    r"|sentences?|sentenced|jails?|jailed|awards?|awarded)"
+    r"|(?:on|stands?|stood) trial|war crimes trial"
     # A leader's plea or verdict: "Pope decries ...", "pleads for more Patriots after ...",
     # "calls the strike 'a war crime'". (Not a shipping firm or an airline that pauses or
     # reroutes after an attack: the labels count that as the attack's aftermath.)
@@ -672,6 +683,10 @@ SHARED = SharedWords(
         r"|Golden Dome|missile[- ]defen[cs]e|air[- ]defen[cs]e systems?|interceptors?|anti-missile"
         r"|missile shield)\b"
     ),
+    interception=(
+        r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|destroy(?:s|ed)|meets?|met|engag(?:es|ed)"
+        r"|repel(?:s|led)|fends? off|in action|at work)\b"
+    ),
     non_missile=(
         r"\b(?:balloons?|drones?|UAVs?|unmanned aerial|Shahed|artillery (?:shells?|rounds?|shots?|fire|firing)"
         r"|(?<!launcher )(?<!rocket )(?:shells|rounds)\b(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
@@ -687,7 +702,8 @@ SHARED = SharedWords(
         r"|a year since|one year (?:since|on)|[\w-]+ (?:years|decades) since|on this day|this day in history|marks? \d+ years"
         r"|history of|memorial|retrospective|looking back|look back at|vintage|archive (?:photos|footage)"
         r"|World War (?:Two|II|2|One|I)\b|WWII|WW2|Second World War|Cold War"
-        r"|(?:a|one|two|three|five|ten|twenty|\d+) (?:years?|months|decades?) (?:after|on\b)"
+        r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+        r"|several|many|\d+) (?:years?|months|decades?) (?:after|on\b)"
         r"|funeral|laid to rest"
         r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     ),
@@ -761,8 +777,9 @@ SHARED = SharedWords(
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
     explainer_start=(
-        r"(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
-        r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast|video|watch|live)\s*:"
+        # A video or a live page tells its news; a question after its label still asks.
+        r"(?:(?:video|watch|live)\s*:\s*)?(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
+        r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast)\s*:"
     ),
     # Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...".
     obituary_start=r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ",

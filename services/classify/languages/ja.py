@@ -99,10 +99,11 @@ TABLE = LanguageTable(
     # with "again" ("2日連続で弾道ミサイル").
     toward=compile_fast(r"(?:に向け|へ向け|に向けて|方向に|方面に|[^\s、。]へ|連続で|再び|またも)\s?$"),
     # "北部にロケット弾約30発": a target before a weapon that ends the headline's phrase.
-    target_before=compile_fast(r"[^\s、。「」]{2}に(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離)?$"),
+    # ... with the launcher's name between ("キーウにロシアの極超音速ミサイル").
+    target_before=compile_fast(r"[^\s、。「」]{2}に(?:[^\s、。「」の]{1,6}の)?(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離|対艦)?$"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("司令部を攻撃", "死者45人に"), when the summary names the missiles.
-    headline_attack=compile_fast(r"攻撃|空襲|着弾|猛攻|被弾|死者|死亡|負傷|損壊|被害|行方不明"),
+    headline_attack=compile_fast(r"攻撃|空襲|着弾|直撃|猛攻|被弾|死者|死亡|負傷|損壊|被害|行方不明|停電|断水|火災|爆発"),
     target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)"),
     counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
     distances=(

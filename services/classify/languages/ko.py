@@ -57,7 +57,7 @@ SHARED = SharedWords(
     ),
     actor_forms=(
         # Headlines abbreviate with one Han character: 北 (the North), 美 (the US), 中 (China).
-        ("PRK", r"北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|(?<![가-힣])북(?=[,·]|이\s|은\s|의\s|\s미사일)"),
+        ("PRK", r"北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|(?<![가-힣])북(?=[,·]|이\s|은\s|의\s|\s(?:미사일|탄도|우주발사체|발사체|정찰위성|위성|방사포|순항|극초음속|ICBM|SRBM|IRBM|SLBM))"),
         # "우리 군" (our forces) is the South's; so is a headline that opens with "the navy"
         # or "the JCS" and a comma.
         ("KOR", r"우리 군|^(?:해군|공군|육군|해병대|합참|군)(?=,)"),
@@ -82,7 +82,7 @@ TABLE = LanguageTable(
     consequence=compile_fast(r"코스피|코스닥|증시|주가|환율|금리|국채|채권|금융시장|유가|국회|국방위|현안질의|청문회|주민들?|시민들?|불만|불안감|분통"
                              r"|축하|연회|표창|결항|운항\s?중단|운행\s?중단|휴교"),
     shared=SHARED,
-    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|날아|격추|낙하|떨어|시험사격|사격|도발"
+    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발"
                               r"|비행(?:했|한|\s?후)|탄착"),
     launch_words=frozenset({"발사", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
     modal_after=compile_fast(
@@ -100,10 +100,11 @@ TABLE = LanguageTable(
     # "again" ("사흘 만에 또 탄도미사일").
     toward=compile_fast(r"(?:[동서남]해상(?:으로)?|[동서남]해로|해상으로|쪽으로|향해|방향으로|(?<![가-힣])또|또다시|재차)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
     # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
-    target_before=compile_fast(r"[가-힣]{2}에\s?$"),
+    target_before=compile_fast(r"[가-힣]{2}에\s?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
-    headline_attack=compile_fast(r"타격|공격|공습|피격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손"),
+    # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").
+    headline_attack=compile_fast(r"타격|공격|공습|피격|직격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손|정전|단전|화재|폭발"),
     target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"),
     counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},

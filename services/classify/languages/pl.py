@@ -329,6 +329,9 @@ MODAL_AFTER = compile_fast(
     r"|mają się odbyć|może nastąpić|mogą nastąpić|nastąpi|odbędzie)\b",
     _I,
 )
+# Before an event told by its noun: "zbliżającego się startu", "nadchodzący test" (an
+# approaching missile, "zbliżające się rakiety", is in flight: read before the noun only).
+UPCOMING_BEFORE = compile_fast(r"\b(?:zbliżając\w*|nadchodząc\w*)(?:\s+się)?\s+$", _I)
 # "próbowała wystrzelić", "nie udało się wystrzelić": a failed launch is still a launch.
 # "miała uderzyć rakieta": the past of "mieć" with an infinitive tells what reportedly
 # happened; its present ("ma uderzyć", "is to strike") still looks ahead.
@@ -398,12 +401,14 @@ PHRASE_BEFORE_NOUN = compile_fast(
 # wartości 40 mln euro").
 PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b", _I)
 # Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
-OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+# "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between.
+OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
 
 # Between an event word and a weapon: they belong to different clauses. What answers
 # another event ("uderzyła w odpowiedzi na atak rakietowy") has that event's weapon.
 CLAUSE_BREAK = compile_fast(
-    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|ale|lecz|jednak|choć|chociaż|aby|żeby|by|a|zaś|natomiast|że|iż"
+    # (", a 7" after "nie 5" corrects a count: "wystrzeliła nie 5, a 7 rakiet".)
+    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|ale|lecz|jednak|choć|chociaż|aby|żeby|by|a(?!\s+\d)|zaś|natomiast|że|iż"
     r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s|\s[–—-]\s"
     r"|\b(?:w\s+)?odpowied(?:ź|zi|zią) na\b|\bw reakcji na\b|\bodwet\w* za\b|\bw rewanżu za\b",
     _I,
@@ -418,6 +423,8 @@ REACTION = compile_fast(
     r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*"
+    # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
+    r"|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
     r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?)\b",
     _I,
@@ -617,6 +624,7 @@ SHARED = SharedWords(
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*)\b"
     ),
+    interception=r"\b(?:przechwyc\w*|przechwyt\w*|zestrzel\w*|strąc\w*|w akcji|niszcz\w*|zniszczy\w*|odpar\w*)\b",
     defence=(
         r"\b(?:obron\w* przeciwrakietow\w*|obron\w* przeciwlotnicz\w*|tarcz\w* antyrakietow\w*|antyrakiet\w*"
         r"|przeciwrakiet\w*|(?:system\w*|bateri\w*|zestaw\w*) (?:Patriot|Wisła|Narew|Pilica|obrony)\w*"
@@ -636,7 +644,9 @@ SHARED = SharedWords(
         # "Dziesięć lat od pierwszego startu": years since a launch (a launch "po raz pierwszy
         # od 5 lat" comes after a pause, and its years are not after "lat ... od").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"
-        r"\s+(?:lat|lata|roku)\s+od|rok od|hołd\w*)\b"
+        r"\s+(?:lat|lata|roku)\s+od|rok od|hołd\w*"
+        # "po ataku rakietowym z 2023 roku": an attack dated by its year alone is a past one.
+        r"|z (?:19|20)\d\d (?:roku|r\.))\b"
     ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
@@ -648,7 +658,8 @@ SHARED = SharedWords(
     military_space=r"wojskow|szpiegowsk|rozpoznawcz|zwiadowcz",
     # Live reports, digests and galleries: whatever launches they list, they report none.
     digest=(
-        r"\b(?:relacj\w* na żywo|na żywo|minuta po minucie|najważniejsze (?:informacje|wydarzenia)|podsumowani\w*"
+        # (Not a live page: "Relacja na żywo: rakiety spadły na Charków" tells its news.)
+        r"\b(?:najważniejsze (?:informacje|wydarzenia)|podsumowani\w*"
         r"|kalendarium|przegląd\w*|raport dnia|wydarzenia dnia|w zdjęciach|na zdjęciach|galeri\w*|co wiemy"
         r"|\d+\.? dzień wojny|dzień \d+\.?(?= wojny| inwazji))\b"
     ),
@@ -684,14 +695,14 @@ SHARED = SharedWords(
     ),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
-        r"(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
-        r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.|wideo|zobacz)\w*\s*:"
+        r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
+        r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.)\w*\s*:"
     ),
     look_back_label=r"\bw liczbach\b|\boś czasu\b|\bpodsumowanie roku\b",
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
     # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
-    always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni",
+    always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
         r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b"

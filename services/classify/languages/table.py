@@ -48,6 +48,9 @@ class SharedWords:
     # What the item is about, besides a launch.
     civil_space: str = ""  # civil and commercial space: launches we do not report
     defence: str = ""  # missile defence deals, deployments, exercises
+    # Defences at work on an attack ("interceptors meet Iranian missiles", "Żelazna Kopuła w
+    # akcji"): with the attack told, the defence word is no deal, deployment or exercise.
+    interception: str = ""
     non_missile: str = ""  # launched or fired, but not a missile or rocket
     retrospective: str = ""  # anniversaries, obituaries, looking back
     flight_detail: str = ""  # facts only a report of a real flight gives

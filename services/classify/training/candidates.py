@@ -2,6 +2,7 @@
 
     LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.candidates OUT_DIR
     LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.candidates --round2 OUT_DIR
+    LAUNCHWATCH_SHARED_DATA=../shared/data .venv/bin/python -m services.classify.training.candidates --round3 OUT_DIR
 
 Round one (`OUT_DIR` alone): every item the keyword rule (`KEYWORDS`) or the rules of that
 time flagged (a launch, or a confidence above 0.2) — the stratum "flagged" — plus a seeded
@@ -14,6 +15,10 @@ confidence above 0.2) or the keyword rule flags whose link round one did not lab
 of stratum "flagged" or "random" in `labels/days.jsonl`), in the order of the days, as one
 shard `OUT_DIR/shard.jsonl` of the same lines — the stratum "flagged2". With the classifier of
 commit 3090447 these are the 7 items labelled "flagged2".
+
+Round three (`--round3 OUT_DIR`): the same, leaving out what rounds one and two labelled —
+the stratum "flagged3". With the classifier of commit a61fdce these are the 12 items
+labelled "flagged3".
 
 Stream-weighted figures weight a random-stratum item by the inverse of its sampling rate and
 an item of a stratum labelled whole by one. The rules have changed since; the stratum of each
@@ -39,8 +44,8 @@ KEYWORDS = re.compile(
 SEED = 20231201
 RANDOM_SAMPLE = 1600
 SHARDS = 6
-# The strata of round one: round two leaves out what they labelled.
-ROUND_ONE_STRATA = frozenset({"flagged", "random"})
+# The strata each later round leaves out, by its number.
+EARLIER_STRATA = {2: frozenset({"flagged", "random"}), 3: frozenset({"flagged", "random", "flagged2"})}
 # Above this confidence an item counts as flagged though not called a launch.
 FLAG_CONFIDENCE = 0.2
 
@@ -58,10 +63,11 @@ def flagged(entry: dict, by_classifier: Callable[[dict], bool] = flagged_by_clas
     return bool(KEYWORDS.search(entry["title"] + " " + entry["summary"])) or by_classifier(entry)
 
 
-def round_two(entries: Iterable[dict], labels: Iterable[dict],
-              by_classifier: Callable[[dict], bool] = flagged_by_classifier) -> list[dict]:
-    """The entries, in their order, that are flagged and whose link no round-one label has."""
-    labelled = {label["link"] for label in labels if label["stratum"] in ROUND_ONE_STRATA}
+def later_round(entries: Iterable[dict], labels: Iterable[dict], number: int = 2,
+                by_classifier: Callable[[dict], bool] = flagged_by_classifier) -> list[dict]:
+    """The entries, in their order, that are flagged and whose link no label of an earlier
+    round than `number` has."""
+    labelled = {label["link"] for label in labels if label["stratum"] in EARLIER_STRATA[number]}
     return [e for e in entries if e["link"] not in labelled and flagged(e, by_classifier)]
 
 
@@ -84,26 +90,30 @@ def _round_one(entries: list[dict], out: Path) -> str:
     return f"{len(entries)} items, {len(chosen_flagged)} flagged, {len(chosen)} to label"
 
 
-def _round_two(entries: list[dict], out: Path) -> str:
+def _later_round(entries: list[dict], out: Path, number: int) -> str:
     from services.classify.training.dataset import DAYS_LABELS
 
     with open(DAYS_LABELS, encoding="utf-8") as fh:
         labels = [json.loads(line) for line in fh if line.strip()]
-    chosen = round_two(entries, labels)
+    chosen = later_round(entries, labels, number)
     _write_shard(out / "shard.jsonl", chosen)
-    return f"{len(entries)} items, {len(chosen)} flagged and not labelled in round one, in {out / 'shard.jsonl'}"
+    return (f"{len(entries)} items, {len(chosen)} flagged and not labelled before round {number},"
+            f" in {out / 'shard.jsonl'}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the shards of round one, or with `--round2` the shard of round two, to OUT_DIR
+    """Write the shards of round one, or with `--round2` / `--round3` the shard of that round, to OUT_DIR
     (default `label-shards`); exit 2 when `LAUNCHWATCH_SHARED_DATA` is unset."""
     from services.classify.training.dataset import day_texts, shared_data
 
     parser = argparse.ArgumentParser(prog="python -m services.classify.training.candidates",
                                      description="Choose the real-day items to label.")
     parser.add_argument("out_dir", nargs="?", default="label-shards", help="folder for the shards")
-    parser.add_argument("--round2", action="store_true",
+    rounds = parser.add_mutually_exclusive_group()
+    rounds.add_argument("--round2", action="store_const", const=2, dest="round",
                         help="the flagged items round one did not label, as one shard")
+    rounds.add_argument("--round3", action="store_const", const=3, dest="round",
+                        help="the flagged items rounds one and two did not label, as one shard")
     args = parser.parse_args(argv)
     try:
         data = shared_data()
@@ -113,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     entries = list(day_texts(data / "days").values())
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    print(_round_two(entries, out) if args.round2 else _round_one(entries, out))
+    print(_later_round(entries, out, args.round) if args.round else _round_one(entries, out))
     return 0
 
 
