@@ -305,7 +305,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
 
     span = _first(ANY.defence, text, 0, t_end)
     if span:
-        at_work = bool(s_asserted) and ANY.interception.search(text, 0, t_end) is not None
+        # The defence as the subject at work, after its name: not "strikes to destroy air defences".
+        at_work = bool(s_asserted) and ANY.interception.search(text, span[1], t_end) is not None
         f.set("defence_secondary" if t_asserted or at_work else "defence_main", 1, span)
     span = _first(ANY.non_missile, text, 0, t_end)
     if span:
@@ -595,7 +596,7 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
     for w in table.weapons.finditer(text, 0, t_end):
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"
-    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply):
+    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply, ANY.anticipation):
         if pattern is None:
             continue
         for m in pattern.finditer(text, 0, t_end):

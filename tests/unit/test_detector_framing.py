@@ -534,3 +534,37 @@ def test_an_engine_for_a_rocket_is_what_was_tested():
 ])
 def test_interceptions_courts_years_after_live_pages_and_corrections(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A headline's weapon and the named place it flew at, with no verb; a plan or a display is none.
+    ("en", "Rockets on Ashkelon", True),
+    ("en", "BREAKING: Iranian missiles over Haifa", True),
+    ("en", "Japan plans long-range missiles on Kyushu", False),
+    ("en", "Missile on display at Pyongyang parade", False),
+    ("pl", "PILNE: Rakiety na Odessę", True),
+    ("pl", "Pociski na Białoruś. Łukaszenka potwierdza", False),
+    ("pl", "Minister: pociski na Białoruś", False),
+    # Leaders who discuss a launch are the headline's news.
+    ("en", "Leaders discuss North Korean missile launch in phone call", False),
+    ("en", "North Korea fires missile as leaders discuss security", True),
+    # A commercial launcher's postponed start is civil space.
+    ("pl", "Start rakiety Electron z satelitą radarowym przełożony", False),
+    ("pl", "Start rakiety z satelitą szpiegowskim Korei Północnej nieudany", True),
+])
+def test_verbless_headlines_discussions_and_commercial_launchers(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, cue, present", [
+    # A headline with no launch of any tense that braces for one: the policy's prediction.
+    ("en", "Gulf states on high alert as Houthis threaten missile reprisals", "frame_no_event", True),
+    ("pl", "Korea Południowa w gotowości. Pjongjang grozi rakietami", "frame_no_event", True),
+    ("ja", "韓国軍、北朝鮮のミサイル挑発に備え", "frame_no_event", True),
+    ("en", "Gulf states on high alert as Houthi missiles hit Eilat", "frame_no_event", False),
+    # Thousands told in "tys." are a bulk count; a night's salvo is not.
+    ("pl", "Rosja wystrzeliła już ponad 8 tys. rakiet na Ukrainę", "bulk_count", True),
+    ("pl", "Rosja wystrzeliła w nocy 80 rakiet na Ukrainę", "bulk_count", False),
+])
+def test_anticipation_frames_and_thousands(lang, title, cue, present):
+    assert (cue in _cues(_detect(title, lang=lang))) is present

@@ -238,6 +238,12 @@ def test_submarine_launched_names_a_missile_not_its_launch():
     ("ko", "우크라이나에 대공미사일 추가 지원", "", False),
     ("ja", "ハルキウにロシアの弾道ミサイル　3人死亡", "", True),
     ("ja", "ウクライナに米国の巡航ミサイル 追加供与", "", False),
+    # ... or with a count in words ("수십발").
+    ("ko", "텔아비브에 로켓 수십발", "", True),
+    ("ko", "우크라이나에 로켓 수십발 지원", "", False),
+    # A launch braced for has not happened.
+    ("ja", "北朝鮮のミサイル発射に警戒強める　防衛省", "", False),
+    ("ja", "北朝鮮がミサイル発射　防衛省が警戒", "", True),
 ])
 def test_direct_hits_blackouts_launch_vehicles_and_targets(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

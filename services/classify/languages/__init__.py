@@ -145,6 +145,7 @@ class _Shared:
     civil_space: FastPattern
     defence: FastPattern
     interception: FastPattern
+    anticipation: FastPattern
     non_missile: FastPattern
     retrospective: FastPattern
     flight_detail: FastPattern

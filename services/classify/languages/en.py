@@ -128,6 +128,13 @@ IMPACT = compile_fast(
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
 # What is left of one that flew is its aftermath ("debris of a Russian missile", "wreckage
 # from the rocket"), which the policy counts as a report of it.
+# Right after a weapon in a headline with no verb: the named place it flew at, ending the
+# headline or its phrase ("Missiles on Kyiv", "Houthi missile at Eilat"; not "missiles on
+# Ukraine's wish list", "missile on display"). The weapon opens the headline, after a label
+# and up to two words ("Japan plans long-range missiles on Kyushu" is a plan).
+WEAPON_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{2,20}:\s*)?(?:[\w'’.-]+\s+){0,2}")
+VERBLESS_TARGET = compile_fast(
+    r"\s+(?:on|at|over|into|onto)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?=$|[,.;:!?|—–]|\s-\s)")
 SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
                      r"|debris|wreckage|fragments|remnants|shrapnel) (?:of|from)\b", _I)
 
@@ -367,6 +374,7 @@ REACTION = compile_fast(
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on"
+    r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?"
     # Leaders meet; interceptors that "meet" missiles do not.
     r"|meets?(?!\s+(?:(?!(?:after|over|amid|following|as|on|to|in|with|about|before)\b)[\w'’-]+\s+){0,2}"
     r"(?:missiles?|rockets?|barrages?|salvos?|drones?)\b)"
@@ -683,8 +691,13 @@ SHARED = SharedWords(
         r"|Golden Dome|missile[- ]defen[cs]e|air[- ]defen[cs]e systems?|interceptors?|anti-missile"
         r"|missile shield)\b"
     ),
+    # What a headline with no launch of any tense braces for: threats, warnings, alerts.
+    anticipation=(
+        r"\b(?:threat(?:s|en|ens|ened|ening)?|warns? of|warned of|brac(?:es|ed|ing) for|on (?:high |heightened |full )?alert"
+        r"|fears? (?:of|over)|vows? (?:to|revenge|retaliation|response)|prepar(?:es|ed|ing) for)\b"
+    ),
     interception=(
-        r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|destroy(?:s|ed)|meets?|met|engag(?:es|ed)"
+        r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|meets?|met|engag(?:es|ed)"
         r"|repel(?:s|led)|fends? off|in action|at work)\b"
     ),
     non_missile=(

@@ -27,6 +27,7 @@ SHARED = SharedWords(
     superlative=r"最多|最大|最長|最高|最悪|過去最|最も",  # after a period: it compares one launch ("過去5年で最多")
     # The supply, sale or making of weapons: no launch told ("ミサイル供与", "追加支援").
     supply=r"支援|供与|供給|輸出|売却|提供|移転|生産|量産|配備|導入|購入|調達",
+    anticipation=r"警戒|備え|懸念|恐れ|威嚇",
     sport=r"ゴール|シュート|本塁打|ホームラン|リーグ|サッカー(?!場)|野球(?!場)|得点",
     # Opinion, analysis and explainers: "【社説】...", "「キンジャール」とはどんな兵器か".
     explainer_start=r"【(?:社説|主張|解説|コラム|論説|分析|図解|Q&A|インタビュー|深層|視点|時論|識者)】|(?:社説|主張|コラム)\s?[:：]",
@@ -84,7 +85,9 @@ TABLE = LanguageTable(
     launch_verbs=compile_fast(r"発射(?!台|場|施設|機|装置|体|弾道)|打ち上げ|撃っ|撃ち|落下|飛翔(?!体)|飛しょう(?!体)|通過|着弾|直撃|攻撃|空爆|試射|迎撃試験"),
     launch_words=frozenset({"発射", "打ち上げ", "試射", "撃っ", "撃ち"}),
     modal_after=compile_fast(
+        # ... or what is braced for: "ミサイル攻撃に警戒強める".
         r"^(?:訓練|演習|実験|試験)?(?:する|の|を|が|\s)*(?:可能性|予定|計画|準備|兆候|通報|予告|構え|恐れ|懸念|方針|場合|へ(?:$|\s|、|…)"
+        r"|に(?:警戒|備え)"
         # What to do when one is fired: "発射時の避難", "落下時の身の守り方".
         r"|時の?(?:対応|手順|避難|行動|身の守り))"
     ),

@@ -25,6 +25,7 @@ SHARED = SharedWords(
     superlative=r"최다|최대|최장|최고|최악|역대\s?최|가장",  # after a period: it compares one launch ("올해 들어 최대 규모")
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
     supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달",
+    anticipation=r"경계|대비|우려|위협",
     sport=r"\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|축구|야구|농구|배구",
     # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
     explainer_start=r"\[(?:칼럼|사설|시론|기고|해설|분석|뉴스\s?분석|팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|오피니언)\]|(?:사설|칼럼)\s?[:：]",

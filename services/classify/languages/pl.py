@@ -401,6 +401,12 @@ PHRASE_BEFORE_NOUN = compile_fast(
 # wartości 40 mln euro").
 PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b", _I)
 # Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
+# A breaking headline's weapon right after its label in capitals ("PILNE:", with an
+# adjective), and the named place it flew at, ending the phrase: "PILNE: Rakiety na Kijów".
+# Without the label "na" as often tells where weapons go ("Pociski na Białoruś", a
+# deployment; "Niemcy wyślą rakiety na Ukrainę", a supply).
+WEAPON_OPENS = re.compile(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ]{3,}[A-ZĄĆĘŁŃÓŚŹŻ ]*:\s*(?:[\w-]+\s+)?")
+ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-ZŁŚŻŹĆ]\w*)?\s*(?=$|[,.;:!?]|\s[–—-]\s)")
 # "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between.
 OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
 
@@ -616,7 +622,7 @@ SELF_REPORT_AFTER = compile_fast(
 
 SHARED = SharedWords(
     civil_space=(
-        r"\b(?:astronau\w*|kosmonau\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
+        r"\b(?:astronau\w*|kosmonau\w*|Electron\w*|Rocket Lab\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
         r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
@@ -624,7 +630,8 @@ SHARED = SharedWords(
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*)\b"
     ),
-    interception=r"\b(?:przechwyc\w*|przechwyt\w*|zestrzel\w*|strąc\w*|w akcji|niszcz\w*|zniszczy\w*|odpar\w*)\b",
+    anticipation=r"\b(?:grozi\w*|groźb\w*|ostrzega\w* przed|ostrzeg\w* przed|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",
+    interception=r"\b(?:przechwyc\w*|przechwyt\w*|zestrzel\w*|strąc\w*|w akcji|odpar\w*)\b",
     defence=(
         r"\b(?:obron\w* przeciwrakietow\w*|obron\w* przeciwlotnicz\w*|tarcz\w* antyrakietow\w*|antyrakiet\w*"
         r"|przeciwrakiet\w*|(?:system\w*|bateri\w*|zestaw\w*) (?:Patriot|Wisła|Narew|Pilica|obrony)\w*"
@@ -683,7 +690,7 @@ SHARED = SharedWords(
         # which dates one attack, as "last week" does in English).
         r"|w (?:tym|mijającym|minionym|ostatnim) tygodniu)\b"
     ),
-    bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
+    bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|\d+(?:[,.]\d+)?\s?tys\.|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
         r"\b(?:rakiet\w* (?:świata|tenisow\w*|numer|nr)|teni\w*|WTA|ATP|Wimbledon\w*|Roland Garros|mecz\w*"
         r"|gol(?:a|e|i|em|ami)?|bramk\w*|lig[aię]|piłkar\w*|Ekstraklas\w*|mistrzostw\w*|olimpi\w*|turniej\w*"

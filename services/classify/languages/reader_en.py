@@ -116,6 +116,12 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                 en.OTHER_STRIKE_BEFORE.search(text, w[1], m.start())):
             cues.append(_cue("impact", p, m.start(), m.end(), w, s0))
             continue
+        # A headline's weapon and the named place it flew at, with no verb: "Missiles on Kyiv".
+        at = (en.VERBLESS_TARGET.match(text, w[1], p.title_end)
+              if w[1] <= p.title_end and en.WEAPON_OPENS.fullmatch(text, s0, w[0]) else None)
+        if at is not None:
+            cues.append(_cue("impact", p, w[1] + 1, w[1] + len(at.group().split()[0]) + 1, w, s0))
+            continue
         # Weapon as instrument ("pounds Ukraine with missiles", "strikes targets with Tomahawks")
         # or agent ("killed by a rocket").
         # (str.find first, on the lower-cased text: each pattern needs a word that is rarely there.)

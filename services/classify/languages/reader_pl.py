@@ -71,8 +71,10 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     for w in weapons[:MAX_CANDIDATES]:
         # "Rosyjska rakieta nad Polską": a weapon and where it flew, the verb left out.
         over = pl.OVER_AFTER.match(text, w[1], w[1] + 40)
+        s0, _ = p.sentence_of(w[0])
+        if over is None and w[1] <= p.title_end and pl.WEAPON_OPENS.fullmatch(text, s0, w[0]):
+            over = pl.ONTO_AFTER.match(text, w[1], p.title_end)  # "PILNE: Rakiety na Kijów"
         if over is not None:
-            s0, _ = p.sentence_of(w[0])
             cue = _cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0)
             # With no verb of its own, the weapon takes the frame of its clause's verbs.
             c0 = s0

@@ -71,6 +71,7 @@ def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.
     at = w[1]
     spaces = len(text[at:p.title_end]) - len(text[at:p.title_end].lstrip(" "))
     count = table.counts.match(text, at + spaces, p.title_end) if table.counts is not None else None
+    count = count or ANY.vague_count.match(text, at + spaces, p.title_end)  # "로켓 수십발"
     if count is not None:
         at = count.end()
     name = _NAME_AFTER.match(text, at, p.title_end)

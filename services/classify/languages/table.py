@@ -48,9 +48,12 @@ class SharedWords:
     # What the item is about, besides a launch.
     civil_space: str = ""  # civil and commercial space: launches we do not report
     defence: str = ""  # missile defence deals, deployments, exercises
-    # Defences at work on an attack ("interceptors meet Iranian missiles", "Żelazna Kopuła w
-    # akcji"): with the attack told, the defence word is no deal, deployment or exercise.
+    # After a defence's name, the defence at work on an attack ("interceptors meet Iranian
+    # missiles", "Żelazna Kopuła w akcji"): with the attack told, no deal, deployment or exercise.
     interception: str = ""
+    # In a headline that tells no launch of any tense: what it braces for ("Israel on high
+    # alert as Iran threatens missile retaliation"), the policy's preparation or prediction.
+    anticipation: str = ""
     non_missile: str = ""  # launched or fired, but not a missile or rocket
     retrospective: str = ""  # anniversaries, obituaries, looking back
     flight_detail: str = ""  # facts only a report of a real flight gives
