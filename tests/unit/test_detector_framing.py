@@ -551,6 +551,7 @@ def test_interceptions_courts_years_after_live_pages_and_corrections(lang, title
     # A commercial launcher's postponed start is civil space.
     ("pl", "Start rakiety Electron z satelitą radarowym przełożony", False),
     ("pl", "Start rakiety z satelitą szpiegowskim Korei Północnej nieudany", True),
+    ("en", "North Korea fires cruise missiles in test of electronic warfare systems", True),
 ])
 def test_verbless_headlines_discussions_and_commercial_launchers(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -622,7 +622,7 @@ SELF_REPORT_AFTER = compile_fast(
 
 SHARED = SharedWords(
     civil_space=(
-        r"\b(?:astronau\w*|kosmonau\w*|Electron\w*|Rocket Lab\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
+        r"\b(?:astronau\w*|kosmonau\w*|Electron(?:em|ie|a|u)?|Rocket Lab\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
         r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
