@@ -247,3 +247,33 @@ def test_submarine_launched_names_a_missile_not_its_launch():
 ])
 def test_direct_hits_blackouts_launch_vehicles_and_targets(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Other states' missiles by name; shown at a parade, not fired.
+    ("ko", "파키스탄, 샤힌-3 시험발사 성공", True),
+    ("ko", "파키스탄, 샤힌-3 개발 계획 발표", False),
+    ("ja", "インド、「アグニ4」の発射試験に成功", True),
+    ("ja", "インド、「アグニ4」を軍事パレードで公開", False),
+    # Residents hurt by a missile's fragments are its aftermath; residents' unease is news of its own.
+    ("ko", "러시아 미사일 파편에 폴란드 주민 부상", True),
+    ("ko", "北 미사일 발사에 주민들 불안", False),
+    # Where the weapon came from, between the target and the weapon; a supplier's missiles.
+    ("ko", "텔아비브에 예멘발 미사일…요격 성공", True),
+    ("ko", "우크라이나에 미국발 미사일 추가 지원", False),
+    # A ballpark is a place; a celebration after a winning hit is sport.
+    ("ko", "하마스 로켓, 야구장 인근에 떨어져…3명 부상", True),
+    ("ko", "'로켓 발사' 세리머니…결승타 친 타자 화제", False),
+    # A plea and a ministry's statement are the headline's news.
+    ("ko", "젤렌스키, 러 미사일 공습 뒤 방공망 지원 호소", False),
+    ("ko", "러시아, 키이우에 미사일 공습…3명 사망", True),
+    ("ja", "米国のICBM発射実験は「二重基準」　北朝鮮外務省が談話", False),
+    ("ja", "北朝鮮がICBM発射と発表", True),
+    # A launch vehicle that crashed flew; a jet that crashed is no missile. A flight test.
+    ("ja", "北朝鮮の偵察衛星ロケット、黄海に墜落", True),
+    ("ja", "訓練中の戦闘機が海に墜落", False),
+    ("ko", "인도, 신형 미사일 비행시험 실시", True),
+    ("ko", "인도, 신형 미사일 비행시험 계획", False),
+])
+def test_named_missiles_fragments_origins_pleas_and_crashes(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -26,7 +26,7 @@ SHARED = SharedWords(
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
     supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달",
     anticipation=r"경계|대비|우려|위협",
-    sport=r"\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|축구|야구|농구|배구",
+    sport=r"\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|(?:축구|야구|농구|배구)(?!장|\s?경기장)|세리머니|결승타|결승골|안타|투수|타자",
     # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
     explainer_start=r"\[(?:칼럼|사설|시론|기고|해설|분석|뉴스\s?분석|팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|오피니언)\]|(?:사설|칼럼)\s?[:：]",
     digest=r"한눈에 보는|숫자로 보는|일지|연표|연대기|타임라인",
@@ -75,15 +75,17 @@ TABLE = LanguageTable(
     weapons=compile_fast(
         r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|(?<!물)(?<!모형)(?<!모형 )(?<!페트병 )로켓(?!\s?엔진)|발사체|정찰위성|군사위성|위성|극초음속"
         r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일"
-        r"|스커드|대포동|토마호크|스톰\s?섀도|에이태큼스|하이마스|ATACMS",
+        r"|스커드|대포동|토마호크|스톰\s?섀도|에이태큼스|하이마스|ATACMS"
+        # Other states' missiles by name: India's, Pakistan's, Iran's, Russia's, the US's, China's.
+        r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레시니크|미니트맨|둥펑|DF-?\d+",
         _I,
     ),
-    reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|결의|맞불|반격할|반응"
+    reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|담화|논평|호소|결의|맞불|반격할|반응"
                           r"|자제(?:\s?촉구|해야|를|\s?요구)|원론적|입장\s?(?:표명|발표|재확인)|통화|회담(?!\s?(?:직전|직후|앞두고|앞둔|을\s?앞|중|당일|날))"),
-    consequence=compile_fast(r"코스피|코스닥|증시|주가|환율|금리|국채|채권|금융시장|유가|국회|국방위|현안질의|청문회|주민들?|시민들?|불만|불안감|분통"
+    consequence=compile_fast(r"코스피|코스닥|증시|주가|환율|금리|국채|채권|금융시장|유가|국회|국방위|현안질의|청문회|(?:주민|시민)(?:들)?(?!\s?(?:등\s?)?(?:부상|사망|숨|다쳐|다친|희생|\d))|불만|불안감|분통"
                              r"|축하|연회|표창|결항|운항\s?중단|운행\s?중단|휴교"),
     shared=SHARED,
-    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발"
+    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
                               r"|비행(?:했|한|\s?후)|탄착"),
     launch_words=frozenset({"발사", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
     modal_after=compile_fast(
@@ -101,7 +103,7 @@ TABLE = LanguageTable(
     # "again" ("사흘 만에 또 탄도미사일").
     toward=compile_fast(r"(?:[동서남]해상(?:으로)?|[동서남]해로|해상으로|쪽으로|향해|방향으로|(?<![가-힣])또|또다시|재차)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
     # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
-    target_before=compile_fast(r"[가-힣]{2}에\s?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
+    target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
     # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").
