@@ -569,3 +569,24 @@ def test_verbless_headlines_discussions_and_commercial_launchers(lang, title, is
 ])
 def test_anticipation_frames_and_thousands(lang, title, cue, present):
     assert (cue in _cues(_detect(title, lang=lang))) is present
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Wreckage "thought to be from" a launcher tells it flew; a balloon's does not.
+    ("en", "Navy recovers wreckage thought to be from North Korea's failed satellite rocket", True),
+    ("en", "Debris believed to be from a weather balloon found in Seoul", False),
+    # A war's first year is a period of a total; a new year's first week dates a salvo.
+    ("en", "Russia fired 9,000 missiles at Ukraine in first year of war, air force says", False),
+    ("en", "Russia fires 90 missiles at Ukraine in first week of new year", True),
+    ("en", "Government to pay compensation to families hit by rocket attack", False),
+    ("en", "Rocket attack hits families in Sderot", True),
+    # An attack of three years ago, a monument, compensation: long after the launch.
+    ("pl", "Msza w katedrze zniszczonej w ataku rakietowym sprzed trzech lat", False),
+    ("pl", "Katedra w Odessie zniszczona w nocnym ataku rakietowym", True),
+    ("pl", "Pomnik ofiar ataku rakietowego na Kramatorsk odsłonięty", False),
+    ("pl", "Atak rakietowy na Kramatorsk. Zginęło 50 osób", True),
+    ("pl", "Rząd wypłaci odszkodowania za domy zniszczone przez rakiety", False),
+    ("pl", "Rakiety zniszczyły domy w Charkowie", True),
+])
+def test_wreckage_first_years_and_what_comes_long_after(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -274,6 +274,13 @@ def test_direct_hits_blackouts_launch_vehicles_and_targets(lang, title, summary,
     ("ja", "訓練中の戦闘機が海に墜落", False),
     ("ko", "인도, 신형 미사일 비행시험 실시", True),
     ("ko", "인도, 신형 미사일 비행시험 계획", False),
+    # Shot down: the missiles flew. A year as the topic of a count is a total.
+    ("ja", "ウクライナ空軍、ロシアの巡航ミサイル30発のうち25発を撃墜", True),
+    ("ja", "北朝鮮のミサイル発射、2023年は30発超", False),
+    ("ja", "北朝鮮がミサイル発射、30発超", True),
+    # The first anniversary of a death.
+    ("ko", "드니프로 미사일 참사 1주기…희생자 추모식", False),
+    ("ko", "드니프로 아파트 미사일 피격…40명 사망", True),
 ])
 def test_named_missiles_fragments_origins_pleas_and_crashes(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -136,7 +136,8 @@ WEAPON_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{2,20}:\s*)?(?:[\w'’.-]+\s+){0,2}"
 VERBLESS_TARGET = compile_fast(
     r"\s+(?:on|at|over|into|onto)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?=$|[,.;:!?|—–]|\s-\s)")
 SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
-                     r"|debris|wreckage|fragments|remnants|shrapnel) (?:of|from)\b", _I)
+                     r"|debris|wreckage|fragments|remnants|shrapnel)"
+                     r" (?:(?:believed|thought|said|suspected|confirmed) to (?:be|have come) )?(?:of|from)\b", _I)
 
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
@@ -374,7 +375,7 @@ REACTION = compile_fast(
     r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on"
-    r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?"
+    r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
     # Leaders meet; interceptors that "meet" missiles do not.
     r"|meets?(?!\s+(?:(?!(?:after|over|amid|following|as|on|to|in|with|about|before)\b)[\w'’-]+\s+){0,2}"
     r"(?:missiles?|rockets?|barrages?|salvos?|drones?)\b)"
@@ -749,7 +750,9 @@ SHARED = SharedWords(
         # "a record number of missiles in 2022", "more than 100 missiles in the past year".
         r"|in (?:19|20)\d\d|(?:in|over|during) (?:the )?(?:past|last) (?:year|month|decade)"
         # "2022 launches already exceed any previous year".
-        r"|(?:any|every|all) (?:previous|prior|other) years?)\b"
+        r"|(?:any|every|all) (?:previous|prior|other) years?"
+        # "12,000 rockets in first year of war".
+        r"|in (?:the |its )?(?:first|second|third) (?:year|months?|weeks?|days) of (?:the )?(?:war|invasion|conflict))\b"
     ),
     # Periods that make a total only with a count (`total_count`); no frame alone ("the
     # killing of three members last month" dates another event).

@@ -430,7 +430,7 @@ REACTION = compile_fast(
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*"
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
-    r"|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
+    r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
     r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?)\b",
     _I,
@@ -653,7 +653,11 @@ SHARED = SharedWords(
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"
         r"\s+(?:lat|lata|roku)\s+od|rok od|hołd\w*"
         # "po ataku rakietowym z 2023 roku": an attack dated by its year alone is a past one.
-        r"|z (?:19|20)\d\d (?:roku|r\.))\b"
+        r"|z (?:19|20)\d\d (?:roku|r\.)"
+        # "atak sprzed dwóch lat", a monument unveiled: long after. (Not "rok po": "Pięć lat
+        # po ostatnim teście Korea Północna znów wystrzeliła ICBM" sets the scene of a launch.)
+        r"|sprzed (?:roku|\w+ lat|\d+ lat)"
+        r"|pomnik\w*|tablic\w* pamiątkow\w*)\b"
     ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
@@ -672,7 +676,7 @@ SHARED = SharedWords(
     ),
     aggregate=(
         r"\b(?:od początku (?:wojny|inwazji|roku|agresji)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
-        r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)"
+        r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)|w ciągu (?:roku|miesiąca)|statystyk\w*"
         # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
         r"|(?:w|od) (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
         r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
@@ -709,7 +713,7 @@ SHARED = SharedWords(
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
     # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
-    always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)",
+    always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)|sprzed|pomnik|tablic",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
         r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b"

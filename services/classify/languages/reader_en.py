@@ -135,8 +135,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             cues.append(_cue("impact", p, hb.start(), hb.start() + len(hb.group("verb")), w, s0))
             continue
         # Weapon as object of a salvo or of what is left of it: "barrage of missiles",
-        # "salvo of 18 rockets", "debris from the missile".
-        lo = max(s0, w[0] - 40)
+        # "salvo of 18 rockets", "debris believed to be from North Korea's failed satellite".
+        lo = max(s0, w[0] - 60)
         if low is not None and low.find(" of", lo, w[0]) < 0 and low.find(" from", lo, w[0]) < 0:
             continue
         before = text[lo:w[0]]
