@@ -590,3 +590,31 @@ def test_anticipation_frames_and_thousands(lang, title, cue, present):
 ])
 def test_wreckage_first_years_and_what_comes_long_after(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A period from an abbreviated date, a month's balance sheet, a war of days: totals.
+    ("en", "Since Feb. 1, Houthis have fired 40 missiles at ships, CENTCOM says", False),
+    ("en", "Houthis fire 4 missiles at ships, CENTCOM says", True),
+    ("pl", "Miesięczny bilans: we wrześniu Rosja wystrzeliła 250 rakiet", False),
+    ("pl", "Bilans ataku na Charków: 12 zabitych. Rosja użyła 20 rakiet", True),
+    ("pl", "Iran podczas 12-dniowej wojny wystrzelił na Izrael ok. 500 rakiet", False),
+    ("pl", "Iran wystrzelił w nocy na Izrael ok. 180 rakiet", True),
+    # Missiles listed after drones share the launch; "shipping" is traffic at sea, not a supply.
+    ("en", "Houthis launch 12 drones, two anti-ship missiles and a cruise missile at Red Sea shipping", True),
+    ("en", "Iran launches 8 drones at Israel", False),
+    # A tally of one day's attack; a tally since a war began.
+    ("en", "Air force updates tally: 40 of 45 missiles downed in Tuesday's attack", True),
+    ("en", "Air force tally: 4,000 missiles downed since the war began", False),
+])
+def test_periods_balance_sheets_lists_and_one_days_tally(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, trend", [
+    ("Rosja coraz częściej używa rakiet balistycznych", True),
+    ("Korea Północna zwalnia tempo testów rakietowych", True),
+    ("Rosja użyła w nocy rakiet balistycznych", False),
+])
+def test_a_polish_trend_is_a_period_of_its_own(title, trend):
+    assert ("aggregate" in _cues(_detect(title, lang="pl"))) is trend

@@ -167,7 +167,8 @@ NON_LAUNCH_OBJECT = compile_fast(
 # "launched at around 03:50", "launched from Sohae": a launch with its object left out.
 BARE_LAUNCH_AFTER = compile_fast(r"(?:at|around|from|on|early|late|in)\b|\(|$", _I)
 
-COORDINATED = compile_fast(r"\s*(?:,\s*)?(?:and|or|&)\s+(?:[\w-]+\s+){0,2}$")
+# ... or listed with it: "launch 18 drones, two anti-ship ballistic missiles and ...".
+COORDINATED = compile_fast(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)(?:[\w-]+\s+){0,3}$")
 
 # Impact words that belong to another weapon: "drone strike", "air strike".
 # "missile and drone strikes" is not one: the strike is the missile's too.
@@ -255,6 +256,7 @@ SINGLE_OCCASION = compile_fast(
     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:in|during) (?:a|one|the) (?:single )?(?:day|night|hour|attack|barrage|salvo|wave)"
     r"|in (?:a |an )?(?:surprise|massive|mass|fresh|new|major|huge|large-scale|overnight) (?:attack|assault|barrage|strike|wave|salvo)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s (?:attack|strike|barrage|salvo)"
     r"|at once)\b", _I)
 PERFECT_BEFORE = compile_fast(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:fired|launched|shot|lobbed)\s+"
                               r"(?:[\w,+-]+\s+){0,4}$", _I)
@@ -758,6 +760,9 @@ SHARED = SharedWords(
     # killing of three members last month" dates another event).
     total_period=(
         r"\b(?:since (?:start|beginning|outbreak) of (?:the )?war|since (?:" + _MONTHS + r")(?: \d{1,2})?|since (?:19|20)\d\d"
+        # "since Jan. 1", "since Oct. 17"; "since ceasefire collapse"; "over four days of fighting".
+        r"|since (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?: \d{1,2})?|since (?:the )?(?:ceasefire|truce)"
+        r"|over (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:days|weeks|months|years)"
         r"|(?:weekly|monthly|daily|annual|yearly) (?:tally|count|figures)"
         # "during 11-day conflict", "in a single week", "last month", "in June": spans of time.
         r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month)"
@@ -786,7 +791,8 @@ SHARED = SharedWords(
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
     supply=(
-        r"\b(?:ship(?:s|ped|ping|ments?)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
+        # (Not "shipping", the traffic at sea: "missiles at Red Sea shipping".)
+        r"\b(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
         r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),

@@ -681,7 +681,12 @@ SHARED = SharedWords(
         r"|(?:w|od) (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
         r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
         r"|od (?:\d{1,2} )?(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"
-        r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
+        r"|we? (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
+        # A month's balance sheet, a survey of figures: "Miesięczny bilans", "zestawienie" (not
+        # one attack's toll: "Bilans ataku na Kijów").
+        r"|(?:miesięczn|roczn|tygodniow)\w* bilans\w*|bilans\w* (?:miesiąca|roku|tygodnia)|zestawieni\w*"
+        # A trend: "coraz częściej używa rakiet", "zwalnia tempo testów".
+        r"|coraz (?:częściej|rzadziej|więcej|mniej)|(?:zwalnia\w*|przyspiesza\w*|spowalnia\w*) tempo"
         r"|rocznie|miesięcznie|tygodniowo|dziennie|co roku|średnio|przeciętnie"
         r"|co (?:dwa|trzy|cztery|pięć|\d+|kilka) dni)\b"
     ),
@@ -692,7 +697,9 @@ SHARED = SharedWords(
         r"|w (?:[\w-]+ )?(?:dni|tygodnie|tygodni|miesiące|miesięcy|lata|lat)|w pół roku"
         # A week's tally: "w tym tygodniu Rosja użyła ... 40 rakiet" (not "w zeszłym tygodniu",
         # which dates one attack, as "last week" does in English).
-        r"|w (?:tym|mijającym|minionym|ostatnim) tygodniu)\b"
+        r"|w (?:tym|mijającym|minionym|ostatnim) tygodniu"
+        # "podczas 12-dniowej wojny": a war of days.
+        r"|(?:podczas|w czasie|w trakcie) (?:\d+|[\w]+)-?(?:dniow|tygodniow|miesięczn)\w* (?:wojny|konfliktu|walk))\b"
     ),
     bulk_count=r"\b(?:\d{1,3}(?:[  .]\d{3})+\+?|\d+(?:[,.]\d+)?\s?tys\.|tysiące|tysięcy|tysiącami)\s+(?:[\w-]+\s+){0,2}(?:rakiet|pocisków)\b",
     sport=(
