@@ -370,6 +370,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set(name, 1, span)
             if total:
                 f.set("aggregate_total", 1, span)
+    span = _trend(p, table, t_asserted)
+    if span:
+        f.set("aggregate", 1, span)  # "Houthi missile attacks dwindle": statistics over time
+        f.set("aggregate_total", 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(ANY.explainer, text, 0, t_end)
     if span and english and text[span[0]] == "?" and p.sentence_of(span[0])[0] > 0:
@@ -580,6 +584,27 @@ def _negated(text: str, table: LanguageTable, at: int) -> bool:
     """Whether the word at `at` stands under a negation of the text's language or English."""
     return any(t.negation_before is not None and t.negation_before.search(text, max(0, at - 25), at)
                for t in (table, ENGLISH))
+
+
+# Before a headline's event: what it counts is the harm one attack did ("Death toll from
+# missile strikes rises to 30"), so a rise is no trend of the attacks.
+_HARM_BEFORE = re.compile(r"\b(?:toll|dead|deaths?|killed|casualt\w*|injur\w*|wounded|victims|ofiar\w*|zabit\w*|rann\w*|zginęł\w*)\b",
+                          re.IGNORECASE)
+
+
+def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:
+    """The trend told of the headline's first event when a plural noun tells it and it is
+    the headline's subject ("Rocket fire from Gaza has slowed to a trickle"), or None; not
+    on one occasion ("Missile attacks surge overnight")."""
+    if table.trend_after is None or not t_asserted or t_asserted[0].verb is None:
+        return None
+    cue, text, t_end = t_asserted[0], p.text, p.title_end
+    if text[cue.verb[0]:cue.verb[1]].lower() not in table.trend_nouns or cue.end > t_end:
+        return None
+    if _HARM_BEFORE.search(text, 0, cue.start) or (table.single_occasion and table.single_occasion.search(text, 0, t_end)):
+        return None
+    m = table.trend_after.match(text, cue.end, t_end)
+    return m.span() if m else None
 
 
 def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:

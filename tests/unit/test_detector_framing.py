@@ -618,3 +618,19 @@ def test_periods_balance_sheets_lists_and_one_days_tally(lang, title, is_launch)
 ])
 def test_a_polish_trend_is_a_period_of_its_own(title, trend):
     assert ("aggregate" in _cues(_detect(title, lang="pl"))) is trend
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Attacks told by a plural noun that dwindle, slow or grow: a trend, the policy's statistics.
+    ("en", "Hezbollah rocket attacks on northern Israel dwindle", False),
+    ("en", "Rocket fire from Gaza has slowed, army says", False),
+    ("en", "Russian missile strikes on Odesa grow more frequent", False),
+    ("pl", "Ataki rakietowe Hezbollahu na Hajfę słabną", False),
+    # ... not the harm of attacks, nor attacks on one occasion, nor a launch told by its verb.
+    ("en", "Death toll from Russian missile strikes on Odesa rises to 12", True),
+    ("en", "Missile attacks on Kyiv intensify overnight", True),
+    ("en", "Hamas fires 150 rockets as fighting intensifies", True),
+    ("pl", "Ataki rakietowe na Hajfę. Są ranni", True),
+])
+def test_a_trend_of_attacks_is_statistics(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

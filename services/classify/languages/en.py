@@ -135,6 +135,15 @@ IMPACT = compile_fast(
 WEAPON_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{2,20}:\s*)?(?:[\w'’.-]+\s+){0,2}")
 VERBLESS_TARGET = compile_fast(
     r"\s+(?:on|at|over|into|onto)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?=$|[,.;:!?|—–]|\s-\s)")
+# A trend told of a headline's plural noun event ("missile attacks on Red Sea shipping
+# dwindle", "rocket fire from Lebanon has intensified", "missile strikes grow rarer").
+TREND_NOUNS = frozenset({"attacks", "strikes", "launches", "tests", "fire", "firing", "salvos", "barrages"})
+TREND_AFTER = compile_fast(
+    r"(?:\s+(?:on|at|from|against|by|in|into|around|across)\s+(?:[\w'’.-]+\s+){0,4}?)?\s*(?:activity\s+|frequency\s+)?"
+    r"(?:have\s+|has\s+|are\s+|is\s+)?(?:now\s+)?(?:dwindl\w*|slow(?:s|ed|ing)?\b|intensif\w*|taper\w*|pick(?:s|ed)? up"
+    r"|grows?\b|grew|grown|growing|becom\w*|became|on the rise|rise[sn]?\b|rising|fall(?:s|en|ing)?\b|fell\b"
+    r"|declin\w*|decreas\w*|increas\w*|shrink\w*|shrank|ease[sd]?\b|easing|subsid\w*|all but stopped"
+    r"|wan(?:e|es|ed|ing)\b|creep\w*|crept|outpac\w*|outnumber\w*)", _I)
 SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
                      r"|debris|wreckage|fragments|remnants|shrapnel)"
                      r" (?:(?:believed|thought|said|suspected|confirmed) to (?:be|have come) )?(?:of|from)\b", _I)
@@ -972,5 +981,7 @@ TABLE = LanguageTable(
     perfect_before=PERFECT_BEFORE,
     since=compile_fast(r"\bsince\b", _I),
     judged_after=JUDGED_AFTER,
+    trend_after=TREND_AFTER,
+    trend_nouns=TREND_NOUNS,
     negation_before=NEGATION_BEFORE,
 )

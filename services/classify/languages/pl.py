@@ -437,6 +437,14 @@ REACTION = compile_fast(
 )
 
 
+# A trend told of a headline's plural noun event, later in its clause: "Ataki rakietowe Huti
+# na statki słabną", "Ostrzał rakietowy z Libanu nasila się".
+TREND_NOUNS = frozenset({"ataki", "ataków", "ostrzał", "ostrzały", "uderzenia", "uderzeń", "salwy", "testy", "starty"})
+TREND_AFTER = compile_fast(
+    r"(?:\s+[\w-]+){0,7}?\s+(?:słabn\w*|słabnie|osłab\w*|nasila\w*|rośnie|rosną|wzrasta\w*|maleje|maleją|zmniejsza\w*"
+    r"|zwiększa\w*|wygasa\w*|ustaj\w*|ustał\w*)\b", _I)
+
+
 # After the headline's attack, a judgement of it: "atak rakietowy na Kijów to akt terroru",
 # "ostrzał jest zbrodnią wojenną", "uderzenie oznacza eskalację".
 JUDGED_AFTER = compile_fast(
@@ -874,6 +882,8 @@ TABLE = LanguageTable(
     one_of_series=ONE_OF_SERIES,
     since=compile_fast(r"\bod\b", _I),
     judged_after=JUDGED_AFTER,
+    trend_after=TREND_AFTER,
+    trend_nouns=TREND_NOUNS,
     negation_before=NEGATION_BEFORE,
     # A night's attack is reported the next morning: its early hours, as "overnight".
     relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",

@@ -170,6 +170,10 @@ class LanguageTable:
     # Right after the headline's launch: a judgement of it, which is the headline's news (the
     # main-event rule): "strikes on Russian soil mean NATO is involved", "atak to akt terroru".
     judged_after: FastPattern | None = None
+    # Right after a headline's event told by a plural noun (`trend_nouns`), what tells a
+    # trend over time: "missile attacks on shipping dwindle", "ataki rakietowe ... słabną".
+    trend_after: FastPattern | None = None
+    trend_nouns: frozenset[str] = frozenset()
     # Right before a reaction after the launch: what else it answers ("훈련 반발", "演習に反発").
     motive_before: FastPattern | None = None
     # Right after a headline's launch verb (not a strike's): the launch is the cause of its
