@@ -370,9 +370,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set(name, 1, span)
             if total:
                 f.set("aggregate_total", 1, span)
-    span = _trend(p, table, t_asserted)
+    span = _trend(p, table, t_asserted) or _rate(p, table)
     if span:
-        f.set("aggregate", 1, span)  # "Houthi missile attacks dwindle": statistics over time
+        # "Houthi missile attacks dwindle", "Israel intercepts 90% of rockets": statistics
+        f.set("aggregate", 1, span)
         f.set("aggregate_total", 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
     span = (m.start(), m.end()) if m else _first(ANY.explainer, text, 0, t_end)
@@ -607,6 +608,15 @@ def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[in
     return m.span() if m else None
 
 
+def _rate(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
+    """A rate of the weapons in the headline ("one in four Russian missiles reaches its
+    target"), or None; not one occasion's ("downs 80% of missiles overnight")."""
+    if table.rate is None or (table.single_occasion and table.single_occasion.search(p.text, 0, p.title_end)):
+        return None
+    m = table.rate.search(p.text, 0, p.title_end)
+    return m.span() if m else None
+
+
 def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """In a headline that tells no launch (nor does its summary), what its news is instead,
     if the policy names it: an explainer ("What is ...?"), a weapon denied ("was not a
@@ -627,7 +637,7 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
         for m in pattern.finditer(text, 0, t_end):
             if not _AIRSPACE_AFTER.match(text, m.end(), t_end):
                 return m.start(), m.end()
-    return _total_period(p, table, (ANY.aggregate, ANY.total_period))
+    return _total_period(p, table, (ANY.aggregate, ANY.total_period)) or _rate(p, table)
 
 
 def _total_period(p: Prepared, table: LanguageTable, patterns: tuple) -> tuple[int, int] | None:

@@ -144,6 +144,9 @@ TREND_AFTER = compile_fast(
     r"|grows?\b|grew|grown|growing|becom\w*|became|on the rise|rise[sn]?\b|rising|fall(?:s|en|ing)?\b|fell\b"
     r"|declin\w*|decreas\w*|increas\w*|shrink\w*|shrank|ease[sd]?\b|easing|subsid\w*|all but stopped"
     r"|wan(?:e|es|ed|ing)\b|creep\w*|crept|outpac\w*|outnumber\w*)", _I)
+RATE = compile_fast(
+    r"\b(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|one in (?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:missiles?|rockets?)\b", _I)
 SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
                      r"|debris|wreckage|fragments|remnants|shrapnel)"
                      r" (?:(?:believed|thought|said|suspected|confirmed) to (?:be|have come) )?(?:of|from)\b", _I)
@@ -983,5 +986,6 @@ TABLE = LanguageTable(
     judged_after=JUDGED_AFTER,
     trend_after=TREND_AFTER,
     trend_nouns=TREND_NOUNS,
+    rate=RATE,
     negation_before=NEGATION_BEFORE,
 )

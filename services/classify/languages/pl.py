@@ -440,6 +440,9 @@ REACTION = compile_fast(
 # A trend told of a headline's plural noun event, later in its clause: "Ataki rakietowe Huti
 # na statki słabną", "Ostrzał rakietowy z Libanu nasila się".
 TREND_NOUNS = frozenset({"ataki", "ataków", "ostrzał", "ostrzały", "uderzenia", "uderzeń", "salwy", "testy", "starty"})
+RATE = compile_fast(
+    r"\b(?:\d+(?:,\d+)?\s?(?:%|proc\.|procent\w*)|co (?:drug|trzeci|czwart|piąt|dziesiąt)\w*)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:rakiet\w*|pocisk\w*)\b", _I)
 TREND_AFTER = compile_fast(
     r"(?:\s+[\w-]+){0,7}?\s+(?:słabn\w*|słabnie|osłab\w*|nasila\w*|rośnie|rosną|wzrasta\w*|maleje|maleją|zmniejsza\w*"
     r"|zwiększa\w*|wygasa\w*|ustaj\w*|ustał\w*)\b", _I)
@@ -884,6 +887,7 @@ TABLE = LanguageTable(
     judged_after=JUDGED_AFTER,
     trend_after=TREND_AFTER,
     trend_nouns=TREND_NOUNS,
+    rate=RATE,
     negation_before=NEGATION_BEFORE,
     # A night's attack is reported the next morning: its early hours, as "overnight".
     relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",

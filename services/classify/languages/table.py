@@ -174,6 +174,8 @@ class LanguageTable:
     # trend over time: "missile attacks on shipping dwindle", "ataki rakietowe ... słabną".
     trend_after: FastPattern | None = None
     trend_nouns: frozenset[str] = frozenset()
+    # In a headline, a rate of the weapons: "90% of rockets", "one in four Russian missiles".
+    rate: FastPattern | None = None
     # Right before a reaction after the launch: what else it answers ("훈련 반발", "演習に反発").
     motive_before: FastPattern | None = None
     # Right after a headline's launch verb (not a strike's): the launch is the cause of its
