@@ -370,9 +370,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set(name, 1, span)
             if total:
                 f.set("aggregate_total", 1, span)
-    span = _trend(p, table, t_asserted) or _rate(p, table)
+    span = _trend(p, table, t_asserted) or _rate(p, table) or _milestone(p, table)
     if span:
-        # "Houthi missile attacks dwindle", "Israel intercepts 90% of rockets": statistics
+        # "Houthi missile attacks dwindle", "Israel intercepts 90% of rockets", "Russia's
+        # missile tally passes 10,000": statistics
         f.set("aggregate", 1, span)
         f.set("aggregate_total", 1, span)
     m = ANY.explainer_start.match(text, 0, t_end)
@@ -594,12 +595,18 @@ _HARM_BEFORE = re.compile(r"\b(?:toll|dead|deaths?|killed|casualt\w*|injur\w*|wo
 
 
 def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:
-    """The trend told of the headline's first event when a plural noun tells it and it is
-    the headline's subject ("Rocket fire from Gaza has slowed to a trickle"), or None; not
-    on one occasion ("Missile attacks surge overnight")."""
+    """The trend the headline tells: by the table's `shift` words anywhere ("Russia shifts to
+    ballistic missiles"), or of its first event when a plural noun tells it and it is the
+    headline's subject ("Rocket fire from Gaza has slowed to a trickle"); None when there is
+    none or it is one occasion's ("Missile attacks surge overnight")."""
+    text, t_end = p.text, p.title_end
+    m = table.shift.search(text, 0, t_end) if table.shift is not None else None
+    if m and not _HARM_BEFORE.search(text, 0, m.start()) and not (
+            table.single_occasion and table.single_occasion.search(text, 0, t_end)):
+        return m.span()
     if table.trend_after is None or not t_asserted or t_asserted[0].verb is None:
         return None
-    cue, text, t_end = t_asserted[0], p.text, p.title_end
+    cue = t_asserted[0]
     if text[cue.verb[0]:cue.verb[1]].lower() not in table.trend_nouns or cue.end > t_end:
         return None
     if _HARM_BEFORE.search(text, 0, cue.start) or (table.single_occasion and table.single_occasion.search(text, 0, t_end)):
@@ -615,6 +622,29 @@ def _rate(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
         return None
     m = table.rate.search(p.text, 0, p.title_end)
     return m.span() if m else None
+
+
+# Before a count that passes a mark: one occasion it is of ("Iran's barrage of missiles
+# tops 180"), not a total.
+_PERIOD_AFTER_FIRST = re.compile(r"\s+(?:half|quarter|(?:(?:two|three|four|six) )?(?:years?|months|weeks|days))\b",
+                                 re.IGNORECASE)
+_ONE_OCCASION_NOUN = re.compile(r"\b(?:barrage|salvo|volley|wave|attack|strike|assault|bombardment|raid"
+                                r"|ataku|salw[aęy]|uderzeni[aue]|nalotu?)\b", re.IGNORECASE)
+
+
+def _milestone(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
+    """A count of the headline's weapons or attacks that passes a mark ("Houthi attacks on
+    shipping top 100"), or None; not a count of one attack's harm ("death toll from missile
+    strikes passes 50"), nor of one occasion's or one attack's weapons."""
+    text, t_end = p.text, p.title_end
+    m = table.milestone.search(text, 0, t_end) if table.milestone is not None else None
+    if m is None or _HARM_BEFORE.search(text, 0, m.start("verb")) or _ONE_OCCASION_NOUN.search(text, 0, m.start("verb")):
+        return None
+    if table.single_occasion and table.single_occasion.search(text, 0, t_end):
+        return None
+    if any(not _PERIOD_AFTER_FIRST.match(text, s.end()) for s in ANY.superlative.finditer(text, 0, t_end)):
+        return None  # "Rockets top 100 in largest attack yet" (not "in first half of 2025")
+    return m.span()
 
 
 def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
@@ -637,7 +667,8 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
         for m in pattern.finditer(text, 0, t_end):
             if not _AIRSPACE_AFTER.match(text, m.end(), t_end):
                 return m.start(), m.end()
-    return _total_period(p, table, (ANY.aggregate, ANY.total_period)) or _rate(p, table)
+    return (_total_period(p, table, (ANY.aggregate, ANY.total_period)) or _rate(p, table) or _milestone(p, table)
+            or _trend(p, table, []))
 
 
 def _total_period(p: Prepared, table: LanguageTable, patterns: tuple) -> tuple[int, int] | None:

@@ -638,3 +638,65 @@ def test_a_polish_trend_is_a_period_of_its_own(title, trend):
 ])
 def test_a_trend_of_attacks_is_statistics(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A count of the weapons or attacks that passes a mark is a total, with or without a period.
+    ("en", "Iran's rocket tally against Israeli cities passes 5,000", False),
+    ("en", "Rockets launched from Lebanon since March exceed 9,000, army figures show", False),
+    ("en", "Hezbollah's missile count crosses 400 for the year", False),
+    ("en", "Rocket launches from Gaza since the truce ended total 300", False),
+    ("pl", "Liczba pocisków wystrzelonych przez Huti na statki przekroczyła 300", False),
+    # ... not the harm of an attack, one occasion's salvo, a distance, nor a record salvo.
+    ("en", "Death toll from missile strikes on Zaporizhzhia passes 30", True),
+    ("en", "Hezbollah's barrage of rockets tops 150, army says", True),
+    ("en", "Iranian missiles reach 1,500 km in test, state TV says", True),
+    ("en", "Rockets from Gaza top 500 in biggest barrage this year", True),
+    ("pl", "Rosja wystrzeliła 40 rakiet na Odessę. Liczba rannych przekroczyła 50", True),
+    # A share in words or a count per weapon is a rate; not one occasion's.
+    ("en", "Two-thirds of Russian cruise missiles are shot down, analysts say", False),
+    ("en", "Israel fires three interceptors for every Iranian missile, study says", False),
+    ("pl", "Połowa irańskich rakiet nie doleciała do celu, wynika z raportu", False),
+    ("en", "Ukraine downs half of Russian missiles in overnight attack", True),
+    ("en", "Average Houthi missile salvo shrinks to four, CENTCOM says", False),
+    ("en", "Interception rate of Hezbollah rockets rises to 90%", False),
+    ("pl", "Skuteczność obrony przed rosyjskimi rakietami wzrosła", False),
+    ("en", "Russian missiles hit an average Kyiv apartment block", True),
+    # A change in what or how much is fired is a trend.
+    ("en", "Moscow shifts to ballistic missiles as Ukraine's interceptors run short", False),
+    ("en", "Hezbollah relies increasingly on anti-tank missiles, IDF says", False),
+    ("en", "Russia now fires more Kalibrs than Kh-101s, analysts say", False),
+    ("pl", "Coraz mniej rakiet z Jemenu. Huti oszczędzają arsenał", False),
+    ("pl", "Słabną ataki rakietowe na północ Izraela", False),
+    ("pl", "Rosja rzadziej atakuje rakietami balistycznymi, częściej dronami", False),
+    ("pl", "Iran przyspiesza tempo testów rakietowych", False),
+    ("en", "Russia shifts fire to Lviv, launching 20 missiles overnight", True),
+    ("pl", "Rosja wystrzeliła coraz bardziej zaawansowane rakiety na Kijów w nocy", True),
+    # Periods of seasons, half-years and campaigns; harm totalled over years.
+    ("en", "Russia fired 120 Iskander missiles at Kharkiv over the winter, governor says", False),
+    ("en", "Houthis launched 90 missiles at ships in first half of 2024, study says", False),
+    ("en", "Missile strikes killed 2,000 civilians in the first three years, monitors say", False),
+    ("pl", "Huti od początku operacji wystrzelili ponad 200 pocisków na statki", False),
+    ("pl", "Zimą Rosja wystrzeliła na Ukrainę 500 rakiet", False),
+    ("en", "Missile strikes killed 20 civilians in Odesa, officials say", True),
+])
+def test_milestones_shares_shifts_and_seasons_are_statistics(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A weapon that lands, tears into, arcs over or comes in: it flew.
+    ("en", "Two rockets land near a kibbutz in the Galilee", True),
+    ("en", "Cruise missile tears into an oil depot near Bryansk", True),
+    ("en", "Ballistic missiles arc over Iraq on their way to Israel", True),
+    ("en", "Sirens wail as rockets come in low over Sderot", True),
+    ("pl", "Rakieta dosięgła portu w Noworosyjsku", True),
+    ("ja", "ミサイルが落ちた港町で捜索続く", True),
+    # ... not a land-attack weapon on show, a team landing a deal, nor what may reach.
+    ("en", "Navy orders land-attack cruise missiles for its new frigates", False),
+    ("en", "Houston Rockets land a new shoe sponsor", False),
+    ("pl", "Rakiety mogą dosięgnąć Berlina, ostrzega ekspert", False),
+    ("ja", "支持率が落ちた内閣、ミサイル防衛で議論", False),
+])
+def test_weapons_that_land_or_reach_flew(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -106,7 +106,10 @@ TEST_VERBS = compile_fast(
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
-    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed)|fell|falls|falling|crashing|exploding"
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)|fell|falls|falling|crashing|exploding"
+    # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border".
+    r"|tear(?:s|ing)? into|tore into|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
+    r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
     # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
     r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
     r"|pass(?:es|ed|ing)? (?:through|over|into))(?= (?:[\w'-]+ ){0,2}air ?space)"
@@ -114,7 +117,9 @@ IMPACT = compile_fast(
     r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
     r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
     # Flight data: "missile reached an altitude of 100 km" (it flew).
-    r"|reach(?:ed|es)(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b)"
+    r"|reach(?:ed|es)?(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b"
+    # ... or a distance: "missiles reach 1,500 km in test".
+    r"| (?:about |some |around |nearly )?[\d,.]+ ?(?:km|kilomet(?:re|er)s|miles)\b)"
     r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
@@ -144,9 +149,27 @@ TREND_AFTER = compile_fast(
     r"|grows?\b|grew|grown|growing|becom\w*|became|on the rise|rise[sn]?\b|rising|fall(?:s|en|ing)?\b|fell\b"
     r"|declin\w*|decreas\w*|increas\w*|shrink\w*|shrank|ease[sd]?\b|easing|subsid\w*|all but stopped"
     r"|wan(?:e|es|ed|ing)\b|creep\w*|crept|outpac\w*|outnumber\w*)", _I)
+# A change in what is fired: "Russia shifts to ballistic missiles", "leans more on Iskanders",
+# "fires more Iskanders than cruise missiles", "fewer missiles per attack".
+SHIFT = compile_fast(
+    r"\b(?:shift(?:s|ed|ing)?\s+(?:away\s+)?(?:from|to|toward)|(?:lean(?:s|ed|ing)?|rel(?:ies|ied|ying))\s+"
+    r"(?:more|increasingly|heavily)\s+on|(?:more|fewer)\s+(?:[\w'’-]+\s+){1,3}?than\b(?!\s+(?:ever|before|any))"
+    r"|fewer\s+(?:[\w'’-]+\s+){0,2}?(?:missiles|rockets)\s+per)\b", _I)
 RATE = compile_fast(
-    r"\b(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|one in (?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
+    r"\b(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|one in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    # A share in words, and a count per weapon ("two interceptors for every missile").
+    r"|(?:half|(?:a|one) (?:third|quarter)|two[- ]thirds|three[- ]quarters) of|(?:for|per) (?:every|each)"
+    # "Average Russian missile salvo grows to 60", "interception rate of Iranian missiles".
+    r"|(?:the |an )?average|(?:interception|intercept|success|hit|kill) rate)"
     r"\s+(?:of\s+)?(?:[\w'’-]+\s+){0,3}?(?:missiles?|rockets?)\b", _I)
+# A count of the weapons or attacks that passes a mark; not a distance, a height or a speed.
+MILESTONE = compile_fast(
+    r"\b(?:missiles|rockets|projectiles|launches|attacks|strikes|tally|count)\b(?:\s+[\w'’.,-]+){0,8}?\s+"
+    r"(?P<verb>tops?|topped|pass(?:es|ed)?|exceed(?:s|ed)?|surpass(?:es|ed)?|reach(?:es|ed)?|near(?:s|ed)?"
+    r"|cross(?:es|ed)?|totals?|total(?:l)?ed|(?:hits?|sets?) (?:a )?record)\s+"
+    r"(?:(?:about|around|nearly|almost|over|more than|some|roughly|at least|record)\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{2,}|\d+(?:\.\d+)?\s?(?:k|thousand|million)|[a-z]+ (?:hundred|thousand))\b"
+    r"(?!\s*(?:km|kilomet|miles?|met(?:re|er)s|m\b|feet|ft|kg|tons?|tonnes?|%|percent|per cent|mph|knots|degrees))", _I)
 SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
                      r"|debris|wreckage|fragments|remnants|shrapnel)"
                      r" (?:(?:believed|thought|said|suspected|confirmed) to (?:be|have come) )?(?:of|from)\b", _I)
@@ -255,6 +278,9 @@ TOTAL_COUNT = compile_fast(
     r"(?:missiles|rockets|projectiles|launches|(?:missile )?tests|(?:missile|rocket)(?: and drone)? (?:attacks|strikes))\b"
     # A share of them ("90% of rockets", "70 percent of Russian missiles") ...
     r"|\b\d{1,3}(?:%|\s?per ?cent) of\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets|projectiles|launches|drones)\b"
+    # ... or the harm they did ("missile attacks killed 1,900 civilians").
+    r"|\b(?:missile|rocket)(?: and drone)? (?:attacks|strikes) (?:have )?(?:killed|injured|wounded)\s+"
+    r"(?:(?:more than|over|at least|nearly|some|about)\s+)?(?:\d{1,3}(?:,\d{3})+|\d{3,}|hundreds|thousands)\b"
     # ... or their trend ("missile use fell sharply", "attacks drop by half", "tests doubled").
     r"|\b(?:missile|rocket|launch|attack|strike|test)s?(?:\s+[\w-]+){0,4}\s+"
     r"(?:fell|fall|falls|dropp?(?:ed|s)?|rose|rise|rises"
@@ -273,9 +299,9 @@ SINGLE_OCCASION = compile_fast(
 PERFECT_BEFORE = compile_fast(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:fired|launched|shot|lobbed)\s+"
                               r"(?:[\w,+-]+\s+){0,4}$", _I)
 ONE_OF_SERIES = compile_fast(
-    # Not "in first six months of war": a span of time.
+    # Not "in first six months of war", "in second half of 2024": a span of time.
     r"\b(?:\d+(?:st|nd|rd|th)|first(?! (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-    r" (?:days|weeks|months|years))|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
+    r" (?:days|weeks|months|years)| half\b| quarter\b)|second(?! half\b| quarter\b)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
 
 
 # --- framing: what keeps a cue from being a report of a launch -------------------------
@@ -784,6 +810,9 @@ SHARED = SharedWords(
         r"|(?:in|over|during) (?:the )?(?:past|last|first) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve"
         r"|twenty) (?:days|weeks|months|years)|(?:over|during) (?:\d+|two|three|four|five|six|seven|eight|nine|ten"
         r"|twelve) (?:weeks|months|years)|over the course of (?:the )?(?:war|conflict|year|month)"
+        # "in first half of 2025", "over the winter".
+        r"|(?:in|during|over) (?:the )?(?:first|second) half of (?:the year|(?:19|20)\d\d)"
+        r"|(?:over|during|through(?:out)?) (?:the )?(?:winter|summer|spring|autumn)(?: months)?"
         # "fell to lowest level in months": a statistic's comparison.
         r"|(?:lowest|highest) (?:level|monthly|number)|record (?:low|high)"
         # "tally shows", "data shows", "report finds": a statistic's source stands for its period.
@@ -806,7 +835,7 @@ SHARED = SharedWords(
         # (Not "shipping", the traffic at sea: "missiles at Red Sea shipping".)
         r"\b(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
-        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
+        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
@@ -987,5 +1016,7 @@ TABLE = LanguageTable(
     trend_after=TREND_AFTER,
     trend_nouns=TREND_NOUNS,
     rate=RATE,
+    milestone=MILESTONE,
+    shift=SHIFT,
     negation_before=NEGATION_BEFORE,
 )

@@ -203,6 +203,7 @@ EVENT_STEMS = MappingProxyType({
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
     "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
+    "dosięg": ("impact", "perfective"), "dosięga": ("impact", "imperfective"),  # reached what it hit
     "szczątk": ("impact", "noun"), "odłamk": ("impact", "noun"),  # what is left of one that flew
     "narusz": ("impact", "perfective"), "naruszał": ("impact", "imperfective"),  # ... or violated it
     "bombardowa": ("impact", "imperfective"), "bombarduj": ("impact", "imperfective"),
@@ -441,10 +442,29 @@ REACTION = compile_fast(
 # na statki słabną", "Ostrzał rakietowy z Libanu nasila się".
 TREND_NOUNS = frozenset({"ataki", "ataków", "ostrzał", "ostrzały", "uderzenia", "uderzeń", "salwy", "testy", "starty"})
 RATE = compile_fast(
-    r"\b(?:\d+(?:,\d+)?\s?(?:%|proc\.|procent\w*)|co (?:drug|trzeci|czwart|piąt|dziesiąt)\w*)"
+    r"\b(?:\d+(?:,\d+)?\s?(?:%|proc\.|procent\w*)|co (?:drug|trzeci|czwart|piąt|dziesiąt)\w*"
+    # A share in words: "połowa rosyjskich pocisków", "dwie trzecie rakiet".
+    r"|połow[aęy]|(?:jedn[aą]|dwie) trzeci\w*|ćwierć|trzy czwarte"
+    # "Skuteczność zestrzeleń rosyjskich rakiet": a rate of their interception.
+    r"|skutecznoś\w+)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:rakiet\w*|pocisk\w*)\b", _I)
+# A change in what is fired: "coraz więcej Iskanderów", "salwy coraz mniejsze", "rzadziej
+# atakuje rakietami", "Słabnie ostrzał rakietowy", "sięga po rakiety balistyczne".
+SHIFT = compile_fast(
+    r"\b(?:coraz\s+(?:więcej|mniej|częściej|rzadziej|\w+(?:sze|szy|sza|si|ej))|(?:częściej|rzadziej)\s+(?:[\w-]+\s+)?"
+    r"(?:atakuj\w*|sięga\w*|używa\w*|strzela\w*|wystrzeliwuj\w*|odpala\w*)|(?:przerzuca|przestawia)\s+się\s+na"
+    r"|(?:zwalnia|przyspiesza|spowalnia)\w*\s+tempo)\b"
+    r"|^(?:[A-ZŁŚŻŹ]\w*:\s*)?(?:słabnie|słabną|nasila się|nasilają się|maleje|maleją|wygasa|wygasają)\b", _I)
+# A count of the weapons or attacks that passes a mark: "Liczba rakiet ... przekroczyła 8 tys.".
+MILESTONE = compile_fast(
+    r"\b(?:liczb[aęy]|bilans|rakiet(?:y)?|pocisk(?:i|ów)|ataki|ataków|odpaleń|startów)\b(?:\s+[\w.,-]+){0,8}?\s+"
+    r"(?P<verb>przekroczy\w*|przekracza\w*|przebił\w*|sięg(?:a|ają|nęł\w*)|osiągnęł\w*|zbliża\w* się do|wynosi|wynoszą"
+    r"|wyniosł\w*|przewyższ\w*)\s+"
+    r"(?:(?:już|ok\.|około|ponad|blisko|prawie|niemal|aż)\s+)*"
+    r"(?:\d{1,3}(?:[\u00a0 .]\d{3})+|\d{2,}|\d+(?:,\d+)?\s?(?:tys\.|tysi\w*|mln)|\w+ tysi\w*)"
+    r"(?!\s*(?:km|kilometr|metr|m\b|kg|ton|proc|%))", _I)
 TREND_AFTER = compile_fast(
-    r"(?:\s+[\w-]+){0,7}?\s+(?:słabn\w*|słabnie|osłab\w*|nasila\w*|rośnie|rosną|wzrasta\w*|maleje|maleją|zmniejsza\w*"
+    r"(?:\s+[\w-]+){0,9}?\s+(?:słabn\w*|słabnie|osłab\w*|nasila\w*|rośnie|rosną|wzrasta\w*|maleje|maleją|zmniejsza\w*"
     r"|zwiększa\w*|wygasa\w*|ustaj\w*|ustał\w*)\b", _I)
 
 
@@ -686,7 +706,7 @@ SHARED = SharedWords(
         r"|\d+\.? dzień wojny|dzień \d+\.?(?= wojny| inwazji))\b"
     ),
     aggregate=(
-        r"\b(?:od początku (?:wojny|inwazji|roku|agresji)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
+        r"\b(?:od początku (?:wojny|inwazji|roku|agresji|kampanii|operacji|konfliktu|ofensywy)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
         r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)|w ciągu (?:roku|miesiąca)|statystyk\w*"
         # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
         r"|(?:w|od) (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
@@ -696,6 +716,7 @@ SHARED = SharedWords(
         # A month's balance sheet, a survey of figures: "Miesięczny bilans", "zestawienie" (not
         # one attack's toll: "Bilans ataku na Kijów").
         r"|(?:miesięczn|roczn|tygodniow)\w* bilans\w*|bilans\w* (?:miesiąca|roku|tygodnia)|zestawieni\w*"
+        r"|bilans\w* (?:[\w-]+ )?(?:lat|miesięcy|tygodni|dni) (?:wojny|inwazji|konfliktu)"
         # A trend: "coraz częściej używa rakiet", "zwalnia tempo testów".
         r"|coraz (?:częściej|rzadziej|więcej|mniej)|(?:zwalnia\w*|przyspiesza\w*|spowalnia\w*) tempo"
         r"|rocznie|miesięcznie|tygodniowo|dziennie|co roku|średnio|przeciętnie"
@@ -705,6 +726,9 @@ SHARED = SharedWords(
     total_period=(
         r"\b(?:w tym miesiącu|w (?:zeszłym|ubiegłym|minionym) miesiącu"
         r"|w ciągu (?:[\w-]+ )?(?:miesiąca|miesięcy|tygodnia|tygodni|roku|lat|kwartału|półrocza|dni)"
+        # "zimą", "minionej zimy", "w pierwszym półroczu".
+        r"|zimą|latem|jesienią|wiosną|(?:tej|ubiegłej|minionej|zeszłej|ostatniej) (?:zimy|jesieni|wiosny)|(?:tego|ubiegłego|minionego|zeszłego) lata"
+        r"|w (?:pierwszym|drugim) półroczu"
         r"|w (?:[\w-]+ )?(?:dni|tygodnie|tygodni|miesiące|miesięcy|lata|lat)|w pół roku"
         # A week's tally: "w tym tygodniu Rosja użyła ... 40 rakiet" (not "w zeszłym tygodniu",
         # which dates one attack, as "last week" does in English).
@@ -888,6 +912,8 @@ TABLE = LanguageTable(
     trend_after=TREND_AFTER,
     trend_nouns=TREND_NOUNS,
     rate=RATE,
+    milestone=MILESTONE,
+    shift=SHIFT,
     negation_before=NEGATION_BEFORE,
     # A night's attack is reported the next morning: its early hours, as "overnight".
     relative_parts=MappingProxyType({"minionej nocy": "nad ranem", "ostatniej nocy": "nad ranem",

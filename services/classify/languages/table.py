@@ -174,8 +174,14 @@ class LanguageTable:
     # trend over time: "missile attacks on shipping dwindle", "ataki rakietowe ... słabną".
     trend_after: FastPattern | None = None
     trend_nouns: frozenset[str] = frozenset()
+    # Anywhere in a headline, words that tell a change in what or how much is fired: "Russia
+    # shifts to ballistic missiles", "coraz mniej pocisków", "Słabnie ostrzał rakietowy".
+    shift: FastPattern | None = None
     # In a headline, a rate of the weapons: "90% of rockets", "one in four Russian missiles".
     rate: FastPattern | None = None
+    # In a headline, a count of the weapons or attacks that passes a mark (group `verb` is
+    # the passing): "Russia's missile tally passes 10,000", "liczba rakiet przekroczyła 8 tys.".
+    milestone: FastPattern | None = None
     # Right before a reaction after the launch: what else it answers ("훈련 반발", "演習に反発").
     motive_before: FastPattern | None = None
     # Right after a headline's launch verb (not a strike's): the launch is the cause of its
