@@ -261,8 +261,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             reaction = caused  # "北 미사일 발사 소식에 코스피 하락": the launch is the cause of the news
     judged = first_event is not None and table.judged_after is not None and (
         table.judged_after.match(text, first_event.end, min(t_end, first_event.end + 60)))
+    spoken = None if judged else _words_after(p, table, t_asserted)
     if judged:
         f.set("reaction_main", 1, judged.span())  # "Kremlin: ATACMS strikes ... mean NATO is involved"
+    elif spoken:
+        f.set("reaction_main", 1, spoken)  # "Duda po ataku rakietowym na Kijów: Polska nie zostawi ..."
     elif reaction:
         span = (reaction.start(), reaction.end())
         # Korean and Japanese put the main verb last: a reaction word anywhere in the
@@ -440,6 +443,29 @@ def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: i
                 continue
         return m
     return None
+
+
+# What a strike left, told after a colon: its aftermath, not a speaker's words.
+_DAMAGE = re.compile(r"\b(?:power|blackouts?|outages?|damage\w*|destr\w+|fires?|rubble|evacuat\w*|prąd\w*|zniszcz\w*"
+                     r"|pożar\w*|uszkodz\w*|ewakuac\w*|gruz\w*)\b", re.IGNORECASE)
+
+
+def _words_after(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:
+    """The speaker of a headline that opens with a speaker and the launch their words follow
+    or concern, then gives the words after a colon ("Zelensky after missile strike on Kyiv:
+    'We need more Patriots'"): the main-event rule's leader's statement. None when the words
+    tell an event or a harm of their own ("... : 30 of 40 missiles downed", "...: 10 dead")."""
+    if table.speaker_after is None or not t_asserted:
+        return None
+    text, t_end = p.text, p.title_end
+    m = table.speaker_after.match(text, 0, t_end)
+    if m is None or t_asserted[0].start < m.end():
+        return None
+    colon = text.find(":", m.end(), t_end)
+    if colon < 0 or any(c.start > colon for c in t_asserted) or _HARM_BEFORE.search(text, colon, t_end) or (
+            _DAMAGE.search(text, colon, t_end)):
+        return None
+    return m.span()
 
 
 def _joined_to_weapon(text: str, span: tuple[int, int], table, t_end: int) -> bool:

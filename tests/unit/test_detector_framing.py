@@ -700,3 +700,36 @@ def test_milestones_shares_shifts_and_seasons_are_statistics(lang, title, is_lau
 ])
 def test_weapons_that_land_or_reach_flew(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # An answer whose instrument is the weapon is a launch ...
+    ("Hezbollah responds with anti-tank missiles on border posts", True),
+    ("Iran retaliates with ballistic missiles, state TV says", True),
+    # ... not one still to come, nor an answer of words about a weapon.
+    ("Iran will retaliate with missiles, commander warns", False),
+    ("Moscow answers with threats over missile deliveries", False),
+])
+def test_an_answer_with_missiles_fires_them(title, is_launch):
+    assert classifier.classify(title).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A speaker, the strike their words follow or concern, then the words: a leader's statement.
+    ("en", "Scholz after missile strike on Kharkiv: 'Europe must do more'", False),
+    ("pl", "Morawiecki po ataku rakietowym na Lwów: Zachód nie może milczeć", False),
+    ("pl", "Minister o rosyjskiej rakiecie nad Polską: Procedury zadziałały", False),
+    # ... not words that tell the harm, the damage or a launch, nor witnesses' words.
+    ("en", "Governor after missile strike on Dnipro: 12 dead, 30 wounded", True),
+    ("pl", "Zełenski po ataku rakietowym na Odessę: zniszczony port i magazyny zboża", True),
+    ("en", "Air force after overnight barrage: 25 of 30 missiles shot down", True),
+    ("pl", "Mieszkańcy po ataku rakietowym na Sumy: Szyby wyleciały w całej okolicy", True),
+    # A leader's visit or pledge whose occasion is the strike ...
+    ("en", "Sunak visits Kyiv neighbourhood hit by Russian missiles", False),
+    ("en", "Scholz pledges more air defence after Russian missile barrage", False),
+    # ... not a visit beside the strike's aftermath, nor a strike after a visit.
+    ("en", "Zelensky visits Sumy as death toll from missile strike rises to 20", True),
+    ("en", "Russian missiles hit Odesa hours after Greek PM's visit", True),
+])
+def test_a_speakers_words_and_a_leaders_visit_are_the_news(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -284,3 +284,29 @@ def test_direct_hits_blackouts_launch_vehicles_and_targets(lang, title, summary,
 ])
 def test_named_missiles_fragments_origins_pleas_and_crashes(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A guided missile is a weapon; a live-fire drill fires it, a budget line does not.
+    ("ko", "공군, 서해서 지대공 유도탄 실사격", True),
+    ("ko", "국방부, 유도탄 생산 예산 증액", False),
+    # What a missile hit, right after it; a "tailored" defence is no hit.
+    ("ko", "로켓 맞은 어선 침몰…선원 구조", True),
+    ("ko", "미사일 맞춤형 방어 체계 구축", False),
+    # Missiles intercepted one after another flew; a readiness to intercept is no flight.
+    ("ja", "弾道ミサイル、テルアビブ上空で相次ぎ迎撃", True),
+    ("ja", "北朝鮮ミサイル、迎撃可能か", False),
+])
+def test_guided_missiles_hits_and_interceptions(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A speaker's words on a launch are the news; a distance flown is a flight, not a range.
+    ("ko", "외교부, 北 미사일 발사 관련 \"대화 제의는 유효\"", False),
+    ("ko", "국방부 \"北 도발, 고립 자초할 것\"", False),
+    ("ko", "합참 \"北 미사일 약 800km 비행\"", True),
+    ("ko", "北 신형 미사일, 최대 2000km 비행 가능", False),
+])
+def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

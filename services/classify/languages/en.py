@@ -431,6 +431,9 @@ REACTION = compile_fast(
     # "calls the strike 'a war crime'". (Not a shipping firm or an airline that pauses or
     # reroutes after an attack: the labels count that as the attack's aftermath.)
     r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks"
+    # A leader's visit or pledge: "Macron visits Odesa port hit by missiles", "pledges support after
+    # ..." (not one beside the strike's aftermath: "visits Chernihiv as death toll rises").
+    r"|(?:visits?|visited|pledg(?:es|ed|ing))(?![^,;:]*\sas\s)"
     r"|calls(?=\s+(?:[\w'’,-]+\s+){1,10}['‘\"“])"
     r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*"
     # "X blasts Y for mocking ...": criticism, not an explosion ("blasts Kyiv for a second night").
@@ -470,6 +473,8 @@ MODAL_AFTER = compile_fast(
 
 # After the headline's launch, a judgement of it: "ATACMS strikes on Russian soil mean NATO
 # is involved", "missile attack on Kyiv is an act of terror" (not "was a test": what it was).
+# (Not witnesses: "Residents after strike: 'the windows blew in'" tells the aftermath.)
+SPEAKER_AFTER = compile_fast(r"(?!(?:Residents|Witness\w*|Eyewitness\w*|Survivors|Locals|People)\b)(?:[A-Z][\w.'’-]*\s+){1,4}?(?:after|on|about|over)\s+(?=[^:]{3,100}:\s)")
 JUDGED_AFTER = compile_fast(
     r"[\s:\"“”'‘’]*(?:[\w'’-]+[\s:\"“”‘’]+){0,5}?(?:means?|meant|amounts? to|amounted to|constitutes?|constituted"
     r"|(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:(?:clear|blatant|flagrant|new|another|deliberate)\s+)?"
@@ -524,6 +529,12 @@ EVENT_NOUN_AFTER = re.compile(
 
 # The roles of a name near a launch (extractor.py): it reports, it made the weapon, it
 # is the target or the launch site, or it launched.
+# "Iran responds with missiles", "retaliates with ballistic missiles": an answer whose
+# instrument is the weapon, named right after "with" (not "answers with threats over missile").
+RESPOND_WITH_BEFORE = compile_fast(
+    r"\b(?P<verb>respond(?:s|ed)?|retaliat(?:es|ed)|answer(?:s|ed))\s+with\s+(?:an?\s+)?"
+    r"(?:(?!(?:over|about|after|for|to|on|at|against|regarding|to)\s)[\w'-]+\s+){0,2}$", _I)
+
 SELF_REPORT_AFTER = compile_fast(
     r"\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -1013,6 +1024,7 @@ TABLE = LanguageTable(
     perfect_before=PERFECT_BEFORE,
     since=compile_fast(r"\bsince\b", _I),
     judged_after=JUDGED_AFTER,
+    speaker_after=SPEAKER_AFTER,
     trend_after=TREND_AFTER,
     trend_nouns=TREND_NOUNS,
     rate=RATE,

@@ -470,6 +470,8 @@ TREND_AFTER = compile_fast(
 
 # After the headline's attack, a judgement of it: "atak rakietowy na Kijów to akt terroru",
 # "ostrzał jest zbrodnią wojenną", "uderzenie oznacza eskalację".
+# (Not witnesses: "Mieszkańcy po ataku: ..." tell the aftermath.)
+SPEAKER_AFTER = compile_fast(r"(?!(?:Mieszka\w*|Świadk\w*|Ocala\w*|Ludzie)\b)(?:[A-ZŁŚŻŹĆ][\w.'’-]*\s+){1,4}?(?:po|o|w sprawie)\s+(?=[^:]{3,100}:\s)")
 JUDGED_AFTER = compile_fast(
     r"[\s:\"„”«»]*(?:[\w-]+[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
     r"|otwart)\w*\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
@@ -909,6 +911,7 @@ TABLE = LanguageTable(
     one_of_series=ONE_OF_SERIES,
     since=compile_fast(r"\bod\b", _I),
     judged_after=JUDGED_AFTER,
+    speaker_after=SPEAKER_AFTER,
     trend_after=TREND_AFTER,
     trend_nouns=TREND_NOUNS,
     rate=RATE,

@@ -126,7 +126,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         # or agent ("killed by a rocket").
         # (str.find first, on the lower-cased text: each pattern needs a word that is rarely there.)
         lo = max(s0, w[0] - 80)
-        aw = en.ATTACK_WITH_BEFORE.search(text, lo, w[0]) if low is None or low.find("with", lo, w[0]) >= 0 else None
+        aw = ((en.ATTACK_WITH_BEFORE.search(text, lo, w[0]) or en.RESPOND_WITH_BEFORE.search(text, lo, w[0]))
+              if low is None or low.find("with", lo, w[0]) >= 0 else None)
         if aw:
             cues.append(_cue("impact", p, aw.start(), aw.start() + len(aw.group("verb")), w, s0))
             continue

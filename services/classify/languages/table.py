@@ -170,6 +170,9 @@ class LanguageTable:
     # Right after the headline's launch: a judgement of it, which is the headline's news (the
     # main-event rule): "strikes on Russian soil mean NATO is involved", "atak to akt terroru".
     judged_after: FastPattern | None = None
+    # At a headline's start, a speaker and what their words follow or concern, before a
+    # colon: "Duda po ataku rakietowym na Kijów: ...", "Zelensky after missile strike: ...".
+    speaker_after: FastPattern | None = None
     # Right after a headline's event told by a plural noun (`trend_nouns`), what tells a
     # trend over time: "missile attacks on shipping dwindle", "ataki rakietowe ... słabną".
     trend_after: FastPattern | None = None
