@@ -75,7 +75,8 @@ ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", 
 # for the model to learn them. So is an item whose headline and summary tell no launch
 # when its headline's news is a reaction, a supply of weapons or a total
 # (`frame_no_event`): of 53 such labelled items outside the test cells, none was a launch.
-POLICY_NOT_LAUNCH = frozenset({"reaction_main", "retrospective_launch", "aggregate_total", "frame_no_event"})
+POLICY_NOT_LAUNCH = frozenset({"reaction_main", "retrospective_launch", "aggregate_total", "frame_no_event",
+                               "genre_label"})
 # A headline whose launch is negated or denied ("Kremlin denies firing missile", "발사설
 # 사실 아냐") or still to come ("Russia prepares massive missile attack", "발사 준비"),
 # with no launch told in the summary: no report, whatever the words suggest. A headline

@@ -733,3 +733,24 @@ def test_an_answer_with_missiles_fires_them(title, is_launch):
 ])
 def test_a_speakers_words_and_a_leaders_visit_are_the_news(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # A genre label makes the piece an opinion or an analysis, whatever launch it discusses ...
+    ("en", "Opinion: Iran's missile barrage was a message, not a war", False),
+    ("en", "ANALYSIS-Russia's hypersonic strikes expose gaps in Ukraine's defences", False),
+    ("pl", "Analiza: Rosyjskie rakiety testują cierpliwość NATO", False),
+    # ... not an analysis of debris that tells what was fired, nor a report taken back.
+    ("en", "Analysis of debris shows Russia fired a North Korean missile at Kharkiv", True),
+    ("en", "Military retracts report of missile launch, citing radar error", False),
+    ("en", "Coast guard says the missile appears to have fallen into the sea", True),
+    ("en", "UPDATE: Earlier report of Hezbollah rocket fire withdrawn", False),
+    ("en", "Army withdraws its earlier report of a missile launch", False),
+    ("en", "Ukraine withdraws from Avdiivka as Russian missiles pound the town", True),
+    # A flight over a place; the cause of a clause does not reach across "as".
+    ("en", "North Korean missile passes over Hokkaido, Japan says", True),
+    ("en", "Missile defence bill passes over Democrats' objections", False),
+    ("en", "Sirens heard over Haifa as Hezbollah rockets target the port", True),
+])
+def test_genre_labels_retractions_and_fallen_missiles(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

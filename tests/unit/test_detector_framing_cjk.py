@@ -310,3 +310,15 @@ def test_guided_missiles_hits_and_interceptions(lang, title, is_launch):
 ])
 def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # An editorial or an analysis is no report, whatever launch it discusses.
+    ("ja", "【社説】北朝鮮のICBM発射　対話の道を閉ざすな", False),
+    ("ko", "[사설] 北 탄도미사일 발사, 도발의 끝은 고립뿐", False),
+    ("ja", "北朝鮮がICBM発射　防衛省", True),
+    # A flash called wrong in a quote after a space.
+    ("ja", "ミサイル発射の速報 「誤りでした」と放送局", False),
+])
+def test_editorials_are_no_report(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

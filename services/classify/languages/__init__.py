@@ -160,6 +160,7 @@ class _Shared:
     sport: FastPattern
     explainer: FastPattern
     explainer_start: FastPattern
+    genre_label: FastPattern
     obituary_start: FastPattern
     always_looks_back: FastPattern
     supply: FastPattern

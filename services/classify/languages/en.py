@@ -106,7 +106,7 @@ TEST_VERBS = compile_fast(
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
-    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)|fell|falls|falling|crashing|exploding"
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)|fell|falls|falling|fallen|crashing|exploding"
     # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border".
     r"|tear(?:s|ing)? into|tore into|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
@@ -116,6 +116,8 @@ IMPACT = compile_fast(
     # "Russian missiles target cities": a plural subject's verb, not "missile target(s)", a noun.
     r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
     r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
+    # "Ballistic missile passes over Aomori": a flight over a place.
+    r"|pass(?:es|ed|ing)? over(?! (?:objections?|opposition|protests?|concerns?)\b)"
     # Flight data: "missile reached an altitude of 100 km" (it flew).
     r"|reach(?:ed|es)?(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b"
     # ... or a distance: "missiles reach 1,500 km in test".
@@ -431,6 +433,9 @@ REACTION = compile_fast(
     # "calls the strike 'a war crime'". (Not a shipping firm or an airline that pauses or
     # reroutes after an attack: the labels count that as the attack's aftermath.)
     r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks"
+    # A report taken back: "JCS retracts report of missile launch", "earlier report ... withdrawn".
+    r"|retract(?:s|ed|ing)?|(?:reports?|flash|alerts?|claims?) (?:[\w'’-]+ ){0,8}?withdrawn"
+    r"|withdr(?:aws|ew|awn) (?:its |the |an? )?(?:earlier )?(?:reports?|flash|alerts?|claims?)"
     # A leader's visit or pledge: "Macron visits Odesa port hit by missiles", "pledges support after
     # ..." (not one beside the strike's aftermath: "visits Chernihiv as death toll rises").
     r"|(?:visits?|visited|pledg(?:es|ed|ing))(?![^,;:]*\sas\s)"
@@ -449,7 +454,8 @@ REACTION = compile_fast(
 SUBORDINATE_BEFORE = compile_fast(
     # "over 100 rockets" is a number, not a cause.
     r"\b(?:after|over(?!\s+\d)|following|in response to|in retaliation for|in the wake of|amid|despite|ahead of)\b"
-    r"(?:\s+[\w'’-]+){0,6}\s*$",
+    # (Not across a clause of its own: "Interceptors seen over Doha as missiles target ...".)
+    r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,6}\s*$",
     _I,
 )
 
@@ -855,6 +861,7 @@ SHARED = SharedWords(
         r"(?:(?:video|watch|live)\s*:\s*)?(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
         r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast)\s*:"
     ),
+    genre_label=r"(?:opinion|analysis|commentary|editorial|explainer|column|op-ed)\s*(?:[:|]|\s[–—-]|-(?=[A-Z]))\s*",
     # Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...".
     obituary_start=r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ",
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"

@@ -753,6 +753,7 @@ SHARED = SharedWords(
         r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
         r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.)\w*\s*:"
     ),
+    genre_label=r"(?:komentarz|analiza|opinia|felieton|publicystyka)\s*[:|]\s*",
     look_back_label=r"\bw liczbach\b|\boś czasu\b|\bpodsumowanie roku\b",
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",

@@ -68,6 +68,9 @@ class SharedWords:
     sport: str = ""
     explainer: str = ""
     explainer_start: str = ""  # matched at the start of the headline
+    # A label at the headline's start that makes the piece an opinion or an analysis
+    # ("Opinion:", "Analiza:", "【解説】", "[사설]"): a feature, never a report of a launch.
+    genre_label: str = ""
     obituary_start: str = ""  # matched at the start of the headline
     always_looks_back: str = ""  # matched where a retrospective word starts
     # A label that makes the whole headline a look-back ("On this day in 2012:", ": a
