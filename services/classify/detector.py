@@ -262,7 +262,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             reaction = caused  # "北 미사일 발사 소식에 코스피 하락": the launch is the cause of the news
     judged = first_event is not None and table.judged_after is not None and (
         table.judged_after.match(text, first_event.end, min(t_end, first_event.end + 60)))
-    spoken = None if judged else _words_after(p, table, t_asserted)
+    spoken = None if judged else _words_after(p, table, t_asserted, event_at)
     if judged:
         f.set("reaction_main", 1, judged.span())  # "Kremlin: ATACMS strikes ... mean NATO is involved"
     elif spoken:
@@ -454,16 +454,17 @@ _DAMAGE = re.compile(r"\b(?:power|blackouts?|outages?|damage\w*|destr\w+|fires?|
                      r"|pożar\w*|uszkodz\w*|ewakuac\w*|gruz\w*)\b", re.IGNORECASE)
 
 
-def _words_after(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:
+def _words_after(p: Prepared, table: LanguageTable, t_asserted: list[Cue], event_at: int | None) -> tuple[int, int] | None:
     """The speaker of a headline that opens with a speaker and the launch their words follow
     or concern, then gives the words after a colon ("Zelensky after missile strike on Kyiv:
     'We need more Patriots'"): the main-event rule's leader's statement. None when the words
-    tell an event or a harm of their own ("... : 30 of 40 missiles downed", "...: 10 dead")."""
-    if table.speaker_after is None or not t_asserted:
+    tell an event or a harm of their own ("... : 30 of 40 missiles downed", "...: 10 dead").
+    `event_at`: where the headline's first event (or its attack with no weapon) starts."""
+    if table.speaker_after is None or event_at is None:
         return None
     text, t_end = p.text, p.title_end
     m = table.speaker_after.match(text, 0, t_end)
-    if m is None or t_asserted[0].start < m.end():
+    if m is None or event_at < m.end():
         return None
     colon = text.find(":", m.end(), t_end)
     if colon < 0 or any(c.start > colon for c in t_asserted) or _HARM_BEFORE.search(text, colon, t_end) or (

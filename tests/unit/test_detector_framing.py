@@ -730,6 +730,9 @@ def test_an_answer_with_missiles_fires_them(title, is_launch):
     # ... not a visit beside the strike's aftermath, nor a strike after a visit.
     ("en", "Zelensky visits Sumy as death toll from missile strike rises to 20", True),
     ("en", "Russian missiles hit Odesa hours after Greek PM's visit", True),
+    # The strike their words follow may be an attack whose missiles the summary names.
+    ("pl", "Hołownia po nocnym ataku na Lwów: Europa musi działać", False),
+    ("pl", "Wojewoda po nocnym ataku rakietowym na Lwów: trzy osoby zabite", True),
 ])
 def test_a_speakers_words_and_a_leaders_visit_are_the_news(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
@@ -747,6 +750,10 @@ def test_a_speakers_words_and_a_leaders_visit_are_the_news(lang, title, is_launc
     ("en", "UPDATE: Earlier report of Hezbollah rocket fire withdrawn", False),
     ("en", "Army withdraws its earlier report of a missile launch", False),
     ("en", "Ukraine withdraws from Avdiivka as Russian missiles pound the town", True),
+    # What is rebuilt is long after the strike; a strike on something rebuilt is not.
+    ("en", "Maternity ward hit by Russian missile rebuilt, reopens", False),
+    ("pl", "Odbudowano szpital zniszczony przez rosyjską rakietę", False),
+    ("en", "Russian missile hits rebuilt bridge near Kherson", True),
     # A flight over a place; the cause of a clause does not reach across "as".
     ("en", "North Korean missile passes over Hokkaido, Japan says", True),
     ("en", "Missile defence bill passes over Democrats' objections", False),

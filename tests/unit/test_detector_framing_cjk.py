@@ -319,6 +319,10 @@ def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
     ("ja", "北朝鮮がICBM発射　防衛省", True),
     # A flash called wrong in a quote after a space.
     ("ja", "ミサイル発射の速報 「誤りでした」と放送局", False),
+    # Procedures for when one is fired are a drill; a restored building is long after.
+    ("ja", "JR東日本　ミサイル発射時の列車停止手順を確認", False),
+    ("ja", "ミサイル攻撃で損傷の美術館、修復終え公開再開", False),
+    ("ja", "ロシアのミサイル、再建中の橋に着弾", True),
 ])
 def test_editorials_are_no_report(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch

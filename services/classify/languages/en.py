@@ -776,6 +776,9 @@ SHARED = SharedWords(
         r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
         r"|several|many|\d+) (?:years?|months|decades?) (?:after|on\b)"
         r"|funeral|laid to rest"
+        # Rebuilt and restored: long after ("hospital hit by missile rebuilt, reopens"; not
+        # "hits rebuilt bridge").
+        r"|rebuilt(?=\s*(?:[,.;:]|$|and\b|after\b|as\b))|fully restored"
         r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     ),
     flight_detail=(
@@ -872,7 +875,7 @@ SHARED = SharedWords(
                      r"|\bby the numbers\b|\bin (?:numbers|charts)\b|\ba timeline\b|^timeline\b|\byear in review\b"
                      r"|^a look (?:back )?at\b"),
     always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
-                       r"|retrospective|looking back|look back at|vintage|archive|recall"),
+                       r"|retrospective|looking back|look back at|vintage|archive|recall|rebuilt|fully restored"),
     vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b",
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,

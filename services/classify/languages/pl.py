@@ -690,7 +690,9 @@ SHARED = SharedWords(
         # "atak sprzed dwóch lat", a monument unveiled: long after. (Not "rok po": "Pięć lat
         # po ostatnim teście Korea Północna znów wystrzeliła ICBM" sets the scene of a launch.)
         r"|sprzed (?:roku|\w+ lat|\d+ lat)"
-        r"|pomnik\w*|tablic\w* pamiątkow\w*)\b"
+        r"|pomnik\w*|tablic\w* pamiątkow\w*"
+        # Rebuilt: long after ("Odbudowano blok zniszczony przez rakietę").
+        r"|odbudowan\w*|odbudowano|odbudowali)\b"
     ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
