@@ -632,7 +632,7 @@ def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[in
     none or it is one occasion's ("Missile attacks surge overnight")."""
     text, t_end = p.text, p.title_end
     m = table.shift.search(text, 0, t_end) if table.shift is not None else None
-    if m and not _HARM_BEFORE.search(text, 0, m.start()) and not (
+    if m and not _HARM_BEFORE.search(text, 0, m.end()) and not (
             table.single_occasion and table.single_occasion.search(text, 0, t_end)):
         return m.span()
     if table.trend_after is None or not t_asserted or t_asserted[0].verb is None:

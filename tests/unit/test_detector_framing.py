@@ -761,3 +761,47 @@ def test_a_speakers_words_and_a_leaders_visit_are_the_news(lang, title, is_launc
 ])
 def test_genre_labels_retractions_and_fallen_missiles(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # Councils convened, leaders briefed or warning another state, markets, a quoted judgement
+    # without its verb, denials: the news about a launch.
+    ("en", "UN Security Council envoys convene after Houthi missile strike on tanker", False),
+    ("en", "Sunak briefed on Iranian missile attack on Israel, speaks to Netanyahu", False),
+    ("en", "Austin warns Tehran of 'serious consequences' over ballistic missile attack", False),
+    ("en", "Kospi slips on North Korean missile launch", False),
+    ("en", "Modi: Pakistan's missile strikes an 'act of aggression'", False),
+    ("en", "Seoul: no evidence North Korea launched a missile on Friday", False),
+    ("pl", "Kreml zaprzecza, że użył rakiet balistycznych w ataku na Sumy", False),
+    ("pl", "Stoltenberg ostrzega Rosję po ataku rakietowym na Kijów", False),
+    ("pl", "GPW traci po ataku rakietowym na Kijów", False),
+    # ... not a warning to ships after a launch told, a warning of what is in flight, nor a
+    # flight told after sirens.
+    ("pl", "Korea Północna wystrzeliła rakietę. Japonia ostrzega statki", True),
+    ("en", "Ukraine warns Russia fired ballistic missiles at Kyiv overnight", True),
+    ("en", "Sirens sound as rockets fly over Haifa", True),
+    ("en", "Missiles that fly over Japan would trigger J-Alert", False),
+])
+def test_councils_briefings_warnings_markets_and_denials(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, is_launch", [
+    # More words of a trend, periods in words, and a price.
+    ("en", "Hezbollah rocket attacks on Galilee ebb after ceasefire talks", False),
+    ("en", "Rebels step up rocket attacks on Saudi airports", False),
+    ("en", "Gaza rocket fire near zero as Hamas runs low", False),
+    ("en", "Iran's missile testing goes quiet ahead of nuclear talks", False),
+    ("en", "Ukrainian drone and missile strikes inside Russia grow more frequent", False),
+    ("en", "Houthis fired 300 missiles in first month of Red Sea campaign", False),
+    ("en", "Russia launched 900 missiles in six months of winter strikes", False),
+    ("en", "Hamas fired 400 rockets during August, army says", False),
+    ("en", "Each Storm Shadow costs about $2.5 million, ministry says", False),
+    ("pl", "Liczba ataków rakietowych Hezbollahu spadła", False),
+    # ... not one occasion's stepped-up attack, nor a toll that rose, nor a first day.
+    ("en", "Russia steps up missile strikes, hitting ten cities overnight", True),
+    ("pl", "Liczba ofiar ataku rakietowego na Kijów wzrosła do 20", True),
+    ("en", "North Korea fires a missile on the first day of allied drills", True),
+])
+def test_trend_words_periods_in_words_and_prices(lang, title, is_launch):
+    assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -323,6 +323,9 @@ def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
     ("ja", "JR東日本　ミサイル発射時の列車停止手順を確認", False),
     ("ja", "ミサイル攻撃で損傷の美術館、修復終え公開再開", False),
     ("ja", "ロシアのミサイル、再建中の橋に着弾", True),
+    # An editorial in angle brackets; a ministry denying a part of the reports.
+    ("ja", "＜社説＞イランのミサイル攻撃　報復の連鎖を止めよ", False),
+    ("ja", "防衛省、「ミサイル発射」の一部報道を否定", False),
 ])
 def test_editorials_are_no_report(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch

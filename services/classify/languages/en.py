@@ -116,7 +116,8 @@ IMPACT = compile_fast(
     # "Russian missiles target cities": a plural subject's verb, not "missile target(s)", a noun.
     r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
     r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
-    # "Ballistic missile passes over Aomori": a flight over a place.
+    # "Ballistic missile passes over Aomori", "rockets fly over Haifa": a flight over a place.
+    r"|(?<!that )(?<!which )fly(?:ing)?(?= (?:over|across|toward|towards|into|past)\b)"
     r"|pass(?:es|ed|ing)? over(?! (?:objections?|opposition|protests?|concerns?)\b)"
     # Flight data: "missile reached an altitude of 100 km" (it flew).
     r"|reach(?:ed|es)?(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b"
@@ -144,19 +145,24 @@ VERBLESS_TARGET = compile_fast(
     r"\s+(?:on|at|over|into|onto)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?=$|[,.;:!?|—–]|\s-\s)")
 # A trend told of a headline's plural noun event ("missile attacks on Red Sea shipping
 # dwindle", "rocket fire from Lebanon has intensified", "missile strikes grow rarer").
-TREND_NOUNS = frozenset({"attacks", "strikes", "launches", "tests", "fire", "firing", "salvos", "barrages"})
+TREND_NOUNS = frozenset({"attacks", "strikes", "launches", "tests", "testing", "fire", "firing", "salvos", "barrages"})
 TREND_AFTER = compile_fast(
-    r"(?:\s+(?:on|at|from|against|by|in|into|around|across)\s+(?:[\w'’.-]+\s+){0,4}?)?\s*(?:activity\s+|frequency\s+)?"
+    r"(?:\s+(?:on|at|from|against|by|in|into|around|across|inside|within|between|along|near)\s+(?:[\w'’.-]+\s+){0,4}?)?\s*(?:activity\s+|frequency\s+)?"
     r"(?:have\s+|has\s+|are\s+|is\s+)?(?:now\s+)?(?:dwindl\w*|slow(?:s|ed|ing)?\b|intensif\w*|taper\w*|pick(?:s|ed)? up"
     r"|grows?\b|grew|grown|growing|becom\w*|became|on the rise|rise[sn]?\b|rising|fall(?:s|en|ing)?\b|fell\b"
     r"|declin\w*|decreas\w*|increas\w*|shrink\w*|shrank|ease[sd]?\b|easing|subsid\w*|all but stopped"
-    r"|wan(?:e|es|ed|ing)\b|creep\w*|crept|outpac\w*|outnumber\w*)", _I)
+    r"|wan(?:e|es|ed|ing)\b|creep\w*|crept|outpac\w*|outnumber\w*"
+    # "rocket attacks ebb", "launches near zero", "testing goes quiet".
+    r"|ebb\w*|near(?:s|ing)? zero|go(?:es|ne)? quiet|went quiet)", _I)
 # A change in what is fired: "Russia shifts to ballistic missiles", "leans more on Iskanders",
 # "fires more Iskanders than cruise missiles", "fewer missiles per attack".
 SHIFT = compile_fast(
     r"\b(?:shift(?:s|ed|ing)?\s+(?:away\s+)?(?:from|to|toward)|(?:lean(?:s|ed|ing)?|rel(?:ies|ied|ying))\s+"
     r"(?:more|increasingly|heavily)\s+on|(?:more|fewer)\s+(?:[\w'’-]+\s+){1,3}?than\b(?!\s+(?:ever|before|any))"
-    r"|fewer\s+(?:[\w'’-]+\s+){0,2}?(?:missiles|rockets)\s+per)\b", _I)
+    r"|fewer\s+(?:[\w'’-]+\s+){0,2}?(?:missiles|rockets)\s+per"
+    # "militias step up rocket attacks", "Russia is spacing out its big missile barrages".
+    r"|step(?:s|ped|ping)? up\s+(?:[\w'’-]+\s+){0,3}?(?:attacks|strikes|launches|fire|barrages|salvos)"
+    r"|spac(?:es|ed|ing) out)\b", _I)
 RATE = compile_fast(
     r"\b(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|one in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
     # A share in words, and a count per weapon ("two interceptors for every missile").
@@ -302,8 +308,8 @@ PERFECT_BEFORE = compile_fast(r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so far
                               r"(?:[\w,+-]+\s+){0,4}$", _I)
 ONE_OF_SERIES = compile_fast(
     # Not "in first six months of war", "in second half of 2024": a span of time.
-    r"\b(?:\d+(?:st|nd|rd|th)|first(?! (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-    r" (?:days|weeks|months|years)| half\b| quarter\b)|second(?! half\b| quarter\b)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
+    r"\b(?:\d+(?:st|nd|rd|th)|first(?! (?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve) )?"
+    r"(?:days?|weeks?|months?|years?)\b| half\b| quarter\b)|second(?! half\b| quarter\b)|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|another|again)\b", _I)
 
 
 # --- framing: what keeps a cue from being a report of a launch -------------------------
@@ -389,7 +395,7 @@ ATTEMPT_BEFORE = compile_fast(
 
 NEGATION_BEFORE = compile_fast(
     r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
-    r"|refrain\w*"
+    r"|refrain\w*|no evidence(?: that)?"
     r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
     r"[^.;]{0,20}$",
     _I,
@@ -446,7 +452,12 @@ REACTION = compile_fast(
     # Concern and markets: "UN chief 'deeply concerned' by rocket fire", "markets shrug off launch".
     r"|\b(?:(?:deeply )?concerned|alarmed|worried|shrug(?:s|ged)? off"
     r"|(?:Asian|European|global|world|stock|financial|oil) markets"
-    r"|stocks|oil prices?|investors|traders)\b",
+    r"|stocks|oil prices?|investors|traders|Nikkei|Kospi|Topix|yen|bond yields)\b"
+    # A council convened, a leader briefed, a warning to another state, a fact-check:
+    # "NATO-Ukraine Council convenes after ...", "Biden briefed on ... launch",
+    # "Blinken warns Iran of 'severe consequences' over ...".
+    r"|\b(?:conven(?:es|ed|ing)|briefed on|warn(?:s|ed)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:of|against|over)"
+    r"|fact[- ]check\w*)\b",
     _I,
 )
 
@@ -483,7 +494,9 @@ MODAL_AFTER = compile_fast(
 SPEAKER_AFTER = compile_fast(r"(?!(?:Residents|Witness\w*|Eyewitness\w*|Survivors|Locals|People)\b)(?:[A-Z][\w.'’-]*\s+){1,4}?(?:after|on|about|over)\s+(?=[^:]{3,100}:\s)")
 JUDGED_AFTER = compile_fast(
     r"[\s:\"“”'‘’]*(?:[\w'’-]+[\s:\"“”‘’]+){0,5}?(?:means?|meant|amounts? to|amounted to|constitutes?|constituted"
-    r"|(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?:(?:clear|blatant|flagrant|new|another|deliberate)\s+)?"
+    # (Headlines drop the verb before a quoted judgement: "India's missile strikes an 'act of war'".)
+    r"|(?:(?:is|are|was|were)\s+|(?=(?:an?|the)\s+['‘\"“]))(?:an?\s+|the\s+)?['‘\"“]?"
+    r"(?:(?:clear|blatant|flagrant|new|another|deliberate)\s+)?"
     r"(?:act of|acts of|crimes?|war crimes?|terror|terrorism|terrorist|violations?|provocations?|escalation"
     r"|declaration of war|message|signal|warning to|sign of|reminder|blow to|turning point)"
     r"|(?:will not|won't) go (?:unanswered|unpunished))\b", _I)
@@ -812,7 +825,8 @@ SHARED = SharedWords(
         # "2022 launches already exceed any previous year".
         r"|(?:any|every|all) (?:previous|prior|other) years?"
         # "12,000 rockets in first year of war".
-        r"|in (?:the |its )?(?:first|second|third) (?:year|months?|weeks?|days) of (?:the )?(?:war|invasion|conflict))\b"
+        r"|in (?:the |its )?(?:first|second|third) (?:year|months?|weeks?|days) of (?:the )?(?:[\w'’-]+ ){0,2}?"
+        r"(?:war|invasion|conflict|campaign|escalation|offensive|counteroffensive|fighting))\b"
     ),
     # Periods that make a total only with a count (`total_count`); no frame alone ("the
     # killing of three members last month" dates another event).
@@ -823,7 +837,10 @@ SHARED = SharedWords(
         r"|over (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:days|weeks|months|years)"
         r"|(?:weekly|monthly|daily|annual|yearly) (?:tally|count|figures)"
         # "during 11-day conflict", "in a single week", "last month", "in June": spans of time.
-        r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month)"
+        r"|(?:during|over|in) (?:an? |the )?(?:\d+|[a-z]+)-(?:day|week|month|year)\b|in (?:a |one )?(?:single )?(?:week|month|year)"
+        # "in six months of the counteroffensive", "during May".
+        r"|in (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:days|weeks|months|years)"
+        r"|during (?:" + _MONTHS + r")\b"
         r"|(?:last|past|this) month|in (?:" + _MONTHS + r")"
         r"(?! \d)(?!\s+(?:attacks?|strikes?|barrages?|salvos?|assaults?|raids?|waves?))"
         # Headlines drop the article: "in first six months of war", "over past two weeks".
@@ -855,7 +872,7 @@ SHARED = SharedWords(
         # (Not "shipping", the traffic at sea: "missiles at Red Sea shipping".)
         r"\b(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
-        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
+        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
@@ -864,7 +881,7 @@ SHARED = SharedWords(
         r"(?:(?:video|watch|live)\s*:\s*)?(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
         r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast)\s*:"
     ),
-    genre_label=r"(?:opinion|analysis|commentary|editorial|explainer|column|op-ed)\s*(?:[:|]|\s[–—-]|-(?=[A-Z]))\s*",
+    genre_label=r"(?:opinion|analysis|commentary|editorial|explainer|column|op-ed|podcast)\s*(?:[:|]|\s[–—-]|-(?=[A-Z]))\s*",
     # Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...".
     obituary_start=r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ",
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"

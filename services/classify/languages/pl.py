@@ -429,7 +429,11 @@ REACTION = compile_fast(
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
     r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
-    r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*"
+    r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
+    # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
+    r"|zaprzecz\w*(?=,?\s+(?:jakoby|że|by|doniesieni\w*|informacj\w*|raport\w*))"
+    # A warning after the attack ("Biden ostrzega Iran po ataku"; not "Japonia ostrzega statki").
+    r"|ostrzega\w*(?=\s+(?:[\w-]+\s+){0,2}po\b)"
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
     r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
@@ -453,7 +457,9 @@ RATE = compile_fast(
 SHIFT = compile_fast(
     r"\b(?:coraz\s+(?:więcej|mniej|częściej|rzadziej|\w+(?:sze|szy|sza|si|ej))|(?:częściej|rzadziej)\s+(?:[\w-]+\s+)?"
     r"(?:atakuj\w*|sięga\w*|używa\w*|strzela\w*|wystrzeliwuj\w*|odpala\w*)|(?:przerzuca|przestawia)\s+się\s+na"
-    r"|(?:zwalnia|przyspiesza|spowalnia)\w*\s+tempo)\b"
+    r"|(?:zwalnia|przyspiesza|spowalnia)\w*\s+tempo"
+    # "Liczba ataków rakietowych na statki spadła" (not a toll's: the detector checks the harm).
+    r"|liczb[aęy]\s+(?:[\w-]+\s+){0,4}?(?:wzrosła|zmalała|spadła|podwoiła się|potroiła się))\b"
     r"|^(?:[A-ZŁŚŻŹ]\w*:\s*)?(?:słabnie|słabną|nasila się|nasilają się|maleje|maleją|wygasa|wygasają)\b", _I)
 # A count of the weapons or attacks that passes a mark: "Liczba rakiet ... przekroczyła 8 tys.".
 MILESTONE = compile_fast(
@@ -747,7 +753,7 @@ SHARED = SharedWords(
         r"|finał\w*|półfinał\w*|skoczk\w*|reprezentacj\w*)\b"
     ),
     supply=(
-        r"\b(?:dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
+        r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
         r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*)\b"
     ),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
