@@ -798,6 +798,7 @@ def test_councils_briefings_warnings_markets_and_denials(lang, title, is_launch)
     ("en", "Hamas fired 400 rockets during August, army says", False),
     ("en", "Each Storm Shadow costs about $2.5 million, ministry says", False),
     ("pl", "Liczba ataków rakietowych Hezbollahu spadła", False),
+    ("pl", "Rosja atakuje rzadziej, ale coraz większymi salwami rakiet", False),
     # ... not one occasion's stepped-up attack, nor a toll that rose, nor a first day.
     ("en", "Russia steps up missile strikes, hitting ten cities overnight", True),
     ("pl", "Liczba ofiar ataku rakietowego na Kijów wzrosła do 20", True),

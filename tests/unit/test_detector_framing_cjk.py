@@ -326,6 +326,10 @@ def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
     # An editorial in angle brackets; a ministry denying a part of the reports.
     ("ja", "＜社説＞イランのミサイル攻撃　報復の連鎖を止めよ", False),
     ("ja", "防衛省、「ミサイル発射」の一部報道を否定", False),
+    # A ministry that never reports a launch, speaking first; a flight told by "飛行した".
+    ("ko", "외교부 \"北 탄도미사일 발사, 국제사회 고립 심화시킬 것\"", False),
+    ("ko", "합참 \"北, 동해상으로 탄도미사일 발사\"", True),
+    ("ja", "北朝鮮の弾道ミサイル、約600キロ飛行した　防衛省", True),
 ])
 def test_editorials_are_no_report(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch

@@ -455,8 +455,9 @@ RATE = compile_fast(
 # A change in what is fired: "coraz więcej Iskanderów", "salwy coraz mniejsze", "rzadziej
 # atakuje rakietami", "Słabnie ostrzał rakietowy", "sięga po rakiety balistyczne".
 SHIFT = compile_fast(
-    r"\b(?:coraz\s+(?:więcej|mniej|częściej|rzadziej|\w+(?:sze|szy|sza|si|ej))|(?:częściej|rzadziej)\s+(?:[\w-]+\s+)?"
-    r"(?:atakuj\w*|sięga\w*|używa\w*|strzela\w*|wystrzeliwuj\w*|odpala\w*)|(?:przerzuca|przestawia)\s+się\s+na"
+    r"\b(?:coraz\s+(?:więcej|mniej|częściej|rzadziej|\w+(?:sze|szy|sza|szą|szych|si|ej))|(?:częściej|rzadziej)\s+(?:[\w-]+\s+)?"
+    r"(?:atakuj\w*|sięga\w*|używa\w*|strzela\w*|wystrzeliwuj\w*|odpala\w*)"
+    r"|(?:atakuj\w*|sięga\w*|używa\w*|strzela\w*|wystrzeliwuj\w*|odpala\w*)\s+(?:częściej|rzadziej)|(?:przerzuca|przestawia)\s+się\s+na"
     r"|(?:zwalnia|przyspiesza|spowalnia)\w*\s+tempo"
     # "Liczba ataków rakietowych na statki spadła" (not a toll's: the detector checks the harm).
     r"|liczb[aęy]\s+(?:[\w-]+\s+){0,4}?(?:wzrosła|zmalała|spadła|podwoiła się|potroiła się))\b"
