@@ -330,6 +330,11 @@ def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
     ("ko", "외교부 \"北 탄도미사일 발사, 국제사회 고립 심화시킬 것\"", False),
     ("ko", "합참 \"北, 동해상으로 탄도미사일 발사\"", True),
     ("ja", "北朝鮮の弾道ミサイル、約600キロ飛行した　防衛省", True),
+    ("ja", "北朝鮮ミサイル「約700キロ飛行」　防衛省", True),
+    ("ja", "北朝鮮の新型ミサイル、1500キロ飛行可能", False),
+    # A drill to respond to missiles; markets' reaction to a launch.
+    ("ja", "日韓、弾道ミサイル対処の共同訓練", False),
+    ("ja", "北朝鮮ミサイル発射、市場の反応は限定的", False),
 ])
 def test_editorials_are_no_report(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
