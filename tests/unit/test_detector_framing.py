@@ -730,6 +730,8 @@ def test_an_answer_with_missiles_fires_them(title, is_launch):
     # ... not a visit beside the strike's aftermath, nor a strike after a visit.
     ("en", "Zelensky visits Sumy as death toll from missile strike rises to 20", True),
     ("en", "Russian missiles hit Odesa hours after Greek PM's visit", True),
+    ("en", "Iran fires missiles at Israel as Blinken visits Riyadh", True),
+    ("en", "Seoul protests after North Korean missiles land near its waters", False),
     # The strike their words follow may be an attack whose missiles the summary names.
     ("pl", "Hołownia po nocnym ataku na Lwów: Europa musi działać", False),
     ("pl", "Wojewoda po nocnym ataku rakietowym na Lwów: trzy osoby zabite", True),

@@ -420,7 +420,7 @@ REACTION = compile_fast(
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
-    r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against) "
+    r"|blames?|blamed|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
@@ -442,9 +442,10 @@ REACTION = compile_fast(
     # A report taken back: "JCS retracts report of missile launch", "earlier report ... withdrawn".
     r"|retract(?:s|ed|ing)?|(?:reports?|flash|alerts?|claims?) (?:[\w'’-]+ ){0,8}?withdrawn"
     r"|withdr(?:aws|ew|awn) (?:its |the |an? )?(?:earlier )?(?:reports?|flash|alerts?|claims?)"
-    # A leader's visit or pledge: "Macron visits Odesa port hit by missiles", "pledges support after
-    # ..." (not one beside the strike's aftermath: "visits Chernihiv as death toll rises").
-    r"|(?:visits?|visited|pledg(?:es|ed|ing))(?![^,;:]*\sas\s)"
+    # A leader's visit or pledge whose occasion is the strike: "Macron visits Odesa port hit by
+    # missiles", "pledges support after ..." (not one beside it: "visits Chernihiv as death
+    # toll rises", "launches missiles as Blinken visits Seoul").
+    r"|(?:visits?|visited|pledg(?:es|ed|ing))(?=[^,;:]{0,60}?\b(?:(?:hit|struck|damaged|destroyed)\s+(?:by|in)|after|following)\b)"
     r"|calls(?=\s+(?:[\w'’,-]+\s+){1,10}['‘\"“])"
     r"|highlight(?:s|ed|ing)?|underscor(?:es|ed|ing)|destabili[sz]\w*"
     # "X blasts Y for mocking ...": criticism, not an explosion ("blasts Kyiv for a second night").
