@@ -780,6 +780,8 @@ def test_genre_labels_retractions_and_fallen_missiles(lang, title, is_launch):
     # ... not a warning to ships after a launch told, a warning of what is in flight, nor a
     # flight told after sirens.
     ("pl", "Korea Północna wystrzeliła rakietę. Japonia ostrzega statki", True),
+    ("pl", "Mieszkańcy Okinawy wezwani do schronów. Korea Północna wystrzeliła rakietę", True),
+    ("pl", "Litwa wzywa do zwołania Rady Bezpieczeństwa po ataku rakietowym na Kijów", False),
     ("en", "Ukraine warns Russia fired ballistic missiles at Kyiv overnight", True),
     ("en", "Sirens sound as rockets fly over Haifa", True),
     ("en", "Missiles that fly over Japan would trigger J-Alert", False),
@@ -808,3 +810,27 @@ def test_councils_briefings_warnings_markets_and_denials(lang, title, is_launch)
 ])
 def test_trend_words_periods_in_words_and_prices(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A weapon told by its system, and what it did: it flew.
+    ("Grad volley slams into a bus stop in Donetsk", "", True),
+    ("Neptune strikes Russian patrol ship off Crimea", "", True),
+    ("ATACMS wipe out an air defence battery near Luhansk", "", True),
+    ("HIMARS rockets destroy an ammunition depot in Nova Kakhovka", "", True),
+    ("Kalibr salvo knocks out a substation in Odesa", "", True),
+    ("Iskander rips through a shopping centre in Kremenchuk", "", True),
+    # A headline's attack whose summary counts the missiles that hit.
+    ("Power out across Odesa after overnight attack", "Officials said the city's grid was hit by at least 12 missiles.", True),
+    # A headline of what a strike left, its summary naming the missiles that did it.
+    ("Dnipro: school damaged, two dead", "Russian forces struck the city with Iskander missiles, the governor said.", True),
+    ("Kharkiv apartment block: death toll reaches 9", "The building was hit by an S-300 missile on Friday.", True),
+    ("Five killed in shooting in Tel Aviv", "Separately, rockets were fired from Gaza at Ashkelon.", False),
+    # ... not graduate students, the planet, a ship named for what it destroys, nor a threat.
+    ("Grad students rally over housing costs", "", False),
+    ("Probe sends back new images of Neptune", "", False),
+    ("Missile destroyer docks in Haifa", "", False),
+    ("Iran could destroy Tel Aviv with missiles, commander says", "", False),
+])
+def test_systems_by_name_and_what_they_destroyed(title, summary, is_launch):
+    assert classifier.classify(title, summary).is_launch is is_launch

@@ -27,7 +27,7 @@ NAMED_SYSTEMS = (
     r"|Scuds?|Chollima[- ]?\d*|Unha[- ]?\d*|Kwangmyongsong|Malligyong[- ]?\d*"
     r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekan)?|Khorramshahr|Fattah[- ]?\d*"
     r"|Fateh[- ]?\d*|Zolfaghar|Dezful|Simorgh|Safir|Qaem[- ]?\d*|Soumar|Hoveyzeh|Paveh|Burkan[- ]?\d*"
-    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|(?-i:Grads?)(?! (?:students?|school))|Falaq[- ]?\d*|(?-i:Neptunes?)|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
@@ -107,8 +107,10 @@ TEST_VERBS = compile_fast(
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
     r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)|fell|falls|falling|fallen|crashing|exploding"
-    # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border".
-    r"|tear(?:s|ing)? into|tore into|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
+    # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border";
+    # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
+    r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
+    r"|destroy(?:s|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
     # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
     r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
@@ -255,7 +257,10 @@ HEADLINE_ATTACK = compile_fast(
     r"(?<!\bdrone )(?<!\bdrone-)(?<!\bcyber )(?<!\bcyber-)(?<!\bknife )(?<!\bterror )(?<!\bheart )(?<!\bpanic )"
     r"\b(?:(?<!\bair )(?<!\bair-)(?<!\bhunger )(?<!\bgeneral )(?<!\bworkers )strik(?:e|es|ing)|struck"
     r"|attack(?:s|ed|ing)?|assaults?|barrages?|bombard(?:s|ed|ing|ments?)|pound(?:s|ed|ing)|pummel\w*"
-    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts)\b",
+    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts"
+    # What a strike left, told with no attack word: "Pokrovsk: hospital damaged, three dead",
+    # "death toll reaches 13" (the summary must name the missiles that did it).
+    r"|killed|dead|wounded|injured|hurt|death toll|damaged|destroyed|ablaze|burning)\b",
     _I,
 )
 
@@ -350,8 +355,9 @@ MODAL_NEAR_BEFORE = compile_fast(
 
 # "teenagers killed by Hezbollah rocket": the weapon as the agent of a harm.
 HARMED_BY_BEFORE = compile_fast(
-    r"\b(?P<verb>killed|wounded|injured|hurt|damaged|destroyed|struck|hit)\s+by\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w'’-]+\s+){0,2}$", _I)
+    r"\b(?P<verb>killed|wounded|injured|hurt|damaged|destroyed|struck|hit|knocked out)\s+by\s+(?:an?\s+|the\s+)?"
+    # (a count may stand between: "hit by at least 10 missiles")
+    r"(?:(?:at least|more than|up to|some|about)\s+\d[\d,]*\s+|[\w'’-]+\s+){0,2}$", _I)
 
 # "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
 ATTACK_WITH_BEFORE = compile_fast(
