@@ -822,10 +822,6 @@ def test_trend_words_periods_in_words_and_prices(lang, title, is_launch):
     ("Iskander rips through a shopping centre in Kremenchuk", "", True),
     # A headline's attack whose summary counts the missiles that hit.
     ("Power out across Odesa after overnight attack", "Officials said the city's grid was hit by at least 12 missiles.", True),
-    # A headline of what a strike left, its summary naming the missiles that did it.
-    ("Dnipro: school damaged, two dead", "Russian forces struck the city with Iskander missiles, the governor said.", True),
-    ("Kharkiv apartment block: death toll reaches 9", "The building was hit by an S-300 missile on Friday.", True),
-    ("Five killed in shooting in Tel Aviv", "Separately, rockets were fired from Gaza at Ashkelon.", False),
     # ... not graduate students, the planet, a ship named for what it destroys, nor a threat.
     ("Grad students rally over housing costs", "", False),
     ("Probe sends back new images of Neptune", "", False),

@@ -257,10 +257,7 @@ HEADLINE_ATTACK = compile_fast(
     r"(?<!\bdrone )(?<!\bdrone-)(?<!\bcyber )(?<!\bcyber-)(?<!\bknife )(?<!\bterror )(?<!\bheart )(?<!\bpanic )"
     r"\b(?:(?<!\bair )(?<!\bair-)(?<!\bhunger )(?<!\bgeneral )(?<!\bworkers )strik(?:e|es|ing)|struck"
     r"|attack(?:s|ed|ing)?|assaults?|barrages?|bombard(?:s|ed|ing|ments?)|pound(?:s|ed|ing)|pummel\w*"
-    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts"
-    # What a strike left, told with no attack word: "Pokrovsk: hospital damaged, three dead",
-    # "death toll reaches 13" (the summary must name the missiles that did it).
-    r"|killed|dead|wounded|injured|hurt|death toll|damaged|destroyed|ablaze|burning)\b",
+    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts)\b",
     _I,
 )
 
