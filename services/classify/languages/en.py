@@ -27,7 +27,7 @@ NAMED_SYSTEMS = (
     r"|Scuds?|Chollima[- ]?\d*|Unha[- ]?\d*|Kwangmyongsong|Malligyong[- ]?\d*"
     r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekan)?|Khorramshahr|Fattah[- ]?\d*"
     r"|Fateh[- ]?\d*|Zolfaghar|Dezful|Simorgh|Safir|Qaem[- ]?\d*|Soumar|Hoveyzeh|Paveh|Burkan[- ]?\d*"
-    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|(?-i:Grads?)(?! (?:students?|school))|Falaq[- ]?\d*|(?-i:Neptunes?)|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS))|Falaq[- ]?\d*|Neptunes?(?= (?:missiles?|cruise|anti-ship|strikes?|struck|hits?|hit))|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
