@@ -27,7 +27,11 @@ NAMED_SYSTEMS = (
     r"|Scuds?|Chollima[- ]?\d*|Unha[- ]?\d*|Kwangmyongsong|Malligyong[- ]?\d*"
     r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekan)?|Khorramshahr|Fattah[- ]?\d*"
     r"|Fateh[- ]?\d*|Zolfaghar|Dezful|Simorgh|Safir|Qaem[- ]?\d*|Soumar|Hoveyzeh|Paveh|Burkan[- ]?\d*"
-    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS))|Falaq[- ]?\d*|Neptunes?(?= (?:missiles?|cruise|anti-ship|strikes?|struck|hits?|hit))|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Falaq[- ]?\d*|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    # "Grad volley", "Neptune strikes": a system named without its weapon word (not "Grad
+    # students", not the planet).
+    r"|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS))"
+    r"|Neptunes?(?= (?:missiles?|cruise|anti-ship|strikes?|struck|hits?))"
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
@@ -366,6 +370,12 @@ ATTACK_WITH_BEFORE = compile_fast(
     _I,
 )
 
+# "Iran responds with missiles", "retaliates with ballistic missiles": an answer whose
+# instrument is the weapon, named right after "with" (not "answers with threats over missile").
+RESPOND_WITH_BEFORE = compile_fast(
+    r"\b(?P<verb>respond(?:s|ed)?|retaliat(?:es|ed)|answer(?:s|ed))\s+with\s+(?:an?\s+)?"
+    r"(?:(?!(?:over|about|after|for|to|on|at|against|regarding)\s)[\w'-]+\s+){0,2}$", _I)
+
 # "may have launched", "possibly fired", "apparently fires": an uncertain report of a launch
 # that happened — the "possible ballistic missile" flash that agencies issue first — is a
 # launch report, unlike "could launch" or "possible launch", which look ahead.
@@ -492,10 +502,13 @@ MODAL_AFTER = compile_fast(
     _I,
 )
 
+# At a headline's start, a speaker and the strike their words follow, before a colon:
+# "Zelensky after missile strike on Kyiv: ..." (not witnesses: "Residents after strike: 'the
+# windows blew in'" tells the aftermath).
+SPEAKER_AFTER = compile_fast(r"(?!(?:Residents|Witness\w*|Eyewitness\w*|Survivors|Locals|People)\b)"
+                             r"(?:[A-Z][\w.'’-]*\s+){1,4}?(?:after|on|about|over)\s+(?=[^:]{3,100}:\s)")
 # After the headline's launch, a judgement of it: "ATACMS strikes on Russian soil mean NATO
 # is involved", "missile attack on Kyiv is an act of terror" (not "was a test": what it was).
-# (Not witnesses: "Residents after strike: 'the windows blew in'" tells the aftermath.)
-SPEAKER_AFTER = compile_fast(r"(?!(?:Residents|Witness\w*|Eyewitness\w*|Survivors|Locals|People)\b)(?:[A-Z][\w.'’-]*\s+){1,4}?(?:after|on|about|over)\s+(?=[^:]{3,100}:\s)")
 JUDGED_AFTER = compile_fast(
     r"[\s:\"“”'‘’]*(?:[\w'’-]+[\s:\"“”‘’]+){0,5}?(?:means?|meant|amounts? to|amounted to|constitutes?|constituted"
     # (Headlines drop the verb before a quoted judgement: "India's missile strikes an 'act of war'".)
@@ -552,12 +565,6 @@ EVENT_NOUN_AFTER = re.compile(
 
 # The roles of a name near a launch (extractor.py): it reports, it made the weapon, it
 # is the target or the launch site, or it launched.
-# "Iran responds with missiles", "retaliates with ballistic missiles": an answer whose
-# instrument is the weapon, named right after "with" (not "answers with threats over missile").
-RESPOND_WITH_BEFORE = compile_fast(
-    r"\b(?P<verb>respond(?:s|ed)?|retaliat(?:es|ed)|answer(?:s|ed))\s+with\s+(?:an?\s+)?"
-    r"(?:(?!(?:over|about|after|for|to|on|at|against|regarding|to)\s)[\w'-]+\s+){0,2}$", _I)
-
 SELF_REPORT_AFTER = compile_fast(
     r"\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"

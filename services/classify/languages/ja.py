@@ -13,6 +13,8 @@ from services.classify.languages.quantities import QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
 
 _I = re.IGNORECASE
+# An editorial's or an analysis's label: "【社説】", "＜社説＞", "社説：".
+_GENRE_LABEL = r"[【＜<〈](?:社説|主張|解説|コラム|論説|分析|視点|時論)[】＞>〉]|(?:社説|主張|コラム)\s?[:：]"
 
 SHARED = SharedWords(
     civil_space=(r"宇宙航空研究開発機構|\bH3\b|H3ロケット|H2A|H-?IIA|イプシロン|種子島|内之浦|スペースX"
@@ -33,8 +35,8 @@ SHARED = SharedWords(
     anticipation=r"警戒|備え|懸念|恐れ|威嚇|対処(?:の|する)?(?:共同)?訓練",
     sport=r"ゴール|シュート|本塁打|ホームラン|リーグ|サッカー(?!場)|野球(?!場)|得点",
     # Opinion, analysis and explainers: "【社説】...", "「キンジャール」とはどんな兵器か".
-    genre_label=r"[【＜<〈](?:社説|主張|解説|コラム|論説|分析|視点|時論)[】＞>〉]|(?:社説|主張|コラム)\s?[:：]",
-    explainer_start=r"【(?:社説|主張|解説|コラム|論説|分析|図解|Q&A|インタビュー|深層|視点|時論|識者)】|(?:社説|主張|コラム)\s?[:：]",
+    genre_label=_GENRE_LABEL,
+    explainer_start=_GENRE_LABEL + r"|【(?:図解|Q&A|インタビュー|深層|識者)】",
     digest=r"データで見る|数字で見る|年表|まとめ|振り返る",
     explainer=r"とは(?:どんな|何|なに|\s|　|？|\?|$)|なぜ|狙いは|理由は|理由$|解説|読み解く|どうする|守り方|備え方",
     # A period a total is told over ("今年の発射は30発超"); see `TABLE.total_count`.

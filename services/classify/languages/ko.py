@@ -13,6 +13,8 @@ from services.classify.languages.quantities import QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
 
 _I = re.IGNORECASE
+# An editorial's or an analysis's label: "[사설]", "[뉴스 분석]", "사설:".
+_GENRE_LABEL = r"\[(?:칼럼|사설|시론|기고|해설|분석|뉴스\s?분석|오피니언)\]|(?:사설|칼럼)\s?[:：]"
 
 SHARED = SharedWords(
     civil_space=(r"누리호|나로호|KSLV|한국형 발사체|차세대\s?발사체|항공우주연구원|항우연|우주항공청|스페이스X|다누리|아리랑\s?\d*호|천리안"
@@ -28,8 +30,8 @@ SHARED = SharedWords(
     anticipation=r"경계|대비|우려|위협",
     sport=r"\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|(?:축구|야구|농구|배구)(?!장|\s?경기장)|세리머니|결승타|결승골|안타|투수|타자",
     # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
-    genre_label=r"\[(?:칼럼|사설|시론|기고|해설|분석|뉴스\s?분석|오피니언)\]|(?:사설|칼럼)\s?[:：]",
-    explainer_start=r"\[(?:칼럼|사설|시론|기고|해설|분석|뉴스\s?분석|팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|오피니언)\]|(?:사설|칼럼)\s?[:：]",
+    genre_label=_GENRE_LABEL,
+    explainer_start=_GENRE_LABEL + r"|\[(?:팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩)\]",
     digest=r"한눈에 보는|숫자로 보는|일지|연표|연대기|타임라인",
     explainer=r"란\?|(?<![가-힣])왜\s|[가-힣]까\??\s*$|무엇인가|뭐길래|(?:하는|쏘는|쏜|까닭|는)\s?이유|이유는\??\s*$|의미는\?",
     # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.

@@ -475,10 +475,13 @@ TREND_AFTER = compile_fast(
     r"|zwiększa\w*|wygasa\w*|ustaj\w*|ustał\w*)\b", _I)
 
 
+# At a headline's start, a speaker and the attack their words follow or concern, before a
+# colon: "Duda po ataku rakietowym na Kijów: ..." (not witnesses: "Mieszkańcy po ataku: ..."
+# tell the aftermath).
+SPEAKER_AFTER = compile_fast(r"(?!(?:Mieszka\w*|Świadk\w*|Ocala\w*|Ludzie)\b)"
+                             r"(?:[A-ZŁŚŻŹĆ][\w.'’-]*\s+){1,4}?(?:po|o|w sprawie)\s+(?=[^:]{3,100}:\s)")
 # After the headline's attack, a judgement of it: "atak rakietowy na Kijów to akt terroru",
 # "ostrzał jest zbrodnią wojenną", "uderzenie oznacza eskalację".
-# (Not witnesses: "Mieszkańcy po ataku: ..." tell the aftermath.)
-SPEAKER_AFTER = compile_fast(r"(?!(?:Mieszka\w*|Świadk\w*|Ocala\w*|Ludzie)\b)(?:[A-ZŁŚŻŹĆ][\w.'’-]*\s+){1,4}?(?:po|o|w sprawie)\s+(?=[^:]{3,100}:\s)")
 JUDGED_AFTER = compile_fast(
     r"[\s:\"„”«»]*(?:[\w-]+[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
     r"|otwart)\w*\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
