@@ -294,8 +294,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         if en.SELF_REPORT_AFTER.match(text, e, after_end) or (
                 table.self_report_after is not None and table.self_report_after.match(text, e, after_end)):
             return "self"
-        if text.startswith(en.MAKER_SUFFIXES, e):
-            return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow"
+        if text.startswith(en.MAKER_SUFFIXES, e) or (table.maker_after is not None and table.maker_after.match(text, e)):
+            return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow", "北朝鮮製"
         if text.startswith(en.QUALIFIER_SUFFIXES, e):
             return "qualifier"  # "Russia-annexed Crimea", "Iran-backed militia"
         if en.OWNER_AFTER.match(text, e, after_end):
@@ -374,6 +374,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 if launches(r) and modifiers.match(text, r[1], ws):
                     s, e, code = r
                     return code, (s, e), "actor:weapon_owner"
+        if verb_final:
+            found = _verb_final_launcher(p, table, primary.weapon, names, before_names, launches)
+            if found is not None:
+                return found
         # "Israel battles militants firing missiles": the launch's own subject is a common
         # noun, so no state the sentence names fired; only a name on that noun ("Hamas
         # militants fire") is theirs.
@@ -409,6 +413,15 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         # for the launcher before one merely named first ("Ukrainians awoke to ...").
         # Roles are worked out only for the first launcher and for the names that own an
         # attack (a cheap test, made first).
+        if verb_final and table.launch_verbs is not None:
+            # No launcher in the launch's own sentence: the launch verb of this part is read
+            # for its subject as that sentence's would be.
+            verb = table.launch_verbs.search(text, lo, hi)
+            if verb is not None:
+                in_part = gazetteer.ACTOR_TABLE.all(text, lo, verb.start())
+                found = _verb_final_launcher(p, table, None, in_part, in_part[-MAX_CANDIDATES:], launches)
+                if found is not None:
+                    return found
         first = None
         for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
             owns = _owns_attack(text, r[1], table, strict=True)
@@ -436,6 +449,47 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             for s, e, code in gazetteer.ACTOR_TABLE.all(titled):
                 return code, (s, e), "actor:all_caps_headline"
     return None, None, ""
+
+
+# Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
+_OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
+# After it: a comma, with the name's armed force before it ("중국군,", "ロシア軍、").
+_OPENING_SUBJECT_AFTER = re.compile(r"(?:군|軍)?[,、，]")
+
+
+def _verb_final_launcher(p: Prepared, table: LanguageTable, weapon: tuple[int, int] | None, names: list,
+                         before_names: list, launches) -> tuple[str, tuple[int, int], str] | None:
+    """The launcher of a Korean or Japanese launch by its grammar, or None: the name whose
+    possessive sits on the launch's weapon ("北朝鮮のICBM級ミサイル", not one it was fired
+    with: "美 에이태큼스로"), else the last name before the verb marked as a subject ("북한이",
+    "후티 반군은", "北朝鮮は"; of coordinated subjects, "미국과 영국은", the first), else a name
+    that opens the headline before a comma ("러, 드니프로에 ..."). Places and reporters named
+    nearer to the verb ("日本のEEZ内に", "韓国軍合同参謀本部によると") are not its launcher."""
+    text = p.text
+    if weapon and table.owner_between is not None and not (
+            table.instrument_after is not None and table.instrument_after.match(text, weapon[1])):
+        ws = weapon[0]
+        for r in reversed(names[:bisect_right([r[1] for r in names], ws)]):
+            if r[1] < ws - _OWNER_REACH:
+                break
+            if table.owner_between.match(text, r[1], ws) and launches(r):
+                return r[2], (r[0], r[1]), "actor:weapon_owner"
+    if table.subject_after is None:
+        return None
+    for i in range(len(before_names) - 1, -1, -1):
+        r = before_names[i]
+        if not (table.subject_after.match(text, r[1], r[1] + 12) and launches(r)):
+            continue
+        while (i > 0 and table.coordinated_between is not None
+               and table.coordinated_between.match(text, before_names[i - 1][1], before_names[i][0])
+               and launches(before_names[i - 1])):
+            i -= 1
+        s, e, code = before_names[i]
+        return code, (s, e), "actor:subject"
+    for r in gazetteer.ACTOR_TABLE.all(text, 0, p.title_end)[:1]:
+        if _OPENING_LABEL.fullmatch(text, 0, r[0]) and _OPENING_SUBJECT_AFTER.match(text, r[1]) and launches(r):
+            return r[2], (r[0], r[1]), "actor:subject"
+    return None
 
 
 def _headline_label(text: str, s: int, e: int, title_end: int) -> bool:

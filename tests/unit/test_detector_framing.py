@@ -830,3 +830,23 @@ def test_trend_words_periods_in_words_and_prices(lang, title, is_launch):
 ])
 def test_systems_by_name_and_what_they_destroyed(title, summary, is_launch):
     assert classifier.classify(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Markets, insurers, firms' accounts, damage claims and inquiries counted after a launch:
+    # the headline's news is theirs.
+    ("en", "Taiwan shares end lower after Chinese missile drills near the island", "", False),
+    ("en", "Crude oil prices climb as Houthi missiles hit a tanker", "", False),
+    ("en", "Shipping insurers raise war-risk premiums", "Premiums rose after a week of missile attacks on ships.", False),
+    ("en", "Haifa port revenue falls by half after months of rocket fire", "", False),
+    ("en", "Army opens investigation after rocket hits a base", "", False),
+    ("pl", "Fakenews: film z „rakietą nad Przemyślem” pochodzi sprzed lat", "", False),
+    ("pl", "Niemcy przekażą 5 mln euro na odbudowę szkoły w Charkowie",
+     "Budynek zniszczył rosyjski atak rakietowy w maju.", False),
+    # ... not the launch told first, whose aftermath the markets follow, nor a strike on a bourse.
+    ("en", "Houthis fire missiles at a tanker in the Red Sea; crude oil prices climb", "", True),
+    ("en", "Missile strikes a stock exchange building in Kharkiv", "", True),
+    ("pl", "Rosyjskie rakiety uderzyły w szkołę w Charkowie", "", True),
+])
+def test_markets_insurers_claims_and_inquiries_after_a_strike(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

@@ -338,3 +338,25 @@ def test_words_on_a_launch_and_distances_flown(lang, title, is_launch):
 ])
 def test_editorials_are_no_report(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Sector shares, fishermen, parades and debris analysed: the news a launch causes.
+    ("ko", "방산주 줄줄이 상한가…北 도발 여파", "", False),
+    ("ko", "동해안 어민들 조업 중단…\"미사일 또 날아올까\"", _JCS, False),
+    ("ko", "열병식에 신형 ICBM 등장", "", False),
+    ("ja", "防衛関連株が軒並み上昇 ミサイル発射受け", "", False),
+    # A launch as a condition or a promise, and a launch denied, report none.
+    ("ko", "\"北 미사일 발사하면 즉시 대피\"…행안부 새 지침", "", False),
+    ("ko", "이란 \"공격 시 미사일로 대응\"", "", False),
+    ("ko", "김여정 \"위성 또 쏘아올릴 것\"", "", False),
+    ("ko", "군 \"오늘 北 미사일 발사 없어\"", "", False),
+    # A court and a permission after a launch are their own news.
+    ("ko", "'北 미사일 경보' 소송…법원 \"국가 배상 책임 없어\"", "", False),
+    ("ko", "美, 우크라에 장거리 미사일 사용 허용", "", False),
+    # ... not the launch itself, its aftermath at sea, or one told first.
+    ("ko", "북한, 동해상으로 탄도미사일 발사…어민들 긴급 귀항", _JCS, True),
+    ("ko", "北 탄도미사일 1발 발사", _JCS, True),
+])
+def test_news_after_a_launch_in_korean_and_japanese(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

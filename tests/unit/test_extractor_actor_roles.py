@@ -258,3 +258,25 @@ def test_a_name_of_another_story_in_the_headline_is_no_launcher(title, summary, 
 ])
 def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
     assert _actor(title) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The name on the weapon owns it, whatever place is named nearer to the verb ...
+    ("北朝鮮の中距離弾道ミサイル、日本のEEZ外に落下", "", "ja", "PRK"),
+    ("中国の弾道ミサイル3発　台湾の周辺海域に落下", "", "ja", "CHN"),
+    ("북한의 단거리 탄도미사일, 일본 EEZ 밖에 낙하", "", "ko", "PRK"),
+    # ... unless it is only the means another fired it with, or was made there.
+    ("우크라, 英 순항미사일로 러 본토 비행장 공격", "", "ko", "UKR"),
+    ("ロシア、イラン製ミサイルでオデーサを攻撃", "", "ja", "RUS"),
+    # The last name marked as a subject before the verb launched; a reporter, a place
+    # or a target named nearer to it did not; of coordinated subjects the first leads.
+    ("ミサイル発射", "韓国軍によると、北朝鮮は3日未明、東部から日本海に向けて弾道ミサイル1発を発射した。", "ja", "PRK"),
+    ("로켓 공격", "레바논 무장정파 헤즈볼라가 이스라엘 북부 갈릴리 방향으로 로켓 30여발을 발사했다.", "ko", "Hezbollah"),
+    ("순항미사일 공격", "미국과 영국은 예멘 반군 거점을 함정에서 발사한 순항미사일로 타격했다.", "ko", "USA"),
+    # A headline that opens with its launcher before a comma.
+    ("중국군, 대만 동부 해역에 탄도미사일 5발", "", "ko", "CHN"),
+    # A statement dated by its speaker is still a report of another's launch.
+    ("ミサイル発射", "韓国国防省は5日、北朝鮮が短距離弾道ミサイル2発を発射したと発表した。", "ja", "PRK"),
+])
+def test_korean_and_japanese_launchers_by_their_grammar(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -466,7 +466,17 @@ REACTION = compile_fast(
     # Concern and markets: "UN chief 'deeply concerned' by rocket fire", "markets shrug off launch".
     r"|\b(?:(?:deeply )?concerned|alarmed|worried|shrug(?:s|ged)? off"
     r"|(?:Asian|European|global|world|stock|financial|oil) markets"
-    r"|stocks|oil prices?|investors|traders|Nikkei|Kospi|Topix|yen|bond yields)\b"
+    r"|stocks|oil prices?|investors|traders|Nikkei|Kospi|Topix|yen|bond yields"
+    # ... and their figures: "Seoul shares close lower after ...", "Brent jumps as ...".
+    r"|shares (?:close|closed|end|ended|open|opened|fall|fell|drop|dropped|slip|slipped|slide|slid|sink|sank|tumble|tumbled"
+    r"|rise|rose|gain|gained|jump|jumped|climb|climbed|rally|rallied|lower|higher)|share prices?|(?:stock exchange|bourse)(?! (?:building|headquarters|offices?)\b)"
+    r"|Brent|crude (?:oil|prices?|futures)|oil futures|gold prices?|the won|won (?:weakens|weakened|falls|fell|slips|slipped)"
+    r"|Dow Jones|S&P 500|Nasdaq|FTSE|DAX|TA-35|TA-125"
+    # ... and what insurers, firms and inquiries do after it: "war-risk cover jumps", "port
+    # revenue down 85%", "Pentagon orders review after". (Claims filed for the damage are the
+    # strike's aftermath, its report: the labels count them so.)
+    r"|(?:war[- ]risk|insurance) (?:premiums?|cover|rates?)|insurers|revenues?|profits?|earnings"
+    r"|(?:orders?|ordered|opens?|opened) (?:an? )?(?:[\w-]+ )?(?:review|inquiry|investigation|probe))\b"
     # A council convened, a leader briefed, a warning to another state, a fact-check:
     # "NATO-Ukraine Council convenes after ...", "Biden briefed on ... launch",
     # "Blinken warns Iran of 'severe consequences' over ...".

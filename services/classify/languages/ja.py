@@ -53,7 +53,9 @@ SHARED = SharedWords(
     altitude=r"高度",
     generic_sea=r"海上",
     credit_after=r"(?:によると|によれば)",
-    reporter_after=r"\s*(?:当局|政府|防衛省|は\d+日)",
+    # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
+    # ...を発射した。", the launcher dated by its launch).
+    reporter_after=r"\s*(?:当局|政府|防衛省|は\d+日(?![^。]{0,55}?(?:発射|打ち上げ)し(?:た)?(?:。|$)))",
     kinds=(
         ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),
         ("srbm", r"短距離"), ("hypersonic", r"極超音速"), ("cruise", r"巡航"), ("satellite_launch", r"衛星"),
@@ -89,7 +91,7 @@ TABLE = LanguageTable(
     reaction=compile_fast(r"会議|協議|開催|抗議|非難|制裁|安保理|決議|遺憾|反発|批判|容認|自制|談話|訴え|脅かす|反応"
                           r"|会談(?!直前|直後|を前に|前|中|当日)"),
     consequence=compile_fast(r"冷静|日経平均|株価|株式市場|円相場|円安|円高|円買い|値下がり|原油|先物|戸惑い|国会|住民|困惑|不安の声|憤り|祝賀|表彰"
-                             r"|見合わせ|運休|休校"),
+                             r"|見合わせ|運休|休校|(?:海運|防衛|関連|空運|石油|旅行|防衛関連)株|株高|株安|ストップ高|ストップ安"),
     shared=SHARED,
     launch_verbs=compile_fast(r"発射(?!台|場|施設|機|装置|体|弾道)|打ち上げ|撃っ|撃ち|落下|(?:(?<=ミサイル[がは])|(?<=弾[がは]))落ち(?=た|る)|飛翔(?!体)|飛しょう(?!体)|通過|着弾|直撃|攻撃|空爆|試射|迎撃試験|迎撃(?=し(?:た|て)|され|に成功|[、。…」』\s]|$)|墜落|破片|残骸|撃墜|飛行(?=し)|(?:(?<=キロ)|(?<=km))飛行(?!可能|能力)"),
     launch_words=frozenset({"発射", "打ち上げ", "試射", "撃っ", "撃ち"}),
@@ -116,7 +118,14 @@ TABLE = LanguageTable(
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("司令部を攻撃", "死者45人に"), when the summary names the missiles.
     headline_attack=compile_fast(r"攻撃|空襲|着弾|直撃|猛攻|被弾|死者|死亡|負傷|損壊|被害|行方不明|停電|断水|火災|爆発"),
-    target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)"),
+    # ... or its waters or sky: "日本のEEZ内に", "台湾の周辺海域".
+    target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)"
+                              r"|の(?:EEZ|排他的経済水域|領海|領空|上空|沖|近海|周辺|本土|領土)"),
+    subject_after=compile_fast(r"(?:軍|政府|当局|側|国防省|国防総省|反政府勢力|武装組織|大統領)?(?:が|は)"),
+    owner_between=compile_fast(r"の?(?:[A-Za-z0-9-]+|級|型|新型|極超音速|弾道|巡航|短距離|中距離|長距離|大陸間|準中距離|\s)*$"),
+    instrument_after=compile_fast(r"で(?!は)"),
+    maker_after=compile_fast(r"製|産(?=の?(?:ミサイル|弾道|巡航|兵器|ロケット))"),
+    coordinated_between=compile_fast(r"(?:と|・|、)$"),
     counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),

@@ -437,7 +437,9 @@ REACTION = compile_fast(
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
     r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
-    r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?)\b",
+    r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?"
+    # A fact-check and a pledge to rebuild: "nagranie ... to manipulacja", "na odbudowę szpitala".
+    r"|manipulacj\w*|dezinformacj\w*|fake\w*|fałszyw\w*|(?:na|o) odbudow\w*)\b",
     _I,
 )
 

@@ -199,6 +199,20 @@ class LanguageTable:
     # tells none; after a launch told in its own right it is one more fact of the day.
     consequence: FastPattern | None = None
     target_after: FastPattern | None = None  # after an actor's name: it is the target
+    # Verb-final roles. After a name, its subject particle (with a force or a government
+    # between: "북한이", "후티 반군은", "北朝鮮は"): of the launchers before the launch verb, the
+    # last so marked is its subject, not a place or a reporter named nearer to the verb.
+    subject_after: FastPattern | None = None
+    # Between a name and the launch's weapon, its possessive and the weapon's class words
+    # ("北朝鮮のICBM級", "북한의 단거리"): the name owns the weapon.
+    owner_between: FastPattern | None = None
+    # Right after the weapon: it is the means ("美 에이태큼스로 공격", "北朝鮮のミサイルで"), so
+    # the name on it supplied it and need not have fired it.
+    instrument_after: FastPattern | None = None
+    # Right after a name: the weapon was made there, not fired by it ("北朝鮮製", "북한제").
+    maker_after: FastPattern | None = None
+    # Between two names: they are coordinated subjects, the first leads ("미국과 영국은").
+    coordinated_between: FastPattern | None = None
 
     # Totals (the policy's aggregate statistics), read with the `aggregate` period words:
     # a count of many weapons or launches told with a period is a total, unless the text
