@@ -850,3 +850,22 @@ def test_systems_by_name_and_what_they_destroyed(title, summary, is_launch):
 ])
 def test_markets_insurers_claims_and_inquiries_after_a_strike(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A summary's missile told with a phrase between it and its verb, a time before "by" or a
+    # hedge after it, or in flight at a place, under a headline of the blast it caused.
+    ("Blast shatters shop windows along the main street",
+     "A ballistic missile carrying a cluster warhead burst over the street at noon, police said; "
+     "a second missile fitted with a heavier warhead exploded near the station.", True),
+    ("Office block partly collapses after blast",
+     "The block was hit shortly after midnight by what the governor said was a Russian cruise missile.", True),
+    ("Loud explosions heard across the capital",
+     "Minutes earlier the air force said two ballistic missiles were heading toward the city from the north.", True),
+    # ... not a rocket that blasts off, a weapon carried to a parade, nor a missile that may head somewhere.
+    ("Rocket blasts off from Cape Canaveral carrying a weather satellite", "", False),
+    ("Parade trucks carrying new missiles roll through the capital", "", False),
+    ("Explosions at a quarry as workers blast rock", "Officials said a missile could be heading for the coast if war broke out.", False),
+])
+def test_a_summary_missile_told_at_a_distance_from_its_verb(title, summary, is_launch):
+    assert classifier.classify(title, summary).is_launch is is_launch

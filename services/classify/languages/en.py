@@ -124,6 +124,8 @@ IMPACT = compile_fast(
     r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
     # "Ballistic missile passes over Aomori", "rockets fly over Haifa": a flight over a place.
     r"|(?<!that )(?<!which )fly(?:ing)?(?= (?:over|across|toward|towards|into|past)\b)"
+    # "ballistic missiles were heading toward Kyiv": a weapon in flight at a place.
+    r"|(?<=were )heading(?= (?:for|toward|towards|at)\b)|(?<=was )heading(?= (?:for|toward|towards|at)\b)"
     r"|pass(?:es|ed|ing)? over(?! (?:objections?|opposition|protests?|concerns?)\b)"
     # Flight data: "missile reached an altitude of 100 km" (it flew).
     r"|reach(?:ed|es)?(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b"
@@ -138,6 +140,10 @@ IMPACT = compile_fast(
     r"|destroy(?:s|ed)|targeted|targets?(?= (?:\w+'s|the|an?|us|u\.s\.|israeli|american|russian|ukrainian) ))\b",
     _I,
 )
+
+# Right after a weapon, a phrase on what it carried or whence it came, before its verb.
+WEAPON_PHRASE = re.compile(r"\s*,?\s*(?:carrying|armed with|tipped with|fitted with|loaded with|equipped with"
+                           r"|launched from|fired from)\b", re.IGNORECASE)
 
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
 # What is left of one that flew is its aftermath ("debris of a Russian missile", "wreckage
@@ -261,7 +267,7 @@ HEADLINE_ATTACK = compile_fast(
     r"(?<!\bdrone )(?<!\bdrone-)(?<!\bcyber )(?<!\bcyber-)(?<!\bknife )(?<!\bterror )(?<!\bheart )(?<!\bpanic )"
     r"\b(?:(?<!\bair )(?<!\bair-)(?<!\bhunger )(?<!\bgeneral )(?<!\bworkers )strik(?:e|es|ing)|struck"
     r"|attack(?:s|ed|ing)?|assaults?|barrages?|bombard(?:s|ed|ing|ments?)|pound(?:s|ed|ing)|pummel\w*"
-    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts)\b",
+    r"|batter(?:s|ed|ing)|hammer(?:s|ed|ing)|blitz(?:es|ed)?|onslaughts?|explosions?|blasts?(?! off\b))\b",
     _I,
 )
 
@@ -356,7 +362,10 @@ MODAL_NEAR_BEFORE = compile_fast(
 
 # "teenagers killed by Hezbollah rocket": the weapon as the agent of a harm.
 HARMED_BY_BEFORE = compile_fast(
-    r"\b(?P<verb>killed|wounded|injured|hurt|damaged|destroyed|struck|hit|knocked out)\s+by\s+(?:an?\s+|the\s+)?"
+    # (a time or a place may stand before "by": "struck at dawn by", "hit overnight by"; and a
+    # hedge after it: "by what officials said was an Iskander")
+    r"\b(?P<verb>killed|wounded|injured|hurt|damaged|destroyed|struck|hit|knocked out)(?:\s+(?!by\b)[\w'’.:-]+){0,3}?"
+    r"\s+by\s+(?:what\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)\s+)?(?:an?\s+|the\s+)?"
     # (a count may stand between: "hit by at least 10 missiles")
     r"(?:(?:at least|more than|up to|some|about)\s+\d[\d,]*\s+|[\w'’-]+\s+){0,2}$", _I)
 

@@ -110,7 +110,10 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         if m:
             gap = text[w[1]:m.start()]
             # "rocket fire" is an impact, "rocket festival float catches fire" is not.
-            if (m.group().lower() in ("fire", "firing") and gap.strip()) or len(gap.split()) > 3:
+            # (A phrase on what it carried or where it came from may stand between:
+            # "a missile carrying a cluster warhead exploded above the square".)
+            if (m.group().lower() in ("fire", "firing") and gap.strip()) or (
+                    len(gap.split()) > 3 and not (len(gap.split()) <= 7 and en.WEAPON_PHRASE.match(gap))):
                 m = None
         if m and not en.NOT_AN_IMPACT_BETWEEN.search(text, w[1], m.start()) and not (
                 en.OTHER_STRIKE_BEFORE.search(text, w[1], m.start())):
