@@ -70,3 +70,14 @@ def test_a_megabyte_of_markup_is_classified_in_little_memory():
         tracemalloc.stop()
     assert result.is_launch
     assert peak_bytes < 60 * MB, f"{peak_bytes / MB:.0f} MB"
+
+
+@pytest.mark.parametrize("lang, title", [
+    # A name, a long run of Latin letters and figures, and a weapon: the words read between a
+    # weapon and the name that may own it are matched in time linear in them.
+    ("ko", "북한 " + "A1" * 40 + "가 탄도미사일 발사"),
+    ("ja", "北朝鮮の" + "A1" * 40 + "の弾道ミサイル発射"),
+])
+def test_a_long_run_between_a_name_and_its_weapon_is_read_in_linear_time(lang, title):
+    _, elapsed_s = _timed(lambda: classify(title, "", lang=lang, published_at=PUBLISHED))
+    assert elapsed_s < 1.0

@@ -122,7 +122,7 @@ TABLE = LanguageTable(
     target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)"
                               r"|の(?:EEZ|排他的経済水域|領海|領空|上空|沖|近海|周辺|本土|領土)"),
     subject_after=compile_fast(r"(?:軍|政府|当局|側|国防省|国防総省|反政府勢力|武装組織|大統領)?(?:が|は)"),
-    owner_between=compile_fast(r"の?(?:[A-Za-z0-9-]+|級|型|新型|極超音速|弾道|巡航|短距離|中距離|長距離|大陸間|準中距離|\s)*$"),
+    owner_between=compile_fast(r"の?(?:[A-Za-z0-9\s-]|級|型|新型|極超音速|弾道|巡航|短距離|中距離|長距離|大陸間|準中距離)*$"),
     instrument_after=compile_fast(r"で(?!は)"),
     maker_after=compile_fast(r"製|産(?=の?(?:ミサイル|弾道|巡航|兵器|ロケット))"),
     coordinated_between=compile_fast(r"(?:と|・|、)$"),

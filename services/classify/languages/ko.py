@@ -124,8 +124,9 @@ TABLE = LanguageTable(
     target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
                               r"|(?:의)?\s?(?:본토|영토|영해|영공|상공|앞바다|근해|인근|주변|EEZ|배타적\s?경제수역)"),
     subject_after=compile_fast(r"(?:\s?(?:군|반군|군부|정부|당국|측|무장정파|혁명수비대|대통령))?(?:이|가|은|는)(?=[\s,]|$)"),
-    owner_between=compile_fast(r"(?:의)?(?:\s?(?:[A-Za-z0-9-]+|[가-힣]{1,3}급|신형|극초음속|탄도|순항|단거리|중거리|장거리"
-                               r"|대륙간|준중거리|미상|초대형))*\s?$"),
+    # (One character of a Latin name or a figure at a time: no two ways to read a run.)
+    owner_between=compile_fast(r"(?:의)?(?:[A-Za-z0-9\s-]|[가-힣]{1,3}급|신형|극초음속|탄도|순항|단거리|중거리|장거리"
+                               r"|대륙간|준중거리|미상|초대형)*$"),
     instrument_after=compile_fast(r"(?:으로|로)(?![가-힣])"),
     maker_after=compile_fast(r"(?:제|산)(?![가-힣])"),
     coordinated_between=compile_fast(r"(?:과|와|및|·|,)\s?$"),
