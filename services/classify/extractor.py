@@ -409,10 +409,6 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
     # another story, so only a name that owns an attack is taken.
     several_stories = primary is not None and primary.start < p.title_end and ";" in text[:p.title_end]
     for lo, hi in ((0, p.title_end), (p.title_end, len(text))):
-        # "... a fresh wave of Russian missile attacks": a name that owns an attack speaks
-        # for the launcher before one merely named first ("Ukrainians awoke to ...").
-        # Roles are worked out only for the first launcher and for the names that own an
-        # attack (a cheap test, made first).
         if verb_final and table.launch_verbs is not None:
             # No launcher in the launch's own sentence: the launch verb of this part is read
             # for its subject as that sentence's would be.
@@ -422,6 +418,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 found = _verb_final_launcher(p, table, None, in_part, in_part[-MAX_CANDIDATES:], launches)
                 if found is not None:
                     return found
+        # "... a fresh wave of Russian missile attacks": a name that owns an attack speaks
+        # for the launcher before one merely named first ("Ukrainians awoke to ...").
+        # Roles are worked out only for the first launcher and for the names that own an
+        # attack (a cheap test, made first).
         first = None
         for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
             owns = _owns_attack(text, r[1], table, strict=True)
