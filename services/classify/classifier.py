@@ -184,7 +184,8 @@ def classify(
             told = detector.prepare(title, summary[:FACTS_SUMMARY_CHARS])
             if primary is not None and primary.end > len(told.text):
                 primary = None  # the launch is told past the lede: the facts are read without it
-        fields, field_evidence = extractor.extract(told, detected_lang, primary, published_at, source_tz)
+        fields, field_evidence = extractor.extract(told, detected_lang, primary, published_at, source_tz,
+                                                   extractor.summary_launch(told, detection.cues))
         if vector is not None:
             by_role = any(e.field == "actor" and e.cue in ROLE_CUES for e in field_evidence)
             fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role,

@@ -251,8 +251,9 @@ def _kind(p: Prepared, primary: Cue | None = None,
     return None, None, None
 
 
-def _actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
-    code, span, cue = _named_actor(p, table, primary)
+def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
+           summary_cue: Cue | None = None) -> tuple[str | None, tuple[int, int] | None, str]:
+    code, span, cue = _named_actor(p, table, primary, summary_cue)
     if code is None or code.isupper():
         # "Israel intercepts missile fired from Yemen": the origin names the group that
         # fired, where the sentence names only states (the target, the interceptor).
@@ -268,7 +269,8 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str 
     return code, span, cue
 
 
-def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[str | None, tuple[int, int] | None, str]:
+def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
+                 summary_cue: Cue | None = None) -> tuple[str | None, tuple[int, int] | None, str]:
     text = p.text
     verb_final = table.verb_final
 
@@ -281,8 +283,12 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
         # The words before a summary's name are the summary's: the headline's last word
         # ("... overnight strikes") is no preposition of it.
         before = text[max(0, s - 40, title_end + 1 if s > title_end else 0):s]
-        if s < title_end and _headline_label(text, s, e, title_end):
-            return "label"  # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject
+        self_report = bool(en.SELF_REPORT_AFTER.match(text, e, after_end) or (
+            table.self_report_after is not None and table.self_report_after.match(text, e, after_end)))
+        if s < title_end and not self_report and _headline_label(text, s, e, title_end):
+            # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject (but "Hamas: we
+            # fired rockets" speaks of its own launch).
+            return "label"
         if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
                 table.defender_after is not None and table.defender_after.match(text, e, after_end))):
             return "defender"  # "Ukraine says it shot down 20 missiles", "US warship downs drone"
@@ -291,14 +297,14 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             # "Israel targeted by missile from Yemen", "Russian landing ship struck by ...",
             # "Russia says its shipyard was hit by ...": the subject of a passive attack.
             return "target"
-        if en.SELF_REPORT_AFTER.match(text, e, after_end) or (
-                table.self_report_after is not None and table.self_report_after.match(text, e, after_end)):
+        if self_report:
             return "self"
         if text.startswith(en.MAKER_SUFFIXES, e) or (table.maker_after is not None and table.maker_after.match(text, e)):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow", "北朝鮮製"
         if text.startswith(en.QUALIFIER_SUFFIXES, e):
             return "qualifier"  # "Russia-annexed Crimea", "Iran-backed militia"
-        if en.OWNER_AFTER.match(text, e, after_end):
+        if en.OWNER_AFTER.match(text, e, after_end) or (
+                table.owner_after is not None and table.owner_after.match(text, e, after_end)):
             return "owner"  # "UK shipping company", "British-owned tanker": attacked, not attacking
         if (ANY.reporter_after.match(text, e, after_end) and not en.AGENCY_LAUNCHES_AFTER.match(text, e, after_end)) or en.AGENCY_BEFORE.search(before) or (
                 table.reporter_before is not None and table.reporter_before.search(before)):
@@ -340,11 +346,13 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             found = roles[r[:2]] = role(r[0], r[1]) in ("actor", "self")
         return found
 
-    if primary is not None:
-        s0, s1 = p.sentence_of(primary.start)
-        anchor = primary.verb[0] if primary.verb else primary.start
-        if primary.weapon and primary.weapon[0] < anchor and not verb_final:
-            anchor = primary.weapon[0]
+    def by_role(cue: Cue) -> tuple[str | None, tuple[int, int] | None, str] | None:
+        """The launcher of cue's sentence by its role, (None, None, "") when that sentence
+        gives the launch to a common noun, or None when it names no launcher."""
+        s0, s1 = p.sentence_of(cue.start)
+        anchor = cue.verb[0] if cue.verb else cue.start
+        if cue.weapon and cue.weapon[0] < anchor and not verb_final:
+            anchor = cue.weapon[0]
         names = gazetteer.ACTOR_TABLE.all(text, s0, s1)
         # Names are read outwards from the launch, at most MAX_CANDIDATES each way: roles
         # are worked out only for the names a rule asks about.
@@ -362,10 +370,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
             for r in after_names:
                 if table.agent_before.search(text, max(s0, r[0] - 8), r[0]) and launches(r):
                     return r[2], (r[0], r[1]), "actor:fired_by"
-        if primary.weapon and not verb_final:
+        if cue.weapon and not verb_final:
             # Modifiers between an owner and its weapon are a few words; looking no further
             # keeps the work linear however many names the sentence holds.
-            ws = primary.weapon[0]
+            ws = cue.weapon[0]
             for r in reversed(names[:bisect_right([r[1] for r in names], ws)]):
                 if r[1] < ws - _OWNER_REACH:
                     break
@@ -375,7 +383,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                     s, e, code = r
                     return code, (s, e), "actor:weapon_owner"
         if verb_final:
-            found = _verb_final_launcher(p, table, primary.weapon, names, before_names, launches)
+            found = _verb_final_launcher(p, table, cue.weapon, names, before_names, launches)
             if found is not None:
                 return found
         # "Israel battles militants firing missiles": the launch's own subject is a common
@@ -393,7 +401,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 break  # "X meets Y for talks; shipyard missile attack": another clause's subject
             if not launches(r):
                 continue
-            if subject is not None and not en.COORDINATED_SUBJECTS.fullmatch(text, r[1], subject[0]):
+            if subject is not None and not (
+                    table.coordinated_between.match(text, r[1], subject[0]) if table.coordinated_between is not None
+                    else en.COORDINATED_SUBJECTS.fullmatch(text, r[1], subject[0])):
                 break
             subject = r
         if subject is not None:
@@ -404,6 +414,15 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
                 s, e, code = r
                 return code, (s, e), "actor:attacker"
+        return None
+
+    if primary is not None and (found := by_role(primary)) is not None:
+        return found
+    if summary_cue is not None and primary is not None and primary.in_title and not verb_final and (
+            found := by_role(summary_cue)) is not None and found[0] is not None:
+        # "Rocket debris in the Yellow Sea. Seoul recovers parts || ... North Korea fired
+        # on Wednesday": the summary's launch names its launcher where the headline's does not.
+        return found
     # A headline of several stories ("X meets Y for talks; shipyard missile attack") whose
     # launch's own story names no launcher: a name merely first in the item belongs to
     # another story, so only a name that owns an attack is taken.
@@ -429,7 +448,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None) -> tupl
                 if owns:
                     return r[2], (r[0], r[1]), "actor:attacker"
                 first = r
-        if first is not None and not several_stories:
+        # In a headline of several stories, only a name that tells its own launch ("...;
+        # Houthis say they targeted Aramco").
+        if first is not None and (not several_stories or role(first[0], first[1]) == "self"):
             s, e, code = first
             return code, (s, e), "actor:first_named"
     owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
@@ -922,19 +943,27 @@ def _event_zone(p: Prepared, actor: str | None) -> str | None:
     return _REGION_ZONES.get(actor or "")
 
 
+def summary_launch(p: Prepared, cues: tuple[Cue, ...]) -> Cue | None:
+    """The summary's first asserted launch told by a verb, within p's text: where the
+    headline's launch names no launcher, this one may."""
+    return next((c for c in cues if not c.in_title and c.verb and c.asserted and c.end <= len(p.text)), None)
+
+
 def extract(
     p: Prepared,
     lang: str,
     primary: Cue | None,
     published_at: datetime | None,
     source_tz: str | None,
+    summary_cue: Cue | None = None,
 ) -> tuple[LaunchFields, tuple[Evidence, ...]]:
-    """Fields of a launch report and the evidence for each field that was found."""
+    """Fields of a launch report and the evidence for each field that was found; summary_cue
+    is `summary_launch`'s."""
     text = p.text
     table = table_for(lang) or ENGLISH
     evidence: list[Evidence] = []
 
-    actor, span, cue = _actor(p, table, primary)
+    actor, span, cue = _actor(p, table, primary, summary_cue)
     if span:
         evidence.append(_ev(p, cue, "actor", *span))
     kind, span, said = _kind(p, primary, table)

@@ -93,7 +93,7 @@ FACILITY_RE = compile_fast("|".join(pattern for _, pattern in FACILITY_ACTORS))
 # keeps that group). "From Gaza" names no one: several groups fire from there.
 ORIGIN_ACTORS = compile_fast(
     r"\b(?:fired|launched|shot|lobbed|fires|launches)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?"
-    r"(?:(?P<yemen>Yemen|Houthi[- ](?:controlled|held)\s+(?:areas?|territory)|Houthi\s+areas?)"
+    r"(?:(?P<yemen>Yemen|(?:Iran(?:ian)?-backed\s+)?Houthi[- ](?:controlled|held)\s+(?:areas?|territory)|Houthi\s+areas?)"
     r"|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<iran>Iran)|(?P<prk>North\s+Korea|N\.\s?Korea))\b",
     re.IGNORECASE,
 )

@@ -17,7 +17,8 @@ from services.classify.features import index
 def _actor(title: str, summary: str = "", lang: str = "en") -> str | None:
     p = detector.prepare(title, summary)
     detected = detector.detect_language(p.text, lang)
-    fields, _ = extractor.extract(p, detected, detector.detect(p, detected).primary, None, None)
+    detection = detector.detect(p, detected)
+    fields, _ = extractor.extract(p, detected, detection.primary, None, None, extractor.summary_launch(p, detection.cues))
     return fields.actor
 
 
@@ -279,4 +280,50 @@ def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
     ("ミサイル発射", "韓国国防省は5日、北朝鮮が短距離弾道ミサイル2発を発射したと発表した。", "ja", "PRK"),
 ])
 def test_korean_and_japanese_launchers_by_their_grammar(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A headline without its launcher: the summary's launch names it, before a name merely
+    # first in the headline (a place, a salvager, a flag).
+    ("Missile strike on Kharkiv. Ukraine mourns", "Russia fired five missiles at the city overnight.", "en", "RUS"),
+    ("Rocket attack on Sderot. Israel vows response", "Hamas fired 20 rockets at the town on Monday.", "en", "Hamas"),
+    ("Atak rakietowy na Charków. Ukraina w żałobie", "Rosja wystrzeliła w nocy pięć pocisków na miasto.", "pl", "RUS"),
+    ("Szczątki rakiety w Morzu Japońskim. Japonia wyławia fragmenty", "Korea Płn. wystrzeliła rakietę we wtorek.",
+     "pl", "PRK"),
+    # A headline that names its launcher keeps it.
+    ("Russia fires cruise missiles at Odesa; Ukraine recovers parts",
+     "Ukraine said the missiles were launched from the Black Sea.", "en", "RUS"),
+    # Debris that falls onto a place: the place is no launcher.
+    ("Ukraine war: missile debris falls onto Kyiv road", "No one was hurt, officials said.", "en", None),
+    ("Ukraine war: Russian missile debris falls onto Kyiv road", "No one was hurt.", "en", "RUS"),
+    # A body that speaks for a state reports; one that says it fired is the launcher.
+    ("Pożar na statku u wybrzeży Jemenu",
+     "Brytyjska agencja morska podała, że statek trafiły dwa pociski. Do ataku przyznali się rebelianci Huti.",
+     "pl", "Houthis"),
+    ("Nocny atak rakietowy na Krym",
+     "Ukraiński wywiad potwierdził przeprowadzenie ataku rakietowego na rosyjski sztab.", "pl", "UKR"),
+    # "fired from Iranian-backed Houthi-controlled areas": the origin names the group.
+    ("US destroyer engages inbound missile in the Gulf of Aden",
+     "An anti-ship missile was fired from Iran-backed Houthi-controlled areas of Yemen and was shot down.",
+     "en", "Houthis"),
+    # A Korean or Japanese subject of a sentence that tells a passive launch reports it.
+    ("ロケット弾飛来", "イスラエル軍は、レバノン南部からロケット弾5発が発射され、3発を迎撃したと発表した。", "ja", None),
+    ("ロケット弾発射", "イスラエル軍は、レバノンに向けてミサイル5発を発射したと発表した。", "ja", "ISR"),
+    ("로켓 공격", "이스라엘군은 레바논 남부에서 로켓 5발이 발사됐으며 3발을 요격했다고 밝혔다.", "ko", None),
+    ("로켓 공격", "이스라엘군은 레바논 남부를 향해 로켓 5발을 발사했다고 밝혔다.", "ko", "ISR"),
+    # A name that speaks of its own firing, after a colon or in another story of the headline.
+    ("Hezbollah: we fired rockets at Haifa", "", "en", "Hezbollah"),
+    ("Hezbollah: Israel fired rockets at Tyre", "", "en", "ISR"),
+    ("Hezbollah: wystrzeliliśmy rakiety na Hajfę", "", "pl", "Hezbollah"),
+    ("Kuwaiti air defences intercept missile over port; Houthis say they targeted tankers", "", "en", "Houthis"),
+    ("Kuwaiti air defences intercept missile over port; Iran summons envoy", "", "en", None),
+    # Polish coordinated subjects: the first leads; a ministry that shot down is no launcher.
+    ("Francja i Wielka Brytania wystrzeliły pociski SCALP w cele w Syrii", "", "pl", "FRA"),
+    ("Ukraina uderzyła w Noworosyjsk. Rosyjskie ministerstwo obrony: zestrzeliliśmy 8 pocisków", "", "pl", "UKR"),
+    # A ship of a state's registry is attacked, not attacking.
+    ("フーシ派、アデン湾で英国籍のタンカーをミサイル攻撃", "", "ja", "Houthis"),
+    ("후티 반군, 아덴만서 영국 선적 유조선에 미사일 공격", "", "ko", "Houthis"),
+])
+def test_a_launcher_the_headline_does_not_name(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

@@ -249,6 +249,10 @@ def test_a_night_or_yesterday_places_the_launch_against_publication(title, summa
     ("Korea Północna wystrzeliła pociski balistyczne",
      "Stało się to po tym, jak przetestowała pocisk międzykontynentalny.", "pl"),
     ("Korea Północna wystrzeliła pocisk balistyczny", "Wcześniej testowała pociski średniego zasięgu.", "pl"),
+    # ... and so is one the text denies.
+    ("Pyongyang fires a ballistic missile, not an ICBM, Seoul says", "", "en"),
+    # Japan's defence ministry (방위성) names no satellite.
+    ("日 방위성 \"北 탄도미사일, EEZ 밖 낙하\"", "일본 방위성은 북한이 발사한 탄도미사일이 떨어졌다고 밝혔다.", "ko"),
 ])
 def test_a_class_named_for_another_event_is_not_the_launchs_kind(title, summary, lang):
     assert _facts(title, summary, lang).kind == "ballistic"

@@ -585,11 +585,14 @@ EVENT_NOUN_AFTER = re.compile(
 # The roles of a name near a launch (extractor.py): it reports, it made the weapon, it
 # is the target or the launch site, or it launched.
 SELF_REPORT_AFTER = compile_fast(
-    r"\s*(?:(?:said|says|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
+    r"\s*(?:(?:said|says|say|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b)", _I)
+    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b"
+    # "Hamas: we fired rockets at Tel Aviv": a name that speaks of its own firing.
+    r"|:\s*[\"“'‘]?(?:we|our\s+(?:forces|fighters|units|troops))\s+(?:(?:have|had)\s+)?(?:fired|launched|struck|targeted|hit|shelled)\b)",
+    _I)
 TARGET_BEFORE = compile_fast(
-    r"\b(?:at|on|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|outside|inside|within|beyond"
+    r"\b(?:at|on|onto|upon|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|outside|inside|within|beyond"
     r"|(?<!fends )(?<!fend )(?<!fended )off"
     r"|kills?|killed"
     # Verbs of attacking: what follows is what was attacked ("Russia pounds Ukraine").
@@ -940,6 +943,8 @@ SHARED = SharedWords(
         r"\b(?:after|following|since|follows|followed|in response to|in retaliation for)\b"
         r"|\b(?:last|previous) (?:week|month|year)(?:'s|’s)"
         r"|\bearlier (?:this|in the) (?:week|month|year)\b"
+        # A class the text denies: "a new intermediate-range weapon, not an ICBM".
+        r"|\b(?:not|rather than|instead of)\s+(?:an?\s+)?$"
     ),
     # "... fired an ICBM earlier this year"; "first ICBM since last year" is this launch's.
     other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
@@ -1000,7 +1005,7 @@ SHARED = SharedWords(
     ),
     reporter_after=(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
-        r"|officials?|authorities|Coast Guard|(?:navy|army|military) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
+        r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"

@@ -55,7 +55,13 @@ SHARED = SharedWords(
     credit_after=r"(?:によると|によれば)",
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
     # ...を発射した。", the launcher dated by its launch).
-    reporter_after=r"\s*(?:当局|政府|防衛省|は\d+日(?![^。]{0,55}?(?:発射|打ち上げ)し(?:た)?(?:。|$)))",
+    # "イスラエル軍は、ガザからロケット弾2発が発射され、...と発表した": the subject of a sentence
+    # that tells a passive launch (no launch of its own before it) is its reporter or target.
+    reporter_after=(
+        r"\s*(?:当局|政府|防衛省|は\d+日(?![^。]{0,55}?(?:発射|打ち上げ)し(?:た)?(?:。|$)))"
+        r"|(?:軍|政府|当局|側)?(?:は|が)、?(?:(?!発射し|打ち上げ(?!られ)|撃っ|撃ち込ん)[^。]){0,50}?"
+        r"(?:発射され|打ち上げられ|撃ち込まれ|飛来し)"
+    ),
     kinds=(
         ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),
         ("srbm", r"短距離"), ("hypersonic", r"極超音速"), ("cruise", r"巡航"), ("satellite_launch", r"衛星"),
@@ -126,6 +132,7 @@ TABLE = LanguageTable(
     instrument_after=compile_fast(r"で(?!は)"),
     maker_after=compile_fast(r"製|産(?=の?(?:ミサイル|弾道|巡航|兵器|ロケット))"),
     coordinated_between=compile_fast(r"(?:と|・|、)$"),
+    owner_after=compile_fast(r"船?籍"),
     counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),

@@ -41,17 +41,23 @@ SHARED = SharedWords(
     # A count of occasions is a total whatever the period ("공격 100차례 넘어"; not "제10회").
     total_period=r"(?<!제)\d{2,}\s?(?:차례|회)(?!째|차)",
     flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
-    satellite=r"위성|발사체",
+    satellite=r"(?<!방)위성|발사체",  # not "방위성", Japan's defence ministry
     military_space=r"정찰|군사",
     vague_count=r"여러\s?발|수\s?발|수십\s?발",
     altitude=r"고도",
     generic_sea=r"해상으로",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
-    reporter_after=r"\s*(?:합참|국방부|군\s?당국|정부|측)",
+    # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that
+    # tells a passive launch (no launch of its own before it) is its reporter or its target.
+    reporter_after=(
+        r"\s*(?:합참|국방부|군\s?당국|정부|측)"
+        r"|(?:\s?(?:군|정부|당국|측))?(?:은|는|이|가)\s(?:(?!발사[했한하]|쏘|쏜|쐈)[^.。]){0,50}?"
+        r"(?:발사됐|발사되|발사된|날아와|날아왔|날아든)"
+    ),
     kinds=(
         ("icbm", r"대륙간"), ("slbm", r"잠수함발사탄도"), ("irbm", r"(?<!준)중거리"), ("mrbm", r"준중거리"),
         ("srbm", r"현무|단거리|근거리"), ("hypersonic", r"극초음속"), ("cruise", r"순항"),
-        ("satellite_launch", r"정찰위성|위성|우주발사체"), ("artillery_rocket", r"방사포"), ("ballistic", r"탄도"),
+        ("satellite_launch", r"정찰위성|(?<!방)위성|우주발사체"), ("artillery_rocket", r"방사포"), ("ballistic", r"탄도"),
         ("rocket", r"로켓"), ("unknown", r"미상 발사체|미상의 발사체"),
     ),
     seas=(
@@ -76,7 +82,7 @@ TABLE = LanguageTable(
     verb_final=True,
     default_zone="Asia/Seoul",
     weapons=compile_fast(
-        r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|(?<!물)(?<!모형)(?<!모형 )(?<!페트병 )로켓(?!\s?엔진)|발사체|정찰위성|군사위성|위성|극초음속"
+        r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|(?<!물)(?<!모형)(?<!모형 )(?<!페트병 )로켓(?!\s?엔진)|발사체|정찰위성|군사위성|(?<!방)위성|극초음속"
         r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일|유도탄"
         r"|스커드|대포동|토마호크|스톰\s?섀도|에이태큼스|하이마스|ATACMS"
         # Other states' missiles by name: India's, Pakistan's, Iran's, Russia's, the US's, China's.
@@ -130,6 +136,7 @@ TABLE = LanguageTable(
     instrument_after=compile_fast(r"(?:으로|로)(?![가-힣])"),
     maker_after=compile_fast(r"(?:제|산)(?![가-힣])"),
     coordinated_between=compile_fast(r"(?:과|와|및|·|,)\s?$"),
+    owner_after=compile_fast(r"\s?(?:선적|국적|소유)"),
     counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     distances=(

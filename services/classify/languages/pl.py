@@ -632,7 +632,7 @@ PASSIVE_TARGET_AFTER = compile_fast(
     _I)
 # "Ukraina zestrzeliła 20 rakiet", "obrona powietrzna Ukrainy przechwyciła": the defender.
 DEFENDER_AFTER = compile_fast(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
+    r"\s+(?:[\w-]+:?\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
     r"|odpiera\w*)\b",
     _I)
 # "za pomocą brytyjskich pocisków", "przy użyciu amerykańskich rakiet": the supplier of
@@ -655,10 +655,21 @@ OBLIQUE_NAME = compile_fast(
 # after), where "ostrzał Ukrainy" alone names what was shelled.
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
 AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
+# Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
+SPEAKING_BODIES = (
+    r"(?:władze|urzędnicy|służby|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
+    r"|resort(?:\s+\w+)?|dowództwo(?:\s+\w+)?|sztab(?:\s+\w+)?|marynarka(?:\s+\w+)?|dyplomacja|wywiad)\b"
+)
+# A state (or a body of it) that says it fired: "ogłosiła, że wystrzeliła", "wywiad potwierdził
+# przeprowadzenie ataków".
 SELF_REPORT_AFTER = compile_fast(
-    r"\s*(?:ogłosi\w*|ogłasza\w*|poinformowa\w*|informuj\w*|potwierdzi\w*|potwierdza\w*|twierdzi\w*|poda\w*"
-    r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:że|iż)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)\b",
+    rf"\s*(?:(?:{SPEAKING_BODIES}\s*)?"
+    r"(?:ogłosi\w*|ogłasza\w*|poinformowa\w*|informuj\w*|potwierdzi\w*|potwierdza\w*|twierdzi\w*|poda\w*"
+    r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:(?:że|iż)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)"
+    r"|(?:przeprowadzeni\w*|wystrzeleni\w*|odpaleni\w*))\b"
+    # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
+    r"|:\s*[\"„“']?(?:[\w-]+\s+){0,2}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy)\b)",
     _I,
 )
 
@@ -821,7 +832,7 @@ SHARED = SharedWords(
         r"|nieoficjalnie|oficjalnie|aktualizacja|wojna|alarm|się|jest|są|był\w*|został\w*|może|mogą|będzie|nie"
         r"|atak\w*|ostrzał\w*|eksplozj\w*|wybuch\w*)"
     ),
-    reporter_after=SAYING_VERBS + r"|\s*(?:władze|urzędnicy|służby)\b" + SAYING_VERBS,  # "ukraińskie władze podały"
+    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}" + SAYING_VERBS,  # "ukraińskie władze podały"
     unnamed_launcher=(
         r"\b(?:bojownic\w*|terroryści|rebelianci|separatyści|ekstremiści|dżihadyści|milicjanci|napastnicy)"
         r"\s+(?:(?:którzy|które)\s+)?$"
@@ -909,6 +920,7 @@ TABLE = LanguageTable(
     passive_target_after=PASSIVE_TARGET_AFTER,
     self_report_after=SELF_REPORT_AFTER,
     defender_after=DEFENDER_AFTER,
+    coordinated_between=compile_fast(r"\s*(?:,|i|oraz|a także)\s*$"),  # "USA i Wielka Brytania wystrzeliły"
     instrument_before=INSTRUMENT_BEFORE,
     qualifier_before=QUALIFIER_BEFORE,
     attack_noun_after=ATTACK_NOUN_AFTER,

@@ -213,6 +213,9 @@ class LanguageTable:
     maker_after: FastPattern | None = None
     # Between two names: they are coordinated subjects, the first leads ("미국과 영국은").
     coordinated_between: FastPattern | None = None
+    # Right after a name: a ship or a firm of that state ("英国籍の貨物船", "영국 선적 화물선"),
+    # attacked, not attacking.
+    owner_after: FastPattern | None = None
 
     # Totals (the policy's aggregate statistics), read with the `aggregate` period words:
     # a count of many weapons or launches told with a period is a total, unless the text
