@@ -112,7 +112,10 @@ ORIGIN_ACTORS_PL = compile_fast(
 WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("PRK", r"\bHwasong|\bHwasal|\bPulhwasal|\bPukguksong|\bKN-?\d\d\b|\bChollima|\bMalligyong|\bHaeil|화성-?\d+|북극성|火星"),
     ("RUS", r"\b(?:Sarmat|Yars|Bulava|Topol|Avangard|Iskander|Kinzhal|Kalibr|Zircon|Tsirkon|Oreshnik|Burevestnik|Tornado-S"
-            r"|Kh-\d+\w*|Onyx|Oniks)"),
+            r"|Kh-\d+\w*|Onyx|Oniks"
+            # Polish, Korean and Japanese spellings.
+            r"|Kinżał\w*|Cyrkon\w*|Oriesznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
+            r"|キンジャー?ル|イスカンデル|カリブル|[ジツ]ィ?ルコン|オレシ[ュ]?ニク|サルマト|ブラバ"),
     ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B)\b"),
     ("IND", r"\b(?:Agni|Prithvi|BrahMos|Nirbhay|Akash|K-[45](?= ))"),
     ("PAK", r"\b(?:Shaheen|Ghauri|Ghaznavi|Babur|Ababeel|Fatah|Hatf|Abdali|Ra'ad|Taimur|Nasr)\b"),
@@ -122,7 +125,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("KOR", r"\bHyunmoo|현무"),
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),
-    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)"),
+    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami ))„?Neptun\b"),
 )
 
 # Agencies a text describes rather than names: one it names is the better source.

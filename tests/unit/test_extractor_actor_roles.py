@@ -327,3 +327,20 @@ def test_korean_and_japanese_launchers_by_their_grammar(title, summary, lang, ac
 ])
 def test_a_launcher_the_headline_does_not_name(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A name on the missile that hit a ship owns the missile, not the ship ...
+    ("Houthi missile hits container ship in the Red Sea", "", "en", "Houthis"),
+    # ... while a name on the ship or its firm is what was hit.
+    ("Greek tanker hit by missile in the Red Sea", "", "en", None),
+    # A group that claims the barrage fired it.
+    ("40 rockets fired at Nahariya", "Hezbollah claimed the barrage, the army said.", "en", "Hezbollah"),
+    # A weapon fielded by one side names it, in each language's spelling.
+    ("W Charków uderzył pocisk „Kinżał”", "", "pl", "RUS"),
+    ("Rosyjskie MON: zestrzeliliśmy trzy pociski Neptun", "", "pl", "UKR"),
+    ("키이우에 킨잘 미사일 낙하", "", "ko", "RUS"),
+    ("キーウにキンジャール着弾", "", "ja", "RUS"),
+])
+def test_a_weapon_names_its_owner(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -587,7 +587,7 @@ EVENT_NOUN_AFTER = re.compile(
 SELF_REPORT_AFTER = compile_fast(
     r"\s*(?:(?:said|says|say|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?)\b"
+    r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?|barrages?|salvos?|volleys?)\b"
     # "Hamas: we fired rockets at Tel Aviv": a name that speaks of its own firing.
     r"|:\s*[\"“'‘]?(?:we|our\s+(?:forces|fighters|units|troops))\s+(?:(?:have|had)\s+)?(?:fired|launched|struck|targeted|hit|shelled)\b)",
     _I)
@@ -730,12 +730,15 @@ AGENCY_BEFORE = compile_fast(r"\baccording to\s+(?:the\s+)?$", _I)
 # or what reacts: never the launcher, whose missile it is.
 _MERCHANT_SHIPS = (r"tankers?|freighters?|(?:cargo|merchant|container|commercial)\s+(?:ships?|vessels?)|bulk carriers?"
                    r"|car carriers?|LNG carriers?")
+# The words between the name and its firm or ship: none a weapon or a verb of attack
+# ("Houthi missile hits bulk carrier": the missile is the name's, the carrier is not).
+_OWNED_WORD = r"(?!(?:missiles?|rockets?|drones?|projectiles?|hits?|strikes?|struck|attacks?|targets?|fires?)\b)[\w&.-]+\s+"
 OWNER_AFTER = compile_fast(
     rf"(?:'s)?-(?:owned|flagged|operated|registered|managed)\s+(?:[\w&.-]+\s+){{0,2}}?(?:ships?|vessels?|{_MERCHANT_SHIPS})\b"
-    rf"|(?:'s)?\s+(?:[\w&.-]+\s+){{0,2}}?(?:(?:shipping|container|tanker|shipowning|oil|energy|insurance)\s+"
+    rf"|(?:'s)?\s+(?:{_OWNED_WORD}){{0,2}}?(?:(?:shipping|container|tanker|shipowning|oil|energy|insurance)\s+"
     rf"(?:company|companies|firm|firms|giant|group|line|major)|shipping|ship ?owners?|shipowners?|shippers?"
     rf"|{_MERCHANT_SHIPS})\b"
-    r"|(?:'s)?\s+(?:[\w&.-]+\s+){0,2}?(?:pause[sd]?|pausing|halt(?:s|ed)?|suspend(?:s|ed)?|stop(?:s|ped)?|reroute[sd]?"
+    rf"|(?:'s)?\s+(?:{_OWNED_WORD}){{0,2}}?(?:pause[sd]?|pausing|halt(?:s|ed)?|suspend(?:s|ed)?|stop(?:s|ped)?|reroute[sd]?"
     r"|divert(?:s|ed)?)\s+(?:all\s+|its\s+|their\s+)?(?:Red Sea\s+)?(?:transits?|voyages?|shipping|shipments?"
     r"|sailings?|passages?|routes?)\b",
     _I,
