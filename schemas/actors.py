@@ -207,6 +207,12 @@ ACTORS: tuple[Actor, ...] = (
         "en": ("Turkey", "Türkiye", "Turkiye", "Turkish"), "ko": ("튀르키예", "터키"), "ja": ("トルコ",),
         "zh": ("土耳其",),
         "pl": _pl_cases("Turcja", "Turcji", "Turcję", "Turcją") + _pl_adjective("tureck")}),
+    Actor("AZE", {"en": ("Azerbaijan", "Azerbaijani", "Azeri"), "ko": ("아제르바이잔",), "ja": ("アゼルバイジャン",),
+        "zh": ("阿塞拜疆",),
+        "pl": _pl_cases("Azerbejdżan", "Azerbejdżanu", "Azerbejdżanowi", "Azerbejdżanem", "Azerbejdżanie")
+        + _pl_adjective("azerbejdżańsk")}),
+    Actor("ARM", {"en": ("Armenia", "Armenian"), "ko": ("아르메니아",), "ja": ("アルメニア",), "zh": ("亚美尼亚",),
+        "pl": _pl_cases("Armenia", "Armenii", "Armenię", "Armenią") + _pl_adjective("armeńsk")}),
     Actor("TWN", {"en": ("Taiwan", "Taiwanese"), "ko": ("대만",), "ja": ("台湾",), "zh": ("台湾", "台灣"),
         "pl": _pl_cases("Tajwan", "Tajwanu", "Tajwanowi", "Tajwanem", "Tajwanie") + _pl_adjective("tajwańsk")}),
     Actor("SAU", {"en": ("Saudi", "Saudi Arabia"), "ko": ("사우디",), "ja": ("サウジ",), "zh": ("沙特",),

@@ -34,6 +34,8 @@ ACTOR_NAMES = {
     "TWN": "Taiwan",
     "SYR": "Syria",
     "TUR": "Turkey",
+    "AZE": "Azerbaijan",
+    "ARM": "Armenia",
     "SAU": "Saudi Arabia",
     "YEM": "Yemen",
     "FRA": "France",

@@ -43,6 +43,8 @@ LAUNCH_AREAS: dict[str, tuple[float, float, float, str]] = {
     "SYR": (38.5, 35.0, 250, "Syria"),
     "TUR": (35.0, 39.0, 400, "Türkiye"),
     "TWN": (121.0, 23.7, 150, "Taiwan"),
+    "AZE": (47.5, 40.3, 250, "Azerbaijan"),
+    "ARM": (44.9, 40.2, 120, "Armenia"),
     "SAU": (45.0, 24.0, 500, "Saudi Arabia"),
     "Houthis": (44.2, 15.4, 250, "Yemen (Houthi-held)"),
     "Islamic Resistance in Iraq": (44.0, 33.0, 300, "Iraq"),

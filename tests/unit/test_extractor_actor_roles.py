@@ -344,3 +344,13 @@ def test_a_launcher_the_headline_does_not_name(title, summary, lang, actor):
 ])
 def test_a_weapon_names_its_owner(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # Armenia and Azerbaijan are in the gazetteer: the one that fired, not the one that says so.
+    ("Armenia says Azerbaijan fired Smerch rockets at Goris", "", "en", "AZE"),
+    ("Azerbaijan says Armenian forces fired rockets at Tartar", "", "en", "ARM"),
+    ("Armenia: azerbejdżańskie wojsko ostrzelało rakietami przygraniczną wieś", "", "pl", "AZE"),
+])
+def test_states_of_the_south_caucasus(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor
