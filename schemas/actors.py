@@ -38,6 +38,7 @@ class Actor:
     code: str
     names: Names
     sites: tuple[str, ...] = ()  # launch facilities that belong to it, in English
+    capitals: tuple[str, ...] = ()  # those of its English names that are also a city ("Kyiv")
 
 
 AgencyRole = Literal["observer", "state_media", "operator", "press"]
@@ -126,33 +127,38 @@ ACTORS: tuple[Actor, ...] = (
                         "Korei Płn.", "Koreę Płn.", "Koreą Płn.", "KRLD", "Pjongjang", "Pjongjangu", "Pjongjangiem",
                         "Kim Dzong Un", "Kim Dzong Una", "Kim Dzong Unem", "Kim Dzong Unowi")
         + _pl_adjective("północnokoreańsk")},
-        sites=("Sohae", "Tongchang-ri", "Tongchangri")),
+        sites=("Sohae", "Tongchang-ri", "Tongchangri"),
+        capitals=("Pyongyang",)),
     Actor("KOR", {
         "en": ("South Korea", "South Korean", "South Koreans", "S. Korea", "S. Korean", "S.Korea", "S.Korean",
                "S Korea", "S Korean", "SKorea", "SKorean", "ROK", "Seoul"),
         "ko": ("한국",), "ja": ("韓国",), "zh": ("韩国", "南韩", "南韓"),
         "pl": _pl_cases("Korea Południowa", "Korei Południowej", "Koreę Południową", "Koreą Południową",
                         "Korea Płd.", "Korei Płd.", "Koreę Płd.", "Koreą Płd.", "Seul", "Seulu", "Seulem")
-        + _pl_adjective("południowokoreańsk")}),
+        + _pl_adjective("południowokoreańsk")},
+        capitals=("Seoul",)),
     Actor("JPN", {
         "en": ("Japan", "Japanese", "Tokyo", "Self-Defense Force", "Self-Defense Forces", "Self-Defence Force",
                "Self-Defence Forces", "GSDF", "MSDF", "ASDF"),
         "ko": ("일본",), "ja": ("自衛隊", "陸上自衛隊", "海上自衛隊", "航空自衛隊", "海自", "陸自", "空自"),
         "pl": _pl_cases("Japonia", "Japonii", "Japonię", "Japonią", "Tokio", "Japończycy", "Japończyków")
-        + _pl_adjective("japońsk")}),
+        + _pl_adjective("japońsk")},
+        capitals=("Tokyo",)),
     Actor("RUS", {
         "en": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Putin", "Vladimir Putin"),
         "ko": ("러시아",), "ja": ("ロシア",), "zh": ("俄罗斯", "俄羅斯"),
         "pl": _pl_cases("Rosja", "Rosji", "Rosję", "Rosją", "Rosjanie", "Rosjan", "Rosjanom", "Rosjanami", "Moskwa",
                         "Moskwy", "Moskwie", "Moskwę", "Moskwą", "Kreml", "Kremla", "Kremlem", "Kremlowi", "Kremlu")
         + _pl_adjective("rosyjsk")},
-        sites=("Plesetsk", "Kapustin Yar")),
+        sites=("Plesetsk", "Kapustin Yar"),
+        capitals=("Moscow",)),
     Actor("UKR", {
         "en": ("Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
         "ko": ("우크라이나", "우크라"), "ja": ("ウクライナ",), "zh": ("乌克兰", "烏克蘭"),
         "pl": _pl_cases("Ukraina", "Ukrainy", "Ukrainie", "Ukrainę", "Ukrainą", "Ukraińcy", "Ukraińców",
                         "Ukraińcom", "Ukraińcami", "Kijów", "Kijowa", "Kijowie", "Kijowem", "Kijowowi")
-        + _pl_adjective("ukraińsk")}),
+        + _pl_adjective("ukraińsk")},
+        capitals=("Kyiv", "Kiev")),
     Actor("IRN", {
         "en": ("Iran", "Iranian", "Iranians", "Tehran", "IRGC", "Revolutionary Guard", "Revolutionary Guards"),
         "ko": ("이란",), "ja": ("イラン",), "zh": ("伊朗",),
@@ -160,7 +166,8 @@ ACTORS: tuple[Actor, ...] = (
                         "Teheranie", "Irańczycy", "Strażnicy Rewolucji", "Strażników Rewolucji",
                         "Korpus Strażników Rewolucji", "Korpusu Strażników Rewolucji")
         + _pl_adjective("irańsk")},
-        sites=("Semnan", "Shahroud")),
+        sites=("Semnan", "Shahroud"),
+        capitals=("Tehran",)),
     Actor("ISR", {
         "en": ("Israel", "Israeli", "Israelis", "IDF", "Israel Defense Forces", "Israel Defence Forces"),
         "ko": ("이스라엘",), "ja": ("イスラエル",), "zh": ("以色列",),
@@ -183,14 +190,17 @@ ACTORS: tuple[Actor, ...] = (
         "ko": ("중국",), "ja": ("中国",), "zh": ("中国", "中國"),
         "pl": _pl_cases("Chiny", "Chin", "Chinom", "Chinami", "Chinach", "Chińczycy", "Chińczyków", "Pekin",
                         "Pekinu", "Pekinowi", "Pekinem", "Pekinie")
-        + _pl_adjective("chińsk")}),
+        + _pl_adjective("chińsk")},
+        capitals=("Beijing",)),
     Actor("PAK", {
         "en": ("Pakistan", "Pakistani", "Islamabad"), "ko": ("파키스탄",), "ja": ("パキスタン",), "zh": ("巴基斯坦",),
-        "pl": _pl_cases("Pakistanu", "Pakistanowi", "Pakistanem", "Pakistanie") + _pl_adjective("pakistańsk")}),
+        "pl": _pl_cases("Pakistanu", "Pakistanowi", "Pakistanem", "Pakistanie") + _pl_adjective("pakistańsk")},
+        capitals=("Islamabad",)),
     Actor("IND", {
         "en": ("India", "Indian", "DRDO", "New Delhi"), "ko": ("인도",), "ja": ("インド",), "zh": ("印度",),
         "pl": _pl_cases("Indie", "Indii", "Indiom", "Indiami", "Indiach", "Nowe Delhi") + _pl_adjective("indyjsk")},
-        sites=("Wheeler Island", "Abdul Kalam Island", "Chandipur")),
+        sites=("Wheeler Island", "Abdul Kalam Island", "Chandipur"),
+        capitals=("New Delhi",)),
     Actor("FRA", {"en": ("France", "French"), "ko": ("프랑스",), "ja": ("フランス",), "zh": ("法国", "法國"),
         "pl": _pl_cases("Francja", "Francji", "Francję", "Francją", "Francuzi", "Francuzów")
         + _pl_adjective("francusk")}),

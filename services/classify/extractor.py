@@ -292,6 +292,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
                 table.defender_after is not None and table.defender_after.match(text, e, after_end))):
             return "defender"  # "Ukraine says it shot down 20 missiles", "US warship downs drone"
+        if not verb_final and gazetteer.CAPITAL_ATTACKED.match(text, s, after_end):
+            return "target"  # "The Kyiv attack was exceptional"
         if not verb_final and (en.PASSIVE_TARGET_AFTER.match(text, e, after_end) or (
                 table.passive_target_after is not None and table.passive_target_after.match(text, e, after_end))):
             # "Israel targeted by missile from Yemen", "Russian landing ship struck by ...",
@@ -370,6 +372,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             for r in after_names:
                 if table.agent_before.search(text, max(s0, r[0] - 8), r[0]) and launches(r):
                     return r[2], (r[0], r[1]), "actor:fired_by"
+        object_owner = None
         if cue.weapon and not verb_final:
             # Modifiers between an owner and its weapon are a few words; looking no further
             # keeps the work linear however many names the sentence holds.
@@ -380,8 +383,13 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 possessive = text.startswith("'s", r[1] - 2) or text.startswith("'s", r[1])
                 modifiers = en.POSSESSED_MODIFIERS if possessive else en.WEAPON_MODIFIERS
                 if launches(r) and modifiers.match(text, r[1], ws):
-                    s, e, code = r
-                    return code, (s, e), "actor:weapon_owner"
+                    owner = r[2], (r[0], r[1]), "actor:weapon_owner"
+                    if cue.verb and cue.verb[1] <= r[0] and not _OF_BEFORE.search(text, max(0, r[0] - 8), r[0]):
+                        # "Ukraine fired American ATACMS": a name on the verb's object
+                        # supplied the weapon; the verb's subject, where named, fired it.
+                        object_owner = owner
+                        break
+                    return owner
         if verb_final:
             found = _verb_final_launcher(p, table, cue.weapon, names, before_names, launches)
             if found is not None:
@@ -409,6 +417,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if subject is not None:
             s, e, code = subject
             return code, (s, e), "actor:subject"
+        if object_owner is not None:
+            return object_owner
         for r in after_names:
             if launches(r) and (_owns_attack(text, r[1], table)
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
@@ -473,6 +483,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 
 
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
+# "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
 # After it: a comma, with the name's armed force before it ("중국군,", "ロシア軍、").
 _OPENING_SUBJECT_AFTER = re.compile(r"(?:군|軍)?[,、，]")
@@ -528,10 +540,13 @@ def _headline_label(text: str, s: int, e: int, title_end: int) -> bool:
 
 def _agent_case(text: str, s: int, e: int, before: str, table: LanguageTable) -> bool:
     """Whether an inflected name in an oblique case is still the attack's agent: after
-    "przez", an adjective on an attack or a weapon ("rosyjskich rakiet"), or a genitive
-    between an attack noun and its target ("atak Rosji na Ukrainę")."""
+    "przez" or a state's armed forces ("Siły Zbrojne Ukrainy"), an adjective on an attack or
+    a weapon ("rosyjskich rakiet"), or a genitive between an attack noun and its target
+    ("atak Rosji na Ukrainę")."""
     if table.agent_before is not None and table.agent_before.search(before):
         return True
+    if table.armed_body_before is not None and table.armed_body_before.search(before):
+        return True  # "Siły Zbrojne Ukrainy wystrzeliły"
     if _ADJECTIVE_END.search(text, s, e) and _owns_attack(text, e, table):
         return True
     return (table.agent_case_before is not None and table.agent_case_after is not None

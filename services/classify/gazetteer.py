@@ -87,6 +87,11 @@ ACTORS_READ: tuple[tuple[str, str], ...] = tuple(
 # Syria" (a country or region) only the place.
 FACILITY_ACTORS = tuple((actor.code, names_pattern({"en": actor.sites})) for actor in ACTORS if actor.sites)
 FACILITY_RE = compile_fast("|".join(pattern for _, pattern in FACILITY_ACTORS))
+# A capital before an attack noun in the singular is where the attack was ("the Kyiv
+# attack", "Moscow blast"); "Kyiv strikes", "Moscow's attack" may be the state's own.
+CAPITAL_ATTACKED = compile_fast(
+    r"(?:" + "|".join(_escaped(name) for actor in ACTORS for name in actor.capitals) + r")"
+    r"\s+(?:(?:missile|rocket|drone|air)\s+)?(?:attack|strike|blast|explosion|bombing|raid|shelling)\b(?!-)")
 
 # Where a launch came from, when that names who fired it: missiles "fired from Yemen" are
 # the Houthis', rockets "launched from Lebanon" Hezbollah's (a report naming another group
@@ -114,7 +119,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("RUS", r"\b(?:Sarmat|Yars|Bulava|Topol|Avangard|Iskander|Kinzhal|Kalibr|Zircon|Tsirkon|Oreshnik|Burevestnik|Tornado-S"
             r"|Kh-\d+\w*|Onyx|Oniks"
             # Polish, Korean and Japanese spellings.
-            r"|Kinżał\w*|Cyrkon\w*|Oriesznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
+            r"|Kinżał\w*|Cyrkon\w*|Or[iz]esznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
             r"|キンジャー?ル|イスカンデル|カリブル|[ジツ]ィ?ルコン|オレシ[ュ]?ニク|サルマト|ブラバ"),
     ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B)\b"),
     ("IND", r"\b(?:Agni|Prithvi|BrahMos|Nirbhay|Akash|K-[45](?= ))"),
@@ -125,7 +130,8 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("KOR", r"\bHyunmoo|현무"),
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),
-    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami ))„?Neptun\b"),
+    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami ))„?Neptun\b"
+            r"|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
 )
 
 # Agencies a text describes rather than names: one it names is the better source.

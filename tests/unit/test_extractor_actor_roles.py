@@ -354,3 +354,32 @@ def test_a_weapon_names_its_owner(title, summary, lang, actor):
 ])
 def test_states_of_the_south_caucasus(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A state named on the object of the verb supplied the weapon; the subject fired it ...
+    ("Ukraine fires American ATACMS at Crimean airfield", "", "en", "UKR"),
+    ("Siły Zbrojne Ukrainy wystrzeliły amerykańskie pociski ATACMS na lotnisko", "", "pl", "UKR"),
+    ("Ukraina wystrzeliła francuskie pociski SCALP na Berdiańsk", "", "pl", "UKR"),
+    # ... and where no subject fired, the name on the weapon is its launcher.
+    ("Israel intercepts Iranian missiles over the Negev", "", "en", "IRN"),
+    ("Polish forces down two Russian cruise missiles over Lublin", "", "en", "RUS"),
+    ("US-led coalition intercepts Houthi missile over the Red Sea", "", "en", "Houthis"),
+    ("Poland says they blocked a barrage of 12 Russian missiles over Lublin", "", "en", "RUS"),
+    # A name after "of" owns the weapon, whoever does the verb.
+    ("Japan salvaging wreckage of North Korea's crashed spy satellite", "", "en", "PRK"),
+    # A capital before an attack noun is where the attack was; before a verb, its state.
+    ("Kyiv attack used Zircon missiles, experts say", "", "en", "RUS"),
+    ("The Kyiv attack was exceptional", "It included cruise missiles and possibly ballistic missiles, officials said.",
+     "en", None),
+    ("Kyiv strikes Crimea with Neptune missiles", "", "en", "UKR"),
+    ("Iranian missiles hit Israeli air base", "", "en", "IRN"),
+    # A state's air defence is no launcher; a body that speaks of "our missiles" is.
+    ("Kinżał nad Kijowem", "Ukraińska obrona powietrzna po raz pierwszy przechwyciła rosyjski pocisk Kinżał.", "pl", "RUS"),
+    ("Ukraiński wywiad: nasze rakiety zniszczyły rosyjski radar na Krymie", "", "pl", "UKR"),
+    ("Ukraine's military: our missiles destroyed a Russian radar in Crimea", "", "en", "UKR"),
+    # A launcher fielded by one side names it.
+    ("Nad obwodem biełgorodzkim zestrzelono 10 rakiet Wilcha", "", "pl", "UKR"),
+])
+def test_the_supplier_the_defender_and_the_side_that_fired(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

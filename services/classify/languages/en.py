@@ -589,7 +589,8 @@ SELF_REPORT_AFTER = compile_fast(
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?|barrages?|salvos?|volleys?)\b"
     # "Hamas: we fired rockets at Tel Aviv": a name that speaks of its own firing.
-    r"|:\s*[\"“'‘]?(?:we|our\s+(?:forces|fighters|units|troops))\s+(?:(?:have|had)\s+)?(?:fired|launched|struck|targeted|hit|shelled)\b)",
+    r"|(?:'s)?(?:\s+(?:military|army|navy|air force|intelligence|armed forces))?:\s*[\"“'‘]?(?:(?:we|our\s+(?:forces|fighters|units|troops))\s+(?:(?:have|had)\s+)?"
+    r"(?:fired|launched|struck|targeted|hit|shelled)|our\s+(?:missiles|rockets))\b)",
     _I)
 TARGET_BEFORE = compile_fast(
     r"\b(?:at|on|onto|upon|into|against|toward|towards|over|across|to|targeting|hit|hits|struck|strike|strikes|in|near|around|outside|inside|within|beyond"
@@ -708,9 +709,9 @@ PASSIVE_AGENT_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)
 PASSIVE_IN_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?in\s+(?:the\s+|an?\s+)?$", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
 DEFENDER_AFTER = compile_fast(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|its|they)\s+"
+    r"(?:'s|-led|-backed)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|its|they)\s+"
     r"(?:[\w-]+\s+){0,2}?)?"
-    r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|downs|downed|repels?|repelled|fends?\s+off"
+    r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
     r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against)\b"
     r"|(?:'s)?\s+air\s+defen[cs]es?\b",
     _I)

@@ -633,7 +633,8 @@ PASSIVE_TARGET_AFTER = compile_fast(
 # "Ukraina zestrzeliła 20 rakiet", "obrona powietrzna Ukrainy przechwyciła": the defender.
 DEFENDER_AFTER = compile_fast(
     r"\s+(?:[\w-]+:?\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
-    r"|odpiera\w*)\b",
+    r"|odpiera\w*)\b"
+    r"|\s+obron\w*\s+(?:powietrzn|przeciwlotnicz|przeciwrakietow)\w*",  # "Ukraińska obrona powietrzna"
     _I)
 # "za pomocą brytyjskich pocisków", "przy użyciu amerykańskich rakiet": the supplier of
 # the weapon someone else used.
@@ -655,6 +656,9 @@ OBLIQUE_NAME = compile_fast(
 # after), where "ostrzał Ukrainy" alone names what was shelled.
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
 AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
+ARMED_BODY_BEFORE = compile_fast(
+    r"\b(?:[Ss]iły\s+(?:[Zz]brojne|[Pp]owietrzne|[Mm]orskie)|[Aa]rmia|[Ww]ojsko|[Ww]ojska|[Ll]otnictwo|[Ff]lota"
+    r"|[Mm]arynarka\s+[Ww]ojenna)\s+$")
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
 SPEAKING_BODIES = (
     r"(?:władze|urzędnicy|służby|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
@@ -669,7 +673,8 @@ SELF_REPORT_AFTER = compile_fast(
     r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)"
     r"|(?:przeprowadzeni\w*|wystrzeleni\w*|odpaleni\w*))\b"
     # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
-    r"|:\s*[\"„“']?(?:[\w-]+\s+){0,2}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy)\b)",
+    rf"|(?:\s*{SPEAKING_BODIES})?:\s*[\"„“']?(?:[\w-]+\s+){{0,2}}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy"
+    r"|nasz\w*\s+(?:rakiet\w*|pocisk\w*))\b)",
     _I,
 )
 
@@ -927,6 +932,7 @@ TABLE = LanguageTable(
     oblique_name=OBLIQUE_NAME,
     agent_case_before=AGENT_CASE_BEFORE,
     agent_case_after=AGENT_CASE_AFTER,
+    armed_body_before=ARMED_BODY_BEFORE,
     singular_weapons=SINGULAR_WEAPONS,
     date=DATE,
     months=MONTHS,

@@ -244,6 +244,9 @@ class LanguageTable:
     oblique_name: FastPattern | None = None
     agent_case_before: FastPattern | None = None  # right before an oblique name: an attack noun ("atak")
     agent_case_after: FastPattern | None = None  # right after it: a target follows ("na"), so it is the agent
+    # Right before an oblique name: a state's armed forces in the nominative, whose name it
+    # is ("Siły Zbrojne Ukrainy wystrzeliły"): the name is the agent.
+    armed_body_before: FastPattern | None = None
     singular_weapons: FastPattern | None = None  # a weapon noun that names one weapon
 
     # Extraction.
