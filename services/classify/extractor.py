@@ -482,9 +482,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
     return None, None, ""
 
 
-# Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+# Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
 _OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
 # After it: a comma, with the name's armed force before it ("중국군,", "ロシア軍、").
 _OPENING_SUBJECT_AFTER = re.compile(r"(?:군|軍)?[,、，]")

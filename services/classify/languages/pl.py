@@ -657,8 +657,7 @@ OBLIQUE_NAME = compile_fast(
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
 AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 ARMED_BODY_BEFORE = compile_fast(
-    r"\b(?:[Ss]iły\s+(?:[Zz]brojne|[Pp]owietrzne|[Mm]orskie)|[Aa]rmia|[Ww]ojsko|[Ww]ojska|[Ll]otnictwo|[Ff]lota"
-    r"|[Mm]arynarka\s+[Ww]ojenna)\s+$")
+    r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna)\s+$", _I)
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
 SPEAKING_BODIES = (
     r"(?:władze|urzędnicy|służby|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
