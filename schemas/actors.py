@@ -100,7 +100,7 @@ def _pl_cases(*names: str) -> tuple[str, ...]:
 ACTORS: tuple[Actor, ...] = (
     Actor("Houthis", {
         "en": ("Houthi", "Houthis", "Huthi", "Huthis", "Ansar Allah", "Yemen rebels", "Yemen's rebels",
-               "Yemeni rebels"),
+               "Yemeni rebels", "Yemeni armed forces", "Yemeni Armed Forces", "Yemen's armed forces"),
         "ko": ("후티",), "ja": ("フーシ",), "zh": ("胡塞",),
         "pl": ("Huti", "rebelianci Huti", "rebeliantów Huti", "jemeńscy rebelianci", "jemeńskich rebeliantów",
                "Jemeńscy rebelianci", "Ansar Allah")}),

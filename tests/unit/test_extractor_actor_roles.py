@@ -366,6 +366,10 @@ def test_states_of_the_south_caucasus(title, summary, lang, actor):
     ("Polish forces down two Russian cruise missiles over Lublin", "", "en", "RUS"),
     ("US-led coalition intercepts Houthi missile over the Red Sea", "", "en", "Houthis"),
     ("Poland says they blocked a barrage of 12 Russian missiles over Lublin", "", "en", "RUS"),
+    # An agency reports; the state whose armed forces fire is the launcher, not their target.
+    ("Bulk carrier ablaze after missile strike in the Red Sea - UK maritime agency", "", "en", None),
+    ("Yemeni armed forces target US destroyer with ballistic missiles", "", "en", "Houthis"),
+    ("Houthis target US destroyer with ballistic missiles", "", "en", "Houthis"),
     # A name after "of" owns the weapon, whoever does the verb.
     ("Japan salvaging wreckage of North Korea's crashed spy satellite", "", "en", "PRK"),
     # A capital before an attack noun is where the attack was; before a verb, its state.

@@ -597,7 +597,7 @@ TARGET_BEFORE = compile_fast(
     r"|(?<!fends )(?<!fend )(?<!fended )off"
     r"|kills?|killed"
     # Verbs of attacking: what follows is what was attacked ("Russia pounds Ukraine").
-    r"|attacks|attacked|targets|targeted|pounds?|pounded|pummels?|pummell?ed|batters?|battered|bombards?|bombarded"
+    r"|attacks?|attacked|targets?|targeted|pounds?|pounded|pummels?|pummell?ed|batters?|battered|bombards?|bombarded"
     r"|shells|shelled|hammers?|hammered|shatters?|shattered|rocks|rocked|slams?|slammed|blasts|blasted|raids?|raided"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$"
@@ -1011,6 +1011,8 @@ SHARED = SharedWords(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
+        # "UK maritime agency", "Britain's maritime trade agency": an agency reports.
+        r"|(?:[\w-]+\s+){0,2}?agency"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"
     ),
