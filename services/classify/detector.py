@@ -109,6 +109,9 @@ class Detection:
     cue_values: tuple[tuple[str, float], ...] = ()  # (cue name, value) of every cue present
 
 
+_INTERCEPTORS = re.compile(r"intercept|요격|迎撃|przechwyt", re.IGNORECASE)
+
+
 def _first(pattern, text: str, lo: int, hi: int) -> tuple[int, int] | None:
     m = pattern.search(text, lo, hi)
     return (m.start(), m.end()) if m else None
@@ -763,7 +766,10 @@ def detect(p: Prepared, lang: str) -> Detection:
         evidence.append(Evidence(cue=name, text=p.text[s:e], start=rs, end=re_, weight=WEIGHTS[name] * value))
     asserted = [c for c in cues if c.asserted and c.kind != "bare"]
     title_first = [c for c in asserted if c.in_title]
-    primary = (title_first or asserted or [c for c in cues if c.asserted] or cues or [None])[0]
+    # "Iranian missile salvo hits air base; US destroyers fire interceptors": the defence
+    # answers the launch the headline tells; that launch is its primary.
+    attacks = [c for c in title_first if not (c.weapon and _INTERCEPTORS.search(p.text, *c.weapon))]
+    primary = (attacks or title_first or asserted or [c for c in cues if c.asserted] or cues or [None])[0]
     looks_back = any(n in f.values for n in ("reaction_main", "subordinate", "retrospective"))
     retrospective = (not is_launch) and bool(asserted) and looks_back
     return Detection(is_launch, round(confidence, 4), tuple(evidence), retrospective, primary, tuple(cues),

@@ -32,6 +32,9 @@ def _actor(title: str, summary: str = "", lang: str = "en") -> str | None:
     ("Russia Batters Ukrainian Towns With Cruise Missiles", "", "RUS"),
     ("Israel Intercepts Hezbollah Rockets Over Galilee", "", "Hezbollah"),
     ("Ukrainian Storm Shadow Missiles Hit Russian Depot", "", "UKR"),
+    # Interceptors fired in answer are not the launch a headline of two clauses tells.
+    ("Iranian missile barrage hits Negev air base; US warships fire interceptors", "", "IRN"),
+    ("Iranian missile barrage hits Negev air base; US warships on alert", "", "IRN"),
 ])
 def test_a_defender_is_not_the_launcher(title, summary, actor):
     assert _actor(title, summary) == actor
