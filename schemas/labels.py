@@ -162,6 +162,21 @@ def fact_text_of(holder: object, name: str) -> str | None:
     return fact_text(name, getattr(holder, name), on=getattr(holder, "launched_on", None) if name == "launched_at" else None)
 
 
+_GENERIC_SEA = frozenset({"sea", "the sea"})
+_WHERE_IT_FELL = ("outside ", "inside ")
+
+
+def headed(direction: str) -> str:
+    """Where a launch went, as a phrase after what was launched: "toward East Sea", "into
+    the sea" for a sea not named, "landing outside Japan's EEZ" for where it came down."""
+    direction = one_line(direction, 60)
+    if direction.lower() in _GENERIC_SEA:
+        return "into the sea"
+    if direction.lower().startswith(_WHERE_IT_FELL):
+        return f"landing {direction}"
+    return f"toward {direction}"
+
+
 def what_launched(event: LaunchEvent) -> str:
     """`2 ballistic missiles`, `a cruise missile`, `missile launch` when nothing is known."""
     if event.kind is None and event.count is None:

@@ -21,6 +21,7 @@ from schemas.labels import (  # noqa: F401  (the names every renderer imports fr
     fmt_km,
     fmt_percent,
     fmt_time,
+    headed,
     kind_noun,
     one_line,
     what_launched,
@@ -31,7 +32,7 @@ def summary_line(event: LaunchEvent) -> str:
     """The one line a person scans: `North Korea: 2 ballistic missiles toward East Sea (reported)`."""
     line = f"{actor_name(event.actor)}: {what_launched(event)}"
     if event.direction:
-        line += f" toward {one_line(event.direction, 60)}"
+        line += f" {headed(event.direction)}"
     return f"{line} ({event.status})"
 
 

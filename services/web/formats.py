@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from schemas import LaunchEvent
+from schemas.labels import headed
 from services.web.geo import place_event
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -35,7 +36,7 @@ def summary_line(event: LaunchEvent) -> str:
     if event.distance_km:
         parts.append(f"flew about {event.distance_km:.0f} km")
     if event.direction:
-        parts.append(f"toward {event.direction}")
+        parts.append(headed(event.direction))
     return " · ".join(parts)
 
 

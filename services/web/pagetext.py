@@ -23,7 +23,7 @@ from schemas.labels import (
     fact_text_of,
     fmt_km,
     fmt_time,
-    one_line,
+    headed,
     what_launched,
 )
 
@@ -73,7 +73,7 @@ def summary(event: LaunchEvent) -> str:
     if event.distance_km:
         parts.append(f"about {fmt_km(event.distance_km)}")
     if event.direction:
-        parts.append(f"toward {one_line(event.direction, 60)}")
+        parts.append(headed(event.direction))
     return " · ".join(parts)
 
 

@@ -51,3 +51,12 @@ def test_a_confidence_short_of_certain_never_reads_as_certain() -> None:
     from schemas.labels import fmt_percent
 
     assert [fmt_percent(x) for x in (0.9996, 0.995, 1.0, 0.86, 0.0)] == ["99%", "99%", "100%", "86%", "0%"]
+
+
+def test_the_summary_says_where_a_launch_went_as_a_sentence_would() -> None:
+    def line(direction: str) -> str:
+        return wording.summary_line(korean_event(2).model_copy(update={"direction": direction}))
+
+    assert line("East Sea") == "North Korea: 2 ballistic missiles toward East Sea (reported)"
+    assert line("sea") == "North Korea: 2 ballistic missiles into the sea (reported)"
+    assert line("outside Japan's EEZ") == "North Korea: 2 ballistic missiles landing outside Japan's EEZ (reported)"
