@@ -289,6 +289,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject (but "Hamas: we
             # fired rockets" speaks of its own launch).
             return "label"
+        if not verb_final and en.DOWNS_AIRCRAFT_WITH_MISSILE.match(text, e, after_end + 40):
+            return "actor"  # "Houthis shoot down US drone with surface-to-air missile"
         if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
                 table.defender_after is not None and table.defender_after.match(text, e, after_end))):
             return "defender"  # "Ukraine says it shot down 20 missiles", "US warship downs drone"

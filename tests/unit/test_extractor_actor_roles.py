@@ -390,3 +390,43 @@ def test_states_of_the_south_caucasus(title, summary, lang, actor):
 ])
 def test_the_supplier_the_defender_and_the_side_that_fired(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # States and groups that fire missiles and rockets beyond the usual few.
+    ("Haftar's Libyan National Army fires Grad rockets at Tripoli airport", "", "en", "Libyan National Army"),
+    ("HTS fighters fire rockets at government positions in Hama", "", "en", "Hayat Tahrir al-Sham"),
+    ("Sudan's RSF fires rockets at El Fasher, killing 12", "", "en", "Rapid Support Forces"),
+    ("Sudanese army says RSF fired rockets at Omdurman market", "", "en", "Rapid Support Forces"),
+    ("Belarus test-fires Iskander missile at Brest range", "", "en", "BLR"),
+    ("Russia fires Iskander missile from Belarus at Ukraine's north", "", "en", "RUS"),
+    ("Pakistani Taliban fire rockets at army post in North Waziristan", "", "en", "Pakistani Taliban"),
+    ("Afghan Taliban fire rockets into Pakistan's Kurram district", "", "en", "AFG"),
+    ("Turkey says PKK fired rockets at its base in northern Iraq", "", "en", "PKK"),
+    ("Tigrayan forces fire rockets at Eritrean capital Asmara", "", "en", "TPLF"),
+    ("UAE intercepts two Houthi ballistic missiles over Abu Dhabi", "", "en", "Houthis"),
+    ("Egypt intercepts rocket fired from Gaza over Sinai", "", "en", None),
+    ("Rakiety wystrzelone przez Siły Szybkiego Wsparcia trafiły w szpital", "", "pl", "Rapid Support Forces"),
+    ("벨라루스, 이스칸데르 미사일 시험 발사", "", "ko", "BLR"),
+    ("リビア国民軍、トリポリ空港にロケット弾発射", "", "ja", "Libyan National Army"),
+])
+def test_launchers_beyond_the_usual_few(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # Japanese: a subject that confirms or detects a launch told as a noun reports it; the
+    # name "による" or "の" the weapon is its owner.
+    ("韓国軍、北朝鮮による弾道ミサイル発射を確認", "", "ja", "PRK"),
+    ("米軍、フーシ派のミサイル発射を確認", "", "ja", "Houthis"),
+    ("フーシ派によるミサイル発射 紅海で商船に被害", "", "ja", "Houthis"),
+    ("北朝鮮、新型ICBMの発射実験を発表", "", "ja", "PRK"),
+    ("イスラエルにミサイル発射 イラン", "", "ja", "IRN"),
+    # A side that downs an aircraft with a missile fired that missile; one that downs
+    # missiles defends against them.
+    ("Houthis shoot down US MQ-9 Reaper drone with surface-to-air missile", "", "en", "Houthis"),
+    ("Iran shoots down Israeli drone with air defence missile over Isfahan", "", "en", "IRN"),
+    ("Ukraine says it shot down 20 drones and 5 missiles fired by Russia overnight", "", "en", "RUS"),
+])
+def test_the_side_that_confirms_and_the_side_that_downs(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

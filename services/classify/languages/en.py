@@ -715,6 +715,16 @@ DEFENDER_AFTER = compile_fast(
     r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against)\b"
     r"|(?:'s)?\s+air\s+defen[cs]es?\b",
     _I)
+# "Houthis shoot down US drone with a surface-to-air missile", "destroyer shoots down drone
+# with Sea Viper missile": the side that downs an aircraft with a missile fired that
+# missile (a defender of its sky, and its launcher).
+DOWNS_AIRCRAFT_WITH_MISSILE = compile_fast(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+)?"
+    r"(?:shoots?\s+down|shot\s+down|downs|downed)\s+(?:[\w.-]+\s+){0,4}?"
+    r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?)\b[^.;]{0,40}?"
+    r"\b(?:with|using|by)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:surface-to-air|SAMs?\b|anti-aircraft|air[- ]defen[cs]e|missiles?\b|interceptors?\b)",
+    _I)
 # "Za pomocą brytyjskich pocisków", "using British missiles", "British missiles were used in
 # a Ukrainian attack": the weapon's supplier, when the text names who used it.
 INSTRUMENT_BEFORE = compile_fast(r"\b(?:using|used|uses|employing|employed)\s+(?:the\s+|its\s+|their\s+)?$", _I)

@@ -61,6 +61,9 @@ SHARED = SharedWords(
         r"\s*(?:当局|政府|防衛省|は\d+日(?![^。]{0,55}?(?:発射|打ち上げ)し(?:た)?(?:。|$)))"
         r"|(?:軍|政府|当局|側)?(?:は|が)、?(?:(?!発射し|打ち上げ(?!られ)|撃っ|撃ち込ん)[^。]){0,50}?"
         r"(?:発射され|打ち上げられ|撃ち込まれ|飛来し)"
+        # "韓国軍、北朝鮮による弾道ミサイル発射を確認": the subject that confirms or detects a
+        # launch, told as a noun, is its reporter.
+        r"|(?:軍|政府|当局|側)?(?:は|が|、)、?[^。]{0,40}?(?:発射|打ち上げ)(?:実験)?(?:の兆候)?を(?:確認|探知|把握|捕捉|観測)"
     ),
     kinds=(
         ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),
@@ -125,10 +128,12 @@ TABLE = LanguageTable(
     # report ("司令部を攻撃", "死者45人に"), when the summary names the missiles.
     headline_attack=compile_fast(r"攻撃|空襲|着弾|直撃|猛攻|被弾|死者|死亡|負傷|損壊|被害|行方不明|停電|断水|火災|爆発"),
     # ... or its waters or sky: "日本のEEZ内に", "台湾の周辺海域".
-    target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に|へ|を)|(?:上空|本土|領|方面)"
+    # (Not "による", "によって": by whom.)
+    target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に(?!よ)|へ|を)|(?:上空|本土|領|方面)"
                               r"|の(?:EEZ|排他的経済水域|領海|領空|上空|沖|近海|周辺|本土|領土)"),
-    subject_after=compile_fast(r"(?:軍|政府|当局|側|国防省|国防総省|反政府勢力|武装組織|大統領)?(?:が|は)"),
-    owner_between=compile_fast(r"の?(?:[A-Za-z0-9\s-]|級|型|新型|極超音速|弾道|巡航|短距離|中距離|長距離|大陸間|準中距離)*$"),
+    subject_after=compile_fast(r"(?:軍|政府|当局|側|国防省|国防総省|反政府勢力|武装組織|武装勢力|大統領|派)?(?:が|は)"),
+    # "北朝鮮の", "フーシ派の", "北朝鮮による" before the weapon: its owner.
+    owner_between=compile_fast(r"(?:派|軍|武装勢力)?(?:の|による)?(?:[A-Za-z0-9\s-]|級|型|新型|極超音速|弾道|巡航|短距離|中距離|長距離|大陸間|準中距離)*$"),
     instrument_after=compile_fast(r"で(?!は)"),
     maker_after=compile_fast(r"製|産(?=の?(?:ミサイル|弾道|巡航|兵器|ロケット))"),
     coordinated_between=compile_fast(r"(?:と|・|、)$"),
