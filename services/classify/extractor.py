@@ -254,6 +254,12 @@ def _kind(p: Prepared, primary: Cue | None = None,
 def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
            summary_cue: Cue | None = None) -> tuple[str | None, tuple[int, int] | None, str]:
     code, span, cue = _named_actor(p, table, primary, summary_cue)
+    if code is None or cue == "actor:first_named":
+        # "Rockets struck the camp, wounding two Egyptian peacekeepers. JNIM later claimed
+        # the attack": the claimant, or the side blamed, over a name merely first.
+        claimed = _claimant(p, table)
+        if claimed is not None:
+            return claimed
     if code is None or code.isupper():
         # "Israel intercepts missile fired from Yemen": the origin names the group that
         # fired, where the sentence names only states (the target, the interceptor).
@@ -267,6 +273,22 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
     return code, span, cue
+
+
+def _claimant(p: Prepared, table: LanguageTable) -> tuple[str, tuple[int, int], str] | None:
+    """The first name that claims the attack or is blamed for it, or None."""
+    text = p.text
+    after = [pattern for pattern in (en.CLAIMANT_AFTER, table.claimant_after) if pattern is not None]
+    before = [pattern for pattern in (en.BLAMED_BEFORE, table.blamed_before) if pattern is not None]
+    for s, e, code in islice(gazetteer.ACTOR_TABLE.all(text), MAX_CANDIDATES * 2):
+        if text.startswith(en.QUALIFIER_SUFFIXES, e) or text.startswith(en.MAKER_SUFFIXES, e):
+            continue  # "the Algeria-backed Polisario Front": the group is blamed, not its patron
+        if any(pattern.match(text, e, e + 120) for pattern in after):
+            return code, (s, e), "actor:claimant"
+        window = text[max(0, s - 40):s]
+        if any(pattern.search(window) for pattern in before):
+            return code, (s, e), "actor:blamed"
+    return None
 
 
 def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,

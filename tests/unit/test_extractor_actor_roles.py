@@ -430,3 +430,22 @@ def test_launchers_beyond_the_usual_few(title, summary, lang, actor):
 ])
 def test_the_side_that_confirms_and_the_side_that_downs(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # Where the launch's own sentence names no launcher, the side that claims the attack or
+    # is blamed for it fired, not a name merely first (the victims' state, a patron).
+    ("Rockets hit UN base in Gao, three peacekeepers hurt",
+     "Rockets struck the camp overnight, wounding three Egyptian peacekeepers. JNIM, an al-Qaeda affiliate, "
+     "later claimed the attack.", "en", "JNIM"),
+    ("Two dead after rocket strike on Smara",
+     "Rockets struck the town overnight. Morocco blamed the Algeria-backed Polisario Front.", "en",
+     "Polisario Front"),
+    ("Rakiety spadły na przygraniczne miasto",
+     "Dwie rakiety spadły w nocy na miasto. Tureckie MSW oskarżyło o atak bojowników YPG.", "pl", "YPG"),
+    ("Egyptian peacekeepers wounded in rocket attack on UN base", "", "en", None),
+    # Japanese: the capital of a state is a place hit, not its launcher.
+    ("ソマリア首都の空港付近にロケット弾　アル・シャバーブが犯行声明", "", "ja", "al-Shabaab"),
+])
+def test_the_side_that_claims_or_is_blamed(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -582,6 +582,18 @@ COUNT = compile_fast(
 EVENT_NOUN_AFTER = re.compile(
     r"\s+(?:attacks?|strikes?|barrages?|salvos?|raids?|assaults?|bombardments?|onslaughts?|blitz|fire)\b", re.I)
 
+# After a name: it claimed the attack ("JNIM, al-Qaeda's Sahel affiliate, later claimed the
+# attack", "Hamas took responsibility"); right before one: it is blamed for it ("Morocco
+# blamed the Algeria-backed Polisario Front", "claimed by Islamic State"). Where the
+# launch's own sentence names no launcher, the claimant or the side blamed is it.
+CLAIMANT_AFTER = compile_fast(
+    r"(?:'s)?(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:later\s+|also\s+|has\s+|have\s+|had\s+)?"
+    r"(?:claimed|claims|claiming|took|takes|taking|has\s+taken|have\s+taken)\s+(?:the\s+)?"
+    r"(?:responsibility|credit|attack|strike|launch|salvo|barrage|rocket\s+fire)\b", _I)
+BLAMED_BEFORE = compile_fast(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing|claimed\s+by|attributed\s+(?:it|the\s+\w+)\s+to)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", _I)
+
 # The roles of a name near a launch (extractor.py): it reports, it made the weapon, it
 # is the target or the launch site, or it launched.
 SELF_REPORT_AFTER = compile_fast(
@@ -1088,6 +1100,8 @@ SHARED = SharedWords(
 TABLE = LanguageTable(
     code="en",
     verb_final=False,
+    claimant_after=CLAIMANT_AFTER,
+    blamed_before=BLAMED_BEFORE,
     weapons=WEAPONS,
     reaction=REACTION,
     shared=SHARED,

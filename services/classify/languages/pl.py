@@ -658,6 +658,10 @@ AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
 AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 ARMED_BODY_BEFORE = compile_fast(
     r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna)\s+$", _I)
+CLAIMANT_AFTER = compile_fast(
+    r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyznał\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
+    r"|wziął\s+(?:na\s+siebie\s+)?odpowiedzialność|bierze\s+(?:na\s+siebie\s+)?odpowiedzialność|przypisał\w*\s+sobie)", _I)
+BLAMED_BEFORE = compile_fast(r"\b(?:oskarż\w*|obwini\w*)\s+(?:o\s+(?:atak|ostrzał)\w*\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
 SPEAKING_BODIES = (
     r"(?:władze|urzędnicy|służby|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
@@ -932,6 +936,8 @@ TABLE = LanguageTable(
     agent_case_before=AGENT_CASE_BEFORE,
     agent_case_after=AGENT_CASE_AFTER,
     armed_body_before=ARMED_BODY_BEFORE,
+    claimant_after=CLAIMANT_AFTER,
+    blamed_before=BLAMED_BEFORE,
     singular_weapons=SINGULAR_WEAPONS,
     date=DATE,
     months=MONTHS,

@@ -247,6 +247,10 @@ class LanguageTable:
     # Right before an oblique name: a state's armed forces in the nominative, whose name it
     # is ("Siły Zbrojne Ukrainy wystrzeliły"): the name is the agent.
     armed_body_before: FastPattern | None = None
+    # After a name: it claimed the attack ("przyznał się do ataku"); right before one: it
+    # is blamed for it ("oskarżył o atak"). Read where the launch names no launcher.
+    claimant_after: FastPattern | None = None
+    blamed_before: FastPattern | None = None
     singular_weapons: FastPattern | None = None  # a weapon noun that names one weapon
 
     # Extraction.
