@@ -235,3 +235,13 @@ def test_the_classifier_uses_no_private_module_of_the_interpreter():
 ])
 def test_a_korean_flash_without_a_verb(title, is_launch):
     assert classify(title, lang="ko").is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, launch", [
+    # A strike "blamed on" a side is told with its attribution; a side that blames another
+    # is reacting to it.
+    ("Child killed in border town rocket fire blamed on rebel factions", True),
+    ("Israel blamed Hamas for rocket attack on Ashkelon", False),
+])
+def test_an_attribution_is_no_reaction(title, launch):
+    assert classify(title).is_launch is launch
