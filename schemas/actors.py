@@ -11,9 +11,10 @@ A name here always means its actor or agency, in any sentence. Short forms that 
 in some contexts (Korean 北 before a particle, "the North" not before "Atlantic", 日本 not
 before 海) are reading rules of the classifier's language tables, not names.
 
-Adding an actor or an agency is one entry below. Names are matched as whole words, a
-space in a name also matching a hyphen ("North-Korean"); an English name also matches
-with a possessive "'s".
+Adding an actor or an agency is one entry below (a group in `GROUPS`, a state in
+`STATES`, with its name in `labels.ACTOR_NAMES` and its area in `web/geo.py`). Names are
+matched as whole words, a space in a name also matching a hyphen ("North-Korean"); an
+English name also matches with a possessive "'s".
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from itertools import product
 from typing import Literal
 
 __all__ = [
-    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "OFFICIAL_CUES", "STATE_MEDIA",
-    "actor_named_in",
+    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "GROUPS", "OFFICIAL_CUES", "STATES", "STATE_CODES",
+    "STATE_MEDIA", "actor_named_in",
 ]
 
 Names = dict[str, tuple[str, ...]]
@@ -95,9 +96,8 @@ def _pl_cases(*names: str) -> tuple[str, ...]:
     """Polish case forms, as written ("Rosja", "Rosji", "Rosję", "Rosją")."""
     return names
 
-# Order matters only where two names start at the same place: groups come first, so
-# "Iraqi militias" is the group's name and not Iraq's.
-ACTORS: tuple[Actor, ...] = (
+# Armed groups. A group's code is its common English name, which may be an acronym ("PKK").
+GROUPS: tuple[Actor, ...] = (
     Actor("Houthis", {
         "en": ("Houthi", "Houthis", "Huthi", "Huthis", "Ansar Allah", "Yemen rebels", "Yemen's rebels",
                "Yemeni rebels", "Yemeni armed forces", "Yemeni Armed Forces", "Yemen's armed forces"),
@@ -106,7 +106,7 @@ ACTORS: tuple[Actor, ...] = (
                "Jemeńscy rebelianci", "Ansar Allah")}),
     Actor("Islamic Resistance in Iraq", {
         "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Kataib Hezbollah",
-               "Kata'ib Hezbollah")}),
+               "Kata'ib Hezbollah", "Harakat al-Nujaba", "Nujaba", "Kataib Sayyid al-Shuhada")}),
     Actor("Hamas", {
         "en": ("Hamas", "Qassam Brigades", "al-Qassam Brigades", "Izz al-Qassam Brigades",
                "Izz ad-Din al-Qassam Brigades", "Izz el-Din al-Qassam Brigades", "Izz al-Din al-Qassam Brigades"),
@@ -166,6 +166,20 @@ ACTORS: tuple[Actor, ...] = (
     Actor("Baloch Liberation Army", {"en": ("Baloch Liberation Army", "BLA"),
                                      "pl": ("Armia Wyzwolenia Beludżystanu", "BLA")}),
     Actor("YPG", {"en": ("YPG", "People's Protection Units"), "ko": ("YPG",), "ja": ("YPG",), "pl": ("YPG",)}),
+    Actor("PFLP", {"en": ("PFLP", "Popular Front for the Liberation of Palestine", "Abu Ali Mustafa Brigades")}),
+    Actor("Al-Aqsa Martyrs' Brigades", {"en": ("Al-Aqsa Martyrs' Brigades", "al-Aqsa Martyrs' Brigades",
+                                               "Al-Aqsa Martyrs Brigades", "al-Aqsa Martyrs Brigades")}),
+    Actor("FARC dissidents", {"en": ("FARC dissidents", "dissident FARC", "Dissident FARC", "FARC"),
+                              "pl": ("dysydenci FARC", "dysydentów FARC", "FARC")}),
+    Actor("ELN", {"en": ("ELN", "National Liberation Army of Colombia"), "pl": ("ELN",)}),
+    Actor("Kachin Independence Army", {"en": ("Kachin Independence Army",), "ja": ("カチン独立軍",),
+                                       "ko": ("카친독립군",)}),
+    Actor("People's Defence Force", {"en": ("People's Defence Force", "People's Defense Force", "People's Defence Forces",
+                                            "People's Defense Forces")}),
+)
+
+# States, by their ISO 3166-1 alpha-3 codes.
+STATES: tuple[Actor, ...] = (
     Actor("PRK", {
         "en": ("North Korea", "North Korean", "North Koreans", "N. Korea", "N. Korean", "N.Korea", "N.Korean",
                "N Korea", "N Korean", "NKorea", "NKorean", "DPRK", "Pyongyang", "Kim Jong Un", "Kim JongUn",
@@ -188,7 +202,7 @@ ACTORS: tuple[Actor, ...] = (
     Actor("JPN", {
         "en": ("Japan", "Japanese", "Tokyo", "Self-Defense Force", "Self-Defense Forces", "Self-Defence Force",
                "Self-Defence Forces", "GSDF", "MSDF", "ASDF"),
-        "ko": ("일본",), "ja": ("自衛隊", "陸上自衛隊", "海上自衛隊", "航空自衛隊", "海自", "陸自", "空自"),
+        "ko": ("일본", "자위대", "육상자위대", "해상자위대", "항공자위대"), "ja": ("自衛隊", "陸上自衛隊", "海上自衛隊", "航空自衛隊", "海自", "陸自", "空自"),
         "pl": _pl_cases("Japonia", "Japonii", "Japonię", "Japonią", "Tokio", "Japończycy", "Japończyków")
         + _pl_adjective("japońsk")},
         capitals=("Tokyo",)),
@@ -244,6 +258,9 @@ ACTORS: tuple[Actor, ...] = (
         "en": ("Pakistan", "Pakistani", "Islamabad"), "ko": ("파키스탄",), "ja": ("パキスタン",), "zh": ("巴基斯坦",),
         "pl": _pl_cases("Pakistanu", "Pakistanowi", "Pakistanem", "Pakistanie") + _pl_adjective("pakistańsk")},
         capitals=("Islamabad",)),
+    # Before India: "인도네시아" begins with "인도".
+    Actor("IDN", {"en": ("Indonesia", "Indonesian"), "ko": ("인도네시아",), "ja": ("インドネシア",),
+        "pl": _pl_cases("Indonezja", "Indonezji", "Indonezję", "Indonezją") + _pl_adjective("indonezyjsk")}),
     Actor("IND", {
         "en": ("India", "Indian", "DRDO", "New Delhi"), "ko": ("인도",), "ja": ("インド",), "zh": ("印度",),
         "pl": _pl_cases("Indie", "Indii", "Indiom", "Indiami", "Indiach", "Nowe Delhi") + _pl_adjective("indyjsk")},
@@ -345,10 +362,51 @@ ACTORS: tuple[Actor, ...] = (
         "pl": _pl_cases("Tadżykistan", "Tadżykistanu", "Tadżykistanem", "Tadżykistanie") + _pl_adjective("tadżyck")}),
     Actor("KGZ", {"en": ("Kyrgyzstan", "Kyrgyz"), "ko": ("키르기스스탄",), "ja": ("キルギス",),
         "pl": _pl_cases("Kirgistan", "Kirgistanu", "Kirgistanem", "Kirgistanie") + _pl_adjective("kirgisk")}),
+    Actor("VNM", {"en": ("Vietnam", "Vietnamese", "Viet Nam"), "ko": ("베트남",), "ja": ("ベトナム",),
+        "pl": _pl_cases("Wietnam", "Wietnamu", "Wietnamem", "Wietnamie") + _pl_adjective("wietnamsk")}),
+    Actor("ITA", {"en": ("Italy", "Italian"), "ko": ("이탈리아",), "ja": ("イタリア",),
+        "pl": _pl_cases("Włochy", "Włoch", "Włochom", "Włochami") + _pl_adjective("włosk")}),
+    Actor("ESP", {"en": ("Spain", "Spanish"), "ko": ("스페인",), "ja": ("スペイン",),
+        "pl": _pl_cases("Hiszpania", "Hiszpanii", "Hiszpanię", "Hiszpanią") + _pl_adjective("hiszpańsk")}),
+    Actor("NLD", {"en": ("Netherlands", "Dutch"), "ko": ("네덜란드",), "ja": ("オランダ",),
+        "pl": _pl_cases("Holandia", "Holandii", "Holandię", "Holandią") + _pl_adjective("holendersk")}),
+    Actor("CAN", {"en": ("Canada", "Canadian"), "ko": ("캐나다",), "ja": ("カナダ",),
+        "pl": _pl_cases("Kanada", "Kanady", "Kanadę", "Kanadą", "Kanadzie") + _pl_adjective("kanadyjsk")}),
+    Actor("ROU", {"en": ("Romania", "Romanian"), "ko": ("루마니아",), "ja": ("ルーマニア",),
+        "pl": _pl_cases("Rumunia", "Rumunii", "Rumunię", "Rumunią") + _pl_adjective("rumuńsk")}),
+    Actor("KAZ", {"en": ("Kazakhstan", "Kazakh"), "ko": ("카자흐스탄",), "ja": ("カザフスタン",),
+        "pl": _pl_cases("Kazachstan", "Kazachstanu", "Kazachstanem", "Kazachstanie") + _pl_adjective("kazachsk")}),
+    Actor("UZB", {"en": ("Uzbekistan", "Uzbek"), "ko": ("우즈베키스탄",), "ja": ("ウズベキスタン",),
+        "pl": _pl_cases("Uzbekistan", "Uzbekistanu", "Uzbekistanem", "Uzbekistanie") + _pl_adjective("uzbeck")}),
+    Actor("COL", {"en": ("Colombia", "Colombian"), "ko": ("콜롬비아",), "ja": ("コロンビア",),
+        "pl": _pl_cases("Kolumbia", "Kolumbii", "Kolumbię", "Kolumbią") + _pl_adjective("kolumbijsk")}),
+    Actor("KEN", {"en": ("Kenya", "Kenyan"), "ko": ("케냐",), "ja": ("ケニア",),
+        "pl": _pl_cases("Kenia", "Kenii", "Kenię", "Kenią") + _pl_adjective("kenijsk")}),
+    Actor("UGA", {"en": ("Uganda", "Ugandan"), "ko": ("우간다",), "ja": ("ウガンダ",),
+        "pl": _pl_cases("Uganda", "Ugandy", "Ugandę", "Ugandą", "Ugandzie") + _pl_adjective("ugandyjsk")}),
+    Actor("RWA", {"en": ("Rwanda", "Rwandan"), "ko": ("르완다",), "ja": ("ルワンダ",),
+        "pl": _pl_cases("Rwanda", "Rwandy", "Rwandę", "Rwandą", "Rwandzie") + _pl_adjective("rwandyjsk")}),
+    Actor("ZAF", {"en": ("South Africa", "South African"), "ko": ("남아공", "남아프리카공화국"), "ja": ("南アフリカ", "南ア"),
+        "pl": _pl_cases("Republika Południowej Afryki", "Republiki Południowej Afryki", "RPA")
+        + _pl_adjective("południowoafrykańsk")}),
+    Actor("TUN", {"en": ("Tunisia", "Tunisian"), "ko": ("튀니지",), "ja": ("チュニジア",),
+        "pl": _pl_cases("Tunezja", "Tunezji", "Tunezję", "Tunezją") + _pl_adjective("tunezyjsk")}),
+    Actor("LKA", {"en": ("Sri Lanka", "Sri Lankan"), "ko": ("스리랑카",), "ja": ("スリランカ",),
+        "pl": _pl_cases("Sri Lanka", "Sri Lanki", "Sri Lankę", "Sri Lanką") + _pl_adjective("lankijsk")}),
+    Actor("MOZ", {"en": ("Mozambique", "Mozambican"), "ko": ("모잠비크",), "ja": ("モザンビーク",),
+        "pl": _pl_cases("Mozambik", "Mozambiku", "Mozambikiem") + _pl_adjective("mozambijsk")}),
+    Actor("BFA", {"en": ("Burkina Faso", "Burkinabe"), "ko": ("부르키나파소",), "ja": ("ブルキナファソ",),
+        "pl": _pl_cases("Burkina Faso")}),
     Actor("SAU", {"en": ("Saudi", "Saudi Arabia"), "ko": ("사우디",), "ja": ("サウジ",), "zh": ("沙特",),
         "pl": _pl_cases("Arabia Saudyjska", "Arabii Saudyjskiej", "Arabię Saudyjską", "Arabią Saudyjską")
         + _pl_adjective("saudyjsk")}),
 )
+
+# Order matters only where two names start at the same place: groups come first, so
+# "Iraqi militias" is the group's name and not Iraq's.
+ACTORS: tuple[Actor, ...] = GROUPS + STATES
+STATE_CODES: frozenset[str] = frozenset(actor.code for actor in STATES)
+"""The codes of the actors that are states (a group's code may be capitals too: "PKK")."""
 
 AGENCIES: tuple[Agency, ...] = (
     Agency("JCS", {

@@ -74,6 +74,7 @@ from bisect import bisect_right
 from datetime import datetime
 from itertools import islice
 
+from schemas.actors import STATE_CODES
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
@@ -260,7 +261,7 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         claimed = _claimant(p, table)
         if claimed is not None:
             return claimed
-    if code is None or code.isupper():
+    if code is None or code in STATE_CODES:
         # "Israel intercepts missile fired from Yemen": the origin names the group that
         # fired, where the sentence names only states (the target, the interceptor).
         origin = gazetteer.ORIGIN_ACTORS.search(p.text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 
-from schemas.actors import ACTORS, AGENCIES, Agency
+from schemas.actors import ACTORS, AGENCIES, STATES, Agency
 from services.classify.fastpattern import Table, compile_fast
 from services.classify.languages import ANY, TABLES
 
@@ -216,8 +216,8 @@ TARGET_EN = compile_fast(
 ACTOR_NAMES = {actor.code: actor.names["en"][0] for actor in ACTORS if actor.names.get("en")}
 # The first four letters of each state's name in English and Polish, accents kept
 # ("ukra", "pols", "pola"): a place that begins so is the state itself, not a city in it.
-_STATE_STEMS = frozenset(names[0][:4].lower() for actor in ACTORS for lang, names in actor.names.items()
-                         if lang in ("en", "pl") and names and actor.code.isupper())
+_STATE_STEMS = frozenset(names[0][:4].lower() for actor in STATES for lang, names in actor.names.items()
+                         if lang in ("en", "pl") and names)
 
 
 def names_a_state(place: str) -> bool:

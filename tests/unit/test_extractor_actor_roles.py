@@ -409,6 +409,12 @@ def test_the_supplier_the_defender_and_the_side_that_fired(title, summary, lang,
     ("Rakiety wystrzelone przez Siły Szybkiego Wsparcia trafiły w szpital", "", "pl", "Rapid Support Forces"),
     ("벨라루스, 이스칸데르 미사일 시험 발사", "", "ko", "BLR"),
     ("リビア国民軍、トリポリ空港にロケット弾発射", "", "ja", "Libyan National Army"),
+    ("육상자위대, 호주서 '12식 지대함유도탄' 첫 해외 실사격", "", "ko", "JPN"),
+    ("Indonesian Navy test-fires C-705 anti-ship missile in Natuna Sea", "", "en", "IDN"),
+    ("Harakat al-Nujaba says it fired rockets at US base in Syria", "", "en", "Islamic Resistance in Iraq"),
+    ("Dissident FARC fighters fire improvised rockets at police station in Cauca", "", "en", "FARC dissidents"),
+    # A group named by capitals is still a group: where it fired from does not replace it.
+    ("PFLP fires rockets from Lebanon at northern Israel", "", "en", "PFLP"),
 ])
 def test_launchers_beyond_the_usual_few(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
@@ -427,6 +433,9 @@ def test_launchers_beyond_the_usual_few(title, summary, lang, actor):
     ("Houthis shoot down US MQ-9 Reaper drone with surface-to-air missile", "", "en", "Houthis"),
     ("Iran shoots down Israeli drone with air defence missile over Isfahan", "", "en", "IRN"),
     ("Ukraine says it shot down 20 drones and 5 missiles fired by Russia overnight", "", "en", "RUS"),
+    # An army that says its air defences intercepted a missile did not fire it.
+    ("Missile fragments fall near Jizan", "Saudi armed forces said air defences intercepted a missile over the port.",
+     "en", None),
 ])
 def test_the_side_that_confirms_and_the_side_that_downs(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

@@ -721,8 +721,8 @@ PASSIVE_AGENT_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)
 PASSIVE_IN_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?in\s+(?:the\s+|an?\s+)?$", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
 DEFENDER_AFTER = compile_fast(
-    r"(?:'s|-led|-backed)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?(?:it|its|they)\s+"
-    r"(?:[\w-]+\s+){0,2}?)?"
+    r"(?:'s|-led|-backed)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?"
+    r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
     r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
     r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against)\b"
     r"|(?:'s)?\s+air\s+defen[cs]es?\b",
