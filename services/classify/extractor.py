@@ -314,8 +314,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "label"
         if not verb_final and en.DOWNS_AIRCRAFT_WITH_MISSILE.match(text, e, after_end + 40):
             return "actor"  # "Houthis shoot down US drone with surface-to-air missile"
-        if not verb_final and (en.DEFENDER_AFTER.match(text, e, after_end) or (
-                table.defender_after is not None and table.defender_after.match(text, e, after_end))):
+        if (not verb_final and en.DEFENDER_AFTER.match(text, e, after_end)) or (
+                table.defender_after is not None and table.defender_after.match(text, e, after_end)):
             return "defender"  # "Ukraine says it shot down 20 missiles", "US warship downs drone"
         if not verb_final and gazetteer.CAPITAL_ATTACKED.match(text, s, after_end):
             return "target"  # "The Kyiv attack was exceptional"
@@ -453,7 +453,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 
     if primary is not None and (found := by_role(primary)) is not None:
         return found
-    if summary_cue is not None and primary is not None and primary.in_title and not verb_final and (
+    if summary_cue is not None and primary is not None and primary.in_title and (
             found := by_role(summary_cue)) is not None and found[0] is not None:
         # "Rocket debris in the Yellow Sea. Seoul recovers parts || ... North Korea fired
         # on Wednesday": the summary's launch names its launcher where the headline's does not.

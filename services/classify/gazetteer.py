@@ -121,13 +121,14 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
             # Polish, Korean and Japanese spellings.
             r"|Kinżał\w*|Cyrkon\w*|Or[iz]esznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
             r"|キンジャー?ル|イスカンデル|カリブル|[ジツ]ィ?ルコン|オレシ[ュ]?ニク|サルマト|ブラバ"),
-    ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B)\b"),
+    ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B|Typhon)\b|타이폰|タイフォン"),
     ("IND", r"\b(?:Agni|Prithvi|BrahMos|Nirbhay|Akash|K-[45](?= ))"),
     ("PAK", r"\b(?:Shaheen|Ghauri|Ghaznavi|Babur|Ababeel|Fatah|Hatf|Abdali|Ra'ad|Taimur|Nasr)\b"),
     ("IRN", r"\b(?:Shahab|Sejjil|Emad|Kheibar|Khorramshahr|Fattah|Fateh|Zolfaghar|Dezful|Simorgh|Qaem|Ghadr|Soumar|Hoveyzeh|Paveh)"),
     ("CHN", r"\b(?:DF-\d+|Dong ?Feng|JL-\d+|YJ-\d+)"),
     ("ISR", r"\b(?:Jericho|Arrow[- ]?[234]|David's Sling)"),
-    ("KOR", r"\bHyunmoo|현무"),
+    ("KOR", r"\bHyunmoo|현무|玄武|\bCheongung|천궁|\bChunmoo|천무|\bKTSSM\b|\bL-SAM\b|도산안창호함"),
+    ("JPN", r"12式地対艦|12식 지대함|\bType[- ]12 (?:surface-to-ship|anti-ship)"),
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),
     ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami ))„?Neptun\b"

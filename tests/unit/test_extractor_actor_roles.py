@@ -458,3 +458,23 @@ def test_the_side_that_confirms_and_the_side_that_downs(title, summary, lang, ac
 ])
 def test_the_side_that_claims_or_is_blamed(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # Korean and Japanese: where the headline names no launcher, the summary's launch does
+    # ("러시아군의 탄도미사일", "ロシア軍の弾道ミサイル"), not the state of the place hit.
+    ("하르키우 아파트에 미사일…5명 숨져", "우크라이나 동부 하르키우의 아파트가 러시아군의 탄도미사일 공격을 받았다.", "ko", "RUS"),
+    ("ポルタワの施設に弾道ミサイル2発", "ウクライナ中部ポルタワの施設にロシア軍の弾道ミサイル2発が着弾した。", "ja", "RUS"),
+    # A region of a state ("イラク北部", "우크라이나 동부") is a place hit.
+    ("イラン革命防衛隊、イラク北部アルビルに弾道ミサイル", "", "ja", "IRN"),
+    # A military that says it shot a launch down is not its launcher.
+    ("オデーサに巡航ミサイル「カリブル」4発　ウクライナ空軍「3発を撃墜」", "", "ja", "RUS"),
+    # A headline opened by "軍," or "한미," is the South's (led by the first of the allies).
+    ("軍, 서해상서 탄도미사일 시험발사…\"北 도발 원점 타격 능력 입증\"", "", "ko", "KOR"),
+    ("한미, 北 도발 맞서 에이태큼스 4발 동해상 대응사격", "", "ko", "KOR"),
+    # Weapons fielded by one side name it.
+    ("천궁-Ⅱ, 서해서 탄도탄 모의표적 요격시험 성공", "", "ko", "KOR"),
+    ("Typhon launcher fires SM-6 in first live shot abroad", "", "en", "USA"),
+])
+def test_korean_and_japanese_launchers_beyond_the_headline(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -130,10 +130,13 @@ TABLE = LanguageTable(
     # ... or its waters or sky: "日本のEEZ内に", "台湾の周辺海域".
     # (Not "による", "によって": by whom.)
     target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に(?!よ)|へ|を)|(?:上空|本土|領|方面)"
-                              r"|の?(?:EEZ|排他的経済水域|領海|領空|上空|沖|近海|周辺|本土|領土|首都)"),
+                              r"|の?(?:EEZ|排他的経済水域|領海|領空|上空|沖|近海|周辺|本土|領土|首都|[北南東西]{1,2}部|中部)"),
     subject_after=compile_fast(r"(?:軍|政府|当局|側|国防省|国防総省|反政府勢力|武装組織|武装勢力|大統領|派)?(?:が|は)"),
     # "北朝鮮の", "フーシ派の", "北朝鮮による" before the weapon: its owner.
     owner_between=compile_fast(r"(?:派|軍|武装勢力)?(?:の|による)?(?:[A-Za-z0-9\s-]|級|型|新型|極超音速|弾道|巡航|短距離|中距離|長距離|大陸間|準中距離)*$"),
+    # "ウクライナ空軍「全て撃墜」", "韓国軍が迎撃": it shot the launch down (not "迎撃ミサイル", an
+    # interceptor it fired).
+    defender_after=compile_fast(r"(?:軍|空軍|防空部隊|当局)(?:は|が)?、?「?[^。「」]{0,10}?(?:撃墜|迎撃)(?!ミサイル|弾|システム|体制)"),
     instrument_after=compile_fast(r"で(?!は)"),
     maker_after=compile_fast(r"製|産(?=の?(?:ミサイル|弾道|巡航|兵器|ロケット))"),
     coordinated_between=compile_fast(r"(?:と|・|、)$"),

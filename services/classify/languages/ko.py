@@ -70,7 +70,8 @@ SHARED = SharedWords(
         ("PRK", r"北(?=[,\s·…'\"]|이|은|의|가|도|,|미사일|ミサイル)|(?<![가-힣])북(?=[,·]|이\s|은\s|의\s|\s(?:미사일|탄도|우주발사체|발사체|정찰위성|위성|방사포|순항|극초음속|ICBM|SRBM|IRBM|SLBM))"),
         # "우리 군" (our forces) is the South's; so is a headline that opens with "the navy"
         # or "the JCS" and a comma.
-        ("KOR", r"우리 군|^(?:해군|공군|육군|해병대|합참|군)(?=,)"),
+        # (한미, "South Korea and the US", is led by the first.)
+        ("KOR", r"우리 군|^(?:해군|공군|육군|해병대|합참|군|軍|한미일|한미)(?=,)"),
         ("RUS", r"(?<![가-힣])러(?=[,\s·]|군|가|는|의|\s?미사일)"),
         ("USA", r"(?<![가-힣])美(?=[,\s·]|군|국)"),
         ("CHN", r"(?<![가-힣\u4e00-\u9fff])中(?=[,\s·])"),
@@ -128,7 +129,7 @@ TABLE = LanguageTable(
     headline_attack=compile_fast(r"타격|공격|공습|피격|직격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손|정전|단전|화재|폭발"),
     # ... or its land, waters or sky: "러 본토", "일본 EEZ", "대만 주변 해역".
     target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
-                              r"|(?:의)?\s?(?:본토|영토|영해|영공|상공|앞바다|근해|인근|주변|EEZ|배타적\s?경제수역)"),
+                              r"|(?:의)?\s?(?:본토|영토|영해|영공|상공|앞바다|근해|인근|주변|EEZ|배타적\s?경제수역|[북남동서]{1,2}부|중부)"),
     subject_after=compile_fast(r"(?:\s?(?:군|반군|군부|정부|당국|측|무장정파|혁명수비대|대통령))?(?:이|가|은|는)(?=[\s,]|$)"),
     # (One character of a Latin name or a figure at a time: no two ways to read a run.)
     owner_between=compile_fast(r"(?:의)?(?:[A-Za-z0-9\s-]|[가-힣]{1,3}급|신형|극초음속|탄도|순항|단거리|중거리|장거리"
