@@ -15,7 +15,7 @@ from schemas.models import LaunchEvent
 
 __all__ = [
     "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
-    "fmt_percent", "fmt_time", "kind_noun", "one_line", "what_launched",
+    "fmt_percent", "fmt_time", "headed", "kind_noun", "one_line", "what_launched",
 ]
 
 ACTOR_NAMES = {

@@ -248,7 +248,8 @@ class LanguageTable:
     # is ("Siły Zbrojne Ukrainy wystrzeliły"): the name is the agent.
     armed_body_before: FastPattern | None = None
     # After a name: it claimed the attack ("przyznał się do ataku"); right before one: it
-    # is blamed for it ("oskarżył o atak"). Read where the launch names no launcher.
+    # is blamed for it ("oskarżył o atak"). Read where the launch names no launcher (the
+    # English ones, en.CLAIMANT_AFTER and en.BLAMED_BEFORE, with every Latin-script text).
     claimant_after: FastPattern | None = None
     blamed_before: FastPattern | None = None
     singular_weapons: FastPattern | None = None  # a weapon noun that names one weapon
