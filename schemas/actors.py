@@ -240,7 +240,7 @@ STATES: tuple[Actor, ...] = (
     Actor("USA", {
         "en": ("United States", "U.S.", "U.S. Air Force", "U.S. Navy", "U.S. Army", "US", "America", "American",
                "Americans", "Pentagon", "USAF", "Missile Defense Agency", "CENTCOM"),
-        "ko": ("미국", "미군", "주한미군", "주일미군"), "ja": ("米国", "米軍", "アメリカ"), "zh": ("美国", "美國"),
+        "ko": ("미국",), "ja": ("米国", "米軍", "アメリカ"), "zh": ("美国", "美國"),
         "pl": _pl_cases("USA", "Stany Zjednoczone", "Stanów Zjednoczonych", "Stanom Zjednoczonym",
                         "Stanami Zjednoczonymi", "Stanach Zjednoczonych", "Amerykanie", "Amerykanów", "Amerykanom",
                         "Amerykanami", "Waszyngton", "Waszyngtonu", "Waszyngtonowi", "Waszyngtonem",

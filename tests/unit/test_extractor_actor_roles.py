@@ -474,7 +474,6 @@ def test_the_side_that_claims_or_is_blamed(title, summary, lang, actor):
     ("한미, 北 도발 맞서 에이태큼스 4발 동해상 대응사격", "", "ko", "KOR"),
     # Weapons fielded by one side name it.
     ("천궁-Ⅱ, 서해서 탄도탄 모의표적 요격시험 성공", "", "ko", "KOR"),
-    ("주한미군, 사격장서 에이태큼스 실사격 훈련", "", "ko", "USA"),
     ("Typhon launcher fires SM-6 in first live shot abroad", "", "en", "USA"),
 ])
 def test_korean_and_japanese_launchers_beyond_the_headline(title, summary, lang, actor):
