@@ -797,7 +797,7 @@ class Table:
     in a text are worked out once per text and remembered for the next call.
     """
 
-    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_ascii_words", "_short_words", "_gate_parts")
+    __slots__ = ("entries", "_cache", "_fold", "_entry_words", "_words", "_finder", "_short_words", "_gate_parts")
 
     def __init__(self, entries: Sequence[tuple[str, str]], flags: int = re.IGNORECASE, gate_parts: bool = False) -> None:
         """`gate_parts`: look for the entries' words in the part searched rather than in the
@@ -809,15 +809,19 @@ class Table:
         # (None: an entry without a gate always is).
         self._entry_words = tuple(frozenset(p.gate) if p.gate is not None else None for _, p in self.entries)
         self._words = tuple(sorted({w for ws in self._entry_words if ws for w in ws}))
-        # No Hangul or kana word can occur in an ASCII text (str.isascii() is a flag test).
-        self._ascii_words = tuple(w for w in self._words if w.isascii())
+        # One pass over a short text finds every word of a table of hundreds of names, where
+        # an `in` test per word would scan the text once a word.
+        self._finder = ahocorasick.Automaton()
+        for word in self._words:
+            self._finder.add_word(word, word)
+        if self._words:
+            self._finder.make_automaton()
         self._short_words = tuple(w for w in self._words if len(w) < _INDEX_MIN_LEN)
         self._cache: tuple[str | None, tuple[tuple[str, FastPattern], ...]] = (None, ())
 
     def _present(self, searched: str, remember: bool) -> set[str] | frozenset[str]:
         if len(searched) < _LONG_TEXT:
-            words = self._ascii_words if searched.isascii() else self._words
-            return {w for w in words if w in searched}
+            return {w for _, w in self._finder.iter(searched)} if self._words else set()
         return _INDEX.present(searched, remember).union([w for w in self._short_words if w in searched])
 
     def _with_words(self, present: set[str] | frozenset[str]) -> tuple[tuple[str, FastPattern], ...]:
