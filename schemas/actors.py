@@ -117,6 +117,7 @@ GROUPS: tuple[Actor, ...] = (
         "pl": _pl_cases("Hezbollah", "Hezbollahu", "Hezbollahowi", "Hezbollahem")}),
     Actor("Palestinian Islamic Jihad", {
         "en": ("Islamic Jihad", "Al-Quds Brigades", "al-Quds Brigades", "Saraya al-Quds"),
+        "ko": ("이슬라믹 지하드", "이슬라믹지하드", "팔레스타인 이슬라믹 지하드"), "ja": ("イスラム聖戦", "イスラミック・ジハード"),
         "pl": _pl_cases("Islamski Dżihad", "Islamskiego Dżihadu", "Islamskiemu Dżihadowi", "Islamskim Dżihadem")}),
     Actor("Hayat Tahrir al-Sham", {
         "en": ("Hayat Tahrir al-Sham", "Tahrir al-Sham", "HTS", "Syria's HTS", "Syrian HTS"),
@@ -175,7 +176,8 @@ GROUPS: tuple[Actor, ...] = (
     Actor("Kachin Independence Army", {"en": ("Kachin Independence Army",), "ja": ("カチン独立軍",),
                                        "ko": ("카친독립군",)}),
     Actor("People's Defence Force", {"en": ("People's Defence Force", "People's Defense Force", "People's Defence Forces",
-                                            "People's Defense Forces")}),
+                                            "People's Defense Forces"),
+                                     "ja": ("国民防衛隊",), "ko": ("시민방위군", "국민방위군")}),
 )
 
 # States, by their ISO 3166-1 alpha-3 codes.

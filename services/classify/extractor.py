@@ -326,6 +326,12 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "target"
         if self_report:
             return "self"
+        if not verb_final and _HOLDER_BY.search(before):
+            return "holder"  # "a bridge used by Armenian forces": who holds or makes a thing
+        if not verb_final and _fired_from(text, s, e):
+            return "actor"  # "rockets from IS-held Syria", "missiles from Israeli F-35s"
+        if not verb_final and en.PERSON_AFTER.match(text, e, after_end):
+            return "person"  # "Brit aid worker films rockets": who the person is
         if text.startswith(en.MAKER_SUFFIXES, e) or (table.maker_after is not None and table.maker_after.match(text, e)):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow", "北朝鮮製"
         if text.startswith(en.QUALIFIER_SUFFIXES, e):
@@ -339,7 +345,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if not verb_final and (en.INSTRUMENT_BEFORE.search(before) or en.USED_AFTER.match(text, e, after_end) or (
                 table.instrument_before is not None and table.instrument_before.search(before))):
             return "supplier"  # "using British missiles", "British missiles were used in ..."
-        if table.qualifier_before is not None and table.qualifier_before.search(before):
+        if (not verb_final and en.PLACE_QUALIFIER_BEFORE.search(before)) or (
+                table.qualifier_before is not None and table.qualifier_before.search(before)):
             return "qualifier"  # "okupowany przez Rosjan Sewastopol"
         passive_agent = not verb_final and (en.PASSIVE_AGENT_BEFORE.search(before) or (
             en.PASSIVE_IN_BEFORE.search(before) and _owns_attack(text, e, table, strict=True)))
@@ -349,15 +356,18 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         elif passive_agent:
             pass  # "hit with Ukrainian missiles", "damaged in Ukrainian strike": the agent, no target
         elif (table.target_before.search(before) if table.target_before is not None
-              else en.TARGET_BEFORE.search(before)):
+              else en.TARGET_BEFORE.search(before)) and not (
+                table.subject_weapon_after is not None and table.subject_weapon_after.match(text, e, after_end)):
             # A language with its own prepositions is read with them alone: Polish "to"
             # ("this is") and "on" ("he") are no English prepositions.
             return "target"
         if not verb_final and (en.SITE_BEFORE.search(before) or (
                 table.site_before is not None and table.site_before.search(before))) and not (
                 gazetteer.FACILITY_RE.match(text, s, e)) and not (
-                text.startswith(("'s", "’s"), e - 2) or text.startswith(("'s", "’s"), e)):
-            # "from North Korea's failed launch": a possessive owns what follows, no place.
+                text.startswith(("'s", "’s"), e - 2) or text.startswith(("'s", "’s"), e)) and not (
+                _owns_attack(text, e, table, strict=True)):
+            # "from North Korea's failed launch": a possessive owns what follows, no place;
+            # "toll from Cambodian rocket strike": nor does an adjective on the attack.
             return "site"
         if table.oblique_name is not None and table.oblique_name.search(text, s, e) and not _agent_case(
                 text, s, e, before, table):
@@ -445,7 +455,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if object_owner is not None:
             return object_owner
         for r in after_names:
-            if launches(r) and (_owns_attack(text, r[1], table)
+            if launches(r) and (_owns_attack(text, r[1], table) or (not verb_final and _fired_from(text, r[0], r[1]))
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
                 s, e, code = r
                 return code, (s, e), "actor:attacker"
@@ -507,6 +517,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
     return None, None, ""
 
 
+# "a bridge used by Armenian forces", "territory held by ...", "a missile built by Israel
+# Aerospace Industries": the agent holds, uses or makes a thing; it does not fire.
+_HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|manned|defended|guarded"
+                        r"|built|made|manufactured|produced|developed|designed|supplied)\s+by\s+(?:the\s+)?$")
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
@@ -576,6 +590,13 @@ def _agent_case(text: str, s: int, e: int, before: str, table: LanguageTable) ->
         return True
     return (table.agent_case_before is not None and table.agent_case_after is not None
             and bool(table.agent_case_before.search(before)) and bool(table.agent_case_after.match(text, e, e + 8)))
+
+
+def _fired_from(text: str, s: int, e: int) -> bool:
+    """Whether the name at s:e is where a launch came from as its holder or its craft
+    ("from IS-held Syria", "from Israeli F-35s"), which makes it the launcher."""
+    return bool(en.SITE_BEFORE.search(text, max(0, s - 30), s)) and (
+        text.startswith(en.HOLDER_SUFFIXES, e) or bool(en.PLATFORM_AFTER.match(text, e, e + 40)))
 
 
 def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) -> bool:

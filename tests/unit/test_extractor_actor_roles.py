@@ -122,7 +122,7 @@ def _sure_of(sure: str, other: str) -> model.LaunchModel:
     # its words does not replace it.
     ("Ukraine fires cruise missiles at Russian fleet in Crimea", "", "UKR", "UKR"),
     # The rules only took the first state named: the sure model does.
-    ("Missile strikes hit Crimea overnight", "Kyiv residents also reported loud blasts.", "UKR", "RUS"),
+    ("Missile strikes hit Crimea overnight", "Kyiv saw loud blasts as well.", "UKR", "RUS"),
 ])
 def test_the_model_replaces_only_an_actor_the_rules_did_not_read_from_its_role(title, summary, rules, actor):
     assert _actor(title, summary) == rules
@@ -478,3 +478,57 @@ def test_the_side_that_claims_or_is_blamed(title, summary, lang, actor):
 ])
 def test_korean_and_japanese_launchers_beyond_the_headline(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # An adjective on the attack after "from" owns it; the place fired from does not.
+    ("Death toll rises from Cambodian artillery rocket strike on border village", "", "en", "KHM"),
+    ("Rockets fired from Lebanese territory hit Metula", "", "en", None),
+    # A place held by a side, and a craft of its forces, are where its launch came from.
+    ("Two rockets from Islamic State-held territory land in Turkish town", "", "en", "Islamic State"),
+    ("Syria says missiles from Israeli warplanes hit airport near Damascus", "", "en", "ISR"),
+    # A nationality on a person is who the person is.
+    ("American journalist films rockets slamming into Kharkiv suburb", "", "en", None),
+    # Who holds, uses or makes the thing hit does not fire at it.
+    ("Footage shows ballistic missile fired at a depot used by Armenian forces", "", "en", None),
+    # "occupied Syrian Golan": a place held by another, not the launcher.
+    ("Air defences intercept missiles over Damascus",
+     "The Israeli enemy fired missiles from the direction of the occupied Syrian Golan, a military source said.", "en",
+     "ISR"),
+    # A side that downs a drone with a missile, however the missile is described.
+    ("Houthis down US MQ-9 Reaper with home-made surface-to-air missile", "", "en", "Houthis"),
+    # A state whose army says its own missile flew.
+    ("Cruise missile hits target 300 km away in debut test",
+     "The Brazilian Army said its new cruise missile, fired from a truck launcher, hit the target.", "en", "BRA"),
+    # Polish: a nominative adjective on the weapon after the verb is the subject.
+    ("Samolot trafiła rosyjska rakieta, twierdzi Baku", "", "pl", "RUS"),
+    # ... and a body named after its saying verb reports.
+    ("Orzesznik uderzył w zakład w Dnieprze",
+     "Pocisk został wystrzelony z poligonu w Rosji – przekazały Siły Powietrzne Ukrainy.", "pl", "RUS"),
+    # Japanese and Korean claims: "犯行声明", '"우리가 쐈다"', "배후를 자처".
+    ("イスラエル北部にロケット弾30発　ヒズボラが犯行声明", "", "ja", "Hezbollah"),
+    ('이스라엘군 "레바논서 로켓 10여발 날아와"…헤즈볼라 "우리가 쐈다"', "", "ko", "Hezbollah"),
+    ('이스라엘군 "가자지구서 로켓 5발"', "가자지구에서 로켓 5발이 날아왔다. 이슬라믹 지하드가 배후를 자처했다.", "ko",
+     "Palestinian Islamic Jihad"),
+    # A subject that confirms the rockets reports them.
+    ("イスラエル軍、レバノンからのロケット弾20発を確認", "", "ja", None),
+    # What is answered is no launcher of the answer.
+    ("韓国軍、弾道ミサイル「玄武」を発射", "韓国軍は、北朝鮮の弾道ミサイル発射への対抗措置として玄武を発射した。", "ja", "KOR"),
+    # A state's opposition is not the state.
+    ("ミャンマー民主派、国軍基地にロケット弾", "", "ja", None),
+    # "러시아가 쏜 北 미사일": the clause names who fired the weapon another state made.
+    ("우크라이나에 러시아가 쏜 北 미사일…잔해 확인", "", "ko", "RUS"),
+    # A ship of a state, named, is what is hit.
+    ('후티 "美 구축함 카니에 탄도미사일 공격"', "", "ko", "Houthis"),
+    # Aircraft only one side flies.
+    ('합참 "KF-16, 서해 공해상으로 공대지미사일 2발 발사"', "", "ko", "KOR"),
+])
+def test_holders_craft_persons_claims_and_answers(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor
+
+
+def test_a_weapon_only_one_side_fields_is_not_overruled_by_the_model():
+    result = classifier.classify('합참 "KF-16, 서해 공해상으로 공대지미사일 2발 대응 발사"',
+                                 "북한의 탄도미사일 도발에 대응해 공군 전투기가 미사일 2발을 발사했다.", lang="ko")
+    assert result.is_launch
+    assert result.fields.actor == "KOR"

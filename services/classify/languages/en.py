@@ -597,7 +597,8 @@ BLAMED_BEFORE = compile_fast(
 # The roles of a name near a launch (extractor.py): it reports, it made the weapon, it
 # is the target or the launch site, or it launched.
 SELF_REPORT_AFTER = compile_fast(
-    r"\s*(?:(?:said|says|say|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
+    r"\s*(?:(?:'s\s+)?(?:(?:army|navy|military|air force|armed forces|defen[cs]e ministry|government)\s+)?"
+    r"(?:said|says|say|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?|barrages?|salvos?|volleys?)\b"
     # "Hamas: we fired rockets at Tel Aviv": a name that speaks of its own firing.
@@ -657,6 +658,21 @@ STRUCK_THING_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "
 # airspace", not "the capital" or "entered airspace".
 STRUCK_THING_NEEDS_WORD = frozenset({"capital", "city", "airspace"})
 # "missile fired from Syria": a launch site, which the text does not make the launcher.
+# After a name: a craft or post of its forces ("missiles from Israeli F-35s", "from
+# Russian positions"): what is fired from it is the name's, no place it was fired from.
+PLATFORM_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:[\w-]+\s+)?(?:jets?|warplanes?|aircraft|planes?|fighter jets?|bombers?|F-\d+\w*|Su-\d+\w*|Tu-\d+\w*"
+    r"|MiG-\d+\w*|warships?|ships?|submarines?|destroyers?|frigates?|corvettes?|launchers?|batter(?:y|ies)"
+    r"|positions?|troops|forces|units?|gunboats?|drones?)\b", _I)
+# A name that qualifies the place it fired from: held by it ("rockets from IS-held
+# Syria", "from Russian-controlled territory"): what comes from there is the name's.
+HOLDER_SUFFIXES = ("-held", "-controlled", "-occupied")
+# A nationality on a person ("Brit aid worker films rockets", "wounding two Egyptian
+# peacekeepers"): who the person is, not who fired.
+PERSON_AFTER = compile_fast(
+    r"\s+(?:[\w-]+\s+)?(?:workers?|journalists?|reporters?|photographers?|tourists?|nationals?|citizens?|civilians?"
+    r"|residents?|students?|doctors?|nurses?|volunteers?|peacekeepers?|women|woman|man|men|boys?|girls?|child(?:ren)?"
+    r"|famil(?:y|ies)|couples?|expats?|pensioners?|teenagers?|sailors?|seafarers?|crew members?|hostages?)\b", _I)
 SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
 # A capitalised word is a name ("Storm Shadow"), unless it is a word of the clause
@@ -680,6 +696,9 @@ ATTACK_NOUN_STRICT_AFTER = compile_fast(
 MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
 # A name joined to a participle qualifies another noun ("Russia-annexed Crimea",
 # "Moscow-installed governor", "Iran-backed militia"): it is not who launched.
+# Right before a name: a participle that makes it a place held by another ("the occupied
+# Syrian Golan", "annexed Crimea"), not a launcher.
+PLACE_QUALIFIER_BEFORE = compile_fast(r"\b(?:occupied|annexed)\s+$", _I)
 QUALIFIER_SUFFIXES = ("-annexed", "-occupied", "-controlled", "-held", "-installed", "-appointed", "-backed",
                       "-allied", "-funded", "-armed", "-aligned", "-sponsored")
 # "The Houthi government has launched missiles": a state's government or forces that
@@ -732,8 +751,8 @@ DEFENDER_AFTER = compile_fast(
 # missile (a defender of its sky, and its launcher).
 DOWNS_AIRCRAFT_WITH_MISSILE = compile_fast(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+)?"
-    r"(?:shoots?\s+down|shot\s+down|downs|downed)\s+(?:[\w.-]+\s+){0,4}?"
-    r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?)\b[^.;]{0,40}?"
+    r"(?:(?:shoots?|shot|brings?|brought)\s+down|downs?|downed)\s+(?:[\w.-]+\s+){0,4}?"
+    r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?|warplanes?|fighters?|bombers?|Reapers?)\b[^.;]{0,40}?"
     r"\b(?:with|using|by)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:surface-to-air|SAMs?\b|anti-aircraft|air[- ]defen[cs]e|missiles?\b|interceptors?\b)",
     _I)

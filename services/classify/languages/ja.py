@@ -63,7 +63,8 @@ SHARED = SharedWords(
         r"(?:発射され|打ち上げられ|撃ち込まれ|飛来し)"
         # "韓国軍、北朝鮮による弾道ミサイル発射を確認": the subject that confirms or detects a
         # launch, told as a noun, is its reporter.
-        r"|(?:軍|政府|当局|側)?(?:は|が|、)、?[^。]{0,40}?(?:発射|打ち上げ)(?:実験)?(?:の兆候)?を(?:確認|探知|把握|捕捉|観測)"
+        r"|(?:軍|政府|当局|側)?(?:は|が|、)、?[^。]{0,40}?(?:(?:発射|打ち上げ)(?:実験)?(?:の兆候)?"
+        r"|(?:ミサイル|ロケット弾|砲弾)[^。を]{0,8}?)を(?:確認|探知|把握|捕捉|観測)"
     ),
     kinds=(
         ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),
@@ -129,7 +130,9 @@ TABLE = LanguageTable(
     headline_attack=compile_fast(r"攻撃|空襲|着弾|直撃|猛攻|被弾|死者|死亡|負傷|損壊|被害|行方不明|停電|断水|火災|爆発"),
     # ... or its waters or sky: "日本のEEZ内に", "台湾の周辺海域".
     # (Not "による", "によって": by whom.)
-    target_after=compile_fast(r"[^\s、。,]{0,3}?(?:に(?!よ)|へ|を)|(?:上空|本土|領|方面)"
+    # "北朝鮮の弾道ミサイル発射への対抗措置として": what is answered is no launcher of the answer.
+    target_after=compile_fast(r"(?:の[^\s、。,]{0,15}?)?(?:への|に)(?:対抗|対応|報復)"
+                              r"|[^\s、。,]{0,3}?(?:に(?!よ)|へ|を)|(?:上空|本土|領|方面)"
                               r"|の?(?:EEZ|排他的経済水域|領海|領空|上空|沖|近海|周辺|本土|領土|首都|[北南東西]{1,2}部|中部)"),
     subject_after=compile_fast(r"(?:軍|政府|当局|側|国防省|国防総省|反政府勢力|武装組織|武装勢力|大統領|派)?(?:が|は)"),
     # "北朝鮮の", "フーシ派の", "北朝鮮による" before the weapon: its owner.
@@ -140,7 +143,10 @@ TABLE = LanguageTable(
     instrument_after=compile_fast(r"で(?!は)"),
     maker_after=compile_fast(r"製|産(?=の?(?:ミサイル|弾道|巡航|兵器|ロケット))"),
     coordinated_between=compile_fast(r"(?:と|・|、)$"),
-    owner_after=compile_fast(r"船?籍"),
+    # "ヒズボラが犯行声明", "ハマスが攻撃を認めた": the side that claims the attack.
+    claimant_after=compile_fast(r"(?:派|軍|武装組織|武装勢力)?(?:が|は)?、?(?:犯行声明|(?:攻撃|発射|関与)を(?:認め|主張))"),
+    # "リベリア船籍", and "ミャンマー民主派", "シリア反政府勢力": a state's opposition is not the state.
+    owner_after=compile_fast(r"船?籍|の?(?:民主派|反政府|反体制|抵抗勢力|少数民族武装)"),
     counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),

@@ -53,6 +53,8 @@ SHARED = SharedWords(
         r"\s*(?:합참|국방부|군\s?당국|정부|측)"
         r"|(?:\s?(?:군|정부|당국|측))?(?:은|는|이|가)\s(?:(?!발사[했한하]|쏘|쏜|쐈)[^.。]){0,50}?"
         r"(?:발사됐|발사되|발사된|날아와|날아왔|날아든)"
+        # '이스라엘군 "레바논서 로켓 30여발 날아와"': the same, told as a quote.
+        r"|(?:\s?(?:군|정부|당국|측))?\s?[\"“'‘][^\"”'’]{0,40}?(?:발사됐|발사되|발사된|날아와|날아왔|날아든)"
     ),
     kinds=(
         ("icbm", r"대륙간"), ("slbm", r"잠수함발사탄도"), ("irbm", r"(?<!준)중거리"), ("mrbm", r"준중거리"),
@@ -128,7 +130,11 @@ TABLE = LanguageTable(
     # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").
     headline_attack=compile_fast(r"타격|공격|공습|피격|직격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손|정전|단전|화재|폭발"),
     # ... or its land, waters or sky: "러 본토", "일본 EEZ", "대만 주변 해역".
-    target_after=compile_fast(r"(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
+    # "북한의 탄도미사일 도발에 대응해": what is answered is no launcher of the answer.
+    # '후티 "美 항모 트루먼에 ..."': a ship or base of the name, named, is what is hit.
+    target_after=compile_fast(r"(?:의\s?[^,.。]{0,15}?)?에\s?(?:대응|맞대응|대한\s?대응|맞서|보복)"
+                              r"|\s?(?:항모|항공모함|구축함|함정|군함|기지)\s?[가-힣A-Za-z.\s]{0,12}?에(?!서)"
+                              r"|(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
                               r"|(?:의)?\s?(?:본토|영토|영해|영공|상공|앞바다|근해|인근|주변|EEZ|배타적\s?경제수역|[북남동서]{1,2}부|중부)"),
     subject_after=compile_fast(r"(?:\s?(?:군|반군|군부|정부|당국|측|무장정파|혁명수비대|대통령))?(?:이|가|은|는)(?=[\s,]|$)"),
     # (One character of a Latin name or a figure at a time: no two ways to read a run.)
@@ -137,6 +143,11 @@ TABLE = LanguageTable(
     instrument_after=compile_fast(r"(?:으로|로)(?![가-힣])"),
     maker_after=compile_fast(r"(?:제|산)(?![가-힣])"),
     coordinated_between=compile_fast(r"(?:과|와|및|·|,)\s?$"),
+    # "러시아가 쏜 北 미사일": the weapon's maker, after the clause that names who fired it.
+    qualifier_before=compile_fast(r"(?:이|가)\s?(?:쏜|쏘아\s?올린|발사한)\s?$"),
+    # '헤즈볼라 "우리가 쐈다"', "하마스가 배후를 자처": the side that claims the attack.
+    claimant_after=compile_fast(r"(?:\s?(?:측|군|반군))?(?:이|가|은|는)?\s?(?:[\"“'‘]\s?우리가\s?(?:쐈|쏘았|발사했)"
+                                r"|(?:공격의?\s?)?배후(?:를|임을)?\s?자처|(?:공격|발사)(?:을|를)?\s?(?:했다고\s?)?(?:인정|주장))"),
     owner_after=compile_fast(r"\s?(?:선적|국적|소유)"),
     counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},

@@ -607,10 +607,17 @@ TARGET_BEFORE = compile_fast(
     _I,
 )
 SITE_BEFORE = compile_fast(r"\b(?:z|ze|z terytorium|z terenu|znad)\s+$", _I)
+# A state's adjective in the nominative before a weapon in the nominative ("trafiła
+# rosyjska rakieta", "spadły rosyjskie pociski"): the subject, after the verb.
+SUBJECT_WEAPON_AFTER = compile_fast(
+    r"(?<=[aie])\s+(?:\w+\s+)?(?:rakiet[ay]|pociski?|drony?|dron|bomb[ay]|Iskander\w*|Kindżał\w*|Kalibr\w*)\b", _I)
 REPORTER_BEFORE = compile_fast(
     r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|cytowan\w* przez"
     r"|powołując się na|źródł\w* w)\s+(?:(?:źródeł|władz\w*|rząd\w*|ministerstw\w*|resort\w*|armi\w*|wojsk\w*"
-    r"|medi\w*|agencj\w*|służb\w*|wywiad\w*|dowództw\w*|sztab\w*)\s+)?$",
+    r"|medi\w*|agencj\w*|służb\w*|wywiad\w*|dowództw\w*|sztab\w*)\s+)?$"
+    # "..., – przekazały Siły Powietrzne Ukrainy": a saying verb after a dash or comma,
+    # and the body that says, named after it.
+    rf"|[–,-]\s*(?:{_SAYING})\s+(?:[\w-]+\s+){{0,2}}$",
     _I,
 )
 AGENT_BEFORE = compile_fast(r"\bprzez\s+$", _I)
@@ -931,6 +938,7 @@ TABLE = LanguageTable(
     coordinated_between=compile_fast(r"\s*(?:,|i|oraz|a także)\s*$"),  # "USA i Wielka Brytania wystrzeliły"
     instrument_before=INSTRUMENT_BEFORE,
     qualifier_before=QUALIFIER_BEFORE,
+    subject_weapon_after=SUBJECT_WEAPON_AFTER,
     attack_noun_after=ATTACK_NOUN_AFTER,
     oblique_name=OBLIQUE_NAME,
     agent_case_before=AGENT_CASE_BEFORE,

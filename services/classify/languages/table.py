@@ -239,6 +239,9 @@ class LanguageTable:
     instrument_before: FastPattern | None = None  # right before a name: it supplied the weapon used ("za pomocą")
     qualifier_before: FastPattern | None = None  # right before a name: it qualifies a place ("okupowany przez")
     attack_noun_after: FastPattern | None = None  # after a name: an attack or weapon noun it owns ("rosyjski atak")
+    # After a name: a weapon in the nominative that the name qualifies ("trafiła rosyjska
+    # rakieta"): the sentence's subject, whatever verb comes before it.
+    subject_weapon_after: FastPattern | None = None
     # A name in an oblique case ("Ukrainy", "rosyjskich", "Rosjan"): not the subject, so not
     # the launcher, unless it is the attack's agent (`agent_case_before` and `_after`).
     oblique_name: FastPattern | None = None
