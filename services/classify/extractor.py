@@ -74,7 +74,7 @@ from bisect import bisect_right
 from datetime import datetime
 from itertools import islice
 
-from schemas.actors import STATE_CODES
+from schemas.actors import GROUPS, STATE_CODES
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
@@ -521,6 +521,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 # Aerospace Industries": the agent holds, uses or makes a thing; it does not fire.
 _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|manned|defended|guarded"
                         r"|built|made|manufactured|produced|developed|designed|supplied)\s+by\s+(?:the\s+)?$")
+# Armed groups whose "rakiety" are artillery rockets: all but the Houthis, who fire
+# ballistic and cruise missiles.
+_ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
@@ -1028,6 +1031,10 @@ def extract(
     if span:
         evidence.append(_ev(p, cue, "actor", *span))
     kind, span, said = _kind(p, primary, table)
+    if kind is None and actor in _ROCKET_GROUPS and table.group_rocket is not None and (
+            m := table.group_rocket.search(text)) is not None:
+        # "Hezbollah wystrzelił ok. 100 rakiet": an armed group's "rakiety" are rockets.
+        kind, span, said = "artillery_rocket", (m.start(), m.end()), "rocket"
     if span:
         evidence.append(_ev(p, f"kind:{said}", "kind", *span))
     count, span = _count(p, table, primary)

@@ -161,6 +161,20 @@ def test_count_kind_distance_and_direction_of_a_polish_report():
     assert _facts("Rosja wystrzeliła kilkanaście rakiet", "W tym 3 rakiety manewrujące.").count is None
 
 
+@pytest.mark.parametrize("title, kind", [
+    # "rakiety" are missiles and rockets alike: an armed group's are rockets ...
+    ("Hamas wystrzelił salwę rakiet na Aszkelon", "artillery_rocket"),
+    ("Islamski Dżihad wystrzelił rakiety w stronę Sderotu", "artillery_rocket"),
+    # ... a state's, or the Houthis', say no kind by themselves.
+    ("Rosja wystrzeliła rakiety na Kijów", None),
+    ("Huti wystrzelili rakietę w stronę Ejlatu", None),
+    # A class named wins.
+    ("Hezbollah wystrzelił rakietę przeciwpancerną i rakiety balistyczne", "ballistic"),
+])
+def test_an_armed_groups_rakiety_are_rockets(title, kind):
+    assert _facts(title).kind == kind
+
+
 @pytest.mark.parametrize(("text", "hint", "lang"), [
     ("Rosyjskie rakiety spadły na Kijów", None, "pl"),
     ("Korea Północna wystrzeliła rakietę", "en-US", "pl"),  # the words outweigh a wrong hint

@@ -939,6 +939,7 @@ TABLE = LanguageTable(
     instrument_before=INSTRUMENT_BEFORE,
     qualifier_before=QUALIFIER_BEFORE,
     subject_weapon_after=SUBJECT_WEAPON_AFTER,
+    group_rocket=compile_fast(r"\brakiet\w*|\brakietow\w*", _I),
     attack_noun_after=ATTACK_NOUN_AFTER,
     oblique_name=OBLIQUE_NAME,
     agent_case_before=AGENT_CASE_BEFORE,

@@ -242,6 +242,9 @@ class LanguageTable:
     # After a name: a weapon in the nominative that the name qualifies ("trafiła rosyjska
     # rakieta"): the sentence's subject, whatever verb comes before it.
     subject_weapon_after: FastPattern | None = None
+    # The one word for missiles and rockets alike ("rakiety"): an armed group's (not a
+    # state's) is an artillery rocket, as the bare English "rockets" is read.
+    group_rocket: FastPattern | None = None
     # A name in an oblique case ("Ukrainy", "rosyjskich", "Rosjan"): not the subject, so not
     # the launcher, unless it is the attack's agent (`agent_case_before` and `_after`).
     oblique_name: FastPattern | None = None
