@@ -259,6 +259,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     reaction = _reaction(text, table, t_end, first_event, event_at)
     if reaction is None and table is not ENGLISH:
         reaction = _reaction(text, ENGLISH, t_end, first_event, event_at)
+    if reaction is not None and _STATEMENT.match(reaction.group()) and _lede_tells_launch(p, table, s_asserted):
+        # "Statement on Attack on U.S. Forces at Al-Asad Air Base || At approximately 6:30
+        # p.m., militants fired ... missiles at ...": an official statement that tells the
+        # launch in its first sentence, and reacts to nothing there, reports it.
+        reaction = None
     if reaction is None and table.consequence is not None:
         caused = table.consequence.search(text, 0, t_end)
         if caused and (first_event is None or first_event.subordinate or caused.start() < first_event.start):
@@ -421,6 +426,18 @@ def _sentence_start(text: str, pos: int) -> int:
     for last in _SENTENCE_END.finditer(text, 0, pos):
         pass
     return last.end() if last else 0
+
+
+_LEDE_CHARS = 300
+
+
+def _lede_tells_launch(p: Prepared, table, s_asserted: list[Cue]) -> bool:
+    """Whether the summary's lede (its first 300 characters) asserts a launch with no
+    reaction word before the end of that launch's sentence."""
+    if not s_asserted or s_asserted[0].start - p.title_end > _LEDE_CHARS:
+        return False
+    end = p.sentence_of(s_asserted[0].start)[1]
+    return not (table.reaction.search(p.text, p.title_end, end) or en.REACTION.search(p.text, p.title_end, end))
 
 
 def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: int | None) -> re.Match | None:

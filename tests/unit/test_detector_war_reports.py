@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.classify import detector
+from services.classify import classifier, detector
 
 
 def _detect(title: str, summary: str = "", lang: str = "en") -> detector.Detection:
@@ -213,6 +213,19 @@ def test_a_statement_by_the_reporting_agency_is_the_report_not_a_reaction(title,
 
 def test_an_agency_statement_on_launches_is_still_a_reaction():
     assert not _detect("Indo-Pacific Command issues statement on North Korea's latest missile launches").is_launch
+
+
+@pytest.mark.parametrize("summary, is_launch", [
+    # A statement whose lede tells the attack, as a command's press release does, reports it.
+    ("At about 9 p.m. on Sunday, militants fired three rockets at the base. No injuries were reported.", True),
+    # One whose lede reacts to it is a reaction.
+    ("The United States strongly condemns the rocket attack on the base.", False),
+    # One whose lede tells no launch, too.
+    ("We are aware of reports and are assessing the situation.", False),
+])
+def test_a_statement_whose_lede_tells_the_attack_reports_it(summary, is_launch):
+    title = "Statement on Rocket Attack on Coalition Forces at Erbil Air Base"
+    assert classifier.classify(title, summary).is_launch is is_launch
 
 
 # --- framing that a verbless or subordinate Polish weapon takes from its clause ------------

@@ -1052,6 +1052,7 @@ SHARED = SharedWords(
         r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
+        r"|statement|press release"
         # "UK maritime agency", "Britain's maritime trade agency": an agency reports.
         r"|(?:[\w-]+\s+){0,2}?agency"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
