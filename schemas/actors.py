@@ -436,7 +436,7 @@ AGENCIES: tuple[Agency, ...] = (
         role="state_media", actor="PRK", implies_actor=True, zone="Asia/Pyongyang"),
     Agency("Uriminzokkiri", {"en": ("Uriminzokkiri",), "ko": ("우리민족끼리",)},
            role="state_media", actor="PRK", implies_actor=True),
-    Agency("Missile Administration", {"en": ("Missile Administration",), "ko": ("미사일총국",)},
+    Agency("Missile Administration", {"en": ("Missile Administration",), "ko": ("미사일총국",), "ja": ("ミサイル総局",)},
            role="state_media", actor="PRK", implies_actor=True, zone="Asia/Pyongyang"),
     Agency("US INDOPACOM", {
         "en": ("INDOPACOM", "Indo-Pacific Command"), "ko": ("인도태평양사령부",), "ja": ("インド太平洋軍",)},
@@ -477,6 +477,9 @@ AGENCIES: tuple[Agency, ...] = (
         "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
         role="operator", actor="USA"),
     Agency("Pentagon", {"en": ("Pentagon",)}, role="observer", actor="USA"),
+    # South Korea's defence research agency: it announces its own test flights.
+    Agency("ADD", {"en": ("Agency for Defense Development",), "ko": ("국방과학연구소",), "ja": ("国防科学研究所",)},
+           role="operator", actor="KOR", implies_actor=True),
     Agency("IRNA", {"en": ("IRNA", "Islamic Republic News Agency")},
            role="state_media", actor="IRN", implies_actor=True),
     Agency("Tasnim", {"en": ("Tasnim",)}, role="state_media", actor="IRN", implies_actor=True),

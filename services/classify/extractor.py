@@ -269,7 +269,7 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
     if code is None:
-        origin = gazetteer.ORIGIN_ACTORS_PL.search(p.text)
+        origin = gazetteer.ORIGIN_ACTORS_PL.search(p.text) or gazetteer.ORIGIN_FIRST_ACTORS_PL.search(p.text)
         if origin is not None:
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
@@ -357,7 +357,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             pass  # "hit with Ukrainian missiles", "damaged in Ukrainian strike": the agent, no target
         elif (table.target_before.search(before) if table.target_before is not None
               else en.TARGET_BEFORE.search(before)) and not (
-                table.subject_weapon_after is not None and table.subject_weapon_after.match(text, e, after_end)):
+                table.subject_weapon_after is not None and table.subject_weapon_after.match(text, e, after_end)) and not (
+                en.LAUNCH_NOUN_AFTER.match(text, e, after_end)):
             # A language with its own prepositions is read with them alone: Polish "to"
             # ("this is") and "on" ("he") are no English prepositions.
             return "target"

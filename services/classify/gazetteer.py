@@ -106,11 +106,14 @@ ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "iran": "IRN", "prk
 # The same in Polish, by a verb of firing ("Izrael ostrzelany z Jemenu", "rakiety
 # wystrzelone z Libanu"); a weapon merely "from" a place ("missile from Yemen") names no
 # one. Read only where the text names no launcher at all.
+_ORIGIN_PLACES_PL = (r"(?:z|ze)\s+(?:terytorium\s+)?(?:(?P<yemen>Jemenu)|(?P<lebanon>(?:południowego\s+)?Libanu)"
+                     r"|(?P<iran>Iranu)|(?P<prk>Korei\s+Północnej))\b")
 ORIGIN_ACTORS_PL = compile_fast(
-    r"\b(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)\s+(?:[\w-]+\s+){0,3}?(?:z|ze)\s+(?:terytorium\s+)?"
-    r"(?:(?P<yemen>Jemenu)|(?P<lebanon>(?:południowego\s+)?Libanu)|(?P<iran>Iranu)|(?P<prk>Korei\s+Północnej))\b",
-    re.IGNORECASE,
-)
+    r"\b(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)\s+(?:[\w-]+\s+){0,3}?" + _ORIGIN_PLACES_PL, re.IGNORECASE)
+# ... and with the place first ("z Iranu wystrzelono około 100 rakiet").
+ORIGIN_FIRST_ACTORS_PL = compile_fast(
+    r"\b" + _ORIGIN_PLACES_PL + r"\s+(?:[\w-]+\s+){0,2}?(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)",
+    re.IGNORECASE)
 
 # Weapon types fielded by one side only: when the text names no launcher, the type does
 # ("Kremlin says Sarmat test successful", "BrahMos test-fired from INS Imphal").

@@ -24,9 +24,21 @@ _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2018: 0x27, 0x2019: 0x27, 0x201C: 0x
 _NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_FOLD)) + "]")
 
 
+# Words spelt two ways, folded to the one the rules know, letter for letter: the North's
+# "미싸일" (KCNA, Rodong Sinmun) is the South's "미사일".
+_WORD_FOLD = (("미싸일", "미사일"),)
+
+
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text
     # str.translate walks every character in Python-level dict lookups; most text needs none.
-    return text.translate(_FOLD) if not text.isascii() and _NEEDS_FOLD.search(text) else text
+    if _NEEDS_FOLD.search(text):
+        text = text.translate(_FOLD)
+    if "싸" in text:
+        for written, known in _WORD_FOLD:
+            text = text.replace(written, known)
+    return text
 
 
 # Markup, entities and the two characters of a misread letter: what `_clean` replaces.

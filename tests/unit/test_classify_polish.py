@@ -142,7 +142,9 @@ def test_every_case_of_a_weapon_binds_to_the_verb(weapon):
     ("Według Japonii Korea Płn. wystrzeliła dwa pociski", "", "PRK"),  # Japan reports
     ("Ukraina: Rosja zaatakowała Odessę rakietami", "", "RUS"),  # Ukraine reports
     ("Potężny wybuch. Wystrzelenie rakiety przez Iran", "", "IRN"),  # the passive agent
-    ("Syreny w Galilei", "Z Libanu wystrzelono rakiety na północ Izraela.", None),  # the site, the target
+    # Lebanon is the place fired from and Israel the target; the place names the group
+    # that fires from it, whichever comes first ("wystrzelone z Libanu", "z Libanu wystrzelono").
+    ("Syreny w Galilei", "Z Libanu wystrzelono rakiety na północ Izraela.", "Hezbollah"),
 ])
 def test_the_launcher_of_a_polish_report(title, summary, actor):
     assert _facts(title, summary).actor == actor

@@ -119,6 +119,8 @@ IMPACT = compile_fast(
     # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
     r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
     r"|pass(?:es|ed|ing)? (?:through|over|into))(?= (?:[\w'-]+ ){0,2}air ?space)"
+    # "two rockets were identified crossing from the Gaza Strip": a weapon's flight from a place.
+    r"|cross(?:es|ed|ing) (?:from|over from)(?= (?:the )?[A-Z])"
     # "Russian missiles target cities": a plural subject's verb, not "missile target(s)", a noun.
     r"|(?<=s )target(?= (?!practice|range|list|areas?\b|drones?\b)[a-z])"
     r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
@@ -326,9 +328,13 @@ ONE_OF_SERIES = compile_fast(
 
 # --- framing: what keeps a cue from being a report of a launch -------------------------
 
+# The modal "may", not the month: not "On May 5", "5 May", "in May", "since early May".
+_MAY = (r"(?<!\d )(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bsince )(?<!\buntil )(?<!\bearly )(?<!\blate )(?<!\bmid-)"
+        r"(?<!\blast )(?<!\bnext )(?<!\bthis )may(?!\s*\d)")
+
 # Modal or future framing just before the verb: the launch has not happened.
 MODAL_BEFORE = compile_fast(
-    r"\b(?:could|may|might|would|will|shall|can|to|plans?|planning|prepar(?:es|ed|ing)|ready|readies"
+    rf"\b(?:could|{_MAY}|might|would|will|shall|can|to|plans?|planning|prepar(?:es|ed|ing)|ready|readies"
     r"|readying|poised|set|about|expected|likely|possible|possibly|potential|imminent|threat(?:en|ens|ened)?"
     r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
     r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?)"
@@ -352,7 +358,7 @@ ADJ_MODAL_BEFORE = compile_fast(
 
 # A modal a few words before the event: "Iran will pay for missile attacks".
 MODAL_NEAR_BEFORE = compile_fast(
-    r"\b(?:will|would|could|may|might|must|should|can|shall|(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )"
+    rf"\b(?:will|would|could|{_MAY}|might|must|should|can|shall|(?<!\bup )(?<!\bclose )(?<!\bnext )(?<!\bdue )"
     r"(?<!according )(?<!\bprior )(?<!\bclose )(?<!\breturn )(?<!\breturns )(?<!\breturned )(?<!\bback )"
     r"(?<!\bflee )(?<!\bfled )(?<!\bflees )(?<!\bheads )(?<!\bheaded )(?<!\bvisit )(?<!\btrip )to)\b"
     # Not across a clause of its own: "return to ruined homes after missile strike".
@@ -373,9 +379,18 @@ HARMED_BY_BEFORE = compile_fast(
 ATTACK_WITH_BEFORE = compile_fast(
     r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
     r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
-    r"|rain(?:s|ed)?|shower(?:s|ed)?)\b[^.;:]{0,50}?\bwith\s+"
-    # The instrument may be one of a list: "with drones, missiles", "with drones and missiles".
-    r"(?:[\w'-]+,?\s+){0,5}$",
+    r"|rain(?:s|ed)?|shower(?:s|ed)?)\b[^.;:]{0,80}?\bwith\s+"
+    # The instrument may be one of a list: "with drones, missiles", "with drones and missiles",
+    # "with 158 means of air attack: 122 missiles".
+    r"(?:[\w'-]+[,:]?\s+){0,6}$",
+    _I,
+)
+# "carried out a successful strike on the headquarters ... using Storm Shadow cruise
+# missiles": an attack whose instrument is the weapon, named after "using".
+ATTACK_USING_BEFORE = compile_fast(
+    r"\b(?P<verb>(?:carried out|carries out|conducted|conducts|launched|launches|delivered|delivers)\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?)|strike[sd]?|struck|attack(?:s|ed)|hit|target(?:s|ed))\b"
+    r"[^.;:]{0,140}?\busing\s+(?:[\w'-]+,?\s+){0,5}$",
     _I,
 )
 
@@ -407,7 +422,7 @@ LOOKS_AHEAD_TO_BEFORE = re.compile(r"\b(?:for|of|over|against|about|to|amid|on|a
 
 # "can reportedly strike", "could possibly launch": the adverb qualifies a modal, so the
 # verb is still to come (unlike "reportedly fired" or "may have launched").
-MODAL_ADVERB_BEFORE = compile_fast(r"\b(?:can|could|will|would|may|might|shall|must|to)\s+[a-z]+ly\s+$", _I)
+MODAL_ADVERB_BEFORE = compile_fast(rf"\b(?:can|could|will|would|{_MAY}|might|shall|must|to)\s+[a-z]+ly\s+$", _I)
 
 # "tried to launch", "attempt to fire": a failed launch is still a launch.
 # "used ATACMS to hit targets": a purpose, not a future.
@@ -444,7 +459,7 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed(?!\s+on\b)|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
-    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on"
+    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
     # Leaders meet; interceptors that "meet" missiles do not.
     r"|meets?(?!\s+(?:(?!(?:after|over|amid|following|as|on|to|in|with|about|before)\b)[\w'’-]+\s+){0,2}"
@@ -508,7 +523,7 @@ MODAL_AFTER = compile_fast(
     # ("in scheduled test", "a planned drill": what kind of test it was, not that it is to come)
     r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent"
     r"|(?:planned|scheduled)(?!\s+(?:[\w-]+\s+)?(?:tests?|launch\w*|flights?|exercises?|drills?)\b)|possible|feared"
-    r"|looms|looming|to be|will be|set for|slated|will|(?:would|could|may|might|must|should)(?!\s+have)"
+    rf"|looms|looming|to be|will be|set for|slated|will|(?:would|could|{_MAY}|might|must|should)(?!\s+have)"
     r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled"
     # Set for a day: "test launch for Tuesday night".
     r"|for (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tonight|tomorrow|next week)"
@@ -658,6 +673,12 @@ STRUCK_THING_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "
 # airspace", not "the capital" or "entered airspace".
 STRUCK_THING_NEEDS_WORD = frozenset({"capital", "city", "airspace"})
 # "missile fired from Syria": a launch site, which the text does not make the launcher.
+# After a name: its launch or test, a few words on ("Statement on DPRK Ballistic Missile
+# Launch", "comment on North Korean ICBM test"): the name launched, whatever preposition
+# stands before it (not "strikes on Russian missile launch sites").
+LAUNCH_NOUN_AFTER = compile_fast(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:launch(?:es)?|test-fires?|test-launch(?:es)?|flight tests?)\b"
+    r"(?!\s*(?:sites?|pads?|facilit\w*|vehicles?|complex\w*|areas?|platforms?|positions?|systems?|tubes?|bases?))", _I)
 # After a name: a craft or post of its forces ("missiles from Israeli F-35s", "from
 # Russian positions"): what is fired from it is the name's, no place it was fired from.
 PLATFORM_AFTER = compile_fast(

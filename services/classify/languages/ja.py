@@ -67,7 +67,7 @@ SHARED = SharedWords(
         r"|(?:ミサイル|ロケット弾|砲弾)[^。を]{0,8}?)を(?:確認|探知|把握|捕捉|観測)"
     ),
     kinds=(
-        ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離"), ("mrbm", r"準中距離"),
+        ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離|中長距離"), ("mrbm", r"準中距離"),
         ("srbm", r"短距離"), ("hypersonic", r"極超音速"), ("cruise", r"巡航"), ("satellite_launch", r"衛星"),
         ("artillery_rocket", r"多連装"), ("ballistic", r"弾道"), ("rocket", r"ロケット"), ("unknown", r"飛翔体|飛しょう体"),
     ),

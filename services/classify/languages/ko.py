@@ -57,7 +57,7 @@ SHARED = SharedWords(
         r"|(?:\s?(?:군|정부|당국|측))?\s?[\"“'‘][^\"”'’]{0,40}?(?:발사됐|발사되|발사된|날아와|날아왔|날아든)"
     ),
     kinds=(
-        ("icbm", r"대륙간"), ("slbm", r"잠수함발사탄도"), ("irbm", r"(?<!준)중거리"), ("mrbm", r"준중거리"),
+        ("icbm", r"대륙간"), ("slbm", r"잠수함발사탄도"), ("irbm", r"(?<!준)중거리|중장거리"), ("mrbm", r"준중거리"),
         ("srbm", r"현무|단거리|근거리"), ("hypersonic", r"극초음속"), ("cruise", r"순항"),
         ("satellite_launch", r"정찰위성|(?<!방)위성|우주발사체"), ("artillery_rocket", r"방사포"), ("ballistic", r"탄도"),
         ("rocket", r"로켓"), ("unknown", r"미상 발사체|미상의 발사체"),

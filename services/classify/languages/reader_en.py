@@ -128,12 +128,15 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         # Weapon as instrument ("pounds Ukraine with missiles", "strikes targets with Tomahawks")
         # or agent ("killed by a rocket").
         # (str.find first, on the lower-cased text: each pattern needs a word that is rarely there.)
-        lo = max(s0, w[0] - 80)
+        lo = max(s0, w[0] - 130)
         aw = ((en.ATTACK_WITH_BEFORE.search(text, lo, w[0]) or en.RESPOND_WITH_BEFORE.search(text, lo, w[0]))
               if low is None or low.find("with", lo, w[0]) >= 0 else None)
+        if aw is None and (low is None or low.find("using", lo, w[0]) >= 0):
+            aw = en.ATTACK_USING_BEFORE.search(text, max(s0, w[0] - 200), w[0])
         if aw:
             cues.append(_cue("impact", p, aw.start(), aw.start() + len(aw.group("verb")), w, s0))
             continue
+        lo = max(s0, w[0] - 80)
         hb = en.HARMED_BY_BEFORE.search(text, lo, w[0]) if low is None or low.find(" by ", lo, w[0]) >= 0 else None
         if hb:
             cues.append(_cue("impact", p, hb.start(), hb.start() + len(hb.group("verb")), w, s0))
