@@ -440,6 +440,10 @@ def test_purposes_lookaheads_and_reactions(title, is_launch):
     ("en", "Islamic Jihad fires rockets at Israel after death of hunger striker",
      "Sirens sounded in Sderot; 22 rockets were launched from Gaza, the military said.", True),
     ("en", "Striker fires rocket into top corner to seal derby win", "", False),
+    # A missile that "scores a bull's eye" hits its target; a player who scores does not launch.
+    ("en", "INS Kolkata scores bull's eye with BrahMos in test firing",
+     "The destroyer fired a BrahMos cruise missile at a decommissioned ship in the Arabian Sea.", True),
+    ("en", "Winger scores twice as rocket-fuelled comeback sinks rivals", "", False),
     # Reaching orbit is no civil launcher: the launching state says whose launch it is.
     ("pl", "Iran wystrzelił trzy satelity jednocześnie", "Państwowa telewizja podała, że satelity trafiły na orbitę.", True),
     ("pl", "Japonia wystrzeliła satelitę meteorologicznego", "Satelita trafił na orbitę.", False),

@@ -961,7 +961,8 @@ SHARED = SharedWords(
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
     # Sport: "fires rocket into top corner".
     sport=(
-        r"\b(?:goals?|scores?|scored|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
+        # (A missile "scores a direct hit" or "a bull's eye": no game.)
+        r"\b(?:goals?|(?:scores?|scored)(?! (?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
         r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to)\b"
