@@ -408,6 +408,16 @@ STATES: tuple[Actor, ...] = (
 # "Iraqi militias" is the group's name and not Iraq's.
 ACTORS: tuple[Actor, ...] = GROUPS + STATES
 STATE_CODES: frozenset[str] = frozenset(actor.code for actor in STATES)
+
+# The clock a launch's report gives its times in when it names no zone: the launching
+# region's (reports of Korean launches give Seoul or Tokyo time, of the war in Ukraine
+# Kyiv time, of rockets from Gaza or Lebanon Israel's).
+REGION_ZONES: dict[str, str] = {
+    "PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo", "RUS": "Europe/Kyiv", "UKR": "Europe/Kyiv",
+    "ISR": "Asia/Jerusalem", "Hamas": "Asia/Jerusalem", "Hezbollah": "Asia/Jerusalem",
+    "Palestinian Islamic Jihad": "Asia/Jerusalem", "Houthis": "Asia/Aden", "IRN": "Asia/Tehran",
+    "CHN": "Asia/Shanghai", "TWN": "Asia/Taipei", "IND": "Asia/Kolkata", "PAK": "Asia/Karachi",
+}
 """The codes of the actors that are states (a group's code may be capitals too: "PKK")."""
 
 AGENCIES: tuple[Agency, ...] = (

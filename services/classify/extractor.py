@@ -74,7 +74,7 @@ from bisect import bisect_right
 from datetime import datetime
 from itertools import islice
 
-from schemas.actors import GROUPS, STATE_CODES
+from schemas.actors import GROUPS, REGION_ZONES, STATE_CODES
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
@@ -996,16 +996,20 @@ def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
 
 
 # Launches by and around these actors are reported in local time.
-_REGION_ZONES = {"PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo"}
+# Where reports of a launch are mostly written in its region's own day (Korea, Japan), the
+# region's zone reads their day words too; elsewhere it reads only a clock time, and a day
+# alone ("overnight") is the writer's (a New York evening is already the next day in Kyiv).
+_LOCAL_PRESS_REGIONS = frozenset({"PRK", "KOR", "JPN"})
 
 
 def _event_zone(p: Prepared, actor: str | None) -> str | None:
-    """Zone the text's clock times are in: a named agency's, else the launching region's."""
+    """Zone the text's times are in: a named agency's, else that of the launching region
+    when its press is local."""
     for _s, _e, agency in _agencies(p):
         zone = timeparse.AGENCY_ZONES.get(agency)
         if zone:
             return zone
-    return _REGION_ZONES.get(actor or "")
+    return REGION_ZONES.get(actor or "") if actor in _LOCAL_PRESS_REGIONS else None
 
 
 def summary_launch(p: Prepared, cues: tuple[Cue, ...]) -> Cue | None:
@@ -1067,7 +1071,8 @@ def extract(
         evidence.append(_ev(p, "agency:named", "source_agency", *span))
 
     zone = _event_zone(p, actor) or source_tz or table.default_zone
-    launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end)
+    launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end,
+                                                          REGION_ZONES.get(actor or ""))
     launched_on = None
     if launched_at is not None:
         for mention in mentions:

@@ -3,10 +3,12 @@
 
 Resolution rules:
 - The zone of a written time is, in order: an explicit zone next to it ("KST", "(JST)",
-  "UTC"); the zone of an agency named in the text (South Korea's JCS writes Seoul time,
-  Japan's defence ministry Tokyo time); the zone of the launching region for Korea and
-  Japan (reports give local times); the source's zone; the language's default zone.
-  The caller (extractor.py) picks everything after the explicit zone.
+  "UTC", "(Sanaa time)", "czasu moskiewskiego"); the zone of an agency named in the text
+  (South Korea's JCS writes Seoul time, Japan's defence ministry Tokyo time); for a clock
+  time, the launching region's zone (`schemas.actors.REGION_ZONES`: a clock time is the
+  launch's place's), for a day alone that zone only for Korea and Japan, whose press is
+  local; the source's zone; the language's default zone. The caller (extractor.py) picks
+  everything after the explicit zone.
 - A date is resolved against the publication time in that zone: a weekday is the latest
   such day on or before publication, a day of the month ("22日", "on the 11th") the latest
   such date on or before it, a month and day without a year the latest on or before it.
@@ -44,7 +46,18 @@ ZONE_ABBREVIATIONS = {
     "EST": "America/New_York", "EDT": "America/New_York", "PST": "America/Los_Angeles",
     "PDT": "America/Los_Angeles", "IST": "Asia/Kolkata", "PKT": "Asia/Karachi", "MSK": "Europe/Moscow",
     "IDT": "Asia/Jerusalem", "ET": "America/New_York", "PT": "America/Los_Angeles", "BST": "Europe/London", "IRST": "Asia/Tehran", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
 }
+# A zone named by its place after the time: "2:45 p.m. (Sanaa time)", "10.13 czasu moskiewskiego".
+_PLACE_ZONES = {
+    "sanaa": "Asia/Aden", "moscow": "Europe/Moscow", "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv",
+    "israel": "Asia/Jerusalem", "tehran": "Asia/Tehran", "seoul": "Asia/Seoul", "tokyo": "Asia/Tokyo",
+    "beijing": "Asia/Shanghai", "taipei": "Asia/Taipei", "pyongyang": "Asia/Pyongyang",
+    "moskiewskiego": "Europe/Moscow", "polskiego": "Europe/Warsaw", "kijowskiego": "Europe/Kyiv",
+    "ukraińskiego": "Europe/Kyiv", "izraelskiego": "Asia/Jerusalem",
+}
+_PLACE_ZONE_AFTER = re.compile(r"\s*\(?\s*(?:(?P<en>" + "|".join(k for k in _PLACE_ZONES if k.isascii() and not k.endswith("ego"))
+                               + r")(?:'s)?\s+time\b|czasu\s+(?P<pl>\w+ego)\b)", re.IGNORECASE)
 # The zone each agency writes its clock times in.
 AGENCY_ZONES = {agency.code: agency.zone for agency in AGENCIES if agency.zone}
 
@@ -123,6 +136,9 @@ def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None
     if best is None:
         return None, None, None, None
     start, hm, zone, pre, m = best
+    if zone is None and (named := _PLACE_ZONE_AFTER.match(text, m.end())) is not None:
+        zone = _PLACE_ZONES.get((named.group("en") or named.group("pl")).lower(), None) and (
+            named.group("en") or named.group("pl")).lower()
     return hm, zone, pre, TimeMention("time", m.start(), m.end(), m.group())
 
 
@@ -277,12 +293,15 @@ STALE_DATE_DAYS = 7
 
 
 def resolve_launch_time(
-    text: str, lang: str, published_at: datetime | None, zone_name: str | None, title_end: int | None = None
+    text: str, lang: str, published_at: datetime | None, zone_name: str | None, title_end: int | None = None,
+    clock_zone_name: str | None = None,
 ) -> tuple[datetime | None, list[TimeMention]]:
     """The launch time the text states, in UTC, and the mentions it was built from.
 
     `zone_name` is the zone to read clock times in when the text names none (the caller
-    picks agency, region, source or language zone). With a clock time, the date is taken
+    picks agency, region, source or language zone); `clock_zone_name`, when given, is read
+    instead for a clock time (the clock of the launch's place), while a day alone ("on
+    Wednesday", "overnight") stays in `zone_name` (the writer's day). With a clock time, the date is taken
     from the time's sentence or else the headline (text[:title_end]), never from another
     sentence, which usually dates some other event ("the earlier test on January 24").
     Returns (None, mentions) when the text does not say enough to place the launch.
@@ -298,7 +317,8 @@ def resolve_launch_time(
     mentions = [x for x in (date_mention, time_mention) if x is not None]
     if hm is None and spec is None:
         return None, mentions
-    zone = zone_for(ZONE_ABBREVIATIONS.get(zone_abbr.upper(), zone_name) if zone_abbr else zone_name)
+    named = (_PLACE_ZONES.get(zone_abbr) or ZONE_ABBREVIATIONS.get(zone_abbr.upper())) if zone_abbr else None
+    zone = zone_for(named or (clock_zone_name if hm is not None else None) or zone_name)
     pub_local = published_at.astimezone(zone) if published_at is not None else None
     if spec is not None:
         day = _resolve_date(spec, pub_local)

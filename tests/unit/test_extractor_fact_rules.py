@@ -235,6 +235,27 @@ def test_a_night_or_yesterday_places_the_launch_against_publication(title, summa
     assert _facts(title, summary, lang, published_at=published_at).launched_at == launched_at
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "launched_at"), [
+    # A clock time with no zone is the launching region's clock: Kyiv's for the war in
+    # Ukraine (UTC+2 in February), Israel's for rockets from Gaza ...
+    ("Russia fires missiles at Kyiv", "The first missiles were launched at 4:10 a.m., the air force said.", "en",
+     datetime(2023, 2, 20, 2, 10, tzinfo=timezone.utc)),
+    ("Rockets fired from Gaza at Sderot", "Hamas fired a barrage of rockets at 5:30 a.m.", "en",
+     datetime(2023, 2, 20, 3, 30, tzinfo=timezone.utc)),
+    # ... unless a place's clock is named after it ("Sanaa time", "czasu moskiewskiego") ...
+    ("Houthis fire missile at tanker", "The missile was fired at about 7:45 a.m. (Sanaa time).", "en",
+     datetime(2023, 2, 20, 4, 45, tzinfo=timezone.utc)),
+    ("Rosja wystrzeliła rakietę Jars", "Rakietę wystrzelono o godz. 8.13 czasu moskiewskiego.", "pl",
+     datetime(2023, 2, 20, 5, 13, tzinfo=timezone.utc)),
+    # ... or an abbreviation ("AEDT").
+    ("US Army fires PrSM in Australia", "The missile was fired at 10:10 a.m. AEDT on Monday.", "en",
+     datetime(2023, 2, 19, 23, 10, tzinfo=timezone.utc)),
+])
+def test_a_clock_time_is_the_launching_regions_unless_it_names_its_own(title, summary, lang, launched_at):
+    assert _facts(title, summary, lang, published_at=PUBLISHED).launched_at == launched_at
+
+
+
 # --- kind ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "summary", "lang"), [

@@ -815,7 +815,7 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, 
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 PART_HOURS = {"early": 5, "morning": 9, "afternoon": 15, "evening": 19, "night": 22, "late": 22}
 
-ZONE_NAMES = r"KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST|ET|PT|BST"
+ZONE_NAMES = r"KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST|AEST|AEDT|ET|PT|BST"
 _ZONE = rf"(?:\s*\(?\s*(?P<zone>{ZONE_NAMES})\b\)?)?"
 CLOCK_TIME = compile_fast(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE

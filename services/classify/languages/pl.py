@@ -939,6 +939,9 @@ TABLE = LanguageTable(
     instrument_before=INSTRUMENT_BEFORE,
     qualifier_before=QUALIFIER_BEFORE,
     subject_weapon_after=SUBJECT_WEAPON_AFTER,
+    # "o godz. 7.15", "około godziny 22": an hour on the 24-hour clock (no part of day or half).
+    clock_time=compile_fast(r"\bgodz(?:\.|iny|inie|ina)?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\b"
+                            r"(?P<pre>(?!x)x)?(?P<half>(?!x)x)?", _I),
     group_rocket=compile_fast(r"\brakiet\w*|\brakietow\w*", _I),
     attack_noun_after=ATTACK_NOUN_AFTER,
     oblique_name=OBLIQUE_NAME,

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from schemas.actors import AGENCIES, actor_named_in
+from schemas.actors import AGENCIES, REGION_ZONES, actor_named_in
 from schemas.models import LaunchFields
 from services.classify import gazetteer
 from services.classify.languages import pl
@@ -193,14 +193,11 @@ _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "a
               "november", "december")
 _PL_MONTHS = ("stycz", "lut", "marc", "kwietni", "maj", "czerw", "lip", "sierpni", "wrze", "pazdziernik",
               "listopad", "grudni")
-_REGION_ZONES = {"PRK": "Asia/Seoul", "KOR": "Asia/Seoul", "JPN": "Asia/Tokyo", "RUS": "Europe/Kyiv",
-                 "UKR": "Europe/Kyiv", "ISR": "Asia/Jerusalem", "Hamas": "Asia/Jerusalem",
-                 "Hezbollah": "Asia/Jerusalem", "Houthis": "Asia/Aden", "IRN": "Asia/Tehran"}
 
 
 def label_zone(actor: str | None) -> ZoneInfo | timezone:
     """The zone a launch time is read in: the launching region's, else UTC."""
-    name = _REGION_ZONES.get(actor or "")
+    name = REGION_ZONES.get(actor or "")
     return ZoneInfo(name) if name else timezone.utc
 
 
