@@ -25,7 +25,7 @@ from itertools import product
 from typing import Literal
 
 __all__ = [
-    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "GROUPS", "OFFICIAL_CUES", "STATES", "STATE_CODES",
+    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "GROUPS", "OFFICIAL_CUES", "REGION_ZONES", "STATES", "STATE_CODES",
     "STATE_MEDIA", "actor_named_in",
 ]
 
@@ -408,6 +408,7 @@ STATES: tuple[Actor, ...] = (
 # "Iraqi militias" is the group's name and not Iraq's.
 ACTORS: tuple[Actor, ...] = GROUPS + STATES
 STATE_CODES: frozenset[str] = frozenset(actor.code for actor in STATES)
+"""The codes of the actors that are states (a group's code may be capitals too: "PKK")."""
 
 # The clock a launch's report gives its times in when it names no zone: the launching
 # region's (reports of Korean launches give Seoul or Tokyo time, of the war in Ukraine
@@ -418,7 +419,6 @@ REGION_ZONES: dict[str, str] = {
     "Palestinian Islamic Jihad": "Asia/Jerusalem", "Houthis": "Asia/Aden", "IRN": "Asia/Tehran",
     "CHN": "Asia/Shanghai", "TWN": "Asia/Taipei", "IND": "Asia/Kolkata", "PAK": "Asia/Karachi",
 }
-"""The codes of the actors that are states (a group's code may be capitals too: "PKK")."""
 
 AGENCIES: tuple[Agency, ...] = (
     Agency("JCS", {

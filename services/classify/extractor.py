@@ -995,7 +995,6 @@ def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-# Launches by and around these actors are reported in local time.
 # Where reports of a launch are mostly written in its region's own day (Korea, Japan), the
 # region's zone reads their day words too; elsewhere it reads only a clock time, and a day
 # alone ("overnight") is the writer's (a New York evening is already the next day in Kyiv).

@@ -134,7 +134,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("JPN", r"12式地対艦|12식 지대함|\bType[- ]12 (?:surface-to-ship|anti-ship)"),
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),
-    ("TUR", r"\b(?:SİPER|SIPER|Siper|Hisar-[AO]\+?|Bora|Tayfun)\b"),
+    ("TUR", r"\b(?:SİPER|SIPER|Siper|Hisar-[AO]\+?)(?![\w-])"),
     ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami ))„?Neptun\b"
             r"|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
 )
