@@ -25,8 +25,8 @@ from itertools import product
 from typing import Literal
 
 __all__ = [
-    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "GROUPS", "OFFICIAL_CUES", "REGION_ZONES", "STATES", "STATE_CODES",
-    "STATE_MEDIA", "actor_named_in",
+    "ACTORS", "ACTOR_ALIASES", "AGENCIES", "Actor", "Agency", "GROUPS", "OFFICIAL_CUES", "REGION_ZONES", "STATES",
+    "STATE_CODES", "STATE_MEDIA", "actor_named_in",
 ]
 
 Names = dict[str, tuple[str, ...]]
