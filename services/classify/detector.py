@@ -433,7 +433,8 @@ _LEDE_CHARS = 300
 
 def _lede_tells_launch(p: Prepared, table, s_asserted: list[Cue]) -> bool:
     """Whether the summary's lede (its first 300 characters) asserts a launch with no
-    reaction word before the end of that launch's sentence."""
+    reaction word before the end of that launch's sentence ("We are aware of the launches
+    and are consulting closely with our allies" reacts)."""
     if not s_asserted or s_asserted[0].start - p.title_end > _LEDE_CHARS:
         return False
     end = p.sentence_of(s_asserted[0].start)[1]

@@ -220,8 +220,9 @@ def test_an_agency_statement_on_launches_is_still_a_reaction():
     ("At about 9 p.m. on Sunday, militants fired three rockets at the base. No injuries were reported.", True),
     # One whose lede reacts to it is a reaction.
     ("The United States strongly condemns the rocket attack on the base.", False),
-    # One whose lede tells no launch, too.
+    # One whose lede tells no launch, too, or consults allies about it.
     ("We are aware of reports and are assessing the situation.", False),
+    ("We are aware of the rocket attack on the base and are consulting closely with our partners.", False),
 ])
 def test_a_statement_whose_lede_tells_the_attack_reports_it(summary, is_launch):
     title = "Statement on Rocket Attack on Coalition Forces at Erbil Air Base"

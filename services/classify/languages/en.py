@@ -458,7 +458,7 @@ REACTION = compile_fast(
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed(?!\s+on\b)|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
-    r"|react\w*|talks|negotiat\w*|lawmakers?|parliament|senate|congress"
+    r"|react\w*|talks|negotiat\w*|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
     # Leaders meet; interceptors that "meet" missiles do not.
