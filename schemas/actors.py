@@ -423,7 +423,7 @@ REGION_ZONES: dict[str, str] = {
 AGENCIES: tuple[Agency, ...] = (
     Agency("JCS", {
         "en": ("Joint Chiefs of Staff", "ROK Joint Chiefs of Staff", "JCS", "ROK JCS"),
-        "ko": ("합참", "합동참모본부"),
+        "ko": ("합참", "합동참모본부"), "ja": ("韓国軍合同参謀本部", "韓国合同参謀本部", "合同参謀本部"),
         "pl": ("Kolegium Połączonych Szefów Sztabów", "Połączone Kolegium Szefów Sztabów",
                "Połączonego Kolegium Szefów Sztabów", "Połączonych Szefów Sztabów")},
         role="observer", actor="KOR", zone="Asia/Seoul", feed_names=("joint chiefs",)),
@@ -476,17 +476,20 @@ AGENCIES: tuple[Agency, ...] = (
         role="observer", actor="KOR", zone="Asia/Seoul", generic=True),
     Agency("Russia MoD", {"en": _each(("Russia's", "Russian"), _DEFENCE_MINISTRY),
                           "pl": ("rosyjskie ministerstwo obrony", "rosyjskiego ministerstwa obrony",
-                                 "ministerstwo obrony Rosji", "ministerstwa obrony Rosji", "resort obrony Rosji")},
+                                 "ministerstwo obrony Rosji", "ministerstwa obrony Rosji", "resort obrony Rosji"),
+                          "ko": ("러시아 국방부", "러 국방부"), "ja": ("ロシア国防省",)},
            role="state_media", actor="RUS", feed_names=("russian mod",)),
     Agency("Ukraine Air Force", {
         "en": _each(("Ukraine's", "Ukrainian"), ("Air Force", "air defense", "air defence")),
         "pl": ("Siły Powietrzne Ukrainy", "Sił Powietrznych Ukrainy", "ukraińskie siły powietrzne",
-               "ukraińskich sił powietrznych", "dowództwo Sił Powietrznych", "ukraińska obrona powietrzna")},
+               "ukraińskich sił powietrznych", "dowództwo Sił Powietrznych", "ukraińska obrona powietrzna"),
+        "ko": ("우크라이나 공군", "우크라 공군"), "ja": ("ウクライナ空軍",)},
         role="observer", actor="UKR"),
     Agency("US Air Force", {
         "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
         role="operator", actor="USA"),
-    Agency("Pentagon", {"en": ("Pentagon",)}, role="observer", actor="USA"),
+    Agency("Pentagon", {"en": ("Pentagon",), "ko": ("미 국방부", "미국 국방부"), "ja": ("米国防総省", "国防総省")},
+           role="observer", actor="USA"),
     # South Korea's defence research agency: it announces its own test flights.
     Agency("ADD", {"en": ("Agency for Defense Development",), "ko": ("국방과학연구소",), "ja": ("国防科学研究所",)},
            role="operator", actor="KOR", implies_actor=True),

@@ -53,6 +53,12 @@ def test_what_official_sources_publish(title, summary, lang, is_launch):
     ("국방과학연구소, 신형 지대지 탄도미사일 시험발사 성공", "", "ko", "actor", "KOR"),
     # A place fired from names its group, before the verb as after it.
     ("Izrael: z Iranu wystrzelono kilkadziesiąt rakiet balistycznych", "", "pl", "actor", "IRN"),
+    # Agencies as Korean and Japanese outlets name them.
+    ("北朝鮮、巡航ミサイル2発を黄海に向け発射　韓国軍合同参謀本部発表", "", "ja", "source_agency", "JCS"),
+    ('러시아, 키이우에 극초음속 미사일 6발 발사…우크라 공군 "모두 격추"', "", "ko", "source_agency",
+     "Ukraine Air Force"),
+    ('우크라, 크림반도에 순항미사일…러 국방부 "2발 격추"', "", "ko", "source_agency", "Russia MoD"),
+    ("米軍、シリアに巡航ミサイル59発　米国防総省", "", "ja", "source_agency", "Pentagon"),
     # A launch named after "on" is the name's ("Statement on DPRK ... Launch").
     ("Pacific Command Statement on DPRK Ballistic Missile Launch",
      "At 7:10 a.m. today the DPRK launched a ballistic missile into the Sea of Japan.", "en", "actor", "PRK"),
