@@ -68,6 +68,7 @@ ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", 
 # A weapon only one side fields ("F-15K", "Kinzhal"), a side that claims the attack or is
 # blamed for it: read from what the text says of the launch too, not from a name merely first.
 TEXT_CUES = frozenset({"actor:weapon_type", "actor:claimant", "actor:blamed"})
+KEPT_ACTOR_CUES = ROLE_CUES | TEXT_CUES  # a learned actor never replaces these
 
 # Cues of the rules that are the labelling policy's own verdict, which no weight of words
 # overturns: the main-event rule (a reaction before the launch in the headline is the
@@ -190,7 +191,7 @@ def classify(
         fields, field_evidence = extractor.extract(told, detected_lang, primary, published_at, source_tz,
                                                    extractor.summary_launch(told, detection.cues))
         if vector is not None:
-            by_role = any(e.field == "actor" and e.cue in ROLE_CUES | TEXT_CUES for e in field_evidence)
+            by_role = any(e.field == "actor" and e.cue in KEPT_ACTOR_CUES for e in field_evidence)
             fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role,
                                             extractor.kinds_set_aside(told))
             field_evidence += learned
