@@ -351,8 +351,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
         after_event = bool(t_asserted) and span[0] > t_asserted[0].end and not ANY.always_looks_back.match(text, span[0])
         after_event = after_event or _sets_the_scene(text, table, span, t_asserted)
+        restored = _restored_after_harm(text, span, t_asserted)
+        after_event = after_event and not restored
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
-        if not verb_final and not after_event and _looks_back_at(text, span, t_asserted):
+        if restored or (not verb_final and not after_event and _looks_back_at(text, span, t_asserted)):
             f.set("retrospective_launch", 1, span)
     for name, pattern in _HEADLINE_FRAMES:
         span = _first(pattern, text, 0, t_end)
@@ -583,6 +585,18 @@ def _looks_back_at(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> b
         return False
     cue = t_asserted[0]
     return (span[1] <= cue.start and not _CLAUSE_PUNCT.search(text, span[1], cue.start)) or 0 <= span[0] - cue.end <= 1
+
+
+def _restored_after_harm(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
+    """Whether a look-back is the restoration of a place the headline's attack harmed, told
+    after it ("Museum damaged in missile strike reopens after repairs", "ミサイル攻撃で損傷の
+    美術館、修復終え公開再開"): the news is the restoration, long after the strike. Not a new
+    attack on a restored place ("Russian missile strikes museum that reopened after repairs":
+    no harm is told with the attack)."""
+    if not t_asserted or span[0] < t_asserted[0].end or not ANY.restored.match(text, span[0]):
+        return False
+    cue = t_asserted[0]
+    return ANY.harmed.search(text, max(0, cue.start - 20), min(span[0], cue.end + 15)) is not None
 
 
 def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_asserted: list[Cue]) -> bool:

@@ -246,6 +246,10 @@ def _kind(p: Prepared, primary: Cue | None = None,
     for scope in ("title", "summary"):
         for want in ("hypersonic",) + generic[:3]:
             hit = next((f for f in found[scope] if f[0] == want), None)
+            if hit and want == "rocket" and scope == "summary" and ANY.missile_noun.search(text, 0, t_end):
+                # "... amid missile strikes across Ukraine" + "rockets fired in all
+                # directions": the summary's loose word for the headline's missiles.
+                return None, None, None
             if hit:
                 kind = "artillery_rocket" if hit[0] == "rocket" else hit[0]
                 return kind, (hit[1], hit[2]), hit[0]

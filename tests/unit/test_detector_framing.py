@@ -760,6 +760,14 @@ def test_a_speakers_words_and_a_leaders_visit_are_the_news(lang, title, is_launc
     ("en", "Maternity ward hit by Russian missile rebuilt, reopens", False),
     ("pl", "Odbudowano szpital zniszczony przez rosyjską rakietę", False),
     ("en", "Russian missile hits rebuilt bridge near Kherson", True),
+    # A place a strike harmed, reopened after repairs: the restoration is the news, in every
+    # language; a new strike on a place restored is a launch.
+    ("en", "Museum damaged in missile strike reopens after repairs", False),
+    ("en", "Kharkiv theatre hit by Russian missile reopens after restoration", False),
+    ("ko", "미사일 공격으로 파손된 미술관, 복구 마치고 재개관", False),
+    ("pl", "Muzeum zniszczone przez rosyjską rakietę ponownie otwarte po remoncie", False),
+    ("en", "Russian missile strikes museum days after it reopened following repairs", True),
+    ("pl", "Rosyjska rakieta trafiła w muzeum, które otwarto po remoncie", True),
     # A flight over a place; the cause of a clause does not reach across "as".
     ("en", "North Korean missile passes over Hokkaido, Japan says", True),
     ("en", "Missile defence bill passes over Democrats' objections", False),

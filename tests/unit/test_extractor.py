@@ -223,6 +223,19 @@ def test_the_bare_word_rocket_is_read_as_a_guess_of_the_kind():
     assert {e.cue for e in named.evidence if e.field == "kind"} == {"kind:artillery_rocket"}
 
 
+@pytest.mark.parametrize(("title", "summary", "kind"), [
+    # The headline says missiles; the summary's "rockets" is a loose word for them.
+    ("Widespread missile strikes reported across Ukrainian cities",
+     "Lots of drones and rockets were fired in all possible directions overnight.", None),
+    ("북한, 동해상으로 미사일 발사", "군은 북한이 로켓을 쏜 것으로 보고 있다.", None),
+    # A headline that says rockets, or says nothing of the weapon, keeps the guess.
+    ("Hezbollah fires rockets at northern Israel", "An anti-tank missile also hit a post.", "artillery_rocket"),
+    ("Sirens sound across the south", "Militants fired a barrage of rockets at Sderot.", "artillery_rocket"),
+])
+def test_a_summarys_bare_rockets_do_not_overrule_a_headlines_missiles(title, summary, kind):
+    assert classify(title, summary).fields.kind == kind
+
+
 @pytest.mark.parametrize(("title", "summary", "lang", "kind"), [
     # A cargo helicopter's designation (CH-47, CH-53) is not the Polish spelling of a Kh- missile.
     ("North Korea launches missile amid drills", "Troops board a CH-47 Chinook during a joint drill.", "en", None),

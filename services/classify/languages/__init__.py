@@ -168,6 +168,9 @@ class _Shared:
     vague_count: FastPattern
     volley_words: FastPattern
     altitude: FastPattern
+    missile_noun: FastPattern
+    restored: FastPattern
+    harmed: FastPattern
     photo_caption: FastPattern
     other_event_before: FastPattern
     other_event_after: FastPattern

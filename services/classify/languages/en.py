@@ -891,6 +891,7 @@ SHARED = SharedWords(
         # Rebuilt and restored: long after ("hospital hit by missile rebuilt, reopens"; not
         # "hits rebuilt bridge").
         r"|rebuilt(?=\s*(?:[,.;:]|$|and\b|after\b|as\b))|fully restored"
+        r"|(?:(?<=after )|(?<=following ))(?:repairs|restoration|reconstruction|renovation|rebuilding)"
         r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
     ),
     flight_detail=(
@@ -997,6 +998,9 @@ SHARED = SharedWords(
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",
+    missile_noun=r"\bmissiles?\b",
+    restored=r"rebuilt|fully restored|repairs|restoration|reconstruction|renovation|rebuilding",
+    harmed=r"\b(?:(?:hit|struck)\s+by|damaged|destroyed|wrecked|gutted|ruined)\b",
     photo_caption=(
         # A photo credit closing it ("(AP Photo/...)", "(Name/AFP)"), not a wire's byline ("(Reuters)").
         r"\([^()]{0,60}(?:\b(?:Photo|Photograph|Pool|Getty Images)\b|/\s*(?:Reuters|AFP|EPA|AP)\b)[^()]{0,40}\)\s*$"

@@ -51,6 +51,9 @@ SHARED = SharedWords(
     military_space=r"偵察|軍事",
     vague_count=r"数発|複数",
     altitude=r"高度",
+    missile_noun=r"ミサイル",
+    restored=r"修復|再建",
+    harmed=r"損傷|損壊|破壊|被弾|被害",
     generic_sea=r"海上",
     credit_after=r"(?:によると|によれば)",
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、

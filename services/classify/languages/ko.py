@@ -22,7 +22,9 @@ SHARED = SharedWords(
                  r"|로켓랩|일렉트론|인공위성연구소|초소형\s?(?:군집\s?)?위성|큐브\s?위성|스타십|팰컨"),
     defence=r"사드|요격\s?미사일|미사일\s?방어|패트리엇|아이언\s?돔|방공망",
     non_missile=r"풍선|오물|드론|무인기|포사격|해안포|포탄|경고사격|엔진\s?시험|엔진시험|연소시험|핵실험|수중\s?드론",
-    retrospective=r"주년|\d+\s?주기|년 전|(?:전쟁|개전|침공)\s?\d{1,3}\s?년(?!\s?만|간|째|\s?연속)|의 기억",
+    retrospective=(r"주년|\d+\s?주기|년 전|(?:전쟁|개전|침공)\s?\d{1,3}\s?년(?!\s?만|간|째|\s?연속)|의 기억"
+                   # Restored or rebuilt: long after ("미사일 공격으로 파손된 미술관, 복구 마치고 재개관").
+                   r"|복구(?:를)?\s?(?:마치|마쳐|마친|끝내|끝낸|완료)|재건(?:된|을 마친|을 끝낸)"),
     look_back_label=r"오늘의 역사",
     superlative=r"최다|최대|최장|최고|최악|역대\s?최|가장",  # after a period: it compares one launch ("올해 들어 최대 규모")
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
@@ -45,6 +47,9 @@ SHARED = SharedWords(
     military_space=r"정찰|군사",
     vague_count=r"여러\s?발|수\s?발|수십\s?발",
     altitude=r"고도",
+    missile_noun=r"미사일",
+    restored=r"복구|재건",
+    harmed=r"파손|파괴|부서진|피해|피격",
     generic_sea=r"해상으로",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
     # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that

@@ -730,7 +730,7 @@ SHARED = SharedWords(
         r"|sprzed (?:roku|\w+ lat|\d+ lat)"
         r"|pomnik\w*|tablic\w* pamiątkow\w*"
         # Rebuilt: long after ("Odbudowano blok zniszczony przez rakietę").
-        r"|odbudowan\w*|odbudowano|odbudowali)\b"
+        r"|odbudowan\w*|odbudowano|odbudowali|(?<=po )(?:remoncie|odbudowie|renowacji))\b"
     ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
@@ -805,6 +805,8 @@ SHARED = SharedWords(
     ),
     volley_words=r"\b(?:seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*)\b",
     altitude=r"wysokoś|pułap|apogeum",
+    restored=r"odbudow|remon|renowac",
+    harmed=r"\b(?:zniszczon|uszkodzon|trafion|zrujnowan)\w*",
     photo_caption=r"(?<=\n)\s*(?:Na zdjęciu|Zdjęcie ilustracyjne)\b|\b(?:Fot\.|Foto:)[^.\n]{0,60}$",
     # "dwa dni po teście międzykontynentalnego pocisku", "po tym, jak wystrzeliła ...",
     # "od czasu", "w odpowiedzi na": the class is another launch's. Not "po raz pierwszy"

@@ -86,6 +86,15 @@ class SharedWords:
     # number in the summary still counts ("... barrage" + "Russia launched 81 missiles")
     volley_words: str = ""
     altitude: str = ""  # "高度": the number after it is an apogee, not a distance
+    # A missile by its general noun: a headline that says it makes a summary's bare
+    # "rockets" a loose word for the same missiles, not an artillery rocket.
+    missile_noun: str = ""
+    # A restoration look-back ("reopens after repairs", "修復終え") of a place the headline's
+    # attack harmed ("damaged in missile strike", "hit by missile", "攻撃で損傷の"): the news
+    # is the restoration, long after the strike. `restored` starts the look-back's words,
+    # `harmed` is the harm near the attack.
+    restored: str = ""
+    harmed: str = ""
     # A summary that is a photo's caption ("... (AP Photo/...)", "FILE - ..."): it tells
     # the picture, often of an older launch, not the news; the facts are the headline's.
     photo_caption: str = ""
