@@ -27,6 +27,9 @@ def test_round_two_takes_the_flagged_items_round_one_did_not_label_in_their_orde
     labels.append({"link": "c", "stratum": "flagged3"})
     chosen = candidates.later_round(entries, labels, 3, lambda e: by_classifier(e["link"]))
     assert [e["link"] for e in chosen] == ["c", "f"]
+    # Round four leaves out round three's too.
+    chosen = candidates.later_round(entries, labels, 4, lambda e: by_classifier(e["link"]))
+    assert [e["link"] for e in chosen] == ["f"]
 
 
 def test_round_two_writes_one_shard_of_link_title_and_summary(tmp_path, monkeypatch, capsys):

@@ -20,6 +20,10 @@ Round three (`--round3 OUT_DIR`): the same, leaving out what rounds one and two 
 the stratum "flagged3". With the classifier of commit a61fdce these are the 12 items
 labelled "flagged3".
 
+Round four (`--round4 OUT_DIR`): the same, leaving out what rounds one to three labelled —
+the stratum "flagged4". With the classifier of commit edf9853 (and this round's own kind and
+restoration rules) this is the 1 item labelled "flagged4".
+
 Stream-weighted figures weight a random-stratum item by the inverse of its sampling rate and
 an item of a stratum labelled whole by one. The rules have changed since; the stratum of each
 label is kept in the labels file, so the weights do not depend on today's rules.
@@ -45,7 +49,8 @@ SEED = 20231201
 RANDOM_SAMPLE = 1600
 SHARDS = 6
 # The strata each later round leaves out, by its number.
-EARLIER_STRATA = {2: frozenset({"flagged", "random"}), 3: frozenset({"flagged", "random", "flagged2"})}
+EARLIER_STRATA = {2: frozenset({"flagged", "random"}), 3: frozenset({"flagged", "random", "flagged2"}),
+                  4: frozenset({"flagged", "random", "flagged2", "flagged3"})}
 # Above this confidence an item counts as flagged though not called a launch.
 FLAG_CONFIDENCE = 0.2
 
@@ -102,7 +107,7 @@ def _later_round(entries: list[dict], out: Path, number: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the shards of round one, or with `--round2` / `--round3` the shard of that round, to OUT_DIR
+    """Write the shards of round one, or with `--round2` … `--round4` the shard of that round, to OUT_DIR
     (default `label-shards`); exit 2 when `LAUNCHWATCH_SHARED_DATA` is unset."""
     from services.classify.training.dataset import day_texts, shared_data
 
@@ -114,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the flagged items round one did not label, as one shard")
     rounds.add_argument("--round3", action="store_const", const=3, dest="round",
                         help="the flagged items rounds one and two did not label, as one shard")
+    rounds.add_argument("--round4", action="store_const", const=4, dest="round",
+                        help="the flagged items rounds one to three did not label, as one shard")
     args = parser.parse_args(argv)
     try:
         data = shared_data()
