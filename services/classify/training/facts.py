@@ -13,8 +13,9 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   miles are written), or inside a labelled range ("850-900"); of disagreeing agencies
   ("780 (JCS); 850-900 (Japan MoD)") any one; a label with no number matches none extracted.
 - `direction`: a sea against a sea (the label says sea, waters, ocean, coast or their
-  Polish words), unless both name a side and the sides differ (East Sea and Sea of Japan
-  and an east coast are one side, Yellow Sea and a west coast the other); a place against
+  Polish, Korean or Japanese words: "동해상", "日本海へ"), unless both name a side and the
+  sides differ (East Sea, Sea of Japan, "동해", "日本海" and an east coast are one side,
+  Yellow Sea, "서해", "黄海" and a west coast the other); a place against
   a label holding a word that begins as the place's word does (four letters, accents
   ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine"), a Polish place of the
   news also by its English name ("Kijów" and "Kyiv", `languages.pl.place_name`).
@@ -130,8 +131,16 @@ _EAST = re.compile(r"\b(?:east\w*|sea of japan|japan sea|wschodn\w*|japonsk\w*)\
 _WEST = re.compile(r"\b(?:west\w*|yellow sea|zachodn\w*|zolt\w*)\b")
 
 
-def _side(plain: str) -> str | None:
-    east, west = bool(_EAST.search(plain)), bool(_WEST.search(plain))
+# Korean and Japanese write a sea inside a word ("동해상으로", "日本海へ"): no word boundaries,
+# and the text as written (decomposing accents would split Hangul into its letters).
+_SEA_WORDS_CJK = re.compile(r"해상|바다|해역|海|沖|洋")
+_EAST_CJK = re.compile(r"동해|東海|日本海")
+_WEST_CJK = re.compile(r"서해|황해|西海|黄海")
+
+
+def _side(text: str, plain: str) -> str | None:
+    east = bool(_EAST.search(plain) or _EAST_CJK.search(text))
+    west = bool(_WEST.search(plain) or _WEST_CJK.search(text))
     return "east" if east and not west else "west" if west and not east else None
 
 
@@ -141,9 +150,9 @@ def direction_matches(label: str, got: str | None) -> bool:
         return False
     want, said = _plain(label), _plain(got)
     if _SEA_WORDS.search(said) or said == "sea" or said in {"pacific", "atlantic", "mediterranean"}:
-        if not (_SEA_WORDS.search(want) or "pacific" in want or "atlantic" in want):
+        if not (_SEA_WORDS.search(want) or _SEA_WORDS_CJK.search(label) or "pacific" in want or "atlantic" in want):
             return False
-        a, b = _side(want), _side(said)
+        a, b = _side(label, want), _side(got, said)
         return a is None or b is None or a == b
     return bool(_place_stems(got) & _place_stems(label))
 
