@@ -87,6 +87,26 @@ def test_where_a_polish_report_says_the_missiles_went(title, direction):
     assert _facts(title, lang="pl").direction == direction
 
 
+@pytest.mark.parametrize("title, lang, direction", [
+    # A place before its dative or heading, the weapon or the launch after it.
+    ("러시아, 키이우에 극초음속 미사일 '킨잘' 6발 발사", "ko", "키이우"),
+    ("헤즈볼라, 이스라엘 북부에 로켓 30여발 발사", "ko", "이스라엘 북부"),
+    ("가자지구서 텔아비브 향해 로켓 10여발", "ko", "텔아비브"),
+    ("ロシア軍、キーウにミサイル攻撃", "ja", "キーウ"),
+    ("ヒズボラ、イスラエル北部にロケット弾約100発", "ja", "イスラエル北部"),
+    # A sea is the seas' table's; a time, a common noun, "by", "about" or a quote's
+    # addressee is no place.
+    ("北, 동해상으로 탄도미사일 2발 발사", "ko", "East Sea"),
+    ("北, 새벽에 탄도미사일 발사…나흘 만에 또", "ko", None),
+    ("이라크 인근에 로켓 2발 낙하", "ko", None),
+    ("北朝鮮、未明に弾道ミサイル発射", "ja", None),
+    ("中国による大陸間弾道ミサイル発射について", "ja", None),
+    ("北朝鮮が衛星打ち上げか　沖縄県に「北朝鮮からミサイルが発射されたもの」", "ja", None),
+])
+def test_where_a_korean_or_japanese_report_says_the_missiles_went(title, lang, direction):
+    assert _facts(title, lang=lang).direction == direction
+
+
 def test_a_polish_flight_over_a_country_is_no_destination():
     assert _facts("Rakiety przeleciały nad półwyspem i spadły do morza", lang="pl").direction == "sea"
 

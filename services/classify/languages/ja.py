@@ -125,6 +125,18 @@ TABLE = LanguageTable(
     # "日本海に向け弾道ミサイル": a weapon with only a direction, the verb left out; or
     # with "again" ("2日連続で弾道ミサイル").
     toward=compile_fast(r"(?:に向け|へ向け|に向けて|方向に|方面に|[^\s、。]へ|連続で|再び|またも)\s?$"),
+    # "キーウにミサイル攻撃", "ウクライナ全土にミサイル数十発": where the launch went, a place
+    # before its dative or heading with the weapon after it in the phrase (not a time: "未明に";
+    # not a sea, which the seas' table reads).
+    target_place=compile_fast(
+        r"(?P<place>(?<![ァ-ヴー])[ァ-ヴー]{2,10}(?:全土|各地|南部|北部|東部|西部|中部|周辺)?"
+        r"|(?<![一-龥])(?!午前|午後|未明|深夜|早朝|今月|先月|同日|当日|前日|昨年|今年|過去|初め|同時)"
+        # A common noun alone says no place ("方面に", "中心部に", "首都に", "施設に").
+        r"(?!(?:対象|方面|敷地内|中心部|首都|目標|\w{0,2}水域|周辺|施設|港湾施設|全土|各地|地域|付近|近郊|領内|領土|上空|本土)"
+        r"(?:に|へ))[一-龥]{2,4}(?<![海洋沖湾])(?:全土|各地|南部|北部|東部|西部|中部)?)"
+        # (Not "による", "に対する", "について": by whom, against what, about what.)
+        r"(?:に向けて|に向け|へ向け|へ|に(?!よる|よって|より|対する|対し|ついて|関する|おける|Jアラート|避難))"
+        r"(?=[^、。\s「」『』]{0,25}(?:ミサイル|ロケット|弾))"),
     # "北部にロケット弾約30発": a target before a weapon that ends the headline's phrase.
     # ... with the launcher's name between ("キーウにロシアの極超音速ミサイル").
     target_before=compile_fast(r"[^\s、。「」]{2}に(?:[^\s、。「」の]{1,6}の)?(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離|対艦)?$"),

@@ -128,6 +128,17 @@ TABLE = LanguageTable(
     # with up to three words of its class between, tells its flight with no verb; so does
     # "again" ("사흘 만에 또 탄도미사일").
     toward=compile_fast(r"(?:[동서남]해상(?:으로)?|[동서남]해로|해상으로|쪽으로|향해|방향으로|(?<![가-힣])또|또다시|재차)(?:\s?[가-힣]{1,4}){0,3}?\s?$"),
+    # "키이우에 극초음속 미사일", "이스라엘 남부를 향해 로켓": where the launch went, a place before
+    # its dative or heading with the weapon or the launch after it in the phrase (not a time:
+    # "새벽에", "나흘 만에"; not a sea, which the seas' table reads).
+    target_place=compile_fast(
+        r"(?<![가-힣])(?P<place>(?!새벽|오전|오후|아침|저녁|밤|낮|주말|지난|이날|올해|오늘|어제|최근|동시|처음|연속|이번|당시)"
+        # A common noun alone says no place ("인근에", "군사시설에", "표적을 향해").
+        r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
+        r"[가-힣]{2,6}(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
+        # (Not "에 대한", "에 따르면", "에 의해", "에 대응": what the dative is not a target of.)
+        r"(?:에(?!서|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?향해|쪽으로|\s?방향으로)"
+        r"\s?(?=(?:[^\s,.…'\"‘’“”]+\s?){0,4}?(?:미사일|로켓|탄도|순항|방사포|발사))"),
     # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
     target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
