@@ -76,6 +76,9 @@ def test_news_a_launch_causes(lang, title, summary, is_launch):
     ("ja", "ヒズボラ、イスラエル北部にロケット弾約30発", True),
     ("ja", "フーシ派、紅海で貨物船にミサイル 乗員は無事", True),
     ("ko", "하마스, 이스라엘 남부에 로켓 20발", True),
+    # ... or a count in tens, hundreds or thousands without a number.
+    ("ja", "ロシア軍、ウクライナ全土にミサイル数十発　キーウで爆発", True),
+    ("ko", "하마스, 이스라엘에 로켓 수천발", True),
     # ... not a weapon given, nor one a noun follows.
     ("ja", "米、ウクライナにミサイル 追加支援", False),
     ("ko", "美, 우크라에 미사일 지원 확대", False),
