@@ -273,7 +273,8 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
     if code is None:
-        origin = gazetteer.ORIGIN_ACTORS_PL.search(p.text) or gazetteer.ORIGIN_FIRST_ACTORS_PL.search(p.text)
+        origin = (gazetteer.ORIGIN_ACTORS_PL.search(p.text) or gazetteer.ORIGIN_FIRST_ACTORS_PL.search(p.text)
+                  or gazetteer.ORIGIN_ACTORS_CJK.search(p.text))
         if origin is not None:
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"

@@ -114,6 +114,11 @@ ORIGIN_ACTORS_PL = compile_fast(
 ORIGIN_FIRST_ACTORS_PL = compile_fast(
     r"\b" + _ORIGIN_PLACES_PL + r"\s+(?:[\w-]+\s+){0,2}?(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)",
     re.IGNORECASE)
+# ... and in Korean and Japanese, the place with its "from" before a verb of firing or
+# flying ("레바논서 날아온 로켓", "예멘에서 발사된 미사일", "イエメンから発射された").
+ORIGIN_ACTORS_CJK = compile_fast(
+    r"(?:(?P<yemen>예멘|イエメン)|(?P<lebanon>(?:남부\s?)?레바논|レバノン(?:南部)?)|(?P<iran>이란|イラン)"
+    r"|(?P<prk>북한|北朝鮮))(?:에서|서|으로부터|로부터|から)\s?(?:발사(?:된|한|해)|쏜|쏘아|날아(?:온|든)|発射(?:され|し|の)|飛来)")
 
 # Weapon types fielded by one side only: when the text names no launcher, the type does
 # ("Kremlin says Sarmat test successful", "BrahMos test-fired from INS Imphal").

@@ -205,6 +205,20 @@ def test_polish_passive_targets(title, actor):
     assert _actor(title, "", "pl") == actor
 
 
+@pytest.mark.parametrize("title, lang, actor", [
+    # Fired or flown "from" a place whose group fires from it: the group, in Korean and
+    # Japanese as in English and Polish ...
+    ("레바논서 날아온 로켓 5발 중 3발 요격", "ko", "Hezbollah"),
+    ("예멘서 발사된 미사일, 이스라엘 영공 밖서 요격", "ko", "Houthis"),
+    ("イエメンから発射されたミサイル、イスラエル軍が迎撃", "ja", "Houthis"),
+    # ... not a launcher the text names.
+    ("헤즈볼라, 레바논서 발사한 로켓 30발", "ko", "Hezbollah"),
+    ("北 평양서 탄도미사일 발사", "ko", "PRK"),
+])
+def test_a_korean_or_japanese_launch_from_a_place_names_its_group(title, lang, actor):
+    assert _actor(title, "", lang) == actor
+
+
 @pytest.mark.parametrize("title, actor", [
     # The name before a semicolon is the subject of another clause: the rules only guess
     # it as the first state named, and a model sure of the launcher replaces the guess.
