@@ -620,9 +620,12 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
     text, t_end = p.text, p.title_end
     patterns = [en.COUNT] if table is ENGLISH or table.counts is None else [table.counts, en.COUNT]
     number_words = {**en.NUMBER_WORDS, **table.number_words}
+    least = 1
     for lo, hi in ((0, t_end), (t_end, len(text))):
         if lo == t_end and ANY.vague_count.search(text, 0, t_end):
-            break  # the headline says "several": a number later in the text is not the count
+            if not ANY.magnitude_count.search(text, 0, t_end):
+                break  # the headline says "several": a number later in the text is not the count
+            least = 10  # "dozens", "数千発": a number of tens or more later in the text is the count
         for pattern in patterns:
             for m in pattern.finditer(text, lo, hi):
                 raw = m.group("n").lower()
@@ -631,7 +634,7 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
                     n = int(raw.replace(",", ""))
                 if pattern is en.COUNT and n == 1 and _plural(text[m.start("w"):m.end("w")]):
                     continue  # "a barrage ... missiles": the article is not a count
-                if 0 < n <= 10_000:
+                if least <= n <= 10_000:
                     return n, (m.start(), m.end())
     # "fires ballistic missile", "test-fires new, unarmed nuclear missile": the headline's
     # launch has one singular weapon as its object.

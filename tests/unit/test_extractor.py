@@ -78,6 +78,28 @@ def test_count_words_without_number_give_none():
     assert classify("Houthis fire more than 20 missiles at ships", "").fields.count == 20
 
 
+@pytest.mark.parametrize(("title", "count"), [
+    # A designation's number is no count; the launch's singular weapon is one.
+    ("Japan fires Type 12 anti-ship missile on home soil for first time", 1),
+    ("US Navy test-fires Block 5 Tomahawk missile", 1),
+    ("Japan fires 12 anti-ship missiles in drill", 12),
+])
+def test_a_designations_number_is_not_a_count(title, count):
+    assert classify(title, "").fields.count == count
+
+
+@pytest.mark.parametrize(("title", "summary", "count"), [
+    # A headline's magnitude ("dozens", "数千発") lets the summary's number of that size
+    # count; "several" does not, nor a number too small for the magnitude.
+    ("Hezbollah fires dozens of rockets at northern Israel", "About 35 rockets were fired, the army said.", 35),
+    ("ハマス、イスラエルにロケット弾数千発", "ハマスは5000発以上を発射したと主張した。", 5000),
+    ("North Korea fires several missiles", "Two of them flew 600 km.", None),
+    ("Hezbollah fires dozens of rockets at northern Israel", "Two hit a house in Metula.", None),
+])
+def test_a_headlines_magnitude_lets_a_summary_number_count(title, summary, count):
+    assert classify(title, summary).fields.count == count
+
+
 def test_reporting_country_is_not_the_actor():
     result = classify("South Korea says North Korea fired ballistic missile", "")
     assert result.fields.actor == "PRK"

@@ -166,6 +166,7 @@ class _Shared:
     supply: FastPattern
     superlative: FastPattern
     vague_count: FastPattern
+    magnitude_count: FastPattern
     volley_words: FastPattern
     altitude: FastPattern
     missile_noun: FastPattern

@@ -582,7 +582,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, 
                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                 "fifteen": 15, "twenty": 20}
 COUNT = compile_fast(
-    r"(?<![\w,.-])(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
+    # (Not a designation's number: "Type 12 anti-ship missile", "Block 5 missiles".)
+    r"(?<![\w,.-])(?<!\bType )(?<!\bModel )(?<!\bBlock )(?<!\bMk )(?<!\bMark )(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
     r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
@@ -995,6 +996,7 @@ SHARED = SharedWords(
     always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
                        r"|retrospective|looking back|look back at|vintage|archive|recall|rebuilt|fully restored"),
     vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b",
+    magnitude_count=r"\b(?:dozens|scores|hundreds|thousands)\b",
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",

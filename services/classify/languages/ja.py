@@ -50,6 +50,7 @@ SHARED = SharedWords(
     satellite=r"衛星",
     military_space=r"偵察|軍事",
     vague_count=r"数発|数十発|数百発|数千発|十数発|複数",
+    magnitude_count=r"数十発|数百発|数千発|十数発",
     altitude=r"高度",
     missile_noun=r"ミサイル",
     restored=r"修復|再建",

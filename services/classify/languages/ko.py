@@ -46,6 +46,7 @@ SHARED = SharedWords(
     satellite=r"(?<!방)위성|발사체",  # not "방위성", Japan's defence ministry
     military_space=r"정찰|군사",
     vague_count=r"여러\s?발|수\s?발|수십\s?발|수백\s?발|수천\s?발|십수\s?발",
+    magnitude_count=r"수십\s?발|수백\s?발|수천\s?발|십수\s?발",
     altitude=r"고도",
     missile_noun=r"미사일",
     restored=r"복구|재건",

@@ -803,6 +803,8 @@ SHARED = SharedWords(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
         r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b"
     ),
+    magnitude_count=(r"\b(?:kilkadziesiąt|kilkaset|kilkudziesięciu|kilkuset|dziesiątki|dziesiątek|setki|setek"
+                     r"|tysiące|tysięcy)\b"),
     volley_words=r"\b(?:seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*)\b",
     altitude=r"wysokoś|pułap|apogeum",
     restored=r"odbudow|remon|renowac",

@@ -82,6 +82,9 @@ class SharedWords:
     superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
+    # ... of them, a magnitude ("dozens", "数千発"): a number of that size in the summary
+    # still counts ("dozens of rockets" + "about 35 rockets were fired").
+    magnitude_count: str = ""
     # "barrage", "salwa": an attack's size without a number; no count of one weapon, but a
     # number in the summary still counts ("... barrage" + "Russia launched 81 missiles")
     volley_words: str = ""
