@@ -488,6 +488,12 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("US Air Force", {
         "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
         role="operator", actor="USA"),
+    Agency("CENTCOM", {
+        "en": ("CENTCOM", "U.S. Central Command", "US Central Command", "United States Central Command"),
+        "ko": ("미 중부사령부", "미국 중부사령부", "美 중부사령부"), "ja": ("米中央軍",),
+        "pl": ("Dowództwo Centralne USA", "Dowództwa Centralnego USA", "amerykańskie Dowództwo Centralne",
+               "amerykańskiego Dowództwa Centralnego")},
+           role="observer", actor="USA"),
     Agency("Pentagon", {"en": ("Pentagon",), "ko": ("미 국방부", "미국 국방부"), "ja": ("米国防総省", "国防総省")},
            role="observer", actor="USA"),
     # South Korea's defence research agency: it announces its own test flights.

@@ -59,6 +59,12 @@ def test_what_official_sources_publish(title, summary, lang, is_launch):
      "Ukraine Air Force"),
     ('우크라, 크림반도에 순항미사일…러 국방부 "2발 격추"', "", "ko", "source_agency", "Russia MoD"),
     ("米軍、シリアに巡航ミサイル59発　米国防総省", "", "ja", "source_agency", "Pentagon"),
+    # US Central Command, in every language.
+    ("フーシ派、紅海で商船に対艦ミサイル数発　米中央軍", "", "ja", "source_agency", "CENTCOM"),
+    ("후티 반군, 아덴만서 상선에 대함탄도미사일 2발…미 중부사령부", "", "ko", "source_agency", "CENTCOM"),
+    ("Houthis fire anti-ship missile at tanker, CENTCOM says", "", "en", "source_agency", "CENTCOM"),
+    ("Huti wystrzelili pocisk w stronę tankowca, podało Dowództwo Centralne USA", "", "pl", "source_agency",
+     "CENTCOM"),
     # A launch named after "on" is the name's ("Statement on DPRK ... Launch").
     ("Pacific Command Statement on DPRK Ballistic Missile Launch",
      "At 7:10 a.m. today the DPRK launched a ballistic missile into the Sea of Japan.", "en", "actor", "PRK"),
