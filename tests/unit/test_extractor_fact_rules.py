@@ -151,6 +151,10 @@ def test_a_state_named_after_a_saying_verb_but_as_the_launcher_is_no_source():
      "Szef administracji wojskowej Lwowa Jan Kowal przekazał, że rakiety spadły na magazyn.", "pl",
      "Szef administracji wojskowej Lwowa Jan Kowal"),
     ("Rosja wystrzeliła rakiety na Lwów", "Jak podał mer Lwowa, rakiety spadły na magazyn.", "pl", "mer Lwowa"),
+    # A time after the verb, closed by a comma, is no speaker read forward: the one before
+    # the verb says it (a leader, who speaks for the state).
+    ("Rosja użyła Oresznika", "Putin potwierdził w czwartek wieczorem, że rano rosyjskie wojska wystrzeliły pocisk.",
+     "pl", "Russia"),
     ("Gen. Nowak: Rosyjska rakieta przeleciała nad Polską", "", "pl", "Gen. Nowak"),
     ("Nocny atak. Jan Kowal: Rosja wystrzeliła rakiety na miasto", "", "pl", "Jan Kowal"),
     # A state closing the headline after a colon or a dash is whom it credits.

@@ -838,7 +838,8 @@ SHARED = SharedWords(
     speaker_skip=(
         r"(?:(?:w|we|na|o|z|ze|po|do|od|przez|przed|podczas|dla|przy|u)\s+(?:[^\W\d_]+(?:ym|ej|ych|im|ich|ego)\s+)?[\w-]+"
         r"(?:\s+[^\W\d_]+(?:ym|ej|ych|im|ich|ego))?|rano|wieczorem|dziś|dzisiaj|wczoraj|nieoficjalnie|oficjalnie"
-        r"|również|także|też|jednak|natomiast|później|wcześniej|ponadto|zaś|z kolei)\s+"
+        # (Before a comma too: "Putin potwierdził w czwartek wieczorem, że ..." names no one after.)
+        r"|również|także|też|jednak|natomiast|później|wcześniej|ponadto|zaś|z kolei)(?:\s+|\s*(?=[,;:]))"
     ),
     speaker_end=r"(?:ws\.|(?:w|we|na|o|z|ze|po|do|od|przez|przed|podczas|dla|przy|że|któr\w+|i|oraz|a)\b)",
     speaker_clause_start=r"(?:że|a|ale|gdy|kiedy|co|któr\w+|bo|ponieważ|jak)\b",
