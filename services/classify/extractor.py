@@ -74,7 +74,7 @@ from bisect import bisect_right
 from datetime import datetime
 from itertools import islice
 
-from schemas.actors import GROUPS, REGION_ZONES, STATE_CODES
+from schemas.actors import GROUPS, REGION_ZONES, STATE_CODES, actor_named_in
 from schemas.models import Evidence, LaunchFields
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
@@ -1078,8 +1078,11 @@ def extract(
         evidence.append(_ev(p, "agency:named", "source_agency", *span))
 
     zone = _event_zone(p, actor) or source_tz or table.default_zone
+    # A clock time is the launching region's; with no launcher named, that of the state the
+    # launch went to ("rockets were fired from Gaza toward central Israel shortly after 2 p.m.").
+    region = actor if actor is not None else actor_named_in(direction)
     launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end,
-                                                          REGION_ZONES.get(actor or ""))
+                                                          REGION_ZONES.get(region or ""))
     launched_on = None
     if launched_at is not None:
         for mention in mentions:

@@ -266,6 +266,9 @@ def test_a_night_or_yesterday_places_the_launch_against_publication(title, summa
      datetime(2023, 2, 20, 2, 10, tzinfo=timezone.utc)),
     ("Rockets fired from Gaza at Sderot", "Hamas fired a barrage of rockets at 5:30 a.m.", "en",
      datetime(2023, 2, 20, 3, 30, tzinfo=timezone.utc)),
+    # With no launcher named, the clock of the state the launch went to.
+    ("Sirens sound across Tel Aviv", "Ten rockets were fired toward central Israel at 5:30 a.m., the army said.", "en",
+     datetime(2023, 2, 20, 3, 30, tzinfo=timezone.utc)),
     # ... unless a place's clock is named after it ("Sanaa time", "czasu moskiewskiego") ...
     ("Houthis fire missile at tanker", "The missile was fired at about 7:45 a.m. (Sanaa time).", "en",
      datetime(2023, 2, 20, 4, 45, tzinfo=timezone.utc)),

@@ -104,6 +104,15 @@ def test_a_launch_time_matches_on_the_local_date_and_the_hour_where_the_label_gi
     assert not time_matches("Saturday", None, PUBLISHED, kyiv)
 
 
+def test_with_no_launcher_labelled_the_launch_time_is_read_in_the_zone_of_the_labelled_direction():
+    # 2 p.m. in Israel is 12:00 UTC in February: read in UTC, the label's hour would be 14.
+    labels = {"direction": "toward central Israel", "launch_time": "shortly after 2 p.m."}
+    figures = FactFigures()
+    figures.add(labels, LaunchFields(launched_at=datetime(2023, 2, 18, 12, 5, tzinfo=timezone.utc)), PUBLISHED, None,
+                "item", [])
+    assert figures.as_dict()["launch_time"]["matched"] == 1
+
+
 def test_every_labelled_fact_is_counted_and_a_fact_labelled_null_is_a_false_one():
     figures, mistakes = FactFigures(), []
     labels = {"count": 2, "distance_km": None, "direction": "into the sea", "source_agency": "JCS",

@@ -27,8 +27,9 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   word of four letters or more with it, compared on their first five letters, accents
   ignored ("Zelenskyy" and "Zełenski").
 - `launch_time`: the label's own date, read against the item's publication time in the
-  launch region's zone (a weekday is the latest on or before publication; "w nocy ze
-  środy na czwartek" either night's date; "29 grudnia" that day; a label with no date,
+  launch region's zone (the labelled launcher's; with none labelled, that of the labelled
+  direction's state) (a weekday is the latest on or before publication; "w nocy ze środy
+  na czwartek" either night's date; "29 grudnia" that day; a label with no date,
   "overnight", the publication day or the day before), is the extracted time's local
   date; where the label gives a clock hour ("11am", "ok. 2 w nocy") the hour matches too.
 - `launch_site`: the classifier extracts none; only the labelled count is reported.
@@ -306,7 +307,10 @@ class FactFigures:
 
     def add(self, labels: dict, fields: LaunchFields, published: datetime | None, actor: str | None,
             tag: str, mistakes: list[str]) -> None:
-        """Count one detected true launch; its wrong, missed and false facts go to `mistakes`."""
+        """Count one detected true launch; its wrong, missed and false facts go to `mistakes`.
+        `actor` is the labelled launcher, whose region's zone the launch time is read in;
+        with none labelled, the state of the labelled direction gives the region."""
+        region = actor or actor_named_in(str(labels.get("direction") or ""))
         for name in FACT_FIELDS:
             tally, label, got = self.fields[name], labels.get(name), extracted_value(fields, name)
             if label is None or label == "":
@@ -317,7 +321,7 @@ class FactFigures:
                 continue
             tally.labelled += 1
             tally.extracted += got is not None
-            if fact_matches(name, label, got, published, actor):
+            if fact_matches(name, label, got, published, region):
                 tally.matched += 1
             elif name not in NOT_EXTRACTED:
                 mistakes.append(f"FACT_{'WRONG' if got is not None else 'MISSED'} {name} want={label!r} "
