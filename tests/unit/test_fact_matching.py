@@ -64,6 +64,10 @@ def test_a_direction_matches_by_sea_and_side_or_by_place(label, got, matches):
     ("South Korea's Joint Chiefs of Staff", "JCS", True), ("South Korea's Joint Chiefs of Staff", "ROK military", False),
     ("South Korea", "JCS", True), ("South Korea", "South Korea", True), ("South Korea", "Japan MoD", False),
     ("Ukrainian officials", "Ukraine", True), ("Enerhoatom", "Ukraine", False), ("state media", "state media", True),
+    # Any source of a list; a name as written, or held in the other (whole words in an
+    # alphabet, anywhere in Korean and Japanese).
+    ("JCS; Japan MoD", "Japan MoD", True), ("政府", "政府", True),
+    ("国家宇宙開発局; 朝鮮中央通信", "北朝鮮の国家宇宙開発局", True), ("AP", "Japan MoD", False),
 ])
 def test_an_agency_matches_the_agency_the_label_names_or_its_state(label, got, matches):
     assert agency_matches(label, got) is matches

@@ -19,7 +19,9 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   a label holding a word that begins as the place's word does (four letters, accents
   ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine"), a Polish place of the
   news also by its English name ("Kijów" and "Kyiv", `languages.pl.place_name`).
-- `source_agency`: by the agency the label names (the gazetteer's names of agencies,
+- `source_agency`: any of the sources a label lists (split at ";"), each as written (the
+  one holding the other, "北朝鮮の国家宇宙開発局" and "国家宇宙開発局"), or by the agency it
+  names (the gazetteer's names of agencies,
   "South Korea's Joint Chiefs of Staff" → JCS); a label naming no agency of the gazetteer
   but a state ("South Korea", "Ukrainian officials") matches an agency of that state, or
   that state named as the source; a label naming neither (a person or a body: "President
@@ -175,11 +177,21 @@ def label_agencies(label: str) -> set[str]:
 
 
 def agency_matches(label: str, got: str | None) -> bool:
-    """Whether the extracted agency is one the label names, or, where the label names no
-    agency of the gazetteer, one of the state the label names, or, where it names no state
-    either, one sharing a name's word with the label (see `_name_stems`)."""
+    """Whether the extracted agency matches one of the sources the label lists (split at
+    ";": "JCS; Japan MoD"), see `_agency_matches`."""
     if got is None:
         return False
+    return any(_agency_matches(part.strip(), got) for part in label.split(";") if part.strip())
+
+
+def _agency_matches(label: str, got: str) -> bool:
+    """Whether the extracted agency is the labelled one as written (or the one holds the
+    other: "北朝鮮の国家宇宙開発局" and "国家宇宙開発局"), one the label names, or, where the label
+    names no agency of the gazetteer, one of the state the label names, or, where it names
+    no state either, one sharing a name's word with the label (see `_name_stems`)."""
+    want, said = unicodedata.normalize("NFC", _plain(label)), unicodedata.normalize("NFC", _plain(got))
+    if _holds(want, said) or _holds(said, want):
+        return True
     named = label_agencies(label)
     if named:
         return got in named
@@ -187,6 +199,20 @@ def agency_matches(label: str, got: str | None) -> bool:
     if state is None:
         return bool(_name_stems(label) & _name_stems(got))
     return (_AGENCY_STATE.get(got) or actor_named_in(got)) == state
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether `text` holds `name` (two letters or more): as whole words in an alphabet
+    ("AP" is not in "Japan MoD"), anywhere in Korean or Japanese, which write no spaces
+    between a name and its particles."""
+    if len(name) < 2:
+        return False
+    if _CJK.search(name):
+        return name in text
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _name_stems(text: str) -> set[str]:
