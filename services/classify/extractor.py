@@ -810,9 +810,17 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
         return bool(ANY.credit_before.search(text, max(0, f[0] - 40), f[0])
                     or ANY.credit_after.match(text, f[1], f[1] + 12))
 
-    in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end]
-    best = (next((f for f in in_order if credited(f)), None)
-            or next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None))
+    # A wire in a dateline ("(도쿄=연합뉴스)", "【ソウル共同】") relays; it is no source.
+    datelines = [m.span() for m in _DATELINE.finditer(text, t_end)]
+    in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end
+                                                     and not any(s <= f[0] < e for s, e in datelines)]
+    best = next((f for f in in_order if credited(f)), None)
+    if best:
+        return best[2], (best[0], best[1])
+    topic = _topic_speaker(p, table)
+    if topic:
+        return topic
+    best = next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None)
     if best:
         return best[2], (best[0], best[1])
     speaker, span = _speaker(p, table)
@@ -821,6 +829,33 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     if in_order:
         return in_order[0][2], (in_order[0][0], in_order[0][1])
     return _sayer(p)
+
+
+_DATELINE = re.compile(r"[(（][^()（）=]{0,30}=[^()（）]{1,20}[)）]|【[^】]{1,20}】")
+_SENTENCE = re.compile(r"[^.。!?！？]+")
+
+
+def _topic_speaker(p: Prepared, table: LanguageTable) -> tuple[str, tuple[int, int]] | None:
+    """In a verb-final language, the speaker of the summary's first sentence that has one:
+    one its words credit or name after what it said (`speaker_clause`: "X에 따르면",
+    "Xによると"), else the topic that opens a sentence ending with a saying verb ("중국
+    국방부는 ... 발표했다", "政府は ... と発表した"); as `_speaker_phrase` takes it (an agency
+    of the gazetteer given as such; a state alone left to `_sayer`)."""
+    if table.saying_end is None or table.topic_speaker is None:
+        return None
+    text = p.text
+    for m in islice(_SENTENCE.finditer(text, p.title_end), MAX_CANDIDATES):
+        s0, s1 = m.span()
+        spans = []
+        if table.speaker_clause is not None and (said := table.speaker_clause.search(text, s0, s1)):
+            spans.append(said.span(next(g for g, v in said.groupdict().items() if v)))
+        if table.saying_end.search(text, max(s0, s1 - 16), s1) and (topic := table.topic_speaker.match(text, s0, s1)):
+            spans.append(topic.span("s"))
+        for s, e in spans:
+            got = _speaker_phrase(p, table, s, e)
+            if got:
+                return got
+    return None
 
 
 _TEXT_CLOSED = re.compile(r"[.!?…\"'”’»)\]]\s*$")  # a text that ends as a sentence does

@@ -125,6 +125,30 @@ def test_a_state_that_says_what_happened_is_the_source_where_no_agency_is_named(
     assert _facts(title, summary, lang).source_agency == source
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "source"), [
+    # The topic opening a sentence that ends with a saying verb is its speaker, before an
+    # agency merely named later or a wire in the dateline ...
+    ("中, 태평양으로 ICBM 시험발사", "중국 국방부는 25일 대륙간탄도미사일 1발을 태평양 공해상으로 발사했다고 발표했다.", "ko",
+     "중국 국방부"),
+    ("日 방위성 \"北 미사일, EEZ 밖 낙하\"", "(도쿄=연합뉴스) 일본 방위성은 18일 북한이 쏜 탄도미사일이 EEZ 밖에 떨어졌다고 밝혔다.", "ko",
+     "Japan MoD"),
+    ("우크라 해군 \"넵튠으로 러 함정 타격\"",
+     "우크라이나 해군은 23일 넵튠 순항미사일 2발로 러시아 군함을 타격했다고 주장했다. 러시아 국방부는 언급하지 않았다.", "ko",
+     "우크라이나 해군"),
+    ("中国がICBMを太平洋に試射", "中国国防省は25日、大陸間弾道ミサイル1発を太平洋の公海に向けて試験発射したと発表した。", "ja", "中国国防省"),
+    ("パキスタン、弾道ミサイル発射試験", "パキスタン軍統合広報部（ISPR）は、弾道ミサイルの発射試験に成功したと発表した。", "ja",
+     "パキスタン軍統合広報部(ISPR)"),
+    # ... and so is one credited, or named after what it said.
+    ("イラン、ミサイル攻撃", "イラン国営メディアによると、革命防衛隊は16日、武装組織の拠点をミサイルで攻撃した。", "ja", "イラン国営メディア"),
+    ("하르키우에 탄도미사일 2발", "러시아군이 쏜 탄도미사일 2발이 떨어져 7명이 숨졌다고 이호르 테레호우 하르키우 시장이 텔레그램에서 밝혔다.", "ko",
+     "이호르 테레호우 하르키우 시장"),
+    # A sentence that says nothing names no speaker.
+    ("北朝鮮、弾道ミサイル発射", "北朝鮮は午前7時ごろ、弾道ミサイル1発を発射した。", "ja", None),
+])
+def test_a_korean_or_japanese_speaker_is_the_topic_of_a_saying_sentence_or_the_one_credited(title, summary, lang, source):
+    assert _facts(title, summary, lang).source_agency == source
+
+
 def test_a_state_named_after_a_saying_verb_but_as_the_launcher_is_no_source():
     # The one who says is the source; the state after the verb launched.
     assert _facts("Zelenskyy says Russia fired about 70 missiles in the night").source_agency == "Zelenskyy"

@@ -138,6 +138,9 @@ TABLE = LanguageTable(
         # (Not "による", "に対する", "について": by whom, against what, about what.)
         r"(?:に向けて|に向け|へ向け|へ|に(?!よる|よって|より|対する|対し|ついて|関する|おける|Jアラート|避難))"
         r"(?=[^、。\s「」『』]{0,25}(?:ミサイル|ロケット|弾))"),
+    saying_end=compile_fast(r"(?:発表|明らかに|公表|主張|確認|説明|投稿|発信)(?:した|している|しました)$|(?:述べ|伝え|報じ)た$"),
+    speaker_clause=compile_fast(r"(?:^|(?<=[、。\s]))(?P<s>[^、。\s「」]{2,25}?)(?:によると|によれば)"),
+    topic_speaker=compile_fast(r"\s*(?:【[^】]{1,20}】\s*)?(?P<s>[^、。\s「」()（）]{2,30}?(?:[(（][^()（）]{1,20}[)）])?)は(?!じめ)"),
     # "北部にロケット弾約30発": a target before a weapon that ends the headline's phrase.
     # ... with the launcher's name between ("キーウにロシアの極超音速ミサイル").
     target_before=compile_fast(r"[^\s、。「」]{2}に(?:[^\s、。「」の]{1,6}の)?(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離|対艦)?$"),

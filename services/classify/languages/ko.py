@@ -140,6 +140,14 @@ TABLE = LanguageTable(
         # (Not "에 대한", "에 따르면", "에 의해", "에 대응": what the dative is not a target of.)
         r"(?:에(?!서|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?향해|쪽으로|\s?방향으로)"
         r"\s?(?=(?:[^\s,.…'\"‘’“”]+\s?){0,4}?(?:미사일|로켓|탄도|순항|방사포|발사))"),
+    saying_end=compile_fast(r"(?:밝혔|발표했|주장했|전했|말했|설명했|확인했|보도했|공개했|올렸)(?:다|습니다)\s?$"),
+    topic_speaker=compile_fast(
+        r"\s*(?:\([^()]{0,40}\)\s*)?(?P<s>[^\s,.()\"“”'‘’…]{1,20}(?:\s[^\s,.()\"“”'‘’…]{1,20}){0,3}?"
+        r"(?:\([^()]{1,20}\))?)(?:은|는)\s"),
+    speaker_clause=compile_fast(
+        r"(?:^|(?<=[\s(]))(?P<s>[^\s,.()\"“”'‘’…]{1,20}(?:\s[^\s,.()\"“”'‘’…]{1,20}){0,3}?)에\s?(?:따르면|의하면)"
+        r"|(?:다고|라고)\s(?P<q>[^\s,.()\"“”'‘’…]{1,20}(?:\s[^\s,.()\"“”'‘’…]{1,20}){0,4}?)(?:이|가)\s"
+        r"(?:[^\s,.]{1,12}\s)?(?:밝혔|말했|전했|주장했)"),
     # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
     target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its

@@ -280,6 +280,16 @@ class LanguageTable:
     # Where a strike landed, named after a verb or noun of striking or falling and its
     # preposition ("atak na Kijów", "spadła na Odessę"); the place in group "place".
     target_place: FastPattern | None = None
+    # A verb-final language's reporter: a summary sentence that ends with a saying verb
+    # (`saying_end`, matched against the sentence's end) has its speaker as the topic that
+    # opens it (`topic_speaker`, group "s"): "중국 국방부는 ... 발사했다고 발표했다",
+    # "政府は ... 落下したと発表した".
+    saying_end: FastPattern | None = None
+    topic_speaker: FastPattern | None = None
+    # ... and, anywhere in a summary sentence, a speaker its words make one (group "s"):
+    # credited ("이란 국영매체에 따르면", "シリア国営通信によると") or named after what it said
+    # ("... 숨졌다고 하르키우 시장이 텔레그램에서 밝혔다").
+    speaker_clause: FastPattern | None = None
     # The English name of a place of the news the language inflects ("Kijowie" → "Kyiv"), or
     # None: a direction is given by the name a duty officer and the other languages use.
     place_name: Callable[[str], str | None] | None = None
