@@ -797,12 +797,14 @@ def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
 
 def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, int] | None]:
     """The reporting agency: one the text credits ("according to the Joint Chiefs of
-    Staff", "합참에 따르면"), else one it names outright, else the person or body the text
-    makes the speaker ("..., Zelenskyy says", see `_speaker`), else an agency it only
-    describes ("South Korea's military", "state media"), else a state it says reported it;
-    in each, the headline's first, else the summary's first. The labelling policy's source
-    is who the text says reported it: a named speaker says so more plainly than an agency
-    the text merely mentions."""
+    Staff", "합참에 따르면"), else in Korean and Japanese the speaker of a summary sentence
+    (`_topic_speaker`: "중국 국방부는 ... 발표했다"), else one it names outright (not the
+    wire of a dateline, "(도쿄=연합뉴스)"), else the person or body the text makes the
+    speaker ("..., Zelenskyy says", see `_speaker`), else an agency it only describes
+    ("South Korea's military", "state media"), else a state it says reported it; in each,
+    the headline's first, else the summary's first. The labelling policy's source is who
+    the text says reported it: a named speaker says so more plainly than an agency the
+    text merely mentions."""
     text, t_end = p.text, p.title_end
     found = _agencies(p)
 
