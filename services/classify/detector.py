@@ -302,7 +302,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("subordinate", 1, (t_asserted[0].start, t_asserted[0].end))
 
     span = _first(ANY.civil_space, text, 0, len(text))
-    if span:
+    if span and not _missile_beside_civil(text, t_asserted, span):
         f.set("civil_space", 1, span)
     event_cues = t_asserted or s_asserted
     # The weapon and the word after it: Polish puts the adjective second ("rakieta nośna").
@@ -597,6 +597,24 @@ def _restored_after_harm(text: str, span: tuple[int, int], t_asserted: list[Cue]
         return False
     cue = t_asserted[0]
     return ANY.harmed.search(text, max(0, cue.start - 20), min(span[0], cue.end + 15)) is not None
+
+
+def _missile_beside_civil(text: str, t_asserted: list[Cue], span: tuple[int, int]) -> bool:
+    """Whether the headline's launch is of a missile and a civil rocket is named beside it,
+    outside that launch ("North Korea fires ballistic missile a day after SpaceX launch",
+    "北 탄도미사일 발사…누리호 발사 다음날"): the civil launch is another event."""
+    if not t_asserted or t_asserted[0].weapon is None:
+        return False
+    cue = t_asserted[0]
+    ws, we = cue.weapon
+    return (bool(ANY.missile_noun.search(text, ws, we)) and span[0] >= cue.end
+            and _OTHER_EVENT_BREAK.search(text, cue.end, span[0] + 1) is not None)
+
+
+# Between a headline's launch and a name after it: the name is of another event ("a day
+# after", "…", a headline's full-width space, a semicolon).
+_OTHER_EVENT_BREAK = re.compile(r"\b(?:after|before|following|ahead of|amid|as|while)\b|…|;|\s-\s|\s–\s"
+                                 r"|(?<=[\u3040-\u30ff\u3400-\u9fff])\s(?=\S)")
 
 
 def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_asserted: list[Cue]) -> bool:

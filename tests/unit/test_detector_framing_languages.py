@@ -111,6 +111,15 @@ def test_a_denied_launch_is_no_report(lang, title, is_launch):
     ("ko", "북한, 군사정찰위성 발사…\"궤도 진입\" 주장", True),
     ("ko", "북한, 동해상으로 단거리 탄도미사일 2발 발사", True),
     ("ja", "北朝鮮、弾道ミサイル2発を発射　日本海に落下か", True),
+    # South Korea's civil rocket as Japanese outlets name it.
+    ("ja", "韓国の国産ロケット「ヌリ号」、2回目で打ち上げ成功", False),
+    # A civil launch named beside a missile's, as another event, does not unmake it; a
+    # missile-tracking satellite on a civil rocket is still civil space.
+    ("en", "North Korea fires ballistic missile a day after SpaceX launch", True),
+    ("ko", "北 탄도미사일 발사…누리호 발사 다음날", True),
+    ("ja", "北朝鮮が弾道ミサイル発射　ヌリ号打ち上げの翌日", True),
+    ("en", "NASA launches missile-tracking satellites on SpaceX rocket", False),
+    ("en", "Space Force launches missile-warning satellite on SpaceX Falcon 9", False),
 ])
 def test_a_civil_rocket_named_in_its_language_is_civil_space(lang, title, is_launch):
     assert classifier.classify(title, lang=lang).is_launch is is_launch

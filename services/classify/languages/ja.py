@@ -18,6 +18,8 @@ _GENRE_LABEL = r"[【＜<〈](?:社説|主張|解説|コラム|論説|分析|視
 
 SHARED = SharedWords(
     civil_space=(r"宇宙航空研究開発機構|\bH3\b|H3ロケット|H2A|H-?IIA|イプシロン|種子島|内之浦|スペースX"
+                 # South Korea's civil rockets and their space centre, as Japanese outlets name them.
+                 r"|ヌリ号|ナロ号|羅老宇宙センター|ナロ宇宙センター|韓国航空宇宙研究院"
                  r"|インターステラ|スペースワン|カイロス|民間ロケット|観測ロケット|宇宙ベンチャー"
                  r"|情報収集衛星|準天頂衛星|みちびき|だいち|ひまわり|はやぶさ"),
     defence=r"迎撃(?:ミサイル|システム|態勢|体制|能力)|ミサイル防衛|PAC-?3|イージス|THAAD|サード|パトリオット|アイアンドーム|SM-?3",
