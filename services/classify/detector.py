@@ -612,7 +612,8 @@ def _missile_beside_civil(text: str, t_asserted: list[Cue], span: tuple[int, int
 
 
 # Between a headline's launch and a name after it: the name is of another event ("a day
-# after", "…", a headline's full-width space, a semicolon).
+# after", "…", a semicolon, or the space after a Japanese word that parts a headline's
+# phrases; the full-width space is a plain one once the text is prepared).
 _OTHER_EVENT_BREAK = re.compile(r"\b(?:after|before|following|ahead of|amid|as|while)\b|…|;|\s-\s|\s–\s"
                                  r"|(?<=[\u3040-\u30ff\u3400-\u9fff])\s(?=\S)")
 
