@@ -148,6 +148,33 @@ def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) 
             and bool(table.motive_before.search(text, max(first_event.end, pos - 12), pos)))
 
 
+# Between the clauses of a Korean or Japanese headline: an ellipsis, an ideographic space,
+# a slash (not a comma, which joins a topic to its news: "北, 미사일 발사"); in Japanese,
+# which writes no space between words, a space too.
+_VERB_FINAL_CLAUSE_BREAK = re.compile(r"…|···|‥|　|\s/\s|\s{2}")
+# What may end a launch's clause after its verb or weapon: its count.
+_COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*")
+
+
+def _launch_clause_first(text: str, table: LanguageTable, first_event: Cue | None, reaction: re.Match[str]) -> bool:
+    """Whether a verb-final headline tells its launch in a clause of its own, ended by a
+    break, before the reaction's ("北 미사일 또 동해로…어민들 '불안'", "北朝鮮が弾道ミサイル
+    岸田首相「誠に遺憾」"): the launch is the first news, as in English ("North Korea fires
+    missile; Japan protests"). Not a launch that dates the news ("발사 1주일…주민들 불안").
+    A Japanese headline may open with its topic, so the caller asks the summary's lede to
+    tell the launch too ("北朝鮮ミサイル発射　政府、厳重抗議" over a lede of the protest is
+    the protest)."""
+    if (first_event is None or first_event.subordinate or first_event.modal or not first_event.in_title
+            or reaction.start() <= first_event.end):
+        return False
+    tail = _COUNT_TAIL.match(text, first_event.end, reaction.start())
+    at = tail.end() if tail else first_event.end
+    if _VERB_FINAL_CLAUSE_BREAK.match(text, at):
+        return True
+    # Japanese runs a headline's words together: a space after the launch's clause breaks it.
+    return table.unspaced and text[at - 1:at] == " " and at < reaction.start()
+
+
 def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     """Named cue values of an item (before weighting), and its event cues.
 
@@ -281,7 +308,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # headline is its main event, unless the headline itself gives flight facts.
         verb_final_main = (verb_final and not ANY.flight_detail.search(text, 0, t_end)
                            and not _agency_statement(text, reaction.start())
-                           and not _motive(text, table, reaction.start(), first_event))
+                           and not _motive(text, table, reaction.start(), first_event)
+                           and not (_launch_clause_first(text, table, first_event, reaction)
+                                    and _lede_tells_launch(p, table, s_asserted)))
         # "missile tests violate UN resolutions": a noun event whose own verb is a reaction.
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
@@ -340,9 +369,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         m = ANY.obituary_start.match(text, 0, t_end)
         span = (m.start(), m.end()) if m else None
     looked_back = _looked_back_on(text, table, t_asserted) if verb_final else None
-    label = ANY.look_back_label.search(text, 0, t_end)
+    label = ANY.look_back_label.search(text, 0, t_end) or ANY.obituary.search(text, 0, t_end)
     if label and t_asserted:
-        looked_back = (label.start(), label.end())  # "On this day in 2012: North Korea launches ..."
+        # "On this day in 2012: North Korea launches ...", "로켓 공격 때 이웃 구한 의사 별세".
+        looked_back = (label.start(), label.end())
     if looked_back:
         # "화성-15형 발사 5주년", "ICBM発射から1年": the look-back follows the launch it is of.
         f.set("retrospective", 1, looked_back)
@@ -360,7 +390,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         span = _first(pattern, text, 0, t_end)
         if span and name == "aggregate" and (
                 ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0])
-                or (verb_final and ANY.superlative.match(text, span[1] + (text[span[1]:span[1] + 1] == " "), t_end))):
+                or (verb_final and _compares_after(text, table, span[1], t_end))):
             # "the biggest attack this year", "過去5年で最多ペース": one event compared with
             # the others, not a total (the superlative follows the period in Korean and Japanese).
             continue
@@ -634,6 +664,15 @@ _FULL_STOP = re.compile(r"[。！？!?]|\.\s")
 # A headline's label ends at a colon, or in Korean and Japanese at an ellipsis ("가자전쟁 100일…").
 _LABEL_END = re.compile(r"\s*(?::|…)")
 _SOURCE_SHOWS = re.compile(r"\b(?:shows?|suggests?|finds)$", re.IGNORECASE)
+
+
+def _compares_after(text: str, table: LanguageTable, at: int, t_end: int) -> bool:
+    """Whether a superlative right after a period (at `at`) compares one event with the
+    others ("올해 들어 최대 규모", "過去5年で最多ペース"); not when it is the record of a
+    count that follows it ("22年は過去最多の59発": the total is the news)."""
+    m = ANY.superlative.match(text, at + (text[at:at + 1] == " "), t_end)
+    return m is not None and not (
+        table.total_count is not None and table.total_count.search(text, m.end(), min(t_end, m.end() + 6)))
 
 
 def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end: int) -> bool:

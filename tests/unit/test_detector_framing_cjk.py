@@ -79,6 +79,8 @@ def test_news_a_launch_causes(lang, title, summary, is_launch):
     # ... or a count in tens, hundreds or thousands without a number.
     ("ja", "ロシア軍、ウクライナ全土にミサイル数十発　キーウで爆発", True),
     ("ko", "하마스, 이스라엘에 로켓 수천발", True),
+    # ... or "over a hundred" ("100여 발"), with drones beside it ("·").
+    ("ko", "러, 우크라 전역에 미사일 100여 발·드론 90여 대", True),
     # ... not a weapon given, nor one a noun follows.
     ("ja", "米、ウクライナにミサイル 追加支援", False),
     ("ko", "美, 우크라에 미사일 지원 확대", False),
@@ -362,4 +364,73 @@ def test_editorials_are_no_report(lang, title, is_launch):
     ("ko", "北 탄도미사일 1발 발사", _JCS, True),
 ])
 def test_news_after_a_launch_in_korean_and_japanese(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A launch told in a clause of its own, then a reaction, with a lede that tells the
+    # launch: the launch is the first news, as in English ...
+    ("ja", "北朝鮮が弾道ミサイル発射　首相「断じて容認できない」", _MOD, True),
+    ("ko", "북한, 탄도미사일 발사…日 \"강력 항의\"", _JCS, True),
+    # ... with no verb, the weapon and where it went ("또 동해로", "日本海へ") ...
+    ("ko", "北 미사일 또 동해로…접경지 어민들 '불안'", _JCS, True),
+    ("ja", "北朝鮮ミサイル2発、日本海へ　官房長官「遺憾」", _MOD, True),
+    # ... or fired by mistake ("오발"; not "오발령", a false alarm).
+    ("ko", "인도 \"미사일 1발 파키스탄에 오발\"", "인도 국방부는 기술적 결함으로 미사일 1발이 발사돼 파키스탄에 떨어졌다고 밝혔다.", True),
+    ("ko", "서울시 경계경보 '오발령' 소동", "", False),
+    # A Japanese headline may open with its topic: over a lede of the protest, the protest.
+    ("ja", "北朝鮮ミサイル発射　政府、大使館ルートで厳重抗議",
+     "官房長官は会見で、北朝鮮による弾道ミサイル発射について、大使館ルートを通じて厳重に抗議したと明らかにした。", False),
+    # A reaction in the launch's own clause is the news.
+    ("ko", "정부, 北 미사일 발사 규탄…\"안보리 결의 위반\"", _JCS, False),
+])
+def test_a_launch_clause_before_a_reaction(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A year or a month as a whole, with its count: a total ...
+    ("ko", "北, 2021년 한 해 탄도미사일 40발 넘게 쐈다…집권 이후 최다", "", False),
+    ("ko", "러시아, 3월 한 달간 미사일 150여발 발사", "", False),
+    ("ja", "北朝鮮の弾道ミサイル、21年は過去最多の40発超　防衛省集計", "", False),
+    ("ja", "ロシア、3月にミサイル約150発　ウクライナ空軍", "", False),
+    # ... not one launch compared with the others, one of a series, or one dated by its month.
+    ("ko", "북한, 올해 들어 최대 규모 미사일 발사…단거리 10발", _JCS, True),
+    ("ja", "北朝鮮、日本海に弾道ミサイル2発　今年最多の発射回数に", _MOD, True),
+    ("ja", "北朝鮮が今年初の弾道ミサイル発射　日本海に落下", _MOD, True),
+    ("ja", "北朝鮮、3月に発射のミサイルは新型ICBM　韓国軍分析", "韓国軍は、北朝鮮が3月16日に発射したミサイルが新型ICBMだったと分析した。", True),
+    ("ko", "러, 키이우에 미사일 30발…3월에만 세 번째 대규모 공습", "러시아가 오늘 새벽 미사일 30발을 발사했다.", True),
+])
+def test_totals_over_a_year_or_a_month(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A launch to come on a date, a likelihood of one, a launch as a condition ...
+    ("ja", "海自護衛艦、迎撃ミサイル発射試験を来月実施へ", "", False),
+    ("ja", "北朝鮮、偵察衛星を来月にも打ち上げ　日本に通報", "", False),
+    ("ja", "イラン、報復「数日内」か　米当局者", "イランが数日以内にミサイルによる攻撃に踏み切る可能性が高いと米当局者が述べた。", False),
+    ("ko", "\"신형 ICBM 정상각도 발사 땐 1만3천㎞\"…美 본토 사정권", "", False),
+    # ... not a launch beside a plan of another thing, or a launch whose kind is hedged.
+    ("ja", "北朝鮮が弾道ミサイル発射、来月の米韓演習控え", _MOD, True),
+    ("ja", "北朝鮮発射のミサイル、弾道ミサイルである可能性が高い　防衛省", _MOD, True),
+    ("ja", "北朝鮮、弾道ミサイルの可能性があるもの発射　防衛省", _MOD, True),
+])
+def test_launches_to_come_and_conditions(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # An obituary: the launch in it is one its subject lived through.
+    ("en", "Paramedic who treated the wounded of a 2014 rocket attack on Sderot dies at 81",
+     "He ran the town's ambulance station when Hamas rockets fell, the council said.", False),
+    ("en", "Obituary: the colonel who ordered the 1996 missile test", "", False),
+    ("ko", "'연평도 포격·로켓 공격' 때 주민 구한 소방관 별세…향년 80세", "", False),
+    ("ja", "ロケット攻撃で住民救った医師が死去、81歳", "", False),
+    ("pl", "Ratownik z Sderot, który pomagał rannym po ataku rakietowym, zmarł w wieku 81 lat", "", False),
+    # Not a death of the strike itself, told as its aftermath.
+    ("en", "Soldier wounded in Russian missile strike on Dnipro dies in hospital",
+     "The soldier was hurt when Russia fired missiles at Dnipro on Friday.", True),
+])
+def test_obituaries_look_back(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

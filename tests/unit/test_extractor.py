@@ -76,6 +76,8 @@ def test_count_words_without_number_give_none():
     assert classify("North Korea fires a ballistic missile", "").fields.count == 1
     assert classify("North Korea fires three ballistic missiles", "").fields.count == 3
     assert classify("Houthis fire more than 20 missiles at ships", "").fields.count == 20
+    # "100여 발", over a hundred, counts as its number.
+    assert classify("러, 우크라에 미사일 100여 발 발사", "").fields.count == 100
 
 
 @pytest.mark.parametrize(("title", "count"), [

@@ -162,6 +162,7 @@ class _Shared:
     explainer_start: FastPattern
     genre_label: FastPattern
     obituary_start: FastPattern
+    obituary: FastPattern
     always_looks_back: FastPattern
     supply: FastPattern
     superlative: FastPattern

@@ -986,6 +986,7 @@ SHARED = SharedWords(
     genre_label=r"(?:opinion|analysis|commentary|editorial|explainer|column|op-ed|podcast)\s*(?:[:|]|\s[–—-]|-(?=[A-Z]))\s*",
     # Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...".
     obituary_start=r"[A-Z][\w'’. -]{2,60}, \d{1,3}: ",
+    obituary=r"\b(?:obituar\w*|in memoriam|(?:dies|died|passes away|passed away) (?:at|aged) \d{1,3})\b",
     # Memorials and obituaries look back wherever they stand; "fired on the anniversary of"
     # times a new launch.
     look_back_label=(r"^(?:on this day|this day in history|looking back|flashback|throwback|from the archives?)\b"

@@ -31,6 +31,7 @@ SHARED = SharedWords(
                    r"|修復(?:を)?終え|再建(?:され|した|を終え)"),
     look_back_label=r"(?:きょう|今日)は何の日|【あの日から】",
     always_looks_back=r"修復|再建",
+    obituary=r"死去|逝去|訃報|永眠",
     superlative=r"最多|最大|最長|最高|最悪|過去最|最も",  # after a period: it compares one launch ("過去5年で最多")
     # The supply, sale or making of weapons: no launch told ("ミサイル供与", "追加支援").
     supply=r"支援|供与|供給|輸出|売却|提供|移転|生産|量産|配備|導入|購入|調達",
@@ -45,9 +46,13 @@ SHARED = SharedWords(
     aggregate=(r"今年(?:に入って|に入り|は|の|だけで)?|昨年|去年|年初から|年明け以降|(?:侵攻|開戦|侵攻開始|政権発足)(?:以降|以来|から)|これまでに|累計|通算"
                r"|(?:過去|この|ここ)\s?\d+\s?(?:年|か月|カ月|ヶ月)(?:間)?(?:で|に)?|(?:体制|政権)下"
                r"|\d{4}\s?年(?:\s?\d{1,2}\s?月)?(?:以降|以来)|(?:戦闘|戦争|侵攻|衝突)(?:開始)?から\s?\d+\s?(?:年|か月|カ月)"
-               r"|\d+\s?(?:年|か月|カ月|ヶ月|日)間|先月|上半期|下半期|年間|\d{4}\s?年は"),
+               r"|\d+\s?(?:年|か月|カ月|ヶ月|日)間|先月|上半期|下半期|年間"
+               # A year or a month as a whole: "22年は", "2022年の1年間", "9月の1カ月間".
+               r"|(?<!\d)(?:19|20)?\d\d\s?年(?:は|の1年間|の一年間|中に?|だけで)"
+               r"|(?<![\d年/])\d{1,2}\s?月(?:の(?:1|一)\s?(?:か月|カ月|ヶ月)間?|中に?|だけで)"),
     # A count of occasions is a total whatever the period ("攻撃100回超"; not "20回目").
-    total_period=r"\d{2,}\s?回(?!目)",
+    # ... and a month with no day, which dates a total only with its count ("9月にミサイル約230発").
+    total_period=r"\d{2,}\s?回(?!目)|(?<![\d年/])\d{1,2}\s?月に(?!\d|入)",
     flight_detail=r"落下|飛翔|飛しょう|最高高度|高度|EEZ|排他的経済水域|通過|Jアラート",
     satellite=r"衛星",
     military_space=r"偵察|軍事",
@@ -119,7 +124,12 @@ TABLE = LanguageTable(
         r"|時の?[^\s、。]{0,8}?(?:対応|手順|避難|行動|身の守り))"
     ),
     # "近くミサイル発射か　衛星画像で兆候".
-    modal_near=compile_fast(r"兆候|予告|通報|計画|予定|準備|構え|近く|近日|恐れ|示唆|想定|航行警報|発射へ|打ち上げへ|搭載可能|搭載でき"),
+    # ... a time to come or a plan ("発射試験を来月実施へ", "試験を行うと発表"), a likelihood
+    # of an act to come ("攻撃に踏み切る可能性が高い"; not "弾道ミサイルである可能性", a
+    # launch's hedged kind).
+    modal_near=compile_fast(r"兆候|予告|通報|計画|予定|準備|構え|近く|近日|恐れ|示唆|想定|航行警報|発射へ|打ち上げへ|搭載可能|搭載でき"
+                            r"|(?:来月|来週|来年)(?:中旬|上旬|下旬|初め|末)?(?:に|にも)?(?:実施|行う|予定|発射|打ち上げ)|実施へ|行う(?:と|方針)"
+                            r"|(?<!であ)る可能性|う可能性"),
     subordinate_after=compile_fast(r"^(?:を受け|受け|に対し|に抗議|に関し|に「|を巡り|巡り|をめぐり|めぐり|に伴い|に伴う)"),
     # "発射情報で新幹線見合わせ": the launch as the cause of the headline's news (a strike's
     # "空爆で3人死亡" is its aftermath).
@@ -146,6 +156,7 @@ TABLE = LanguageTable(
     # "北部にロケット弾約30発": a target before a weapon that ends the headline's phrase.
     # ... with the launcher's name between ("キーウにロシアの極超音速ミサイル").
     target_before=compile_fast(r"[^\s、。「」]{2}に(?:[^\s、。「」の]{1,6}の)?(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離|対艦)?$"),
+    heading_after=compile_fast(r"[、\s]?(?:また|再び|またも)?(?:日本海|太平洋|東シナ海|黄海)(?:へ|に)(?=$|…|、|\s)"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("司令部を攻撃", "死者45人に"), when the summary names the missiles.
     headline_attack=compile_fast(r"攻撃|空襲|着弾|直撃|猛攻|被弾|死者|死亡|負傷|損壊|被害|行方不明|停電|断水|火災|爆発"),
@@ -196,5 +207,5 @@ TABLE = LanguageTable(
     # Totals over a period: "30発超", "70発以上", "20回" (not "12回目", one of a series).
     total_count=compile_fast(r"(?:\d{2,}|\d+\s?万|数十|数百|数千|数万)\s?(?:発|回)(?!目)|集計"),
     single_occasion=compile_fast(r"未明|けさ|今朝|本日|きょう|今日|一度に|一斉に|同時に|一晩|1日で|一日で"),
-    one_of_series=compile_fast(r"\d+\s?(?:回目|度目|発目)|[一二三四五六七八九十]+(?:回目|度目)|初めて|再び|またも|相次ぎ|連続"),
+    one_of_series=compile_fast(r"\d+\s?(?:回目|度目|発目)|(?<=年)初の?|[一二三四五六七八九十]+(?:回目|度目)|初めて|再び|またも|相次ぎ|連続"),
 )

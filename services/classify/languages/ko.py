@@ -26,6 +26,7 @@ SHARED = SharedWords(
                    # Restored or rebuilt: long after ("미사일 공격으로 파손된 미술관, 복구 마치고 재개관").
                    r"|복구(?:를)?\s?(?:마치|마쳐|마친|끝내|끝낸|완료)|재건(?:된|을 마친|을 끝낸)"),
     look_back_label=r"오늘의 역사",
+    obituary=r"별세|타계|영면|부고|향년\s?\d{1,3}",
     superlative=r"최다|최대|최장|최고|최악|역대\s?최|가장",  # after a period: it compares one launch ("올해 들어 최대 규모")
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
     supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달",
@@ -39,9 +40,13 @@ SHARED = SharedWords(
     # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.
     aggregate=(r"올해\s?(?:들어|에만)?|지난해|작년|연초부터|(?:개전|전쟁\s?(?:발발\s?)?|침공|집권)\s?(?:이후|후|이래)|집권\s?\d+\s?년|지금까지|현재까지|누적"
                r"|(?:지난|최근)\s?\d+\s?(?:년|개월|달|주|일)\s?(?:간|동안)?|\d+\s?(?:년|개월|일)\s?(?:간|동안)"
-               r"|지난\s?(?:달|주)|이번\s?달|상반기|하반기|연간|(?:전쟁|개전|침공|교전)\s?\d+\s?(?:일|주|개월|년)"),
+               r"|지난\s?(?:달|주)|이번\s?달|상반기|하반기|연간|(?:전쟁|개전|침공|교전)\s?\d+\s?(?:일|주|개월|년)"
+               # A year or a month as a whole: "2022년 한 해", "한 해 동안", "9월 한 달간".
+               r"|(?:(?:19|20)?\d\d\s?년\s?)?한\s?해(?:\s?동안)?|(?:19|20)\d\d\s?년\s?(?:동안|내내|에만)"
+               r"|(?<!\d)\d{1,2}\s?월\s?(?:한\s?달(?:\s?(?:간|동안))?|에만|내내)"),
     # A count of occasions is a total whatever the period ("공격 100차례 넘어"; not "제10회").
-    total_period=r"(?<!제)\d{2,}\s?(?:차례|회)(?!째|차)",
+    # ... and a month with no day, which dates a total only with its count ("9월에 미사일 200여발").
+    total_period=r"(?<!제)\d{2,}\s?(?:차례|회)(?!째|차)|(?<![\d.])\d{1,2}\s?월(?:에|\s?중)(?!\s?\d)",
     flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
     satellite=r"(?<!방)위성|발사체",  # not "방위성", Japan's defence ministry
     military_space=r"정찰|군사",
@@ -108,18 +113,19 @@ TABLE = LanguageTable(
                              r"|축하|연회|표창|결항|운항\s?중단|운행\s?중단|휴교"
                              r"|(?:방산|해운|항공|조선|정유|여행|관련|테마)주|상한가|하한가|어민|조업\s?중단|귀항|시가행진|열병식|분석\s?결과"),
     shared=SHARED,
-    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
+    # "오발": fired by mistake (not "오발령", a false alarm).
+    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|오발(?!령)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
                               # "미사일 맞은 선박": what a weapon hit, right after it.
                               r"|(?:(?<=미사일)|(?<=미사일 )|(?<=로켓)|(?<=로켓 )|(?<=탄)|(?<=탄 ))맞(?=은|아|고|았)"
                               r"|비행(?:했|한|\s?후)|(?:(?<=km)|(?<=km ))비행(?!\s?(?:가능|능력|할\s?수|거리))|탄착"),
-    launch_words=frozenset({"발사", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
+    launch_words=frozenset({"발사", "오발", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
     modal_after=compile_fast(
         r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
     ),
     # "감행할 수 있다" (could), "발사를 가정한 훈련" (a drill that supposes a launch).
     # ... or a condition or a promise: "발사하면", "날아오면", "공격 시", "쏘아올릴 것".
     modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐|[할을]\s?수\s?(?:있|도)|가정|상정|경우|탑재\s?가능|탑재할"
-                            r"|(?:하|오|되|쏘)면(?![가-힣])|한다면|(?:공격|발사|도발)\s?시(?![가-힣])|[릴할일]\s?것(?:이|으로|\s?\")"),
+                            r"|(?:하|오|되|쏘)면(?![가-힣])|한다면|(?:공격|발사|도발)\s?(?:시|땐)(?![가-힣])|[릴할일]\s?것(?:이|으로|\s?\")"),
     # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
     subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])"),
     # "발사 소식에 코스피 하락", "발사로 경보": the launch as the cause of the headline's news
@@ -150,6 +156,7 @@ TABLE = LanguageTable(
         r"(?:[^\s,.]{1,12}\s)?(?:밝혔|말했|전했|주장했)"),
     # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
     target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
+    heading_after=compile_fast(r"\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
     # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").
@@ -174,7 +181,8 @@ TABLE = LanguageTable(
     claimant_after=compile_fast(r"(?:\s?(?:측|군|반군))?(?:이|가|은|는)?\s?(?:[\"“'‘]\s?우리가\s?(?:쐈|쏘았|발사했)"
                                 r"|(?:공격의?\s?)?배후(?:를|임을)?\s?자처|(?:공격|발사)(?:을|를)?\s?(?:했다고\s?)?(?:인정|주장))"),
     owner_after=compile_fast(r"\s?(?:선적|국적|소유)"),
-    counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
+    # "100여 발": over a hundred, counted as its number.
+    counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:여\s?)?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     distances=(
         compile_fast(rf"(?:비행\s?거리)(?:는|가)?\s*(?:약)?\s*{QUANT}", _I),

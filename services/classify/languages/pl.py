@@ -798,6 +798,7 @@ SHARED = SharedWords(
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
     # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
+    obituary=r"\b(?:nekrolog\w*|zmarł\w* w wieku|odszedł\w* w wieku|w wieku \d{1,3} lat zmarł\w*)",
     always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)|sprzed|pomnik|tablic",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"

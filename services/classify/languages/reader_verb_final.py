@@ -48,7 +48,8 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             if w in bound:
                 continue
             s0, s1 = p.sentence_of(w[0])
-            t = table.toward.search(text, max(s0, w[0] - 16), w[0]) or _target_before(p, table, w)
+            t = (table.toward.search(text, max(s0, w[0] - 16), w[0]) or _target_before(p, table, w)
+                 or _heading_after(p, table, w))
             if t and not table.modal_near.search(text, w[1], min(s1, w[1] + 15)):
                 start = t.start()
                 out.append(Cue("impact", start, w[1], p.in_title(start), False, False, False, w, (t.start(), t.end())))
@@ -57,9 +58,19 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
 
 # What may follow a weapon that ends its phrase: its count, then a break or the headline's end
 # (a space too in Japanese, which writes none between the words of a phrase).
-_PHRASE_END = re.compile(r"…|、|・|,|$")
-_PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|,|$")
+_PHRASE_END = re.compile(r"…|、|・|·|,|$")
+_PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|·|,|$")
 _NAME_AFTER = re.compile(r"[「『][^」』]{1,20}[」』]")
+
+
+def _heading_after(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:
+    """In the headline, where a weapon went, right after it and its count, ending the
+    phrase ("北 미사일 또 동해로…", "弾道ミサイル2発、日本海へ"), or None."""
+    if table.heading_after is None or w[1] > p.title_end:
+        return None
+    text, at = p.text, w[1]
+    count = table.counts.match(text, at + (text[at:at + 1] == " "), p.title_end) if table.counts is not None else None
+    return table.heading_after.match(text, count.end() if count else at, p.title_end)
 
 
 def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:

@@ -72,6 +72,10 @@ class SharedWords:
     # ("Opinion:", "Analiza:", "【解説】", "[사설]"): a feature, never a report of a launch.
     genre_label: str = ""
     obituary_start: str = ""  # matched at the start of the headline
+    # A death told by its notice or by the age of the dead ("dies at 78", "별세…향년 78세",
+    # "死去、78歳"): the headline's news is a life, the launch in it one its subject lived
+    # through; the policy's obituary, a look-back whatever the words around it.
+    obituary: str = ""
     always_looks_back: str = ""  # matched where a retrospective word starts
     # A label that makes the whole headline a look-back ("On this day in 2012:", ": a
     # retrospective", "きょうは何の日"): whatever launch it tells is the policy's retrospective.
@@ -172,6 +176,9 @@ class LanguageTable:
     # In a headline, before a weapon that ends its phrase (alone or with its count): the
     # target of a strike told with no verb ("北部にロケット弾約50発", "상선에 미사일").
     target_before: FastPattern | None = None
+    # In a headline, right after a weapon (and its count): where it went, with no verb
+    # ("北 미사일 또 동해로…", "弾道ミサイル2発、日本海へ").
+    heading_after: FastPattern | None = None
     # In a headline with no weapon: an attack, strike or hit on a place ("후티 거점 동시 타격",
     # "黒海艦隊司令部を攻撃"), which counts as the headline's event when its summary tells a
     # missile or rocket event of its own (as `reader_en.headline_attack` in English).
