@@ -66,8 +66,9 @@ ACTOR_OVERRIDE = 0.95  # and replaces the rules' actor from this one
 ROLE_CUES = frozenset({"actor:fired_by", "actor:weapon_owner", "actor:subject", "actor:attacker",
                        "actor:launch_origin"})
 # A weapon only one side fields ("F-15K", "Kinzhal"), a side that claims the attack or is
-# blamed for it: read from what the text says of the launch too, not from a name merely first.
-TEXT_CUES = frozenset({"actor:weapon_type", "actor:claimant", "actor:blamed"})
+# blamed for it, an agency that speaks for its own state's launches ("국방과학연구소"): read
+# from what the text says of the launch too, not from a name merely first.
+TEXT_CUES = frozenset({"actor:weapon_type", "actor:claimant", "actor:blamed", "actor:state_agency"})
 KEPT_ACTOR_CUES = ROLE_CUES | TEXT_CUES  # a learned actor never replaces these
 
 # Cues of the rules that are the labelling policy's own verdict, which no weight of words

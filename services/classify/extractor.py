@@ -534,8 +534,9 @@ _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
 _OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
-# After it: a comma, with the name's armed force before it ("중국군,", "ロシア軍、").
-_OPENING_SUBJECT_AFTER = re.compile(r"(?:군|軍)?[,、，]")
+# After it: a comma, with the name's armed force or faction before it ("중국군,", "ロシア軍、",
+# "후티 반군,", "フーシ派、").
+_OPENING_SUBJECT_AFTER = re.compile(r"(?:\s?(?:반군|무장정파|반정부군)|군|軍|派)?[,、，]")
 
 
 def _verb_final_launcher(p: Prepared, table: LanguageTable, weapon: tuple[int, int] | None, names: list,

@@ -434,3 +434,24 @@ def test_launches_to_come_and_conditions(lang, title, summary, is_launch):
 ])
 def test_obituaries_look_back(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A launch braced for, put off, used as a future or a habit: none happened ...
+    ("ko", "日, 전국 J얼럿 시험 송신…미사일 경보 방송 점검", "북한 탄도미사일 낙하 등에 대비한 정기 점검이다.", False),
+    ("ko", "美 공군, ICBM 시험발사 연기", "미 공군은 이번 주 예정됐던 대륙간탄도미사일 시험발사를 연기한다고 밝혔다.", False),
+    ("ko", "美 \"北, 러시아에 탄도미사일 제공\"", "북한이 러시아에 탄도미사일을 넘겼으며 러시아가 이를 공격에 쓸 것으로 보인다.", False),
+    ("ko", "[인물] 北 미사일 개발 이끈 총국장은 누구", "미사일 시험발사 참관 때마다 곁을 지키는 총국장은 탄도미사일 개발을 주도해 왔다.", False),
+    # ... nor is a launch that a "but" leads to other news, or a security council convened.
+    ("ko", "北 미사일 쐈는데 코스피는 '꿋꿋'…1% 상승 마감", _JCS, False),
+    ("ko", "대통령실, NSC 긴급 소집…\"北 ICBM 발사는 중대한 도발\"", _JCS, False),
+    # A chronicle of launches looks back on them.
+    ("ko", "北 핵·미사일 도발 연대기", "", False),
+    ("ja", "北朝鮮ミサイル発射　年表", "", False),
+    # Near misses: a launch that failed, a launch near a place ("近くに": near, not soon).
+    ("ko", "北 미사일 쐈지만 실패…공중 폭발", _JCS, True),
+    ("ja", "フーシ派、イスラエルに弾道ミサイル　空港近くに着弾", "イスラエル軍は迎撃に失敗したと発表した。", True),
+    ("ja", "北朝鮮、近くミサイル発射か　衛星画像で兆候", "", False),
+])
+def test_launches_braced_for_put_off_or_leading_to_other_news(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

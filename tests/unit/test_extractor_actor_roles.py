@@ -293,6 +293,9 @@ def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
     ("순항미사일 공격", "미국과 영국은 예멘 반군 거점을 함정에서 발사한 순항미사일로 타격했다.", "ko", "USA"),
     # A headline that opens with its launcher before a comma.
     ("중국군, 대만 동부 해역에 탄도미사일 5발", "", "ko", "CHN"),
+    # ... or its faction's name before it ("반군", "派"), whoever speaks in the summary.
+    ("후티 반군, 이스라엘 공항 향해 탄도미사일", "이스라엘군은 요격에 실패했다고 밝혔다.", "ko", "Houthis"),
+    ("フーシ派、イスラエルに弾道ミサイル", "イスラエル軍は迎撃に失敗したと発表した。", "ja", "Houthis"),
     # A statement dated by its speaker is still a report of another's launch.
     ("ミサイル発射", "韓国国防省は5日、北朝鮮が短距離弾道ミサイル2発を発射したと発表した。", "ja", "PRK"),
 ])
@@ -545,4 +548,12 @@ def test_a_weapon_only_one_side_fields_is_not_overruled_by_the_model():
     result = classifier.classify('합참 "KF-16, 서해 공해상으로 공대지미사일 2발 대응 발사"',
                                  "북한의 탄도미사일 도발에 대응해 공군 전투기가 미사일 2발을 발사했다.", lang="ko")
     assert result.is_launch
+    assert result.fields.actor == "KOR"
+
+
+def test_an_agency_that_speaks_for_its_states_own_launch_is_not_overruled_by_the_model():
+    # South Korea's defence research agency tests its own rocket; the model's word for a
+    # space launch vehicle (most often North Korea's) does not replace it.
+    result = classifier.classify("국방부 고체추진 우주발사체 시험비행 성공…제주 해상서 발사",
+                                 "국방부는 국방과학연구소가 개발 중인 고체추진 우주발사체가 제주 해상에서 발사됐다고 밝혔다.", lang="ko")
     assert result.fields.actor == "KOR"

@@ -34,9 +34,9 @@ SHARED = SharedWords(
     sport=r"\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|(?:축구|야구|농구|배구)(?!장|\s?경기장)|세리머니|결승타|결승골|안타|투수|타자",
     # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
     genre_label=_GENRE_LABEL,
-    explainer_start=_GENRE_LABEL + r"|\[(?:팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩)\]",
+    explainer_start=_GENRE_LABEL + r"|\[(?:팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|인물|프로필)\]",
     digest=r"한눈에 보는|숫자로 보는|일지|연표|연대기|타임라인",
-    explainer=r"란\?|(?<![가-힣])왜\s|[가-힣]까\??\s*$|무엇인가|뭐길래|(?:하는|쏘는|쏜|까닭|는)\s?이유|이유는\??\s*$|의미는\?",
+    explainer=r"란\?|(?<![가-힣])왜\s|[가-힣]까\??\s*$|무엇인가|뭐길래|(?:하는|쏘는|쏜|까닭|는)\s?이유|이유는\??\s*$|의미는\?|(?:은|는)\s?누구\??\s*$",
     # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.
     aggregate=(r"올해\s?(?:들어|에만)?|지난해|작년|연초부터|(?:개전|전쟁\s?(?:발발\s?)?|침공|집권)\s?(?:이후|후|이래)|집권\s?\d+\s?년|지금까지|현재까지|누적"
                r"|(?:지난|최근)\s?\d+\s?(?:년|개월|달|주|일)\s?(?:간|동안)?|\d+\s?(?:년|개월|일)\s?(?:간|동안)"
@@ -108,6 +108,7 @@ TABLE = LanguageTable(
                           r"|관련\s?[\"“'‘]|자초"
                           # A ministry that never reports a launch, speaking first: "통일부 "北 ... 행태"".
                           r"|^(?:통일부|외교부|대통령실|청와대)\s?[\"“'‘]"
+                          r"|(?:긴급\s?)?소집|국가안전보장회의|NSC"
                           r"|자제(?:\s?촉구|해야|를|\s?요구)|원론적|허용|승인(?!\s?(?:하에|아래))|소송|판결|법원|재판|해명|반박|입장\s?(?:표명|발표|재확인)|통화|회담(?!\s?(?:직전|직후|앞두고|앞둔|을\s?앞|중|당일|날))"),
     consequence=compile_fast(r"코스피|코스닥|증시|주가|환율|금리|국채|채권|금융시장|유가|국회|국방위|현안질의|청문회|(?:주민|시민)(?:들)?(?!\s?(?:등\s?)?(?:부상|사망|숨|다쳐|다친|희생|\d))|불만|불안감|분통"
                              r"|축하|연회|표창|결항|운항\s?중단|운행\s?중단|휴교"
@@ -119,18 +120,22 @@ TABLE = LanguageTable(
                               r"|(?:(?<=미사일)|(?<=미사일 )|(?<=로켓)|(?<=로켓 )|(?<=탄)|(?<=탄 ))맞(?=은|아|고|았)"
                               r"|비행(?:했|한|\s?후)|(?:(?<=km)|(?<=km ))비행(?!\s?(?:가능|능력|할\s?수|거리))|탄착"),
     launch_words=frozenset({"발사", "오발", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
+    # ... a launch braced for ("낙하 등에 대비한 점검"), put off or called off ("시험발사 연기").
     modal_after=compile_fast(
-        r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보)"
+        r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보"
+        r"|연기|취소|보류)|^(?:\s?등)?(?:에|을|를)\s?대비"
     ),
     # "감행할 수 있다" (could), "발사를 가정한 훈련" (a drill that supposes a launch).
     # ... or a condition or a promise: "발사하면", "날아오면", "공격 시", "쏘아올릴 것".
-    modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐|[할을]\s?수\s?(?:있|도)|가정|상정|경우|탑재\s?가능|탑재할"
-                            r"|(?:하|오|되|쏘)면(?![가-힣])|한다면|(?:공격|발사|도발)\s?(?:시|땐)(?![가-힣])|[릴할일]\s?것(?:이|으로|\s?\")"),
+    modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|조만간|움직임|채비|가능성|정황|조짐|[할을]\s?수\s?(?:있|도)|가정|상정|경우|때마다|탑재\s?가능|탑재할"
+                            r"|(?:하|오|되|쏘)면(?![가-힣])|한다면|(?:공격|발사|도발)\s?(?:시|땐)(?![가-힣])|[릴할일쓸쏠될]\s?것(?:이|으로|\s?\")"),
     # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
     subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])"),
     # "발사 소식에 코스피 하락", "발사로 경보": the launch as the cause of the headline's news
     # (not "발사에 성공", a launch that succeeded; a strike's "공습에 1명 사망" is its aftermath).
-    cause_after=compile_fast(r"^(?:\s?소식|\s?보도|\s?여파)?(?:에도|에|으로|로)\s(?!성공|실패|나서|앞서)"),
+    # So is a launch the clause "but" or "while" leads to other news ("北 미사일 쐈는데 코스피는 '꿋꿋'").
+    cause_after=compile_fast(r"^(?:\s?소식|\s?보도|\s?여파)?(?:에도|에|으로|로)\s(?!성공|실패|나서|앞서)"
+                             r"|^(?:했|됐)?(?:는데|지만)\s(?!실패)"),
     # "동해상으로 탄도미사일", "동해상 미상 탄도미사일": a sea or a heading before the weapon,
     # with up to three words of its class between, tells its flight with no verb; so does
     # "again" ("사흘 만에 또 탄도미사일").
@@ -201,7 +206,9 @@ TABLE = LanguageTable(
     # "발사 5주년", "발사 1년 전", "발사로부터 10년": a look-back on that launch (not "5년
     # 만에 발사", a launch after a pause).
     looks_back_after=compile_fast(
-        r"(?:\s?(?:이후|후|로부터|으로부터|한\s?지))?\s?(?:\d{1,3}|[일이삼사오육칠팔구십]+)\s?(?:주년|년\s?전|년이\s?지|년(?=\s?[…·,.]|$))"),
+        r"(?:\s?(?:이후|후|로부터|으로부터|한\s?지))?\s?(?:\d{1,3}|[일이삼사오육칠팔구십]+)\s?(?:주년|년\s?전|년이\s?지|년(?=\s?[…·,.]|$))"
+        # ... or its chronicle ("도발 연대기", "발사 일지").
+        r"|\s?(?:연대기|일지|연표|타임라인)"),
     motive_before=compile_fast(r"(?:훈련|연습|제재)(?:에|을|를)?\s?$"),
     # "발사설 사실 아냐", "발사 보도는 오보", "발사하지 않았다": the launch denied.
     denied_after=compile_fast(
