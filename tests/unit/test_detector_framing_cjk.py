@@ -455,3 +455,24 @@ def test_obituaries_look_back(lang, title, summary, is_launch):
 ])
 def test_launches_braced_for_put_off_or_leading_to_other_news(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A chronicle by its label, a condition, a habit, a year since, a month's total ...
+    ("ja", "【年表】北朝鮮の主な弾道ミサイル発射", "北朝鮮は弾道ミサイルの発射を繰り返している。主な事例をまとめた。", False),
+    ("ko", "[연표] 北 주요 탄도미사일 발사", "", False),
+    ("ja", "もし大阪にミサイルが落ちたら　専門家に聞く", "北朝鮮が弾道ミサイルを発射した場合、到達まで10分程度とされる。", False),
+    ("ja", "Jアラート全国一斉試験、あす午前11時", "弾道ミサイル発射などに備えた試験で、防災無線から試験放送が流れる。", False),
+    ("ja", "「ミサイルが落ちる海で漁はできない」　漁連が国に要望", "", False),
+    ("ja", "ICBMがEEZに落下してから1年　漁業者、消えぬ不安", "", False),
+    ("ja", "ロシアの4月の攻撃、ミサイル約180発　ウクライナ空軍集計", "", False),
+    # ... a film whose title names a launch, after a weapon told with its own verb.
+    ("ja", "映画「発射まで10分」来月公開", "北朝鮮から弾道ミサイルが発射されたとの想定で、住民たちの一夜を描いた映画「発射まで10分」が公開される。", False),
+    # Near misses: a weapon by the North's own name; a launch into the planned area; a
+    # launch and its impact in one sentence.
+    ("ja", "北朝鮮、前日の発射は「新型戦術誘導兵器」と発表", "朝鮮中央通信は、国防科学院が16日に新型戦術誘導兵器の試験射撃を行ったと報じた。", True),
+    ("ja", "中国、太平洋に向けICBM発射　「予定海域に落下」と国防省", "中国国防省は、ICBM1発を太平洋の公海に向けて発射し、予定の海域に落下したと発表した。", True),
+    ("ja", "北朝鮮、弾道ミサイル発射", "防衛省によると、北朝鮮は午前7時ごろ弾道ミサイル1発を発射し、約20分後に日本海のEEZ外に落下した。", True),
+])
+def test_chronicles_conditions_habits_and_films(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

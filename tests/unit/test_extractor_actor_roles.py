@@ -296,6 +296,9 @@ def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
     # ... or its faction's name before it ("반군", "派"), whoever speaks in the summary.
     ("후티 반군, 이스라엘 공항 향해 탄도미사일", "이스라엘군은 요격에 실패했다고 밝혔다.", "ko", "Houthis"),
     ("フーシ派、イスラエルに弾道ミサイル", "イスラエル軍は迎撃に失敗したと発表した。", "ja", "Houthis"),
+    # The US by its one character, before its service or a partner ("米空軍、", "米英軍、").
+    ("米空軍、ICBM「ミニットマン3」の発射試験", "", "ja", "USA"),
+    ("米英軍、フーシ派拠点を攻撃　トマホーク巡航ミサイル使用", "", "ja", "USA"),
     # A statement dated by its speaker is still a report of another's launch.
     ("ミサイル発射", "韓国国防省は5日、北朝鮮が短距離弾道ミサイル2発を発射したと発表した。", "ja", "PRK"),
 ])

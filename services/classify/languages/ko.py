@@ -25,7 +25,7 @@ SHARED = SharedWords(
     retrospective=(r"주년|\d+\s?주기|년 전|(?:전쟁|개전|침공)\s?\d{1,3}\s?년(?!\s?만|간|째|\s?연속)|의 기억"
                    # Restored or rebuilt: long after ("미사일 공격으로 파손된 미술관, 복구 마치고 재개관").
                    r"|복구(?:를)?\s?(?:마치|마쳐|마친|끝내|끝낸|완료)|재건(?:된|을 마친|을 끝낸)"),
-    look_back_label=r"오늘의 역사",
+    look_back_label=r"오늘의 역사|\[(?:연표|일지|연대기|타임라인)\]",
     obituary=r"별세|타계|영면|부고|향년\s?\d{1,3}",
     superlative=r"최다|최대|최장|최고|최악|역대\s?최|가장",  # after a period: it compares one launch ("올해 들어 최대 규모")
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
@@ -97,7 +97,7 @@ TABLE = LanguageTable(
     default_zone="Asia/Seoul",
     weapons=compile_fast(
         r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|(?<!물)(?<!모형)(?<!모형 )(?<!페트병 )로켓(?!\s?엔진)|발사체|정찰위성|군사위성|(?<!방)위성|극초음속"
-        r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일|유도탄"
+        r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일|유도탄|유도무기"
         r"|스커드|대포동|토마호크|스톰\s?섀도|에이태큼스|하이마스|ATACMS"
         # Other states' missiles by name: India's, Pakistan's, Iran's, Russia's, the US's, China's.
         r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레시니크|미니트맨|둥펑|DF-?\d+",

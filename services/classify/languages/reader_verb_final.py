@@ -15,6 +15,10 @@ from services.classify.languages.table import MAX_CANDIDATES, Cue, LanguageTable
 from services.classify.text import Prepared, spans_within
 
 
+# How far after its weapon a launch verb is still bound to it with another verb between.
+_FAR = 15
+
+
 def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> list[Cue]:
     """The cues of the text: each launch or impact verb near a weapon of its sentence,
     and each weapon after a direction. `weapons` are sorted spans."""
@@ -30,6 +34,10 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
         if not near:
             continue
         w = min(near, key=lambda w: abs(w[1] - m.start()))
+        if m.start() - w[1] > _FAR and table.launch_verbs.search(text, w[1], m.start()):
+            # "ミサイルが発射されたとの想定で…映画「発射まで10分」": a weapon's own verb
+            # stands between them; a verb further on is another's (here a film's title).
+            continue
         tail = text[m.end():m.end() + 14]
         modal = bool(table.modal_after.search(tail)) or bool(
             table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15)))
