@@ -148,10 +148,10 @@ def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) 
             and bool(table.motive_before.search(text, max(first_event.end, pos - 12), pos)))
 
 
-# Between the clauses of a Korean or Japanese headline: an ellipsis, an ideographic space,
+# Between the clauses of a Korean or Japanese headline: an ellipsis (or its dots), an ideographic space,
 # a slash (not a comma, which joins a topic to its news: "北, 미사일 발사"); in Japanese,
 # which writes no space between words, a space too.
-_VERB_FINAL_CLAUSE_BREAK = re.compile(r"…|···|‥|　|\s/\s|\s{2}")
+_VERB_FINAL_CLAUSE_BREAK = re.compile(r"…|···|‥|\.{2,}|　|\s/\s|\s{2}")
 # What may end a launch's clause after its verb or weapon: its count.
 _COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*")
 

@@ -378,6 +378,8 @@ def test_news_after_a_launch_in_korean_and_japanese(lang, title, summary, is_lau
     # ... or fired by mistake ("오발"; not "오발령", a false alarm).
     ("ko", "인도 \"미사일 1발 파키스탄에 오발\"", "인도 국방부는 기술적 결함으로 미사일 1발이 발사돼 파키스탄에 떨어졌다고 밝혔다.", True),
     ("ko", "서울시 경계경보 '오발령' 소동", "", False),
+    # ... or failed ("위성 또 실패"), before the council it called.
+    ("ko", "北 군사정찰위성 또 실패...정부 긴급 NSC 소집", "북한이 오늘 새벽 군사정찰위성을 발사했지만 실패했다.", True),
     # A Japanese headline may open with its topic: over a lede of the protest, the protest.
     ("ja", "北朝鮮ミサイル発射　政府、大使館ルートで厳重抗議",
      "官房長官は会見で、北朝鮮による弾道ミサイル発射について、大使館ルートを通じて厳重に抗議したと明らかにした。", False),

@@ -161,7 +161,9 @@ TABLE = LanguageTable(
         r"(?:[^\s,.]{1,12}\s)?(?:밝혔|말했|전했|주장했)"),
     # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
     target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
-    heading_after=compile_fast(r"\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"),
+    # ... or that it failed ("北 정찰위성도 실패...": a failed launch is a launch).
+    heading_after=compile_fast(r"\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"
+                               r"|(?:도|가|이)?\s?(?:발사\s?)?실패(?=\s?(?:$|…|\.{2,}|,|·))"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
     # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").

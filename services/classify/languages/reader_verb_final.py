@@ -60,7 +60,8 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
                  or _heading_after(p, table, w))
             if t and not table.modal_near.search(text, w[1], min(s1, w[1] + 15)):
                 start = t.start()
-                out.append(Cue("impact", start, w[1], p.in_title(start), False, False, False, w, (t.start(), t.end())))
+                end = max(w[1], t.end())  # a heading after the weapon ends the cue
+                out.append(Cue("impact", start, end, p.in_title(start), False, False, False, w, (t.start(), t.end())))
     return out
 
 
@@ -72,8 +73,9 @@ _NAME_AFTER = re.compile(r"[「『][^」』]{1,20}[」』]")
 
 
 def _heading_after(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:
-    """In the headline, where a weapon went, right after it and its count, ending the
-    phrase ("北 미사일 또 동해로…", "弾道ミサイル2発、日本海へ"), or None."""
+    """In the headline, where a weapon went or that it failed, right after it and its
+    count, ending the phrase ("北 미사일 또 동해로…", "弾道ミサイル2発、日本海へ", "정찰위성도
+    실패..."), or None."""
     if table.heading_after is None or w[1] > p.title_end:
         return None
     text, at = p.text, w[1]

@@ -176,8 +176,8 @@ class LanguageTable:
     # In a headline, before a weapon that ends its phrase (alone or with its count): the
     # target of a strike told with no verb ("北部にロケット弾約50発", "상선에 미사일").
     target_before: FastPattern | None = None
-    # In a headline, right after a weapon (and its count): where it went, with no verb
-    # ("北 미사일 또 동해로…", "弾道ミサイル2発、日本海へ").
+    # In a headline, right after a weapon (and its count): where it went, or that it
+    # failed, with no verb ("北 미사일 또 동해로…", "弾道ミサイル2発、日本海へ", "정찰위성도 실패").
     heading_after: FastPattern | None = None
     # In a headline with no weapon: an attack, strike or hit on a place ("후티 거점 동시 타격",
     # "黒海艦隊司令部を攻撃"), which counts as the headline's event when its summary tells a
