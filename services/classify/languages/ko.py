@@ -163,7 +163,7 @@ TABLE = LanguageTable(
     target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
     # ... or that it failed ("北 정찰위성도 실패...": a failed launch is a launch).
     heading_after=compile_fast(r"\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"
-                               r"|(?:도|가|이)?\s?(?:발사\s?)?실패(?=\s?(?:$|…|\.{2,}|,|·))"),
+                               r"|(?:도|가|이)?(?:\s?또|\s?재차)?\s?(?:발사\s?)?실패(?=\s?(?:$|…|\.{2,}|,|·))"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
     # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").
