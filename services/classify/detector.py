@@ -148,12 +148,24 @@ def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) 
             and bool(table.motive_before.search(text, max(first_event.end, pos - 12), pos)))
 
 
-# Between the clauses of a Korean or Japanese headline: an ellipsis (or its dots), an ideographic space,
-# a slash (not a comma, which joins a topic to its news: "北, 미사일 발사"); in Japanese,
-# which writes no space between words, a space too.
+# Between the clauses of a Korean or Japanese headline: an ellipsis (or its dots), an
+# ideographic space, a slash (not a comma, which joins a topic to its news: "北, 미사일
+# 발사"); in Japanese, which writes no space between words, a space too.
 _VERB_FINAL_CLAUSE_BREAK = re.compile(r"…|···|‥|\.{2,}|　|\s/\s|\s{2}")
 # What may end a launch's clause after its verb or weapon: its count.
 _COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*")
+
+
+# An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
+_ANSWER = re.compile(r"(?:맞)?대응|보복|반격|맞불|対抗|報復|反撃|対応")
+
+
+def _answered_by_launch(reaction: re.Match[str], t_asserted: list[Cue]) -> bool:
+    """Whether a verb-final headline's reaction word is the motive of a launch it tells
+    after it ("한미, 北 IRBM 도발 대응 에이태큼스 4발 동해상 발사"): the answer is the
+    launch, the headline's news."""
+    return _ANSWER.fullmatch(reaction.group()) is not None and any(
+        c.start > reaction.start() and not c.modal and not c.subordinate for c in t_asserted)
 
 
 def _launch_clause_first(text: str, table: LanguageTable, first_event: Cue | None, reaction: re.Match[str]) -> bool:
@@ -311,6 +323,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
                            and not _motive(text, table, reaction.start(), first_event)
                            and not (_launch_clause_first(text, table, first_event, reaction)
                                     and _lede_tells_launch(p, table, s_asserted)))
+        answered = verb_final and _answered_by_launch(reaction, t_asserted)
         # "missile tests violate UN resolutions": a noun event whose own verb is a reaction.
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
@@ -322,7 +335,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if table.inflected and first_event is not None:
             r0, r1 = p.sentence_of(reaction.start())
             later_sentence_main = r0 > first_event.start and not any(r0 <= c.start < r1 for c in t_asserted)
-        if (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main
+        if answered:
+            f.set("reaction_secondary", 1, span)
+        elif (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main
                 or noun_subject or later_sentence_main):
             f.set("reaction_main", 1, span)
         else:

@@ -478,3 +478,29 @@ def test_launches_braced_for_put_off_or_leading_to_other_news(lang, title, summa
 ])
 def test_chronicles_conditions_habits_and_films(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A hypothesis: a condition before the verb, or one that ends the headline ...
+    ("ko", "\"北 ICBM 정상각도로 쏘면 하와이 앞바다 낙하\"…연구원 분석", "", False),
+    ("ko", "\"北 화성-12형 4발, 괌 앞바다 낙하\"…위협 현실화하면", "", False),
+    # ... a launch likely, willed, its zone, a denial of a report, debris braced for.
+    ("ko", "국정원 \"北, 연내 ICBM 발사할 듯\"", "", False),
+    ("ko", "후티 \"美 항모 타격할 것\"", "후티 대변인은 미국 항모가 들어오면 \"탄도미사일로 즉각 타격하겠다\"고 경고했다.", False),
+    ("ko", "中, 대만 동부 해역 항행경보…\"로켓 발사 구역 5곳 설정\"", "", False),
+    ("ko", "합참 \"北 미사일 발사 사실 없다\"",
+     "합참은 \"북한이 탄도미사일을 발사했다는 일부 보도는 사실이 아니다\"라고 밝혔다.", False),
+    ("ko", "日, 오키나와에 PAC-3 전개…\"北 위성 잔해 낙하 대비\"", "", False),
+    # ... a goal, a civil rocket of China's, jets that strike.
+    ("ko", "손흥민, 왼발 '중거리 미사일' 발사…토트넘 3-2 역전승", "", False),
+    ("ko", "中 창정-5B 로켓 잔해, 주말 대기권 재진입", "", False),
+    ("ja", "中国の長征5号B、残骸が大気圏に再突入へ", "", False),
+    # Near misses: a launch answering another, a launch and its retort, a condition
+    # another speaks of after the launch.
+    ("ko", "한미, 北 IRBM 도발 대응 에이태큼스 4발 동해상 발사", "합참은 에이태큼스 4발을 발사했다고 밝혔다.", True),
+    ("ko", "한미, 北 ICBM에 맞대응…에이태큼스 4발 동해상으로 사격", "합참은 에이태큼스 4발을 발사했다고 밝혔다.", True),
+    ("ko", "북한, 동해상으로 탄도미사일 발사…합참 \"추가 발사 시 강력 대응\"", _JCS, True),
+    ("ko", "정부, 北 미사일 발사에 대응 방안 논의", "", False),
+])
+def test_hypotheses_threats_answers_and_goals(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

@@ -797,8 +797,8 @@ SHARED = SharedWords(
     look_back_label=r"\bw liczbach\b|\boś czasu\b|\bpodsumowanie roku\b",
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
-    # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
     obituary=r"\b(?:nekrolog\w*|zmarł\w* w wieku|odszedł\w* w wieku|w wieku \d{1,3} lat zmarł\w*)",
+    # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
     always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)|sprzed|pomnik|tablic",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"

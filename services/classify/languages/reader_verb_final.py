@@ -40,7 +40,8 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             continue
         tail = text[m.end():m.end() + 14]
         modal = bool(table.modal_after.search(tail)) or bool(
-            table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15)))
+            table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15))) or (
+            _conditional(p, table, s0, m.start()))
         kind = "launch" if m.group() in table.launch_words else "impact"
         # "발사 소식에 코스피 하락": in a headline, a launch (not a strike) as its news's cause.
         subordinate = bool(table.subordinate_after.search(tail)) or (
@@ -70,6 +71,30 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
 _PHRASE_END = re.compile(r"…|、|・|·|,|$")
 _PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|·|,|$")
 _NAME_AFTER = re.compile(r"[「『][^」』]{1,20}[」』]")
+
+
+# What ends a condition's reach in a headline: an ellipsis or a comma.
+_CONDITION_BREAK = re.compile(r"…|\.{2,}|,|、")
+
+
+def _conditional(p: Prepared, table: LanguageTable, s0: int, at: int) -> bool:
+    """Whether the verb at `at` is the consequence of a condition: one before it in its
+    clause ("北 ICBM 정상각도로 쏘면 알래스카 앞바다 낙하"), or one that ends the headline
+    the verb is in ("괌 앞바다 30㎞ 낙하\"…시나리오 현실화하면")."""
+    if table.condition is None:
+        return False
+    text = p.text
+    lo = max(s0, at - 30)
+    for c in table.condition.finditer(text, lo, at):
+        if not _CONDITION_BREAK.search(text, c.end(), at):
+            return True
+    if at < p.title_end:
+        end = text[:p.title_end].rstrip(" ?？\"'”’」")
+        last = None
+        for last in table.condition.finditer(text, max(0, len(end) - 8), len(end)):
+            pass
+        return last is not None and last.end() == len(end)
+    return False
 
 
 def _heading_after(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:

@@ -171,6 +171,9 @@ class LanguageTable:
     launch_words: frozenset[str] = frozenset()  # the matches of launch_verbs that are launches
     modal_after: FastPattern | None = None  # right after the verb: not yet happened
     modal_near: FastPattern | None = None  # around the verb: not yet happened
+    # A condition ("쏘면", "현실화하면", "落ちれば"): before the verb in its clause, or ending
+    # the headline, it makes what the headline tells a hypothesis.
+    condition: FastPattern | None = None
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
     toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
     # In a headline, before a weapon that ends its phrase (alone or with its count): the
