@@ -384,9 +384,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         m = ANY.obituary_start.match(text, 0, t_end)
         span = (m.start(), m.end()) if m else None
     looked_back = _looked_back_on(text, table, t_asserted) if verb_final else None
-    label = ANY.look_back_label.search(text, 0, t_end) or ANY.obituary.search(text, 0, t_end)
-    if label and t_asserted:
-        # "On this day in 2012: North Korea launches ...", "로켓 공격 때 이웃 구한 의사 별세".
+    label = ANY.look_back_label.search(text, 0, t_end)
+    obituary = ANY.obituary.search(text, 0, t_end)
+    if (label and t_asserted) or (obituary and (t_asserted or s_asserted)):
+        # "On this day in 2012: North Korea launches ...", "로켓 공격 때 이웃 구한 의사 별세",
+        # "元市長が死去 74歳" over a summary of the rockets of his years.
+        label = label or obituary
         looked_back = (label.start(), label.end())
     if looked_back:
         # "화성-15형 발사 5주년", "ICBM発射から1年": the look-back follows the launch it is of.

@@ -504,3 +504,29 @@ def test_chronicles_conditions_habits_and_films(lang, title, summary, is_launch)
 ])
 def test_hypotheses_threats_answers_and_goals(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Japanese: a list by its label, a war's day count with its total, a test broadcast,
+    # a launch near ("近いか"), notified, coordinated with a likelihood, willed in a quote,
+    # a fallen object denied, a launch that did not happen, an obituary over the summary's
+    # rockets, a parade.
+    ("ja", "【一覧】日本上空を通過した北朝鮮のミサイル　これまでの7回", "", False),
+    ("ja", "戦闘開始200日、ガザから発射のロケット弾は1万5000発　軍まとめ", "", False),
+    ("ja", "「北朝鮮からミサイル発射」全国一斉の試験放送　あす午前11時", "", False),
+    ("ja", "北朝鮮・東倉里で新たな動き　「衛星」打ち上げ近いか", "", False),
+    ("ja", "ロシア、ICBM発射演習を米国に事前通告", "", False),
+    ("ja", "北朝鮮、年内にICBM発射や核実験の可能性　韓国情報機関", "", False),
+    ("ja", "金正恩氏「今年、偵察衛星3基を打ち上げる」", "", False),
+    ("ja", "フーシ派「米空母をミサイルで攻撃する」", "報道官は、米空母を弾道ミサイルで攻撃すると警告した。", False),
+    ("ja", "海岸に金属片　防衛省「ミサイルの落下物ではない」", "", False),
+    ("ja", "韓国軍「北朝鮮の発射」は誤探知", "韓国軍は、レーダーが鳥の群れを捕捉したもので、実際には発射はなかったと訂正した。", False),
+    ("ja", "「ロケット弾の町」を率いた元市長が死去　80歳", "在任中、ガザから発射されたロケット弾の着弾が相次いだ。", False),
+    ("ja", "北朝鮮、軍事パレードに新型ICBM　移動式発射台が初登場", "", False),
+    # Near misses: a launch into the planned area, a system by its name, a test-fire.
+    ("ja", "中国、太平洋にICBM1発を発射　国防省が公表　模擬弾頭は予定海域に落下", "", True),
+    ("ja", "ウクライナ、クリミアの防空システムを「ネプチューン」で破壊", "ウクライナ国防省は、巡航ミサイル「ネプチューン」2発で攻撃したと発表した。", True),
+    ("ja", "金正恩氏、240ミリ放射砲の試験射撃を視察", "朝鮮中央通信は、240ミリ放射砲の試験射撃が行われたと報じた。", True),
+])
+def test_japanese_lists_plans_denials_and_displays(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

@@ -99,7 +99,7 @@ TABLE = LanguageTable(
     default_zone="Asia/Seoul",
     weapons=compile_fast(
         r"미사일|탄도탄|ICBM|SLBM|IRBM|SRBM|방사포|(?<!물)(?<!모형)(?<!모형 )(?<!페트병 )로켓(?!\s?엔진)|발사체|정찰위성|군사위성|(?<!방)위성|극초음속"
-        r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일|유도탄|유도무기"
+        r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일|유도탄|유도무기|넵튠"
         r"|스커드|대포동|토마호크|스톰\s?섀도|에이태큼스|하이마스|ATACMS"
         # Other states' missiles by name: India's, Pakistan's, Iran's, Russia's, the US's, China's.
         r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레시니크|미니트맨|둥펑|DF-?\d+",

@@ -40,7 +40,7 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             continue
         tail = text[m.end():m.end() + 14]
         modal = bool(table.modal_after.search(tail)) or bool(
-            table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15))) or (
+            _modal_near(table, text, max(s0, m.start() - 6), m.end() + 15, s1)) or (
             _conditional(p, table, s0, m.start()))
         kind = "launch" if m.group() in table.launch_words else "impact"
         # "발사 소식에 코스피 하락": in a headline, a launch (not a strike) as its news's cause.
@@ -59,7 +59,7 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             s0, s1 = p.sentence_of(w[0])
             t = (table.toward.search(text, max(s0, w[0] - 16), w[0]) or _target_before(p, table, w)
                  or _heading_after(p, table, w))
-            if t and not table.modal_near.search(text, w[1], min(s1, w[1] + 15)):
+            if t and not _modal_near(table, text, w[1], w[1] + 15, s1):
                 start = t.start()
                 end = max(w[1], t.end())  # a heading after the weapon ends the cue
                 out.append(Cue("impact", start, end, p.in_title(start), False, False, False, w, (t.start(), t.end())))
@@ -71,6 +71,13 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
 _PHRASE_END = re.compile(r"…|、|・|·|,|$")
 _PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|·|,|$")
 _NAME_AFTER = re.compile(r"[「『][^」』]{1,20}[」』]")
+
+
+def _modal_near(table: LanguageTable, text: str, lo: int, hi: int, s1: int) -> bool:
+    """Whether a modal word starts in text[lo:hi] (within the sentence ending at s1), read
+    with the words after it: "予定" is a plan, "予定海域" the area a launch was aimed at."""
+    m = table.modal_near.search(text, lo, s1)
+    return m is not None and m.start() < min(hi, s1)
 
 
 # What ends a condition's reach in a headline: an ellipsis or a comma.
@@ -142,7 +149,7 @@ def headline_attack(p: Prepared, table: LanguageTable) -> tuple[int, int] | None
     for m in islice(table.headline_attack.finditer(text, 0, t_end), MAX_CANDIDATES):
         s0, s1 = p.sentence_of(m.start())
         tail = text[m.end():m.end() + 14]
-        if (table.modal_after.search(tail) or table.modal_near.search(text, max(s0, m.start() - 6), min(s1, m.end() + 15))
+        if (table.modal_after.search(tail) or _modal_near(table, text, max(s0, m.start() - 6), m.end() + 15, s1)
                 or (table.denied_after and table.denied_after.match(text, m.end(), min(s1, m.end() + 24)))
                 or ANY.non_missile.search(text, max(s0, m.start() - 8), m.start()) or p.is_question(s0)):
             continue
