@@ -96,11 +96,9 @@ def _conditional(p: Prepared, table: LanguageTable, s0: int, at: int) -> bool:
         if not _CONDITION_BREAK.search(text, c.end(), at):
             return True
     if at < p.title_end:
-        end = text[:p.title_end].rstrip(" ?？\"'”’」")
-        last = None
-        for last in table.condition.finditer(text, max(0, len(end) - 8), len(end)):
-            pass
-        return last is not None and last.end() == len(end)
+        end = len(text[:p.title_end].rstrip(" ?？\"'”’」"))
+        ends = [c.end() for c in table.condition.finditer(text, max(0, end - 8), end)]
+        return bool(ends) and ends[-1] == end
     return False
 
 
