@@ -266,15 +266,15 @@ def _actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if claimed is not None:
             return claimed
     if code is None or code in STATE_CODES:
-        # "Israel intercepts missile fired from Yemen": the origin names the group that
-        # fired, where the sentence names only states (the target, the interceptor).
-        origin = gazetteer.ORIGIN_ACTORS.search(p.text)
+        # "Israel intercepts missile fired from Yemen", "레바논서 대전차미사일 날아와…이스라엘
+        # 주민 부상": the origin names the group that fired, where the sentence names only
+        # states (the target, the interceptor).
+        origin = gazetteer.ORIGIN_ACTORS.search(p.text) or gazetteer.ORIGIN_ACTORS_CJK.search(p.text)
         if origin is not None:
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"
     if code is None:
-        origin = (gazetteer.ORIGIN_ACTORS_PL.search(p.text) or gazetteer.ORIGIN_FIRST_ACTORS_PL.search(p.text)
-                  or gazetteer.ORIGIN_ACTORS_CJK.search(p.text))
+        origin = gazetteer.ORIGIN_ACTORS_PL.search(p.text) or gazetteer.ORIGIN_FIRST_ACTORS_PL.search(p.text)
         if origin is not None:
             place = next(name for name, value in origin.groupdict().items() if value)
             return gazetteer.ORIGIN_GROUPS[place], origin.span(place), "actor:launch_origin"

@@ -115,10 +115,13 @@ ORIGIN_FIRST_ACTORS_PL = compile_fast(
     r"\b" + _ORIGIN_PLACES_PL + r"\s+(?:[\w-]+\s+){0,2}?(?:ostrzela\w*|ostrzeliw\w*|wystrzel\w*|odpal\w*)",
     re.IGNORECASE)
 # ... and in Korean and Japanese, the place with its "from" before a verb of firing or
-# flying ("레바논서 날아온 로켓", "예멘에서 발사된 미사일", "イエメンから発射された").
+# flying, the weapon between them at most ("레바논서 날아온 로켓", "예멘에서 발사된 미사일",
+# "イエメンから発射された", "레바논서 대전차미사일 날아와").
 ORIGIN_ACTORS_CJK = compile_fast(
-    r"(?:(?P<yemen>예멘|イエメン)|(?P<lebanon>(?:남부\s?)?레바논|レバノン(?:南部)?)|(?P<iran>이란|イラン)"
-    r"|(?P<prk>북한|北朝鮮))(?:에서|서|으로부터|로부터|から)\s?(?:발사(?:된|한|해)|쏜|쏘아|날아(?:온|든)|発射(?:され|し|の)|飛来)")
+    r"(?:(?P<yemen>예멘|イエメン)|(?P<lebanon>(?:남부\s?)?레바논(?:\s?남부)?|レバノン(?:南部)?)|(?P<iran>이란|イラン)"
+    r"|(?P<prk>북한|北朝鮮))(?:에서|서|으로부터|로부터|から)\s?"
+    r"(?:[가-힣ァ-ヶー]{0,8}?(?:미사일|로켓|ミサイル|ロケット弾?)\s?(?:\d+\s?(?:발|発)\s?)?(?:이|가|が)?\s?)?"
+    r"(?:발사(?:된|한|해|돼|됐)|쏜|쏘아|날아(?:온|든|와|왔)|発射|飛来)")
 
 # Weapon types fielded by one side only: when the text names no launcher, the type does
 # ("Kremlin says Sarmat test successful", "BrahMos test-fired from INS Imphal").

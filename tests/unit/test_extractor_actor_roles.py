@@ -299,6 +299,10 @@ def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
     # The US by its one character, before its service or a partner ("米空軍、", "米英軍、").
     ("米空軍、ICBM「ミニットマン3」の発射試験", "", "ja", "USA"),
     ("米英軍、フーシ派拠点を攻撃　トマホーク巡航ミサイル使用", "", "ja", "USA"),
+    # The place a weapon came from names the group, over the state it hit; the weapon may
+    # stand between the place and its verb.
+    ("레바논서 대전차미사일 날아와…이스라엘 주민 1명 부상", "", "ko", "Hezbollah"),
+    ("イエメンからミサイル発射、テルアビブ近郊に着弾", "イスラエル軍によると、ミサイルは迎撃できなかった。", "ja", "Houthis"),
     # A statement dated by its speaker is still a report of another's launch.
     ("ミサイル発射", "韓国国防省は5日、北朝鮮が短距離弾道ミサイル2発を発射したと発表した。", "ja", "PRK"),
 ])
@@ -330,10 +334,11 @@ def test_korean_and_japanese_launchers_by_their_grammar(title, summary, lang, ac
     ("US destroyer engages inbound missile in the Gulf of Aden",
      "An anti-ship missile was fired from Iran-backed Houthi-controlled areas of Yemen and was shot down.",
      "en", "Houthis"),
-    # A Korean or Japanese subject of a sentence that tells a passive launch reports it.
-    ("ロケット弾飛来", "イスラエル軍は、レバノン南部からロケット弾5発が発射され、3発を迎撃したと発表した。", "ja", None),
+    # A Korean or Japanese subject of a sentence that tells a passive launch reports it;
+    # the place the rockets came from names the group, as in English ("fired from Lebanon").
+    ("ロケット弾飛来", "イスラエル軍は、レバノン南部からロケット弾5発が発射され、3発を迎撃したと発表した。", "ja", "Hezbollah"),
     ("ロケット弾発射", "イスラエル軍は、レバノンに向けてミサイル5発を発射したと発表した。", "ja", "ISR"),
-    ("로켓 공격", "이스라엘군은 레바논 남부에서 로켓 5발이 발사됐으며 3발을 요격했다고 밝혔다.", "ko", None),
+    ("로켓 공격", "이스라엘군은 레바논 남부에서 로켓 5발이 발사됐으며 3발을 요격했다고 밝혔다.", "ko", "Hezbollah"),
     ("로켓 공격", "이스라엘군은 레바논 남부를 향해 로켓 5발을 발사했다고 밝혔다.", "ko", "ISR"),
     # A name that speaks of its own firing, after a colon or in another story of the headline.
     ("Hezbollah: we fired rockets at Haifa", "", "en", "Hezbollah"),
