@@ -530,3 +530,23 @@ def test_hypotheses_threats_answers_and_goals(lang, title, summary, is_launch):
 ])
 def test_japanese_lists_plans_denials_and_displays(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Japanese local and business news that names launches in passing: an alert test braced
+    # for an emergency, a court or an arrest, a launch within weeks, a monthly tally, a risk,
+    # a notice that a launch will come, a denial of the fact.
+    ("ja", "Jアラート、あす全国一斉試験", "弾道ミサイル発射などの緊急時に備えた点検で、防災行政無線で試験放送が流れる。", False),
+    ("ja", "「ミサイルが落ちる」SNSに虚偽投稿、男に猶予判決　地裁", "北朝鮮の弾道ミサイル発射に乗じて虚偽の投稿をしたとして、地裁は判決を言い渡した。", False),
+    ("ja", "「北朝鮮ミサイルが着弾」と虚偽投稿　男を逮捕", "北朝鮮が弾道ミサイルを発射した4月、虚偽の内容を投稿したとして男を逮捕した。", False),
+    ("ja", "発射台改修が加速　「数週間内に衛星打ち上げも」", "", False),
+    ("ja", "ウクライナ空軍「6月はミサイル約150発」　月別の攻撃数を集計", "", False),
+    ("ja", "海運大手、紅海ルート回避を継続", "フーシ派による商船へのミサイル攻撃のリスクが続いているとして、運航見合わせを続ける。", False),
+    ("ja", "北朝鮮が衛星打ち上げを通告", "北朝鮮から、22日から来月1日までの間に人工衛星を打ち上げるとの通報があった。", False),
+    ("ja", "防衛省、「発射の可能性」を訂正", "防衛省は、精査の結果、発射の事実は確認されなかったと訂正した。", False),
+    # Near misses: a launch its state calls part of a plan; launches "one after another" today.
+    ("ja", "中国、ICBMを太平洋の公海に試射　国防省「年度訓練計画の一環」", "", True),
+    ("ja", "北朝鮮、弾道ミサイル2発を相次いで発射　日本海に落下", _MOD, True),
+])
+def test_japanese_local_and_business_news_that_names_launches(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
