@@ -877,6 +877,10 @@ def detect(p: Prepared, lang: str) -> Detection:
     # "Iranian missile salvo hits air base; US destroyers fire interceptors": the defence
     # answers the launch the headline tells; that launch is its primary.
     attacks = [c for c in title_first if not (c.weapon and _INTERCEPTORS.search(p.text, *c.weapon))]
+    answer = f.spans.get("reaction_secondary")
+    if answer and _ANSWER.fullmatch(p.text, *answer):
+        # "北 IRBM 도발 대응 에이태큼스 4발 발사": the launch that answers is the news.
+        attacks = [c for c in attacks if c.start > answer[0]] or attacks
     primary = (attacks or title_first or asserted or [c for c in cues if c.asserted] or cues or [None])[0]
     looks_back = any(n in f.values for n in ("reaction_main", "subordinate", "retrospective"))
     retrospective = (not is_launch) and bool(asserted) and looks_back

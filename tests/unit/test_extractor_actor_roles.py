@@ -303,6 +303,8 @@ def test_a_state_a_missile_fell_inside_or_outside_is_a_place(title, actor):
     # stand between the place and its verb.
     ("레바논서 대전차미사일 날아와…이스라엘 주민 1명 부상", "", "ko", "Hezbollah"),
     ("イエメンからミサイル発射、テルアビブ近郊に着弾", "イスラエル軍によると、ミサイルは迎撃できなかった。", "ja", "Houthis"),
+    # A launch that answers another: its own side fired, not the owner of the weapon answered.
+    ("한미, 北 IRBM 도발 대응 에이태큼스 4발 동해상 발사", "합참은 에이태큼스 4발을 발사했다고 밝혔다.", "ko", "KOR"),
     # A statement dated by its speaker is still a report of another's launch.
     ("ミサイル発射", "韓国国防省は5日、北朝鮮が短距離弾道ミサイル2発を発射したと発表した。", "ja", "PRK"),
 ])
