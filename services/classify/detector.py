@@ -187,6 +187,31 @@ def _launch_clause_first(text: str, table: LanguageTable, first_event: Cue | Non
     return table.unspaced and text[at - 1:at] == " " and at < reaction.start()
 
 
+# What may close a headline after its launch clause.
+_HEADLINE_CLOSE = re.compile(r"[\s!?.！？」』\"”’']*$")
+
+
+def _launch_clause_last(p: Prepared, table: LanguageTable, first_event: Cue | None, reaction: re.Match[str]) -> bool:
+    """Whether a verb-final headline opens with a reaction in a clause of its own, ended by
+    a break, and closes with the launch in the last clause ("주민들 '또 미사일이냐'…北,
+    동해상으로 탄도미사일 발사"): the quote sets the scene, the launch is the news. The
+    caller asks the summary's lede to tell the launch too."""
+    if (first_event is None or first_event.subordinate or first_event.modal or not first_event.in_title
+            or reaction.end() > first_event.start):
+        return False
+    text, t_end = p.text, p.title_end
+    if not (_VERB_FINAL_CLAUSE_BREAK.search(text, reaction.end(), first_event.start)
+            or (table.unspaced and " " in text[reaction.end():first_event.start])):
+        return False  # (Japanese writes no space inside a phrase: one breaks the clause.)
+    tail = _COUNT_TAIL.match(text, first_event.end, t_end)
+    return bool(_HEADLINE_CLOSE.match(text[:t_end], tail.end() if tail else first_event.end))
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether offset `at` lies in one of `spans` (a work's title: "映画『ミサイル』")."""
+    return any(s <= at < e for s, e in spans)
+
+
 def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     """Named cue values of an item (before weighting), and its event cues.
 
@@ -202,16 +227,20 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     english = not verb_final and not table.inflected  # read by the English reader alone
     # English acronyms and names also appear in Korean and Japanese text (the Polish
     # table's weapons hold them).
+    works = [m.span() for m in islice(ANY.work_title.finditer(text), MAX_CANDIDATES)]
     en_weapons = [] if table.inflected else [
         (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
         if not en.WEAPON_AS_MODIFIER.match(text, m.end())
-        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        and not _within(m.start(), works)]
     if english:
         if not en_weapons and not reader_en.title_launch_verbs(p):
             return f, []
         cues = reader_en.cues(p, en_weapons)
     else:
-        own = [(m.start(), m.end()) for m in islice(table.weapons.finditer(text), MAX_CANDIDATES)]
+        not_fired = table.not_fired_after
+        own = [(m.start(), m.end()) for m in islice(table.weapons.finditer(text), MAX_CANDIDATES)
+               if not _within(m.start(), works) and not (not_fired and not_fired.match(text, m.end()))]
         weapons = sorted(en_weapons + own)
         if not weapons:
             return f, []  # no weapon, no launch: every other cue could only lower the score
@@ -276,6 +305,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if (span and not title_cues and not _negated(text, table, span[0])
                 and not en.WEAPON_AS_MODIFIER.match(text, span[1])):
             f.set("title_weapon", 1, span)
+    work = None if t_asserted else ANY.work_title.search(text, 0, t_end)
+    if work:
+        # "映画「ミサイル」来年2月公開": a headline about a film, a game, a book, whatever
+        # launch its summary retells.
+        f.set("frame_no_event", 1, work.span())
     if not (t_asserted or s_asserted or bare or "title_attack" in f.values):
         # No event at all: the score is already below the line and every cue left could
         # only lower it further, so they are not looked for; but a headline with no launch
@@ -323,7 +357,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
                            and not _motive(text, table, reaction.start(), first_event)
                            and not (_launch_clause_first(text, table, first_event, reaction)
                                     and _lede_tells_launch(p, table, s_asserted)))
-        answered = verb_final and _answered_by_launch(reaction, t_asserted)
+        answered = verb_final and (_answered_by_launch(reaction, t_asserted) or (
+            _launch_clause_last(p, table, first_event, reaction) and _lede_tells_launch(p, table, s_asserted)))
         # "missile tests violate UN resolutions": a noun event whose own verb is a reaction.
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
@@ -416,7 +451,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if span and name == "aggregate" and _sets_the_scene(text, table, span, t_asserted) and not total:
             continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
         series = table.one_of_series
-        if span and name == "aggregate" and verb_final and series and series.search(text, 0, t_end):
+        if span and name == "aggregate" and verb_final and series and series.search(text, 0, t_end) and not total:
             # "SRBM 발사…올해 들어 세 번째": in a verb-final headline, the period dates one
             # launch of a series (English keeps the frame: the model has learned it there).
             continue
@@ -797,9 +832,12 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
     ("Monthly tally: 190 missiles in March"). Such an item is no launch report, whatever
     its words suggest to the model."""
     text, t_end = p.text, p.title_end
-    m = ANY.explainer_start.match(text, 0, t_end) or ANY.sport.search(text, 0, t_end)
+    m = (ANY.explainer_start.match(text, 0, t_end) or ANY.sport.search(text, 0, t_end)
+         or ANY.explainer.search(text, 0, t_end))
     if m:
-        return m.span()  # "Czym jest Oriesznik?", "What is a hypersonic missile?", "Rakieta z 30 metrów ... bramkarz"
+        # "Czym jest Oriesznik?", "What is a hypersonic missile?", "Rakieta z 30 metrów ... bramkarz",
+        # "弾道ミサイルとは"
+        return m.span()
     for w in table.weapons.finditer(text, 0, t_end):
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"

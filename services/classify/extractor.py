@@ -469,6 +469,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 
     if primary is not None and (found := by_role(primary)) is not None:
         return found
+    if primary is not None and primary.in_title and primary.weapon is not None and (
+            owned := gazetteer.WEAPON_OWNER_TABLE.first(text, primary.weapon[0], primary.weapon[1])):
+        # "北 도발 6분 만에 맞불…軍, 동해안서 현무-2A 2발 발사": the headline's launch names no
+        # launcher, but its weapon is one side's own, whoever else the summary names.
+        return owned[2], (owned[0], owned[1]), "actor:weapon_type"
     if summary_cue is not None and primary is not None and primary.in_title and (
             found := by_role(summary_cue)) is not None and found[0] is not None:
         # "Rocket debris in the Yellow Sea. Seoul recovers parts || ... North Korea fired
@@ -535,8 +540,8 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
 _OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
 # After it: a comma, with the name's armed force or faction before it ("중국군,", "ロシア軍、",
-# "후티 반군,", "フーシ派、").
-_OPENING_SUBJECT_AFTER = re.compile(r"(?:\s?(?:반군|무장정파|반정부군)|(?:공|해|육|우주)?군|(?:空|海|陸|宇宙)?軍|派)?[,、，]")
+# "후티 반군,", "フーシ派、", "米英軍、").
+_OPENING_SUBJECT_AFTER = re.compile(r"(?:\s?(?:반군|무장정파|반정부군)|(?:공|해|육|우주)?군|[英韓日仏独豪比]?(?:空|海|陸|宇宙)?軍|派)?[,、，]")
 
 
 def _verb_final_launcher(p: Prepared, table: LanguageTable, weapon: tuple[int, int] | None, names: list,

@@ -550,3 +550,58 @@ def test_japanese_lists_plans_denials_and_displays(lang, title, summary, is_laun
 ])
 def test_japanese_local_and_business_news_that_names_launches(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A time to come before the verb, in its clause: not yet happened.
+    ("ja", "北朝鮮、数日内に弾道ミサイル発射か　米政府高官", "", False),
+    ("ja", "今週中にも打ち上げか　北朝鮮の偵察衛星", "", False),
+    ("ko", "北, 내달 초 정찰위성 발사…\"막바지 점검\"", "", False),
+    # An explainer with nothing else, and a headline about a work: a film, a drama, an exhibition.
+    ("ja", "極超音速ミサイルとは", "", False),
+    ("ja", "映画『ミサイル』来春公開　日本海に落ちた1発めぐる攻防",
+     "日本海に向けて発射された弾道ミサイルを題材にしたサスペンス映画が来春公開される。", False),
+    ("ko", "드라마 '발사명령' 첫 방송…미사일 발사 막는 요원들", "북한의 미사일 발사를 소재로 한 드라마가 방송된다.", False),
+    ("ja", "「日本のロケット」展　相模原で開幕", "小型ロケットの水平発射実験から70年を記念する展示が始まった。", False),
+    # A weapon that only qualifies another noun: a depot, a unit's commander, a launcher.
+    ("ja", "イスラエル軍、レバノン南部を空爆　ヒズボラのミサイル貯蔵施設", "", False),
+    ("ja", "ヒズボラのロケット部隊司令官を殺害　イスラエル軍が空爆", "", False),
+    ("ko", "이스라엘 전투기, 헤즈볼라 로켓 발사대 30곳 공습", "", False),
+    # What can be launched is no launch; a glide bomb is no missile.
+    ("ja", "米軍、トマホーク発射可能な中距離システムを九州に展開", "", False),
+    ("ja", "陸自、長射程ミサイルの発射機を駐屯地に搬入", "", False),
+    ("ja", "ハルキウに誘導滑空爆弾、4人死亡", "", False),
+    # One of a class of emergencies, a countdown to an impact, a launch stopped.
+    ("ja", "Jアラート全国一斉試験、来週", "弾道ミサイル発射や大規模災害の発生時に使う警報システムを試験する。", False),
+    ("ko", "日 J얼럿 전국 시험 송신", "일본 소방청은 탄도미사일 발사 등 긴급 상황을 알리는 시스템을 점검했다.", False),
+    ("ko", "[가상 시나리오] 北 미사일 수도권 낙하까지 5분", "", False),
+    # A reader's letter, an apology for a message sent in error, a suit, markets, feelings, the Diet.
+    ("ja", "（声）早朝のミサイル警報　家族で避難先を決めた", "スマートフォンに「ミサイル発射」の文字が出た。", False),
+    ("ja", "「ミサイル発射。屋内へ」　町が訓練用文面を誤配信し謝罪", "", False),
+    ("ja", "駅へのミサイル攻撃、遺族がロシアを提訴", "ミサイル攻撃で多数が死亡した事件で、遺族が賠償を求めて提訴した。", False),
+    ("ja", "韓国株、ミサイル報道でも小幅高", "北朝鮮の弾道ミサイル発射の報道にもかかわらず株価は上昇した。", False),
+    ("ja", "ミサイル落下に漁業者から不安の声", "北朝鮮の弾道ミサイルがEEZ内に落下したことを受け、漁協に不安の声が寄せられた。", False),
+    ("ja", "反撃能力めぐり論戦　衆院予算委", "長射程ミサイルによる反撃能力の行使要件をただした。", False),
+    # A year's total ranked against other years.
+    ("ko", "北, 올해만 탄도미사일 30여발…역대 두 번째", "", False),
+    # Near misses: a launch from a base, a launch after a quote or a protest in its own clause,
+    # a launch of this month's series, a launch disclosed in parliament, live fire, hits,
+    # flight tests.
+    ("ja", "北朝鮮、ミサイル基地から弾道ミサイル発射", _MOD, True),
+    ("ko", "北, 미사일 기지서 탄도미사일 2발 발사", _JCS, True),
+    ("ko", "주민들 \"또 미사일이냐\"…北, 동해상으로 탄도미사일 발사", _JCS, True),
+    ("ja", "官房長官「断じて容認できない」　北朝鮮が弾道ミサイル発射", _MOD, True),
+    ("ko", "北, 탄도미사일 발사…올해 들어 세 번째", _JCS, True),
+    ("ja", "北朝鮮が弾道ミサイル発射　今月3回目", _MOD, True),
+    ("ja", "先月下旬にも巡航ミサイル　北朝鮮、韓国国防省が国会で明らかに",
+     "韓国国防省は、北朝鮮が先月下旬に巡航ミサイル2発を試射していたと報告した。", True),
+    ("ja", "中国軍、東シナ海で長距離ロケット砲の実弾射撃", "", True),
+    ("ja", "ウクライナ「ネプチューン2発命中」　露艦が沈没", "", True),
+    ("ja", "インド、中距離弾道ミサイル「アグニ5」の飛行試験に成功", "", True),
+    # ... and their near misses: a protest in the headline over a lede of the protest, warning shots.
+    ("ko", "日 정부 '강력 항의'…北 탄도미사일 발사", "일본 정부는 북한의 탄도미사일 발사에 대해 강력히 항의했다.", False),
+    ("ja", "政府、厳重抗議　北朝鮮ミサイル発射", "政府は北朝鮮のミサイル発射に厳重に抗議した。", False),
+    ("ja", "韓国軍、黄海で警告射撃", "", False),
+])
+def test_times_to_come_works_depots_emergencies_and_feelings(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

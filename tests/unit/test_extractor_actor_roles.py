@@ -567,3 +567,26 @@ def test_an_agency_that_speaks_for_its_states_own_launch_is_not_overruled_by_the
     result = classifier.classify("국방부 고체추진 우주발사체 시험비행 성공…제주 해상서 발사",
                                  "국방부는 국방과학연구소가 개발 중인 고체추진 우주발사체가 제주 해상에서 발사됐다고 밝혔다.", lang="ko")
     assert result.fields.actor == "KOR"
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The subject of a clause that holds a place or supplied a weapon is not the launcher.
+    ("헤즈볼라, 골란고원에 로켓 수십 발", "헤즈볼라는 이스라엘이 점령한 골란고원의 군 기지를 향해 로켓 수십 발을 발사했다고 밝혔다.", "ko", "Hezbollah"),
+    ("스톰섀도로 세바스토폴 사령부 때려", "우크라이나군은 영국이 지원한 순항미사일 '스톰섀도'로 세바스토폴의 사령부를 공격했다고 밝혔다.", "ko", "UKR"),
+    ("英国製「ストームシャドー」、クルスク州へ初発射　ウクライナ軍",
+     "ウクライナ軍は、英国が供与した巡航ミサイル「ストームシャドー」をクルスク州に向けて発射した。", "ja", "UKR"),
+    # Coordinated forces that open the headline.
+    ("米英軍、フーシ派拠点を攻撃　トマホークも使用", "", "ja", "USA"),
+    # A headline's answering launch by a weapon only one side fields, over a summary naming the side answered.
+    ("北 도발 6분 만에 맞불…軍, 동해안서 현무-2 2발 발사",
+     "합참은 북한의 탄도미사일 발사 직후 동해안에서 현무-2 탄도미사일 2발을 발사했다고 밝혔다.", "ko", "KOR"),
+])
+def test_holders_suppliers_allies_and_one_sides_weapons(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor
+
+
+def test_the_kind_of_a_launch_that_answers_another_is_not_the_answered_ones():
+    result = classifier.classify("한미, 北 IRBM 도발 대응 에이태큼스 4발 동해상 발사",
+                                 "합참은 한미가 북한의 중거리탄도미사일 발사에 대응해 에이태큼스 4발을 사격했다고 밝혔다.", lang="ko")
+    assert result.is_launch
+    assert result.fields.kind != "irbm"

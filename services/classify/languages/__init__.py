@@ -158,6 +158,7 @@ class _Shared:
     look_back_label: FastPattern
     bulk_count: FastPattern
     sport: FastPattern
+    work_title: FastPattern
     explainer: FastPattern
     explainer_start: FastPattern
     genre_label: FastPattern

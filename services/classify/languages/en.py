@@ -962,6 +962,8 @@ SHARED = SharedWords(
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
     # Sport: "fires rocket into top corner".
+    work_title=(r"\b(?:film|movie|series|documentary|video game|game|novel|play|musical|album|song|single)\s+"
+                r"(?:'[^']{1,40}'|\"[^\"]{1,40}\"|‘[^’]{1,40}’|“[^”]{1,40}”)"),
     sport=(
         # (A missile "scores a direct hit" or "a bull's eye": no game.)
         r"\b(?:goals?|(?:scores?|scored)(?! (?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"

@@ -33,10 +33,14 @@ SHARED = SharedWords(
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
     supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달",
     anticipation=r"경계|대비|우려|위협",
+    work_title=(r"(?:감독|영화|드라마|애니메이션|애니|게임|소설|웹툰|만화|뮤지컬|연극|노래|신곡|곡|예능|다큐멘터리)\s?"
+                r"(?:<[^>]{1,30}>|《[^》]{1,30}》|〈[^〉]{1,30}〉|'[^']{1,30}'|\"[^\"]{1,30}\"|‘[^’]{1,30}’|“[^”]{1,30}”)"),
+    # After a class: what the launch answers ("北 IRBM 도발 대응 에이태큼스 발사").
+    other_event_after=r"(?:발사|도발)\s?(?:에\s?)?(?:대응|맞대응|대항|보복)|에\s?(?:대응|맞대응|대항)",
     sport=r"\d+\s?-\s?\d+\s?(?:역전승|승리|완승|완패|역전패|무승부)|역전승|\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|(?:축구|야구|농구|배구)(?!장|\s?경기장)|세리머니|결승타|결승골|안타|투수|타자",
     # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
     genre_label=_GENRE_LABEL,
-    explainer_start=_GENRE_LABEL + r"|\[(?:팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|인물|프로필)\]",
+    explainer_start=_GENRE_LABEL + r"|\[(?:팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|인물|프로필|가상\s?시나리오|시뮬레이션)\]",
     digest=r"한눈에 보는|숫자로 보는|일지|연표|연대기|타임라인",
     explainer=r"란\?|(?<![가-힣])왜\s|[가-힣]까\??\s*$|무엇인가|뭐길래|(?:하는|쏘는|쏜|까닭|는)\s?이유|이유는\??\s*$|의미는\?|(?:은|는)\s?누구\??\s*$",
     # A period a total is told over ("올해 들어 30여 발"); see `TABLE.total_count`.
@@ -105,6 +109,8 @@ TABLE = LanguageTable(
         r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레시니크|미니트맨|둥펑|DF-?\d+",
         _I,
     ),
+    not_fired_after=compile_fast(r"\s?(?:미사일)?\s?(?:부대)?\s?(?:기지|거점|공장|시설|진지|창고|업체|관련주|예산|발사대|발사관)"
+                                 r"|(?:이)?(?:냐|라니)"),
     reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|담화|논평|호소|결의|맞불|반격할|반응"
                           # A speaker's words on a launch: "발사 관련 "대화의 문은 열려 있다"", "고립 자초".
                           r"|관련\s?[\"“'‘]|자초"
@@ -117,7 +123,7 @@ TABLE = LanguageTable(
                              r"|(?:방산|해운|항공|조선|정유|여행|관련|테마)주|상한가|하한가|어민|조업\s?중단|귀항|시가행진|열병식|분석\s?결과"),
     shared=SHARED,
     # "오발": fired by mistake (not "오발령", a false alarm).
-    launch_verbs=compile_fast(r"발사(?![대장관]|탄도)|오발(?!령)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
+    launch_verbs=compile_fast(r"발사(?![대장관형]|탄도|\s?능력|\s?차량|\s?기지)|오발(?!령)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
                               # "미사일 맞은 선박": what a weapon hit, right after it.
                               r"|(?:(?<=미사일)|(?<=미사일 )|(?<=로켓)|(?<=로켓 )|(?<=탄)|(?<=탄 ))맞(?=은|아|고|았)"
                               r"|비행(?:했|한|\s?후)|(?:(?<=km)|(?<=km ))비행(?!\s?(?:가능|능력|할\s?수|거리))|탄착"),
@@ -127,14 +133,22 @@ TABLE = LanguageTable(
     modal_after=compile_fast(
         r"^(?:할|하는|를|을|의|가|이|\s)*\s?(?:가능성|준비|임박|징후|예고|계획|예정|우려|움직임|동향|앞두고|채비|전망|시사|위협|통보"
         r"|연기|취소|보류|듯|구역)|^(?:\s?낙하)?(?:\s?등)?(?:에|을|를)?\s?대비|^(?:하)?겠"
+        # One of a class of emergencies: "탄도미사일 발사 등 긴급 상황을 알리는".
+        r"|^\s?등\s?(?:긴급|비상|유사시|위기|재난)"
+        # Until it lands, or to stop it: "낙하까지 5분", "발사 막는".
+        r"|^까지|^\s?(?:을|를)?\s?(?:막|저지|차단)"
     ),
     # "감행할 수 있다" (could), "발사를 가정한 훈련" (a drill that supposes a launch).
     # ... or a condition or a promise: "발사하면", "날아오면", "공격 시", "쏘아올릴 것".
     modal_near=compile_fast(r"징후|임박|예고|통보|계획|예정|준비|항행\s?경보|조만간|움직임|채비|가능성|정황|조짐|[할을]\s?수\s?(?:있|도)|가정|상정|경우|때마다|탑재\s?가능|탑재할"
                             r"|(?:하|오|되|쏘)면(?![가-힣])|한다면|(?:공격|발사|도발)\s?(?:시|땐)(?![가-힣])|[릴할일쓸쏠될]\s?것(?:이|으로|\s?\")"),
+    # "北, 수일 내 탄도미사일 발사", "내달 초 정찰위성 발사": a time to come before the verb.
+    ahead=compile_fast(r"(?<![가-힣])(?:수일|며칠|몇\s?주|다음\s?주|내주|다음\s?달|내달|연내|올해\s?안)(?:\s?(?:내|안|중|초|말))?에?(?=\s)"),
     condition=compile_fast(r"(?:하|되|오|쏘|이|지|친)면(?![가-힣])|다면(?![가-힣])"),
     # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
-    subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘])"),
+    # ... or a work's theme: "미사일 발사를 소재로 한 영화", "발사를 그린".
+    subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘]"
+                                   r"|[를을] 소재로|[를을] 그린|[를을] 다룬)"),
     # "발사 소식에 코스피 하락", "발사로 경보": the launch as the cause of the headline's news
     # (not "발사에 성공", a launch that succeeded; a strike's "공습에 1명 사망" is its aftermath).
     # So is a launch the clause "but" or "while" leads to other news ("北 미사일 쐈는데 코스피는 '꿋꿋'").
@@ -179,7 +193,10 @@ TABLE = LanguageTable(
                               r"|\s?(?:항모|항공모함|구축함|함정|군함|기지)\s?[가-힣A-Za-z.\s]{0,12}?에(?!서)"
                               r"|(?:\s?[가-힣]{0,3}?)(?:에(?!서)|에게|를|을|으로|쪽|겨냥|향해|향한)|\s?(?:수도|전역)"
                               r"|(?:의)?\s?(?:본토|영토|영해|영공|상공|앞바다|근해|인근|주변|EEZ|배타적\s?경제수역|[북남동서]{1,2}부|중부)"),
-    subject_after=compile_fast(r"(?:\s?(?:군|반군|군부|정부|당국|측|무장정파|혁명수비대|대통령))?(?:이|가|은|는)(?=[\s,]|$)"),
+    # (Not the subject of a clause that holds a place or supplied a weapon: "이스라엘이 점령한
+    # 골란고원", "영국이 지원한 순항미사일".)
+    subject_after=compile_fast(r"(?:\s?(?:군|반군|군부|정부|당국|측|무장정파|혁명수비대|대통령))?(?:이|가|은|는)(?=[\s,]|$)"
+                               r"(?!\s?(?:점령|장악|통제|지배|병합|관할|주둔|지원|공급|제공|제작|개발|생산)(?:한|하는|하고\s?있는|중인))"),
     # (One character of a Latin name or a figure at a time: no two ways to read a run.)
     owner_between=compile_fast(r"(?:의)?(?:[A-Za-z0-9\s-]|[가-힣]{1,3}급|신형|극초음속|탄도|순항|단거리|중거리|장거리"
                                r"|대륙간|준중거리|미상|초대형)*$"),
@@ -226,5 +243,6 @@ TABLE = LanguageTable(
     total_count=compile_fast(
         r"(?:\d{2,}|\d+\s?만(?:\s?\d+\s?천)?|\d+\s?천|수십|수백|수천|수만)\s?(?:여\s?)?(?:발|차례|회)(?![가-힣])|집계"),
     single_occasion=compile_fast(r"오늘|이날|새벽|오전|오후|밤사이|지난밤|하룻밤|하루(?:\s?동안|\s?만에)?|동시에|한꺼번에|일제히"),
-    one_of_series=compile_fast(r"\d+\s?(?:번째|차례째|차\s)|처음|(?:[첫두세네]|다섯|여섯|일곱|여덟|아홉|열)\s?번째|(?<![가-힣])또(?:\s|다시)|재차|다시|연이어|잇따라"),
+    # (Not a record's rank: "연간 기준 역대 두 번째", a total second only to another year's.)
+    one_of_series=compile_fast(r"(?<!역대 )(?<!역대)(?<!사상 )(?:\d+\s?(?:번째|차례째|차\s)|(?:[첫두세네]|다섯|여섯|일곱|여덟|아홉|열)\s?번째)|처음|(?<![가-힣])또(?:\s|다시)|재차|다시|연이어|잇따라"),
 )

@@ -85,16 +85,18 @@ _CONDITION_BREAK = re.compile(r"…|\.{2,}|,|、")
 
 
 def _conditional(p: Prepared, table: LanguageTable, s0: int, at: int) -> bool:
-    """Whether the verb at `at` is the consequence of a condition: one before it in its
-    clause ("北 ICBM 정상각도로 쏘면 알래스카 앞바다 낙하"), or one that ends the headline
-    the verb is in ("괌 앞바다 30㎞ 낙하\"…시나리오 현실화하면")."""
+    """Whether the verb at `at` is the consequence of a condition or lies ahead: a condition
+    or a time to come before it in its clause ("北 ICBM 정상각도로 쏘면 알래스카 앞바다 낙하",
+    "数日内に弾道ミサイル発射か"), or a condition that ends the headline the verb is in
+    ("괌 앞바다 30㎞ 낙하\"…시나리오 현실화하면")."""
     if table.condition is None:
         return False
     text = p.text
     lo = max(s0, at - 30)
-    for c in table.condition.finditer(text, lo, at):
-        if not _CONDITION_BREAK.search(text, c.end(), at):
-            return True
+    for pattern in (table.condition, table.ahead):
+        for c in pattern.finditer(text, lo, at) if pattern is not None else ():
+            if not _CONDITION_BREAK.search(text, c.end(), at):
+                return True
     if at < p.title_end:
         end = len(text[:p.title_end].rstrip(" ?？\"'”’」"))
         ends = [c.end() for c in table.condition.finditer(text, max(0, end - 8), end)]

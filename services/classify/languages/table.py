@@ -66,6 +66,9 @@ class SharedWords:
     total_period: str = ""  # a period that makes a total with a count, and no frame alone
     bulk_count: str = ""
     sport: str = ""
+    # A work's title in its brackets after the work's noun ("映画『ミサイル』", "영화 <미사일>"):
+    # a weapon named in it is no weapon.
+    work_title: str = ""
     explainer: str = ""
     explainer_start: str = ""  # matched at the start of the headline
     # A label at the headline's start that makes the piece an opinion or an analysis
@@ -166,6 +169,9 @@ class LanguageTable:
     inflected: bool = False  # read by reader_pl.py: free word order, verbs inflected for aspect and tense
     unspaced: bool = False  # no space between the words of a phrase (Japanese): a space ends one
 
+    # Right after a weapon, what makes it no weapon fired: a noun it qualifies, a place or
+    # a trade ("ミサイル部隊拠点", "미사일 기지"), or a cry about it ("또 미사일이냐").
+    not_fired_after: FastPattern | None = None
     # Read by the verb-final reader.
     launch_verbs: FastPattern | None = None  # launch and impact verbs
     launch_words: frozenset[str] = frozenset()  # the matches of launch_verbs that are launches
@@ -174,6 +180,9 @@ class LanguageTable:
     # A condition ("쏘면", "현실화하면", "落ちれば"): before the verb in its clause, or ending
     # the headline, it makes what the headline tells a hypothesis.
     condition: FastPattern | None = None
+    # A time to come ("数日内に", "이달 중"): before the verb in its clause, what the clause
+    # tells has not happened yet.
+    ahead: FastPattern | None = None
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
     toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
     # In a headline, before a weapon that ends its phrase (alone or with its count): the
