@@ -207,6 +207,16 @@ def _launch_clause_last(p: Prepared, table: LanguageTable, first_event: Cue | No
     return bool(_HEADLINE_CLOSE.match(text[:t_end], tail.end() if tail else first_event.end))
 
 
+def _causes_news(text: str, table: LanguageTable, cue: Cue) -> bool:
+    """Whether a verb-final cue is the cause or the time of other news, by the table's
+    `cause_after` or `time_after` read right after its verb ("쏘자", "발사 닷새 만")."""
+    if not cue.subordinate or cue.verb is None:
+        return False
+    tail = text[cue.verb[1]:cue.verb[1] + 14]
+    return any(pattern is not None and pattern.search(tail) is not None
+               for pattern in (table.cause_after, table.time_after))
+
+
 def _within(at: int, spans: list[tuple[int, int]]) -> bool:
     """Whether offset `at` lies in one of `spans` (a work's title: "映画『ミサイル』")."""
     return any(s <= at < e for s, e in spans)
@@ -379,6 +389,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set("reaction_secondary", 1, span)
     if t_asserted and t_asserted[0].subordinate:
         f.set("subordinate", 1, (t_asserted[0].start, t_asserted[0].end))
+        if verb_final and "reaction_main" not in f.values and all(_causes_news(text, table, c) for c in t_asserted):
+            # "北 미사일 쏘자 방산株 들썩", "ICBM 발사 닷새 만": every launch the headline tells
+            # is the cause or the time of its news, which is another event.
+            f.set("reaction_main", 1, (t_asserted[0].start, t_asserted[0].end))
 
     span = _first(ANY.civil_space, text, 0, len(text))
     if span and not _missile_beside_civil(text, t_asserted, span):

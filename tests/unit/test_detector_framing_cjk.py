@@ -605,3 +605,52 @@ def test_japanese_local_and_business_news_that_names_launches(lang, title, summa
 ])
 def test_times_to_come_works_depots_emergencies_and_feelings(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A stage play, a Diet committee, a year's record, fishermen's fears, a meeting called
+    # after a launch, requests and demands, a tally over a year, launch tubes, sounding and
+    # model rockets, a stamp, the night after, an exam, a stationery's name; Korean news
+    # dated by a launch ("발사 날", "닷새 만"), caused by it ("쏘자", "쐈다는데"), its news
+    # watched, an air-raid alert, a concession, a splashdown area, meetings, parties' words,
+    # a pitcher, a bureau, technology, a streamed film.
+    ("ja", "Ｊアラートの朝を描く舞台、下北沢で初演", "北朝鮮のミサイル発射でＪアラートが鳴った朝の家族を描いた舞台が初演を迎えた。", False),
+    ("ja", "参院外交防衛委　変則軌道ミサイル迎撃できるか", "北朝鮮が発射を繰り返す変則軌道のミサイルへの対処が議論になった。", False),
+    ("ja", "北朝鮮　ことしの弾道ミサイル発射　過去最多に", "", False),
+    ("ja", "「怖い」　EEZ落下に漁業者不安", "北朝鮮の弾道ミサイルがEEZ内に落下したことを受け、漁業者から不安の声が上がった。", False),
+    ("ja", "北朝鮮、党総会を招集　ICBM発射後初", "", False),
+    ("ja", "全漁連、漁船の安全確保を要請　北朝鮮ミサイル相次ぎ", "", False),
+    ("ja", "ヒズボラの発射、1年で1万発超　イスラエル軍集計", "", False),
+    ("ja", "与党部会、反撃能力の整備を要求　北ミサイルで緊急会合", "", False),
+    ("ja", "衛星写真に新型潜水艦　SLBM発射管か", "", False),
+    ("ja", "気象ロケット観測、半世紀で幕", "1970年から1000機以上のロケットを打ち上げてきた。", False),
+    ("ja", "「火星17」発射成功の記念切手を発行　北朝鮮", "", False),
+    ("ja", "ミサイル落下から一夜　漁協、出漁見合わせ", "", False),
+    ("ja", "共通テストにJアラート　ミサイル発射時の警報が題材", "", False),
+    ("ja", "「ロケット鉛筆」が復刻", "", False),
+    ("ja", "モデルロケット全国大会　高校生が優勝", "自作のロケットを打ち上げて到達高度を競った。", False),
+    ("ko", "北 미사일 발사 날 모의평가…교육부 \"정상 진행\"", "", False),
+    ("ko", "한미 공군 연합훈련 시작…北 ICBM 발사 닷새 만", "", False),
+    ("ko", "北 미사일 쏘자 방산株 들썩", "", False),
+    ("ko", "北 또 ICBM 쐈다는데…주민들 \"놀랍지도 않아\"", "", False),
+    ("ko", "[포토] 北 미사일 발사 뉴스 지켜보는 시민들", "", False),
+    ("ko", "北 미사일에 공습경보…\"어디로 피하나\" 주민들 혼란", "", False),
+    ("ko", "\"미사일 쏴도 그때뿐\"…외국인 사흘째 순매수", "", False),
+    ("ko", "해경, 北 미사일 낙하 해역 인근 어선 안전 확인", "", False),
+    ("ko", "국방장관, 긴급 작전지휘관회의…\"도발 땐 응징\"", "북한의 탄도미사일 발사 직후 회의를 열었다.", False),
+    ("ko", "야당 \"北 미사일 불러…악순환 끊어야\"", "", False),
+    ("ko", "여당 \"北 ICBM 도발에 야당은 또 침묵\"", "", False),
+    ("ko", "문동주, 시속 160㎞ '미사일' 연속 발사…위닝시리즈", "", False),
+    ("ko", "김정은, 미사일총국 생산기지 현지지도", "", False),
+    ("ko", "\"러, 北에 정찰위성 기술 넘겼을 수도\"", "", False),
+    ("ko", "넷플릭스 '하우스 오브 다이너마이트', ICBM 공포 그린 18분", "", False),
+    # Near misses: a test that failed, a strike's toll, a launch again after days, a launch
+    # and where it went, a launch and its flight time.
+    ("ja", "英原潜のSLBM試射、失敗か", "英紙は、試射でミサイルが発射直後に近くの海に落下したと報じた。", True),
+    ("ko", "러 순항미사일에 키이우 어린이병원 무너져…최소 31명 사망", "러시아가 키이우에 순항미사일 등 40여발을 쏘아 병원이 무너졌다.", True),
+    ("ko", "北, 닷새 만에 또 탄도미사일 발사", _JCS, True),
+    ("ko", "北, 탄도미사일 쏴…동해상으로", _JCS, True),
+    ("ja", "北朝鮮、弾道ミサイル発射　発射後約10分で日本海に落下", _MOD, True),
+])
+def test_news_dated_or_caused_by_a_launch_and_things_named_like_rockets(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

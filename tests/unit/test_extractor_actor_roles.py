@@ -577,6 +577,11 @@ def test_an_agency_that_speaks_for_its_states_own_launch_is_not_overruled_by_the
      "ウクライナ軍は、英国が供与した巡航ミサイル「ストームシャドー」をクルスク州に向けて発射した。", "ja", "UKR"),
     # Coordinated forces that open the headline.
     ("米英軍、フーシ派拠点を攻撃　トマホークも使用", "", "ja", "USA"),
+    # A compound whose head was struck names the target, the force after the break the launcher.
+    ("ハイマースで露軍弾薬庫を攻撃　ウクライナ軍、南部で", "", "ja", "UKR"),
+    ("露軍、ウクライナ軍弾薬庫を攻撃　ミサイル使用", "", "ja", "RUS"),
+    # Britain by its one character; a British paper reports.
+    ("英原潜のSLBM試射、失敗か", "英紙は、試射でミサイルが発射直後に近くの海に落下したと報じた。", "ja", "GBR"),
     # A headline's answering launch by a weapon only one side fields, over a summary naming the side answered.
     ("北 도발 6분 만에 맞불…軍, 동해안서 현무-2 2발 발사",
      "합참은 북한의 탄도미사일 발사 직후 동해안에서 현무-2 탄도미사일 2발을 발사했다고 밝혔다.", "ko", "KOR"),

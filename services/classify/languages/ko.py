@@ -33,11 +33,11 @@ SHARED = SharedWords(
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
     supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달",
     anticipation=r"경계|대비|우려|위협",
-    work_title=(r"(?:감독|영화|드라마|애니메이션|애니|게임|소설|웹툰|만화|뮤지컬|연극|노래|신곡|곡|예능|다큐멘터리)\s?"
+    work_title=(r"(?:[을를]\s?)?그린\s?(?:영화|드라마|작품|소설|웹툰|연극|뮤지컬)|(?:넷플릭스|디즈니\+?|티빙|웨이브|쿠팡플레이|감독|영화|드라마|애니메이션|애니|게임|소설|웹툰|만화|뮤지컬|연극|노래|신곡|곡|예능|다큐멘터리)\s?"
                 r"(?:<[^>]{1,30}>|《[^》]{1,30}》|〈[^〉]{1,30}〉|'[^']{1,30}'|\"[^\"]{1,30}\"|‘[^’]{1,30}’|“[^”]{1,30}”)"),
     # After a class: what the launch answers ("北 IRBM 도발 대응 에이태큼스 발사").
     other_event_after=r"(?:발사|도발)\s?(?:에\s?)?(?:대응|맞대응|대항|보복)|에\s?(?:대응|맞대응|대항)",
-    sport=r"\d+\s?-\s?\d+\s?(?:역전승|승리|완승|완패|역전패|무승부)|역전승|\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|(?:축구|야구|농구|배구)(?!장|\s?경기장)|세리머니|결승타|결승골|안타|투수|타자",
+    sport=r"위닝\s?시리즈|호투|강속구|\d+이닝|\d+승째|세이브|\d+\s?-\s?\d+\s?(?:역전승|승리|완승|완패|역전패|무승부)|역전승|\d+호\s?골|골망|슈팅|득점|홈런|(?<![가-힣])리그|(?:축구|야구|농구|배구)(?!장|\s?경기장)|세리머니|결승타|결승골|안타|투수|타자",
     # Opinion, analysis and explainers: "[사설] ...", "'고각 발사'란?", "北이 ... 쏘는 이유".
     genre_label=_GENRE_LABEL,
     explainer_start=_GENRE_LABEL + r"|\[(?:팩트\s?체크|Q&A|그래픽|인터뷰|기자수첩|인물|프로필|가상\s?시나리오|시뮬레이션)\]",
@@ -109,9 +109,10 @@ TABLE = LanguageTable(
         r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레시니크|미니트맨|둥펑|DF-?\d+",
         _I,
     ),
-    not_fired_after=compile_fast(r"\s?(?:미사일)?\s?(?:부대)?\s?(?:기지|거점|공장|시설|진지|창고|업체|관련주|예산|발사대|발사관)"
+    not_fired_after=compile_fast(r"\s?(?:미사일)?\s?(?:부대)?\s?(?:기지|거점|공장|시설|진지|창고|업체|관련주|예산|발사대|발사관|총국|기술)"
                                  r"|(?:이)?(?:냐|라니)"),
-    reaction=compile_fast(r"대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|담화|논평|호소|결의|맞불|반격할|반응"
+    # ... a meeting, and what a quote says must be done ("악순환 끊어야\"").
+    reaction=compile_fast(r"(?:어|아|해|여)야(?=\s?[\"”'’]|$)|회의|침묵|대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|담화|논평|호소|결의|맞불|반격할|반응"
                           # A speaker's words on a launch: "발사 관련 "대화의 문은 열려 있다"", "고립 자초".
                           r"|관련\s?[\"“'‘]|자초"
                           # A ministry that never reports a launch, speaking first: "통일부 "北 ... 행태"".
@@ -120,14 +121,14 @@ TABLE = LanguageTable(
                           r"|자제(?:\s?촉구|해야|를|\s?요구)|원론적|허용|승인(?!\s?(?:하에|아래))|소송|판결|법원|재판|해명|반박|입장\s?(?:표명|발표|재확인)|통화|회담(?!\s?(?:직전|직후|앞두고|앞둔|을\s?앞|중|당일|날))"),
     consequence=compile_fast(r"코스피|코스닥|증시|주가|환율|금리|국채|채권|금융시장|유가|국회|국방위|현안질의|청문회|(?:주민|시민)(?:들)?(?!\s?(?:등\s?)?(?:부상|사망|숨|다쳐|다친|희생|\d))|불만|불안감|분통"
                              r"|축하|연회|표창|결항|운항\s?중단|운행\s?중단|휴교"
-                             r"|(?:방산|해운|항공|조선|정유|여행|관련|테마)주|상한가|하한가|어민|조업\s?중단|귀항|시가행진|열병식|분석\s?결과"),
+                             r"|(?:방산|해운|항공|조선|정유|여행|관련|테마)주|상한가|하한가|어민|어선|조업\s?중단|귀항|순매수|순매도|시가행진|열병식|분석\s?결과"),
     shared=SHARED,
     # "오발": fired by mistake (not "오발령", a false alarm).
-    launch_verbs=compile_fast(r"발사(?![대장관형]|탄도|\s?능력|\s?차량|\s?기지)|오발(?!령)|쏘아\s?올|쐈|쏜|쏘았|공습|공격|타격|피격|직격|명중|날아|격추|낙하|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
+    launch_verbs=compile_fast(r"발사(?![대장관형체]|탄도|\s?능력|\s?차량|\s?기지)|오발(?!령)|쏘아\s?올|쏘아|쏴(?!도)|쏘(?=자\s)|쐈|쏜|쏘았|공습(?!\s?경보)|공격|타격|피격|직격|명중|날아|격추|낙하(?!\s?(?:해역|예상|구역))|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해"
                               # "미사일 맞은 선박": what a weapon hit, right after it.
                               r"|(?:(?<=미사일)|(?<=미사일 )|(?<=로켓)|(?<=로켓 )|(?<=탄)|(?<=탄 ))맞(?=은|아|고|았)"
                               r"|비행(?:했|한|\s?후)|(?:(?<=km)|(?<=km ))비행(?!\s?(?:가능|능력|할\s?수|거리))|탄착"),
-    launch_words=frozenset({"발사", "오발", "쏘아 올", "쏘아올", "쐈", "쏜", "쏘았"}),
+    launch_words=frozenset({"발사", "오발", "쏘아 올", "쏘아올", "쏘아", "쏴", "쏘", "쐈", "쏜", "쏘았", "도발"}),
     # ... a launch braced for ("낙하 등에 대비한 점검", "잔해 낙하 대비"), put off or called off
     # ("시험발사 연기"), likely ("발사할 듯"), willed ("타격하겠다"), or its zone ("발사 구역 설정").
     modal_after=compile_fast(
@@ -144,7 +145,8 @@ TABLE = LanguageTable(
                             r"|(?:하|오|되|쏘)면(?![가-힣])|한다면|(?:공격|발사|도발)\s?(?:시|땐)(?![가-힣])|[릴할일쓸쏠될]\s?것(?:이|으로|\s?\")"),
     # "北, 수일 내 탄도미사일 발사", "내달 초 정찰위성 발사": a time to come before the verb.
     ahead=compile_fast(r"(?<![가-힣])(?:수일|며칠|몇\s?주|다음\s?주|내주|다음\s?달|내달|연내|올해\s?안)(?:\s?(?:내|안|중|초|말))?에?(?=\s)"),
-    condition=compile_fast(r"(?:하|되|오|쏘|이|지|친)면(?![가-힣])|다면(?![가-힣])"),
+    # ... and a concession: "미사일 쏴도 그때뿐".
+    condition=compile_fast(r"(?:하|되|오|쏘|이|지|친)면(?![가-힣])|다면(?![가-힣])|(?:쏴|해|돼|와)도(?=[\s\"'”’…]|$)"),
     # "이준석, 北 미사일 발사에 \"...\"": a quote about the launch is the headline's event.
     # ... or a work's theme: "미사일 발사를 소재로 한 영화", "발사를 그린".
     subordinate_after=compile_fast(r"^[^\s]{0,2}(?:와 관련|에 대해|에 대응|에 반발|를 규탄|을 규탄|관련|에\s*[\"“'‘]"
@@ -153,7 +155,11 @@ TABLE = LanguageTable(
     # (not "발사에 성공", a launch that succeeded; a strike's "공습에 1명 사망" is its aftermath).
     # So is a launch the clause "but" or "while" leads to other news ("北 미사일 쐈는데 코스피는 '꿋꿋'").
     cause_after=compile_fast(r"^(?:\s?소식|\s?보도|\s?여파)?(?:에도|에|으로|로)\s(?!성공|실패|나서|앞서)"
-                             r"|^(?:했|됐)?(?:는데|지만)\s(?!실패)"),
+                             r"|^(?:했|됐)?(?:다는데|는데|지만)[\s…](?!실패)|^(?:하)?자\s"
+                             # ... or news of it watched: "발사 뉴스 지켜보는 시민들".
+                             r"|^\s?(?:관련\s?)?(?:뉴스|소식|보도|속보)\s?(?:를|을)?\s?(?:보|지켜|시청)"),
+    time_after=compile_fast(r"^\s?(?:(?:닷새|사흘|나흘|이틀|하루|엿새|열흘|일주일|보름|한\s?달|\d+일)\s?만(?!에\s?(?:또|다시|재차))"
+                            r"|날(?=\s)|당일|다음\s?날|이튿날|이후\s?(?:첫|처음))"),
     # "동해상으로 탄도미사일", "동해상 미상 탄도미사일": a sea or a heading before the weapon,
     # with up to three words of its class between, tells its flight with no verb; so does
     # "again" ("사흘 만에 또 탄도미사일").
@@ -185,7 +191,7 @@ TABLE = LanguageTable(
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.
     # A blackout or a fire is what a strike left, as its dead are ("하르키우 대규모 정전").
-    headline_attack=compile_fast(r"타격|공격|공습|피격|직격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손|정전|단전|화재|폭발"),
+    headline_attack=compile_fast(r"타격|공격|공습(?!\s?경보)|피격|직격|폭격|맹폭|강타|사망|숨져|숨진|희생|참사|부상|파손|정전|단전|화재|폭발"),
     # ... or its land, waters or sky: "러 본토", "일본 EEZ", "대만 주변 해역".
     # "북한의 탄도미사일 도발에 대응해": what is answered is no launcher of the answer.
     # '후티 "美 항모 트루먼에 ..."': a ship or base of the name, named, is what is hit.

@@ -44,7 +44,7 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             _conditional(p, table, s0, m.start()))
         kind = "launch" if m.group() in table.launch_words else "impact"
         # "발사 소식에 코스피 하락": in a headline, a launch (not a strike) as its news's cause.
-        subordinate = bool(table.subordinate_after.search(tail)) or (
+        subordinate = bool(table.subordinate_after.search(tail)) or _dates_news(table, tail) or (
             kind == "launch" and table.cause_after is not None and m.start() < p.title_end
             and bool(table.cause_after.search(tail)))
         negated = bool(table.denied_after and table.denied_after.match(text, m.end(), min(s1, m.end() + 24)))
@@ -64,6 +64,11 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
                 end = max(w[1], t.end())  # a heading after the weapon ends the cue
                 out.append(Cue("impact", start, end, p.in_title(start), False, False, False, w, (t.start(), t.end())))
     return out
+
+
+def _dates_news(table: LanguageTable, tail: str) -> bool:
+    """Whether the words right after a verb make its event the time of other news."""
+    return table.time_after is not None and table.time_after.search(tail) is not None
 
 
 # What may follow a weapon that ends its phrase: its count, then a break or the headline's end

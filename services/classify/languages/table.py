@@ -184,6 +184,9 @@ class LanguageTable:
     # tells has not happened yet.
     ahead: FastPattern | None = None
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
+    # Right after the verb, a launch or a strike as the time of other news ("발사 닷새 만",
+    # "落下から一夜"): the headline's news is that other news.
+    time_after: FastPattern | None = None
     toward: FastPattern | None = None  # before a weapon with no verb: "日本海に向け"
     # In a headline, before a weapon that ends its phrase (alone or with its count): the
     # target of a strike told with no verb ("北部にロケット弾約50発", "상선에 미사일").
