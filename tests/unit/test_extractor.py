@@ -270,3 +270,18 @@ def test_a_summarys_bare_rockets_do_not_overrule_a_headlines_missiles(title, sum
 ])
 def test_helicopter_designations_are_not_missile_kinds(title, summary, lang, kind):
     assert classify(title, summary, lang=lang).fields.kind == kind
+
+
+@pytest.mark.parametrize("title, summary, lang, kind", [
+    # A type whose name implies its class gives the class in Korean and Japanese as in English.
+    ("우크라 공군 \"러, 밤새 킨잘 6발 쐈다…전량 격추\"", "", "ko", "hypersonic"),
+    ("우크라 해군 \"넵튠 2발로 러 상륙함 격침\"", "", "ko", "cruise"),
+    ("米軍、トマホークでフーシ派拠点を攻撃", "", "ja", "cruise"),
+    ("金正恩氏立ち会い　超大型放射砲6発を一斉射撃", "", "ja", "artillery_rocket"),
+    # Near miss: a class the text names wins over none.
+    ("北, 동해상으로 단거리 탄도미사일 발사", "", "ko", "srbm"),
+])
+def test_korean_and_japanese_types_that_imply_their_class(title, summary, lang, kind):
+    result = classify(title, summary, lang=lang)
+    assert result.is_launch
+    assert result.fields.kind == kind

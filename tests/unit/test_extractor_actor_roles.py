@@ -580,6 +580,11 @@ def test_an_agency_that_speaks_for_its_states_own_launch_is_not_overruled_by_the
     # A compound whose head was struck names the target, the force after the break the launcher.
     ("ハイマースで露軍弾薬庫を攻撃　ウクライナ軍、南部で", "", "ja", "UKR"),
     ("露軍、ウクライナ軍弾薬庫を攻撃　ミサイル使用", "", "ja", "RUS"),
+    # The country of a ship or of the company that runs it is no launcher.
+    ("英タンカーにミサイル命中、火災　フーシ派が声明", "アデン湾で、英国企業が運航するタンカーがミサイル攻撃を受けた。フーシ派が攻撃を認めた。", "ja", "Houthis"),
+    # A source credited in NHK's polite form reports.
+    ("【速報】北朝鮮が日本海に向け短距離弾道ミサイル数発　韓国軍",
+     "韓国軍合同参謀本部によりますと、北朝鮮は午前7時ごろ、日本海に向けて短距離弾道ミサイル数発を発射しました。", "ja", "PRK"),
     # Britain by its one character; a British paper reports.
     ("英原潜のSLBM試射、失敗か", "英紙は、試射でミサイルが発射直後に近くの海に落下したと報じた。", "ja", "GBR"),
     # A headline's answering launch by a weapon only one side fields, over a summary naming the side answered.

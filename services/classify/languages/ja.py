@@ -69,13 +69,15 @@ SHARED = SharedWords(
     restored=r"修復|再建",
     harmed=r"損傷|損壊|破壊|被弾|被害",
     generic_sea=r"海上",
-    credit_after=r"(?:によると|によれば)",
+    credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
     # ...を発射した。", the launcher dated by its launch).
     # "イスラエル軍は、ガザからロケット弾2発が発射され、...と発表した": the subject of a sentence
     # that tells a passive launch (no launch of its own before it) is its reporter or target.
     reporter_after=(
         r"\s*(?:当局|政府|防衛省|は\d+日(?![^。]{0,55}?(?:発射|打ち上げ)し(?:た)?(?:。|$)))"
+        # "韓国軍合同参謀本部によりますと": the name of a source credited.
+        r"|[^、。\s「」]{0,12}?(?:によると|によれば|によりますと)"
         r"|(?:軍|政府|当局|側)?(?:は|が)、?(?:(?!発射し|打ち上げ(?!られ)|撃っ|撃ち込ん)[^。]){0,50}?"
         r"(?:発射され|打ち上げられ|撃ち込まれ|飛来し)"
         # "韓国軍、北朝鮮による弾道ミサイル発射を確認": the subject that confirms or detects a
@@ -85,8 +87,10 @@ SHARED = SharedWords(
     ),
     kinds=(
         ("icbm", r"大陸間"), ("slbm", r"潜水艦発射弾道"), ("irbm", r"(?<!準)中距離|中長距離"), ("mrbm", r"準中距離"),
-        ("srbm", r"短距離"), ("hypersonic", r"極超音速"), ("cruise", r"巡航"), ("satellite_launch", r"衛星"),
-        ("artillery_rocket", r"多連装"), ("ballistic", r"弾道"), ("rocket", r"ロケット"), ("unknown", r"飛翔体|飛しょう体"),
+        # ... and types whose name implies their class, as in English.
+        ("srbm", r"短距離|イスカンデル|スカッド|火星11"), ("hypersonic", r"極超音速|キンジャー?ル|[ジツ]ィ?ルコン"),
+        ("cruise", r"巡航|トマホーク|カリブル|ストームシャドー|ネプチューン|フラミンゴ"), ("satellite_launch", r"衛星"),
+        ("artillery_rocket", r"多連装|放射砲|ハイマース|カチューシャ"), ("ballistic", r"弾道"), ("rocket", r"ロケット"), ("unknown", r"飛翔体|飛しょう体"),
     ),
     seas=(
         ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海"), ("Pacific", r"太平洋"), ("Atlantic", r"大西洋"),
@@ -128,7 +132,7 @@ TABLE = LanguageTable(
     consequence=compile_fast(r"冷静|日経平均|株価|株式市場|円相場|円安|円高|円買い|値下がり|原油|先物|国会(?!で(?:明らかに|報告|説明))|住民|祝賀|表彰"
                              r"|見合わせ|運休|休校|小幅(?:高|安)|続落|続伸|反落|(?:韓国|米国|日本|中国|アジア)株|(?:海運|防衛|関連|空運|石油|旅行|防衛関連)株|株高|株安|ストップ高|ストップ安"),
     shared=SHARED,
-    launch_verbs=compile_fast(r"発射(?!台|場|施設|機|装置|体|弾道|能力|車両|車|筒|管|基地|拠点|型)|打ち上げ|試験射撃|(?<!警告)射撃(?!場|手|能力|管制|統制|を(?:警告|予告))|撃っ|撃ち|落下|(?:(?<=ミサイル[がは])|(?<=弾[がは]))落ち(?=た)|飛翔(?!体)|飛しょう(?!体)|通過|着弾|直撃|命中|攻撃|(?<!滑)空爆|試射|飛行試験|迎撃試験|迎撃(?=し(?:た|て)|され|に成功|[、。…」』\s]|$)|墜落|破片|残骸|撃墜|飛行(?=し)|(?:(?<=キロ)|(?<=km))飛行(?!可能|能力)"),
+    launch_verbs=compile_fast(r"発射(?!台|場|施設|機|装置|体|弾道|能力|車両|車|筒|管|基地|拠点|型)|打ち上げ|試験射撃|(?<!警告)射撃(?!場|手|能力|管制|統制|を(?:警告|予告))|撃っ|撃ち|落下|(?:(?<=ミサイル[がは])|(?<=弾[がは]))落ち(?=た)|飛翔(?!体)|飛しょう(?!体)|通過|着弾|直撃|命中|攻撃|(?<!滑)空爆|試射|飛行試験|迎撃試験|迎撃(?=し(?:た|て)|され|に成功|[、。…」』\s]|$)|墜落|破片|残骸|撃墜|撃沈|飛行(?=し)|(?:(?<=キロ)|(?<=km))飛行(?!可能|能力)"),
     launch_words=frozenset({"発射", "打ち上げ", "試験射撃", "射撃", "試射", "飛行試験", "撃っ", "撃ち"}),
     modal_after=compile_fast(
         # ... or what is braced for: "ミサイル攻撃に警戒強める".
@@ -184,7 +188,7 @@ TABLE = LanguageTable(
         r"(?:に向けて|に向け|へ向け|へ|に(?!よる|よって|より|対する|対し|ついて|関する|おける|Jアラート|避難))"
         r"(?=[^、。\s「」『』]{0,25}(?:ミサイル|ロケット|弾))"),
     saying_end=compile_fast(r"(?:発表|明らかに|公表|主張|確認|説明|投稿|発信)(?:した|している|しました)$|(?:述べ|伝え|報じ)た$"),
-    speaker_clause=compile_fast(r"(?:^|(?<=[、。\s]))(?P<s>[^、。\s「」]{2,25}?)(?:によると|によれば)"),
+    speaker_clause=compile_fast(r"(?:^|(?<=[、。\s]))(?P<s>[^、。\s「」]{2,25}?)(?:によると|によれば|によりますと)"),
     topic_speaker=compile_fast(r"\s*(?:【[^】]{1,20}】\s*)?(?P<s>[^、。\s「」()（）]{2,30}?(?:[(（][^()（）]{1,20}[)）])?)は(?!じめ)"),
     # "北部にロケット弾約30発": a target before a weapon that ends the headline's phrase.
     # ... with the launcher's name between ("キーウにロシアの極超音速ミサイル").
@@ -217,7 +221,9 @@ TABLE = LanguageTable(
     # "ヒズボラが犯行声明", "ハマスが攻撃を認めた": the side that claims the attack.
     claimant_after=compile_fast(r"(?:派|軍|武装組織|武装勢力)?(?:が|は)?、?(?:犯行声明|(?:攻撃|発射|関与)を(?:認め|主張))"),
     # "リベリア船籍", and "ミャンマー民主派", "シリア反政府勢力": a state's opposition is not the state.
-    owner_after=compile_fast(r"船?籍|の?(?:民主派|反政府|反体制|抵抗勢力|少数民族武装)"),
+    # ... and a ship's or its operator's country ("英国企業が運航するタンカー", "英タンカー").
+    owner_after=compile_fast(r"船?籍|の?(?:民主派|反政府|反体制|抵抗勢力|少数民族武装)"
+                             r"|国?(?:企業|会社|海運|船会社|船主)(?:が|の)|国?の?(?:タンカー|貨物船|商船|船舶|コンテナ船)"),
     counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),
