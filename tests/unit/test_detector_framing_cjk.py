@@ -654,3 +654,23 @@ def test_times_to_come_works_depots_emergencies_and_feelings(lang, title, summar
 ])
 def test_news_dated_or_caused_by_a_launch_and_things_named_like_rockets(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # A leader's vow over a summary about an attack, an alert test tomorrow, a war's total,
+    # a drill notified, jets striking a missile factory in answer to an attack, airlines
+    # that avoid a region after one, a warship with interceptors, oil after a strike.
+    ("ja", "ネタニヤフ首相「イランは過ちを犯した」　報復を明言", "イスラエルの首相は、イランによる弾道ミサイル攻撃について「代償を払うことになる」と述べた。", False),
+    ("ja", "Jアラート　全国一斉の情報伝達試験　あす実施", "消防庁は、弾道ミサイルの発射などの情報を伝えるJアラートの試験を実施すると発表した。", False),
+    ("ja", "露のミサイル　開戦後1万発超", "", False),
+    ("ja", "韓国軍、あす島しょ部で海上射撃訓練　北朝鮮に事前通知", "海兵隊は、多連装ロケット砲などを動員した海上射撃訓練を実施すると発表した。", False),
+    ("ja", "イスラエル、イランのミサイル製造拠点を攻撃　戦闘機100機投入", "イスラエル軍は、イランのミサイル製造施設を戦闘機で攻撃したと発表した。イランによる先のミサイル攻撃への報復としている。", False),
+    ("ja", "欧州の航空各社、中東上空を回避　イランのミサイル攻撃受け", "", False),
+    ("ja", "護衛艦の1番艦、起工へ　迎撃ミサイルを搭載", "", False),
+    ("ko", "이란 미사일 공습에 국제유가 5% 급등", "", False),
+    # Near misses: a heading with no verb, a strike's toll.
+    ("ja", "北朝鮮が日本海へ弾道ミサイル", "", True),
+    ("ko", "러 미사일 공습에 키이우 1명 사망", "", True),
+])
+def test_vows_drills_answers_and_markets_after_strikes(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

@@ -585,6 +585,14 @@ def test_an_agency_that_speaks_for_its_states_own_launch_is_not_overruled_by_the
     # A source credited in NHK's polite form reports.
     ("【速報】北朝鮮が日本海に向け短距離弾道ミサイル数発　韓国軍",
      "韓国軍合同参謀本部によりますと、北朝鮮は午前7時ごろ、日本海に向けて短距離弾道ミサイル数発を発射しました。", "ja", "PRK"),
+    # The agent of the attack answered is not the launcher of the answer; a state's airbase,
+    # airport or warship named before the verb is what was struck.
+    ("パキスタン軍、「ファタハ」でインド空軍基地を攻撃と発表",
+     "パキスタン軍は、インドによる攻撃への報復として、短距離弾道ミサイル「ファタハ」などでインド北部の空軍基地を攻撃したと発表した。", "ja", "PAK"),
+    ("파키스탄 \"파타-1 로켓으로 인도 공군기지 타격\"", "", "ko", "PAK"),
+    ("후티 \"이스라엘 벤구리온 공항에 극초음속 미사일 발사\"", "", "ko", "Houthis"),
+    ("우크라 해군 \"넵튠 2발로 러 상륙함 격침\"", "", "ko", "UKR"),
+    ("フーシ派「極超音速ミサイルでイスラエル攻撃」", "", "ja", "Houthis"),
     # Britain by its one character; a British paper reports.
     ("英原潜のSLBM試射、失敗か", "英紙は、試射でミサイルが発射直後に近くの海に落下したと報じた。", "ja", "GBR"),
     # A headline's answering launch by a weapon only one side fields, over a summary naming the side answered.

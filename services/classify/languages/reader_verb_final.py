@@ -44,9 +44,12 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             _conditional(p, table, s0, m.start()))
         kind = "launch" if m.group() in table.launch_words else "impact"
         # "발사 소식에 코스피 하락": in a headline, a launch (not a strike) as its news's cause.
-        subordinate = bool(table.subordinate_after.search(tail)) or _dates_news(table, tail) or (
-            kind == "launch" and table.cause_after is not None and m.start() < p.title_end
-            and bool(table.cause_after.search(tail)))
+        # A strike as the cause only of news the table names a consequence ("공습에 국제유가
+        # 급등"); "공습에 1명 사망" is its aftermath.
+        caused = table.cause_after is not None and m.start() < p.title_end and bool(table.cause_after.search(tail))
+        subordinate = bool(table.subordinate_after.search(tail)) or _dates_news(table, tail) or (caused and (
+            kind == "launch" or (table.consequence is not None
+                                 and table.consequence.search(text, m.end(), min(p.title_end, m.end() + 12)) is not None)))
         negated = bool(table.denied_after and table.denied_after.match(text, m.end(), min(s1, m.end() + 24)))
         start, end = min(m.start(), w[0]), max(m.end(), w[1])
         out.append(Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (m.start(), m.end())))
