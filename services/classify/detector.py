@@ -237,19 +237,22 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     english = not verb_final and not table.inflected  # read by the English reader alone
     # English acronyms and names also appear in Korean and Japanese text (the Polish
     # table's weapons hold them).
-    works = [m.span() for m in islice(ANY.work_title.finditer(text), MAX_CANDIDATES)]
     en_weapons = [] if table.inflected else [
         (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
         if not en.WEAPON_AS_MODIFIER.match(text, m.end())
-        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        and not _within(m.start(), works)]
+        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+    own_found = [] if english else list(islice(table.weapons.finditer(text), MAX_CANDIDATES))
+    # A weapon in a work's title ("映画『ミサイル』") is none; looked for only beside a weapon.
+    works = [m.span() for m in islice(ANY.work_title.finditer(text), MAX_CANDIDATES)] if en_weapons or own_found else []
+    if works:
+        en_weapons = [w for w in en_weapons if not _within(w[0], works)]
     if english:
         if not en_weapons and not reader_en.title_launch_verbs(p):
             return f, []
         cues = reader_en.cues(p, en_weapons)
     else:
         not_fired = table.not_fired_after
-        own = [(m.start(), m.end()) for m in islice(table.weapons.finditer(text), MAX_CANDIDATES)
+        own = [(m.start(), m.end()) for m in own_found
                if not _within(m.start(), works) and not (not_fired and not_fired.match(text, m.end()))]
         weapons = sorted(en_weapons + own)
         if not weapons:
@@ -315,11 +318,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if (span and not title_cues and not _negated(text, table, span[0])
                 and not en.WEAPON_AS_MODIFIER.match(text, span[1])):
             f.set("title_weapon", 1, span)
-    work = None if t_asserted else ANY.work_title.search(text, 0, t_end)
+    work = next((w for w in works if w[1] <= t_end), None) if not t_asserted else None
     if work:
         # "映画「ミサイル」来年2月公開": a headline about a film, a game, a book, whatever
         # launch its summary retells.
-        f.set("frame_no_event", 1, work.span())
+        f.set("frame_no_event", 1, work)
     if not (t_asserted or s_asserted or bare or "title_attack" in f.values):
         # No event at all: the score is already below the line and every cue left could
         # only lower it further, so they are not looked for; but a headline with no launch

@@ -674,3 +674,35 @@ def test_news_dated_or_caused_by_a_launch_and_things_named_like_rockets(lang, ti
 ])
 def test_vows_drills_answers_and_markets_after_strikes(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Where a launch once fell, a run of launches, one called off, a message broadcast in
+    # error, a lull explained, a habit asked about, lasers tested at a symposium, a class for
+    # fishermen; experts' likelihoods, a product's launch, a pitcher, tourists, a briefing to
+    # parliament's intelligence committee, a new book, a threat that could be carried out,
+    # a singer's high notes, an exhibition of paintings.
+    ("ja", "イカ釣り船が出港　過去にミサイル落下の海域「安全確保を」", "", False),
+    ("ja", "北のミサイル騒ぎでも訪韓旅行者は最多ペース　旅行会社「キャンセルなし」", "北朝鮮によるミサイル発射が続いているにもかかわらず、旅行者は増えている。", False),
+    ("ja", "中国の台湾周辺演習、ミサイル発射見送りの背景", "", False),
+    ("ja", "「ミサイル発射」の防災無線、誤って放送　市が謝罪", "", False),
+    ("ja", "北朝鮮がミサイルを撃たない時期の意味", "", False),
+    ("ja", "北朝鮮はなぜミサイルを撃ち続けるのか　元外交官が新著", "", False),
+    ("ja", "レーザーでロケット弾を迎撃　防衛装備庁の技術シンポ", "", False),
+    ("ja", "漁業者「ミサイルより燃油高が心配」　出漁前に安全講習会", "", False),
+    ("ko", "전문가들 \"北, 정찰위성 재발사 서두를 듯\"", "", False),
+    ("ko", "\"K-라면 미사일 쏘아 올린다\"…식품업체, 美에 신제품 런칭", "", False),
+    ("ko", "'한화 로켓' 투수, 160㎞ 직구 '발사'…시즌 첫 승", "", False),
+    ("ko", "울릉 관광객 감소가 '미사일 공포' 탓?", "", False),
+    ("ko", "국정원 \"北 지난해 쏜 ICBM, 재진입 기술 미확보\"…정보위 보고", "", False),
+    ("ko", "[신간] '로켓맨의 나라'…미사일 외교 10년", "", False),
+    ("ko", "北, ICBM 카드 만지작?…\"정상각도 발사로 몸값 올릴 것\"", "북한이 ICBM을 정상각도로 발사하는 등 고강도 도발에 나설 수 있다는 분석이 나왔다.", False),
+    ("ko", "'고음 미사일' 또 쐈다…걸그룹 보컬, 음원차트 1위", "", False),
+    ("ko", "\"북한에서 본 미사일 발사\"…탈북민 화가 그림 전시회 개막", "", False),
+    # Near misses: a defence agency's rocket, launches with where they fell.
+    ("ko", "제주 앞바다서 솟구친 '고체추진 우주발사체'…국방과학연구소 시험비행 성공", "국방부는 국방과학연구소가 고체추진 우주발사체 시험비행에 성공했다고 밝혔다.", True),
+    ("ko", "北, 탄도미사일 발사…日 EEZ 밖 낙하", "", True),
+    ("ja", "北朝鮮が弾道ミサイル発射　EEZ外に落下", "", True),
+])
+def test_places_runs_lulls_symposiums_and_metaphors(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
