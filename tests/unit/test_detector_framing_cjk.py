@@ -706,3 +706,46 @@ def test_vows_drills_answers_and_markets_after_strikes(lang, title, summary, is_
 ])
 def test_places_runs_lulls_symposiums_and_metaphors(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # Headlines that name a launch verb and report none: a hypothesis after the verb, goal
+    # and home-run celebrations, an exchange feared, spectators of a civil rocket, a
+    # tendency asked about, a new film, a recollection, every launch's effect, a table to
+    # compare, a capability, an attack within days and the alert for it, launch sites bombed;
+    # a graphic of the steps from a launch, a war game, a budget, what is taken issue with,
+    # fireworks, an anniversary stamp, live fire tomorrow, a volleyball serve, an explainer's
+    # label, a message's words, a day in history, shelters built to withstand, years since.
+    ("ja", "台湾有事で中国がミサイル攻撃なら　基地の被害は", "", False),
+    ("ja", "久保、決勝弾に「ロケット発射」ポーズ", "", False),
+    ("ja", "大谷、ミサイル発射！打球速度188キロで30号ソロ", "", False),
+    ("ja", "ミサイル攻撃の応酬懸念で原油急騰", "", False),
+    ("ja", "ロケット打ち上げの見物客で満室に　串本の民宿", "", False),
+    ("ja", "ロシアのミサイル攻撃、なぜ未明に集中するのか", "ロシア軍のミサイル攻撃は、夜間から未明に集中する傾向がある。", False),
+    ("ja", "核ミサイル発射から着弾まで18分…　監督の新作が配信開始", "", False),
+    ("ja", "スカッドが降った夜　湾岸戦争取材の元特派員が回想", "", False),
+    ("ja", "ミサイル発射のたび出漁見合わせ　イカ釣り漁", "", False),
+    ("ja", "世界の極超音速ミサイル　飛行速度と射程を一覧で比較", "", False),
+    ("ja", "敵基地攻撃能力の長射程ミサイル、駐屯地に初配備へ", "", False),
+    ("ja", "イランの報復攻撃「数日以内」か　弾道ミサイル発射を警戒", "", False),
+    ("ja", "イスラエル軍、レバノン南部を空爆　ヒズボラのロケット弾発射拠点を攻撃", "", False),
+    ("ko", "[그래픽] 北 탄도미사일 발사부터 합참 문자까지", "", False),
+    ("ko", "\"中, 대만 침공 첫날 미사일 1천발 발사\"…美 싱크탱크 워게임 결과", "", False),
+    ("ko", "내년 국방예산안…'北 미사일 발사 원점 타격' 킬체인에 7조", "", False),
+    ("ko", "김여정 \"우리 미사일 발사 문제 삼는 건 강도적 논리\"", "", False),
+    ("ko", "해변서 '로켓 폭죽' 3만발 쏘아 올린다…불꽃축제", "", False),
+    ("ko", "北, '화성-17형 ICBM 발사 성공' 2주년 기념우표 발행", "", False),
+    ("ko", "軍, 내일 서북도서서 다연장로켓 해상사격", "", False),
+    ("ko", "'미사일 서브' 쏜 레오, 서브에이스 7개…3연승", "", False),
+    ("ko", "[알기쉬운 뉴스] ICBM '고각 발사'와 '정상각도 발사', 뭐가 다를까", "", False),
+    ("ko", "日 J얼럿 시험…\"미사일 발사\" 훈련 문구에 주민 화들짝", "", False),
+    ("ko", "[그때 오늘] 1991년 이라크 스커드 미사일, 텔아비브에 떨어지다", "", False),
+    ("ko", "\"포탄·미사일 날아와도 버틴다\"…주민대피시설 새단장", "", False),
+    ("ko", "대포동 1호 미사일 日 열도 넘어 날아간 지 25년", "", False),
+    # Near misses: launches and where they fell, as their reports tell them.
+    ("ko", "北, 탄도미사일 발사…日 \"EEZ 밖 낙하\"", "", True),
+    ("ko", "北, 동해상으로 미사일 쏴…합참 \"비행거리 800㎞\"", "", True),
+    ("ja", "北朝鮮が弾道ミサイル発射　防衛相「EEZ外に落下」", "", True),
+])
+def test_launch_verbs_in_headlines_that_report_none(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
