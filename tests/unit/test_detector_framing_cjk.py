@@ -749,3 +749,20 @@ def test_places_runs_lulls_symposiums_and_metaphors(lang, title, summary, is_lau
 ])
 def test_launch_verbs_in_headlines_that_report_none(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("lang, title, summary, is_launch", [
+    # An agreement on launch-warning data, a submarine able to launch, the words of an alert
+    # sent in error, a civil rocket put off again, a moratorium discussed, a strike range.
+    ("ja", "日米韓首脳、北朝鮮ミサイル発射の警戒データ共有で合意", "", False),
+    ("ko", "北, '미사일 발사 가능' 전술핵잠수함 진수", "", False),
+    ("ko", "하와이 '탄도미사일 공격' 경보는 오발송…주민 공포", "", False),
+    ("ko", "블루오리진 '뉴 글렌' 로켓 발사 또 연기", "", False),
+    ("ko", "북미 협상서 '미사일 발사 유예' 논의", "", False),
+    ("ko", "\"北 화성-18형, 美 본토 전역 타격권\"…국방부 보고", "", False),
+    # Near misses: a launch that failed after a "but", a launch and the readiness after it.
+    ("ko", "北 군사정찰위성 쐈지만…\"1단 비행 중 공중 폭발\"", "북한이 군사정찰위성을 탑재한 발사체를 발사했으나 공중에서 폭발했다고 합참이 밝혔다.", True),
+    ("ko", "北, 동해상으로 미사일 발사…군 \"추가 발사 대비\"", "합참은 북한이 오전 동해상으로 단거리 탄도미사일 1발을 발사했다고 밝혔다.", True),
+])
+def test_agreements_abilities_alerts_and_moratoriums(lang, title, summary, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

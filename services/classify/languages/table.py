@@ -180,7 +180,7 @@ class LanguageTable:
     # A condition ("쏘면", "현실화하면", "落ちれば"): before the verb in its clause, or ending
     # the headline, it makes what the headline tells a hypothesis.
     condition: FastPattern | None = None
-    # A time to come ("数日内に", "이달 중"): before the verb in its clause, what the clause
+    # A time to come ("数日内に", "내달 초"): before the verb in its clause, what the clause
     # tells has not happened yet.
     ahead: FastPattern | None = None
     subordinate_after: FastPattern | None = None  # right after the verb: the cause of other news
