@@ -858,7 +858,7 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
     for w in table.weapons.finditer(text, 0, t_end):
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"
-    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply, ANY.anticipation):
+    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply, ANY.display, ANY.anticipation):
         if pattern is None:
             continue
         for m in pattern.finditer(text, 0, t_end):

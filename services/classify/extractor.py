@@ -618,8 +618,11 @@ def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) 
     """Whether an attack or weapon noun follows the name that ends at e ("Russian strikes",
     "rosyjski atak"); unless `strict`, an armed force too ("Russian forces")."""
     english = en.ATTACK_NOUN_STRICT_AFTER if strict else en.ATTACK_NOUN_AFTER
-    return bool(english.match(text, e, e + 40)) or (
-        table.attack_noun_after is not None and bool(table.attack_noun_after.match(text, e, e + 40)))
+    # Not over the headline's end: "... w Kijowie" is no owner of the summary's first words.
+    end = text.find("\n", e, e + 40)
+    end = e + 40 if end < 0 else end
+    return bool(english.match(text, e, end)) or (
+        table.attack_noun_after is not None and bool(table.attack_noun_after.match(text, e, end)))
 
 
 def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:

@@ -138,7 +138,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("IRN", r"\b(?:Shahab|Sejjil|Emad|Kheibar|Khorramshahr|Fattah|Fateh|Zolfaghar|Dezful|Simorgh|Qaem|Ghadr|Soumar|Hoveyzeh|Paveh)"),
     ("CHN", r"\b(?:DF-\d+|Dong ?Feng|JL-\d+|YJ-\d+)"),
     ("ISR", r"\b(?:Jericho|Arrow[- ]?[234]|David's Sling)"),
-    ("KOR", r"\bHyunmoo|현무|玄武|\bCheongung|천궁|\bChunmoo|천무|\bKTSSM\b|\bL-SAM\b|도산안창호함|\bF-15K\b|\bKF-16\b|\bKF-21\b"),
+    ("KOR", r"\bHyunmoo|현무|玄武|\bCheongung|천궁|천무|\bKTSSM\b|\bL-SAM\b|도산안창호함|\bF-15K\b|\bKF-16\b|\bKF-21\b"),
     ("JPN", r"12式地対艦|12식 지대함|\bType[- ]12 (?:surface-to-ship|anti-ship)"),
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),

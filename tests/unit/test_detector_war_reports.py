@@ -306,3 +306,60 @@ def test_a_polish_alarm_raised_because_of_a_launch_reports_the_launch(summary, e
 def test_a_question_after_the_headlines_news_is_no_explainer(title, explainer):
     summary = "The station was among the buildings damaged by a barrage of missiles on Wednesday."
     assert ("explainer" in _cues(title, summary)) is explainer
+
+
+# --- the fortieth sets: English and Polish near misses and launches ----------------------
+
+def _verdict(title: str, summary: str = "", lang: str = "en") -> bool:
+    return classifier.classify(title, summary, lang=lang).is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # "-launched" and "-fire" as the second half of an adjective name a class, not an event.
+    ("US approves sale of extended-range missiles for Ukraine",
+     "The State Department approved the potential sale of 3,000 air-launched missiles and related equipment.", "en", False),
+    ("Russia fires air-launched cruise missiles at Kyiv", "", "en", True),
+    ("North Korea test-fired two cruise missiles", "", "en", True),
+    # A corrected count negates only its first number.
+    ("Seoul corrects data: North Korea fired not one but two missiles", "", "en", True),
+    ("It was not a missile but a drone, army says", "", "en", False),
+    ("Seul koryguje dane. Korea Płn. wystrzeliła nie jeden, a dwa pociski", "", "pl", True),
+    ("Korea Płn. wystrzeliła nie jedną, lecz trzy rakiety", "", "pl", True),
+    ("Korea Płn. nie wystrzeliła rakiety", "", "pl", False),
+    # A weapon shown at a parade or an unveiling, no launch told.
+    ("North Korea shows off new ICBMs at night-time military parade",
+     "North Korea displayed its largest array of intercontinental ballistic missiles yet at a parade in Pyongyang.",
+     "en", False),
+    ("Iran unveils new hypersonic missile", "", "en", False),
+    ("Iran pokazał na defiladzie nową rakietę balistyczną", "", "pl", False),
+    ("Iran test-fires missile it unveiled last week", "", "en", True),
+    # A shot in sport by its length in yards.
+    ("Late 30-yard missile sinks the leaders", "He fired a 30-yard missile into the top corner in the 78th minute.",
+     "en", False),
+    ("Missile sinks patrol boat off the coast", "A missile fired from the shore struck the boat at dawn.", "en", True),
+    # An arsenal and its production are no launch.
+    ("Group's rocket arsenal depleted, capable only of sporadic fire", "", "en", False),
+    ("Arms maker launches serial production of new cruise missile", "", "en", False),
+    ("Navy launches new cruise missile from destroyer", "", "en", True),
+    # A future in Polish: "będziemy zestrzeliwać" (we will shoot down).
+    ("Szef MON: rakiety nad Polską będziemy zestrzeliwać bez wahania", "", "pl", False),
+    ("Rosyjska rakieta nad Polską. Wojsko potwierdza", "", "pl", True),
+    # A rocket launcher by its name fired.
+    ("Homar-K po raz pierwszy strzelał na poligonie", "", "pl", True),
+    ("MON kupi kolejne wyrzutnie Homar-K", "", "pl", False),
+])
+def test_english_and_polish_near_misses_and_launches(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("summary, event", [
+    # A sentence opening "Fire" before a capitalised word names a firm; news gives no orders.
+    ("Fire Arrow Dynamics says its plant can now build up to seven cruise missiles a day.", False),
+    ("Troops fire two cruise missiles a day at enemy positions, the company says.", True),
+])
+def test_a_sentence_opening_with_a_name_of_fire_tells_no_launch(summary, event):
+    assert ("summary_event" in _cues("Defence firm to double capacity", summary)) is event
+
+
+def test_a_title_case_headline_still_fires():
+    assert _verdict("North Korea Fire Missiles Into Sea") is True

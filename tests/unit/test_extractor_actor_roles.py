@@ -608,3 +608,29 @@ def test_the_kind_of_a_launch_that_answers_another_is_not_the_answered_ones():
                                  "합참은 한미가 북한의 중거리탄도미사일 발사에 대응해 에이태큼스 4발을 사격했다고 밝혔다.", lang="ko")
     assert result.is_launch
     assert result.fields.kind != "irbm"
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # What a weapon destroys is its target.
+    ("HIMARS rockets destroy Russian command post", "", "en", None),
+    ("Russian missiles destroy Ukrainian power plant", "", "en", "RUS"),
+    # A base's host country and its troops are where the rockets went; an official reports.
+    ("Rockets fired at base hosting US troops in northeast Syria",
+     "Several rockets were launched at a base housing US forces in northeastern Syria, a US defence official said.",
+     "en", None),
+    ("US fires rockets at militia base in northeast Syria", "", "en", "USA"),
+    # A side that did not comment was asked about the strike.
+    ("Rockets destroy command post near Donetsk", "Moscow did not comment.", "en", None),
+    # Polish: a state whose name is a plural in "-y" is a subject.
+    ("Chiny wystrzeliły rakietę międzykontynentalną", "", "pl", "CHN"),
+    ("Rosja wystrzeliła rakiety w kierunku Ukrainy", "", "pl", "RUS"),
+    # A place that ends the headline owns nothing of the summary that follows.
+    ("Rakieta trafiła w szpital dziecięcy w Kijowie",
+     "Rosyjski pocisk manewrujący uderzył w największy szpital pediatryczny.", "pl", "RUS"),
+    # The maker of what a named subject used; with no subject, the weapon's side.
+    ("ATACMS-y uderzyły w lotnisko na Krymie",
+     "Siły Zbrojne Ukrainy wykorzystały amerykańskie pociski balistyczne ATACMS do ataku.", "pl", "UKR"),
+    ("Użyto rosyjskich rakiet. Atak na Kijów", "", "pl", "RUS"),
+])
+def test_targets_hosts_makers_and_plural_names_of_the_fortieth_sets(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -166,6 +166,7 @@ class _Shared:
     obituary: FastPattern
     always_looks_back: FastPattern
     supply: FastPattern
+    display: FastPattern
     superlative: FastPattern
     vague_count: FastPattern
     magnitude_count: FastPattern

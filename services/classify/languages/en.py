@@ -36,7 +36,7 @@ NAMED_SYSTEMS = (
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
-    r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
+    r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
     r"|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
     r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]|interceptors?(?: missiles?)?"
 )
@@ -64,7 +64,7 @@ WEAPON_AS_MODIFIER = compile_fast(
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
     r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
-    r"|shipments?|deliveries|stocks?|stockpiles?|output|gap|race|crisis|diplomacy|polic(?:y|ies)|experts?|scientists?"
+    r"|shipments?|deliveries|stocks?|stockpiles?|arsenals?|inventor(?:y|ies)|output|gap|race|crisis|diplomacy|polic(?:y|ies)|experts?|scientists?"
     r"|researchers?|analysts?|designers?|scandal)\b",
     _I)
 
@@ -72,7 +72,8 @@ WEAPON_AS_MODIFIER = compile_fast(
 # hobbyist's model rocket, rockets fired into storm clouds against hail, fireworks, a simile.
 NOT_A_WEAPON_BEFORE = re.compile(
     r"\b(?:distress|signal|flare|model|hobby|toy|water|bottle|anti-hail|hail|weather|firework|amateur"
-    r"|like(?: a)?)\s+$", re.I)
+    # A shot in sport by its length: "a 30-yard missile into the top corner".
+    r"|like(?: a)?|\d+-yard)\s+$", re.I)
 
 
 # --- launch, test and impact ---------------------------------------------------------
@@ -85,6 +86,8 @@ _NOT_LAUNCH_AFTER = (
 
 LAUNCH_VERBS = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
+    # (Not the second half of an adjective: "air-launched missiles", "rapid-fire".)
+    r"(?<![a-z]-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)"
@@ -198,6 +201,9 @@ SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
 
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
+# A sentence opening "Fire" before another capitalised word: a name ("Fire Point says"),
+# as news gives no orders.
+NAME_OPENING_SENTENCE = re.compile(r"Fire [A-Z][a-z]")
 # "Pentagon official fired over leaked memo", "coach was fired": a person before "fired" was
 # dismissed (a launcher is a state, a force or a group, not an official).
 DISMISSED_BEFORE = compile_fast(
@@ -242,7 +248,9 @@ NOUN_EVENTS = frozenset({"launch", "launches", "test", "tests", "attack", "attac
 # "fires CEO after missile delays": a verb and a weapon in different clauses. "as" starts
 # a clause ("launch rescue as rocket float burns") but not in "described as a new ICBM".
 CLAUSE_BREAK = compile_fast(
-    r"\b(?:after|amid|because|while|when|although|but|following)\b|[;:]"
+    # (Not the "but" of a corrected count: "fired not one but two missiles".)
+    r"\b(?:after|amid|because|while|when|although|but(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"|following)\b|[;:]"
     # "launches new chip it calls 'a rocket'": the weapon is a figure in a clause of its own
     # (not "launches what it calls a new ICBM": what was launched).
     r"|(?<!what )\b(?:it|they|he|she|which|that|some|critics|fans)\s+(?:calls?|called|dubs?|dubbed|likens?|likened|compares?)\b"
@@ -434,7 +442,8 @@ NEGATION_BEFORE = compile_fast(
     r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
     r"|refrain\w*|no evidence(?: that)?"
     r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
-    r"[^.;]{0,20}$",
+    # A correction's contrast negates the first number only: "fired not one but two missiles".
+    r"(?!\s+[\w-]+,?\s+but\b)[^.;]{0,20}$",
     _I,
 )
 
@@ -445,7 +454,7 @@ NONWEAPON_OBJECT = compile_fast(
     r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?(?! of (?:[\w-]+ ){0,2}rockets?)"
     r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
-    r"|director|head|minister|general|commander|engines?|motors?)\b",
+    r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing)\b",
     _I,
 )
 
@@ -628,8 +637,12 @@ TARGET_BEFORE = compile_fast(
     # Verbs of attacking: what follows is what was attacked ("Russia pounds Ukraine").
     r"|attacks?|attacked|targets?|targeted|pounds?|pounded|pummels?|pummell?ed|batters?|battered|bombards?|bombarded"
     r"|shells|shelled|hammers?|hammered|shatters?|shattered|rocks|rocked|slams?|slammed|blasts|blasted|raids?|raided"
+    r"|destroys?|destroyed|damages?|damaged|wrecks?|wrecked|obliterates?|obliterated|sinks?|sank|sunk"
+    # Where a base's forces are: "base hosting US troops".
+    r"|hosting|housing"
     r"|summit|between|with|and)\s+(?:\d+\s+)?(?:the\s+)?(?:capital of\s+|city of\s+)?"
-    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?$"
+    r"(?:(?:north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|northern|southern|eastern|western|central|north|south"
+    r"|east|west)\s+)?$"
     # A state after a place it holds is where it happened: "a strike in Lviv, Ukraine".
     r"|\b(?:in|near|at|on|over|outside|around)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?,\s+$", _I)
 # Where a strike went, said by a verb or noun of striking, falling or entering and the
@@ -978,6 +991,8 @@ SHARED = SharedWords(
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
         r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),
+    display=(r"\b(?:parades?|paraded|military parade|(?:shows?|showed|showing) off|showcas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?"
+             r"|on display|displays|displayed|(?:arms|defen[cs]e) (?:show|fair|expo|exhibition))\b"),
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
     explainer_start=(
@@ -1084,8 +1099,10 @@ SHARED = SharedWords(
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
         r"|statement|press release"
+        # "Moscow did not comment": asked about it, the side is no launcher.
+        r"|(?:did not|didn't|has not|hasn't|had not|declined to|would not|refused to)\s+(?:immediately\s+)?(?:comment|respond)"
         # "UK maritime agency", "Britain's maritime trade agency": an agency reports.
-        r"|(?:[\w-]+\s+){0,2}?agency"
+        r"|(?:[\w-]+\s+){0,2}?(?:agency|officials?)"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"
     ),

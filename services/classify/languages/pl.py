@@ -152,6 +152,8 @@ NAMED_SYSTEMS = (
     r"|Toczk\w*|Sarmat\w*|Buław\w*"
     r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
+    # Rocket launchers by name: "Homar-K", "z Homarów-K", "z wyrzutni Grad".
+    r"|Homar\w*-[AK]|(?<=wyrzutni )Grad\w*|(?<=wyrzutnie )Grad\w*"
 )
 # English names and acronyms of weapons are written in Polish text too ("HIMARS", "ICBM",
 # "Storm Shadow"): the Polish pattern holds them, so a Polish text is searched once.
@@ -342,7 +344,7 @@ ATTEMPT_BEFORE = compile_fast(
     r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
-NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|żaden|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
+NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez|ani|nigdy|żaden|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
 # ataku rakietowym to fake news" (after it, in its sentence); "MON dementuje doniesienia o
 # wystrzeleniu rakiety", "fałszywe informacje o rakiecie" (before it, in its clause).
@@ -360,7 +362,7 @@ DENIED_BEFORE = compile_fast(
 # monitorować rakiet nad Polską" reports no missile over Poland.
 VERBLESS_FRAME = compile_fast(
     r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można"
-    r"|czy|jeśli|jeżeli|gdyby|będzie|będą|zostanie|zostaną)\b", _I)
+    r"|czy|jeśli|jeżeli|gdyby|będzie\w*|będ[ąę]|zostanie|zostaną)\b", _I)
 # Where the clause of a verbless weapon starts: a colon (after who says it), a semicolon,
 # a dash or a comma before a conjunction.
 VERBLESS_CLAUSE_START = compile_fast(r"[:;]|\s[–—-]\s|,\s*(?=(?:któr\w*|gdy|kiedy|bo|ale|lecz|a|że|iż)\b)", _I)
@@ -414,9 +416,10 @@ OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:ze?\s+[\w-]+\s+)?(?:nad|w przest
 # Between an event word and a weapon: they belong to different clauses. What answers
 # another event ("uderzyła w odpowiedzi na atak rakietowy") has that event's weapon.
 CLAUSE_BREAK = compile_fast(
-    # (", a 7" after "nie 5" corrects a count: "wystrzeliła nie 5, a 7 rakiet".)
-    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|ale|lecz|jednak|choć|chociaż|aby|żeby|by|a(?!\s+\d)|zaś|natomiast|że|iż"
-    r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s|\s[–—-]\s"
+    # (", a 7" after "nie 5" corrects a count: "wystrzeliła nie 5, a 7 rakiet", "nie jeden, a dwa".)
+    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|jednak|choć|chociaż|aby|żeby|by|(?:a|ale|lecz)(?!\s+(?:\d|dw|trz|czter|pięć|sześć|siedem|osiem|dziewięć|dziesięć|kilk))"
+    r"|zaś|natomiast|że|iż"
+    r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s(?!\s*(?:\d|dw|trz|czter|pięć|kilk))|\s[–—-]\s"
     r"|\b(?:w\s+)?odpowied(?:ź|zi|zią) na\b|\bw reakcji na\b|\bodwet\w* za\b|\bw rewanżu za\b",
     _I,
 )
@@ -645,7 +648,10 @@ DEFENDER_AFTER = compile_fast(
     _I)
 # "za pomocą brytyjskich pocisków", "przy użyciu amerykańskich rakiet": the supplier of
 # the weapon someone else used.
-INSTRUMENT_BEFORE = compile_fast(r"\b(?:za pomocą|przy użyciu|z użyciem|używając|wykorzystując)\s+$", _I)
+# "Siły Zbrojne Ukrainy wykorzystały amerykańskie pociski": the name on what a subject used
+# made it (not "użyto rosyjskich rakiet", whose user is unnamed).
+INSTRUMENT_BEFORE = compile_fast(
+    r"\b(?:za pomocą|przy użyciu|z użyciem|używając|wykorzystując|użył[aoy]?|użyli|wykorzystał[aoy]?|wykorzystali)\s+$", _I)
 # "okupowany przez Rosjan Sewastopol": the agent of the participle, not of the attack.
 QUALIFIER_BEFORE = compile_fast(
     r"\b(?:okupowan\w*|anektowan\w*|kontrolowan\w*|zajęt\w*|wspieran\w*|popieran\w*|finansowan\w*"
@@ -658,7 +664,9 @@ ATTACK_NOUN_AFTER = compile_fast(rf"\s+(?:[\w-]+\s+){{0,1}}?{_ATTACK_NOUNS}\b", 
 # or locative ("Ukrainy", "Rosji", "Rosję", "Rosjan", "Korei Południowej", "rosyjskich",
 # "Iranu"). Nominative forms ("Ukraina", "Rosjanie", "Ukraińcy", "rosyjski") do not match.
 OBLIQUE_NAME = compile_fast(
-    r"(?:ich|imi|ej|ego|emu|ym|im|ów|ę|ą|om|ami|ach|owi|em|ji|ei|ii|jan|[^c\W]y|[bdfghklłmnprstwzż]u)$", _I)
+    r"(?:ich|imi|ej|ego|emu|ym|im|ów|ę|ą|om|ami|ach|owi|em|ji|ei|ii|jan"
+    # (Not the states whose name is a plural in "-y": "Chiny wystrzeliły", "Włochy", "Filipiny".)
+    r"|[^c\W]y(?<!Chiny)(?<!Włochy)(?<!Filipiny)|[bdfghklłmnprstwzż]u)$", _I)
 # The attack's agent in the genitive: "atak Rosji na Ukrainę" (the noun before, a target
 # after), where "ostrzał Ukrainy" alone names what was shelled.
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
@@ -788,6 +796,8 @@ SHARED = SharedWords(
         r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
         r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*)\b"
     ),
+    display=(r"\b(?:defilad\w*|parad(?:a|y|zie|ę|ą)|pokaza(?:ł|ła|li|ły|no)|pokazuj\w*|zaprezentowa\w*|prezentuj\w*"
+             r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*)\b"),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
         r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"

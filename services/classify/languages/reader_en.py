@@ -34,8 +34,11 @@ def launch_verbs(p: Prepared) -> tuple[tuple[int, int], ...]:
 
 def fire_idiom(text: str, v_start: int, v_end: int) -> bool:
     """Whether the launch verb at this span launches nothing: "catches fire", "opened fire",
-    "ceasefire", "official fired over memo"."""
-    return bool(en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start)) or (
+    "ceasefire", "official fired over memo", a sentence opening with a name ("Fire Point
+    says ...": news tells no orders)."""
+    return bool(en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start)) or bool(
+        en.NAME_OPENING_SENTENCE.match(text, v_start) and (v_start == 0 or text[v_start - 1] == "\n"
+                                                           or text.endswith((". ", "! ", "? "), 0, v_start))) or (
         text[v_start:v_end].lower() == "fired" and bool(en.DISMISSED_BEFORE.search(text, max(0, v_start - 40), v_start)))
 
 

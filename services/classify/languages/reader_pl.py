@@ -81,6 +81,11 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             for c0m in pl.VERBLESS_CLAUSE_START.finditer(text, s0, w[0]):
                 c0 = c0m.end()
             framed = pl.VERBLESS_FRAME.search(text, c0, w[0])
+            if framed is None:
+                # "rakiety nad Polską będziemy zestrzeliwać": the clause's verb after it.
+                s1 = p.sentence_of(w[0])[1]
+                c1 = pl.VERBLESS_CLAUSE_START.search(text, over.end(), s1)
+                framed = pl.VERBLESS_FRAME.search(text, over.end() - 1, c1.start() if c1 else s1)
             if framed is not None:
                 word = framed.group().lower()
                 negation = word in ("nie", "bez", "ani", "nigdy")

@@ -86,6 +86,10 @@ class SharedWords:
     # A headline whose news is the supply, sale or making of weapons ("ships artillery
     # rockets to Russia", "ramps up Iskander output"): with no launch told, none to report.
     supply: str = ""
+    # A headline whose news is a weapon shown: a parade, an exhibition, an unveiling ("shows
+    # off new ICBMs at parade", "pokazał na defiladzie nową rakietę"): with no launch told,
+    # none to report.
+    display: str = ""
     superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
