@@ -363,3 +363,18 @@ def test_a_sentence_opening_with_a_name_of_fire_tells_no_launch(summary, event):
 
 def test_a_title_case_headline_still_fires():
     assert _verdict("North Korea Fire Missiles Into Sea") is True
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A rehearsal or practice of a strike is a drill; a firing during a drill is a launch.
+    ("Russian forces rehearse nuclear missile strikes in drills", "", "en", False),
+    ("Russia fires Iskander missiles during drills", "", "en", True),
+    ("Manewry. Rosjanie ćwiczą użycie Iskanderów z głowicami jądrowymi", "", "pl", False),
+    ("Podczas ćwiczeń wystrzelono rakiety z Homarów-K", "", "pl", True),
+    # The risk of attacks is none told.
+    ("Shipping lines keep avoiding Red Sea",
+     "The carrier cited the risk of missile and drone attacks on merchant ships.", "en", False),
+    ("Tanker hit in Red Sea", "The ship was struck by a Houthi missile, raising the risk of further attacks.", "en", True),
+])
+def test_drills_and_risks_are_no_launch_and_a_firing_in_a_drill_is(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

@@ -353,13 +353,15 @@ MODAL_BEFORE = compile_fast(
 
 ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
-    r"|alert over|warns? of|threat of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
+    r"|alert over|warns? of|threat of|risks? of|danger of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
     r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
     r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
     # "ahead of N. Korean rocket launch", "hinting at missile test": still to come.
     r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for"
-    # Drills: "evacuation drill in case of a missile attack", "simulating a missile strike".
-    r"|in (?:the )?case of|in the event of|simulat(?:es|ed|ing|ions?)|mock|hypothetical)\b"
+    # Drills: "evacuation drill in case of a missile attack", "simulating a missile strike",
+    # "rehearse nuclear missile strikes", "practise use of Iskanders".
+    r"|in (?:the )?case of|in the event of|simulat(?:es|ed|ing|ions?)|mock|hypothetical"
+    r"|rehears(?:e|es|ed|ing|als?)|practi[cs](?:e|es|ed|ing))\b"
     r"(?:\s+[\w'.-]+){0,4}\s+$",
     _I,
 )

@@ -321,8 +321,9 @@ MODAL_BEFORE = compile_fast(
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
     r"|gdyby|czy|aby|żeby|by|zgodzi\w*|zgod\w* na|zezwol\w*|zezwal\w*|pozwol\w*|pozwal\w*|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
     r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*"
-    # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak".
-    r"|na wypadek|w razie|w przypadku|symul\w*)\b(?:\s+[\w-]+){0,3}\s+$",
+    # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak",
+    # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
+    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli)|przećwicz\w*)\b(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
 # After a noun event: "start ... zaplanowano na", "test przełożono".
