@@ -317,6 +317,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject (but "Hamas: we
             # fired rockets" speaks of its own launch).
             return "label"
+        if not verb_final and en.NOT_BEHIND_AFTER.match(text, e, after_end):
+            return "cleared"  # "Hamas has not been behind recent rocket attacks"
         if not verb_final and en.DOWNS_AIRCRAFT_WITH_MISSILE.match(text, e, after_end + 40):
             return "actor"  # "Houthis shoot down US drone with surface-to-air missile"
         if (not verb_final and en.DEFENDER_AFTER.match(text, e, after_end)) or (
@@ -461,6 +463,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if object_owner is not None:
             return object_owner
         for r in after_names:
+            if not verb_final and en.OTHER_EVENT_BETWEEN.search(text, anchor, r[0]):
+                break  # "fires rockets ... in response to the killing of its members by Israel"
             if launches(r) and (_owns_attack(text, r[1], table) or (not verb_final and _fired_from(text, r[0], r[1]))
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
                 s, e, code = r
@@ -499,6 +503,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         # attack (a cheap test, made first).
         first = None
         for r in islice(gazetteer.ACTOR_TABLE.all(text, lo, hi), MAX_CANDIDATES):
+            if (not verb_final and primary is not None and lo <= primary.start and primary.end <= r[0]
+                    and en.OTHER_EVENT_BETWEEN.search(text, primary.end, r[0])):
+                break  # a name after "in response to ...": another event's
             owns = _owns_attack(text, r[1], table, strict=True)
             if (owns or first is None) and launches(r):
                 if owns:

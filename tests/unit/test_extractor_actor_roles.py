@@ -634,3 +634,20 @@ def test_the_kind_of_a_launch_that_answers_another_is_not_the_answered_ones():
 ])
 def test_targets_hosts_makers_and_plural_names_of_the_fortieth_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A name after "in response to", "after", "following" is another event's.
+    ("Militants fire rockets from Gaza into southern Israel in response to the killing of three members by Israel",
+     "", None),
+    ("Missiles hit Kharkiv after Ukraine's strike on Belgorod", "", None),
+    ("Rockets fired at Sderot by Hamas militants", "", "Hamas"),
+    ("Explosions in Kyiv after Russia launches missile attack", "", "RUS"),
+    # A side the text clears is no launcher.
+    ("At least 11 rockets are fired into southern Israel from the Gaza Strip",
+     "According to military assessments, Hamas has not been behind recent rocket attacks.", None),
+    ("At least 11 rockets are fired into southern Israel from the Gaza Strip",
+     "According to military assessments, Hamas has been behind recent rocket attacks.", "Hamas"),
+])
+def test_a_name_of_another_event_or_cleared_is_no_launcher(title, summary, actor):
+    assert _actor(title, summary) == actor

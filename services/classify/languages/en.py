@@ -201,6 +201,13 @@ SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
 
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
+# "Hamas has not been behind recent rocket attacks", "Iran was not involved": cleared.
+NOT_BEHIND_AFTER = compile_fast(
+    r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:not|never)\s+(?:been\s+)?(?:behind|responsible|involved)\b", _I)
+# Between a launch and a name after it: the name belongs to another event the sentence
+# tells ("in response to the killing of three members by Israel", "after an attack by ...").
+OTHER_EVENT_BETWEEN = compile_fast(
+    r"\b(?:in (?:response|retaliation) (?:to|for)|in revenge for|after|following|amid|because of|over the)\b", _I)
 # A sentence opening "Fire" before another capitalised word: a name ("Fire Point says"),
 # as news gives no orders.
 NAME_OPENING_SENTENCE = re.compile(r"Fire [A-Z][a-z]")
