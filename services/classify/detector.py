@@ -380,7 +380,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # Polską. Sojusznicy komentują"): a reaction in a later sentence of the headline,
         # one that reports no launch of its own, is the headline's main event.
         later_sentence_main = False
-        if table.inflected and first_event is not None:
+        if table.inflected and first_event is not None and not _LIVE_LABEL.match(text):
             r0, r1 = p.sentence_of(reaction.start())
             later_sentence_main = r0 > first_event.start and not any(r0 <= c.start < r1 for c in t_asserted)
         if answered:
@@ -517,8 +517,12 @@ _JOINED = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bi\b|\boraz\b|\blub\b)\s*(?:(?:
                      re.IGNORECASE)
 
 
-# A statement is a reaction unless the reporting agency makes it.
-_STATEMENT = re.compile(r"statement|oświadcz", re.IGNORECASE)
+# A statement is a reaction unless the reporting agency makes it; so is its word of
+# success ("IRNA mówi o sukcesie").
+_STATEMENT = re.compile(r"statement|oświadcz|mówi o (?:sukces|udan|powodzeni)", re.IGNORECASE)
+# A live page's label: its headline's sentences are its stories ("NA ŻYWO | Atak rakietowy
+# na Zaporoże. Rozmowy w Stambule").
+_LIVE_LABEL = re.compile(r"\s*(?:relacja\s+)?na\s+żywo\s*[|:]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -555,7 +559,7 @@ def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: i
     """
     for m in table.reaction.finditer(text, 0, t_end):
         r0 = m.start()
-        if (first_event is not None and r0 > first_event.end and _STATEMENT.match(m.group())
+        if (first_event is not None and r0 > first_event.end and _STATEMENT.match(text, r0)
                 and gazetteer.AGENCY_CUE.search(text, _sentence_start(text, r0), r0)):
             continue  # "Missile over X. General Staff issues statement": the agency's statement reports it
         if first_event is not None:
@@ -858,7 +862,8 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
     for w in table.weapons.finditer(text, 0, t_end):
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"
-    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply, ANY.display, ANY.anticipation):
+    for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply, ANY.display, ANY.engine,
+                    ANY.anticipation):
         if pattern is None:
             continue
         for m in pattern.finditer(text, 0, t_end):

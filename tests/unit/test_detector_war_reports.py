@@ -378,3 +378,50 @@ def test_a_title_case_headline_still_fires():
 ])
 def test_drills_and_risks_are_no_launch_and_a_firing_in_a_drill_is(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A weapon's engine tested is no launch; the weapon tested is.
+    ("Ukraina przeprowadziła próbę silnika nowego pocisku balistycznego",
+     "Producent poinformował o udanym teście stanowiskowym silnika na paliwo stałe.", False),
+    ("Ukraina przeprowadziła próbę nowego pocisku balistycznego", "", True),
+    # A count corrected with "a nie" keeps its first number.
+    ("Siły Powietrzne korygują dane. W ataku na Kijów użyto sześciu, a nie ośmiu Kindżałów", "", True),
+    # What a named anti-tank missile destroys, what missiles sink.
+    ("Zobacz nagranie. Javelin niszczy rosyjski czołg pod Pokrowskiem", "", True),
+    ("Ukraińskie Neptuny zatopiły rosyjski okręt", "", True),
+    ("Rosja niszczy ukraińską energetykę dronami", "", False),
+    # An agency's word of success reports the launch; another's comment is the news.
+    ("Iran wystrzelił satelitę wojskowego. IRNA mówi o sukcesie", "", True),
+    ("Iran wystrzelił satelitę. Rzecznik USA mówi o prowokacji", "", False),
+    # A live page's sentences are its stories.
+    ("NA ŻYWO | Atak rakietowy na Zaporoże. Rozmowy w Stambule. Orban blokuje pakiet", "", True),
+    ("Atak rakietowy na Zaporoże. Rozmowy w Stambule", "", False),
+    # A named person's death, not a victim of the strike.
+    ("Nie żyje płk Serhij Kowal. Przeżył atak rakietowy na Jaworów", "Weteran zmarł w wieku 58 lat po długiej chorobie.", False),
+    ("Nie żyje Anna Nowak. Zginęła w ataku rakietowym na Lwów", "", True),
+    ("Nie żyje 12 osób po ataku rakietowym na Lwów", "", True),
+    # A shot in sport by its distance, a deal's weapon, a handover to come.
+    ("Napastnik odpalił rakietę z 25 metrów. Gospodarze wygrywają", "", False),
+    ("Rakieta spadła 25 metrów od domu", "", True),
+    ("Akcje zbrojeniowej spółki wystrzeliły po kontrakcie na pociski", "", False),
+])
+def test_polish_engines_corrections_agencies_live_pages_obituaries_and_word_traps(title, summary, is_launch):
+    assert _verdict(title, summary, "pl") is is_launch
+
+
+def test_a_polish_handover_to_come_is_supply():
+    assert "frame_no_event" in _cues("Niemcy przekażą Ukrainie kolejne pociski do systemu IRIS-T", "", "pl")
+
+
+@pytest.mark.parametrize("title, lang, is_launch", [
+    # The "engine tests never alert": a headline whose news is an engine's test.
+    ("North Korea conducts engine test of new ballistic missile", "en", False),
+    ("Korea Północna przetestowała silnik nowej rakiety", "pl", False),
+    ("Ukraina przeprowadziła próbę silnika nowego pocisku balistycznego", "pl", False),
+    # A launch whose missile has a new engine is a launch.
+    ("North Korea fires missile with new solid-fuel engine", "en", True),
+    ("Korea Północna wystrzeliła rakietę z nowym silnikiem", "pl", True),
+])
+def test_a_headline_about_an_engine_test_is_none(title, lang, is_launch):
+    assert _verdict(title, "", lang) is is_launch

@@ -651,3 +651,15 @@ def test_targets_hosts_makers_and_plural_names_of_the_fortieth_sets(title, summa
 ])
 def test_a_name_of_another_event_or_cleared_is_no_launcher(title, summary, actor):
     assert _actor(title, summary) == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # One that shot down an aircraft fired a missile; one that shot down missiles defended.
+    ("Ukraińcy zestrzelili rosyjskie Su-34. Użyto pocisków Patriot", "", "UKR"),
+    ("Ukraina zestrzeliła 20 rakiet", "", None),
+    # What a Polish verb of destroying takes is its target.
+    ("Javelin niszczy rosyjski czołg pod Pokrowskiem", "", None),
+    ("Rosyjskie rakiety zniszczyły ukraińską elektrownię", "", "RUS"),
+])
+def test_polish_shootdowns_of_aircraft_and_targets_of_destroying(title, summary, actor):
+    assert _actor(title, summary, "pl") == actor

@@ -167,6 +167,7 @@ class _Shared:
     always_looks_back: FastPattern
     supply: FastPattern
     display: FastPattern
+    engine: FastPattern
     superlative: FastPattern
     vague_count: FastPattern
     magnitude_count: FastPattern

@@ -1000,6 +1000,7 @@ SHARED = SharedWords(
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
         r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),
+    engine=r"\b(?:engines?|motors?|thrusters?)\b",
     display=(r"\b(?:parades?|paraded|military parade|(?:shows?|showed|showing) off|showcas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?"
              r"|on display|displays|displayed|(?:arms|defen[cs]e) (?:show|fair|expo|exhibition))\b"),
     explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"

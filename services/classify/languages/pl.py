@@ -154,11 +154,14 @@ NAMED_SYSTEMS = (
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
     # Rocket launchers by name: "Homar-K", "z Homarów-K", "z wyrzutni Grad".
     r"|Homar\w*-[AK]|(?<=wyrzutni )Grad\w*|(?<=wyrzutnie )Grad\w*"
+    # The anti-tank missile ("oszczep" is the sport's javelin in Polish).
+    r"|Javelin\w*"
 )
 # English names and acronyms of weapons are written in Polish text too ("HIMARS", "ICBM",
 # "Storm Shadow"): the Polish pattern holds them, so a Polish text is searched once.
 WEAPONS = compile_fast(
-    rf"\b(?:{_ROCKET_NOUN}"
+    # (Not a shot in sport by its distance: "odpalił rakietę z 25 metrów".)
+    rf"\b(?:(?:{_ROCKET_NOUN})(?!\s+z\s+(?:\d+|kilku|kilkunastu|\w+dziestu)\s*(?:metrów|m)\b)"
     rf"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM)s?|{en.NAMED_SYSTEMS}"
     rf"|{_MISSILE_NOUN}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|(?:[\w-]+\s+)?kalib|o kalib|\d))"
     r"|rakietow(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą)"
@@ -200,7 +203,8 @@ EVENT_STEMS = MappingProxyType({
     "uży": ("impact", "perfective"), "używ": ("impact", "imperfective"),
     "wybuch": ("impact", "noun"), "eksplodowa": ("impact", "perfective"), "eksploduj": ("impact", "imperfective"),
     "eksplozj": ("impact", "noun"), "nalot": ("impact", "noun"), "salw": ("impact", "noun"),
-    "zniszcz": ("impact", "perfective"), "zabi": ("impact", "perfective"), "zabija": ("impact", "imperfective"),
+    "zniszcz": ("impact", "perfective"), "niszcz": ("impact", "imperfective"), "zabi": ("impact", "perfective"),
+    "zatopi": ("impact", "perfective"), "zatapia": ("impact", "imperfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
@@ -253,10 +257,14 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
 NOT_A_WEAPON_BEFORE = compile_fast(
     r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
     r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
+    # ... or is the object of a deal: "kontrakt na pociski Piorun", "umowa na rakiety".
+    r"|(?:kontra(?:kt|kc)\w*|zamówieni\w*|umow\w*|przetarg\w*)\s+na"
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
     r"|jak|petard\w*\s+(?:i|oraz|lub)"
     # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
-    r"|silnik\w*(?:\s+[\w-]+){0,3}\s+do(?:\s+[\w-]+)?)\s+$",
+    r"|silnik\w*(?:\s+[\w-]+){0,3}\s+do(?:\s+[\w-]+)?"
+    # "próba silnika nowego pocisku": the engine of the weapon.
+    r"|silnik\w*(?:\s+[\w-]+)?)\s+$",
     _I,
 )
 
@@ -345,7 +353,7 @@ ATTEMPT_BEFORE = compile_fast(
     r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
-NEGATION_BEFORE = compile_fast(r"\b(?:nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez|ani|nigdy|żaden|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
+NEGATION_BEFORE = compile_fast(r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez|ani|nigdy|żaden|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
 # ataku rakietowym to fake news" (after it, in its sentence); "MON dementuje doniesienia o
 # wystrzeleniu rakiety", "fałszywe informacje o rakiecie" (before it, in its clause).
@@ -418,7 +426,7 @@ OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:ze?\s+[\w-]+\s+)?(?:nad|w przest
 # another event ("uderzyła w odpowiedzi na atak rakietowy") has that event's weapon.
 CLAUSE_BREAK = compile_fast(
     # (", a 7" after "nie 5" corrects a count: "wystrzeliła nie 5, a 7 rakiet", "nie jeden, a dwa".)
-    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|jednak|choć|chociaż|aby|żeby|by|(?:a|ale|lecz)(?!\s+(?:\d|dw|trz|czter|pięć|sześć|siedem|osiem|dziewięć|dziesięć|kilk))"
+    r"[;:]|,\s*(?:któr\w*|gdy|kiedy|bo|ponieważ|jednak|choć|chociaż|aby|żeby|by|(?:a|ale|lecz)(?!\s+(?:\d|dw|trz|czter|pięć|sześć|siedem|osiem|dziewięć|dziesięć|kilk|nie\s))"
     r"|zaś|natomiast|że|iż"
     r"|gdzie|po czym)\b|\s(?:ponieważ|gdy|kiedy|chociaż|ale|lecz|podczas gdy)\s(?!\s*(?:\d|dw|trz|czter|pięć|kilk))|\s[–—-]\s"
     r"|\b(?:w\s+)?odpowied(?:ź|zi|zią) na\b|\bw reakcji na\b|\bodwet\w* za\b|\bw rewanżu za\b",
@@ -606,6 +614,8 @@ TARGET_BEFORE = compile_fast(
     # A passive participle is followed by its agent or instrument, not its object:
     # "trafiony ukraińskimi rakietami".
     r"|uderza\w* w|trafi(?!on|en)\w*"
+    # What a weapon destroys or damages: "Javelin niszczy rosyjski czołg".
+    r"|niszcz(?!on)\w*|zniszczy(?!on)\w*|zniszczył\w*|uszkodzi(?!on)\w*|uszkodził\w*|zatopi(?!on)\w*|zatopił\w*"
     r"|wymierzon\w* w|skierowan\w* (?:na|w|przeciw)\w*)\s+"
     r"(?:(?:północ|połud|wsch[oó]d|zach[oó]d|środk|centr|teren|terytori|obszar|rejon|miast|okolic)\w*\s+){0,2}$",
     _I,
@@ -642,9 +652,11 @@ PASSIVE_TARGET_AFTER = compile_fast(
     r"(?:[\w-]+\s+)?(?:ostrzałem|atakiem|obstrzałem|bombardowaniem)\b",
     _I)
 # "Ukraina zestrzeliła 20 rakiet", "obrona powietrzna Ukrainy przechwyciła": the defender.
+# (Not one that shot down an aircraft: "Ukraińcy zestrzelili rosyjskie Su-34" fired a missile at
+# no missile.)
 DEFENDER_AFTER = compile_fast(
     r"\s+(?:[\w-]+:?\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
-    r"|odpiera\w*)\b"
+    r"|odpiera\w*)\b(?!\s+(?:[\w-]+\s+){0,2}(?:Su-\d+|MiG-\d+|samolot\w*|bombow\w*|myśliw\w*|śmigłow\w*|helikopter\w*))"
     r"|\s+obron\w*\s+(?:powietrzn|przeciwlotnicz|przeciwrakietow)\w*",  # "Ukraińska obrona powietrzna"
     _I)
 # "za pomocą brytyjskich pocisków", "przy użyciu amerykańskich rakiet": the supplier of
@@ -795,8 +807,11 @@ SHARED = SharedWords(
     ),
     supply=(
         r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
-        r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*)\b"
+        r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*"
+        # A handover to come ("przekażą Ukrainie"; not "przekazał", which also reports).
+        r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*)\b"
     ),
+    engine=r"\bsilnik\w*",
     display=(r"\b(?:defilad\w*|parad(?:a|y|zie|ę|ą)|pokaza(?:ł|ła|li|ły|no)|pokazuj\w*|zaprezentowa\w*|prezentuj\w*"
              r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*)\b"),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
@@ -808,7 +823,10 @@ SHARED = SharedWords(
     look_back_label=r"\bw liczbach\b|\boś czasu\b|\bpodsumowanie roku\b",
     # Polish forms its superlatives with "naj-": "najbardziej zmasowany atak w tym roku".
     superlative=r"\bnaj\w+",
-    obituary=r"\b(?:nekrolog\w*|zmarł\w* w wieku|odszedł\w* w wieku|w wieku \d{1,3} lat zmarł\w*)",
+    obituary=(r"\b(?:nekrolog\w*|zmarł\w* w wieku|odszedł\w* w wieku|w wieku \d{1,3} lat zmarł\w*)"
+              # "Nie żyje płk Serhij Kowal", a person by name (not "Nie żyje 12 osób", nor one
+              # the headline says was killed: "zginął", "zginęła").
+              r"|^Nie żyje (?:[a-ząćęłńóśźż]{2,5}\.?\s+)?[A-ZŁŚŻŹĆ][\w'-]+ [A-ZŁŚŻŹĆ][\w'-]+(?![^\n]*\bzgin)"),
     # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
     always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)|sprzed|pomnik|tablic",
     vague_count=(

@@ -90,6 +90,10 @@ class SharedWords:
     # off new ICBMs at parade", "pokazał na defiladzie nową rakietę"): with no launch told,
     # none to report.
     display: str = ""
+    # A headline whose news is the test of an engine or a motor on the ground ("conducts
+    # engine test of new ballistic missile", "przetestowała silnik nowej rakiety"): with no
+    # launch told, none to report.
+    engine: str = ""
     superlative: str = ""  # before an aggregate's period: it compares, it does not total
     # Extraction.
     vague_count: str = ""  # "several", "수 발": a count without a number
