@@ -111,7 +111,8 @@ GROUPS: tuple[Actor, ...] = (
         "en": ("Hamas", "Qassam Brigades", "al-Qassam Brigades", "Izz al-Qassam Brigades",
                "Izz ad-Din al-Qassam Brigades", "Izz el-Din al-Qassam Brigades", "Izz al-Din al-Qassam Brigades"),
         "ko": ("하마스",), "ja": ("ハマス",), "zh": ("哈马斯",),
-        "pl": _pl_cases("Hamas", "Hamasu", "Hamasowi", "Hamasem")}),
+        "pl": _pl_cases("Hamas", "Hamasu", "Hamasowi", "Hamasem", "Brygady al-Kassam", "Brygad al-Kassam",
+                        "Brygadom al-Kassam", "Brygadami al-Kassam", "Brygady Izz ad-Din al-Kassam")}),
     Actor("Hezbollah", {
         "en": ("Hezbollah", "Hizbollah"), "ko": ("헤즈볼라",), "ja": ("ヒズボラ",), "zh": ("真主党",),
         "pl": _pl_cases("Hezbollah", "Hezbollahu", "Hezbollahowi", "Hezbollahem")}),

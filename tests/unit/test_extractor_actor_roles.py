@@ -663,3 +663,18 @@ def test_a_name_of_another_event_or_cleared_is_no_launcher(title, summary, actor
 ])
 def test_polish_shootdowns_of_aircraft_and_targets_of_destroying(title, summary, actor):
     assert _actor(title, summary, "pl") == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A body that says a weapon fired is no self-report; one that says it fired is.
+    ("Pocisk przeciwpancerny uderzył w dom w Metuli",
+     "Izraelska armia podaje, że pocisk wystrzelił Hezbollah z terytorium Libanu.", "Hezbollah"),
+    ("Korea Północna ogłosiła, że w sobotę wystrzeliła rakietę", "", "PRK"),
+    # "Jak przekazała izraelska armia": who reports, named after its verb.
+    ("Hezbollah ostrzelał północny Izrael. Ok. 30 rakiet z Libanu",
+     "Jak przekazała izraelska armia, większość pocisków spadła na otwartym terenie.", "Hezbollah"),
+    # Hamas's armed wing by its Polish name.
+    ("Brygady al-Kassam twierdzą, że ostrzelały Tel Awiw rakietami", "", "Hamas"),
+])
+def test_polish_sayers_self_reports_and_hamas_armed_wing(title, summary, actor):
+    assert _actor(title, summary, "pl") == actor

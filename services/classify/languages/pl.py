@@ -626,7 +626,8 @@ SITE_BEFORE = compile_fast(r"\b(?:z|ze|z terytorium|z terenu|znad)\s+$", _I)
 SUBJECT_WEAPON_AFTER = compile_fast(
     r"(?<=[aie])\s+(?:\w+\s+)?(?:rakiet[ay]|pociski?|drony?|dron|bomb[ay]|Iskander\w*|Kindżał\w*|Kalibr\w*)\b", _I)
 REPORTER_BEFORE = compile_fast(
-    r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|cytowan\w* przez"
+    r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|jak przekaza\w*|jak twierdz\w*"
+    r"|jak potwierdzi\w*|cytowan\w* przez"
     r"|powołując się na|źródł\w* w)\s+(?:(?:źródeł|władz\w*|rząd\w*|ministerstw\w*|resort\w*|armi\w*|wojsk\w*"
     r"|medi\w*|agencj\w*|służb\w*|wywiad\w*|dowództw\w*|sztab\w*)\s+)?$"
     # "..., – przekazały Siły Powietrzne Ukrainy": a saying verb after a dash or comma,
@@ -700,7 +701,8 @@ SPEAKING_BODIES = (
 SELF_REPORT_AFTER = compile_fast(
     rf"\s*(?:(?:{SPEAKING_BODIES}\s*)?"
     r"(?:ogłosi\w*|ogłasza\w*|poinformowa\w*|informuj\w*|potwierdzi\w*|potwierdza\w*|twierdzi\w*|poda\w*"
-    r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:(?:że|iż)\s+(?:[\w-]+\s+){0,3}?"
+    # (Not "podaje, że pocisk wystrzelił Hezbollah": a weapon that is the verb's subject.)
+    r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:(?:że|iż)\s+(?:(?!pocisk|rakiet)[\w-]+\s+){0,3}?"
     r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)"
     r"|(?:przeprowadzeni\w*|wystrzeleni\w*|odpaleni\w*))\b"
     # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
