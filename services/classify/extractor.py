@@ -289,7 +289,9 @@ def _claimant(p: Prepared, table: LanguageTable) -> tuple[str, tuple[int, int], 
     for s, e, code in islice(gazetteer.ACTOR_TABLE.all(text), MAX_CANDIDATES * 2):
         if text.startswith(en.QUALIFIER_SUFFIXES, e) or text.startswith(en.MAKER_SUFFIXES, e):
             continue  # "the Algeria-backed Polisario Front": the group is blamed, not its patron
-        if any(pattern.match(text, e, e + 120) for pattern in after):
+        # Not over the headline's end: "..., IDF says" + "Hezbollah claimed responsibility".
+        end = text.find("\n", e, e + 120)
+        if any(pattern.match(text, e, e + 120 if end < 0 else end) for pattern in after):
             return code, (s, e), "actor:claimant"
         window = text[max(0, s - 40):s]
         if any(pattern.search(window) for pattern in before):

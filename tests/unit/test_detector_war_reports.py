@@ -425,3 +425,24 @@ def test_a_polish_handover_to_come_is_supply():
 ])
 def test_a_headline_about_an_engine_test_is_none(title, lang, is_launch):
     assert _verdict(title, "", lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A launching station is a place; a launch from it is a launch.
+    ("Satellite images show North Korea readying Sohae site for possible launch",
+     "New imagery of the Sohae Satellite Launching Station shows fresh construction at the pad, analysts say.", False),
+    ("North Korea launches satellite from Sohae", "The rocket lifted off from the Sohae Satellite Launching Station.", True),
+    # A permission to use weapons: their use is still to come.
+    ("Your Friday Briefing: Biden lets Ukraine use U.S. missiles inside Russia", "", False),
+    ("Ukraine fires US missiles into Russia after Biden lets it use them", "", True),
+    # An ambassador recalled over a strike is the news.
+    ("Pakistan recalls ambassador from Tehran after Iranian missile strike", "", False),
+    # A missile that fell off its transporter was never fired; one that fell on a village was.
+    ("Patriot missile falls from transporter during drill, army says; no injuries", "", False),
+    ("Missile falls on village in Kharkiv region", "", True),
+    # An interceptor drone is a drone.
+    ("Defence firm launches new interceptor drone to counter Shaheds", "", False),
+    ("Israel fires interceptor missiles at rockets from Gaza", "", True),
+])
+def test_stations_permissions_recalls_accidents_and_interceptor_drones(title, summary, is_launch):
+    assert _verdict(title, summary) is is_launch

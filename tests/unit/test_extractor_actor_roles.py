@@ -678,3 +678,19 @@ def test_polish_shootdowns_of_aircraft_and_targets_of_destroying(title, summary,
 ])
 def test_polish_sayers_self_reports_and_hamas_armed_wing(title, summary, actor):
     assert _actor(title, summary, "pl") == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A claim of responsibility in the summary is not the headline's last name's.
+    ("Israel-Hezbollah live: about 100 rockets fired at northern Israel, IDF says",
+     "Hezbollah claimed responsibility for the barrage.", "Hezbollah"),
+    # A coalition "US-led" is no launcher; the patron before "-backed" neither.
+    ("Live: Rocket attack on US base in Syria, no casualties reported",
+     "Several rockets were fired at the base in eastern Syria, the US-led coalition said.", None),
+    ("Missile fired by the Iran-backed Houthis hits Jazan", "", "Houthis"),
+    # Air defence that fired at an aircraft launched; air defence that intercepted missiles did not.
+    ("Investigators conclude Iranian air defence fired two missiles at airliner", "", "IRN"),
+    ("Ukrainian air defences intercepted 20 missiles", "", None),
+])
+def test_claims_coalitions_patrons_and_air_defence_firing_at_aircraft(title, summary, actor):
+    assert _actor(title, summary) == actor

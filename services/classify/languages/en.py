@@ -38,7 +38,9 @@ NAMED_SYSTEMS = (
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
     r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
     r"|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
-    r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]|interceptors?(?: missiles?)?"
+    r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]"
+    # (Not an interceptor drone, which is a drone.)
+    r"|interceptors?(?: missiles?)?(?![- ](?:drones?|UAVs?))"
 )
 
 WEAPONS = compile_fast(
@@ -80,7 +82,7 @@ NOT_A_WEAPON_BEFORE = re.compile(
 
 # "launch" as part of a facility or system name is not an act of launching.
 _NOT_LAUNCH_AFTER = (
-    r"(?![- ](?:infrastructure|sites?|pads?|facilit\w+|windows?|ceremon\w+|events?|preparations?"
+    r"(?![- ](?:infrastructure|sites?|pads?|stations?|facilit\w+|windows?|ceremon\w+|events?|preparations?"
     r"|platforms?|complex|cent(?:er|re)s?|grounds?|vehicles?|rocket system|tubes?|systems?|control))"
 )
 
@@ -113,7 +115,10 @@ TEST_VERBS = compile_fast(
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
-    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)|fell|falls|falling|fallen|crashing|exploding"
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
+    # (Not a weapon that fell off the vehicle carrying it: "missile falls from transporter".)
+    r"|(?:fell|falls|falling|fallen)(?! (?:off|from) (?:an? |the |its )?(?:[\w-]+ )?(?:trucks?|transporters?|trailers?|lorr(?:y|ies)|vehicles?|launchers?)\b)"
+    r"|crashing|exploding"
     # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border";
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
@@ -477,7 +482,8 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed(?!\s+on\b)|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
-    r"|imposes?|expels?|summons?|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
+    r"|imposes?|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
+    r"|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
     # Leaders meet; interceptors that "meet" missiles do not.
     r"|meets?(?!\s+(?:(?!(?:after|over|amid|following|as|on|to|in|with|about|before)\b)[\w'’-]+\s+){0,2}"
@@ -744,11 +750,11 @@ MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-pr
 # Syrian Golan", "annexed Crimea"), not a launcher.
 PLACE_QUALIFIER_BEFORE = compile_fast(r"\b(?:occupied|annexed)\s+$", _I)
 QUALIFIER_SUFFIXES = ("-annexed", "-occupied", "-controlled", "-held", "-installed", "-appointed", "-backed",
-                      "-allied", "-funded", "-armed", "-aligned", "-sponsored")
+                      "-allied", "-funded", "-armed", "-aligned", "-sponsored", "-led")
 # "The Houthi government has launched missiles": a state's government or forces that
 # launch are the state, not a reporter of someone else's launch.
 AGENCY_LAUNCHES_AFTER = compile_fast(
-    r"(?:'s)?\s+(?:government|military|army|navy|forces|armed forces|regime|authorities)\s+"
+    r"(?:'s)?\s+(?:government|military|army|navy|forces|armed forces|regime|authorities|air defen[cs]es?)\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:launched|fired|test-fired|test-launched|lobbed)\b", _I)
 # Participles of attacking a place: in the passive their subject is what was attacked.
 _ATTACKED = (r"(?:targeted|struck|hit|attacked|shelled|bombarded|bombed|pounded|pummell?ed|battered|hammered"
@@ -757,7 +763,9 @@ _ATTACKED = (r"(?:targeted|struck|hit|attacked|shelled|bombarded|bombed|pounded|
 # agent of a launch or of an attack is the launcher; a possessive place before the agent
 # is skipped.
 FIRED_BY = compile_fast(
-    rf"\b(?:fired|launched|shot|lobbed|{_ATTACKED})\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*'s\s+)?", _I)
+    rf"\b(?:fired|launched|shot|lobbed|{_ATTACKED})\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*'s\s+)?"
+    # "fired by the Iran-backed Houthis": the patron's qualifier before the launcher.
+    r"(?:[\w-]+-(?:backed|led|allied|aligned|funded|sponsored|supported)\s+)?", _I)
 # "Israel targeted by missile from Yemen", "Russian landing ship struck by Ukrainian
 # missiles", "Russia says its shipyard was hit by ...", "Israel comes under rocket fire":
 # a name, or a state's adjective on the thing hit, that is the subject of a passive verb
@@ -798,11 +806,15 @@ DOWNS_AIRCRAFT_WITH_MISSILE = compile_fast(
     r"(?:(?:shoots?|shot|brings?|brought)\s+down|downs?|downed)\s+(?:[\w.-]+\s+){0,4}?"
     r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?|warplanes?|fighters?|bombers?|Reapers?)\b[^.;]{0,40}?"
     r"\b(?:with|using|by)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:surface-to-air|SAMs?\b|anti-aircraft|air[- ]defen[cs]e|missiles?\b|interceptors?\b)",
+    r"(?:surface-to-air|SAMs?\b|anti-aircraft|air[- ]defen[cs]e|missiles?\b|interceptors?\b)"
+    # "Iranian air defence fired two missiles at airliner": missiles fired at an aircraft.
+    r"|(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:fired|fires|launched|launches|shot)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|SAMs?|interceptors?)\s+at\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:airliners?|aircraft|jets?|planes?|helicopters?|drones?|UAVs?|balloons?)\b",
     _I)
 # "Za pomocą brytyjskich pocisków", "using British missiles", "British missiles were used in
 # a Ukrainian attack": the weapon's supplier, when the text names who used it.
-INSTRUMENT_BEFORE = compile_fast(r"\b(?:using|used|uses|employing|employed)\s+(?:the\s+|its\s+|their\s+)?$", _I)
+INSTRUMENT_BEFORE = compile_fast(r"\b(?:using|used|uses|use|employing|employed)\s+(?:the\s+|its\s+|their\s+)?$", _I)
 USED_AFTER = compile_fast(
     r"(?:'s)?(?:\s+[\w-]+){1,4}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)\s+(?:used|deployed|employed)\b",
     _I)
@@ -887,7 +899,10 @@ SHARED = SharedWords(
     # What a headline with no launch of any tense braces for: threats, warnings, alerts.
     anticipation=(
         r"\b(?:threat(?:s|en|ens|ened|ening)?|warns? of|warned of|brac(?:es|ed|ing) for|on (?:high |heightened |full )?alert"
-        r"|fears? (?:of|over)|vows? (?:to|revenge|retaliation|response)|prepar(?:es|ed|ing) for)\b"
+        r"|fears? (?:of|over)|vows? (?:to|revenge|retaliation|response)|prepar(?:es|ed|ing) for"
+        # A permission to use weapons: their use is still to come ("Biden lets Ukraine use ...").
+        r"|(?:allows?|allowed|lets|letting|permits?|permitted|authori[sz](?:es|ed|ing)|approves?|approved"
+        r"|green-?lights?|clears?|cleared) (?:[\w.'-]+ ){0,3}?(?:to )?use)\b"
     ),
     interception=(
         r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|meets?|met|engag(?:es|ed)"
