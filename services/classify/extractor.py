@@ -321,6 +321,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "label"
         if not verb_final and en.NOT_BEHIND_AFTER.match(text, e, after_end):
             return "cleared"  # "Hamas has not been behind recent rocket attacks"
+        if not verb_final and en.OTHER_STORY_START.match(text, (sentence := p.sentence_of(s))[0]) and not (
+                en.WEAPONS.search(text, *sentence)):
+            # "Also, a dim outlook for Cambodia's opposition." (not "Elsewhere, the Houthis said
+            # they had launched a missile": that story is the launch's).
+            return "other_story"
         if not verb_final and en.DOWNS_AIRCRAFT_WITH_MISSILE.match(text, e, after_end + 40):
             return "actor"  # "Houthis shoot down US drone with surface-to-air missile"
         if (not verb_final and en.DEFENDER_AFTER.match(text, e, after_end)) or (

@@ -446,3 +446,15 @@ def test_a_headline_about_an_engine_test_is_none(title, lang, is_launch):
 ])
 def test_stations_permissions_recalls_accidents_and_interceptor_drones(title, summary, is_launch):
     assert _verdict(title, summary) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # What was fired "z wyrzutni" (from the launcher) is a weapon; launchers bought or
+    # delivered are not.
+    ("Chersoń ostrzelany z wyrzutni Grad. Nie żyje 64-letnia kobieta", "", True),
+    ("Eksplozje w Charkowie, są ranni", "Rosjanie ostrzelali dzielnicę z wyrzutni rakietowych Smiercz.", True),
+    ("Polska kupi wyrzutnie HIMARS", "", False),
+    ("Do Polski trafiły wyrzutnie HIMARS", "", False),
+])
+def test_polish_fire_from_a_launcher_is_a_launch(title, summary, is_launch):
+    assert _verdict(title, summary, "pl") is is_launch

@@ -694,3 +694,18 @@ def test_polish_sayers_self_reports_and_hamas_armed_wing(title, summary, actor):
 ])
 def test_claims_coalitions_patrons_and_air_defence_firing_at_aircraft(title, summary, actor):
     assert _actor(title, summary) == actor
+
+
+@pytest.mark.parametrize("summary, actor", [
+    # A briefing's sentence that opens another story names no launcher of this one.
+    ("Also, a dim outlook for Cambodia's opposition.", None),
+    ("Russian forces fired them from Belgorod, the air force said.", "RUS"),
+])
+def test_a_briefings_other_story_names_no_launcher(summary, actor):
+    assert _actor("Your Wednesday Briefing: Ukraine Says It Shot Down Hypersonic Missiles", summary) == actor
+
+
+def test_a_newsletters_story_of_the_launch_keeps_its_launcher():
+    summary = ("Good morning. A tax bill was withdrawn after protests. Elsewhere, the Houthis said they had launched "
+               "a hypersonic missile at central Israel.")
+    assert _actor("Your Morning Newsletter", summary) == "Houthis"

@@ -206,6 +206,8 @@ SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
 
 # "catches fire", "under fire", "opened fire", "ceasefire": no missile leaves.
 FIRE_IDIOM_BEFORE = compile_fast(r"(?:\b(?:catch(?:es|ing)?|caught|on|under|open(?:s|ed)?|set)\s+|cease-?)$", _I)
+# A briefing's sentence that opens another story: "Also, a dim outlook for ...".
+OTHER_STORY_START = compile_fast(r"\s*(?:Also|Plus|Elsewhere|In other news)\s*[,:]", _I)
 # "Hamas has not been behind recent rocket attacks", "Iran was not involved": cleared.
 NOT_BEHIND_AFTER = compile_fast(
     r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?(?:not|never)\s+(?:been\s+)?(?:behind|responsible|involved)\b", _I)

@@ -255,7 +255,8 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
 # Right before a weapon: the weapon names what another noun is for or made of, and is
 # not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
 NOT_A_WEAPON_BEFORE = compile_fast(
-    r"\b(?:wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
+    # (Not "z wyrzutni Grad", from the launcher: what it fired.)
+    r"\b(?:(?<!\bz )wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
     r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
     # ... or is the object of a deal: "kontrakt na pociski Piorun", "umowa na rakiety".
     r"|(?:kontra(?:kt|kc)\w*|zamówieni\w*|umow\w*|przetarg\w*)\s+na"
