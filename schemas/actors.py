@@ -229,7 +229,8 @@ STATES: tuple[Actor, ...] = (
         "ko": ("이란",), "ja": ("イラン",), "zh": ("伊朗",),
         "pl": _pl_cases("Iran", "Iranu", "Iranowi", "Iranem", "Iranie", "Teheran", "Teheranu", "Teheranem",
                         "Teheranie", "Irańczycy", "Strażnicy Rewolucji", "Strażników Rewolucji",
-                        "Korpus Strażników Rewolucji", "Korpusu Strażników Rewolucji")
+                        "Korpus Strażników Rewolucji", "Korpusu Strażników Rewolucji", "Gwardia Rewolucyjna",
+                        "Gwardii Rewolucyjnej", "Gwardię Rewolucyjną", "Gwardią Rewolucyjną")
         + _pl_adjective("irańsk")},
         sites=("Semnan", "Shahroud"),
         capitals=("Tehran",)),

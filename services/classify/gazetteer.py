@@ -143,7 +143,8 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),
     ("TUR", r"\b(?:SİPER|SIPER|Siper|Hisar-[AO]\+?)(?![\w-])"),
-    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami ))„?Neptun\b"
+    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami )"
+            r"|(?<=manewrujące )|(?<=manewrujących )|(?<=przeciwokrętowe )|(?<=przeciwokrętowych ))„?Neptun\b"
             r"|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
 )
 

@@ -458,3 +458,28 @@ def test_stations_permissions_recalls_accidents_and_interceptor_drones(title, su
 ])
 def test_polish_fire_from_a_launcher_is_a_launch(title, summary, is_launch):
     assert _verdict(title, summary, "pl") is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # An engine "dla" (for) a rocket is what was tested.
+    ("Korea Płn. przetestowała silnik na paliwo stałe dla nowej rakiety", "", False),
+    # A decision about shooting down is no shooting down.
+    ("Prezydent: decyzja o zestrzeleniu rakiety nad Polską należy do wojska", "", False),
+    # A relative clause closed before the verb leaves the weapon its subject.
+    ("Rakieta, która spadła w Przewodowie, przeleciała ok. 50 km – wynika z ustaleń prokuratury", "", True),
+    # Missiles that flew in ("nadleciały") were fired.
+    ("Pociski nadleciały z Iranu. Armia Izraela: większość przechwycono", "", True),
+    # A jet that took off carrying missiles fired none.
+    ("Alarm lotniczy w całej Ukrainie. W powietrzu MiG-31K",
+     "Siły Powietrzne ostrzegają przed możliwym użyciem pocisków – wystartował myśliwiec przenoszący rakiety.", False),
+    ("Rakieta wystartowała z kosmodromu Sohae", "", True),
+    # Fireworks, rackets and snowshoes are no rockets.
+    ("Rakieta sylwestrowa trafiła w balkon. Pożar mieszkania w Łodzi", "", False),
+    # In an item about artillery that calls none of them missiles, "pociski" are shells.
+    ("Ostrzał artyleryjski Chersonia. Pociski spadły na targowisko",
+     "Rosyjska artyleria ostrzelała centrum miasta; pociski trafiły w targowisko.", False),
+    ("Rosja ostrzelała Charków z artylerii. Pociski balistyczne spadły na centrum", "", True),
+    ("Pociski spadły na Charków", "", True),
+])
+def test_polish_engines_decisions_relative_clauses_take_offs_fireworks_and_shells(title, summary, is_launch):
+    assert _verdict(title, summary, "pl") is is_launch

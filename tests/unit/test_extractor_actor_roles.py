@@ -709,3 +709,16 @@ def test_a_newsletters_story_of_the_launch_keeps_its_launcher():
     summary = ("Good morning. A tax bill was withdrawn after protests. Elsewhere, the Houthis said they had launched "
                "a hypersonic missile at central Israel.")
     assert _actor("Your Morning Newsletter", summary) == "Houthis"
+
+
+@pytest.mark.parametrize("title, actor", [
+    # A state that admits or reveals its launch after a colon; one that admits another's keeps that one.
+    ("Pjongjang przyznaje: dwa tygodnie temu wystrzelono nowy pocisk z okrętu podwodnego", "PRK"),
+    ("Chiny ujawniają: ICBM z zeszłego tygodnia spadł na Pacyfiku", "CHN"),
+    ("Ukraina przyznaje: rosyjskie rakiety trafiły w elektrownię", "RUS"),
+    # Neptune by its Polish adjectives; the Revolutionary Guard by its Polish name.
+    ("Ukraina potwierdza: pociski manewrujące Neptun trafiły w rafinerię", "UKR"),
+    ("Gwardia Rewolucyjna wystrzeliła satelitę wojskowego", "IRN"),
+])
+def test_polish_admissions_neptune_and_the_revolutionary_guard(title, actor):
+    assert _actor(title, "", "pl") == actor

@@ -144,7 +144,10 @@ def place_name(word: str) -> str | None:
 # Case forms of the nouns, and the adjective "rakietowy" ("atak rakietowy", "ostrzał
 # rakietowy"). "antyrakietowy" (missile defence) has no word boundary before "rakiet".
 # A "pocisk" of artillery, mortar, tank or rifle, or of a calibre, is a shell or a bullet.
-_ROCKET_NOUN = r"rakiet(?:a|y|ę|ą|om|ami|ach)?|rakiecie"
+# (Not a firework, a racket or a snowshoe: "rakieta sylwestrowa", "rakiety tenisowe",
+# "rakiety śnieżne".)
+_ROCKET_NOUN = (r"(?:rakiet(?:a|y|ę|ą|om|ami|ach)?|rakiecie)"
+                r"(?!\s+(?:sylwestrow|noworoczn|tenisow|śnieżn|pirotechniczn)\w*)")
 _MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
 NAMED_SYSTEMS = (
     # "Kalibr", not a calibre ("pocisk kalibru 155 mm", "w kalibrze 152 mm").
@@ -206,6 +209,7 @@ EVENT_STEMS = MappingProxyType({
     "zniszcz": ("impact", "perfective"), "niszcz": ("impact", "imperfective"), "zabi": ("impact", "perfective"),
     "zatopi": ("impact", "perfective"), "zatapia": ("impact", "imperfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
+    "nadleci": ("impact", "perfective"), "nadlatuj": ("impact", "imperfective"),
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
     "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
@@ -245,6 +249,8 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
+    # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety".
+    "wystartowa": compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I),
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
     "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
 })
@@ -263,7 +269,7 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
     r"|jak|petard\w*\s+(?:i|oraz|lub)"
     # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
-    r"|silnik\w*(?:\s+[\w-]+){0,3}\s+do(?:\s+[\w-]+)?"
+    r"|silnik\w*(?:\s+[\w-]+){0,3}\s+(?:do|dla)(?:\s+[\w-]+)?"
     # "próba silnika nowego pocisku": the engine of the weapon.
     r"|silnik\w*(?:\s+[\w-]+)?)\s+$",
     _I,
@@ -329,7 +335,7 @@ MODAL_BEFORE = compile_fast(
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
     r"|gdyby|czy|aby|żeby|by|zgodzi\w*|zgod\w* na|zezwol\w*|zezwal\w*|pozwol\w*|pozwal\w*|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
-    r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*"
+    r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*|decyzj\w* o"
     # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak",
     # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
     r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli)|przećwicz\w*)\b(?:\s+[\w-]+){0,3}\s+$",
@@ -433,6 +439,18 @@ CLAUSE_BREAK = compile_fast(
     r"|\b(?:w\s+)?odpowied(?:ź|zi|zią) na\b|\bw reakcji na\b|\bodwet\w* za\b|\bw rewanżu za\b",
     _I,
 )
+
+# Artillery, and "pocisk" alone: an item about the one makes the other its shells, unless
+# something calls them missiles.
+ARTILLERY = compile_fast(r"\b(?:artyler\w*|haubic\w*|moździerz\w*)", _I)
+BARE_SHELL = compile_fast(rf"(?:{_MISSILE_NOUN})$", _I)
+MISSILE_QUALIFIER = compile_fast(
+    r"\b(?:balistyczn|manewrując|przeciwlotnicz|przeciwpancern|przeciwokrętow|hipersoniczn|skrzydlat|kierowan"
+    r"|ziemia-powietrze|powietrze-)\w*", _I)
+
+# A relative clause closed before the verb ("Rakieta, która spadła w Przewodowie,
+# przeleciała 50 km"): the weapon is still the verb's subject.
+CLOSED_RELATIVE = compile_fast(r"\s*,\s*któr\w*[^,;:.!?–]*,\s*$", _I)
 
 # A reaction as the headline's main event (main-event rule).
 REACTION = compile_fast(
@@ -706,6 +724,8 @@ SELF_REPORT_AFTER = compile_fast(
     r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:(?:że|iż)\s+(?:(?!pocisk|rakiet)[\w-]+\s+){0,3}?"
     r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)"
     r"|(?:przeprowadzeni\w*|wystrzeleni\w*|odpaleni\w*))\b"
+    # "Pjongjang przyznaje: ...", "Chiny ujawniają: ...": a state that admits or reveals.
+    r"|\s+(?:przyznaje|przyznają|przyznał\w*|ujawnia|ujawniają|ujawnił\w*)\s*:"
     # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
     rf"|(?:\s*{SPEAKING_BODIES})?:\s*[\"„“']?(?:[\w-]+\s+){{0,2}}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy"
     r"|nasz\w*\s+(?:rakiet\w*|pocisk\w*))\b)",

@@ -37,6 +37,11 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     text = p.text
     weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 45), w[0])
                and not pl.PRICED_AFTER.match(text, w[1], w[1] + 40)]
+    if weapons and pl.ARTILLERY.search(text) and all(pl.BARE_SHELL.match(text, *w) for w in weapons) and not (
+            pl.MISSILE_QUALIFIER.search(text)):
+        # "Ostrzał artyleryjski Chersonia. Pociski spadły na targowisko": in an item about
+        # artillery that calls none of them missiles, "pociski" are its shells.
+        return []
     if not weapons:
         return []
     starts = [w[0] for w in weapons]
@@ -61,7 +66,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         s0, s1 = p.sentence_of(vs)
         near = [w for w in near if s0 <= w[0] and w[1] <= s1
                 and (w[1] <= vs or w[0] >= ve)]  # "rakietowy" inside the event word's span is no other word
-        near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))]
+        near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))
+                or (w[1] <= vs and pl.CLOSED_RELATIVE.match(text, w[1], vs))]
         if form == "noun":
             near = [w for w in near if w[0] >= ve or not pl.PHRASE_BEFORE_NOUN.search(text, w[1], vs)]
         if not near:
