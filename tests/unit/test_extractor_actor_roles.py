@@ -642,6 +642,7 @@ def test_targets_hosts_makers_and_plural_names_of_the_fortieth_sets(title, summa
      "", None),
     ("Missiles hit Kharkiv after Ukraine's strike on Belgorod", "", None),
     ("Rockets fired at Sderot by Hamas militants", "", "Hamas"),
+    ("Rockets fired over the border by Hezbollah", "", "Hezbollah"),
     ("Explosions in Kyiv after Russia launches missile attack", "", "RUS"),
     # A side the text clears is no launcher.
     ("At least 11 rockets are fired into southern Israel from the Gaza Strip",

@@ -214,7 +214,7 @@ NOT_BEHIND_AFTER = compile_fast(
 # Between a launch and a name after it: the name belongs to another event the sentence
 # tells ("in response to the killing of three members by Israel", "after an attack by ...").
 OTHER_EVENT_BETWEEN = compile_fast(
-    r"\b(?:in (?:response|retaliation) (?:to|for)|in revenge for|after|following|amid|because of|over the)\b", _I)
+    r"\b(?:in (?:response|retaliation) (?:to|for)|in revenge for|after|following|amid|because of)\b", _I)
 # A sentence opening "Fire" before another capitalised word: a name ("Fire Point says"),
 # as news gives no orders.
 NAME_OPENING_SENTENCE = re.compile(r"Fire [A-Z][a-z]")
