@@ -483,3 +483,16 @@ def test_polish_fire_from_a_launcher_is_a_launch(title, summary, is_launch):
 ])
 def test_polish_engines_decisions_relative_clauses_take_offs_fireworks_and_shells(title, summary, is_launch):
     assert _verdict(title, summary, "pl") is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # "dosięgną" is a future, a threat; "dosięgły" a past.
+    ("Iran grozi: nasze rakiety dosięgną każdej bazy USA w regionie", "", False),
+    ("Rakiety dosięgły Kijowa", "", True),
+    # A batch of missiles handed over is supply.
+    ("Przekazano Ukrainie kolejną partię pocisków do systemów Patriot", "", False),
+    # "Część pocisków" is some of them, not their parts.
+    ("Hezbollah ostrzelał Galileę", "Część pocisków przechwyciła Żelazna Kopuła, pozostałe spadły na otwarte tereny.", True),
+])
+def test_polish_futures_batches_and_some_of_the_missiles(title, summary, is_launch):
+    assert _verdict(title, summary, "pl") is is_launch

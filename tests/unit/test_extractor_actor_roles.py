@@ -723,3 +723,16 @@ def test_a_newsletters_story_of_the_launch_keeps_its_launcher():
 ])
 def test_polish_admissions_neptune_and_the_revolutionary_guard(title, actor):
     assert _actor(title, "", "pl") == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A claim in the present ("przyznaje się do") and "we used" after a colon.
+    ("Zbrojne ramię Hamasu przyznaje się do ostrzału Tel Awiwu",
+     "Bojownicy poinformowali, że wystrzelili rakiety w kierunku centrum Izraela.", "Hamas"),
+    ("Statek zaatakowany na Morzu Czerwonym. Huti: użyliśmy dwóch pocisków przeciwokrętowych", "", "Houthis"),
+    # What rockets reached is their target.
+    ("Rosyjskie rakiety dosięgły Lwowa", "", "RUS"),
+    ("Rakiety dosięgły Kijowa", "", None),
+])
+def test_polish_present_claims_we_used_and_what_rockets_reached(title, summary, actor):
+    assert _actor(title, summary, "pl") == actor

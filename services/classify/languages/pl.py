@@ -242,7 +242,8 @@ _NOUN_PAST = re.compile(r"ł(?:a|o|y)?")  # "wybuchła"; "próbowała" (tried) i
 _NOUN = re.compile(r"|a|y|ę|ą|ie|u|em|iem|i|ów|om|ami|ach|owi|e")  # atak, ataku, ostrzałem, salwą
 
 # Whole words whose form the stem alone misreads: "spadnie" is a future, not a noun.
-_FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spadniemy": "future"})
+_FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spadniemy": "future",
+                                  "dosięgnie": "future", "dosięgną": "future", "dosięgniemy": "future"})
 
 # After the event word: it is no launch ("trafiły do Ukrainy": delivered).
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
@@ -263,7 +264,8 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
 NOT_A_WEAPON_BEFORE = compile_fast(
     # (Not "z wyrzutni Grad", from the launcher: what it fired.)
     r"\b(?:(?<!\bz )wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
-    r"|zamówieni\w*|element\w*|częś\w*|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
+    # (Not "część pocisków", some of them.) A batch: "kolejną partię pocisków".
+    r"|zamówieni\w*|element\w*|części\w*|parti[aięą]|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
     # ... or is the object of a deal: "kontrakt na pociski Piorun", "umowa na rakiety".
     r"|(?:kontra(?:kt|kc)\w*|zamówieni\w*|umow\w*|przetarg\w*)\s+na"
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
@@ -634,7 +636,7 @@ TARGET_BEFORE = compile_fast(
     # "trafiony ukraińskimi rakietami".
     r"|uderza\w* w|trafi(?!on|en)\w*"
     # What a weapon destroys or damages: "Javelin niszczy rosyjski czołg".
-    r"|niszcz(?!on)\w*|zniszczy(?!on)\w*|zniszczył\w*|uszkodzi(?!on)\w*|uszkodził\w*|zatopi(?!on)\w*|zatopił\w*"
+    r"|niszcz(?!on)\w*|zniszczy(?!on)\w*|zniszczył\w*|uszkodzi(?!on)\w*|uszkodził\w*|zatopi(?!on)\w*|zatopił\w*|dosięg\w*"
     r"|wymierzon\w* w|skierowan\w* (?:na|w|przeciw)\w*)\s+"
     r"(?:(?:północ|połud|wsch[oó]d|zach[oó]d|środk|centr|teren|terytori|obszar|rejon|miast|okolic)\w*\s+){0,2}$",
     _I,
@@ -707,7 +709,7 @@ AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 ARMED_BODY_BEFORE = compile_fast(
     r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna)\s+$", _I)
 CLAIMANT_AFTER = compile_fast(
-    r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyznał\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
+    r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyzna\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
     r"|wziął\s+(?:na\s+siebie\s+)?odpowiedzialność|bierze\s+(?:na\s+siebie\s+)?odpowiedzialność|przypisał\w*\s+sobie)", _I)
 BLAMED_BEFORE = compile_fast(r"\b(?:oskarż\w*|obwini\w*)\s+(?:o\s+(?:atak|ostrzał)\w*\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
@@ -728,6 +730,7 @@ SELF_REPORT_AFTER = compile_fast(
     r"|\s+(?:przyznaje|przyznają|przyznał\w*|ujawnia|ujawniają|ujawnił\w*)\s*:"
     # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
     rf"|(?:\s*{SPEAKING_BODIES})?:\s*[\"„“']?(?:[\w-]+\s+){{0,2}}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy"
+    r"|użyliśmy|trafiliśmy"
     r"|nasz\w*\s+(?:rakiet\w*|pocisk\w*))\b)",
     _I,
 )
@@ -832,7 +835,7 @@ SHARED = SharedWords(
         r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
         r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*"
         # A handover to come ("przekażą Ukrainie"; not "przekazał", which also reports).
-        r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*)\b"
+        r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*|przekazano)\b"
     ),
     engine=r"\bsilnik\w*",
     display=(r"\b(?:defilad\w*|parad(?:a|y|zie|ę|ą)|pokaza(?:ł|ła|li|ły|no)|pokazuj\w*|zaprezentowa\w*|prezentuj\w*"
