@@ -33,8 +33,9 @@ operators; in short:
   event's first report. A launch never joins an event that was about something else.
 - Guessed actors (`Source.actor_weak`: the first country a title names, the model's
   actor). A guess never keeps a report out of an event its stated launch time (to the
-  minute or hour) ties it to, never outranks a named actor, never echo-joins; a report
-  whose actor is a guess and that states no other fact of the launch opens a held event.
+  minute or hour) ties it to, never outranks a named actor, echo-joins only when the
+  report states a fact of the launch; a report whose actor is a guess and that states no
+  other fact of the launch opens a held event.
 - Authority: the launching state's or an observing government's agency (source_kind
   `agency`, or a `source_agency` we know: JCS, Japan MoD, KCNA, INDOPACOM, ...) 3, wire 2,
   news 1, aggregator or unknown 0. Each fact takes the value of the source with the
@@ -633,8 +634,10 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
     # model guessed) within `echo_join_s` of a launch tells that launch again (an outlet's
     # evening story): the next launch's first reports name a class ("ballistic") or a time.
     # A report that only guesses the actor (`Source.actor_weak`: the first country its title
-    # names may be the target) states nothing that ties it to a launch hours old.
-    echo = (same_actor and not source.actor_weak and (source.fields.kind is None or source.kind_weak)
+    # names may be the target) and states nothing else is not tied to a launch hours old by
+    # the guess: it is held (`Source.attributed`). One that guesses it and states a fact (a
+    # place, a count) would alert as a launch of its own: it is the launch told again.
+    echo = (same_actor and source.attributed and (source.fields.kind is None or source.kind_weak)
             and source.reported_at - start <= timedelta(seconds=window.echo_join_s))
     if not recent and not late and not echo:
         return None

@@ -99,6 +99,30 @@ def test_an_evening_story_that_only_guesses_the_actor_does_not_join_the_morning_
     assert [e.event_id for e in clusterer.add(echo)] == [false_alarm.event_id]
 
 
+@pytest.mark.parametrize("cue", ["actor:first_named", "model_actor"])
+def test_a_later_story_that_guesses_the_actor_and_states_a_place_is_the_launch_told_again(clusterer, cue):
+    # Morning: the group's own claim, naming it by its role. Seven hours later a story of
+    # "fighters firing anti-tank missiles" in the same place: its launcher is a common noun,
+    # the model guesses the group, and the place is a fact. The duty officer gets one alert.
+    (morning,) = clusterer.add(_named(report("live", "Daily F", "Group says it fired missiles at troops",
+                                             minutes=0, actor="Hamas", kind=None)))
+    later = _guessed(report("battles", "Daily G", "Army engages fighters firing anti-tank missiles", minutes=7 * 60,
+                            actor="Hamas", kind=None, direction="Gaza"), cue)
+    (joined,) = clusterer.add(later)
+    assert (joined.event_id, joined.revision) == (morning.event_id, 2)
+    assert [e.event_id for e in clusterer.open_events] == [morning.event_id]
+    # The same story guessing another actor is not this launch: an event (and an alert) of its own.
+    other = _guessed(report("other", "Daily H", "Army engages fighters firing anti-tank missiles", minutes=7 * 60 + 5,
+                            actor="Hezbollah", kind=None, direction="Lebanon border"), cue)
+    (own,) = clusterer.add(other)
+    assert own.event_id != morning.event_id and own.revision == 1
+    # And a guess a day later than the echo window is another launch too.
+    late = _guessed(report("late", "Daily G", "Army engages fighters firing anti-tank missiles", minutes=21 * 60,
+                           actor="Hamas", kind=None, direction="Gaza"), cue)
+    (new,) = clusterer.add(late)
+    assert new.event_id not in (morning.event_id, own.event_id)
+
+
 def test_a_named_actor_outranks_a_guessed_one_and_the_guess_survives_a_restart():
     db = sqlite3.connect(":memory:", isolation_level=None)
     first = Clusterer(db, FakeClock(T0))
