@@ -457,6 +457,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         for r in reversed(before_names):
             if ";" in text[r[1]:anchor]:
                 break  # "X meets Y for talks; shipyard missile attack": another clause's subject
+            if not verb_final and cue.weapon and cue.weapon[0] == anchor and _CLAUSE_OPENS.search(text, r[1], anchor):
+                # "Ukraine orders blackouts as 43 cruise missiles target plants": the weapons
+                # are the subject of a clause of their own; the state is another clause's.
+                break
             if not launches(r):
                 continue
             if subject is not None and not (
@@ -551,6 +555,8 @@ _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|
 _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+# A clause opened before a weapon that is its subject: "... as 43 cruise missiles target".
+_CLAUSE_OPENS = re.compile(r"\b(?:as|while|when|because)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").
 _OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
 # After it: a comma, with the name's armed force or faction before it ("중국군,", "ロシア軍、",

@@ -130,7 +130,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("RUS", r"\b(?:Sarmat|Yars|Bulava|Topol|Avangard|Iskander|Kinzhal|Kalibr|Zircon|Tsirkon|Oreshnik|Burevestnik|Tornado-S"
             r"|Kh-\d+\w*|Onyx|Oniks"
             # Polish, Korean and Japanese spellings.
-            r"|Kinżał\w*|Cyrkon\w*|Or[iz]esznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
+            r"|Kinżał\w*|Jars(?:a|em|y|ów)?\b|Cyrkon\w*|Or[iz]esznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
             r"|キンジャー?ル|イスカンデル|カリブル|[ジツ]ィ?ルコン|オレシ[ュ]?ニク|サルマト|ブラバ"),
     ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B|Typhon)\b|타이폰|タイフォン"),
     ("IND", r"\b(?:Agni|Prithvi|BrahMos|Nirbhay|Akash|K-[45](?= ))"),
@@ -145,7 +145,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("TUR", r"\b(?:SİPER|SIPER|Siper|Hisar-[AO]\+?)(?![\w-])"),
     ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami )"
             r"|(?<=manewrujące )|(?<=manewrujących )|(?<=przeciwokrętowe )|(?<=przeciwokrętowych ))„?Neptun\b"
-            r"|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
+            r"|\bNeptun(?=\s+(?:trafi|uderzy|zniszczy|zatopi|razi)\w*)|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
 )
 
 # Agencies a text describes rather than names: one it names is the better source.

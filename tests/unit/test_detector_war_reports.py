@@ -478,3 +478,54 @@ def test_a_headline_about_an_engine_test_is_none(title, lang, is_launch):
 ])
 def test_stations_permissions_recalls_accidents_and_interceptor_drones(title, summary, is_launch):
     assert _verdict(title, summary) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # Satellite imagery of a launch's damage is no satellite launch: the strike is the news.
+    ("Imagery shows craters at air base days after missile barrage",
+     "Commercial satellite imagery taken on Monday shows three craters where ballistic missiles hit the base.", "en", True),
+    ("Startup launches commercial satellite on rideshare mission", "", "en", False),
+    # A test that "meets all mission objectives" met no one; leaders who meet react.
+    ("Agni Prime trial successful, meets all mission objectives",
+     "The missile was test-fired from APJ Abdul Kalam Island on Friday.", "en", True),
+    ("Leaders meet after missile launch", "", "en", False),
+    # A rocket launcher's rounds are rockets; artillery rounds are shells.
+    ("North Korea fires six rounds from 240mm multiple rocket launchers", "", "en", True),
+    ("Russia fires 300 rounds of artillery at Kherson", "", "en", False),
+    # A weapon by its programme name.
+    ("Army completes flight test of Dark Eagle hypersonic weapon", "", "en", True),
+    ("Army unveils Dark Eagle battery at base", "", "en", False),
+    # A ceremony for what a crew did is the news; a decorated veteran killed by a missile is not.
+    ("Destroyer crew honoured for missile intercepts in Red Sea", "", "en", False),
+    ("Decorated veteran killed as Russian missile hits Odesa", "", "en", True),
+    # Fireworks mistaken for rocket fire: nothing was fired.
+    ("Wedding fireworks mistaken for rocket fire spark panic", "", "en", False),
+    ("Rocket fire from Gaza hits Sderot", "", "en", True),
+    ("Kijów zakazuje fajerwerków. Mieszkańcy mylą je z wybuchami rakiet", "", "pl", False),
+    # Polish drills ("trenują"), depots and what a ship is armed with, a threat in the first
+    # person, any attack to come, an order to shoot down if...
+    ("Okręty NATO trenują obronę przed atakiem rakietowym", "", "pl", False),
+    ("Lotnictwo zbombardowało składy rakiet w dolinie", "", "pl", False),
+    ("Kreml grozi: odpowiemy na ataki rakietami dalekiego zasięgu", "", "pl", False),
+    ("Pakistan ostrzega Indie: każdy atak rakietowy spotka się z odpowiedzią", "", "pl", False),
+    ("Każdy z pocisków trafił w cel. Rosja zaatakowała Kijów", "", "pl", True),
+    ("Japonia wydała rozkaz zestrzelenia rakiety, jeśli zagrozi terytorium", "", "pl", False),
+    # A shoot-down reported is the launch of what was shot down; a statement about it is not.
+    ("Rosja mówi o zestrzeleniu trzech ukraińskich rakiet nad Krymem", "", "pl", True),
+    ("Prezydent mówi o ataku rakietowym na Kijów", "", "pl", False),
+    # Launchers by name in Polish cases; a rocket that carried a satellite into orbit, not a
+    # cost that "amounted" to millions; a rocket that broke up in flight.
+    ("Rosjanie ostrzelali Nikopol z Gradów", "", "pl", True),
+    ("Ukraina ostrzelała Biełgorod z wyrzutni Vampire", "", "pl", True),
+    ("Iran: rakieta Simorgh wyniosła na orbitę trzy satelity", "", "pl", True),
+    ("Koszt rakiety wyniósł 5 mln zł", "", "pl", False),
+    ("Północnokoreańska rakieta z satelitą rozpadła się po dwóch minutach lotu", "", "pl", True),
+    ("Rosyjskie MON: Jars trafił w cel na Kamczatce", "", "pl", True),
+    # Damage assessed after a strike is its aftermath; an expert's assessment of a test is a reaction.
+    ("Konserwatorzy oceniają zniszczenia kamienicy trafionej Kalibrem", "", "pl", True),
+    # Years after a tragedy: an anniversary.
+    ("Trzy lata po tragedii w Przewodowie. Mieszkańcy czekają na inwestycje",
+     "W listopadzie 2022 r. na suszarnię zboża spadła rakieta.", "pl", False),
+])
+def test_english_and_polish_shapes_of_the_forty_first_sets(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

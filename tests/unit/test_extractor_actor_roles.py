@@ -736,3 +736,26 @@ def test_polish_admissions_neptune_and_the_revolutionary_guard(title, actor):
 ])
 def test_polish_present_claims_we_used_and_what_rockets_reached(title, summary, actor):
     assert _actor(title, summary, "pl") == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # Who revises or corrects the count reports the attack.
+    ("Ukraine revises number of missiles in Monday attack to 127",
+     "The air force said Russia fired 127 missiles, not 120 as first reported.", "en", "RUS"),
+    ("Japonia koryguje dane: Korea Północna wystrzeliła pociski na 800 km", "", "pl", "PRK"),
+    # A military that assessed the launch is its observer.
+    ("Missiles N. Korea launched last week were upgraded Hwasong-11 type",
+     "South Korea's military assessed Monday that the missiles North Korea fired were a new version.", "en", "PRK"),
+    # Weapons that are the subject of their own clause: the state before them is another clause's.
+    ("Ukraine orders emergency blackouts as 43 Kh-101 cruise missiles target thermal plants", "", "en", "RUS"),
+    ("Ukraine braces as Russian missiles target grid", "", "en", "RUS"),
+    ("North Korea fires missile as tensions rise", "", "en", "PRK"),
+    # Polish: a defence that shot the missile down is no launcher; Neptune as a subject.
+    ("Szczątki rakiety pod Tomaszowem",
+     "To fragmenty rosyjskiej rakiety manewrującej, zestrzelonej przez ukraińską obronę nad obwodem lwowskim.", "pl",
+     "RUS"),
+    ("Neptun trafił rosyjski radar na Krymie", "", "pl", "UKR"),
+    ("Rosja twierdzi, że Ukraina użyła wyrzutni Vampire", "", "pl", "UKR"),
+])
+def test_reporters_of_counts_clauses_of_their_own_and_polish_defenders(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -37,7 +37,7 @@ NAMED_SYSTEMS = (
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
     r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
-    r"|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
+    r"|Dark Eagle|LRHW|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
     r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]"
     # (Not an interceptor drone, which is a drone.)
     r"|interceptors?(?: missiles?)?(?![- ](?:drones?|UAVs?))"
@@ -49,6 +49,8 @@ WEAPONS = compile_fast(
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship"
     r"|fast|quick|speed|fuell?ed))"
+    # "six rounds from its 600mm rocket launchers": a rocket launcher's rounds are rockets.
+    r"|rounds?(?= (?:from|of) (?:(?:its|their|the|a|an)\s+)?(?:[\w'’&;-]+\s+){0,3}(?:multiple[- ])?rocket launch(?:ers?|ing systems?))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
     # A launcher by its calibre or size fires rockets of a class ("600mm rocket launchers").
     r"|(?:\d{3}[- ]?mm|super[- ]large|large[- ]calibre|large[- ]caliber)\s+(?:multiple[- ])?rocket launch(?:ers?|ing systems?)"
@@ -457,6 +459,8 @@ ATTEMPT_BEFORE = compile_fast(
 NEGATION_BEFORE = compile_fast(
     r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
     r"|refrain\w*|no evidence(?: that)?"
+    # "Fireworks mistaken for rocket fire": what was heard was something else.
+    r"|mistaken for|mistook (?:[\w'’-]+ ){1,3}?for|confused with"
     r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
     # A correction's contrast negates the first number only: "fired not one but two missiles".
     r"(?!\s+[\w-]+,?\s+but\b)[^.;]{0,20}$",
@@ -481,6 +485,8 @@ REACTION = compile_fast(
     r"|disappoint\w*|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
+    # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
+    r"|(?:honou?r(?:s|ed)|decorated)(?= (?:[\w'’-]+ ){0,3}?for\b)|(?:medals?|commendations?|awards?) for\b"
     r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed(?!\s+on\b)|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
@@ -490,6 +496,8 @@ REACTION = compile_fast(
     # Leaders meet; interceptors that "meet" missiles do not.
     r"|meets?(?!\s+(?:(?!(?:after|over|amid|following|as|on|to|in|with|about|before)\b)[\w'’-]+\s+){0,2}"
     r"(?:missiles?|rockets?|barrages?|salvos?|drones?)\b)"
+    # A test that "meets all mission objectives" met no one.
+    r"(?!\s+(?:all\s+)?(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?(?:objectives|goals|targets|parameters|requirements|expectations)\b)"
     # A court's verdict or a suit over a strike: "Court convicts three over MH17 downing".
     # (A court as a building can be hit: "Missile strikes court building".)
     r"|convict\w*|acquit\w*|indict\w*|verdicts?|lawsuits?|su(?:e|es|ed|ing)|tribunals?|to court|in court"
@@ -538,7 +546,10 @@ REACTION = compile_fast(
 # A launch mentioned as the cause of something else ("after", "over", "in response to").
 SUBORDINATE_BEFORE = compile_fast(
     # "over 100 rockets" is a number, not a cause.
-    r"\b(?:after|over(?!\s+\d)|following|in response to|in retaliation for|in the wake of|amid|despite|ahead of)\b"
+    r"\b(?:after|over(?!\s+\d)|following|in response to|in retaliation for|in the wake of|amid|despite|ahead of"
+    # The person "behind" attacks, or "responsible for" them: who they were, not a report.
+    r"|(?:commanders?|chiefs?|leaders?|masterminds?|operatives?|officials?|officers?|militants?|figures?|members?)"
+    r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,5}?\s+(?:behind|responsible for(?:\s+(?:planning|directing|organi[sz]ing))?))\b"
     # (Not across a clause of its own: "Interceptors seen over Doha as missiles target ...".)
     r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,6}\s*$",
     _I,
@@ -883,7 +894,7 @@ SHARED = SharedWords(
         r"|Roscosmos|Soyuz|Long March|Peregrine|Artemis|Ares I|space shuttle|Atlantis|astronauts?"
         r"|International Space Station|ISS|lunar|moon lander|Moon mission|Crew-?\d|Starliner|Vulcan"
         r"|Atlas V|Delta IV|Antares|Cygnus|Virgin Orbit|Virgin Galactic|Firefly|Relativity Space"
-        r"|communications satellite|weather satellite|commercial satellite|satellite delivery"
+        r"|communications satellite|weather satellite|commercial satellite(?! (?:imagery|images?|photos?|pictures?|photographs?))|satellite delivery"
         r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
         r"|spaceflight|(?:research|scientific|science) rockets?"
@@ -1122,10 +1133,13 @@ SHARED = SharedWords(
         r"|later|earlier)"
     ),
     reporter_after=(
-        r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
+        r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?|assess(?:es|ed)?|estimated?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
-        r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added"
+        r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added|assess(?:es|ed)"
         r"|statement|press release"
+        # "Ukraine revises number of missiles to 127": who counts again reports the attack.
+        r"|(?:revises|revised|updates|updated|raises|raised|lowers|lowered|corrects|corrected|adjusts|adjusted)\s+"
+        r"(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?(?:number|count|tally|toll|figures?|estimates?)"
         # "Moscow did not comment": asked about it, the side is no launcher.
         r"|(?:did not|didn't|has not|hasn't|had not|declined to|would not|refused to)\s+(?:immediately\s+)?(?:comment|respond)"
         # "UK maritime agency", "Britain's maritime trade agency": an agency reports.
@@ -1157,11 +1171,11 @@ SHARED = SharedWords(
         ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
                  r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
                  r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka"),
-        ("hypersonic", r"hypersonic|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|\bKh-47M2"),
+        ("hypersonic", r"hypersonic|Dark Eagle|LRHW|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|\bKh-47M2"),
         ("cruise", r"cruise|Tomahawk|Kalibrs?\b|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-(?!47M2)\d+|Iskander-K"
                    r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
                    r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)"),
-        ("satellite_launch", r"satellite|space ?planes?|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
+        ("satellite_launch", r"satellite(?! (?:imagery|images?|photos?|pictures?|photographs?))|space ?planes?|carrier rocket|space launch vehicle|space rocket|\bSLV\b|Chollima|Unha|Simorgh"
                              r"|Safir|Qaem"),
         ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
                              r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"

@@ -152,11 +152,11 @@ _MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
 NAMED_SYSTEMS = (
     # "Kalibr", not a calibre ("pocisk kalibru 155 mm", "w kalibrze 152 mm").
     r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-(?!4[67]\b|5[34]\b)\d+\w*|Iskander\w*|(?!kalibru\b)Kalibr\w*\b(?!\s*\d)"
-    r"|Toczk\w*|Sarmat\w*|Buław\w*"
+    r"|Toczk\w*|Sarmat\w*|Buław\w*|Jars(?:a|em|y|ów)?"
     r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
     # Rocket launchers by name: "Homar-K", "z Homarów-K", "z wyrzutni Grad".
-    r"|Homar\w*-[AK]|(?<=wyrzutni )Grad\w*|(?<=wyrzutnie )Grad\w*"
+    r"|Homar\w*-[AK]|(?<=wyrzutni )Grad\w*|(?<=wyrzutnie )Grad\w*|(?<=wyrzutni )(?:Vampire|Wampir)\w*|(?<=z )Grad(?:ów|a)\b|Gradami\b"
     # The anti-tank missile ("oszczep" is the sport's javelin in Polish).
     r"|Javelin\w*"
 )
@@ -188,6 +188,8 @@ EVENT_STEMS = MappingProxyType({
     "odpal": ("launch", "perfective"), "wypuści": ("launch", "perfective"), "wypuszcz": ("launch", "imperfective"),
     "strzel": ("launch", "perfective"), "wystartowa": ("launch", "perfective"), "wystartuj": ("launch", "perfective"),
     "start": ("launch", "noun"), "startuj": ("launch", "imperfective"),
+    # "wyniosła na orbitę satelitę" (not "koszt wyniósł 5 mln": see NOT_AN_EVENT_AFTER).
+    "wyniósł": ("launch", "perfective"), "wyniosł": ("launch", "perfective"), "wynieśl": ("launch", "perfective"),
     # Testing.
     "przetestowa": ("test", "perfective"), "przetestuj": ("test", "perfective"),
     "wypróbowa": ("test", "perfective"), "wypróbuj": ("test", "perfective"),
@@ -206,6 +208,7 @@ EVENT_STEMS = MappingProxyType({
     "uży": ("impact", "perfective"), "używ": ("impact", "imperfective"),
     "wybuch": ("impact", "noun"), "eksplodowa": ("impact", "perfective"), "eksploduj": ("impact", "imperfective"),
     "eksplozj": ("impact", "noun"), "nalot": ("impact", "noun"), "salw": ("impact", "noun"),
+    "rozpadł": ("impact", "perfective"),  # "rakieta z satelitą rozpadła się po dwóch minutach lotu"
     "zniszcz": ("impact", "perfective"), "niszcz": ("impact", "imperfective"), "zabi": ("impact", "perfective"),
     "zatopi": ("impact", "perfective"), "zatapia": ("impact", "imperfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
@@ -248,7 +251,9 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 # After the event word: it is no launch ("trafiły do Ukrainy": delivered).
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
+_NOT_INTO_ORBIT = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}?(?:na orbit|satelit|w kosmos|w przestrzeń kosmiczn))", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
+    "wyniósł": _NOT_INTO_ORBIT, "wyniosł": _NOT_INTO_ORBIT, "wynieśl": _NOT_INTO_ORBIT,
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety".
     "wystartowa": compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I),
@@ -263,9 +268,9 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
 # not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
 NOT_A_WEAPON_BEFORE = compile_fast(
     # (Not "z wyrzutni Grad", from the launcher: what it fired.)
-    r"\b(?:(?<!\bz )wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
+    r"\b(?:(?<!\bz )(?<!\bużył )(?<!\bużyła )(?<!\bużyli )(?<!\bużyło )wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
     # (Not "część pocisków", some of them.) A batch: "kolejną partię pocisków".
-    r"|zamówieni\w*|element\w*|części\w*|parti[aięą]|magazyn\w*|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
+    r"|zamówieni\w*|element\w*|części\w*|parti[aięą]|magazyn\w*|skład(?:y|ów|ach|zie)?|arsenał\w*|jednost\w*|uzbrojon\w*\s+w|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
     # ... or is the object of a deal: "kontrakt na pociski Piorun", "umowa na rakiety".
     r"|(?:kontra(?:kt|kc)\w*|zamówieni\w*|umow\w*|przetarg\w*)\s+na"
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
@@ -338,9 +343,14 @@ MODAL_BEFORE = compile_fast(
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
     r"|gdyby|czy|aby|żeby|by|zgodzi\w*|zgod\w* na|zezwol\w*|zezwal\w*|pozwol\w*|pozwal\w*|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
     r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*|decyzj\w* o"
+    # A threat in the first person: "Kreml grozi: odpowiemy na ataki rakietami".
+    r"|odpowiemy|uderzymy|zaatakujemy|zniszczymy"
+    # Any attack, an order to shoot down: "każdy atak rakietowy spotka się z odpowiedzią",
+    # "rozkaz zestrzelenia rakiety, jeśli zagrozi".
+    r"|każd\w*(?!\s+z\b)|rozkaz\w*"
     # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak",
     # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
-    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli)|przećwicz\w*)\b(?:\s+[\w-]+){0,3}\s+$",
+    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
 # After a noun event: "start ... zaplanowano na", "test przełożono".
@@ -362,7 +372,10 @@ ATTEMPT_BEFORE = compile_fast(
     r"\s+(?:[\w-]+\s+){0,2}$",
     _I,
 )
-NEGATION_BEFORE = compile_fast(r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez|ani|nigdy|żaden|żadn\w*)\s+(?:[\w-]+\s+){0,2}$", _I)
+NEGATION_BEFORE = compile_fast(
+    r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez|ani|nigdy|żaden|żadn\w*"
+    # "Ludzie mylą je z wybuchami rakiet", "pomylono fajerwerki z ostrzałem": something else.
+    r"|myl\w*|pomyl\w*|wzięt\w* za|wzięli za)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
 # ataku rakietowym to fake news" (after it, in its sentence); "MON dementuje doniesienia o
 # wystrzeleniu rakiety", "fałszywe informacje o rakiecie" (before it, in its clause).
@@ -460,7 +473,7 @@ REACTION = compile_fast(
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi o|mówią o|ocenia\w*|ocenił\w*|solidaryz\w*"
+    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:zestrzeleni|zniszczeni|trafieni)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
     # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
@@ -546,6 +559,8 @@ _SAYING = (
     r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
     r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*"
+    # Who corrects the figures reports them: "Japonia koryguje dane: pociski przeleciały 800 km".
+    r"|koryguj\w*|skorygowa\w*"
 )
 # After a name: it says, reports, warns, detects or accuses (the name is a reporter, or the source).
 SAYING_VERBS = (
@@ -679,7 +694,8 @@ PASSIVE_TARGET_AFTER = compile_fast(
 DEFENDER_AFTER = compile_fast(
     r"\s+(?:[\w-]+:?\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
     r"|odpiera\w*)\b(?!\s+(?:[\w-]+\s+){0,2}(?:Su-\d+|MiG-\d+|samolot\w*|bombow\w*|myśliw\w*|śmigłow\w*|helikopter\w*))"
-    r"|\s+obron\w*\s+(?:powietrzn|przeciwlotnicz|przeciwrakietow)\w*",  # "Ukraińska obrona powietrzna"
+    # "Ukraińska obrona powietrzna", "zestrzelonej przez ukraińską obronę nad obwodem lwowskim".
+    r"|\s+obron\w*(?:\s+(?:powietrzn|przeciwlotnicz|przeciwrakietow)\w*)?\b",
     _I)
 # "za pomocą brytyjskich pocisków", "przy użyciu amerykańskich rakiet": the supplier of
 # the weapon someone else used.
@@ -748,7 +764,7 @@ SHARED = SharedWords(
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*)\b"
     ),
-    anticipation=r"\b(?:grozi\w*|groźb\w*|ostrzega\w* przed|ostrzeg\w* przed|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",
+    anticipation=r"\b(?:grozi\w*|groźb\w*|ostrzega\w* przed|ostrzeg\w* przed|ostrzega\w*(?=\s+[\w-]+\s*:)|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",
     interception=r"\b(?:przechwyc\w*|przechwyt\w*|zestrzel\w*|strąc\w*|w akcji|odpar\w*)\b",
     defence=(
         r"\b(?:obron\w* przeciwrakietow\w*|obron\w* przeciwlotnicz\w*|tarcz\w* antyrakietow\w*|antyrakiet\w*"
@@ -770,6 +786,9 @@ SHARED = SharedWords(
         # od 5 lat" comes after a pause, and its years are not after "lat ... od").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"
         r"\s+(?:lat|lata|roku)\s+od|rok od|hołd\w*"
+        # "Trzy lata po tragedii w Przewodowie" (not "Pięć lat po ostatnim teście ... wystrzeliła").
+        r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści)"
+        r"\s+(?:lat|lata)\s+po\s+(?:tragedii|katastrofie|zamachu)"
         # "po ataku rakietowym z 2023 roku": an attack dated by its year alone is a past one.
         r"|z (?:19|20)\d\d (?:roku|r\.)"
         # "atak sprzed dwóch lat", a monument unveiled: long after. (Not "rok po": "Pięć lat
@@ -839,7 +858,7 @@ SHARED = SharedWords(
     ),
     engine=r"\bsilnik\w*",
     display=(r"\b(?:defilad\w*|parad(?:a|y|zie|ę|ą)|pokaza(?:ł|ła|li|ły|no)|pokazuj\w*|zaprezentowa\w*|prezentuj\w*"
-             r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*)\b"),
+             r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*|wystaw(?:a|ie|y|ę|ą)|ekspozycj\w*)\b"),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
         r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
