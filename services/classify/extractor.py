@@ -415,7 +415,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         by_start = {r[0]: r for r in reversed(names)}
         for m in islice(en.FIRED_BY.finditer(text, s0, s1), MAX_CANDIDATES):
             by = by_start.get(m.end())
-            if by and launches(by):
+            # (Whatever follows: "launched by Ukrainian forces was intercepted" names its launcher.)
+            if by and (launches(by) or (role(by[0], by[1]) == "defender"
+                                        and m.group().lower().startswith(("fired", "launched", "lobbed")))):
                 return by[2], (by[0], by[1]), "actor:fired_by"
         if table.agent_before is not None:
             # "wystrzelenie rakiety przez Koreę Północną": the passive agent after the event.
@@ -483,6 +485,12 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         return None
 
     if primary is not None and (found := by_role(primary)) is not None:
+        if found[2] == "actor:weapon_owner":
+            # "North Korean missile hit Kyiv || ... a KN-23 fired by Russian forces": whose
+            # the weapon was is not who fired it, where the text says who did.
+            for r in islice(gazetteer.ACTOR_TABLE.all(text, p.title_end), MAX_CANDIDATES):
+                if r[2] != found[0] and _LAUNCHED_BY.search(text, max(p.title_end, r[0] - 60), r[0]) and launches(r):
+                    return r[2], (r[0], r[1]), "actor:fired_by"
         return found
     if primary is not None and primary.in_title and primary.weapon is not None and (
             owned := gazetteer.WEAPON_OWNER_TABLE.first(text, primary.weapon[0], primary.weapon[1])):
@@ -527,7 +535,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if first is not None and (not several_stories or role(first[0], first[1]) == "self"):
             s, e, code = first
             return code, (s, e), "actor:first_named"
-    owned = gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end) or gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
+        if lo == 0 and (owned := gazetteer.WEAPON_OWNER_TABLE.first(text, 0, p.title_end)):
+            # "Rosja: udany test rakiety Sarmat || ... Strona amerykańska została powiadomiona":
+            # the headline's weapon of one side speaks before a state the summary merely names.
+            return owned[2], (owned[0], owned[1]), "actor:weapon_type"
+    owned = gazetteer.WEAPON_OWNER_TABLE.first(text, p.title_end)
     if owned:
         return owned[2], (owned[0], owned[1]), "actor:weapon_type"
     for s, e, agency in _agencies(p):
@@ -555,6 +567,9 @@ _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|
 _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+# "fired by", "wystrzelony przez": the passive agent of a launch.
+_LAUNCHED_BY = re.compile(r"\b(?:fired|launched|lobbed|wystrzelon\w*|odpalon\w*|wypuszczon\w*)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:by|przez)\s+(?:the\s+)?(?:[\w-]+-(?:backed|led|allied|aligned)\s+)?$", re.I)
 # A clause opened before a weapon that is its subject: "... as 43 cruise missiles target".
 _CLAUSE_OPENS = re.compile(r"\b(?:as|while|when|because)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").

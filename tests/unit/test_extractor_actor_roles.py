@@ -759,3 +759,26 @@ def test_polish_present_claims_we_used_and_what_rockets_reached(title, summary, 
 ])
 def test_reporters_of_counts_clauses_of_their_own_and_polish_defenders(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The headline's weapon of one side speaks before a state the summary merely names.
+    ("Rosja: udany test rakiety Sarmat", "Strona amerykańska została powiadomiona o starcie.", "pl", "RUS"),
+    # Whose the weapon was is not who fired it, where the text says who did.
+    ("North Korean missile hit Kyiv apartment, investigators say",
+     "The KN-23 ballistic missile fired by Russian forces killed three people.", "en", "RUS"),
+    ("Iranian missile hits base", "The missile, launched by Iran from its western province, struck at dawn.", "en", "IRN"),
+    # "launched by X" names the launcher, whatever follows it.
+    ("Tochka-U missile shot down over Lugansk",
+     "A Tochka-U missile launched by Ukrainian forces was intercepted over Lugansk.", "en", "UKR"),
+    # Polish: a state that says it used its missiles; a body's label; a group's armed wing.
+    ("Rafineria w ogniu. Ukraina twierdzi, że użyła własnych pocisków", "", "pl", "UKR"),
+    ("Biełgorod pod ostrzałem. Rosyjskie MON: zestrzelono 10 rakiet",
+     "Według resortu obrony Rosji ukraińskie siły ostrzelały Biełgorod.", "pl", "UKR"),
+    ("Zbrojne ramię Hamasu ostrzelało Tel Awiw", "", "pl", "Hamas"),
+    # Who calls people to shelter warns of the launch; it did not fire.
+    ("Wystrzelono pocisk międzykontynentalny. Japonia wzywa mieszkańców Hokkaido do schronienia się", "", "pl", None),
+    ("Japan urges residents to take cover as missile flies over Hokkaido", "", "en", None),
+])
+def test_weapons_of_one_side_launchers_by_passive_agent_and_polish_bodies(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

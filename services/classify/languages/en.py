@@ -64,7 +64,9 @@ WEAPONS = compile_fast(
 
 # "missile engine", "missile factory", "missile memo": the weapon word names something else.
 WEAPON_AS_MODIFIER = compile_fast(
-    r"[- ](?:engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
+    # ("Sohae satellite launching ground": a place.)
+    r"[- ](?:launch(?:ing)?[- ](?:grounds?|stations?|sites?|pads?|complex|facilit(?:y|ies)|cent(?:er|re)s?)"
+    r"|engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
     r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
@@ -125,6 +127,8 @@ IMPACT = compile_fast(
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
     r"|destroy(?:s|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
+    # "as N Korean missile passes over Japan", "overflew Hokkaido".
+    r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
     # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
     r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
@@ -405,7 +409,8 @@ HARMED_BY_BEFORE = compile_fast(
 ATTACK_WITH_BEFORE = compile_fast(
     r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
     r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
-    r"|rain(?:s|ed)?|shower(?:s|ed)?)\b[^.;:]{0,80}?\bwith\s+"
+    # (Not across a sentence: an initial's dot, "U.S. carrier", is no sentence's end.)
+    r"|rain(?:s|ed)?|shower(?:s|ed)?)\b(?:[^.;:]|(?<=\b[A-Z])\.){0,80}?\bwith\s+"
     # The instrument may be one of a list: "with drones, missiles", "with drones and missiles",
     # "with 158 means of air attack: 122 missiles".
     r"(?:[\w'-]+[,:]?\s+){0,6}$",
@@ -416,7 +421,7 @@ ATTACK_WITH_BEFORE = compile_fast(
 ATTACK_USING_BEFORE = compile_fast(
     r"\b(?P<verb>(?:carried out|carries out|conducted|conducts|launched|launches|delivered|delivers)\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?)|strike[sd]?|struck|attack(?:s|ed)|hit|target(?:s|ed))\b"
-    r"[^.;:]{0,140}?\busing\s+(?:[\w'-]+,?\s+){0,5}$",
+    r"(?:[^.;:]|(?<=\b[A-Z])\.){0,140}?\busing\s+(?:[\w'-]+,?\s+){0,5}$",
     _I,
 )
 
@@ -461,6 +466,9 @@ NEGATION_BEFORE = compile_fast(
     r"|refrain\w*|no evidence(?: that)?"
     # "Fireworks mistaken for rocket fire": what was heard was something else.
     r"|mistaken for|mistook (?:[\w'’-]+ ){1,3}?for|confused with"
+    # "a fake claim of missile attack", "simulated launches": nothing was fired.
+    r"|(?:fake|false|bogus|hoax|fabricated)\s+(?:claims?|reports?|news|videos?|posts?|alerts?)(?:\s+(?:of|about|that))?"
+    r"|electronic|simulated|virtual|mock"
     r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
     # A correction's contrast negates the first number only: "fired not one but two missiles".
     r"(?!\s+[\w-]+,?\s+but\b)[^.;]{0,20}$",
@@ -487,7 +495,8 @@ REACTION = compile_fast(
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
     r"|(?:honou?r(?:s|ed)|decorated)(?= (?:[\w'’-]+ ){0,3}?for\b)|(?:medals?|commendations?|awards?) for\b"
-    r"|urg(?:es|ed|ing)|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
+    # (Not a call to take cover: "J-Alert urges residents to take cover as missile passes over".)
+    r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’-]+\s+){0,5}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     r"|blames?|blamed(?!\s+on\b)|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
@@ -1137,6 +1146,8 @@ SHARED = SharedWords(
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added|assess(?:es|ed)"
         r"|statement|press release"
+        # "Japan urges residents to take cover": who warns of a launch observes it.
+        r"|urg(?:es|ed) (?:[\w'’-]+ ){0,4}?to (?:take cover|take shelter|shelter|evacuate)"
         # "Ukraine revises number of missiles to 127": who counts again reports the attack.
         r"|(?:revises|revised|updates|updated|raises|raised|lowers|lowered|corrects|corrected|adjusts|adjusted)\s+"
         r"(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?(?:number|count|tally|toll|figures?|estimates?)"

@@ -188,8 +188,6 @@ EVENT_STEMS = MappingProxyType({
     "odpal": ("launch", "perfective"), "wypuści": ("launch", "perfective"), "wypuszcz": ("launch", "imperfective"),
     "strzel": ("launch", "perfective"), "wystartowa": ("launch", "perfective"), "wystartuj": ("launch", "perfective"),
     "start": ("launch", "noun"), "startuj": ("launch", "imperfective"),
-    # "wyniosła na orbitę satelitę" (not "koszt wyniósł 5 mln": see NOT_AN_EVENT_AFTER).
-    "wyniósł": ("launch", "perfective"), "wyniosł": ("launch", "perfective"), "wynieśl": ("launch", "perfective"),
     # Testing.
     "przetestowa": ("test", "perfective"), "przetestuj": ("test", "perfective"),
     "wypróbowa": ("test", "perfective"), "wypróbuj": ("test", "perfective"),
@@ -251,9 +249,7 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 # After the event word: it is no launch ("trafiły do Ukrainy": delivered).
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
-_NOT_INTO_ORBIT = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}?(?:na orbit|satelit|w kosmos|w przestrzeń kosmiczn))", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
-    "wyniósł": _NOT_INTO_ORBIT, "wyniosł": _NOT_INTO_ORBIT, "wynieśl": _NOT_INTO_ORBIT,
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety".
     "wystartowa": compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I),
@@ -276,7 +272,9 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
     r"|jak|petard\w*\s+(?:i|oraz|lub)"
     # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
-    r"|silnik\w*(?:\s+[\w-]+){0,3}\s+(?:do|dla)(?:\s+[\w-]+)?"
+    r"|silnik\w*(?:\s+[\w-]+){0,4}\s+(?:do|dla)(?:\s+[\w-]+)?"
+    # What was stored: "magazyny, w których przechowywano rakiety".
+    r"|przechowywa\w*|składowan\w*|magazynowan\w*"
     # "próba silnika nowego pocisku": the engine of the weapon.
     r"|silnik\w*(?:\s+[\w-]+)?)\s+$",
     _I,
@@ -443,6 +441,9 @@ WEAPON_OPENS = re.compile(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ]{3,}[A-ZĄĆĘŁŃÓŚŹŻ
 ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-ZŁŚŻŹĆ]\w*)?\s*(?=$|[,.;:!?]|\s[–—-]\s)")
 # "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between.
 OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+# ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".
+# (A plain pattern: the place's capital letter is read case-sensitively.)
+OVER_LEAD = re.compile(r"\s*(?P<over>[Nn]ad)\s+[A-ZĆŁŚŹŻ][\w-]*(?:\s+[\w-]+)?\s+(?:[\w-]+\s+)?$")
 
 # Between an event word and a weapon: they belong to different clauses. What answers
 # another event ("uderzyła w odpowiedzi na atak rakietowy") has that event's weapon.
@@ -457,7 +458,7 @@ CLAUSE_BREAK = compile_fast(
 
 # Artillery, and "pocisk" alone: an item about the one makes the other its shells, unless
 # something calls them missiles.
-ARTILLERY = compile_fast(r"\b(?:artyler\w*|haubic\w*|moździerz\w*)", _I)
+ARTILLERY = compile_fast(r"\b(?:artyler\w*|haubic\w*|moździerz\w*|czołg\w*)", _I)  # a tank's are shells too
 BARE_SHELL = compile_fast(rf"(?:{_MISSILE_NOUN})$", _I)
 MISSILE_QUALIFIER = compile_fast(
     r"\b(?:balistyczn|manewrując|przeciwlotnicz|przeciwpancern|przeciwokrętow|hipersoniczn|skrzydlat|kierowan"
@@ -466,12 +467,18 @@ MISSILE_QUALIFIER = compile_fast(
 # A relative clause closed before the verb ("Rakieta, która spadła w Przewodowie,
 # przeleciała 50 km"): the weapon is still the verb's subject.
 CLOSED_RELATIVE = compile_fast(r"\s*,\s*któr\w*[^,;:.!?–]*,\s*$", _I)
+# A relative clause on the weapon whose own verb tells the event ("Pocisk, który Korea
+# Północna odpaliła w ubiegłym tygodniu, ...").
+OPEN_RELATIVE = compile_fast(r"(?:\s+[\w-]+){0,3}\s*,\s*któr\w*[^,;:.!?–]*$", _I)
+# ... when the weapon opens its sentence or its "że" clause: deep in a sentence ("dowody na
+# pochodzenie rakiety, która wleciała") the relative clause recalls an event as background.
+RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,2}$|.*\b(?:że|iż)\s+(?:[\w-]+\s+){0,2}$", _I)
 
 # A reaction as the headline's main event (main-event rule).
 REACTION = compile_fast(
     r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
-    r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
+    r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
     r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:zestrzeleni|zniszczeni|trafieni)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
@@ -480,6 +487,8 @@ REACTION = compile_fast(
     r"|zaprzecz\w*(?=,?\s+(?:jakoby|że|by|doniesieni\w*|informacj\w*|raport\w*))"
     # A warning after the attack ("Biden ostrzega Iran po ataku"; not "Japonia ostrzega statki").
     r"|ostrzega\w*(?=\s+(?:[\w-]+\s+){0,2}po\b)"
+    # A trial of the accused: "Ruszył proces oskarżonych o atak rakietowy".
+    r"|oskarżon\w*|proces\w*(?=\s+(?:[\w-]+\s+){0,2}?(?:oskarżon|sprawc|zamachowc))"
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
     r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
@@ -723,7 +732,9 @@ OBLIQUE_NAME = compile_fast(
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
 AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 ARMED_BODY_BEFORE = compile_fast(
-    r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna)\s+$", _I)
+    r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna"
+    # A group's armed wing: "Zbrojne ramię Hamasu ostrzelało Tel Awiw".
+    r"|(?:zbrojne\s+)?(?:ramię|skrzydło)|bojownicy|milicj[ae])\s+$", _I)
 CLAIMANT_AFTER = compile_fast(
     r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyzna\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
     r"|wziął\s+(?:na\s+siebie\s+)?odpowiedzialność|bierze\s+(?:na\s+siebie\s+)?odpowiedzialność|przypisał\w*\s+sobie)", _I)
@@ -740,7 +751,10 @@ SELF_REPORT_AFTER = compile_fast(
     r"(?:ogłosi\w*|ogłasza\w*|poinformowa\w*|informuj\w*|potwierdzi\w*|potwierdza\w*|twierdzi\w*|poda\w*"
     # (Not "podaje, że pocisk wystrzelił Hezbollah": a weapon that is the verb's subject.)
     r"|przekaza\w*|oświadczy\w*|chwali\w* się),?\s*(?:(?:że|iż)\s+(?:(?!pocisk|rakiet)[\w-]+\s+){0,3}?"
-    r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*)"
+    r"(?:wystrzeli\w*|odpali\w*|przetestowa\w*|przeprowadzi\w*|zaatakowa\w*|uderzy\w*|ostrzela\w*"
+    # "Ukraina twierdzi, że użyła własnych pocisków" (not "trafiły", "zniszczyły": a weapon
+    # is their subject as often as the state: "podała, że statek trafiły dwa pociski").
+    r"|uży(?:ł|ła|ło|li|ły))"
     r"|(?:przeprowadzeni\w*|wystrzeleni\w*|odpaleni\w*))\b"
     # "Pjongjang przyznaje: ...", "Chiny ujawniają: ...": a state that admits or reveals.
     r"|\s+(?:przyznaje|przyznają|przyznał\w*|ujawnia|ujawniają|ujawnił\w*)\s*:"
@@ -871,7 +885,7 @@ SHARED = SharedWords(
     obituary=(r"\b(?:nekrolog\w*|zmarł\w* w wieku|odszedł\w* w wieku|w wieku \d{1,3} lat zmarł\w*)"
               # "Nie żyje płk Serhij Kowal", a person by name (not "Nie żyje 12 osób", nor one
               # the headline says was killed: "zginął", "zginęła").
-              r"|^Nie żyje (?:[a-ząćęłńóśźż]{2,5}\.?\s+)?[A-ZŁŚŻŹĆ][\w'-]+ [A-ZŁŚŻŹĆ][\w'-]+(?![^\n]*\bzgin)"),
+              r"|^(?:Nie żyje|Zmarł|Zmarła) (?:[a-ząćęłńóśźż]{2,5}\.?\s+)?[A-ZŁŚŻŹĆ][\w'-]+ [A-ZŁŚŻŹĆ][\w'-]+(?![^\n]*\bzgin)"),
     # A memorial after the event looks back on it ("Miasto oddaje hołd ofiarom").
     always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)|sprzed|pomnik|tablic",
     vague_count=(
@@ -927,7 +941,10 @@ SHARED = SharedWords(
         r"|nieoficjalnie|oficjalnie|aktualizacja|wojna|alarm|się|jest|są|był\w*|został\w*|może|mogą|będzie|nie"
         r"|atak\w*|ostrzał\w*|eksplozj\w*|wybuch\w*)"
     ),
-    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}" + SAYING_VERBS,  # "ukraińskie władze podały"
+    # "ukraińskie władze podały", "Rosyjskie MON: zestrzelono 10 rakiet" (a body's label speaks).
+    # ... and one that calls people to shelter warns of the launch: "Japonia wzywa mieszkańców do schronienia".
+    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}" + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
+    + r"|\s+(?:wzyw\w*|wezwa\w*|apel\w*)\s+(?:[\w-]+\s+){0,3}?do\s+(?:schron|ukryci|ewakuac)",
     unnamed_launcher=(
         r"\b(?:bojownic\w*|terroryści|rebelianci|separatyści|ekstremiści|dżihadyści|milicjanci|napastnicy)"
         r"\s+(?:(?:którzy|które)\s+)?$"

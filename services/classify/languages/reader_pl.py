@@ -35,7 +35,9 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     """The cues of the text: each event word bound to the nearest weapon of its clause.
     `weapons` are sorted spans."""
     text = p.text
-    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(text, max(0, w[0] - 45), w[0])
+    # (The headline's last word is no word of the summary's first weapon: "... w magazyn" + "Pocisk ...".)
+    weapons = [w for w in weapons if not pl.NOT_A_WEAPON_BEFORE.search(
+                   text, max(0, w[0] - 45, p.title_end + 1 if w[0] > p.title_end else 0), w[0])
                and not pl.PRICED_AFTER.match(text, w[1], w[1] + 40)]
     if weapons and pl.ARTILLERY.search(text) and all(pl.BARE_SHELL.match(text, *w) for w in weapons) and not (
             pl.MISSILE_QUALIFIER.search(text)):
@@ -67,7 +69,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         near = [w for w in near if s0 <= w[0] and w[1] <= s1
                 and (w[1] <= vs or w[0] >= ve)]  # "rakietowy" inside the event word's span is no other word
         near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))
-                or (w[1] <= vs and pl.CLOSED_RELATIVE.match(text, w[1], vs))]
+                or (w[1] <= vs and (pl.CLOSED_RELATIVE.match(text, w[1], vs) or (
+                    pl.OPEN_RELATIVE.match(text, w[1], vs) and pl.RELATIVE_HEAD.match(text, s0, w[0]))))]
         if form == "noun":
             near = [w for w in near if w[0] >= ve or not pl.PHRASE_BEFORE_NOUN.search(text, w[1], vs)]
         if not near:
@@ -80,6 +83,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         s0, _ = p.sentence_of(w[0])
         if over is None and w[1] <= p.title_end and pl.WEAPON_OPENS.fullmatch(text, s0, w[0]):
             over = pl.ONTO_AFTER.match(text, w[1], p.title_end)  # "PILNE: Rakiety na Kijów"
+        if over is None and w[1] <= p.title_end:
+            over = pl.OVER_LEAD.match(text, s0, w[0])  # "Nad Galileą kilkadziesiąt rakiet"
         if over is not None:
             cue = _cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0)
             # With no verb of its own, the weapon takes the frame of its clause's verbs.
