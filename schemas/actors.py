@@ -103,7 +103,7 @@ GROUPS: tuple[Actor, ...] = (
                "Yemeni rebels", "Yemeni armed forces", "Yemeni Armed Forces", "Yemen's armed forces"),
         "ko": ("후티",), "ja": ("フーシ",), "zh": ("胡塞",),
         "pl": ("Huti", "rebelianci Huti", "rebeliantów Huti", "jemeńscy rebelianci", "jemeńskich rebeliantów",
-               "Jemeńscy rebelianci", "Ansar Allah")}),
+               "Jemeńscy rebelianci", "Ansar Allah", "Hutisi", "Hutisów", "Hutich", "Hutim", "Hutimi")}),
     Actor("Islamic Resistance in Iraq", {
         "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Kataib Hezbollah",
                "Kata'ib Hezbollah", "Harakat al-Nujaba", "Nujaba", "Kataib Sayyid al-Shuhada")}),
@@ -119,7 +119,8 @@ GROUPS: tuple[Actor, ...] = (
     Actor("Palestinian Islamic Jihad", {
         "en": ("Islamic Jihad", "Al-Quds Brigades", "al-Quds Brigades", "Saraya al-Quds"),
         "ko": ("이슬라믹 지하드", "이슬라믹지하드", "팔레스타인 이슬라믹 지하드"), "ja": ("イスラム聖戦", "イスラミック・ジハード"),
-        "pl": _pl_cases("Islamski Dżihad", "Islamskiego Dżihadu", "Islamskiemu Dżihadowi", "Islamskim Dżihadem")}),
+        "pl": _pl_cases("Islamski Dżihad", "Islamskiego Dżihadu", "Islamskiemu Dżihadowi", "Islamskim Dżihadem",
+                        "Brygady Al-Kuds", "Brygady al-Kuds", "Brygad Al-Kuds", "Brygad al-Kuds")}),
     Actor("Hayat Tahrir al-Sham", {
         "en": ("Hayat Tahrir al-Sham", "Tahrir al-Sham", "HTS", "Syria's HTS", "Syrian HTS"),
         "ko": ("하야트 타흐리르 알샴",), "ja": ("シャーム解放機構", "ハヤト・タハリール・アル・シャーム"),

@@ -438,6 +438,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     looked_back = _looked_back_on(text, table, t_asserted) if verb_final else None
     label = ANY.look_back_label.search(text, 0, t_end)
     obituary = ANY.obituary.search(text, 0, t_end)
+    if obituary is None and not t_asserted:
+        # "Zmarł generał, który kierował programem rakietowym || ... zmarł w wieku 84 lat":
+        # a headline that tells no launch, over a summary that tells a death of old age.
+        obituary = ANY.obituary.search(text, t_end, len(text))
     if (label and t_asserted) or (obituary and (t_asserted or s_asserted)):
         # "On this day in 2012: North Korea launches ...", "로켓 공격 때 이웃 구한 의사 별세",
         # "元市長が死去 74歳" over a summary of the rockets of his years.

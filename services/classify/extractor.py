@@ -315,6 +315,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         before = text[max(0, s - 40, title_end + 1 if s > title_end else 0):s]
         self_report = bool(en.SELF_REPORT_AFTER.match(text, e, after_end) or (
             table.self_report_after is not None and table.self_report_after.match(text, e, after_end)))
+        if s > title_end and not text[title_end:s].strip() and _DATELINE_AFTER.match(text, e, after_end):
+            return "dateline"  # "Seul (PAP/AFP) - ...": where the copy was filed
         if s < title_end and not self_report and _headline_label(text, s, e, title_end):
             # "Ukraine Latest: ...", "Ukraina. ...": the topic, not the subject (but "Hamas: we
             # fired rockets" speaks of its own launch).
@@ -436,7 +438,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 modifiers = en.POSSESSED_MODIFIERS if possessive else en.WEAPON_MODIFIERS
                 if launches(r) and modifiers.match(text, r[1], ws):
                     owner = r[2], (r[0], r[1]), "actor:weapon_owner"
-                    if cue.verb and cue.verb[1] <= r[0] and not _OF_BEFORE.search(text, max(0, r[0] - 8), r[0]):
+                    if cue.verb and cue.verb[1] <= r[0] and not _OF_BEFORE.search(text, max(0, r[0] - 8), r[0]) and not (
+                            _DEBRIS.match(text, cue.verb[0], cue.verb[1])):
+                        # (What is left of a weapon is its owner's: "wyłowiło szczątki
+                        # północnokoreańskiej rakiety".)
                         # "Ukraine fired American ATACMS": a name on the verb's object
                         # supplied the weapon; the verb's subject, where named, fired it.
                         object_owner = owner
@@ -570,6 +575,10 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # "fired by", "wystrzelony przez": the passive agent of a launch.
 _LAUNCHED_BY = re.compile(r"\b(?:fired|launched|lobbed|wystrzelon\w*|odpalon\w*|wypuszczon\w*)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:by|przez)\s+(?:the\s+)?(?:[\w-]+-(?:backed|led|allied|aligned)\s+)?$", re.I)
+# What is left of a weapon: its owner after it is its launcher.
+_DEBRIS = re.compile(r"szczątk|odłamk|fragment|debris|wreckage", re.I)
+# A dateline after a place that opens the summary: "Seul (PAP/AFP) -", "SEOUL, Nov 14 (Reuters) -".
+_DATELINE_AFTER = re.compile(r"(?:,[\w .]{1,25})?\s*\((?:[A-Z][\w-]{1,11})(?:/[A-Z][\w-]{1,11})*\)\s*[-–—:]")
 # A clause opened before a weapon that is its subject: "... as 43 cruise missiles target".
 _CLAUSE_OPENS = re.compile(r"\b(?:as|while|when|because)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # Before a name that opens the headline: a bracketed label at most ("[속보]", "【ライブ】").

@@ -570,3 +570,38 @@ def test_english_and_polish_shapes_of_the_forty_first_sets(title, summary, lang,
 ])
 def test_english_and_polish_shapes_of_the_forty_first_sets_second_round(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A contrast clause: the rocket killed the children, the strike denied is another.
+    ("IDF: children killed by misfired Islamic Jihad rocket, not Israeli strike", "", "en", True),
+    # An old campaign and a death mourned; an alert for what may come; a missile aimed at a
+    # city, destroyed in mid-air.
+    ("Group mourns veteran commander who oversaw 2006 rocket campaign", "", "en", False),
+    ("Army on alert for rocket fire by militias from southern Syria", "", "en", False),
+    ("Missile aimed at Khamis Mushait destroyed in mid-air, coalition says", "", "en", True),
+    # A missile that "scores a bull's eye" is a test-fire, no game.
+    ("Navy destroyer scores 'bull's eye' with BrahMos",
+     "The navy said its destroyer had successfully test-fired the BrahMos cruise missile.", "en", True),
+    # Institutions launched, warning data shared, a call for launches to come, a right claimed.
+    ("S. Korea launches Strategic Command to counter N. Korean missile threats", "", "en", False),
+    ("Allies launch real-time sharing of missile warning data", "", "en", False),
+    ("Kim inspects launching station, orders more spy satellites",
+     "Kim called for the launch of several more reconnaissance satellites this year.", "en", False),
+    ("N. Korea says satellite launches are its sovereign right", "", "en", False),
+    # A failed launch blamed on an engine is still a launch.
+    ("N. Korea admits reconnaissance satellite launch failed, blames new engine", "", "en", True),
+    # Polish: a death of old age in the summary; a truce; tallies over days in words; a
+    # start moved; a civil rocket; the army's count of the dead is the strike's report.
+    ("Zmarł generał, który kierował programem rakietowym",
+     "Generał zmarł w wieku 84 lat. Pod jego nadzorem przeprowadzono pierwszy test pocisku.", "pl", False),
+    ("Islamski Dżihad i Izrael uzgodniły rozejm",
+     "W ciągu trzech dni walk ze Strefy Gazy wystrzelono ponad tysiąc rakiet.", "pl", False),
+    ("Korea Płn. przesunęła start satelity", "", "pl", False),
+    ("Koreańska rakieta Nuri wyniosła na orbitę 13 satelitów", "", "pl", False),
+    ("Pakistan: indyjskie pociski spadły w sześciu miejscach. Armia mówi o 26 zabitych cywilach", "", "pl", True),
+    ("Turcja testuje silnik rakietowy na paliwo stałe dla przyszłego pocisku balistycznego", "", "pl", False),
+    ("KCNA: pociski manewrujące krążyły nad morzem przez dwie godziny", "", "pl", True),
+])
+def test_english_and_polish_shapes_of_the_forty_first_sets_third_round(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

@@ -782,3 +782,23 @@ def test_reporters_of_counts_clauses_of_their_own_and_polish_defenders(title, su
 ])
 def test_weapons_of_one_side_launchers_by_passive_agent_and_polish_bodies(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A dateline's city is where the copy was filed; the state agency that reports speaks.
+    ("Korea Północna twierdzi, że nowy pocisk osiągnął 12 machów",
+     "Seul (PAP/AFP) - Przetestowany w poniedziałek pocisk pokonał 1 500 km - podała agencja KCNA. "
+     "Południowokoreańskie wojsko wcześniej informowało o 1 100 km.", "pl", "PRK"),
+    # What is left of a weapon is its owner's; whose provocation it was; the North as Seoul calls it.
+    ("Wojsko Korei Płd. wyłowiło szczątki północnokoreańskiej rakiety kosmicznej", "", "pl", "PRK"),
+    ("Kolejna prowokacja Pjongjangu. Rakiety spadły do morza", "", "pl", "PRK"),
+    ("Seul: Północ wystrzeliła kilka pocisków manewrujących", "", "pl", "PRK"),
+    ("Pjongjang ujawnia z opóźnieniem: pociski przeciwokrętowe testowano dwa tygodnie temu", "", "pl", "PRK"),
+    # Polish names of the Houthis and of Islamic Jihad's armed wing; "NK" in English.
+    ("Zaatakowany przez Hutich masowiec wciąż płonie", "Statek trafiony dwoma pociskami dryfuje.", "pl", "Houthis"),
+    ("Ostrzał Aszdodu", "Brygady Al-Kuds poinformowały, że wystrzeliły salwę rakiet.", "pl",
+     "Palestinian Islamic Jihad"),
+    ("[Breaking] NK fires ICBM-class missile toward East Sea", "", "en", "PRK"),
+])
+def test_datelines_debris_provocations_and_names_of_the_third_round(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

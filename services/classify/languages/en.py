@@ -68,6 +68,7 @@ WEAPON_AS_MODIFIER = compile_fast(
     r"[- ](?:launch(?:ing)?[- ](?:grounds?|stations?|sites?|pads?|complex|facilit(?:y|ies)|cent(?:er|re)s?)"
     r"|engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
+    r"|warning(?! of)|warnings|alerts?|tracking|detection"
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
     r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
     r"|shipments?|deliveries|stocks?|stockpiles?|arsenals?|inventor(?:y|ies)|output|gap|race|crisis|diplomacy|polic(?:y|ies)|experts?|scientists?"
@@ -159,7 +160,8 @@ IMPACT = compile_fast(
 
 # Right after a weapon, a phrase on what it carried or whence it came, before its verb.
 WEAPON_PHRASE = re.compile(r"\s*,?\s*(?:carrying|armed with|tipped with|fitted with|loaded with|equipped with"
-                           r"|launched from|fired from)\b", re.IGNORECASE)
+                           r"|launched from|fired from|aimed at|fired at|launched at|headed for|heading for|targeting)\b",
+                           re.IGNORECASE)
 
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
 # What is left of one that flew is its aftermath ("debris of a Russian missile", "wreckage
@@ -271,6 +273,8 @@ CLAUSE_BREAK = compile_fast(
     # (Not the "but" of a corrected count: "fired not one but two missiles".)
     r"\b(?:after|amid|because|while|when|although|but(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
     r"|following)\b|[;:]"
+    # A contrast: "killed by a misfired rocket, not an Israeli strike".
+    r"|,\s*not\b"
     # "launches new chip it calls 'a rocket'": the weapon is a figure in a clause of its own
     # (not "launches what it calls a new ICBM": what was launched).
     r"|(?<!what )\b(?:it|they|he|she|which|that|some|critics|fans)\s+(?:calls?|called|dubs?|dubbed|likens?|likened|compares?)\b"
@@ -365,7 +369,9 @@ MODAL_BEFORE = compile_fast(
     rf"\b(?:could|{_MAY}|might|would|will|shall|can|to|plans?|planning|prepar(?:es|ed|ing)|ready|readies"
     r"|readying|poised|set|about|expected|likely|possible|possibly|potential|imminent|threat(?:en|ens|ened)?"
     r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
-    r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?)"
+    r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?"
+    # "IDF on alert for rocket fire by militias", "braces for missile strikes".
+    r"|on (?:high |heightened )?alert|braces?|bracing|call(?:s|ed|ing)? for)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
     r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be|[a-z]+ly))*\s+$",
     _I,
@@ -403,7 +409,7 @@ HARMED_BY_BEFORE = compile_fast(
     r"\b(?P<verb>killed|wounded|injured|hurt|damaged|destroyed|struck|hit|knocked out)(?:\s+(?!by\b)[\w'’.:-]+){0,3}?"
     r"\s+by\s+(?:what\s+(?:[\w'’-]+\s+){1,5}?(?:was|were)\s+)?(?:an?\s+|the\s+)?"
     # (a count may stand between: "hit by at least 10 missiles")
-    r"(?:(?:at least|more than|up to|some|about)\s+\d[\d,]*\s+|[\w'’-]+\s+){0,2}$", _I)
+    r"(?:(?:at least|more than|up to|some|about)\s+\d[\d,]*\s+|[\w'’-]+\s+){0,3}$", _I)
 
 # "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
 ATTACK_WITH_BEFORE = compile_fast(
@@ -482,7 +488,9 @@ NONWEAPON_OBJECT = compile_fast(
     r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?(?! of (?:[\w-]+ ){0,2}rockets?)"
     r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
-    r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing)\b",
+    r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing"
+    # An institution set up: "S. Korea launches Strategic Command to counter ... missile threats".
+    r"|commands?|task force|units?|agency|office|cent(?:er|re)s?|systems? to share|sharing)\b",
     _I,
 )
 
@@ -496,8 +504,9 @@ REACTION = compile_fast(
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
     r"|(?:honou?r(?:s|ed)|decorated)(?= (?:[\w'’-]+ ){0,3}?for\b)|(?:medals?|commendations?|awards?) for\b"
     # (Not a call to take cover: "J-Alert urges residents to take cover as missile passes over".)
-    r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’-]+\s+){0,5}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
-    r"|blames?|blamed(?!\s+on\b)|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
+    r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’,-]+\s+){0,6}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
+    # (Not a failure blamed on a part: "launch failed, blames new engine".)
+    r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
     r"|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
@@ -578,7 +587,9 @@ MODAL_AFTER = compile_fast(
     r"|(?<=was )(?:untrue|false|baseless|groundless|not true|a false alarm))\b"
     # ... with more words between: "reports of a missile launch at a US base are inaccurate".
     r"|\s*(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were)\s+(?:completely\s+|totally\s+|entirely\s+)?"
-    r"(?:untrue|false|inaccurate|incorrect|fake|unfounded|baseless|groundless|fabricated|not true|not accurate)\b",
+    r"(?:untrue|false|inaccurate|incorrect|fake|unfounded|baseless|groundless|fabricated|not true|not accurate)\b"
+    # A right claimed: "says satellite launches are its sovereign right".
+    r"|\s*(?:is|are)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:sovereign|legitimate|lawful|legal|inalienable)\s+rights?\b",
     _I,
 )
 
@@ -952,7 +963,9 @@ SHARED = SharedWords(
         # "hits rebuilt bridge").
         r"|rebuilt(?=\s*(?:[,.;:]|$|and\b|after\b|as\b))|fully restored"
         r"|(?:(?<=after )|(?<=following ))(?:repairs|restoration|reconstruction|renovation|rebuilding)"
-        r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire))\b"
+        # An old campaign, a death mourned: "mourns commander who oversaw 2006 rocket campaign".
+        r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire|campaigns?|barrages?|war)|mourns?|mourned"
+        r"|after a (?:long|short) illness)\b"
     ),
     flight_detail=(
         r"\b(?:flew|flown|travel+ed|travel+ing|flying|flight (?:distance|time)|apogee|altitude|lofted"
@@ -1025,7 +1038,7 @@ SHARED = SharedWords(
                 r"(?:'[^']{1,40}'|\"[^\"]{1,40}\"|‘[^’]{1,40}’|“[^”]{1,40}”)"),
     sport=(
         # (A missile "scores a direct hit" or "a bull's eye": no game.)
-        r"\b(?:goals?|(?:scores?|scored)(?! (?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
+        r"\b(?:goals?|(?:scores?|scored)(?! ['‘\"“]?(?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
         r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to)\b"
@@ -1147,7 +1160,7 @@ SHARED = SharedWords(
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added|assess(?:es|ed)"
         r"|statement|press release"
         # "Japan urges residents to take cover": who warns of a launch observes it.
-        r"|urg(?:es|ed) (?:[\w'’-]+ ){0,4}?to (?:take cover|take shelter|shelter|evacuate)"
+        r"|urg(?:es|ed) (?:[\w'’,-]+ ){0,6}?to (?:take cover|take shelter|shelter|evacuate)"
         # "Ukraine revises number of missiles to 127": who counts again reports the attack.
         r"|(?:revises|revised|updates|updated|raises|raised|lowers|lowered|corrects|corrected|adjusts|adjusted)\s+"
         r"(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?(?:number|count|tally|toll|figures?|estimates?)"
@@ -1163,7 +1176,7 @@ SHARED = SharedWords(
         r"|extremists|attackers)\s+(?:(?:who|that)\s+)?(?:(?:had|have|has|were|was|are|is)\s+)?$"
     ),
     actor_forms=(
-        ("PRK", r"\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"
+        ("PRK", r"\bNK(?=(?:'s)? )|\bthe North(?:'s)?\b(?! (?:Atlantic|Sea|Pacific|Pole))"
                 r"|(?:^|(?<=: ))North(?= (?:fires|fired|launches|launched|test-fires|test-fired|test-launches"
                 r"|test-launched|lobs|lobbed|shoots|shot|conducts|conducted|says it))"),
         # Ship prefixes: "USS Carney", "INS Imphal", "HMS Diamond".

@@ -213,6 +213,7 @@ EVENT_STEMS = MappingProxyType({
     "nadleci": ("impact", "perfective"), "nadlatuj": ("impact", "imperfective"),
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
+    "krąży": ("impact", "imperfective"),  # "pociski manewrujące krążyły nad morzem"
     "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
     "dosięg": ("impact", "perfective"), "dosięga": ("impact", "imperfective"),  # reached what it hit
     "szczątk": ("impact", "noun"), "odłamk": ("impact", "noun"),  # what is left of one that flew
@@ -272,7 +273,7 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
     r"|jak|petard\w*\s+(?:i|oraz|lub)"
     # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
-    r"|silnik\w*(?:\s+[\w-]+){0,4}\s+(?:do|dla)(?:\s+[\w-]+)?"
+    r"|silnik\w*(?:\s+[\w-]+){0,4}\s+(?:do|dla)(?:\s+[\w-]+)?|silnik\w*"
     # What was stored: "magazyny, w których przechowywano rakiety".
     r"|przechowywa\w*|składowan\w*|magazynowan\w*"
     # "próba silnika nowego pocisku": the engine of the weapon.
@@ -343,6 +344,8 @@ MODAL_BEFORE = compile_fast(
     r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*|decyzj\w* o"
     # A threat in the first person: "Kreml grozi: odpowiemy na ataki rakietami".
     r"|odpowiemy|uderzymy|zaatakujemy|zniszczymy"
+    # A start moved or called off: "Korea Płn. przesunęła start satelity".
+    r"|przesun\w*|przełoż\w*|odłoż\w*|odwoła\w*"
     # Any attack, an order to shoot down: "każdy atak rakietowy spotka się z odpowiedzią",
     # "rozkaz zestrzelenia rakiety, jeśli zagrozi".
     r"|każd\w*(?!\s+z\b)|rozkaz\w*"
@@ -480,13 +483,15 @@ REACTION = compile_fast(
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:zestrzeleni|zniszczeni|trafieni)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
     # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
     r"|zaprzecz\w*(?=,?\s+(?:jakoby|że|by|doniesieni\w*|informacj\w*|raport\w*))"
     # A warning after the attack ("Biden ostrzega Iran po ataku"; not "Japonia ostrzega statki").
     r"|ostrzega\w*(?=\s+(?:[\w-]+\s+){0,2}po\b)"
+    # A truce agreed: "Islamski Dżihad i Izrael uzgodniły rozejm".
+    r"|rozejm\w*|zawieszeni\w* broni"
     # A trial of the accused: "Ruszył proces oskarżonych o atak rakietowy".
     r"|oskarżon\w*|proces\w*(?=\s+(?:[\w-]+\s+){0,2}?(?:oskarżon|sprawc|zamachowc))"
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
@@ -734,7 +739,9 @@ AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 ARMED_BODY_BEFORE = compile_fast(
     r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna"
     # A group's armed wing: "Zbrojne ramię Hamasu ostrzelało Tel Awiw".
-    r"|(?:zbrojne\s+)?(?:ramię|skrzydło)|bojownicy|milicj[ae])\s+$", _I)
+    r"|(?:zbrojne\s+)?(?:ramię|skrzydło)|bojownicy|milicj[ae]"
+    # Whose provocation: "Kolejna prowokacja Pjongjangu".
+    r"|prowokacj\w*)\s+$", _I)
 CLAIMANT_AFTER = compile_fast(
     r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyzna\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
     r"|wziął\s+(?:na\s+siebie\s+)?odpowiedzialność|bierze\s+(?:na\s+siebie\s+)?odpowiedzialność|przypisał\w*\s+sobie)", _I)
@@ -757,7 +764,7 @@ SELF_REPORT_AFTER = compile_fast(
     r"|uży(?:ł|ła|ło|li|ły))"
     r"|(?:przeprowadzeni\w*|wystrzeleni\w*|odpaleni\w*))\b"
     # "Pjongjang przyznaje: ...", "Chiny ujawniają: ...": a state that admits or reveals.
-    r"|\s+(?:przyznaje|przyznają|przyznał\w*|ujawnia|ujawniają|ujawnił\w*)\s*:"
+    r"|\s+(?:przyznaje|przyznają|przyznał\w*|ujawnia|ujawniają|ujawnił\w*)(?:\s+[\w-]+){0,2}?\s*:"
     # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
     rf"|(?:\s*{SPEAKING_BODIES})?:\s*[\"„“']?(?:[\w-]+\s+){{0,2}}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy"
     r"|użyliśmy|trafiliśmy"
@@ -776,7 +783,7 @@ SHARED = SharedWords(
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
         r"|komercyjn|internetow|studenck|nawigacyjn)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
-        r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*)\b"
+        r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*|Nuri\b|kosmodrom\w* Naro)\b"
     ),
     anticipation=r"\b(?:grozi\w*|groźb\w*|ostrzega\w* przed|ostrzeg\w* przed|ostrzega\w*(?=\s+[\w-]+\s*:)|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",
     interception=r"\b(?:przechwyc\w*|przechwyt\w*|zestrzel\w*|strąc\w*|w akcji|odpar\w*)\b",
@@ -829,7 +836,7 @@ SHARED = SharedWords(
     ),
     aggregate=(
         r"\b(?:od początku (?:wojny|inwazji|roku|agresji|kampanii|operacji|konfliktu|ofensywy)|od 24 lutego|w tym roku|dotychczas|do tej pory|łącznie"
-        r"|w sumie|w ciągu (?:ostatnich )?\d+ (?:dni|tygodni|miesięcy|lat)|w ciągu (?:roku|miesiąca)|statystyk\w*"
+        r"|w sumie|w ciągu (?:ostatnich )?(?:\d+|dwóch|trzech|czterech|pięciu|kilku|kilkunastu) (?:dni|tygodni|miesięcy|lat)|w ciągu (?:roku|miesiąca)|statystyk\w*"
         # "W 2022 roku ... rekordową liczbę rakiet", "w ubiegłym roku ponad 70 pocisków".
         r"|(?:w|od) (?:19|20)\d\d(?:\s+r(?:oku|\.))?|w (?:zeszłym|ubiegłym|minionym|poprzednim) roku"
         r"|w ciągu (?:ostatniego|minionego|całego|ubiegłego) (?:roku|miesiąca|tygodnia)|przez (?:cały|ostatni|miniony) rok"
@@ -873,6 +880,8 @@ SHARED = SharedWords(
     engine=r"\bsilnik\w*",
     display=(r"\b(?:defilad\w*|parad(?:a|y|zie|ę|ą)|pokaza(?:ł|ła|li|ły|no)|pokazuj\w*|zaprezentowa\w*|prezentuj\w*"
              r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*|wystaw(?:a|ie|y|ę|ą)|ekspozycj\w*)\b"),
+    # "Seul: Północ wystrzeliła kilka pocisków": the North, as Seoul calls it.
+    actor_forms=(("PRK", r"\bPółnoc(?=\s+(?:wystrzeli|odpali|przeprowadzi|przetestowa)\w*)"),),
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
         r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
@@ -943,7 +952,8 @@ SHARED = SharedWords(
     ),
     # "ukraińskie władze podały", "Rosyjskie MON: zestrzelono 10 rakiet" (a body's label speaks).
     # ... and one that calls people to shelter warns of the launch: "Japonia wzywa mieszkańców do schronienia".
-    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}" + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
+    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+(?:wcześniej|już|także|też|również|natomiast|później))?"
+    + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
     + r"|\s+(?:wzyw\w*|wezwa\w*|apel\w*)\s+(?:[\w-]+\s+){0,3}?do\s+(?:schron|ukryci|ewakuac)",
     unnamed_launcher=(
         r"\b(?:bojownic\w*|terroryści|rebelianci|separatyści|ekstremiści|dżihadyści|milicjanci|napastnicy)"

@@ -119,6 +119,7 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                     len(gap.split()) > 3 and not (len(gap.split()) <= 7 and en.WEAPON_PHRASE.match(gap))):
                 m = None
         if m and not en.NOT_AN_IMPACT_BETWEEN.search(text, w[1], m.start()) and not (
+                en.CLAUSE_BREAK.search(text, w[1], m.start())) and not (
                 en.OTHER_STRIKE_BEFORE.search(text, w[1], m.start())):
             cues.append(_cue("impact", p, m.start(), m.end(), w, s0))
             continue
