@@ -374,7 +374,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         elif (table.target_before.search(before) if table.target_before is not None
               else en.TARGET_BEFORE.search(before)) and not (
                 table.subject_weapon_after is not None and table.subject_weapon_after.match(text, e, after_end)) and not (
-                en.LAUNCH_NOUN_AFTER.match(text, e, after_end)):
+                en.LAUNCH_NOUN_AFTER.match(text, e, after_end)) and not (
+                # "fired at Upper Galilee in Hezbollah's largest barrage": a possessive owns the attack.
+                (text.startswith(("'s", "’s"), e) or text.startswith(("'s", "’s"), e - 2))
+                and en.ATTACK_NOUN_STRICT_AFTER.match(text, e, after_end)):
             # A language with its own prepositions is read with them alone: Polish "to"
             # ("this is") and "on" ("he") are no English prepositions.
             return "target"
@@ -424,7 +427,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         if table.agent_before is not None:
             # "wystrzelenie rakiety przez Koreę Północną": the passive agent after the event.
             for r in after_names:
-                if table.agent_before.search(text, max(s0, r[0] - 8), r[0]) and launches(r):
+                # (Right after a launch's participle, whatever follows: "wystrzelony przez
+                # rebeliantów Huti w kierunku Izraela został zniszczony".)
+                if table.agent_before.search(text, max(s0, r[0] - 18), r[0]) and (
+                        launches(r) or _LAUNCHED_BY.search(text, max(s0, r[0] - 60), r[0])):
                     return r[2], (r[0], r[1]), "actor:fired_by"
         object_owner = None
         if cue.weapon and not verb_final:
@@ -489,14 +495,18 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 return code, (s, e), "actor:attacker"
         return None
 
-    if primary is not None and (found := by_role(primary)) is not None:
+    def fired_by_over_owner(found: tuple[str | None, tuple[int, int] | None, str]):
+        """`found`, unless it is a weapon's owner and the summary says who fired ("North
+        Korean missile hit Kyiv || ... a KN-23 fired by Russian forces": whose the weapon was
+        is not who fired it)."""
         if found[2] == "actor:weapon_owner":
-            # "North Korean missile hit Kyiv || ... a KN-23 fired by Russian forces": whose
-            # the weapon was is not who fired it, where the text says who did.
             for r in islice(gazetteer.ACTOR_TABLE.all(text, p.title_end), MAX_CANDIDATES):
                 if r[2] != found[0] and _LAUNCHED_BY.search(text, max(p.title_end, r[0] - 60), r[0]) and launches(r):
                     return r[2], (r[0], r[1]), "actor:fired_by"
         return found
+
+    if primary is not None and (found := by_role(primary)) is not None:
+        return fired_by_over_owner(found)
     if primary is not None and primary.in_title and primary.weapon is not None and (
             owned := gazetteer.WEAPON_OWNER_TABLE.first(text, primary.weapon[0], primary.weapon[1])):
         # "北 도발 6분 만에 맞불…軍, 동해안서 현무-2A 2발 발사": the headline's launch names no
@@ -506,7 +516,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             found := by_role(summary_cue)) is not None and found[0] is not None:
         # "Rocket debris in the Yellow Sea. Seoul recovers parts || ... North Korea fired
         # on Wednesday": the summary's launch names its launcher where the headline's does not.
-        return found
+        return fired_by_over_owner(found)
     # A headline of several stories ("X meets Y for talks; shipyard missile attack") whose
     # launch's own story names no launcher: a name merely first in the item belongs to
     # another story, so only a name that owns an attack is taken.
@@ -574,7 +584,7 @@ _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # "fired by", "wystrzelony przez": the passive agent of a launch.
 _LAUNCHED_BY = re.compile(r"\b(?:fired|launched|lobbed|wystrzelon\w*|odpalon\w*|wypuszczon\w*)\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:by|przez)\s+(?:the\s+)?(?:[\w-]+-(?:backed|led|allied|aligned)\s+)?$", re.I)
+                          r"(?:by|przez)\s+(?:the\s+|stronę\s+|siły\s+|wojska\s+)?(?:[\w-]+-(?:backed|led|allied|aligned)\s+)?$", re.I)
 # What is left of a weapon: its owner after it is its launcher.
 _DEBRIS = re.compile(r"szczątk|odłamk|fragment|debris|wreckage", re.I)
 # A dateline after a place that opens the summary: "Seul (PAP/AFP) -", "SEOUL, Nov 14 (Reuters) -".

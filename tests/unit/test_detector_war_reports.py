@@ -605,3 +605,34 @@ def test_english_and_polish_shapes_of_the_forty_first_sets_second_round(title, s
 ])
 def test_english_and_polish_shapes_of_the_forty_first_sets_third_round(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A corrected count is no denial; a drill named by its attack is a drill, a firing in one a launch.
+    ("IDF revises figure: 35 rockets, not 50, fired from Lebanon on Saturday", "", "en", True),
+    ("Home Front Command to sound nationwide sirens in missile-attack drill", "", "en", False),
+    ("Marines fire K239 rockets in first live-fire drill on border islands", "", "en", True),
+    # A missile that triggers sirens flew; a trend and a day's hundreds of attacks are tallies.
+    ("Houthi missile triggers sirens in Dead Sea area, falls in Jordan", "", "en", True),
+    ("Russia fires fewer cruise missiles as stockpile shrinks", "", "en", False),
+    ("Russian forces shelled the region 512 times over past day, using artillery, MLRS, drones", "", "en", False),
+    # Commercial launchers, missile carriers on duty, a victim who survived, a commemoration.
+    ("Rocket with Ukrainian-built engine lifts off from New Zealand",
+     "A commercial launch vehicle placed two Earth-observation satellites into orbit.", "en", False),
+    ("Russia keeps two Kalibr carriers in Black Sea with up to 12 missiles", "", "en", False),
+    ("Medic who survived 2023 missile attack on Kramatorsk killed at front", "", "en", False),
+    ("Town commemorates victims of missile strike one year on", "", "en", False),
+    ("Russia claims downing of three Neptune missiles over Bryansk", "", "en", True),
+    # Polish: parts for missiles and a laser against rockets fire none; a crossing of the
+    # border is a flight, a plan exceeded is not; a school rebuilt; an airline's suspension.
+    ("Przechwycono transport części do pocisków dla Huti", "", "pl", False),
+    ("Izrael kończy testy lasera przeciw dronom i rakietom", "", "pl", False),
+    ("IDF: około 35 pocisków przekroczyło granicę z Libanu w ciągu godziny", "", "pl", True),
+    ("Produkcja pocisków przekroczyła plan", "", "pl", False),
+    ("Czerwony Krzyż odbudował szkołę zniszczoną przez rakietę", "", "pl", False),
+    ("LOT zawiesza loty do Tel Awiwu do końca miesiąca",
+     "Przewoźnik tłumaczy decyzję sytuacją bezpieczeństwa po ostatnim ostrzale rakietowym.", "pl", False),
+    ("Atak rakietowy na Sewastopol. Okupacyjne władze mówią o uszkodzonym okręcie", "", "pl", True),
+])
+def test_english_and_polish_shapes_of_the_forty_first_sets_fourth_round(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

@@ -802,3 +802,22 @@ def test_weapons_of_one_side_launchers_by_passive_agent_and_polish_bodies(title,
 ])
 def test_datelines_debris_provocations_and_names_of_the_third_round(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A possessive owns the attack it names, even after "in".
+    ("Some 40 rockets fired at Upper Galilee in Hezbollah's largest barrage this week", "", "en", "Hezbollah"),
+    ("Missile strikes hit Kyiv in Russia's largest attack", "", "en", "RUS"),
+    # The side that fired, named by the passive agent after the weapon's maker; a defence
+    # that intercepted, however many words stand between.
+    ("Moskwa: zestrzeliliśmy sześć rakiet Storm Shadow",
+     "Obrona przechwyciła sześć brytyjskich pocisków wystrzelonych przez stronę ukraińską.", "pl", "UKR"),
+    ("Amerykański THAAD po raz pierwszy przechwycił pocisk nad Izraelem",
+     "Pocisk balistyczny wystrzelony przez rebeliantów Huti w kierunku Izraela został zniszczony przez "
+     "amerykańską baterię.", "pl", "Houthis"),
+    # The armed forces of a state in the genitive are that state's.
+    ("Sztab Generalny: zniszczone dwa Su-24 na lotnisku Saki",
+     "Jednostki Sił Zbrojnych Ukrainy przeprowadziły uderzenie z użyciem pocisków manewrujących.", "pl", "UKR"),
+])
+def test_possessed_attacks_passive_agents_and_armed_forces_of_the_fourth_round(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

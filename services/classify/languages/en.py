@@ -67,7 +67,7 @@ WEAPON_AS_MODIFIER = compile_fast(
     # ("Sohae satellite launching ground": a place.)
     r"[- ](?:launch(?:ing)?[- ](?:grounds?|stations?|sites?|pads?|complex|facilit(?:y|ies)|cent(?:er|re)s?)"
     r"|engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
-    r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker"
+    r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker|carriers?"
     r"|warning(?! of)|warnings|alerts?|tracking|detection"
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
     r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
@@ -97,7 +97,7 @@ LAUNCH_VERBS = compile_fast(
     r"(?<![a-z]-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
-    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)"
+    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)|downing(?= of)"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
@@ -128,8 +128,8 @@ IMPACT = compile_fast(
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
     r"|destroy(?:s|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
-    # "as N Korean missile passes over Japan", "overflew Hokkaido".
-    r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)"
+    # "as N Korean missile passes over Japan", "overflew Hokkaido", "missile triggers sirens".
+    r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)|trigger(?:s|ed|ing)? (?:air[- ]raid )?(?:sirens|alarms|alerts)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
     # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
     r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
@@ -273,8 +273,9 @@ CLAUSE_BREAK = compile_fast(
     # (Not the "but" of a corrected count: "fired not one but two missiles".)
     r"\b(?:after|amid|because|while|when|although|but(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
     r"|following)\b|[;:]"
-    # A contrast: "killed by a misfired rocket, not an Israeli strike".
-    r"|,\s*not\b"
+    # A contrast: "killed by a misfired rocket, not an Israeli strike" (not a corrected count:
+    # "35 rockets, not 50, fired").
+    r"|,\s*not\b(?!\s+\d)"
     # "launches new chip it calls 'a rocket'": the weapon is a figure in a clause of its own
     # (not "launches what it calls a new ICBM": what was launched).
     r"|(?<!what )\b(?:it|they|he|she|which|that|some|critics|fans)\s+(?:calls?|called|dubs?|dubbed|likens?|likened|compares?)\b"
@@ -477,7 +478,8 @@ NEGATION_BEFORE = compile_fast(
     r"|electronic|simulated|virtual|mock"
     r"|(?:rejects?|rejected|dismiss(?:es|ed)?|refut(?:es|ed)) (?:the )?(?:claims?|reports?|allegations?|accusations?))\b"
     # A correction's contrast negates the first number only: "fired not one but two missiles".
-    r"(?!\s+[\w-]+,?\s+but\b)[^.;]{0,20}$",
+    # ... and so does "35 rockets, not 50, fired".
+    r"(?!\s+[\w-]+,?\s+but\b)(?!\s+\d[\d,.]*\s*,)[^.;]{0,20}$",
     _I,
 )
 
@@ -588,6 +590,9 @@ MODAL_AFTER = compile_fast(
     # ... with more words between: "reports of a missile launch at a US base are inaccurate".
     r"|\s*(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were)\s+(?:completely\s+|totally\s+|entirely\s+)?"
     r"(?:untrue|false|inaccurate|incorrect|fake|unfounded|baseless|groundless|fabricated|not true|not accurate)\b"
+    # "sirens Tuesday in missile-attack drill": the attack is the drill's (not "fire rockets
+    # in first live-fire drill", a firing during a drill).
+    r"|[ -](?:drills?|exercises?|simulations?|rehearsals?)\b"
     # A right claimed: "says satellite launches are its sovereign right".
     r"|\s*(?:is|are)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:sovereign|legitimate|lawful|legal|inalienable)\s+rights?\b",
     _I,
@@ -915,6 +920,7 @@ SHARED = SharedWords(
         r"|International Space Station|ISS|lunar|moon lander|Moon mission|Crew-?\d|Starliner|Vulcan"
         r"|Atlas V|Delta IV|Antares|Cygnus|Virgin Orbit|Virgin Galactic|Firefly|Relativity Space"
         r"|communications satellite|weather satellite|commercial satellite(?! (?:imagery|images?|photos?|pictures?|photographs?))|satellite delivery"
+        r"|commercial launch vehicles?|Earth[- ]observation satellites?"
         r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
         r"|spaceflight|(?:research|scientific|science) rockets?"
@@ -955,6 +961,7 @@ SHARED = SharedWords(
         r"|since (?:the (?:war|start|beginning)|October 7)|so far this year|to date|in \d+ days"
         r"|a year since|one year (?:since|on)|[\w-]+ (?:years|decades) since|on this day|this day in history|marks? \d+ years"
         r"|history of|memorial|retrospective|looking back|look back at|vintage|archive (?:photos|footage)"
+        r"|commemorat\w*|who survived"
         r"|World War (?:Two|II|2|One|I)\b|WWII|WW2|Second World War|Cold War"
         r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
         r"|several|many|\d+) (?:years?|months|decades?) (?:after|on\b)"
@@ -997,6 +1004,8 @@ SHARED = SharedWords(
         r"|in (?:19|20)\d\d|(?:in|over|during) (?:the )?(?:past|last) (?:year|month|decade)"
         # "2022 launches already exceed any previous year".
         r"|(?:any|every|all) (?:previous|prior|other) years?"
+        # A trend or a day's count of hundreds: "fires fewer cruise missiles", "shelled ... 512 times".
+        r"|fewer (?:[\w-]+ ){0,2}(?:missiles|rockets)|\d{2,} times"
         # "12,000 rockets in first year of war".
         r"|in (?:the |its )?(?:first|second|third) (?:year|months?|weeks?|days) of (?:the )?(?:[\w'’-]+ ){0,2}?"
         r"(?:war|invasion|conflict|campaign|escalation|offensive|counteroffensive|fighting))\b"

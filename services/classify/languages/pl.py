@@ -215,6 +215,7 @@ EVENT_STEMS = MappingProxyType({
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
     "krąży": ("impact", "imperfective"),  # "pociski manewrujące krążyły nad morzem"
     "wtargn": ("impact", "perfective"),  # a weapon that entered a state's airspace
+    "przekrocz": ("impact", "perfective"),  # ... or crossed its border (see NOT_AN_EVENT_AFTER)
     "dosięg": ("impact", "perfective"), "dosięga": ("impact", "imperfective"),  # reached what it hit
     "szczątk": ("impact", "noun"), "odłamk": ("impact", "noun"),  # what is left of one that flew
     "narusz": ("impact", "perfective"), "naruszał": ("impact", "imperfective"),  # ... or violated it
@@ -251,6 +252,8 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
+    # (Only a border, a line or an airspace crossed: not "produkcja przekroczyła plan".)
+    "przekrocz": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}?(?:granic|lini|przestrze))", _I),
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety".
     "wystartowa": compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I),
@@ -267,6 +270,8 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     # (Not "z wyrzutni Grad", from the launcher: what it fired.)
     r"\b(?:(?<!\bz )(?<!\bużył )(?<!\bużyła )(?<!\bużyli )(?<!\bużyło )wyrzutni\w*|zestaw\w*|system\w*|bateri\w*|produkcj\w*|dostaw\w*|fabryk\w*|zakup\w*|kontrakt\w*"
     # (Not "część pocisków", some of them.) A batch: "kolejną partię pocisków".
+    # ... what parts are for: "transport części do pocisków", "laser przeciw dronom i rakietom".
+    r"|(?:części|komponent\w*|element\w*|podzespoł\w*)\s+do|przeciw(?:ko)?(?:\s+[\w-]+\s+(?:i|oraz))?"
     r"|zamówieni\w*|element\w*|części\w*|parti[aięą]|magazyn\w*|skład(?:y|ów|ach|zie)?|arsenał\w*|jednost\w*|uzbrojon\w*\s+w|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
     # ... or is the object of a deal: "kontrakt na pociski Piorun", "umowa na rakiety".
     r"|(?:kontra(?:kt|kc)\w*|zamówieni\w*|umow\w*|przetarg\w*)\s+na"
@@ -483,15 +488,18 @@ REACTION = compile_fast(
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
     # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
     r"|zaprzecz\w*(?=,?\s+(?:jakoby|że|by|doniesieni\w*|informacj\w*|raport\w*))"
     # A warning after the attack ("Biden ostrzega Iran po ataku"; not "Japonia ostrzega statki").
     r"|ostrzega\w*(?=\s+(?:[\w-]+\s+){0,2}po\b)"
-    # A truce agreed: "Islamski Dżihad i Izrael uzgodniły rozejm".
-    r"|rozejm\w*|zawieszeni\w* broni"
+    # A truce agreed: "Islamski Dżihad i Izrael uzgodniły rozejm" (not "Zawieszenie broni
+    # naruszone? Rakieta spadła ...").
+    r"|(?:uzgodni|zawar|ogłosi|przyję|podpisa)\w*\s+(?:[\w-]+\s+)?(?:rozejm|zawieszeni\w* broni)"
+    # An airline's suspension: "LOT zawiesza loty do Tel Awiwu".
+    r"|zawiesz(?:a|ają|ył\w*)|zawiesi\w*"
     # A trial of the accused: "Ruszył proces oskarżonych o atak rakietowy".
     r"|oskarżon\w*|proces\w*(?=\s+(?:[\w-]+\s+){0,2}?(?:oskarżon|sprawc|zamachowc))"
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
@@ -685,7 +693,8 @@ REPORTER_BEFORE = compile_fast(
     rf"|[–,-]\s*(?:{_SAYING})\s+(?:[\w-]+\s+){{0,2}}$",
     _I,
 )
-AGENT_BEFORE = compile_fast(r"\bprzez\s+$", _I)
+# ("wystrzelonych przez stronę ukraińską": the side, forces or army of a state.)
+AGENT_BEFORE = compile_fast(r"\bprzez\s+(?:(?:stronę|siły|wojska|armię|żołnierzy)\s+)?$", _I)
 # "Izrael ostrzelany z Jemenu", "rosyjska stocznia trafiona rakietami", "rosyjski okręt
 # został trafiony", "Izrael pod ostrzałem": a name, or a state's adjective on the thing
 # hit, that is the subject of a passive participle of attacking is the target. The words
@@ -706,7 +715,7 @@ PASSIVE_TARGET_AFTER = compile_fast(
 # (Not one that shot down an aircraft: "Ukraińcy zestrzelili rosyjskie Su-34" fired a missile at
 # no missile.)
 DEFENDER_AFTER = compile_fast(
-    r"\s+(?:[\w-]+:?\s+){0,2}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
+    r"\s+(?:[\w-]+:?\s+){0,4}?(?:zestrzeli\w*|zestrzeliwa\w*|strąci\w*|przechwyci\w*|przechwytuj\w*|odpar\w*"
     r"|odpiera\w*)\b(?!\s+(?:[\w-]+\s+){0,2}(?:Su-\d+|MiG-\d+|samolot\w*|bombow\w*|myśliw\w*|śmigłow\w*|helikopter\w*))"
     # "Ukraińska obrona powietrzna", "zestrzelonej przez ukraińską obronę nad obwodem lwowskim".
     r"|\s+obron\w*(?:\s+(?:powietrzn|przeciwlotnicz|przeciwrakietow)\w*)?\b",
@@ -737,7 +746,7 @@ OBLIQUE_NAME = compile_fast(
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
 AGENT_CASE_AFTER = compile_fast(r"\s+(?:na|w|we)\s", _I)
 ARMED_BODY_BEFORE = compile_fast(
-    r"\b(?:siły\s+(?:zbrojne|powietrzne|morskie)|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna"
+    r"\b(?:(?:siły|sił|siłom|siłami)\s+(?:zbrojn|powietrzn|morsk|obronn)\w*|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna"
     # A group's armed wing: "Zbrojne ramię Hamasu ostrzelało Tel Awiw".
     r"|(?:zbrojne\s+)?(?:ramię|skrzydło)|bojownicy|milicj[ae]"
     # Whose provocation: "Kolejna prowokacja Pjongjangu".
@@ -817,7 +826,7 @@ SHARED = SharedWords(
         r"|sprzed (?:roku|\w+ lat|\d+ lat)"
         r"|pomnik\w*|tablic\w* pamiątkow\w*"
         # Rebuilt: long after ("Odbudowano blok zniszczony przez rakietę").
-        r"|odbudowan\w*|odbudowano|odbudowali|(?<=po )(?:remoncie|odbudowie|renowacji))\b"
+        r"|odbudowan\w*|odbudowano|odbudowali|odbudował\w*|(?<=po )(?:remoncie|odbudowie|renowacji))\b"
     ),
     flight_detail=(
         r"\b(?:przeleci\w*|pułap\w*|wysokoś\w*|apogeum|trajektori\w*|stref\w* ekonomiczn\w*|spadł\w* do morza"
