@@ -636,3 +636,24 @@ def test_english_and_polish_shapes_of_the_forty_first_sets_third_round(title, su
 ])
 def test_english_and_polish_shapes_of_the_forty_first_sets_fourth_round(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A ceremony at a memorial; a ship that carries missiles launched from a slipway.
+    ("Seafarers killed in Red Sea missile attack honoured at Day of the Seafarer rites", "", "en", False),
+    ("Shipyard launches first F-110 missile frigate for the navy", "", "en", False),
+    ("Missile boat fires at Ukrainian port", "", "en", True),
+    # Polish: interview or intelligence; a rocket motor's test for future rockets; a
+    # launch judged "unacceptable"; a scheduled test carried out.
+    ("Wywiad w Seulu: północnokoreański pocisk rozpadł się nad Pjongjangiem chwilę po starcie", "", "pl", True),
+    ("Korea Płn. przeprowadziła naziemny test silnika rakietowego na paliwo stałe",
+     "Według KCNA próba ma posłużyć budowie nowej generacji rakiet międzykontynentalnych.", "pl", False),
+    ("Premier Japonii: wystrzelenie pocisku przez Koreę Płn. to „absolutnie niedopuszczalne”", "", "pl", False),
+    ("Rosyjski sztab: Buriewiestnik leciał ponad 12 godzin", "", "pl", True),
+    ("Izrael przeprowadził test pocisku balistycznego", "", "pl", True),
+    ("Korea Płn. może przeprowadzić zaplanowany test rakiety", "", "pl", False),
+    # A year after an attack is its anniversary; a week after, a follow-up (above).
+    ("Rok po irańskim ataku rakietowym. Mieszkańcy wciąż czekają na schrony", "", "pl", False),
+])
+def test_english_and_polish_shapes_of_the_forty_first_sets_fifth_round(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

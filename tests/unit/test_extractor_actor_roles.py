@@ -815,9 +815,27 @@ def test_datelines_debris_provocations_and_names_of_the_third_round(title, summa
     ("Amerykański THAAD po raz pierwszy przechwycił pocisk nad Izraelem",
      "Pocisk balistyczny wystrzelony przez rebeliantów Huti w kierunku Izraela został zniszczony przez "
      "amerykańską baterię.", "pl", "Houthis"),
+    # "Kindżał" (the Polish spelling with "d") is Russia's, whoever says they intercepted it.
+    ("Ukraińcy: przechwyciliśmy sześć pocisków Kindżał",
+     "Poinformował naczelny dowódca Sił Zbrojnych Ukrainy.", "pl", "RUS"),
     # The armed forces of a state in the genitive are that state's.
     ("Sztab Generalny: zniszczone dwa Su-24 na lotnisku Saki",
      "Jednostki Sił Zbrojnych Ukrainy przeprowadziły uderzenie z użyciem pocisków manewrujących.", "pl", "UKR"),
 ])
 def test_possessed_attacks_passive_agents_and_armed_forces_of_the_fourth_round(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A ship's flag is no launcher; "fired from X by Y" names Y.
+    ("Tug reaches missile-hit Suezmax a week after attack",
+     "The Greek-flagged, Piraeus-operated Suezmax, struck by two Houthi missiles, is being towed.", "en", "Houthis"),
+    ("IDF probe: Rocket that hit kindergarten was fired from Nabatieh area by Hezbollah", "", "en", "Hezbollah"),
+    # What was destroyed at a place after a strike is the target.
+    ("Satellite images show nine Russian helicopters destroyed at Saky airfield after ATACMS strike",
+     "The airfield was targeted by Ukrainian forces using ATACMS ballistic missiles.", "en", "UKR"),
+    # Polish: a group that confirms after a colon that it attacked.
+    ("Huti potwierdzają: to my zaatakowaliśmy tankowiec na Morzu Czerwonym", "", "pl", "Houthis"),
+])
+def test_flags_places_and_polish_confirmations_of_the_fifth_round(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

@@ -68,6 +68,8 @@ WEAPON_AS_MODIFIER = compile_fast(
     r"[- ](?:launch(?:ing)?[- ](?:grounds?|stations?|sites?|pads?|complex|facilit(?:y|ies)|cent(?:er|re)s?)"
     r"|engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker|carriers?"
+    # A ship that carries them: "launches first F-110 missile frigate".
+    r"|frigates?|destroyers?|cruisers?|corvettes?|boats?|submarines?"
     r"|warning(?! of)|warnings|alerts?|tracking|detection"
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
     r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
@@ -504,7 +506,7 @@ REACTION = compile_fast(
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
-    r"|(?:honou?r(?:s|ed)|decorated)(?= (?:[\w'’-]+ ){0,3}?for\b)|(?:medals?|commendations?|awards?) for\b"
+    r"|(?:honou?r(?:s|ed)|decorated)(?= (?:[\w'’-]+ ){0,3}?(?:for|at)\b)|(?:medals?|commendations?|awards?) for\b"
     # (Not a call to take cover: "J-Alert urges residents to take cover as missile passes over".)
     r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’,-]+\s+){0,6}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     # (Not a failure blamed on a part: "launch failed, blames new engine".)
@@ -801,7 +803,8 @@ _ATTACKED = (r"(?:targeted|struck|hit|attacked|shelled|bombarded|bombed|pounded|
 # agent of a launch or of an attack is the launcher; a possessive place before the agent
 # is skipped.
 FIRED_BY = compile_fast(
-    rf"\b(?:fired|launched|shot|lobbed|{_ATTACKED})\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*'s\s+)?"
+    # ("was fired from Nabatieh area by Hezbollah": where from may come first.)
+    rf"\b(?:fired|launched|shot|lobbed|{_ATTACKED})(?:\s+from(?:\s+[\w'’-]+){{1,3}}?)?\s+by\s+(?:the\s+|an?\s+)?(?:[A-Z][\w-]*'s\s+)?"
     # "fired by the Iran-backed Houthis": the patron's qualifier before the launcher.
     r"(?:[\w-]+-(?:backed|led|allied|aligned|funded|sponsored|supported)\s+)?", _I)
 # "Israel targeted by missile from Yemen", "Russian landing ship struck by Ukrainian
@@ -819,7 +822,9 @@ PASSIVE_TARGET_AFTER = compile_fast(
     rf"(?:'s)?(?:\s+{_NOT_THE_HIT}[\w'-]+){{0,4}}?\s+"
     rf"(?:(?:(?:was|were|is|are|be|been|being|has|have|had|gets?|got|getting)\s+){{1,2}})?"
     rf"(?:(?:again|overnight|repeatedly|heavily|reportedly|also)\s+)?{_ATTACKED}\s+(?:again\s+|overnight\s+)?"
-    r"(?:by|with|in\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:strikes?|attacks?|raids?|shelling|bombardment|barrage))\b"
+    # ("helicopters destroyed at Saky airfield after ATACMS strike": a place may come first.)
+    r"(?:(?:at|near|in)\s+(?:[\w'-]+\s+){1,3}?(?=after\b))?"
+    r"(?:by|with|(?:in|after)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:strikes?|attacks?|raids?|shelling|bombardment|barrage))\b"
     r"|(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:comes?|came|coming|is|are|was|were|remains?|remained)\s+under\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attack|fire|shelling|bombardment)\b",
     _I)
@@ -871,6 +876,8 @@ _MERCHANT_SHIPS = (r"tankers?|freighters?|(?:cargo|merchant|container|commercial
 _OWNED_WORD = r"(?!(?:missiles?|rockets?|drones?|projectiles?|hits?|strikes?|struck|attacks?|targets?|fires?)\b)[\w&.-]+\s+"
 OWNER_AFTER = compile_fast(
     rf"(?:'s)?-(?:owned|flagged|operated|registered|managed)\s+(?:[\w&.-]+\s+){{0,2}}?(?:ships?|vessels?|{_MERCHANT_SHIPS})\b"
+    # A flag is a ship's, whatever the ship is called ("The Greek-flagged, Piraeus-operated Suezmax").
+    r"|-(?:flagged|registered)\b"
     rf"|(?:'s)?\s+(?:{_OWNED_WORD}){{0,2}}?(?:(?:shipping|container|tanker|shipowning|oil|energy|insurance)\s+"
     rf"(?:company|companies|firm|firms|giant|group|line|major)|shipping|ship ?owners?|shipowners?|shippers?"
     rf"|{_MERCHANT_SHIPS})\b"

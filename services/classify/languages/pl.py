@@ -152,7 +152,7 @@ _MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
 NAMED_SYSTEMS = (
     # "Kalibr", not a calibre ("pocisk kalibru 155 mm", "w kalibrze 152 mm").
     r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-(?!4[67]\b|5[34]\b)\d+\w*|Iskander\w*|(?!kalibru\b)Kalibr\w*\b(?!\s*\d)"
-    r"|Toczk\w*|Sarmat\w*|Buław\w*|Jars(?:a|em|y|ów)?"
+    r"|Toczk\w*|Sarmat\w*|Buław\w*|Jars(?:a|em|y|ów)?|Buriewiestnik\w*"
     r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
     # Rocket launchers by name: "Homar-K", "z Homarów-K", "z wyrzutni Grad".
@@ -206,7 +206,7 @@ EVENT_STEMS = MappingProxyType({
     "uży": ("impact", "perfective"), "używ": ("impact", "imperfective"),
     "wybuch": ("impact", "noun"), "eksplodowa": ("impact", "perfective"), "eksploduj": ("impact", "imperfective"),
     "eksplozj": ("impact", "noun"), "nalot": ("impact", "noun"), "salw": ("impact", "noun"),
-    "rozpadł": ("impact", "perfective"),  # "rakieta z satelitą rozpadła się po dwóch minutach lotu"
+    "rozpad": ("impact", "perfective"),  # "rakieta z satelitą rozpadła się po dwóch minutach lotu"
     "zniszcz": ("impact", "perfective"), "niszcz": ("impact", "imperfective"), "zabi": ("impact", "perfective"),
     "zatopi": ("impact", "perfective"), "zatapia": ("impact", "imperfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
@@ -279,8 +279,8 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     r"|jak|petard\w*\s+(?:i|oraz|lub)"
     # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
     r"|silnik\w*(?:\s+[\w-]+){0,4}\s+(?:do|dla)(?:\s+[\w-]+)?|silnik\w*"
-    # What was stored: "magazyny, w których przechowywano rakiety".
-    r"|przechowywa\w*|składowan\w*|magazynowan\w*"
+    # What was stored, or is to be built: "przechowywano rakiety", "budowie nowej generacji rakiet".
+    r"|przechowywa\w*|składowan\w*|magazynowan\w*|budow\w*(?:\s+[\w-]+){0,3}"
     # "próba silnika nowego pocisku": the engine of the weapon.
     r"|silnik\w*(?:\s+[\w-]+)?)\s+$",
     _I,
@@ -341,7 +341,9 @@ def form_of(word: str) -> tuple[str, str, str] | None:
 # Before the event, in its clause: it has not happened ("może wystrzelić", "planowany
 # start", "zagrożenie atakiem").
 MODAL_BEFORE = compile_fast(
-    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zaplanowa\w*|zamierza\w*|przygotowuj\w*"
+    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*"
+    # ("przeprowadziło zaplanowany test startowy": what kind of test it was, not that it is to come.)
+    r"|zaplanowa(?!n(?:y|ą|ego|ym)\s+(?:test|start|prób))\w*"
     r"|przygotowa\w*|szykuj\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
@@ -480,7 +482,7 @@ CLOSED_RELATIVE = compile_fast(r"\s*,\s*któr\w*[^,;:.!?–]*,\s*$", _I)
 OPEN_RELATIVE = compile_fast(r"(?:\s+[\w-]+){0,3}\s*,\s*któr\w*[^,;:.!?–]*$", _I)
 # ... when the weapon opens its sentence or its "że" clause: deep in a sentence ("dowody na
 # pochodzenie rakiety, która wleciała") the relative clause recalls an event as background.
-RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,2}$|.*\b(?:że|iż)\s+(?:[\w-]+\s+){0,2}$", _I)
+RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,4}$|.*\b(?:że|iż)\s+(?:[\w-]+\s+){0,2}$", _I)
 
 # A reaction as the headline's main event (main-event rule).
 REACTION = compile_fast(
@@ -488,7 +490,7 @@ REACTION = compile_fast(
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    r"|podkreśla\w*|destabiliz\w*|niedopuszczaln\w*|nie do przyjęcia|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
     # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
@@ -553,9 +555,14 @@ SPEAKER_AFTER = compile_fast(r"(?!(?:Mieszka\w*|Świadk\w*|Ocala\w*|Ludzie)\b)"
 # After the headline's attack, a judgement of it: "atak rakietowy na Kijów to akt terroru",
 # "ostrzał jest zbrodnią wojenną", "uderzenie oznacza eskalację".
 JUDGED_AFTER = compile_fast(
-    r"[\s:\"„”«»]*(?:[\w-]+[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
+    # (An abbreviation's dot within the clause, "przez Koreę Płn. to ...", not a sentence's
+    # end after a longer word.)
+    r"[\s:\"„”«»]*(?:[\w-]+(?:(?<!\w\w\w\w\w)\.)?[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
     r"|otwart)\w*\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
-    r"|zemst\w*|wypowiedzeni\w* wojny|naruszeni\w*)|nie pozostanie bez (?:odpowiedzi|kary))\b", _I)
+    r"|zemst\w*|wypowiedzeni\w* wojny|naruszeni\w*)"
+    # "wystrzelenie pocisku przez Koreę Płn. to „absolutnie niedopuszczalne”".
+    r"|(?:to|jest)\s+[\"„”«»]?(?:absolutnie\s+|całkowicie\s+)?(?:niedopuszczaln\w*|nie do przyjęcia|skandaliczn\w*)"
+    r"|nie pozostanie bez (?:odpowiedzi|kary))\b", _I)
 
 
 # --- extraction --------------------------------------------------------------------------
@@ -775,7 +782,8 @@ SELF_REPORT_AFTER = compile_fast(
     # "Pjongjang przyznaje: ...", "Chiny ujawniają: ...": a state that admits or reveals.
     r"|\s+(?:przyznaje|przyznają|przyznał\w*|ujawnia|ujawniają|ujawnił\w*)(?:\s+[\w-]+){0,2}?\s*:"
     # "Hamas: wystrzeliliśmy rakiety": a name that speaks of its own firing.
-    rf"|(?:\s*{SPEAKING_BODIES})?:\s*[\"„“']?(?:[\w-]+\s+){{0,2}}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy"
+    # ("Huti potwierdzają: to my zaatakowaliśmy": a saying verb before the colon.)
+    rf"|(?:\s*{SPEAKING_BODIES})?(?:\s+(?:{_SAYING}|przyzna\w*))?:\s*[\"„“']?(?:[\w-]+\s+){{0,2}}?(?:wystrzeliliśmy|odpaliliśmy|zaatakowaliśmy|uderzyliśmy|ostrzelaliśmy"
     r"|użyliśmy|trafiliśmy"
     r"|nasz\w*\s+(?:rakiet\w*|pocisk\w*))\b)",
     _I,
@@ -819,6 +827,8 @@ SHARED = SharedWords(
         # "Trzy lata po tragedii w Przewodowie" (not "Pięć lat po ostatnim teście ... wystrzeliła").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści)"
         r"\s+(?:lat|lata)\s+po\s+(?:tragedii|katastrofie|zamachu)"
+        # "Rok po ataku rakietowym na Winnicę": a year after (a week after is a follow-up).
+        r"|(?<![\w-])(?:rok|pół roku) po (?:[\w-]+ )?(?:ataku|uderzeniu|ostrzale|tragedii)"
         # "po ataku rakietowym z 2023 roku": an attack dated by its year alone is a past one.
         r"|z (?:19|20)\d\d (?:roku|r\.)"
         # "atak sprzed dwóch lat", a monument unveiled: long after. (Not "rok po": "Pięć lat
@@ -891,9 +901,10 @@ SHARED = SharedWords(
              r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*|wystaw(?:a|ie|y|ę|ą)|ekspozycj\w*)\b"),
     # "Seul: Północ wystrzeliła kilka pocisków": the North, as Seoul calls it.
     actor_forms=(("PRK", r"\bPółnoc(?=\s+(?:wystrzeli|odpali|przeprowadzi|przetestowa)\w*)"),),
-    explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad|tłumaczymy|czym jest|co to jest|jak działa)\b",
+    # ("Wywiad w Seulu:" is intelligence; an interview is "wywiad z ..." or "Wywiad:".)
+    explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad(?=\s*(?::|ze?\s))|tłumaczymy|czym jest|co to jest|jak działa)\b",
     explainer_start=(
-        r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad|felieton)\b"
+        r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad(?=\s*(?::|ze?\s))|felieton)\b"
         r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.)\w*\s*:"
     ),
     genre_label=r"(?:komentarz|analiza|opinia|felieton|publicystyka)\s*[:|]\s*",
