@@ -476,10 +476,11 @@ MISSILE_QUALIFIER = compile_fast(
 
 # A relative clause closed before the verb ("Rakieta, która spadła w Przewodowie,
 # przeleciała 50 km"): the weapon is still the verb's subject.
-CLOSED_RELATIVE = compile_fast(r"\s*,\s*któr\w*[^,;:.!?–]*,\s*$", _I)
+_RELATIVE = r"\s*,\s*któr\w*[^,;:.!?–]*"
+CLOSED_RELATIVE = compile_fast(rf"{_RELATIVE},\s*$", _I)
 # A relative clause on the weapon whose own verb tells the event ("Pocisk, który Korea
 # Północna odpaliła w ubiegłym tygodniu, ...").
-OPEN_RELATIVE = compile_fast(r"(?:\s+[\w-]+){0,3}\s*,\s*któr\w*[^,;:.!?–]*$", _I)
+OPEN_RELATIVE = compile_fast(rf"(?:\s+[\w-]+){{0,3}}{_RELATIVE}$", _I)
 # ... when the weapon opens its sentence or its "że" clause: deep in a sentence ("dowody na
 # pochodzenie rakiety, która wleciała") the relative clause recalls an event as background.
 RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,4}$|.*\b(?:że|iż)\s+(?:[\w-]+\s+){0,2}$", _I)
