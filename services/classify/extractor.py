@@ -430,7 +430,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 # (Right after a launch's participle, whatever follows: "wystrzelony przez
                 # rebeliantów Huti w kierunku Izraela został zniszczony".)
                 if table.agent_before.search(text, max(s0, r[0] - 18), r[0]) and (
-                        launches(r) or _LAUNCHED_BY.search(text, max(s0, r[0] - 60), r[0])):
+                        launches(r) or ANY.launched_by.search(text, max(s0, r[0] - 60), r[0])):
                     return r[2], (r[0], r[1]), "actor:fired_by"
         object_owner = None
         if cue.weapon and not verb_final:
@@ -445,7 +445,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 if launches(r) and modifiers.match(text, r[1], ws):
                     owner = r[2], (r[0], r[1]), "actor:weapon_owner"
                     if cue.verb and cue.verb[1] <= r[0] and not _OF_BEFORE.search(text, max(0, r[0] - 8), r[0]) and not (
-                            _DEBRIS.match(text, cue.verb[0], cue.verb[1])):
+                            ANY.debris.match(text, cue.verb[0], cue.verb[1])):
                         # (What is left of a weapon is its owner's: "wyłowiło szczątki
                         # północnokoreańskiej rakiety".)
                         # "Ukraine fired American ATACMS": a name on the verb's object
@@ -501,7 +501,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         is not who fired it)."""
         if found[2] == "actor:weapon_owner":
             for r in islice(gazetteer.ACTOR_TABLE.all(text, p.title_end), MAX_CANDIDATES):
-                if r[2] != found[0] and _LAUNCHED_BY.search(text, max(p.title_end, r[0] - 60), r[0]) and launches(r):
+                if r[2] != found[0] and ANY.launched_by.search(text, max(p.title_end, r[0] - 60), r[0]) and launches(r):
                     return r[2], (r[0], r[1]), "actor:fired_by"
         return found
 
@@ -582,11 +582,6 @@ _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|
 _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
-# "fired by", "wystrzelony przez": the passive agent of a launch.
-_LAUNCHED_BY = re.compile(r"\b(?:fired|launched|lobbed|wystrzelon\w*|odpalon\w*|wypuszczon\w*)\s+(?:[\w-]+\s+){0,3}?"
-                          r"(?:by|przez)\s+(?:the\s+|stronę\s+|siły\s+|wojska\s+)?(?:[\w-]+-(?:backed|led|allied|aligned)\s+)?$", re.I)
-# What is left of a weapon: its owner after it is its launcher.
-_DEBRIS = re.compile(r"szczątk|odłamk|fragment|debris|wreckage", re.I)
 # A dateline after a place that opens the summary: "Seul (PAP/AFP) -", "SEOUL, Nov 14 (Reuters) -".
 _DATELINE_AFTER = re.compile(r"(?:,[\w .]{1,25})?\s*\((?:[A-Z][\w-]{1,11})(?:/[A-Z][\w-]{1,11})*\)\s*[-–—:]")
 # A clause opened before a weapon that is its subject: "... as 43 cruise missiles target".

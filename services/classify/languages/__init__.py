@@ -187,6 +187,8 @@ class _Shared:
     statement_before: FastPattern
     reporter_after: FastPattern
     unnamed_launcher: FastPattern
+    launched_by: FastPattern
+    debris: FastPattern
     credit_before: FastPattern
     credit_after: FastPattern
     speaker_verb: FastPattern

@@ -1187,6 +1187,9 @@ SHARED = SharedWords(
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"
     ),
+    launched_by=(r"\b(?:fired|launched|lobbed)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
+                 r"(?:[\w-]+-(?:backed|led|allied|aligned)\s+)?$"),
+    debris=r"debris|wreckage|fragments?",
     unnamed_launcher=(
         r"\b(?:militants?|terrorists?|fighters|gunmen|insurgents|rebels|guerrillas|militiamen|militias?|jihadists"
         r"|extremists|attackers)\s+(?:(?:who|that)\s+)?(?:(?:had|have|has|were|was|are|is)\s+)?$"

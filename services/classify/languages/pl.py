@@ -976,6 +976,8 @@ SHARED = SharedWords(
     reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+(?:wcześniej|już|także|też|również|natomiast|później))?"
     + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
     + r"|\s+(?:wzyw\w*|wezwa\w*|apel\w*)\s+(?:[\w-]+\s+){0,3}?do\s+(?:schron|ukryci|ewakuac)",
+    launched_by=r"\b(?:wystrzelon|odpalon|wypuszczon)\w*\s+(?:[\w-]+\s+){0,3}?przez\s+(?:(?:stronę|siły|wojska)\s+)?$",
+    debris=r"szczątk|odłamk|fragment",
     unnamed_launcher=(
         r"\b(?:bojownic\w*|terroryści|rebelianci|separatyści|ekstremiści|dżihadyści|milicjanci|napastnicy)"
         r"\s+(?:(?:którzy|które)\s+)?$"

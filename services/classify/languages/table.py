@@ -138,6 +138,11 @@ class SharedWords:
     # Right before the launch verb: a common noun for the armed men who fired ("militants
     # firing rockets"); a state named elsewhere in the sentence is not their name.
     unnamed_launcher: str = ""
+    # Right before a name: the passive agent of a launch ("fired by", "wystrzelony przez
+    # stronę"); whose the weapon was is not who fired it, where the text says who did.
+    launched_by: str = ""
+    # A word for what is left of a weapon ("debris", "szczątki"): its owner after it fired it.
+    debris: str = ""
     credit_before: str = ""  # before an agency's name: the text credits it ("according to")
     credit_after: str = ""  # after an agency's name: the text credits it ("によると")
     # A speaker: a person or body the text makes the source ("..., Zelenskyy says", "jak
