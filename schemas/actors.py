@@ -106,7 +106,9 @@ GROUPS: tuple[Actor, ...] = (
                "Jemeńscy rebelianci", "Ansar Allah", "Hutisi", "Hutisów", "Hutich", "Hutim", "Hutimi")}),
     Actor("Islamic Resistance in Iraq", {
         "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Kataib Hezbollah",
-               "Kata'ib Hezbollah", "Harakat al-Nujaba", "Nujaba", "Kataib Sayyid al-Shuhada")}),
+               "Kata'ib Hezbollah", "Harakat al-Nujaba", "Nujaba", "Kataib Sayyid al-Shuhada"),
+        "pl": _pl_cases("Islamski Opór w Iraku", "Islamskiego Oporu w Iraku", "Islamskiemu Oporowi w Iraku",
+                        "Islamskim Oporem w Iraku", "irackie milicje", "irackich milicji", "Irackie milicje")}),
     Actor("Hamas", {
         "en": ("Hamas", "Qassam Brigades", "al-Qassam Brigades", "Izz al-Qassam Brigades",
                "Izz ad-Din al-Qassam Brigades", "Izz el-Din al-Qassam Brigades", "Izz al-Din al-Qassam Brigades"),

@@ -438,6 +438,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     looked_back = _looked_back_on(text, table, t_asserted) if verb_final else None
     label = ANY.look_back_label.search(text, 0, t_end)
     obituary = ANY.obituary.search(text, 0, t_end)
+    if obituary is not None and _KILLED.search(text, t_end, p.sentence_of(t_end + 1)[1] if t_end < len(text) else t_end):
+        obituary = None  # "Nie żyje czteroletnia Lisa || Dziewczynka zginęła w Winnicy, w którą ...": killed, not dead of age
     if obituary is None and not t_asserted:
         # "Zmarł generał, który kierował programem rakietowym || ... zmarł w wieku 84 lat":
         # a headline that tells no launch, over a summary that tells a death of old age.
@@ -447,6 +449,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "元市長が死去 74歳" over a summary of the rockets of his years.
         label = label or obituary
         looked_back = (label.start(), label.end())
+    if span is None and not looked_back and not t_asserted and s_asserted and "title_attack" not in f.values:
+        # "Opera reopens || ... a year after its windows were blown out by a missile strike",
+        # "Book fair moves underground || ... after a missile strike destroyed it in May 2024":
+        # a headline with no launch over a summary whose launch is dated in the past.
+        s0, s1 = p.sentence_of(s_asserted[0].start)
+        span = _dated_in_past(text, s0, s1)
     if looked_back:
         # "화성-15형 발사 5주년", "ICBM発射から1年": the look-back follows the launch it is of.
         f.set("retrospective", 1, looked_back)
@@ -572,12 +580,58 @@ def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: i
             impact = en.IMPACT.match(text, r0, m.end()) if 0 <= r0 - first_event.end <= 1 else None
             if impact is not None and impact.end() == m.end():
                 continue
+            if r0 > first_event.end and _TIME_ANCHOR.search(text, first_event.end, r0):
+                continue  # "missile attack ahead of peace talks": the talks date the attack
         if event_at is not None:
             lo, hi = (r0, event_at) if r0 < event_at else (event_at, r0)
             if _HEADLINE_PARTS.search(text, lo, hi):
                 continue
         return m
     return None
+
+
+# A year in a summary's sentence (not a dateline's: "SEOUL, Nov 23, 2023 (Reuters) -") ...
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*[(\[])")
+# ... nor a day's full date ("on Friday, Jan. 3, 2025": the day of the news).
+_WEEKDAY_DATE_BEFORE = re.compile(r"day,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$")
+
+
+# ... or a month with no day ("in October", "w listopadowym ataku"), or attacks told as a
+# habit or a span ("repeatedly", "wielokrotnie ostrzeliwany", "przez ponad rok ostrzeliwał").
+_MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+_BACKGROUND_TIME = re.compile(
+    rf"\b(?:in (?:{_MONTHS_EN})(?!\s+\d)|(?:{_MONTHS_EN})'s|repeatedly|regularly|for (?:months|years)"
+    r"|earlier this year|last (?:year|month|spring|summer|autumn|fall|winter)"
+    r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
+    r"|(?:styczniow|lutow|marcow|kwietniow|majow|czerwcow|lipcow|sierpniow|wrześniow|październikow|listopadow"
+    r"|grudniow)\w+|wielokrotnie|regularn\w+|od miesięcy|przez (?:ponad )?(?:rok|\d+ (?:lat|miesięcy)))\b")
+
+
+# "for the first time since the start of the war": a record, not a look-back.
+_FIRST_TIME_BEFORE = re.compile(r"(?:first(?: time)?|po raz pierwszy|pierwszy raz)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of the first words between lo and hi that date their sentence in the past (a
+    look-back, a year, a month with no day, a habit), or None."""
+    for pattern in (ANY.retrospective, _YEAR, _BACKGROUND_TIME):
+        for m in pattern.finditer(text, lo, hi):
+            if _FIRST_TIME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+                continue
+            if pattern is _YEAR and _WEEKDAY_DATE_BEFORE.search(text, max(lo, m.start() - 25), m.start()):
+                continue
+            return m.span()
+    return None
+
+
+# A death by violence in the summary's first sentence: no obituary.
+_KILLED = re.compile(r"\b(?:zgin\w*|zabit\w*|killed)\b", re.IGNORECASE)
+
+
+# A later event that only dates the launch before it: "... ahead of peace talks",
+# "... przed rozmowami w Stambule".
+_TIME_ANCHOR = re.compile(r"\b(?:ahead of|before|on the eve of|przed|w przeddzień)\s+(?:[\w'’-]+\s+){0,3}$",
+                          re.IGNORECASE)
 
 
 # What a strike left, told after a colon: its aftermath, not a speaker's words.

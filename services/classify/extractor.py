@@ -389,7 +389,7 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             # "from North Korea's failed launch": a possessive owns what follows, no place;
             # "toll from Cambodian rocket strike": nor does an adjective on the attack.
             return "site"
-        if table.oblique_name is not None and table.oblique_name.search(text, s, e) and not _agent_case(
+        if table.oblique_name is not None and _oblique(text, s, e, table) and not _agent_case(
                 text, s, e, before, table):
             return "object"  # "ostrzał Ukrainy", "dopadły Rosjan": an inflected name that is no subject
         return "actor"
@@ -561,6 +561,13 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         implied = gazetteer.AGENCY_IMPLIES_ACTOR.get(agency)
         if implied:
             return implied, (s, e), "actor:state_agency"
+    if not verb_final and primary is not None and primary.kind == "test" and primary.start < title_end and not (
+            _DETECTED.search(text, 0, title_end)):
+        # "Chińska marynarka: udany test pocisku", "Korea Płn. poinformowała o teście rakiety":
+        # a state that reports a test and names no other launcher reports its own.
+        for r in islice(gazetteer.ACTOR_TABLE.all(text, 0, primary.start), MAX_CANDIDATES):
+            if r[2] in STATE_CODES and role(r[0], r[1]) in ("reporter", "label"):
+                return r[2], (r[0], r[1]), "actor:reports_own_test"
     headline = text[:p.title_end]
     letters = [c for c in headline if c.isalpha() and c.isascii()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
@@ -580,6 +587,9 @@ _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|
 # Armed groups whose "rakiety" are artillery rockets: all but the Houthis, who fire
 # ballistic and cruise missiles.
 _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
+# A test seen by others: "Seoul says it detected a missile test".
+_DETECTED = re.compile(r"\b(?:detect\w*|spott\w*|observ\w*|monitor\w*|wykry\w*|zarejestrowa\w*|odnotowa\w*|zaobserwowa\w*)",
+                       re.IGNORECASE)
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # A dateline after a place that opens the summary: "Seul (PAP/AFP) -", "SEOUL, Nov 14 (Reuters) -".
@@ -641,15 +651,26 @@ def _headline_label(text: str, s: int, e: int, title_end: int) -> bool:
     return m is not None and not en.LAUNCH_VERBS.search(text, e, m.end())
 
 
+def _oblique(text: str, s: int, e: int, table: LanguageTable) -> bool:
+    """Whether the name at s:e is in an oblique case: its last word, and its first word when
+    it has several ("Korei Północnej"; not "Strażnicy Rewolucji", whose head is first)."""
+    if not table.oblique_name.search(text, s, e):
+        return False
+    first_end = text.find(" ", s, e)
+    return first_end < 0 or bool(table.oblique_name.search(text, s, first_end))
+
+
 def _agent_case(text: str, s: int, e: int, before: str, table: LanguageTable) -> bool:
     """Whether an inflected name in an oblique case is still the attack's agent: after
-    "przez" or a state's armed forces ("Siły Zbrojne Ukrainy"), an adjective on an attack or
+    "przez", a state's armed forces ("Siły Zbrojne Ukrainy") or a weapon ("rakiety Hamasu"), an adjective on an attack or
     a weapon ("rosyjskich rakiet"), or a genitive between an attack noun and its target
     ("atak Rosji na Ukrainę")."""
     if table.agent_before is not None and table.agent_before.search(before):
         return True
     if table.armed_body_before is not None and table.armed_body_before.search(before):
         return True  # "Siły Zbrojne Ukrainy wystrzeliły"
+    if table.owner_before is not None and table.owner_before.search(before):
+        return True  # "Rakiety Hamasu spadły"
     if _ADJECTIVE_END.search(text, s, e) and _owns_attack(text, e, table):
         return True
     return (table.agent_case_before is not None and table.agent_case_after is not None

@@ -130,7 +130,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("RUS", r"\b(?:Sarmat|Yars|Bulava|Topol|Avangard|Iskander|Kinzhal|Kalibr|Zircon|Tsirkon|Oreshnik|Burevestnik|Tornado-S"
             r"|Kh-\d+\w*|Onyx|Oniks"
             # Polish, Korean and Japanese spellings.
-            r"|Kinżał\w*|Kindżał\w*|Buriewiestnik\w*|Burewiestnik\w*|Jars(?:a|em|y|ów)?\b|Cyrkon\w*|Or[iz]esznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
+            r"|Kinżał\w*|Kindżał\w*|Buriewiestnik\w*|Burewiestnik\w*|Jars(?:a|em|y|ów)?\b|Cyrkon\w*|Or[iz]?esznik\w*|Buław\w*)|킨잘|이스칸데르|칼리브르|[지치]르콘|오레시니?크|사르마트|불라바"
             r"|キンジャー?ル|イスカンデル|カリブル|[ジツ]ィ?ルコン|オレシ[ュ]?ニク|サルマト|ブラバ"),
     ("USA", r"\b(?:Minuteman|PrSM|SM-6|ARRW|Dark Eagle|LRHW|B-52|B-1B|Typhon)\b|타이폰|タイフォン"),
     ("IND", r"\b(?:Agni|Prithvi|BrahMos|Nirbhay|Akash|K-[45](?= ))"),

@@ -633,3 +633,110 @@ def test_stations_permissions_recalls_accidents_and_interceptor_drones(title, su
 ])
 def test_english_and_polish_shapes_of_the_forty_first_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A maker's or supplier's adjective is no supply story.
+    ("Ukraine says it hit Saky airfield with U.S.-supplied long-range missiles", "", "en", True),
+    ("U.S. supplied long-range missiles to Ukraine last month", "", "en", False),
+    # An interceptor jet is an aircraft; an interceptor missile is a missile.
+    ("MiG-31K takeoff triggers nationwide air raid alert",
+     "The alert was called off after the interceptor jet landed.", "en", False),
+    # A leader's displeasure after an attack is a reaction; the attack alone is the news.
+    ("Trump says he is 'not happy' with Putin after Russian missile attack on Kyiv", "", "en", False),
+    ("Russian missile attack on Kyiv kills 12", "", "en", True),
+    # Talks that only date the attack are no reaction; talks after it are.
+    ("Russia pummels Ukraine with missile attack ahead of peace talks", "", "en", True),
+    ("Peace talks stall after missile attack on Kyiv", "", "en", False),
+    # A ceasefire agreed is the news; one broken by rockets is not.
+    ("India and Pakistan agree ceasefire after four days of missile and drone strikes", "", "en", False),
+    ("Ceasefire shattered as rockets fired from Gaza", "", "en", True),
+    # A launch put off has not happened; a delayed launch that failed has.
+    ("Iran postpones Simorgh satellite launch due to technical issues", "", "en", False),
+    ("North Korea calls off planned missile test", "", "en", False),
+    ("Delayed launch of North Korean satellite fails", "", "en", True),
+    # Oil's move after an attack is the markets' news.
+    ("Oil jumps most since 2022 after Iran's missile attack on Israel", "", "en", False),
+    ("Russian missiles hit oil refinery in Odesa", "", "en", True),
+    # A company's name in a summary's running text fires nothing; a headline's verb does.
+    ("Ukraine unveils new cruise missile with claimed 3,000-km range",
+     "Manufacturer Fire Point says the missile carries a one-ton warhead.", "en", False),
+    ("Houthis Fire Ballistic Missile at Tanker in Red Sea", "", "en", True),
+    # A commander replaced after a strike: the replacement is the news.
+    ("Zelensky replaces air force commander after F-16 crash",
+     "The jet crashed while repelling a Russian missile and drone attack, killing its pilot.", "en", False),
+    # A headline with no launch over a summary whose launch is dated in the past looks back;
+    # a day's full date or a dateline dates the news itself.
+    ("Kyiv opera reopens as audiences carry shelter maps",
+     "Performances resumed a year after its windows were blown out by a Russian missile strike.", "en", False),
+    ("Book fair moves to a metro station",
+     "Organisers moved the readings after a Russian missile strike destroyed the printing house in May 2024.",
+     "en", False),
+    ("Residents sweep glass in Kyiv",
+     "Russia fired 40 missiles at Kyiv overnight on Friday, Jan. 3, 2025, the air force said.", "en", True),
+    ("Sirens across Japan's north",
+     "TOKYO, Nov 23, 2023 (Reuters) - North Korea fired a ballistic missile on Thursday, the coast guard said.",
+     "en", True),
+    # Polish: a flight to come, a weapon's kind, a test "o teście", drills, truces.
+    ("Siostra Kima grozi: „Rakiety polecą nad Pacyfik”", "", "pl", False),
+    ("Rakiety lecą nad Polską", "", "pl", True),
+    ("Seul zamawia pociski przechwytujące SM-3 dla niszczycieli", "", "pl", False),
+    ("Pociski przechwytujące zestrzeliły rakiety nad Kijowem", "", "pl", True),
+    ("Korea Płn. poinformowała o teście nowej rakiety", "", "pl", True),
+    ("Rozmowy o teście rakiety w ONZ", "", "pl", False),
+    ("Zapad-2025. Przy granicy z Polską ćwiczono użycie Iskanderów", "", "pl", False),
+    ("Trump ogłasza zawieszenie broni między Izraelem a Iranem",
+     "To efekt negocjacji po 12 dniach wymiany ciosów, w tym irańskich ostrzałów rakietowych.", "pl", False),
+    # An airspace violated is the flight; a resolution violated is a judgement.
+    ("Rosyjska rakieta manewrująca nad Polską. Dowództwo Operacyjne potwierdza naruszenie przestrzeni powietrznej",
+     "", "pl", True),
+    ("Próba rakietowa KRLD. Seul: to naruszenie rezolucji ONZ", "", "pl", False),
+    ("Sikorski w ONZ: rosyjskie rakiety nad Polską to świadoma prowokacja", "", "pl", False),
+    # A dismissal, a sentence or an export figure after attacks is the news; a fire after one is its aftermath.
+    ("Dowódca zwolniony po ataku na poligon",
+     "Dowódcę brygady odwołano po tym, jak rosyjska rakieta uderzyła w zbiórkę żołnierzy.", "pl", False),
+    ("Dożywocie dla rosyjskiego dowódcy za atak na centrum handlowe", "", "pl", False),
+    ("Zboże płynie z Odessy mimo ataków na porty",
+     "Eksport wzrósł o 12 proc. mimo regularnych rosyjskich ataków rakietowych na porty.", "pl", False),
+    ("Pożar po ataku rakietowym na Odessę", "", "pl", True),
+    # Rockets fired from launchers named after "z": the launcher's word is not what was fired.
+    ("Grad spadł na Marganiec. Uszkodzone domy",
+     "Rosjanie ostrzelali w nocy miasto z wieloprowadnicowych wyrzutni rakietowych Grad.", "pl", True),
+    ("Polska kupi wyrzutnie rakietowe", "", "pl", False),
+    ("Festiwal jazzowy w Charkowie odbędzie się w metrze",
+     "Koncerty przeniesiono po tym, jak w zeszłym miesiącu rosyjska rakieta uszkodziła gmach filharmonii.",
+     "pl", False),
+    # ... a month with no day, a habit or a span dates it in the past too; a record "for the
+    # first time since" does not.
+    ("Rial hits record low in Tehran",
+     "The currency has lost ground since Iran's missile attacks on Israel in June.", "en", False),
+    ("Dnipro athlete dedicates her gold to the dead",
+     "Her home city has been repeatedly struck by Russian missiles, and her club lost its hall.", "en", False),
+    ("Haifa residents return to shelters",
+     "Hezbollah fired around 90 rockets at northern Israel on Sunday, some reaching Haifa for the first time "
+     "since the start of the war, the Israeli military said.", "en", True),
+    ("Opera w Odessie wraca na scenę",
+     "Teatr, którego okolice ucierpiały w listopadowym ataku rakietowym, wznawia spektakle.", "pl", False),
+    ("Bejrut liczy na turystów",
+     "Po rozejmie z Hezbollahem, który przez ponad rok ostrzeliwał rakietami północ Izraela, rośnie liczba rezerwacji.",
+     "pl", False),
+    # A harm or an alarm told before "after" is the launch's aftermath; a market's move is not.
+    ("Photos show aftermath of strike on Crimea air base",
+     "Satellite images show destroyed aircraft at the base after Ukraine fired eight ATACMS missiles at it.",
+     "en", True),
+    ("Trains briefly halted in Hokkaido",
+     "Japan issued a J-Alert warning after North Korea launched a ballistic missile.", "en", True),
+    ("Seoul shares fall", "Stocks fell after North Korea fired a missile.", "en", False),
+    # A dedication of a win, in a sport's story, is the news.
+    ("Tennis player dedicates win to victims of Kyiv missile attack", "", "en", False),
+    # A child killed is a strike's victim, not an obituary; a death of age is one.
+    ("Nie żyje czteroletnia Lisa. Jej matka jest w ciężkim stanie",
+     "Dziewczynka zginęła w Winnicy, w którą w czwartek rosyjski okręt wystrzelił trzy pociski Kalibr.", "pl", True),
+    ("Nie żyje Jan Kowalski, konstruktor rakiet", "Zmarł w wieku 84 lat.", "pl", False),
+    # A fighter's take-off and a start put off are no launch.
+    ("Alarm lotniczy w całej Ukrainie",
+     "Alarm ogłoszono w związku ze startem rosyjskiego myśliwca MiG-31K, nosiciela pocisków Kindżał.", "pl", False),
+    ("Start polskiego satelity znów przesunięty", "", "pl", False),
+])
+def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

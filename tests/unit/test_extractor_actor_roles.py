@@ -815,3 +815,33 @@ def test_polish_present_claims_we_used_and_what_rockets_reached(title, summary, 
 ])
 def test_actors_of_the_forty_first_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A state's body that reports a test, naming no other launcher, reports its own.
+    ("Chinese navy: successful test of submarine-launched ballistic missile", "", "en", "CHN"),
+    ("Chińska marynarka: udany test pocisku balistycznego", "", "pl", "CHN"),
+    ("Japan says North Korea missile test failed", "", "en", "PRK"),
+    # A spokesman who says "we launched" speaks for his side.
+    ("Houthi spokesman: We launched hypersonic missile at Ben Gurion airport", "", "en", "Houthis"),
+    # The side that downs a warplane with a missile fired it.
+    ("Ukrainian air defense downs Russian Su-34 with Patriot missile", "", "en", "UKR"),
+    # Polish: a weapon's owner in the genitive; a city's genitive is the target.
+    ("Rakiety Hamasu spadły na Aszkelon", "", "pl", "Hamas"),
+    ("Rakieta Islamskiego Dżihadu spadła w Strefie Gazy", "", "pl", "Palestinian Islamic Jihad"),
+    ("Ostrzał rakietowy Kijowa", "", "pl", None),
+    # A name whose first word is its head is in the case of that word.
+    ("Strażnicy Rewolucji wystrzelili satelitę", "", "pl", "IRN"),
+    ("W Dniepr uderzył nowy pocisk Oresznik", "", "pl", "RUS"),
+    # Who claims the attack after the verb; a body that admits an attack on its side reports it.
+    ("Rakiety spadły na bazę Ain al-Asad w Iraku. Ranni amerykańscy żołnierze",
+     "Do ataku przyznał się Islamski Opór w Iraku.", "pl", "Islamic Resistance in Iraq"),
+    ("Storm Shadow uderzył w sztab floty w Sewastopolu",
+     "Ukraińskie lotnictwo przeprowadziło atak na budynek. Rosyjskie władze Krymu przyznały, że doszło do ataku.",
+     "pl", "UKR"),
+    # The armed force that reports after "jak podały" is the reporter, not the launcher.
+    ("Mieszkańcy Podola zamiatają szkło",
+     "Jak podały Siły Powietrzne Ukrainy, Rosjanie wystrzelili na stolicę sześć pocisków Kindżał.", "pl", "RUS"),
+])
+def test_actors_of_the_forty_second_sets(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -40,7 +40,7 @@ NAMED_SYSTEMS = (
     r"|Dark Eagle|LRHW|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
     r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]"
     # (Not an interceptor drone, which is a drone.)
-    r"|interceptors?(?: missiles?)?(?![- ](?:drones?|UAVs?))"
+    r"|interceptors?(?: missiles?)?(?![- ](?:drones?|UAVs?|jets?|aircraft|planes?|fighters?))"
 )
 
 WEAPONS = compile_fast(
@@ -374,7 +374,11 @@ MODAL_BEFORE = compile_fast(
     r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
     r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?"
     # "IDF on alert for rocket fire by militias", "braces for missile strikes".
-    r"|on (?:high |heightened )?alert|braces?|bracing|call(?:s|ed|ing)? for)"
+    r"|on (?:high |heightened )?alert|braces?|bracing|call(?:s|ed|ing)? for"
+    # Put off: "Iran postpones Simorgh satellite launch" (not "delayed launch fails", whose
+    # "delayed" is the launch's adjective).
+    r"|(?:postpon(?:es|ing)|delays|delaying|scraps|scrapping|cancels|cancell?ing|calls off|calling off|puts off"
+    r"|putting off|pushes back|reschedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
     r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be|[a-z]+ly))*\s+$",
     _I,
@@ -421,8 +425,8 @@ ATTACK_WITH_BEFORE = compile_fast(
     # (Not across a sentence: an initial's dot, "U.S. carrier", is no sentence's end.)
     r"|rain(?:s|ed)?|shower(?:s|ed)?)\b(?:[^.;:]|(?<=\b[A-Z])\.){0,80}?\bwith\s+"
     # The instrument may be one of a list: "with drones, missiles", "with drones and missiles",
-    # "with 158 means of air attack: 122 missiles".
-    r"(?:[\w'-]+[,:]?\s+){0,6}$",
+    # "with 158 means of air attack: 122 missiles"; a maker's initials: "with U.S.-supplied missiles".
+    r"(?:[\w'.-]+[,:]?\s+){0,6}$",
     _I,
 )
 # "carried out a successful strike on the headquarters ... using Storm Shadow cruise
@@ -430,7 +434,7 @@ ATTACK_WITH_BEFORE = compile_fast(
 ATTACK_USING_BEFORE = compile_fast(
     r"\b(?P<verb>(?:carried out|carries out|conducted|conducts|launched|launches|delivered|delivers)\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?)|strike[sd]?|struck|attack(?:s|ed)|hit|target(?:s|ed))\b"
-    r"(?:[^.;:]|(?<=\b[A-Z])\.){0,140}?\busing\s+(?:[\w'-]+,?\s+){0,5}$",
+    r"(?:[^.;:]|(?<=\b[A-Z])\.){0,140}?\busing\s+(?:[\w'.-]+,?\s+){0,5}$",
     _I,
 )
 
@@ -502,7 +506,7 @@ NONWEAPON_OBJECT = compile_fast(
 REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
-    r"|disappoint\w*|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
+    r"|disappoint\w*|(?:not |un)happy|angry|furious|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
@@ -511,7 +515,7 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’,-]+\s+){0,6}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     # (Not a failure blamed on a part: "launch failed, blames new engine".)
     r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
-    r"|react\w*|talks|negotiat\w*|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
+    r"|react\w*|talks|negotiat\w*|agree(?:s|d)?\s+(?:to\s+)?(?:an?\s+)?(?:[\w-]+\s+)?(?:ceasefire|truce)|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
     r"|imposes?|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
     r"|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
@@ -531,7 +535,9 @@ REACTION = compile_fast(
     # A leader's plea or verdict: "Pope decries ...", "pleads for more Patriots after ...",
     # "calls the strike 'a war crime'". (Not a shipping firm or an airline that pauses or
     # reroutes after an attack: the labels count that as the attack's aftermath.)
-    r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks"
+    r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks|dedicat(?:es|ed|ing)"
+    # A commander replaced after it: "Zelensky replaces air force commander after F-16 crash".
+    r"|(?:replac(?:es|ed)|sack(?:s|ed)|oust(?:s|ed))(?=\s+(?:[\w'’-]+\s+){0,4}?(?:commander|chief|head|general|minister)s?\b)"
     # A report taken back: "JCS retracts report of missile launch", "earlier report ... withdrawn".
     r"|retract(?:s|ed|ing)?|(?:reports?|flash|alerts?|claims?) (?:[\w'’-]+ ){0,8}?withdrawn"
     r"|withdr(?:aws|ew|awn) (?:its |the |an? )?(?:earlier )?(?:reports?|flash|alerts?|claims?)"
@@ -550,7 +556,7 @@ REACTION = compile_fast(
     # ... and their figures: "Seoul shares close lower after ...", "Brent jumps as ...".
     r"|shares (?:close|closed|end|ended|open|opened|fall|fell|drop|dropped|slip|slipped|slide|slid|sink|sank|tumble|tumbled"
     r"|rise|rose|gain|gained|jump|jumped|climb|climbed|rally|rallied|lower|higher)|share prices?|(?:stock exchange|bourse)(?! (?:building|headquarters|offices?)\b)"
-    r"|Brent|crude (?:oil|prices?|futures)|oil futures|gold prices?|the won|won (?:weakens|weakened|falls|fell|slips|slipped)"
+    r"|Brent|crude (?:oil|prices?|futures)|oil futures|oil (?:jump|surg|rise|rose|climb|spike|fall|fell|slid|soar|gain|rall|tumbl)\w*|gold prices?|the won|won (?:weakens|weakened|falls|fell|slips|slipped)"
     r"|Dow Jones|S&P 500|Nasdaq|FTSE|DAX|TA-35|TA-125"
     # ... and what insurers, firms and inquiries do after it: "war-risk cover jumps", "port
     # revenue down 85%", "Pentagon orders review after". (Claims filed for the damage are the
@@ -682,7 +688,8 @@ SELF_REPORT_AFTER = compile_fast(
     r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?|barrages?|salvos?|volleys?)\b"
     # "Hamas: we fired rockets at Tel Aviv": a name that speaks of its own firing.
-    r"|(?:'s)?(?:\s+(?:military|army|navy|air force|intelligence|armed forces))?:\s*[\"“'‘]?(?:(?:we|our\s+(?:forces|fighters|units|troops))\s+(?:(?:have|had)\s+)?"
+    r"|(?:'s)?(?:\s+(?:military|army|navy|air force|intelligence|armed forces|(?:military\s+)?spokes(?:man|woman|person)|commander|leader))?"
+    r":\s*[\"“'‘]?(?:(?:we|our\s+(?:forces|fighters|units|troops))\s+(?:(?:have|had)\s+)?"
     r"(?:fired|launched|struck|targeted|hit|shelled)|our\s+(?:missiles|rockets))\b)",
     _I)
 TARGET_BEFORE = compile_fast(
@@ -847,7 +854,8 @@ DEFENDER_AFTER = compile_fast(
 DOWNS_AIRCRAFT_WITH_MISSILE = compile_fast(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:shoots?|shot|brings?|brought)\s+down|downs?|downed)\s+(?:[\w.-]+\s+){0,4}?"
-    r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?|warplanes?|fighters?|bombers?|Reapers?)\b[^.;]{0,40}?"
+    r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?|warplanes?|fighters?|bombers?|Reapers?"
+    r"|(?:Su|MiG|Tu|Ka|Mi|Il|F)-\d+\w*)\b[^.;]{0,40}?"
     r"\b(?:with|using|by)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:surface-to-air|SAMs?\b|anti-aircraft|air[- ]defen[cs]e|missiles?\b|interceptors?\b)"
     # "Iranian air defence fired two missiles at airliner": missiles fired at an aircraft.
@@ -1057,12 +1065,13 @@ SHARED = SharedWords(
         r"\b(?:goals?|(?:scores?|scored)(?! ['‘\"“]?(?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
-        r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to)\b"
+        r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to|tennis|Wimbledon|Grand Slam)\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
     supply=(
-        # (Not "shipping", the traffic at sea: "missiles at Red Sea shipping".)
-        r"\b(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
+        # (Not "shipping", the traffic at sea: "missiles at Red Sea shipping"; nor a maker's
+        # or supplier's adjective: "hit with U.S.-supplied missiles".)
+        r"\b(?<!-)(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
         r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
     ),

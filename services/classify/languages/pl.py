@@ -49,7 +49,7 @@ GLOSSES = MappingProxyType({
     "bombard": "bombardment", "trafi": "hit", "trafieni": "hit", "spadł": "fell", "spadl": "fell",
     "wlecia": "flew", "przelecia": "flew", "lecia": "flew", "eksploz": "explosion", "wybuch": "explosion",
     "zniszcz": "destroyed", "zestrzel": "intercepted", "strąc": "intercepted", "przechwyc": "intercepted",
-    "przechwyt": "intercepted", "test": "test", "przetestow": "tested", "prób": "test", "próbn": "test",
+    "przechwyt": "intercepted", "test": "test", "teści": "test", "przetestow": "tested", "prób": "test", "próbn": "test",
     "zabit": "killed", "zabic": "killed", "zgin": "killed", "ofiar": "victims", "rann": "injured",
     "poszkodowan": "injured", "gruz": "rubble", "pożar": "fire", "alarm": "alert",
     # Reactions, plans and threats: news about a launch, not of one.
@@ -192,7 +192,7 @@ EVENT_STEMS = MappingProxyType({
     "przetestowa": ("test", "perfective"), "przetestuj": ("test", "perfective"),
     "wypróbowa": ("test", "perfective"), "wypróbuj": ("test", "perfective"),
     "testowa": ("test", "imperfective"), "testuj": ("test", "imperfective"),
-    "test": ("test", "noun"), "prób": ("test", "noun"), "próbn": ("test", "adjective"),
+    "test": ("test", "noun"), "teści": ("test", "noun"), "prób": ("test", "noun"), "próbn": ("test", "adjective"),  # "o teście": st→ści
     # Striking, hitting, falling, flying, and being shot down: what only a fired weapon does.
     "ostrzel": ("impact", "perfective"), "ostrzeliw": ("impact", "imperfective"), "ostrzał": ("impact", "noun"),
     "ostrzal": ("impact", "noun"), "naloc": ("impact", "noun"),  # "po ostrzale", "w nalocie": ł→l, t→c
@@ -251,18 +251,22 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 # After the event word: it is no launch ("trafiły do Ukrainy": delivered).
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
+_AIRCRAFT_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
     # (Only a border, a line or an airspace crossed: not "produkcja przekroczyła plan".)
     "przekrocz": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}?(?:granic|lini|przestrze))", _I),
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
-    # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety".
-    "wystartowa": compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I),
+    # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety",
+    # "alarm w związku ze startem rosyjskiego myśliwca MiG-31K".
+    "wystartowa": _AIRCRAFT_AFTER, "start": _AIRCRAFT_AFTER,
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
     "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
 })
 # Before it, ending where it starts: the same ("do Polski trafiły").
 NOT_AN_EVENT_BEFORE = MappingProxyType({
     "traf": compile_fast(r"\b(?:do|na front)\s+(?:[\w-]+\s+){0,2}$", _I),
+    # A kind of weapon, not what it did: "pociski przechwytujące SM-3" (interceptor missiles).
+    "przechwytuj": compile_fast(r"\b(?:pocisk|rakiet|system|zestaw|bateri)\w*\s+$", _I),
 })
 # Right before a weapon: the weapon names what another noun is for or made of, and is
 # not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
@@ -358,13 +362,13 @@ MODAL_BEFORE = compile_fast(
     r"|każd\w*(?!\s+z\b)|rozkaz\w*"
     # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak",
     # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
-    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
+    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
 # After a noun event: "start ... zaplanowano na", "test przełożono".
 MODAL_AFTER = compile_fast(
     r"\s*(?:[\w-]+\s+){0,3}?(?:jest |są |był |była )?(?:spodziewan\w*|planowan\w*|zaplanowan\w*|zaplanowano"
-    r"|przełożon\w*|przełożono|odwołan\w*|odwołano|wstrzyman\w*|wstrzymano|opóźnion\w*|ma się odbyć"
+    r"|przełożon\w*|przełożono|przesunięt\w*|przesunięto|odwołan\w*|odwołano|wstrzyman\w*|wstrzymano|opóźnion\w*|ma się odbyć"
     r"|mają się odbyć|może nastąpić|mogą nastąpić|nastąpi|odbędzie)\b",
     _I,
 )
@@ -426,7 +430,8 @@ ALARM_CAUSE_BEFORE = compile_fast(
 # A strike given as what another act answers ("uderzył w odpowiedzi na atak rakietowy"):
 # the cause of the news even for a strike, whose aftermath ("pożar po ataku") is its report.
 RESPONSE_BEFORE = compile_fast(
-    r"\b(?:(?:w\s+)?odpowied(?:ź|zi|zią) na|w reakcji na|odwet\w* za|w rewanżu za)(?:\s+[\w.-]+){0,5}\s*$", _I)
+    # ... or despite it: "eksport wzrósł mimo rosyjskich ataków rakietowych" (the attacks are background).
+    r"\b(?:(?:w\s+)?odpowied(?:ź|zi|zią) na|w reakcji na|odwet\w* za|w rewanżu za|mimo|pomimo)(?:\s+[\w.-]+){0,5}\s*$", _I)
 # A headline attack given as an answer ("uderzył w odwecie"): the rockets its summary
 # names are what it answers, not its own weapons.
 RETALIATION = compile_fast(r"\b(?:odwet\w*|w odpowiedzi|odpowiedź|odpowiada\w*|w reakcji|zemst\w*|rewanż\w*)\b", _I)
@@ -434,11 +439,14 @@ RETALIATION = compile_fast(r"\b(?:odwet\w*|w odpowiedzi|odpowiedź|odpowiada\w*|
 # ("metody ataków", "ryzyko uderzenia").
 TOPIC_BEFORE = compile_fast(
     r"\b(?:metod\w*|taktyk\w*|sposob\w*|sposób|rodzaj\w*|ryzyk\w*|zagrożeni\w*|histori\w*|skutecznoś\w*"
-    r"|stosowa\w*|zastosowa\w*|obron\w*)\s+(?:[\w-]+\s+)?$", _I)
+    r"|stosowa\w*|zastosowa\w*|obron\w*|mimo|pomimo)\s+(?:[\w-]+\s+)?$", _I)
 # Before a noun event, after a weapon: the noun opens a phrase of its own ("pocisków
 # przeciwlotniczych po zmasowanym ataku"), so the weapon before it is not its weapon.
 PHRASE_BEFORE_NOUN = compile_fast(
     r"\b(?:po|przed|podczas|wskutek|w wyniku|w trakcie|w czasie|mimo|pomimo|dla)\s+(?:[\w-]+\s+){0,2}$", _I)
+# Before a weapon, where a launcher it was fired from stands: "z wieloprowadnicowych wyrzutni
+# rakietowych" (the launcher's own word is what NOT_A_WEAPON_BEFORE sets aside).
+FROM_LAUNCHER_BEFORE = compile_fast(r"\bze?\s+(?:[\w-]+\s+){1,2}wyrzutni\w*\s+$", _I)
 # After a weapon: a price makes it goods, not a weapon fired ("pociski i rakiety o
 # wartości 40 mln euro").
 PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b", _I)
@@ -450,7 +458,9 @@ PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b
 WEAPON_OPENS = re.compile(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ]{3,}[A-ZĄĆĘŁŃÓŚŹŻ ]*:\s*(?:[\w-]+\s+)?")
 ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-ZŁŚŻŹĆ]\w*)?\s*(?=$|[,.;:!?]|\s[–—-]\s)")
 # "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between.
-OVER_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+# (Not a flight to come: "Rakiety polecą nad Pacyfik".)
+OVER_AFTER = compile_fast(r"\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
+                          r"(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".
 # (A plain pattern: the place's capital letter is read case-sensitively.)
 OVER_LEAD = re.compile(r"\s*(?P<over>[Nn]ad)\s+[A-ZĆŁŚŹŻ][\w-]*(?:\s+[\w-]+)?\s+(?:[\w-]+\s+)?$")
@@ -490,8 +500,11 @@ REACTION = compile_fast(
     r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
-    r"|komentarz\w*|narusz\w*|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
+    # (Not an airspace violated: "potwierdza naruszenie przestrzeni powietrznej" tells the flight.)
+    r"|komentarz\w*|narusz\w*\b(?!\s+(?:[\w-]+\s+)?przestrze\w*\s+powietrzn)|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
     r"|podkreśla\w*|destabiliz\w*|niedopuszczaln\w*|nie do przyjęcia|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    # A commander dismissed after it: "Dowódca zwolniony po ataku na poligon".
+    r"|zdymisjonowa\w*|dymisj\w*|zwolnion\w*"
     # A leader's visit, call or prayer after the attack.
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
     # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
@@ -500,13 +513,13 @@ REACTION = compile_fast(
     r"|ostrzega\w*(?=\s+(?:[\w-]+\s+){0,2}po\b)"
     # A truce agreed: "Islamski Dżihad i Izrael uzgodniły rozejm" (not "Zawieszenie broni
     # naruszone? Rakieta spadła ...").
-    r"|(?:uzgodni|zawar|ogłosi|przyję|podpisa)\w*\s+(?:[\w-]+\s+)?(?:rozejm|zawieszeni\w* broni)"
+    r"|(?:uzgodni|uzgadnia|zawar|zawiera|ogłosi|ogłasza|przyję|przyjmuj|podpisa|podpisuj)\w*\s+(?:[\w-]+\s+)?(?:rozejm|zawieszeni\w* broni)"
     # An airline's suspension: "LOT zawiesza loty do Tel Awiwu".
     r"|zawiesz(?:a|ają|ył\w*)|zawiesi\w*"
     # A trial of the accused: "Ruszył proces oskarżonych o atak rakietowy".
     r"|oskarżon\w*|proces\w*(?=\s+(?:[\w-]+\s+){0,2}?(?:oskarżon|sprawc|zamachowc))"
     # A court's verdict or a suit: "Sąd w Hadze: wyrok w sprawie zestrzelenia MH17".
-    r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
+    r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|dożywoci\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
     r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?"
     # A fact-check and a pledge to rebuild: "nagranie ... to manipulacja", "na odbudowę szpitala".
@@ -558,8 +571,7 @@ SPEAKER_AFTER = compile_fast(r"(?!(?:Mieszka\w*|Świadk\w*|Ocala\w*|Ludzie)\b)"
 JUDGED_AFTER = compile_fast(
     # (An abbreviation's dot within the clause, "przez Koreę Płn. to ...", not a sentence's
     # end after a longer word.)
-    r"[\s:\"„”«»]*(?:[\w-]+(?:(?<!\w\w\w\w\w)\.)?[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:(?:kolejn|jawn|oczywist|bezprecedensow"
-    r"|otwart)\w*\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
+    r"[\s:\"„”«»]*(?:[\w-]+(?:(?<!\w\w\w\w\w)\.)?[\s:\"„”«»]+){0,5}?(?:oznacza\w*|(?:to|jest|są|był|była|było|były)\s+(?:[\w-]+\s+)?(?:akt\w*|zbrodni\w*|terror\w*|eskalacj\w*|prowokacj\w*|sygnał\w*|ostrzeżeni\w*|barbarzyństw\w*"
     r"|zemst\w*|wypowiedzeni\w* wojny|naruszeni\w*)"
     # "wystrzelenie pocisku przez Koreę Płn. to „absolutnie niedopuszczalne”".
     r"|(?:to|jest)\s+[\"„”«»]?(?:absolutnie\s+|całkowicie\s+)?(?:niedopuszczaln\w*|nie do przyjęcia|skandaliczn\w*)"
@@ -589,6 +601,9 @@ _SAYING = (
     r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
     r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*"
+    # Who admits an attack on its side reports it ("władze Krymu przyznały, że doszło do ataku";
+    # not "przyznali się do ataku", a claim).
+    r"|przyzna(?:ł|ła|ło|li|ły|je|ją)\b(?!\s+się)"
     # Who corrects the figures reports them: "Japonia koryguje dane: pociski przeleciały 800 km".
     r"|koryguj\w*|skorygowa\w*"
 )
@@ -695,7 +710,7 @@ REPORTER_BEFORE = compile_fast(
     r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|jak przekaza\w*|jak twierdz\w*"
     r"|jak potwierdzi\w*|cytowan\w* przez"
     r"|powołując się na|źródł\w* w)\s+(?:(?:źródeł|władz\w*|rząd\w*|ministerstw\w*|resort\w*|armi\w*|wojsk\w*"
-    r"|medi\w*|agencj\w*|służb\w*|wywiad\w*|dowództw\w*|sztab\w*)\s+)?$"
+    r"|medi\w*|agencj\w*|służb\w*|wywiad\w*|dowództw\w*|sztab\w*|sił\w*\s+(?:zbrojn|powietrzn|morsk)\w*)\s+)?$"
     # "..., – przekazały Siły Powietrzne Ukrainy": a saying verb after a dash or comma,
     # and the body that says, named after it.
     rf"|[–,-]\s*(?:{_SAYING})\s+(?:[\w-]+\s+){{0,2}}$",
@@ -703,6 +718,9 @@ REPORTER_BEFORE = compile_fast(
 )
 # ("wystrzelonych przez stronę ukraińską": the side, forces or army of a state.)
 AGENT_BEFORE = compile_fast(r"\bprzez\s+(?:(?:stronę|siły|wojska|armię|żołnierzy)\s+)?$", _I)
+# A weapon noun (not its adjective: "ostrzał rakietowy Kijowa" names the target) before a
+# name in the genitive: "Rakiety Hamasu spadły", "Pociski Korei Płn. przeleciały".
+OWNER_BEFORE = compile_fast(r"\b(?:rakiet[aęyą]?|rakietami|pocisk(?:i|u|ów|ami)?)\s+$", _I)
 # "Izrael ostrzelany z Jemenu", "rosyjska stocznia trafiona rakietami", "rosyjski okręt
 # został trafiony", "Izrael pod ostrzałem": a name, or a state's adjective on the thing
 # hit, that is the subject of a passive participle of attacking is the target. The words
@@ -748,7 +766,9 @@ ATTACK_NOUN_AFTER = compile_fast(rf"\s+(?:[\w-]+\s+){{0,1}}?{_ATTACK_NOUNS}\b", 
 OBLIQUE_NAME = compile_fast(
     r"(?:ich|imi|ej|ego|emu|ym|im|ów|ę|ą|om|ami|ach|owi|em|ji|ei|ii|jan"
     # (Not the states whose name is a plural in "-y": "Chiny wystrzeliły", "Włochy", "Filipiny".)
-    r"|[^c\W]y(?<!Chiny)(?<!Włochy)(?<!Filipiny)|[bdfghklłmnprstwzż]u)$", _I)
+    r"|[^c\W]y(?<!Chiny)(?<!Włochy)(?<!Filipiny)|[bdfghklłmnprstwzż]u"
+    # A city's genitive: "ostrzał rakietowy Kijowa".
+    r"|owa)$", _I)
 # The attack's agent in the genitive: "atak Rosji na Ukrainę" (the noun before, a target
 # after), where "ostrzał Ukrainy" alone names what was shelled.
 AGENT_CASE_BEFORE = compile_fast(rf"\b{_ATTACK_NOUNS}\s+$", _I)
@@ -762,7 +782,9 @@ ARMED_BODY_BEFORE = compile_fast(
 CLAIMANT_AFTER = compile_fast(
     r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyzna\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
     r"|wziął\s+(?:na\s+siebie\s+)?odpowiedzialność|bierze\s+(?:na\s+siebie\s+)?odpowiedzialność|przypisał\w*\s+sobie)", _I)
-BLAMED_BEFORE = compile_fast(r"\b(?:oskarż\w*|obwini\w*)\s+(?:o\s+(?:atak|ostrzał)\w*\s+)?(?:[\w-]+\s+){0,2}?$", _I)
+BLAMED_BEFORE = compile_fast(r"\b(?:oskarż\w*|obwini\w*)\s+(?:o\s+(?:atak|ostrzał)\w*\s+)?(?:[\w-]+\s+){0,2}?$"
+                             # ... or claims it, named after the verb: "Do ataku przyznali się Huti".
+                             r"|\bprzyzna\w*\s+się\s+(?:do\s+[\w-]+\s+)?$", _I)
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
 SPEAKING_BODIES = (
     r"(?:władze|urzędnicy|służby|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
@@ -821,6 +843,7 @@ SHARED = SharedWords(
     ),
     retrospective=(
         r"\b(?:rocznic\w*|lat temu|lata temu|rok temu|roku temu|wspomnieni\w*|pogrzeb\w*|upamiętni\w*"
+        r"|w (?:zeszłym|ubiegłym) (?:miesiącu|roku)|(?:zeszłego|ubiegłego) roku"
         # "Dziesięć lat od pierwszego startu": years since a launch (a launch "po raz pierwszy
         # od 5 lat" comes after a pause, and its years are not after "lat ... od").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"
@@ -973,7 +996,9 @@ SHARED = SharedWords(
     ),
     # "ukraińskie władze podały", "Rosyjskie MON: zestrzelono 10 rakiet" (a body's label speaks).
     # ... and one that calls people to shelter warns of the launch: "Japonia wzywa mieszkańców do schronienia".
-    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+(?:wcześniej|już|także|też|również|natomiast|później))?"
+    # ... with one word between, whose body it is ("Rosyjskie władze Krymu przyznały").
+    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+[\w-]+)?"
+    r"(?:\s+(?:wcześniej|już|także|też|również|natomiast|później))?"
     + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
     + r"|\s+(?:wzyw\w*|wezwa\w*|apel\w*)\s+(?:[\w-]+\s+){0,3}?do\s+(?:schron|ukryci|ewakuac)",
     launched_by=r"\b(?:wystrzelon|odpalon|wypuszczon)\w*\s+(?:[\w-]+\s+){0,3}?przez\s+(?:(?:stronę|siły|wojska)\s+)?$",
@@ -1062,6 +1087,7 @@ TABLE = LanguageTable(
     site_before=SITE_BEFORE,
     reporter_before=REPORTER_BEFORE,
     agent_before=AGENT_BEFORE,
+    owner_before=OWNER_BEFORE,
     passive_target_after=PASSIVE_TARGET_AFTER,
     self_report_after=SELF_REPORT_AFTER,
     defender_after=DEFENDER_AFTER,

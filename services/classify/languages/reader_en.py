@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import islice
+import re
 
 from services.classify.fastpattern import lowered
 from services.classify.languages import en
@@ -34,11 +35,13 @@ def launch_verbs(p: Prepared) -> tuple[tuple[int, int], ...]:
 
 def fire_idiom(text: str, v_start: int, v_end: int) -> bool:
     """Whether the launch verb at this span launches nothing: "catches fire", "opened fire",
-    "ceasefire", "official fired over memo", a sentence opening with a name ("Fire Point
-    says ...": news tells no orders)."""
+    "ceasefire", "official fired over memo", a name that opens a sentence ("Fire Point
+    says ...": news tells no orders) or stands in a summary's running text ("Manufacturer
+    Fire Point says": only a headline capitalises its verbs)."""
     return bool(en.FIRE_IDIOM_BEFORE.search(text, max(0, v_start - 12), v_start)) or bool(
         en.NAME_OPENING_SENTENCE.match(text, v_start) and (v_start == 0 or text[v_start - 1] == "\n"
-                                                           or text.endswith((". ", "! ", "? "), 0, v_start))) or (
+                                                           or text.endswith((". ", "! ", "? "), 0, v_start)
+                                                           or "\n" in text[:v_start])) or (
         text[v_start:v_end].lower() == "fired" and bool(en.DISMISSED_BEFORE.search(text, max(0, v_start - 40), v_start)))
 
 
@@ -242,7 +245,11 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
     # while "after North Korea fired a missile" gives the launch as the cause of other news.
     subordinate = cause is not None and not (
         kind == "impact" and cause.group().lower().startswith(_AFTERMATH)
-        and en.LAST_WORD.split(text[vs:ve].lower())[-1] not in _LAUNCH_NOUNS)
+        and en.LAST_WORD.split(text[vs:ve].lower())[-1] not in _LAUNCH_NOUNS) and not (
+        # "Images show destroyed aircraft at the base after Ukraine fired eight missiles at it",
+        # "J-Alert warning issued after North Korea launched a missile": the harm or the alarm
+        # told before "after" is the launch's aftermath.
+        cause.group().lower().startswith(_AFTERMATH) and _HARM.search(text, max(s0, cause.start() - 80), cause.start()))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
@@ -250,6 +257,8 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
 
 
 _AFTERMATH = ("after", "following")
+_HARM = re.compile(r"\b(?:destroyed|damaged|wrecked|gutted|burned-out|craters?|rubble|wreckage|killed|wounded|injured|dead"
+                   r"|J-Alert|sirens?|air[- ]raid|take cover)\b", re.IGNORECASE)
 # Impact words that name the launch itself ("after the missile launch"): still its cause.
 _LAUNCH_NOUNS = frozenset({"launch", "launches", "test", "tests", "fire", "firing"})
 

@@ -279,6 +279,7 @@ class LanguageTable:
     site_before: FastPattern | None = None  # right before a name: the place fired from ("z")
     reporter_before: FastPattern | None = None  # right before a name: it reports ("według")
     agent_before: FastPattern | None = None  # right before a name: the passive agent ("przez")
+    owner_before: FastPattern | None = None  # right before a name in the genitive: a weapon it owns ("rakiety Hamasu")
     # After a name: it is the subject of a passive verb of attacking ("ostrzelany"), so the target.
     passive_target_after: FastPattern | None = None
     self_report_after: FastPattern | None = None  # after a name: it reports its own launch
