@@ -59,6 +59,7 @@ WEIGHTS: dict[str, float] = {
     "title_event": 6.0,
     "summary_event": 3.0,
     "summary_event_confirms": 1.0,
+    "title_harm": 1.5,
     "title_weapon": 1.5,
     "title_bare_launch": 2.0,
     "title_attack": 2.0,
@@ -289,6 +290,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             bullets = _SUMMARY_BULLETS.findall(text, t_end)
             if len(bullets) >= 2:
                 f.set("summary_list", 1, (s_asserted[0].start, s_asserted[0].end))
+    if s_asserted and not t_asserted and _TITLE_HARM.search(text, 0, t_end):
+        # "Building in Ramat Gan collapses, 2 killed || ... when an Iranian ballistic missile
+        # hit": a headline that tells the harm over a summary that tells the launch.
+        f.set("title_harm", 1, _TITLE_HARM.search(text, 0, t_end).span())
     bare = [c for c in cues if c.kind == "bare" and c.asserted]
     # "Russia launches massive air attack": the policy counts an attack as a launch only
     # when a missile or rocket is named in the headline or the summary.
@@ -592,6 +597,9 @@ def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: i
 
 # A year in a summary's sentence (not a dateline's: "SEOUL, Nov 23, 2023 (Reuters) -") ...
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*[(\[])")
+# ... nor a name's number ("Metalist 1925", "Euro 2024"): a capitalised word right before
+# it that is no month.
+_NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][a-z]+\s$")
 # ... nor a day's full date ("on Friday, Jan. 3, 2025": the day of the news).
 _WEEKDAY_DATE_BEFORE = re.compile(r"day,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$")
 
@@ -601,7 +609,8 @@ _WEEKDAY_DATE_BEFORE = re.compile(r"day,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _BACKGROUND_TIME = re.compile(
     rf"\b(?:in (?:{_MONTHS_EN})(?!\s+\d)|(?:{_MONTHS_EN})'s|repeatedly|regularly|for (?:months|years)"
-    r"|earlier this year|last (?:year|month|spring|summer|autumn|fall|winter)"
+    r"|earlier this year|last (?:year|month|spring|summer|autumn|fall|winter)|last week's"
+    r"|ubiegłotygodniow\w*|zeszłotygodniow\w*|zimą|latem|wiosną|jesienią|od początku"
     r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
     r"|(?:styczniow|lutow|marcow|kwietniow|majow|czerwcow|lipcow|sierpniow|wrześniow|październikow|listopadow"
     r"|grudniow)\w+|wielokrotnie|regularn\w+|od miesięcy|przez (?:ponad )?(?:rok|\d+ (?:lat|miesięcy)))\b")
@@ -618,7 +627,8 @@ def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         for m in pattern.finditer(text, lo, hi):
             if _FIRST_TIME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
                 continue
-            if pattern is _YEAR and _WEEKDAY_DATE_BEFORE.search(text, max(lo, m.start() - 25), m.start()):
+            if pattern is _YEAR and (_WEEKDAY_DATE_BEFORE.search(text, max(lo, m.start() - 25), m.start())
+                                     or _NAME_BEFORE_YEAR.search(text, max(lo, m.start() - 20), m.start())):
                 continue
             return m.span()
     return None
@@ -626,6 +636,14 @@ def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 # A death by violence in the summary's first sentence: no obituary.
 _KILLED = re.compile(r"\b(?:zgin\w*|zabit\w*|killed)\b", re.IGNORECASE)
+
+
+# Harm in a headline: the dead, the wounded, the damage, the sheltering.
+_TITLE_HARM = re.compile(
+    r"\b(?:killed|dead|deaths?|death toll|injured|wounded|damaged|destroyed|collaps\w*|rubble|blaze|power cuts?"
+    r"|outages?|blackouts?|shelters?|take cover|sirens?|evacuat\w*"
+    r"|zgin\w*|zabit\w*|ofiar\w*|rann\w*|uszkodz\w*|zniszcz\w*|gruz\w*|pożar\w*|prądu|schron\w*|syren\w*|ewakuac\w*)\b",
+    re.IGNORECASE)
 
 
 # A later event that only dates the launch before it: "... ahead of peace talks",

@@ -737,6 +737,33 @@ def test_english_and_polish_shapes_of_the_forty_first_sets(title, summary, lang,
     ("Alarm lotniczy w całej Ukrainie",
      "Alarm ogłoszono w związku ze startem rosyjskiego myśliwca MiG-31K, nosiciela pocisków Kindżał.", "pl", False),
     ("Start polskiego satelity znów przesunięty", "", "pl", False),
+    ("Rakietowy start poznańskiego startupu. Zebrał 20 mln zł", "", "pl", False),
+    ("Kim Dzong Un: jesteśmy gotowi wystrzelić kolejnego satelitę",
+     "Przywódca polecił przygotowanie startu kolejnych satelitów rozpoznawczych.", "pl", False),
+    # A headline that tells the harm over a summary that tells the launch reports it; one
+    # that tells a survivor's death, a vigil's or a year's number in a name does not decide.
+    ("Building in Ramat Gan collapses, 2 killed",
+     "Two people were killed when an Iranian ballistic missile hit a residential building early Saturday.",
+     "en", True),
+    ("Zmarł ratownik, który przeżył atak rakietowy na Kramatorsk", "", "pl", False),
+    ("Fans stranded in Kharkiv",
+     "The match between Metalist 1925 and Polissya was suspended after Russian missiles struck the city, "
+     "the league said.", "en", True),
+    # What stopped, told before "after", is the launch's aftermath; so is a month's day
+    # before it, which ends no sentence.
+    ("Schools shut across the north",
+     "Classes were canceled on Monday after Hezbollah fired some 60 rockets at the Galilee overnight.", "en", True),
+    ("Emergency power cuts across Ukraine",
+     "Ukrenergo introduced power outages on Nov. 17 after Russia launched 120 missiles at energy sites.", "en", True),
+    # A past habit or last week's attacks are background; so is one told in a season.
+    ("Travel advice raised to 'do not travel'",
+     "The advice follows last week's Iranian missile attack on Israel.", "en", False),
+    ("Ukraińcy wysyłają do domu więcej pieniędzy",
+     "Ekonomiści łączą to z zimą, gdy rosyjskie ataki rakietowe zostawiały miasta bez prądu.", "pl", False),
+    ("Koszykarz z Izraela: codziennie dzwonię do rodziny",
+     "Przyznaje, że od początku irańskich ataków rakietowych trudno mu się skupić.", "pl", False),
+    # Who did it, in a relative clause, and a prison term: the sentence is the news.
+    ("Man who guided missile strike on pizzeria jailed for 15 years", "", "en", False),
 ])
 def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

@@ -535,7 +535,7 @@ REACTION = compile_fast(
     # A leader's plea or verdict: "Pope decries ...", "pleads for more Patriots after ...",
     # "calls the strike 'a war crime'". (Not a shipping firm or an airline that pauses or
     # reroutes after an attack: the labels count that as the attack's aftermath.)
-    r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks|dedicat(?:es|ed|ing)"
+    r"|decr(?:y|ies|ied)|pleads?|pleaded|lament\w*|dismiss(?:es|ed)|downplay\w*|thanks|dedicat(?:es|ed|ing)|jailed|imprisoned"
     # A commander replaced after it: "Zelensky replaces air force commander after F-16 crash".
     r"|(?:replac(?:es|ed)|sack(?:s|ed)|oust(?:s|ed))(?=\s+(?:[\w'’-]+\s+){0,4}?(?:commander|chief|head|general|minister)s?\b)"
     # A report taken back: "JCS retracts report of missile launch", "earlier report ... withdrawn".
@@ -577,7 +577,9 @@ SUBORDINATE_BEFORE = compile_fast(
     r"\b(?:after|over(?!\s+\d)|following|in response to|in retaliation for|in the wake of|amid|despite|ahead of"
     # The person "behind" attacks, or "responsible for" them: who they were, not a report.
     r"|(?:commanders?|chiefs?|leaders?|masterminds?|operatives?|officials?|officers?|militants?|figures?|members?)"
-    r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,5}?\s+(?:behind|responsible for(?:\s+(?:planning|directing|organi[sz]ing))?))\b"
+    r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,5}?\s+(?:behind|responsible for(?:\s+(?:planning|directing|organi[sz]ing))?)"
+    # ... or who did it, told in a relative clause: "Man who guided missile strike jailed".
+    r"|(?:man|men|woman|women|soldiers?|officers?|pilots?|teens?|boys?|girls?|suspects?|spy|spies|agents?|informants?)\s+who)\b"
     # (Not across a clause of its own: "Interceptors seen over Doha as missiles target ...".)
     r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,6}\s*$",
     _I,

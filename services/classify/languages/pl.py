@@ -252,13 +252,16 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
 _AIRCRAFT_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I)
+# ... and a start of what flies nowhere: "Rakietowy start poznańskiego startupu", "start sezonu".
+_NO_FLIGHT_START = compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron"
+                                r"|startup|sezon|karier|firm|spółk|kampani|sprzedaż|projekt|roku\b|szkoł|zajęć|rozgryw|ligi)", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
     # (Only a border, a line or an airspace crossed: not "produkcja przekroczyła plan".)
     "przekrocz": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}?(?:granic|lini|przestrze))", _I),
     "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
     # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety",
     # "alarm w związku ze startem rosyjskiego myśliwca MiG-31K".
-    "wystartowa": _AIRCRAFT_AFTER, "start": _AIRCRAFT_AFTER,
+    "wystartowa": _AIRCRAFT_AFTER, "start": _NO_FLIGHT_START,
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
     "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
 })
@@ -345,7 +348,7 @@ def form_of(word: str) -> tuple[str, str, str] | None:
 # Before the event, in its clause: it has not happened ("może wystrzelić", "planowany
 # start", "zagrożenie atakiem").
 MODAL_BEFORE = compile_fast(
-    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*"
+    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*|przygotowani\w*"
     # ("przeprowadziło zaplanowany test startowy": what kind of test it was, not that it is to come.)
     r"|zaplanowa(?!n(?:y|ą|ego|ym)\s+(?:test|start|prób))\w*"
     r"|przygotowa\w*|szykuj\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
@@ -844,6 +847,8 @@ SHARED = SharedWords(
     retrospective=(
         r"\b(?:rocznic\w*|lat temu|lata temu|rok temu|roku temu|wspomnieni\w*|pogrzeb\w*|upamiętni\w*"
         r"|w (?:zeszłym|ubiegłym) (?:miesiącu|roku)|(?:zeszłego|ubiegłego) roku"
+        # Who survived it: "Zmarł ratownik, który przeżył atak rakietowy".
+        r"|któr(?:y|a|zy) przeży(?:ł|ła|li)"
         # "Dziesięć lat od pierwszego startu": years since a launch (a launch "po raz pierwszy
         # od 5 lat" comes after a pause, and its years are not after "lat ... od").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści|pół)"

@@ -247,8 +247,9 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
         kind == "impact" and cause.group().lower().startswith(_AFTERMATH)
         and en.LAST_WORD.split(text[vs:ve].lower())[-1] not in _LAUNCH_NOUNS) and not (
         # "Images show destroyed aircraft at the base after Ukraine fired eight missiles at it",
-        # "J-Alert warning issued after North Korea launched a missile": the harm or the alarm
-        # told before "after" is the launch's aftermath.
+        # "J-Alert warning issued after North Korea launched a missile", "classes were canceled
+        # after Hezbollah fired 60 rockets": the harm, the alarm or what stopped, told before
+        # "after", is the launch's aftermath.
         cause.group().lower().startswith(_AFTERMATH) and _HARM.search(text, max(s0, cause.start() - 80), cause.start()))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
@@ -258,7 +259,9 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
 
 _AFTERMATH = ("after", "following")
 _HARM = re.compile(r"\b(?:destroyed|damaged|wrecked|gutted|burned-out|craters?|rubble|wreckage|killed|wounded|injured|dead"
-                   r"|J-Alert|sirens?|air[- ]raid|take cover)\b", re.IGNORECASE)
+                   r"|J-Alert|sirens?|air[- ]raid|take cover|alert|shelters?|evacuat\w*"
+                   # ... and what stopped: "power outages were introduced", "classes were canceled".
+                   r"|power cuts?|outages?|blackouts?|halted|suspended|canceled|cancelled|closed|shut)\b", re.IGNORECASE)
 # Impact words that name the launch itself ("after the missile launch"): still its cause.
 _LAUNCH_NOUNS = frozenset({"launch", "launches", "test", "tests", "fire", "firing"})
 
