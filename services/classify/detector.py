@@ -638,11 +638,13 @@ def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 _KILLED = re.compile(r"\b(?:zgin\w*|zabit\w*|killed)\b", re.IGNORECASE)
 
 
-# Harm in a headline: the dead, the wounded, the damage, the sheltering.
+# Harm in a headline, as done: the dead, the wounded, the damage, the sheltering (past forms,
+# participles and nouns; not "mają zniszczyć", what an attack is meant to do).
 _TITLE_HARM = re.compile(
-    r"\b(?:killed|dead|deaths?|death toll|injured|wounded|damaged|destroyed|collaps\w*|rubble|blaze|power cuts?"
-    r"|outages?|blackouts?|shelters?|take cover|sirens?|evacuat\w*"
-    r"|zgin\w*|zabit\w*|ofiar\w*|rann\w*|uszkodz\w*|zniszcz\w*|gruz\w*|pożar\w*|prądu|schron\w*|syren\w*|ewakuac\w*)\b",
+    r"\b(?:killed|dead|deaths?|death toll|injured|wounded|damaged|destroyed|collapsed?|collapses|rubble|blaze|power cuts?"
+    r"|outages?|blackouts?|shelters?|take cover|sirens?|evacuated|evacuations?"
+    r"|zginęł\w*|zginął|zabit\w*|ofiar\w*|rann[iy]\w*|uszkodzon\w*|uszkodził\w*|uszkodzeni\w*|zniszczon\w*"
+    r"|zniszczył\w*|zniszczeni\w*|gruz\w*|pożar\w*|prądu|schron\w*|syren\w*|ewakuac\w*|ewakuowan\w*)\b",
     re.IGNORECASE)
 
 
