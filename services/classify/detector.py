@@ -290,10 +290,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             bullets = _SUMMARY_BULLETS.findall(text, t_end)
             if len(bullets) >= 2:
                 f.set("summary_list", 1, (s_asserted[0].start, s_asserted[0].end))
-    if s_asserted and not t_asserted and _TITLE_HARM.search(text, 0, t_end):
+    if s_asserted and not t_asserted and (harm := _TITLE_HARM.search(text, 0, t_end)):
         # "Building in Ramat Gan collapses, 2 killed || ... when an Iranian ballistic missile
         # hit": a headline that tells the harm over a summary that tells the launch.
-        f.set("title_harm", 1, _TITLE_HARM.search(text, 0, t_end).span())
+        f.set("title_harm", 1, harm.span())
     bare = [c for c in cues if c.kind == "bare" and c.asserted]
     # "Russia launches massive air attack": the policy counts an attack as a launch only
     # when a missile or rocket is named in the headline or the summary.
@@ -641,8 +641,7 @@ _KILLED = re.compile(r"\b(?:zgin\w*|zabit\w*|killed)\b", re.IGNORECASE)
 # Harm in a headline, as done: the dead, the wounded, the damage, the sheltering (past forms,
 # participles and nouns; not "mają zniszczyć", what an attack is meant to do).
 _TITLE_HARM = re.compile(
-    r"\b(?:killed|dead|deaths?|death toll|injured|wounded|damaged|destroyed|collapsed?|collapses|rubble|blaze|power cuts?"
-    r"|outages?|blackouts?|shelters?|take cover|sirens?|evacuated|evacuations?"
+    rf"\b(?:{en.HARM_WORDS}|deaths?|death toll|collapsed?|collapses|blaze"
     r"|zginęł\w*|zginął|zabit\w*|ofiar\w*|rann[iy]\w*|uszkodzon\w*|uszkodził\w*|uszkodzeni\w*|zniszczon\w*"
     r"|zniszczył\w*|zniszczeni\w*|gruz\w*|pożar\w*|prądu|schron\w*|syren\w*|ewakuac\w*|ewakuowan\w*)\b",
     re.IGNORECASE)

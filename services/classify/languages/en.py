@@ -502,6 +502,11 @@ NONWEAPON_OBJECT = compile_fast(
     _I,
 )
 
+# Harm done, and people sheltering: what a strike leaves (`detector.py` reads it in a
+# headline over a summary's launch, `reader_en.py` before "after" a launch).
+HARM_WORDS = (r"killed|dead|injured|wounded|damaged|destroyed|rubble|power cuts?|outages?|blackouts?|shelters?"
+              r"|take cover|sirens?|evacuated|evacuations?")
+
 # Reaction to a launch as the main event (main-event rule).
 REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"

@@ -251,9 +251,10 @@ _FORM_OF_WORD = MappingProxyType({"spadnie": "future", "spadną": "future", "spa
 # After the event word: it is no launch ("trafiły do Ukrainy": delivered).
 # Only an airspace is violated by a weapon's flight ("naruszenie rezolucji" is not one).
 _NOT_AN_AIRSPACE = compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}przestrze\w*\s+powietrzn)", _I)
-_AIRCRAFT_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron)", _I)
+_AIRCRAFT = r"myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron"
+_AIRCRAFT_AFTER = compile_fast(rf"\s+(?:[\w-]+\s+)?(?:{_AIRCRAFT})", _I)
 # ... and a start of what flies nowhere: "Rakietowy start poznańskiego startupu", "start sezonu".
-_NO_FLIGHT_START = compile_fast(r"\s+(?:[\w-]+\s+)?(?:myśliw|samolot|bombowc|bombowiec|MiG|Tu-|Su-|śmigłow|dron"
+_NO_FLIGHT_START = compile_fast(rf"\s+(?:[\w-]+\s+)?(?:{_AIRCRAFT}"
                                 r"|startup|sezon|karier|firm|spółk|kampani|sprzedaż|projekt|roku\b|szkoł|zajęć|rozgryw|ligi)", _I)
 NOT_AN_EVENT_AFTER = MappingProxyType({
     # (Only a border, a line or an airspace crossed: not "produkcja przekroczyła plan".)

@@ -258,10 +258,9 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
 
 
 _AFTERMATH = ("after", "following")
-_HARM = re.compile(r"\b(?:destroyed|damaged|wrecked|gutted|burned-out|craters?|rubble|wreckage|killed|wounded|injured|dead"
-                   r"|J-Alert|sirens?|air[- ]raid|take cover|alert|shelters?|evacuat\w*"
-                   # ... and what stopped: "power outages were introduced", "classes were canceled".
-                   r"|power cuts?|outages?|blackouts?|halted|suspended|canceled|cancelled|closed|shut)\b", re.IGNORECASE)
+_HARM = re.compile(rf"\b(?:{en.HARM_WORDS}|wrecked|gutted|burned-out|craters?|wreckage|J-Alert|air[- ]raid|alert"
+                   # ... and what stopped: "classes were canceled".
+                   r"|halted|suspended|canceled|cancelled|closed|shut)\b", re.IGNORECASE)
 # Impact words that name the launch itself ("after the missile launch"): still its cause.
 _LAUNCH_NOUNS = frozenset({"launch", "launches", "test", "tests", "fire", "firing"})
 
