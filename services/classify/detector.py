@@ -473,7 +473,13 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
         if restored or (not verb_final and not after_event and _looks_back_at(text, span, t_asserted)):
             f.set("retrospective_launch", 1, span)
+    # "Analysis: What Pyongyang's latest launch says || North Korea on Thursday fired ...":
+    # a feature's headline (an analysis, an explainer, a question, a digest) over a lede that
+    # tells one launch of the news's day reports that launch.
+    reported = bool(s_asserted) and _lede_dates_launch(p, table, s_asserted[0])
     for name, pattern in _HEADLINE_FRAMES:
+        if reported and name == "digest":
+            continue
         span = _first(pattern, text, 0, t_end)
         if span and name == "aggregate" and (
                 ANY.superlative.search(text, p.sentence_of(span[0])[0], span[0])
@@ -513,10 +519,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "Plant lost power for the sixth time. Is disaster imminent?": the headline's news
         # is told by its first sentence; the question after it asks what follows.
         span = None
-    if span:
+    if span and not reported:
         f.set("explainer", 1, span)
     m = ANY.genre_label.match(text, 0, t_end)
-    if m:
+    if m and not reported:
         f.set("genre_label", 1, m.span())  # "Opinion: The Houthis' missile campaign is a test ..."
     return f, cues
 
@@ -632,6 +638,15 @@ def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 continue
             return m.span()
     return None
+
+
+def _lede_dates_launch(p: Prepared, table: LanguageTable, cue: Cue) -> bool:
+    """Whether the sentence of the summary's launch `cue` dates it to one occasion of the
+    news ("on Thursday", "overnight", "w nocy", "we wtorek wieczorem") and not in the past."""
+    if table.single_occasion is None:
+        return False
+    s0, s1 = p.sentence_of(cue.start)
+    return bool(table.single_occasion.search(p.text, s0, s1)) and _dated_in_past(p.text, s0, s1) is None
 
 
 # A death by violence in the summary's first sentence: no obituary.

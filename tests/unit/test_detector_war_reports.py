@@ -304,7 +304,8 @@ def test_a_polish_alarm_raised_because_of_a_launch_reports_the_launch(summary, e
     ("Why did missiles hit the power station again?", True),
 ])
 def test_a_question_after_the_headlines_news_is_no_explainer(title, explainer):
-    summary = "The station was among the buildings damaged by a barrage of missiles on Wednesday."
+    # (A summary that dates no launch: one dated to the news's day makes any headline a report.)
+    summary = "The station was among the buildings damaged by a barrage of missiles."
     assert ("explainer" in _cues(title, summary)) is explainer
 
 
@@ -766,4 +767,59 @@ def test_english_and_polish_shapes_of_the_forty_first_sets(title, summary, lang,
     ("Man who guided missile strike on pizzeria jailed for 15 years", "", "en", False),
 ])
 def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A feature's headline (an analysis, an explainer, a question, a digest) over a lede that
+    # tells one launch of the news's day reports that launch ...
+    ("Analysis: What the latest launch says about Pyongyang's ICBM plans",
+     "North Korea on Friday fired a solid-fuel ICBM that flew about 1,000 km, Seoul's military said.", "en", True),
+    ("Explainer: Why the Houthis keep aiming at Eilat",
+     "Yemen's Houthis launched a ballistic missile at Eilat on Monday, the Israeli military said.", "en", True),
+    ("Night of sirens: what happened over Tel Aviv",
+     "Iran fired dozens of ballistic missiles at Israel on Tuesday evening, the army said.", "en", True),
+    ("Did Tehran just put a military satellite in orbit?",
+     "Iran's Revolutionary Guards said on Sunday a Qased rocket fired from Shahroud had placed a satellite in orbit.",
+     "en", True),
+    # ... not one whose lede tells launches of no one day.
+    ("Explainer: Why the Houthis keep aiming at Eilat",
+     "Yemen's Houthis have launched dozens of missiles at the resort since the war began.", "en", False),
+    ("Analysis: What North Korea's missile tests say about its plans",
+     "North Korea has tested more missiles this year than in any year before.", "en", False),
+    # A fire or explosions told before "after" are the launch's aftermath.
+    ("Refinery ablaze after overnight strike", "A refinery in Russia's Rostov region was on fire on Friday after "
+     "Ukraine fired six cruise missiles at it overnight, officials said.", "en", True),
+    ("City shaken before dawn", "Residents reported loud explosions before dawn on Sunday after US warships fired "
+     "cruise missiles at rebel sites, an official said.", "en", True),
+    ("Plant ablaze after drone strike", "A plant was on fire on Friday after Ukrainian drones hit it overnight.",
+     "en", False),
+    # Missiles counted as destroyed in flight were fired; depots and launchers destroyed were not.
+    ("Governor gives the all-clear", "Air defences destroyed six Ukrainian missiles over Sevastopol on Saturday "
+     "night, the governor said.", "en", True),
+    ("Army destroyed two missile depots", "", "en", False),
+    # An air-defence missile fired at a city.
+    ("Two S-300s slam into apartment block, five dead", "", "en", True),
+    ("Turkey takes delivery of S-400 batteries", "", "en", False),
+    # Polish: stockpiling, a delivery on a day, a launch window, an engine's test and an
+    # attack not made are no launch ...
+    ("Rosja gromadzi pociski na kolejny zmasowany atak", "", "pl", False),
+    ("Nowe wyrzutnie w dywizji", "Wyrzutnie rakietowe Homar-K trafiły w czwartek do żołnierzy dywizji.", "pl", False),
+    ("Korea Płn. uprzedziła Japonię: start satelity między 22 maja a 1 czerwca", "", "pl", False),
+    ("Japonia: Korea Płn. zgłosiła okno startowe", "Pjongjang powiadomił straż przybrzeżną, że zamierza wystrzelić "
+     "satelitę, a szczątki rakiety mogą spaść na Morze Żółte.", "pl", False),
+    ("KCNA: udany test silnika", "Korea Północna przeprowadziła naziemny test silnika na paliwo stałe o dużej mocy, "
+     "przeznaczonego dla nowych pocisków – podała KCNA.", "pl", False),
+    ("Rosja od tygodni nie atakuje", "Rosja od kilku tygodni nie przeprowadziła zmasowanego ataku rakietowego na Kijów.",
+     "pl", False),
+    # ... a satellite carried to orbit by a sanctioned state's rocket, whatever it observes, is one.
+    ("Teheran ogłasza sukces w kosmosie", "Irańska rakieta nośna wyniosła w sobotę na orbitę dwa satelity – "
+     "podała agencja IRNA.", "pl", True),
+    ("Gwardia ogłasza sukces", "Strażnicy Rewolucji poinformowali o wystrzeleniu rakiety nośnej, która umieściła na "
+     "orbicie satelitę obserwacyjnego.", "pl", True),
+    ("Cena startu", "Cena startu rakiety nośnej wyniosła 60 mln dolarów.", "pl", False),
+    ("SpaceX wyniosła satelity", "Rakieta Falcon 9 wyniosła na orbitę 20 satelitów Starlink.", "pl", False),
+    ("Amerykanie odpalili Minutemana III", "", "pl", True),
+])
+def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

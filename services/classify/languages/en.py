@@ -38,6 +38,7 @@ NAMED_SYSTEMS = (
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
     r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
     r"|Dark Eagle|LRHW|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
+    r"|S-[34]00s?(?= (?:missiles?|slam(?:med)?|struck|hit|hits|strikes?|rained))"
     r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]"
     # (Not an interceptor drone, which is a drone.)
     r"|interceptors?(?: missiles?)?(?![- ](?:drones?|UAVs?|jets?|aircraft|planes?|fighters?))"
@@ -100,6 +101,11 @@ LAUNCH_VERBS = compile_fast(
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)|downing(?= of)"
+    # Missiles counted as destroyed in flight: "air defences destroyed seven Ukrainian missiles".
+    r"|destroy(?:s|ed)(?=\s+(?:all\s+|most\s+|\d+\s+of\s+(?:the\s+)?)?(?:\d+|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|dozens of|several|both)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b"
+    r"(?![- ](?:depots?|launch\w*|sites?|factor\w*|stor\w*|production|bases?|systems?|plants?|warehouses?|stockpiles?"
+    r"|parts|boats?|ships?|units?|batter\w*|arsenals?|caches?|components?|workshops?|carriers?)))"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
@@ -349,6 +355,8 @@ TOTAL_COUNT = compile_fast(
 SINGLE_OCCASION = compile_fast(
     r"\b(?:overnight|tonight|today|yesterday|this (?:morning|afternoon|evening)"
     r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:morning|afternoon|evening|night)"
+    r"|before dawn|last night"
     r"|(?:in|during) (?:a|one|the) (?:single )?(?:day|night|hour|attack|barrage|salvo|wave)"
     r"|in (?:a |an )?(?:surprise|massive|mass|fresh|new|major|huge|large-scale|overnight) (?:attack|assault|barrage|strike|wave|salvo)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s (?:attack|strike|barrage|salvo)"
@@ -505,7 +513,7 @@ NONWEAPON_OBJECT = compile_fast(
 # Harm done, and people sheltering: what a strike leaves (`detector.py` reads it in a
 # headline over a summary's launch, `reader_en.py` before "after" a launch).
 HARM_WORDS = (r"killed|dead|injured|wounded|damaged|destroyed|rubble|power cuts?|outages?|blackouts?|shelters?"
-              r"|take cover|sirens?|evacuated|evacuations?")
+              r"|take cover|sirens?|evacuated|evacuations?|explosions|on fire|ablaze")
 
 # Reaction to a launch as the main event (main-event rule).
 REACTION = compile_fast(

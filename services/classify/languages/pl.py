@@ -153,7 +153,7 @@ NAMED_SYSTEMS = (
     # "Kalibr", not a calibre ("pocisk kalibru 155 mm", "w kalibrze 152 mm").
     r"Kinżał\w*|Kindżał\w*|Cyrkon\w*|Ch-(?!4[67]\b|5[34]\b)\d+\w*|Iskander\w*|(?!kalibru\b)Kalibr\w*\b(?!\s*\d)"
     r"|Toczk\w*|Sarmat\w*|Buław\w*|Jars(?:a|em|y|ów)?|Buriewiestnik\w*"
-    r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
+    r"|Tomahawk\w*|Minutem\w*|Trident\w*|Neptun(?:a|y|ów|ami|em)?|Onyks\w*|Oriesznik\w*|Burewiestnik\w*|Awangard\w*"
     r"|Katiusz\w*|Kassam\w*|Hwasong\w*|S-[345]00"
     # Rocket launchers by name: "Homar-K", "z Homarów-K", "z wyrzutni Grad".
     r"|Homar\w*-[AK]|(?<=wyrzutni )Grad\w*|(?<=wyrzutnie )Grad\w*|(?<=wyrzutni )(?:Vampire|Wampir)\w*|(?<=z )Grad(?:ów|a)\b|Gradami\b"
@@ -188,6 +188,7 @@ EVENT_STEMS = MappingProxyType({
     "odpal": ("launch", "perfective"), "wypuści": ("launch", "perfective"), "wypuszcz": ("launch", "imperfective"),
     "strzel": ("launch", "perfective"), "wystartowa": ("launch", "perfective"), "wystartuj": ("launch", "perfective"),
     "start": ("launch", "noun"), "startuj": ("launch", "imperfective"),
+    "wynios": ("launch", "perfective"),  # "wyniosła na orbitę" (only to orbit: NOT_AN_EVENT_AFTER)
     # Testing.
     "przetestowa": ("test", "perfective"), "przetestuj": ("test", "perfective"),
     "wypróbowa": ("test", "perfective"), "wypróbuj": ("test", "perfective"),
@@ -259,12 +260,14 @@ _NO_FLIGHT_START = compile_fast(rf"\s+(?:[\w-]+\s+)?(?:{_AIRCRAFT}"
 NOT_AN_EVENT_AFTER = MappingProxyType({
     # (Only a border, a line or an airspace crossed: not "produkcja przekroczyła plan".)
     "przekrocz": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,2}?(?:granic|lini|przestrze))", _I),
-    "traf": compile_fast(r"\s+(?:do|na rynek|w ręce|na front)\b", _I),
+    "traf": compile_fast(r"\s+(?:we?\s+[\w-]+\s+)?(?:do|na rynek|w ręce|na front)\b", _I),
     # An aircraft took off, carrying what it may fire: "wystartował myśliwiec przenoszący rakiety",
     # "alarm w związku ze startem rosyjskiego myśliwca MiG-31K".
     "wystartowa": _AIRCRAFT_AFTER, "start": _NO_FLIGHT_START,
     "uży": compile_fast(r"\s+(?:do\s+)?(?:obrony|ochrony)\b", _I),
     "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
+    # Only what was carried to orbit: "rakieta nośna wyniosła na orbitę trzy satelity" (not a cost).
+    "wynios": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}na orbit)", _I),
 })
 # Before it, ending where it starts: the same ("do Polski trafiły").
 NOT_AN_EVENT_BEFORE = MappingProxyType({
@@ -280,13 +283,13 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     # (Not "część pocisków", some of them.) A batch: "kolejną partię pocisków".
     # ... what parts are for: "transport części do pocisków", "laser przeciw dronom i rakietom".
     r"|(?:części|komponent\w*|element\w*|podzespoł\w*)\s+do|przeciw(?:ko)?(?:\s+[\w-]+\s+(?:i|oraz))?"
-    r"|zamówieni\w*|element\w*|części\w*|parti[aięą]|magazyn\w*|skład(?:y|ów|ach|zie)?|arsenał\w*|jednost\w*|uzbrojon\w*\s+w|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
+    r"|zamówieni\w*|element\w*|części\w*|parti[aięą]|magazyn\w*|gromadz\w*|skład(?:y|ów|ach|zie)?|arsenał\w*|jednost\w*|uzbrojon\w*\s+w|zapas\w*|transport\w*|przekazani\w*|sprzedaż\w*|amunicj\w*"
     # ... or is the object of a deal: "kontrakt na pociski Piorun", "umowa na rakiety".
     r"|(?:kontra(?:kt|kc)\w*|zamówieni\w*|umow\w*|przetarg\w*)\s+na"
     # "wystrzeliły jak rakieta" (a simile), "petard i rakiet" (fireworks).
     r"|jak|petard\w*\s+(?:i|oraz|lub)"
     # "silnik na paliwo stałe do nowej rakiety": the engine is what was tested.
-    r"|silnik\w*(?:\s+[\w-]+){0,4}\s+(?:do|dla)(?:\s+[\w-]+)?|silnik\w*"
+    r"|silnik\w*(?:,?\s+[\w-]+){0,8},?\s+(?:do|dla)(?:\s+[\w-]+)?|silnik\w*"
     # What was stored, or is to be built: "przechowywano rakiety", "budowie nowej generacji rakiet".
     r"|przechowywa\w*|składowan\w*|magazynowan\w*|budow\w*(?:\s+[\w-]+){0,3}"
     # "próba silnika nowego pocisku": the engine of the weapon.
@@ -352,7 +355,7 @@ MODAL_BEFORE = compile_fast(
     r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*|przygotowani\w*"
     # ("przeprowadziło zaplanowany test startowy": what kind of test it was, not that it is to come.)
     r"|zaplanowa(?!n(?:y|ą|ego|ym)\s+(?:test|start|prób))\w*"
-    r"|przygotowa\w*|szykuj\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
+    r"|przygotowa\w*|szykuj\w*|gromadz\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
     r"|gdyby|czy|aby|żeby|by|zgodzi\w*|zgod\w* na|zezwol\w*|zezwal\w*|pozwol\w*|pozwal\w*|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
@@ -373,7 +376,11 @@ MODAL_BEFORE = compile_fast(
 MODAL_AFTER = compile_fast(
     r"\s*(?:[\w-]+\s+){0,3}?(?:jest |są |był |była )?(?:spodziewan\w*|planowan\w*|zaplanowan\w*|zaplanowano"
     r"|przełożon\w*|przełożono|przesunięt\w*|przesunięto|odwołan\w*|odwołano|wstrzyman\w*|wstrzymano|opóźnion\w*|ma się odbyć"
-    r"|mają się odbyć|może nastąpić|mogą nastąpić|nastąpi|odbędzie)\b",
+    r"|mają się odbyć|może nastąpić|mogą nastąpić|nastąpi|odbędzie"
+    # What may happen to it: "szczątki rakiety mogą spaść na Morze Żółte".
+    r"|(?:może|mogą|mogłyby|mogłaby|mogłoby|mógłby)\s+(?:spaść|spadać|uderzyć|trafić|dolecieć|przelecieć|wlecieć)"
+    # A window announced: "start satelity między 27 maja a 4 czerwca".
+    r"|między \d{1,2}\.? \w+ a \d{1,2}\.? \w+)\b",
     _I,
 )
 # Before an event told by its noun: "zbliżającego się startu", "nadchodzący test" (an
@@ -824,7 +831,7 @@ SHARED = SharedWords(
         r"\b(?:astronau\w*|kosmonau\w*|Electron(?:em|ie|a|u)?|Rocket Lab\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
         r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
-        r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow|obserwacyjn"
+        r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow"
         r"|komercyjn|internetow|studenck|nawigacyjn)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*|Nuri\b|kosmodrom\w* Naro)\b"
@@ -1065,7 +1072,7 @@ TOTAL_COUNT = compile_fast(
     r"(?:wzrosł\w*|zmalał\w*|spadł\w*|podwoił\w*|potroił\w*)\b", _I)
 SINGLE_OCCASION = compile_fast(
     r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"
-    r"|w (?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
+    r"|we? (?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
     r"|w (?:jednym|jednej|pojedynczym|zmasowanym|nocnym|porannym|jednodniowym) (?:ataku|uderzeniu|nalocie|ostrzale|salwie|fali)"
     r"|jednocześnie|naraz|za jednym razem|w ciągu (?:jednej )?(?:nocy|doby|godziny))\b", _I)
 ONE_OF_SERIES = compile_fast(

@@ -138,8 +138,8 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
         modal = bool(pl.MODAL_THAT_BEFORE.search(text, s0, first))
     if not modal:
         modal = p.is_question(s0)
-    negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 30), first))
-                               or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 30), vs))))
+    negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 40), first))
+                               or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 40), vs))))
     negated = negated or _denied(p, first, max(ve, w[1]), s0)
     # "po wystrzeleniu rakiety" makes a launch the cause of other news; "pożar po ataku
     # rakietowym" tells the aftermath of a strike, which the policy counts as its report.
