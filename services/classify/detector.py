@@ -344,6 +344,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     if span and (t_asserted or s_asserted or bare):
         f.set("agency", 1, span)
 
+    # "Analysis: What Pyongyang's latest launch says || North Korea on Thursday fired ...":
+    # a feature's headline (an analysis, an explainer, a question, a digest) over a lede that
+    # tells one launch of the news's day reports that launch.
+    reported = bool(s_asserted) and _lede_dates_launch(p, table, s_asserted[0])
     # Main-event rule: a reaction in the headline before the launch is the headline's event.
     first_event = t_asserted[0] if t_asserted else None
     event_at = first_event.start if first_event else f.spans.get("title_attack", (None,))[0]
@@ -359,6 +363,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         caused = table.consequence.search(text, 0, t_end)
         if caused and (first_event is None or first_event.subordinate or caused.start() < first_event.start):
             reaction = caused  # "北 미사일 발사 소식에 코스피 하락": the launch is the cause of the news
+    if reaction is not None and first_event is None and reported and _LIVE_PAGE.search(text, 0, t_end):
+        # A live page's headline lists stories ("Middle East crisis live: Blinken lands for
+        # talks"): a reaction word there is another story's, beside a lede that tells one
+        # launch of the day and a headline that tells none.
+        reaction = None
     judged = first_event is not None and table.judged_after is not None and (
         table.judged_after.match(text, first_event.end, min(t_end, first_event.end + 60)))
     spoken = None if judged else _words_after(p, table, t_asserted, event_at)
@@ -473,10 +482,6 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
         if restored or (not verb_final and not after_event and _looks_back_at(text, span, t_asserted)):
             f.set("retrospective_launch", 1, span)
-    # "Analysis: What Pyongyang's latest launch says || North Korea on Thursday fired ...":
-    # a feature's headline (an analysis, an explainer, a question, a digest) over a lede that
-    # tells one launch of the news's day reports that launch.
-    reported = bool(s_asserted) and _lede_dates_launch(p, table, s_asserted[0])
     for name, pattern in _HEADLINE_FRAMES:
         if reported and name == "digest":
             continue
@@ -546,6 +551,7 @@ _STATEMENT = re.compile(r"statement|oświadcz|mówi o (?:sukces|udan|powodzeni)"
 # A live page's label: its headline's sentences are its stories ("NA ŻYWO | Atak rakietowy
 # na Zaporoże. Rozmowy w Stambule").
 _LIVE_LABEL = re.compile(r"\s*(?:relacja\s+)?na\s+żywo\s*[|:]", re.IGNORECASE)
+_LIVE_PAGE = re.compile(r"\blive\s*(?:[:|]|updates?\b|blog\b)|[–—-]\s*live\s*$|\bna\s+żywo\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -602,7 +608,9 @@ def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: i
 
 
 # A year in a summary's sentence (not a dateline's: "SEOUL, Nov 23, 2023 (Reuters) -") ...
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*[(\[])")
+# (Not a quantity: "2000 km", "1900 rakiet".)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*[(\[])(?!\s*(?:km|kilomet\w*|mi\b|miles?|mil\b|m\b|kg|t\b|tons?|tonnes?|ton\b"
+                   r"|%|proc|rakiet|pocisk|missiles?|rockets?|dron|drones?|osób|people))")
 # ... nor a name's number ("Metalist 1925", "Euro 2024"): a capitalised word right before
 # it that is no month.
 _NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][a-z]+\s$")

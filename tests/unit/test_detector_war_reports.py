@@ -820,6 +820,35 @@ def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang
     ("Cena startu", "Cena startu rakiety nośnej wyniosła 60 mln dolarów.", "pl", False),
     ("SpaceX wyniosła satelity", "Rakieta Falcon 9 wyniosła na orbitę 20 satelitów Starlink.", "pl", False),
     ("Amerykanie odpalili Minutemana III", "", "pl", True),
+    # A relative clause that dates its flight to the news's day tells it, however deep in
+    # its sentence; one dated to a month recalls it.
+    ("Szczątki na polu", "Policja zabezpieczyła pod wsią na północy kraju fragmenty rosyjskiego pocisku, który w nocy "
+     "przeleciał nad krajem.", "pl", True),
+    ("Dowody w sprawie rakiety", "Prokuratura zebrała dowody na pochodzenie rakiety, która wleciała w listopadzie "
+     "nad Polskę.", "pl", False),
+    # A live page's headline lists stories: its reaction word is another story's ...
+    ("War live: minister lands in Riyadh for talks on truce",
+     "Hamas's armed wing said it had fired a barrage of rockets at Tel Aviv on Sunday. The army said eight rockets "
+     "crossed from Rafah, several of them intercepted.", "en", True),
+    # ... but not over a lede of no one day, nor on a page that is no live page.
+    ("War live: minister lands in Riyadh for talks on truce",
+     "Hamas has fired thousands of rockets at Israel since October.", "en", False),
+    ("UN Security Council meets over Gaza", "Hamas fired a barrage of rockets at Tel Aviv on Sunday.", "en", False),
+    # What is left of a missile, shown in a museum, is no report; fallen, it is.
+    ("Museum puts fragments of Russian missiles on display", "", "en", False),
+    ("Debris of Russian missile falls on Kyiv street", "", "en", True),
+    ("Kijów pokazuje szczątki rosyjskich pocisków", "", "pl", False),
+    ("Szczątki rakiety spadły na dom pod Kijowem", "", "pl", True),
+    # A quantity is no year: "2000 km".
+    ("Nowa broń Huti? Pocisk doleciał aż do Ejlatu", "Pocisk balistyczny wystrzelony w niedzielę z Jemenu pokonał "
+     "ponad 2000 km i został przechwycony.", "pl", True),
+    # Grads that hit; a question that asks why a launch happened takes it as told.
+    ("Grads hit Belgorod city centre", "", "en", True),
+    ("Grad students protest tuition hikes", "", "en", False),
+    ("Why did China fire an ICBM into the Pacific now?", "China launched an intercontinental ballistic missile "
+     "into the Pacific on Wednesday, the ministry said.", "en", True),
+    ("Will North Korea fire an ICBM this week?", "", "en", False),
+    ("Did North Korea fire a missile?", "", "en", False),
 ])
 def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

@@ -845,3 +845,18 @@ def test_actors_of_the_forty_first_sets(title, summary, lang, actor):
 ])
 def test_actors_of_the_forty_second_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The side that counts missiles destroyed in flight defends; the launcher is another.
+    ("Ukraine says it destroyed 20 missiles overnight", "", "en", None),
+    ("Ukraine said on Sunday it shot down 20 missiles", "", "en", None),
+    ("Governor gives the all-clear", "Air defences destroyed six Ukrainian missiles over Sevastopol on Saturday "
+     "night, the governor said.", "en", "UKR"),
+    # A rocket carried to orbit by a sanctioned state's launcher; Minuteman inflected.
+    ("Teheran ogłasza sukces w kosmosie", "Irańska rakieta nośna wyniosła w sobotę na orbitę dwa satelity – "
+     "podała agencja IRNA.", "pl", "IRN"),
+    ("Amerykanie odpalili Minutemana III", "", "pl", "USA"),
+])
+def test_actors_of_the_forty_third_sets(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

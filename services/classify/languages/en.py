@@ -30,7 +30,8 @@ NAMED_SYSTEMS = (
     r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Falaq[- ]?\d*|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
     # "Grad volley", "Neptune strikes": a system named without its weapon word (not "Grad
     # students", not the planet).
-    r"|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS))"
+    r"|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS|hit|hits|struck|slam(?:s|med)?|rain(?:s|ed)?"
+    r"|pound(?:s|ed)?))"
     r"|Neptunes?(?= (?:missiles?|cruise|anti-ship|strikes?|struck|hits?))"
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
@@ -857,10 +858,13 @@ PASSIVE_AGENT_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)
 PASSIVE_IN_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?in\s+(?:the\s+|an?\s+)?$", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
 DEFENDER_AFTER = compile_fast(
-    r"(?:'s|-led|-backed)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+(?:that\s+)?"
+    r"(?:'s|-led|-backed)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that\s+)?"
     r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
     r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
-    r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against)\b"
+    r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against"
+    # "it had destroyed 27 of the 34 ... missiles": counted in flight.
+    r"|destroy(?:s|ed)(?=\s+(?:all\s+|most\s+)?\d+\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b))\b"
     r"|(?:'s)?\s+air\s+defen[cs]es?\b",
     _I)
 # "Houthis shoot down US drone with a surface-to-air missile", "destroyer shoots down drone

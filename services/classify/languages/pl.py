@@ -272,6 +272,9 @@ NOT_AN_EVENT_AFTER = MappingProxyType({
 # Before it, ending where it starts: the same ("do Polski trafiły").
 NOT_AN_EVENT_BEFORE = MappingProxyType({
     "traf": compile_fast(r"\b(?:do|na front)\s+(?:[\w-]+\s+){0,2}$", _I),
+    # What is left of a weapon, shown: "Kijów pokazuje szczątki rosyjskich pocisków".
+    "szczątk": compile_fast(r"\b(?:pokazuj\w*|pokazał\w*|prezentuj\w*|zaprezentował\w*|eksponuj\w*|muze\w*|wystaw\w*|ekspozycj\w*)"
+                            r"\s+(?:[\w-]+\s+){0,2}$", _I),
     # A kind of weapon, not what it did: "pociski przechwytujące SM-3" (interceptor missiles).
     "przechwytuj": compile_fast(r"\b(?:pocisk|rakiet|system|zestaw|bateri)\w*\s+$", _I),
 })

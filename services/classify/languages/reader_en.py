@@ -157,7 +157,7 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         sm = None
         for sm in en.SALVO.finditer(before):
             pass
-        if sm is not None:
+        if sm is not None and not (_REMAINS.match(sm.group()) and _ON_DISPLAY.search(text, s0, s1)):
             start = lo + sm.start()
             cues.append(_cue("impact", p, start, start + len(sm.group()), w, s0))
     cues.extend(bare(p))
@@ -231,8 +231,9 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
                 and not en.LOOKS_AHEAD_TO_BEFORE.search(text, max(s0, hedge.start() - 20), hedge.start())):
             modal = False  # "Possible missile launch from North Korea, Japan says": the same flash
     if not modal:
-        # "Missile test? No, it was a meteor": a question reports nothing.
-        modal = p.is_question(s0)
+        # "Missile test? No, it was a meteor": a question reports nothing; one that asks why
+        # or how a launch happened takes it as told ("Why did China fire an ICBM now?").
+        modal = p.is_question(s0) and not _ASKS_OF_A_FACT.match(text, s0)
     negated = bool(en.NEGATION_BEFORE.search(text, max(s0, first - 25), first))
     if not negated and w is not None and w[1] <= vs:
         # "missile cannot be intercepted": the negation stands between weapon and verb.
@@ -258,6 +259,10 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
 
 
 _AFTERMATH = ("after", "following")
+_ASKS_OF_A_FACT = re.compile(r"\s*(?:why|how|where) did\b", re.IGNORECASE)
+# What is left of a weapon, shown: "museum puts fragments of every type of Russian missile on display".
+_REMAINS = re.compile(r"debris|wreckage|fragments|remnants|shrapnel", re.IGNORECASE)
+_ON_DISPLAY = re.compile(r"\b(?:museums?|exhibitions?|exhibits?|on display|displays?|displayed|showcases?)\b", re.IGNORECASE)
 _HARM = re.compile(rf"\b(?:{en.HARM_WORDS}|wrecked|gutted|burned-out|craters?|wreckage|J-Alert|air[- ]raid|alert"
                    # ... and what stopped: "classes were canceled".
                    r"|halted|suspended|canceled|cancelled|closed|shut)\b", re.IGNORECASE)

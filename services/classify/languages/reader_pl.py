@@ -71,7 +71,10 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                 and (w[1] <= vs or w[0] >= ve)]  # "rakietowy" inside the event word's span is no other word
         near = [w for w in near if not pl.CLAUSE_BREAK.search(text, *((ve, w[0]) if w[0] >= ve else (w[1], vs)))
                 or (w[1] <= vs and (pl.CLOSED_RELATIVE.match(text, w[1], vs) or (
-                    pl.OPEN_RELATIVE.match(text, w[1], vs) and pl.RELATIVE_HEAD.match(text, s0, w[0]))))]
+                    # (Deep in a sentence too when the relative clause dates its event to the
+                    # news's day: "fragmenty pocisku, który w nocy przeleciał nad krajem".)
+                    pl.OPEN_RELATIVE.match(text, w[1], vs) and (pl.RELATIVE_HEAD.match(text, s0, w[0])
+                                                                or pl.SINGLE_OCCASION.search(text, w[1], vs)))))]
         if form == "noun":
             near = [w for w in near if w[0] >= ve or not pl.PHRASE_BEFORE_NOUN.search(text, w[1], vs)]
         if not near:
