@@ -649,12 +649,14 @@ def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _lede_dates_launch(p: Prepared, table: LanguageTable, cue: Cue) -> bool:
-    """Whether the sentence of the summary's launch `cue` dates it to one occasion of the
-    news ("on Thursday", "overnight", "w nocy", "we wtorek wieczorem") and not in the past."""
+    """Whether the sentence of the summary's launch `cue`, or the headline, dates it to one
+    occasion of the news ("on Thursday", "overnight", "w nocy", "we wtorek wieczorem",
+    "Najważniejsze informacje z nocy"), and the sentence does not date it in the past."""
     if table.single_occasion is None:
         return False
     s0, s1 = p.sentence_of(cue.start)
-    return bool(table.single_occasion.search(p.text, s0, s1)) and _dated_in_past(p.text, s0, s1) is None
+    dated = table.single_occasion.search(p.text, s0, s1) or table.single_occasion.search(p.text, 0, p.title_end)
+    return bool(dated) and _dated_in_past(p.text, s0, s1) is None
 
 
 # A death by violence in the summary's first sentence: no obituary.

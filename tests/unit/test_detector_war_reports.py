@@ -849,6 +849,31 @@ def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang
      "into the Pacific on Wednesday, the ministry said.", "en", True),
     ("Will North Korea fire an ICBM this week?", "", "en", False),
     ("Did North Korea fire a missile?", "", "en", False),
+    # Sirens told well before "after" (the same clause), and in Polish "po tym, jak".
+    ("Sirens sound in the north", "Warning sirens sounded in Safed, Rosh Pina and surrounding communities on Monday "
+     "afternoon after about 15 rockets were fired from Lebanon, the military said.", "en", True),
+    ("Syreny w Tel Awiwie", "W centralnym Izraelu zawyły w nocy syreny po tym, jak z Jemenu wystrzelono pocisk "
+     "balistyczny – przekazała armia.", "pl", True),
+    # A missile that came down somewhere flew; prices that came down did not.
+    ("The week in Asia: floods, a by-election and a splashdown", "On Thursday a North Korean ballistic missile came "
+     "down inside Japan's exclusive economic zone, the Defence Ministry said.", "en", True),
+    ("Missile prices came down in 2023", "", "en", False),
+    # Interceptors at work in a headline over a lede that tells the launch.
+    ("Interceptors light up skies over central Israel", "Flashes were seen over Tel Aviv as air defences engaged a "
+     "ballistic missile launched from Yemen, the military said. Shrapnel fell in Ramat Gan.", "en", True),
+    # North Korea's "super-large" rounds are rockets; a tank's are shells.
+    ("'Super-large' rounds splash down off Hamhung", "North Korea fired six 600 mm super-large multiple rocket "
+     "launcher rounds into the East Sea on Monday morning, the Joint Chiefs of Staff said.", "en", True),
+    ("Tank rounds hit village", "", "en", False),
+    # A satellite placed in orbit, carried by a rocket; not one put off, nor a civil one.
+    ("Pjongjang ogłasza sukces", "Korea Północna twierdzi, że umieściła na orbicie wojskowego satelitę, wyniesionego "
+     "we wtorek wieczorem rakietą Chollima-1 – podała agencja KCNA.", "pl", True),
+    ("Rakieta wyniesie satelitę", "Rakieta nośna wyniesie na orbitę satelitę w przyszłym tygodniu.", "pl", False),
+    ("SpaceX umieściła na orbicie satelity", "Rakieta Falcon 9 umieściła na orbicie 20 satelitów Starlink.", "pl",
+     False),
+    # A digest whose headline dates its night.
+    ("Poranny przegląd wojenny. Najważniejsze informacje z nocy", "Zaporoże: rosyjskie wojska uderzyły w miasto "
+     "pięcioma rakietami S-300, przekazał szef administracji obwodowej.", "pl", True),
 ])
 def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

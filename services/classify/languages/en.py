@@ -140,6 +140,8 @@ IMPACT = compile_fast(
     # "as N Korean missile passes over Japan", "overflew Hokkaido", "missile triggers sirens".
     r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)|trigger(?:s|ed|ing)? (?:air[- ]raid )?(?:sirens|alarms|alerts)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
+    # "a ballistic missile came down inside Japan's exclusive economic zone".
+    r"|(?:came|comes) down(?= (?:in|inside|off|near|into|within|outside)\b)"
     # "missile entered Polish airspace", "rocket passing through its airspace": a weapon in flight.
     r"|(?:enter(?:s|ed|ing)?|violat(?:es|ed|ing)|cross(?:es|ed|ing)|breach(?:es|ed|ing)|stray(?:s|ed|ing)? into"
     r"|pass(?:es|ed|ing)? (?:through|over|into))(?= (?:[\w'-]+ ){0,2}air ?space)"
@@ -251,7 +253,7 @@ NOT_AN_IMPACT_BETWEEN = compile_fast(
     r"\b(?:for(?! (?:the )?first time)|ahead of|in (?:preparation|anticipation) (?:for|of)|defen[cs]e|launchers?|programs?|programmes?|capabilit\w+|storage|sites?|bases?|factor\w*|threat"
     r"|engines?|motors?|commanders?|chiefs?|heads?|units?|officials?|experts?|scientists?|engineers?|makers?"
     r"|factor(?:y|ies)|production|industry|arsenals?|stockpiles?|sirens?|alerts?|warnings?|debris|wreckage"
-    r"|fragments?|parts|boosters?)\b", _I)
+    r"|fragments?|parts|boosters?|prices?|costs?|stocks?|shares?|budgets?)\b", _I)
 
 # "launched an attack/probe/bill ...": the headline's launch verb has another object.
 NON_LAUNCH_OBJECT = compile_fast(
@@ -979,11 +981,11 @@ SHARED = SharedWords(
     ),
     interception=(
         r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|meets?|met|engag(?:es|ed)"
-        r"|repel(?:s|led)|fends? off|in action|at work)\b"
+        r"|repel(?:s|led)|fends? off|in action|at work|light(?:s|ed)? up|lit up)\b"
     ),
     non_missile=(
         r"\b(?:balloons?|drones?|UAVs?|unmanned aerial|Shahed|artillery (?:shells?|rounds?|shots?|fire|firing)"
-        r"|(?<!launcher )(?<!rocket )(?:shells|rounds)\b(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
+        r"|(?<!launcher )(?<!rocket )(?<!super-large )(?<!super-large['’] )(?:shells|rounds)\b(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|howitzers?|mortars?|tank fire|warning shots?"
         r"|(?:rocket |missile )?engine tests?|(?:solid[- ]fuel )?(?:engine|motor) test|static (?:fire|firing)"
         r"|ground jet test|nuclear test|underwater (?:nuclear )?(?:attack )?drone|Haeil[- ]?\w*|air ?strikes?"
         r"|warplanes?|fighter jets?|bombers?|GPS jamming|loudspeakers?|gunfire|shooting|gunm[ae]n|shooters?|stabbings?"

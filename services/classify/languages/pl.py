@@ -189,6 +189,8 @@ EVENT_STEMS = MappingProxyType({
     "strzel": ("launch", "perfective"), "wystartowa": ("launch", "perfective"), "wystartuj": ("launch", "perfective"),
     "start": ("launch", "noun"), "startuj": ("launch", "imperfective"),
     "wynios": ("launch", "perfective"),  # "wyniosła na orbitę" (only to orbit: NOT_AN_EVENT_AFTER)
+    "wynies": ("launch", "perfective"),  # "wyniesionego we wtorek rakietą Chollima-1"
+    "umieści": ("launch", "perfective"),  # "umieściła na orbicie satelitę"
     # Testing.
     "przetestowa": ("test", "perfective"), "przetestuj": ("test", "perfective"),
     "wypróbowa": ("test", "perfective"), "wypróbuj": ("test", "perfective"),
@@ -268,6 +270,8 @@ NOT_AN_EVENT_AFTER = MappingProxyType({
     "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
     # Only what was carried to orbit: "rakieta nośna wyniosła na orbitę trzy satelity" (not a cost).
     "wynios": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}na orbit)", _I),
+    "wynies": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}(?:na orbit|rakiet))", _I),
+    "umieści": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}na orbici)", _I),
 })
 # Before it, ending where it starts: the same ("do Polski trafiły").
 NOT_AN_EVENT_BEFORE = MappingProxyType({
@@ -439,7 +443,7 @@ SUBORDINATE_BEFORE = compile_fast(
 # pocisków"): alarms follow launches that happened, so the launch is reported, not merely
 # the cause of other news.
 ALARM_CAUSE_BEFORE = compile_fast(
-    r"\b(?:alarm\w*|syren\w*|ostrzeżeni\w*)(?:\s+[\w-]+){0,3}\s+(?:w związku z|po|z powodu|wskutek)"
+    r"\b(?:alarm\w*|syren\w*|ostrzeżeni\w*)(?:\s+[\w-]+){0,3}\s+(?:w związku z|po tym,? (?:jak|gdy)|po|z powodu|wskutek)"
     r"(?:\s+[\w.-]+){0,5}\s*$", _I)
 # A strike given as what another act answers ("uderzył w odpowiedzi na atak rakietowy"):
 # the cause of the news even for a strike, whose aftermath ("pożar po ataku") is its report.
@@ -1074,7 +1078,7 @@ TOTAL_COUNT = compile_fast(
     r"|\bliczb\w*\s+(?:[\w-]+\s+){0,2}(?:ataków|rakiet|pocisków|odpaleń|startów)(?:\s+[\w-]+){0,6}?\s+"
     r"(?:wzrosł\w*|zmalał\w*|spadł\w*|podwoił\w*|potroił\w*)\b", _I)
 SINGLE_OCCASION = compile_fast(
-    r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"
+    r"\b(?:w nocy|nocą|tej nocy|minionej nocy|ostatniej nocy|z nocy|dziś|dzisiaj|wczoraj|rano|nad ranem|wieczorem"
     r"|we? (?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę)"
     r"|w (?:jednym|jednej|pojedynczym|zmasowanym|nocnym|porannym|jednodniowym) (?:ataku|uderzeniu|nalocie|ostrzale|salwie|fali)"
     r"|jednocześnie|naraz|za jednym razem|w ciągu (?:jednej )?(?:nocy|doby|godziny))\b", _I)

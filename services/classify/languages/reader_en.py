@@ -251,7 +251,7 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
         # "J-Alert warning issued after North Korea launched a missile", "classes were canceled
         # after Hezbollah fired 60 rockets": the harm, the alarm or what stopped, told before
         # "after", is the launch's aftermath.
-        cause.group().lower().startswith(_AFTERMATH) and _HARM.search(text, max(s0, cause.start() - 80), cause.start()))
+        cause.group().lower().startswith(_AFTERMATH) and _HARM.search(text, max(s0, cause.start() - 120), cause.start()))
     start, end = (min(vs, w[0]), max(ve, w[1])) if w else (vs, ve)
     return Cue(kind, start, end, p.in_title(start), modal, negated, subordinate, w, (vs, ve))
 
