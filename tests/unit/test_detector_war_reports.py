@@ -874,6 +874,16 @@ def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang
     # A digest whose headline dates its night.
     ("Poranny przegląd wojenny. Najważniejsze informacje z nocy", "Zaporoże: rosyjskie wojska uderzyły w miasto "
      "pięcioma rakietami S-300, przekazał szef administracji obwodowej.", "pl", True),
+    # A Polish launch verb with a long way to its weapon.
+    ("Noc nad Dnieprem", "W czwartek o świcie Rosja wystrzeliła z obwodu astrachańskiego w kierunku Dniepra "
+     "międzykontynentalny pocisk balistyczny.", "pl", True),
+    # A state's body that speaks of its strike or launch reports it; a president reacts.
+    ("Odwet. Wojsko mówi o „precyzyjnych uderzeniach”", "Izraelskie myśliwce wystrzeliły w nocy pociski balistyczne "
+     "typu powietrze-ziemia w irańskie zakłady.", "pl", True),
+    ("Pierwszy taki test od lat. Pekin mówi o „rutynowym” starcie", "Chińska armia wystrzeliła w środę rano nad "
+     "Pacyfik międzykontynentalny pocisk balistyczny – poinformowało ministerstwo obrony.", "pl", True),
+    ("Prezydent mówi o ataku rakietowym na Kijów", "", "pl", False),
+    ("Iran wystrzelił satelitę. Moskwa mówi o prowokacji", "", "pl", False),
 ])
 def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

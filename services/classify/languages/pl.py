@@ -513,6 +513,10 @@ OPEN_RELATIVE = compile_fast(rf"(?:\s+[\w-]+){{0,3}}{_RELATIVE}$", _I)
 # pochodzenie rakiety, która wleciała") the relative clause recalls an event as background.
 RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,4}$|.*\b(?:że|iż)\s+(?:[\w-]+\s+){0,2}$", _I)
 
+# A state's body that speaks of a strike or a launch reports it ("Wojsko mówi o „precyzyjnych
+# uderzeniach”", "Pekin mówi o „rutynowym” starcie"; a president who speaks of one reacts).
+_BODY_SPEAKS = ("(?:(?<=Kijów mówi o)|(?<=Pekin mówi o)|(?<=Moskwa mówi o)|(?<=Wojsko mówi o)|(?<=Armia mówi o)"
+                "|(?<=MON mówi o)|(?<=Teheran mówi o)|(?<=Pjongjang mówi o)|(?<=Pentagon mówi o))")
 # A reaction as the headline's main event (main-event rule).
 REACTION = compile_fast(
     r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
@@ -520,7 +524,7 @@ REACTION = compile_fast(
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     # (Not an airspace violated: "potwierdza naruszenie przestrzeni powietrznej" tells the flight.)
     r"|komentarz\w*|narusz\w*\b(?!\s+(?:[\w-]+\s+)?przestrze\w*\s+powietrzn)|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    r"|podkreśla\w*|destabiliz\w*|niedopuszczaln\w*|nie do przyjęcia|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    rf"|podkreśla\w*|destabiliz\w*|niedopuszczaln\w*|nie do przyjęcia|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)(?!{_BODY_SPEAKS}\s+(?:[^\s\w]?[\w-]+[^\s\w]?\s+){{0,2}}?[^\s\w]?(?:start|starci|uderzen|atak|test|teści|pocisk|rakiet|ostrzal|ostrzał)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
     # A commander dismissed after it: "Dowódca zwolniony po ataku na poligon".
     r"|zdymisjonowa\w*|dymisj\w*|zwolnion\w*"
     # A leader's visit, call or prayer after the attack.

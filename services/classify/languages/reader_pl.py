@@ -27,7 +27,7 @@ from services.classify.text import Prepared, spans_within
 # words are long, and the object often follows a place ("wystrzeliła w kierunku Morza
 # Japońskiego dwa pociski").
 _BEFORE = 60
-_AFTER = 70
+_AFTER = 90
 _FRAME_BEFORE = 50
 
 
