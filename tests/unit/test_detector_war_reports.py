@@ -884,6 +884,27 @@ def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang
      "Pacyfik międzykontynentalny pocisk balistyczny – poinformowało ministerstwo obrony.", "pl", True),
     ("Prezydent mówi o ataku rakietowym na Kijów", "", "pl", False),
     ("Iran wystrzelił satelitę. Moskwa mówi o prowokacji", "", "pl", False),
+    # What a weapon "can now" do is a capability; a denial reaches its claim six words on.
+    ("Upgraded Neptune reaches further", "The upgraded cruise missile can now hit targets up to 1,000 km away, the "
+     "minister said.", "en", False),
+    ("Seul: nie wykryliśmy żadnego startu", "Kolegium Szefów Sztabów zaprzeczyło w środę doniesieniom, jakoby Korea "
+     "Północna wystrzeliła pocisk balistyczny.", "pl", False),
+    # Fireworks over a square; notice of tests to come; what ministers say should be done.
+    ("Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok", "", "pl", False),
+    ("Rakiety nad Kijowem. Syreny w całym kraju", "", "pl", True),
+    ("Indie i Pakistan przedłużają umowę o powiadamianiu o testach rakietowych", "", "pl", False),
+    ("Szef MSZ: powinniśmy rozważyć zestrzeliwanie rosyjskich rakiet nad Ukrainą", "", "pl", False),
+    # Students who sheltered are no student rocket; students who launched one are.
+    ("Polscy studenci ze Lwowa: „Noc spędziliśmy w piwnicy”", "W nocy na Lwów spadły co najmniej trzy rosyjskie "
+     "rakiety – podał mer miasta.", "pl", True),
+    ("Studenci z Politechniki wystrzelili rakietę na 10 km", "", "pl", False),
+    # A strike that sparks a fire; lawmakers briefed; an interceptor that missed.
+    ("State media: 'Israeli aggression' sparks fire at warehouse", "Israel fired a salvo of missiles at a warehouse "
+     "near Damascus on Tuesday, most of which air defences shot down, state media said.", "en", True),
+    ("Seoul lawmakers told North quietly tested cruise missile last month", "", "en", True),
+    ("Lawmakers condemn North Korean missile test", "", "en", False),
+    ("16 hurt as interceptor misses missile over Jaffa", "A ballistic missile fired from Yemen struck near Jaffa on "
+     "Saturday after an interceptor missed it, the army said.", "en", True),
 ])
 def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

@@ -857,6 +857,10 @@ def test_actors_of_the_forty_second_sets(title, summary, lang, actor):
     ("Teheran ogłasza sukces w kosmosie", "Irańska rakieta nośna wyniosła w sobotę na orbitę dwa satelity – "
      "podała agencja IRNA.", "pl", "IRN"),
     ("Amerykanie odpalili Minutemana III", "", "pl", "USA"),
+    # A military officer who briefs reports; the launcher is the one named in the clause.
+    ("'It flew about 800 km': JCS chairman briefs lawmakers", "South Korea's top military officer told a "
+     "parliamentary committee on Thursday that the ballistic missile North Korea launched the previous day flew "
+     "about 800 km.", "en", "PRK"),
 ])
 def test_actors_of_the_forty_third_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

@@ -391,7 +391,7 @@ MODAL_BEFORE = compile_fast(
     r"|(?:postpon(?:es|ing)|delays|delaying|scraps|scrapping|cancels|cancell?ing|calls off|calling off|puts off"
     r"|putting off|pushes back|reschedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
-    r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|be|[a-z]+ly))*\s+$",
+    r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|now|still|even|be|[a-z]+ly))*\s+$",
     _I,
 )
 
@@ -520,7 +520,7 @@ HARM_WORDS = (r"killed|dead|injured|wounded|damaged|destroyed|rubble|power cuts?
 
 # Reaction to a launch as the main event (main-event rule).
 REACTION = compile_fast(
-    r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)|prompt(?:s|ed)"
+    r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)(?! (?:a )?(?:fires?|blazes?|explosions?))|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
     r"|disappoint\w*|(?:not |un)happy|angry|furious|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
@@ -531,7 +531,7 @@ REACTION = compile_fast(
     r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’,-]+\s+){0,6}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     # (Not a failure blamed on a part: "launch failed, blames new engine".)
     r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
-    r"|react\w*|talks|negotiat\w*|agree(?:s|d)?\s+(?:to\s+)?(?:an?\s+)?(?:[\w-]+\s+)?(?:ceasefire|truce)|consult(?:s|ed|ing|ations?)|lawmakers?|parliament|senate|congress"
+    r"|react\w*|talks|negotiat\w*|agree(?:s|d)?\s+(?:to\s+)?(?:an?\s+)?(?:[\w-]+\s+)?(?:ceasefire|truce)|consult(?:s|ed|ing|ations?)|(?<!briefs )(?<!briefed )(?<!told )lawmakers?(?! (?:were |are )?told)|parliament|senate|congress"
     r"|imposes?|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
     r"|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
@@ -981,7 +981,7 @@ SHARED = SharedWords(
     ),
     interception=(
         r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|meets?|met|engag(?:es|ed)"
-        r"|repel(?:s|led)|fends? off|in action|at work|light(?:s|ed)? up|lit up)\b"
+        r"|repel(?:s|led)|fends? off|in action|at work|light(?:s|ed)? up|lit up|miss(?:es|ed))\b"
     ),
     non_missile=(
         r"\b(?:balloons?|drones?|UAVs?|unmanned aerial|Shahed|artillery (?:shells?|rounds?|shots?|fire|firing)"
@@ -1205,6 +1205,9 @@ SHARED = SharedWords(
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added|assess(?:es|ed)"
         r"|statement|press release"
+        # "South Korea's top military officer told", "Seoul lawmakers told": who briefs or is briefed.
+        r"|(?:(?:top|senior|chief)\s+)?(?:military|defen[cs]e|army|navy|intelligence)\s+(?:officers?|officials?|chiefs?"
+        r"|commanders?|spokes(?:man|woman|person))|lawmakers|legislators|MPs"
         # "Japan urges residents to take cover": who warns of a launch observes it.
         r"|urg(?:es|ed) (?:[\w'’,-]+ ){0,6}?to (?:take cover|take shelter|shelter|evacuate)"
         # "Ukraine revises number of missiles to 127": who counts again reports the attack.

@@ -362,7 +362,9 @@ MODAL_BEFORE = compile_fast(
     r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*|przygotowani\w*"
     # ("przeprowadziło zaplanowany test startowy": what kind of test it was, not that it is to come.)
     r"|zaplanowa(?!n(?:y|ą|ego|ym)\s+(?:test|start|prób))\w*"
-    r"|przygotowa\w*|szykuj\w*|gromadz\w*|gotow\w*|chce|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
+    r"|przygotowa\w*|szykuj\w*|gromadz\w*|powinn\w*|powinien|rozważ\w*|gotow\w*|chce"
+    # Notice given of what is to come: "umowa o powiadamianiu o testach rakietowych".
+    r"|powiadamia\w* o|uprzedza\w* o|chcą|chciał\w*|grozi|grożą|groził\w*|zagrozi\w*|zapowiada\w*"
     r"|zapowiedzia\w*|będzie|będą|zostanie|zostaną|wkrótce|niebawem|możliw\w*|potencjaln\w*|spodziewan\w*"
     r"|ewentualn\w*|obaw\w*|zagrożeni\w*|groźb\w*|ryzyk\w*|zamiar\w*|plan|plany|planach|planem|jeśli|jeżeli"
     r"|gdyby|czy|aby|żeby|by|zgodzi\w*|zgod\w* na|zezwol\w*|zezwal\w*|pozwol\w*|pozwal\w*|zdoln\w*|zdolnoś\w*|w stanie|potrafi\w*|ostrzega\w* przed|ostrzeg\w* przed"
@@ -417,7 +419,7 @@ DENIED_BEFORE = compile_fast(
     r"\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*"
     # "Prostujemy: ... błędnie podaliśmy, że miasto zostało ostrzelane rakietami".
     r"|błędn\w*|prostuj\w*|sprostowa\w*)"
-    r"(?:[,:]?\s+[„\"]?[\w-]+){0,4}[,:]?\s+[„\"]?$", _I)
+    r"(?:[,:]?\s+[„\"]?[\w-]+){0,6}[,:]?\s+[„\"]?$", _I)
 # A weapon and where it flew with no verb of its own ("rakiet nad terytorium Polski") takes
 # its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
 # monitorować rakiet nad Polską" reports no missile over Poland.
@@ -479,6 +481,8 @@ ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-
 # (Not a flight to come: "Rakiety polecą nad Pacyfik".)
 OVER_AFTER = compile_fast(r"\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
                           r"(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+# Fireworks, not weapons: "Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok".
+FESTIVE = compile_fast(r"\b(?:sylwest\w*|now\w* rok\w*|noworoczn\w*|fajerwerk\w*|sztuczn\w* ogni\w*|petard\w*)", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".
 # (A plain pattern: the place's capital letter is read case-sensitively.)
 OVER_LEAD = re.compile(r"\s*(?P<over>[Nn]ad)\s+[A-ZĆŁŚŹŻ][\w-]*(?:\s+[\w-]+)?\s+(?:[\w-]+\s+)?$")
@@ -844,7 +848,7 @@ SHARED = SharedWords(
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow"
         r"|komercyjn|internetow|studenck|nawigacyjn)\w*|rakiet\w* (?:komercyjn|naukow|sondując|wielokrotnego użytku|studenck|amatorsk|badawcz)\w*"
-        r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenc\w*|studenck\w*"
+        r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenck\w*|studenc\w*(?=\s+(?:[\w-]+\s+){0,4}?(?:wystrzel|odpal|rakiet))"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*|Nuri\b|kosmodrom\w* Naro)\b"
     ),
     anticipation=r"\b(?:grozi\w*|groźb\w*|ostrzega\w* przed|ostrzeg\w* przed|ostrzega\w*(?=\s+[\w-]+\s*:)|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",

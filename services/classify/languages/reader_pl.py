@@ -81,7 +81,10 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             continue
         w = min(near, key=lambda w: w[0] - ve if w[0] >= ve else vs - w[1])
         out.append(_cue(kind, form, p, vs, ve, w, s0))
+    festive = pl.FESTIVE.search(text) is not None
     for w in weapons[:MAX_CANDIDATES]:
+        if festive:
+            break  # "Rakiety nad Rynkiem. Kraków przywitał Nowy Rok": fireworks
         # "Rosyjska rakieta nad Polską": a weapon and where it flew, the verb left out.
         over = pl.OVER_AFTER.match(text, w[1], w[1] + 40)
         s0, _ = p.sentence_of(w[0])
