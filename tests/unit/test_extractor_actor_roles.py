@@ -861,6 +861,9 @@ def test_actors_of_the_forty_second_sets(title, summary, lang, actor):
     ("'It flew about 800 km': JCS chairman briefs lawmakers", "South Korea's top military officer told a "
      "parliamentary committee on Thursday that the ballistic missile North Korea launched the previous day flew "
      "about 800 km.", "en", "PRK"),
+    # The UK's maritime agency reports an attack on shipping; it fired nothing.
+    ("UKMTO: master reports splash near vessel", "The UK Maritime Trade Operations agency said on Wednesday that a "
+     "missile landed in the water near a merchant vessel west of Mokha.", "en", None),
 ])
 def test_actors_of_the_forty_third_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

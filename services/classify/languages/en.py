@@ -876,7 +876,7 @@ DOWNS_AIRCRAFT_WITH_MISSILE = compile_fast(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed)\s+(?:that\s+)?(?:it|they)\s+)?"
     r"(?:(?:shoots?|shot|brings?|brought)\s+down|downs?|downed)\s+(?:[\w.-]+\s+){0,4}?"
     r"(?:drones?|UAVs?|aircraft|jets?|planes?|helicopters?|warplanes?|fighters?|bombers?|Reapers?"
-    r"|(?:Su|MiG|Tu|Ka|Mi|Il|F)-\d+\w*)\b[^.;]{0,40}?"
+    r"|(?:Su|MiG|Tu|Ka|Mi|Il|F)-\d+\w*)\b[^.;]{0,60}?"
     r"\b(?:with|using|by)\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:surface-to-air|SAMs?\b|anti-aircraft|air[- ]defen[cs]e|missiles?\b|interceptors?\b)"
     # "Iranian air defence fired two missiles at airliner": missiles fired at an aircraft.
@@ -1216,7 +1216,7 @@ SHARED = SharedWords(
         # "Moscow did not comment": asked about it, the side is no launcher.
         r"|(?:did not|didn't|has not|hasn't|had not|declined to|would not|refused to)\s+(?:immediately\s+)?(?:comment|respond)"
         # "UK maritime agency", "Britain's maritime trade agency": an agency reports.
-        r"|(?:[\w-]+\s+){0,2}?(?:agency|officials?)"
+        r"|(?:[\w-]+\s+){0,3}?(?:agency|officials?)|Maritime Trade Operations"
         r"|Iron Dome|air defen[cs]es?|interceptors?)\b"
         r"|:\s"
     ),
