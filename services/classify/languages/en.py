@@ -95,6 +95,15 @@ _NOT_LAUNCH_AFTER = (
     r"|platforms?|complex|cent(?:er|re)s?|grounds?|vehicles?|rocket system|tubes?|systems?|control))"
 )
 
+# Missiles counted as destroyed in flight: "air defences destroyed seven Ukrainian missiles",
+# "it had destroyed 27 of the 34 ... missiles" (not "destroyed two missile depots").
+DESTROYED_IN_FLIGHT = (
+    r"destroy(?:s|ed)(?=\s+(?:all\s+|most\s+|\d+\s+of\s+(?:the\s+)?)?(?:\d+|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|dozens of|several|both)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b"
+    r"(?![- ](?:depots?|launch\w*|sites?|factor\w*|stor\w*|production|bases?|systems?|plants?|warehouses?|stockpiles?"
+    r"|parts|boats?|ships?|units?|batter\w*|arsenals?|caches?|components?|workshops?|carriers?)))"
+)
+
 LAUNCH_VERBS = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     # (Not the second half of an adjective: "air-launched missiles", "rapid-fire".)
@@ -102,11 +111,7 @@ LAUNCH_VERBS = compile_fast(
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)|downing(?= of)"
-    # Missiles counted as destroyed in flight: "air defences destroyed seven Ukrainian missiles".
-    r"|destroy(?:s|ed)(?=\s+(?:all\s+|most\s+|\d+\s+of\s+(?:the\s+)?)?(?:\d+|two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|dozens of|several|both)\s+(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b"
-    r"(?![- ](?:depots?|launch\w*|sites?|factor\w*|stor\w*|production|bases?|systems?|plants?|warehouses?|stockpiles?"
-    r"|parts|boats?|ships?|units?|batter\w*|arsenals?|caches?|components?|workshops?|carriers?)))"
+    rf"|{DESTROYED_IN_FLIGHT}"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
@@ -864,9 +869,7 @@ DEFENDER_AFTER = compile_fast(
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that\s+)?"
     r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
     r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
-    r"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against"
-    # "it had destroyed 27 of the 34 ... missiles": counted in flight.
-    r"|destroy(?:s|ed)(?=\s+(?:all\s+|most\s+)?\d+\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){0,4}?(?:missiles?|rockets?)\b))\b"
+    rf"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against|{DESTROYED_IN_FLIGHT})\b"
     r"|(?:'s)?\s+air\s+defen[cs]es?\b",
     _I)
 # "Houthis shoot down US drone with a surface-to-air missile", "destroyer shoots down drone
