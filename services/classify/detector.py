@@ -782,15 +782,24 @@ def _clause_break(text: str, lo: int, hi: int) -> bool:
     return bool(_CLAUSE_PUNCT_NOT_DOT.search(text, lo, hi) or SENTENCE_END.search(text, lo, hi))
 
 
+# At most one word: between a look-back's words and the weapon of the attack they hold.
+_WORD_OR_NONE = re.compile(r"\s*(?:[\w-]+\s+)?")
+
+
 def _looks_back_at(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
     """Whether the headline's launch is the one a look-back is of: it follows the
     look-back's words in their clause ("Five years since North Korea's first ICBM test"),
     not in a clause of its own ("A year since the invasion, Russia fires 80 missiles"), or
-    they date it, right after it ("po ataku rakietowym z 2023 roku")."""
+    they date it, right after it ("po ataku rakietowym z 2023 roku"), or the look-back's
+    words hold it, its weapon right after them ("Rok po irańskim ataku rakietowym"; not
+    "Rok po ataku Rosja znów wystrzeliła rakiety")."""
     if not t_asserted:
         return False
     cue = t_asserted[0]
-    return (span[1] <= cue.start and not _CLAUSE_PUNCT.search(text, span[1], cue.start)) or 0 <= span[0] - cue.end <= 1
+    return ((span[1] <= cue.start and not _CLAUSE_PUNCT.search(text, span[1], cue.start))
+            or 0 <= span[0] - cue.end <= 1
+            or (span[0] <= cue.start < span[1] and cue.weapon is not None
+                and _WORD_OR_NONE.fullmatch(text, span[1], cue.weapon[0]) is not None))
 
 
 def _restored_after_harm(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:

@@ -222,6 +222,19 @@ def test_the_threshold_keeps_the_precision_asked_for_with_the_most_f1():
         train.choose_threshold([(None, True, True)])
 
 
+def test_the_headline_threshold_is_never_below_the_launch_threshold():
+    # A flat curve: the lowest threshold wins by one launch; a floor keeps the threshold above it.
+    points = [(0.9, True, False), (0.8, True, False), (0.5, False, False), (0.3, True, False),
+              (0.2, True, False), (0.1, False, False)]
+    assert train.choose_threshold(points, min_precision=0.7)["threshold"] == pytest.approx(0.15)
+    floored = train.choose_threshold(points, min_precision=0.7, floor=0.26)
+    assert floored["threshold"] >= 0.26 and floored["recall"] < 1.0
+    # A floor above every confidence leaves the highest threshold seen.
+    assert train.choose_threshold(points, min_precision=0.7, floor=0.99)["threshold"] == pytest.approx(0.85)
+    shipped = model.shipped()
+    assert shipped.threshold(headline_only=True) >= shipped.threshold()
+
+
 def test_the_shipped_model_decides_at_the_thresholds_chosen_on_the_development_cells():
     shipped = model.shipped()
     chosen = shipped.meta["development_cv"]["operating_point"]

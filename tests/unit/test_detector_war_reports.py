@@ -908,3 +908,21 @@ def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang
 ])
 def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A target before a weapon whose class is told in two words ("anti-ship ballistic").
+    ("후티, 홍해서 유조선에 대함순항미사일 3발", "", "ko", True),
+    ("紅海で商船に対艦弾道ミサイル2発　米中央軍", "", "ja", True),
+    # Years after an attack the headline names look back at it; a new launch years after
+    # one is news.
+    ("Dwa lata po rosyjskim ataku rakietowym na Dniepr. Blok wciąż stoi pusty", "", "pl", False),
+    ("Pół roku po ataku rakietowym na szpital. Oddział wraca do pracy", "", "pl", False),
+    ("Rok po ataku Rosja znów wystrzeliła rakiety na Dniepr", "", "pl", True),
+    ("Dwa lata po ataku Rosja znów wystrzeliła rakiety na Dniepr", "", "pl", True),
+    # An engine tested, however long its description before the missiles it is for.
+    ("Iran przeprowadził test silnika rakietowego na paliwo stałe o dużym ciągu, przeznaczonego dla pocisków "
+     "balistycznych", "", "pl", False),
+])
+def test_shapes_read_when_the_model_was_retrained(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

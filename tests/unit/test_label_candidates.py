@@ -30,6 +30,11 @@ def test_round_two_takes_the_flagged_items_round_one_did_not_label_in_their_orde
     # Round four leaves out round three's too.
     chosen = candidates.later_round(entries, labels, 4, lambda e: by_classifier(e["link"]))
     assert [e["link"] for e in chosen] == ["f"]
+    # Round five keeps its own labels; round six leaves them out.
+    labels.append({"link": "f", "stratum": "flagged5"})
+    chosen = candidates.later_round(entries, labels, 5, lambda e: by_classifier(e["link"]))
+    assert [e["link"] for e in chosen] == ["f"]
+    assert candidates.later_round(entries, labels, 6, lambda e: by_classifier(e["link"])) == []
 
 
 def test_round_two_writes_one_shard_of_link_title_and_summary(tmp_path, monkeypatch, capsys):

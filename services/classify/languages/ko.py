@@ -192,8 +192,9 @@ TABLE = LanguageTable(
         r"(?:^|(?<=[\s(]))(?P<s>[^\s,.()\"“”'‘’…]{1,20}(?:\s[^\s,.()\"“”'‘’…]{1,20}){0,3}?)에\s?(?:따르면|의하면)"
         r"|(?:다고|라고)\s(?P<q>[^\s,.()\"“”'‘’…]{1,20}(?:\s[^\s,.()\"“”'‘’…]{1,20}){0,4}?)(?:이|가)\s"
         r"(?:[^\s,.]{1,12}\s)?(?:밝혔|말했|전했|주장했)"),
-    # "남부에 로켓 20발": a target before a weapon that ends the headline's phrase.
-    target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)?$"),
+    # "남부에 로켓 20발", "상선에 대함탄도미사일 2발": a target before a weapon that ends the
+    # headline's phrase (the weapon's class in one word or two).
+    target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)\s?){0,2}$"),
     # ... or that it failed ("北 정찰위성도 실패...": a failed launch is a launch).
     heading_after=compile_fast(r"\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"
                                r"|(?:도|가|이)?(?:\s?또|\s?재차)?\s?(?:발사\s?)?실패(?=\s?(?:$|…|\.{2,}|,|·))"),

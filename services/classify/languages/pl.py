@@ -879,8 +879,10 @@ SHARED = SharedWords(
         # "Trzy lata po tragedii w Przewodowie" (not "Pięć lat po ostatnim teście ... wystrzeliła").
         r"|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć|\w+naście|dwadzieścia|trzydzieści)"
         r"\s+(?:lat|lata)\s+po\s+(?:tragedii|katastrofie|zamachu)"
-        # "Rok po ataku rakietowym na Winnicę": a year after (a week after is a follow-up).
-        r"|(?<![\w-])(?:rok|pół roku) po (?:[\w-]+ )?(?:ataku|uderzeniu|ostrzale|tragedii)"
+        # "Rok po ataku rakietowym na Winnicę", "Dwa lata po ataku": a year or more after (a
+        # week after is a follow-up).
+        r"|(?<![\w-])(?:rok|pół roku|(?:\d+|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć|dziesięć) lat[a]?) po"
+        r" (?:[\w-]+ )?(?:ataku|uderzeniu|ostrzale|tragedii)"
         # "po ataku rakietowym z 2023 roku": an attack dated by its year alone is a past one.
         r"|z (?:19|20)\d\d (?:roku|r\.)"
         # "atak sprzed dwóch lat", a monument unveiled: long after. (Not "rok po": "Pięć lat

@@ -24,6 +24,10 @@ Round four (`--round4 OUT_DIR`): the same, leaving out what rounds one to three 
 the stratum "flagged4". With the classifier of commit edf9853 (and this round's own kind and
 restoration rules) this is the 1 item labelled "flagged4".
 
+Round five (`--round5 OUT_DIR`): the same, leaving out what rounds one to four labelled —
+the stratum "flagged5". With the classifier that first shipped the fiftieth computation's
+model (thresholds 0.265 and 0.309), these are the 2 items labelled "flagged5".
+
 Stream-weighted figures weight a random-stratum item by the inverse of its sampling rate and
 an item of a stratum labelled whole by one. The rules have changed since; the stratum of each
 label is kept in the labels file, so the weights do not depend on today's rules.
@@ -49,8 +53,7 @@ SEED = 20231201
 RANDOM_SAMPLE = 1600
 SHARDS = 6
 # The strata each later round leaves out, by its number.
-EARLIER_STRATA = {2: frozenset({"flagged", "random"}), 3: frozenset({"flagged", "random", "flagged2"}),
-                  4: frozenset({"flagged", "random", "flagged2", "flagged3"})}
+EARLIER_STRATA = {n: frozenset({"flagged", "random"} | {f"flagged{k}" for k in range(2, n)}) for n in range(2, 7)}
 # Above this confidence an item counts as flagged though not called a launch.
 FLAG_CONFIDENCE = 0.2
 
@@ -107,7 +110,7 @@ def _later_round(entries: list[dict], out: Path, number: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the shards of round one, or with `--round2` … `--round4` the shard of that round, to OUT_DIR
+    """Write the shards of round one, or with `--round2` … `--round6` the shard of that round, to OUT_DIR
     (default `label-shards`); exit 2 when `LAUNCHWATCH_SHARED_DATA` is unset."""
     from services.classify.training.dataset import day_texts, shared_data
 
@@ -115,12 +118,9 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Choose the real-day items to label.")
     parser.add_argument("out_dir", nargs="?", default="label-shards", help="folder for the shards")
     rounds = parser.add_mutually_exclusive_group()
-    rounds.add_argument("--round2", action="store_const", const=2, dest="round",
-                        help="the flagged items round one did not label, as one shard")
-    rounds.add_argument("--round3", action="store_const", const=3, dest="round",
-                        help="the flagged items rounds one and two did not label, as one shard")
-    rounds.add_argument("--round4", action="store_const", const=4, dest="round",
-                        help="the flagged items rounds one to three did not label, as one shard")
+    for number in EARLIER_STRATA:
+        rounds.add_argument(f"--round{number}", action="store_const", const=number, dest="round",
+                            help=f"the flagged items that rounds before round {number} did not label, as one shard")
     args = parser.parse_args(argv)
     try:
         data = shared_data()

@@ -187,7 +187,8 @@ def cells(split: Split, days: Sequence[Example]) -> dict[tuple[int, int], list[E
 
 MIN_PRECISION = 0.95  # the development precision the operating threshold must keep
 THRESHOLD_RULE = (f"highest F1 among thresholds with development precision >= {MIN_PRECISION} "
-                  "(higher threshold on a tie), else highest F0.5; halfway to the next lower confidence")
+                  "(higher threshold on a tie), else highest F0.5; halfway to the next lower confidence; "
+                  "the headline head's never below the launch head's")
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,8 @@ def _f_beta(tp: float, fp: float, fn: float, beta: float) -> float:
     return (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp else 0.0
 
 
-def choose_threshold(points: Sequence[tuple[float | None, bool, bool]], min_precision: float = MIN_PRECISION) -> dict:
+def choose_threshold(points: Sequence[tuple[float | None, bool, bool]], min_precision: float = MIN_PRECISION,
+                     floor: float = 0.0) -> dict:
     """The operating threshold on an out-of-fold precision-recall curve (`THRESHOLD_RULE`).
 
     `points`: (confidence or None, truth, rules' verdict) per item; an item with confidence
@@ -217,7 +219,8 @@ def choose_threshold(points: Sequence[tuple[float | None, bool, bool]], min_prec
     the thresholds that split the confidences seen, the one with the highest F1 whose
     precision is at least `min_precision` (the higher threshold on a tie); when none reaches
     it, the one with the highest F0.5. The threshold lies halfway between the lowest
-    confidence called a launch and the next lower one seen (0 below the lowest). Returns
+    confidence called a launch and the next lower one seen (0 below the lowest); none lies
+    below `floor` (the lowest candidate at or above it stands in for those). Returns
     the threshold, how it was chosen and precision, recall and F1 at it; raises ValueError
     when no item was read by the model."""
     tp = fp = fn = 0.0
@@ -247,6 +250,7 @@ def choose_threshold(points: Sequence[tuple[float | None, bool, bool]], min_prec
                            "f1": round(_f_beta(tp, fp, fn, 1.0), 4), "f0_5": round(_f_beta(tp, fp, fn, 0.5), 4),
                            "_f1": _f_beta(tp, fp, fn, 1.0), "_f05": _f_beta(tp, fp, fn, 0.5), "_p": precision})
     # Candidates run from the highest threshold down: max() keeps the first (highest) of equals.
+    candidates = [c for c in candidates if c["threshold"] >= floor] or candidates[:1]
     precise = [c for c in candidates if c["_p"] >= min_precision]
     if precise:
         best, rule = max(precise, key=lambda c: c["_f1"]), f"F1 at precision >= {min_precision}"
@@ -329,9 +333,26 @@ def development_cv(split: Split, by_cell: dict[tuple[int, int], list[Example]], 
             return s.headline_rules_verdict
         return s.headline_confidence >= headline_point["threshold"]
 
-    points = [(None, s.is_launch, headline_verdict(s)) if s.headline_only else
-              (s.confidence, s.is_launch, s.rules_verdict) for s in scored]
+    def launch_points() -> list[tuple[float | None, bool, bool]]:
+        return [(None, s.is_launch, headline_verdict(s)) if s.headline_only else
+                (s.confidence, s.is_launch, s.rules_verdict) for s in scored]
+
+    points = launch_points()
     launch_point = choose_threshold(points)
+    for _ in range(3):
+        if headline_point["threshold"] >= launch_point["threshold"]:
+            break
+        # A headline alone is less evidence than a headline and its summary: it is never
+        # called a launch at a lower confidence (on the flat top of the headline curve one
+        # or two items would otherwise set a threshold that calls any headline naming a
+        # missile a launch). The launch head's curve then counts the items without a
+        # summary at the raised threshold.
+        headline_point = choose_threshold(headline_points, floor=launch_point["threshold"])
+        points = launch_points()
+        launch_point = choose_threshold(points)
+    if headline_point["threshold"] < launch_point["threshold"]:
+        # (Not settled in three rounds: the launch head's choice stands, the headline's is raised to it.)
+        headline_point = choose_threshold(headline_points, floor=launch_point["threshold"])
     thresholds = {"launch_threshold": launch_point["threshold"], "headline_threshold": headline_point["threshold"]}
     figures = Figures()
     for cell in development_cells:
