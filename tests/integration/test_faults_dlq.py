@@ -4,6 +4,7 @@ with the reason, and the stage handles the good record behind it."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime, timezone
 
@@ -61,9 +62,19 @@ min_confidence = 0.0
         await stages.wait_ready(["classify", "events", "notify", "web"], 30)
         event = json.loads(hook.accepted[0][1])["event"]
         async with aiohttp.ClientSession() as http:
+            # The web stage reads the events topic on its own, beside notify: the alert can
+            # come first, and the page shows the event once the web stage has read it.
             url = f"http://{await stages.address('web')}/api/events/{event['event_id']}"
-            async with http.get(url) as resp:
-                assert resp.status == 200 and (await resp.json())["event_id"] == event["event_id"]
+            shown: list[dict] = []
+            deadline = asyncio.get_running_loop().time() + 30
+            while not shown and asyncio.get_running_loop().time() < deadline:
+                async with http.get(url) as resp:
+                    if resp.status == 200:
+                        shown.append(await resp.json())
+                    else:
+                        assert resp.status == 404, resp.status
+                        await asyncio.sleep(0.1)
+            assert shown and shown[0]["event_id"] == event["event_id"], "the web stage never showed the alerted event"
     finally:
         codes = await stages.stop()
         await watch.close()

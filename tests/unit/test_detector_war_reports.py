@@ -923,6 +923,18 @@ def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang,
     # An engine tested, however long its description before the missiles it is for.
     ("Iran przeprowadził test silnika rakietowego na paliwo stałe o dużym ciągu, przeznaczonego dla pocisków "
      "balistycznych", "", "pl", False),
+    # A surface-to-air missile that brings down a warplane was fired; a missile's time aloft
+    # is its flight; a test "scheduled" is to come; support for the side attacked reacts.
+    ("S-300 missile brings down Ukrainian Su-25 near Bakhmut, Russia says", "", "en", True),
+    ("Pentagon: the North Korean ICBM remained aloft for 68 minutes", "", "en", True),
+    ("Air Force schedules Minuteman III test launch for Tuesday night", "", "en", False),
+    ("Germany 'fully supportive' of Kyiv after Russian missile barrage, chancellor says", "", "en", False),
+    # A weapon in action, ending its phrase; a barrage of missiles in Korean; rockets
+    # counted from where they came, in Japanese.
+    ("ATACMS-y w akcji. Ukraina uderzyła w lotnisko na Krymie", "", "pl", True),
+    ("Wyrzutnie w akcji charytatywnej dla szpitala", "", "pl", False),
+    ("후티 미사일 세례에 홍해 상선 2척 피격", "", "ko", True),
+    ("レバノンから十数発のロケット弾　イスラエル北部", "", "ja", True),
 ])
 def test_shapes_read_when_the_model_was_retrained(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

@@ -164,7 +164,10 @@ IMPACT = compile_fast(
     r"|reach(?:ed|es)?(?= (?:an? |its )?(?:max(?:imum)? |peak )?(?:altitude|apogee|height|speed|top speed)\b"
     # ... or a distance: "missiles reach 1,500 km in test".
     r"| (?:about |some |around |nearly )?[\d,.]+ ?(?:km|kilomet(?:re|er)s|miles)\b)"
-    r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|fl(?:ew|ies|own)"
+    r"|splash(?:es|ed)?(?: down)?|crash(?:es|ed)|explod(?:es|ed)|intercept(?:s|ed)|shot down|brings? down|brought down"
+    r"|fl(?:ew|ies|own)"
+    # ... or how long it flew: "ICBM stayed aloft 71 minutes".
+    r"|(?:stayed|remained|was) aloft"
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
     r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
     r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?|notices?|notams?|windows?|bans?|moratori\w+|zones?|areas?))"
@@ -394,7 +397,7 @@ MODAL_BEFORE = compile_fast(
     # Put off: "Iran postpones Simorgh satellite launch" (not "delayed launch fails", whose
     # "delayed" is the launch's adjective).
     r"|(?:postpon(?:es|ing)|delays|delaying|scraps|scrapping|cancels|cancell?ing|calls off|calling off|puts off"
-    r"|putting off|pushes back|reschedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?)"
+    r"|putting off|pushes back|(?:re)?schedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
     r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|now|still|even|be|[a-z]+ly))*\s+$",
     _I,
@@ -528,6 +531,8 @@ REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)(?! (?:a )?(?:fires?|blazes?|explosions?))|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
     r"|disappoint\w*|(?:not |un)happy|angry|furious|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
+    # Support for the side attacked: "US 'fully supportive' of Israel after ...".
+    r"|supportive|solidarity"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
@@ -864,8 +869,9 @@ PASSIVE_TARGET_AFTER = compile_fast(
 PASSIVE_AGENT_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?(?:by|with)\s+(?:the\s+|an?\s+)?$", _I)
 PASSIVE_IN_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?in\s+(?:the\s+|an?\s+)?$", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
+# (Not the owner of what was intercepted: "Iran's 180 missiles intercepted".)
 DEFENDER_AFTER = compile_fast(
-    r"(?:'s|-led|-backed)?\s+(?:[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
+    r"(?:'s|-led|-backed)?\s+(?:(?!(?:missiles?|rockets?|drones?|projectiles?)\b)[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that\s+)?"
     r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
     r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
@@ -983,7 +989,7 @@ SHARED = SharedWords(
         r"|green-?lights?|clears?|cleared) (?:[\w.'-]+ ){0,3}?(?:to )?use)\b"
     ),
     interception=(
-        r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|downs|downed|meets?|met|engag(?:es|ed)"
+        r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|brings? down|brought down|downs|downed|meets?|met|engag(?:es|ed)"
         r"|repel(?:s|led)|fends? off|in action|at work|light(?:s|ed)? up|lit up|miss(?:es|ed))\b"
     ),
     non_missile=(

@@ -199,7 +199,10 @@ TABLE = LanguageTable(
     # "北部にロケット弾約30発": a target before a weapon that ends the headline's phrase.
     # ... with the launcher's name between ("キーウにロシアの極超音速ミサイル").
     # (Not a parade or a ceremony a weapon is shown at: "軍事パレードに新型ICBM".)
-    target_before=compile_fast(r"(?<!パレ)(?!式典に|展示会?に|会場に)[^\s、。「」]{2}に(?:[^\s、。「」の]{1,6}の)?(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離|対艦){0,2}$"),
+    # ... or where it came from, with its count ("ガザから数十発のロケット弾").
+    target_before=compile_fast(r"(?:(?<!パレ)(?!式典に|展示会?に|会場に)[^\s、。「」]{2}に(?:[^\s、。「」の]{1,6}の)?"
+                               r"|[^\s、。「」]{2}から(?:約|およそ)?(?:\d+|[数十百千]+)発の?)"
+                               r"(?:極超音速|弾道|巡航|新型|長距離|短距離|中距離|対艦){0,2}$"),
     heading_after=compile_fast(r"[、\s]?(?:また|再び|またも)?(?:日本海|太平洋|東シナ海|黄海)(?:へ|に)(?=$|…|、|\s)"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("司令部を攻撃", "死者45人に"), when the summary names the missiles.

@@ -477,10 +477,11 @@ PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b
 # deployment; "Niemcy wyślą rakiety na Ukrainę", a supply).
 WEAPON_OPENS = re.compile(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ]{3,}[A-ZĄĆĘŁŃÓŚŹŻ ]*:\s*(?:[\w-]+\s+)?")
 ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-ZŁŚŻŹĆ]\w*)?\s*(?=$|[,.;:!?]|\s[–—-]\s)")
-# "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between.
+# "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between. A weapon "in
+# action", ending its phrase, was used ("HIMARS-y w akcji."; not "w akcji charytatywnej").
 # (Not a flight to come: "Rakiety polecą nad Pacyfik".)
-OVER_AFTER = compile_fast(r"\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
-                          r"(?:ze?\s+[\w-]+\s+)?(?:nad|w przestrzeni|w polskiej przestrzeni)\s", _I)
+OVER_AFTER = compile_fast(r"(?:-\w{1,3})?\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
+                          r"(?:ze?\s+[\w-]+\s+)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s)))", _I)
 # Fireworks, not weapons: "Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok".
 FESTIVE = compile_fast(r"\b(?:sylwest\w*|now\w* rok\w*|noworoczn\w*|fajerwerk\w*|sztuczn\w* ogni\w*|petard\w*)", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".
@@ -803,8 +804,8 @@ ARMED_BODY_BEFORE = compile_fast(
     r"\b(?:(?:siły|sił|siłom|siłami)\s+(?:zbrojn|powietrzn|morsk|obronn)\w*|armia|wojsko|wojska|lotnictwo|flota|marynarka\s+wojenna"
     # A group's armed wing: "Zbrojne ramię Hamasu ostrzelało Tel Awiw".
     r"|(?:zbrojne\s+)?(?:ramię|skrzydło)|bojownicy|milicj[ae]"
-    # Whose provocation: "Kolejna prowokacja Pjongjangu".
-    r"|prowokacj\w*)\s+$", _I)
+    # Whose provocation or test: "Kolejna prowokacja Pjongjangu", "Nieudana próba Pjongjangu".
+    r"|prowokacj\w*|prób[aęy]|test(?:u|em)?)\s+$", _I)
 CLAIMANT_AFTER = compile_fast(
     r"(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:przyzna\w*\s+się\s+do|wzię\w*\s+(?:na\s+siebie\s+)?odpowiedzialność"
     r"|wziął\s+(?:na\s+siebie\s+)?odpowiedzialność|bierze\s+(?:na\s+siebie\s+)?odpowiedzialność|przypisał\w*\s+sobie)", _I)
