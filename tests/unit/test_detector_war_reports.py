@@ -935,6 +935,19 @@ def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang,
     ("Wyrzutnie w akcji charytatywnej dla szpitala", "", "pl", False),
     ("후티 미사일 세례에 홍해 상선 2척 피격", "", "ko", True),
     ("レバノンから十数発のロケット弾　イスラエル北部", "", "ja", True),
+    # Korean: where rounds were fired from or at, with their count; a heading after the
+    # place they came from; a missile that hits hard. Transliterations of a missile's name.
+    ("北, 동창리서 SRBM 2발…서해상 낙하", "", "ko", True),
+    ("하마스, 아슈켈론으로 로켓 20발", "", "ko", True),
+    ("평양서 신형 미사일 공개…열병식 준비", "", "ko", False),
+    ("北 방사포 4발, 강원도서 동해로", "", "ko", True),
+    ("러 이스칸데르, 하르키우 변전소 강타", "", "ko", True),
+    ("ロシア軍、オレシュニクでウクライナ東部を攻撃", "", "ja", True),
+    # Polish: a sanctioned state's satellite in orbit was launched; a civil one is civil
+    # space; rockets beside firecrackers are fireworks.
+    ("KCNA: satelita rozpoznawczy na orbicie", "", "pl", True),
+    ("Satelita Sentinel na orbicie. Europa ma nowe oko", "", "pl", False),
+    ("Gmina zakazuje odpalania rakiet i petard w parku", "", "pl", False),
 ])
 def test_shapes_read_when_the_model_was_retrained(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

@@ -108,7 +108,7 @@ TABLE = LanguageTable(
         r"|화성-?\d+|북극성-?\d*|KN-?\d+|불화살|이스칸데르|칼리브르|킨잘|현무|요격미사일|함대공미사일|유도탄|유도무기|넵튠"
         r"|스커드|대포동|토마호크|스톰\s?섀도|에이태큼스|하이마스|ATACMS"
         # Other states' missiles by name: India's, Pakistan's, Iran's, Russia's, the US's, China's.
-        r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레시니크|미니트맨|둥펑|DF-?\d+",
+        r"|아그니|프리트비|샤힌|가우리|바부르|세즈질|샤하브|호람샤흐르|사르마트|야르스|오레(?:시|쉬)니크|미니트맨|둥펑|DF-?\d+",
         _I,
     ),
     not_fired_after=compile_fast(r"\s?(?:미사일)?\s?(?:부대)?\s?(?:기지|거점|공장|시설|진지|창고|업체|관련주|예산|발사대|발사관|총국|기술|폭죽|불꽃)"
@@ -126,7 +126,7 @@ TABLE = LanguageTable(
                              r"|(?:방산|해운|항공|조선|정유|여행|관련|테마)주|상한가|하한가|어민|어선|조업\s?중단|귀항|순매수|순매도|관광객|여객선|시가행진|열병식|분석\s?결과"),
     shared=SHARED,
     # "오발": fired by mistake (not "오발령", a false alarm).
-    launch_verbs=compile_fast(r"발사(?![대장관형]|탄도|\s?능력|\s?차량|\s?기지)|오발(?!령|송)|쏘아\s?올|쏘아|쏴(?!도)|쏘(?=자\s)|쐈|쏜|쏘았|공습(?!\s?경보)|공격|타격(?!권|\s?능력|\s?범위)|피격|직격|명중|날아(?!오는|가는|들\s?수)|격추|격침|낙하(?!\s?(?:해역|예상|구역))|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해|(?<=[일켓탄])\s?세례"
+    launch_verbs=compile_fast(r"발사(?![대장관형]|탄도|\s?능력|\s?차량|\s?기지)|오발(?!령|송)|쏘아\s?올|쏘아|쏴(?!도)|쏘(?=자\s)|쐈|쏜|쏘았|공습(?!\s?경보)|공격|타격(?!권|\s?능력|\s?범위)|피격|직격|강타|명중|날아(?!오는|가는|들\s?수)|격추|격침|낙하(?!\s?(?:해역|예상|구역))|떨어|시험사격|사격|도발|비행\s?시험|시험\s?비행|추락|파편|잔해|(?<=[일켓탄])\s?세례"
                               # "미사일 맞은 선박": what a weapon hit, right after it.
                               r"|(?:(?<=미사일)|(?<=미사일 )|(?<=로켓)|(?<=로켓 )|(?<=탄)|(?<=탄 ))맞(?=은|아|고|았)"
                               r"|비행(?:했|한|\s?후)|(?:(?<=km)|(?<=km ))비행(?!\s?(?:가능|능력|할\s?수|거리))|탄착"),
@@ -194,9 +194,13 @@ TABLE = LanguageTable(
         r"(?:[^\s,.]{1,12}\s)?(?:밝혔|말했|전했|주장했)"),
     # "남부에 로켓 20발", "상선에 대함탄도미사일 2발": a target before a weapon that ends the
     # headline's phrase (the weapon's class in one word or two).
-    target_before=compile_fast(r"[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?(?:(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)\s?){0,2}$"),
+    # ... or where it was fired from or at, with its count after it ("순안서 ICBM 1발…",
+    # "텔아비브로 로켓 3발").
+    target_before=compile_fast(r"(?:[가-힣]{2}에\s?(?:[가-힣]{1,5}발\s?)?|(?P<origin>[가-힣]{2}(?:서|로))\s?)"
+                               r"(?:(?:극초음속|탄도|순항|신형|장거리|단거리|중거리|대함|대공)\s?){0,2}$"),
     # ... or that it failed ("北 정찰위성도 실패...": a failed launch is a launch).
-    heading_after=compile_fast(r"\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"
+    # (Where it was fired from may stand between: "6발, 황해도서 동해로".)
+    heading_after=compile_fast(r"(?:,?\s?[가-힣]{1,8}(?:에서|서))?\s?(?:또다시|또|재차)?\s?(?:[동서남]해상?(?:으로|로|에)|태평양으로)(?=\s?(?:$|…|,|·))"
                                r"|(?:도|가|이)?(?:\s?또|\s?재차)?\s?(?:발사\s?)?실패(?=\s?(?:$|…|\.{2,}|,|·))"),
     # A headline's attack with no weapon, and its aftermath, which the policy counts as its
     # report ("후티 거점 타격", "희생자 12명"), when the summary names the missiles.

@@ -468,8 +468,10 @@ PHRASE_BEFORE_NOUN = compile_fast(
 # rakietowych" (the launcher's own word is what NOT_A_WEAPON_BEFORE sets aside).
 FROM_LAUNCHER_BEFORE = compile_fast(r"\bze?\s+(?:[\w-]+\s+){1,2}wyrzutni\w*\s+$", _I)
 # After a weapon: a price makes it goods, not a weapon fired ("pociski i rakiety o
-# wartości 40 mln euro").
-PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b", _I)
+# wartości 40 mln euro"); firecrackers beside it make it a firework ("odpalania rakiet i
+# petard").
+NOT_A_WEAPON_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b"
+                                  r"|,?\s+(?:i|oraz|lub|albo)\s+(?:petard|fajerwerk|sztuczn\w* ogni|rac\b|racy)", _I)
 # Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
 # A breaking headline's weapon right after its label in capitals ("PILNE:", with an
 # adjective), and the named place it flew at, ending the phrase: "PILNE: Rakiety na Kijów".
@@ -478,10 +480,11 @@ PRICED_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b
 WEAPON_OPENS = re.compile(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ]{3,}[A-ZĄĆĘŁŃÓŚŹŻ ]*:\s*(?:[\w-]+\s+)?")
 ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-ZŁŚŻŹĆ]\w*)?\s*(?=$|[,.;:!?]|\s[–—-]\s)")
 # "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between. A weapon "in
-# action", ending its phrase, was used ("HIMARS-y w akcji."; not "w akcji charytatywnej").
+# action", ending its phrase, was used ("HIMARS-y w akcji."; not "w akcji charytatywnej");
+# a satellite "na orbicie" was launched (whose launch counts, the space rules decide).
 # (Not a flight to come: "Rakiety polecą nad Pacyfik".)
 OVER_AFTER = compile_fast(r"(?:-\w{1,3})?\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
-                          r"(?:ze?\s+[\w-]+\s+)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s)))", _I)
+                          r"(?:ze?\s+[\w-]+\s+)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s))|na orbicie\b)", _I)
 # Fireworks, not weapons: "Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok".
 FESTIVE = compile_fast(r"\b(?:sylwest\w*|now\w* rok\w*|noworoczn\w*|fajerwerk\w*|sztuczn\w* ogni\w*|petard\w*)", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".

@@ -39,7 +39,7 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     weapons = [w for w in weapons if (not pl.NOT_A_WEAPON_BEFORE.search(
                    text, lo := max(0, w[0] - 80, p.title_end + 1 if w[0] > p.title_end else 0), w[0])
                or pl.FROM_LAUNCHER_BEFORE.search(text, lo, w[0]))
-               and not pl.PRICED_AFTER.match(text, w[1], w[1] + 40)]
+               and not pl.NOT_A_WEAPON_AFTER.match(text, w[1], w[1] + 40)]
     if weapons and pl.ARTILLERY.search(text) and all(pl.BARE_SHELL.match(text, *w) for w in weapons) and not (
             pl.MISSILE_QUALIFIER.search(text)):
         # "Ostrzał artyleryjski Chersonia. Pociski spadły na targowisko": in an item about

@@ -125,7 +125,8 @@ def _heading_after(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.
 
 def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.Match[str] | None:
     """In the headline, a target before a weapon that ends its phrase ("商船にミサイル 英当局",
-    "北部にロケット弾約50発"), not one a noun follows ("ミサイル供与", "미사일 지원")."""
+    "北部にロケット弾約50発"), or where it was fired from or at with its count ("순안서 ICBM 1발"),
+    not one a noun follows ("ミサイル供与", "미사일 지원")."""
     if table.target_before is None or w[1] > p.title_end:
         return None
     text = p.text
@@ -143,7 +144,10 @@ def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.
         return None
     if ANY.supply.search(text, at, min(p.title_end, at + 8)):
         return None  # "ウクライナにミサイル 追加支援": what is given, not fired
-    return table.target_before.search(text, max(0, w[0] - 12), w[0])
+    found = table.target_before.search(text, max(0, w[0] - 12), w[0])
+    if found is not None and count is None and found.groupdict().get("origin"):
+        return None  # where a weapon is or goes, with no count of rounds: not a launch told
+    return found
 
 
 def headline_attack(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
