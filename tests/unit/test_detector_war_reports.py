@@ -948,6 +948,18 @@ def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang,
     ("KCNA: satelita rozpoznawczy na orbicie", "", "pl", True),
     ("Satelita Sentinel na orbicie. Europa ma nowe oko", "", "pl", False),
     ("Gmina zakazuje odpalania rakiet i petard w parku", "", "pl", False),
+    # English: a satellite carried to orbit after lifting off was launched; a claim
+    # rejected is denied.
+    ("Did North Korea's new rocket work this time?", "KCNA said a Chollima-1 rocket carried the Malligyong-1 "
+     "satellite to a low orbit after lifting off from Sohae on Tuesday night.", "en", True),
+    ("India rejects Pakistani claims it fired missiles at Lahore", "", "en", False),
+    # Korean: residents who shelter are the attack's aftermath, not a reaction; a missile
+    # flown, colloquially; BrahMos by name in Korean and Japanese; a quick guide explains.
+    ("하이파에 공습경보…주민들 방공호로", "헤즈볼라가 레바논에서 로켓 20여발을 발사했다고 이스라엘군이 밝혔다.", "ko", True),
+    ("北, 동해로 미사일 또 날렸다", "", "ko", True),
+    ("인도군, 브라모스로 파키스탄 레이더 기지 타격", "", "ko", True),
+    ("インド軍、ブラモスでパキスタンの空軍基地を攻撃", "", "ja", True),
+    ("＜早わかり＞北朝鮮の弾道ミサイル、種類と射程", "北朝鮮が保有する主な弾道ミサイルの射程をまとめた。", "ja", False),
 ])
 def test_shapes_read_when_the_model_was_retrained(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

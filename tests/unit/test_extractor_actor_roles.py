@@ -876,6 +876,9 @@ def test_actors_of_the_forty_third_sets(title, summary, lang, actor):
     ("Israel's air defence intercepted 12 rockets", "", "en", None),
     # A state's test, in the genitive, names who launched.
     ("Kolejny test Iranu. Rakieta wyniosła satelitę na orbitę", "", "pl", "IRN"),
+    # Who studies the data reports; what was downed is no launcher.
+    ("Dwa pociski balistyczne nad Morzem Japońskim. Tokio analizuje dane", "", "pl", None),
+    ("Ukrainian Buk missile brings down Russian Ka-52 helicopter near Kupiansk", "", "en", "UKR"),
 ])
 def test_actors_read_beside_the_retrained_model(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

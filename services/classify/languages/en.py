@@ -109,13 +109,14 @@ LAUNCH_VERBS = compile_fast(
     # (Not the second half of an adjective: "air-launched missiles", "rapid-fire".)
     r"(?<![a-z]-)"
     r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
-    r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed)? off"
+    r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed|ing)? off"
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)|downing(?= of)"
     rf"|{DESTROYED_IN_FLIGHT}"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
-    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\binto orbit))\b",
+    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\binto orbit)"
+    r"|carri(?:es|ed)(?= [\w\s'-]{0,40}\b(?:into|to) (?:an? )?(?:[\w-]+ )?orbit))\b",
     _I,
 )
 
@@ -531,6 +532,7 @@ REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)(?! (?:a )?(?:fires?|blazes?|explosions?))|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
     r"|disappoint\w*|(?:not |un)happy|angry|furious|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
+    r"|reject(?:s|ed)?(?= (?:[\w'’-]+ ){0,3}?(?:claims?|reports?|allegations?|accusations?)\b)"
     # Support for the side attacked: "US 'fully supportive' of Israel after ...".
     r"|supportive|solidarity"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".

@@ -631,6 +631,8 @@ _SAYING = (
     r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
     r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*"
+    # Who studies the flight reports it: "Seul analizuje dane".
+    r"|analizuj\w*|przeanalizowa\w*"
     # Who admits an attack on its side reports it ("władze Krymu przyznały, że doszło do ataku";
     # not "przyznali się do ataku", a claim).
     r"|przyzna(?:ł|ła|ło|li|ły|je|ją)\b(?!\s+się)"
