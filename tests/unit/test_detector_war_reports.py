@@ -960,6 +960,12 @@ def test_english_and_polish_shapes_of_the_forty_third_sets(title, summary, lang,
     ("인도군, 브라모스로 파키스탄 레이더 기지 타격", "", "ko", True),
     ("インド軍、ブラモスでパキスタンの空軍基地を攻撃", "", "ja", True),
     ("＜早わかり＞北朝鮮の弾道ミサイル、種類と射程", "北朝鮮が保有する主な弾道ミサイルの射程をまとめた。", "ja", False),
+    # A range or a reach claimed, with no launch told, is a capability (the policy's near
+    # miss); a launch that names its range is a launch.
+    ("北 \"신형 순항미사일 사거리 1500㎞…일본 전역 사정권\"", "", "ko", False),
+    ("北 극초음속미사일, 괌 타격 가능", "", "ko", False),
+    ("中国の新型ICBM、米本土全域を射程に", "", "ja", False),
+    ("北朝鮮、射程1500キロの巡航ミサイル2発を発射", "", "ja", True),
 ])
 def test_shapes_read_when_the_model_was_retrained(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

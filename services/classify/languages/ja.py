@@ -37,7 +37,8 @@ SHARED = SharedWords(
     superlative=r"最多|最大|最長|最高|最悪|過去最|最も",  # after a period: it compares one launch ("過去5年で最多")
     # The supply, sale or making of weapons: no launch told ("ミサイル供与", "追加支援").
     supply=r"支援|供与|供給|輸出|売却|提供|移転|生産|量産|配備|導入|購入|調達",
-    anticipation=r"警戒|備え|懸念|恐れ|威嚇|対処(?:の|する)?(?:共同)?訓練",
+    # ... and a range claimed, a capability: "射程2000キロ", "米本土を射程圏に".
+    anticipation=r"警戒|備え|懸念|恐れ|威嚇|対処(?:の|する)?(?:共同)?訓練|射程|(?:飛行|到達|攻撃)可能",
     # After a class: what the launch answers ("北朝鮮のICBM発射に対抗し").
     other_event_after=r"(?:に|への)(?:対抗|対応|報復)",
     sport=r"優勝|全国大会|決勝弾|決勝点|先制弾|打球|\d+号(?:ソロ|2ラン|3ラン|満塁)|ゴール|シュート|本塁打|ホームラン|リーグ|サッカー(?!場)|野球(?!場)|得点",

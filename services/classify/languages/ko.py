@@ -32,7 +32,9 @@ SHARED = SharedWords(
     superlative=r"최다|최대|최장|최고|최악|역대\s?최|가장",  # after a period: it compares one launch ("올해 들어 최대 규모")
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
     supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달|보내|보낸|보냈|넘겨|넘긴",
-    anticipation=r"경계|대비|우려|위협",
+    # ... and a range or reach claimed, a capability (the policy's near miss): "사거리 2000㎞",
+    # "美 본토 타격권", "이스라엘 전역 사정권".
+    anticipation=r"경계|대비|우려|위협|사정권|타격권|사거리\s?(?:\d|연장|늘|확대)|(?:비행|도달|타격)\s?가능",
     work_title=(r"(?:[을를]\s?)?그린\s?(?:영화|드라마|작품|소설|웹툰|연극|뮤지컬|회차|장면|그림|책)|(?:넷플릭스|디즈니\+?|티빙|웨이브|쿠팡플레이|감독|영화|드라마|애니메이션|애니|게임|소설|웹툰|만화|뮤지컬|연극|노래|신곡|곡|예능|다큐멘터리)\s?"
                 r"(?:<[^>]{1,30}>|《[^》]{1,30}》|〈[^〉]{1,30}〉|'[^']{1,30}'|\"[^\"]{1,30}\"|‘[^’]{1,30}’|“[^”]{1,30}”)"),
     # After a class: what the launch answers ("北 IRBM 도발 대응 에이태큼스 발사").
