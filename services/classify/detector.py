@@ -153,8 +153,11 @@ def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) 
 # ideographic space, a slash (not a comma, which joins a topic to its news: "北, 미사일
 # 발사"); in Japanese, which writes no space between words, a space too.
 _VERB_FINAL_CLAUSE_BREAK = re.compile(r"…|···|‥|\.{2,}|　|\s/\s|\s{2}")
-# What may end a launch's clause after its verb or weapon: its count.
-_COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*")
+# Between an event noun and the weapon it is of: "test of a new missile", "Test rakiety".
+_NOUN_TO_WEAPON = re.compile(r"\s*(?:of\s+(?:the\s+|an?\s+)?)?(?:[\w'’-]+\s+)?", re.IGNORECASE)
+# What may end a launch's clause after its verb or weapon: its count, and the close of the
+# quote the launch was told in ('北 "극초음속미사일 시험발사"…').
+_COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*[\"”’'」』]?")
 
 
 # An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
@@ -241,7 +244,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     en_weapons = [] if table.inflected else [
         (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
         if not en.WEAPON_AS_MODIFIER.match(text, m.end())
-        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 20), m.start())]
     own_found = [] if english else list(islice(table.weapons.finditer(text), MAX_CANDIDATES))
     # A weapon in a work's title ("映画『ミサイル』") is none; looked for only beside a weapon.
     works = [m.span() for m in islice(ANY.work_title.finditer(text), MAX_CANDIDATES)] if en_weapons or own_found else []
@@ -305,6 +308,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             if a and not en.NONWEAPON_OBJECT.search(text, v_end, a.end()):
                 f.set("title_attack", 1, (v_start, a.end()))
                 break
+        if "title_attack" not in f.values and (record := en.WEAPONS_IN_RECORD_OCCASION.search(text, 0, t_end)):
+            f.set("title_attack", 1, record.span())
     if not t_asserted and "title_attack" not in f.values:
         # "Russia pounds Kharkiv": an attack told by the headline with no weapon, whose
         # summary names the missiles or rockets in an event of its own (not as what the
@@ -389,6 +394,11 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "missile tests violate UN resolutions": a noun event whose own verb is a reaction.
         noun_subject = (first_event is not None and first_event.verb is not None
                         and text[first_event.verb[0]:first_event.verb[1]].lower() in en.NOUN_EVENTS
+                        # the weapon before its noun or right after it ("missile strikes", "test
+                        # of a missile", "Test rakiety"), not the object of a verb ("India strikes
+                        # Pakistan with missiles, Islamabad vows response")
+                        and (first_event.weapon is None or first_event.weapon[1] <= first_event.verb[0]
+                             or _NOUN_TO_WEAPON.fullmatch(text, first_event.verb[1], first_event.weapon[0]) is not None)
                         and 0 <= reaction.start() - first_event.end <= 25)
         # Polish headlines open with their topic and close with their news ("Rakieta nad
         # Polską. Sojusznicy komentują"): a reaction in a later sentence of the headline,
@@ -496,6 +506,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if span and name == "aggregate" and _sets_the_scene(text, table, span, t_asserted) and not total:
             continue  # "A year since the war began, Russia fires 60 missiles": the time of this launch
         series = table.one_of_series
+        if span and name == "aggregate" and verb_final and not total and table.late_report and (
+                table.late_report.search(text, 0, t_end)):
+            continue  # "北, 지난달 순항미사일 시험 뒤늦게 공개": the period dates one launch told late
         if span and name == "aggregate" and verb_final and series and series.search(text, 0, t_end) and not total:
             # "SRBM 발사…올해 들어 세 번째": in a verb-final headline, the period dates one
             # launch of a series (English keeps the frame: the model has learned it there).
@@ -927,7 +940,13 @@ def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[in
 def _rate(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """A rate of the weapons in the headline ("one in four Russian missiles reaches its
     target"), or None; not one occasion's ("downs 80% of missiles overnight")."""
-    if table.rate is None or (table.single_occasion and table.single_occasion.search(p.text, 0, p.title_end)):
+    if table.rate is None:
+        return None
+    # The occasion told in the headline or in the lede's first sentence ("Israel says 99% of
+    # Iran's missiles were intercepted" over "Iran fired 300 drones and missiles overnight").
+    lede_end = p.sentence_of(p.title_end + 1)[1] if p.title_end < len(p.text) else p.title_end
+    if table.single_occasion and (table.single_occasion.search(p.text, 0, p.title_end)
+                                  or table.single_occasion.search(p.text, p.title_end, lede_end)):
         return None
     m = table.rate.search(p.text, 0, p.title_end)
     return m.span() if m else None

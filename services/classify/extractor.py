@@ -540,6 +540,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             if (not verb_final and primary is not None and lo <= primary.start and primary.end <= r[0]
                     and en.OTHER_EVENT_BETWEEN.search(text, primary.end, r[0])):
                 break  # a name after "in response to ...": another event's
+            if ANY.launched_by.search(text, max(lo, r[0] - 60), r[0]):
+                # "... spadł pocisk. Była to rakieta S-300 wystrzelona przez ukraińską obronę":
+                # the agent of the launch, in a sentence of the part that is not the launch's own,
+                # even a defender's.
+                return r[2], (r[0], r[1]), "actor:fired_by"
             owns = _owns_attack(text, r[1], table, strict=True)
             if (owns or first is None) and launches(r):
                 if owns:

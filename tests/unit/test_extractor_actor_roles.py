@@ -882,3 +882,17 @@ def test_actors_of_the_forty_third_sets(title, summary, lang, actor):
 ])
 def test_actors_read_beside_the_retrained_model(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The side that claims a strike, its weapon's class in quotes.
+    ("Houthis claim 'ballistic' missile attack on Eilat", "", "en", "Houthis"),
+    # The agent of the launch in a later sentence of the summary, though it defends.
+    ("Pocisk spadł na wieś pod Lublinem", "Prokuratura ustaliła, że była to rakieta wystrzelona przez ukraińską "
+     "obronę powietrzną.", "pl", "UKR"),
+    # Whose weapons, in a share of one occasion's.
+    ("Israel says 95% of Iranian missiles were intercepted", "Iran launched about 180 ballistic missiles at Israel on "
+     "Tuesday night, the army said.", "en", "IRN"),
+])
+def test_actors_of_the_forty_fifth_sets(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

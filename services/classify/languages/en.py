@@ -83,6 +83,9 @@ WEAPON_AS_MODIFIER = compile_fast(
 # hobbyist's model rocket, rockets fired into storm clouds against hail, fireworks, a simile.
 NOT_A_WEAPON_BEFORE = re.compile(
     r"\b(?:distress|signal|flare|model|hobby|toy|water|bottle|anti-hail|hail|weather|firework|amateur"
+    # The feasts that fire them: "Diwali rockets", "New Year's Eve rockets".
+    r"|diwali|deepavali|new year(?:'s|’s)?(?: eve)?|hogmanay|bonfire night|guy fawkes|fourth of july|july 4(?:th)?"
+    r"|festival|festive|celebratory"
     # A shot in sport by its length: "a 30-yard missile into the top corner".
     r"|like(?: a)?|\d+-yard)\s+$", re.I)
 
@@ -182,6 +185,13 @@ IMPACT = compile_fast(
 WEAPON_PHRASE = re.compile(r"\s*,?\s*(?:carrying|armed with|tipped with|fitted with|loaded with|equipped with"
                            r"|launched from|fired from|aimed at|fired at|launched at|headed for|heading for|targeting)\b",
                            re.IGNORECASE)
+
+# Weapons counted or told in one record occasion of their own: "Rockets from Gaza top 500
+# in biggest barrage this year" (the headline's attack, with no launching verb).
+WEAPONS_IN_RECORD_OCCASION = compile_fast(
+    r"\b(?:missiles?|rockets?)\b(?:\s+(?!(?:were|was|are|is|be|been)\b)[\w'’,-]+){1,6}?\s+in\s+(?:the\s+|its\s+|a\s+)?"
+    r"(?:biggest|largest|heaviest|fiercest|most intense|massive|major|huge)\s+(?:[\w-]+\s+)?"
+    r"(?:barrage|salvo|attack|assault|wave|bombardment)\b", _I)
 
 # A weapon noun after one of these is the object of the salvo ("barrage of missiles").
 # What is left of one that flew is its aftermath ("debris of a Russian missile", "wreckage
@@ -715,7 +725,7 @@ BLAMED_BEFORE = compile_fast(
 SELF_REPORT_AFTER = compile_fast(
     r"\s*(?:(?:'s\s+)?(?:(?:army|navy|military|air force|armed forces|defen[cs]e ministry|government)\s+)?"
     r"(?:said|says|say|claims?|claimed|announced|reported|confirmed)\s+(?:[\w ,]{0,40}?\s)?(?:that\s+)?(?:it|its|they|their)\b"
-    r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"|claim(?:s|ed)?\s+(?:responsibility for\s+)?(?:an?\s+|the\s+)?(?:[\"“'‘]?[\w-]+[\"”'’]?\s+){0,3}?"
     r"(?:missiles?|rockets?|attacks?|strikes?|launch(?:es)?|tests?|barrages?|salvos?|volleys?)\b"
     # "Hamas: we fired rockets at Tel Aviv": a name that speaks of its own firing.
     r"|(?:'s)?(?:\s+(?:military|army|navy|air force|intelligence|armed forces|(?:military\s+)?spokes(?:man|woman|person)|commander|leader))?"

@@ -160,13 +160,14 @@ NAMED_SYSTEMS = (
     # The anti-tank missile ("oszczep" is the sport's javelin in Polish).
     r"|Javelin\w*"
 )
+_NOT_A_SHOT_AFTER = r"(?!\s+(?:[\w-]+\s+)?z\s+(?:\d+|kilku|kilkunastu|\w+dziestu)\s*(?:metrów|m)\b)"
 # English names and acronyms of weapons are written in Polish text too ("HIMARS", "ICBM",
 # "Storm Shadow"): the Polish pattern holds them, so a Polish text is searched once.
 WEAPONS = compile_fast(
-    # (Not a shot in sport by its distance: "odpalił rakietę z 25 metrów".)
-    rf"\b(?:(?:{_ROCKET_NOUN})(?!\s+z\s+(?:\d+|kilku|kilkunastu|\w+dziestu)\s*(?:metrów|m)\b)"
+    # (Not a shot in sport by its distance: "odpalił rakietę z 25 metrów", "pocisk Kowalskiego z 20 m".)
+    rf"\b(?:(?:{_ROCKET_NOUN}){_NOT_A_SHOT_AFTER}"
     rf"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM)s?|{en.NAMED_SYSTEMS}"
-    rf"|{_MISSILE_NOUN}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|(?:[\w-]+\s+)?kalib|o kalib|\d))"
+    rf"|{_MISSILE_NOUN}{_NOT_A_SHOT_AFTER}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|(?:[\w-]+\s+)?kalib|o kalib|\d))"
     r"|rakietow(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą)"
     r"|satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)"
     rf"|{NAMED_SYSTEMS})\b",
@@ -381,6 +382,9 @@ MODAL_BEFORE = compile_fast(
     r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
+# Between a weapon and the noun of its event, what it could do, not what it did: "Sarmat
+# jest w stanie zniszczyć Wielką Brytanię jednym uderzeniem".
+CAPABLE_BETWEEN = compile_fast(r"\b(?:w stanie|zdoln\w*|potrafi\w*|może|mogą|mógłby|mogłaby|mogłoby|mogłyby)\b", _I)
 # After a noun event: "start ... zaplanowano na", "test przełożono".
 MODAL_AFTER = compile_fast(
     r"\s*(?:[\w-]+\s+){0,3}?(?:jest |są |był |była )?(?:spodziewan\w*|planowan\w*|zaplanowan\w*|zaplanowano"
@@ -948,7 +952,7 @@ SHARED = SharedWords(
     sport=(
         r"\b(?:rakiet\w* (?:świata|tenisow\w*|numer|nr)|teni\w*|WTA|ATP|Wimbledon\w*|Roland Garros|mecz\w*"
         r"|gol(?:a|e|i|em|ami)?|bramk\w*|lig[aię]|piłkar\w*|Ekstraklas\w*|mistrzostw\w*|olimpi\w*|turniej\w*"
-        r"|finał\w*|półfinał\w*|skoczk\w*|reprezentacj\w*)\b"
+        r"|finał\w*|półfinał\w*|skoczk\w*|reprezentacj\w*|trener\w*|w okienko|w \d{1,3}\. minucie)\b"
     ),
     supply=(
         r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"

@@ -137,7 +137,8 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
             first < vs and bool(pl.MODAL_BEFORE.search(text, max(s0, first - _FRAME_BEFORE), first)))
     if not modal and form == "noun":
         end = max(ve, w[1])
-        modal = bool(pl.MODAL_AFTER.match(text, end, min(len(text), end + 40))) or (
+        modal = (w[1] < vs and bool(pl.CAPABLE_BETWEEN.search(text, w[1], vs))) or bool(
+            pl.MODAL_AFTER.match(text, end, min(len(text), end + 40))) or (
             vs == first and bool(pl.UPCOMING_BEFORE.search(text, lo, vs)))
     if not modal and not attempt:
         # "może się okaże, że rakietę wystrzeliła ...": the clause of "że" is under the modal.

@@ -270,6 +270,7 @@ class LanguageTable:
     total_count: FastPattern | None = None  # "100 missiles", "30여 발", "30発超", "ponad 30 rakiet"
     single_occasion: FastPattern | None = None  # "overnight", "on Sunday", "w nocy", "이날"
     one_of_series: FastPattern | None = None  # "its sixth", "12번째", "12回目", "kolejny"
+    late_report: FastPattern | None = None  # "뒤늦게 공개", "後になって発表": one launch told late
     perfect_before: FastPattern | None = None  # before a count: the perfect that totals it ("has fired")
     since: FastPattern | None = None  # in a period: a time since something ("since", "od")
 
