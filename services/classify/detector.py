@@ -153,6 +153,10 @@ def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) 
 # ideographic space, a slash (not a comma, which joins a topic to its news: "北, 미사일
 # 발사"); in Japanese, which writes no space between words, a space too.
 _VERB_FINAL_CLAUSE_BREAK = re.compile(r"…|···|‥|\.{2,}|　|\s/\s|\s{2}")
+# A defence named at work right after its name ("Red alert in Sderot; Iron Dome activated"),
+# over a summary that tells the launch it met.
+_DEFENCE_AT_WORK = re.compile(r"\s+(?:(?:is|was|were|are|has\s+been)\s+)?(?:activated|in action|at work|engaged"
+                              r"|springs?\s+into\s+action|kicks?\s+in)\b", re.IGNORECASE)
 # Between an event noun and the weapon it is of: "test of a new missile", "Test rakiety".
 _NOUN_TO_WEAPON = re.compile(r"\s*(?:of\s+(?:the\s+|an?\s+)?)?(?:[\w'’-]+\s+)?", re.IGNORECASE)
 # What may end a launch's clause after its verb or weapon: its count, and the close of the
@@ -438,7 +442,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     span = _first(ANY.defence, text, 0, t_end)
     if span:
         # The defence as the subject at work, after its name: not "strikes to destroy air defences".
-        at_work = bool(s_asserted) and ANY.interception.search(text, span[1], t_end) is not None
+        at_work = bool(s_asserted) and (ANY.interception.search(text, span[1], t_end) is not None
+                                        or _DEFENCE_AT_WORK.match(text, span[1], t_end) is not None)
         f.set("defence_secondary" if t_asserted or at_work else "defence_main", 1, span)
     span = _first(ANY.non_missile, text, 0, t_end)
     if span:
@@ -939,17 +944,18 @@ def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[in
 
 def _rate(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """A rate of the weapons in the headline ("one in four Russian missiles reaches its
-    target"), or None; not one occasion's ("downs 80% of missiles overnight")."""
-    if table.rate is None:
+    target"), or None; not one occasion's ("downs 80% of missiles overnight"), told in the
+    headline or in the lede's first sentence ("Israel says 99% of Iran's missiles were
+    intercepted" over "Iran fired 300 drones and missiles overnight")."""
+    m = table.rate.search(p.text, 0, p.title_end) if table.rate is not None else None
+    if m is None:
         return None
-    # The occasion told in the headline or in the lede's first sentence ("Israel says 99% of
-    # Iran's missiles were intercepted" over "Iran fired 300 drones and missiles overnight").
-    lede_end = p.sentence_of(p.title_end + 1)[1] if p.title_end < len(p.text) else p.title_end
-    if table.single_occasion and (table.single_occasion.search(p.text, 0, p.title_end)
-                                  or table.single_occasion.search(p.text, p.title_end, lede_end)):
+    if table.single_occasion and table.single_occasion.search(p.text, 0, p.title_end):
         return None
-    m = table.rate.search(p.text, 0, p.title_end)
-    return m.span() if m else None
+    if table.single_occasion and p.title_end < len(p.text) and table.single_occasion.search(
+            p.text, p.title_end, p.sentence_of(p.title_end + 1)[1]):
+        return None
+    return m.span()
 
 
 # Before a count that passes a mark: one occasion it is of ("Iran's barrage of missiles

@@ -97,9 +97,9 @@ CAPITAL_ATTACKED = compile_fast(
 # the Houthis', rockets "launched from Lebanon" Hezbollah's (a report naming another group
 # keeps that group). "From Gaza" names no one: several groups fire from there.
 ORIGIN_ACTORS = compile_fast(
-    r"\b(?:fired|launched|shot|lobbed|fires|launches)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?"
+    r"\b(?:fired|launched|shot|lobbed|fires|launches)\s+(?:[\w-]+\s+){0,3}?from\s+(?:(?:near|around|outside)\s+)?(?:the\s+)?"
     r"(?:(?P<yemen>Yemen|(?:Iran(?:ian)?-backed\s+)?Houthi[- ](?:controlled|held)\s+(?:areas?|territory)|Houthi\s+areas?)"
-    r"|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<iran>Iran)|(?P<prk>North\s+Korea|N\.\s?Korea))\b",
+    r"|(?P<lebanon>(?:southern\s+)?Lebanon)|(?P<iran>Iran)|(?P<prk>North\s+Korea|N\.\s?Korea|Pyongyang))\b",
     re.IGNORECASE,
 )
 ORIGIN_GROUPS = {"yemen": "Houthis", "lebanon": "Hezbollah", "iran": "IRN", "prk": "PRK"}

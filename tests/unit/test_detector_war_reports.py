@@ -1012,3 +1012,39 @@ def test_shapes_read_when_the_model_was_retrained(title, summary, lang, is_launc
 ])
 def test_shapes_of_the_forty_fifth_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # Polish: an event only alleged right before it is none; a weapon alleged shot down
+    # that fell is a launch.
+    ("Alarm przez pomyłkę. Przeprosiny dla mieszkańców", "SMS o rzekomym wystrzeleniu rakiety rozesłano omyłkowo "
+     "podczas testu systemu.", "pl", False),
+    ("Rzekomo zestrzelony pocisk spadł na dom pod Kijowem", "", "pl", True),
+    # A court that hears witnesses of an attack; witnesses as a label are a source.
+    ("Haga: świadkowie o ataku rakietowym na Czernihów", "", "pl", False),
+    ("Świadkowie: rakieta spadła na blok w Dnieprze", "", "pl", True),
+    # Weapons counted by whoever speaks of them are reported; a reprisal spoken of is a reaction.
+    ("Sewastopol w dymie. Gubernator mówi o trzech rakietach", "Ukraińskie pociski trafiły w nocy w port, podał "
+     "gubernator.", "pl", True),
+    ("Zełenski mówi o odwecie za ostrzał Charkowa", "", "pl", False),
+    # A drill's scenario; a weapon without its warhead still flew.
+    ("Syreny w całym Krakowie. Ćwiczenia obrony cywilnej", "Scenariusz zakłada atak rakietowy na miasto; mieszkańcy "
+     "mają zejść do schronów.", "pl", False),
+    ("Las pod Zamościem. Prokuratura: to szczątki Ch-101", "Pocisk bez głowicy bojowej spadł w lesie 29 grudnia, "
+     "przekazał prokurator.", "pl", True),
+    # English: a satellite carried into orbit with others named between.
+    ("Tehran TV: two satellites in orbit", "Iran's Qaem-100 rocket carried the Chamran satellite and a smaller "
+     "research payload into orbit, state media reported.", "en", True),
+    ("Iron Dome activated in drill near Haifa", "", "en", False),
+])
+def test_shapes_of_the_forty_fifth_oblique_sets(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch
+
+
+def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news():
+    # "Iron Dome activated" in the headline meets the rockets the summary tells; a defence
+    # named with no work of its own (a deal, a deployment) is the headline's news.
+    lede = "Some 15 rockets were fired from Lebanon toward northern Israel on Monday, the army said."
+    at_work = _cues("Red alert in Kiryat Shmona; Iron Dome activated", lede)
+    assert "defence_secondary" in at_work and "defence_main" not in at_work
+    assert "defence_main" in _cues("Red alert in Kiryat Shmona; Iron Dome deal signed", lede)

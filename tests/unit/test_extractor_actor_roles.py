@@ -893,6 +893,9 @@ def test_actors_read_beside_the_retrained_model(title, summary, lang, actor):
     # Whose weapons, in a share of one occasion's.
     ("Israel says 95% of Iranian missiles were intercepted", "Iran launched about 180 ballistic missiles at Israel on "
      "Tuesday night, the army said.", "en", "IRN"),
+    # Launched from near the capital of the state that fired.
+    ("Object splashed down off Sado island, Tokyo says", "The ballistic missile, launched from near Pyongyang after "
+     "7 a.m., flew about 50 minutes, the defence ministry said.", "en", "PRK"),
 ])
 def test_actors_of_the_forty_fifth_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

@@ -119,7 +119,7 @@ LAUNCH_VERBS = compile_fast(
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
     r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\binto orbit)"
-    r"|carri(?:es|ed)(?= [\w\s'-]{0,40}\b(?:into|to) (?:an? )?(?:[\w-]+ )?orbit))\b",
+    r"|carri(?:es|ed)(?= [\w\s'-]{0,60}\b(?:into|to) (?:an? )?(?:[\w-]+ )?orbit))\b",
     _I,
 )
 

@@ -379,6 +379,8 @@ MODAL_BEFORE = compile_fast(
     r"|każd\w*(?!\s+z\b)|rozkaz\w*"
     # Drills: "ewakuacja na wypadek ataku rakietowego", "w razie ataku", "symulowany atak",
     # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
+    # A drill's scenario: "scenariusz zakłada atak rakietowy z Północy".
+    r"|scenariusz\w*|zakład(?:a|ają|ał\w*)"
     r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
@@ -409,7 +411,8 @@ ATTEMPT_BEFORE = compile_fast(
     _I,
 )
 NEGATION_BEFORE = compile_fast(
-    r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez|ani|nigdy|żaden|żadn\w*"
+    # (A weapon without its warhead still flew: "pocisk bez głowicy bojowej spadł".)
+    r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez(?!\s+(?:głowic|ładunk|uzbrojeni)\w*)|ani|nigdy|żaden|żadn\w*"
     # "Ludzie mylą je z wybuchami rakiet", "pomylono fajerwerki z ostrzałem": something else.
     r"|myl\w*|pomyl\w*|wzięt\w* za|wzięli za)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
@@ -420,7 +423,9 @@ DENIED_AFTER = compile_fast(
     r"(?:nieprawdziw\w*|fałszyw\w*|nieprawdą|bezpodstawn\w*|plotk\w*|pomyłk\w*|błędn\w*|fake\s?news\w*)"
     r"|to\s+(?:nieprawda|fake\s?news|plotka|dezinformacja|pomyłka))\b", _I)
 DENIED_BEFORE = compile_fast(
-    r"\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*"
+    # An event only alleged, right before it: "komunikat o rzekomym wystrzeleniu pocisku".
+    r"\brzekom\w*\s+$"
+    r"|\b(?:dementu\w*|zdementowa\w*|zaprzecz\w*|nieprawdziw\w*|fałszyw\w*|fake\s?news\w*|dezinformacj\w*"
     # "Prostujemy: ... błędnie podaliśmy, że miasto zostało ostrzelane rakietami".
     r"|błędn\w*|prostuj\w*|sprostowa\w*)"
     r"(?:[,:]?\s+[„\"]?[\w-]+){0,6}[,:]?\s+[„\"]?$", _I)
@@ -529,6 +534,10 @@ RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,4}$|.*\b(?:że|iż)\s+(?:[\w-]
 # uderzeniach”", "Pekin mówi o „rutynowym” starcie"; a president who speaks of one reacts).
 _BODY_SPEAKS = ("(?:(?<=Kijów mówi o)|(?<=Pekin mówi o)|(?<=Moskwa mówi o)|(?<=Wojsko mówi o)|(?<=Armia mówi o)"
                 "|(?<=MON mówi o)|(?<=Teheran mówi o)|(?<=Pjongjang mówi o)|(?<=Pentagon mówi o))")
+# Weapons counted, whoever speaks of them, are reported ("Gubernator Odessy mówi o dwóch
+# Neptunach", "mówi o 40 rakietach"; not "mówi o odwecie").
+_WEAPONS_COUNTED = (r"\s+(?:\d+|dw(?:óch|u|ie)|trzech|czterech|pięciu|kilku|kilkunastu|kilkudziesięciu|\w+dziestu|\w+stu)"
+                    rf"\s+(?:[\w-]+\s+)?(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|[A-ZŁŚŻŹ][\w-]+)")
 # A reaction as the headline's main event (main-event rule).
 REACTION = compile_fast(
     r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
@@ -536,7 +545,9 @@ REACTION = compile_fast(
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     # (Not an airspace violated: "potwierdza naruszenie przestrzeni powietrznej" tells the flight.)
     r"|komentarz\w*|narusz\w*\b(?!\s+(?:[\w-]+\s+)?przestrze\w*\s+powietrzn)|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
-    rf"|podkreśla\w*|destabiliz\w*|niedopuszczaln\w*|nie do przyjęcia|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)(?!{_BODY_SPEAKS}\s+(?:[^\s\w]?[\w-]+[^\s\w]?\s+){{0,2}}?[^\s\w]?(?:start|starci|uderzen|atak|test|teści|pocisk|rakiet|ostrzal|ostrzał)\w*)|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    rf"|podkreśla\w*|destabiliz\w*|niedopuszczaln\w*|nie do przyjęcia|odpowie|odpowiedzą|ripost\w*|mówi\w* o(?!\s+(?:\d+\s+)?(?:zestrzeleni|zniszczeni|trafieni|zabit|ofiar|rann|zginięci|strat|uszkodz)\w*)(?!{_BODY_SPEAKS}\s+(?:[^\s\w]?[\w-]+[^\s\w]?\s+){{0,2}}?[^\s\w]?(?:start|starci|uderzen|atak|test|teści|pocisk|rakiet|ostrzal|ostrzał|obiekt)\w*)(?!{_WEAPONS_COUNTED})|ocenia\w*(?!\s+(?:straty|zniszczeni\w*|szkody|skutki))|ocenił\w*|solidaryz\w*"
+    # A court that hears of it: "Haga: świadkowie o ataku na dworzec w Kramatorsku".
+    r"|świadk(?:owie|ów|ami)(?!\s*:)|zezna\w*|trybunał\w*|rozpraw\w*"
     # A commander dismissed after it: "Dowódca zwolniony po ataku na poligon".
     r"|zdymisjonowa\w*|dymisj\w*|zwolnion\w*"
     # A leader's visit, call or prayer after the attack.
