@@ -950,10 +950,9 @@ def _rate(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     m = table.rate.search(p.text, 0, p.title_end) if table.rate is not None else None
     if m is None:
         return None
-    if table.single_occasion and table.single_occasion.search(p.text, 0, p.title_end):
-        return None
-    if table.single_occasion and p.title_end < len(p.text) and table.single_occasion.search(
-            p.text, p.title_end, p.sentence_of(p.title_end + 1)[1]):
+    occasion = table.single_occasion
+    if occasion and (occasion.search(p.text, 0, p.title_end) or (
+            p.title_end < len(p.text) and occasion.search(p.text, p.title_end, p.sentence_of(p.title_end + 1)[1]))):
         return None
     return m.span()
 
