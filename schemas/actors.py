@@ -255,8 +255,9 @@ STATES: tuple[Actor, ...] = (
         + _pl_adjective("amerykańsk")},
         sites=("Vandenberg",)),
     Actor("CHN", {
-        "en": ("China", "Chinese", "PLA", "People's Liberation Army", "Beijing"),
-        "ko": ("중국",), "ja": ("中国",), "zh": ("中国", "中國"),
+        "en": ("China", "Chinese", "PLA", "People's Liberation Army", "Beijing", "Eastern Theater Command",
+               "Eastern Theatre Command"),
+        "ko": ("중국", "인민해방군", "동부전구"), "ja": ("中国", "人民解放軍", "東部戦区"), "zh": ("中国", "中國"),
         "pl": _pl_cases("Chiny", "Chin", "Chinom", "Chinami", "Chinach", "Chińczycy", "Chińczyków", "Pekin",
                         "Pekinu", "Pekinowi", "Pekinem", "Pekinie")
         + _pl_adjective("chińsk")},

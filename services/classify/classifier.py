@@ -81,7 +81,7 @@ KEPT_ACTOR_CUES = ROLE_CUES | TEXT_CUES  # a learned actor never replaces these
 # when its headline's news is a reaction, a supply of weapons or a total
 # (`frame_no_event`): of 53 such labelled items outside the test cells, none was a launch.
 POLICY_NOT_LAUNCH = frozenset({"reaction_main", "retrospective_launch", "aggregate_total", "frame_no_event",
-                               "genre_label"})
+                               "genre_label", "sport_metaphor"})
 # A headline whose launch is negated or denied ("Kremlin denies firing missile", "발사설
 # 사실 아냐") or still to come ("Russia prepares massive missile attack", "발사 준비"),
 # with no launch told in the summary: no report, whatever the words suggest. A headline
@@ -194,7 +194,7 @@ def classify(
         if vector is not None:
             by_role = any(e.field == "actor" and e.cue in KEPT_ACTOR_CUES for e in field_evidence)
             fields, learned = learned_facts(fields, prepared, detected_lang, names, vector, launch_model, by_role,
-                                            extractor.kinds_set_aside(told))
+                                            extractor.kinds_set_aside(told), extractor.actors_set_aside(told))
             field_evidence += learned
     else:
         fields, field_evidence = _EMPTY_FIELDS, ()
@@ -250,7 +250,8 @@ def _strongest_word(head: model.Head, label: str, prepared: detector.Prepared, n
 def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, names: list[str],
                   vector: dict[int, float], launch_model: model.LaunchModel,
                   actor_by_role: bool = False,
-                  kinds_set_aside: frozenset[str] = frozenset()) -> tuple[LaunchFields, tuple[Evidence, ...]]:
+                  kinds_set_aside: frozenset[str] = frozenset(),
+                  actors_set_aside: frozenset[str] = frozenset()) -> tuple[LaunchFields, tuple[Evidence, ...]]:
     """Actor and kind as the model reads them, where the rules found none or the model is sure.
 
     Where the rules found no actor or kind, the model's best class fills it from probability
@@ -259,7 +260,9 @@ def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, 
     one the rules read from its role in the launch's clause (`actor_by_role`, see
     `ROLE_CUES`). The kind head never replaces the rules' kind, nor names a class the rules
     set aside as another event's (`kinds_set_aside`: "fires missiles days after an ICBM
-    test" has the word, not the launch, of an ICBM). Neither says anything when its best
+    test" has the word, not the launch, of an ICBM), nor the actor head a side the rules read
+    only as hit or as a weapon's maker (`actors_set_aside`: "a HIMARS strike killed dozens of
+    Russian troops"). Neither says anything when its best
     class is "none" (the text does not tell) or "other". Both thresholds were chosen on the development cells. The
     evidence of a learned fact is the item's word that speaks most for it (`model_actor`,
     `model_kind`); a fact no word of the item supports is not taken.
@@ -273,7 +276,7 @@ def learned_facts(fields: LaunchFields, prepared: detector.Prepared, lang: str, 
         current = getattr(fields, name)
         if label in ("none", "other") or label == current or p < (fill if current is None else floor):
             continue
-        if name == "kind" and label in kinds_set_aside:
+        if label in (kinds_set_aside if name == "kind" else actors_set_aside):
             continue
         word = _strongest_word(head, label, prepared, names)
         if word is not None:

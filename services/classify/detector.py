@@ -85,6 +85,7 @@ WEIGHTS: dict[str, float] = {
     "frame_no_event": -1.0,
     "bulk_count": -4.5,
     "sport": -5.0,
+    "sport_metaphor": -5.0,
     "explainer": -2.5,
     "genre_label": -4.0,
     "digest": -4.0,
@@ -162,6 +163,9 @@ _NOUN_TO_WEAPON = re.compile(r"\s*(?:of\s+(?:the\s+|an?\s+)?)?(?:[\w'’-]+\s+)?
 # What may end a launch's clause after its verb or weapon: its count, and the close of the
 # quote the launch was told in ('北 "극초음속미사일 시험발사"…').
 _COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*[\"”’'」』]?")
+# ... and its outcome in quotes with who says so, before a break: "人工衛星打ち上げ「成功」と
+# 国営メディア　米は非難", "위성 발사 '성공' 주장…美 규탄".
+_OUTCOME_TAIL = re.compile(r"\s?[「『“\"‘'][^」』”\"’'\s]{1,6}[」』”\"’']\s?(?:と[^\s　…、]{1,12}|주장|발표|보도)?\s?")
 
 
 # An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
@@ -187,7 +191,8 @@ def _launch_clause_first(text: str, table: LanguageTable, first_event: Cue | Non
     if (first_event is None or first_event.subordinate or first_event.modal or not first_event.in_title
             or reaction.start() <= first_event.end):
         return False
-    tail = _COUNT_TAIL.match(text, first_event.end, reaction.start())
+    tail = _OUTCOME_TAIL.match(text, first_event.end, reaction.start()) or _COUNT_TAIL.match(
+        text, first_event.end, reaction.start())
     at = tail.end() if tail else first_event.end
     if _VERB_FINAL_CLAUSE_BREAK.match(text, at):
         return True
@@ -248,7 +253,8 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     en_weapons = [] if table.inflected else [
         (m.start(), m.end()) for m in islice(en.WEAPONS.finditer(text), MAX_CANDIDATES)
         if not en.WEAPON_AS_MODIFIER.match(text, m.end())
-        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        and not en.NOT_A_WEAPON_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        and not (text[m.start()] in "Rr" and en.FIREWORKS.search(text, p.sentence_of(m.start())[0], m.start()))]
     own_found = [] if english else list(islice(table.weapons.finditer(text), MAX_CANDIDATES))
     # A weapon in a work's title ("映画『ミサイル』") is none; looked for only beside a weapon.
     works = [m.span() for m in islice(ANY.work_title.finditer(text), MAX_CANDIDATES)] if en_weapons or own_found else []
@@ -478,7 +484,9 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "元市長が死去 74歳" over a summary of the rockets of his years.
         label = label or obituary
         looked_back = (label.start(), label.end())
-    if span is None and not looked_back and not t_asserted and s_asserted and "title_attack" not in f.values:
+    if span is None and not looked_back and not t_asserted and s_asserted and (
+            "title_attack" not in f.values or _ATTACK_AFTER_WHICH.search(text, max(0, f.spans["title_attack"][0] - 12),
+                                                                    f.spans["title_attack"][0])):
         # "Opera reopens || ... a year after its windows were blown out by a missile strike",
         # "Book fair moves underground || ... after a missile strike destroyed it in May 2024":
         # a headline with no launch over a summary whose launch is dated in the past.
@@ -530,6 +538,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set(name, 1, span)
             if total:
                 f.set("aggregate_total", 1, span)
+            if name == "sport" and verb_final and t_asserted and not gazetteer.ACTOR_TABLE.all(text, 0, t_end):
+                # "大谷、ミサイル発射！打球速度188キロ": a launch in a headline of sport that
+                # names no state or group is the game's metaphor.
+                f.set("sport_metaphor", 1, span)
     span = _trend(p, table, t_asserted) or _rate(p, table) or _milestone(p, table)
     if span:
         # "Houthi missile attacks dwindle", "Israel intercepts 90% of rockets", "Russia's
@@ -640,7 +652,8 @@ _WEEKDAY_DATE_BEFORE = re.compile(r"day,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+
 # habit or a span ("repeatedly", "wielokrotnie ostrzeliwany", "przez ponad rok ostrzeliwał").
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _BACKGROUND_TIME = re.compile(
-    rf"\b(?:in (?:{_MONTHS_EN})(?!\s+\d)|(?:{_MONTHS_EN})'s|repeatedly|regularly|for (?:months|years)"
+    rf"\b(?:in (?:{_MONTHS_EN})(?!\s+\d)|(?:{_MONTHS_EN})'s|repeatedly|regularly|for (?:months|years|weeks|decades)"
+    r"|(?:almost |nearly )?(?:daily|nightly|every (?:day|night))|routinely|constantly|frequently"
     r"|earlier this year|last (?:year|month|spring|summer|autumn|fall|winter)|last week's"
     r"|ubiegłotygodniow\w*|zeszłotygodniow\w*|zimą|latem|wiosną|jesienią|od początku"
     r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"
@@ -675,6 +688,11 @@ def _lede_dates_launch(p: Prepared, table: LanguageTable, cue: Cue) -> bool:
     s0, s1 = p.sentence_of(cue.start)
     dated = table.single_occasion.search(p.text, s0, s1) or table.single_occasion.search(p.text, 0, p.title_end)
     return bool(dated) and _dated_in_past(p.text, s0, s1) is None
+
+
+# Before a headline's attack told as what came before its news ("Uciekła z Charkowa po
+# ataku", "Fled Kharkiv after the attack"): the summary may date that attack in the past.
+_ATTACK_AFTER_WHICH = re.compile(r"\b(?:po|after|following)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A death by violence in the summary's first sentence: no obituary.

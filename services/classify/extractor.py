@@ -146,6 +146,7 @@ def _ev(p: Prepared, cue: str, field_name: str, start: int, end: int, weight: fl
 
 
 _KINDS_SET_ASIDE = "kinds_set_aside"  # `Prepared.memo` key of the kinds `_kind` set aside
+_ACTORS_SET_ASIDE = "actors_set_aside"  # ... and of the actors named only as hit or as a maker
 # How far before or after a class the words that tie it to another event are read.
 _CLAUSE_REACH = 80
 _CLAUSE_BREAK = re.compile(r"[.;:!?,\n]")
@@ -187,6 +188,14 @@ def kinds_set_aside(p: Prepared) -> frozenset[str]:
     """The kinds the text names only for another event than its launch ("after ICBM
     tests"), as `extract` found them: the learned kind head must not bring them back."""
     found = p.memo.get(_KINDS_SET_ASIDE)
+    return frozenset(found) if isinstance(found, set) else frozenset()
+
+
+def actors_set_aside(p: Prepared) -> frozenset[str]:
+    """The actors `extract` read as what a strike hit or as a weapon's maker ("killed dozens
+    of Russian troops", "British-supplied"), and never as a launcher: the learned actor head
+    must not name them."""
+    found = p.memo.get(_ACTORS_SET_ASIDE)
     return frozenset(found) if isinstance(found, set) else frozenset()
 
 
@@ -306,6 +315,16 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 
     title_end = p.title_end
 
+    makers_memo: list[frozenset[str]] = []
+
+    def makers() -> frozenset[str]:
+        """The words the text names a weapon's maker or supplier by ("British" in
+        "British-supplied Storm Shadow")."""
+        if not makers_memo:
+            makers_memo.append(frozenset(text[m[0]:m[1]] for m in gazetteer.ACTOR_TABLE.all(text)
+                                         if text.startswith(en.MAKER_SUFFIXES, m[1])))
+        return makers_memo[0]
+
     def role(s: int, e: int) -> str:
         # The 60 characters after the name are read in place (the patterns are anchored
         # by .match); the 40 before are a slice, whose start the patterns treat as a start.
@@ -342,6 +361,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "target"
         if self_report:
             return "self"
+        if not verb_final and _HARMED_BEFORE.search(before) and not _WEAPON_NEXT.match(text, e, after_end):
+            # "a HIMARS strike killed dozens of Russian troops": who was hit (not "destroyed
+            # six Ukrainian missiles": whose weapons were downed).
+            return "harmed"
         if not verb_final and _HOLDER_BY.search(before):
             return "holder"  # "a bridge used by Armenian forces": who holds or makes a thing
         if not verb_final and _fired_from(text, s, e):
@@ -350,6 +373,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "person"  # "Brit aid worker films rockets": who the person is
         if text.startswith(en.MAKER_SUFFIXES, e) or (table.maker_after is not None and table.maker_after.match(text, e)):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow", "北朝鮮製"
+        if not verb_final and text[s:e] in makers():
+            # "British Storm Shadow missiles hit ... || ... British-supplied Storm Shadow":
+            # named elsewhere as the maker, the same word is the maker here too.
+            return "maker"
         if text.startswith(en.QUALIFIER_SUFFIXES, e):
             return "qualifier"  # "Russia-annexed Crimea", "Iran-backed militia"
         if en.OWNER_AFTER.match(text, e, after_end) or (
@@ -396,11 +423,17 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 
     roles: dict[tuple[int, int], bool] = {}
 
+    harmed_or_made = p.memo.setdefault(_ACTORS_SET_ASIDE, set())
+    assert isinstance(harmed_or_made, set)
+
     def launches(r: tuple[int, int, str]) -> bool:
         """Whether the name r is in the role of a launcher (or reports its own launch)."""
         found = roles.get(r[:2])
         if found is None:
-            found = roles[r[:2]] = role(r[0], r[1]) in ("actor", "self")
+            named_as = role(r[0], r[1])
+            found = roles[r[:2]] = named_as in ("actor", "self")
+            if named_as in ("harmed", "maker"):
+                harmed_or_made.add(r[2])
         return found
 
     def by_role(cue: Cue) -> tuple[str | None, tuple[int, int] | None, str] | None:
@@ -496,10 +529,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         return None
 
     def fired_by_over_owner(found: tuple[str | None, tuple[int, int] | None, str]):
-        """`found`, unless it is a weapon's owner and the summary says who fired ("North
-        Korean missile hit Kyiv || ... a KN-23 fired by Russian forces": whose the weapon was
-        is not who fired it)."""
-        if found[2] == "actor:weapon_owner":
+        """`found`, unless it is a weapon's owner or type and the summary says who fired
+        ("North Korean missile hit Kyiv || ... a KN-23 fired by Russian forces": whose the
+        weapon was is not who fired it)."""
+        if found[2] in ("actor:weapon_owner", "actor:weapon_type"):
             for r in islice(gazetteer.ACTOR_TABLE.all(text, p.title_end), MAX_CANDIDATES):
                 if r[2] != found[0] and ANY.launched_by.search(text, max(p.title_end, r[0] - 60), r[0]) and launches(r):
                     return r[2], (r[0], r[1]), "actor:fired_by"
@@ -510,8 +543,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
     if primary is not None and primary.in_title and primary.weapon is not None and (
             owned := gazetteer.WEAPON_OWNER_TABLE.first(text, primary.weapon[0], primary.weapon[1])):
         # "北 도발 6분 만에 맞불…軍, 동해안서 현무-2A 2발 발사": the headline's launch names no
-        # launcher, but its weapon is one side's own, whoever else the summary names.
-        return owned[2], (owned[0], owned[1]), "actor:weapon_type"
+        # launcher, but its weapon is one side's own, whoever else the summary names (but for
+        # one the summary says fired it: "KN-23 ... fired by Russia").
+        return fired_by_over_owner((owned[2], (owned[0], owned[1]), "actor:weapon_type"))
     if summary_cue is not None and primary is not None and primary.in_title and (
             found := by_role(summary_cue)) is not None and found[0] is not None:
         # "Rocket debris in the Yellow Sea. Seoul recovers parts || ... North Korea fired
@@ -587,6 +621,15 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 
 # "a bridge used by Armenian forces", "territory held by ...", "a missile built by Israel
 # Aerospace Industries": the agent holds, uses or makes a thing; it does not fire.
+_WEAPON_NEXT = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|projectiles?|drones?|warheads?)\b",
+                          re.IGNORECASE)
+# Right before a name, the harm its people or things suffered: "killed dozens of Russian
+# troops", "destroyed two Ukrainian".
+_HARMED_BEFORE = re.compile(
+    r"\b(?:kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|destroy(?:s|ed|ing)|damag(?:es|ed|ing)|hit(?:s|ting)?"
+    r"|struck)\s+"
+    r"(?:(?:an?|the|at least|some|about|nearly|more than|over|dozens of|scores of|hundreds of|several|two|three|four|five"
+    r"|six|seven|eight|nine|ten|\d+)\s+)*$", re.IGNORECASE)
 _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|manned|defended|guarded"
                         r"|built|made|manufactured|produced|developed|designed|supplied)\s+by\s+(?:the\s+)?$")
 # Armed groups whose "rakiety" are artillery rockets: all but the Houthis, who fire

@@ -25,7 +25,9 @@ _SPACED = frozenset({"en", "pl"})
 def name_pattern(name: str, lang: str) -> str:
     """The pattern of one name as written in running text."""
     if lang not in _SPACED:
-        return re.escape(name)  # no word boundaries to lean on in Korean and Japanese
+        # No word boundaries to lean on in Korean and Japanese; a strait named after a
+        # state is a place ("대만해협", "台湾海峡").
+        return re.escape(name) + r"(?!\s?(?:해협|海峡))"
     escaped = re.escape(name).replace(r"\ ", "[- ]")
     head = r"\b" if name[0].isalnum() else ""
     tail = r"\b" if name[-1].isalnum() else ""

@@ -1041,6 +1041,111 @@ def test_shapes_of_the_forty_fifth_oblique_sets(title, summary, lang, is_launch)
     assert _verdict(title, summary, lang) is is_launch
 
 
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A drill that simulates a barrage fires none; a barrage the drill met is fired.
+    ("Joint drills simulate Chinese missile strike on Kinmen", "", "en", False),
+    ("Chinese missiles land near Kinmen during Taiwanese drills", "", "en", True),
+    # A verb-final headline: the launch's outcome in quotes, with who says so, ends its
+    # clause before the reaction; a launch whose outcome is what is reacted to does not.
+    ("イラン、軍事衛星打ち上げ「成功」と発表　欧州は懸念", "イラン革命防衛隊は、軍事衛星を打ち上げ軌道に投入したと発表した。",
+     "ja", True),
+    ("イランの衛星打ち上げ「成功」に欧州が懸念", "欧州各国はイランの衛星打ち上げに懸念を表明した。", "ja", False),
+    ("北, 신형 ICBM 발사 '성공' 주장…日 '강력 항의'", "북한은 신형 ICBM을 발사했다고 조선중앙통신이 보도했다.", "ko", True),
+    ("북한 ICBM 발사 '성공' 주장에 日 '강력 항의'", "일본 정부는 북한의 ICBM 발사에 항의했다.", "ko", False),
+    # Weapons listed with other goods brought in are a supply, not a strike at the place.
+    ("오산 기지에 패트리엇 미사일·레이더 추가 반입", "", "ko", False),
+    ("基地に迎撃ミサイル搬入", "", "ja", False),
+    ("하르키우에 미사일·드론…2명 사망", "", "ko", True),
+    # English: boats sent back to port, flights diverted after a launch are its aftermath;
+    # markets after it are a reaction.
+    ("Ferries ordered back to port", "The coast guard told ferries to return to port after North Korea fired a ballistic "
+     "missile into the sea on Sunday.", "en", True),
+    ("Asian stocks slip", "Asian stocks slipped on Sunday after North Korea fired a ballistic missile into the sea.",
+     "en", False),
+    # Polish: what is to be ("mają być", "ma się odbyć") is a plan; what took place is not.
+    ("Rosja zapowiada manewry. Mają być starty rakiet balistycznych", "", "pl", False),
+    ("Ma się odbyć kolejny test rakiety Sarmat", "", "pl", False),
+    ("Odbył się kolejny test rakiety Sarmat", "", "pl", True),
+    # English: an event called off or moved, its noun the verb's object; one that failed
+    # after a delay was launched.
+    ("Navy scrubs planned Trident test launch", "The Royal Navy has postponed a scheduled test launch of an unarmed "
+     "Trident missile, officials said.", "en", False),
+    ("Delayed launch of Iranian satellite ends in failure", "", "en", True),
+    # What a strike did to its target ("obliterate", "flatten"); a brand's cuts are no strike.
+    ("Ukrainian ATACMS missiles obliterate Russian airfield in Luhansk", "", "en", True),
+    ("Rocket Mortgage wipes out closing fees", "", "en", False),
+    # A question that asks what went wrong with a launch takes it as told.
+    ("Iran's satellite launch ended in failure - what went wrong?", "", "en", True),
+    ("Will Iran launch a satellite this year?", "", "en", False),
+    # A student-built rocket is civil.
+    ("University students' rocket reaches space", "The student-built two-stage rocket climbed past 100 km.", "en", False),
+    # A drill held after a launch answers it; a launch made during a drill is one.
+    ("Allies stage missile defence exercise after North Korean ICBM launch", "", "en", False),
+    ("North Korea fires two missiles during artillery drill", "", "en", True),
+    # A video game's weapons are the game's.
+    ("Battlefield 6 update adds cruise missile strike to Conquest mode", "", "en", False),
+    ("Warzone players furious as new killstreak brings back the ballistic missile", "", "en", False),
+    # Strikes told as a habit, or over years, are no one launch; what they did that night is.
+    ("Classes go on underground in Zaporizhzhia", "In a city struck almost daily by Russian missiles, pupils now "
+     "study in converted basements.", "en", False),
+    ("Classes cancelled in Zaporizhzhia", "Schools closed on Tuesday after Russian missiles struck the city overnight.",
+     "en", True),
+    ("Ashkelon families seek more shelters after two decades of rocket fire", "", "en", False),
+    # What sites were used for is not an event.
+    ("Coalition jets hit Houthi depots", "The sites were used by the militia to launch missiles toward the kingdom, "
+     "the coalition said.", "en", False),
+    # A topic, a colon and why: an analysis.
+    ("Asia's interceptor gap: why Taipei can't stop what Beijing can fire", "", "en", False),
+    ("Drones and 3,000 rockets: how Hezbollah carried out its largest barrage", "", "en", True),
+    ("Radar w praktyce: jak śledzi się starty rakiet", "", "pl", False),
+    # Launchers moved or deployed; a launch from them is one.
+    ("Russia moves Iskander launchers closer to the Finnish border", "", "en", False),
+    ("Ukraina przerzuca wyrzutnie HIMARS na południe", "", "pl", False),
+    ("Ukraina ostrzelała rosyjski skład amunicji z wyrzutni HIMARS", "", "pl", True),
+    # Polish: a rocket of a price bracket is a product; a day that an attack dates is no launch.
+    ("Xiaomi odpala rakietę w niskiej półce cenowej", "Nowy smartfon ma ekran 120 Hz i baterię 5000 mAh.", "pl", False),
+    ("Rekordowa sprzedaż gazet", "W dniu rosyjskiego ataku rakietowego na Kijów nakład wzrósł o 30 proc.", "pl", False),
+    # Rockets after fireworks in their sentence are fireworks; rockets fired beside them are not.
+    ("Fireworks show goes wrong as rockets veer into spectators in Valencia", "", "en", False),
+    ("Islamic Jihad fires rockets at Sderot as Israelis set off fireworks", "", "en", True),
+    ("New indie roguelike lets you fire a thousand missiles at once", "", "en", False),
+    # What a strike forces is its aftermath; what a state imposes on another is a reaction.
+    ("Kyiv imposes emergency blackouts after Russian missile barrage on power plants", "", "en", True),
+    ("EU imposes sanctions after Iranian missile attack on Israel", "", "en", False),
+    ("Footage shows Ukrainian Neptune missiles slamming into Russian landing ship", "", "en", True),
+    # Polish: the space agency of a state whose satellite launches count is not civil.
+    ("Iran wyniósł satelitę na orbitę rakietą Safir", "Irańska Agencja Kosmiczna podała, że satelita trafił na "
+     "orbitę.", "pl", True),
+    ("Europejska Agencja Kosmiczna wyniosła satelitę na orbitę", "", "pl", False),
+    # An attack the headline's news came after, which the summary dates years back.
+    ("Wyjechał z Zaporoża po ataku. Dziś prowadzi piekarnię w Lublinie", "Dwa lata temu rosyjska rakieta zniszczyła "
+     "jego dom.", "pl", False),
+    ("Pożar w Zaporożu po ataku", "W nocy rosyjska rakieta zniszczyła blok mieszkalny.", "pl", True),
+    # A flight as a witness hears it; what launches leave in the air, studied, is science.
+    ("Video shows Russian missile roaring over Odesa seafront before blast", "", "en", True),
+    ("Rocket emissions may harm ozone layer, study finds", "", "en", False),
+    # A verdict passed on a test; a threat of a response; money asked for tests; a poll.
+    ("Islamabad terms Indian missile test 'grave provocation'", "", "en", False),
+    ("Khamenei threatens 'devastating' missile strikes if Israel attacks", "", "en", False),
+    ("Army seeks $900 million for hypersonic missile tests", "", "en", False),
+    ("Poll: most Britons back shooting down Iranian missiles", "", "en", False),
+    # Protesters who block a city after a strike react to it; protesters a rocket hit do not.
+    ("Protesters block highway in Tel Aviv after Hezbollah rocket kills two", "", "en", False),
+    ("Rocket hits protest camp in Khartoum, killing three", "", "en", True),
+    ("Arma Reforger update lets players fire cruise missiles from frigates", "", "en", False),
+    # Polish: an attack in quotes as the topic of a headline, a report or a mail is a title;
+    # a report on a real attack tells it.
+    ("Redakcja przeprasza za nagłówek o „ataku rakietowym na Rzeszów”", "", "pl", False),
+    ("Hakerzy rozsyłają „raport o ataku rakietowym”. To pułapka", "", "pl", False),
+    ("Prokuratura: raport o ataku rakietowym na Przewodów gotowy", "", "pl", True),
+    # Korean and Japanese: a launch in a headline of sport that names no state is the game's.
+    ("佐藤、ミサイル発射！打球速度180キロで15号2ラン", "", "ja", False),
+    ("北朝鮮、弾道ミサイル発射　プロ野球中継を一時中断", "北朝鮮が弾道ミサイル1発を発射し、NHKは野球中継を中断して速報を伝えた。", "ja", True),
+])
+def test_shapes_of_the_forty_sixth_sets(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch
+
+
 def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news():
     # "Iron Dome activated" in the headline meets the rockets the summary tells; a defence
     # named with no work of its own (a deal, a deployment) is the headline's news.

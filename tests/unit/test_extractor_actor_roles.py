@@ -899,3 +899,27 @@ def test_actors_read_beside_the_retrained_model(title, summary, lang, actor):
 ])
 def test_actors_of_the_forty_fifth_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A strait named after a state is a place; China's theatre command fires.
+    ("中 동부전구, 대만해협 향해 미사일 발사", "", "ko", "CHN"),
+    ("中国軍東部戦区、台湾海峡に向けミサイル発射", "", "ja", "CHN"),
+    ("대만, 미사일 시험 발사", "", "ko", "TWN"),
+    ("Eastern Theater Command fires rockets into waters off Taiwan", "", "en", "CHN"),
+    # Polish: the launcher of a relative clause after an attack noun, not the state first
+    # named by the headline.
+    ("Kijów bez wody. Awaria po nocnym ostrzale", "To skutek ataku, podczas którego Rosja wystrzeliła "
+     "ponad 50 rakiet na obiekty infrastruktury.", "pl", "RUS"),
+    # A maker named as the weapon's owner made it; the forces it names fired it.
+    ("French SCALP missiles hit Russian command post", "Ukrainian forces fired the French-supplied SCALP cruise "
+     "missiles overnight, the air force said.", "en", "UKR"),
+    # Troops a strike killed are its target, not its launcher, for the rules and the model.
+    ("Kyiv says a HIMARS strike killed 40 Russian troops at a rail depot", "", "en", None),
+    ("Russian missile strike killed 12 Ukrainian soldiers, Kyiv says", "", "en", "RUS"),
+    # A weapon of one side's type, fired by another, as the summary says.
+    ("Fragments of North Korean Hwasong-11 found in Zaporizhzhia after strike", "Investigators said the debris "
+     "belonged to a North Korean-made ballistic missile fired by Russia.", "en", "RUS"),
+])
+def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -57,7 +57,8 @@ def test_the_weights_of_the_labels_add_up_to_the_items_of_the_days(shared_data):
 
 def test_every_label_has_a_known_stratum_and_not_launch_labels_carry_no_fields():
     rows = [json.loads(line) for line in dataset.DAYS_LABELS.read_text(encoding="utf-8").splitlines()]
-    assert {row["stratum"] for row in rows} == {"flagged", "random", "flagged2", "flagged3", "flagged4", "flagged5", "flagged6"}
+    assert {row["stratum"] for row in rows} == {"flagged", "random", "flagged2", "flagged3", "flagged4", "flagged5", "flagged6",
+                                                  "flagged7"}
     assert all(row["fields"] is None for row in rows if row["label"] == "not_launch")
     assert all(row["hard_negative"] is False for row in rows if row["label"] == "launch")
     order = [(row["day"], row["source"], row["link"]) for row in rows]

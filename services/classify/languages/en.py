@@ -50,7 +50,7 @@ WEAPONS = compile_fast(
     r"|missiles?"
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship"
-    r"|fast|quick|speed|fuell?ed))"
+    r"|fast|quick|speed|fuell?ed|mortgage|companies))"
     # "six rounds from its 600mm rocket launchers": a rocket launcher's rounds are rockets.
     r"|rounds?(?= (?:from|of) (?:(?:its|their|the|a|an)\s+)?(?:[\w'’&;-]+\s+){0,3}(?:multiple[- ])?rocket launch(?:ers?|ing systems?))"
     r"|projectiles?|MLRS|multiple[- ]launch rocket systems?|multiple[- ]rocket (?:launchers?|launch systems?)|MIRV"
@@ -78,6 +78,10 @@ WEAPON_AS_MODIFIER = compile_fast(
     r"|shipments?|deliveries|stocks?|stockpiles?|arsenals?|inventor(?:y|ies)|output|gap|race|crisis|diplomacy|polic(?:y|ies)|experts?|scientists?"
     r"|researchers?|analysts?|designers?|scandal)\b",
     _I)
+
+# Rockets after fireworks in their sentence are fireworks: "Fireworks display goes wrong as
+# rockets shoot into the crowd" (not "Hamas fires rockets as Israelis set off fireworks").
+FIREWORKS = compile_fast(r"\b(?:fireworks?|firecrackers?|pyrotechnic\w*)\b", _I)
 
 # Rockets that are no weapon, by the word before them: a ship's distress rockets, a
 # hobbyist's model rocket, rockets fired into storm clouds against hail, fireworks, a simile.
@@ -138,14 +142,14 @@ TEST_VERBS = compile_fast(
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
-    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med)?|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med|ming)?|smash(?:es|ed|ing)? into|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
     # (Not a weapon that fell off the vehicle carrying it: "missile falls from transporter".)
     r"|(?:fell|falls|falling|fallen)(?! (?:off|from) (?:an? |the |its )?(?:[\w-]+ )?(?:trucks?|transporters?|trailers?|lorr(?:y|ies)|vehicles?|launchers?)\b)"
     r"|crashing|exploding"
     # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border";
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
-    r"|destroy(?:s|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
+    r"|destroy(?:s|ed|ing)?|obliterat(?:e|es|ed|ing)|flatten(?:s|ed)?|demolish(?:es|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
     # "as N Korean missile passes over Japan", "overflew Hokkaido", "missile triggers sirens".
     r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)|trigger(?:s|ed|ing)? (?:air[- ]raid )?(?:sirens|alarms|alerts)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
@@ -161,6 +165,8 @@ IMPACT = compile_fast(
     r"|onslaught|streak(?:s|ed|ing)?(?= (?:over|across|through|into|toward))"
     # "Ballistic missile passes over Aomori", "rockets fly over Haifa": a flight over a place.
     r"|(?<!that )(?<!which )fly(?:ing)?(?= (?:over|across|toward|towards|into|past)\b)"
+    # ... as the eye or the ear of a witness tells it: "missile screaming over rooftops".
+    r"|(?:scream|roar|whizz|whistl|zoom)(?:s|es|ed|ing)?(?= (?:low )?(?:over|across|toward|towards|past|above)\b)"
     # "ballistic missiles were heading toward Kyiv": a weapon in flight at a place.
     r"|(?<=were )heading(?= (?:for|toward|towards|at)\b)|(?<=was )heading(?= (?:for|toward|towards|at)\b)"
     r"|pass(?:es|ed|ing)? over(?! (?:objections?|opposition|protests?|concerns?)\b)"
@@ -423,9 +429,17 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for"
     # Drills: "evacuation drill in case of a missile attack", "simulating a missile strike",
     # "rehearse nuclear missile strikes", "practise use of Iskanders".
-    r"|in (?:the )?case of|in the event of|simulat(?:es|ed|ing|ions?)|mock|hypothetical"
-    r"|rehears(?:e|es|ed|ing|als?)|practi[cs](?:e|es|ed|ing))\b"
-    r"(?:\s+[\w'.-]+){0,4}\s+$",
+    r"|in (?:the )?case of|in the event of|simulat(?:e|es|ed|ing|ions?)|mock|hypothetical"
+    r"|rehears(?:e|es|ed|ing|als?)|practi[cs](?:e|es|ed|ing)"
+    # A threat of one: "threatens 'crushing' missile response".
+    r"|threaten(?:s|ed|ing)?)\b"
+    r"(?:\s+[\w'.-]+){0,4}\s+$"
+    # An event called off or moved, its noun the verb's object: "postponed a scheduled test
+    # launch" (not "flights cancelled after a launch").
+    r"|\b(?:postpon(?:e|es|ed|ing)|scrubb?(?:s|ed|ing)?|cancell?(?:s|ed|ing)|call(?:s|ed|ing)?\s+off)"
+    r"(?:\s+(?:a|an|the|its|their|this|next|planned|scheduled|routine|unarmed|long-planned))*\s+$"
+    # Money asked for one: "budget seeks $3.1 billion for hypersonic missile flight tests".
+    r"|(?:\$|€|£)[\d.,]+\s*(?:billion|million|bn|m|tn|trillion)?\s+(?:[\w-]+\s+){0,2}?for(?:\s+[\w'-]+){0,3}\s+$",
     _I,
 )
 
@@ -502,7 +516,8 @@ MODAL_ADVERB_BEFORE = compile_fast(rf"\b(?:can|could|will|would|{_MAY}|might|sha
 # "used ATACMS to hit targets": a purpose, not a future.
 ATTEMPT_BEFORE = compile_fast(
     r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied)|fail(?:s|ed)?)\s+(?:again\s+)?to\s+$"
-    r"|(?<!\bbe )\b(?:used|employed)\s+(?:[\w'.-]+\s+){0,5}to\s+$", _I)
+    # ("sites used by the militia to launch missiles": what a thing serves for, not an event.)
+    r"|(?<!\bbe )\b(?:used|employed)\s+(?!by\b)(?:[\w'.-]+\s+){0,5}to\s+$", _I)
 
 NEGATION_BEFORE = compile_fast(
     r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
@@ -543,8 +558,15 @@ REACTION = compile_fast(
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
     r"|disappoint\w*|(?:not |un)happy|angry|furious|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
     r"|reject(?:s|ed)?(?= (?:[\w'’-]+ ){0,3}?(?:claims?|reports?|allegations?|accusations?)\b)"
-    # Support for the side attacked: "US 'fully supportive' of Israel after ...".
+    # A verdict passed on it: "FO terms India's missile test 'threat to strategic stability'".
+    r"|(?:terms?|termed|brands?|branded|labels?|labell?ed)(?= (?:[\w'’-]+ ){1,5}?['‘\"“]?(?:an? )?(?:threat|provocation"
+    r"|violation|destabili\w+|irresponsible|reckless|dangerous|grave|unacceptable))"
+    # Support for the side attacked: "US 'fully supportive' of Israel after ..."; protests.
     r"|supportive|solidarity"
+    r"|(?:protesters|demonstrators)(?= (?:[\w'’-]+ ){0,2}?(?:shut|block|march|rall(?:y|ied)|gather|chant|storm|occupy|demand|denounce))"
+    # Drills held after a launch answer it: "Allies hold missile defence drill after ...".
+    r"|(?:holds?|held|holding|conducts?|conducted|conducting|stag(?:e|es|ed|ing))\s+(?:(?!(?:missiles?|rockets?)\b(?!\s+defen[cs]e))[\w'’-]+\s+){0,3}?"
+    r"(?:drills?|exercises?|manoeuvres|maneuvers)(?=\s+(?:[\w'’-]+\s+){0,2}?(?:after|following|in response to)\b)"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".
@@ -554,7 +576,8 @@ REACTION = compile_fast(
     # (Not a failure blamed on a part: "launch failed, blames new engine".)
     r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|agree(?:s|d)?\s+(?:to\s+)?(?:an?\s+)?(?:[\w-]+\s+)?(?:ceasefire|truce)|consult(?:s|ed|ing|ations?)|(?<!briefs )(?<!briefed )(?<!told )lawmakers?(?! (?:were |are )?told)|parliament|senate|congress"
-    r"|imposes?|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
+    # (Not what a strike forces: "imposes rolling blackouts after ... barrage".)
+    r"|imposes?(?!\s+(?:[\w-]+\s+)?(?:blackouts?|power cuts?|outages?|shutdowns?|curfews?))|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
     r"|vote[sd]?|votes|emergency meeting|meeting|statement on|statement by"
     r"|discuss(?:es|ed|ing|ions?)?|(?:phone|video) calls?|compensat\w*"
     # Leaders meet; interceptors that "meet" missiles do not.
@@ -981,6 +1004,11 @@ SHARED = SharedWords(
         r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
         r"|spaceflight|(?:research|scientific|science) rockets?"
+        # What launches leave in the air, studied: "soot from rocket launches", "rocket emissions".
+        r"|(?:soot|emissions|pollution|black carbon|exhaust|debris) from (?:rocket |space )?launches"
+        r"|rocket (?:emissions|exhaust|soot|pollution)"
+        # Rockets built by students and amateurs: "Student-Built Rocket", "amateur rocketry".
+        r"|student[- ](?:built|made|designed)|students'? rockets?|amateur rocket\w*|hobby rockets?|model rockets?|rocketry clubs?"
         r"|Gilmour|Isar Aerospace|Orbex|Skyrora|Innospace|Hanbit|Perigee Aerospace|sounding rocket|Shenzhou|Tiangong|Chang'e"
         r"|Nuri (?:rocket|space rocket|launch vehicle)|KSLV(?:-II)?|Naro Space Center|Korea Aerospace Research Institute"
         r"|Korea AeroSpace Administration"
@@ -1022,6 +1050,9 @@ SHARED = SharedWords(
         r"|World War (?:Two|II|2|One|I)\b|WWII|WW2|Second World War|Cold War"
         r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
         r"|several|many|\d+) (?:years?|months|decades?) (?:after|on\b)"
+        # Fire told over a span: "after two decades of rocket fire", "three years of missile barrages".
+        r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|\d+) (?:years|months|decades) of"
+        r"(?= (?:[\w'’-]+ ){0,2}(?:rocket|missile)s?\b)"
         r"|funeral|laid to rest"
         # Rebuilt and restored: long after ("hospital hit by missile rebuilt, reopens"; not
         # "hits rebuilt bridge").
@@ -1101,7 +1132,12 @@ SHARED = SharedWords(
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",
     # Sport: "fires rocket into top corner".
     work_title=(r"\b(?:film|movie|series|documentary|video game|game|novel|play|musical|album|song|single)\s+"
-                r"(?:'[^']{1,40}'|\"[^\"]{1,40}\"|‘[^’]{1,40}’|“[^”]{1,40}”)"),
+                r"(?:'[^']{1,40}'|\"[^\"]{1,40}\"|‘[^’]{1,40}’|“[^”]{1,40}”)"
+                # A headline about a video game, whose weapons are the game's: all of it.
+                r"|^[^\n]*\b(?:Call of Duty|Black Ops|Modern Warfare|Warzone|Battlefield (?:\d|V\b)|Helldivers|Fortnite"
+                r"|War Thunder|World of Tanks|Grand Theft Auto|GTA ?\d|Kerbal Space Program|killstreaks?|Warbonds?"
+                r"|stratagems?|battle pass|DLC|roguelikes?|roguelites?|bullet[- ]hell|shmups?|indie games?|Arma (?:\d|Reforger)"
+                r"|lets (?:you|players))\b[^\n]*"),
     sport=(
         # (A missile "scores a direct hit" or "a bull's eye": no game.)
         r"\b(?:goals?|(?:scores?|scored)(?! ['‘\"“]?(?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
@@ -1115,17 +1151,22 @@ SHARED = SharedWords(
         # or supplier's adjective: "hit with U.S.-supplied missiles".)
         r"\b(?<!-)(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
-        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*)\b"
+        r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*"
+        # Launchers moved or deployed: "Russia deploys Iskanders", "moves HIMARS launchers closer".
+        r"|(?:re)?deploy(?:s|ed|ing|ments?)?|(?:moves?|moved|moving)(?= (?:[\w-]+ ){0,2}launchers?\b))\b"
     ),
     engine=r"\b(?:engines?|motors?|thrusters?)\b",
     display=(r"\b(?:parades?|paraded|military parade|(?:shows?|showed|showing) off|showcas(?:e|es|ed|ing)|unveil(?:s|ed|ing)?"
              r"|on display|displays|displayed|(?:arms|defen[cs]e) (?:show|fair|expo|exhibition))\b"),
-    explainer=(r"\?\s*$|\b(?:explained|analysis|opinion"
+    # (A topic, a colon and why or how: "Europe's missile gap: Why the continent can't ...".)
+    # ("The Iran waivers are why missiles are flying": an argument, not a report.)
+    explainer=(r"\?\s*$|:\s*why\s|:\s*how\s+(?!(?:[\w'’-]+\s+){0,3}?(?:carried|did|fired|launched|struck|hit|attacked"
+               r"|pulled|managed|got|was|were)\b)|\b(?:is|are) why\b|\b(?:explained|analysis|opinion"
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
     explainer_start=(
         # A video or a live page tells its news; a question after its label still asks.
         r"(?:(?:video|watch|live)\s*:\s*)?(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
-        r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast)\s*:"
+        r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast|polls?|survey)\s*:"
     ),
     genre_label=r"(?:opinion|analysis|commentary|editorial|explainer|column|op-ed|podcast)\s*(?:[:|]|\s[–—-]|-(?=[A-Z]))\s*",
     # Obituary headlines: "Hannah Ben Artzy, 68: Retired teacher ...".

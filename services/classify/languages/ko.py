@@ -31,7 +31,7 @@ SHARED = SharedWords(
     obituary=r"별세|타계|영면|부고|향년\s?\d{1,3}",
     superlative=r"최다|최대|최장|최고|최악|역대\s?최|가장",  # after a period: it compares one launch ("올해 들어 최대 규모")
     # The supply, sale or making of weapons: no launch told ("미사일 지원", "수출").
-    supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달|보내|보낸|보냈|넘겨|넘긴",
+    supply=r"지원|공급|수출|판매|제공|이전|생산|양산|배치|도입|구매|조달|반입|반출|보내|보낸|보냈|넘겨|넘긴",
     # ... and a range or reach claimed, a capability (the policy's near miss): "사거리 2000㎞",
     # "美 본토 타격권", "이스라엘 전역 사정권".
     anticipation=r"경계|대비|우려|위협|사정권|타격권|사거리\s?(?:\d|연장|늘|확대)|(?:비행|도달|타격|요격|격추)\s?가능",
@@ -116,7 +116,7 @@ TABLE = LanguageTable(
     not_fired_after=compile_fast(r"\s?(?:미사일)?\s?(?:부대)?\s?(?:기지|거점|공장|시설|진지|창고|업체|관련주|예산|발사대|발사관|총국|기술|폭죽|불꽃)"
                                  r"|(?:이)?(?:냐|라니)"),
     # ... a meeting, and what a quote says must be done ("악순환 끊어야\"").
-    reaction=compile_fast(r"(?:어|아|해|여)야(?=\s?[\"”'’]|$)|회의|침묵|전문가|전시회|개막|출시|런칭|론칭|정보위|워게임|예산(?:안)?|(?:합동|대응|대피|재난|민방위)\s?훈련|대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|성명|담화|논평|호소|결의|맞불|반격할|반응"
+    reaction=compile_fast(r"(?:어|아|해|여)야(?=\s?[\"”'’]|$)|회의|침묵|전문가|전시회|개막|출시|런칭|론칭|정보위|워게임|예산(?:안)?|(?:합동|대응|대피|재난|민방위)\s?훈련|대비|대응(?!\s?사격|\s?발사)|규탄|비난|제재|항의|반발|비판|안보리|유감|우려|성명|담화|논평|호소|결의|맞불|반격할|반응"
                           # A speaker's words on a launch: "발사 관련 "대화의 문은 열려 있다"", "고립 자초".
                           r"|관련\s?[\"“'‘]|자초"
                           # A ministry that never reports a launch, speaking first: "통일부 "北 ... 행태"".

@@ -372,6 +372,8 @@ MODAL_BEFORE = compile_fast(
     r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*|decyzj\w* o"
     # A threat in the first person: "Kreml grozi: odpowiemy na ataki rakietami".
     r"|odpowiemy|uderzymy|zaatakujemy|zniszczymy"
+    # What is to be: "Mają być próbne starty pocisków", "ma się odbyć test".
+    r"|ma(?:ją)?\s+(?:być|się\s+odbyć|nastąpić)"
     # A start moved or called off: "Korea Płn. przesunęła start satelity".
     r"|przesun\w*|przełoż\w*|odłoż\w*|odwoła\w*"
     # Any attack, an order to shoot down: "każdy atak rakietowy spotka się z odpowiedzią",
@@ -384,6 +386,12 @@ MODAL_BEFORE = compile_fast(
     r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
     _I,
 )
+# Right before an event in quotes, a text whose topic it is: "przeprasza za nagłówek o „ataku
+# rakietowym na Polskę”", "APT28 wysyła „raport o ataku rakietowym”" (a title, not a report).
+QUOTED_TOPIC_BEFORE = compile_fast(
+    r"\b(?:nagłów\w*|raport\w*|artykuł\w*|tekst\w*|doniesie\w*|plotk\w*|fałszyw\w*|fake\s*news\w*|dezinformacj\w*"
+    r"|publikacj\w*|wiadomoś\w*|SMS\w*|e-?mail\w*)\s+o\s*[„\"“]\s*$"
+    r"|[„\"“]\s*(?:raport|komunikat|informacja|wiadomość|dokument)\s+o\s+$", _I)
 # Between a weapon and the noun of its event, what it could do, not what it did: "Sarmat
 # jest w stanie zniszczyć Wielką Brytanię jednym uderzeniem".
 CAPABLE_BETWEEN = compile_fast(r"\b(?:w stanie|zdoln\w*|potrafi\w*|może|mogą|mógłby|mogłaby|mogłoby|mogłyby)\b", _I)
@@ -460,7 +468,9 @@ ALARM_CAUSE_BEFORE = compile_fast(
 # the cause of the news even for a strike, whose aftermath ("pożar po ataku") is its report.
 RESPONSE_BEFORE = compile_fast(
     # ... or despite it: "eksport wzrósł mimo rosyjskich ataków rakietowych" (the attacks are background).
-    r"\b(?:(?:w\s+)?odpowied(?:ź|zi|zią) na|w reakcji na|odwet\w* za|w rewanżu za|mimo|pomimo)(?:\s+[\w.-]+){0,5}\s*$", _I)
+    r"\b(?:(?:w\s+)?odpowied(?:ź|zi|zią) na|w reakcji na|odwet\w* za|w rewanżu za|mimo|pomimo"
+    # ... or the day it dates: "W dniu irańskiego ataku rakietowego kanał miał rekord widzów".
+    r"|w dniu|w dzień)(?:\s+[\w.-]+){0,5}\s*$", _I)
 # A headline attack given as an answer ("uderzył w odwecie"): the rockets its summary
 # names are what it answers, not its own weapons.
 RETALIATION = compile_fast(r"\b(?:odwet\w*|w odpowiedzi|odpowiedź|odpowiada\w*|w reakcji|zemst\w*|rewanż\w*)\b", _I)
@@ -480,6 +490,8 @@ FROM_LAUNCHER_BEFORE = compile_fast(r"\bze?\s+(?:[\w-]+\s+){1,2}wyrzutni\w*\s+$"
 # wartości 40 mln euro"); firecrackers beside it make it a firework ("odpalania rakiet i
 # petard").
 NOT_A_WEAPON_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?wartości\b"
+                                  # A "rocket" of a price bracket is a product: "rakieta w średniej półce".
+                                  r"|\s+(?:w|na|z)\s+(?:[\w-]+\s+)?półce\b|\s+(?:w|na|z)\s+(?:[\w-]+\s+)?półki\s+cenowej\b"
                                   r"|,?\s+(?:i|oraz|lub|albo)\s+(?:petard|fajerwerk|sztuczn\w* ogni|rac\b|racy)", _I)
 # Right after a weapon with no verb of its own: where it flew ("rakieta nad Polską").
 # A breaking headline's weapon right after its label in capitals ("PILNE:", with an
@@ -864,7 +876,7 @@ SELF_REPORT_AFTER = compile_fast(
 
 SHARED = SharedWords(
     civil_space=(
-        r"\b(?:astronau\w*|kosmonau\w*|Electron(?:em|ie|a|u)?|Rocket Lab\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|agencj\w* kosmiczn\w*"
+        r"\b(?:astronau\w*|kosmonau\w*|Electron(?:em|ie|a|u)?|Rocket Lab\w*|misj\w* kosmiczn\w*|stacj\w* kosmiczn\w*|(?<!irańska )(?<!irańskiej )(?<!irańskiego )(?<!północnokoreańska )(?<!północnokoreańskiej )agencj\w* kosmiczn\w*"
         r"|(?:europejsk|amerykańsk|chińsk|indyjsk|japońsk)\w* agencj\w* kosmiczn\w*|POLSA|lądownik\w*"
         r"|Księżyc\w*|teleskop\w*|sond\w* kosmiczn\w*|statk\w* kosmiczn\w*|statek kosmiczn\w*|lot\w* kosmiczn\w*"
         r"|turyst\w* kosmiczn\w*|satelit\w* (?:komunikacyjn|telekomunikacyjn|meteorologiczn|naukow"
@@ -969,7 +981,9 @@ SHARED = SharedWords(
         r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
         r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*"
         # A handover to come ("przekażą Ukrainie"; not "przekazał", which also reports).
-        r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*|przekazano)\b"
+        r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*|przekazano"
+        # Launchers moved or deployed: "przesuwa wyrzutnie bliżej frontu", "rozmieszcza Iskandery".
+        r"|przesuwa\w*|przerzuca\w*|przerzuci\w*|rozmieszcza\w*|rozmieści\w*|rozlokow\w*)\b"
     ),
     engine=r"\bsilnik\w*",
     display=(r"\b(?:defilad\w*|parad(?:a|y|zie|ę|ą)|pokaza(?:ł|ła|li|ły|no)|pokazuj\w*|zaprezentowa\w*|prezentuj\w*"
@@ -977,7 +991,9 @@ SHARED = SharedWords(
     # "Seul: Północ wystrzeliła kilka pocisków": the North, as Seoul calls it.
     actor_forms=(("PRK", r"\bPółnoc(?=\s+(?:wystrzeli|odpali|przeprowadzi|przetestowa)\w*)"),),
     # ("Wywiad w Seulu:" is intelligence; an interview is "wywiad z ..." or "Wywiad:".)
-    explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad(?=\s*(?::|ze?\s))|tłumaczymy|czym jest|co to jest|jak działa)\b",
+    # (A topic, a colon and how or why: "OSINT w praktyce: jak geolokalizuje się nagrania startów".)
+    explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad(?=\s*(?::|ze?\s))|tłumaczymy|czym jest|co to jest|jak działa)\b"
+              r"|:\s*(?:dlaczego|czemu)\s|:\s*jak\s+(?!(?:[\w-]+\s+){0,2}?\w+(?:ł|ło|ła|li|ły)\b)",
     explainer_start=(
         r"(?:(?:wideo|zobacz)\s*:\s*)?(?:dlaczego|jak|czy|co|kto|czym|ile|gdzie|kiedy|analiza|komentarz|opinia|wywiad(?=\s*(?::|ze?\s))|felieton)\b"
         r"|(?:ekspert|ekspertka|analityk|analityczka|generał|gen\.)\w*\s*:"

@@ -233,7 +233,8 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing; one that asks why
         # or how a launch happened takes it as told ("Why did China fire an ICBM now?").
-        modal = p.is_question(s0) and not _ASKS_OF_A_FACT.match(text, s0)
+        modal = p.is_question(s0) and not (_ASKS_OF_A_FACT.match(text, s0)
+                                           or _ASKS_WHAT_WENT_WRONG.search(text, s0, p.sentence_of(s0)[1]))
     negated = bool(en.NEGATION_BEFORE.search(text, max(s0, first - 25), first))
     if not negated and w is not None and w[1] <= vs:
         # "missile cannot be intercepted": the negation stands between weapon and verb.
@@ -260,12 +261,16 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
 
 _AFTERMATH = ("after", "following")
 _ASKS_OF_A_FACT = re.compile(r"\s*(?:why|how|where) did\b", re.IGNORECASE)
+# ... or after a dash or colon that ends the telling: "... ended in a fireball: what went wrong?"
+_ASKS_WHAT_WENT_WRONG = re.compile(r"[—–:-]\s*(?:what went wrong|(?:why|how|where) did\b)", re.IGNORECASE)
 # What is left of a weapon, shown: "museum puts fragments of every type of Russian missile on display".
 _REMAINS = re.compile(r"debris|wreckage|fragments|remnants|shrapnel", re.IGNORECASE)
 _ON_DISPLAY = re.compile(r"\b(?:museums?|exhibitions?|exhibits?|on display|displays?|displayed|showcases?)\b", re.IGNORECASE)
 _HARM = re.compile(rf"\b(?:{en.HARM_WORDS}|wrecked|gutted|burned-out|craters?|wreckage|J-Alert|air[- ]raid|alert"
-                   # ... and what stopped: "classes were canceled".
-                   r"|halted|suspended|canceled|cancelled|closed|shut)\b", re.IGNORECASE)
+                   # ... and what stopped: "classes were canceled"; and who was sent to safety:
+                   # "fishing boats were ordered back to port", "residents evacuated".
+                   r"|halted|suspended|canceled|cancelled|closed|shut|grounded|diverted|rerouted|evacuated"
+                   r"|took shelter|sheltered|(?:back|return|returned|head|go)\s+to\s+(?:port|shore|shelters?))\b", re.IGNORECASE)
 # Impact words that name the launch itself ("after the missile launch"): still its cause.
 _LAUNCH_NOUNS = frozenset({"launch", "launches", "test", "tests", "fire", "firing"})
 

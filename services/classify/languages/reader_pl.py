@@ -17,6 +17,7 @@ impact cue.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from services.classify.languages import pl
@@ -77,6 +78,9 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                                                                 or pl.SINGLE_OCCASION.search(text, w[1], vs)))))]
         if form == "noun":
             near = [w for w in near if w[0] >= ve or not pl.PHRASE_BEFORE_NOUN.search(text, w[1], vs)]
+            # A weapon after a relative clause's verb is that verb's: "ataku, w którym Rosja
+            # wystrzeliła 90 pocisków" tells its launch by the verb, with its subject.
+            near = [w for w in near if w[0] < ve or not _event_word_between(text, ve, w[0])]
         if not near:
             continue
         w = min(near, key=lambda w: w[0] - ve if w[0] >= ve else vs - w[1])
@@ -114,6 +118,19 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
     return out
 
 
+def _event_word_between(text: str, lo: int, hi: int) -> bool:
+    """Whether a verb of an event stands in text[lo:hi], in a relative clause opened there
+    ("ataku, w którym Rosja wystrzeliła")."""
+    for m in pl.EVENT_WORDS.finditer(text, lo, hi):
+        found = pl.form_of(m.group().lower())
+        if found is not None and found[2] != "noun" and _RELATIVE.search(text, lo, m.start()):
+            return True
+    return False
+
+
+_RELATIVE = re.compile(r"\bktór\w+\b", re.IGNORECASE)
+
+
 def _denied(p: Prepared, start: int, end: int, s0: int) -> bool:
     """Whether the sentence denies the event told from `start` to `end` ("doniesienia o
     rakiecie ... są nieprawdziwe", "MON dementuje informacje o wystrzeleniu rakiety")."""
@@ -144,7 +161,7 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
         # "może się okaże, że rakietę wystrzeliła ...": the clause of "że" is under the modal.
         modal = bool(pl.MODAL_THAT_BEFORE.search(text, s0, first))
     if not modal:
-        modal = p.is_question(s0)
+        modal = p.is_question(s0) or bool(pl.QUOTED_TOPIC_BEFORE.search(text, max(s0, first - 30), first))
     negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 40), first))
                                or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 40), vs))))
     negated = negated or _denied(p, first, max(ve, w[1]), s0)

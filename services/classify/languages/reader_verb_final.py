@@ -79,6 +79,8 @@ def _dates_news(table: LanguageTable, tail: str) -> bool:
 _PHRASE_END = re.compile(r"…|、|・|·|,|$")
 _PHRASE_END_UNSPACED = re.compile(r"\s|…|、|・|·|,|$")
 _NAME_AFTER = re.compile(r"[「『][^」』]{1,20}[」』]")
+# Nouns listed after a weapon ("요격미사일·장비", "ミサイル・弾薬").
+_LISTED_AFTER = re.compile(r"(?:[·・][^\s·・…,、]{1,8})+")
 
 
 def _modal_near(table: LanguageTable, text: str, lo: int, hi: int, s1: int) -> bool:
@@ -142,6 +144,9 @@ def _target_before(p: Prepared, table: LanguageTable, w: tuple[int, int]) -> re.
     phrase_end = _PHRASE_END_UNSPACED if table.unspaced else _PHRASE_END
     if at < p.title_end and not phrase_end.match(text, at, p.title_end):
         return None
+    listed = _LISTED_AFTER.match(text, at, p.title_end)
+    if listed is not None:
+        at = listed.end()  # "요격미사일·장비 추가 반입": the list the weapon opens, then its verb
     if ANY.supply.search(text, at, min(p.title_end, at + 8)):
         return None  # "ウクライナにミサイル 追加支援": what is given, not fired
     found = table.target_before.search(text, max(0, w[0] - 12), w[0])

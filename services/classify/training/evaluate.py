@@ -20,11 +20,11 @@ from services.classify.training.facts import FactFigures, published_at
 
 # The random stratum of the real-day labels: 1,600 drawn from the 49,606 items nobody flagged.
 # The 7 items of stratum "flagged2", the 12 of "flagged3", the 1 of "flagged4", the 2 of
-# "flagged5" and the 1 of "flagged6" came from that same pool and were all labelled, so they
+# "flagged5", the 1 of "flagged6" and the 2 of "flagged7" came from that same pool and were all labelled, so they
 # stand for themselves (weight 1) and the random items for the rest of the pool: the weights
 # of all labels add up to the 51,404 items of the days.
 RANDOM_POOL_ITEMS = 49606
-LATER_ROUNDS_ITEMS = 7 + 12 + 1 + 2 + 1
+LATER_ROUNDS_ITEMS = 7 + 12 + 1 + 2 + 1 + 2
 RANDOM_STRATUM_WEIGHT = (RANDOM_POOL_ITEMS - LATER_ROUNDS_ITEMS) / 1600
 
 _KIND_LABELS = {
@@ -65,7 +65,7 @@ def label_number(label: object) -> float | None:
 
 def stream_weight(example: Example) -> float:
     """How many stream items a labelled item stands for: many for a random-stratum item, one
-    for an item of a stratum labelled whole (`flagged`, `flagged2` … `flagged6`)."""
+    for an item of a stratum labelled whole (`flagged`, `flagged2` … `flagged7`)."""
     return RANDOM_STRATUM_WEIGHT if example.stratum == "random" else 1.0
 
 
