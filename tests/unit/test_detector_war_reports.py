@@ -1141,6 +1141,18 @@ def test_shapes_of_the_forty_fifth_oblique_sets(title, summary, lang, is_launch)
     # Korean and Japanese: a launch in a headline of sport that names no state is the game's.
     ("佐藤、ミサイル発射！打球速度180キロで15号2ラン", "", "ja", False),
     ("北朝鮮、弾道ミサイル発射　プロ野球中継を一時中断", "北朝鮮が弾道ミサイル1発を発射し、NHKは野球中継を中断して速報を伝えた。", "ja", True),
+    # A satellite placed in orbit was launched; one to be placed was not.
+    ("North Korea says it placed spy satellite in orbit", "", "en", True),
+    ("Iran hopes to place three satellites in orbit this year", "", "en", False),
+    ("Korea Północna wyniósł satelitę na orbitę", "", "pl", True),
+    ("Koszt programu wyniósł 2 mld dolarów", "", "pl", False),
+    # An attack verb whose instrument is the weapon, however far; critics who blast are not.
+    ("Israel blasts Hezbollah depot near Tyre with guided missiles", "", "en", True),
+    ("Lawmakers blast Pentagon over missile defence overruns", "", "en", False),
+    # Polish: a game's headline; a start as fast as a rocket.
+    ("Symulator wyrzutni rakiet trafił na Steama. Gracze zachwyceni", "", "pl", False),
+    ("„Rakietowy” start nowego serialu. 2 mln widzów", "", "pl", False),
+    ("Udany start rakiety z satelitą wojskowym Korei Północnej", "", "pl", True),
 ])
 def test_shapes_of_the_forty_sixth_sets(title, summary, lang, is_launch):
     assert _verdict(title, summary, lang) is is_launch

@@ -123,6 +123,8 @@ LAUNCH_VERBS = compile_fast(
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
     r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\binto orbit)"
+    # ... or placed there: "placed satellite in orbit".
+    r"|plac(?:es|ed)(?= (?:[\w'-]+ ){0,4}?satellites? (?:in|into) (?:an? )?(?:[\w-]+ )?orbit)"
     r"|carri(?:es|ed)(?= [\w\s'-]{0,60}\b(?:into|to) (?:an? )?(?:[\w-]+ )?orbit))\b",
     _I,
 )
@@ -465,7 +467,7 @@ HARMED_BY_BEFORE = compile_fast(
 # "pounds Ukraine with missiles": an attack verb whose instrument is the weapon.
 ATTACK_WITH_BEFORE = compile_fast(
     r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
-    r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?"
+    r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?|blast(?:s|ed)?"
     # (Not across a sentence: an initial's dot, "U.S. carrier", is no sentence's end.)
     r"|rain(?:s|ed)?|shower(?:s|ed)?)\b(?:[^.;:]|(?<=\b[A-Z])\.){0,80}?\bwith\s+"
     # The instrument may be one of a list: "with drones, missiles", "with drones and missiles",

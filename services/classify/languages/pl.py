@@ -190,6 +190,7 @@ EVENT_STEMS = MappingProxyType({
     "strzel": ("launch", "perfective"), "wystartowa": ("launch", "perfective"), "wystartuj": ("launch", "perfective"),
     "start": ("launch", "noun"), "startuj": ("launch", "imperfective"),
     "wynios": ("launch", "perfective"),  # "wyniosła na orbitę" (only to orbit: NOT_AN_EVENT_AFTER)
+    "wyniós": ("launch", "perfective"),  # "Iran wyniósł satelity na orbitę"
     "wynies": ("launch", "perfective"),  # "wyniesionego we wtorek rakietą Chollima-1"
     "umieści": ("launch", "perfective"),  # "umieściła na orbicie satelitę"
     # Testing.
@@ -271,6 +272,7 @@ NOT_AN_EVENT_AFTER = MappingProxyType({
     "narusz": _NOT_AN_AIRSPACE, "naruszał": _NOT_AN_AIRSPACE,
     # Only what was carried to orbit: "rakieta nośna wyniosła na orbitę trzy satelity" (not a cost).
     "wynios": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}na orbit)", _I),
+    "wyniós": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}na orbit)", _I),
     "wynies": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}(?:na orbit|rakiet))", _I),
     "umieści": compile_fast(r"(?!\s+(?:[\w-]+\s+){0,3}na orbici)", _I),
 })
@@ -282,6 +284,9 @@ NOT_AN_EVENT_BEFORE = MappingProxyType({
                             r"\s+(?:[\w-]+\s+){0,2}$", _I),
     # A kind of weapon, not what it did: "pociski przechwytujące SM-3" (interceptor missiles).
     "przechwytuj": compile_fast(r"\b(?:pocisk|rakiet|system|zestaw|bateri)\w*\s+$", _I),
+    # A start as fast as a rocket: "Rakietowy start Xiaomi", "„Rakietowy” start nowego show"
+    # (a rocket's own is "start rakiety").
+    "start": compile_fast(r"\brakietow\w*[”\"]?\s+$", _I),
 })
 # Right before a weapon: the weapon names what another noun is for or made of, and is
 # not itself fired ("wyrzutnie HIMARS", "dostawy rakiet", "produkcja pocisków").
@@ -990,6 +995,9 @@ SHARED = SharedWords(
              r"|odsłoni\w*|targ(?:i|ach|ów) zbrojeniow\w*|wystaw(?:a|ie|y|ę|ą)|ekspozycj\w*)\b"),
     # "Seul: Północ wystrzeliła kilka pocisków": the North, as Seoul calls it.
     actor_forms=(("PRK", r"\bPółnoc(?=\s+(?:wystrzeli|odpali|przeprowadzi|przetestowa)\w*)"),),
+    # A headline about a video game, whose weapons are the game's: all of it.
+    work_title=(r"^[^\n]*\b(?:symulator\w*|Steam\w*|Sniper Elite|Call of Duty|Battlefield \d|Helldivers|War Thunder"
+                r"|World of Tanks|Arma \d|Arma Reforger|gr(?:a|y|ze|ę|ą|ach)\s+(?:komputerow|wideo)\w*)\b[^\n]*"),
     # ("Wywiad w Seulu:" is intelligence; an interview is "wywiad z ..." or "Wywiad:".)
     # (A topic, a colon and how or why: "OSINT w praktyce: jak geolokalizuje się nagrania startów".)
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad(?=\s*(?::|ze?\s))|tłumaczymy|czym jest|co to jest|jak działa)\b"
