@@ -78,7 +78,8 @@ def kind_generalises(general: str | None, specific: str | None) -> bool:
 def same_fact(fact: str, a: Any, b: Any) -> bool:
     """Whether two stated values of `fact` (a field of `LaunchFields`) tell the same thing:
     within rounding for distances and times, the same side for directions, a generic
-    "ballistic" beside its class for kinds, equal otherwise."""
+    "ballistic" beside its class for kinds, the same words for launch sites and agencies
+    (case and a launch site's leading article aside), equal otherwise."""
     if a is None or b is None:
         return a is b
     if fact in ("distance_km", "apogee_km"):
@@ -91,4 +92,12 @@ def same_fact(fact: str, a: Any, b: Any) -> bool:
         return a == b or kind_generalises(a, b) or kind_generalises(b, a)
     if fact == "source_agency":
         return a.casefold() == b.casefold()
+    if fact == "launch_site":
+        return _site_words(a) == _site_words(b)
     return a == b
+
+
+def _site_words(site: str) -> list[str]:
+    """A launch site's words, case and a leading article aside ("the Sunan area", "Sunan area")."""
+    words = site.casefold().split()
+    return words[1:] if words[:1] in (["the"], ["its"]) else words

@@ -15,7 +15,7 @@ from schemas.models import LaunchEvent
 
 __all__ = [
     "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
-    "fmt_percent", "fmt_time", "headed", "kind_noun", "one_line", "what_launched",
+    "fmt_percent", "fmt_time", "headed", "kind_noun", "launched_from", "one_line", "what_launched",
 ]
 
 ACTOR_NAMES = {
@@ -116,6 +116,7 @@ FACT_LABELS = {
     "distance_km": "Distance",
     "apogee_km": "Apogee",
     "direction": "Direction",
+    "launch_site": "Launched from",
     "launched_at": "Launched",
     "source_agency": "Reported by",
     "sources": "Sources",
@@ -132,6 +133,7 @@ FACT_WORDS = {
     "distance_km": "distance",
     "apogee_km": "apogee",
     "direction": "direction",
+    "launch_site": "launch site",
     "launched_at": "launch time",
     "source_agency": "reporting agency",
     "sources": "sources",
@@ -214,6 +216,11 @@ def fact_text_of(holder: object, name: str) -> str | None:
 
 _GENERIC_SEA = frozenset({"sea", "the sea"})
 _WHERE_IT_FELL = ("outside ", "inside ")
+
+
+def launched_from(site: str) -> str:
+    """Where a launch was made from, as a phrase after what was launched: "from the Sunan area"."""
+    return f"from {one_line(site, 60)}"
 
 
 def headed(direction: str) -> str:

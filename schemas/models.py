@@ -93,6 +93,8 @@ class LaunchFields(BaseModel):
     distance_km: float | None = None
     apogee_km: float | None = None
     direction: str | None = None
+    launch_site: str | None = Field(None, description="Where the launch was made from, as the text words it "
+                                                     "(\"the Sunan area of Pyongyang\", \"its east coast\").")
     source_agency: str | None = None
     launched_at: datetime | None = None
     launched_on: date | None = Field(
@@ -157,6 +159,7 @@ class LaunchEvent(Message):
     distance_km: float | None = None
     apogee_km: float | None = None
     direction: str | None = None
+    launch_site: str | None = Field(None, description="Where the launch was made from, as the top source words it.")
     source_agency: str | None = None
     launched_at: datetime | None = None
     launched_on: date | None = Field(
@@ -175,7 +178,8 @@ class LaunchEvent(Message):
     )
     changes: list[str] = Field(
         [], description="What changed in this revision: ['new'] for revision 1, else any of 'status', 'actor', "
-                        "'kind', 'count', 'distance_km', 'apogee_km', 'direction', 'launched_at', 'stale', and "
+                        "'kind', 'count', 'distance_km', 'apogee_km', 'direction', 'launch_site', 'launched_at', "
+                        "'stale', and "
                         "'sources' when the reports behind it changed (sources, source_count, sources_omitted, "
                         "headline, source_agency, confidence, first_reported_at, a direction's wording)."
     )

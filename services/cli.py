@@ -84,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                'output line: {"id": "1", "is_launch": true, "confidence": 0.99,\n'
                '              "fields": {"actor": "PRK", "kind": "icbm", "count": 1, ...}}\n'
                '             fields: actor, kind, count, distance_km, apogee_km, direction, source_agency,\n'
-               '             launched_at; null where the text does not say\n'
+               '             launched_at, launch_site; null where the text does not say\n'
                'A bad line gives one error line on stderr and the run goes on; the exit status is then 1.')
     classify.add_argument("--input", default="-", metavar="FILE|-", help="input JSON Lines (default: stdin)")
     classify.add_argument("--output", default="-", metavar="FILE|-", help="output JSON Lines (default: stdout)")

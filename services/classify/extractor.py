@@ -1,4 +1,5 @@
-"""Facts of a launch report: actor, kind, count, distance, apogee, direction, agency, time.
+"""Facts of a launch report: actor, kind, count, distance, apogee, direction, launch site,
+agency, time.
 
 Choices a reader should know:
 - `actor` is the launching side: a passive agent ("missile fired by Houthis", "port struck
@@ -56,6 +57,10 @@ Choices a reader should know:
   is ("at Ukraine ... on Kyiv" → Kyiv); never a place of the launcher's own state, nor the
   target of another attack ("after an attack on a tanker"); else "sea" for "into (the)
   sea", "off its east coast", "w morzu".
+- `launch_site` is where the launch was made from, as the text words it: the first place a
+  language's `launch_sites` pattern finds after a launch verb or weapon and "from" ("fired
+  from the Sunan area of Pyongyang", "z rejonu Hamhung", "동창리 일대에서 ... 발사",
+  "元山付近から ... 発射"), neither an agency nor only the launcher's own state.
 - `source_agency` is an agency the text credits ("according to the JCS", "합참에 따르면"),
   else one it names outright, else the person or body the text makes the speaker, as
   the text spells it ("..., Zelenskyy says", "the city's military administration said",
@@ -914,6 +919,27 @@ def _direction(p: Prepared, table: LanguageTable,
     return None, None
 
 
+def _launch_site(p: Prepared, table: LanguageTable,
+                 actor: str | None) -> tuple[str | None, tuple[int, int] | None]:
+    """Where the launch was made from, as the text words it, and its span: the first place
+    a `launch_sites` pattern of the language finds (the headline's before the summary's)
+    that is neither an agency ("fired from ..., the JCS said") nor only the launcher's own
+    state ("北朝鮮から発射", "fired from North Korea": the actor says as much)."""
+    text = p.text
+    for pattern in table.launch_sites:
+        for m in islice(pattern.finditer(text), MAX_CANDIDATES):
+            s, e = m.span("site")
+            said = text[s:e].rstrip(" ,'’")
+            named = gazetteer.AGENCY_TABLE.first(text, s, s + len(said))
+            if named is not None and text[s:named[0]].strip().lower() in ("", "the"):
+                continue
+            state = gazetteer.ACTOR_TABLE.first(said)
+            if state is not None and state[2] == actor and (state[0], state[1]) == (0, len(said)):
+                continue
+            return said, (s, s + len(said))
+    return None, None
+
+
 def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
     """Every agency the text names, in text order, found once per text."""
     found = p.memo.get("agencies")
@@ -1237,6 +1263,9 @@ def extract(
     direction, span = _direction(p, table, actor)
     if span:
         evidence.append(_ev(p, "direction:place", "direction", *span))
+    site, span = _launch_site(p, table, actor)
+    if span:
+        evidence.append(_ev(p, "launch_site:place", "launch_site", *span))
     agency, span = _agency(p, table)
     if span:
         evidence.append(_ev(p, "agency:named", "source_agency", *span))
@@ -1256,6 +1285,6 @@ def extract(
             launched_on = launched_at.astimezone(timeparse.zone_for(zone)).date()
 
     fields = LaunchFields(actor=actor, kind=kind, count=count, distance_km=distance, apogee_km=apogee,
-                          direction=direction, source_agency=agency, launched_at=launched_at,
+                          direction=direction, launch_site=site, source_agency=agency, launched_at=launched_at,
                           launched_on=launched_on)
     return fields, tuple(evidence)

@@ -3,7 +3,8 @@
 Input, one object per line: {"id": str, "title": str, "summary": str, "lang": str?,
 "published_at": ISO 8601 str?}. Output, one line per good input line and in input order:
 {"id", "is_launch", "confidence", "fields": {actor, kind, count, distance_km, apogee_km,
-direction, source_agency, launched_at}} with launched_at an ISO 8601 string or null.
+direction, source_agency, launched_at, launch_site}} with launched_at an ISO 8601 string or
+null (`launch_site`, where the launch was made from, is added to the contract's fields).
 A bad line (not UTF-8, not JSON, nested too deeply, a number too long, not an object, id or
 title missing or not a string (the error says which, and what it was instead), an empty id,
 an id that is not valid Unicode, summary, lang or
@@ -24,7 +25,8 @@ from typing import Any, TextIO
 from services.classify.classifier import classify
 from services.classify.worker import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
 
-FIELD_NAMES = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "source_agency", "launched_at")
+FIELD_NAMES = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "source_agency", "launched_at",
+               "launch_site")
 # Dates outside these years are no news item's, and near the ends of the calendar the
 # arithmetic of relative times ("yesterday", a zone's offset) overflows.
 PUBLISHED_YEARS = (1900, 2200)

@@ -95,7 +95,7 @@ Precision = Literal["minute", "hour", "day"]
 CONFIRMING_OUTLETS = 3
 """Independent outlets that confirm an event without an observing government agency."""
 
-FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "launched_at")
+FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "launch_site", "launched_at")
 """Facts resolved from sources, in the order `changes` names them."""
 
 AGENCY, WIRE, NEWS, OTHER = 3, 2, 1, 0
@@ -322,6 +322,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
         "kind": None if f.kind == "unknown" else f.kind,
         "launched_at": _utc(f.launched_at),
         "direction": clip(f.direction, MAX_TEXT_CHARS),
+        "launch_site": clip(f.launch_site, MAX_TEXT_CHARS),
         "source_agency": agency,
     })
     feed = clip(report.feed, MAX_TEXT_CHARS) or ""
@@ -796,6 +797,9 @@ def _fact_key(name: str, stating: list[Source]):
             direction_generalises(s.fields.direction, o.fields.direction) for o in stating)}
         return lambda s: (s.item_id in named, s.authority, s.fields.direction.isascii(), -s.reported_at.timestamp(),
                           s.item_id)
+    if name == "launch_site":
+        # Free text too: the first wording of the top authority, Latin script first.
+        return lambda s: (s.authority, s.fields.launch_site.isascii(), -s.reported_at.timestamp(), s.item_id)
     return lambda s: (s.authority, _recency(s))
 
 

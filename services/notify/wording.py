@@ -23,14 +23,18 @@ from schemas.labels import (  # noqa: F401  (the names every renderer imports fr
     fmt_time,
     headed,
     kind_noun,
+    launched_from,
     one_line,
     what_launched,
 )
 
 
 def summary_line(event: LaunchEvent) -> str:
-    """The one line a person scans: `North Korea: 2 ballistic missiles toward East Sea (reported)`."""
+    """The one line a person scans: `North Korea: 2 ballistic missiles from the Sunan area toward
+    East Sea (reported)`."""
     line = f"{actor_name(event.actor)}: {what_launched(event)}"
+    if event.launch_site:
+        line += f" {launched_from(event.launch_site)}"
     if event.direction:
         line += f" {headed(event.direction)}"
     return f"{line} ({event.status})"
@@ -45,7 +49,7 @@ class Fact:
 def facts(event: LaunchEvent) -> list[Fact]:
     """The known facts of an event, in reading order, as plain text."""
     out = [Fact(FACT_LABELS["status"], event.status)]
-    for name in ("kind", "count", "distance_km", "apogee_km", "direction", "launched_at", "source_agency"):
+    for name in ("kind", "count", "distance_km", "apogee_km", "launch_site", "direction", "launched_at", "source_agency"):
         text = fact_text_of(event, name)
         if text is not None:
             out.append(Fact(FACT_LABELS[name], text))

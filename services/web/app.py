@@ -47,7 +47,8 @@ from services.web.store import EventRow, EventStore, LiveFeed
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "source_agency", "launched_at")
+FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "launch_site", "direction", "source_agency",
+         "launched_at")
 HEARTBEAT_S = 15.0
 
 Clock = Callable[[], datetime]

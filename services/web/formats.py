@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from schemas import LaunchEvent
-from schemas.labels import headed
+from schemas.labels import headed, launched_from
 from services.web.geo import place_event
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -35,6 +35,8 @@ def summary_line(event: LaunchEvent) -> str:
         parts.append(f"{event.count} launched")
     if event.distance_km:
         parts.append(f"flew about {event.distance_km:.0f} km")
+    if event.launch_site:
+        parts.append(launched_from(event.launch_site))
     if event.direction:
         parts.append(headed(event.direction))
     return " · ".join(parts)
@@ -96,7 +98,8 @@ def event_properties(event: LaunchEvent) -> dict[str, Any]:
     return {
         "event_id": event.event_id, "revision": event.revision, "status": event.status,
         "actor": event.actor, "kind": event.kind, "count": event.count, "distance_km": event.distance_km,
-        "apogee_km": event.apogee_km, "direction": event.direction, "source_agency": event.source_agency,
+        "apogee_km": event.apogee_km, "launch_site": event.launch_site, "direction": event.direction,
+        "source_agency": event.source_agency,
         "launched_at": event.launched_at.isoformat() if event.launched_at else None,
         "first_reported_at": event.first_reported_at.isoformat(), "updated_at": event.updated_at.isoformat(),
         "headline": event.headline, "confidence": event.confidence, "source_count": event.source_count,

@@ -24,6 +24,7 @@ from schemas.labels import (
     fmt_km,
     fmt_time,
     headed,
+    launched_from,
     what_launched,
 )
 
@@ -72,6 +73,8 @@ def summary(event: LaunchEvent) -> str:
     parts = [actor_name(event.actor), what_launched(event)]
     if event.distance_km:
         parts.append(f"about {fmt_km(event.distance_km)}")
+    if event.launch_site:
+        parts.append(launched_from(event.launch_site))
     if event.direction:
         parts.append(headed(event.direction))
     return " · ".join(parts)

@@ -64,6 +64,7 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             assert await page.evaluate("!!document.querySelector('#map svg path.track')")
             facts = await page.evaluate("document.getElementById('facts').innerText")
             assert "Japan MoD" in facts and "350" in facts
+            assert "Launched from" in facts and "the Sunan area" in facts
             await page.screenshot(ARTIFACTS / "event-revision-2.png")
 
             # On a phone: no sideways scrolling, and the facts by their names, not field names.

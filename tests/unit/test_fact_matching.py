@@ -11,7 +11,7 @@ from services.classify.training import dataset
 from services.classify.training.evaluate import measure
 from services.classify.training.facts import (
     FactFigures, agency_matches, direction_matches, fact_matches, label_count, label_dates, label_hour,
-    label_zone, quantity_matches, time_matches,
+    label_zone, quantity_matches, site_matches, time_matches,
 )
 
 # Saturday 18 February 2023, 11:33 UTC (20:33 in Seoul, 13:33 in Kyiv).
@@ -58,6 +58,19 @@ def test_a_distance_is_within_ten_percent_or_inside_the_labelled_range(label, go
 ])
 def test_a_direction_matches_by_sea_and_side_or_by_place(label, got, matches):
     assert direction_matches(label, got) is matches
+
+
+@pytest.mark.parametrize(("label", "got", "matches"), [
+    ("Sunan area, Pyongyang", "the Sunan area in Pyongyang", True), ("Tongchang-ri area", "Tongchang-ri", True),
+    ("inland areas", "inland areas", True), ("its east coast", "the east coast", True),
+    # The words for what a place is match nothing alone.
+    ("its east coast", "the west coast", False), ("Hamhung area", "the Wonsan area", False),
+    ("Jangyon area, South Hwanghae Province", "Chunghwa County, North Hwanghae Province", True),
+    ("평양 순안 일대", "순안 일대", True), ("北朝鮮西岸の黄州付近", "北朝鮮西岸", True), ("동창리 일대", "평양 일대", False),
+    ("Sunan area", None, False),
+])
+def test_a_launch_site_matches_by_a_place_both_name(label, got, matches):
+    assert site_matches(label, got) is matches
 
 
 @pytest.mark.parametrize(("label", "got", "matches"), [
@@ -128,9 +141,9 @@ def test_every_labelled_fact_is_counted_and_a_fact_labelled_null_is_a_false_one(
     assert found["direction"]["matched"] == 1
     assert (found["source_agency"]["extracted"], found["source_agency"]["matched"]) == (0, 0)
     assert (found["distance_km"]["labelled_null"], found["distance_km"]["false_facts"]) == (1, 1)
-    assert found["launch_site"]["not_extracted"] and found["launch_site"]["accuracy"] is None
+    assert (found["launch_site"]["labelled"], found["launch_site"]["matched"]) == (1, 0)
     assert sorted(m.split()[0] + " " + m.split()[1] for m in mistakes) == [
-        "FACT_FALSE distance_km", "FACT_MISSED source_agency", "FACT_WRONG count"]
+        "FACT_FALSE distance_km", "FACT_MISSED launch_site", "FACT_MISSED source_agency", "FACT_WRONG count"]
 
 
 def test_the_training_figures_read_facts_with_the_items_publication_time():

@@ -697,6 +697,55 @@ HEADLINE_FUTURE = compile_fast(
 
 # --- extraction ----------------------------------------------------------------------
 
+# Where a launch was made from (`launch_site`, the place in group "site"): in the clause of
+# a launch verb or a weapon, after "from" or "out of", a place the text names: a name with
+# the word for what it is ("the Sunan area of Pyongyang", "Vandenberg Space Force Base",
+# "Jangyon County, South Hwanghae Province"), a coast ("its east coast", "North Korea's
+# west coast"), a platform ("a submarine off Sinpo", "ships in the Black Sea") or a land
+# ("Yemen", "the Gaza Strip"). "From" after a word of another sense starts no site ("a
+# statement from", "away from", "supplied from", "debris from"); a date or an agency after
+# it is no place (see extractor._launch_site).
+_SITE_CAP = r"(?-i:[A-Z][\w'’-]*)"
+_SITE_NAME = rf"{_SITE_CAP}(?:[ -](?:{_SITE_CAP}|(?-i:al|el|ul|de|of)(?= (?-i:[A-Z]))))*"
+_SITE_AREA = (r"(?: (?:area|areas|region|province|county|district|city|town|village|base|air ?base|airfield|airport"
+              r"|launch (?:site|pad|complex|facility|center|centre)|cosmodrome|spaceport|space (?:center|centre)"
+              r"|test(?:ing)? (?:site|ground|range)|peninsula|coast|coastline|strait|strip|territory|waters"
+              r"|harbou?r|port|bay))?")
+_SITE_PLACED = (rf"(?:, {_SITE_NAME} (?-i:Province|province|County|county|Oblast|oblast|Prefecture|prefecture|[Rr]egion|[Ss]tate)"
+                rf"|(?: of| in| near| off) (?:the )?{_SITE_NAME}\b(?!['’]s){_SITE_AREA})?")
+_SITE_COAST = (rf"(?:(?:its|the|{_SITE_NAME}['’]s) )?(?:(?:east|west|north|south)(?:ern)?(?: coast(?:line)?"
+               r"| coastal areas?| shores?)|inland areas?|coastal areas?)")
+_SITE_PLATFORM = (r"(?:an? |the |its )?(?:[\w-]+ ){0,2}?(?:submarines?|warships?|ships?|vessels?|destroyers?"
+                  r"|frigates?|corvettes?|bombers?|aircraft|jets?|launchers?|launch pads?)")
+# What a place is, before its name: "the eastern city of Hamhung", "an inland area near the
+# western county of Taekwan", "the international airport in Pyongyang".
+_SITE_DESCRIBED = (r"(?:(?:the |an? )?(?:[a-z]+ ){0,2}?(?:vicinity|areas?|region|outskirts|waters|environs|city|town"
+                   r"|port|county|province|village|island|capital|airport|airfield|base|site) (?:of|off|near|around|in) )")
+_SITE = (rf"{_SITE_COAST}{_SITE_PLACED}|{_SITE_PLATFORM}{_SITE_PLACED}"
+         rf"|{_SITE_DESCRIBED}{{0,2}}(?:the )?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? |central )?"
+         rf"{_SITE_NAME}{_SITE_AREA}{_SITE_PLACED}")
+_SITE_LEAD = (r"\b(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|shot|lob(?:s|bed)?|(?:took|takes|blasted|lifted) off"
+              r"|missiles?|rockets?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|projectiles?|salvos?|barrages?|detected|originating"
+              r"|carried out|test(?:s|ed)?)\b")
+# Between the launch and "from", within its clause: no other "from", no sentence's end (a
+# clock's "a.m." and "7:10" are no end).
+_SITE_GAP = r"(?:(?!\bfrom\b)(?:[ap]\.m\.|(?<=\d):(?=\d)|[^.;:!?\n])){0,60}?"
+# A word of another sense right before "from".
+_SITE_NOT_AFTER = ("away ", "far ", "statement ", "statements ", "report ", "reports ", "data ", "information ",
+                   "intelligence ", "sources ", "officials ", "footage ", "images ", "photos ", "video ", "debris ",
+                   "fragments ", "parts ", "supplied ", "delivered ", "bought ", "imported ", "shipments ", "aid ",
+                   "evacuated ", "fled ", "quoting ", "citing ", "km ", "kilometers ", "kilometres ", "miles ",
+                   "range ", "distance ", "help ", "support ", "transfer ", "transfers ", "acquired ", "received ")
+LAUNCH_SITE = re.compile(  # (`re`: the names' capitals are read case-sensitively)
+    rf"{_SITE_LEAD}{_SITE_GAP}\b"
+    + "".join(f"(?<!{re.escape(w)})" for w in _SITE_NOT_AFTER)
+    # (A date is no place: "fired from Monday", "from March".)
+    + rf"(?:from|out of|(?<=launched )near|(?<=fired )near) (?:near |around |inside |within )?(?!(?-i:(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
+    + rf"(?P<site>{_SITE})",
+    _I,
+)
+
+
 # Only numbers bound to a flight verb are distances flown ("flew about 800 km"); a stated
 # range is not.
 DISTANCE = compile_fast(
@@ -1356,6 +1405,7 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_TARGET),
     apogees=(APOGEE, APOGEE_AFTER),
+    launch_sites=(LAUNCH_SITE,),
     part_hours=PART_HOURS,
     total_count=TOTAL_COUNT,
     single_occasion=SINGLE_OCCASION,

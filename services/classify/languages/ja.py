@@ -241,6 +241,12 @@ TABLE = LanguageTable(
         compile_fast(rf"(?:約|およそ)?\s*{QUANT}\s*(?:程度|ほど|余り|以上)?[^。\n]{{0,22}}?(?:飛翔|飛しょう|飛行)", _I),
     ),
     apogees=(compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{QUANT}", _I),),
+    # Where it was fired from: a run of kanji and katakana (with "の" between two, a reading
+    # in brackets and "付近" after) before "から", a launch verb after it in the sentence
+    # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射").
+    launch_sites=(re.compile(
+        r"(?P<site>[\u4e00-\u9fff\u30a0-\u30ffー々]{2,12}(?:の[\u4e00-\u9fff\u30a0-\u30ffー々]{2,10})?"
+        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)から(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),),
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"

@@ -244,6 +244,13 @@ TABLE = LanguageTable(
         compile_fast(rf"(?:약)?\s*{QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상)?[^。\n]{{0,22}}?(?:비행|날아)", _I),
     ),
     apogees=(compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{QUANT}", _I),),
+    # Where it was fired from: a place and its area word before "에서", a launch verb after it
+    # in the sentence ("평양 순안 일대에서 동해상으로 ... 발사"); words of time and subjects
+    # (a word ending in a subject particle) are not part of the place.
+    launch_sites=(re.compile(
+        r"(?<![가-힣\d])(?P<site>(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|북한|북)\s)[가-힣]+(?<![이가은는을를께경쯤])\s){0,2}"
+        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙))에서"
+        r"(?=[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착))"),),
     clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"

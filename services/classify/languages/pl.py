@@ -714,6 +714,21 @@ APOGEE = compile_fast(
     rf"\b(?:wysokoś\w*|pułap\w*|apogeum)\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}\s*{QUANT}",
     _I,
 )
+# Where it was fired from: after a launch verb or a weapon and "z"/"ze" in its clause, an
+# area word and the name it governs ("z rejonu Pjongjangu", "z terytorium Jemenu"), a coast
+# ("ze wschodniego wybrzeża") or a capitalised name ("z Jemenu", "ze Strefy Gazy"). (`re`:
+# the names' capitals are read case-sensitively.)
+_UPPER = r"(?-i:[A-ZŁŚŻŹĆ][\wąćęłńóśźż-]*)"
+_SP = r"[ \t]+"
+LAUNCH_SITE = re.compile(
+    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
+    r"(?:(?!\bze?\s)[^.,;:!?\n]){0,30}?\bze?[ \t]+(?P<site>"
+    r"(?:rejonu|okolic|terytorium|obszaru|regionu|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
+    rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)(?:{_SP}{_UPPER}){{1,2}}"
+    rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża"
+    rf"|{_UPPER}(?:{_SP}{_UPPER})?)",
+    _I,
+)
 
 # Roles of a name: the target ("na Kijów", "w kierunku Japonii", "zaatakowała Ukrainę"),
 # where it was fired from ("z Rosji"), who reports ("według Japonii"), the passive agent
@@ -1156,6 +1171,7 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_BEFORE_FALL),
     apogees=(APOGEE,),
+    launch_sites=(LAUNCH_SITE,),
     target_before=TARGET_BEFORE,
     target_place=TARGET_PLACE,
     place_name=place_name,

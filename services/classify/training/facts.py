@@ -34,7 +34,12 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   na czwartek" either night's date; "29 grudnia" that day; a label with no date,
   "overnight", the publication day or the day before), is the extracted time's local
   date; where the label gives a clock hour ("11am", "ok. 2 w nocy") the hour matches too.
-- `launch_site`: the classifier extracts none; only the labelled count is reported.
+- `launch_site`: a place the label and the extracted value both name, compared as
+  `direction` compares places (a word's first four letters, accents ignored: "the Sunan
+  area of Pyongyang" and "Sunan area, Pyongyang"), leaving out the words for what a place
+  is ("area", "province", "coast", "rejonu", ...: `SITE_GENERIC`); or the one holding the
+  other, spaces and punctuation ignored ("inland areas"); or, in Korean and Japanese, a
+  pair of characters they share that is no such word ("평양 순안 일대" and "순안 일대").
 
 A field labelled null where the classifier extracts a value is a false fact.
 """
@@ -53,7 +58,6 @@ from services.classify import gazetteer
 from services.classify.languages import pl
 
 FACT_FIELDS = ("count", "distance_km", "apogee_km", "direction", "source_agency", "launch_site", "launch_time")
-NOT_EXTRACTED = frozenset({"launch_site"})
 RELATIVE_TOLERANCE = 0.10
 
 _NUMBER_WORDS = {
@@ -166,6 +170,32 @@ def _place_stems(text: str) -> set[str]:
     words = [w for w in re.findall(r"\w+", text) if len(w) >= 3]
     english = [name for w in words if (name := pl.place_name(w))]
     return {_plain(w)[:4] for w in words + english}
+
+
+# Words for what a place is, not which: no match of launch sites rests on them alone.
+SITE_GENERIC = frozenset({
+    "area", "areas", "region", "province", "county", "district", "city", "near", "around", "from", "the", "its",
+    "off", "waters", "coast", "coastline", "coastal", "base", "vicinity", "inland", "sea", "rejonu", "okolic",
+    "terytorium", "obszaru", "regionu", "wybrzeża", "일대", "일원", "부근", "인근", "지역", "해상", "付近", "周辺",
+    "一帯", "近郊"})
+_SITE_GENERIC_STEMS = frozenset(_plain(w)[:4] for w in SITE_GENERIC)
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2,}")
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)} - SITE_GENERIC
+
+
+def site_matches(label: str, got: str | None) -> bool:
+    """Whether the extracted launch site agrees with the labelled one (see the module docstring)."""
+    if got is None:
+        return False
+    tight = [re.sub(r"[\W_]+", "", _plain(t)) for t in (label, got)]
+    if tight[0] in tight[1] or tight[1] in tight[0]:
+        return True
+    if _CJK_RUN.search(label + got):
+        return bool(_cjk_pairs(label) & _cjk_pairs(got))
+    return bool((_place_stems(label) & _place_stems(got)) - _SITE_GENERIC_STEMS)
 
 
 _AGENCY_STATE = {a.code: a.actor for a in AGENCIES}
@@ -303,8 +333,6 @@ class FactTally:
 
 def extracted_value(fields: LaunchFields, name: str) -> object:
     """The classifier's value of a labelled field (`launch_time` is `launched_at`)."""
-    if name in NOT_EXTRACTED:
-        return None
     return getattr(fields, "launched_at" if name == "launch_time" else name)
 
 
@@ -320,6 +348,8 @@ def fact_matches(name: str, label: object, got: object, published: datetime | No
         return direction_matches(str(label), got)  # type: ignore[arg-type]
     if name == "source_agency":
         return agency_matches(str(label), got)  # type: ignore[arg-type]
+    if name == "launch_site":
+        return site_matches(str(label), got)  # type: ignore[arg-type]
     if name == "launch_time":
         return time_matches(str(label), got, published, label_zone(actor))  # type: ignore[arg-type]
     return False
@@ -349,15 +379,12 @@ class FactFigures:
             tally.extracted += got is not None
             if fact_matches(name, label, got, published, region):
                 tally.matched += 1
-            elif name not in NOT_EXTRACTED:
+            else:
                 mistakes.append(f"FACT_{'WRONG' if got is not None else 'MISSED'} {name} want={label!r} "
                                 f"got={got!r} {tag}")
 
     def as_dict(self) -> dict:
-        found = {name: tally.as_dict() for name, tally in self.fields.items()}
-        for name in NOT_EXTRACTED:
-            found[name].update(accuracy=None, not_extracted=True)
-        return found
+        return {name: tally.as_dict() for name, tally in self.fields.items()}
 
 
 def published_at(text: str | None) -> datetime | None:
