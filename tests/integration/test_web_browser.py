@@ -45,7 +45,7 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
         base = f"http://127.0.0.1:{port}"
         try:
             await publish(korean_event(1))
-            await publish(korean_event(2))
+            await publish(korean_event(2, launch_site="the Sunan area"))
             await publish(hostile_event())
             await publish(busy_event())
             for _ in range(200):  # the stage has read them and the listener is up
@@ -65,6 +65,9 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             facts = await page.evaluate("document.getElementById('facts').innerText")
             assert "Japan MoD" in facts and "350" in facts
             assert "Launched from" in facts and "the Sunan area" in facts
+            # The map draws the launch from the stated site, and its caption says so.
+            caption = await page.evaluate("document.querySelector('#map figcaption').innerText")
+            assert "Sunan, Pyongyang (stated launch site)" in caption
             await page.screenshot(ARTIFACTS / "event-revision-2.png")
 
             # On a phone: no sideways scrolling, and the facts by their names, not field names.

@@ -34,7 +34,7 @@ def test_each_outlet_once_in_the_order_it_first_reported() -> None:
 
 def test_summary_and_reports_say_it_plainly() -> None:
     event = korean_event(2).model_copy(update={"kind": "srbm"})
-    assert summary(event) == "North Korea · 2 short-range ballistic missiles · about 350 km · from the Sunan area · toward East Sea"
+    assert summary(event) == "North Korea · 2 short-range ballistic missiles · about 350 km · toward East Sea"
     assert reports_line(event) == "2 reports from 2 independent outlets"
     one = korean_event(1).model_copy(update={"sources_omitted": 18, "source_count": 1})
     assert reports_line(one) == "19 reports from 1 independent outlet"

@@ -57,6 +57,6 @@ def test_the_summary_says_where_a_launch_went_as_a_sentence_would() -> None:
     def line(direction: str) -> str:
         return wording.summary_line(korean_event(2).model_copy(update={"direction": direction}))
 
-    assert line("East Sea") == "North Korea: 2 ballistic missiles from the Sunan area toward East Sea (reported)"
-    assert line("sea") == "North Korea: 2 ballistic missiles from the Sunan area into the sea (reported)"
-    assert line("outside Japan's EEZ") == "North Korea: 2 ballistic missiles from the Sunan area landing outside Japan's EEZ (reported)"
+    assert line("East Sea") == "North Korea: 2 ballistic missiles toward East Sea (reported)"
+    assert line("sea") == "North Korea: 2 ballistic missiles into the sea (reported)"
+    assert line("outside Japan's EEZ") == "North Korea: 2 ballistic missiles landing outside Japan's EEZ (reported)"
