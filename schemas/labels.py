@@ -215,6 +215,7 @@ def fact_text_of(holder: object, name: str) -> str | None:
 
 
 _GENERIC_SEA = frozenset({"sea", "the sea"})
+_COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 _WHERE_IT_FELL = ("outside ", "inside ")
 
 
@@ -225,10 +226,13 @@ def launched_from(site: str) -> str:
 
 def headed(direction: str) -> str:
     """Where a launch went, as a phrase after what was launched: "toward East Sea", "into
-    the sea" for a sea not named, "landing outside Japan's EEZ" for where it came down."""
+    the sea" for a sea not named, "heading northeast" for a compass heading, "landing
+    outside Japan's EEZ" for where it came down."""
     direction = one_line(direction, 60)
     if direction.lower() in _GENERIC_SEA:
         return "into the sea"
+    if direction.lower() in _COMPASS_POINTS:
+        return f"heading {direction.lower()}"
     if direction.lower().startswith(_WHERE_IT_FELL):
         return f"landing {direction}"
     return f"toward {direction}"

@@ -55,7 +55,9 @@ Choices a reader should know:
   word and its preposition ("atak na Kijów", "wtargnęła w polską przestrzeń powietrzną",
   "spadł na osiedle mieszkalne"), a place that is not a whole state winning over one that
   is ("at Ukraine ... on Kyiv" → Kyiv); never a place of the launcher's own state, nor the
-  target of another attack ("after an attack on a tanker"); else "sea" for "into (the)
+  target of another attack ("after an attack on a tanker"), nor the launch site ("fired
+  from Gaza into southern Israel" → southern Israel); else a compass heading ("in a
+  northeastern direction", "북동쪽 방향으로" → northeast); else "sea" for "into (the)
   sea", "off its east coast", "w morzu".
 - `launch_site` is where the launch was made from, as the text words it: the first place a
   language's `launch_sites` pattern finds after a launch verb or weapon and "from" ("fired
@@ -875,12 +877,33 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
     return found
 
 
-def _direction(p: Prepared, table: LanguageTable,
-               actor: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
+# Compass points as `heading` patterns write them, two-word points first.
+_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북")), ("northwest", ("north-west", "northwest", "북서", "서북")),
+            ("southeast", ("south-east", "southeast", "남동", "동남")), ("southwest", ("south-west", "southwest", "남서", "서남")),
+            ("north", ("north", "북")), ("south", ("south", "남")), ("east", ("east", "동")), ("west", ("west", "서")))
+COMPASS_POINTS = frozenset(point for point, _ in _COMPASS)
+
+
+def compass_point(text: str) -> str | None:
+    """The compass point a heading names ("in a north-eastern direction" → "northeast",
+    "북동쪽 방향" → "northeast"), or None."""
+    said = text.casefold()
+    return next((point for point, words in _COMPASS if any(word in said for word in words)), None)
+
+
+def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
+               site: tuple[int, int] | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """Where the launch went, and the span that says it (see the module docstring);
-    `actor` is the launcher, whose own places are no target."""
+    `actor` is the launcher, whose own places are no target; `site` is the launch site's
+    span, which is where it came from, not where it went."""
     text, t_end = p.text, p.title_end
+
+    def in_site(span: tuple[int, int]) -> bool:
+        return site is not None and site[0] <= span[0] < site[1]
+
     sea = _destination_sea(p)
+    if sea and in_site((sea[0], sea[1])):
+        sea = None
     if sea and sea[0] < t_end:
         return sea[2], (sea[0], sea[1])
     # A city, a region, an airspace or a thing hit says where it went better than the state
@@ -906,13 +929,16 @@ def _direction(p: Prepared, table: LanguageTable,
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
                 part.append((s, english or said, (s, e)))
         part += _struck(p, lo, hi, actor)
-        targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0])]
+        targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0]) if not in_site(span)]
     # A place the headline's strike hit says more than a sea the summary names ("strike
     # Odesa port" + "Odesa, a city on the Black Sea"); a whole state does not.
     if sea and not any(span[0] < t_end and not gazetteer.names_a_state(value) for value, span in targets):
         return sea[2], (sea[0], sea[1])
     if targets:
         return next((t for t in targets if not gazetteer.names_a_state(t[0])), targets[0])
+    m = _first_in(ANY.heading, text, t_end)
+    if m and (point := compass_point(m.group())) is not None:
+        return point, (m.start(), m.end())
     m = _first_in(ANY.generic_sea, text, t_end)
     if m:
         return "sea", (m.start(), m.end())
@@ -1260,12 +1286,12 @@ def extract(
             evidence.append(_ev(p, "apogee:altitude", "apogee_km", m.start(), m.end()))
             break
 
-    direction, span = _direction(p, table, actor)
+    site, site_span = _launch_site(p, table, actor)
+    if site_span:
+        evidence.append(_ev(p, "launch_site:place", "launch_site", *site_span))
+    direction, span = _direction(p, table, actor, site_span)
     if span:
         evidence.append(_ev(p, "direction:place", "direction", *span))
-    site, span = _launch_site(p, table, actor)
-    if span:
-        evidence.append(_ev(p, "launch_site:place", "launch_site", *span))
     agency, span = _agency(p, table)
     if span:
         evidence.append(_ev(p, "agency:named", "source_agency", *span))

@@ -8,7 +8,8 @@ launch region) and a bearing, never a precise point the sources did not give.
 - launch area: the launch site the reports state, where `LAUNCH_SITES` knows it (the Sunan
   area: within 15 km of Sunan), else the actor's usual launch region (e.g. PRK: around
   Pyongyang, radius 150 km);
-- direction: the bearing from the launch area to the named sea area or place;
+- direction: the bearing from the launch area to the named sea area or place, or the
+  compass heading the reports give ("northeast": 45°);
 - landing area: along that bearing at `distance_km`, when both are known; a circle of a
   tenth of that distance, at least LANDING_MIN_RADIUS_KM, around that point, since both
   the bearing (to a named area, not a point) and the distance are approximate;
@@ -172,6 +173,11 @@ class EventPlaces:
     range_km: float | None = None        # distance flown, when stated
 
 
+# A direction that is a compass heading ("northeast") is a bearing itself.
+COMPASS_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+                    "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+
+
 def _direction_point(direction: str | None) -> Point | None:
     if not direction:
         return None
@@ -245,7 +251,7 @@ def place_event(event: LaunchEvent) -> EventPlaces | None:
         return None
     origin = Point(area[0], area[1])
     target = _direction_point(event.direction)
-    bearing = initial_bearing_deg(origin, target) if target else None
+    bearing = initial_bearing_deg(origin, target) if target else COMPASS_BEARINGS.get((event.direction or "").lower())
     landing = landing_radius_km = None
     if bearing is not None and event.distance_km:
         landing = destination(origin, bearing, event.distance_km)

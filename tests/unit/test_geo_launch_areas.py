@@ -40,3 +40,9 @@ def test_a_stated_launch_site_places_the_launch_where_the_reports_say():
     assert "not stated" in place_event(_event("PRK", "srbm", None, "an inland area")).origin_label
     assert place_event(_event("USA", "icbm", None, "Vandenberg Space Force Base")).origin_label.startswith("Vandenberg")
     assert "Black Sea" in place_event(_event("RUS", "cruise", "Odesa", "ships in the Black Sea")).origin_label
+
+
+def test_a_compass_heading_is_the_bearing_and_with_a_distance_gives_the_landing_area():
+    placed = place_event(_event("PRK", "srbm", "northeast").model_copy(update={"distance_km": 400.0}))
+    assert placed.bearing_deg == 45.0 and placed.target is None
+    assert placed.landing.lat > placed.origin.lat and placed.landing.lon > placed.origin.lon

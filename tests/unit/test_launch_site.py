@@ -85,3 +85,21 @@ def test_the_event_keeps_the_top_authoritys_site_and_a_site_alone_sends_no_updat
     assert wording.summary_line(last) == (
         "North Korea: a short-range ballistic missile from the Sunan area in Pyongyang toward East Sea (confirmed)")
     assert ("Launched from", "the Sunan area in Pyongyang") in [(f.label, f.value) for f in wording.facts(last)]
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    # The launch site is where it came from, not where it went.
+    ("Rockets fired from Gaza into southern Israel", "", "en", "Southern Israel"),
+    # A heading where no sea or place is named; a named sea still wins over it.
+    ("North Korea fires missiles", "The missiles flew in a north-eastern direction for about 400 km.", "en",
+     "northeast"),
+    ("North Korea fires missiles", "They flew northeast into the East Sea.", "en", "East Sea"),
+    ("북한, 탄도미사일 발사", "합참은 북한이 북동쪽 방향으로 탄도미사일을 발사했다고 밝혔다.", "ko", "northeast"),
+    ("北朝鮮が弾道ミサイル発射", "防衛省は、日本の排他的経済水域(EEZ)外に落下したと推定している。", "ja", "outside Japan's EEZ"),
+])
+def test_the_direction_is_where_it_went(title, summary, lang, direction):
+    result = classify(title, summary, lang=lang)
+    assert result.is_launch
+    assert result.fields.direction == direction
+    if direction == "northeast":
+        assert wording.headed(direction) == "heading northeast"

@@ -180,6 +180,7 @@ class _Shared:
     other_event_before: FastPattern
     other_event_after: FastPattern
     generic_sea: FastPattern
+    heading: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern
     sayer_after: FastPattern

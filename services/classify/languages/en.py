@@ -1260,6 +1260,11 @@ SHARED = SharedWords(
     other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
     # Headlines drop the article: "fires missile into sea"; "into its eastern sea" and "off
     # its east coast" too.
+    heading=(
+        r"\bin\s+an?\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|erly)?\s+direction\b"
+        r"|\b(?:flew|flying|headed|heading|travell?ed|traveling|fired|launched)\s+(?:north|south|east|west)"
+        r"(?:-?(?:east|west))?(?:wards?)?\b(?!\s+(?:korea|sea|coast|of|china|pacific|side|africa)\b)"
+    ),
     generic_sea=(
         r"\b(?:into|toward|towards|in|off)\s+(?:the\s+|its\s+|their\s+)?(?:(?:east|west|north|south)(?:ern)?\s+)?"
         r"(?:sea|seas|waters?|ocean)\b"

@@ -98,7 +98,8 @@ SHARED = SharedWords(
         ("Mediterranean", r"地中海"), ("Red Sea", r"紅海"), ("Black Sea", r"黒海"), ("Persian Gulf", r"ペルシャ湾"),
         ("Bay of Bengal", r"ベンガル湾"), ("White Sea", r"白海"), ("Sea of Okhotsk", r"オホーツク海"),
         ("East China Sea", r"東シナ海"), ("South China Sea", r"南シナ海"),
-        ("outside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?外"), ("inside Japan's EEZ", r"EEZ(?:=排他的経済水域)?(?:の)?内"),
+        ("outside Japan's EEZ", r"EEZ[)）]?(?:=排他的経済水域)?(?:の)?外|排他的経済水域[(（]?(?:EEZ)?[)）]?(?:の)?外"),
+        ("inside Japan's EEZ", r"EEZ[)）]?(?:=排他的経済水域)?(?:の)?内|排他的経済水域[(（]?(?:EEZ)?[)）]?(?:の)?内"),
     ),
     actor_forms=(
         ("PRK", r"朝鮮(?!半島)"),  # the peninsula is not the state

@@ -65,6 +65,7 @@ SHARED = SharedWords(
     restored=r"복구|재건",
     harmed=r"파손|파괴|부서진|피해|피격",
     generic_sea=r"해상으로",
+    heading=r"(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)쪽?\s?방향으로",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
     # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that
     # tells a passive launch (no launch of its own before it) is its reporter or its target.
@@ -182,6 +183,8 @@ TABLE = LanguageTable(
     # "새벽에", "나흘 만에"; not a sea, which the seas' table reads).
     target_place=compile_fast(
         r"(?<![가-힣])(?P<place>(?!새벽|오전|오후|아침|저녁|밤|낮|주말|지난|이날|올해|오늘|어제|최근|동시|처음|연속|이번|당시)"
+        # A compass heading is no place ("북동쪽 방향으로": `heading` reads it).
+        r"(?!(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)쪽)"
         # A common noun alone says no place ("인근에", "군사시설에", "표적을 향해").
         r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
         r"[가-힣]{2,6}(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"

@@ -122,6 +122,9 @@ class SharedWords:
     # ... and after it: "fired an ICBM earlier this year", "wcześniej".
     other_event_after: str = ""
     generic_sea: str = ""  # "into the sea": no sea named
+    # A compass heading told as one ("in a northeastern direction", "북동쪽 방향으로"): the
+    # direction where no sea or place is named (`extractor.compass_point` reads which).
+    heading: str = ""
     # After a sea's name: the name is part of another's ("Black Sea port", "Black Sea Fleet"),
     # no destination.
     sea_as_name_after: str = ""

@@ -18,7 +18,9 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   Yellow Sea, "서해", "黄海" and a west coast the other); a place against
   a label holding a word that begins as the place's word does (four letters, accents
   ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine"), a Polish place of the
-  news also by its English name ("Kijów" and "Kyiv", `languages.pl.place_name`).
+  news also by its English name ("Kijów" and "Kyiv", `languages.pl.place_name`); a compass
+  heading against a label naming the same point ("northeast" and "in a north-eastern
+  direction"; "north" is not "northeast").
 - `source_agency`: any of the sources a label lists (split at ";"), each as written (the
   one holding the other, "北朝鮮の国家宇宙開発局" and "国家宇宙開発局"), or by the agency it
   names (the gazetteer's names of agencies,
@@ -54,7 +56,7 @@ from zoneinfo import ZoneInfo
 
 from schemas.actors import AGENCIES, REGION_ZONES, actor_named_in
 from schemas.models import LaunchFields
-from services.classify import gazetteer
+from services.classify import extractor, gazetteer
 from services.classify.languages import pl
 
 FACT_FIELDS = ("count", "distance_km", "apogee_km", "direction", "source_agency", "launch_site", "launch_time")
@@ -155,6 +157,8 @@ def direction_matches(label: str, got: str | None) -> bool:
     """Whether the extracted direction agrees with the labelled one (see the module docstring)."""
     if got is None:
         return False
+    if got in extractor.COMPASS_POINTS:
+        return extractor.compass_point(label.replace("-", "")) == got
     want, said = _plain(label), _plain(got)
     if _SEA_WORDS.search(said) or said == "sea" or said in {"pacific", "atlantic", "mediterranean"}:
         if not (_SEA_WORDS.search(want) or _SEA_WORDS_CJK.search(label) or "pacific" in want or "atlantic" in want):
