@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from schemas.models import LaunchEvent
 
 __all__ = [
-    "ACTOR_NAMES", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
+    "ACTOR_NAMES", "COMPASS_POINTS", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
     "fmt_percent", "fmt_time", "headed", "kind_noun", "launched_from", "one_line", "what_launched",
 ]
 
@@ -215,7 +215,9 @@ def fact_text_of(holder: object, name: str) -> str | None:
 
 
 _GENERIC_SEA = frozenset({"sea", "the sea"})
-_COMPASS_POINTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+COMPASS_POINTS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+                  "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+"""A direction that is a compass heading ("northeast"), with its bearing in degrees."""
 _WHERE_IT_FELL = ("outside ", "inside ")
 
 
@@ -231,7 +233,7 @@ def headed(direction: str) -> str:
     direction = one_line(direction, 60)
     if direction.lower() in _GENERIC_SEA:
         return "into the sea"
-    if direction.lower() in _COMPASS_POINTS:
+    if direction.lower() in COMPASS_POINTS:
         return f"heading {direction.lower()}"
     if direction.lower().startswith(_WHERE_IT_FELL):
         return f"landing {direction}"

@@ -877,11 +877,11 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
     return found
 
 
-# Compass points as `heading` patterns write them, two-word points first.
+# The compass points (`schemas.labels.COMPASS_POINTS`) as `heading` patterns write them,
+# two-word points first.
 _COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북")), ("northwest", ("north-west", "northwest", "북서", "서북")),
             ("southeast", ("south-east", "southeast", "남동", "동남")), ("southwest", ("south-west", "southwest", "남서", "서남")),
             ("north", ("north", "북")), ("south", ("south", "남")), ("east", ("east", "동")), ("west", ("west", "서")))
-COMPASS_POINTS = frozenset(point for point, _ in _COMPASS)
 
 
 def compass_point(text: str) -> str | None:

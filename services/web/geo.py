@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass
 
 from schemas import LaunchEvent
+from schemas.labels import COMPASS_POINTS
 
 EARTH_RADIUS_KM = 6371.0088
 LANDING_MIN_RADIUS_KM = 25.0
@@ -173,11 +174,6 @@ class EventPlaces:
     range_km: float | None = None        # distance flown, when stated
 
 
-# A direction that is a compass heading ("northeast") is a bearing itself.
-COMPASS_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
-                    "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-
-
 def _direction_point(direction: str | None) -> Point | None:
     if not direction:
         return None
@@ -251,7 +247,7 @@ def place_event(event: LaunchEvent) -> EventPlaces | None:
         return None
     origin = Point(area[0], area[1])
     target = _direction_point(event.direction)
-    bearing = initial_bearing_deg(origin, target) if target else COMPASS_BEARINGS.get((event.direction or "").lower())
+    bearing = initial_bearing_deg(origin, target) if target else COMPASS_POINTS.get((event.direction or "").lower())
     landing = landing_radius_km = None
     if bearing is not None and event.distance_km:
         landing = destination(origin, bearing, event.distance_km)

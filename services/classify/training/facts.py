@@ -55,6 +55,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from schemas.actors import AGENCIES, REGION_ZONES, actor_named_in
+from schemas.labels import COMPASS_POINTS
 from schemas.models import LaunchFields
 from services.classify import extractor, gazetteer
 from services.classify.languages import pl
@@ -157,7 +158,7 @@ def direction_matches(label: str, got: str | None) -> bool:
     """Whether the extracted direction agrees with the labelled one (see the module docstring)."""
     if got is None:
         return False
-    if got in extractor.COMPASS_POINTS:
+    if got in COMPASS_POINTS:
         return extractor.compass_point(label.replace("-", "")) == got
     want, said = _plain(label), _plain(got)
     if _SEA_WORDS.search(said) or said == "sea" or said in {"pacific", "atlantic", "mediterranean"}:
