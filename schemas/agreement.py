@@ -78,8 +78,8 @@ def kind_generalises(general: str | None, specific: str | None) -> bool:
 def same_fact(fact: str, a: Any, b: Any) -> bool:
     """Whether two stated values of `fact` (a field of `LaunchFields`) tell the same thing:
     within rounding for distances and times, the same side for directions, a generic
-    "ballistic" beside its class for kinds, the same words for launch sites and agencies
-    (case and a launch site's leading article aside), equal otherwise."""
+    "ballistic" beside its class for kinds, a place named by both for launch sites, the same
+    words for agencies (case aside), equal otherwise."""
     if a is None or b is None:
         return a is b
     if fact in ("distance_km", "apogee_km"):
@@ -93,11 +93,21 @@ def same_fact(fact: str, a: Any, b: Any) -> bool:
     if fact == "source_agency":
         return a.casefold() == b.casefold()
     if fact == "launch_site":
-        return _site_words(a) == _site_words(b)
+        return sites_same(a, b)
     return a == b
 
 
-def _site_words(site: str) -> list[str]:
-    """A launch site's words, case and a leading article aside ("the Sunan area", "Sunan area")."""
-    words = site.casefold().split()
-    return words[1:] if words[:1] in (["the"], ["its"]) else words
+SITE_GENERIC = frozenset({
+    "area", "areas", "region", "province", "county", "district", "city", "near", "around", "from", "the", "its",
+    "off", "waters", "coast", "coastline", "coastal", "base", "vicinity", "inland", "sea", "rejonu", "okolic",
+    "terytorium", "obszaru", "regionu", "wybrzeża", "일대", "일원", "부근", "인근", "지역", "해상", "付近", "周辺",
+    "一帯", "近郊"})
+"""Words for what a place is, not which: no two launch sites are one by them alone."""
+
+
+def sites_same(a: str, b: str) -> bool:
+    """One launch site in other words: the same words (case aside), or a word naming a place
+    that both hold ("the Sunan area in Pyongyang" and "Pyongyang"; "the Sunan area" and
+    "the Wonsan area" are two)."""
+    words = [set(site.casefold().replace(",", " ").split()) for site in (a, b)]
+    return words[0] == words[1] or bool((words[0] & words[1]) - SITE_GENERIC)

@@ -103,3 +103,11 @@ def test_the_direction_is_where_it_went(title, summary, lang, direction):
     assert result.fields.direction == direction
     if direction == "northeast":
         assert wording.headed(direction) == "heading northeast"
+
+
+def test_two_wordings_of_one_site_are_one_fact_on_the_page_and_two_sites_are_two():
+    from schemas.agreement import same_fact
+
+    assert same_fact("launch_site", "the Sunan area in Pyongyang", "Pyongyang")
+    assert same_fact("launch_site", "the Sunan area", "Sunan area")
+    assert not same_fact("launch_site", "the Sunan area", "the Wonsan area")

@@ -39,7 +39,7 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
 - `launch_site`: a place the label and the extracted value both name, compared as
   `direction` compares places (a word's first four letters, accents ignored: "the Sunan
   area of Pyongyang" and "Sunan area, Pyongyang"), leaving out the words for what a place
-  is ("area", "province", "coast", "rejonu", ...: `SITE_GENERIC`); or the one holding the
+  is ("area", "province", "coast", "rejonu", ...: `schemas.agreement.SITE_GENERIC`); or the one holding the
   other, spaces and punctuation ignored ("inland areas"); or, in Korean and Japanese, a
   pair of characters they share that is no such word ("평양 순안 일대" and "순안 일대").
 
@@ -55,6 +55,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from schemas.actors import AGENCIES, REGION_ZONES, actor_named_in
+from schemas.agreement import SITE_GENERIC
 from schemas.labels import COMPASS_POINTS
 from schemas.models import LaunchFields
 from services.classify import extractor, gazetteer
@@ -177,12 +178,6 @@ def _place_stems(text: str) -> set[str]:
     return {_plain(w)[:4] for w in words + english}
 
 
-# Words for what a place is, not which: no match of launch sites rests on them alone.
-SITE_GENERIC = frozenset({
-    "area", "areas", "region", "province", "county", "district", "city", "near", "around", "from", "the", "its",
-    "off", "waters", "coast", "coastline", "coastal", "base", "vicinity", "inland", "sea", "rejonu", "okolic",
-    "terytorium", "obszaru", "regionu", "wybrzeża", "일대", "일원", "부근", "인근", "지역", "해상", "付近", "周辺",
-    "一帯", "近郊"})
 _SITE_GENERIC_STEMS = frozenset(_plain(w)[:4] for w in SITE_GENERIC)
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2,}")
 
