@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, timezone
 
 from schemas.models import LaunchEvent
+from schemas.places import english_site
 
 __all__ = [
     "ACTOR_NAMES", "COMPASS_POINTS", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
@@ -222,8 +223,12 @@ _WHERE_IT_FELL = ("outside ", "inside ")
 
 
 def launched_from(site: str) -> str:
-    """Where a launch was made from, as a phrase after what was launched: "from the Sunan area"."""
-    return f"from {one_line(site, 60)}"
+    """Where a launch was made from, as a phrase after what was launched: "from the Sunan
+    area"; a site written in another language with its English name first where it is known
+    ("from Sunan, Pyongyang (평양 순안 일대)", "from the east coast (wschodniego wybrzeża)")."""
+    said = one_line(site, 60)
+    english = english_site(site)
+    return f"from {said}" if english is None else f"from {english} ({said})"
 
 
 def headed(direction: str) -> str:

@@ -5,7 +5,7 @@ A launch event carries names, not coordinates: the launching actor, a sea area o
 table of approximate positions, so the map shows an *area* (a circle around the usual
 launch region) and a bearing, never a precise point the sources did not give.
 
-- launch area: the launch site the reports state, where `LAUNCH_SITES` knows it (the Sunan
+- launch area: the launch site the reports state, where `schemas.places` knows it (the Sunan
   area: within 15 km of Sunan), else the actor's usual launch region (e.g. PRK: around
   Pyongyang, radius 150 km);
 - direction: the bearing from the launch area to the named sea area or place, or the
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from schemas import LaunchEvent
 from schemas.labels import COMPASS_POINTS
+from schemas.places import known_site
 
 EARTH_RADIUS_KM = 6371.0088
 LANDING_MIN_RADIUS_KM = 25.0
@@ -194,47 +195,10 @@ TEST_RANGES: dict[str, tuple[float, float, float, str]] = {
 }
 
 
-# Launch sites a report's `launch_site` may name, by the names it is written with (English,
-# Polish, Korean, Japanese; lower case), each at an approximate public position:
-# (names, (longitude, latitude, radius_km, label)). The first whose name the stated site
-# holds places the launch area, so a site comes before the city it lies in ("the Sunan area
-# in Pyongyang" is Sunan).
-LAUNCH_SITES: tuple[tuple[tuple[str, ...], tuple[float, float, float, str]], ...] = (
-    (("sunan", "순안", "順安", "pyongyang international airport"), (125.67, 39.22, 15, "Sunan, Pyongyang")),
-    (("tongchang", "sohae", "동창리", "東倉里"), (124.71, 39.66, 15, "Sohae (Tongchang-ri)")),
-    (("sinpo", "신포", "新浦"), (128.18, 40.03, 20, "Sinpo")),
-    (("wonsan", "원산", "元山"), (127.44, 39.15, 25, "Wonsan")),
-    (("hamhung", "함흥", "咸興"), (127.54, 39.92, 25, "Hamhung")),
-    (("nampo", "nampho", "남포", "南浦"), (125.41, 38.74, 20, "Nampo")),
-    (("kanggye", "ganggye", "강계", "江界"), (126.60, 40.97, 25, "Kanggye")),
-    (("pyongyang", "pjongjang", "평양", "平壌"), (125.75, 39.03, 30, "Pyongyang")),
-    (("plesetsk", "plesieck"), (40.58, 62.93, 40, "Plesetsk")),
-    (("kapustin",), (45.77, 48.57, 40, "Kapustin Yar")),
-    (("vandenberg",), (-120.57, 34.74, 20, "Vandenberg")),
-    (("jiuquan",), (100.29, 40.96, 40, "Jiuquan")),
-    (("taiyuan",), (111.61, 38.85, 40, "Taiyuan")),
-    (("xichang",), (102.03, 28.25, 40, "Xichang")),
-    (("wenchang",), (110.95, 19.61, 40, "Wenchang")),
-    (("semnan",), (53.92, 35.23, 40, "Semnan")),
-    (("shahroud",), (55.33, 36.20, 40, "Shahroud")),
-    (("sriharikota",), (80.23, 13.72, 20, "Sriharikota")),
-    (("tanegashima", "種子島"), (130.97, 30.40, 20, "Tanegashima")),
-    (("gaza", "gazy", "가자", "ガザ"), (34.40, 31.45, 30, "Gaza")),
-    (("hodeidah", "hudaydah"), (42.95, 14.80, 40, "Hodeidah")),
-    (("black sea", "morza czarnego", "흑해", "黒海"), (34.0, 43.5, 300, "Black Sea")),
-    (("caspian", "kaspijsk", "카스피", "カスピ"), (50.5, 42.0, 300, "Caspian Sea")),
-)
-
-
 def _site_area(site: str | None) -> tuple[float, float, float, str] | None:
-    """The launch area of a stated launch site `LAUNCH_SITES` knows, labelled as stated."""
-    if not site:
-        return None
-    said = site.casefold()
-    for names, (lon, lat, radius_km, label) in LAUNCH_SITES:
-        if any(name in said for name in names):
-            return lon, lat, radius_km, f"{label} (stated launch site)"
-    return None
+    """The launch area of a stated launch site `schemas.places` knows, labelled as stated."""
+    known = known_site(site)
+    return None if known is None else (known.lon, known.lat, known.radius_km, f"{known.name} (stated launch site)")
 
 
 def place_event(event: LaunchEvent) -> EventPlaces | None:

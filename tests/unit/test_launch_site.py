@@ -111,3 +111,15 @@ def test_two_wordings_of_one_site_are_one_fact_on_the_page_and_two_sites_are_two
     assert same_fact("launch_site", "the Sunan area in Pyongyang", "Pyongyang")
     assert same_fact("launch_site", "the Sunan area", "Sunan area")
     assert not same_fact("launch_site", "the Sunan area", "the Wonsan area")
+
+
+@pytest.mark.parametrize(("site", "said"), [
+    ("the Sunan area in Pyongyang", "from the Sunan area in Pyongyang"),
+    ("평양 순안 일대", "from Sunan, Pyongyang (평양 순안 일대)"),
+    ("ze wschodniego wybrzeża", "from the east coast (ze wschodniego wybrzeża)"),
+    ("rejonu Hamhung", "from Hamhung (rejonu Hamhung)"),
+    ("内陸部", "from inland (内陸部)"),
+    ("某地点", "from 某地点"),  # neither known nor a coast: as written
+])
+def test_an_alert_names_a_site_written_in_another_language_in_english_first(site, said):
+    assert wording.launched_from(site) == said

@@ -1,0 +1,85 @@
+"""Launch sites by name: where a stated `launch_site` is, and what it is called in English.
+
+Reports word a site as they write (`LaunchFields.launch_site`: "the Sunan area in
+Pyongyang", "평양 순안 일대", "北朝鮮西岸", "ze wschodniego wybrzeża"). The map needs a
+position for it (`services.web.geo`), and alerts and pages, written in English, an English
+name where the site is written in another language (`schemas.labels.launched_from`).
+Positions are approximate public ones; the map says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Site:
+    """A launch site: its English name, the lower-case names it is written with (English,
+    Polish, Korean, Japanese), and a circle around its position."""
+
+    name: str
+    names: tuple[str, ...]
+    lon: float
+    lat: float
+    radius_km: float
+
+
+# The first whose name a stated site holds is the site, so a site comes before the city it
+# lies in ("the Sunan area in Pyongyang" is Sunan).
+KNOWN_SITES: tuple[Site, ...] = (
+    Site("Sunan, Pyongyang", ("sunan", "순안", "順安", "pyongyang international airport"), 125.67, 39.22, 15),
+    Site("Sohae (Tongchang-ri)", ("tongchang", "sohae", "동창리", "東倉里"), 124.71, 39.66, 15),
+    Site("Sinpo", ("sinpo", "신포", "新浦"), 128.18, 40.03, 20),
+    Site("Wonsan", ("wonsan", "원산", "元山"), 127.44, 39.15, 25),
+    Site("Hamhung", ("hamhung", "함흥", "咸興"), 127.54, 39.92, 25),
+    Site("Nampo", ("nampo", "nampho", "남포", "南浦"), 125.41, 38.74, 20),
+    Site("Kanggye", ("kanggye", "ganggye", "강계", "江界"), 126.60, 40.97, 25),
+    Site("Pyongyang", ("pyongyang", "pjongjang", "평양", "平壌"), 125.75, 39.03, 30),
+    Site("Plesetsk", ("plesetsk", "plesieck"), 40.58, 62.93, 40),
+    Site("Kapustin Yar", ("kapustin",), 45.77, 48.57, 40),
+    Site("Vandenberg", ("vandenberg",), -120.57, 34.74, 20),
+    Site("Jiuquan", ("jiuquan",), 100.29, 40.96, 40),
+    Site("Taiyuan", ("taiyuan",), 111.61, 38.85, 40),
+    Site("Xichang", ("xichang",), 102.03, 28.25, 40),
+    Site("Wenchang", ("wenchang",), 110.95, 19.61, 40),
+    Site("Semnan", ("semnan",), 53.92, 35.23, 40),
+    Site("Shahroud", ("shahroud",), 55.33, 36.20, 40),
+    Site("Sriharikota", ("sriharikota",), 80.23, 13.72, 20),
+    Site("Tanegashima", ("tanegashima", "種子島"), 130.97, 30.40, 20),
+    Site("Gaza", ("gaza", "gazy", "가자", "ガザ"), 34.40, 31.45, 30),
+    Site("Hodeidah", ("hodeidah", "hudaydah"), 42.95, 14.80, 40),
+    Site("the Black Sea", ("black sea", "morza czarnego", "흑해", "黒海"), 34.0, 43.5, 300),
+    Site("the Caspian Sea", ("caspian", "kaspijsk", "카스피", "カスピ"), 50.5, 42.0, 300),
+)
+
+# Sites that are no one place: a coast or the inland, in the languages read.
+_REGIONS = (
+    ("the east coast", ("wschodniego wybrzeża", "wschodnie wybrzeże", "동해안", "東海岸", "東岸")),
+    ("the west coast", ("zachodniego wybrzeża", "zachodnie wybrzeże", "서해안", "西海岸", "西岸")),
+    ("inland", ("내륙", "内陸")),
+)
+# A site written in another language than English: another script, or a Polish area word.
+_NOT_ENGLISH = re.compile(r"[^\x00-\x7f]|\b(?:rejonu|okolic|terytorium|obszaru|regionu|wybrzeża|bazy|poligonu)\b",
+                          re.IGNORECASE)
+
+
+def known_site(site: str | None) -> Site | None:
+    """The known site a stated launch site names, or None."""
+    if not site:
+        return None
+    said = site.casefold()
+    return next((known for known in KNOWN_SITES if any(name in said for name in known.names)), None)
+
+
+def english_site(site: str) -> str | None:
+    """The English name of a site written in another language ("평양 순안 일대" → "Sunan,
+    Pyongyang", "ze wschodniego wybrzeża" → "the east coast"); None for a site written in
+    English or one neither known nor a coast."""
+    if not _NOT_ENGLISH.search(site):
+        return None
+    said = site.casefold()
+    known = known_site(site)
+    if known is not None:
+        return known.name
+    return next((name for name, words in _REGIONS if any(word in said for word in words)), None)
