@@ -57,7 +57,7 @@ Choices a reader should know:
   is ("at Ukraine ... on Kyiv" → Kyiv); never a place of the launcher's own state, nor the
   target of another attack ("after an attack on a tanker"), nor the launch site ("fired
   from Gaza into southern Israel" → southern Israel); else a compass heading ("in a
-  northeastern direction", "북동쪽 방향으로" → northeast); else "sea" for "into (the)
+  northeastern direction", "북동쪽 방향으로", "北東方向に" → northeast); else "sea" for "into (the)
   sea", "off its east coast", "w morzu".
 - `launch_site` is where the launch was made from, as the text words it: the first place a
   language's `launch_sites` pattern finds after a launch verb or weapon and "from" ("fired
@@ -879,9 +879,12 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
 
 # The compass points (`schemas.labels.COMPASS_POINTS`) as `heading` patterns write them,
 # two-word points first.
-_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북")), ("northwest", ("north-west", "northwest", "북서", "서북")),
-            ("southeast", ("south-east", "southeast", "남동", "동남")), ("southwest", ("south-west", "southwest", "남서", "서남")),
-            ("north", ("north", "북")), ("south", ("south", "남")), ("east", ("east", "동")), ("west", ("west", "서")))
+_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북", "北東")),
+            ("northwest", ("north-west", "northwest", "북서", "서북", "北西")),
+            ("southeast", ("south-east", "southeast", "남동", "동남", "南東")),
+            ("southwest", ("south-west", "southwest", "남서", "서남", "南西")),
+            ("north", ("north", "북", "北")), ("south", ("south", "남", "南")), ("east", ("east", "동", "東")),
+            ("west", ("west", "서", "西")))
 
 
 def compass_point(text: str) -> str | None:

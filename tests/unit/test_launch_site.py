@@ -95,6 +95,7 @@ def test_the_event_keeps_the_top_authoritys_site_and_a_site_alone_sends_no_updat
      "northeast"),
     ("North Korea fires missiles", "They flew northeast into the East Sea.", "en", "East Sea"),
     ("북한, 탄도미사일 발사", "합참은 북한이 북동쪽 방향으로 탄도미사일을 발사했다고 밝혔다.", "ko", "northeast"),
+    ("北朝鮮が弾道ミサイル発射", "防衛省によると、北朝鮮は北東方向に向けて発射した。", "ja", "northeast"),
     ("北朝鮮が弾道ミサイル発射", "防衛省は、日本の排他的経済水域(EEZ)外に落下したと推定している。", "ja", "outside Japan's EEZ"),
 ])
 def test_the_direction_is_where_it_went(title, summary, lang, direction):

@@ -70,6 +70,7 @@ SHARED = SharedWords(
     restored=r"修復|再建",
     harmed=r"損傷|損壊|破壊|被弾|被害",
     generic_sea=r"海上",
+    heading=r"(?:北東|北西|南東|南西|北|南|東|西)(?:の)?方向(?:に|へ)",
     credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
     # ...を発射した。", the launcher dated by its launch).
