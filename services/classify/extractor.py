@@ -83,6 +83,7 @@ from itertools import islice
 
 from schemas.actors import GROUPS, REGION_ZONES, STATE_CODES, actor_named_in
 from schemas.models import Evidence, LaunchFields
+from schemas.places import known_site
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
 from services.classify.languages import ANY, ENGLISH, LanguageTable, en, table_for
@@ -963,8 +964,9 @@ def _launch_site(p: Prepared, table: LanguageTable,
             if named is not None and text[s:named[0]].strip().lower() in ("", "the"):
                 continue
             state = gazetteer.ACTOR_TABLE.first(said)
-            if state is not None and state[2] == actor and (state[0], state[1]) == (0, len(said)):
-                continue
+            if state is not None and state[2] == actor and (state[0], state[1]) == (0, len(said)) and (
+                    known_site(said) is None):
+                continue  # (a capital that names its state is a site still: "from near Pyongyang")
             return said, (s, s + len(said))
     return None, None
 

@@ -27,6 +27,8 @@ T0 = datetime(2026, 3, 9, 22, 0, tzinfo=timezone.utc)
     ("N. Korea launches cruise missiles", "They were fired from the eastern city of Hamhung.", "en",
      "the eastern city of Hamhung"),
     ("Rockets fired out of southern Lebanon at northern Israel", "", "en", "southern Lebanon"),
+    # A capital that names its state in headlines is a place still.
+    ("North Korea fires missile from near Pyongyang", "", "en", "Pyongyang"),
     ("Russia fires Kalibr missiles from ships in the Black Sea", "", "en", "ships in the Black Sea"),
     ("Pjongjang wystrzelił pocisk balistyczny z rejonu Hamhung", "", "pl", "rejonu Hamhung"),
     ("Korea Północna wystrzeliła rakiety ze wschodniego wybrzeża", "", "pl", "wschodniego wybrzeża"),
