@@ -16,29 +16,46 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Site:
     """A launch site: its English name, the lower-case names it is written with (English,
-    Polish, Korean, Japanese), and a circle around its position."""
+    Polish, Korean, Japanese), and a circle around its position. A `facility` is a place
+    launches are made from and little else (a launch base, a spaceport, a North Korean town
+    of its launch grounds), so a launch's sentence that names it "at", "in" or "near" names
+    where the launch was made (`services.classify` reads it so); a capital, a land at war or
+    a sea is a target or a sayer as often, and is a site only after "from"."""
 
     name: str
     names: tuple[str, ...]
     lon: float
     lat: float
     radius_km: float
+    facility: bool = True
 
 
 # The first whose name a stated site holds is the site, so a site comes before the city it
 # lies in ("the Sunan area in Pyongyang" is Sunan).
 KNOWN_SITES: tuple[Site, ...] = (
     Site("Sunan, Pyongyang", ("sunan", "순안", "順安", "pyongyang international airport"), 125.67, 39.22, 15),
-    Site("Sohae (Tongchang-ri)", ("tongchang", "sohae", "동창리", "東倉里"), 124.71, 39.66, 15),
+    Site("Sohae (Tongchang-ri)", ("tongchang", "tongczang", "sohae", "동창리", "東倉里"), 124.71, 39.66, 15),
     Site("Sinpo", ("sinpo", "신포", "新浦"), 128.18, 40.03, 20),
     Site("Wonsan", ("wonsan", "원산", "元山"), 127.44, 39.15, 25),
     Site("Hamhung", ("hamhung", "함흥", "咸興"), 127.54, 39.92, 25),
     Site("Nampo", ("nampo", "nampho", "남포", "南浦"), 125.41, 38.74, 20),
     Site("Kanggye", ("kanggye", "ganggye", "강계", "江界"), 126.60, 40.97, 25),
-    Site("Pyongyang", ("pyongyang", "pjongjang", "평양", "平壌"), 125.75, 39.03, 30),
+    Site("Kusong", ("kusong", "亀城"), 125.25, 39.98, 20),
+    Site("Sukchon", ("sukchon", "숙천", "粛川"), 125.63, 39.41, 20),
+    Site("Pyongsong", ("pyongsong", "平城"), 125.87, 39.25, 20),
+    Site("Kaechon", ("kaechon", "价川"), 125.89, 39.70, 20),
+    Site("Hwangju", ("hwangju", "황주", "黄州"), 125.75, 38.67, 20),
+    Site("Jangyon", ("jangyon", "장연", "長淵"), 125.12, 38.23, 20),
+    Site("Kimchaek", ("kimchaek", "김책", "金策"), 129.20, 40.67, 20),
+    Site("Pyongyang", ("pyongyang", "pjongjang", "평양", "平壌"), 125.75, 39.03, 30, facility=False),
     Site("Plesetsk", ("plesetsk", "plesieck"), 40.58, 62.93, 40),
     Site("Kapustin Yar", ("kapustin",), 45.77, 48.57, 40),
+    Site("Vostochny", ("vostochny", "wostoczny"), 128.33, 51.88, 30),
+    Site("Baikonur", ("baikonur", "bajkonur"), 63.31, 45.96, 40),
     Site("Vandenberg", ("vandenberg",), -120.57, 34.74, 20),
+    Site("Cape Canaveral", ("cape canaveral",), -80.60, 28.39, 20),
+    Site("Wallops Island", ("wallops",), -75.47, 37.94, 20),
+    Site("Kwajalein", ("kwajalein", "reagan test site"), 167.73, 8.72, 40),
     Site("Jiuquan", ("jiuquan",), 100.29, 40.96, 40),
     Site("Taiyuan", ("taiyuan",), 111.61, 38.85, 40),
     Site("Xichang", ("xichang",), 102.03, 28.25, 40),
@@ -46,12 +63,22 @@ KNOWN_SITES: tuple[Site, ...] = (
     Site("Semnan", ("semnan",), 53.92, 35.23, 40),
     Site("Shahroud", ("shahroud",), 55.33, 36.20, 40),
     Site("Sriharikota", ("sriharikota",), 80.23, 13.72, 20),
+    Site("Abdul Kalam Island", ("abdul kalam island", "wheeler island"), 87.08, 20.76, 15),
+    Site("Chandipur", ("chandipur",), 87.02, 21.45, 15),
+    Site("Palmachim", ("palmachim",), 34.68, 31.88, 15),
     Site("Tanegashima", ("tanegashima", "種子島"), 130.97, 30.40, 20),
-    Site("Gaza", ("gaza", "gazy", "가자", "ガザ"), 34.40, 31.45, 30),
-    Site("Hodeidah", ("hodeidah", "hudaydah"), 42.95, 14.80, 40),
-    Site("the Black Sea", ("black sea", "morza czarnego", "흑해", "黒海"), 34.0, 43.5, 300),
-    Site("the Caspian Sea", ("caspian", "kaspijsk", "카스피", "カスピ"), 50.5, 42.0, 300),
+    Site("Uchinoura", ("uchinoura", "内之浦"), 131.08, 31.25, 20),
+    Site("Gaza", ("gaza", "gazy", "가자", "ガザ"), 34.40, 31.45, 30, facility=False),
+    Site("Hodeidah", ("hodeidah", "hudaydah"), 42.95, 14.80, 40, facility=False),
+    Site("the Black Sea", ("black sea", "morza czarnego", "흑해", "黒海"), 34.0, 43.5, 300, facility=False),
+    Site("the Caspian Sea", ("caspian", "kaspijsk", "카스피", "カスピ"), 50.5, 42.0, 300, facility=False),
 )
+
+# The names of the facilities (see `Site`), longest first, so that a pattern built of them
+# takes a whole name ("pyongyang international airport" before "pyongyang"). (Korean names
+# that are common words too, 구성 "make-up" or 개천 "stream", are left out.)
+FACILITY_NAMES: tuple[str, ...] = tuple(sorted({name for site in KNOWN_SITES if site.facility for name in site.names},
+                                               key=lambda name: (-len(name), name)))
 
 # Sites that are no one place: a coast or the inland, in the languages read.
 _REGIONS = (
@@ -60,7 +87,8 @@ _REGIONS = (
     ("inland", ("내륙", "内陸")),
 )
 # A site written in another language than English: another script, or a Polish area word.
-_NOT_ENGLISH = re.compile(r"[^\x00-\x7f]|\b(?:rejonu|okolic|terytorium|obszaru|regionu|wybrzeża|bazy|poligonu)\b",
+_NOT_ENGLISH = re.compile(r"[^\x00-\x7f]|\b(?:rejonu|rejonie|okolic|okolicach|terytorium|obszaru|regionu|wybrzeża"
+                          r"|bazy|poligonu|poligonie|kosmodromu)\b",
                           re.IGNORECASE)
 
 

@@ -820,9 +820,10 @@ def _own_place(state: str, actor: str | None) -> bool:
     return bool(state) and state == actor
 
 
-def _another_events_strike(text: str, s: int, lo: int) -> bool:
-    """Whether the strike word at s is told in its clause as another event, after "after",
-    "following", "since" ("the strikes came after an attack on a ship")."""
+def _another_event(text: str, s: int, lo: int) -> bool:
+    """Whether the strike or launch word at s is told in its clause as another event, after
+    "after", "following", "since" ("the strikes came after an attack on a ship", "days after
+    it launched an ICBM from Sunan")."""
     for m in ANY.other_event_before.finditer(text, max(lo, s - _CLAUSE_REACH), s):
         if not _CLAUSE_BREAK.search(text, m.end(), s):
             return True
@@ -840,7 +841,7 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
     told = -1  # where the last strike told ended: a later one after "after" is another event's
     for m in islice(en.STRIKE_OBJECT.finditer(text, lo, hi), MAX_CANDIDATES):
         sentence_start = p.sentence_of(m.start())[0]
-        if _another_events_strike(text, m.start(), lo) and (
+        if _another_event(text, m.start(), lo) and (
                 en.STRIKE_NOUN_ON.match(text, m.start()) or told > sentence_start):
             # "the strikes came after an attack on a ship", "strikes cities days after a
             # warship was hit in Crimea": another attack's target. A strike after "after"
@@ -949,16 +950,30 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     return None, None
 
 
+# "After being launched from ..., the missile flew": this launch's own site.
+_THIS_ONE_AFTER = re.compile(r"\bafter (?:being|having been)\b", re.I)
+
+
 def _launch_site(p: Prepared, table: LanguageTable,
                  actor: str | None) -> tuple[str | None, tuple[int, int] | None]:
     """Where the launch was made from, as the text words it, and its span: the first place
     a `launch_sites` pattern of the language finds (the headline's before the summary's)
-    that is neither an agency ("fired from ..., the JCS said") nor only the launcher's own
-    state ("北朝鮮から発射", "fired from North Korea": the actor says as much)."""
+    that is not another launch's (told after "after", "since": "days after it launched an
+    ICBM from Sunan"), not an agency ("fired from ..., the JCS said") nor only the
+    launcher's own state ("北朝鮮から発射", "fired from North Korea": the actor says as
+    much). A pattern whose place is group "home_site" names a site only in the launcher's
+    own state or in one the gazetteer does not know ("in the Pyongyang area", not "in the
+    Kharkiv region" of a Russian launch: another state's area is a target)."""
     text = p.text
     for pattern in table.launch_sites:
         for m in islice(pattern.finditer(text), MAX_CANDIDATES):
-            s, e = m.span("site")
+            home = "home_site" in pattern.groupindex
+            s, e = m.span("home_site" if home else "site")
+            if _another_event(text, s, 0) and not _THIS_ONE_AFTER.search(text, max(0, s - _CLAUSE_REACH), s):
+                continue  # another launch's site ("days after it launched an ICBM from Sunan")
+            place = gazetteer.TARGET_PLACE_TABLE.first(text, s, e) if home else None
+            if place is not None and place[2] != actor:
+                continue  # another state's area is a target ("fired in the Kharkiv region")
             said = text[s:e].rstrip(" ,'’")
             named = gazetteer.AGENCY_TABLE.first(text, s, s + len(said))
             if named is not None and text[s:named[0]].strip().lower() in ("", "the"):

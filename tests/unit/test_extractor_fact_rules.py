@@ -218,6 +218,16 @@ def test_a_polish_distance_after_which_the_missiles_fell():
                   lang="pl").distance_km is None
 
 
+
+@pytest.mark.parametrize(("summary", "distance"), [
+    ("It flew in a north-eastern direction for about 600 km.", 600.0),
+    ("The missile flew in an easterly direction some 350 kilometers before falling into the sea.", 350.0),
+    # A heading with a range is still no distance flown.
+    ("It flew in a north-eastern direction; its range is about 600 km.", None),
+])
+def test_a_distance_flown_after_a_heading(summary, distance):
+    assert _facts("North Korea fires ballistic missile", summary).distance_km == distance
+
 # --- launch time --------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("summary", "launched_at"), [

@@ -18,6 +18,13 @@ from services.notify.subscriptions import Memory, decide, snapshot
 T0 = datetime(2026, 3, 9, 22, 0, tzinfo=timezone.utc)
 
 
+def _site(title: str, summary: str, lang: str) -> str | None:
+    """The launch site read from an item that must be read as a launch."""
+    result = classify(title, summary, lang=lang)
+    assert result.is_launch
+    return result.fields.launch_site
+
+
 @pytest.mark.parametrize(("title", "summary", "lang", "site"), [
     ("North Korea fires ballistic missile from Sunan area, JCS says",
      "The missile flew about 600 km before falling into the East Sea.", "en", "Sunan area"),
@@ -37,9 +44,82 @@ T0 = datetime(2026, 3, 9, 22, 0, tzinfo=timezone.utc)
     ("北朝鮮が弾道ミサイル発射", "防衛省によると、北朝鮮は東部の元山付近から日本海に向けて弾道ミサイルを発射した。", "ja", "東部の元山付近"),
 ])
 def test_the_place_a_launch_was_made_from_is_read_as_written(title, summary, lang, site):
-    result = classify(title, summary, lang=lang)
-    assert result.is_launch
-    assert result.fields.launch_site == site
+    assert _site(title, summary, lang) == site
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    # A launch facility needs no "from": launches are made there, and little else happens there.
+    ("North Korea fires two MRBMs toward the East Sea",
+     "The missiles were detected between 11:13 a.m. and 12:05 p.m. at Tongchang-ri, North Phyongan Province.", "en",
+     "Tongchang-ri, North Phyongan Province"),
+    ("N. Korea fires SRBMs", "The missiles were fired toward the East Sea off the coast of the eastern city of Wonsan.",
+     "en", "the coast of the eastern city of Wonsan"),
+    ("North Korea fires ballistic missile", "The launch took place near Hamhung, the JCS said.", "en", "Hamhung"),
+    ("North Korea launches rocket", "It lifted off at the Sohae Satellite Launching Station at 10:42 p.m.", "en",
+     "the Sohae Satellite Launching Station"),
+    # "From" an area "in or around" a town, or "south of" a place.
+    ("N. Korea fires missile", "The missile was launched from an area in or around Sukchon, South Pyongan Province.",
+     "en", "an area in or around Sukchon, South Pyongan Province"),
+    ("North Korea fires missiles", "They were launched at around 1:50 p.m. from south of the capital in Hwangju County.",
+     "en", "south of the capital in Hwangju County"),
+    ("Korea Północna wystrzeliła pocisk", "Pocisk balistyczny wystrzelono w rejonie Sunan, podała agencja Yonhap.", "pl",
+     "w rejonie Sunan"),
+    ("북한, 탄도미사일 발사", "합참은 북한이 오늘 오전 평안북도 동창리에서 탄도미사일 1발을 발사했다고 밝혔다.", "ko", "평안북도 동창리"),
+    ("北朝鮮が弾道ミサイル発射", "防衛省によると、北朝鮮は東倉里付近で弾道ミサイル1発を発射した。", "ja", "東倉里付近"),
+])
+def test_a_launch_facility_is_the_site_without_from(title, summary, lang, site):
+    assert _site(title, summary, lang) == site
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    # Where the launchers were when they fired.
+    ("Russia fires cruise missiles at Ukraine", "Tu-95 bombers over the Caspian Sea launched about 20 missiles.", "en",
+     "the Caspian Sea"),
+    ("Hezbollah fires rockets", "Hezbollah fighters in southern Lebanon fired dozens of rockets at northern Israel.",
+     "en", "southern Lebanon"),
+    ("Rockets fired at Israel", "Rocket launches were detected in the northern Gaza Strip, the army said.", "en",
+     "the northern Gaza Strip"),
+    # A named area of the launcher's own state, or of none the gazetteer knows.
+    ("North Korea fires ICBM", "North Korea launched the missile in the Pyongyang area early on Friday.", "en",
+     "the Pyongyang area"),
+    ("North Korea fires missile", "After being launched from an inland area near Kusong, it flew 600 km.", "en",
+     "an inland area near Kusong"),
+    ("Rebelianci zaatakowali statek", "Huti w Jemenie wystrzelili dwa pociski w kierunku statku.", "pl", "Jemenie"),
+    ("Rosja ostrzelała Charków", "Rosjanie wystrzelili rakiety z obwodu briańskiego.", "pl", "obwodu briańskiego"),
+    ("Iskandery uderzyły w Sumy", "Pociski odpalone w obwodzie kurskim trafiły w centrum miasta.", "pl",
+     "obwodzie kurskim"),
+    ("북한, 탄도미사일 발사", "합참은 북한의 발사 지점은 평안남도 숙천 인근으로 파악됐다며 미사일 1발을 쐈다고 밝혔다.", "ko",
+     "평안남도 숙천 인근"),
+    ("북한, 탄도미사일 발사", "합참은 평안북도 구성 일대 발사를 포착했다고 밝혔다.", "ko", "평안북도 구성 일대"),
+    ("イスラエルがミサイル試験", "国防省は、中部の空軍基地で弾道ミサイルの発射試験を行ったと発表した。", "ja", "中部の空軍基地"),
+    ("北朝鮮が弾道ミサイル発射", "韓国軍によると、北朝鮮は弾道ミサイルを発射した。発射地点は黄州付近とみられる。", "ja", "黄州付近"),
+])
+def test_a_site_told_by_where_the_launchers_were_or_as_the_launch_point(title, summary, lang, site):
+    assert _site(title, summary, lang) == site
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    # Another launch's site; another state's area, a target; the North that stands for its state.
+    ("North Korea fires ballistic missile", "It came two days after it launched an ICBM from the Sunan area.", "en"),
+    ("Russia fires missiles at Ukraine", "Russia launched missiles in the Kharkiv region overnight.", "en"),
+    ("北, 순항미사일 발사", "북한은 지난달에도 평양 인근 지역에서 전략순항미사일을 발사한 바 있다.", "ko"),
+    ("北朝鮮が弾道ミサイル発射", "北海道では住民に避難を呼びかけた。北朝鮮は弾道ミサイルを発射した。", "ja"),
+    ("Pjongjang wystrzelił pocisk", "Po raz pierwszy rakieta z Północy spadła tak blisko wybrzeża.", "pl"),
+])
+def test_no_site_from_another_launch_a_target_area_or_a_state_named_as_a_region(title, summary, lang):
+    assert _site(title, summary, lang) is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    # A capital, a land at war or a sea "in" or "at" a launch's sentence is a target or a sayer.
+    ("North Korea fires ballistic missile", "Officials in Pyongyang said the launch was a routine test.", "en"),
+    ("Israel fires missiles at targets in Gaza", "", "en"),
+    ("Russia fires missiles at ships in the Black Sea", "", "en"),
+    ("Rosja wystrzeliła rakiety", "Eksplozje słychać było w rejonie Kijowa.", "pl"),
+    ("북한, 탄도미사일 발사", "합참은 평양에서 열린 회의 뒤 북한이 탄도미사일 1발을 발사했다고 밝혔다.", "ko"),
+])
+def test_a_place_that_is_no_facility_needs_from(title, summary, lang):
+    assert _site(title, summary, lang) is None
 
 
 @pytest.mark.parametrize(("title", "summary", "lang"), [
@@ -54,9 +134,7 @@ def test_the_place_a_launch_was_made_from_is_read_as_written(title, summary, lan
     ("Rosja wystrzeliła rakiety na Kijów", "Mieszkańcy z okolic schronili się w metrze.", "pl"),
 ])
 def test_no_launch_site_where_the_text_says_none(title, summary, lang):
-    result = classify(title, summary, lang=lang)
-    assert result.is_launch
-    assert result.fields.launch_site is None
+    assert _site(title, summary, lang) is None
 
 
 def _report(item_id: str, feed: str, source_kind: str, site: str | None, minutes: float) -> LaunchReport:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
 from services.classify.languages.quantities import APPROX, QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
@@ -708,7 +709,8 @@ HEADLINE_FUTURE = compile_fast(
 _SITE_CAP = r"(?-i:[A-Z][\w'’-]*)"
 _SITE_NAME = rf"{_SITE_CAP}(?:[ -](?:{_SITE_CAP}|(?-i:al|el|ul|de|of)(?= (?-i:[A-Z]))))*"
 _SITE_AREA = (r"(?: (?:area|areas|region|province|county|district|city|town|village|base|air ?base|airfield|airport"
-              r"|launch (?:site|pad|complex|facility|center|centre)|cosmodrome|spaceport|space (?:center|centre)"
+              r"|(?:satellite )?launch(?:ing)? (?:site|pad|complex|facility|station|ground|center|centre)"
+              r"|cosmodrome|spaceport|space (?:center|centre)"
               r"|test(?:ing)? (?:site|ground|range)|peninsula|coast|coastline|strait|strip|territory|waters"
               r"|harbou?r|port|bay))?")
 _SITE_PLACED = (rf"(?:, {_SITE_NAME} (?-i:Province|province|County|county|Oblast|oblast|Prefecture|prefecture|[Rr]egion|[Ss]tate)"
@@ -720,7 +722,10 @@ _SITE_PLATFORM = (r"(?:an? |the |its )?(?:[\w-]+ ){0,2}?(?:submarines?|warships?
 # What a place is, before its name: "the eastern city of Hamhung", "an inland area near the
 # western county of Taekwan", "the international airport in Pyongyang".
 _SITE_DESCRIBED = (r"(?:(?:the |an? )?(?:[a-z]+ ){0,2}?(?:vicinity|areas?|region|outskirts|waters|environs|city|town"
-                   r"|port|county|province|village|island|capital|airport|airfield|base|site) (?:of|off|near|around|in) )")
+                   r"|port|county|province|village|island|capital|airport|airfield|base|site|coast|border)"
+                   r" (?:of|off|near|around|in|in or around|in or near) "
+                   # where it lies from another: "(from) south of the capital in Hwangju County"
+                   r"|(?:north|south|east|west)(?:-?(?:east|west))? of )")
 _SITE = (rf"{_SITE_COAST}{_SITE_PLACED}|{_SITE_PLATFORM}{_SITE_PLACED}"
          rf"|{_SITE_DESCRIBED}{{0,2}}(?:the )?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? |central )?"
          rf"{_SITE_NAME}{_SITE_AREA}{_SITE_PLACED}")
@@ -745,11 +750,53 @@ LAUNCH_SITE = re.compile(  # (`re`: the names' capitals are read case-sensitivel
     _I,
 )
 
+# A facility named "at", "in", "near" or "off" in a launch's clause: launches are made
+# there and little else happens there ("detected at Tongchang-ri, North Phyongan
+# Province", "fired ... off the coast of the eastern city of Wonsan", "the launch took
+# place near Hamhung"; `schemas.places.Site.facility`). A capital, a land or a sea there is
+# a target or a sayer as often, and needs "from".
+_FACILITY = "|".join(re.escape(name) for name in FACILITY_NAMES if name.isascii())
+LAUNCH_SITE_AT = re.compile(
+    rf"{_SITE_LEAD}{_SITE_GAP}\b"
+    r"(?:at|in|near|around|off|outside|in or around|in or near)\s+"
+    rf"(?P<site>(?:the )?(?:waters off |coast of )?{_SITE_DESCRIBED}{{0,2}}(?:the )?"
+    rf"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? )?(?:{_FACILITY})[\w'’-]*{_SITE_AREA}{_SITE_PLACED})",
+    _I,
+)
+# Where the launchers are when they fire: "Palestinian militants in the Gaza Strip fire
+# rockets", "Houthi forces in Yemen launched", "Hezbollah fighters in southern Lebanon fired".
+# Where the launchers are when they fire: "Palestinian militants in the Gaza Strip fire
+# rockets", "Houthi forces in Yemen launched", "bombers over the Caspian Sea launched",
+# "crews deployed in the Zaporizhzhia region fired", "launchers stationed on an island fired".
+LAUNCH_SITE_SUBJECT = re.compile(
+    r"\b(?:militants?|fighters?|forces|rebels?|gunmen|groups?|troops|units?|militias?|batteries|crews?"
+    r"|launchers?|bombers?|aircraft|jets|warships?|ships|submarines?|vessels?)"
+    r"\s+(?:based\s+|stationed\s+|positioned\s+|deployed\s+|operating\s+)?(?:in|inside|over|on|off)\s+"
+    rf"(?P<site>{_SITE}|(?:the )?{_SITE_NAME} Sea|(?:[a-z]+ )?(?-i:[A-Z])[a-z]+ island)"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|shot|shoot|lob(?:s|bed)?)\b",
+    _I,
+)
+# Launches seen at a place: "rocket launches were detected in the northern Gaza Strip".
+LAUNCH_SITE_DETECTED = re.compile(
+    rf"\b(?:launch(?:es)?|missiles?|rockets?|projectiles?)\s+(?:was|were|had been|have been)\s+detected"
+    rf"{_SITE_GAP}\b(?:in|at|near)\s+(?P<site>{_SITE})",
+    _I,
+)
+# "launched an ICBM in the Pyongyang area", "fired in the Sunchon area": a named area in a
+# launch's clause, where it lies in the launcher's own state or in none the gazetteer
+# knows (group "home_site": a target area of another state, "in the Kharkiv region", is none).
+LAUNCH_SITE_AREA = re.compile(
+    rf"\b(?:fir(?:e|es|ed)|launch(?:es|ed)?|test-fired|test-launched){_SITE_GAP}\bin\s+"
+    rf"(?P<home_site>the (?:(?:north|south|east|west)(?:ern)? )?{_SITE_NAME} (?:area|region|county|district))",
+    _I,
+)
 
 # Only numbers bound to a flight verb are distances flown ("flew about 800 km"); a stated
 # range is not.
 DISTANCE = compile_fast(
     rf"\b(?:(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering)"
+    # (a heading between: "flew in a north-eastern direction for about 600 km")
+    rf"(?:\s+in\s+(?:an?\s+|the\s+)?[\w-]+\s+direction)?"
     rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of)"
     rf"\s+(?:the\s+|an?\s+|respectively\s+|each\s+)?{APPROX}\s*{QUANT}",
     _I,
@@ -1410,7 +1457,7 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_TARGET),
     apogees=(APOGEE, APOGEE_AFTER),
-    launch_sites=(LAUNCH_SITE,),
+    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_DETECTED, LAUNCH_SITE_AT, LAUNCH_SITE_AREA),
     part_hours=PART_HOURS,
     total_count=TOTAL_COUNT,
     single_occasion=SINGLE_OCCASION,

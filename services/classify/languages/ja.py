@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
+from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
 from services.classify.languages.quantities import QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
+
+_FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[\u4e00-\u9fff]+", name))
 
 _I = re.IGNORECASE
 # An editorial's or an analysis's label: "【社説】", "＜社説＞", "社説：".
@@ -248,7 +251,18 @@ TABLE = LanguageTable(
     # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射").
     launch_sites=(re.compile(
         r"(?P<site>[\u4e00-\u9fff\u30a0-\u30ffー々]{2,12}(?:の[\u4e00-\u9fff\u30a0-\u30ffー々]{2,10})?"
-        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)から(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),),
+        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)から(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),
+        # With "で" too, a facility (`schemas.places.Site.facility`: "東倉里付近で", "新浦沖で")
+        # or a place whose last word says it is a base, a range or a province ("パルマヒム空軍
+        # 基地で", "慈江道で"; not Japan's own 北海道) ... 発射.
+        re.compile(
+            rf"(?P<site>(?:[\u4e00-\u9fff]{{2,6}}の)?(?:{_FACILITY})(?:[（(][\u30a0-\u30ffー]{{1,12}}[）)])?"
+            r"(?:付近|周辺|近郊|一帯|沖)?)(?:から|で)(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),
+        re.compile(
+            r"(?P<site>(?:[\u4e00-\u9fff]{2,6}の)?[\u4e00-\u9fff\u30a0-\u30ffー]{1,12}(?:基地|発射場|射場|(?<!北海)道|郡)"
+            r"(?:付近|周辺|一帯)?)で(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),
+        # The launch point named: "発射地点は平安南道粛川付近とみられる".
+        re.compile(r"発射地点は(?P<site>[^、。\n]{2,30}?)(?:とみられ|と推定|と分析|と発表|とされ|だ|で|。)"),),
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import re
 
+from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
 from services.classify.languages.quantities import QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
+
+_FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[가-힣]+", name))
+# Up to two words of a place before its last, none of time, none a subject ("북한이") or
+# told with "also" ("지난달에도").
+_PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|북한|북)\s)[가-힣]+"
+                r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
+# A launch verb after the place in its sentence, not one it "had made before" ("발사한 바 있다").
+_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착)(?!한 바|했던 바)"
 
 _I = re.IGNORECASE
 # An editorial's or an analysis's label: "[사설]", "[뉴스 분석]", "사설:".
@@ -247,13 +256,22 @@ TABLE = LanguageTable(
         compile_fast(rf"(?:약)?\s*{QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상)?[^。\n]{{0,22}}?(?:비행|날아)", _I),
     ),
     apogees=(compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{QUANT}", _I),),
-    # Where it was fired from: a place and its area word before "에서", a launch verb after it
-    # in the sentence ("평양 순안 일대에서 동해상으로 ... 발사"); words of time and subjects
-    # (a word ending in a subject particle) are not part of the place.
+    # Where it was fired from: a place and its area word before "에서" (or before a launch
+    # seen there: "함흥 일대 발사를 포착"; a launcher placed there: "원산 인근 해안 지역에
+    # 배치한 이동식발사대로"), a launch verb after it in the sentence ("평양 순안 일대에서
+    # 동해상으로 ... 발사"), not a launch it "had made before" ("발사한 바 있다"); words of
+    # time and subjects (a word ending in a subject particle, "지난달에도") are not part of
+    # the place.
     launch_sites=(re.compile(
-        r"(?<![가-힣\d])(?P<site>(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|북한|북)\s)[가-힣]+(?<![이가은는을를께경쯤])\s){0,2}"
-        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙))에서"
-        r"(?=[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착))"),),
+        rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
+        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구))"
+        rf"(?:에서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
+        # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
+        re.compile(
+            rf"(?<![가-힣])(?P<site>(?:[가-힣]{{2}}[남북]도\s)?(?:{_FACILITY})[가-힣]{{0,2}}?)에서(?={_LAUNCH_AFTER})"),
+        # The launch point named: "발사 지점은 함경남도 신포 인근 해상으로", "황주군 일대를 발사 지점으로".
+        re.compile(r"발사\s?지점은\s(?P<site>[^,.。\n]{2,30}?)(?:으로|로|인(?!근)|이며|이다|이었)"),
+        re.compile(rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}[가-힣]+)(?:을|를)\s발사\s?지점으로"),),
     clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"

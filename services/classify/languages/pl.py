@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
 from services.classify.languages import en
 from services.classify.languages.quantities import QUANT
@@ -715,20 +716,41 @@ APOGEE = compile_fast(
     _I,
 )
 # Where it was fired from: after a launch verb or a weapon and "z"/"ze" in its clause, an
-# area word and the name it governs ("z rejonu Pjongjangu", "z terytorium Jemenu"), a coast
-# ("ze wschodniego wybrzeża") or a capitalised name ("z Jemenu", "ze Strefy Gazy"). (`re`:
-# the names' capitals are read case-sensitively.)
+# area word and the name it governs ("z rejonu Pjongjangu", "z terytorium Jemenu", "z
+# poligonu w prowincji Beludżystan"), an oblast ("z obwodu biełgorodzkiego"), a coast
+# ("ze wschodniego wybrzeża") or a capitalised name ("z Jemenu", "ze Strefy Gazy"; not "z
+# Północy", the North that stands for its state). (`re`: the names' capitals are read
+# case-sensitively.)
 _UPPER = r"(?-i:[A-ZŁŚŻŹĆ][\wąćęłńóśźż-]*)"
 _SP = r"[ \t]+"
+_LAUNCH_WORD = r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
+_OBLAST = r"(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))"  # the oblast's adjective, before its ending
 LAUNCH_SITE = re.compile(
-    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
-    r"(?:(?!\bze?\s)[^.,;:!?\n]){0,30}?\bze?[ \t]+(?P<site>"
+    rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,30}}?\bze?[ \t]+(?P<site>"
     r"(?:rejonu|okolic|terytorium|obszaru|regionu|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
-    rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)(?:{_SP}{_UPPER}){{1,2}}"
+    rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)"
+    rf"(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|na))?(?:{_SP}{_UPPER}){{1,2}}"
+    rf"|obwodu{_SP}{_OBLAST}iego"
     rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża"
-    rf"|{_UPPER}(?:{_SP}{_UPPER})?)",
+    rf"|(?!(?-i:Półn|Połud|Wschod|Zachod)){_UPPER}(?:{_SP}{_UPPER})?)",
     _I,
 )
+# A facility (`schemas.places.Site.facility`) "in the area of", "near" or "off" ("w rejonie
+# Sunan", "w pobliżu portu Nampo", "u wybrzeży Wonsanu"), or an oblast a launch was made in
+# ("odpaliły w obwodzie mikołajowskim", "odpalone w obwodzie kurskim").
+_FACILITY = "|".join(re.escape(name) for name in FACILITY_NAMES if name.isascii())
+LAUNCH_SITE_AT = re.compile(
+    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*)\b(?:(?!\bze?\s)[^.;:!?\n]){0,40}?"
+    rf"\b(?P<site>(?:w{_SP}rejonie|w{_SP}okolicach|w{_SP}pobliżu|u{_SP}wybrzeży|na{_SP}poligonie|z{_SP}kosmodromu)"
+    rf"{_SP}(?:(?:portu|miasta|bazy|lotniska|wyspy){_SP})?(?:(?:{_FACILITY})[\wąćęłńóśźż-]*))",
+    _I,
+)
+LAUNCH_SITE_OBLAST = re.compile(
+    rf"\b(?:wystrzel|odpal)\w*(?:{_SP}[\wąćęłńóśźż]+){{0,2}}?{_SP}w{_SP}(?P<site>obwodzie{_SP}{_OBLAST}im)\b", _I)
+# Where the launchers are when they fire: "Huti w Jemenie wystrzelili", "Islamski Dżihad w
+# Strefie Gazy wystrzelił".
+LAUNCH_SITE_SUBJECT = re.compile(
+    rf"(?-i:\bw){_SP}(?P<site>{_UPPER}(?:{_SP}{_UPPER})?){_SP}(?:[\wąćęłńóśźż]+{_SP}){{0,2}}?(?:wystrzel|odpal)\w*", _I)
 
 # Roles of a name: the target ("na Kijów", "w kierunku Japonii", "zaatakowała Ukrainę"),
 # where it was fired from ("z Rosji"), who reports ("według Japonii"), the passive agent
@@ -1171,7 +1193,7 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_BEFORE_FALL),
     apogees=(APOGEE,),
-    launch_sites=(LAUNCH_SITE,),
+    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_OBLAST, LAUNCH_SITE_AT),
     target_before=TARGET_BEFORE,
     target_place=TARGET_PLACE,
     place_name=place_name,

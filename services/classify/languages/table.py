@@ -317,7 +317,9 @@ class LanguageTable:
     number_words: Mapping[str, int] = field(default_factory=dict)
     distances: tuple[FastPattern, ...] = ()  # distance flown: groups as extractor._quantity_km reads
     apogees: tuple[FastPattern, ...] = ()
-    # Where a launch was made from ("fired from the Sunan area", "일대에서 발사"): the place in group "site".
+    # Where a launch was made from ("fired from the Sunan area", "일대에서 발사"): the place in
+    # group "site", or in group "home_site" where it names a site only in the launcher's own
+    # state (see extractor._launch_site); the first pattern that finds one wins.
     launch_sites: tuple[re.Pattern[str], ...] = ()
     # Where a strike landed, named after a verb or noun of striking or falling and its
     # preposition ("atak na Kijów", "spadła na Odessę"); the place in group "place".
