@@ -933,6 +933,9 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 said = text[s:e]
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
                 part.append((s, english or said, (s, e)))
+        for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):
+            s, e = m.span("place" if m.group("place") else "place_reached")
+            part.append((s, text[s:e], (s, e)))
         part += _struck(p, lo, hi, actor)
         targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0]) if not in_site(span)]
     # A place the headline's strike hit says more than a sea the summary names ("strike

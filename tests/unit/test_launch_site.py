@@ -98,6 +98,34 @@ def test_a_site_told_by_where_the_launchers_were_or_as_the_launch_point(title, s
     assert _site(title, summary, lang) == site
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    ("North Korea tests solid-fuel ICBM", "The launch took place near Pyongyang's Sunan International Airport.", "en",
+     "Pyongyang's Sunan International Airport"),
+    ("Pakistan test-fires ballistic missile", "The launch took place at the Sonmiani test range in Balochistan province.",
+     "en", "the Sonmiani test range in Balochistan province"),
+    ("Rockets fired at southern Israel", "Terrorists in the Gaza Strip fired a barrage of rockets, the army said.", "en",
+     "the Gaza Strip"),
+    ("Russia strikes Odesa", "Russian troops in occupied Crimea fired two ballistic missiles at the city.", "en",
+     "occupied Crimea"),
+    ("Iran fires missiles at targets in Syria", "The missiles were launched in Khuzestan province, state media said.",
+     "en", "Khuzestan province"),
+    ("북한, 방사포 발사", "합참은 발사 원점은 황해남도 강령군 일대로 파악된다고 밝혔다. 방사포 10여 발을 발사했다.", "ko",
+     "황해남도 강령군 일대"),
+    ("우크라, 미사일 발사", "러시아 국방부는 우크라이나군이 북동부 하르키우주에서 미사일 6발을 발사했다고 밝혔다.", "ko",
+     "북동부 하르키우주"),
+    ("中国がICBM試射", "中国国防省は、ロケット軍が南部・海南島付近でICBM1発を太平洋に向けて試射したと発表した。", "ja",
+     "南部・海南島付近"),
+    ("Rosyjskie bombowce odpaliły pociski", "Bombowce odpaliły pociski manewrujące z rejonu obwodu murmańskiego.", "pl",
+     "rejonu obwodu murmańskiego"),
+    ("Chiny wystrzeliły pociski", "Chińska armia wystrzeliła z prowincji Fujian kilka pocisków balistycznych.", "pl",
+     "prowincji Fujian"),
+    ("Indie przetestowały pocisk", "Test przeprowadzono na poligonie w Chandipur; pocisk przeleciał 850 km.", "pl",
+     "na poligonie w Chandipur"),
+])
+def test_a_site_told_where_the_launch_took_place_or_where_its_troops_were(title, summary, lang, site):
+    assert _site(title, summary, lang) == site
+
+
 @pytest.mark.parametrize(("title", "summary", "lang"), [
     # Another launch's site; another state's area, a target; the North that stands for its state.
     ("North Korea fires ballistic missile", "It came two days after it launched an ICBM from the Sunan area.", "en"),
@@ -105,6 +133,9 @@ def test_a_site_told_by_where_the_launchers_were_or_as_the_launch_point(title, s
     ("北, 순항미사일 발사", "북한은 지난달에도 평양 인근 지역에서 전략순항미사일을 발사한 바 있다.", "ko"),
     ("北朝鮮が弾道ミサイル発射", "北海道では住民に避難を呼びかけた。北朝鮮は弾道ミサイルを発射した。", "ja"),
     ("Pjongjang wystrzelił pocisk", "Po raz pierwszy rakieta z Północy spadła tak blisko wybrzeża.", "pl"),
+    # "z" far from the weapon word is "of" or "among", not "from".
+    ("HIMARS uderzył w Rosjan", "Pociskami trafieni zostali niedawno zmobilizowani żołnierze z Czuwaskiego Batalionu.",
+     "pl"),
 ])
 def test_no_site_from_another_launch_a_target_area_or_a_state_named_as_a_region(title, summary, lang):
     assert _site(title, summary, lang) is None
@@ -177,6 +208,23 @@ def test_the_event_keeps_the_top_authoritys_site_and_a_site_alone_sends_no_updat
     ("북한, 탄도미사일 발사", "합참은 북한이 북동쪽 방향으로 탄도미사일을 발사했다고 밝혔다.", "ko", "northeast"),
     ("北朝鮮が弾道ミサイル発射", "防衛省によると、北朝鮮は北東方向に向けて発射した。", "ja", "northeast"),
     ("北朝鮮が弾道ミサイル発射", "防衛省は、日本の排他的経済水域(EEZ)外に落下したと推定している。", "ja", "outside Japan's EEZ"),
+    # Headings told as "-ward", "toward the east", or after a distance.
+    ("North Korea launches rocket", "It launched a space rocket carrying a satellite southward late on Tuesday.", "en",
+     "south"),
+    ("North Korea fires missile", "It was launched from the west coast toward the east, Japan said.", "en", "east"),
+    ("North Korea fires missile", "The missile flew about 250 km northeast, the military said.", "en", "northeast"),
+    ("北, 탄도미사일 발사", "합참은 미사일이 동북쪽으로 약 250㎞를 비행했다고 밝혔다.", "ko", "northeast"),
+    ("北朝鮮が弾道ミサイル発射", "ミサイルは東北東の方向へ約550キロ飛行したという。", "ja", "northeast"),
+    # Where a test's warhead came down; a strait and a gulf.
+    ("Russia test-launches Yars ICBM", "The dummy warhead hit a target at the Kura range, the ministry said.", "en",
+     "the Kura range"),
+    ("US test-launches Minuteman III", "Its re-entry vehicle travelled about 6,700 km to the Kwajalein Atoll.", "en",
+     "the Kwajalein Atoll"),
+    ("Pakistan fires missiles", "Pakistan said it had launched Fatah missiles at several Indian military installations.",
+     "en", "Indian military installations"),
+    ("China fires long-range rockets into the Taiwan Strait", "", "en", "Taiwan Strait"),
+    ("Houthis launch two missiles into the Gulf of Aden", "", "en", "Gulf of Aden"),
+    ("후티 반군, 탄도미사일 발사", "후티 반군이 예멘에서 이스라엘을 겨냥해 탄도미사일 1발을 발사했다.", "ko", "이스라엘"),
 ])
 def test_the_direction_is_where_it_went(title, summary, lang, direction):
     result = classify(title, summary, lang=lang)
@@ -184,6 +232,13 @@ def test_the_direction_is_where_it_went(title, summary, lang, direction):
     assert result.fields.direction == direction
     if direction == "northeast":
         assert wording.headed(direction) == "heading northeast"
+
+
+def test_what_a_missile_could_reach_is_no_direction():
+    result = classify("Pakistan tests Shaheen missile", "The nuclear-capable missile is able to reach targets in India.",
+                      lang="en")
+    assert result.is_launch
+    assert result.fields.direction is None
 
 
 def test_two_wordings_of_one_site_are_one_fact_on_the_page_and_two_sites_are_two():

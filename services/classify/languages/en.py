@@ -710,7 +710,7 @@ _SITE_CAP = r"(?-i:[A-Z][\w'’-]*)"
 _SITE_NAME = rf"{_SITE_CAP}(?:[ -](?:{_SITE_CAP}|(?-i:al|el|ul|de|of)(?= (?-i:[A-Z]))))*"
 _SITE_AREA = (r"(?: (?:area|areas|region|province|county|district|city|town|village|base|air ?base|airfield|airport"
               r"|(?:satellite )?launch(?:ing)? (?:site|pad|complex|facility|station|ground|center|centre)"
-              r"|cosmodrome|spaceport|space (?:center|centre)"
+              r"|cosmodrome|spaceport|space (?:center|centre)|range"
               r"|test(?:ing)? (?:site|ground|range)|peninsula|coast|coastline|strait|strip|territory|waters"
               r"|harbou?r|port|bay))?")
 _SITE_PLACED = (rf"(?:, {_SITE_NAME} (?-i:Province|province|County|county|Oblast|oblast|Prefecture|prefecture|[Rr]egion|[Ss]tate)"
@@ -728,6 +728,7 @@ _SITE_DESCRIBED = (r"(?:(?:the |an? )?(?:[a-z]+ ){0,2}?(?:vicinity|areas?|region
                    r"|(?:north|south|east|west)(?:-?(?:east|west))? of )")
 _SITE = (rf"{_SITE_COAST}{_SITE_PLACED}|{_SITE_PLATFORM}{_SITE_PLACED}"
          rf"|{_SITE_DESCRIBED}{{0,2}}(?:the )?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? |central )?"
+         r"(?:(?:[\w-]+-)?occupied )?"
          rf"{_SITE_NAME}{_SITE_AREA}{_SITE_PLACED}")
 _SITE_LEAD = (r"\b(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|shot|lob(?:s|bed)?|(?:took|takes|blasted|lifted) off"
               r"|missiles?|rockets?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|projectiles?|salvos?|barrages?|detected|originating"
@@ -760,7 +761,8 @@ LAUNCH_SITE_AT = re.compile(
     rf"{_SITE_LEAD}{_SITE_GAP}\b"
     r"(?:at|in|near|around|off|outside|in or around|in or near)\s+"
     rf"(?P<site>(?:the )?(?:waters off |coast of )?{_SITE_DESCRIBED}{{0,2}}(?:the )?"
-    rf"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? )?(?:{_FACILITY})[\w'’-]*{_SITE_AREA}{_SITE_PLACED})",
+    rf"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? )?(?:{_SITE_NAME}['’]s )?"
+    rf"(?:{_FACILITY})[\w'’-]*{_SITE_AREA}{_SITE_PLACED})",
     _I,
 )
 # Where the launchers are when they fire: "Palestinian militants in the Gaza Strip fire
@@ -769,7 +771,7 @@ LAUNCH_SITE_AT = re.compile(
 # rockets", "Houthi forces in Yemen launched", "bombers over the Caspian Sea launched",
 # "crews deployed in the Zaporizhzhia region fired", "launchers stationed on an island fired".
 LAUNCH_SITE_SUBJECT = re.compile(
-    r"\b(?:militants?|fighters?|forces|rebels?|gunmen|groups?|troops|units?|militias?|batteries|crews?"
+    r"\b(?:militants?|fighters?|terrorists?|forces|rebels?|gunmen|groups?|troops|units?|militias?|batteries|crews?"
     r"|launchers?|bombers?|aircraft|jets|warships?|ships|submarines?|vessels?)"
     r"\s+(?:based\s+|stationed\s+|positioned\s+|deployed\s+|operating\s+)?(?:in|inside|over|on|off)\s+"
     rf"(?P<site>{_SITE}|(?:the )?{_SITE_NAME} Sea|(?:[a-z]+ )?(?-i:[A-Z])[a-z]+ island)"
@@ -782,12 +784,31 @@ LAUNCH_SITE_DETECTED = re.compile(
     rf"{_SITE_GAP}\b(?:in|at|near)\s+(?P<site>{_SITE})",
     _I,
 )
+# "The launch took place at the Sonmiani test range": where the launch itself was.
+LAUNCH_SITE_TOOK_PLACE = re.compile(
+    r"\blaunch(?:es)?\s+(?:took place|happened|occurred|was (?:conducted|carried out|made))\s+(?:at|in|near|from)\s+"
+    rf"(?P<site>{_SITE})",
+    _I,
+)
 # "launched an ICBM in the Pyongyang area", "fired in the Sunchon area": a named area in a
 # launch's clause, where it lies in the launcher's own state or in none the gazetteer
 # knows (group "home_site": a target area of another state, "in the Kharkiv region", is none).
 LAUNCH_SITE_AREA = re.compile(
     rf"\b(?:fir(?:e|es|ed)|launch(?:es|ed)?|test-fired|test-launched){_SITE_GAP}\bin\s+"
-    rf"(?P<home_site>the (?:(?:north|south|east|west)(?:ern)? )?{_SITE_NAME} (?:area|region|county|district))",
+    rf"(?P<home_site>(?:the )?(?:(?:north|south|east|west)(?:ern)? )?{_SITE_NAME} (?:area|region|county|district|province))",
+    _I,
+)
+
+# Where a test's warhead came down, named as the target it hit or its flight's end: "hit a
+# target at the Kura range on the Kamchatka Peninsula", "reached its designated target on
+# the Kamchatka peninsula", "travelled about 6,760 km to the Kwajalein Atoll" (a place
+# `extractor._direction` reads as where it went); not what it could reach ("able to reach
+# targets in India").
+TARGET_AREA = re.compile(
+    rf"\b(?:hit|hits|struck|reached|destroyed)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){{0,2}}?targets?(?: areas?)?"
+    rf"\s+(?:at|on|in|near)\s+(?P<place>{_SITE})"
+    rf"|\b(?:flew|flown|travell?ed|traveling)\s+(?:(?:about|some|roughly|around|approximately|nearly)\s+)?"
+    rf"[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)(?:\s+\([^)]{{1,30}}\))?\s+to\s+(?P<place_reached>{_SITE})",
     _I,
 )
 
@@ -883,7 +904,9 @@ STRIKE_OBJECT = compile_fast(
     r"|bombards?|bombarded|bombarding|pounds?|pounded|pounding|shell(?:s|ed|ing)|slams?|slammed|slamming"
     r"|pummel(?:s|l?ed|l?ing)?|hammer(?:s|ed|ing)?|rain(?:s|ed|ing)? down on"
     r"|(?:falls?|fell|falling|land(?:s|ed|ing)?|crash(?:es|ed|ing)?)\s+(?:on|onto|in|into)"
-    r"|violat(?:es|ed|ing)|entered|intruded into)\s+"
+    r"|violat(?:es|ed|ing)|entered|intruded into"
+    # "fired Fatah missiles at several military installations"
+    r"|(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?)\s+(?:[\w-]+\s+){1,4}?at)\s+"
     rf"(?P<object>(?!across\b)(?:(?!{_OBJECT_STOP}\b)[\w'’-]+(?:\s+|\b)){{1,9}})", _I)
 # Before a state in what a strike hit: the strikes spread over the whole state
 # ("cities across Ukraine"), which names no place hit.
@@ -900,7 +923,8 @@ STRUCK_THING = compile_fast(
     r"|headquarters|museums?|hospitals?|schools?|power (?:plants?|stations?)|nuclear plants?|substations?"
     r"|facilit(?:y|ies)|terminals?|depots?|refiner(?:y|ies)|warehouses?|ships?|vessels?|tankers?"
     r"|apartment (?:blocks?|buildings?)|residential (?:blocks?|buildings?)|buildings?|car parks?|streets?|roads?"
-    r"|highways?|bridges?|village|town|city|region|district|capital|airspace)\b", _I)
+    r"|highways?|bridges?|village|town|city|region|district|capital|airspace"
+    r"|installations?|military bases?|command posts?|positions|border (?:towns|communities))\b", _I)
 # Words before a thing hit that are no part of its description: determiners ("a", "its"),
 # prepositions and the words of a number ("at least 10"), a verb of striking ("hitting").
 STRUCK_THING_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "one", "another", "this", "that",
@@ -1307,10 +1331,15 @@ SHARED = SharedWords(
     other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
     # Headlines drop the article: "fires missile into sea"; "into its eastern sea" and "off
     # its east coast" too.
+    # (also "southward", "toward the east", "flew about 250 km northeast")
     heading=(
         r"\bin\s+an?\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|erly)?\s+direction\b"
-        r"|\b(?:flew|flying|headed|heading|travell?ed|traveling|fired|launched)\s+(?:north|south|east|west)"
-        r"(?:-?(?:east|west))?(?:wards?)?\b(?!\s+(?:korea|sea|coast|of|china|pacific|side|africa)\b)"
+        r"|\b(?:flew|flying|headed|heading|travell?ed|traveling|fired|launched)\s+"
+        r"(?:(?:about|some|roughly|around|approximately|nearly)\s+)?(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
+        r"(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\b(?!\s+(?:korea|sea|coast|of|china|pacific|side|africa)\b)"
+        r"|\b(?:north|south|east|west)(?:-?(?:east|west))?wards?\b"
+        r"|\btowards?\s+the\s+(?:north|south|east|west)(?:-?(?:east|west))?\b(?![\w-])"
+        r"(?!\s+(?:korea|sea|coast|china|pacific|side|africa|asia|bank|of)\b)"
     ),
     generic_sea=(
         r"\b(?:into|toward|towards|in|off)\s+(?:the\s+|its\s+|their\s+)?(?:(?:east|west|north|south)(?:ern)?\s+)?"
@@ -1442,6 +1471,8 @@ SHARED = SharedWords(
         ("Sea of Okhotsk", r"\bSea of Okhotsk\b"),
         ("East China Sea", r"\bEast China Sea\b"),
         ("South China Sea", r"\bSouth China Sea\b"),
+        ("Taiwan Strait", r"\bTaiwan Strait\b"),
+        ("Gulf of Aden", r"\bGulf of Aden\b"),
         ("outside Japan's EEZ", r"\boutside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
         ("inside Japan's EEZ", r"\binside (?:Japan's |its )?(?:the )?(?:EEZ|exclusive economic zone)\b"),
     ),
@@ -1457,7 +1488,8 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_TARGET),
     apogees=(APOGEE, APOGEE_AFTER),
-    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_DETECTED, LAUNCH_SITE_AT, LAUNCH_SITE_AREA),
+    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_DETECTED, LAUNCH_SITE_TOOK_PLACE, LAUNCH_SITE_AT,
+                  LAUNCH_SITE_AREA),
     part_hours=PART_HOURS,
     total_count=TOTAL_COUNT,
     single_occasion=SINGLE_OCCASION,

@@ -14,6 +14,8 @@ from services.classify.languages.quantities import QUANT
 from services.classify.languages.table import LanguageTable, SharedWords
 
 _FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[\u4e00-\u9fff]+", name))
+# A launch verb after a site in its sentence: launched, put up, test-fired.
+_LAUNCH_AFTER = r"[^。\n]{0,40}?(?:発射|打ち上げ|試射)"
 
 _I = re.IGNORECASE
 # An editorial's or an analysis's label: "【社説】", "＜社説＞", "社説：".
@@ -251,16 +253,17 @@ TABLE = LanguageTable(
     # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射").
     launch_sites=(re.compile(
         r"(?P<site>[\u4e00-\u9fff\u30a0-\u30ffー々]{2,12}(?:の[\u4e00-\u9fff\u30a0-\u30ffー々]{2,10})?"
-        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)から(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),
+        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)から"
+        rf"(?={_LAUNCH_AFTER})"),
         # With "で" too, a facility (`schemas.places.Site.facility`: "東倉里付近で", "新浦沖で")
         # or a place whose last word says it is a base, a range or a province ("パルマヒム空軍
-        # 基地で", "慈江道で"; not Japan's own 北海道) ... 発射.
+        # 基地で", "慈江道で"; not Japan's own 北海道), or its vicinity ("ホデイダ周辺で") ... 発射.
         re.compile(
             rf"(?P<site>(?:[\u4e00-\u9fff]{{2,6}}の)?(?:{_FACILITY})(?:[（(][\u30a0-\u30ffー]{{1,12}}[）)])?"
-            r"(?:付近|周辺|近郊|一帯|沖)?)(?:から|で)(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),
+            rf"(?:付近|周辺|近郊|一帯|沖)?)(?:から|で)(?={_LAUNCH_AFTER})"),
         re.compile(
-            r"(?P<site>(?:[\u4e00-\u9fff]{2,6}の)?[\u4e00-\u9fff\u30a0-\u30ffー]{1,12}(?:基地|発射場|射場|(?<!北海)道|郡)"
-            r"(?:付近|周辺|一帯)?)で(?=[^。\n]{0,40}?(?:発射|打ち上げ))"),
+            r"(?P<site>(?:[\u4e00-\u9fff]{2,6}[の・])?[\u4e00-\u9fff\u30a0-\u30ffー]{1,12}"
+            rf"(?:(?:基地|発射場|射場|(?<!北海)道|郡)(?:付近|周辺|一帯)?|付近|周辺|一帯))で(?={_LAUNCH_AFTER})"),
         # The launch point named: "発射地点は平安南道粛川付近とみられる".
         re.compile(r"発射地点は(?P<site>[^、。\n]{2,30}?)(?:とみられ|と推定|と分析|と発表|とされ|だ|で|。)"),),
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),

@@ -74,7 +74,7 @@ SHARED = SharedWords(
     restored=r"복구|재건",
     harmed=r"파손|파괴|부서진|피해|피격",
     generic_sea=r"해상으로",
-    heading=r"(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)쪽?\s?방향으로",
+    heading=r"(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽?\s?방향으로|쪽으로)",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
     # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that
     # tells a passive launch (no launch of its own before it) is its reporter or its target.
@@ -196,9 +196,9 @@ TABLE = LanguageTable(
         r"(?!(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)쪽)"
         # A common noun alone says no place ("인근에", "군사시설에", "표적을 향해").
         r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
-        r"[가-힣]{2,6}(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
+        r"[가-힣]{2,6}?(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
         # (Not "에 대한", "에 따르면", "에 의해", "에 대응": what the dative is not a target of.)
-        r"(?:에(?!서|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?향해|쪽으로|\s?방향으로)"
+        r"(?:에(?!서|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?(?:향해|겨냥해|겨냥한)|쪽으로|\s?방향으로)"
         r"\s?(?=(?:[^\s,.…'\"‘’“”]+\s?){0,4}?(?:미사일|로켓|탄도|순항|방사포|발사))"),
     saying_end=compile_fast(r"(?:밝혔|발표했|주장했|전했|말했|설명했|확인했|보도했|공개했|올렸)(?:다|습니다)\s?$"),
     topic_speaker=compile_fast(
@@ -258,19 +258,20 @@ TABLE = LanguageTable(
     apogees=(compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{QUANT}", _I),),
     # Where it was fired from: a place and its area word before "에서" (or before a launch
     # seen there: "함흥 일대 발사를 포착"; a launcher placed there: "원산 인근 해안 지역에
-    # 배치한 이동식발사대로"), a launch verb after it in the sentence ("평양 순안 일대에서
+    # 배치한 이동식발사대로"; a province, "수미주에서"), a launch verb after it in the sentence ("평양 순안 일대에서
     # 동해상으로 ... 발사"), not a launch it "had made before" ("발사한 바 있다"); words of
     # time and subjects (a word ending in a subject particle, "지난달에도") are not part of
     # the place.
     launch_sites=(re.compile(
         rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
-        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구))"
+        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주))"
         rf"(?:에서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
         # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
         re.compile(
             rf"(?<![가-힣])(?P<site>(?:[가-힣]{{2}}[남북]도\s)?(?:{_FACILITY})[가-힣]{{0,2}}?)에서(?={_LAUNCH_AFTER})"),
-        # The launch point named: "발사 지점은 함경남도 신포 인근 해상으로", "황주군 일대를 발사 지점으로".
-        re.compile(r"발사\s?지점은\s(?P<site>[^,.。\n]{2,30}?)(?:으로|로|인(?!근)|이며|이다|이었)"),
+        # The launch point named: "발사 지점은 함경남도 신포 인근 해상으로", "발사 원점은 ... 일대로",
+        # "발사 장소가 ...로", "황주군 일대를 발사 지점으로".
+        re.compile(r"발사\s?(?:지점|장소|원점)(?:은|는|이|가)\s(?P<site>[^,.。\n]{2,30}?)(?:으로|로|인(?!근)|이며|이다|이었)"),
         re.compile(rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}[가-힣]+)(?:을|를)\s발사\s?지점으로"),),
     clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
     date=compile_fast(

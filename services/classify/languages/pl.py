@@ -726,13 +726,20 @@ _SP = r"[ \t]+"
 _LAUNCH_WORD = r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
 _OBLAST = r"(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))"  # the oblast's adjective, before its ending
 LAUNCH_SITE = re.compile(
-    rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,30}}?\bze?[ \t]+(?P<site>"
-    r"(?:rejonu|okolic|terytorium|obszaru|regionu|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
+    rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,45}}?\bze?[ \t]+(?P<site>"
+    r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
     rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)"
-    rf"(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|na))?(?:{_SP}{_UPPER}){{1,2}}"
+    rf"(?:{_SP}obwodu{_SP}{_OBLAST}iego|(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|na|stolicy|miasta|portu|wyspy))?"
+    rf"(?:{_SP}{_UPPER}){{1,2}}(?:,{_SP}{_UPPER}(?=,))?)"
     rf"|obwodu{_SP}{_OBLAST}iego"
-    rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża"
-    rf"|(?!(?-i:Półn|Połud|Wschod|Zachod)){_UPPER}(?:{_SP}{_UPPER})?)",
+    rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża)",
+    _I,
+)
+# A bare name closer to the launch word ("z Jemenu", "ze Strefy Gazy"): "z" of a longer
+# stretch is more often "of" or "among" ("trafieni zostali zmobilizowani z ... Batalionu").
+LAUNCH_SITE_NAMED = re.compile(
+    rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,30}}?\bze?[ \t]+"
+    rf"(?P<site>(?!(?-i:Półn|Połud|Wschod|Zachod)){_UPPER}(?:{_SP}{_UPPER})?)",
     _I,
 )
 # A facility (`schemas.places.Site.facility`) "in the area of", "near" or "off" ("w rejonie
@@ -740,9 +747,9 @@ LAUNCH_SITE = re.compile(
 # ("odpaliły w obwodzie mikołajowskim", "odpalone w obwodzie kurskim").
 _FACILITY = "|".join(re.escape(name) for name in FACILITY_NAMES if name.isascii())
 LAUNCH_SITE_AT = re.compile(
-    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*)\b(?:(?!\bze?\s)[^.;:!?\n]){0,40}?"
+    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*|test\w*)\b(?:(?!\bze?\s)[^.;:!?\n]){0,40}?"
     rf"\b(?P<site>(?:w{_SP}rejonie|w{_SP}okolicach|w{_SP}pobliżu|u{_SP}wybrzeży|na{_SP}poligonie|z{_SP}kosmodromu)"
-    rf"{_SP}(?:(?:portu|miasta|bazy|lotniska|wyspy){_SP})?(?:(?:{_FACILITY})[\wąćęłńóśźż-]*))",
+    rf"{_SP}(?:(?:portu|miasta|bazy|lotniska|wyspy|w){_SP})?(?:(?:{_FACILITY})[\wąćęłńóśźż-]*))",
     _I,
 )
 LAUNCH_SITE_OBLAST = re.compile(
@@ -1193,7 +1200,7 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_BEFORE_FALL),
     apogees=(APOGEE,),
-    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_OBLAST, LAUNCH_SITE_AT),
+    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_NAMED, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_OBLAST, LAUNCH_SITE_AT),
     target_before=TARGET_BEFORE,
     target_place=TARGET_PLACE,
     place_name=place_name,
