@@ -881,12 +881,12 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
 
 # The compass points (`schemas.labels.COMPASS_POINTS`) as `heading` patterns write them,
 # two-word points first.
-_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북", "北東")),
-            ("northwest", ("north-west", "northwest", "북서", "서북", "北西")),
-            ("southeast", ("south-east", "southeast", "남동", "동남", "南東")),
-            ("southwest", ("south-west", "southwest", "남서", "서남", "南西")),
-            ("north", ("north", "북", "北")), ("south", ("south", "남", "南")), ("east", ("east", "동", "東")),
-            ("west", ("west", "서", "西")))
+_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북", "北東", "północno-wschod", "północny wschód")),
+            ("northwest", ("north-west", "northwest", "북서", "서북", "北西", "północno-zachod", "północny zachód")),
+            ("southeast", ("south-east", "southeast", "남동", "동남", "南東", "południowo-wschod", "południowy wschód")),
+            ("southwest", ("south-west", "southwest", "남서", "서남", "南西", "południowo-zachod", "południowy zachód")),
+            ("north", ("north", "북", "北", "półn")), ("south", ("south", "남", "南", "połud")),
+            ("east", ("east", "동", "東", "wschod", "wschód")), ("west", ("west", "서", "西", "zachod", "zachód")))
 
 
 def compass_point(text: str) -> str | None:

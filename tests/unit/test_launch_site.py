@@ -126,6 +126,26 @@ def test_a_site_told_where_the_launch_took_place_or_where_its_troops_were(title,
     assert _site(title, summary, lang) == site
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    ("러시아, ICBM 시험발사", "러시아 국방부는 ICBM을 시험 발사했다. 발사 장소는 북부 플레세츠크 우주기지였으며, 탄두는 목표에 떨어졌다.",
+     "ko", "북부 플레세츠크 우주기지"),
+    ("이란, 위성 발사", "이란이 위성을 쏘아 올렸다. 로켓이 발사된 곳은 셈난주의 우주기지다.", "ko", "셈난주의 우주기지"),
+    ("무장세력, 로켓 발사", "가자지구 내 무장세력이 오늘 이스라엘을 향해 로켓 2발을 쐈다고 이스라엘군이 밝혔다.", "ko", "가자지구"),
+    ("北, SLBM 발사", "합참은 북한이 함경남도 신포 앞바다에서 SLBM 1발을 발사했다고 밝혔다.", "ko", "함경남도 신포 앞바다"),
+    ("러시아, 미사일 발사", "러시아군이 벨라루스에서 우크라이나를 향해 미사일을 발사했다.", "ko", "벨라루스"),
+    ("ハマスがロケット弾発射", "イスラエル軍によると、ロケット弾はガザ南部ラファで発射された。", "ja", "ガザ南部ラファ"),
+    ("北朝鮮がSLBM発射", "北朝鮮は東部の新浦沖の海中で潜水艦発射弾道ミサイル1発を発射した。", "ja", "東部の新浦沖の海中"),
+    ("Rosja odpaliła rakietę Jars", "Wojska przeprowadziły w piątek na kosmodromie Plesieck próbne odpalenie rakiety.", "pl",
+     "na kosmodromie Plesieck"),
+    ("Iran wystrzelił satelitę", "Rakieta nośna wystartowała z bazy w Szahrudzie w prowincji Semnan.", "pl",
+     "bazy w Szahrudzie"),
+    ("Korea Północna wystrzeliła pociski", "Korea Północna wystrzeliła dwa pociski z miejscowości Sunczon.", "pl",
+     "miejscowości Sunczon"),
+])
+def test_a_site_told_as_the_place_of_the_launch_in_korean_japanese_and_polish(title, summary, lang, site):
+    assert _site(title, summary, lang) == site
+
+
 @pytest.mark.parametrize(("title", "summary", "lang"), [
     # Another launch's site; another state's area, a target; the North that stands for its state.
     ("North Korea fires ballistic missile", "It came two days after it launched an ICBM from the Sunan area.", "en"),
@@ -136,6 +156,11 @@ def test_a_site_told_where_the_launch_took_place_or_where_its_troops_were(title,
     # "z" far from the weapon word is "of" or "among", not "from".
     ("HIMARS uderzył w Rosjan", "Pociskami trafieni zostali niedawno zmobilizowani żołnierze z Czuwaskiego Batalionu.",
      "pl"),
+    ("Rosja wystrzeliła pociski", "Rosja przeprowadziła rozmowy z Chinami, a potem wystrzeliła rakiety.", "pl"),
+    # Not a trajectory, nor the launch itself ("shortly after launch").
+    ("北朝鮮が弾道ミサイル発射", "防衛省は、通常より高い角度で打ち上げるロフテッド軌道で発射した可能性があるとみている。", "ja"),
+    ("北朝鮮が衛星打ち上げ", "ロケットは発射から間もなく爆発し、打ち上げは失敗したとみられる。", "ja"),
+    ("北, 탄도미사일 발사", "북한은 지난달에도 평안남도 숙천 일대에서 단거리탄도미사일을 쏜 바 있다.", "ko"),
 ])
 def test_no_site_from_another_launch_a_target_area_or_a_state_named_as_a_region(title, summary, lang):
     assert _site(title, summary, lang) is None
@@ -225,6 +250,21 @@ def test_the_event_keeps_the_top_authoritys_site_and_a_site_alone_sends_no_updat
     ("China fires long-range rockets into the Taiwan Strait", "", "en", "Taiwan Strait"),
     ("Houthis launch two missiles into the Gulf of Aden", "", "en", "Gulf of Aden"),
     ("후티 반군, 탄도미사일 발사", "후티 반군이 예멘에서 이스라엘을 겨냥해 탄도미사일 1발을 발사했다.", "ko", "이스라엘"),
+    ("北, 탄도미사일 발사", "북한이 오늘 오전 탄도미사일 1발을 동북 방향으로 발사했다.", "ko", "northeast"),
+    ("파키스탄, 미사일 발사", "파키스탄군은 미사일이 아라비아해에 떨어졌다고 발표했다.", "ko", "Arabian Sea"),
+    # Polish headings and places a launch went toward.
+    ("Korea Północna wystrzeliła pociski", "Pociski przeleciały ok. 300 km na północny wschód.", "pl", "northeast"),
+    ("Korea Północna wystrzeliła pocisk", "Pocisk przeleciał ok. 1000 km w kierunku północno-wschodnim.", "pl",
+     "northeast"),
+    ("Hamas wystrzelił rakiety", "Hamas wystrzelił ze Strefy Gazy salwę rakiet M90 w kierunku Tel Awiwu.", "pl",
+     "Tel Awiwu"),
+    ("Rosja wystrzeliła rakiety", "W nocy Rosja wystrzeliła w kierunku zachodniej Ukrainy ponad 40 pocisków.", "pl",
+     "zachodniej Ukrainy"),
+    ("Bojownicy ostrzelali Izrael", "Bojownicy w Strefie Gazy wystrzelili kilkadziesiąt rakiet na południe Izraela.", "pl",
+     "południe Izraela"),
+    ("Chiny wystrzeliły pociski", "Pociski spadły do morza na wschód od wyspy.", "pl", "sea"),
+    ("Rosja odpaliła rakietę Jars", "Głowica ćwiczebna trafiła w cel na poligonie Kura na Kamczatce.", "pl",
+     "poligonie Kura na Kamczatce"),
 ])
 def test_the_direction_is_where_it_went(title, summary, lang, direction):
     result = classify(title, summary, lang=lang)

@@ -103,7 +103,8 @@ SHARED = SharedWords(
         ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海"), ("Pacific", r"太平洋"), ("Atlantic", r"大西洋"),
         ("Mediterranean", r"地中海"), ("Red Sea", r"紅海"), ("Black Sea", r"黒海"), ("Persian Gulf", r"ペルシャ湾"),
         ("Bay of Bengal", r"ベンガル湾"), ("White Sea", r"白海"), ("Sea of Okhotsk", r"オホーツク海"),
-        ("East China Sea", r"東シナ海"), ("South China Sea", r"南シナ海"),
+        ("East China Sea", r"東シナ海"), ("South China Sea", r"南シナ海"), ("Arabian Sea", r"アラビア海"),
+        ("Taiwan Strait", r"台湾海峡"), ("Gulf of Aden", r"アデン湾"),
         ("outside Japan's EEZ", r"EEZ[)）]?(?:=排他的経済水域)?(?:の)?外|排他的経済水域[(（]?(?:EEZ)?[)）]?(?:の)?外"),
         ("inside Japan's EEZ", r"EEZ[)）]?(?:=排他的経済水域)?(?:の)?内|排他的経済水域[(（]?(?:EEZ)?[)）]?(?:の)?内"),
     ),
@@ -250,20 +251,25 @@ TABLE = LanguageTable(
     apogees=(compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{QUANT}", _I),),
     # Where it was fired from: a run of kanji and katakana (with "の" between two, a reading
     # in brackets and "付近" after) before "から", a launch verb after it in the sentence
-    # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射").
+    # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射"; not the launch itself, "発射から間もなく").
     launch_sites=(re.compile(
         r"(?P<site>[\u4e00-\u9fff\u30a0-\u30ffー々]{2,12}(?:の[\u4e00-\u9fff\u30a0-\u30ffー々]{2,10})?"
-        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)から"
+        r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)(?<!発射)(?<!打ち上げ)から"
         rf"(?={_LAUNCH_AFTER})"),
         # With "で" too, a facility (`schemas.places.Site.facility`: "東倉里付近で", "新浦沖で")
         # or a place whose last word says it is a base, a range or a province ("パルマヒム空軍
-        # 基地で", "慈江道で"; not Japan's own 北海道), or its vicinity ("ホデイダ周辺で") ... 発射.
+        # 基地で", "慈江道で"; not Japan's own 北海道 nor a trajectory, 軌道), or its vicinity
+        # ("ホデイダ周辺で") ... 発射.
         re.compile(
             rf"(?P<site>(?:[\u4e00-\u9fff]{{2,6}}の)?(?:{_FACILITY})(?:[（(][\u30a0-\u30ffー]{{1,12}}[）)])?"
-            rf"(?:付近|周辺|近郊|一帯|沖)?)(?:から|で)(?={_LAUNCH_AFTER})"),
+            rf"(?:付近|周辺|近郊|一帯|沖)?(?:の海中|の海上)?)(?:から|で)(?={_LAUNCH_AFTER})"),
         re.compile(
             r"(?P<site>(?:[\u4e00-\u9fff]{2,6}[の・])?[\u4e00-\u9fff\u30a0-\u30ffー]{1,12}"
-            rf"(?:(?:基地|発射場|射場|(?<!北海)道|郡)(?:付近|周辺|一帯)?|付近|周辺|一帯))で(?={_LAUNCH_AFTER})"),
+            rf"(?:(?:基地|発射場|射場|(?<!北海)(?<!軌)道|郡)(?:付近|周辺|一帯)?|付近|周辺|一帯))で(?={_LAUNCH_AFTER})"),
+        # A place right before "で発射": "ロケット弾はガザ南部ラファで発射され" (a name written
+        # in katakana among it, as foreign places are; not a trajectory, "ロフテッド軌道で").
+        re.compile(r"(?P<site>(?=[\u4e00-\u9fff\u30a0-\u30ffー・]*[\u30a1-\u30fa])[\u4e00-\u9fff\u30a0-\u30ffー・]{2,14}"
+                   r"(?<!軌道))で(?=発射|打ち上げ|試射)"),
         # The launch point named: "発射地点は平安南道粛川付近とみられる".
         re.compile(r"発射地点は(?P<site>[^、。\n]{2,30}?)(?:とみられ|と推定|と分析|と発表|とされ|だ|で|。)"),),
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from schemas.actors import STATES
 from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
 from services.classify.languages.quantities import QUANT
@@ -19,7 +20,11 @@ _FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[가-힣]
 _PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|북한|북)\s)[가-힣]+"
                 r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
 # A launch verb after the place in its sentence, not one it "had made before" ("발사한 바 있다").
-_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착)(?!한 바|했던 바)"
+_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착)(?!한 바|했던 바|\s바\s)"
+# The states by their Korean names: "예멘에서 ... 발사" (the launcher's own state is dropped
+# as a site, extractor._launch_site).
+_STATE_NAMES = "|".join(sorted({name for state in STATES for name in state.names.get("ko", ())
+                                if re.fullmatch(r"[가-힣]{2,}", name)}, key=len, reverse=True))
 
 _I = re.IGNORECASE
 # An editorial's or an analysis's label: "[사설]", "[뉴스 분석]", "사설:".
@@ -96,7 +101,9 @@ SHARED = SharedWords(
     seas=(
         ("East Sea", r"동해"), ("Yellow Sea", r"서해"), ("Pacific", r"태평양"), ("Atlantic", r"대서양"),
         ("Mediterranean", r"지중해"), ("Red Sea", r"홍해"), ("Black Sea", r"흑해"), ("Persian Gulf", r"페르시아만"),
-        ("East China Sea", r"동중국해"), ("South China Sea", r"남중국해"),
+        ("East China Sea", r"동중국해"), ("South China Sea", r"남중국해"), ("Arabian Sea", r"아라비아해"),
+        ("Bay of Bengal", r"벵골만"), ("Sea of Okhotsk", r"오호츠크해"),
+        ("Taiwan Strait", r"대만해협"), ("Gulf of Aden", r"아덴만"),
     ),
     actor_forms=(
         # Headlines abbreviate with one Han character: 北 (the North), 美 (the US), 中 (China).
@@ -193,7 +200,7 @@ TABLE = LanguageTable(
     target_place=compile_fast(
         r"(?<![가-힣])(?P<place>(?!새벽|오전|오후|아침|저녁|밤|낮|주말|지난|이날|올해|오늘|어제|최근|동시|처음|연속|이번|당시)"
         # A compass heading is no place ("북동쪽 방향으로": `heading` reads it).
-        r"(?!(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)쪽)"
+        r"(?!(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽|\s?방향))"
         # A common noun alone says no place ("인근에", "군사시설에", "표적을 향해").
         r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
         r"[가-힣]{2,6}?(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
@@ -264,15 +271,22 @@ TABLE = LanguageTable(
     # the place.
     launch_sites=(re.compile(
         rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
-        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주))"
+        r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주"
+        r"|앞바다|섬|[북남동서중]부))"
         rf"(?:에서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
         # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
         re.compile(
             rf"(?<![가-힣])(?P<site>(?:[가-힣]{{2}}[남북]도\s)?(?:{_FACILITY})[가-힣]{{0,2}}?)에서(?={_LAUNCH_AFTER})"),
         # The launch point named: "발사 지점은 함경남도 신포 인근 해상으로", "발사 원점은 ... 일대로",
-        # "발사 장소가 ...로", "황주군 일대를 발사 지점으로".
-        re.compile(r"발사\s?(?:지점|장소|원점)(?:은|는|이|가)\s(?P<site>[^,.。\n]{2,30}?)(?:으로|로|인(?!근)|이며|이다|이었)"),
-        re.compile(rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}[가-힣]+)(?:을|를)\s발사\s?지점으로"),),
+        # "발사 장소는 ...였으며", "발사된 곳은 ...다", "처음 포착된 곳은 ...로", "황주군 일대를 발사 지점으로".
+        re.compile(r"(?:발사\s?(?:지점|장소|원점)|(?:발사|포착)된\s곳)(?:은|는|이|가)\s(?P<site>[^,.。\n]{2,30}?)"
+                   r"(?:으로|로|인(?!근)|이며|이다|이었|였|다[.。\s])"),
+        re.compile(rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}[가-힣]+)(?:을|를)\s발사\s?지점으로"),
+        # Where the launchers are: "가자지구 내 무장세력이", "가자지구의 팔레스타인 무장정파 하마스가".
+        re.compile(rf"(?<![가-힣])(?P<site>[가-힣]{{2,6}}(?:지구|지역|일대))(?:의|\s내)\s(?:[가-힣]+\s){{0,2}}?"
+                   rf"(?:무장정파|무장세력|무장단체|반군|민병대)(?={_LAUNCH_AFTER})"),
+        # A state: "예멘에서 이스라엘을 겨냥해 ... 발사".
+        re.compile(rf"(?<![가-힣])(?P<site>{_STATE_NAMES})에서(?={_LAUNCH_AFTER})"),),
     clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"

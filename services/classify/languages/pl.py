@@ -726,10 +726,12 @@ _SP = r"[ \t]+"
 _LAUNCH_WORD = r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
 _OBLAST = r"(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))"  # the oblast's adjective, before its ending
 LAUNCH_SITE = re.compile(
-    rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,45}}?\bze?[ \t]+(?P<site>"
+    # (also after "przeprowadził ... z bazy", a test told before its launch word)
+    rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*)(?:(?!\bze?\s)[^.,;:!?\n]){{0,45}}?\bze?[ \t]+(?P<site>"
     r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
+    r"|miejscowości|miasta|wyspy"
     rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)"
-    rf"(?:{_SP}obwodu{_SP}{_OBLAST}iego|(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|na|stolicy|miasta|portu|wyspy))?"
+    rf"(?:{_SP}obwodu{_SP}{_OBLAST}iego|(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|w|na|stolicy|miasta|portu|wyspy))?"
     rf"(?:{_SP}{_UPPER}){{1,2}}(?:,{_SP}{_UPPER}(?=,))?)"
     rf"|obwodu{_SP}{_OBLAST}iego"
     rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża)",
@@ -747,8 +749,10 @@ LAUNCH_SITE_NAMED = re.compile(
 # ("odpaliły w obwodzie mikołajowskim", "odpalone w obwodzie kurskim").
 _FACILITY = "|".join(re.escape(name) for name in FACILITY_NAMES if name.isascii())
 LAUNCH_SITE_AT = re.compile(
-    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*|test\w*)\b(?:(?!\bze?\s)[^.;:!?\n]){0,40}?"
-    rf"\b(?P<site>(?:w{_SP}rejonie|w{_SP}okolicach|w{_SP}pobliżu|u{_SP}wybrzeży|na{_SP}poligonie|z{_SP}kosmodromu)"
+    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*|test\w*|przeprowadzi\w*)\b"
+    r"(?:(?!\bze?\s)[^.;:!?\n]){0,40}?"
+    rf"\b(?P<site>(?:w{_SP}rejonie|w{_SP}okolicach|w{_SP}pobliżu|u{_SP}wybrzeży|na{_SP}poligonie|z{_SP}kosmodromu"
+    rf"|na{_SP}kosmodromie|w{_SP}bazie)"
     rf"{_SP}(?:(?:portu|miasta|bazy|lotniska|wyspy|w){_SP})?(?:(?:{_FACILITY})[\wąćęłńóśźż-]*))",
     _I,
 )
@@ -790,6 +794,14 @@ TARGET_PLACE = compile_fast(
     rf"|\b(?:(?i:nad|do)\s+(?P<place_front>{_PROPER_NAME})\s+(?i:wleci\w*|wtargn\w*)"
     rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
     rf"|\b(?i:rakiet\w*|pocisk\w*)\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
+    # Toward a place, wherever it stands in a launch's item: "w kierunku Tel Awiwu", "w stronę
+    # centralnego Izraela", "w kierunku zachodniej Ukrainy", "na południe Izraela"; the target hit on a range:
+    # "trafiła w cel na poligonie Kura na Kamczatce".
+    rf"|\b(?i:w kierunku|w stronę)\s+(?P<place_toward>(?:(?-i:[a-ząćęłńóśźż]+(?:ej|ego))\s+)?{_PROPER_NAME}"
+    rf"(?:\s+{_PROPER_NAME})?)"
+    rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód)\s+{_PROPER_NAME})"
+    rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
+    rf"(?P<place_range>(?i:poligonie\s+)?{_PROPER_NAME}(?:\s+(?i:na|w)\s+{_PROPER_NAME})?)"
     # The place as the subject of the attack it suffered: "Sewastopol był celem ataku".
     rf"|\b(?P<place_under>{_PROPER_NAME})\s+(?i:był|była|było|były|jest|są|został\w*|stał\w* się)\s+"
     r"(?i:celem\s+(?:\w+\s+)?(?:atak|ostrza|ostrzel|uderz|nalot)\w*)"
@@ -1080,6 +1092,14 @@ SHARED = SharedWords(
         r"|\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b"
     ),
     other_event_after=r"\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b",
+    # A compass heading: "na północny wschód", "w kierunku północno-wschodnim" (not a part of
+    # a land, "na południe Izraela", nor an offset, "na wschód od wyspy").
+    heading=(
+        r"\b(?:na|ku)\s+(?:(?:północny|południowy)\s+(?:wschód|zachód)|północ|południe|wschód|zachód)\b"
+        r"(?!\s+(?:od\b|(?-i:[A-ZĄĆĘŁŃÓŚŹŻ])))"
+        r"|\bw\s+kierunku\s+(?:(?:północno|południowo)-(?:wschodnim|zachodnim)|północnym|południowym|wschodnim"
+        r"|zachodnim)\b"
+    ),
     generic_sea=(r"\b(?:do morza|w morze|w morzu|do wód|na morze|w wodach|w kierunku morza|w stronę morza"
                  r"|(?:w kierunku|w stronę) (?:swoich |swych )?"
                  r"(?:(?:wschodnich|zachodnich|północnych|południowych) )?wód)\b"),
@@ -1161,6 +1181,9 @@ SHARED = SharedWords(
         ("Sea of Okhotsk", r"\bMorz\w* Ochock\w*"),
         ("East China Sea", r"\bMorz\w* Wschodniochińsk\w*"),
         ("South China Sea", r"\bMorz\w* Południowochińsk\w*"),
+        ("Bay of Bengal", r"\bZatok\w* Bengalsk\w*"),
+        ("Taiwan Strait", r"\bCieśnin\w* Tajwańsk\w*"),
+        ("Gulf of Aden", r"\bZatok\w* Adeńsk\w*"),
         ("outside Japan's EEZ", r"\bpoza (?:wyłączną |wyłącznej )?stref\w* ekonomiczn\w*"),
         ("inside Japan's EEZ", r"\bw (?:wyłącznej )?strefie ekonomicznej"),
     ),

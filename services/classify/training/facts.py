@@ -12,7 +12,9 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
 - `distance_km`, `apogee_km`: within 10 % of a labelled number (the km in "(~700)" where
   miles are written), or inside a labelled range ("850-900"); of disagreeing agencies
   ("780 (JCS); 850-900 (Japan MoD)") any one; a label with no number matches none extracted.
-- `direction`: a sea against a sea (the label says sea, waters, ocean, coast or their
+- `direction`: a sea against a label that names the same sea of the seas table in any
+  language ("Red Sea" and "홍해", "Arabian Sea" and "アラビア海"); a sea against a sea (the
+  label says sea, waters, ocean, coast or their
   Polish, Korean or Japanese words: "동해상", "日本海へ"), unless both name a side and the
   sides differ (East Sea, Sea of Japan, "동해", "日本海" and an east coast are one side,
   Yellow Sea, "서해", "黄海" and a west coast the other); a place against
@@ -161,6 +163,9 @@ def direction_matches(label: str, got: str | None) -> bool:
         return False
     if got in COMPASS_POINTS:
         return extractor.compass_point(label.replace("-", "")) == got
+    sea = gazetteer.SEA_TABLE.first(label)
+    if sea is not None and sea[2] == got:
+        return True  # one sea, named in the label's language ("홍해", "アラビア海") and in English
     want, said = _plain(label), _plain(got)
     if _SEA_WORDS.search(said) or said == "sea" or said in {"pacific", "atlantic", "mediterranean"}:
         if not (_SEA_WORDS.search(want) or _SEA_WORDS_CJK.search(label) or "pacific" in want or "atlantic" in want):
