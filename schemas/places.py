@@ -55,7 +55,7 @@ KNOWN_SITES: tuple[Site, ...] = (
     Site("Vandenberg", ("vandenberg",), -120.57, 34.74, 20),
     Site("Cape Canaveral", ("cape canaveral",), -80.60, 28.39, 20),
     Site("Wallops Island", ("wallops",), -75.47, 37.94, 20),
-    Site("Kwajalein", ("kwajalein", "reagan test site"), 167.73, 8.72, 40),
+    Site("Kwajalein", ("kwajalein", "reagan test site"), 167.73, 8.72, 40, facility=False),  # a target range
     Site("Jiuquan", ("jiuquan",), 100.29, 40.96, 40),
     Site("Taiyuan", ("taiyuan",), 111.61, 38.85, 40),
     Site("Xichang", ("xichang",), 102.03, 28.25, 40),

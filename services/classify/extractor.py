@@ -880,11 +880,15 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
 
 
 # The compass points (`schemas.labels.COMPASS_POINTS`) as `heading` patterns write them,
-# two-word points first.
-_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북", "北東", "północno-wschod", "północny wschód")),
-            ("northwest", ("north-west", "northwest", "북서", "서북", "北西", "północno-zachod", "północny zachód")),
-            ("southeast", ("south-east", "southeast", "남동", "동남", "南東", "południowo-wschod", "południowy wschód")),
-            ("southwest", ("south-west", "southwest", "남서", "서남", "南西", "południowo-zachod", "południowy zachód")),
+# two-word points first (a Polish one also without its hyphen, as a label's is matched).
+_COMPASS = (("northeast", ("north-east", "northeast", "북동", "동북", "北東", "północno-wschod", "północnowschod",
+                           "północny wschód")),
+            ("northwest", ("north-west", "northwest", "북서", "서북", "北西", "północno-zachod", "północnozachod",
+                           "północny zachód")),
+            ("southeast", ("south-east", "southeast", "남동", "동남", "南東", "południowo-wschod", "południowowschod",
+                           "południowy wschód")),
+            ("southwest", ("south-west", "southwest", "남서", "서남", "南西", "południowo-zachod", "południowozachod",
+                           "południowy zachód")),
             ("north", ("north", "북", "北", "półn")), ("south", ("south", "남", "南", "połud")),
             ("east", ("east", "동", "東", "wschod", "wschód")), ("west", ("west", "서", "西", "zachod", "zachód")))
 

@@ -57,6 +57,8 @@ def test_a_distance_is_within_ten_percent_or_inside_the_labelled_range(label, go
     ("서해상으로", "East Sea", False), ("南方向", "Yellow Sea", False),
     # One sea named in the label's language and in English; not another sea.
     ("홍해", "Red Sea", True), ("アラビア海", "Arabian Sea", True), ("흑해", "Red Sea", False),
+    # A Polish heading, its hyphen and all.
+    ("w kierunku północno-wschodnim", "northeast", True), ("na północny wschód", "north", False),
 ])
 def test_a_direction_matches_by_sea_and_side_or_by_place(label, got, matches):
     assert direction_matches(label, got) is matches

@@ -146,6 +146,37 @@ def test_a_site_told_as_the_place_of_the_launch_in_korean_japanese_and_polish(ti
     assert _site(title, summary, lang) == site
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    ("North Korea fires suspected ICBM", "It fired the missile from near its capital Pyongyang on Monday.", "en",
+     "its capital Pyongyang"),
+    ("India test-fires Agni-5", "India test-fired the missile at Dr APJ Abdul Kalam Island off the coast of Odisha.",
+     "en", "Dr APJ Abdul Kalam Island"),
+    ("Pakistan test-fires Ghauri", "Pakistan test-fired the missile from a test range in Balochistan province.", "en",
+     "a test range in Balochistan province"),
+    ("北, 순항미사일 발사", "합참은 북한이 순항미사일을 쐈다고 밝혔다. 군 당국은 발사 지점을 평안남도 남포 일대로 보고 있다.", "ko",
+     "평안남도 남포 일대"),
+    ("러시아, ICBM 시험발사", "러시아 국방부는 ICBM 시험발사를 진행했다. 발사는 북부 플레세츠크 우주기지에서 이뤄졌다.", "ko",
+     "북부 플레세츠크 우주기지"),
+    ("北, SLBM 발사", "북한이 신포 앞바다의 잠수함에서 동해상으로 SLBM 1발을 쐈다.", "ko", "신포 앞바다의 잠수함"),
+    ("Korea Płn. wystrzeliła rakietę", "Korea Północna wystrzeliła rakietę z satelitą z rejonu Tongczang-ri.", "pl",
+     "rejonu Tongczang-ri"),
+    ("Korea Północna wystrzeliła ICBM", "Pocisk wystrzelono o godz. 7.11 czasu lokalnego z okolic Phenianu.", "pl",
+     "okolic Phenianu"),
+    ("Korea Płn. wystrzeliła pocisk", "Korea Północna wystrzeliła pocisk z okrętu podwodnego u wybrzeży Sinpo.", "pl",
+     "okrętu podwodnego u wybrzeży Sinpo"),
+    ("Rakieta z satelitą spadła do morza", "Rakieta wystartowała w ośrodku kosmicznym Sohae, ale eksplodowała.", "pl",
+     "w ośrodku kosmicznym Sohae"),
+    ("Korea Północna wystrzeliła rakiety", "Do wystrzelenia doszło w okolicach Sariwon, podała armia.", "pl",
+     "w okolicach Sariwon"),
+    ("Korea Płn. wystrzeliła pocisk", "Pocisk przeleciał 1000 km. Miejscem startu był rejon Sunan w Phenianie.", "pl",
+     "rejon Sunan w Phenianie"),
+    ("Rosyjskie bombowce odpaliły pociski", "Bombowce Tu-95MS, operujące nad Morzem Kaspijskim, odpaliły pociski.", "pl",
+     "nad Morzem Kaspijskim"),
+])
+def test_a_site_in_the_fifth_rounds_shapes(title, summary, lang, site):
+    assert _site(title, summary, lang) == site
+
+
 @pytest.mark.parametrize(("title", "summary", "lang"), [
     # Another launch's site; another state's area, a target; the North that stands for its state.
     ("North Korea fires ballistic missile", "It came two days after it launched an ICBM from the Sunan area.", "en"),
@@ -161,6 +192,11 @@ def test_a_site_told_as_the_place_of_the_launch_in_korean_japanese_and_polish(ti
     ("北朝鮮が弾道ミサイル発射", "防衛省は、通常より高い角度で打ち上げるロフテッド軌道で発射した可能性があるとみている。", "ja"),
     ("北朝鮮が衛星打ち上げ", "ロケットは発射から間もなく爆発し、打ち上げは失敗したとみられる。", "ja"),
     ("北, 탄도미사일 발사", "북한은 지난달에도 평안남도 숙천 일대에서 단거리탄도미사일을 쏜 바 있다.", "ko"),
+    ("北, 탄도미사일 발사", "지난달 평안북도 동창리에서 위성을 쏘아 올린 지 한 달 만이다.", "ko"),
+    ("北, 탄도미사일 발사", "북한이 탄도미사일 2발을 쐈다. 이번 미사일의 발사 지점은 아직 공개되지 않았습니다.", "ko"),
+    ("US test-launches Minuteman III", "Its reentry vehicle travelled 6,750 km to a test range at Kwajalein Atoll.", "en"),
+    ("Korea Północna wystrzeliła satelitę", "Reżim w Pjongjangu wystrzelił rakietę nośną z satelitą.", "pl"),
+    ("Ukraina ostrzelała Biełgorod", "Ukraina ostrzelała Biełgorod rakietami z wyrzutni Vampire.", "pl"),
 ])
 def test_no_site_from_another_launch_a_target_area_or_a_state_named_as_a_region(title, summary, lang):
     assert _site(title, summary, lang) is None
@@ -265,6 +301,11 @@ def test_the_event_keeps_the_top_authoritys_site_and_a_site_alone_sends_no_updat
     ("Chiny wystrzeliły pociski", "Pociski spadły do morza na wschód od wyspy.", "pl", "sea"),
     ("Rosja odpaliła rakietę Jars", "Głowica ćwiczebna trafiła w cel na poligonie Kura na Kamczatce.", "pl",
      "poligonie Kura na Kamczatce"),
+    ("Rosja ostrzelała Ukrainę", "Wojsko wystrzeliło nad ranem pociski manewrujące na obwód lwowski.", "pl",
+     "obwód lwowski"),
+    ("Rosja odpaliła Kalibry", "Okręty wystrzeliły sześć pocisków w kierunku obwodu odeskiego.", "pl", "obwodu odeskiego"),
+    # Not the reporters a statement was made to.
+    ("北 탄도미사일 발사", "합참은 미사일이 북동쪽 방향으로 약 600㎞를 날아갔다고 기자들에게 밝혔다.", "ko", "northeast"),
 ])
 def test_the_direction_is_where_it_went(title, summary, lang, direction):
     result = classify(title, summary, lang=lang)

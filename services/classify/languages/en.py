@@ -722,11 +722,13 @@ _SITE_PLATFORM = (r"(?:an? |the |its )?(?:[\w-]+ ){0,2}?(?:submarines?|warships?
 # What a place is, before its name: "the eastern city of Hamhung", "an inland area near the
 # western county of Taekwan", "the international airport in Pyongyang".
 _SITE_DESCRIBED = (r"(?:(?:the |an? )?(?:[a-z]+ ){0,2}?(?:vicinity|areas?|region|outskirts|waters|environs|city|town"
-                   r"|port|county|province|village|island|capital|airport|airfield|base|site|coast|border)"
+                   r"|port|county|province|village|island|capital|airport|airfield|base|site|coast|border|range|ground)"
                    r" (?:of|off|near|around|in|in or around|in or near) "
                    # where it lies from another: "(from) south of the capital in Hwangju County"
                    r"|(?:north|south|east|west)(?:-?(?:east|west))? of )")
 _SITE = (rf"{_SITE_COAST}{_SITE_PLACED}|{_SITE_PLATFORM}{_SITE_PLACED}"
+         # "its capital Pyongyang"
+         rf"|(?:its|the|their) capital,? {_SITE_NAME}"
          rf"|{_SITE_DESCRIBED}{{0,2}}(?:the )?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? |central )?"
          r"(?:(?:[\w-]+-)?occupied )?"
          rf"{_SITE_NAME}{_SITE_AREA}{_SITE_PLACED}")
@@ -761,7 +763,7 @@ LAUNCH_SITE_AT = re.compile(
     rf"{_SITE_LEAD}{_SITE_GAP}\b"
     r"(?:at|in|near|around|off|outside|in or around|in or near)\s+"
     rf"(?P<site>(?:the )?(?:waters off |coast of )?{_SITE_DESCRIBED}{{0,2}}(?:the )?"
-    rf"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? )?(?:{_SITE_NAME}['’]s )?"
+    rf"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? )?(?:{_SITE_NAME}['’]s |(?:(?-i:[A-Z][\w.]*) ){{1,2}})?"
     rf"(?:{_FACILITY})[\w'’-]*{_SITE_AREA}{_SITE_PLACED})",
     _I,
 )

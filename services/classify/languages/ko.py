@@ -17,10 +17,11 @@ from services.classify.languages.table import LanguageTable, SharedWords
 _FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[가-힣]+", name))
 # Up to two words of a place before its last, none of time, none a subject ("북한이") or
 # told with "also" ("지난달에도").
-_PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|북한|북)\s)[가-힣]+"
+_PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|지난달|지난해|지난주|북한|북)\s)[가-힣]+"
                 r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
-# A launch verb after the place in its sentence, not one it "had made before" ("발사한 바 있다").
-_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착)(?!한 바|했던 바|\s바\s)"
+# A launch verb after the place in its sentence, not one it "had made before" ("발사한 바 있다",
+# "쏜 지 한 달 만의").
+_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착)(?![가-힣\s]{0,6}?\s[바지]\s)"
 # The states by their Korean names: "예멘에서 ... 발사" (the launcher's own state is dropped
 # as a site, extractor._launch_site).
 _STATE_NAMES = "|".join(sorted({name for state in STATES for name in state.names.get("ko", ())
@@ -202,10 +203,11 @@ TABLE = LanguageTable(
         # A compass heading is no place ("북동쪽 방향으로": `heading` reads it).
         r"(?!(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽|\s?방향))"
         # A common noun alone says no place ("인근에", "군사시설에", "표적을 향해").
-        r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
+        r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|구역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
         r"[가-힣]{2,6}?(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
-        # (Not "에 대한", "에 따르면", "에 의해", "에 대응": what the dative is not a target of.)
-        r"(?:에(?!서|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?(?:향해|겨냥해|겨냥한)|쪽으로|\s?방향으로)"
+        # (Not "에 대한", "에 따르면", "에 의해", "에 대응": what the dative is not a target of;
+        # nor "에게", to whom: "기자들에게".)
+        r"(?:에(?!서|게|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?(?:향해|겨냥해|겨냥한)|쪽으로|\s?방향으로)"
         r"\s?(?=(?:[^\s,.…'\"‘’“”]+\s?){0,4}?(?:미사일|로켓|탄도|순항|방사포|발사))"),
     saying_end=compile_fast(r"(?:밝혔|발표했|주장했|전했|말했|설명했|확인했|보도했|공개했|올렸)(?:다|습니다)\s?$"),
     topic_speaker=compile_fast(
@@ -272,18 +274,24 @@ TABLE = LanguageTable(
     launch_sites=(re.compile(
         rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
         r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주"
-        r"|앞바다|섬|[북남동서중]부))"
+        r"|앞바다|섬|[북남동서중]부|우주센터|잠수함|함정|구축함|군함))"
         rf"(?:에서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
         # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
         re.compile(
             rf"(?<![가-힣])(?P<site>(?:[가-힣]{{2}}[남북]도\s)?(?:{_FACILITY})[가-힣]{{0,2}}?)에서(?={_LAUNCH_AFTER})"),
         # The launch point named: "발사 지점은 함경남도 신포 인근 해상으로", "발사 원점은 ... 일대로",
         # "발사 장소는 ...였으며", "발사된 곳은 ...다", "처음 포착된 곳은 ...로", "황주군 일대를 발사 지점으로".
-        re.compile(r"(?:발사\s?(?:지점|장소|원점)|(?:발사|포착)된\s곳)(?:은|는|이|가)\s(?P<site>[^,.。\n]{2,30}?)"
+        # (Not one "not yet disclosed": "발사 지점은 아직 공개되지 않았다".)
+        re.compile(r"(?:발사\s?(?:지점|장소|원점)|(?:발사|포착)된\s곳)(?:은|는|이|가)\s"
+                   r"(?P<site>(?:(?!않|없|아직|미상|불명)[^,.。\n]){2,30}?)"
                    r"(?:으로|로|인(?!근)|이며|이다|이었|였|다[.。\s])"),
         re.compile(rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}[가-힣]+)(?:을|를)\s발사\s?지점으로"),
+        # ... and as what is known of it: "발사 장소를 ... 일대로 파악", "발사 지점을 ... 일대로 추정";
+        # where the launch took place: "발사는 ... 우주기지에서 이뤄졌으며".
+        re.compile(r"발사\s?(?:지점|장소|원점)(?:을|를)\s(?P<site>[^,.。\n]{2,30}?)(?:으로|로)\s(?:파악|추정|보고|분석|판단)"),
+        re.compile(r"발사(?:는|가)\s(?P<site>[^,.。\n]{2,30}?)에서\s(?:이뤄졌|이루어졌|진행됐|실시됐)"),
         # Where the launchers are: "가자지구 내 무장세력이", "가자지구의 팔레스타인 무장정파 하마스가".
-        re.compile(rf"(?<![가-힣])(?P<site>[가-힣]{{2,6}}(?:지구|지역|일대))(?:의|\s내)\s(?:[가-힣]+\s){{0,2}}?"
+        re.compile(rf"(?<![가-힣])(?P<site>[가-힣]{{2,6}}(?:지구|지역|일대))(?:의|\s내)?\s(?:[가-힣]+\s){{0,2}}?"
                    rf"(?:무장정파|무장세력|무장단체|반군|민병대)(?={_LAUNCH_AFTER})"),
         # A state: "예멘에서 이스라엘을 겨냥해 ... 발사".
         re.compile(rf"(?<![가-힣])(?P<site>{_STATE_NAMES})에서(?={_LAUNCH_AFTER})"),),

@@ -725,13 +725,21 @@ _UPPER = r"(?-i:[A-ZŁŚŻŹĆ][\wąćęłńóśźż-]*)"
 _SP = r"[ \t]+"
 _LAUNCH_WORD = r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
 _OBLAST = r"(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))"  # the oblast's adjective, before its ending
+_AREA_OF = (r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
+            r"|miejscowości|miasta|wyspy|ośrodka|okrętu)")
+# Between the launch word and "z": no "z" that starts a site (an area word or a name; "z
+# satelitą", "with a satellite", may stand between), no end of a clause (a clock's "godz.
+# 7.11" is none).
+_GAP_TO_Z = rf"(?:(?!\bze?\s+(?:{_AREA_OF}|(?-i:[A-ZŁŚŻŹĆ])))(?:\d\.\d|godz\.|ok\.|[^.,;:!?\n]))"
 LAUNCH_SITE = re.compile(
     # (also after "przeprowadził ... z bazy", a test told before its launch word)
-    rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*)(?:(?!\bze?\s)[^.,;:!?\n]){{0,45}}?\bze?[ \t]+(?P<site>"
-    r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
-    r"|miejscowości|miasta|wyspy"
+    rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*){_GAP_TO_Z}{{0,45}}?\bze?[ \t]+(?P<site>"
+    rf"(?:{_AREA_OF}"
     rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)"
-    rf"(?:{_SP}obwodu{_SP}{_OBLAST}iego|(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|w|na|stolicy|miasta|portu|wyspy))?"
+    # ... with what it is before its name: "okrętu podwodnego u wybrzeży Sinpo", "pokładu
+    # niszczyciela INS Imphal", "rejonu stolicy Jemenu, Sany".
+    rf"(?:{_SP}obwodu{_SP}{_OBLAST}iego|(?:{_SP}(?-i:[a-ząćęłńóśźż]+)){{0,2}}?"
+    rf"(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|u{_SP}wybrzeży|w|na))?"
     rf"(?:{_SP}{_UPPER}){{1,2}}(?:,{_SP}{_UPPER}(?=,))?)"
     rf"|obwodu{_SP}{_OBLAST}iego"
     rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża)",
@@ -758,10 +766,30 @@ LAUNCH_SITE_AT = re.compile(
 )
 LAUNCH_SITE_OBLAST = re.compile(
     rf"\b(?:wystrzel|odpal)\w*(?:{_SP}[\wąćęłńóśźż]+){{0,2}}?{_SP}w{_SP}(?P<site>obwodzie{_SP}{_OBLAST}im)\b", _I)
+# Where a launch or a start was made, in the locative: "wystartowała w ośrodku kosmicznym
+# Sohae", "odpalono je ..., w powiecie Hwangju", "pocisk odpalono na wyspie Abdula Kalama",
+# "Start nastąpił na kosmodromie Szahrud", "Do wystrzelenia doszło w okolicach Sariwon",
+# "Miejscem startu był rejon Sunan w Phenianie".
+LAUNCH_SITE_IN = re.compile(
+    r"\b(?:wystartowa\w*|odpalon\w*|odpalono|wystrzelon\w*|wystrzelono|start\w*|wystrzeleni\w*|odpaleni\w*)\b"
+    r"(?:\s+(?:nastąpił\w*|odbył\w*\s+się|doszło))?[^.;:!?\n]{0,40}?\b"
+    rf"(?P<site>(?:w|na){_SP}(?:ośrodku|kosmodromie|poligonie|wyspie|bazie|powiecie|okolicach|rejonie)"
+    rf"(?:{_SP}(?-i:[a-ząćęłńóśźż]+(?:ym|ej|im)))?(?:{_SP}w{_SP}prowincji)?(?:{_SP}{_UPPER}){{1,2}})",
+    _I,
+)
+LAUNCH_SITE_START = re.compile(
+    rf"\bMiejscem{_SP}startu{_SP}(?:był|była|było){_SP}(?P<site>[^.;:!?\n]{{3,60}}?)(?=[.;:!?\n]|$)", _I)
+# Bombers or ships over a sea when they fire: "bombowce Tu-95MS, operujące nad Morzem
+# Kaspijskim, odpaliły".
+LAUNCH_SITE_PLATFORM = re.compile(
+    r"\b(?:bombowc\w*|okręt\w*|samolot\w*|wyrzutni\w*)\b[^.;:!?\n]{0,40}?\b"
+    rf"(?P<site>(?:nad|na){_SP}{_UPPER}(?:{_SP}{_UPPER})?)[^.;:!?\n]{{0,30}}?\b(?:odpali|wystrzeli)\w*", _I)
 # Where the launchers are when they fire: "Huti w Jemenie wystrzelili", "Islamski Dżihad w
 # Strefie Gazy wystrzelił".
 LAUNCH_SITE_SUBJECT = re.compile(
-    rf"(?-i:\bw){_SP}(?P<site>{_UPPER}(?:{_SP}{_UPPER})?){_SP}(?:[\wąćęłńóśźż]+{_SP}){{0,2}}?(?:wystrzel|odpal)\w*", _I)
+    # (not the seat of a government: "Reżim w Pjongjangu wystrzelił")
+    rf"(?<!eżim )(?<!ładze )(?<!ząd )(?-i:\bw){_SP}(?P<site>{_UPPER}(?:{_SP}{_UPPER})?){_SP}"
+    rf"(?:[\wąćęłńóśźż]+{_SP}){{0,2}}?(?:wystrzel|odpal)\w*", _I)
 
 # Roles of a name: the target ("na Kijów", "w kierunku Japonii", "zaatakowała Ukrainę"),
 # where it was fired from ("z Rosji"), who reports ("według Japonii"), the passive agent
@@ -798,7 +826,9 @@ TARGET_PLACE = compile_fast(
     # centralnego Izraela", "w kierunku zachodniej Ukrainy", "na południe Izraela"; the target hit on a range:
     # "trafiła w cel na poligonie Kura na Kamczatce".
     rf"|\b(?i:w kierunku|w stronę)\s+(?P<place_toward>(?:(?-i:[a-ząćęłńóśźż]+(?:ej|ego))\s+)?{_PROPER_NAME}"
-    rf"(?:\s+{_PROPER_NAME})?)"
+    rf"(?:\s+{_PROPER_NAME})?|(?i:obwodu)\s+{_OBLAST}iego)"
+    # ... or an oblast: "pociski manewrujące na obwód lwowski", "w kierunku obwodu odeskiego".
+    rf"|\b(?:(?i:wystrzel|odpal|ostrzel)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
     rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód)\s+{_PROPER_NAME})"
     rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
     rf"(?P<place_range>(?i:poligonie\s+)?{_PROPER_NAME}(?:\s+(?i:na|w)\s+{_PROPER_NAME})?)"
@@ -1223,7 +1253,8 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_BEFORE_FALL),
     apogees=(APOGEE,),
-    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_NAMED, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_OBLAST, LAUNCH_SITE_AT),
+    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_NAMED, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_PLATFORM, LAUNCH_SITE_OBLAST,
+                  LAUNCH_SITE_IN, LAUNCH_SITE_START, LAUNCH_SITE_AT),
     target_before=TARGET_BEFORE,
     target_place=TARGET_PLACE,
     place_name=place_name,
