@@ -751,6 +751,20 @@ def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) 
         table.attack_noun_after is not None and bool(table.attack_noun_after.match(text, e, end)))
 
 
+_TOTAL_AT_LEAST = 10  # a count told over a period is a total from this many ("the first two since March" is a launch's)
+_CLAUSE_MARK_COUNT = re.compile(r"[,;.!?\n]")
+
+
+def _in_period(text: str, s: int, e: int) -> bool:
+    """Whether the count at text[s:e] is told in its clause over a period (`count_period`:
+    "since", "so far", "od początku", "累計"), so a total, not one launch's."""
+    lo = max(0, s - _CLAUSE_REACH)
+    lo = max((m.end() for m in _CLAUSE_MARK_COUNT.finditer(text, lo, s)), default=lo)
+    after = _CLAUSE_MARK_COUNT.search(text, e, e + _CLAUSE_REACH)
+    hi = after.start() if after else min(len(text), e + _CLAUSE_REACH)
+    return ANY.count_period.search(text, lo, hi) is not None
+
+
 def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:
     text, t_end = p.text, p.title_end
     patterns = [en.COUNT] if table is ENGLISH or table.counts is None else [table.counts, en.COUNT]
@@ -769,6 +783,8 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
                     n = int(raw.replace(",", ""))
                 if pattern is en.COUNT and n == 1 and _plural(text[m.start("w"):m.end("w")]):
                     continue  # "a barrage ... missiles": the article is not a count
+                if n >= _TOTAL_AT_LEAST and _in_period(text, m.start(), m.end()):
+                    continue  # "more than 3,000 missiles since February 2022": a total
                 if least <= n <= 10_000:
                     return n, (m.start(), m.end())
     # "fires ballistic missile", "test-fires new, unarmed nuclear missile": the headline's
@@ -1018,7 +1034,8 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
         return bool(ANY.credit_before.search(text, max(0, f[0] - 40), f[0])
                     or ANY.credit_after.match(text, f[1], f[1] + 12))
 
-    # A wire in a dateline ("(도쿄=연합뉴스)", "【ソウル共同】") relays; it is no source.
+    # A wire in a dateline ("(도쿄=연합뉴스)", "【ソウル共同】", "TOKYO, July 12 Kyodo -") relays;
+    # it is no source.
     datelines = [m.span() for m in _DATELINE.finditer(text, t_end)]
     in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end
                                                      and not any(s <= f[0] < e for s, e in datelines)]
@@ -1039,7 +1056,12 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     return _sayer(p)
 
 
-_DATELINE = re.compile(r"[(（][^()（）=]{0,30}=[^()（）]{1,20}[)）]|【[^】]{1,20}】")
+_DATELINE = re.compile(
+    r"[(（][^()（）=]{0,30}=[^()（）]{1,20}[)）]|【[^】]{1,20}】"
+    # A summary that opens with a city and a wire: "SEOUL, Nov. 21 (Yonhap) --", "TOKYO, July
+    # 12 Kyodo -", "SEOUL (Reuters) -".
+    r"|(?m:^[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
+    r"(?:\([^()\n]{1,20}\)|Kyodo|Reuters|AP|AFP|Yonhap|PAP|PTI)\s*(?:--|[-–—]))")
 _SENTENCE = re.compile(r"[^.。!?！？]+")
 
 

@@ -97,10 +97,37 @@ def zone_for(name: str | None) -> ZoneInfo | timezone:
         return timezone.utc
 
 
+_OTHER_TIME_REACH = 80  # characters before a clock time in which another thing's word is looked for
+_TIMES_READ = 4  # clock times looked at, at most, for the launch's
+# A sentence's end before a clock time (not an abbreviation's period: "godz. 6:29", "ok. 13", "a.m.").
+_SENTENCE_END = re.compile(r"(?<!godz)(?<!\bok)(?<![ap]\.m)[.!?](?:\s|$)|[。！？\n]", re.IGNORECASE)
+
+
+def _another_things_time(text: str, start: int, table: LanguageTable | None) -> bool:
+    """Whether the clock time at `start` is told as the time of something else than the
+    launch: a word of sirens, an alert, a post or a statement before it in its sentence
+    (`other_time_before`: "sirens sounded in central Israel at 3:40 a.m.", "J-Alert o godz.
+    6:29", "投稿は午前8時3分"), with no launch verb between them ("sirens sounded after the
+    missile was launched at 3:40" is the launch's)."""
+    lo = max(0, start - _OTHER_TIME_REACH)
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    other = None
+    for other in ANY.other_time_before.finditer(text, lo, start):
+        pass
+    if other is None:
+        return False
+    verbs = en.LAUNCH_VERBS if table is None or table.launch_verbs is None else table.launch_verbs
+    return verbs.search(text, other.end(), start) is None
+
+
 def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None, str | None, TimeMention | None]:
-    """First clock time: ((hour, minute), zone abbreviation, part-of-day word, mention)."""
+    """First clock time of the launch: ((hour, minute), zone abbreviation, part-of-day word,
+    mention); not one told as another thing's (`_another_things_time`)."""
     best: tuple[int, tuple[int, int], str | None, str | None, re.Match[str]] | None = None
-    for m in en.CLOCK_TIME.finditer(text):
+    table = table_for(lang)
+    for m in islice(en.CLOCK_TIME.finditer(text), _TIMES_READ):
+        if _another_things_time(text, m.start(), table):
+            continue
         if m.group("noon"):
             hm = (12, 0) if m.group("noon").lower() == "noon" else (0, 0)
             zone = None
@@ -118,11 +145,10 @@ def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None
             zone = m.group("zone")
         best = (m.start(), hm, zone, None, m)
         break
-    table = table_for(lang)
     if table is not None and table.clock_time is not None:
-        for m in table.clock_time.finditer(text):
+        for m in islice(table.clock_time.finditer(text), _TIMES_READ):
             hour = int(m.group("h"))
-            if hour > 24:
+            if hour > 24 or _another_things_time(text, m.start(), table):
                 continue
             pre = m.group("pre")
             if pre in table.pm_words and hour < 12:

@@ -595,3 +595,45 @@ def test_a_launch_day_without_its_hour_is_kept_as_that_day():
 def test_the_revolutionary_guards_are_named_as_the_source(title, source):
     got = _facts(title).source_agency
     assert got == source if source else got != "IRGC"
+
+
+# --- totals, counters, clocks of other things, datelines ----------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang", "count"), [
+    # A count told over a period is a total, not this launch's.
+    ("Russia fires missiles at Kyiv", "Russia fired 12 missiles overnight. It has fired more than 3,000 missiles since "
+     "February 2022.", "en", 12),
+    ("Iran wystrzelił kilkadziesiąt pocisków w kierunku Izraela", "Od początku konfliktu Iran wystrzelił w stronę "
+     "Izraela ponad 400 pocisków.", "pl", None),
+    # ... but not a launch's few, told against an earlier one.
+    ("North Korea fires missiles", "North Korea fired two missiles for the first time since March.", "en", 2),
+    # Japanese "基" counts rockets and missiles (not "基地", a base).
+    ("インドがミサイル試験", "インド国防省はアグニ5・1基の飛行試験を実施したと発表した。", "ja", 1),
+    # A Polish rocket with a satellite is one rocket.
+    ("Korea Północna wystrzeliła rakietę z satelitą", "", "pl", 1),
+])
+def test_a_count_is_this_launchs(title, summary, lang, count):
+    assert _facts(title, summary, lang).count == count
+
+
+@pytest.mark.parametrize(("summary", "lang", "utc"), [
+    # The time of sirens, an alert or a post is not the launch's ...
+    ("Sirens sounded at 3:40 a.m. after the rebels fired a missile at 3:32 a.m.", "en", (3, 32)),
+    ("Mieszkańców ostrzeżono przez system J-Alert o godz. 6:29 czasu japońskiego (23:29 czasu polskiego).", "pl", None),
+    ("北朝鮮は午後1時ごろ、弾道ミサイルを発射した。海保は航行警報を午後1時14分に出した。", "ja", (4, 0)),
+    # ... a launch verb between makes it the launch's; a clock with seconds keeps its p.m.
+    ("Sirens sounded after the missile was launched at 3:40 a.m.", "en", (3, 40)),
+    ("It was launched at 10:42:28 p.m. on Tuesday, the agency said.", "en", (22, 42)),
+])
+def test_a_launch_time_is_not_another_things(summary, lang, utc):
+    title = {"en": "Missile launched", "pl": "Korea Północna wystrzeliła rakietę", "ja": "北朝鮮が弾道ミサイル発射"}[lang]
+    got = _facts(title, summary, lang, published_at=PUBLISHED).launched_at
+    assert ((got.hour, got.minute) if got is not None else None) == utc
+
+
+def test_the_wire_of_an_english_dateline_is_no_source():
+    fields = _facts("N. Korea fires ICBM-class missile", "TOKYO, July 12 Kyodo - North Korea launched a ballistic "
+                    "missile at around 10 a.m. Wednesday, the Defense Ministry said.")
+    assert fields.source_agency == "Defense Ministry"
+    assert _facts("N. Korea fires missile", "North Korea launched a ballistic missile, Yonhap reported.").source_agency \
+        == "Yonhap"

@@ -181,6 +181,8 @@ class _Shared:
     other_event_after: FastPattern
     generic_sea: FastPattern
     heading: FastPattern
+    count_period: FastPattern
+    other_time_before: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern
     sayer_after: FastPattern

@@ -1095,7 +1095,7 @@ PART_HOURS = {"early": 5, "morning": 9, "afternoon": 15, "evening": 19, "night":
 ZONE_NAMES = r"KST|JST|UTC|GMT|EST|EDT|PST|PDT|IST|PKT|MSK|IDT|IRST|CET|CEST|AEST|AEDT|ET|PT|BST"
 _ZONE = rf"(?:\s*\(?\s*(?P<zone>{ZONE_NAMES})\b\)?)?"
 CLOCK_TIME = compile_fast(
-    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d)(?::[0-5]\d)?)?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])" + _ZONE
     + r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:a\.?m|p\.?m))" + _ZONE.replace("zone", "zone24")
     + r"|\b(?P<hhmm>(?:[01]\d|2[0-3])[0-5]\d)\s*(?P<zone_mil>UTC|GMT|KST|JST)\b"
     + r"|\b(?P<noon>noon|midnight)\b",
@@ -1333,6 +1333,11 @@ SHARED = SharedWords(
     other_event_after=r"(?<!since )\b(?:earlier (?:this|in the) (?:week|month|year)|last (?:week|month|year))\b",
     # Headlines drop the article: "fires missile into sea"; "into its eastern sea" and "off
     # its east coast" too.
+    count_period=r"\bsince\b|\bso far\b|\bto date\b",
+    other_time_before=(
+        r"\b(?:sirens?|alarms?|air[- ]raid alert|J-Alert|alert was issued|navigational warning|posted|tweeted"
+        r"|(?:said|wrote) on X|statement (?:issued|released)|issued|briefing|press conference|told reporters)\b"
+    ),
     # (also "southward", "toward the east", "flew about 250 km northeast")
     heading=(
         r"\bin\s+an?\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|erly)?\s+direction\b"

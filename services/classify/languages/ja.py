@@ -75,6 +75,8 @@ SHARED = SharedWords(
     restored=r"修復|再建",
     harmed=r"損傷|損壊|破壊|被弾|被害",
     generic_sea=r"海上",
+    count_period=r"累計|これまでに|以来",
+    other_time_before=r"警報|サイレン|Jアラート|投稿|会見|発表|航行警報",
     heading=r"(?:北東|北西|南東|南西|北|南|東|西)(?:の)?方向(?:に|へ)",
     credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
@@ -243,7 +245,8 @@ TABLE = LanguageTable(
     # ... and a ship's or its operator's country ("英国企業が運航するタンカー", "英タンカー").
     owner_after=compile_fast(r"船?籍|の?(?:民主派|反政府|反体制|抵抗勢力|少数民族武装)"
                              r"|国?(?:企業|会社|海運|船会社|船主)(?:が|の)|国?の?(?:タンカー|貨物船|商船|船舶|コンテナ船)"),
-    counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"),
+    counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*(?:発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"
+                        r"|基(?!地|準|本|金|盤|礎|幹|調|づ))"),
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),
         compile_fast(rf"(?:約|およそ)?\s*{QUANT}\s*(?:程度|ほど|余り|以上)?[^。\n]{{0,22}}?(?:飛翔|飛しょう|飛行)", _I),

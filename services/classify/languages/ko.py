@@ -80,6 +80,8 @@ SHARED = SharedWords(
     restored=r"복구|재건",
     harmed=r"파손|파괴|부서진|피해|피격",
     generic_sea=r"해상으로",
+    count_period=r"누적|지금까지|이후\s?총",
+    other_time_before=r"경보|사이렌|성명|브리핑|게시|공지",
     heading=r"(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽?\s?방향으로|쪽으로)",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
     # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that

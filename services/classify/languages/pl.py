@@ -176,7 +176,7 @@ WEAPONS = compile_fast(
 )
 
 # A weapon noun that names one weapon (for a count of one in the headline).
-SINGULAR_WEAPONS = compile_fast(r"rakiet[aęą]|rakiecie|pocisk(?:u|iem)?", _I)
+SINGULAR_WEAPONS = compile_fast(r"rakiet[aęą]|rakiecie|pocisk(?:u|iem)?|satelit[aęą]", _I)
 
 
 # --- launching, testing, striking: the stems and their forms ----------------------------
@@ -1122,6 +1122,11 @@ SHARED = SharedWords(
         r"|\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b"
     ),
     other_event_after=r"\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b",
+    count_period=(
+        r"\bod (?:początku|czasu|(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
+        r"|października|listopada|grudnia)|\d{4})\b|\bdotychczas\b|\bjak dotąd\b"
+    ),
+    other_time_before=r"\b(?:syren\w*|alarm\w*|J-Alert|komunikat\w*|ogłoszon\w*|wpis\w*|konferencj\w*|briefing\w*)",
     # A compass heading: "na północny wschód", "w kierunku północno-wschodnim" (not a part of
     # a land, "na południe Izraela", nor an offset, "na wschód od wyspy").
     heading=(

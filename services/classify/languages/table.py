@@ -125,6 +125,12 @@ class SharedWords:
     # A compass heading told as one ("in a northeastern direction", "북동쪽 방향으로"): the
     # direction where no sea or place is named (`extractor.compass_point` reads which).
     heading: str = ""
+    # In a count's clause: the count is a total over a period, not this launch's ("more than
+    # 3,000 missiles since February 2022", "ponad 400 pocisków od początku konfliktu").
+    count_period: str = ""
+    # Before a clock time in its sentence: the time is another thing's (sirens, an alert, a
+    # post or a statement: "sirens sounded in central Israel at 3:40 a.m.", "投稿は午前8時3分").
+    other_time_before: str = ""
     # After a sea's name: the name is part of another's ("Black Sea port", "Black Sea Fleet"),
     # no destination.
     sea_as_name_after: str = ""

@@ -292,7 +292,7 @@ def label_dates(label: str, published: datetime, zone: ZoneInfo | timezone) -> s
     return dates or {today, today - timedelta(days=1)}
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*(am|pm|a\.m\.|p\.m\.)|\b(?:o|ok\.|okolo|about|at)\s+(?:godz\.\s*)?(\d{1,2})(?::(\d\d))?\b")
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?(?::\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\b(?:o|ok\.|okolo|about|at)\s+(?:godz\.\s*)?(\d{1,2})(?::(\d\d))?\b")
 
 
 def label_hour(label: str) -> int | None:
