@@ -491,6 +491,17 @@ AGENCIES: tuple[Agency, ...] = (
                "ukraińskich sił powietrznych", "dowództwo Sił Powietrznych", "ukraińska obrona powietrzna"),
         "ko": ("우크라이나 공군", "우크라 공군"), "ja": ("ウクライナ空軍",)},
         role="observer", actor="UKR"),
+    Agency("Ukraine General Staff", {
+        "en": _each(("Ukraine's", "Ukrainian"), ("General Staff",)) + ("General Staff of the Armed Forces of Ukraine",
+                                                                        "General Staff of Ukraine's Armed Forces"),
+        "pl": ("Sztab Generalny Sił Zbrojnych Ukrainy", "Sztabu Generalnego Sił Zbrojnych Ukrainy",
+               "ukraiński Sztab Generalny", "ukraińskiego Sztabu Generalnego", "Sztab Generalny Ukrainy",
+               "Sztabu Generalnego Ukrainy"),
+        "ko": ("우크라이나군 총참모부", "우크라이나 총참모부"), "ja": ("ウクライナ軍参謀本部",)},
+        role="state_media", actor="UKR"),
+    Agency("ISPR", {
+        "en": ("Inter-Services Public Relations", "ISPR"), "pl": ("ISPR",), "ko": ("ISPR",), "ja": ("ISPR", "軍統合広報局")},
+        role="operator", actor="PAK"),
     Agency("US Air Force", {
         "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
         role="operator", actor="USA"),

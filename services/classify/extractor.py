@@ -808,9 +808,18 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
     return None, None
 
 
+_SYSTEM_NAME = re.compile(en.NAMED_SYSTEMS, re.IGNORECASE)
+
+
 def _plural(words: str) -> bool:
-    last = words.split()[-1].lower() if words.split() else ""
-    return last.endswith("s") and not last.endswith(("ss", "us"))
+    """Whether the last word is a plural: "missiles", "Tomahawks"; not a name whose singular
+    ends in s ("Yars": without the s it names no system). An acronym so ending ("ATACMS")
+    is either, so counts as a plural (it says no number)."""
+    word = words.split()[-1] if words.split() else ""
+    last = word.lower()
+    if not last.endswith("s") or last.endswith(("ss", "us")):
+        return False
+    return word.isupper() or not (_SYSTEM_NAME.fullmatch(last) and not _SYSTEM_NAME.fullmatch(last[:-1]))
 
 
 def _first_of(table, text: str, title_end: int) -> tuple[int, int, str] | None:
@@ -1060,8 +1069,7 @@ _DATELINE = re.compile(
     r"[(（][^()（）=]{0,30}=[^()（）]{1,20}[)）]|【[^】]{1,20}】"
     # A summary that opens with a city and a wire: "SEOUL, Nov. 21 (Yonhap) --", "TOKYO, July
     # 12 Kyodo -", "SEOUL (Reuters) -".
-    r"|(?m:^[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*"
-    r"(?:\([^()\n]{1,20}\)|Kyodo|Reuters|AP|AFP|Yonhap|PAP|PTI)\s*(?:--|[-–—]))")
+    rf"|(?m:^[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][a-z]{{2,4}}\.?\s+\d{{1,2}})?{en.DATELINE_WIRE})")
 _SENTENCE = re.compile(r"[^.。!?！？]+")
 
 

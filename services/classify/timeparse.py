@@ -99,8 +99,6 @@ def zone_for(name: str | None) -> ZoneInfo | timezone:
 
 _OTHER_TIME_REACH = 80  # characters before a clock time in which another thing's word is looked for
 _TIMES_READ = 4  # clock times looked at, at most, for the launch's
-# A sentence's end before a clock time (not an abbreviation's period: "godz. 6:29", "ok. 13", "a.m.").
-_SENTENCE_END = re.compile(r"(?<!godz)(?<!\bok)(?<![ap]\.m)[.!?](?:\s|$)|[。！？\n]", re.IGNORECASE)
 
 
 def _another_things_time(text: str, start: int, table: LanguageTable | None) -> bool:
@@ -110,7 +108,7 @@ def _another_things_time(text: str, start: int, table: LanguageTable | None) -> 
     6:29", "投稿は午前8時3分"), with no launch verb between them ("sirens sounded after the
     missile was launched at 3:40" is the launch's)."""
     lo = max(0, start - _OTHER_TIME_REACH)
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)), default=lo)
     other = None
     for other in ANY.other_time_before.finditer(text, lo, start):
         pass
@@ -173,8 +171,11 @@ _DATES_READ = 4  # dates of a statement skipped, at most, before a launch's date
 
 def _launch_date(pattern: FastPattern, text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The first date of `pattern` in text[lo:hi] that does not date a statement ("officials
-    said Friday", "poinformowała w poniedziałek": the day it was said, not launched)."""
+    said Friday", "poinformowała w poniedziałek": the day it was said, not launched) nor a
+    dateline ("SEOUL, June 26 (Yonhap) --": the day it was written)."""
     for m in islice(pattern.finditer(text, lo, hi), _DATES_READ):
+        if en.DATELINE_WIRE_AFTER.match(text, m.end()):
+            continue
         # "said Tuesday's attack": a possessive day is the event's.
         if text.startswith(("'s", "’s"), m.end()) or not ANY.statement_before.search(
                 text, max(lo, m.start() - 40), m.start()):
@@ -300,7 +301,8 @@ def _resolve_date(spec: _DateSpec, pub_local: datetime | None) -> date | None:
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|[。！？\n]")
+# (Not an abbreviation's period: "godz. 6:29", "ok. 13", "at 11:05 a.m. Tuesday".)
+_SENTENCE_BREAK = re.compile(r"(?<!godz)(?<!\bok)(?<![ap]\.m)[.!?](?=\s|$)|[。！？\n]", re.IGNORECASE)
 
 
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:

@@ -136,8 +136,8 @@ def test_a_state_that_says_what_happened_is_the_source_where_no_agency_is_named(
      "우크라이나 해군은 23일 넵튠 순항미사일 2발로 러시아 군함을 타격했다고 주장했다. 러시아 국방부는 언급하지 않았다.", "ko",
      "우크라이나 해군"),
     ("中国がICBMを太平洋に試射", "中国国防省は25日、大陸間弾道ミサイル1発を太平洋の公海に向けて試験発射したと発表した。", "ja", "中国国防省"),
-    ("パキスタン、弾道ミサイル発射試験", "パキスタン軍統合広報部（ISPR）は、弾道ミサイルの発射試験に成功したと発表した。", "ja",
-     "パキスタン軍統合広報部(ISPR)"),
+    # (a topic that holds an agency of the gazetteer gives that agency)
+    ("パキスタン、弾道ミサイル発射試験", "パキスタン軍統合広報部（ISPR）は、弾道ミサイルの発射試験に成功したと発表した。", "ja", "ISPR"),
     # ... and so is one credited, or named after what it said.
     ("イラン、ミサイル攻撃", "イラン国営メディアによると、革命防衛隊は16日、武装組織の拠点をミサイルで攻撃した。", "ja", "イラン国営メディア"),
     ("하르키우에 탄도미사일 2발", "러시아군이 쏜 탄도미사일 2발이 떨어져 7명이 숨졌다고 이호르 테레호우 하르키우 시장이 텔레그램에서 밝혔다.", "ko",
@@ -637,3 +637,31 @@ def test_the_wire_of_an_english_dateline_is_no_source():
     assert fields.source_agency == "Defense Ministry"
     assert _facts("N. Korea fires missile", "North Korea launched a ballistic missile, Yonhap reported.").source_agency \
         == "Yonhap"
+
+
+@pytest.mark.parametrize(("title", "summary", "source"), [
+    # Pakistan's military media wing and Ukraine's General Staff are agencies; "said in a
+    # statement" names no speaker "in".
+    ("Pakistan test-fires Fatah-II guided rocket", "Pakistan test-fired a Fatah-II rocket, the military's media wing, "
+     "Inter-Services Public Relations (ISPR), said in a statement.", "ISPR"),
+    ("Ukraine says it hit refinery", "Ukraine's General Staff said its forces launched Neptune missiles at a refinery. "
+     "Russia's Defence Ministry said it downed 60 drones.", "Ukraine General Staff"),
+])
+def test_agencies_of_pakistan_and_ukraine_and_no_preposition_as_speaker(title, summary, source):
+    assert _facts(title, summary).source_agency == source
+
+
+@pytest.mark.parametrize(("title", "count"), [
+    # A name whose singular ends in s is one; an acronym so ending says no number.
+    ("Russia test-fires Yars ICBM from Plesetsk", 1), ("Ukraine fires ATACMS at Crimea", None),
+    ("US fires Tomahawks at Houthi targets", None),
+])
+def test_a_system_name_ending_in_s(title, count):
+    assert _facts(title).count == count
+
+
+def test_a_dateline_date_is_not_the_launch_date_and_a_weekday_after_a_m_is():
+    fields = _facts("JCS revises launch to three missiles", "SEOUL, June 26 (Yonhap) -- South Korea's Joint Chiefs of "
+                    "Staff said Wednesday North Korea fired three missiles at around 11:05 a.m. Tuesday.",
+                    published_at=datetime(2024, 6, 26, 3, 0, tzinfo=timezone.utc))
+    assert fields.launched_at == datetime(2024, 6, 25, 2, 5, tzinfo=timezone.utc)

@@ -1101,6 +1101,10 @@ CLOCK_TIME = compile_fast(
     + r"|\b(?P<noon>noon|midnight)\b",
     _I,
 )
+# The wire of a dateline after its city and date: "SEOUL, June 26 (Yonhap) --", "TOKYO, July
+# 12 Kyodo -", "SEOUL (Reuters) -": the date and the wire are the report's, not the launch's.
+DATELINE_WIRE = r"\s*(?:\([^()\n]{1,20}\)|Kyodo|Reuters|AP|AFP|Yonhap|PAP|PTI)\s*(?:--|[-–—])"
+DATELINE_WIRE_AFTER = re.compile(DATELINE_WIRE)
 _MONTH_NAME = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 DATE = compile_fast(
     rf"\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -1379,7 +1383,8 @@ SHARED = SharedWords(
     ),
     # An English speaker after its verb closes the clause: "..., says the ministry"; "said the
     # attack ..." names what was said.
-    speaker_verb_first=r"[,:]\s*(?:says|said|say)\s+(?!that\b)",
+    # (", said Zelenskyy"; not ", said in a statement")
+    speaker_verb_first=r"[,:]\s*(?:says|said|say)\s+(?!(?:that|in|on|at|after|before|during|via|through|late|early)\b)",
     speaker_credit=r"\b(?:according to|citing)\s+",
     speaker_end=r"(?:on|at|that|who|which|while|when|as|for|to|via|after|in a|in an)\b",
     speaker_clause_start=(

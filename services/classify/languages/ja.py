@@ -245,7 +245,8 @@ TABLE = LanguageTable(
     # ... and a ship's or its operator's country ("英国企業が運航するタンカー", "英タンカー").
     owner_after=compile_fast(r"船?籍|の?(?:民主派|反政府|反体制|抵抗勢力|少数民族武装)"
                              r"|国?(?:企業|会社|海運|船会社|船主)(?:が|の)|国?の?(?:タンカー|貨物船|商船|船舶|コンテナ船)"),
-    counts=compile_fast(r"(?:少なくとも|約)?\s*(?P<n>\d{1,4})\s*(?:発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"
+    # (基 counts rockets and missiles, not satellites: "人工衛星3基")
+    counts=compile_fast(r"(?:少なくとも|約)?\s*(?<!衛星)(?P<n>\d{1,4})\s*(?:発(?!目|射|表|生|言|売|見|電|足|進|展|明|動)"
                         r"|基(?!地|準|本|金|盤|礎|幹|調|づ))"),
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),
