@@ -475,7 +475,8 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Kyodo", {"en": ("Kyodo",), "ja": ("共同通信",)}, role="press", actor="JPN"),
     Agency("ROK military", {
         "en": ("South Korea's military", "South Korean military", "Seoul's military", "South Korean officials"),
-        "ko": ("우리 군",),
+        # ("군 당국", "the military authorities": the South's, as Korean reports write them)
+        "ko": ("우리 군", "군 당국"),
         "pl": ("armia Korei Południowej", "armii Korei Południowej", "wojsko Korei Południowej",
                "wojska Korei Południowej", "południowokoreańska armia", "południowokoreańskiej armii",
                "południowokoreańskie wojsko", "południowokoreańskiego wojska")},

@@ -81,7 +81,7 @@ from bisect import bisect_right
 from datetime import datetime
 from itertools import islice
 
-from schemas.actors import GROUPS, REGION_ZONES, STATE_CODES, actor_named_in
+from schemas.actors import GROUPS, REGION_ZONES, STATE_CODES, STATES, actor_named_in
 from schemas.models import Evidence, LaunchFields
 from schemas.places import known_site
 from services.classify import gazetteer, timeparse
@@ -1045,9 +1045,9 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
 
     # A wire in a dateline ("(도쿄=연합뉴스)", "【ソウル共同】", "TOKYO, July 12 Kyodo -") relays;
     # it is no source.
-    datelines = [m.span() for m in _DATELINE.finditer(text, t_end)]
+    datelines = list(_DATELINE.finditer(text, t_end))
     in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end
-                                                     and not any(s <= f[0] < e for s, e in datelines)]
+                                                     and not any(d.start() <= f[0] < d.end() for d in datelines)]
     best = next((f for f in in_order if credited(f)), None)
     if best:
         return best[2], (best[0], best[1])
@@ -1059,17 +1059,34 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
         return best[2], (best[0], best[1])
     speaker, span = _speaker(p, table)
     if speaker:
-        return speaker, span
+        return _of_datelines_state(speaker, datelines, text), span
     if in_order:
         return in_order[0][2], (in_order[0][0], in_order[0][1])
     return _sayer(p)
+
+
+def _of_datelines_state(speaker: str, datelines: list[re.Match[str]], text: str) -> str:
+    """A speaker that names no state ("the Defense Ministry said") under a dateline of a
+    capital ("TOKYO, July 12 Kyodo -") is that state's, where the gazetteer knows such an
+    agency of it ("Japan's Defense Ministry" → Japan MoD); else the speaker as written."""
+    for dateline in datelines:
+        state = _CAPITAL_STATES.get((dateline.group("city") or "").strip())
+        if state is None:
+            continue
+        owned = f"{gazetteer.ACTOR_NAMES[state]}'s {speaker}"
+        agency = gazetteer.AGENCY_TABLE.first(owned)
+        if agency is not None and (agency[0], agency[1]) == (0, len(owned)):
+            return agency[2]
+    return speaker
 
 
 _DATELINE = re.compile(
     r"[(（][^()（）=]{0,30}=[^()（）]{1,20}[)）]|【[^】]{1,20}】"
     # A summary that opens with a city and a wire: "SEOUL, Nov. 21 (Yonhap) --", "TOKYO, July
     # 12 Kyodo -", "SEOUL (Reuters) -".
-    rf"|(?m:^[A-Z][A-Z .'/-]{{1,40}}(?:,\s*[A-Z][a-z]{{2,4}}\.?\s+\d{{1,2}})?{en.DATELINE_WIRE})")
+    rf"|(?m:^(?P<city>[A-Z][A-Z .'/-]{{1,40}}?)(?:,\s*[A-Z][a-z]{{2,4}}\.?\s+\d{{1,2}})?{en.DATELINE_WIRE})")
+# The state of a dateline's capital ("TOKYO, July 12 Kyodo -" → JPN).
+_CAPITAL_STATES = {capital.upper(): state.code for state in STATES for capital in state.capitals}
 _SENTENCE = re.compile(r"[^.。!?！？]+")
 
 

@@ -632,7 +632,7 @@ def test_a_launch_time_is_not_another_things(summary, lang, utc):
 
 
 def test_the_wire_of_an_english_dateline_is_no_source():
-    fields = _facts("N. Korea fires ICBM-class missile", "TOKYO, July 12 Kyodo - North Korea launched a ballistic "
+    fields = _facts("N. Korea fires ICBM-class missile", "OSAKA, July 12 Kyodo - North Korea launched a ballistic "
                     "missile at around 10 a.m. Wednesday, the Defense Ministry said.")
     assert fields.source_agency == "Defense Ministry"
     assert _facts("N. Korea fires missile", "North Korea launched a ballistic missile, Yonhap reported.").source_agency \
@@ -665,3 +665,18 @@ def test_a_dateline_date_is_not_the_launch_date_and_a_weekday_after_a_m_is():
                     "Staff said Wednesday North Korea fired three missiles at around 11:05 a.m. Tuesday.",
                     published_at=datetime(2024, 6, 26, 3, 0, tzinfo=timezone.utc))
     assert fields.launched_at == datetime(2024, 6, 25, 2, 5, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "source"), [
+    # A ministry that names no state, under a capital's dateline, is that state's ...
+    ("N. Korea fires ICBM-class missile", "TOKYO, July 12 Kyodo - North Korea launched a ballistic missile at around "
+     "10 a.m., the Defense Ministry said.", "en", "Japan MoD"),
+    ("Russia test-fires Bulava", "MOSCOW (Reuters) - Russia test-fired a Bulava missile, the Defence Ministry said.", "en",
+     "Russia MoD"),
+    # ... and without one stays as written; Korean "군 당국" is the South's military.
+    ("N. Korea fires missile", "North Korea launched a ballistic missile, the Defense Ministry said.", "en",
+     "Defense Ministry"),
+    ("北, 탄도미사일 발사", "북한이 어젯밤 동해상으로 단거리탄도미사일 1발을 발사했다고 군 당국이 밝혔습니다.", "ko", "ROK military"),
+])
+def test_a_ministry_under_a_capitals_dateline_and_the_korean_military_authorities(title, summary, lang, source):
+    assert _facts(title, summary, lang).source_agency == source
