@@ -751,16 +751,16 @@ def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) 
         table.attack_noun_after is not None and bool(table.attack_noun_after.match(text, e, end)))
 
 
-_TOTAL_AT_LEAST = 10  # a count told over a period is a total from this many ("the first two since March" is a launch's)
-_CLAUSE_MARK_COUNT = re.compile(r"[,;.!?\n]")
+# A count told over a period is a total from this many ("the first two since March" is a launch's).
+_TOTAL_AT_LEAST = 10
 
 
 def _in_period(text: str, s: int, e: int) -> bool:
     """Whether the count at text[s:e] is told in its clause over a period (`count_period`:
     "since", "so far", "od początku", "累計"), so a total, not one launch's."""
     lo = max(0, s - _CLAUSE_REACH)
-    lo = max((m.end() for m in _CLAUSE_MARK_COUNT.finditer(text, lo, s)), default=lo)
-    after = _CLAUSE_MARK_COUNT.search(text, e, e + _CLAUSE_REACH)
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s)), default=lo)
+    after = _CLAUSE_BREAK.search(text, e, e + _CLAUSE_REACH)
     hi = after.start() if after else min(len(text), e + _CLAUSE_REACH)
     return ANY.count_period.search(text, lo, hi) is not None
 
@@ -1059,13 +1059,13 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
         return best[2], (best[0], best[1])
     speaker, span = _speaker(p, table)
     if speaker:
-        return _of_datelines_state(speaker, datelines, text), span
+        return _of_datelines_state(speaker, datelines), span
     if in_order:
         return in_order[0][2], (in_order[0][0], in_order[0][1])
     return _sayer(p)
 
 
-def _of_datelines_state(speaker: str, datelines: list[re.Match[str]], text: str) -> str:
+def _of_datelines_state(speaker: str, datelines: list[re.Match[str]]) -> str:
     """A speaker that names no state ("the Defense Ministry said") under a dateline of a
     capital ("TOKYO, July 12 Kyodo -") is that state's, where the gazetteer knows such an
     agency of it ("Japan's Defense Ministry" → Japan MoD); else the speaker as written."""

@@ -109,13 +109,11 @@ def _another_things_time(text: str, start: int, table: LanguageTable | None) -> 
     missile was launched at 3:40" is the launch's)."""
     lo = max(0, start - _OTHER_TIME_REACH)
     lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)), default=lo)
-    other = None
-    for other in ANY.other_time_before.finditer(text, lo, start):
-        pass
-    if other is None:
+    others = list(ANY.other_time_before.finditer(text, lo, start))
+    if not others:
         return False
     verbs = en.LAUNCH_VERBS if table is None or table.launch_verbs is None else table.launch_verbs
-    return verbs.search(text, other.end(), start) is None
+    return verbs.search(text, others[-1].end(), start) is None
 
 
 def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None, str | None, TimeMention | None]:
