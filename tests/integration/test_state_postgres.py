@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -160,12 +161,24 @@ async def test_two_notify_instances_send_each_delivery_once_and_the_survivor_tak
     assert other._ledger.claimed == {"ops", "partner"}
 
 
+def _within(seconds: float, condition) -> bool:
+    """Whether `condition()` comes true within `seconds` (asked every 20 ms)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def test_a_lock_is_held_by_one_session_and_freed_when_it_ends(pg_url):
     first, second = connect_postgres(pg_url), connect_postgres(pg_url)
     assert try_lock(first, "events") and try_lock(first, "events")
     assert not try_lock(second, "events")
     first.close()
-    assert try_lock(second, "events")
+    # The server frees a session's locks when its backend exits, a moment after the client
+    # has gone (on a busy machine, not always before the next query of another session).
+    assert _within(5, lambda: try_lock(second, "events"))
     second.close()
 
 
