@@ -1054,7 +1054,10 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     topic = _topic_speaker(p, table)
     if topic:
         return topic
-    best = next((f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES), None)
+    named = [f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES]
+    # An agency that fired ("Iran's Islamic Revolutionary Guard Corps fired ..., state media
+    # IRNA reported") is the launcher; another the text names reported it.
+    best = next((f for f in named if not _fired(text, f[1], table)), named[0] if named else None)
     if best:
         return best[2], (best[0], best[1])
     speaker, span = _speaker(p, table)
@@ -1063,6 +1066,21 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     if in_order:
         return in_order[0][2], (in_order[0][0], in_order[0][1])
     return _sayer(p)
+
+
+_SUBJECT_REACH = 25  # characters from an agency's name to the verb it is the subject of
+_NOT_SUBJECT = re.compile(r"[,;:]|\b(?:said|says|that|who|which)\b", re.IGNORECASE)
+
+
+def _fired(text: str, end: int, table: LanguageTable) -> bool:
+    """Whether the name ending at `end` is the subject of a launch verb right after it, in
+    English and Polish ("the IRGC fired", "Siły Zbrojne Ukrainy ... wystrzeliły")."""
+    if table.verb_final:
+        return False
+    hi = min(len(text), end + _SUBJECT_REACH)
+    verb = en.LAUNCH_VERBS.search(text, end, hi) or (
+        table.launch_verbs.search(text, end, hi) if table.launch_verbs is not None else None)
+    return verb is not None and _NOT_SUBJECT.search(text, end, verb.start()) is None
 
 
 def _of_datelines_state(speaker: str, datelines: list[re.Match[str]]) -> str:
@@ -1244,8 +1262,8 @@ def _speaker_phrase(p: Prepared, table: LanguageTable, s: int, e: int) -> tuple[
         e -= 1
     while (m := _ARTICLE.match(text, s, e)) is not None:
         s = m.end()
-    if e - s < 2:
-        return None
+    if e - s < 2 or _ARTICLE.fullmatch(text[s:e] + " "):
+        return None  # an article alone: "The reports could not be verified"
     phrase = text[s:e]
     words = phrase.split()
     if len(words) > _SPEAKER_MAX_WORDS or any(c.isdigit() for c in phrase):

@@ -277,11 +277,13 @@ def test_a_day_the_statement_names_as_the_attacks_own_is_the_launch_day():
 
 @pytest.mark.parametrize(("title", "summary", "lang", "published_at", "launched_at"), [
     # A night's attack is placed in the early hours (05:00) of the day it is reported, in
-    # the language's zone where no agency or region gives one (UTC, Warsaw) ...
+    # the launching region's zone (a part of the day is the place's: Kyiv for Russia's) ...
     ("Russia fired 63 missiles at Ukraine overnight", "", "en", PUBLISHED,
-     datetime(2023, 2, 20, 5, 0, tzinfo=timezone.utc)),
+     datetime(2023, 2, 20, 3, 0, tzinfo=timezone.utc)),
     ("Rosja wystrzeliła rakiety na Ukrainę", "Rosjanie uderzyli w nocy.", "pl", PUBLISHED,
-     datetime(2023, 2, 20, 4, 0, tzinfo=timezone.utc)),
+     datetime(2023, 2, 20, 3, 0, tzinfo=timezone.utc)),
+    # ... in the language's where none is known (UTC).
+    ("Missiles fired at the port overnight", "", "en", PUBLISHED, datetime(2023, 2, 20, 5, 0, tzinfo=timezone.utc)),
     # ... and never after it was reported.
     ("Russia fired 63 missiles at Ukraine overnight", "", "en", datetime(2023, 2, 20, 2, 0, tzinfo=timezone.utc),
      datetime(2023, 2, 20, 2, 0, tzinfo=timezone.utc)),
@@ -680,3 +682,116 @@ def test_a_dateline_date_is_not_the_launch_date_and_a_weekday_after_a_m_is():
 ])
 def test_a_ministry_under_a_capitals_dateline_and_the_korean_military_authorities(title, summary, lang, source):
     assert _facts(title, summary, lang).source_agency == source
+
+
+# --- zones, days before a statement, days of another sentence ------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang", "utc"), [
+    # A zone named after the clock: a place's time, a US coast's, a bare "Eastern".
+    ("North Korea fires missile", "The launch was detected at 9:03 a.m. Korea time on Monday.", "en",
+     datetime(2023, 2, 20, 0, 3, tzinfo=timezone.utc)),
+    ("US tests Minuteman III", "The missile was launched at 12:01 a.m. Pacific time on Sunday.", "en",
+     datetime(2023, 2, 19, 8, 1, tzinfo=timezone.utc)),
+    ("Iran fires missiles at Israel", "The barrage began at 3:45 p.m. Eastern on Sunday.", "en",
+     datetime(2023, 2, 19, 20, 45, tzinfo=timezone.utc)),
+    # ... in Korean and Japanese, before it, a date between.
+    ("후티 반군 미사일 발사", "후티 반군이 한국시간으로 오전 3시께 홍해로 미사일 2발을 발사했다.", "ko",
+     datetime(2023, 2, 19, 18, 0, tzinfo=timezone.utc)),
+    ("미 공군, 미니트맨3 시험발사", "미 공군은 미 서부시간 19일 오전 0시 56분 미니트맨3 1발을 시험발사했다고 밝혔다.", "ko",
+     datetime(2023, 2, 19, 8, 56, tzinfo=timezone.utc)),
+    # A Polish hour told with its part of the day.
+    ("Rosja wystrzeliła Kindżały", "Rosja wystrzeliła wczoraj ok. 6 rano dwa pociski Kindżał.", "pl",
+     datetime(2023, 2, 19, 4, 0, tzinfo=timezone.utc)),
+    # A Korean day the launch's place's own ("현지시간"), with its part.
+    ("이란, 이스라엘에 탄도미사일", "이란 혁명수비대는 19일(현지시간) 밤 이스라엘을 겨냥해 탄도미사일 수십 발을 발사했다.", "ko",
+     datetime(2023, 2, 19, 18, 30, tzinfo=timezone.utc)),
+])
+def test_a_clock_or_a_day_in_the_zone_the_text_names(title, summary, lang, utc):
+    assert _facts(title, summary, lang, published_at=PUBLISHED).launched_at == utc
+
+
+def test_pacific_time_is_no_direction():
+    assert _facts("US tests Minuteman III", "The missile was launched at 12:01 a.m. Pacific time.").direction is None
+    assert _facts("North Korea fires missile into the Pacific", "").direction == "Pacific"
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "day"), [
+    # "the previous day": before the day the text says it was said ...
+    ("North Korea says it tested Hwasong-18", "KCNA said on Saturday that Kim Jong Un oversaw the test-launch of a "
+     "Hwasong-18 the previous day.", "en", 17),
+    ("북한, 화성-18형 시험발사", "조선중앙통신은 18일 김정은 위원장이 전날 화성-18형 시험발사를 참관했다고 보도했다.", "ko", 17),
+    # ... or before the publication's where it names none.
+    ("Huti ostrzelali statek", "Rebelianci Huti wystrzelili dzień wcześniej trzy pociski przeciwokrętowe.", "pl", 19),
+    ("ヒズボラが対戦車ミサイル", "イスラエル軍は、ヒズボラが前日午後、対戦車ミサイル2発を発射したと明らかにした。", "ja", 19),
+    # "w ubiegły wtorek": last Tuesday.
+    ("Armia USA przetestowała pocisk PrSM", "Armia wystrzeliła w ubiegły wtorek pocisk PrSM.", "pl", 14),
+])
+def test_the_day_before_and_last_weekday(title, summary, lang, day):
+    got = _facts(title, summary, lang, published_at=PUBLISHED).launched_at
+    assert got is not None
+    zone = {"en": "Asia/Seoul", "ko": "Asia/Seoul", "pl": "Europe/Warsaw", "ja": "Asia/Tokyo"}[lang]
+    from zoneinfo import ZoneInfo
+    assert got.astimezone(ZoneInfo(zone)).day == day
+
+
+def test_a_clock_without_a_date_takes_the_previous_sentences_launch_day():
+    summary = ("Agencja KCNA poinformowała w poniedziałek, że rakieta wyniosła w sobotę na orbitę satelitę. Start "
+               "nastąpił z kosmodromu Sohae o godz. 22:42 czasu lokalnego.")
+    got = _facts("Korea Północna: satelita na orbicie", summary, "pl", published_at=PUBLISHED).launched_at
+    assert got == datetime(2023, 2, 18, 13, 42, tzinfo=timezone.utc)
+    # ... not a sentence that tells no launch.
+    summary = "Rada Bezpieczeństwa zbierze się w sobotę. Pocisk wystrzelono o godz. 7:10 czasu lokalnego."
+    got = _facts("Korea Północna wystrzeliła pocisk", summary, "pl", published_at=PUBLISHED).launched_at
+    assert got == datetime(2023, 2, 19, 22, 10, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("summary", "lang", "utc"), [
+    # An authority's topic right before a Japanese clock dates its announcement.
+    ("海上保安庁は20日午前10時20分、北朝鮮から弾道ミサイルが発射されたと発表した。防衛省によると、北朝鮮は同日午前9時59分ごろ"
+     "弾道ミサイル1発を発射した。", "ja", (0, 59)),
+    # ... not the launcher's.
+    ("北朝鮮は20日午前9時59分ごろ、弾道ミサイル1発を発射した。", "ja", (0, 59)),
+    # A Korean alert told after its clock is the alert's.
+    ("이란은 밤 11시께 이스라엘을 향해 미사일을 발사했다. 이스라엘군은 새벽 4시 15분께 전국에 공습경보를 발령했다.", "ko", (19, 30)),
+    # What was said after "told reporters that" is the launch's.
+    ("A defense official told reporters on Monday morning that the strikes began at about 11:50 p.m. Sanaa time.", "en",
+     (20, 50)),
+])
+def test_the_clock_of_an_announcement_or_an_alert_is_not_the_launchs(summary, lang, utc):
+    title = {"en": "US warships fire Tomahawks at Houthi sites", "ko": "이란, 이스라엘에 미사일 발사",
+             "ja": "北朝鮮が弾道ミサイル発射"}[lang]
+    got = _facts(title, summary, lang, published_at=PUBLISHED).launched_at
+    assert got is not None and (got.hour, got.minute) == utc
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "count"), [
+    ("US warships fire Tomahawks at Houthi targets", "Destroyers fired more than a dozen Tomahawk cruise missiles.", "en", 12),
+    ("Ukraine fires ATACMS missiles at Kursk region", "Ukraine fired eight U.S.-made ATACMS ballistic missiles.", "en", 8),
+    # Not a date's number before a verb ("a ... missile" is one), an hour, or those shot down.
+    ("Pentagon confirms launch was new IRBM", "The missile North Korea fired on March 14 was a new solid-fuel "
+     "intermediate-range ballistic missile.", "en", 1),
+    ("Rosja wystrzeliła Kindżały", "Rosja wystrzeliła wczoraj ok. 6 rano dwa pociski Kindżał.", "pl", 2),
+    ("러시아, 순항미사일 공습…우크라 공군 \"24발 격추\"", "러시아가 순항미사일 30여 발을 발사해 이 중 24발을 격추했다.", "ko", 30),
+])
+def test_a_count_in_words_past_modifiers_and_not_of_something_else(title, summary, lang, count):
+    assert _facts(title, summary, lang).count == count
+
+
+@pytest.mark.parametrize(("title", "summary", "direction"), [
+    ("Russia test-launches Yars ICBM", "The training warheads hit targets at the Kura range in Kamchatka.", "Kura"),
+])
+def test_targets_hit_without_an_article(title, summary, direction):
+    got = _facts(title, summary).direction
+    assert got is not None and direction in got
+
+
+def test_a_japanese_date_or_the_indo_pacific_is_no_direction():
+    fields = _facts("北朝鮮が弾道ミサイル 米インド太平洋軍が声明",
+                    "米インド太平洋軍は、北朝鮮が日本時間の2日未明に弾道ミサイル1発を発射したことを把握していると声明を出した。", "ja")
+    assert fields.direction is None
+
+
+def test_an_article_alone_is_no_speaker():
+    fields = _facts("North Korea says cruise missiles flew 1,500 km", "North Korea's cruise missiles flew 1,500 km, "
+                    "state media said on Monday. The reports could not be independently verified.")
+    assert fields.source_agency != "The"

@@ -125,6 +125,43 @@ def test_a_launch_time_matches_on_the_local_date_and_the_hour_where_the_label_gi
     assert not time_matches("Saturday", None, PUBLISHED, kyiv)
 
 
+@pytest.mark.parametrize(("label", "hour"), [
+    # The hour of a clock with a.m. or p.m., even after "at" or "about".
+    ("on Friday night, at 11:17 p.m. local time", 23),
+    ("at about 7:30 p.m. on Monday", 19),
+    ("at 12:01 a.m. Pacific time on Wednesday", 0),
+    # Korean and Japanese hours with their morning or afternoon word.
+    ("전날 오후 9시 50분께", 21),
+    ("同日午前9時59分ごろ", 9),
+    # The 24-hour clock.
+    ("około godz. 23:30 czasu polskiego", 23),
+    ("지난 13일 밤", None),
+])
+def test_the_hour_a_label_gives(label, hour):
+    assert label_hour(label) == hour
+
+
+def test_a_label_is_read_in_the_zone_it_names_for_its_clock():
+    seoul = label_zone("PRK")
+    # 10:15 p.m. ET on Wednesday 14 December 2022 is 03:15 UTC on Thursday, 12:15 in Seoul.
+    published = datetime(2022, 12, 15, 11, 20, tzinfo=timezone.utc)
+    got = datetime(2022, 12, 15, 3, 15, tzinfo=timezone.utc)
+    assert time_matches("at about 10:15 p.m. ET Wednesday", got, published, seoul)
+    assert not time_matches("at about 10:15 p.m. Wednesday", got, published, seoul)
+    # A Polish label in Polish time; "local time" is the launching region's.
+    assert time_matches("około godz. 23:30 czasu polskiego", datetime(2022, 11, 22, 22, 30, tzinfo=timezone.utc),
+                        datetime(2022, 11, 23, 5, 30, tzinfo=timezone.utc), seoul)
+    assert time_matches("at 11:17 p.m. local time", datetime(2023, 2, 17, 14, 17, tzinfo=timezone.utc), PUBLISHED,
+                        seoul)
+
+
+def test_a_korean_or_japanese_label_gives_its_day_of_the_month():
+    seoul = label_zone("PRK")
+    assert label_dates("지난 13일 밤", PUBLISHED, seoul) == {datetime(2023, 2, 13).date()}
+    assert label_dates("1月28日午前", PUBLISHED, seoul) == {datetime(2023, 1, 28).date()}
+    assert label_dates("前日午後", PUBLISHED, seoul) == {datetime(2023, 2, 18).date(), datetime(2023, 2, 17).date()}
+
+
 def test_with_no_launcher_labelled_the_launch_time_is_read_in_the_zone_of_the_labelled_direction():
     # 2 p.m. in Israel is 12:00 UTC in February: read in UTC, the label's hour would be 14.
     labels = {"direction": "toward central Israel", "launch_time": "shortly after 2 p.m."}

@@ -807,7 +807,7 @@ LAUNCH_SITE_AREA = re.compile(
 # `extractor._direction` reads as where it went); not what it could reach ("able to reach
 # targets in India").
 TARGET_AREA = re.compile(
-    rf"\b(?:hit|hits|struck|reached|destroyed)\s+(?:a|an|its|the|their)\s+(?:[\w-]+\s+){{0,2}}?targets?(?: areas?)?"
+    rf"\b(?:hit|hits|struck|reached|destroyed)\s+(?:(?:a|an|its|the|their)\s+(?:[\w-]+\s+){{0,2}}?targets?|targets)(?: areas?)?"
     rf"\s+(?:at|on|in|near)\s+(?P<place>{_SITE})"
     rf"|\b(?:flew|flown|travell?ed|traveling)\s+(?:(?:about|some|roughly|around|approximately|nearly)\s+)?"
     rf"[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)(?:\s+\([^)]{{1,30}}\))?\s+to\s+(?P<place_reached>{_SITE})",
@@ -834,14 +834,18 @@ APOGEE_AFTER = compile_fast(rf"\b(?:reach\w*|soar\w*|climb\w*|r[io]s(?:e|es|ing)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "fifteen": 15, "twenty": 20}
+                "fifteen": 15, "twenty": 20, "a dozen": 12}
 COUNT = compile_fast(
     # (Not a designation's number: "Type 12 anti-ship missile", "Block 5 missiles".)
-    r"(?<![\w,.-])(?<!\bType )(?<!\bModel )(?<!\bBlock )(?<!\bMk )(?<!\bMark )(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
+    r"(?<![\w,.:-])(?<!\bType )(?<!\bModel )(?<!\bBlock )(?<!\bMk )(?<!\bMark )(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
-    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which)\b)(?:[A-Za-z][\w'-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    r"|a dozen|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
+    # (Words between: "eight U.S.-made ATACMS ballistic missiles".)
+    # (Nor a verb: "fired on March 14 was a new ... missile".)
+    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had)\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
     r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
+    # "18 rounds from 240 mm multiple rocket launchers": the rockets, counted as rounds.
+    r"|rounds(?= (?:fired )?from (?:[\w-]+ ){0,4}?(?:multiple[- ])?rocket launchers?\b)"
     + r"|" + NAMED_SYSTEMS + r")\b"
     # "a major missile salvo": the weapon word modifies another noun, which is what is counted
     r"(?![- ](?:salvo|launch|test|system|program|programme|attack|strike|barrage|defen[cs]e|force|unit|base|site"
@@ -1107,12 +1111,13 @@ DATELINE_WIRE = r"\s*(?:\([^()\n]{1,20}\)|Kyodo|Reuters|AP|AFP|Yonhap|PAP|PTI)\s
 DATELINE_WIRE_AFTER = re.compile(DATELINE_WIRE)
 _MONTH_NAME = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 DATE = compile_fast(
-    rf"\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"(?:\b(?:the\s+)?(?P<mpart>night|morning|afternoon|evening)\s+of\s+)?\b{_MONTH_NAME}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
     rf"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
     rf"|\bon the (?P<dom>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|time|day of|round|year|floor))"
     rf"|\b(?:(?P<wpart>early|late)\s+(?:on\s+)?)?(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?:\s+(?P<wpart2>morning|afternoon|evening|night))?"
-    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours|overnight)\b",
+    rf"|\b(?P<rel>today|yesterday|tonight|last night|this morning|this afternoon|this evening|early hours|overnight"
+    rf"|the previous day|the day before|a day earlier|the previous night|the night before)\b",
     _I,
 )
 PART_OF_DAY = compile_fast(r"\b(?P<part>early|morning|afternoon|evening|night|late)\b", _I)
@@ -1340,7 +1345,9 @@ SHARED = SharedWords(
     count_period=r"\bsince\b|\bso far\b|\bto date\b",
     other_time_before=(
         r"\b(?:sirens?|alarms?|air[- ]raid alert|J-Alert|alert was issued|navigational warning|posted|tweeted"
-        r"|(?:said|wrote) on X|statement (?:issued|released)|issued|briefing|press conference|told reporters)\b"
+        r"|(?:said|wrote) on X|statement (?:issued|released)|issued|briefing|press conference|told reporters"
+        # ... a message sent, a statement published, a saying's own time, a meeting
+        r"|sent|published|(?:said|announced|reported)(?: on \w+)? at|meet|meeting|summit)\b"
     ),
     # (also "southward", "toward the east", "flew about 250 km northeast")
     heading=(
@@ -1470,7 +1477,8 @@ SHARED = SharedWords(
         ("East Sea", r"\bEast Sea\b|\bsea between Korea and Japan\b|\beastern waters\b"),
         ("Sea of Japan", r"\bSea of Japan\b|\bJapan Sea\b"),
         ("Yellow Sea", r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|\bwestern waters\b"),
-        ("Pacific", r"(?<!Indo-)(?<!Asia-)\bPacific(?: Ocean)?\b"),
+        # (Not a clock's zone: "12:01 a.m. Pacific time".)
+        ("Pacific", r"(?<!Indo-)(?<!Asia-)\bPacific(?: Ocean)?\b(?! (?:(?:standard|daylight) )?time\b)"),
         ("Atlantic", r"\bAtlantic(?: Ocean)?\b"),
         ("Mediterranean", r"\bMediterranean\b"),
         ("Red Sea", r"\bRed Sea\b"),

@@ -76,7 +76,12 @@ SHARED = SharedWords(
     harmed=r"損傷|損壊|破壊|被弾|被害",
     generic_sea=r"海上",
     count_period=r"累計|これまでに|以来",
-    other_time_before=r"警報|サイレン|Jアラート|投稿|会見|発表|航行警報",
+    # ... and an authority's topic right before the clock ("海上保安庁は18日午前10時20分、...と
+    # 発表した": the announcement's time; not "北朝鮮は18日午前9時59分ごろ", the launcher's).
+    other_time_before=r"空襲警報|警報|サイレン|Jアラート|投稿|会見|発表|航行警報"
+                      r"|(?:省|庁|本部|司令部|官邸|通信)は\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?$",
+    # "朝鮮中央通信は14日、...": the day an authority or an agency said it.
+    statement_before=r"(?:省|庁|本部|司令部|官邸|通信|報道官|長官)は\s*$",
     heading=r"(?:北東|北西|南東|南西|北|南|東|西)(?:の)?方向(?:に|へ)",
     credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
@@ -102,7 +107,7 @@ SHARED = SharedWords(
         ("artillery_rocket", r"多連装|放射砲|ハイマース|カチューシャ"), ("ballistic", r"弾道"), ("rocket", r"ロケット"), ("unknown", r"飛翔体|飛しょう体"),
     ),
     seas=(
-        ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海"), ("Pacific", r"太平洋"), ("Atlantic", r"大西洋"),
+        ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海"), ("Pacific", r"(?<!インド)太平洋(?!軍)"), ("Atlantic", r"大西洋"),
         ("Mediterranean", r"地中海"), ("Red Sea", r"紅海"), ("Black Sea", r"黒海"), ("Persian Gulf", r"ペルシャ湾"),
         ("Bay of Bengal", r"ベンガル湾"), ("White Sea", r"白海"), ("Sea of Okhotsk", r"オホーツク海"),
         ("East China Sea", r"東シナ海"), ("South China Sea", r"南シナ海"), ("Arabian Sea", r"アラビア海"),
@@ -197,7 +202,8 @@ TABLE = LanguageTable(
     # not a sea, which the seas' table reads).
     target_place=compile_fast(
         r"(?P<place>(?<![ァ-ヴー])[ァ-ヴー]{2,10}(?:全土|各地|南部|北部|東部|西部|中部|周辺)?"
-        r"|(?<![一-龥])(?!午前|午後|未明|深夜|早朝|今月|先月|同日|当日|前日|昨年|今年|過去|初め|同時)"
+        # (Nor a date's day: "2日未明に".)
+        r"|(?<![一-龥\d０-９])(?!午前|午後|未明|深夜|早朝|今月|先月|同日|当日|前日|昨年|今年|過去|初め|同時)"
         # A common noun alone says no place ("方面に", "中心部に", "首都に", "施設に").
         r"(?!(?:対象|方面|敷地内|中心部|首都|目標|\w{0,2}水域|周辺|施設|港湾施設|全土|各地|地域|付近|近郊|領内|領土|上空|本土)"
         r"(?:に|へ))[一-龥]{2,4}(?<![海洋沖湾])(?:全土|各地|南部|北部|東部|西部|中部)?)"
@@ -279,12 +285,13 @@ TABLE = LanguageTable(
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"
-        r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜)"
+        r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜|前日)"
     ),
     part_hours={"未明": 4, "早朝": 6, "朝": 8, "午前": 9, "昼": 12, "午後": 15, "夕方": 18, "夜": 21, "深夜": 23},
     pm_words=frozenset({"午後", "夜", "夕方", "深夜"}),
     am_words=frozenset({"午前", "未明"}),
-    day_before_words=frozenset({"昨日", "きのう", "昨夜"}),
+    day_before_words=frozenset({"昨日", "きのう", "昨夜", "前日"}),
+    before_stated_words=frozenset({"前日"}),
     relative_parts={"今朝": "morning", "けさ": "morning", "昨夜": "night"},
     # "発射から1年", "発射5周年": a look-back on that launch (not "5年ぶりに発射").
     looks_back_after=compile_fast(

@@ -81,7 +81,7 @@ SHARED = SharedWords(
     harmed=r"파손|파괴|부서진|피해|피격",
     generic_sea=r"해상으로",
     count_period=r"누적|지금까지|이후\s?총",
-    other_time_before=r"경보|사이렌|성명|브리핑|게시|공지",
+    other_time_before=r"공습\s?경보|경보|사이렌|성명|브리핑|게시|공지",
     heading=r"(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽?\s?방향으로|쪽으로)",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
     # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that
@@ -260,7 +260,9 @@ TABLE = LanguageTable(
                                 r"|(?:공격의?\s?)?배후(?:를|임을)?\s?자처|(?:공격|발사)(?:을|를)?\s?(?:했다고\s?)?(?:인정|주장))"),
     owner_after=compile_fast(r"\s?(?:선적|국적|소유)|\s?(?:기업|회사|해운사|선사)(?:가|이|의)|\s?(?:유조선|화물선|상선|선박|컨테이너선)"),
     # "100여 발": over a hundred, counted as its number.
-    counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:여\s?)?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"),
+    # (Not those shot down: "24발 격추".)
+    counts=compile_fast(r"(?P<n>\d{1,4}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?:여\s?)?(?:발|기)(?!사|표|견|생|전|언|동|지|간|술|업|자|념|록|준|관|장)"
+                        r"(?!\s?(?:을|를|이|가)?\s?(?:격추|요격))"),
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     distances=(
         compile_fast(rf"(?:비행\s?거리)(?:는|가)?\s*(?:약)?\s*{QUANT}", _I),
@@ -297,7 +299,9 @@ TABLE = LanguageTable(
                    rf"(?:무장정파|무장세력|무장단체|반군|민병대)(?={_LAUNCH_AFTER})"),
         # A state: "예멘에서 이스라엘을 겨냥해 ... 발사".
         re.compile(rf"(?<![가-힣])(?P<site>{_STATE_NAMES})에서(?={_LAUNCH_AFTER})"),),
-    clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
+    # (Not a name's number: "미니트맨3 시험발사".)
+    clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?<![가-힣A-Za-z-])(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각|험|작|설|스|민|도|행)"
+                            r"\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*월\s*)?(?P<day>[0-3]?\d)\s*일(?!\s?만|간|째|동안)"
         r"|(?P<rel>오늘|이날|어제|금일|전날)"
@@ -306,6 +310,9 @@ TABLE = LanguageTable(
     pm_words=frozenset({"오후", "저녁", "밤"}),
     am_words=frozenset({"오전", "새벽"}),
     day_before_words=frozenset({"어제", "전날"}),
+    before_stated_words=frozenset({"전날"}),
+    past_day_before=compile_fast(r"지난\s?$"),
+    statement_after=compile_fast(r"\s?(?:성명|발표문|보도자료|브리핑|기자회견|국회)"),
     # "발사 5주년", "발사 1년 전", "발사로부터 10년": a look-back on that launch (not "5년
     # 만에 발사", a launch after a pause).
     looks_back_after=compile_fast(

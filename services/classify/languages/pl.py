@@ -651,10 +651,14 @@ NUMBER_WORDS = MappingProxyType({
     "piętnaście": 15, "piętnastu": 15, "dwadzieścia": 20, "dwudziestu": 20,
 })
 COUNT = compile_fast(
-    r"(?<![\w,.-])(?:(?:co najmniej|przynajmniej|ponad|przeszło|blisko|niemal|prawie|około|ok\.|aż|nawet|łącznie)\s+)?"
+    # (Not a clock's hour: "o godz. 6", "ok. 6 rano dwa pociski".)
+    r"(?<![\w,.:-])(?<!godz\. )(?:(?:co najmniej|przynajmniej|ponad|przeszło|blisko|niemal|prawie|około|ok\.|aż|nawet|łącznie)\s+)?"
     r"(?P<n>\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
     r"(?!\s?-?(?:km|kg|mm|cm|m|t|%|proc|kilometr\w*|mil\w*|lat\w*|dni|godzin\w*|minut\w*|sekund\w*|osób|osoby"
-    r"|ludzi|tys|mln)\b)\s+"
+    r"|ludzi|tys|mln|rano|wieczorem|w nocy|nad ranem|po południu|czasu"
+    # (Nor a date's day: "3 lutego test pocisków", "z 14 na 15 marca wystrzeliły pociski".)
+    r"|styczni\w*|lut\w*|marc\w*|kwietni\w*|maj\w*|czerwc\w*|lipc\w*|sierpni\w*|wrze\w*|październik\w*|listopad\w*|grudni\w*"
+    r"|na\s+\d)\b)\s+"
     r"(?:(?!(?:na|w|z|do|od|po|przez|i|oraz|lub|nad|pod|ze|we)\b)[\w-]+\s+){0,3}?"
     rf"(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|ICBM|SRBM)\b",
     _I,
@@ -693,10 +697,13 @@ _WEEKDAY = (r"(?:poniedział(?:ek|ku)|wtor(?:ek|ku)|środ(?:a|ę|y|zie)|czwart(?
 _PART = "|".join(sorted(PART_HOURS, key=len, reverse=True))
 DATE = compile_fast(
     rf"\b(?P<wpart>w\s+nocy)\s+(?:z|ze)\s+(?P<wd>{_WEEKDAY})\s+na\s+{_WEEKDAY}"
-    rf"|\b(?:w|we)\s+(?P<wd2>{_WEEKDAY})(?:\s+(?P<wpart2>{_PART}))?"
+    # "w nocy z 14 na 15 marca": the first day's night.
+    r"|\b(?P<npart>w\s+nocy)\s+(?:z|ze)\s+(?P<nday>[0-3]?\d)\s+na\s+[0-3]?\d\s+(?P<nmon>(?:styczni|lut|marc|kwietni|maj|czerwc"
+    r"|lipc|sierpni|wrześni|październik|listopad|grudni)\w*)"
+    rf"|\b(?:w|we)\s+(?:(?:ubiegł|zeszł|ostatni)\w*\s+)?(?P<wd2>{_WEEKDAY})(?:\s+(?P<wpart2>{_PART}))?"
     r"|\b(?P<day>[0-3]?\d)\s+(?P<monname>(?:styczni|lut|marc|kwietni|maj|czerwc|lipc|sierpni|wrześni|październik"
     r"|listopad|grudni)\w*)(?:\s+(?P<year>(?:19|20)\d\d))?"
-    r"|\b(?P<rel>dzisiaj|dziś|wczoraj|minionej nocy|ostatniej nocy|tej nocy|w nocy|nad ranem)\b",
+    r"|\b(?P<rel>dzisiaj|dziś|wczoraj|dzień wcześniej|minionej nocy|ostatniej nocy|tej nocy|w nocy|nad ranem)\b",
     _I,
 )
 _APPROX = r"(?:około|ok\.|ponad|blisko|prawie|niemal|mniej więcej|przeszło)?"
@@ -1274,9 +1281,12 @@ TABLE = LanguageTable(
     instrument_before=INSTRUMENT_BEFORE,
     qualifier_before=QUALIFIER_BEFORE,
     subject_weapon_after=SUBJECT_WEAPON_AFTER,
-    # "o godz. 7.15", "około godziny 22": an hour on the 24-hour clock (no part of day or half).
+    # "o godz. 7.15", "około godziny 22": an hour on the 24-hour clock (no half); "ok. 6 rano",
+    # "o 11 wieczorem": an hour with its part of day after it.
     clock_time=compile_fast(r"\bgodz(?:\.|iny|inie|ina)?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\b"
-                            r"(?P<pre>(?!x)x)?(?P<half>(?!x)x)?", _I),
+                            r"(?:\s+(?P<pre>rano|wieczorem|po południu|w nocy|nad ranem))?(?P<half>(?!x)x)?"
+                            r"|\b(?:o|ok\.|około)\s+(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?"
+                            r"\s+(?P<pre2>rano|wieczorem|po południu|w nocy|nad ranem)\b", _I),
     group_rocket=compile_fast(r"\brakiet\w*|\brakietow\w*", _I),
     attack_noun_after=ATTACK_NOUN_AFTER,
     oblique_name=OBLIQUE_NAME,
@@ -1290,7 +1300,8 @@ TABLE = LanguageTable(
     months=MONTHS,
     weekdays=WEEKDAYS,
     part_hours=PART_HOURS,
-    day_before_words=frozenset({"wczoraj"}),
+    day_before_words=frozenset({"wczoraj", "dzień wcześniej"}),
+    before_stated_words=frozenset({"dzień wcześniej"}),
     total_count=TOTAL_COUNT,
     single_occasion=SINGLE_OCCASION,
     one_of_series=ONE_OF_SERIES,

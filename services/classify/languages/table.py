@@ -356,4 +356,12 @@ class LanguageTable:
     pm_words: frozenset[str] = frozenset()  # before an hour: afternoon or evening
     am_words: frozenset[str] = frozenset()  # before an hour: 12 is midnight
     day_before_words: frozenset[str] = frozenset()  # relative dates meaning the day before
+    # ... of them, those meaning the day before the day the text says something was said
+    # ("전날", "前日", "dzień wcześniej"), not before the publication's
+    before_stated_words: frozenset[str] = frozenset()
+    # Before a date: it is a past day named as such ("지난 5일"), the launch's rather than the
+    # statement's day the text names beside it ("합참은 8일 ... 북한이 지난 5일 ... 발사").
+    past_day_before: FastPattern | None = None
+    # After a date: it is the day of a statement ("25일 성명을 내고"), not the launch's.
+    statement_after: FastPattern | None = None
     relative_parts: Mapping[str, str] = field(default_factory=dict)  # "今朝" -> "morning"

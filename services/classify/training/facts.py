@@ -33,11 +33,13 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   word of four letters or more with it, compared on their first five letters, accents
   ignored ("Zelenskyy" and "Zełenski").
 - `launch_time`: the label's own date, read against the item's publication time in the
-  launch region's zone (the labelled launcher's; with none labelled, that of the labelled
-  direction's state) (a weekday is the latest on or before publication; "w nocy ze środy
-  na czwartek" either night's date; "29 grudnia" that day; a label with no date,
-  "overnight", the publication day or the day before), is the extracted time's local
-  date; where the label gives a clock hour ("11am", "ok. 2 w nocy") the hour matches too.
+  zone the label names for its clock ("10:15 p.m. ET", "czasu polskiego", "한국시간";
+  `label_time_zone`), else in the launch region's zone (the labelled launcher's; with none
+  labelled, that of the labelled direction's state) (a weekday is the latest on or before
+  publication; "w nocy ze środy na czwartek" either night's date; "29 grudnia", "Nov. 3",
+  "지난 20일" that day; a label with no date, "overnight", the publication day or the day
+  before), is the extracted time's local date; where the label gives a clock hour ("11am",
+  "at 11:17 p.m.", "ok. 2 w nocy", "오후 9시"), the hour matches too.
 - `launch_site`: a place the label and the extracted value both name, compared as
   `direction` compares places (a word's first four letters, accents ignored: "the Sunan
   area of Pyongyang" and "Sunan area, Pyongyang"), leaving out the words for what a place
@@ -60,7 +62,7 @@ from schemas.actors import AGENCIES, REGION_ZONES, actor_named_in
 from schemas.agreement import SITE_GENERIC
 from schemas.labels import COMPASS_POINTS
 from schemas.models import LaunchFields
-from services.classify import extractor, gazetteer
+from services.classify import extractor, gazetteer, timeparse
 from services.classify.languages import pl
 
 FACT_FIELDS = ("count", "distance_km", "apogee_km", "direction", "source_agency", "launch_site", "launch_time")
@@ -281,36 +283,98 @@ def label_dates(label: str, published: datetime, zone: ZoneInfo | timezone) -> s
         if re.search(rf"\b(?:{en_day}|{pl_day}\w*)\b", plain):
             dates.add(today - timedelta(days=(today.weekday() - i) % 7))
     for i, (en_month, pl_month) in enumerate(zip(_EN_MONTHS, _PL_MONTHS, strict=True)):
-        m = (re.search(rf"\b{en_month}\s+(\d{{1,2}})\b", plain) or re.search(rf"\b(\d{{1,2}})\s+{pl_month}\w*", plain)
-             or re.search(rf"\b(\d{{1,2}})\s+{en_month}\b", plain))
+        en_name = rf"{en_month[:3]}(?:{en_month[3:]}|\.)?" if len(en_month) > 4 else en_month
+        m = (re.search(rf"\b{en_name}\s+(\d{{1,2}})\b", plain) or re.search(rf"\b(\d{{1,2}})\s+{pl_month}\w*", plain)
+             or re.search(rf"\b(\d{{1,2}})\s+{en_name}(?!\w)", plain))
         if m:
-            year = today.year if (i + 1, int(m.group(1))) <= (today.month, today.day) else today.year - 1
-            try:
-                dates.add(date(year, i + 1, int(m.group(1))))
-            except ValueError:
-                pass
+            dates.add(_latest(today, i + 1, int(m.group(1))))
+            # "w nocy z 14 na 15 marca", "the night of 14 to 15 March": either night's date.
+            if (night := re.search(rf"\b(\d{{1,2}})\s+(?:na|to)\s+{m.group(1)}\s+(?:{pl_month}|{en_name})", plain)):
+                dates.add(_latest(today, i + 1, int(night.group(1))))
+    # Korean and Japanese: "3월 14일", "3月14日", "지난 20일" (the latest 20th).
+    for m in _CJK_DATE.finditer(label):
+        month = int(m.group("mon")) if m.group("mon") else None
+        day = int(m.group("day"))
+        dates.add(_latest(today, month, day) if month else next(
+            (d for back in range(62) if (d := today - timedelta(days=back)).day == day), today))
+    dates.discard(None)
     return dates or {today, today - timedelta(days=1)}
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?(?::\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\b(?:o|ok\.|okolo|about|at)\s+(?:godz\.\s*)?(\d{1,2})(?::(\d\d))?\b")
+_CJK_DATE = re.compile(r"(?:(?P<mon>1[0-2]|0?[1-9])\s*[월月]\s*)?(?P<day>[0-3]?\d)\s*[일日](?!本|間|째|간)")
+
+
+def _latest(today: date, month: int, day: int) -> date | None:
+    """The latest date on or before `today` that is this month and day."""
+    for year in (today.year, today.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
+
+
+# A label's clock: with a.m. or p.m. ("11:17 p.m."), after a Korean or Japanese morning or
+# afternoon word ("오후 9시", "午前7時"), or on the 24-hour clock ("godz. 23:30", "ok. 2").
+_CLOCK_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?(?::\d\d)?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+_CLOCK_CJK = re.compile(r"(오전|오후|새벽|밤|저녁|午前|午後|未明|夜|深夜)?\s*(\d{1,2})\s*[시時]")
+_CLOCK_24 = re.compile(r"\b(?:(?:o|ok\.|około|okolo|about|at|godz\.?)\s+(?:godz\.\s*)?(\d{1,2})(?::\d\d)?\b|(\d{1,2}):?\d\d\b"
+                       r"(?=\s*(?:GMT|UTC|KST|JST|BST|czasu|local|[)]))|(\d{1,2}):\d\d\b)"
+                       r"(?:\s+(?:rano|wieczorem|w nocy|po południu|nad ranem)\b)?", re.IGNORECASE)
+_PM_WORDS = ("오후", "밤", "저녁", "午後", "夜", "深夜")
+
+
+def _label_clocks(label: str) -> list[tuple[int, re.Match[str]]]:
+    """A launch-time label's clock hours, each with where it is written, in the order
+    written (of the spans the patterns read twice, the first pattern's)."""
+    clocks: list[tuple[int, re.Match[str]]] = []
+    for m in _CLOCK_AMPM.finditer(label):
+        clocks.append(((int(m.group(1)) % 12) + (12 if m.group(3).lower().startswith("p") else 0), m))
+    for m in _CLOCK_CJK.finditer(label):
+        hour = int(m.group(2))
+        clocks.append(((hour + 12 if m.group(1) in _PM_WORDS and hour < 12 else hour) % 24, m))
+    for m in _CLOCK_24.finditer(label):
+        clocks.append((int(m.group(1) or m.group(2) or m.group(3)) % 24, m))
+    kept: list[tuple[int, re.Match[str]]] = []
+    for hour, m in clocks:
+        if not any(k.start() < m.end() and m.start() < k.end() for _h, k in kept):
+            kept.append((hour, m))
+    return sorted(kept, key=lambda c: c[1].start())
+
+
+def _label_clock(label: str) -> tuple[int, re.Match[str], str | None] | None:
+    """A launch-time label's clock hour, where it is written and the zone it names, or None:
+    its first clock; where that names no zone, a later one that does ("at 7:40 a.m. (2240
+    GMT Tuesday)"), as the extractor reads a text (`timeparse`)."""
+    clocks = [(hour, m, timeparse.zone_named_at(label, m.start(), m.end())) for hour, m in _label_clocks(label)]
+    if not clocks:
+        return None
+    return clocks[0] if clocks[0][2] else next((c for c in clocks[1:] if c[2]), clocks[0])
 
 
 def label_hour(label: str) -> int | None:
-    """The clock hour a launch-time label gives ("11am" → 11, "ok. 2 w nocy" → 2), or None."""
-    m = _CLOCK.search(_plain(label))
-    if m is None:
-        return None
-    if m.group(1):
-        hour = int(m.group(1)) % 12
-        return hour + 12 if m.group(3).startswith("p") else hour
-    return int(m.group(4)) % 24
+    """The clock hour a launch-time label gives ("11am" → 11, "ok. 2 w nocy" → 2, "at 11:17
+    p.m." → 23, "오후 9시 50분" → 21), or None."""
+    clock = _label_clock(label)
+    return clock[0] if clock else None
+
+
+def label_time_zone(label: str, region: ZoneInfo | timezone) -> ZoneInfo | timezone:
+    """The zone a launch-time label is read in: the one it names for its clock ("ET",
+    "Sanaa time", "czasu polskiego", "한국시간"; `timeparse.zone_named_at`, as the extractor
+    reads a text), else the launching region's."""
+    clock = _label_clock(label)
+    return timeparse.zone_for(clock[2]) if clock is not None and clock[2] else region
 
 
 def time_matches(label: str, got: datetime | None, published: datetime | None, zone: ZoneInfo | timezone) -> bool:
     """Whether the extracted launch time falls on a date the label allows (and its hour,
-    where the label gives one), in `zone`."""
+    where the label gives one), in the zone the label names for its clock, else `zone`."""
     if got is None or published is None:
         return False
+    zone = label_time_zone(label, zone)
     local = got.astimezone(zone)
     if local.date() not in label_dates(label, published, zone):
         return False
