@@ -34,7 +34,7 @@ the stratum "flagged6". With that model retrained on round five's labels, this i
 item labelled "flagged6"; retrained with it, the classifier flags none unlabelled.
 
 Round seven (`--round7 OUT_DIR`): the same, leaving out what rounds one to six labelled —
-the stratum "flagged7". With the model retrained under the rules of the forty-sixth stop
+the stratum "flagged7". With the model retrained under the rules of the forty-sixth iteration
 (thresholds 0.261 and 0.292), these are the 2 items labelled "flagged7".
 
 Stream-weighted figures weight a random-stratum item by the inverse of its sampling rate and
