@@ -834,7 +834,8 @@ def _destination_sea(p: Prepared) -> tuple[int, int, str] | None:
     text, t_end = p.text, p.title_end
     for lo, hi in ((0, t_end), (t_end, len(text))):
         for s, e, sea in islice(gazetteer.SEA_TABLE.all(text, lo, hi), MAX_CANDIDATES):
-            if ANY.sea_as_name_after.match(text, e, e + 30) or ANY.sea_origin_before.search(text, max(0, s - 40), s):
+            if (ANY.sea_as_name_after.match(text, e, e + 30) or ANY.sea_origin_before.search(text, max(0, s - 40), s)
+                    or ANY.sea_origin_after.match(text, e, e + 20)):
                 continue
             return s, e, sea
     return None
@@ -963,7 +964,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
                 part.append((s, english or said, (s, e)))
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):
-            s, e = m.span("place" if m.group("place") else "place_reached")
+            s, e = m.span(next(g for g in ("place", "place_reached", "place_off") if m.group(g)))
             part.append((s, text[s:e], (s, e)))
         part += _struck(p, lo, hi, actor)
         targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0]) if not in_site(span)]
@@ -977,7 +978,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     if m and (point := compass_point(m.group())) is not None:
         return point, (m.start(), m.end())
     m = _first_in(ANY.generic_sea, text, t_end)
-    if m:
+    if m and not in_site((m.start(), m.end())):  # (not "地中海上の艦艇から", where it came from)
         return "sea", (m.start(), m.end())
     return None, None
 

@@ -795,3 +795,30 @@ def test_an_article_alone_is_no_speaker():
     fields = _facts("North Korea says cruise missiles flew 1,500 km", "North Korea's cruise missiles flew 1,500 km, "
                     "state media said on Monday. The reports could not be independently verified.")
     assert fields.source_agency != "The"
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    # Where it came down, as an offset from a place.
+    ("North Korea launches ICBM", "The missile splashed down west of Hokkaido, Japan said.", "en", "Hokkaido"),
+    ("North Korea fires ICBM", "It flew for 71 minutes before landing about 250km west of Hokkaido.", "en", "Hokkaido"),
+    # Polish: the place attacked with the weapon after it, a target in the north of a state,
+    # a refinery struck.
+    ("Rosyjskie rakiety nad Kijowem", "Rosja zaatakowała Kijów pociskami balistycznymi.", "pl", "Kyiv"),
+    ("Hezbollah ostrzelał Izrael", "Hezbollah wystrzelił ponad 100 rakiet na cele na północy Izraela.", "pl",
+     "północy Izraela"),
+    ("Ukraina uderzyła Neptunami", "Ukraina wystrzeliła pociski Neptun na rafinerię w Nowokujbyszewsku.", "pl",
+     "rafinerię w Nowokujbyszewsku"),
+])
+def test_where_a_missile_came_down_or_what_it_was_fired_at(title, summary, lang, direction):
+    assert _facts(title, summary, lang).direction == direction
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # A Japanese sea a launch came from is no destination.
+    ("ロシア、原潜からSLBM発射 白海から", "ロシア国防省は、潜水艦が白海の潜航海域からSLBM1発を発射したと発表した。"),
+    ("イスラエル、弾道ミサイルを発射試験", "イスラエル国防省は、地中海上の艦艇から弾道ミサイルの発射試験を行ったと発表した。"),
+])
+def test_a_japanese_sea_a_launch_came_from_is_no_destination(title, summary):
+    assert _facts(title, summary, "ja").direction is None
+    # ... but one it went to is.
+    assert _facts("北朝鮮が弾道ミサイル", "北朝鮮は日本海に向けて弾道ミサイルを発射した。", "ja").direction == "Sea of Japan"

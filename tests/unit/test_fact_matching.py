@@ -155,6 +155,12 @@ def test_a_label_is_read_in_the_zone_it_names_for_its_clock():
                         seoul)
 
 
+def test_a_korean_or_japanese_place_matches_the_label_holding_it():
+    assert direction_matches("首都キーウ", "キーウ")
+    assert direction_matches("イスラエル北部ハイファ周辺", "ハイファ周辺")
+    assert not direction_matches("中部テルアビブ方面", "イスラエル中部")
+
+
 def test_a_korean_or_japanese_label_gives_its_day_of_the_month():
     seoul = label_zone("PRK")
     assert label_dates("지난 13일 밤", PUBLISHED, seoul) == {datetime(2023, 2, 13).date()}

@@ -185,6 +185,7 @@ class _Shared:
     other_time_before: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern
+    sea_origin_after: FastPattern
     sayer_after: FastPattern
     sayer_before: FastPattern
     statement_before: FastPattern

@@ -810,7 +810,12 @@ TARGET_AREA = re.compile(
     rf"\b(?:hit|hits|struck|reached|destroyed)\s+(?:(?:a|an|its|the|their)\s+(?:[\w-]+\s+){{0,2}}?targets?|targets)(?: areas?)?"
     rf"\s+(?:at|on|in|near)\s+(?P<place>{_SITE})"
     rf"|\b(?:flew|flown|travell?ed|traveling)\s+(?:(?:about|some|roughly|around|approximately|nearly)\s+)?"
-    rf"[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)(?:\s+\([^)]{{1,30}}\))?\s+to\s+(?P<place_reached>{_SITE})",
+    rf"[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)(?:\s+\([^)]{{1,30}}\))?\s+to\s+(?P<place_reached>{_SITE})"
+    # ... or where it came down, as an offset from a place: "splashed down west of Hokkaido",
+    # "landing about 250km west of Hokkaido".
+    rf"|\b(?:land(?:ed|ing|s)?|splash(?:ed|ing|es)?\s+down|fell|falling|came\s+down|impacted)\s+"
+    rf"(?:(?:about|some|roughly|around|approximately|nearly)\s+)?(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
+    rf"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?P<place_off>{_SITE})",
     _I,
 )
 

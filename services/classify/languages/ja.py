@@ -78,6 +78,7 @@ SHARED = SharedWords(
     count_period=r"累計|これまでに|以来",
     # ... and an authority's topic right before the clock ("海上保安庁は18日午前10時20分、...と
     # 発表した": the announcement's time; not "北朝鮮は18日午前9時59分ごろ", the launcher's).
+    sea_origin_after=r"(?:(?:上|海域)?の[^、。\s]{0,8})?から(?!約|およそ|\d)",
     other_time_before=r"空襲警報|警報|サイレン|Jアラート|投稿|会見|発表|航行警報"
                       r"|(?:省|庁|本部|司令部|官邸|通信)は\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?$",
     # "朝鮮中央通信は14日、...": the day an authority or an agency said it.

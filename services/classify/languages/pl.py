@@ -807,7 +807,7 @@ LAUNCH_SITE_SUBJECT = re.compile(
 _STRUCK_THING = (
     r"(?i:(?:[\wąćęłńóśźż]+(?:ny|na|ne|ną|ski|ska|skie|ską|owy|owa|owe|ową|lny|lna|lne|lną)\s+)?"
     r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|stoczni"
-    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn)[\wąćęłńóśźż]*"
+    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn|rafineri)[\wąćęłńóśźż]*"
     r"(?:\s+[\wąćęłńóśźż]+"
     r"(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
     # ... and the place it is in: "muzeum w Kupiańsku".
@@ -836,7 +836,9 @@ TARGET_PLACE = compile_fast(
     rf"(?:\s+{_PROPER_NAME})?|(?i:obwodu)\s+{_OBLAST}iego)"
     # ... or an oblast: "pociski manewrujące na obwód lwowski", "w kierunku obwodu odeskiego".
     rf"|\b(?:(?i:wystrzel|odpal|ostrzel)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
-    rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód)\s+{_PROPER_NAME})"
+    rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód|północy|południu|wschodzie|zachodzie)\s+{_PROPER_NAME})"
+    # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
+    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
     rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
     rf"(?P<place_range>(?i:poligonie\s+)?{_PROPER_NAME}(?:\s+(?i:na|w)\s+{_PROPER_NAME})?)"
     # The place as the subject of the attack it suffered: "Sewastopol był celem ataku".

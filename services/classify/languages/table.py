@@ -136,6 +136,8 @@ class SharedWords:
     sea_as_name_after: str = ""
     # Before a sea's name: where the missile came from ("launched from ships in the Black Sea").
     sea_origin_before: str = ""
+    # ... or after it, in a language that puts "from" last ("地中海上の艦艇から", "白海の潜航海域から").
+    sea_origin_after: str = ""
     # After a state's name: it says what happened ("South Korea says", "Ukrainian officials
     # said"): the state is the source when the text names no agency.
     sayer_after: str = ""

@@ -19,7 +19,8 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   sides differ (East Sea, Sea of Japan, "동해", "日本海" and an east coast are one side,
   Yellow Sea, "서해", "黄海" and a west coast the other); a place against
   a label holding a word that begins as the place's word does (four letters, accents
-  ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine"), a Polish place of the
+  ignored: "Kijów" and "Kijowa", "Ukraine" and "across Ukraine"; in Korean and Japanese,
+  the one holding the other: "首都キーウ" and "キーウ"), a Polish place of the
   news also by its English name ("Kijów" and "Kyiv", `languages.pl.place_name`); a compass
   heading against a label naming the same point ("northeast" and "in a north-eastern
   direction"; "north" is not "northeast").
@@ -174,6 +175,9 @@ def direction_matches(label: str, got: str | None) -> bool:
             return False
         a, b = _side(label, want), _side(got, said)
         return a is None or b is None or a == b
+    if _CJK.search(got):
+        # Korean and Japanese write no spaces: the one place holds the other ("首都キーウ", "キーウ").
+        return _holds(label, got) or _holds(got, label)
     return bool(_place_stems(got) & _place_stems(label))
 
 
