@@ -1062,6 +1062,12 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     if best:
         return best[2], (best[0], best[1])
     speaker, span = _speaker(p, table)
+    if speaker and _NAMELESS_SPEAKER.fullmatch(speaker):
+        # "officials said" names nobody: a state the headline says reported it does
+        # ("Ukraine Says It Shot Down ... || ..., but officials said ...").
+        state, state_span = _sayer(p)
+        if state is not None and state_span is not None and state_span[0] < t_end:
+            return state, state_span
     if speaker:
         return _of_datelines_state(speaker, datelines), span
     if in_order:
@@ -1082,6 +1088,10 @@ def _fired(text: str, end: int, table: LanguageTable) -> bool:
     verb = en.LAUNCH_VERBS.search(text, end, hi) or (
         table.launch_verbs.search(text, end, hi) if table.launch_verbs is not None else None)
     return verb is not None and _NOT_SUBJECT.search(text, end, verb.start()) is None
+
+
+# A speaker that names nobody: "officials said", "authorities say", "sources said".
+_NAMELESS_SPEAKER = re.compile(r"(?:the )?(?:officials?|authorities|sources?|(?:a )?spokes(?:man|woman|person))", re.I)
 
 
 def _of_datelines_state(speaker: str, datelines: list[re.Match[str]]) -> str:

@@ -822,3 +822,12 @@ def test_a_japanese_sea_a_launch_came_from_is_no_destination(title, summary):
     assert _facts(title, summary, "ja").direction is None
     # ... but one it went to is.
     assert _facts("北朝鮮が弾道ミサイル", "北朝鮮は日本海に向けて弾道ミサイルを発射した。", "ja").direction == "Sea of Japan"
+
+
+def test_a_nameless_speaker_gives_way_to_the_state_the_headline_says_reported_it():
+    fields = _facts("Ukraine Says It Shot Down Hypersonic Russian Missiles Over Kyiv",
+                    "A Russian barrage also damaged a Patriot air-defense system, but officials said it was still working.")
+    assert fields.source_agency == "Ukraine"
+    # ... and stays where the headline names none.
+    assert _facts("Russia fires missiles at Kyiv", "Russia fired 18 missiles at Kyiv, officials said.").source_agency == (
+        "officials")
