@@ -653,7 +653,8 @@ _WEEKDAY_DATE_BEFORE = re.compile(r"day,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _BACKGROUND_TIME = re.compile(
     rf"\b(?:in (?:{_MONTHS_EN})(?!\s+\d)|(?:{_MONTHS_EN})'s|repeatedly|regularly|for (?:months|years|weeks|decades)"
-    r"|(?:almost |nearly )?(?:daily|nightly|every (?:day|night))|routinely|constantly|frequently"
+    r"|(?:almost |nearly )?(?:daily|nightly|every (?:day|night))|routinely|constantly|frequently|in the past"
+    r"|w przeszłości|niejednokrotnie"
     r"|earlier this year|last (?:year|month|spring|summer|autumn|fall|winter)|last week's"
     r"|ubiegłotygodniow\w*|zeszłotygodniow\w*|zimą|latem|wiosną|jesienią|od początku"
     r"|w (?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)"

@@ -1139,7 +1139,7 @@ SHARED = SharedWords(
         r"|Atlas V|Delta IV|Antares|Cygnus|Virgin Orbit|Virgin Galactic|Firefly|Relativity Space"
         r"|communications satellite|weather satellite|commercial satellite(?! (?:imagery|images?|photos?|pictures?|photographs?))|satellite delivery"
         r"|commercial launch vehicles?|Earth[- ]observation satellites?"
-        r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's rocket|private rocket|commercial rocket"
+        r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's (?:[\w-]+ ){0,2}?rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
         r"|spaceflight|(?:research|scientific|science) rockets?"
         # What launches leave in the air, studied: "soot from rocket launches", "rocket emissions".
@@ -1275,7 +1275,11 @@ SHARED = SharedWords(
                 r"|^[^\n]*\b(?:Call of Duty|Black Ops|Modern Warfare|Warzone|Battlefield (?:\d|V\b)|Helldivers|Fortnite"
                 r"|War Thunder|World of Tanks|Grand Theft Auto|GTA ?\d|Kerbal Space Program|killstreaks?|Warbonds?"
                 r"|stratagems?|battle pass|DLC|roguelikes?|roguelites?|bullet[- ]hell|shmups?|indie games?|Arma (?:\d|Reforger)"
-                r"|lets (?:you|players))\b[^\n]*"),
+                r"|lets (?:you|players))\b[^\n]*"
+                # ... or about a screen thriller, and a summary that tells its plot ("Netflix's new
+                # thriller about an ICBM intercept tops the chart || The film follows ...").
+                r"|^[^\n]*\b(?:Netflix|HBO|Disney\+|Prime Video|box office|thriller)\b[^\n]*"
+                r"|\n(?:The )?(?:film|movie|series|thriller|show) (?:follows|tells|depicts|is about)\b[^\n]*"),
     sport=(
         # (A missile "scores a direct hit" or "a bull's eye": no game.)
         r"\b(?:goals?|(?:scores?|scored)(?! ['‘\"“]?(?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"

@@ -389,7 +389,8 @@ MODAL_BEFORE = compile_fast(
     # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
     # A drill's scenario: "scenariusz zakłada atak rakietowy z Północy".
     r"|scenariusz\w*|zakład(?:a|ają|ał\w*)"
-    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?(?:\s+[\w-]+){0,3}\s+$",
+    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?"
+    r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}\s+$",
     _I,
 )
 # Right before an event in quotes, a text whose topic it is: "przeprasza za nagłówek o „ataku
@@ -1092,7 +1093,11 @@ SHARED = SharedWords(
     actor_forms=(("PRK", r"\bPółnoc(?=\s+(?:wystrzeli|odpali|przeprowadzi|przetestowa)\w*)"),),
     # A headline about a video game, whose weapons are the game's: all of it.
     work_title=(r"^[^\n]*\b(?:symulator\w*|Steam\w*|Sniper Elite|Call of Duty|Battlefield \d|Helldivers|War Thunder"
-                r"|World of Tanks|Arma \d|Arma Reforger|gr(?:a|y|ze|ę|ą|ach)\s+(?:komputerow|wideo)\w*)\b[^\n]*"),
+                r"|World of Tanks|Arma \d|Arma Reforger|gr(?:a|y|ze|ę|ą|ach)\s+(?:komputerow|wideo)\w*"
+                # ... a screen thriller, and a summary that tells its plot ("Nowy thriller Netflixa
+                # o przechwyceniu pocisku || Film opowiada o ...").
+                r"|Netflix\w*|HBO|Disney\+|thriller\w*)\b[^\n]*"
+                r"|\n(?:Film|Serial|Thriller)\s+(?:opowiada|przedstawia|pokazuje historię)\b[^\n]*"),
     # ("Wywiad w Seulu:" is intelligence; an interview is "wywiad z ..." or "Wywiad:".)
     # (A topic, a colon and how or why: "OSINT w praktyce: jak geolokalizuje się nagrania startów".)
     explainer=r"\b(?:wyjaśniamy|analiza|komentarz|opinia|felieton|wywiad(?=\s*(?::|ze?\s))|tłumaczymy|czym jest|co to jest|jak działa)\b"
