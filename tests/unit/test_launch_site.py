@@ -133,6 +133,8 @@ def test_a_site_told_where_the_launch_took_place_or_where_its_troops_were(title,
     ("무장세력, 로켓 발사", "가자지구 내 무장세력이 오늘 이스라엘을 향해 로켓 2발을 쐈다고 이스라엘군이 밝혔다.", "ko", "가자지구"),
     ("北, SLBM 발사", "합참은 북한이 함경남도 신포 앞바다에서 SLBM 1발을 발사했다고 밝혔다.", "ko", "함경남도 신포 앞바다"),
     ("러시아, 미사일 발사", "러시아군이 벨라루스에서 우크라이나를 향해 미사일을 발사했다.", "ko", "벨라루스"),
+    # ... and a land armed groups fire from, no state that launches.
+    ("후티 반군, 탄도미사일 발사", "예멘의 후티 반군이 예멘에서 이스라엘을 향해 탄도미사일 1발을 발사했다.", "ko", "예멘"),
     ("ハマスがロケット弾発射", "イスラエル軍によると、ロケット弾はガザ南部ラファで発射された。", "ja", "ガザ南部ラファ"),
     ("北朝鮮がSLBM発射", "北朝鮮は東部の新浦沖の海中で潜水艦発射弾道ミサイル1発を発射した。", "ja", "東部の新浦沖の海中"),
     ("Rosja odpaliła rakietę Jars", "Wojska przeprowadziły w piątek na kosmodromie Plesieck próbne odpalenie rakiety.", "pl",

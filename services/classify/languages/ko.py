@@ -297,8 +297,8 @@ TABLE = LanguageTable(
         # Where the launchers are: "가자지구 내 무장세력이", "가자지구의 팔레스타인 무장정파 하마스가".
         re.compile(rf"(?<![가-힣])(?P<site>[가-힣]{{2,6}}(?:지구|지역|일대))(?:의|\s내)?\s(?:[가-힣]+\s){{0,2}}?"
                    rf"(?:무장정파|무장세력|무장단체|반군|민병대)(?={_LAUNCH_AFTER})"),
-        # A state: "예멘에서 이스라엘을 겨냥해 ... 발사".
-        re.compile(rf"(?<![가-힣])(?P<site>{_STATE_NAMES})에서(?={_LAUNCH_AFTER})"),),
+        # A state, or a land armed groups fire from: "예멘에서 이스라엘을 겨냥해 ... 발사".
+        re.compile(rf"(?<![가-힣])(?P<site>{_STATE_NAMES}|예멘|레바논)에서(?={_LAUNCH_AFTER})"),),
     # (Not a name's number: "미니트맨3 시험발사".)
     clock_time=compile_fast(r"(?P<pre>오전|오후|새벽|아침|저녁|밤|낮)?\s*(?<![가-힣A-Za-z-])(?P<h>\d{1,2})\s*시(?!간|즌|장|청|리|점|기|각|험|작|설|스|민|도|행)"
                             r"\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"),
