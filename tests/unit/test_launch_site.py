@@ -133,6 +133,18 @@ def test_a_site_told_where_the_launch_took_place_or_where_its_troops_were(title,
     ("무장세력, 로켓 발사", "가자지구 내 무장세력이 오늘 이스라엘을 향해 로켓 2발을 쐈다고 이스라엘군이 밝혔다.", "ko", "가자지구"),
     ("北, SLBM 발사", "합참은 북한이 함경남도 신포 앞바다에서 SLBM 1발을 발사했다고 밝혔다.", "ko", "함경남도 신포 앞바다"),
     ("러시아, 미사일 발사", "러시아군이 벨라루스에서 우크라이나를 향해 미사일을 발사했다.", "ko", "벨라루스"),
+    # Platforms and ranges: "destroyers in the Red Sea fired", "전략폭격기에서", "시험장에서"; a
+    # desert and an occupied land in Polish.
+    ("US warships fire Tomahawks at Houthi targets", "U.S. Navy destroyers in the Red Sea fired more than a dozen "
+     "Tomahawk cruise missiles at Houthi radar sites.", "en", "the Red Sea"),
+    ("러시아, 키이우에 순항미사일", "우크라이나 공군은 러시아가 전략폭격기에서 Kh-101 순항미사일 30여 발을 발사했다고 밝혔다.", "ko",
+     "전략폭격기"),
+    ("인도, 아그니-프라임 시험발사", "인도 국방연구개발기구는 동부 오디샤주 압둘 칼람 섬 시험장에서 아그니-프라임 1발을 시험발사했다.", "ko",
+     "압둘 칼람 섬 시험장"),
+    ("Iran wyniósł satelitę", "Korpus Strażników Rewolucji wystrzelił w środę z pustyni Szahrud rakietę nośną.", "pl",
+     "pustyni Szahrud"),
+    ("Rakiety spadły na port w Odessie", "Rosyjskie wojska wystrzeliły z okupowanego Krymu dwa pociski balistyczne.", "pl",
+     "okupowanego Krymu"),
     # ... and a land armed groups fire from, no state that launches.
     ("후티 반군, 탄도미사일 발사", "예멘의 후티 반군이 예멘에서 이스라엘을 향해 탄도미사일 1발을 발사했다.", "ko", "예멘"),
     ("ハマスがロケット弾発射", "イスラエル軍によると、ロケット弾はガザ南部ラファで発射された。", "ja", "ガザ南部ラファ"),
@@ -228,6 +240,7 @@ def test_a_place_that_is_no_facility_needs_from(title, summary, lang):
     ("Rosja wystrzeliła rakiety na Kijów", "Mieszkańcy z okolic schronili się w metrze.", "pl"),
 ])
 def test_no_launch_site_where_the_text_says_none(title, summary, lang):
+    # (see also test_no_site_from_a_time_or_a_message below)
     assert _site(title, summary, lang) is None
 
 
@@ -342,3 +355,15 @@ def test_two_wordings_of_one_site_are_one_fact_on_the_page_and_two_sites_are_two
 ])
 def test_an_alert_names_a_site_written_in_another_language_in_english_first(site, said):
     assert wording.launched_from(site) == said
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    # A time is no place a launch came from, nor is a message it was announced in.
+    ("ロシア軍、キーウに極超音速ミサイル", "ウクライナ空軍は、ロシア軍が前日夜から同日未明にかけて、極超音速ミサイル6発をキーウに向けて発射したと発表した。",
+     "ja"),
+    ("北朝鮮が黄海に巡航ミサイル", "北朝鮮が午前7時ごろ、黄海に向けて巡航ミサイル数発を発射した。合同参謀本部は報道陣へのメッセージで発射を明らかにした。",
+     "ja"),
+    ("북한, 순항미사일 발사", "조선중앙통신은 북한이 전날 순항미사일 2기를 발사했다고 보도했다.", "ko"),
+])
+def test_no_site_from_a_time_or_a_message(title, summary, lang):
+    assert _site(title, summary, lang) is None

@@ -774,7 +774,8 @@ LAUNCH_SITE_AT = re.compile(
 # "crews deployed in the Zaporizhzhia region fired", "launchers stationed on an island fired".
 LAUNCH_SITE_SUBJECT = re.compile(
     r"\b(?:militants?|fighters?|terrorists?|forces|rebels?|gunmen|groups?|troops|units?|militias?|batteries|crews?"
-    r"|launchers?|bombers?|aircraft|jets|warships?|ships|submarines?|vessels?)"
+    r"|launchers?|bombers?|aircraft|jets|warships?|ships|submarines?|vessels?|destroyers?|cruisers?|frigates?"
+    r"|(?:missile )?boats?)"
     r"\s+(?:based\s+|stationed\s+|positioned\s+|deployed\s+|operating\s+)?(?:in|inside|over|on|off)\s+"
     rf"(?P<site>{_SITE}|(?:the )?{_SITE_NAME} Sea|(?:[a-z]+ )?(?-i:[A-Z])[a-z]+ island)"
     r"\s+(?:[a-z]+\s+){0,2}?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|shot|shoot|lob(?:s|bed)?)\b",

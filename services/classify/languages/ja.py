@@ -263,7 +263,9 @@ TABLE = LanguageTable(
     # Where it was fired from: a run of kanji and katakana (with "の" between two, a reading
     # in brackets and "付近" after) before "から", a launch verb after it in the sentence
     # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射"; not the launch itself, "発射から間もなく").
+    # (Not a time: "前日夜から同日未明にかけて".)
     launch_sites=(re.compile(
+        r"(?<![前同当昨今本])(?!前日|同日|当日|昨日|今日|本日|未明|深夜|午前|午後|今朝|昨夜|夜)"
         r"(?P<site>[\u4e00-\u9fff\u30a0-\u30ffー々]{2,12}(?:の[\u4e00-\u9fff\u30a0-\u30ffー々]{2,10})?"
         r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)(?<!発射)(?<!打ち上げ)から"
         rf"(?={_LAUNCH_AFTER})"),
@@ -280,7 +282,7 @@ TABLE = LanguageTable(
         # A place right before "で発射": "ロケット弾はガザ南部ラファで発射され" (a name written
         # in katakana among it, as foreign places are; not a trajectory, "ロフテッド軌道で").
         re.compile(r"(?P<site>(?=[\u4e00-\u9fff\u30a0-\u30ffー・]*[\u30a1-\u30fa])[\u4e00-\u9fff\u30a0-\u30ffー・]{2,14}"
-                   r"(?<!軌道))で(?=発射|打ち上げ|試射)"),
+                   r"(?<!軌道))で(?=(?:発射|打ち上げ|試射)(?!を))"),  # (not "メッセージで発射を明らかに")
         # The launch point named: "発射地点は平安南道粛川付近とみられる".
         re.compile(r"発射地点は(?P<site>[^、。\n]{2,30}?)(?:とみられ|と推定|と分析|と発表|とされ|だ|で|。)"),),
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),

@@ -17,7 +17,7 @@ from services.classify.languages.table import LanguageTable, SharedWords
 _FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[가-힣]+", name))
 # Up to two words of a place before its last, none of time, none a subject ("북한이") or
 # told with "also" ("지난달에도").
-_PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|지난|지난달|지난해|지난주|북한|북)\s)[가-힣]+"
+_PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|전날|금일|당일|지난|지난달|지난해|지난주|북한|북)\s)[가-힣]+"
                 r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
 # A launch verb after the place in its sentence, not one it "had made before" ("발사한 바 있다",
 # "쏜 지 한 달 만의").
@@ -278,7 +278,7 @@ TABLE = LanguageTable(
     launch_sites=(re.compile(
         rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
         r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주"
-        r"|앞바다|섬|[북남동서중]부|우주센터|잠수함|함정|구축함|군함))"
+        r"|앞바다|섬|[북남동서중]부|우주센터|잠수함|함정|구축함|군함|시험장|사격장|폭격기|전투기))"
         rf"(?:에서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
         # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
         re.compile(

@@ -734,7 +734,7 @@ _SP = r"[ \t]+"
 _LAUNCH_WORD = r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|ostrzel\w*|salw\w*)\b"
 _OBLAST = r"(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))"  # the oblast's adjective, before its ending
 _AREA_OF = (r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akwenu|wód|bazy|poligonu|portu|kosmodromu"
-            r"|miejscowości|miasta|wyspy|ośrodka|okrętu)")
+            r"|miejscowości|miasta|wyspy|ośrodka|okrętu|pustyni)")
 # Between the launch word and "z": no "z" that starts a site (an area word or a name; "z
 # satelitą", "with a satellite", may stand between), no end of a clause (a clock's "godz.
 # 7.11" is none).
@@ -757,7 +757,8 @@ LAUNCH_SITE = re.compile(
 # stretch is more often "of" or "among" ("trafieni zostali zmobilizowani z ... Batalionu").
 LAUNCH_SITE_NAMED = re.compile(
     rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,30}}?\bze?[ \t]+"
-    rf"(?P<site>(?!(?-i:Półn|Połud|Wschod|Zachod)){_UPPER}(?:{_SP}{_UPPER})?)",
+    # (an occupied land too: "z okupowanego Krymu")
+    rf"(?P<site>(?:okupowan\w+{_SP})?(?!(?-i:Półn|Połud|Wschod|Zachod)){_UPPER}(?:{_SP}{_UPPER})?)",
     _I,
 )
 # A facility (`schemas.places.Site.facility`) "in the area of", "near" or "off" ("w rejonie
