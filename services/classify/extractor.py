@@ -793,11 +793,13 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
             and not ANY.vague_count.search(text, 0, t_end) and not ANY.volley_words.search(text, 0, t_end)):
         ws, we = primary.weapon
         if table.singular_weapons is not None:
-            # "wystrzeliła rakietę": every weapon the headline names is one.
+            # "wystrzeliła rakietę": every weapon the headline names is one; a system's name
+            # says no number ("przetestowała pocisk PrSM": the noun before it does).
             singular = table.singular_weapons
             named = [(w.start(), w.end()) for w in table.weapons.finditer(text, 0, t_end)]
-            if (ws, we) in named and all((m := singular.match(text, s, e)) is not None and m.end() == e
-                                         for s, e in named):
+            nouns = [(s, e) for s, e in named if not (text[s].isupper() and s > 0 and text[s - 2:s] != ". ")]
+            if (ws, we) in named and nouns and all((m := singular.match(text, s, e)) is not None and m.end() == e
+                                                   for s, e in nouns):
                 return 1, (ws, we)
             return None, None
         title_weapons = [text[m.start():m.end()] for m in en.WEAPONS.finditer(text, 0, t_end)]

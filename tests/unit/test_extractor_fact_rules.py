@@ -831,3 +831,17 @@ def test_a_nameless_speaker_gives_way_to_the_state_the_headline_says_reported_it
     # ... and stays where the headline names none.
     assert _facts("Russia fires missiles at Kyiv", "Russia fired 18 missiles at Kyiv, officials said.").source_agency == (
         "officials")
+
+
+@pytest.mark.parametrize(("title", "count"), [
+    # A system's name beside a singular noun says no number; the noun does.
+    ("Armia USA przetestowała pocisk PrSM. Rekordowy dystans", 1),
+    ("Indie przetestowały pocisk Agni-5 z wieloma głowicami", 1),
+    # "rakiety" after a test or a launch of one is its genitive singular.
+    ("KCNA: Kim Dzong Un nadzorował test rakiety Hwasong-19", 1),
+    # ... not a plural noun, nor a name alone.
+    ("Rosja wystrzeliła pociski Iskander na Charków", None),
+    ("Rosja odpaliła Kalibry z Morza Czarnego", None),
+])
+def test_a_polish_headlines_one_weapon_beside_its_systems_name(title, count):
+    assert _facts(title, "", "pl").count == count

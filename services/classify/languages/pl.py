@@ -176,7 +176,9 @@ WEAPONS = compile_fast(
 )
 
 # A weapon noun that names one weapon (for a count of one in the headline).
-SINGULAR_WEAPONS = compile_fast(r"rakiet[aęą]|rakiecie|pocisk(?:u|iem)?|satelit[aęą]", _I)
+# ("rakiety" after a test or a launch of one is its genitive: "test rakiety Hwasong-19".)
+SINGULAR_WEAPONS = compile_fast(r"rakiet[aęą]|rakiecie|pocisk(?:u|iem)?|satelit[aęą]"
+                                r"|(?<=\btest )rakiety|(?<=\btestu )rakiety|(?<=\bstart )rakiety|(?<=\bstartu )rakiety", _I)
 
 
 # --- launching, testing, striking: the stems and their forms ----------------------------
