@@ -504,8 +504,9 @@ AGENCIES: tuple[Agency, ...] = (
         "en": ("Inter-Services Public Relations", "ISPR"), "pl": ("ISPR",), "ko": ("ISPR",), "ja": ("ISPR", "軍統合広報局")},
         role="operator", actor="PAK"),
     Agency("US Air Force", {
-        "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command")},
-        role="operator", actor="USA"),
+        "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command"),
+        "ko": ("지구권타격사령부", "미 공군", "미국 공군"), "ja": ("米空軍", "地球規模攻撃軍団")},
+        role="operator", actor="USA", implies_actor=True),
     Agency("CENTCOM", {
         "en": ("CENTCOM", "U.S. Central Command", "US Central Command", "United States Central Command"),
         "ko": ("미 중부사령부", "미국 중부사령부", "美 중부사령부"), "ja": ("米中央軍",),
