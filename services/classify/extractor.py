@@ -87,6 +87,7 @@ from schemas.places import known_site
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
 from services.classify.languages import ANY, ENGLISH, LanguageTable, en, table_for
+from services.classify.languages.quantities import number_value, unit_km
 from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared
 
@@ -101,27 +102,6 @@ _KIND_PATTERNS = KIND_TABLE.entries
 # A Polish adjective of a state ("rosyjskich", "ukraińskiej"): it agrees with its noun.
 _ADJECTIVE_END = re.compile(r"[sc]k(?:i|a|ie|iego|iej|iemu|im|ich|imi|ą)$", _I)
 _OWNER_REACH = 80  # characters between a weapon's owner and the weapon, at most
-_MILES_KM = 1.609344
-_NMI_KM = 1.852
-
-
-def _to_float(s: str) -> float:
-    s = s.replace(",", "").replace(" ", "")
-    if "천" in s:
-        thousands, _, rest = s.partition("천")
-        return float(thousands) * 1000 + (float(rest) if rest else 0.0)
-    return float(s)
-
-
-def _km(value: float, unit: str) -> float:
-    u = unit.lower()
-    if u.startswith("nautical"):
-        return value * _NMI_KM
-    if u.startswith("mi"):
-        return value * _MILES_KM
-    return value
-
-
 def _quantity_km(m: re.Match[str]) -> float | None:
     """Kilometres of a matched quantity; km in parentheses win; a range gives its midpoint."""
     groups = m.groupdict()
@@ -132,11 +112,11 @@ def _quantity_km(m: re.Match[str]) -> float | None:
         a, b, u = pa, pb, pu
     if not a or not u:
         return None
-    lo = _to_float(a)
-    hi = _to_float(b) if b else lo
+    lo = number_value(a)
+    hi = number_value(b) if b else lo
     if hi < lo:
         hi = lo
-    km = _km((lo + hi) / 2, u)
+    km = unit_km((lo + hi) / 2, u)
     if km <= 0 or km > 50_000:
         return None
     return round(km, 1) if km < 10 else float(round(km))

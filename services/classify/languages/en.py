@@ -12,7 +12,7 @@ import re
 
 from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
-from services.classify.languages.quantities import APPROX, QUANT
+from services.classify.languages.quantities import APPROX, QUANT, QUANT_ALT
 from services.classify.languages.table import LanguageTable, SharedWords
 
 _I = re.IGNORECASE
@@ -826,16 +826,20 @@ DISTANCE = compile_fast(
     rf"\b(?:(?:flew|flown|fly|flies|flying|travel+ed|travel+ing|travels|covered|covering)"
     # (a heading between: "flew in a north-eastern direction for about 600 km")
     rf"(?:\s+in\s+(?:an?\s+|the\s+)?[\w-]+\s+direction)?"
-    rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of)"
+    rf"(?:\s+(?!(?:over|across|past)\b)[\w'-]+){{0,4}}?|distance of|(?:a|its) flight of)"
     rf"\s+(?:the\s+|an?\s+|respectively\s+|each\s+)?{APPROX}\s*{QUANT}",
     _I,
 )
 # "hit a target 1242 miles (2000 km) away": the distance to the target it reached.
 DISTANCE_TARGET = compile_fast(rf"\btarget\s+(?:located\s+)?{APPROX}\s*{QUANT}\s+away", _I)
 APOGEE = compile_fast(rf"\b(?:apogees?|(?:max(?:imum)?|peak|top)?\s*(?:altitudes?|heights?))\s+(?:of\s+)?"
-                      rf"{APPROX}\s*{QUANT}", _I)
+                      rf"{APPROX}\s*{QUANT_ALT}", _I)
+# ... and a climb told by its verb: "rose to roughly two thousand kilometres", "climbed to
+# about forty kilometres", "peaked at an altitude of some 50,000 metres".
+APOGEE_CLIMB = compile_fast(rf"\b(?:r[io]s(?:e|es|en|ing)|climb\w*|soar\w*|peak\w*)\s+(?:to|at)\s+(?:an?\s+)?"
+                            rf"(?:altitude\s+of\s+)?{APPROX}\s*{QUANT_ALT}", _I)
 # The height after its figure: "reaching 6,000 km altitude", "flew 2,000 km high".
-APOGEE_AFTER = compile_fast(rf"\b(?:reach\w*|soar\w*|climb\w*|r[io]s(?:e|es|ing)|at)\s+{APPROX}\s*{QUANT}"
+APOGEE_AFTER = compile_fast(rf"\b(?:reach\w*|soar\w*|climb\w*|r[io]s(?:e|es|ing)|at)\s+{APPROX}\s*{QUANT_ALT}"
                             rf"[\s-]*(?:in\s+)?(?:altitude|high|apogee)\b", _I)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
@@ -1276,10 +1280,10 @@ SHARED = SharedWords(
                 r"|^[^\n]*\b(?:Call of Duty|Black Ops|Modern Warfare|Warzone|Battlefield (?:\d|V\b)|Helldivers|Fortnite"
                 r"|War Thunder|World of Tanks|Grand Theft Auto|GTA ?\d|Kerbal Space Program|killstreaks?|Warbonds?"
                 r"|stratagems?|battle pass|DLC|roguelikes?|roguelites?|bullet[- ]hell|shmups?|indie games?|Arma (?:\d|Reforger)"
-                r"|lets (?:you|players))\b[^\n]*"
+                r"|lets (?:you|players)"
                 # ... or about a screen thriller, and a summary that tells its plot ("Netflix's new
                 # thriller about an ICBM intercept tops the chart || The film follows ...").
-                r"|^[^\n]*\b(?:Netflix|HBO|Disney\+|Prime Video|box office|thriller)\b[^\n]*"
+                r"|Netflix|HBO|Disney\+|Prime Video|box office|thriller)\b[^\n]*"
                 r"|\n(?:The )?(?:film|movie|series|thriller|show) (?:follows|tells|depicts|is about)\b[^\n]*"),
     sport=(
         # (A missile "scores a direct hit" or "a bull's eye": no game.)
@@ -1517,7 +1521,7 @@ TABLE = LanguageTable(
     counts=COUNT,
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_TARGET),
-    apogees=(APOGEE, APOGEE_AFTER),
+    apogees=(APOGEE, APOGEE_AFTER, APOGEE_CLIMB),
     launch_sites=(LAUNCH_SITE, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_DETECTED, LAUNCH_SITE_TOOK_PLACE, LAUNCH_SITE_AT,
                   LAUNCH_SITE_AREA),
     part_hours=PART_HOURS,

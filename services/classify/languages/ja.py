@@ -259,7 +259,7 @@ TABLE = LanguageTable(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),
         compile_fast(rf"(?:約|およそ)?\s*{QUANT}\s*(?:程度|ほど|余り|以上)?[^。\n]{{0,22}}?(?:飛翔|飛しょう|飛行)", _I),
     ),
-    apogees=(compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:約|およそ)?\s*{QUANT}", _I),),
+    apogees=(compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:いずれも|それぞれ|ともに)?\s*(?:約|およそ)?\s*{QUANT}", _I),),
     # Where it was fired from: a run of kanji and katakana (with "の" between two, a reading
     # in brackets and "付近" after) before "から", a launch verb after it in the sentence
     # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射"; not the launch itself, "発射から間もなく").

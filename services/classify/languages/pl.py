@@ -32,7 +32,7 @@ from types import MappingProxyType
 from schemas.places import FACILITY_NAMES
 from services.classify.fastpattern import compile_fast
 from services.classify.languages import en
-from services.classify.languages.quantities import QUANT
+from services.classify.languages.quantities import QUANT, QUANT_ALT
 from services.classify.languages.table import LanguageTable, SharedWords
 
 _I = re.IGNORECASE
@@ -711,7 +711,8 @@ DATE = compile_fast(
 )
 _APPROX = r"(?:około|ok\.|ponad|blisko|prawie|niemal|mniej więcej|przeszło)?"
 DISTANCE = compile_fast(
-    r"\b(?:przeleci\w*|przelatuj\w*|pokona\w*|przebył\w*|przebyt\w*|lecia\w*|dystans\w*|odległoś\w*)"
+    # (not a reach, "przenosić głowicę na odległość 2 tys. km": what it can carry, how far)
+    r"\b(?:przeleci\w*|przelatuj\w*|przeleceni\w*|pokona\w*|przebył\w*|przebyt\w*|lecia\w*|dystans\w*|(?<!na )odległoś\w*)"
     rf"\s+(?:[\w-]+\s+){{0,3}}?{_APPROX}\s*{QUANT}",
     _I,
 )
@@ -722,7 +723,7 @@ DISTANCE_BEFORE_FALL = compile_fast(
     _I,
 )
 APOGEE = compile_fast(
-    rf"\b(?:wysokoś\w*|pułap\w*|apogeum)\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}\s*{QUANT}",
+    rf"\b(?:wysokoś\w*|pułap\w*|apogeum)\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}\s*{QUANT_ALT}",
     _I,
 )
 # Where it was fired from: after a launch verb or a weapon and "z"/"ze" in its clause, an

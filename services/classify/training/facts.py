@@ -10,7 +10,8 @@ the classifier gives numbers, codes and a UTC datetime. Matching, per field:
   a label with no number ("several", "multiple") matches no count extracted (the rules
   give none for a count without a number).
 - `distance_km`, `apogee_km`: within 10 % of a labelled number (the km in "(~700)" where
-  miles are written), or inside a labelled range ("850-900"); of disagreeing agencies
+  miles are written; a number as the texts write it, "ok. 6 tys.", "5768,5", "1만2천",
+  "7千", read as the extractor reads it), or inside a labelled range ("850-900"); of disagreeing agencies
   ("780 (JCS); 850-900 (Japan MoD)") any one; a label with no number matches none extracted.
 - `direction`: a sea against a label that names the same sea of the seas table in any
   language ("Red Sea" and "홍해", "Arabian Sea" and "アラビア海"); a sea against a sea (the
@@ -65,6 +66,7 @@ from schemas.labels import COMPASS_POINTS
 from schemas.models import LaunchFields
 from services.classify import extractor, gazetteer, timeparse
 from services.classify.languages import pl
+from services.classify.languages.quantities import NUM, number_value
 
 FACT_FIELDS = ("count", "distance_km", "apogee_km", "direction", "source_agency", "launch_site", "launch_time")
 RELATIVE_TOLERANCE = 0.10
@@ -120,10 +122,15 @@ def label_quantities(label: object) -> list[tuple[float, float]]:
         if m:
             found.append((_number(m.group(1)), _number(m.group(2))))
             continue
-        m = re.search(r"\d[\d,]*(?:\.\d+)?", part)
+        # A number as the texts write it: "6 tys.", "5768,5", "1만2천", "7千" (`quantities.NUM`).
+        m = _LABEL_NUMBER.search(part)
         if m:
-            found.append((_number(m.group(0)), _number(m.group(0))))
+            value = number_value(m.group(0))
+            found.append((value, value))
     return found
+
+
+_LABEL_NUMBER = re.compile(rf"(?=\d)(?:{NUM})")
 
 
 def quantity_matches(label: object, got: float | None) -> bool:
