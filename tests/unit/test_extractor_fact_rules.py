@@ -850,3 +850,8 @@ def test_a_polish_headlines_one_weapon_beside_its_systems_name(title, count):
 def test_the_us_air_force_named_in_korean_is_the_source_and_names_its_launcher():
     fields = _facts("미 공군, 미니트맨3 시험발사", "미 공군 지구권타격사령부는 밴덴버그 기지에서 미니트맨3 1발을 발사했다고 밝혔다.", "ko")
     assert (fields.source_agency, fields.actor) == ("US Air Force", "USA")
+
+
+def test_a_polish_outlet_whose_findings_it_follows_from_is_the_source():
+    summary = "Obiekt, który wleciał nad Polskę, to był rosyjski pocisk manewrujący - wynika z nieoficjalnych ustaleń Polsat News."
+    assert _facts("Nad Polskę wleciała rosyjska rakieta", summary, "pl").source_agency == "Polsat News"

@@ -1168,6 +1168,8 @@ SHARED = SharedWords(
     speaker_credit=(
         r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|jak przekaza\w*"
         r"|powołując się na|cytowan\w* przez)\s+(?:(?:informacji|danych|ustaleń|doniesień)\s+)?"
+        # ... and whose findings it follows from: "wynika z nieoficjalnych ustaleń Polsat News".
+        r"|\bwynika\s+z\s+(?:nieoficjalnych\s+|najnowszych\s+|wstępnych\s+)?(?:ustaleń|informacji|doniesień)\s+"
     ),
     speaker_skip=(
         r"(?:(?:w|we|na|o|z|ze|po|do|od|przez|przed|podczas|dla|przy|u)\s+(?:[^\W\d_]+(?:ym|ej|ych|im|ich|ego)\s+)?[\w-]+"
