@@ -233,7 +233,7 @@ def _clocks(text: str, table: LanguageTable | None) -> Iterator[tuple[re.Match[s
     if table is None or table.clock_time is None:
         return
     for m in islice(table.clock_time.finditer(text), _TIMES_READ):
-        # (A language may write its clock two ways: groups h2, m2, pre2 for the second.)
+        # (A language may write its clock more ways: groups h2, m2 or m3, pre2 for the others.)
         groups = m.groupdict()
         hour = int(groups["h"] or groups["h2"]) if "h2" in groups else int(groups["h"])
         if hour > 24:
@@ -244,7 +244,7 @@ def _clocks(text: str, table: LanguageTable | None) -> Iterator[tuple[re.Match[s
             hour += 12
         elif pre in table.am_words and hour == 12:
             hour = 0
-        minute = 30 if groups["half"] else int(groups["m"] or groups.get("m2") or 0)
+        minute = 30 if groups["half"] else int(groups["m"] or groups.get("m2") or groups.get("m3") or 0)
         yield m, (hour % 24, min(minute, 59)), zone_named_at(text, m.start(), m.end()), pre
 
 

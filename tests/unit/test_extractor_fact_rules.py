@@ -855,3 +855,21 @@ def test_the_us_air_force_named_in_korean_is_the_source_and_names_its_launcher()
 def test_a_polish_outlet_whose_findings_it_follows_from_is_the_source():
     summary = "Obiekt, który wleciał nad Polskę, to był rosyjski pocisk manewrujący - wynika z nieoficjalnych ustaleń Polsat News."
     assert _facts("Nad Polskę wleciała rosyjska rakieta", summary, "pl").source_agency == "Polsat News"
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "utc"), [
+    # A Polish hour with its minutes after "o" or "ok." is a clock ...
+    ("Pjongjang wystrzelił ICBM", "Pocisk odpalony w poniedziałek o 7.10 z lotniska Sunan przeleciał ok. 1 tys. km.", "pl",
+     datetime(2023, 2, 19, 22, 10, tzinfo=timezone.utc)),
+    # ... a Korean or Japanese day right before a saying verb, or after a medium's topic, is
+    # the day it was said.
+    ("北 극초음속 미사일 시험발사", "조선중앙통신은 신형 미사일을 시험발사했다고 20일 보도했다.", "ko", None),
+    ("イラン、人工衛星打ち上げ", "イラン国営メディアは20日、革命防衛隊が人工衛星を打ち上げたと報じた。", "ja", None),
+])
+def test_a_polish_clock_with_minutes_and_the_day_of_a_report(title, summary, lang, utc):
+    assert _facts(title, summary, lang, published_at=PUBLISHED).launched_at == utc
+
+
+def test_an_amount_after_o_is_no_clock():
+    assert _facts("Rosja wystrzeliła rakiety", "Rosja wystrzeliła rakiety na Kijów, a kurs wzrósł o 2.50 zł.", "pl",
+                  published_at=PUBLISHED).launched_at is None

@@ -82,7 +82,7 @@ SHARED = SharedWords(
     other_time_before=r"空襲警報|警報|サイレン|Jアラート|投稿|会見|発表|航行警報"
                       r"|(?:省|庁|本部|司令部|官邸|通信)は\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?$",
     # "朝鮮中央通信は14日、...": the day an authority or an agency said it.
-    statement_before=r"(?:省|庁|本部|司令部|官邸|通信|報道官|長官)は\s*$",
+    statement_before=r"(?:省|庁|本部|司令部|官邸|通信|報道官|長官|メディア|新聞|テレビ|放送)は\s*$",
     heading=r"(?:北東|北西|南東|南西|北|南|東|西)(?:の)?方向(?:に|へ)",
     credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、

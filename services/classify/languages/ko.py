@@ -312,7 +312,8 @@ TABLE = LanguageTable(
     day_before_words=frozenset({"어제", "전날"}),
     before_stated_words=frozenset({"전날"}),
     past_day_before=compile_fast(r"지난\s?$"),
-    statement_after=compile_fast(r"\s?(?:성명|발표문|보도자료|브리핑|기자회견|국회)"),
+    # (... or a saying verb right after it: "3일 보도했다", "25일 밝혔다")
+    statement_after=compile_fast(r"\s?(?:성명|발표문|보도자료|브리핑|기자회견|국회|보도했|밝혔|발표했|전했)"),
     # "발사 5주년", "발사 1년 전", "발사로부터 10년": a look-back on that launch (not "5년
     # 만에 발사", a launch after a pause).
     looks_back_after=compile_fast(

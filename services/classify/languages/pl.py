@@ -1298,8 +1298,10 @@ TABLE = LanguageTable(
     # "o 11 wieczorem": an hour with its part of day after it.
     clock_time=compile_fast(r"\bgodz(?:\.|iny|inie|ina)?\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\b"
                             r"(?:\s+(?P<pre>rano|wieczorem|po południu|w nocy|nad ranem))?(?P<half>(?!x)x)?"
-                            r"|\b(?:o|ok\.|około)\s+(?P<h2>[01]?\d|2[0-3])(?:[.:](?P<m2>[0-5]\d))?"
-                            r"\s+(?P<pre2>rano|wieczorem|po południu|w nocy|nad ranem)\b", _I),
+                            r"|\b(?:o|ok\.|około)\s+(?P<h2>[01]?\d|2[0-3])(?:(?:[.:](?P<m2>[0-5]\d))?"
+                            r"\s+(?P<pre2>rano|wieczorem|po południu|w nocy|nad ranem)\b"
+                            # ... or with its minutes, "o 7.10", "ok. 9.30" (not an amount: "o 2.50 zł")
+                            r"|[.:](?P<m3>[0-5]\d)\b(?!\s*(?:%|zł|proc|pkt|punkt)))", _I),
     group_rocket=compile_fast(r"\brakiet\w*|\brakietow\w*", _I),
     attack_noun_after=ATTACK_NOUN_AFTER,
     oblique_name=OBLIQUE_NAME,
