@@ -389,6 +389,18 @@ def _cjk_date(m: re.Match[str], table: LanguageTable) -> _DateSpec | None:
     return _DateSpec("dom", day=day, part=part_after)
 
 
+def latest_month_day(today: date, month: int, day: int) -> date | None:
+    """The latest date on or before `today` that is this month and day (this year or last)."""
+    for year in (today.year, today.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    return None
+
+
 def _resolve_date(spec: _DateSpec, pub_local: datetime | None) -> date | None:
     if spec.kind == "absolute":
         try:
@@ -403,14 +415,7 @@ def _resolve_date(spec: _DateSpec, pub_local: datetime | None) -> date | None:
     if spec.kind == "weekday":
         return today - timedelta(days=(today.weekday() - (spec.weekday or 0)) % 7)
     if spec.kind == "month_day":
-        for year in (today.year, today.year - 1):
-            try:
-                candidate = date(year, spec.month or 1, spec.day or 1)
-            except ValueError:
-                continue
-            if candidate <= today:
-                return candidate
-        return None
+        return latest_month_day(today, spec.month or 1, spec.day or 1)
     # Day of month: this month, or the latest earlier month that has that day.
     year, month = today.year, today.month
     for _ in range(3):

@@ -298,33 +298,21 @@ def label_dates(label: str, published: datetime, zone: ZoneInfo | timezone) -> s
         m = (re.search(rf"\b{en_name}\s+(\d{{1,2}})\b", plain) or re.search(rf"\b(\d{{1,2}})\s+{pl_month}\w*", plain)
              or re.search(rf"\b(\d{{1,2}})\s+{en_name}(?!\w)", plain))
         if m:
-            dates.add(_latest(today, i + 1, int(m.group(1))))
+            dates.add(timeparse.latest_month_day(today, i + 1, int(m.group(1))))
             # "w nocy z 14 na 15 marca", "the night of 14 to 15 March": either night's date.
             if (night := re.search(rf"\b(\d{{1,2}})\s+(?:na|to)\s+{m.group(1)}\s+(?:{pl_month}|{en_name})", plain)):
-                dates.add(_latest(today, i + 1, int(night.group(1))))
+                dates.add(timeparse.latest_month_day(today, i + 1, int(night.group(1))))
     # Korean and Japanese: "3월 14일", "3月14日", "지난 20일" (the latest 20th).
     for m in _CJK_DATE.finditer(label):
         month = int(m.group("mon")) if m.group("mon") else None
         day = int(m.group("day"))
-        dates.add(_latest(today, month, day) if month else next(
+        dates.add(timeparse.latest_month_day(today, month, day) if month else next(
             (d for back in range(62) if (d := today - timedelta(days=back)).day == day), today))
     dates.discard(None)
     return dates or {today, today - timedelta(days=1)}
 
 
 _CJK_DATE = re.compile(r"(?:(?P<mon>1[0-2]|0?[1-9])\s*[월月]\s*)?(?P<day>[0-3]?\d)\s*[일日](?!本|間|째|간)")
-
-
-def _latest(today: date, month: int, day: int) -> date | None:
-    """The latest date on or before `today` that is this month and day."""
-    for year in (today.year, today.year - 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= today:
-            return candidate
-    return None
 
 
 # A label's clock: with a.m. or p.m. ("11:17 p.m."), after a Korean or Japanese morning or
