@@ -435,9 +435,10 @@ AGENCIES: tuple[Agency, ...] = (
         role="observer", actor="KOR", zone="Asia/Seoul", feed_names=("joint chiefs",)),
     Agency("Japan MoD", {
         "en": _each(("Japan", "Japan's", "Japanese"), _DEFENCE_MINISTRY + ("MOD",)),
-        "ja": ("防衛省", "防衛相", "防衛大臣"), "ko": ("일본 방위성",),
+        "ja": ("防衛省", "防衛相", "防衛大臣"), "ko": ("일본 방위성", "日 방위성", "日방위성"),
         "pl": ("japońskie ministerstwo obrony", "japońskiego ministerstwa obrony", "ministerstwo obrony Japonii",
-               "ministerstwa obrony Japonii", "resort obrony Japonii", "japoński resort obrony")},
+               "ministerstwa obrony Japonii", "resort obrony Japonii", "resortu obrony Japonii", "japoński resort obrony",
+               "japońskiego resortu obrony")},
         role="observer", actor="JPN", zone="Asia/Tokyo"),
     Agency("KCNA", {
         "en": ("KCNA", "Korean Central News Agency"), "ko": ("조선중앙통신",), "ja": ("朝鮮中央通信",),
@@ -476,7 +477,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("ROK military", {
         "en": ("South Korea's military", "South Korean military", "Seoul's military", "South Korean officials"),
         # ("군 당국", "the military authorities": the South's, as Korean reports write them)
-        "ko": ("우리 군", "군 당국"),
+        "ko": ("우리 군", "군 당국"), "ja": ("韓国軍",),
         "pl": ("armia Korei Południowej", "armii Korei Południowej", "wojsko Korei Południowej",
                "wojska Korei Południowej", "południowokoreańska armia", "południowokoreańskiej armii",
                "południowokoreańskie wojsko", "południowokoreańskiego wojska")},
@@ -513,6 +514,11 @@ AGENCIES: tuple[Agency, ...] = (
         "pl": ("Dowództwo Centralne USA", "Dowództwa Centralnego USA", "amerykańskie Dowództwo Centralne",
                "amerykańskiego Dowództwa Centralnego")},
            role="observer", actor="USA"),
+    # The Royal Navy's shipping watch: it reports attacks on ships (the Red Sea, the Gulf of Aden).
+    Agency("UKMTO", {"en": ("UKMTO", "UK Maritime Trade Operations", "United Kingdom Maritime Trade Operations",
+                            "British Maritime Trade Operations"),
+                     "ko": ("영국 해사무역기구", "영국해사무역기구"), "ja": ("英海事貿易機関", "英国海事貿易機関")},
+           role="observer", actor="GBR"),
     Agency("Pentagon", {"en": ("Pentagon",), "ko": ("미 국방부", "미국 국방부"), "ja": ("米国防総省", "国防総省")},
            role="observer", actor="USA"),
     # South Korea's defence research agency: it announces its own test flights.
@@ -529,7 +535,10 @@ AGENCIES: tuple[Agency, ...] = (
     # The Revolutionary Guards' own statements ("..., IRGC says"): Iran's forces speaking,
     # a claim. Their names also name Iran as the launcher (`ACTORS`).
     Agency("IRGC", {"en": ("IRGC", "Islamic Revolutionary Guard Corps", "Revolutionary Guard Corps",
-                           "Revolutionary Guards", "Revolutionary Guard")},
+                           "Revolutionary Guards", "Revolutionary Guard"),
+                    "ko": ("혁명수비대",), "ja": ("革命防衛隊",),
+                    "pl": ("Korpus Strażników Rewolucji", "Korpusu Strażników Rewolucji", "Strażnicy Rewolucji",
+                           "Strażników Rewolucji")},
            role="state_media", actor="IRN"),
     Agency("TASS", {"en": ("TASS",)}, role="state_media", actor="RUS"),
     Agency("RIA Novosti", {"en": ("RIA Novosti",)}, role="state_media", actor="RUS"),

@@ -809,15 +809,16 @@ def _first_of(table, text: str, title_end: int) -> tuple[int, int, str] | None:
     return table.first(text, 0, title_end) or table.first(text, title_end)
 
 
-def _destination_sea(p: Prepared) -> tuple[int, int, str] | None:
+def _destination_sea(p: Prepared, site: tuple[int, int] | None = None) -> tuple[int, int, str] | None:
     """The first sea named as where a missile went: not a sea whose name is part of
     another's ("Black Sea port of Odesa", "Black Sea Fleet"), nor one it came from
-    ("launched from ships in the Black Sea"); the headline's first, else the summary's."""
+    ("launched from ships in the Black Sea", or inside the launch site's span: "강원도
+    동해안 일대에서 동해상으로"); the headline's first, else the summary's."""
     text, t_end = p.text, p.title_end
     for lo, hi in ((0, t_end), (t_end, len(text))):
         for s, e, sea in islice(gazetteer.SEA_TABLE.all(text, lo, hi), MAX_CANDIDATES):
             if (ANY.sea_as_name_after.match(text, e, e + 30) or ANY.sea_origin_before.search(text, max(0, s - 40), s)
-                    or ANY.sea_origin_after.match(text, e, e + 20)):
+                    or ANY.sea_origin_after.match(text, e, e + 20) or (site is not None and site[0] <= s < site[1])):
                 continue
             return s, e, sea
     return None
@@ -918,9 +919,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     def in_site(span: tuple[int, int]) -> bool:
         return site is not None and site[0] <= span[0] < site[1]
 
-    sea = _destination_sea(p)
-    if sea and in_site((sea[0], sea[1])):
-        sea = None
+    sea = _destination_sea(p, site)
     if sea and sea[0] < t_end:
         return sea[2], (sea[0], sea[1])
     # A city, a region, an airspace or a thing hit says where it went better than the state
@@ -1001,11 +1000,18 @@ def _launch_site(p: Prepared, table: LanguageTable,
     return None, None
 
 
+# "an Israeli military post", "Russian army positions": the name describes a place, it is no
+# body that speaks.
+_AGENCY_AS_ADJECTIVE = re.compile(r"\s+(?:posts?|outposts?|bases?|positions?|sites?|targets?|vehicles?|installations?"
+                                  r"|facilit(?:y|ies)|barracks|convoys?|depots?)\b", re.IGNORECASE)
+
+
 def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
     """Every agency the text names, in text order, found once per text."""
     found = p.memo.get("agencies")
     if found is None:
-        found = p.memo["agencies"] = gazetteer.AGENCY_TABLE.all(p.text)
+        found = p.memo["agencies"] = [f for f in gazetteer.AGENCY_TABLE.all(p.text)
+                                      if not _AGENCY_AS_ADJECTIVE.match(p.text, f[1])]
     return found  # type: ignore[return-value]
 
 
@@ -1031,7 +1037,10 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     datelines = list(_DATELINE.finditer(text, t_end))
     in_order = [f for f in found if f[0] < t_end] + [f for f in found if f[0] >= t_end
                                                      and not any(d.start() <= f[0] < d.end() for d in datelines)]
-    best = next((f for f in in_order if credited(f)), None)
+    # (A headline's agency that says it, by name, is credited too: "... 革命防衛隊が声明", "..., UKMTO
+    # says"; not "state media says", which names nobody.)
+    best = next((f for f in in_order if credited(f) or f[0] < t_end and f[2] not in gazetteer.GENERIC_AGENCIES
+                 and ANY.sayer_after.match(text, f[1], f[1] + 40)), None)
     if best:
         return best[2], (best[0], best[1])
     topic = _topic_speaker(p, table)
@@ -1282,6 +1291,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$|and\b|i\b)")
 
 
 _HEADLINE_CREDIT = re.compile(r"\S(?::|\s-)\s+$")
+_HEADLINE_SAYER_COLON = re.compile(r":\s")
 
 
 def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
@@ -1298,7 +1308,12 @@ def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
             # "..., 12 dead: Kyiv", "... near Odesa - Ukraine": a state closing the headline
             # after a colon or a dash is whom it credits.
             closes = lo == 0 and not text[e:hi].strip() and _HEADLINE_CREDIT.search(text, lo, s) is not None
-            if (ANY.sayer_after.match(text, e, e + 40) or said_before or closes
+            # "... . Tokio: spadła ...", "Seul: ...": a capital opening a headline's sentence
+            # before a colon is who says what follows (a state's name there is the topic:
+            # "Ukraina: Rosja wystrzeliła ...").
+            opens = lo == 0 and _HEADLINE_SAYER_COLON.match(text, e) is not None and (
+                not text[lo:s].strip() or text[lo:s].rstrip()[-1] in ".!?|") and not gazetteer.names_a_state(text[s:e])
+            if (ANY.sayer_after.match(text, e, e + 40) or said_before or closes or opens
                     or ANY.credit_before.search(text, max(lo, s - 40), s)):
                 return gazetteer.ACTOR_NAMES.get(code, code), (s, e)
     return None, None

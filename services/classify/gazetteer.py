@@ -191,7 +191,8 @@ AGENCY_CUE = compile_fast(
 # launch from home ("Iran launched a missile ... action against Tehran").
 TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
     "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
-            "Ashkelon", "Sderot", r"Golan(?: Heights)?", "Galilee"),
+            "Ashkelon", "Ashdod", "Sderot", "Beersheba", "Netivot", "Kiryat Shmona", "Metula", "Nahariya", "Safed",
+            r"Golan(?: Heights)?", "Galilee"),
     "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
             "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
             "Khmelnytskyi", "Ternopil", "Rivne", "Lutsk", "Ivano-Frankivsk", "Kropyvnytskyi", "Kryvyi Rih",
@@ -218,7 +219,9 @@ TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
     rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in)\s+"
     rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
-    rf"(?:capital(?: of)?\s+|city of\s+|cities of\s+)?(?P<place>{TARGET_PLACES})\b"
+    # (a kind of place before it: "the capital", "the southern city of", "the border town of")
+    rf"(?:capital(?: of)?\s+|(?:(?:northern|southern|eastern|western|central|coastal|border|port|frontline)\s+)?"
+    rf"(?:city|cities|town|towns) of\s+)?(?P<place>{TARGET_PLACES})\b"
     # The place as the subject of the attack it suffers: "Kyiv comes under missile attack",
     # "Odesa suffers a night of strikes".
     rf"|\b(?P<place_under>{TARGET_PLACES})\s+(?:(?:comes?|came|is|was)\s+under\s+(?:[\w-]+\s+){{0,2}}?attack"

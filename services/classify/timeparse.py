@@ -193,22 +193,24 @@ def _find_time(text: str, lang: str) -> tuple[tuple[int, int] | None, str | None
                                               tuple[_DateSpec, TimeMention] | None]:
     """First clock time of the launch: ((hour, minute), the IANA zone the text names for it
     (`zone_named_at`), part-of-day word, mention, and its own date where it is not its
-    sentence's); not one told as another thing's (`_another_things_time`). Where it names
-    no zone and the text gives the same time with its date in a named zone right after it
-    ("at 7:48 a.m. (2248 GMT Wednesday)", "현지시간 4일 오후 11시 1분(한국시간 5일 오후 3시
-    1분)"), that one, which leaves no zone to guess."""
+    sentence's); not one told as another thing's (`_another_things_time`). Where the text
+    gives the same time with its date in a named zone right after it ("at 7:48 a.m. (2248
+    GMT Wednesday)", "현지시간 4일 오후 11시 1분(한국시간 5일 오후 3시 1분)", "at 7:15 a.m.
+    Korea time (2215 GMT Tuesday)"), that one, whose date is its own."""
     table = table_for(lang)
     clocks = sorted(_clocks(text, table), key=lambda c: c[0].start())
     for i, (m, hm, zone, pre) in enumerate(clocks):
         if _another_things_time(text, m.start(), m.end(), table):
             continue
         own_date = None
-        if zone is None:
-            zoned = next((c for c in clocks[i + 1:] if c[0].start() - m.end() <= _SAME_TIME_REACH and c[2]), None)
-            if zoned is not None:
-                spec, mention = _find_date(text, lang, m.end(), min(len(text), zoned[0].end() + 20))
-                if spec is not None and mention is not None:
-                    (m, hm, zone, pre), own_date = zoned, (spec, mention)
+        zoned = next((c for c in clocks[i + 1:] if c[0].start() - m.end() <= _SAME_TIME_REACH and c[2]), None)
+        if zoned is not None:
+            # A clock in a named zone keeps a date said before the second clock ("7:15 a.m.
+            # Korea time Wednesday (2215 GMT Tuesday)"); one said with the second is its.
+            lo = m.end() if zone is None else zoned[0].start()
+            spec, mention = _find_date(text, lang, lo, min(len(text), zoned[0].end() + 20))
+            if spec is not None and mention is not None:
+                (m, hm, zone, pre), own_date = zoned, (spec, mention)
         return hm, zone, pre, TimeMention("time", m.start(), m.end(), m.group()), own_date
     return None, None, None, None, None
 

@@ -699,6 +699,12 @@ def test_a_ministry_under_a_capitals_dateline_and_the_korean_military_authoritie
      datetime(2023, 2, 19, 18, 0, tzinfo=timezone.utc)),
     ("미 공군, 미니트맨3 시험발사", "미 공군은 미 서부시간 19일 오전 0시 56분 미니트맨3 1발을 시험발사했다고 밝혔다.", "ko",
      datetime(2023, 2, 19, 8, 56, tzinfo=timezone.utc)),
+    # The same time in GMT right after, with its date: the date is the GMT clock's; a date
+    # said before the GMT clock stays the first clock's.
+    ("North Korea fires missile", "It fired at 7:15 a.m. Korea time (2215 GMT Sunday), the JCS said.", "en",
+     datetime(2023, 2, 19, 22, 15, tzinfo=timezone.utc)),
+    ("North Korea fires missile", "It fired at 7:15 a.m. Korea time Monday (2215 GMT Sunday), the JCS said.", "en",
+     datetime(2023, 2, 19, 22, 15, tzinfo=timezone.utc)),
     # A Polish hour told with its part of the day.
     ("Rosja wystrzeliła Kindżały", "Rosja wystrzeliła wczoraj ok. 6 rano dwa pociski Kindżał.", "pl",
      datetime(2023, 2, 19, 4, 0, tzinfo=timezone.utc)),
@@ -873,3 +879,70 @@ def test_a_polish_clock_with_minutes_and_the_day_of_a_report(title, summary, lan
 def test_an_amount_after_o_is_no_clock():
     assert _facts("Rosja wystrzeliła rakiety", "Rosja wystrzeliła rakiety na Kijów, a kurs wzrósł o 2.50 zł.", "pl",
                   published_at=PUBLISHED).launched_at is None
+
+
+# --- names that are no place, sites fired from, sayers of a headline ----------------------
+
+def test_the_coast_guards_name_is_no_sea_and_what_a_launch_answers_is_no_target():
+    assert _facts("北朝鮮が弾道ミサイルを発射 海上保安庁", "", "ja").direction is None
+    assert _facts("北朝鮮が弾道ミサイルを発射", "ミサイルは海上に落下したとみられる。", "ja").direction == "sea"
+    fields = _facts("군, 북 도발에 탄도미사일 대응 사격",
+                    "합참은 강원도 동해안 일대에서 동해상으로 지대지 탄도미사일 2발을 사격했다고 밝혔다.", "ko")
+    assert (fields.direction, fields.launch_site) == ("East Sea", "강원도 동해안 일대")
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    ("Korea Północna znów strzela. Rakiety wystrzelone z okolic stolicy", "", "pl", "okolic stolicy"),
+    # A clock with a colon and a parenthesis between the launch word and its site.
+    ("Korea Północna wystrzeliła ICBM", "Rakietę wystrzelono o godz. 6:40 czasu koreańskiego (we wtorek o 22:40 "
+     "czasu polskiego) z okolic Pjongjangu.", "pl", "okolic Pjongjangu"),
+    ("Rosja uderzyła w Charków", "Rakieta została odpalona nad ranem o godz. 4:30 z obwodu biełgorodzkiego.", "pl",
+     "obwodu biełgorodzkiego"),
+    # A sentence that opens with where the rockets came from.
+    ("Rakiety nad Galileą", "Z terytorium Syrii wystrzelono w nocy kilka rakiet.", "pl", "terytorium Syrii"),
+    ("Rosja zaatakowała Odessę", "Rosja uderzyła pociskami Ch-101 odpalonymi z bombowców strategicznych nad Morzem "
+     "Kaspijskim.", "pl", "bombowców strategicznych nad Morzem Kaspijskim"),
+    ("陸自が地対艦ミサイル発射訓練", "陸上自衛隊は、北海道の対空射撃場で地対艦ミサイルの発射訓練を行った。", "ja", "北海道の対空射撃場"),
+])
+def test_where_a_polish_or_japanese_launch_was_made_from(title, summary, lang, site):
+    assert _facts(title, summary, lang).launch_site == site
+
+
+def test_a_sentence_that_opens_with_a_place_and_no_launch_names_no_site():
+    assert _facts("Rosja wystrzeliła rakiety na Kijów", "Z Polski wyjechało wczoraj wielu ludzi.", "pl").launch_site is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "source"), [
+    ("Korea Północna wystrzeliła pocisk", "Według japońskiego resortu obrony pocisk przeleciał 400 km.", "pl",
+     "Japan MoD"),
+    # A capital before a headline's colon says what follows; a state's name there is a topic.
+    ("Korea Płn. wystrzeliła rakietę. Tokio: spadła do morza", "", "pl", "Japan"),
+    ("日 방위성 \"北 미사일, 동해상 낙하\"", "", "ko", "Japan MoD"),
+    # A headline's agency that says it, by name, beats one the summary credits.
+    ("イラン、イスラエルに弾道ミサイル 革命防衛隊が声明",
+     "革命防衛隊は弾道ミサイルを発射したと発表した。イスラエル軍によりますと、大半は迎撃された。", "ja", "IRGC"),
+    ("北朝鮮が巡航ミサイルを発射 韓国軍発表", "", "ja", "ROK military"),
+    ("Houthis fire missiles at tanker in Gulf of Aden, UKMTO says", "", "en", "UKMTO"),
+    # "an Israeli military post" is a place, not the army speaking.
+    ("Hezbollah says it fired an anti-tank missile at an Israeli military post", "", "en", "Hezbollah"),
+])
+def test_agencies_and_sayers_by_name(title, summary, lang, source):
+    assert _facts(title, summary, lang).source_agency == source
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    ("Korea Płn. odpaliła rakietę", "Według Tokio spadła poza japońską strefą ekonomiczną.", "pl", "outside Japan's EEZ"),
+    ("北 탄도미사일 발사", "미사일은 일본 배타적경제수역(EEZ) 밖에 떨어졌다.", "ko", "outside Japan's EEZ"),
+    ("北 탄도미사일 발사", "미사일은 EEZ 내에 낙하한 것으로 추정된다.", "ko", "inside Japan's EEZ"),
+    # Where it was fired from, between the verb and the target.
+    ("Dżihad wystrzelił rakiety ze Strefy Gazy na Aszdod", "", "pl", "Aszdod"),
+    ("Chiny ostrzelały akwen", "Chińska armia wystrzeliła pociski na wody wokół Tajwanu.", "pl", "wody wokół Tajwanu"),
+    ("Rockets fired from Gaza", "Rockets were fired toward the coastal city of Ashdod, the army said.", "en", "Ashdod"),
+])
+def test_where_the_missiles_went_told_more_ways(title, summary, lang, direction):
+    assert _facts(title, summary, lang).direction == direction
+
+
+def test_satellites_and_what_carried_them_are_no_count():
+    assert _facts("Iran puts satellites in orbit", "Iran launched three satellites using its Simorgh carrier rocket.",
+                  "en").count is None

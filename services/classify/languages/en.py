@@ -852,7 +852,8 @@ COUNT = compile_fast(
     r"|a dozen|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
     # (Words between: "eight U.S.-made ATACMS ballistic missiles".)
     # (Nor a verb: "fired on March 14 was a new ... missile".)
-    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had)\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    # (Nor what carried them: "three satellites using its Simorgh rocket".)
+    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had|using|aboard|atop|its|their)\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
     r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
     # "18 rounds from 240 mm multiple rocket launchers": the rockets, counted as rounds.
     r"|rounds(?= (?:fired )?from (?:[\w-]+ ){0,4}?(?:multiple[- ])?rocket launchers?\b)"

@@ -74,7 +74,7 @@ SHARED = SharedWords(
     missile_noun=r"ミサイル",
     restored=r"修復|再建",
     harmed=r"損傷|損壊|破壊|被弾|被害",
-    generic_sea=r"海上",
+    generic_sea=r"海上(?!保安|自衛|幕僚)",  # (not the Coast Guard's or the navy's name: 海上保安庁, 海上自衛隊)
     count_period=r"累計|これまでに|以来",
     # ... and an authority's topic right before the clock ("海上保安庁は18日午前10時20分、...と
     # 発表した": the announcement's time; not "北朝鮮は18日午前9時59分ごろ", the launcher's).
@@ -85,6 +85,7 @@ SHARED = SharedWords(
     statement_before=r"(?:省|庁|本部|司令部|官邸|通信|報道官|長官|メディア|新聞|テレビ|放送)は\s*$",
     heading=r"(?:北東|北西|南東|南西|北|南|東|西)(?:の)?方向(?:に|へ)",
     credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
+    sayer_after=r"(?:が|は)?(?:声明|発表)",  # a headline's "革命防衛隊が声明", "韓国軍発表"
     # "国防省は14日、...と発表": a name dated by its statement reports (not "北朝鮮は14日午前、
     # ...を発射した。", the launcher dated by its launch).
     # "イスラエル軍は、ガザからロケット弾2発が発射され、...と発表した": the subject of a sentence
@@ -278,7 +279,7 @@ TABLE = LanguageTable(
             rf"(?:付近|周辺|近郊|一帯|沖)?(?:の海中|の海上)?)(?:から|で)(?={_LAUNCH_AFTER})"),
         re.compile(
             r"(?P<site>(?:[\u4e00-\u9fff]{2,6}[の・])?[\u4e00-\u9fff\u30a0-\u30ffー]{1,12}"
-            rf"(?:(?:基地|発射場|射場|(?<!北海)(?<!軌)道|郡)(?:付近|周辺|一帯)?|付近|周辺|一帯))で(?={_LAUNCH_AFTER})"),
+            rf"(?:(?:基地|発射場|射場|射撃場|試験場|演習場|(?<!北海)(?<!軌)道|郡)(?:付近|周辺|一帯)?|付近|周辺|一帯))で(?={_LAUNCH_AFTER})"),
         # A place right before "で発射": "ロケット弾はガザ南部ラファで発射され" (a name written
         # in katakana among it, as foreign places are; not a trajectory, "ロフテッド軌道で").
         re.compile(r"(?P<site>(?=[\u4e00-\u9fff\u30a0-\u30ffー・]*[\u30a1-\u30fa])[\u4e00-\u9fff\u30a0-\u30ffー・]{2,14}"

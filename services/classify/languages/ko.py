@@ -19,9 +19,9 @@ _FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[가-힣]
 # told with "also" ("지난달에도").
 _PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|전날|금일|당일|지난|지난달|지난해|지난주|북한|북)\s)[가-힣]+"
                 r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
-# A launch verb after the place in its sentence, not one it "had made before" ("발사한 바 있다",
+# A launch verb (or a firing: "대응 사격") after the place in its sentence, not one it "had made before" ("발사한 바 있다",
 # "쏜 지 한 달 만의").
-_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착)(?![가-힣\s]{0,6}?\s[바지]\s)"
+_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착|사격(?!장))(?![가-힣\s]{0,6}?\s[바지]\s)"
 # The states by their Korean names: "예멘에서 ... 발사" (the launcher's own state is dropped
 # as a site, extractor._launch_site).
 _STATE_NAMES = "|".join(sorted({name for state in STATES for name in state.names.get("ko", ())
@@ -84,6 +84,7 @@ SHARED = SharedWords(
     other_time_before=r"공습\s?경보|경보|사이렌|성명|브리핑|게시|공지",
     heading=r"(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽?\s?방향으로|쪽으로)",
     credit_after=r"\s?(?:에 따르면|에 의하면)",
+    sayer_after=r"\s?(?:이|가|은|는)?\s?(?:성명|발표)",  # a headline's "혁명수비대 성명", "국방부 발표"
     # "이스라엘군은 ... 로켓 10여발이 발사됐으며 ...고 밝혔다": the subject of a sentence that
     # tells a passive launch (no launch of its own before it) is its reporter or its target.
     reporter_after=(
@@ -107,6 +108,8 @@ SHARED = SharedWords(
         ("East China Sea", r"동중국해"), ("South China Sea", r"남중국해"), ("Arabian Sea", r"아라비아해"),
         ("Bay of Bengal", r"벵골만"), ("Sea of Okhotsk", r"오호츠크해"),
         ("Taiwan Strait", r"대만해협"), ("Gulf of Aden", r"아덴만"),
+        ("outside Japan's EEZ", r"(?:EEZ|배타적\s?경제수역)\s?(?:\(EEZ\)\s?)?(?:밖|바깥|외)"),
+        ("inside Japan's EEZ", r"(?:EEZ|배타적\s?경제수역)\s?(?:\(EEZ\)\s?)?(?:안|내)(?:에|으로|쪽)?(?![가-힣])"),
     ),
     actor_forms=(
         # Headlines abbreviate with one Han character: 北 (the North), 美 (the US), 中 (China).
@@ -206,7 +209,8 @@ TABLE = LanguageTable(
         r"(?!(?:북동|동북|북서|서북|남동|동남|남서|서남|북|남|동|서)(?:쪽|\s?방향))"
         # A common noun alone says no place ("인근에", "군사시설에", "표적을 향해").
         r"(?!(?:지역|인근|일대|주변|부근|영토|본토|영공|상공|표적|목표|해역|구역|도심|단지|기지|병원|\w{0,3}시설)(?:에|을|를|쪽|\s?방향))"
-        r"[가-힣]{2,6}?(?<![만간때해상양다])(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
+        # (Nor what a launch answers: "IRBM 도발에", "위협에", "훈련에".)
+        r"[가-힣]{2,6}?(?<![만간때해상양다])(?<!도발)(?<!위협)(?<!훈련)(?<!연습)(?:\s(?:남부|북부|동부|서부|중부|전역|일대|각지))?)"
         # (Not "에 대한", "에 따르면", "에 의해", "에 대응": what the dative is not a target of;
         # nor "에게", to whom: "기자들에게".)
         r"(?:에(?!서|게|\s?대한|\s?대해|\s?따르|\s?의해|\s?대응|\s?맞서|\s?관한)|(?:을|를)?\s?(?:향해|겨냥해|겨냥한)|쪽으로|\s?방향으로)"

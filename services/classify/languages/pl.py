@@ -740,8 +740,9 @@ _AREA_OF = (r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akw
             r"|miejscowości|miasta|wyspy|ośrodka|okrętu|pustyni)")
 # Between the launch word and "z": no "z" that starts a site (an area word or a name; "z
 # satelitą", "with a satellite", may stand between), no end of a clause (a clock's "godz.
-# 7.11" is none).
-_GAP_TO_Z = rf"(?:(?!\bze?\s+(?:{_AREA_OF}|(?-i:[A-ZŁŚŻŹĆ])))(?:\d\.\d|godz\.|ok\.|[^.,;:!?\n]))"
+# 7.11" or "7:11" is none; a parenthesis counts as one step: "(w środę o 23:11 czasu
+# polskiego)").
+_GAP_TO_Z = rf"(?:(?!\bze?\s+(?:{_AREA_OF}|(?-i:[A-ZŁŚŻŹĆ])))(?:\([^()\n]{{0,60}}\)|\d[.:]\d|godz\.|ok\.|[^.,;:!?\n]))"
 LAUNCH_SITE = re.compile(
     # (also after "przeprowadził ... z bazy", a test told before its launch word)
     rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*){_GAP_TO_Z}{{0,45}}?\bze?[ \t]+(?P<site>"
@@ -753,7 +754,9 @@ LAUNCH_SITE = re.compile(
     rf"(?:{_SP}(?:w{_SP}(?:prowincji|obwodzie|rejonie)|u{_SP}wybrzeży|w|na))?"
     rf"(?:{_SP}{_UPPER}){{1,2}}(?:,{_SP}{_UPPER}(?=,))?)"
     rf"|obwodu{_SP}{_OBLAST}iego"
-    rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża)",
+    rf"|(?:(?:swojego|swego|jej|jego){_SP})?(?:wschodniego|zachodniego|północnego|południowego){_SP}wybrzeża"
+    # ... or around the capital: "z okolic stolicy".
+    rf"|(?:rejonu|okolic){_SP}stolicy(?:{_SP}{_UPPER})?)",
     _I,
 )
 # A bare name closer to the launch word ("z Jemenu", "ze Strefy Gazy"): "z" of a longer
@@ -796,6 +799,14 @@ LAUNCH_SITE_START = re.compile(
 LAUNCH_SITE_PLATFORM = re.compile(
     r"\b(?:bombowc\w*|okręt\w*|samolot\w*|wyrzutni\w*)\b[^.;:!?\n]{0,40}?\b"
     rf"(?P<site>(?:nad|na){_SP}{_UPPER}(?:{_SP}{_UPPER})?)[^.;:!?\n]{{0,30}}?\b(?:odpali|wystrzeli)\w*", _I)
+# ... and fired from them: "odpalonymi z bombowców strategicznych nad Morzem Kaspijskim".
+LAUNCH_SITE_FROM_PLATFORM = re.compile(
+    rf"\b(?:odpal|wystrzel)\w*{_SP}ze?{_SP}(?P<site>(?:bombowc|okręt|samolot|niszczyciel)\w*"
+    rf"(?:{_SP}(?-i:[a-ząćęłńóśźż]+))?{_SP}(?:nad|na){_SP}{_UPPER}(?:{_SP}{_UPPER})?)", _I)
+# A sentence that opens with where it was fired from: "Z terytorium Libanu wystrzelono".
+LAUNCH_SITE_FRONT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:Ze?){_SP}(?P<site>(?:{_AREA_OF}{_SP})?{_UPPER}(?:{_SP}{_UPPER})?)"
+    rf"(?:{_SP}[\wąćęłńóśźż]+)?{_SP}(?:wystrzel|odpal)\w*", _I)
 # Where the launchers are when they fire: "Huti w Jemenie wystrzelili", "Islamski Dżihad w
 # Strefie Gazy wystrzelił".
 LAUNCH_SITE_SUBJECT = re.compile(
@@ -826,7 +837,8 @@ _PROPER_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
 TARGET_PLACE = compile_fast(
     r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
-    r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
+    # (where it was fired from may stand between: "wystrzelił rakiety ze Strefy Gazy na Tel Awiw")
+    rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,3}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
     r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
     rf"|{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
     # The place before the verb of entering or falling ("nad Polskę wleciała rakieta"), or
@@ -842,6 +854,8 @@ TARGET_PLACE = compile_fast(
     # ... or an oblast: "pociski manewrujące na obwód lwowski", "w kierunku obwodu odeskiego".
     rf"|\b(?:(?i:wystrzel|odpal|ostrzel)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
     rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód|północy|południu|wschodzie|zachodzie)\s+{_PROPER_NAME})"
+    # The waters around a place: "na wody wokół Tajwanu".
+    rf"|\b(?i:na|w)\s+(?P<place_waters>(?i:wody|wodach|akwen\w*)\s+(?i:wokół|u wybrzeży|w pobliżu|koło)\s+{_PROPER_NAME})"
     # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
     rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
     rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
@@ -1239,8 +1253,9 @@ SHARED = SharedWords(
         ("Bay of Bengal", r"\bZatok\w* Bengalsk\w*"),
         ("Taiwan Strait", r"\bCieśnin\w* Tajwańsk\w*"),
         ("Gulf of Aden", r"\bZatok\w* Adeńsk\w*"),
-        ("outside Japan's EEZ", r"\bpoza (?:wyłączną |wyłącznej )?stref\w* ekonomiczn\w*"),
-        ("inside Japan's EEZ", r"\bw (?:wyłącznej )?strefie ekonomicznej"),
+        # (with Japan's adjective too: "poza japońską strefą ekonomiczną")
+        ("outside Japan's EEZ", r"\bpoza (?:(?:wyłączną|wyłącznej|japońską|japońskiej) ){0,2}stref\w* ekonomiczn\w*"),
+        ("inside Japan's EEZ", r"\bw (?:(?:wyłącznej|japońskiej) ){0,2}strefie ekonomicznej"),
     ),
 )
 
@@ -1278,8 +1293,8 @@ TABLE = LanguageTable(
     number_words=NUMBER_WORDS,
     distances=(DISTANCE, DISTANCE_BEFORE_FALL),
     apogees=(APOGEE,),
-    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_NAMED, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_PLATFORM, LAUNCH_SITE_OBLAST,
-                  LAUNCH_SITE_IN, LAUNCH_SITE_START, LAUNCH_SITE_AT),
+    launch_sites=(LAUNCH_SITE, LAUNCH_SITE_NAMED, LAUNCH_SITE_SUBJECT, LAUNCH_SITE_PLATFORM, LAUNCH_SITE_FROM_PLATFORM,
+                  LAUNCH_SITE_FRONT, LAUNCH_SITE_OBLAST, LAUNCH_SITE_IN, LAUNCH_SITE_START, LAUNCH_SITE_AT),
     target_before=TARGET_BEFORE,
     target_place=TARGET_PLACE,
     place_name=place_name,
