@@ -599,11 +599,17 @@ _LEDE_CHARS = 300
 def _lede_tells_launch(p: Prepared, table, s_asserted: list[Cue]) -> bool:
     """Whether the summary's lede (its first 300 characters) asserts a launch with no
     reaction word before the end of that launch's sentence ("We are aware of the launches
-    and are consulting closely with our allies" reacts)."""
+    and are consulting closely with our allies" reacts), but an answer that a launch
+    after it in the sentence is."""
     if not s_asserted or s_asserted[0].start - p.title_end > _LEDE_CHARS:
         return False
     end = p.sentence_of(s_asserted[0].start)[1]
-    return not (table.reaction.search(p.text, p.title_end, end) or en.REACTION.search(p.text, p.title_end, end))
+    if en.REACTION.search(p.text, p.title_end, end):
+        return False
+    # (An answer that the launch is, told before it: "북한의 발사에 대응해 ... 2발을 발사해".)
+    return not any(not (_ANSWER.fullmatch(m.group()) and any(m.start() < c.start < end and not c.subordinate
+                                                              for c in s_asserted))
+                   for m in table.reaction.finditer(p.text, p.title_end, end))
 
 
 def _reaction(text: str, table, t_end: int, first_event: Cue | None, event_at: int | None) -> re.Match | None:

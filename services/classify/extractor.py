@@ -1308,11 +1308,13 @@ def _sayer(p: Prepared) -> tuple[str | None, tuple[int, int] | None]:
             # "..., 12 dead: Kyiv", "... near Odesa - Ukraine": a state closing the headline
             # after a colon or a dash is whom it credits.
             closes = lo == 0 and not text[e:hi].strip() and _HEADLINE_CREDIT.search(text, lo, s) is not None
-            # "... . Tokio: spadła ...", "Seul: ...": a capital opening a headline's sentence
-            # before a colon is who says what follows (a state's name there is the topic:
-            # "Ukraina: Rosja wystrzeliła ...").
+            # "South Korea: North launched ...", "... . Tokio: spadła ...": a state in English
+            # or a capital opening a headline's sentence before a colon is who says what
+            # follows (a Polish state's name there is the topic: "Ukraina: Rosja wystrzeliła ...").
+            said = text[s:e]
             opens = lo == 0 and _HEADLINE_SAYER_COLON.match(text, e) is not None and (
-                not text[lo:s].strip() or text[lo:s].rstrip()[-1] in ".!?|") and not gazetteer.names_a_state(text[s:e])
+                not text[lo:s].strip() or text[lo:s].rstrip()[-1] in ".!?|") and (
+                said.lower() in gazetteer.ENGLISH_STATE_NAMES or not gazetteer.names_a_state(said))
             if (ANY.sayer_after.match(text, e, e + 40) or said_before or closes or opens
                     or ANY.credit_before.search(text, max(lo, s - 40), s)):
                 return gazetteer.ACTOR_NAMES.get(code, code), (s, e)

@@ -233,6 +233,9 @@ TARGET_EN = compile_fast(
 )
 # Each actor's common English name ("KOR" → "South Korea"), for a state named as a source.
 ACTOR_NAMES = {actor.code: actor.names["en"][0] for actor in ACTORS if actor.names.get("en")}
+# Each state's names in English, lower-cased ("south korea", "s. korea"): a headline's
+# "South Korea: ..." is its sayer, where a Polish "Ukraina: ..." is its topic.
+ENGLISH_STATE_NAMES = frozenset(name.lower() for actor in STATES for name in actor.names.get("en", ()))
 # The first four letters of each state's name in English and Polish, accents kept
 # ("ukra", "pols", "pola"): a place that begins so is the state itself, not a city in it.
 _STATE_STEMS = frozenset(names[0][:4].lower() for actor in STATES for lang, names in actor.names.items()

@@ -283,9 +283,13 @@ def _find_date(text: str, lang: str, lo: int = 0, hi: int | None = None) -> tupl
         if m2:
             found.append((m2.start(), _cjk_date(m2, table), m2))
         # "조선중앙통신은 18일 ... 전날 ... 시험발사", "합참은 8일 ... 지난 5일 ... 발사": the day
-        # before or the past day, where the text says so, is the launch's; the day named first
-        # is the statement's.
-        for m3 in islice(table.date.finditer(text, lo, hi), _DATES_READ):
+        # before or the past day, where the text says so in the sentence of the first day
+        # named, is the launch's; the day named first is the statement's. (Not in a later
+        # sentence: "... w niedzielę rano ... . Dzień wcześniej rakiety uderzyły w Lwów" tells
+        # another day's strike.)
+        first = min((f[0] for f in found), default=None)
+        s_end = _sentence_around(text, first)[1] if first is not None else hi
+        for m3 in islice(table.date.finditer(text, lo, min(hi, s_end)), _DATES_READ):
             if (spec := _cjk_date(m3, table)) is not None and (spec.before_stated or (
                     table.past_day_before is not None and table.past_day_before.search(text, max(0, m3.start() - 4),
                                                                                        m3.start()))):

@@ -499,6 +499,9 @@ def test_chronicles_conditions_habits_and_films(lang, title, summary, is_launch)
     # another speaks of after the launch.
     ("ko", "한미, 北 IRBM 도발 대응 에이태큼스 4발 동해상 발사", "합참은 에이태큼스 4발을 발사했다고 밝혔다.", True),
     ("ko", "한미, 北 ICBM에 맞대응…에이태큼스 4발 동해상으로 사격", "합참은 에이태큼스 4발을 발사했다고 밝혔다.", True),
+    # ... the answer closing the headline, and told in the lede before the launch it is.
+    ("ko", "軍, 탄도미사일 2발 동해로 대응 사격…北 도발 맞대응",
+     "합참은 북한의 미사일 발사에 대응해 오후 동해상으로 지대지 탄도미사일 2발을 발사했다고 밝혔다.", True),
     ("ko", "북한, 동해상으로 탄도미사일 발사…합참 \"추가 발사 시 강력 대응\"", _JCS, True),
     ("ko", "정부, 北 미사일 발사에 대응 방안 논의", "", False),
 ])

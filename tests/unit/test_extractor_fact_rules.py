@@ -946,3 +946,28 @@ def test_where_the_missiles_went_told_more_ways(title, summary, lang, direction)
 def test_satellites_and_what_carried_them_are_no_count():
     assert _facts("Iran puts satellites in orbit", "Iran launched three satellites using its Simorgh carrier rocket.",
                   "en").count is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "km"), [
+    # The distance to the target a test hit is the distance flown.
+    ("陸自が地対艦ミサイル発射", "ミサイル1発を発射し、約60キロ離れた海上の標的船に命中した。", "ja", 60.0),
+    ("陸自が地対艦ミサイル発射", "ミサイルを発射し、約90キロ先の洋上の標的艦に命中させた。", "ja", 90.0),
+    ("北 방사포 일제사격", "통신은 방사포탄이 250㎞ 계선의 섬 목표를 명중했다고 밝혔다.", "ko", 250.0),
+    # Not a range with no hit.
+    ("陸自が地対艦ミサイル発射", "射程約200キロのミサイルを発射した。", "ja", None),
+])
+def test_the_distance_to_the_target_hit(title, summary, lang, km):
+    assert _facts(title, summary, lang).distance_km == km
+
+
+def test_the_day_before_in_a_later_sentence_is_another_events():
+    # Published on Monday 20 February: "w poniedziałek rano" is the launch's day; the day
+    # before in the next sentence dates another strike.
+    fields = _facts("Rosyjska rakieta nad Polską", "Rosyjski pocisk wystrzelony w poniedziałek rano wleciał nad "
+                    "terytorium Polski. Dzień wcześniej rosyjskie rakiety uderzyły w Lwów.", "pl", published_at=PUBLISHED)
+    assert fields.launched_at is not None and fields.launched_at.date().isoformat() == "2023-02-20"
+
+
+def test_a_japanese_departments_day_is_its_statements():
+    assert _facts("パキスタン、弾道ミサイルの訓練発射", "パキスタン軍の広報部門は19日、弾道ミサイルの訓練発射を行ったと発表した。",
+                  "ja", published_at=PUBLISHED).launched_at is None

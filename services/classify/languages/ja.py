@@ -82,7 +82,7 @@ SHARED = SharedWords(
     other_time_before=r"空襲警報|警報|サイレン|Jアラート|投稿|会見|発表|航行警報"
                       r"|(?:省|庁|本部|司令部|官邸|通信)は\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*日\s*)?$",
     # "朝鮮中央通信は14日、...": the day an authority or an agency said it.
-    statement_before=r"(?:省|庁|本部|司令部|官邸|通信|報道官|長官|メディア|新聞|テレビ|放送)は\s*$",
+    statement_before=r"(?:省|庁|本部|司令部|官邸|通信|報道官|長官|メディア|新聞|テレビ|放送|部門)は\s*$",
     heading=r"(?:北東|北西|南東|南西|北|南|東|西)(?:の)?方向(?:に|へ)",
     credit_after=r"(?:によると|によれば|によりますと)",  # (the last, NHK's polite form)
     sayer_after=r"(?:が|は)?(?:声明|発表)",  # a headline's "革命防衛隊が声明", "韓国軍発表"
@@ -259,6 +259,8 @@ TABLE = LanguageTable(
     distances=(
         compile_fast(rf"(?:飛翔距離|飛行距離)(?:は)?\s*(?:約|およそ)?\s*{QUANT}", _I),
         compile_fast(rf"(?:約|およそ)?\s*{QUANT}\s*(?:程度|ほど|余り|以上)?[^。\n]{{0,22}}?(?:飛翔|飛しょう|飛行)", _I),
+        # ... or to the target it hit: "約40キロ離れた海上の標的船に命中".
+        compile_fast(rf"(?:約|およそ)?\s*{QUANT}\s*(?:離れた|先の)[^。、\n]{{0,12}}?(?:標的|目標)[^。、\n]{{0,6}}?に命中", _I),
     ),
     apogees=(compile_fast(rf"(?:最高)?高度(?:は|が)?\s*(?:いずれも|それぞれ|ともに)?\s*(?:約|およそ)?\s*{QUANT}", _I),),
     # Where it was fired from: a run of kanji and katakana (with "の" between two, a reading

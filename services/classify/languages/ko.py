@@ -271,6 +271,8 @@ TABLE = LanguageTable(
     distances=(
         compile_fast(rf"(?:비행\s?거리)(?:는|가)?\s*(?:약)?\s*{QUANT}", _I),
         compile_fast(rf"(?:약)?\s*{QUANT}\s*(?:를|을)?\s*(?:가량|정도|이상)?[^。\n]{{0,22}}?(?:비행|날아)", _I),
+        # ... or to the target it hit: "365㎞ 계선의 섬 목표를 명중", "약 40㎞ 떨어진 표적에 명중".
+        compile_fast(rf"(?:약)?\s*{QUANT}\s*(?:계선|떨어진|밖)(?:의)?[^.。\n]{{0,10}}?(?:목표|표적)(?:을|를|에)?\s?(?:명중|타격)", _I),
     ),
     apogees=(compile_fast(rf"(?:정점\s?)?고도(?:는|가)?\s*(?:약\s*)?{QUANT}", _I),),
     # Where it was fired from: a place and its area word before "에서" (or before a launch
