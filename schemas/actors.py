@@ -519,6 +519,17 @@ AGENCIES: tuple[Agency, ...] = (
                             "British Maritime Trade Operations"),
                      "ko": ("영국 해사무역기구", "영국해사무역기구"), "ja": ("英海事貿易機関", "英国海事貿易機関")},
            role="observer", actor="GBR"),
+    Agency("Taiwan MND", {
+        "en": _each(("Taiwan's", "Taiwanese"), _DEFENCE_MINISTRY) + ("Taiwan's Ministry of National Defense",),
+        "ko": ("대만 국방부",), "ja": ("台湾国防部",), "zh": ("台湾国防部", "國防部"),
+        "pl": ("tajwańskie ministerstwo obrony", "tajwańskiego ministerstwa obrony", "ministerstwo obrony Tajwanu",
+               "ministerstwa obrony Tajwanu", "ministerstwo obrony w Tajpej", "ministerstwa obrony w Tajpej")},
+           role="observer", actor="TWN"),
+    Agency("SBU", {"en": ("SBU", "Security Service of Ukraine"),
+                   "pl": ("Służba Bezpieczeństwa Ukrainy", "Służby Bezpieczeństwa Ukrainy", "Ukraińska Służba Bezpieczeństwa",
+                          "Ukraińskiej Służby Bezpieczeństwa", "SBU")},
+           role="observer", actor="UKR"),
+    Agency("SANA", {"en": ("SANA", "Syrian Arab News Agency")}, role="state_media", actor="SYR"),
     Agency("Pentagon", {"en": ("Pentagon",), "ko": ("미 국방부", "미국 국방부"), "ja": ("米国防総省", "国防総省")},
            role="observer", actor="USA"),
     # South Korea's defence research agency: it announces its own test flights.

@@ -169,6 +169,7 @@ _OUTCOME_TAIL = re.compile(r"\s?[「『“\"‘'][^」』”\"’'\s]{1,6}[」�
 
 
 # An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
+_BESIDE_CLAUSE = re.compile(r"\b(?:as|while|amid)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
 _ANSWER = re.compile(r"(?:맞)?대응|보복|반격|맞불|対抗|報復|反撃|対応")
 
 
@@ -417,7 +418,12 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if table.inflected and first_event is not None and not _LIVE_LABEL.match(text):
             r0, r1 = p.sentence_of(reaction.start())
             later_sentence_main = r0 > first_event.start and not any(r0 <= c.start < r1 for c in t_asserted)
-        if answered:
+        # "US strikes on Yemen kill 31, as Trump vows ...": a reaction in a clause of "as",
+        # "while" or "amid" after the headline's attack is beside it, not its news.
+        attack = f.spans.get("title_attack")
+        beside_attack = (first_event is None and attack is not None and not verb_final and attack[1] <= reaction.start()
+                         and _BESIDE_CLAUSE.search(text, max(attack[1], reaction.start() - 40), reaction.start()) is not None)
+        if answered or beside_attack:
             f.set("reaction_secondary", 1, span)
         elif (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main
                 or noun_subject or later_sentence_main):

@@ -86,7 +86,7 @@ from schemas.models import Evidence, LaunchFields
 from schemas.places import known_site
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
-from services.classify.languages import ANY, ENGLISH, LanguageTable, en, table_for
+from services.classify.languages import ANY, ENGLISH, LanguageTable, en, reader_en, reader_pl, reader_verb_final, table_for
 from services.classify.languages.quantities import number_value, unit_km
 from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared
@@ -519,11 +519,16 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
     def fired_by_over_owner(found: tuple[str | None, tuple[int, int] | None, str]):
         """`found`, unless it is a weapon's owner or type and the summary says who fired
         ("North Korean missile hit Kyiv || ... a KN-23 fired by Russian forces": whose the
-        weapon was is not who fired it)."""
+        weapon was is not who fired it), or the headline names who attacked ("Ukraina
+        zaatakowała Krym. ... || ... amerykańskich pocisków ATACMS": the maker is not the
+        attacker)."""
         if found[2] in ("actor:weapon_owner", "actor:weapon_type"):
             for r in islice(gazetteer.ACTOR_TABLE.all(text, p.title_end), MAX_CANDIDATES):
                 if r[2] != found[0] and ANY.launched_by.search(text, max(p.title_end, r[0] - 60), r[0]) and launches(r):
                     return r[2], (r[0], r[1]), "actor:fired_by"
+            attacker = _headline_attacker(p, table)
+            if attacker is not None and attacker[2] != found[0]:
+                return attacker[2], (attacker[0], attacker[1]), "actor:attacker"
         return found
 
     if primary is not None and (found := by_role(primary)) is not None:
@@ -824,6 +829,18 @@ def _destination_sea(p: Prepared, site: tuple[int, int] | None = None) -> tuple[
     return None
 
 
+def _headline_attacker(p: Prepared, table: LanguageTable) -> tuple[int, int, str] | None:
+    """The state right before the headline's attack word, which it is the subject or the
+    owner of ("Ukraine attacks Crimea", "Ukraina zaatakowała Krym", "in Ukraine attack"),
+    as the gazetteer's (start, end, code), or None."""
+    span = (reader_verb_final.headline_attack(p, table) if table.verb_final
+            else reader_pl.headline_attack(p) if table.inflected else reader_en.headline_attack(p))
+    if span is None:
+        return None
+    before = [r for r in gazetteer.ACTOR_TABLE.all(p.text, 0, span[0]) if not p.text[r[1]:span[0]].strip()]
+    return before[-1] if before else None
+
+
 def _own_place(state: str, actor: str | None) -> bool:
     """Whether a place of `state` (a gazetteer code) is the launcher's own territory."""
     return bool(state) and state == actor
@@ -837,6 +854,9 @@ def _another_event(text: str, s: int, lo: int) -> bool:
         if not _CLAUSE_BREAK.search(text, m.end(), s):
             return True
     return False
+
+
+_OF_PLACE = re.compile(r"\s*of [A-Z][\w'-]*(?: [A-Z][\w'-]*)?")
 
 
 def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int, str, tuple[int, int]]]:
@@ -858,6 +878,8 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
             continue
         told = m.end()
         os_, oe = m.span("object")
+        if _OF_PLACE.match(text, oe):
+            oe = _OF_PLACE.match(text, oe).end()  # "the central Ukrainian city of Poltava": the city is named
         # "cities across Ukraine": the whole state the strikes spread over is no place hit.
         places = [(s, e) for s, e, state in gazetteer.TARGET_PLACE_TABLE.all(text, os_, oe)
                   if not _own_place(state, actor) and not (
@@ -930,8 +952,10 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     for lo, hi in ((0, t_end), (t_end, len(text))):
         part = []
         for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
-            group = next(g for g in ("place", "place_under", "place_before") if m.group(g))
+            group = next(g for g in ("place", "place_under", "place_before", "place_label") if m.group(g))
             s, e = m.span(group)
+            if group == "place_label" and gazetteer.names_a_state(text[s:e]):
+                continue  # "South Korea: North launched ...": the state that says it
             own = gazetteer.TARGET_PLACE_TABLE.first(text, s, e)
             if own is not None and _own_place(own[2], actor):
                 continue
@@ -939,9 +963,17 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
             part.append((s, place[0].upper() + place[1:], (s, e)))
         if table.target_place is not None:
             for m in islice(table.target_place.finditer(text, lo, hi), MAX_CANDIDATES):
+                if (part or targets) and _another_event(text, m.start(), lo):
+                    # another event's, after this one's target ("... w kierunku zachodniej
+                    # Ukrainy ... . Dzień wcześniej rakiety uderzyły w Lwów"); alone, it is the
+                    # news ("Po ataku rakietowym na Odessę ...").
+                    continue
                 group = next(g for g, value in m.groupdict().items() if value)
                 s, e = m.span(group)
                 said = text[s:e]
+                if group == "place_hit" and gazetteer.names_a_state(said):
+                    continue  # "ostrzelał Izrael": the summary may say where in it
+
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
                 part.append((s, english or said, (s, e)))
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):

@@ -192,7 +192,7 @@ AGENCY_CUE = compile_fast(
 TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
     "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
             "Ashkelon", "Ashdod", "Sderot", "Beersheba", "Netivot", "Kiryat Shmona", "Metula", "Nahariya", "Safed",
-            r"Golan(?: Heights)?", "Galilee"),
+            r"Golan(?: Heights)?", r"(?:Upper |Lower |Western )?Galilee"),
     "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
             "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
             "Khmelnytskyi", "Ternopil", "Rivne", "Lutsk", "Ivano-Frankivsk", "Kropyvnytskyi", "Kryvyi Rih",
@@ -217,11 +217,16 @@ TARGET_PLACE_TABLE = Table(tuple((state, rf"\b(?:{place})\b") for state, places 
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
 TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
-    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in)\s+"
+    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in"
+    rf"|(?:struck|hit|hits)\s+(?:[\w-]+\s+){{1,4}}?in)\s+"
     rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
-    # (a kind of place before it: "the capital", "the southern city of", "the border town of")
-    rf"(?:capital(?: of)?\s+|(?:(?:northern|southern|eastern|western|central|coastal|border|port|frontline)\s+)?"
-    rf"(?:city|cities|town|towns) of\s+)?(?P<place>{TARGET_PLACES})\b"
+    # (a kind of place before it: "the capital", "the southern city of", "the central
+    # Ukrainian city of", "the border town of")
+    rf"(?:capital(?: of)?\s+|(?:(?:northern|southern|eastern|western|central|coastal|border|port|frontline"
+    rf"|Ukrainian|Israeli|Russian|Syrian|Yemeni|Iranian)\s+){{0,2}}(?:city|cities|town|towns) of\s+)?(?P<place>{TARGET_PLACES})\b"
+    # A place opening the headline before a colon, where the news happened: "Ternopil: Russian
+    # cruise missiles hit residential blocks".
+    rf"|^(?P<place_label>{TARGET_PLACES}):\s"
     # The place as the subject of the attack it suffers: "Kyiv comes under missile attack",
     # "Odesa suffers a night of strikes".
     rf"|\b(?P<place_under>{TARGET_PLACES})\s+(?:(?:comes?|came|is|was)\s+under\s+(?:[\w-]+\s+){{0,2}}?attack"

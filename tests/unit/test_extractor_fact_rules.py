@@ -971,3 +971,79 @@ def test_the_day_before_in_a_later_sentence_is_another_events():
 def test_a_japanese_departments_day_is_its_statements():
     assert _facts("パキスタン、弾道ミサイルの訓練発射", "パキスタン軍の広報部門は19日、弾道ミサイルの訓練発射を行ったと発表した。",
                   "ja", published_at=PUBLISHED).launched_at is None
+
+
+def test_a_place_struck_on_another_day_is_no_direction_and_a_finer_place_is():
+    fields = _facts("Rosja wystrzeliła pocisk manewrujący", "Pocisk wystrzelony w poniedziałek rano w kierunku "
+                    "zachodniej Ukrainy przeleciał 300 km. Dzień wcześniej rosyjskie rakiety uderzyły w Lwów.", "pl")
+    assert fields.direction == "zachodniej Ukrainy"
+    fields = _facts("Hezbollah fires rockets at northern Israel", "Some 30 rockets were fired from Lebanon toward the "
+                    "Upper Galilee on Monday, the army said.")
+    assert fields.direction == "Upper Galilee"
+
+
+# --- war reports: the place hit, who fired, who says so -----------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    ("Atak Rosji w Wielkanoc. Rakiety nad Ukrainą", "Rosja przeprowadziła atak na ukraińską energetykę, wystrzeliła "
+     "40 rakiet.", "pl", "ukraińską energetykę"),  # a feast is no place
+    ("Charków pod ostrzałem. Rosjanie użyli rakiet S-300", "", "pl", "Kharkiv"),
+    ("Ukraina zaatakowała Sewastopol. Rosja: zestrzeliliśmy pociski", "", "pl", "Sevastopol"),
+    ("Rosja wystrzeliła trzy hipersoniczne rakiety Kindżał na Lwów", "", "pl", "Lviv"),
+    ("Pociski ATACMS uderzyły w obwód biełgorodzki", "", "pl", "obwód biełgorodzki"),
+    ("ロシア軍 ミサイル攻撃", "ロシア軍は首都キーウなどに向けて弾道ミサイル約20発を発射した。", "ja", "キーウ"),
+    ("Odesa: Russian missiles hit port, two dead", "", "en", "Odesa"),
+    ("Russian missiles kill 20 in city centre", "Two Russian missiles struck a university in the central Ukrainian city "
+     "of Sumy on Monday.", "en", "Sumy"),
+    # Near misses: a state before the colon says it; a weapon after the verb is no place.
+    ("South Korea: North fires missile toward sea", "", "en", "sea"),
+    ("Rosjanie zaatakowali Iskanderami. Są ranni", "", "pl", None),
+])
+def test_where_a_war_strike_went(title, summary, lang, direction):
+    assert _facts(title, summary, lang).direction == direction
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "count"), [
+    ("Russian missile strike on Dnipro kills 5, injures dozens", "Three Russian missiles hit a shopping centre.", "en", 3),
+    ("Rosja ostrzelała Charków", "Rosyjskie wojska ostrzelały w nocy Charków sześcioma rakietami S-300.", "pl", 6),
+    ("US warships fire cruise missiles", "Destroyers and a submarine launched Tomahawk cruise missiles at radar sites.",
+     "en", None),
+])
+def test_counts_in_war_reports(title, summary, lang, count):
+    assert _facts(title, summary, lang).count == count
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    ("Israeli missiles strike near Damascus", "Israel fired missiles from the direction of the occupied Golan Heights "
+     "late on Sunday.", "en", "Golan Heights"),
+    ("Rakiety nad Izraelem", "Tuż po północy ze Strefy Gazy wystrzelono kilkanaście rakiet.", "pl", "Strefy Gazy"),
+    ("Nocny atak na Ukrainę", "Bombowce Tu-95MS wystrzeliły w nocy 20 pocisków Ch-101 znad obwodu wołgogradzkiego.",
+     "pl", "obwodu wołgogradzkiego"),
+])
+def test_where_a_war_strike_was_fired_from(title, summary, lang, site):
+    assert _facts(title, summary, lang).launch_site == site
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "source", "actor"), [
+    ("China fires missiles near Taiwan", "China fired 9 missiles into waters east of Taiwan, Taiwan's defence ministry "
+     "said. Japan's defence ministry said two landed in its economic zone.", "en", "Taiwan MND", "CHN"),
+    ("Israeli missiles hit Damascus, Syrian state media says", "Israel fired missiles at Damascus, Syria's state news "
+     "agency SANA said.", "en", "SANA", "ISR"),
+    ("Atak na Kijów", "Ukraińska Służba Bezpieczeństwa (SBU) ustaliła, że w budynek trafiła rosyjska rakieta Ch-101.",
+     "pl", "SBU", "RUS"),
+    # The maker of the weapon is not who attacked; a ship's owner is not who fired at it.
+    ("Ukraina zaatakowała Krym. Rosja: zestrzeliliśmy pociski", "Rosyjskie ministerstwo obrony poinformowało, że "
+     "zniszczono nad Krymem cztery amerykańskie pociski ATACMS.", "pl", "Russia MoD", "UKR"),
+    ("日本関係のタンカーにミサイル命中", "フーシ派がタンカーに対艦ミサイル1発を発射した。", "ja", None, "Houthis"),
+])
+def test_who_fired_and_who_says_so_in_war_reports(title, summary, lang, source, actor):
+    fields = _facts(title, summary, lang)
+    assert (fields.source_agency, fields.actor) == (source, actor)
+
+
+def test_a_reaction_beside_a_headlines_attack_and_a_statements_clock():
+    assert classifier.classify("US strikes on Yemen kill 20 as Trump vows more", "US warships fired Tomahawk missiles "
+                               "at Houthi targets on Saturday, officials said.").is_launch
+    fields = _facts("Rakieta nad Polską", "Rosyjski pocisk wleciał w przestrzeń Polski - poinformowało Dowództwo w "
+                    "komunikacie wydanym o godz. 9:30.", "pl", published_at=PUBLISHED)
+    assert fields.launched_at is None

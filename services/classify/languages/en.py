@@ -748,7 +748,8 @@ LAUNCH_SITE = re.compile(  # (`re`: the names' capitals are read case-sensitivel
     rf"{_SITE_LEAD}{_SITE_GAP}\b"
     + "".join(f"(?<!{re.escape(w)})" for w in _SITE_NOT_AFTER)
     # (A date is no place: "fired from Monday", "from March".)
-    + rf"(?:from|out of|(?<=launched )near|(?<=fired )near) (?:near |around |inside |within )?(?!(?-i:(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
+    # ("from the direction of the occupied Golan Heights": where they came from)
+    + rf"(?:from|out of|(?<=launched )near|(?<=fired )near) (?:near |around |inside |within |the direction of (?:the )?(?:occupied )?)?(?!(?-i:(?:{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))"
     + rf"(?P<site>{_SITE})",
     _I,
 )
@@ -853,7 +854,9 @@ COUNT = compile_fast(
     # (Words between: "eight U.S.-made ATACMS ballistic missiles".)
     # (Nor a verb: "fired on March 14 was a new ... missile".)
     # (Nor what carried them: "three satellites using its Simorgh rocket".)
-    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had|using|aboard|atop|its|their)\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    # (Nor a launch verb: "a submarine launched Tomahawk cruise missiles".)
+    r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had|using|aboard|atop|its|their"
+    r"|fired|launched|fires|launches|fire|launch)\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
     r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
     # "18 rounds from 240 mm multiple rocket launchers": the rockets, counted as rounds.
     r"|rounds(?= (?:fired )?from (?:[\w-]+ ){0,4}?(?:multiple[- ])?rocket launchers?\b)"
@@ -1136,6 +1139,9 @@ PART_OF_DAY = compile_fast(r"\b(?P<part>early|morning|afternoon|evening|night|la
 
 # --- words read in every item ----------------------------------------------------------
 
+_NOT_OF_PEOPLE_BEFORE = r"(?<!kills )(?<!killed )(?<!killing )(?<!injures )(?<!injured )(?<!injuring )(?<!wounds )(?<!wounded )(?<!wounding )(?<!hurts )"
+_NOT_OF_PEOPLE_AFTER = r"(?!\s+(?:of\s+)?(?:people|civilians|dead|wounded|injured|killed|hurt|casualties|residents))"
+
 SHARED = SharedWords(
     civil_space=(
         r"\b(?:NASA|SpaceX|Space X|Falcon ?9|Falcon Heavy|Starship|Blue Origin|New Shepard|New Glenn"
@@ -1329,8 +1335,9 @@ SHARED = SharedWords(
                      r"|^a look (?:back )?at\b"),
     always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
                        r"|retrospective|looking back|look back at|vintage|archive|recall|rebuilt|fully restored"),
-    vague_count=r"\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b",
-    magnitude_count=r"\b(?:dozens|scores|hundreds|thousands)\b",
+    # (Not a count of people: "kills 7, injures dozens", "hundreds of civilians".)
+    vague_count=rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b{_NOT_OF_PEOPLE_AFTER}",
+    magnitude_count=rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:dozens|scores|hundreds|thousands)\b{_NOT_OF_PEOPLE_AFTER}",
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
     altitude=r"altitude|apogee",

@@ -649,9 +649,10 @@ JUDGED_AFTER = compile_fast(
 NUMBER_WORDS = MappingProxyType({
     "jeden": 1, "jedna": 1, "jedną": 1, "jedno": 1, "jednego": 1, "jednej": 1, "dwa": 2, "dwie": 2, "dwóch": 2,
     "dwoma": 2, "dwiema": 2, "trzy": 3, "trzech": 3, "trzema": 3, "cztery": 4, "czterech": 4, "czterema": 4,
-    "pięć": 5, "pięciu": 5, "sześć": 6, "sześciu": 6, "siedem": 7, "siedmiu": 7, "osiem": 8, "ośmiu": 8,
-    "dziewięć": 9, "dziewięciu": 9, "dziesięć": 10, "dziesięciu": 10, "dwanaście": 12, "dwunastu": 12,
-    "piętnaście": 15, "piętnastu": 15, "dwadzieścia": 20, "dwudziestu": 20,
+    "pięć": 5, "pięciu": 5, "pięcioma": 5, "sześć": 6, "sześciu": 6, "sześcioma": 6, "siedem": 7, "siedmiu": 7,
+    "siedmioma": 7, "osiem": 8, "ośmiu": 8, "ośmioma": 8, "dziewięć": 9, "dziewięciu": 9, "dziewięcioma": 9,
+    "dziesięć": 10, "dziesięciu": 10, "dziesięcioma": 10, "dwanaście": 12, "dwunastu": 12, "dwunastoma": 12,
+    "piętnaście": 15, "piętnastu": 15, "piętnastoma": 15, "dwadzieścia": 20, "dwudziestu": 20, "dwudziestoma": 20,
 })
 COUNT = compile_fast(
     # (Not a clock's hour: "o godz. 6", "ok. 6 rano dwa pociski".)
@@ -670,7 +671,7 @@ COUNT = compile_fast(
 _SAYING = (
     r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
-    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*"
+    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*|ustalił\w*|ustalili"
     # Who studies the flight reports it: "Seul analizuje dane".
     r"|analizuj\w*|przeanalizowa\w*"
     # Who admits an attack on its side reports it ("władze Krymu przyznały, że doszło do ataku";
@@ -745,7 +746,7 @@ _AREA_OF = (r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akw
 _GAP_TO_Z = rf"(?:(?!\bze?\s+(?:{_AREA_OF}|(?-i:[A-ZŁŚŻŹĆ])))(?:\([^()\n]{{0,60}}\)|\d[.:]\d|godz\.|ok\.|[^.,;:!?\n]))"
 LAUNCH_SITE = re.compile(
     # (also after "przeprowadził ... z bazy", a test told before its launch word)
-    rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*){_GAP_TO_Z}{{0,45}}?\bze?[ \t]+(?P<site>"
+    rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*){_GAP_TO_Z}{{0,45}}?\b(?:ze?|znad)[ \t]+(?P<site>"
     rf"(?:{_AREA_OF}"
     rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)"
     # ... with what it is before its name: "okrętu podwodnego u wybrzeży Sinpo", "pokładu
@@ -803,9 +804,10 @@ LAUNCH_SITE_PLATFORM = re.compile(
 LAUNCH_SITE_FROM_PLATFORM = re.compile(
     rf"\b(?:odpal|wystrzel)\w*{_SP}ze?{_SP}(?P<site>(?:bombowc|okręt|samolot|niszczyciel)\w*"
     rf"(?:{_SP}(?-i:[a-ząćęłńóśźż]+))?{_SP}(?:nad|na){_SP}{_UPPER}(?:{_SP}{_UPPER})?)", _I)
-# A sentence that opens with where it was fired from: "Z terytorium Libanu wystrzelono".
+# Where it was fired from, right before the launch word: "Z terytorium Libanu wystrzelono",
+# "Tuż po północy ze Strefy Gazy wystrzelono".
 LAUNCH_SITE_FRONT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:Ze?){_SP}(?P<site>(?:{_AREA_OF}{_SP})?{_UPPER}(?:{_SP}{_UPPER})?)"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s))(?-i:[Zz]e?){_SP}(?P<site>(?:{_AREA_OF}{_SP})?{_UPPER}(?:{_SP}{_UPPER})?)"
     rf"(?:{_SP}[\wąćęłńóśźż]+)?{_SP}(?:wystrzel|odpal)\w*", _I)
 # Where the launchers are when they fire: "Huti w Jemenie wystrzelili", "Islamski Dżihad w
 # Strefie Gazy wystrzelił".
@@ -823,7 +825,7 @@ LAUNCH_SITE_SUBJECT = re.compile(
 _STRUCK_THING = (
     r"(?i:(?:[\wąćęłńóśźż]+(?:ny|na|ne|ną|ski|ska|skie|ską|owy|owa|owe|ową|lny|lna|lne|lną)\s+)?"
     r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|stoczni"
-    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn|rafineri)[\wąćęłńóśźż]*"
+    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn|rafineri|energetyk|infrastruktur)[\wąćęłńóśźż]*"
     r"(?:\s+[\wąćęłńóśźż]+"
     r"(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
     # ... and the place it is in: "muzeum w Kupiańsku".
@@ -838,7 +840,9 @@ TARGET_PLACE = compile_fast(
     r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
     # (where it was fired from may stand between: "wystrzelił rakiety ze Strefy Gazy na Tel Awiw")
-    rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,3}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
+    rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,4}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
+    # (not a feast: "atak Rosji w Boże Narodzenie")
+    r"(?!Boże\s+Narodzenie|Wielkanoc|Wigili|Sylwest|Nowy\s+Rok|Święt)"
     r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
     rf"|{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
     # The place before the verb of entering or falling ("nad Polskę wleciała rakieta"), or
@@ -852,10 +856,15 @@ TARGET_PLACE = compile_fast(
     rf"|\b(?i:w kierunku|w stronę)\s+(?P<place_toward>(?:(?-i:[a-ząćęłńóśźż]+(?:ej|ego))\s+)?{_PROPER_NAME}"
     rf"(?:\s+{_PROPER_NAME})?|(?i:obwodu)\s+{_OBLAST}iego)"
     # ... or an oblast: "pociski manewrujące na obwód lwowski", "w kierunku obwodu odeskiego".
-    rf"|\b(?:(?i:wystrzel|odpal|ostrzel)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
+    rf"|\b(?:(?i:wystrzel|odpal|ostrzel|uderz|trafi|spad)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na|w)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
     rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód|północy|południu|wschodzie|zachodzie)\s+{_PROPER_NAME})"
     # The waters around a place: "na wody wokół Tajwanu".
     rf"|\b(?i:na|w)\s+(?P<place_waters>(?i:wody|wodach|akwen\w*)\s+(?i:wokół|u wybrzeży|w pobliżu|koło)\s+{_PROPER_NAME})"
+    # A place under fire: "Zaporoże pod ostrzałem".
+    rf"|\b(?P<place_fire>{_PROPER_NAME})\s+(?i:pod\s+(?:ostrzałem|atakiem|ogniem|obstrzałem))"
+    # A place attacked that ends the clause: "Ukraina zaatakowała Krym."
+    # (Not the weapon, in its instrumental case: "zaatakowali Kindżałami.")
+    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?![\wąćęłńóśźż-]+ami\b)(?P<place_hit>{_PROPER_NAME})(?=\s*(?:[.,;:!?]|$))"
     # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
     rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
     rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
@@ -965,7 +974,7 @@ BLAMED_BEFORE = compile_fast(r"\b(?:oskarż\w*|obwini\w*)\s+(?:o\s+(?:atak|ostrz
                              r"|\bprzyzna\w*\s+się\s+(?:do\s+[\w-]+\s+)?$", _I)
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
 SPEAKING_BODIES = (
-    r"(?:władze|urzędnicy|służby|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
+    r"(?:władze|urzędnicy|służby|służba(?:\s+\w+)?|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
     r"|resort(?:\s+\w+)?|dowództwo(?:\s+\w+)?|sztab(?:\s+\w+)?|marynarka(?:\s+\w+)?|dyplomacja|wywiad)\b"
 )
 # A state (or a body of it) that says it fired: "ogłosiła, że wystrzeliła", "wywiad potwierdził
@@ -992,6 +1001,9 @@ SELF_REPORT_AFTER = compile_fast(
 
 
 # --- words read in every item ----------------------------------------------------------
+
+# (Not a count of people: "kilkadziesiąt osób rannych", "dziesiątki rannych".)
+_NOT_OF_PEOPLE_AFTER = r"(?!\s+(?:osób|ludzi|rannych|zabitych|ofiar|cywilów|mieszkańców))"
 
 SHARED = SharedWords(
     civil_space=(
@@ -1136,10 +1148,10 @@ SHARED = SharedWords(
     always_looks_back=r"hołd|pogrzeb|upamiętni|wspomnieni|z (?:19|20)\d\d (?:roku|r\.)|sprzed|pomnik|tablic",
     vague_count=(
         r"\b(?:kilka|kilkanaście|kilkadziesiąt|kilkaset|kilku|kilkunastu|kilkudziesięciu|kilkuset|wiele|wielu"
-        r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b"
+        r"|dziesiątki|dziesiątek|setki|setek|liczn\w*)\b" + _NOT_OF_PEOPLE_AFTER
     ),
     magnitude_count=(r"\b(?:kilkadziesiąt|kilkaset|kilkudziesięciu|kilkuset|dziesiątki|dziesiątek|setki|setek"
-                     r"|tysiące|tysięcy)\b"),
+                     r"|tysiące|tysięcy)\b" + _NOT_OF_PEOPLE_AFTER),
     volley_words=r"\b(?:seri[aięą]|salw\w*|fal[aięą]|zmasowan\w*)\b",
     altitude=r"wysokoś|pułap|apogeum",
     restored=r"odbudow|remon|renowac",
@@ -1158,7 +1170,10 @@ SHARED = SharedWords(
         r"\bod (?:początku|czasu|(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
         r"|października|listopada|grudnia)|\d{4})\b|\bdotychczas\b|\bjak dotąd\b"
     ),
-    other_time_before=r"\b(?:syren\w*|alarm\w*|J-Alert|komunikat\w*|ogłoszon\w*|wpis\w*|konferencj\w*|briefing\w*)",
+    # (and a statement issued or told at its time: "w komunikacie wydanym o godz. 9:30",
+    # "poinformowało o godz. 3:40, że")
+    other_time_before=(r"\b(?:syren\w*|alarm\w*|J-Alert|komunika\w*|ogłoszon\w*|wpis\w*|konferencj\w*|briefing\w*"
+                       r"|wydan\w*|opublikowan\w*|poinformowa\w*|podał\w*|przekazał\w*)"),
     # A compass heading: "na północny wschód", "w kierunku północno-wschodnim" (not a part of
     # a land, "na południe Izraela", nor an offset, "na wschód od wyspy").
     heading=(
@@ -1205,7 +1220,8 @@ SHARED = SharedWords(
     # "ukraińskie władze podały", "Rosyjskie MON: zestrzelono 10 rakiet" (a body's label speaks).
     # ... and one that calls people to shelter warns of the launch: "Japonia wzywa mieszkańców do schronienia".
     # ... with one word between, whose body it is ("Rosyjskie władze Krymu przyznały").
-    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+[\w-]+)?"
+    # (Its acronym in brackets may follow: "Ukraińska Służba Bezpieczeństwa (SBU) ustaliła".)
+    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+[\w-]+)?(?:\s*\([^()]{{1,12}}\))?"
     r"(?:\s+(?:wcześniej|już|także|też|również|natomiast|później))?"
     + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
     + r"|\s+(?:wzyw\w*|wezwa\w*|apel\w*)\s+(?:[\w-]+\s+){0,3}?do\s+(?:schron|ukryci|ewakuac)",
