@@ -168,8 +168,9 @@ _COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*[\"”’'
 _OUTCOME_TAIL = re.compile(r"\s?[「『“\"‘'][^」』”\"’'\s]{1,6}[」』”\"’']\s?(?:と[^\s　…、]{1,12}|주장|발표|보도)?\s?")
 
 
-# An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
+# The start of a clause told beside the main one: "..., as Trump vows".
 _BESIDE_CLAUSE = re.compile(r"\b(?:as|while|amid)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+# An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
 _ANSWER = re.compile(r"(?:맞)?대응|보복|반격|맞불|対抗|報復|反撃|対応")
 
 
@@ -422,7 +423,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         # "while" or "amid" after the headline's attack is beside it, not its news.
         attack = f.spans.get("title_attack")
         beside_attack = (first_event is None and attack is not None and not verb_final and attack[1] <= reaction.start()
-                         and _BESIDE_CLAUSE.search(text, max(attack[1], reaction.start() - 40), reaction.start()) is not None)
+                         and _BESIDE_CLAUSE.search(text, max(attack[1], reaction.start() - 40), reaction.start()))
         if answered or beside_attack:
             f.set("reaction_secondary", 1, span)
         elif (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main

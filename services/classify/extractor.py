@@ -86,7 +86,8 @@ from schemas.models import Evidence, LaunchFields
 from schemas.places import known_site
 from services.classify import gazetteer, timeparse
 from services.classify.fastpattern import Table
-from services.classify.languages import ANY, ENGLISH, LanguageTable, en, reader_en, reader_pl, reader_verb_final, table_for
+from services.classify.languages import (ANY, ENGLISH, LanguageTable, en, reader_en, reader_pl, reader_verb_final,
+                                         table_for)
 from services.classify.languages.quantities import number_value, unit_km
 from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared
@@ -878,8 +879,8 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
             continue
         told = m.end()
         os_, oe = m.span("object")
-        if _OF_PLACE.match(text, oe):
-            oe = _OF_PLACE.match(text, oe).end()  # "the central Ukrainian city of Poltava": the city is named
+        if of_place := _OF_PLACE.match(text, oe):
+            oe = of_place.end()  # "the central Ukrainian city of Poltava": the city is named
         # "cities across Ukraine": the whole state the strikes spread over is no place hit.
         places = [(s, e) for s, e, state in gazetteer.TARGET_PLACE_TABLE.all(text, os_, oe)
                   if not _own_place(state, actor) and not (
@@ -973,7 +974,6 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 said = text[s:e]
                 if group == "place_hit" and gazetteer.names_a_state(said):
                     continue  # "ostrzelał Izrael": the summary may say where in it
-
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
                 part.append((s, english or said, (s, e)))
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):

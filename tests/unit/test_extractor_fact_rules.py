@@ -1024,6 +1024,11 @@ def test_where_a_war_strike_was_fired_from(title, summary, lang, site):
     assert _facts(title, summary, lang).launch_site == site
 
 
+def test_a_missiles_path_from_over_a_place_is_no_site():
+    assert _facts("Rosyjska rakieta nad Polską", "Rosyjska rakieta wleciała w polską przestrzeń znad Białorusi i "
+                  "leciała trzy minuty.", "pl").launch_site is None
+
+
 @pytest.mark.parametrize(("title", "summary", "lang", "source", "actor"), [
     ("China fires missiles near Taiwan", "China fired 9 missiles into waters east of Taiwan, Taiwan's defence ministry "
      "said. Japan's defence ministry said two landed in its economic zone.", "en", "Taiwan MND", "CHN"),

@@ -1139,7 +1139,8 @@ PART_OF_DAY = compile_fast(r"\b(?P<part>early|morning|afternoon|evening|night|la
 
 # --- words read in every item ----------------------------------------------------------
 
-_NOT_OF_PEOPLE_BEFORE = r"(?<!kills )(?<!killed )(?<!killing )(?<!injures )(?<!injured )(?<!injuring )(?<!wounds )(?<!wounded )(?<!wounding )(?<!hurts )"
+_NOT_OF_PEOPLE_BEFORE = "".join(f"(?<!{verb} )" for verb in ("kills", "killed", "killing", "injures", "injured",
+                                                                "injuring", "wounds", "wounded", "wounding", "hurts"))
 _NOT_OF_PEOPLE_AFTER = r"(?!\s+(?:of\s+)?(?:people|civilians|dead|wounded|injured|killed|hurt|casualties|residents))"
 
 SHARED = SharedWords(
@@ -1336,7 +1337,8 @@ SHARED = SharedWords(
     always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
                        r"|retrospective|looking back|look back at|vintage|archive|recall|rebuilt|fully restored"),
     # (Not a count of people: "kills 7, injures dozens", "hundreds of civilians".)
-    vague_count=rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b{_NOT_OF_PEOPLE_AFTER}",
+    vague_count=(rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b"
+                 rf"{_NOT_OF_PEOPLE_AFTER}"),
     magnitude_count=rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:dozens|scores|hundreds|thousands)\b{_NOT_OF_PEOPLE_AFTER}",
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,

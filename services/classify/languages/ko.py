@@ -19,8 +19,8 @@ _FACILITY = "|".join(name for name in FACILITY_NAMES if re.fullmatch(r"[가-힣]
 # told with "also" ("지난달에도").
 _PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오늘|어제|전날|금일|당일|지난|지난달|지난해|지난주|북한|북)\s)[가-힣]+"
                 r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
-# A launch verb (or a firing: "대응 사격") after the place in its sentence, not one it "had made before" ("발사한 바 있다",
-# "쏜 지 한 달 만의").
+# A launch verb (or a firing: "대응 사격") after the place in its sentence, not one it "had
+# made before" ("발사한 바 있다", "쏜 지 한 달 만의").
 _LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착|사격(?!장))(?![가-힣\s]{0,6}?\s[바지]\s)"
 # The states by their Korean names: "예멘에서 ... 발사" (the launcher's own state is dropped
 # as a site, extractor._launch_site).

@@ -746,7 +746,9 @@ _AREA_OF = (r"(?:rejonu|okolic|terytorium|obszaru|regionu|prowincji|pokładu|akw
 _GAP_TO_Z = rf"(?:(?!\bze?\s+(?:{_AREA_OF}|(?-i:[A-ZŁŚŻŹĆ])))(?:\([^()\n]{{0,60}}\)|\d[.:]\d|godz\.|ok\.|[^.,;:!?\n]))"
 LAUNCH_SITE = re.compile(
     # (also after "przeprowadził ... z bazy", a test told before its launch word)
-    rf"(?:{_LAUNCH_WORD}|\bprzeprowadzi\w*){_GAP_TO_Z}{{0,45}}?\b(?:ze?|znad)[ \t]+(?P<site>"
+    # ("znad", from over a place, after a verb of firing only: a missile's noun before it
+    # tells its path, "rakieta wleciała znad Białorusi")
+    rf"(?:{_LAUNCH_WORD}{_GAP_TO_Z}{{0,45}}?\bze?|\b(?:przeprowadzi|wystrzel|odpal)\w*{_GAP_TO_Z}{{0,70}}?\b(?:ze?|znad))[ \t]+(?P<site>"
     rf"(?:{_AREA_OF}"
     rf"|(?:(?:wschodniego|zachodniego|północnego|południowego){_SP})?wybrzeża)"
     # ... with what it is before its name: "okrętu podwodnego u wybrzeży Sinpo", "pokładu
@@ -807,7 +809,7 @@ LAUNCH_SITE_FROM_PLATFORM = re.compile(
 # Where it was fired from, right before the launch word: "Z terytorium Libanu wystrzelono",
 # "Tuż po północy ze Strefy Gazy wystrzelono".
 LAUNCH_SITE_FRONT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s))(?-i:[Zz]e?){_SP}(?P<site>(?:{_AREA_OF}{_SP})?{_UPPER}(?:{_SP}{_UPPER})?)"
+    rf"(?:^|(?<=\s))(?-i:[Zz]e?){_SP}(?P<site>(?:{_AREA_OF}{_SP})?{_UPPER}(?:{_SP}{_UPPER})?)"
     rf"(?:{_SP}[\wąćęłńóśźż]+)?{_SP}(?:wystrzel|odpal)\w*", _I)
 # Where the launchers are when they fire: "Huti w Jemenie wystrzelili", "Islamski Dżihad w
 # Strefie Gazy wystrzelił".
