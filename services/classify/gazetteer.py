@@ -217,7 +217,7 @@ TARGET_PLACE_TABLE = Table(tuple((state, rf"\b(?:{place})\b") for state, places 
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
 TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
-    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:reported|heard)\s+)?in"
+    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:(?:were|was|have been|had been)\s+)?(?:reported|heard)\s+)?in"
     rf"|(?:struck|hit|hits)\s+(?:[\w-]+\s+){{1,4}}?in)\s+"
     rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
     # (a kind of place before it: "the capital", "the southern city of", "the central

@@ -769,10 +769,9 @@ LAUNCH_SITE_AT = re.compile(
     _I,
 )
 # Where the launchers are when they fire: "Palestinian militants in the Gaza Strip fire
-# rockets", "Houthi forces in Yemen launched", "Hezbollah fighters in southern Lebanon fired".
-# Where the launchers are when they fire: "Palestinian militants in the Gaza Strip fire
-# rockets", "Houthi forces in Yemen launched", "bombers over the Caspian Sea launched",
-# "crews deployed in the Zaporizhzhia region fired", "launchers stationed on an island fired".
+# rockets", "Houthi forces in Yemen launched", "Hezbollah fighters in southern Lebanon fired",
+# "bombers over the Caspian Sea launched", "crews deployed in the Zaporizhzhia region fired",
+# "launchers stationed on an island fired".
 LAUNCH_SITE_SUBJECT = re.compile(
     r"\b(?:militants?|fighters?|terrorists?|forces|rebels?|gunmen|groups?|troops|units?|militias?|batteries|crews?"
     r"|launchers?|bombers?|aircraft|jets|warships?|ships|submarines?|vessels?|destroyers?|cruisers?|frigates?"
