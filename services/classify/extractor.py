@@ -842,9 +842,16 @@ def _headline_attacker(p: Prepared, table: LanguageTable) -> tuple[int, int, str
     return before[-1] if before else None
 
 
+# Where each armed group fires from: its own land, no target of its launches ("Hamas fires
+# rockets ... clashes in north and south Gaza").
+_GROUP_HOMES = {"Hamas": "PSE", "Palestinian Islamic Jihad": "PSE", "Hezbollah": "LBN", "Houthis": "YEM",
+                "Islamic Resistance in Iraq": "IRQ"}
+
+
 def _own_place(state: str, actor: str | None) -> bool:
-    """Whether a place of `state` (a gazetteer code) is the launcher's own territory."""
-    return bool(state) and state == actor
+    """Whether a place of `state` (a gazetteer code) is the launcher's own territory, or
+    an armed group's home."""
+    return bool(state) and (state == actor or _GROUP_HOMES.get(actor or "") == state)
 
 
 def _another_event(text: str, s: int, lo: int) -> bool:

@@ -996,6 +996,9 @@ def test_a_place_struck_on_another_day_is_no_direction_and_a_finer_place_is():
     ("Russian missiles kill 20 in city centre", "Two Russian missiles struck a university in the central Ukrainian city "
      "of Sumy on Monday.", "en", "Sumy"),
     ("Russian missiles strike cities across Ukraine", "Explosions were heard in Kharkiv and Lviv.", "en", "Kharkiv"),
+    # An armed group's own land is no target of its launches; another's strikes on it are.
+    ("Hamas fires rockets as fighters clash with troops in north and south Gaza", "", "en", None),
+    ("Israel strikes Gaza with missiles", "", "en", "Gaza"),
     # Near misses: a state before the colon says it; a weapon after the verb is no place.
     ("South Korea: North fires missile toward sea", "", "en", "sea"),
     ("Rosjanie zaatakowali Iskanderami. Są ranni", "", "pl", None),
