@@ -183,6 +183,17 @@ def test_an_armed_groups_rakiety_are_rockets(title, kind):
     ("Atak na Kijów", "pl-PL", "pl"),  # no Polish letter: the hint decides
     ("Protest in Łódź over the plans of the city", None, "en"),  # a Polish name in English news
     ("North Korea fires missile", None, "en"),
+    # Without a letter only Polish writes, its endings and words tell ("Kijów", "rakietami").
+    ("Rosja zaatakowała Kijów rakietami", None, "pl"),
+    ("Korea Północna: Przeprowadzono kolejny test rakiety balistycznej", None, "pl"),
+    ("Rakiety z Korei Polnocnej spadly do Morza Japonskiego w poblizu wysp", None, "pl"),
+    # ... but English words that are Polish ones too ("we", "do") and an "I" are English.
+    ("What We Know So Far: Do Sanctions Work", None, "en"),
+    ("Ten Things I Wish I Knew When I Started", None, "en"),
+    ("Gómez wins the vote in Bogotá", None, "en"),  # an "ó" alone is no Polish
+    ("Russian missile hits Przemyśl", None, "en"),
+    # A feed that declares English is read as such when its text is plain ASCII.
+    ("Rakiety balistyczne z Korei Polnocnej spadly do morza", "en-US", "en"),
 ])
 def test_polish_is_told_by_its_letters_and_words(text, hint, lang):
     assert detect_language(text, hint) == lang

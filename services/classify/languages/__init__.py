@@ -77,6 +77,13 @@ def _han_language(text: str, hint: str | None) -> str:
 # Czech and Slovak none of them), and Polish words that are short, frequent and no
 # English word.
 _POLISH_LETTERS = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
+# "ó" is Polish too ("Kijów", "Północna"), but Spanish names write it as well ("Gómez"): it
+# adds to the other evidence and never opens the reading alone.
+_POLISH_O = re.compile(r"[óÓ]")
+# Endings of Polish inflection no English word has ("rakietami", "rosyjskich", "Kijów",
+# "balistycznej", "rosyjskiego", "Polaków"): a headline written without a Polish letter
+# ("Korea Północna: ... test rakiety balistycznej") is told by its words.
+_POLISH_ENDINGS = re.compile(r"\w{3,}(?:ów|ami|ych|ymi|ego|iej|owie|ców)$")
 _POLISH_WORDS = frozenset({
     "się", "nie", "że", "jest", "są", "oraz", "przez", "dla", "jak", "już", "tylko", "który", "która", "które",
     "po", "od", "za", "ze", "we", "czy", "ale", "też", "jego", "jej", "ich", "był", "była", "było", "będzie",
@@ -88,6 +95,24 @@ _LATIN_HINTS_READ_AS_ENGLISH = (None, "ko", "ja", "zh", "ru", "ar", "he", "th")
 _HINTS_POLISH_OVERRULES = frozenset((*_LATIN_HINTS_READ_AS_ENGLISH, "en"))
 _SAMPLE_CHARS = 300
 _PUNCTUATION = ".,;:!?\"'()[]«»„”-–—"
+# Evidence of Polish without one of its own letters: three words or endings, since "we",
+# "do" and "to" are English words too.
+_POLISH_WITHOUT_LETTERS = 3
+
+
+def _reads_polish(sample: str) -> bool:
+    """Whether Latin text reads as Polish: its Polish letters, short Polish words and
+    Polish endings are at least two (three without a letter only Polish writes) and more
+    than twice its English words ("the", "of"); a Polish name in English news ("Łódź")
+    keeps it English."""
+    letters = len(_POLISH_LETTERS.findall(sample))
+    raw = [w.strip(_PUNCTUATION) for w in sample.split()]
+    # (The English "I" is no Polish "i".)
+    polish = letters + len(_POLISH_O.findall(sample)) + sum(
+        (w.lower() in _POLISH_WORDS and w != "I") + bool(_POLISH_ENDINGS.match(w.lower())) for w in raw)
+    if polish < (2 if letters else _POLISH_WITHOUT_LETTERS):
+        return False
+    return polish > 2 * sum(w.lower() in _ENGLISH_WORDS for w in raw)
 
 
 def _latin_language(text: str, hint_base: str | None) -> str:
@@ -95,16 +120,11 @@ def _latin_language(text: str, hint_base: str | None) -> str:
     the hint's language when it names one other than English, else English."""
     if hint_base == "pl":
         return "pl"
-    # The headline and the summary's opening tell: the rest is not read; text without a
-    # Polish letter there (most of it) is read no further.
-    if hint_base in _HINTS_POLISH_OVERRULES and not text.isascii():
-        sample = text[:_SAMPLE_CHARS]
-        letters = len(_POLISH_LETTERS.findall(sample))
-        if letters:
-            words = [w.strip(_PUNCTUATION) for w in sample.lower().split()]
-            polish = letters + sum(w in _POLISH_WORDS for w in words)
-            if polish >= 2 and polish > 2 * sum(w in _ENGLISH_WORDS for w in words):
-                return "pl"
+    # The headline and the summary's opening tell: the rest is not read. Text a feed
+    # declares English is examined only when it holds a letter beyond ASCII.
+    if hint_base in _HINTS_POLISH_OVERRULES and (hint_base is None or not text.isascii()):
+        if _reads_polish(text[:_SAMPLE_CHARS]):
+            return "pl"
     return "en" if hint_base in _LATIN_HINTS_READ_AS_ENGLISH else hint_base
 
 
@@ -116,11 +136,12 @@ def detect_language(text: str, hint: str | None) -> str:
     kana or Hangul are Japanese when they include characters only Japanese writes (発,
     弾, 々), Chinese when they include characters only Chinese writes (发, 弹, 發), and
     otherwise Chinese unless the hint says Japanese. Latin text is Polish when the hint
-    says so, or when (the hint naming no other Latin-script language) its first 300
-    characters hold a letter only Polish writes (ą, ę, ł, ś, ż, ...) and, there, its Polish
-    letters and short Polish words ("się", "nie", "na") are at least two and more than
-    twice its English words ("the", "of"): a Polish name in English news ("Łódź") keeps it
-    English.
+    says so, or when (the hint naming no other Latin-script language; with an English hint,
+    only text beyond ASCII) its first 300 characters read as Polish (`_reads_polish`): its
+    Polish letters (ą, ę, ł, ś, ż, ..., and ó beside them), short Polish words ("się",
+    "nie", "na") and Polish endings ("rakietami", "balistycznej") are at least two, three
+    without a letter only Polish writes, and more than twice its English words ("the",
+    "of"): a Polish name in English news ("Łódź") keeps it English.
     Other Latin text is English unless the hint names another language.
     """
     hint_base = (hint or "").split("-")[0].split("_")[0].lower() or None
