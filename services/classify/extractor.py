@@ -979,9 +979,11 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 group = next(g for g, value in m.groupdict().items() if value)
                 s, e = m.span(group)
                 said = text[s:e]
-                if group == "place_hit" and gazetteer.names_a_state(said):
+                if group in ("place_hit", "place_of") and gazetteer.names_a_state(said):
                     continue  # "ostrzelał Izrael": the summary may say where in it
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
+                if group == "place_of" and english is None:
+                    continue  # a genitive no place of the gazetteer: the attack's owner ("ostrzał Hamasu")
                 part.append((s, english or said, (s, e)))
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):
             s, e = m.span(next(g for g in ("place", "place_reached", "place_off") if m.group(g)))

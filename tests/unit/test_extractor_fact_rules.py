@@ -791,6 +791,17 @@ def test_targets_hit_without_an_article(title, summary, direction):
     assert got is not None and direction in got
 
 
+def test_a_weapon_in_the_instrumental_is_no_place_attacked():
+    # "zaatakowali Kindżałami": the weapon ends the clause; no place follows it.
+    assert _facts("Rosjanie zaatakowali Kindżałami", "", "pl").direction is None
+
+
+def test_a_state_or_group_after_the_attacks_noun_owns_it():
+    # "atak rakietowy Rosji", "ostrzał rakietowy Hamasu": whose attack, not where it went.
+    assert _facts("Atak rakietowy Rosji", "", "pl").direction is None
+    assert _facts("Ostrzał rakietowy Hamasu", "Rakiety spadły na Aszkelon.", "pl").direction == "Ashkelon"
+
+
 def test_a_japanese_date_or_the_indo_pacific_is_no_direction():
     fields = _facts("北朝鮮が弾道ミサイル 米インド太平洋軍が声明",
                     "米インド太平洋軍は、北朝鮮が日本時間の2日未明に弾道ミサイル1発を発射したことを把握していると声明を出した。", "ja")
@@ -810,6 +821,14 @@ def test_an_article_alone_is_no_speaker():
     # Polish: the place attacked with the weapon after it, a target in the north of a state,
     # a refinery struck.
     ("Rosyjskie rakiety nad Kijowem", "Rosja zaatakowała Kijów pociskami balistycznymi.", "pl", "Kyiv"),
+    # ... or with the weapon before it, in the instrumental.
+    ("Rosja zaatakowała rakietami Odessę", "", "pl", "Odesa"),
+    ("Nocny atak", "Rosjanie ostrzelali w nocy rakietami i dronami Lwów.", "pl", "Lviv"),
+    ("Hamas ostrzelał rakietami południe Izraela", "", "pl", "południe Izraela"),
+    # ... or in the genitive after the attack's noun.
+    ("Ostrzał rakietowy Charkowa. Są ranni", "", "pl", "Kharkiv"),
+    # English: a city showered with missiles.
+    ("Russia showered Kyiv with missiles", "", "en", "Kyiv"),
     ("Hezbollah ostrzelał Izrael", "Hezbollah wystrzelił ponad 100 rakiet na cele na północy Izraela.", "pl",
      "północy Izraela"),
     ("Ukraina uderzyła Neptunami", "Ukraina wystrzeliła pociski Neptun na rafinerię w Nowokujbyszewsku.", "pl",

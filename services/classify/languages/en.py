@@ -921,7 +921,7 @@ STRIKE_OBJECT = compile_fast(
     r"\b(?:(?:attacks?|strikes?|assaults?|barrages?|raids?|onslaught|blitz)\s+(?:on|against|at)"
     r"|hits?|hitting|strikes?|struck|striking|targets?|targeted|targeting|attacks?|attacked|attacking"
     r"|bombards?|bombarded|bombarding|pounds?|pounded|pounding|shell(?:s|ed|ing)|slams?|slammed|slamming"
-    r"|pummel(?:s|l?ed|l?ing)?|hammer(?:s|ed|ing)?|rain(?:s|ed|ing)? down on"
+    r"|pummel(?:s|l?ed|l?ing)?|hammer(?:s|ed|ing)?|shower(?:s|ed|ing)?|rain(?:s|ed|ing)? down on"
     r"|(?:falls?|fell|falling|land(?:s|ed|ing)?|crash(?:es|ed|ing)?)\s+(?:on|onto|in|into)"
     r"|violat(?:es|ed|ing)|entered|intruded into"
     # "fired Fatah missiles at several military installations"

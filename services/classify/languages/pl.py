@@ -838,6 +838,8 @@ _PROPER_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
 # an airspace or a thing hit after the event word's preposition, within three words
 # ("atak rakietowy na Kijów", "rakieta wtargnęła w polską przestrzeń powietrzną", "spadł
 # na Odessę", "eksplozje m.in. w Kijowie", "spadł na osiedle mieszkalne").
+# A weapon in the instrumental with its adjective: "rakietami", "pociskami balistycznymi".
+_ARMED_WITH = r"(?i:[\wąćęłńóśźż-]+ami)(?:\s+(?i:[\wąćęłńóśźż-]+(?:ymi|imi)))?"
 TARGET_PLACE = compile_fast(
     r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
@@ -867,8 +869,18 @@ TARGET_PLACE = compile_fast(
     # A place attacked that ends the clause: "Ukraina zaatakowała Krym."
     # (Not the weapon, in its instrumental case: "zaatakowali Kindżałami.")
     rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?![\wąćęłńóśźż-]+ami\b)(?P<place_hit>{_PROPER_NAME})(?=\s*(?:[.,;:!?]|$))"
+    # The place attacked in the genitive after the attack's noun: "ostrzał rakietowy Charkowa",
+    # "nocny atak Kijowa". (A state or a group there owns the attack, "atak rakietowy Rosji",
+    # "ostrzał Hamasu": the extractor keeps only a place of the gazetteer's that is no state.)
+    rf"|\b(?i:ostrzał\w*|ostrzeliwani\w*|atak\w*|nalot\w*|uderzeni\w*)"
+    rf"(?:\s+(?i:rakietow|pociskow|powietrzn|dronow|zmasowan|nocn)\w*){{0,2}}\s+(?P<place_of>{_PROPER_NAME})"
     # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
     rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
+    # ... or with the weapon, in the instrumental, before it: "zaatakowała rakietami Kijów",
+    # "ostrzelali w nocy rakietami i dronami Lwów", "pociskami balistycznymi Odessę",
+    # "ostrzelał rakietami południe Izraela".
+    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)(?:\s+(?i:w nocy|nocą|ponownie|znów|znowu|dziś|rano))?"
+    rf"\s+{_ARMED_WITH}(?:\s+(?i:i|oraz)\s+{_ARMED_WITH})?\s+(?P<place_armed>(?:(?i:północ|południe|wschód|zachód)\s+)?{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)"
     rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
     rf"(?P<place_range>(?i:poligonie\s+)?{_PROPER_NAME}(?:\s+(?i:na|w)\s+{_PROPER_NAME})?)"
     # The place as the subject of the attack it suffered: "Sewastopol był celem ataku".
