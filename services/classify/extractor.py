@@ -1034,9 +1034,11 @@ def _launch_site(p: Prepared, table: LanguageTable,
             if named is not None and text[s:named[0]].strip().lower() in ("", "the"):
                 continue
             state = gazetteer.ACTOR_TABLE.first(said)
-            if state is not None and state[2] == actor and (state[0], state[1]) == (0, len(said)) and (
-                    known_site(said) is None):
-                continue  # (a capital that names its state is a site still: "from near Pyongyang")
+            if state is not None and (actor is None or state[2] == actor) and (
+                    state[0], state[1]) == (0, len(said)) and known_site(said) is None:
+                # (with no launcher read, the state it came from is the launcher: "Pocisk z Korei
+                # Północnej"; a capital that names its state is a site still: "from near Pyongyang")
+                continue
             return said, (s, s + len(said))
     return None, None
 
@@ -1416,7 +1418,9 @@ def extract(
     for pattern in ENGLISH.distances + (table.distances if table is not ENGLISH else ()):
         m = _first_in(pattern, text, p.title_end)
         while m and ANY.altitude.search(text, max(0, m.start() - 6), m.start() + 3):
-            m = pattern.search(text, m.start() + 1)  # "高度約50キロで、350キロ飛翔": 50 is the apogee
+            # "高度約50キロで、350キロ飛翔": 50 is the apogee; the next quantity is read whole
+            # (not "5" of "高度7687.5キロ").
+            m = pattern.search(text, m.end("a"))
         if m and (value := _quantity_km(m)) is not None:
             distance = value
             evidence.append(_ev(p, "distance:flown", "distance_km", m.start(), m.end()))

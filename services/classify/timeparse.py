@@ -136,7 +136,8 @@ class _DateSpec:
     weekday: int | None = None
     offset_days: int = 0
     part: str | None = None
-    before_stated: bool = False  # the day before the day the text says something was said
+    before_stated: bool = False  # a day counted from the day the text says something was said
+    stated_offset: int = -1  # ... that day's offset: the day before ("前日"), or the same day ("同日")
 
 
 @lru_cache(maxsize=64)
@@ -263,6 +264,10 @@ def _launch_date(pattern: FastPattern, text: str, lo: int, hi: int,
             continue
         if table is not None and table.statement_after is not None and table.statement_after.match(text, m.end()):
             continue
+        if (table is not None and table.said_after_topic is not None and table.topic_before is not None
+                and table.topic_before.search(text, max(lo, m.start() - 3), m.start())
+                and table.said_after_topic.match(text, m.end())):
+            continue
         # "said Tuesday's attack": a possessive day is the event's.
         if text.startswith(("'s", "’s"), m.end()) or not ANY.statement_before.search(
                 text, max(lo, m.start() - 40), m.start()):
@@ -372,7 +377,9 @@ def _cjk_date(m: re.Match[str], table: LanguageTable) -> _DateSpec | None:
         rel = " ".join(groups["rel"].lower().split())
         offset = -1 if rel in table.day_before_words else 0
         part = table.relative_parts.get(rel) or part_after
-        return _DateSpec("relative", offset_days=offset, part=part, before_stated=rel in table.before_stated_words)
+        same = rel in table.same_day_words
+        return _DateSpec("relative", offset_days=offset, part=part,
+                         before_stated=same or rel in table.before_stated_words, stated_offset=0 if same else -1)
     written_day = groups.get("wd") or groups.get("wd2")
     if written_day:
         weekday = _stem_value(written_day, table.weekdays)
@@ -507,7 +514,7 @@ def resolve_launch_time(
         day = _resolve_date(spec, pub_local)
         if spec.before_stated and day is not None and date_mention is not None:
             stated = _stated_day(text, lang, pub_local, date_mention)
-            day = stated - timedelta(days=1) if stated is not None else day
+            day = stated + timedelta(days=spec.stated_offset) if stated is not None else day
         if day is None or (pub_local is not None and (pub_local.date() - day).days > STALE_DATE_DAYS):
             return None, mentions
         exact_time = hm is not None

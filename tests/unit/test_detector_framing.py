@@ -881,3 +881,24 @@ def test_markets_insurers_claims_and_inquiries_after_a_strike(lang, title, summa
 ])
 def test_a_summary_missile_told_at_a_distance_from_its_verb(title, summary, is_launch):
     assert classifier.classify(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A step on the way to a launch is none: an engine test "in a step toward a test launch".
+    ("N. Korea says it tested solid-fuel engines for new IRBM",
+     "North Korea said it conducted ground tests of solid-fuel engines for a new intermediate-range ballistic "
+     "missile, in what appears to be a step toward a test launch.", False),
+    ("North Korea fires new IRBM", "North Korea fired a new intermediate-range ballistic missile on Monday, "
+     "its first test launch this year.", True),
+])
+def test_a_step_toward_a_launch_is_none(title, summary, is_launch):
+    assert _detect(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("summary, is_launch", [
+    # A training launch flew ("szkoleniowy start"); a training course is no launch.
+    ("Pakistan przeprowadził w sobotę udany szkoleniowy start pocisku Abdali.", True),
+    ("Żołnierze przeszli szkolenie z obsługi wyrzutni; test pocisku zaplanowano na jesień.", False),
+])
+def test_a_polish_training_launch_flew(summary, is_launch):
+    assert _detect("Pakistan: test pocisku Abdali", summary, "pl").is_launch is is_launch

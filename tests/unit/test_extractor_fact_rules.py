@@ -4,7 +4,7 @@ distance, launch time and kind, each with a near miss."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -796,6 +796,31 @@ def test_a_weapon_in_the_instrumental_is_no_place_attacked():
     assert _facts("Rosjanie zaatakowali Kindżałami", "", "pl").direction is None
 
 
+def test_a_day_is_no_place_and_the_launchers_own_state_no_site():
+    fields = _facts("Rakiety spadły w Niedzielę Palmową", "", "pl")
+    assert fields.direction is None
+    # "z Korei Północnej": where it came from is who fired it, no site.
+    assert _facts("Pocisk z Korei Północnej spadł do morza", "", "pl").launch_site is None
+    # ... but a place in it is ("z okolic Pjongjangu"), and so is a group's land ("z Jemenu").
+    assert _facts("Korea Północna wystrzeliła pocisk z okolic Pjongjangu", "", "pl").launch_site == "okolic Pjongjangu"
+    assert _facts("Rakiety z Jemenu spadły na Ejlat", "", "pl").launch_site == "Jemenu"
+
+
+def test_sites_said_by_the_events_verb_or_contracted():
+    assert _facts("Nieudana próba Pjongjangu", "Start rakiety z satelitą nastąpił w poniedziałek wieczorem z "
+                  "kosmodromu Sohae w Tongchang-ri.", "pl").launch_site == "z kosmodromu Sohae"
+    assert _facts("[2보] 北, 평양 일대서 동해상으로 탄도미사일 발사", "", "ko").launch_site == "평양 일대"
+    # A date's part of the day is no site: "13日夜から14日未明にかけ".
+    assert _facts("イラン、イスラエルを攻撃", "イランの革命防衛隊は13日夜から14日未明にかけ、イスラエルに向けて"
+                  "多数のミサイルを発射した。", "ja").launch_site is None
+
+
+def test_a_distance_after_an_apogee_is_read_whole():
+    fields = _facts("北 ICBM 시험발사", "통신은 미사일이 최대 정점고도 7687.5㎞까지 상승해 1001.2㎞를 비행한 뒤 "
+                    "동해상에 탄착했다고 전했다.", "ko")
+    assert (fields.distance_km, fields.apogee_km) == (1001, 7688)
+
+
 def test_a_state_or_group_after_the_attacks_noun_owns_it():
     # "atak rakietowy Rosji", "ostrzał rakietowy Hamasu": whose attack, not where it went.
     assert _facts("Atak rakietowy Rosji", "", "pl").direction is None
@@ -829,6 +854,13 @@ def test_an_article_alone_is_no_speaker():
     ("Ostrzał rakietowy Charkowa. Są ranni", "", "pl", "Kharkiv"),
     # English: a city showered with missiles.
     ("Russia showered Kyiv with missiles", "", "en", "Kyiv"),
+    # Polish: the centre of a city, a facility in an oblast, what the weapons were fired at,
+    # an oblast attacked, a state it was fired toward (in English).
+    ("Rosyjskie rakiety uderzyły w centrum Sum w Niedzielę Palmową", "", "pl", "centrum Sum"),
+    ("Ukraina uderzyła w Rosję", "Ukraina wystrzeliła we wtorek sześć pocisków ATACMS w obiekt wojskowy w obwodzie "
+     "briańskim.", "pl", "obiekt wojskowy w obwodzie briańskim"),
+    ("Rosja ostrzelała obwód odeski pociskami Kalibr", "", "pl", "obwód odeski"),
+    ("Pocisk z Korei Północnej poleciał w kierunku Japonii", "", "pl", "Japan"),
     ("Hezbollah ostrzelał Izrael", "Hezbollah wystrzelił ponad 100 rakiet na cele na północy Izraela.", "pl",
      "północy Izraela"),
     ("Ukraina uderzyła Neptunami", "Ukraina wystrzeliła pociski Neptun na rafinerię w Nowokujbyszewsku.", "pl",
@@ -990,6 +1022,32 @@ def test_the_day_before_in_a_later_sentence_is_another_events():
 def test_a_japanese_departments_day_is_its_statements():
     assert _facts("パキスタン、弾道ミサイルの訓練発射", "パキスタン軍の広報部門は19日、弾道ミサイルの訓練発射を行ったと発表した。",
                   "ja", published_at=PUBLISHED).launched_at is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang"), [
+    # A subject, dated, that says what was done: its statement's day (a group, a leader).
+    ("フーシ派、イスラエルへ弾道ミサイル", "フーシ派は19日、イスラエル南部に向けて弾道ミサイルを発射したと声明で発表した。", "ja"),
+    ("プーチン氏、新型ミサイルで攻撃と表明", "プーチン大統領は21日、テレビ演説で、新型ミサイルで攻撃したと明らかにした。", "ja"),
+    ("헤즈볼라, 로켓 발사", "이스라엘군은 9일 레바논에서 로켓 약 40발이 날아왔다고 밝혔다.", "ko"),
+    ("인도, 미사일 시험 성공", "인도가 미사일 시험에 성공했다고 모디 총리가 11일 엑스(X)를 통해 밝혔다.", "ko"),
+])
+def test_a_subjects_dated_statement_is_no_launch_time(title, summary, lang):
+    assert _facts(title, summary, lang, published_at=PUBLISHED).launched_at is None
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "day"), [
+    # ... but another subject's statement keeps the launcher's day,
+    ("北朝鮮、弾道ミサイル", "北朝鮮は19日、日本海に向けて弾道ミサイルを発射したと防衛省が発表した。", "ja", 19),
+    ("북한, 탄도미사일 발사", "북한은 19일 동해상으로 탄도미사일을 발사했다고 합참이 밝혔다.", "ko", 19),
+    # ... and so do a day with its part of the day or the place's own day.
+    ("北 정찰위성 발사 실패", "국가항공우주기술총국 부총국장은 19일 밤 정찰위성을 발사했으나 폭발했다고 밝혔다.", "ko", 19),
+    ("이란, 탄도미사일 발사", "혁명수비대는 19일(현지시간) 이스라엘을 겨냥해 탄도미사일을 발사했다고 밝혔다.", "ko", 19),
+    # "同日" is the day the text names before it.
+    ("中国の弾道ミサイル", "防衛省は19日、中国軍が同日午後、弾道ミサイル計9発を発射したと発表した。", "ja", 19),
+])
+def test_a_launchers_day_stays_the_launch_time(title, summary, lang, day):
+    launched = _facts(title, summary, lang, published_at=PUBLISHED).launched_at
+    assert launched is not None and launched.astimezone(timezone(timedelta(hours=9))).day == day
 
 
 def test_a_place_struck_on_another_day_is_no_direction_and_a_finer_place_is():

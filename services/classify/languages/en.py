@@ -430,6 +430,8 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
     # "ahead of N. Korean rocket launch", "hinting at missile test": still to come.
     r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for"
+    # A step on the way to one: "a step toward a test launch", "paving the way for a launch".
+    r"|steps? (?:toward|towards|to|closer to)|(?:paves?|paving|paved) the way (?:for|to)|prelude to|precursor to"
     # Drills: "evacuation drill in case of a missile attack", "simulating a missile strike",
     # "rehearse nuclear missile strikes", "practise use of Iskanders".
     r"|in (?:the )?case of|in the event of|simulat(?:e|es|ed|ing|ions?)|mock|hypothetical"

@@ -269,9 +269,9 @@ TABLE = LanguageTable(
     # Where it was fired from: a run of kanji and katakana (with "の" between two, a reading
     # in brackets and "付近" after) before "から", a launch verb after it in the sentence
     # ("北朝鮮西岸の黄州（ファンジュ）付近から ... 発射"; not the launch itself, "発射から間もなく").
-    # (Not a time: "前日夜から同日未明にかけて".)
+    # (Not a time: "前日夜から同日未明にかけて", "13日夜から14日未明にかけ".)
     launch_sites=(re.compile(
-        r"(?<![前同当昨今本])(?!前日|同日|当日|昨日|今日|本日|未明|深夜|午前|午後|今朝|昨夜|夜)"
+        r"(?<![前同当昨今本\d０-９])(?!前日|同日|当日|昨日|今日|本日|未明|深夜|午前|午後|今朝|昨夜|夜)"
         r"(?P<site>[\u4e00-\u9fff\u30a0-\u30ffー々]{2,12}(?:の[\u4e00-\u9fff\u30a0-\u30ffー々]{2,10})?"
         r"(?:[（(][\u30a0-\u30ffー]{1,12}[）)])?(?:付近|周辺|近郊|一帯)?)(?<!発射)(?<!打ち上げ)から"
         rf"(?={_LAUNCH_AFTER})"),
@@ -294,13 +294,20 @@ TABLE = LanguageTable(
     clock_time=compile_fast(r"(?P<pre>午前|午後|未明|早朝|朝|夜|夕方|深夜)?\s*(?P<h>\d{1,2})\s*時(?!間|点|期|代|計|刻)\s*(?:(?P<m>\d{1,2})\s*分|(?P<half>半))?"),
     date=compile_fast(
         r"(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?:(?P<mon>1[0-2]|0?[1-9])\s*月\s*)?(?P<day>[0-3]?\d)\s*日(?!本|間|目|ぶり)"
-        r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜|前日)"
+        r"|(?P<rel>本日|今日|きょう|昨日|きのう|今朝|けさ|昨夜|前日|同日)"
     ),
     part_hours={"未明": 4, "早朝": 6, "朝": 8, "午前": 9, "昼": 12, "午後": 15, "夕方": 18, "夜": 21, "深夜": 23},
     pm_words=frozenset({"午後", "夜", "夕方", "深夜"}),
     am_words=frozenset({"午前", "未明"}),
     day_before_words=frozenset({"昨日", "きのう", "昨夜", "前日"}),
     before_stated_words=frozenset({"前日"}),
+    same_day_words=frozenset({"同日"}),
+    # "フーシ派は19日、...を発射したと声明で発表した": the subject's statement's day.
+    topic_before=compile_fast(r"は\s*$"),
+    # (Not a day with its part or clock, "6日未明", nor the place's own, "21日（現地時間）".)
+    said_after_topic=compile_fast(
+        r"(?!\s*(?:（現地時間）|\(現地時間\)|未明|早朝|朝|午前|昼|午後|夕方|夜|深夜|\d))"
+        r"[^。]*?と(?:[^、。がは]{0,15}?)?(?:発表|明らかに|述べ|主張|伝え|報じ|表明|公表)"),
     relative_parts={"今朝": "morning", "けさ": "morning", "昨夜": "night"},
     # "発射から1年", "発射5周年": a look-back on that launch (not "5年ぶりに発射").
     looks_back_after=compile_fast(

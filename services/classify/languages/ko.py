@@ -285,7 +285,8 @@ TABLE = LanguageTable(
         rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
         r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주"
         r"|앞바다|섬|[북남동서중]부|우주센터|잠수함|함정|구축함|군함|시험장|사격장|폭격기|전투기))"
-        rf"(?:에서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
+        # ("일대서": headlines contract "에서" to "서" after an area word.)
+        rf"(?:에서|(?<=[대원근역해지])서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
         # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
         re.compile(
             rf"(?<![가-힣])(?P<site>(?:[가-힣]{{2}}[남북]도\s)?(?:{_FACILITY})[가-힣]{{0,2}}?)에서(?={_LAUNCH_AFTER})"),
@@ -318,8 +319,15 @@ TABLE = LanguageTable(
     day_before_words=frozenset({"어제", "전날"}),
     before_stated_words=frozenset({"전날"}),
     past_day_before=compile_fast(r"지난\s?$"),
-    # (... or a saying verb right after it: "3일 보도했다", "25일 밝혔다")
-    statement_after=compile_fast(r"\s?(?:성명|발표문|보도자료|브리핑|기자회견|국회|보도했|밝혔|발표했|전했)"),
+    # (... or a saying verb right after it: "3일 보도했다", "25일 밝혔다", "11일 엑스(X)를 통해 밝혔다")
+    statement_after=compile_fast(r"\s?(?:\S+(?:\s\S+)?(?:을|를)\s통해\s)?"
+                                 r"(?:성명|발표문|보도자료|브리핑|기자회견|국회|보도했|밝혔|발표했|전했)"),
+    # "이스라엘군은 9일 ...했다고 밝혔다": the topic's statement's day (not a day with its part
+    # or clock, "27일 밤", nor the place's own, "1일(현지시간)": the launch's).
+    topic_before=compile_fast(r"\S(?:은|는)\s$"),
+    said_after_topic=compile_fast(
+        r"(?!\s?(?:\(현지시간\)|새벽|아침|오전|낮|오후|저녁|밤|\d))"
+        r"[^.。]*?고\s(?:(?!\S*(?:이|가)\s)\S+\s){0,3}?(?:밝혔|발표했|전했|주장했|말했|보도했|공개했)"),
     # "발사 5주년", "발사 1년 전", "발사로부터 10년": a look-back on that launch (not "5년
     # 만에 발사", a launch after a pause).
     looks_back_after=compile_fast(

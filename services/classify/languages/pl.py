@@ -106,7 +106,8 @@ _PLACES = frozenset({"kyiv", "kharkiv", "odesa", "lviv", "dnipro", "zaporizhzhia
 # The states a strike of the news is aimed at, by the stem of their Polish case forms
 # ("Ukrainę", "Ukrainie"; "Polskę", "Polsce", "nad Polską"), with their English names.
 _STATES = {"ukrain": "Ukraine", "polsk": "Poland", "polsc": "Poland", "rosj": "Russia", "izrael": "Israel",
-           "białoru": "Belarus", "mołdaw": "Moldova", "rumuni": "Romania"}
+           "białoru": "Belarus", "mołdaw": "Moldova", "rumuni": "Romania", "japoni": "Japan", "tajwan": "Taiwan",
+           "jemen": "Yemen", "syri": "Syria", "liban": "Lebanon", "iranu": "Iran", "irak": "Iraq"}
 
 
 # More places of the news, by the stem of their Polish case forms ("w Chersoniu", "na
@@ -391,7 +392,9 @@ MODAL_BEFORE = compile_fast(
     # "ćwiczą użycie Iskanderów" (not "podczas ćwiczeń wystrzelono": a live firing).
     # A drill's scenario: "scenariusz zakłada atak rakietowy z Północy".
     r"|scenariusz\w*|zakład(?:a|ają|ał\w*)"
-    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*|szkoleni\w*)\b:?"
+    # (Not a training launch, which flew: "udany szkoleniowy start pocisku".)
+    r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*"
+    r"|szkoleni(?!ow)\w*)\b:?"
     r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}\s+$",
     _I,
 )
@@ -775,7 +778,8 @@ LAUNCH_SITE_NAMED = re.compile(
 # ("odpaliły w obwodzie mikołajowskim", "odpalone w obwodzie kurskim").
 _FACILITY = "|".join(re.escape(name) for name in FACILITY_NAMES if name.isascii())
 LAUNCH_SITE_AT = re.compile(
-    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*|test\w*|przeprowadzi\w*)\b"
+    # (or the event's verb after its noun: "Start rakiety z satelitą nastąpił ... z kosmodromu Sohae")
+    r"\b(?:wystrzel\w*|odpal\w*|rakiet\w*|pocisk\w*|salw\w*|start\w*|test\w*|przeprowadzi\w*|nastąpi\w*|doszło)\b"
     r"(?:(?!\bze?\s)[^.;:!?\n]){0,40}?"
     rf"\b(?P<site>(?:w{_SP}rejonie|w{_SP}okolicach|w{_SP}pobliżu|u{_SP}wybrzeży|na{_SP}poligonie|z{_SP}kosmodromu"
     rf"|na{_SP}kosmodromie|w{_SP}bazie)"
@@ -827,11 +831,14 @@ LAUNCH_SITE_SUBJECT = re.compile(
 _STRUCK_THING = (
     r"(?i:(?:[\wąćęłńóśźż]+(?:ny|na|ne|ną|ski|ska|skie|ską|owy|owa|owe|ową|lny|lna|lne|lną)\s+)?"
     r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|stoczni"
-    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn|rafineri|energetyk|infrastruktur)[\wąćęłńóśźż]*"
+    r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn|rafineri|energetyk|infrastruktur"
+    r"|centrum|obiekt|koszar|zakład|fabryk|jednostk)[\wąćęłńóśźż]*"
     r"(?:\s+[\wąćęłńóśźż]+"
     r"(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
-    # ... and the place it is in: "muzeum w Kupiańsku".
-    r"(?:\s+(?i:we?)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?"
+    # ... and the place it is in: "centrum Sum", "muzeum w Kupiańsku", "obiekt wojskowy w
+    # obwodzie briańskim".
+    r"(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?"
+    rf"(?:\s+(?i:we?)\s+(?!(?i:{_WEEKDAY}))(?:[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+|(?i:obwodzie)\s+(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))im))?"
 )
 _PROPER_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
 # The target of a strike, a fall, an explosion or an entry: a proper name (capitalised),
@@ -845,8 +852,8 @@ TARGET_PLACE = compile_fast(
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
     # (where it was fired from may stand between: "wystrzelił rakiety ze Strefy Gazy na Tel Awiw")
     rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,4}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
-    # (not a feast: "atak Rosji w Boże Narodzenie")
-    r"(?!Boże\s+Narodzenie|Wielkanoc|Wigili|Sylwest|Nowy\s+Rok|Święt)"
+    # (not a feast nor a day: "atak Rosji w Boże Narodzenie", "w Niedzielę Palmową")
+    rf"(?!Boże\s+Narodzenie|Wielkanoc|Wigili|Sylwest|Nowy\s+Rok|Święt|(?i:{_WEEKDAY}))"
     r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
     rf"|{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
     # The place before the verb of entering or falling ("nad Polskę wleciała rakieta"), or
@@ -854,6 +861,8 @@ TARGET_PLACE = compile_fast(
     rf"|\b(?:(?i:nad|do)\s+(?P<place_front>{_PROPER_NAME})\s+(?i:wleci\w*|wtargn\w*)"
     rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
     rf"|\b(?i:rakiet\w*|pocisk\w*)\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
+    # What the weapons were fired at, right after them: "sześć pocisków ATACMS w obiekt wojskowy".
+    rf"|\b(?i:pocisk|rakiet)\w*(?:\s+[\w-]+){{0,2}}?\s+(?i:na|w)\s+(?P<place_weapon>{_STRUCK_THING})"
     # Toward a place, wherever it stands in a launch's item: "w kierunku Tel Awiwu", "w stronę
     # centralnego Izraela", "w kierunku zachodniej Ukrainy", "na południe Izraela"; the target hit on a range:
     # "trafiła w cel na poligonie Kura na Kamczatce".
@@ -861,6 +870,8 @@ TARGET_PLACE = compile_fast(
     rf"(?:\s+{_PROPER_NAME})?|(?i:obwodu)\s+{_OBLAST}iego)"
     # ... or an oblast: "pociski manewrujące na obwód lwowski", "w kierunku obwodu odeskiego".
     rf"|\b(?:(?i:wystrzel|odpal|ostrzel|uderz|trafi|spad)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na|w)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
+    # ... attacked itself: "ostrzelała obwód odeski pociskami Kalibr".
+    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_oblast_hit>(?i:obwód)\s+{_OBLAST}i)\b"
     rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód|północy|południu|wschodzie|zachodzie)\s+{_PROPER_NAME})"
     # The waters around a place: "na wody wokół Tajwanu".
     rf"|\b(?i:na|w)\s+(?P<place_waters>(?i:wody|wodach|akwen\w*)\s+(?i:wokół|u wybrzeży|w pobliżu|koło)\s+{_PROPER_NAME})"

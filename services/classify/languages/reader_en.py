@@ -201,6 +201,9 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
             # "could reach" before a weapon says nothing about the verb after it, unless
             # the weapon is the verb's own noun phrase ("possible ballistic-missile launch").
             modal = vs - w[1] <= 2 or adjective
+        if not modal and w is not None and w[1] < vs:
+            # ... and the verb's own words say it: "a new missile, in a step toward a test launch".
+            modal = bool(en.ADJ_MODAL_BEFORE.search(text, max(s0, vs - 60), vs))
     if not modal:
         # "Iran will pay for missile attacks", "North Korea may conduct ICBM test soon":
         # a modal a few words before the event, in the same clause.

@@ -361,9 +361,18 @@ class LanguageTable:
     # ... of them, those meaning the day before the day the text says something was said
     # ("전날", "前日", "dzień wcześniej"), not before the publication's
     before_stated_words: frozenset[str] = frozenset()
+    # ... and those meaning that same day ("同日": "防衛省は4日、中国軍が同日午後...を発射")
+    same_day_words: frozenset[str] = frozenset()
     # Before a date: it is a past day named as such ("지난 5일"), the launch's rather than the
     # statement's day the text names beside it ("합참은 8일 ... 북한이 지난 5일 ... 발사").
     past_day_before: FastPattern | None = None
     # After a date: it is the day of a statement ("25일 성명을 내고"), not the launch's.
     statement_after: FastPattern | None = None
+    # Before a date, the topic or subject of its sentence ("フーシ派は19日、", "이스라엘군은 9일");
+    # with `said_after_topic` matching from the date on (what follows is a quote closed by a
+    # saying verb with no other subject before it: "...を発射したと声明で発表した", "...요격했다고
+    # 밝혔다"), the date is the statement's: the subject said it that day. ("北朝鮮は14日午前、
+    # ...を発射したと防衛省が発表した" keeps the launch's: another subject says it.)
+    topic_before: FastPattern | None = None
+    said_after_topic: FastPattern | None = None
     relative_parts: Mapping[str, str] = field(default_factory=dict)  # "今朝" -> "morning"
