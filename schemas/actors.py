@@ -504,6 +504,11 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("ISPR", {
         "en": ("Inter-Services Public Relations", "ISPR"), "pl": ("ISPR",), "ko": ("ISPR",), "ja": ("ISPR", "軍統合広報局")},
         role="operator", actor="PAK"),
+    # India's defence research agency announces its missile tests (Agni, Prithvi, BrahMos).
+    Agency("DRDO", {
+        "en": ("Defence Research and Development Organisation", "Defense Research and Development Organization",
+               "DRDO"), "pl": ("DRDO",), "ko": ("인도 국방연구개발기구", "DRDO"), "ja": ("インド国防研究開発機構", "DRDO")},
+        role="operator", actor="IND"),
     Agency("US Air Force", {
         "en": ("U.S. Air Force", "US Air Force", "USAF", "Space Wing", "Air Force Global Strike Command"),
         "ko": ("지구권타격사령부", "미 공군", "미국 공군"), "ja": ("米空軍", "地球規模攻撃軍団")},

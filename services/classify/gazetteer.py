@@ -203,6 +203,8 @@ TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
     "SAU": ("Saudi Arabia", "Riyadh", "Jeddah", "Abha"),
     "JPN": ("Japan", "Hokkaido", "Okinawa"),
     "USA": ("Guam", "Hawaii"),
+    # Where the US test range's reentry vehicles come down.
+    "MHL": (r"Kwajalein(?: Atoll)?", "Marshall Islands"),
     "KOR": ("South Korea", "Seoul"),
     "SYR": (r"(?:northern |southern )?Syria", "Damascus", "Homs"),
     "LBN": ("Lebanon", "Beirut"),
@@ -218,6 +220,8 @@ TARGET_PLACE_TABLE = Table(tuple((state, rf"\b(?:{place})\b") for state, places 
 # Targets named after a preposition: "at Israel", "on Kyiv", "toward Japan".
 TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
+    # "the reentry vehicle traveled 4,200 miles to the Kwajalein Atoll".
+    rf"|(?:travell?ed|flew|headed)\s+(?:(?:about|some|roughly)\s+)?(?:[\d,]+\s+(?:miles|kilomet(?:er|re)s|km)\s+)?to"
     rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:(?:were|was|have been|had been)\s+)?(?:reported|heard)\s+)?in"
     rf"|(?:struck|hit|hits)\s+(?:[\w-]+\s+){{1,4}}?in)\s+"
     rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"

@@ -821,6 +821,35 @@ def test_a_distance_after_an_apogee_is_read_whole():
     assert (fields.distance_km, fields.apogee_km) == (1001, 7688)
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    # Japanese: where a launch was fired toward, the weapon told before it; what a weapon attacked.
+    ("ウクライナ、ロシア領内を攻撃", "ウクライナ軍が短距離弾道ミサイル6発をロシア西部ブリャンスク州の軍事施設に向けて"
+     "発射した。", "ja", "ロシア西部ブリャンスク州の軍事施設"),
+    ("ロシア、新型ミサイルで攻撃", "プーチン大統領は、ドニプロの軍需工場を新型の中距離弾道ミサイルで攻撃したと述べた。",
+     "ja", "ドニプロの軍需工場"),
+    # ... but a heading is a compass point, not a place.
+    ("北朝鮮、弾道ミサイル", "北朝鮮は弾道ミサイル2発を東方向に向けて発射した。", "ja", "east"),
+    # English: where the test's reentry vehicle went; where a ship was struck.
+    ("Air Force test-launches Minuteman III", "The reentry vehicle traveled about 4,200 miles to the Kwajalein "
+     "Atoll in the Marshall Islands.", "en", "Kwajalein Atoll"),
+    ("UKMTO: vessel hit by missile off Yemen", "A merchant vessel was struck by a missile about 54 nautical miles "
+     "southwest of Aden, UKMTO said.", "en", "Aden"),
+])
+def test_targets_fired_toward_attacked_or_reached(title, summary, lang, direction):
+    got = _facts(title, summary, lang).direction
+    assert got is not None and direction in got
+
+
+def test_a_satellite_the_launcher_claims_is_a_ballistic_missile_japan_names():
+    assert _facts("北朝鮮が「衛星」と称する弾道ミサイル発射", "", "ja").kind == "ballistic"
+    assert _facts("北朝鮮が偵察衛星を打ち上げ", "北朝鮮は偵察衛星を搭載したロケットを発射した。", "ja").kind == "satellite_launch"
+
+
+def test_indias_defence_research_agency_is_a_source():
+    assert _facts("India flight-tests Agni Prime", "India launched the Agni Prime ballistic missile from an island off "
+                  "Odisha, the Defence Research and Development Organisation (DRDO) said.").source_agency == "DRDO"
+
+
 def test_a_state_or_group_after_the_attacks_noun_owns_it():
     # "atak rakietowy Rosji", "ostrzał rakietowy Hamasu": whose attack, not where it went.
     assert _facts("Atak rakietowy Rosji", "", "pl").direction is None

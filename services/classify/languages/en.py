@@ -816,8 +816,10 @@ TARGET_AREA = re.compile(
     rf"[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)(?:\s+\([^)]{{1,30}}\))?\s+to\s+(?P<place_reached>{_SITE})"
     # ... or where it came down, as an offset from a place: "splashed down west of Hokkaido",
     # "landing about 250km west of Hokkaido".
-    rf"|\b(?:land(?:ed|ing|s)?|splash(?:ed|ing|es)?\s+down|fell|falling|came\s+down|impacted)\s+"
-    rf"(?:(?:about|some|roughly|around|approximately|nearly)\s+)?(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)\s+)?"
+    # ... and where a ship was struck: "hit by a missile 54 nautical miles southwest of Aden".
+    rf"|\b(?:land(?:ed|ing|s)?|splash(?:ed|ing|es)?\s+down|fell|falling|came\s+down|impacted"
+    rf"|(?:struck|hit|attacked)(?:\s+by\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:missiles?|rockets?|projectiles?))?)\s+"
+    rf"(?:(?:about|some|roughly|around|approximately|nearly)\s+)?(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|(?:nautical\s+)?miles|nm)\s+)?"
     rf"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?P<place_off>{_SITE})",
     _I,
 )
