@@ -960,7 +960,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     for lo, hi in ((0, t_end), (t_end, len(text))):
         part = []
         for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
-            group = next(g for g in ("place", "place_under", "place_before", "place_label") if m.group(g))
+            group = next(g for g in ("place", "place_under", "place_before", "place_label", "place_sirens") if m.group(g))
             s, e = m.span(group)
             if group == "place_label" and gazetteer.names_a_state(text[s:e]):
                 continue  # "South Korea: North launched ...": the state that says it
@@ -1447,6 +1447,10 @@ def extract(
     # A clock time is the launching region's; with no launcher named, that of the state the
     # launch went to ("rockets were fired from Gaza toward central Israel shortly after 2 p.m.").
     region = actor if actor is not None else actor_named_in(direction)
+    if region is None and direction:
+        # ... a place of the gazetteer names its state ("Tel Aviv", "Sderot").
+        place = gazetteer.TARGET_PLACE_TABLE.first(direction)
+        region = place[2] if place is not None else None
     launched_at, mentions = timeparse.resolve_launch_time(text, lang, published_at, zone, p.title_end,
                                                           REGION_ZONES.get(region or ""))
     launched_on = None

@@ -147,7 +147,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("TUR", r"\b(?:SİPER|SIPER|Siper|Hisar-[AO]\+?)(?![\w-])"),
     ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami )"
             r"|(?<=manewrujące )|(?<=manewrujących )|(?<=przeciwokrętowe )|(?<=przeciwokrętowych ))„?Neptun\b"
-            r"|\bNeptun(?=\s+(?:trafi|uderzy|zniszczy|zatopi|razi)\w*)|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
+            r"|\bNeptun(?=\s+(?:trafi|uderzy|zniszczy|zatopi|razi)\w*)|\bNeptun(?:y|ami|ów)\b|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
 )
 
 # Agencies a text describes rather than names: one it names is the better source.
@@ -192,6 +192,8 @@ AGENCY_CUE = compile_fast(
 TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
     "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
             "Ashkelon", "Ashdod", "Sderot", "Beersheba", "Netivot", "Kiryat Shmona", "Metula", "Nahariya", "Safed",
+            "Jaffa", "Holon", "Bat Yam", "Ramat Gan", "Petah Tikva", "Rishon LeZion", "Rehovot", "Herzliya",
+            "Ben Gurion (?:Airport|airport|International Airport)",
             r"Golan(?: Heights)?", r"(?:Upper |Lower |Western )?Galilee"),
     "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
             "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
@@ -232,6 +234,10 @@ TARGET_EN = compile_fast(
     # A place opening the headline before a colon, where the news happened: "Ternopil: Russian
     # cruise missiles hit residential blocks".
     rf"|^(?P<place_label>{TARGET_PLACES}):\s"
+    # Where Israel's rocket sirens sounded, which they do only where rockets are headed: "sets
+    # off sirens in Sderot" (not the nationwide warnings of South Korea and Japan).
+    rf"|\bsirens?\s+(?:(?:sounded|sound|sounding|wailed|wail|blared|went off|were heard)\s+)?(?:across|in)\s+"
+    rf"(?:the\s+)?(?P<place_sirens>{'|'.join(TARGET_PLACES_BY_STATE['ISR'])})\b"
     # The place as the subject of the attack it suffers: "Kyiv comes under missile attack",
     # "Odesa suffers a night of strikes".
     rf"|\b(?P<place_under>{TARGET_PLACES})\s+(?:(?:comes?|came|is|was)\s+under\s+(?:[\w-]+\s+){{0,2}}?attack"

@@ -902,3 +902,10 @@ def test_a_step_toward_a_launch_is_none(title, summary, is_launch):
 ])
 def test_a_polish_training_launch_flew(summary, is_launch):
     assert _detect("Pakistan: test pocisku Abdali", summary, "pl").is_launch is is_launch
+
+
+def test_for_the_first_time_is_no_speaker_after_an_event():
+    # "Ukraina po raz pierwszy uderzyła ... . Moskwa: ...": "po raz pierwszy" is no "after".
+    d = _detect("Ukraina po raz pierwszy uderzyła w Rosję pociskami ATACMS. Moskwa: pięć zestrzelonych", "", "pl")
+    assert "reaction_main" not in _cues(d)
+    assert "reaction_main" in _cues(_detect("Duda po ataku rakietowym na Kijów: Polska nie zostawi Ukrainy", "", "pl"))

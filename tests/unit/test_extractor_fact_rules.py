@@ -850,6 +850,32 @@ def test_indias_defence_research_agency_is_a_source():
                   "Odisha, the Defence Research and Development Organisation (DRDO) said.").source_agency == "DRDO"
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    # Polish: near a place it fell, the surroundings of a city attacked, a ship hit (as the
+    # subject of its passive too).
+    ("Pocisk z Jemenu spadł przy lotnisku Ben Guriona", "", "pl", "lotnisku Ben Guriona"),
+    ("Hezbollah ostrzelał okolice Hajfy", "", "pl", "okolice Hajfy"),
+    ("Krążownik Moskwa trafiony", "Okręt flagowy Floty Czarnomorskiej został trafiony dwoma pociskami Neptun.", "pl",
+     "Krążownik Moskwa"),
+    # English: Israel's sirens sound where the rockets head; Jaffa is a place of the gazetteer.
+    ("Rocket fired from northern Gaza sets off sirens in Sderot", "", "en", "Sderot"),
+    ("Missile from Yemen hits Jaffa playground", "", "en", "Jaffa"),
+])
+def test_places_near_around_or_sounding_sirens(title, summary, lang, direction):
+    assert _facts(title, summary, lang).direction == direction
+
+
+def test_nationwide_sirens_say_no_target():
+    fields = _facts("North Korea satellite launch triggers alerts", "Warning sirens sounded in South Korea and Japan "
+                    "after North Korea launched what it said was a space satellite.")
+    assert fields.direction is None
+
+
+def test_our_neptunes_are_ukraines():
+    assert _facts("Krążownik Moskwa trafiony. Gubernator: to nasze Neptuny",
+                  "Okręt flagowy Floty Czarnomorskiej został trafiony dwoma pociskami manewrującymi.", "pl").actor == "UKR"
+
+
 def test_a_state_or_group_after_the_attacks_noun_owns_it():
     # "atak rakietowy Rosji", "ostrzał rakietowy Hamasu": whose attack, not where it went.
     assert _facts("Atak rakietowy Rosji", "", "pl").direction is None

@@ -947,7 +947,8 @@ STRUCK_THING = compile_fast(
     r"|facilit(?:y|ies)|terminals?|depots?|refiner(?:y|ies)|warehouses?|ships?|vessels?|tankers?"
     r"|apartment (?:blocks?|buildings?)|residential (?:blocks?|buildings?)|buildings?|car parks?|streets?|roads?"
     r"|highways?|bridges?|village|town|city|region|district|capital|airspace"
-    r"|installations?|military bases?|command posts?|positions|border (?:towns|communities))\b", _I)
+    r"|installations?|military bases?|command posts?|positions|border (?:towns|communities)"
+    r"|(?:radar|missile|launch|military|air defen[cs]e) sites?)\b", _I)
 # Words before a thing hit that are no part of its description: determiners ("a", "its"),
 # prepositions and the words of a number ("at least 10"), a verb of striking ("hitting").
 STRUCK_THING_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "one", "another", "this", "that",

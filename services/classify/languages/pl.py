@@ -634,7 +634,10 @@ TREND_AFTER = compile_fast(
 # colon: "Duda po ataku rakietowym na Kijów: ..." (not witnesses: "Mieszkańcy po ataku: ..."
 # tell the aftermath).
 SPEAKER_AFTER = compile_fast(r"(?!(?:Mieszka\w*|Świadk\w*|Ocala\w*|Ludzie)\b)"
-                             r"(?:[A-ZŁŚŻŹĆ][\w.'’-]*\s+){1,4}?(?:po|o|w sprawie)\s+(?=[^:]{3,100}:\s)")
+                             # (not "po raz pierwszy", "for the first time": "Ukraina po raz pierwszy
+                             # uderzyła ... . Moskwa: ...")
+                             r"(?:[A-ZŁŚŻŹĆ][\w.'’-]*\s+){1,4}?(?:po(?!\s+(?:raz|południu|północy)\b)|o|w sprawie)\s+"
+                             r"(?=[^:]{3,100}:\s)")
 # After the headline's attack, a judgement of it: "atak rakietowy na Kijów to akt terroru",
 # "ostrzał jest zbrodnią wojenną", "uderzenie oznacza eskalację".
 JUDGED_AFTER = compile_fast(
@@ -832,12 +835,15 @@ _STRUCK_THING = (
     r"(?i:(?:[\wąćęłńóśźż]+(?:ny|na|ne|ną|ski|ska|skie|ską|owy|owa|owe|ową|lny|lna|lne|lną)\s+)?"
     r"(?:osiedl|wiosk|wieś|wsi\b|stat(?:ek|ku|ki)|port\w*\b|muzeum|budyn|blok|elektrowni|stoczni"
     r"|lotnisk|termina|dzielnic|szpital|most\b|mostu|magazyn|rafineri|energetyk|infrastruktur"
-    r"|centrum|obiekt|koszar|zakład|fabryk|jednostk)[\wąćęłńóśźż]*"
+    r"|centrum|obiekt|koszar|zakład|fabryk|jednostk|okolic"
+    # Ships: "trafił w masowiec", "w tankowiec", "krążownik Moskwa".
+    r"|masowc|masowiec|tankowc|tankowiec|kontenerowc|kontenerowiec|frachtowc|frachtowiec|okręt|krążownik|niszczyciel"
+    r"|fregat|korwet)[\wąćęłńóśźż]*"
     r"(?:\s+[\wąćęłńóśźż]+"
     r"(?:ny|na|ne|ną|nej|nego|ski|ska|skie|ską|owy|owa|owe|ową|owej|lny|lna|lne|lną))?)"
     # ... and the place it is in: "centrum Sum", "muzeum w Kupiańsku", "obiekt wojskowy w
     # obwodzie briańskim".
-    r"(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?"
+    r"(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+){0,2}"
     rf"(?:\s+(?i:we?)\s+(?!(?i:{_WEEKDAY}))(?:[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+|(?i:obwodzie)\s+(?-i:[a-ząćęłńóśźż]+(?:sk|ck|dzk))im))?"
 )
 _PROPER_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
@@ -851,7 +857,9 @@ TARGET_PLACE = compile_fast(
     r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
     # (where it was fired from may stand between: "wystrzelił rakiety ze Strefy Gazy na Tel Awiw")
-    rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,4}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?\s+(?i:na|nad|w kierunku|w stronę|do|we?)\s+"
+    rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,4}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?"
+    # (or near it: "spadł przy lotnisku Ben Guriona")
+    rf"\s+(?i:na|nad|w kierunku|w stronę|do|we?|przy|obok|koło|w pobliżu)\s+"
     # (not a feast nor a day: "atak Rosji w Boże Narodzenie", "w Niedzielę Palmową")
     rf"(?!Boże\s+Narodzenie|Wielkanoc|Wigili|Sylwest|Nowy\s+Rok|Święt|(?i:{_WEEKDAY}))"
     r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
@@ -885,6 +893,12 @@ TARGET_PLACE = compile_fast(
     # "ostrzał Hamasu": the extractor keeps only a place of the gazetteer's that is no state.)
     rf"|\b(?i:ostrzał\w*|ostrzeliwani\w*|atak\w*|nalot\w*|uderzeni\w*)"
     rf"(?:\s+(?i:rakietow|pociskow|powietrzn|dronow|zmasowan|nocn)\w*){{0,2}}\s+(?P<place_of>{_PROPER_NAME})"
+    # A thing attacked: "Hezbollah ostrzelał okolice Hajfy", "Huti zaatakowali tankowiec".
+    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_struck>{_STRUCK_THING})"
+    # A thing or a place hit, as the subject of its passive: "Krążownik Moskwa trafiony",
+    # "Kijów ostrzelany".
+    rf"|(?:^|(?<=[.:!?]\s))(?P<place_passive>{_STRUCK_THING}|{_PROPER_NAME})\s+(?i:został\w*\s+)?"
+    r"(?i:trafion|ostrzelan|zaatakowan|uszkodzon|zniszczon|zatopion)\w*"
     # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
     rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
     # ... or with the weapon, in the instrumental, before it: "zaatakowała rakietami Kijów",
