@@ -1124,8 +1124,10 @@ def _fired(text: str, end: int, table: LanguageTable) -> bool:
     return verb is not None and _NOT_SUBJECT.search(text, end, verb.start()) is None
 
 
-# A speaker that names nobody: "officials said", "authorities say", "sources said".
-_NAMELESS_SPEAKER = re.compile(r"(?:the )?(?:officials?|authorities|sources?|(?:a )?spokes(?:man|woman|person))", re.I)
+# A speaker that names nobody: "officials said", "authorities say", "sources said", or
+# only describes a group the headline names ("Hezbollah says ... || The Iran-backed group said").
+_NAMELESS_SPEAKER = re.compile(r"(?:the )?(?:officials?|authorities|sources?|(?:a )?spokes(?:man|woman|person)"
+                               r"|(?:[\w-]+ ){0,2}(?:group|movement|militia|militants|rebels|organi[sz]ation))", re.I)
 
 
 def _of_datelines_state(speaker: str, datelines: list[re.Match[str]]) -> str:

@@ -871,6 +871,15 @@ def test_nationwide_sirens_say_no_target():
     assert fields.direction is None
 
 
+def test_a_group_described_gives_way_to_the_group_the_headline_says_it():
+    fields = _facts("Hezbollah says it fired Katyusha rockets at Israeli army bases",
+                    "The Iran-backed group said it launched dozens of Katyusha rockets at two army bases.")
+    assert fields.source_agency == "Hezbollah"
+    # ... and stays where the headline names none.
+    assert _facts("Rockets hit northern Israel", "The militant group said it fired a barrage at Kiryat Shmona."
+                  ).source_agency == "militant group"
+
+
 def test_our_neptunes_are_ukraines():
     assert _facts("Krążownik Moskwa trafiony. Gubernator: to nasze Neptuny",
                   "Okręt flagowy Floty Czarnomorskiej został trafiony dwoma pociskami manewrującymi.", "pl").actor == "UKR"
