@@ -813,6 +813,12 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
         stating = [s for s in telling if getattr(s.fields, name) is not None]
         if name == "launched_at":
             stating = [s for s in stating if usable_time(s, first_reported_at, window)]
+        if name == "direction" and chosen["actor"] is not None:
+            # A launcher does not fire at its own land: a place there is a report's that
+            # joined by a guessed actor ("missile falling on busy Kyiv highway" beside
+            # Ukraine's strike on Russia), while another report tells where it went.
+            actor = chosen["actor"].fields.actor
+            stating = [s for s in stating if actors_named(s.fields.direction) != {actor}] or stating
         chosen[name] = max(stating, key=_fact_key(name, stating)) if stating else None
     lead = max(telling, key=lambda s: (s.headline_tells, s.authority, s.lang == "en", _recency(s)))
     return chosen, lead

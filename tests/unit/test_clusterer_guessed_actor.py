@@ -138,3 +138,20 @@ def test_a_named_actor_outranks_a_guessed_one_and_the_guess_survives_a_restart()
                                        actor="RUS", kind=None, launched_at=T0 - timedelta(minutes=40),
                                        time_words="at 2:50")))
     assert (event.event_id, event.actor, event.changes[0]) == (flash.event_id, "RUS", "actor")
+
+
+def test_a_place_in_the_launchers_own_land_does_not_become_where_its_launch_went(clusterer):
+    # Ukraine's strike on a plant in Russia, then an evening video of a missile falling on a
+    # Kyiv highway whose launcher the model guesses as Ukraine: the event keeps the plant.
+    (strike,) = clusterer.add(_named(report("plant", "Portal A", "Ukraine strikes chemical plant in Russia",
+                                            minutes=0, actor="UKR", kind="cruise", direction="chemical plant in Russia")))
+    video = _guessed(report("video", "Wire B", "Dashcam captures missile falling on busy Kyiv highway",
+                            minutes=60, kind_of_source="wire", actor="UKR", kind=None, count=1,
+                            direction="busy Kyiv highway"), "model_actor")
+    (event,) = clusterer.add(video)
+    assert event.event_id == strike.event_id
+    assert event.direction == "chemical plant in Russia"
+    # ... while a place in another's land stays the event's when it is all there is.
+    (alone,) = clusterer.add(_named(report("kyiv", "Portal C", "Russia fires missiles at Kyiv", minutes=600,
+                                           actor="RUS", kind="cruise", direction="Kyiv")))
+    assert alone.direction == "Kyiv"
