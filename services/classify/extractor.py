@@ -772,6 +772,13 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
                 if n >= _TOTAL_AT_LEAST and _in_period(text, m.start(), m.end()):
                     continue  # "more than 3,000 missiles since February 2022": a total
                 if least <= n <= 10_000:
+                    if lo == 0 and table.subset_count is not None:
+                        # The headline counts a part ("5発、EEZ内に落下") of a total the summary
+                        # gives: the total was launched.
+                        whole = next((w for w in islice(table.subset_count.finditer(text, t_end), MAX_CANDIDATES)
+                                      if int(w.group("part")) == n < int(w.group("total"))), None)
+                        if whole is not None:
+                            return int(whole.group("total")), whole.span("total")
                     return n, (m.start(), m.end())
     # "fires ballistic missile", "test-fires new, unarmed nuclear missile": the headline's
     # launch has one singular weapon as its object.

@@ -880,6 +880,42 @@ def test_a_group_described_gives_way_to_the_group_the_headline_says_it():
                   ).source_agency == "militant group"
 
 
+@pytest.mark.parametrize(("title", "summary", "lang", "count"), [
+    # The headline counts the part of a total that fell somewhere: the total was launched.
+    ('[속보] 합참 "北 탄도미사일 1발, NLL 이남 공해상에 떨어져"', "합참은 북한이 동해상으로 단거리탄도미사일 3발을 "
+     "발사했으며, 이 중 1발은 NLL 이남 공해상에 탄착했다고 밝혔다.", "ko", 3),
+    ("中国の弾道ミサイル5発 日本のEEZ内に落下", "中国軍は弾道ミサイル計9発を発射し、このうち5発は日本のEEZ内に落下したと推定される。",
+     "ja", 9),
+    # ... a count the summary repeats is the count.
+    ("北朝鮮、弾道ミサイル2発", "北朝鮮は弾道ミサイル2発を発射した。", "ja", 2),
+])
+def test_a_headline_count_of_a_part_gives_way_to_the_total(title, summary, lang, count):
+    assert _facts(title, summary, lang).count == count
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "distance", "apogee"), [
+    # A range with the Korean wave dash; a thousand written alone; a distance to the waters hit.
+    ("북, SRBM 8발 발사", "북한이 동해상으로 단거리탄도미사일 8발을 발사했다. 비행거리는 110∼670여㎞, 고도는 25∼90여㎞로 "
+     "탐지됐다.", "ko", 390, 58),
+    ("北朝鮮ICBM、EEZ内に落下　最高高度6千キロ、飛行距離千キロ", "", "ja", 1000, 6000),
+    ("北朝鮮、極超音速ミサイル発射", "北朝鮮はミサイルを発射し、ミサイルは1000キロ離れた日本海の水域に着弾した。", "ja", 1000, None),
+])
+def test_distances_as_korean_and_japanese_news_write_them(title, summary, lang, distance, apogee):
+    fields = _facts(title, summary, lang)
+    assert (fields.distance_km, fields.apogee_km) == (distance, apogee)
+
+
+def test_korean_and_japanese_noon_headings_and_sites():
+    fields = _facts("북한, 탄도미사일 발사", "합참은 6일 정오께 평양 일대에서 동해상으로 발사된 탄도미사일 1발을 포착했다고 "
+                    "밝혔다.", "ko", published_at=datetime(2025, 1, 6, 4, 20, tzinfo=timezone.utc))
+    assert fields.launched_at == datetime(2025, 1, 6, 3, 0, tzinfo=timezone.utc)
+    assert _facts("중국군 탄도미사일 11발", "중국군이 대만 주변 해역으로 탄도미사일 11발을 발사했다.", "ko").direction == (
+        "대만 주변 해역")
+    assert _facts("[속보] 北, 신포 동쪽 해상서 SLBM 1발 발사", "", "ko").launch_site == "신포 동쪽 해상"
+    assert _facts("ロシア、ICBM発射試験", "ロシア国防省はICBMの発射試験を実施した。弾頭は極東カムチャツカ半島の演習場に到達した。",
+                  "ja").direction == "極東カムチャツカ半島の演習場"
+
+
 def test_our_neptunes_are_ukraines():
     assert _facts("Krążownik Moskwa trafiony. Gubernator: to nasze Neptuny",
                   "Okręt flagowy Floty Czarnomorskiej został trafiony dwoma pociskami manewrującymi.", "pl").actor == "UKR"

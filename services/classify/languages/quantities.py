@@ -20,8 +20,9 @@ _WORDS = rf"(?:(?:{_BELOW_100}|a)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_BELOW
 
 # "1,500", KCNA's "1 500", Korean "1천100" (1,100), "1천", "1만2천" (12,000), Japanese "7千",
 # Polish "1,5 tys." (1,500) and "5768,5" (a decimal comma), and English words.
+# A thousand written alone ("飛行距離千キロ") is a number too.
 NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d,])|\d+[만万](?:\s?\d+[천千])?(?:\d{1,3})?"
-       r"|\d+[천千](?:\d{1,3})?|\d+(?:,\d{1,2})?\s?tys\.|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+       r"|\d+[천千](?:\d{1,3})?|(?<![\d一二三四五六七八九十百])千(?=キロ|km|㎞)|\d+(?:,\d{1,2})?\s?tys\.|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
        rf"|\b{_WORDS}\b")
 
 UNIT = r"kilomet(?:er|re)s?|km|kms|nautical miles?|miles?|mi\b|キロメートル|キロ|킬로미터|킬로|㎞"
@@ -34,8 +35,11 @@ APPROX = (r"(?:about|around|approximately|approx\.|roughly|some|(?:well |just )?
 _PAREN = rf"(?:\s*\(\s*(?:about |around |approximately |approx\. |some |~)?(?P<pa>{NUM})\s*(?:(?:-|to|and)\s*(?P<pb>{NUM})\s*)?(?P<pu>{UNIT})\s*\))?"
 
 # Korean "여" after a number: "more than".
-QUANT = rf"(?P<a>{NUM})여?\s*(?:(?:{UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{NUM})\s*)?(?P<u>{UNIT})" + _PAREN
-QUANT_ALT = rf"(?P<a>{NUM})여?\s*(?:(?:{ALT_UNIT})\s*)?(?:(?:-|to|and|~)\s*(?P<b>{NUM})\s*)?(?P<u>{ALT_UNIT})" + _PAREN
+# (A range's dash: "-", "to", "~", and the Korean and Japanese waves "∼", "〜", "～":
+# "110∼670여㎞".)
+_RANGE = r"(?:-|to|and|~|∼|〜|～)"
+QUANT = rf"(?P<a>{NUM})여?\s*(?:(?:{UNIT})\s*)?(?:{_RANGE}\s*(?P<b>{NUM})여?\s*)?(?P<u>{UNIT})" + _PAREN
+QUANT_ALT = rf"(?P<a>{NUM})여?\s*(?:(?:{ALT_UNIT})\s*)?(?:{_RANGE}\s*(?P<b>{NUM})여?\s*)?(?P<u>{ALT_UNIT})" + _PAREN
 
 _MILES_KM = 1.609344
 _NMI_KM = 1.852
@@ -49,6 +53,8 @@ def number_value(written: str) -> float:
     s = written.strip().lower()
     if s.endswith("tys."):
         return number_value(s[:-4]) * 1000
+    if s == "千":
+        return 1000.0
     if re.search(r"[만万천千]", s):
         m = _CJK_PLACES.fullmatch(s.replace(" ", ""))
         if m is None:

@@ -368,6 +368,9 @@ class LanguageTable:
     past_day_before: FastPattern | None = None
     # After a date: it is the day of a statement ("25일 성명을 내고"), not the launch's.
     statement_after: FastPattern | None = None
+    # A total launched and the part of it the headline counts: "3발을 발사했으며, 이 중 1발은 NLL
+    # 이남에", "計9発を発射し、このうち5発が...EEZ内に落下" (groups `total` and `part`).
+    subset_count: FastPattern | None = None
     # Before a date, the topic or subject of its sentence ("フーシ派は19日、", "이스라엘군은 9일");
     # with `said_after_topic` matching from the date on (what follows is a quote closed by a
     # saying verb with no other subject before it: "...を発射したと声明で発表した", "...요격했다고
