@@ -851,6 +851,9 @@ _PROPER_NAME = r"[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+"
 # an airspace or a thing hit after the event word's preposition, within three words
 # ("atak rakietowy na Kijów", "rakieta wtargnęła w polską przestrzeń powietrzną", "spadł
 # na Odessę", "eksplozje m.in. w Kijowie", "spadł na osiedle mieszkalne").
+# A verb of attacking in the active voice, whose object is what was attacked ("zaatakowała",
+# "ostrzelali"; not the participle, "zaatakowany").
+_ATTACKED = r"\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)"
 # A weapon in the instrumental with its adjective: "rakietami", "pociskami balistycznymi".
 _ARMED_WITH = r"(?i:[\wąćęłńóśźż-]+ami)(?:\s+(?i:[\wąćęłńóśźż-]+(?:ymi|imi)))?"
 TARGET_PLACE = compile_fast(
@@ -878,8 +881,6 @@ TARGET_PLACE = compile_fast(
     rf"(?:\s+{_PROPER_NAME})?|(?i:obwodu)\s+{_OBLAST}iego)"
     # ... or an oblast: "pociski manewrujące na obwód lwowski", "w kierunku obwodu odeskiego".
     rf"|\b(?:(?i:wystrzel|odpal|ostrzel|uderz|trafi|spad)\w*)(?:\s+[\wąćęłńóśźż-]+){{0,4}}?\s+(?i:na|w)\s+(?P<place_oblast>(?i:obwód)\s+{_OBLAST}i)\b"
-    # ... attacked itself: "ostrzelała obwód odeski pociskami Kalibr".
-    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_oblast_hit>(?i:obwód)\s+{_OBLAST}i)\b"
     rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód|północy|południu|wschodzie|zachodzie)\s+{_PROPER_NAME})"
     # The waters around a place: "na wody wokół Tajwanu".
     rf"|\b(?i:na|w)\s+(?P<place_waters>(?i:wody|wodach|akwen\w*)\s+(?i:wokół|u wybrzeży|w pobliżu|koło)\s+{_PROPER_NAME})"
@@ -887,24 +888,25 @@ TARGET_PLACE = compile_fast(
     rf"|\b(?P<place_fire>{_PROPER_NAME})\s+(?i:pod\s+(?:ostrzałem|atakiem|ogniem|obstrzałem))"
     # A place attacked that ends the clause: "Ukraina zaatakowała Krym."
     # (Not the weapon, in its instrumental case: "zaatakowali Kindżałami.")
-    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?![\wąćęłńóśźż-]+ami\b)(?P<place_hit>{_PROPER_NAME})(?=\s*(?:[.,;:!?]|$))"
+    rf"|{_ATTACKED}\s+(?![\wąćęłńóśźż-]+ami\b)(?P<place_hit>{_PROPER_NAME})(?=\s*(?:[.,;:!?]|$))"
     # The place attacked in the genitive after the attack's noun: "ostrzał rakietowy Charkowa",
     # "nocny atak Kijowa". (A state or a group there owns the attack, "atak rakietowy Rosji",
     # "ostrzał Hamasu": the extractor keeps only a place of the gazetteer's that is no state.)
     rf"|\b(?i:ostrzał\w*|ostrzeliwani\w*|atak\w*|nalot\w*|uderzeni\w*)"
     rf"(?:\s+(?i:rakietow|pociskow|powietrzn|dronow|zmasowan|nocn)\w*){{0,2}}\s+(?P<place_of>{_PROPER_NAME})"
-    # A thing attacked: "Hezbollah ostrzelał okolice Hajfy", "Huti zaatakowali tankowiec".
-    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_struck>{_STRUCK_THING})"
+    # A thing or an oblast attacked: "Hezbollah ostrzelał okolice Hajfy", "Huti zaatakowali
+    # tankowiec", "ostrzelała obwód odeski pociskami Kalibr".
+    rf"|{_ATTACKED}\s+(?P<place_struck>(?i:obwód)\s+{_OBLAST}i\b|{_STRUCK_THING})"
     # A thing or a place hit, as the subject of its passive: "Krążownik Moskwa trafiony",
     # "Kijów ostrzelany".
     rf"|(?:^|(?<=[.:!?]\s))(?P<place_passive>{_STRUCK_THING}|{_PROPER_NAME})\s+(?i:został\w*\s+)?"
     r"(?i:trafion|ostrzelan|zaatakowan|uszkodzon|zniszczon|zatopion)\w*"
     # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
-    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
+    rf"|{_ATTACKED}\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
     # ... or with the weapon, in the instrumental, before it: "zaatakowała rakietami Kijów",
     # "ostrzelali w nocy rakietami i dronami Lwów", "pociskami balistycznymi Odessę",
     # "ostrzelał rakietami południe Izraela".
-    rf"|\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)(?:\s+(?i:w nocy|nocą|ponownie|znów|znowu|dziś|rano))?"
+    rf"|{_ATTACKED}(?:\s+(?i:w nocy|nocą|ponownie|znów|znowu|dziś|rano))?"
     rf"\s+{_ARMED_WITH}(?:\s+(?i:i|oraz)\s+{_ARMED_WITH})?\s+(?P<place_armed>(?:(?i:północ|południe|wschód|zachód)\s+)?{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)"
     rf"|\b(?i:trafi\w*|uderzy\w*)\s+(?i:w)\s+(?i:cel)\s+(?i:na|w)\s+"
     rf"(?P<place_range>(?i:poligonie\s+)?{_PROPER_NAME}(?:\s+(?i:na|w)\s+{_PROPER_NAME})?)"
