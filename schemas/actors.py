@@ -190,7 +190,7 @@ STATES: tuple[Actor, ...] = (
         "en": ("North Korea", "North Korean", "North Koreans", "N. Korea", "N. Korean", "N.Korea", "N.Korean",
                "N Korea", "N Korean", "NKorea", "NKorean", "DPRK", "Pyongyang", "Kim Jong Un", "Kim JongUn",
                "Korean People's Army", "KPA"),
-        "ko": ("북한", "조선민주주의인민공화국"), "ja": ("北朝鮮",), "zh": ("朝鲜", "北韩", "北韓"),
+        "ko": ("북한", "조선민주주의인민공화국", "김정은"), "ja": ("北朝鮮", "金正恩"), "zh": ("朝鲜", "北韩", "北韓"),
         "pl": _pl_cases("Korea Północna", "Korei Północnej", "Koreę Północną", "Koreą Północną", "Korea Płn.",
                         "Korei Płn.", "Koreę Płn.", "Koreą Płn.", "KRLD", "Pjongjang", "Pjongjangu", "Pjongjangiem",
                         "Kim Dzong Un", "Kim Dzong Una", "Kim Dzong Unem", "Kim Dzong Unowi")
@@ -214,8 +214,9 @@ STATES: tuple[Actor, ...] = (
         capitals=("Tokyo",)),
     Actor("RUS", {
         "en": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "Putin", "Vladimir Putin"),
-        "ko": ("러시아",), "ja": ("ロシア",), "zh": ("俄罗斯", "俄羅斯"),
-        "pl": _pl_cases("Rosja", "Rosji", "Rosję", "Rosją", "Rosjanie", "Rosjan", "Rosjanom", "Rosjanami", "Moskwa",
+        "ko": ("러시아", "푸틴"), "ja": ("ロシア", "プーチン"), "zh": ("俄罗斯", "俄羅斯"),
+        "pl": _pl_cases("Rosja", "Rosji", "Rosję", "Rosją", "Rosjanie", "Rosjan", "Rosjanom", "Rosjanami", "Putin",
+                        "Putina", "Putinem", "Putinowi", "Moskwa",
                         "Moskwy", "Moskwie", "Moskwę", "Moskwą", "Kreml", "Kremla", "Kremlem", "Kremlowi", "Kremlu")
         + _pl_adjective("rosyjsk")},
         sites=("Plesetsk", "Kapustin Yar"),

@@ -861,6 +861,12 @@ def _own_place(state: str, actor: str | None) -> bool:
     return bool(state) and (state == actor or _GROUP_HOMES.get(actor or "") == state)
 
 
+def _israeli(place: str | None) -> bool:
+    """Whether `place` (an English name) is one of Israel's in the gazetteer."""
+    found = gazetteer.TARGET_PLACE_TABLE.first(place, 0, len(place)) if place else None
+    return found is not None and found[2] == "ISR"
+
+
 def _another_event(text: str, s: int, lo: int) -> bool:
     """Whether the strike or launch word at s is told in its clause as another event, after
     "after", "following", "since" ("the strikes came after an attack on a ship", "days after
@@ -872,6 +878,11 @@ def _another_event(text: str, s: int, lo: int) -> bool:
 
 
 _OF_PLACE = re.compile(r"\s*of [A-Z][\w'-]*(?: [A-Z][\w'-]*)?")
+
+
+# A capability before a verb or noun of striking: what it could hit, not what it hit.
+_COULD_REACH_BEFORE = re.compile(r"\b(?:able to|can|could|capable of|designed to|enough to|range to)\s+"
+                                 r"(?:(?:reach|reaching|hit|hitting|strike|striking|attack|attacking)\s+)?$", re.I)
 
 
 def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int, str, tuple[int, int]]]:
@@ -891,6 +902,8 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
             # warship was hit in Crimea": another attack's target. A strike after "after"
             # that is the sentence's only one is the news ("says ... after a missile hit").
             continue
+        if _COULD_REACH_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+            continue  # what the missile could strike: "is able to reach targets in India"
         told = m.end()
         os_, oe = m.span("object")
         if of_place := _OF_PLACE.match(text, oe):
@@ -967,6 +980,8 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     for lo, hi in ((0, t_end), (t_end, len(text))):
         part = []
         for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
+            if _COULD_REACH_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+                continue  # "can hit targets in Japan"
             group = next(g for g in ("place", "place_under", "place_before", "place_label", "place_sirens") if m.group(g))
             s, e = m.span(group)
             if group == "place_label" and gazetteer.names_a_state(text[s:e]):
@@ -991,9 +1006,13 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 english = table.place_name(said) if table.place_name is not None and " " not in said else None
                 if group == "place_of" and english is None:
                     continue  # a genitive no place of the gazetteer: the attack's owner ("ostrzał Hamasu")
+                if group == "place_sirens" and not _israeli(english):
+                    continue  # sirens elsewhere warn a whole land ("syreny we Lwowie")
                 part.append((s, english or said, (s, e)))
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):
-            s, e = m.span(next(g for g in ("place", "place_reached", "place_off") if m.group(g)))
+            if _COULD_REACH_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+                continue
+            s, e = m.span(next(g for g in ("place", "place_reached", "place_range", "place_off") if m.group(g)))
             part.append((s, text[s:e], (s, e)))
         part += _struck(p, lo, hi, actor)
         targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0]) if not in_site(span)]
@@ -1013,7 +1032,8 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
 
 
 # "After being launched from ..., the missile flew": this launch's own site.
-_THIS_ONE_AFTER = re.compile(r"\bafter (?:being|having been)\b", re.I)
+# ... nor the moments of its own flight: "blew up shortly after lift-off from Sohae".
+_THIS_ONE_AFTER = re.compile(r"\bafter (?:being|having been|(?:its |the )?(?:lift-?off|take-?off|blast-?off))\b", re.I)
 
 
 def _launch_site(p: Prepared, table: LanguageTable,
@@ -1096,6 +1116,9 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     topic = _topic_speaker(p, table)
     if topic:
         return topic
+    # (An agency that acts in another event's clause reports nothing: "Islamic Jihad fires
+    # rockets ... after IDF kills commanders".)
+    in_order = [f for f in in_order if not _OTHER_EVENT_BEFORE.search(text, max(0, f[0] - 30), f[0])]
     named = [f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES]
     # An agency that fired ("Iran's Islamic Revolutionary Guard Corps fired ..., state media
     # IRNA reported") is the launcher; another the text names reported it.
@@ -1116,6 +1139,8 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     return _sayer(p)
 
 
+_OTHER_EVENT_BEFORE = re.compile(r"\b(?:after|following|amid|since|before)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+                                 re.IGNORECASE)
 _SUBJECT_REACH = 25  # characters from an agency's name to the verb it is the subject of
 _NOT_SUBJECT = re.compile(r"[,;:]|\b(?:said|says|that|who|which)\b", re.IGNORECASE)
 

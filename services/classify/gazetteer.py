@@ -213,6 +213,8 @@ TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
     "YEM": ("Yemen", "Sanaa"),
     "IRQ": ("Iraq", "Erbil", "Baghdad"),
     "IRN": ("Iran", "Tehran"),
+    "PAK": ("Pakistan", "Balochistan"),
+    "IND": ("India",),
 }
 TARGET_PLACES = "|".join(place for places in TARGET_PLACES_BY_STATE.values() for place in places)
 # Each place as a gazetteer entry of its state, for a place inside the words a strike hit

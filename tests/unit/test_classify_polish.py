@@ -99,6 +99,7 @@ def test_a_polish_launch_report_is_a_launch_to_the_rules(title):
     ("Iga Świątek wciąż pierwszą rakietą świata", None),  # a racket, not a rocket
     ("Pierwsza rakieta świata zaatakowała siatkę w finale turnieju", "sport"),
     ("Od początku wojny Rosja wystrzeliła tysiące rakiet", "bulk_count"),
+    ("Do Ukrainy trafiły pierwsze pociski kal. 155 mm", None),  # artillery shells by their calibre
 ])
 def test_a_polish_item_in_a_frame_of_the_policy_is_not_a_launch_to_the_rules(title, cue):
     detection = _rules(title)

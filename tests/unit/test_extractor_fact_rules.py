@@ -1089,7 +1089,7 @@ def test_agencies_and_sayers_by_name(title, summary, lang, source):
     ("北 탄도미사일 발사", "미사일은 일본 배타적경제수역(EEZ) 밖에 떨어졌다.", "ko", "outside Japan's EEZ"),
     ("北 탄도미사일 발사", "미사일은 EEZ 내에 낙하한 것으로 추정된다.", "ko", "inside Japan's EEZ"),
     # Where it was fired from, between the verb and the target.
-    ("Dżihad wystrzelił rakiety ze Strefy Gazy na Aszdod", "", "pl", "Aszdod"),
+    ("Dżihad wystrzelił rakiety ze Strefy Gazy na Aszdod", "", "pl", "Ashdod"),
     ("Chiny ostrzelały akwen", "Chińska armia wystrzeliła pociski na wody wokół Tajwanu.", "pl", "wody wokół Tajwanu"),
     ("Rockets fired from Gaza", "Rockets were fired toward the coastal city of Ashdod, the army said.", "en", "Ashdod"),
 ])
@@ -1213,3 +1213,58 @@ def test_a_reaction_beside_a_headlines_attack_and_a_statements_clock():
     fields = _facts("Rakieta nad Polską", "Rosyjski pocisk wleciał w przestrzeń Polski - poinformowało Dowództwo w "
                     "komunikacie wydanym o godz. 9:30.", "pl", published_at=PUBLISHED)
     assert fields.launched_at is None
+
+
+# --- facts told in the fewest words ---------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "summary", "lang", "direction"), [
+    # Sirens in Israel sound where rockets head; elsewhere they warn a whole land.
+    ("Pięć rakiet wystrzelonych ze Strefy Gazy. Syreny w Aszkelonie i Sderot", "", "pl", "Ashkelon"),
+    ("Syreny alarmowe zawyły we Lwowie. Rosja wystrzeliła rakiety", "", "pl", None),
+    # What the warheads reached on a test range; not what the missile could reach.
+    ("Russia test-fires ICBM", "Its training warheads reached the Kura test range on Kamchatka, the ministry said.",
+     "en", "the Kura test range"),
+    ("Pakistan tests Shaheen missile", "The nuclear-capable missile is able to reach targets in India.", "en", None),
+    ("North Korea tests missile", "The missile can hit targets in Japan.", "en", None),
+    ("Iran strikes militant bases in Pakistan with missiles and drones", "", "en", "Pakistan"),
+])
+def test_where_it_went_in_few_words(title, summary, lang, direction):
+    assert _facts(title, summary, lang).direction == direction
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "site"), [
+    ("North Korea's satellite launch fails", "The rocket blew up shortly after lift-off from the Sohae launch site.",
+     "en", "the Sohae launch site"),
+    ("North Korea fires missile", "It came days after it launched an ICBM from Sunan.", "en", None),
+    # A headline's "서" for "에서" after an area word, and no verb but the weapon and its count.
+    ("北, 신포 인근서 순항미사일 여러 발…나흘 만에 또", "", "ko", "신포 인근"),
+    ("가자지구서 텔아비브 향해 로켓 발사…공습 사이렌", "", "ko", "가자지구"),
+    ("北, 신포 인근서 순항미사일 시험 준비 정황", "", "ko", None),
+])
+def test_where_it_was_fired_from_in_few_words(title, summary, lang, site):
+    assert _facts(title, summary, lang).launch_site == site
+
+
+def test_a_vague_number_of_warheads_or_targets_is_no_count_of_missiles():
+    assert _facts("India test-fires Agni-5 missile with multiple warheads").count == 1
+    assert _facts("North Korea fires multiple missiles into sea").count is None  # several: no number
+
+
+def test_an_agency_acting_in_another_events_clause_is_no_source():
+    assert _facts("Islamic Jihad launches rocket barrages at Sderot after IDF kills commanders").source_agency is None
+    assert _facts("Hamas fires rockets at Tel Aviv, IDF says").source_agency == "IDF"
+
+
+@pytest.mark.parametrize(("title", "lang", "actor", "kind"), [
+    ("プーチン氏「新型中距離弾道ミサイルでドニプロ攻撃」", "ja", "RUS", "irbm"),
+    ("푸틴 \"신형 중거리 미사일로 드니프로 공격\"", "ko", "RUS", "irbm"),
+    ("Putin: uderzyliśmy w Dniepr nową rakietą średniego zasięgu Oriesznik", "pl", "RUS", "irbm"),
+    ("Russia fires Oreshnik missile at Dnipro", "en", "RUS", "irbm"),
+    ("김정은, 신형 ICBM 발사 참관", "ko", "PRK", "icbm"),
+    ("Pięć rakiet wystrzelonych ze Strefy Gazy", "pl", None, "artillery_rocket"),
+    ("Rakiety z Jemenu spadły w Ejlacie", "pl", None, None),  # Yemen's are missiles
+])
+def test_a_leaders_own_strike_and_the_kind_a_name_or_origin_implies(title, lang, actor, kind):
+    result = classifier.classify(title, "", lang=lang)
+    assert result.is_launch
+    assert (result.fields.actor, result.fields.kind) == (actor, kind)

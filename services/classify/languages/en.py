@@ -734,7 +734,7 @@ _SITE = (rf"{_SITE_COAST}{_SITE_PLACED}|{_SITE_PLATFORM}{_SITE_PLACED}"
          rf"|{_SITE_DESCRIBED}{{0,2}}(?:the )?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? |central )?"
          r"(?:(?:[\w-]+-)?occupied )?"
          rf"{_SITE_NAME}{_SITE_AREA}{_SITE_PLACED}")
-_SITE_LEAD = (r"\b(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|shot|lob(?:s|bed)?|(?:took|takes|blasted|lifted) off"
+_SITE_LEAD = (r"\b(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?|shot|lob(?:s|bed)?|(?:took|takes|blasted|lifted) off|lift-?off"
               r"|missiles?|rockets?|ICBMs?|SRBMs?|IRBMs?|SLBMs?|projectiles?|salvos?|barrages?|detected|originating"
               r"|carried out|test(?:s|ed)?)\b")
 # Between the launch and "from", within its clause: no other "from", no sentence's end (a
@@ -814,6 +814,9 @@ TARGET_AREA = re.compile(
     rf"\s+(?:at|on|in|near)\s+(?P<place>{_SITE})"
     rf"|\b(?:flew|flown|travell?ed|traveling)\s+(?:(?:about|some|roughly|around|approximately|nearly)\s+)?"
     rf"[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)(?:\s+\([^)]{{1,30}}\))?\s+to\s+(?P<place_reached>{_SITE})"
+    # ... or that it reached: "its training warheads reached the Kura test range".
+    rf"|\b(?:warheads?|re-?entry vehicles?|missiles?)\s+(?:(?:successfully|later|then)\s+)?reached\s+(?!(?:an?|its|their)\s)"
+    rf"(?P<place_range>{_SITE})"
     # ... or where it came down, as an offset from a place: "splashed down west of Hokkaido",
     # "landing about 250km west of Hokkaido".
     # ... and where a ship was struck: "hit by a missile 54 nautical miles southwest of Aden".
@@ -1340,9 +1343,11 @@ SHARED = SharedWords(
                      r"|^a look (?:back )?at\b"),
     always_looks_back=(r"remember|memorial|funeral|laid to rest|obituar|in memoriam|dies at|died aged|(?:19|20)\d\d "
                        r"|retrospective|looking back|look back at|vintage|archive|recall|rebuilt|fully restored"),
-    # (Not a count of people: "kills 7, injures dozens", "hundreds of civilians".)
+    # (Not a count of people: "kills 7, injures dozens", "hundreds of civilians"; nor of what
+    # one missile carries or what the missiles hit: "Agni-5 with multiple warheads", "several targets".)
     vague_count=(rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:several|multiple|dozens|scores|hundreds|numerous|a number)\b"
-                 rf"{_NOT_OF_PEOPLE_AFTER}"),
+                 rf"{_NOT_OF_PEOPLE_AFTER}"
+                 r"(?!\s+(?:independently[- ]targ\w+\s+)?(?:warheads|re-?entry vehicles|targets|times|directions|locations))"),
     magnitude_count=rf"{_NOT_OF_PEOPLE_BEFORE}\b(?:dozens|scores|hundreds|thousands)\b{_NOT_OF_PEOPLE_AFTER}",
     volley_words=r"\b(?:barrages?|salvos?|volleys?|waves?)\b",
     superlative=SUPERLATIVE,
@@ -1482,7 +1487,7 @@ SHARED = SharedWords(
                  r"|\bDF-(?:4|5|31|41)\w*|Dong ?Feng[- ]?(?:4|5|31|41)|Agni[- ]?(?:V|5)\b"),
         ("slbm", r"(?<![A-Za-z])SLBMs?(?![A-Za-z])|submarine[- ]launched ballistic|ballistic missiles? (?:(?:was|were) )?(?:fired |launched )?from a submarine|Pukguksong|Trident|\bM51\b|\bJL-\d+"
                  r"|Bulava|\bK-[45](?= )"),
-        ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b"),
+        ("irbm", r"(?<![A-Za-z])IRBMs?(?![A-Za-z])|intermediate[- ]range|Hwasong(?:pho)?[- ]?(?:1[02]|16)\w*|Musudan|\bDF-26|Agni[- ]?(?:III|IV|3|4)\b|Oreshnik"),
         ("mrbm", r"(?<![A-Za-z])MRBMs?(?![A-Za-z])|medium[- ]range|Shahab[- ]?3|Rodong(?![- ]Sh?inmun)|Nodong|Shaheen[- ]?(?:III|3)|Ghauri|Khorramshahr"
                  r"|Sejjil|\bEmad\b|Ghadr|Kheibar|Agni[- ]?(?:Prime|P|II|2)\b|\bDF-(?:17|21)\w*|Jericho[- ]?2|Ababeel"),
         ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"

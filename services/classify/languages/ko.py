@@ -21,7 +21,10 @@ _PLACE_WORDS = (r"(?:(?!(?:오전|오후|새벽|아침|저녁|밤|낮|이날|오
                 r"(?<![이가은는을를께경쯤])(?<!에도)\s){0,2}")
 # A launch verb (or a firing: "대응 사격") after the place in its sentence, not one it "had
 # made before" ("발사한 바 있다", "쏜 지 한 달 만의").
-_LAUNCH_AFTER = r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착|사격(?!장))(?![가-힣\s]{0,6}?\s[바지]\s)"
+# A headline may drop the verb and give the weapon and its count: "신포 인근서 순항미사일 여러 발".
+_LAUNCH_AFTER = (r"[^.。\n]{0,60}?(?:발사|쏘|쐈|쏜|포착|사격(?!장)"
+                 r"|(?:미사일|로켓|방사포)\s?(?:\d{1,3}|한|두|세|네|여러|수)\s?(?:여\s?)?발(?!사))"
+                 r"(?![가-힣\s]{0,6}?\s[바지]\s)")
 # The states by their Korean names: "예멘에서 ... 발사" (the launcher's own state is dropped
 # as a site, extractor._launch_site).
 _STATE_NAMES = "|".join(sorted({name for state in STATES for name in state.names.get("ko", ())
@@ -288,8 +291,8 @@ TABLE = LanguageTable(
         rf"(?<![가-힣\d])(?P<site>{_PLACE_WORDS}"
         r"[가-힣]*?\s?(?:일대|일원|부근|인근|지역|해상|해역|수역|기지|비행장|공항|근처|동해안|서해안|내륙|발사장|지구|주"
         r"|앞바다|섬|[북남동서중]부|우주센터|잠수함|함정|구축함|군함|시험장|사격장|폭격기|전투기))"
-        # ("일대서": headlines contract "에서" to "서" after an area word.)
-        rf"(?:에서|(?<=[대원근역해지상])서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
+        # ("일대서", "가자지구서": headlines contract "에서" to "서" after an area word.)
+        rf"(?:에서|(?<=[대원근역해지상구장])서|에\s(?:배치한|배치된|있던|위치한)|(?=\s발사))(?={_LAUNCH_AFTER})"),
         # A facility (`schemas.places.Site.facility`) needs no area word: "평안북도 동창리에서".
         re.compile(
             rf"(?<![가-힣])(?P<site>(?:[가-힣]{{2}}[남북]도\s)?(?:{_FACILITY})[가-힣]{{0,2}}?)에서(?={_LAUNCH_AFTER})"),

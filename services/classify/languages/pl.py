@@ -121,7 +121,8 @@ _MORE_PLACES = {
     "kramatorsk": "Kramatorsk", "słowiańsk": "Sloviansk", "donieck": "Donetsk", "ługańsk": "Luhansk",
     "mariupol": "Mariupol", "kercz": "Kerch", "iwano-frankiwsk": "Ivano-Frankivsk", "żytomierz": "Zhytomyr",
     "czerkas": "Cherkasy", "krzemieńczu": "Kremenchuk", "krzemieńczug": "Kremenchuk", "jerozolim": "Jerusalem",
-    "hajf": "Haifa", "aszkelon": "Ashkelon", "teheran": "Tehran", "bagdad": "Baghdad",
+    "hajf": "Haifa", "aszkelon": "Ashkelon", "aszdod": "Ashdod", "sderot": "Sderot", "ejla": "Eilat",
+    "netiwot": "Netivot", "naharij": "Nahariya", "holon": "Holon", "teheran": "Tehran", "bagdad": "Baghdad",
     "damaszk": "Damascus", "bejrut": "Beirut", "kursk": "Kursk", "briańsk": "Bryansk",
 }
 _MORE_PLACE_LENGTHS = tuple(sorted({len(stem) for stem in _MORE_PLACES}, reverse=True))
@@ -169,7 +170,7 @@ WEAPONS = compile_fast(
     # (Not a shot in sport by its distance: "odpalił rakietę z 25 metrów", "pocisk Kowalskiego z 20 m".)
     rf"\b(?:(?:{_ROCKET_NOUN}){_NOT_A_SHOT_AFTER}"
     rf"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM)s?|{en.NAMED_SYSTEMS}"
-    rf"|{_MISSILE_NOUN}{_NOT_A_SHOT_AFTER}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|(?:[\w-]+\s+)?kalib|o kalib|\d))"
+    rf"|{_MISSILE_NOUN}{_NOT_A_SHOT_AFTER}(?!\s+(?:artyleryjsk|moździerzow|czołgow|karabinow|(?:[\w-]+\s+)?kal(?:ib|\.)|o kalib|\d))"
     r"|rakietow(?:y|a|e|ego|ej|emu|ym|ych|ymi|ą)"
     r"|satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)"
     rf"|{NAMED_SYSTEMS})\b",
@@ -591,6 +592,8 @@ REACTION = compile_fast(
     r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|dożywoci\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
     r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?"
+    # ... and oil: "Ropa drożeje po ataku rakietowym", "Brent zyskuje".
+    r"|Brent\w*|rop[ay] (?:naftow\w* )?(?:droż|tanie|zdroż|potani|rośnie|rosła|spada|spadł|skocz|zyskuj|zyskał|tra[cf])\w*"
     # A fact-check and a pledge to rebuild: "nagranie ... to manipulacja", "na odbudowę szpitala".
     r"|manipulacj\w*|dezinformacj\w*|fake\w*|fałszyw\w*|(?:na|o) odbudow\w*)\b",
     _I,
@@ -884,6 +887,10 @@ TARGET_PLACE = compile_fast(
     rf"|\b(?i:na)\s+(?P<place_part>(?i:północ|południe|wschód|zachód|północy|południu|wschodzie|zachodzie)\s+{_PROPER_NAME})"
     # The waters around a place: "na wody wokół Tajwanu".
     rf"|\b(?i:na|w)\s+(?P<place_waters>(?i:wody|wodach|akwen\w*)\s+(?i:wokół|u wybrzeży|w pobliżu|koło)\s+{_PROPER_NAME})"
+    # Where sirens sounded, which in Israel is where rockets are headed: "Syreny w Aszkelonie i
+    # Sderot" (the extractor keeps Israel's places only, as in English).
+    rf"|\b(?i:syren\w*)(?:\s+(?i:alarmow|przeciwlotnicz|rakietow)\w*)?(?:\s+(?i:zawył|wył|wyją|rozbrzmiał|słychać|włączon)\w*)?"
+    rf"\s+(?i:we?)\s+(?P<place_sirens>{_PROPER_NAME})"
     # A place under fire: "Zaporoże pod ostrzałem".
     rf"|\b(?P<place_fire>{_PROPER_NAME})\s+(?i:pod\s+(?:ostrzałem|atakiem|ogniem|obstrzałem))"
     # A place attacked that ends the clause: "Ukraina zaatakowała Krym."
@@ -1281,14 +1288,16 @@ SHARED = SharedWords(
     kinds=(
         ("icbm", r"międzykontynentaln\w*"),
         ("slbm", r"z okrętu podwodnego|z okrętów podwodnych"),
-        ("irbm", r"pośredniego zasięgu"),
+        ("irbm", r"pośredniego zasięgu|Oriesznik\w*|Oreshnik\w*"),
         ("mrbm", r"(?<!po)średniego zasięgu"),
         ("srbm", r"krótkiego zasięgu|bliskiego zasięgu"),
         ("hypersonic", r"hiperdźwiękow\w*|hipersoniczn\w*|Kinżał\w*|Kindżał\w*|Cyrkon\w*|\bCh-47M2"),
         ("cruise", r"manewrując\w*|skrzydlat\w*|(?!kalibru\b)Kalibr\w*\b(?!\s*\d)|\bCh-(?!4[67]\b|5[34]\b|47M2)\d+"
                    r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
         ("satellite_launch", r"satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)\b|rakiet\w* nośn\w*"),
-        ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*"),
+        # (Rockets fired from Gaza or Lebanon: "Pięć rakiet wystrzelonych ze Strefy Gazy".)
+        ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*"
+                             r"|rakiet\w*(?:\s+[\wąćęłńóśźż-]+){0,3}?\s+(?:ze Strefy Gazy|z Gazy|z (?:południowego )?Libanu)"),
         ("ballistic", r"balistyczn\w*"),
     ),
     seas=(
