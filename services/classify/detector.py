@@ -960,7 +960,11 @@ def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[in
     none or it is one occasion's ("Missile attacks surge overnight")."""
     text, t_end = p.text, p.title_end
     m = table.shift.search(text, 0, t_end) if table.shift is not None else None
-    if m and not _HARM_BEFORE.search(text, 0, m.end()) and not (
+    # (A shift told in a later sentence after the headline's own launch says how that launch
+    # fits the war: "Rakiety spadły pod Hajfą. Hezbollah uderza coraz głębiej w Izrael".)
+    told_before = m is not None and any(not c.subordinate and c.end <= p.sentence_of(m.start())[0]
+                                        for c in t_asserted)
+    if m and not told_before and not _HARM_BEFORE.search(text, 0, m.end()) and not (
             table.single_occasion and table.single_occasion.search(text, 0, t_end)):
         return m.span()
     if table.trend_after is None or not t_asserted or t_asserted[0].verb is None:

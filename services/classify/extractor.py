@@ -496,8 +496,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 # "Ukraine orders blackouts as 43 cruise missiles target plants": the weapons
                 # are the subject of a clause of their own; the state is another clause's.
                 break
-            if not launches(r):
-                continue
+            if not launches(r) or _placed(text, r[0], table):
+                continue  # (nor a place: "W Kijowie spadła rakieta")
             if subject is not None and not (
                     table.coordinated_between.match(text, r[1], subject[0]) if table.coordinated_between is not None
                     else en.COORDINATED_SUBJECTS.fullmatch(text, r[1], subject[0])):
@@ -511,6 +511,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         for r in after_names:
             if not verb_final and en.OTHER_EVENT_BETWEEN.search(text, anchor, r[0]):
                 break  # "fires rockets ... in response to the killing of its members by Israel"
+            if _placed(text, r[0], table):
+                continue  # "w szpital w Kijowie uderzył rosyjski Ch-101": a place, not who struck
             if launches(r) and (_owns_attack(text, r[1], table) or (not verb_final and _fired_from(text, r[0], r[1]))
                                 or re.search(r"\bby\s+(?:the\s+)?$", text[max(0, r[0] - 8):r[0]])):
                 s, e, code = r
@@ -573,8 +575,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 # the agent of the launch, in a sentence of the part that is not the launch's own,
                 # even a defender's.
                 return r[2], (r[0], r[1]), "actor:fired_by"
-            owns = _owns_attack(text, r[1], table, strict=True)
-            if (owns or first is None) and launches(r):
+            placed = _placed(text, r[0], table)  # "W Kijowie spadła rakieta": where, not who
+            owns = _owns_attack(text, r[1], table, strict=True) and not placed
+            if (owns or (first is None and not placed)) and launches(r):
                 if owns:
                     return r[2], (r[0], r[1]), "actor:attacker"
                 first = r
@@ -726,6 +729,16 @@ def _fired_from(text: str, s: int, e: int) -> bool:
         text.startswith(en.HOLDER_SUFFIXES, e) or bool(en.PLATFORM_AFTER.match(text, e, e + 40)))
 
 
+# A preposition of place right before a name of an inflected language: the name is where,
+# not who ("w Kijowie", "nad Odessą").
+_PLACE_CASE_BEFORE = re.compile(r"\b(?:w|we|na|nad|pod|przy|koło|obok)\s+$", re.IGNORECASE)
+
+
+def _placed(text: str, s: int, table: LanguageTable) -> bool:
+    """Whether the name at `s` of an inflected language follows a preposition of place."""
+    return table.inflected and _PLACE_CASE_BEFORE.search(text, max(0, s - 6), s) is not None
+
+
 def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) -> bool:
     """Whether an attack or weapon noun follows the name that ends at e ("Russian strikes",
     "rosyjski atak"); unless `strict`, an armed force too ("Russian forces")."""
@@ -845,7 +858,8 @@ def _headline_attacker(p: Prepared, table: LanguageTable) -> tuple[int, int, str
             else reader_pl.headline_attack(p) if table.inflected else reader_en.headline_attack(p))
     if span is None:
         return None
-    before = [r for r in gazetteer.ACTOR_TABLE.all(p.text, 0, span[0]) if not p.text[r[1]:span[0]].strip()]
+    before = [r for r in gazetteer.ACTOR_TABLE.all(p.text, 0, span[0]) if not p.text[r[1]:span[0]].strip()
+              and not _placed(p.text, r[0], table)]
     return before[-1] if before else None
 
 

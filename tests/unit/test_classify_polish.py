@@ -204,3 +204,43 @@ def test_polish_is_a_supported_language_read_by_its_own_table():
     assert "pl" in SUPPORTED_LANGUAGES
     result = classifier.classify("Korea Północna wystrzeliła rakietę balistyczną", "")
     assert (result.lang, result.language_supported) == ("pl", True)
+
+
+@pytest.mark.parametrize(("title", "launch"), [
+    # What ought to be done is no report; the same weapons over a land, told as news, are.
+    ("Sikorski: Polska powinna mieć prawo zestrzeliwać rosyjskie rakiety nad Ukrainą", False),
+    ("Rosyjskie rakiety nad Ukrainą. Polska poderwała myśliwce", True),
+    # A batch handed over is a supply; "przekazała" that reports still reports.
+    ("Reuters: Korea Północna przekazała Rosji kolejną partię pocisków balistycznych", False),
+    ("Korea Północna wystrzeliła pocisk balistyczny, przekazała agencja Yonhap", True),
+    # A rocket fired from a balcony is a firework.
+    ("Odpalił rakietę z balkonu, zapalił się dach sąsiedniego bloku. Policja szuka sprawcy", False),
+    ("Rosja wystrzeliła rakiety z Krymu", True),
+    # A trend told after the headline's own launch says how it fits the war.
+    ("Rakiety spadły pod Hajfą. Hezbollah uderza coraz głębiej w Izrael", True),
+    ("Hezbollah coraz częściej atakuje rakietami", False),
+    # A missile that flew to its target.
+    ("Huti: nasz pocisk hipersoniczny doleciał do Izraela w 11,5 minuty", True),
+    ("Rosja: pociski mogą dolecieć do Londynu w kilka minut", False),
+    # Lessons drawn from an attack, and a market's move after it.
+    ("Wnioski z ataku rakietowego na Kijów", False),
+    ("Ropa drożeje o 5 proc. po irańskim ataku rakietowym na Izrael", False),
+])
+def test_polish_frames_of_a_launch_and_of_its_near_misses(title, launch):
+    assert classifier.classify(title, "", lang="pl").is_launch is launch
+
+
+@pytest.mark.parametrize(("title", "actor", "kind", "count", "direction", "site"), [
+    ("SBU: w szpital dziecięcy w Kijowie uderzył rosyjski Ch-101", "RUS", "cruise", None, "Kyiv", None),
+    ("W Kijowie spadła rakieta", None, None, 1, "Kyiv", None),  # where it fell, not who fired
+    ("Rakiety z Gradów spadły na Nikopol", None, "artillery_rocket", None, "Nikopol", None),
+    ("Rakiety z Jemenu spadły w Ejlacie", None, None, None, "Eilat", "Jemenu"),
+    ("Nad Kijowem zestrzelono sześć Kindżałów", "RUS", "hypersonic", 6, "Kyiv", None),
+    ("Rosja wystrzeliła 3 Iskandery na Charków", "RUS", "srbm", 3, "Kharkiv", None),
+    ("Putin potwierdza: w Dniepr uderzył nowy pocisk Oriesznik", "RUS", "irbm", 1, "Dnipro", None),
+    ("Rakiety spadły pod Hajfą", None, None, None, "Haifa", None),
+])
+def test_polish_facts_told_by_case_and_order(title, actor, kind, count, direction, site):
+    fields = classifier.classify(title, "", lang="pl").fields
+    assert (fields.actor, fields.kind, fields.count, fields.direction, fields.launch_site) == (
+        actor, kind, count, direction, site)

@@ -150,7 +150,9 @@ def place_name(word: str) -> str | None:
 # (Not a firework, a racket or a snowshoe: "rakieta sylwestrowa", "rakiety tenisowe",
 # "rakiety śnieżne".)
 _ROCKET_NOUN = (r"(?:rakiet(?:a|y|ę|ą|om|ami|ach)?|rakiecie)"
-                r"(?!\s+(?:sylwestrow|noworoczn|tenisow|śnieżn|pirotechniczn)\w*)")
+                r"(?!\s+(?:sylwestrow|noworoczn|tenisow|śnieżn|pirotechniczn)\w*)"
+                # (nor one fired from a balcony or a window: "Odpalił rakietę z balkonu".)
+                r"(?!\s+(?:[\wąćęłńóśźż]+\s+)?ze?\s+(?:balkon|okn|dach|podwórk)\w*)")
 _MISSILE_NOUN = r"pocisk(?:i|u|iem|ów|om|ami|ach)?"
 NAMED_SYSTEMS = (
     # "Kalibr", not a calibre ("pocisk kalibru 155 mm", "w kalibrze 152 mm").
@@ -221,6 +223,7 @@ EVENT_STEMS = MappingProxyType({
     "zatopi": ("impact", "perfective"), "zatapia": ("impact", "imperfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
     "nadleci": ("impact", "perfective"), "nadlatuj": ("impact", "imperfective"),
+    "doleci": ("impact", "perfective"), "dolatuj": ("impact", "imperfective"),  # "pocisk doleciał do Izraela"
     "wleci": ("impact", "perfective"), "wlatuj": ("impact", "imperfective"),
     "poleci": ("impact", "perfective"), "leci": ("impact", "imperfective"),
     "krąży": ("impact", "imperfective"),  # "pociski manewrujące krążyły nad morzem"
@@ -453,9 +456,10 @@ DENIED_BEFORE = compile_fast(
 # A weapon and where it flew with no verb of its own ("rakiet nad terytorium Polski") takes
 # its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
 # monitorować rakiet nad Polską" reports no missile over Poland.
+# ... or "Polska powinna mieć prawo zestrzeliwać rosyjskie rakiety nad Ukrainą": what ought to be.
 VERBLESS_FRAME = compile_fast(
     r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można"
-    r"|czy|jeśli|jeżeli|gdyby|będzie\w*|będ[ąę]|zostanie|zostaną)\b", _I)
+    r"|czy|jeśli|jeżeli|gdyby|będzie\w*|będ[ąę]|zostanie|zostaną|powinn\w*|powinien|trzeba|należy|mieć prawo)\b", _I)
 # Where the clause of a verbless weapon starts: a colon (after who says it), a semicolon,
 # a dash or a comma before a conjunction.
 VERBLESS_CLAUSE_START = compile_fast(r"[:;]|\s[–—-]\s|,\s*(?=(?:któr\w*|gdy|kiedy|bo|ale|lecz|a|że|iż)\b)", _I)
@@ -592,6 +596,8 @@ REACTION = compile_fast(
     r"|odszkodowa\w*|sąd(?:u|em|zie|y|ów|owi)?|wyrok\w*|dożywoci\w*|skaza\w*|uniewinni\w*|trybunał\w*|pozew|pozwu|pozwie|pozwa(?:ł|ła|li|ć)\w*"
     # Markets: "Złoty traci po doniesieniach o rakietach".
     r"|złot(?:y|ego|ówka|ówki)|giełd\w*|notowa\w*|kurs\w* (?:walut|złot|ropy|akcji)\w*|cen\w* ropy|WIG(?:20)?"
+    # Lessons drawn from it: "MON: lekcja z ataku na Izrael", "wnioski z ostrzału".
+    r"|lekcj[aeiąę]?\s+z|wnios(?:ki|ków)\s+z"
     # ... and oil: "Ropa drożeje po ataku rakietowym", "Brent zyskuje".
     r"|Brent\w*|rop[ay] (?:naftow\w* )?(?:droż|tanie|zdroż|potani|rośnie|rosła|spada|spadł|skocz|zyskuj|zyskał|tra[cf])\w*"
     # A fact-check and a pledge to rebuild: "nagranie ... to manipulacja", "na odbudowę szpitala".
@@ -673,7 +679,9 @@ COUNT = compile_fast(
     r"|styczni\w*|lut\w*|marc\w*|kwietni\w*|maj\w*|czerwc\w*|lipc\w*|sierpni\w*|wrze\w*|październik\w*|listopad\w*|grudni\w*"
     r"|na\s+\d)\b)\s+"
     r"(?:(?!(?:na|w|z|do|od|po|przez|i|oraz|lub|nad|pod|ze|we)\b)[\w-]+\s+){0,3}?"
-    rf"(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|ICBM|SRBM)\b",
+    # (or missiles by their name: "sześć Kindżałów", "dwa Iskandery", "20 Tomahawków")
+    rf"(?:{_ROCKET_NOUN}|{_MISSILE_NOUN}|ICBM|SRBM|(?:Kinżał|Kindżał|Kalibr|Iskander|Toczk|Cyrkon|Onyks|Neptun|Tomahawk"
+    rf"|ATACMS|Storm Shadow|Ch-\d+)\w*)\b",
     _I,
 )
 # Verbs of saying and reporting.
@@ -776,7 +784,8 @@ LAUNCH_SITE = re.compile(
 LAUNCH_SITE_NAMED = re.compile(
     rf"{_LAUNCH_WORD}(?:(?!\bze?\s)[^.,;:!?\n]){{0,30}}?\bze?[ \t]+"
     # (an occupied land too: "z okupowanego Krymu")
-    rf"(?P<site>(?:okupowan\w+{_SP})?(?!(?-i:Półn|Połud|Wschod|Zachod)){_UPPER}(?:{_SP}{_UPPER})?)",
+    # (not a launcher's name: "Rakiety z Gradów spadły na Nikopol")
+    rf"(?P<site>(?:okupowan\w+{_SP})?(?!(?-i:Półn|Połud|Wschod|Zachod|Grad(?:ów|a)?\b|Homar|Himars|HIMARS|Toczk|Uragan|Smiercz)){_UPPER}(?:{_SP}{_UPPER})?)",
     _I,
 )
 # A facility (`schemas.places.Site.facility`) "in the area of", "near" or "off" ("w rejonie
@@ -860,19 +869,24 @@ _ATTACKED = r"\b(?i:zaatakowa(?!n)\w*|ostrzela(?!n)\w*)"
 # A weapon in the instrumental with its adjective: "rakietami", "pociskami balistycznymi".
 _ARMED_WITH = r"(?i:[\wąćęłńóśźż-]+ami)(?:\s+(?i:[\wąćęłńóśźż-]+(?:ymi|imi)))?"
 TARGET_PLACE = compile_fast(
-    r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|wtargn\w*"
+    r"(?i:\b(?:atak\w*|ostrza\w*|ostrzel\w*|ostrzeliw\w*|uderz\w*|spad\w*|trafi\w*|wleci\w*|wlatu\w*|doleci\w*|dolatu\w*|wtargn\w*"
     r"|naruszen\w*|nalot\w*|wystrzel\w*|odpal\w*|eksplozj\w*|wybuch\w*))"
     # (where it was fired from may stand between: "wystrzelił rakiety ze Strefy Gazy na Tel Awiw")
     rf"(?:\s+(?:[\w-]+|m\.in\.)){{0,4}}?(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?"
-    # (or near it: "spadł przy lotnisku Ben Guriona")
-    rf"\s+(?i:na|nad|w kierunku|w stronę|do|we?|przy|obok|koło|w pobliżu)\s+"
+    # (or near it: "spadł przy lotnisku Ben Guriona", "spadły pod Hajfą")
+    rf"\s+(?i:na|nad|w kierunku|w stronę|do|we?|przy|obok|koło|w pobliżu|pod)\s+"
     # (not a feast nor a day: "atak Rosji w Boże Narodzenie", "w Niedzielę Palmową")
     rf"(?!Boże\s+Narodzenie|Wielkanoc|Wigili|Sylwest|Nowy\s+Rok|Święt|(?i:{_WEEKDAY}))"
     r"(?P<place>(?i:\w+\s+przestrze\w+(?:\s+powietrzn\w+)?|przestrze\w+\s+powietrzn\w+\s+\w+)"
     rf"|{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
     # The place before the verb of entering or falling ("nad Polskę wleciała rakieta"), or
     # after a missile with no verb ("rakieta nad Polską").
-    rf"|\b(?:(?i:nad|do)\s+(?P<place_front>{_PROPER_NAME})\s+(?i:wleci\w*|wtargn\w*)"
+    # ... or shot down there: "Nad Kijowem zestrzelono sześć Kindżałów".
+    rf"|\b(?:(?i:nad|do)\s+(?P<place_front>{_PROPER_NAME})\s+(?i:wleci\w*|wtargn\w*|zestrzel\w*|strąc\w*|przechwyc\w*)"
+    # ... or hit there: "w Dniepr uderzył nowy pocisk", "W Kijowie spadła rakieta".
+    # (the weapon right after: not "W Polsce spadły ceny paliw")
+    rf"|(?i:we?|na)\s+(?P<place_hit_front>{_PROPER_NAME})\s+(?i:uderzy\w*|uderzał\w*|spad\w*|trafi\w*)"
+    rf"(?=(?:\s+[\wąćęłńóśźż-]+){{0,3}}?\s+(?:(?i:rakiet|pocisk)\w*|{NAMED_SYSTEMS}))"
     rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
     rf"|\b(?i:rakiet\w*|pocisk\w*)\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
     # What the weapons were fired at, right after them: "sześć pocisków ATACMS w obiekt wojskowy".
@@ -940,7 +954,7 @@ SITE_BEFORE = compile_fast(r"\b(?:z|ze|z terytorium|z terenu|znad)\s+$", _I)
 # A state's adjective in the nominative before a weapon in the nominative ("trafiła
 # rosyjska rakieta", "spadły rosyjskie pociski"): the subject, after the verb.
 SUBJECT_WEAPON_AFTER = compile_fast(
-    r"(?<=[aie])\s+(?:\w+\s+)?(?:rakiet[ay]|pociski?|drony?|dron|bomb[ay]|Iskander\w*|Kindżał\w*|Kalibr\w*)\b", _I)
+    r"(?<=[aieł])\s+(?:\w+\s+)?(?:rakiet[ay]|pociski?|drony?|dron|bomb[ay]|Iskander\w*|Kindżał\w*|Kalibr\w*|Ch-\d+\w*)\b", _I)
 REPORTER_BEFORE = compile_fast(
     r"\b(?:według|wg|jak podaj\w*|jak poda\w*|jak informuj\w*|jak poinformowa\w*|jak przekaza\w*|jak twierdz\w*"
     r"|jak potwierdzi\w*|cytowan\w* przez"
@@ -1161,6 +1175,8 @@ SHARED = SharedWords(
         r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*"
         # A handover to come ("przekażą Ukrainie"; not "przekazał", which also reports).
         r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*|przekazano"
+        # ... or a batch handed over: "przekazała Rosji kolejną partię pocisków".
+        r"|przekazał\w*(?=(?:\s+[\wąćęłńóśźż-]+){0,3}\s+parti[aęi]\b)"
         # Launchers moved or deployed: "przesuwa wyrzutnie bliżej frontu", "rozmieszcza Iskandery".
         r"|przesuwa\w*|przerzuca\w*|przerzuci\w*|rozmieszcza\w*|rozmieści\w*|rozlokow\w*)\b"
     ),
@@ -1296,7 +1312,8 @@ SHARED = SharedWords(
                    r"|Tomahawk\w*|Neptun(?:a|y|ów|ami|em)?\b"),
         ("satellite_launch", r"satelit(?:a|y|ę|ą|ów|om|ami|ach|cie)\b|rakiet\w* nośn\w*"),
         # (Rockets fired from Gaza or Lebanon: "Pięć rakiet wystrzelonych ze Strefy Gazy".)
-        ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*"
+        ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*|(?<=z )Grad(?:ów|a)\b|Gradami\b"
+                             r"|(?<=wyrzutni )Grad\w*|HIMARS\w*|Himars\w*|Homar\w*-[AK]|Uragan\w*|Smiercz\w*"
                              r"|rakiet\w*(?:\s+[\wąćęłńóśźż-]+){0,3}?\s+(?:ze Strefy Gazy|z Gazy|z (?:południowego )?Libanu)"),
         ("ballistic", r"balistyczn\w*"),
     ),
