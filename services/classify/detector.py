@@ -1034,7 +1034,7 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
         if _negated(text, table, w.start()):
             return w.span()  # "obiekt nie był rakietą", "żadnej rakiety nie było"
     for pattern in (table.reaction, table.consequence, ENGLISH.reaction, ANY.supply, ANY.display, ANY.engine,
-                    ANY.anticipation):
+                    ANY.anticipation, en.PRODUCT_LAUNCH):
         if pattern is None:
             continue
         for m in pattern.finditer(text, 0, t_end):

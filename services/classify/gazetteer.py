@@ -212,7 +212,7 @@ TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
     "LBN": ("Lebanon", "Beirut"),
     "YEM": ("Yemen", "Sanaa"),
     "IRQ": ("Iraq", "Erbil", "Baghdad"),
-    "IRN": ("Iran", "Tehran"),
+    "IRN": ("Iran", "Tehran", "Isfahan", "Natanz", "Tabriz", "Shiraz", "Kermanshah", "Bandar Abbas"),
     "PAK": ("Pakistan", "Balochistan"),
     "IND": ("India",),
 }
@@ -226,7 +226,7 @@ TARGET_EN = compile_fast(
     rf"\b(?:at|on|toward|towards|into|over|targets?|targeted|targeting|struck|hit|hits"
     # "the reentry vehicle traveled 4,200 miles to the Kwajalein Atoll".
     rf"|(?:travell?ed|flew|headed)\s+(?:(?:about|some|roughly)\s+)?(?:[\d,]+\s+(?:miles|kilomet(?:er|re)s|km)\s+)?to"
-    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:(?:were|was|have been|had been)\s+)?(?:reported|heard)\s+)?in"
+    rf"|(?:strikes?|attacks?|explosions?|blasts?)\s+(?:(?:(?:were|was|have been|had been)\s+)?(?:reported|heard)\s+)?(?:in|near)"
     rf"|(?:struck|hit|hits)\s+(?:[\w-]+\s+){{1,4}}?in)\s+"
     rf"(?:the\s+)?(?:(?:Israeli|Ukrainian)\s+)?"
     # (a kind of place before it: "the capital", "the southern city of", "the central
@@ -238,7 +238,8 @@ TARGET_EN = compile_fast(
     rf"|^(?P<place_label>{TARGET_PLACES}):\s"
     # Where Israel's rocket sirens sounded, which they do only where rockets are headed: "sets
     # off sirens in Sderot" (not the nationwide warnings of South Korea and Japan).
-    rf"|\bsirens?\s+(?:(?:sounded|sound|sounding|wailed|wail|blared|went off|were heard)\s+)?(?:across|in)\s+"
+    rf"|\bsirens?\s+(?:(?:sounded|sounds?|sounding|wailed|wail(?:s|ing)?|blared|blares?|blaring|went off|go off|were heard"
+    rf"|rang out|ring out)\s+)?(?:across|in)\s+"
     rf"(?:the\s+)?(?P<place_sirens>{'|'.join(TARGET_PLACES_BY_STATE['ISR'])})\b"
     # The place as the subject of the attack it suffers: "Kyiv comes under missile attack",
     # "Odesa suffers a night of strikes".

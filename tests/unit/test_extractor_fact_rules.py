@@ -1268,3 +1268,35 @@ def test_a_leaders_own_strike_and_the_kind_a_name_or_origin_implies(title, lang,
     result = classifier.classify(title, "", lang=lang)
     assert result.is_launch
     assert (result.fields.actor, result.fields.kind) == (actor, kind)
+
+
+# --- war reports of English outlets ------------------------------------------------------------
+
+def test_a_launch_of_something_else_is_no_report_and_a_launch_of_a_weapon_is():
+    assert not classifier.classify("Ukraine launches app for civilians to report incoming Russian drones and "
+                                   "missiles", "").is_launch
+    assert classifier.classify("North Korea launches new ICBM", "").is_launch
+
+
+def test_a_commanders_past_attacks_are_no_report():
+    assert not classifier.classify("Israel confirms Hamas military chief killed in July strike",
+                                   "The chief, who masterminded years of rocket attacks, was killed in an air strike "
+                                   "in Khan Younis, the military said.").is_launch
+    assert classifier.classify("Hamas fires rockets at Israel", "Hamas fired 20 rockets at Ashkelon on Monday, "
+                               "the army said.").is_launch
+
+
+def test_a_dates_day_is_no_count_and_a_toll_keeps_the_strikes_owner():
+    assert _facts("Russia used North Korean missile in strike on Kharkiv, prosecutor says",
+                  "Fragments recovered after the January 2 attack show a KN-23 missile hit the city.").count == 1
+    assert _facts("North Korea fires 2 missiles on March 3").count == 2
+    assert _facts("Death toll in Russian missile strike on Kyiv hospital rises to 33").actor == "RUS"
+
+
+@pytest.mark.parametrize(("title", "direction"), [
+    ("Sirens blare in central Israel as rockets fired from Gaza", "Central Israel"),
+    ("Explosions heard near Isfahan as Israeli missile strikes Iran, US official says", "Isfahan"),
+    ("Israeli missile strikes Iran", "Iran"),
+])
+def test_where_english_war_reports_say_it_went(title, direction):
+    assert _facts(title).direction == direction

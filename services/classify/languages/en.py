@@ -552,6 +552,13 @@ NONWEAPON_OBJECT = compile_fast(
     _I,
 )
 
+# A launch of something else, the headline's news when it tells no launch of a weapon: the
+# policy's word trap ("Ukraine launches app for civilians to report incoming missiles").
+PRODUCT_LAUNCH = compile_fast(
+    r"\blaunch(?:es|ed|ing)?\s+(?:(?:an?|its|their|the|new|first)\s+)*(?:[\w-]+\s+)?"
+    r"(?:apps?|platforms?|services?|campaigns?|initiatives?|websites?|portals?|investigations?|inquir(?:y|ies)|probes?"
+    r"|bids?|funds?|fundraisers?|products?|phones?|smartphones?|cars?|brands?|books?|albums?|films?|series|shows?)\b", _I)
+
 # Harm done, and people sheltering: what a strike leaves (`detector.py` reads it in a
 # headline over a summary's launch, `reader_en.py` before "after" a launch).
 HARM_WORDS = (r"killed|dead|injured|wounded|damaged|destroyed|rubble|power cuts?|outages?|blackouts?|shelters?"
@@ -644,8 +651,10 @@ SUBORDINATE_BEFORE = compile_fast(
     # The person "behind" attacks, or "responsible for" them: who they were, not a report.
     r"|(?:commanders?|chiefs?|leaders?|masterminds?|operatives?|officials?|officers?|militants?|figures?|members?)"
     r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,5}?\s+(?:behind|responsible for(?:\s+(?:planning|directing|organi[sz]ing))?)"
-    # ... or who did it, told in a relative clause: "Man who guided missile strike jailed".
-    r"|(?:man|men|woman|women|soldiers?|officers?|pilots?|teens?|boys?|girls?|suspects?|spy|spies|agents?|informants?)\s+who)\b"
+    # ... or who did it, told in a relative clause: "Man who guided missile strike jailed",
+    # "Deif, who masterminded rocket attacks".
+    r"|(?:man|men|woman|women|soldiers?|officers?|pilots?|teens?|boys?|girls?|suspects?|spy|spies|agents?|informants?)\s+who"
+    r"|\bwho\s+(?:had\s+)?(?:masterminded|orchestrated|oversaw|planned|directed|organi[sz]ed))\b"
     # (Not across a clause of its own: "Interceptors seen over Doha as missiles target ...".)
     r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,6}\s*$",
     _I,
@@ -854,6 +863,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, 
                 "fifteen": 15, "twenty": 20, "a dozen": 12}
 COUNT = compile_fast(
     # (Not a designation's number: "Type 12 anti-ship missile", "Block 5 missiles".)
+    # (Nor a date's day: "the January 2 attack show a KN-23".)
+    r"(?<!\bJanuary )(?<!\bFebruary )(?<!\bMarch )(?<!\bApril )(?<!\bMay )(?<!\bJune )(?<!\bJuly )(?<!\bAugust )(?<!\bSeptember )(?<!\bOctober )(?<!\bNovember )(?<!\bDecember )"
     r"(?<![\w,.:-])(?<!\bType )(?<!\bModel )(?<!\bBlock )(?<!\bMk )(?<!\bMark )(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|a dozen|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
@@ -1051,7 +1062,9 @@ PASSIVE_TARGET_AFTER = compile_fast(
 # name after a passive verb of attacking is its agent, not a target (after "in", only a
 # name that owns the attack: "killed in Kyiv" is a place).
 PASSIVE_AGENT_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?(?:by|with)\s+(?:the\s+|an?\s+)?$", _I)
-PASSIVE_IN_BEFORE = compile_fast(rf"\b{_ATTACKED}\s+(?:again\s+|overnight\s+)?in\s+(?:the\s+|an?\s+)?$", _I)
+# ... and the toll of it: "Death toll in Russian missile strike rises".
+PASSIVE_IN_BEFORE = compile_fast(rf"\b(?:{_ATTACKED}\s+(?:again\s+|overnight\s+)?|(?:death\s+)?toll\s+|casualties\s+)in\s+"
+                                 rf"(?:the\s+|an?\s+)?$", _I)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
 # (Not the owner of what was intercepted: "Iran's 180 missiles intercepted".)
 DEFENDER_AFTER = compile_fast(
@@ -1208,8 +1221,9 @@ SHARED = SharedWords(
         r"|World War (?:Two|II|2|One|I)\b|WWII|WW2|Second World War|Cold War"
         r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
         r"|several|many|\d+) (?:years?|months|decades?) (?:after|on\b)"
-        # Fire told over a span: "after two decades of rocket fire", "three years of missile barrages".
-        r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|\d+) (?:years|months|decades) of"
+        # Fire told over a span: "after two decades of rocket fire", "three years of missile barrages",
+        # "who masterminded years of rocket attacks".
+        r"|(?:(?:two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|\d+) )?(?:years|months|decades) of"
         r"(?= (?:[\w'’-]+ ){0,2}(?:rocket|missile)s?\b)"
         r"|funeral|laid to rest"
         # Rebuilt and restored: long after ("hospital hit by missile rebuilt, reopens"; not
