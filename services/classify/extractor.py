@@ -485,6 +485,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         unnamed = None if verb_final else ANY.unnamed_launcher.search(text, max(s0, anchor - 40), anchor)
         if unnamed is not None and not (before_names and (before_names[-1][1] > unnamed.start() or not text[
                 before_names[-1][1]:unnamed.start()].strip(" '’s"))):
+            # ... unless the headline names who attacked: "Hezbollah uderzył w Arab al-Aramsze ||
+            # Bojownicy wystrzelili pociski przeciwpancerne".
+            attacker = _headline_attacker(p, table) if anchor > p.title_end else None
+            if attacker is not None and launches(attacker):
+                return attacker[2], (attacker[0], attacker[1]), "actor:attacker"
             return None, None, ""
         # The launcher named last before the launch; of coordinated subjects ("S. Korea,
         # US fire ATACMS"), the first named leads.
@@ -1017,7 +1022,8 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 said = text[s:e]
                 if group in ("place_hit", "place_of") and gazetteer.names_a_state(said):
                     continue  # "ostrzelał Izrael": the summary may say where in it
-                english = table.place_name(said) if table.place_name is not None and " " not in said else None
+                english = table.place_name(said) if table.place_name is not None and (
+                    " " not in said or group == "place_sirens") else None
                 if group == "place_of" and english is None:
                     continue  # a genitive no place of the gazetteer: the attack's owner ("ostrzał Hamasu")
                 if group == "place_sirens" and not _israeli(english):

@@ -244,3 +244,30 @@ def test_polish_facts_told_by_case_and_order(title, actor, kind, count, directio
     fields = classifier.classify(title, "", lang="pl").fields
     assert (fields.actor, fields.kind, fields.count, fields.direction, fields.launch_site) == (
         actor, kind, count, direction, site)
+
+
+@pytest.mark.parametrize(("title", "launch"), [
+    # An air-defence command that speaks of the attack reports it; a president who speaks of
+    # one reacts.
+    ("Kindżały nad Kijowem. Obrona powietrzna mówi o wyjątkowo gęstym ataku", True),
+    ("Rakiety nad Kijowem. Prezydent mówi o zbrodni", False),
+])
+def test_a_command_that_speaks_of_the_attack_reports_it(title, launch):
+    assert classifier.classify(title, "", lang="pl").is_launch is launch
+
+
+@pytest.mark.parametrize(("title", "summary", "actor", "kind", "count", "direction"), [
+    ("Syreny w Tel Awiwie. Ze Strefy Gazy wystrzelono rakiety", "", None, "artillery_rocket", None, "Tel Aviv"),
+    ("W nocy Rosja zaatakowała Kijów sześcioma Kinżałami", "", "RUS", "hypersonic", 6, "Kyiv"),
+    ("KCNA: Kim Dzong Un nadzorował ostrzał z 600-milimetrowych wyrzutni rakietowych", "", "PRK",
+     "artillery_rocket", None, None),
+    # A date's day is no count, in Polish text as in English.
+    ("Eksperci ONZ: Rosja uderzyła w Charków północnokoreańskim pociskiem",
+     "Szczątki zebrane po ataku z 2 stycznia pochodzą z pocisku Hwasong-11.", "RUS", None, 1, "Kharkiv"),
+    # The summary's fighters are the headline's attacker.
+    ("Hezbollah uderzył w Metulę", "Bojownicy wystrzelili w środę pociski przeciwpancerne na miasteczko.",
+     "Hezbollah", None, None, "Metulę"),
+])
+def test_polish_facts_of_sirens_salvos_and_attackers(title, summary, actor, kind, count, direction):
+    fields = classifier.classify(title, summary, lang="pl").fields
+    assert (fields.actor, fields.kind, fields.count, fields.direction) == (actor, kind, count, direction)

@@ -867,7 +867,10 @@ COUNT = compile_fast(
     r"(?<!\bJanuary )(?<!\bFebruary )(?<!\bMarch )(?<!\bApril )(?<!\bMay )(?<!\bJune )(?<!\bJuly )(?<!\bAugust )(?<!\bSeptember )(?<!\bOctober )(?<!\bNovember )(?<!\bDecember )"
     r"(?<![\w,.:-])(?<!\bType )(?<!\bModel )(?<!\bBlock )(?<!\bMk )(?<!\bMark )(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
     r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|a dozen|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)\s+"
+    r"|a dozen|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)"
+    # (a day of a month, in English or Polish text: "the 2 January attack", "po ataku z 2 stycznia")
+    r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|stycz|lut|mar[cz]|kwie|maj|czerw|lip|sierp|wrze[sś]|październik|paźdz|listopad|grud)\w*)\s+"
     # (Words between: "eight U.S.-made ATACMS ballistic missiles".)
     # (Nor a verb: "fired on March 14 was a new ... missile".)
     # (Nor what carried them: "three satellites using its Simorgh rocket".)

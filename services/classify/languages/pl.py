@@ -122,7 +122,9 @@ _MORE_PLACES = {
     "mariupol": "Mariupol", "kercz": "Kerch", "iwano-frankiwsk": "Ivano-Frankivsk", "żytomierz": "Zhytomyr",
     "czerkas": "Cherkasy", "krzemieńczu": "Kremenchuk", "krzemieńczug": "Kremenchuk", "jerozolim": "Jerusalem",
     "hajf": "Haifa", "aszkelon": "Ashkelon", "aszdod": "Ashdod", "sderot": "Sderot", "ejla": "Eilat",
-    "netiwot": "Netivot", "naharij": "Nahariya", "holon": "Holon", "teheran": "Tehran", "bagdad": "Baghdad",
+    "netiwot": "Netivot", "naharij": "Nahariya", "holon": "Holon",
+    "tel awiw": "Tel Aviv", "tel-awiw": "Tel Aviv", "beer szew": "Beersheba", "kirjat szmon": "Kiryat Shmona",
+    "teheran": "Tehran", "bagdad": "Baghdad",
     "damaszk": "Damascus", "bejrut": "Beirut", "kursk": "Kursk", "briańsk": "Bryansk",
 }
 _MORE_PLACE_LENGTHS = tuple(sorted({len(stem) for stem in _MORE_PLACES}, reverse=True))
@@ -562,7 +564,8 @@ RELATIVE_HEAD = compile_fast(r"\s*(?:[\w-]+\s+){0,4}$|.*\b(?:że|iż)\s+(?:[\w-]
 # A state's body that speaks of a strike or a launch reports it ("Wojsko mówi o „precyzyjnych
 # uderzeniach”", "Pekin mówi o „rutynowym” starcie"; a president who speaks of one reacts).
 _BODY_SPEAKS = ("(?:(?<=Kijów mówi o)|(?<=Pekin mówi o)|(?<=Moskwa mówi o)|(?<=Wojsko mówi o)|(?<=Armia mówi o)"
-                "|(?<=MON mówi o)|(?<=Teheran mówi o)|(?<=Pjongjang mówi o)|(?<=Pentagon mówi o))")
+                "|(?<=MON mówi o)|(?<=Teheran mówi o)|(?<=Pjongjang mówi o)|(?<=Pentagon mówi o)"
+                "|(?<=[Oo]brona powietrzna mówi o)|(?<=Siły Powietrzne mówią o)|(?<=Dowództwo mówi o)|(?<=Sztab mówi o))")
 # Weapons counted, whoever speaks of them, are reported ("Gubernator Odessy mówi o dwóch
 # Neptunach", "mówi o 40 rakietach"; not "mówi o odwecie").
 _WEAPONS_COUNTED = (r"\s+(?:\d+|dw(?:óch|u|ie)|trzech|czterech|pięciu|kilku|kilkunastu|kilkudziesięciu|\w+dziestu|\w+stu)"
@@ -888,7 +891,7 @@ TARGET_PLACE = compile_fast(
     rf"|(?i:we?|na)\s+(?P<place_hit_front>{_PROPER_NAME})\s+(?i:uderzy\w*|uderzał\w*|spad\w*|trafi\w*)"
     rf"(?=(?:\s+[\wąćęłńóśźż-]+){{0,3}}?\s+(?:(?i:rakiet|pocisk)\w*|{NAMED_SYSTEMS}))"
     rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
-    rf"|\b(?i:rakiet\w*|pocisk\w*)\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
+    rf"|\b(?:(?i:rakiet\w*|pocisk\w*)|{NAMED_SYSTEMS})\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
     # What the weapons were fired at, right after them: "sześć pocisków ATACMS w obiekt wojskowy".
     rf"|\b(?i:pocisk|rakiet)\w*(?:\s+[\w-]+){{0,2}}?\s+(?i:na|w)\s+(?P<place_weapon>{_STRUCK_THING})"
     # Toward a place, wherever it stands in a launch's item: "w kierunku Tel Awiwu", "w stronę
@@ -904,7 +907,7 @@ TARGET_PLACE = compile_fast(
     # Where sirens sounded, which in Israel is where rockets are headed: "Syreny w Aszkelonie i
     # Sderot" (the extractor keeps Israel's places only, as in English).
     rf"|\b(?i:syren\w*)(?:\s+(?i:alarmow|przeciwlotnicz|rakietow)\w*)?(?:\s+(?i:zawył|wył|wyją|rozbrzmiał|słychać|włączon)\w*)?"
-    rf"\s+(?i:we?)\s+(?P<place_sirens>{_PROPER_NAME})"
+    rf"\s+(?i:we?)\s+(?P<place_sirens>{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)"
     # A place under fire: "Zaporoże pod ostrzałem".
     rf"|\b(?P<place_fire>{_PROPER_NAME})\s+(?i:pod\s+(?:ostrzałem|atakiem|ogniem|obstrzałem))"
     # A place attacked that ends the clause: "Ukraina zaatakowała Krym."
@@ -923,7 +926,7 @@ TARGET_PLACE = compile_fast(
     rf"|(?:^|(?<=[.:!?]\s))(?P<place_passive>{_STRUCK_THING}|{_PROPER_NAME})\s+(?i:został\w*\s+)?"
     r"(?i:trafion|ostrzelan|zaatakowan|uszkodzon|zniszczon|zatopion)\w*"
     # The place attacked, with the weapon after it: "zaatakowała Kijów pociskami balistycznymi".
-    rf"|{_ATTACKED}\s+(?P<place_attacked>{_PROPER_NAME})\s+(?i:pocisk|rakiet)\w*"
+    rf"|{_ATTACKED}\s+(?P<place_attacked>{_PROPER_NAME})\s+(?:[\wąćęłńóśźż]+\s+)?(?:(?i:pocisk|rakiet)\w*|{NAMED_SYSTEMS})"
     # ... or with the weapon, in the instrumental, before it: "zaatakowała rakietami Kijów",
     # "ostrzelali w nocy rakietami i dronami Lwów", "pociskami balistycznymi Odessę",
     # "ostrzelał rakietami południe Izraela".
@@ -1314,7 +1317,9 @@ SHARED = SharedWords(
         # (Rockets fired from Gaza or Lebanon: "Pięć rakiet wystrzelonych ze Strefy Gazy".)
         ("artillery_rocket", r"wieloprowadnicow\w*|artyleri\w* rakietow\w*|Katiusz\w*|Kassam\w*|(?<=z )Grad(?:ów|a)\b|Gradami\b"
                              r"|(?<=wyrzutni )Grad\w*|HIMARS\w*|Himars\w*|Homar\w*-[AK]|Uragan\w*|Smiercz\w*"
-                             r"|rakiet\w*(?:\s+[\wąćęłńóśźż-]+){0,3}?\s+(?:ze Strefy Gazy|z Gazy|z (?:południowego )?Libanu)"),
+                             r"|rakiet\w*(?:\s+[\wąćęłńóśźż-]+){0,3}?\s+(?:ze Strefy Gazy|z Gazy|z (?:południowego )?Libanu)"
+                             r"|(?:[Zz]e Strefy Gazy|[Zz] Gazy|[Zz] (?:południowego )?Libanu)(?:\s+[\wąćęłńóśźż-]+){0,2}?\s+rakiet\w*"
+                             r"|wyrzut\w* rakietow\w*|\b\d{3}\s?-?(?:mm|milimetrow\w*)\b"),
         ("ballistic", r"balistyczn\w*"),
     ),
     seas=(
