@@ -904,6 +904,12 @@ _COULD_REACH_BEFORE = re.compile(r"\b(?:able to|can|could|capable of|designed to
                                  r"(?:(?:reach|reaching|hit|hitting|strike|striking|attack|attacking)\s+)?$", re.I)
 
 
+def _could_reach(text: str, lo: int, s: int) -> bool:
+    """Whether the strike word at `s` tells what a weapon could hit ("is able to reach
+    targets in India", "can hit targets in Japan"), not what it hit."""
+    return _COULD_REACH_BEFORE.search(text, max(lo, s - 30), s) is not None
+
+
 def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int, str, tuple[int, int]]]:
     """What the strikes of text[lo:hi] hit, as (position, direction, span): in the words
     after a verb or noun of striking, falling or entering (`en.STRIKE_OBJECT`), a place of
@@ -921,7 +927,7 @@ def _struck(p: Prepared, lo: int, hi: int, actor: str | None) -> list[tuple[int,
             # warship was hit in Crimea": another attack's target. A strike after "after"
             # that is the sentence's only one is the news ("says ... after a missile hit").
             continue
-        if _COULD_REACH_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+        if _could_reach(text, lo, m.start()):
             continue  # what the missile could strike: "is able to reach targets in India"
         told = m.end()
         os_, oe = m.span("object")
@@ -999,7 +1005,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
     for lo, hi in ((0, t_end), (t_end, len(text))):
         part = []
         for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
-            if _COULD_REACH_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+            if _could_reach(text, lo, m.start()):
                 continue  # "can hit targets in Japan"
             group = next(g for g in ("place", "place_under", "place_before", "place_label", "place_sirens") if m.group(g))
             s, e = m.span(group)
@@ -1030,7 +1036,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                     continue  # sirens elsewhere warn a whole land ("syreny we Lwowie")
                 part.append((s, english or said, (s, e)))
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):
-            if _COULD_REACH_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
+            if _could_reach(text, lo, m.start()):
                 continue
             s, e = m.span(next(g for g in ("place", "place_reached", "place_range", "place_off") if m.group(g)))
             part.append((s, text[s:e], (s, e)))
