@@ -759,14 +759,20 @@ def _owns_attack(text: str, e: int, table: LanguageTable, strict: bool = False) 
 _TOTAL_AT_LEAST = 10
 
 
-def _in_period(text: str, s: int, e: int) -> bool:
-    """Whether the count at text[s:e] is told in its clause over a period (`count_period`:
-    "since", "so far", "od początku", "累計"), so a total, not one launch's."""
+def _in_clause(pattern, text: str, s: int, e: int) -> bool:
+    """Whether `pattern` is found in the clause of text[s:e]: a count's `count_period`
+    ("since", "so far", "od początku", "累計": a total, not one launch's) or `place_tally`."""
     lo = max(0, s - _CLAUSE_REACH)
     lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, s)), default=lo)
     after = _CLAUSE_BREAK.search(text, e, e + _CLAUSE_REACH)
     hi = after.start() if after else min(len(text), e + _CLAUSE_REACH)
-    return ANY.count_period.search(text, lo, hi) is not None
+    return pattern.search(text, lo, hi) is not None
+
+
+def _place_tally(text: str, s: int, e: int) -> bool:
+    """Whether the weapons at text[s:e] are one place's tally (`place_tally`) of an attack
+    the text tells over a whole country or many places (`wide_attack`): no launch's count."""
+    return _in_clause(ANY.place_tally, text, s, e) and ANY.wide_attack.search(text) is not None
 
 
 def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int | None, tuple[int, int] | None]:
@@ -787,8 +793,10 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
                     n = int(raw.replace(",", ""))
                 if pattern is en.COUNT and n == 1 and _plural(text[m.start("w"):m.end("w")]):
                     continue  # "a barrage ... missiles": the article is not a count
-                if n >= _TOTAL_AT_LEAST and _in_period(text, m.start(), m.end()):
+                if n >= _TOTAL_AT_LEAST and _in_clause(ANY.count_period, text, m.start(), m.end()):
                     continue  # "more than 3,000 missiles since February 2022": a total
+                if _place_tally(text, m.start(), m.end()):
+                    continue  # "Na stolicę spadły trzy rakiety" of attacks across Ukraine
                 if least <= n <= 10_000:
                     if lo == 0 and table.subset_count is not None:
                         # The headline counts a part ("5発、EEZ内に落下") of a total the summary
@@ -803,6 +811,8 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
     if (not table.verb_final and primary is not None and primary.in_title and primary.weapon
             and not ANY.vague_count.search(text, 0, t_end) and not ANY.volley_words.search(text, 0, t_end)):
         ws, we = primary.weapon
+        if _place_tally(text, ws, we):
+            return None, None  # "rakieta spadła na dzielnicę" of attacks on cities
         if table.singular_weapons is not None:
             # "wystrzeliła rakietę": every weapon the headline names is one; a system's name
             # says no number ("przetestowała pocisk PrSM": the noun before it does).

@@ -27,7 +27,8 @@ keyed by the Python version and this file's source; without it, or for a pattern
 not hold, it is derived here).
 Whatever it does not know (inline flags, backreferences, conditionals) makes it leave
 the pattern as written: each derivation is added only when it is exact, so a compiled
-pattern matches (and groups) exactly what `re.compile` would. `Table` runs a gazetteer
+pattern matches (and groups) exactly what `re.compile` would; a pattern that ignores case
+but keeps it in a group ("(?-i:[A-Z])") is not lower-cased either. `Table` runs a gazetteer
 as one pattern per entry, so each entry gets its own gate and prefix.
 """
 
@@ -667,6 +668,10 @@ def lowered(text: str) -> str | None:
 _NO_MATCHES: tuple[re.Match[str], ...] = ()
 
 
+# A group that turns case back on, "(?-i:[A-Z])": not an escaped parenthesis.
+_CASE_KEPT = re.compile(r"(?<!\\)\(\?[aLmsux]*-[msx]*i[msx]*:")
+
+
 class FastPattern:
     """A compiled pattern with a prefix, optional case folding and a literal gate."""
 
@@ -676,9 +681,12 @@ class FastPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._fold = bool(flags & re.IGNORECASE)
+        # A pattern that ignores case but holds it somewhere ("(?-i:[A-Z])") cannot be run
+        # over lower-cased text: no folding, no derivation, the pattern as `re` compiles it.
+        as_written = bool(flags & re.IGNORECASE) and _CASE_KEPT.search(pattern) is not None
+        self._fold = bool(flags & re.IGNORECASE) and not as_written
         fast_flags = flags & ~re.IGNORECASE if self._fold else flags
-        derived = _CACHE.derived(pattern, flags)
+        derived = (pattern, None, None, None) if as_written else _CACHE.derived(pattern, flags)
         if derived is not None:
             fast, fast_ascii, exact, gate = derived
             self._fast = re.compile(fast, fast_flags)

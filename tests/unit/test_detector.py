@@ -211,6 +211,20 @@ def test_factored_alternations_match_exactly_what_re_matches(pattern):
         assert [m.regs for m in fast.finditer(text)] == [m.regs for m in plain.finditer(text)], text
 
 
+@pytest.mark.parametrize("pattern", [
+    r"\bhit\s+(?-i:[A-Z])\w+",  # a capital kept in a pattern that ignores case
+    r"\b(?:na|w)\s+(?!(?-i:[a-z]))\w+",
+])
+def test_a_pattern_that_keeps_case_in_a_group_matches_exactly_what_re_matches(pattern):
+    from services.classify import fastpattern
+
+    texts = ["Missiles hit Kyiv", "missiles HIT Kyiv and hit northern towns", "spadły na Kijów i na miasta", ""]
+    fast = fastpattern.compile_fast(pattern, re.IGNORECASE)
+    plain = re.compile(pattern, re.IGNORECASE)
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
 def test_the_classifier_uses_no_private_module_of_the_interpreter():
     # re._parser and re._constants change between Python versions; nothing may lean on them.
     import ast

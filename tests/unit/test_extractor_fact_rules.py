@@ -611,6 +611,19 @@ def test_the_revolutionary_guards_are_named_as_the_source(title, source):
     ("インドがミサイル試験", "インド国防省はアグニ5・1基の飛行試験を実施したと発表した。", "ja", 1),
     # A Polish rocket with a satellite is one rocket.
     ("Korea Północna wystrzeliła rakietę z satelitą", "", "pl", 1),
+    # What fell on, hit or was downed over one place of an attack across a country is that
+    # place's tally ...
+    ("Atak rakietowy Rosji", "Seria rosyjskich ataków w Ukrainie. W całym kraju ogłoszono alarm. Na stolicę spadły "
+     "trzy rakiety.", "pl", None),
+    ("Ataki Rosji na miasta, w Odessie rakieta spadła na osiedle", "Rosjanie uderzyli w nocy.", "pl", None),
+    ("Russia pounds Ukraine with missiles", "Russia launched missiles at cities across Ukraine overnight. Three missiles "
+     "struck Kyiv, officials said.", "en", None),
+    ("Russia pounds Ukraine with missiles", "Russia launched 81 missiles at cities across Ukraine overnight. Three "
+     "missiles struck Kyiv, officials said.", "en", 81),
+    # ... but of an attack on that place alone, the count; and at night is no place.
+    ("Russia fires missiles at Kyiv", "Three missiles struck Kyiv overnight, the mayor said.", "en", 3),
+    ("Rosja zaatakowała Kijów", "W nocy spadły trzy rakiety na Kijów.", "pl", 3),
+    ("Rosja zaatakowała miasta Ukrainy", "W nocy spadły trzy rakiety.", "pl", 3),
 ])
 def test_a_count_is_this_launchs(title, summary, lang, count):
     assert _facts(title, summary, lang).count == count

@@ -203,6 +203,8 @@ class _Shared:
     generic_sea: FastPattern
     heading: FastPattern
     count_period: FastPattern
+    place_tally: FastPattern
+    wide_attack: FastPattern
     other_time_before: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern

@@ -1393,6 +1393,14 @@ SHARED = SharedWords(
     # Headlines drop the article: "fires missile into sea"; "into its eastern sea" and "off
     # its east coast" too.
     count_period=r"\bsince\b|\bso far\b|\bto date\b",
+    place_tally=(
+        r"\b(?:fell|landed|exploded|crashed|struck|hit|slammed into|were (?:shot down|downed|intercepted|destroyed))"
+        r"\s+(?:(?:on|in|into|over|near)\s+)?(?:the\s+)?(?!(?:Ukraine|Israel|Russia|Japan|Korea|South Korea|Taiwan"
+        r"|Poland|Syria|Iraq|Iran|Yemen|Saudi Arabia|Lebanon|Gaza)\b)"
+        r"(?:capital|city|town|port|region|oblast|(?-i:[A-Z])[\w'-]+)"
+    ),
+    wide_attack=(r"\bacross (?:the country|the nation|(?-i:[A-Z])\w+)|\bnationwide\b|\ball over (?:the country|\w+)"
+                 r"|\bcities\b|\bregions\b"),
     other_time_before=(
         r"\b(?:sirens?|alarms?|air[- ]raid alert|J-Alert|alert was issued|navigational warning|posted|tweeted"
         r"|(?:said|wrote) on X|statement (?:issued|released)|issued|briefing|press conference|told reporters"

@@ -672,6 +672,12 @@ NUMBER_WORDS = MappingProxyType({
     "dziesięć": 10, "dziesięciu": 10, "dziesięcioma": 10, "dwanaście": 12, "dwunastu": 12, "dwunastoma": 12,
     "piętnaście": 15, "piętnastu": 15, "piętnastoma": 15, "dwadzieścia": 20, "dwudziestu": 20, "dwudziestoma": 20,
 })
+# Weapons that fell, struck or were downed (a place's tally: `place_tally`), and what after
+# "w" or "na" is a time or a whole state, no place of one.
+_IMPACT = (r"(?:spadł\w*|spada(?:ją|ły)|uderzył\w*|trafił\w*|eksplodowa\w*|wybuchł\w*|zestrzelon\w*|strącon\w*"
+           r"|przechwycon\w*)\b")
+_NOT_TIME_OR_STATE = (r"(?!(?:nocy|ciągu|sumie|czasie|tym|wyniku|tej|ten|Ukrain\w*|Izrael\w*|Polsk\w*|Rosj\w*"
+                      r"|poniedział\w*|wtor\w*|środ\w*|czwart\w*|piąt\w*|sobot\w*|niedziel\w*)\b)")
 COUNT = compile_fast(
     # (Not a clock's hour: "o godz. 6", "ok. 6 rano dwa pociski".)
     r"(?<![\w,.:-])(?<!godz\. )(?:(?:co najmniej|przynajmniej|ponad|przeszło|blisko|niemal|prawie|około|ok\.|aż|nawet|łącznie)\s+)?"
@@ -1233,6 +1239,12 @@ SHARED = SharedWords(
         r"|\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b"
     ),
     other_event_after=r"\bwcześniej\b(?! niż)|\bw (?:zeszłym|ubiegłym|poprzednim) (?:tygodniu|miesiącu|roku)\b",
+    place_tally=(
+        rf"\b(?:na|nad|w|we)\s+{_NOT_TIME_OR_STATE}(?:\w+\s+){{1,2}}?{_IMPACT}"
+        rf"|{_IMPACT}\s+(?:\w+\s+){{0,3}}?(?:na|nad|w|we)\s+{_NOT_TIME_OR_STATE}\w"
+    ),
+    wide_attack=(r"\bw całym kraju\b|\bcał(?:ej|ą|a) Ukrain\w*|\bw (?:wielu|kilku|różnych) (?:miastach|regionach|obwodach)"
+                 r"|\bmiast(?:ach|om)?\b|\bna miasta\b|\bobwodach\b|\bseri[aięą] (?:\w+\s+)?atak"),
     count_period=(
         r"\bod (?:początku|czasu|(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
         r"|października|listopada|grudnia)|\d{4})\b|\bdotychczas\b|\bjak dotąd\b"

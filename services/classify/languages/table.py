@@ -128,6 +128,12 @@ class SharedWords:
     # In a count's clause: the count is a total over a period, not this launch's ("more than
     # 3,000 missiles since February 2022", "ponad 400 pocisków od początku konfliktu").
     count_period: str = ""
+    # In a count's clause: the weapons fell on, hit or were downed over one place ("Na stolicę
+    # spadły trzy rakiety", "two missiles struck the capital") ...
+    place_tally: str = ""
+    # ... of an attack the text tells over a whole country or many places ("across Ukraine",
+    # "w całym kraju", "cities"): that place's tally, not the launch's count.
+    wide_attack: str = ""
     # Before a clock time in its sentence: the time is another thing's (sirens, an alert, a
     # post or a statement: "sirens sounded in central Israel at 3:40 a.m.", "投稿は午前8時3分").
     other_time_before: str = ""
