@@ -769,6 +769,10 @@ def _in_clause(pattern, text: str, s: int, e: int) -> bool:
     return pattern.search(text, lo, hi) is not None
 
 
+# A general weapon noun in the singular: no count above one goes with it.
+_SINGULAR_NOUN = re.compile(r"(?:(?:ballistic|cruise) )?(?:missile|rocket|projectile)", re.I)
+
+
 def _place_tally(text: str, s: int, e: int) -> bool:
     """Whether the weapons at text[s:e] are one place's tally (`place_tally`) of an attack
     the text tells over a whole country or many places (`wide_attack`): no launch's count."""
@@ -793,6 +797,8 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
                     n = int(raw.replace(",", ""))
                 if pattern is en.COUNT and n == 1 and _plural(text[m.start("w"):m.end("w")]):
                     continue  # "a barrage ... missiles": the article is not a count
+                if pattern is en.COUNT and n > 1 and _SINGULAR_NOUN.fullmatch(text, m.start("w"), m.end("w")):
+                    continue  # "a Falcon 9 rocket": a number before one weapon is its name's
                 if n >= _TOTAL_AT_LEAST and _in_clause(ANY.count_period, text, m.start(), m.end()):
                     continue  # "more than 3,000 missiles since February 2022": a total
                 if _place_tally(text, m.start(), m.end()):

@@ -243,6 +243,8 @@ def test_the_classifier_uses_no_private_module_of_the_interpreter():
     # A Korean flash with no verb: a sea before the weapon, its class words between, tells it flew.
     ("북한, 서해상으로 탄도미사일", True),
     ("[속보] 합참 \"북, 동해상 미상 단거리 탄도미사일\"", True),
+    # The military's "unidentified projectile" is no space launch vehicle.
+    ("합참 \"서해상으로 미상 발사체\"", True),
     # The weapon's own verb frames it, and a sign of preparation frames it too.
     ("북한, 서해상으로 탄도미사일 발사 준비", False),
     ("북한, 동해상으로 순항미사일 발사 징후", False),

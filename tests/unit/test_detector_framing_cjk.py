@@ -758,6 +758,10 @@ def test_launch_verbs_in_headlines_that_report_none(lang, title, summary, is_lau
     # An agreement on launch-warning data, a submarine able to launch, the words of an alert
     # sent in error, a civil rocket put off again, a moratorium discussed, a strike range.
     ("ja", "日米韓首脳、北朝鮮ミサイル発射の警戒データ共有で合意", "", False),
+    # A weapon told by what its launcher does, in the nonpast: any such launch, none that happened.
+    ("ja", "日米韓、探知データの共有を開始", "3カ国は北朝鮮が発射する弾道ミサイルの探知データを即時に共有する。", False),
+    ("ko", "한미일, 미사일 정보 실시간 공유 개시", "3국은 북한이 발사하는 탄도미사일 정보를 실시간으로 공유한다.", False),
+    ("ja", "北朝鮮が発射した弾道ミサイル、日本海に落下", "", True),
     ("ko", "北, '미사일 발사 가능' 전술핵잠수함 진수", "", False),
     ("ko", "하와이 '탄도미사일 공격' 경보는 오발송…주민 공포", "", False),
     ("ko", "블루오리진 '뉴 글렌' 로켓 발사 또 연기", "", False),

@@ -892,6 +892,8 @@ def test_english_and_polish_shapes_of_the_forty_second_sets(title, summary, lang
     # Fireworks over a square; notice of tests to come; what ministers say should be done.
     ("Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok", "", "pl", False),
     ("Rakiety nad Kijowem. Syreny w całym kraju", "", "pl", True),
+    # Where the rockets came from may take two words before where they flew.
+    ("Rakiety ze Strefy Gazy nad Aszkelonem. Hamas przyznaje się do ostrzału", "", "pl", True),
     ("Indie i Pakistan przedłużają umowę o powiadamianiu o testach rakietowych", "", "pl", False),
     ("Szef MSZ: powinniśmy rozważyć zestrzeliwanie rosyjskich rakiet nad Ukrainą", "", "pl", False),
     # Students who sheltered are no student rocket; students who launched one are.

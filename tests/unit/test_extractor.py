@@ -85,6 +85,9 @@ def test_count_words_without_number_give_none():
     ("Japan fires Type 12 anti-ship missile on home soil for first time", 1),
     ("US Navy test-fires Block 5 Tomahawk missile", 1),
     ("Japan fires 12 anti-ship missiles in drill", 12),
+    # A number before one weapon names it: "Hwasong 15 missile", "Simorgh 2 rocket".
+    ("North Korea test-fires Hwasong 15 missile", 1),
+    ("Iran launches satellite on Simorgh 2 rocket", 1),
 ])
 def test_a_designations_number_is_not_a_count(title, count):
     assert classify(title, "").fields.count == count

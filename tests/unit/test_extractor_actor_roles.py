@@ -878,6 +878,8 @@ def test_actors_of_the_forty_third_sets(title, summary, lang, actor):
     ("Kolejny test Iranu. Rakieta wyniosła satelitę na orbitę", "", "pl", "IRN"),
     # Who studies the data reports; what was downed is no launcher.
     ("Dwa pociski balistyczne nad Morzem Japońskim. Tokio analizuje dane", "", "pl", None),
+    # ... and who estimates the number is no launcher either.
+    ("Iran zaatakował Izrael rakietami", "Izraelska armia szacuje, że wystrzelono około 200 pocisków.", "pl", "IRN"),
     ("Ukrainian Buk missile brings down Russian Ka-52 helicopter near Kupiansk", "", "en", "UKR"),
 ])
 def test_actors_read_beside_the_retrained_model(title, summary, lang, actor):

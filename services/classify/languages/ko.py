@@ -74,7 +74,9 @@ SHARED = SharedWords(
     # ... and a month with no day, which dates a total only with its count ("9월에 미사일 200여발").
     total_period=r"(?<!제)\d{2,}\s?(?:차례|회)(?!째|차)|(?<![\d.])\d{1,2}\s?월(?:에|\s?중)(?!\s?\d)",
     flight_detail=r"비행거리|고도|낙하|탄착|비행했|날아갔|배타적경제수역|EEZ|포착",
-    satellite=r"(?<!방)위성|발사체",  # not "방위성", Japan's defence ministry
+    # Not "방위성", Japan's defence ministry, nor the military's "미상 발사체" (an
+    # unidentified projectile: a missile not yet named).
+    satellite=r"(?<!방)위성|(?<!미상 )(?<!불상 )(?<!미상)(?<!불상)발사체",
     military_space=r"정찰|군사",
     vague_count=r"여러\s?발|수\s?발|수십\s?발|수백\s?발|수천\s?발|십수\s?발",
     magnitude_count=r"수십\s?발|수백\s?발|수천\s?발|십수\s?발",
@@ -168,6 +170,9 @@ TABLE = LanguageTable(
         r"|연기|취소|보류|듯|구역)|^(?:\s?낙하)?(?:\s?등)?(?:에|을|를)?\s?대비|^(?:하)?겠"
         # One of a class of emergencies: "탄도미사일 발사 등 긴급 상황을 알리는".
         r"|^\s?등\s?(?:긴급|비상|유사시|위기|재난)"
+        # A weapon told by what its launcher does, in the present before it ("북한이 발사하는
+        # 탄도미사일 정보를 실시간 공유"): any such launch.
+        r"|^(?:하는|되는)\s?(?=[^\s,.]{0,6}?(?:미사일|로켓|발사체))"
         # Until it lands, or to stop it: "낙하까지 5분", "발사 막는".
         r"|^까지|^\s?(?:을|를)?\s?(?:막|저지|차단)|^(?:와|아|어)?도(?=[\s\"'”’…])"
         # ... or the words of an alert: "'탄도미사일 공격' 경보는 오발송".

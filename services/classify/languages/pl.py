@@ -519,12 +519,12 @@ NOT_A_WEAPON_AFTER = compile_fast(r"\s+(?:[\w-]+\s+){0,3}?o (?:łącznej )?warto
 # deployment; "Niemcy wyślą rakiety na Ukrainę", a supply).
 WEAPON_OPENS = re.compile(r"\s*[A-ZĄĆĘŁŃÓŚŹŻ]{3,}[A-ZĄĆĘŁŃÓŚŹŻ ]*:\s*(?:[\w-]+\s+)?")
 ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-ZŁŚŻŹĆ]\w*)?\s*(?=$|[,.;:!?]|\s[–—-]\s)")
-# "Rakiety z Gazy nad Tel Awiwem": where it came from may stand between. A weapon "in
+# "Rakiety z Gazy nad Tel Awiwem", "ze Strefy Gazy": where it came from may stand between. A weapon "in
 # action", ending its phrase, was used ("HIMARS-y w akcji."; not "w akcji charytatywnej");
 # a satellite "na orbicie" was launched (whose launch counts, the space rules decide).
 # (Not a flight to come: "Rakiety polecą nad Pacyfik".)
 OVER_AFTER = compile_fast(r"(?:-\w{1,3})?\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
-                          r"(?:ze?\s+[\w-]+\s+)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s))|na orbicie\b)", _I)
+                          r"(?:ze?\s+[\w-]+\s+(?:[\w-]+\s+)?)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s))|na orbicie\b)", _I)
 # Fireworks, not weapons: "Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok".
 FESTIVE = compile_fast(r"\b(?:sylwest\w*|now\w* rok\w*|noworoczn\w*|fajerwerk\w*|sztuczn\w* ogni\w*|petard\w*)", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".
@@ -698,8 +698,8 @@ _SAYING = (
     r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
     r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*|ustalił\w*|ustalili"
-    # Who studies the flight reports it: "Seul analizuje dane".
-    r"|analizuj\w*|przeanalizowa\w*"
+    # Who studies the flight or estimates it reports it: "Seul analizuje dane", "armia szacuje".
+    r"|analizuj\w*|przeanalizowa\w*|szacuj\w*|oszacowa\w*"
     # Who admits an attack on its side reports it ("władze Krymu przyznały, że doszło do ataku";
     # not "przyznali się do ataku", a claim).
     r"|przyzna(?:ł|ła|ło|li|ły|je|ją)\b(?!\s+się)"
