@@ -1011,13 +1011,17 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
         return site is not None and site[0] <= span[0] < site[1]
 
     sea = _destination_sea(p, site)
-    if sea and sea[0] < t_end:
+    # A sea it was stopped over says where it went only when no target does ("aimed at
+    # Eilat, intercepted over the Red Sea").
+    stopped = sea is not None and ANY.stopped_over.search(text, max(0, sea[0] - 40), sea[0]) is not None
+    if sea and sea[0] < t_end and not stopped:
         return sea[2], (sea[0], sea[1])
     # A city, a region, an airspace or a thing hit says where it went better than the state
     # at war it is in ("fires missiles at Ukraine ... a strike on Kyiv"): the first target
     # that is no state, else the first state; the headline's first, else the summary's.
     # A place of the launcher's own state is no target ("launched ... action against Tehran").
     targets = []
+    states_hit: list[tuple[str, tuple[int, int]]] = []
     for lo, hi in ((0, t_end), (t_end, len(text))):
         part = []
         for m in islice(gazetteer.TARGET_EN.finditer(text, lo, hi), MAX_CANDIDATES):
@@ -1042,8 +1046,12 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 group = next(g for g, value in m.groupdict().items() if value)
                 s, e = m.span(group)
                 said = text[s:e]
-                if group in ("place_hit", "place_of") and gazetteer.names_a_state(said):
-                    continue  # "ostrzelał Izrael": the summary may say where in it
+                if group == "place_of" and gazetteer.names_a_state(said):
+                    continue  # "ataku Rosji": the attack's owner, in the genitive
+                if group == "place_hit" and gazetteer.names_a_state(said):
+                    # "ostrzelał Izrael": where in it, if the text says, else the state
+                    states_hit.append(((table.place_name(said) if table.place_name is not None else None) or said, (s, e)))
+                    continue
                 english = table.place_name(said) if table.place_name is not None and (
                     " " not in said or group == "place_sirens") else None
                 if group == "place_of" and english is None:
@@ -1060,10 +1068,14 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
         targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0]) if not in_site(span)]
     # A place the headline's strike hit says more than a sea the summary names ("strike
     # Odesa port" + "Odesa, a city on the Black Sea"); a whole state does not.
-    if sea and not any(span[0] < t_end and not gazetteer.names_a_state(value) for value, span in targets):
+    if sea and not stopped and not any(span[0] < t_end and not gazetteer.names_a_state(value) for value, span in targets):
         return sea[2], (sea[0], sea[1])
     if targets:
         return next((t for t in targets if not gazetteer.names_a_state(t[0])), targets[0])
+    if sea:
+        return sea[2], (sea[0], sea[1])
+    if states_hit:
+        return states_hit[0]
     m = _first_in(ANY.heading, text, t_end)
     if m and (point := compass_point(m.group())) is not None:
         return point, (m.start(), m.end())

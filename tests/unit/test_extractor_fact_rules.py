@@ -443,6 +443,9 @@ def test_a_summary_that_tells_the_news_still_gives_its_facts():
     ("Russian missile violated Polish airspace, army says", "", "Polish airspace"),
     # A place suffering the attack as the headline's subject.
     ("Odesa suffers a second night of missile strikes", "", "Odesa"),
+    # A sea it was stopped over is where it went only when no target is named.
+    ("Houthi missile aimed at Eilat intercepted over the Red Sea", "", "Eilat"),
+    ("Houthi missile intercepted over the Red Sea", "", "Red Sea"),
 ])
 def test_what_a_strike_hit_is_where_it_went(title, summary, direction):
     assert _facts(title, summary).direction == direction
@@ -501,6 +504,9 @@ def test_the_launchers_own_place_is_no_target():
     ("Nocny ostrzał. Eksplozje m.in. w Charkowie", "Kharkiv"),
     ("Chersoń był celem ataku rakietowego", "Kherson"),
     ("Pożar w okupowanym Doniecku po ataku rakietowym", "Donetsk"),
+    # A state attacked, where nothing in it is named; not the attack's owner in the genitive.
+    ("Iran zaatakował Izrael. W powietrzu setki rakiet", "Israel"),
+    ("Atak rakietowy Rosji. W powietrzu setki rakiet", None),
 ])
 def test_what_a_polish_strike_hit(title, direction):
     assert _facts(title, lang="pl").direction == direction

@@ -204,6 +204,7 @@ class _Shared:
     heading: FastPattern
     count_period: FastPattern
     place_tally: FastPattern
+    stopped_over: FastPattern
     wide_attack: FastPattern
     other_time_before: FastPattern
     sea_as_name_after: FastPattern

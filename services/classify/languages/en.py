@@ -1399,6 +1399,7 @@ SHARED = SharedWords(
         r"|Poland|Syria|Iraq|Iran|Yemen|Saudi Arabia|Lebanon|Gaza)\b)"
         r"(?:capital|city|town|port|region|oblast|(?-i:[A-Z])[\w'-]+)"
     ),
+    stopped_over=r"\b(?:intercepted|shot down|downed|brought down|destroyed)\s+(?:[\w-]+\s+){0,3}?(?:over|above)\s+(?:the\s+)?$",
     wide_attack=(r"\bacross (?:the country|the nation|(?-i:[A-Z])\w+)|\bnationwide\b|\ball over (?:the country|\w+)"
                  r"|\bcities\b|\bregions\b"),
     other_time_before=(

@@ -1243,6 +1243,7 @@ SHARED = SharedWords(
         rf"\b(?:na|nad|w|we)\s+{_NOT_TIME_OR_STATE}(?:\w+\s+){{1,2}}?{_IMPACT}"
         rf"|{_IMPACT}\s+(?:\w+\s+){{0,3}}?(?:na|nad|w|we)\s+{_NOT_TIME_OR_STATE}\w"
     ),
+    stopped_over=r"\b(?:zestrzel|strąc|przechwyc|zniszcz)\w*\s+(?:[\w-]+\s+){0,3}?nad\s+$",
     wide_attack=(r"\bw całym kraju\b|\bcał(?:ej|ą|a) Ukrain\w*|\bw (?:wielu|kilku|różnych) (?:miastach|regionach|obwodach)"
                  r"|\bmiast(?:ach|om)?\b|\bna miasta\b|\bobwodach\b|\bseri[aięą] (?:\w+\s+)?atak"),
     count_period=(

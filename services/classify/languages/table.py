@@ -131,6 +131,9 @@ class SharedWords:
     # In a count's clause: the weapons fell on, hit or were downed over one place ("Na stolicę
     # spadły trzy rakiety", "two missiles struck the capital") ...
     place_tally: str = ""
+    # Right before a sea: the missile was stopped over it ("intercepted over the Red Sea",
+    # "zestrzelona nad Morzem Czarnym"), which says where it went only when no target does.
+    stopped_over: str = ""
     # ... of an attack the text tells over a whole country or many places ("across Ukraine",
     # "w całym kraju", "cities"): that place's tally, not the launch's count.
     wide_attack: str = ""
