@@ -1048,6 +1048,9 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                 said = text[s:e]
                 if group == "place_of" and gazetteer.names_a_state(said):
                     continue  # "ataku Rosji": the attack's owner, in the genitive
+                named = gazetteer.ACTOR_TABLE.first(text, s, e)
+                if named is not None and named[2] not in STATE_CODES:
+                    continue  # "uderzyły na Hutich": an armed group attacked is no place
                 if group == "place_hit" and gazetteer.names_a_state(said):
                     # "ostrzelał Izrael": where in it, if the text says, else the state
                     states_hit.append(((table.place_name(said) if table.place_name is not None else None) or said, (s, e)))

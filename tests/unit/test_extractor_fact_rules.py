@@ -1287,6 +1287,25 @@ def test_a_launch_of_something_else_is_no_report_and_a_launch_of_a_weapon_is():
     assert not classifier.classify("Ukraine launches app for civilians to report incoming Russian drones and "
                                    "missiles", "").is_launch
     assert classifier.classify("North Korea launches new ICBM", "").is_launch
+    # A maker's product line, a maker named "Fire ...", a team called the Rockets.
+    assert not classifier.classify("Arms maker shows new cruise missile", "The company launched a new line of "
+                                   "low-cost cruise missiles on Tuesday.").is_launch
+    assert not classifier.classify("Ukraine's Fire Works says its cruise missile is now in serial production",
+                                   "").is_launch
+    assert not classifier.classify("Rockets launch late run as Jones posts triple-double", "Jones had 31 points as "
+                                   "the Rockets won 104-99.").is_launch
+    assert classifier.classify("Ukraine fires cruise missiles at Crimea", "").is_launch
+    # A satellite put in orbit was launched, unless the rocket that did it is the news.
+    assert classifier.classify("Iran puts three satellites in orbit", "").is_launch
+    debris = classifier.classify("Chinese rocket that put spy satellites in orbit breaks up over Texas", "")
+    assert not debris.is_launch and "subordinate" in {e.cue for e in debris.evidence}
+
+
+def test_a_lull_or_a_year_of_attacks_is_no_report():
+    assert not classifier.classify("Shipping line keeps ships away from Red Sea despite lull in Houthi attacks",
+                                   "It will keep sailing around Africa after a year of missile and drone attacks on "
+                                   "merchant ships.").is_launch
+    assert classifier.classify("Houthis resume missile attacks on ships after a lull", "").is_launch
 
 
 def test_a_commanders_past_attacks_are_no_report():

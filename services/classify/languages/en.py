@@ -116,14 +116,16 @@ LAUNCH_VERBS = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     # (Not the second half of an adjective: "air-launched missiles", "rapid-fire".)
     r"(?<![a-z]-)"
-    r"\b(?:test[- ]?)?(?:fir(?:e|es|ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER + r"|shot|shoots?"
+    # (Nor "fire" after a possessive, a noun: "Ukraine's Fire Point says ...".)
+    r"\b(?:test[- ]?)?(?:(?<!'s )(?<!’s )fir(?:e|es)|fir(?:ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER
+    + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed|ing)? off"
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)|downing(?= of)"
     rf"|{DESTROYED_IN_FLIGHT}"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
-    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\binto orbit)"
+    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\b(?:into|in) (?:an? )?(?:[\w-]+ )?orbit)"
     # ... or placed there: "placed satellite in orbit".
     r"|plac(?:es|ed)(?= (?:[\w'-]+ ){0,4}?satellites? (?:in|into) (?:an? )?(?:[\w-]+ )?orbit)"
     r"|carri(?:es|ed)(?= [\w\s'-]{0,60}\b(?:into|to) (?:an? )?(?:[\w-]+ )?orbit))\b",
@@ -527,6 +529,8 @@ ATTEMPT_BEFORE = compile_fast(
 NEGATION_BEFORE = compile_fast(
     r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
     r"|refrain\w*|no evidence(?: that)?"
+    # Their absence: "despite lull in Houthi attacks", "a pause in missile launches".
+    r"|(?:lull|pause|respite|halt) (?:in|from|to)|end to"
     # "Fireworks mistaken for rocket fire": what was heard was something else.
     r"|mistaken for|mistook (?:[\w'’-]+ ){1,3}?for|confused with"
     # "a fake claim of missile attack", "simulated launches": nothing was fired.
@@ -547,6 +551,8 @@ NONWEAPON_OBJECT = compile_fast(
     r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
     r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing"
+    # A maker's product line: "launched a new line of low-cost cruise missiles".
+    r"|(?:product )?lines? of|famil(?:y|ies) of"
     # An institution set up: "S. Korea launches Strategic Command to counter ... missile threats".
     r"|commands?|task force|units?|agency|office|cent(?:er|re)s?|systems? to share|sharing)\b",
     _I,
@@ -557,7 +563,9 @@ NONWEAPON_OBJECT = compile_fast(
 PRODUCT_LAUNCH = compile_fast(
     r"\blaunch(?:es|ed|ing)?\s+(?:(?:an?|its|their|the|new|first)\s+)*(?:[\w-]+\s+)?"
     r"(?:apps?|platforms?|services?|campaigns?|initiatives?|websites?|portals?|investigations?|inquir(?:y|ies)|probes?"
-    r"|bids?|funds?|fundraisers?|products?|phones?|smartphones?|cars?|brands?|books?|albums?|films?|series|shows?)\b", _I)
+    r"|bids?|funds?|fundraisers?|products?|phones?|smartphones?|cars?|brands?|books?|albums?|films?|series|shows?"
+    # ... a maker's line of weapons: "launched a new line of low-cost cruise missiles".
+    r"|(?:product )?(?:lines?|famil(?:y|ies)|ranges?) of)\b", _I)
 
 # Harm done, and people sheltering: what a strike leaves (`detector.py` reads it in a
 # headline over a summary's launch, `reader_en.py` before "after" a launch).
@@ -654,7 +662,9 @@ SUBORDINATE_BEFORE = compile_fast(
     # ... or who did it, told in a relative clause: "Man who guided missile strike jailed",
     # "Deif, who masterminded rocket attacks".
     r"|(?:man|men|woman|women|soldiers?|officers?|pilots?|teens?|boys?|girls?|suspects?|spy|spies|agents?|informants?)\s+who"
-    r"|\bwho\s+(?:had\s+)?(?:masterminded|orchestrated|oversaw|planned|directed|organi[sz]ed))\b"
+    r"|\bwho\s+(?:had\s+)?(?:masterminded|orchestrated|oversaw|planned|directed|organi[sz]ed)"
+    # ... or which rocket it was: "Chinese rocket that put spy satellites in orbit breaks up".
+    r"|(?:rockets?|boosters?|(?:rocket\s+)?stages?)\s+(?:that|which))\b"
     # (Not across a clause of its own: "Interceptors seen over Doha as missiles target ...".)
     r"(?:\s+(?!(?:as|while|when)\b)[\w'’-]+){0,6}\s*$",
     _I,
@@ -1226,7 +1236,8 @@ SHARED = SharedWords(
         r"|several|many|\d+) (?:years?|months|decades?) (?:after|on\b)"
         # Fire told over a span: "after two decades of rocket fire", "three years of missile barrages",
         # "who masterminded years of rocket attacks".
-        r"|(?:(?:two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|\d+) )?(?:years|months|decades) of"
+        r"|(?:(?:(?:two|three|four|five|six|seven|eight|nine|ten|twenty|several|many|\d+) )?(?:years|months|decades)"
+        r"|\b(?:a|one) (?:year|month|decade)) of"
         r"(?= (?:[\w'’-]+ ){0,2}(?:rocket|missile)s?\b)"
         r"|funeral|laid to rest"
         # Rebuilt and restored: long after ("hospital hit by missile rebuilt, reopens"; not
@@ -1322,7 +1333,8 @@ SHARED = SharedWords(
         r"\b(?:goals?|(?:scores?|scored)(?! ['‘\"“]?(?:an? |another )?(?:direct |precise )?(?:hits?|bull'?s[- ]?eyes?)\b)|top corner|free[- ]kick|penalty|(?<!hunger )striker|midfielder|goalkeeper|league|FA Cup"
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
-        r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to|tennis|Wimbledon|Grand Slam)\b"
+        r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to|tennis|Wimbledon|Grand Slam"
+        r"|triple-double|double-double|\d+ (?:rebounds|assists))\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
     supply=(

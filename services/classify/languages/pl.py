@@ -387,6 +387,8 @@ MODAL_BEFORE = compile_fast(
     r"|ostrzeżeni\w* przed|przygotowani\w*|szykowan\w*|kolejn\w* możliw\w*|decyzj\w* o"
     # A threat in the first person: "Kreml grozi: odpowiemy na ataki rakietami".
     r"|odpowiemy|uderzymy|zaatakujemy|zniszczymy"
+    # A perfective verb's future carrying the event noun: "przeprowadzi próbę rakiety".
+    r"|przeprowadzi|przeprowadzą|wykona|wykonają|dokona|dokonają"
     # What is to be: "Mają być próbne starty pocisków", "ma się odbyć test".
     r"|ma(?:ją)?\s+(?:być|się\s+odbyć|nastąpić)"
     # A start moved or called off: "Korea Płn. przesunęła start satelity".

@@ -263,7 +263,8 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
 
 
 _AFTERMATH = ("after", "following")
-_ASKS_OF_A_FACT = re.compile(r"\s*(?:why|how|where) did\b", re.IGNORECASE)
+# ("Did Tehran just put a satellite in orbit?": a fresh event, asked of.)
+_ASKS_OF_A_FACT = re.compile(r"\s*(?:(?:why|how|where) did|did\s+(?:[\w'’-]+\s+){1,3}?just)\b", re.IGNORECASE)
 # ... or after a dash or colon that ends the telling: "... ended in a fireball: what went wrong?"
 _ASKS_WHAT_WENT_WRONG = re.compile(r"[—–:-]\s*(?:what went wrong|(?:why|how|where) did\b)", re.IGNORECASE)
 # What is left of a weapon, shown: "museum puts fragments of every type of Russian missile on display".
