@@ -81,6 +81,8 @@ def test_a_polish_launch_report_is_a_launch_to_the_rules(title):
     ("Możliwy test rakiety międzykontynentalnej", "title_modal_only"),
     ("Korea Północna może wkrótce przeprowadzić test rakiety", "title_modal_only"),
     ("Korea Północna przeprowadzi próbę rakiety", "title_modal_only"),  # a perfective future carries the noun
+    ("Pjongjang: kolejne starty rakiet będą odpowiedzią na manewry", "title_modal_only"),  # what it will be
+    ("Pjongjang zgłosił okno na start satelity", "title_modal_only"),  # a window given for it
     ("Korea Północna nie wystrzeliła rakiety mimo zapowiedzi", "title_negated_only"),
     ("Rada Bezpieczeństwa ONZ potępia wystrzelenie rakiety przez Koreę Północną", "reaction_main"),
     ("Japonia zwołuje posiedzenie rządu po wystrzeleniu rakiety", "reaction_main"),

@@ -1295,6 +1295,15 @@ def test_a_launch_of_something_else_is_no_report_and_a_launch_of_a_weapon_is():
     assert not classifier.classify("Rockets launch late run as Jones posts triple-double", "Jones had 31 points as "
                                    "the Rockets won 104-99.").is_launch
     assert classifier.classify("Ukraine fires cruise missiles at Crimea", "").is_launch
+    # A stage's motor fired on a stand, a game's score, a person fired, a column, a test put off.
+    assert not classifier.classify("Contractor test-fires new ICBM stage-one motor in desert", "").is_launch
+    assert not classifier.classify("Rockets blast Spurs 121-104 behind Green's 35", "").is_launch
+    assert classifier.classify("Russia fires 80-100 missiles at Ukraine overnight", "").is_launch
+    assert not classifier.classify("Rockets fire head coach after playoff exit", "").is_launch
+    assert classifier.classify("Rockets fire at towns in northern Israel", "").is_launch
+    assert not classifier.classify("[Opinion] Why missile tests no longer rattle Tokyo", "").is_launch
+    assert not classifier.classify("Interceptor intercept test off Guam postponed by weather", "").is_launch
+    assert classifier.classify("Arrow 3 intercepts ballistic missile over the Red Sea", "").is_launch
     # A satellite put in orbit was launched, unless the rocket that did it is the news.
     assert classifier.classify("Iran puts three satellites in orbit", "").is_launch
     debris = classifier.classify("Chinese rocket that put spy satellites in orbit breaks up over Texas", "")

@@ -70,6 +70,8 @@ WEAPON_AS_MODIFIER = compile_fast(
     # ("Sohae satellite launching ground": a place.)
     r"[- ](?:launch(?:ing)?[- ](?:grounds?|stations?|sites?|pads?|complex|facilit(?:y|ies)|cent(?:er|re)s?)"
     r"|engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
+    # ... a stage's motor: "test-fires Sentinel ICBM stage-one motor".
+    r"|(?:stage[- ](?:one|two|three|\d)|(?:first|second|third|upper|booster)[- ]stage)[- ](?:engines?|motors?)"
     r"|technology|bases?|sites?|silos?|storage|defen[cs]es?|shields?|interceptors?|makers?|industry|maker|carriers?"
     # A ship that carries them: "launches first F-110 missile frigate".
     r"|frigates?|destroyers?|cruisers?|corvettes?|boats?|submarines?"
@@ -97,6 +99,10 @@ NOT_A_WEAPON_BEFORE = re.compile(
 
 # --- launch, test and impact ---------------------------------------------------------
 
+# Whom "fire" dismisses: a person, not a weapon.
+_DISMISSED_AFTER = (r"(?!\s+(?:(?:the|their|its|his|her|a)\s+)?(?:head|coach(?:es)?|manager|CEO|chief executive|GM"
+                    r"|general manager|president|director|staff|employees|workers|officials?|spokes(?:man|woman|person))\b)")
+
 # "launch" as part of a facility or system name is not an act of launching.
 _NOT_LAUNCH_AFTER = (
     r"(?![- ](?:infrastructure|sites?|pads?|stations?|facilit\w+|windows?|ceremon\w+|events?|preparations?"
@@ -116,11 +122,15 @@ LAUNCH_VERBS = compile_fast(
     r"(?<!multiple )(?<!multiple-)"
     # (Not the second half of an adjective: "air-launched missiles", "rapid-fire".)
     r"(?<![a-z]-)"
-    # (Nor "fire" after a possessive, a noun: "Ukraine's Fire Point says ...".)
-    r"\b(?:test[- ]?)?(?:(?<!'s )(?<!’s )fir(?:e|es)|fir(?:ed|ing)|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER
+    # (Nor "fire" after a possessive, a noun: "Ukraine's Fire Point says ..."; nor one that
+    # dismisses a person: "Rockets fire head of player development".)
+    r"\b(?:test[- ]?)?(?:(?:(?<!'s )(?<!’s )fir(?:e|es)|fir(?:ed|ing))" + _DISMISSED_AFTER
+    + r"|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER
     + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed|ing)? off"
-    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?|downed|downs|down(?= \d)|downing(?= of)"
+    # ("intercept test": a noun, the test's kind.)
+    r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?(?![- ](?:tests?|trials?|flights?|systems?))|downed|downs"
+    r"|down(?= \d)|downing(?= of)"
     rf"|{DESTROYED_IN_FLIGHT}"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
@@ -184,7 +194,7 @@ IMPACT = compile_fast(
     # ... or how long it flew: "ICBM stayed aloft 71 minutes".
     r"|(?:stayed|remained|was) aloft"
     r"|rain(?:s|ed)?|pound(?:s|ed)?|pummel\w*|batter(?:s|ed)?|hammer(?:s|ed)?|rock(?:s|ed)"
-    r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
+    r"|barrages?|salvos?|volleys?|attacks?|assaults?|fire" + _DISMISSED_AFTER + r"|firing|launch(?:es)?" + _NOT_LAUNCH_AFTER +
     r"|tests?(?![- ](?:sites?|stands?|facilit\w+|ranges?|grounds?|notices?|notams?|windows?|bans?|moratori\w+|zones?|areas?))"
     r"|bombardment|impacted|impacts?(?!\s+(?:on|of)\b)|damag(?:es|ed)|wound(?:s|ed)|injur(?:es|ed)"
     r"|used (?:in (?:combat|battle|an? (?:attack|strike))|against|to (?:strike|hit|attack|target))"
@@ -1334,7 +1344,10 @@ SHARED = SharedWords(
         r"|World Cup|Premier League|innings|wickets?|touchdown|quarterback|home run|matchday|tournament"
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
         r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to|tennis|Wimbledon|Grand Slam"
-        r"|triple-double|double-double|\d+ (?:rebounds|assists))\b"
+        r"|triple-double|double-double|\d+ (?:rebounds|assists)"
+        # A game's score ("Rockets blast Warriors 128-114"), not a range of weapons ("80-100 missiles").
+        r"|(?:1[0-5]\d|[89]\d)-(?:1[0-5]\d|[89]\d)(?!\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|drones?|projectiles?|km\b))"
+        r")\b"
     ),
     # Explainers, opinion and questions: rarely the first report of a launch.
     supply=(
@@ -1356,7 +1369,9 @@ SHARED = SharedWords(
                r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
     explainer_start=(
         # A video or a live page tells its news; a question after its label still asks.
-        r"(?:(?:video|watch|live)\s*:\s*)?(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
+        # ... and so does one under a genre label in brackets: "[Column] Why Pyongyang's ...".
+        r"(?:(?:video|watch|live)\s*:\s*|\[(?:column|opinion|analysis|editorial|explainer|commentary|op-ed)\]\s*)?"
+        r"(?:what|why|how|who|will|could|can|is|are|has|have|does|do|should|opinion|analysis"
         r"|commentary|explainer|editorial)\b|(?:analysts?|experts?|view|comment|perspective|podcast|polls?|survey)\s*:"
     ),
     genre_label=r"(?:opinion|analysis|commentary|editorial|explainer|column|op-ed|podcast)\s*(?:[:|]|\s[–—-]|-(?=[A-Z]))\s*",

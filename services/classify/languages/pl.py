@@ -393,6 +393,8 @@ MODAL_BEFORE = compile_fast(
     r"|ma(?:ją)?\s+(?:być|się\s+odbyć|nastąpić)"
     # A start moved or called off: "Korea Płn. przesunęła start satelity".
     r"|przesun\w*|przełoż\w*|odłoż\w*|odwoła\w*"
+    # A window given for it: "zgłosił Japonii okno na start satelity".
+    r"|okn[oa] na"
     # Any attack, an order to shoot down: "każdy atak rakietowy spotka się z odpowiedzią",
     # "rozkaz zestrzelenia rakiety, jeśli zagrozi".
     r"|każd\w*(?!\s+z\b)|rozkaz\w*"
@@ -420,6 +422,8 @@ MODAL_AFTER = compile_fast(
     r"\s*(?:[\w-]+\s+){0,3}?(?:jest |są |był |była )?(?:spodziewan\w*|planowan\w*|zaplanowan\w*|zaplanowano"
     r"|przełożon\w*|przełożono|przesunięt\w*|przesunięto|odwołan\w*|odwołano|wstrzyman\w*|wstrzymano|opóźnion\w*|ma się odbyć"
     r"|mają się odbyć|może nastąpić|mogą nastąpić|nastąpi|odbędzie"
+    # What it will be: "kolejne starty rakiet będą odpowiedzią".
+    r"|będzie|będą"
     # What may happen to it: "szczątki rakiety mogą spaść na Morze Żółte".
     r"|(?:może|mogą|mogłyby|mogłaby|mogłoby|mógłby)\s+(?:spaść|spadać|uderzyć|trafić|dolecieć|przelecieć|wlecieć)"
     # A window announced: "start satelity między 27 maja a 4 czerwca".
