@@ -179,6 +179,11 @@ def test_a_launch_to_come_or_denied_is_ruled_out(title, is_launch):
     ("ja", "Jアラートを誤って配信　消防庁「ミサイル発射は確認されず」", False),
     ("ja", "防衛省「飛翔体はミサイルではなく気球」　上空の物体巡り", False),
     ("ja", "中国、南シナ海に航行警報　ミサイル発射訓練の可能性", False),
+    # A warning to shipping after a flash is no notice of a launch to come.
+    ("ja", "【速報】弾道ミサイル発射　海上保安庁が航行警報", True),
+    ("ja", "Jアラートの試験放送　ミサイル発射などの実際の情報ではない", False),
+    ("ko", "[연예] '미사일 발사' 안무 챌린지 인기", False),
+    ("ko", "김여정 \"정찰위성 발사 계속할 것\"", False),
     ("ja", "ハマスがテルアビブへロケット弾　市内に空襲警報", True),
     ("ja", "北朝鮮が飛翔体を発射　防衛省", True),
     ("pl", "Studenci z Wrocławia wystrzelili rakietę. Nowy rekord wysokości", False),

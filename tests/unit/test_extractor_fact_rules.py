@@ -1304,6 +1304,12 @@ def test_a_launch_of_something_else_is_no_report_and_a_launch_of_a_weapon_is():
     assert not classifier.classify("[Opinion] Why missile tests no longer rattle Tokyo", "").is_launch
     assert not classifier.classify("Interceptor intercept test off Guam postponed by weather", "").is_launch
     assert classifier.classify("Arrow 3 intercepts ballistic missile over the Red Sea", "").is_launch
+    # A test planned with its words between, any attack of many, a carmaker's name.
+    assert not classifier.classify("Base plans unarmed Minuteman III test launch late Tuesday", "").is_launch
+    assert not classifier.classify("The spokesman who announces every missile attack", "").is_launch
+    assert not classifier.classify("Dongfeng shows electric pickup", "Dongfeng Motor launched its first electric "
+                                   "pickup truck on Friday.").is_launch
+    assert classifier.classify("China test-fires Dongfeng-41 missile", "").is_launch
     # A satellite put in orbit was launched, unless the rocket that did it is the news.
     assert classifier.classify("Iran puts three satellites in orbit", "").is_launch
     debris = classifier.classify("Chinese rocket that put spy satellites in orbit breaks up over Texas", "")

@@ -36,7 +36,8 @@ NAMED_SYSTEMS = (
     r"|Neptunes?(?= (?:missiles?|cruise|anti-ship|strikes?|struck|hits?))"
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
-    r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d*"
+    # (Dongfeng by its number: alone, it is a carmaker too.)
+    r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d+"
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
     r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
     r"|Dark Eagle|LRHW|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
@@ -424,12 +425,16 @@ MODAL_BEFORE = compile_fast(
     r"|readying|poised|set|about|expected|likely|possible|possibly|potential|imminent|threat(?:en|ens|ened)?"
     r"|vows?|vowed|pledg(?:es|ed)|warns?|warned|warning|capable|able|intends?|intended|aims?|seeks?|signs?"
     r"|if|whether|preparations?|upcoming|planned|future|would-be|anticipated|feared|fears?"
+    # Any of them, none in particular: "the spokesman who announces every missile attack".
+    r"|every"
     # "IDF on alert for rocket fire by militias", "braces for missile strikes".
     r"|on (?:high |heightened )?alert|braces?|bracing|call(?:s|ed|ing)? for"
     # Put off: "Iran postpones Simorgh satellite launch" (not "delayed launch fails", whose
     # "delayed" is the launch's adjective).
     r"|(?:postpon(?:es|ing)|delays|delaying|scraps|scrapping|cancels|cancell?ing|calls off|calling off|puts off"
-    r"|putting off|pushes back|(?:re)?schedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?)"
+    r"|putting off|pushes back|(?:re)?schedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?"
+    # ... or planned with its words between: "Vandenberg plans unarmed Minuteman III test launch".
+    r"|plans(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,4}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
     r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|now|still|even|be|[a-z]+ly))*\s+$",
     _I,
@@ -560,6 +565,7 @@ NONWEAPON_OBJECT = compile_fast(
     r"|plans?|programm?es?|warning shots?|shells?|artillery rounds?(?! of (?:[\w-]+ ){0,2}rockets?)"
     r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
+    r"|cars?|trucks?|pickups?|SUVs?"
     r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing"
     # A maker's product line: "launched a new line of low-cost cruise missiles".
     r"|(?:product )?lines? of|famil(?:y|ies) of"
