@@ -1053,7 +1053,8 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                     continue  # "uderzyły na Hutich": an armed group attacked is no place
                 if group == "place_hit" and gazetteer.names_a_state(said):
                     # "ostrzelał Izrael": where in it, if the text says, else the state
-                    states_hit.append(((table.place_name(said) if table.place_name is not None else None) or said, (s, e)))
+                    english = table.place_name(said) if table.place_name is not None else None
+                    states_hit.append((english or said, (s, e)))
                     continue
                 english = table.place_name(said) if table.place_name is not None and (
                     " " not in said or group == "place_sirens") else None

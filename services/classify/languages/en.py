@@ -558,6 +558,10 @@ NEGATION_BEFORE = compile_fast(
     _I,
 )
 
+# A maker's line of weapons, launched as a product: "launched a new line of low-cost cruise
+# missiles".
+_PRODUCT_LINE = r"(?:product )?(?:lines?|famil(?:y|ies)) of"
+
 # The object of "launched"/"fired" is something other than a weapon.
 NONWEAPON_OBJECT = compile_fast(
     r"\b(?:balloons?|drones?|UAVs?|unmanned|probes?|investigations?|inquir(?:y|ies)|campaigns?|bills?"
@@ -566,9 +570,7 @@ NONWEAPON_OBJECT = compile_fast(
     r"|rounds(?! of (?:[\w-]+ ){0,2}(?:rockets?|missiles?))|mortars?|flares?|fireworks"
     r"|tear gas|bullets?|gunfire|shots|CEO|chief|coach|manager|staff|employees?|workers?|officials?|executives?"
     r"|cars?|trucks?|pickups?|SUVs?"
-    r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing"
-    # A maker's product line: "launched a new line of low-cost cruise missiles".
-    r"|(?:product )?lines? of|famil(?:y|ies) of"
+    r"|director|head|minister|general|commander|engines?|motors?|production|manufacturing|" + _PRODUCT_LINE +
     # An institution set up: "S. Korea launches Strategic Command to counter ... missile threats".
     r"|commands?|task force|units?|agency|office|cent(?:er|re)s?|systems? to share|sharing)\b",
     _I,
@@ -579,9 +581,8 @@ NONWEAPON_OBJECT = compile_fast(
 PRODUCT_LAUNCH = compile_fast(
     r"\blaunch(?:es|ed|ing)?\s+(?:(?:an?|its|their|the|new|first)\s+)*(?:[\w-]+\s+)?"
     r"(?:apps?|platforms?|services?|campaigns?|initiatives?|websites?|portals?|investigations?|inquir(?:y|ies)|probes?"
-    r"|bids?|funds?|fundraisers?|products?|phones?|smartphones?|cars?|brands?|books?|albums?|films?|series|shows?"
-    # ... a maker's line of weapons: "launched a new line of low-cost cruise missiles".
-    r"|(?:product )?(?:lines?|famil(?:y|ies)|ranges?) of)\b", _I)
+    r"|bids?|funds?|fundraisers?|products?|phones?|smartphones?|cars?|brands?|books?|albums?|films?|series|shows?|"
+    + _PRODUCT_LINE + r")\b", _I)
 
 # Harm done, and people sheltering: what a strike leaves (`detector.py` reads it in a
 # headline over a summary's launch, `reader_en.py` before "after" a launch).
