@@ -348,6 +348,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             # "Israel targeted by missile from Yemen", "Russian landing ship struck by ...",
             # "Russia says its shipyard was hit by ...": the subject of a passive attack.
             return "target"
+        if not verb_final and en.PLACE_PART_AFTER.match(text, e, after_end):
+            return "target"  # "Parts of Kyiv's left bank without power after missile attack"
         if self_report:
             return "self"
         if not verb_final and _HARMED_BEFORE.search(before) and not _WEAPON_NEXT.match(text, e, after_end):
@@ -1180,10 +1182,14 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
     named = [f for f in in_order if f[2] not in gazetteer.GENERIC_AGENCIES]
     # An agency that fired ("Iran's Islamic Revolutionary Guard Corps fired ..., state media
     # IRNA reported") is the launcher; another the text names reported it.
-    best = next((f for f in named if not _fired(text, f[1], table)), named[0] if named else None)
+    best = next((f for f in named if not _fired(text, f[1], table)), None)
     if best:
         return best[2], (best[0], best[1])
     speaker, span = _speaker(p, table)
+    if named and not (speaker and not _NAMELESS_SPEAKER.fullmatch(speaker)):
+        # Only the launcher is named ("the IRGC fired ..."), unless another reported it
+        # ("Iran's Guards test-fire ... || ..., state TV said").
+        return named[0][2], (named[0][0], named[0][1])
     if speaker and _NAMELESS_SPEAKER.fullmatch(speaker):
         # "officials said" names nobody: a state the headline says reported it does
         # ("Ukraine Says It Shot Down ... || ..., but officials said ...").
@@ -1191,7 +1197,7 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
         if state is not None and state_span is not None and state_span[0] < t_end:
             return state, state_span
     if speaker:
-        return _of_datelines_state(speaker, datelines), span
+        return _state_agency(speaker, datelines), span
     if in_order:
         return in_order[0][2], (in_order[0][0], in_order[0][1])
     return _sayer(p)
@@ -1220,15 +1226,19 @@ _NAMELESS_SPEAKER = re.compile(r"(?:the )?(?:officials?|authorities|sources?|(?:
                                r"|(?:[\w-]+ ){0,2}(?:group|movement|militia|militants|rebels|organi[sz]ation))", re.I)
 
 
-def _of_datelines_state(speaker: str, datelines: list[re.Match[str]]) -> str:
-    """A speaker that names no state ("the Defense Ministry said") under a dateline of a
-    capital ("TOKYO, July 12 Kyodo -") is that state's, where the gazetteer knows such an
-    agency of it ("Japan's Defense Ministry" → Japan MoD); else the speaker as written."""
-    for dateline in datelines:
-        state = _CAPITAL_STATES.get((dateline.group("city") or "").strip())
+def _state_agency(speaker: str, datelines: list[re.Match[str]]) -> str:
+    """A speaker that names no state but its capital ("the Defence Ministry in Moscow
+    said"), or that stands under a dateline of a capital ("TOKYO, July 12 Kyodo -"), is that
+    state's, where the gazetteer knows such an agency of it ("Japan's Defense Ministry" →
+    Japan MoD); else the speaker as written."""
+    body, cities = speaker, [(dateline.group("city") or "").strip() for dateline in datelines]
+    if (m := _BODY_IN_CITY.fullmatch(speaker)) is not None and m.group("city").upper() in _CAPITAL_STATES:
+        body, cities = m.group("body"), [m.group("city")]
+    for city in cities:
+        state = _CAPITAL_STATES.get(city.upper())
         if state is None:
             continue
-        owned = f"{gazetteer.ACTOR_NAMES[state]}'s {speaker}"
+        owned = f"{gazetteer.ACTOR_NAMES[state]}'s {body}"
         agency = gazetteer.AGENCY_TABLE.first(owned)
         if agency is not None and (agency[0], agency[1]) == (0, len(owned)):
             return agency[2]
@@ -1242,6 +1252,7 @@ _DATELINE = re.compile(
     rf"|(?m:^(?P<city>[A-Z][A-Z .'/-]{{1,40}}?)(?:,\s*[A-Z][a-z]{{2,4}}\.?\s+\d{{1,2}})?{en.DATELINE_WIRE})")
 # The state of a dateline's capital ("TOKYO, July 12 Kyodo -" → JPN).
 _CAPITAL_STATES = {capital.upper(): state.code for state in STATES for capital in state.capitals}
+_BODY_IN_CITY = re.compile(r"(?P<body>.+?)\s+in\s+(?P<city>[A-Z][\w'-]+)")
 _SENTENCE = re.compile(r"[^.。!?！？]+")
 
 
@@ -1298,8 +1309,10 @@ def _speaker(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, 
     that makes it something else (`not_speaker`: a pronoun, a vague source, a verb's part
     as in "is said to", an event as in "explosions reported", a headline framing); a
     state's or armed group's name alone is left to `_sayer`, and a phrase holding an
-    agency of the gazetteer gives that agency."""
+    agency of the gazetteer gives that agency. A headline's speaker named by its kind alone
+    ("army says") gives way to a summary's that is named ("Poland's Operational Command")."""
     text, t_end = p.text, p.title_end
+    bare = None
     for lo, hi in ((0, t_end), (t_end, len(text))):
         found: list[tuple[int, int]] = []
         opening = _headline_speaker(p) if lo == 0 else None
@@ -1322,11 +1335,19 @@ def _speaker(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, 
         for pattern in (ANY.speaker_verb_first, ANY.speaker_credit):
             for m in islice(pattern.finditer(text, lo, hi), MAX_CANDIDATES):
                 found.append(_forward_phrase(p, m.end(), hi))
-        for s, e in sorted(found):
-            got = _speaker_phrase(p, table, s, e)
-            if got:
-                return got
-    return None, None
+        got = next(filter(None, (_speaker_phrase(p, table, s, e) for s, e in sorted(found))), None)
+        if got and not _BARE_BODY.fullmatch(got[0]):
+            return got
+        # "..., army says || ..., Poland's Operational Command said": a body the headline
+        # only names by its kind yields to the one the summary names.
+        bare = bare or got
+    return bare or (None, None)
+
+
+# A speaker named by its kind alone: "army", "the military", "officials", "wojsko".
+_BARE_BODY = re.compile(r"(?:the )?(?:army|military|navy|air force|police|officials?|authorities|sources?|government"
+                        r"|ministry|(?:state )?media|spokes(?:man|woman|person)|wojsko|armia|policja|władze|media)",
+                        re.IGNORECASE)
 
 
 def _skip_adverbials(text: str, start: int, hi: int) -> int:
@@ -1357,8 +1378,8 @@ def _forward_phrase(p: Prepared, start: int, hi: int) -> tuple[int, int]:
 def _headline_speaker(p: Prepared) -> tuple[int, int] | None:
     """A person opening a headline's sentence before a colon: a title and a name ("Gen. X:",
     "Szef sztabu:") or, in a headline written in sentence case, a name of two to four
-    capitalised words ("Jan Kowalski: ..."). A place or a topic ("Ukraina:", "Ukraine
-    live:", "Wojna w Ukrainie:") is no person."""
+    capitalised words ("Jan Kowalski: ..."), not all in capitals (a tabloid's kicker). A
+    place or a topic ("Ukraina:", "Ukraine live:", "Wojna w Ukrainie:") is no person."""
     text, t_end = p.text, p.title_end
     colon = text.find(": ", 0, t_end)
     if colon < 0:
@@ -1379,7 +1400,9 @@ def _headline_speaker(p: Prepared) -> tuple[int, int] | None:
     if _TITLE.fullmatch(words[0]):
         return start, colon
     sentence_case = any(w[:1].islower() and len(w) > 3 for w in text[colon:t_end].split())
-    if sentence_case and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+    # (Words all in capitals over a headline that is not are a kicker: "PUTIN'S BLITZ: ...".)
+    if (sentence_case and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            and not all(w.isupper() for w in words)):
         return start, colon
     return None
 

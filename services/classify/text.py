@@ -49,12 +49,14 @@ _MARKUP = compile_fast(r"<[^<>]{0,300}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za
 # or a clock suffix ("7 a.m."); an ellipsis or a line break also ends one.
 # Written to open with the character it consumes, so the engine skips the letters between
 # candidates in C: the same matches as
-# (?<!\b[A-Z])(?<![ap]\.m)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!Płn)(?<!\btys)...[.!?](?=\s)|[。！？]|\n|…|\s[|;]\s|\s-\s
+# (?<!\b[A-Z])(?<![ap]\.m)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!Płn)(?<!\btys)(?<!\bds)...[.!?](?=\s)|[。！？]|\n|…|\s[|;]\s|\s-\s
 # (and "Nov." before a day number, "Nov. 17", ends none either)
 SENTENCE_END = compile_fast(
     # Polish abbreviations end no sentence: "Korea Płn.", "ok. 400 km", "godz. 7", "7 tys. rakiet", "2022 r.".
     r"[.!?。！？\n…\s](?:(?<=[.!?])(?<!\b[A-Z].)(?<![ap]\.m.)(?<!\bNo.)(?<!\bSt.)(?<!\bvs.)"
-    r"(?<!Płn.)(?<!Płd.)(?<!\bok.)(?<!godz.)(?<!\bgen.)(?<!\btzw.)(?<!m\.in.)(?<!\btys.)(?<!\bmln.)(?<!\bmld.)(?<!\br.)(?=\s)"
+    r"(?<!Płn.)(?<!Płd.)(?<!\bok.)(?<!godz.)(?<!\bgen.)(?<!\btzw.)(?<!m\.in.)(?<!\btys.)(?<!\bmln.)(?<!\bmld.)(?<!\br.)"
+    # ... nor names' ones: "Służba ds. Sytuacji Nadzwyczajnych", "płk. Jan Nowak", "ul. Długa".
+    r"(?<!\bds.)(?<!\bpłk.)(?<!\bul.)(?<!\bprof.)(?<!\bśw.)(?=\s)"
     # ... nor a month's abbreviation before its day: "on Nov. 17 after Russia launched".
     r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec).)\s\d)(?!(?<=Sept.)\s\d)|(?<=[。！？\n…])"
     r"|(?<=\s)[|;]\s|(?<=\s)-\s)")

@@ -1167,3 +1167,22 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     at_work = _cues("Red alert in Kiryat Shmona; Iron Dome activated", lede)
     assert "defence_secondary" in at_work and "defence_main" not in at_work
     assert "defence_main" in _cues("Red alert in Kiryat Shmona; Iron Dome deal signed", lede)
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # A rocket that sets off sirens flew; a city left without power was hit; a week without
+    # attacks had none.
+    ("Rocket from northern Gaza sets off sirens in Sderot, falls in open area", "", "en", True),
+    ("Fireworks set off car alarms in Sderot", "", "en", False),
+    ("Kyiv's left bank without power after missile attack", "", "en", True),
+    ("Kyiv goes a week without missile attacks", "", "en", False),
+    ("Charków bez prądu po ataku rakietowym", "", "pl", True),
+    ("Tydzień bez ataków rakietowych na Kijów", "", "pl", False),
+    # A number of weapons and the one night they came in; a rate, or a night to come, is not.
+    ("Zełenski: 43 rakiety w jedną noc. Energetyka znów na celowniku", "", "pl", True),
+    ("Zelensky: 43 missiles in one night, energy targeted again", "", "en", True),
+    ("Nie było 43 rakiet tej nocy", "", "pl", False),
+    ("Ukraine could face 100 missiles overnight", "", "en", False),
+])
+def test_sirens_set_off_a_city_without_power_and_a_nights_missiles(title, summary, lang, is_launch):
+    assert _verdict(title, summary, lang) is is_launch

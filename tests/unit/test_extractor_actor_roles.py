@@ -925,3 +925,15 @@ def test_actors_of_the_forty_fifth_sets(title, summary, lang, actor):
 ])
 def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # A state's adjective on a system's name owns it, after "from" too and before "rained down".
+    ("Cluster fragments from Ukrainian ATACMS rained down on Sevastopol beach, Russia says", "", "en", "UKR"),
+    ("Ukraine's air force downed 20 Russian missiles overnight", "", "en", "RUS"),
+    # A city's part is where the attack fell; the city's forces fired.
+    ("Parts of Kyiv's left bank without power after overnight missile attack, DTEK says", "", "en", None),
+    ("Kyiv's forces fire missiles at Crimea", "", "en", "UKR"),
+])
+def test_actors_of_the_u_sets(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

@@ -1338,3 +1338,37 @@ def test_a_dates_day_is_no_count_and_a_toll_keeps_the_strikes_owner():
     assert _facts("Death toll in Russian missile strike on Kyiv hospital rises to 33").actor == "RUS"
 
 
+
+
+def test_people_killed_are_no_count_and_the_weapons_number_is():
+    assert _facts("Sumy buries its dead after Palm Sunday strike", "Funerals began for some of the 35 people killed "
+                  "when two Russian Iskander-M missiles slammed into the city centre.").count == 2
+    assert _facts("Russia fires 35 missiles at Ukraine, killing two people").count == 35
+    assert _facts("Russia launched two dozen missiles at Kyiv overnight").count == 24
+
+
+def test_a_kicker_in_capitals_is_no_speaker_and_a_named_body_outranks_its_kind():
+    assert _facts("PUTIN'S BLITZ: Russia fires 90 missiles at Ukraine in massive overnight attack").source_agency is None
+    assert _facts("Jan Kowalski: Russia fired 90 missiles at Ukraine overnight").source_agency == "Jan Kowalski"
+    summary = "The missile entered near Oserdów during an attack on western Ukraine, Poland's Operational Command said."
+    assert (_facts("Russian cruise missile violated Polish airspace, army says", summary).source_agency
+            == "Poland's Operational Command")
+    # Both by their kind: the headline's stands.
+    assert _facts("Russian missile hits Kyiv, officials say", "The military said the missile struck a school."
+                  ).source_agency == "officials"
+
+
+def test_a_polish_abbreviation_inside_a_name_ends_no_sentence():
+    assert _facts("Żałoba w Sumach. Rośnie liczba ofiar niedzielnego ataku", "Do 35 wzrosła liczba zabitych po "
+                  "uderzeniu dwóch rosyjskich rakiet – poinformowała Państwowa Służba ds. Sytuacji Nadzwyczajnych.",
+                  "pl").source_agency == "Państwowa Służba ds. Sytuacji Nadzwyczajnych"
+
+
+def test_a_body_in_a_capital_is_that_states_and_a_launcher_is_no_source_when_another_reports():
+    assert _facts("Russia says six Storm Shadow missiles fired by Ukraine were downed over Crimea",
+                  "The defence ministry in Moscow said 17 drones were also intercepted.").source_agency == "Russia MoD"
+    assert _facts("Iran's Guards test-fire ballistic missile at mock target", "The Revolutionary Guard launched a "
+                  "ballistic missile from Semnan on Thursday, state TV said.").source_agency == "state media"
+    # Nobody else reports: the launcher's body is the one named.
+    assert _facts("Iran's Guards test-fire ballistic missile at mock target", "The Revolutionary Guard launched a "
+                  "ballistic missile from Semnan on Thursday.").source_agency == "IRGC"

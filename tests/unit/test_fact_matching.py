@@ -21,6 +21,7 @@ PUBLISHED = datetime(2023, 2, 18, 11, 33, tzinfo=timezone.utc)
 @pytest.mark.parametrize(("label", "number"), [
     (3, 3), ("at least 7", 7), ("more than 80", 80), ("około 110", 110), ("co najmniej dwie", 2),
     ("at least one", 1), ("Over 150 missiles and drones", 150), ("several", None), ("multiple", None),
+    ("two dozen", 24), ("over two dozen", 24),
 ])
 def test_a_count_label_gives_its_number(label, number):
     assert label_count(label) == number

@@ -167,7 +167,8 @@ IMPACT = compile_fast(
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
     r"|destroy(?:s|ed|ing)?|obliterat(?:e|es|ed|ing)|flatten(?:s|ed)?|demolish(?:es|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
     # "as N Korean missile passes over Japan", "overflew Hokkaido", "missile triggers sirens".
-    r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)|trigger(?:s|ed|ing)? (?:air[- ]raid )?(?:sirens|alarms|alerts)"
+    r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)"
+    r"|(?:trigger(?:s|ed|ing)?|set(?:s|ting)? off|prompt(?:s|ed|ing)?) (?:air[- ]raid )?(?:sirens|alarms|alerts)"
     r"|(?:come|comes|came|coming) in (?:from|over|toward|towards|low|fast)"
     # "a ballistic missile came down inside Japan's exclusive economic zone".
     r"|(?:came|comes) down(?= (?:in|inside|off|near|into|within|outside)\b)"
@@ -225,6 +226,11 @@ WEAPONS_IN_RECORD_OCCASION = compile_fast(
 WEAPON_OPENS = re.compile(r"\s*(?:[A-Z][\w ]{2,20}:\s*)?(?:[\w'’.-]+\s+){0,2}")
 VERBLESS_TARGET = compile_fast(
     r"\s+(?:on|at|over|into|onto)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?=$|[,.;:!?|—–]|\s-\s)")
+# ... or a number of them and the one night they came in: "Zelensky: 43 missiles in one
+# night", "90 missiles overnight, grid hit again" (not a rate: "100 missiles a night").
+COUNTED_BEFORE = re.compile(r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens? of|hundreds? of"
+                            r"|dwie|dwa|trzy|cztery|pięć|kilka|kilkanaście|kilkadziesiąt|dziesiątki|setki))\s+$", re.I)
+NIGHT_AFTER = compile_fast(r"\s+(?:overnight|in (?:one|a single) night|last night)(?=\s*(?:$|[.,;:!?|]|\s[–—-]\s))", _I)
 # A trend told of a headline's plural noun event ("missile attacks on Red Sea shipping
 # dwindle", "rocket fire from Lebanon has intensified", "missile strikes grow rarer").
 TREND_NOUNS = frozenset({"attacks", "strikes", "launches", "tests", "testing", "fire", "firing", "salvos", "barrages"})
@@ -542,7 +548,9 @@ ATTEMPT_BEFORE = compile_fast(
     r"|(?<!\bbe )\b(?:used|employed)\s+(?!by\b)(?:[\w'.-]+\s+){0,5}to\s+$", _I)
 
 NEGATION_BEFORE = compile_fast(
-    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny|without"
+    r"\b(?:not|no|never|cannot|can't|won't|couldn't|didn't|did not|hasn't|has not|haven't|denies|denied|deny"
+    # (Not what a strike left people without: "Kyiv without power after missile attack".)
+    r"|without(?! (?:power|electricity|heat|heating|water|light|gas|internet|homes?|shelter)\b)"
     r"|refrain\w*|no evidence(?: that)?"
     # Their absence: "despite lull in Houthi attacks", "a pause in missile launches".
     r"|(?:lull|pause|respite|halt) (?:in|from|to)|end to"
@@ -887,13 +895,13 @@ APOGEE_AFTER = compile_fast(rf"\b(?:reach\w*|soar\w*|climb\w*|r[io]s(?:e|es|ing)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair of": 2, "a pair of": 2, "three": 3, "four": 4,
                 "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "fifteen": 15, "twenty": 20, "a dozen": 12}
+                "fifteen": 15, "twenty": 20, "a dozen": 12, "two dozen": 24, "three dozen": 36, "four dozen": 48}
 COUNT = compile_fast(
     # (Not a designation's number: "Type 12 anti-ship missile", "Block 5 missiles".)
     # (Nor a date's day: "the January 2 attack show a KN-23".)
     r"(?<!\bJanuary )(?<!\bFebruary )(?<!\bMarch )(?<!\bApril )(?<!\bMay )(?<!\bJune )(?<!\bJuly )(?<!\bAugust )(?<!\bSeptember )(?<!\bOctober )(?<!\bNovember )(?<!\bDecember )"
     r"(?<![\w,.:-])(?<!\bType )(?<!\bModel )(?<!\bBlock )(?<!\bMk )(?<!\bMark )(?:(?:at least|more than|over|up to|about|around|approximately|some|nearly|roughly|as many as)\s+)?"
-    r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"['\"]?(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}|(?:two|three|four) dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|a dozen|a pair of|a|an|single)['\"]?(?!\s?-?(?:mm|km|kg|cm|m|t|kilomet\w*|miles?|seconds?|minutes?|hours?|days?|%|caliber)\b)"
     # (a day of a month, in English or Polish text: "the 2 January attack", "po ataku z 2 stycznia")
     r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -903,7 +911,11 @@ COUNT = compile_fast(
     # (Nor what carried them: "three satellites using its Simorgh rocket".)
     # (Nor a launch verb: "a submarine launched Tomahawk cruise missiles".)
     r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had|using|aboard|atop|its|their"
-    r"|fired|launched|fires|launches|fire|launch)\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
+    r"|fired|launched|fires|launches|fire|launch"
+    # (Nor people, nor another number: "35 people killed when two Russian Iskander missiles".)
+    r"|people|persons|civilians|children|residents|soldiers|troops|killed|dead|died|injured|wounded"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?"
+    r")\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
     r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
     # "18 rounds from 240 mm multiple rocket launchers": the rockets, counted as rounds.
     r"|rounds(?= (?:fired )?from (?:[\w-]+ ){0,4}?(?:multiple[- ])?rocket launchers?\b)"
@@ -1042,7 +1054,9 @@ ATTACK_NOUN_AFTER = compile_fast(
 # The same, for a name anywhere in the text: only what is fired, not who could fire it
 # ("Ukraine's forces can't stop ...", "Kyiv City Military Administration").
 ATTACK_NOUN_STRICT_AFTER = compile_fast(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrages?|missiles?|rockets?|attacks?|assaults?|shelling|salvos?)\b", _I)
+    # (A system's name too: "fragments from Ukrainian ATACMS", "hit in Russian Iskander strike".)
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrages?|missiles?|rockets?|attacks?|assaults?|shelling|salvos?"
+    r"|" + NAMED_SYSTEMS + r")\b", _I)
 MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
 # A name joined to a participle qualifies another noun ("Russia-annexed Crimea",
 # "Moscow-installed governor", "Iran-backed militia"): it is not who launched.
@@ -1088,6 +1102,13 @@ PASSIVE_TARGET_AFTER = compile_fast(
     r"|(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:comes?|came|coming|is|are|was|were|remains?|remained)\s+under\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attack|fire|shelling|bombardment)\b",
     _I)
+# A place's part after its possessive: "Parts of Kyiv's left bank without power after
+# missile attack", "Kharkiv's residents": where it struck, no subject that launched.
+PLACE_PART_AFTER = compile_fast(
+    r"(?:'s|’s)?\s+(?:(?:left|right|northern|southern|eastern|western|central|old|historic)\s+)?"
+    r"(?:bank|districts?|outskirts|suburbs?|cent(?:re|er)|downtown|neighbou?rhoods?|streets?|residents|skyline"
+    r"|harbou?r|port|airport|power\s+grid|grid|energy\s+(?:infrastructure|facilities|system)|infrastructure"
+    r"|north|south|east|west|border\s+(?:areas?|regions?|towns?|villages?))\b", _I)
 # "ship hit with Ukrainian missiles", "warship damaged in Ukrainian missile strike": the
 # name after a passive verb of attacking is its agent, not a target (after "in", only a
 # name that owns the attack: "killed in Kyiv" is a place).
@@ -1098,7 +1119,9 @@ PASSIVE_IN_BEFORE = compile_fast(rf"\b(?:{_ATTACKED}\s+(?:again\s+|overnight\s+)
 # "Ukraine shoots down 20 missiles", "Kyiv says it intercepted ...": the defender, not the launcher.
 # (Not the owner of what was intercepted: "Iran's 180 missiles intercepted".)
 DEFENDER_AFTER = compile_fast(
-    r"(?:'s|-led|-backed)?\s+(?:(?!(?:missiles?|rockets?|drones?|projectiles?)\b)[\w-]+\s+){0,2}?(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
+    # (Not past a weapon: "Ukrainian ATACMS rained down on ..." was fired by Ukraine.)
+    r"(?:'s|-led|-backed)?\s+(?:(?!(?:missiles?|rockets?|drones?|projectiles?|" + NAMED_SYSTEMS + r")\b)[\w-]+\s+){0,2}?"
+    r"(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that\s+)?"
     r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
     r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"

@@ -443,8 +443,9 @@ ATTEMPT_BEFORE = compile_fast(
     _I,
 )
 NEGATION_BEFORE = compile_fast(
-    # (A weapon without its warhead still flew: "pocisk bez głowicy bojowej spadł".)
-    r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez(?!\s+(?:głowic|ładunk|uzbrojeni)\w*)|ani|nigdy|żaden|żadn\w*"
+    # (A weapon without its warhead still flew: "pocisk bez głowicy bojowej spadł"; a city
+    # left without power was hit: "Charków bez prądu po ataku rakietowym".)
+    r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez(?!\s+(?:głowic|ładunk|uzbrojeni|prąd|zasilani|światł|wod|ogrzewani|energi|dach)\w*)|ani|nigdy|żaden|żadn\w*"
     # "Ludzie mylą je z wybuchami rakiet", "pomylono fajerwerki z ostrzałem": something else.
     r"|myl\w*|pomyl\w*|wzięt\w* za|wzięli za)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
@@ -531,6 +532,9 @@ ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-
 # (Not a flight to come: "Rakiety polecą nad Pacyfik".)
 OVER_AFTER = compile_fast(r"(?:-\w{1,3})?\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
                           r"(?:ze?\s+[\w-]+\s+(?:[\w-]+\s+)?)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s))|na orbicie\b)", _I)
+# ... or the one night a number of them came in: "Zełenski: 43 rakiety w jedną noc".
+NIGHT_AFTER = compile_fast(r"\s+(?:w\s+(?:jedną\s+noc|ciągu\s+(?:jednej\s+)?nocy|nocy)|(?:tej|minionej|ostatniej|jednej)\s+nocy"
+                           r"|nocą)(?=\s*(?:$|[.,;:!?|]|\s[–—-]\s))", _I)
 # Fireworks, not weapons: "Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok".
 FESTIVE = compile_fast(r"\b(?:sylwest\w*|now\w* rok\w*|noworoczn\w*|fajerwerk\w*|sztuczn\w* ogni\w*|petard\w*)", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".

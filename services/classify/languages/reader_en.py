@@ -132,6 +132,11 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
         if at is not None:
             cues.append(_cue("impact", p, w[1] + 1, w[1] + len(at.group().split()[0]) + 1, w, s0))
             continue
+        night = (en.NIGHT_AFTER.match(text, w[1], p.title_end)
+                 if w[1] <= p.title_end and en.COUNTED_BEFORE.search(text, max(s0, w[0] - 20), w[0]) else None)
+        if night is not None:
+            cues.append(_cue("impact", p, w[1] + 1, night.end(), w, s0))
+            continue
         # Weapon as instrument ("pounds Ukraine with missiles", "strikes targets with Tomahawks")
         # or agent ("killed by a rocket").
         # (str.find first, on the lower-cased text: each pattern needs a word that is rarely there.)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from services.classify.languages import pl
+from services.classify.languages import en, pl
 from services.classify.languages.table import MAX_CANDIDATES, Cue
 from services.classify.text import Prepared, spans_within
 
@@ -96,6 +96,8 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
             over = pl.ONTO_AFTER.match(text, w[1], p.title_end)  # "PILNE: Rakiety na Kijów"
         if over is None and w[1] <= p.title_end:
             over = pl.OVER_LEAD.match(text, s0, w[0])  # "Nad Galileą kilkadziesiąt rakiet"
+        if over is None and w[1] <= p.title_end and en.COUNTED_BEFORE.search(text, max(s0, w[0] - 20), w[0]):
+            over = pl.NIGHT_AFTER.match(text, w[1], p.title_end)  # "43 rakiety w jedną noc"
         if over is not None:
             cue = _cue("impact", "noun", p, over.end() - 1, over.end() - 1, w, s0)
             # With no verb of its own, the weapon takes the frame of its clause's verbs.

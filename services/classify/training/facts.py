@@ -73,7 +73,7 @@ RELATIVE_TOLERANCE = 0.10
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "a dozen": 12, "dozen": 12, "jeden": 1, "jedna": 1, "jedną": 1, "dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3,
+    "a dozen": 12, "dozen": 12, "two dozen": 24, "three dozen": 36, "four dozen": 48, "jeden": 1, "jedna": 1, "jedną": 1, "dwa": 2, "dwie": 2, "dwóch": 2, "trzy": 3,
     "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5, "pięciu": 5, "sześć": 6, "siedem": 7, "osiem": 8,
     "dziewięć": 9, "dziesięć": 10,
 }
