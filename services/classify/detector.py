@@ -290,7 +290,20 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     t_asserted = [c for c in title_cues if c.asserted]
     # "... a day after North Korea launched a missile": a launch given as the cause of the
     # summary's news does not confirm that the item reports it.
-    s_asserted = [c for c in summary_cues if c.asserted and not c.subordinate]
+    # Nor does a total over a period ("Hezbollah has fired more than 8,000 rockets at
+    # northern Israel since October 8"), the policy's aggregate statistics.
+    s_asserted, s_totals = [], []
+    for c in summary_cues:
+        if c.asserted and not c.subordinate:
+            # (Read within a headline's length of the launch: a sentence may be a megabyte.)
+            s0, s1 = p.sentence_of(c.start)
+            near = (max(s0, c.start - _TOTAL_REACH), min(s1, c.end + _TOTAL_REACH))
+            total = _total_period(p, table, (ANY.aggregate, ANY.total_period), near)
+            (s_totals if total else s_asserted).append(c)
+    if s_totals and not s_asserted and not t_asserted:
+        # The summary's only launch is such a total: the item is statistics.
+        f.set("aggregate", 1, (s_totals[0].start, s_totals[0].end))
+        f.set("aggregate_total", 1, (s_totals[0].start, s_totals[0].end))
     if t_asserted:
         f.set("title_event", 1, (t_asserted[0].start, t_asserted[0].end))
     elif title_cues:
@@ -506,7 +519,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
     elif span:
         # "fired ... on the anniversary of X" times a new launch; "years ago, X fired" looks back.
         after_event = bool(t_asserted) and span[0] > t_asserted[0].end and not ANY.always_looks_back.match(text, span[0])
-        after_event = after_event or _sets_the_scene(text, table, span, t_asserted)
+        after_event = after_event or _sets_the_scene(text, table, span, t_asserted) or _marked_with(text, span, t_asserted)
         restored = _restored_after_harm(text, span, t_asserted)
         after_event = after_event and not restored
         f.set("retrospective_context" if after_event else "retrospective", 1, span)
@@ -883,6 +896,23 @@ _OTHER_EVENT_BREAK = re.compile(r"\b(?:after|before|following|ahead of|amid|as|w
                                  r"|(?<=[\u3040-\u30ff\u3400-\u9fff])\s(?=\S)")
 
 
+# How far from a summary's launch its sentence is read for a total over a period.
+_TOTAL_REACH = 300
+# "Hamas marks October 7 anniversary with rocket salvo": a day marked by a new launch.
+_MARKS_BEFORE = re.compile(r"\bmark(?:s|ed|ing)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+_WITH_AFTER = re.compile(r"\s+with\s+", re.IGNORECASE)
+
+
+def _marked_with(text: str, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
+    """Whether the headline's launch is what a look-back is marked with, right after it
+    ("Hamas marks October 7 anniversary with rocket salvo toward Tel Aviv"): a launch now."""
+    if not t_asserted or t_asserted[0].start < span[1]:
+        return False
+    with_ = _WITH_AFTER.match(text, span[1], t_asserted[0].start + 1)
+    return (with_ is not None and len(text[with_.end():t_asserted[0].start].split()) <= 2
+            and _MARKS_BEFORE.search(text, max(0, span[0] - 40), span[0]) is not None)
+
+
 def _sets_the_scene(text: str, table: LanguageTable, span: tuple[int, int], t_asserted: list[Cue]) -> bool:
     """Whether a time since something, in a clause of its own before the headline's launch,
     sets the scene of a launch told now ("A year since the invasion, Russia fires 80
@@ -910,15 +940,16 @@ def _compares_after(text: str, table: LanguageTable, at: int, t_end: int) -> boo
         table.total_count is not None and table.total_count.search(text, m.end(), min(t_end, m.end() + 6)))
 
 
-def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end: int) -> bool:
-    """Whether a headline with a period in it tells a total (the table's `total_count`),
-    the period in the count's clause or the count in the perfect ("Since the invasion,
-    Russia has fired 7,400 missiles"; not "A year since the war began, Russia fires 60
-    missiles"), and neither one occasion nor one launch of a series."""
+def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end: int, start: int = 0) -> bool:
+    """Whether a headline (or the sentence from `start` to `t_end`) with a period in it
+    tells a total (the table's `total_count`), the period in the count's clause or the
+    count in the perfect ("Since the invasion, Russia has fired 7,400 missiles"; not "A
+    year since the war began, Russia fires 60 missiles"), and neither one occasion nor one
+    launch of a series."""
     if table.total_count is None:
         return False
-    count = table.total_count.search(text, 0, t_end)
-    if count is None or any(frame is not None and frame.search(text, 0, t_end)
+    count = table.total_count.search(text, start, t_end)
+    if count is None or any(frame is not None and frame.search(text, start, t_end)
                             for frame in (table.single_occasion, table.one_of_series)):
         return False
     if (count.start() > period[1] and _LABEL_END.match(text, period[1], t_end)) or _SOURCE_SHOWS.search(
@@ -933,7 +964,7 @@ def _tells_total(text: str, table: LanguageTable, period: tuple[int, int], t_end
         # ("전쟁 6개월, 가자서 날아온 로켓 1만3천여발"): only a full stop ends its clause.
         return not _FULL_STOP.search(text, lo, hi)
     return not _clause_break(text, lo, hi) or bool(
-        table.perfect_before and table.perfect_before.search(text, 0, count.start()))
+        table.perfect_before and table.perfect_before.search(text, start, count.start()))
 
 
 # "Naruszenie polskiej przestrzeni powietrznej", "violated Poland's airspace": what a weapon
@@ -1044,13 +1075,16 @@ def _frame_without_event(p: Prepared, table: LanguageTable) -> tuple[int, int] |
             or _trend(p, table, []))
 
 
-def _total_period(p: Prepared, table: LanguageTable, patterns: tuple) -> tuple[int, int] | None:
-    """The first period of the headline, by `patterns`, that tells a total with its count
-    (`_tells_total`) and follows no superlative ("the biggest attack this year"), or None."""
-    text, t_end = p.text, p.title_end
+def _total_period(p: Prepared, table: LanguageTable, patterns: tuple,
+                  sentence: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The first period of the headline (or of `sentence`), by `patterns`, that tells a
+    total with its count (`_tells_total`) and follows no superlative ("the biggest attack
+    this year"), or None."""
+    text = p.text
+    start, t_end = sentence or (0, p.title_end)
     for pattern in patterns:
-        for m in pattern.finditer(text, 0, t_end):
-            if _tells_total(text, table, m.span(), t_end) and not ANY.superlative.search(
+        for m in pattern.finditer(text, start, t_end):
+            if _tells_total(text, table, m.span(), t_end, start) and not ANY.superlative.search(
                     text, p.sentence_of(m.start())[0], m.start()):
                 return m.span()
     return None

@@ -628,11 +628,12 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
 _WEAPON_NEXT = re.compile(r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|projectiles?|drones?|warheads?)\b",
                           re.IGNORECASE)
 # Right before a name, the harm its people or things suffered: "killed dozens of Russian
-# troops", "destroyed two Ukrainian".
+# troops", "destroyed two Ukrainian", "struck more than a dozen Houthi targets".
 _HARMED_BEFORE = re.compile(
     r"\b(?:kill(?:s|ed|ing)|wound(?:s|ed|ing)|injur(?:es|ed|ing)|destroy(?:s|ed|ing)|damag(?:es|ed|ing)|hit(?:s|ting)?"
     r"|struck)\s+"
-    r"(?:(?:an?|the|at least|some|about|nearly|more than|over|dozens of|scores of|hundreds of|several|two|three|four|five"
+    r"(?:(?:an?|the|at least|some|about|nearly|more than|over|dozens of|scores of|hundreds of|several|multiple|dozen"
+    r"|two|three|four|five"
     r"|six|seven|eight|nine|ten|\d+)\s+)*$", re.IGNORECASE)
 _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|manned|defended|guarded"
                         r"|built|made|manufactured|produced|developed|designed|supplied)\s+by\s+(?:the\s+)?$")
@@ -1059,7 +1060,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                     states_hit.append((english or said, (s, e)))
                     continue
                 english = table.place_name(said) if table.place_name is not None and (
-                    " " not in said or group == "place_sirens") else None
+                    " " not in said or group in ("place_sirens", "place_over")) else None
                 if group == "place_of" and english is None:
                     continue  # a genitive no place of the gazetteer: the attack's owner ("ostrzał Hamasu")
                 if group == "place_sirens" and not _israeli(english):
@@ -1293,6 +1294,10 @@ _ONLY_JOINERS = re.compile(r"(?:\s|,|&|'s|and|i|oraz)*", _I)
 # Whole-word tests of the language tables' speaker words.
 _NOT_SPEAKER = re.compile(f"(?:{ANY.not_speaker.pattern})", _I)
 _TITLE = re.compile(f"(?:{ANY.speaker_titles.pattern})", _I)
+# A state's body named by its adjective before a headline's colon: "Pakistańska armia",
+# "Ukraińskie lotnictwo", "Amerykańscy urzędnicy", "Ukrainian air force".
+_STATE_BODY = re.compile(r"[\w'’.-]+\s+(?:armia|wojsko|lotnictwo|marynarka|dowództwo|urzędnicy|władze|służby|siły zbrojne"
+                         r"|siły powietrzne|army|military|air force|navy|officials|authorities)", _I)
 _CLAUSE_START = re.compile(f"(?:{ANY.speaker_clause_start.pattern})", _I)
 _SPEAKER_END = re.compile(f"(?:{ANY.speaker_end.pattern})", _I)
 
@@ -1399,6 +1404,9 @@ def _headline_speaker(p: Prepared) -> tuple[int, int] | None:
         return None
     if _TITLE.fullmatch(words[0]):
         return start, colon
+    start += len(text[start:colon]) - len(text[start:colon].lstrip())
+    if len(words) <= 3 and _STATE_BODY.fullmatch(text, start, colon) and gazetteer.ACTOR_TABLE.first(text, start, colon):
+        return start, colon  # "Pakistańska armia: ...", "Ukrainian air force: ...", "US officials: ..."
     sentence_case = any(w[:1].islower() and len(w) > 3 for w in text[colon:t_end].split())
     # (Words all in capitals over a headline that is not are a kicker: "PUTIN'S BLITZ: ...".)
     if (sentence_case and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)

@@ -934,6 +934,13 @@ def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
     # A city's part is where the attack fell; the city's forces fired.
     ("Parts of Kyiv's left bank without power after overnight missile attack, DTEK says", "", "en", None),
     ("Kyiv's forces fire missiles at Crimea", "", "en", "UKR"),
+    # Targets struck are their owner's; the forces that struck them fired.
+    ("The Latest", "U.S. and British forces struck more than a dozen Houthi targets in Yemen overnight, with U.S. Navy "
+     "destroyers and a submarine firing Tomahawk cruise missiles, U.S. officials said.", "en", "USA"),
+    # Korean: a base of the state's, however many, is where the launcher's rockets went.
+    ('헤즈볼라 "이스라엘 군기지 11곳에 카추샤 로켓 320발 넘게 발사"', "", "ko", "Hezbollah"),
+    # Polish: a satellite's owner in the genitive launched it.
+    ("Satelita Pjongjangu nie dotarł na orbitę. Rakieta eksplodowała w pierwszej fazie lotu", "", "pl", "PRK"),
 ])
-def test_actors_of_the_u_sets(title, summary, lang, actor):
+def test_actors_of_the_u_and_v_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

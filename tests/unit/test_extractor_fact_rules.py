@@ -1372,3 +1372,16 @@ def test_a_body_in_a_capital_is_that_states_and_a_launcher_is_no_source_when_ano
     # Nobody else reports: the launcher's body is the one named.
     assert _facts("Iran's Guards test-fire ballistic missile at mock target", "The Revolutionary Guard launched a "
                   "ballistic missile from Semnan on Thursday.").source_agency == "IRGC"
+
+
+def test_a_state_body_before_a_colon_says_it_and_what_a_weapon_rose_to_or_flew_over():
+    assert _facts("Pakistańska armia: rakiety Fatah uderzyły w indyjskie bazy lotnicze", "", "pl").source_agency == (
+        "Pakistańska armia")
+    assert _facts("Nowe fakty ws. odwetu na Iran. Amerykańscy urzędnicy: Izrael wystrzelił pocisk w stronę Isfahanu",
+                  "", "pl").source_agency == "Amerykańscy urzędnicy"
+    assert _facts("Hwasong-19 leciał 86 minut i wzniósł się na 7687 km", "", "pl").apogee_km == 7687
+    fields = _facts("Osiem rakiet z Rafah nad Tel Awiwem. Zbrojne ramię Hamasu przyznaje się do ataku", "", "pl")
+    assert (fields.direction, fields.launch_site) == ("Tel Aviv", "Rafah")
+    # "a submarine firing": the article is the submarine's, no count of the missiles.
+    assert _facts("US and British forces struck Houthi targets, with a submarine firing Tomahawk cruise missiles"
+                  ).count is None

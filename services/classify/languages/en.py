@@ -129,6 +129,8 @@ LAUNCH_VERBS = compile_fast(
     + r"|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER
     + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed|ing)? off"
+    # "US submarine rained two dozen Tomahawks on Isfahan" (not the weather's "heavy rains").
+    r"|rain(?:ed|ing)(?: down)?|rains? down"
     # ("intercept test": a noun, the test's kind.)
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?(?![- ](?:tests?|trials?|flights?|systems?))|downed|downs"
     r"|down(?= \d)|downing(?= of)"
@@ -437,8 +439,9 @@ MODAL_BEFORE = compile_fast(
     r"|on (?:high |heightened )?alert|braces?|bracing|call(?:s|ed|ing)? for"
     # Put off: "Iran postpones Simorgh satellite launch" (not "delayed launch fails", whose
     # "delayed" is the launch's adjective).
-    r"|(?:postpon(?:es|ing)|delays|delaying|scraps|scrapping|cancels|cancell?ing|calls off|calling off|puts off"
-    r"|putting off|pushes back|(?:re)?schedul(?:es|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?"
+    # ("Heavy rains delay rocket launch": a plural subject's too.)
+    r"|(?:postpon(?:es?|ing)|delays?|delaying|scraps?|scrapping|cancels?|cancell?ing|calls? off|calling off|puts? off"
+    r"|putting off|push(?:es)? back|(?:re)?schedul(?:es?|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?"
     # ... or planned with its words between: "Vandenberg plans unarmed Minuteman III test launch".
     r"|plans(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,4}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
@@ -911,7 +914,7 @@ COUNT = compile_fast(
     # (Nor what carried them: "three satellites using its Simorgh rocket".)
     # (Nor a launch verb: "a submarine launched Tomahawk cruise missiles".)
     r"(?:(?!(?:of|the|from|at|to|in|on|with|by|for|that|which|was|were|is|are|has|have|had|using|aboard|atop|its|their"
-    r"|fired|launched|fires|launches|fire|launch"
+    r"|fired|launched|fires|launches|fire|launch|firing|launching"
     # (Nor people, nor another number: "35 people killed when two Russian Iskander missiles".)
     r"|people|persons|civilians|children|residents|soldiers|troops|killed|dead|died|injured|wounded"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?"

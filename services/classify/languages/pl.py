@@ -759,8 +759,9 @@ DISTANCE_BEFORE_FALL = compile_fast(
     r"(?=\s+(?:lotu\b|(?:[\w-]+\s+)?(?:wpadł|spadł|runęł|wylądował|rozbił)\w*))",
     _I,
 )
+# ("wzniósł się na 7687 km": how high it rose.)
 APOGEE = compile_fast(
-    rf"\b(?:wysokoś\w*|pułap\w*|apogeum)\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}\s*{QUANT_ALT}",
+    rf"\b(?:wysokoś\w*|pułap\w*|apogeum|wzni(?:ósł|osł\w*|eśli)\s+się\s+na)\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}\s*{QUANT_ALT}",
     _I,
 )
 # Where it was fired from: after a launch verb or a weapon and "z"/"ze" in its clause, an
@@ -907,7 +908,9 @@ TARGET_PLACE = compile_fast(
     rf"|(?i:we?|na)\s+(?P<place_hit_front>{_PROPER_NAME})\s+(?i:uderzy\w*|uderzał\w*|spad\w*|trafi\w*)"
     rf"(?=(?:\s+[\wąćęłńóśźż-]+){{0,3}}?\s+(?:(?i:rakiet|pocisk)\w*|{NAMED_SYSTEMS}))"
     rf"|(?i:na)\s+(?P<place_fell>{_PROPER_NAME})\s+(?i:spad\w*))"
-    rf"|\b(?:(?i:rakiet\w*|pocisk\w*)|{NAMED_SYSTEMS})\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}|{_STRUCK_THING})"
+    # ("Osiem rakiet z Rafah nad Tel Awiwem": where they came from may stand between.)
+    rf"|\b(?:(?i:rakiet\w*|pocisk\w*)|{NAMED_SYSTEMS})(?:\s+(?i:ze?)\s+{_PROPER_NAME}(?:\s+{_PROPER_NAME})?)?"
+    rf"\s+(?i:nad)\s+(?P<place_over>{_PROPER_NAME}(?:\s+{_PROPER_NAME})?|{_STRUCK_THING})"
     # What the weapons were fired at, right after them: "sześć pocisków ATACMS w obiekt wojskowy".
     rf"|\b(?i:pocisk|rakiet)\w*(?:\s+[\w-]+){{0,2}}?\s+(?i:na|w)\s+(?P<place_weapon>{_STRUCK_THING})"
     # Toward a place, wherever it stands in a launch's item: "w kierunku Tel Awiwu", "w stronę
@@ -987,8 +990,9 @@ REPORTER_BEFORE = compile_fast(
 # ("wystrzelonych przez stronę ukraińską": the side, forces or army of a state.)
 AGENT_BEFORE = compile_fast(r"\bprzez\s+(?:(?:stronę|siły|wojska|armię|żołnierzy)\s+)?$", _I)
 # A weapon noun (not its adjective: "ostrzał rakietowy Kijowa" names the target) before a
-# name in the genitive: "Rakiety Hamasu spadły", "Pociski Korei Płn. przeleciały".
-OWNER_BEFORE = compile_fast(r"\b(?:rakiet[aęyą]?|rakietami|pocisk(?:i|u|ów|ami)?)\s+$", _I)
+# name in the genitive: "Rakiety Hamasu spadły", "Pociski Korei Płn. przeleciały",
+# "Satelita Pjongjangu nie dotarł na orbitę".
+OWNER_BEFORE = compile_fast(r"\b(?:rakiet[aęyą]?|rakietami|pocisk(?:i|u|ów|ami)?|satelit(?:a|y|ę|ą|ów|ami)?)\s+$", _I)
 # "Izrael ostrzelany z Jemenu", "rosyjska stocznia trafiona rakietami", "rosyjski okręt
 # został trafiony", "Izrael pod ostrzałem": a name, or a state's adjective on the thing
 # hit, that is the subject of a passive participle of attacking is the target. The words

@@ -39,8 +39,11 @@ def cues(p: Prepared, table: LanguageTable, weapons: list[tuple[int, int]]) -> l
             # stands between them; a verb further on is another's (here a film's title).
             continue
         tail = text[m.end():m.end() + 14]
+        # A launch listed with other acts ("ICBM 발사나 7차 핵실험 등 도발에 나설 수 있다") is
+        # framed by the words after the list.
+        reach = _LISTED_REACH if _LISTED_WITH.match(tail) else 15
         modal = bool(table.modal_after.search(tail)) or bool(
-            _modal_near(table, text, max(s0, m.start() - 6), m.end() + 15, s1)) or (
+            _modal_near(table, text, max(s0, m.start() - 6), m.end() + reach, s1)) or (
             _conditional(p, table, s0, m.start()))
         kind = "launch" if m.group() in table.launch_words else "impact"
         # "발사 소식에 코스피 하락": in a headline, a launch (not a strike) as its news's cause.
@@ -90,6 +93,10 @@ def _modal_near(table: LanguageTable, text: str, lo: int, hi: int, s1: int) -> b
     return m is not None and m.start() < min(hi, s1)
 
 
+# A launch noun joined to the next act by "or", "and" ("발사나 핵실험", "発射や核実験"), and
+# how far the words that frame the list are read.
+_LISTED_WITH = re.compile(r"(?:이?나|와|과|및|또는|혹은)\s|や|か、|および")
+_LISTED_REACH = 40
 # What ends a condition's reach in a headline: an ellipsis or a comma.
 _CONDITION_BREAK = re.compile(r"…|\.{2,}|,|、")
 
