@@ -322,7 +322,10 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         # ("... overnight strikes") is no preposition of it.
         before = text[max(0, s - 40, title_end + 1 if s > title_end else 0):s]
         self_report = bool(en.SELF_REPORT_AFTER.match(text, e, after_end) or (
-            table.self_report_after is not None and table.self_report_after.match(text, e, after_end)))
+            table.self_report_after is not None and table.self_report_after.match(text, e, after_end)) or (
+            # An armed group's spokesman: "Houthi spokesman Saree: Burkan-3 fired at Eilat".
+            not verb_final and en.SPOKESMAN_COLON_AFTER.match(text, e, after_end)
+            and (named := gazetteer.ACTOR_TABLE.first(text, s, e)) is not None and named[2] not in STATE_CODES))
         if s > title_end and not text[title_end:s].strip() and _DATELINE_AFTER.match(text, e, after_end):
             return "dateline"  # "Seul (PAP/AFP) - ...": where the copy was filed
         if s < title_end and not self_report and _headline_label(text, s, e, title_end):
@@ -356,6 +359,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             # "a HIMARS strike killed dozens of Russian troops": who was hit (not "destroyed
             # six Ukrainian missiles": whose weapons were downed).
             return "harmed"
+        if not verb_final and en.HARMED_AFTER.match(text, e, after_end):
+            return "harmed"  # "Number of US troops hurt in Ain al-Asad rocket attack rises"
         if not verb_final and _HOLDER_BY.search(before):
             return "holder"  # "a bridge used by Armenian forces": who holds or makes a thing
         if not verb_final and _fired_from(text, s, e):
@@ -1131,10 +1136,11 @@ def _launch_site(p: Prepared, table: LanguageTable,
     return None, None
 
 
-# "an Israeli military post", "Russian army positions": the name describes a place, it is no
-# body that speaks.
-_AGENCY_AS_ADJECTIVE = re.compile(r"\s+(?:posts?|outposts?|bases?|positions?|sites?|targets?|vehicles?|installations?"
-                                  r"|facilit(?:y|ies)|barracks|convoys?|depots?)\b", re.IGNORECASE)
+# "an Israeli military post", "Russian army positions", "in IRGC desert drill": the name
+# describes a place or an occasion, it is no body that speaks.
+_AGENCY_AS_ADJECTIVE = re.compile(r"\s+(?:(?:desert|naval|annual|joint|military)\s+)?(?:posts?|outposts?|bases?|positions?"
+                                  r"|sites?|targets?|vehicles?|installations?|facilit(?:y|ies)|barracks|convoys?|depots?"
+                                  r"|drills?|exercises?|manoeuvres|maneuvers|war\s?games)\b", re.IGNORECASE)
 
 
 def _agencies(p: Prepared) -> list[tuple[int, int, str]]:
@@ -1297,7 +1303,8 @@ _TITLE = re.compile(f"(?:{ANY.speaker_titles.pattern})", _I)
 # A state's body named by its adjective before a headline's colon: "Pakistańska armia",
 # "Ukraińskie lotnictwo", "Amerykańscy urzędnicy", "Ukrainian air force".
 _STATE_BODY = re.compile(r"[\w'’.-]+\s+(?:armia|wojsko|lotnictwo|marynarka|dowództwo|urzędnicy|władze|służby|siły zbrojne"
-                         r"|siły powietrzne|army|military|air force|navy|officials|authorities)", _I)
+                         r"|siły powietrzne|prokuratura|prokuratorzy|śledczy|army|military|air force|navy|officials"
+                         r"|authorities|prosecutors|investigators)", _I)
 _CLAUSE_START = re.compile(f"(?:{ANY.speaker_clause_start.pattern})", _I)
 _SPEAKER_END = re.compile(f"(?:{ANY.speaker_end.pattern})", _I)
 

@@ -941,6 +941,11 @@ def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
     ('헤즈볼라 "이스라엘 군기지 11곳에 카추샤 로켓 320발 넘게 발사"', "", "ko", "Hezbollah"),
     # Polish: a satellite's owner in the genitive launched it.
     ("Satelita Pjongjangu nie dotarł na orbitę. Rakieta eksplodowała w pierwszej fazie lotu", "", "pl", "PRK"),
+    # A state's troops hurt are its people, no launcher; an armed group's spokesman speaks of
+    # its own launch, a state's of what it saw.
+    ("Number of US troops hurt in Ain al-Asad rocket attack rises to seven", "", "en", None),
+    ("US troops fire missiles at Houthi targets", "", "en", "USA"),
+    ("Houthi spokesman Saree: Burkan-3 fired at Eilat", "", "en", "Houthis"),
 ])
 def test_actors_of_the_u_and_v_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor

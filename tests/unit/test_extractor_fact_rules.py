@@ -1385,3 +1385,11 @@ def test_a_state_body_before_a_colon_says_it_and_what_a_weapon_rose_to_or_flew_o
     # "a submarine firing": the article is the submarine's, no count of the missiles.
     assert _facts("US and British forces struck Houthi targets, with a submarine firing Tomahawk cruise missiles"
                   ).count is None
+
+
+def test_an_agency_named_on_a_drill_is_no_source_and_prosecutors_before_a_colon_are():
+    assert _facts("Iran test-fires Shahab-3 in IRGC desert drill, state TV shows").source_agency == "state media"
+    assert _facts("Ukrainian prosecutors: North Korean KN-23 used in Russian strike on Kharkiv").source_agency == (
+        "Ukrainian prosecutors")
+    assert _facts("Iran's Kheibar Shekans slam into Beersheba; Soroka hospital damaged").count is None  # a plural
+    assert _facts("Houthi spokesman Saree: Burkan-3 fired at Eilat").kind == "ballistic"

@@ -26,16 +26,16 @@ NAMED_SYSTEMS = (
     r"Hwasong(?:pho)?[- ]?\d+\w*|Hwasal[- ]?\w*|Pulhwasal[- ]?[\w-]*|Padasuri[- ]?\d*|KN-?\d{2}"
     r"|Pukguksong[- ]?\d*|Musudan|(?:Rodong|Nodong)(?![- ](?:Sinmun|Shinmun))|Taepodong[- ]?\d*"
     r"|Scuds?|Chollima[- ]?\d*|Unha[- ]?\d*|Kwangmyongsong|Malligyong[- ]?\d*"
-    r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekan)?|Khorramshahr|Fattah[- ]?\d*"
+    r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekans?)?|Khorramshahr|Fattah[- ]?\d*"
     r"|Fateh[- ]?\d*|Zolfaghar|Dezful|Simorgh|Safir|Qaem[- ]?\d*|Soumar|Hoveyzeh|Paveh|Burkan[- ]?\d*"
-    r"|Zulfiqar|Qassam|Kassam|Katyushas?|Grad rockets?|Falaq[- ]?\d*|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    r"|Zulfiqar|Qassams?|Kassams?|Kornets?|Katyushas?|Grad rockets?|Falaq[- ]?\d*|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
     # "Grad volley", "Neptune strikes": a system named without its weapon word (not "Grad
     # students", not the planet).
     r"|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS|hit|hits|struck|slam(?:s|med)?|rain(?:s|ed)?"
     r"|pound(?:s|ed)?))"
     r"|Neptunes?(?= (?:missiles?|cruise|anti-ship|strikes?|struck|hits?))"
     r"|Kh-\d+\w*|Oreshnik|Sarmat|Yars|Bulava|Topol[- ]?M?|Avangard|RS-\d+\w*|Minuteman(?: ?III| ?3)?"
-    r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALP|Agni[- ]?\w*|Prithvi[- ]?\w*"
+    r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALPs?|Agni[- ]?\w*|Prithvi[- ]?\w*"
     # (Dongfeng by its number: alone, it is a carmaker too.)
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d+"
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
@@ -1105,6 +1105,16 @@ PASSIVE_TARGET_AFTER = compile_fast(
     r"|(?:'s)?(?:\s+[\w'-]+){0,3}?\s+(?:comes?|came|coming|is|are|was|were|remains?|remained)\s+under\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attack|fire|shelling|bombardment)\b",
     _I)
+# An armed group's spokesman opening a headline's claim: "Houthi spokesman Saree: Burkan-3
+# fired at Eilat" (the group speaks of its own launch).
+SPOKESMAN_COLON_AFTER = compile_fast(
+    r"(?:'s|’s)?\s+(?:military\s+)?spokes(?:man|woman|person)(?:\s+[A-Z][\w'’-]+){0,3}\s*:\s", _I)
+# A state's people or forces the attack hurt, named after it: "Number of US troops hurt in
+# Ain al-Asad rocket attack rises", "Russian soldiers killed by HIMARS strike".
+HARMED_AFTER = compile_fast(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:troops|soldiers|service\s?(?:members|men|women)|personnel|sailors|marines|civilians"
+    r"|citizens|nationals|servicemen)\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
+    r"(?:hurt|injured|wounded|killed|dead)\b", _I)
 # A place's part after its possessive: "Parts of Kyiv's left bank without power after
 # missile attack", "Kharkiv's residents": where it struck, no subject that launched.
 PLACE_PART_AFTER = compile_fast(
@@ -1588,7 +1598,7 @@ SHARED = SharedWords(
         ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
                              r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"
                              r"|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq"),
-        ("ballistic", r"ballistic"),
+        ("ballistic", r"ballistic|Burkan"),
         ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))"),
         ("unknown", r"unidentified projectile|unknown projectile"),
     ),
