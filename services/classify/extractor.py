@@ -1123,6 +1123,11 @@ def _launch_site(p: Prepared, table: LanguageTable,
             if place is not None and place[2] != actor:
                 continue  # another state's area is a target ("fired in the Kharkiv region")
             said = text[s:e].rstrip(" ,'’")
+            if len(said) == 1 and text.startswith(". ", e):
+                # An initial the site's pattern stopped at: "from N. Korea" is the state's name.
+                state = gazetteer.ACTOR_TABLE.first(text, s, min(len(text), s + _INITIALLED_REACH))
+                if state is not None and state[0] == s:
+                    said = text[s:state[1]]
             named = gazetteer.AGENCY_TABLE.first(text, s, s + len(said))
             if named is not None and text[s:named[0]].strip().lower() in ("", "the"):
                 continue
@@ -1134,6 +1139,10 @@ def _launch_site(p: Prepared, table: LanguageTable,
                 continue
             return said, (s, s + len(said))
     return None, None
+
+
+# How far a state's name abbreviated to its initial ("N. Korea") is read.
+_INITIALLED_REACH = 24
 
 
 # "an Israeli military post", "Russian army positions", "in IRGC desert drill": the name

@@ -1200,6 +1200,10 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     ("Sirens in Ashkelon as Qassams are fired from northern Gaza; no injuries reported", "", "en", True),
     ("Kornet strike on IDF position near Metula wounds two soldiers; Hezbollah claims responsibility", "", "en", True),
     ("Army shows off Kornet launchers at parade", "", "en", False),
+    # A launch found to be none, however it was first hedged; a flash that stands.
+    ("Japan says North Korean missile alert was sent in error", "The Defense Ministry said a radar track first "
+     "assessed as a possible ballistic missile launch from North Korea proved to be a false detection.", "en", False),
+    ("Possible missile launch from North Korea, Japan says", "", "en", True),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

@@ -1393,3 +1393,9 @@ def test_an_agency_named_on_a_drill_is_no_source_and_prosecutors_before_a_colon_
         "Ukrainian prosecutors")
     assert _facts("Iran's Kheibar Shekans slam into Beersheba; Soroka hospital damaged").count is None  # a plural
     assert _facts("Houthi spokesman Saree: Burkan-3 fired at Eilat").kind == "ballistic"
+
+
+def test_a_launch_site_is_no_initial_of_the_launchers_state():
+    fields = _facts("At least two ballistic missiles launched from N. Korea fell outside Japan's EEZ: Tokyo")
+    assert (fields.actor, fields.launch_site) == ("PRK", None)
+    assert _facts("North Korea fires two missiles launched from Sunan").launch_site == "Sunan"

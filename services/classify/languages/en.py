@@ -698,6 +698,12 @@ SUBORDINATE_BEFORE = compile_fast(
     _I,
 )
 
+# After a noun event, found to be none: "a possible ballistic missile launch from North
+# Korea proved to be a false detection", "launch alert was sent in error".
+FOUND_NONE_AFTER = compile_fast(
+    r"\s*(?:[\w'’-]+\s+){0,8}?(?:(?:proved|proven|turned\s+out)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:an?\s+)?"
+    r"(?:false|mistaken|erroneous|error|glitch)|(?:was|were)\s+(?:sent|issued|triggered)\s+(?:in\s+error|by\s+mistake"
+    r"|mistakenly))\b", _I)
 # After a noun event: "launch of spy satellite expected within days", "sirens test to be held".
 MODAL_AFTER = compile_fast(
     # ("in scheduled test", "a planned drill": what kind of test it was, not that it is to come)

@@ -238,6 +238,11 @@ def _cue(kind: str, p: Prepared, vs: int, ve: int, w: tuple[int, int] | None, s0
         if (hedge and en.HEDGED_LAUNCH_AFTER.match(text, ve, p.sentence_of(vs)[1])
                 and not en.LOOKS_AHEAD_TO_BEFORE.search(text, max(s0, hedge.start() - 20), hedge.start())):
             modal = False  # "Possible missile launch from North Korea, Japan says": the same flash
+    if not modal and en.LAST_WORD.split(text[vs:ve].lower())[-1] in en.NOUN_EVENTS:
+        # A noun event found to be none, however hedged ("... launch from North Korea proved
+        # to be a false detection").
+        end_w = max(ve, w[1]) if w else ve
+        modal = bool(en.FOUND_NONE_AFTER.match(text, end_w, min(p.sentence_of(end_w)[1], end_w + 70)))
     if not modal:
         # "Missile test? No, it was a meteor": a question reports nothing; one that asks why
         # or how a launch happened takes it as told ("Why did China fire an ICBM now?").
