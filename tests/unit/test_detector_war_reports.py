@@ -1204,6 +1204,10 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     ("Japan says North Korean missile alert was sent in error", "The Defense Ministry said a radar track first "
      "assessed as a possible ballistic missile launch from North Korea proved to be a false detection.", "en", False),
     ("Possible missile launch from North Korea, Japan says", "", "en", True),
+    # A plural's present, where it came down; a price that falls.
+    ("Two rockets from southern Syria fall in open areas of Golan Heights, IDF says", "", "en", True),
+    ("Burkan rockets crash near Safed base hours after Nabatieh drone strike", "", "en", True),
+    ("Missile maker shares fall in early trading", "", "en", False),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

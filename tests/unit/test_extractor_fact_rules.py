@@ -1393,6 +1393,8 @@ def test_an_agency_named_on_a_drill_is_no_source_and_prosecutors_before_a_colon_
         "Ukrainian prosecutors")
     assert _facts("Iran's Kheibar Shekans slam into Beersheba; Soroka hospital damaged").count is None  # a plural
     assert _facts("Houthi spokesman Saree: Burkan-3 fired at Eilat").kind == "ballistic"
+    # (Hezbollah's Burkan is a heavy rocket: only the numbered Yemeni missile is ballistic.)
+    assert _facts("Burkan rockets crash near Safed base hours after Nabatieh drone strike").kind == "artillery_rocket"
 
 
 def test_a_launch_site_is_no_initial_of_the_launchers_state():

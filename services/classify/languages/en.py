@@ -23,12 +23,12 @@ _I = re.IGNORECASE
 # Named systems. A name alone is a weapon mention; extractor.py decides what class a name
 # implies. "Rodong" is a missile except when it is the party daily.
 NAMED_SYSTEMS = (
-    r"Hwasong(?:pho)?[- ]?\d+\w*|Hwasal[- ]?\w*|Pulhwasal[- ]?[\w-]*|Padasuri[- ]?\d*|KN-?\d{2}"
-    r"|Pukguksong[- ]?\d*|Musudan|(?:Rodong|Nodong)(?![- ](?:Sinmun|Shinmun))|Taepodong[- ]?\d*"
-    r"|Scuds?|Chollima[- ]?\d*|Unha[- ]?\d*|Kwangmyongsong|Malligyong[- ]?\d*"
-    r"|Shahab[- ]?\d*|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekans?)?|Khorramshahr|Fattah[- ]?\d*"
-    r"|Fateh[- ]?\d*|Zolfaghar|Dezful|Simorgh|Safir|Qaem[- ]?\d*|Soumar|Hoveyzeh|Paveh|Burkan[- ]?\d*"
-    r"|Zulfiqar|Qassams?|Kassams?|Kornets?|Katyushas?|Grad rockets?|Falaq[- ]?\d*|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
+    r"Hwasong(?:pho)?[- ]?\d+\w*|Hwasal[- ]?\w*|Pulhwasal[- ]?[\w-]*|Padasuri(?:[- ]?\d+)?|KN-?\d{2}"
+    r"|Pukguksong(?:[- ]?\d+)?|Musudan|(?:Rodong|Nodong)(?![- ](?:Sinmun|Shinmun))|Taepodong(?:[- ]?\d+)?"
+    r"|Scuds?|Chollima(?:[- ]?\d+)?|Unha(?:[- ]?\d+)?|Kwangmyongsong|Malligyong(?:[- ]?\d+)?"
+    r"|Shahab(?:[- ]?\d+)?|Sejjil|Ghadr|Qadr|Qader|Emad|Kheibar(?: Shekans?)?|Khorramshahr|Fattah(?:[- ]?\d+)?"
+    r"|Fateh(?:[- ]?\d+)?|Zolfaghar|Dezful|Simorgh|Safir|Qaem(?:[- ]?\d+)?|Soumar|Hoveyzeh|Paveh|Burkan(?:[- ]?\d+)?"
+    r"|Zulfiqar|Qassams?|Kassams?|Kornets?|Katyushas?|Grad rockets?|Falaq(?:[- ]?\d+)?|Iskanders?|Kinzhals?|Kalibrs?|Klub|Zircon|Tsirkon"
     # "Grad volley", "Neptune strikes": a system named without its weapon word (not "Grad
     # students", not the planet).
     r"|Grads?(?= (?:volleys?|salvos?|barrages?|launchers?|systems?|MLRS|hit|hits|struck|slam(?:s|med)?|rain(?:s|ed)?"
@@ -38,7 +38,7 @@ NAMED_SYSTEMS = (
     r"|Trident(?: ?II| ?2| ?D5)?|Tomahawks?|ATACMS|Storm Shadows?|SCALPs?|Agni[- ]?\w*|Prithvi[- ]?\w*"
     # (Dongfeng by its number: alone, it is a carmaker too.)
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d+"
-    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo[- ]?\d*|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
+    r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo(?:[- ]?\d+)?|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
     r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
     r"|Dark Eagle|LRHW|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
     r"|S-[34]00s?(?= (?:missiles?|slam(?:med)?|struck|hit|hits|strikes?|rained))"
@@ -163,6 +163,9 @@ IMPACT = compile_fast(
     r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med|ming)?|smash(?:es|ed|ing)? into|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
     # (Not a weapon that fell off the vehicle carrying it: "missile falls from transporter".)
     r"|(?:fell|falls|falling|fallen)(?! (?:off|from) (?:an? |the |its )?(?:[\w-]+ )?(?:trucks?|transporters?|trailers?|lorr(?:y|ies)|vehicles?|launchers?)\b)"
+    # "Two rockets from southern Syria fall in open areas", "Burkan rockets crash near Safed
+    # base": a plural's present, where it came down (not "shares fall in early trading").
+    r"|(?:fall|crash)(?= (?:in|into) (?:an? )?(?:open|empty|uninhabited|unpopulated)\b| (?:near|inside|outside|short of)\b)"
     r"|crashing|exploding"
     # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border";
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
@@ -1604,7 +1607,7 @@ SHARED = SharedWords(
         ("artillery_rocket", r"MLRS|multiple[- ]launch rocket|multiple rocket launch\w*|rocket launchers?|\b\d{3} ?-?mm\b"
                              r"|Grad\b|Katyusha|Qassam(?! Brigades)|Kassam|artillery rockets?|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan"
                              r"|BM-(?:21|27|30)|Fadi[- ]?\d|Falaq"),
-        ("ballistic", r"ballistic|Burkan"),
+        ("ballistic", r"ballistic|Burkan[- ]?\d"),
         ("rocket", r"\brockets?\b(?![- ](?:force|engine|motor))"),
         ("unknown", r"unidentified projectile|unknown projectile"),
     ),
