@@ -1309,11 +1309,13 @@ _ONLY_JOINERS = re.compile(r"(?:\s|,|&|'s|and|i|oraz)*", _I)
 # Whole-word tests of the language tables' speaker words.
 _NOT_SPEAKER = re.compile(f"(?:{ANY.not_speaker.pattern})", _I)
 _TITLE = re.compile(f"(?:{ANY.speaker_titles.pattern})", _I)
-# A state's body named by its adjective before a headline's colon: "Pakistańska armia",
+# Bodies named by their kind: "army", "officials", "wojsko", "prokuratura".
+_BODIES = (r"army|military|navy|air force|police|officials?|authorities|government|ministry|prosecutors|investigators"
+           r"|armia|wojsko|lotnictwo|marynarka|dowództwo|urzędnicy|władze|służby|siły zbrojne|siły powietrzne|policja"
+           r"|prokuratura|prokuratorzy|śledczy")
+# One named by its state's adjective before a headline's colon: "Pakistańska armia",
 # "Ukraińskie lotnictwo", "Amerykańscy urzędnicy", "Ukrainian air force".
-_STATE_BODY = re.compile(r"[\w'’.-]+\s+(?:armia|wojsko|lotnictwo|marynarka|dowództwo|urzędnicy|władze|służby|siły zbrojne"
-                         r"|siły powietrzne|prokuratura|prokuratorzy|śledczy|army|military|air force|navy|officials"
-                         r"|authorities|prosecutors|investigators)", _I)
+_STATE_BODY = re.compile(rf"[\w'’.-]+\s+(?:{_BODIES})", _I)
 _CLAUSE_START = re.compile(f"(?:{ANY.speaker_clause_start.pattern})", _I)
 _SPEAKER_END = re.compile(f"(?:{ANY.speaker_end.pattern})", _I)
 
@@ -1366,9 +1368,7 @@ def _speaker(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, 
 
 
 # A speaker named by its kind alone: "army", "the military", "officials", "wojsko".
-_BARE_BODY = re.compile(r"(?:the )?(?:army|military|navy|air force|police|officials?|authorities|sources?|government"
-                        r"|ministry|(?:state )?media|spokes(?:man|woman|person)|wojsko|armia|policja|władze|media)",
-                        re.IGNORECASE)
+_BARE_BODY = re.compile(rf"(?:the )?(?:{_BODIES}|sources?|(?:state )?media|spokes(?:man|woman|person))", _I)
 
 
 def _skip_adverbials(text: str, start: int, hi: int) -> int:

@@ -97,6 +97,7 @@ def _modal_near(table: LanguageTable, text: str, lo: int, hi: int, s1: int) -> b
 # how far the words that frame the list are read.
 _LISTED_WITH = re.compile(r"(?:이?나|와|과|및|또는|혹은)\s|や|か、|および")
 _LISTED_REACH = 40
+
 # What ends a condition's reach in a headline: an ellipsis or a comma.
 _CONDITION_BREAK = re.compile(r"…|\.{2,}|,|、")
 
