@@ -105,7 +105,8 @@ GROUPS: tuple[Actor, ...] = (
         "pl": ("Huti", "rebelianci Huti", "rebeliantów Huti", "jemeńscy rebelianci", "jemeńskich rebeliantów",
                "Jemeńscy rebelianci", "Ansar Allah", "Hutisi", "Hutisów", "Hutich", "Hutim", "Hutimi")}),
     Actor("Islamic Resistance in Iraq", {
-        "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Kataib Hezbollah",
+        "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Iraqi armed group", "Iraqi armed groups",
+               "Kataib Hezbollah",
                "Kata'ib Hezbollah", "Harakat al-Nujaba", "Nujaba", "Kataib Sayyid al-Shuhada"),
         "pl": _pl_cases("Islamski Opór w Iraku", "Islamskiego Oporu w Iraku", "Islamskiemu Oporowi w Iraku",
                         "Islamskim Oporem w Iraku", "irackie milicje", "irackich milicji", "Irackie milicje")}),

@@ -616,6 +616,14 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
         for r in islice(gazetteer.ACTOR_TABLE.all(text, 0, primary.start), MAX_CANDIDATES):
             if r[2] in STATE_CODES and role(r[0], r[1]) in ("reporter", "label"):
                 return r[2], (r[0], r[1]), "actor:reports_own_test"
+    if not verb_final and primary is not None:
+        # "Azerbaijan's defence ministry said a LORA missile was fired at a floating target
+        # during live-fire exercises": so is a state that reports a launch in its drill.
+        s0, s1 = p.sentence_of(primary.start)
+        if _DRILL.search(text, s0, s1) and not _DETECTED.search(text, s0, s1):
+            for r in islice(gazetteer.ACTOR_TABLE.all(text, s0, primary.start), MAX_CANDIDATES):
+                if r[2] in STATE_CODES and role(r[0], r[1]) == "reporter":
+                    return r[2], (r[0], r[1]), "actor:reports_own_test"
     headline = text[:p.title_end]
     letters = [c for c in headline if c.isalpha() and c.isascii()]
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
@@ -648,6 +656,9 @@ _ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
 # A test seen by others: "Seoul says it detected a missile test".
 _DETECTED = re.compile(r"\b(?:detect\w*|spott\w*|observ\w*|monitor\w*|wykry\w*|zarejestrowa\w*|odnotowa\w*|zaobserwowa\w*)",
                        re.IGNORECASE)
+# A drill, in which a state fires its own weapons.
+_DRILL = re.compile(r"\b(?:drills?|(?:live-fire |military |naval |joint )?exercises|war ?games|manoeuvres|maneuvers"
+                    r"|ćwicze\w+|manewr\w+)\b", re.IGNORECASE)
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 # A dateline after a place that opens the summary: "Seul (PAP/AFP) -", "SEOUL, Nov 14 (Reuters) -".

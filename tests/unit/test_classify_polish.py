@@ -274,3 +274,14 @@ def test_a_command_that_speaks_of_the_attack_reports_it(title, launch):
 def test_polish_facts_of_sirens_salvos_and_attackers(title, summary, actor, kind, count, direction):
     fields = classifier.classify(title, summary, lang="pl").fields
     assert (fields.actor, fields.kind, fields.count, fields.direction) == (actor, kind, count, direction)
+
+
+def test_rockets_that_smash_a_column_and_bloggers_who_write_of_a_strike():
+    # A weapon that smashed what it hit was fired, and what it smashed is no launcher's;
+    # a police raid that smashed a gang is no strike.
+    fields = classifier.classify("HIMARS-y rozbiły rosyjski skład amunicji pod Chersoniem", "", lang="pl")
+    assert fields.is_launch and fields.fields.actor is None
+    assert not classifier.classify("Policja rozbiła gang przemytników broni", "", lang="pl").is_launch
+    # Bloggers of a state who write of a strike on it report it; they did not launch it.
+    fields = _facts("Storm Shadow nad Kurskiem. Rosyjscy blogerzy piszą o trafieniu sztabu")
+    assert (fields.actor, fields.source_agency) == (None, "Rosyjscy blogerzy")

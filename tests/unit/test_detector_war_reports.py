@@ -1208,6 +1208,13 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     ("Two rockets from southern Syria fall in open areas of Golan Heights, IDF says", "", "en", True),
     ("Burkan rockets crash near Safed base hours after Nabatieh drone strike", "", "en", True),
     ("Missile maker shares fall in early trading", "", "en", False),
+    # A named system's training flight or night trial is its test; a flight of jets is none.
+    ("Pakistan carries out training flight of Fatah-II rocket system, ISPR says", "", "en", True),
+    ("Agni-Prime maiden night trial successful, DRDO says", "", "en", True),
+    ("Air force resumes training flights of fighter jets after crash", "", "en", False),
+    # A barrage made ready has not been fired.
+    ("Militia readying heavy rocket salvo against US bases, officials say", "", "en", False),
+    ("Militia fires heavy rocket salvo against US bases, officials say", "", "en", True),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

@@ -1401,3 +1401,16 @@ def test_a_launch_site_is_no_initial_of_the_launchers_state():
     fields = _facts("At least two ballistic missiles launched from N. Korea fell outside Japan's EEZ: Tokyo")
     assert (fields.actor, fields.launch_site) == ("PRK", None)
     assert _facts("North Korea fires two missiles launched from Sunan").launch_site == "Sunan"
+
+
+def test_a_groups_channel_is_no_launcher_and_a_state_firing_in_its_drill_is():
+    # The group that runs the channel speaks; the state whose boats fired launched.
+    assert _facts("Port fuel tanks ablaze after night strike", "Hamas-run Al-Aqsa TV said six missiles fired from "
+                  "Israeli navy boats hit the harbour.").actor == "ISR"
+    assert _facts("Houthi missiles hit tanker off Hodeidah").actor == "Houthis"
+    assert _facts("Iraqi armed groups claim rocket attack on US base in Syria").actor == "Islamic Resistance in Iraq"
+    # A state's ministry telling of a missile fired in its exercises; one telling of another's.
+    assert _facts("Live-fire drill off the coast", "Kazakhstan's defence ministry said a Tochka-U missile was fired "
+                  "at a sea target during exercises.").actor == "KAZ"
+    assert _facts("Missile launch during drills", "South Korea's military said a missile was fired from near "
+                  "Pyongyang during US-South Korean exercises.").actor == "PRK"

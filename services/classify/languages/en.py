@@ -155,7 +155,8 @@ FAILED_FLIGHT = re.compile(
 
 # "tested"/"test" counts only when a weapon is its object ("tested a new ICBM", "ICBM test").
 TEST_VERBS = compile_fast(
-    r"\b(?:test(?:s|ed|ing)?|trial)\b(?![- ](?:notices?|notams?|windows?|sites?|ranges?|bans?|moratori\w+|zones?|areas?"
+    # ("training flight of Abdali missile": a flight that tests it.)
+    r"\b(?:test(?:s|ed|ing)?|trial|training flights?)\b(?![- ](?:notices?|notams?|windows?|sites?|ranges?|bans?|moratori\w+|zones?|areas?"
     r"|stands?|facilit\w+|plans?|schedules?))", _I)
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
@@ -350,7 +351,9 @@ ENGINE_NEAR = compile_fast(r"\b(?:engines?|motors?|static|ground (?:jet|test)|nu
 
 # "launches attack", "launched strikes": an attack with no weapon named in the headline.
 # "missile successfully flight-tested": words that may stand between a weapon and its test.
-TEST_GAP = re.compile(r"[\s-]*(?:(?:was|were|is|are|been|has|have|successfully|flight|first|again)[\s-]+)*", _I)
+# ("Agni-Prime night trial", "Abdali maiden test": when or which of its tests it was.)
+TEST_GAP = re.compile(r"[\s-]*(?:(?:was|were|is|are|been|has|have|successfully|flight|first|again|night|maiden|user"
+                      r"|training)[\s-]+)*", _I)
 
 # A quoted word may qualify it ("launches 'exceptional' air attack").
 ATTACK_AFTER = compile_fast(
@@ -454,6 +457,8 @@ MODAL_BEFORE = compile_fast(
 
 ADJ_MODAL_BEFORE = compile_fast(
     r"\b(?:possible|possibly|potential|imminent|expected|planned|upcoming|anticipated|future|next|prepar\w+"
+    # "Hezbollah readying massive rocket barrage": made ready, not yet fired.
+    r"|read(?:ies|ying|ied)"
     r"|alert over|warns? of|threat of|risks? of|danger of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
     r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
     r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
@@ -1036,7 +1041,7 @@ LAUNCH_NOUN_AFTER = compile_fast(
 # Russian positions"): what is fired from it is the name's, no place it was fired from.
 PLATFORM_AFTER = compile_fast(
     r"(?:'s)?\s+(?:[\w-]+\s+)?(?:jets?|warplanes?|aircraft|planes?|fighter jets?|bombers?|F-\d+\w*|Su-\d+\w*|Tu-\d+\w*"
-    r"|MiG-\d+\w*|warships?|ships?|submarines?|destroyers?|frigates?|corvettes?|launchers?|batter(?:y|ies)"
+    r"|MiG-\d+\w*|warships?|ships?|vessels?|boats?|submarines?|destroyers?|frigates?|corvettes?|launchers?|batter(?:y|ies)"
     r"|positions?|troops|forces|units?|gunboats?|drones?)\b", _I)
 # A name that qualifies the place it fired from: held by it ("rockets from IS-held
 # Syria", "from Russian-controlled territory"): what comes from there is the name's.
@@ -1076,7 +1081,7 @@ MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-pr
 # Syrian Golan", "annexed Crimea"), not a launcher.
 PLACE_QUALIFIER_BEFORE = compile_fast(r"\b(?:occupied|annexed)\s+$", _I)
 QUALIFIER_SUFFIXES = ("-annexed", "-occupied", "-controlled", "-held", "-installed", "-appointed", "-backed",
-                      "-allied", "-funded", "-armed", "-aligned", "-sponsored", "-led")
+                      "-allied", "-funded", "-armed", "-aligned", "-sponsored", "-led", "-run")
 # "The Houthi government has launched missiles": a state's government or forces that
 # launch are the state, not a reporter of someone else's launch.
 AGENCY_LAUNCHES_AFTER = compile_fast(

@@ -222,6 +222,7 @@ EVENT_STEMS = MappingProxyType({
     "eksplozj": ("impact", "noun"), "nalot": ("impact", "noun"), "salw": ("impact", "noun"),
     "rozpad": ("impact", "perfective"),  # "rakieta z satelitą rozpadła się po dwóch minutach lotu"
     "zniszcz": ("impact", "perfective"), "niszcz": ("impact", "imperfective"), "zabi": ("impact", "perfective"),
+    "rozbi": ("impact", "perfective"), "rozbija": ("impact", "imperfective"),  # "HIMARS-y rozbiły kolumnę"
     "zatopi": ("impact", "perfective"), "zatapia": ("impact", "imperfective"), "zabija": ("impact", "imperfective"),
     "przeleci": ("impact", "perfective"), "przelatuj": ("impact", "imperfective"),
     "nadleci": ("impact", "perfective"), "nadlatuj": ("impact", "imperfective"),
@@ -707,7 +708,7 @@ COUNT = compile_fast(
 _SAYING = (
     r"twierdzi\w*|podaj\w*|podał\w*|podali|poinformowa\w*|informuj\w*|informowa\w*|przekaza\w*|przekazuj\w*"
     r"|potwierdzi\w*|potwierdza\w*|oświadczy\w*|mówił\w*|mówi|mówią|powiedzia\w*|powiadomi\w*|ogłosi\w*"
-    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*|ustalił\w*|ustalili"
+    r"|ogłasza\w*|zapewnia\w*|donosi|donoszą|zakomunikowa\w*|ustalił\w*|ustalili|pisze|piszą|napisa\w*"
     # Who studies the flight or estimates it reports it: "Seul analizuje dane", "armia szacuje".
     r"|analizuj\w*|przeanalizowa\w*|szacuj\w*|oszacowa\w*"
     # Who admits an attack on its side reports it ("władze Krymu przyznały, że doszło do ataku";
@@ -968,6 +969,7 @@ TARGET_BEFORE = compile_fast(
     r"|uderza\w* w|trafi(?!on|en)\w*"
     # What a weapon destroys or damages: "Javelin niszczy rosyjski czołg".
     r"|niszcz(?!on)\w*|zniszczy(?!on)\w*|zniszczył\w*|uszkodzi(?!on)\w*|uszkodził\w*|zatopi(?!on)\w*|zatopił\w*|dosięg\w*"
+    r"|rozbi(?!t)\w*"
     r"|wymierzon\w* w|skierowan\w* (?:na|w|przeciw)\w*)\s+"
     r"(?:(?:północ|połud|wsch[oó]d|zach[oó]d|środk|centr|teren|terytori|obszar|rejon|miast|okolic)\w*\s+){0,2}$",
     _I,
@@ -1060,7 +1062,9 @@ BLAMED_BEFORE = compile_fast(r"\b(?:oskarż\w*|obwini\w*)\s+(?:o\s+(?:atak|ostrz
 # Bodies that speak for a state: "Brytyjska agencja UKMTO podała", "Ukraińskie siły powietrzne podały".
 SPEAKING_BODIES = (
     r"(?:władze|urzędnicy|służby|służba(?:\s+\w+)?|wojsko|armia|siły\s+\w+|agencja(?:\s+[\w-]+)?|MON|MSZ|ministerstwo(?:\s+\w+)?"
-    r"|resort(?:\s+\w+)?|dowództwo(?:\s+\w+)?|sztab(?:\s+\w+)?|marynarka(?:\s+\w+)?|dyplomacja|wywiad)\b"
+    r"|resort(?:\s+\w+)?|dowództwo(?:\s+\w+)?|sztab(?:\s+\w+)?|marynarka(?:\s+\w+)?|dyplomacja|wywiad"
+    # Who writes of it: "Rosyjskie media podają", "rosyjscy blogerzy piszą".
+    r"|media|bloger\w*|dziennikarze|kanały(?:\s+\w+)?)\b"
 )
 # A state (or a body of it) that says it fired: "ogłosiła, że wystrzeliła", "wywiad potwierdził
 # przeprowadzenie ataków".
