@@ -276,7 +276,7 @@ def test_polish_facts_of_sirens_salvos_and_attackers(title, summary, actor, kind
     assert (fields.actor, fields.kind, fields.count, fields.direction) == (actor, kind, count, direction)
 
 
-def test_rockets_that_smash_a_column_and_bloggers_who_write_of_a_strike():
+def test_rockets_that_smash_a_column_bloggers_who_write_of_a_strike_and_a_systems_owner():
     # A weapon that smashed what it hit was fired, and what it smashed is no launcher's;
     # a police raid that smashed a gang is no strike.
     fields = classifier.classify("HIMARS-y rozbiły rosyjski skład amunicji pod Chersoniem", "", lang="pl")
@@ -285,3 +285,7 @@ def test_rockets_that_smash_a_column_and_bloggers_who_write_of_a_strike():
     # Bloggers of a state who write of a strike on it report it; they did not launch it.
     fields = _facts("Storm Shadow nad Kurskiem. Rosyjscy blogerzy piszą o trafieniu sztabu")
     assert (fields.actor, fields.source_agency) == (None, "Rosyjscy blogerzy")
+    # A state's adjective on a system by its name owns the missiles the other side downed;
+    # on missiles delivered, it is a supplier's, and no launch.
+    assert _facts("Moskwa: zestrzeliliśmy pięć ukraińskich ATACMS").actor == "UKR"
+    assert not classifier.classify("Dostawy amerykańskich ATACMS dla Ukrainy", "", lang="pl").is_launch

@@ -1032,7 +1032,9 @@ QUALIFIER_BEFORE = compile_fast(
     r"|uzbrojon\w*|dostarczon\w*|wyprodukowan\w*)\s+przez\s+$",
     _I)
 # A name and the attack or weapon it owns: "rosyjski atak", "Ukraiński ostrzał", "rosyjskie rakiety".
-_ATTACK_NOUNS = r"(?:atak\w*|ostrza\w*|ostrzel\w*|uderzeni\w*|nalot\w*|rakiet\w*|pocisk\w*|salw\w*|bombardowa\w*)"
+# (A system by its name too: "zestrzeliliśmy pięć ukraińskich ATACMS" were Ukraine's.)
+_ATTACK_NOUNS = (r"(?:atak\w*|ostrza\w*|ostrzel\w*|uderzeni\w*|nalot\w*|rakiet\w*|pocisk\w*|salw\w*|bombardowa\w*"
+                 rf"|{NAMED_SYSTEMS}|ATACMS|HIMARS\w*|GMLRS|Storm Shadow\w*|SCALP\w*)")
 ATTACK_NOUN_AFTER = compile_fast(rf"\s+(?:[\w-]+\s+){{0,1}}?{_ATTACK_NOUNS}\b", _I)
 # The last word of a name in an oblique case: genitive, dative, accusative, instrumental
 # or locative ("Ukrainy", "Rosji", "Rosję", "Rosjan", "Korei Południowej", "rosyjskich",
