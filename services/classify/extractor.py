@@ -669,7 +669,7 @@ _CLAUSE_OPENS = re.compile(r"\b(?:as|while|when|because)\s+(?:[\w'’-]+\s+){0,4
 _OPENING_LABEL = re.compile(r"\s*(?:[\[【(（<〈「][^\]】)）>〉」]{1,10}[\]】)）>〉」]\s*)?")
 # After it: a comma, with the name's armed force or faction before it ("중국군,", "ロシア軍、",
 # "후티 반군,", "フーシ派、", "米英軍、").
-_OPENING_SUBJECT_AFTER = re.compile(r"(?:\s?(?:반군|무장정파|반정부군)|(?:공|해|육|우주)?군|[英韓日仏独豪比]?(?:空|海|陸|宇宙)?軍|派)?[,、，]")
+_OPENING_SUBJECT_AFTER = re.compile(r"(?:\s?(?:반군|무장정파|반정부군|혁명수비대)|(?:공|해|육|우주)?군|[英韓日仏独豪比]?(?:空|海|陸|宇宙)?軍|派)?[,、，]")
 
 
 def _verb_final_launcher(p: Prepared, table: LanguageTable, weapon: tuple[int, int] | None, names: list,

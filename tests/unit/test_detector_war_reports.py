@@ -1215,6 +1215,20 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     # A barrage made ready has not been fired.
     ("Militia readying heavy rocket salvo against US bases, officials say", "", "en", False),
     ("Militia fires heavy rocket salvo against US bases, officials say", "", "en", True),
+    # Flights suspended during an attack are its consequence; talks suspended, a reaction.
+    ("Airport suspends flights during Ukrainian missile attack on Kursk", "", "en", True),
+    ("Japan suspends talks after North Korean missile launch", "", "en", False),
+    # A missile that crossed near a town flew; a warning or notice of a firing is to come.
+    ("Romania scrambles jets after Russian missile crosses near Galati", "", "en", True),
+    ("Pakistan issues missile launch warning for Arabian Sea", "", "en", False),
+    ("Houthis fire missile despite US warning", "", "en", True),
+    # A count corrected by a number word is still a launch's.
+    ("JCS: North Korea fired seven, not five, cruise missiles", "", "en", True),
+    # A product named after the weapon, and a stage's static fire, are no launch.
+    ("Startup launches 'Rocket X2' electric bike", "", "en", False),
+    ("Missiles hit bikes shop in Kharkiv", "", "en", True),
+    ("Contractor completes static fire of new ICBM second stage", "", "en", False),
+    ("Iran fires new ballistic missile in test", "", "en", True),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

@@ -1414,3 +1414,10 @@ def test_a_groups_channel_is_no_launcher_and_a_state_firing_in_its_drill_is():
                   "at a sea target during exercises.").actor == "KAZ"
     assert _facts("Missile launch during drills", "South Korea's military said a missile was fired from near "
                   "Pyongyang during US-South Korean exercises.").actor == "PRK"
+
+
+def test_a_citys_pupils_are_no_launcher_and_a_guard_corps_opening_a_korean_headline_is():
+    assert _facts("Kyiv pupils return to online lessons after night of missile attacks", "Russia launched 12 Kalibr "
+                  "missiles at the city overnight, the navy said.").actor == "RUS"
+    assert _facts("이란 혁명수비대, 이라크 쿠르드 반군 기지에 미사일 발사", lang="ko").actor == "IRN"
+    assert _facts("이라크, 쿠르드 반군 기지에 미사일 발사", lang="ko").actor == "IRQ"

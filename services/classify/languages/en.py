@@ -68,6 +68,10 @@ WEAPONS = compile_fast(
 
 # "missile engine", "missile factory", "missile memo": the weapon word names something else.
 WEAPON_AS_MODIFIER = compile_fast(
+    # A product named after one: "launches 'Rocket S1' electric scooter".
+    # (A model's code may stand between, inside the name's quotes.)
+    r"(?:(?:\s+[\w-]{1,6})?['’\"])?\s+(?:electric\s+)?(?:e-)?(?:scooters?|bikes?|motorcycles?|laptops?|tablets?"
+    r"|sneakers?|headphones?|earbuds?|consoles?|vacuums?|beers?|energy drinks?)\b|"
     # ("Sohae satellite launching ground": a place.)
     r"[- ](?:launch(?:ing)?[- ](?:grounds?|stations?|sites?|pads?|complex|facilit(?:y|ies)|cent(?:er|re)s?)"
     r"|engines?|motors?|launchers?|factor(?:y|ies)|production|programm?es?|parts|debris|wreckage|components?"
@@ -125,7 +129,7 @@ LAUNCH_VERBS = compile_fast(
     r"(?<![a-z]-)"
     # (Nor "fire" after a possessive, a noun: "Ukraine's Fire Point says ..."; nor one that
     # dismisses a person: "Rockets fire head of player development".)
-    r"\b(?:test[- ]?)?(?:(?:(?<!'s )(?<!’s )fir(?:e|es)|fir(?:ed|ing))" + _DISMISSED_AFTER
+    r"\b(?:test[- ]?)?(?:(?:(?<!'s )(?<!’s )(?<!static )(?<!hot )fir(?:e|es)|fir(?:ed|ing))" + _DISMISSED_AFTER
     + r"|launch(?:es|ed|ing)?" + _NOT_LAUNCH_AFTER
     + r"|shot|shoots?"
     r"|lob(?:s|bed|bing)?|hurl(?:s|ed|ing)?|unleash(?:es|ed|ing)?|blast(?:s|ed)? off|lift(?:s|ed|ing)? off"
@@ -161,7 +165,10 @@ TEST_VERBS = compile_fast(
 
 # Verbs and nouns that only make sense once something was fired ("missile hits hospital").
 IMPACT = compile_fast(
-    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med|ming)?|smash(?:es|ed|ing)? into|kill(?:s|ed)?|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
+    r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med|ming)?|smash(?:es|ed|ing)? into|kill(?:s|ed)?"
+    # "Russian missile crosses near Ocnita", "crossed into Polish airspace".
+    r"|cross(?:es|ed)(?= (?:into|over|near|through|the border|(?:[\w-]+ )?airspace))"
+    r"|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
     # (Not a weapon that fell off the vehicle carrying it: "missile falls from transporter".)
     r"|(?:fell|falls|falling|fallen)(?! (?:off|from) (?:an? |the |its )?(?:[\w-]+ )?(?:trucks?|transporters?|trailers?|lorr(?:y|ies)|vehicles?|launchers?)\b)"
     # "Two rockets from southern Syria fall in open areas", "Burkan rockets crash near Safed
@@ -339,7 +346,7 @@ CLAUSE_BREAK = compile_fast(
     r"|following)\b|[;:]"
     # A contrast: "killed by a misfired rocket, not an Israeli strike" (not a corrected count:
     # "35 rockets, not 50, fired").
-    r"|,\s*not\b(?!\s+\d)"
+    r"|,\s*not\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\b)"
     # "launches new chip it calls 'a rocket'": the weapon is a figure in a clause of its own
     # (not "launches what it calls a new ICBM": what was launched).
     r"|(?<!what )\b(?:it|they|he|she|which|that|some|critics|fans)\s+(?:calls?|called|dubs?|dubbed|likens?|likened|compares?)\b"
@@ -630,7 +637,7 @@ REACTION = compile_fast(
     # (Not a call to take cover: "J-Alert urges residents to take cover as missile passes over".)
     r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’,-]+\s+){0,6}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     # (Not a failure blamed on a part: "launch failed, blames new engine".)
-    r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
+    r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?(?!\s+(?:[\w-]+\s+){0,2}?(?:flights?|operations?|loadings?|traffic|transits?|sailings?|services?|classes|lessons|trains?|exports?|shipments?)\b)|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
     r"|react\w*|talks|negotiat\w*|agree(?:s|d)?\s+(?:to\s+)?(?:an?\s+)?(?:[\w-]+\s+)?(?:ceasefire|truce)|consult(?:s|ed|ing|ations?)|(?<!briefs )(?<!briefed )(?<!told )lawmakers?(?! (?:were |are )?told)|parliament|senate|congress"
     # (Not what a strike forces: "imposes rolling blackouts after ... barrage".)
     r"|imposes?(?!\s+(?:[\w-]+\s+)?(?:blackouts?|power cuts?|outages?|shutdowns?|curfews?))|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
@@ -730,6 +737,8 @@ MODAL_AFTER = compile_fast(
     # "sirens Tuesday in missile-attack drill": the attack is the drill's (not "fire rockets
     # in first live-fire drill", a firing during a drill).
     r"|[ -](?:drills?|exercises?|simulations?|rehearsals?)\b"
+    # A warning or notice of it: "missile-firing warning off Makran coast".
+    r"|[ -](?:warnings?|notices?)\b"
     # A right claimed: "says satellite launches are its sovereign right".
     r"|\s*(?:is|are)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:sovereign|legitimate|lawful|legal|inalienable)\s+rights?\b",
     _I,
@@ -1051,7 +1060,8 @@ HOLDER_SUFFIXES = ("-held", "-controlled", "-occupied")
 PERSON_AFTER = compile_fast(
     r"\s+(?:[\w-]+\s+)?(?:workers?|journalists?|reporters?|photographers?|tourists?|nationals?|citizens?|civilians?"
     r"|residents?|students?|doctors?|nurses?|volunteers?|peacekeepers?|women|woman|man|men|boys?|girls?|child(?:ren)?"
-    r"|famil(?:y|ies)|couples?|expats?|pensioners?|teenagers?|sailors?|seafarers?|crew members?|hostages?)\b", _I)
+    r"|famil(?:y|ies)|couples?|expats?|pensioners?|teenagers?|sailors?|seafarers?|crew members?|hostages?"
+    r"|pupils?|schoolchildren|kids|teachers?|parents?|patients?|commuters?|passengers?|shoppers?|farmers?)\b", _I)
 SITE_BEFORE = compile_fast(r"\bfrom\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?$", _I)
 # "Russian missiles", "Ukrainian Storm Shadow missiles": an actor adjective on the weapon.
 # A capitalised word is a name ("Storm Shadow"), unless it is a word of the clause
