@@ -424,7 +424,10 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
                         # Pakistan with missiles, Islamabad vows response")
                         and (first_event.weapon is None or first_event.weapon[1] <= first_event.verb[0]
                              or _NOUN_TO_WEAPON.fullmatch(text, first_event.verb[1], first_event.weapon[0]) is not None)
-                        and 0 <= reaction.start() - first_event.end <= 25)
+                        and 0 <= reaction.start() - first_event.end <= 25
+                        # (Not a reaction in a clause beside the launch: "Gaza militants fire
+                        # rockets at Israel as cease-fire talks stall".)
+                        and not _BESIDE_CLAUSE.search(text, first_event.end, reaction.start()))
         # Polish headlines open with their topic and close with their news ("Rakieta nad
         # Polską. Sojusznicy komentują"): a reaction in a later sentence of the headline,
         # one that reports no launch of its own, is the headline's main event.

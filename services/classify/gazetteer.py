@@ -145,7 +145,7 @@ WEAPON_OWNERS: tuple[tuple[str, str], ...] = (
     ("FRA", r"\bM51\b"),
     ("TWN", r"\b(?:Tien Kung|Hsiung Feng|Sky Bow)"),
     ("TUR", r"\b(?:SİPER|SIPER|Siper|Hisar-[AO]\+?)(?![\w-])"),
-    ("UKR", r"\b(?:Neptune|Flamingo)(?= (?:cruise |anti-ship )?missiles?)|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami )"
+    ("UKR", r"\b(?:Neptunes?|Flamingos?)(?= (?:cruise |anti-ship )?(?:missiles?|strikes?|struck|hits?))|(?:(?<=pocisk )|(?<=pociski )|(?<=pocisku )|(?<=pocisków )|(?<=pociskami )"
             r"|(?<=manewrujące )|(?<=manewrujących )|(?<=przeciwokrętowe )|(?<=przeciwokrętowych ))„?Neptun\b"
             r"|\bNeptun(?=\s+(?:trafi|uderzy|zniszczy|zatopi|razi)\w*)|\bNeptun(?:y|ami|ów)\b|\bVilkha\b|\bWilch(?:a|y|ą|ę)\b"),
 )

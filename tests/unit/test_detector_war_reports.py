@@ -1229,6 +1229,17 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     ("Missiles hit bikes shop in Kharkiv", "", "en", True),
     ("Contractor completes static fire of new ICBM second stage", "", "en", False),
     ("Iran fires new ballistic missile in test", "", "en", True),
+    # Talks beside a launch, in a clause of "as", are not its news; a protest before it is.
+    ("Militants fire rockets at Sderot as truce talks falter", "", "en", True),
+    ("Missile tests violate UN resolutions, Seoul says", "", "en", False),
+    ("Japan protests as North Korea fires missile", "", "en", False),
+    ("Hamas fires rockets as protests grow in Gaza", "", "en", True),
+    # What air defence took out was fired; a commander or a loan taken out was not.
+    ("Iron Dome takes out rocket over Ashdod", "", "en", True),
+    ("Israel took out Hamas rocket commander in Gaza strike", "", "en", False),
+    # The weapon word's commonest misspelling names it, in a report as in a budget line.
+    ("Russian missles hit power plant in Kharkiv region", "", "en", True),
+    ("Missle defense funding bill passes Senate", "", "en", False),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

@@ -1421,3 +1421,8 @@ def test_a_citys_pupils_are_no_launcher_and_a_guard_corps_opening_a_korean_headl
                   "missiles at the city overnight, the navy said.").actor == "RUS"
     assert _facts("이란 혁명수비대, 이라크 쿠르드 반군 기지에 미사일 발사", lang="ko").actor == "IRN"
     assert _facts("이라크, 쿠르드 반군 기지에 미사일 발사", lang="ko").actor == "IRQ"
+
+
+def test_a_neptune_strike_is_ukraines():
+    assert _facts("Neptune strike sinks Russian patrol boat off Crimea, navy says").actor == "UKR"
+    assert _facts("Russian Iskander strike hits Odesa port").actor == "RUS"

@@ -50,6 +50,8 @@ NAMED_SYSTEMS = (
 WEAPONS = compile_fast(
     r"\b(?:(?:ballistic|cruise|hypersonic)[- ]missiles?"
     r"|missiles?"
+    # The word's commonest misspelling in copy filed in haste ("missles").
+    r"|missles?"
     r"|(?:ICBM|IRBM|MRBM|SRBM|SLBM|CRBM|SLCM|SLV)s?"
     r"|rockets?(?![- ](?:force|forces|engines?|motors?|scientists?|launchers?|man|league|lab|shaped|like|style|powered|science|ship"
     r"|fast|quick|speed|fuell?ed|mortgage|companies))"
@@ -137,6 +139,10 @@ LAUNCH_VERBS = compile_fast(
     r"|rain(?:ed|ing)(?: down)?|rains? down"
     # ("intercept test": a noun, the test's kind.)
     r"|test[- ](?:fire|launch)\w*|intercept(?:s|ed|ing)?(?![- ](?:tests?|trials?|flights?|systems?))|downed|downs"
+    # "Iron Dome takes out rocket over Sderot": what air defence took out was fired.
+    # (Only right before the weapon, itself: not "took out a rocket commander", "takes out a loan".)
+    r"|t(?:akes?|ook|aking) out(?= (?:an? |the |\d+ |two |three |several )?(?:[\w-]+ )?(?:missiles?|rockets?|projectiles?)\b"
+    r"(?![- ](?:commanders?|chiefs?|launchers?|sites?|factor(?:y|ies)|units?|cells?|squads?|teams?|experts?|depots?)))"
     r"|down(?= \d)|downing(?= of)"
     rf"|{DESTROYED_IN_FLIGHT}"
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
@@ -637,7 +643,7 @@ REACTION = compile_fast(
     # (Not a call to take cover: "J-Alert urges residents to take cover as missile passes over".)
     r"|urg(?:es|ed|ing)(?!\s+(?:[\w'’,-]+\s+){0,6}?(?:to\s+)?(?:take (?:cover|shelter)|shelter|evacuate|stay indoors))|calls? (?:on|for)|celebrat\w*|vows?|rebuk\w*|criticiz\w*|criticis\w*|deplor\w*"
     # (Not a failure blamed on a part: "launch failed, blames new engine".)
-    r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?(?!\s+(?:[\w-]+\s+){0,2}?(?:flights?|operations?|loadings?|traffic|transits?|sailings?|services?|classes|lessons|trains?|exports?|shipments?)\b)|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over) "
+    r"|(?:blames?|blamed(?!\s+on\b))(?!\s+(?:(?:a|the|its|new|faulty|new-type)\s+)*(?:engines?|stages?|boosters?|malfunctions?|fuel|technical))|accus\w*|suspends?(?!\s+(?:[\w-]+\s+){0,2}?(?:flights?|operations?|loadings?|traffic|transits?|sailings?|services?|classes|lessons|trains?|exports?|shipments?)\b)|lodg\w+ (?:a )?protests?|(?<!in )(?<!apparent )protests? (?:to|against|after|over|as) "
     r"|react\w*|talks|negotiat\w*|agree(?:s|d)?\s+(?:to\s+)?(?:an?\s+)?(?:[\w-]+\s+)?(?:ceasefire|truce)|consult(?:s|ed|ing|ations?)|(?<!briefs )(?<!briefed )(?<!told )lawmakers?(?! (?:were |are )?told)|parliament|senate|congress"
     # (Not what a strike forces: "imposes rolling blackouts after ... barrage".)
     r"|imposes?(?!\s+(?:[\w-]+\s+)?(?:blackouts?|power cuts?|outages?|shutdowns?|curfews?))|expels?|summons?|recall(?:s|ed|ing)? (?:its |their )?(?:ambassadors?|envoys?|diplomats?)"
@@ -1161,7 +1167,7 @@ DEFENDER_AFTER = compile_fast(
     r"(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that\s+)?"
     r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
-    r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
+    r"(?:(?:shoots?|shot|shooting)\s+down|intercepts?|intercepted|t(?:akes?|ook|aking)\s+out|down|downs|downed|block(?:s|ed)?|neutrali[sz](?:e|es|ed)|repels?|repelled|fends?\s+off"
     rf"|fended\s+off|thwarts?|thwarted|foils?|foiled|defends?\s+against|defended\s+against|{DESTROYED_IN_FLIGHT})\b"
     r"|(?:'s)?\s+air\s+defen[cs]es?\b",
     _I)
