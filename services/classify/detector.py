@@ -168,6 +168,12 @@ _COUNT_TAIL = re.compile(r"[\s\d발기여発基以上이상을를を]*[\"”’'
 _OUTCOME_TAIL = re.compile(r"\s?[「『“\"‘'][^」』”\"’'\s]{1,6}[」』”\"’']\s?(?:と[^\s　…、]{1,12}|주장|발표|보도)?\s?")
 
 
+# A launch that dates other news: "..., days after missile launch", "weeks after North Korea's ICBM test";
+# and what a launch leaves, which is its own news ("debris found weeks after test").
+_TIME_AFTER = re.compile(r"\b(?:days?|weeks?|hours?|months?|a day|a week|a month)\s+(?:after|since)\s+"
+                         r"(?:(?:an?|the|its|their|[\w.]+['’]s)\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_AFTERMATH = re.compile(r"\b(?:debris|wreckage|fragments?|remnants|shrapnel|tolls?|casualties|dead|killed|wounded"
+                        r"|injured|damage[sd]?)\b", re.IGNORECASE)
 # The start of a clause told beside the main one: "..., as Trump vows".
 _BESIDE_CLAUSE = re.compile(r"\b(?:as|while|amid)\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
 # An answer that a launch can be: "北 도발 대응 에이태큼스 발사", "北朝鮮に対抗　ATACMS発射".
@@ -449,9 +455,14 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             f.set("reaction_secondary", 1, span)
     if t_asserted and t_asserted[0].subordinate:
         f.set("subordinate", 1, (t_asserted[0].start, t_asserted[0].end))
-        if verb_final and "reaction_main" not in f.values and all(_causes_news(text, table, c) for c in t_asserted):
-            # "北 미사일 쏘자 방산株 들썩", "ICBM 발사 닷새 만": every launch the headline tells
-            # is the cause or the time of its news, which is another event.
+        if "reaction_main" not in f.values and (
+                all(_causes_news(text, table, c) for c in t_asserted) if verb_final
+                else english and all(_TIME_AFTER.search(text, max(0, c.start - 40), c.start) for c in t_asserted)
+                and not _AFTERMATH.search(text, 0, t_end)):
+            # "北 미사일 쏘자 방산株 들썩", "ICBM 발사 닷새 만", "S Korea fires warning shots at
+            # soldiers who crossed border, days after missile launch": every launch the
+            # headline tells is the cause or the time of its news, which is another event
+            # (unless that news is what the launch left: "debris found weeks after test").
             f.set("reaction_main", 1, (t_asserted[0].start, t_asserted[0].end))
 
     span = _first(ANY.civil_space, text, 0, len(text))

@@ -1240,6 +1240,13 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     # The weapon word's commonest misspelling names it, in a report as in a budget line.
     ("Russian missles hit power plant in Kharkiv region", "", "en", True),
     ("Missle defense funding bill passes Senate", "", "en", False),
+    # A launch that only dates the headline's other news; one that left what was found.
+    ("S Korea fires warning shots at intruding boat, days after North Korean missile launch", "", "en", False),
+    ("Japan coast guard finds debris on beach weeks after missile test", "", "en", True),
+    ("North Korea fires ballistic missile, days after its last launch", "", "en", True),
+    # What a missile sank it hit; shares that sank were hit by nothing.
+    ("Navy's BrahMos sinks old frigate in Bay of Bengal drill", "", "en", True),
+    ("Missile maker's shares sank after earnings miss", "", "en", False),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

@@ -174,6 +174,8 @@ IMPACT = compile_fast(
     r"\b(?:hit(?:s|ting)?|strike[sd]?|struck|slam(?:s|med|ming)?|smash(?:es|ed|ing)? into|kill(?:s|ed)?"
     # "Russian missile crosses near Ocnita", "crossed into Polish airspace".
     r"|cross(?:es|ed)(?= (?:into|over|near|through|the border|(?:[\w-]+ )?airspace))"
+    # "BrahMos sinks decommissioned hulk": what a missile sank it hit.
+    r"|sinks|sank"
     r"|land(?:s|ed|ing)?(?!-| (?:a|an|the|deal|contract|job|role|spot|place|berth)\b)"
     # (Not a weapon that fell off the vehicle carrying it: "missile falls from transporter".)
     r"|(?:fell|falls|falling|fallen)(?! (?:off|from) (?:an? |the |its )?(?:[\w-]+ )?(?:trucks?|transporters?|trailers?|lorr(?:y|ies)|vehicles?|launchers?)\b)"
