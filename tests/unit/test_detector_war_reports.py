@@ -1247,6 +1247,16 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     # What a missile sank it hit; shares that sank were hit by nothing.
     ("Navy's BrahMos sinks old frigate in Bay of Bengal drill", "", "en", True),
     ("Missile maker's shares sank after earnings miss", "", "en", False),
+    # "a day after" dates a launch, no rate; a comparison, a quoted threat and a launch's
+    # possibility tell none.
+    ("Farmers back in fields a day after two rockets fell near Sderot", "", "en", True),
+    ('Tehran warns of "devastating" missile response to any attack', "", "en", False),
+    ("Unlike missile attacks, shelling of Kherson comes without warning", "", "en", False),
+    ("North Korea moves launchers, raising ICBM launch possibility", "", "en", False),
+    ("North Korea fires ICBM, raising tensions", "", "en", True),
+    # A satellite put into an orbit with its height; one planned.
+    ("Iran puts military satellite into 500 km orbit", "", "en", True),
+    ("Iran plans to put satellite into 500 km orbit next year", "", "en", False),
     # A launch listed with other acts the military says may come.
     ('합참 "北, 美 대선 전후 ICBM 발사 가능성"', "합동참모본부는 북한이 미국 대선을 앞두고 대륙간탄도미사일(ICBM) "
      "발사나 7차 핵실험 등 고강도 도발에 나설 수 있다고 평가했다.", "ko", False),

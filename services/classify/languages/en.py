@@ -148,7 +148,8 @@ LAUNCH_VERBS = compile_fast(
     # A launch that failed is a launch: "rocket fails to put satellite into orbit".
     r"|fail(?:s|ed)? to (?:reach|enter|put|place|deliver)(?= [\w\s'-]{0,40}\borbit)"
     # ... and so is one told by where the satellite went: "satellite reaches orbit".
-    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\b(?:into|in) (?:an? )?(?:[\w-]+ )?orbit)"
+    # ("into 500 km orbit": its height may stand before it.)
+    r"|(?:reach(?:es|ed)|enter(?:s|ed)) orbit|puts?(?= [\w\s'-]{0,40}\b(?:into|in) (?:an? )?(?:[\w-]+ ){0,2}orbit)"
     # ... or placed there: "placed satellite in orbit".
     r"|plac(?:es|ed)(?= (?:[\w'-]+ ){0,4}?satellites? (?:in|into) (?:an? )?(?:[\w-]+ )?orbit)"
     r"|carri(?:es|ed)(?= [\w\s'-]{0,60}\b(?:into|to) (?:an? )?(?:[\w-]+ )?orbit))\b",
@@ -486,8 +487,11 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"|in (?:the )?case of|in the event of|simulat(?:e|es|ed|ing|ions?)|mock|hypothetical"
     r"|rehears(?:e|es|ed|ing|als?)|practi[cs](?:e|es|ed|ing)"
     # A threat of one: "threatens 'crushing' missile response".
-    r"|threaten(?:s|ed|ing)?)\b"
-    r"(?:\s+[\w'.-]+){0,4}\s+$"
+    r"|threaten(?:s|ed|ing)?"
+    # A comparison: "Unlike missile attacks, fire from the left bank comes with no warning".
+    r"|unlike|as opposed to)\b"
+    # (A quoted word may stand between: 'warns of "crushing" missile response'.)
+    r"(?:\s+[\"“‘']?[\w'.-]+[\"”’']?){0,4}\s+$"
     # An event called off or moved, its noun the verb's object: "postponed a scheduled test
     # launch" (not "flights cancelled after a launch").
     r"|\b(?:postpon(?:e|es|ed|ing)|scrubb?(?:s|ed|ing)?|cancell?(?:s|ed|ing)|call(?:s|ed|ing)?\s+off)"
@@ -732,6 +736,8 @@ MODAL_AFTER = compile_fast(
     # ("in scheduled test", "a planned drill": what kind of test it was, not that it is to come)
     r"\s*(?:[\w'-]+\s+){0,3}?(?:is\s+|are\s+|was\s+)?['\"]?(?:expected|likely|imminent"
     r"|(?:planned|scheduled)(?!\s+(?:[\w-]+\s+)?(?:tests?|launch\w*|flights?|exercises?|drills?)\b)|possible|feared"
+    # "raising ICBM launch possibility".
+    r"|possibilit(?:y|ies)|prospects?|likelihood"
     rf"|looms|looming|to be|will be|set for|slated|will|(?:would|could|{_MAY}|might|must|should)(?!\s+have)"
     r"|postponed|delayed|scrubbed|called off|cancell?ed|put off|pushed back|rescheduled"
     # Set for a day: "test launch for Tuesday night".
@@ -1397,7 +1403,7 @@ SHARED = SharedWords(
         r"|tally|(?:data(?:base)?|figures?|counts?|records?) (?:shows?|suggests?)|report finds|think[- ]tank"
         # Rates and a week's tally: "a handful a month", "an average of 12 per attack", "launched
         # ... 30 missiles this week" (not "last week", which dates one attack).
-        r"|(?:a|per) (?:day|week|month|year)|(?:an )?average of|on average|this week|(?:over|in) the (?:past|last) week)\b"
+        r"|(?:a|per) (?:day|week|month|year)(?!\s+(?:after|before|earlier|later|ago|since)\b)|(?:an )?average of|on average|this week|(?:over|in) the (?:past|last) week)\b"
     ),
     # Thousands of missiles or rockets: no single salvo is that large, so the number is a total.
     bulk_count=r"\b\d{1,3}(?:,\d{3})+\+?\s+(?:[\w-]+\s+){0,2}(?:missiles|rockets)\b",

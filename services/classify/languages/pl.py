@@ -444,9 +444,11 @@ ATTEMPT_BEFORE = compile_fast(
     _I,
 )
 NEGATION_BEFORE = compile_fast(
+    # One that noted none: "obrona nie odnotowała w tym rejonie startów rakiet".
+    r"\bnie\s+(?:odnotowa|zarejestrowa|stwierdzi|wykry)\w*(?:\s+[\w-]+){0,4}\s+$"
     # (A weapon without its warhead still flew: "pocisk bez głowicy bojowej spadł"; a city
     # left without power was hit: "Charków bez prądu po ataku rakietowym".)
-    r"\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez(?!\s+(?:głowic|ładunk|uzbrojeni|prąd|zasilani|światł|wod|ogrzewani|energi|dach)\w*)|ani|nigdy|żaden|żadn\w*"
+    r"|\b(?:(?<!, a )nie(?!\s+tylko\b)(?!\s+[\w-]+,?\s+(?:a|lecz|ale)\s)|bez(?!\s+(?:głowic|ładunk|uzbrojeni|prąd|zasilani|światł|wod|ogrzewani|energi|dach)\w*)|ani|nigdy|żaden|żadn\w*"
     # "Ludzie mylą je z wybuchami rakiet", "pomylono fajerwerki z ostrzałem": something else.
     r"|myl\w*|pomyl\w*|wzięt\w* za|wzięli za)\s+(?:[\w-]+\s+){0,2}$", _I)
 # A launch denied: "doniesienia o rakiecie nad Polską są nieprawdziwe", "informacje o
@@ -455,7 +457,9 @@ NEGATION_BEFORE = compile_fast(
 DENIED_AFTER = compile_fast(
     r"[^.!?;:]{0,60}?\s(?:(?:są|jest|był|była|było|były|okazał\w* się)\s+(?:całkowicie\s+|kompletnie\s+)?"
     r"(?:nieprawdziw\w*|fałszyw\w*|nieprawdą|bezpodstawn\w*|plotk\w*|pomyłk\w*|błędn\w*|fake\s?news\w*)"
-    r"|to\s+(?:nieprawda|fake\s?news|plotka|dezinformacja|pomyłka))\b", _I)
+    r"|to\s+(?:nieprawda|fake\s?news|plotka|dezinformacja|pomyłka)"
+    # None was seen: "Rakiet w tym ataku nie odnotowano".
+    r"|nie\s+(?:odnotowano|stwierdzono|zarejestrowano|wykryto|użyto))\b", _I)
 DENIED_BEFORE = compile_fast(
     # An event only alleged, right before it: "komunikat o rzekomym wystrzeleniu pocisku".
     r"\brzekom\w*\s+$"
