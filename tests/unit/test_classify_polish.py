@@ -289,14 +289,3 @@ def test_rockets_that_smash_a_column_bloggers_who_write_of_a_strike_and_a_system
     # on missiles delivered, it is a supplier's, and no launch.
     assert _facts("Moskwa: zestrzeliliśmy pięć ukraińskich ATACMS").actor == "UKR"
     assert not classifier.classify("Dostawy amerykańskich ATACMS dla Ukrainy", "", lang="pl").is_launch
-
-
-@pytest.mark.parametrize(("title", "summary", "launch"), [
-    # No missile seen in the attack, before or after the words that say so.
-    ("Nocny atak dronów na Czernihów", "Rakiet w tym ataku nie odnotowano.", False),
-    ("Atak rakietowy na Czernihów", "W ataku użyto 12 rakiet.", True),
-    ("Eksplozje w Iziumie", "Siły powietrzne nie odnotowały tej nocy startów rakiet nad obwodem.", False),
-    ("Eksplozje w Iziumie", "Siły powietrzne odnotowały tej nocy starty rakiet nad obwodem.", True),
-])
-def test_an_attack_in_which_no_missile_was_noted(title, summary, launch):
-    assert classifier.classify(title, summary, lang="pl").is_launch is launch

@@ -219,6 +219,11 @@ def test_denials_warnings_and_student_rockets(lang, title, is_launch):
     ("Rosja wystrzeliła rakiety na Odessę", "", True),
     ("Korea Północna wystrzeliła pociski. To odpowiedź na manewry", "", True),
     ("Rakieta spadła na Chersoń. Nie było ostrzeżenia", "", True),
+    # An attack in which no missile was seen, before or after the words that say so.
+    ("Nocny atak dronów na Czernihów", "Rakiet w tym ataku nie odnotowano.", False),
+    ("Atak rakietowy na Czernihów", "W ataku użyto 12 rakiet.", True),
+    ("Eksplozje w Iziumie", "Siły powietrzne nie odnotowały tej nocy startów rakiet nad obwodem.", False),
+    ("Eksplozje w Iziumie", "Siły powietrzne odnotowały tej nocy starty rakiet nad obwodem.", True),
 ])
 def test_polish_headlines_whose_news_is_something_else(title, summary, is_launch):
     assert classifier.classify(title, summary, lang="pl").is_launch is is_launch
