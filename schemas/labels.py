@@ -11,7 +11,7 @@ import math
 import re
 from datetime import date, datetime, timezone
 
-from schemas.models import LaunchEvent
+from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, LaunchEvent, kind_family
 from schemas.places import english_site
 
 __all__ = [
@@ -255,4 +255,17 @@ def what_launched(event: LaunchEvent) -> str:
     if event.count == 1:
         article = "an" if singular[0].lower() in "aeiou" or singular.startswith("ICBM") else "a"
         return f"{article} {singular}"
+    if tally_of_several_classes(event):
+        return f"{event.count} missiles including {plural}"
     return f"{event.count} {plural}"
+
+
+def tally_of_several_classes(event: LaunchEvent) -> bool:
+    """Whether the event's count is a mass strike's tally that no report gives of the
+    event's missile class: the class is one part of it, named by other reports ("81
+    missiles" in all, six of them the Kinzhals a report names), not "81 hypersonic
+    missiles"."""
+    if event.count is None or event.count < MASS_STRIKE_COUNT or kind_family(event.kind) not in SALVO_FAMILIES:
+        return False
+    return not any(s.fields.count == event.count and kind_family(s.fields.kind) == kind_family(event.kind)
+                   for s in event.sources)

@@ -29,6 +29,22 @@ Kind = Literal[
 BALLISTIC_KINDS = frozenset({"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm", "hypersonic"})
 """The ballistic family: "ballistic" is its generic member, the others name a class."""
 
+
+
+def kind_family(kind: str | None) -> str | None:
+    """`ballistic` for every kind of the ballistic family, None for none or `unknown`, else the kind."""
+    if kind is None or kind == "unknown":
+        return None
+    return "ballistic" if kind in BALLISTIC_KINDS else kind
+
+
+SALVO_FAMILIES = frozenset({"ballistic", "cruise"})
+"""The families one salvo mixes (hypersonic is of the ballistic family)."""
+
+MASS_STRIKE_COUNT = 20
+"""Missiles in one attack from which it is a mass strike: its reports' places may be many,
+and its weapons of several classes."""
+
 EventStatus = Literal["reported", "confirmed", "claimed", "corrected", "retracted"]
 
 

@@ -79,7 +79,7 @@ from typing import Literal
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
 from schemas.agreement import coast_of, direction_generalises, km_same, same_fact, times_same
-from schemas.models import BALLISTIC_KINDS
+from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
 from schemas.labels import actor_name
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
@@ -101,7 +101,6 @@ FACTS = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "lau
 AGENCY, WIRE, NEWS, OTHER = 3, 2, 1, 0
 _KIND_AUTHORITY = {"agency": AGENCY, "wire": WIRE, "news": NEWS, "aggregator": OTHER}
 
-_BALLISTIC = BALLISTIC_KINDS
 _SPECIFICITY = {"ballistic": 1}  # every other stated kind is a specific class: 2
 
 # Retraction first: "retracts its correction" is a retraction.
@@ -476,19 +475,11 @@ def event_id_for(first_item_id: str) -> str:
 # --- compatibility -------------------------------------------------------------------
 
 
-def _kind_family(kind: str | None) -> str | None:
-    if kind is None or kind == "unknown":
-        return None
-    if kind in _BALLISTIC:
-        return "ballistic"
-    return kind
-
-
 def kinds_compatible(a: str | None, b: str | None) -> bool:
     """One launch can be told as both kinds: same family; a ballistic missile that its
     launching state calls a satellite launch (observers report the rocket, the state its
     payload); a `ballistic` or `srbm` that turns out a large (600 mm) artillery rocket."""
-    fa, fb = _kind_family(a), _kind_family(b)
+    fa, fb = kind_family(a), kind_family(b)
     if fa is None or fb is None or fa == fb:
         return True
     if {fa, fb} == {"ballistic", "satellite_launch"}:
@@ -498,7 +489,6 @@ def kinds_compatible(a: str | None, b: str | None) -> bool:
 
 SALVO_COUNT = 3
 """Missiles in one attack from which reports naming different missile classes are one salvo."""
-_SALVO_FAMILIES = {"ballistic", "cruise"}  # hypersonic is of the ballistic family
 
 
 def _kinds_fit(state: EventState, source: Source) -> bool:
@@ -515,7 +505,7 @@ def _kinds_fit(state: EventState, source: Source) -> bool:
     # A salvo mixes classes (cruise missiles with Kinzhals and ballistic ones, each report
     # naming the one it saw): several missiles on either side make the classes one attack.
     salvo = max(state.published.count or 0, source.fields.count or 0) >= SALVO_COUNT
-    return salvo and {_kind_family(kind), _kind_family(source.fields.kind)} <= _SALVO_FAMILIES
+    return salvo and {kind_family(kind), kind_family(source.fields.kind)} <= SALVO_FAMILIES
 
 
 _CLOCK_WORDS = re.compile(r"\d\s*(?::|a\.?m|p\.?m|時|시|h\b|hrs|GMT|UTC|KST|JST)|noon|midnight|正午|정오", re.I)
@@ -870,10 +860,6 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         stale=(now - first_reported_at).total_seconds() > window.stale_after_s,
     )
     return event.model_copy(update={"changes": changes_between(previous, event)})
-
-
-MASS_STRIKE_COUNT = 20
-"""Missiles in one attack from which its reports' places may be many."""
 
 
 def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, actor: str | None) -> str | None:

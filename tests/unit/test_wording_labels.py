@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from schemas.labels import FACT_LABELS, actor_name, fact_text, fmt_time, kind_noun
 from services.notify import wording
+from schemas.models import EventSource, LaunchFields
 from tests.web_samples import korean_event
 
 
@@ -60,3 +61,26 @@ def test_the_summary_says_where_a_launch_went_as_a_sentence_would() -> None:
     assert line("East Sea") == "North Korea: 2 ballistic missiles toward East Sea (reported)"
     assert line("sea") == "North Korea: 2 ballistic missiles into the sea (reported)"
     assert line("outside Japan's EEZ") == "North Korea: 2 ballistic missiles landing outside Japan's EEZ (reported)"
+
+
+def _strike(kind: str | None, counted_kind: str | None, count: int) -> str:
+    """Russia's attack: one report tallies `count` missiles naming `counted_kind`, another
+    names `kind` with no count; the event holds the class of one and the tally of the other."""
+    tally = EventSource(item_id="t", feed="Wire", url="https://example.org/t", title="Russia attacks with missiles",
+                        fields=LaunchFields(actor="RUS", kind=counted_kind, count=count))
+    named = EventSource(item_id="k", feed="Paper", url="https://example.org/k", title="Russia fires Kinzhals",
+                        fields=LaunchFields(actor="RUS", kind=kind))
+    event = korean_event(3).model_copy(update={
+        "actor": "RUS", "kind": kind, "count": count, "direction": "Ukraine", "sources": [tally, named]})
+    return wording.summary_line(event)
+
+
+def test_a_mass_strikes_tally_is_not_told_as_of_the_class_only_some_reports_name() -> None:
+    assert _strike("hypersonic", None, 81) == "Russia: 81 missiles including hypersonic missiles toward Ukraine (confirmed)"
+    assert _strike("hypersonic", "cruise", 81) == "Russia: 81 missiles including hypersonic missiles toward Ukraine (confirmed)"
+    # The tally's own report names the class (or one of its family): it is the class's.
+    assert _strike("cruise", "cruise", 81) == "Russia: 81 cruise missiles toward Ukraine (confirmed)"
+    assert _strike("hypersonic", "ballistic", 40) == "Russia: 40 hypersonic missiles toward Ukraine (confirmed)"
+    # A salvo short of a mass strike, and a rocket barrage, are of one class.
+    assert _strike("ballistic", None, 3) == "Russia: 3 ballistic missiles toward Ukraine (confirmed)"
+    assert _strike("artillery_rocket", None, 150) == "Russia: 150 artillery rockets toward Ukraine (confirmed)"
