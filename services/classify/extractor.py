@@ -1085,7 +1085,7 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
         for m in islice(en.TARGET_AREA.finditer(text, lo, hi), MAX_CANDIDATES):
             if _could_reach(text, lo, m.start()):
                 continue
-            s, e = m.span(next(g for g in ("place", "place_reached", "place_range", "place_off") if m.group(g)))
+            s, e = m.span(next(g for g in ("place", "place_reached", "place_range", "place_off", "place_near") if m.group(g)))
             part.append((s, text[s:e], (s, e)))
         part += _struck(p, lo, hi, actor)
         targets += [(value, span) for _pos, value, span in sorted(part, key=lambda t: t[0]) if not in_site(span)]

@@ -208,6 +208,7 @@ def test_denials_warnings_and_student_rockets(lang, title, is_launch):
     ("Czym jest Kinżał? Tłumaczymy, jak działa rosyjski pocisk", "", False),
     ("Prezydent modli się za ofiary ataku rakietowego na Odessę", "", False),
     ("HUR: Rosja gromadzi pociski przed zimą", "", False),
+    ("Ukraina chce produkować pociski Flamingo", "", False),
     ("Kurs akcji wystrzelił jak rakieta po wynikach spółki", "", False),
     ("Miasto zakazuje odpalania petard i rakiet w sylwestra", "", False),
     # A correction of the outlet's own report, a total since a year or over a span.

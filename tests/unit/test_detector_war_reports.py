@@ -468,6 +468,9 @@ def test_a_headline_about_an_engine_test_is_none(title, lang, is_launch):
     # A permission to use weapons: their use is still to come.
     ("Your Friday Briefing: Biden lets Ukraine use U.S. missiles inside Russia", "", False),
     ("Ukraine fires US missiles into Russia after Biden lets it use them", "", True),
+    # ... or to strike with them; to let loose a barrage is to fire it.
+    ("White House lets Kyiv strike targets in Russia with long-range missiles", "", False),
+    ("Russia lets loose barrage of cruise missiles on Kyiv", "", True),
     # An ambassador recalled over a strike is the news.
     ("Pakistan recalls ambassador from Tehran after Iranian missile strike", "", False),
     # A missile that fell off its transporter was never fired; one that fell on a village was.

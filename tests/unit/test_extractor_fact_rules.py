@@ -955,6 +955,8 @@ def test_an_article_alone_is_no_speaker():
      "ja", "ドニプロの軍需工場"),
     # ... but a heading is a compass point, not a place.
     ("北朝鮮、弾道ミサイル", "北朝鮮は弾道ミサイル2発を東方向に向けて発射した。", "ja", "east"),
+    ("北朝鮮、弾道ミサイル", "北朝鮮は北東の方向へ弾道ミサイル1発を発射した。", "ja", "northeast"),
+    ("北朝鮮、弾道ミサイル", "北朝鮮は東方向に向けて弾道ミサイル2発を発射した。", "ja", "east"),
     # English: where the test's reentry vehicle went; where a ship was struck.
     ("Air Force test-launches Minuteman III", "The reentry vehicle traveled about 4,200 miles to the Kwajalein "
      "Atoll in the Marshall Islands.", "en", "the Kwajalein Atoll in the Marshall Islands"),
@@ -969,6 +971,11 @@ def test_an_article_alone_is_no_speaker():
     # English: Israel's sirens sound where the rockets head; Jaffa is a place of the gazetteer.
     ("Rocket fired from northern Gaza sets off sirens in Sderot", "", "en", "Sderot"),
     ("Missile from Yemen hits Jaffa playground", "", "en", "Jaffa"),
+    # English: near a place it came down, one of no gazetteer.
+    ("Missile from Yemen crashes near Ramon airport", "", "en", "Ramon airport"),
+    # Japanese: a province named after a sea is where it came from, not where it went.
+    ("北朝鮮、弾道ミサイル発射", "北朝鮮は黄海北道の平山付近から日本海に向けて弾道ミサイルを撃った。", "ja", "Sea of Japan"),
+    ("北朝鮮、黄海に向けて弾道ミサイル発射", "", "ja", "Yellow Sea"),
     # War strikes.
     ("Atak Rosji w Wielkanoc. Rakiety nad Ukrainą", "Rosja przeprowadziła atak na ukraińską energetykę, wystrzeliła "
      "40 rakiet.", "pl", "ukraińską energetykę"),  # a feast is no place

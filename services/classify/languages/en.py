@@ -464,6 +464,8 @@ MODAL_BEFORE = compile_fast(
     # ("Heavy rains delay rocket launch": a plural subject's too.)
     r"|(?:postpon(?:es?|ing)|delays?|delaying|scraps?|scrapping|cancels?|cancell?ing|calls? off|calling off|puts? off"
     r"|putting off|push(?:es)? back|(?:re)?schedul(?:es?|ing))(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,2}?"
+    # Let: "Biden lets Ukraine strike deeper into Russia" (not "lets loose", "lets fly": fires).
+    r"|(?:lets|let|letting)(?!\s+(?:loose|fly|rip|off)\b)(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’.-]+){1,3}?"
     # ... or planned with its words between: "Vandenberg plans unarmed Minuteman III test launch".
     r"|plans(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,4}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
@@ -907,7 +909,10 @@ TARGET_AREA = re.compile(
     rf"|\b(?:land(?:ed|ing|s)?|splash(?:ed|ing|es)?\s+down|fell|falling|came\s+down|impacted"
     rf"|(?:struck|hit|attacked)(?:\s+by\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:missiles?|rockets?|projectiles?))?)\s+"
     rf"(?:(?:about|some|roughly|around|approximately|nearly)\s+)?(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|(?:nautical\s+)?miles|nm)\s+)?"
-    rf"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?P<place_off>{_SITE})",
+    rf"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?P<place_off>{_SITE})"
+    # ... or near a place: "missile lands near Ben Gurion airport".
+    rf"|\b(?:land(?:ed|ing|s)?|fell|falls|falling|crash(?:ed|es|ing)?|impacted|exploded|explodes)\s+"
+    rf"(?:near|next to|close to|outside)\s+(?:the\s+)?(?P<place_near>{_SITE})",
     _I,
 )
 

@@ -110,7 +110,7 @@ SHARED = SharedWords(
         ("artillery_rocket", r"多連装|放射砲|ハイマース|カチューシャ"), ("ballistic", r"弾道"), ("rocket", r"ロケット"), ("unknown", r"飛翔体|飛しょう体"),
     ),
     seas=(
-        ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海"), ("Pacific", r"(?<!インド)太平洋(?!軍)"), ("Atlantic", r"大西洋"),
+        ("Sea of Japan", r"日本海"), ("Yellow Sea", r"黄海(?![南北]?道)"), ("Pacific", r"(?<!インド)太平洋(?!軍)"), ("Atlantic", r"大西洋"),
         ("Mediterranean", r"地中海"), ("Red Sea", r"紅海"), ("Black Sea", r"黒海"), ("Persian Gulf", r"ペルシャ湾"),
         ("Bay of Bengal", r"ベンガル湾"), ("White Sea", r"白海"), ("Sea of Okhotsk", r"オホーツク海"),
         ("East China Sea", r"東シナ海"), ("South China Sea", r"南シナ海"), ("Arabian Sea", r"アラビア海"),
@@ -209,9 +209,9 @@ TABLE = LanguageTable(
         r"(?P<place>(?<![ァ-ヴー])[ァ-ヴー]{2,10}(?:全土|各地|南部|北部|東部|西部|中部|周辺)?"
         # (Nor a date's day: "2日未明に".)
         r"|(?<![一-龥\d０-９])(?!午前|午後|未明|深夜|早朝|今月|先月|同日|当日|前日|昨年|今年|過去|初め|同時)"
-        # A common noun alone says no place ("方面に", "中心部に", "首都に", "施設に").
-        r"(?!(?:対象|方面|敷地内|中心部|首都|目標|\w{0,2}水域|周辺|施設|港湾施設|全土|各地|地域|付近|近郊|領内|領土|上空|本土)"
-        r"(?:に|へ))[一-龥]{2,4}(?<![海洋沖湾])(?:全土|各地|南部|北部|東部|西部|中部)?)"
+        # A common noun alone says no place ("方面に", "方向へ", "中心部に", "首都に", "施設に").
+        r"(?!(?:対象|方面|方向|敷地内|中心部|首都|目標|\w{0,2}水域|周辺|施設|港湾施設|全土|各地|地域|付近|近郊|領内|領土|上空|本土)"
+        r"(?:に|へ))[一-龥]{2,4}(?<![海洋沖湾])(?<!方向)(?:全土|各地|南部|北部|東部|西部|中部)?)"
         # (Not "による", "に対する", "について": by whom, against what, about what; "など",
         # "and others", may follow the place: "首都キーウなどに向けて".)
         r"(?:など)?(?:に向けて|に向け|へ向け|へ|に(?!よる|よって|より|対する|対し|ついて|関する|おける|Jアラート|避難))"
@@ -340,6 +340,12 @@ TABLE = LanguageTable(
     # ... or its record: "ことしの発射 過去最多に".
     total_count=compile_fast(r"(?:\d{2,}|\d+\s?万|数十|数百|数千|数万)\s?(?:発|回)(?!目)|集計|過去最多(?:に|を更新|更新)"),
     single_occasion=compile_fast(r"未明|けさ|今朝|本日|きょう|今日|一度に|一斉に|同時に|一晩|1日で|一日で"),
+    # Launches told as a trend right after their noun: "弾道ミサイル発射、今年は急減",
+    # "発射回数が倍増".
+    trend_after=compile_fast(
+        r"[、,]?\s?(?:(?:今年|ことし|昨年|去年)(?:は|の)?)?(?:回数|件数|頻度)?(?:は|が|も)?\s?(?:大幅に|大きく|半分に)?"
+        r"(?:急減|激減|減少|半減|急増|増加|倍増|減っ|減り|増え)"),
+    trend_nouns=frozenset({"発射"}),
     late_report=compile_fast(r"後になって|遅れて(?:公表|発表|公開)|事後に"),
     one_of_series=compile_fast(r"\d+\s?(?:回目|度目|発目)|(?<=年)初の?|[一二三四五六七八九十]+(?:回目|度目)|初めて|再び|またも|相次ぎ|連続"),
 )

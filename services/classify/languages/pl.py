@@ -1205,7 +1205,7 @@ SHARED = SharedWords(
     ),
     supply=(
         r"\b(?:kosztuj\w*|kosztował\w*|dostaw\w*|dostarcz\w*|sprzeda\w*|zakup\w*|kupi\w*|zamówi\w*|kontrakt\w*|pakiet\w*|produkc\w*"
-        r"|produkuj\w*|wyprodukowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*"
+        r"|produkuj\w*|(?:wy)?produkowa\w*|fabryk\w*|zapas\w*|eksport\w*|gromadz\w*|zgromadzi\w*"
         # A handover to come ("przekażą Ukrainie"; not "przekazał", which also reports).
         r"|przekaż(?:e|ą|emy)|przekazać|przekazani\w*|przekazano"
         # ... or a batch handed over: "przekazała Rosji kolejną partię pocisków".
