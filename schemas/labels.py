@@ -15,7 +15,8 @@ from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, LaunchEvent, kind_
 from schemas.places import english_site
 
 __all__ = [
-    "ACTOR_NAMES", "COMPASS_POINTS", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "actor_name", "fact_text", "fact_text_of", "fmt_day", "fmt_km",
+    "ACTOR_NAMES", "COMPASS_POINTS", "FACT_LABELS", "FACT_WORDS", "KIND_NOUNS", "LANGUAGE_NAMES", "actor_name", "direction_language",
+    "fact_text", "fact_text_of", "fmt_day", "fmt_km",
     "fmt_percent", "fmt_time", "headed", "kind_noun", "launched_from", "one_line", "what_launched",
 ]
 
@@ -211,8 +212,14 @@ def fact_text(name: str, value: object, on: date | None = None) -> str | None:
 
 def fact_text_of(holder: object, name: str) -> str | None:
     """Fact `name` of an event, or of a report's `LaunchFields`, as a person reads it: a
-    launch time with the day its reports state where they give no hour (`launched_on`)."""
-    return fact_text(name, getattr(holder, name), on=getattr(holder, "launched_on", None) if name == "launched_at" else None)
+    launch time with the day its reports state where they give no hour (`launched_on`); an
+    event's direction written in another language, quoted with the language's name."""
+    text = fact_text(name, getattr(holder, name), on=getattr(holder, "launched_on", None) if name == "launched_at" else None)
+    if name == "direction" and text is not None and isinstance(holder, LaunchEvent):
+        language = direction_language(holder)
+        if language is not None:
+            return f'"{text}" (in {language})'
+    return text
 
 
 _GENERIC_SEA = frozenset({"sea", "the sea"})
@@ -231,10 +238,33 @@ def launched_from(site: str) -> str:
     return f"from {said}" if english is None else f"from {english} ({said})"
 
 
-def headed(direction: str) -> str:
+LANGUAGE_NAMES = {"pl": "Polish", "ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
+
+
+def _worded_in_english(direction: str) -> bool:
+    """A sea not named, a compass heading, an EEZ, or a name with its capital in Latin
+    script ("East Sea", "Kyiv", the English names the rules give places of other languages)."""
+    said = direction.lower()
+    return (said in _GENERIC_SEA or said in COMPASS_POINTS or said.startswith(_WHERE_IT_FELL)
+            or (direction.isascii() and not direction[:1].islower()))
+
+
+def direction_language(event: LaunchEvent) -> str | None:
+    """The name of the language the event's direction is written in, when it is not English:
+    the words of a report in another language that the rules could not give an English name
+    ("elektrownią jądrową", "ドニプロの軍需工場"), which an English line quotes as they are."""
+    direction = event.direction
+    if not direction or _worded_in_english(direction):
+        return None
+    lang = next((s.lang for s in event.sources if s.fields.direction == direction), None)
+    return LANGUAGE_NAMES.get(lang or "en")
+
+
+def headed(direction: str, language: str | None = None) -> str:
     """Where a launch went, as a phrase after what was launched: "toward East Sea", "into
     the sea" for a sea not named, "heading northeast" for a compass heading, "landing
-    outside Japan's EEZ" for where it came down."""
+    outside Japan's EEZ" for where it came down; the words of another `language` quoted
+    (`toward "obwód odeski" (in Polish)`)."""
     direction = one_line(direction, 60)
     if direction.lower() in _GENERIC_SEA:
         return "into the sea"
@@ -242,6 +272,8 @@ def headed(direction: str) -> str:
         return f"heading {direction.lower()}"
     if direction.lower().startswith(_WHERE_IT_FELL):
         return f"landing {direction}"
+    if language is not None:
+        return f'toward "{direction}" (in {language})'
     return f"toward {direction}"
 
 

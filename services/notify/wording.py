@@ -16,6 +16,7 @@ from schemas.labels import (  # noqa: F401  (the names every renderer imports fr
     FACT_WORDS,
     KIND_NOUNS,
     actor_name,
+    direction_language,
     fact_text,
     fact_text_of,
     fmt_km,
@@ -36,7 +37,7 @@ def summary_line(event: LaunchEvent) -> str:
     if event.launch_site:
         line += f" {launched_from(event.launch_site)}"
     if event.direction:
-        line += f" {headed(event.direction)}"
+        line += f" {headed(event.direction, direction_language(event))}"
     return f"{line} ({event.status})"
 
 

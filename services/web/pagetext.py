@@ -19,6 +19,7 @@ from schemas.labels import (
     FACT_LABELS,
     FACT_WORDS,
     actor_name,
+    direction_language,
     fact_text,
     fact_text_of,
     fmt_km,
@@ -76,7 +77,7 @@ def summary(event: LaunchEvent) -> str:
     if event.launch_site:
         parts.append(launched_from(event.launch_site))
     if event.direction:
-        parts.append(headed(event.direction))
+        parts.append(headed(event.direction, direction_language(event)))
     return " · ".join(parts)
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from schemas.labels import FACT_LABELS, actor_name, fact_text, fmt_time, kind_noun
 from services.notify import wording
-from schemas.models import EventSource, LaunchFields
+from schemas.models import EventSource, LaunchEvent, LaunchFields
 from tests.web_samples import korean_event
 
 
@@ -84,3 +84,26 @@ def test_a_mass_strikes_tally_is_not_told_as_of_the_class_only_some_reports_name
     # A salvo short of a mass strike, and a rocket barrage, are of one class.
     assert _strike("ballistic", None, 3) == "Russia: 3 ballistic missiles toward Ukraine (confirmed)"
     assert _strike("artillery_rocket", None, 150) == "Russia: 150 artillery rockets toward Ukraine (confirmed)"
+
+
+def _aimed_at(direction: str, lang: str) -> LaunchEvent:
+    """Ukraine's strike whose only direction is told by a report in `lang`."""
+    told = EventSource(item_id="d", feed="Paper", url="https://example.org/d", title="Atak na zakłady", lang=lang,
+                       fields=LaunchFields(actor="UKR", kind="cruise", direction=direction))
+    return korean_event(3).model_copy(update={"actor": "UKR", "kind": "cruise", "count": 1, "direction": direction,
+                                              "sources": [told]})
+
+
+def test_a_direction_in_another_language_is_quoted_with_its_name() -> None:
+    event = _aimed_at("zakłady chemiczne w Rosji", "pl")
+    assert wording.summary_line(event) == ('Ukraine: a cruise missile toward "zakłady chemiczne w Rosji" (in Polish) '
+                                           "(confirmed)")
+    assert {f.label: f.value for f in wording.facts(event)}[FACT_LABELS["direction"]] == (
+        '"zakłady chemiczne w Rosji" (in Polish)')
+    # An English name the rules gave a Polish report's place, a sea not named, a heading,
+    # and a report in English are worded as before.
+    assert wording.summary_line(_aimed_at("Kherson", "pl")) == "Ukraine: a cruise missile toward Kherson (confirmed)"
+    assert wording.summary_line(_aimed_at("sea", "ko")) == "Ukraine: a cruise missile into the sea (confirmed)"
+    assert wording.summary_line(_aimed_at("northeast", "ja")) == "Ukraine: a cruise missile heading northeast (confirmed)"
+    assert wording.summary_line(_aimed_at("apartment block", "en")) == (
+        "Ukraine: a cruise missile toward apartment block (confirmed)")
