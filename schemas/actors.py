@@ -106,6 +106,7 @@ GROUPS: tuple[Actor, ...] = (
                "Jemeńscy rebelianci", "Ansar Allah", "Hutisi", "Hutisów", "Hutich", "Hutim", "Hutimi")}),
     Actor("Islamic Resistance in Iraq", {
         "en": ("Islamic Resistance in Iraq", "Iraqi militia", "Iraqi militias", "Iraqi armed group", "Iraqi armed groups",
+               "Iraqi armed faction", "Iraqi armed factions", "Iraqi faction", "Iraqi factions",
                "Kataib Hezbollah",
                "Kata'ib Hezbollah", "Harakat al-Nujaba", "Nujaba", "Kataib Sayyid al-Shuhada"),
         "pl": _pl_cases("Islamski Opór w Iraku", "Islamskiego Oporu w Iraku", "Islamskiemu Oporowi w Iraku",

@@ -480,6 +480,15 @@ def test_the_side_that_confirms_and_the_side_that_downs(title, summary, lang, ac
     ("Rakiety spadły na przygraniczne miasto",
      "Dwie rakiety spadły w nocy na miasto. Tureckie MSW oskarżyło o atak bojowników YPG.", "pl", "YPG"),
     ("Egyptian peacekeepers wounded in rocket attack on UN base", "", "en", None),
+    # ... or that says it fired, under a headline of the shelters (not the side that said it
+    # targeted the launchers, which answered).
+    ("Salvo from Yemen sends residents of central Israel to shelters",
+     "One missile was intercepted. The Houthis said they had targeted an army base.", "en", "Houthis"),
+    ("Sirens wail in Tel Aviv", "Hamas said it fired the barrage. The Israeli military counted six rockets "
+     "crossing from Rafah.", "en", "Hamas"),
+    # The army that counted the rockets is no launcher.
+    ("Sirens wail in Tel Aviv", "The Israeli military counted six rockets crossing from Rafah.", "en", None),
+    ("Rockets fall near Metula", "The army said it targeted the launchers in southern Lebanon.", "en", None),
     # Japanese: the capital of a state is a place hit, not its launcher.
     ("ソマリア首都の空港付近にロケット弾　アル・シャバーブが犯行声明", "", "ja", "al-Shabaab"),
 ])
@@ -931,6 +940,8 @@ def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
     # A state's adjective on a system's name owns it, after "from" too and before "rained down".
     ("Cluster fragments from Ukrainian ATACMS rained down on Sevastopol beach, Russia says", "", "en", "UKR"),
     ("Ukraine's air force downed 20 Russian missiles overnight", "", "en", "RUS"),
+    # A state that rains missiles down fired them.
+    ("Russia rains down cruise missiles on Ukraine's power plants", "", "en", "RUS"),
     # A city's part is where the attack fell; the city's forces fired.
     ("Parts of Kyiv's left bank without power after overnight missile attack, DTEK says", "", "en", None),
     ("Kyiv's forces fire missiles at Crimea", "", "en", "UKR"),

@@ -1416,6 +1416,8 @@ def test_a_groups_channel_is_no_launcher_and_a_state_firing_in_its_drill_is():
                   "Israeli navy boats hit the harbour.").actor == "ISR"
     assert _facts("Houthi missiles hit tanker off Hodeidah").actor == "Houthis"
     assert _facts("Iraqi armed groups claim rocket attack on US base in Syria").actor == "Islamic Resistance in Iraq"
+    assert _facts("Iraqi armed faction says it fired drones and a cruise missile at Haifa").actor == (
+        "Islamic Resistance in Iraq")
     # A state's ministry telling of a missile fired in its exercises; one telling of another's.
     assert _facts("Live-fire drill off the coast", "Kazakhstan's defence ministry said a Tochka-U missile was fired "
                   "at a sea target during exercises.").actor == "KAZ"

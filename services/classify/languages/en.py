@@ -981,7 +981,13 @@ EVENT_NOUN_AFTER = re.compile(
 CLAIMANT_AFTER = compile_fast(
     r"(?:'s)?(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:later\s+|also\s+|has\s+|have\s+|had\s+)?"
     r"(?:claimed|claims|claiming|took|takes|taking|has\s+taken|have\s+taken)\s+(?:the\s+)?"
-    r"(?:responsibility|credit|attack|strike|launch|salvo|barrage|rocket\s+fire)\b", _I)
+    r"(?:responsibility|credit|attack|strike|launch|salvo|barrage|rocket\s+fire)\b"
+    # ... or says it fired: "The Houthis said they had targeted Ben Gurion airport".
+    r"|(?:'s)?(?:\s+(?:armed\s+wing|military\s+wing|military|spokes(?:man|woman|person)))?\s+"
+    r"(?:said|says|announced|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    # (Not the side that answered: "the IDF said it targeted the launchers".)
+    r"(?:fired|launched|targeted(?!\s+(?:[\w-]+\s+){0,2}?(?:launchers?|launch\s+(?:sites?|pads?|positions?)|cells?|squads?)\b))\b",
+    _I)
 BLAMED_BEFORE = compile_fast(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|claimed\s+by|attributed\s+(?:it|the\s+\w+)\s+to)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", _I)
@@ -1176,7 +1182,8 @@ PASSIVE_IN_BEFORE = compile_fast(rf"\b(?:{_ATTACKED}\s+(?:again\s+|overnight\s+)
 # (Not the owner of what was intercepted: "Iran's 180 missiles intercepted".)
 DEFENDER_AFTER = compile_fast(
     # (Not past a weapon: "Ukrainian ATACMS rained down on ..." was fired by Ukraine.)
-    r"(?:'s|-led|-backed)?\s+(?:(?!(?:missiles?|rockets?|drones?|projectiles?|" + NAMED_SYSTEMS + r")\b)[\w-]+\s+){0,2}?"
+    # (Nor a weapon's rain: "Iran rains down ballistic missiles on Israel".)
+    r"(?:'s|-led|-backed)?\s+(?:(?!(?:missiles?|rockets?|drones?|projectiles?|rain(?:s|ed|ing)?|" + NAMED_SYSTEMS + r")\b)[\w-]+\s+){0,2}?"
     r"(?:(?:says?|said|claims?|claimed|reports?|reported)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:that\s+)?"
     r"(?:(?:it|its|they)\s+(?:[\w-]+\s+){0,2}?|(?:its\s+|their\s+|the\s+)?air\s+defen[cs]es?\s+(?:systems?\s+)?))?"
@@ -1586,7 +1593,7 @@ SHARED = SharedWords(
         r"|later|earlier)"
     ),
     reporter_after=(
-        r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?|assess(?:es|ed)?|estimated?)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
+        r"(?:'s)?\s*(?:military (?:says|said|reports?|reported|officials?|assess(?:es|ed)?|estimated?|counted|tallied|tracked|recorded|identified)|Joint Chiefs|JCS|defen[cs]e ministry|Defen[cs]e Ministry|Ministry of Defen[cs]e|MOD\b|government"
         r"|officials?|authorities|Coast Guard|(?:navy|army|military|air force) (?:says|said|reports?|reported)|media|state media|Foreign Ministry|president|prime minister|leader"
         r"|said|says|claims?|claimed|reported|reports|warns?|warned|believes|confirmed|announced|told|detected|added|assess(?:es|ed)"
         r"|statement|press release"
