@@ -544,6 +544,11 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             attacker = _headline_attacker(p, table)
             if attacker is not None and attacker[2] != found[0]:
                 return attacker[2], (attacker[0], attacker[1]), "actor:attacker"
+            for r in islice(gazetteer.ACTOR_TABLE.all(text, 0, p.title_end), MAX_CANDIDATES):
+                if r[2] != found[0] and _USED_AFTER.match(text, r[1]) and launches(r):
+                    # "w ataku na Kijów Rosja użyła północnokoreańskiego KN-23": the side
+                    # that used the weapon fired it, whoever made it.
+                    return r[2], (r[0], r[1]), "actor:subject"
         return found
 
     if primary is not None and (found := by_role(primary)) is not None:
@@ -661,6 +666,9 @@ _DRILL = re.compile(r"\b(?:drills?|(?:live-fire |military |naval |joint )?exerci
                     r"|ćwicze\w+|manewr\w+)\b", re.IGNORECASE)
 # "Wreckage of North Korea's satellite": a name after "of" owns what follows, wherever the verb.
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+# A name that used a weapon: "Russia used North Korean KN-23s", "Rosja użyła ...".
+_USED_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:used|uses|użył[aoy]?|użyli|wykorzystał[aoy]?|wykorzystali)\b",
+                         re.IGNORECASE)
 # A dateline after a place that opens the summary: "Seul (PAP/AFP) -", "SEOUL, Nov 14 (Reuters) -".
 _DATELINE_AFTER = re.compile(r"(?:,[\w .]{1,25})?\s*\((?:[A-Z][\w-]{1,11})(?:/[A-Z][\w-]{1,11})*\)\s*[-–—:]")
 # A clause opened before a weapon that is its subject: "... as 43 cruise missiles target".
@@ -1064,6 +1072,12 @@ def _direction(p: Prepared, table: LanguageTable, actor: str | None = None,
                     continue
                 group = next(g for g, value in m.groupdict().items() if value)
                 s, e = m.span(group)
+                inner = gazetteer.ACTOR_TABLE.first(text, s + 1, e)
+                if (inner is not None and inner[2] in STATE_CODES and text[inner[0] - 1] == " "
+                        and table.place_name is not None and table.place_name(text[s:inner[0] - 1]) is not None):
+                    # "w ataku na Dniepr Rosja użyła ...": a place, then the sentence's subject
+                    # (not "południe Izraela", one phrase).
+                    e = inner[0] - 1
                 said = text[s:e]
                 if group == "place_of" and gazetteer.names_a_state(said):
                     continue  # "ataku Rosji": the attack's owner, in the genitive

@@ -650,6 +650,8 @@ def test_times_to_come_works_depots_emergencies_and_feelings(lang, title, summar
     # Launches told as a trend: fewer, more, halved.
     ("ko", "北 순항미사일 발사 크게 줄어…\"러시아 수출 때문\"", "", False),
     ("ja", "中国軍のミサイル発射、昨年は半減", "", False),
+    # A term explained: what the words of a launch's report mean.
+    ("ja", "弾道ミサイル「日本海に落下」とは　よく聞く言葉を解説", "", False),
     # Near misses: a test that failed, a strike's toll, a launch again after days, a launch
     # and where it went, a launch and its flight time.
     ("ja", "英原潜のSLBM試射、失敗か", "英紙は、試射でミサイルが発射直後に近くの海に落下したと報じた。", True),
@@ -658,6 +660,7 @@ def test_times_to_come_works_depots_emergencies_and_feelings(lang, title, summar
     ("ko", "北, 탄도미사일 쏴…동해상으로", _JCS, True),
     ("ja", "北朝鮮、弾道ミサイル発射　発射後約10分で日本海に落下", _MOD, True),
     ("ko", "北 순항미사일 발사 줄이어…이달만 세 번째", _JCS, True),
+    ("ja", "北朝鮮ミサイル、日本海に落下　防衛省", "", True),
 ])
 def test_news_dated_or_caused_by_a_launch_and_things_named_like_rockets(lang, title, summary, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

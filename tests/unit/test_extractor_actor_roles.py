@@ -940,6 +940,14 @@ def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
     # A state's adjective on a system's name owns it, after "from" too and before "rained down".
     ("Cluster fragments from Ukrainian ATACMS rained down on Sevastopol beach, Russia says", "", "en", "UKR"),
     ("Ukraine's air force downed 20 Russian missiles overnight", "", "en", "RUS"),
+    # A state that used another's weapon fired it; a weapon alone is its maker's.
+    ("W nocnym ataku na Dniepr Rosja użyła północnokoreańskiego KN-23", "", "pl", "RUS"),
+    ("Ukraina: północnokoreański KN-23 spadł na Charków", "", "pl", "PRK"),
+    # A body with its abbreviation before its saying verb reports; the headline's side fired.
+    ("Huti trafili masowiec w Zatoce Adeńskiej", "Dowództwo Centralne USA (CENTCOM) podało, że w stronę statku "
+     "wystrzelono dwa pociski balistyczne.", "pl", "Houthis"),
+    ("Masowiec trafiony w Zatoce Adeńskiej", "Dowództwo Centralne USA (CENTCOM) podało, że w stronę statku "
+     "wystrzelono dwa pociski balistyczne.", "pl", None),
     # A state that rains missiles down fired them.
     ("Russia rains down cruise missiles on Ukraine's power plants", "", "en", "RUS"),
     # A city's part is where the attack fell; the city's forces fired.

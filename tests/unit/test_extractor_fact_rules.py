@@ -931,6 +931,8 @@ def test_an_article_alone_is_no_speaker():
     ("Rosyjskie rakiety nad Kijowem", "Rosja zaatakowała Kijów pociskami balistycznymi.", "pl", "Kyiv"),
     # ... or with the weapon before it, in the instrumental.
     ("Rosja zaatakowała rakietami Odessę", "", "pl", "Odesa"),
+    # ... and a place before the sentence's subject is the place alone.
+    ("Atak na Ukrainę", "W nocnym ataku na Dniepr Rosja użyła północnokoreańskiego KN-23.", "pl", "Dnipro"),
     ("Nocny atak", "Rosjanie ostrzelali w nocy rakietami i dronami Lwów.", "pl", "Lviv"),
     ("Hamas ostrzelał rakietami południe Izraela", "", "pl", "południe Izraela"),
     # ... or in the genitive after the attack's noun.

@@ -173,7 +173,9 @@ TABLE = LanguageTable(
         # What is to be done, in the nonpast that ends a quote ("打ち上げる」", "攻撃する」").
         r"|(?:す)?る(?=[」』]|と(?:の|警告|表明|述べ|強調|主張|威嚇))"
         # What to do when one is fired: "発射時の避難", "落下時の身の守り方", "発射時の運転見合わせ手順".
-        r"|時の?[^\s、。]{0,8}?(?:対応|手順|避難|行動|身の守り|警報|Jアラート|Ｊアラート))"
+        r"|時の?[^\s、。]{0,8}?(?:対応|手順|避難|行動|身の守り|警報|Jアラート|Ｊアラート)"
+        # A term explained, its quote closed by "とは" ("「EEZ外に落下」とは", what the words mean).
+        r"|^[^」\s、。]{0,6}」とは)"
     ),
     # "近くミサイル発射か　衛星画像で兆候" (soon; not "空港近くに着弾", near a place).
     # ... a time to come or a plan ("発射試験を来月実施へ", "試験を行うと発表"), a likelihood

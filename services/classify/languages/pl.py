@@ -1325,7 +1325,8 @@ SHARED = SharedWords(
     # ... and one that calls people to shelter warns of the launch: "Japonia wzywa mieszkańców do schronienia".
     # ... with one word between, whose body it is ("Rosyjskie władze Krymu przyznały").
     # (Its acronym in brackets may follow: "Ukraińska Służba Bezpieczeństwa (SBU) ustaliła".)
-    reporter_after=SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+[\w-]+)?(?:\s*\([^()]{{1,12}}\))?"
+    # ("Dowództwo Centralne USA (CENTCOM) podało": a name, its abbreviation, then the verb.)
+    reporter_after=r"(?:\s*\([^()]{1,12}\))?" + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}(?:\s+[\w-]+)?(?:\s*\([^()]{{1,12}}\))?"
     r"(?:\s+(?:wcześniej|już|także|też|również|natomiast|później))?"
     + SAYING_VERBS + rf"|\s*{SPEAKING_BODIES}\s*:"
     + r"|\s+(?:wzyw\w*|wezwa\w*|apel\w*)\s+(?:[\w-]+\s+){0,3}?do\s+(?:schron|ukryci|ewakuac)",
