@@ -30,7 +30,6 @@ BALLISTIC_KINDS = frozenset({"ballistic", "srbm", "mrbm", "irbm", "icbm", "slbm"
 """The ballistic family: "ballistic" is its generic member, the others name a class."""
 
 
-
 def kind_family(kind: str | None) -> str | None:
     """`ballistic` for every kind of the ballistic family, None for none or `unknown`, else the kind."""
     if kind is None or kind == "unknown":

@@ -360,8 +360,8 @@ TABLE = LanguageTable(
     total_count=compile_fast(
         r"(?:\d{2,}|\d+\s?만(?:\s?\d+\s?천)?|\d+\s?천|수십|수백|수천|수만)\s?(?:여\s?)?(?:발|차례|회)(?![가-힣])|집계"),
     single_occasion=compile_fast(r"오늘|이날|새벽|오전|오후|밤사이|지난밤|하룻밤|하루(?:\s?동안|\s?만에)?|동시에|한꺼번에|일제히"),
-    # Launches told as a trend right after their noun: "북한 탄도미사일 발사 급감", "발사 횟수
-    #크게 늘어" (not "발사 줄이어", launches one after another).
+    # Launches told as a trend right after their noun: "북한 탄도미사일 발사 급감",
+    # "발사 횟수 크게 늘어" (not "발사 줄이어", launches one after another).
     trend_after=compile_fast(
         r"\s?(?:횟수|건수|빈도)?\s?(?:가|이|는|도)?\s?(?:크게\s?|대폭\s?|절반\s?가까이\s?|절반으로\s?)?"
         r"(?:급감|급증|감소|증가|반감|반토막|줄어|줄었|늘어|늘었|뚝)"),
