@@ -432,6 +432,13 @@ def test_purposes_lookaheads_and_reactions(title, is_launch):
     ("en", "Japan orders evacuations after North Korean missile attack", "", True),
     ("pl", "Japonia ćwiczy ewakuację na wypadek ataku rakietowego", "", False),
     ("pl", "W Japonii ewakuacja po ataku rakietowym Korei Północnej", "", True),
+    # Allies' drills after a launch answer it, whatever they were held with; a launch in a
+    # drill is one.
+    ("en", "S. Korea, US stage naval drill with aircraft carrier after N. Korea's IRBM launch", "", False),
+    ("en", "North Korea fires missiles during drill with artillery after US warning", "", True),
+    # A test the Polish "może" (may) puts in the coming days is still to come.
+    ("pl", "Wywiad: Korea Północna może w najbliższych tygodniach przeprowadzić próbę rakietową", "", False),
+    ("pl", "Korea Północna w najbliższych dniach po ostrzeżeniu wystrzeliła rakietę", "", True),
     # Missiles amassed ahead of strikes are still to come; "for the first time" is an occasion.
     ("en", "Russia amassing missiles ahead of winter strikes on power grid, Kyiv warns", "", False),
     ("en", "Ukraine used US-supplied ATACMS for first time, hitting Russian airfields", "", True),

@@ -643,7 +643,8 @@ REACTION = compile_fast(
     r"|(?:protesters|demonstrators)(?= (?:[\w'’-]+ ){0,2}?(?:shut|block|march|rall(?:y|ied)|gather|chant|storm|occupy|demand|denounce))"
     # Drills held after a launch answer it: "Allies hold missile defence drill after ...".
     r"|(?:holds?|held|holding|conducts?|conducted|conducting|stag(?:e|es|ed|ing))\s+(?:(?!(?:missiles?|rockets?)\b(?!\s+defen[cs]e))[\w'’-]+\s+){0,3}?"
-    r"(?:drills?|exercises?|manoeuvres|maneuvers)(?=\s+(?:[\w'’-]+\s+){0,2}?(?:after|following|in response to)\b)"
+    # (What it held them with may stand between: "stage air drill with B-1B bomber after ...".)
+    r"(?:drills?|exercises?|manoeuvres|maneuvers)(?=\s+(?:[\w'’-]+\s+){0,4}?(?:after|following|in response to)\b)"
     # A leader's call, a protest at an embassy: "Biden phoned Zelensky after ...".
     r"|phoned|protest(?:s|ed)? (?:outside|at|in front of|near)"
     # A ceremony for what a crew did: "Sailors honoured for missile intercepts".

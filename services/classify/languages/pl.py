@@ -406,6 +406,8 @@ MODAL_BEFORE = compile_fast(
     # (Not a training launch, which flew: "udany szkoleniowy start pocisku".)
     r"|na wypadek|w razie|w przypadku|symul\w*|ćwicz(?:ą|y|ył\w*|yli|ono)|przećwicz\w*|trenuj\w*|trenowa\w*"
     r"|szkoleni(?!ow)\w*)\b:?"
+    # ... with a time to come between: "może w najbliższych dniach przeprowadzić próbę".
+    r"(?:\s+w\s+(?:najbliższ\w*|ciągu)(?:\s+[\w-]+){1,2}?)?"
     r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}\s+$",
     _I,
 )
