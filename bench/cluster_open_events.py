@@ -9,6 +9,11 @@ set so that 1, 30 or 300 events are open while the measured reports arrive: each
 opens one event and, once the state is full, closes the oldest. The first reports fill the
 state and are not counted. Reported per open-event count: CPU time (this thread's) and
 wall time per report, p50 / p99 in ms.
+
+Then one mass strike: `MASS_STRIKE_REPORTS` reports of one Russian barrage from as many
+outlets, a minute apart, each naming a city struck and a count that grows, all joining one
+event that keeps its 20 sources (`MAX_SOURCES`) and resolves its facts from them on every
+report. Reported: CPU and wall time per report after the first 20.
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ import os
 import statistics
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from bench import pipeline
 from bench.report import Context, Section, Table
+from schemas import Evidence, LaunchFields, LaunchReport
 from services.classify.report import report_for
 from services.events.clusterer import Clusterer
 from services.events.state import Window
@@ -30,6 +36,8 @@ from services.runtime.db import connect
 
 OPEN_EVENTS = (1, 30, 300)
 DAY_S = 86400.0
+MASS_STRIKE_REPORTS = 200
+_CITIES = ("Kyiv", "Lviv", "Kharkiv", "Odesa", "Dnipro", "Zaporizhzhia", "cities across Ukraine")
 
 
 def measure(open_events: int, reports: int) -> dict[str, Any]:
@@ -62,6 +70,42 @@ def measure(open_events: int, reports: int) -> dict[str, Any]:
             "cpu": _quantiles(cpu_ms), "wall": _quantiles(wall_ms)}
 
 
+def strike_report(n: int, start: datetime) -> LaunchReport:
+    """The n-th outlet's report of one Russian barrage, n minutes after the first."""
+    at = start + timedelta(minutes=n)
+    count = 10 + n // 2
+    return LaunchReport(
+        item_id=f"strike-{n}", revision=1, feed=f"Outlet {n}", url=f"https://outlet{n}.example/strike",
+        title=f"Russia fires {count} missiles at Ukraine, strikes on {_CITIES[n % len(_CITIES)]}", lang="en",
+        published_at=at, first_seen_at=at, source_kind="news", is_launch=True, confidence=0.9,
+        fields=LaunchFields(actor="RUS", kind="cruise", count=count, direction=_CITIES[n % len(_CITIES)]),
+        retrospective=False, classified_at=at,
+        evidence=[Evidence(cue="count:number", text=f"{count} missiles", field="count")])
+
+
+def measure_mass_strike(reports: int = MASS_STRIKE_REPORTS) -> dict[str, Any]:
+    """`reports` reports of one barrage through one Clusterer; those after the first 20 timed."""
+    start = datetime.now(timezone.utc) - timedelta(minutes=reports)
+    cpu_ms: list[float] = []
+    wall_ms: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="bench-cluster-") as tmp:
+        conn = connect(Path(tmp) / "state.db")
+        try:
+            clusterer = Clusterer(conn)
+            for n in range(reports):
+                report = strike_report(n, start)
+                wall, cpu = time.perf_counter(), time.thread_time()
+                clusterer.add(report)
+                if n >= 20:
+                    cpu_ms.append((time.thread_time() - cpu) * 1000)
+                    wall_ms.append((time.perf_counter() - wall) * 1000)
+            if len(clusterer.open_events) != 1:
+                raise RuntimeError(f"the barrage's reports made {len(clusterer.open_events)} events, not 1")
+        finally:
+            conn.close()
+    return {"reports": reports, "timed": len(cpu_ms), "cpu": _quantiles(cpu_ms), "wall": _quantiles(wall_ms)}
+
+
 def _quantiles(ms: list[float]) -> dict[str, float]:
     q = statistics.quantiles(ms, n=100, method="inclusive")
     return {"p50_ms": round(q[49], 3), "p99_ms": round(q[98], 3), "mean_ms": round(statistics.fmean(ms), 3)}
@@ -79,9 +123,17 @@ def section(ctx: Context) -> Section:
          for r in runs],
         note=f"Load average when done: {load:.1f}. Each report opens an event and closes the oldest; "
              "one SQLite transaction per report (WAL, synchronous=NORMAL).")
+    strike = measure_mass_strike()
+    strike_table = Table(
+        "Clusterer.add per report of one mass strike (ms)",
+        ["reports", "reports timed", "CPU p50", "CPU p99", "CPU mean", "wall p50", "wall p99"],
+        [[strike["reports"], strike["timed"], strike["cpu"]["p50_ms"], strike["cpu"]["p99_ms"],
+          strike["cpu"]["mean_ms"], strike["wall"]["p50_ms"], strike["wall"]["p99_ms"]]],
+        note="One event of 20 kept sources, its facts resolved again on every report.")
     return Section(key="cluster_open_events", title="Clustering cost against open events",
                    command=".venv/bin/python -m bench --only cluster_open_events",
                    intro=(f"`Clusterer.add` in this process, {reports:,} launch reports timed after the state "
                           "holds the open events (the end-to-end bench's launches, a day apart, each its own "
-                          "event; `inactive_close_s` chosen so that the given number stay open)."),
-                   tables=[table], raw={"runs": runs, "load_average": load})
+                          "event; `inactive_close_s` chosen so that the given number stay open); then "
+                          f"{MASS_STRIKE_REPORTS} reports of one mass strike joining one event."),
+                   tables=[table, strike_table], raw={"runs": runs, "mass_strike": strike, "load_average": load})

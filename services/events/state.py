@@ -77,6 +77,8 @@ from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
+import ahocorasick
+
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
 from schemas.agreement import coast_of, direction_generalises, km_same, same_fact, times_same
 from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
@@ -155,20 +157,33 @@ def normalise_actor(actor: str | None) -> str | None:
     return _ACTOR_ALIASES.get(actor.strip().lower(), actor.strip())
 
 
+def _alias_finder(ascii_names: bool) -> ahocorasick.Automaton:
+    """An automaton of the actors' common names of three letters or more (shorter ones,
+    "us", are words too often to count), ASCII ones or the others."""
+    automaton = ahocorasick.Automaton()
+    for alias, actor in _ACTOR_ALIASES.items():
+        if len(alias) >= 3 and alias.isascii() == ascii_names:
+            automaton.add_word(alias, (len(alias), actor))
+    automaton.make_automaton()
+    return automaton
+
+
+_ASCII_ALIASES = _alias_finder(ascii_names=True)
+_OTHER_ALIASES = _alias_finder(ascii_names=False)
+
+
 def actors_named(text: str) -> set[str]:
     """The actors a text names by a common name ("North Korea", "N. Korea", "북한", "Iran"),
-    as `normalise_actor` spells them. Names shorter than three letters ("us") are words
-    too often to count."""
+    as `normalise_actor` spells them: a Latin name as a whole word of the lowercased text,
+    another script's wherever it stands. One pass of each automaton, however many names."""
     lowered = text.lower()
     found = set()
-    for alias, actor in _ACTOR_ALIASES.items():
-        if len(alias) < 3:
-            continue
-        if alias.isascii():
-            if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", lowered):
-                found.add(actor)
-        elif alias in text:
+    for end, (length, actor) in _ASCII_ALIASES.iter(lowered):
+        start = end - length + 1
+        if not (start > 0 and "a" <= lowered[start - 1] <= "z") and not (
+                end + 1 < len(lowered) and "a" <= lowered[end + 1] <= "z"):
             found.add(actor)
+    found.update(actor for _end, (_length, actor) in _OTHER_ALIASES.iter(text))
     return found
 
 

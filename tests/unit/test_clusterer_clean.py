@@ -126,6 +126,11 @@ def test_actors_named_in_a_title():
     assert actors_named("Japan says object detected near North Korea was not a missile") == {"JPN", "PRK"}
     assert actors_named("Publisher retracts paper on battery chemistry") == set()
     assert actors_named("Tell us more about it") == set()
+    # Whole words only, in any case; names in other scripts wherever they stand.
+    assert actors_named("Piranhas sold in Koreatown") == set()
+    assert actors_named("Strikes on Kyiv, says UKRAINE") == {"UKR"}
+    assert actors_named("北朝鮮が弾道ミサイルを発射") == {"PRK"}
+    assert actors_named("South Korea and North Korea") == {"KOR", "PRK"}
 
 
 def _guessed_kind(r, cue: str = "kind:rocket"):
