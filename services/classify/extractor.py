@@ -1576,7 +1576,9 @@ def extract(
         evidence.append(_ev(p, f"kind:{said}", "kind", *span))
     count, span = _count(p, table, primary)
     if span:
-        evidence.append(_ev(p, "count:number", "count", *span))
+        # "150 missiles and drones": a count of more than the missiles, told as such.
+        with_others = ANY.count_with_others.match(text, span[1]) is not None
+        evidence.append(_ev(p, "count:with_others" if with_others else "count:number", "count", *span))
 
     distance = None
     for pattern in ENGLISH.distances + (table.distances if table is not ENGLISH else ()):

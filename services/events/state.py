@@ -263,6 +263,9 @@ class Source:
     # report whose actor is a guess and that states no fact of the launch alerts nobody on
     # its own (see `attributed`).
     actor_weak: bool = False
+    # The count is of more than the missiles: "150 missiles and drones". A count of the
+    # missiles alone outranks it, whatever its size (see `_fact_key`).
+    count_weak: bool = False
     # The report's own headline tells the launch (a cue of the rules in the title), so it can
     # head the event: a live blog's "Day 567" or a digest's title cannot.
     headline_tells: bool = True
@@ -299,7 +302,7 @@ class Source:
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
             "lang": self.lang, "kind_weak": self.kind_weak, "actor_weak": self.actor_weak,
-            "headline_tells": self.headline_tells,
+            "count_weak": self.count_weak, "headline_tells": self.headline_tells,
         }
 
     @classmethod
@@ -314,7 +317,8 @@ class Source:
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
             walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
             lang=data.get("lang"), kind_weak=data.get("kind_weak", False),
-            actor_weak=data.get("actor_weak", False), headline_tells=data.get("headline_tells", True),
+            actor_weak=data.get("actor_weak", False), count_weak=data.get("count_weak", False),
+            headline_tells=data.get("headline_tells", True),
         )
 
 
@@ -355,6 +359,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
     time_evidence = [e for e in report.evidence if e.field == "launched_at"]
     kind_cues = {e.cue for e in report.evidence if e.field == "kind"}
     actor_cues = {e.cue for e in report.evidence if e.field == "actor"}
+    count_cues = {e.cue for e in report.evidence if e.field == "count"}
     return Source(
         item_id=report.item_id, item_revision=report.revision, feed=feed,
         outlet=outlet_of(feed), url=url, title=clip(report.title, MAX_TITLE_CHARS) or "",
@@ -366,6 +371,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
                                       [e.cue for e in time_evidence]),
         kind_weak=fields.kind is not None and bool(kind_cues) and kind_cues <= WEAK_KIND_CUES,
         actor_weak=actor is not None and bool(actor_cues) and actor_cues <= WEAK_ACTOR_CUES,
+        count_weak=fields.count is not None and bool(count_cues) and count_cues <= WEAK_COUNT_CUES,
         headline_tells=any(e.cue in HEADLINE_CUES for e in report.evidence),
     )
 
@@ -375,6 +381,8 @@ WEAK_KIND_CUES = frozenset({"kind:rocket", "model_kind"})
 WEAK_ACTOR_CUES = frozenset({"actor:first_named", "model_actor"})
 """Evidence cues of an actor that is a guess (see `Source.actor_weak`): the first country a
 title names may be the target, the model's actor a likelihood."""
+WEAK_COUNT_CUES = frozenset({"count:with_others"})
+"""Evidence cues of a count of more than the missiles (see `Source.count_weak`)."""
 
 
 @dataclass(frozen=True)
@@ -791,8 +799,9 @@ def _fact_key(name: str, stating: list[Source]):
         # Counts grow as a salvo is tallied ("a missile", then "40 missiles"); a later,
         # smaller number from a less complete report must not shrink it. Only a
         # correction may lower it. A count of one is mostly "a missile" in a first flash:
-        # it yields to any report of more, whatever its authority.
-        return lambda s: (s.walk_back == "correction", s.fields.count > 1, s.authority,
+        # it yields to any report of more, whatever its authority. A count of the missiles
+        # with the drones ("150 missiles and drones") yields to one of the missiles alone.
+        return lambda s: (s.walk_back == "correction", s.fields.count > 1, not s.count_weak, s.authority,
                           _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
     if name == "direction":
         # Free text told in many languages: keep the first wording of the top authority

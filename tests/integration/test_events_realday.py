@@ -43,6 +43,18 @@ def test_a_barrage_told_with_different_missile_classes_is_one_event(shared_data)
     assert (len(launch.events), launch.alerts) == (1, 1), [(p.kind, p.event.headline) for p in posts]
 
 
+def test_the_largest_air_attack_is_one_event_whose_updates_count_the_missiles(shared_data):
+    """2023-12-29: Russia's largest air attack, told through the day as 110, "over 150
+    missiles and drones", then 122 missiles, is one event alerted once with at most three
+    updates; no update tells the tally that counted the drones as missiles."""
+    outcome, posts = day_outcome(shared_data, "2023-12-29")
+    (launch,) = [launch for launch in outcome.launches if launch.listed.actor == "RUS"]
+    assert (len(launch.events), launch.alerts) == (1, 1), [(p.kind, p.event.headline) for p in posts]
+    assert launch.updates <= 3
+    counts = [p.event.count for p in posts if p.event.actor == "RUS" and p.event.count]
+    assert counts and max(counts) < 150, counts
+
+
 def test_held_out_days_needs_the_in_process_replay(shared_data, capsys):
     from bench.realday import main
 

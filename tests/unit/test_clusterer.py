@@ -388,6 +388,26 @@ def test_a_later_smaller_count_does_not_shrink_a_salvo_but_a_correction_does():
     assert corrected.count == 38 and corrected.status == "corrected"
 
 
+def _counted(r: LaunchReport, cue: str) -> LaunchReport:
+    return r.model_copy(update={"evidence": [*r.evidence, Evidence(cue=cue, text="", field="count")]})
+
+
+def test_a_count_of_missiles_with_drones_yields_to_one_of_the_missiles_alone():
+    clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0))
+    missiles = _counted(report("a", "Kyiv Independent", "Russia launched 110 missiles at Ukraine, air force says",
+                               minutes=10, actor="RUS", kind="cruise", count=110), "count:number")
+    both = _counted(report("b", "Polish Daily", "Russia sent over 150 missiles and drones", minutes=40, actor="RUS",
+                           kind="cruise", count=150), "count:with_others")
+    clusterer.add(missiles)
+    (event,) = clusterer.add(both)
+    assert event.count == 110 and "count" not in event.changes
+    # Told the other way round, the missiles' own count replaces the larger one.
+    clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0))
+    (first,) = clusterer.add(both.model_copy(update={"published_at": T0}))
+    (event,) = clusterer.add(missiles)
+    assert (first.count, event.count) == (150, 110) and "count" in event.changes
+
+
 def test_an_agency_flash_arriving_late_does_not_undo_a_known_count_and_class():
     clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0))
     news = report("kh-2", "Korea Herald", "N. Korea fires two short-range ballistic missiles", minutes=8,

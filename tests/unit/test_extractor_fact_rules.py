@@ -635,6 +635,28 @@ def test_a_count_is_this_launchs(title, summary, lang, count):
     assert _facts(title, summary, lang).count == count
 
 
+def _count_cue(title: str, summary: str = "", lang: str = "en") -> tuple[int | None, str | None]:
+    prepared = detector.prepare(title, summary)
+    detection = detector.detect(prepared, lang)
+    fields, evidence = extractor.extract(prepared, lang, detection.primary, None, None)
+    return fields.count, next((e.cue for e in evidence if e.field == "count"), None)
+
+
+@pytest.mark.parametrize(("title", "summary", "lang", "told"), [
+    # A number of missiles with the drones is told as a count of more than the missiles ...
+    ("Russia launches more than 120 missiles and drones at Ukraine overnight", "", "en", (120, "count:with_others")),
+    ("Russia fires missiles at Ukraine", "Ukraine said Russia fired 90 missiles, drones and glide bombs.", "en",
+     (90, "count:with_others")),
+    ("Rosja wystrzeliła ponad 100 rakiet i dronów na Ukrainę", "", "pl", (100, "count:with_others")),
+    # ... but not where the drones have their own number, or come in another clause.
+    ("Russia fires 40 missiles and 30 drones at Ukraine", "", "en", (40, "count:number")),
+    ("Russia fires 40 missiles at Ukraine and drones hit Odesa", "", "en", (40, "count:number")),
+    ("Rosja wystrzeliła 40 rakiet i 30 dronów na Ukrainę", "", "pl", (40, "count:number")),
+])
+def test_a_count_of_missiles_with_drones_is_told_apart(title, summary, lang, told):
+    assert _count_cue(title, summary, lang) == told
+
+
 @pytest.mark.parametrize(("summary", "lang", "utc"), [
     # The time of sirens, an alert or a post is not the launch's ...
     ("Sirens sounded at 3:40 a.m. after the rebels fired a missile at 3:32 a.m.", "en", (3, 32)),

@@ -206,6 +206,7 @@ class _Shared:
     place_tally: FastPattern
     stopped_over: FastPattern
     wide_attack: FastPattern
+    count_with_others: FastPattern
     other_time_before: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern

@@ -1523,6 +1523,8 @@ SHARED = SharedWords(
     stopped_over=r"\b(?:intercepted|shot down|downed|brought down|destroyed)\s+(?:[\w-]+\s+){0,3}?(?:over|above)\s+(?:the\s+)?$",
     wide_attack=(r"\bacross (?:the country|the nation|(?-i:[A-Z])\w+)|\bnationwide\b|\ball over (?:the country|\w+)"
                  r"|\bcities\b|\bregions\b"),
+    count_with_others=(r",?\s+(?:and|&|or|plus)\s+(?:(?!\d)[\w-]+\s+){0,2}?(?:drones?|UAVs?|Shaheds?|unmanned aerial vehicles"
+                       r"|(?:glide |guided |aerial )?bombs)\b|,\s+(?:drones|UAVs|Shaheds)\b"),
     other_time_before=(
         r"\b(?:sirens?|alarms?|air[- ]raid alert|J-Alert|alert was issued|navigational warning|posted|tweeted"
         r"|(?:said|wrote) on X|statement (?:issued|released)|issued|briefing|press conference|told reporters"

@@ -1272,6 +1272,8 @@ SHARED = SharedWords(
     stopped_over=r"\b(?:zestrzel|strąc|przechwyc|zniszcz)\w*\s+(?:[\w-]+\s+){0,3}?nad\s+$",
     wide_attack=(r"\bw całym kraju\b|\bcał(?:ej|ą|a) Ukrain\w*|\bw (?:wielu|kilku|różnych) (?:miastach|regionach|obwodach)"
                  r"|\bmiast(?:ach|om)?\b|\bna miasta\b|\bobwodach\b|\bseri[aięą] (?:\w+\s+)?atak"),
+    count_with_others=(r",?\s+(?:i|oraz|lub|a także)\s+(?:(?!\d)\w+\s+){0,2}?(?:dron\w*|bezzałogow\w*|s[zh]ahed\w*"
+                       r"|bomb\w*)|,\s+(?:dron\w*|s[zh]ahed\w*)"),
     count_period=(
         r"\bod (?:początku|czasu|(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
         r"|października|listopada|grudnia)|\d{4})\b|\bdotychczas\b|\bjak dotąd\b"

@@ -137,6 +137,9 @@ class SharedWords:
     # ... of an attack the text tells over a whole country or many places ("across Ukraine",
     # "w całym kraju", "cities"): that place's tally, not the launch's count.
     wide_attack: str = ""
+    # Right after a count's weapons: the number counts other arms with them ("150 missiles
+    # and drones", "ponad 100 rakiet i dronów"), so it is not the missiles' own count.
+    count_with_others: str = ""
     # Before a clock time in its sentence: the time is another thing's (sirens, an alert, a
     # post or a statement: "sirens sounded in central Israel at 3:40 a.m.", "投稿は午前8時3分").
     other_time_before: str = ""
