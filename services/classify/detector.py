@@ -142,6 +142,13 @@ def _agency_statement(text: str, pos: int) -> bool:
     return opened is not None and bool(gazetteer.AGENCY_CUE.search(text, max(0, opened - 8), opened))
 
 
+def _agency_comments(text: str, reaction: re.Match[str], end: int) -> bool:
+    """Whether the speaker named right after a reaction word is a reporting agency ("Jest
+    komentarz szefa Sztabu Generalnego"): its word on the headline's launch is the official
+    statement that tells it, not a reaction to it."""
+    return gazetteer.AGENCY_CUE.search(text, reaction.end(), min(end, reaction.end() + 30)) is not None
+
+
 def _motive(text: str, table: LanguageTable, pos: int, first_event: Cue | None) -> bool:
     """Whether a reaction after the headline's launch answers something else, so tells the
     launch's motive ("탄도미사일 발사…한미연합훈련 반발", "発射　米韓演習に反発か"), in a
@@ -441,12 +448,15 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
         if table.inflected and first_event is not None and not _LIVE_LABEL.match(text):
             r0, r1 = p.sentence_of(reaction.start())
             later_sentence_main = r0 > first_event.start and not any(r0 <= c.start < r1 for c in t_asserted)
+        # ... unless the one who comments is the agency that reports the launch ("Jest
+        # komentarz Sztabu Generalnego"): its word is the official statement that tells it.
+        agency_comments = table.inflected and _agency_comments(text, reaction, t_end)
         # "US strikes on Yemen kill 31, as Trump vows ...": a reaction in a clause of "as",
         # "while" or "amid" after the headline's attack is beside it, not its news.
         attack = f.spans.get("title_attack")
         beside_attack = (first_event is None and attack is not None and not verb_final and attack[1] <= reaction.start()
                          and _BESIDE_CLAUSE.search(text, max(attack[1], reaction.start() - 40), reaction.start()))
-        if answered or beside_attack:
+        if answered or beside_attack or agency_comments:
             f.set("reaction_secondary", 1, span)
         elif (first_event is None or reaction.start() < first_event.start or first_event.subordinate or verb_final_main
                 or noun_subject or later_sentence_main):

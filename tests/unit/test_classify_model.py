@@ -288,6 +288,9 @@ def test_an_item_that_names_no_missile_or_rocket_is_no_launch_however_sure_the_m
     # The main-event rule: a reaction before the launch is the headline's event, however sure the model.
     ("Japan condemns North Korea's ballistic missile launch", False),
     ("Rakieta przeleciała nad Polską. Politycy komentują", False),
+    # ... but the agency that reports the launch commenting on it is its official statement.
+    ("Rakieta przeleciała nad Polską. Jest komentarz Sztabu Generalnego", True),
+    ("Rakieta przeleciała nad Polską. Jest komentarz prezydenta", False),
 ])
 def test_a_headline_whose_main_event_is_a_reaction_is_no_launch_however_sure_the_model(title, is_launch):
     shipped = model.shipped()

@@ -174,6 +174,19 @@ def test_a_launch_to_come_or_denied_is_ruled_out(title, is_launch):
     assert ruled is (is_launch is False)
 
 
+@pytest.mark.parametrize("title, summary, main", [
+    # The agency that reports the launch commenting on it gives its official statement ...
+    ("Rakieta nad Polską? Jest komentarz Sztabu Generalnego",
+     "Rosyjska rakieta wleciała w polską przestrzeń powietrzną, potwierdził Sztab Generalny.", False),
+    # ... a president's comment is a reaction, the headline's main event.
+    ("Rakieta nad Polską? Jest komentarz prezydenta",
+     "Prezydent zwołał naradę. Rosyjska rakieta wleciała w polską przestrzeń powietrzną.", True),
+])
+def test_a_polish_agencys_comment_on_a_launch_is_no_reaction(title, summary, main):
+    cues = {name for name, _ in detector.detect(detector.prepare(title, summary), "pl").cue_values}
+    assert ("reaction_main" in cues) is main
+
+
 @pytest.mark.parametrize("lang, title, is_launch", [
     ("ja", "政府「北朝鮮のミサイル発射の事実ない」　SNS上の情報を否定", False),
     ("ja", "Jアラートを誤って配信　消防庁「ミサイル発射は確認されず」", False),
