@@ -916,3 +916,41 @@ def test_for_the_first_time_is_no_speaker_after_an_event():
     d = _detect("Ukraina po raz pierwszy uderzyła w Rosję pociskami ATACMS. Moskwa: pięć zestrzelonych", "", "pl")
     assert "reaction_main" not in _cues(d)
     assert "reaction_main" in _cues(_detect("Duda po ataku rakietowym na Kijów: Polska nie zostawi Ukrainy", "", "pl"))
+
+
+@pytest.mark.parametrize("title, lang, ruled", [
+    # A weapon judged, or what may come, with no launch told, is the policy's verdict ...
+    ("Russian hypersonic missiles prove vulnerable to Patriot", "en", True),
+    ("Iran's ballistic missiles far less accurate than Tehran claims, Israeli officials say", "en", True),
+    ("Wojsko nie wyklucza kolejnych incydentów z rakietami przy granicy", "pl", True),
+    # ... not where the headline tells a launch.
+    ("Russia fires hypersonic missiles that prove vulnerable to Patriot", "en", False),
+    ("Rosja wystrzeliła rakiety na Lwów. Wojsko nie wyklucza kolejnych ataków", "pl", False),
+])
+def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
+    p = detector.prepare(title, "")
+    assert classifier.ruled_out(p, lang, detector.detect(p, lang)) is ruled
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # A total over a period told with "most of" is still a total ...
+    ("Houthi missiles miss their targets",
+     "Most of the dozens of missiles fired at ships since January have fallen into the sea, officials say.", False),
+    # ... and one occasion's missiles are no total.
+    ("Houthis fire missiles at ship in Red Sea",
+     "Most of the missiles fired on Tuesday fell into the sea, officials say.", True),
+    # Weapons kept for strikes to come, and a commander described by the attacks he led,
+    # tell no launch ...
+    ("Russia amassing missiles for strikes on energy grid, Kyiv says",
+     "Moscow is saving up Kh-101 missiles to mount attacks on power plants.", False),
+    ("Israel kills Hamas commander responsible for rocket attacks on Ashkelon", "", False),
+    ("Israeli strike kills Hezbollah official who directed rocket fire at Galilee", "", False),
+    # ... a strike that destroyed its target with missiles does.
+    ("Ukraine destroys Russian radar in Crimea with missiles, officials say",
+     "Officials said US-supplied ATACMS missiles were used in the overnight strike near Yevpatoria.", True),
+    ("Russia fires dozens of missiles it had held back for weeks", "", True),
+    ("Hamas commander says rocket attacks on Ashkelon will continue; 20 rockets fired on Sunday", "", True),
+])
+def test_totals_weapons_kept_and_people_described_are_no_launch_but_a_target_destroyed_with_missiles_is(
+        title, summary, is_launch):
+    assert classifier.classify(title, summary).is_launch is is_launch

@@ -651,6 +651,9 @@ def _count_cue(title: str, summary: str = "", lang: str = "en") -> tuple[int | N
     # ... but not where the drones have their own number, or come in another clause.
     ("Russia fires 40 missiles and 30 drones at Ukraine", "", "en", (40, "count:number")),
     ("Russia fires 40 missiles at Ukraine and drones hit Odesa", "", "en", (40, "count:number")),
+    # An article across a saying verb counts nothing: "a source said modified Neptune missiles".
+    ("Ukraine strikes Russian radar with Neptune missiles",
+     "A Ukrainian military source said upgraded Neptune missiles were used.", "en", (None, None)),
     ("Rosja wystrzeliła 40 rakiet i 30 dronów na Ukrainę", "", "pl", (40, "count:number")),
 ])
 def test_a_count_of_missiles_with_drones_is_told_apart(title, summary, lang, told):

@@ -402,7 +402,8 @@ RETALIATION = compile_fast(r"\b(?:retaliat\w*|reprisals?|in response|revenge)\b"
 # since the war began") compares one event with the others: it is not a total.
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
-SUPERLATIVE = r"\b(?:most|biggest|largest|heaviest|deadliest|worst|fiercest|strongest|greatest|first)\b"
+# ("Most of the dozens of missiles fired since November": a quantifier, no comparison.)
+SUPERLATIVE = r"\b(?:most(?! of\b)|biggest|largest|heaviest|deadliest|worst|fiercest|strongest|greatest|first)\b"
 
 # A total: tens, hundreds or thousands of missiles (or launches) told with a period
 # ("North Korea has fired more than 100 missiles this year") is a statistic, the
@@ -467,7 +468,12 @@ MODAL_BEFORE = compile_fast(
     # Let: "Biden lets Ukraine strike deeper into Russia" (not "lets loose", "lets fly": fires).
     r"|(?:lets|let|letting)(?!\s+(?:loose|fly|rip|off)\b)(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’.-]+){1,3}?"
     # ... or planned with its words between: "Vandenberg plans unarmed Minuteman III test launch".
-    r"|plans(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,4}?)"
+    r"|plans(?:\s+(?!(?:after|as|and|but|with)\b)[\w'’-]+){0,4}?"
+    # ... or weapons kept for it: "stockpiling missiles for winter strikes", "holding back
+    # Kh-101 and Kalibr missiles to mount massed attacks".
+    r"|(?:stockpil(?:es?|ing|ed)|amass(?:es|ing|ed)|hoard(?:s|ing|ed)|stock(?:s|ing|ed)? up(?: on)?|hold(?:s|ing)? back"
+    r"|held back|sav(?:es|ing|ed) up)(?:\s+(?!(?:after|as|but|with)\b)[\w'’-]+){1,5}?\s+(?:for|to\s+[a-z]+)"
+    r"(?:\s+[\w'’-]+){0,2}?)"
     # An adverb may stand between ("can reportedly strike", "could soon launch").
     r"(?:\s+(?:of|for|to|a|an|the|its|new|another|more|further|again|soon|now|still|even|be|[a-z]+ly))*\s+$",
     _I,
@@ -491,7 +497,11 @@ ADJ_MODAL_BEFORE = compile_fast(
     # A threat of one: "threatens 'crushing' missile response".
     r"|threaten(?:s|ed|ing)?"
     # A comparison: "Unlike missile attacks, fire from the left bank comes with no warning".
-    r"|unlike|as opposed to)\b"
+    r"|unlike|as opposed to"
+    # Who a person is, not what happened: "kills commander responsible for rocket attacks".
+    r"|(?:commander|chief|head|leader|mastermind|official|operative|militant|member|officer|operator)s?"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:responsible for|behind|in charge of|who (?:led|directed|oversaw|planned|organi[sz]ed|ordered))"
+    r")\b"
     # (A quoted word may stand between: 'warns of "crushing" missile response'.)
     r"(?:\s+[\"“‘']?[\w'.-]+[\"”’']?){0,4}\s+$"
     # An event called off or moved, its noun the verb's object: "postponed a scheduled test
@@ -526,6 +536,8 @@ HARMED_BY_BEFORE = compile_fast(
 ATTACK_WITH_BEFORE = compile_fast(
     r"\b(?P<verb>shoot(?:s|ing)? down|shot down|downs|downed|intercept(?:s|ed|ing)?|pound(?:s|ed|ing)?|pummel\w*|bombard\w*|batter(?:s|ed|ing)?|blitz\w*|target(?:s|ed|ing)?|hit(?:s|ting)?"
     r"|strike[sd]?|striking|struck|attack(?:s|ed|ing)?|rock(?:s|ed)|shell(?:s|ed)|slam(?:s|med)?|hammer(?:s|ed)?|blast(?:s|ed)?"
+    # ... or what it did to its target: "destroys S-400 system with Neptune missiles".
+    r"|destroy(?:s|ed|ing)?|damag(?:es|ed|ing)|sinks?|sank|sunk|knock(?:s|ed)? out|take(?:s)? out|took out"
     # (Not across a sentence: an initial's dot, "U.S. carrier", is no sentence's end.)
     r"|rain(?:s|ed)?|shower(?:s|ed)?)\b(?:[^.;:]|(?<=\b[A-Z])\.){0,80}?\bwith\s+"
     # The instrument may be one of a list: "with drones, missiles", "with drones and missiles",
@@ -960,6 +972,8 @@ COUNT = compile_fast(
     r"|fired|launched|fires|launches|fire|launch|firing|launching"
     # (Nor people, nor another number: "35 people killed when two Russian Iskander missiles".)
     r"|people|persons|civilians|children|residents|soldiers|troops|killed|dead|died|injured|wounded"
+    # (Nor a saying verb: "a Ukrainian security source said modified Neptune missiles".)
+    r"|said|says|say|told|tells|reported|claimed|claims|confirmed|added"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?"
     r")\b)(?:[A-Za-z][\w'.-]*|\d+\s?-?mm|\"[^\"]{1,30}\")\s+|(?:rounds?|salvos?|volleys?) of\s+){0,5}?"
     r"(?P<w>(?:ballistic |cruise )?missiles?|ICBMs?|IRBMs?|MRBMs?|SRBMs?|SLBMs?|CRBMs?|rockets?(?![- ]force)|projectiles?"
@@ -1460,7 +1474,13 @@ SHARED = SharedWords(
     # ("The Iran waivers are why missiles are flying": an argument, not a report.)
     explainer=(r"\?\s*$|:\s*why\s|:\s*how\s+(?!(?:[\w'’-]+\s+){0,3}?(?:carried|did|fired|launched|struck|hit|attacked"
                r"|pulled|managed|got|was|were)\b)|\b(?:is|are) why\b|\b(?:explained|analysis|opinion"
-               r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"),
+               r"|(?:survey|study|poll|research|analysis) (?:finds|found|shows|showed|suggests))\b"
+               # A weapon judged, no launch told: "hypersonic missiles prove anything but",
+               # "anti-ship missiles less accurate than feared".
+               r"|\b(?:missiles?|rockets?|interceptors?|weapons?)\s+(?:(?:have|has)\s+)?"
+               r"(?:(?:prove[dns]?|proving|are|is|remain|look|seem|appear)\s+)?(?:(?:far|much|even|no)\s+)?"
+               r"(?:(?:less|more)\s+(?:accurate|effective|reliable|lethal|capable|precise|deadly|dangerous|invincible)"
+               r"|anything but|vulnerable|ineffective|overrated|unreliable|inaccurate|no match)\b"),
     explainer_start=(
         # A video or a live page tells its news; a question after its label still asks.
         # ... and so does one under a genre label in brackets: "[Column] Why Pyongyang's ...".

@@ -1112,7 +1112,8 @@ SHARED = SharedWords(
         r"|suborbitaln\w*|ILR-33|rakiet\w* H-?3|Łukasiewicz\w*|studenck\w*|studenc\w*(?=\s+(?:[\w-]+\s+){0,4}?(?:wystrzel|odpal|rakiet))"
         r"|(?:prywatn|komercyjn)\w* (?:firm\w* )?(?:kosmiczn|rakiet)\w*|Bajkonur\w*|Nuri\b|kosmodrom\w* Naro)\b"
     ),
-    anticipation=r"\b(?:grozi\w*|groźb\w*|ostrzega\w* przed|ostrzeg\w* przed|ostrzega\w*(?=\s+[\w-]+\s*:)|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",
+    # ("nie wykluczamy kolejnych incydentów": what may come, not what came.)
+    anticipation=r"\b(?:grozi\w*|groźb\w*|nie (?:można )?wyklucz\w*|ostrzega\w* przed|ostrzeg\w* przed|ostrzega\w*(?=\s+[\w-]+\s*:)|w (?:stanie )?(?:podwyższonej )?gotowości|obaw\w*|szykuj\w* się)\b",
     interception=r"\b(?:przechwyc\w*|przechwyt\w*|zestrzel\w*|strąc\w*|w akcji|odpar\w*)\b",
     defence=(
         r"\b(?:obron\w* przeciwrakietow\w*|obron\w* przeciwlotnicz\w*|tarcz\w* antyrakietow\w*|antyrakiet\w*"
