@@ -945,6 +945,8 @@ def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
      "Moscow is saving up Kh-101 missiles to mount attacks on power plants.", False),
     ("Israel kills Hamas commander responsible for rocket attacks on Ashkelon", "", False),
     ("Israeli strike kills Hezbollah official who directed rocket fire at Galilee", "", False),
+    ("Izrael zabił dowódcę Hamasu odpowiedzialnego za ataki rakietowe na Aszkelon", "", False),
+    ("Rosja odpowiedzialna za atak rakietowy na Kijów", "", True),
     # ... a strike that destroyed its target with missiles does.
     ("Ukraine destroys Russian radar in Crimea with missiles, officials say",
      "Officials said US-supplied ATACMS missiles were used in the overnight strike near Yevpatoria.", True),

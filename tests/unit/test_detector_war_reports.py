@@ -1185,6 +1185,9 @@ def test_a_defence_at_work_over_a_summary_that_tells_the_launch_is_not_the_news(
     ("Zełenski: 43 rakiety w jedną noc. Energetyka znów na celowniku", "", "pl", True),
     ("Zelensky: 43 missiles in one night, energy targeted again", "", "en", True),
     ("Nie było 43 rakiet tej nocy", "", "pl", False),
+    # ... or the hour they came in, after the sentence that tells the attack; a month's is a total.
+    ("Hamas zaatakował Aszkelon. 30 rakiet w ciągu kilku minut", "", "pl", True),
+    ("Ponad 3 tys. rakiet w ciągu miesiąca. Statystyki ataków Hezbollahu", "", "pl", False),
     ("Ukraine could face 100 missiles overnight", "", "en", False),
     # A digest whose summary tells only a total over a period is statistics; a launch of
     # the day beside the total is news.

@@ -317,7 +317,11 @@ NOT_A_WEAPON_BEFORE = compile_fast(
     # What was stored, or is to be built: "przechowywano rakiety", "budowie nowej generacji rakiet".
     r"|przechowywa\w*|składowan\w*|magazynowan\w*|budow\w*(?:\s+[\w-]+){0,3}"
     # "próba silnika nowego pocisku": the engine of the weapon.
-    r"|silnik\w*(?:\s+[\w-]+)?)\s+$",
+    r"|silnik\w*(?:\s+[\w-]+)?"
+    # Who a person is: "zabił dowódcę odpowiedzialnego za ostrzał rakietowy" (not "Rosja
+    # odpowiedzialna za atak rakietowy", which says who fired).
+    r"|(?:dowódc|szef|przywódc|członk|bojownik|oficer|komendant|lider|terroryst|organizator)\w*"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:odpowiedzialn\w*|stojąc\w*)\s+za(?:\s+[\w-]+){0,2})\s+$",
     _I,
 )
 
@@ -540,8 +544,10 @@ ONTO_AFTER = compile_fast(r"\s+(?:[\w-]+\s+)?[Nn]a\s+[A-ZŁŚŻŹĆ]\w*(?:\s+[A-
 OVER_AFTER = compile_fast(r"(?:-\w{1,3})?\s+(?:(?!(?:po|prze|nad|w)lec(?:ą|i)\s|spadn(?:ą|ie)\s|uderz[ąy]\s)[\w-]+\s+)?"
                           r"(?:ze?\s+[\w-]+\s+(?:[\w-]+\s+)?)?(?:(?:nad|w przestrzeni|w polskiej przestrzeni)\s|w akcji(?=\s*(?:$|[.,;:!?]|[–—-]\s))|na orbicie\b)", _I)
 # ... or the one night a number of them came in: "Zełenski: 43 rakiety w jedną noc".
+# ... or within an hour or a few ("Ponad 100 rakiet w ciągu godziny"), one attack's span.
 NIGHT_AFTER = compile_fast(r"\s+(?:w\s+(?:jedną\s+noc|ciągu\s+(?:jednej\s+)?nocy|nocy)|(?:tej|minionej|ostatniej|jednej)\s+nocy"
-                           r"|nocą)(?=\s*(?:$|[.,;:!?|]|\s[–—-]\s))", _I)
+                           r"|nocą|w\s+(?:ciągu\s+)?(?:(?:jednej|pół)\s+)?godziny|w\s+ciągu\s+(?:kilku|kilkunastu|\d{1,2})\s+(?:godzin|minut)"
+                           r"|w\s+(?:kilka|kilkanaście|\d{1,2})\s+minut)(?=\s*(?:$|[.,;:!?|]|\s[–—-]\s))", _I)
 # Fireworks, not weapons: "Rakiety nad Rynkiem Głównym. Kraków przywitał Nowy Rok".
 FESTIVE = compile_fast(r"\b(?:sylwest\w*|now\w* rok\w*|noworoczn\w*|fajerwerk\w*|sztuczn\w* ogni\w*|petard\w*)", _I)
 # ... or where it flew first, opening the headline's sentence: "Nad Galileą kilkadziesiąt rakiet".
