@@ -923,6 +923,7 @@ def test_for_the_first_time_is_no_speaker_after_an_event():
     ("Russian hypersonic missiles prove vulnerable to Patriot", "en", True),
     ("Iran's ballistic missiles far less accurate than Tehran claims, Israeli officials say", "en", True),
     ("Wojsko nie wyklucza kolejnych incydentów z rakietami przy granicy", "pl", True),
+    ("Kremlin: use of ATACMS against Russia would mean a new phase of the war", "en", True),
     # ... not where the headline tells a launch.
     ("Russia fires hypersonic missiles that prove vulnerable to Patriot", "en", False),
     ("Rosja wystrzeliła rakiety na Lwów. Wojsko nie wyklucza kolejnych ataków", "pl", False),
@@ -956,3 +957,28 @@ def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
 def test_totals_weapons_kept_and_people_described_are_no_launch_but_a_target_destroyed_with_missiles_is(
         title, summary, is_launch):
     assert classifier.classify(title, summary).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # Missiles told by what they were used for struck ...
+    ("Iran strikes militant bases near Pakistan border",
+     "Iranian state media said missiles and drones were used to destroy two bases of the group.", "en", True),
+    # ... a civil payload's rocket, weapons received, a commander
+    # described by the fire he led, and bombers from which missiles are fired tell none.
+    ("Taiwan alert as Chinese rocket carrying satellite flies overhead",
+     "The defence ministry said the rocket carried a meteorological satellite and posed no threat.", "en", False),
+    ("Russia received North Korean ballistic missiles, Seoul says", "", "en", False),
+    ("Israeli strike kills senior Hamas commander in Rafah",
+     "The army said aircraft struck the house of the commander, whom it described as responsible for rocket fire "
+     "on Ashkelon.", "en", False),
+    ("Drony zaatakowały lotnisko w Engelsie",
+     "Trafione zostały bombowce, z których Rosja wystrzeliwuje rakiety manewrujące na Ukrainę.", "pl", False),
+    # Near misses: each of them told as it happened.
+    ("Ukraine's use of ATACMS on Crimea kills four, Russia says", "", "en", True),
+    ("Taiwan alert as Chinese rocket carrying satellite flies overhead",
+     "The defence ministry said the rocket carried a military reconnaissance satellite.", "en", True),
+    ("Ukraine receives first ATACMS missiles and fires them at Russian airfields", "", "en", True),
+    ("Rosja ostrzeliwuje Charków rakietami", "", "pl", True),
+])
+def test_uses_payloads_deliveries_and_bombers_told_as_they_are(title, summary, lang, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

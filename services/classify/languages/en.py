@@ -188,6 +188,9 @@ IMPACT = compile_fast(
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
     r"|destroy(?:s|ed|ing)?|obliterat(?:e|es|ed|ing)|flatten(?:s|ed)?|demolish(?:es|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
+    # A strike told by what the weapons were used for: "missiles and drones were used to
+    # destroy two strongholds".
+    r"|(?:was|were|had been|have been) used (?:to (?:destroy|strike|hit|attack|target)|in (?:the|an|a) (?:strike|attack))"
     # "as N Korean missile passes over Japan", "overflew Hokkaido", "missile triggers sirens".
     r"|pass(?:es|ed|ing)? over|overfl(?:ies|ew|ying|own)"
     r"|(?:trigger(?:s|ed|ing)?|set(?:s|ting)? off|prompt(?:s|ed|ing)?) (?:air[- ]raid )?(?:sirens|alarms|alerts)"
@@ -500,7 +503,8 @@ ADJ_MODAL_BEFORE = compile_fast(
     r"|unlike|as opposed to"
     # Who a person is, not what happened: "kills commander responsible for rocket attacks".
     r"|(?:commander|chief|head|leader|mastermind|official|operative|militant|member|officer|operator)s?"
-    r"(?:\s+[\w'’-]+){0,2}?\s+(?:responsible for|behind|in charge of|who (?:led|directed|oversaw|planned|organi[sz]ed|ordered))"
+    # (... "the commander, whom it described as responsible for rocket fire")
+    r"(?:,?\s+[\w'’-]+){0,5}?\s+(?:responsible for|behind|in charge of|who (?:led|directed|oversaw|planned|organi[sz]ed|ordered))"
     r")\b"
     # (A quoted word may stand between: 'warns of "crushing" missile response'.)
     r"(?:\s+[\"“‘']?[\w'.-]+[\"”’']?){0,4}\s+$"
@@ -1301,7 +1305,8 @@ SHARED = SharedWords(
         r"|Roscosmos|Soyuz|Long March|Peregrine|Artemis|Ares I|space shuttle|Atlantis|astronauts?"
         r"|International Space Station|ISS|lunar|moon lander|Moon mission|Crew-?\d|Starliner|Vulcan"
         r"|Atlas V|Delta IV|Antares|Cygnus|Virgin Orbit|Virgin Galactic|Firefly|Relativity Space"
-        r"|communications satellite|weather satellite|commercial satellite(?! (?:imagery|images?|photos?|pictures?|photographs?))|satellite delivery"
+        r"|communications satellite|weather satellite|(?:astronomy|astronomical|navigation|meteorological) satellite"
+        r"|commercial satellite(?! (?:imagery|images?|photos?|pictures?|photographs?))|satellite delivery"
         r"|commercial launch vehicles?|Earth[- ]observation satellites?"
         r"|(?:space|rocket|launch) (?:startup|company|firm)s?|startup's (?:[\w-]+ ){0,2}?rocket|private rocket|commercial rocket"
         r"|Space One|Kairos|Electron rocket|Vega-?C?|Epsilon|Kuaizhou|Zhuque-?\d*|LandSpace|Galactic Energy|iSpace"
@@ -1328,7 +1333,9 @@ SHARED = SharedWords(
         r"|fears? (?:of|over)|vows? (?:to|revenge|retaliation|response)|prepar(?:es|ed|ing) for"
         # A permission to use weapons: their use is still to come ("Biden lets Ukraine use ...").
         r"|(?:allows?|allowed|lets|letting|permits?|permitted|authori[sz](?:es|ed|ing)|approves?|approved"
-        r"|green-?lights?|clears?|cleared) (?:[\w.'-]+ ){0,3}?(?:to )?use)\b"
+        r"|green-?lights?|clears?|cleared) (?:[\w.'-]+ ){0,3}?(?:to )?use"
+        # What a use would mean: "Use of ATACMS against Russia would mean a new phase".
+        r"|(?:use|firing|deployment|delivery|transfer) of (?:[\w.'’-]+ ){1,5}?(?:would|could|will|might))\b"
     ),
     interception=(
         r"\b(?:intercept(?:s|ed|ing|ions?)|shoots? down|shot down|brings? down|brought down|downs|downed|meets?|met|engag(?:es|ed)"
@@ -1464,6 +1471,8 @@ SHARED = SharedWords(
         r"\b(?<!-)(?:ship(?:ped|ments?)|ships(?= (?:[\w-]+ ){0,2}(?:missiles?|rockets?|arms|weapons|munitions)\b)|deliver(?:s|ed|ing|y|ies)|suppl(?:y|ies|ied|ying|iers?)|transfer(?:s|red|ring)?"
         r"|sells?|selling|sold|sales|buys?|buying|bought|purchas\w+|orders|ordered|contracts?|arms deals?|aid packages?"
         r"|donat\w+|produc(?:e|es|ed|ing|tion)|output|manufactur\w+|factor(?:y|ies)|stockpil\w+|stocks? of|arsenals?|inventor(?:y|ies)|costs? (?:about |around |an estimated |roughly |up to |nearly |some |over )?(?:\$|€|£|US\$)\d|amass(?:es|ed|ing)?|hoard(?:s|ed|ing)?|exports?|procure\w*"
+        # Weapons received: "Russia received Iranian ballistic missiles" (not "received reports").
+        r"|receiv(?:es|ed|ing)(?= (?:(?:shipments? of|a batch of|deliver(?:y|ies) of|the first|its first|dozens of|hundreds of|\d+) )?(?:[\w-]+ ){0,3}(?:missiles?|rockets?|launchers?|arms|weapons|munitions)\b)"
         # Launchers moved or deployed: "Russia deploys Iskanders", "moves HIMARS launchers closer".
         r"|(?:re)?deploy(?:s|ed|ing|ments?)?|(?:moves?|moved|moving)(?= (?:[\w-]+ ){0,2}launchers?\b))\b"
     ),

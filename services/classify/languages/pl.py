@@ -415,6 +415,10 @@ MODAL_BEFORE = compile_fast(
     r"(?:\s+(?:[\w-]+|m\.in\.)){0,3}\s+$",
     _I,
 )
+# Before a verb's present in a relative clause of where it is done from or with: what is
+# done there habitually, no event ("bombowce, z których Rosja wystrzeliwuje rakiety").
+HABITUAL_RELATIVE_BEFORE = compile_fast(
+    r"\b(?:z|spod|znad|przy użyciu|za pomocą)\s+(?:których|którego|której|jakich)\b(?:\s+[\w-]+){0,3}\s+$", _I)
 # Right before an event in quotes, a text whose topic it is: "przeprasza za nagłówek o „ataku
 # rakietowym na Polskę”", "APT28 wysyła „raport o ataku rakietowym”" (a title, not a report).
 QUOTED_TOPIC_BEFORE = compile_fast(

@@ -78,9 +78,10 @@ def cues(p: Prepared, weapons: list[tuple[int, int]]) -> list[Cue]:
                                                                 or pl.SINGLE_OCCASION.search(text, w[1], vs)))))]
         if form == "noun":
             near = [w for w in near if w[0] >= ve or not pl.PHRASE_BEFORE_NOUN.search(text, w[1], vs)]
-            # A weapon after a relative clause's verb is that verb's: "ataku, w którym Rosja
-            # wystrzeliła 90 pocisków" tells its launch by the verb, with its subject.
-            near = [w for w in near if w[0] < ve or not _event_word_between(text, ve, w[0])]
+        # A weapon after a relative clause's verb is that verb's: "ataku, w którym Rosja
+        # wystrzeliła 90 pocisków" tells its launch by the verb, with its subject; "trafione
+        # zostały bombowce, z których Rosja wystrzeliwuje rakiety" hit no missiles.
+        near = [w for w in near if w[0] < ve or not _event_word_between(text, ve, w[0])]
         if not near:
             continue
         w = min(near, key=lambda w: w[0] - ve if w[0] >= ve else vs - w[1])
@@ -164,6 +165,8 @@ def _cue(kind: str, form: str, p: Prepared, vs: int, ve: int, w: tuple[int, int]
         modal = bool(pl.MODAL_THAT_BEFORE.search(text, s0, first))
     if not modal:
         modal = p.is_question(s0) or bool(pl.QUOTED_TOPIC_BEFORE.search(text, max(s0, first - 30), first))
+    if not modal and form == "present":
+        modal = bool(pl.HABITUAL_RELATIVE_BEFORE.search(text, max(s0, vs - 40), vs))
     negated = not attempt and (bool(pl.NEGATION_BEFORE.search(text, max(s0, first - 40), first))
                                or (first < vs and bool(pl.NEGATION_BEFORE.search(text, max(s0, vs - 40), vs))))
     negated = negated or _denied(p, first, max(ve, w[1]), s0)
