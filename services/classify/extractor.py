@@ -385,8 +385,9 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
                 table.instrument_before is not None and table.instrument_before.search(before))):
             return "supplier"  # "using British missiles", "British missiles were used in ..."
         if (not verb_final and en.PLACE_QUALIFIER_BEFORE.search(before)) or (
-                table.qualifier_before is not None and table.qualifier_before.search(before)):
-            return "qualifier"  # "okupowany przez Rosjan Sewastopol"
+                table.qualifier_before is not None and table.qualifier_before.search(before)) or (
+                table.qualifier_after is not None and table.qualifier_after.match(text, e, after_end)):
+            return "qualifier"  # "okupowany przez Rosjan Sewastopol", "ロシアが併合したクリミア"
         passive_agent = not verb_final and (en.PASSIVE_AGENT_BEFORE.search(before) or (
             en.PASSIVE_IN_BEFORE.search(before) and _owns_attack(text, e, table, strict=True)))
         if verb_final:

@@ -968,3 +968,18 @@ def test_actors_of_the_forty_sixth_sets(title, summary, lang, actor):
 ])
 def test_actors_of_the_u_and_v_sets(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, lang, actor", [
+    # The state that annexed the place struck, and whose headquarters was struck, is no
+    # launcher; the one the text says used the missiles is ...
+    ("セバストポリの司令部にミサイル攻撃", "ロシアが一方的に併合したクリミア半島で23日、ロシア海軍の司令部がミサイル攻撃を受けた。"
+     "ウクライナ軍が巡航ミサイルを使ったとみられる。", "ja", "UKR"),
+    ("세바스토폴 사령부에 미사일 공격", "러시아가 강제 병합한 크림반도에서 23일 러시아 해군 사령부가 미사일 공격을 받았다. "
+     "우크라이나군이 순항미사일을 사용한 것으로 보인다.", "ko", "UKR"),
+    # ... and the subject that fires is.
+    ("ロシアがウクライナにミサイル攻撃　キーウで3人死亡", "", "ja", "RUS"),
+    ("러시아, 우크라이나에 미사일 공격…키이우서 3명 사망", "", "ko", "RUS"),
+])
+def test_the_occupier_of_the_place_struck_and_the_owner_of_what_was_struck_fired_nothing(title, summary, lang, actor):
+    assert _actor(title, summary, lang) == actor

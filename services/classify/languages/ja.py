@@ -130,6 +130,7 @@ SHARED = SharedWords(
 )
 
 TABLE = LanguageTable(
+    qualifier_after=compile_fast(r"が(?:[^、。が]{0,8}?)(?:併合|占領|実効支配|支配)(?:した|する|している|下の|下にある)"),
     code="ja",
     verb_final=True,
     unspaced=True,
@@ -243,7 +244,9 @@ TABLE = LanguageTable(
     # ... or its waters or sky: "日本のEEZ内に", "台湾の周辺海域".
     # (Not "による", "によって": by whom.)
     # "北朝鮮の弾道ミサイル発射への対抗措置として": what is answered is no launcher of the answer.
-    target_after=compile_fast(r"(?:の[^\s、。,]{0,15}?)?(?:への|に)(?:対抗|対応|報復)"
+    # ("ロシア黒海艦隊の司令部がミサイル攻撃を受けた": the subject of an attack received.)
+    target_after=compile_fast(r"[^\s、。,が]{0,12}?が[^\s、。,]{0,8}?(?:攻撃|空爆|爆撃|砲撃)を受け"
+                              r"|(?:の[^\s、。,]{0,15}?)?(?:への|に)(?:対抗|対応|報復)"
                               r"|[^\s、。,]{0,3}?(?:に(?!よ)|へ|を)|(?:上空|本土|領|方面)"
                               # "露軍弾薬庫を攻撃": a compound whose head is what was struck.
                               r"|(?:空|海|陸)?軍[^\s、。,「」]{1,5}?を(?=攻撃|空爆|爆撃|破壊)|(?=攻撃|空爆|爆撃)"

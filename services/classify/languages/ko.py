@@ -253,7 +253,9 @@ TABLE = LanguageTable(
     # ... or its land, waters or sky: "러 본토", "일본 EEZ", "대만 주변 해역".
     # "북한의 탄도미사일 도발에 대응해": what is answered is no launcher of the answer.
     # '후티 "美 항모 트루먼에 ..."': a ship or base of the name, named, is what is hit.
-    target_after=compile_fast(r"(?:의\s?[^,.。]{0,15}?)?에\s?(?:대응|맞대응|대한\s?대응|맞서|보복)"
+    # ("러시아 해군 사령부가 미사일 공격을 받았다": the subject of an attack received.)
+    target_after=compile_fast(r"[^,.。이가]{0,12}?(?:이|가)\s?[^,.。]{0,10}?(?:공격|공습|폭격|타격)을\s?받"
+                              r"|(?:의\s?[^,.。]{0,15}?)?에\s?(?:대응|맞대응|대한\s?대응|맞서|보복)"
                               # ("이스라엘 군기지 11곳에": how many of them too.)
                               r"|\s?(?:항모|항공모함|구축함|순양함|상륙함|호위함|초계함|잠수함|함정|군함|함대|기함|(?:군사?)?기지)\s?[가-힣A-Za-z0-9.\s]{0,12}?에(?!서)"
                               r"|\s?(?:상륙함|순양함|호위함|초계함|기함|함대)\s?(?:을|를|\s?(?:격침|타격|공격))"
@@ -273,6 +275,7 @@ TABLE = LanguageTable(
     coordinated_between=compile_fast(r"(?:과|와|및|·|,)\s?$"),
     # "러시아가 쏜 北 미사일": the weapon's maker, after the clause that names who fired it.
     qualifier_before=compile_fast(r"(?:이|가)\s?(?:쏜|쏘아\s?올린|발사한)\s?$"),
+    qualifier_after=compile_fast(r"(?:이|가)\s?(?:[가-힣]{1,4}\s)?(?:강제\s?)?(?:병합|합병|점령|강점|실효\s?지배)(?:한|된|하고\s?있는|중인)\s"),
     # '헤즈볼라 "우리가 쐈다"', "하마스가 배후를 자처": the side that claims the attack.
     claimant_after=compile_fast(r"(?:\s?(?:측|군|반군))?(?:이|가|은|는)?\s?(?:[\"“'‘]\s?우리가\s?(?:쐈|쏘았|발사했)"
                                 r"|(?:공격의?\s?)?배후(?:를|임을)?\s?자처|(?:공격|발사)(?:을|를)?\s?(?:했다고\s?)?(?:인정|주장))"),

@@ -310,6 +310,9 @@ class LanguageTable:
     defender_after: FastPattern | None = None  # after a name: it shot down or intercepted ("zestrzeliła")
     instrument_before: FastPattern | None = None  # right before a name: it supplied the weapon used ("za pomocą")
     qualifier_before: FastPattern | None = None  # right before a name: it qualifies a place ("okupowany przez")
+    # After a name: the clause that makes it the occupier of the place that follows
+    # ("ロシアが一方的に併合したクリミア", "러시아가 강제 병합한 크림반도"): it qualifies the place.
+    qualifier_after: FastPattern | None = None
     attack_noun_after: FastPattern | None = None  # after a name: an attack or weapon noun it owns ("rosyjski atak")
     # After a name: a weapon in the nominative that the name qualifies ("trafiła rosyjska
     # rakieta"): the sentence's subject, whatever verb comes before it.
