@@ -311,7 +311,7 @@ def features(p: Prepared, lang: str) -> tuple[Features, list[Cue]]:
             # (Read within a headline's length of the launch: a sentence may be a megabyte.)
             s0, s1 = p.sentence_of(c.start)
             near = (max(s0, c.start - _TOTAL_REACH), min(s1, c.end + _TOTAL_REACH))
-            total = _total_period(p, table, (ANY.aggregate, ANY.total_period), near)
+            total = _total_period(p, table, (ANY.aggregate, ANY.total_period), near) or _summary_trend(p, table, c)
             (s_totals if total else s_asserted).append(c)
     if s_totals and not s_asserted and not t_asserted:
         # The summary's only launch is such a total: the item is statistics.
@@ -1006,6 +1006,17 @@ def _negated(text: str, table: LanguageTable, at: int) -> bool:
 # missile strikes rises to 30"), so a rise is no trend of the attacks.
 _HARM_BEFORE = re.compile(r"\b(?:toll|dead|deaths?|killed|casualt\w*|injur\w*|wounded|victims|ofiar\w*|zabit\w*|rann\w*|zginęł\w*)\b",
                           re.IGNORECASE)
+
+
+def _summary_trend(p: Prepared, table: LanguageTable, cue: Cue) -> bool:
+    """Whether a summary's launch is a plural noun event that a trend or an effect follows
+    in its sentence ("Drone and missile attacks are enabling Ukraine to ...", "Rocket fire
+    has dwindled"): what a campaign does, no launch of the day."""
+    if table.trend_after is None or cue.verb is None or p.text[cue.verb[0]:cue.verb[1]].lower() not in table.trend_nouns:
+        return False
+    if cue.verb[1] < cue.end:
+        return False  # the weapon after its noun ("attacks with missiles"): read to its end
+    return table.trend_after.match(p.text, cue.end, p.sentence_of(cue.start)[1]) is not None
 
 
 def _trend(p: Prepared, table: LanguageTable, t_asserted: list[Cue]) -> tuple[int, int] | None:

@@ -973,7 +973,15 @@ def test_totals_weapons_kept_and_people_described_are_no_launch_but_a_target_des
      "on Ashkelon.", "en", False),
     ("Drony zaatakowały lotnisko w Engelsie",
      "Trafione zostały bombowce, z których Rosja wystrzeliwuje rakiety manewrujące na Ukrainę.", "pl", False),
+    # ... nor does a summary that tells what a campaign of strikes does.
+    ("Russia moves warships from Sevastopol", "Missile strikes are forcing the fleet out of Crimea, analysts say.",
+     "en", False),
+    ("US strikes militia sites in Iraq", "Rocket attacks on US bases have continued for months, the Pentagon said.",
+     "en", False),
     # Near misses: each of them told as it happened.
+    ("Russia moves warships from Sevastopol",
+     "Ukrainian missile strikes hit two landing ships on Tuesday, forcing the fleet out of Crimea.", "en", True),
+    ("Ukraine hits Russian ship in Crimea", "Missile attacks on the port continued overnight, officials said.", "en", True),
     ("Ukraine's use of ATACMS on Crimea kills four, Russia says", "", "en", True),
     ("Taiwan alert as Chinese rocket carrying satellite flies overhead",
      "The defence ministry said the rocket carried a military reconnaissance satellite.", "en", True),

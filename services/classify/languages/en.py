@@ -266,7 +266,12 @@ TREND_AFTER = compile_fast(
     r"|declin\w*|decreas\w*|increas\w*|shrink\w*|shrank|ease[sd]?\b|easing|subsid\w*|all but stopped"
     r"|wan(?:e|es|ed|ing)\b|creep\w*|crept|outpac\w*|outnumber\w*"
     # "rocket attacks ebb", "launches near zero", "testing goes quiet".
-    r"|ebb\w*|near(?:s|ing)? zero|go(?:es|ne)? quiet|went quiet)", _I)
+    r"|ebb\w*|near(?:s|ing)? zero|go(?:es|ne)? quiet|went quiet"
+    # What a campaign of them does: "drone and missile attacks are enabling Ukraine to ...".
+    r"|enabling|forcing|pushing|helping|allowing|reshaping|eroding|draining|wearing down"
+    # ... or that they went on over weeks: "rocket attacks have continued in recent weeks".
+    r"|continu(?:e|es|ed|ing)(?= (?:in|for|over|through|throughout) (?:(?:recent|the past|the last|several|many|\w+) )?"
+    r"(?:days|weeks|months)))\b", _I)
 # A change in what is fired: "Russia shifts to ballistic missiles", "leans more on Iskanders",
 # "fires more Iskanders than cruise missiles", "fewer missiles per attack".
 SHIFT = compile_fast(
