@@ -990,3 +990,28 @@ def test_totals_weapons_kept_and_people_described_are_no_launch_but_a_target_des
 ])
 def test_uses_payloads_deliveries_and_bombers_told_as_they_are(title, summary, lang, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, lang, is_launch", [
+    # The first launch of the year is one launch; a satellite told by reaching orbit was launched.
+    ("[속보] 北, 동해상으로 ICBM 1발 발사…올해 첫 ICBM 도발", "", "ko", True),
+    ("北, 정찰위성 궤도 진입 성공 주장", "", "ko", True),
+    # Allies' drills in answer to a launch, curbs on strikes, explanations demanded, an attack
+    # being prepared, and one leader's message to another are the news, not a launch.
+    ("北朝鮮ミサイル発射受け日米が共同訓練", "", "ja", False),
+    ("Kremlin warns of response if US lifts curbs on long-range missile strikes", "", "en", False),
+    ("MSZ żąda od Moskwy wyjaśnień po locie rakiety nad Polską", "", "pl", False),
+    ("Izrael uderzył w wyrzutnie Hezbollahu", "Armia podała, że ugrupowanie przygotowywało atak rakietowy na Hajfę.",
+     "pl", False),
+    ("Biden do Putina: przestań ostrzeliwać miasta", "Rosja wystrzeliła w nocy 40 rakiet na Kijów.", "pl", False),
+    # Near misses.
+    ("北, 올해 미사일 40여 발 발사", "", "ko", False),
+    ("누리호 실용위성 궤도 진입 성공", "", "ko", False),
+    ("北朝鮮が弾道ミサイル発射　日米共同訓練の最中に", "", "ja", True),
+    ("Ukraine fires ATACMS at Kursk after US lifts curbs on long-range strikes", "", "en", True),
+    ("Rosyjska rakieta nad Polską. Wojsko żąda, by ludzie zachowali spokój", "", "pl", True),
+    ("Izrael uderzył w wyrzutnie Hezbollahu", "Wcześniej Hezbollah wystrzelił 50 rakiet na Hajfę.", "pl", True),
+    ("Rosja wystrzeliła 40 rakiet na Kijów. Zełenski do sojuszników: potrzebujemy Patriotów", "", "pl", True),
+])
+def test_firsts_orbits_drills_curbs_demands_preparations_and_messages(title, summary, lang, is_launch):
+    assert classifier.classify(title, summary, lang=lang).is_launch is is_launch

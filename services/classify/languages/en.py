@@ -492,7 +492,7 @@ ADJ_MODAL_BEFORE = compile_fast(
     # "Hezbollah readying massive rocket barrage": made ready, not yet fired.
     r"|read(?:ies|ying|ied)"
     r"|alert over|warns? of|threat of|risks? of|danger of|plans? for|bans? on|lifts? (?:the )?ban|permission|allow(?:s|ed|ing)?"
-    r"|authori[sz]\w+|approv\w+|green light|restrictions? on|signs? of"
+    r"|authori[sz]\w+|approv\w+|green light|restrictions? on|curbs? on|limits? on|caps? on|signs? of"
     r"|NOTAMs?|notices? to (?:airmen|mariners)|navigation(?:al)? warnings?|no-fly zone"
     # "ahead of N. Korean rocket launch", "hinting at missile test": still to come.
     r"|ahead of|in preparation for|in anticipation of|hint(?:s|ing|ed)? at|expects?|expecting|brac(?:es|ing) for"

@@ -380,7 +380,7 @@ def form_of(word: str) -> tuple[str, str, str] | None:
 # Before the event, in its clause: it has not happened ("może wystrzelić", "planowany
 # start", "zagrożenie atakiem").
 MODAL_BEFORE = compile_fast(
-    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*|przygotowani\w*"
+    r"\b(?:może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można|planuj\w*|planowa\w*|zamierza\w*|przygotowuj\w*|przygotowywa\w*|przygotowani\w*"
     # ("przeprowadziło zaplanowany test startowy": what kind of test it was, not that it is to come.)
     r"|zaplanowa(?!n(?:y|ą|ego|ym)\s+(?:test|start|prób))\w*"
     r"|przygotowa\w*|szykuj\w*|gromadz\w*|powinn\w*|powinien|rozważ\w*|gotow\w*|chce"
@@ -601,6 +601,8 @@ _WEAPONS_COUNTED = (r"\s+(?:\d+|dw(?:óch|u|ie)|trzech|czterech|pięciu|kilku|ki
 REACTION = compile_fast(
     r"\b(?:potępi\w*|potępieni\w*|sankcj\w*|rezolucj\w*|Rad\w* Bezpieczeństwa|RB ONZ|posiedzeni\w*|spotkani\w*"
     r"|szczyt\w*|rozmow\w*|rozmawia\w*|protest\w*|oburzeni\w*|krytyk\w*|skrytykowa\w*|reaguj\w*|reakcj\w*"
+    # Explanations demanded: "zażądamy od Rosji wyjaśnień w sprawie rakiety".
+    r"|(?:za)?żąda\w*(?=\s+(?:[\w-]+\s+){0,3}?wyjaśnie\w*)"
     r"|zareagowa\w*|odpowiedź(?!\s+na\b)|apel\w*|(?:wzyw\w*|wezwa\w*)(?!\s+(?:[\w-]+\s+){0,3}?(?:do\s+)?(?:schron|ukryci|ewakuac))|oskarża\w*|oskarży\w*|komentuj\w*|skomentowa\w*"
     # (Not an airspace violated: "potwierdza naruszenie przestrzeni powietrznej" tells the flight.)
     r"|komentarz\w*|narusz\w*\b(?!\s+(?:[\w-]+\s+)?przestrze\w*\s+powietrzn)|oświadczeni\w*|zwołuj\w*|zwoła\w*|zaniepokojeni\w*|głosowa\w*|deklaracj\w*"
@@ -613,6 +615,8 @@ REACTION = compile_fast(
     r"|odwiedzi\w*|odwiedza\w*|zadzwoni\w*|modl\w*|GPW"
     # A denial of the launch ("Kreml zaprzecza, że ..."; not "Ukraina zaprzecza stratom").
     r"|zaprzecz\w*(?=,?\s+(?:jakoby|że|by|doniesieni\w*|informacj\w*|raport\w*))"
+    # A message from one leader to another: "Trump do Putina: „Władimirze, STOP!”".
+    r"|(?-i:[A-ZŁŚŻŹĆ])[\w-]+ do (?-i:[A-ZŁŚŻŹĆ])[\w-]+(?=\s*:)"
     # A warning after the attack ("Biden ostrzega Iran po ataku"; not "Japonia ostrzega statki").
     r"|ostrzega\w*(?=\s+(?:[\w-]+\s+){0,2}po\b)"
     # A truce agreed: "Islamski Dżihad i Izrael uzgodniły rozejm" (not "Zawieszenie broni
