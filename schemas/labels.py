@@ -215,6 +215,8 @@ def fact_text_of(holder: object, name: str) -> str | None:
     launch time with the day its reports state where they give no hour (`launched_on`); an
     event's direction written in another language, quoted with the language's name."""
     text = fact_text(name, getattr(holder, name), on=getattr(holder, "launched_on", None) if name == "launched_at" else None)
+    if name == "count" and text is not None and getattr(holder, "count_includes", None) is not None:
+        return f"{text} missiles and {holder.count_includes}"
     if name == "direction" and text is not None and isinstance(holder, LaunchEvent):
         language = direction_language(holder)
         if language is not None:
@@ -284,6 +286,10 @@ def what_launched(event: LaunchEvent) -> str:
     singular, plural = KIND_NOUNS.get(event.kind or "unknown", KIND_NOUNS["unknown"])
     if event.count is None:
         return singular if event.kind == "satellite_launch" else f"{singular} launch"
+    if event.count_includes is not None:
+        # "150 missiles and drones": the tally as told, the event's class one part of it.
+        tally = f"{event.count} missiles and {event.count_includes}"
+        return tally if event.kind in (None, "unknown") else f"{tally} including {plural}"
     if event.count == 1:
         article = "an" if singular[0].lower() in "aeiou" or singular.startswith("ICBM") else "a"
         return f"{article} {singular}"

@@ -171,6 +171,10 @@ class LaunchEvent(Message):
     actor: str | None = None
     kind: Kind | None = None
     count: int | None = None
+    count_includes: Literal["drones", "bombs", "other arms"] | None = Field(
+        None, description="What else `count` counts where the reports tell no count of the missiles alone: "
+                          "'drones' for \"over 150 missiles and drones\", 'bombs'; null when it counts missiles "
+                          "(or rockets) only. A change of it is a change of 'count'.")
     distance_km: float | None = None
     apogee_km: float | None = None
     direction: str | None = None

@@ -1577,9 +1577,12 @@ def extract(
         evidence.append(_ev(p, f"kind:{said}", "kind", *span))
     count, span = _count(p, table, primary)
     if span:
-        # "150 missiles and drones": a count of more than the missiles, told as such.
-        with_others = ANY.count_with_others.match(text, span[1]) is not None
-        evidence.append(_ev(p, "count:with_others" if with_others else "count:number", "count", *span))
+        # "150 missiles and drones": a count of more than the missiles, told as such, with
+        # the other arms it counts in the cue's name.
+        others = ANY.count_with_others.match(text, span[1])
+        cue = "count:number" if others is None else (
+            "count:with_bombs" if ANY.count_with_bombs.search(others.group(0)) else "count:with_drones")
+        evidence.append(_ev(p, cue, "count", *span))
 
     distance = None
     for pattern in ENGLISH.distances + (table.distances if table is not ENGLISH else ()):

@@ -263,9 +263,10 @@ class Source:
     # report whose actor is a guess and that states no fact of the launch alerts nobody on
     # its own (see `attributed`).
     actor_weak: bool = False
-    # The count is of more than the missiles: "150 missiles and drones". A count of the
-    # missiles alone outranks it, whatever its size (see `_fact_key`).
-    count_weak: bool = False
+    # What else the count counts, where it is of more than the missiles: "drones" ("150
+    # missiles and drones"), "bombs"; None for a count of the missiles alone, which outranks
+    # it whatever its size (see `_fact_key`).
+    count_with: str | None = None
     # The report's own headline tells the launch (a cue of the rules in the title), so it can
     # head the event: a live blog's "Day 567" or a digest's title cannot.
     headline_tells: bool = True
@@ -302,7 +303,7 @@ class Source:
             "authority": self.authority, "state_media": self.state_media, "official": self.official,
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
             "lang": self.lang, "kind_weak": self.kind_weak, "actor_weak": self.actor_weak,
-            "count_weak": self.count_weak, "headline_tells": self.headline_tells,
+            "count_with": self.count_with, "headline_tells": self.headline_tells,
         }
 
     @classmethod
@@ -317,7 +318,8 @@ class Source:
             authority=data["authority"], state_media=data["state_media"], official=data["official"],
             walk_back=data["walk_back"], seq=data["seq"], time_precision=data["time_precision"],
             lang=data.get("lang"), kind_weak=data.get("kind_weak", False),
-            actor_weak=data.get("actor_weak", False), count_weak=data.get("count_weak", False),
+            actor_weak=data.get("actor_weak", False),
+            count_with=data.get("count_with", "other arms" if data.get("count_weak") else None),
             headline_tells=data.get("headline_tells", True),
         )
 
@@ -371,7 +373,8 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
                                       [e.cue for e in time_evidence]),
         kind_weak=fields.kind is not None and bool(kind_cues) and kind_cues <= WEAK_KIND_CUES,
         actor_weak=actor is not None and bool(actor_cues) and actor_cues <= WEAK_ACTOR_CUES,
-        count_weak=fields.count is not None and bool(count_cues) and count_cues <= WEAK_COUNT_CUES,
+        count_with=next((COUNT_WITH_CUES[c] for c in sorted(count_cues) if c in COUNT_WITH_CUES), None)
+        if fields.count is not None else None,
         headline_tells=any(e.cue in HEADLINE_CUES for e in report.evidence),
     )
 
@@ -381,8 +384,9 @@ WEAK_KIND_CUES = frozenset({"kind:rocket", "model_kind"})
 WEAK_ACTOR_CUES = frozenset({"actor:first_named", "model_actor"})
 """Evidence cues of an actor that is a guess (see `Source.actor_weak`): the first country a
 title names may be the target, the model's actor a likelihood."""
-WEAK_COUNT_CUES = frozenset({"count:with_others"})
-"""Evidence cues of a count of more than the missiles (see `Source.count_weak`)."""
+COUNT_WITH_CUES = {"count:with_drones": "drones", "count:with_bombs": "bombs"}
+"""Evidence cues of a count of more than the missiles, and what else they count (see
+`Source.count_with`)."""
 
 
 @dataclass(frozen=True)
@@ -801,7 +805,7 @@ def _fact_key(name: str, stating: list[Source]):
         # correction may lower it. A count of one is mostly "a missile" in a first flash:
         # it yields to any report of more, whatever its authority. A count of the missiles
         # with the drones ("150 missiles and drones") yields to one of the missiles alone.
-        return lambda s: (s.walk_back == "correction", s.fields.count > 1, not s.count_weak, s.authority,
+        return lambda s: (s.walk_back == "correction", s.fields.count > 1, s.count_with is None, s.authority,
                           _recency(s) if s.walk_back == "correction" else (s.fields.count,), _recency(s))
     if name == "direction":
         # Free text told in many languages: keep the first wording of the top authority
@@ -845,6 +849,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
     chosen, lead = _deciding(sources, first_reported_at, window)
     facts = {name: getattr(source.fields, name) if source else None for name, source in chosen.items()}
+    facts["count_includes"] = chosen["count"].count_with if chosen["count"] else None
     if (facts["count"] or 0) >= MASS_STRIKE_COUNT:
         facts["direction"] = _mass_strike_direction(sources, facts["direction"], facts["actor"])
     timed = chosen["launched_at"]
@@ -926,13 +931,18 @@ def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[
     first_reported_at, or the wording of an unchanged direction)."""
     if previous is None:
         return ["new"]
-    changed = [name for name in ("status", *FACTS, "stale") if getattr(previous, name) != getattr(current, name)
+    changed = [name for name in ("status", *FACTS, "stale") if _fact_of(previous, name) != _fact_of(current, name)
                and (name != "direction" or not same_fact("direction", previous.direction, current.direction))]
     provenance = ("sources", "source_count", "sources_omitted", "headline", "source_agency", "confidence",
                   "direction", "first_reported_at")
     if any(getattr(previous, name) != getattr(current, name) for name in provenance):
         changed.append("sources")
     return changed
+
+
+def _fact_of(event: LaunchEvent, name: str) -> object:
+    """Fact `name` of an event as a change is judged: a count with what else it counts."""
+    return (event.count, event.count_includes) if name == "count" else getattr(event, name)
 
 
 def _worth(s: Source, deciding: set[str]) -> tuple:

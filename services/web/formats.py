@@ -32,7 +32,8 @@ def summary_line(event: LaunchEvent) -> str:
     """One line of facts: "PRK · ballistic · 2 · 350 km · East Sea"."""
     parts = [event.actor or "actor unknown", event.kind or "kind unknown"]
     if event.count:
-        parts.append(f"{event.count} launched")
+        parts.append(f"{event.count} launched" if event.count_includes is None
+                     else f"{event.count} missiles and {event.count_includes} launched")
     if event.distance_km:
         parts.append(f"flew about {event.distance_km:.0f} km")
     if event.launch_site:
@@ -97,7 +98,8 @@ def event_properties(event: LaunchEvent) -> dict[str, Any]:
     """The facts of an event as flat JSON values (GeoJSON properties)."""
     return {
         "event_id": event.event_id, "revision": event.revision, "status": event.status,
-        "actor": event.actor, "kind": event.kind, "count": event.count, "distance_km": event.distance_km,
+        "actor": event.actor, "kind": event.kind, "count": event.count,
+        "count_includes": event.count_includes, "distance_km": event.distance_km,
         "apogee_km": event.apogee_km, "launch_site": event.launch_site, "direction": event.direction,
         "source_agency": event.source_agency,
         "launched_at": event.launched_at.isoformat() if event.launched_at else None,

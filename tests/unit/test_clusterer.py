@@ -9,7 +9,7 @@ import pytest
 
 from schemas import Evidence, LaunchFields, LaunchReport
 from services.events.clusterer import Clusterer
-from services.events.state import coast_of, kinds_compatible, outlet_of, walk_back
+from services.events.state import Source, coast_of, kinds_compatible, outlet_of, source_from_report, walk_back
 
 T0 = datetime(2026, 3, 4, 22, 10, tzinfo=timezone.utc)  # 07:10 KST on the 5th
 
@@ -397,15 +397,26 @@ def test_a_count_of_missiles_with_drones_yields_to_one_of_the_missiles_alone():
     missiles = _counted(report("a", "Kyiv Independent", "Russia launched 110 missiles at Ukraine, air force says",
                                minutes=10, actor="RUS", kind="cruise", count=110), "count:number")
     both = _counted(report("b", "Polish Daily", "Russia sent over 150 missiles and drones", minutes=40, actor="RUS",
-                           kind="cruise", count=150), "count:with_others")
+                           kind="cruise", count=150), "count:with_drones")
     clusterer.add(missiles)
     (event,) = clusterer.add(both)
-    assert event.count == 110 and "count" not in event.changes
+    assert (event.count, event.count_includes) == (110, None) and "count" not in event.changes
     # Told the other way round, the missiles' own count replaces the larger one.
     clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0))
     (first,) = clusterer.add(both.model_copy(update={"published_at": T0}))
     (event,) = clusterer.add(missiles)
-    assert (first.count, event.count) == (150, 110) and "count" in event.changes
+    assert (first.count, first.count_includes, event.count, event.count_includes) == (150, "drones", 110, None)
+    assert "count" in event.changes
+
+
+
+def test_a_stored_source_keeps_what_else_its_count_counts():
+    source = source_from_report(_counted(report("b", "Polish Daily", "Russia sent over 150 missiles and bombs", minutes=5,
+                                                actor="RUS", count=150), "count:with_bombs"), seq=1)
+    assert Source.from_json(source.to_json()).count_with == "bombs"
+    # State written before the other arms were named keeps its count apart, unnamed.
+    before = {k: v for k, v in source.to_json().items() if k != "count_with"} | {"count_weak": True}
+    assert Source.from_json(before).count_with == "other arms"
 
 
 def test_an_agency_flash_arriving_late_does_not_undo_a_known_count_and_class():

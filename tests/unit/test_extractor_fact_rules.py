@@ -644,10 +644,13 @@ def _count_cue(title: str, summary: str = "", lang: str = "en") -> tuple[int | N
 
 @pytest.mark.parametrize(("title", "summary", "lang", "told"), [
     # A number of missiles with the drones is told as a count of more than the missiles ...
-    ("Russia launches more than 120 missiles and drones at Ukraine overnight", "", "en", (120, "count:with_others")),
+    ("Russia launches more than 120 missiles and drones at Ukraine overnight", "", "en", (120, "count:with_drones")),
     ("Russia fires missiles at Ukraine", "Ukraine said Russia fired 90 missiles, drones and glide bombs.", "en",
-     (90, "count:with_others")),
-    ("Rosja wystrzeliła ponad 100 rakiet i dronów na Ukrainę", "", "pl", (100, "count:with_others")),
+     (90, "count:with_drones")),
+    ("Rosja wystrzeliła ponad 100 rakiet i dronów na Ukrainę", "", "pl", (100, "count:with_drones")),
+    # ... or with bombs, told by their name.
+    ("Russia hits Kharkiv with 60 missiles and guided bombs", "", "en", (60, "count:with_bombs")),
+    ("Rosja zrzuciła na Charków 60 rakiet i bomb kierowanych", "", "pl", (60, "count:with_bombs")),
     # ... but not where the drones have their own number, or come in another clause.
     ("Russia fires 40 missiles and 30 drones at Ukraine", "", "en", (40, "count:number")),
     ("Russia fires 40 missiles at Ukraine and drones hit Odesa", "", "en", (40, "count:number")),
@@ -656,7 +659,7 @@ def _count_cue(title: str, summary: str = "", lang: str = "en") -> tuple[int | N
      "A Ukrainian military source said upgraded Neptune missiles were used.", "en", (None, None)),
     ("Rosja wystrzeliła 40 rakiet i 30 dronów na Ukrainę", "", "pl", (40, "count:number")),
 ])
-def test_a_count_of_missiles_with_drones_is_told_apart(title, summary, lang, told):
+def test_a_count_of_missiles_with_other_arms_is_told_apart(title, summary, lang, told):
     assert _count_cue(title, summary, lang) == told
 
 

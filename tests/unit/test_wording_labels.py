@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from schemas.labels import FACT_LABELS, actor_name, fact_text, fmt_time, kind_noun
+from schemas.labels import FACT_LABELS, actor_name, fact_text, fact_text_of, fmt_time, kind_noun
 from services.notify import wording
 from schemas.models import EventSource, LaunchEvent, LaunchFields
 from tests.web_samples import korean_event
@@ -84,6 +84,17 @@ def test_a_mass_strikes_tally_is_not_told_as_of_the_class_only_some_reports_name
     # A salvo short of a mass strike, and a rocket barrage, are of one class.
     assert _strike("ballistic", None, 3) == "Russia: 3 ballistic missiles toward Ukraine (confirmed)"
     assert _strike("artillery_rocket", None, 150) == "Russia: 150 artillery rockets toward Ukraine (confirmed)"
+
+
+def test_a_tally_of_missiles_and_drones_is_not_told_as_missiles() -> None:
+    event = korean_event(3).model_copy(update={"actor": "RUS", "kind": "cruise", "count": 150,
+                                               "count_includes": "drones", "direction": "Ukraine"})
+    assert wording.summary_line(event) == (
+        "Russia: 150 missiles and drones including cruise missiles toward Ukraine (confirmed)")
+    assert wording.summary_line(event.model_copy(update={"kind": None})) == (
+        "Russia: 150 missiles and drones toward Ukraine (confirmed)")
+    assert fact_text_of(event, "count") == "150 missiles and drones"
+    assert fact_text_of(event.model_copy(update={"count_includes": None}), "count") == "150"
 
 
 def _aimed_at(direction: str, lang: str) -> LaunchEvent:

@@ -207,6 +207,7 @@ class _Shared:
     stopped_over: FastPattern
     wide_attack: FastPattern
     count_with_others: FastPattern
+    count_with_bombs: FastPattern
     other_time_before: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern

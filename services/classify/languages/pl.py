@@ -1289,6 +1289,7 @@ SHARED = SharedWords(
                  r"|\bmiast(?:ach|om)?\b|\bna miasta\b|\bobwodach\b|\bseri[aięą] (?:\w+\s+)?atak"),
     count_with_others=(r",?\s+(?:i|oraz|lub|a także)\s+(?:(?!\d)\w+\s+){0,2}?(?:dron\w*|bezzałogow\w*|s[zh]ahed\w*"
                        r"|bomb\w*)|,\s+(?:dron\w*|s[zh]ahed\w*)"),
+    count_with_bombs=r"\bbomb",
     count_period=(
         r"\bod (?:początku|czasu|(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
         r"|października|listopada|grudnia)|\d{4})\b|\bdotychczas\b|\bjak dotąd\b"

@@ -140,6 +140,9 @@ class SharedWords:
     # Right after a count's weapons: the number counts other arms with them ("150 missiles
     # and drones", "ponad 100 rakiet i dronów"), so it is not the missiles' own count.
     count_with_others: str = ""
+    # In the words `count_with_others` matched: the other arms are bombs ("and glide
+    # bombs"), not drones, which are the others where this does not match.
+    count_with_bombs: str = ""
     # Before a clock time in its sentence: the time is another thing's (sirens, an alert, a
     # post or a statement: "sirens sounded in central Israel at 3:40 a.m.", "投稿は午前8時3分").
     other_time_before: str = ""
