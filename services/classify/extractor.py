@@ -658,7 +658,8 @@ _HOLDER_BY = re.compile(r"\b(?:used|held|controlled|occupied|operated|owned|run|
                         r"|built|made|manufactured|produced|developed|designed|supplied)\s+by\s+(?:the\s+)?$")
 # Armed groups whose "rakiety" are artillery rockets: all but the Houthis, who fire
 # ballistic and cruise missiles.
-_ROCKET_GROUPS = frozenset(group.code for group in GROUPS) - {"Houthis"}
+_GROUP_CODES = frozenset(group.code for group in GROUPS)
+_ROCKET_GROUPS = _GROUP_CODES - {"Houthis"}
 # A test seen by others: "Seoul says it detected a missile test".
 _DETECTED = re.compile(r"\b(?:detect\w*|spott\w*|observ\w*|monitor\w*|wykry\w*|zarejestrowa\w*|odnotowa\w*|zaobserwowa\w*)",
                        re.IGNORECASE)
@@ -1232,11 +1233,17 @@ def _agency(p: Prepared, table: LanguageTable) -> tuple[str | None, tuple[int, i
         # Only the launcher is named ("the IRGC fired ..."), unless another reported it
         # ("Iran's Guards test-fire ... || ..., state TV said").
         return named[0][2], (named[0][0], named[0][1])
-    if speaker and _NAMELESS_SPEAKER.fullmatch(speaker):
+    if speaker and span is not None:
         # "officials said" names nobody: a state the headline says reported it does
-        # ("Ukraine Says It Shot Down ... || ..., but officials said ...").
+        # ("Ukraine Says It Shot Down ... || ..., but officials said ..."); and a summary's
+        # speaker yields to the armed group whose words the headline opens with, its own
+        # voice ("Hezbollah: we fired ... || The Shia organisation announced ..."), not to a
+        # state, whose body the summary names ("South Korea: ... || the military said").
         state, state_span = _sayer(p)
-        if state is not None and state_span is not None and state_span[0] < t_end:
+        if state is not None and state_span is not None and state_span[0] < t_end and (
+                _NAMELESS_SPEAKER.fullmatch(speaker)
+                or span[0] >= t_end and _HEADLINE_SAYER_COLON.match(text, state_span[1])
+                and state in _GROUP_CODES):
             return state, state_span
     if speaker:
         return _state_agency(speaker, datelines), span

@@ -120,6 +120,12 @@ def test_a_polish_flight_over_a_country_is_no_destination():
     ("Rosja wystrzeliła rakiety na Ukrainę", "Ukraina podała, że zestrzeliła 30 rakiet.", "pl", "Ukraine"),
     # An agency the text names is the source, not the state.
     ("North Korea launches a missile, South Korea's Joint Chiefs of Staff says", "", "en", "JCS"),
+    # An armed group whose words open the headline speaks for itself, whatever the summary
+    # calls it; a state there yields to the body the summary names.
+    ("Hamas: ostrzelaliśmy Aszkelon rakietami", "Palestyńskie ugrupowanie poinformowało o ataku w nocy.", "pl",
+     "Hamas"),
+    ("South Korea: North launched missile toward sea", "South Korean military officials said it flew 800 km.", "en",
+     "ROK military"),
 ])
 def test_a_state_that_says_what_happened_is_the_source_where_no_agency_is_named(title, summary, lang, source):
     assert _facts(title, summary, lang).source_agency == source

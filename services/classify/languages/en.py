@@ -655,7 +655,9 @@ REACTION = compile_fast(
     r"\b(?:condemn\w*|denounc\w*|slams?|slammed|sanction\w*|resolutions?|violat\w*|breach\w*|spark(?:s|ed)(?! (?:a )?(?:fires?|blazes?|explosions?))|prompt(?:s|ed)"
     r"|draws? (?:condemnation|criticism|protests?)|Security Council|UNSC"
     r"|disappoint\w*|(?:not |un)happy|angry|furious|outrag\w*|appall?\w*|dismay\w*|horrifi\w*|sadden\w*|den(?:y|ies|ied)"
-    r"|reject(?:s|ed)?(?= (?:[\w'’-]+ ){0,3}?(?:claims?|reports?|allegations?|accusations?)\b)"
+    r"|reject(?:s|ed)?(?= (?:[\w'’-]+ ){0,3}?(?:claims?|reports?|allegations?|accusations?|explanations?)\b)"
+    # A demand made of the launcher: "demands joint probe into missile incident".
+    r"|demand(?:s|ed)?(?= (?:[\w'’-]+ ){0,3}?(?:probe|investigation|inquiry|explanation|apology|answers)\b)"
     # A verdict passed on it: "FO terms India's missile test 'threat to strategic stability'".
     r"|(?:terms?|termed|brands?|branded|labels?|labell?ed)(?= (?:[\w'’-]+ ){1,5}?['‘\"“]?(?:an? )?(?:threat|provocation"
     r"|violation|destabili\w+|irresponsible|reckless|dangerous|grave|unacceptable))"
