@@ -1069,11 +1069,14 @@ _ONE_OCCASION_NOUN = re.compile(r"\b(?:barrage|salvo|volley|wave|attack|strike|a
 
 def _milestone(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """A count of the headline's weapons or attacks that passes a mark ("Houthi attacks on
-    shipping top 100"), or None; not a count of one attack's harm ("death toll from missile
+    shipping top 100") or of the targets struck by now ("have attacked more than 100 ships"), or None; not a count of one attack's harm ("death toll from missile
     strikes passes 50"), nor of one occasion's or one attack's weapons."""
     text, t_end = p.text, p.title_end
     m = table.milestone.search(text, 0, t_end) if table.milestone is not None else None
-    if m is None or _HARM_BEFORE.search(text, 0, m.start("verb")) or _ONE_OCCASION_NOUN.search(text, 0, m.start("verb")):
+    if m is None:
+        return None
+    verb = m.start("verb") if m.start("verb") >= 0 else m.start()  # (a tally of targets has no verb group)
+    if _HARM_BEFORE.search(text, 0, verb) or _ONE_OCCASION_NOUN.search(text, 0, verb):
         return None
     if table.single_occasion and table.single_occasion.search(text, 0, t_end):
         return None

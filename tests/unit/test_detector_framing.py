@@ -658,12 +658,16 @@ def test_a_trend_of_attacks_is_statistics(lang, title, is_launch):
     ("en", "Hezbollah's missile count crosses 400 for the year", False),
     ("en", "Rocket launches from Gaza since the truce ended total 300", False),
     ("pl", "Liczba pocisków wystrzelonych przez Huti na statki przekroczyła 300", False),
+    # ... and so is a count of the targets struck by now.
+    ("en", "Yemen's rebels have attacked more than 100 ships with missiles. Insurers count the cost", False),
     # ... not the harm of an attack, one occasion's salvo, a distance, nor a record salvo.
     ("en", "Death toll from missile strikes on Zaporizhzhia passes 30", True),
     ("en", "Hezbollah's barrage of rockets tops 150, army says", True),
     ("en", "Iranian missiles reach 1,500 km in test, state TV says", True),
     ("en", "Rockets from Gaza top 500 in biggest barrage this year", True),
     ("pl", "Rosja wystrzeliła 40 rakiet na Odessę. Liczba rannych przekroczyła 50", True),
+    ("en", "Russia has hit more than 30 energy facilities with missiles overnight", True),
+    ("en", "Houthi missiles have hit two ships in the Red Sea", True),
     # A share in words or a count per weapon is a rate; not one occasion's.
     ("en", "Two-thirds of Russian cruise missiles are shot down, analysts say", False),
     ("en", "Israel fires three interceptors for every Iranian missile, study says", False),

@@ -295,7 +295,11 @@ MILESTONE = compile_fast(
     r"|cross(?:es|ed)?|totals?|total(?:l)?ed|(?:hits?|sets?) (?:a )?record)\s+"
     r"(?:(?:about|around|nearly|almost|over|more than|some|roughly|at least|record)\s+)?"
     r"(?:\d{1,3}(?:,\d{3})+|\d{2,}|\d+(?:\.\d+)?\s?(?:k|thousand|million)|[a-z]+ (?:hundred|thousand))\b"
-    r"(?!\s*(?:km|kilomet|miles?|met(?:re|er)s|m\b|feet|ft|kg|tons?|tonnes?|%|percent|per cent|mph|knots|degrees))", _I)
+    r"(?!\s*(?:km|kilomet|miles?|met(?:re|er)s|m\b|feet|ft|kg|tons?|tonnes?|%|percent|per cent|mph|knots|degrees))"
+    # ... and the targets struck by now: "The Houthis have attacked more than 100 ships".
+    r"|\b(?:have|has) (?:now )?(?:attacked|hit|struck|targeted|damaged) (?:(?:more than|over|at least|nearly|almost"
+    r"|some|about) )?(?:\d{1,3}(?:,\d{3})+|\d{2,}|dozens of|hundreds of|scores of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ships|vessels|targets|facilities|sites|cities|towns|buildings)\b", _I)
 SALVO = compile_fast(r"\b(?:barrages?|salvos?|volleys?|waves?|hail"
                      r"|debris|wreckage|fragments|remnants|shrapnel)"
                      r" (?:(?:believed|thought|said|suspected|confirmed) to (?:be|have come) )?(?:of|from)\b", _I)
