@@ -1008,12 +1008,14 @@ def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
     # A missile that fell where it should not, a surprise attack with rockets: launches.
     ("현무-2 미사일 1발 공군기지 내 낙탄…인근 주민 불안", "", "ko", True),
     ("무장정파, 국경 마을에 로켓 수백 발 기습", "", "ko", True),
+    ("Iranian missile leaves cargo ship ablaze off Oman", "", "en", True),
     # An explanation rejected and a probe demanded after a stray missile are the reaction.
     ("Islamabad rejects New Delhi's explanation, demands joint inquiry into stray missile",
      "Pakistan said the projectile that crashed on its territory had endangered civilian flights.", "en", False),
     # Near misses: a shell that fell, a surprise protest, a demand after the launch's news.
     ("사격장 포탄 민가 낙탄…인근 주민 불안", "", "ko", False),
     ("시민단체, 미사일 기지 앞 기습 시위", "", "ko", False),
+    ("Russia's missile campaign left millions without power last winter", "", "en", False),
     ("Indian missile lands in Pakistan; Islamabad demands answers", "", "en", True),
 ])
 def test_launches_told_obliquely_and_the_news_beside_them(title, summary, lang, is_launch):

@@ -187,6 +187,11 @@ IMPACT = compile_fast(
     # "missile tears into a carrier", "missiles arc over Jordan", "come in from across the border";
     # what a strike did: "ATACMS wipe out helicopters", "rockets destroy a crossing".
     r"|tear(?:s|ing)? (?:into|through)|tore (?:into|through)|rip(?:s|ped)? through|wipe[sd]? out|knock(?:s|ed)? out"
+    # What the weapon itself left: "Houthi missile leaves tanker ablaze", "... leaves apartment
+    # block in ruins" (not "missile campaign left millions ...": the weapon right before it).
+    r"|(?:(?<=missile )|(?<=missiles )|(?<=rocket )|(?<=rockets )|(?<=strike )|(?<=strikes )|(?<=attack )"
+    r"|(?<=attacks ))(?:leaves|left|leaving)(?= (?:[\w'’-]+ ){0,4}?(?:ablaze|burning|on fire|in flames|in ruins"
+    r"|in rubble|dead|injured|wounded|damaged|destroyed)\b)"
     r"|destroy(?:s|ed|ing)?|obliterat(?:e|es|ed|ing)|flatten(?:s|ed)?|demolish(?:es|ed)?|arc(?:s|ed|ing)? (?:over|across|toward|towards|into)"
     # A strike told by what the weapons were used for: "missiles and drones were used to
     # destroy two strongholds".
