@@ -21,6 +21,7 @@ import gc
 import math
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from typing import IO, TYPE_CHECKING, Any
 
 from services.runtime.errors import ConfigError, LaunchwatchError, StateCorrupt
@@ -69,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     common = [config, log_format]
     parser = argparse.ArgumentParser(prog="launchwatch", description="Real-time alerts for missile and rocket launch reports.")
+    parser.add_argument("--version", action="version", version=f"launchwatch {version('launchwatch')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("run", parents=common, help="run every stage (ingest, classify, events, notify) in one process")
@@ -250,6 +252,13 @@ async def _dlq(settings: "Settings", action: str, subscription: str | None, even
 
     if action == "list":
         return await dlq.list_command(settings, subscription=subscription, event_id=event_id)
+    from services.notify.worker import effective_subscriptions
+
+    names = [s.name for s in effective_subscriptions(settings)]
+    if subscription is not None and subscription not in names:
+        # Nothing can be resent to a subscription the configuration does not have.
+        raise UsageError(f"--subscription {subscription!r}: no such subscription in the configuration "
+                         f"(configured: {', '.join(names)})")
     return await dlq.replay_command(settings, subscription=subscription, event_id=event_id)
 
 

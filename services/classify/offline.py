@@ -143,10 +143,11 @@ def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tu
 
 def _decoded(raw: str | bytes) -> str:
     """The line as text without its line break (so a JSON error's column counts on the line)."""
+    # (A byte-order mark, which some editors write at a file's start, is no part of the line.)
     if isinstance(raw, str):
-        return raw.rstrip("\r\n")
+        return raw.removeprefix("\ufeff").rstrip("\r\n")
     try:
-        return raw.decode("utf-8").rstrip("\r\n")
+        return raw.decode("utf-8").removeprefix("\ufeff").rstrip("\r\n")
     except UnicodeDecodeError as exc:
         raise _BadLine(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, StrictBool, field_validator, model_validator
 
+import re
+
 from schemas.models import Kind
 from services.runtime.addresses import AddressPolicy, parse_networks
 from services.runtime.config_model import HttpUrl, Name, Port, Section, SingleLine, http_url
@@ -88,12 +90,14 @@ class SubscriptionSettings(Section):
     token: SecretStr | None = Field(None, description="Slack bot token (xoxb-...), used with slack_channel.")
     slack_channel: SingleLine | None = Field(None, description="Slack channel id for the bot token, e.g. C0123456.")
     # Filters: an empty list lets everything through.
-    actors: list[str] = Field([], description="Only these actors (e.g. PRK, Houthis); empty: all.")
+    actors: list[str] = Field([], description="Only these actors: ISO 3166-1 alpha-3 codes, groups' names, or any "
+                                               "name of a known state (\"North Korea\" is PRK); empty: all.")
     kinds: list[Kind] = Field([], description="Only these kinds; empty: all.")
     min_status: Literal["reported", "claimed", "confirmed"] = Field(
         "reported", description="Least status that alerts: reported < claimed < confirmed."
     )
-    languages: list[str] = Field([], description="Only events reported in these source languages; empty: all.")
+    languages: list[str] = Field([], description="Only events reported in these source languages, as language "
+                                                  "tags (en, ko, ja, pl); empty: all.")
     freshness_window_s: float = Field(
         6 * 3600.0, gt=0, description="No first alert for events first reported longer ago than this."
     )
@@ -106,6 +110,34 @@ class SubscriptionSettings(Section):
     digest_interval_s: float = Field(
         900.0, gt=0, description="In digest mode, how long the first queued alert waits for others."
     )
+
+    @field_validator("actors")
+    @classmethod
+    def _actor_codes(cls, actors: list[str]) -> list[str]:
+        """An actor by any name the gazetteer knows ("North Korea" -> PRK), or an ISO 3166-1
+        alpha-3 code; another word would never match an event, so it is an error. (The
+        gazetteer is read only where a subscription names actors: a stage's start-up does
+        not pay for it otherwise.)"""
+        if not actors:
+            return actors
+        from schemas.actors import ACTOR_ALIASES
+
+        codes = []
+        for actor in actors:
+            code = ACTOR_ALIASES.get(actor.strip().lower())
+            if code is None and not re.fullmatch(r"[A-Z]{3}", actor.strip()):
+                raise ValueError(f"{actor!r} is neither an ISO 3166-1 alpha-3 code nor a known state or group "
+                                 "(e.g. PRK, RUS, IRN, Houthis)")
+            codes.append(code or actor.strip())
+        return codes
+
+    @field_validator("languages")
+    @classmethod
+    def _language_tags(cls, languages: list[str]) -> list[str]:
+        for lang in languages:
+            if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", lang):
+                raise ValueError(f"{lang!r} is not a language tag (e.g. en, ko, ja, pl)")
+        return languages
 
     @model_validator(mode="after")
     def _channel_needs(self) -> "SubscriptionSettings":

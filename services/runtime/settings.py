@@ -113,8 +113,10 @@ class HttpSettings(Section):
     @classmethod
     def _host_port(cls, value: str) -> str:
         host, sep, port = value.rpartition(":")
-        if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
+        if not sep or not host or not port.isdigit():
             raise ValueError("must be host:port, e.g. 127.0.0.1:8080 (port 0: any free port)")
+        if int(port) > 65535:
+            raise ValueError(f"port {port} is above 65535")
         return value
 
 
@@ -150,7 +152,13 @@ class LogSettings(Section):
     format: Literal["auto", "json", "console"] = Field(
         "auto", description="auto: console on a terminal, JSON lines otherwise; --log-format wins."
     )
-    level: Literal["debug", "info", "warning", "error"] = Field("info", description="Least level logged.")
+    level: Literal["debug", "info", "warning", "error"] = Field("info", description="Least level logged (in either case).")
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _lower_case(cls, value: object) -> object:
+        """"DEBUG" as well as "debug", the way log levels are usually written."""
+        return value.lower() if isinstance(value, str) else value
 
 
 class RunSettings(Section):
@@ -202,20 +210,27 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
             raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
-    _apply_env_overrides(model, raw, environ)
+    overridden = _apply_env_overrides(model, raw, environ)
     if only is not None:
         for key, value in raw.items():
             if key not in only and key in model.model_fields:
                 _check_keys(key, value, model.model_fields[key].annotation)
         raw = {key: value for key, value in raw.items() if key in only or key not in model.model_fields}
-    raw = _resolve_references(raw, model, environ, ())
+    unset: list[str] = []
+    raw = _resolve_references(raw, model, environ, (), unset)
+    if unset:
+        # Every variable a reference names that is not set, in one message, not one per run.
+        raise ConfigError("invalid configuration: " + "; ".join(unset))
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc)) from None
+        raise ConfigError(_describe(exc, overridden)) from None
 
 
-def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Mapping[str, str]) -> None:
+def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, str]:
+    """Put the `LAUNCHWATCH_<SECTION>__<KEY>` values into `raw`; returns which variable set
+    each key ("bus.kind" -> "LAUNCHWATCH_BUS__KIND"), for the errors to name it."""
+    overridden: dict[str, str] = {}
     for name, text in environ.items():
         if not name.startswith(ENV_PREFIX) or "__" not in name:
             continue
@@ -232,6 +247,8 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
         if not isinstance(value, str) and _takes_text_only(section_model.model_fields[key].annotation):
             value = text  # LAUNCHWATCH_BUS__ACKS=1 is the text "1", a password of digits is text
         raw.setdefault(section, {})[key] = value
+        overridden[f"{section}.{key}"] = name
+    return overridden
 
 
 def _check_keys(name: str, value: Any, annotation: Any) -> None:
@@ -274,19 +291,21 @@ def _takes_text_only(annotation: Any) -> bool:
     return annotation in (str, SecretStr)
 
 
-def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...]) -> Any:
-    """`value` with `env:`/`file:` references read, in the fields `annotation` types as secrets.
+def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...],
+                        unset: list[str]) -> Any:
+    """`value` with `env:`/`file:` references read, in the fields `annotation` types as secrets;
+    a variable that is not set is added to `unset`, naming the key, and read as "".
 
-    Raises `ConfigError` for a reference in any other field, an unset variable or an
-    unreadable file, naming the key.
+    Raises `ConfigError` for a reference in any other field or an unreadable file, naming
+    the key.
     """
     kind, inner = _field_kind(annotation)
     if kind == "model" and isinstance(value, dict):
         fields = inner.model_fields
-        return {k: _resolve_references(v, fields[k].annotation if k in fields else None, environ, (*where, k))
+        return {k: _resolve_references(v, fields[k].annotation if k in fields else None, environ, (*where, k), unset)
                 for k, v in value.items()}
     if kind == "list" and isinstance(value, list):
-        return [_resolve_references(v, inner, environ, (*where, str(i))) for i, v in enumerate(value)]
+        return [_resolve_references(v, inner, environ, (*where, str(i)), unset) for i, v in enumerate(value)]
     if isinstance(value, str) and value.startswith(("env:", "file:")):
         key = ".".join(where)
         if kind != "secret":
@@ -295,8 +314,8 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
         if value.startswith("env:"):
             var = value[4:]
             if var not in environ:
-                raise ConfigError(f"{key}: environment variable {var} is not set")
-            return environ[var]
+                unset.append(f"{key}: environment variable {var} is not set")
+            return environ.get(var, "")
         try:
             return Path(value[5:]).read_text(encoding="utf-8").strip()
         except OSError as exc:
@@ -322,13 +341,20 @@ def _field_kind(annotation: Any) -> tuple[str, Any]:
     return ("plain", None)
 
 
-def _describe(exc: ValidationError) -> str:
+def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None) -> str:
     lines = []
+    overridden = overridden or {}
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
         message = error["msg"].removeprefix("Value error, ")
+        variable = overridden.get(".".join(str(part) for part in error["loc"][:2]))
+        if variable is not None:
+            message += f" (set by {variable})"
         if error["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown config key")
+        elif error["type"] == "list_type" and isinstance(error.get("input"), dict):
+            # "[subscriptions]" written for "[[subscriptions]]".
+            lines.append(f"{key}: a list of tables: write [[{key}]] before each entry, not [{key}]")
         elif key:
             lines.append(f"{key}: {message}")
         else:

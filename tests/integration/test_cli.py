@@ -55,7 +55,7 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
 def test_dlq_on_a_fresh_state_lists_nothing_and_replays_nothing(tmp_path):
     listed = launchwatch("dlq", "list", cwd=tmp_path)
     assert listed.returncode == 0 and "(no dead letters)" in listed.stdout
-    replayed = launchwatch("dlq", "replay", "--subscription", "ops-slack", cwd=tmp_path)
+    replayed = launchwatch("dlq", "replay", "--subscription", "console", cwd=tmp_path)
     assert replayed.returncode == 0 and "delivered 0, failed again 0" in replayed.stdout
 
 

@@ -114,3 +114,27 @@ def test_classify_help_shows_what_a_line_holds_in_and_out(capsys):
     help_text = capsys.readouterr().out
     for key in ('"id"', '"title"', '"summary"', '"is_launch"', '"confidence"', "source_agency", "launched_at"):
         assert key in help_text
+
+
+def test_version_is_told(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("launchwatch ")
+
+
+def test_classify_reads_a_file_an_editor_began_with_a_byte_order_mark(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'\xef\xbb\xbf{"id": "1", "title": "North Korea fires ballistic missile into sea"}\n')
+    assert main(["classify", "--input", str(source)]) == 0
+    assert '"is_launch": true' in capsys.readouterr().out
+
+
+def test_dlq_replay_to_a_subscription_the_configuration_lacks(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.startswith("LAUNCHWATCH_")]:
+        monkeypatch.delenv(name)
+    assert main(["dlq", "replay", "--subscription", "nope"]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert "'nope'" in line and "configured: console" in line
+    assert list(tmp_path.iterdir()) == []

@@ -52,6 +52,12 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
     ('[bus]\njournal = 0\n', "bus.journal: Input should be a valid boolean"),
     (FEED.replace('"Example"', '"env:HOME"'), "feeds.0.name: env: and file: references are read only in secret fields"),
     ('[state]\npath = "file:/etc/hostname"\n', "state.path: env: and file: references are read only in secret fields"),
+    (CONSOLE + 'actors = ["North Korea", "Narnia"]\n',
+     "subscriptions.0.actors: 'Narnia' is neither an ISO 3166-1 alpha-3 code nor a known state or group"),
+    (CONSOLE + 'languages = ["english"]\n', "subscriptions.0.languages: 'english' is not a language tag"),
+    ('[subscriptions]\nname = "ops"\nchannel = "console"\n',
+     "subscriptions: a list of tables: write [[subscriptions]] before each entry, not [subscriptions]"),
+    ('[http]\nlisten = "127.0.0.1:99999"\n', "http.listen: port 99999 is above 65535"),
 ])
 def test_bad_values_stop_start_up_naming_the_key(tmp_path, text, named):
     with pytest.raises(ConfigError) as caught:
@@ -80,3 +86,27 @@ def test_secrets_are_read_in_secret_fields_and_redacted_from_every_log_line(tmp_
     line = json.loads(stream.getvalue())
     assert not any(secret in stream.getvalue() for secret in secrets)
     assert line["message"] == "POST [redacted] failed"
+
+
+def test_a_subscriptions_actors_are_read_by_name_or_code(tmp_path):
+    settings = load(tmp_path, CONSOLE + 'actors = ["North Korea", "houthis", "BRA"]\n')
+    assert settings.subscriptions[0].actors == ["PRK", "Houthis", "BRA"]
+
+
+def test_a_log_level_may_be_written_in_capitals(tmp_path):
+    assert load(tmp_path, "", environ={"LAUNCHWATCH_LOG__LEVEL": "DEBUG"}).log.level == "debug"
+
+
+def test_an_error_names_the_variable_that_set_the_value(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, "", environ={"LAUNCHWATCH_BUS__KIND": "rabbit"})
+    assert str(caught.value).startswith("invalid configuration: bus.kind: ")
+    assert str(caught.value).endswith("(set by LAUNCHWATCH_BUS__KIND)")
+
+
+def test_every_unset_variable_is_named_at_once(tmp_path):
+    hook = '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL"\nsecret = "env:HOOK_SECRET"\n'
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, hook)
+    assert str(caught.value) == ("invalid configuration: subscriptions.0.url: environment variable HOOK_URL is not set; "
+                                 "subscriptions.0.secret: environment variable HOOK_SECRET is not set")
