@@ -235,6 +235,11 @@ def _kind(p: Prepared, primary: Cue | None = None,
         if scope == "summary" and title_generic:
             # "fires ballistic missile" + a summary detail: only a range class refines it.
             specific = [f for f in specific if f[0] in _RANGE_CLASSES]
+        kinds_here = {f[0] for f in found[scope]}
+        if {"slbm", "cruise"} <= kinds_here and "ballistic" not in kinds_here:
+            # "rakietami Kalibr wystrzelonymi z okrętu podwodnego": a cruise missile fired from
+            # a submarine is no submarine-launched ballistic missile, unless one is named.
+            specific = [f for f in specific if f[0] != "slbm" or "SLBM" in text[f[1]:f[2]].upper()]
         if scope == "summary" and len({f[0] for f in specific}) > 1:
             told = [f for f in specific if _tells_launch(p, f[1], table)]
             specific = told or specific

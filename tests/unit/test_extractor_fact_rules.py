@@ -361,6 +361,11 @@ def test_a_class_named_for_another_event_is_not_the_launchs_kind(title, summary,
      "zapowiadała.", "pl", "icbm"),
     ("Korea Północna wystrzeliła pocisk balistyczny", "W poniedziałek po południu wystrzeliła pocisk "
      "średniego zasięgu.", "pl", "mrbm"),
+    # A cruise missile fired from a submarine is a cruise missile; a missile fired from one,
+    # or a ballistic one, is a submarine-launched ballistic missile.
+    ("Ataki na Odessę", "Rosja wystrzeliła na miasto rakiety Kalibr z okrętu podwodnego.", "pl", "cruise"),
+    ("Korea Północna wystrzeliła rakietę z okrętu podwodnego", "", "pl", "slbm"),
+    ("Rosja wystrzeliła pocisk balistyczny z okrętu podwodnego", "Był to też test rakiet Kalibr.", "pl", "slbm"),
 ])
 def test_a_class_the_launchs_own_words_name_is_its_kind(title, summary, lang, kind):
     assert _facts(title, summary, lang).kind == kind
