@@ -2,8 +2,8 @@
 
 Each item carries 1 MB (UTF-8) of repeated cue words, the shape that once took minutes
 (a Japanese summary of 弾道ミサイルを発射 repeated: 200 KB took 137 s). Time is CPU time
-of this process, so other work on the machine does not count against it, and the better
-of two runs, so that a burst of it does not either. A title is read to its first 1,000
+of this process, so other work on the machine does not count against it, and the best
+of up to three runs, so that a burst of it does not either. A title is read to its first 1,000
 characters (as the classify stage reads it): the megabyte in a summary is what bounds the
 matching.
 """
@@ -22,9 +22,9 @@ from bench.classify_hostile import CUE_WORDS, HEADLINES, PUBLISHED  # noqa: E402
 
 
 def _timed(run):
-    """The result of run() and the lesser CPU time of two runs, in seconds."""
+    """The result of run() and the least CPU time of up to three runs, in seconds."""
     times = []
-    for _ in range(2):
+    for _ in range(3):
         start = time.process_time()
         result = run()
         times.append(time.process_time() - start)

@@ -1009,6 +1009,11 @@ def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
     ("현무-2 미사일 1발 공군기지 내 낙탄…인근 주민 불안", "", "ko", True),
     ("무장정파, 국경 마을에 로켓 수백 발 기습", "", "ko", True),
     ("Iranian missile leaves cargo ship ablaze off Oman", "", "en", True),
+    # A death after rockets told without a verb; a hypersonic weapon is a missile; a launch's plan
+    # is no launch.
+    ("Rakiety nad Chersoniem, nie żyją trzy osoby", "", "pl", True),
+    ("Army's hypersonic weapon test succeeds after two failures", "", "en", True),
+    ("Pyongyang notifies coast guard of satellite launch plan", "", "en", False),
     # An explanation rejected and a probe demanded after a stray missile are the reaction.
     ("Islamabad rejects New Delhi's explanation, demands joint inquiry into stray missile",
      "Pakistan said the projectile that crashed on its territory had endangered civilian flights.", "en", False),
@@ -1016,6 +1021,9 @@ def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
     ("사격장 포탄 민가 낙탄…인근 주민 불안", "", "ko", False),
     ("시민단체, 미사일 기지 앞 기습 시위", "", "ko", False),
     ("Russia's missile campaign left millions without power last winter", "", "en", False),
+    ("Rakiety nad Polską? Wojsko: nie było naruszenia", "", "pl", False),
+    ("Pentagon asks for more money for hypersonic weapons", "", "en", False),
+    ("North Korea fires missile, plans more launches", "", "en", True),
     ("Indian missile lands in Pakistan; Islamabad demands answers", "", "en", True),
 ])
 def test_launches_told_obliquely_and_the_news_beside_them(title, summary, lang, is_launch):

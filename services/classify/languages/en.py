@@ -49,6 +49,8 @@ NAMED_SYSTEMS = (
 
 WEAPONS = compile_fast(
     r"\b(?:(?:ballistic|cruise|hypersonic)[- ]missiles?"
+    # A hypersonic weapon is a missile or a glide vehicle a missile carries.
+    r"|hypersonic (?:weapons?|glide vehicles?)"
     r"|missiles?"
     # The word's commonest misspelling in copy filed in haste ("missles").
     r"|missles?"
@@ -786,8 +788,9 @@ MODAL_AFTER = compile_fast(
     # "sirens Tuesday in missile-attack drill": the attack is the drill's (not "fire rockets
     # in first live-fire drill", a firing during a drill).
     r"|[ -](?:drills?|exercises?|simulations?|rehearsals?)\b"
-    # A warning or notice of it: "missile-firing warning off Makran coast".
-    r"|[ -](?:warnings?|notices?)\b"
+    # A warning or notice of it: "missile-firing warning off Makran coast"; its plan or its
+    # window: "notifies Japan of satellite launch plan".
+    r"|[ -](?:warnings?|notices?|plans?|window|schedule|timetable)\b"
     # A right claimed: "says satellite launches are its sovereign right".
     r"|\s*(?:is|are)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:sovereign|legitimate|lawful|legal|inalienable)\s+rights?\b",
     _I,

@@ -481,8 +481,9 @@ DENIED_BEFORE = compile_fast(
 # its frame from the verbs of its clause, wherever they stand before it: "Nie możemy
 # monitorować rakiet nad Polską" reports no missile over Poland.
 # ... or "Polska powinna mieć prawo zestrzeliwać rosyjskie rakiety nad Ukrainą": what ought to be.
+# ("Rakiety nad Odessą, nie żyje pięć osób": "nie żyje" is the harm, a death, no negation.)
 VERBLESS_FRAME = compile_fast(
-    r"\b(?:nie(?!\s+tylko\b)|bez|ani|nigdy|może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można"
+    r"\b(?:nie(?!\s+tylko\b)(?!\s+żyj)|bez|ani|nigdy|może|mogą|mogę|możesz|możemy|możecie|mogł\w*|mogli\w*|mógł\w*|można"
     r"|czy|jeśli|jeżeli|gdyby|będzie\w*|będ[ąę]|zostanie|zostaną|powinn\w*|powinien|trzeba|należy|mieć prawo)\b", _I)
 # Where the clause of a verbless weapon starts: a colon (after who says it), a semicolon,
 # a dash or a comma before a conjunction.
