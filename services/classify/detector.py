@@ -1069,8 +1069,9 @@ _ONE_OCCASION_NOUN = re.compile(r"\b(?:barrage|salvo|volley|wave|attack|strike|a
 
 def _milestone(p: Prepared, table: LanguageTable) -> tuple[int, int] | None:
     """A count of the headline's weapons or attacks that passes a mark ("Houthi attacks on
-    shipping top 100") or of the targets struck by now ("have attacked more than 100 ships"), or None; not a count of one attack's harm ("death toll from missile
-    strikes passes 50"), nor of one occasion's or one attack's weapons."""
+    shipping top 100") or of the targets struck by now ("have attacked more than 100
+    ships"), or None; not a count of one attack's harm ("death toll from missile strikes
+    passes 50"), nor of one occasion's or one attack's weapons."""
     text, t_end = p.text, p.title_end
     m = table.milestone.search(text, 0, t_end) if table.milestone is not None else None
     if m is None:
