@@ -716,9 +716,16 @@ _BACKGROUND_TIME = re.compile(
 _FIRST_TIME_BEFORE = re.compile(r"(?:first(?: time)?|po raz pierwszy|pierwszy raz)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A sentence is read for its date to this many characters: a real one is far shorter, and a
+# run of text with no stop in it (a hostile megabyte) costs no more than one.
+_SENTENCE_DATE_CHARS = 2_000
+
+
 def _dated_in_past(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of the first words between lo and hi that date their sentence in the past (a
-    look-back, a year, a month with no day, a habit), or None."""
+    """The span of the first words between lo and hi (at most `_SENTENCE_DATE_CHARS` of
+    them) that date their sentence in the past (a look-back, a year, a month with no day, a
+    habit), or None."""
+    hi = min(hi, lo + _SENTENCE_DATE_CHARS)
     for pattern in (ANY.retrospective, _YEAR, _BACKGROUND_TIME):
         for m in pattern.finditer(text, lo, hi):
             if _FIRST_TIME_BEFORE.search(text, max(lo, m.start() - 30), m.start()):
