@@ -1339,7 +1339,7 @@ SHARED = SharedWords(
         r"|Nuri (?:rocket|space rocket|launch vehicle)|KSLV(?:-II)?|Naro Space Center|Korea Aerospace Research Institute"
         r"|Korea AeroSpace Administration"
         r"|ESA|European Space Agency|CNES|Tanegashima|Uchinoura|Sriharikota|Satish Dhawan"
-        r"|H-?3(?= (?:rocket|launch vehicle))|(?<=rocket )H-?3)\b"
+        r"|(?:H3|H-3)(?= (?:rocket|launch vehicle))|(?<=rocket )(?:H3|H-3))\b"
     ),
     defence=(
         r"\b(?:THAAD|Terminal High Altitude|Patriots?|Iron Dome|David's Sling|Arrow[- ]?\d|Aegis|SM-\d"
