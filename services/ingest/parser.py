@@ -527,9 +527,11 @@ def _family(version: str) -> str:
 
 def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, media_type: str,
                            max_entries: int, default_tz: str | None = None) -> ParsedFeed:
-    headers = {"content-location": url}
-    if content_type:
-        headers["content-type"] = content_type
+    # No content-location: feedparser would resolve an entry's id against it ("art-5" ->
+    # "https://host/art-5"), so a feed read here once damaged would give its items other ids
+    # than the strict parser gives them, and publish them again. Links are made absolute
+    # below, as the strict parser makes them.
+    headers = {"content-type": content_type} if content_type else {}
     try:
         result = feedparser.parse(body, response_headers=headers, sanitize_html=False)
     except (UnicodeError, ValueError, LookupError):

@@ -106,6 +106,20 @@ def test_the_format_is_named_by_its_family_whichever_parser_reads_it():
                       url="https://example.org/f").damaged is None
 
 
+def test_a_feed_cut_short_keeps_the_ids_and_links_of_the_items_it_still_holds():
+    whole = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+             b'<item><title>North Korea fires missile</title><guid>art-5</guid>'
+             b'<link>/news/art-5</link></item>'
+             b'<item><title>Second</title><guid>art-6</guid><link>/news/art-6</link></item></channel></rss>')
+    strict = parse_feed(whole, url="https://wire.example.org/rss")
+    cut = parse_feed(whole[:whole.index(b"<item><title>Second")] + b"<item><title>Sec",
+                     url="https://wire.example.org/rss")
+    assert strict.parser == "fast" and cut.parser == "feedparser" and cut.damaged
+    # The same item, read by either parser, is the same item: no second publication.
+    assert (cut.entries[0].guid, cut.entries[0].link) == (strict.entries[0].guid, strict.entries[0].link)
+    assert cut.entries[0].guid == "art-5" and cut.entries[0].link == "https://wire.example.org/news/art-5"
+
+
 def test_html_page_is_not_a_feed():
     with pytest.raises(NotAFeed, match="HTML page"):
         parse_feed(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>", url="https://x.example/",
