@@ -271,6 +271,12 @@ class Source:
     # head the event: a live blog's "Day 567" or a digest's title cannot.
     headline_tells: bool = True
 
+    def same_article(self, other: Source) -> bool:
+        """Whether `other` is this report again: the same item (an edit), or the same
+        article under another item (an outlet's story in two of its feeds, or a feed read
+        once with other ids), told by its link."""
+        return self.item_id == other.item_id or (self.url is not None and self.url == other.url)
+
     @property
     def states_a_fact(self) -> bool:
         """Whether the report states a fact of the launch besides its actor: a class it
@@ -995,10 +1001,11 @@ def join(state: EventState, source: Source, now: datetime, window: Window) -> Ev
     resolved actor is known and a report attributes the launch (`_publishable`); then it
     is published as revision 1, changes ["new"]. A
     source whose item is already in the event replaces it (an outlet that edited its
-    story), keeping its place in the list. Sources are bounded (`bound_sources`).
+    story, or carried the same article in another of its feeds: `Source.same_article`),
+    keeping its place in the list. Sources are bounded (`bound_sources`).
     """
-    kept = [s for s in state.sources if s.item_id != source.item_id]
-    replaced = next((s for s in state.sources if s.item_id == source.item_id), None)
+    kept = [s for s in state.sources if not s.same_article(source)]
+    replaced = next((s for s in state.sources if s.same_article(source)), None)
     source = replace(settle_walk_back(source, state.published), seq=replaced.seq if replaced else state.next_seq)
     sources, omitted = bound_sources(tuple(sorted([*kept, source], key=lambda s: s.seq)), state.omitted, window)
     if state.held:
@@ -1041,7 +1048,7 @@ def decide(states: list[EventState], source: Source, *, is_launch: bool, retrosp
     published: list[EventState] = []
     held: list[EventState] = []
     for state in states:
-        if source.item_id in state.item_ids:
+        if any(s.same_article(source) for s in state.sources):
             return Decision("join", state, reason="edited")
         (held if state.revision == 0 else published).append(state)
     actor = source.fields.actor

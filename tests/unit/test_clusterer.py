@@ -338,6 +338,19 @@ def test_an_edited_item_replaces_its_own_source(db):
     assert edited.count == 2 and len(edited.sources) == 1 and edited.revision == 2
 
 
+def test_the_same_article_in_two_feeds_of_its_outlet_is_one_source(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(report("bbc-world", "BBC World", "North Korea fires missile", minutes=2))[0]
+    again = report("bbc-top", "BBC Top Stories", "North Korea fires two missiles", minutes=3, count=2)
+    again = again.model_copy(update={"url": first.sources[0].url})
+    event = clusterer.add(again)[0]
+    assert event.event_id == first.event_id and event.count == 2
+    assert [s.url for s in event.sources] == [first.sources[0].url]
+    # Another article of the same outlet is another source.
+    other = clusterer.add(report("bbc-2", "BBC World", "North Korea fires two missiles", minutes=5, count=2))
+    assert [len(e.sources) for e in other] == [2]
+
+
 def test_replaying_the_same_reports_gives_the_same_event_ids(db):
     a = feed_all(Clusterer(db, FakeClock(T0)), morning())
     b = feed_all(Clusterer(sqlite3.connect(":memory:"), FakeClock(T0 + timedelta(days=3))), morning())
