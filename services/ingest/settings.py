@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, StrictBool, field_validator, model_validator
 
-from services.runtime.config_model import HttpUrl, Name, Section, SingleLine, TimeZone
+from services.runtime.config_model import (CountryCode, HttpUrl, LanguageTag, Name, Section, SingleLine, TimeZone,
+                                           host_port)
 
 
 class IngestSettings(Section):
@@ -65,7 +68,7 @@ class IngestSettings(Section):
     @field_validator("metrics_listen")
     @classmethod
     def _metrics_listen(cls, value: str | None) -> str | None:
-        return _host_port(value)
+        return value if value is None else host_port(value, "127.0.0.1:9464")
 
     @model_validator(mode="after")
     def _intervals_in_order(self) -> "IngestSettings":
@@ -73,15 +76,6 @@ class IngestSettings(Section):
             raise ValueError(f"ingest.min_interval_s ({self.min_interval_s:g}) is above "
                              f"ingest.max_interval_s ({self.max_interval_s:g})")
         return self
-
-
-def _host_port(value: str | None) -> str | None:
-    if value is None:
-        return value
-    host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
-        raise ValueError("must be host:port, e.g. 127.0.0.1:9464")
-    return value
 
 
 class WebSubSettings(Section):
@@ -99,7 +93,7 @@ class WebSubSettings(Section):
     @field_validator("listen")
     @classmethod
     def _listen(cls, value: str) -> str:
-        return _host_port(value)  # type: ignore[return-value]
+        return host_port(value, "0.0.0.0:8089")
 
 
 class SourceSettings(Section):
@@ -107,9 +101,10 @@ class SourceSettings(Section):
 
     url: HttpUrl = Field(description="The source's http(s) URL; also its identity.")
     name: Name = Field(description="Name of the source, as items and logs show it.")
-    lang: str | None = Field(None, description="BCP 47 language of the source; wins over what it says itself.")
-    kind: str | None = Field(None, description="agency | wire | news | aggregator")
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
+    lang: LanguageTag | None = Field(None, description="BCP 47 language of the source; wins over what it says itself.")
+    kind: Literal["agency", "wire", "news", "aggregator"] | None = Field(
+        None, description="agency | wire | news | aggregator")
+    country: CountryCode | None = Field(None, description="ISO 3166-1 alpha-2 country of the publisher.")
     timezone: TimeZone | None = Field(None, description="IANA zone of the source, for dates without a zone.")
 
 

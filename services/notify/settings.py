@@ -10,7 +10,7 @@ import re
 
 from schemas.models import Kind
 from services.runtime.addresses import AddressPolicy, parse_networks
-from services.runtime.config_model import HttpUrl, Name, Port, Section, SingleLine, http_url
+from services.runtime.config_model import HttpUrl, LanguageTag, Name, Port, Section, SingleLine, http_url
 
 
 class NotifySettings(Section):
@@ -96,7 +96,7 @@ class SubscriptionSettings(Section):
     min_status: Literal["reported", "claimed", "confirmed"] = Field(
         "reported", description="Least status that alerts: reported < claimed < confirmed."
     )
-    languages: list[str] = Field([], description="Only events reported in these source languages, as language "
+    languages: list[LanguageTag] = Field([], description="Only events reported in these source languages, as language "
                                                   "tags (en, ko, ja, pl); empty: all.")
     freshness_window_s: float = Field(
         6 * 3600.0, gt=0, description="No first alert for events first reported longer ago than this."
@@ -130,14 +130,6 @@ class SubscriptionSettings(Section):
                                  "(e.g. PRK, RUS, IRN, Houthis)")
             codes.append(code or actor.strip())
         return codes
-
-    @field_validator("languages")
-    @classmethod
-    def _language_tags(cls, languages: list[str]) -> list[str]:
-        for lang in languages:
-            if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", lang):
-                raise ValueError(f"{lang!r} is not a language tag (e.g. en, ko, ja, pl)")
-        return languages
 
     @model_validator(mode="after")
     def _channel_needs(self) -> "SubscriptionSettings":

@@ -3,6 +3,7 @@ types that sections share."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -49,8 +50,34 @@ def time_zone(value: str) -> str:
     return value
 
 
+def host_port(value: str, example: str) -> str:
+    """`value` when it is host:port with a port from 0 to 65535 (`example` shows the form)."""
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise ValueError(f"must be host:port, e.g. {example}")
+    if int(port) > 65535:
+        raise ValueError(f"port {port} is above 65535")
+    return value
+
+
+def language_tag(value: str) -> str:
+    """`value` when it is a language tag (`en`, `ko`, `pt-BR`)."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
+        raise ValueError(f"{value!r} is not a language tag (e.g. en, ko, ja, pl)")
+    return value
+
+
+def country_code(value: str) -> str:
+    """`value` upper-cased when it is an ISO 3166-1 alpha-2 code (`KR`)."""
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. KR, JP, US)")
+    return value.upper()
+
+
 SingleLine = Annotated[str, AfterValidator(single_line)]
 Name = Annotated[str, Field(min_length=1), AfterValidator(single_line)]
 HttpUrl = Annotated[str, AfterValidator(http_url)]
 TimeZone = Annotated[str, AfterValidator(time_zone)]
+LanguageTag = Annotated[str, AfterValidator(language_tag)]
+CountryCode = Annotated[str, AfterValidator(country_code)]
 Port = Annotated[int, Field(ge=1, le=65535)]

@@ -21,10 +21,14 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
 
-from services.runtime.config_model import Section
+from services.runtime.config_model import Section, host_port
 from services.runtime.errors import ConfigError
 
 ENV_PREFIX = "LAUNCHWATCH_"
+
+
+# The compression codecs of aiokafka that need a package of their own (cramjam).
+_OPTIONAL_CODECS = ("snappy", "lz4", "zstd")
 
 
 class BusSettings(Section):
@@ -78,8 +82,8 @@ class BusSettings(Section):
         "none", description="Compression of produced batches (snappy, lz4, zstd need their Python packages)."
     )
     acks: Literal["all", "1", "0"] = Field("all", description="Replicas that must have a message before a send counts.")
-    group_names: dict[str, str] = Field(
-        {}, description="Consumer group per stage (classify, cluster, notify), replacing <topic_prefix><stage>."
+    group_names: dict[Literal["classify", "cluster", "notify", "web"], str] = Field(
+        {}, description="Consumer group per stage (classify, cluster, notify, web), replacing <topic_prefix><stage>."
     )
     assign_partitions: list[Literal["classify", "cluster", "notify", "web"]] = Field(
         [], description="Stages (named as in group_names) that read every partition of their topic without joining "
@@ -87,6 +91,31 @@ class BusSettings(Section):
         "instead of after the group's first join (Apache Kafka holds it group.initial.rebalance.delay.ms). Only for "
         "a stage of which one instance reads at a time: cluster (events is one active instance), or classify and "
         "notify when one instance of each runs. Instances of a listed stage do not share the work.")
+
+    @field_validator("bootstrap_servers")
+    @classmethod
+    def _brokers(cls, value: str) -> str:
+        for server in value.split(","):
+            try:
+                host_port(server.strip(), "127.0.0.1:9092 (several: host:port,host:port)")
+            except ValueError as exc:
+                raise ValueError(f"{server.strip()!r}: {exc}") from None
+            if server.strip().endswith(":0"):
+                raise ValueError(f"{server.strip()!r}: a broker's port is from 1 to 65535")
+        return value
+
+    @model_validator(mode="after")
+    def _timing_and_codec(self) -> "BusSettings":
+        if self.heartbeat_interval_ms * 3 > self.session_timeout_ms:
+            raise ValueError(f"bus.heartbeat_interval_ms ({self.heartbeat_interval_ms}) must be at most a third of "
+                             f"bus.session_timeout_ms ({self.session_timeout_ms})")
+        if self.kind == "kafka" and self.compression_type in _OPTIONAL_CODECS:
+            import aiokafka.codec
+
+            if not getattr(aiokafka.codec, f"has_{self.compression_type}")():
+                raise ValueError(f"bus.compression_type {self.compression_type} needs the Python package cramjam, "
+                                 f"which is not installed (pip install 'aiokafka[{self.compression_type}]')")
+        return self
 
     @model_validator(mode="after")
     def _security_consistent(self) -> "BusSettings":
@@ -112,12 +141,7 @@ class HttpSettings(Section):
     @field_validator("listen")
     @classmethod
     def _host_port(cls, value: str) -> str:
-        host, sep, port = value.rpartition(":")
-        if not sep or not host or not port.isdigit():
-            raise ValueError("must be host:port, e.g. 127.0.0.1:8080 (port 0: any free port)")
-        if int(port) > 65535:
-            raise ValueError(f"port {port} is above 65535")
-        return value
+        return host_port(value, "127.0.0.1:8080 (port 0: any free port)")
 
 
 class StateSettings(Section):

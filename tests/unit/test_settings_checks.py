@@ -54,10 +54,21 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
     ('[state]\npath = "file:/etc/hostname"\n', "state.path: env: and file: references are read only in secret fields"),
     (CONSOLE + 'actors = ["North Korea", "Narnia"]\n',
      "subscriptions.0.actors: 'Narnia' is neither an ISO 3166-1 alpha-3 code nor a known state or group"),
-    (CONSOLE + 'languages = ["english"]\n', "subscriptions.0.languages: 'english' is not a language tag"),
+    (CONSOLE + 'languages = ["english"]\n', "subscriptions.0.languages.0: 'english' is not a language tag"),
     ('[subscriptions]\nname = "ops"\nchannel = "console"\n',
      "subscriptions: a list of tables: write [[subscriptions]] before each entry, not [subscriptions]"),
     ('[http]\nlisten = "127.0.0.1:99999"\n', "http.listen: port 99999 is above 65535"),
+    ('[websub]\nlisten = "0.0.0.0:99999"\n', "websub.listen: port 99999 is above 65535"),
+    ('[bus]\nbootstrap_servers = "localhost:notaport"\n',
+     "bus.bootstrap_servers: 'localhost:notaport': must be host:port, e.g. 127.0.0.1:9092"),
+    ('[bus]\nbootstrap_servers = "a:9092,,b:9092"\n', "bus.bootstrap_servers: '': must be host:port"),
+    ('[bus]\nbootstrap_servers = "broker"\n', "bus.bootstrap_servers: 'broker': must be host:port"),
+    ('[bus]\nheartbeat_interval_ms = 10000\n',
+     "bus.heartbeat_interval_ms (10000) must be at most a third of bus.session_timeout_ms (6000)"),
+    ('[bus.group_names]\nfoo = "x"\n', "bus.group_names.foo"),
+    (FEED + 'kind = "blog"\n', "feeds.0.kind: Input should be 'agency', 'wire', 'news' or 'aggregator'"),
+    (FEED + 'country = "ZZZ"\n', "feeds.0.country: 'ZZZ' is not an ISO 3166-1 alpha-2 country code"),
+    (FEED + 'lang = "klingon!!"\n', "feeds.0.lang: 'klingon!!' is not a language tag"),
 ])
 def test_bad_values_stop_start_up_naming_the_key(tmp_path, text, named):
     with pytest.raises(ConfigError) as caught:
@@ -110,3 +121,14 @@ def test_every_unset_variable_is_named_at_once(tmp_path):
         load(tmp_path, hook)
     assert str(caught.value) == ("invalid configuration: subscriptions.0.url: environment variable HOOK_URL is not set; "
                                  "subscriptions.0.secret: environment variable HOOK_SECRET is not set")
+
+
+def test_a_compression_whose_package_is_missing_stops_start_up(tmp_path, monkeypatch):
+    import aiokafka.codec
+
+    monkeypatch.setattr(aiokafka.codec, "has_zstd", lambda: False)
+    with pytest.raises(ConfigError, match=r"bus.compression_type zstd needs the Python package cramjam, which is not "
+                                          r"installed \(pip install 'aiokafka\[zstd\]'\)"):
+        load(tmp_path, '[bus]\nkind = "kafka"\ncompression_type = "zstd"\n', environ={"HOME": "/root"})
+    # The memory bus compresses nothing: no package is needed.
+    load(tmp_path, '[bus]\nkind = "memory"\ncompression_type = "zstd"\n', environ={"HOME": "/root"})
