@@ -42,6 +42,9 @@ INGEST_WORKER_MODULES = ("services.ingest.documents",)
 # What `launchwatch feeds check` reads of the configuration: the sources, nothing else (so
 # it runs without the subscriptions' secrets).
 FEEDS_CHECK_SECTIONS = ("ingest", "feeds", "pages", "log")
+# What `launchwatch dlq list` reads: the bus and the state, not the subscriptions (it lists
+# without their secrets; `dlq replay` sends, so it reads them all).
+DLQ_LIST_SECTIONS = ("bus", "state", "log")
 
 
 class UsageError(LaunchwatchError):
@@ -175,7 +178,10 @@ def _start_up(args: argparse.Namespace) -> "Settings":
         from services.config import load_settings, secret_values
         from services.runtime.logs import configure_logging
 
-        settings = load_settings(args.config, only=FEEDS_CHECK_SECTIONS if args.command == "feeds" else None)
+        only = {"feeds": FEEDS_CHECK_SECTIONS}.get(args.command)
+        if args.command == "dlq" and args.action == "list":
+            only = DLQ_LIST_SECTIONS
+        settings = load_settings(args.config, only=only)
         quiet: tuple[str, ...] = ()
         if args.command == "demo":
             from services.demo.runner import ROUTINE_EVENTS

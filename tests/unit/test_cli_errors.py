@@ -138,3 +138,16 @@ def test_dlq_replay_to_a_subscription_the_configuration_lacks(tmp_path, monkeypa
     line = one_line(capsys.readouterr().err)
     assert "'nope'" in line and "configured: console" in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_dlq_list_needs_no_subscription_secret_and_replay_does(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.startswith("LAUNCHWATCH_") or n == "HOOK_SECRET"]:
+        monkeypatch.delenv(name)
+    config = tmp_path / "launchwatch.toml"
+    config.write_text('[[subscriptions]]\nname = "ops-hook"\nchannel = "webhook"\nurl = "https://hooks.example.org/in"\n'
+                      'secret = "env:HOOK_SECRET"\n')
+    assert main(["dlq", "list", "--config", str(config)]) == 0
+    assert "(no dead letters)" in capsys.readouterr().out
+    assert main(["dlq", "replay", "--config", str(config)]) == 2
+    assert "environment variable HOOK_SECRET is not set" in one_line(capsys.readouterr().err)
