@@ -333,11 +333,20 @@ async def run_stages(
         readiness.set("bus_connected", True)
         watcher = asyncio.create_task(watch_bus(connected, readiness, stop, settings.bus.health_check_s),
                                       name="bus-watch")
-        for name in names:
-            tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop), name=f"stage-{name}"))
-        log.info("started", stages=list(names), bus=settings.bus.kind, state=describe_state(settings),
-                 http=address)
+        built = [asyncio.Event() for _ in names]
+        for name, done in zip(names, built):
+            tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop, done), name=f"stage-{name}"))
         stopping = asyncio.create_task(stop.wait())
+        # `started` once every stage has opened and restored its state: a stage refused its
+        # state (another process holds it) has not started.
+        all_built = asyncio.ensure_future(asyncio.gather(*(event.wait() for event in built)))
+        await asyncio.wait([all_built, stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
+        if all_built.done():
+            log.info("started", stages=list(names), bus=settings.bus.kind, state=describe_state(settings),
+                     http=address)
+        else:
+            all_built.cancel()
+            await asyncio.gather(all_built, return_exceptions=True)
         await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
         stop.set()
         stopping.cancel()
@@ -377,10 +386,12 @@ async def run_stages(
                 pass
 
 
-async def _run_one(name: str, build: StageBuilder, ctx: StageContext, stop: asyncio.Event) -> None:
+async def _run_one(name: str, build: StageBuilder, ctx: StageContext, stop: asyncio.Event,
+                   built: asyncio.Event) -> None:
     bind_service(name)  # this task's context: every line it logs says which stage
     condition = f"{name}:state_restored"
     ctx.readiness.set(condition, False)
     stage = await build(name, ctx)  # opens and restores the stage's state
     ctx.readiness.set(condition, True)
+    built.set()
     await stage.run(stop)
