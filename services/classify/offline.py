@@ -18,6 +18,7 @@ and lone surrogates in them (`"\\ud800"`) read as U+FFFD.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, TextIO
@@ -77,7 +78,9 @@ def _required_string(record: dict[str, Any], name: str) -> str:
     return value
 
 
-def _classify_record(record: Any) -> dict[str, Any]:
+def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
+    """The output line of `record`, and the language it is in when launchwatch does not
+    read that language (the line then says no launch: its text was not judged)."""
     if not isinstance(record, dict):
         raise _BadLine("line is not a JSON object")
     item_id = _required_string(record, "id")
@@ -105,7 +108,7 @@ def _classify_record(record: Any) -> dict[str, Any]:
         "is_launch": result.is_launch,
         "confidence": result.confidence,
         "fields": {name: fields.get(name) for name in FIELD_NAMES},
-    }
+    }, (None if result.language_supported else result.lang)
 
 
 def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tuple[int, int]:
@@ -116,6 +119,7 @@ def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tu
     `line N (id X): reason` or `line N: reason`.
     """
     ok = failed = 0
+    unread: Counter[str] = Counter()
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -123,7 +127,8 @@ def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tu
         try:
             line = _decoded(raw)
             record = _loads(line)
-            output = json.dumps(_classify_record(record), ensure_ascii=False)
+            classified, unsupported = _classify_record(record)
+            output = json.dumps(classified, ensure_ascii=False)
         except _BadLine as exc:
             failed += 1
             item_id = record.get("id") if isinstance(record, dict) else None
@@ -138,6 +143,12 @@ def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tu
             continue
         out.write(output + "\n")
         ok += 1
+        if unsupported is not None:
+            unread[unsupported] += 1
+    if unread:
+        languages = ", ".join(f"{lang} {n}" for lang, n in unread.most_common())
+        err.write(f"note: {unread.total()} items in languages launchwatch does not read ({languages}) were not "
+                  "judged: is_launch false\n")
     return ok, failed
 
 

@@ -171,7 +171,9 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
                           idle_s=idle_s, max_wait_s=max_wait_s)
     subscriptions = {s.name: s for s in effective_subscriptions(settings)}
     own_http = http is None
-    http = http or aiohttp.ClientSession()
+    # The session the stages send with (`services.stages.run`): their User-Agent, their timeout.
+    http = http or aiohttp.ClientSession(headers={"User-Agent": settings.ingest.user_agent},
+                                         timeout=aiohttp.ClientTimeout(total=settings.ingest.timeout_s))
     conn = _ledger_db(settings)
     ledger = Ledger(conn)
     deliverer = Deliverer(ledger=ledger, channels=make_channels(settings, http, clock, sleep=sleep),

@@ -150,9 +150,12 @@ async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id
     failed_id = hook.requests[0][0]["X-Launchwatch-Delivery"]
     assert hook.accepted == []
 
-    result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    # As `launchwatch dlq replay` runs it: with an HTTP session of its own.
+    result = await dlq_replay(settings, bus, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
     assert (result.delivered, result.failed) == (1, 0)
     assert [h["X-Launchwatch-Delivery"] for h, _ in hook.accepted] == [failed_id]
+    # ... which says who sends, as every delivery of the stage does.
+    assert hook.accepted[0][0]["User-Agent"] == settings.ingest.user_agent
 
     again = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
     assert (again.delivered, again.already_done) == (0, 1)

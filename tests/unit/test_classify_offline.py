@@ -74,3 +74,13 @@ def test_missing_summary_and_blank_lines_are_fine():
     rows, errors, counts = _run(["", json.dumps({"id": "x", "title": "Russia fires Kalibr cruise missiles"}), "  "])
     assert counts == (1, 0) and rows[0]["is_launch"]
     assert rows[0]["fields"]["kind"] == "cruise"
+
+
+def test_items_in_a_language_not_read_are_said_to_be_unjudged_once_at_the_end():
+    lines = [json.dumps({"id": "zh-1", "title": "朝鲜发射洲际弹道导弹"}),
+             json.dumps({"id": "en-1", "title": "North Korea fires ballistic missile"}),
+             json.dumps({"id": "zh-2", "title": "朝鲜向东部海域发射一枚弹道导弹", "lang": "zh"})]
+    rows, errors, counts = _run(lines)
+    assert counts == (3, 0) and [r["is_launch"] for r in rows] == [False, True, False]
+    assert errors == ["note: 2 items in languages launchwatch does not read (zh 2) were not judged: is_launch false"]
+    assert _run(lines[1:2])[1] == []
