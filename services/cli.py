@@ -57,7 +57,7 @@ def _positive_number(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not (value > 0 and math.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"must be a number above 0, got {text}")
+        raise argparse.ArgumentTypeError(f"must be a finite number above 0, got {text}")
     return value
 
 
@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"launchwatch {version('launchwatch')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("run", parents=common, help="run every stage (ingest, classify, events, notify) in one process")
+    sub.add_parser("run", parents=common, help="run every stage (ingest, classify, events, notify, web) in one process")
     serve = sub.add_parser("serve", parents=common, help="run one stage, for separate processes")
     serve.add_argument("stage", choices=STAGES)
 
@@ -111,7 +111,13 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; every error ends as one line on stderr and an exit status:
     2 for usage and configuration, 1 for a failure, 130 for an interrupt outside `run`."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    option = given[0].split("=")[0] if given else ""
+    if option in ("--config", "--log-format"):
+        # Before the command, argparse would read the option's value as the command.
+        parser.error(f"{option} goes after the command: launchwatch COMMAND {option} ...")
+    args = parser.parse_args(given)
     try:
         return _command(args)
     except (ConfigError, UsageError, StateCorrupt) as exc:

@@ -145,7 +145,7 @@ class HttpSettings(Section):
 
 
 class StateSettings(Section):
-    path: str = Field("launchwatch.db", description="SQLite file for ingest, classify and notify state.")
+    path: str = Field("launchwatch.db", min_length=1, description="SQLite file for ingest, classify and notify state.")
     url: SecretStr | None = Field(
         None,
         description="PostgreSQL URL (postgresql://user@host:5432/db) of a state shared by every instance of every "
@@ -281,16 +281,16 @@ def _check_keys(name: str, value: Any, annotation: Any) -> None:
     subscriptions' secrets), its key names are not."""
     if get_origin(annotation) is list and isinstance(value, list):
         (annotation,) = get_args(annotation)
-        tables = value
+        tables = [(f"{name}.{i}", table) for i, table in enumerate(value)]  # named as validation names them
     else:
-        tables = [value]
+        tables = [(name, value)]
     if not (isinstance(annotation, type) and issubclass(annotation, Section)):
         return
-    for table in tables:
+    for where, table in tables:
         if isinstance(table, dict):
             unknown = sorted(set(table) - set(annotation.model_fields))
             if unknown:
-                raise ConfigError(f"invalid configuration: {name}.{unknown[0]}: unknown config key")
+                raise ConfigError(f"invalid configuration: {where}.{unknown[0]}: unknown config key")
 
 
 def _parse_env_value(text: str) -> Any:

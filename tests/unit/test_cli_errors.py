@@ -64,13 +64,25 @@ def test_run_with_a_directory_as_config(tmp_path, capsys):
     assert str(tmp_path) in line and "directory" in line
 
 
-@pytest.mark.parametrize("speed", ["0", "-5", "nan", "fast"])
+@pytest.mark.parametrize("speed", ["0", "-5", "nan", "fast", "inf"])
 def test_demo_speed_must_be_a_positive_number(speed, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["demo", "--speed", speed])
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "--speed" in err.splitlines()[-1]
+    if speed == "inf":
+        assert "must be a finite number above 0" in err
+
+
+@pytest.mark.parametrize("argv", [["--config", "x.toml", "run"], ["--config=x.toml", "run"],
+                                  ["--log-format", "json", "run"]])
+def test_an_option_before_the_command_is_told_to_go_after_it(argv, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    option = argv[0].split("=")[0]
+    assert f"{option} goes after the command: launchwatch COMMAND {option}" in capsys.readouterr().err
 
 
 def test_feeds_check_needs_only_the_sources_and_takes_log_format(tmp_path, monkeypatch, capsys):

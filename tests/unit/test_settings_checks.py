@@ -59,6 +59,7 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
      "subscriptions: a list of tables: write [[subscriptions]] before each entry, not [subscriptions]"),
     ('[http]\nlisten = "127.0.0.1:99999"\n', "http.listen: port 99999 is above 65535"),
     ('[websub]\nlisten = "0.0.0.0:99999"\n', "websub.listen: port 99999 is above 65535"),
+    ('[state]\npath = ""\n', "state.path: String should have at least 1 character"),
     ('[bus]\nbootstrap_servers = "localhost:notaport"\n',
      "bus.bootstrap_servers: 'localhost:notaport': must be host:port, e.g. 127.0.0.1:9092"),
     ('[bus]\nbootstrap_servers = "a:9092,,b:9092"\n', "bus.bootstrap_servers: '': must be host:port"),
