@@ -289,17 +289,30 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         html = env.get_template(name).render(**values)
         return web.Response(text=html, content_type="text/html", charset="utf-8")
 
-    def event_or_404(request: web.Request) -> LaunchEvent:
+    def refusal(kind: type[web.HTTPError], message: str, api: bool) -> web.HTTPError:
+        """The error as the asker reads it: JSON (`{"error": ...}`) for the API, text for a page."""
+        if api:
+            return kind(text=json.dumps({"error": message}), content_type="application/json")
+        return kind(text=message)
+
+    def event_or_404(request: web.Request, api: bool = False) -> LaunchEvent:
         event = store.get(request.match_info["event_id"])
         if event is None:
-            raise web.HTTPNotFound(text=f"no event {request.match_info['event_id']!r}")
+            raise refusal(web.HTTPNotFound, f"no event {request.match_info['event_id']!r}", api)
         return event
 
-    def cursor(request: web.Request) -> tuple[str, str] | None:
+    def cursor(request: web.Request, api: bool = False) -> tuple[str, str] | None:
         raw = request.query.get("before")
-        if not raw or "|" not in raw:
+        if not raw:
             return None
         at, _, event_id = raw.partition("|")
+        try:
+            datetime.fromisoformat(at)
+        except ValueError:
+            event_id = ""
+        if not event_id:
+            raise refusal(web.HTTPBadRequest, "before: expected first_reported_at|event_id, the cursor the previous "
+                                              "page ends with", api)
         return at, event_id
 
     async def events_page(request: web.Request) -> web.Response:
@@ -375,11 +388,11 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         return web.Response(body=body, content_type="application/cap+xml", charset="utf-8")
 
     async def api_events(request: web.Request) -> web.Response:
-        events = store.newest(page_size, cursor(request))
+        events = store.newest(page_size, cursor(request, api=True))
         return web.json_response([json.loads(e.model_dump_json()) for e in events])
 
     async def api_event(request: web.Request) -> web.Response:
-        return web.json_response(json.loads(event_or_404(request).model_dump_json()))
+        return web.json_response(json.loads(event_or_404(request, api=True).model_dump_json()))
 
     async def api_sources(request: web.Request) -> web.Response:
         # The *_dt values are the pages' datetimes; the API gives their ISO twins.

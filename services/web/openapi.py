@@ -31,7 +31,9 @@ def openapi_document() -> dict[str, Any]:
     components = dict(schema.get("$defs", {}))
     components["SourceHealth"] = SOURCE_HEALTH
     event_ref = {"$ref": "#/components/schemas/LaunchEvent"}
-    not_found = {"description": "No event with this id."}
+    error = {"application/json": {"schema": {"type": "object", "required": ["error"],
+                                              "properties": {"error": {"type": "string"}}}}}
+    not_found = {"description": "No event with this id.", "content": error}
     return {
         "openapi": "3.1.0",
         "info": {"title": "launchwatch", "version": "1",
@@ -43,7 +45,8 @@ def openapi_document() -> dict[str, Any]:
                                 "description": "Cursor: `first_reported_at|event_id` of the last event of the "
                                                "previous page."}],
                 "responses": {"200": {"description": "Events.", "content": {"application/json": {
-                    "schema": {"type": "array", "items": event_ref}}}}}}},
+                    "schema": {"type": "array", "items": event_ref}}}},
+                    "400": {"description": "`before` is no cursor.", "content": error}}}},
             "/api/events/{event_id}": {"get": {
                 "summary": "One launch event at its latest revision.",
                 "parameters": [{"name": "event_id", "in": "path", "required": True, "schema": {"type": "string"}}],

@@ -150,6 +150,25 @@ async def test_api_returns_the_topic_json_and_the_openapi_document_describes_it(
     assert sources == []
 
 
+async def test_the_api_refuses_in_json_and_a_page_in_text() -> None:
+    store = make_store()
+    store.add(korean_event(2), NOW)
+    client = await client_for(store)
+    try:
+        missing = await client.get("/api/events/evt_nope")
+        bad_cursor = await client.get("/api/events", params={"before": "garbage"})
+        page_cursor = await client.get("/", params={"before": "yesterday|evt_x"})
+        good_cursor = await client.get("/api/events", params={"before": "2999-01-01T00:00:00+00:00|evt_z"})
+        answers = [(r.status, r.content_type, await r.text()) for r in (missing, bad_cursor, page_cursor)]
+        after = await good_cursor.json()
+    finally:
+        await client.close()
+    assert answers[0][:2] == (404, "application/json") and json.loads(answers[0][2]) == {"error": "no event 'evt_nope'"}
+    assert answers[1][:2] == (400, "application/json") and json.loads(answers[1][2])["error"].startswith("before: ")
+    assert answers[2][:2] == (400, "text/plain") and answers[2][2].startswith("before: ")
+    assert [e["event_id"] for e in after] == ["evt_0123456789abcdef0123"]
+
+
 async def test_replaying_a_dead_letter_needs_the_token() -> None:
     replayed: list[str] = []
 
