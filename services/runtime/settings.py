@@ -256,7 +256,10 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
     each key ("bus.kind" -> "LAUNCHWATCH_BUS__KIND"), for the errors to name it."""
     overridden: dict[str, str] = {}
     for name, text in environ.items():
-        if not name.startswith(ENV_PREFIX) or "__" not in name:
+        if not name.startswith(ENV_PREFIX):
+            continue
+        if "__" not in name:
+            _check_single_underscore(model, name)
             continue
         section, _, key = name[len(ENV_PREFIX):].partition("__")
         section, key = section.lower(), key.lower()
@@ -273,6 +276,23 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
         raw.setdefault(section, {})[key] = value
         overridden[f"{section}.{key}"] = name
     return overridden
+
+
+def _check_single_underscore(model: type[Section], name: str) -> None:
+    """Raise `ConfigError` for a variable that names a section but not as an override
+    does (`LAUNCHWATCH_BUS_KIND`, `LAUNCHWATCH_SUBSCRIPTIONS`), which would be ignored;
+    other `LAUNCHWATCH_` variables (`LAUNCHWATCH_SHARED_DATA`) are not settings."""
+    rest = name[len(ENV_PREFIX):].lower()
+    for section, field in model.model_fields.items():
+        section_model = field.annotation
+        table = isinstance(section_model, type) and issubclass(section_model, Section)
+        if rest == section:
+            raise ConfigError(f"{name}: a section is not set from the environment; " + (
+                f"set one key: {ENV_PREFIX}{section.upper()}__<KEY>" if table else f"write [[{section}]] in the file"))
+        key = rest.removeprefix(section + "_")
+        if key != rest and table and key in section_model.model_fields:  # type: ignore[union-attr]
+            raise ConfigError(f"{name}: not read; two underscores part section and key: "
+                              f"{ENV_PREFIX}{section.upper()}__{key.upper()}")
 
 
 def _check_keys(name: str, value: Any, annotation: Any) -> None:

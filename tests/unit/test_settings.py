@@ -106,6 +106,21 @@ def test_unknown_env_override_is_named():
         load_settings(None, environ={"LAUNCHWATCH_BUS__KINDE": "kafka"})
 
 
+@pytest.mark.parametrize("name, said", [
+    ("LAUNCHWATCH_BUS_KIND", "LAUNCHWATCH_BUS_KIND: not read; two underscores part section and key: "
+                             "LAUNCHWATCH_BUS__KIND"),
+    ("LAUNCHWATCH_BUS", "LAUNCHWATCH_BUS: a section is not set from the environment; set one key: "
+                        "LAUNCHWATCH_BUS__<KEY>"),
+    ("LAUNCHWATCH_SUBSCRIPTIONS", "write [[subscriptions]] in the file"),
+])
+def test_a_variable_that_would_be_ignored_is_named(name, said):
+    with pytest.raises(ConfigError) as caught:
+        load_settings(None, environ={name: "kafka"})
+    assert said in str(caught.value)
+    # Variables of launchwatch's tools that are no settings are left alone.
+    load_settings(None, environ={"LAUNCHWATCH_SHARED_DATA": "/data", "LAUNCHWATCH_LEXICON_CACHE": "/tmp/x"})
+
+
 def test_missing_secret_variable_is_named(tmp_path):
     path = write(tmp_path, '[[subscriptions]]\nname = "s"\nchannel = "slack"\nurl = "env:NOPE_URL"\n')
     with pytest.raises(ConfigError, match=r"subscriptions\.0\.url: environment variable NOPE_URL is not set"):
