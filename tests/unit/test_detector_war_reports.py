@@ -1090,6 +1090,9 @@ def test_shapes_of_the_forty_fifth_oblique_sets(title, summary, lang, is_launch)
     # A video game's weapons are the game's.
     ("Battlefield 6 update adds cruise missile strike to Conquest mode", "", "en", False),
     ("Warzone players furious as new killstreak brings back the ballistic missile", "", "en", False),
+    ("Classic arcade shooter Missile Command launches on Switch", "", "en", False),
+    ("Game review: Rocket Strike launches on PlayStation 5", "", "en", False),
+    ("Ukraine fires missiles at Russian air base as Kyiv switches tactics", "", "en", True),
     # Strikes told as a habit, or over years, are no one launch; what they did that night is.
     ("Classes go on underground in Zaporizhzhia", "In a city struck almost daily by Russian missiles, pupils now "
      "study in converted basements.", "en", False),

@@ -1468,6 +1468,8 @@ SHARED = SharedWords(
                 r"|War Thunder|World of Tanks|Grand Theft Auto|GTA ?\d|Kerbal Space Program|killstreaks?|Warbonds?"
                 r"|stratagems?|battle pass|DLC|roguelikes?|roguelites?|bullet[- ]hell|shmups?|indie games?|Arma (?:\d|Reforger)"
                 r"|lets (?:you|players)"
+                # ... or where a game comes out: its consoles and stores.
+                r"|Nintendo|PlayStation|PS[45]|Xbox|on (?:the )?Switch|on Steam|game reviews?|arcade games?"
                 # ... or about a screen thriller, and a summary that tells its plot ("Netflix's new
                 # thriller about an ICBM intercept tops the chart || The film follows ...").
                 r"|Netflix|HBO|Disney\+|Prime Video|box office|thriller)\b[^\n]*"
