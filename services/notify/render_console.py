@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from services.notify.alert import Alert, Digest
-from services.notify.wording import changed_labels, facts, one_line, safe_link, summary_line
+from services.notify.wording import changed_labels, facts, more_reports, one_line, safe_link, summary_line
 
+MAX_SOURCES_LISTED = 5
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -26,9 +27,13 @@ def render_console(alert: Alert) -> str:
         head = f"ALERT: {summary_line(event)}"
     lines = ["=" * 72, clean(head), f"  {clean(event.headline)}"]
     lines.append("  " + " | ".join(f"{f.label}: {clean(f.value)}" for f in facts(event)))
-    for source in event.sources[:5]:
+    listed = event.sources[:MAX_SOURCES_LISTED]
+    for source in listed:
         url = safe_link(source.url)
         lines.append(f"  - {clean(source.feed)}" + (f" {clean(url)}" if url else ""))
+    more = more_reports(event, len(listed))
+    if more and listed:
+        lines.append(f"  - {more}")
     lines.append(f"  event {clean(event.event_id)} rev {event.revision} · delivery {alert.delivery_id}")
     lines.append("=" * 72)
     return "\n".join(lines) + "\n"

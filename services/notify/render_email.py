@@ -16,9 +16,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from services.notify.alert import Alert, Digest
-from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
+from services.notify.wording import changed_labels, fact_text, facts, more_reports, one_line, safe_link, summary_line
 
 MAX_SUBJECT_CHARS = 160
+MAX_SOURCES_LISTED = 20
 
 
 def _domain(sender: str) -> str:
@@ -75,9 +76,12 @@ def text_body(alert: Alert) -> str:
         lines.append(f"{fact.label + ':':<13}{fact.value}")
     lines.append("")
     lines.append("Sources:")
-    for source in event.sources[:20]:
+    for source in event.sources[:MAX_SOURCES_LISTED]:
         url = safe_link(source.url)
         lines.append(f"  - {one_line(source.feed, 80)}: {one_line(source.title, 200)}" + (f" <{url}>" if url else ""))
+    more = more_reports(event, len(event.sources[:MAX_SOURCES_LISTED]))
+    if more:
+        lines.append(f"  - {more}")
     lines.append("")
     lines.append(f"Event {event.event_id}, revision {event.revision}, first reported "
                  f"{event.first_reported_at.strftime('%Y-%m-%d %H:%M UTC')}.")
@@ -110,12 +114,15 @@ def html_body(alert: Alert, map_cid: str | None = None) -> str:
         parts.append(f'<p><img src="cid:{esc(map_cid, quote=True)}" width="640" height="400" '
                      f'alt="{esc(alt, quote=True)}"></p>')
     items = []
-    for source in event.sources[:20]:
+    for source in event.sources[:MAX_SOURCES_LISTED]:
         url = safe_link(source.url)
         name = esc(one_line(source.feed, 80))
         title = esc(one_line(source.title, 200))
         label = f"<a href=\"{esc(url, quote=True)}\">{name}</a>" if url else name
         items.append(f"<li>{label}: {title}</li>")
+    more = more_reports(event, len(items))
+    if more:
+        items.append(f"<li>{esc(more)}</li>")
     parts.append("<p>Sources:</p><ul>" + "".join(items) + "</ul>")
     parts.append(f"<p><small>Event {esc(event.event_id)}, revision {event.revision}.</small></p>")
     return "<!DOCTYPE html><html><body>" + "".join(parts) + "</body></html>\n"

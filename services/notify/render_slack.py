@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from services.notify.alert import Alert, Digest
-from services.notify.wording import changed_labels, fact_text, facts, one_line, safe_link, summary_line
+from services.notify.wording import changed_labels, fact_text, facts, more_reports, one_line, safe_link, summary_line
 from services.web.geo import place_event  # pure: whether the event has a map at all
 
 MAX_SECTION_CHARS = 3000
@@ -115,10 +115,10 @@ def _sources(alert: Alert) -> list[str]:
         name = one_line(source.feed, 60)
         url = safe_link(source.url)
         shown.append(link(url, name) if url else escape_mrkdwn(name))
-    more = len(event.sources) + event.sources_omitted - len(shown)
+    more = more_reports(event, len(shown))
     line = "Sources: " + (", ".join(shown) if shown else "none listed")
-    if more > 0 and shown:
-        line += f" and {more} more"
+    if more and shown:
+        line += f" {more}"
     return [line]
 
 

@@ -73,3 +73,11 @@ def safe_link(url: str | None) -> str | None:
         return None
     return url
 
+
+
+def more_reports(event: LaunchEvent, listed: int) -> str | None:
+    """"and N more reports" for the reports of `event` an alert does not list (those past
+    the first `listed`, and those the event no longer keeps), else None. The "Sources" fact
+    counts outlets; this counts reports, and says so."""
+    more = len(event.sources) + event.sources_omitted - listed
+    return f"and {more} more report{'s' if more > 1 else ''}" if more > 0 else None

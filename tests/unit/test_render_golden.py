@@ -35,8 +35,9 @@ FIRST = LaunchEvent(
     confidence=0.86, headline="North Korea fires 2 ballistic missiles <!here> & more", first_reported_at=T0,
     updated_at=T0, sources=SOURCES, source_count=3,
 )
+# The update's event no longer keeps its four oldest reports: each message says there are more.
 UPDATE = FIRST.model_copy(update={"revision": 3, "status": "confirmed", "count": 3, "apogee_km": 120.0,
-                                  "changes": ["status", "count", "apogee_km"]})
+                                  "changes": ["status", "count", "apogee_km"], "sources_omitted": 4})
 ALERT = Alert(delivery_id_for("ops", FIRST.event_id, 1), "ops", "alert", FIRST)
 UPDATE_ALERT = Alert(delivery_id_for("ops", UPDATE.event_id, 3), "ops", "update", UPDATE,
                      changed=("status", "count", "apogee_km"),

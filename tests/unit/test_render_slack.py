@@ -137,7 +137,7 @@ def test_the_sources_line_counts_reports_and_an_update_leads_with_its_newest():
                for n in range(9)]
     many = event(sources=reports, source_count=3, sources_omitted=2)
     line = next(t for t in all_mrkdwn(render_slack(Alert("d1", "s", "alert", many))) if "Sources:" in t)
-    assert "https://news.example/0" in line and line.endswith("and 6 more")  # 11 reports, 5 shown
+    assert "https://news.example/0" in line and line.endswith("and 6 more reports")  # 11 reports, 5 shown
     update = Alert("d2", "s", "update", many, changed=("distance_km",))
     line = next(t for t in all_mrkdwn(render_slack(update)) if "Sources:" in t)
     assert line.index("https://news.example/8") < line.index("https://news.example/7")
