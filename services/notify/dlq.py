@@ -59,6 +59,9 @@ class ReplayResult:
     failed: int = 0
     already_done: int = 0
     not_replayable: int = 0
+    # Dead deliveries of a revision older than one sent or dead since: the later one tells
+    # the event as it now stands, so the older is not sent (it would repeat the alert).
+    superseded: int = 0
 
 
 def _revision(letter: DeadLetter) -> int | None:
@@ -180,7 +183,7 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
                           dead_letters=DeadLetters(bus.producer(), f"{bus.topic_prefix}dlq", "notify", clock),
                           backoff=backoff_for(settings), concurrency=settings.notify.concurrency,
                           clock=clock, sleep=sleep)
-    delivered = failed = already = not_replayable = 0
+    delivered = failed = already = not_replayable = superseded = 0
     seen: set[tuple[str, str, int]] = set()
     try:
         for row in rows:
@@ -196,6 +199,10 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
             if row.state in ("delivered", "skipped"):
                 already += 1
                 continue
+            if ledger.newest_sent(sub.name, letter.event_id) > row.revision:
+                ledger.mark_superseded(sub.name, letter.event_id, row.revision)
+                superseded += 1
+                continue
             event = LaunchEvent.model_validate_json(letter.value)
             [outcome] = await deliverer.deliver(event, [sub], None, replay=True)
             if outcome.status == "delivered":
@@ -208,7 +215,7 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
         conn.close()
         if own_http:
             await http.close()
-    return ReplayResult(delivered, failed, already, not_replayable)
+    return ReplayResult(delivered, failed, already, not_replayable, superseded)
 
 
 def format_rows(rows: list[DlqRow]) -> str:
@@ -286,5 +293,5 @@ async def replay_command(settings: Settings, out: TextIO | None = None, *, subsc
                              sends=True)
     _note_missing_state(settings, err)
     print(f"delivered {result.delivered}, failed again {result.failed}, already done {result.already_done}, "
-          f"not replayable {result.not_replayable}", file=out or sys.stdout)
+          f"superseded {result.superseded}, not replayable {result.not_replayable}", file=out or sys.stdout)
     return 1 if result.failed else 0

@@ -330,6 +330,21 @@ class Ledger:
             " WHERE status='dead' AND event_json IS NOT NULL ORDER BY updated_at, subscription, event_id, revision"
         ).fetchall()
 
+    def newest_sent(self, subscription: str, event_id: str) -> int:
+        """The highest revision of the event sent to the subscription, or tried and dead,
+        or on its way (0 for none): a dead revision older than it is no news to replay."""
+        row = self._conn.execute(
+            "SELECT MAX(revision) FROM notify_ledger WHERE subscription=? AND event_id=?"
+            " AND status IN ('delivered', 'queued', 'pending', 'dead')", (subscription, event_id)).fetchone()
+        return row[0] or 0
+
+    def mark_superseded(self, subscription: str, event_id: str, revision: int) -> None:
+        """A dead delivery that a later revision of its event replaces: skipped, not replayed."""
+        self._conn.execute(
+            "UPDATE notify_ledger SET status='skipped', reason='superseded', updated_at=?"
+            " WHERE subscription=? AND event_id=? AND revision=? AND status='dead'",
+            (_now(), subscription, event_id, revision))
+
     def mark_skipped(self, *, subscription: str, event_id: str, revision: int, delivery_id: str,
                      reason: str) -> None:
         self._conn.execute(

@@ -163,6 +163,38 @@ async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id
     assert [r.state for r in await dlq_list(settings, bus, idle_s=0.05)] == ["delivered"]
 
 
+async def test_dlq_replay_sends_an_event_once_as_it_now_stands(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    hook.script = [(500, {})] * 6  # down for both revisions of the event
+    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
+    bus = MemoryBus()
+    await publish(bus, make_event(), make_event(revision=2, count=3))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2)
+    ctx.close()
+
+    result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    # One alert, with the count as it now stands; the older revision is not sent.
+    assert (result.delivered, result.superseded, result.failed) == (1, 1, 0)
+    assert [json.loads(body)["event"]["revision"] for _, body in hook.accepted] == [2]
+    assert sorted(r.state for r in await dlq_list(settings, bus, idle_s=0.05)) == ["delivered", "skipped"]
+
+
+async def test_dlq_replay_does_not_resend_a_revision_a_later_one_has_told(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    hook.script = [(500, {})] * 3  # down for the first revision, back for the second
+    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
+    bus = MemoryBus()
+    await publish(bus, make_event(), make_event(revision=2, count=3))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(hook.accepted) == 1)
+    ctx.close()
+
+    result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    assert (result.delivered, result.superseded) == (0, 1)
+    assert len(hook.accepted) == 1
+
+
 async def test_dlq_works_from_the_ledger_when_the_bus_forgot_its_letters(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
     hook.script = [(500, {})] * 3
