@@ -60,7 +60,12 @@ def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Se
         "per_host_concurrency": max(settings.ingest.per_host_concurrency, len(feeds)),
     })
     notify = settings.notify.model_copy(update={"console_output": "always"})
+    # The pages on a free port unless one was asked for: a `launchwatch run` on this machine
+    # holds the default one. The http_listening line names the port taken.
+    http = settings.http if "listen" in settings.http.model_fields_set else \
+        settings.http.model_copy(update={"listen": "127.0.0.1:0"})
     return settings.model_copy(update={
+        "http": http,
         "bus": settings.bus.model_copy(update={"kind": "memory"}),
         "state": settings.state.model_copy(update={"path": str(state_path)}),
         "ingest": ingest,
