@@ -641,6 +641,11 @@ def test_the_revolutionary_guards_are_named_as_the_source(title, source):
     ("Russia fires missiles at Kyiv", "Three missiles struck Kyiv overnight, the mayor said.", "en", 3),
     ("Rosja zaatakowała Kijów", "W nocy spadły trzy rakiety na Kijów.", "pl", 3),
     ("Rosja zaatakowała miasta Ukrainy", "W nocy spadły trzy rakiety.", "pl", 3),
+    # "A missile and drone attack": the weapon names the attack beside another arm; the
+    # missiles' own number follows.
+    ("Russia launches massive missile attack on Ukraine", "Russia launched a massive combined missile and drone attack "
+     "overnight, firing 40 missiles at Kyiv and Lviv, the Air Force said.", "en", 40),
+    ("Russia fires missile at Odesa port", "A missile and a drone hit the port overnight.", "en", 1),
 ])
 def test_a_count_is_this_launchs(title, summary, lang, count):
     assert _facts(title, summary, lang).count == count

@@ -1004,7 +1004,9 @@ COUNT = compile_fast(
     r"|rounds(?= (?:fired )?from (?:[\w-]+ ){0,4}?(?:multiple[- ])?rocket launchers?\b)"
     + r"|" + NAMED_SYSTEMS + r")\b"
     # "a major missile salvo": the weapon word modifies another noun, which is what is counted
-    r"(?![- ](?:salvo|launch|test|system|program|programme|attack|strike|barrage|defen[cs]e|force|unit|base|site"
+    # (also beside another arm: "a combined missile and drone attack")
+    r"(?!(?: and (?:[\w-]+ )?(?:drones?|bombs?|artillery|air))?[- ](?:salvo|launch|test|system|program|programme"
+    r"|attack|strike|barrage|defen[cs]e|force|unit|base|site"
     r"|launcher|production|factory|threat|alert|siren|commander|engine|warhead)s?\b)",
     _I,
 )
