@@ -353,8 +353,12 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
     })
     feed = clip(report.feed, MAX_TEXT_CHARS) or ""
     state_media = is_state_media(actor, agency, feed)
-    # "KCNA; ROK JCS": one report can carry both the claim and the observation.
-    official = is_official(agency) or (report.source_kind == "agency" and not state_media)
+    walked_back = walk_back(report.title)
+    # "KCNA; ROK JCS": one report can carry both the claim and the observation. A retraction
+    # the classifier read no fields from is an agency's when its headline names one ("N. Korea
+    # did not fire missiles, JCS says, calling earlier report a false alarm").
+    official = (is_official(agency) or (report.source_kind == "agency" and not state_media)
+                or (walked_back == "retraction" and not agency and is_official(report.title)))
     authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
     if state_media or official:
         authority = AGENCY
@@ -374,7 +378,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
         source_kind=clip(report.source_kind, MAX_TEXT_CHARS), source_agency=agency,
         published_at=_utc(report.published_at), reported_at=reported_at, fields=fields,
         confidence=report.confidence, authority=authority, state_media=state_media,
-        official=official, walk_back=walk_back(report.title), seq=seq, lang=clip(report.lang, 35),
+        official=official, walk_back=walked_back, seq=seq, lang=clip(report.lang, 35),
         time_precision=time_precision(fields.launched_at, [e.text for e in time_evidence],
                                       [e.cue for e in time_evidence]),
         kind_weak=fields.kind is not None and bool(kind_cues) and kind_cues <= WEAK_KIND_CUES,

@@ -83,6 +83,23 @@ def test_a_retraction_that_names_the_actor_walks_the_event_back_even_with_no_fie
     assert walked.status == "retracted"
 
 
+def test_a_retraction_an_agency_makes_in_the_headline_outweighs_its_report(clusterer):
+    clusterer.add(report("nkn-1", "NK News", "N. Korea fires cruise missiles over Yellow Sea: JCS", minutes=2,
+                         kind="cruise", agency="JCS", direction="Yellow Sea"))
+    # The same outlet tells the agency's walk-back; the classifier reads no fields from it.
+    retraction = report("nkn-2", "NK News", "N. Korea did not fire cruise missiles over Yellow Sea, JCS says, "
+                        "calling earlier report a false alarm", minutes=40, actor=None, kind=None,
+                        is_launch=False, confidence=0.17)
+    (walked,) = clusterer.add(retraction)
+    assert walked.status == "retracted"
+    # An outlet's own walk-back does not undo what the agency said.
+    clusterer.add(report("kh-1", "Korea Herald", "N. Korea fires missile over East Sea: JCS", minutes=60 * 5,
+                         kind="cruise", agency="JCS", direction="East Sea"))
+    (kept,) = clusterer.add(report("kh-2", "Korea Herald", "Korea Herald retracts report of North Korean missile",
+                                   minutes=60 * 5 + 10, actor=None, kind=None, is_launch=False, confidence=0.1))
+    assert kept.status != "retracted"
+
+
 def test_a_late_report_of_an_icbm_joins_its_launch_and_a_next_day_generic_launch_is_new(clusterer):
     (icbm,) = clusterer.add(report("jcs", "Yonhap", "N. Korea fires ICBM: JCS", minutes=2, kind="icbm",
                                    kind_of_source="wire", agency="JCS", launched_at=T0))
