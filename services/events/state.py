@@ -828,7 +828,9 @@ def _fact_key(name: str, stating: list[Source]):
     if name == "launch_site":
         # Free text too: the first wording of the top authority, Latin script first.
         return lambda s: (s.authority, s.fields.launch_site.isascii(), -s.reported_at.timestamp(), s.item_id)
-    return lambda s: (s.authority, _recency(s))
+    # A distance or apogee a correction states outranks the others, whenever they came: a
+    # later report repeating the old figure is mostly a copy of one written before it.
+    return lambda s: (s.walk_back == "correction", s.authority, _recency(s))
 
 
 def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
@@ -1010,7 +1012,10 @@ def join(state: EventState, source: Source, now: datetime, window: Window) -> Ev
     """
     kept = [s for s in state.sources if not s.same_article(source)]
     replaced = next((s for s in state.sources if s.same_article(source)), None)
-    source = replace(settle_walk_back(source, state.published), seq=replaced.seq if replaced else state.next_seq)
+    # An edit or a copy of a correction still corrects, though the event now holds its value.
+    settled = source if replaced is not None and replaced.walk_back == source.walk_back == "correction" \
+        else settle_walk_back(source, state.published)
+    source = replace(settled, seq=replaced.seq if replaced else state.next_seq)
     sources, omitted = bound_sources(tuple(sorted([*kept, source], key=lambda s: s.seq)), state.omitted, window)
     if state.held:
         event = resolve(state.event_id, 1, sources, now, window, None, omitted)

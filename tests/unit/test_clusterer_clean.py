@@ -223,3 +223,23 @@ def test_an_evening_story_naming_no_class_is_the_morning_launch_and_a_named_clas
     (other,) = clusterer.add(report("next", "Yonhap", "N. Korea fires ballistic missile", minutes=26 * 60,
                                     kind="ballistic", kind_of_source="wire"))
     assert other.event_id != launch.event_id and other.revision == 1
+
+
+def test_a_correction_holds_against_a_later_copy_of_the_old_figure_and_its_own_copy(clusterer):
+    clusterer.add(report("y1", "Yonhap", "N. Korea fires 2 missiles that flew 350 km: JCS", minutes=5,
+                         kind_of_source="wire", agency="JCS", count=2, distance_km=350))
+    (corrected,) = clusterer.add(report("y2", "Yonhap", "(Corrects distance) N. Korea's missiles flew 400 km, "
+                                        "not 350 km: JCS", minutes=40, kind_of_source="wire", agency="JCS",
+                                        distance_km=400, kind=None))
+    assert (corrected.status, corrected.distance_km) == ("corrected", 400)
+    # A later report of another outlet repeats the first figure.
+    late = clusterer.add(report("ap-1", "AP", "North Korea's missiles flew 350 km, Seoul says", minutes=55,
+                                kind_of_source="wire", agency="JCS", count=2, distance_km=350))
+    assert all((e.status, e.distance_km) == ("corrected", 400) for e in late)
+    assert [(e.status, e.distance_km) for e in clusterer.open_events] == [("corrected", 400)]
+    # The correction again under another id (a feed that re-keyed its items): still corrected.
+    copy = report("y2-again", "Yonhap", "(Corrects distance) N. Korea's missiles flew 400 km, not 350 km: JCS",
+                  minutes=41, kind_of_source="wire", agency="JCS", distance_km=400, kind=None)
+    copy = copy.model_copy(update={"url": corrected.sources[-1].url})
+    assert all((e.status, e.distance_km) == ("corrected", 400) for e in clusterer.add(copy))
+    assert [(e.status, e.distance_km) for e in clusterer.open_events] == [("corrected", 400)]
