@@ -73,7 +73,7 @@ def text_body(alert: Alert) -> str:
     lines.append(one_line(event.headline, 1000))
     lines.append("")
     for fact in facts(event):
-        lines.append(f"{fact.label + ':':<13}{fact.value}")
+        lines.append(f"{fact.label + ':':<14} {fact.value}")
     lines.append("")
     lines.append("Sources:")
     for source in event.sources[:MAX_SOURCES_LISTED]:

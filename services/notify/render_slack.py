@@ -111,8 +111,14 @@ def _sources(alert: Alert) -> list[str]:
     event = alert.event
     reports = list(reversed(event.sources)) if alert.kind == "update" else list(event.sources)
     shown = []
-    for source in reports[:MAX_SOURCES_SHOWN]:
+    feeds: set[str] = set()
+    for source in reports:
+        if len(shown) == MAX_SOURCES_SHOWN:
+            break
         name = one_line(source.feed, 60)
+        if name in feeds:
+            continue  # one link a feed: "Yonhap, Yonhap, Yonhap" tells nothing
+        feeds.add(name)
         url = safe_link(source.url)
         shown.append(link(url, name) if url else escape_mrkdwn(name))
     more = more_reports(event, len(shown))

@@ -66,10 +66,8 @@ def filter_reason(sub: SubscriptionSettings, event: LaunchEvent, now: datetime) 
     if age_s > sub.freshness_window_s:
         return "too_old", (f"first reported {age_s / 3600:.1f} h ago, beyond the "
                            f"{sub.freshness_window_s / 3600:.1f} h freshness window")
-    if event.confidence < sub.min_confidence:
-        return "below_min_confidence", f"confidence {event.confidence:.2f} < {sub.min_confidence:.2f}"
-    if STATUS_RANK.get(event.status, 0) < STATUS_RANK[sub.min_status]:
-        return "below_min_status", f"status {event.status} < {sub.min_status}"
+    # What the subscription is about (actors, kinds, languages) before how sure the event is:
+    # an event of another actor is skipped as that, whatever its status.
     if sub.actors and (event.actor or "").casefold() not in {a.casefold() for a in sub.actors}:
         return "actor_not_subscribed", f"actor {event.actor or 'unknown'} not in {sub.actors}"
     if sub.kinds and event.kind not in sub.kinds:
@@ -80,6 +78,10 @@ def filter_reason(sub: SubscriptionSettings, event: LaunchEvent, now: datetime) 
         wanted = {lang.split("-")[0].casefold() for lang in sub.languages}
         if langs and not langs & wanted:
             return "language_not_subscribed", f"source languages {sorted(langs)} not in {sub.languages}"
+    if event.confidence < sub.min_confidence:
+        return "below_min_confidence", f"confidence {event.confidence:.2f} < {sub.min_confidence:.2f}"
+    if STATUS_RANK.get(event.status, 0) < STATUS_RANK[sub.min_status]:
+        return "below_min_status", f"status {event.status} < {sub.min_status}"
     return None
 
 

@@ -42,6 +42,8 @@ def sent(e: LaunchEvent, revision: int | None = None) -> Memory:
         ({"freshness_window_s": 60}, {}, "too_old"),
         ({}, {"stale": True}, "stale"),
         ({}, {"status": "retracted"}, "retracted"),
+        # Another actor's event is skipped as such, whatever its status and confidence.
+        ({"actors": ["IRN"], "min_status": "confirmed", "min_confidence": 0.99}, {}, "actor_not_subscribed"),
     ],
 )
 def test_first_alert_filters_say_why_nothing_was_sent(settings, overrides, reason):

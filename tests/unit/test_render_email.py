@@ -38,6 +38,13 @@ def test_subject_is_scannable_and_message_has_text_and_html():
     assert "<blockquote>North Korea fires two ballistic missiles</blockquote>" in html
 
 
+def test_every_fact_of_the_text_part_is_parted_from_its_label():
+    msg = parsed(Alert("dlv_1", "duty", "alert", event(launch_site="the Sunan area of Pyongyang", source_agency="JCS")))
+    lines = msg.get_body(("plain",)).get_content().splitlines()
+    assert "Launched from: the Sunan area of Pyongyang" in [" ".join(line.split()) for line in lines]
+    assert not any(line.startswith("Launched from:the") for line in lines)
+
+
 def test_feed_text_is_escaped_in_html_and_cannot_add_headers():
     hostile = event(headline='<script>alert(1)</script><a href="https://evil">x</a>',
                     direction="East Sea\r\nBcc: victim@example.org",

@@ -142,3 +142,8 @@ def test_the_sources_line_counts_reports_and_an_update_leads_with_its_newest():
     line = next(t for t in all_mrkdwn(render_slack(update)) if "Sources:" in t)
     assert line.index("https://news.example/8") < line.index("https://news.example/7")
     assert "https://news.example/0" not in line
+    # One link a feed: a wire's several reports are named once.
+    wire = [EventSource(item_id=f"y{n}", feed="Yonhap (EN)", url=f"https://yna.example/{n}", title="x") for n in range(4)]
+    repeated = event(sources=[*wire, reports[0]], source_count=2)
+    line = next(t for t in all_mrkdwn(render_slack(Alert("d3", "s", "alert", repeated))) if "Sources:" in t)
+    assert line.count("Yonhap (EN)") == 1 and "https://news.example/0" in line and line.endswith("and 3 more reports")
