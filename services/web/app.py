@@ -17,7 +17,7 @@ import hmac
 import json
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -92,6 +92,13 @@ def ago(moment: datetime | None, now: datetime) -> str:
     else:
         text = f"{seconds / 86400:.0f} d"
     return f"in {text}" if future else f"{text} ago"
+
+
+def days_ago(day: str, now: datetime) -> str:
+    """"today", "yesterday", "3 d ago" for a launch day whose hour no report gives: its
+    estimate's hours would be a precision the reports do not have."""
+    days = (now.date() - date.fromisoformat(day)).days
+    return {0: "today", 1: "yesterday", -1: "tomorrow"}.get(days, f"{days} d ago" if days > 0 else f"in {-days} d")
 
 
 def _environment() -> jinja2.Environment:
@@ -224,7 +231,8 @@ class RowRenderer:
         if halves is None:
             head, _, tail = str(self._macro(row, self._MARK)).rpartition(self._MARK)
             halves = self._halves.put(key, (head, tail))
-        return Markup(halves[0] + str(escape(ago(row.since, now))) + halves[1])
+        since = days_ago(row.since_day, now) if row.since_day else ago(row.since, now)
+        return Markup(halves[0] + str(escape(since)) + halves[1])
 
 
 async def _secure(request: web.Request, response: web.StreamResponse) -> None:

@@ -64,6 +64,7 @@ class EventRow:
     first_reported_at: datetime   # the list's order and its page cursor
     source_count: int
     since_day: str | None = None  # the launch day where the reports give no hour ("2023-02-18")
+    launched: bool = True         # whether `since` is the launch's time (else the first report's)
 
     @classmethod
     def of(cls, event: LaunchEvent) -> EventRow:
@@ -71,7 +72,8 @@ class EventRow:
                    headline=event.headline, actor=event.actor, kind=event.kind, count=event.count,
                    since=event.launched_at or event.first_reported_at, first_reported_at=event.first_reported_at,
                    source_count=event.source_count,
-                   since_day=event.launched_on.isoformat() if event.launched_at and event.launched_on else None)
+                   since_day=event.launched_on.isoformat() if event.launched_at and event.launched_on else None,
+                   launched=event.launched_at is not None)
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "since": self.since.isoformat(),

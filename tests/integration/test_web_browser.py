@@ -110,7 +110,7 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             await page.screenshot(ARTIFACTS / "events.png")
 
             # An older page updates the rows it shows but takes no new event at its top.
-            await page.goto(f"{base}/?before=9999|z")
+            await page.goto(f"{base}/?before=9999-12-31T00:00:00%2B00:00|z")
             await asyncio.sleep(0.3)
             await publish(newcomer.model_copy(update={"event_id": "evt_newer"}))
             await publish(korean_event(4))  # after the new event on the same stream
@@ -185,6 +185,65 @@ async def test_lists_stack_on_a_phone_without_scrolling_sideways(tmp_path: Path)
                     assert words in text, (path, words)
                 await page.screenshot(ARTIFACTS / f"list-390px{path.replace('/', '-')}.png")
             assert page.errors == []
+            await page.close()
+    finally:
+        browser.close()
+        await server.close()
+
+
+# White text on a badge: WCAG's contrast ratio of its colour and background.
+_BADGE_CONTRAST = """[...document.querySelectorAll('.badge')].map(b => {
+  const lum = c => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const s = getComputedStyle(b); const [hi, lo] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+  return [b.textContent, (hi + 0.05) / (lo + 0.05)]; })"""
+
+
+async def test_a_long_word_stays_in_its_column_badges_are_legible_and_a_lost_stream_says_so(tmp_path: Path) -> None:
+    """A feed's unbroken run of letters does not widen the list or the event page (every
+    event's facts stay on screen); white badge text keeps 4.5:1; a page whose live stream
+    is lost says it may be out of date."""
+    from aiohttp.test_utils import TestServer
+
+    from services.web.app import build_web_app
+    from services.web.store import EventStore, LiveFeed
+    import sqlite3
+
+    store = EventStore(sqlite3.connect(":memory:"))
+    long_word = korean_event(2).model_copy(update={
+        "event_id": "evt_long", "status": "reported", "headline": "India test-fires Agni missile " + "Z" * 250})
+    for event in (korean_event(2).model_copy(update={"status": "confirmed"}), long_word,
+                  busy_event().model_copy(update={"status": "retracted"})):
+        store.add(event, event.updated_at)
+    app = build_web_app(store, LiveFeed(), clock=lambda: busy_event().updated_at)
+    server = TestServer(app, host="127.0.0.1", port=free_port())
+    await server.start_server()
+    browser = Browser(tmp_path / "profile")
+    try:
+        async with aiohttp.ClientSession() as http:
+            await browser.start()
+            page = await browser.new_page(http)
+            for width in (1280, 390):
+                await page.send("Emulation.setDeviceMetricsOverride", width=width, height=800, deviceScaleFactor=1,
+                                mobile=width < 600)
+                for path in ("/", "/events/evt_long"):
+                    await page.goto(f"{server.make_url(path)}")
+                    assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+                        width, path)
+                # The list's last column (the sources) is on screen at once.
+                await page.goto(f"{server.make_url('/')}")
+                if width > 600:
+                    right = await page.evaluate("document.querySelector('#events tr td:last-child')"
+                                                ".getBoundingClientRect().right")
+                    assert right <= width, right
+                await page.screenshot(ARTIFACTS / f"long-word-{width}px.png")
+            contrasts = await page.evaluate(_BADGE_CONTRAST)
+            assert {text for text, _ in contrasts} >= {"reported", "confirmed", "retracted"}
+            assert all(ratio >= 4.5 for _, ratio in contrasts), contrasts
+            assert await page.evaluate("document.querySelector('.offline').hidden")
+            await server.close()  # the server goes away: the page says so
+            await page.wait_for("!document.querySelector('.offline').hidden", 10)
+            await page.screenshot(ARTIFACTS / "stream-lost.png")
             await page.close()
     finally:
         browser.close()

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from aiohttp.test_utils import TestClient, TestServer
 
-from services.web.app import CSP, build_web_app
+from services.web.app import CSP, build_web_app, days_ago
 from services.web.store import EventStore, LiveFeed
 from tests.web_samples import HOSTILE_TITLE, T0, busy_event, hostile_event, korean_event
 
@@ -414,6 +414,9 @@ async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages()
         page = await (await client.get("/events/evt_day")).text()
     finally:
         await client.close()
-    assert 'title="2026-03-05 (time not stated)"' in listing
+    # The list shows the day, and how long ago in days, never the estimate's hours.
+    assert "2026-03-05 (time not stated)" in listing
+    assert day_only.launched_at.strftime("%H:%M UTC") not in listing
+    assert ">" + days_ago("2026-03-05", NOW) + "<br>" in listing and " h ago<br>" not in listing
     assert "2026-03-05 (time not stated)" in page
     assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page

@@ -6,6 +6,17 @@
   var eventId = document.body.getAttribute("data-event-id");
   var list = document.getElementById("events");
   var stream = new EventSource("/live");
+  // A page whose stream is lost says so (the browser retries); once it is back, the page is
+  // loaded again, since what was published meanwhile did not reach it.
+  var banner = document.createElement("p");
+  banner.className = "offline";
+  banner.setAttribute("role", "status");
+  banner.textContent = "Live updates lost: reconnecting. This page may be out of date.";
+  banner.hidden = true;
+  document.body.insertBefore(banner, document.body.firstChild);
+  var lost = false;
+  stream.addEventListener("error", function () { lost = true; banner.hidden = false; });
+  stream.addEventListener("open", function () { if (lost) { window.location.reload(); } });
   stream.addEventListener("revision", function (message) {
     var data = JSON.parse(message.data);
     if (list) {
