@@ -420,3 +420,19 @@ async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages()
     assert ">" + days_ago("2026-03-05", NOW) + "<br>" in listing and " h ago<br>" not in listing
     assert "2026-03-05 (time not stated)" in page
     assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page
+
+
+async def test_an_event_page_leads_with_what_was_launched_and_when_then_the_facts() -> None:
+    store = make_store()
+    event = korean_event(2)
+    store.add(event, NOW)
+    client = await client_for(store)
+    try:
+        page = await (await client.get(f"/events/{event.event_id}")).text()
+    finally:
+        await client.close()
+    h1 = page[page.index("<h1>"):page.index("</h1>")]
+    assert "North Korea · " in h1 and event.headline not in h1  # the alerts' words, not one outlet's
+    lede = page[page.index('<p class="lede">'):page.index("</p>", page.index('<p class="lede">'))]
+    assert event.launched_at.strftime("%Y-%m-%d %H:%M UTC") in lede and event.headline in lede
+    assert page.index("Facts and who gave them") < page.index("<h2>Map</h2>")
