@@ -850,7 +850,9 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
             actor = chosen["actor"].fields.actor
             stating = [s for s in stating if actors_named(s.fields.direction) != {actor}] or stating
         chosen[name] = max(stating, key=_fact_key(name, stating)) if stating else None
-    lead = max(telling, key=lambda s: (s.headline_tells, s.authority, s.lang == "en", _recency(s)))
+    # A correction heads the event it corrects: its headline says what was corrected.
+    lead = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction", s.authority, s.lang == "en",
+                                       _recency(s)))
     return chosen, lead
 
 

@@ -232,11 +232,14 @@ def test_a_correction_holds_against_a_later_copy_of_the_old_figure_and_its_own_c
                                         "not 350 km: JCS", minutes=40, kind_of_source="wire", agency="JCS",
                                         distance_km=400, kind=None))
     assert (corrected.status, corrected.distance_km) == ("corrected", 400)
+    # The correction heads the event: an update quotes what was corrected, and who says so.
+    assert corrected.headline.startswith("(Corrects distance)") and corrected.source_agency == "JCS"
     # A later report of another outlet repeats the first figure.
     late = clusterer.add(report("ap-1", "AP", "North Korea's missiles flew 350 km, Seoul says", minutes=55,
                                 kind_of_source="wire", agency="JCS", count=2, distance_km=350))
     assert all((e.status, e.distance_km) == ("corrected", 400) for e in late)
     assert [(e.status, e.distance_km) for e in clusterer.open_events] == [("corrected", 400)]
+    assert clusterer.open_events[0].headline.startswith("(Corrects distance)")
     # The correction again under another id (a feed that re-keyed its items): still corrected.
     copy = report("y2-again", "Yonhap", "(Corrects distance) N. Korea's missiles flew 400 km, not 350 km: JCS",
                   minutes=41, kind_of_source="wire", agency="JCS", distance_km=400, kind=None)
