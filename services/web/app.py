@@ -145,11 +145,24 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
             if said_shown == shown:
                 agree.append(source)
             else:
-                (worded if same_fact(fact, said, held) else differ).setdefault(said_shown, []).append(source)
+                (worded if _no_dissent(fact, source, held) else differ).setdefault(said_shown, []).append(source)
         rows.append({"fact": fact, "label": fact_label(fact), "value": shown, "agree": outlets(agree),
                      "worded": [(said, outlets(by)) for said, by in worded.items()],
                      "differ": [(said, outlets(by)) for said, by in differ.items()]})
     return rows
+
+
+def _no_dissent(fact: str, source: EventSource, held: Any) -> bool:
+    """Whether what `source` says of `fact` tells the event's value otherwise rather than
+    contradict it: the same fact (`schemas.agreement.same_fact`); another agency credited
+    (JCS for one outlet, Japan MoD for another: both say so); a launch day that states no
+    hour, the day of the event's launch time (a day apart at most: a source's local date)."""
+    said = getattr(source.fields, fact)
+    if fact == "source_agency":
+        return True
+    if fact == "launched_at" and source.fields.launched_on is not None and isinstance(held, datetime):
+        return abs((held.date() - source.fields.launched_on).days) <= 1
+    return same_fact(fact, said, held)
 
 
 def _paint_png(event: LaunchEvent) -> bytes | None:

@@ -400,6 +400,9 @@ async def test_a_fact_given_in_other_words_is_no_dissent_and_a_contradiction_is(
     assert 'as <span class="said">2024-05-30 21:14 UTC</span>' in given and "21:14" not in otherwise
     assert '<span class="said">2024-05-30 21:16 UTC</span>' in otherwise and "21:16" not in given
     assert '<span class="said">1</span>' in cells("count")[1]
+    # Another agency credited is no dissent: each outlet says who told it.
+    given, otherwise = cells("source_agency")
+    assert "South Korean and Japanese officials" in given and "officials" not in otherwise
 
 
 async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages() -> None:
@@ -436,3 +439,22 @@ async def test_an_event_page_leads_with_what_was_launched_and_when_then_the_fact
     lede = page[page.index('<p class="lede">'):page.index("</p>", page.index('<p class="lede">'))]
     assert event.launched_at.strftime("%Y-%m-%d %H:%M UTC") in lede and event.headline in lede
     assert page.index("Facts and who gave them") < page.index("<h2>Map</h2>")
+
+
+async def test_a_source_giving_the_launch_day_alone_does_not_dissent_from_its_time() -> None:
+    from datetime import datetime as dt
+
+    event = korean_event(2)
+    day_only = event.sources[0].model_copy(update={"fields": event.sources[0].fields.model_copy(update={
+        "launched_at": dt.combine(event.launched_at.date(), dt.min.time(), event.launched_at.tzinfo).replace(hour=12),
+        "launched_on": event.launched_at.date()})})
+    store = make_store()
+    store.add(event.model_copy(update={"event_id": "evt_days", "sources": [day_only, *event.sources[1:]]}), NOW)
+    client = await client_for(store)
+    try:
+        html = await (await client.get("/events/evt_days")).text()
+    finally:
+        await client.close()
+    row = html[html.index('data-fact="launched_at"'):html.index("</tr>", html.index('data-fact="launched_at"'))]
+    otherwise = row[row.index('data-label="Said otherwise"'):]
+    assert "time not stated" not in otherwise and "time not stated" in row
