@@ -38,6 +38,7 @@ from services.web.pagetext import (
     fact_label,
     fact_value,
     fact_value_of,
+    in_time_order,
     outlets,
     reports_line,
     summary,
@@ -113,6 +114,7 @@ def _environment() -> jinja2.Environment:
     env.globals["STATUS_WORDS"] = STATUS_WORDS
     env.filters["when"] = when
     env.globals["summary"] = summary
+    env.globals["in_time_order"] = in_time_order
     env.globals["reports_line"] = reports_line
     env.globals["changes_text"] = changes_text
     env.globals["fact_value"] = fact_value

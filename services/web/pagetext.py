@@ -69,6 +69,11 @@ def outlets(sources: Iterable[EventSource]) -> list[str]:
     return list(dict.fromkeys(source.feed for source in sources))
 
 
+def in_time_order(sources: Iterable[EventSource]) -> list[EventSource]:
+    """The reports by publication time, earliest first; those without one last, as they came."""
+    return sorted(sources, key=lambda s: (s.published_at is None, s.published_at.timestamp() if s.published_at else 0))
+
+
 def summary(event: LaunchEvent) -> str:
     """"North Korea · 2 short-range ballistic missiles · about 350 km · toward East Sea"."""
     parts = [actor_name(event.actor), what_launched(event)]

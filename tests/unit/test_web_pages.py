@@ -458,3 +458,19 @@ async def test_a_source_giving_the_launch_day_alone_does_not_dissent_from_its_ti
     row = html[html.index('data-fact="launched_at"'):html.index("</tr>", html.index('data-fact="launched_at"'))]
     otherwise = row[row.index('data-label="Said otherwise"'):]
     assert "time not stated" not in otherwise and "time not stated" in row
+
+
+async def test_an_event_page_lists_its_reports_in_the_order_they_were_published() -> None:
+    store = make_store()
+    event = busy_event()
+    shuffled = list(reversed(event.sources))
+    store.add(event.model_copy(update={"event_id": "evt_order", "sources": shuffled}), NOW)
+    client = await client_for(store)
+    try:
+        html = await (await client.get("/events/evt_order")).text()
+    finally:
+        await client.close()
+    listed = html[html.index('<ol class="sources">'):html.index("</ol>", html.index('<ol class="sources">'))]
+    shown = [t for t in listed.split('datetime="')[1:]]
+    times = [t[:t.index('"')] for t in shown]
+    assert len(times) == len(event.sources) and times == sorted(times)
