@@ -299,11 +299,15 @@ def what_launched(event: LaunchEvent) -> str:
 
 
 def tally_of_several_classes(event: LaunchEvent) -> bool:
-    """Whether the event's count is a mass strike's tally that no report gives of the
-    event's missile class: the class is one part of it, named by other reports ("81
-    missiles" in all, six of them the Kinzhals a report names), not "81 hypersonic
-    missiles"."""
-    if event.count is None or event.count < MASS_STRIKE_COUNT or kind_family(event.kind) not in SALVO_FAMILIES:
+    """Whether the event's count is a tally of several classes, the event's class one part
+    of it: a report that gives the count says so ("52 missiles, including hypersonic
+    Kinzhals": `EventSource.count_of_classes`), or it is a mass strike's tally that no report
+    gives of the event's missile class, the class named by other reports ("81 missiles" in
+    all, six of them the Kinzhals a report names). Not "81 hypersonic missiles"."""
+    if event.count is None or kind_family(event.kind) not in SALVO_FAMILIES:
         return False
-    return not any(s.fields.count == event.count and kind_family(s.fields.kind) == kind_family(event.kind)
-                   for s in event.sources)
+    giving = [s for s in event.sources if s.fields.count == event.count]
+    if any(s.count_of_classes for s in giving):
+        return True
+    return event.count >= MASS_STRIKE_COUNT and not any(
+        kind_family(s.fields.kind) == kind_family(event.kind) for s in giving)

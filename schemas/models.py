@@ -155,6 +155,9 @@ class EventSource(BaseModel):
     published_at: datetime | None = None
     lang: str | None = Field(None, description="Language of the report (BCP 47).")
     fields: LaunchFields = LaunchFields()
+    count_of_classes: bool = Field(
+        False, description="The report's count is of several classes of missile, its kind one of them (\"52 "
+        "missiles, including hypersonic Kinzhals\"), not that many of its kind.")
 
 
 class LaunchEvent(Message):

@@ -872,6 +872,21 @@ def _count(p: Prepared, table: LanguageTable, primary: Cue | None) -> tuple[int 
 
 
 _SYSTEM_NAME = re.compile(en.NAMED_SYSTEMS, re.IGNORECASE)
+# How far past "including" the class it names may stand ("including Kh-101 and Kalibr cruise
+# missiles"), and before it the count it is part of ("52 cruise and ballistic missiles, including").
+_PART_REACH = 60
+_COUNT_REACH = 40
+
+
+def _count_of_classes(text: str, count: int, kind_start: int) -> bool:
+    """Whether the class named at `kind_start` is one of several that `count` counts: the
+    class follows "including" (`count_of_classes`), which follows that count's number."""
+    number = str(count)
+    for part in ANY.count_of_classes.finditer(text, max(0, kind_start - _PART_REACH), kind_start):
+        before = text[max(0, part.start() - _COUNT_REACH):part.start()]
+        if re.search(rf"(?<![\d,.]){number}(?![\d,.]\d)", before.replace(",", "")):
+            return True
+    return False
 
 
 def _plural(words: str) -> bool:
@@ -1585,6 +1600,7 @@ def extract(
             m := table.group_rocket.search(text)) is not None:
         # "Hezbollah wystrzelił ok. 100 rakiet": an armed group's "rakiety" are rockets.
         kind, span, said = "artillery_rocket", (m.start(), m.end()), "rocket"
+    kind_span = span
     if span:
         evidence.append(_ev(p, f"kind:{said}", "kind", *span))
     count, span = _count(p, table, primary)
@@ -1594,6 +1610,9 @@ def extract(
         others = ANY.count_with_others.match(text, span[1])
         cue = "count:number" if others is None else (
             "count:with_bombs" if ANY.count_with_bombs.search(others.group(0)) else "count:with_drones")
+        if others is None and kind_span is not None and _count_of_classes(text, count, kind_span[0]):
+            # "52 missiles, including hypersonic Kinzhals": the class named is one of several.
+            cue = "count:of_classes"
         evidence.append(_ev(p, cue, "count", *span))
 
     distance = None

@@ -267,6 +267,9 @@ class Source:
     # missiles and drones"), "bombs"; None for a count of the missiles alone, which outranks
     # it whatever its size (see `_fact_key`).
     count_with: str | None = None
+    # The count is of several classes of missile, the kind one of them ("52 missiles,
+    # including hypersonic Kinzhals"): not that many of the kind (`EventSource.count_of_classes`).
+    count_of_classes: bool = False
     # The report's own headline tells the launch (a cue of the rules in the title), so it can
     # head the event: a live blog's "Day 567" or a digest's title cannot.
     headline_tells: bool = True
@@ -296,7 +299,8 @@ class Source:
     def to_event_source(self) -> EventSource:
         return EventSource(item_id=self.item_id, feed=self.feed, url=self.url, title=self.title,
                            source_kind=self.source_kind, source_agency=self.source_agency,
-                           published_at=self.published_at, lang=self.lang, fields=self.fields)
+                           published_at=self.published_at, lang=self.lang, fields=self.fields,
+                           count_of_classes=self.count_of_classes)
 
     def to_json(self) -> dict:
         return {
@@ -310,6 +314,7 @@ class Source:
             "walk_back": self.walk_back, "seq": self.seq, "time_precision": self.time_precision,
             "lang": self.lang, "kind_weak": self.kind_weak, "actor_weak": self.actor_weak,
             "count_with": self.count_with, "headline_tells": self.headline_tells,
+            "count_of_classes": self.count_of_classes,
         }
 
     @classmethod
@@ -327,6 +332,7 @@ class Source:
             actor_weak=data.get("actor_weak", False),
             count_with=data.get("count_with", "other arms" if data.get("count_weak") else None),
             headline_tells=data.get("headline_tells", True),
+            count_of_classes=data.get("count_of_classes", False),
         )
 
 
@@ -385,6 +391,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
         actor_weak=actor is not None and bool(actor_cues) and actor_cues <= WEAK_ACTOR_CUES,
         count_with=next((COUNT_WITH_CUES[c] for c in sorted(count_cues) if c in COUNT_WITH_CUES), None)
         if fields.count is not None else None,
+        count_of_classes=fields.count is not None and "count:of_classes" in count_cues,
         headline_tells=any(e.cue in HEADLINE_CUES for e in report.evidence),
     )
 

@@ -423,6 +423,18 @@ def test_a_count_of_missiles_with_drones_yields_to_one_of_the_missiles_alone():
 
 
 
+def test_a_count_of_several_classes_is_published_as_such_and_kept():
+    clusterer = Clusterer(sqlite3.connect(":memory:"), FakeClock(T0))
+    several = _counted(report("k", "Kyiv Independent", "Russia fired 52 missiles, including hypersonic Kinzhals",
+                              minutes=10, actor="RUS", kind="hypersonic", count=52), "count:of_classes")
+    (event,) = clusterer.add(several)
+    assert [s.count_of_classes for s in event.sources] == [True]
+    assert Source.from_json(source_from_report(several, seq=1).to_json()).count_of_classes
+    # State written before the flag existed reads as a count of one class.
+    old = {k: v for k, v in source_from_report(several, seq=1).to_json().items() if k != "count_of_classes"}
+    assert Source.from_json(old).count_of_classes is False
+
+
 def test_a_stored_source_keeps_what_else_its_count_counts():
     source = source_from_report(_counted(report("b", "Polish Daily", "Russia sent over 150 missiles and bombs", minutes=5,
                                                 actor="RUS", count=150), "count:with_bombs"), seq=1)

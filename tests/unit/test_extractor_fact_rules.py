@@ -674,6 +674,15 @@ def _count_cue(title: str, summary: str = "", lang: str = "en") -> tuple[int | N
     ("Ukraine strikes Russian radar with Neptune missiles",
      "A Ukrainian military source said upgraded Neptune missiles were used.", "en", (None, None)),
     ("Rosja wystrzeliła 40 rakiet i 30 dronów na Ukrainę", "", "pl", (40, "count:number")),
+    # A count of several classes, the class named one of them ...
+    ("Russia fired 52 missiles at Ukraine", "Russia fired 52 missiles, including hypersonic Kinzhals, the air force "
+     "said.", "en", (52, "count:of_classes")),
+    ("Zmasowany atak rakietowy Rosji", "Rosja wystrzeliła 52 pociski, w tym hipersoniczne Kinżały, poinformowały siły "
+     "powietrzne.", "pl", (52, "count:of_classes")),
+    # ... but not what else "including" goes on to tell, nor a count of the class itself.
+    ("Russia fires 52 missiles at Ukraine", "Russia fired 52 missiles, including 45 shot down over Kyiv.", "en",
+     (52, "count:number")),
+    ("Russia fires 52 cruise missiles at Ukraine", "", "en", (52, "count:number")),
 ])
 def test_a_count_of_missiles_with_other_arms_is_told_apart(title, summary, lang, told):
     assert _count_cue(title, summary, lang) == told

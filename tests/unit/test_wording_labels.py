@@ -86,6 +86,21 @@ def test_a_mass_strikes_tally_is_not_told_as_of_the_class_only_some_reports_name
     assert _strike("artillery_rocket", None, 150) == "Russia: 150 artillery rockets toward Ukraine (confirmed)"
 
 
+def test_a_count_its_report_tells_as_of_several_classes_is_not_told_as_of_one() -> None:
+    def told(count: int, of_classes: bool) -> str:
+        report = EventSource(item_id="r", feed="Wire", url="https://example.org/r", title="Russia fires missiles",
+                             fields=LaunchFields(actor="RUS", kind="hypersonic", count=count),
+                             count_of_classes=of_classes)
+        return wording.summary_line(korean_event(3).model_copy(update={
+            "actor": "RUS", "kind": "hypersonic", "count": count, "direction": "Ukraine", "sources": [report]}))
+
+    # "52 missiles, including hypersonic Kinzhals"; "five missiles, including two Kinzhals".
+    assert told(52, True) == "Russia: 52 missiles including hypersonic missiles toward Ukraine (confirmed)"
+    assert told(5, True) == "Russia: 5 missiles including hypersonic missiles toward Ukraine (confirmed)"
+    # "52 hypersonic missiles": the report's count is of its class.
+    assert told(52, False) == "Russia: 52 hypersonic missiles toward Ukraine (confirmed)"
+
+
 def test_a_tally_of_missiles_and_drones_is_not_told_as_missiles() -> None:
     event = korean_event(3).model_copy(update={"actor": "RUS", "kind": "cruise", "count": 150,
                                                "count_includes": "drones", "direction": "Ukraine"})

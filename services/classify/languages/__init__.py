@@ -208,6 +208,7 @@ class _Shared:
     wide_attack: FastPattern
     count_with_others: FastPattern
     count_with_bombs: FastPattern
+    count_of_classes: FastPattern
     other_time_before: FastPattern
     sea_as_name_after: FastPattern
     sea_origin_before: FastPattern

@@ -1578,6 +1578,7 @@ SHARED = SharedWords(
     count_with_others=(r",?\s+(?:and|&|or|plus)\s+(?:(?!\d)[\w-]+\s+){0,2}?(?:drones?|UAVs?|Shaheds?|unmanned aerial vehicles"
                        r"|(?:glide |guided |aerial )?bombs)\b|,\s+(?:drones|UAVs|Shaheds)\b"),
     count_with_bombs=r"\bbombs\b",
+    count_of_classes=r",?\s+(?:including|among them|among which|incl\.|such as)\s",
     other_time_before=(
         r"\b(?:sirens?|alarms?|air[- ]raid alert|J-Alert|alert was issued|navigational warning|posted|tweeted"
         r"|(?:said|wrote) on X|statement (?:issued|released)|issued|briefing|press conference|told reporters"

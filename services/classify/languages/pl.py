@@ -1291,6 +1291,7 @@ SHARED = SharedWords(
     count_with_others=(r",?\s+(?:i|oraz|lub|a także)\s+(?:(?!\d)\w+\s+){0,2}?(?:dron\w*|bezzałogow\w*|s[zh]ahed\w*"
                        r"|bomb\w*)|,\s+(?:dron\w*|s[zh]ahed\w*)"),
     count_with_bombs=r"\bbomb",
+    count_of_classes=r",?\s+(?:w tym|wśród nich|m\.\s?in\.|między innymi)\s",
     count_period=(
         r"\bod (?:początku|czasu|(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
         r"|października|listopada|grudnia)|\d{4})\b|\bdotychczas\b|\bjak dotąd\b"

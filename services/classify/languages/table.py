@@ -143,6 +143,10 @@ class SharedWords:
     # In the words `count_with_others` matched: the other arms are bombs ("and glide
     # bombs"), not drones, which are the others where this does not match.
     count_with_bombs: str = ""
+    # Right after a count's weapons, before the class the text names: the count is of several
+    # classes, that one among them ("52 missiles, including hypersonic Kinzhals", "52 pociski,
+    # w tym hipersoniczne Kinżały"), not 52 of that class.
+    count_of_classes: str = ""
     # Before a clock time in its sentence: the time is another thing's (sirens, an alert, a
     # post or a statement: "sirens sounded in central Israel at 3:40 a.m.", "投稿は午前8時3分").
     other_time_before: str = ""
