@@ -571,6 +571,12 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
                           or _struct_to_datetime(dict.get(item, "published_parsed") or dict.get(item, "updated_parsed"))),
             lang=(item.get("title_detail") or {}).get("language") or None,
         ))
+    damaged = _where_broken(result.get("bozo_exception"))
+    if damaged and entries and len(entries) == len(result.entries) and _last_entry_open(body):
+        # The document broke inside its last entry (a feed cut short mid-item): that entry
+        # is a part, its summary cut or gone. Published, it would replace the whole item
+        # with the part, and put the whole back when the feed is mended.
+        entries.pop()
     hub = self_url = None
     for link in feed.get("links", []):
         if link.get("rel") == "hub" and hub is None:
@@ -585,9 +591,20 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
         ttl_s=_ttl_s(feed.get("ttl")),
         hub_url=hub,
         self_url=self_url,
-        damaged=_where_broken(result.get("bozo_exception")),
+        damaged=damaged,
         parser="feedparser",
     )
+
+
+_ENTRY_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?(?:item|entry)(?=[\s>/])", re.IGNORECASE)
+
+
+def _last_entry_open(body: bytes) -> bool:
+    """Whether the document's last <item> or <entry> is never closed (it was cut short)."""
+    last = None
+    for last in _ENTRY_TAG.finditer(body):
+        pass
+    return last is not None and last.group(1) == b""
 
 
 # --- JSON Feed -------------------------------------------------------------------------

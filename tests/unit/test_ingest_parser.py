@@ -120,6 +120,21 @@ def test_a_feed_cut_short_keeps_the_ids_and_links_of_the_items_it_still_holds():
     assert cut.entries[0].guid == "art-5" and cut.entries[0].link == "https://wire.example.org/news/art-5"
 
 
+def test_an_entry_a_feed_was_cut_short_in_is_left_out_not_published_in_part():
+    whole = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+             b'<item><title>Iran launches satellite</title><guid>a-1</guid><description>Iran launched a satellite '
+             b'on Sunday, state media said.</description></item>'
+             b'<item><title>North Korea fires missile</title><guid>a-2</guid><description>North Korea fired a '
+             b'ballistic missile on Sunday, the JCS said.</description></item></channel></rss>')
+    cut = parse_feed(whole[:whole.index(b"on Sunday, the JCS")], url="https://wire.example.org/rss")
+    assert cut.damaged and [e.guid for e in cut.entries] == ["a-1"]
+    assert cut.entries[0].summary == "Iran launched a satellite on Sunday, state media said."
+    # Damaged elsewhere (a bare "&"), every entry is whole and kept.
+    amp = parse_feed(whole.replace(b"<title>Wire</title>", b"<title>Wire & Co</title>"),
+                     url="https://wire.example.org/rss")
+    assert amp.damaged and [e.guid for e in amp.entries] == ["a-1", "a-2"]
+
+
 def test_html_page_is_not_a_feed():
     with pytest.raises(NotAFeed, match="HTML page"):
         parse_feed(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>", url="https://x.example/",
