@@ -45,6 +45,10 @@ FEEDS_CHECK_SECTIONS = ("ingest", "feeds", "pages", "log")
 # What `launchwatch dlq list` reads: the bus and the state, not the subscriptions (it lists
 # without their secrets; `dlq replay` sends, so it reads them all).
 DLQ_LIST_SECTIONS = ("bus", "state", "log")
+# What a stage that sends nothing leaves unread when served alone: the subscriptions and the
+# mail server, whose secrets only notify and the web's replay use.
+SENDING_SECTIONS = ("subscriptions", "smtp")
+SILENT_STAGES = ("ingest", "classify", "events")
 
 
 class UsageError(LaunchwatchError):
@@ -181,12 +185,14 @@ def _start_up(args: argparse.Namespace) -> "Settings":
     # process); collected once here and frozen, they are walked once.
     gc.disable()
     try:
-        from services.config import load_settings, secret_values
+        from services.config import Settings, load_settings, secret_values
         from services.runtime.logs import configure_logging
 
         only = {"feeds": FEEDS_CHECK_SECTIONS}.get(args.command)
         if args.command == "dlq" and args.action == "list":
             only = DLQ_LIST_SECTIONS
+        elif args.command == "serve" and args.stage in SILENT_STAGES:
+            only = tuple(name for name in Settings.model_fields if name not in SENDING_SECTIONS)
         settings = load_settings(args.config, only=only)
         quiet: tuple[str, ...] = ()
         if args.command == "demo":

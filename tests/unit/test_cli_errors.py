@@ -163,3 +163,18 @@ def test_dlq_list_needs_no_subscription_secret_and_replay_does(tmp_path, monkeyp
     assert "(no dead letters)" in capsys.readouterr().out
     assert main(["dlq", "replay", "--config", str(config)]) == 2
     assert "environment variable HOOK_SECRET is not set" in one_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("stage", ["ingest", "classify", "events"])
+def test_a_stage_that_sends_nothing_starts_without_the_subscriptions_secrets(stage, tmp_path, monkeypatch):
+    from services.cli import _parser, _start_up
+    from services.runtime.errors import ConfigError
+
+    monkeypatch.delenv("HOOK_SECRET", raising=False)
+    config = tmp_path / "launchwatch.toml"
+    config.write_text('[[subscriptions]]\nname = "ops-hook"\nchannel = "webhook"\nurl = "https://hooks.example.org/in"\n'
+                      'secret = "env:HOOK_SECRET"\n')
+    settings = _start_up(_parser().parse_args(["serve", stage, "--config", str(config)]))
+    assert settings.state.path  # read, with the sections the stage uses
+    with pytest.raises(ConfigError, match="HOOK_SECRET is not set"):
+        _start_up(_parser().parse_args(["serve", "notify", "--config", str(config)]))
