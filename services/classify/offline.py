@@ -18,6 +18,7 @@ and lone surrogates in them (`"\\ud800"`) read as U+FFFD.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -78,9 +79,12 @@ def _required_string(record: dict[str, Any], name: str) -> str:
     return value
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
 def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
-    """The output line of `record`, and the language it is in when launchwatch does not
-    read that language (the line then says no launch: its text was not judged)."""
+    """The output line of `record`, and the language it is in when launchwatch has no rules
+    for that language (a launch told in it may be missed)."""
     if not isinstance(record, dict):
         raise _BadLine("line is not a JSON object")
     item_id = _required_string(record, "id")
@@ -97,6 +101,8 @@ def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
     lang = record.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise _BadLine("lang is not a string")
+    if lang is not None and not _LANGUAGE_TAG.fullmatch(lang):
+        raise _BadLine(f"lang {lang[:20]!r} is not a language tag (e.g. en, ko, ja, pl)")
     published_at = _parse_time(record.get("published_at"))
     result = classify(_as_unicode(title[:MAX_TITLE_CHARS]), _as_unicode(summary[:MAX_SUMMARY_CHARS]), lang=lang,
                       published_at=published_at)
@@ -147,8 +153,8 @@ def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tu
             unread[unsupported] += 1
     if unread:
         languages = ", ".join(f"{lang} {n}" for lang, n in unread.most_common())
-        err.write(f"note: {unread.total()} items in languages launchwatch does not read ({languages}) were not "
-                  "judged: is_launch false\n")
+        err.write(f"note: {unread.total()} items are in languages launchwatch has no rules for ({languages}): "
+                  "a launch told in them may be missed\n")
     return ok, failed
 
 

@@ -82,5 +82,9 @@ def test_items_in_a_language_not_read_are_said_to_be_unjudged_once_at_the_end():
              json.dumps({"id": "zh-2", "title": "朝鲜向东部海域发射一枚弹道导弹", "lang": "zh"})]
     rows, errors, counts = _run(lines)
     assert counts == (3, 0) and [r["is_launch"] for r in rows] == [False, True, False]
-    assert errors == ["note: 2 items in languages launchwatch does not read (zh 2) were not judged: is_launch false"]
+    assert errors == ["note: 2 items are in languages launchwatch has no rules for (zh 2): a launch told in them "
+                      "may be missed"]
     assert _run(lines[1:2])[1] == []
+    # A language named as no tag names is a bad line, not a language launchwatch lacks.
+    rows, errors, counts = _run([json.dumps({"id": "e", "title": "North Korea fires missile", "lang": "english"})])
+    assert counts == (0, 1) and errors == ["line 1 (id e): lang 'english' is not a language tag (e.g. en, ko, ja, pl)"]
