@@ -360,7 +360,13 @@ async def run_stages(
                 log.error("stage_failed", error=type(exc).__name__, message=str(exc))  # said in one line
             else:
                 log.error("stage_failed", exc_info=exc)
-        log.info("stopped", stages=list(names), cancelled=len(pending))
+        # A stop that a stage's failure caused is no clean stop: said at error level, naming it.
+        if failures:
+            log.error("stopped", stages=list(names), cancelled=len(pending),
+                      failed=[t.get_name().removeprefix("stage-") for t in tasks
+                              if not t.cancelled() and t.exception() is not None])
+        else:
+            log.info("stopped", stages=list(names), cancelled=len(pending))
         if failures:
             raise failures[0]  # type: ignore[misc]
     finally:

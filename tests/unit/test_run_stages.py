@@ -27,6 +27,8 @@ async def test_a_stage_refused_its_state_never_started(tmp_path):
         await run_stages(settings, ["notify"], build, user_agent="t", http_timeout_s=5, bus=MemoryBus("t."))
     events = [line["event"] for line in logs]
     assert "started" not in events and events[-2:] == ["stage_failed", "stopped"]
+    # Not a clean stop: said so, with the stage that failed.
+    assert (logs[-1]["log_level"], logs[-1]["failed"]) == ("error", ["notify"])
 
 
 async def test_started_follows_the_stages_state(tmp_path):
