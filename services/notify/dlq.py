@@ -125,6 +125,15 @@ async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, su
     finally:
         conn.close()
     if stage in (None, "notify"):
+        # A delivery that failed again after a replay has a letter of each failure: the last
+        # one tells it (with its attempts), listed once.
+        last: dict[tuple, DlqRow] = {}
+        for row in rows:
+            key = ((row.letter.subscription, row.letter.event_id, row.revision) if row.revision is not None
+                   else (row.partition, row.offset))
+            if key not in last or row.letter.failed_at >= last[key].letter.failed_at:
+                last[key] = row
+        rows = list(last.values())
         seen = {(r.letter.subscription, r.letter.event_id, r.revision) for r in rows}
         rows += [r for r in _ledger_rows(settings) if (r.letter.subscription, r.letter.event_id, r.revision) not in seen]
         rows.sort(key=lambda r: r.letter.failed_at)

@@ -163,6 +163,21 @@ async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id
     assert [r.state for r in await dlq_list(settings, bus, idle_s=0.05)] == ["delivered"]
 
 
+async def test_a_delivery_that_fails_again_on_replay_is_listed_once(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    hook.script = [(500, {})] * 6  # down for the delivery and for its replay
+    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
+    ctx.close()
+    result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    assert result.failed == 1 and len(bus.records("launchwatch.dlq")) == 2
+    rows = await dlq_list(settings, bus, idle_s=0.05)
+    assert [(r.letter.event_id, r.revision, r.state) for r in rows] == [("evt-prk-1", 1, "dead")]
+
+
 async def test_dlq_replay_sends_an_event_once_as_it_now_stands(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
     hook.script = [(500, {})] * 6  # down for both revisions of the event
