@@ -48,8 +48,12 @@ _MAX_FIRST_CHARS = 400
 # titles, every language's joined, need one of 75; without its gate that pattern took four
 # times as long on a megabyte of hostile text, `bench/classify_hostile.py`; the agencies
 # credited by name and the civil space words need 115 and 139: gated, a megabyte of Polish
-# takes a third less). The gate is read only for long texts, so its size costs nothing else.
+# takes a third less) ...
 _MAX_GATE_WORDS = 160
+# ... but on a short text, read by one `in` test a word, a gate of more words than this
+# costs more than the search it would spare (the two above took a tenth off throughput):
+# it is read for long texts only, in one pass of the literal index.
+_MAX_SHORT_GATE_WORDS = 96
 _GATE_MIN_SPAN = 100000
 # From this length on, the words a text holds are found by one pass of the literal index
 # rather than one `in` test per word.
@@ -729,6 +733,8 @@ class FastPattern:
             return cached[1]
         gate = self._gate
         if gate is None:
+            found = True
+        elif len(text) < _LONG_TEXT and len(gate) > _MAX_SHORT_GATE_WORDS:
             found = True
         elif len(text) < _LONG_TEXT:
             # A few `in` tests beat a pass over the index.
