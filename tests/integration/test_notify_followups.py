@@ -138,15 +138,26 @@ async def test_slack_api_ratelimited_is_retried_and_a_bad_channel_is_dead_letter
     assert "channel_not_found" in rows[0].letter.reason
 
 
-async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id(tmp_path, receivers, http):
-    _, hook, _, _, _ = receivers
-    hook.script = [(500, {})] * 3
+async def _deliver_to_hook(tmp_path, hook, http, failures: int, events, done):
+    """The notify stage delivers `events` to one webhook that answers 500 `failures` times
+    first, until `done(bus)`; returns the settings and the bus, for `launchwatch dlq`."""
+    hook.script = [(500, {})] * failures
     settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
     bus = MemoryBus()
-    await publish(bus, make_event())
+    await publish(bus, *events)
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
+    await run_until(ctx, lambda: done(bus))
     ctx.close()
+    return settings, bus
+
+
+def _letters(n: int):
+    return lambda bus: len(bus.records("launchwatch.dlq")) == n
+
+
+async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 3, [make_event()], _letters(1))
     failed_id = hook.requests[0][0]["X-Launchwatch-Delivery"]
     assert hook.accepted == []
 
@@ -165,13 +176,8 @@ async def test_dlq_replay_resends_dead_deliveries_once_with_the_same_delivery_id
 
 async def test_a_delivery_that_fails_again_on_replay_is_listed_once(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
-    hook.script = [(500, {})] * 6  # down for the delivery and for its replay
-    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
-    bus = MemoryBus()
-    await publish(bus, make_event())
-    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
-    ctx.close()
+    # Down for the delivery and for its replay.
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 6, [make_event()], _letters(1))
     result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
     assert result.failed == 1 and len(bus.records("launchwatch.dlq")) == 2
     rows = await dlq_list(settings, bus, idle_s=0.05)
@@ -180,13 +186,9 @@ async def test_a_delivery_that_fails_again_on_replay_is_listed_once(tmp_path, re
 
 async def test_dlq_replay_sends_an_event_once_as_it_now_stands(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
-    hook.script = [(500, {})] * 6  # down for both revisions of the event
-    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
-    bus = MemoryBus()
-    await publish(bus, make_event(), make_event(revision=2, count=3))
-    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2)
-    ctx.close()
+    # Down for both revisions of the event.
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 6, [make_event(), make_event(revision=2, count=3)],
+                                           _letters(2))
 
     result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
     # One alert, with the count as it now stands; the older revision is not sent.
@@ -197,13 +199,9 @@ async def test_dlq_replay_sends_an_event_once_as_it_now_stands(tmp_path, receive
 
 async def test_dlq_replay_does_not_resend_a_revision_a_later_one_has_told(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
-    hook.script = [(500, {})] * 3  # down for the first revision, back for the second
-    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
-    bus = MemoryBus()
-    await publish(bus, make_event(), make_event(revision=2, count=3))
-    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await run_until(ctx, lambda: len(hook.accepted) == 1)
-    ctx.close()
+    # Down for the first revision, back for the second.
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 3, [make_event(), make_event(revision=2, count=3)],
+                                           lambda bus: len(hook.accepted) == 1)
 
     result = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
     assert (result.delivered, result.superseded) == (0, 1)
@@ -212,13 +210,7 @@ async def test_dlq_replay_does_not_resend_a_revision_a_later_one_has_told(tmp_pa
 
 async def test_dlq_works_from_the_ledger_when_the_bus_forgot_its_letters(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
-    hook.script = [(500, {})] * 3
-    settings = settings_for(tmp_path, [{"name": "partner-hook", "channel": "webhook", "url": hook.url}])
-    bus = MemoryBus()
-    await publish(bus, make_event())
-    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 1)
-    ctx.close()
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 3, [make_event()], _letters(1))
 
     fresh_bus = MemoryBus()  # `launchwatch dlq` in a new process: the memory bus is empty
     rows = await dlq_list(settings, fresh_bus, idle_s=0.01, max_wait_s=0.05)

@@ -7,6 +7,7 @@ Screenshots go to `test-artifacts/web/` (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from pathlib import Path
 
@@ -130,11 +131,28 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             await bus.close()
 
 
+@contextlib.asynccontextmanager
+async def _page_of(app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The web app served on loopback and a page of a headless browser; yields (server, page)."""
+    from aiohttp.test_utils import TestServer
+
+    server = TestServer(app, host="127.0.0.1", port=free_port())
+    await server.start_server()
+    browser = Browser(tmp_path / "profile")
+    try:
+        async with aiohttp.ClientSession() as http:
+            await browser.start()
+            page = await browser.new_page(http)
+            yield server, page
+            await page.close()
+    finally:
+        browser.close()
+        await server.close()
+
+
 async def test_lists_stack_on_a_phone_without_scrolling_sideways(tmp_path: Path) -> None:
     """At 390 px the events, sources and deliveries tables show each row as a block of named
     values: neither the page nor a table scrolls sideways, and each value says what it is."""
-    from aiohttp.test_utils import TestServer
-
     from services.web.app import build_web_app
     from services.web.store import EventStore, LiveFeed
     import sqlite3
@@ -154,41 +172,30 @@ async def test_lists_stack_on_a_phone_without_scrolling_sideways(tmp_path: Path)
               "at": now}
     app = build_web_app(store, LiveFeed(), clock=lambda: now, sources=lambda: [failing],
                         deliveries=lambda: {"counts": {"delivered": 3, "dead": 1}, "dead": [letter]})
-    server = TestServer(app, host="127.0.0.1", port=free_port())
-    await server.start_server()
-    browser = Browser(tmp_path / "profile")
-    try:
-        async with aiohttp.ClientSession() as http:
-            await browser.start()
-            page = await browser.new_page(http)
-            await page.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1,
-                            mobile=True)
-            wide = ("[...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.clientWidth + 1)"
-                    ".map(t => t.id || t.className)")
-            # Each value is named by its column (drawn before it), the column heads hidden.
-            labels = ("[...document.querySelectorAll('td[data-label]')].filter(td => td.offsetParent)"
-                      ".map(td => getComputedStyle(td, '::before').content)")
-            for path, named, shown in (
-                    ("/", ("Kind", "Since launch", "Sources"), ("short-range ballistic missile", "45 min ago")),
-                    ("/sources", ("Last success", "Errors in a row", "Next check"), ("3 h ago", "in 8 min")),
-                    ("/deliveries", ("Reason", "Revision", "Deliveries"), ("HTTP 500 from", "duty-officers-slack"))):
-                await page.goto(f"{server.make_url(path)}")
-                assert await page.evaluate("window.innerWidth") == 390, path
-                assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
-                assert await page.evaluate(wide) == [], path
-                assert await page.evaluate("[...document.querySelectorAll('thead')].every(h => !h.offsetParent)")
-                drawn = await page.evaluate(labels)
-                for label in named:
-                    assert f'"{label}: "' in drawn, (path, label, drawn)
-                text = await page.evaluate("document.body.innerText")
-                for words in shown:
-                    assert words in text, (path, words)
-                await page.screenshot(ARTIFACTS / f"list-390px{path.replace('/', '-')}.png")
-            assert page.errors == []
-            await page.close()
-    finally:
-        browser.close()
-        await server.close()
+    async with _page_of(app, tmp_path) as (server, page):
+        await page.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True)
+        wide = ("[...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.clientWidth + 1)"
+                ".map(t => t.id || t.className)")
+        # Each value is named by its column (drawn before it), the column heads hidden.
+        labels = ("[...document.querySelectorAll('td[data-label]')].filter(td => td.offsetParent)"
+                  ".map(td => getComputedStyle(td, '::before').content)")
+        for path, named, shown in (
+                ("/", ("Kind", "Since launch", "Sources"), ("short-range ballistic missile", "45 min ago")),
+                ("/sources", ("Last success", "Errors in a row", "Next check"), ("3 h ago", "in 8 min")),
+                ("/deliveries", ("Reason", "Revision", "Deliveries"), ("HTTP 500 from", "duty-officers-slack"))):
+            await page.goto(f"{server.make_url(path)}")
+            assert await page.evaluate("window.innerWidth") == 390, path
+            assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+            assert await page.evaluate(wide) == [], path
+            assert await page.evaluate("[...document.querySelectorAll('thead')].every(h => !h.offsetParent)")
+            drawn = await page.evaluate(labels)
+            for label in named:
+                assert f'"{label}: "' in drawn, (path, label, drawn)
+            text = await page.evaluate("document.body.innerText")
+            for words in shown:
+                assert words in text, (path, words)
+            await page.screenshot(ARTIFACTS / f"list-390px{path.replace('/', '-')}.png")
+        assert page.errors == []
 
 
 # White text on a badge: WCAG's contrast ratio of its colour and background.
@@ -203,8 +210,6 @@ async def test_a_long_word_stays_in_its_column_badges_are_legible_and_a_lost_str
     """A feed's unbroken run of letters does not widen the list or the event page (every
     event's facts stay on screen); white badge text keeps 4.5:1; a page whose live stream
     is lost says it may be out of date."""
-    from aiohttp.test_utils import TestServer
-
     from services.web.app import build_web_app
     from services.web.store import EventStore, LiveFeed
     import sqlite3
@@ -216,35 +221,24 @@ async def test_a_long_word_stays_in_its_column_badges_are_legible_and_a_lost_str
                   busy_event().model_copy(update={"status": "retracted"})):
         store.add(event, event.updated_at)
     app = build_web_app(store, LiveFeed(), clock=lambda: busy_event().updated_at)
-    server = TestServer(app, host="127.0.0.1", port=free_port())
-    await server.start_server()
-    browser = Browser(tmp_path / "profile")
-    try:
-        async with aiohttp.ClientSession() as http:
-            await browser.start()
-            page = await browser.new_page(http)
-            for width in (1280, 390):
-                await page.send("Emulation.setDeviceMetricsOverride", width=width, height=800, deviceScaleFactor=1,
-                                mobile=width < 600)
-                for path in ("/", "/events/evt_long"):
-                    await page.goto(f"{server.make_url(path)}")
-                    assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
-                        width, path)
-                # The list's last column (the sources) is on screen at once.
-                await page.goto(f"{server.make_url('/')}")
-                if width > 600:
-                    right = await page.evaluate("document.querySelector('#events tr td:last-child')"
-                                                ".getBoundingClientRect().right")
-                    assert right <= width, right
-                await page.screenshot(ARTIFACTS / f"long-word-{width}px.png")
-            contrasts = await page.evaluate(_BADGE_CONTRAST)
-            assert {text for text, _ in contrasts} >= {"reported", "confirmed", "retracted"}
-            assert all(ratio >= 4.5 for _, ratio in contrasts), contrasts
-            assert await page.evaluate("document.querySelector('.offline').hidden")
-            await server.close()  # the server goes away: the page says so
-            await page.wait_for("!document.querySelector('.offline').hidden", 10)
-            await page.screenshot(ARTIFACTS / "stream-lost.png")
-            await page.close()
-    finally:
-        browser.close()
-        await server.close()
+    async with _page_of(app, tmp_path) as (server, page):
+        for width in (1280, 390):
+            await page.send("Emulation.setDeviceMetricsOverride", width=width, height=800, deviceScaleFactor=1,
+                            mobile=width < 600)
+            for path in ("/", "/events/evt_long"):
+                await page.goto(f"{server.make_url(path)}")
+                assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (width, path)
+            # The list's last column (the sources) is on screen at once.
+            await page.goto(f"{server.make_url('/')}")
+            if width > 600:
+                right = await page.evaluate("document.querySelector('#events tr td:last-child')"
+                                            ".getBoundingClientRect().right")
+                assert right <= width, right
+            await page.screenshot(ARTIFACTS / f"long-word-{width}px.png")
+        contrasts = await page.evaluate(_BADGE_CONTRAST)
+        assert {text for text, _ in contrasts} >= {"reported", "confirmed", "retracted"}
+        assert all(ratio >= 4.5 for _, ratio in contrasts), contrasts
+        assert await page.evaluate("document.querySelector('.offline').hidden")
+        await server.close()  # the server goes away: the page says so
+        await page.wait_for("!document.querySelector('.offline').hidden", 10)
+        await page.screenshot(ARTIFACTS / "stream-lost.png")

@@ -429,16 +429,20 @@ async def test_an_event_page_leads_with_what_was_launched_and_when_then_the_fact
     store = make_store()
     event = korean_event(2)
     store.add(event, NOW)
-    client = await client_for(store)
-    try:
-        page = await (await client.get(f"/events/{event.event_id}")).text()
-    finally:
-        await client.close()
+    page = await _page(store, f"/events/{event.event_id}")
     h1 = page[page.index("<h1>"):page.index("</h1>")]
     assert "North Korea · " in h1 and event.headline not in h1  # the alerts' words, not one outlet's
     lede = page[page.index('<p class="lede">'):page.index("</p>", page.index('<p class="lede">'))]
     assert event.launched_at.strftime("%Y-%m-%d %H:%M UTC") in lede and event.headline in lede
     assert page.index("Facts and who gave them") < page.index("<h2>Map</h2>")
+
+
+async def _page(store, path: str) -> str:  # type: ignore[no-untyped-def]
+    client = await client_for(store)
+    try:
+        return await (await client.get(path)).text()
+    finally:
+        await client.close()
 
 
 async def test_a_source_giving_the_launch_day_alone_does_not_dissent_from_its_time() -> None:
@@ -450,11 +454,7 @@ async def test_a_source_giving_the_launch_day_alone_does_not_dissent_from_its_ti
         "launched_on": event.launched_at.date()})})
     store = make_store()
     store.add(event.model_copy(update={"event_id": "evt_days", "sources": [day_only, *event.sources[1:]]}), NOW)
-    client = await client_for(store)
-    try:
-        html = await (await client.get("/events/evt_days")).text()
-    finally:
-        await client.close()
+    html = await _page(store, "/events/evt_days")
     row = html[html.index('data-fact="launched_at"'):html.index("</tr>", html.index('data-fact="launched_at"'))]
     otherwise = row[row.index('data-label="Said otherwise"'):]
     assert "time not stated" not in otherwise and "time not stated" in row
@@ -465,12 +465,7 @@ async def test_an_event_page_lists_its_reports_in_the_order_they_were_published(
     event = busy_event()
     shuffled = list(reversed(event.sources))
     store.add(event.model_copy(update={"event_id": "evt_order", "sources": shuffled}), NOW)
-    client = await client_for(store)
-    try:
-        html = await (await client.get("/events/evt_order")).text()
-    finally:
-        await client.close()
+    html = await _page(store, "/events/evt_order")
     listed = html[html.index('<ol class="sources">'):html.index("</ol>", html.index('<ol class="sources">'))]
-    shown = [t for t in listed.split('datetime="')[1:]]
-    times = [t[:t.index('"')] for t in shown]
+    times = [t[:t.index('"')] for t in listed.split('datetime="')[1:]]
     assert len(times) == len(event.sources) and times == sorted(times)
