@@ -15,8 +15,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from schemas import LaunchEvent
-from schemas.labels import headed, launched_from
 from services.web.geo import place_event
+from services.web.pagetext import summary
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2"
@@ -26,21 +26,6 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 
 STATUS_WORDS = {"reported": "reported", "confirmed": "confirmed", "claimed": "claimed by the launcher",
                 "corrected": "corrected", "retracted": "retracted"}
-
-
-def summary_line(event: LaunchEvent) -> str:
-    """One line of facts: "PRK · ballistic · 2 · 350 km · East Sea"."""
-    parts = [event.actor or "actor unknown", event.kind or "kind unknown"]
-    if event.count:
-        parts.append(f"{event.count} launched" if event.count_includes is None
-                     else f"{event.count} missiles and {event.count_includes} launched")
-    if event.distance_km:
-        parts.append(f"flew about {event.distance_km:.0f} km")
-    if event.launch_site:
-        parts.append(launched_from(event.launch_site))
-    if event.direction:
-        parts.append(headed(event.direction))
-    return " · ".join(parts)
 
 
 def _utc(moment: datetime) -> datetime:
@@ -86,7 +71,7 @@ def atom_feed(events: Sequence[LaunchEvent], *, base_url: str, now: datetime) ->
         ET.SubElement(entry, q("published")).text = _rfc3339(event.first_reported_at)
         ET.SubElement(entry, q("link"), rel="alternate", type="text/html", href=f"{base_url}/events/{event.event_id}")
         ET.SubElement(entry, q("summary"), type="text").text = (
-            f"{summary_line(event)}; {STATUS_WORDS[event.status]}; revision {event.revision}; "
+            f"{summary(event)}; {STATUS_WORDS[event.status]}; revision {event.revision}; "
             f"{event.source_count} source(s)")
         for name in (event.actor, event.kind):
             if name:
@@ -179,9 +164,11 @@ def cap_alert(event: LaunchEvent, *, base_url: str, sender: str = "launchwatch@l
     add(info, "urgency", "Past" if event.stale else "Immediate")
     add(info, "severity", "Severe")
     add(info, "certainty", _CERTAINTY[event.status])
+    if event.launched_at is not None and event.launched_on is None:
+        add(info, "onset", _cap_time(event.launched_at))  # when it was fired, where a report says the time
     add(info, "senderName", "launchwatch")
     add(info, "headline", event.headline[:160])
-    add(info, "description", f"{summary_line(event)}. Status: {STATUS_WORDS[event.status]}. "
+    add(info, "description", f"{summary(event)}. Status: {STATUS_WORDS[event.status]}. "
                              f"{event.source_count} independent source(s). Revision {event.revision}.")
     add(info, "web", f"{base_url}/events/{event.event_id}")
     places = place_event(event)

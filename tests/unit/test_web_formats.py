@@ -75,6 +75,10 @@ def test_cap_alert_is_valid_cap_1_2(cap_schema: etree.XMLSchema, revision: int) 
     assert document.findtext("cap:msgType", namespaces=ns) == ("Alert" if revision == 1 else "Update")
     assert document.findtext("cap:info/cap:certainty", namespaces=ns) == ("Observed" if revision == 3 else "Likely")
     assert document.findtext("cap:info/cap:area/cap:circle", namespaces=ns).endswith(" 150.0")
+    # When it was fired, and what, in the pages' words.
+    assert document.findtext("cap:info/cap:onset", namespaces=ns) == (
+        korean_event(revision).launched_at.strftime("%Y-%m-%dT%H:%M:%S+00:00"))
+    assert document.findtext("cap:info/cap:description", namespaces=ns).startswith("North Korea · ")
 
 
 def test_cap_of_a_retracted_event_cancels_and_stays_valid(cap_schema: etree.XMLSchema) -> None:
@@ -130,6 +134,7 @@ def test_atom_feed_is_valid_against_rfc_4287s_schema_and_reads_as_atom(atom_sche
     assert [e.id for e in parsed.entries] == [f"tag:launchwatch,2024:event/{e.event_id}" for e in events]
     assert parsed.entries[1].title == f"[reported] {HOSTILE_TITLE}"  # text, not markup
     assert parsed.entries[0].link == f"{BASE}/events/evt_0123456789abcdef0123"
+    assert parsed.entries[0].summary.startswith("North Korea · ")  # names, not codes
 
 
 def test_an_empty_atom_feed_is_valid(atom_schema: AtomSchema) -> None:
