@@ -295,10 +295,16 @@ def _check_single_underscore(model: type[Section], name: str) -> None:
                               f"{ENV_PREFIX}{section.upper()}__{key.upper()}")
 
 
+# "[subscriptions]" written for "[[subscriptions]]".
+_LIST_OF_TABLES = "{key}: a list of tables: write [[{key}]] before each entry, not [{key}]"
+
+
 def _check_keys(name: str, value: Any, annotation: Any) -> None:
     """Raise `ConfigError` for a misspelt key in a section that is not read (`only`): its
     values are left unchecked (a tool that needs the sources alone does not need the
     subscriptions' secrets), its key names are not."""
+    if get_origin(annotation) is list and isinstance(value, dict):
+        raise ConfigError(f"invalid configuration: {_LIST_OF_TABLES.format(key=name)}")
     if get_origin(annotation) is list and isinstance(value, list):
         (annotation,) = get_args(annotation)
         tables = [(f"{name}.{i}", table) for i, table in enumerate(value)]  # named as validation names them
@@ -397,8 +403,7 @@ def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None)
         if error["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown config key")
         elif error["type"] == "list_type" and isinstance(error.get("input"), dict):
-            # "[subscriptions]" written for "[[subscriptions]]".
-            lines.append(f"{key}: a list of tables: write [[{key}]] before each entry, not [{key}]")
+            lines.append(_LIST_OF_TABLES.format(key=key))
         elif key:
             lines.append(f"{key}: {message}")
         else:

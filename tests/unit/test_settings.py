@@ -144,6 +144,10 @@ def test_only_the_named_sections_are_read(tmp_path):
     # A section not read keeps its values unchecked, not its key names.
     with pytest.raises(ConfigError, match="bus.bootstrap_server: unknown config key"):
         load_settings(write(tmp_path, '[bus]\nbootstrap_server = "x"\n'), environ={}, only=("ingest",))
+    # ... nor a list of tables written as one table.
+    with pytest.raises(ConfigError, match=r"subscriptions: a list of tables: write \[\[subscriptions\]\]"):
+        load_settings(write(tmp_path, '[subscriptions]\nname = "s"\nchannel = "slack"\n'), environ={},
+                      only=("ingest",))
     # ... named as a full read names it: the table's place in its list.
     with pytest.raises(ConfigError, match=r"subscriptions\.1\.chanel: unknown config key"):
         load_settings(write(tmp_path, '[[subscriptions]]\nname = "s"\nchannel = "slack"\n\n'
