@@ -14,6 +14,10 @@ SOURCE_HEALTH: dict[str, Any] = {
     "required": ["name", "url", "kind", "error_count"],
     "properties": {
         "name": {"type": "string"}, "url": {"type": "string"}, "kind": {"enum": ["feed", "page"]},
+        "publisher": {"type": ["string", "null"], "description": "What publishes it, as configured: agency, wire, "
+                      "news or aggregator."},
+        "country": {"type": ["string", "null"], "description": "ISO 3166-1 alpha-2 country of the publisher."},
+        "lang": {"type": ["string", "null"], "description": "Language of the source, as configured."},
         "last_success_at": {"type": ["string", "null"], "format": "date-time"},
         "last_polled_at": {"type": ["string", "null"], "format": "date-time"},
         "last_error": {"type": ["string", "null"], "description": "Kind of the last error, e.g. timeout, http_5xx."},

@@ -63,6 +63,7 @@ def source_health(settings: Any, conn: sqlite3.Connection, now: datetime) -> lis
         s = state.source(source.url)
         rows.append({
             "name": source.name, "url": source.url, "kind": "page" if source.is_page else "feed",
+            "publisher": source.kind, "country": source.country, "lang": source.lang,
             "error_count": s.error_count, "last_error": s.last_error, "last_status": s.last_status,
             "last_polled_at": _iso(s.last_polled_at), "last_success_at": _iso(s.last_success_at),
             "next_check_at": _iso(s.next_check_at), "items_per_day": counts.get(source.url, 0),

@@ -105,6 +105,11 @@ async def test_with_no_feeds_configured_the_sources_page_lists_the_catalogue_ing
             assert sorted(s["url"] for s in sources) == sorted(e.url for e in catalogue)
             health = next(s for s in sources if s["url"] == failing.url)
             assert (health["error_count"], health["last_error"]) == (2, "dns")
+            # Who publishes it, as the catalogue says.
+            assert (health["publisher"], health["country"], health["lang"]) == (
+                failing.kind, failing.country, failing.lang)
+            page = await (await http.get(f"http://127.0.0.1:{port}/sources")).text()
+            assert f"feed · {failing.kind} · {failing.country} · {failing.lang}" in page
         finally:
             stop.set()
             await asyncio.wait_for(running, 10)
