@@ -18,7 +18,6 @@ and lone surrogates in them (`"\\ud800"`) read as U+FFFD.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -26,6 +25,7 @@ from typing import Any, TextIO
 
 from services.classify.classifier import classify
 from services.classify.worker import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
+from services.runtime.config_model import language_tag
 
 FIELD_NAMES = ("actor", "kind", "count", "distance_km", "apogee_km", "direction", "source_agency", "launched_at",
                "launch_site")
@@ -79,9 +79,6 @@ def _required_string(record: dict[str, Any], name: str) -> str:
     return value
 
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-
-
 def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
     """The output line of `record`, and the language it is in when launchwatch has no rules
     for that language (a launch told in it may be missed)."""
@@ -101,8 +98,11 @@ def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
     lang = record.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise _BadLine("lang is not a string")
-    if lang is not None and not _LANGUAGE_TAG.fullmatch(lang):
-        raise _BadLine(f"lang {lang[:20]!r} is not a language tag (e.g. en, ko, ja, pl)")
+    if lang is not None:
+        try:
+            language_tag(lang)
+        except ValueError as exc:
+            raise _BadLine(f"lang {exc}") from None
     published_at = _parse_time(record.get("published_at"))
     result = classify(_as_unicode(title[:MAX_TITLE_CHARS]), _as_unicode(summary[:MAX_SUMMARY_CHARS]), lang=lang,
                       published_at=published_at)

@@ -61,9 +61,9 @@ def host_port(value: str, example: str) -> str:
 
 
 def language_tag(value: str) -> str:
-    """`value` when it is a language tag (`en`, `ko`, `pt-BR`)."""
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
-        raise ValueError(f"{value!r} is not a language tag (e.g. en, ko, ja, pl)")
+    """`value` when it is a language tag (`en`, `ko`, `pt-BR`, `pt_BR`)."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", value):
+        raise ValueError(f"{value[:20]!r} is not a language tag (e.g. en, ko, ja, pl)")
     return value
 
 
