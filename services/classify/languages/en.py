@@ -88,7 +88,9 @@ WEAPON_AS_MODIFIER = compile_fast(
     r"|images?|imagery|photos?|pictures|data|dish(?:es)?|tv|television|phones?|internet|navigation|operators?"
     r"|themed|memos?|documents?|papers|leaks?|deals?|contracts?|talks|treat(?:y|ies)|budgets?|funding|sales|exports?"
     r"|shipments?|deliveries|stocks?|stockpiles?|arsenals?|inventor(?:y|ies)|output|gap|race|crisis|diplomacy|polic(?:y|ies)|experts?|scientists?"
-    r"|researchers?|analysts?|designers?|scandal)\b",
+    r"|researchers?|analysts?|designers?|scandal)\b"
+    # A simile: "a missile-fast chip", "rocket-quick delivery".
+    r"|-(?:fast|quick)\b",
     _I)
 
 # Rockets after fireworks in their sentence are fireworks: "Fireworks display goes wrong as
@@ -1483,6 +1485,8 @@ SHARED = SharedWords(
         r"|Olympics?|semi-finals?|final whistle|derby|(?:head |assistant )?coach(?:es)?|NBA|NFL|NHL|MLB|WNBA"
         r"|playoffs?|(?:losing|winning) streak|snooker|darts|\d+-point|win over|century to|tennis|Wimbledon|Grand Slam"
         r"|triple-double|double-double|\d+ (?:rebounds|assists)"
+        # Baseball's long hits: "launches a 460-foot missile for his 50th homer".
+        r"|homers?|homered|walk-off|RBIs?|slugger|pitcher|\d+-foot (?:homers?|blasts?|shots?|missiles?|rockets?)"
         # A game's score ("Rockets blast Warriors 128-114"), not a range of weapons ("80-100 missiles").
         r"|(?:1[0-5]\d|[89]\d)-(?:1[0-5]\d|[89]\d)(?!\s+(?:[\w-]+\s+){0,2}?(?:missiles?|rockets?|drones?|projectiles?|km\b))"
         r")\b"
