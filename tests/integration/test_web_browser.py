@@ -100,6 +100,7 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
 
             await page.goto(f"{base}/")
             assert await page.evaluate("document.title") == "Launch events · launchwatch"  # hostile title ran nothing
+            assert await page.evaluate("document.getElementById('events-total').textContent") == "3 events"
             await page.evaluate("window.notReloaded = true")
             await asyncio.sleep(0.3)
             newcomer = korean_event(1).model_copy(update={"event_id": "evt_new", "headline": "Iran launches satellite",
@@ -107,6 +108,8 @@ async def test_event_page_shows_map_and_facts_and_takes_a_new_revision_live(tmp_
             await publish(newcomer)
             await page.wait_for("!!document.getElementById('ev-evt_new')", 2.0)
             assert await page.evaluate("document.querySelector('#events tr').id") == "ev-evt_new"
+            # ... and the count above the list counts it; a revision of a shown event does not.
+            assert await page.evaluate("document.getElementById('events-total').textContent") == "4 events"
             assert await page.evaluate("window.notReloaded === true")
             await page.screenshot(ARTIFACTS / "events.png")
 

@@ -28,6 +28,12 @@
         old.replaceWith(row);
       } else if (list.getAttribute("data-new-rows") === "top") {
         list.insertBefore(row, list.firstElementChild);
+        var total = document.getElementById("events-total");
+        if (total) {
+          var n = Number(total.getAttribute("data-total")) + 1;
+          total.setAttribute("data-total", String(n));
+          total.textContent = n + (n === 1 ? " event" : " events");
+        }
       } else {
         return;  // an older page: a new event belongs on the first page, not here
       }
