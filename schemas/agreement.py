@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from schemas.models import BALLISTIC_KINDS
+from schemas.places import place_named
 
 KM_TOLERANCE_ABS = 5.0
 KM_TOLERANCE_REL = 0.05
@@ -106,8 +107,13 @@ SITE_GENERIC = frozenset({
 
 
 def sites_same(a: str, b: str) -> bool:
-    """One launch site in other words: the same words (case aside), or a word naming a place
+    """One launch site in other words: the same words (case aside), a word naming a place
     that both hold ("the Sunan area in Pyongyang" and "Pyongyang"; "the Sunan area" and
-    "the Wonsan area" are two)."""
+    "the Wonsan area" are two), or one known place or coast in two languages ("평양 순안
+    일대" and "the Sunan area"; `schemas.places.place_named`)."""
     words = [set(site.casefold().replace(",", " ").split()) for site in (a, b)]
-    return words[0] == words[1] or bool((words[0] & words[1]) - SITE_GENERIC)
+    if words[0] == words[1] or (words[0] & words[1]) - SITE_GENERIC:
+        return True
+    # ... or one place in two languages ("평양 순안 일대" and "the Sunan area").
+    place = place_named(a)
+    return place is not None and place == place_named(b)

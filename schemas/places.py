@@ -111,3 +111,16 @@ def english_site(site: str) -> str | None:
     if known is not None:
         return known.name
     return next((name for name, words in _REGIONS if any(word in said for word in words)), None)
+
+
+def place_named(site: str) -> str | None:
+    """The one place a stated site names, in any language ("평양 순안 일대" and "the Sunan
+    area" → "Sunan, Pyongyang"; "동해안" and "the east coast" → "the east coast"), or None."""
+    known = known_site(site)
+    if known is not None:
+        return known.name
+    english = english_site(site)
+    if english is not None:
+        return english
+    said = site.casefold()
+    return next((name for name, _ in _REGIONS if name.removeprefix("the ") in said), None)

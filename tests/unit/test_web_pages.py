@@ -469,3 +469,25 @@ async def test_an_event_page_lists_its_reports_in_the_order_they_were_published(
     listed = html[html.index('<ol class="sources">'):html.index("</ol>", html.index('<ol class="sources">'))]
     times = [t[:t.index('"')] for t in listed.split('datetime="')[1:]]
     assert len(times) == len(event.sources) and times == sorted(times)
+
+
+async def test_a_site_named_in_korean_is_the_english_sites_other_wording_and_another_site_dissents() -> None:
+    event = korean_event(2, launch_site="the Sunan area")
+
+    def site(source, said):  # type: ignore[no-untyped-def]
+        return source.model_copy(update={"fields": source.fields.model_copy(update={"launch_site": said})})
+
+    korean, *rest = event.sources
+    store = make_store()
+    store.add(event.model_copy(update={"event_id": "evt_sites", "sources": [site(korean, "평양 순안 일대"), *rest]}), NOW)
+    store.add(event.model_copy(update={"event_id": "evt_two_sites", "sources": [site(korean, "원산 일대"), *rest]}), NOW)
+
+    def cells(html: str) -> tuple[str, str]:
+        row = html[html.index('data-fact="launch_site"'):html.index("</tr>", html.index('data-fact="launch_site"'))]
+        return (row[row.index('data-label="Given by"'):row.index('data-label="Said otherwise"')],
+                row[row.index('data-label="Said otherwise"'):])
+
+    given, otherwise = cells(await _page(store, "/events/evt_sites"))
+    assert "평양 순안 일대" in given and "평양" not in otherwise
+    given, otherwise = cells(await _page(store, "/events/evt_two_sites"))
+    assert "원산 일대" in otherwise and "원산" not in given
