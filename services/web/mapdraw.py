@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
@@ -41,6 +42,17 @@ TRACK_STROKE_PX = 2.5
 LANDING = "#7b241c"
 LANDING_RADIUS_PX, LANDING_STROKE_PX = 7.0, 2.5
 LABEL_COLOUR, LABEL_SIZE_PX, LABEL_OFFSET_PX = "#222", 13, 8.0
+ARROW_LENGTH_PX, ARROW_HALF_WIDTH_PX = 13.0, 6.0
+
+
+class Label(NamedTuple):
+    """A label's text and where it is written: `x, y` is the start of its baseline, or its
+    end where `end` is true (the label then runs leftwards from it)."""
+
+    x: float
+    y: float
+    text: str
+    end: bool = False
 
 
 @dataclass
@@ -52,9 +64,10 @@ class MapDrawing:
     launch_area: PixelRing = field(default_factory=list)
     range_ring: PixelRing = field(default_factory=list)
     track: PixelRing = field(default_factory=list)          # launch area → landing or target
+    arrow: PixelRing = field(default_factory=list)          # the track's head: which way it flew
     landing: tuple[float, float] | None = None
     target: tuple[float, float] | None = None
-    labels: list[tuple[float, float, str]] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
     landing_zones: AreaZones | None = None                  # the states the landing area lies in
     caption: str = ""
 
@@ -208,20 +221,91 @@ def layout_map(event: LaunchEvent) -> MapDrawing | None:
     drawing.launch_area = [frame.px(p.lon, p.lat) for p in area]
     drawing.range_ring = [frame.px(p.lon, p.lat) for p in ring]
     ox, oy = frame.px(places.origin.lon, places.origin.lat)
-    drawing.labels.append((ox, oy, places.origin_label))
-    end = places.landing or places.target
-    if end is not None:
-        drawing.track = [(ox, oy), frame.px(end.lon, end.lat)]
     if places.landing is not None and places.landing_radius_km is not None:
         drawing.landing = frame.px(places.landing.lon, places.landing.lat)
         drawing.landing_zones = area_zones(places.landing, places.landing_radius_km)
         # In the bottom-left corner, where it covers no other label whatever the bearing.
-        drawing.labels.append((0.0, float(HEIGHT_PX), f"Landing area {drawing.landing_zones.statement}"))
+        drawing.labels.append(Label(LABEL_OFFSET_PX, HEIGHT_PX - LABEL_OFFSET_PX,
+                                    f"Landing area {drawing.landing_zones.statement}"))
+    end = places.landing or places.target
+    if end is not None:
+        drawing.track, drawing.arrow = _track((ox, oy), frame.px(end.lon, end.lat),
+                                              LANDING_RADIUS_PX if drawing.landing else 0.0)
+    drawing.labels.append(_placed((ox, oy), places.origin_label, drawing))
     if places.target is not None and places.target_label:
         drawing.target = frame.px(places.target.lon, places.target.lat)
-        drawing.labels.append((*drawing.target, places.target_label))
+        drawing.labels.append(_placed(drawing.target, places.target_label, drawing))
     drawing.caption = _caption(places, drawing.landing_zones)
     return drawing
+
+
+def _track(start: tuple[float, float], end: tuple[float, float], short_px: float) -> tuple[PixelRing, PixelRing]:
+    """The line from `start` towards `end`, stopped `short_px` before it (the landing ring's
+    edge), and the arrowhead whose tip is there (smaller on a short track, taking at most
+    half of what is seen of it; none where too little is seen)."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    head = min(ARROW_LENGTH_PX, (length - short_px) / 2)
+    if head < 3.0:
+        return [start, end], []
+    ux, uy = dx / length, dy / length
+    tip = (end[0] - ux * short_px, end[1] - uy * short_px)
+    base = (tip[0] - ux * head, tip[1] - uy * head)
+    half = ARROW_HALF_WIDTH_PX * head / ARROW_LENGTH_PX
+    wing_x, wing_y = -uy * half, ux * half
+    return [start, base], [tip, (base[0] + wing_x, base[1] + wing_y), (base[0] - wing_x, base[1] - wing_y)]
+
+
+def _label_box(label: Label) -> tuple[float, float, float, float]:
+    """The box a label's text takes (an estimate: Latin letters about 0.56 em wide, CJK one)."""
+    width = LABEL_SIZE_PX * sum(1.0 if ord(ch) >= 0x2E80 else 0.56 for ch in label.text)
+    left = label.x - width if label.end else label.x
+    return left - 1.0, label.y - LABEL_SIZE_PX - 1.0, left + width + 1.0, label.y + 4.0  # and a pixel around
+
+
+def _placed(point: tuple[float, float], text: str, drawing: MapDrawing) -> Label:
+    """The label of a point, beside it where its text stays inside the map and crosses
+    neither the track nor another label: above right, above left, below right or below
+    left, in that order of preference (right of the map's middle, left first, so that a
+    label runs inwards)."""
+    x, y = point
+    above, below = y - LABEL_OFFSET_PX, y + LABEL_OFFSET_PX + LABEL_SIZE_PX
+    right_of, left_of = Label(x + LABEL_OFFSET_PX, above, text), Label(x - LABEL_OFFSET_PX, above, text, True)
+    sides = [right_of, left_of] if x <= WIDTH_PX / 2 else [left_of, right_of]
+    candidates = sides + [side._replace(y=below) for side in sides]
+    lines = list(zip(drawing.track, drawing.track[1:])) + list(zip(drawing.arrow, drawing.arrow[1:]))
+    taken = [_label_box(label) for label in drawing.labels]
+
+    def cost(label: Label) -> float:
+        left, top, right, bottom = box = _label_box(label)
+        outside = max(0.0, -left) + max(0.0, right - WIDTH_PX) + max(0.0, -top) + max(0.0, bottom - HEIGHT_PX)
+        crossed = sum(_crosses(box, a, b) for a, b in lines) + sum(_boxes_meet(box, other) for other in taken)
+        return outside + 1000.0 * crossed
+
+    return min(candidates, key=cost)  # the first of equal cost: the order of preference
+
+
+def _boxes_meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _crosses(box: tuple[float, float, float, float], a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether the segment a-b passes through the box (Liang-Barsky clipping)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    enter, leave = 0.0, 1.0
+    for p, q in ((-dx, a[0] - box[0]), (dx, box[2] - a[0]), (-dy, a[1] - box[1]), (dy, box[3] - a[1])):
+        if p == 0:
+            if q < 0:
+                return False  # parallel to this edge and outside it
+            continue
+        t = q / p
+        if p < 0:
+            enter = max(enter, t)
+        else:
+            leave = min(leave, t)
+        if enter > leave:
+            return False
+    return True
 
 
 def _caption(places: EventPlaces, zones: AreaZones | None) -> str:
@@ -264,25 +348,18 @@ def to_svg(drawing: MapDrawing) -> str:
     if drawing.track:
         parts.append(f'<path class="track" fill="none" stroke="{MARK}" stroke-width="{TRACK_STROKE_PX:g}" '
                      f'd="{_path(drawing.track, close=False)}"/>')
+    if drawing.arrow:
+        parts.append(f'<path class="arrow" fill="{MARK}" stroke="none" d="{_path(drawing.arrow)}"/>')
     if drawing.landing:
         x, y = drawing.landing
         parts.append(f'<circle class="landing" cx="{x}" cy="{y}" r="{LANDING_RADIUS_PX:g}" fill="none" '
                      f'stroke="{LANDING}" stroke-width="{LANDING_STROKE_PX:g}"/>')
-    for x, y, text in drawing.labels:
-        right = _right_half(x)
-        tx = x - LABEL_OFFSET_PX if right else x + LABEL_OFFSET_PX
-        parts.append(f'<text x="{tx:g}" y="{y - LABEL_OFFSET_PX:g}" font-size="{LABEL_SIZE_PX}" '
-                     f'text-anchor="{"end" if right else "start"}" '
-                     f'font-family="sans-serif" fill="{LABEL_COLOUR}">{escape(text)}</text>')
+    for label in drawing.labels:
+        parts.append(f'<text x="{label.x:g}" y="{label.y:g}" font-size="{LABEL_SIZE_PX}" '
+                     f'text-anchor="{"end" if label.end else "start"}" '
+                     f'font-family="sans-serif" fill="{LABEL_COLOUR}">{escape(label.text)}</text>')
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _right_half(x: float) -> bool:
-    """A label at a point right of the map's middle ends there instead of starting there,
-    so it runs inwards and is not cut at the map's right edge (at phone width, where labels
-    are drawn larger, "Sea of Japan" was cut to "Sea of Jap")."""
-    return x > WIDTH_PX / 2
 
 
 # The PNG is painted at twice its size and scaled down: ImageDraw does not anti-alias, and
@@ -358,19 +435,19 @@ def to_png(drawing: MapDrawing) -> bytes:
         draw.polygon(_scaled(drawing.launch_area), outline=MARK, width=_width(1.0))
     if drawing.track:
         draw.line(_scaled(drawing.track), fill=MARK, width=_width(TRACK_STROKE_PX), joint="curve")
+    if drawing.arrow:
+        draw.polygon(_scaled(drawing.arrow), fill=MARK)
     if drawing.landing:
         x, y = drawing.landing
         r = LANDING_RADIUS_PX
         draw.ellipse([(x - r) * k, (y - r) * k, (x + r) * k, (y + r) * k], outline=LANDING,
                      width=_width(LANDING_STROKE_PX))
     font = _label_font()
-    for x, y, text in drawing.labels:
-        # The SVG's y is the text's baseline; "ls" ("rs" right of the middle) anchors
+    for label in drawing.labels:
+        # The SVG's y is the text's baseline; "ls" ("rs" for a label that ends at x) anchors
         # Pillow's text there too.
-        right = _right_half(x)
-        tx = x - LABEL_OFFSET_PX if right else x + LABEL_OFFSET_PX
-        draw.text((tx * k, (y - LABEL_OFFSET_PX) * k), text, fill=LABEL_COLOUR, font=font,
-                  anchor="rs" if right else "ls")
+        draw.text((label.x * k, label.y * k), label.text, fill=LABEL_COLOUR, font=font,
+                  anchor="rs" if label.end else "ls")
     out = io.BytesIO()
     # Each output pixel is the mean of the k x k it was painted as: the antialiasing of
     # supersampling, at a fraction of a Lanczos filter's cost on the full picture.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import math
 import sqlite3
 import time
 
@@ -154,3 +155,43 @@ def test_a_label_right_of_the_middle_runs_inwards_so_the_edge_does_not_cut_it() 
     assert labels["North Korea (launch site not stated)"][1] == "start"  # left of the middle
     png = Image.open(io.BytesIO(mapdraw.to_png(drawing)))
     assert png.size == (mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX)
+
+
+def test_labels_stay_on_the_map_off_the_track_and_the_track_ends_in_an_arrow_towards_the_landing() -> None:
+    """The launch site's label beside a track heading its way was struck through by it
+    ("Sunan, Pyongyang" under an eastward track); the track gave no sense of direction."""
+    from PIL import ImageDraw, ImageFont
+
+    from services.web.geo import LAUNCH_AREAS
+
+    font = ImageFont.load_default(size=mapdraw.LABEL_SIZE_PX)
+    measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    events = [korean_event(2, launch_site="the Sunan area")] + [
+        korean_event(2).model_copy(update={"actor": actor, "direction": direction})
+        for actor in LAUNCH_AREAS for direction in ("East Sea", "Yellow Sea", "Pacific", "Black Sea")]
+    arrows = tracks = 0
+    for event in events:
+        drawing = mapdraw.layout_map(event)
+        if drawing is None or not drawing.track:
+            continue
+        tracks += 1
+        (ox, oy), (bx, by) = drawing.track
+        assert drawing.landing is not None
+        if drawing.arrow:
+            # The head points along the track, its tip on the landing ring's edge.
+            tip = drawing.arrow[0]
+            assert (tip[0] - bx) * (bx - ox) + (tip[1] - by) * (by - oy) > 0
+            assert abs(math.dist(tip, drawing.landing) - mapdraw.LANDING_RADIUS_PX) < 0.01
+            arrows += 1
+        else:  # a track too short to hold a head
+            assert math.dist((ox, oy), drawing.landing) < mapdraw.LANDING_RADIUS_PX + 6
+        for label in drawing.labels:
+            left, top, right, bottom = measure.textbbox((label.x, label.y), label.text, font=font,
+                                                        anchor="rs" if label.end else "ls")
+            assert -1 <= left and right <= mapdraw.WIDTH_PX + 1 and -1 <= top and bottom <= mapdraw.HEIGHT_PX + 1, \
+                (event.actor, event.direction, label)
+            steps = 200
+            crossing = [(ox + (bx - ox) * i / steps, oy + (by - oy) * i / steps) for i in range(steps + 1)]
+            assert not any(left <= x <= right and top <= y <= bottom for x, y in crossing), \
+                (event.actor, event.direction, label.text)
+    assert arrows > tracks / 2, (arrows, tracks)  # the rest: directions far off the region, a tiny track
