@@ -330,6 +330,13 @@ class Ledger:
             " WHERE status='dead' AND event_json IS NOT NULL ORDER BY updated_at, subscription, event_id, revision"
         ).fetchall()
 
+    def of_event(self, event_id: str) -> list[tuple[str, int, str, str | None, str | None, str]]:
+        """Every delivery of one event: (subscription, revision, status, kind, reason,
+        updated_at), by revision, then subscription."""
+        return self._conn.execute(
+            "SELECT subscription, revision, status, kind, reason, updated_at FROM notify_ledger WHERE event_id=?"
+            " ORDER BY revision, subscription", (event_id,)).fetchall()
+
     def newest_sent(self, subscription: str, event_id: str) -> int:
         """The highest revision of the event sent to the subscription, or tried and dead,
         or on its way (0 for none): a dead revision older than it is no news to replay."""

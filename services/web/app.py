@@ -55,6 +55,7 @@ HEARTBEAT_S = 15.0
 Clock = Callable[[], datetime]
 SourcesView = Callable[[], list[dict[str, Any]]]
 DeliveriesView = Callable[[], dict[str, Any]]
+EventDeliveriesView = Callable[[str], list[dict[str, Any]]]
 Replay = Callable[[str], Awaitable[str]]
 
 STORE_KEY = web.AppKey("store", EventStore)
@@ -260,15 +261,17 @@ async def _secure(request: web.Request, response: web.StreamResponse) -> None:
 
 def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now, public_url: str | None = None,
                   page_size: int = 100, sources: SourcesView | None = None,
-                  deliveries: DeliveriesView | None = None, replay: Replay | None = None,
-                  admin_token: str | None = None, app: web.Application | None = None) -> web.Application:
+                  deliveries: DeliveriesView | None = None, event_deliveries: EventDeliveriesView | None = None,
+                  replay: Replay | None = None, admin_token: str | None = None,
+                  app: web.Application | None = None) -> web.Application:
     """The pages, feeds and API over `store`; `live` feeds the Server-Sent Events streams.
 
     With `app` (the process's application, before it starts), they are added to it, so the
     pages share the one listener with /healthz, /readyz and /metrics; else a new one is made.
 
     `sources` and `deliveries` give the sources and deliveries pages their rows (pages
-    say "not available here" without them); `replay(letter_id)` replays a dead letter and
+    say "not available here" without them), `event_deliveries(event_id)` an event page's
+    deliveries (no such section without it); `replay(letter_id)` replays a dead letter and
     is offered only with `admin_token`.
     """
     env = _environment()
@@ -356,7 +359,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         drawn = svg_and_caption(event)
         return page(name, event=event, map_svg=drawn[0] if drawn else None, map_caption=drawn[1] if drawn else None,
                     facts=provenance(event), zone=landing_zone(event),
-                    history=history(store.revisions(event.event_id)))
+                    history=history(store.revisions(event.event_id)),
+                    deliveries=event_deliveries(event.event_id) if event_deliveries else None)
 
     async def map_svg(request: web.Request) -> web.Response:
         svg = svg_of(event_or_404(request))

@@ -88,6 +88,14 @@ def delivery_summary(conn: sqlite3.Connection) -> dict[str, Any]:
     return {"counts": ledger.counts(), "dead": dead[-200:]}
 
 
+def event_deliveries(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+    """The deliveries of one event, each revision to each subscription, from the notify ledger."""
+    from services.notify.ledger import Ledger
+
+    return [{"subscription": s, "revision": r, "status": status, "kind": kind, "reason": reason, "at": at}
+            for s, r, status, kind, reason, at in Ledger(conn).of_event(event_id)]
+
+
 class WebStage:
     """The events consumer and the pages. With `app` (the process's application, see
     `prepare`), the pages are served on the process's one listener; without, on a listener
@@ -118,6 +126,7 @@ class WebStage:
             page_size=settings.web.page_size,
             sources=lambda: source_health(settings, health_db, ctx.clock()),
             deliveries=lambda: delivery_summary(health_db),
+            event_deliveries=lambda event_id: event_deliveries(health_db, event_id),
             replay=replay if token else None, admin_token=token, app=app)
 
     async def run(self, stop: asyncio.Event) -> None:

@@ -491,3 +491,42 @@ async def test_a_site_named_in_korean_is_the_english_sites_other_wording_and_ano
     assert "평양 순안 일대" in given and "평양" not in otherwise
     given, otherwise = cells(await _page(store, "/events/evt_two_sites"))
     assert "원산 일대" in otherwise and "원산" not in given
+
+
+async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the_notify_ledger() -> None:
+    import sqlite3
+
+    from services.notify.ledger import Ledger
+    from services.web.worker import event_deliveries
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    ledger = Ledger(conn)
+    event = korean_event(2)
+    for subscription, revision, kind in (("duty-slack", 1, "alert"), ("duty-slack", 2, "update"),
+                                         ("analysts-hook", 1, "alert")):
+        ledger.mark_pending(subscription=subscription, event_id=event.event_id, revision=revision,
+                            delivery_id=f"dlv-{subscription}-{revision}", kind=kind, changed=(), previous={}, facts={})
+    ledger.mark_delivered("duty-slack", event.event_id, 1, attempts=1, remote_ref=None)
+    ledger.mark_dead("analysts-hook", event.event_id, 1, attempts=5, reason="HTTP 500 from receiver",
+                     event_json=event.model_dump_json())
+    store = make_store()
+    store.add(event, NOW)
+    store.add(korean_event(2).model_copy(update={"event_id": "evt_quiet"}), NOW)
+    client = await client_for(store, event_deliveries=lambda event_id: event_deliveries(conn, event_id))
+    try:
+        html = await (await client.get(f"/events/{event.event_id}")).text()
+        quiet = await (await client.get("/events/evt_quiet")).text()
+        fragment = await (await client.get(f"/events/{event.event_id}?fragment=1")).text()
+    finally:
+        await client.close()
+    table = html[html.index('id="event-deliveries"'):html.index("</table>", html.index('id="event-deliveries"'))]
+    rows = table.split("<tr>")[2:]
+    assert len(rows) == 3 and "duty-slack" in rows[1] + rows[0] and "delivered" in table
+    dead = next(row for row in rows if "analysts-hook" in row)
+    assert "dead: HTTP 500 from receiver" in dead
+    pending = next(row for row in rows if ">2<" in row)
+    assert "duty-slack" in pending and "update" in pending and "pending" in pending
+    assert 'id="event-deliveries"' in fragment  # the live body keeps the section
+    assert "No delivery of this event yet" in quiet
+    # A process without the ledger (ingest and classify alone) has no such section.
+    assert "Deliveries</h2>" not in await _page(store, f"/events/{event.event_id}")
