@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import ssl
 from typing import Literal
 
 from pydantic import Field, SecretStr, StrictBool, field_validator, model_validator
-
-import re
 
 from schemas.models import Kind
 from services.runtime.addresses import AddressPolicy, parse_networks
@@ -67,7 +68,8 @@ class SmtpSettings(Section):
     password: SecretStr | None = Field(None, description='SMTP password, e.g. "env:SMTP_PASSWORD".')
     starttls: StrictBool = Field(False, description="Upgrade the connection with STARTTLS.")
     use_tls: StrictBool = Field(False, description="Implicit TLS (usually port 465).")
-    ca_file: str | None = Field(None, description="CA bundle to verify the server with, instead of the system's.")
+    ca_file: str | None = Field(None, description="CA bundle (PEM) to verify the server with, instead of the system's; "
+                                               "only with starttls or use_tls, read at start-up.")
     timeout_s: float = Field(20.0, gt=0, description="Time limit of one SMTP exchange.")
 
     @model_validator(mode="after")
@@ -76,7 +78,24 @@ class SmtpSettings(Section):
             raise ValueError(f"smtp.sender: {self.sender!r} is not an e-mail address")
         if self.starttls and self.use_tls:
             raise ValueError("starttls and use_tls exclude each other: choose one")
+        if self.ca_file is not None:
+            _check_ca_file(self.ca_file, self.starttls or self.use_tls)
         return self
+
+
+def _check_ca_file(path: str, tls: bool) -> None:
+    """A `[smtp] ca_file` that is used and can be read as a CA bundle (read again when the
+    channel is made: a mistake shows at start-up, as one line, not at the first e-mail)."""
+    if not tls:
+        raise ValueError(f"smtp.ca_file: {path} is set but neither starttls nor use_tls is on: it would not be used")
+    if not os.access(path, os.R_OK) or os.path.isdir(path):
+        problem = ("no such file" if not os.path.exists(path) else "a directory" if os.path.isdir(path)
+                   else "not readable")
+        raise ValueError(f"smtp.ca_file: {path}: {problem}")
+    try:
+        ssl.create_default_context(cafile=path)
+    except (OSError, ValueError) as exc:  # ssl.SSLError is an OSError
+        raise ValueError(f"smtp.ca_file: {path}: not a CA bundle in PEM ({exc})") from None
 
 
 class SubscriptionSettings(Section):

@@ -404,7 +404,7 @@ def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None)
             lines.append(f"{key}: unknown config key")
         elif error["type"] == "list_type" and isinstance(error.get("input"), dict):
             lines.append(_LIST_OF_TABLES.format(key=key))
-        elif key:
+        elif key and not message.startswith(key + "."):
             lines.append(f"{key}: {message}")
         else:
             lines.append(message)  # a check across keys names them itself

@@ -178,3 +178,19 @@ def test_a_stage_that_sends_nothing_starts_without_the_subscriptions_secrets(sta
     assert settings.state.path  # read, with the sections the stage uses
     with pytest.raises(ConfigError, match="HOOK_SECRET is not set"):
         _start_up(_parser().parse_args(["serve", "notify", "--config", str(config)]))
+
+
+@pytest.mark.parametrize(("smtp", "said"), [
+    ('starttls = true\nca_file = "{missing}"', "no such file"),
+    ('use_tls = true\nca_file = "{not_pem}"', "not a CA bundle in PEM"),
+    ('ca_file = "{not_pem}"', "neither starttls nor use_tls is on"),
+])
+@pytest.mark.parametrize("command", [["run"], ["serve", "notify"], ["demo"], ["dlq", "replay"]])
+def test_an_smtp_ca_file_that_cannot_serve_stops_start_up_in_one_line(smtp, said, command, tmp_path, capsys):
+    not_pem = tmp_path / "hostname"
+    not_pem.write_text("launchwatch-host\n")
+    config = tmp_path / "c.toml"
+    config.write_text("[smtp]\n" + smtp.format(missing=tmp_path / "ca.pem", not_pem=not_pem) + "\n")
+    assert main([*command, "--config", str(config)]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith("launchwatch: invalid configuration: smtp.ca_file: ") and said in line, line
