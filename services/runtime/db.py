@@ -328,8 +328,23 @@ def _reason(exc: sqlite3.Error) -> str:
     return "not an SQLite database" if "not a database" in str(exc) else str(exc)
 
 
+def _unwritable(path: Path) -> str | None:
+    """Why SQLite could not write the file (or, beside it, its journal), or None."""
+    for target in (path, path.parent):
+        if not os.access(target, os.W_OK):
+            if os.statvfs(target).f_flag & os.ST_RDONLY:
+                return f"{target} is on a read-only file system"
+            return f"{target} is not writable by this user"
+    return None
+
+
 def _check(path: Path) -> None:
     fix = _FIX
+    unwritable = _unwritable(path)
+    if unwritable is not None:
+        # Not damage: the file may be intact, and moving it away would lose the ledger.
+        raise StateCorrupt(f"state file {path}: cannot be written ({unwritable}); launchwatch writes its state "
+                           "there and its journal beside it")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=30.0)
     except sqlite3.Error as exc:

@@ -147,3 +147,28 @@ def test_a_file_that_is_not_sqlite_is_named_so(tmp_path, capsys):
     state.write_bytes(b"PK\x03\x04" + b"\x00" * 4000)  # a zip archive
     code, err = run_with_state(tmp_path, state, capsys)
     assert code == 2 and f"state file {state} is not an SQLite database" in err
+
+
+def test_an_intact_state_file_on_a_read_only_file_system_is_not_called_corrupt(tmp_path, monkeypatch):
+    """The advice for a corrupt file (move it away) would lose the ledger and alert again."""
+    from services.runtime.db import check_state_file
+
+    state = tmp_path / "state.db"
+    connect(state).close()
+    before = state.read_bytes()
+    folder = str(tmp_path)
+    real_access, real_statvfs = os.access, os.statvfs
+
+    class ReadOnly:  # what statvfs says of a file system mounted read-only
+        f_flag = os.ST_RDONLY
+
+    # The file system mounted read-only (a mount needs privileges a test does not have).
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p).startswith(folder) and mode & os.W_OK
+                        else real_access(p, mode, **kw))
+    monkeypatch.setattr(os, "statvfs", lambda p: ReadOnly() if str(p).startswith(folder) else real_statvfs(p))
+    with pytest.raises(StateCorrupt) as refused:
+        check_state_file(state)
+    said = str(refused.value)
+    assert said.startswith(f"state file {state}: cannot be written ({state} is on a read-only file system)")
+    assert "corrupt" not in said and "move it away" not in said
+    assert state.read_bytes() == before
