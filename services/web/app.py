@@ -263,7 +263,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
                   page_size: int = 100, sources: SourcesView | None = None,
                   deliveries: DeliveriesView | None = None, event_deliveries: EventDeliveriesView | None = None,
                   replay: Replay | None = None, admin_token: str | None = None,
-                  app: web.Application | None = None) -> web.Application:
+                  app: web.Application | None = None,
+                  on_state_error: Callable[[BaseException], None] | None = None) -> web.Application:
     """The pages, feeds and API over `store`; `live` feeds the Server-Sent Events streams.
 
     With `app` (the process's application, before it starts), they are added to it, so the
@@ -273,6 +274,10 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     say "not available here" without them), `event_deliveries(event_id)` an event page's
     deliveries (no such section without it); `replay(letter_id)` replays a dead letter and
     is offered only with `admin_token`.
+
+    A request that meets a state database error (the PostgreSQL session ended by a
+    failover, a corrupt page) is answered 503 and `on_state_error(exc)` is told, so the
+    stage can stop as the others do rather than answer 500 for ever.
     """
     env = _environment()
     rows_html = RowRenderer(env)
@@ -304,6 +309,22 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     if app is None:
         app = web.Application()
     app.on_response_prepare.append(_secure)
+    if on_state_error is not None:
+        from services.runtime.postgres import STATE_ERRORS
+
+        @web.middleware
+        async def state_lost(request: web.Request, handler: Any) -> web.StreamResponse:
+            try:
+                return await handler(request)
+            except STATE_ERRORS as exc:
+                if "locked" in str(exc) or "busy" in str(exc):  # SQLite's writer held on: try again
+                    return web.Response(status=503, text="the state database is busy: try again",
+                                        headers={"Retry-After": "1"})
+                on_state_error(exc)
+                return web.Response(status=503, text="the state database cannot be read: this process stops, "
+                                                     "and its supervisor restarts it")
+
+        app.middlewares.append(state_lost)
     app[STORE_KEY] = store
     app[LIVE_KEY] = live
 

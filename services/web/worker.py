@@ -18,7 +18,7 @@ from aiohttp import web
 from schemas import LaunchEvent
 from services.runtime.bus import Record
 from services.runtime.codec import decode
-from services.runtime.errors import ConfigError
+from services.runtime.errors import ConfigError, StateError
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 from services.runtime.stage import StageRunner
@@ -108,6 +108,8 @@ class WebStage:
         self._live = LiveFeed()
         self._store = EventStore(ctx.db())
         self._runner = None
+        self._state_error: BaseException | None = None
+        self._state_failed = asyncio.Event()
         health_db = ctx.db()
         token = settings.web.admin_token.get_secret_value() if settings.web.admin_token else None
 
@@ -127,7 +129,20 @@ class WebStage:
             sources=lambda: source_health(settings, health_db, ctx.clock()),
             deliveries=lambda: delivery_summary(health_db),
             event_deliveries=lambda event_id: event_deliveries(health_db, event_id),
-            replay=replay if token else None, admin_token=token, app=app)
+            replay=replay if token else None, admin_token=token, app=app, on_state_error=self._state_lost)
+
+    def _state_lost(self, exc: BaseException) -> None:
+        """A page met a state database error: the stage stops (`run` raises `StateError`),
+        as a consuming stage does, and its supervisor starts it on a new session."""
+        if self._state_error is None:
+            self._state_error = exc
+            get_logger().error("state_failed", message=f"{type(exc).__name__}: {exc}")
+        self._state_failed.set()
+
+    async def _stop_on_state_error(self) -> None:
+        await self._state_failed.wait()
+        raise StateError(f"state database error while serving a page: {type(self._state_error).__name__}: "
+                         f"{self._state_error}")
 
     async def run(self, stop: asyncio.Event) -> None:
         runner = StageRunner(
@@ -136,17 +151,20 @@ class WebStage:
             dead_letters=self._ctx.dead_letters("web"),
             max_batch=self._ctx.settings.bus.max_batch,
         )
-        tasks = [asyncio.create_task(runner.run(stop), name="web-consume")]
+        state = asyncio.create_task(self._stop_on_state_error(), name="web-state")
+        tasks = [asyncio.create_task(runner.run(stop), name="web-consume"), state]
         if self._own_listener:
             tasks.append(asyncio.create_task(serve_http(self.app, self._ctx.settings.http.listen, stop),
                                              name="web-http"))
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            stop.set()  # either half ending (a listener that cannot bind) ends the stage
+            stop.set()  # any part ending (a listener that cannot bind, the state lost) ends the stage
+            if not state.done():
+                state.cancel()
             results = await asyncio.gather(*tasks, return_exceptions=True)
-        for result in results:
-            if isinstance(result, BaseException):
+        for task, result in zip(tasks, results):
+            if isinstance(result, BaseException) and not (task is state and isinstance(result, asyncio.CancelledError)):
                 raise result
 
 

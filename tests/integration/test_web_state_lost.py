@@ -1,0 +1,58 @@
+"""`serve web` on a shared PostgreSQL state whose session is ended (a failover, an
+administrator's command): the page that meets it is answered 503, the stage stops with one
+`state_failed` line and exit status 1, as the consuming stages do, so that its supervisor
+restarts it on a new session; it does not answer 500 for ever while /readyz says ready."""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urlsplit
+
+import aiohttp
+import pytest
+
+from tests.integration.harness import LaunchwatchProcess, wait_for
+
+pytestmark = pytest.mark.kafka
+
+
+async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp_path, kafka_broker, topic_prefix,
+                                                                            pg_url, postgres):
+    import psycopg
+
+    config = tmp_path / "lw.toml"
+    config.write_text(f"""
+[bus]
+kind = "kafka"
+bootstrap_servers = "{kafka_broker.bootstrap_servers}"
+topic_prefix = "{topic_prefix}"
+
+[state]
+url = "{pg_url}"
+
+[http]
+listen = "127.0.0.1:0"
+""", encoding="utf-8")
+    web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
+    try:
+        await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
+        base = f"http://{web.events('http_listening')[-1]['address']}"
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
+            async with http.get(f"{base}/api/events") as response:
+                assert response.status == 200
+            database = urlsplit(pg_url).path.lstrip("/")
+            with psycopg.connect(postgres.url(), autocommit=True) as admin:
+                ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                      " WHERE datname = %s", (database,)).fetchone()[0]
+            assert ended >= 1
+            async with http.get(f"{base}/api/events") as response:
+                assert response.status == 503
+                assert "state database" in await response.text()
+        code = await asyncio.wait_for(web.process.wait(), 20)
+    finally:
+        await web.stop()
+    assert code == 1
+    failed = web.events("state_failed")
+    assert len(failed) == 1 and "AdminShutdown" in failed[0]["message"], failed
+    stopped = web.events("stopped")[-1]
+    assert stopped["level"] == "error" and stopped["failed"] == ["web"]
