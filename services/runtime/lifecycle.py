@@ -212,12 +212,15 @@ async def connect_bus(
         return None
 
 
-async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s: float) -> None:
+async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s: float,
+                    topics: Sequence[str] = (), partitions: int = 1) -> None:
     """Every `every_s`, ask the bus whether a broker answers (buses that can tell: Kafka) and
     report it as the `bus_connected` readiness condition, until `stop` is set.
 
     Logs one `bus_lost` line when the broker stops answering and one `bus_restored` line
     (with `down_s`) when it answers again; the clients reconnect by themselves meanwhile.
+    A broker that answers again is connected once `topics` exist on it (created if missing,
+    `topics_created`, as at start-up): a broker restarted without its data has none.
     """
     reachable = getattr(bus, "reachable", None)
     if reachable is None:
@@ -232,6 +235,12 @@ async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s
             pass
         # A busy broker may take a moment to answer; 2 s at least keeps readiness from flapping.
         ok = await reachable(max(2.0, every_s))
+        if ok and lost_at is not None and topics:
+            try:
+                await bus.ensure_topics(topics, partitions)
+            except Exception as exc:  # noqa: BLE001 - any failure: not connected yet, asked again next round
+                log.warning("bus_topics_unavailable", message=f"{type(exc).__name__}: {exc}")
+                ok = False
         readiness.set("bus_connected", ok)
         if not ok and lost_at is None:
             lost_at = time.monotonic()
@@ -331,7 +340,8 @@ async def run_stages(
             return
         ctx.bus = connected
         readiness.set("bus_connected", True)
-        watcher = asyncio.create_task(watch_bus(connected, readiness, stop, settings.bus.health_check_s),
+        watcher = asyncio.create_task(watch_bus(connected, readiness, stop, settings.bus.health_check_s,
+                                                [ctx.topic(t) for t in TOPICS], settings.bus.partitions),
                                       name="bus-watch")
         built = [asyncio.Event() for _ in names]
         for name, done in zip(names, built):

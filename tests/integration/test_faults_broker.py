@@ -145,3 +145,47 @@ async def test_stages_wait_for_the_broker_and_ride_out_a_20_s_outage_by_themselv
               f"{s} {not_ready_at[s]:.1f} s" for s in STAGES)
           + "; broker back -> ready: " + ", ".join(f"{s} {back_ready[s]:.1f} s" for s in STAGES)
           + f"; {len(flow.stories)} items, {len(launch_ids)} launch reports, {len(revisions(watch))} revisions")
+
+
+@pytest.mark.kafka
+async def test_a_broker_restarted_without_its_data_gets_the_topics_again_before_the_stage_is_ready(tmp_path):
+    """tansu keeps its topics in memory: restarted, it has none, and a stage that called it
+    connected at once published into topics the broker made up (not compacted) and failed
+    its offset commits. Ready means the topics exist, as at start-up."""
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    from services.runtime.kafka_bus import KafkaBus
+    from services.runtime.http import Readiness
+    from services.runtime.lifecycle import watch_bus
+
+    tansu_binary()
+    port = free_port()
+    broker = start_broker(tmp_path, port=port)
+    topics = ["t-restart.items", "t-restart.events"]
+    bus = KafkaBus(broker.bootstrap_servers, topic_prefix="t-restart.")
+    readiness, stop = Readiness(), asyncio.Event()
+    watcher = None
+    try:
+        await bus.start()
+        await bus.ensure_topics(topics, 2)
+        readiness.set("bus_connected", True)
+        watcher = asyncio.create_task(watch_bus(bus, readiness, stop, 0.2, topics, 2))
+        broker.stop()
+        await wait_for(lambda: not readiness.ready(), 20, "not ready while the broker is down")
+        (tmp_path / "again").mkdir()
+        broker = start_broker(tmp_path / "again", port=port)
+        await wait_for(lambda: readiness.ready(), 30, "ready once the broker answers again")
+        admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap_servers)
+        await admin.start()
+        try:
+            assert set(topics) <= set(await admin.list_topics())
+            described = await admin.describe_topics(topics)
+            assert all(len(t["partitions"]) == 2 for t in described)
+        finally:
+            await admin.close()
+    finally:
+        stop.set()
+        if watcher is not None:
+            await watcher
+        await bus.close()
+        broker.stop()
