@@ -1,11 +1,15 @@
 """Imported first by the workers' fork server (see `services.runtime.cpu_pool`), and meant for
-it alone: from here on the server ignores SIGINT, and its cyclic garbage collector is off
-until `services.runtime.forkserver_settled`, imported last, turns it on again.
+it alone: from here on the server and the workers it starts are a process group of their
+own, the server ignores SIGINT, and its cyclic garbage collector is off until
+`services.runtime.forkserver_settled`, imported last, turns it on again.
 
-Ctrl-C reaches the whole process group, and the parent stops its workers itself; a fork
-server still importing the modules of its workers would otherwise die of the
-KeyboardInterrupt mid-import and print its traceback. (Once its imports are done, the fork
-server ignores SIGINT by itself, and so do the workers it starts.)
+Ctrl-C, `timeout`, or `kill -- -PGID` signal the whole process group of launchwatch, and the
+parent stops its workers itself. In that group, a fork server still importing the modules
+of its workers would die of the KeyboardInterrupt mid-import and print its traceback, and a
+SIGTERM would end the server and the workers, breaking the pool of a stage still starting
+(`BrokenProcessPool`: the stage failed, exit 1): in a group of their own, only their parent
+stops them. (Once its imports are done, the fork server ignores SIGINT by itself, and so do
+the workers it starts.)
 
 The collector: the modules of the workers (the classifier's lexicons) make hundreds of
 thousands of objects that live as long as the server, and the collector scanned them again
@@ -14,8 +18,12 @@ and again while they were made, on the way to the first classification.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import signal
 
 signal.signal(signal.SIGINT, signal.SIG_IGN)
+with contextlib.suppress(OSError):  # already a group's leader, or not allowed: as before
+    os.setpgid(0, 0)
 gc.disable()

@@ -48,6 +48,50 @@ def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
     assert out["result"] == 3
 
 
+GROUP_SIGTERM = textwrap.dedent("""
+    import asyncio, json, multiprocessing.forkserver as fs, os, signal, time
+    from services.runtime.cpu_pool import CpuPool, start_fork_server
+
+    terms = []
+    signal.signal(signal.SIGTERM, lambda *_: terms.append(1))  # the parent stops by itself, as run does
+    start_fork_server("slow_lexicons")
+    marker = os.path.join(os.environ["MARKER_DIR"], "importing")
+    deadline = time.monotonic() + 30
+    while not os.path.exists(marker) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    server = fs._forkserver._forkserver_pid
+    os.killpg(os.getpgid(0), signal.SIGTERM)  # as `timeout` or `kill -- -PGID` does
+
+    async def main():
+        pool = CpuPool(1, preload=["slow_lexicons"])
+        try:
+            return await pool.run(len, "abc", timeout_s=10)
+        finally:
+            pool.close()
+
+    result = asyncio.run(main())
+    print(json.dumps({"result": result, "terms": len(terms),
+                      "same_server": fs._forkserver._forkserver_pid == server}))
+""")
+
+
+def test_a_sigterm_to_the_process_group_reaches_the_parent_and_not_its_starting_workers(tmp_path):
+    """A SIGTERM to the whole group while the pool was starting ended the fork server:
+    `BrokenProcessPool`, the stage failed with a traceback and exit 1. The workers are a
+    group of their own, stopped by their parent."""
+    (tmp_path / "slow_lexicons.py").write_text(
+        f"import pathlib, time\npathlib.Path({str(tmp_path / 'importing')!r}).touch()\ntime.sleep(1.0)\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", GROUP_SIGTERM], capture_output=True, text=True, timeout=60,
+                          start_new_session=True,  # its own group, so the test's runner is not signalled
+                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin",
+                               "MARKER_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    # The fork server lived through it (a pool starting its workers from a dead one broke).
+    assert json.loads(done.stdout) == {"result": 3, "terms": 1, "same_server": True}
+
+
 COLLECTOR = textwrap.dedent("""
     import asyncio, gc, json
     from services.runtime.cpu_pool import CpuPool, start_fork_server
