@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import gc
 import math
+import signal
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -259,8 +260,19 @@ async def _feeds_check(settings: "Settings") -> int:
 
     from services.ingest.check import feeds_check, format_table
 
-    async with aiohttp.ClientSession(headers={"User-Agent": settings.ingest.user_agent}) as http:
-        rows = await feeds_check(settings, http)
+    # Ctrl-C and SIGTERM stop the check at once, also where the process started with SIGINT
+    # ignored (`launchwatch feeds check &` in a script), which asyncio would leave so.
+    loop, task, received = asyncio.get_running_loop(), asyncio.current_task(), []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, lambda signum=signum: (received.append(signum), task.cancel()))
+    try:
+        async with aiohttp.ClientSession(headers={"User-Agent": settings.ingest.user_agent}) as http:
+            rows = await feeds_check(settings, http)
+    except asyncio.CancelledError:
+        if not received:
+            raise
+        print(f"launchwatch: feeds check stopped by {signal.Signals(received[0]).name}: no table", file=sys.stderr)
+        return 128 + received[0]
     print(format_table(rows))
     return 0 if all(row.get("ok", True) for row in rows) else 1
 

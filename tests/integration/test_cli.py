@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -209,3 +210,42 @@ def test_an_idempotent_producer_on_a_broker_without_one_is_a_configuration_error
     assert result.returncode == 2, result.stderr
     (line,) = result.stderr.strip().splitlines()  # aiokafka's own error line kept off stderr
     assert line.startswith("launchwatch: bus.enable_idempotence:") and "enable_idempotence = false" in line
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+async def test_feeds_check_stops_at_once_on_a_signal_even_started_with_ctrl_c_ignored(tmp_path, signum):
+    """A command started in the background of a script (`launchwatch feeds check &`) has
+    SIGINT ignored; a hanging feed held the check for its whole fetch timeout (20 s)."""
+    from aiohttp import web
+    from aiohttp.test_utils import TestServer
+
+    hang = asyncio.Event()
+
+    async def slow(request: web.Request) -> web.Response:
+        await hang.wait()
+        return web.Response(text="")
+
+    app = web.Application()
+    app.router.add_get("/slow", slow)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    base = str(server.make_url("")).rstrip("/")
+    try:
+        config = tmp_path / "c.toml"
+        config.write_text(f'[ingest]\nuse_default_catalogue = false\nallow_private_networks = true\n'
+                          f'[[feeds]]\nurl = "{base}/slow"\nname = "slow"\n', encoding="utf-8")
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "services.cli", "feeds", "check", "--config", str(config),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env_without_launchwatch_vars(),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        await asyncio.sleep(2.0)  # fetching, well inside the 20 s timeout
+        process.send_signal(signum)
+        sent = time.monotonic()
+        out, err = await asyncio.wait_for(process.communicate(), 15)
+        took_s = time.monotonic() - sent
+    finally:
+        hang.set()
+        await server.close()
+    assert process.returncode == 128 + signum and took_s < 5, (process.returncode, took_s)
+    assert err.decode().strip() == f"launchwatch: feeds check stopped by {signum.name}: no table"
+    assert b"Traceback" not in out + err
