@@ -260,17 +260,18 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def check_state_file(path: str | Path) -> None:
-    """Create the state file at `path` if it does not exist, else check that it can be
-    trusted (see the module's docstring). Raises `StateCorrupt` naming the file and what
-    is wrong."""
+def check_state_file(path: str | Path) -> bool:
+    """Create the state file at `path` if it does not exist (True: created), else check
+    that it can be trusted (see the module's docstring). Raises `StateCorrupt` naming the
+    file and what is wrong."""
     if str(path) == ":memory:":
-        return
+        return False
     path = Path(path)
     with _checking:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists():
+            created = not path.exists()
+            if created:
                 _create(path)
             status = path.stat()
         except OSError as exc:
@@ -286,6 +287,7 @@ def check_state_file(path: str | Path) -> None:
         if key not in _checked:
             _check(path)
             _checked.add(key)
+    return created
 
 
 def _create(path: Path) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import signal
 import sys
 import time
+from pathlib import Path
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -290,8 +291,10 @@ async def run_stages(
     # The SQLite file is used for the stages' state unless `[state] url` names a shared
     # database, and always for the in-memory bus's journal.
     uses_file = settings.state.url is None or settings.bus.kind == "memory"
-    if uses_file:
-        check_state_file(settings.state.path)  # StateCorrupt before anything starts
+    if uses_file and check_state_file(settings.state.path):  # StateCorrupt before anything starts
+        # Said, so that a mistyped path is not a silent fresh start.
+        log.info("state_created", path=str(Path(settings.state.path).resolve()),
+                 message="no state file there: a new, empty one (no event, source or delivery known)")
     stop = stop or asyncio.Event()
     lock = StateLock(settings.state.path)
     if uses_file and (own_state or (bus is None and settings.bus.kind == "memory")):

@@ -145,7 +145,8 @@ class HttpSettings(Section):
 
 
 class StateSettings(Section):
-    path: str = Field("launchwatch.db", min_length=1, description="SQLite file for ingest, classify and notify state.")
+    path: str = Field("launchwatch.db", min_length=1, description="SQLite file for ingest, classify and notify state "
+                      "(~ is the home folder); made, with its folders, when missing (logged state_created).")
     url: SecretStr | None = Field(
         None,
         description="PostgreSQL URL (postgresql://user@host:5432/db) of a state shared by every instance of every "
@@ -163,6 +164,13 @@ class StateSettings(Section):
         description="PostgreSQL: how often a standby tries for the work it waits for (the events lock, a "
         "subscription's sender) and a sender looks for alerts another instance queued.",
     )
+
+    @field_validator("path")
+    @classmethod
+    def _home(cls, value: str) -> str:
+        # "~/launchwatch.db" is the home folder's file, as a shell would read it, not a
+        # folder named "~" made in the working directory.
+        return os.path.expanduser(value)
 
     @field_validator("url")
     @classmethod

@@ -116,7 +116,9 @@ def test_a_second_run_on_the_same_state_file_refuses_in_one_line(tmp_path):
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=tmp_path,
                              env=env_without_launchwatch_vars())
     try:
-        read_until(first.stdout, "started")
+        created = [json.loads(line) for line in read_until(first.stdout, "started") if '"state_created"' in line]
+        # A new state file is said, so that a mistyped path is no silent fresh start.
+        assert [line["path"] for line in created] == [str(tmp_path / "state.db")]
         second = subprocess.run([sys.executable, "-m", "services.cli", "run", "--config", config],
                                 capture_output=True, text=True, timeout=60, cwd=tmp_path,
                                 env=env_without_launchwatch_vars())
@@ -133,7 +135,7 @@ def test_a_second_run_on_the_same_state_file_refuses_in_one_line(tmp_path):
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=tmp_path,
                              env=env_without_launchwatch_vars())
     try:
-        read_until(again.stdout, "started")
+        assert not [line for line in read_until(again.stdout, "started") if '"state_created"' in line]
     finally:
         again.send_signal(signal.SIGTERM)
         again.wait(timeout=30)

@@ -172,3 +172,17 @@ def test_an_intact_state_file_on_a_read_only_file_system_is_not_called_corrupt(t
     assert said.startswith(f"state file {state}: cannot be written ({state} is on a read-only file system)")
     assert "corrupt" not in said and "move it away" not in said
     assert state.read_bytes() == before
+
+
+def test_a_home_path_is_the_home_folders_and_a_made_state_file_is_told_apart(tmp_path, monkeypatch):
+    """"~/lw.db" made a folder named "~" in the working directory."""
+    from services.config import load_settings
+    from services.runtime.db import check_state_file
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(None, {"LAUNCHWATCH_STATE__PATH": "~/lw/state.db"})
+    assert settings.state.path == str(tmp_path / "home" / "lw" / "state.db")
+    assert check_state_file(settings.state.path)  # made: `run` logs state_created
+    assert not check_state_file(settings.state.path)  # there now
+    assert (tmp_path / "home" / "lw" / "state.db").exists() and not (tmp_path / "~").exists()
