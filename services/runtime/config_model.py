@@ -3,6 +3,7 @@ types that sections share."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -52,12 +53,32 @@ def time_zone(value: str) -> str:
 
 def host_port(value: str, example: str) -> str:
     """`value` when it is host:port with a port from 0 to 65535 (`example` shows the form)."""
+    if "://" in value:
+        raise ValueError(f"must be host:port without a scheme, e.g. {example}")
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdigit():
         raise ValueError(f"must be host:port, e.g. {example}")
     if int(port) > 65535:
         raise ValueError(f"port {port} is above 65535")
+    if not _host(host):
+        raise ValueError(f"{host!r} is no host name or IP address (host:port, e.g. {example})")
     return value
+
+
+_HOST_NAME = re.compile(r"(?!-)[\w-]{1,63}(?<!-)(?:\.(?!-)[\w-]{1,63}(?<!-))*\.?", re.ASCII)
+
+
+def _host(host: str) -> bool:
+    """A name (RFC 1123 labels, and "_" as container names have), an IPv4 address, or an IPv6
+    one in brackets."""
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        # Digits and dots alone are meant as an address ("999.1.1.1" is none), not a name.
+        return not re.fullmatch(r"[\d.]+", host) and bool(_HOST_NAME.fullmatch(host))
 
 
 def language_tag(value: str) -> str:
