@@ -56,13 +56,21 @@ class UsageError(LaunchwatchError):
     """A command-line argument that cannot be used (exit status 2)."""
 
 
-def _positive_number(text: str) -> float:
+# Faster than this, the recorded morning would be over before the pipeline has started
+# (a few seconds), and the demo would stop having shown nothing.
+MAX_DEMO_SPEED = 1000.0
+
+
+def _demo_speed(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not (value > 0 and math.isfinite(value)):
         raise argparse.ArgumentTypeError(f"must be a finite number above 0, got {text}")
+    if value > MAX_DEMO_SPEED:
+        raise argparse.ArgumentTypeError(f"at most {MAX_DEMO_SPEED:g}, got {text}: faster, the morning would be "
+                                         "over before the pipeline has started")
     return value
 
 
@@ -108,8 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     dlq.add_argument("--event", metavar="ID", help="only this event's dead letters")
 
     demo = sub.add_parser("demo", parents=common, help="replay a recorded launch morning through the pipeline")
-    demo.add_argument("--speed", type=_positive_number, default=60.0,
-                      help="how many times faster than real time, above 0 (default 60)")
+    demo.add_argument("--speed", type=_demo_speed, default=60.0,
+                      help=f"how many times faster than real time, above 0, at most {MAX_DEMO_SPEED:g} (default 60)")
     return parser
 
 
