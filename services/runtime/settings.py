@@ -230,8 +230,11 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
     environ = os.environ if environ is None else environ
     raw: dict[str, Any] = {}
     if path is not None:
+        if not str(path).strip():
+            raise ConfigError("config file: the name given is empty: name a TOML file")
         try:
-            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            # (An editor's byte-order mark before the first key is no TOML error.)
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
         except FileNotFoundError:
             raise ConfigError(f"config file not found: {path}") from None
         except IsADirectoryError:
@@ -272,11 +275,15 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
         section, _, key = name[len(ENV_PREFIX):].partition("__")
         section, key = section.lower(), key.lower()
         field = model.model_fields.get(section)
-        if field is None or not isinstance(raw.get(section, {}), dict):
+        if field is None:
             raise ConfigError(f"{name}: unknown config section {section!r}")
         section_model = field.annotation
         if not (isinstance(section_model, type) and issubclass(section_model, Section)) \
-                or key not in section_model.model_fields:
+                or not isinstance(raw.get(section, {}), dict):
+            # A list of tables ([[subscriptions]], [[feeds]]): no entry is set from the environment.
+            raise ConfigError(f"{name}: [[{section}]] entries are not set from the environment: write them in "
+                              'the file (a secret of one may name a variable there: "env:NAME")')
+        if key not in section_model.model_fields:
             raise ConfigError(f"{name}: unknown config key {section}.{key}")
         value = _parse_env_value(text)
         if not isinstance(value, str) and _takes_text_only(section_model.model_fields[key].annotation):

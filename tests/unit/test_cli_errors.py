@@ -196,3 +196,16 @@ def test_an_smtp_ca_file_that_cannot_serve_stops_start_up_in_one_line(smtp, said
     assert main([*command, "--config", str(config)]) == 2
     line = one_line(capsys.readouterr().err)
     assert line.startswith("launchwatch: invalid configuration: smtp.ca_file: ") and said in line, line
+
+
+def test_a_config_file_an_editor_began_with_a_byte_order_mark_is_read(tmp_path, capsys):
+    config = tmp_path / "bom.toml"
+    config.write_bytes("\ufeff[smtp]\nport = 99999\n".encode())
+    assert main(["run", "--config", str(config)]) == 2  # read: its own mistake is named
+    assert one_line(capsys.readouterr().err) == ("launchwatch: invalid configuration: smtp.port: Input should be "
+                                                 "less than or equal to 65535")
+
+
+def test_an_empty_config_file_name_is_said_so(capsys):
+    assert main(["run", "--config", ""]) == 2
+    assert one_line(capsys.readouterr().err) == "launchwatch: config file: the name given is empty: name a TOML file"

@@ -138,3 +138,13 @@ def test_a_compression_whose_package_is_missing_stops_start_up(tmp_path, monkeyp
         load(tmp_path, '[bus]\nkind = "kafka"\ncompression_type = "zstd"\n', environ={"HOME": "/root"})
     # The memory bus compresses nothing: no package is needed.
     load(tmp_path, '[bus]\nkind = "memory"\ncompression_type = "zstd"\n', environ={"HOME": "/root"})
+
+
+@pytest.mark.parametrize("in_file", ["", '[[subscriptions]]\nname = "ops"\nchannel = "console"\n'])
+def test_an_entry_of_a_list_of_tables_set_from_the_environment_is_told_to_go_in_the_file(tmp_path, in_file):
+    config = tmp_path / "c.toml"
+    config.write_text(in_file, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(str(config), {"LAUNCHWATCH_SUBSCRIPTIONS__0__URL": "https://hooks.example/x"})
+    assert str(caught.value).startswith("LAUNCHWATCH_SUBSCRIPTIONS__0__URL: [[subscriptions]] entries are not set "
+                                        "from the environment: write them in the file")
