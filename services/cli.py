@@ -118,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=common, help="replay a recorded launch morning through the pipeline")
     demo.add_argument("--speed", type=_demo_speed, default=60.0,
                       help=f"how many times faster than real time, above 0, at most {MAX_DEMO_SPEED:g} (default 60)")
+    for command_parser in sub.choices.values():
+        command_parser.set_defaults(command_parser=command_parser)
     return parser
 
 
@@ -130,7 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if option in ("--config", "--log-format"):
         # Before the command, argparse would read the option's value as the command.
         parser.error(f"{option} goes after the command: launchwatch COMMAND {option} ...")
-    args = parser.parse_args(given)
+    args, extra = parser.parse_known_args(given)
+    if extra:
+        # Told by the command's own parser, with its usage, not the top level's.
+        args.command_parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return _command(args)
     except (ConfigError, UsageError, StateCorrupt) as exc:

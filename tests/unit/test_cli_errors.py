@@ -209,3 +209,14 @@ def test_a_config_file_an_editor_began_with_a_byte_order_mark_is_read(tmp_path, 
 def test_an_empty_config_file_name_is_said_so(capsys):
     assert main(["run", "--config", ""]) == 2
     assert one_line(capsys.readouterr().err) == "launchwatch: config file: the name given is empty: name a TOML file"
+
+
+@pytest.mark.parametrize(("argv", "usage"), [(["run", "--confg", "x.toml"], "usage: launchwatch run "),
+                                             (["serve", "web", "extra"], "usage: launchwatch serve "),
+                                             (["dlq", "list", "--bogus"], "usage: launchwatch dlq ")])
+def test_an_unknown_argument_after_a_command_shows_that_commands_usage(argv, usage, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage) and err.splitlines()[-1].endswith(f"error: unrecognized arguments: {argv[-1]}")
