@@ -251,3 +251,16 @@ async def test_feeds_check_stops_at_once_on_a_signal_even_started_with_ctrl_c_ig
     assert process.returncode == 128 + signum and took_s < 5, (process.returncode, took_s)
     assert err.decode().strip() == f"launchwatch: feeds check stopped by {signum.name}: no table"
     assert b"Traceback" not in out + err
+
+
+def test_serve_on_the_in_memory_bus_warns_that_its_messages_reach_no_other_process(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-m", "services.cli", "serve", "web", "--config", quiet_config(tmp_path),
+                             "--log-format", "json"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            cwd=tmp_path, env=env_without_launchwatch_vars())
+    try:
+        lines = [json.loads(line) for line in read_until(proc.stdout, "started") if line.startswith("{")]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    warned = [line for line in lines if line["event"] == "serve_memory_bus"]
+    assert len(warned) == 1 and warned[0]["level"] == "warning" and 'kind = "kafka"' in warned[0]["message"]
