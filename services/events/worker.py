@@ -145,8 +145,8 @@ class ActiveStandby:
             working.set()
             await watcher
         if lost:
-            raise StateError(f"the state database session holding {self._lock_name!r} was lost: stopping, "
-                             "another instance takes over")
+            raise StateError(f"the state database session holding {self._lock_name!r} was lost: stopping; "
+                             "another instance, or this one restarted, takes over")
 
 
 def make_runner(ctx: StageContext, clusterer: Clusterer, consumer: Consumer) -> StageRunner:

@@ -149,8 +149,9 @@ class Deliverer:
             except Exception as exc:  # the ledger or the dead-letter topic failed: nothing was lost
                 if self._ledger.shared and not self._ledger.alive():
                     # The session and its claims are gone: another instance sends these rows now.
-                    raise StateError(f"the state database session of subscription {sub.name}'s sender was "
-                                     f"lost ({exc}): stopping, another instance takes over") from exc
+                    raise StateError(f"the state database session was lost ({exc}) while sending, or waiting to "
+                                     f"send, for subscription {sub.name}: stopping; another instance, or this "
+                                     "one restarted, takes over") from exc
                 failures += 1
                 delay = self._backoff.delay_s(failures)
                 get_logger().error("outbox_row_failed", subscription=sub.name, event_id=row and row.event_id,
