@@ -37,6 +37,7 @@ from services.runtime.db import connect
 from services.runtime.lifecycle import open_state
 from services.runtime.postgres import StateConnection
 from services.runtime.deadletter import DeadLetters
+from services.runtime.errors import TopicMissing
 from services.runtime.retry import Sleep
 from services.runtime.statelock import StateLock
 from services.config import Settings
@@ -74,8 +75,12 @@ def _revision(letter: DeadLetter) -> int | None:
 async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: float) -> list[tuple[int, int, DeadLetter]]:
     # A group of its own each time (it commits nothing, so reads from the start), under the
     # deployment's prefix like every other group: Apache Kafka drops such an empty group
-    # with no offsets.
-    consumer = await bus.consumer([topic], f"{bus.topic_prefix}dlq-reader-{uuid.uuid4().hex[:12]}")
+    # with no offsets. Assigned every partition, it joins no group: it reads at once, where
+    # a new member waited seconds for the broker to hand it partitions.
+    try:
+        consumer = await bus.consumer([topic], f"{bus.topic_prefix}dlq-reader-{uuid.uuid4().hex[:12]}", assign=True)
+    except TopicMissing:
+        return []  # no stage has started on this broker yet: nothing was dead-lettered
     letters: list[tuple[int, int, DeadLetter]] = []
     loop = asyncio.get_running_loop()
     deadline = loop.time() + max_wait_s
@@ -99,13 +104,12 @@ async def _read_letters(bus: Bus, topic: str, *, idle_s: float, max_wait_s: floa
 
 
 async def dlq_list(settings: Settings, bus: Bus, *, stage: str | None = None, subscription: str | None = None,
-                   event_id: str | None = None, idle_s: float = 1.0, max_wait_s: float = 15.0) -> list[DlqRow]:
+                   event_id: str | None = None, idle_s: float = 1.0, max_wait_s: float = 3.0) -> list[DlqRow]:
     """Every dead letter on `<prefix>dlq` (optionally of one `stage`, `subscription`,
     `event_id`), plus still-dead deliveries only the ledger remembers, oldest first.
 
     `bus` must be started. Reads until the topic has been quiet for `idle_s` after its
-    first letters; an empty topic takes `max_wait_s` to tell (a new Kafka group member
-    needs a few seconds to get its partitions).
+    first letters; an empty topic takes `max_wait_s` to tell.
     """
     topic = f"{bus.topic_prefix}dlq"
     letters = await _read_letters(bus, topic, idle_s=idle_s, max_wait_s=max_wait_s)

@@ -71,8 +71,9 @@ class Bus(Protocol):
     def producer(self) -> Producer:
         """The process's one producer, made at start()."""
 
-    async def consumer(self, topics: Sequence[str], group: str) -> Consumer:
-        """A new member of consumer group `group` reading `topics` (full names)."""
+    async def consumer(self, topics: Sequence[str], group: str, *, assign: bool = False) -> Consumer:
+        """A new member of consumer group `group` reading `topics` (full names); with
+        `assign`, a reader of every partition that joins no group (it reads at once)."""
 
 
 def topic_name(prefix: str, short: str) -> str:

@@ -54,6 +54,11 @@ class BusUnavailable(RetryableError):
         self.bootstrap_servers = bootstrap_servers
 
 
+class TopicMissing(LaunchwatchError):
+    """A topic a consumer was to read has no partitions on the broker (deleted after start-up,
+    or never made)."""
+
+
 class StateInUse(LaunchwatchError):
     """Another process holds the state file this one needs for itself."""
 

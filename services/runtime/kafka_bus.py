@@ -13,7 +13,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import CommitFailedError, KafkaError, TopicAlreadyExistsError
 
 from services.runtime.bus import Headers, Record
-from services.runtime.errors import BusUnavailable, ConfigError, LaunchwatchError, RetryableError
+from services.runtime.errors import BusUnavailable, ConfigError, RetryableError, TopicMissing
 from services.runtime.http import report_ready
 from services.runtime.logs import get_logger
 
@@ -52,10 +52,6 @@ def _unavailable(bootstrap_servers: str, exc: BaseException, reasons: list[str])
     reason = reasons[-1] if reasons else str(exc)
     return BusUnavailable(f"no Kafka broker answers at {bootstrap_servers} ([bus] bootstrap_servers): {reason}",
                           bootstrap_servers=bootstrap_servers)
-
-
-class TopicMissing(LaunchwatchError):
-    """A topic a consumer was to read has no partitions on the broker (deleted after start-up)."""
 
 
 def topic_configs(name: str, retention_ms: int | None = None) -> dict[str, str]:
@@ -228,10 +224,10 @@ class KafkaBus:
     def producer(self) -> "KafkaProducer":
         return self._producer
 
-    async def consumer(self, topics: Sequence[str], group: str) -> "KafkaConsumer":
+    async def consumer(self, topics: Sequence[str], group: str, *, assign: bool = False) -> "KafkaConsumer":
         """A member of consumer group `group` reading `topics`, started.
 
-        For a group of `assigned_groups` (`[bus] assign_partitions`) the consumer joins no
+        With `assign`, or for a group of `assigned_groups` (`[bus] assign_partitions`), the consumer joins no
         group: it assigns itself every partition of `topics` and reads each from the offset
         the group committed (the earliest when none), and its commits are stored in the
         group as usual. It reads at once, where a group member waits for the broker to hand
@@ -241,7 +237,7 @@ class KafkaBus:
 
         Raises `BusUnavailable` when no broker answers, `TopicMissing` when a topic is unknown
         to the broker (assigned groups only)."""
-        assigned = group in self.assigned_groups
+        assigned = assign or group in self.assigned_groups
         client = AIOKafkaConsumer(
             bootstrap_servers=self.bootstrap_servers,
             client_id=self.client_id,

@@ -102,7 +102,8 @@ class MemoryBus:
     def producer(self) -> "MemoryProducer":
         return self._producer
 
-    async def consumer(self, topics: Sequence[str], group: str) -> "MemoryConsumer":
+    async def consumer(self, topics: Sequence[str], group: str, *, assign: bool = False) -> "MemoryConsumer":
+        # (`assign`: every member here reads at once already.)
         for name in topics:
             self._topic(name, self.default_partitions)
         member = MemoryConsumer(self, tuple(topics), group)
