@@ -296,6 +296,11 @@ class IngestStage:
                 # A healthy source is due within its (maybe newly shortened) interval; a failing
                 # one keeps its backoff and Retry-After across a restart (or a takeover).
                 at = min(at, now + self._sources[key].interval_s)
+            elif at > now and stored.last_error:
+                # Not polled again before its backoff ends: its last poll, before this start,
+                # is its part of the first round (a machine still offline is told at once).
+                self._tell_unreachable(self._first_round.polled(self._sources[key].url,
+                                                                stored.last_error.partition(":")[0]))
             self._queue.schedule(key, at)
 
     def _share_sources(self) -> None:
@@ -519,14 +524,17 @@ class IngestStage:
                         retry_in_s=round(delay, 1))
         if errors == self._settings.unhealthy_after_errors:
             log.error("feed_unhealthy", url=state.url, error=code, error_count=errors)
-        unreachable = self._first_round.polled(source.url, code)
-        if unreachable is not None:
-            get_logger().error(
-                "no_source_reachable", sources=len(self._sources), errors=unreachable,
-                hint="no source answered its first poll: check this machine's network connection and DNS "
-                     "(`launchwatch feeds check` tries each source once); polling goes on",
-            )
+        self._tell_unreachable(self._first_round.polled(source.url, code))
         return PollOutcome(source, None, error=code, message=str(exc), duration_s=duration_s, next_check_in_s=delay)
+
+    def _tell_unreachable(self, errors: dict[str, int] | None) -> None:
+        if errors is not None:
+            get_logger().error(
+                "no_source_reachable", sources=len(self._sources), errors=errors,
+                hint="no source answered its first poll (or, in backoff since before this start, its last): check "
+                     "this machine's network connection and DNS (`launchwatch feeds check` tries each source "
+                     "once); polling goes on",
+            )
 
     async def _parse(self, source: Source, result: FetchResult) -> ParsedFeed:
         return await self._parser.parse(source, result)

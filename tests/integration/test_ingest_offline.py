@@ -46,3 +46,30 @@ async def test_one_source_answering_is_not_an_outage(tmp_path, http, site):
     ctx.close()
     assert [line["event"] for line in logs if line["event"] in ("feed_failed", "no_source_reachable")] == [
         "feed_failed"]
+
+
+async def test_a_restart_still_offline_says_so_at_once_though_every_source_waits_out_its_backoff(tmp_path, http):
+    """Restarted on the same state, every source kept its backoff (minutes), so the first
+    round, and its one line, came only when the longest backoff ended."""
+    import asyncio
+
+    dead = [f"http://127.0.0.1:{free_port()}/feed.xml" for _ in range(3)]
+    clock = Clock()
+    first, ctx = await make_stage(settings_for(tmp_path, dead), MemoryBus(), http, clock)
+    await first.poll_all()
+    ctx.close()
+    clock.advance(5)  # restarted at once: every source is still in its backoff
+    again, ctx = await make_stage(settings_for(tmp_path, dead), MemoryBus(), http, clock)
+    stop = asyncio.Event()
+    with capture_logs() as logs:
+        running = asyncio.create_task(again.run(stop))
+        for _ in range(100):
+            if any(line["event"] == "ingest_started" for line in logs):
+                break
+            await asyncio.sleep(0.05)
+        stop.set()
+        await asyncio.wait_for(running, 10)
+    ctx.close()
+    assert not [line for line in logs if line["event"] == "feed_failed"]  # nothing polled again yet
+    (line,) = [line for line in logs if line["event"] == "no_source_reachable"]
+    assert line["sources"] == 3 and line["errors"] == {"connect": 3}
