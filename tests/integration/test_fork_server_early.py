@@ -8,20 +8,16 @@ import subprocess
 import sys
 import textwrap
 
-# In a process of its own: the fork server is one per process.
-SCRIPT = textwrap.dedent("""
-    import asyncio, json, multiprocessing.forkserver as fs, os, signal, sys, time
-    from services.runtime.cpu_pool import CpuPool, start_fork_server
-
-    started = time.monotonic()
-    start_fork_server("slow_lexicons")
-    returned_s = time.monotonic() - started
+# Scripts run in a process of their own: the fork server is one per process. Each starts
+# the fork server on a module whose import takes a while, acts while it imports, then runs
+# one call on a pool.
+_WAIT_FOR_THE_IMPORT = """
     marker = os.path.join(os.environ["MARKER_DIR"], "importing")
     deadline = time.monotonic() + 30
     while not os.path.exists(marker) and time.monotonic() < deadline:
-        time.sleep(0.01)  # until the fork server is importing slow_lexicons (2 s), even under load
-    os.kill(fs._forkserver._forkserver_pid, signal.SIGINT)  # as Ctrl-C reaches the process group
-
+        time.sleep(0.01)  # until the fork server is importing slow_lexicons, even under load
+"""
+_ONE_CALL = """
     async def main():
         pool = CpuPool(1, preload=["slow_lexicons"])
         try:
@@ -30,17 +26,34 @@ SCRIPT = textwrap.dedent("""
             pool.close()
 
     result = asyncio.run(main())
+"""
+_IMPORTS = """
+    import asyncio, json, multiprocessing.forkserver as fs, os, signal, sys, time
+    from services.runtime.cpu_pool import CpuPool, start_fork_server
+"""
+
+SCRIPT = textwrap.dedent(_IMPORTS + """
+    started = time.monotonic()
+    start_fork_server("slow_lexicons")
+    returned_s = time.monotonic() - started
+""" + _WAIT_FOR_THE_IMPORT + """
+    os.kill(fs._forkserver._forkserver_pid, signal.SIGINT)  # as Ctrl-C reaches the process group
+""" + _ONE_CALL + """
     print(json.dumps({"returned_s": returned_s, "result": result}))
 """)
 
 
-def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
+def _run_beside_a_slow_import(tmp_path, script: str, import_s: float, **popen) -> subprocess.CompletedProcess:
     (tmp_path / "slow_lexicons.py").write_text(
-        f"import pathlib, time\npathlib.Path({str(tmp_path / 'importing')!r}).touch()\ntime.sleep(2.0)\n",
+        f"import pathlib, time\npathlib.Path({str(tmp_path / 'importing')!r}).touch()\ntime.sleep({import_s})\n",
         encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60,
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                           env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin",
-                               "MARKER_DIR": str(tmp_path)})
+                               "MARKER_DIR": str(tmp_path)}, **popen)
+
+
+def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
+    done = _run_beside_a_slow_import(tmp_path, SCRIPT, 2.0)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
     out = json.loads(done.stdout)
@@ -48,28 +61,14 @@ def test_the_fork_server_imports_in_the_background_and_ignores_ctrl_c(tmp_path):
     assert out["result"] == 3
 
 
-GROUP_SIGTERM = textwrap.dedent("""
-    import asyncio, json, multiprocessing.forkserver as fs, os, signal, time
-    from services.runtime.cpu_pool import CpuPool, start_fork_server
-
+GROUP_SIGTERM = textwrap.dedent(_IMPORTS + """
     terms = []
     signal.signal(signal.SIGTERM, lambda *_: terms.append(1))  # the parent stops by itself, as run does
     start_fork_server("slow_lexicons")
-    marker = os.path.join(os.environ["MARKER_DIR"], "importing")
-    deadline = time.monotonic() + 30
-    while not os.path.exists(marker) and time.monotonic() < deadline:
-        time.sleep(0.01)
+""" + _WAIT_FOR_THE_IMPORT + """
     server = fs._forkserver._forkserver_pid
     os.killpg(os.getpgid(0), signal.SIGTERM)  # as `timeout` or `kill -- -PGID` does
-
-    async def main():
-        pool = CpuPool(1, preload=["slow_lexicons"])
-        try:
-            return await pool.run(len, "abc", timeout_s=10)
-        finally:
-            pool.close()
-
-    result = asyncio.run(main())
+""" + _ONE_CALL + """
     print(json.dumps({"result": result, "terms": len(terms),
                       "same_server": fs._forkserver._forkserver_pid == server}))
 """)
@@ -79,13 +78,8 @@ def test_a_sigterm_to_the_process_group_reaches_the_parent_and_not_its_starting_
     """A SIGTERM to the whole group while the pool was starting ended the fork server:
     `BrokenProcessPool`, the stage failed with a traceback and exit 1. The workers are a
     group of their own, stopped by their parent."""
-    (tmp_path / "slow_lexicons.py").write_text(
-        f"import pathlib, time\npathlib.Path({str(tmp_path / 'importing')!r}).touch()\ntime.sleep(1.0)\n",
-        encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", GROUP_SIGTERM], capture_output=True, text=True, timeout=60,
-                          start_new_session=True,  # its own group, so the test's runner is not signalled
-                          env={"PYTHONPATH": f"{tmp_path}:{':'.join(sys.path)}", "PATH": "/usr/bin:/bin",
-                               "MARKER_DIR": str(tmp_path)})
+    # In a session of its own, so that the test's runner is not signalled.
+    done = _run_beside_a_slow_import(tmp_path, GROUP_SIGTERM, 1.0, start_new_session=True)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     # The fork server lived through it (a pool starting its workers from a dead one broke).
