@@ -99,10 +99,33 @@ class DestinationPacer:
                 self._last[destination] = self._monotonic()
 
 
+# A receiver's answer is read this far at most: Slack's chat.postMessage echoes the message
+# (kilobytes); a receiver that streams an endless body must not fill the memory.
+MAX_ANSWER_BYTES = 256 * 1024
+
+
+async def _answer(resp: aiohttp.ClientResponse) -> str:
+    """The answer's first `MAX_ANSWER_BYTES` as text; the rest is not read (the connection
+    is then closed rather than reused)."""
+    chunks, size = [], 0
+    async for chunk in resp.content.iter_chunked(64 * 1024):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size >= MAX_ANSWER_BYTES:
+            resp.close()
+            break
+    body = b"".join(chunks)[:MAX_ANSWER_BYTES]
+    try:
+        return body.decode(resp.charset or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know
+        return body.decode("utf-8", errors="replace")
+
+
 async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: float, clock: Clock,
                 addresses: AddressPolicy, data: bytes | None = None, json_body: Any = None,
                 headers: dict[str, str] | None = None) -> tuple[int, str, float | None]:
-    """One POST to a checked address of `url`'s host: (status, body text, Retry-After seconds).
+    """One POST to a checked address of `url`'s host: (status, answer text, Retry-After
+    seconds); the answer is read to `MAX_ANSWER_BYTES` at most.
 
     Network trouble becomes RetryableError; a host the `addresses` policy refuses raises
     `BlockedAddress` (permanent) before anything is sent.
@@ -117,8 +140,7 @@ async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: 
         async with http.post(target.url, data=data, json=json_body, headers={**(headers or {}), **target.headers},
                              allow_redirects=False, timeout=aiohttp.ClientTimeout(total=timeout_s),
                              **target.tls) as resp:
-            text = await resp.text(errors="replace")
-            return resp.status, text[:2000], retry_after_s(resp.headers.get("Retry-After"), clock())
+            return resp.status, await _answer(resp), retry_after_s(resp.headers.get("Retry-After"), clock())
     except asyncio.TimeoutError:
         raise RetryableError(f"{what} did not answer within {timeout_s:g} s") from None
     except aiohttp.ClientConnectionError as exc:

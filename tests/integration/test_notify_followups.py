@@ -48,7 +48,10 @@ class SlackApi:
                                      headers=answer.get("headers", {}))
         self._ts += 1
         ts = body.get("ts") or f"1790000000.{self._ts:06d}"
-        return web.json_response({"ok": True, "channel": body["channel"], "ts": ts})
+        # As Slack does, the answer echoes the message as posted (kilobytes with its blocks).
+        echo = {"type": "message", "bot_id": "B0123", "ts": ts, "text": body.get("text", ""),
+                "blocks": body.get("blocks", []), "attachments": body.get("attachments", [])}
+        return web.json_response({"ok": True, "channel": body["channel"], "ts": ts, "message": echo})
 
     async def start(self) -> "SlackApi":
         app = web.Application()
@@ -267,3 +270,66 @@ async def test_an_update_whose_first_message_cannot_be_edited_is_still_delivered
     delivered = [e for e in logs if e["event"] == "alert_delivered" and e["subscription"] == "ops-bot"]
     assert [e["revision"] for e in delivered] == [1, 3]
     assert any(e["event"] == "slack_parent_not_updated" and "message_not_found" in e["error"] for e in logs)
+
+
+async def test_a_long_answer_from_slack_is_read_whole_and_the_alert_is_posted_once(tmp_path, receivers, http, slack_api):
+    """Slack's answer to chat.postMessage echoes the message: kilobytes. Read to its first
+    2,000 characters it was "not JSON", the post was tried again, and the channel got the
+    alert twice."""
+    _, hook, _, _, _ = receivers
+    settings = api_settings(tmp_path, slack_api, hook)
+    echo = {"type": "message", "text": "North Korea: 2 ballistic missiles", "blocks": [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3000}}] * 3}
+    slack_api.script = [{"json": {"ok": True, "channel": "C0123", "ts": "1790000000.000001", "message": echo}}]
+    bus = MemoryBus()
+    await publish(bus, make_event(revision=1))
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(hook.accepted) == 1 and any(
+            e["event"] == "alert_delivered" and e["subscription"] == "ops-bot" for e in logs))
+    ctx.close()
+    assert [m for m, _ in slack_api.calls] == ["chat.postMessage"]
+
+
+async def test_a_receiver_answering_an_endless_body_costs_a_bounded_read_and_the_alert_is_delivered(
+        tmp_path, receivers, http):
+    """A receiver that answers 200 and then streams for ever was read into memory until the
+    time limit (gigabytes), and the delivery counted as failed and was tried again."""
+    from services.notify.channels import MAX_ANSWER_BYTES
+
+    _, hook, _, _, _ = receivers
+    streamed: list[int] = []
+
+    async def endless(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        response = web.StreamResponse(status=200)
+        await response.prepare(request)
+        chunk = b"x" * 65536
+        try:
+            for _ in range(100_000):  # 6.5 GB if it were all read
+                await response.write(chunk)
+                streamed.append(len(chunk))
+        except (ConnectionResetError, RuntimeError):
+            pass  # launchwatch stopped reading and closed the connection
+        return response
+
+    app = web.Application()
+    app.router.add_post("/endless", endless)
+    runner, port = await serve(app)
+    try:
+        settings = settings_for(tmp_path, [{"name": "endless", "channel": "webhook",
+                                            "url": f"http://127.0.0.1:{port}/endless"},
+                                           {"name": "partner-hook", "channel": "webhook", "url": hook.url}])
+        bus = MemoryBus()
+        await publish(bus, make_event(revision=1))
+        ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+        with capture_logs() as logs:
+            await run_until(ctx, lambda: len(hook.accepted) == 1 and any(
+                e["event"] == "alert_delivered" and e["subscription"] == "endless" for e in logs))
+        ctx.close()
+    finally:
+        await runner.cleanup()
+    assert not [e for e in logs if e["event"] == "delivery_failed"]  # delivered at the first attempt
+    # The sender stopped after its cap; what the server managed to write before it saw the
+    # connection close is a few socket buffers more.
+    assert sum(streamed) < MAX_ANSWER_BYTES + 16 * 1024 * 1024
