@@ -44,6 +44,10 @@ from services.ingest.errors import FeedTooComplex, NotAFeed, UnsafeDocument
 from services.ingest.text import html_to_text
 
 MAX_ENTITY_DECLARATIONS = 64
+# What a document's entity references may add when expanded: a feed's own entities are
+# short (`&id;` for a tag prefix, some thousands of uses); one of 100 KB used thousands of
+# times (the "quadratic blowup") would take gigabytes to parse.
+MAX_ENTITY_EXPANSION = 4 * 1024 * 1024
 # Real feeds hold a few thousand tags (500 entries of some 20 elements, HTML in CDATA not
 # counted by the depth scan); 200,000 leaves room for big full-content feeds and keeps
 # expat's tree under ~50 MB.
@@ -112,9 +116,11 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
 
 
 def check_entities(body: bytes) -> None:
-    """Refuse documents whose DOCTYPE declares entities that expand other entities.
+    """Refuse documents whose DOCTYPE declares entities that expand other entities, or
+    whose references to their entities would add more than `MAX_ENTITY_EXPANSION` bytes.
 
-    That is how entity-expansion bombs ("billion laughs") are built; plain entities such as
+    That is how entity-expansion bombs are built ("billion laughs", nested; the "quadratic
+    blowup", one long entity used many times); plain entities such as
     `<!ENTITY id "tag:example.com,">` and external declarations (never fetched) pass.
     Raises `UnsafeDocument`.
     """
@@ -123,11 +129,18 @@ def check_entities(body: bytes) -> None:
     declarations = _ENTITY_DECL.findall(body)
     if len(declarations) > MAX_ENTITY_DECLARATIONS:
         raise UnsafeDocument(f"unsafe document: {len(declarations)} entity declarations")
+    expansion = 0
     for name, value_dq, value_sq in declarations:
-        if _ENTITY_REF.search(value_dq or value_sq):
+        value = value_dq or value_sq
+        if _ENTITY_REF.search(value):
             raise UnsafeDocument(
                 f"unsafe document: entity {name.decode(errors='replace')!r} expands other entities"
             )
+        if len(value) > 8:  # a short one cannot add much however often it is used
+            expansion += len(value) * body.count(b"&" + name + b";")
+            if expansion > MAX_ENTITY_EXPANSION:
+                raise UnsafeDocument(f"unsafe document: its entities would expand to more than "
+                                     f"{MAX_ENTITY_EXPANSION // (1024 * 1024)} MiB")
 
 
 def check_markup_count(body: bytes, limit: int = MAX_MARKUP) -> None:
