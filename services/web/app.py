@@ -21,7 +21,7 @@ from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
@@ -56,7 +56,7 @@ Clock = Callable[[], datetime]
 SourcesView = Callable[[], list[dict[str, Any]]]
 DeliveriesView = Callable[[], dict[str, Any]]
 EventDeliveriesView = Callable[[str], list[dict[str, Any]]]
-Replay = Callable[[str], Awaitable[str]]
+Replay = Callable[[str, str], Awaitable[tuple[int, int]]]  # (subscription, event_id) -> (delivered, failed)
 
 STORE_KEY = web.AppKey("store", EventStore)
 LIVE_KEY = web.AppKey("live", LiveFeed)
@@ -153,6 +153,14 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
                      "worded": [(said, outlets(by)) for said, by in worded.items()],
                      "differ": [(said, outlets(by)) for said, by in differ.items()]})
     return rows
+
+
+def _replayed(request: web.Request) -> tuple[int, int] | None:
+    """The outcome a replay redirected with (numbers only: no text of the link is shown)."""
+    try:
+        return int(request.query["replayed"]), int(request.query["failed"])
+    except (KeyError, ValueError):
+        return None
 
 
 def _no_dissent(fact: str, source: EventSource, held: Any) -> bool:
@@ -458,16 +466,20 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         return page("sources.html", rows=rows, sort=sort)
 
     async def deliveries_page(request: web.Request) -> web.Response:
-        return page("deliveries.html", data=deliveries() if deliveries else None,
-                    can_replay=replay is not None and bool(admin_token), message=request.query.get("message"))
+        return page("deliveries.html", data=deliveries() if deliveries else None, replayed=_replayed(request),
+                    can_replay=replay is not None and bool(admin_token))
 
     async def replay_letter(request: web.Request) -> web.Response:
         form = await request.post()
-        token = str(form.get("token", ""))
-        if replay is None or not admin_token or not hmac.compare_digest(token.encode(), admin_token.encode()):
+        tokens = [str(t) for t in form.getall("token", [])]
+        if replay is None or not admin_token or len(tokens) != 1 \
+                or not hmac.compare_digest(tokens[0].encode(), admin_token.encode()):
             raise web.HTTPForbidden(text="replaying needs the admin token ([web] admin_token)")
-        message = await replay(str(form.get("letter", "")))
-        raise web.HTTPSeeOther(f"/deliveries?message={quote(message)}")
+        subscription, _, event_id = str(form.get("letter", "")).partition("|")
+        if not subscription or not event_id:
+            raise web.HTTPBadRequest(text="letter: expected subscription|event_id, as a Replay button sends it")
+        delivered, failed = await replay(subscription, event_id)
+        raise web.HTTPSeeOther(f"/deliveries?replayed={delivered}&failed={failed}")
 
     app.router.add_get("/", events_page)
     app.router.add_get("/events.atom", atom)

@@ -113,15 +113,13 @@ class WebStage:
         health_db = ctx.db()
         token = settings.web.admin_token.get_secret_value() if settings.web.admin_token else None
 
-        async def replay(letter: str) -> str:
+        async def replay(subscription: str, event_id: str) -> tuple[int, int]:
             from services.notify.dlq import dlq_replay
 
-            subscription, _, event_id = letter.partition("|")
-            result = await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription or None,
-                                      event_id=event_id or None)
-            get_logger().info("dlq_replayed_from_web", subscription=subscription, delivered=result.delivered,
-                              failed=result.failed)
-            return f"replayed: {result.delivered} delivered, {result.failed} failed again"
+            result = await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription, event_id=event_id)
+            get_logger().info("dlq_replayed_from_web", subscription=subscription, event_id=event_id,
+                              delivered=result.delivered, failed=result.failed)
+            return result.delivered, result.failed
 
         self.app = build_web_app(
             self._store, self._live, clock=ctx.clock, public_url=settings.web.public_url,

@@ -170,26 +170,34 @@ async def test_the_api_refuses_in_json_and_a_page_in_text() -> None:
 
 
 async def test_replaying_a_dead_letter_needs_the_token() -> None:
-    replayed: list[str] = []
+    replayed: list[tuple[str, str]] = []
 
-    async def replay(letter: str) -> str:
-        replayed.append(letter)
-        return "replayed: 1 delivered, 0 failed"
+    async def replay(subscription: str, event_id: str) -> tuple[int, int]:
+        replayed.append((subscription, event_id))
+        return 1, 0
 
     deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
                                                            "reason": "HTTP 500", "at": "2024-05-30T21:15:00"}]}
     client = await client_for(make_store(), deliveries=deliveries, replay=replay, admin_token="s3cret-token")
     try:
         page = await (await client.get("/deliveries")).text()
-        denied = await client.post("/deliveries/replay", data={"letter": "ops", "token": "wrong"})
-        allowed = await client.post("/deliveries/replay", data={"letter": "ops", "token": "s3cret-token"})
+        denied = await client.post("/deliveries/replay", data={"letter": "ops|evt_x", "token": "wrong"})
+        twice = await client.post("/deliveries/replay", data=[("letter", "ops|evt_x"), ("token", "s3cret-token"),
+                                                              ("token", "x")])
+        # An empty or partial letter would have replayed every dead letter.
+        empty = await client.post("/deliveries/replay", data={"letter": "", "token": "s3cret-token"})
+        partial = await client.post("/deliveries/replay", data={"letter": "ops", "token": "s3cret-token"})
+        allowed = await client.post("/deliveries/replay", data={"letter": "ops|evt_x", "token": "s3cret-token"})
         after = await allowed.text()
+        # The notice is made of the outcome's numbers: a link's own text is never shown.
+        spoofed = await (await client.get("/deliveries?message=Replay%20succeeded%20visit%20evil.example")).text()
     finally:
         await client.close()
     assert "HTTP 500" in page and "Replay" in page
     assert '<time datetime="2024-05-30T21:15:00">2024-05-30 21:15 UTC</time>' in page
-    assert denied.status == 403
-    assert replayed == ["ops"] and "1 delivered" in after
+    assert (denied.status, twice.status, empty.status, partial.status) == (403, 403, 400, 400)
+    assert replayed == [("ops", "evt_x")] and "Replayed: 1 delivered, 0 failed again." in after
+    assert "evil.example" not in spoofed and 'class="notice"' not in spoofed
 
 
 async def test_refusals_and_the_live_stream_carry_the_security_headers_too() -> None:
@@ -295,9 +303,9 @@ async def test_a_new_revision_redraws_the_map_the_same_revision_is_not_redrawn()
 async def test_without_an_admin_token_deliveries_are_read_only() -> None:
     replayed: list[str] = []
 
-    async def replay(letter: str) -> str:
-        replayed.append(letter)
-        return "replayed"
+    async def replay(subscription: str, event_id: str) -> tuple[int, int]:
+        replayed.append(subscription)
+        return 1, 0
 
     deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
                                                            "reason": "HTTP 500", "at": "2024-05-30T21:15:00"}]}
