@@ -5,8 +5,9 @@ sanitised: script/style bodies and comments disappear, block tags become spaces,
 other tag is removed, entities are unescaped, letters a publisher misread from UTF-8
 ("CharkĂłw") are repaired (`services.runtime.misread`), bidirectional embeddings,
 overrides and isolates are dropped (an override in a title would draw the outlet, time
-and agency shown after it backwards, on the page, in Slack and in email) and whitespace
-runs collapse to one space.
+and agency shown after it backwards, on the page, in Slack and in email), so are control
+characters (ESC, BEL: a terminal would act on them), and whitespace runs collapse to one
+space.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _SPACE = re.compile(r"\s+")
 # U+202A-U+202E (embeddings, overrides, pop) and U+2066-U+2069 (isolates). Hebrew and
 # Arabic text keeps its own direction without them.
-_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# C0 and C1 control characters (ESC, BEL, ...) other than whitespace, which the space rule
+# turns into a space: no text means them, and ESC starts a terminal's escape sequence.
+_DROPPED_CHARACTERS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                     *(c for c in range(0x20) if chr(c) not in "\t\n\v\f\r"), 0x7F, *range(0x80, 0xA0)])
 
 
 def html_to_text(value: str | None) -> str:
@@ -51,4 +55,4 @@ def html_to_text(value: str | None) -> str:
     if "&" in value:
         value = html.unescape(value)
     # \xa0 (from &nbsp;) and other Unicode spaces count as spaces; \s covers them.
-    return _SPACE.sub(" ", misread.repair(value).translate(_BIDI_CONTROLS)).strip()
+    return _SPACE.sub(" ", misread.repair(value).translate(_DROPPED_CHARACTERS)).strip()

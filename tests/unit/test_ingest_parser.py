@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -268,3 +269,13 @@ def test_a_direction_override_in_feed_text_is_dropped_and_hebrew_keeps_its_lette
     [entry] = parse_feed(body, url="https://n.example/rss").entries
     assert entry.title == "Missile launch CTU 00:21 reported"
     assert entry.summary == "Gaza rockets, \u05e9\u05dc\u05d5\u05dd"
+
+
+def test_control_characters_in_feed_text_are_dropped():
+    """ESC and BEL reached Slack, the pages and the API; a terminal acts on them."""
+    body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [
+        {"id": "1", "url": "https://n.example/1", "title": "North Korea \u001b[31mfires\u0007 missile\u0085",
+         "content_text": "Launched\u0000 at dawn\u009b, JCS says"}]}).encode()
+    [entry] = parse_feed(body, url="https://n.example/feed.json", content_type="application/feed+json").entries
+    assert entry.title == "North Korea [31mfires missile"
+    assert entry.summary == "Launched at dawn, JCS says"
