@@ -281,14 +281,21 @@ async def test_a_long_answer_from_slack_is_read_whole_and_the_alert_is_posted_on
     echo = {"type": "message", "text": "North Korea: 2 ballistic missiles", "blocks": [
         {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3000}}] * 3}
     slack_api.script = [{"json": {"ok": True, "channel": "C0123", "ts": "1790000000.000001", "message": echo}}]
+    await deliver_one_alert(settings, http, hook, "ops-bot")
+    assert [m for m, _ in slack_api.calls] == ["chat.postMessage"]
+
+
+async def deliver_one_alert(settings, http, hook: Receiver, subscription: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    """One event's first revision through notify, until `hook` has it and `subscription`
+    delivered it; the log lines."""
     bus = MemoryBus()
     await publish(bus, make_event(revision=1))
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
     with capture_logs() as logs:
         await run_until(ctx, lambda: len(hook.accepted) == 1 and any(
-            e["event"] == "alert_delivered" and e["subscription"] == "ops-bot" for e in logs))
+            e["event"] == "alert_delivered" and e["subscription"] == subscription for e in logs))
     ctx.close()
-    assert [m for m, _ in slack_api.calls] == ["chat.postMessage"]
+    return logs
 
 
 async def test_a_receiver_answering_an_endless_body_costs_a_bounded_read_and_the_alert_is_delivered(
@@ -320,13 +327,7 @@ async def test_a_receiver_answering_an_endless_body_costs_a_bounded_read_and_the
         settings = settings_for(tmp_path, [{"name": "endless", "channel": "webhook",
                                             "url": f"http://127.0.0.1:{port}/endless"},
                                            {"name": "partner-hook", "channel": "webhook", "url": hook.url}])
-        bus = MemoryBus()
-        await publish(bus, make_event(revision=1))
-        ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-        with capture_logs() as logs:
-            await run_until(ctx, lambda: len(hook.accepted) == 1 and any(
-                e["event"] == "alert_delivered" and e["subscription"] == "endless" for e in logs))
-        ctx.close()
+        logs = await deliver_one_alert(settings, http, hook, "endless")
     finally:
         await runner.cleanup()
     assert not [e for e in logs if e["event"] == "delivery_failed"]  # delivered at the first attempt
