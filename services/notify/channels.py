@@ -179,7 +179,7 @@ class SlackWebhookChannel:
         return await self._post_message(render_slack(alert), sub)
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
-        return await self._post_message(render_slack_digest(digest), sub)
+        return await self._post_message(render_slack_digest(digest, public_url=self._public_url), sub)
 
     async def _post_message(self, message: dict[str, Any], sub: SubscriptionSettings) -> None:
         assert sub.url is not None
@@ -269,7 +269,7 @@ class SlackApiChannel:
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
         assert sub.token is not None and sub.slack_channel
-        payload = {"channel": sub.slack_channel, **render_slack_digest(digest)}
+        payload = {"channel": sub.slack_channel, **render_slack_digest(digest, public_url=self._public_url)}
         answer = await self._call("chat.postMessage", sub.token.get_secret_value(), payload, f"api:{sub.slack_channel}")
         return str(answer.get("ts")) if answer.get("ts") else None
 
@@ -325,9 +325,10 @@ class EmailChannel:
     `BlockedAddress`.
     """
 
-    def __init__(self, smtp: SmtpSettings, addresses: AddressPolicy) -> None:
+    def __init__(self, smtp: SmtpSettings, addresses: AddressPolicy, public_url: str | None = None) -> None:
         self._smtp = smtp
         self._addresses = addresses
+        self._public_url = public_url  # `[web] public_url`: messages link to the event's page
         # Read here, so that a missing or bad `[smtp] ca_file` stops start-up.
         self._tls_context = None
         if smtp.starttls or smtp.use_tls:
@@ -370,10 +371,12 @@ class EmailChannel:
     async def send(self, alert: Alert, sub: SubscriptionSettings) -> str | None:
         # Painting the map takes tens of milliseconds of CPU: off the loop.
         map_png = await asyncio.to_thread(_event_png, alert.event)
-        return await self._send_message(render_email(alert, sender=self._smtp.sender, to=sub.to, map_png=map_png))
+        return await self._send_message(render_email(alert, sender=self._smtp.sender, to=sub.to, map_png=map_png,
+                                                     public_url=self._public_url))
 
     async def send_digest(self, digest: Digest, sub: SubscriptionSettings) -> str | None:
-        return await self._send_message(render_email_digest(digest, sender=self._smtp.sender, to=sub.to))
+        return await self._send_message(render_email_digest(digest, sender=self._smtp.sender, to=sub.to,
+                                                            public_url=self._public_url))
 
     async def _send_message(self, message: EmailMessage) -> str:
         smtp = self._smtp

@@ -16,7 +16,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from services.notify.alert import Alert, Digest
-from services.notify.wording import changed_labels, fact_text, facts, more_reports, one_line, safe_link, summary_line
+from services.notify.wording import (changed_labels, event_url, fact_text, facts, more_reports, one_line,
+                                     safe_link, summary_line, update_title)
 
 MAX_SUBJECT_CHARS = 160
 MAX_SOURCES_LISTED = 20
@@ -48,8 +49,7 @@ def subject(alert: Alert) -> str:
     """`North Korea: 2 ballistic missiles toward East Sea (reported)`; updates say what changed."""
     line = summary_line(alert.event)
     if alert.kind == "update":
-        what = changed_labels(list(alert.changed)) or "new details"
-        line = f"Update ({what}): {line}"
+        line = update_title(list(alert.changed), line)
     return one_line(line, MAX_SUBJECT_CHARS)
 
 
@@ -63,7 +63,7 @@ def _change_lines(alert: Alert) -> list[tuple[str, str | None, str | None]]:
     return out
 
 
-def text_body(alert: Alert) -> str:
+def text_body(alert: Alert, public_url: str | None = None) -> str:
     event = alert.event
     lines = [subject(alert), ""]
     if alert.kind == "update":
@@ -85,6 +85,8 @@ def text_body(alert: Alert) -> str:
     lines.append("")
     lines.append(f"Event {event.event_id}, revision {event.revision}, first reported "
                  f"{event.first_reported_at.strftime('%Y-%m-%d %H:%M UTC')}.")
+    if public_url:
+        lines.append(f"Event page: {event_url(public_url, event.event_id)}")
     return "\n".join(lines) + "\n"
 
 
@@ -94,9 +96,9 @@ def map_content_id(alert: Alert, sender: str) -> str:
     return f"<lw.map.{key}.r{alert.event.revision}@{_domain(sender)}>"
 
 
-def html_body(alert: Alert, map_cid: str | None = None) -> str:
+def html_body(alert: Alert, map_cid: str | None = None, public_url: str | None = None) -> str:
     """The HTML part; with `map_cid` (a Content-ID without angle brackets) it shows that image
-    as the map, after the facts."""
+    as the map, after the facts; with `public_url`, a link to the event's page."""
     esc = html.escape
     event = alert.event
     parts = [f"<h2>{esc(subject(alert))}</h2>"]
@@ -124,15 +126,19 @@ def html_body(alert: Alert, map_cid: str | None = None) -> str:
     if more:
         items.append(f"<li>{esc(more)}</li>")
     parts.append("<p>Sources:</p><ul>" + "".join(items) + "</ul>")
-    parts.append(f"<p><small>Event {esc(event.event_id)}, revision {event.revision}.</small></p>")
+    page = (f' <a href="{esc(event_url(public_url, event.event_id), quote=True)}">Event page</a>.'
+            if public_url else "")
+    parts.append(f"<p><small>Event {esc(event.event_id)}, revision {event.revision}.{page}</small></p>")
     return "<!DOCTYPE html><html><body>" + "".join(parts) + "</body></html>\n"
 
 
-def render_email(alert: Alert, *, sender: str, to: list[str], map_png: bytes | None = None) -> EmailMessage:
+def render_email(alert: Alert, *, sender: str, to: list[str], map_png: bytes | None = None,
+                 public_url: str | None = None) -> EmailMessage:
     """A multipart/alternative message; an update carries In-Reply-To and References.
 
     With `map_png` (the event's map as PNG bytes), the HTML alternative becomes
-    multipart/related: the HTML and the image, which the HTML names by its Content-ID.
+    multipart/related: the HTML and the image, which the HTML names by its Content-ID. With
+    `public_url` (`[web] public_url`), both parts link to the event's page.
     """
     msg = EmailMessage()
     msg["From"] = sender
@@ -146,12 +152,12 @@ def render_email(alert: Alert, *, sender: str, to: list[str], map_png: bytes | N
         msg["References"] = first
     msg["X-Launchwatch-Delivery"] = alert.delivery_id
     msg["X-Launchwatch-Event"] = one_line(alert.event.event_id, 200)
-    msg.set_content(text_body(alert))
+    msg.set_content(text_body(alert, public_url))
     if map_png is None:
-        msg.add_alternative(html_body(alert), subtype="html")
+        msg.add_alternative(html_body(alert, public_url=public_url), subtype="html")
         return msg
     cid = map_content_id(alert, sender)
-    msg.add_alternative(html_body(alert, cid.strip("<>")), subtype="html")
+    msg.add_alternative(html_body(alert, cid.strip("<>"), public_url), subtype="html")
     html_part = msg.get_payload()[1]
     html_part.add_related(map_png, maintype="image", subtype="png", cid=cid, filename="map.png",
                           disposition="inline")
@@ -170,7 +176,7 @@ def digest_subject(digest: Digest) -> str:
                     MAX_SUBJECT_CHARS)
 
 
-def render_email_digest(digest: Digest, *, sender: str, to: list[str]) -> EmailMessage:
+def render_email_digest(digest: Digest, *, sender: str, to: list[str], public_url: str | None = None) -> EmailMessage:
     """One message: each item's text and HTML sections one after another."""
     msg = EmailMessage()
     msg["From"] = sender
@@ -180,8 +186,8 @@ def render_email_digest(digest: Digest, *, sender: str, to: list[str]) -> EmailM
     msg["Message-ID"] = f"<lw.{digest.digest_id}@{_domain(sender)}>"
     msg["X-Launchwatch-Delivery"] = digest.digest_id
     rule = "\n" + "-" * 72 + "\n\n"
-    msg.set_content(digest_subject(digest) + "\n\n" + rule.join(text_body(item) for item in digest.items))
-    html_parts = [html_body(item).removeprefix("<!DOCTYPE html><html><body>").removesuffix("</body></html>\n")
+    msg.set_content(digest_subject(digest) + "\n\n" + rule.join(text_body(item, public_url) for item in digest.items))
+    html_parts = [html_body(item, public_url=public_url).removeprefix("<!DOCTYPE html><html><body>").removesuffix("</body></html>\n")
                   for item in digest.items]
     msg.add_alternative("<!DOCTYPE html><html><body><h1>" + html.escape(digest_subject(digest)) + "</h1>"
                         + "<hr>".join(html_parts) + "</body></html>\n", subtype="html")

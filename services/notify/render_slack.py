@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import quote
 
 from services.notify.alert import Alert, Digest
-from services.notify.wording import changed_labels, fact_text, facts, more_reports, one_line, safe_link, summary_line
+from services.notify.wording import (changed_labels, event_url, fact_text, facts, more_reports, one_line, safe_link,
+                                     summary_line, update_title)
 from services.web.geo import place_event  # pure: whether the event has a map at all
 
 MAX_SECTION_CHARS = 3000
@@ -133,16 +133,18 @@ def _sources(alert: Alert) -> list[str]:
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 
 
-def _footer(alert: Alert) -> str:
+def _footer(alert: Alert, public_url: str | None = None) -> str:
     event = alert.event
     first = event.first_reported_at.strftime("%Y-%m-%d %H:%M UTC")
     event_id = event.event_id if _PLAIN_ID.fullmatch(event.event_id) else escape_mrkdwn(event.event_id)
-    return f"event `{event_id}` · revision {event.revision} · first reported {first}"
+    # (The id is percent-encoded in the address, so no "|" or ">" ends Slack's link early.)
+    page = f" · <{event_url(public_url, event.event_id)}|event page>" if public_url else ""
+    return f"event `{event_id}` · revision {event.revision} · first reported {first}{page}"
 
 
 def map_url(public_url: str, event_id: str) -> str:
     """Address of the event's PNG map on the web app reached at `public_url`."""
-    return f"{public_url.rstrip('/')}/events/{quote(event_id, safe='')}/map.png"
+    return event_url(public_url, event_id) + "/map.png"
 
 
 def _map_block(alert: Alert, public_url: str) -> dict[str, Any] | None:
@@ -156,8 +158,10 @@ def _map_block(alert: Alert, public_url: str) -> dict[str, Any] | None:
 
 def fallback_text(alert: Alert) -> str:
     """The plain-text line notifications and old clients show (escaped the same way)."""
-    prefix = "Update: " if alert.kind == "update" else ""
-    text = f"{prefix}{summary_line(alert.event)} | {one_line(alert.event.headline, 300)}"
+    line = summary_line(alert.event)
+    if alert.kind == "update":
+        line = update_title(list(alert.changed), line)
+    text = f"{line} | {one_line(alert.event.headline, 300)}"
     return clip(escape_mrkdwn(text), MAX_FALLBACK_CHARS)
 
 
@@ -182,7 +186,7 @@ def render_slack(alert: Alert, *, public_url: str | None = None) -> dict[str, An
         if image is not None:
             blocks.append(image)
     blocks.append(_context(_sources(alert)))
-    blocks.append(_context([_footer(alert)]))
+    blocks.append(_context([_footer(alert, public_url)]))
     return {
         "text": fallback_text(alert),
         "blocks": blocks[:MAX_BLOCKS],
@@ -208,8 +212,9 @@ def _digest_title(digest: Digest) -> str:
     return " and ".join(parts)
 
 
-def render_slack_digest(digest: Digest) -> dict[str, Any]:
-    """One message listing the digest's events (two blocks each), within the 50-block limit."""
+def render_slack_digest(digest: Digest, *, public_url: str | None = None) -> dict[str, Any]:
+    """One message listing the digest's events (two blocks each), within the 50-block limit;
+    with `public_url`, each links to its event page."""
     blocks: list[dict[str, Any]] = [_section(f":newspaper: *launchwatch digest: {_digest_title(digest)}*")]
     per_item = 2
     room = (MAX_BLOCKS - 2) // per_item
@@ -217,7 +222,7 @@ def render_slack_digest(digest: Digest) -> dict[str, Any]:
     for item in shown:
         event = item.event
         blocks.append(_section(_title(item) + "\n> " + escape_mrkdwn(one_line(event.headline, 300))))
-        blocks.append(_context(_sources(item) + [_footer(item)]))
+        blocks.append(_context(_sources(item) + [_footer(item, public_url)]))
     if len(digest.items) > len(shown):
         blocks.append(_context([f"and {len(digest.items) - len(shown)} more events not shown"]))
     lines = [("Update: " if i.kind == "update" else "") + summary_line(i.event) for i in digest.items]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from schemas import LaunchEvent
 from schemas.labels import (  # noqa: F401  (the names every renderer imports from here)
@@ -62,6 +63,16 @@ def facts(event: LaunchEvent) -> list[Fact]:
 def changed_labels(changed: list[str]) -> str:
     """`count, apogee` from fact names, for an update's title."""
     return ", ".join(FACT_WORDS.get(name, name) for name in changed)
+
+
+def event_url(public_url: str, event_id: str) -> str:
+    """Address of the event's page on the web app reached at `public_url` (`[web] public_url`)."""
+    return f"{public_url.rstrip('/')}/events/{quote(event_id, safe='')}"
+
+
+def update_title(changed: list[str], line: str) -> str:
+    """`Update (distance, apogee): <line>`: what changed leads, so updates differ at a glance."""
+    return f"Update ({changed_labels(changed) or 'new details'}): {line}"
 
 
 def safe_link(url: str | None) -> str | None:

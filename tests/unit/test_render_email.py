@@ -105,3 +105,13 @@ def test_map_is_inline_in_the_html_part_and_absent_from_the_text() -> None:
     plain = parsed(alert)
     assert not [p for p in plain.walk() if p.get_content_maintype() == "image"]
     assert "<img" not in plain.get_body(preferencelist=("html",)).get_content()
+
+
+def test_with_a_public_url_both_parts_link_to_the_event_page():
+    raw = render_email(Alert("dlv_1", "duty", "alert", event()), sender="launchwatch@alerts.example",
+                       to=["duty@example.org"], public_url="https://lw.example").as_bytes()
+    msg = message_from_bytes(raw, policy=default)
+    page = f"https://lw.example/events/{event().event_id}"
+    assert f"Event page: {page}" in msg.get_body(("plain",)).get_content()
+    assert f'<a href="{page}">Event page</a>' in msg.get_body(("html",)).get_content()
+    assert "Event page" not in parsed(Alert("dlv_1", "duty", "alert", event())).get_body(("plain",)).get_content()

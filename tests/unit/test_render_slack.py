@@ -78,7 +78,8 @@ def test_update_names_what_changed_with_before_and_after():
     alert = Alert("dlv_2", "ops", "update", event(revision=3, status="confirmed", count=3),
                   changed=("status", "count"), previous={"status": "reported", "count": "2"})
     texts = all_mrkdwn(render_slack(alert))
-    assert texts[0].startswith("Update: ")
+    # The notification line says what changed, so two updates never read alike.
+    assert texts[0].startswith("Update (status, count): North Korea: 3 ballistic missiles")
     joined = "\n".join(texts)
     assert "Update (status, count)" in joined
     assert "count: 2 → *3*" in joined and "status: reported → *confirmed*" in joined
@@ -147,3 +148,10 @@ def test_the_sources_line_counts_reports_and_an_update_leads_with_its_newest():
     repeated = event(sources=[*wire, reports[0]], source_count=2)
     line = next(t for t in all_mrkdwn(render_slack(Alert("d3", "s", "alert", repeated))) if "Sources:" in t)
     assert line.count("Yonhap (EN)") == 1 and "https://news.example/0" in line and line.endswith("and 3 more reports")
+
+
+def test_with_a_public_url_every_message_links_to_the_event_page():
+    alert = Alert("dlv_1", "ops", "alert", event().model_copy(update={"event_id": "evt_a|b>c"}))
+    footer = all_mrkdwn(render_slack(alert, public_url="https://lw.example/"))[-1]
+    assert footer.endswith(" · <https://lw.example/events/evt_a%7Cb%3Ec|event page>")
+    assert "event page" not in all_mrkdwn(render_slack(alert))[-1]  # no address to link to
