@@ -121,7 +121,7 @@ FACT_LABELS = {
     "launch_site": "Launched from",
     "launched_at": "Launched",
     "source_agency": "Reported by",
-    "sources": "Sources",
+    "sources": "Outlets",  # independent outlets counted; the "Sources" list below names reports
     "confidence": "Confidence",
     "correction": "Correction",
 }
