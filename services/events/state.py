@@ -189,10 +189,16 @@ def actors_named(text: str) -> set[str]:
 
 def is_state_media(actor: str | None, agency: str | None, feed: str) -> bool:
     """Whether the source is the launching state's own media (KCNA for PRK, ...), or an
-    agency the report calls "state media"."""
+    agency the report calls "state media" that names no other state ("Syrian state media"
+    telling of Israel's strike on Syria is the target's media, not the launcher's claim)."""
     cues = _STATE_MEDIA.get(actor or "", ())
     text = f"{agency or ''} {feed}".lower()
-    return any(cue in text for cue in cues) or "state media" in (agency or "").lower()
+    if any(cue in text for cue in cues):
+        return True
+    if "state media" not in (agency or "").lower():
+        return False
+    named = actors_named(agency or "")
+    return not named or actor in named
 
 
 def is_official(agency: str | None) -> bool:
@@ -858,8 +864,10 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
             stating = [s for s in stating if actors_named(s.fields.direction) != {actor}] or stating
         chosen[name] = max(stating, key=_fact_key(name, stating)) if stating else None
     # A correction heads the event it corrects: its headline says what was corrected.
-    lead = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction", s.authority, s.lang == "en",
-                                       _recency(s)))
+    # An observing government's report leads before the launcher's own media of the same
+    # standing: "Reported by JCS", not KCNA's word for its own launch.
+    lead = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction", s.authority, s.official,
+                                       s.lang == "en", _recency(s)))
     return chosen, lead
 
 

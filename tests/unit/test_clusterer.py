@@ -580,3 +580,25 @@ def test_a_live_blogs_title_does_not_head_the_event_when_a_headline_tells_the_la
                   kind="cruise").model_copy(update={"evidence": told})
     events = feed_all(Clusterer(db, FakeClock(T0 + timedelta(minutes=20))), [blog, news])
     assert events[-1].headline == "Russia fires missiles at cities across Ukraine"
+
+
+def test_the_launchers_own_media_does_not_take_reported_by_from_the_observing_agency(db):
+    """KCNA's word the next morning made "Reported by KCNA" and its headline the event's,
+    while the alerts had said JCS."""
+    clusterer = Clusterer(db, FakeClock(T0))
+    clusterer.add(report("yna-1", "Yonhap (EN)", "N. Korea fires 2 ballistic missiles into East Sea: JCS",
+                         minutes=3, kind_of_source="wire", agency="JCS", count=2))
+    [event] = clusterer.add(report("yna-2", "Yonhap (EN)", "N. Korea says it tested new-type tactical ballistic "
+                                   "missiles", minutes=300, kind_of_source="wire", agency="KCNA", count=2))
+    assert event.source_agency == "JCS" and event.headline.endswith(": JCS")
+    assert event.status == "confirmed"
+
+
+def test_the_targets_state_media_is_no_claim_by_the_launcher(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    [event] = clusterer.add(report("aj-1", "Al Jazeera", "Israeli missiles hit sites near Damascus, Syrian state "
+                                   "media says", minutes=2, actor="ISR", kind="unknown", agency="Syrian state media"))
+    assert event.status == "reported"
+    [claimed] = clusterer.add(report("aj-2", "Al Jazeera", "North Korea fires missile, state media says", minutes=3,
+                                     agency="North Korean state media"))
+    assert claimed.status == "claimed"
