@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from schemas.models import BALLISTIC_KINDS
-from schemas.places import place_named
+from schemas.places import same_place
 
 KM_TOLERANCE_ABS = 5.0
 KM_TOLERANCE_REL = 0.05
@@ -23,7 +23,11 @@ KM_TOLERANCE_REL = 0.05
 TIME_TOLERANCE_S = 5 * 60
 """Launch times within five minutes of each other are one time."""
 
-_EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|太平洋|northeast|eastward|east", re.I)
+# (Japan's exclusive economic zone, inside or outside it, lies east of the peninsula: where
+# a North Korean missile fell, "outside Japan's EEZ", is in the East Sea or the Pacific.)
+_EAST = re.compile(r"east sea|sea of japan|동해|日本海|east coast|pacific|太平洋|northeast|eastward|east"
+                   r"|japan'?s? (?:eez|exclusive economic zone)|日本の?(?:eez|排他的経済水域)|일본 ?(?:eez|배타적 ?경제 ?수역)",
+                   re.I)
 _WEST = re.compile(r"yellow sea|west sea|서해|黄海|west coast|westward|west", re.I)
 # A sea not named: what a flash says before it knows which ("fired into the sea").
 _GENERIC_SEA = frozenset({"sea", "the sea", "into the sea", "waters", "the waters", "ocean", "the ocean", "at sea",
@@ -53,7 +57,7 @@ def coast_of(direction: str | None) -> str | None:
 
 def direction_generalises(general: str | None, specific: str | None) -> bool:
     """`general` is a sea not named ("the sea") said of a launch another source names the
-    sea or waters of ("Yellow Sea", "outside Japan's EEZ" is no water named)."""
+    sea or waters of ("Yellow Sea", or a side of the peninsula: "outside Japan's EEZ")."""
     if not general or not specific:
         return False
     return general.strip().casefold() in _GENERIC_SEA and specific.strip().casefold() not in _GENERIC_SEA and bool(
@@ -67,7 +71,12 @@ def directions_same(a: str, b: str) -> bool:
     if direction_generalises(a, b) or direction_generalises(b, a):
         return True
     coasts = (coast_of(a), coast_of(b))
-    return coasts[0] == coasts[1] and (coasts[0] is not None or a.casefold() == b.casefold())
+    return coasts[0] == coasts[1] and (coasts[0] is not None or _spelled(a) == _spelled(b))
+
+
+def _spelled(place: str) -> str:
+    """A place's name with case and doubled letters aside: "Odessa" and "Odesa" are one."""
+    return re.sub(r"(\w)\1+", r"\1", place.casefold().strip())
 
 
 def kind_generalises(general: str | None, specific: str | None) -> bool:
@@ -110,10 +119,10 @@ def sites_same(a: str, b: str) -> bool:
     """One launch site in other words: the same words (case aside), a word naming a place
     that both hold ("the Sunan area in Pyongyang" and "Pyongyang"; "the Sunan area" and
     "the Wonsan area" are two), or one known place or coast in two languages ("평양 순안
-    일대" and "the Sunan area"; `schemas.places.place_named`)."""
+    일대" and "the Sunan area"), or a known site and the coast it is on
+    (`schemas.places.same_place`)."""
     words = [set(site.casefold().replace(",", " ").split()) for site in (a, b)]
     if words[0] == words[1] or (words[0] & words[1]) - SITE_GENERIC:
         return True
-    # ... or one place in two languages ("평양 순안 일대" and "the Sunan area").
-    place = place_named(a)
-    return place is not None and place == place_named(b)
+    # ... or one place in two languages ("평양 순안 일대" and "the Sunan area"), or its coast.
+    return same_place(a, b)

@@ -28,26 +28,30 @@ class Site:
     lat: float
     radius_km: float
     facility: bool = True
+    coast: str | None = None  # the coast of its land a report may name instead ("the west coast")
 
 
 # The first whose name a stated site holds is the site, so a site comes before the city it
 # lies in ("the Sunan area in Pyongyang" is Sunan).
 KNOWN_SITES: tuple[Site, ...] = (
-    Site("Sunan, Pyongyang", ("sunan", "순안", "順安", "pyongyang international airport"), 125.67, 39.22, 15),
-    Site("Sohae (Tongchang-ri)", ("tongchang", "tongczang", "sohae", "동창리", "東倉里"), 124.71, 39.66, 15),
-    Site("Sinpo", ("sinpo", "신포", "新浦"), 128.18, 40.03, 20),
-    Site("Wonsan", ("wonsan", "원산", "元山"), 127.44, 39.15, 25),
-    Site("Hamhung", ("hamhung", "함흥", "咸興"), 127.54, 39.92, 25),
-    Site("Nampo", ("nampo", "nampho", "남포", "南浦"), 125.41, 38.74, 20),
+    Site("Sunan, Pyongyang", ("sunan", "순안", "順安", "pyongyang international airport"), 125.67, 39.22, 15,
+         coast="the west coast"),
+    Site("Sohae (Tongchang-ri)", ("tongchang", "tongczang", "sohae", "동창리", "東倉里"), 124.71, 39.66, 15,
+         coast="the west coast"),
+    Site("Sinpo", ("sinpo", "신포", "新浦"), 128.18, 40.03, 20, coast="the east coast"),
+    Site("Wonsan", ("wonsan", "원산", "元山"), 127.44, 39.15, 25, coast="the east coast"),
+    Site("Hamhung", ("hamhung", "함흥", "咸興"), 127.54, 39.92, 25, coast="the east coast"),
+    Site("Nampo", ("nampo", "nampho", "남포", "南浦"), 125.41, 38.74, 20, coast="the west coast"),
     Site("Kanggye", ("kanggye", "ganggye", "강계", "江界"), 126.60, 40.97, 25),
-    Site("Kusong", ("kusong", "亀城"), 125.25, 39.98, 20),
-    Site("Sukchon", ("sukchon", "숙천", "粛川"), 125.63, 39.41, 20),
-    Site("Pyongsong", ("pyongsong", "平城"), 125.87, 39.25, 20),
-    Site("Kaechon", ("kaechon", "价川"), 125.89, 39.70, 20),
-    Site("Hwangju", ("hwangju", "황주", "黄州"), 125.75, 38.67, 20),
-    Site("Jangyon", ("jangyon", "장연", "長淵"), 125.12, 38.23, 20),
-    Site("Kimchaek", ("kimchaek", "김책", "金策"), 129.20, 40.67, 20),
-    Site("Pyongyang", ("pyongyang", "pjongjang", "평양", "平壌"), 125.75, 39.03, 30, facility=False),
+    Site("Kusong", ("kusong", "亀城"), 125.25, 39.98, 20, coast="the west coast"),
+    Site("Sukchon", ("sukchon", "숙천", "粛川"), 125.63, 39.41, 20, coast="the west coast"),
+    Site("Pyongsong", ("pyongsong", "平城"), 125.87, 39.25, 20, coast="the west coast"),
+    Site("Kaechon", ("kaechon", "价川"), 125.89, 39.70, 20, coast="the west coast"),
+    Site("Hwangju", ("hwangju", "황주", "黄州"), 125.75, 38.67, 20, coast="the west coast"),
+    Site("Jangyon", ("jangyon", "장연", "長淵"), 125.12, 38.23, 20, coast="the west coast"),
+    Site("Kimchaek", ("kimchaek", "김책", "金策"), 129.20, 40.67, 20, coast="the east coast"),
+    Site("Pyongyang", ("pyongyang", "pjongjang", "평양", "平壌"), 125.75, 39.03, 30, facility=False,
+         coast="the west coast"),
     Site("Plesetsk", ("plesetsk", "plesieck"), 40.58, 62.93, 40),
     Site("Kapustin Yar", ("kapustin",), 45.77, 48.57, 40),
     Site("Vostochny", ("vostochny", "wostoczny"), 128.33, 51.88, 30),
@@ -111,6 +115,17 @@ def english_site(site: str) -> str | None:
     if known is not None:
         return known.name
     return next((name for name, words in _REGIONS if any(word in said for word in words)), None)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two stated sites name one place in any language ("평양 순안 일대" and "the
+    Sunan area"), or one names a coast the other's known site is on ("北朝鮮西岸付近", near
+    the west coast, and "the Sunan area of Pyongyang")."""
+    first, second = place_named(a), place_named(b)
+    if first is None or second is None:
+        return False
+    return first == second or any(
+        site.coast in (first, second) and site.name in (first, second) for site in KNOWN_SITES)
 
 
 def place_named(site: str) -> str | None:

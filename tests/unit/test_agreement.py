@@ -44,3 +44,15 @@ def test_a_sea_not_named_agrees_with_a_named_one_and_not_with_a_place():
     assert directions_same("sea", "Yellow Sea") and directions_same("Sea of Japan", "the sea")
     assert direction_generalises("sea", "East Sea") and not direction_generalises("East Sea", "sea")
     assert not directions_same("sea", "Kharkiv")
+
+
+def test_wordings_a_duty_officer_read_as_dissent_tell_the_same_fact():
+    """Seen under "Said otherwise" on a North Korean launch's page and a real day's Odesa
+    strike, though each agreed with the event."""
+    assert same_fact("direction", "outside Japan's EEZ", "East Sea")  # where it fell: the same side
+    assert same_fact("direction", "日本のEEZ外", "Sea of Japan")
+    assert not same_fact("direction", "outside Japan's EEZ", "Yellow Sea")
+    assert same_fact("direction", "Odessa", "Odesa") and not same_fact("direction", "Kharkiv", "Kherson")
+    assert same_fact("launch_site", "北朝鮮西岸付近", "the Sunan area of Pyongyang")  # Sunan is on the west coast
+    assert not same_fact("launch_site", "北朝鮮東岸付近", "the Sunan area of Pyongyang")
+    assert same_fact("launch_site", "the east coast", "the Wonsan area")
