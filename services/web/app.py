@@ -35,6 +35,7 @@ from services.web.openapi import openapi_document
 from services.web.pagetext import (
     OUTCOMES,
     changes_text,
+    deliveries_in_order,
     fact_label,
     fact_value,
     fact_value_of,
@@ -120,6 +121,7 @@ def _environment() -> jinja2.Environment:
     env.globals["changes_text"] = changes_text
     env.globals["fact_value"] = fact_value
     env.globals["OUTCOMES"] = OUTCOMES
+    env.globals["deliveries_in_order"] = deliveries_in_order
     env.globals["ago"] = ago
     return env
 

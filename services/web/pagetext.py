@@ -113,3 +113,34 @@ OUTCOMES = {
     "dead": "given up after retries; listed below",
 }
 """What each delivery outcome of the notify ledger means (docs/delivery.md), in a few words."""
+
+SKIP_REASONS = {
+    "no_meaningful_change": "nothing it cares about changed",
+    "superseded": "a later revision was handled",
+    "follow_ups_off": "it takes no updates",
+    "retracted": "retracted before its alert",
+    "stale": "reported too long ago",
+    "too_old": "beyond its freshness window",
+    "actor_not_subscribed": "another actor than it follows",
+    "kind_not_subscribed": "another kind than it follows",
+    "language_not_subscribed": "reported in other languages than it follows",
+    "below_min_confidence": "confidence below its minimum",
+    "below_min_status": "status below its minimum",
+    "already_handled": "handled before",
+}
+"""Why the notify ledger skipped a delivery (its reason codes), as a duty officer reads it."""
+
+# The event page lists what reached a channel, or failed to, before what was skipped.
+_OUTCOME_ORDER = {"dead": 0, "pending": 1, "outbox": 2, "queued": 3, "delivered": 4, "skipped": 5}
+
+
+def deliveries_in_order(rows: list[dict]) -> list[dict]:
+    """An event's deliveries: dead and owed ones first, then delivered, then skipped; each
+    group by revision, newest first, then subscription. Each row gains `said`: its outcome
+    in words ("delivered", "skipped: nothing it cares about changed", "dead: HTTP 500")."""
+    out = []
+    for row in sorted(rows, key=lambda r: (_OUTCOME_ORDER.get(r["status"], 9), -r["revision"], r["subscription"])):
+        reason = row.get("reason")
+        words = SKIP_REASONS.get(reason, reason) if row["status"] == "skipped" else reason
+        out.append({**row, "said": f"{row['status']}: {words}" if words else row["status"]})
+    return out

@@ -515,6 +515,8 @@ async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the
         ledger.mark_pending(subscription=subscription, event_id=event.event_id, revision=revision,
                             delivery_id=f"dlv-{subscription}-{revision}", kind=kind, changed=(), previous={}, facts={})
     ledger.mark_delivered("duty-slack", event.event_id, 1, attempts=1, remote_ref=None)
+    ledger.mark_skipped(subscription="quiet-mail", event_id=event.event_id, revision=2, delivery_id="dlv-quiet-2",
+                        reason="no_meaningful_change")
     ledger.mark_dead("analysts-hook", event.event_id, 1, attempts=5, reason="HTTP 500 from receiver",
                      event_json=event.model_dump_json())
     store = make_store()
@@ -528,12 +530,14 @@ async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the
     finally:
         await client.close()
     table = html[html.index('id="event-deliveries"'):html.index("</table>", html.index('id="event-deliveries"'))]
-    rows = table.split("<tr>")[2:]
-    assert len(rows) == 3 and "duty-slack" in rows[1] + rows[0] and "delivered" in table
-    dead = next(row for row in rows if "analysts-hook" in row)
-    assert "dead: HTTP 500 from receiver" in dead
-    pending = next(row for row in rows if ">2<" in row)
-    assert "duty-slack" in pending and "update" in pending and "pending" in pending
+    rows = table.split("<tr class=")[1:]
+    # What failed or is owed first, then what was delivered, then what was skipped, in words.
+    assert [row.split('"')[1] for row in rows] == ["delivery-dead", "delivery-pending", "delivery-delivered",
+                                                   "delivery-skipped"]
+    assert "analysts-hook" in rows[0] and "dead: HTTP 500 from receiver" in rows[0]
+    assert "duty-slack" in rows[1] and ">2<" in rows[1] and "update" in rows[1]
+    assert "duty-slack" in rows[2] and ">1<" in rows[2]
+    assert "quiet-mail" in rows[3] and "skipped: nothing it cares about changed" in rows[3]
     assert 'id="event-deliveries"' in fragment  # the live body keeps the section
     assert "No delivery of this event yet" in quiet
     # A process without the ledger (ingest and classify alone) has no such section.
