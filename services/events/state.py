@@ -57,7 +57,8 @@ operators; in short:
 - Bounds: titles, feed names, directions and agencies are cut (`MAX_TITLE_CHARS`,
   `MAX_TEXT_CHARS`); an event keeps at most `MAX_SOURCES` sources, the first
   `FIRST_SOURCES` and then those worth most (the ones its facts and headline come from,
-  walk-backs, the most authoritative); the rest are counted (`sources_omitted`) and keep
+  walk-backs, those giving more of its values, the most authoritative); the rest are
+  counted (`sources_omitted`) and keep
   their weight in status, `source_count` and confidence (`Omitted`).
 - Identity: an event's id comes from the item that opened it, so replaying the same
   reports in the same order gives the same ids and revisions.
@@ -75,7 +76,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import datetime, timedelta, timezone
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 
@@ -974,10 +975,14 @@ def _fact_of(event: LaunchEvent, name: str) -> object:
     return (event.count, event.count_includes) if name == "count" else getattr(event, name)
 
 
-def _worth(s: Source, deciding: set[str]) -> tuple:
+def _worth(s: Source, deciding: set[str], held: dict[str, Any]) -> tuple:
     """How much a source beyond the first ones is worth keeping: the sources facts and the
-    headline come from, then walk-backs, then authority, then the latest."""
-    return (s.item_id in deciding, s.walk_back is not None, s.authority, s.official or s.state_media, s.seq)
+    headline come from, then walk-backs, then the more of the event's values a source gives
+    (so the page still credits each outlet with the values it gave: an outlet's report of
+    two missiles kept over another report's "a missile"), then authority, then the latest."""
+    gives = sum(1 for name, value in held.items()
+                if (said := getattr(s.fields, name)) is not None and same_fact(name, said, value))
+    return (s.item_id in deciding, s.walk_back is not None, gives, s.authority, s.official or s.state_media, s.seq)
 
 
 def bound_sources(sources: tuple[Source, ...], omitted: Omitted,
@@ -992,7 +997,9 @@ def bound_sources(sources: tuple[Source, ...], omitted: Omitted,
     first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
     chosen, lead = _deciding(sources, first_reported_at, window)
     deciding = {s.item_id for s in chosen.values() if s is not None} | {lead.item_id}
-    rest.sort(key=lambda s: _worth(s, deciding), reverse=True)
+    held = {name: getattr(source.fields, name) for name, source in chosen.items()
+            if source is not None and name in LaunchFields.model_fields}
+    rest.sort(key=lambda s: _worth(s, deciding, held), reverse=True)
     keep, drop = rest[: MAX_SOURCES - FIRST_SOURCES], rest[MAX_SOURCES - FIRST_SOURCES:]
     kept = tuple(sorted([*first, *keep], key=lambda s: s.seq))
     kept_outlets = {s.outlet for s in kept}

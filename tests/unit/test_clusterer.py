@@ -602,3 +602,24 @@ def test_the_targets_state_media_is_no_claim_by_the_launcher(db):
     [claimed] = clusterer.add(report("aj-2", "Al Jazeera", "North Korea fires missile, state media says", minutes=3,
                                      agency="North Korean state media"))
     assert claimed.status == "claimed"
+
+
+def test_past_the_kept_sources_an_outlets_report_of_the_events_values_is_kept_over_ones_that_say_less(db):
+    """Past 20 reports, Reuters' and AP's reports of two missiles were dropped (their earlier
+    "a missile" flashes kept), and the page credited them only with saying one."""
+    from services.events.state import FIRST_SOURCES, MAX_SOURCES
+
+    clusterer = Clusterer(db, FakeClock(T0))
+    reports = [report(f"flash-{n}", f"Outlet {n}", "North Korea fires a missile", minutes=1 + n, count=1,
+                      kind_of_source="wire") for n in range(FIRST_SOURCES)]
+    reports.append(report("jcs", "Yonhap (EN)", "N. Korea fires 2 ballistic missiles: JCS", minutes=10, count=2,
+                          kind_of_source="wire", agency="JCS"))
+    reports += [report(f"twice-{name}", name, "North Korea fires two ballistic missiles", minutes=20, count=2,
+                       kind_of_source="wire") for name in ("Reuters", "AP")]
+    reports += [report(f"more-{n}", f"Paper {n}", "North Korea fires ballistic missile again", minutes=30 + n,
+                       kind_of_source="wire") for n in range(MAX_SOURCES)]
+    final = latest(feed_all(clusterer, reports))
+    [event] = final.values()
+    assert event.count == 2 and event.sources_omitted > 0
+    kept = {s.item_id for s in event.sources}
+    assert {"twice-Reuters", "twice-AP", "jcs"} <= kept
