@@ -190,13 +190,14 @@ def actors_named(text: str) -> set[str]:
 
 def is_state_media(actor: str | None, agency: str | None, feed: str) -> bool:
     """Whether the source is the launching state's own media (KCNA for PRK, ...), or an
-    agency the report calls "state media" that names no other state ("Syrian state media"
-    telling of Israel's strike on Syria is the target's media, not the launcher's claim)."""
+    agency the report calls "state media" of a launcher that has some (`STATE_MEDIA`) and
+    names no other state: "Syrian state media", or "state media" telling of Israel's strike
+    on Syria, is the target's media, not the launcher's claim."""
     cues = _STATE_MEDIA.get(actor or "", ())
     text = f"{agency or ''} {feed}".lower()
     if any(cue in text for cue in cues):
         return True
-    if "state media" not in (agency or "").lower():
+    if not cues or "state media" not in (agency or "").lower():
         return False
     named = actors_named(agency or "")
     return not named or actor in named

@@ -599,6 +599,9 @@ def test_the_targets_state_media_is_no_claim_by_the_launcher(db):
     [event] = clusterer.add(report("aj-1", "Al Jazeera", "Israeli missiles hit sites near Damascus, Syrian state "
                                    "media says", minutes=2, actor="ISR", kind="unknown", agency="Syrian state media"))
     assert event.status == "reported"
+    [bare] = clusterer.add(report("aj-3", "Al Jazeera", "Israeli air attack hits Damascus area, state media says",
+                                  minutes=2, actor="ISR", kind="unknown", agency="state media"))
+    assert bare.status == "reported"  # Israel keeps no state media: the target's
     [claimed] = clusterer.add(report("aj-2", "Al Jazeera", "North Korea fires missile, state media says", minutes=3,
                                      agency="North Korean state media"))
     assert claimed.status == "claimed"
