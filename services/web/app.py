@@ -97,6 +97,19 @@ def ago(moment: datetime | None, now: datetime) -> str:
     return f"in {text}" if future else f"{text} ago"
 
 
+def next_check(moment: datetime | None, now: datetime) -> str:
+    """When a source is polled next: "in 5 min", "due now" within a few seconds, and "overdue
+    by 3 min" past that (a check in the past means no ingest is polling it)."""
+    if moment is None:
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    late_s = (now - moment).total_seconds()
+    if late_s <= 0:
+        return ago(moment, now)
+    return "due now" if late_s < 10 else f"overdue by {ago(moment, now).removesuffix(' ago')}"
+
+
 def days_ago(day: str, now: datetime) -> str:
     """"today", "yesterday", "3 d ago" for a launch day whose hour no report gives: its
     estimate's hours would be a precision the reports do not have."""
@@ -123,6 +136,7 @@ def _environment() -> jinja2.Environment:
     env.globals["OUTCOMES"] = OUTCOMES
     env.globals["deliveries_in_order"] = deliveries_in_order
     env.globals["ago"] = ago
+    env.globals["next_check"] = next_check
     return env
 
 

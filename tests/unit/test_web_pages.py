@@ -542,3 +542,15 @@ async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the
     assert "No delivery of this event yet" in quiet
     # A process without the ledger (ingest and classify alone) has no such section.
     assert "Deliveries</h2>" not in await _page(store, f"/events/{event.event_id}")
+
+
+def test_a_next_check_in_the_past_reads_as_overdue_not_as_a_time_ago() -> None:
+    """"Next check: 36 s ago" on every source looked normal while nothing was polling."""
+    from datetime import timedelta
+
+    from services.web.app import next_check
+
+    assert next_check(NOW + timedelta(minutes=5), NOW) == "in 5 min"
+    assert next_check(NOW - timedelta(seconds=3), NOW) == "due now"
+    assert next_check(NOW - timedelta(seconds=36), NOW) == "overdue by 36 s"
+    assert next_check(None, NOW) == "—"
