@@ -184,9 +184,10 @@ def fmt_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def fmt_day(day: date) -> str:
-    """"2023-02-18 (time not stated)": a launch day told without a clock time."""
-    return f"{day.isoformat()} (time not stated)"
+def fmt_day(day: date | str) -> str:
+    """"2023-02-18 (local date, time not stated)": a launch day told without a clock time,
+    as its reports date it where they are (a Korean "Wednesday" may be Tuesday in UTC)."""
+    return f"{day if isinstance(day, str) else day.isoformat()} (local date, time not stated)"
 
 
 def fact_text(name: str, value: object, on: date | None = None) -> str | None:

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 
 from schemas import EventSource, LaunchEvent
 from schemas.agreement import same_fact
+from schemas.labels import fmt_day
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson
 from services.web.geo import place_event
 from services.web.openapi import openapi_document
@@ -136,6 +137,7 @@ def _environment() -> jinja2.Environment:
     env.globals["OUTCOMES"] = OUTCOMES
     env.globals["deliveries_in_order"] = deliveries_in_order
     env.globals["ago"] = ago
+    env.globals["fmt_day"] = fmt_day
     env.globals["next_check"] = next_check
     return env
 

@@ -523,7 +523,7 @@ def test_a_launch_day_told_without_its_hour_is_shown_as_that_day_until_a_time_is
     [event] = latest(clusterer.add(day_only)).values()
     assert event.launched_on == saturday
     shown = {f.label: f.value for f in facts(event)}
-    assert shown["Launched"] == "2026-03-05 (time not stated)"
+    assert shown["Launched"] == "2026-03-05 (local date, time not stated)"
     timed = report("yna-en-9", "Yonhap (EN)", "N. Korea fired a missile at 7:10 a.m.: JCS", minutes=40,
                    kind_of_source="wire", agency="JCS", launched_at=T0, time_words="7:10 a.m.",
                    time_cue="launched_at:time")

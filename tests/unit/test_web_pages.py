@@ -426,10 +426,10 @@ async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages()
     finally:
         await client.close()
     # The list shows the day, and how long ago in days, never the estimate's hours.
-    assert "2026-03-05 (time not stated)" in listing
+    assert "2026-03-05 (local date, time not stated)" in listing
     assert day_only.launched_at.strftime("%H:%M UTC") not in listing
     assert ">" + days_ago("2026-03-05", NOW) + "<br>" in listing and " h ago<br>" not in listing
-    assert "2026-03-05 (time not stated)" in page
+    assert "2026-03-05 (local date, time not stated)" in page
     assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page
 
 
