@@ -40,7 +40,7 @@ AREA_OPACITY = 0.25
 RANGE_STROKE_PX, RANGE_DASH_PX = 1.5, (6.0, 4.0)
 TRACK_STROKE_PX = 2.5
 LANDING = "#7b241c"
-LANDING_RADIUS_PX, LANDING_STROKE_PX = 7.0, 2.5
+LANDING_RADIUS_PX, LANDING_STROKE_PX = 7.0, 2.5  # the landing ring's least radius: seen at any scale
 LABEL_COLOUR, LABEL_SIZE_PX, LABEL_OFFSET_PX = "#222", 13, 8.0
 ARROW_LENGTH_PX, ARROW_HALF_WIDTH_PX = 13.0, 6.0
 
@@ -66,6 +66,7 @@ class MapDrawing:
     track: PixelRing = field(default_factory=list)          # launch area → landing or target
     arrow: PixelRing = field(default_factory=list)          # the track's head: which way it flew
     landing: tuple[float, float] | None = None
+    landing_radius_px: float = LANDING_RADIUS_PX  # the landing area at the map's scale, LANDING_RADIUS_PX at least
     target: tuple[float, float] | None = None
     labels: list[Label] = field(default_factory=list)
     landing_zones: AreaZones | None = None                  # the states the landing area lies in
@@ -223,6 +224,9 @@ def layout_map(event: LaunchEvent) -> MapDrawing | None:
     ox, oy = frame.px(places.origin.lon, places.origin.lat)
     if places.landing is not None and places.landing_radius_km is not None:
         drawing.landing = frame.px(places.landing.lon, places.landing.lat)
+        # The ring is the landing area the zones are judged on, drawn to scale (a degree
+        # of latitude is 111.2 km), where that is larger than the least ring.
+        drawing.landing_radius_px = round(max(LANDING_RADIUS_PX, places.landing_radius_km / 111.2 * frame.scale_y), 1)
         drawing.landing_zones = area_zones(places.landing, places.landing_radius_km)
         # In the bottom-left corner, where it covers no other label whatever the bearing.
         drawing.labels.append(Label(LABEL_OFFSET_PX, HEIGHT_PX - LABEL_OFFSET_PX,
@@ -230,7 +234,7 @@ def layout_map(event: LaunchEvent) -> MapDrawing | None:
     end = places.landing or places.target
     if end is not None:
         drawing.track, drawing.arrow = _track((ox, oy), frame.px(end.lon, end.lat),
-                                              LANDING_RADIUS_PX if drawing.landing else 0.0)
+                                              drawing.landing_radius_px if drawing.landing else 0.0)
     drawing.labels.append(_placed((ox, oy), places.origin_label, drawing))
     if places.target is not None and places.target_label:
         drawing.target = frame.px(places.target.lon, places.target.lat)
@@ -352,7 +356,7 @@ def to_svg(drawing: MapDrawing) -> str:
         parts.append(f'<path class="arrow" fill="{MARK}" stroke="none" d="{_path(drawing.arrow)}"/>')
     if drawing.landing:
         x, y = drawing.landing
-        parts.append(f'<circle class="landing" cx="{x}" cy="{y}" r="{LANDING_RADIUS_PX:g}" fill="none" '
+        parts.append(f'<circle class="landing" cx="{x}" cy="{y}" r="{drawing.landing_radius_px:g}" fill="none" '
                      f'stroke="{LANDING}" stroke-width="{LANDING_STROKE_PX:g}"/>')
     for label in drawing.labels:
         parts.append(f'<text x="{label.x:g}" y="{label.y:g}" font-size="{LABEL_SIZE_PX}" '
@@ -439,7 +443,7 @@ def to_png(drawing: MapDrawing) -> bytes:
         draw.polygon(_scaled(drawing.arrow), fill=MARK)
     if drawing.landing:
         x, y = drawing.landing
-        r = LANDING_RADIUS_PX
+        r = drawing.landing_radius_px
         draw.ellipse([(x - r) * k, (y - r) * k, (x + r) * k, (y + r) * k], outline=LANDING,
                      width=_width(LANDING_STROKE_PX))
     font = _label_font()

@@ -40,7 +40,7 @@ def test_png_paints_the_svg_shapes_where_the_svg_puts_them() -> None:
     assert image.size == (mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX)
     lx, ly = drawing.landing
     # The landing ring's stroke, at its radius to the left of its centre.
-    ring = [image.getpixel((round(lx - mapdraw.LANDING_RADIUS_PX + dx), round(ly))) for dx in (-1, 0, 1)]
+    ring = [image.getpixel((round(lx - drawing.landing_radius_px + dx), round(ly))) for dx in (-1, 0, 1)]
     assert any(_near(c, mapdraw.LANDING, 60) for c in ring), ring
     # Inside the see-through launch area, away from the label: tinted, not plain land or sea.
     xs = [x for x, _ in drawing.launch_area]
@@ -181,10 +181,10 @@ def test_labels_stay_on_the_map_off_the_track_and_the_track_ends_in_an_arrow_tow
             # The head points along the track, its tip on the landing ring's edge.
             tip = drawing.arrow[0]
             assert (tip[0] - bx) * (bx - ox) + (tip[1] - by) * (by - oy) > 0
-            assert abs(math.dist(tip, drawing.landing) - mapdraw.LANDING_RADIUS_PX) < 0.01
+            assert abs(math.dist(tip, drawing.landing) - drawing.landing_radius_px) < 0.01
             arrows += 1
         else:  # a track too short to hold a head
-            assert math.dist((ox, oy), drawing.landing) < mapdraw.LANDING_RADIUS_PX + 6
+            assert math.dist((ox, oy), drawing.landing) < drawing.landing_radius_px + 6
         for label in drawing.labels:
             left, top, right, bottom = measure.textbbox((label.x, label.y), label.text, font=font,
                                                         anchor="rs" if label.end else "ls")
@@ -195,3 +195,19 @@ def test_labels_stay_on_the_map_off_the_track_and_the_track_ends_in_an_arrow_tow
             assert not any(left <= x <= right and top <= y <= bottom for x, y in crossing), \
                 (event.actor, event.direction, label.text)
     assert arrows > tracks / 2, (arrows, tracks)  # the rest: directions far off the region, a tiny track
+
+
+def test_the_landing_ring_is_the_landing_area_the_zones_are_judged_on_at_the_maps_scale() -> None:
+    """A fixed 7 px ring (about 8 km here) stood for "35 km around its point", and was
+    drawn smaller than the 15 km launch-site circle."""
+    from services.web.geo import place_event
+
+    event = korean_event(2, launch_site="the Sunan area")
+    drawing = mapdraw.layout_map(event)
+    places = place_event(event)
+    assert drawing is not None and places is not None and places.landing_radius_km is not None
+    xs = [x for x, _ in drawing.launch_area]
+    site_radius_px = (max(xs) - min(xs)) / 2
+    per_km = site_radius_px / places.origin_radius_km
+    assert abs(drawing.landing_radius_px - places.landing_radius_km * per_km) < 0.15 * drawing.landing_radius_px
+    assert drawing.landing_radius_px > site_radius_px  # 35 km around the landing point, 15 km around Sunan
