@@ -148,7 +148,8 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     each with the outlets that gave it.
 
     Values are compared as shown: a launch time 20 s off, shown to the minute, is the same
-    time on the page. A value that tells the same fact otherwise (`schemas.agreement`: "East
+    time on the page. A value no report gave after the first report of the event's value
+    is listed as said earlier, not as a dissent. A value that tells the same fact otherwise (`schemas.agreement`: "East
     Sea" for "Sea of Japan", "ballistic missile" for a short-range one, 610 km for 600) is
     given in other words, not said otherwise: only a value that contradicts is a dissent."""
     rows = []
@@ -167,9 +168,15 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
                 agree.append(source)
             else:
                 (worded if _no_dissent(fact, source, held) else differ).setdefault(said_shown, []).append(source)
+        # A value said only before the first report of the held one is what was known then
+        # (the flash's "a missile" before the count of two): said earlier, not against it.
+        first_held = min((s.published_at for s in agree if s.published_at), default=None)
+        earlier = {said: by for said, by in differ.items() if first_held is not None
+                   and all(s.published_at is not None and s.published_at < first_held for s in by)}
         rows.append({"fact": fact, "label": fact_label(fact), "value": shown, "agree": outlets(agree),
                      "worded": [(said, outlets(by)) for said, by in worded.items()],
-                     "differ": [(said, outlets(by)) for said, by in differ.items()]})
+                     "differ": [(said, outlets(by)) for said, by in differ.items() if said not in earlier],
+                     "earlier": [(said, outlets(by)) for said, by in earlier.items()]})
     return rows
 
 

@@ -554,3 +554,24 @@ def test_a_next_check_in_the_past_reads_as_overdue_not_as_a_time_ago() -> None:
     assert next_check(NOW - timedelta(seconds=3), NOW) == "due now"
     assert next_check(NOW - timedelta(seconds=36), NOW) == "overdue by 36 s"
     assert next_check(None, NOW) == "—"
+
+
+async def test_a_count_known_only_before_the_events_count_is_said_earlier_and_a_later_one_dissents() -> None:
+    """The flashes' "a missile" before the reports of two read as outlets disagreeing."""
+    from datetime import timedelta
+
+    event = korean_event(2)  # Yonhap's flash counts 1; Japan's MoD, 16 minutes later, 2
+    late = event.sources[0].model_copy(update={"item_id": "i3", "feed": "Late Wire",
+                                               "published_at": event.sources[1].published_at + timedelta(hours=1)})
+    store = make_store()
+    store.add(event.model_copy(update={"event_id": "evt_flash"}), NOW)
+    store.add(event.model_copy(update={"event_id": "evt_late", "sources": [*event.sources, late]}), NOW)
+
+    def otherwise(html: str) -> str:
+        row = html[html.index('data-fact="count"'):html.index("</tr>", html.index('data-fact="count"'))]
+        return row[row.index('data-label="Said otherwise"'):]
+
+    flash = otherwise(await _page(store, "/events/evt_flash"))
+    assert 'earlier, before the reports of 2: <span class="said">1</span>: Yonhap' in flash
+    late_row = otherwise(await _page(store, "/events/evt_late"))  # said again after the 2: a dissent
+    assert '<span class="said">1</span>:' in late_row and "Late Wire" in late_row and "earlier" not in late_row
