@@ -411,6 +411,8 @@ async def test_a_fact_given_in_other_words_is_no_dissent_and_a_contradiction_is(
     # Another agency credited is no dissent: each outlet says who told it.
     given, otherwise = cells("source_agency")
     assert "South Korean and Japanese officials" in given and "officials" not in otherwise
+    # ... credited too, not the same agency in other words.
+    assert 'also credited <span class="said">' in given and "as <span" not in given
 
 
 async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages() -> None:
