@@ -1357,6 +1357,10 @@ _SPEAKER_TRIM = '"\'„«»*.,;: '
 # Articles and possessive determiners: "its governor" is spelt "governor" (the "its" points
 # back to a name the source line would not show).
 _ARTICLE = re.compile(r"(?:the|a|an|its|his|her|their)\s+", _I)
+# An adverb between a speaker and its verb ("Russia previously said", "the ministry also
+# said") is no part of the speaker's name.
+_TRAILING_ADVERB = re.compile(r"\s+(?:previously|earlier|also|later|again|then|now|already|recently|repeatedly"
+                              r"|has|had|have|once|first|last)$", _I)
 _WORD = re.compile(r"\S+")
 _ONLY_JOINERS = re.compile(r"(?:\s|,|&|'s|and|i|oraz)*", _I)
 # Whole-word tests of the language tables' speaker words.
@@ -1499,6 +1503,8 @@ def _speaker_phrase(p: Prepared, table: LanguageTable, s: int, e: int) -> tuple[
         e -= 1
     while (m := _ARTICLE.match(text, s, e)) is not None:
         s = m.end()
+    while (m := _TRAILING_ADVERB.search(text, s, e)) is not None:
+        e = m.start()
     if e - s < 2 or _ARTICLE.fullmatch(text[s:e] + " "):
         return None  # an article alone: "The reports could not be verified"
     phrase = text[s:e]

@@ -1490,3 +1490,12 @@ def test_a_citys_pupils_are_no_launcher_and_a_guard_corps_opening_a_korean_headl
 def test_a_neptune_strike_is_ukraines():
     assert _facts("Neptune strike sinks Russian patrol boat off Crimea, navy says").actor == "UKR"
     assert _facts("Russian Iskander strike hits Odesa port").actor == "RUS"
+
+
+def test_an_adverb_before_the_saying_verb_is_no_part_of_the_speaker():
+    """"Russia previously said" gave the agency "Russia previously"."""
+    assert _facts("Russia fires missiles at Odesa port",
+                  "The strike came hours after Russia previously said it would treat ships bound for Ukraine's "
+                  "ports as targets.", "en").source_agency != "Russia previously"
+    assert _facts("Russian missiles hit Odesa port", "The region's governor also said three missiles were fired.",
+                  "en").source_agency == "region's governor"
