@@ -269,9 +269,11 @@ def _label_box(label: Label) -> tuple[float, float, float, float]:
 
 def _placed(point: tuple[float, float], text: str, drawing: MapDrawing) -> Label:
     """The label of a point, beside it where its text stays inside the map and crosses
-    neither the track nor another label: above right, above left, below right or below
-    left, in that order of preference (right of the map's middle, left first, so that a
-    label runs inwards)."""
+    neither the track nor another label, nor covers the landing ring: above right, above
+    left, below right or below left, in that order of preference (right of the map's
+    middle, left first, so that a label runs inwards). Where every side costs something, a
+    label cut at the edge costs most, then one across the track or another label, then
+    one over the ring."""
     x, y = point
     above, below = y - LABEL_OFFSET_PX, y + LABEL_OFFSET_PX + LABEL_SIZE_PX
     right_of, left_of = Label(x + LABEL_OFFSET_PX, above, text), Label(x - LABEL_OFFSET_PX, above, text, True)
@@ -279,12 +281,18 @@ def _placed(point: tuple[float, float], text: str, drawing: MapDrawing) -> Label
     candidates = sides + [side._replace(y=below) for side in sides]
     lines = list(zip(drawing.track, drawing.track[1:])) + list(zip(drawing.arrow, drawing.arrow[1:]))
     taken = [_label_box(label) for label in drawing.labels]
+    ring = None
+    if drawing.landing:  # the landing ring, with its stroke
+        lx, ly = drawing.landing
+        r = drawing.landing_radius_px + LANDING_STROKE_PX
+        ring = (lx - r, ly - r, lx + r, ly + r)
 
     def cost(label: Label) -> float:
         left, top, right, bottom = box = _label_box(label)
         outside = max(0.0, -left) + max(0.0, right - WIDTH_PX) + max(0.0, -top) + max(0.0, bottom - HEIGHT_PX)
         crossed = sum(_crosses(box, a, b) for a, b in lines) + sum(_boxes_meet(box, other) for other in taken)
-        return outside + 1000.0 * crossed
+        covers_ring = ring is not None and _boxes_meet(box, ring)
+        return 50.0 * outside + 1000.0 * crossed + 300.0 * covers_ring
 
     return min(candidates, key=cost)  # the first of equal cost: the order of preference
 
