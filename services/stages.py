@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def prepare_stage(name: str, ctx: StageContext) -> None:
 
 
 async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event | None = None,
-              service: str = "run") -> None:
+              service: str = "run", on_listening: Callable[[str], None] | None = None) -> None:
     """Run the named stages in this process (see `services.runtime.lifecycle.run_stages`).
 
     `launchwatch run` (every stage) owns its state file: a second one on the same file
@@ -54,4 +54,5 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
 
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
-                     own_state=set(names) >= set(STAGES), prepare=prepare_stage)
+                     own_state=set(names) >= set(STAGES), prepare=prepare_stage,
+                     on_listening=on_listening)

@@ -74,6 +74,19 @@ def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Se
     })
 
 
+def page_url(address: str) -> str:
+    """The address a browser on this machine opens for a listener bound to `address`."""
+    host, _, port = address.rpartition(":")
+    if host in ("0.0.0.0", "[::]", ""):
+        host = "127.0.0.1"
+    return f"http://{host}:{port}/"
+
+
+def _tell_page(address: str) -> None:
+    print(f"launchwatch demo: the launch events page is at {page_url(address)} while the demo runs.",
+          file=sys.stderr, flush=True)
+
+
 async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
     """Serve the morning at `speed` times real time, run the pipeline until it has been
     told, then stop. Returns the exit status."""
@@ -90,7 +103,7 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
             log.info("demo_started", feeds=len(demo.feeds), speed=speed, duration_s=round(ends_s, 1))
             timer = asyncio.get_running_loop().call_later(ends_s, stop.set)
             try:
-                await run(run_settings, STAGES, stop=stop, service="run")
+                await run(run_settings, STAGES, stop=stop, service="run", on_listening=_tell_page)
             finally:
                 timer.cancel()
     finally:

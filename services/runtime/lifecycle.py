@@ -265,6 +265,7 @@ async def run_stages(
     own_state: bool = False,
     prepare: StagePrepare | None = None,
     fail_fast: bool = False,
+    on_listening: Callable[[str], None] | None = None,
 ) -> None:
     """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
 
@@ -281,7 +282,8 @@ async def run_stages(
 
     The HTTP listener (`[http] listen`: /healthz, /readyz, /metrics) starts before the bus:
     `prepare(name, ctx)` is called for each stage first, to add its routes to
-    `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound. While the broker
+    `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound;
+    `on_listening(address)` is called with the bound `host:port` once it listens. While the broker
     cannot be reached the process waits and retries (see `connect_bus`), not ready; with
     `fail_fast` it raises `BusUnavailable` at once instead. Once connected, the broker is
     asked every `[bus] health_check_s` whether it answers (see `watch_bus`).
@@ -324,6 +326,8 @@ async def run_stages(
         address = await listener.start()
         log.info("http_listening", address=address, paths=sorted({r.resource.canonical for r in app.router.routes()
                                                                   if r.resource is not None}))
+        if on_listening is not None:
+            on_listening(address)
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
                 loop.add_signal_handler(sig, stop.set)

@@ -48,8 +48,11 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
     # The story, not the routine: no line per poll or per revision without news.
     assert not demo.events("feed_polled") and not demo.events("alert_skipped")
     assert len(stdout) < 150
-    # The readable alert blocks go to the terminal on stderr.
-    assert "ALERT: North Korea" in (tmp_path / "demo.err").read_text(encoding="utf-8")
+    # The readable alert blocks go to the terminal on stderr, and so does where to look.
+    terminal = (tmp_path / "demo.err").read_text(encoding="utf-8")
+    assert "ALERT: North Korea" in terminal
+    (listening,) = demo.events("http_listening")
+    assert f"the launch events page is at http://{listening['address']}/" in terminal
     assert not list(tmp_path.glob("*.db")), "the demo keeps its state in a temporary directory"
 
 
