@@ -16,6 +16,7 @@ from services.classify.settings import ClassifySettings
 from services.events.settings import EventsSettings
 from services.ingest.settings import FeedSettings, IngestSettings, PageSettings, WebSubSettings
 from services.notify.settings import NotifySettings, SmtpSettings, SubscriptionSettings
+from services.runtime.postgres import SCHEMES as POSTGRES_SCHEMES, url_passwords
 from services.runtime.settings import RuntimeSettings, load_config
 from services.web.settings import WebSettings
 
@@ -76,13 +77,15 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
 
 def secret_values(settings: BaseModel) -> list[str]:
     """Every secret the settings hold (every `SecretStr` field, in any section), so logging
-    can redact them wherever they appear. Secrets shorter than 6 characters are left out:
-    redacting them would mangle ordinary words."""
+    can redact them wherever they appear. Of a PostgreSQL URL only its passwords are
+    secret: its user, host and database tell an operator which database is meant. Secrets
+    shorter than 6 characters are left out: redacting them would mangle ordinary words."""
     found: list[str] = []
 
     def walk(value: object) -> None:
         if isinstance(value, SecretStr):
-            found.append(value.get_secret_value())
+            text = value.get_secret_value()
+            found.extend(url_passwords(text) if text.startswith(POSTGRES_SCHEMES) else [text])
         elif isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 walk(getattr(value, name))

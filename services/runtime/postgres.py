@@ -38,6 +38,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Union
+from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
 
 from services.runtime.errors import StateError
 
@@ -63,9 +64,28 @@ class StateUnavailable(StateError):
     """The PostgreSQL server of `[state] url` cannot be reached or refused the session."""
 
 
+def url_passwords(url: str) -> list[str]:
+    """The passwords a PostgreSQL URL holds, after the user name and as `password=` among its
+    parameters (libpq reads both), each as written and percent-decoded."""
+    parts = urlsplit(url)
+    written = [parts.password or ""]
+    written += [value for key, _, value in (piece.partition("=") for piece in parts.query.split("&"))
+                if key == "password"]
+    # As written and as meant: either may reach a message.
+    return sorted({form for value in written if value for form in (value, unquote(value))})
+
+
 def redact_url(url: str) -> str:
-    """`url` without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
+    """`url` with every password it holds shown as `***`, for messages and logs: the user,
+    host and database stay, to tell which database is meant."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password is not None:
+        userinfo, _, hostport = netloc.rpartition("@")
+        netloc = f"{userinfo.partition(':')[0]}:***@{hostport}"
+    query = "&".join(f"{key}=***" if key == "password" else f"{key}={quote(value, safe='')}"
+                     for key, value in parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit(parts._replace(netloc=netloc, query=query if parts.query else ""))
 
 
 def lock_key(name: str) -> int:

@@ -151,7 +151,7 @@ class StateSettings(Section):
         None,
         description="PostgreSQL URL (postgresql://user@host:5432/db) of a state shared by every instance of every "
         "stage, so any one process or host can be lost; unset: the SQLite file path. Needs bus.kind kafka. "
-        "env:/file: accepted, never logged.",
+        "env:/file: accepted; its password is never logged.",
     )
     connect_timeout_s: float = Field(5.0, gt=0, description="PostgreSQL: longest wait to open a session.")
     dead_peer_s: float = Field(

@@ -11,6 +11,8 @@ import pytest
 
 from services.config import load_settings, secret_values
 from services.runtime.errors import ConfigError
+from services.runtime.lifecycle import describe_state, open_state
+from services.runtime.postgres import StateUnavailable
 from services.runtime.logs import configure_logging, get_logger
 
 FEED = '[[feeds]]\nurl = "https://example.org/feed.xml"\nname = "Example"\n'
@@ -148,3 +150,22 @@ def test_an_entry_of_a_list_of_tables_set_from_the_environment_is_told_to_go_in_
         load_settings(str(config), {"LAUNCHWATCH_SUBSCRIPTIONS__0__URL": "https://hooks.example/x"})
     assert str(caught.value).startswith("LAUNCHWATCH_SUBSCRIPTIONS__0__URL: [[subscriptions]] entries are not set "
                                         "from the environment: write them in the file")
+
+
+def test_a_state_url_is_shown_with_its_user_host_and_database_but_never_a_password(tmp_path):
+    # The `started` line and a start-up error name the same database the same way.
+    url = "postgresql://lw:hunter2-pw@127.0.0.1:1/launchwatch?password=other-pw-9&connect_timeout=1"
+    settings = load(tmp_path, '[bus]\nkind = "kafka"\n[state]\nurl = "env:STATE_URL"\n', environ={"STATE_URL": url})
+    shown = "postgresql://lw:***@127.0.0.1:1/launchwatch?password=***&connect_timeout=1"
+    assert describe_state(settings) == shown
+    with pytest.raises(StateUnavailable) as failed:
+        open_state(settings)
+    assert shown in str(failed.value)
+    stream = io.StringIO()
+    configure_logging(fmt="json", secrets=secret_values(settings), stream=stream)
+    get_logger().info("started", state=describe_state(settings))
+    get_logger().error("state_failed", error=f"a message quoting {url}")
+    started, failed_line = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert started["state"] == shown
+    assert "hunter2-pw" not in failed_line["error"] and "other-pw-9" not in failed_line["error"]
+    assert "@127.0.0.1:1/launchwatch" in failed_line["error"]
