@@ -273,7 +273,8 @@ def _placed(point: tuple[float, float], text: str, drawing: MapDrawing) -> Label
     left, below right or below left, in that order of preference (right of the map's
     middle, left first, so that a label runs inwards). Where every side costs something, a
     label cut at the edge costs most, then one across the track or another label, then
-    one over the ring."""
+    one over the ring. A point inside the ring may also be labelled beyond it, level with
+    the point or above or below the ring."""
     x, y = point
     above, below = y - LABEL_OFFSET_PX, y + LABEL_OFFSET_PX + LABEL_SIZE_PX
     right_of, left_of = Label(x + LABEL_OFFSET_PX, above, text), Label(x - LABEL_OFFSET_PX, above, text, True)
@@ -286,6 +287,13 @@ def _placed(point: tuple[float, float], text: str, drawing: MapDrawing) -> Label
         lx, ly = drawing.landing
         r = drawing.landing_radius_px + LANDING_STROKE_PX
         ring = (lx - r, ly - r, lx + r, ly + r)
+        if max(abs(x - lx), abs(y - ly)) < r:
+            # A point inside the ring (a sea's name where the landing is at the sea's point):
+            # the same sides, but clear of the ring.
+            out_above, out_below = ly - r - LABEL_OFFSET_PX, ly + r + LABEL_OFFSET_PX + LABEL_SIZE_PX
+            out = [Label(lx + r + LABEL_OFFSET_PX, y, text), Label(lx - r - LABEL_OFFSET_PX, y, text, True)]
+            out = out if x <= WIDTH_PX / 2 else out[::-1]
+            candidates += out + [Label(x, out_above, text, x > WIDTH_PX / 2), Label(x, out_below, text, x > WIDTH_PX / 2)]
 
     def cost(label: Label) -> float:
         left, top, right, bottom = box = _label_box(label)
