@@ -33,12 +33,15 @@ from schemas.labels import (  # noqa: F401  (the names every renderer imports fr
 
 def summary_line(event: LaunchEvent) -> str:
     """The one line a person scans: `North Korea: 2 ballistic missiles from the Sunan area toward
-    East Sea (reported)`."""
+    East Sea, flew 350 km (reported)`."""
     line = f"{actor_name(event.actor)}: {what_launched(event)}"
     if event.launch_site:
         line += f" {launched_from(event.launch_site)}"
     if event.direction:
         line += f" {headed(event.direction, direction_language(event))}"
+    distance = fact_text_of(event, "distance_km")
+    if distance is not None:
+        line += f", flew {distance}"
     return f"{line} ({event.status})"
 
 

@@ -22,7 +22,7 @@ async def test_a_stage_refused_its_state_never_started(tmp_path):
     async def build(name: str, ctx: StageContext) -> Idle:
         raise StateInUse(f"state file {tmp_path / 'a.db'} is in use by process 4242", path="a.db", pid=4242)
 
-    settings = RuntimeSettings.model_validate({"state": {"path": str(tmp_path / "a.db")}})
+    settings = RuntimeSettings.model_validate({"state": {"path": str(tmp_path / "a.db")}, "http": {"listen": "127.0.0.1:0"}})
     with capture_logs() as logs, pytest.raises(StateInUse):
         await run_stages(settings, ["notify"], build, user_agent="t", http_timeout_s=5, bus=MemoryBus("t."))
     events = [line["event"] for line in logs]
@@ -41,7 +41,7 @@ async def test_started_follows_the_stages_state(tmp_path):
         await restored.wait()  # the stage still reads its state
         return Idle()
 
-    settings = RuntimeSettings.model_validate({"state": {"path": str(tmp_path / "a.db")}})
+    settings = RuntimeSettings.model_validate({"state": {"path": str(tmp_path / "a.db")}, "http": {"listen": "127.0.0.1:0"}})
     with capture_logs() as logs:
         running = asyncio.create_task(run_stages(settings, ["notify"], build, user_agent="t", http_timeout_s=5,
                                                  bus=MemoryBus("t."), stop=stop))

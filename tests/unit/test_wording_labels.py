@@ -58,9 +58,13 @@ def test_the_summary_says_where_a_launch_went_as_a_sentence_would() -> None:
     def line(direction: str) -> str:
         return wording.summary_line(korean_event(2).model_copy(update={"direction": direction}))
 
-    assert line("East Sea") == "North Korea: 2 ballistic missiles toward East Sea (reported)"
-    assert line("sea") == "North Korea: 2 ballistic missiles into the sea (reported)"
-    assert line("outside Japan's EEZ") == "North Korea: 2 ballistic missiles landing outside Japan's EEZ (reported)"
+    # How far it flew closes the line: an update of the distance shows in its one line.
+    assert line("East Sea") == "North Korea: 2 ballistic missiles toward East Sea, flew 350 km (reported)"
+    assert line("sea") == "North Korea: 2 ballistic missiles into the sea, flew 350 km (reported)"
+    assert line("outside Japan's EEZ") == \
+        "North Korea: 2 ballistic missiles landing outside Japan's EEZ, flew 350 km (reported)"
+    unmeasured = korean_event(2).model_copy(update={"distance_km": None})
+    assert wording.summary_line(unmeasured) == "North Korea: 2 ballistic missiles toward East Sea (reported)"
 
 
 def _strike(kind: str | None, counted_kind: str | None, count: int) -> str:
@@ -71,7 +75,8 @@ def _strike(kind: str | None, counted_kind: str | None, count: int) -> str:
     named = EventSource(item_id="k", feed="Paper", url="https://example.org/k", title="Russia fires Kinzhals",
                         fields=LaunchFields(actor="RUS", kind=kind))
     event = korean_event(3).model_copy(update={
-        "actor": "RUS", "kind": kind, "count": count, "direction": "Ukraine", "sources": [tally, named]})
+        "actor": "RUS", "kind": kind, "count": count, "direction": "Ukraine", "distance_km": None,
+        "sources": [tally, named]})
     return wording.summary_line(event)
 
 
@@ -92,7 +97,8 @@ def test_a_count_its_report_tells_as_of_several_classes_is_not_told_as_of_one() 
                              fields=LaunchFields(actor="RUS", kind="hypersonic", count=count),
                              count_of_classes=of_classes)
         return wording.summary_line(korean_event(3).model_copy(update={
-            "actor": "RUS", "kind": "hypersonic", "count": count, "direction": "Ukraine", "sources": [report]}))
+            "actor": "RUS", "kind": "hypersonic", "count": count, "direction": "Ukraine", "distance_km": None,
+            "sources": [report]}))
 
     # "52 missiles, including hypersonic Kinzhals"; "five missiles, including two Kinzhals".
     assert told(52, True) == "Russia: 52 missiles including hypersonic missiles toward Ukraine (confirmed)"
@@ -103,7 +109,7 @@ def test_a_count_its_report_tells_as_of_several_classes_is_not_told_as_of_one() 
 
 def test_a_tally_of_missiles_and_drones_is_not_told_as_missiles() -> None:
     event = korean_event(3).model_copy(update={"actor": "RUS", "kind": "cruise", "count": 150,
-                                               "count_includes": "drones", "direction": "Ukraine"})
+                                               "count_includes": "drones", "direction": "Ukraine", "distance_km": None})
     assert wording.summary_line(event) == (
         "Russia: 150 missiles and drones including cruise missiles toward Ukraine (confirmed)")
     assert wording.summary_line(event.model_copy(update={"kind": None})) == (
@@ -117,7 +123,7 @@ def _aimed_at(direction: str, lang: str) -> LaunchEvent:
     told = EventSource(item_id="d", feed="Paper", url="https://example.org/d", title="Atak na zakłady", lang=lang,
                        fields=LaunchFields(actor="UKR", kind="cruise", direction=direction))
     return korean_event(3).model_copy(update={"actor": "UKR", "kind": "cruise", "count": 1, "direction": direction,
-                                              "sources": [told]})
+                                              "distance_km": None, "sources": [told]})
 
 
 def test_a_direction_in_another_language_is_quoted_with_its_name() -> None:
