@@ -171,14 +171,16 @@ def _command(args: argparse.Namespace) -> int:
 
         asyncio.run(run(settings, STAGES, service="run"))
     elif args.command == "serve":
+        from services.stages import SERVICE_OF
+
+        bind_service(SERVICE_OF[args.stage], stage=args.stage)  # the process's own lines too
         if settings.bus.kind == "memory":
             from services.runtime.logs import get_logger
 
-            bind_service(args.stage)
             get_logger().warning("serve_memory_bus", stage=args.stage, message=(
                 f"serve {args.stage} on the in-memory bus: its messages reach no other process; "
                 'for separate processes set [bus] kind = "kafka", or run every stage in one: launchwatch run'))
-        asyncio.run(run(settings, [args.stage], service=args.stage))
+        asyncio.run(run(settings, [args.stage], service=SERVICE_OF[args.stage]))
     elif args.command == "feeds":
         bind_service("ingest")  # its lines are ingest's work (polls), as `service` names them
         return asyncio.run(_feeds_check(settings))

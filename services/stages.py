@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 STAGES = ("ingest", "classify", "events", "notify", "web")
 
+SERVICE_OF = {"ingest": "ingest", "classify": "classify", "events": "classify", "notify": "notify", "web": "notify"}
+"""The `service` a stage's log lines name: one of the log contract's four (with `run`).
+Grouping reports into events is classification's work, the web pages are a face of
+notify; each line's `stage` names the stage itself."""
+
 
 def import_stages(names: Sequence[str]) -> None:
     """Import the modules of the named stages (`services.<name>.worker`) now; building or
@@ -55,4 +60,4 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
                      own_state=set(names) >= set(STAGES), prepare=prepare_stage,
-                     on_listening=on_listening)
+                     on_listening=on_listening, service_of=SERVICE_OF.__getitem__)

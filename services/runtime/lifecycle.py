@@ -266,6 +266,7 @@ async def run_stages(
     prepare: StagePrepare | None = None,
     fail_fast: bool = False,
     on_listening: Callable[[str], None] | None = None,
+    service_of: Callable[[str], str] = str,
 ) -> None:
     """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
 
@@ -283,7 +284,8 @@ async def run_stages(
     The HTTP listener (`[http] listen`: /healthz, /readyz, /metrics) starts before the bus:
     `prepare(name, ctx)` is called for each stage first, to add its routes to
     `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound;
-    `on_listening(address)` is called with the bound `host:port` once it listens. While the broker
+    `on_listening(address)` is called with the bound `host:port` once it listens. Each
+    stage's lines name `service_of(name)` as their `service` and the stage as `stage`. While the broker
     cannot be reached the process waits and retries (see `connect_bus`), not ready; with
     `fail_fast` it raises `BusUnavailable` at once instead. Once connected, the broker is
     asked every `[bus] health_check_s` whether it answers (see `watch_bus`).
@@ -352,7 +354,8 @@ async def run_stages(
                                       name="bus-watch")
         built = [asyncio.Event() for _ in names]
         for name, done in zip(names, built):
-            tasks.append(asyncio.create_task(_run_one(name, build, ctx, stop, done), name=f"stage-{name}"))
+            tasks.append(asyncio.create_task(_run_one(name, service_of(name), build, ctx, stop, done),
+                                                name=f"stage-{name}"))
         stopping = asyncio.create_task(stop.wait())
         # `started` once every stage has opened and restored its state: a stage refused its
         # state (another process holds it) has not started.
@@ -409,9 +412,9 @@ async def run_stages(
                 pass
 
 
-async def _run_one(name: str, build: StageBuilder, ctx: StageContext, stop: asyncio.Event,
+async def _run_one(name: str, service: str, build: StageBuilder, ctx: StageContext, stop: asyncio.Event,
                    built: asyncio.Event) -> None:
-    bind_service(name)  # this task's context: every line it logs says which stage
+    bind_service(service, stage=name)  # this task's context: every line it logs says which stage
     condition = f"{name}:state_restored"
     ctx.readiness.set(condition, False)
     stage = await build(name, ctx)  # opens and restores the stage's state

@@ -183,9 +183,13 @@ def _factory(writer: LineWriter):  # type: ignore[no-untyped-def]
     return lambda *args: writer
 
 
-def bind_service(service: str) -> None:
-    """Name the stage for every line logged from the current task onwards."""
-    structlog.contextvars.bind_contextvars(service=service)
+def bind_service(service: str, stage: str | None = None) -> None:
+    """Name the service (and the stage, where one service has several) for every line
+    logged from the current task onwards."""
+    if stage is None:
+        structlog.contextvars.bind_contextvars(service=service)
+    else:
+        structlog.contextvars.bind_contextvars(service=service, stage=stage)
 
 
 def get_logger() -> structlog.stdlib.BoundLogger:

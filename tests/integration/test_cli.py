@@ -45,6 +45,9 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
     # poll brings; a fact once told is never taken back.
     told = [{fact for fact in ("2 ", "short-range") if fact in d["summary"]} for d in delivered]
     assert all(before <= after for before, after in zip(told, told[1:])), [d["summary"] for d in delivered]
+    # `service` is one of the log contract's four; a stage within one says so as `stage`.
+    assert {line["service"] for line in demo.lines()} == {"ingest", "classify", "notify", "run"}
+    assert {(line["service"], line["stage"]) for line in demo.events("event_published")} == {("classify", "events")}
     # The story, not the routine: no line per poll or per revision without news.
     assert not demo.events("feed_polled") and not demo.events("alert_skipped")
     assert len(stdout) < 150
