@@ -246,11 +246,13 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
     overridden = _apply_env_overrides(model, raw, environ)
+    # Misspelt keys first, in every section: a missing variable is no reason to hide them.
+    for key, value in raw.items():
+        if key not in model.model_fields:
+            raise ConfigError(f"invalid configuration: {key}: unknown config key")
+        _check_keys(key, value, model.model_fields[key].annotation)
     if only is not None:
-        for key, value in raw.items():
-            if key not in only and key in model.model_fields:
-                _check_keys(key, value, model.model_fields[key].annotation)
-        raw = {key: value for key, value in raw.items() if key in only or key not in model.model_fields}
+        raw = {key: value for key, value in raw.items() if key in only}
     unset: list[str] = []
     raw = _resolve_references(raw, model, environ, (), unset)
     if unset:
@@ -315,9 +317,9 @@ _LIST_OF_TABLES = "{key}: a list of tables: write [[{key}]] before each entry, n
 
 
 def _check_keys(name: str, value: Any, annotation: Any) -> None:
-    """Raise `ConfigError` for a misspelt key in a section that is not read (`only`): its
-    values are left unchecked (a tool that needs the sources alone does not need the
-    subscriptions' secrets), its key names are not."""
+    """Raise `ConfigError` for a misspelt key of section `name`, before any value is read:
+    also in a section that is not read (`only`), whose values are left unchecked (a tool
+    that needs the sources alone does not need the subscriptions' secrets)."""
     if get_origin(annotation) is list and isinstance(value, dict):
         raise ConfigError(f"invalid configuration: {_LIST_OF_TABLES.format(key=name)}")
     if get_origin(annotation) is list and isinstance(value, list):

@@ -169,3 +169,11 @@ def test_a_state_url_is_shown_with_its_user_host_and_database_but_never_a_passwo
     assert started["state"] == shown
     assert "hunter2-pw" not in failed_line["error"] and "other-pw-9" not in failed_line["error"]
     assert "@127.0.0.1:1/launchwatch" in failed_line["error"]
+
+
+def test_a_misspelt_key_is_named_even_where_a_secrets_variable_is_not_set(tmp_path):
+    # Before, the unset variable was all the error said; the typo came out one run later.
+    with pytest.raises(ConfigError) as failed:
+        load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL_UNSET"\n'
+                       'min_confidense = 0.6\n')
+    assert str(failed.value) == "invalid configuration: subscriptions.0.min_confidense: unknown config key"
