@@ -11,6 +11,7 @@ Error messages never contain a URL, token or secret.
 from __future__ import annotations
 
 import asyncio
+import os
 import json
 import ssl
 import sys
@@ -143,13 +144,28 @@ async def _post(http: aiohttp.ClientSession, url: str, *, what: str, timeout_s: 
             return resp.status, await _answer(resp), retry_after_s(resp.headers.get("Retry-After"), clock())
     except asyncio.TimeoutError:
         raise RetryableError(f"{what} did not answer within {timeout_s:g} s") from None
-    except aiohttp.ClientConnectionError as exc:
-        # aiohttp's own messages may carry the URL, which can be a secret: name the class only.
-        raise RetryableError(f"{what}: connection failed ({type(exc).__name__})") from None
     except aiohttp.InvalidURL:
         raise PermanentError(f"{what}: the configured url is not a valid URL") from None
     except aiohttp.ClientError as exc:
-        raise RetryableError(f"{what}: HTTP client error ({type(exc).__name__})") from None
+        raise RetryableError(f"{what}: {trouble(exc)}") from None
+
+
+def trouble(exc: aiohttp.ClientError) -> str:
+    """What went wrong on the wire, for an error message: the host and port and the system's
+    reason, or what was wrong with the answer. aiohttp's own message may carry the URL,
+    which can be a secret (a Slack webhook's path), so it is never used whole."""
+    name = type(exc).__name__
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        error = exc.os_error
+        return f"cannot connect to {exc.host}:{exc.port}: {os.strerror(error.errno) if error.errno else error.strerror or name}"
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return "the receiver closed the connection without a whole answer"
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        return "the answer's body broke off"
+    if isinstance(exc, aiohttp.ClientResponseError):  # what aiohttp could not read as HTTP
+        return f"an answer that is not valid HTTP: {' '.join(exc.message.split())[:200]}"
+    return f"connection failed ({name})" if isinstance(exc, aiohttp.ClientConnectionError) else \
+        f"HTTP client error ({name})"
 
 
 def _refused_image(message: dict[str, Any], exc: PermanentError) -> bool:
