@@ -112,8 +112,8 @@ class NotifyHandler:
 
 
 class NotifyStage:
-    """Runs the consume loop, one sender per subscription and, when a subscription is in
-    digest mode, the digest timer."""
+    """Runs the consume loop, one sender per subscription and, for each subscription in
+    digest mode, its digest timer."""
 
     def __init__(self, runner: StageRunner, channels: Mapping[str, Channel], deliverer: Deliverer,
                  subscriptions: Sequence[SubscriptionSettings], digest_check_s: float) -> None:
@@ -124,9 +124,11 @@ class NotifyStage:
         self._digest_subs = [s for s in subscriptions if s.mode == "digest"]
         self._digest_check_s = digest_check_s
 
-    async def _digests(self, stop: asyncio.Event) -> None:
+    async def _digests(self, sub: SubscriptionSettings, stop: asyncio.Event) -> None:
+        """The digest timer of one subscription: a receiver that hangs, and the retries of
+        its digest, delay no other subscription's digest."""
         while not stop.is_set():
-            await self._deliverer.flush_digests(self._digest_subs)
+            await self._deliverer.flush_digests([sub])
             try:
                 await asyncio.wait_for(stop.wait(), self._digest_check_s)
             except TimeoutError:
@@ -139,8 +141,8 @@ class NotifyStage:
                 group.create_task(self._runner.run(stop), name="notify-consumer")
                 for sub in self._subscriptions:
                     group.create_task(self._deliverer.drain(sub, stop), name=f"notify-sender-{sub.name}")
-                if self._digest_subs:
-                    group.create_task(self._digests(stop), name="notify-digests")
+                for sub in self._digest_subs:
+                    group.create_task(self._digests(sub, stop), name=f"notify-digests-{sub.name}")
         except BaseExceptionGroup as failed:
             # One failure stopped every task; the state's error says in one line what happened.
             state = failed.subgroup(StateError)

@@ -176,3 +176,32 @@ async def test_a_digest_that_cannot_be_sent_becomes_one_letter_per_event(tmp_pat
     assert sorted(d.event_id for d in letters) == ["evt-a", "evt-b"]
     assert all("HTTP 500" in d.reason and d.subscription == "digest-slack" for d in letters)
     assert len(broken.requests) == 3  # max_attempts, then no further digest of the same alerts
+
+
+async def test_a_digest_receiver_that_hangs_delays_no_other_subscriptions_digest(tmp_path, receivers, http):
+    slack, _, _, _, _ = receivers
+    held: list[asyncio.StreamWriter] = []
+
+    async def never_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)  # reads the request, answers nothing, keeps the connection open
+
+    tarpit = await asyncio.start_server(never_answer, "127.0.0.1", 0)
+    hang_url = f"http://127.0.0.1:{tarpit.sockets[0].getsockname()[1]}/services/T0/B0/hang"
+    settings = settings_for(tmp_path, [
+        {"name": "digest-hang", "channel": "slack", "url": hang_url, "mode": "digest", "digest_interval_s": 60},
+        {"name": "digest-slack", "channel": "slack", "url": slack.url, "mode": "digest", "digest_interval_s": 60}])
+    bus = MemoryBus()
+    clock = Clock()
+    await publish(bus, make_event("evt-a"))
+
+    async def healthy_digest_goes_while_the_other_hangs():
+        await until(lambda: Ledger(connect(settings.state.path)).counts().get("queued") == 2)
+        clock.now = NOW + timedelta(minutes=2)
+        await until(lambda: len(slack.accepted) == 1 and held)
+        assert Ledger(connect(settings.state.path)).queued("digest-hang")  # still owed, not lost
+        tarpit.close()  # the hanging receiver goes away: its digest fails out, the stage can stop
+        for writer in held:
+            writer.close()
+
+    await run_while(StageContext(settings, bus, http, clock=clock), [healthy_digest_goes_while_the_other_hangs])
+    assert json.loads(slack.accepted[0][1])["text"].startswith("launchwatch digest: 1 new launch event")
