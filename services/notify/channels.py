@@ -341,6 +341,10 @@ class EmailChannel:
     `BlockedAddress`.
     """
 
+    serial = True
+    """One message at a time through the one connection: the deliverer gives its attempts no
+    `[notify] concurrency` slot, which they would hold only to wait for the connection."""
+
     def __init__(self, smtp: SmtpSettings, addresses: AddressPolicy, public_url: str | None = None) -> None:
         self._smtp = smtp
         self._addresses = addresses

@@ -13,7 +13,8 @@ dead-letter topic with the reason, and the sender moves on to its next row.
 So each subscription gets its alerts in the order the events were read, a receiver that
 hangs or fails delays only its own subscription, and a crash resumes every sender where
 the ledger says it stopped (a send cut short goes again with the same delivery id).
-`[notify] concurrency` bounds the attempts in flight across all senders.
+`[notify] concurrency` bounds the attempts in flight across all senders (but e-mail's,
+which its channel sends one at a time).
 
 A digest subscription's alerts and updates are queued in the ledger instead, and
 `flush_digests` sends them as one message per subscription and interval.
@@ -22,6 +23,7 @@ A digest subscription's alerts and updates are queued in the ledger instead, and
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -288,12 +290,16 @@ class Deliverer:
     async def _with_retries(self, send: Callable[[], Awaitable[T]], attempts: "_Attempts",
                             stop: asyncio.Event | None = None) -> T:
         """`send` with capped backoff on RetryableError, one `delivery_failed` line per failed
-        attempt, and a semaphore slot held per attempt (not across backoff sleeps)."""
+        attempt, and a semaphore slot held per attempt (not across backoff sleeps; none for
+        a serial channel, which is its own bound)."""
+
+        channel = self._channels.get(attempts.channel)
+        slot = contextlib.nullcontext() if getattr(channel, "serial", False) else self._semaphore
 
         async def attempt() -> T:
             attempts.count += 1
             try:
-                async with self._semaphore:
+                async with slot:
                     try:
                         return await send()
                     except RetryableError as exc:

@@ -139,3 +139,41 @@ async def test_the_hanging_subscription_resumes_from_its_outbox_after_a_restart(
     # Each owed alert once, in order, after those already dead-lettered; none of the dead ones again.
     assert got == sorted(got) and len(got) == len(set(got)) == still_owed
     assert not dead & set(got) and len(dead) + len(got) == EVENTS
+
+
+async def test_e_mail_to_a_relay_that_never_answers_takes_no_webhooks_turn(tmp_path, http):
+    """The e-mail channel sends through one SMTP connection, one message at a time. Its
+    senders used to take their `[notify] concurrency` slot before waiting for that
+    connection, so e-mail subscriptions to a relay that never answers held every slot and a
+    webhook waited for the relay's timeouts."""
+    from services.config import Settings
+
+    held: list[asyncio.StreamWriter] = []
+
+    async def silent_relay(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)  # accepts, never greets
+
+    relay = await asyncio.start_server(silent_relay, "127.0.0.1", 0)
+    hook = await Hook().start()
+    settings = Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "notify": {"concurrency": 2, "max_attempts": 1, "allowed_networks": ["127.0.0.1/32"]},
+        "smtp": {"host": "127.0.0.1", "port": relay.sockets[0].getsockname()[1], "sender": "lw@example.org",
+                 "timeout_s": 1.5},
+        "subscriptions": [{"name": f"desk-{n}", "channel": "email", "to": [f"desk{n}@example.org"]} for n in range(2)]
+        + [{"name": "partner-hook", "channel": "webhook", "url": hook.url}],
+    })
+    bus = MemoryBus()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    published_at = time.monotonic()
+    await publish(bus, make_event("evt-00"))
+    try:
+        await run_until(ctx, lambda: len(hook.arrivals) == 1, timeout_s=10)
+    finally:
+        ctx.close()
+        relay.close()
+        for writer in held:
+            writer.close()
+        await hook.close()
+    assert hook.arrivals[0][0] - published_at < 1.0  # not after the relay's 1.5 s timeout
+    assert held  # the e-mail was being tried meanwhile
