@@ -5,6 +5,8 @@
 - `launchwatch_items_fetched_total{feed}`: entries read from fetched documents.
 - `launchwatch_items_published_total{feed}`: items put on the items topic (one per
   `item_published` line).
+- `launchwatch_items_held_back_total{feed}`: items a poll or push left unpublished, past
+  the source's budget (`[ingest] max_items_per_source_hour`).
 - `launchwatch_source_healthy{feed}`: 1 while a source answers, 0 once it has failed
   `unhealthy_after_errors` times in a row.
 - `launchwatch_ingest_fetch_seconds{feed}`: fetch duration (histogram).
@@ -33,6 +35,9 @@ def _define(registry: CollectorRegistry) -> SimpleNamespace:
         fetched=Counter("launchwatch_items_fetched_total", "Entries read from fetched documents.", ["feed"],
                         registry=registry),
         published=Counter("launchwatch_items_published_total", "Items put on the items topic.", ["feed"],
+                          registry=registry),
+        held_back=Counter("launchwatch_items_held_back_total",
+                          "Items left unpublished for a later poll: past the source's hourly budget.", ["feed"],
                           registry=registry),
         healthy=Gauge("launchwatch_source_healthy",
                       "1 while a source answers, 0 once it failed unhealthy_after_errors polls in a row.", ["feed"],
@@ -70,6 +75,9 @@ class IngestMetrics:
         self._m.fetch_s.labels(feed).observe(duration_s)
         if unhealthy:
             self._m.healthy.labels(feed).set(0)
+
+    def throttled(self, feed: str, held_back: int) -> None:
+        self._m.held_back.labels(feed).inc(held_back)
 
     def scheduled(self, feed: str) -> None:
         """A source is known and scheduled: healthy until it fails (so `sum` counts it)."""

@@ -40,6 +40,12 @@ class IngestSettings(Section):
     unhealthy_after_errors: int = Field(3, ge=1, description="Consecutive failures that mark a source unhealthy.")
     max_redirects: int = Field(5, ge=0, description="Redirects followed per fetch; each hop is address-checked.")
     max_entries_per_feed: int = Field(500, ge=1, description="Entries read from one document, in document order.")
+    max_items_per_source_hour: int = Field(
+        600, ge=1,
+        description="Items (new entries and new revisions) one source may publish in an hour, refilled evenly: a "
+        "poll or push past it publishes the newest it may and leaves the rest for a later poll (source_throttled). "
+        "One source listing hundreds of new entries at every poll would otherwise delay every other source's news.",
+    )
     parse_threads: int = Field(
         1, ge=1, description="Unused since documents are parsed in worker processes (parse_workers); still accepted."
     )

@@ -27,6 +27,7 @@ import aiohttp
 from aiohttp import web
 
 from schemas import FeedItem
+from services.ingest.budget import ItemBudget
 from services.ingest.claims import SourceClaims, SourceOwnership
 from services.ingest.errors import ParseCrashed, ParseTimeout, RefusedDocument, error_code
 from services.ingest.fetcher import FetchResult, fetch
@@ -199,6 +200,7 @@ class IngestStage:
         self._renewal: asyncio.Task[None] | None = None
         self._pruned_at: float | None = None
         self._first_round = FirstRound(list(self._sources))
+        self._budget = ItemBudget(settings.max_items_per_source_hour)
 
     @property
     def sources(self) -> list[Source]:
@@ -555,13 +557,20 @@ class IngestStage:
             title = entry.title or entry.summary[:200]
             candidates[item_id] = (entry, title, content_hash(title, entry.summary, entry.link))
         known = self._state.known_items(list(candidates))
+        # Feeds list newest first: the newest the source's budget allows, published oldest
+        # first to keep the topic in time order. The rest stay unpublished, for a later poll.
+        due = [(item_id, entry, title, digest) for item_id, (entry, title, digest) in candidates.items()
+               if known.get(item_id) is None or known[item_id].content_hash != digest]
+        allowed = self._budget.available(source.url, now.timestamp())
+        if len(due) > allowed:
+            log.warning("source_throttled", held_back=len(due) - allowed, published=allowed,
+                        budget_per_hour=self._settings.max_items_per_source_hour)
+            self.metrics.throttled(source.name, len(due) - allowed)
+            due = due[:allowed]
         acked: list[PublishedItem] = []
         try:
-            # Feeds list newest first; publishing oldest first keeps the topic in time order.
-            for item_id, (entry, title, digest) in reversed(list(candidates.items())):
+            for item_id, entry, title, digest in reversed(due):
                 previous = known.get(item_id)
-                if previous is not None and previous.content_hash == digest:
-                    continue
                 revision = previous.revision + 1 if previous else 1
                 first_seen = datetime.fromisoformat(previous.first_seen_at) if previous else now
                 item = FeedItem(
@@ -576,6 +585,7 @@ class IngestStage:
                                        None if fetch_started is None else time.perf_counter() - fetch_started)
                 log.info("item_published", item_id=item_id, title=title, revision=revision, url=entry.link)
         finally:
+            self._budget.spend(source.url, len(acked), now.timestamp())
             self._state.record_published(acked, now.timestamp())
             # After the sends, so that a new item's send does not wait for this write (the
             # source's document time, which pruning compares with, changes only after it).

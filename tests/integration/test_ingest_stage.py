@@ -234,3 +234,30 @@ async def test_a_feed_read_past_broken_xml_publishes_what_it_reads_and_warns_whe
     assert outcome.new_items == 1 and [i.title for i in published(bus)] == ["Missile fired"]
     (polled,) = [line for line in logs if line["event"] == "feed_polled"]
     assert polled["log_level"] == "warning" and polled["damaged"].startswith("not well-formed XML at line ")
+
+
+async def test_a_source_flooding_new_entries_publishes_its_budget_and_no_one_elses(site, http, tmp_path):
+    """A source listing 50 new entries at every poll, against a budget of 20 an hour: it
+    publishes its 20 newest and holds the rest back, while another source is untouched;
+    what was held back and is still listed comes when the budget has refilled."""
+    site.docs["/flood.xml"] = Doc(rss([(f"f{n:02d}", f"Flood entry {n}") for n in range(50, 0, -1)]))
+    site.docs["/wire.xml"] = Doc(rss([("a1", "North Korea fires ballistic missile")]))
+    bus = MemoryBus()
+    clock = Clock()
+    settings = settings_for(site, tmp_path, paths=("/flood.xml", "/wire.xml"), max_items_per_source_hour=20)
+    stage, ctx = await make_stage(settings, bus, http, clock)
+    with capture_logs() as logs:
+        await stage.poll_all()
+    titles = [i.title for i in published(bus)]
+    assert "North Korea fires ballistic missile" in titles
+    flood = [t for t in titles if t.startswith("Flood")]
+    assert flood == [f"Flood entry {n}" for n in range(31, 51)]  # the newest 20, oldest first
+    (throttled,) = [line for line in logs if line["event"] == "source_throttled"]
+    assert throttled["feed"] == "Loopback /flood.xml" and throttled["held_back"] == 30 and throttled["published"] == 20
+
+    # Six minutes on, two more of the budget: the next two newest still listed.
+    clock.advance(360)
+    site.docs["/flood.xml"] = Doc(rss([(f"f{n:02d}", f"Flood entry {n}") for n in range(50, 0, -1)], title="New"))
+    await stage.poll_all()
+    assert [i.title for i in published(bus)][len(titles):] == ["Flood entry 29", "Flood entry 30"]
+    ctx.close()
