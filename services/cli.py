@@ -125,7 +125,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; every error ends as one line on stderr and an exit status:
-    2 for usage and configuration, 1 for a failure, 130 for an interrupt outside `run`."""
+    2 for usage and configuration, 1 for a failure; Ctrl-C or SIGTERM before the command
+    handles them: 0 for `run`, `serve` and `demo`, else 130 or 143 (`services.entry`)."""
     parser = _parser()
     given = list(sys.argv[1:] if argv is None else argv)
     option = given[0].split("=")[0] if given else ""
@@ -144,8 +145,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LaunchwatchError as exc:
         print(f"launchwatch: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader of stdout stopped early (`feeds check | head -2`): nothing more to say.
+        from services.runtime.logs import release_stdout
+
+        release_stdout()
+        return 1
     except KeyboardInterrupt:
-        return 130
+        from services.entry import interrupted_status
+
+        return interrupted_status(given)
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -315,4 +324,6 @@ async def _dlq(settings: "Settings", action: str, subscription: str | None, even
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from services.entry import main as entry
+
+    sys.exit(entry())

@@ -26,6 +26,7 @@ import asyncio
 import importlib
 import multiprocessing
 import signal
+import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -52,6 +53,8 @@ _progress: Any = None
 
 
 # Imported by the fork server before and after the modules of its workers (see those modules).
+GROUP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+"""What Ctrl-C, `timeout` or `kill -- -PGID` send to the whole process group."""
 _FIRST = "services.runtime.forkserver_sigint"
 _LAST = "services.runtime.forkserver_settled"
 
@@ -83,7 +86,16 @@ def start_fork_server(*modules: str) -> None:
 
     preload(*modules)
     _forkserver_context()
-    forkserver.ensure_running()
+    # Ctrl-C and SIGTERM to the process group are held back (not lost) while the server is
+    # started: it inherits them blocked, so that while it imports the command's modules,
+    # before `forkserver_sigint` makes it deaf to them, they cost it no traceback.
+    held = threading.current_thread() is threading.main_thread()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, GROUP_SIGNALS) if held else None
+    try:
+        forkserver.ensure_running()
+    finally:
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _ready() -> bool:

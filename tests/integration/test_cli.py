@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -270,3 +271,44 @@ def test_serve_on_the_in_memory_bus_warns_that_its_messages_reach_no_other_proce
         assert proc.wait(timeout=30) == 0
     warned = [line for line in lines if line["event"] == "serve_memory_bus"]
     assert len(warned) == 1 and warned[0]["level"] == "warning" and 'kind = "kafka"' in warned[0]["message"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_to_the_process_group_while_run_starts_is_a_clean_stop(tmp_path, sig):
+    """Ctrl-C (or `timeout`, `kill -- -PGID`) while the command is still importing its modules
+    or starting its workers' fork server: exit 0 and no traceback, from the command or from
+    the fork server. Before, a Ctrl-C there printed a KeyboardInterrupt traceback (exit 130)
+    and a SIGTERM killed it silently (143)."""
+    command = Path(sys.executable).with_name("launchwatch")  # the console script a user runs
+    config = quiet_config(tmp_path)
+    ours = 0
+    for delay_s in (0.1, 0.2, 0.3, 0.6, 1.0, 1.5):
+        proc = subprocess.Popen([str(command), "run", "--config", config, "--log-format", "json"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                                env=env_without_launchwatch_vars(), start_new_session=True)
+        try:
+            time.sleep(delay_s)
+            os.killpg(proc.pid, sig)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        if "init_import_site" in err:
+            continue  # the interpreter's own start, before any code of the command: no one's to handle
+        ours += 1
+        assert proc.returncode == 0, (delay_s, proc.returncode, err)
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (delay_s, err)
+    assert ours >= 4
+
+
+def test_a_listing_piped_to_a_reader_that_stops_early_ends_without_a_traceback(tmp_path):
+    # `launchwatch dlq list | true`: the reader is gone before the table is printed.
+    reader = subprocess.Popen(["true"], stdin=subprocess.PIPE)
+    reader.wait()
+    result = subprocess.run([sys.executable, "-m", "services.cli", "dlq", "list"], stdout=reader.stdin,
+                            stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env_without_launchwatch_vars(),
+                            timeout=60)
+    reader.stdin.close()
+    assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
+    assert result.returncode == 1

@@ -1,0 +1,46 @@
+"""The `launchwatch` command's entry point: the signals first, then everything else.
+
+Ctrl-C or SIGTERM may come at any moment, even while the command's modules are still being
+imported (a tenth of a second): a long-running command (`run`, `serve`, `demo`) stopped
+before it has started anything has nothing to finish, and stops cleanly (exit 0), without
+a traceback; a one-off command (`feeds check`, `dlq`, `classify`) that is interrupted
+exits 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). Once a command runs, it
+handles the signals itself (see `services.runtime.lifecycle.run_stages`).
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+LONG_RUNNING = frozenset({"run", "serve", "demo"})
+_received: list[int] = []
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    _received.append(signum)
+    raise KeyboardInterrupt
+
+
+def interrupted_status(argv: list[str]) -> int:
+    """The exit status of a command stopped by Ctrl-C or SIGTERM before it took the signals
+    over: 0 for a long-running one (a clean stop), else 128 + the signal."""
+    if argv[:1] and argv[0] in LONG_RUNNING:
+        return 0
+    return 128 + (_received[-1] if _received else signal.SIGINT)
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        from services.cli import main as command
+
+        return command()
+    except KeyboardInterrupt:
+        return interrupted_status(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
