@@ -7,8 +7,10 @@ reads one TOML file with `LAUNCHWATCH_<SECTION>__<KEY>` overrides (see
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, SecretStr, model_validator
 
@@ -16,6 +18,7 @@ from services.classify.settings import ClassifySettings
 from services.events.settings import EventsSettings
 from services.ingest.settings import FeedSettings, IngestSettings, PageSettings, WebSubSettings
 from services.notify.settings import NotifySettings, SmtpSettings, SubscriptionSettings
+from services.runtime.addresses import AddressPolicy
 from services.runtime.postgres import SCHEMES as POSTGRES_SCHEMES, url_passwords
 from services.runtime.settings import RuntimeSettings, load_config
 from services.web.settings import WebSettings
@@ -42,6 +45,37 @@ class Settings(RuntimeSettings):
         _no_duplicates_across(sources, "url")
         _no_duplicates_across(sources, "name")
         return self
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Settings":
+        """A subscription whose URL names an address the delivery guard refuses would have
+        every alert dead-lettered, found out at the first launch, weeks later: said now.
+        (A host name is checked when it is resolved, at each delivery.)"""
+        policy = self.notify.address_policy()
+        for index, sub in enumerate(self.subscriptions):
+            host = urlsplit(sub.url.get_secret_value()).hostname if sub.url is not None else None
+            refused = _refused_literal(host, policy)
+            if refused:  # the host only: the URL itself may be a secret
+                raise ValueError(f"subscriptions.{index}.url: {host} is {refused}, so every delivery would be "
+                                 f"refused: {policy.hint}")
+        if any(sub.channel == "email" for sub in self.subscriptions):
+            refused = _refused_literal(self.smtp.host, policy)
+            if refused:
+                raise ValueError(f"smtp.host: {self.smtp.host} is {refused}, so every e-mail would be refused: "
+                                 f"{policy.hint}")
+        return self
+
+
+def _refused_literal(host: str | None, policy: AddressPolicy) -> str | None:
+    """Why `policy` refuses `host` when it is an IP address (or `localhost`), else None."""
+    if not host:
+        return None
+    try:
+        address = ipaddress.ip_address("127.0.0.1" if host.lower() == "localhost" else host.strip("[]"))
+    except ValueError:
+        return None  # a name: resolved, and checked, at each delivery
+    reason = policy.refusal(address)
+    return None if reason is None else f"not a public address ({reason})"
 
 
 def _no_duplicates(table: str, key: str, values: Iterable[str]) -> None:

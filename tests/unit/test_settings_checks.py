@@ -177,3 +177,30 @@ def test_a_misspelt_key_is_named_even_where_a_secrets_variable_is_not_set(tmp_pa
         load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL_UNSET"\n'
                        'min_confidense = 0.6\n')
     assert str(failed.value) == "invalid configuration: subscriptions.0.min_confidense: unknown config key"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "http://10.1.2.3/hook"\n',
+     "subscriptions.0.url: 10.1.2.3 is not a public address (private), so every delivery would be refused: "
+     'add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it'),
+    ('[[subscriptions]]\nname = "ops"\nchannel = "slack"\nurl = "http://localhost:9000/services/T0/B0/x"\n',
+     "subscriptions.0.url: localhost is not a public address (loopback)"),
+    ('[smtp]\nhost = "127.0.0.1"\nsender = "lw@example.org"\n'
+     '[[subscriptions]]\nname = "duty"\nchannel = "email"\nto = ["duty@example.org"]\n',
+     "smtp.host: 127.0.0.1 is not a public address (loopback), so every e-mail would be refused"),
+])
+def test_a_destination_the_delivery_guard_refuses_is_an_error_at_start_up(tmp_path, text, named):
+    # Found out at the first launch before: every alert dead-lettered as a blocked address.
+    with pytest.raises(ConfigError) as failed:
+        load(tmp_path, text)
+    assert named in str(failed.value)
+
+
+def test_a_destination_in_an_allowed_network_or_named_by_host_name_starts(tmp_path):
+    allowed = load(tmp_path, '[notify]\nallowed_networks = ["10.0.0.0/8"]\n'
+                             '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "http://10.1.2.3/hook"\n')
+    assert allowed.subscriptions[0].name == "hook"
+    # A name is checked when it is resolved, at each delivery; a secret URL is never quoted.
+    named = load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK"\n',
+                 environ={"HOOK": "https://hooks.internal.example/T0/secret-path"})
+    assert named.subscriptions[0].url is not None
