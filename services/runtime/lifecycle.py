@@ -115,7 +115,7 @@ def describe_state(settings: RuntimeSettings) -> str:
     """The state as logs may show it: the SQLite path, or the URL without its password."""
     if settings.state.url is not None:
         return redact_url(settings.state.url.get_secret_value())
-    return settings.state.path
+    return str(Path(settings.state.path).resolve())
 
 
 def make_bus(settings: RuntimeSettings) -> Bus:

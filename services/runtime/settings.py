@@ -146,7 +146,8 @@ class HttpSettings(Section):
 
 class StateSettings(Section):
     path: str = Field("launchwatch.db", min_length=1, description="SQLite file for ingest, classify and notify state "
-                      "(~ is the home folder); made, with its folders, when missing (logged state_created).")
+                      "(~ is the home folder; a relative path in a config file is relative to that file's folder, "
+                      "else to the working directory); made, with its folders, when missing (logged state_created).")
     url: SecretStr | None = Field(
         None,
         description="PostgreSQL URL (postgresql://user@host:5432/db) of a state shared by every instance of every "
@@ -245,6 +246,8 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
             raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    if path is not None:
+        _anchor_state_path(raw, Path(path))
     overridden = _apply_env_overrides(model, raw, environ)
     # Misspelt keys first, in every section: a missing variable is no reason to hide them.
     for key, value in raw.items():
@@ -314,6 +317,18 @@ def _check_single_underscore(model: type[Section], name: str) -> None:
 
 # "[subscriptions]" written for "[[subscriptions]]".
 _LIST_OF_TABLES = "{key}: a list of tables: write [[{key}]] before each entry, not [{key}]"
+
+
+def _anchor_state_path(raw: dict[str, Any], config: Path) -> None:
+    """A relative `[state] path` in a config file is the file's neighbour, wherever the
+    command is started from: read from the working directory, a `run` started elsewhere with
+    the same file began from an empty state and sent every alert again."""
+    state = raw.get("state")
+    if isinstance(state, dict) and isinstance(state.get("path"), str) and state["path"].strip() \
+            and not state["path"].startswith(("env:", "file:")):  # a reference: refused as such, below
+        written = os.path.expanduser(state["path"])
+        if not os.path.isabs(written):
+            state["path"] = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(config)), written))
 
 
 def _check_keys(name: str, value: Any, annotation: Any) -> None:

@@ -204,3 +204,19 @@ def test_a_destination_in_an_allowed_network_or_named_by_host_name_starts(tmp_pa
     named = load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK"\n',
                  environ={"HOOK": "https://hooks.internal.example/T0/secret-path"})
     assert named.subscriptions[0].url is not None
+
+
+def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the_command_starts(tmp_path,
+                                                                                                monkeypatch):
+    # From another directory, the same file used to mean a new, empty state: every alert again.
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    config = tmp_path / "conf" / "launchwatch.toml"
+    config.write_text('[state]\npath = "state/lw.db"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert load_settings("../conf/launchwatch.toml", environ={}).state.path == str(tmp_path / "conf" / "state" / "lw.db")
+    # A variable, or no file at all, is read from the working directory as before.
+    assert load_settings(config, environ={"LAUNCHWATCH_STATE__PATH": "lw.db"}).state.path == "lw.db"
+    assert load_settings(None, environ={}).state.path == "launchwatch.db"
+    config.write_text(f'[state]\npath = "{tmp_path / "abs.db"}"\n', encoding="utf-8")
+    assert load_settings(config, environ={}).state.path == str(tmp_path / "abs.db")
