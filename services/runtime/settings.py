@@ -11,6 +11,7 @@ raise `ConfigError` naming the key.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 import types
@@ -252,7 +253,7 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
     # Misspelt keys first, in every section: a missing variable is no reason to hide them.
     for key, value in raw.items():
         if key not in model.model_fields:
-            raise ConfigError(f"invalid configuration: {key}: unknown config key")
+            raise ConfigError(f"invalid configuration: {key}: unknown config key{_did_you_mean(key, model.model_fields)}")
         _check_keys(key, value, model.model_fields[key].annotation)
     if only is not None:
         raw = {key: value for key, value in raw.items() if key in only}
@@ -348,7 +349,14 @@ def _check_keys(name: str, value: Any, annotation: Any) -> None:
         if isinstance(table, dict):
             unknown = sorted(set(table) - set(annotation.model_fields))
             if unknown:
-                raise ConfigError(f"invalid configuration: {where}.{unknown[0]}: unknown config key")
+                raise ConfigError(f"invalid configuration: {where}.{unknown[0]}: unknown config key"
+                                  f"{_did_you_mean(unknown[0], annotation.model_fields)}")
+
+
+def _did_you_mean(key: str, known: Collection[str]) -> str:
+    """`; did you mean 'path'?` for a key spelt close to a known one, else nothing."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _parse_env_value(text: str) -> Any:
@@ -395,13 +403,17 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
                               "(subscription url, secret and token, smtp password, bus sasl_password and ssl_key_password, state url)")
         if value.startswith("env:"):
             var = value[4:]
+            if not var.strip():
+                raise ConfigError(f'invalid configuration: {key}: "env:" names no variable: write "env:NAME"')
             if var not in environ:
                 unset.append(f"{key}: environment variable {var} is not set")
             return environ.get(var, "")
+        if not value[5:].strip():
+            raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')
         try:
             return Path(value[5:]).read_text(encoding="utf-8").strip()
         except OSError as exc:
-            raise ConfigError(f"{key}: cannot read {value[5:]}: {exc.strerror}") from None
+            raise ConfigError(f"invalid configuration: {key}: cannot read {value[5:]}: {exc.strerror}") from None
     return value
 
 
@@ -423,6 +435,15 @@ def _field_kind(annotation: Any) -> tuple[str, Any]:
     return ("plain", None)
 
 
+_TYPE_HINTS = {
+    "bool_parsing": "write true or false",
+    "bool_type": "write true or false",
+    "list_type": 'write a TOML list, e.g. ["127.0.0.1/32"]',
+}
+"""How to write a value of that type in an environment variable, where TOML's types are not
+apparent."""
+
+
 def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None) -> str:
     lines = []
     overridden = overridden or {}
@@ -434,6 +455,8 @@ def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None)
             message += f" (set by {variable})"
         if error["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown config key")
+        elif error["type"] in _TYPE_HINTS and variable is not None:
+            lines.append(f"{key}: {message}; {_TYPE_HINTS[error['type']]}")
         elif error["type"] == "list_type" and isinstance(error.get("input"), dict):
             lines.append(_LIST_OF_TABLES.format(key=key))
         elif key and not message.startswith(key + "."):

@@ -176,7 +176,8 @@ def test_a_misspelt_key_is_named_even_where_a_secrets_variable_is_not_set(tmp_pa
     with pytest.raises(ConfigError) as failed:
         load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL_UNSET"\n'
                        'min_confidense = 0.6\n')
-    assert str(failed.value) == "invalid configuration: subscriptions.0.min_confidense: unknown config key"
+    assert str(failed.value) == ("invalid configuration: subscriptions.0.min_confidense: unknown config key; "
+                                 "did you mean 'min_confidence'?")
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -220,3 +221,23 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
     assert load_settings(None, environ={}).state.path == "launchwatch.db"
     config.write_text(f'[state]\npath = "{tmp_path / "abs.db"}"\n', encoding="utf-8")
     assert load_settings(config, environ={}).state.path == str(tmp_path / "abs.db")
+
+
+@pytest.mark.parametrize(("text", "environ", "said"), [
+    ('[stat]\npath = "lw.db"\n', {}, "stat: unknown config key; did you mean 'state'?"),
+    ('[state]\npth = "lw.db"\n', {}, "state.pth: unknown config key; did you mean 'path'?"),
+    ('[bogus]\nx = 1\n', {}, "bogus: unknown config key"),  # nothing close: no guess
+    ("", {"LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS": "True"},
+     "(set by LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS); write true or false"),
+    ("", {"LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS": "127.0.0.1/32"},
+     '(set by LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS); write a TOML list, e.g. ["127.0.0.1/32"]'),
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:"\n', {},
+     'subscriptions.0.url: "env:" names no variable: write "env:NAME"'),
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "file:/nonexistent/hook-url"\n', {},
+     "invalid configuration: subscriptions.0.url: cannot read /nonexistent/hook-url: No such file or directory"),
+])
+def test_a_mistake_is_told_with_how_to_mend_it(tmp_path, text, environ, said):
+    with pytest.raises(ConfigError) as failed:
+        load(tmp_path, text, environ=environ)
+    assert said in str(failed.value) and str(failed.value).startswith("invalid configuration: ")
+    assert not str(failed.value).endswith("?") or "did you mean" in said
