@@ -110,7 +110,7 @@ OUTCOMES = {
     "pending": "decided, being sent",
     "outbox": "owed, not decided yet",
     "queued": "waiting for its digest",
-    "dead": "given up after retries; listed below",
+    "dead": "given up: refused by the receiver or the address guard, or failed every retry; listed below",
 }
 """What each delivery outcome of the notify ledger means (docs/delivery.md), in a few words."""
 
