@@ -598,7 +598,12 @@ async def build_stage(ctx: StageContext) -> IngestStage:
     sources = sources_from_settings(ctx.settings)
     configured = ctx.settings.feeds or ctx.settings.pages
     origin = "config" if configured else "catalogue" if ctx.settings.ingest.use_default_catalogue else "none"
-    get_logger().info("sources_loaded", sources=len(sources), origin=origin)
+    if sources:
+        get_logger().info("sources_loaded", sources=len(sources), origin=origin)
+    else:  # a run that can never alert, said where it is seen
+        get_logger().warning("sources_loaded", sources=0, origin=origin, message=(
+            "no source to read: [ingest] use_default_catalogue = false and no [[feeds]] or [[pages]], "
+            "so nothing will be polled or alerted"))
     db = ctx.db()
     ownership = None
     if ctx.shared_state:

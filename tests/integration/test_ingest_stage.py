@@ -261,3 +261,13 @@ async def test_a_source_flooding_new_entries_publishes_its_budget_and_no_one_els
     await stage.poll_all()
     assert [i.title for i in published(bus)][len(titles):] == ["Flood entry 29", "Flood entry 30"]
     ctx.close()
+
+
+async def test_a_run_with_no_source_at_all_says_so_as_a_warning(http, tmp_path):
+    settings = Settings.model_validate({"state": {"path": str(tmp_path / "state.db")},
+                                        "ingest": {"use_default_catalogue": False}})
+    with capture_logs() as logs:
+        stage, ctx = await make_stage(settings, MemoryBus(), http, Clock())
+    ctx.close()
+    (loaded,) = [line for line in logs if line["event"] == "sources_loaded"]
+    assert loaded["log_level"] == "warning" and loaded["sources"] == 0 and "nothing will be polled" in loaded["message"]
