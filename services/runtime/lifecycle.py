@@ -330,9 +330,14 @@ async def run_stages(
                                                                   if r.resource is not None}))
         if on_listening is not None:
             on_listening(address)
+        hurry = asyncio.Event()  # a second signal: what still runs is cancelled at once
+
+        def signalled() -> None:
+            (hurry if stop.is_set() else stop).set()
+
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
-                loop.add_signal_handler(sig, stop.set)
+                loop.add_signal_handler(sig, signalled)
             except (NotImplementedError, RuntimeError):
                 pass  # not the main thread (tests): the caller sets `stop`
         if fail_fast:
@@ -368,9 +373,22 @@ async def run_stages(
             all_built.cancel()
             await asyncio.gather(all_built, return_exceptions=True)
         await asyncio.wait([stopping, *tasks], return_when=asyncio.FIRST_COMPLETED)
+        asked = stopping.done() and not any(task.done() for task in tasks)  # not a stage's failure
         stop.set()
         stopping.cancel()
-        _, pending = await asyncio.wait(tasks, timeout=settings.run.shutdown_grace_s)
+        finished = asyncio.create_task(asyncio.wait(tasks))
+        hurried = asyncio.create_task(hurry.wait())
+        await asyncio.wait([finished, hurried], timeout=0.5, return_when=asyncio.FIRST_COMPLETED)
+        if asked and not finished.done() and not hurry.is_set():
+            # A delivery still in hand (a receiver that hangs): said, not silent for seconds.
+            log.info("stopping", waiting=sorted(t.get_name().removeprefix("stage-") for t in tasks if not t.done()),
+                     grace_s=settings.run.shutdown_grace_s,
+                     message="finishing what is in hand; a second Ctrl-C or SIGTERM stops at once")
+        await asyncio.wait([finished, hurried], timeout=max(0.0, settings.run.shutdown_grace_s - 0.5),
+                           return_when=asyncio.FIRST_COMPLETED)
+        for waiter in (finished, hurried):
+            waiter.cancel()
+        pending = [task for task in tasks if not task.done()]
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)

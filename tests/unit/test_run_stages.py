@@ -55,3 +55,40 @@ async def test_started_follows_the_stages_state(tmp_path):
         assert [line["event"] for line in logs].count("started") == 1
         stop.set()
         await running
+
+
+class Stubborn:
+    """A stage that takes its time to finish (a delivery to a receiver that hangs)."""
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await stop.wait()
+        await asyncio.sleep(3600)
+
+
+async def test_a_slow_stop_is_said_and_a_second_signal_ends_it_at_once(tmp_path):
+    import os
+    import signal
+    import time
+
+    async def build(name: str, ctx: StageContext) -> Stubborn:
+        return Stubborn()
+
+    settings = RuntimeSettings.model_validate({"state": {"path": str(tmp_path / "a.db")},
+                                              "http": {"listen": "127.0.0.1:0"}, "run": {"shutdown_grace_s": 60}})
+    with capture_logs() as logs:
+        running = asyncio.create_task(run_stages(settings, ["notify"], build, user_agent="t", http_timeout_s=5,
+                                                 bus=MemoryBus("t.")))
+        async def said(event: str) -> None:
+            while event not in [line["event"] for line in logs]:
+                await asyncio.sleep(0.01)
+
+        await asyncio.wait_for(said("started"), 10)
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C
+        await asyncio.wait_for(said("stopping"), 5)
+        asked = time.monotonic()
+        os.kill(os.getpid(), signal.SIGINT)  # again: no waiting out the 60 s
+        await asyncio.wait_for(running, 10)
+    assert time.monotonic() - asked < 5
+    (stopping,) = [line for line in logs if line["event"] == "stopping"]
+    assert stopping["waiting"] == ["notify"] and stopping["grace_s"] == 60
+    assert logs[-1]["event"] == "stopped" and logs[-1]["cancelled"] == 1
