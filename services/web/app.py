@@ -225,11 +225,16 @@ def landing_zone(event: LaunchEvent) -> dict[str, Any]:
 
 
 def history(revisions: list[Any]) -> list[dict[str, Any]]:
-    """What changed at each revision, and why: the facts it names and the sources it added."""
-    out = []
+    """What changed at each revision, and why: the facts it names and the sources it added;
+    where revisions were not kept (see `store.MAX_REVISIONS_KEPT`), how many (`gap`)."""
+    out: list[dict[str, Any]] = []
     seen: set[str] = set()
+    previous = None
     for rev in revisions:
         event: LaunchEvent = rev.event
+        if previous is not None and event.revision > previous + 1:
+            out.append({"gap": event.revision - previous - 1})
+        previous = event.revision
         new_sources = [s for s in event.sources if s.item_id not in seen]
         seen.update(s.item_id for s in event.sources)
         out.append({"event": event, "received_at": rev.received_at, "new_sources": new_sources})

@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS web_events (
 CREATE INDEX IF NOT EXISTS web_events_newest ON web_events (first_reported_at DESC, event_id DESC);
 """
 
+MAX_REVISIONS_KEPT = 100
+"""Revisions of one event kept for its page: the first and the 99 latest."""
+
 
 @dataclass(frozen=True)
 class Revision:
@@ -126,6 +129,14 @@ class EventStore:
                 (event.event_id, event.revision, _iso(received_at), body))
             if cursor.rowcount == 0:
                 return False
+            # The first revision and the latest ones: an event some source floods with
+            # reports keeps a page that loads, and a file that does not grow with them.
+            self._conn.execute(
+                "DELETE FROM web_revisions WHERE event_id = ? "
+                "AND revision > (SELECT min(revision) FROM web_revisions WHERE event_id = ?) "
+                "AND revision <= (SELECT revision FROM web_revisions WHERE event_id = ? "
+                "ORDER BY revision DESC LIMIT 1 OFFSET ?)",
+                (event.event_id, event.event_id, event.event_id, MAX_REVISIONS_KEPT - 1))
             self._conn.execute(
                 "INSERT INTO web_events (event_id, revision, first_reported_at, body, list_row) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (event_id) DO UPDATE SET revision = excluded.revision, "
@@ -157,7 +168,7 @@ class EventStore:
             "ORDER BY first_reported_at DESC, event_id DESC LIMIT ?", (*before, limit))
 
     def revisions(self, event_id: str) -> list[Revision]:
-        """Every revision of the event, oldest first."""
+        """The revisions of the event kept (`MAX_REVISIONS_KEPT`), oldest first."""
         rows = self._conn.execute(
             "SELECT body, received_at FROM web_revisions WHERE event_id = ? ORDER BY revision", (event_id,))
         return [Revision(LaunchEvent.model_validate_json(body), datetime.fromisoformat(at)) for body, at in rows]

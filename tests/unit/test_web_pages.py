@@ -38,6 +38,28 @@ def test_store_keeps_every_revision_once_and_the_latest_as_current() -> None:
     assert store.count() == 1
 
 
+async def test_an_event_flooded_with_revisions_keeps_its_first_and_latest_and_says_what_is_not_kept() -> None:
+    """A source flooding an event with reports had given it thousands of revisions, every
+    one kept and every one loaded by its page."""
+    from services.web.store import MAX_REVISIONS_KEPT
+
+    store = make_store()
+    for revision in range(1, 301):
+        store.add(korean_event(1).model_copy(update={"revision": revision}), NOW)
+    kept = [r.event.revision for r in store.revisions("evt_0123456789abcdef0123")]
+    assert kept == [1, *range(300 - MAX_REVISIONS_KEPT + 2, 301)] and len(kept) == MAX_REVISIONS_KEPT
+    assert store.get("evt_0123456789abcdef0123").revision == 300
+    client = await client_for(store)
+    try:
+        html = await (await client.get("/events/evt_0123456789abcdef0123")).text()
+    finally:
+        await client.close()
+    assert html.count("<strong>Revision ") == MAX_REVISIONS_KEPT
+    assert f"{300 - MAX_REVISIONS_KEPT} earlier revisions not kept" in html
+    assert html.index("<strong>Revision 300</strong>") < html.index("earlier revisions not kept") < \
+        html.index("<strong>Revision 1</strong>")
+
+
 async def test_events_page_lists_newest_first_with_status_actor_kind_count_age_and_sources() -> None:
     store = make_store()
     store.add(korean_event(2), NOW)
