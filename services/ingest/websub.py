@@ -307,9 +307,24 @@ class WebSubscriber:
         if not verify_signature(sub.secret, body, request.headers.get("X-Hub-Signature")):
             log.warning("websub_push_dropped", reason="bad_signature")
             return web.Response(status=202, text="accepted")
-        new_items = await self._on_content(sub.source_key, body, request.headers.get("Content-Type"))
+        try:
+            new_items = await self._on_content(sub.source_key, body, request.headers.get("Content-Type"))
+        except PushBusy:
+            # The hub retries a push it was not given a 2xx for; polling stays the net.
+            log.warning("websub_push_deferred", bytes=len(body), retry_after_s=PUSH_RETRY_AFTER_S)
+            return web.Response(status=503, text="busy with this topic's earlier pushes",
+                                headers={"Retry-After": str(PUSH_RETRY_AFTER_S)})
         log.info("websub_push_received", bytes=len(body), new_items=new_items)
         return web.Response(status=202, text="accepted")
+
+
+PUSH_RETRY_AFTER_S = 60
+"""Retry-After of a push refused while the topic's earlier ones are still being read."""
+
+
+class PushBusy(Exception):
+    """A topic's push came while one of its pushes is being read and another waits: one
+    source takes one parse worker at most, and what waits for it is bounded."""
 
 
 def _lease_seconds(value: str | None, asked_s: float) -> float:

@@ -46,7 +46,7 @@ from services.ingest.scheduler import (
 from services.ingest.settings import IngestSettings, WebSubSettings
 from services.ingest.sources import Source, sources_from_settings
 from services.ingest.state import IngestState, PublishedItem, SourceState
-from services.ingest.websub import WebSubscriber
+from services.ingest.websub import PushBusy, WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
 from services.runtime.errors import PermanentError, RetryableError, StateError
@@ -201,6 +201,8 @@ class IngestStage:
         self._pruned_at: float | None = None
         self._first_round = FirstRound(list(self._sources))
         self._budget = ItemBudget(settings.max_items_per_source_hour)
+        self._pushes: dict[str, int] = {}  # pushes of a source being read or waiting
+        self._push_turns: dict[str, asyncio.Lock] = {}
 
     @property
     def sources(self) -> list[Source]:
@@ -348,19 +350,28 @@ class IngestStage:
             self._renewal = asyncio.create_task(self.websub.renew_due(), name="websub renewal")
 
     async def _on_push(self, source_key: str, body: bytes, content_type: str | None) -> int:
-        """Content a hub pushed for a source: parsed and published like a polled document."""
+        """Content a hub pushed for a source: parsed and published like a polled document,
+        one push of a source at a time, and one more waiting at most (else `PushBusy`):
+        a hub pushing hostile documents as fast as it can holds one parse worker, not all."""
         source = self._sources.get(source_key)
         if source is None:
             return 0
-        log = get_logger().bind(feed=source.name)
-        url = self._state.source(source_key).url
-        result = FetchResult(200, url, body, content_type, None, None, None, None, 0.0)
+        if self._pushes.get(source_key, 0) >= 2:
+            raise PushBusy(source_key)
+        self._pushes[source_key] = self._pushes.get(source_key, 0) + 1
         try:
-            parsed = await self._parse(source, result)
-        except PermanentError as exc:
-            log.warning("websub_push_dropped", reason=error_code(exc), message=str(exc))
-            return 0
-        return await self._publish(source, parsed, self._clock())
+            async with self._push_turns.setdefault(source_key, asyncio.Lock()):
+                log = get_logger().bind(feed=source.name)
+                url = self._state.source(source_key).url
+                result = FetchResult(200, url, body, content_type, None, None, None, None, 0.0)
+                try:
+                    parsed = await self._parse(source, result)
+                except PermanentError as exc:
+                    log.warning("websub_push_dropped", reason=error_code(exc), message=str(exc))
+                    return 0
+                return await self._publish(source, parsed, self._clock())
+        finally:
+            self._pushes[source_key] -= 1
 
     async def _maybe_subscribe(self, source: Source, parsed: ParsedFeed, result: FetchResult) -> None:
         if self.websub is None:

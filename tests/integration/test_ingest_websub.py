@@ -581,3 +581,41 @@ async def test_the_hub_request_goes_to_the_address_that_was_checked(world, tmp_p
                         addresses.AddressPolicy(allowed_networks=addresses.parse_networks(["127.0.0.1/32"])))
     await subscriber.subscribe("src", f"http://hub.test:{hub.port}/hub", "https://feeds.example/t")
     assert hub.hosts == [f"hub.test:{hub.port}"] and answers == ["hub.test", "hub.test"]
+
+
+async def test_a_topic_pushed_faster_than_it_is_read_is_told_to_come_back_later(world, tmp_path):
+    """A hub pushing one topic's documents as fast as it can (say, slow-to-parse hostile
+    ones) had every push wait for the parse workers at once, ahead of every polled feed.
+    One push of a topic is read at a time and one more waits; the next is answered 503 with
+    Retry-After, which a hub retries."""
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    bus = MemoryBus()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", clock, lease_s=3600, port=free_port(), bus=bus)
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        release = asyncio.Event()
+        parse = stage._parse
+
+        async def slow_parse(source, result):
+            await release.wait()  # the parse worker is busy with this push
+            return await parse(source, result)
+
+        stage._parse = slow_parse
+        pushed = feed_with_hub(hub.url, topic, [("a2", "North Korea fires ballistic missile"), ("a1", "Old news")])
+        first = asyncio.create_task(hub.push(pushed))
+        second = asyncio.create_task(hub.push(pushed))
+        await asyncio.sleep(0.3)
+        with capture_logs() as logs:
+            assert await asyncio.wait_for(hub.push(pushed), 10) == 503
+        assert [line["retry_after_s"] for line in logs if line["event"] == "websub_push_deferred"] == [60]
+        release.set()
+        assert [await first, await second] == [202, 202]
+        assert [i.title for i in published(bus)][-1] == "North Korea fires ballistic missile"
+        assert await hub.push(pushed) == 202  # read again once the topic's earlier pushes are done
+    finally:
+        await stage.stop_servers()
+        stage.close()
