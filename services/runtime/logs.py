@@ -49,15 +49,16 @@ class SecretRedactor:
         return value
 
 
-def release_stdout() -> None:
-    """Point file descriptor 1 at /dev/null once its reader has gone (a closed pipe).
+def release_stdout(stream: TextIO | None = None) -> None:
+    """Point the file descriptor of `stream` (stdout) at /dev/null once its reader has gone
+    (a closed pipe).
 
-    Later writes to stdout, and the interpreter's flush at exit, then succeed silently
-    instead of raising BrokenPipeError.
+    Later writes to it, and the interpreter's flush at exit, then succeed silently instead
+    of raising BrokenPipeError.
     """
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, (stream or sys.stdout).fileno())
     finally:
         os.close(devnull)
 
@@ -81,8 +82,11 @@ class LineWriter:
                 if self.stream is sys.stdout:
                     release_stdout()
                 self.stream = sys.stderr
-                self.stream.write(message + "\n")
-                self.stream.flush()
+                try:
+                    self.stream.write(message + "\n")
+                    self.stream.flush()
+                except BrokenPipeError:  # the same pipe (`2>&1 | head`): the process goes on, unheard
+                    release_stdout(sys.stderr)
 
     log = debug = info = warn = warning = msg
     fatal = failure = err = error = critical = exception = msg

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import sys
 import json
 
 import structlog
@@ -97,3 +99,20 @@ def test_quiet_events_show_only_at_debug_level():
     configure_logging(fmt="json", level="debug", stream=out, quiet_events=["feed_polled"])
     get_logger().info("feed_polled", feed="Example")
     assert [(line["event"], line["level"]) for line in lines(out)] == [("feed_polled", "debug")]
+
+
+def test_when_stdout_and_stderr_are_one_closed_pipe_the_process_goes_on(monkeypatch):
+    # `launchwatch run 2>&1 | head -2`: head is gone after two lines; the run stopped (exit 1)
+    # on its next log line, and delivered nothing more.
+    def closed_pipe():
+        read, write = os.pipe()
+        os.close(read)
+        return os.fdopen(write, "w")
+
+    monkeypatch.setattr(sys, "stdout", closed_pipe())
+    monkeypatch.setattr(sys, "stderr", closed_pipe())
+    configure_logging(fmt="json", stream=sys.stdout)
+    for _ in range(3):
+        get_logger().warning("sources_loaded", sources=0)  # raises nothing, now or later
+    sys.stdout.flush()
+    sys.stderr.flush()
