@@ -260,7 +260,9 @@ async def _with_bus(settings: Settings, work, *, sends: bool = False):  # type: 
     if settings.bus.kind == "memory" and not state_file_exists(settings):
         bus = MemoryBus(settings.bus.topic_prefix)
     elif settings.bus.kind == "memory" and sends:
-        lock = StateLock(settings.state.path)
+        lock = StateLock(settings.state.path, hint=(
+            "stop it first: a replay sends through the dead letters and the ledger it keeps in this file, "
+            "then start it again"))
     with lock:
         bus = bus or make_bus(settings)
         await bus.start()

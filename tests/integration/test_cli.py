@@ -312,3 +312,20 @@ def test_a_listing_piped_to_a_reader_that_stops_early_ends_without_a_traceback(t
     reader.stdin.close()
     assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr, result.stderr
     assert result.returncode == 1
+
+
+def test_a_replay_while_run_holds_the_state_says_to_stop_run_first(tmp_path):
+    import sqlite3
+
+    from services.runtime.statelock import StateLock
+
+    state = tmp_path / "state.db"
+    sqlite3.connect(state).close()
+    config = tmp_path / "launchwatch.toml"
+    config.write_text(f'[state]\npath = "{state}"\n[[subscriptions]]\nname = "console"\nchannel = "console"\n',
+                      encoding="utf-8")
+    with StateLock(state).acquire():  # as a running `launchwatch run` holds it
+        result = launchwatch("dlq", "replay", "--subscription", "console", "--config", str(config), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "is in use by another launchwatch process" in result.stderr and "stop it first" in result.stderr
+    assert "its own [state] path" not in result.stderr
