@@ -151,7 +151,8 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     time on the page. A value no report gave after the first report of the event's value
     is listed as said earlier, not as a dissent. A value that tells the same fact otherwise (`schemas.agreement`: "East
     Sea" for "Sea of Japan", "ballistic missile" for a short-range one, 610 km for 600) is
-    given in other words, not said otherwise: only a value that contradicts is a dissent."""
+    given in other words, not said otherwise: only a value that contradicts is a dissent.
+    Where the event holds no value, what reports said is listed as not taken."""
     rows = []
     for fact in FACTS:
         held = getattr(event, fact)
@@ -159,12 +160,17 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
         agree: list[EventSource] = []
         worded: dict[str, list[EventSource]] = {}
         differ: dict[str, list[EventSource]] = {}
+        untaken: dict[str, list[EventSource]] = {}
         for source in event.sources:
             said = getattr(source.fields, fact)
             if said is None:
                 continue
             said_shown = fact_value_of(source.fields, fact)
-            if said_shown == shown:
+            if held is None:
+                # The event holds no value (a launch day the events stage found no fit for
+                # this launch): nothing to contradict, and no dissent.
+                untaken.setdefault(said_shown, []).append(source)
+            elif said_shown == shown:
                 agree.append(source)
             else:
                 (worded if _no_dissent(fact, source, held) else differ).setdefault(said_shown, []).append(source)
@@ -176,7 +182,8 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
         rows.append({"fact": fact, "label": fact_label(fact), "value": shown, "agree": outlets(agree),
                      "worded": [(said, outlets(by)) for said, by in worded.items()],
                      "differ": [(said, outlets(by)) for said, by in differ.items() if said not in earlier],
-                     "earlier": [(said, outlets(by)) for said, by in earlier.items()]})
+                     "earlier": [(said, outlets(by)) for said, by in earlier.items()],
+                     "untaken": [(said, outlets(by)) for said, by in untaken.items()]})
     return rows
 
 

@@ -599,3 +599,28 @@ async def test_a_count_known_only_before_the_events_count_is_said_earlier_and_a_
     assert 'earlier, before the reports of 2: <span class="said">1</span>: Yonhap' in flash
     late_row = otherwise(await _page(store, "/events/evt_late"))  # said again after the 2: a dissent
     assert '<span class="said">1</span>:' in late_row and "Late Wire" in late_row and "earlier" not in late_row
+
+
+async def test_a_value_the_event_does_not_hold_is_reported_not_taken_not_said_otherwise() -> None:
+    """An event the events stage gave no launch time, whose one report gave a day: the page
+    called the only report a dissent from an empty value."""
+    from datetime import date
+
+    from schemas.models import LaunchFields
+
+    told = korean_event(1).sources[0]
+    told = told.model_copy(update={"fields": told.fields.model_copy(update={
+        "launched_at": T0 - timedelta(days=2), "launched_on": date(2024, 5, 28)})})
+    event = korean_event(1).model_copy(update={"launched_at": None, "launched_on": None, "sources": [told]})
+    assert isinstance(told.fields, LaunchFields)
+    store = make_store()
+    store.add(event, NOW)
+    client = await client_for(store)
+    try:
+        html = await (await client.get(f"/events/{event.event_id}")).text()
+    finally:
+        await client.close()
+    row = html[html.index('data-fact="launched_at"'):html.index("</tr>", html.index('data-fact="launched_at"'))]
+    said_otherwise = row[row.index('data-label="Said otherwise"'):]
+    assert "reported, not taken for this event" in said_otherwise and "2024-05-28" in said_otherwise
+    assert said_otherwise.index("reported, not taken") < said_otherwise.index("2024-05-28")
