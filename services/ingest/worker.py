@@ -141,6 +141,10 @@ class DocumentParser:
         self._pool.close()
 
 
+PUSH_SHUTDOWN_S = 2.0
+"""How long a stopping ingest stage lets WebSub pushes being read finish."""
+
+
 class IngestStage:
     """Polls `sources` until stopped and publishes their new and changed entries."""
 
@@ -279,7 +283,9 @@ class IngestStage:
             host, _, port = address.rpartition(":")
             app = web.Application(client_max_size=self._settings.max_body_bytes)
             app.add_routes(routes)
-            runner = web.AppRunner(app, access_log=None)
+            # On stop, a push still being read is cut off after PUSH_SHUTDOWN_S: its hub got no
+            # 2xx and pushes it again (aiohttp would wait a minute, past the stop's grace).
+            runner = web.AppRunner(app, access_log=None, shutdown_timeout=PUSH_SHUTDOWN_S)
             await runner.setup()
             await web.TCPSite(runner, host.strip("[]"), int(port)).start()
             self._servers.append(runner)

@@ -619,3 +619,33 @@ async def test_a_topic_pushed_faster_than_it_is_read_is_told_to_come_back_later(
     finally:
         await stage.stop_servers()
         stage.close()
+
+
+async def test_a_stop_cuts_off_a_push_still_being_read_within_seconds(world, tmp_path):
+    """A push whose document takes long to read held the stop for aiohttp's minute, past
+    `[run] shutdown_grace_s`; cut off, its hub got no 2xx and pushes it again."""
+    import time
+
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    stage = make_stage(site, hub, http, tmp_path / "s.db", Clock(), lease_s=3600, port=free_port(), bus=MemoryBus())
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        forever = asyncio.Event()
+
+        async def endless_parse(source, result):
+            await forever.wait()
+
+        stage._parse = endless_parse
+        pushing = asyncio.create_task(hub.push(feed_with_hub(hub.url, topic, [("a3", "Late news")])))
+        await asyncio.sleep(0.3)
+        started = time.monotonic()
+        await stage.stop_servers()
+        assert time.monotonic() - started < 5
+        with pytest.raises(aiohttp.ClientError):
+            await pushing  # no 2xx: the hub pushes it again
+    finally:
+        await stage.stop_servers()
+        stage.close()
