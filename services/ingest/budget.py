@@ -6,7 +6,8 @@ or that a hub pushes again and again, would fill that queue ahead of every other
 news: a launch reported elsewhere would wait behind it. So each source has a budget of
 `[ingest] max_items_per_source_hour` items that refills evenly over the hour; a poll or push
 past it publishes the newest entries it may and leaves the others unpublished and unmarked,
-so a later poll (once the budget has refilled) takes those still listed.
+so a later poll (once the budget has refilled) takes those still listed: that poll fetches
+the document whole, without the validators that would have it answered 304.
 
 Real sources stay far inside it: the busiest feed of 18 real days of news listed 310 new
 entries in a whole day.

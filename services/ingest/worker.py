@@ -205,6 +205,7 @@ class IngestStage:
         self._pruned_at: float | None = None
         self._first_round = FirstRound(list(self._sources))
         self._budget = ItemBudget(settings.max_items_per_source_hour)
+        self._held_back: set[str] = set()  # sources whose last document was not all published
         self._pushes: dict[str, int] = {}  # pushes of a source being read or waiting
         self._push_turns: dict[str, asyncio.Lock] = {}
 
@@ -475,6 +476,7 @@ class IngestStage:
             published = 0
             if not result.not_modified:
                 parsed = await self._parse(source, result)
+                self._held_back.discard(source.url)
                 published = await self._publish(source, parsed, now, fetch_started=started)
         except (RetryableError, PermanentError) as exc:
             return self._failed(source, state, exc, now, time.perf_counter() - started, log)
@@ -501,11 +503,15 @@ class IngestStage:
             log.info("feed_recovered", url=state.url, after_errors=state.error_count)
         if result.permanent_url:
             log.info("feed_moved", old_url=state.url, new_url=result.permanent_url)
+        # A document whose entries were held back past the source's budget is fetched whole
+        # again next time, not answered 304: what was held back is still to be read.
+        whole = source.url in self._held_back
         self._state.save_source(replace(
             state,
             url=result.permanent_url or state.url,
-            etag=result.etag if not result.not_modified else (result.etag or state.etag),
-            last_modified=result.last_modified if not result.not_modified else (result.last_modified or state.last_modified),
+            etag=None if whole else result.etag if not result.not_modified else (result.etag or state.etag),
+            last_modified=None if whole else result.last_modified if not result.not_modified
+            else (result.last_modified or state.last_modified),
             error_count=0, last_error=None, last_status=result.status,
             last_polled_at=now.timestamp(), last_success_at=now.timestamp(),
             last_document_at=state.last_document_at if result.not_modified else now.timestamp(),
@@ -583,6 +589,7 @@ class IngestStage:
             log.warning("source_throttled", held_back=len(due) - allowed, published=allowed,
                         budget_per_hour=self._settings.max_items_per_source_hour)
             self.metrics.throttled(source.name, len(due) - allowed)
+            self._held_back.add(source.url)
             due = due[:allowed]
         acked: list[PublishedItem] = []
         try:
