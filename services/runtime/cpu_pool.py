@@ -82,10 +82,13 @@ def start_fork_server(*modules: str) -> None:
     rest and connects, instead of after. Pools started later use this fork server; modules
     announced after this call are imported by each worker instead (`CpuPool(preload=...)`).
     """
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
     preload(*modules)
     _forkserver_context()
+    # The fork server starts Python's resource tracker first, which unblocks both signals
+    # once it has started: started beforehand, it leaves the mask below alone.
+    resource_tracker.ensure_running()
     # Ctrl-C and SIGTERM to the process group are held back (not lost) while the server is
     # started: it inherits them blocked, so that while it imports the command's modules,
     # before `forkserver_sigint` makes it deaf to them, they cost it no traceback.

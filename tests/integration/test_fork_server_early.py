@@ -4,6 +4,7 @@ the process goes on, and Ctrl-C during them costs no traceback."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import textwrap
@@ -72,6 +73,31 @@ GROUP_SIGTERM = textwrap.dedent(_IMPORTS + """
     print(json.dumps({"result": result, "terms": len(terms),
                       "same_server": fs._forkserver._forkserver_pid == server}))
 """)
+
+
+SPAWN_MASKS = textwrap.dedent(_IMPORTS + """
+    import multiprocessing.util as util
+    spawn, masks = util.spawnv_passfds, {}
+
+    def recording(path, args, passfds):
+        kind = "fork server" if "forkserver" in args[-1] else "other"
+        masks[kind] = sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        return spawn(path, args, passfds)
+
+    util.spawnv_passfds = recording
+    start_fork_server()
+    print(json.dumps(masks))
+""")
+
+
+def test_the_fork_server_is_started_with_the_group_signals_held_back(tmp_path):
+    """Python's resource tracker, started on the way, unblocks SIGINT and SIGTERM after its own
+    start: a Ctrl-C to the group landing then, while the fork server imports multiprocessing,
+    printed a KeyboardInterrupt traceback from it."""
+    done = subprocess.run([sys.executable, "-c", SPAWN_MASKS], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    held = json.loads(done.stdout)["fork server"]
+    assert {int(signal.SIGINT), int(signal.SIGTERM)} <= set(held), held
 
 
 def test_a_sigterm_to_the_process_group_reaches_the_parent_and_not_its_starting_workers(tmp_path):
