@@ -40,6 +40,13 @@ def main() -> int:
         return command()
     except KeyboardInterrupt:
         return interrupted_status(sys.argv[1:])
+    except Exception:
+        # A library that runs Python code of its own while a module is imported may wrap the
+        # KeyboardInterrupt in an error of its own (pydantic-core: `SchemaError`): a signal
+        # taken here came first, and the error is its consequence.
+        if _received:
+            return interrupted_status(sys.argv[1:])
+        raise
 
 
 if __name__ == "__main__":
