@@ -90,8 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     sub.add_parser("run", parents=common, help="run every stage (ingest, classify, events, notify, web) in one process")
-    serve = sub.add_parser("serve", parents=common, help="run one stage, for separate processes")
-    serve.add_argument("stage", choices=STAGES)
+    serve = sub.add_parser("serve", parents=common, help="run one stage, for separate processes",
+                           description="Run one stage in this process. The stages pass their messages "
+                                       'through Kafka ([bus] kind = "kafka"); `launchwatch run` runs them all in one.')
+    serve.add_argument("stage", choices=STAGES, help=(
+        "ingest: poll the sources; classify: judge each item; events: group reports into launch events; "
+        "notify: deliver alerts; web: the web page of launch events"))
 
     classify = sub.add_parser(
         "classify", parents=[log_format], help="classify JSON Lines offline",
@@ -108,10 +112,13 @@ def _parser() -> argparse.ArgumentParser:
     classify.add_argument("--output", default="-", metavar="FILE|-", help="output JSON Lines (default: stdout)")
 
     feeds = sub.add_parser("feeds", parents=common, help="work with the configured sources")
-    feeds.add_argument("action", choices=("check",))
+    feeds.add_argument("action", choices=("check",), help="check: fetch each source once and print a table of what each gave")
 
-    dlq = sub.add_parser("dlq", parents=common, help="show or resend dead-lettered deliveries")
-    dlq.add_argument("action", choices=("list", "replay"))
+    dlq = sub.add_parser("dlq", parents=common, help="show or resend dead-lettered deliveries",
+                         description="Deliveries that failed every retry are dead letters, kept with why.")
+    dlq.add_argument("action", choices=("list", "replay"), help=(
+        "list: print each dead letter and its state; replay: resend those still dead, each once, "
+        "as its event now stands (exit 1 if any fails again)"))
     dlq.add_argument("--subscription", metavar="NAME", help="only this subscription's dead letters")
     dlq.add_argument("--event", metavar="ID", help="only this event's dead letters")
 
@@ -310,12 +317,12 @@ async def _feeds_check(settings: "Settings") -> int:
 
 async def _dlq(settings: "Settings", action: str, subscription: str | None, event_id: str | None) -> int:
     from services.notify import dlq
-
-    if action == "list":
-        return await dlq.list_command(settings, subscription=subscription, event_id=event_id)
     from services.notify.worker import effective_subscriptions
 
     names = [s.name for s in effective_subscriptions(settings)]
+    if action == "list":
+        # A subscription taken out of the configuration may still have dead letters to show.
+        return await dlq.list_command(settings, subscription=subscription, event_id=event_id, configured=names)
     if subscription is not None and subscription not in names:
         # Nothing can be resent to a subscription the configuration does not have.
         raise UsageError(f"--subscription {subscription!r}: no such subscription in the configuration "

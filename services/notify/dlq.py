@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -286,13 +286,19 @@ def _waits(settings: Settings) -> dict[str, float]:
 
 
 async def list_command(settings: Settings, out: TextIO | None = None, err: TextIO | None = None, *,
-                       subscription: str | None = None, event_id: str | None = None) -> int:
+                       subscription: str | None = None, event_id: str | None = None,
+                       configured: Sequence[str] | None = None) -> int:
     """`launchwatch dlq list [--subscription NAME] [--event ID]`: print the table (of one
-    subscription or event when given); exit status 0. Raises `BusUnavailable` when the
-    broker cannot be reached."""
+    subscription or event when given); exit status 0, or 2 when `subscription` is neither
+    among the `configured` names nor in any dead letter (a misspelt name). Raises
+    `BusUnavailable` when the broker cannot be reached."""
     rows = await _with_bus(settings, lambda bus: dlq_list(settings, bus, subscription=subscription,
                                                           event_id=event_id, **_waits(settings)))
     _note_missing_state(settings, err)
+    if subscription is not None and configured is not None and subscription not in configured and not rows:
+        print(f"launchwatch: --subscription {subscription!r}: no such subscription in the configuration "
+              f"(configured: {', '.join(configured) or 'none'}), nor in any dead letter", file=err or sys.stderr)
+        return 2
     print(format_rows(rows), file=out or sys.stdout)
     return 0
 

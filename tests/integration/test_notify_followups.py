@@ -226,6 +226,25 @@ async def test_dlq_works_from_the_ledger_when_the_bus_forgot_its_letters(tmp_pat
     assert await dlq_list(settings, fresh_bus, idle_s=0.01, max_wait_s=0.05) == []
 
 
+async def test_dlq_list_shows_a_removed_subscriptions_letters_and_refuses_a_misspelt_name(tmp_path, receivers,
+                                                                                          http):
+    import io
+
+    from services.notify.dlq import list_command
+
+    _, hook, _, _, _ = receivers
+    settings, _ = await _deliver_to_hook(tmp_path, hook, http, 3, [make_event()], _letters(1))
+    out, err = io.StringIO(), io.StringIO()
+    # Taken out of the configuration since: its dead letter is still there to see.
+    assert await list_command(settings, out, err, subscription="partner-hook", configured=["console"]) == 0
+    assert "evt-prk-1" in out.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert await list_command(settings, out, err, subscription="partner-hok", configured=["partner-hook"]) == 2
+    assert out.getvalue() == ""
+    assert err.getvalue().count("\n") == 1
+    assert "'partner-hok'" in err.getvalue() and "configured: partner-hook" in err.getvalue()
+
+
 async def test_slack_api_posts_without_the_map_when_slack_cannot_fetch_it(tmp_path, receivers, http, slack_api):
     _, hook, _, _, _ = receivers
     settings = api_settings(tmp_path, slack_api, hook)

@@ -130,6 +130,20 @@ def test_classify_help_shows_what_a_line_holds_in_and_out(capsys):
         assert key in help_text
 
 
+@pytest.mark.parametrize(("command", "choices"), [
+    (["serve"], ("ingest:", "classify:", "events:", "notify:", "web:")),
+    (["dlq"], ("list:", "replay:")),
+    (["feeds"], ("check:",)),
+])
+def test_help_says_what_each_choice_does(command, choices, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    for choice in choices:
+        assert choice in help_text, choice
+
+
 def test_version_is_told(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--version"])
@@ -152,6 +166,19 @@ def test_dlq_replay_to_a_subscription_the_configuration_lacks(tmp_path, monkeypa
     line = one_line(capsys.readouterr().err)
     assert "'nope'" in line and "configured: console" in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_dlq_list_of_a_subscription_nobody_has(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.startswith("LAUNCHWATCH_")]:
+        monkeypatch.delenv(name)
+    assert main(["dlq", "list", "--subscription", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "no state file" in err  # a fresh directory: said as for any listing
+    line = err.strip().splitlines()[-1]
+    assert line.startswith("launchwatch: --subscription 'nope': no such subscription")
+    assert "configured: console" in line
 
 
 def test_dlq_list_needs_no_subscription_secret_and_replay_does(tmp_path, monkeypatch, capsys):
