@@ -682,7 +682,7 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
     # place, a count) would alert as a launch of its own: it is the launch told again.
     echo = (same_actor and source.attributed and (source.fields.kind is None or source.kind_weak)
             and source.reported_at - start <= timedelta(seconds=window.echo_join_s))
-    if not recent and not late and not echo:
+    if not recent and not late and not echo and not _same_day_same_target(state, source, window):
         return None
     moment = source.reported_at
     if source.fields.launched_at is not None and source.time_precision != "day":
@@ -695,6 +695,18 @@ def _timeless_fit(state: EventState, source: Source, window: Window) -> float | 
                 start - moment).total_seconds() > _tolerance_s(source.time_precision, window):
             return None
     return 2 * window.day_tolerance_s + abs((moment - start).total_seconds())
+
+
+def _same_day_same_target(state: EventState, source: Source, window: Window) -> bool:
+    """A report that dates the launch by its day alone ("on Tuesday"), of the event's actor
+    and toward the target the event names, tells that day's launch again, however late in
+    the day it comes (officials' evening account of a morning's interception): a second
+    launch of the day is told with its hour, which keeps it apart (`fit`)."""
+    moment, target = source.fields.launched_at, source.fields.direction
+    return (source.time_precision == "day" and moment is not None and target is not None
+            and source.fields.actor is not None and source.fields.actor == state.published.actor
+            and target.casefold() == (state.published.direction or "").casefold()
+            and abs((moment - launch_estimate(state)).total_seconds()) <= window.day_tolerance_s)
 
 
 # Classes specific enough that a report naming one, and no actor, tells which launch it is.
@@ -737,7 +749,8 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
     # events are none of these, and `fit` is then skipped; the result is the same.
     recent_from = source.reported_at - timedelta(seconds=window.timeless_join_s)
     maybe_late = actor is not None and (source.fields.kind in LATE_KINDS or source.fields.kind is None
-                                        or source.kind_weak)
+                                        or source.kind_weak or (source.time_precision == "day"
+                                                                and source.fields.direction is not None))
     moment = source.fields.launched_at
     reach = timedelta(seconds=max(window.minute_tolerance_s, window.hour_tolerance_s, window.day_tolerance_s))
     scored = []

@@ -184,6 +184,20 @@ def test_an_evening_launch_told_as_on_thursday_is_one_event(db):
     assert len(latest(events)) == 1
 
 
+@pytest.mark.parametrize(("target", "joins"), [("Israel", True), ("israel", True), ("Saudi Arabia", False), (None, False)])
+def test_an_evening_account_dating_the_launch_by_its_day_joins_that_days_launch_at_the_same_target(db, target, joins):
+    # A morning flash states no time; officials' account twelve hours later says "on
+    # Tuesday" (placed at noon) and names the same target: the same launch told again.
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(report("flash", "Wire", "Houthis fire missile at Israel", minutes=2, actor="Houthis",
+                                 kind=None, direction="Israel", kind_of_source="wire"))[0]
+    account = clusterer.add(report("officials", "Paper", "Israel shot down a ballistic missile, officials say",
+                                   minutes=12 * 60, actor="Houthis", kind="mrbm", direction=target,
+                                   launched_at=T0.replace(minute=0) + timedelta(hours=3), time_words="Tuesday"))[0]
+    assert (account.event_id == first.event_id) is joins
+    assert account.revision == (2 if joins else 1)
+
+
 def test_different_actors_at_the_same_time_are_two_events(db):
     clusterer = Clusterer(db, FakeClock(T0))
     feed_all(clusterer, [
