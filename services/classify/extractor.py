@@ -366,6 +366,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "harmed"
         if not verb_final and en.HARMED_AFTER.match(text, e, after_end):
             return "harmed"  # "Number of US troops hurt in Ain al-Asad rocket attack rises"
+        if not verb_final and en.UNDER_FIRE_AFTER.match(text, e, after_end):
+            return "harmed"  # "US troops in eastern Syria come under rocket fire"
         if not verb_final and _HOLDER_BY.search(before):
             return "holder"  # "a bridge used by Armenian forces": who holds or makes a thing
         if not verb_final and _fired_from(text, s, e):
@@ -374,6 +376,8 @@ def _named_actor(p: Prepared, table: LanguageTable, primary: Cue | None,
             return "person"  # "Brit aid worker films rockets": who the person is
         if text.startswith(en.MAKER_SUFFIXES, e) or (table.maker_after is not None and table.maker_after.match(text, e)):
             return "maker"  # "US-made ATACMS", "British-supplied Storm Shadow", "北朝鮮製"
+        if not verb_final and en.JOINT_MAKER_BEFORE.search(before):
+            return "maker"  # "the Anglo-French missiles were launched from Su-24 jets"
         if not verb_final and text[s:e] in makers():
             # "British Storm Shadow missiles hit ... || ... British-supplied Storm Shadow":
             # named elsewhere as the maker, the same word is the maker here too.

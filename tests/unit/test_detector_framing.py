@@ -1028,3 +1028,43 @@ def test_a_weapon_judged_or_what_may_come_is_no_report(title, lang, ruled):
 ])
 def test_launches_told_obliquely_and_the_news_beside_them(title, summary, lang, is_launch):
     assert classifier.classify(title, summary, lang=lang).is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, ruled_out", [
+    # An attack the headline gives only as possible is no attack told, and its summary
+    # tells none: the policy's verdict, whatever the model reads.
+    ("Russia may launch a massive missile strike on Kyiv soon, Ukraine warns",
+     "Intelligence says Moscow has stockpiled Kh-101 and Kalibr cruise missiles for it.", True),
+    ("Iran could launch a missile attack on Israel within hours, US officials warn",
+     "Satellite images show Iran moving Fateh-110 missiles to western bases.", True),
+    # The same shape, told as done.
+    ("Russia launches a massive missile strike on Kyiv, Ukraine says",
+     "Moscow fired Kh-101 and Kalibr cruise missiles overnight.", False),
+])
+def test_an_attack_under_a_modal_in_the_headline_is_not_told(title, summary, ruled_out):
+    p = detector.prepare(title, summary)
+    assert classifier.ruled_out(p, "en", detector.detect(p, "en")) is ruled_out
+    if ruled_out:
+        assert not classifier.classify(title, summary, "en").is_launch
+
+
+@pytest.mark.parametrize("title, is_launch", [
+    # A year on the attack it names, with a name between: an old campaign remembered.
+    ("Museum show recalls the 1991 Scud attacks on Tel Aviv", False),
+    ("Veterans look back on the 2006 Hezbollah rocket campaign", False),
+    # A launch of now, with a year that is a designation or a count.
+    ("Iran fires Kheibar missile in drill marking new weapons", True),
+    ("North Korea fires 2 ballistic missiles into the sea, Seoul says", True),
+])
+def test_an_attack_dated_to_a_past_year_looks_back(title, is_launch):
+    assert classifier.classify(title, "", "en").is_launch is is_launch
+
+
+@pytest.mark.parametrize("title, summary, is_launch", [
+    # An air-launched missile named by its designation alone.
+    ("B-1B bomber test-fires AGM-158 over the Gulf of Mexico", "The Air Force said the missile hit its target.", True),
+    ("Air Force launches hypersonic ARRW from B-52 in Pacific test", "", True),
+    ("Pentagon signs $2bn order for AGM-158 JASSM missiles", "Deliveries start in 2027.", False),
+])
+def test_a_missile_named_by_its_designation_is_a_weapon(title, summary, is_launch):
+    assert classifier.classify(title, summary, "en").is_launch is is_launch

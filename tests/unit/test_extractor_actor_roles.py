@@ -983,3 +983,41 @@ def test_actors_of_the_u_and_v_sets(title, summary, lang, actor):
 ])
 def test_the_occupier_of_the_place_struck_and_the_owner_of_what_was_struck_fired_nothing(title, summary, lang, actor):
     assert _actor(title, summary, lang) == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A joint maker's combining form names who designed the weapon, not who fired it.
+    ("Cruise missiles strike shipyard in Sevastopol", "Ukraine's air force said the Anglo-French missiles were fired from jets.",
+     None),
+    ("Cruise missiles strike shipyard in Sevastopol", "Ukrainian pilots fired the Anglo-French missiles from jets.", "UKR"),
+    ("Franco-Italian missiles fired by Ukraine down Russian drones", "", "UKR"),
+    # A name of its own before the weapon still fired it.
+    ("French missiles fired at Houthi drones from frigate in Red Sea", "", "FRA"),
+])
+def test_a_joint_maker_is_not_the_launcher(title, summary, actor):
+    assert _actor(title, summary) == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # The subject that comes under fire is its target.
+    ("US base in Iraq comes under rocket fire, officials say", "Militants fired three rockets at the base.", None),
+    ("Turkish soldiers in northern Iraq came under rocket fire on Sunday",
+     "Militants fired several rockets at the outpost, the ministry said.", None),
+    ("Israeli border town came under heavy rocket attack overnight", "Hezbollah fired 30 rockets, the army said.",
+     "Hezbollah"),
+    # The subject that opens fire is the launcher.
+    ("Israel fires rockets at Hezbollah positions under cover of darkness", "", "ISR"),
+])
+def test_a_subject_under_fire_is_its_target(title, summary, actor):
+    assert _actor(title, summary) == actor
+
+
+@pytest.mark.parametrize("title, summary, actor", [
+    # A group that claims the launches, plural, fired them, as one that claims the launch.
+    ("Rockets fired from Gaza toward Netivot; sirens sound across the south",
+     "Islamic Jihad's armed wing claimed the launches, citing a raid in Nablus.", "Palestinian Islamic Jihad"),
+    ("Rockets fired from Gaza toward Netivot; sirens sound across the south",
+     "Islamic Jihad's armed wing claimed the launch, citing a raid in Nablus.", "Palestinian Islamic Jihad"),
+])
+def test_a_group_claiming_the_launches_fired_them(title, summary, actor):
+    assert _actor(title, summary) == actor

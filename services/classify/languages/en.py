@@ -40,7 +40,8 @@ NAMED_SYSTEMS = (
     r"|BrahMos|Nirbhay|Shaheen[- ]?\w*|Ghauri|Ghaznavi|Babur|Ababeel|Hatf[- ]?\w*|Dong ?Feng[- ]?\d+"
     r"|DF-\d+\w*|JL-\d+\w*|YJ-\d+\w*|Jericho(?: ?\d)?|M51|Hyunmoo(?:[- ]?\d+)?|Astra missile|Abdali|Ra'ad|Taimur|Fatah[- ]?\w*|Tayfun|Bora|Hsiung Feng[- ]?\w*|Sky Bow|PrSM"
     r"|HIMARS|GMLRS|Tornado-[SG]|Smerch|Uragan|BM-(?:21|27|30)|RM-70|Fadi[- ]?\d|Falaq[- ]?\d|Toufan|Palestine[- ]?2|Quds[- ]\d"
-    r"|Dark Eagle|LRHW|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
+    # (An air-launched missile by its designation: "AGM-183A", "AGM-158 JASSM".)
+    r"|Dark Eagle|LRHW|ARRW|AGM-\d+\w*|JASSM(?:-ER)?|Burevestnik|Tochka(?:-U)?|Onyx|Oniks|Neptune(?= (?:cruise |anti-ship )?missiles?)|K-[45](?= (?:SLBM|missile|ballistic))"
     r"|S-[34]00s?(?= (?:missiles?|slam(?:med)?|struck|hit|hits|strikes?|rained))"
     r"|Nasr|Ghaznavi|Tien Kung[- ]?\w*|Akash(?:-NG)?|Arrow[- ]?[234]|David's Sling|SM-[236]"
     # (Not an interceptor drone, which is a drone.)
@@ -1023,7 +1024,7 @@ EVENT_NOUN_AFTER = re.compile(
 CLAIMANT_AFTER = compile_fast(
     r"(?:'s)?(?:,[^,.;]{1,60},)?\s+(?:[\w-]+\s+){0,3}?(?:later\s+|also\s+|has\s+|have\s+|had\s+)?"
     r"(?:claimed|claims|claiming|took|takes|taking|has\s+taken|have\s+taken)\s+(?:the\s+)?"
-    r"(?:responsibility|credit|attack|strike|launch|salvo|barrage|rocket\s+fire)\b"
+    r"(?:responsibility|credit|attacks?|strikes?|launch(?:es)?|salvos?|barrages?|rocket\s+fire)\b"
     # ... or says it fired: "The Houthis said they had targeted Ben Gurion airport".
     r"|(?:'s)?(?:\s+(?:armed\s+wing|military\s+wing|military|spokes(?:man|woman|person)))?\s+"
     r"(?:said|says|announced|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
@@ -1151,6 +1152,9 @@ ATTACK_NOUN_STRICT_AFTER = compile_fast(
     # (A system's name too: "fragments from Ukrainian ATACMS", "hit in Russian Iskander strike".)
     r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:strikes?|barrages?|missiles?|rockets?|attacks?|assaults?|shelling|salvos?"
     r"|" + NAMED_SYSTEMS + r")\b", _I)
+# The combining form of a maker joined to another's name: "the Anglo-French missiles", "the
+# Franco-Italian SAMP/T": who designed the weapon together, not who launched it.
+JOINT_MAKER_BEFORE = compile_fast(r"\b(?:Anglo|Franco|Italo|Sino|Russo|Indo|Turco|Greco|Austro|Swedo)-$")
 MAKER_SUFFIXES = ("-made", "-built", "-supplied", "-provided", "-designed", "-produced", "-donated", "-manufactured")
 # A name joined to a participle qualifies another noun ("Russia-annexed Crimea",
 # "Moscow-installed governor", "Iran-backed militia"): it is not who launched.
@@ -1206,6 +1210,11 @@ HARMED_AFTER = compile_fast(
     r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:troops|soldiers|service\s?(?:members|men|women)|personnel|sailors|marines|civilians"
     r"|citizens|nationals|servicemen)\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+)?"
     r"(?:hurt|injured|wounded|killed|dead)\b", _I)
+# "US troops in eastern Syria come under rocket fire", "Embassy compound came under attack":
+# the subject of coming under fire is its target.
+UNDER_FIRE_AFTER = compile_fast(
+    r"(?:'s|’s)?(?:\s+[\w-]+){0,5}?\s+(?:comes?|came|coming|(?:is|are|was|were|has been|have been|had been))\s+"
+    r"under\s+(?:[\w-]+\s+){0,2}?(?:fire|attack)\b", _I)
 # A place's part after its possessive: "Parts of Kyiv's left bank without power after
 # missile attack", "Kharkiv's residents": where it struck, no subject that launched.
 PLACE_PART_AFTER = compile_fast(
@@ -1393,7 +1402,9 @@ SHARED = SharedWords(
         r"|rebuilt(?=\s*(?:[,.;:]|$|and\b|after\b|as\b))|fully restored"
         r"|(?:(?<=after )|(?<=following ))(?:repairs|restoration|reconstruction|renovation|rebuilding)"
         # An old campaign, a death mourned: "mourns commander who oversaw 2006 rocket campaign".
-        r"|(?:19|20)\d\d (?:rocket|missile) (?:attacks?|strikes?|fire|campaigns?|barrages?|war)|mourns?|mourned"
+        # (A name between: "during 1991 Scud attacks", "the 2006 Hezbollah rocket campaign".)
+        r"|(?:19|20)\d\d (?:[A-Z][\w-]+ )?(?:(?:rocket|missile) (?:attacks?|strikes?|fire|campaigns?|barrages?|war)"
+        r"|(?<=[a-z] )(?:attacks|strikes|barrages))|mourns?|mourned"
         r"|after a (?:long|short) illness)\b"
     ),
     flight_detail=(
@@ -1700,7 +1711,7 @@ SHARED = SharedWords(
         ("srbm", r"(?<![A-Za-z])[SC]RBMs?(?![A-Za-z])|short[- ]range (?:ballistic )?missiles?|close[- ]range ballistic|KN-?(?:23|24|25)"
                  r"|Hwasong(?:pho)?[- ]?11\w*|Iskanders?(?!-K)|Fateh|ATACMS|Scuds?|Hyunmoo|Tayfun|PrSM|Prithvi|Ghaznavi|Abdali|\bNasr\b"
                  r"|Shaheen[- ]?(?:I|1)\b|Precision Strike Missile|Zolfaghar|Dezful|Tochka"),
-        ("hypersonic", r"hypersonic|Dark Eagle|LRHW|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|\bKh-47M2"),
+        ("hypersonic", r"hypersonic|Dark Eagle|LRHW|ARRW|AGM-183\w*|Kinzhal|Zircon|Tsirkon|Avangard|Fattah|Oniks|Palestine[- ]?2|\bKh-47M2"),
         ("cruise", r"cruise|Tomahawk|Kalibrs?\b|\bKlub\b|Storm Shadow|SCALP|Hwasal|Pulhwasal|Padasuri|BrahMos|Babur|\bKh-(?!47M2)\d+|Iskander-K"
                    r"|Neptune|Flamingo|Taurus|Harpoon|Hsiung Feng|Burevestnik|Hoveyzeh|Paveh|Soumar|\bQuds[- ]\d|Ra'ad|Onyx"
                    r"|Nirbhay|surface-to-sea|sea-to-surface|ship-to-ship|anti-ship(?! ballistic)"),
