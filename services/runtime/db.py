@@ -290,6 +290,14 @@ def check_state_file(path: str | Path) -> bool:
     return created
 
 
+def remove_state_file(path: str | Path, *others: Path) -> None:
+    """Remove a state file that `check_state_file` created for a run that started nothing,
+    with SQLite's journal files beside it and `others` (its lock file)."""
+    path = Path(path)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"), *others):
+        leftover.unlink(missing_ok=True)
+
+
 def _create(path: Path) -> None:
     temporary = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.new")
     # The mode SQLite itself gives a new file (0644 less the umask), not mkstemp's 0600.

@@ -16,7 +16,7 @@ import aiohttp
 from aiohttp import web
 
 from services.runtime.bus import TOPICS, Bus, topic_name
-from services.runtime.db import check_state_file, connect
+from services.runtime.db import check_state_file, connect, remove_state_file
 from services.runtime.deadletter import DeadLetters
 from services.runtime.errors import BusUnavailable, StateError, StateInUse
 from services.runtime.http import Listener, Readiness, bind_readiness, make_app
@@ -295,14 +295,13 @@ async def run_stages(
     # The SQLite file is used for the stages' state unless `[state] url` names a shared
     # database, and always for the in-memory bus's journal.
     uses_file = settings.state.url is None or settings.bus.kind == "memory"
-    if uses_file and check_state_file(settings.state.path):  # StateCorrupt before anything starts
-        # Said, so that a mistyped path is not a silent fresh start.
-        log.info("state_created", path=str(Path(settings.state.path).resolve()),
-                 message="no state file there: a new, empty one (no event, source or delivery known)")
+    created = uses_file and check_state_file(settings.state.path)  # StateCorrupt before anything starts
     stop = stop or asyncio.Event()
     lock = StateLock(settings.state.path)
-    if uses_file and (own_state or (bus is None and settings.bus.kind == "memory")):
+    owned = uses_file and (own_state or (bus is None and settings.bus.kind == "memory"))
+    if owned:
         lock.acquire()
+    listening = False
     readiness = Readiness()
     bind_readiness(readiness)
     readiness.set("bus_connected", False)
@@ -326,6 +325,11 @@ async def run_stages(
             if prepare is not None:
                 prepare(name, ctx)
         address = await listener.start()
+        listening = True
+        if created:
+            # Said, so that a mistyped path is not a silent fresh start.
+            log.info("state_created", path=str(Path(settings.state.path).resolve()),
+                     message="no state file there: a new, empty one (no event, source or delivery known)")
         log.info("http_listening", address=address, paths=sorted({r.resource.canonical for r in app.router.routes()
                                                                   if r.resource is not None}))
         if on_listening is not None:
@@ -423,6 +427,10 @@ async def run_stages(
             await made_bus.close()
         ctx.close()
         lock.release()
+        if created and owned and not listening:
+            # Nothing started (the address could not be bound): the state file made for this
+            # run holds nothing, and is not left behind to puzzle the next one.
+            remove_state_file(settings.state.path, lock.path)
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
                 loop.remove_signal_handler(sig)

@@ -205,6 +205,30 @@ def test_a_listen_address_already_taken_is_one_line_and_nothing_left_open(tmp_pa
     assert f"cannot listen on {listen}" in result.stderr and "[http] listen" in result.stderr
 
 
+@pytest.mark.parametrize("state_before", [False, True])
+def test_a_run_that_cannot_listen_leaves_no_new_state_file_and_keeps_an_old_one(tmp_path, state_before):
+    import socket
+
+    state = tmp_path / "state.db"
+    if state_before:  # an earlier run's state
+        from services.runtime.db import check_state_file
+
+        check_state_file(state)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        listen = "127.0.0.1:%d" % taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "services.cli", "run", "--log-format", "json"],
+                                capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                                env=env_without_launchwatch_vars(LAUNCHWATCH_HTTP__LISTEN=listen,
+                                                                 LAUNCHWATCH_STATE__PATH=str(state)))
+    assert result.returncode == 1 and f"cannot listen on {listen}" in result.stderr
+    assert "state_created" not in result.stdout  # nothing was started with it
+    assert state.exists() is state_before
+    if not state_before:
+        assert list(tmp_path.iterdir()) == []  # nor its lock file
+
+
 @pytest.mark.kafka
 def test_an_idempotent_producer_on_a_broker_without_one_is_a_configuration_error(tmp_path, kafka_broker,
                                                                                  topic_prefix):
