@@ -202,7 +202,7 @@ def _command(args: argparse.Namespace) -> int:
         return asyncio.run(_feeds_check(settings))
     elif args.command == "dlq":
         bind_service("notify")  # a replay's `alert_delivered` lines are deliveries like notify's
-        return asyncio.run(_dlq(settings, args.action, args.subscription, args.event))
+        return asyncio.run(_dlq(settings, args.action, args.subscription, args.event, args.config))
     elif args.command == "demo":
         from services.demo.runner import run_demo
 
@@ -315,11 +315,15 @@ async def _feeds_check(settings: "Settings") -> int:
     return 0 if all(row.get("ok", True) for row in rows) else 1
 
 
-async def _dlq(settings: "Settings", action: str, subscription: str | None, event_id: str | None) -> int:
+async def _dlq(settings: "Settings", action: str, subscription: str | None, event_id: str | None,
+               config: str | None) -> int:
+    from services.config import subscription_names
     from services.notify import dlq
     from services.notify.worker import effective_subscriptions
 
-    names = [s.name for s in effective_subscriptions(settings)]
+    # `dlq list` reads the subscriptions' names alone, not their secrets (it sends nothing).
+    names = (subscription_names(config) if action == "list" else []) or [
+        s.name for s in effective_subscriptions(settings)]
     if action == "list":
         # A subscription taken out of the configuration may still have dead letters to show.
         return await dlq.list_command(settings, subscription=subscription, event_id=event_id, configured=names)

@@ -8,6 +8,7 @@ reads one TOML file with `LAUNCHWATCH_<SECTION>__<KEY>` overrides (see
 from __future__ import annotations
 
 import ipaddress
+import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -107,6 +108,16 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
     Raises `ConfigError` naming the file, key or variable that is wrong.
     """
     return load_config(Settings, path, environ, only=only)
+
+
+def subscription_names(path: str | Path | None) -> list[str]:
+    """The names of the subscriptions the config file at `path` lists, read without their
+    secrets (for `dlq list`, which sends nothing); [] without a file or subscriptions. The
+    file is one `load_settings` has read already."""
+    if path is None:
+        return []
+    raw = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    return [str(entry["name"]) for entry in raw.get("subscriptions", []) if isinstance(entry, dict) and "name" in entry]
 
 
 def secret_values(settings: BaseModel) -> list[str]:

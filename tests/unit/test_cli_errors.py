@@ -190,6 +190,11 @@ def test_dlq_list_needs_no_subscription_secret_and_replay_does(tmp_path, monkeyp
                       'secret = "env:HOOK_SECRET"\n')
     assert main(["dlq", "list", "--config", str(config)]) == 0
     assert "(no dead letters)" in capsys.readouterr().out
+    # Its own subscription named, with no dead letters: an empty table, not a usage error.
+    assert main(["dlq", "list", "--subscription", "ops-hook", "--config", str(config)]) == 0
+    assert "(no dead letters)" in capsys.readouterr().out
+    assert main(["dlq", "list", "--subscription", "ops-hok", "--config", str(config)]) == 2
+    assert "configured: ops-hook)" in capsys.readouterr().err
     assert main(["dlq", "replay", "--config", str(config)]) == 2
     assert "environment variable HOOK_SECRET is not set" in one_line(capsys.readouterr().err)
 
