@@ -134,16 +134,17 @@ def make_app(readiness: Readiness) -> web.Application:
 class Listener:
     """Serves an application on `host:port` (port 0: an ephemeral port, see `address`)."""
 
-    def __init__(self, app: web.Application, listen: str) -> None:
+    def __init__(self, app: web.Application, listen: str, origin: str = "[http] listen") -> None:
         self._app = app
         self._listen = listen
+        self._origin = origin
         self._runner: web.AppRunner | None = None
         self.address = listen
 
     async def start(self) -> str:
         """Bind and serve; returns the bound address `host:port`.
 
-        Raises `ListenFailed` naming `[http] listen` when the address cannot be bound."""
+        Raises `ListenFailed` naming the setting (`origin`) when the address cannot be bound."""
         host, _, port = self._listen.rpartition(":")
         host = host.strip("[]")
         self._runner = web.AppRunner(self._app, access_log=None)
@@ -154,7 +155,7 @@ class Listener:
         except OSError as exc:
             await self._runner.cleanup()
             self._runner = None
-            raise ListenFailed(f"cannot listen on {self._listen} ([http] listen): {exc.strerror or exc}") from None
+            raise ListenFailed(f"cannot listen on {self._listen} ({self._origin}): {exc.strerror or exc}") from None
         addresses = self._runner.addresses
         if addresses:
             port_bound = addresses[0][1]

@@ -24,7 +24,7 @@ from services.runtime.logs import bind_service, get_logger
 from services.runtime.metrics import BUS_CONNECT_ATTEMPTS
 from services.runtime.postgres import StateConnection, connect_postgres, redact_url
 from services.runtime.retry import Backoff, retry
-from services.runtime.settings import RuntimeSettings
+from services.runtime.settings import RuntimeSettings, setting_origin
 from services.runtime.statelock import StateLock
 
 
@@ -315,7 +315,7 @@ async def run_stages(
     timeout = aiohttp.ClientTimeout(total=http_timeout_s)
     http = aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": user_agent})
     ctx = StageContext(settings, made_bus, http, readiness=readiness, http_app=app)
-    listener = Listener(app, settings.http.listen)
+    listener = Listener(app, settings.http.listen, setting_origin("http", "listen"))
     loop = asyncio.get_running_loop()
     connected: Bus | None = None
     tasks: list[asyncio.Task[None]] = []

@@ -268,6 +268,14 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
         raise ConfigError(_describe(exc, overridden)) from None
 
 
+def setting_origin(section: str, key: str, environ: Mapping[str, str] | None = None) -> str:
+    """Where a setting's value came from, as an error names it: "[http] listen", and the
+    variable when the environment set it (a shell's old `export` wins over the file)."""
+    variable = f"{ENV_PREFIX}{section.upper()}__{key.upper()}"
+    environ = os.environ if environ is None else environ
+    return f"[{section}] {key}" + (f", set by {variable}" if variable in environ else "")
+
+
 def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, str]:
     """Put the `LAUNCHWATCH_<SECTION>__<KEY>` values into `raw`; returns which variable set
     each key ("bus.kind" -> "LAUNCHWATCH_BUS__KIND"), for the errors to name it."""

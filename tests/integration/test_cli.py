@@ -202,7 +202,9 @@ def test_a_listen_address_already_taken_is_one_line_and_nothing_left_open(tmp_pa
     assert result.returncode == 1
     # No "Unclosed AIOKafkaProducer" after it: the bus that was built is closed too.
     assert result.stderr.strip().splitlines() == [result.stderr.strip()], result.stderr
-    assert f"cannot listen on {listen}" in result.stderr and "[http] listen" in result.stderr
+    assert f"cannot listen on {listen}" in result.stderr
+    # Where the address came from: the variable, which a shell's old `export` may have left.
+    assert "([http] listen, set by LAUNCHWATCH_HTTP__LISTEN)" in result.stderr
 
 
 @pytest.mark.parametrize("state_before", [False, True])

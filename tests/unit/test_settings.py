@@ -171,3 +171,11 @@ def test_cli_exits_non_zero_naming_the_key(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "state.pth: unknown config key" in result.stderr
+
+
+def test_an_error_names_the_variable_that_set_a_value():
+    from services.runtime.settings import setting_origin
+
+    assert setting_origin("http", "listen", {}) == "[http] listen"
+    assert setting_origin("http", "listen", {"LAUNCHWATCH_HTTP__LISTEN": "127.0.0.1:9"}) == (
+        "[http] listen, set by LAUNCHWATCH_HTTP__LISTEN")
