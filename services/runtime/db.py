@@ -270,9 +270,8 @@ def check_state_file(path: str | Path) -> bool:
     with _checking:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            created = not path.exists()
-            if created:
-                _create(path)
+            # (Two stages started at once on one new file: one of them made it.)
+            created = not path.exists() and _create(path)
             status = path.stat()
         except OSError as exc:
             raise StateCorrupt(f"state file {path}: cannot be created ({_os_reason(path, exc)})") from None
@@ -298,7 +297,8 @@ def remove_state_file(path: str | Path, *others: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _create(path: Path) -> None:
+def _create(path: Path) -> bool:
+    """Make the state file at `path`; False when another process made it meanwhile."""
     temporary = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.new")
     # The mode SQLite itself gives a new file (0644 less the umask), not mkstemp's 0600.
     os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
@@ -311,7 +311,8 @@ def _create(path: Path) -> None:
         try:
             os.link(temporary, path)  # fails if another process created the file meanwhile: use theirs
         except FileExistsError:
-            pass
+            return False
+        return True
     finally:
         os.unlink(temporary)
 

@@ -186,3 +186,18 @@ def test_a_home_path_is_the_home_folders_and_a_made_state_file_is_told_apart(tmp
     assert check_state_file(settings.state.path)  # made: `run` logs state_created
     assert not check_state_file(settings.state.path)  # there now
     assert (tmp_path / "home" / "lw" / "state.db").exists() and not (tmp_path / "~").exists()
+
+
+def test_of_two_processes_making_one_new_state_file_only_the_maker_says_so(tmp_path, monkeypatch):
+    from services.runtime import db
+
+    state = tmp_path / "state.db"
+    made = db._create
+
+    def another_process_first(path):
+        assert made(path)  # the other stage's process, a moment earlier
+        return made(path)
+
+    monkeypatch.setattr(db, "_create", another_process_first)
+    assert db.check_state_file(state) is False  # not made here: no state_created from this process
+    assert state.exists()
