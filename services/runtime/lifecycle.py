@@ -18,11 +18,11 @@ from aiohttp import web
 from services.runtime.bus import TOPICS, Bus, topic_name
 from services.runtime.db import check_state_file, connect, remove_state_file
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import BusUnavailable, StateError, StateInUse
+from services.runtime.errors import BusUnavailable, RetryableError, StateError, StateInUse
 from services.runtime.http import Listener, Readiness, bind_readiness, make_app
 from services.runtime.logs import bind_service, get_logger
 from services.runtime.metrics import BUS_CONNECT_ATTEMPTS
-from services.runtime.postgres import StateConnection, connect_postgres, redact_url
+from services.runtime.postgres import StateConnection, StateUnavailable, connect_postgres, redact_url
 from services.runtime.retry import Backoff, retry
 from services.runtime.settings import RuntimeSettings, setting_origin
 from services.runtime.statelock import StateLock
@@ -197,20 +197,58 @@ async def connect_bus(
         BUS_CONNECT_ATTEMPTS.labels("connected").inc()
         return bus
 
-    async def sleep_unless_stopped(delay_s: float) -> None:
+    def on_retry(attempt_no: int, exc: BaseException, delay_s: float) -> None:
+        log.warning("bus_unavailable", attempt=attempt_no, retry_in_s=round(delay_s, 2), message=str(exc))
+
+    try:
+        return await retry(attempt, backoff, sleep=_sleep_unless(stop), on_retry=on_retry)
+    except _Stopped:
+        return None
+
+
+def _sleep_unless(stop: asyncio.Event) -> Callable[[float], Awaitable[None]]:
+    """A sleep that raises `_Stopped` as soon as `stop` is set."""
+    async def sleep(delay_s: float) -> None:
         try:
             await asyncio.wait_for(stop.wait(), delay_s)
         except TimeoutError:
             return
         raise _Stopped()
+    return sleep
+
+
+async def wait_for_state(settings: RuntimeSettings, stop: asyncio.Event) -> bool:
+    """True once the PostgreSQL database of `[state] url` takes a session, False when `stop`
+    was set first.
+
+    While it cannot be reached, or is starting or stopping (a restart, a failover), logs one
+    `state_unavailable` line per failed attempt and tries again with the broker's capped
+    backoff (0.5 s doubling up to `[bus] connect_retry_max_s`), for as long as it takes, so
+    that a supervisor does not restart the process in a loop meanwhile. A session the
+    server refuses (a wrong password, user or database) raises `StateUnavailable` at once.
+    """
+    log = get_logger()
+    backoff = Backoff(base_s=0.5, max_s=settings.bus.connect_retry_max_s, max_attempts=sys.maxsize)
+
+    async def attempt() -> None:
+        if stop.is_set():
+            raise _Stopped()
+        try:
+            conn = await asyncio.to_thread(open_state, settings)
+        except StateUnavailable as exc:
+            if exc.refused:
+                raise
+            raise RetryableError(str(exc)) from None
+        conn.close()
 
     def on_retry(attempt_no: int, exc: BaseException, delay_s: float) -> None:
-        log.warning("bus_unavailable", attempt=attempt_no, retry_in_s=round(delay_s, 2), message=str(exc))
+        log.warning("state_unavailable", attempt=attempt_no, retry_in_s=round(delay_s, 2), message=str(exc))
 
     try:
-        return await retry(attempt, backoff, sleep=sleep_unless_stopped, on_retry=on_retry)
+        await retry(attempt, backoff, sleep=_sleep_unless(stop), on_retry=on_retry)
     except _Stopped:
-        return None
+        return False
+    return True
 
 
 async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s: float,
@@ -344,6 +382,12 @@ async def run_stages(
                 loop.add_signal_handler(sig, signalled)
             except (NotImplementedError, RuntimeError):
                 pass  # not the main thread (tests): the caller sets `stop`
+        if settings.state.url is not None and not fail_fast:
+            readiness.set("state_connected", False)
+            if not await wait_for_state(settings, stop):
+                log.info("stopped", stages=list(names), cancelled=0)
+                return
+            readiness.set("state_connected", True)
         if fail_fast:
             connected = made_bus
             await connected.start()

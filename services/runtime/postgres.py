@@ -61,7 +61,20 @@ _COMMENT = re.compile(r"--[^\n]*")
 
 
 class StateUnavailable(StateError):
-    """The PostgreSQL server of `[state] url` cannot be reached or refused the session."""
+    """The PostgreSQL server of `[state] url` cannot be reached or refused the session.
+
+    `refused`: the server answered and refused this session (a wrong password, user or
+    database, an access rule), which waiting does not mend; otherwise it was not reached,
+    or is starting or stopping (a restart, a failover), and may answer later."""
+
+    def __init__(self, message: str, *, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused
+
+
+# What libpq says when a server that answered refuses the session for good.
+_REFUSED = ("authentication failed", "does not exist", "pg_hba.conf", "permission denied", "invalid ",
+            "no password supplied")
 
 
 def url_passwords(url: str) -> list[str]:
@@ -230,8 +243,10 @@ def connect_postgres(url: str, *, connect_timeout_s: float = 5.0, dead_peer_s: f
     try:
         conn = psycopg.connect(autocommit=True, **params)
     except psycopg.Error as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StateUnavailable(f"cannot open the state database {redact_url(url)} ([state] url): {reason}") from None
+        text = str(exc).strip()
+        reason = text.splitlines()[0] if text else type(exc).__name__
+        raise StateUnavailable(f"cannot open the state database {redact_url(url)} ([state] url): {reason}",
+                               refused=any(word in text for word in _REFUSED)) from None
     return PostgresConnection(conn)
 
 
