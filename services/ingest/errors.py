@@ -107,3 +107,12 @@ class ParseCrashed(RefusedDocument):
 def error_code(exc: BaseException) -> str:
     """The short name logged for `exc`: its `code`, or the class name for anything else."""
     return getattr(exc, "code", None) or type(exc).__name__
+
+
+class PublishFailed(Exception):
+    """The bus did not take a source's items (the broker is out of reach): the source is not
+    at fault, and its next poll sends again what was not acknowledged."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}")
+        self.cause = cause

@@ -29,7 +29,7 @@ from aiohttp import web
 from schemas import FeedItem
 from services.ingest.budget import ItemBudget
 from services.ingest.claims import SourceClaims, SourceOwnership
-from services.ingest.errors import ParseCrashed, ParseTimeout, RefusedDocument, error_code
+from services.ingest.errors import ParseCrashed, ParseTimeout, PublishFailed, RefusedDocument, error_code
 from services.ingest.fetcher import FetchResult, fetch
 from services.ingest.identity import content_hash, item_id_for
 from services.ingest.metrics import IngestMetrics
@@ -480,6 +480,8 @@ class IngestStage:
                 published = await self._publish(source, parsed, now, fetch_started=started)
         except (RetryableError, PermanentError) as exc:
             return self._failed(source, state, exc, now, time.perf_counter() - started, log)
+        except PublishFailed as exc:
+            return self._unpublished(source, state, exc, now, time.perf_counter() - started, log)
         except STATE_ERRORS as exc:
             log.error("state_failed", error=type(exc).__name__, message=str(exc))
             raise StateError(f"state database error: {exc}") from exc
@@ -528,6 +530,19 @@ class IngestStage:
             **({"damaged": damaged} if damaged else {}))
         return PollOutcome(source, result.status, items, published, duration_s=duration_s,
                            next_check_in_s=interval, format=parsed.format if parsed else None)
+
+    def _unpublished(self, source: Source, state: SourceState, exc: PublishFailed, now: datetime,
+                     duration_s: float, log) -> PollOutcome:
+        """The source answered, and the bus did not take its items: no failure of the source
+        (its error count and health stand). Its validators are not stored, so the next poll,
+        one interval later, fetches the document whole and sends what was not acknowledged."""
+        delay = failure_delay_s(self._policy, source.interval_s, 1, rng=self._rng)
+        self._state.save_source(replace(state, last_polled_at=now.timestamp(), next_check_at=now.timestamp() + delay))
+        log.warning("publish_failed", url=state.url, error=type(exc.cause).__name__, message=str(exc.cause),
+                    retry_in_s=round(delay, 1))
+        self._first_round.polled(source.url, None)
+        return PollOutcome(source, None, error="publish_failed", message=str(exc), duration_s=duration_s,
+                           next_check_in_s=delay)
 
     def _failed(self, source: Source, state: SourceState, exc: BaseException, now: datetime, duration_s: float,
                 log, *, logged: bool = False) -> PollOutcome:
@@ -603,7 +618,10 @@ class IngestStage:
                     published_at=entry.published_at, first_seen_at=first_seen,
                     source_kind=source.kind, source_country=source.country, source_tz=source.timezone,
                 )
-                await self._producer.send(self._topic, item.to_bytes(), key=item_id.encode())
+                try:
+                    await self._producer.send(self._topic, item.to_bytes(), key=item_id.encode())
+                except Exception as exc:
+                    raise PublishFailed(exc) from exc
                 acked.append(PublishedItem(item_id, source.url, digest, revision, first_seen))
                 self.metrics.published(source.name, entry.published_at, self._clock(),
                                        None if fetch_started is None else time.perf_counter() - fetch_started)

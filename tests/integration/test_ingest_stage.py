@@ -190,8 +190,11 @@ async def test_a_failing_bus_loses_nothing_and_repeats_nothing(site, http, tmp_p
                         settings=IngestSettings(allow_private_networks=True), clock=Clock())
     with capture_logs() as logs:
         (first,) = await stage.poll_all()
-    assert first.error == "ConnectionError" and len(producer.sent) == 1
-    assert [l["error"] for l in logs if l["event"] == "feed_failed"] == ["ConnectionError"]
+    assert first.error == "publish_failed" and len(producer.sent) == 1
+    # The bus's fault, not the feed's: said as such, and the source's error count stands.
+    assert [l["error"] for l in logs if l["event"] == "publish_failed"] == ["ConnectionError"]
+    assert not [l for l in logs if l["event"] == "feed_failed"]
+    assert stage._state.source(site.url("/wire.xml")).error_count == 0
     (second,) = await stage.poll_all()
     assert second.status == 200  # no ETag was stored, so the document came again
     assert second.new_items == 2 and len(producer.sent) == len(set(producer.sent)) == 3
