@@ -298,9 +298,11 @@ class Deliverer:
 
         async def attempt() -> T:
             attempts.count += 1
+            sending = False
             try:
                 async with slot:
                     try:
+                        sending = True
                         return await send()
                     except RetryableError as exc:
                         if exc.retry_after_s is not None and exc.retry_after_s > self._backoff.max_s:
@@ -309,6 +311,12 @@ class Deliverer:
                             raise PermanentError(f"{exc}; asked to retry after {exc.retry_after_s:g} s, longer "
                                                  f"than backoff_max_s ({self._backoff.max_s:g} s)") from exc
                         raise
+            except asyncio.CancelledError:
+                # A stop cut the attempt off; one that had begun to send may have reached the
+                # receiver, and counts when the delivery is tried again.
+                if sending and attempts.failed is not None:
+                    attempts.failed()
+                raise
             except (RetryableError, PermanentError) as exc:
                 if attempts.failed is not None:
                     attempts.failed()

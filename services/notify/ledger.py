@@ -300,11 +300,12 @@ class Ledger:
         )
 
     def count_attempt(self, subscription: str, event_id: str, revision: int) -> None:
-        """One more failed attempt at a pending delivery, kept across a crash: a process that
-        restarts again and again does not retry a dead receiver without end."""
+        """One more failed attempt at a pending delivery (or a dead one a replay tries again),
+        kept across a crash: a process that restarts again and again does not retry a dead
+        receiver without end, and `attempts` counts every one the receiver had."""
         self._conn.execute(
             "UPDATE notify_ledger SET attempts=attempts+1 WHERE subscription=? AND event_id=? AND revision=?"
-            " AND status='pending'", (subscription, event_id, revision))
+            " AND status IN ('pending', 'dead')", (subscription, event_id, revision))
 
     def mark_delivered(self, subscription: str, event_id: str, revision: int, *, attempts: int,
                        remote_ref: str | None) -> None:

@@ -187,6 +187,19 @@ async def test_a_delivery_that_fails_again_on_replay_is_listed_once(tmp_path, re
     assert [(r.letter.event_id, r.revision, r.state) for r in rows] == [("evt-prk-1", 1, "dead")]
 
 
+async def test_attempts_count_every_post_across_replays(tmp_path, receivers, http):
+    _, hook, _, _, _ = receivers
+    # Three failures in the stage, one more in a first replay; a second replay gets through.
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 4, [make_event()], _letters(1))
+    failed = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    assert failed.failed == 1
+    with capture_logs() as logs:
+        done = await dlq_replay(settings, bus, http=http, clock=lambda: NOW, sleep=FakeSleep(), idle_s=0.05)
+    assert done.delivered == 1 and len(hook.requests) == 5
+    (delivered,) = [line for line in logs if line["event"] == "alert_delivered"]
+    assert delivered["attempts"] == 5  # every POST the receiver had
+
+
 async def test_dlq_replay_sends_an_event_once_as_it_now_stands(tmp_path, receivers, http):
     _, hook, _, _, _ = receivers
     # Down for both revisions of the event.
