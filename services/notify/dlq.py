@@ -233,13 +233,15 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
 
 def format_rows(rows: list[DlqRow]) -> str:
     """A table a person can read in a terminal."""
-    header = f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_id':<24} reason"
+    header = (f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_id':<24} "
+              f"{'rev':>4} reason")
     lines = [header]
     for row in rows:
         d = row.letter
+        revision = "-" if row.revision is None else str(row.revision)
         lines.append(f"{d.failed_at.strftime('%Y-%m-%d %H:%M:%S'):<20} {d.stage:<8} {d.error[:16]:<16} "
                      f"{row.state:<9} {(d.subscription or '-')[:18]:<18} {(d.event_id or d.key or '-')[:24]:<24} "
-                     f"{d.reason[:100]}")
+                     f"{revision:>4} {d.reason[:100]}")
     if not rows:
         lines.append("(no dead letters)")
     return "\n".join(lines)

@@ -251,6 +251,8 @@ async def test_dlq_list_shows_a_removed_subscriptions_letters_and_refuses_a_miss
     # Taken out of the configuration since: its dead letter is still there to see.
     assert await list_command(settings, out, err, subscription="partner-hook", configured=["console"]) == 0
     assert "evt-prk-1" in out.getvalue()
+    header, row = out.getvalue().splitlines()
+    assert row.split()[header.split().index("rev") + 1] == "1"  # which revision (after the date's two words)
     out, err = io.StringIO(), io.StringIO()
     assert await list_command(settings, out, err, subscription="partner-hok", configured=["partner-hook"]) == 2
     assert out.getvalue() == ""
