@@ -61,7 +61,8 @@ class BusSettings(Section):
     health_check_s: float = Field(
         2.0, gt=0,
         description="run/serve: how often a running process asks the broker for metadata; while no answer comes "
-        "(within the same time, 2 s at least), /readyz names bus_connected.",
+        "(within the same time, 2 s at least), /readyz names bus_connected. A web stage on a [state] url database "
+        "asks that as often too, and stops when it does not answer.",
     )
     retention_ms: int | None = Field(
         None, ge=-1, description="retention.ms of topics created at start-up (-1: forever); unset: the broker's default."

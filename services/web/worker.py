@@ -9,6 +9,7 @@ is the one ingest and notify write; elsewhere those pages show what that file ho
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from datetime import datetime, timezone
 from typing import Any
@@ -111,6 +112,9 @@ class WebStage:
         self._state_error: BaseException | None = None
         self._state_failed = asyncio.Event()
         health_db = ctx.db()
+        # On a shared database, a session of its own asks whether the server still answers:
+        # a web stage whose pages are idle would otherwise stay ready with no database.
+        self._probe_db = ctx.db() if ctx.shared_state else None
         token = settings.web.admin_token.get_secret_value() if settings.web.admin_token else None
 
         async def replay(subscription: str, event_id: str) -> tuple[int, int]:
@@ -142,6 +146,23 @@ class WebStage:
         raise StateError(f"state database error while serving a page: {type(self._state_error).__name__}: "
                          f"{self._state_error}")
 
+    async def _watch_state(self, stop: asyncio.Event) -> None:
+        """Every `[bus] health_check_s`, one `SELECT 1` on the probe's session; an error is
+        the state lost, as when a page meets it."""
+        from services.runtime.postgres import STATE_ERRORS
+
+        assert self._probe_db is not None
+        every_s = self._ctx.settings.bus.health_check_s
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every_s)
+                return
+            try:
+                await asyncio.to_thread(self._probe_db.execute, "SELECT 1")
+            except STATE_ERRORS as exc:
+                self._state_lost(exc)
+                return
+
     async def run(self, stop: asyncio.Event) -> None:
         runner = StageRunner(
             consumer=await self._ctx.bus.consumer([self._ctx.topic("events")], self._ctx.group("web")),
@@ -151,6 +172,8 @@ class WebStage:
         )
         state = asyncio.create_task(self._stop_on_state_error(), name="web-state")
         tasks = [asyncio.create_task(runner.run(stop), name="web-consume"), state]
+        if self._probe_db is not None:
+            tasks.append(asyncio.create_task(self._watch_state(stop), name="web-state-probe"))
         if self._own_listener:
             tasks.append(asyncio.create_task(serve_http(self.app, self._ctx.settings.http.listen, stop),
                                              name="web-http"))

@@ -56,3 +56,37 @@ listen = "127.0.0.1:0"
     assert len(failed) == 1 and "AdminShutdown" in failed[0]["message"], failed
     stopped = web.events("stopped")[-1]
     assert stopped["level"] == "error" and stopped["failed"] == ["web"]
+
+
+async def test_an_idle_web_stage_notices_its_database_session_ended_and_stops(tmp_path, kafka_broker, topic_prefix,
+                                                                             pg_url, postgres):
+    """No page asked: its probe of the database (every `[bus] health_check_s`) finds the
+    session ended, and the stage stops as when a page meets it, instead of staying ready."""
+    import psycopg
+
+    config = tmp_path / "lw.toml"
+    config.write_text(f"""
+[bus]
+kind = "kafka"
+bootstrap_servers = "{kafka_broker.bootstrap_servers}"
+topic_prefix = "{topic_prefix}"
+health_check_s = 0.5
+
+[state]
+url = "{pg_url}"
+
+[http]
+listen = "127.0.0.1:0"
+""", encoding="utf-8")
+    web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
+    try:
+        await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
+        database = urlsplit(pg_url).path.lstrip("/")
+        with psycopg.connect(postgres.url(), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (database,))
+        code = await asyncio.wait_for(web.process.wait(), 20)
+    finally:
+        await web.stop()
+    assert code == 1
+    failed = web.events("state_failed")
+    assert len(failed) == 1 and "AdminShutdown" in failed[0]["message"], failed
