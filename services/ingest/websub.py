@@ -36,6 +36,7 @@ from services.ingest.errors import (
     ClientHttpError,
     ConnectError,
     FetchTimeout,
+    PublishFailed,
     RateLimited,
     ServerHttpError,
     error_code,
@@ -313,6 +314,12 @@ class WebSubscriber:
             # The hub retries a push it was not given a 2xx for; polling stays the net.
             log.warning("websub_push_deferred", bytes=len(body), retry_after_s=PUSH_RETRY_AFTER_S)
             return web.Response(status=503, text="busy with this topic's earlier pushes",
+                                headers={"Retry-After": str(PUSH_RETRY_AFTER_S)})
+        except PublishFailed as exc:
+            # The bus did not take the items: the hub retries the push, the poll is the net.
+            log.warning("publish_failed", error=type(exc.cause).__name__, message=str(exc.cause),
+                        retry_after_s=PUSH_RETRY_AFTER_S)
+            return web.Response(status=503, text="cannot pass the items on now",
                                 headers={"Retry-After": str(PUSH_RETRY_AFTER_S)})
         log.info("websub_push_received", bytes=len(body), new_items=new_items)
         return web.Response(status=202, text="accepted")

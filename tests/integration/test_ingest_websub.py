@@ -621,6 +621,33 @@ async def test_a_topic_pushed_faster_than_it_is_read_is_told_to_come_back_later(
         stage.close()
 
 
+async def test_a_push_the_bus_cannot_take_is_answered_503_for_the_hub_to_retry(world, tmp_path):
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    bus = MemoryBus()
+    stage = make_stage(site, hub, http, tmp_path / "s.db", Clock(), lease_s=3600, port=free_port(), bus=bus)
+    await stage.start_servers()
+    try:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        send = stage._producer.send
+
+        async def broker_down(*args, **kwargs):
+            raise ConnectionError("broker unavailable")
+
+        stage._producer.send = broker_down
+        pushed = feed_with_hub(hub.url, topic, [("a2", "North Korea fires ballistic missile"), ("a1", "Old news")])
+        with capture_logs() as logs:
+            assert await hub.push(pushed) == 503
+        assert [line["error"] for line in logs if line["event"] == "publish_failed"] == ["ConnectionError"]
+        stage._producer.send = send
+        assert await hub.push(pushed) == 202  # the hub's retry, the broker back
+        assert [i.title for i in published(bus)][-1] == "North Korea fires ballistic missile"
+    finally:
+        await stage.stop_servers()
+        stage.close()
+
+
 async def test_a_stop_cuts_off_a_push_still_being_read_within_seconds(world, tmp_path):
     """A push whose document takes long to read held the stop for aiohttp's minute, past
     `[run] shutdown_grace_s`; cut off, its hub got no 2xx and pushes it again."""
