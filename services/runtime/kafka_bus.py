@@ -248,7 +248,7 @@ class KafkaBus:
             **self._group_timing,
             **self._security,
         )
-        listener = _Joined(group)
+        listener = _Joined(group, quiet=assign)  # a one-off reader's assignment is no news to an operator
         if not assigned:
             # Subscribing with a listener (rather than naming the topics above) tells us when
             # the group has handed this member its partitions: readiness waits for that.
@@ -291,17 +291,19 @@ class _Joined(ConsumerRebalanceListener):
     which in a `partitions_assigned` line: after a member is lost, the line of each survivor
     shows who took its partitions over."""
 
-    def __init__(self, group: str = "") -> None:
+    def __init__(self, group: str = "", *, quiet: bool = False) -> None:
         self.joined = False
         self.group = group
+        self.quiet = quiet
 
     async def on_partitions_revoked(self, revoked) -> None:  # noqa: ANN001 - aiokafka's signature
         self.joined = False
 
     async def on_partitions_assigned(self, assigned, mode: str = "group") -> None:  # noqa: ANN001
         self.joined = True
-        get_logger().info("partitions_assigned", group=self.group, mode=mode,
-                          partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in assigned))
+        log = get_logger()
+        (log.debug if self.quiet else log.info)("partitions_assigned", group=self.group, mode=mode,
+                                                 partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in assigned))
 
 
 class KafkaProducer:

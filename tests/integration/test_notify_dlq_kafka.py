@@ -46,6 +46,8 @@ async def test_dlq_list_prints_its_table_on_stdout_and_its_log_lines_apart(tmp_p
     # stdout is a pipe, so the log lines are JSON: none of them is in the table.
     assert not [line for line in result.stdout.splitlines() if line.startswith("{")], result.stdout
     assert "evt-0" in result.stdout and "evt-1" in result.stdout
+    # Its own reader's assignment is no news to the person who asked for the table.
+    assert "partitions_assigned" not in result.stderr
 
 
 @pytest.mark.kafka
