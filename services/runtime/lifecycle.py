@@ -325,7 +325,8 @@ async def run_stages(
     `on_listening(address)` is called with the bound `host:port` once it listens. Each
     stage's lines name `service_of(name)` as their `service` and the stage as `stage`. While the broker
     cannot be reached the process waits and retries (see `connect_bus`), not ready; with
-    `fail_fast` it raises `BusUnavailable` at once instead. Once connected, the broker is
+    `fail_fast` it raises `BusUnavailable` at once instead; a `[state] url` database that cannot
+    be reached is waited for the same way first (see `wait_for_state`). Once connected, the broker is
     asked every `[bus] health_check_s` whether it answers (see `watch_bus`).
     """
     bind_service(service)
