@@ -204,3 +204,15 @@ async def wait_for(condition: Callable[[], bool], timeout_s: float, what: str, c
                                      f"log tail:\n{proc.log_path.read_text(errors='replace')[-3000:]}")
         await asyncio.sleep(0.05)
     raise AssertionError(f"timed out after {timeout_s}s waiting for {what}")
+
+
+def shared_state_config(tmp_path: Path, bootstrap_servers: str, topic_prefix: str, state_url: str,
+                        **bus: object) -> Path:
+    """A config file for `serve` on the broker and a PostgreSQL `[state] url`, listening on a
+    port of its own; `bus` adds `[bus]` keys (numbers only)."""
+    extra = "".join(f"{key} = {value}\n" for key, value in bus.items())
+    config = tmp_path / "lw.toml"
+    config.write_text(f'[bus]\nkind = "kafka"\nbootstrap_servers = "{bootstrap_servers}"\n'
+                      f'topic_prefix = "{topic_prefix}"\n{extra}\n[state]\nurl = "{state_url}"\n\n'
+                      '[http]\nlisten = "127.0.0.1:0"\n', encoding="utf-8")
+    return config

@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 import pytest
 
-from tests.integration.harness import LaunchwatchProcess, wait_for
+from tests.integration.harness import LaunchwatchProcess, shared_state_config, wait_for
 from tests.loopback import free_port
 
 pytestmark = pytest.mark.kafka
@@ -54,18 +54,8 @@ class Forwarder:
 
 
 def _config(tmp_path, kafka_broker, topic_prefix: str, state_url: str):
-    config = tmp_path / "lw.toml"
-    config.write_text(f"""
-[bus]
-kind = "kafka"
-bootstrap_servers = "{kafka_broker.bootstrap_servers}"
-topic_prefix = "{topic_prefix}"
-connect_retry_max_s = 0.5
-
-[state]
-url = "{state_url}"
-""", encoding="utf-8")
-    return config
+    return shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, state_url,
+                               connect_retry_max_s=0.5)
 
 
 async def test_a_stage_waits_not_ready_for_its_state_database_and_starts_once_it_answers(

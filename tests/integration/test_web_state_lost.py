@@ -11,28 +11,24 @@ from urllib.parse import urlsplit
 import aiohttp
 import pytest
 
-from tests.integration.harness import LaunchwatchProcess, wait_for
+from tests.integration.harness import LaunchwatchProcess, shared_state_config, wait_for
 
 pytestmark = pytest.mark.kafka
 
 
-async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp_path, kafka_broker, topic_prefix,
-                                                                            pg_url, postgres):
+def end_sessions(postgres, pg_url: str) -> int:
+    """End every session on the test's database, as a failover or an administrator does."""
     import psycopg
 
-    config = tmp_path / "lw.toml"
-    config.write_text(f"""
-[bus]
-kind = "kafka"
-bootstrap_servers = "{kafka_broker.bootstrap_servers}"
-topic_prefix = "{topic_prefix}"
+    database = urlsplit(pg_url).path.lstrip("/")
+    with psycopg.connect(postgres.url(), autocommit=True) as admin:
+        return admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s",
+                             (database,)).fetchone()[0]
 
-[state]
-url = "{pg_url}"
 
-[http]
-listen = "127.0.0.1:0"
-""", encoding="utf-8")
+async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp_path, kafka_broker, topic_prefix,
+                                                                            pg_url, postgres):
+    config = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url)
     web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
     try:
         await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
@@ -40,11 +36,7 @@ listen = "127.0.0.1:0"
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
             async with http.get(f"{base}/api/events") as response:
                 assert response.status == 200
-            database = urlsplit(pg_url).path.lstrip("/")
-            with psycopg.connect(postgres.url(), autocommit=True) as admin:
-                ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                                      " WHERE datname = %s", (database,)).fetchone()[0]
-            assert ended >= 1
+            assert end_sessions(postgres, pg_url) >= 1
             async with http.get(f"{base}/api/events") as response:
                 assert response.status == 503
                 assert "state database" in await response.text()
@@ -62,28 +54,11 @@ async def test_an_idle_web_stage_notices_its_database_session_ended_and_stops(tm
                                                                              pg_url, postgres):
     """No page asked: its probe of the database (every `[bus] health_check_s`) finds the
     session ended, and the stage stops as when a page meets it, instead of staying ready."""
-    import psycopg
-
-    config = tmp_path / "lw.toml"
-    config.write_text(f"""
-[bus]
-kind = "kafka"
-bootstrap_servers = "{kafka_broker.bootstrap_servers}"
-topic_prefix = "{topic_prefix}"
-health_check_s = 0.5
-
-[state]
-url = "{pg_url}"
-
-[http]
-listen = "127.0.0.1:0"
-""", encoding="utf-8")
+    config = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url, health_check_s=0.5)
     web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
     try:
         await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
-        database = urlsplit(pg_url).path.lstrip("/")
-        with psycopg.connect(postgres.url(), autocommit=True) as admin:
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (database,))
+        end_sessions(postgres, pg_url)
         code = await asyncio.wait_for(web.process.wait(), 20)
     finally:
         await web.stop()
