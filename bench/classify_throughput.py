@@ -8,7 +8,9 @@ item reaches the model) or of a real day (`2023-03-09`: $LAUNCHWATCH_SHARED_DATA
 the mix a deployment sees, where about one item in nine reaches the model), N times per
 round (default 20) with a fixed publication time, so field extraction and
 time resolution run as in production; prints items/s for each of R rounds (default 5)
-and the best and median. One process, one thread: the number is per core. Rates are
+and the best and median, then the process's peak resident set (the memory target is for
+this: the classifier with its rules and model, having read the items), with the peak
+before the model was loaded beside it. One process, one thread: the number is per core. Rates are
 computed from CPU time (time.process_time), so other work on a shared machine does not
 count against them; wall-clock rates are printed beside them.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import resource
 import statistics
 import sys
 import time
@@ -65,6 +68,11 @@ def rates(inputs: list[tuple[str, str, str | None]], repeat: int, rounds: int,
     return out
 
 
+def peak_rss_mb() -> float:
+    """The peak resident set of this process so far, in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str]) -> int:
     repeat = _option(argv, "--repeat", 20)
     rounds = _option(argv, "--rounds", 5)
@@ -74,12 +82,14 @@ def main(argv: list[str]) -> int:
     if positional and not path.exists():
         path = default.parent / "days" / f"{positional[0]}.jsonl.gz"
     inputs = load_inputs(path)
+    before_model_mb = peak_rss_mb()
     started = time.perf_counter()
     model.shipped()
     print(f"model loaded in {1000 * (time.perf_counter() - started):.0f} ms ({model.MODEL_PATH.stat().st_size:,} bytes)")
     measured = [cpu for cpu, _ in rates(inputs, repeat, rounds, report=print)]
     print(f"items: {len(inputs)} x {repeat} per round, {rounds} rounds")
     print(f"best {max(measured):,.0f} items/s   median {statistics.median(measured):,.0f} items/s (CPU time, one core)")
+    print(f"peak resident set {peak_rss_mb():.0f} MB ({before_model_mb:.0f} MB before the model was loaded)")
     return 0
 
 
