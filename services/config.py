@@ -48,6 +48,17 @@ class Settings(RuntimeSettings):
         return self
 
     @model_validator(mode="after")
+    def _ledger_outlasts_freshness(self) -> "Settings":
+        """A revision read again after its event's deliveries were forgotten must be too old
+        to alert, or it would be sent a second time."""
+        retention_s = self.notify.ledger_retention_days * 86400
+        for index, sub in enumerate(self.subscriptions):
+            if sub.freshness_window_s >= retention_s:
+                raise ValueError(f"subscriptions.{index}.freshness_window_s ({sub.freshness_window_s:g} s) is not "
+                                 f"shorter than notify.ledger_retention_days ({self.notify.ledger_retention_days:g})")
+        return self
+
+    @model_validator(mode="after")
     def _reachable(self) -> "Settings":
         """A subscription whose URL names an address the delivery guard refuses would have
         every alert dead-lettered, found out at the first launch, weeks later: said now.

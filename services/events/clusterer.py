@@ -16,11 +16,16 @@ from schemas import LaunchEvent, LaunchReport
 from services.events.state import (Decision, EventState, Window, actors_named, decide, join, open_event,  # noqa: F401
                                    reaches_clusterer, source_from_report, walk_back)
 from services.events.store import EventStore
+from services.events.window import RETENTION_DAYS
 from services.runtime.postgres import StateConnection
 
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+# Closed events past their retention are looked for at most once per this much report time.
+PRUNE_EVERY = timedelta(hours=1)
 
 
 class Clusterer:
@@ -32,14 +37,18 @@ class Clusterer:
     """
 
     def __init__(self, db: StateConnection, clock: Callable[[], datetime] = _utc_now, *,
-                 window: Window | None = None) -> None:
+                 window: Window | None = None, retention_s: float = RETENTION_DAYS * 86400) -> None:
         self._store = EventStore(db)
         self._clock = clock
         self._window = window or Window()
+        self._retention = timedelta(seconds=retention_s)
         self._open: list[EventState] = []
         self._watermark: datetime | None = None
+        self._pruned_at: datetime | None = None
         self.last_decision: Decision | None = None
         """What the last report `add` handled did and why (None when it was handled before)."""
+        self.last_pruned: tuple[int, int] = (0, 0)
+        """(events, reports) the last report `add` handled made the store forget (see `EventStore.prune`)."""
         self.reload()
 
     def reload(self) -> None:
@@ -81,6 +90,7 @@ class Clusterer:
         nothing of the report is kept and it can be handled again.
         """
         self.last_decision = None
+        self.last_pruned = (0, 0)
         if not report.is_launch and walk_back(report.title) != "retraction":
             return []
         done = self._store.effects(report.item_id, report.revision)
@@ -128,11 +138,21 @@ class Clusterer:
                 self._store.save(changed, published_after=after, publish=publish)
             for state in closing:
                 self._store.close(state.event_id)
-            self._store.record(report.item_id, report.revision, events)
+            self._store.record(report.item_id, report.revision, events, watermark)
             self._store.set_watermark(watermark)
         if closing:
             closed = {s.event_id for s in closing}
             open_states = [s for s in open_states if s.event_id not in closed]
         self._open = open_states
         self._watermark = watermark
+        self._prune()
         return events
+
+    def _prune(self) -> None:
+        """Forget the closed events (and the reports that caused nothing) a retention older
+        than the watermark, at most once per `PRUNE_EVERY` of report time: on report time,
+        so a replay of old news forgets alike."""
+        if self._pruned_at is not None and self._watermark - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = self._watermark
+        self.last_pruned = self._store.prune(self._watermark - self._retention)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from services.events.window import Window
+from services.events.window import RETENTION_DAYS, Window
 from services.runtime.config_model import Section
 
 _DEFAULT = Window()
@@ -31,6 +31,18 @@ class EventsSettings(Section):
         _DEFAULT.inactive_close_s, gt=0, description="An event with no report for this long is closed.")
     stale_after_s: float = Field(
         _DEFAULT.stale_after_s, gt=0, description="A first report of a launch this old opens no alerting event.")
+    retention_days: float = Field(
+        RETENTION_DAYS, gt=0,
+        description="A closed event last reported this long ago is forgotten by the events stage's state (its "
+        "revisions, and what each report did), as are reports handled this long ago that caused nothing; "
+        "at least inactive_close_s.")
+
+    @model_validator(mode="after")
+    def _retention_outlasts_closing(self) -> "EventsSettings":
+        if self.retention_days * 86400 < self.inactive_close_s:
+            raise ValueError(f"events.retention_days ({self.retention_days:g}) is shorter than "
+                             f"events.inactive_close_s ({self.inactive_close_s:g} s)")
+        return self
 
     def window(self) -> Window:
-        return Window(**self.model_dump())
+        return Window(**self.model_dump(exclude={"retention_days"}))

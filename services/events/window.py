@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# How long the events stage's state keeps a closed event (`[events] retention_days`).
+RETENTION_DAYS = 30.0
+
 
 @dataclass(frozen=True)
 class Window:

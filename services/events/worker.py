@@ -59,6 +59,9 @@ class ClusterHandler:
             get_logger().info("report_unpublished", item_id=report.item_id, feed=report.feed,
                               action=decision.action, reason=decision.reason,
                               event_id=decision.state.event_id if decision.state is not None else None)
+        forgotten, reports = self._clusterer.last_pruned
+        if forgotten or reports:
+            get_logger().info("events_forgotten", events=forgotten, reports=reports)
         for event in events:
             await self._producer.send(self._events_topic, event.to_bytes(), key=event.event_id.encode())
             revision_published(event.revision)
@@ -160,7 +163,8 @@ def make_runner(ctx: StageContext, clusterer: Clusterer, consumer: Consumer) -> 
 
 async def build_stage(ctx: StageContext) -> ActiveStandby:
     db = ctx.db()
-    clusterer = Clusterer(db, ctx.clock, window=ctx.settings.events.window())
+    events = ctx.settings.events
+    clusterer = Clusterer(db, ctx.clock, window=events.window(), retention_s=events.retention_days * 86400)
     group = ctx.group("cluster")
     if ctx.shared_state:
         name = f"launchwatch events {group}"

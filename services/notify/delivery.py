@@ -104,6 +104,8 @@ class Deliverer:
             [delivery_id_for(name, event.event_id, event.revision) for name in names],
             event_json=event.model_dump_json(), received_at=self._clock(),
         )
+        if self._ledger.last_forgotten:
+            get_logger().info("deliveries_forgotten", rows=self._ledger.last_forgotten)
         for name in names:
             self._wake_event(name).set()
         return added

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import json
 import os
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
 
+from services.notify.settings import LEDGER_RETENTION_DAYS
 from services.notify.subscriptions import Memory
 from services.runtime.postgres import StateConnection, begin_exclusive, is_alive, is_shared, try_lock
 
@@ -70,8 +71,9 @@ CREATE INDEX IF NOT EXISTS notify_ledger_seq ON notify_ledger (seq);
 CREATE INDEX IF NOT EXISTS notify_ledger_outbox ON notify_ledger (subscription, status, seq);
 CREATE INDEX IF NOT EXISTS notify_ledger_revision ON notify_ledger (event_id, revision);
 """
-# Events nobody owes any more are dropped from the outbox at most this often.
-PRUNE_EVERY_S = 60.0
+# Events nobody owes any more, and deliveries past the retention, are dropped at most this
+# often (by the ledger's clock).
+PRUNE_EVERY = timedelta(seconds=60)
 # What a subscription's sender still has to do, oldest first.
 _OPEN = ("outbox", "pending")
 
@@ -121,8 +123,13 @@ class Queued:
     digest_id: str | None
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# Finished: nothing more is owed or replayable. A pair of (subscription, event) with a row
+# in any other status (owed, queued for a digest, dead) is kept whole.
+_FINISHED = ("delivered", "skipped")
 
 
 class Ledger:
@@ -135,8 +142,14 @@ class Ledger:
     dies the lock goes with its session and another instance claims it.
     """
 
-    def __init__(self, conn: StateConnection, *, namespace: str = "launchwatch") -> None:
+    def __init__(self, conn: StateConnection, *, namespace: str = "launchwatch",
+                 clock: Callable[[], datetime] = _utc_now, retention_s: float = LEDGER_RETENTION_DAYS * 86400) -> None:
         self._conn = conn
+        self._clock = clock
+        self._retention = timedelta(seconds=retention_s)
+        self.last_forgotten = 0
+        """Rows the last `enqueue` forgot: a subscription's finished deliveries of an event
+        whose newest is older than the retention."""
         self._namespace = namespace
         self.shared = is_shared(conn)
         self._conn.executescript(_SCHEMA)
@@ -147,13 +160,16 @@ class Ledger:
                 if column not in columns:  # a state file from before digests or the outbox
                     self._conn.execute(f"ALTER TABLE notify_ledger ADD COLUMN {column} {kind}")
         self._conn.executescript(_OUTBOX_INDEXES)
-        self._pruned_at: float | None = None
+        self._pruned_at: datetime | None = None
         main = "" if self.shared else next(
             (row[2] for row in self._conn.execute("PRAGMA database_list") if row[1] == "main"), "")
         # An in-memory ledger (tests, the demo replay) has nothing to flush, nor has
         # PostgreSQL, whose commits are durable when they return.
         self._durable_files = [f"{main}-wal", main] if main else []
         self._claimed: set[str] = set()
+
+    def _stamp(self) -> str:
+        return self._clock().isoformat()
 
     def claim(self, subscription: str) -> bool:
         """True when this instance sends `subscription`'s rows: always on SQLite; on
@@ -203,19 +219,29 @@ class Ledger:
         that a `pending` row from before the outbox gets a number. Returns how many rows
         were added. The rows survive a crash of the process once this returns, a power cut
         once `sync` has returned too."""
-        prune = self._pruned_at is None or time.monotonic() - self._pruned_at >= PRUNE_EVERY_S
+        moment = self._clock()
+        prune = self._pruned_at is None or moment - self._pruned_at >= PRUNE_EVERY
         with self._conn:
             begin_exclusive(self._conn, f"{self._namespace} notify outbox")  # the next numbers are ours until commit
+            self.last_forgotten = 0
             if prune:
                 self._conn.execute(
                     "DELETE FROM notify_outbox_events WHERE NOT EXISTS (SELECT 1 FROM notify_ledger l"
                     " WHERE l.event_id=notify_outbox_events.event_id AND l.revision=notify_outbox_events.revision"
                     " AND l.status IN (?, ?))", _OPEN)
+                cutoff = (moment - self._retention).isoformat()
+                # A re-read revision of a forgotten event finds no memory and is judged as a
+                # first alert: past every freshness window by then, so it is skipped.
+                self.last_forgotten = self._conn.execute(
+                    "DELETE FROM notify_ledger WHERE status IN (?, ?) AND updated_at < ? AND NOT EXISTS"
+                    " (SELECT 1 FROM notify_ledger l WHERE l.subscription=notify_ledger.subscription"
+                    " AND l.event_id=notify_ledger.event_id AND (l.status NOT IN (?, ?) OR l.updated_at >= ?))",
+                    (*_FINISHED, cutoff, *_FINISHED, cutoff)).rowcount
             (last,) = self._conn.execute("SELECT coalesce(max(seq), 0) FROM notify_ledger").fetchone()
             self._conn.execute(
                 "INSERT OR IGNORE INTO notify_outbox_events (event_id, revision, event_json, received_at)"
                 " VALUES (?, ?, ?, ?)", (event_id, revision, event_json, received_at.isoformat()))
-            now = _now()
+            now = self._stamp()
             added = self._conn.executemany(
                 "INSERT INTO notify_ledger (subscription, event_id, revision, delivery_id, status, seq, updated_at)"
                 " VALUES (?, ?, ?, ?, 'outbox', ?, ?)"
@@ -225,7 +251,7 @@ class Ledger:
                  for n, (subscription, delivery_id) in enumerate(zip(subscriptions, delivery_ids), start=1)],
             ).rowcount
         if prune:
-            self._pruned_at = time.monotonic()
+            self._pruned_at = moment
         return added
 
     def next_owed(self, subscription: str) -> OutboxRow | None:
@@ -296,7 +322,7 @@ class Ledger:
             " kind=excluded.kind, changed=excluded.changed, previous=excluded.previous, facts=excluded.facts,"
             " updated_at=excluded.updated_at",
             (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)),
-             json.dumps(previous), json.dumps(facts, default=str), _now()),
+             json.dumps(previous), json.dumps(facts, default=str), self._stamp()),
         )
 
     def count_attempt(self, subscription: str, event_id: str, revision: int) -> None:
@@ -312,7 +338,7 @@ class Ledger:
         self._conn.execute(
             "UPDATE notify_ledger SET status='delivered', attempts=attempts+?, remote_ref=?, reason=NULL,"
             " updated_at=? WHERE subscription=? AND event_id=? AND revision=?",
-            (attempts, remote_ref, _now(), subscription, event_id, revision),
+            (attempts, remote_ref, self._stamp(), subscription, event_id, revision),
         )
 
     def mark_dead(self, subscription: str, event_id: str, revision: int, *, attempts: int, reason: str,
@@ -321,7 +347,7 @@ class Ledger:
         self._conn.execute(
             "UPDATE notify_ledger SET status='dead', attempts=attempts+?, reason=?, event_json=?, updated_at=?"
             " WHERE subscription=? AND event_id=? AND revision=?",
-            (attempts, reason, event_json, _now(), subscription, event_id, revision),
+            (attempts, reason, event_json, self._stamp(), subscription, event_id, revision),
         )
 
     def dead(self) -> list[tuple[str, str, int, str, str, str]]:
@@ -351,7 +377,7 @@ class Ledger:
         self._conn.execute(
             "UPDATE notify_ledger SET status='skipped', reason='superseded', updated_at=?"
             " WHERE subscription=? AND event_id=? AND revision=? AND status='dead'",
-            (_now(), subscription, event_id, revision))
+            (self._stamp(), subscription, event_id, revision))
 
     def mark_skipped(self, *, subscription: str, event_id: str, revision: int, delivery_id: str,
                      reason: str) -> None:
@@ -360,7 +386,7 @@ class Ledger:
             " updated_at) VALUES (?, ?, ?, ?, 'skipped', ?, ?)"
             " ON CONFLICT (subscription, event_id, revision) DO UPDATE SET status='skipped', reason=excluded.reason,"
             " updated_at=excluded.updated_at WHERE notify_ledger.status='outbox'",
-            (subscription, event_id, revision, delivery_id, reason, _now()),
+            (subscription, event_id, revision, delivery_id, reason, self._stamp()),
         )
 
     def mark_queued(self, *, subscription: str, event_id: str, revision: int, delivery_id: str, kind: str,
@@ -374,7 +400,7 @@ class Ledger:
             " event_json=excluded.event_json, queued_at=excluded.queued_at, updated_at=excluded.updated_at"
             " WHERE notify_ledger.status='outbox'",
             (subscription, event_id, revision, delivery_id, kind, json.dumps(list(changed)), json.dumps(previous),
-             json.dumps(facts, default=str), event_json, queued_at.isoformat(), _now()),
+             json.dumps(facts, default=str), event_json, queued_at.isoformat(), self._stamp()),
         )
 
     def queued(self, subscription: str) -> list[Queued]:
@@ -392,7 +418,7 @@ class Ledger:
             self._conn.execute("BEGIN")
             self._conn.executemany(
                 "UPDATE notify_ledger SET digest_id=?, updated_at=? WHERE subscription=? AND event_id=? AND revision=?",
-                [(digest_id, _now(), subscription, r.event_id, r.revision) for r in rows],
+                [(digest_id, self._stamp(), subscription, r.event_id, r.revision) for r in rows],
             )
 
     def finish_digest(self, subscription: str, digest_id: str, *, status: str, attempts: int,
@@ -401,7 +427,7 @@ class Ledger:
         self._conn.execute(
             "UPDATE notify_ledger SET status=?, attempts=attempts+?, reason=?, updated_at=?"
             " WHERE subscription=? AND digest_id=? AND status='queued'",
-            (status, attempts, reason, _now(), subscription, digest_id),
+            (status, attempts, reason, self._stamp(), subscription, digest_id),
         )
 
     def counts(self) -> dict[str, int]:

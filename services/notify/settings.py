@@ -13,6 +13,9 @@ from schemas.models import Kind
 from services.runtime.addresses import AddressPolicy, parse_networks
 from services.runtime.config_model import HttpUrl, LanguageTag, Name, Port, Section, SingleLine, http_url
 
+# How long a subscription's finished deliveries of an event are kept (the ledger's default too).
+LEDGER_RETENTION_DAYS = 90.0
+
 
 class NotifySettings(Section):
     max_attempts: int = Field(6, ge=1, description="Delivery attempts before dead-lettering.")
@@ -51,6 +54,12 @@ class NotifySettings(Section):
             allowed_networks=parse_networks(self.allowed_networks),
             hint='add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it',
         )
+
+    ledger_retention_days: float = Field(
+        LEDGER_RETENTION_DAYS, gt=0,
+        description="A subscription's finished deliveries of an event (delivered or skipped; not dead ones, nor "
+        "any still owed) are forgotten once the newest is this old; longer than every subscription's "
+        "freshness_window_s, so that a revision read again then is skipped as too old, not sent.")
 
     @model_validator(mode="after")
     def _backoff_in_order(self) -> "NotifySettings":

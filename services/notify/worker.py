@@ -176,7 +176,7 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
             "one notify process per SQLite state file; several notify processes share a PostgreSQL state "
             "([state] url)")).acquire()
         ctx.on_close(lock.release)
-    ledger = Ledger(ctx.db())
+    ledger = Ledger(ctx.db(), clock=ctx.clock, retention_s=settings.notify.ledger_retention_days * 86400)
     if ledger.shared:
         report_role("notify", f"sending for 0 of {len(subscriptions)} subscriptions")
 

@@ -22,6 +22,8 @@ from services.runtime.errors import ConfigError, StateError
 from services.runtime.postgres import StateUnavailable, connect_postgres, translate, try_lock
 from services.runtime.retry import Backoff
 from tests.unit.test_clusterer import T0, FakeClock, morning
+from tests.unit.test_clusterer_retention import forgets_a_closed_event
+from tests.unit.test_notify_retention import forgets_only_finished_deliveries
 
 EPOCH_S = 1_767_225_600.123456  # 2026-01-01: PostgreSQL's 4-byte REAL would round this by minutes
 
@@ -78,6 +80,14 @@ def test_the_clusterer_reloads_what_another_instance_left(connect):
     later = [event for r in reports[5:] for event in second.add(r)]
     revisions = [e.revision for e in published + later if e.event_id == published[0].event_id]
     assert revisions == list(range(1, len(revisions) + 1))
+
+
+def test_the_clusterer_forgets_closed_events_past_their_retention(connect):
+    forgets_a_closed_event(connect())
+
+
+def test_the_ledger_forgets_finished_deliveries_past_their_retention(connect):
+    forgets_only_finished_deliveries(connect())
 
 
 def test_the_web_pages_store_keeps_the_latest_revision(connect):
