@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from services.ingest.errors import FeedTooComplex, NotAFeed
-from services.ingest.parser import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, Entry, ParsedFeed
+from services.ingest.parser import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, Entry, ParsedFeed, web_link
 from services.ingest.text import html_to_text
 
 # Browsers stop nesting at 512 (deeper elements become siblings); real pages stay under 50.
@@ -234,10 +234,11 @@ def parse_page(body: bytes, *, url: str, selector: str, content_type: str | None
         if link_node is None:
             continue
         href = link_node.attrs["href"].strip()
-        if href.startswith(("javascript:", "#", "mailto:")):
+        if href.startswith("#"):
             continue
-        link = urljoin(base, href)
-        if link in seen:
+        # Only a web page: not `javascript:`, `data:` or `mailto:`, in any letter case.
+        link = web_link(base, href)
+        if link is None or link in seen:
             continue
         seen.add(link)
         title = link_node.text(MAX_TITLE_CHARS) or link_node.attrs.get("title", "")[:MAX_TITLE_CHARS]

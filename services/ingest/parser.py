@@ -60,6 +60,29 @@ MAX_DATE_CHARS = 200  # longer is no date
 RAW_TEXT_FACTOR = 20  # markup is cut to this many times the text limit before conversion
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(value: str | None) -> str | None:
+    """`value` with each lone surrogate (a JSON "\\ud800", a UTF-7 "+2AA-") replaced by
+    U+FFFD: text that cannot be written as UTF-8 would fail its item's hash, its message
+    and its log line."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def _make_encodable(obj: object, names: tuple[str, ...]) -> None:
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, str) and (clean := _encodable(value)) is not value:
+            object.__setattr__(obj, name, clean)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One entry of a feed, as plain text, links absolute."""
@@ -70,6 +93,9 @@ class Entry:
     summary: str
     published_at: datetime | None
     lang: str | None = None
+
+    def __post_init__(self) -> None:
+        _make_encodable(self, ("guid", "link", "title", "summary", "lang"))
 
 
 @dataclass(frozen=True)
@@ -87,6 +113,9 @@ class ParsedFeed:
     # Where the XML breaks, for a document that is not well-formed but whose entries the
     # lenient parser could still read (a feed broken mid-item may give a partial item).
     damaged: str | None = None
+
+    def __post_init__(self) -> None:
+        _make_encodable(self, ("title", "lang", "hub_url", "self_url"))
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_entries: int = 1000,
@@ -226,6 +255,8 @@ def _read_date(value: str | None, default_tz: str | None) -> datetime | None:
     if not value or not value.strip() or len(value) > MAX_DATE_CHARS:
         return None
     text = _ZONE_WORD.sub(lambda m: _ZONES[m.group(1)], value.strip())
+    if (zone_offset := _NUMERIC_ZONE.search(text)) and (int(zone_offset[1]) >= 24 or int(zone_offset[2]) >= 60):
+        return None  # "+9999", "+24:00": no zone on Earth, so no date to trust
     parsed = _rfc822(text) or _iso(text) or _numeric(text)
     if parsed is None:
         try:
@@ -241,6 +272,7 @@ def _read_date(value: str | None, default_tz: str | None) -> datetime | None:
         return None
 
 
+_NUMERIC_ZONE = re.compile(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
 _RFC822_ZONE = re.compile(r"\d:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})\s*$")
 
 
@@ -381,7 +413,7 @@ def _text(element: ET.Element | None) -> str | None:
     return element.text
 
 
-def _abs(url: str, link: str | None) -> str | None:
+def web_link(url: str, link: str | None) -> str | None:
     """`link` made absolute against the document's `url`; None unless it leads to a web page
     (http or https): a `javascript:` or `data:` link in a feed would travel in every
     message and webhook body to readers that might follow it."""
@@ -400,9 +432,9 @@ def _hub_and_self(links: Iterable[ET.Element], url: str) -> tuple[str | None, st
     for link in links:
         rel = link.get("rel")
         if rel == "hub" and hub is None:
-            hub = _abs(url, link.get("href"))
+            hub = web_link(url, link.get("href"))
         elif rel == "self" and self_url is None:
-            self_url = _abs(url, link.get("href"))
+            self_url = web_link(url, link.get("href"))
     return hub, self_url
 
 
@@ -438,7 +470,7 @@ def _from_rss(root: ET.Element, url: str, max_entries: int, default_tz: str | No
         date = _text(item.find("pubDate")) or _text(item.find(_DC + "date"))
         entries.append(Entry(
             guid=guid.strip() if guid else None,
-            link=_abs(url, link),
+            link=web_link(url, link),
             title=_plain(_text(item.find("title")), MAX_TITLE_CHARS),
             summary=_plain(summary, MAX_SUMMARY_CHARS),
             published_at=parse_date(date, default_tz),
@@ -481,7 +513,7 @@ def _from_atom(root: ET.Element, url: str, max_entries: int, default_tz: str | N
             link = guid  # as feedparser does: an http id stands in for a missing link
         entries.append(Entry(
             guid=guid.strip() if guid else None,
-            link=_abs(url, link),
+            link=web_link(url, link),
             title=_plain(_atom_text(entry.find(_ATOM + "title")), MAX_TITLE_CHARS),
             summary=_plain(summary, MAX_SUMMARY_CHARS),
             published_at=parse_date(date, default_tz),
@@ -505,7 +537,7 @@ def _from_rdf(root: ET.Element, url: str, max_entries: int, default_tz: str | No
         about = item.get(_RDF + "about")
         entries.append(Entry(
             guid=about.strip() if about else None,
-            link=_abs(url, _text(item.find(_RSS1 + "link"))),
+            link=web_link(url, _text(item.find(_RSS1 + "link"))),
             title=_plain(_text(item.find(_RSS1 + "title")), MAX_TITLE_CHARS),
             summary=_plain(_text(item.find(_RSS1 + "description")) or _text(item.find(_CONTENT)), MAX_SUMMARY_CHARS),
             published_at=parse_date(date, default_tz),
@@ -575,7 +607,7 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
         guid = item.get("id")
         entries.append(Entry(
             guid=guid.strip() if isinstance(guid, str) and guid.strip() else None,
-            link=_abs(url, item.get("link")),
+            link=web_link(url, item.get("link")),
             title=_plain(item.get("title"), MAX_TITLE_CHARS),
             summary=_plain(summary, MAX_SUMMARY_CHARS),
             # dict.get: feedparser's own get maps a missing "updated" to "published" with a
@@ -593,9 +625,9 @@ def _parse_with_feedparser(body: bytes, *, url: str, content_type: str | None, m
     hub = self_url = None
     for link in feed.get("links", []):
         if link.get("rel") == "hub" and hub is None:
-            hub = _abs(url, link.get("href"))
+            hub = web_link(url, link.get("href"))
         elif link.get("rel") == "self" and self_url is None:
-            self_url = _abs(url, link.get("href"))
+            self_url = web_link(url, link.get("href"))
     return ParsedFeed(
         format=_family(result.get("version") or ""),
         title=_plain(feed.get("title"), MAX_TITLE_CHARS),
@@ -640,7 +672,7 @@ def _parse_json_feed(body: bytes, *, url: str, max_entries: int, default_tz: str
         summary = _str(item.get("content_text")) or _str(item.get("content_html")) or _str(item.get("summary"))
         entries.append(Entry(
             guid=str(guid).strip() if isinstance(guid, (str, int)) and str(guid).strip() else None,
-            link=_abs(base, _str(item.get("url")) or _str(item.get("external_url"))),
+            link=web_link(base, _str(item.get("url")) or _str(item.get("external_url"))),
             title=_plain(_str(item.get("title")), MAX_TITLE_CHARS),
             summary=_plain(summary, MAX_SUMMARY_CHARS),
             published_at=parse_date(_str(item.get("date_published")) or _str(item.get("date_modified")),

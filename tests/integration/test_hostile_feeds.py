@@ -4,6 +4,9 @@ table when a page is hostile."""
 
 from __future__ import annotations
 
+import json
+from datetime import datetime, timezone
+
 import aiohttp
 import pytest
 from structlog.testing import capture_logs
@@ -88,3 +91,63 @@ async def test_feeds_check_prints_its_table_when_a_page_is_hostile(sites, tmp_pa
     assert by_name["Press"]["error"].startswith("too_complex: ")
     table = format_table(rows)
     assert "1 of 2 sources answered with a feed" in table
+
+
+def json_feed_with_lone_surrogates() -> bytes:
+    """A JSON Feed whose second item's id, title and text hold lone surrogates ("\\ud800" is
+    valid JSON, but no UTF-8 text)."""
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [
+        {"id": "j1", "url": "http://x/j1", "title": "China fires ballistic missile into the sea"},
+        {"id": "j2\ud800", "url": "http://x/j2", "title": "Syria \ud800 fires rockets",
+         "content_text": "Rockets \udc00 were fired."},
+    ]}).encode()
+
+
+def rss_with_an_impossible_zone() -> bytes:
+    return (b"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+            b"<item><guid>r1</guid><title>Iran fires missiles</title><link>http://x/r1</link>"
+            b"<pubDate>Sun, 06 Dec 2026 19:00:00 +9999</pubDate></item>"
+            b"<item><guid>r2</guid><title>Markets open</title><link>http://x/r2</link>"
+            b"<pubDate>Sun, 06 Dec 2026 10:00:00 +0900</pubDate></item></channel></rss>")
+
+
+def utf7_page_with_script_links() -> bytes:
+    """A press page in UTF-7 (whose decoder yields a lone surrogate for "+2AA-"), with links
+    that lead to no web page beside one that does."""
+    links = ("<li><a href='JavaScript:alert(document.cookie)'>Iran fires ballistic missiles at Israel</a></li>"
+             "<li><a href='data:text/html;base64,PHNjcmlwdD4='>North Korea fires missile</a></li>"
+             "<li><a href='MAILTO:press@example.org'>Write to us</a></li>"
+             "<li><a href='/press/1'>Ministry statement +2AA- on the launch</a></li>")
+    return (f"<html><head><meta charset='utf-7'></head><body><ul class='news'>{links}</ul></body></html>"
+            ).encode("ascii")
+
+
+async def test_one_hostile_item_costs_its_feed_none_of_its_other_items(sites, tmp_path):
+    site, _ = sites
+    site.docs["/feed.json"] = Doc(json_feed_with_lone_surrogates(), content_type="application/feed+json")
+    site.docs["/wire.xml"] = Doc(rss_with_an_impossible_zone())
+    site.docs["/press.html"] = Doc(utf7_page_with_script_links(), content_type="text/html")
+    settings = Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "ingest": {"allow_private_networks": True, "per_host_spacing_s": 0},
+        "feeds": [{"url": site.url("/feed.json"), "name": "json"}, {"url": site.url("/wire.xml"), "name": "rss"}],
+        "pages": [{"url": site.url("/press.html"), "name": "press", "selector": "ul.news a"}],
+    })
+    bus = MemoryBus()
+    async with aiohttp.ClientSession() as http:
+        stage, ctx = await make_stage(settings, bus, http, Clock())
+        try:
+            results = await stage.poll_all()
+        finally:
+            stage.close()
+            ctx.close()
+    assert [r.error for r in results] == [None, None, None]
+    items = {i.title: i for i in published(bus)}
+    assert set(items) == {"China fires ballistic missile into the sea", "Syria \ufffd fires rockets",
+                          "Iran fires missiles", "Markets open", "Ministry statement \ufffd on the launch"}
+    assert items["Syria \ufffd fires rockets"].summary == "Rockets \ufffd were fired."
+    # A date no zone on Earth has is no date: the item counts from when it was first seen.
+    assert items["Iran fires missiles"].published_at is None
+    assert items["Markets open"].published_at == datetime(2026, 12, 6, 1, 0, tzinfo=timezone.utc)
+    # Links that lead to no web page (script, data, mail) make no items.
+    assert all(i.url.startswith("http://") for i in items.values())
