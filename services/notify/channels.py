@@ -232,7 +232,9 @@ class SlackApiChannel:
         try:
             answer = json.loads(body)
         except ValueError:
-            raise RetryableError(f"slack {method} answered with a body that is not JSON") from None
+            answer = None
+        if not isinstance(answer, dict):
+            raise RetryableError(f"slack {method} answered with a body that is not a JSON object")
         if not answer.get("ok"):
             error = str(answer.get("error", "unknown_error"))[:80]
             if error in SLACK_RETRYABLE_ERRORS:

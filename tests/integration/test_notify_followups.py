@@ -141,6 +141,23 @@ async def test_slack_api_ratelimited_is_retried_and_a_bad_channel_is_dead_letter
     assert "channel_not_found" in rows[0].letter.reason
 
 
+async def test_a_slack_answer_that_is_json_but_no_object_is_retried_not_a_crash(tmp_path, receivers, http, slack_api):
+    _, hook, _, _, _ = receivers
+    slack_api.script = [{"json": []}, {"json": None}]
+    settings = api_settings(tmp_path, slack_api, hook)
+    bus = MemoryBus()
+    await publish(bus, make_event())
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    with capture_logs() as logs:
+        await run_until(ctx, lambda: len(slack_api.calls) == 3, sleep=FakeSleep())
+    ctx.close()
+    failed = [e for e in logs if e["event"] == "delivery_failed" and e["subscription"] == "ops-bot"]
+    assert [(e["retryable"], e["error"]) for e in failed] == [
+        (True, "slack chat.postMessage answered with a body that is not a JSON object")] * 2
+    assert not [e for e in logs if e["event"] in ("delivery_crashed", "message_dead_lettered")]
+    assert [e["subscription"] for e in logs if e["event"] == "alert_delivered"].count("ops-bot") == 1
+
+
 async def _deliver_to_hook(tmp_path, hook, http, failures: int, events, done):
     """The notify stage delivers `events` to one webhook that answers 500 `failures` times
     first, until `done(bus)`; returns the settings and the bus, for `launchwatch dlq`."""
