@@ -3,7 +3,9 @@
 - per source: the URL now used (after permanent redirects), the HTTP validators (ETag,
   Last-Modified), the error counter and the next check time;
 - per item: the hash of its text and its revision, written only after the bus
-  acknowledged the item, so a restart publishes nothing twice and loses nothing. Items
+  acknowledged the item, so a restart publishes nothing twice and loses nothing, and the
+  hashes of its last earlier revisions, so that an item flapping between two texts is
+  published as each text's first revision only (`is_flap`). Items
   that their source stopped listing long ago are forgotten (`prune`), so the table stays
   the size of what sources show;
 - per WebSub subscription (keyed by callback id): topic, hub, secret, the lease the hub
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
 from datetime import datetime
 
-from services.runtime.postgres import StateConnection, upsert_sql
+from services.runtime.postgres import StateConnection, is_shared, upsert_sql
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ingest_sources (
@@ -40,7 +42,8 @@ CREATE TABLE IF NOT EXISTS ingest_items (
     revision INTEGER NOT NULL,
     first_seen_at TEXT NOT NULL,
     published_at REAL NOT NULL,           -- when it (or its latest revision) went on the topic
-    last_seen_at REAL NOT NULL            -- last time its source still listed it
+    last_seen_at REAL NOT NULL,           -- last time its source still listed it
+    earlier_hashes TEXT NOT NULL DEFAULT ''  -- the hashes of its revisions before, newest first, space-separated
 );
 CREATE INDEX IF NOT EXISTS ingest_items_last_seen ON ingest_items (last_seen_at);
 CREATE TABLE IF NOT EXISTS ingest_websub (
@@ -103,8 +106,10 @@ _SAVE_SOURCE = upsert_sql("ingest_sources", (
     "source_key", "url", "etag", "last_modified", "error_count", "last_error", "last_status", "last_polled_at",
     "last_success_at", "last_document_at", "next_check_at"), key=("source_key",))
 _RECORD_ITEM = upsert_sql("ingest_items", (
-    "item_id", "source_key", "content_hash", "revision", "first_seen_at", "published_at", "last_seen_at"),
-    key=("item_id",))
+    "item_id", "source_key", "content_hash", "revision", "first_seen_at", "published_at", "last_seen_at",
+    "earlier_hashes"), key=("item_id",))
+# How many earlier revisions' hashes an item keeps: a text seen among them again is a flap.
+EARLIER_KEPT = 8
 _SAVE_WEBSUB = upsert_sql("ingest_websub", tuple(WEBSUB_COLUMNS.split(", ")), key=("callback_id",))
 
 
@@ -114,6 +119,17 @@ class KnownItem:
     content_hash: str
     revision: int
     first_seen_at: str
+    earlier_hashes: str = ""
+
+    def is_flap(self, digest: str) -> bool:
+        """Whether text hashed `digest` is not this item's latest but one of its earlier
+        revisions': a source flapping between texts (a headline A/B test, a count that
+        goes back and forth), whose every swing would otherwise be news again."""
+        return digest != self.content_hash and digest in self.earlier_hashes.split()
+
+    def earlier_after(self) -> str:
+        """`earlier_hashes` once a new revision replaces the latest."""
+        return " ".join([self.content_hash, *self.earlier_hashes.split()][:EARLIER_KEPT])
 
 
 @dataclass(frozen=True)
@@ -123,6 +139,7 @@ class PublishedItem:
     content_hash: str
     revision: int
     first_seen_at: datetime
+    earlier_hashes: str = ""
 
 
 class IngestState:
@@ -132,6 +149,11 @@ class IngestState:
     def __init__(self, conn: StateConnection) -> None:
         self._conn = conn
         conn.executescript(SCHEMA)
+        if is_shared(conn):
+            conn.execute("ALTER TABLE ingest_items ADD COLUMN IF NOT EXISTS earlier_hashes TEXT NOT NULL DEFAULT ''")
+        elif "earlier_hashes" not in {row[1] for row in conn.execute("PRAGMA table_info(ingest_items)")}:
+            # a state file from before items kept their earlier hashes
+            conn.execute("ALTER TABLE ingest_items ADD COLUMN earlier_hashes TEXT NOT NULL DEFAULT ''")
 
     def source(self, source_key: str) -> SourceState:
         """The stored state of a source, or a fresh one (url = key) when never polled."""
@@ -158,7 +180,8 @@ class IngestState:
             chunk = item_ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
             for row in self._conn.execute(
-                f"SELECT item_id, content_hash, revision, first_seen_at FROM ingest_items WHERE item_id IN ({marks})",
+                f"SELECT item_id, content_hash, revision, first_seen_at, earlier_hashes FROM ingest_items"
+                f" WHERE item_id IN ({marks})",
                 chunk,
             ):
                 found[row[0]] = KnownItem(*row)
@@ -166,8 +189,8 @@ class IngestState:
 
     def record_published(self, items: Iterable[PublishedItem], at: float) -> None:
         """Remember items the bus acknowledged, in one transaction."""
-        rows = [(i.item_id, i.source_key, i.content_hash, i.revision, i.first_seen_at.isoformat(), at, at)
-                for i in items]
+        rows = [(i.item_id, i.source_key, i.content_hash, i.revision, i.first_seen_at.isoformat(), at, at,
+                 i.earlier_hashes) for i in items]
         if not rows:
             return
         self._conn.execute("BEGIN")

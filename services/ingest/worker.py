@@ -57,6 +57,8 @@ from services.runtime.logs import get_logger
 
 MAX_LOOP_WAIT_S = 1.0
 PRUNE_EVERY_S = 3600.0
+# Items whose flapping this process has logged, remembered so that each is logged once.
+FLAPPING_LOGGED = 10_000
 # Failures that say the network, not the source, is at fault when every source has them.
 NETWORK_ERRORS = frozenset({"dns", "connect", "timeout", "tls"})
 
@@ -206,6 +208,7 @@ class IngestStage:
         self._first_round = FirstRound(list(self._sources))
         self._budget = ItemBudget(settings.max_items_per_source_hour)
         self._held_back: set[str] = set()  # sources whose last document was not all published
+        self._flapping: set[str] = set()  # items whose flapping was logged (at most FLAPPING_LOGGED)
         self._pushes: dict[str, int] = {}  # pushes of a source being read or waiting
         self._push_turns: dict[str, asyncio.Lock] = {}
 
@@ -599,6 +602,16 @@ class IngestStage:
         # first to keep the topic in time order. The rest stay unpublished, for a later poll.
         due = [(item_id, entry, title, digest) for item_id, (entry, title, digest) in candidates.items()
                if known.get(item_id) is None or known[item_id].content_hash != digest]
+        # A text the item had before, back again: each swing would be news again, so only
+        # a text's first revision is published.
+        flapping = {item_id for item_id, _, _, digest in due if item_id in known and known[item_id].is_flap(digest)}
+        for item_id in flapping - self._flapping:
+            if len(self._flapping) >= FLAPPING_LOGGED:
+                self._flapping.clear()
+            self._flapping.add(item_id)
+            log.warning("item_flapping", item_id=item_id, revision=known[item_id].revision,
+                        message="the source went back to an earlier text of this item: not published again")
+        due = [d for d in due if d[0] not in flapping]
         allowed = self._budget.available(source.url, now.timestamp())
         if len(due) > allowed:
             log.warning("source_throttled", held_back=len(due) - allowed, published=allowed,
@@ -622,7 +635,8 @@ class IngestStage:
                     await self._producer.send(self._topic, item.to_bytes(), key=item_id.encode())
                 except Exception as exc:
                     raise PublishFailed(exc) from exc
-                acked.append(PublishedItem(item_id, source.url, digest, revision, first_seen))
+                acked.append(PublishedItem(item_id, source.url, digest, revision, first_seen,
+                                           previous.earlier_after() if previous else ""))
                 self.metrics.published(source.name, entry.published_at, self._clock(),
                                        None if fetch_started is None else time.perf_counter() - fetch_started)
                 log.info("item_published", item_id=item_id, title=title, revision=revision, url=entry.link)

@@ -46,6 +46,33 @@ def published(bus: MemoryBus) -> list[FeedItem]:
     return [FeedItem.from_bytes(r.value) for r in bus.records("launchwatch.items")]
 
 
+async def test_an_item_flapping_between_two_texts_is_published_once_per_text_across_a_restart(site, http, tmp_path):
+    """A source whose item swings between two headlines at every request (an A/B test, a
+    count that goes back and forth) would make each swing news again for every subscriber."""
+    two, five = "North Korea fires two ballistic missiles", "North Korea fires five ballistic missiles"
+    bus, clock = MemoryBus(), Clock()
+    settings = settings_for(site, tmp_path)
+    stage, ctx = await make_stage(settings, bus, http, clock)
+    with capture_logs() as logs:
+        for title in (two, five, two, five, two):
+            site.docs["/wire.xml"] = Doc(rss([("g1", title)]))
+            clock.advance(60)
+            await stage.poll_all()
+    ctx.close()
+    assert [(i.revision, i.title) for i in published(bus)] == [(1, two), (2, five)]
+    flaps = [line for line in logs if line["event"] == "item_flapping"]
+    assert [(line["feed"], line["revision"]) for line in flaps] == [("Loopback /wire.xml", 2)]  # logged once
+
+    # After a restart the earlier text is still known; a text never seen is news.
+    stage, ctx = await make_stage(settings, bus, http, clock)
+    for title in (two, "North Korea fires five missiles, one failed", two):
+        site.docs["/wire.xml"] = Doc(rss([("g1", title)]))
+        clock.advance(60)
+        await stage.poll_all()
+    ctx.close()
+    assert [(i.revision, i.title) for i in published(bus)][2:] == [(3, "North Korea fires five missiles, one failed")]
+
+
 async def test_items_published_once_304_restart_and_corrected_headline(site, http, tmp_path):
     site.docs["/wire.xml"] = Doc(rss([("a2", "North Korea fires missile"), ("a1", "Markets open")]))
     bus = MemoryBus()
@@ -275,3 +302,17 @@ async def test_a_run_with_no_source_at_all_says_so_as_a_warning(http, tmp_path):
     ctx.close()
     (loaded,) = [line for line in logs if line["event"] == "sources_loaded"]
     assert loaded["log_level"] == "warning" and loaded["sources"] == 0 and "nothing will be polled" in loaded["message"]
+
+
+def test_a_state_file_from_before_earlier_hashes_keeps_its_items(tmp_path):
+    from services.ingest.state import IngestState
+    from services.runtime.db import connect
+
+    db = connect(tmp_path / "state.db")
+    db.execute("CREATE TABLE ingest_items (item_id TEXT PRIMARY KEY, source_key TEXT NOT NULL, content_hash TEXT"
+               " NOT NULL, revision INTEGER NOT NULL, first_seen_at TEXT NOT NULL, published_at REAL NOT NULL,"
+               " last_seen_at REAL NOT NULL)")
+    db.execute("INSERT INTO ingest_items VALUES ('i1', 'https://x/feed', 'h1', 3, ?, 1.0, 1.0)", (T0.isoformat(),))
+    known = IngestState(db).known_items(["i1"])["i1"]
+    assert (known.content_hash, known.revision, known.earlier_hashes) == ("h1", 3, "")
+    assert not known.is_flap("h2") and known.earlier_after() == "h1"

@@ -61,11 +61,12 @@ def test_ingest_state_keeps_sources_and_items_exactly(connect):
     state.save_source(saved)  # an upsert, not a second row
     first = datetime(2026, 1, 1, tzinfo=timezone.utc)
     state.record_published([PublishedItem("i1", saved.source_key, "h1", 1, first)], EPOCH_S)
-    state.record_published([PublishedItem("i1", saved.source_key, "h2", 2, first)], EPOCH_S + 1)
+    state.record_published([PublishedItem("i1", saved.source_key, "h2", 2, first, "h1")], EPOCH_S + 1)
     again = IngestState(connect())  # another instance's session sees it
     assert again.source(saved.source_key) == saved
     known = again.known_items(["i1", "i2"])
     assert list(known) == ["i1"] and (known["i1"].content_hash, known["i1"].revision) == ("h2", 2)
+    assert known["i1"].is_flap("h1") and not known["i1"].is_flap("h3")  # its earlier text is remembered
 
 
 def test_the_clusterer_reloads_what_another_instance_left(connect):
