@@ -81,7 +81,7 @@ from typing import Any, Literal
 import ahocorasick
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
-from schemas.agreement import coast_of, direction_generalises, km_same, same_fact, times_same
+from schemas.agreement import coast_of, direction_generalises, directions_same, km_same, same_fact, times_same
 from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
 from schemas.labels import actor_name
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
@@ -722,6 +722,15 @@ def time_ties(state: EventState, source: Source, window: Window) -> bool:
                if t.time_precision != "day")
 
 
+def target_ties(state: EventState, source: Source, window: Window) -> bool:
+    """Whether the report names the place the event's launch went to (in other words too:
+    `directions_same`) within `timeless_join_s` of the event's latest report: the same
+    strike, told again, whatever launcher either side merely guessed."""
+    target, event_target = source.fields.direction, state.published.direction
+    return (target is not None and event_target is not None and directions_same(target, event_target)
+            and abs((source.reported_at - state.last_reported_at).total_seconds()) <= window.timeless_join_s)
+
+
 def corroborates(state: EventState, source: Source, window: Window) -> bool:
     """Whether a report that names no actor states a fact that ties it to this launch: a
     launch time (to the minute or hour) that fits the event's, a direction on the event's
@@ -756,10 +765,13 @@ def candidates(states: list[EventState], source: Source, window: Window) -> list
     scored = []
     for order, state in enumerate(states):
         if actor is not None and state.published.actor not in (None, actor) and not (
-                time_ties(state, source, window) and (source.actor_weak or state.actor_guessed)):
+                (source.actor_weak or state.actor_guessed)
+                and (time_ties(state, source, window) or target_ties(state, source, window))):
             # Another actor's launch; unless either actor is only a guess and the launch
             # time the report states ties it to this launch (a first flash whose title names
-            # the target first, read as the target's launch, an hour before the rest).
+            # the target first, read as the target's launch, an hour before the rest), or
+            # the place it went to does (a live page whose background names the invader,
+            # beside the reports of who struck the city it tells of).
             continue
         if not maybe_late and state.last_reported_at < recent_from and (
                 moment is None or not any(abs(t - moment) <= reach for t in state.stated_moments)):

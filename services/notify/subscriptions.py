@@ -21,10 +21,11 @@ from schemas.agreement import kind_generalises, km_same
 from services.notify.settings import SubscriptionSettings
 from services.notify.wording import fact_text
 
-# Facts whose change is worth a follow-up.
-MEANINGFUL = ("status", "count", "kind", "distance_km", "apogee_km")
+# Facts whose change is worth a follow-up: the launcher too, when the reports that name it
+# overrule the one a first report merely guessed.
+MEANINGFUL = ("status", "actor", "count", "kind", "distance_km", "apogee_km")
 # Facts remembered about what was sent (MEANINGFUL plus context for the update's text).
-REMEMBERED = (*MEANINGFUL, "actor", "direction")
+REMEMBERED = (*MEANINGFUL, "direction")
 STATUS_RANK = {"reported": 0, "corrected": 0, "claimed": 1, "confirmed": 2}
 WALK_BACKS = ("corrected", "retracted")
 COUNT_GROWTH = 1.25
@@ -95,6 +96,8 @@ def meaningful_changes(sent: dict[str, Any], event: LaunchEvent) -> list[str]:
         or STATUS_RANK.get(status, 0) > STATUS_RANK.get(str(before_status), 0)
     ):
         changed.append("status")
+    if event.actor is not None and sent.get("actor") not in (None, event.actor):
+        changed.append("actor")
     count, sent_count = event.count, sent.get("count")
     if count is not None and count != sent_count and (
             not isinstance(sent_count, int) or count < sent_count or count >= sent_count * COUNT_GROWTH):

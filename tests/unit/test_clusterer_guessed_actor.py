@@ -155,3 +155,31 @@ def test_a_place_in_the_launchers_own_land_does_not_become_where_its_launch_went
     (alone,) = clusterer.add(_named(report("kyiv", "Portal C", "Russia fires missiles at Kyiv", minutes=600,
                                            actor="RUS", kind="cruise", direction="Kyiv")))
     assert alone.direction == "Kyiv"
+
+
+def test_a_guessed_launcher_joins_the_named_ones_strike_on_the_same_place_and_yields_to_it(clusterer):
+    # A live page's summary tells a missile attack on a city and names another state in its
+    # background line, first: its launcher is a guess. Half an hour later a wire names who
+    # struck that city (its name spelled another way). One strike, one event, the named side.
+    live = _guessed(report("live", "Daily A", "War in Ukraine, day 567", minutes=0, actor="UKR", kind=None,
+                           direction="Odessa"))
+    wire = _named(report("wire", "Wire B", "Russia strikes Odesa port with missiles", minutes=35,
+                         actor="RUS", kind=None, direction="Odesa"))
+    events = feed_all(clusterer, [live, wire])
+    assert len({e.event_id for e in events}) == 1
+    assert (events[0].actor, events[-1].actor) == ("UKR", "RUS")
+
+
+@pytest.mark.parametrize(("target", "minutes", "named_first"), [
+    ("Kyiv", 35, False),        # another place
+    ("Sevastopol", 8 * 60, False),  # the same place, hours after the event's last report
+    ("Sevastopol", 35, True),   # both launchers named: two sides' strikes
+])
+def test_a_launch_of_another_actor_stays_apart_unless_one_is_a_guess_at_the_same_place_that_night(
+        clusterer, target, minutes, named_first):
+    first = report("first", "Daily A", "Missiles hit Sevastopol", minutes=0, actor="RUS", kind=None,
+                   direction="Sevastopol")
+    first = _named(first) if named_first else _guessed(first)
+    other = _named(report("other", "Wire B", f"Ukraine strikes {target} with missiles", minutes=minutes,
+                          actor="UKR", kind=None, direction=target))
+    assert len({e.event_id for e in feed_all(clusterer, [first, other])}) == 2

@@ -81,11 +81,18 @@ def test_another_outlet_repeating_known_facts_sends_nothing():
         ({"apogee_km": 6000.0}, ["apogee_km"]),
         ({"status": "retracted"}, ["status"]),
         ({"changes": ["correction"], "count": 1}, ["correction"]),
+        # The launcher a first report only guessed, overruled by the reports that name it.
+        ({"actor": "RUS"}, ["actor"]),
     ],
 )
 def test_a_meaningful_change_is_an_update_naming_it(overrides, changed):
     decision = decide(sub(), event(2, **overrides), sent(event(1)), NOW)
     assert decision.action == "update" and list(decision.changed) == changed
+
+
+def test_an_update_for_another_launcher_names_the_one_alerted_before():
+    decision = decide(sub(), event(2, actor="UKR"), sent(event(1, actor="RUS")), NOW)
+    assert decision.changed == ("actor",) and decision.previous == {"actor": "Russia"}
 
 
 def test_status_going_down_is_not_news():
