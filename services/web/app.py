@@ -113,9 +113,11 @@ def next_check(moment: datetime | None, now: datetime) -> str:
 
 def days_ago(day: str, now: datetime) -> str:
     """"today", "yesterday", "3 d ago" for a launch day whose hour no report gives: its
-    estimate's hours would be a precision the reports do not have."""
-    days = (now.date() - date.fromisoformat(day)).days
-    return {0: "today", 1: "yesterday", -1: "tomorrow"}.get(days, f"{days} d ago" if days > 0 else f"in {-days} d")
+    estimate's hours would be a precision the reports do not have. The day is the launch
+    region's date, which east of Greenwich is a day ahead of UTC's for hours each night: a
+    launch is never to come, so that day is today."""
+    days = max(0, (now.date() - date.fromisoformat(day)).days)
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} d ago")
 
 
 def _environment() -> jinja2.Environment:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from aiohttp.test_utils import TestClient, TestServer
 
@@ -455,6 +455,13 @@ async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages()
     assert ">" + days_ago("2026-03-05", NOW) + "<br>" in listing and " h ago<br>" not in listing
     assert "2026-03-05 (local date, time not stated)" in page
     assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page
+
+
+def test_a_launch_day_ahead_of_utcs_date_is_today_not_tomorrow() -> None:
+    # 19:00 UTC on the 6th is 04:00 on the 7th in Seoul: an "early Monday" launch there.
+    evening = datetime(2026, 12, 6, 19, 0, tzinfo=timezone.utc)
+    assert [days_ago(day, evening) for day in ("2026-12-07", "2026-12-06", "2026-12-05", "2026-12-01")] == [
+        "today", "today", "yesterday", "5 d ago"]
 
 
 async def test_an_event_page_leads_with_what_was_launched_and_when_then_the_facts() -> None:
