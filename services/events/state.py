@@ -621,13 +621,34 @@ def _stated_times(state: EventState, window: Window) -> list[Source]:
     return [s for s in stated if _RANK[s.time_precision] == finest]
 
 
+# Ballistic classes by range: outlets mistake a class for its neighbour (an IRBM told as an
+# ICBM), seldom for one two classes away.
+_RANGE_CLASS = {"srbm": 0, "mrbm": 1, "irbm": 2, "icbm": 3}
+
+
+def _another_launch_elsewhere(state: EventState, source: Source, window: Window) -> bool:
+    """Whether the report tells another launch of the event's actor: a range class two or
+    more away from the event's (both named, not guessed), toward another place, at no
+    stated time that ties them (an ICBM test into the Kamchatka range, then short-range
+    missiles at Kharkiv). A salvo mixing classes strikes one place (`directions_same`)."""
+    event = state.published
+    ranks = _RANGE_CLASS.get(event.kind), _RANGE_CLASS.get(source.fields.kind)
+    if None in ranks or abs(ranks[0] - ranks[1]) < 2 or source.kind_weak:
+        return False
+    if all(s.kind_weak for s in state.sources if s.fields.kind == event.kind):
+        return False
+    target, event_target = source.fields.direction, event.direction
+    return (target is not None and event_target is not None and not directions_same(target, event_target)
+            and not time_ties(state, source, window))
+
+
 def fit(state: EventState, source: Source, window: Window) -> float | None:
     """How well a report fits an open event (smaller is better), None when it cannot join.
 
     Actor is not checked here: the caller decides what an unknown actor may join.
     """
     event = state.published
-    if not _kinds_fit(state, source):
+    if not _kinds_fit(state, source) or _another_launch_elsewhere(state, source, window):
         return None
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:

@@ -246,3 +246,24 @@ def test_a_correction_holds_against_a_later_copy_of_the_old_figure_and_its_own_c
     copy = copy.model_copy(update={"url": corrected.sources[-1].url})
     assert all((e.status, e.distance_km) == ("corrected", 400) for e in clusterer.add(copy))
     assert [(e.status, e.distance_km) for e in clusterer.open_events] == [("corrected", 400)]
+
+
+def test_an_icbm_test_and_short_range_missiles_at_another_place_minutes_later_are_two_launches(clusterer):
+    test = report("yars", "Wire A", "Russia test-launches Yars ICBM from Plesetsk", minutes=0, actor="RUS",
+                  kind="icbm", direction="the Kura range in Kamchatka")
+    strike = report("kharkiv", "Wire B", "Russia fires Iskander missiles at Kharkiv", minutes=10, actor="RUS",
+                    kind="srbm", count=4, direction="Kharkiv")
+    events = latest(feed_all(clusterer, [test, strike]))
+    assert sorted((e.kind, e.direction) for e in events.values()) == [
+        ("icbm", "the Kura range in Kamchatka"), ("srbm", "Kharkiv")]
+
+
+@pytest.mark.parametrize(("kinds", "places"), [
+    (("icbm", "srbm"), ("Dnipro", "Dnipro")),  # one attack on one city, its classes told apart
+    (("icbm", "irbm"), ("the Kura range", "Kamchatka")),  # neighbouring classes: one launch told two ways
+])
+def test_classes_apart_at_one_place_or_neighbouring_classes_stay_one_launch(clusterer, kinds, places):
+    first = report("a", "Wire A", "Russia fires missile", minutes=0, actor="RUS", kind=kinds[0], direction=places[0])
+    second = report("b", "Wire B", "Russia fires missiles", minutes=10, actor="RUS", kind=kinds[1], count=4,
+                    direction=places[1])
+    assert len(latest(feed_all(clusterer, [first, second]))) == 1
