@@ -300,6 +300,28 @@ def test_serve_on_the_in_memory_bus_warns_that_its_messages_reach_no_other_proce
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_to_classify_waiting_for_input_stops_it_at_once(tmp_path, sig):
+    """Ctrl-C while `classify` waits for its next line of stdin, its answer to the line before
+    already out (each answer is written at once when items come on stdin): exit 130 (143),
+    at once and without a traceback."""
+    command = Path(sys.executable).with_name("launchwatch")
+    proc = subprocess.Popen([str(command), "classify"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env_without_launchwatch_vars())
+    try:
+        proc.stdin.write('{"id": "a1", "title": "North Korea fires a ballistic missile"}\n')
+        proc.stdin.flush()
+        assert json.loads(proc.stdout.readline())["is_launch"] is True  # reading its input
+        proc.send_signal(sig)
+        assert proc.wait(timeout=15) == 128 + sig
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    err = proc.stderr.read()
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_to_the_process_group_while_run_starts_is_a_clean_stop(tmp_path, sig):
     """Ctrl-C (or `timeout`, `kill -- -PGID`) while the command is still importing its modules
     or starting its workers' fork server: exit 0 and no traceback, from the command or from
