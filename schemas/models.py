@@ -219,7 +219,11 @@ class DeadLetter(Message):
     partition: int | None = None
     offset: int | None = None
     key: str | None = None
-    value: str = Field(description="The original payload, as text (UTF-8, replacement on error).")
+    value: str = Field(description="The original payload, as text (UTF-8, replacement on error); its first "
+                                   "64 KiB when it was longer (`value_bytes` and `value_sha256` name the whole).")
+    value_bytes: int | None = Field(None, description="The original payload's size, where `value` holds only its start.")
+    value_sha256: str | None = Field(None, description="The original payload's SHA-256, where `value` holds only "
+                                                       "its start.")
     subscription: str | None = None
     event_id: str | None = None
     failed_at: datetime

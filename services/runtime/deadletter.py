@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -9,6 +10,13 @@ from schemas import DeadLetter
 from services.runtime.bus import Producer, Record
 from services.runtime.logs import get_logger
 from services.runtime.metrics import DEAD_LETTERED
+
+
+# A letter holds at most this much of the payload: each byte may take six in the letter's
+# JSON ("\u0000"), and the whole must stay under the broker's message size (1 MB by
+# default), or the letter could not be sent and the stage would stop on the record again
+# at every start.
+MAX_VALUE_BYTES = 64 * 1024
 
 
 class DeadLetters:
@@ -37,6 +45,8 @@ class DeadLetters:
     ) -> DeadLetter:
         # A tombstone (no value) is letter-worthy too: its value is written as "".
         raw = value if value is not None else ((record.value or b"") if record else b"")
+        whole = {} if len(raw) <= MAX_VALUE_BYTES else {
+            "value_bytes": len(raw), "value_sha256": hashlib.sha256(raw).hexdigest()}
         letter = DeadLetter(
             stage=self._stage,
             reason=str(error) or type(error).__name__,
@@ -45,7 +55,8 @@ class DeadLetters:
             partition=record.partition if record else None,
             offset=record.offset if record else None,
             key=record.key.decode("utf-8", "replace") if record and record.key else None,
-            value=raw.decode("utf-8", "replace"),
+            value=raw[:MAX_VALUE_BYTES].decode("utf-8", "replace"),
+            **whole,
             subscription=subscription,
             event_id=event_id,
             failed_at=self._clock(),

@@ -60,6 +60,30 @@ async def test_invalid_message_goes_to_dlq_with_reason_and_the_rest_is_handled()
     assert letter.value == "bad" and letter.offset == 1 and letter.stage == "test"
 
 
+async def test_a_record_too_big_to_quote_whole_is_dead_lettered_by_its_start_size_and_hash():
+    """900 KB of NUL bytes quoted whole would make a 5 MB letter, over the broker's 1 MB: the
+    letter could not be sent and the stage would stop on the record at every start."""
+    import hashlib
+
+    bus = MemoryBus(default_partitions=1)
+    junk = b"\x00" * 900_000
+    for value in (junk, b"3"):
+        await bus.producer().send("in", value, key=b"k")
+    handled = []
+
+    async def handler(record):
+        if record.value == junk:
+            raise InvalidMessage("not JSON")
+        handled.append(record.value)
+
+    await run_until(await make(bus, handler), lambda: len(handled) == 1)
+    (raw,) = [r.value for r in bus.records("dlq")]
+    letter = DeadLetter.from_bytes(raw)
+    assert len(raw) < 1_000_000 and handled == [b"3"]
+    assert letter.value == "\x00" * 64 * 1024
+    assert (letter.value_bytes, letter.value_sha256) == (900_000, hashlib.sha256(junk).hexdigest())
+
+
 async def test_retryable_failure_is_retried_then_succeeds():
     bus = MemoryBus(default_partitions=1)
     await bus.producer().send("in", b"x")
