@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tomllib
 import types
 import typing
@@ -419,11 +420,32 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
             return environ.get(var, "")
         if not value[5:].strip():
             raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')
-        try:
-            return Path(value[5:]).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ConfigError(f"invalid configuration: {key}: cannot read {value[5:]}: {exc.strerror}") from None
+        return _read_secret_file(key, value[5:])
     return value
+
+
+# A secret is a token, a password or a URL: a file longer than this is the wrong file.
+MAX_SECRET_FILE_BYTES = 64 * 1024
+
+
+def _read_secret_file(key: str, name: str) -> str:
+    """The text of the secret file `name`: a regular file (not a device that never ends nor
+    a FIFO that waits for a writer) of at most `MAX_SECRET_FILE_BYTES`."""
+    try:
+        with open(name, "rb", opener=lambda path, flags: os.open(path, flags | os.O_NONBLOCK)) as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ConfigError(f"invalid configuration: {key}: {name} is not a regular file")
+            data = fh.read(MAX_SECRET_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"invalid configuration: {key}: cannot read {name}: {exc.strerror}") from None
+    if len(data) > MAX_SECRET_FILE_BYTES:
+        raise ConfigError(f"invalid configuration: {key}: {name} is larger than {MAX_SECRET_FILE_BYTES // 1024} KiB: "
+                          "not a secret")
+    try:
+        return data.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise ConfigError(f"invalid configuration: {key}: {name} is not UTF-8 text") from None
 
 
 def _field_kind(annotation: Any) -> tuple[str, Any]:

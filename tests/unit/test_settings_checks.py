@@ -241,3 +241,22 @@ def test_a_mistake_is_told_with_how_to_mend_it(tmp_path, text, environ, said):
         load(tmp_path, text, environ=environ)
     assert said in str(failed.value) and str(failed.value).startswith("invalid configuration: ")
     assert not str(failed.value).endswith("?") or "did you mean" in said
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "directory", "large"])
+def test_a_secret_file_that_is_no_secret_is_refused_at_once(tmp_path, kind):
+    """`file:/dev/zero` grew the process to the memory killer; a FIFO without a writer held
+    start-up for ever. Each is one line naming the key."""
+    import os
+
+    path = {"device": "/dev/zero", "fifo": str(tmp_path / "fifo"), "directory": str(tmp_path),
+            "large": str(tmp_path / "large")}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    if kind == "large":
+        (tmp_path / "large").write_bytes(b"x" * (200 * 1024))
+    with pytest.raises(ConfigError) as failed:
+        load(tmp_path, f'[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "file:{path}"\n', environ={})
+    said = {"device": "is not a regular file", "fifo": "is not a regular file",
+            "directory": "Is a directory", "large": "is larger than 64 KiB"}[kind]
+    assert str(failed.value).startswith(f"invalid configuration: subscriptions.0.url: ") and said in str(failed.value)
