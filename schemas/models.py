@@ -8,9 +8,14 @@ metadata (topic, partition, offset) travels beside a message, never inside it.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+MAX_SAFE_INT = 2**53 - 1
+"""The largest integer every JSON reader (JavaScript's too) keeps exact; SQLite and
+PostgreSQL store it. A larger one (`"revision": 10**400`) is an invalid message."""
+SafeInt = Annotated[int, Field(ge=-MAX_SAFE_INT, le=MAX_SAFE_INT)]
 
 Kind = Literal[
     "ballistic",
@@ -66,7 +71,7 @@ class FeedItem(Message):
 
     schema_version: Literal[1] = 1
     item_id: str = Field(description="Stable id: the same entry always gets the same id.")
-    revision: int = Field(1, ge=1, description="Grows when the entry's text changes.")
+    revision: SafeInt = Field(1, ge=1, description="Grows when the entry's text changes.")
     feed: str = Field(description="Name of the source.")
     feed_url: str
     url: str | None = Field(None, description="Link to the article, absolute.")
@@ -91,8 +96,8 @@ class Evidence(BaseModel):
 
     cue: str = Field(description="Name of the rule or lexicon entry that fired.")
     text: str = Field(description="The words of the item that matched.")
-    start: int | None = Field(None, description="Offset in `title + '\\n' + summary`.")
-    end: int | None = None
+    start: SafeInt | None = Field(None, description="Offset in `title + '\\n' + summary`.")
+    end: SafeInt | None = None
     field: str | None = Field(None, description="Field this supports; null for detection.")
     weight: float = 0.0
 
@@ -104,7 +109,7 @@ class LaunchFields(BaseModel):
 
     actor: str | None = None
     kind: Kind | None = None
-    count: int | None = None
+    count: SafeInt | None = None
     distance_km: float | None = None
     apogee_km: float | None = None
     direction: str | None = None
@@ -122,7 +127,7 @@ class LaunchReport(Message):
 
     schema_version: Literal[1] = 1
     item_id: str
-    revision: int = 1
+    revision: SafeInt = 1
     feed: str
     url: str | None = None
     title: str
@@ -169,11 +174,11 @@ class LaunchEvent(Message):
 
     schema_version: Literal[1] = 1
     event_id: str
-    revision: int = Field(ge=1)
+    revision: SafeInt = Field(ge=1)
     status: EventStatus = "reported"
     actor: str | None = None
     kind: Kind | None = None
-    count: int | None = None
+    count: SafeInt | None = None
     count_includes: Literal["drones", "bombs", "other arms"] | None = Field(
         None, description="What else `count` counts where the reports tell no count of the missiles alone: "
                           "'drones' for \"over 150 missiles and drones\", 'bombs'; null when it counts missiles "
@@ -194,8 +199,8 @@ class LaunchEvent(Message):
                     "date too far ahead); may move back when an earlier report arrives late.")
     updated_at: datetime = Field(description="When the events stage made this revision (UTC).")
     sources: list[EventSource] = []
-    source_count: int = Field(1, description="Independent sources that reported it.")
-    sources_omitted: int = Field(
+    source_count: SafeInt = Field(1, description="Independent sources that reported it.")
+    sources_omitted: SafeInt = Field(
         0, ge=0, description="Reports of the event not listed in `sources` (an event lists a bounded set)."
     )
     changes: list[str] = Field(
@@ -216,12 +221,12 @@ class DeadLetter(Message):
     reason: str
     error: str = Field(description="Error class: InvalidMessage, PermanentError, RetriesExhausted.")
     topic: str | None = None
-    partition: int | None = None
-    offset: int | None = None
+    partition: SafeInt | None = None
+    offset: SafeInt | None = None
     key: str | None = None
     value: str = Field(description="The original payload, as text (UTF-8, replacement on error); its first "
                                    "64 KiB when it was longer (`value_bytes` and `value_sha256` name the whole).")
-    value_bytes: int | None = Field(None, description="The original payload's size, where `value` holds only its start.")
+    value_bytes: SafeInt | None = Field(None, description="The original payload's size, where `value` holds only its start.")
     value_sha256: str | None = Field(None, description="The original payload's SHA-256, where `value` holds only "
                                                        "its start.")
     subscription: str | None = None
