@@ -19,6 +19,7 @@ so a silent or broken hub costs at most one such interval.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import math
@@ -55,8 +56,15 @@ SIGNATURE_METHODS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256, "sha384": h
 OnContent = Callable[[str, bytes, str | None], Awaitable[int]]
 
 
-def callback_id(source_key: str, topic: str) -> str:
-    """The callback path segment of a subscription: stable per source and topic."""
+def new_callback_id() -> str:
+    """The callback path segment of a new subscription: random, so that no one who reads
+    the feed can name it and verify (or deny) a subscription in the hub's place."""
+    return secrets.token_hex(12)
+
+
+def derived_callback_id(source_key: str, topic: str) -> str:
+    """The callback path segment that subscriptions were once given, derived from the
+    public feed: such a subscription is forgotten on start-up and asked for anew."""
     return hashlib.sha256(f"{source_key}\n{topic}".encode()).hexdigest()[:24]
 
 
@@ -72,7 +80,8 @@ def verify_signature(secret: str, body: bytes, header: str | None) -> bool:
     if digest is None:
         return False
     expected = hmac.new(secret.encode(), body, digest).hexdigest()
-    return hmac.compare_digest(expected, signature.strip().lower())
+    # As bytes: a header of other letters than hex digits is a wrong signature, not an error.
+    return hmac.compare_digest(expected.encode(), signature.strip().lower().encode("utf-8", "replace"))
 
 
 class WebSubscriber:
@@ -93,6 +102,7 @@ class WebSubscriber:
         self._max_body_bytes = max_body_bytes
         self._allow_private = allow_private_networks
         self.policy = policy or LeasePolicy()
+        self._reading = asyncio.Semaphore(PUSHES_READ_AT_ONCE)
         self._rng = rng or random.Random()
         self._subs: dict[str, WebSubRecord] = {}
         self._in_flight: set[str] = set()
@@ -128,7 +138,7 @@ class WebSubscriber:
         now = self._now()
         stale: list[str] = []
         for sub in self._state.websub_subscriptions():
-            if sub.source_key not in source_keys:
+            if sub.source_key not in source_keys or sub.callback_id == derived_callback_id(sub.source_key, sub.topic):
                 stale.append(sub.callback_id)
                 continue
             at = self.policy.restored_attempt_at(sub.next_attempt_at, sub.lease_expires_at, now, self._rng)
@@ -157,8 +167,11 @@ class WebSubscriber:
         """True when this source has no subscription to this hub and topic yet: the poll that
         found them subscribes. Known subscriptions are renewed and retried on their own
         schedule (`renew_due`), not at each poll."""
-        sub = self._subs.get(callback_id(source_key, topic))
+        sub = self._find(source_key, topic)
         return sub is None or sub.hub != hub
+
+    def _find(self, source_key: str, topic: str) -> WebSubRecord | None:
+        return next((s for s in self._subs.values() if s.source_key == source_key and s.topic == topic), None)
 
     def forget_source(self, source_key: str) -> None:
         """Drop the subscriptions of a source whose document no longer names a hub."""
@@ -179,11 +192,10 @@ class WebSubscriber:
         to another hub) gets a fresh secret, and the source's subscriptions to other topics
         are forgotten. Never raises for a failing hub: see `_request`.
         """
-        cid = callback_id(source_key, topic)
-        sub = self._subs.get(cid)
+        sub = self._find(source_key, topic)
         if sub is None or sub.hub != hub:
             self._forget([c for c, s in self._subs.items() if s.source_key == source_key])
-            sub = WebSubRecord(cid, source_key, topic, hub, secrets.token_hex(20))
+            sub = WebSubRecord(new_callback_id(), source_key, topic, hub, secrets.token_hex(20))
         return await self._request(sub)
 
     async def renew_due(self) -> int:
@@ -300,11 +312,21 @@ class WebSubscriber:
         if sub is None:
             return web.Response(status=410, text="no such subscription")  # tells the hub to stop
         log = get_logger().bind(callback_id=cid, topic=sub.topic)
+        if self._reading.locked():
+            # A push is held whole until its signature is checked: that many at once, however
+            # many come (a flood of forged 10 MB pushes), and the hub retries the others.
+            log.warning("websub_push_deferred", reason="busy", retry_after_s=PUSH_RETRY_AFTER_S)
+            return web.Response(status=503, text="busy reading other pushes",
+                                headers={"Retry-After": str(PUSH_RETRY_AFTER_S)})
         try:
-            body = await read_limited(request, self._max_body_bytes)
+            async with self._reading:
+                body = await read_limited(request, self._max_body_bytes)
         except BodyTooLarge:
             log.warning("websub_push_dropped", reason="too_large")
             return web.Response(status=413, text="too large")
+        except web.RequestPayloadError:
+            log.warning("websub_push_dropped", reason="bad_body")  # its compression is broken, or it was cut
+            return web.Response(status=400, text="the body cannot be read")
         if not verify_signature(sub.secret, body, request.headers.get("X-Hub-Signature")):
             log.warning("websub_push_dropped", reason="bad_signature")
             return web.Response(status=202, text="accepted")
@@ -325,6 +347,9 @@ class WebSubscriber:
         return web.Response(status=202, text="accepted")
 
 
+PUSHES_READ_AT_ONCE = 4
+"""Pushes whose bodies are read at once, before their signatures can be checked."""
+
 PUSH_RETRY_AFTER_S = 60
 """Retry-After of a push refused while the topic's earlier ones are still being read."""
 
@@ -334,10 +359,18 @@ class PushBusy(Exception):
     source takes one parse worker at most, and what waits for it is bounded."""
 
 
+MAX_LEASE_S = 30 * 86400
+"""The longest lease a verification is taken to grant (more than asked): a subscription is
+renewed at least this often, whatever the hub says."""
+
+
 def _lease_seconds(value: str | None, asked_s: float) -> float:
-    """The lease a verification grants; the lease asked when it is missing or not a positive number."""
+    """The lease a verification grants, at most `MAX_LEASE_S` (or the lease asked, if
+    longer); the lease asked when it is missing or not a positive number."""
     try:
         lease_s = float(value) if value is not None else float(asked_s)
     except ValueError:
         return float(asked_s)
-    return lease_s if math.isfinite(lease_s) and lease_s > 0 else float(asked_s)
+    if not math.isfinite(lease_s) or lease_s <= 0:
+        return float(asked_s)
+    return min(lease_s, max(float(asked_s), MAX_LEASE_S))

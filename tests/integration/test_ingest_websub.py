@@ -532,6 +532,7 @@ def test_signature_methods():
     assert not verify_signature("s3cret", body + b" ", f"sha1={good}")
     assert not verify_signature("s3cret", body, f"md5={good}")
     assert not verify_signature("s3cret", body, None)
+    assert not verify_signature("s3cret", body, "sha256=\u00e4")  # other letters than hex: wrong, not an error
 
 
 async def test_hub_named_in_a_link_header_is_subscribed(world, tmp_path):
@@ -676,3 +677,85 @@ async def test_a_stop_cuts_off_a_push_still_being_read_within_seconds(world, tmp
     finally:
         await stage.stop_servers()
         stage.close()
+
+
+async def test_no_reader_of_the_feed_can_name_the_callback_nor_stretch_the_lease(world, tmp_path):
+    """The callback's path segment was a hash of the feed's URL and topic: anyone could verify
+    a subscription in the hub's place (a lease of 11,574 days, polling every 15 min instead
+    of every minute, and nothing pushed) or deny it."""
+    from services.ingest.websub import MAX_LEASE_S, derived_callback_id
+
+    site, hub, http = world
+    hub.grant_s = 10**9
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        callback = hub.subscriptions[0]["hub.callback"]
+        derived = derived_callback_id(topic, topic)
+        assert not callback.endswith(derived)
+        forged = callback.rsplit("/", 1)[0] + "/" + derived
+        for mode in ("subscribe", "denied"):
+            async with http.get(forged, params={"hub.mode": mode, "hub.topic": topic, "hub.challenge": "x"}) as resp:
+                assert resp.status == 404
+        # The hub's billion seconds count as 30 days: renewed within them.
+        (stored,) = stage._state.websub_subscriptions()
+        assert stored.lease_s == MAX_LEASE_S and stored.next_attempt_at - clock().timestamp() < MAX_LEASE_S
+
+
+async def test_a_subscription_under_a_derived_callback_is_asked_for_anew_at_start(world, tmp_path):
+    from dataclasses import replace
+
+    from services.ingest.websub import derived_callback_id
+
+    site, hub, http = world
+    topic = site.url("/wire.xml")
+    clock = Clock()
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        (stored,) = stage._state.websub_subscriptions()
+        stage._state.delete_websub([stored.callback_id])
+        stage._state.save_websub(replace(stored, callback_id=derived_callback_id(topic, topic)))
+    # The next document the feed serves (not a 304) names its hub again: subscribed anew.
+    site.docs["/wire.xml"] = Doc(feed_with_hub(hub.url, topic, [("a2", "New story"), ("a1", "Old news")]))
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
+        assert not stage.websub.is_active(topic)
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True, True])
+        assert not hub.subscriptions[1]["hub.callback"].endswith(derived_callback_id(topic, topic))
+        assert stage.websub.is_active(topic)
+
+
+async def test_pushes_read_at_once_are_bounded_and_a_broken_body_is_a_400(world, tmp_path):
+    """Pushes are held whole until their signatures are checked: a flood of forged ones held
+    1.2 GB at once. A push whose compression is broken was a 500 with a traceback."""
+    from services.ingest.websub import PUSHES_READ_AT_ONCE
+
+    site, hub, http = world
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", Clock())) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        callback = hub.subscriptions[0]["hub.callback"]
+        go_on = asyncio.Event()
+
+        async def held_body():
+            yield b"<rss>"
+            await go_on.wait()
+            yield b"</rss>"
+
+        async def slow_push() -> int:
+            async with http.post(callback, data=held_body(), headers={"X-Hub-Signature": "sha256=00"}) as resp:
+                return resp.status
+
+        slow = [asyncio.create_task(slow_push()) for _ in range(PUSHES_READ_AT_ONCE)]
+        await wait_until(lambda: stage.websub._reading.locked())
+        with capture_logs() as logs:
+            async with http.post(callback, data=b"<rss/>", headers={"X-Hub-Signature": "sha256=00"}) as resp:
+                assert resp.status == 503 and resp.headers["Retry-After"] == "60"
+        assert [line["reason"] for line in logs if line["event"] == "websub_push_deferred"] == ["busy"]
+        go_on.set()
+        assert await asyncio.gather(*slow) == [202] * PUSHES_READ_AT_ONCE  # read, then dropped as forged
+        async with http.post(callback, data=b"not deflate", headers={"Content-Encoding": "deflate"}) as resp:
+            assert resp.status == 400
