@@ -120,6 +120,18 @@ def days_ago(day: str, now: datetime) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} d ago")
 
 
+@web.middleware
+async def _unreadable_path(request: web.Request, handler: Any) -> web.StreamResponse:
+    """A path the file system cannot look up (`/static/` and 300 letters: "File name too
+    long") names no file: 404, not a 500 with a traceback."""
+    try:
+        return await handler(request)
+    except OSError:
+        if not request.path.startswith("/static/"):
+            raise
+        raise web.HTTPNotFound() from None
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("services.web", "templates"),
@@ -356,6 +368,7 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     if app is None:
         app = web.Application()
     app.on_response_prepare.append(_secure)
+    app.middlewares.append(_unreadable_path)
     if on_state_error is not None:
         from services.runtime.postgres import STATE_ERRORS
 
@@ -509,7 +522,10 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
                     can_replay=replay is not None and bool(admin_token))
 
     async def replay_letter(request: web.Request) -> web.Response:
-        form = await request.post()
+        try:
+            form = await request.post()
+        except (LookupError, ValueError, web.RequestPayloadError):  # a charset no one has, a body cut short
+            raise web.HTTPBadRequest(text="the form cannot be read") from None
         tokens = [str(t) for t in form.getall("token", [])]
         if replay is None or not admin_token or len(tokens) != 1 \
                 or not hmac.compare_digest(tokens[0].encode(), admin_token.encode()):

@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from aiohttp.test_utils import TestClient, TestServer
+from structlog.testing import capture_logs
 
 from services.web.app import CSP, build_web_app, days_ago
 from services.web.store import EventStore, LiveFeed
@@ -631,3 +632,16 @@ async def test_a_value_the_event_does_not_hold_is_reported_not_taken_not_said_ot
     said_otherwise = row[row.index('data-label="Said otherwise"'):]
     assert "reported, not taken for this event" in said_otherwise and "2024-05-28" in said_otherwise
     assert said_otherwise.index("reported, not taken") < said_otherwise.index("2024-05-28")
+
+
+async def test_a_path_too_long_for_a_file_name_or_a_form_in_no_known_charset_is_no_server_error() -> None:
+    client = await client_for(make_store())
+    try:
+        with capture_logs() as logs:
+            long_name = await client.get("/static/" + "a" * 300)
+            odd_form = await client.post("/deliveries/replay", data=b"token=x", headers={
+                "Content-Type": "application/x-www-form-urlencoded; charset=nonexistent"})
+        assert (long_name.status, odd_form.status) == (404, 400)
+        assert not [line for line in logs if line.get("log_level") == "error"]
+    finally:
+        await client.close()
