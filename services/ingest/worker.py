@@ -50,7 +50,7 @@ from services.ingest.websub import PushBusy, WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
 from services.runtime.errors import PermanentError, RetryableError, StateError
-from services.runtime.http import report_ready, report_role
+from services.runtime.http import app_runner, report_ready, report_role
 from services.runtime.postgres import STATE_ERRORS
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
@@ -289,7 +289,7 @@ class IngestStage:
             app.add_routes(routes)
             # On stop, a push still being read is cut off after PUSH_SHUTDOWN_S: its hub got no
             # 2xx and pushes it again (aiohttp would wait a minute, past the stop's grace).
-            runner = web.AppRunner(app, access_log=None, shutdown_timeout=PUSH_SHUTDOWN_S)
+            runner = app_runner(app, shutdown_timeout=PUSH_SHUTDOWN_S)
             await runner.setup()
             await web.TCPSite(runner, host.strip("[]"), int(port)).start()
             self._servers.append(runner)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextvars
 from collections.abc import Callable
+from typing import Any
 
 from aiohttp import web
 
@@ -131,6 +132,18 @@ def make_app(readiness: Readiness) -> web.Application:
     return app
 
 
+IDLE_CONNECTION_S = 30.0
+"""How long a connection may wait between requests, or for the rest of one it began (aiohttp's
+keep-alive timeout, which also runs from the connection's start): aiohttp's default is an
+hour, so a client that opens connections and sends nothing held a descriptor each, until
+the process had none left to accept with or to poll feeds with."""
+
+
+def app_runner(app: web.Application, **kwargs: Any) -> web.AppRunner:
+    """The runner of every listener of the service: no access log, idle connections closed."""
+    return web.AppRunner(app, access_log=None, keepalive_timeout=IDLE_CONNECTION_S, **kwargs)
+
+
 class Listener:
     """Serves an application on `host:port` (port 0: an ephemeral port, see `address`)."""
 
@@ -147,7 +160,7 @@ class Listener:
         Raises `ListenFailed` naming the setting (`origin`) when the address cannot be bound."""
         host, _, port = self._listen.rpartition(":")
         host = host.strip("[]")
-        self._runner = web.AppRunner(self._app, access_log=None)
+        self._runner = app_runner(self._app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, int(port))
         try:

@@ -20,6 +20,7 @@ from schemas import LaunchEvent
 from services.runtime.bus import Record
 from services.runtime.codec import decode
 from services.runtime.errors import ConfigError, StateError
+from services.runtime.http import app_runner
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
 from services.runtime.stage import StageRunner
@@ -193,7 +194,7 @@ async def serve_http(app: web.Application, listen: str, stop: asyncio.Event) -> 
     """Serve `app` on `listen` ("host:port") until `stop` is set: for a web stage built
     without the process's application (embedded on its own)."""
     host, _, port = listen.rpartition(":")
-    runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+    runner = app_runner(app, shutdown_timeout=1.0)
     await runner.setup()
     try:
         site = web.TCPSite(runner, host.strip("[]") or "127.0.0.1", int(port))
