@@ -287,6 +287,7 @@ class IngestStage:
             host, _, port = address.rpartition(":")
             app = web.Application(client_max_size=self._settings.max_body_bytes)
             app.add_routes(routes)
+            app.on_response_prepare.append(_nothing_to_render)
             # On stop, a push still being read is cut off after PUSH_SHUTDOWN_S: its hub got no
             # 2xx and pushes it again (aiohttp would wait a minute, past the stop's grace).
             runner = app_runner(app, shutdown_timeout=PUSH_SHUTDOWN_S)
@@ -647,6 +648,14 @@ class IngestStage:
             # source's document time, which pruning compares with, changes only after it).
             self._state.mark_seen(list(known), now.timestamp())
         return len(acked)
+
+
+async def _nothing_to_render(request: web.Request, response: web.StreamResponse) -> None:
+    """The callbacks answer hubs in plain text (a challenge echoed as it came): no browser
+    may read one as a page, nor keep it."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'"
+    response.headers["Cache-Control"] = "no-store"
 
 
 async def build_stage(ctx: StageContext) -> IngestStage:

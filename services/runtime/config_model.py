@@ -13,9 +13,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
 class Section(BaseModel):
-    """A config table. `extra="forbid"` makes a misspelt key stop start-up, naming it."""
+    """A config table. `extra="forbid"` makes a misspelt key stop start-up, naming it; no
+    number is `inf` or `nan` (TOML writes both: a grace of `inf` would never end)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def single_line(value: str) -> str:

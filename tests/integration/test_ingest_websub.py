@@ -230,6 +230,13 @@ async def test_websub_round_trip(world, tmp_path):
         assert [l["reason"] for l in logs if l["event"] == "websub_push_dropped"] == ["bad_signature"]
         assert sum(1 for l in logs if l["event"] == "item_published") == 1
 
+        # What the callback answers is no page for a browser to render or keep.
+        async with http.get(form["hub.callback"], params={"hub.mode": "subscribe", "hub.topic": topic,
+                                                           "hub.challenge": "<script>x</script>"}) as resp:
+            assert resp.headers["X-Content-Type-Options"] == "nosniff"
+            assert resp.headers["Content-Security-Policy"].startswith("default-src 'none'")
+            assert resp.headers["Cache-Control"] == "no-store"
+
         # A verification for a topic never asked for is refused (no forged subscriptions).
         async with http.get(form["hub.callback"], params={"hub.mode": "unsubscribe", "hub.topic": topic,
                                                            "hub.challenge": "x"}) as resp:

@@ -231,6 +231,8 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
      "(set by LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS); write true or false"),
     ("", {"LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS": "127.0.0.1/32"},
      '(set by LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS); write a TOML list, e.g. ["127.0.0.1/32"]'),
+    ('[run]\nshutdown_grace_s = inf\n', {}, "run.shutdown_grace_s: Input should be a finite number"),
+    ('[events]\nday_tolerance_s = nan\n', {}, "events.day_tolerance_s: Input should be a finite number"),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:"\n', {},
      'subscriptions.0.url: "env:" names no variable: write "env:NAME"'),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "file:/nonexistent/hook-url"\n', {},
