@@ -18,7 +18,9 @@ LEDGER_RETENTION_DAYS = 90.0
 
 
 class NotifySettings(Section):
-    max_attempts: int = Field(6, ge=1, description="Delivery attempts before dead-lettering.")
+    max_attempts: int = Field(
+        10, ge=1, description="Delivery attempts before dead-lettering: with the default backoff, about 8.5 "
+        "minutes of waits (1 + 2 + ... + 256 s), so a receiver's short outage loses nothing.")
     backoff_base_s: float = Field(1.0, gt=0, description="First retry wait; doubles per failure.")
     backoff_max_s: float = Field(300.0, gt=0, description="Longest retry wait; a longer Retry-After dead-letters.")
     backoff_jitter: float = Field(0.2, ge=0, lt=1, description="Spread of each backoff delay, +-fraction.")

@@ -71,3 +71,17 @@ def test_jitter_stays_within_bounds():
     for _ in range(100):
         assert 8 <= b.delay_s(1) <= 12
         assert b.delay_s(10) <= 100
+
+
+def test_the_default_retries_outlast_a_receivers_outage_of_five_minutes():
+    """With 6 attempts the waits came to 31 s: a short outage of Slack or of the mail relay
+    dead-lettered the alert until someone ran `dlq replay`."""
+    import random
+
+    from services.config import Settings
+    from services.notify.worker import backoff_for
+
+    backoff = backoff_for(Settings())
+    rng = random.Random(1)
+    shortest = min(sum(backoff.delay_s(n, rng=rng) for n in range(1, backoff.max_attempts)) for _ in range(50))
+    assert shortest > 5 * 60
