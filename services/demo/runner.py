@@ -44,6 +44,9 @@ def stop_at_s(duration_s: float, interval_s: float = POLL_INTERVAL_S) -> float:
     return duration_s + 2 * interval_s + 1.0
 
 
+DEMO_LABEL = "DEMO: a recorded launch, not live"
+
+
 def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Settings:
     """The user's settings turned into the demo's: local feeds, memory bus, fresh state.
 
@@ -59,7 +62,10 @@ def demo_settings(settings: Settings, feeds: list[dict], state_path: Path) -> Se
         "per_host_spacing_s": 0.0,
         "per_host_concurrency": max(settings.ingest.per_host_concurrency, len(feeds)),
     })
-    notify = settings.notify.model_copy(update={"console_output": "always"})
+    # Whoever reads the demo's alerts in a channel of the user's (not the terminal of the
+    # person who started it) must know they are not live.
+    label = settings.notify.label or (DEMO_LABEL if settings.subscriptions else "")
+    notify = settings.notify.model_copy(update={"console_output": "always", "label": label})
     # The pages on a free port unless one was asked for: a `launchwatch run` on this machine
     # holds the default one. The http_listening line names the port taken.
     http = settings.http if "listen" in settings.http.model_fields_set else \

@@ -25,7 +25,7 @@ class Alert:
     `changed` names the meaningful facts that differ from what this subscription was last
     told (empty for a first alert); `previous` holds those facts' earlier values as text.
     `thread_ref` is the channel's handle of the first alert (Slack `ts`, e-mail Message-ID)
-    when an update can thread under it.
+    when an update can thread under it. `label` (`[notify] label`) heads its first line.
     """
 
     delivery_id: str
@@ -35,6 +35,7 @@ class Alert:
     changed: tuple[str, ...] = ()
     previous: dict[str, str | None] = field(default_factory=dict)
     thread_ref: str | None = None
+    label: str = ""
 
 
 def digest_id_for(subscription: str, delivery_ids: list[str]) -> str:

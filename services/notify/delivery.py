@@ -74,8 +74,10 @@ class Deliverer:
         sleep: Sleep = asyncio.sleep,
         poll_s: float = 0.5,
         on_claimed: Callable[[set[str]], None] | None = None,
+        label: str = "",
     ) -> None:
         self._ledger = ledger
+        self._label = label
         # A shared ledger: rows another instance enqueued wake no sender here, so a sender
         # looks again every `poll_s`; a subscription another instance sends is tried as often.
         self._poll_s = poll_s
@@ -221,7 +223,7 @@ class Deliverer:
             if entry.status == "pending" or (replay and entry.status == "dead"):
                 # Sent before a crash or failed before: the same delivery again, same id.
                 return Alert(entry.delivery_id, sub.name, entry.kind or "alert", event,  # type: ignore[arg-type]
-                             entry.changed, entry.previous, thread_ref)
+                             entry.changed, entry.previous, thread_ref, self._label)
             log.debug("alert_skipped", subscription=sub.name, event_id=event.event_id, revision=event.revision,
                       reason="already_handled", status=entry.status, delivery_id=entry.delivery_id)
             return Outcome(sub.name, "done_before", entry.status)
@@ -243,7 +245,8 @@ class Deliverer:
         self._ledger.mark_pending(subscription=sub.name, event_id=event.event_id, revision=event.revision,
                                   delivery_id=delivery_id, kind=decision.action, changed=decision.changed,
                                   previous=decision.previous, facts=snapshot(event))
-        return Alert(delivery_id, sub.name, decision.action, event, decision.changed, decision.previous, thread_ref)
+        return Alert(delivery_id, sub.name, decision.action, event, decision.changed, decision.previous, thread_ref,
+                     self._label)
 
     async def _one(self, sub: SubscriptionSettings, event: LaunchEvent, record: Record | None,
                    replay: bool, *, now: datetime, stop: asyncio.Event | None = None,
@@ -350,7 +353,7 @@ class Deliverer:
             else:
                 digest_id = digest_id_for(sub.name, [r.delivery_id for r in rows])
                 self._ledger.assign_digest(sub.name, rows, digest_id)
-            outcomes.append(await self._send_digest(sub, digest_for(sub.name, digest_id, rows), rows))
+            outcomes.append(await self._send_digest(sub, digest_for(sub.name, digest_id, rows, self._label), rows))
         return outcomes
 
     async def _send_digest(self, sub: SubscriptionSettings, digest: Digest, rows: list[Queued]) -> Outcome:
@@ -395,7 +398,7 @@ async def _first_of(*waits: Awaitable[Any]) -> None:
             task.cancel()
 
 
-def digest_for(subscription: str, digest_id: str, rows: list[Queued]) -> Digest:
+def digest_for(subscription: str, digest_id: str, rows: list[Queued], label: str = "") -> Digest:
     """The digest of queued rows: per event (in order of first queueing) its latest state,
     `alert` if the subscription had not been told of it before, and what changed (pure)."""
     by_event: dict[str, list[Queued]] = {}
@@ -415,5 +418,6 @@ def digest_for(subscription: str, digest_id: str, rows: list[Queued]) -> Digest:
                         changed.append(name)
                         previous[name] = r.previous.get(name)
         event = LaunchEvent.model_validate_json(latest.event_json)
-        items.append(Alert(latest.delivery_id, subscription, kind, event, tuple(changed), previous))  # type: ignore[arg-type]
+        items.append(Alert(latest.delivery_id, subscription, kind, event, tuple(changed), previous,  # type: ignore[arg-type]
+                           label=label))
     return Digest(digest_id, subscription, tuple(items))

@@ -195,7 +195,7 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
     deliverer = Deliverer(ledger=ledger, channels=make_channels(settings, http, clock, sleep=sleep),
                           dead_letters=DeadLetters(bus.producer(), f"{bus.topic_prefix}dlq", "notify", clock),
                           backoff=backoff_for(settings), concurrency=settings.notify.concurrency,
-                          clock=clock, sleep=sleep)
+                          clock=clock, sleep=sleep, label=settings.notify.label)
     delivered = failed = already = not_replayable = superseded = 0
     seen: set[tuple[str, str, int]] = set()
     try:

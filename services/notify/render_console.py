@@ -21,10 +21,11 @@ def clean(text: str) -> str:
 
 def render_console(alert: Alert) -> str:
     event = alert.event
+    line = summary_line(event, alert.label)
     if alert.kind == "update":
-        head = f"UPDATE ({changed_labels(list(alert.changed)) or 'new details'}): {summary_line(event)}"
+        head = f"UPDATE ({changed_labels(list(alert.changed)) or 'new details'}): {line}"
     else:
-        head = f"ALERT: {summary_line(event)}"
+        head = f"ALERT: {line}"
     lines = ["=" * 72, clean(head), f"  {clean(event.headline)}"]
     lines.append("  " + " | ".join(f"{f.label}: {clean(f.value)}" for f in facts(event)))
     listed = event.sources[:MAX_SOURCES_LISTED]

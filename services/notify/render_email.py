@@ -47,7 +47,7 @@ def message_id(alert: Alert, sender: str) -> str:
 
 def subject(alert: Alert) -> str:
     """`North Korea: 2 ballistic missiles toward East Sea (reported)`; updates say what changed."""
-    line = summary_line(alert.event)
+    line = summary_line(alert.event, alert.label)
     if alert.kind == "update":
         line = update_title(list(alert.changed), line)
     return one_line(line, MAX_SUBJECT_CHARS)
@@ -172,7 +172,8 @@ def digest_subject(digest: Digest) -> str:
         if name not in actors:
             actors.append(name)
     n = len(digest.items)
-    return one_line(f"launchwatch digest: {n} launch event{'s' if n != 1 else ''} ({', '.join(actors)})",
+    label = f"[{digest.items[0].label}] " if digest.items and digest.items[0].label else ""
+    return one_line(f"{label}launchwatch digest: {n} launch event{'s' if n != 1 else ''} ({', '.join(actors)})",
                     MAX_SUBJECT_CHARS)
 
 

@@ -82,7 +82,7 @@ def _context(elements: list[str]) -> dict[str, Any]:
 
 
 def _title(alert: Alert) -> str:
-    summary = escape_mrkdwn(summary_line(alert.event))
+    summary = escape_mrkdwn(summary_line(alert.event, alert.label))
     if alert.kind == "update":
         what = changed_labels(list(alert.changed)) or "new details"
         return f":arrows_counterclockwise: *Update ({escape_mrkdwn(what)}):* {summary}"
@@ -158,7 +158,7 @@ def _map_block(alert: Alert, public_url: str) -> dict[str, Any] | None:
 
 def fallback_text(alert: Alert) -> str:
     """The plain-text line notifications and old clients show (escaped the same way)."""
-    line = summary_line(alert.event)
+    line = summary_line(alert.event, alert.label)
     if alert.kind == "update":
         line = update_title(list(alert.changed), line)
     text = f"{line} | {one_line(alert.event.headline, 300)}"
@@ -225,6 +225,6 @@ def render_slack_digest(digest: Digest, *, public_url: str | None = None) -> dic
         blocks.append(_context(_sources(item) + [_footer(item, public_url)]))
     if len(digest.items) > len(shown):
         blocks.append(_context([f"and {len(digest.items) - len(shown)} more events not shown"]))
-    lines = [("Update: " if i.kind == "update" else "") + summary_line(i.event) for i in digest.items]
+    lines = [("Update: " if i.kind == "update" else "") + summary_line(i.event, i.label) for i in digest.items]
     text = clip(escape_mrkdwn(f"launchwatch digest: {_digest_title(digest)}: " + "; ".join(lines)), MAX_FALLBACK_CHARS)
     return {"text": text, "blocks": blocks[:MAX_BLOCKS], "unfurl_links": False, "unfurl_media": False}

@@ -1,6 +1,7 @@
 """Generic webhook deliveries: the JSON body and the signed headers (pure).
 
-Contract: POST `{"delivery_id", "subscription", "kind", "event"}` with
+Contract: POST `{"delivery_id", "subscription", "kind", "event"}` (and `"label"` where the
+instance has one, `[notify] label`: "DEMO ..." for the demo's recorded launch) with
 `X-Launchwatch-Delivery`, `X-Launchwatch-Timestamp` (unix seconds) and, with a secret,
 `X-Launchwatch-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>`.
 """
@@ -24,6 +25,8 @@ def render_webhook(alert: Alert) -> bytes:
         "kind": alert.kind,
         "event": alert.event.model_dump(mode="json"),
     }
+    if alert.label:
+        payload["label"] = alert.label
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 

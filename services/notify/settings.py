@@ -57,6 +57,11 @@ class NotifySettings(Section):
             hint='add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it',
         )
 
+    label: SingleLine = Field(
+        "", max_length=80,
+        description="Text in brackets before the first line of every alert, update and digest, in every channel, "
+        "and `label` in webhook bodies: what tells a reader these are not live alerts (\"staging\"). The demo "
+        "sets it to \"DEMO: a recorded launch, not live\" unless one is set.")
     ledger_retention_days: float = Field(
         LEDGER_RETENTION_DAYS, gt=0,
         description="A subscription's finished deliveries of an event (delivered or skipped; not dead ones, nor "

@@ -31,10 +31,12 @@ from schemas.labels import (  # noqa: F401  (the names every renderer imports fr
 )
 
 
-def summary_line(event: LaunchEvent) -> str:
+def summary_line(event: LaunchEvent, label: str = "") -> str:
     """The one line a person scans: `North Korea: 2 ballistic missiles from the Sunan area toward
-    East Sea, flew 350 km (reported)`."""
-    line = f"{actor_name(event.actor)}: {what_launched(event)}"
+    East Sea, flew 350 km (reported)`; after `[label] ` where the instance has one
+    (`[notify] label`: a recorded launch of the demo, a staging instance)."""
+    line = f"[{label}] " if label else ""
+    line += f"{actor_name(event.actor)}: {what_launched(event)}"
     if event.launch_site:
         line += f" {launched_from(event.launch_site)}"
     if event.direction:

@@ -193,6 +193,7 @@ async def build_stage(ctx: StageContext, *, sleep: Sleep = asyncio.sleep,
         sleep=sleep,
         poll_s=settings.state.poll_s,
         on_claimed=claimed,
+        label=settings.notify.label,
     )
     consumer = await ctx.bus.consumer([ctx.topic("events")], group or ctx.group("notify"))
     # Kafka keeps the offsets away from the state file, so the outbox must reach the disk
