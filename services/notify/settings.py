@@ -114,6 +114,11 @@ def _check_ca_file(path: str, tls: bool) -> None:
         raise ValueError(f"smtp.ca_file: {path}: not a CA bundle in PEM ({exc})") from None
 
 
+# The keys each channel reads to reach its receiver.
+CHANNEL_KEYS = {"slack": ("url", "token", "slack_channel"), "webhook": ("url", "secret"), "email": ("to",),
+                "console": ()}
+
+
 class SubscriptionSettings(Section):
     name: Name = Field(description="Unique name; in logs, webhook bodies and the ledger.")
     channel: Literal["slack", "webhook", "email", "console"] = Field(description="Where alerts go.")
@@ -168,7 +173,15 @@ class SubscriptionSettings(Section):
 
     @model_validator(mode="after")
     def _channel_needs(self) -> "SubscriptionSettings":
-        """Each channel's required keys; a Slack token, when given, wins over a url."""
+        """Each channel's required keys, and none of another channel's (a `to` under a
+        webhook is a mistake, not a second way to be told); a Slack token, when given, wins
+        over a url."""
+        reads = CHANNEL_KEYS[self.channel]
+        stray = [key for key in ("url", "secret", "token", "slack_channel", "to")
+                 if key not in reads and getattr(self, key) not in (None, [])]
+        if stray:
+            raise ValueError(f"subscription {self.name!r}: channel {self.channel!r} does not read "
+                             f"{', '.join(stray)} (it reads {', '.join(reads) or 'no address'})")
         if self.url is not None:
             try:
                 http_url(self.url.get_secret_value())

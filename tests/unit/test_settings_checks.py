@@ -231,6 +231,11 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
      "(set by LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS); write true or false"),
     ("", {"LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS": "127.0.0.1/32"},
      '(set by LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS); write a TOML list, e.g. ["127.0.0.1/32"]'),
+    ('[[subscriptions]]\nname = "ops"\nchannel = "webhook"\nurl = "https://h.example.org/x"\nto = ["a@b.org"]\n'
+     'token = "xoxb-1"\n', {}, "channel 'webhook' does not read token, to (it reads url, secret)"),
+    # A console's url was refused by the address guard, for a URL it would never use.
+    ('[[subscriptions]]\nname = "ops"\nchannel = "console"\nurl = "http://127.0.0.1/x"\n', {},
+     "channel 'console' does not read url (it reads no address)"),
     ('[run]\nshutdown_grace_s = inf\n', {}, "run.shutdown_grace_s: Input should be a finite number"),
     ('[events]\nday_tolerance_s = nan\n', {}, "events.day_tolerance_s: Input should be a finite number"),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:"\n', {},
