@@ -313,8 +313,9 @@ class WebhookChannel:
         raise error_for_status(status, "webhook", retry_after)
 
 
-def smtp_error(exc: BaseException, timeout_s: float) -> RetryableError | PermanentError:
-    """The error an SMTP failure stands for: 4xx replies and network trouble retryable, 5xx permanent."""
+def smtp_error(exc: BaseException, timeout_s: float, server: str = "") -> RetryableError | PermanentError:
+    """The error an SMTP failure stands for: 4xx replies and network trouble retryable, 5xx
+    permanent; a connection that failed names the server (`host:port`)."""
     import aiosmtplib
 
     if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
@@ -330,7 +331,8 @@ def smtp_error(exc: BaseException, timeout_s: float) -> RetryableError | Permane
     if isinstance(exc, ssl.SSLError):
         return PermanentError(f"smtp: TLS failed ({exc.reason or type(exc).__name__})")
     if isinstance(exc, (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected, OSError)):
-        return RetryableError(f"smtp: connection failed ({type(exc).__name__})")
+        to = f" to {server}" if server else ""
+        return RetryableError(f"smtp: connection{to} failed ({type(exc).__name__})")
     return PermanentError(f"smtp: {type(exc).__name__}: {str(exc)[:120]}")
 
 
@@ -413,7 +415,7 @@ class EmailChannel:
             except (SMTPException, OSError, asyncio.TimeoutError) as exc:
                 # Whatever state the session is in, the next message starts a fresh one.
                 client.close()
-                raise smtp_error(exc, smtp.timeout_s) from None
+                raise smtp_error(exc, smtp.timeout_s, f"{smtp.host}:{smtp.port}") from None
             except BaseException:
                 client.close()
                 raise

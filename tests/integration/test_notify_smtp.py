@@ -99,9 +99,10 @@ async def test_a_wrong_password_is_permanent_and_says_so(tls):
     assert mailbox.messages == []
 
 
-async def test_no_server_is_retryable():
-    channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=free_port(), sender="lw@alerts.example", timeout_s=2), LOOPBACK)
-    with pytest.raises(RetryableError):
+async def test_no_server_is_retryable_and_named():
+    port = free_port()
+    channel = EmailChannel(SmtpSettings(host="127.0.0.1", port=port, sender="lw@alerts.example", timeout_s=2), LOOPBACK)
+    with pytest.raises(RetryableError, match=f"smtp: connection to 127.0.0.1:{port} failed"):
         await channel.send(ALERT, SUB)
 
 
