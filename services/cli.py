@@ -112,11 +112,11 @@ def _parser() -> argparse.ArgumentParser:
     classify.add_argument("--output", default="-", metavar="FILE|-", help="output JSON Lines (default: stdout)")
 
     feeds = sub.add_parser("feeds", parents=common, help="work with the configured sources")
-    feeds.add_argument("action", choices=("check",), help="check: fetch each source once and print a table of what each gave")
+    feeds.add_argument("action", choices=("check",), metavar="{check}", help="check: fetch each source once and print a table of what each gave")
 
     dlq = sub.add_parser("dlq", parents=common, help="show or resend dead-lettered deliveries",
                          description="Deliveries that failed every retry are dead letters, kept with why.")
-    dlq.add_argument("action", choices=("list", "replay"), help=(
+    dlq.add_argument("action", choices=("list", "replay"), metavar="{list,replay}", help=(
         "list: print each dead letter and its state; replay: resend those still dead, each once, "
         "as its event now stands (exit 1 if any fails again)"))
     dlq.add_argument("--subscription", metavar="NAME", help="only this subscription's dead letters")

@@ -87,6 +87,14 @@ def test_an_option_before_the_command_is_told_to_go_after_it(argv, capsys):
     assert f"{option} goes after the command: launchwatch COMMAND {option}" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("command", "choices"), [("feeds", "{check}"), ("dlq", "{list,replay}")])
+def test_a_missing_action_is_named_as_the_help_names_it(command, choices, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(f"the following arguments are required: {choices}")
+
+
 def test_feeds_check_needs_only_the_sources_and_takes_log_format(tmp_path, monkeypatch, capsys):
     monkeypatch.delenv("SLACK_WEBHOOK_URL", raising=False)
     config = tmp_path / "launchwatch.toml"
