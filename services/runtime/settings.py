@@ -417,6 +417,8 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
                 raise ConfigError(f'invalid configuration: {key}: "env:" names no variable: write "env:NAME"')
             if var not in environ:
                 unset.append(f"{key}: environment variable {var} is not set")
+            elif not environ[var].strip():
+                unset.append(f"{key}: environment variable {var} is empty")
             return environ.get(var, "")
         if not value[5:].strip():
             raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')

@@ -236,6 +236,8 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
     # A console's url was refused by the address guard, for a URL it would never use.
     ('[[subscriptions]]\nname = "ops"\nchannel = "console"\nurl = "http://127.0.0.1/x"\n', {},
      "channel 'console' does not read url (it reads no address)"),
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL"\n', {"HOOK_URL": " "},
+     "subscriptions.0.url: environment variable HOOK_URL is empty"),
     ('[run]\nshutdown_grace_s = inf\n', {}, "run.shutdown_grace_s: Input should be a finite number"),
     ('[events]\nday_tolerance_s = nan\n', {}, "events.day_tolerance_s: Input should be a finite number"),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:"\n', {},
