@@ -276,13 +276,17 @@ class IngestStage:
     async def start_servers(self) -> None:
         """Serve WebSub callbacks on their configured address. Raises OSError when it cannot
         be bound. (`/metrics` is on the process's `[http] listen`; the old `[ingest]
-        metrics_listen` is accepted, ignored, and said so once.)"""
+        metrics_listen` and `parse_threads` are accepted, ignored, and said so once.)"""
         by_address: dict[str, list[web.RouteDef]] = {}
         if self.websub is not None and self._websub_settings is not None:
             by_address.setdefault(self._websub_settings.listen, []).extend(self.websub.routes())
         if self._settings.metrics_listen:
             get_logger().warning("config_deprecated", key="ingest.metrics_listen",
                                  hint="/metrics is served on [http] listen; remove ingest.metrics_listen")
+        if "parse_threads" in self._settings.model_fields_set:
+            get_logger().warning("config_deprecated", key="ingest.parse_threads",
+                                 hint="documents are parsed in worker processes: set ingest.parse_workers and "
+                                      "remove ingest.parse_threads")
         for address, routes in by_address.items():
             host, _, port = address.rpartition(":")
             app = web.Application(client_max_size=self._settings.max_body_bytes)

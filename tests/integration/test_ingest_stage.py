@@ -316,3 +316,16 @@ def test_a_state_file_from_before_earlier_hashes_keeps_its_items(tmp_path):
     known = IngestState(db).known_items(["i1"])["i1"]
     assert (known.content_hash, known.revision, known.earlier_hashes) == ("h1", 3, "")
     assert not known.is_flap("h2") and known.earlier_after() == "h1"
+
+
+async def test_keys_no_longer_read_are_said_so_once_at_start(site, http, tmp_path):
+    settings = settings_for(site, tmp_path, parse_threads=4, metrics_listen="127.0.0.1:9100")
+    stage, ctx = await make_stage(settings, MemoryBus(), http, Clock())
+    try:
+        with capture_logs() as logs:
+            await stage.start_servers()
+    finally:
+        await stage.stop_servers()
+        ctx.close()
+    assert sorted(line["key"] for line in logs if line["event"] == "config_deprecated") == [
+        "ingest.metrics_listen", "ingest.parse_threads"]
