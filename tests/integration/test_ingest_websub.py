@@ -186,6 +186,16 @@ async def running(stage: IngestStage) -> AsyncIterator[IngestStage]:
         stage.close()
 
 
+@asynccontextmanager
+async def subscribed(world, db_path, clock) -> AsyncIterator[IngestStage]:
+    """`running`, once a first poll has subscribed the one feed and the hub has verified it."""
+    site, hub, http = world
+    async with running(make_stage(site, hub, http, db_path, clock)) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True])
+        yield stage
+
+
 async def step_through(stage: IngestStage, hub: Hub, clock: Clock, seconds: int, step_s: int = 1) -> None:
     """Advance the clock `step_s` at a time for `seconds`, running the renewal step each time
     and waiting for the hub to answer whatever was sent."""
@@ -461,9 +471,7 @@ async def test_a_denial_is_asked_again_after_an_hour_and_a_repeated_verification
     site, hub, http = world
     topic = site.url("/wire.xml")
     clock = Clock()
-    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
-        await stage.poll_all()
-        await wait_until(lambda: hub.verified == [True])
+    async with subscribed(world, tmp_path / "s.db", clock) as stage:
         callback = hub.subscriptions[0]["hub.callback"]
         (before,) = stage.websub.subscriptions.values()
         # The hub verifies again on its own (say it missed the answer): confirmed, but a
@@ -520,9 +528,7 @@ async def test_lease_lapse_falls_back_to_polling(world, tmp_path):
 async def test_a_feed_that_stops_naming_its_hub_is_not_renewed(world, tmp_path):
     site, hub, http = world
     clock = Clock()
-    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
-        await stage.poll_all()
-        await wait_until(lambda: hub.verified == [True])
+    async with subscribed(world, tmp_path / "s.db", clock) as stage:
         callback = hub.subscriptions[0]["hub.callback"]
         site.docs["/wire.xml"] = Doc(rss([("a2", "y"), ("a1", "x")]))
         await stage.poll_all()
@@ -696,9 +702,7 @@ async def test_no_reader_of_the_feed_can_name_the_callback_nor_stretch_the_lease
     hub.grant_s = 10**9
     topic = site.url("/wire.xml")
     clock = Clock()
-    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
-        await stage.poll_all()
-        await wait_until(lambda: hub.verified == [True])
+    async with subscribed(world, tmp_path / "s.db", clock) as stage:
         callback = hub.subscriptions[0]["hub.callback"]
         derived = derived_callback_id(topic, topic)
         assert not callback.endswith(derived)
@@ -719,9 +723,7 @@ async def test_a_subscription_under_a_derived_callback_is_asked_for_anew_at_star
     site, hub, http = world
     topic = site.url("/wire.xml")
     clock = Clock()
-    async with running(make_stage(site, hub, http, tmp_path / "s.db", clock)) as stage:
-        await stage.poll_all()
-        await wait_until(lambda: hub.verified == [True])
+    async with subscribed(world, tmp_path / "s.db", clock) as stage:
         (stored,) = stage._state.websub_subscriptions()
         stage._state.delete_websub([stored.callback_id])
         stage._state.save_websub(replace(stored, callback_id=derived_callback_id(topic, topic)))
@@ -741,9 +743,7 @@ async def test_pushes_read_at_once_are_bounded_and_a_broken_body_is_a_400(world,
     from services.ingest.websub import PUSHES_READ_AT_ONCE
 
     site, hub, http = world
-    async with running(make_stage(site, hub, http, tmp_path / "s.db", Clock())) as stage:
-        await stage.poll_all()
-        await wait_until(lambda: hub.verified == [True])
+    async with subscribed(world, tmp_path / "s.db", Clock()) as stage:
         callback = hub.subscriptions[0]["hub.callback"]
         go_on = asyncio.Event()
 

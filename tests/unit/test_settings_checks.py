@@ -268,4 +268,4 @@ def test_a_secret_file_that_is_no_secret_is_refused_at_once(tmp_path, kind):
         load(tmp_path, f'[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "file:{path}"\n', environ={})
     said = {"device": "is not a regular file", "fifo": "is not a regular file",
             "directory": "Is a directory", "large": "is larger than 64 KiB"}[kind]
-    assert str(failed.value).startswith(f"invalid configuration: subscriptions.0.url: ") and said in str(failed.value)
+    assert str(failed.value).startswith("invalid configuration: subscriptions.0.url: ") and said in str(failed.value)
