@@ -47,6 +47,9 @@ LAUNCH_SUMMARY = ("North Korea fired a short-range ballistic missile toward the 
                   "South Korea's Joint Chiefs of Staff said, in its third launch this month.")
 LAUNCH_LINK = re.compile(rb"wire\.example/launch/(\d+)")
 TEN_YEARS_S = 10 * 365 * 86400.0
+# The ledger must keep deliveries longer than a subscription's freshness window (a revision
+# read again after they were forgotten would be news again): past the ten years.
+REPLAY_LEDGER_DAYS = TEN_YEARS_S / 86400 + 1
 FEED_WINDOW = 50  # entries the feed lists, newest first
 DAYS_BETWEEN_LAUNCHES = 1  # more than every join tolerance of [events] (13 h at most)
 
@@ -249,7 +252,7 @@ def settings_for(state_dir: Path, site: Site, *, kafka: str | None, prefix: str,
         # Feeds polled at different moments may hand launch n+10 over before launch n: a
         # month of open events keeps n from arriving after its event was closed.
         "events": {"stale_after_s": TEN_YEARS_S, "inactive_close_s": 30 * 86400.0},
-        "notify": {"allowed_networks": ["127.0.0.1/32"]},
+        "notify": {"allowed_networks": ["127.0.0.1/32"], "ledger_retention_days": REPLAY_LEDGER_DAYS},
         "subscriptions": [{"name": "bench-hook", "channel": "webhook", "url": f"{site.base}/alerts",
                            "secret": "bench-secret-0123456789", "freshness_window_s": TEN_YEARS_S}],
     })

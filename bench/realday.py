@@ -549,7 +549,8 @@ def write_config(path: Path, base_url: str, site: DaySite, interval_s: float) ->
                    "adaptive_schedule": False, "jitter_ratio": 0.0, "concurrency": 64, "per_host_concurrency": 64,
                    "per_host_spacing_s": 0.0, "max_entries_per_feed": FEED_WINDOW},
         "events": {"stale_after_s": TEN_YEARS_S},
-        "notify": {"allowed_networks": ["127.0.0.1/32"]},  # the webhook receiver is on loopback
+        # The webhook receiver is on loopback; deliveries kept past the subscription's ten years.
+        "notify": {"allowed_networks": ["127.0.0.1/32"], "ledger_retention_days": TEN_YEARS_S / 86400 + 1},
         "http": {"listen": "127.0.0.1:0"},
     }
     lines = []

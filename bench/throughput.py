@@ -156,7 +156,8 @@ async def cost(items: int, rate: float) -> dict[str, Any]:
                     with cfg.open("a") as fh:  # the launches are old: let them alert (see bench.pipeline)
                         fh.write(f"freshness_window_s = {pipeline.TEN_YEARS_S}\n\n[events]\n"
                                  f"stale_after_s = {pipeline.TEN_YEARS_S}\ninactive_close_s = 2592000.0\n")
-                    env = dict(os.environ, LAUNCHWATCH_HTTP__LISTEN=f"127.0.0.1:{free_port()}")
+                    env = dict(os.environ, LAUNCHWATCH_HTTP__LISTEN=f"127.0.0.1:{free_port()}",
+                               LAUNCHWATCH_NOTIFY__LEDGER_RETENTION_DAYS=str(pipeline.REPLAY_LEDGER_DAYS))
                     processes[stage] = subprocess.Popen([LAUNCHWATCH, "serve", stage, "--config", str(cfg)], env=env,
                                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 # Started, joined and idle: the baseline is taken once a first launch got through.
