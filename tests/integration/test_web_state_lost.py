@@ -43,9 +43,7 @@ async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp
         code = await asyncio.wait_for(web.process.wait(), 20)
     finally:
         await web.stop()
-    assert code == 1
-    failed = web.events("state_failed")
-    assert len(failed) == 1 and "AdminShutdown" in failed[0]["message"], failed
+    stopped_on_the_lost_session(web, code)
     stopped = web.events("stopped")[-1]
     assert stopped["level"] == "error" and stopped["failed"] == ["web"]
 
@@ -62,6 +60,11 @@ async def test_an_idle_web_stage_notices_its_database_session_ended_and_stops(tm
         code = await asyncio.wait_for(web.process.wait(), 20)
     finally:
         await web.stop()
+    stopped_on_the_lost_session(web, code)
+
+
+def stopped_on_the_lost_session(web: LaunchwatchProcess, code: int) -> None:
+    """The stage exited 1 with one `state_failed` line naming the server's ending of its session."""
     assert code == 1
     failed = web.events("state_failed")
     assert len(failed) == 1 and "AdminShutdown" in failed[0]["message"], failed
