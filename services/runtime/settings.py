@@ -252,11 +252,16 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
     if path is not None:
         _anchor_state_path(raw, Path(path))
     overridden = _apply_env_overrides(model, raw, environ)
-    # Misspelt keys first, in every section: a missing variable is no reason to hide them.
+    # Misspelt keys first, in every section, all of them in one message: a missing variable
+    # is no reason to hide them, and a newcomer fixes them in one edit, not one per run.
+    misspelt: list[str] = []
     for key, value in raw.items():
         if key not in model.model_fields:
-            raise ConfigError(f"invalid configuration: {key}: unknown config key{_did_you_mean(key, model.model_fields)}")
-        _check_keys(key, value, model.model_fields[key].annotation)
+            misspelt.append(f"{key}: unknown config key{_did_you_mean(key, model.model_fields)}")
+        else:
+            misspelt.extend(_unknown_keys(key, value, model.model_fields[key].annotation))
+    if misspelt:
+        raise ConfigError("invalid configuration: " + "; ".join(misspelt))
     if only is not None:
         raw = {key: value for key, value in raw.items() if key in only}
     unset: list[str] = []
@@ -342,25 +347,22 @@ def _anchor_state_path(raw: dict[str, Any], config: Path) -> None:
             state["path"] = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(config)), written))
 
 
-def _check_keys(name: str, value: Any, annotation: Any) -> None:
-    """Raise `ConfigError` for a misspelt key of section `name`, before any value is read:
-    also in a section that is not read (`only`), whose values are left unchecked (a tool
-    that needs the sources alone does not need the subscriptions' secrets)."""
+def _unknown_keys(name: str, value: Any, annotation: Any) -> list[str]:
+    """The misspelt keys of section `name`, each as an error names it, found before any
+    value is read: also in a section that is not read (`only`), whose values are left
+    unchecked (a tool that needs the sources alone does not need the subscriptions' secrets)."""
     if get_origin(annotation) is list and isinstance(value, dict):
-        raise ConfigError(f"invalid configuration: {_LIST_OF_TABLES.format(key=name)}")
+        return [_LIST_OF_TABLES.format(key=name)]
     if get_origin(annotation) is list and isinstance(value, list):
         (annotation,) = get_args(annotation)
         tables = [(f"{name}.{i}", table) for i, table in enumerate(value)]  # named as validation names them
     else:
         tables = [(name, value)]
     if not (isinstance(annotation, type) and issubclass(annotation, Section)):
-        return
-    for where, table in tables:
-        if isinstance(table, dict):
-            unknown = sorted(set(table) - set(annotation.model_fields))
-            if unknown:
-                raise ConfigError(f"invalid configuration: {where}.{unknown[0]}: unknown config key"
-                                  f"{_did_you_mean(unknown[0], annotation.model_fields)}")
+        return []
+    return [f"{where}.{key}: unknown config key{_did_you_mean(key, annotation.model_fields)}"
+            for where, table in tables if isinstance(table, dict)
+            for key in sorted(set(table) - set(annotation.model_fields))]
 
 
 def _did_you_mean(key: str, known: Collection[str]) -> str:

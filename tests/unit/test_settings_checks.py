@@ -227,6 +227,12 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
     ('[stat]\npath = "lw.db"\n', {}, "stat: unknown config key; did you mean 'state'?"),
     ('[state]\npth = "lw.db"\n', {}, "state.pth: unknown config key; did you mean 'path'?"),
     ('[bogus]\nx = 1\n', {}, "bogus: unknown config key"),  # nothing close: no guess
+    # Every misspelt key in one message, each with its guess: not one per run.
+    ('[ingest]\nconcurency = 3\ntimeout = 5\n[notfy]\n[[subscriptions]]\nname = "a"\nchanel = "console"\n', {},
+     "ingest.concurency: unknown config key; did you mean 'concurrency'?; ingest.timeout: unknown config key; "
+     "did you mean 'timeout_s'?; "
+     "notfy: unknown config key; did you mean 'notify'?; subscriptions.0.chanel: unknown config key; "
+     "did you mean 'channel'?"),
     ("", {"LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS": "True"},
      "(set by LAUNCHWATCH_INGEST__ALLOW_PRIVATE_NETWORKS); write true or false"),
     ("", {"LAUNCHWATCH_NOTIFY__ALLOWED_NETWORKS": "127.0.0.1/32"},
