@@ -233,18 +233,26 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
 
 def format_rows(rows: list[DlqRow]) -> str:
     """A table a person can read in a terminal."""
-    header = (f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_id':<24} "
+    header = (f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_id or key':<24} "
               f"{'rev':>4} reason")
     lines = [header]
     for row in rows:
         d = row.letter
         revision = "-" if row.revision is None else str(row.revision)
         lines.append(f"{d.failed_at.strftime('%Y-%m-%d %H:%M:%S'):<20} {d.stage:<8} {d.error[:16]:<16} "
-                     f"{row.state:<9} {(d.subscription or '-')[:18]:<18} {(d.event_id or d.key or '-')[:24]:<24} "
+                     f"{row.state:<9} {(d.subscription or '-')[:18]:<18} {_event_or_key(d)[:24]:<24} "
                      f"{revision:>4} {d.reason[:100]}")
     if not rows:
         lines.append("(no dead letters)")
     return "\n".join(lines)
+
+
+def _event_or_key(letter: DeadLetter) -> str:
+    """The letter's event, or for a letter of no event (an item, a report) its record key,
+    marked as one, so that no item id reads as an event id."""
+    if letter.event_id:
+        return letter.event_id
+    return f"key:{letter.key}" if letter.key else "-"
 
 
 async def _with_bus(settings: Settings, work, *, sends: bool = False):  # type: ignore[no-untyped-def]
