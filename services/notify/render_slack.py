@@ -142,9 +142,11 @@ def _footer(alert: Alert, public_url: str | None = None) -> str:
     return f"event `{event_id}` · revision {event.revision} · first reported {first}{page}"
 
 
-def map_url(public_url: str, event_id: str) -> str:
-    """Address of the event's PNG map on the web app reached at `public_url`."""
-    return event_url(public_url, event_id) + "/map.png"
+def map_url(public_url: str, event_id: str, revision: int) -> str:
+    """Address of the PNG map of the event's `revision` on the web app reached at
+    `public_url`: an address of its own per revision, since Slack keeps an image it has
+    fetched, and the rewritten first alert shows the map of the facts it now tells."""
+    return event_url(public_url, event_id) + f"/map.png?rev={revision}"
 
 
 def _map_block(alert: Alert, public_url: str) -> dict[str, Any] | None:
@@ -153,7 +155,7 @@ def _map_block(alert: Alert, public_url: str) -> dict[str, Any] | None:
     if place_event(alert.event) is None:
         return None
     alt = one_line(f"Map of the launch area: {summary_line(alert.event)}", MAX_ALT_TEXT_CHARS)
-    return {"type": "image", "image_url": map_url(public_url, alert.event.event_id), "alt_text": alt}
+    return {"type": "image", "image_url": map_url(public_url, alert.event.event_id, alert.event.revision), "alt_text": alt}
 
 
 def fallback_text(alert: Alert) -> str:

@@ -15,22 +15,23 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from aiohttp import web
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from schemas import EventSource, LaunchEvent
 from schemas.agreement import same_fact
 from schemas.labels import fmt_day
-from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, event_properties, geojson
+from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, geojson
 from services.web.geo import place_event
 from services.web.openapi import openapi_document
 from services.web.pagetext import (
@@ -58,7 +59,17 @@ Clock = Callable[[], datetime]
 SourcesView = Callable[[], list[dict[str, Any]]]
 DeliveriesView = Callable[[], dict[str, Any]]
 EventDeliveriesView = Callable[[str], list[dict[str, Any]]]
-Replay = Callable[[str, str], Awaitable[tuple[int, int]]]  # (subscription, event_id) -> (delivered, failed)
+# (subscription, event_id) -> how many deliveries came to each outcome (REPLAY_OUTCOMES)
+Replay = Callable[[str, str], Awaitable[dict[str, int]]]
+REPLAY_OUTCOMES = {
+    "delivered": "delivered",
+    "failed": "failed again",
+    "superseded": "not sent: a later revision tells the event as it now stands",
+    "already_done": "delivered before",
+    "not_replayable": "not replayable: its subscription is no longer configured, or it names no event",
+}
+"""What a replay did to each dead delivery, in the words of the notice after it: every
+outcome the command `dlq replay` prints (services/notify/dlq.py: ReplayResult)."""
 
 STORE_KEY = web.AppKey("store", EventStore)
 LIVE_KEY = web.AppKey("live", LiveFeed)
@@ -79,6 +90,18 @@ def safe_url(value: str | None) -> str | None:
     return value if scheme in ("http", "https") else None
 
 
+def _age(seconds: float) -> str:
+    """"45 s", "3 min", "2 h", "4 d": the whole units passed (2 h 59 min is "2 h"), as the
+    pages' script counts them on (`static/live.js`)."""
+    if seconds < 60:
+        return f"{int(seconds)} s"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h"
+    return f"{int(seconds // 86400)} d"
+
+
 def ago(moment: datetime | None, now: datetime) -> str:
     """"3 min ago", "2 h ago", "4 d ago"; "in 5 min" for the future."""
     if moment is None:
@@ -86,16 +109,29 @@ def ago(moment: datetime | None, now: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     seconds = (now - moment).total_seconds()
-    future, seconds = seconds < 0, abs(seconds)
-    if seconds < 60:
-        text = f"{seconds:.0f} s"
-    elif seconds < 3600:
-        text = f"{seconds / 60:.0f} min"
-    elif seconds < 86400:
-        text = f"{seconds / 3600:.0f} h"
-    else:
-        text = f"{seconds / 86400:.0f} d"
-    return f"in {text}" if future else f"{text} ago"
+    return f"in {_age(-seconds)}" if seconds < 0 else f"{_age(seconds)} ago"
+
+
+def since(moment: datetime, now: datetime) -> str:
+    """Time since a launch or its first report: as `ago`, but "just now" for a moment ahead
+    of the clock (a source's clock a few minutes fast, which the events stage trusts up to
+    `publish_skew_s`): a launch reported is never to come."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return "just now" if moment > now else ago(moment, now)
+
+
+def ticking(text: str, moment: datetime | str, kind: str = "ago") -> Markup:
+    """`text` in a span the pages' script counts on from its moment, so that a page left
+    open keeps its ages right: `data-ago` (as `ago`), `data-since` (as `since`) or
+    `data-day` (a launch day, as `days_ago`)."""
+    value = moment if isinstance(moment, str) else moment.isoformat()
+    return Markup('<span data-{}="{}">{}</span>').format(kind, value, text)
+
+
+def age_of(moment: datetime | None, now: datetime) -> Markup:
+    """`ago` in a span that keeps counting on an open page; "—" for none."""
+    return Markup("—") if moment is None else ticking(ago(moment, now), moment)
 
 
 def next_check(moment: datetime | None, now: datetime) -> str:
@@ -118,6 +154,20 @@ def days_ago(day: str, now: datetime) -> str:
     launch is never to come, so that day is today."""
     days = max(0, (now.date() - date.fromisoformat(day)).days)
     return {0: "today", 1: "yesterday"}.get(days, f"{days} d ago")
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str | None) -> str | None:
+    """A report's language as an HTML `lang` value ("ko", "en-US"), or None for none or for
+    text that is no BCP 47 tag (a feed's own words stay out of the attribute)."""
+    return value if value and len(value) <= 35 and _LANGUAGE_TAG.fullmatch(value) else None
+
+
+def headline_lang(event: LaunchEvent) -> str | None:
+    """The language of the report whose title is the event's headline, when it says."""
+    return next((language_tag(s.lang) for s in event.sources if s.title == event.headline), None)
 
 
 @web.middleware
@@ -143,6 +193,8 @@ def _environment() -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.globals["STATUS_WORDS"] = STATUS_WORDS
     env.filters["when"] = when
+    env.filters["language_tag"] = language_tag
+    env.globals["headline_lang"] = headline_lang
     env.globals["summary"] = summary
     env.globals["in_time_order"] = in_time_order
     env.globals["reports_line"] = reports_line
@@ -150,7 +202,7 @@ def _environment() -> jinja2.Environment:
     env.globals["fact_value"] = fact_value
     env.globals["OUTCOMES"] = OUTCOMES
     env.globals["deliveries_in_order"] = deliveries_in_order
-    env.globals["ago"] = ago
+    env.globals["age_of"] = age_of
     env.globals["fmt_day"] = fmt_day
     env.globals["next_check"] = next_check
     return env
@@ -201,12 +253,18 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     return rows
 
 
-def _replayed(request: web.Request) -> tuple[int, int] | None:
-    """The outcome a replay redirected with (numbers only: no text of the link is shown)."""
-    try:
-        return int(request.query["replayed"]), int(request.query["failed"])
-    except (KeyError, ValueError):
-        return None
+def _replayed(request: web.Request) -> list[tuple[int, str]] | None:
+    """The outcome a replay redirected with, as (count, words) for each outcome it names,
+    delivered and failed always: numbers only, each one a count a replay can give (no text
+    of the link is shown)."""
+    counts = []
+    for name, words in REPLAY_OUTCOMES.items():
+        text = request.query.get(name, "0" if name not in ("delivered", "failed") else "")
+        if not (text.isdigit() and len(text) <= 6):
+            return None
+        if int(text) or name in ("delivered", "failed"):
+            counts.append((int(text), words))
+    return counts
 
 
 def _no_dissent(fact: str, source: EventSource, held: Any) -> bool:
@@ -250,16 +308,27 @@ def history(revisions: list[Any]) -> list[dict[str, Any]]:
     where revisions were not kept (see `store.MAX_REVISIONS_KEPT`), how many (`gap`)."""
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    previous = None
+    previous: LaunchEvent | None = None
     for rev in revisions:
         event: LaunchEvent = rev.event
-        if previous is not None and event.revision > previous + 1:
-            out.append({"gap": event.revision - previous - 1})
-        previous = event.revision
+        if previous is not None and event.revision > previous.revision + 1:
+            out.append({"gap": event.revision - previous.revision - 1})
         new_sources = [s for s in event.sources if s.item_id not in seen]
         seen.update(s.item_id for s in event.sources)
-        out.append({"event": event, "received_at": rev.received_at, "new_sources": new_sources})
+        out.append({"event": event, "received_at": rev.received_at, "new_sources": new_sources,
+                    "moves": _moves(previous, event)})
+        previous = event
     return list(reversed(out))
+
+
+def _moves(before: LaunchEvent | None, after: LaunchEvent) -> list[tuple[str, str, str]]:
+    """Each fact a revision changed, as (label, value before, value after): "Count", "2",
+    "3", as the update alerts show a correction; none where the revision before is not
+    kept (its values are not known here)."""
+    if before is None or after.revision != before.revision + 1:
+        return []
+    return [(fact_label(name), fact_value_of(before, name), fact_value_of(after, name))
+            for name in after.changes if name in FACTS or name == "status"]
 
 
 class Recent:
@@ -306,8 +375,9 @@ class RowRenderer:
         if halves is None:
             head, _, tail = str(self._macro(row, self._MARK)).rpartition(self._MARK)
             halves = self._halves.put(key, (head, tail))
-        since = days_ago(row.since_day, now) if row.since_day else ago(row.since, now)
-        return Markup(halves[0] + str(escape(since)) + halves[1])
+        cell = (ticking(days_ago(row.since_day, now), row.since_day, "day") if row.since_day
+                else ticking(since(row.since, now), row.since, "since"))
+        return Markup(halves[0] + str(cell) + halves[1])
 
 
 async def _secure(request: web.Request, response: web.StreamResponse) -> None:
@@ -316,6 +386,10 @@ async def _secure(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
+    # Every page, feed and API answer changes with the next revision: a browser or proxy
+    # asks again each time (the stylesheet and script keep their validators).
+    if not request.path.startswith("/static/"):
+        response.headers.setdefault("Cache-Control", "no-cache")
 
 
 def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now, public_url: str | None = None,
@@ -414,23 +488,25 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
             return None
         at, _, event_id = raw.partition("|")
         try:
-            datetime.fromisoformat(at)
+            moment = datetime.fromisoformat(at)
         except ValueError:
-            event_id = ""
-        if not event_id:
+            moment = None
+        if moment is None or moment.tzinfo is None or not event_id:
             raise refusal(web.HTTPBadRequest, "before: expected first_reported_at|event_id, the cursor the previous "
-                                              "page ends with", api)
-        return at, event_id
+                                              "page ends with (a time with its zone)", api)
+        # The store orders by the UTC text of each first report: "21:00+09:00" is 12:00 UTC.
+        return moment.astimezone(timezone.utc).isoformat(), event_id
 
     async def events_page(request: web.Request) -> web.Response:
-        rows = store.newest_rows(page_size, cursor(request))
+        at = cursor(request)
+        rows = store.newest_rows(page_size, at)
         more = None
         if len(rows) == page_size:
             last = rows[-1]
             more = f"{last.first_reported_at.isoformat()}|{last.event_id}"
         now = clock()
         return page("events.html", now=now, rows=rows, more=more, total=store.count(),
-                    first_page=cursor(request) is None,
+                    first_page=at is None, page_before=at[0] if at else None,
                     row_html=lambda row: rows_html(row, now))
 
     async def event_page(request: web.Request) -> web.Response:
@@ -451,10 +527,16 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
 
     async def map_png(request: web.Request) -> web.Response:
         event = event_or_404(request)
-        png = await png_of(event)
+        # ?rev=N (the address Slack alerts give): that revision's map, which never changes,
+        # so a cache may keep it; a revision not stored (yet) gets the current map, uncached.
+        wanted = request.query.get("rev", "")
+        held = next((r.event for r in store.revisions(event.event_id) if str(r.event.revision) == wanted), None) \
+            if wanted.isdigit() else None
+        png = await png_of(held or event)
         if png is None:
             raise web.HTTPNotFound(text="this event names no place that can be mapped")
-        return web.Response(body=png, content_type="image/png")
+        caching = "public, max-age=31536000, immutable" if held is not None else "no-cache"
+        return web.Response(body=png, content_type="image/png", headers={"Cache-Control": caching})
 
     async def stream(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
@@ -533,8 +615,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         subscription, _, event_id = str(form.get("letter", "")).partition("|")
         if not subscription or not event_id:
             raise web.HTTPBadRequest(text="letter: expected subscription|event_id, as a Replay button sends it")
-        delivered, failed = await replay(subscription, event_id)
-        raise web.HTTPSeeOther(f"/deliveries?replayed={delivered}&failed={failed}")
+        outcome = await replay(subscription, event_id)
+        raise web.HTTPSeeOther("/deliveries?" + urlencode({name: outcome.get(name, 0) for name in REPLAY_OUTCOMES}))
 
     app.router.add_get("/", events_page)
     app.router.add_get("/events.atom", atom)

@@ -118,13 +118,15 @@ class WebStage:
         self._probe_db = ctx.db() if ctx.shared_state else None
         token = settings.web.admin_token.get_secret_value() if settings.web.admin_token else None
 
-        async def replay(subscription: str, event_id: str) -> tuple[int, int]:
+        async def replay(subscription: str, event_id: str) -> dict[str, int]:
+            from dataclasses import asdict
+
             from services.notify.dlq import dlq_replay
 
-            result = await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription, event_id=event_id)
-            get_logger().info("dlq_replayed_from_web", subscription=subscription, event_id=event_id,
-                              delivered=result.delivered, failed=result.failed)
-            return result.delivered, result.failed
+            result = asdict(await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription,
+                                             event_id=event_id))
+            get_logger().info("dlq_replayed_from_web", subscription=subscription, event_id=event_id, **result)
+            return result
 
         self.app = build_web_app(
             self._store, self._live, clock=ctx.clock, public_url=settings.web.public_url,

@@ -385,3 +385,49 @@ async def test_a_receiver_answering_an_endless_body_costs_a_bounded_read_and_the
     # The sender stopped after its cap; what the server managed to write before it saw the
     # connection close is a few socket buffers more.
     assert sum(streamed) < MAX_ANSWER_BYTES + 16 * 1024 * 1024
+
+
+async def test_the_deliveries_pages_replay_button_resends_and_tells_every_outcome(tmp_path, receivers, http):
+    import asyncio
+
+    from pydantic import SecretStr
+
+    from services.web.worker import build_stage
+    from tests.loopback import free_port
+
+    _, hook, _, _, _ = receivers
+    # Revision 1 dies; so does revision 2, which its replay then delivers: revision 1 is
+    # superseded by it, not sent after it.
+    settings, bus = await _deliver_to_hook(tmp_path, hook, http, 6, [make_event(), make_event(revision=2, count=3)],
+                                           _letters(2))
+    port = free_port()
+    settings = settings.model_copy(update={
+        "web": settings.web.model_copy(update={"admin_token": SecretStr("replay-token-0123")}),
+        "http": settings.http.model_copy(update={"listen": f"127.0.0.1:{port}"})})
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    stop = asyncio.Event()
+    stage = await build_stage(ctx)
+    running = asyncio.create_task(stage.run(stop))
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                async with http.get(f"{base}/deliveries") as response:
+                    if response.status == 200 and "Replay" in await response.text():
+                        break
+            except Exception:
+                pass
+            await asyncio.sleep(0.05)
+        with capture_logs() as logs:
+            async with http.post(f"{base}/deliveries/replay",
+                                 data={"letter": "partner-hook|evt-prk-1", "token": "replay-token-0123"}) as answer:
+                page = await answer.text()
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 10)
+        ctx.close()
+    assert "Replayed: 1 delivered; 0 failed again; 1 not sent: a later revision tells the event as it now stands." \
+        in page
+    assert [json.loads(body)["event"]["revision"] for _, body in hook.accepted] == [2]
+    [said] = [e for e in logs if e["event"] == "dlq_replayed_from_web"]
+    assert (said["delivered"], said["superseded"], said["failed"]) == (1, 1, 0)

@@ -144,7 +144,7 @@ async def test_slack_alert_shows_the_map_from_the_web_public_url(tmp_path, recei
     await publish(bus, make_event())
     await run_until(StageContext(settings, bus, http, clock=lambda: NOW), lambda: len(slack.accepted) == 1)
     [image] = [b for b in json.loads(slack.accepted[0][1])["blocks"] if b["type"] == "image"]
-    assert image["image_url"] == "https://watch.example.org/events/evt-prk-1/map.png"
+    assert image["image_url"] == "https://watch.example.org/events/evt-prk-1/map.png?rev=1"
 
 
 async def test_slack_alert_goes_without_the_map_when_slack_cannot_fetch_it(tmp_path, receivers, http):

@@ -245,3 +245,120 @@ async def test_a_long_word_stays_in_its_column_badges_are_legible_and_a_lost_str
         await server.close()  # the server goes away: the page says so
         await page.wait_for("!document.querySelector('.offline').hidden", 10)
         await page.screenshot(ARTIFACTS / "stream-lost.png")
+
+
+# The page's own timers and clock, made the test's: `__advance(ms)` moves the clock on and
+# runs every interval timer once, as if that long had passed.
+_FAKE_CLOCK = """(() => { let offset = 0; const realNow = Date.now; const timers = [];
+  Date.now = () => realNow() + offset;
+  const realSetInterval = window.setInterval;
+  window.setInterval = (f, ms) => { timers.push(f); return realSetInterval(f, ms); };
+  window.__advance = ms => { offset += ms; timers.forEach(f => f()); }; })();"""
+
+
+async def test_an_open_page_keeps_its_ages_and_never_breaks_a_word_of_a_headline(tmp_path: Path) -> None:
+    """A list left open on a wall display counts its ages on ("6 min ago" becomes "1 h ago",
+    "today" becomes "yesterday"), from the server's clock, with the words the server uses;
+    at desktop width a long headline wraps between words, never inside one."""
+    from services.web.app import build_web_app
+    from services.web.store import EventStore, LiveFeed
+    import re
+    import sqlite3
+    from datetime import date, timedelta
+
+    store = EventStore(sqlite3.connect(":memory:"))
+    timed = korean_event(2)
+    headline = ("North Korea fires what appears to be a short-range ballistic missile toward the East Sea, "
+                "South Korea's Joint Chiefs of Staff say, in the third launch this month as Houthis threaten "
+                "shipping again and allies convene an emergency meeting on the missile programme")
+    long_one = korean_event(2).model_copy(update={"event_id": "evt_long", "headline": headline})
+    day_only = korean_event(2).model_copy(update={"event_id": "evt_day", "launched_on": date(2024, 5, 30)})
+    for event in (timed, long_one, day_only):
+        store.add(event, event.updated_at)
+    # The server's clock is an hour behind the browser's (the test's real time): ages count
+    # from the server's.
+    server_now = timed.launched_at + timedelta(minutes=6)
+    app = build_web_app(store, LiveFeed(), clock=lambda: server_now)
+    async with _page_of(app, tmp_path) as (server, page):
+        await page.send("Page.addScriptToEvaluateOnNewDocument", source=_FAKE_CLOCK)
+        await page.send("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1,
+                        mobile=False)
+        await page.goto(f"{server.make_url('/')}")
+        since = "document.querySelector('#ev-{} [data-since], #ev-{} [data-day]').textContent"
+        assert await page.evaluate(since.format(timed.event_id, timed.event_id)) == "6 min ago"
+        assert await page.evaluate(since.format("evt_day", "evt_day")) == "today"
+        await page.evaluate("window.__advance(54 * 60 * 1000)")
+        assert await page.evaluate(since.format(timed.event_id, timed.event_id)) == "1 h ago"
+        await page.evaluate("window.__advance(24 * 3600 * 1000)")
+        assert await page.evaluate(since.format("evt_day", "evt_day")) == "yesterday"
+        assert await page.evaluate(since.format(timed.event_id, timed.event_id)) == "1 d ago"
+
+        # Each word of every cell lies on one line (a word's box is one rectangle): the long
+        # headline takes its width from the headline's column, not from "ballistic missile".
+        broken = await page.evaluate("""(() => { const out = [];
+          const walk = document.createTreeWalker(document.getElementById('events'), NodeFilter.SHOW_TEXT);
+          for (let text = walk.nextNode(); text; text = walk.nextNode()) {
+            const re = /[^\\s-]+/g; let m;  // (a line may end at a hyphen: "short-|range")
+            while ((m = re.exec(text.data))) { const r = document.createRange();
+              r.setStart(text, m.index); r.setEnd(text, m.index + m[0].length);
+              if (r.getClientRects().length > 1) out.push(m[0]); } }
+          return out; })()""")
+        assert broken == [], broken
+        assert re.fullmatch(r"\d+", str(await page.evaluate("document.querySelectorAll('#events tr').length")))
+        await page.screenshot(ARTIFACTS / "events-1280px-long-headline.png")
+        assert page.errors == []
+
+
+async def test_a_page_whose_stream_met_an_error_page_tries_again_and_reloads_when_back(tmp_path: Path) -> None:
+    """A proxy's 503 in place of the live stream ends it for good in the browser: the page
+    asks again, each time later, and loads itself again once the stream is back."""
+    from aiohttp import web
+    from services.web.app import build_web_app
+    from services.web.store import EventStore, LiveFeed
+    import sqlite3
+
+    store = EventStore(sqlite3.connect(":memory:"))
+    store.add(korean_event(2), korean_event(2).updated_at)
+    port = free_port()
+    asked: list[str] = []
+
+    async def unavailable(request: web.Request) -> web.Response:
+        asked.append(request.path)
+        return web.Response(status=503, text="down for maintenance")
+
+    from aiohttp.test_utils import TestServer
+
+    def real() -> TestServer:
+        return TestServer(build_web_app(store, LiveFeed(), clock=lambda: korean_event(2).updated_at),
+                          host="127.0.0.1", port=port)
+
+    maintenance = web.Application()
+    maintenance.router.add_get("/{tail:.*}", unavailable)
+    server = real()
+    await server.start_server()
+    browser = Browser(tmp_path / "profile")
+    try:
+        async with aiohttp.ClientSession() as http:
+            await browser.start()
+            page = await browser.new_page(http)
+            await page.goto(f"http://127.0.0.1:{port}/")
+            await page.evaluate("window.notReloaded = true")
+            await server.close()
+            stand_in = TestServer(maintenance, host="127.0.0.1", port=port)
+            await stand_in.start_server()
+            await page.wait_for("!document.querySelector('.offline').hidden", 10)
+            # The browser gave up after the first 503; the page itself asked again.
+            for _ in range(100):
+                if asked.count("/live") >= 2:
+                    break
+                await asyncio.sleep(0.1)
+            assert asked.count("/live") >= 2, asked
+            await stand_in.close()
+            server = real()
+            await server.start_server()
+            await page.wait_for("window.notReloaded === undefined", 20)  # loaded again
+            assert await page.evaluate("document.querySelector('.offline').hidden")
+            await page.close()
+    finally:
+        browser.close()
+        await server.close()

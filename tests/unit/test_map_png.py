@@ -101,6 +101,35 @@ async def test_map_png_is_served_and_missing_maps_are_404() -> None:
     assert unplaced.status == 404 and missing.status == 404
 
 
+async def test_a_revisions_map_has_an_address_of_its_own_that_caches_may_keep() -> None:
+    """Slack keeps an image it fetched: the first alert, rewritten with revision 2's facts,
+    asks for `?rev=2` and gets that revision's map; the bare address is never kept."""
+    from aiohttp.test_utils import TestClient, TestServer
+
+    store = EventStore(sqlite3.connect(":memory:"))
+    store.add(korean_event(1), T0)  # no distance yet
+    store.add(korean_event(2), T0)  # 350 km: a landing point is drawn
+    client = TestClient(TestServer(build_web_app(store, LiveFeed(), clock=lambda: T0)))
+    await client.start_server()
+    path = "/events/evt_0123456789abcdef0123/map.png"
+    try:
+        answers = {}
+        for query in ("", "?rev=1", "?rev=2", "?rev=9", "?rev=x"):
+            response = await client.get(path + query)
+            answers[query] = (response.status, response.headers.get("Cache-Control"), await response.read())
+        page = await client.get("/events/evt_0123456789abcdef0123")
+    finally:
+        await client.close()
+    assert answers["?rev=1"][:2] == (200, "public, max-age=31536000, immutable")
+    assert answers["?rev=2"][:2] == (200, "public, max-age=31536000, immutable")
+    assert answers["?rev=1"][2] != answers["?rev=2"][2]  # revision 1's map, not the current one
+    assert answers["?rev=2"][2] == answers[""][2]
+    # The current map, a revision not stored (yet) and a bad one: the current map, never kept.
+    for query in ("", "?rev=9", "?rev=x"):
+        assert answers[query][:2] == (200, "no-cache") and answers[query][2] == answers["?rev=2"][2], query
+    assert page.headers["Cache-Control"] == "no-cache"
+
+
 def _beyond_one_side(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Both ends beyond the same edge of the picture: the segment between them is not seen."""
     w, h = mapdraw.WIDTH_PX, mapdraw.HEIGHT_PX

@@ -120,7 +120,7 @@ def test_with_a_public_url_a_first_alert_shows_the_map_image() -> None:
     alert = Alert("dlv_1", "ops", "alert", event(event_id="evt/PRK 1"))
     message = render_slack(alert, public_url="https://watch.example.org/lw/")
     [image] = [b for b in message["blocks"] if b["type"] == "image"]
-    assert image["image_url"] == "https://watch.example.org/lw/events/evt%2FPRK%201/map.png"
+    assert image["image_url"] == "https://watch.example.org/lw/events/evt%2FPRK%201/map.png?rev=1"
     assert "North Korea" in image["alt_text"] and len(image["alt_text"]) <= 2000
     assert message["blocks"].index(image) == 3  # after the facts, before the sources
 

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from aiohttp.test_utils import TestClient, TestServer
 from structlog.testing import capture_logs
 
-from services.web.app import CSP, build_web_app, days_ago
+from services.web.app import CSP, ago, build_web_app, days_ago, since
 from services.web.store import EventStore, LiveFeed
 from tests.web_samples import HOSTILE_TITLE, T0, busy_event, hostile_event, korean_event
 
@@ -95,6 +95,9 @@ async def test_event_page_shows_facts_with_their_sources_revisions_and_a_map() -
     assert "Japan MoD" in count_row and '<span class="said">1</span>: Yonhap' in count_row  # gave 2; said 1
     assert "Revision 3" in html and "changed: status" in html
     assert "changed: count, distance, sources" in html              # as the update alerts name them
+    # ... with what each fact was and became, as an update alert shows a correction.
+    assert "(Count 1 → <strong>2</strong>; Distance — → <strong>350 km</strong>)" in html
+    assert "(Status reported → <strong>confirmed</strong>)" in html
     assert "<th>Distance</th><td class=\"value\">350 km</td>" in html and "<th>Reported by</th>" in html
     assert "North Korea · 2 ballistic missiles" in html and "confidence 90%" in html
     assert "2 reports from 2 independent outlets" in html
@@ -195,9 +198,9 @@ async def test_the_api_refuses_in_json_and_a_page_in_text() -> None:
 async def test_replaying_a_dead_letter_needs_the_token() -> None:
     replayed: list[tuple[str, str]] = []
 
-    async def replay(subscription: str, event_id: str) -> tuple[int, int]:
+    async def replay(subscription: str, event_id: str) -> dict[str, int]:
         replayed.append((subscription, event_id))
-        return 1, 0
+        return {"delivered": 1, "failed": 0, "superseded": 2, "already_done": 0, "not_replayable": 0}
 
     deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
                                                            "reason": "HTTP 500", "at": "2024-05-30T21:15:00"}]}
@@ -214,12 +217,19 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
         after = await allowed.text()
         # The notice is made of the outcome's numbers: a link's own text is never shown.
         spoofed = await (await client.get("/deliveries?message=Replay%20succeeded%20visit%20evil.example")).text()
+        forged = [await (await client.get(f"/deliveries?{query}")).text() for query in (
+            "delivered=99999999999999999999999&failed=0", "delivered=1&failed=-5", "delivered=1&failed=0&superseded=x")]
     finally:
         await client.close()
     assert "HTTP 500" in page and "Replay" in page
     assert '<time datetime="2024-05-30T21:15:00">2024-05-30 21:15 UTC</time>' in page
     assert (denied.status, twice.status, empty.status, partial.status) == (403, 403, 400, 400)
-    assert replayed == [("ops", "evt_x")] and "Replayed: 1 delivered, 0 failed again." in after
+    assert replayed == [("ops", "evt_x")]
+    # Every outcome the replay had is told, not only the deliveries made: a letter that
+    # vanished was superseded, not lost.
+    assert ("Replayed: 1 delivered; 0 failed again; 2 not sent: a later revision tells the event as it now "
+            "stands.") in after
+    assert all('class="notice"' not in page for page in forged)  # no count a replay cannot give
     assert "evil.example" not in spoofed and 'class="notice"' not in spoofed
 
 
@@ -286,6 +296,33 @@ async def test_older_pages_follow_on_from_the_newest_without_gaps_or_repeats() -
     assert seen == [f"evt_{i}" for i in reversed(range(7))]
 
 
+async def test_a_page_cursor_in_another_zone_means_the_same_moment() -> None:
+    store = make_store()
+    for i in range(5):
+        store.add(korean_event(1).model_copy(update={"event_id": f"evt_{i}",
+                                                     "first_reported_at": T0 + timedelta(minutes=i)}), NOW)
+    seoul = (T0 + timedelta(minutes=3)).astimezone(timezone(timedelta(hours=9))).isoformat()
+    client = await client_for(store)
+    try:
+        listed = await (await client.get("/api/events", params={"before": f"{seoul}|zzz"})).json()
+        undated = await client.get("/api/events", params={"before": "2024-05-30T21:13:00|zzz"})
+        undated_said = (await undated.json())["error"]
+        day = await client.get("/", params={"before": "2024-05-30|zzz"})
+    finally:
+        await client.close()
+    assert [e["event_id"] for e in listed] == ["evt_3", "evt_2", "evt_1", "evt_0"]  # 21:13 UTC and before
+    assert undated.status == 400 and "with its zone" in undated_said
+    assert day.status == 400
+
+
+def test_ages_count_whole_units_and_a_launch_is_never_to_come() -> None:
+    assert [ago(NOW - timedelta(seconds=s), NOW) for s in (59.6, 3599, 5400, 9060, 86399, 129600)] == [
+        "59 s ago", "59 min ago", "1 h ago", "2 h ago", "23 h ago", "1 d ago"]
+    assert ago(NOW + timedelta(minutes=8), NOW) == "in 8 min"  # a source's next check
+    # A launch stamped by a clock a few minutes fast has just happened, not "in 7 min".
+    assert since(NOW + timedelta(minutes=7), NOW) == "just now" and since(NOW - timedelta(minutes=7), NOW) == "7 min ago"
+
+
 def test_a_state_file_from_before_list_rows_shows_its_events(tmp_path) -> None:
     path = tmp_path / "state.db"
     conn = sqlite3.connect(path)
@@ -348,7 +385,11 @@ async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() ->
              "last_success_at": NOW.isoformat(), "next_check_at": NOW.isoformat()},
             {"name": "beta", "url": "https://b.example/rss", "kind": "page", "error_count": 4, "last_error": "timeout",
              "last_status": None, "items_per_day": 9, "last_success_at_dt": None, "next_check_at_dt": NOW,
-             "last_success_at": None, "next_check_at": NOW.isoformat()}]
+             "last_success_at": None, "next_check_at": NOW.isoformat()},
+            {"name": "gamma", "url": "https://c.example/rss", "kind": "feed", "error_count": 1,
+             "last_error": "http_4xx: HTTP 404 File not found", "last_status": 404, "items_per_day": 0,
+             "last_success_at_dt": None, "next_check_at_dt": NOW, "last_success_at": None,
+             "next_check_at": NOW.isoformat()}]
     client = await client_for(make_store(), sources=lambda: rows)
     try:
         by_health = await (await client.get("/sources")).text()
@@ -356,6 +397,8 @@ async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() ->
     finally:
         await client.close()
     assert by_health.index("beta") < by_health.index("Alpha")  # failing first
+    assert "HTTP 404 File not found</td>" in by_health  # the status said once, not "(HTTP 404)" again
+    assert '<td title="—" data-label="Last success">never</td>' in by_health
     assert 'class="failing"' in by_health and "timeout" in by_health
     assert "HTTP 200" not in by_health  # a success is no error: its status is not shown as one
     assert by_name.index("Alpha") < by_name.index("beta")      # case-insensitive name order
@@ -453,8 +496,12 @@ async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages()
     # The list shows the day, and how long ago in days, never the estimate's hours.
     assert "2026-03-05 (local date, time not stated)" in listing
     assert day_only.launched_at.strftime("%H:%M UTC") not in listing
-    assert ">" + days_ago("2026-03-05", NOW) + "<br>" in listing and " h ago<br>" not in listing
-    assert "2026-03-05 (local date, time not stated)" in page
+    assert 'data-day="2026-03-05">' + days_ago("2026-03-05", NOW) + "</span><br>" in listing
+    assert " h ago</span><br>" not in listing
+    # ... and when it was first reported, to the minute: what a duty officer can act on.
+    first = day_only.first_reported_at.strftime("%Y-%m-%d %H:%M UTC")
+    assert f"2026-03-05 (local date, time not stated); first reported <time datetime=" in listing and first in listing
+    assert "2026-03-05 (local date, time not stated); first reported <time" in page and first in page
     assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page
 
 
