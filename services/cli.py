@@ -309,7 +309,9 @@ async def _feeds_check(settings: "Settings") -> int:
     except asyncio.CancelledError:
         if not received:
             raise
-        print(f"launchwatch: feeds check stopped by {signal.Signals(received[0]).name}: no table", file=sys.stderr)
+        from services.entry import FEEDS_CHECK_STOPPED
+
+        print(FEEDS_CHECK_STOPPED.format(signal=signal.Signals(received[0]).name), file=sys.stderr)
         return 128 + received[0]
     print(format_table(rows))
     return 0 if all(row.get("ok", True) for row in rows) else 1

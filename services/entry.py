@@ -23,12 +23,20 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+FEEDS_CHECK_STOPPED = "launchwatch: feeds check stopped by {signal}: no table"
+"""The line `feeds check` ends with when a signal stops it, however early."""
+
+
 def interrupted_status(argv: list[str]) -> int:
     """The exit status of a command stopped by Ctrl-C or SIGTERM before it took the signals
-    over: 0 for a long-running one (a clean stop), else 128 + the signal."""
+    over: 0 for a long-running one (a clean stop), else 128 + the signal; `feeds check`
+    says so in its one line, as it does once it runs."""
     if argv[:1] and argv[0] in LONG_RUNNING:
         return 0
-    return 128 + (_received[-1] if _received else signal.SIGINT)
+    signum = _received[-1] if _received else signal.SIGINT
+    if argv[:2] == ["feeds", "check"]:
+        print(FEEDS_CHECK_STOPPED.format(signal=signal.Signals(signum).name), file=sys.stderr)
+    return 128 + signum
 
 
 def main() -> int:

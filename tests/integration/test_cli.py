@@ -254,9 +254,10 @@ async def test_feeds_check_stops_at_once_on_a_signal_even_started_with_ctrl_c_ig
     from aiohttp import web
     from aiohttp.test_utils import TestServer
 
-    hang = asyncio.Event()
+    hang, asked = asyncio.Event(), asyncio.Event()
 
     async def slow(request: web.Request) -> web.Response:
+        asked.set()
         await hang.wait()
         return web.Response(text="")
 
@@ -273,7 +274,7 @@ async def test_feeds_check_stops_at_once_on_a_signal_even_started_with_ctrl_c_ig
             sys.executable, "-m", "services.cli", "feeds", "check", "--config", str(config),
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env_without_launchwatch_vars(),
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
-        await asyncio.sleep(2.0)  # fetching, well inside the 20 s timeout
+        await asyncio.wait_for(asked.wait(), 30)  # fetching, well inside the 20 s fetch timeout
         process.send_signal(signum)
         sent = time.monotonic()
         out, err = await asyncio.wait_for(process.communicate(), 15)
@@ -284,6 +285,32 @@ async def test_feeds_check_stops_at_once_on_a_signal_even_started_with_ctrl_c_ig
     assert process.returncode == 128 + signum and took_s < 5, (process.returncode, took_s)
     assert err.decode().strip() == f"launchwatch: feeds check stopped by {signum.name}: no table"
     assert b"Traceback" not in out + err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_feeds_check_stopped_while_it_starts_says_so_in_its_one_line(tmp_path, signum):
+    """A signal before the check has taken the signals over (its modules still loading)
+    ends it as one that comes during the fetches: 130 or 143, and the one line."""
+    config = tmp_path / "c.toml"
+    config.write_text('[ingest]\nuse_default_catalogue = false\n', encoding="utf-8")
+    # The console script's entry point, with the signal sent as the command's module is
+    # looked for: while it starts, at a moment of its own, not after a sleep.
+    script = f"""
+import importlib.abc, os, sys
+class SignalOnImport(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "services.cli":
+            os.kill(os.getpid(), {int(signum)})
+        return None
+sys.meta_path.insert(0, SignalOnImport())
+import services.entry
+sys.argv = ["launchwatch", "feeds", "check", "--config", {str(config)!r}]
+sys.exit(services.entry.main())
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env=env_without_launchwatch_vars())
+    assert result.returncode == 128 + signum, result.stderr
+    assert result.stderr.strip() == f"launchwatch: feeds check stopped by {signum.name}: no table"
 
 
 def test_serve_on_the_in_memory_bus_warns_that_its_messages_reach_no_other_process(tmp_path):
