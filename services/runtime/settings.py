@@ -424,7 +424,14 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
             return environ.get(var, "")
         if not value[5:].strip():
             raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')
-        return _read_secret_file(key, value[5:])
+        text = _read_secret_file(key, value[5:])
+        if not text:
+            # A webhook with an empty secret would go unsigned, a receiver checking
+            # signatures none the wiser.
+            raise ConfigError(f"invalid configuration: {key}: {value[5:]} is empty: write the secret in it")
+        return text
+    if kind == "secret" and isinstance(value, str) and not value.strip():
+        raise ConfigError(f"invalid configuration: {'.'.join(where)}: is empty: give it a value, or leave the key out")
     return value
 
 

@@ -244,6 +244,11 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
      "channel 'console' does not read url (it reads no address)"),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL"\n', {"HOOK_URL": " "},
      "subscriptions.0.url: environment variable HOOK_URL is empty"),
+    # An empty secret, written or in its file, is refused: a webhook would go unsigned.
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://h.example.org/x"\nsecret = " "\n', {},
+     "subscriptions.0.secret: is empty: give it a value, or leave the key out"),
+    ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://h.example.org/x"\n'
+     'secret = "file:/dev/null"\n', {}, "subscriptions.0.secret: /dev/null is not a regular file"),
     ('[run]\nshutdown_grace_s = inf\n', {}, "run.shutdown_grace_s: Input should be a finite number"),
     ('[events]\nday_tolerance_s = nan\n', {}, "events.day_tolerance_s: Input should be a finite number"),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:"\n', {},
@@ -275,3 +280,13 @@ def test_a_secret_file_that_is_no_secret_is_refused_at_once(tmp_path, kind):
     said = {"device": "is not a regular file", "fifo": "is not a regular file",
             "directory": "Is a directory", "large": "is larger than 64 KiB"}[kind]
     assert str(failed.value).startswith("invalid configuration: subscriptions.0.url: ") and said in str(failed.value)
+
+
+def test_a_secret_file_of_blanks_is_refused_not_read_as_no_secret(tmp_path):
+    """A webhook whose secret file holds only a newline went out unsigned."""
+    blank = tmp_path / "hook-secret"
+    blank.write_text("  \n", encoding="utf-8")
+    with pytest.raises(ConfigError) as failed:
+        load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://h.example.org/x"\n'
+                       f'secret = "file:{blank}"\n')
+    assert str(failed.value) == f"invalid configuration: subscriptions.0.secret: {blank} is empty: write the secret in it"
