@@ -20,6 +20,7 @@ import typing
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
 
@@ -179,8 +180,14 @@ class StateSettings(Section):
     @field_validator("url")
     @classmethod
     def _postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        example = "e.g. postgresql://launchwatch@db.internal:5432/launchwatch"
         if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
-            raise ValueError("must be a postgresql:// URL, e.g. postgresql://launchwatch@db.internal:5432/launchwatch")
+            raise ValueError(f"must be a postgresql:// URL, {example}")
+        if value is not None:
+            try:
+                urlsplit(value.get_secret_value()).port  # a bracket left open, a port of letters
+            except ValueError as exc:  # its words never echo the URL: it holds a password
+                raise ValueError(f"is no URL ({exc}): write it as {example}") from None
         return value
 
 

@@ -244,6 +244,10 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
      "channel 'console' does not read url (it reads no address)"),
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "env:HOOK_URL"\n', {"HOOK_URL": " "},
      "subscriptions.0.url: environment variable HOOK_URL is empty"),
+    # A URL that cannot be read is a configuration error, not a traceback, and its words
+    # never quote the password.
+    ("", {"LAUNCHWATCH_STATE__URL": "postgresql://lw:s3cr3tXY@[::1:15499/db"},
+     "state.url: is no URL (Invalid IPv6 URL): write it as e.g. postgresql://"),
     # An empty secret, written or in its file, is refused: a webhook would go unsigned.
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://h.example.org/x"\nsecret = " "\n', {},
      "subscriptions.0.secret: is empty: give it a value, or leave the key out"),
@@ -261,6 +265,7 @@ def test_a_mistake_is_told_with_how_to_mend_it(tmp_path, text, environ, said):
         load(tmp_path, text, environ=environ)
     assert said in str(failed.value) and str(failed.value).startswith("invalid configuration: ")
     assert not str(failed.value).endswith("?") or "did you mean" in said
+    assert "s3cr3t" not in str(failed.value)  # a password is never quoted
 
 
 @pytest.mark.parametrize("kind", ["device", "fifo", "directory", "large"])
