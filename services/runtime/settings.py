@@ -96,6 +96,16 @@ class BusSettings(Section):
         "a stage of which one instance reads at a time: cluster (events is one active instance), or classify and "
         "notify when one instance of each runs. Instances of a listed stage do not share the work.")
 
+    @field_validator("topic_prefix")
+    @classmethod
+    def _topic_names(cls, value: str) -> str:
+        # Kafka's own rule for topic names; the longest name made from it is the prefix and
+        # "dlq-reader-" with 12 hex digits (dlq's consumer group), within Kafka's 249.
+        if len(value) > 200 or value.strip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"):
+            raise ValueError("Kafka names topics with letters, digits, '.', '_' and '-' only (at most 200 here), "
+                             "e.g. \"launchwatch.\"")
+        return value
+
     @field_validator("bootstrap_servers")
     @classmethod
     def _brokers(cls, value: str) -> str:

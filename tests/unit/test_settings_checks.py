@@ -248,6 +248,8 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
     # never quote the password.
     ("", {"LAUNCHWATCH_STATE__URL": "postgresql://lw:s3cr3tXY@[::1:15499/db"},
      "state.url: is no URL (Invalid IPv6 URL): write it as e.g. postgresql://"),
+    ("", {"LAUNCHWATCH_BUS__TOPIC_PREFIX": "bad topic/"},
+     "bus.topic_prefix: Kafka names topics with letters, digits, '.', '_' and '-' only"),
     # An empty secret, written or in its file, is refused: a webhook would go unsigned.
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://h.example.org/x"\nsecret = " "\n', {},
      "subscriptions.0.secret: is empty: give it a value, or leave the key out"),
