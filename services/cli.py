@@ -23,7 +23,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from services.runtime.errors import ConfigError, LaunchwatchError, StateCorrupt
 
@@ -74,6 +74,15 @@ def _demo_speed(text: str) -> float:
     return value
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line, as every error of the command is: what is wrong, then the
+    command's usage on the same line (argparse prints the usage first, over several)."""
+
+    def error(self, message: str) -> NoReturn:
+        usage = " ".join(self.format_usage().split()).removeprefix("usage: ")
+        self.exit(2, f"{self.prog}: error: {message} (usage: {usage})\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     from services.stages import STAGES
 
@@ -85,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         help="force JSON lines or console logs (default: console on a terminal, JSON otherwise)",
     )
     common = [config, log_format]
-    parser = argparse.ArgumentParser(prog="launchwatch", description="Real-time alerts for missile and rocket launch reports.")
+    parser = _OneLineParser(prog="launchwatch", description="Real-time alerts for missile and rocket launch reports.")
     parser.add_argument("--version", action="version", version=f"launchwatch {version('launchwatch')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

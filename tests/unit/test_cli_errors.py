@@ -92,7 +92,7 @@ def test_a_missing_action_is_named_as_the_help_names_it(command, choices, capsys
     with pytest.raises(SystemExit) as exit_:
         main([command])
     assert exit_.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1].endswith(f"the following arguments are required: {choices}")
+    assert f"the following arguments are required: {choices} (usage: " in capsys.readouterr().err
 
 
 def test_feeds_check_needs_only_the_sources_and_takes_log_format(tmp_path, monkeypatch, capsys):
@@ -252,12 +252,22 @@ def test_an_empty_config_file_name_is_said_so(capsys):
 
 
 @pytest.mark.parametrize(("argv", "usage", "unknown"), [
-    (["run", "--confg", "x.toml"], "usage: launchwatch run ", "--confg x.toml"),
-    (["serve", "web", "extra"], "usage: launchwatch serve ", "extra"),
-    (["dlq", "list", "--bogus"], "usage: launchwatch dlq ", "--bogus")])
+    (["run", "--confg", "x.toml"], "launchwatch run ", "--confg x.toml"),
+    (["serve", "web", "extra"], "launchwatch serve ", "extra"),
+    (["dlq", "list", "--bogus"], "launchwatch dlq ", "--bogus")])
 def test_an_unknown_argument_after_a_command_shows_that_commands_usage(argv, usage, unknown, capsys):
+    """One line, as every error: what is wrong, then the command's own usage."""
     with pytest.raises(SystemExit) as exit_:
         main(argv)
     assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert err.startswith(usage) and err.splitlines()[-1].endswith(f": error: unrecognized arguments: {unknown}")
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{usage.strip()}: error: unrecognized arguments: {unknown} (usage: {usage}[-h] ")
+
+
+@pytest.mark.parametrize("argv", [["dlq"], ["feeds"], ["serve", "bogus"], ["run", "--log-format", "xml"], []])
+def test_every_usage_error_is_one_line(argv, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert ": error: " in line and "(usage: launchwatch" in line
