@@ -384,7 +384,10 @@ def _unknown_keys(name: str, value: Any, annotation: Any) -> list[str]:
 
 def _did_you_mean(key: str, known: Collection[str]) -> str:
     """`; did you mean 'path'?` for a key spelt close to a known one, else nothing."""
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.8) or [
+        # Two letters swapped ("prot", "paht") is the commonest slip, and scores below 0.8.
+        name for name in known if len(name) == len(key) and sorted(name) == sorted(key)
+        and sum(a != b for a, b in zip(name, key)) == 2][:1]
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

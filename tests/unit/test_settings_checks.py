@@ -227,6 +227,8 @@ def test_a_relative_state_path_in_a_config_file_is_next_to_the_file_wherever_the
     ('[stat]\npath = "lw.db"\n', {}, "stat: unknown config key; did you mean 'state'?"),
     ('[state]\npth = "lw.db"\n', {}, "state.pth: unknown config key; did you mean 'path'?"),
     ('[bogus]\nx = 1\n', {}, "bogus: unknown config key"),  # nothing close: no guess
+    ('[smtp]\nprot = 25\nhots = "mail"\n', {}, "smtp.hots: unknown config key; did you mean 'host'?; "
+     "smtp.prot: unknown config key; did you mean 'port'?"),  # two letters swapped
     # Every misspelt key in one message, each with its guess: not one per run.
     ('[ingest]\nconcurency = 3\ntimeout = 5\n[notfy]\n[[subscriptions]]\nname = "a"\nchanel = "console"\n', {},
      "ingest.concurency: unknown config key; did you mean 'concurrency'?; ingest.timeout: unknown config key; "
