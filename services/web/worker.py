@@ -98,24 +98,41 @@ def event_deliveries(conn: sqlite3.Connection, event_id: str) -> list[dict[str, 
             for s, r, status, kind, reason, at in Ledger(conn).of_event(event_id)]
 
 
+class _WhenOpen:
+    """Stands for an object made once the state database answers (`open`): the pages are
+    added to the process's listener before that, and a page asked for meanwhile is a 503."""
+
+    def __init__(self) -> None:
+        self._target: Any = None
+
+    def open(self, target: Any) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        if self._target is None:
+            raise web.HTTPServiceUnavailable(text="the state database is not reachable yet: see /readyz",
+                                             headers={"Retry-After": "5"})
+        return getattr(self._target, name)
+
+
 class WebStage:
     """The events consumer and the pages. With `app` (the process's application, see
     `prepare`), the pages are served on the process's one listener; without, on a listener
-    of the stage's own (`serve_http`)."""
+    of the stage's own (`serve_http`). Its state is opened by `open_state`, once the
+    database answers: the pages are made before, with the process's listener."""
 
     def __init__(self, ctx: StageContext, app: web.Application | None = None) -> None:
         settings = ctx.settings
         self._own_listener = app is None
         self._ctx = ctx
         self._live = LiveFeed()
-        self._store = EventStore(ctx.db())
+        self._store: Any = _WhenOpen()
         self._runner = None
         self._state_error: BaseException | None = None
         self._state_failed = asyncio.Event()
-        health_db = ctx.db()
-        # On a shared database, a session of its own asks whether the server still answers:
-        # a web stage whose pages are idle would otherwise stay ready with no database.
-        self._probe_db = ctx.db() if ctx.shared_state else None
+        self._health_db: Any = _WhenOpen()
+        self._probe_db: Any = None
+        health_db = self._health_db
         token = settings.web.admin_token.get_secret_value() if settings.web.admin_token else None
 
         async def replay(subscription: str, event_id: str) -> dict[str, int]:
@@ -135,6 +152,15 @@ class WebStage:
             deliveries=lambda: delivery_summary(health_db),
             event_deliveries=lambda event_id: event_deliveries(health_db, event_id),
             replay=replay if token else None, admin_token=token, app=app, on_state_error=self._state_lost)
+
+    def open_state(self) -> None:
+        """Open the stage's sessions of the state: its events, the health and deliveries the
+        pages show and, on a shared database, a probe of its own that asks whether the
+        server still answers (a web stage whose pages are idle would otherwise stay ready
+        with no database)."""
+        self._store.open(EventStore(self._ctx.db()))
+        self._health_db.open(self._ctx.db())
+        self._probe_db = self._ctx.db() if self._ctx.shared_state else None
 
     def _state_lost(self, exc: BaseException) -> None:
         """A page met a state database error: the stage stops (`run` raises `StateError`),
@@ -227,6 +253,6 @@ def prepare(ctx: StageContext) -> None:
 async def build_stage(ctx: StageContext) -> WebStage | _Disabled:
     if not ctx.settings.web.enabled:
         return _Disabled()
-    if ctx.http_app is not None and _PREPARED in ctx.http_app:
-        return ctx.http_app[_PREPARED]
-    return WebStage(ctx)
+    stage = ctx.http_app[_PREPARED] if ctx.http_app is not None and _PREPARED in ctx.http_app else WebStage(ctx)
+    stage.open_state()
+    return stage

@@ -58,14 +58,15 @@ def _config(tmp_path, kafka_broker, topic_prefix: str, state_url: str):
                                connect_retry_max_s=0.5)
 
 
+@pytest.mark.parametrize("stage", ["events", "web"])
 async def test_a_stage_waits_not_ready_for_its_state_database_and_starts_once_it_answers(
-        tmp_path, kafka_broker, postgres, pg_url, topic_prefix):
+        tmp_path, kafka_broker, postgres, pg_url, topic_prefix, stage):
     query = parse_qs(urlsplit(pg_url).query)
     database = urlsplit(pg_url).path.lstrip("/")
     forwarder = Forwarder(f"{query['host'][0]}/.s.PGSQL.{query['port'][0]}")
     state_url = f"postgresql://{urlsplit(pg_url).username}@127.0.0.1:{forwarder.port}/{database}"
     config = _config(tmp_path, kafka_broker, topic_prefix, state_url)
-    serve = await LaunchwatchProcess(["serve", "events", "--config", str(config)], tmp_path / "events.log",
+    serve = await LaunchwatchProcess(["serve", stage, "--config", str(config)], tmp_path / f"{stage}.log",
                                      env={"LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{free_port()}"}).start()
     try:
         await wait_for(lambda: len(serve.events("state_unavailable")) >= 2, 30, "two state_unavailable lines",
@@ -77,6 +78,9 @@ async def test_a_stage_waits_not_ready_for_its_state_database_and_starts_once_it
         status, body = await _status(f"http://{listening['address']}/readyz")
         assert status == 503 and "state_connected" in body
         assert serve.process.returncode is None  # waiting, not exited into a restart loop
+        if stage == "web":  # its pages are there, and say they wait for the database
+            status, body = await _status(f"http://{listening['address']}/")
+            assert status == 503 and "state database is not reachable yet" in body
 
         await forwarder.start()  # the database answers
         await wait_for(lambda: len(serve.events("started")) == 1, 30, "started once the database answers", [serve])
@@ -86,6 +90,9 @@ async def test_a_stage_waits_not_ready_for_its_state_database_and_starts_once_it
                 break
             await asyncio.sleep(0.1)
         assert status == 200, body
+        if stage == "web":
+            status, body = await _status(f"http://{listening['address']}/")
+            assert status == 200 and "Launch events" in body
     finally:
         code = await serve.stop()
         await forwarder.stop()
