@@ -74,7 +74,7 @@ class StateUnavailable(StateError):
 
 # What libpq says when a server that answered refuses the session for good.
 _REFUSED = ("authentication failed", "does not exist", "pg_hba.conf", "permission denied", "invalid ",
-            "no password supplied")
+            "no password supplied", "does not support SSL")
 
 
 def url_passwords(url: str) -> list[str]:

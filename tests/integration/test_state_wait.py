@@ -109,3 +109,26 @@ def test_a_database_the_server_does_not_have_stops_start_up_in_one_line(tmp_path
     assert result.returncode == 1, result.stderr
     assert "state_unavailable" not in result.stdout  # refused: no waiting
     assert "no_such_database" in result.stderr and "does not exist" in result.stderr
+
+
+async def test_tls_the_server_does_not_offer_stops_start_up_in_one_line(tmp_path, kafka_broker, postgres, pg_url,
+                                                                       topic_prefix):
+    """`sslmode=require` against a server without TLS is a setting to mend, not an outage to
+    wait out: it retried for ever."""
+    query = parse_qs(urlsplit(pg_url).query)
+    forwarder = Forwarder(f"{query['host'][0]}/.s.PGSQL.{query['port'][0]}")
+    await forwarder.start()
+    state_url = (f"postgresql://{urlsplit(pg_url).username}@127.0.0.1:{forwarder.port}/"
+                 f"{urlsplit(pg_url).path.lstrip('/')}?sslmode=require")
+    config = _config(tmp_path, kafka_broker, topic_prefix, state_url)
+    try:
+        result = await asyncio.to_thread(
+            subprocess.run, [sys.executable, "-m", "services.cli", "serve", "events", "--config", str(config)],
+            capture_output=True, text=True, timeout=60, cwd=tmp_path,
+            env={"PATH": "/usr/bin:/bin", "LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{free_port()}"})
+    finally:
+        await forwarder.stop()
+    assert result.returncode == 1, result.stderr
+    assert "state_unavailable" not in result.stdout
+    (line,) = result.stderr.strip().splitlines()
+    assert "does not support SSL" in line and "[state] url" in line
