@@ -50,7 +50,7 @@ from services.ingest.websub import PushBusy, WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
 from services.runtime.errors import PermanentError, RetryableError, StateError
-from services.runtime.http import app_runner, report_ready, report_role
+from services.runtime.http import ListenFailed, app_runner, report_ready, report_role
 from services.runtime.postgres import STATE_ERRORS
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
@@ -274,8 +274,8 @@ class IngestStage:
                     get_logger().warning("sources_not_released", error=type(exc).__name__, message=str(exc))
 
     async def start_servers(self) -> None:
-        """Serve WebSub callbacks on their configured address. Raises OSError when it cannot
-        be bound. (`/metrics` is on the process's `[http] listen`; the old `[ingest]
+        """Serve WebSub callbacks on their configured address. Raises `ListenFailed`, naming
+        the setting, when it cannot be bound. (`/metrics` is on the process's `[http] listen`; the old `[ingest]
         metrics_listen` and `parse_threads` are accepted, ignored, and said so once.)"""
         by_address: dict[str, list[web.RouteDef]] = {}
         if self.websub is not None and self._websub_settings is not None:
@@ -296,7 +296,11 @@ class IngestStage:
             # 2xx and pushes it again (aiohttp would wait a minute, past the stop's grace).
             runner = app_runner(app, shutdown_timeout=PUSH_SHUTDOWN_S)
             await runner.setup()
-            await web.TCPSite(runner, host.strip("[]"), int(port)).start()
+            try:
+                await web.TCPSite(runner, host.strip("[]"), int(port)).start()
+            except OSError as exc:
+                await runner.cleanup()
+                raise ListenFailed(f"cannot listen on {address} ([websub] listen): {exc.strerror or exc}") from None
             self._servers.append(runner)
             get_logger().info("ingest_listening", address=address, paths=sorted({r.path for r in routes}))
 

@@ -18,8 +18,8 @@ from aiohttp import web
 from services.runtime.bus import TOPICS, Bus, topic_name
 from services.runtime.db import check_state_file, connect, remove_state_file
 from services.runtime.deadletter import DeadLetters
-from services.runtime.errors import BusUnavailable, RetryableError, StateError, StateInUse
-from services.runtime.http import Listener, Readiness, bind_readiness, make_app
+from services.runtime.errors import BusUnavailable, ConfigError, RetryableError, StateError, StateInUse
+from services.runtime.http import Listener, ListenFailed, Readiness, bind_readiness, make_app
 from services.runtime.logs import bind_service, get_logger
 from services.runtime.metrics import BUS_CONNECT_ATTEMPTS
 from services.runtime.postgres import StateConnection, StateUnavailable, connect_postgres, redact_url
@@ -443,7 +443,7 @@ async def run_stages(
         await asyncio.gather(*pending, return_exceptions=True)
         failures = [t.exception() for t in tasks if not t.cancelled() and t.exception() is not None]
         for exc in failures:
-            if isinstance(exc, (StateError, StateInUse)):
+            if isinstance(exc, (StateError, StateInUse, ListenFailed, ConfigError)):
                 log.error("stage_failed", error=type(exc).__name__, message=str(exc))  # said in one line
             else:
                 log.error("stage_failed", exc_info=exc)

@@ -404,3 +404,27 @@ def test_a_replay_while_run_holds_the_state_says_to_stop_run_first(tmp_path):
     assert result.returncode == 1
     assert "is in use by another launchwatch process" in result.stderr and "stop it first" in result.stderr
     assert "its own [state] path" not in result.stderr
+
+
+def test_a_websub_address_in_use_stops_run_in_one_line(tmp_path):
+    """As for `[http] listen`: the setting named, exit 1, no traceback (it printed one, in
+    the log line and on stderr)."""
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    config = tmp_path / "launchwatch.toml"
+    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[ingest]\nuse_default_catalogue = false\n'
+                      f'[http]\nlisten = "127.0.0.1:0"\n[websub]\npublic_url = "https://ingest.example.org"\n'
+                      f'listen = "127.0.0.1:{port}"\n', encoding="utf-8")
+    try:
+        result = launchwatch("run", "--config", str(config), "--log-format", "json", cwd=tmp_path)
+    finally:
+        taken.close()
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"launchwatch: cannot listen on 127.0.0.1:{port} ([websub] listen): error while "
+                                     f"attempting to bind on address ('127.0.0.1', {port}): address already in use")
+    [failed] = [json.loads(line) for line in result.stdout.splitlines() if '"stage_failed"' in line]
+    assert failed["error"] == "ListenFailed" and "exception" not in failed
