@@ -41,4 +41,5 @@ def render_console(alert: Alert) -> str:
 
 
 def render_console_digest(digest: Digest) -> str:
-    return f"DIGEST: {len(digest.items)} launch events\n" + "".join(render_console(item) for item in digest.items)
+    n = len(digest.items)
+    return f"DIGEST: {n} launch event{'s' if n != 1 else ''}\n" + "".join(render_console(item) for item in digest.items)

@@ -87,3 +87,11 @@ def test_rendering_matches_golden_file(name):
         path.write_text(rendered, encoding="utf-8")
     assert path.exists(), f"{path} missing: run with LAUNCHWATCH_UPDATE_GOLDEN=1 to create it"
     assert rendered == path.read_text(encoding="utf-8")
+
+
+def test_a_console_digest_counts_its_events_in_words_that_agree():
+    from services.notify.render_console import render_console_digest
+
+    one = Digest("dgs_one", "desk", DIGEST.items[:1])
+    assert render_console_digest(one).splitlines()[0] == "DIGEST: 1 launch event"
+    assert render_console_digest(DIGEST).splitlines()[0] == "DIGEST: 2 launch events"
