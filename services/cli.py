@@ -266,6 +266,39 @@ def _start_up(args: argparse.Namespace) -> "Settings":
         gc.enable()
 
 
+class _Output:
+    """The command's answer written to `stream`: a write that fails (a full disk, a device
+    error) is one line naming where (`name`), exit status 1. A closed pipe stays a
+    BrokenPipeError: its reader stopped early, nothing more to say."""
+
+    def __init__(self, stream: IO[Any] | None, name: str) -> None:
+        if stream is None:
+            raise UsageError(f"{name} is closed: give --output FILE" if name == "stdout" else f"{name} is closed")
+        self._stream, self._name = stream, name
+
+    def _do(self, method: str, *args: Any) -> Any:
+        try:
+            return getattr(self._stream, method)(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if self._stream is sys.stdout:
+                from services.runtime.logs import release_stdout
+
+                release_stdout()  # what it still buffers goes nowhere at exit, not to a traceback
+            raise LaunchwatchError(f"cannot write {self._name}: {exc.strerror or exc}") from None
+
+    def write(self, text: str) -> Any:
+        return self._do("write", text)
+
+    def print(self, text: str) -> None:
+        self._do("write", text + "\n")
+        self._do("flush")
+
+    def close(self) -> None:
+        self._do("close")
+
+
 def _open(path: str, mode: str, flag: str) -> IO[Any]:
     try:
         return open(path, mode, encoding=None if "b" in mode else "utf-8")
@@ -282,23 +315,26 @@ def _classify(input_path: str, output_path: str) -> int:
 
     # Bytes: each line is decoded on its own, so one line of bad UTF-8 is one error line.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    if input_path == "-" and stdin is None:
+        raise UsageError("stdin is closed: give --input FILE")
     source = stdin if input_path == "-" else _open(input_path, "rb", "--input")
     try:
-        sink = sys.stdout if output_path == "-" else _open(output_path, "w", "--output")
+        sink = _Output(sys.stdout, "stdout") if output_path == "-" else \
+            _Output(_open(output_path, "w", "--output"), f"--output {output_path}")
     except UsageError:
         if source is not stdin:
             source.close()
         raise
     try:
-        _, failed = classify_jsonl(source, sink, sys.stderr)
+        _, failed = classify_jsonl(source, sink, sys.stderr)  # type: ignore[arg-type]
+        if output_path != "-":
+            sink.close()  # (its last lines are written here)
     except BrokenPipeError:
         release_stdout()  # the reader stopped early (`| head`): nothing more to say
         return 1
     finally:
         if source is not stdin:
             source.close()
-        if sink is not sys.stdout:
-            sink.close()
     return 1 if failed else 0
 
 
@@ -322,7 +358,7 @@ async def _feeds_check(settings: "Settings") -> int:
 
         print(FEEDS_CHECK_STOPPED.format(signal=signal.Signals(received[0]).name), file=sys.stderr)
         return 128 + received[0]
-    print(format_table(rows))
+    _Output(sys.stdout, "stdout").print(format_table(rows))
     return 0 if all(row.get("ok", True) for row in rows) else 1
 
 
@@ -335,14 +371,15 @@ async def _dlq(settings: "Settings", action: str, subscription: str | None, even
     # `dlq list` reads the subscriptions' names alone, not their secrets (it sends nothing).
     names = (subscription_names(config) if action == "list" else []) or [
         s.name for s in effective_subscriptions(settings)]
+    out: Any = _Output(sys.stdout, "stdout")
     if action == "list":
         # A subscription taken out of the configuration may still have dead letters to show.
-        return await dlq.list_command(settings, subscription=subscription, event_id=event_id, configured=names)
+        return await dlq.list_command(settings, out, subscription=subscription, event_id=event_id, configured=names)
     if subscription is not None and subscription not in names:
         # Nothing can be resent to a subscription the configuration does not have.
         raise UsageError(f"--subscription {subscription!r}: no such subscription in the configuration "
                          f"(configured: {', '.join(names)})")
-    return await dlq.replay_command(settings, subscription=subscription, event_id=event_id)
+    return await dlq.replay_command(settings, out, subscription=subscription, event_id=event_id)
 
 
 if __name__ == "__main__":

@@ -76,16 +76,19 @@ class LineWriter:
             try:
                 self.stream.write(message + "\n")
                 self.stream.flush()
-            except BrokenPipeError:
+            except OSError as exc:  # a closed pipe, a full disk (`> /dev/full`), a device error
                 if self.stream is sys.stderr:
                     return  # nowhere left to write; the process goes on
                 if self.stream is sys.stdout:
                     release_stdout()
                 self.stream = sys.stderr
                 try:
+                    if not isinstance(exc, BrokenPipeError):
+                        self.stream.write(f"launchwatch: cannot write the log to stdout ({exc.strerror or exc}): "
+                                          "logging to stderr\n")
                     self.stream.write(message + "\n")
                     self.stream.flush()
-                except BrokenPipeError:  # the same pipe (`2>&1 | head`): the process goes on, unheard
+                except OSError:  # the same pipe (`2>&1 | head`): the process goes on, unheard
                     release_stdout(sys.stderr)
 
     log = debug = info = warn = warning = msg
@@ -119,7 +122,8 @@ def configure_logging(
     Lines whose event is in `quiet_events` are logged at debug level (so dropped unless
     `level` is debug): routine lines a short session, such as the demo, does not need.
     """
-    stream = stream or sys.stdout
+    # (Started with stdout closed, `launchwatch run >&-`: the log goes to stderr.)
+    stream = stream or sys.stdout or sys.stderr
     if fmt == "auto":
         fmt = "console" if stream.isatty() else "json"
     renderer: Any

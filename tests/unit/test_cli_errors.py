@@ -271,3 +271,40 @@ def test_every_usage_error_is_one_line(argv, capsys):
     assert exit_.value.code == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert ": error: " in line and "(usage: launchwatch" in line
+
+
+def _jsonl(tmp_path):
+    items = tmp_path / "in.jsonl"
+    items.write_text('{"id": "a", "title": "North Korea fires a ballistic missile"}\n', encoding="utf-8")
+    return str(items)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_an_answer_that_cannot_be_written_is_one_line_naming_where(tmp_path, capsys):
+    assert main(["classify", "--input", _jsonl(tmp_path), "--output", "/dev/full"]) == 1
+    assert one_line(capsys.readouterr().err) == "launchwatch: cannot write --output /dev/full: No space left on device"
+
+
+def test_a_closed_stdin_or_stdout_is_said_so(tmp_path, capsys, monkeypatch):
+    # (`launchwatch classify <&-`, `launchwatch classify --input f >&-`: a TypeError before.)
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["classify"]) == 2
+    assert one_line(capsys.readouterr().err) == "launchwatch: stdin is closed: give --input FILE"
+    monkeypatch.setattr("sys.stdout", None)
+    assert main(["classify", "--input", _jsonl(tmp_path)]) == 2
+    assert one_line(capsys.readouterr().err) == "launchwatch: stdout is closed: give --output FILE"
+
+
+def test_a_log_that_cannot_be_written_goes_on_to_stderr_saying_why(capsys):
+    from services.runtime.logs import LineWriter
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    writer = LineWriter(Full())
+    writer.msg('{"event": "started"}')
+    writer.msg('{"event": "stopped"}')
+    assert capsys.readouterr().err.splitlines() == [
+        "launchwatch: cannot write the log to stdout (No space left on device): logging to stderr",
+        '{"event": "started"}', '{"event": "stopped"}']
