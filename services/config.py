@@ -71,7 +71,7 @@ class Settings(RuntimeSettings):
                 raise ValueError(f"subscriptions.{index}.url: {host} is {refused}, so every delivery would be "
                                  f"refused: {policy.hint}")
         if any(sub.channel == "email" for sub in self.subscriptions):
-            refused = _refused_literal(self.smtp.host, policy)
+            refused = _refused_literal(self.smtp.host, self.notify.smtp_policy())
             if refused:
                 raise ValueError(f"smtp.host: {self.smtp.host} is {refused}, so every e-mail would be refused: "
                                  f"{policy.hint}")

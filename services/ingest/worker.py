@@ -54,6 +54,7 @@ from services.runtime.http import ListenFailed, app_runner, report_ready, report
 from services.runtime.postgres import STATE_ERRORS
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
+from services.runtime.statelock import StateLock
 
 MAX_LOOP_WAIT_S = 1.0
 PRUNE_EVERY_S = 3600.0
@@ -677,6 +678,13 @@ async def build_stage(ctx: StageContext) -> IngestStage:
         get_logger().warning("sources_loaded", sources=0, origin=origin, message=(
             "no source to read: [ingest] use_default_catalogue = false and no [[feeds]] or [[pages]], "
             "so nothing will be polled or alerted"))
+    if not ctx.shared_state:
+        # On SQLite the sources' state is one process's: a second poller on the file would
+        # publish every item again. (Several share the sources on a PostgreSQL state.)
+        lock = StateLock(ctx.settings.state.path, role="ingest", hint=(
+            "one ingest process per SQLite state file; several ingest processes share the sources on a "
+            "PostgreSQL state ([state] url)")).acquire()
+        ctx.on_close(lock.release)
     db = ctx.db()
     ownership = None
     if ctx.shared_state:

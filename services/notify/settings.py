@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import ssl
@@ -12,6 +13,9 @@ from pydantic import Field, SecretStr, StrictBool, field_validator, model_valida
 from schemas.models import Kind
 from services.runtime.addresses import AddressPolicy, parse_networks
 from services.runtime.config_model import HttpUrl, LanguageTag, Name, Port, Section, SingleLine, http_url
+
+# A mail relay on this host: `[smtp] host`'s default.
+LOOPBACK = parse_networks(["127.0.0.0/8", "::1/128"])
 
 # How long a subscription's finished deliveries of an event are kept (the ledger's default too).
 LEDGER_RETENTION_DAYS = 90.0
@@ -56,6 +60,13 @@ class NotifySettings(Section):
             allowed_networks=parse_networks(self.allowed_networks),
             hint='add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it',
         )
+
+    def smtp_policy(self) -> AddressPolicy:
+        """The guard of `[smtp] host`: as every delivery's, and a relay on this host too
+        (loopback, the default `127.0.0.1`): the operator's own mail relay, named in the
+        file, never an address a feed or an alert could steer to."""
+        policy = self.address_policy()
+        return dataclasses.replace(policy, allowed_networks=(*policy.allowed_networks, *LOOPBACK))
 
     label: SingleLine = Field(
         "", max_length=80,

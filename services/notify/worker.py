@@ -88,7 +88,7 @@ def make_channels(settings: Settings, http: aiohttp.ClientSession, clock: Callab
                             addresses=addresses, public_url=public_url),
         ),
         "webhook": WebhookChannel(http, timeout_s=notify.timeout_s, clock=clock, addresses=addresses),
-        "email": EmailChannel(settings.smtp, addresses, public_url=public_url),
+        "email": EmailChannel(settings.smtp, notify.smtp_policy(), public_url=public_url),
         "console": ConsoleChannel(notify.console_output, stdout or sys.stdout),
     }
 

@@ -179,3 +179,23 @@ async def test_a_named_host_is_reached_at_its_checked_address_and_tls_still_chec
     finally:
         controller.stop()
     assert len(mailbox.messages) == 1
+
+
+async def test_the_stage_reaches_a_mail_relay_on_this_host_with_no_allow_list():
+    """`[smtp] host = "127.0.0.1"`, the default, is the operator's own relay: the channel the
+    notify stage builds sends through it with `[notify] allowed_networks` left empty."""
+    from services.config import load_settings
+    from services.notify.worker import make_channels
+
+    mailbox = Mailbox()
+    controller, port = start(mailbox)
+    settings = load_settings(None, {"LAUNCHWATCH_SMTP__HOST": "127.0.0.1", "LAUNCHWATCH_SMTP__PORT": str(port),
+                                    "LAUNCHWATCH_SMTP__SENDER": "lw@alerts.example"})
+    assert settings.notify.allowed_networks == []
+    channel = make_channels(settings, None, lambda: ALERT.event.updated_at)["email"]  # type: ignore[arg-type]
+    try:
+        await channel.send(ALERT, SUB)
+        assert len(mailbox.messages) == 1
+    finally:
+        await channel.close()
+        controller.stop()

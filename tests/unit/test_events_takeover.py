@@ -144,3 +144,29 @@ async def test_a_second_notify_process_on_one_sqlite_file_is_refused_naming_the_
         first.close()
         second.close()
         await bus.close()
+
+
+async def test_a_second_ingest_process_on_one_sqlite_file_is_refused_naming_the_fix(tmp_path) -> None:
+    """Two `serve ingest` on one SQLite file published every item twice."""
+    from services.ingest.worker import build_stage as build_ingest
+    from services.runtime.errors import StateInUse
+
+    settings = Settings.model_validate({"state": {"path": str(tmp_path / "state.db")},
+                                        "ingest": {"use_default_catalogue": False}})
+    bus = MemoryBus("t-two-ingest.", default_partitions=1)
+    await bus.start()
+    first, second = (StageContext(settings, bus, None, clock=lambda: T0) for _ in range(2))  # type: ignore[arg-type]
+    try:
+        await build_ingest(first)
+        try:
+            await build_ingest(second)
+        except StateInUse as refused:
+            assert "one ingest process per SQLite state file" in str(refused) and "[state] url" in str(refused)
+        else:
+            raise AssertionError("a second ingest process on the file was let in")
+        first.close()  # the first process is gone: a new one may start
+        await build_ingest(second)
+    finally:
+        first.close()
+        second.close()
+        await bus.close()

@@ -186,9 +186,9 @@ def test_a_misspelt_key_is_named_even_where_a_secrets_variable_is_not_set(tmp_pa
      'add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it'),
     ('[[subscriptions]]\nname = "ops"\nchannel = "slack"\nurl = "http://localhost:9000/services/T0/B0/x"\n',
      "subscriptions.0.url: localhost is not a public address (loopback)"),
-    ('[smtp]\nhost = "127.0.0.1"\nsender = "lw@example.org"\n'
+    ('[smtp]\nhost = "10.1.2.3"\nsender = "lw@example.org"\n'
      '[[subscriptions]]\nname = "duty"\nchannel = "email"\nto = ["duty@example.org"]\n',
-     "smtp.host: 127.0.0.1 is not a public address (loopback), so every e-mail would be refused"),
+     "smtp.host: 10.1.2.3 is not a public address (private), so every e-mail would be refused"),
 ])
 def test_a_destination_the_delivery_guard_refuses_is_an_error_at_start_up(tmp_path, text, named):
     # Found out at the first launch before: every alert dead-lettered as a blocked address.
@@ -299,3 +299,16 @@ def test_a_secret_file_of_blanks_is_refused_not_read_as_no_secret(tmp_path):
         load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "https://h.example.org/x"\n'
                        f'secret = "file:{blank}"\n')
     assert str(failed.value) == f"invalid configuration: subscriptions.0.secret: {blank} is empty: write the secret in it"
+
+
+def test_a_mail_relay_on_this_host_needs_no_allow_list(tmp_path):
+    """The design's own example: `[smtp] host = "127.0.0.1"` with an e-mail subscription."""
+    settings = load(tmp_path, '[smtp]\nhost = "127.0.0.1"\nport = 25\nsender = "launchwatch@example.org"\n'
+                              '[[subscriptions]]\nname = "duty-officer"\nchannel = "email"\nto = ["duty@example.org"]\n')
+    import ipaddress
+
+    policy = settings.notify.smtp_policy()
+    assert policy.refusal(ipaddress.ip_address("127.0.0.1")) is None and policy.refusal(ipaddress.ip_address("::1")) is None
+    # ... and only this host: a relay elsewhere on a private network is listed, as a webhook is.
+    assert policy.refusal(ipaddress.ip_address("10.1.2.3")) == "private"
+    assert settings.notify.address_policy().refusal(ipaddress.ip_address("127.0.0.1")) == "loopback"
