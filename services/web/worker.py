@@ -138,11 +138,16 @@ class WebStage:
         async def replay(subscription: str, event_id: str) -> dict[str, int]:
             from dataclasses import asdict
 
+            import structlog
+
             from services.notify.dlq import dlq_replay
 
-            result = asdict(await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription,
-                                             event_id=event_id))
-            get_logger().info("dlq_replayed_from_web", subscription=subscription, event_id=event_id, **result)
+            # A request is served by the process's listener: its lines say who works here
+            # (the web pages are a face of notify), as every line a stage logs does.
+            with structlog.contextvars.bound_contextvars(service="notify", stage="web"):
+                result = asdict(await dlq_replay(settings, ctx.bus, http=ctx.http, subscription=subscription,
+                                                 event_id=event_id))
+                get_logger().info("dlq_replayed_from_web", subscription=subscription, event_id=event_id, **result)
             return result
 
         self.app = build_web_app(

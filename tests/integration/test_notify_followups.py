@@ -418,7 +418,9 @@ async def test_the_deliveries_pages_replay_button_resends_and_tells_every_outcom
             except Exception:
                 pass
             await asyncio.sleep(0.05)
-        with capture_logs() as logs:
+        import structlog
+
+        with capture_logs(processors=[structlog.contextvars.merge_contextvars]) as logs:
             async with http.post(f"{base}/deliveries/replay",
                                  data={"letter": "partner-hook|evt-prk-1", "token": "replay-token-0123"}) as answer:
                 page = await answer.text()
@@ -431,3 +433,4 @@ async def test_the_deliveries_pages_replay_button_resends_and_tells_every_outcom
     assert [json.loads(body)["event"]["revision"] for _, body in hook.accepted] == [2]
     [said] = [e for e in logs if e["event"] == "dlq_replayed_from_web"]
     assert (said["delivered"], said["superseded"], said["failed"]) == (1, 1, 0)
+    assert (said["service"], said["stage"]) == ("notify", "web")
