@@ -8,7 +8,8 @@
     launchwatch demo [--speed N] [--config FILE]
 
 Every command takes `--log-format json|console`. Exit status: 0 on a clean stop, 2 on a
-usage or configuration error or an unusable state file, 1 on a failure (for `classify`: when
+usage or configuration error or a state file that is not launchwatch's or is damaged, 1 on a
+failure (a state file another process holds is one; for `classify`: when
 any input line could not be classified; the other lines are still written). An error is one
 line on stderr, never a traceback.
 """
@@ -300,6 +301,9 @@ class _Output:
 
 
 def _open(path: str, mode: str, flag: str) -> IO[Any]:
+    if not path.strip():
+        raise UsageError(f"{flag}: the name given is empty: name a file, or - for "
+                         f"{'stdin' if mode.startswith('r') else 'stdout'}")
     try:
         return open(path, mode, encoding=None if "b" in mode else "utf-8")
     except IsADirectoryError:

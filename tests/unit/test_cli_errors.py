@@ -308,3 +308,9 @@ def test_a_log_that_cannot_be_written_goes_on_to_stderr_saying_why(capsys):
     assert capsys.readouterr().err.splitlines() == [
         "launchwatch: cannot write the log to stdout (No space left on device): logging to stderr",
         '{"event": "started"}', '{"event": "stopped"}']
+
+
+@pytest.mark.parametrize(("flag", "said"), [("--input", "stdin"), ("--output", "stdout")])
+def test_an_empty_file_name_is_said_so(flag, said, capsys):
+    assert main(["classify", f"{flag}="]) == 2
+    assert one_line(capsys.readouterr().err) == f"launchwatch: {flag}: the name given is empty: name a file, or - for {said}"
