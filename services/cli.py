@@ -21,6 +21,7 @@ import asyncio
 import gc
 import math
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -162,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LaunchwatchError as exc:
         print(f"launchwatch: {exc}", file=sys.stderr)
         return 1
+    except sqlite3.DatabaseError as exc:
+        # A file whose tables have launchwatch's names but not its columns (another program's,
+        # or hand-made): what the database said, in one line.
+        print(f"launchwatch: the state file cannot be used: {exc} (is [state] path a launchwatch state file?)",
+              file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader of stdout stopped early (`feeds check | head -2`): nothing more to say.
         from services.runtime.logs import release_stdout

@@ -314,3 +314,17 @@ def test_a_log_that_cannot_be_written_goes_on_to_stderr_saying_why(capsys):
 def test_an_empty_file_name_is_said_so(flag, said, capsys):
     assert main(["classify", f"{flag}="]) == 2
     assert one_line(capsys.readouterr().err) == f"launchwatch: {flag}: the name given is empty: name a file, or - for {said}"
+
+
+def test_a_state_file_with_launchwatchs_table_names_but_not_its_columns_is_one_line(tmp_path, capsys):
+    import sqlite3
+
+    state = tmp_path / "other.db"
+    conn = sqlite3.connect(state)
+    conn.execute("CREATE TABLE notify_ledger (x)")
+    conn.commit()
+    conn.close()
+    config = tmp_path / "c.toml"
+    config.write_text(f'[state]\npath = "{state}"\n', encoding="utf-8")
+    assert main(["dlq", "list", "--config", str(config)]) == 2
+    assert one_line(capsys.readouterr().err).startswith("launchwatch: the state file cannot be used: no such column")
