@@ -71,8 +71,9 @@ class NotifySettings(Section):
     label: SingleLine = Field(
         "", max_length=80,
         description="Text in brackets before the first line of every alert, update and digest, in every channel, "
-        "and `label` in webhook bodies: what tells a reader these are not live alerts (\"staging\"). The demo "
-        "sets it to \"DEMO: a recorded launch, not live\" unless one is set.")
+        "and `label` in webhook bodies: what tells a reader these are not live alerts (\"staging\"). `demo --config` "
+        "with subscriptions sets it to \"DEMO: a recorded launch, not live\" unless one is set (the plain demo's "
+        "terminal needs none).")
     ledger_retention_days: float = Field(
         LEDGER_RETENTION_DAYS, gt=0,
         description="A subscription's finished deliveries of an event (delivered or skipped; not dead ones, nor "
