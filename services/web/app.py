@@ -26,6 +26,7 @@ from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from aiohttp import web
+from aiohttp.web_middlewares import normalize_path_middleware
 from markupsafe import Markup
 
 from schemas import EventSource, LaunchEvent
@@ -442,6 +443,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     if app is None:
         app = web.Application()
     app.on_response_prepare.append(_secure)
+    # "/events/evt_x/" as a person types or pastes it: sent on to "/events/evt_x", not a 404.
+    app.middlewares.append(normalize_path_middleware(remove_slash=True, append_slash=False))
     app.middlewares.append(_unreadable_path)
     if on_state_error is not None:
         from services.runtime.postgres import STATE_ERRORS

@@ -692,3 +692,19 @@ async def test_a_path_too_long_for_a_file_name_or_a_form_in_no_known_charset_is_
         assert not [line for line in logs if line.get("log_level") == "error"]
     finally:
         await client.close()
+
+
+async def test_a_trailing_slash_leads_to_the_page() -> None:
+    store = make_store()
+    store.add(korean_event(2), NOW)
+    client = await client_for(store)
+    try:
+        moved = await client.get("/events/evt_0123456789abcdef0123/", allow_redirects=False)
+        followed = await client.get("/events/evt_0123456789abcdef0123/")
+        followed_text = await followed.text()
+        unknown = await client.get("/events/evt_nope/")
+    finally:
+        await client.close()
+    assert moved.status in (301, 308) and moved.headers["Location"] == "/events/evt_0123456789abcdef0123"
+    assert followed.status == 200 and "North Korea" in followed_text
+    assert unknown.status == 404
