@@ -216,7 +216,12 @@ def place_event(event: LaunchEvent) -> EventPlaces | None:
     if bearing is not None and event.distance_km:
         landing = destination(origin, bearing, event.distance_km)
         landing_radius_km = max(LANDING_MIN_RADIUS_KM, LANDING_RADIUS_FRACTION * event.distance_km)
-    return EventPlaces(origin=origin, origin_radius_km=area[2], origin_label=area[3],
+    label = area[3]
+    if event.launch_site and not _site_area(event.launch_site):
+        # A site is stated but not one the map can place ("its east coast"): the map shows
+        # the actor's usual area, and does not say the reports gave none.
+        label = label.replace("(launch site not stated)", "(stated launch site not placed on the map)")
+    return EventPlaces(origin=origin, origin_radius_km=area[2], origin_label=label,
                        target=target, target_label=event.direction if target else None,
                        bearing_deg=bearing, landing=landing, landing_radius_km=landing_radius_km,
                        range_km=event.distance_km or None)

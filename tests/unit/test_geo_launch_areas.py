@@ -35,9 +35,10 @@ def test_a_stated_launch_site_places_the_launch_where_the_reports_say():
     # The bearing to the East Sea is from the stated site, not from the region's centre.
     region = place_event(_event("PRK", "srbm", "East Sea"))
     assert "not stated" in region.origin_label and region.bearing_deg != sunan.bearing_deg
-    # A site the table does not know keeps the actor's region; a US strike with a stated
-    # site is drawn from it.
-    assert "not stated" in place_event(_event("PRK", "srbm", None, "an inland area")).origin_label
+    # A site the table does not know keeps the actor's region, and the caption does not say
+    # the reports gave none; a US strike with a stated site is drawn from it.
+    assert place_event(_event("PRK", "srbm", None, "an inland area")).origin_label == (
+        "North Korea (stated launch site not placed on the map)")
     assert place_event(_event("USA", "icbm", None, "Vandenberg Space Force Base")).origin_label.startswith("Vandenberg")
     assert "Black Sea" in place_event(_event("RUS", "cruise", "Odesa", "ships in the Black Sea")).origin_label
 
