@@ -165,10 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except sqlite3.DatabaseError as exc:
         # A file whose tables have launchwatch's names but not its columns (another program's,
-        # or hand-made): what the database said, in one line.
-        print(f"launchwatch: the state file cannot be used: {exc} (is [state] path a launchwatch state file?)",
-              file=sys.stderr)
-        return 2
+        # or hand-made) is a state file to mend (2); a full disk or a file made read-only
+        # while running is a failure (1): what the database said, in one line.
+        unusable = str(exc).startswith(("no such column", "no such table", "file is not a database"))
+        print(f"launchwatch: the state file cannot be used: {exc}"
+              + (" (is [state] path a launchwatch state file?)" if unusable else ""), file=sys.stderr)
+        return 2 if unusable else 1
     except BrokenPipeError:
         # The reader of stdout stopped early (`feeds check | head -2`): nothing more to say.
         from services.runtime.logs import release_stdout
@@ -279,9 +281,9 @@ class _Output:
     error) is one line naming where (`name`), exit status 1. A closed pipe stays a
     BrokenPipeError: its reader stopped early, nothing more to say."""
 
-    def __init__(self, stream: IO[Any] | None, name: str) -> None:
+    def __init__(self, stream: IO[Any] | None, name: str, hint: str = "") -> None:
         if stream is None:
-            raise UsageError(f"{name} is closed: give --output FILE" if name == "stdout" else f"{name} is closed")
+            raise UsageError(f"{name} is closed{hint}")
         self._stream, self._name = stream, name
 
     def _do(self, method: str, *args: Any) -> Any:
@@ -330,7 +332,7 @@ def _classify(input_path: str, output_path: str) -> int:
         raise UsageError("stdin is closed: give --input FILE")
     source = stdin if input_path == "-" else _open(input_path, "rb", "--input")
     try:
-        sink = _Output(sys.stdout, "stdout") if output_path == "-" else \
+        sink = _Output(sys.stdout, "stdout", ": give --output FILE") if output_path == "-" else \
             _Output(_open(output_path, "w", "--output"), f"--output {output_path}")
     except UsageError:
         if source is not stdin:

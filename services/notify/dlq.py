@@ -233,7 +233,7 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
 
 def format_rows(rows: list[DlqRow]) -> str:
     """A table a person can read in a terminal."""
-    header = (f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_id or key':<24} "
+    header = (f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_or_key':<24} "
               f"{'rev':>4} reason")
     lines = [header]
     for row in rows:

@@ -79,12 +79,13 @@ class LineWriter:
             except OSError as exc:  # a closed pipe, a full disk (`> /dev/full`), a device error
                 if self.stream is sys.stderr:
                     return  # nowhere left to write; the process goes on
+                where = "stdout" if self.stream is sys.stdout else "its stream"
                 if self.stream is sys.stdout:
                     release_stdout()
                 self.stream = sys.stderr
                 try:
                     if not isinstance(exc, BrokenPipeError):
-                        self.stream.write(f"launchwatch: cannot write the log to stdout ({exc.strerror or exc}): "
+                        self.stream.write(f"launchwatch: cannot write the log to {where} ({exc.strerror or exc}): "
                                           "logging to stderr\n")
                     self.stream.write(message + "\n")
                     self.stream.flush()

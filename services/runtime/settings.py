@@ -195,9 +195,11 @@ class StateSettings(Section):
             raise ValueError(f"must be a postgresql:// URL, {example}")
         if value is not None:
             try:
-                urlsplit(value.get_secret_value()).port  # a bracket left open, a port of letters
-            except ValueError as exc:  # its words never echo the URL: it holds a password
-                raise ValueError(f"is no URL ({exc}): write it as {example}") from None
+                # (A bracket left open. The port is libpq's to read: "db1:5432,db2:5432" lists
+                # several hosts.)
+                urlsplit(value.get_secret_value())
+            except ValueError:  # its words may quote the URL, which holds a password
+                raise ValueError(f"is no URL (an IPv6 address's bracket left open?): write it as {example}") from None
         return value
 
 

@@ -261,7 +261,7 @@ def _replayed(request: web.Request) -> list[tuple[int, str]] | None:
     counts = []
     for name, words in REPLAY_OUTCOMES.items():
         text = request.query.get(name, "0" if name not in ("delivered", "failed") else "")
-        if not (text.isdigit() and len(text) <= 6):
+        if not (text.isascii() and text.isdigit() and len(text) <= 6):  # ("²" is a digit, no number)
             return None
         if int(text) or name in ("delivered", "failed"):
             counts.append((int(text), words))
@@ -498,7 +498,10 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
             raise refusal(web.HTTPBadRequest, "before: expected first_reported_at|event_id, the cursor the previous "
                                               "page ends with (a time with its zone)", api)
         # The store orders by the UTC text of each first report: "21:00+09:00" is 12:00 UTC.
-        return moment.astimezone(timezone.utc).isoformat(), event_id
+        try:
+            return moment.astimezone(timezone.utc).isoformat(), event_id
+        except OverflowError:  # year 1 ahead of UTC: before every event
+            raise refusal(web.HTTPBadRequest, "before: a time before the year 1 in UTC", api) from None
 
     async def events_page(request: web.Request) -> web.Response:
         at = cursor(request)

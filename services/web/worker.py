@@ -110,8 +110,8 @@ class _WhenOpen:
 
     def __getattr__(self, name: str) -> Any:
         if self._target is None:
-            raise web.HTTPServiceUnavailable(text="the state database is not reachable yet: see /readyz",
-                                             headers={"Retry-After": "5"})
+            raise web.HTTPServiceUnavailable(text="not ready yet: the state database or the broker does not answer: "
+                                                  "see /readyz", headers={"Retry-After": "5"})
         return getattr(self._target, name)
 
 
@@ -250,14 +250,24 @@ _PREPARED = web.AppKey("web_stage", WebStage)
 
 
 def prepare(ctx: StageContext) -> None:
-    """Add the pages to the process's application before its listener starts."""
+    """Add the pages to the process's application before its listener starts. On a SQLite
+    state they are served from then on, whatever the broker does; a PostgreSQL state is
+    opened once the database (and the broker) answer (`build_stage`): until then a page is
+    a 503."""
     if ctx.settings.web.enabled and ctx.http_app is not None:
-        ctx.http_app[_PREPARED] = WebStage(ctx, ctx.http_app)
+        stage = ctx.http_app[_PREPARED] = WebStage(ctx, ctx.http_app)
+        if not ctx.shared_state:
+            stage.open_state()
 
 
 async def build_stage(ctx: StageContext) -> WebStage | _Disabled:
     if not ctx.settings.web.enabled:
         return _Disabled()
-    stage = ctx.http_app[_PREPARED] if ctx.http_app is not None and _PREPARED in ctx.http_app else WebStage(ctx)
+    if ctx.http_app is not None and _PREPARED in ctx.http_app:
+        stage = ctx.http_app[_PREPARED]
+        if ctx.shared_state:
+            stage.open_state()
+        return stage
+    stage = WebStage(ctx)
     stage.open_state()
     return stage

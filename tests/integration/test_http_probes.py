@@ -140,3 +140,21 @@ path = "{tmp_path / "state.db"}"
         if broker is not None:
             broker.stop()
     assert code == 0
+
+
+async def test_serve_web_on_a_sqlite_state_shows_its_pages_while_the_broker_is_down(tmp_path):
+    """The pages come from the state file: a broker not up yet does not take them away."""
+    config = tmp_path / "lw.toml"
+    config.write_text(f'[bus]\nkind = "kafka"\nbootstrap_servers = "127.0.0.1:{free_port()}"\n'
+                      f'connect_retry_max_s = 0.5\n[state]\npath = "{tmp_path / "state.db"}"\n', encoding="utf-8")
+    serve = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log",
+                                     env={"LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{free_port()}"}).start()
+    try:
+        await wait_for(lambda: len(serve.events("bus_unavailable")) >= 1, 30, "a bus_unavailable line", [serve])
+        (listening,) = serve.events("http_listening")  # (not started: no broker)
+        address = listening["address"]
+        status, body = await get(f"http://{address}/")
+        assert status == 200 and "Launch events" in body
+        assert (await get(f"http://{address}/readyz"))[0] == 503
+    finally:
+        await serve.stop()

@@ -80,7 +80,7 @@ async def test_a_stage_waits_not_ready_for_its_state_database_and_starts_once_it
         assert serve.process.returncode is None  # waiting, not exited into a restart loop
         if stage == "web":  # its pages are there, and say they wait for the database
             status, body = await _status(f"http://{listening['address']}/")
-            assert status == 503 and "state database is not reachable yet" in body
+            assert status == 503 and "the state database or the broker does not answer" in body
 
         await forwarder.start()  # the database answers
         await wait_for(lambda: len(serve.events("started")) == 1, 30, "started once the database answers", [serve])

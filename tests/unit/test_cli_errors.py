@@ -306,7 +306,7 @@ def test_a_log_that_cannot_be_written_goes_on_to_stderr_saying_why(capsys):
     writer.msg('{"event": "started"}')
     writer.msg('{"event": "stopped"}')
     assert capsys.readouterr().err.splitlines() == [
-        "launchwatch: cannot write the log to stdout (No space left on device): logging to stderr",
+        "launchwatch: cannot write the log to its stream (No space left on device): logging to stderr",
         '{"event": "started"}', '{"event": "stopped"}']
 
 
@@ -328,3 +328,22 @@ def test_a_state_file_with_launchwatchs_table_names_but_not_its_columns_is_one_l
     config.write_text(f'[state]\npath = "{state}"\n', encoding="utf-8")
     assert main(["dlq", "list", "--config", str(config)]) == 2
     assert one_line(capsys.readouterr().err).startswith("launchwatch: the state file cannot be used: no such column")
+
+
+def test_a_state_database_failing_while_it_runs_is_a_failure_not_a_file_to_mend(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    import services.cli as cli
+
+    def full(args):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(cli, "_command", full)
+    assert main(["dlq", "list"]) == 1
+    assert one_line(capsys.readouterr().err) == "launchwatch: the state file cannot be used: database or disk is full"
+
+
+def test_dlq_with_stdout_closed_asks_for_no_flag_it_does_not_have(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout", None)
+    assert main(["dlq", "list"]) == 2
+    assert one_line(capsys.readouterr().err) == "launchwatch: stdout is closed"

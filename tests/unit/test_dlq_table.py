@@ -16,7 +16,7 @@ def test_a_letter_of_no_event_shows_its_record_key_marked_as_a_key():
     bare = DeadLetter(stage="ingest", reason="bad", error="PermanentError", value="", failed_at=FAILED)
     table = format_rows([DlqRow(None, None, item, None, "n/a"), DlqRow(None, None, alert, 2, "dead"),
                          DlqRow(None, None, bare, None, "n/a")]).splitlines()
-    assert "event_id or key" in table[0]
+    assert table[0].split()[5] == "event_or_key"  # one word: a script may split the table
     assert "key:item-7f3a" in table[1] and " item-7f3a" not in table[1]
     assert " evt-1 " in table[2] and "key:" not in table[2]
     assert table[3].split()[6] == "-"

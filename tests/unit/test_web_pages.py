@@ -218,7 +218,8 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
         # The notice is made of the outcome's numbers: a link's own text is never shown.
         spoofed = await (await client.get("/deliveries?message=Replay%20succeeded%20visit%20evil.example")).text()
         forged = [await (await client.get(f"/deliveries?{query}")).text() for query in (
-            "delivered=99999999999999999999999&failed=0", "delivered=1&failed=-5", "delivered=1&failed=0&superseded=x")]
+            "delivered=99999999999999999999999&failed=0", "delivered=1&failed=-5", "delivered=1&failed=0&superseded=x",
+            "delivered=%C2%B2&failed=0")]
     finally:
         await client.close()
     assert "HTTP 500" in page and "Replay" in page
@@ -308,11 +309,12 @@ async def test_a_page_cursor_in_another_zone_means_the_same_moment() -> None:
         undated = await client.get("/api/events", params={"before": "2024-05-30T21:13:00|zzz"})
         undated_said = (await undated.json())["error"]
         day = await client.get("/", params={"before": "2024-05-30|zzz"})
+        year_one = await client.get("/api/events", params={"before": "0001-01-01T00:00:00+09:00|x"})
     finally:
         await client.close()
     assert [e["event_id"] for e in listed] == ["evt_3", "evt_2", "evt_1", "evt_0"]  # 21:13 UTC and before
     assert undated.status == 400 and "with its zone" in undated_said
-    assert day.status == 400
+    assert day.status == 400 and year_one.status == 400
 
 
 def test_ages_count_whole_units_and_a_launch_is_never_to_come() -> None:
@@ -708,3 +710,12 @@ async def test_a_trailing_slash_leads_to_the_page() -> None:
     assert moved.status in (301, 308) and moved.headers["Location"] == "/events/evt_0123456789abcdef0123"
     assert followed.status == 200 and "North Korea" in followed_text
     assert unknown.status == 404
+
+
+def test_the_replay_notice_tells_every_outcome_a_replay_has() -> None:
+    from dataclasses import fields
+
+    from services.notify.dlq import ReplayResult
+    from services.web.app import REPLAY_OUTCOMES
+
+    assert set(REPLAY_OUTCOMES) == {f.name for f in fields(ReplayResult)}
