@@ -313,52 +313,43 @@ async def test_a_page_whose_stream_met_an_error_page_tries_again_and_reloads_whe
     """A proxy's 503 in place of the live stream ends it for good in the browser: the page
     asks again, each time later, and loads itself again once the stream is back."""
     from aiohttp import web
+    from aiohttp.test_utils import TestServer
     from services.web.app import build_web_app
     from services.web.store import EventStore, LiveFeed
     import sqlite3
 
     store = EventStore(sqlite3.connect(":memory:"))
     store.add(korean_event(2), korean_event(2).updated_at)
-    port = free_port()
     asked: list[str] = []
 
     async def unavailable(request: web.Request) -> web.Response:
         asked.append(request.path)
         return web.Response(status=503, text="down for maintenance")
 
-    from aiohttp.test_utils import TestServer
-
-    def real() -> TestServer:
-        return TestServer(build_web_app(store, LiveFeed(), clock=lambda: korean_event(2).updated_at),
-                          host="127.0.0.1", port=port)
+    def pages() -> web.Application:
+        return build_web_app(store, LiveFeed(), clock=lambda: korean_event(2).updated_at)
 
     maintenance = web.Application()
     maintenance.router.add_get("/{tail:.*}", unavailable)
-    server = real()
-    await server.start_server()
-    browser = Browser(tmp_path / "profile")
-    try:
-        async with aiohttp.ClientSession() as http:
-            await browser.start()
-            page = await browser.new_page(http)
-            await page.goto(f"http://127.0.0.1:{port}/")
-            await page.evaluate("window.notReloaded = true")
-            await server.close()
-            stand_in = TestServer(maintenance, host="127.0.0.1", port=port)
-            await stand_in.start_server()
-            await page.wait_for("!document.querySelector('.offline').hidden", 10)
-            # The browser gave up after the first 503; the page itself asked again.
-            for _ in range(100):
-                if asked.count("/live") >= 2:
-                    break
-                await asyncio.sleep(0.1)
-            assert asked.count("/live") >= 2, asked
-            await stand_in.close()
-            server = real()
-            await server.start_server()
+    async with _page_of(pages(), tmp_path) as (server, page):
+        port = server.port
+        await page.goto(f"{server.make_url('/')}")
+        await page.evaluate("window.notReloaded = true")
+        await server.close()
+        stand_in = TestServer(maintenance, host="127.0.0.1", port=port)
+        await stand_in.start_server()
+        await page.wait_for("!document.querySelector('.offline').hidden", 10)
+        # The browser gave up after the first 503; the page itself asked again.
+        for _ in range(100):
+            if asked.count("/live") >= 2:
+                break
+            await asyncio.sleep(0.1)
+        assert asked.count("/live") >= 2, asked
+        await stand_in.close()
+        back = TestServer(pages(), host="127.0.0.1", port=port)
+        await back.start_server()
+        try:
             await page.wait_for("window.notReloaded === undefined", 20)  # loaded again
             assert await page.evaluate("document.querySelector('.offline').hidden")
-            await page.close()
-    finally:
-        browser.close()
-        await server.close()
+        finally:
+            await back.close()
