@@ -124,8 +124,8 @@ def since(moment: datetime, now: datetime) -> str:
 
 def ticking(text: str, moment: datetime | str, kind: str = "ago") -> Markup:
     """`text` in a span the pages' script counts on from its moment, so that a page left
-    open keeps its ages right: `data-ago` (as `ago`), `data-since` (as `since`) or
-    `data-day` (a launch day, as `days_ago`)."""
+    open keeps its ages right: `data-ago` (as `ago`), `data-since` (as `since`), `data-next`
+    (a source's next check, as `next_check`) or `data-day` (a launch day, as `days_ago`)."""
     value = moment if isinstance(moment, str) else moment.isoformat()
     return Markup('<span data-{}="{}">{}</span>').format(kind, value, text)
 
@@ -135,17 +135,24 @@ def age_of(moment: datetime | None, now: datetime) -> Markup:
     return Markup("—") if moment is None else ticking(ago(moment, now), moment)
 
 
-def next_check(moment: datetime | None, now: datetime) -> str:
+DUE_NOW_S = 10
+"""A check less late than this is "due now" (`next_check`; `static/live.js` counts the same)."""
+
+
+def next_check(moment: datetime | None, now: datetime) -> Markup:
     """When a source is polled next: "in 5 min", "due now" within a few seconds, and "overdue
-    by 3 min" past that (a check in the past means no ingest is polling it)."""
+    by 3 min" past that (a check in the past means no ingest is polling it), in a span that
+    counts on an open page."""
     if moment is None:
-        return "—"
+        return Markup("—")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     late_s = (now - moment).total_seconds()
-    if late_s <= 0:
-        return ago(moment, now)
-    return "due now" if late_s < 10 else f"overdue by {ago(moment, now).removesuffix(' ago')}"
+    if late_s < 0:
+        text = ago(moment, now)
+    else:
+        text = "due now" if late_s < DUE_NOW_S else f"overdue by {_age(late_s)}"
+    return ticking(text, moment, "next")
 
 
 def days_ago(day: str, now: datetime) -> str:

@@ -201,6 +201,33 @@ async def test_lists_stack_on_a_phone_without_scrolling_sideways(tmp_path: Path)
         assert page.errors == []
 
 
+async def test_a_sources_page_left_open_counts_down_to_the_next_check_and_then_says_overdue(tmp_path: Path) -> None:
+    """The next check of a source counts down on an open page ("in 8 min", "in 2 min"),
+    reads "due now" when it comes, and "overdue by" once it is late: a page on a wall
+    display shows a source that nothing polls any more."""
+    from services.web.app import build_web_app
+    from services.web.store import EventStore, LiveFeed
+    import sqlite3
+    from datetime import timedelta
+
+    now = busy_event().updated_at
+    source = {"name": "Yonhap (English)", "url": "https://en.yna.co.kr/RSS/news.xml", "kind": "feed",
+              "error_count": 0, "last_error": None, "last_status": 200, "items_per_day": 40,
+              "last_success_at_dt": now - timedelta(minutes=2), "next_check_at_dt": now + timedelta(minutes=8)}
+    app = build_web_app(EventStore(sqlite3.connect(":memory:")), LiveFeed(), clock=lambda: now,
+                        sources=lambda: [source])
+    async with _page_of(app, tmp_path) as (server, page):
+        await page.send("Page.addScriptToEvaluateOnNewDocument", source=_FAKE_CLOCK)
+        await page.goto(f"{server.make_url('/sources')}")
+        cell = "document.querySelector('td[data-label=\"Next check\"]').textContent"
+        assert await page.evaluate(cell) == "in 8 min"
+        # (a few milliseconds of real time pass too: 3 min less a little is "in 2 min")
+        for minutes, shown in ((5, "in 2 min"), (3, "due now"), (3, "overdue by 3 min")):
+            await page.evaluate(f"window.__advance({minutes} * 60 * 1000)")
+            assert await page.evaluate(cell) == shown, minutes
+        assert page.errors == []
+
+
 # White text on a badge: WCAG's contrast ratio of its colour and background.
 _BADGE_CONTRAST = """[...document.querySelectorAll('.badge')].map(b => {
   const lum = c => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map(v => { v /= 255;

@@ -5,7 +5,7 @@
   "use strict";
 
   // Ages count from the server's clock at rendering (`data-now`), not the browser's, which
-  // may be wrong; the words are the server's (services/web/app.py: _age, ago, since, days_ago).
+  // may be wrong; the words are the server's (services/web/app.py: _age, ago, since, next_check, days_ago).
   var renderedAt = Date.parse(document.body.getAttribute("data-now"));
   var loadedAt = Date.now();
   function serverNow() { return renderedAt + (Date.now() - loadedAt); }
@@ -25,6 +25,10 @@
     document.querySelectorAll("[data-since]").forEach(function (el) {
       var s = (now - Date.parse(el.getAttribute("data-since"))) / 1000;
       el.textContent = s < 0 ? "just now" : age(s) + " ago";
+    });
+    document.querySelectorAll("[data-next]").forEach(function (el) {
+      var late = (now - Date.parse(el.getAttribute("data-next"))) / 1000;
+      el.textContent = late < 0 ? "in " + age(-late) : late < 10 ? "due now" : "overdue by " + age(late);
     });
     var today = Math.floor(now / 86400000);  // days since 1970-01-01, in UTC
     document.querySelectorAll("[data-day]").forEach(function (el) {
