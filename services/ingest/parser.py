@@ -31,7 +31,7 @@ import re
 import xml.etree.ElementTree as ET
 import xml.sax
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_tz
 from urllib.parse import urljoin
@@ -58,6 +58,12 @@ MAX_TITLE_CHARS = 1_000
 MAX_SUMMARY_CHARS = 10_000
 MAX_DATE_CHARS = 200  # longer is no date
 RAW_TEXT_FACTOR = 20  # markup is cut to this many times the text limit before conversion
+# A document in its declared encoding but for a few bad bytes (a truncated character in one
+# title) has its bad bytes replaced by U+FFFD, the rest read as declared, when the characters
+# outside ASCII that did decode are at least this many times the bad ones. More bad bytes than
+# that say the declaration is wrong (Latin-1 served as UTF-8): the lenient parser guesses the
+# encoding of the whole document instead.
+MENDABLE_RATIO = 20
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -127,21 +133,79 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
     entries are returned, in document order. Dates without a zone are read in
     `default_tz` (the source's IANA zone), else UTC.
 
+    A few bytes that are not in the document's encoding are replaced by U+FFFD and said in
+    `damaged` (see `MENDABLE_RATIO`): every other character is read as the document says.
+
     Raises `UnsafeDocument` for an XML bomb, `FeedTooComplex` beyond the bounds above and
     `NotAFeed` when the document is no feed (an HTML page, an error text, broken JSON).
     """
     media_type, charset = _split_content_type(content_type)
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"[") or media_type in ("application/feed+json", "application/json"):
-        return _parse_json_feed(body, url=url, max_entries=max_entries, default_tz=default_tz)
+        # JSON is UTF-8 (RFC 8259), whatever a header says.
+        body, mended = _mended(body, "utf-8-sig")
+        return _with_damage(_parse_json_feed(body, url=url, max_entries=max_entries, default_tz=default_tz),
+                            mended)
     check_entities(body)
     check_markup_count(body)
-    fast = _parse_fast(body, url=url, charset=charset, max_entries=max_entries, default_tz=default_tz)
-    if fast is not None:
-        return fast
-    check_depth(body)
-    return _parse_with_feedparser(body, url=url, content_type=content_type, media_type=media_type,
-                                  max_entries=max_entries, default_tz=default_tz)
+    body, mended = _mended(body, _document_encoding(body, charset))
+    if mended:
+        # Now UTF-8 throughout, and declared so.
+        body = _XML_DECL_ANY_ENCODING.sub(rb'\1 encoding="utf-8"', body, count=1)
+        charset, content_type = "utf-8", f"{media_type or 'application/xml'}; charset=utf-8"
+    parsed = _parse_fast(body, url=url, charset=charset, max_entries=max_entries, default_tz=default_tz)
+    if parsed is None:
+        check_depth(body)
+        parsed = _parse_with_feedparser(body, url=url, content_type=content_type, media_type=media_type,
+                                        max_entries=max_entries, default_tz=default_tz)
+    return _with_damage(parsed, mended)
+
+
+def _with_damage(parsed: ParsedFeed, damage: str | None) -> ParsedFeed:
+    if damage is None:
+        return parsed
+    return replace(parsed, damaged="; ".join(filter(None, (damage, parsed.damaged))))
+
+
+def _document_encoding(body: bytes, charset: str | None) -> str | None:
+    """The encoding an XML document is in by its byte order mark, the HTTP charset and its
+    declaration (UTF-8 when none says): None when they disagree or name no known encoding,
+    or for UTF-16 (the lenient parser then sorts it out)."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    if body.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    match = _XML_DECL_ENCODING.match(body)
+    declared = _codec(match.group(1).decode("ascii")) if match else None
+    http = _codec(charset)
+    if "unknown" in (declared, http) or (declared and http and declared != http):
+        return None
+    encoding = http or declared or "utf-8"
+    # What servers label Latin-1 is nearly always Windows-1252 (curly quotes at 0x92);
+    # browsers and feedparser read it so.
+    return "cp1252" if encoding == "iso8859-1" else encoding
+
+
+def _mended(body: bytes, encoding: str | None) -> tuple[bytes, str | None]:
+    """`body` as it is when it decodes cleanly in `encoding` (or its encoding is unknown);
+    else, when its bad bytes are few (`MENDABLE_RATIO`), re-encoded as UTF-8 with each bad
+    sequence replaced by U+FFFD, and what was replaced ("2 bytes not valid shift_jis, the
+    first at byte 180, replaced by U+FFFD")."""
+    if encoding is None:
+        return body, None
+    try:
+        body.decode(encoding)
+        return body, None
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    text = body.decode(encoding, "replace")
+    bad = text.count("\ufffd") - body.decode(encoding, "ignore").count("\ufffd")
+    beyond_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if beyond_ascii < bad * MENDABLE_RATIO:
+        return body, None
+    name = codecs.lookup(encoding).name.removesuffix("-sig")
+    what = f"{bad} byte{'s' if bad > 1 else ''} not valid {name}"
+    return text.encode("utf-8"), f"{what}, the first at byte {first}, replaced by U+FFFD"
 
 
 def check_entities(body: bytes) -> None:
@@ -371,27 +435,12 @@ def _parse_fast(body: bytes, *, url: str, charset: str | None, max_entries: int,
     head = body[:2048]
     if b"<!DOCTYPE" in head or b"xml:base" in body or b" mode=" in body:
         return None
-    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16: rare in feeds, feedparser knows it
-    has_bom = body.startswith(b"\xef\xbb\xbf")
-    if has_bom:
-        body = body[3:]
-    match = _XML_DECL_ENCODING.match(body)
-    declared = _codec(match.group(1).decode("ascii")) if match else None
-    http = _codec(charset)
-    if "unknown" in (declared, http) or (declared and http and declared != http):
-        return None
-    encoding = "utf-8" if has_bom else (http or declared or "utf-8")
-    if encoding == "iso8859-1":
-        # What servers label Latin-1 is nearly always Windows-1252 (curly quotes at 0x92);
-        # browsers and feedparser read it so. Undefined bytes fall back to feedparser.
-        encoding = "cp1252"
+    encoding = _document_encoding(body, charset)
+    if encoding is None:
+        return None  # UTF-16 (rare in feeds) or an unclear encoding: feedparser knows them
     try:
-        if encoding == "utf-8":
-            text = body.decode("utf-8")
-        else:
-            text = body.decode(encoding)
-        if match:
+        text = body.decode(encoding)
+        if text.startswith("<?xml"):  # (a str may not declare an encoding to expat)
             text = text[text.index("?>") + 2:]
         root = ET.fromstring(text)
     except (UnicodeDecodeError, ET.ParseError, ValueError, LookupError):

@@ -136,6 +136,56 @@ def test_an_entry_a_feed_was_cut_short_in_is_left_out_not_published_in_part():
     assert amp.damaged and [e.guid for e in amp.entries] == ["a-1", "a-2"]
 
 
+def _korean_feed(bad: bytes = b"\xff") -> bytes:
+    items = "".join(f"<item><title>연합뉴스 {n}번째 기사: 날씨와 교통 소식</title><guid>k-{n}</guid></item>"
+                    for n in range(3))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>연합뉴스</title>'
+            '<item><title>[속보] 합참 "북한, 동해상으로 미상 탄도미사일 발사"</title><guid>flash</guid></item>'
+            f"{items}<item><title>날씨 @BAD@ 뉴스</title><guid>bad</guid></item></channel></rss>"
+            ).encode().replace(b"@BAD@", bad)
+
+
+@pytest.mark.parametrize("content_type", [None, "application/rss+xml; charset=utf-8"])
+def test_one_bad_byte_in_a_utf8_feed_costs_that_byte_not_the_feed(content_type):
+    """A truncated character in one title (a byte that is no UTF-8) once had the whole
+    document guessed to be Windows-1250: every Korean title, the launch flash among them,
+    turned to mojibake that no rule reads. The bad byte alone is replaced, and said."""
+    feed = parse_feed(_korean_feed(), url="https://www.yna.co.kr/rss", content_type=content_type)
+    titles = [e.title for e in feed.entries]
+    assert titles[0] == '[속보] 합참 "북한, 동해상으로 미상 탄도미사일 발사"'
+    assert titles[-1] == "날씨 \ufffd 뉴스"
+    assert feed.damaged == "1 byte not valid utf-8, the first at byte 518, replaced by U+FFFD"
+    assert _korean_feed()[518:519] == b"\xff"
+    assert parse_feed(_korean_feed(b""), url="https://www.yna.co.kr/rss").damaged is None
+
+
+def test_bad_bytes_in_a_shift_jis_feed_or_a_json_feed_are_replaced_alone():
+    atom = ('<?xml version="1.0" encoding="Shift_JIS"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>防衛省</title>"
+            "<entry><title>北朝鮮、弾道ミサイルを発射 日本海に落下か</title><id>j-1</id></entry>"
+            "<entry><title>天気 @BAD@ 予報</title><id>j-2</id></entry></feed>").encode("shift_jis")
+    feed = parse_feed(atom.replace("@BAD@".encode(), b"\x81"), url="https://www.mod.go.jp/atom")
+    assert [e.title for e in feed.entries] == ["北朝鮮、弾道ミサイルを発射 日本海に落下か", "天気 \ufffd 予報"]
+    assert feed.damaged.startswith("1 byte not valid shift_jis, the first at byte ")
+    items = [{"id": "1", "title": "북한, 동해상으로 미상 탄도미사일 발사", "url": "https://example.org/1"},
+             {"id": "2", "title": "날씨 @BAD@ 뉴스", "url": "https://example.org/2"}]
+    body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "연합뉴스", "items": items},
+                      ensure_ascii=False).encode().replace(b"@BAD@", b"\xc0")
+    feed = parse_feed(body, url="https://example.org/feed.json")
+    assert [e.title for e in feed.entries] == ["북한, 동해상으로 미상 탄도미사일 발사", "날씨 \ufffd 뉴스"]
+    assert feed.damaged.startswith("1 byte not valid utf-8")
+
+
+def test_a_latin1_feed_served_as_utf8_is_still_read_as_latin1_not_full_of_replacement_marks():
+    """Many bad bytes and few good ones say the declaration is wrong, not the bytes: the
+    lenient parser reads the document in the encoding it finds (Windows-1252 here)."""
+    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Le Monde</title>'
+            "<item><title>Missile tiré vers la Corée, déclare l’état-major</title><guid>f-1</guid></item>"
+            "</channel></rss>").encode("cp1252")
+    feed = parse_feed(body, url="https://example.fr/rss", content_type="application/rss+xml; charset=utf-8")
+    assert feed.entries[0].title == "Missile tiré vers la Corée, déclare l’état-major"
+
+
 def test_html_page_is_not_a_feed():
     with pytest.raises(NotAFeed, match="HTML page"):
         parse_feed(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>", url="https://x.example/",
