@@ -14,7 +14,10 @@ So each subscription gets its alerts in the order the events were read, a receiv
 hangs or fails delays only its own subscription, and a crash resumes every sender where
 the ledger says it stopped (a send cut short goes again with the same delivery id).
 `[notify] concurrency` bounds the attempts in flight across all senders (but e-mail's,
-which its channel sends one at a time).
+which its channel sends one at a time); the attempts of subscriptions whose last attempt
+failed to reach its receiver (it hung, refused or answered 5xx) take their slots from a
+pool of their own, a quarter as large (`FAILING_SHARE`), so receivers that are down never
+hold the slots of those that answer.
 
 A digest subscription's alerts and updates are queued in the ledger instead, and
 `flush_digests` sends them as one message per subscription and interval.
@@ -46,6 +49,9 @@ from services.runtime.postgres import STATE_ERRORS
 from services.runtime.retry import Backoff, Sleep, retry
 
 T = TypeVar("T")
+
+FAILING_SHARE = 4
+"""Failing subscriptions share `concurrency // FAILING_SHARE` slots (at least one)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class Deliverer:
         self._dead_letters = dead_letters
         self._backoff = backoff
         self._semaphore = asyncio.Semaphore(concurrency)
+        self._failing_semaphore = asyncio.Semaphore(max(1, concurrency // FAILING_SHARE))
+        self._failing: set[str] = set()  # subscriptions whose last attempt failed retryably
         self._clock = clock
         self._sleep = sleep
         self._wake: dict[str, asyncio.Event] = {}
@@ -261,7 +269,7 @@ class Deliverer:
         log = get_logger().bind(**fields)
         entry = self._ledger.get(sub.name, event.event_id, event.revision)
         made = entry.attempts if entry is not None else 0  # before a crash: they count
-        attempts = _Attempts(log, channel=sub.channel, count=made,
+        attempts = _Attempts(log, channel=sub.channel, subscription=sub.name, count=made,
                              failed=lambda: self._ledger.count_attempt(sub.name, event.event_id, event.revision))
         try:
             remote_ref = await self._with_retries(lambda: channel.send(alert, sub), attempts, stop)
@@ -296,20 +304,27 @@ class Deliverer:
                             stop: asyncio.Event | None = None) -> T:
         """`send` with capped backoff on RetryableError, one `delivery_failed` line per failed
         attempt, and a semaphore slot held per attempt (not across backoff sleeps; none for
-        a serial channel, which is its own bound)."""
+        a serial channel, which is its own bound; from the failing pool while the
+        subscription's last attempt failed retryably)."""
 
         channel = self._channels.get(attempts.channel)
-        slot = contextlib.nullcontext() if getattr(channel, "serial", False) else self._semaphore
+        serial = getattr(channel, "serial", False)
 
         async def attempt() -> T:
             attempts.count += 1
             sending = False
+            failing = attempts.subscription in self._failing
+            slot = (contextlib.nullcontext() if serial
+                    else self._failing_semaphore if failing else self._semaphore)
             try:
                 async with slot:
                     try:
                         sending = True
-                        return await send()
+                        result = await send()
+                        self._failing.discard(attempts.subscription)
+                        return result
                     except RetryableError as exc:
+                        self._failing.add(attempts.subscription)
                         if exc.retry_after_s is not None and exc.retry_after_s > self._backoff.max_s:
                             # Waiting that long would hold this subscription's later alerts back:
                             # give up now; `launchwatch dlq replay` can send it when it is back.
@@ -359,7 +374,7 @@ class Deliverer:
     async def _send_digest(self, sub: SubscriptionSettings, digest: Digest, rows: list[Queued]) -> Outcome:
         channel = self._channels[sub.channel]
         log = get_logger().bind(subscription=sub.name, channel=sub.channel, delivery_id=digest.digest_id)
-        attempts = _Attempts(log, channel=sub.channel)
+        attempts = _Attempts(log, channel=sub.channel, subscription=sub.name)
         try:
             await self._with_retries(lambda: channel.send_digest(digest, sub), attempts)
         except PermanentError as exc:
@@ -385,6 +400,7 @@ class _Attempts:
     log: Any
     count: int = 0
     channel: str = ""
+    subscription: str = ""
     failed: Callable[[], None] | None = None  # notes a failed attempt where it outlives a crash
 
 

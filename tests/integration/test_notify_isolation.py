@@ -177,3 +177,39 @@ async def test_e_mail_to_a_relay_that_never_answers_takes_no_webhooks_turn(tmp_p
         await hook.close()
     assert hook.arrivals[0][0] - published_at < 1.0  # not after the relay's 1.5 s timeout
     assert held  # the e-mail was being tried meanwhile
+
+
+async def healthy_latencies(tmp_path, http, *, hanging: int) -> list[float]:
+    """Seconds from publish to arrival of each of EVENTS alerts at one healthy receiver,
+    beside `hanging` receivers that never answer, with two delivery slots in all."""
+    from services.config import Settings
+
+    hooks = {"healthy": await Hook().start(), **{f"down-{n}": await Hook(hang=True).start() for n in range(hanging)}}
+    settings = Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "notify": {"concurrency": 2, "timeout_s": TIMEOUT_S, "max_attempts": 10, "backoff_base_s": 1,
+                   "allowed_networks": ["127.0.0.1/32"]},
+        "subscriptions": [{"name": name, "channel": "webhook", "url": hook.url} for name, hook in hooks.items()],
+    })
+    bus = MemoryBus()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    published_at = time.monotonic()
+    await publish(bus, *(make_event(f"evt-{n:02d}") for n in range(EVENTS)))
+    try:
+        await run_until(ctx, lambda: len(hooks["healthy"].arrivals) == EVENTS, timeout_s=20)
+    finally:
+        ctx.close()
+        for hook in hooks.values():
+            await hook.close()
+    assert all(len(hook.arrivals) >= 1 for hook in hooks.values())  # the hanging ones were tried meanwhile
+    return [at - published_at for at, _, _ in hooks["healthy"].arrivals]
+
+
+async def test_receivers_that_are_down_never_take_the_delivery_slots_of_one_that_answers(tmp_path, http):
+    """As many hanging receivers as there are delivery slots held every slot at each retry
+    (the backoff waits are instant here), and the healthy receiver got each of its 20 alerts
+    about one every other timeout: 2 s for all. Once a receiver has failed, its attempts take slots
+    from a pool of their own: the healthy one waits at most for the first timeouts."""
+    baseline = await healthy_latencies(tmp_path / "alone", http, hanging=0)
+    latencies = await healthy_latencies(tmp_path / "beside", http, hanging=2)
+    assert max(latencies) <= max(baseline) + 2 * TIMEOUT_S + 0.5, (latencies, max(baseline))
