@@ -156,6 +156,8 @@ class Deliverer:
                     else:
                         await _first_of(wake.wait(), stop.wait())
                     continue
+                if row.status == "outbox" and sub.name in self._failing and self._superseded(sub, row):
+                    continue
                 await self._deliver_owed(sub, row, stop)
                 failures = 0
             except _Stopped:
@@ -174,6 +176,18 @@ class Deliverer:
                     await self._sleep_or_stop(delay, stop)
                 except _Stopped:
                     return
+
+    def _superseded(self, sub: SubscriptionSettings, row: OutboxRow) -> bool:
+        """Whether a newer revision of `row`'s event is owed too, which makes `row` (and any
+        other owed revision between) superseded. Asked while the subscription's receiver
+        fails: once back it gets the event as it now stands, not each step of the way, and
+        meanwhile it is not tried and dead-lettered once per stale revision, a new launch
+        waiting behind them all."""
+        skipped = self._ledger.supersede_owed(sub.name, row.event_id)
+        for revision in skipped:
+            get_logger().info("alert_skipped", subscription=sub.name, event_id=row.event_id, revision=revision,
+                              reason="superseded", detail="a newer revision of the event is owed")
+        return row.revision in skipped
 
     async def _deliver_owed(self, sub: SubscriptionSettings, row: OutboxRow, stop: asyncio.Event) -> Outcome:
         event = LaunchEvent.model_validate_json(row.event_json)

@@ -372,6 +372,19 @@ class Ledger:
             " AND status IN ('delivered', 'queued', 'pending', 'dead')", (subscription, event_id)).fetchone()
         return row[0] or 0
 
+    def supersede_owed(self, subscription: str, event_id: str) -> list[int]:
+        """Skip as superseded the subscription's rows of the event still in the outbox (never
+        attempted) below the newest one it owes: the newest tells the event as it now stands.
+        Returns the revisions skipped."""
+        with self._conn:
+            rows = self._conn.execute(
+                "UPDATE notify_ledger SET status='skipped', reason='superseded', updated_at=?"
+                " WHERE subscription=? AND event_id=? AND status='outbox' AND revision <"
+                " (SELECT MAX(revision) FROM notify_ledger WHERE subscription=? AND event_id=? AND status='outbox')"
+                " RETURNING revision",
+                (self._stamp(), subscription, event_id, subscription, event_id)).fetchall()
+        return sorted(r[0] for r in rows)
+
     def mark_superseded(self, subscription: str, event_id: str, revision: int) -> None:
         """A dead delivery that a later revision of its event replaces: skipped, not replayed."""
         self._conn.execute(

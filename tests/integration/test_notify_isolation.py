@@ -16,6 +16,7 @@ import json
 import time
 
 from aiohttp import web
+from structlog.testing import capture_logs
 
 from schemas import DeadLetter
 from services.notify.ledger import Ledger
@@ -33,9 +34,11 @@ MAX_ATTEMPTS = 2
 class Hook:
     """A webhook receiver on loopback that records when each delivery arrived, or never answers."""
 
-    def __init__(self, *, hang: bool = False) -> None:
+    def __init__(self, *, hang: bool = False, status: int = 204) -> None:
         self.hang = hang
+        self.status = status  # what it answers: a 500 for a receiver that is down
         self.arrivals: list[tuple[float, str, str]] = []  # (monotonic time, event_id, delivery_id)
+        self.tried: list[tuple[str, int]] = []  # (event_id, revision) of each arrival
         self._forever = asyncio.Event()
         self.url = ""
         self._runner: web.AppRunner | None = None
@@ -43,9 +46,10 @@ class Hook:
     async def _handle(self, request: web.Request) -> web.Response:
         body = json.loads(await request.read())
         self.arrivals.append((time.monotonic(), body["event"]["event_id"], body["delivery_id"]))
+        self.tried.append((body["event"]["event_id"], body["event"]["revision"]))
         if self.hang:
             await self._forever.wait()  # never set: the connection stays open until the sender gives up
-        return web.Response(status=204)
+        return web.Response(status=self.status)
 
     async def start(self) -> "Hook":
         app = web.Application()
@@ -213,3 +217,34 @@ async def test_receivers_that_are_down_never_take_the_delivery_slots_of_one_that
     baseline = await healthy_latencies(tmp_path / "alone", http, hanging=0)
     latencies = await healthy_latencies(tmp_path / "beside", http, hanging=2)
     assert max(latencies) <= max(baseline) + 2 * TIMEOUT_S + 0.5, (latencies, max(baseline))
+
+
+async def test_a_receiver_that_is_down_is_not_tried_once_per_stale_revision(tmp_path, http):
+    """Six revisions of one launch came while the receiver answered 500: each was tried
+    max_attempts times and dead-lettered in turn, a new launch waiting behind them all, and
+    the receiver, once back, got an old revision as its first alert. Now the revisions owed
+    while it fails are superseded by the newest: it is tried with revision 1 (already
+    sending) and then the newest, and the new launch comes next."""
+    from services.config import Settings
+
+    hook = await Hook(status=500).start()
+    settings = Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "notify": {"max_attempts": 2, "backoff_base_s": 1, "allowed_networks": ["127.0.0.1/32"]},
+        "subscriptions": [{"name": "partner-hook", "channel": "webhook", "url": hook.url}],
+    })
+    bus = MemoryBus()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await publish(bus, *(make_event("evt-launch", revision=n, count=n) for n in range(1, 7)), make_event("evt-next"))
+    try:
+        with capture_logs() as logs:
+            await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 3, sleep=FakeSleep())
+    finally:
+        ctx.close()
+        await hook.close()
+    letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    assert hook.tried == [("evt-launch", 1)] * 2 + [("evt-launch", 6)] * 2 + [("evt-next", 1)] * 2
+    assert [d.event_id for d in letters] == ["evt-launch", "evt-launch", "evt-next"]
+    superseded = [line["revision"] for line in logs
+                  if line["event"] == "alert_skipped" and line["reason"] == "superseded"]
+    assert superseded == [2, 3, 4, 5]

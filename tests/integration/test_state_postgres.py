@@ -23,6 +23,7 @@ from services.runtime.postgres import StateUnavailable, connect_postgres, transl
 from services.runtime.retry import Backoff
 from tests.unit.test_clusterer import T0, FakeClock, morning
 from tests.unit.test_clusterer_retention import forgets_a_closed_event
+from tests.unit.test_notify_ledger import supersedes_the_owed_revisions_below_the_newest
 from tests.unit.test_notify_retention import forgets_only_finished_deliveries
 
 EPOCH_S = 1_767_225_600.123456  # 2026-01-01: PostgreSQL's 4-byte REAL would round this by minutes
@@ -89,6 +90,10 @@ def test_the_clusterer_forgets_closed_events_past_their_retention(connect):
 
 def test_the_ledger_forgets_finished_deliveries_past_their_retention(connect):
     forgets_only_finished_deliveries(connect())
+
+
+def test_the_ledger_supersedes_owed_revisions_below_the_newest(connect):
+    supersedes_the_owed_revisions_below_the_newest(connect())
 
 
 def test_the_web_pages_store_keeps_the_latest_revision(connect):

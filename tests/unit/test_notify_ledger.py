@@ -49,3 +49,28 @@ def test_sync_flushes_the_state_file_and_keeps_what_was_written(tmp_path):
     assert (tmp_path / "state.db-wal").exists()
     ledger.sync()
     assert Ledger(connect(tmp_path / "state.db")).owed() == {"a": 1, "b": 1}
+
+
+def supersedes_the_owed_revisions_below_the_newest(conn) -> None:
+    """Of one subscription's owed revisions of an event, all but the newest are skipped as
+    superseded; a revision being sent (pending), other events and other subscriptions keep
+    theirs. On `conn` (SQLite here, PostgreSQL in the integration tests)."""
+    ledger = Ledger(conn)
+    owe(ledger, "evt-1", 1)
+    ledger.mark_pending(subscription="a", event_id="evt-1", revision=1, delivery_id="dlv-a-evt-1-1", kind="alert",
+                        changed=(), previous={}, facts={})
+    for revision in (2, 3, 4):
+        owe(ledger, "evt-1", revision)
+    owe(ledger, "evt-2", 1)
+    assert ledger.supersede_owed("a", "evt-1") == [2, 3]
+    assert ledger.supersede_owed("a", "evt-1") == []  # the newest alone is owed now
+    assert ledger.supersede_owed("a", "evt-2") == []
+    assert ledger.owed() == {"a": 3, "b": 5}
+    assert [(e.revision, e.status, e.reason) for e in (ledger.get("a", "evt-1", r) for r in (1, 2, 3, 4))] == [
+        (1, "pending", None), (2, "skipped", "superseded"), (3, "skipped", "superseded"), (4, "outbox", None)]
+    # The subscription was told nothing by a superseded row, and the newest is what it decides on.
+    assert ledger.memory("a", "evt-1").alerted is False
+
+
+def test_owed_revisions_below_the_newest_are_superseded():
+    supersedes_the_owed_revisions_below_the_newest(sqlite3.connect(":memory:", isolation_level=None))
