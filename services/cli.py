@@ -20,8 +20,10 @@ import argparse
 import asyncio
 import gc
 import math
+import os
 import signal
 import sqlite3
+import stat
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -322,6 +324,15 @@ def _open(path: str, mode: str, flag: str) -> IO[Any]:
         raise UsageError(f"cannot {verb} {flag} {path}: {exc.strerror}") from None
 
 
+def _same_file(source: IO[Any], path: str) -> bool:
+    """Whether `path` is the file `source` reads (by name, link or a shell's `< file`)."""
+    try:
+        read, written = os.fstat(source.fileno()), os.stat(path)
+    except (OSError, ValueError, AttributeError):
+        return False  # no such file yet, or an input that is no file
+    return (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino) and stat.S_ISREG(read.st_mode)
+
+
 def _classify(input_path: str, output_path: str) -> int:
     from services.classify.offline import classify_jsonl
     from services.runtime.logs import release_stdout
@@ -332,6 +343,9 @@ def _classify(input_path: str, output_path: str) -> int:
         raise UsageError("stdin is closed: give --input FILE")
     source = stdin if input_path == "-" else _open(input_path, "rb", "--input")
     try:
+        if output_path != "-" and _same_file(source, output_path):
+            # Opened for writing, it would be emptied before a line of it was read.
+            raise UsageError(f"--output {output_path} is the file read as input: name another file")
         sink = _Output(sys.stdout, "stdout", ": give --output FILE") if output_path == "-" else \
             _Output(_open(output_path, "w", "--output"), f"--output {output_path}")
     except UsageError:

@@ -44,6 +44,27 @@ def test_classify_output_that_is_a_directory(tmp_path, capsys):
     assert str(tmp_path) in line and "directory" in line
 
 
+def test_classify_refuses_to_write_over_the_file_it_reads(tmp_path, capsys, monkeypatch):
+    """`--output` the input file (by its name, a link to it, or with the input from `<`)
+    would empty it before a line was read: refused, the file as it was."""
+    source = tmp_path / "items.jsonl"
+    text = '{"id": "1", "title": "North Korea fires a ballistic missile"}\n'
+    source.write_text(text, encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to(source)
+    for output in (str(source), str(tmp_path / "link.jsonl")):
+        assert main(["classify", "--input", str(source), "--output", output]) == 2
+        assert one_line(capsys.readouterr().err) == (
+            f"launchwatch: --output {output} is the file read as input: name another file")
+    with open(source, "rb") as redirected:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(redirected))
+        assert main(["classify", "--output", str(source)]) == 2
+    assert "is the file read as input" in one_line(capsys.readouterr().err)
+    assert source.read_text(encoding="utf-8") == text
+    # Another file is written as before.
+    assert main(["classify", "--input", str(source), "--output", str(tmp_path / "out.jsonl")]) == 0
+    assert '"is_launch": true' in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+
+
 def test_classify_names_the_column_where_a_line_breaks(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "1", "title": "x"\n'))
     assert main(["classify"]) == 1
