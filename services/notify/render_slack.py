@@ -11,6 +11,7 @@ fetches `<public_url>/events/<event_id>/map.png` itself).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from services.notify.alert import Alert, Digest
@@ -201,7 +202,7 @@ def render_slack_parent(alert: Alert, *, public_url: str | None = None) -> dict[
     """The first alert's message rewritten with the event's current facts (for chat.update),
     so a reader of the channel sees a confirmed, grown, corrected or retracted event without
     opening the thread."""
-    first = Alert(alert.delivery_id, alert.subscription, "alert", alert.event)
+    first = replace(alert, kind="alert", changed=(), previous={})
     return render_slack(first, public_url=public_url)
 
 

@@ -155,3 +155,16 @@ def test_with_a_public_url_every_message_links_to_the_event_page():
     footer = all_mrkdwn(render_slack(alert, public_url="https://lw.example/"))[-1]
     assert footer.endswith(" · <https://lw.example/events/evt_a%7Cb%3Ec|event page>")
     assert "event page" not in all_mrkdwn(render_slack(alert))[-1]  # no address to link to
+
+
+def test_the_first_message_rewritten_for_an_update_keeps_the_instance_label():
+    """With a bot token the first alert is edited on each update: the edit dropped
+    `[notify] label`, so a demo's or a staging instance's message read as a live alert."""
+    from services.notify.render_slack import render_slack_parent
+
+    update = Alert("dlv-2", "ops-bot", "update", event(status="confirmed", count=3), changed=("count",),
+                   previous={"count": "2"}, thread_ref="1790000000.000001", label="DEMO: a recorded launch, not live")
+    rewrite = render_slack_parent(update)
+    assert rewrite["text"].startswith("[DEMO: a recorded launch, not live] ")
+    assert rewrite["blocks"][0]["text"]["text"].startswith(":rotating_light: *[DEMO: a recorded launch, not live] ")
+    assert "Update" not in rewrite["blocks"][0]["text"]["text"]  # it stays the first alert, with today's facts
