@@ -190,3 +190,18 @@ def test_the_config_reference_matches_the_settings_models():
 
 def test_the_readme_is_a_short_read():
     assert len(README.read_text(encoding="utf-8")) < 16_000
+
+
+def test_the_compose_file_refuses_to_start_without_the_secrets_the_configuration_reads():
+    """An `env:` secret of deploy/launchwatch.toml that compose passes on empty when unset
+    (`${NAME:-}`) made every stage refuse its configuration and restart forever; compose
+    must stop at once instead, naming the variable (`${NAME:?...}`), or give it a value."""
+    compose = (ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8")
+    secrets = set(re.findall(r'= "env:(\w+)"', (ROOT / "deploy" / "launchwatch.toml").read_text(encoding="utf-8")))
+    assert secrets >= {"SLACK_WEBHOOK_URL", "SMTP_PASSWORD", "DATABASE_URL"}
+    for name in secrets:
+        value = re.search(rf"^\s+{name}: (.+)$", compose, re.MULTILINE)
+        assert value, f"compose passes no {name}"
+        assert not re.search(r"\$\{\w+:?-\}", value.group(1)), f"{name} is empty when unset: {value.group(1)}"
+        for variable in re.finditer(r"\$\{(\w+)(:?[-?])?([^}]*)\}", value.group(1)):
+            assert variable.group(2) and variable.group(3).strip(), (name, variable.group(0))
