@@ -433,7 +433,9 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
     if isinstance(value, str) and value.startswith(("env:", "file:")):
         key = ".".join(where)
         if kind != "secret":
-            raise ConfigError(f"{key}: env: and file: references are read only in secret fields "
+            if value.startswith("file://"):
+                return value  # a file URL, no reference: the field's own check says what it takes
+            raise ConfigError(f"invalid configuration: {key}: env: and file: references are read only in secret fields "
                               "(subscription url, secret and token, smtp password, bus sasl_password and ssl_key_password, state url)")
         if value.startswith("env:"):
             var = value[4:]

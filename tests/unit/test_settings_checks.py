@@ -54,6 +54,8 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
     ('[bus]\njournal = 0\n', "bus.journal: Input should be a valid boolean"),
     (FEED.replace('"Example"', '"env:HOME"'), "feeds.0.name: env: and file: references are read only in secret fields"),
     ('[state]\npath = "file:/etc/hostname"\n', "state.path: env: and file: references are read only in secret fields"),
+    # A file URL is no reference: the field says what it takes.
+    ('[[feeds]]\nurl = "file:///etc/passwd"\n', "feeds.0.url: must be an http:// or https:// URL with a host"),
     (CONSOLE + 'actors = ["North Korea", "Narnia"]\n',
      "subscriptions.0.actors: 'Narnia' is neither an ISO 3166-1 alpha-3 code nor a known state or group"),
     (CONSOLE + 'languages = ["english"]\n', "subscriptions.0.languages.0: 'english' is not a language tag"),
