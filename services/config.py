@@ -48,6 +48,20 @@ class Settings(RuntimeSettings):
         return self
 
     @model_validator(mode="after")
+    def _own_ports(self) -> "Settings":
+        """WebSub's callback server and the HTTP server cannot share a port: said now, not
+        found out by the second one to bind once ingest has started."""
+        if self.websub.public_url is None:
+            return self
+        (web_host, web_port), (hub_host, hub_port) = (
+            listen.rsplit(":", 1) for listen in (self.http.listen, self.websub.listen))
+        wildcard = {"0.0.0.0", "::", "[::]", ""}
+        if web_port == hub_port != "0" and (web_host == hub_host or {web_host, hub_host} & wildcard):
+            raise ValueError(f"websub.listen ({self.websub.listen}) and http.listen ({self.http.listen}) take the "
+                             "same port: give each a port of its own")
+        return self
+
+    @model_validator(mode="after")
     def _ledger_outlasts_freshness(self) -> "Settings":
         """A revision read again after its event's deliveries were forgotten must be too old
         to alert, or it would be sent a second time."""
