@@ -14,6 +14,7 @@ Labels are free text ("North Korea", "SRBM", "artillery rocket"); `normalise_act
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
@@ -128,10 +129,22 @@ def fit_platt(scores: list[tuple[float, int]], l2: float = 100.0, steps: int = 3
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    default = Path(os.environ.get("LAUNCHWATCH_SHARED_DATA", "/work/shared/data")) / "launch_dev.jsonl"
-    path = Path(args[0]) if args else default
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path,
+                        help="labelled JSON Lines (default: $LAUNCHWATCH_SHARED_DATA/launch_dev.jsonl)")
+    parser.add_argument("--fit", action="store_true", help="also print the Platt parameters fitted on FILE")
+    args = parser.parse_args(argv)
+    path = args.file
+    if path is None:
+        if not os.environ.get("LAUNCHWATCH_SHARED_DATA"):
+            parser.error("give FILE, or set LAUNCHWATCH_SHARED_DATA to the shared data folder")
+        path = Path(os.environ["LAUNCHWATCH_SHARED_DATA"]) / "launch_dev.jsonl"
+    try:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError as exc:
+        parser.error(f"cannot read {path}: {exc.strerror or exc}")
+    except ValueError as exc:
+        parser.error(f"{path} is not JSON Lines: {exc}")
     r = evaluate(rows)
     print(f"file: {path}  items: {len(rows)}  launches: {sum(row['label'] == 'launch' for row in rows)}")
     print(f"detection  precision {r.precision:.3f}  recall {r.recall:.3f}  F1 {r.f1:.3f}"
@@ -149,7 +162,7 @@ def main(argv: list[str]) -> int:
         z = detector.PLATT_A * s + detector.PLATT_B
         brier += (1 / (1 + math.exp(-max(-30, min(30, z)))) - y) ** 2
     print(f"Brier score {brier / len(r.scores):.4f}")
-    if "--fit" in argv:
+    if args.fit:
         a, b = fit_platt(r.scores)
         print(f"Platt fit on raw scores: PLATT_A = {a:.3f}  PLATT_B = {b:.3f}")
     print(f"mistakes ({len(r.mistakes)}):")

@@ -77,7 +77,7 @@ def main(argv: list[str]) -> int:
     repeat = _option(argv, "--repeat", 20)
     rounds = _option(argv, "--rounds", 5)
     positional = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or not argv[i - 1].startswith("--"))]
-    default = Path(os.environ.get("LAUNCHWATCH_SHARED_DATA", "/work/shared/data")) / "launch_dev.jsonl"
+    default = Path(os.environ.get("LAUNCHWATCH_SHARED_DATA", "../shared/data")) / "launch_dev.jsonl"
     path = Path(positional[0]) if positional else default
     if positional and not path.exists():
         path = default.parent / "days" / f"{positional[0]}.jsonl.gz"

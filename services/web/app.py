@@ -622,9 +622,11 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         except (LookupError, ValueError, web.RequestPayloadError):  # a charset no one has, a body cut short
             raise web.HTTPBadRequest(text="the form cannot be read") from None
         tokens = [str(t) for t in form.getall("token", [])]
-        if replay is None or not admin_token or len(tokens) != 1 \
-                or not hmac.compare_digest(tokens[0].encode(), admin_token.encode()):
-            raise web.HTTPForbidden(text="replaying needs the admin token ([web] admin_token)")
+        if replay is None or not admin_token:
+            raise web.HTTPForbidden(text="replaying is off here: it needs [web] admin_token set")
+        if len(tokens) != 1 or not hmac.compare_digest(tokens[0].encode(), admin_token.encode()):
+            raise web.HTTPForbidden(text="replaying needs the admin token ([web] admin_token): "
+                                         + ("none was given" if not tokens or not tokens[0] else "that one is wrong"))
         subscription, _, event_id = str(form.get("letter", "")).partition("|")
         if not subscription or not event_id:
             raise web.HTTPBadRequest(text="letter: expected subscription|event_id, as a Replay button sends it")

@@ -208,6 +208,8 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
     try:
         page = await (await client.get("/deliveries")).text()
         denied = await client.post("/deliveries/replay", data={"letter": "ops|evt_x", "token": "wrong"})
+        denied_text = await denied.text()
+        tokenless = await (await client.post("/deliveries/replay", data={"letter": "ops|evt_x"})).text()
         twice = await client.post("/deliveries/replay", data=[("letter", "ops|evt_x"), ("token", "s3cret-token"),
                                                               ("token", "x")])
         # An empty or partial letter would have replayed every dead letter.
@@ -225,6 +227,9 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
     assert "HTTP 500" in page and "Replay" in page
     assert '<time datetime="2024-05-30T21:15:00">2024-05-30 21:15 UTC</time>' in page
     assert (denied.status, twice.status, empty.status, partial.status) == (403, 403, 400, 400)
+    # A wrong token is told apart from none.
+    assert denied_text == "replaying needs the admin token ([web] admin_token): that one is wrong"
+    assert tokenless == "replaying needs the admin token ([web] admin_token): none was given"
     assert replayed == [("ops", "evt_x")]
     # Every outcome the replay had is told, not only the deliveries made: a letter that
     # vanished was superseded, not lost.
@@ -375,10 +380,12 @@ async def test_without_an_admin_token_deliveries_are_read_only() -> None:
     try:
         page = await (await client.get("/deliveries")).text()
         refused = await client.post("/deliveries/replay", data={"letter": "ops", "token": ""})
+        refused_text = await refused.text()
     finally:
         await client.close()
     assert "HTTP 500" in page and "<button>Replay" not in page and "Read-only" in page
     assert refused.status == 403 and replayed == []
+    assert refused_text == "replaying is off here: it needs [web] admin_token set"
 
 
 async def test_sources_sort_by_the_column_asked_for_and_by_health_otherwise() -> None:
