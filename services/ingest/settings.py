@@ -23,7 +23,8 @@ class IngestSettings(Section):
         10 * 1024 * 1024, gt=0, description="Largest document accepted (after decompression); checked while reading."
     )
     min_interval_s: float = Field(30.0, gt=0, description="No source is polled more often.")
-    max_interval_s: float = Field(3600.0, gt=0, description="No source waits longer.")
+    max_interval_s: float = Field(
+        3600.0, gt=0, description="No source waits longer, but where its server asks with Retry-After (up to a day).")
     concurrency: int = Field(50, ge=1, description="Fetches in flight at once.")
     per_host_concurrency: int = Field(2, ge=1, description="Fetches in flight at once to one host name.")
     use_default_catalogue: StrictBool = Field(
