@@ -152,10 +152,28 @@ def configure_logging(
     # warnings, one line each, on stderr so stdout stays pure JSON for operators; a line a
     # library repeats (aiokafka's every failed reconnect, dozens a second while a broker is
     # down) at most once a `RepeatFilter.window_s`.
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     for handler in logging.getLogger().handlers:
+        handler.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
         if not any(isinstance(f, RepeatFilter) for f in handler.filters):
             handler.addFilter(RepeatFilter())
+
+
+class OneLineFormatter(logging.Formatter):
+    """A library's line as one line: an exception it logs (aiohttp's "Error handling
+    request" for a client's over-long request line) is named after the message, its
+    traceback left out, and line breaks in the message become spaces."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        exc_info, stack_info = record.exc_info, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            line = super().format(record)
+        finally:
+            record.exc_info, record.stack_info = exc_info, stack_info
+        if exc_info and exc_info[1] is not None:
+            line += f" ({type(exc_info[1]).__name__}: {exc_info[1]})"
+        return " ".join(line.split())
 
 
 class RepeatFilter(logging.Filter):

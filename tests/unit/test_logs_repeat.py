@@ -21,3 +21,21 @@ def test_a_repeated_library_line_passes_once_a_window_and_then_says_how_many_wer
     record = _record("Unable connect to node with id %s: %s", 1, "refused")
     assert repeats.filter(record)
     assert record.getMessage() == "Unable connect to node with id 1: refused (and 39 more like this since the last one shown)"
+
+
+def test_a_library_line_with_an_exception_is_one_line_without_its_traceback():
+    """aiohttp logs a client's over-long request line as an error with its traceback: nine
+    lines on stderr for each bad request. It is one line, naming the exception."""
+    from services.runtime.logs import OneLineFormatter
+
+    try:
+        raise ValueError("400, message:\n  Got more than 8190 bytes when reading Status line")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("aiohttp.server", logging.ERROR, __file__, 1, "Error handling request from %s",
+                                   ("127.0.0.1",), sys.exc_info())
+    line = OneLineFormatter("%(levelname)s %(name)s: %(message)s").format(record)
+    assert line == ("ERROR aiohttp.server: Error handling request from 127.0.0.1 (ValueError: 400, message: "
+                    "Got more than 8190 bytes when reading Status line)")
+    assert record.exc_info is not None  # left as it was for any other handler
