@@ -552,6 +552,10 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         return web.Response(body=png, content_type="image/png", headers={"Cache-Control": caching})
 
     async def stream(request: web.Request) -> web.StreamResponse:
+        if live.full:
+            # The pages work without their stream; the script tries again with a backoff.
+            raise web.HTTPServiceUnavailable(text=f"{live.max_listeners} live streams are open, the most this "
+                                                  "server keeps: try again later", headers={"Retry-After": "30"})
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
                                                "X-Accel-Buffering": "no"})
         await response.prepare(request)

@@ -184,9 +184,16 @@ class LiveFeed:
     dropped when its queue is full, never allowed to hold memory or slow the consumer.
     """
 
-    def __init__(self, queue_size: int = 100) -> None:
+    def __init__(self, queue_size: int = 100, max_listeners: int = 1000) -> None:
         self._queue_size = queue_size
+        self.max_listeners = max_listeners
+        """Streams open at once at most (`full` beyond): each holds a connection, and a client
+        opening thousands would take every file descriptor, `/healthz` with them."""
         self._listeners: set[asyncio.Queue[LaunchEvent | None]] = set()
+
+    @property
+    def full(self) -> bool:
+        return len(self._listeners) >= self.max_listeners
 
     def listen(self) -> asyncio.Queue[LaunchEvent | None]:
         queue: asyncio.Queue[LaunchEvent | None] = asyncio.Queue(self._queue_size)

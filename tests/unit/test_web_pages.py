@@ -239,6 +239,32 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
     assert "evil.example" not in spoofed and 'class="notice"' not in spoofed
 
 
+async def test_live_streams_beyond_the_most_kept_are_refused_and_the_pages_still_answer() -> None:
+    """Thousands of open streams took every file descriptor: the pages and /healthz stopped
+    answering. Beyond `max_listeners` a stream is refused (503, Retry-After), a page is not;
+    a stream closed makes room for the next."""
+    live = LiveFeed(max_listeners=2)
+    client = await client_for(make_store(), live)
+    try:
+        first, second = await client.get("/live"), await client.get("/live")
+        third = await client.get("/live")
+        refusal = (third.status, third.headers.get("Retry-After"), await third.text())
+        page = await client.get("/")
+        first.close()
+        for _ in range(100):  # the server notices the closed stream
+            if live.listeners < 2:
+                break
+            await asyncio.sleep(0.01)
+        again = await client.get("/live")
+        statuses = (first.status, second.status, page.status, again.status)
+        second.close()
+        again.close()
+    finally:
+        await client.close()
+    assert statuses == (200, 200, 200, 200)
+    assert refusal == (503, "30", "2 live streams are open, the most this server keeps: try again later")
+
+
 async def test_refusals_and_the_live_stream_carry_the_security_headers_too() -> None:
     client = await client_for(make_store(), deliveries=lambda: {"counts": {}, "dead": []})
     try:
