@@ -334,7 +334,7 @@ def _same_file(source: IO[Any], path: str) -> bool:
 
 
 def _classify(input_path: str, output_path: str) -> int:
-    from services.classify.offline import classify_jsonl
+    from services.classify.offline import bounded_lines, classify_jsonl
     from services.runtime.logs import release_stdout
 
     # Bytes: each line is decoded on its own, so one line of bad UTF-8 is one error line.
@@ -353,7 +353,7 @@ def _classify(input_path: str, output_path: str) -> int:
             source.close()
         raise
     try:
-        _, failed = classify_jsonl(source, sink, sys.stderr)  # type: ignore[arg-type]
+        _, failed = classify_jsonl(bounded_lines(source), sink, sys.stderr)  # type: ignore[arg-type]
         if output_path != "-":
             sink.close()  # (its last lines are written here)
     except BrokenPipeError:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from services.classify.classifier import classify
 from services.classify.worker import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS
@@ -32,6 +33,32 @@ FIELD_NAMES = ("actor", "kind", "count", "distance_km", "apogee_km", "direction"
 # Dates outside these years are no news item's, and near the ends of the calendar the
 # arithmetic of relative times ("yesterday", a zone's offset) overflows.
 PUBLISHED_YEARS = (1900, 2200)
+MAX_LINE_BYTES = 8 * 1024 * 1024
+"""A longer input line is skipped, unread (`bounded_lines`): reading it whole would take
+memory without bound (a file with no line break at all, an endless stream)."""
+
+
+@dataclass(frozen=True)
+class Overlong:
+    """An input line longer than `MAX_LINE_BYTES`, skipped: how many bytes it had."""
+
+    size: int
+
+
+def bounded_lines(stream: BinaryIO | TextIO) -> Iterator[bytes | str | Overlong]:
+    """The lines of `stream`, each read whole when it is at most `MAX_LINE_BYTES` bytes
+    (characters for a text stream), else passed over a megabyte at a time and given as
+    `Overlong`."""
+    limit = MAX_LINE_BYTES
+    while line := stream.readline(limit + 1):
+        newline = b"\n" if isinstance(line, bytes) else "\n"
+        if len(line) <= limit or line.endswith(newline):  # type: ignore[arg-type]
+            yield line
+            continue
+        size = len(line)
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(newline):  # type: ignore[arg-type]
+            size += len(rest)
+        yield Overlong(size + len(rest))
 
 
 class _BadLine(ValueError):
@@ -117,9 +144,9 @@ def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
     }, (None if result.language_supported else result.lang)
 
 
-def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tuple[int, int]:
-    """Classify JSON Lines from `lines` (text, or bytes decoded per line as UTF-8) to `out`;
-    report bad lines on `err`.
+def classify_jsonl(lines: Iterable[str | bytes | Overlong], out: TextIO, err: TextIO) -> tuple[int, int]:
+    """Classify JSON Lines from `lines` (text, or bytes decoded per line as UTF-8, or an
+    `Overlong` line `bounded_lines` skipped) to `out`; report bad lines on `err`.
 
     Returns (ok, failed): lines classified and lines rejected. Each error line reads
     `line N (id X): reason` or `line N: reason`.
@@ -127,6 +154,10 @@ def classify_jsonl(lines: Iterable[str | bytes], out: TextIO, err: TextIO) -> tu
     ok = failed = 0
     unread: Counter[str] = Counter()
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, Overlong):
+            failed += 1
+            err.write(f"line {number}: longer than {MAX_LINE_BYTES:,} bytes ({raw.size:,}): skipped\n")
+            continue
         if not raw.strip():
             continue
         record: Any = None

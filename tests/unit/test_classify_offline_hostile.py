@@ -43,3 +43,21 @@ def test_lone_surrogates_in_the_text_read_as_replacement_characters(tmp_path, ca
     source.write_bytes(b'{"id": "s", "title": "North Korea fires ballistic missile \\udc80", "summary": "\\ud800"}\n')
     assert main(["classify", "--input", str(source), "--output", str(sink)]) == 0
     assert json.loads(sink.read_text(encoding="utf-8"))["is_launch"] is True
+
+
+def test_a_line_too_long_to_hold_is_skipped_unread_and_the_lines_after_it_are_classified(tmp_path, capsys,
+                                                                                        monkeypatch):
+    """A 200 MB line took 730 MB of memory; an endless one, or a file with no line break,
+    would end in the out-of-memory killer. Beyond the limit a line is passed over a megabyte
+    at a time and named, and the run goes on."""
+    import services.classify.offline as offline
+
+    monkeypatch.setattr(offline, "MAX_LINE_BYTES", 1000)
+    huge = b'{"id": "huge", "title": "' + b"x" * 3_000_000 + b'"}'
+    source, sink = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_bytes(b"\n".join([GOOD % 1, huge, GOOD % 3, b'{"id": "tail", "title": "' + b"y" * 2000]))
+    assert main(["classify", "--input", str(source), "--output", str(sink)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"line 2: longer than 1,000 bytes ({len(huge) + 1:,}): skipped",
+        f"line 4: longer than 1,000 bytes ({2000 + 25:,}): skipped"]
+    assert [json.loads(line)["id"] for line in sink.read_text(encoding="utf-8").splitlines()] == ["good-1", "good-3"]
