@@ -14,6 +14,7 @@ so a crash republishes at worst and never loses an item.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import secrets
@@ -33,7 +34,7 @@ from services.ingest.errors import ParseCrashed, ParseTimeout, PublishFailed, Re
 from services.ingest.fetcher import FetchResult, fetch
 from services.ingest.identity import content_hash, item_id_for
 from services.ingest.metrics import IngestMetrics
-from services.ingest.documents import parse_body
+from services.ingest.documents import parse_body, parse_body_timed
 from services.ingest.parser import ParsedFeed
 from services.ingest.scheduler import (
     DueQueue,
@@ -114,27 +115,47 @@ def _parse_args(source: Source, result: FetchResult, max_entries: int) -> tuple:
     return result.body, result.url, result.content_type, source.selector, source.timezone, max_entries
 
 
+SLOW_PARSE_S = 1.0
+"""A source whose last document took longer than this to parse (feeds take milliseconds)
+is parsed in the slow lane (`DocumentParser`) until one parses faster."""
+
+
 class DocumentParser:
     """Parses fetched documents in `workers` worker processes, `timeout_s` at most each.
 
-    The workers start on `start()` or the first document and stop on `close()`.
+    Sources whose last document was slow to parse (`SLOW_PARSE_S`, or past the time limit)
+    take turns for `workers - 1` of the workers at most: however many hostile documents
+    come, one worker stays for the others, so a launch flash never waits seconds behind them
+    (with one worker there is nothing to keep). The workers start on `start()` or the first
+    document and stop on `close()`.
     """
 
     def __init__(self, *, workers: int, timeout_s: float, max_entries: int) -> None:
         self._pool = CpuPool(workers, preload=["services.ingest.documents"])
         self._timeout_s = timeout_s
         self._max_entries = max_entries
+        self._slow: set[str] = set()  # the URLs of the sources in the slow lane
+        self._slow_lane = asyncio.Semaphore(max(1, workers - 1))
 
     async def parse(self, source: Source, result: FetchResult) -> ParsedFeed:
         """`parse_document` in a worker. Raises what it raises, `ParseTimeout` past the time
         limit and `ParseCrashed` when the worker dies."""
-        try:
-            return await self._pool.run(parse_body, *_parse_args(source, result, self._max_entries),
-                                        timeout_s=self._timeout_s)
-        except TimeLimitExceeded:
-            raise ParseTimeout(f"parsing took longer than {self._timeout_s:g} s: document refused") from None
-        except WorkerDied as exc:
-            raise ParseCrashed(f"parsing failed: {exc}") from None
+        lane = self._slow_lane if source.url in self._slow else contextlib.nullcontext()
+        async with lane:
+            try:
+                parsed, took_s = await self._pool.run(parse_body_timed,
+                                                      *_parse_args(source, result, self._max_entries),
+                                                      timeout_s=self._timeout_s)
+            except TimeLimitExceeded:
+                self._slow.add(source.url)
+                raise ParseTimeout(f"parsing took longer than {self._timeout_s:g} s: document refused") from None
+            except WorkerDied as exc:
+                raise ParseCrashed(f"parsing failed: {exc}") from None
+        if took_s > SLOW_PARSE_S:
+            self._slow.add(source.url)
+        else:
+            self._slow.discard(source.url)
+        return parsed
 
     async def start(self) -> None:
         """Start the parse workers now rather than at the first document."""
