@@ -17,7 +17,7 @@ import stat
 import tomllib
 import types
 import typing
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from urllib.parse import urlsplit
@@ -283,15 +283,17 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
         raise ConfigError("invalid configuration: " + "; ".join(misspelt))
     if only is not None:
         raw = {key: value for key, value in raw.items() if key in only}
-    unset: list[str] = []
+    unset: dict[str, str] = {}
     raw = _resolve_references(raw, model, environ, (), unset)
-    if unset:
-        # Every variable a reference names that is not set, in one message, not one per run.
-        raise ConfigError("invalid configuration: " + "; ".join(unset))
     try:
-        return model.model_validate(raw)
+        settings = model.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, overridden)) from None
+        # Every variable a reference names that is not set, and every other bad value, in
+        # one message, not one per run (a key whose variable is unset is said once).
+        raise ConfigError(_describe(exc, overridden, besides=list(unset.values()), skip=frozenset(unset))) from None
+    if unset:
+        raise ConfigError("invalid configuration: " + "; ".join(unset.values()))
+    return settings
 
 
 def setting_origin(section: str, key: str, environ: Mapping[str, str] | None = None) -> str:
@@ -416,9 +418,9 @@ def _takes_text_only(annotation: Any) -> bool:
 
 
 def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...],
-                        unset: list[str]) -> Any:
+                        unset: dict[str, str]) -> Any:
     """`value` with `env:`/`file:` references read, in the fields `annotation` types as secrets;
-    a variable that is not set is added to `unset`, naming the key, and read as "".
+    a variable that is not set is added to `unset` (key -> what is wrong), and read as "".
 
     Raises `ConfigError` for a reference in any other field or an unreadable file, naming
     the key.
@@ -442,9 +444,9 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
             if not var.strip():
                 raise ConfigError(f'invalid configuration: {key}: "env:" names no variable: write "env:NAME"')
             if var not in environ:
-                unset.append(f"{key}: environment variable {var} is not set")
+                unset[key] = f"{key}: environment variable {var} is not set"
             elif not environ[var].strip():
-                unset.append(f"{key}: environment variable {var} is empty")
+                unset[key] = f"{key}: environment variable {var} is empty"
             return environ.get(var, "")
         if not value[5:].strip():
             raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')
@@ -510,11 +512,17 @@ _TYPE_HINTS = {
 apparent."""
 
 
-def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None) -> str:
-    lines = []
+def _describe(exc: ValidationError, overridden: Mapping[str, str] | None = None, *,
+              besides: Sequence[str] = (), skip: frozenset[str] = frozenset()) -> str:
+    """The configuration's problems in one line: `besides` first, then each of `exc`'s but
+    those at a key in `skip` or at an entry holding one (a check of the entry that the
+    skipped value failed)."""
+    lines = list(besides)
     overridden = overridden or {}
     for error in exc.errors():
         key = ".".join(str(part) for part in error["loc"])
+        if any(skipped == key or skipped.startswith(key + ".") for skipped in skip) and key:
+            continue
         message = error["msg"].removeprefix("Value error, ")
         variable = overridden.get(".".join(str(part) for part in error["loc"][:2]))
         if variable is not None:

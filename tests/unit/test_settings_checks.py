@@ -133,6 +133,12 @@ def test_every_unset_variable_is_named_at_once(tmp_path):
         load(tmp_path, hook)
     assert str(caught.value) == ("invalid configuration: subscriptions.0.url: environment variable HOOK_URL is not set; "
                                  "subscriptions.0.secret: environment variable HOOK_SECRET is not set")
+    # The other bad values come in the same line: not one round of fixes per run.
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, '[bus]\npartitions = "six"\n' + hook)
+    assert str(caught.value) == ("invalid configuration: subscriptions.0.url: environment variable HOOK_URL is not set; "
+                                 "subscriptions.0.secret: environment variable HOOK_SECRET is not set; "
+                                 "bus.partitions: Input should be a valid integer, unable to parse string as an integer")
 
 
 def test_a_compression_whose_package_is_missing_stops_start_up(tmp_path, monkeypatch):
