@@ -284,7 +284,8 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
     if only is not None:
         raw = {key: value for key, value in raw.items() if key in only}
     unset: dict[str, str] = {}
-    raw = _resolve_references(raw, model, environ, (), unset)
+    folder = os.path.dirname(os.path.abspath(path)) if path is not None else None
+    raw = _resolve_references(raw, model, environ, (), unset, folder)
     try:
         settings = model.model_validate(raw)
     except ValidationError as exc:
@@ -418,9 +419,10 @@ def _takes_text_only(annotation: Any) -> bool:
 
 
 def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...],
-                        unset: dict[str, str]) -> Any:
+                        unset: dict[str, str], folder: str | None = None) -> Any:
     """`value` with `env:`/`file:` references read, in the fields `annotation` types as secrets;
     a variable that is not set is added to `unset` (key -> what is wrong), and read as "".
+    A relative `file:` path is the config file's neighbour (in `folder`), as `[state] path` is.
 
     Raises `ConfigError` for a reference in any other field or an unreadable file, naming
     the key.
@@ -428,10 +430,11 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
     kind, inner = _field_kind(annotation)
     if kind == "model" and isinstance(value, dict):
         fields = inner.model_fields
-        return {k: _resolve_references(v, fields[k].annotation if k in fields else None, environ, (*where, k), unset)
+        return {k: _resolve_references(v, fields[k].annotation if k in fields else None, environ, (*where, k), unset,
+                                       folder)
                 for k, v in value.items()}
     if kind == "list" and isinstance(value, list):
-        return [_resolve_references(v, inner, environ, (*where, str(i)), unset) for i, v in enumerate(value)]
+        return [_resolve_references(v, inner, environ, (*where, str(i)), unset, folder) for i, v in enumerate(value)]
     if isinstance(value, str) and value.startswith(("env:", "file:")):
         key = ".".join(where)
         if kind != "secret":
@@ -450,11 +453,14 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
             return environ.get(var, "")
         if not value[5:].strip():
             raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')
-        text = _read_secret_file(key, value[5:])
+        name = os.path.expanduser(value[5:])
+        if folder is not None and not os.path.isabs(name):
+            name = os.path.join(folder, name)
+        text = _read_secret_file(key, name)
         if not text:
             # A webhook with an empty secret would go unsigned, a receiver checking
             # signatures none the wiser.
-            raise ConfigError(f"invalid configuration: {key}: {value[5:]} is empty: write the secret in it")
+            raise ConfigError(f"invalid configuration: {key}: {name} is empty: write the secret in it")
         return text
     if kind == "secret" and isinstance(value, str) and not value.strip():
         raise ConfigError(f"invalid configuration: {'.'.join(where)}: is empty: give it a value, or leave the key out")

@@ -330,3 +330,15 @@ def test_a_state_url_of_several_hosts_is_libpqs_to_read(tmp_path):
     with pytest.raises(ConfigError) as failed:
         load(tmp_path, "", environ={"LAUNCHWATCH_STATE__URL": "postgresql://lw:s3cr[etPass@db.internal:5432/lw"})
     assert "s3cr" not in str(failed.value) and "etPass" not in str(failed.value)
+
+
+def test_a_relative_secret_file_is_the_config_files_neighbour_wherever_the_command_starts(tmp_path, monkeypatch):
+    """`secret = "file:hook.secret"` was read from the working directory: the same file, run
+    from another folder, could not find its secret (while `[state] path` was found)."""
+    (tmp_path / "hook.secret").write_text("sign-abcdef\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    settings = load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\n'
+                              'url = "https://hooks.example.org/x"\nsecret = "file:hook.secret"\n')
+    assert settings.subscriptions[0].secret.get_secret_value() == "sign-abcdef"
