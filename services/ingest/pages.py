@@ -152,6 +152,8 @@ def parse_selector(selector: str) -> list[list[tuple[str, Compound]]]:
         tokens = alternative.replace(">", " > ").split()
         if not tokens:
             raise SelectorError(f"empty selector in {selector!r}")
+        if tokens[0] == ">" or tokens[-1] == ">" or any(a == b == ">" for a, b in zip(tokens, tokens[1:])):
+            raise SelectorError(f"a child combinator (>) stands between two parts, as in 'ul > a': {selector!r}")
         steps: list[tuple[str, Compound]] = []
         combinator = " "
         for token in tokens:

@@ -44,6 +44,14 @@ def test_unsupported_selector_is_named():
         parse_page(PAGE, url=URL, selector="ul li:first-child")
 
 
+@pytest.mark.parametrize("selector", ["ul.press-list >", "> a", "ul > > a", "ul >, a"])
+def test_a_child_combinator_with_nothing_on_one_side_is_refused_not_read_as_a_descendant(selector):
+    """"ul.press-list >" picked every item of the list and more (one item where two were
+    meant): a selector that says less than it seems to is refused, naming it."""
+    with pytest.raises(SelectorError, match=r"a child combinator \(>\) stands between two parts"):
+        parse_page(PAGE, url=URL, selector=selector)
+
+
 def test_a_redesigned_page_is_not_silence():
     with pytest.raises(NotAFeed, match="selector 'ul.news-list li.item'"):
         parse_page(b"<html><body><div class='cards'><a href='/x'>x</a></div></body></html>", url=URL,
