@@ -231,8 +231,9 @@ async def dlq_replay(settings: Settings, bus: Bus, *, http: aiohttp.ClientSessio
     return ReplayResult(delivered, failed, already, not_replayable, superseded)
 
 
-def format_rows(rows: list[DlqRow]) -> str:
-    """A table a person can read in a terminal."""
+def format_rows(rows: list[DlqRow], *, subscription: str | None = None, event_id: str | None = None) -> str:
+    """A table a person can read in a terminal; where it is empty, of what it holds none
+    (the filters asked for)."""
     header = (f"{'failed_at':<20} {'stage':<8} {'error':<16} {'state':<9} {'subscription':<18} {'event_or_key':<24} "
               f"{'rev':>4} reason")
     lines = [header]
@@ -243,7 +244,9 @@ def format_rows(rows: list[DlqRow]) -> str:
                      f"{row.state:<9} {(d.subscription or '-')[:18]:<18} {_event_or_key(d)[:24]:<24} "
                      f"{revision:>4} {d.reason[:100]}")
     if not rows:
-        lines.append("(no dead letters)")
+        of = [f"subscription {subscription!r}"] * (subscription is not None) + [f"event {event_id!r}"] * (
+            event_id is not None)
+        lines.append(f"(no dead letters{' of ' + ' and '.join(of) if of else ''})")
     return "\n".join(lines)
 
 
@@ -309,7 +312,7 @@ async def list_command(settings: Settings, out: TextIO | None = None, err: TextI
         print(f"launchwatch: --subscription {subscription!r}: no such subscription in the configuration "
               f"(configured: {', '.join(configured) or 'none'}), nor in any dead letter", file=err or sys.stderr)
         return 2
-    print(format_rows(rows), file=out or sys.stdout)
+    print(format_rows(rows, subscription=subscription, event_id=event_id), file=out or sys.stdout)
     return 0
 
 

@@ -221,7 +221,10 @@ def test_dlq_list_needs_no_subscription_secret_and_replay_does(tmp_path, monkeyp
     assert "(no dead letters)" in capsys.readouterr().out
     # Its own subscription named, with no dead letters: an empty table, not a usage error.
     assert main(["dlq", "list", "--subscription", "ops-hook", "--config", str(config)]) == 0
-    assert "(no dead letters)" in capsys.readouterr().out
+    assert "(no dead letters of subscription 'ops-hook')" in capsys.readouterr().out
+    # An event with none says which event it looked for.
+    assert main(["dlq", "list", "--event", "evt_nosuch", "--config", str(config)]) == 0
+    assert "(no dead letters of event 'evt_nosuch')" in capsys.readouterr().out
     assert main(["dlq", "list", "--subscription", "ops-hok", "--config", str(config)]) == 2
     assert "configured: ops-hook)" in capsys.readouterr().err
     assert main(["dlq", "replay", "--config", str(config)]) == 2
