@@ -214,8 +214,10 @@ def _command(args: argparse.Namespace) -> int:
         if settings.bus.kind == "memory":
             from services.runtime.logs import get_logger
 
+            reach = ("it shows what its state file holds, and no event another process publishes"
+                     if args.stage == "web" else "its messages reach no other process")
             get_logger().warning("serve_memory_bus", stage=args.stage, message=(
-                f"serve {args.stage} on the in-memory bus: its messages reach no other process; "
+                f"serve {args.stage} on the in-memory bus: {reach}; "
                 'for separate processes set [bus] kind = "kafka", or run every stage in one: launchwatch run'))
         asyncio.run(run(settings, [args.stage], service=SERVICE_OF[args.stage]))
     elif args.command == "feeds":

@@ -324,6 +324,8 @@ def test_serve_on_the_in_memory_bus_warns_that_its_messages_reach_no_other_proce
         assert proc.wait(timeout=30) == 0
     warned = [line for line in lines if line["event"] == "serve_memory_bus"]
     assert len(warned) == 1 and warned[0]["level"] == "warning" and 'kind = "kafka"' in warned[0]["message"]
+    # The web stage reads the state file (a kept day's, say): the warning says what it shows.
+    assert "it shows what its state file holds" in warned[0]["message"]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
