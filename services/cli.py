@@ -211,6 +211,9 @@ def _command(args: argparse.Namespace) -> int:
         from services.stages import SERVICE_OF
 
         bind_service(SERVICE_OF[args.stage], stage=args.stage)  # the process's own lines too
+        if args.stage == "web" and not settings.web.enabled:
+            raise ConfigError("[web] enabled = false: serve web would serve no page; set it to true, or serve "
+                              "another stage")
         if settings.bus.kind == "memory":
             from services.runtime.logs import get_logger
 

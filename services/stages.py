@@ -57,7 +57,10 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
     """
     from services.runtime.lifecycle import run_stages
 
+    own_state = set(names) >= set(STAGES)
+    # `[web] enabled = false`: no web stage runs (nor is one named in the started line).
+    names = [name for name in names if name != "web" or settings.web.enabled]
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
-                     own_state=set(names) >= set(STAGES), prepare=prepare_stage,
+                     own_state=own_state, prepare=prepare_stage,
                      on_listening=on_listening, service_of=SERVICE_OF.__getitem__)

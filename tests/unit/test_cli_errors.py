@@ -371,3 +371,13 @@ def test_dlq_with_stdout_closed_asks_for_no_flag_it_does_not_have(capsys, monkey
     monkeypatch.setattr("sys.stdout", None)
     assert main(["dlq", "list"]) == 2
     assert one_line(capsys.readouterr().err) == "launchwatch: stdout is closed"
+
+
+def test_serve_web_with_the_pages_turned_off_is_refused(tmp_path, capsys, monkeypatch):
+    """It started and served /healthz alone, saying nothing of why every page was a 404."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "launchwatch.toml"
+    config.write_text('[web]\nenabled = false\n', encoding="utf-8")
+    assert main(["serve", "web", "--config", str(config)]) == 2
+    assert one_line(capsys.readouterr().err) == ("launchwatch: [web] enabled = false: serve web would serve no page; "
+                                                 "set it to true, or serve another stage")
