@@ -288,10 +288,12 @@ class _Output:
     error) is one line naming where (`name`), exit status 1. A closed pipe stays a
     BrokenPipeError: its reader stopped early, nothing more to say."""
 
-    def __init__(self, stream: IO[Any] | None, name: str, hint: str = "") -> None:
+    def __init__(self, stream: IO[Any] | None, name: str, hint: str = "", *, each_line: bool = False) -> None:
         if stream is None:
             raise UsageError(f"{name} is closed{hint}")
         self._stream, self._name = stream, name
+        self._each_line = each_line  # flushed at every line: items come as they are written
+        self.lines = 0  # written so far
 
     def _do(self, method: str, *args: Any) -> Any:
         try:
@@ -306,7 +308,11 @@ class _Output:
             raise LaunchwatchError(f"cannot write {self._name}: {exc.strerror or exc}") from None
 
     def write(self, text: str) -> Any:
-        return self._do("write", text)
+        self.lines += text.count("\n")
+        written = self._do("write", text)
+        if self._each_line:
+            self._do("flush")
+        return written
 
     def print(self, text: str) -> None:
         self._do("write", text + "\n")
@@ -327,6 +333,15 @@ def _open(path: str, mode: str, flag: str) -> IO[Any]:
     except OSError as exc:
         verb = "read" if mode.startswith("r") else "write"
         raise UsageError(f"cannot {verb} {flag} {path}: {exc.strerror}") from None
+
+
+def _is_file(source: IO[Any]) -> bool:
+    """Whether `source` is a regular file (read at full speed), not a pipe or a terminal
+    (whose items come one by one, each answer wanted as it is made)."""
+    try:
+        return stat.S_ISREG(os.fstat(source.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _same_file(source: IO[Any], path: str) -> bool:
@@ -352,7 +367,7 @@ def _classify(input_path: str, output_path: str) -> int:
             # Opened for writing, it would be emptied before a line of it was read.
             raise UsageError(f"--output {output_path} is the file read as input: name another file")
         sink = _Output(sys.stdout, "stdout", ": give --output FILE") if output_path == "-" else \
-            _Output(_open(output_path, "w", "--output"), f"--output {output_path}")
+            _Output(_open(output_path, "w", "--output"), f"--output {output_path}", each_line=not _is_file(source))
     except UsageError:
         if source is not stdin:
             source.close()
@@ -364,6 +379,13 @@ def _classify(input_path: str, output_path: str) -> int:
     except BrokenPipeError:
         release_stdout()  # the reader stopped early (`| head`): nothing more to say
         return 1
+    except KeyboardInterrupt:
+        if output_path != "-":
+            # A file cut short must not pass for the whole answer.
+            sink.close()
+            print(f"launchwatch: classify stopped: --output {output_path} holds the first {sink.lines:,} "
+                  "answers only", file=sys.stderr)
+        raise
     finally:
         if source is not stdin:
             source.close()

@@ -350,6 +350,32 @@ def test_a_signal_to_classify_waiting_for_input_stops_it_at_once(tmp_path, sig):
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
 
+def test_classify_stopped_says_its_output_file_holds_only_the_first_answers(tmp_path):
+    """An --output file cut short by Ctrl-C looked like the whole answer: one line says it is not."""
+    command = Path(sys.executable).with_name("launchwatch")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([str(command), "classify", "--output", str(out)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env=env_without_launchwatch_vars())
+    try:
+        for n in range(2):
+            proc.stdin.write(f'{{"id": "a{n}", "title": "North Korea fires a ballistic missile"}}\n')
+        proc.stdin.flush()
+        # Items coming through a pipe, each answer is in the file as soon as it is made.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 2):
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=15) == 130
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    err = proc.stderr.read()
+    assert err.strip() == f"launchwatch: classify stopped: --output {out} holds the first 2 answers only", err
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_to_the_process_group_while_run_starts_is_a_clean_stop(tmp_path, sig):
     """Ctrl-C (or `timeout`, `kill -- -PGID`) while the command is still importing its modules
