@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections import Counter
 import tempfile
 from pathlib import Path
 
@@ -112,6 +113,28 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
                 await run(run_settings, STAGES, stop=stop, service="run", on_listening=_tell_page)
             finally:
                 timer.cancel()
+            undelivered = _undelivered(run_settings.state.path)
     finally:
         await demo.stop()
+    if undelivered:
+        print("launchwatch demo: not delivered: " + "; ".join(
+            f"{count} to {name!r}" for name, count in undelivered.items())
+            + " (dead-lettered, or still being retried when the demo ended: see the delivery_failed lines)",
+            file=sys.stderr)
+        return 1
     return 0
+
+
+def _undelivered(state_path: str) -> dict[str, int]:
+    """Per subscription, the alerts and updates of the demo not delivered (owed or dead)."""
+    from services.notify.ledger import Ledger
+    from services.runtime.db import connect
+
+    conn = connect(state_path)
+    try:
+        ledger = Ledger(conn)
+        counts = Counter(ledger.owed())
+        counts.update(row[0] for row in ledger.dead())
+    finally:
+        conn.close()
+    return dict(sorted(counts.items()))

@@ -60,6 +60,20 @@ async def test_demo_shows_one_alert_and_a_few_updates_for_the_recorded_launch(tm
     assert not list(tmp_path.glob("*.db")), "the demo keeps its state in a temporary directory"
 
 
+async def test_a_demo_whose_alerts_did_not_reach_their_receiver_says_so_and_fails(tmp_path):
+    """A demo to a receiver that was down ended like one that worked: exit 0, nothing but
+    `delivery_failed` lines among its JSON. Its last line says what was not delivered."""
+    config = tmp_path / "down.toml"
+    config.write_text(f'[notify]\nallowed_networks = ["127.0.0.1/32"]\n[[subscriptions]]\nname = "down"\n'
+                      f'channel = "webhook"\nurl = "http://127.0.0.1:{free_port()}/hook"\n', encoding="utf-8")
+    demo = await LaunchwatchProcess(["demo", "--speed", "300", "--config", str(config)], tmp_path / "demo.log",
+                                    stderr_path=tmp_path / "demo.err").start()
+    assert await demo.process.wait() == 1
+    assert demo.events("delivery_failed")
+    last = (tmp_path / "demo.err").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert last.startswith("launchwatch demo: not delivered: ") and "to 'down' (dead-lettered, or still" in last
+
+
 def test_dlq_on_a_fresh_state_lists_nothing_and_replays_nothing(tmp_path):
     listed = launchwatch("dlq", "list", cwd=tmp_path)
     assert listed.returncode == 0 and "(no dead letters)" in listed.stdout
