@@ -276,7 +276,7 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
     misspelt: list[str] = []
     for key, value in raw.items():
         if key not in model.model_fields:
-            misspelt.append(f"{key}: unknown config key{_did_you_mean(key, model.model_fields)}")
+            misspelt.append(f"{key}: unknown config key{_did_you_mean(key, model.model_fields) or _section_of(key, model)}")
         else:
             misspelt.extend(_unknown_keys(key, value, model.model_fields[key].annotation))
     if misspelt:
@@ -327,7 +327,8 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
             raise ConfigError(f"{name}: [[{section}]] entries are not set from the environment: write them in "
                               'the file (a secret of one may name a variable there: "env:NAME")')
         if key not in section_model.model_fields:
-            raise ConfigError(f"{name}: unknown config key {section}.{key}")
+            raise ConfigError(f"{name}: unknown config key {section}.{key}"
+                              f"{_did_you_mean(key, section_model.model_fields)}")
         value = _parse_env_value(text)
         if not isinstance(value, str) and _takes_text_only(section_model.model_fields[key].annotation):
             value = text  # LAUNCHWATCH_BUS__ACKS=1 is the text "1", a password of digits is text
@@ -385,6 +386,19 @@ def _unknown_keys(name: str, value: Any, annotation: Any) -> list[str]:
     return [f"{where}.{key}: unknown config key{_did_you_mean(key, annotation.model_fields)}"
             for where, table in tables if isinstance(table, dict)
             for key in sorted(set(table) - set(annotation.model_fields))]
+
+
+def _section_of(key: str, model: type[Section]) -> str:
+    """`; it is a key of [bus]: write it under [bus]` for a section's key written at the top
+    of the file (before any section header), else nothing."""
+    sections = [f"[{name}]" for name, field in model.model_fields.items()
+                if isinstance(field.annotation, type) and issubclass(field.annotation, Section)
+                and key in field.annotation.model_fields]
+    if not sections:
+        return ""
+    if len(sections) == 1:
+        return f"; it is a key of {sections[0]}: write it under {sections[0]}"
+    return f"; it is a key of {', '.join(sections[:-1])} and {sections[-1]}: write it under one of them"
 
 
 def _did_you_mean(key: str, known: Collection[str]) -> str:

@@ -54,6 +54,9 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
     ('[bus]\njournal = 0\n', "bus.journal: Input should be a valid boolean"),
     (FEED.replace('"Example"', '"env:HOME"'), "feeds.0.name: env: and file: references are read only in secret fields"),
     ('[state]\npath = "file:/etc/hostname"\n', "state.path: env: and file: references are read only in secret fields"),
+    # A section's key written before any section header: the section is named.
+    ('kind = "memory"\n', 'kind: unknown config key; it is a key of [bus]: write it under [bus]'),
+    ('listen = "127.0.0.1:8080"\n', "listen: unknown config key; it is a key of [http] and [websub]: write it under one of them"),
     # A file URL is no reference: the field says what it takes.
     ('[[feeds]]\nurl = "file:///etc/passwd"\n', "feeds.0.url: must be an http:// or https:// URL with a host"),
     (CONSOLE + 'actors = ["North Korea", "Narnia"]\n',
@@ -342,3 +345,9 @@ def test_a_relative_secret_file_is_the_config_files_neighbour_wherever_the_comma
     settings = load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\n'
                               'url = "https://hooks.example.org/x"\nsecret = "file:hook.secret"\n')
     assert settings.subscriptions[0].secret.get_secret_value() == "sign-abcdef"
+
+
+def test_a_misspelt_key_in_a_variable_is_told_the_key_it_is_close_to():
+    with pytest.raises(ConfigError) as caught:
+        load_settings(None, environ={"LAUNCHWATCH_BUS__KINDD": "kafka"})
+    assert str(caught.value) == "LAUNCHWATCH_BUS__KINDD: unknown config key bus.kindd; did you mean 'kind'?"
