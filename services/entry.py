@@ -42,6 +42,7 @@ def interrupted_status(argv: list[str]) -> int:
 def main() -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGHUP, _interrupt)  # a closed terminal: as SIGTERM
     try:
         from services.cli import main as command
 

@@ -53,8 +53,8 @@ _progress: Any = None
 
 
 # Imported by the fork server before and after the modules of its workers (see those modules).
-GROUP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-"""What Ctrl-C, `timeout` or `kill -- -PGID` send to the whole process group."""
+GROUP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+"""What Ctrl-C, `timeout`, `kill -- -PGID` or a closed terminal send to the whole process group."""
 _FIRST = "services.runtime.forkserver_sigint"
 _LAST = "services.runtime.forkserver_settled"
 

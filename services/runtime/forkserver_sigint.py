@@ -26,9 +26,12 @@ import signal
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 with contextlib.suppress(OSError):  # already a group's leader, or not allowed: as before
     os.setpgid(0, 0)
-# Started with both blocked (`start_fork_server`): what the group was sent meanwhile was
-# meant for the parent, which stops this server itself. Dropped, then SIGTERM as usual.
+# Started with the group's signals blocked (`start_fork_server`): what the group was sent
+# meanwhile was meant for the parent, which stops this server itself. Dropped, then SIGTERM
+# and SIGHUP as usual.
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
-signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+signal.signal(signal.SIGHUP, signal.SIG_IGN)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
 gc.disable()

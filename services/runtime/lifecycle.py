@@ -27,6 +27,9 @@ from services.runtime.retry import Backoff, retry
 from services.runtime.settings import RuntimeSettings, setting_origin
 from services.runtime.statelock import StateLock
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+"""What stops the stages cleanly: SIGTERM, Ctrl-C, and the hang-up of a closed terminal."""
+
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
@@ -378,7 +381,7 @@ async def run_stages(
         def signalled() -> None:
             (hurry if stop.is_set() else stop).set()
 
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in STOP_SIGNALS:
             try:
                 loop.add_signal_handler(sig, signalled)
             except (NotImplementedError, RuntimeError):
@@ -476,7 +479,7 @@ async def run_stages(
             # Nothing started (the address could not be bound): the state file made for this
             # run holds nothing, and is not left behind to puzzle the next one.
             remove_state_file(settings.state.path, lock.path)
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        for sig in STOP_SIGNALS:
             try:
                 loop.remove_signal_handler(sig)
             except (NotImplementedError, RuntimeError):

@@ -200,6 +200,27 @@ def test_without_a_broker_run_and_serve_wait_saying_so_once_per_attempt(tmp_path
     assert '"event": "stopped"' in rest and '"event": "started"' not in rest
 
 
+def test_a_closed_terminal_stops_run_cleanly(tmp_path):
+    """SIGHUP (the terminal `launchwatch run &` was started from, closed) killed it at once:
+    exit 129, no `stopped` line, and the resource tracker's warning of leaked semaphores on
+    stderr. It is a clean stop, as SIGTERM is."""
+    command = Path(sys.executable).with_name("launchwatch")
+    proc = subprocess.Popen([str(command), "run", "--config", quiet_config(tmp_path), "--log-format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+                            env=env_without_launchwatch_vars(LAUNCHWATCH_HTTP__LISTEN="127.0.0.1:0"))
+    try:
+        read_until(proc.stdout, "started", timeout_s=60)
+        proc.send_signal(signal.SIGHUP)
+        rest = proc.stdout.read()
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert '"event": "stopped"' in rest
+    assert proc.stderr.read() == ""
+
+
 @pytest.mark.parametrize("bus", ["kafka", "memory"])
 def test_a_listen_address_already_taken_is_one_line_and_nothing_left_open(tmp_path, bus):
     import socket
