@@ -256,9 +256,12 @@ def _start_up(args: argparse.Namespace) -> "Settings":
         only = {"feeds": FEEDS_CHECK_SECTIONS}.get(args.command)
         if args.command == "dlq" and args.action == "list":
             only = DLQ_LIST_SECTIONS
-        elif args.command == "serve" and args.stage in SILENT_STAGES:
+        elif args.command == "serve" and args.stage in (*SILENT_STAGES, "web"):
             only = tuple(name for name in Settings.model_fields if name not in SENDING_SECTIONS)
         settings = load_settings(args.config, only=only)
+        if args.command == "serve" and args.stage == "web" and settings.web.admin_token is not None:
+            # Replaying from the deliveries page sends: it needs the subscriptions' secrets.
+            settings = load_settings(args.config)
         quiet: tuple[str, ...] = ()
         if args.command == "demo":
             from services.demo.runner import ROUTINE_EVENTS

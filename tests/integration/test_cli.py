@@ -200,6 +200,32 @@ def test_without_a_broker_run_and_serve_wait_saying_so_once_per_attempt(tmp_path
     assert '"event": "stopped"' in rest and '"event": "started"' not in rest
 
 
+def test_serve_web_read_only_needs_no_delivery_secret_and_with_replay_does(tmp_path):
+    """A read-only web stage (no `[web] admin_token`) refused to start without the Slack
+    webhook and SMTP password it never uses, and in compose restarted forever."""
+    config = tmp_path / "launchwatch.toml"
+    hook = '[[subscriptions]]\nname = "ops"\nchannel = "webhook"\nurl = "env:HOOK_URL_UNSET"\n'
+    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n' + hook, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "services.cli", "serve", "web", "--config", str(config),
+                             "--log-format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=tmp_path, env=env_without_launchwatch_vars())
+    try:
+        read_until(proc.stdout, "started", timeout_s=60)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    # With replay on, the secrets are read, and a missing one is named.
+    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[web]\nadmin_token = "s3cret-token-1"\n' + hook,
+                      encoding="utf-8")
+    result = launchwatch("serve", "web", "--config", str(config), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("launchwatch: invalid configuration: subscriptions.0.url: environment variable "
+                                     "HOOK_URL_UNSET is not set")
+
+
 def test_a_closed_terminal_stops_run_cleanly(tmp_path):
     """SIGHUP (the terminal `launchwatch run &` was started from, closed) killed it at once:
     exit 129, no `stopped` line, and the resource tracker's warning of leaked semaphores on
