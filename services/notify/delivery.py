@@ -182,8 +182,17 @@ class Deliverer:
         other owed revision between) superseded. Asked while the subscription's receiver
         fails: once back it gets the event as it now stands, not each step of the way, and
         meanwhile it is not tried and dead-lettered once per stale revision, a new launch
-        waiting behind them all."""
-        skipped = self._ledger.supersede_owed(sub.name, row.event_id)
+        waiting behind them all. Not where the subscription was never alerted to the event
+        and the newest would not alert it (stale, retracted, filtered): then the launch
+        would be told by none, not even a dead letter to replay."""
+        newest = self._ledger.newest_owed(sub.name, row.event_id)
+        if newest is None or newest.revision <= row.revision:
+            return False
+        memory = self._ledger.memory(sub.name, row.event_id)
+        if (memory is None or not memory.alerted) and decide(
+                sub, LaunchEvent.model_validate_json(newest.event_json), memory, newest.received_at).action == "skip":
+            return False
+        skipped = self._ledger.supersede_owed(sub.name, row.event_id, below=newest.revision)
         for revision in skipped:
             get_logger().info("alert_skipped", subscription=sub.name, event_id=row.event_id, revision=revision,
                               reason="superseded", detail="a newer revision of the event is owed")

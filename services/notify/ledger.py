@@ -262,18 +262,28 @@ class Ledger:
         # instead of sorting the whole backlog. A pending row from before the outbox has no
         # event here until its record is read again.
         for status in ("pending", "outbox"):
-            row = self._conn.execute(
-                "SELECT l.subscription, l.event_id, l.revision, l.delivery_id, l.status, l.seq, e.event_json,"
-                " e.received_at FROM notify_ledger l JOIN notify_outbox_events e"
-                " ON e.event_id=l.event_id AND e.revision=l.revision"
-                " WHERE l.subscription=? AND l.status=? ORDER BY l.seq LIMIT 1",
-                (subscription, status),
-            ).fetchone()
+            row = self._outbox_row("l.subscription=? AND l.status=? ORDER BY l.seq", (subscription, status))
             if row is not None:
-                sub, event_id, revision, delivery_id, status_, seq, event_json, received_at = row
-                return OutboxRow(sub, event_id, revision, delivery_id, status_, seq or 0, event_json,
-                                 datetime.fromisoformat(received_at))
+                return row
         return None
+
+    def newest_owed(self, subscription: str, event_id: str) -> OutboxRow | None:
+        """The subscription's newest revision of the event still in the outbox, or None."""
+        return self._outbox_row("l.subscription=? AND l.event_id=? AND l.status='outbox' ORDER BY l.revision DESC",
+                                (subscription, event_id))
+
+    def _outbox_row(self, where: str, args: tuple[Any, ...]) -> OutboxRow | None:
+        row = self._conn.execute(
+            "SELECT l.subscription, l.event_id, l.revision, l.delivery_id, l.status, l.seq, e.event_json,"
+            " e.received_at FROM notify_ledger l JOIN notify_outbox_events e"
+            " ON e.event_id=l.event_id AND e.revision=l.revision"
+            f" WHERE {where} LIMIT 1", args,
+        ).fetchone()
+        if row is None:
+            return None
+        sub, event_id, revision, delivery_id, status, seq, event_json, received_at = row
+        return OutboxRow(sub, event_id, revision, delivery_id, status, seq or 0, event_json,
+                         datetime.fromisoformat(received_at))
 
     def owed(self) -> dict[str, int]:
         """Rows still to send, per subscription (the outbox depth)."""
@@ -372,17 +382,14 @@ class Ledger:
             " AND status IN ('delivered', 'queued', 'pending', 'dead')", (subscription, event_id)).fetchone()
         return row[0] or 0
 
-    def supersede_owed(self, subscription: str, event_id: str) -> list[int]:
+    def supersede_owed(self, subscription: str, event_id: str, below: int) -> list[int]:
         """Skip as superseded the subscription's rows of the event still in the outbox (never
-        attempted) below the newest one it owes: the newest tells the event as it now stands.
-        Returns the revisions skipped."""
-        with self._conn:
-            rows = self._conn.execute(
-                "UPDATE notify_ledger SET status='skipped', reason='superseded', updated_at=?"
-                " WHERE subscription=? AND event_id=? AND status='outbox' AND revision <"
-                " (SELECT MAX(revision) FROM notify_ledger WHERE subscription=? AND event_id=? AND status='outbox')"
-                " RETURNING revision",
-                (self._stamp(), subscription, event_id, subscription, event_id)).fetchall()
+        attempted) below revision `below`, which tells the event as it now stands. Returns
+        the revisions skipped."""
+        rows = self._conn.execute(
+            "UPDATE notify_ledger SET status='skipped', reason='superseded', updated_at=?"
+            " WHERE subscription=? AND event_id=? AND status='outbox' AND revision < ? RETURNING revision",
+            (self._stamp(), subscription, event_id, below)).fetchall()
         return sorted(r[0] for r in rows)
 
     def mark_superseded(self, subscription: str, event_id: str, revision: int) -> None:

@@ -248,3 +248,30 @@ async def test_a_receiver_that_is_down_is_not_tried_once_per_stale_revision(tmp_
     superseded = [line["revision"] for line in logs
                   if line["event"] == "alert_skipped" and line["reason"] == "superseded"]
     assert superseded == [2, 3, 4, 5]
+
+
+async def test_a_launch_whose_newest_revision_would_not_alert_is_not_superseded_away(tmp_path, http):
+    """Superseding decided nothing: while the receiver failed, a launch's first revision was
+    skipped for its newest, which was stale and alerted no one, and the launch was told by
+    none, not even by a dead letter to replay. The first revision is tried and dead-lettered
+    instead, as before."""
+    from services.config import Settings
+
+    hook = await Hook(status=500).start()
+    settings = Settings.model_validate({
+        "state": {"path": str(tmp_path / "state.db")},
+        "notify": {"max_attempts": 2, "backoff_base_s": 1, "allowed_networks": ["127.0.0.1/32"]},
+        "subscriptions": [{"name": "partner-hook", "channel": "webhook", "url": hook.url}],
+    })
+    bus = MemoryBus()
+    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
+    await publish(bus, make_event("evt-first"), make_event("evt-launch", revision=1),
+                  make_event("evt-launch", revision=2, stale=True))
+    try:
+        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2, sleep=FakeSleep())
+    finally:
+        ctx.close()
+        await hook.close()
+    letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
+    assert [d.event_id for d in letters] == ["evt-first", "evt-launch"]
+    assert hook.tried == [("evt-first", 1)] * 2 + [("evt-launch", 1)] * 2

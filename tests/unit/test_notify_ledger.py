@@ -62,9 +62,11 @@ def supersedes_the_owed_revisions_below_the_newest(conn) -> None:
     for revision in (2, 3, 4):
         owe(ledger, "evt-1", revision)
     owe(ledger, "evt-2", 1)
-    assert ledger.supersede_owed("a", "evt-1") == [2, 3]
-    assert ledger.supersede_owed("a", "evt-1") == []  # the newest alone is owed now
-    assert ledger.supersede_owed("a", "evt-2") == []
+    newest = ledger.newest_owed("a", "evt-1")
+    assert (newest.revision, newest.status, newest.event_json) == (4, "outbox", '{"event_id": "evt-1"}')
+    assert ledger.supersede_owed("a", "evt-1", below=4) == [2, 3]
+    assert ledger.supersede_owed("a", "evt-1", below=4) == []  # the newest alone is owed now
+    assert ledger.newest_owed("a", "evt-2").revision == 1 and ledger.newest_owed("a", "evt-3") is None
     assert ledger.owed() == {"a": 3, "b": 5}
     assert [(e.revision, e.status, e.reason) for e in (ledger.get("a", "evt-1", r) for r in (1, 2, 3, 4))] == [
         (1, "pending", None), (2, "skipped", "superseded"), (3, "skipped", "superseded"), (4, "outbox", None)]
