@@ -1,10 +1,11 @@
 """The `launchwatch` command's entry point: the signals first, then everything else.
 
-Ctrl-C or SIGTERM may come at any moment, even while the command's modules are still being
-imported (a tenth of a second): a long-running command (`run`, `serve`, `demo`) stopped
-before it has started anything has nothing to finish, and stops cleanly (exit 0), without
-a traceback; a one-off command (`feeds check`, `dlq`, `classify`) that is interrupted
-exits 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). Once a command runs, it
+Ctrl-C, SIGTERM or SIGHUP (a closed terminal; not under `nohup`, which ignores it) may
+come at any moment, even while the command's modules are still being imported (a tenth of
+a second): a long-running command (`run`, `serve`, `demo`) stopped before it has started
+anything has nothing to finish, and stops cleanly (exit 0), without a traceback; a one-off
+command (`feeds check`, `dlq`, `classify`) that is interrupted exits 128 + the signal's
+number (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP). Once a command runs, it
 handles the signals itself (see `services.runtime.lifecycle.run_stages`).
 """
 
@@ -28,7 +29,7 @@ FEEDS_CHECK_STOPPED = "launchwatch: feeds check stopped by {signal}: no table"
 
 
 def interrupted_status(argv: list[str]) -> int:
-    """The exit status of a command stopped by Ctrl-C or SIGTERM before it took the signals
+    """The exit status of a command stopped by Ctrl-C, SIGTERM or SIGHUP before it took the signals
     over: 0 for a long-running one (a clean stop), else 128 + the signal; `feeds check`
     says so in its one line, as it does once it runs."""
     if argv[:1] and argv[0] in LONG_RUNNING:
@@ -42,7 +43,8 @@ def interrupted_status(argv: list[str]) -> int:
 def main() -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGHUP, _interrupt)  # a closed terminal: as SIGTERM
+    if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:  # (under `nohup` it stays ignored)
+        signal.signal(signal.SIGHUP, _interrupt)  # a closed terminal: as SIGTERM
     try:
         from services.cli import main as command
 

@@ -29,9 +29,10 @@ with contextlib.suppress(OSError):  # already a group's leader, or not allowed: 
 # Started with the group's signals blocked (`start_fork_server`): what the group was sent
 # meanwhile was meant for the parent, which stops this server itself. Dropped, then SIGTERM
 # and SIGHUP as usual.
+_hangup = signal.getsignal(signal.SIGHUP)  # (ignored under `nohup`: it stays so)
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
 signal.signal(signal.SIGHUP, signal.SIG_IGN)
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 signal.signal(signal.SIGTERM, signal.SIG_DFL)
-signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGHUP, signal.SIG_IGN if _hangup is signal.SIG_IGN else signal.SIG_DFL)
 gc.disable()

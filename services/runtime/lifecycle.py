@@ -28,7 +28,12 @@ from services.runtime.settings import RuntimeSettings, setting_origin
 from services.runtime.statelock import StateLock
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-"""What stops the stages cleanly: SIGTERM, Ctrl-C, and the hang-up of a closed terminal."""
+"""What stops the stages cleanly: SIGTERM, Ctrl-C, and the hang-up of a closed terminal
+(but where the process was started ignoring it, as `nohup` does: `_stop_signals`)."""
+
+
+def _stop_signals() -> tuple[signal.Signals, ...]:
+    return tuple(sig for sig in STOP_SIGNALS if sig != signal.SIGHUP or signal.getsignal(sig) is not signal.SIG_IGN)
 
 
 def utc_now() -> datetime:
@@ -381,7 +386,7 @@ async def run_stages(
         def signalled() -> None:
             (hurry if stop.is_set() else stop).set()
 
-        for sig in STOP_SIGNALS:
+        for sig in _stop_signals():
             try:
                 loop.add_signal_handler(sig, signalled)
             except (NotImplementedError, RuntimeError):
@@ -479,7 +484,7 @@ async def run_stages(
             # Nothing started (the address could not be bound): the state file made for this
             # run holds nothing, and is not left behind to puzzle the next one.
             remove_state_file(settings.state.path, lock.path)
-        for sig in STOP_SIGNALS:
+        for sig in _stop_signals():
             try:
                 loop.remove_signal_handler(sig)
             except (NotImplementedError, RuntimeError):

@@ -14,7 +14,7 @@ from services import entry
 
 @pytest.fixture(autouse=True)
 def _own_handlers(monkeypatch):
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     monkeypatch.setattr(entry, "_received", [])
     yield
     for sig, handler in saved.items():
@@ -52,3 +52,26 @@ def test_an_error_with_no_signal_behind_it_is_not_hidden(monkeypatch):
     monkeypatch.setattr(sys, "argv", ["launchwatch", "run"])
     with pytest.raises(RuntimeError, match="a real fault"):
         entry.main()
+
+
+@pytest.mark.parametrize("argv, sig, status", [(["run"], signal.SIGHUP, 0), (["classify"], signal.SIGHUP, 129)])
+def test_a_hangup_is_a_stop_as_sigterm_is(monkeypatch, argv, sig, status):
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    monkeypatch.setattr(services.cli, "main", _importing_a_model_when(sig))
+    monkeypatch.setattr(sys, "argv", ["launchwatch", *argv])
+    assert entry.main() == status
+
+
+def test_a_process_started_under_nohup_keeps_ignoring_hangups(monkeypatch):
+    """`nohup launchwatch run &` must outlive its terminal: a hang-up it was started ignoring
+    stays ignored, by the entry point and by the stages' signal handlers."""
+    from services.runtime.lifecycle import _stop_signals
+
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    monkeypatch.setattr(services.cli, "main", lambda: 0)
+    monkeypatch.setattr(sys, "argv", ["launchwatch", "run"])
+    assert entry.main() == 0
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    assert signal.SIGHUP not in _stop_signals()
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    assert signal.SIGHUP in _stop_signals()
