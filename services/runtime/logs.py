@@ -160,11 +160,17 @@ def configure_logging(
 
 
 class OneLineFormatter(logging.Formatter):
-    """A library's line as one line: an exception it logs (aiohttp's "Error handling
-    request" for a client's over-long request line) is named after the message, its
-    traceback left out, and line breaks in the message become spaces."""
+    """A client's bad request as one line: aiohttp logs each one (an over-long request line,
+    a header it cannot parse) as "Error handling request" with a traceback of its own
+    parser, nine lines of nothing to mend here. The exception is named after the message
+    instead, and line breaks become spaces. Any other exception keeps its traceback: a fault
+    of ours or of a library, to be mended."""
 
     def format(self, record: logging.LogRecord) -> str:
+        from aiohttp.http_exceptions import HttpProcessingError
+
+        if not (record.exc_info and isinstance(record.exc_info[1], HttpProcessingError)):
+            return super().format(record)
         exc_info, stack_info = record.exc_info, record.stack_info
         record.exc_info, record.exc_text, record.stack_info = None, None, None
         try:
