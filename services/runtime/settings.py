@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
+from pydantic import AnyUrl, Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
 
 from services.runtime.config_model import Section, host_port
 from services.runtime.errors import ConfigError
@@ -452,8 +452,8 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
     if isinstance(value, str) and value.startswith(("env:", "file:")):
         key = ".".join(where)
         if kind != "secret":
-            if value.startswith("file://"):
-                return value  # a file URL, no reference: the field's own check says what it takes
+            if value.startswith("file://") and _takes_url(annotation):
+                return value  # a file URL in a URL field, no reference: the field's check says what it takes
             raise ConfigError(f"invalid configuration: {key}: env: and file: references are read only in secret fields "
                               "(subscription url, secret and token, smtp password, bus sasl_password and ssl_key_password, state url)")
         if value.startswith("env:"):
@@ -503,6 +503,16 @@ def _read_secret_file(key: str, name: str) -> str:
         return data.decode("utf-8").strip()
     except UnicodeDecodeError:
         raise ConfigError(f"invalid configuration: {key}: {name} is not UTF-8 text") from None
+
+
+def _takes_url(annotation: Any) -> bool:
+    """Whether a field takes a URL (`HttpUrl`, optional or annotated)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _takes_url(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_takes_url(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+    return isinstance(annotation, type) and (issubclass(annotation, AnyUrl) or annotation.__name__ == "Url")
 
 
 def _field_kind(annotation: Any) -> tuple[str, Any]:

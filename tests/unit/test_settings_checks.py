@@ -59,6 +59,8 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
     ('listen = "127.0.0.1:8080"\n', "listen: unknown config key; it is a key of [http] and [websub]: write it under one of them"),
     # A file URL is no reference: the field says what it takes.
     ('[[feeds]]\nurl = "file:///etc/passwd"\n', "feeds.0.url: must be an http:// or https:// URL with a host"),
+    # ... but in a field that takes no URL, it is a reference, and refused as one.
+    ('[state]\npath = "file:///tmp/x.db"\n', "state.path: env: and file: references are read only in secret fields"),
     (CONSOLE + 'actors = ["North Korea", "Narnia"]\n',
      "subscriptions.0.actors: 'Narnia' is neither an ISO 3166-1 alpha-3 code nor a known state or group"),
     (CONSOLE + 'languages = ["english"]\n', "subscriptions.0.languages.0: 'english' is not a language tag"),
