@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
-from pydantic import AnyUrl, Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, StrictBool, ValidationError, field_validator, model_validator
 
-from services.runtime.config_model import Section, host_port
+from services.runtime.config_model import Section, host_port, http_url
 from services.runtime.errors import ConfigError
 
 ENV_PREFIX = "LAUNCHWATCH_"
@@ -444,8 +444,8 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
     kind, inner = _field_kind(annotation)
     if kind == "model" and isinstance(value, dict):
         fields = inner.model_fields
-        return {k: _resolve_references(v, fields[k].annotation if k in fields else None, environ, (*where, k), unset,
-                                       folder)
+        return {k: _resolve_references(v, fields[k].rebuild_annotation() if k in fields else None, environ,
+                                       (*where, k), unset, folder)
                 for k, v in value.items()}
     if kind == "list" and isinstance(value, list):
         return [_resolve_references(v, inner, environ, (*where, str(i)), unset, folder) for i, v in enumerate(value)]
@@ -506,13 +506,14 @@ def _read_secret_file(key: str, name: str) -> str:
 
 
 def _takes_url(annotation: Any) -> bool:
-    """Whether a field takes a URL (`HttpUrl`, optional or annotated)."""
+    """Whether a field takes an http(s) URL (`config_model.HttpUrl`, optional too)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _takes_url(typing.get_args(annotation)[0])
+        base, *metadata = typing.get_args(annotation)
+        return any(getattr(m, "func", None) is http_url for m in metadata) or _takes_url(base)
     if origin in (typing.Union, types.UnionType):
         return any(_takes_url(arg) for arg in typing.get_args(annotation) if arg is not type(None))
-    return isinstance(annotation, type) and (issubclass(annotation, AnyUrl) or annotation.__name__ == "Url")
+    return False
 
 
 def _field_kind(annotation: Any) -> tuple[str, Any]:
