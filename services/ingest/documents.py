@@ -29,7 +29,11 @@ def parse_body(body: bytes, url: str, content_type: str | None, selector: str | 
 
 def parse_body_timed(*args: Any) -> tuple[ParsedFeed, float]:
     """`parse_body` and the seconds it took, measured where it ran (a worker's wait for its
-    turn not counted)."""
+    turn not counted); a document refused says how long it took too (`parse_s` on the error)."""
     started = time.perf_counter()
-    parsed = parse_body(*args)
+    try:
+        parsed = parse_body(*args)
+    except Exception as exc:
+        exc.parse_s = time.perf_counter() - started  # type: ignore[attr-defined]
+        raise
     return parsed, time.perf_counter() - started

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
 import random
 import secrets
@@ -141,20 +142,22 @@ class DocumentParser:
         """`parse_document` in a worker. Raises what it raises, `ParseTimeout` past the time
         limit and `ParseCrashed` when the worker dies."""
         lane = self._slow_lane if source.url in self._slow else contextlib.nullcontext()
-        async with lane:
-            try:
-                parsed, took_s = await self._pool.run(parse_body_timed,
-                                                      *_parse_args(source, result, self._max_entries),
-                                                      timeout_s=self._timeout_s)
-            except TimeLimitExceeded:
-                self._slow.add(source.url)
-                raise ParseTimeout(f"parsing took longer than {self._timeout_s:g} s: document refused") from None
-            except WorkerDied as exc:
-                raise ParseCrashed(f"parsing failed: {exc}") from None
-        if took_s > SLOW_PARSE_S:
-            self._slow.add(source.url)
-        else:
-            self._slow.discard(source.url)
+        took_s = math.inf  # past the time limit, or the worker died of it
+        try:
+            async with lane:
+                try:
+                    parsed, took_s = await self._pool.run(parse_body_timed,
+                                                          *_parse_args(source, result, self._max_entries),
+                                                          timeout_s=self._timeout_s)
+                except TimeLimitExceeded:
+                    raise ParseTimeout(f"parsing took longer than {self._timeout_s:g} s: document refused") from None
+                except WorkerDied as exc:
+                    raise ParseCrashed(f"parsing failed: {exc}") from None
+                except Exception as exc:  # refused (not a feed, too complex, ...), maybe after long work
+                    took_s = getattr(exc, "parse_s", 0.0)
+                    raise
+        finally:
+            (self._slow.add if took_s > SLOW_PARSE_S else self._slow.discard)(source.url)
         return parsed
 
     async def start(self) -> None:

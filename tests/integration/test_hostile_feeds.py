@@ -153,18 +153,30 @@ async def test_one_hostile_item_costs_its_feed_none_of_its_other_items(sites, tm
     assert all(i.url.startswith("http://") for i in items.values())
 
 
-async def test_documents_slow_to_parse_leave_a_parse_worker_to_the_other_sources():
+def slow_to_refuse() -> bytes:
+    """No feed (its root is no feed element, and it is never closed): refused as `not_a_feed`,
+    but only after over a second of feedparser's time here."""
+    return b"<?xml version='1.0'?><foo>" + b"<a/>" * 30_000 + b"</foo"
+
+
+@pytest.mark.parametrize(("body", "timeout_s", "refusal"), [(slow_to_parse, 0.5, "ParseTimeout"),
+                                                            (slow_to_refuse, 30.0, "NotAFeed")],
+                         ids=["past-the-time-limit", "refused-after-long-work"])
+async def test_documents_slow_to_parse_leave_a_parse_worker_to_the_other_sources(monkeypatch, body, timeout_s,
+                                                                                 refusal):
     """As many sources with documents slow to parse as there are parse workers held both at
-    every poll: a healthy feed's launch flash waited for their time limit, every round.
-    Once a source's document has been slow, its documents take turns for all workers but
-    one: the healthy feed is parsed at once."""
+    every poll: a healthy feed's launch flash waited for their time limit (or for their
+    refusal), every round. Once a source's document has been slow, its documents take turns
+    for all workers but one: the healthy feed is parsed at once."""
     import asyncio
     import time
 
-    from services.ingest.errors import ParseTimeout
+    from services.ingest import worker
     from services.ingest.fetcher import FetchResult
     from services.ingest.sources import Source
     from services.ingest.worker import DocumentParser
+
+    monkeypatch.setattr(worker, "SLOW_PARSE_S", 0.3)  # (a faster machine refuses sooner)
 
     def fetched(source: Source, body: bytes) -> FetchResult:
         return FetchResult(200, source.url, body, "application/rss+xml", None, None, None, None, 0.0)
@@ -172,18 +184,18 @@ async def test_documents_slow_to_parse_leave_a_parse_worker_to_the_other_sources
     hostile = [Source(f"http://hostile-{n}.example/feed.xml", f"hostile-{n}") for n in range(3)]
     healthy = Source("http://wire.example/rss", "wire")
     flash = rss([("w1", "North Korea fires ballistic missile, JCS says")])
-    parser = DocumentParser(workers=2, timeout_s=0.5, max_entries=100)
+    parser = DocumentParser(workers=2, timeout_s=timeout_s, max_entries=100)
     await parser.start()
     try:
         await parser.parse(healthy, fetched(healthy, flash))  # both workers are warm
         for round_ in range(2):
-            slow = [asyncio.create_task(parser.parse(s, fetched(s, slow_to_parse()))) for s in hostile]
+            slow = [asyncio.create_task(parser.parse(s, fetched(s, body()))) for s in hostile]
             await asyncio.sleep(0.05)  # the hostile documents are in the workers, or waiting for one
             started = time.perf_counter()
             parsed = await parser.parse(healthy, fetched(healthy, flash))
             waited = time.perf_counter() - started
             outcomes = await asyncio.gather(*slow, return_exceptions=True)
-            assert all(isinstance(o, ParseTimeout) for o in outcomes), outcomes
+            assert [type(o).__name__ for o in outcomes] == [refusal] * 3, outcomes
             assert parsed.entries[0].title.startswith("North Korea fires")
             if round_ == 1:  # the first round taught which sources are slow
                 assert waited < 0.25, waited
