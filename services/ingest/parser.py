@@ -142,18 +142,19 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
     media_type, charset = _split_content_type(content_type)
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"[") or media_type in ("application/feed+json", "application/json"):
-        # JSON is UTF-8 (RFC 8259), whatever a header says.
-        body, mended = _mended(body, "utf-8-sig")
-        return _with_damage(_parse_json_feed(body, url=url, max_entries=max_entries, default_tz=default_tz),
-                            mended)
+        return _parse_json_feed(body, url=url, max_entries=max_entries, default_tz=default_tz)
     check_entities(body)
     check_markup_count(body)
-    body, mended = _mended(body, _document_encoding(body, charset))
-    if mended:
-        # Now UTF-8 throughout, and declared so.
-        body = _XML_DECL_ANY_ENCODING.sub(rb'\1 encoding="utf-8"', body, count=1)
-        charset, content_type = "utf-8", f"{media_type or 'application/xml'}; charset=utf-8"
+    mended = None
     parsed = _parse_fast(body, url=url, charset=charset, max_entries=max_entries, default_tz=default_tz)
+    if parsed is None:
+        # (Here, not before the fast path: a document that decodes is decoded once.)
+        body, mended = _mended(body, _document_encoding(body, charset))
+        if mended:
+            # Now UTF-8 throughout, and declared so.
+            body = _XML_DECL_ANY_ENCODING.sub(rb'\1 encoding="utf-8"', body, count=1)
+            charset, content_type = "utf-8", f"{media_type or 'application/xml'}; charset=utf-8"
+            parsed = _parse_fast(body, url=url, charset=charset, max_entries=max_entries, default_tz=default_tz)
     if parsed is None:
         check_depth(body)
         parsed = _parse_with_feedparser(body, url=url, content_type=content_type, media_type=media_type,
@@ -170,7 +171,8 @@ def _with_damage(parsed: ParsedFeed, damage: str | None) -> ParsedFeed:
 def _document_encoding(body: bytes, charset: str | None) -> str | None:
     """The encoding an XML document is in by its byte order mark, the HTTP charset and its
     declaration (UTF-8 when none says): None when they disagree or name no known encoding,
-    or for UTF-16 (the lenient parser then sorts it out)."""
+    or for UTF-16 and UTF-32 (the lenient parser then sorts it out: a document declared so
+    is often in another)."""
     if body.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
     if body.startswith(b"\xef\xbb\xbf"):
@@ -181,16 +183,18 @@ def _document_encoding(body: bytes, charset: str | None) -> str | None:
     if "unknown" in (declared, http) or (declared and http and declared != http):
         return None
     encoding = http or declared or "utf-8"
+    if encoding.startswith(("utf-16", "utf-32")):
+        return None
     # What servers label Latin-1 is nearly always Windows-1252 (curly quotes at 0x92);
     # browsers and feedparser read it so.
     return "cp1252" if encoding == "iso8859-1" else encoding
 
 
-def _mended(body: bytes, encoding: str | None) -> tuple[bytes, str | None]:
+def _mended(body: bytes, encoding: str | None, ratio: int = MENDABLE_RATIO) -> tuple[bytes, str | None]:
     """`body` as it is when it decodes cleanly in `encoding` (or its encoding is unknown);
-    else, when its bad bytes are few (`MENDABLE_RATIO`), re-encoded as UTF-8 with each bad
-    sequence replaced by U+FFFD, and what was replaced ("2 bytes not valid shift_jis, the
-    first at byte 180, replaced by U+FFFD")."""
+    else, when its bad byte sequences are few (`ratio`; 0: however many), re-encoded as
+    UTF-8 with each replaced by U+FFFD, and what was replaced ("2 byte sequences not valid
+    shift_jis, the first at byte 180, replaced by U+FFFD")."""
     if encoding is None:
         return body, None
     try:
@@ -201,10 +205,10 @@ def _mended(body: bytes, encoding: str | None) -> tuple[bytes, str | None]:
     text = body.decode(encoding, "replace")
     bad = text.count("\ufffd") - body.decode(encoding, "ignore").count("\ufffd")
     beyond_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
-    if beyond_ascii < bad * MENDABLE_RATIO:
+    if beyond_ascii < bad * ratio:
         return body, None
     name = codecs.lookup(encoding).name.removesuffix("-sig")
-    what = f"{bad} byte{'s' if bad > 1 else ''} not valid {name}"
+    what = f"{bad} byte sequence{'s' if bad > 1 else ''} not valid {name}"
     return text.encode("utf-8"), f"{what}, the first at byte {first}, replaced by U+FFFD"
 
 
@@ -705,9 +709,16 @@ def _last_entry_open(body: bytes) -> bool:
 
 
 def _parse_json_feed(body: bytes, *, url: str, max_entries: int, default_tz: str | None = None) -> ParsedFeed:
+    # JSON is UTF-8 (RFC 8259), whatever a header says: a bad byte is that byte's loss alone.
+    mended = None
     try:
-        data = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        body, mended = _mended(body, "utf-8-sig", ratio=0)
+        text = body.decode("utf-8")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
         raise NotAFeed(f"not a feed: invalid JSON ({exc.__class__.__name__})") from None
     if not isinstance(data, Mapping) or not isinstance(data.get("items"), list):
         raise NotAFeed("not a feed: JSON without an `items` list")
@@ -733,7 +744,7 @@ def _parse_json_feed(body: bytes, *, url: str, max_entries: int, default_tz: str
     if isinstance(hubs, list) and hubs and isinstance(hubs[0], Mapping):
         hub = _str(hubs[0].get("url"))
     return ParsedFeed(format="json", title=_plain(_str(data.get("title")), MAX_TITLE_CHARS), entries=tuple(entries),
-                      lang=feed_lang, hub_url=hub, self_url=_str(data.get("feed_url")), parser="json")
+                      lang=feed_lang, hub_url=hub, self_url=_str(data.get("feed_url")), parser="json", damaged=mended)
 
 
 def _str(value: object) -> str | None:

@@ -154,7 +154,7 @@ def test_one_bad_byte_in_a_utf8_feed_costs_that_byte_not_the_feed(content_type):
     titles = [e.title for e in feed.entries]
     assert titles[0] == '[속보] 합참 "북한, 동해상으로 미상 탄도미사일 발사"'
     assert titles[-1] == "날씨 \ufffd 뉴스"
-    assert feed.damaged == "1 byte not valid utf-8, the first at byte 518, replaced by U+FFFD"
+    assert feed.damaged == "1 byte sequence not valid utf-8, the first at byte 518, replaced by U+FFFD"
     assert _korean_feed()[518:519] == b"\xff"
     assert parse_feed(_korean_feed(b""), url="https://www.yna.co.kr/rss").damaged is None
 
@@ -166,14 +166,26 @@ def test_bad_bytes_in_a_shift_jis_feed_or_a_json_feed_are_replaced_alone():
             "<entry><title>天気 @BAD@ 予報</title><id>j-2</id></entry></feed>").encode("shift_jis")
     feed = parse_feed(atom.replace("@BAD@".encode(), b"\x81"), url="https://www.mod.go.jp/atom")
     assert [e.title for e in feed.entries] == ["北朝鮮、弾道ミサイルを発射 日本海に落下か", "天気 \ufffd 予報"]
-    assert feed.damaged.startswith("1 byte not valid shift_jis, the first at byte ")
+    assert feed.damaged.startswith("1 byte sequence not valid shift_jis, the first at byte ")
     items = [{"id": "1", "title": "북한, 동해상으로 미상 탄도미사일 발사", "url": "https://example.org/1"},
              {"id": "2", "title": "날씨 @BAD@ 뉴스", "url": "https://example.org/2"}]
     body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "연합뉴스", "items": items},
                       ensure_ascii=False).encode().replace(b"@BAD@", b"\xc0")
     feed = parse_feed(body, url="https://example.org/feed.json")
     assert [e.title for e in feed.entries] == ["북한, 동해상으로 미상 탄도미사일 발사", "날씨 \ufffd 뉴스"]
-    assert feed.damaged.startswith("1 byte not valid utf-8")
+    assert feed.damaged.startswith("1 byte sequence not valid utf-8")
+    # However few the other characters beyond ASCII: JSON has no other encoding to guess.
+    ascii_only = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [
+        {"id": "1", "title": "Missile fired @BAD@", "url": "https://example.org/1"}]}).encode().replace(b"@BAD@", b"\xff")
+    assert [e.title for e in parse_feed(ascii_only, url="https://example.org/feed.json").entries] == [
+        "Missile fired \ufffd"]
+
+
+def test_a_feed_wrongly_declared_utf16_is_read_as_the_lenient_parser_finds_it():
+    body = (b'<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Wire</title>'
+            b"<item><title>Missile fired</title><guid>m-1</guid></item></channel></rss>")
+    assert len(body) % 2  # (no UTF-16 at all: an odd number of bytes)
+    assert [e.title for e in parse_feed(body, url="https://example.org/rss").entries] == ["Missile fired"]
 
 
 def test_a_latin1_feed_served_as_utf8_is_still_read_as_latin1_not_full_of_replacement_marks():
