@@ -285,7 +285,7 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
         raw = {key: value for key, value in raw.items() if key in only}
     unset: dict[str, str] = {}
     folder = os.path.dirname(os.path.abspath(path)) if path is not None else None
-    raw = _resolve_references(raw, model, environ, (), unset, folder)
+    raw = _resolve_references(raw, model, environ, (), unset, folder, frozenset(overridden))
     try:
         settings = model.model_validate(raw)
     except ValidationError as exc:
@@ -365,9 +365,14 @@ def _anchor_state_path(raw: dict[str, Any], config: Path) -> None:
     state = raw.get("state")
     if isinstance(state, dict) and isinstance(state.get("path"), str) and state["path"].strip() \
             and not state["path"].startswith(("env:", "file:")):  # a reference: refused as such, below
-        written = os.path.expanduser(state["path"])
-        if not os.path.isabs(written):
-            state["path"] = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(config)), written))
+        state["path"] = _beside(os.path.dirname(os.path.abspath(config)), state["path"])
+
+
+def _beside(folder: str, written: str) -> str:
+    """A path written in the config file: `~` expanded, and a relative one in `folder` (the
+    file's), wherever the command is started from."""
+    expanded = os.path.expanduser(written)
+    return expanded if os.path.isabs(expanded) else os.path.abspath(os.path.join(folder, expanded))
 
 
 def _unknown_keys(name: str, value: Any, annotation: Any) -> list[str]:
@@ -433,10 +438,13 @@ def _takes_text_only(annotation: Any) -> bool:
 
 
 def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str], where: tuple[str, ...],
-                        unset: dict[str, str], folder: str | None = None) -> Any:
+                        unset: dict[str, str], folder: str | None = None,
+                        from_environment: frozenset[str] = frozenset()) -> Any:
     """`value` with `env:`/`file:` references read, in the fields `annotation` types as secrets;
     a variable that is not set is added to `unset` (key -> what is wrong), and read as "".
-    A relative `file:` path is the config file's neighbour (in `folder`), as `[state] path` is.
+    A relative `file:` path written in the config file is the file's neighbour (in `folder`),
+    as `[state] path` is; one a variable set (its key in `from_environment`) is the working
+    directory's, as a variable's `[state] path` is.
 
     Raises `ConfigError` for a reference in any other field or an unreadable file, naming
     the key.
@@ -445,10 +453,11 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
     if kind == "model" and isinstance(value, dict):
         fields = inner.model_fields
         return {k: _resolve_references(v, fields[k].rebuild_annotation() if k in fields else None, environ,
-                                       (*where, k), unset, folder)
+                                       (*where, k), unset, folder, from_environment)
                 for k, v in value.items()}
     if kind == "list" and isinstance(value, list):
-        return [_resolve_references(v, inner, environ, (*where, str(i)), unset, folder) for i, v in enumerate(value)]
+        return [_resolve_references(v, inner, environ, (*where, str(i)), unset, folder, from_environment)
+                for i, v in enumerate(value)]
     if isinstance(value, str) and value.startswith(("env:", "file:")):
         key = ".".join(where)
         if kind != "secret":
@@ -467,9 +476,7 @@ def _resolve_references(value: Any, annotation: Any, environ: Mapping[str, str],
             return environ.get(var, "")
         if not value[5:].strip():
             raise ConfigError(f'invalid configuration: {key}: "file:" names no file: write "file:/path"')
-        name = os.path.expanduser(value[5:])
-        if folder is not None and not os.path.isabs(name):
-            name = os.path.join(folder, name)
+        name = value[5:] if folder is None or key in from_environment else _beside(folder, value[5:])
         text = _read_secret_file(key, name)
         if not text:
             # A webhook with an empty secret would go unsigned, a receiver checking

@@ -347,6 +347,10 @@ def test_a_relative_secret_file_is_the_config_files_neighbour_wherever_the_comma
     settings = load(tmp_path, '[[subscriptions]]\nname = "hook"\nchannel = "webhook"\n'
                               'url = "https://hooks.example.org/x"\nsecret = "file:hook.secret"\n')
     assert settings.subscriptions[0].secret.get_secret_value() == "sign-abcdef"
+    # One a variable names is the working directory's, as a variable's [state] path is.
+    (elsewhere / "smtp.pw").write_text("pw-123456", encoding="utf-8")
+    settings = load(tmp_path, "", environ={"LAUNCHWATCH_SMTP__PASSWORD": "file:smtp.pw"})
+    assert settings.smtp.password.get_secret_value() == "pw-123456"
 
 
 def test_a_misspelt_key_in_a_variable_is_told_the_key_it_is_close_to():
