@@ -311,10 +311,10 @@ class _Output:
             raise LaunchwatchError(f"cannot write {self._name}: {exc.strerror or exc}") from None
 
     def write(self, text: str) -> Any:
-        self.lines += text.count("\n")
         written = self._do("write", text)
         if self._each_line:
             self._do("flush")
+        self.lines += text.count("\n")
         return written
 
     def print(self, text: str) -> None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections import Counter
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from services.demo.feeds import start_demo_feeds
@@ -113,7 +113,7 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
                 await run(run_settings, STAGES, stop=stop, service="run", on_listening=_tell_page)
             finally:
                 timer.cancel()
-            undelivered = _undelivered(run_settings.state.path)
+            undelivered = _undelivered(run_settings.state.path, [sub.name for sub in run_settings.subscriptions])
     finally:
         await demo.stop()
     if undelivered:
@@ -125,8 +125,9 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
     return 0
 
 
-def _undelivered(state_path: str) -> dict[str, int]:
-    """Per subscription, the alerts and updates of the demo not delivered (owed or dead)."""
+def _undelivered(state_path: str, subscriptions: list[str]) -> dict[str, int]:
+    """Per subscription, the alerts and updates of the demo not delivered (owed, dead, or
+    queued for a digest not sent yet)."""
     from services.notify.ledger import Ledger
     from services.runtime.db import connect
 
@@ -135,6 +136,7 @@ def _undelivered(state_path: str) -> dict[str, int]:
         ledger = Ledger(conn)
         counts = Counter(ledger.owed())
         counts.update(row[0] for row in ledger.dead())
+        counts.update({name: len(ledger.queued(name)) for name in subscriptions})
     finally:
         conn.close()
-    return dict(sorted(counts.items()))
+    return {name: count for name, count in sorted(counts.items()) if count}

@@ -556,11 +556,11 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
             # The pages work without their stream; the script tries again with a backoff.
             raise web.HTTPServiceUnavailable(text=f"{live.max_listeners} live streams are open, the most this "
                                                   "server keeps: try again later", headers={"Retry-After": "30"})
+        queue = live.listen()  # counted from here, before the first await: the check above holds
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
                                                "X-Accel-Buffering": "no"})
-        await response.prepare(request)
-        queue = live.listen()
         try:
+            await response.prepare(request)
             await response.write(b"retry: 1000\n\n")
             while True:
                 try:
@@ -629,8 +629,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         if replay is None or not admin_token:
             raise web.HTTPForbidden(text="replaying is off here: it needs [web] admin_token set")
         if len(tokens) != 1 or not hmac.compare_digest(tokens[0].encode(), admin_token.encode()):
-            raise web.HTTPForbidden(text="replaying needs the admin token ([web] admin_token): "
-                                         + ("none was given" if not tokens or not tokens[0] else "that one is wrong"))
+            said = "none was given" if not any(tokens) else "give it once" if len(tokens) > 1 else "that one is wrong"
+            raise web.HTTPForbidden(text=f"replaying needs the admin token ([web] admin_token): {said}")
         subscription, _, event_id = str(form.get("letter", "")).partition("|")
         if not subscription or not event_id:
             raise web.HTTPBadRequest(text="letter: expected subscription|event_id, as a Replay button sends it")

@@ -241,11 +241,6 @@ async def serve_http(app: web.Application, listen: str, stop: asyncio.Event) -> 
         await runner.cleanup()
 
 
-class _Disabled:
-    async def run(self, stop: asyncio.Event) -> None:
-        await stop.wait()  # a stage that returned early would stop the whole process
-
-
 _PREPARED = web.AppKey("web_stage", WebStage)
 
 
@@ -253,16 +248,14 @@ def prepare(ctx: StageContext) -> None:
     """Add the pages to the process's application before its listener starts. On a SQLite
     state they are served from then on, whatever the broker does; a PostgreSQL state is
     opened once the database (and the broker) answer (`build_stage`): until then a page is
-    a 503."""
-    if ctx.settings.web.enabled and ctx.http_app is not None:
+    a 503. (With `[web] enabled = false` no web stage runs: `services.stages.run`.)"""
+    if ctx.http_app is not None:
         stage = ctx.http_app[_PREPARED] = WebStage(ctx, ctx.http_app)
         if not ctx.shared_state:
             stage.open_state()
 
 
-async def build_stage(ctx: StageContext) -> WebStage | _Disabled:
-    if not ctx.settings.web.enabled:
-        return _Disabled()
+async def build_stage(ctx: StageContext) -> WebStage:
     if ctx.http_app is not None and _PREPARED in ctx.http_app:
         stage = ctx.http_app[_PREPARED]
         if ctx.shared_state:

@@ -134,17 +134,28 @@ async def test_a_listen_address_in_use_stops_the_stage_with_a_one_line_error(tmp
         await bus.close()
 
 
-async def test_web_disabled_serves_nothing_and_waits_for_stop(tmp_path: Path) -> None:
+async def test_web_disabled_runs_no_web_stage_and_serves_no_page(tmp_path: Path) -> None:
+    """`[web] enabled = false`: no web stage runs, nor is one named in the started line; the
+    process's health endpoints answer, the pages do not exist."""
+    import structlog
+    from structlog.testing import capture_logs
+
+    from services.stages import run
+
     port = free_port()
-    bus = MemoryBus("t-webstage3.", default_partitions=1)
-    async with aiohttp.ClientSession() as http:
-        ctx = StageContext(settings_for(tmp_path, port, LAUNCHWATCH_WEB__ENABLED="false"), bus, http)
-        stop = asyncio.Event()
-        running = asyncio.create_task((await build_stage(ctx)).run(stop))
-        await asyncio.sleep(0.2)
-        with pytest.raises(aiohttp.ClientConnectionError):
-            await http.get(f"http://127.0.0.1:{port}/")
-        assert not running.done()
+    settings = settings_for(tmp_path, port, LAUNCHWATCH_WEB__ENABLED="false")
+    stop = asyncio.Event()
+    with capture_logs(processors=[structlog.contextvars.merge_contextvars]) as logs:
+        running = asyncio.create_task(run(settings, ["events", "web"], stop=stop, service="classify"))
+        async with aiohttp.ClientSession() as http:
+            for _ in range(200):
+                if any(line["event"] == "started" for line in logs) or running.done():
+                    break
+                await asyncio.sleep(0.05)
+            page = await http.get(f"http://127.0.0.1:{port}/")
+            health = await http.get(f"http://127.0.0.1:{port}/healthz")
         stop.set()
-        await asyncio.wait_for(running, 5)
-        ctx.close()
+        await asyncio.wait_for(running, 10)
+    (started,) = [line for line in logs if line["event"] == "started"]
+    assert started["stages"] == ["events"]
+    assert (page.status, health.status) == (404, 200)
