@@ -219,12 +219,10 @@ async def test_receivers_that_are_down_never_take_the_delivery_slots_of_one_that
     assert max(latencies) <= max(baseline) + 2 * TIMEOUT_S + 0.5, (latencies, max(baseline))
 
 
-async def test_a_receiver_that_is_down_is_not_tried_once_per_stale_revision(tmp_path, http):
-    """Six revisions of one launch came while the receiver answered 500: each was tried
-    max_attempts times and dead-lettered in turn, a new launch waiting behind them all, and
-    the receiver, once back, got an old revision as its first alert. Now the revisions owed
-    while it fails are superseded by the newest: it is tried with revision 1 (already
-    sending) and then the newest, and the new launch comes next."""
+async def to_a_receiver_that_is_down(tmp_path, http, events, letters: int):
+    """Publish `events` to one webhook subscription whose receiver answers 500 (two attempts
+    each) and run the stage until `letters` dead letters: (the receiver, the letters' event
+    ids, the revisions logged as superseded)."""
     from services.config import Settings
 
     hook = await Hook(status=500).start()
@@ -235,18 +233,29 @@ async def test_a_receiver_that_is_down_is_not_tried_once_per_stale_revision(tmp_
     })
     bus = MemoryBus()
     ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await publish(bus, *(make_event("evt-launch", revision=n, count=n) for n in range(1, 7)), make_event("evt-next"))
+    await publish(bus, *events)
     try:
         with capture_logs() as logs:
-            await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 3, sleep=FakeSleep())
+            await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == letters, sleep=FakeSleep())
     finally:
         ctx.close()
         await hook.close()
-    letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
-    assert hook.tried == [("evt-launch", 1)] * 2 + [("evt-launch", 6)] * 2 + [("evt-next", 1)] * 2
-    assert [d.event_id for d in letters] == ["evt-launch", "evt-launch", "evt-next"]
+    dead = [DeadLetter.from_bytes(r.value).event_id for r in bus.records("launchwatch.dlq")]
     superseded = [line["revision"] for line in logs
                   if line["event"] == "alert_skipped" and line["reason"] == "superseded"]
+    return hook, dead, superseded
+
+
+async def test_a_receiver_that_is_down_is_not_tried_once_per_stale_revision(tmp_path, http):
+    """Six revisions of one launch came while the receiver answered 500: each was tried
+    max_attempts times and dead-lettered in turn, a new launch waiting behind them all, and
+    the receiver, once back, got an old revision as its first alert. Now the revisions owed
+    while it fails are superseded by the newest: it is tried with revision 1 (already
+    sending) and then the newest, and the new launch comes next."""
+    events = [*(make_event("evt-launch", revision=n, count=n) for n in range(1, 7)), make_event("evt-next")]
+    hook, dead, superseded = await to_a_receiver_that_is_down(tmp_path, http, events, letters=3)
+    assert hook.tried == [("evt-launch", 1)] * 2 + [("evt-launch", 6)] * 2 + [("evt-next", 1)] * 2
+    assert dead == ["evt-launch", "evt-launch", "evt-next"]
     assert superseded == [2, 3, 4, 5]
 
 
@@ -255,23 +264,8 @@ async def test_a_launch_whose_newest_revision_would_not_alert_is_not_superseded_
     skipped for its newest, which was stale and alerted no one, and the launch was told by
     none, not even by a dead letter to replay. The first revision is tried and dead-lettered
     instead, as before."""
-    from services.config import Settings
-
-    hook = await Hook(status=500).start()
-    settings = Settings.model_validate({
-        "state": {"path": str(tmp_path / "state.db")},
-        "notify": {"max_attempts": 2, "backoff_base_s": 1, "allowed_networks": ["127.0.0.1/32"]},
-        "subscriptions": [{"name": "partner-hook", "channel": "webhook", "url": hook.url}],
-    })
-    bus = MemoryBus()
-    ctx = StageContext(settings, bus, http, clock=lambda: NOW)
-    await publish(bus, make_event("evt-first"), make_event("evt-launch", revision=1),
-                  make_event("evt-launch", revision=2, stale=True))
-    try:
-        await run_until(ctx, lambda: len(bus.records("launchwatch.dlq")) == 2, sleep=FakeSleep())
-    finally:
-        ctx.close()
-        await hook.close()
-    letters = [DeadLetter.from_bytes(r.value) for r in bus.records("launchwatch.dlq")]
-    assert [d.event_id for d in letters] == ["evt-first", "evt-launch"]
+    events = [make_event("evt-first"), make_event("evt-launch", revision=1),
+              make_event("evt-launch", revision=2, stale=True)]
+    hook, dead, superseded = await to_a_receiver_that_is_down(tmp_path, http, events, letters=2)
+    assert dead == ["evt-first", "evt-launch"] and superseded == []
     assert hook.tried == [("evt-first", 1)] * 2 + [("evt-launch", 1)] * 2
