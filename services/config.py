@@ -55,6 +55,7 @@ class Settings(RuntimeSettings):
             return self
         (web_host, web_port), (hub_host, hub_port) = (
             listen.rsplit(":", 1) for listen in (self.http.listen, self.websub.listen))
+        web_host, hub_host = ({"localhost": "127.0.0.1"}.get(h.lower(), h) for h in (web_host, hub_host))
         wildcard = {"0.0.0.0", "::", "[::]", ""}
         if web_port == hub_port != "0" and (web_host == hub_host or {web_host, hub_host} & wildcard):
             raise ValueError(f"websub.listen ({self.websub.listen}) and http.listen ({self.http.listen}) take the "

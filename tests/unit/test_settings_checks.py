@@ -70,6 +70,8 @@ def load(tmp_path, text: str, environ: dict[str, str] | None = None):
     ('[websub]\nlisten = "0.0.0.0:99999"\n', "websub.listen: port 99999 is above 65535"),
     ('[http]\nlisten = "127.0.0.1:8091"\n[websub]\npublic_url = "https://lw.example.org"\nlisten = "0.0.0.0:8091"\n',
      "websub.listen (0.0.0.0:8091) and http.listen (127.0.0.1:8091) take the same port: give each a port of its own"),
+    ('[http]\nlisten = "localhost:8091"\n[websub]\npublic_url = "https://lw.example.org"\nlisten = "127.0.0.1:8091"\n',
+     "websub.listen (127.0.0.1:8091) and http.listen (localhost:8091) take the same port"),
     ('[http]\nlisten = "http://127.0.0.1:8085"\n',
      "http.listen: must be host:port without a scheme, e.g. 127.0.0.1:8080"),
     ('[http]\nlisten = "999.1.1.1:80"\n', "http.listen: '999.1.1.1' is no host name or IP address"),
