@@ -60,10 +60,11 @@ MAX_DATE_CHARS = 200  # longer is no date
 RAW_TEXT_FACTOR = 20  # markup is cut to this many times the text limit before conversion
 # A document in its declared encoding but for a few bad bytes (a truncated character in one
 # title) has its bad bytes replaced by U+FFFD, the rest read as declared, when the characters
-# outside ASCII that did decode are at least this many times the bad ones. More bad bytes than
-# that say the declaration is wrong (Latin-1 served as UTF-8): the lenient parser guesses the
-# encoding of the whole document instead.
-MENDABLE_RATIO = 20
+# outside ASCII that did decode are at least this many times the bad ones (a short feed's one
+# cut character among a dozen good ones). More bad bytes than that say the declaration is
+# wrong (Latin-1 served as UTF-8 decodes next to no character beyond ASCII): the lenient
+# parser guesses the encoding of the whole document instead.
+MENDABLE_RATIO = 3
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -181,6 +181,18 @@ def test_bad_bytes_in_a_shift_jis_feed_or_a_json_feed_are_replaced_alone():
         "Missile fired \ufffd"]
 
 
+def test_a_short_feed_with_one_cut_character_loses_that_character_alone():
+    """Three short titles in three scripts, one character cut: 17 good characters beyond
+    ASCII to one bad byte was once taken for a wrong declaration, and every title garbled."""
+    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>'
+            "<item><title>북한 탄도미사일 발사</title><guid>1</guid></item>"
+            "<item><title>日本 ミサイル 発射 @BAD@</title><guid>2</guid></item>"
+            "<item><title>Third title café</title><guid>3</guid></item></channel></rss>").encode()
+    feed = parse_feed(body.replace(b"@BAD@", b"\xff"), url="https://example.org/rss")
+    assert [e.title for e in feed.entries] == ["북한 탄도미사일 발사", "日本 ミサイル 発射 \ufffd", "Third title café"]
+    assert feed.damaged.startswith("1 byte sequence not valid utf-8")
+
+
 def test_a_feed_wrongly_declared_utf16_is_read_as_the_lenient_parser_finds_it():
     body = (b'<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Wire</title>'
             b"<item><title>Missile fired</title><guid>m-1</guid></item></channel></rss>")
