@@ -270,10 +270,11 @@ def load_config(model: type[SettingsT], path: str | Path | None = None,
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
     if path is not None:
         _anchor_state_path(raw, Path(path))
-    overridden = _apply_env_overrides(model, raw, environ)
-    # Misspelt keys first, in every section, all of them in one message: a missing variable
-    # is no reason to hide them, and a newcomer fixes them in one edit, not one per run.
+    # Misspelt keys first, in every section and every variable, all of them in one message:
+    # a missing variable is no reason to hide them, and a newcomer fixes them in one edit,
+    # not one per run.
     misspelt: list[str] = []
+    overridden = _apply_env_overrides(model, raw, environ, misspelt)
     for key, value in raw.items():
         if key not in model.model_fields:
             misspelt.append(f"{key}: unknown config key{_did_you_mean(key, model.model_fields) or _section_of(key, model)}")
@@ -305,30 +306,35 @@ def setting_origin(section: str, key: str, environ: Mapping[str, str] | None = N
     return f"[{section}] {key}" + (f", set by {variable}" if variable in environ else "")
 
 
-def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Mapping[str, str]) -> dict[str, str]:
+def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Mapping[str, str],
+                         misnamed: list[str]) -> dict[str, str]:
     """Put the `LAUNCHWATCH_<SECTION>__<KEY>` values into `raw`; returns which variable set
-    each key ("bus.kind" -> "LAUNCHWATCH_BUS__KIND"), for the errors to name it."""
+    each key ("bus.kind" -> "LAUNCHWATCH_BUS__KIND"), for the errors to name it. A variable
+    that names no setting is added to `misnamed`, saying why."""
     overridden: dict[str, str] = {}
     for name, text in environ.items():
         if not name.startswith(ENV_PREFIX):
             continue
         if "__" not in name:
-            _check_single_underscore(model, name)
+            misnamed.extend(filter(None, [_single_underscore(model, name)]))
             continue
         section, _, key = name[len(ENV_PREFIX):].partition("__")
         section, key = section.lower(), key.lower()
         field = model.model_fields.get(section)
         if field is None:
-            raise ConfigError(f"{name}: unknown config section {section!r}")
+            misnamed.append(f"{name}: unknown config section {section!r}")
+            continue
         section_model = field.annotation
         if not (isinstance(section_model, type) and issubclass(section_model, Section)) \
                 or not isinstance(raw.get(section, {}), dict):
             # A list of tables ([[subscriptions]], [[feeds]]): no entry is set from the environment.
-            raise ConfigError(f"{name}: [[{section}]] entries are not set from the environment: write them in "
-                              'the file (a secret of one may name a variable there: "env:NAME")')
+            misnamed.append(f"{name}: [[{section}]] entries are not set from the environment: write them in "
+                            'the file (a secret of one may name a variable there: "env:NAME")')
+            continue
         if key not in section_model.model_fields:
-            raise ConfigError(f"{name}: unknown config key {section}.{key}"
-                              f"{_did_you_mean(key, section_model.model_fields)}")
+            misnamed.append(f"{name}: unknown config key {section}.{key}"
+                            f"{_did_you_mean(key, section_model.model_fields)}")
+            continue
         value = _parse_env_value(text)
         if not isinstance(value, str) and _takes_text_only(section_model.model_fields[key].annotation):
             value = text  # LAUNCHWATCH_BUS__ACKS=1 is the text "1", a password of digits is text
@@ -337,21 +343,22 @@ def _apply_env_overrides(model: type[Section], raw: dict[str, Any], environ: Map
     return overridden
 
 
-def _check_single_underscore(model: type[Section], name: str) -> None:
-    """Raise `ConfigError` for a variable that names a section but not as an override
-    does (`LAUNCHWATCH_BUS_KIND`, `LAUNCHWATCH_SUBSCRIPTIONS`), which would be ignored;
-    other `LAUNCHWATCH_` variables (`LAUNCHWATCH_SHARED_DATA`) are not settings."""
+def _single_underscore(model: type[Section], name: str) -> str | None:
+    """What is wrong with a variable that names a section but not as an override does
+    (`LAUNCHWATCH_BUS_KIND`, `LAUNCHWATCH_SUBSCRIPTIONS`), which would be ignored; None for
+    other `LAUNCHWATCH_` variables (`LAUNCHWATCH_SHARED_DATA`), which are not settings."""
     rest = name[len(ENV_PREFIX):].lower()
     for section, field in model.model_fields.items():
         section_model = field.annotation
         table = isinstance(section_model, type) and issubclass(section_model, Section)
         if rest == section:
-            raise ConfigError(f"{name}: a section is not set from the environment; " + (
-                f"set one key: {ENV_PREFIX}{section.upper()}__<KEY>" if table else f"write [[{section}]] in the file"))
+            return f"{name}: a section is not set from the environment; " + (
+                f"set one key: {ENV_PREFIX}{section.upper()}__<KEY>" if table else f"write [[{section}]] in the file")
         key = rest.removeprefix(section + "_")
         if key != rest and table and key in section_model.model_fields:  # type: ignore[union-attr]
-            raise ConfigError(f"{name}: not read; two underscores part section and key: "
-                              f"{ENV_PREFIX}{section.upper()}__{key.upper()}")
+            return (f"{name}: not read; two underscores part section and key: "
+                    f"{ENV_PREFIX}{section.upper()}__{key.upper()}")
+    return None
 
 
 # "[subscriptions]" written for "[[subscriptions]]".
@@ -544,6 +551,10 @@ def _field_kind(annotation: Any) -> tuple[str, Any]:
 _TYPE_HINTS = {
     "bool_parsing": "write true or false",
     "bool_type": "write true or false",
+    "int_parsing": "write a whole number, e.g. 6",
+    "int_type": "write a whole number, e.g. 6",
+    "float_parsing": "write a number, e.g. 0.5",
+    "float_type": "write a number, e.g. 0.5",
     "list_type": 'write a TOML list, e.g. ["127.0.0.1/32"]',
 }
 """How to write a value of that type in an environment variable, where TOML's types are not

@@ -165,7 +165,7 @@ def test_an_entry_of_a_list_of_tables_set_from_the_environment_is_told_to_go_in_
     config.write_text(in_file, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_settings(str(config), {"LAUNCHWATCH_SUBSCRIPTIONS__0__URL": "https://hooks.example/x"})
-    assert str(caught.value).startswith("LAUNCHWATCH_SUBSCRIPTIONS__0__URL: [[subscriptions]] entries are not set "
+    assert str(caught.value).startswith("invalid configuration: LAUNCHWATCH_SUBSCRIPTIONS__0__URL: [[subscriptions]] entries are not set "
                                         "from the environment: write them in the file")
 
 
@@ -355,7 +355,20 @@ def test_a_relative_secret_file_is_the_config_files_neighbour_wherever_the_comma
     assert settings.smtp.password.get_secret_value() == "pw-123456"
 
 
-def test_a_misspelt_key_in_a_variable_is_told_the_key_it_is_close_to():
+def test_a_misspelt_key_in_a_variable_is_told_the_key_it_is_close_to_with_those_of_the_file(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_settings(None, environ={"LAUNCHWATCH_BUS__KINDD": "kafka"})
-    assert str(caught.value) == "LAUNCHWATCH_BUS__KINDD: unknown config key bus.kindd; did you mean 'kind'?"
+    assert str(caught.value) == ("invalid configuration: LAUNCHWATCH_BUS__KINDD: unknown config key bus.kindd; "
+                                 "did you mean 'kind'?")
+    # The file's misspelt keys in the same line: not one round per run.
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, 'kind = "memory"\n', environ={"LAUNCHWATCH_BUS__KINDD": "kafka"})
+    assert str(caught.value) == ("invalid configuration: LAUNCHWATCH_BUS__KINDD: unknown config key bus.kindd; "
+                                 "did you mean 'kind'?; kind: unknown config key; it is a key of [bus]: write it "
+                                 "under [bus]")
+
+
+def test_a_number_set_by_a_variable_that_reads_as_none_says_how_to_write_it():
+    with pytest.raises(ConfigError) as caught:
+        load_settings(None, environ={"LAUNCHWATCH_BUS__PARTITIONS": "six"})
+    assert str(caught.value).endswith("(set by LAUNCHWATCH_BUS__PARTITIONS); write a whole number, e.g. 6")
