@@ -52,7 +52,7 @@ from services.ingest.websub import PushBusy, WebSubscriber
 from services.runtime.bus import Producer
 from services.runtime.cpu_pool import CpuPool, TimeLimitExceeded, WorkerDied, preload
 from services.runtime.errors import PermanentError, RetryableError, StateError
-from services.runtime.http import ListenFailed, app_runner, report_ready, report_role
+from services.runtime.http import Listener, report_ready, report_role
 from services.runtime.postgres import STATE_ERRORS
 from services.runtime.lifecycle import StageContext
 from services.runtime.logs import get_logger
@@ -227,7 +227,7 @@ class IngestStage:
                 allow_private_networks=settings.allow_private_networks, rng=self._rng,
             )
             self.websub.restore(self._sources)
-        self._servers: list[web.AppRunner] = []
+        self._servers: list[Listener] = []
         self._renewal: asyncio.Task[None] | None = None
         self._pruned_at: float | None = None
         self._first_round = FirstRound(list(self._sources))
@@ -313,25 +313,19 @@ class IngestStage:
                                  hint="documents are parsed in worker processes: set ingest.parse_workers and "
                                       "remove ingest.parse_threads")
         for address, routes in by_address.items():
-            host, _, port = address.rpartition(":")
             app = web.Application(client_max_size=self._settings.max_body_bytes)
             app.add_routes(routes)
             app.on_response_prepare.append(_nothing_to_render)
             # On stop, a push still being read is cut off after PUSH_SHUTDOWN_S: its hub got no
             # 2xx and pushes it again (aiohttp would wait a minute, past the stop's grace).
-            runner = app_runner(app, shutdown_timeout=PUSH_SHUTDOWN_S)
-            await runner.setup()
-            try:
-                await web.TCPSite(runner, host.strip("[]"), int(port)).start()
-            except OSError as exc:
-                await runner.cleanup()
-                raise ListenFailed(f"cannot listen on {address} ([websub] listen): {exc.strerror or exc}") from None
-            self._servers.append(runner)
-            get_logger().info("ingest_listening", address=address, paths=sorted({r.path for r in routes}))
+            listener = Listener(app, address, "[websub] listen", shutdown_timeout=PUSH_SHUTDOWN_S)
+            bound = await listener.start()  # (raises ListenFailed naming the key)
+            self._servers.append(listener)
+            get_logger().info("ingest_listening", address=bound, paths=sorted({r.path for r in routes}))
 
     async def stop_servers(self) -> None:
-        for runner in self._servers:
-            await runner.cleanup()
+        for listener in self._servers:
+            await listener.close()
         self._servers.clear()
 
     def _schedule(self, keys) -> None:

@@ -147,10 +147,11 @@ def app_runner(app: web.Application, **kwargs: Any) -> web.AppRunner:
 class Listener:
     """Serves an application on `host:port` (port 0: an ephemeral port, see `address`)."""
 
-    def __init__(self, app: web.Application, listen: str, origin: str = "[http] listen") -> None:
+    def __init__(self, app: web.Application, listen: str, origin: str = "[http] listen", **runner: Any) -> None:
         self._app = app
         self._listen = listen
         self._origin = origin
+        self._runner_options = runner  # for `app_runner` (a `shutdown_timeout`)
         self._runner: web.AppRunner | None = None
         self.address = listen
 
@@ -160,7 +161,7 @@ class Listener:
         Raises `ListenFailed` naming the setting (`origin`) when the address cannot be bound."""
         host, _, port = self._listen.rpartition(":")
         host = host.strip("[]")
-        self._runner = app_runner(self._app)
+        self._runner = app_runner(self._app, **self._runner_options)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, int(port))
         try:

@@ -766,3 +766,21 @@ async def test_pushes_read_at_once_are_bounded_and_a_broken_body_is_a_400(world,
         assert await asyncio.gather(*slow) == [202] * PUSHES_READ_AT_ONCE  # read, then dropped as forged
         async with http.post(callback, data=b"not deflate", headers={"Content-Encoding": "deflate"}) as resp:
             assert resp.status == 400
+
+
+async def test_a_callback_server_on_port_0_says_the_port_it_got(world, tmp_path):
+    """`[websub] listen = "127.0.0.1:0"` logged "127.0.0.1:0": the port hubs must be sent to
+    went unsaid. The line names the bound one, as the HTTP server's does."""
+    site, _, http = world
+    stage = IngestStage(
+        sources=[Source(url=site.url("/wire.xml"), name="w", interval_s=60)], http=http,
+        producer=MemoryBus().producer(), items_topic="launchwatch.items", state=IngestState(connect(tmp_path / "s.db")),
+        settings=IngestSettings(allow_private_networks=True), clock=Clock(),
+        websub=WebSubSettings(public_url="http://127.0.0.1:9", listen="127.0.0.1:0"))
+    with capture_logs() as logs:
+        async with running(stage):
+            (line,) = [entry for entry in logs if entry["event"] == "ingest_listening"]
+            host, _, port = line["address"].rpartition(":")
+            assert host == "127.0.0.1" and int(port) > 0
+            async with http.get(f"http://{line['address']}/nowhere") as answer:  # it answers there
+                assert answer.status == 404
