@@ -386,8 +386,8 @@ def _classify(input_path: str, output_path: str) -> int:
         if output_path != "-":
             # A file cut short must not pass for the whole answer.
             sink.close()
-            print(f"launchwatch: classify stopped: --output {output_path} holds the first {sink.lines:,} "
-                  "answers only", file=sys.stderr)
+            held = f"the first {sink.lines:,} answers only" if sink.lines else "no answer yet"
+            print(f"launchwatch: classify stopped: --output {output_path} holds {held}", file=sys.stderr)
         raise
     finally:
         if source is not stdin:

@@ -635,6 +635,8 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         if not subscription or not event_id:
             raise web.HTTPBadRequest(text="letter: expected subscription|event_id, as a Replay button sends it")
         outcome = await replay(subscription, event_id)
+        if not any(outcome.get(name, 0) for name in REPLAY_OUTCOMES):
+            raise web.HTTPNotFound(text=f"no dead letter of subscription {subscription!r} for event {event_id!r}")
         raise web.HTTPSeeOther("/deliveries?" + urlencode({name: outcome.get(name, 0) for name in REPLAY_OUTCOMES}))
 
     app.router.add_get("/", events_page)

@@ -200,6 +200,8 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
 
     async def replay(subscription: str, event_id: str) -> dict[str, int]:
         replayed.append((subscription, event_id))
+        if event_id != "evt_x":  # no such dead letter: nothing to count
+            return {"delivered": 0, "failed": 0, "superseded": 0, "already_done": 0, "not_replayable": 0}
         return {"delivered": 1, "failed": 0, "superseded": 2, "already_done": 0, "not_replayable": 0}
 
     deliveries = lambda: {"counts": {"dead": 1}, "dead": [{"subscription": "ops", "event_id": "evt_x", "revision": 1,
@@ -217,6 +219,8 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
         partial = await client.post("/deliveries/replay", data={"letter": "ops", "token": "s3cret-token"})
         allowed = await client.post("/deliveries/replay", data={"letter": "ops|evt_x", "token": "s3cret-token"})
         after = await allowed.text()
+        nowhere = await client.post("/deliveries/replay", data={"letter": "ops|evt_none", "token": "s3cret-token"})
+        nowhere_text = await nowhere.text()
         # The notice is made of the outcome's numbers: a link's own text is never shown.
         spoofed = await (await client.get("/deliveries?message=Replay%20succeeded%20visit%20evil.example")).text()
         forged = [await (await client.get(f"/deliveries?{query}")).text() for query in (
@@ -230,7 +234,9 @@ async def test_replaying_a_dead_letter_needs_the_token() -> None:
     # A wrong token is told apart from none.
     assert denied_text == "replaying needs the admin token ([web] admin_token): that one is wrong"
     assert tokenless == "replaying needs the admin token ([web] admin_token): none was given"
-    assert replayed == [("ops", "evt_x")]
+    assert replayed == [("ops", "evt_x"), ("ops", "evt_none")]
+    # A letter that is not there is said to be so, not "replayed: 0 delivered".
+    assert (nowhere.status, nowhere_text) == (404, "no dead letter of subscription 'ops' for event 'evt_none'")
     # Every outcome the replay had is told, not only the deliveries made: a letter that
     # vanished was superseded, not lost.
     assert ("Replayed: 1 delivered; 0 failed again; 2 not sent: a later revision tells the event as it now "
