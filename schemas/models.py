@@ -211,6 +211,10 @@ class LaunchEvent(Message):
                         "headline, source_agency, confidence, first_reported_at, a direction's wording)."
     )
     stale: bool = Field(False, description="First reported too long ago to alert anyone.")
+    confirmed: bool = Field(
+        False, description="Confirmed by an observing government's agency or at least three independent outlets, "
+                           "whatever the status: a corrected or retracted event can have been confirmed too (status "
+                           "'confirmed' says it of an event nothing walked back).")
 
 
 class DeadLetter(Message):

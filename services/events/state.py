@@ -51,7 +51,8 @@ operators; in short:
   observing government's agency (an `agency` feed other than the launching state's media,
   or a known `source_agency`) or at least `CONFIRMING_OUTLETS` independent outlets (feeds
   of one outlet count once); else `claimed` when the launching state's own media is a
-  source; else `reported`.
+  source; else `reported`. `confirmed` (the field) says whether the agency or the outlets
+  are there whatever the status, so a corrected event does not hide that it was confirmed.
 - Confidence: each outlet's best report confidence, combined as independent evidence
   (1 - product of (1 - c)).
 - Bounds: titles, feed names, directions and agencies are cut (`MAX_TITLE_CHARS`,
@@ -935,12 +936,13 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     best: dict[str, float] = dict(omitted.outlets)
     for s in sources:
         best[s.outlet] = max(best.get(s.outlet, 0.0), s.confidence)
+    confirmed = bool(omitted.official or any(s.official for s in sources)
+                     or len(best) + omitted.outlets_beyond >= CONFIRMING_OUTLETS)
     if any(s.walk_back == "retraction" and _retraction_accepted(s, sources) for s in sources):
         status = "retracted"
     elif any(s.walk_back == "correction" for s in sources):
         status = "corrected"
-    elif (omitted.official or any(s.official for s in sources)
-          or len(best) + omitted.outlets_beyond >= CONFIRMING_OUTLETS):
+    elif confirmed:
         status = "confirmed"
     elif omitted.state_media or any(s.state_media for s in sources):
         status = "claimed"
@@ -964,6 +966,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         sources_omitted=omitted.count,
         changes=[],
         stale=(now - first_reported_at).total_seconds() > window.stale_after_s,
+        confirmed=confirmed,
     )
     return event.model_copy(update={"changes": changes_between(previous, event)})
 

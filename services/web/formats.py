@@ -163,7 +163,8 @@ def cap_alert(event: LaunchEvent, *, base_url: str, sender: str = "launchwatch@l
     add(info, "event", "Missile or rocket launch")
     add(info, "urgency", "Past" if event.stale else "Immediate")
     add(info, "severity", "Severe")
-    add(info, "certainty", _CERTAINTY[event.status])
+    # A corrected launch that was confirmed was observed: the correction changed a fact of it.
+    add(info, "certainty", "Observed" if event.confirmed and event.status == "corrected" else _CERTAINTY[event.status])
     if event.launched_at is not None and event.launched_on is None:
         add(info, "onset", _cap_time(event.launched_at))  # when it was fired, where a report says the time
     add(info, "senderName", "launchwatch")

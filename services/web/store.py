@@ -68,6 +68,7 @@ class EventRow:
     source_count: int
     since_day: str | None = None  # the launch day where the reports give no hour ("2023-02-18")
     launched: bool = True         # whether `since` is the launch's time (else the first report's)
+    confirmed: bool = False       # LaunchEvent.confirmed (a corrected event shows it beside its status)
 
     @classmethod
     def of(cls, event: LaunchEvent) -> EventRow:
@@ -76,7 +77,7 @@ class EventRow:
                    since=event.launched_at or event.first_reported_at, first_reported_at=event.first_reported_at,
                    source_count=event.source_count,
                    since_day=event.launched_on.isoformat() if event.launched_at and event.launched_on else None,
-                   launched=event.launched_at is not None)
+                   launched=event.launched_at is not None, confirmed=event.confirmed)
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "since": self.since.isoformat(),

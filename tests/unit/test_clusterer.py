@@ -241,6 +241,18 @@ def test_a_correction_changes_the_facts_and_the_status(db):
                                      kind_of_source="wire", agency="JCS", count=3))[0]
     assert corrected.status == "corrected" and corrected.count == 3
     assert set(corrected.changes) >= {"status", "count"}
+    # Confirmed before the correction, and still so beside it (the JCS and outlets said it).
+    assert corrected.confirmed is True
+
+
+def test_a_report_alone_is_not_confirmed_and_an_agency_confirms_it(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    (first,) = clusterer.add(report("blog-1", "Some Blog", "North Korea fires missile, blog says", minutes=1,
+                                    kind_of_source="news"))
+    assert (first.status, first.confirmed) == ("reported", False)
+    (second,) = clusterer.add(report("jcs-1", "JCS", "N. Korea fires ballistic missile: JCS", minutes=3,
+                                     kind_of_source="agency", agency="JCS"))
+    assert (second.status, second.confirmed) == ("confirmed", True)
 
 
 def test_a_retraction_walks_the_event_back_even_when_not_classified_a_launch(db):

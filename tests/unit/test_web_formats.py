@@ -74,6 +74,12 @@ def test_cap_alert_is_valid_cap_1_2(cap_schema: etree.XMLSchema, revision: int) 
     ns = {"cap": "urn:oasis:names:tc:emergency:cap:1.2"}
     assert document.findtext("cap:msgType", namespaces=ns) == ("Alert" if revision == 1 else "Update")
     assert document.findtext("cap:info/cap:certainty", namespaces=ns) == ("Observed" if revision == 3 else "Likely")
+    # A confirmed launch whose count a source corrected was still observed; one only
+    # reported, then corrected, is as likely as before.
+    for confirmed, certainty in ((True, "Observed"), (False, "Likely")):
+        corrected = korean_event(revision).model_copy(update={"status": "corrected", "confirmed": confirmed})
+        text = etree.fromstring(cap_alert(corrected, base_url=BASE)).findtext("cap:info/cap:certainty", namespaces=ns)
+        assert text == certainty, (confirmed, text)
     assert document.findtext("cap:info/cap:area/cap:circle", namespaces=ns).endswith(" 150.0")
     # When it was fired, and what, in the pages' words.
     assert document.findtext("cap:info/cap:onset", namespaces=ns) == (

@@ -761,3 +761,38 @@ def test_the_replay_notice_tells_every_outcome_a_replay_has() -> None:
     from services.web.app import REPLAY_OUTCOMES
 
     assert set(REPLAY_OUTCOMES) == {f.name for f in fields(ReplayResult)}
+
+
+async def test_a_corrected_event_that_was_confirmed_says_both_in_the_list_and_on_its_page() -> None:
+    """"corrected" replaced "confirmed": a duty officer could not tell a confirmed launch whose
+    count was corrected from a rumour. Both badges show; a corrected rumour shows one."""
+    from html.parser import HTMLParser
+
+    class Badges(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+            self._in = False
+
+        def handle_starttag(self, tag, attrs):  # noqa: ANN001
+            self._in = tag == "span" and "badge" in (dict(attrs).get("class") or "")
+
+        def handle_data(self, data):  # noqa: ANN001
+            if self._in:
+                self.found.append(data)
+                self._in = False
+
+    def badges(html: str) -> list[str]:
+        parser = Badges()
+        parser.feed(html)
+        return parser.found
+
+    store = make_store()
+    confirmed = korean_event(3).model_copy(update={"status": "corrected", "confirmed": True})
+    rumour = korean_event(3).model_copy(update={"event_id": "evt_rumour", "status": "corrected", "confirmed": False})
+    for event in (confirmed, rumour):
+        store.add(event, event.updated_at)
+    assert badges(await _page(store, f"/events/{confirmed.event_id}")) == ["corrected", "confirmed"]
+    assert badges(await _page(store, "/events/evt_rumour")) == ["corrected"]
+    listed = badges(await _page(store, "/"))
+    assert sorted(listed) == ["confirmed", "corrected", "corrected"]
