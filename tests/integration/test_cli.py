@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,17 @@ def quiet_config(tmp_path) -> str:
     config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n\n[ingest]\nuse_default_catalogue = false\n',
                       encoding="utf-8")
     return str(config)
+
+
+@contextmanager
+def reaped(proc: subprocess.Popen) -> Iterator[subprocess.Popen]:
+    """`proc`, killed and waited for on the way out if it still runs (a failed assertion)."""
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def read_until(stream, event: str, timeout_s: float = 30.0) -> list[str]:
@@ -209,14 +222,10 @@ def test_serve_web_read_only_needs_no_delivery_secret_and_with_replay_does(tmp_p
     proc = subprocess.Popen([sys.executable, "-m", "services.cli", "serve", "web", "--config", str(config),
                              "--log-format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=tmp_path, env=env_without_launchwatch_vars())
-    try:
+    with reaped(proc):
         read_until(proc.stdout, "started", timeout_s=60)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     # With replay on, the secrets are read, and a missing one is named.
     config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[web]\nadmin_token = "s3cret-token-1"\n' + hook,
                       encoding="utf-8")
@@ -236,14 +245,10 @@ def test_a_closed_terminal_stops_run_cleanly(tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             env=env_without_launchwatch_vars(LAUNCHWATCH_HTTP__LISTEN="127.0.0.1:0"),
                             preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
-    try:
+    with reaped(proc):
         read_until(proc.stdout, "started", timeout_s=60)
         proc.send_signal(signal.SIGHUP)
         rest, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     assert proc.returncode == 0
     assert '"event": "stopped"' in rest
     assert err == ""
@@ -399,16 +404,12 @@ def test_a_signal_to_classify_waiting_for_input_stops_it_at_once(tmp_path, sig):
     command = Path(sys.executable).with_name("launchwatch")
     proc = subprocess.Popen([str(command), "classify"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env_without_launchwatch_vars())
-    try:
+    with reaped(proc):
         proc.stdin.write('{"id": "a1", "title": "North Korea fires a ballistic missile"}\n')
         proc.stdin.flush()
         assert json.loads(proc.stdout.readline())["is_launch"] is True  # reading its input
         proc.send_signal(sig)
         assert proc.wait(timeout=15) == 128 + sig
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     err = proc.stderr.read()
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
@@ -420,7 +421,7 @@ def test_classify_stopped_says_its_output_file_holds_only_the_first_answers(tmp_
     proc = subprocess.Popen([str(command), "classify", "--output", str(out)], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
                             env=env_without_launchwatch_vars())
-    try:
+    with reaped(proc):
         for n in range(2):
             proc.stdin.write(f'{{"id": "a{n}", "title": "North Korea fires a ballistic missile"}}\n')
         proc.stdin.flush()
@@ -430,10 +431,6 @@ def test_classify_stopped_says_its_output_file_holds_only_the_first_answers(tmp_
             time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=15) == 130
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
     err = proc.stderr.read()
     assert err.strip() == f"launchwatch: classify stopped: --output {out} holds the first 2 answers only", err
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
