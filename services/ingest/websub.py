@@ -103,6 +103,7 @@ class WebSubscriber:
         self._allow_private = allow_private_networks
         self.policy = policy or LeasePolicy()
         self._reading = asyncio.Semaphore(PUSHES_READ_AT_ONCE)
+        self._reading_for: set[str] = set()  # callback ids of the pushes being read
         self._rng = rng or random.Random()
         self._subs: dict[str, WebSubRecord] = {}
         self._in_flight: set[str] = set()
@@ -312,13 +313,15 @@ class WebSubscriber:
         if sub is None:
             return web.Response(status=410, text="no such subscription")  # tells the hub to stop
         log = get_logger().bind(callback_id=cid, topic=sub.topic)
-        if self._reading.locked():
+        if self._reading.locked() or cid in self._reading_for:
             # A push is held whole until its signature is checked: that many at once, however
-            # many come (a flood of forged 10 MB pushes), and the hub retries the others.
+            # many come (a flood of forged 10 MB pushes), one per subscription so that a slow
+            # hub holds no other's, each for `BODY_READ_S` at most; the hub retries the others.
             log.warning("websub_push_deferred", reason="busy", retry_after_s=PUSH_RETRY_AFTER_S)
             return web.Response(status=503, text="busy reading other pushes",
                                 headers={"Retry-After": str(PUSH_RETRY_AFTER_S)})
         try:
+            self._reading_for.add(cid)
             async with self._reading:
                 body = await read_limited(request, self._max_body_bytes)
         except BodyTooLarge:
@@ -327,6 +330,8 @@ class WebSubscriber:
         except web.RequestPayloadError:
             log.warning("websub_push_dropped", reason="bad_body")  # its compression is broken, or it was cut
             return web.Response(status=400, text="the body cannot be read")
+        finally:
+            self._reading_for.discard(cid)
         if not verify_signature(sub.secret, body, request.headers.get("X-Hub-Signature")):
             log.warning("websub_push_dropped", reason="bad_signature")
             return web.Response(status=202, text="accepted")

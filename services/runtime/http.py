@@ -14,14 +14,16 @@ is frozen, as aiohttp requires.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
 from services.runtime import metrics
 from services.runtime.errors import LaunchwatchError
+from services.runtime.logs import get_logger
 
 
 class ListenFailed(LaunchwatchError):
@@ -139,8 +141,45 @@ hour, so a client that opens connections and sends nothing held a descriptor eac
 the process had none left to accept with or to poll feeds with."""
 
 
+BODY_READ_S = IDLE_CONNECTION_S
+"""How long a request's body may take to arrive, from the end of its headers: a client that
+sends headers and part of a body (a form, a WebSub push) and then nothing would otherwise
+hold its descriptor, and whatever its handler holds while it reads, for ever."""
+
+
+class BodyTimeout(Exception):
+    """A request's body did not arrive within `BODY_READ_S`."""
+
+
+@web.middleware
+async def _body_deadline(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                         ) -> web.StreamResponse:
+    """Answers 408 and closes the connection when the body has not wholly arrived
+    `BODY_READ_S` after the handler began: whatever reads it then gets `BodyTimeout`."""
+    if not request.body_exists:
+        return await handler(request)
+
+    def expire() -> None:
+        if not request.content.is_eof():
+            request.content.set_exception(BodyTimeout(f"the request body did not arrive within {BODY_READ_S:g} s"))
+
+    timer = asyncio.get_running_loop().call_later(BODY_READ_S, expire)
+    try:
+        return await handler(request)
+    except BodyTimeout as exc:
+        get_logger().warning("request_body_timeout", method=request.method, path=request.path, timeout_s=BODY_READ_S)
+        response = web.Response(status=408, text=f"{exc}\n")
+        response.force_close()
+        return response
+    finally:
+        timer.cancel()
+
+
 def app_runner(app: web.Application, **kwargs: Any) -> web.AppRunner:
-    """The runner of every listener of the service: no access log, idle connections closed."""
+    """The runner of every listener of the service: no access log, idle connections closed,
+    bodies read within `BODY_READ_S`."""
+    if _body_deadline not in app.middlewares:
+        app.middlewares.append(_body_deadline)
     return web.AppRunner(app, access_log=None, keepalive_timeout=IDLE_CONNECTION_S, **kwargs)
 
 

@@ -110,10 +110,11 @@ class Hub:
             self.verifying -= 1
 
     async def push(self, body: bytes, *, secret: str | None = None, forged: bool = False,
-                   pieces: int = 1) -> int:
-        """POST `body` signed; in `pieces` > 1 it goes as a chunked body whose pieces arrive
-        apart, as a large push crosses a real network."""
-        form = self.subscriptions[-1]
+                   pieces: int = 1, topic: str | None = None) -> int:
+        """POST `body` signed to the latest subscription (of `topic`, when given); in
+        `pieces` > 1 it goes as a chunked body whose pieces arrive apart, as a large push
+        crosses a real network."""
+        form = next(s for s in reversed(self.subscriptions) if topic in (None, s["hub.topic"]))
         key = (secret or form["hub.secret"]).encode()
         signature = hmac.new(key, body, hashlib.sha256).hexdigest()
         if forged:
@@ -743,29 +744,66 @@ async def test_pushes_read_at_once_are_bounded_and_a_broken_body_is_a_400(world,
     from services.ingest.websub import PUSHES_READ_AT_ONCE
 
     site, hub, http = world
-    async with subscribed(world, tmp_path / "s.db", Clock()) as stage:
-        callback = hub.subscriptions[0]["hub.callback"]
+    paths = tuple(f"/wire{n}.xml" for n in range(PUSHES_READ_AT_ONCE + 1))
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", Clock(), paths=paths)) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True] * len(paths))
+        callbacks = [sub["hub.callback"] for sub in hub.subscriptions]
         go_on = asyncio.Event()
-
-        async def held_body():
-            yield b"<rss>"
-            await go_on.wait()
-            yield b"</rss>"
-
-        async def slow_push() -> int:
-            async with http.post(callback, data=held_body(), headers={"X-Hub-Signature": "sha256=00"}) as resp:
-                return resp.status
-
-        slow = [asyncio.create_task(slow_push()) for _ in range(PUSHES_READ_AT_ONCE)]
+        slow = [asyncio.create_task(held_push(http, callback, go_on)) for callback in callbacks[:-1]]
         await wait_until(lambda: stage.websub._reading.locked())
         with capture_logs() as logs:
-            async with http.post(callback, data=b"<rss/>", headers={"X-Hub-Signature": "sha256=00"}) as resp:
+            async with http.post(callbacks[-1], data=b"<rss/>", headers={"X-Hub-Signature": "sha256=00"}) as resp:
                 assert resp.status == 503 and resp.headers["Retry-After"] == "60"
         assert [line["reason"] for line in logs if line["event"] == "websub_push_deferred"] == ["busy"]
         go_on.set()
         assert await asyncio.gather(*slow) == [202] * PUSHES_READ_AT_ONCE  # read, then dropped as forged
-        async with http.post(callback, data=b"not deflate", headers={"Content-Encoding": "deflate"}) as resp:
+        async with http.post(callbacks[0], data=b"not deflate", headers={"Content-Encoding": "deflate"}) as resp:
             assert resp.status == 400
+
+
+async def held_push(http: aiohttp.ClientSession, callback: str, go_on: asyncio.Event) -> int:
+    """A forged push whose body stops after its first bytes until `go_on` is set."""
+    async def held_body():
+        yield b"<rss>"
+        await go_on.wait()
+        yield b"</rss>"
+
+    async with http.post(callback, data=held_body(), headers={"X-Hub-Signature": "sha256=00"}) as resp:
+        return resp.status
+
+
+async def test_a_hub_that_pushes_slowly_holds_no_other_hubs_pushes(world, tmp_path, monkeypatch):
+    """Four pushes to one callback whose bodies came a byte at a time held every slot, for as
+    long as they went on: every other source's pushes were answered 503 and its flashes waited
+    for the next poll, fifteen minutes later. A subscription's pushes are read one at a time,
+    and a body must arrive within `BODY_READ_S`."""
+    from services.ingest.websub import PUSHES_READ_AT_ONCE
+    from services.runtime import http as runtime_http
+
+    monkeypatch.setattr(runtime_http, "BODY_READ_S", 0.5, raising=False)
+    site, hub, http = world
+    bus = MemoryBus()
+    paths = ("/slow.xml", "/wire.xml")
+    async with running(make_stage(site, hub, http, tmp_path / "s.db", Clock(), paths=paths, bus=bus)) as stage:
+        await stage.poll_all()
+        await wait_until(lambda: hub.verified == [True, True])
+        slow_callback = next(s["hub.callback"] for s in hub.subscriptions if s["hub.topic"].endswith("/slow.xml"))
+        never = asyncio.Event()
+        slow = asyncio.create_task(held_push(http, slow_callback, never))
+        await wait_until(lambda: stage.websub._reading._value < PUSHES_READ_AT_ONCE)  # its body is being read
+        async with http.post(slow_callback, data=b"<rss/>", headers={"X-Hub-Signature": "sha256=00"}) as resp:
+            assert resp.status == 503  # the slow subscription's second push waits for its first
+        flash = feed_with_hub(hub.url, site.url("/wire.xml"), [("a2", "North Korea fires ballistic missile"),
+                                                                ("a1", "Old news")])
+        assert await hub.push(flash, topic=site.url("/wire.xml")) == 202
+        assert [i.title for i in published(bus)][-1] == "North Korea fires ballistic missile"
+        with capture_logs() as logs:
+            assert await asyncio.wait_for(slow, 5) == 408  # cut off: the hub pushes it again
+        assert [line["path"] for line in logs if line["event"] == "request_body_timeout"] == [
+            "/" + slow_callback.split("/", 3)[3]]
+        async with http.post(slow_callback, data=b"<rss/>", headers={"X-Hub-Signature": "sha256=00"}) as resp:
+            assert resp.status == 202  # read again (and dropped as forged)
 
 
 async def test_a_callback_server_on_port_0_says_the_port_it_got(world, tmp_path):

@@ -34,3 +34,38 @@ async def test_an_idle_connection_is_closed_and_the_listener_still_answers(monke
         writer.close()
     finally:
         await listener.close()
+
+
+@pytest.mark.parametrize("sent", [b"", b"a=1&"], ids=["headers-only", "part-of-the-body"])
+async def test_a_body_that_stops_coming_is_answered_408_and_its_connection_closed(monkeypatch, sent):
+    """A client that sent headers and part of a form, then nothing, held its descriptor and
+    its handler for ever: 20,000 of them took every descriptor the process had."""
+    monkeypatch.setattr(http, "BODY_READ_S", 0.3)
+    read: list[bytes] = []
+
+    async def form(request: web.Request) -> web.Response:
+        read.append(await request.read())
+        return web.Response(text="read")
+
+    app = web.Application()
+    app.router.add_post("/form", form)
+    listener = http.Listener(app, "127.0.0.1:0")
+    host, _, port = (await listener.start()).rpartition(":")
+    try:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        writer.write(b"POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                     b"Content-Length: 100\r\n\r\n" + sent)
+        await writer.drain()
+        answer = await asyncio.wait_for(reader.read(), timeout=5)  # read to the end: the server closed it
+        assert answer.startswith(b"HTTP/1.1 408")
+        assert b"did not arrive within 0.3 s" in answer
+        assert read == []
+        writer.close()
+        # A whole body, however slow its handler, is read as before.
+        reader, writer = await asyncio.open_connection(host, int(port))
+        writer.write(b"POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")
+        assert (await asyncio.wait_for(reader.read(), timeout=5)).startswith(b"HTTP/1.1 200")
+        assert read == [b"abc"]
+        writer.close()
+    finally:
+        await listener.close()
