@@ -1,6 +1,9 @@
 """`[[pages]]` sources: an HTML page (say, a ministry's press-release list) whose links, picked
 by a CSS selector, become items. A pure function of bytes, with the standard library's
-html.parser; no selector library.
+html.parser; no selector library: lxml with cssselect turns each descendant step into an
+XPath step whose cost grows with the elements below every match (2,000 nested divs and
+2,000 links took 12 s under `div div div div a`, and 250 nested divs with 49,000 links
+did not finish in five minutes under five steps), while `select` below is one walk.
 
 Selector subset (documented in the README):
 
@@ -15,7 +18,7 @@ their first-seen time. A selector that matches nothing raises `NotAFeed`, so a r
 page shows up as an unhealthy source instead of silence.
 
 Bounds: elements opened deeper than `MAX_PAGE_DEPTH` become siblings at that depth (as
-browsers do), a page with more than `MAX_PAGE_ELEMENTS` elements is refused with
+browsers do), an element's text is read from its first `TEXT_NODES` nodes, a page with more than `MAX_PAGE_ELEMENTS` elements is refused with
 `FeedTooComplex` as soon as the parser gets there, and every walk over the tree is a
 loop, never a recursion.
 """
@@ -29,13 +32,17 @@ from urllib.parse import urljoin
 
 from services.ingest.errors import FeedTooComplex, NotAFeed
 from services.ingest.parser import MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, Entry, ParsedFeed, web_link
-from services.ingest.text import html_to_text
+from services.ingest.text import plain_text
 
 # Browsers stop nesting at 512 (deeper elements become siblings); real pages stay under 50.
 MAX_PAGE_DEPTH = 512
 # A long press-release list is a few thousand elements, a busy news front page some 20,000;
 # html.parser builds about 40,000 a second, so this bounds a page at about a second.
 MAX_PAGE_ELEMENTS = 50_000
+
+# The elements and strings an element's text is read from: a list item of a real page has a
+# few dozen; without a bound, 500 items nested in each other each read the whole page.
+TEXT_NODES = 2_000
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 SKIP_TEXT = {"script", "style", "noscript", "template"}
@@ -53,18 +60,21 @@ class Node:
     children: list["Node | str"] = field(default_factory=list)
 
     def text(self, limit: int = MAX_SUMMARY_CHARS) -> str:
-        """The element's plain text (script and style left out), at most `limit` characters."""
+        """The element's plain text (script and style left out), at most `limit` characters,
+        read from its first `TEXT_NODES` elements and strings."""
         parts: list[str] = []
-        size = 0
+        size = visited = 0
         pending: list[Node | str] = [self]
-        while pending and size < limit * 2:
+        while pending and size < limit * 2 and visited < TEXT_NODES:
             node = pending.pop()
+            visited += 1
             if isinstance(node, str):
                 parts.append(node)
                 size += len(node)
             elif node.tag not in SKIP_TEXT:
                 pending.extend(reversed(node.children))
-        return html_to_text(" ".join(parts))[:limit]
+        # The parser has decoded the entities already: "&amp;lt;" is the text "&lt;", not "<".
+        return plain_text(" ".join(parts))[:limit]
 
     def iter(self):
         """Every element below this one, in document order."""
@@ -92,20 +102,22 @@ class _TreeBuilder(HTMLParser):
         self.elements += 1
         if self.elements > MAX_PAGE_ELEMENTS:
             raise FeedTooComplex(f"too complex: more than {MAX_PAGE_ELEMENTS} elements on the page")
-        node = Node(tag, {k: (v or "") for k, v in attrs}, parent=self._open)
-        self._open.children.append(node)
+        # At the depth bound an element becomes a sibling of the deepest open one and is
+        # opened in its place, as browsers do: a link there keeps its own text.
+        at_bound = tag not in VOID and self._depth >= MAX_PAGE_DEPTH
+        parent = self._open.parent if at_bound and self._open.parent is not None else self._open
+        node = Node(tag, {k: (v or "") for k, v in attrs}, parent=parent)
+        parent.children.append(node)
         if tag == "base" and node.attrs.get("href") and self.base is None:
             self.base = node.attrs["href"]
-        if tag not in VOID and self._depth < MAX_PAGE_DEPTH:
+        if tag not in VOID:
             self._open = node
-            self._depth += 1
+            self._depth = self._depth if at_bound else self._depth + 1
 
     def handle_startendtag(self, tag, attrs):
-        opened = self._open
+        opened, depth = self._open, self._depth
         self.handle_starttag(tag, attrs)
-        if self._open is not opened:
-            self._open = opened
-            self._depth -= 1
+        self._open, self._depth = opened, depth
 
     def handle_endtag(self, tag):
         node, depth = self._open, self._depth
@@ -215,6 +227,22 @@ def select(root: Node, selector: str) -> list[Node]:
     return found
 
 
+def _first_links(root: Node) -> dict[int, Node]:
+    """The first link (`<a href>`) at or below each element that holds one, by `id` of the
+    element: one walk up from the leaves, however deep the elements matched are nested
+    (looking below each matched element read a page of 49,000 nested ones 49,000 times)."""
+    first: dict[int, Node] = {}
+    for node in reversed(list(root.iter())):  # every element after those below it
+        if node.tag == "a" and node.attrs.get("href"):
+            first[id(node)] = node
+            continue
+        link = next((first[id(child)] for child in node.children if isinstance(child, Node) and id(child) in first),
+                    None)
+        if link is not None:
+            first[id(node)] = link
+    return first
+
+
 def parse_page(body: bytes, *, url: str, selector: str, content_type: str | None = None,
                max_entries: int = 500) -> ParsedFeed:
     """Items from the links `selector` picks on the HTML page `body` fetched from `url`.
@@ -230,9 +258,9 @@ def parse_page(body: bytes, *, url: str, selector: str, content_type: str | None
     entries: list[Entry] = []
     seen: set[str] = set()
     matched = select(builder.root, selector)
+    first_links = _first_links(builder.root)
     for node in matched:
-        link_node = node if node.tag == "a" and node.attrs.get("href") else next(
-            (n for n in node.iter() if n.tag == "a" and n.attrs.get("href")), None)
+        link_node = first_links.get(id(node))
         if link_node is None:
             continue
         href = link_node.attrs["href"].strip()

@@ -54,5 +54,11 @@ def html_to_text(value: str | None) -> str:
         value = _TAG.sub("", value)
     if "&" in value:
         value = html.unescape(value)
+    return plain_text(value)
+
+
+def plain_text(value: str) -> str:
+    """`value`, text already (no markup, no entities), as one line: misread letters repaired,
+    bidirectional controls and control characters dropped, spaces collapsed."""
     # \xa0 (from &nbsp;) and other Unicode spaces count as spaces; \s covers them.
     return _SPACE.sub(" ", misread.repair(value).translate(_DROPPED_CHARACTERS)).strip()

@@ -107,9 +107,20 @@ def test_a_page_nested_deeper_than_browsers_nest_still_gives_its_links():
     body = (b"<html><body><div class='news'>" + b"<div>" * depth + b"<p><a href='/deep'>Deep launch</a></p>"
             + b"</div>" * depth + b"</div></body></html>")
     feed = parse_page(body, url="http://x/", selector="div.news a")
-    # Past the depth bound elements and text become siblings, as in a browser: the link is
-    # still found (its text lands beside it).
-    assert [e.link for e in feed.entries] == ["http://x/deep"]
+    # Past the depth bound elements become siblings, as in a browser: the link is still
+    # found, with its own text (it was published with an empty title, its text beside it).
+    assert [(e.link, e.title) for e in feed.entries] == [("http://x/deep", "Deep launch")]
+
+
+def test_elements_matched_inside_each_other_are_read_once_each():
+    """A page of 49,000 nested divs with one link at the bottom, under the selector "div":
+    each matched div looked through everything below it for its link, 25 s of a parse
+    worker at every poll (cut off at the parse timeout)."""
+    body = b"<html><body>" + b"<div>" * 49_000 + b"<a href='/deep'>Missile launched</a></body></html>"
+    started = time.process_time()
+    feed = parse_page(body, url="http://x/", selector="div")
+    assert [(e.link, e.title) for e in feed.entries] == [("http://x/deep", "Missile launched")]
+    assert time.process_time() - started < 5.0
 
 
 def test_selectors_stay_linear_on_deep_pages():

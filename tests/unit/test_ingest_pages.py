@@ -56,3 +56,13 @@ def test_a_redesigned_page_is_not_silence():
     with pytest.raises(NotAFeed, match="selector 'ul.news-list li.item'"):
         parse_page(b"<html><body><div class='cards'><a href='/x'>x</a></div></body></html>", url=URL,
                    selector="ul.news-list li.item")
+
+
+def test_page_text_is_unescaped_once():
+    """Text the page escapes is text: "&amp;lt;!here&amp;gt;" reads "&lt;!here&gt;" (it was
+    unescaped twice, into "<!here>"), "&lt;10 km&gt;" stays, "&lt;b&gt;" is not a tag."""
+    page = (b"<html><body><ul><li><a href='/a'>Rocket fell &lt;10 km&gt; away &amp;lt;!here&amp;gt;</a>"
+            b" <span>&lt;b&gt;bold&lt;/b&gt; claim</span></li></ul></body></html>")
+    (entry,) = parse_page(page, url=URL, selector="ul li").entries
+    assert entry.title == "Rocket fell <10 km> away &lt;!here&gt;"
+    assert entry.summary == "<b>bold</b> claim"
