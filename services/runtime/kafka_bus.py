@@ -158,7 +158,7 @@ class KafkaBus:
             linger_ms=0,
             **self._security,
         )
-        self._producer = KafkaProducer(self._producer_client)
+        self._producer = KafkaProducer(self._producer_client, bootstrap_servers)
         self._consumers: list[KafkaConsumer] = []
         self._idempotent = enable_idempotence
 
@@ -191,6 +191,11 @@ class KafkaBus:
             except (KafkaError, OSError, TimeoutError):
                 return False
         return True
+
+    def answering(self, ok: bool) -> None:
+        """What the bus watch (`lifecycle.watch_bus`) found: while no broker answers, or
+        while the topics of a broker that answers again are checked, sends fail at once."""
+        self._producer.held = not ok
 
     async def close(self) -> None:
         for consumer in list(self._consumers):
@@ -307,10 +312,17 @@ class _Joined(ConsumerRebalanceListener):
 
 
 class KafkaProducer:
-    def __init__(self, client: AIOKafkaProducer) -> None:
+    def __init__(self, client: AIOKafkaProducer, bootstrap_servers: str = "") -> None:
         self._client = client
+        self._servers = bootstrap_servers
+        # Set while the bus watch finds no broker: each send would wait out the client's
+        # request timeout (40 s) instead, holding whatever awaits it (an ingest poll's slot).
+        self.held = False
 
     async def send(self, topic: str, value: bytes, *, key: bytes | None = None, headers: Headers = ()) -> None:
+        if self.held:
+            raise RetryableError(f"send to {topic} held: no Kafka broker answered the last check at {self._servers} "
+                                 "([bus] bootstrap_servers)")
         try:
             await self._client.send_and_wait(topic, value, key=key, headers=list(headers))
         except KafkaError as exc:

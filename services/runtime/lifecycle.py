@@ -267,11 +267,15 @@ async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s
     Logs one `bus_lost` line when the broker stops answering and one `bus_restored` line
     (with `down_s`) when it answers again; the clients reconnect by themselves meanwhile.
     A broker that answers again is connected once `topics` exist on it (created if missing,
-    `topics_created`, as at start-up): a broker restarted without its data has none.
+    `topics_created`, as at start-up): a broker restarted without its data has none. Until
+    then the bus is told (`answering`) to fail sends at once: each would wait out the
+    client's timeout, and one sent before its topic is made again may make the broker
+    invent one of its own.
     """
     reachable = getattr(bus, "reachable", None)
     if reachable is None:
         return
+    answering = getattr(bus, "answering", lambda ok: None)
     log = get_logger()
     lost_at: float | None = None
     while not stop.is_set():
@@ -289,6 +293,7 @@ async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s
                 log.warning("bus_topics_unavailable", message=f"{type(exc).__name__}: {exc}")
                 ok = False
         readiness.set("bus_connected", ok)
+        answering(ok)
         if not ok and lost_at is None:
             lost_at = time.monotonic()
             servers = getattr(bus, "bootstrap_servers", "")
