@@ -670,11 +670,15 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
 def usable_time(source: Source, first_reported_at: datetime, window: Window) -> bool:
     """Whether a source's stated launch time can be the time of an event first reported at
     `first_reported_at`: not a day far before the first report (a source's zone putting
-    "early Thursday" a week back)."""
+    "early Thursday" a week back), nor a clock time after it, less `publish_skew_s` (a later
+    report's "the missile entered Polish airspace at 7:12" is not the time of a strike
+    reported 81 minutes before)."""
     moment = source.fields.launched_at
     if moment is None:
         return False
-    return source.time_precision != "day" or moment >= first_reported_at - timedelta(seconds=window.day_tolerance_s)
+    if source.time_precision == "day":
+        return moment >= first_reported_at - timedelta(seconds=window.day_tolerance_s)
+    return moment <= first_reported_at + timedelta(seconds=window.publish_skew_s)
 
 
 # Classes an actor launches seldom (days or weeks apart) and that stay news for a day or

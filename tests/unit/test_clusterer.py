@@ -290,6 +290,21 @@ def test_a_day_that_fits_no_launch_is_judged_as_no_stated_time(db):
     assert joined[0].event_id == first.event_id and joined[0].launched_at is None
 
 
+def test_a_clock_time_after_the_first_report_is_not_the_launch_time(db):
+    """A strike first reported at 03:51 got the launch time 05:12, a later report's time of
+    a missile entering another state's airspace: a launch is not after its first report."""
+    clusterer = Clusterer(db, FakeClock(T0))
+    first = clusterer.add(morning()[1])[0]
+    joined = clusterer.add(report("late", "AP", "Missile entered airspace at 8:32", minutes=90, kind_of_source="wire",
+                                  direction="East Sea", launched_at=T0 + timedelta(minutes=82), time_words="8:32"))
+    assert joined[0].event_id == first.event_id and joined[0].launched_at is None
+    # A time up to `publish_skew_s` after the first report is a source clock's error, kept.
+    stated = clusterer.add(report("jcs", "Yonhap", "N. Korea fired at 7:14", minutes=95, kind_of_source="wire",
+                                  agency="JCS", direction="East Sea", launched_at=T0 + timedelta(minutes=9),
+                                  time_words="7:14"))
+    assert stated[0].event_id == first.event_id and stated[0].launched_at == T0 + timedelta(minutes=9)
+
+
 def test_a_retrospective_mention_neither_opens_nor_joins_an_event(db):
     clusterer = Clusterer(db, FakeClock(T0))
     assert clusterer.add(report("old", "Guardian", "Analysis: North Korea's launch last month", minutes=1,
