@@ -42,7 +42,8 @@ operators; in short:
   highest (authority, publication time, item_id); `kind` a named class over a guessed
   one, then the most specific class, then authority, then the class most sources name; `count` a correction's, else more than one
   over one (a flash's "a missile"), then the largest of the top authority; `launched_at`
-  the most precise time, then the earliest stated by the top authority; `direction` (free
+  the most precise time, then the earliest stated by the top authority, never a clock time
+  after the first report (`usable_time`); `direction` (free
   text) the earliest Latin-script wording of the top authority.
 - Status: `retracted` when a retraction (see `walk_back`) comes from a source at least as
   authoritative as any that reported the launch; else `corrected` when a correction is
