@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Classify news items offline, one JSON object a line, each answered in input order.",
         epilog='input line:  {"id": "1", "title": "...", "summary": "...", "lang": "en",\n'
-               '              "published_at": "2024-06-26T02:00:00Z"}   (summary, lang, published_at optional)\n'
+               '              "published_at": "2024-06-26T02:00:00Z"}   (summary, lang, published_at optional;\n'
+               '             null is the same as absent; blank lines are skipped)\n'
                'output line: {"id": "1", "is_launch": true, "confidence": 0.99,\n'
                '              "fields": {"actor": "PRK", "kind": "icbm", "count": 1, ...}}\n'
                '             fields: actor, kind, count, distance_km, apogee_km, direction, source_agency,\n'

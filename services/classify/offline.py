@@ -10,7 +10,8 @@ title missing or not a string (the error says which, and what it was instead), a
 an id that is not valid Unicode, summary, lang or
 published_at of the wrong type, published_at outside `PUBLISHED_YEARS`) gives one error
 line on `err` naming the id, or the line number when there is no usable id, and what was
-wrong; the run goes on. Blank lines are skipped. Titles and summaries are cut as the
+wrong; the run goes on. Blank lines are skipped; `null` in an optional key is the key
+left out. Titles and summaries are cut as the
 classify stage cuts them (`services.classify.worker.MAX_TITLE_CHARS`, `MAX_SUMMARY_CHARS`),
 and lone surrogates in them (`"\\ud800"`) read as U+FFFD.
 """
@@ -121,10 +122,10 @@ def _classify_record(record: Any) -> tuple[dict[str, Any], str | None]:
     if summary is None:
         summary = ""
     if not isinstance(summary, str):
-        raise _BadLine("summary is not a string")
+        raise _BadLine(f"summary is {_JSON_TYPES.get(type(summary), 'a value')}, not a string")
     lang = record.get("lang")
     if lang is not None and not isinstance(lang, str):
-        raise _BadLine("lang is not a string")
+        raise _BadLine(f"lang is {_JSON_TYPES.get(type(lang), 'a value')}, not a string")
     if lang is not None:
         try:
             language_tag(lang)
@@ -200,14 +201,21 @@ def _decoded(raw: str | bytes) -> str:
         raise _BadLine(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
 
 
+def _no_constant(name: str) -> Any:
+    raise _BadLine(f"not valid JSON ({name} is no JSON number)")
+
+
 def _loads(line: str) -> Any:
     try:
-        return json.loads(line)
+        # Python's reader takes NaN and Infinity; JSON has neither.
+        return json.loads(line, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         # json's messages name the place themselves or end in "at" ("Unterminated string starting at").
         at = "" if exc.msg.endswith(" at") else " at"
         raise _BadLine(f"not valid JSON ({exc.msg}{at} column {exc.colno})") from None
     except RecursionError:
         raise _BadLine("not valid JSON (nested too deeply)") from None
+    except _BadLine:
+        raise
     except ValueError as exc:  # an integer beyond Python's digit limit for str -> int
         raise _BadLine(f"not valid JSON (a number too long: {str(exc).split(':')[0]})") from None
