@@ -49,7 +49,8 @@ def prepare_stage(name: str, ctx: StageContext) -> None:
 
 
 async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event | None = None,
-              service: str = "run", on_listening: Callable[[str], None] | None = None) -> None:
+              service: str = "run", on_listening: Callable[[str], None] | None = None,
+              on_started: Callable[[], None] | None = None) -> None:
     """Run the named stages in this process (see `services.runtime.lifecycle.run_stages`).
 
     `launchwatch run` (every stage) owns its state file: a second one on the same file
@@ -63,4 +64,4 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
                      own_state=own_state, prepare=prepare_stage,
-                     on_listening=on_listening, service_of=SERVICE_OF.__getitem__)
+                     on_listening=on_listening, on_started=on_started, service_of=SERVICE_OF.__getitem__)

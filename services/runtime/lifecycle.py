@@ -317,6 +317,7 @@ async def run_stages(
     prepare: StagePrepare | None = None,
     fail_fast: bool = False,
     on_listening: Callable[[str], None] | None = None,
+    on_started: Callable[[], None] | None = None,
     service_of: Callable[[str], str] = str,
 ) -> None:
     """Run the named stages in this process until SIGTERM/SIGINT (or `stop`), then shut down.
@@ -335,7 +336,8 @@ async def run_stages(
     The HTTP listener (`[http] listen`: /healthz, /readyz, /metrics) starts before the bus:
     `prepare(name, ctx)` is called for each stage first, to add its routes to
     `ctx.http_app`. Raises `ListenFailed` when the address cannot be bound;
-    `on_listening(address)` is called with the bound `host:port` once it listens. Each
+    `on_listening(address)` is called with the bound `host:port` once it listens, and
+    `on_started()` once every stage has started (the `started` line). Each
     stage's lines name `service_of(name)` as their `service` and the stage as `stage`. While the broker
     cannot be reached the process waits and retries (see `connect_bus`), not ready; with
     `fail_fast` it raises `BusUnavailable` at once instead; a `[state] url` database that cannot
@@ -431,6 +433,8 @@ async def run_stages(
         if all_built.done():
             log.info("started", stages=list(names), bus=settings.bus.kind, state=describe_state(settings),
                      http=address)
+            if on_started is not None:
+                on_started()
         else:
             all_built.cancel()
             await asyncio.gather(all_built, return_exceptions=True)

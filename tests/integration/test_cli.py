@@ -516,3 +516,23 @@ def test_a_websub_address_in_use_stops_run_in_one_line(tmp_path):
                                      f"attempting to bind on address ('127.0.0.1', {port}): address already in use")
     [failed] = [json.loads(line) for line in result.stdout.splitlines() if '"stage_failed"' in line]
     assert failed["error"] == "ListenFailed" and "exception" not in failed
+
+
+async def test_a_demo_whose_stages_start_after_the_morning_was_served_still_tells_it(tmp_path, monkeypatch, capsys):
+    """On a busy machine at a high speed the stages started after the demo's end had come:
+    it stopped having polled nothing, no alert, exit 0. The end counts from the start of the
+    stages when they start late, so every item is polled and told."""
+    from services.config import load_settings
+    from services.demo import runner
+
+    real_run = runner.run
+
+    async def late_run(*args, **kwargs):
+        await asyncio.sleep(runner.stop_at_s(2.6))  # longer than the whole morning at 1000x
+        await real_run(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "run", late_run)
+    settings = load_settings(None, environ={"LAUNCHWATCH_STATE__PATH": str(tmp_path / "unused.db")})
+    assert await runner.run_demo(settings, speed=1000) == 0
+    captured = capsys.readouterr()
+    assert "ALERT: North Korea" in captured.out + captured.err, captured.out[-3000:]
