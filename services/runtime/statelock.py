@@ -20,8 +20,9 @@ MEMORY = ":memory:"
 
 def lock_path_for(state_path: str | Path, role: str | None = None) -> Path:
     """`launchwatch.db` → `launchwatch.db.lock` (or `launchwatch.db.<role>.lock` for one
-    role among the processes that share the file), in the same directory."""
-    path = Path(state_path)
+    role among the processes that share the file), in the same directory, as an absolute
+    path (as the `state_created` line names the file)."""
+    path = Path(state_path).absolute()
     return path.with_name(path.name + (f".{role}" if role else "") + ".lock")
 
 

@@ -26,3 +26,10 @@ def test_an_in_memory_state_needs_no_lock(tmp_path):
     with StateLock(":memory:"), StateLock(":memory:"):
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_relative_state_path_gives_a_lock_named_absolutely(tmp_path, monkeypatch):
+    """The `events_active` line named `launchwatch.db.events-launchwatch.cluster.lock`, the
+    `state_created` line the file's absolute path: which one, from which directory?"""
+    monkeypatch.chdir(tmp_path)
+    assert StateLock("launchwatch.db", role="events").path == tmp_path / "launchwatch.db.events.lock"
