@@ -355,7 +355,6 @@ async def run_stages(
     owned = uses_file and (own_state or (bus is None and settings.bus.kind == "memory"))
     if owned:
         lock.acquire()
-    listening = False
     readiness = Readiness()
     bind_readiness(readiness)
     readiness.set("bus_connected", False)
@@ -379,7 +378,6 @@ async def run_stages(
             if prepare is not None:
                 prepare(name, ctx)
         address = await listener.start()
-        listening = True
         if created:
             # Said, so that a mistyped path is not a silent fresh start.
             log.info("state_created", path=str(Path(settings.state.path).resolve()),
@@ -405,8 +403,8 @@ async def run_stages(
                 return
             readiness.set("state_connected", True)
         if fail_fast:
+            await made_bus.start()
             connected = made_bus
-            await connected.start()
             await connected.ensure_topics([ctx.topic(t) for t in TOPICS], settings.bus.partitions)
         else:
             first = [made_bus]
@@ -489,9 +487,10 @@ async def run_stages(
             await made_bus.close()
         ctx.close()
         lock.release()
-        if created and owned and not listening:
-            # Nothing started (the address could not be bound): the state file made for this
-            # run holds nothing, and is not left behind to puzzle the next one.
+        if created and owned and connected is None:
+            # No stage ran (the address could not be bound, the broker refused the settings,
+            # a stop while waiting for it): the state file made for this run holds nothing,
+            # and is not left behind to puzzle the next one.
             remove_state_file(settings.state.path, lock.path)
         for sig in _stop_signals():
             try:
