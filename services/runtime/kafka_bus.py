@@ -194,8 +194,11 @@ class KafkaBus:
 
     def answering(self, ok: bool) -> None:
         """What the bus watch (`lifecycle.watch_bus`) found: while no broker answers, or
-        while the topics of a broker that answers again are checked, sends fail at once."""
-        self._producer.held = not ok
+        while the topics of a broker that answers again are made again, sends wait."""
+        if ok:
+            self._producer.answering.set()
+        else:
+            self._producer.answering.clear()
 
     async def close(self) -> None:
         for consumer in list(self._consumers):
@@ -311,18 +314,29 @@ class _Joined(ConsumerRebalanceListener):
                                                  partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in assigned))
 
 
+SEND_HELD_S = 40.0
+"""How long a send waits for the broker to answer again: aiokafka's request timeout, which
+a send into a broker that is down took before failing."""
+
+
 class KafkaProducer:
     def __init__(self, client: AIOKafkaProducer, bootstrap_servers: str = "") -> None:
         self._client = client
         self._servers = bootstrap_servers
-        # Set while the bus watch finds no broker: each send would wait out the client's
-        # request timeout (40 s) instead, holding whatever awaits it (an ingest poll's slot).
-        self.held = False
+        # Cleared while the bus watch finds no broker, or the topics of a broker restarted
+        # without its data are made again: a send then would make the broker invent its
+        # topic (one partition, not compacted), so it waits, as long as the client's request
+        # timeout would have, and fails then.
+        self.answering = asyncio.Event()
+        self.answering.set()
 
     async def send(self, topic: str, value: bytes, *, key: bytes | None = None, headers: Headers = ()) -> None:
-        if self.held:
-            raise RetryableError(f"send to {topic} held: no Kafka broker answered the last check at {self._servers} "
-                                 "([bus] bootstrap_servers)")
+        if not self.answering.is_set():
+            try:
+                await asyncio.wait_for(self.answering.wait(), SEND_HELD_S)
+            except TimeoutError:
+                raise RetryableError(f"send to {topic} failed: no Kafka broker at {self._servers} ([bus] "
+                                     f"bootstrap_servers) answered for {SEND_HELD_S:g} s") from None
         try:
             await self._client.send_and_wait(topic, value, key=key, headers=list(headers))
         except KafkaError as exc:

@@ -268,9 +268,8 @@ async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s
     (with `down_s`) when it answers again; the clients reconnect by themselves meanwhile.
     A broker that answers again is connected once `topics` exist on it (created if missing,
     `topics_created`, as at start-up): a broker restarted without its data has none. Until
-    then the bus is told (`answering`) to fail sends at once: each would wait out the
-    client's timeout, and one sent before its topic is made again may make the broker
-    invent one of its own.
+    then the bus is told (`answering`) to hold sends: one sent before its topic is made
+    again may make the broker invent one of its own.
     """
     reachable = getattr(bus, "reachable", None)
     if reachable is None:
