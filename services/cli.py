@@ -416,6 +416,10 @@ async def _feeds_check(settings: "Settings") -> int:
 
         print(FEEDS_CHECK_STOPPED.format(signal=signal.Signals(received[0]).name), file=sys.stderr)
         return 128 + received[0]
+    if not rows:  # an empty table and exit 0 read as "every source is fine"
+        print("launchwatch: feeds check: no source to check: [ingest] use_default_catalogue = false and no "
+              "[[feeds]] or [[pages]] in the configuration", file=sys.stderr)
+        return 2
     _Output(sys.stdout, "stdout").print(format_table(rows))
     return 0 if all(row.get("ok", True) for row in rows) else 1
 

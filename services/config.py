@@ -83,18 +83,19 @@ class Settings(RuntimeSettings):
             host = urlsplit(sub.url.get_secret_value()).hostname if sub.url is not None else None
             refused = _refused_literal(host, policy)
             if refused:  # the host only: the URL itself may be a secret
-                raise ValueError(f"subscriptions.{index}.url: {host} is {refused}, so every delivery would be "
-                                 f"refused: {policy.hint}")
+                raise ValueError(f"subscriptions.{index}.url: {host} is {refused[0]}, so every delivery would be "
+                                 f"refused: {refused[1]}")
         if any(sub.channel == "email" for sub in self.subscriptions):
             refused = _refused_literal(self.smtp.host, self.notify.smtp_policy())
             if refused:
-                raise ValueError(f"smtp.host: {self.smtp.host} is {refused}, so every e-mail would be refused: "
-                                 f"{policy.hint}")
+                raise ValueError(f"smtp.host: {self.smtp.host} is {refused[0]}, so every e-mail would be refused: "
+                                 f"{refused[1]}")
         return self
 
 
-def _refused_literal(host: str | None, policy: AddressPolicy) -> str | None:
-    """Why `policy` refuses `host` when it is an IP address (or `localhost`), else None."""
+def _refused_literal(host: str | None, policy: AddressPolicy) -> tuple[str, str] | None:
+    """Why `policy` refuses `host` when it is an IP address (or `localhost`), and what to
+    set to allow it; else None."""
     if not host:
         return None
     try:
@@ -102,7 +103,7 @@ def _refused_literal(host: str | None, policy: AddressPolicy) -> str | None:
     except ValueError:
         return None  # a name: resolved, and checked, at each delivery
     reason = policy.refusal(address)
-    return None if reason is None else f"not a public address ({reason})"
+    return None if reason is None else (f"not a public address ({reason})", policy.hint_for(address))
 
 
 def _no_duplicates(table: str, key: str, values: Iterable[str]) -> None:

@@ -58,7 +58,7 @@ class NotifySettings(Section):
         return AddressPolicy(
             allow_private=self.allow_private_networks,
             allowed_networks=parse_networks(self.allowed_networks),
-            hint='add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it',
+            hint='add "{network}" (or its network) to [notify] allowed_networks to allow it',
         )
 
     def smtp_policy(self) -> AddressPolicy:

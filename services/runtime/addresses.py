@@ -136,7 +136,8 @@ class AddressPolicy:
 
     Public addresses always; with `allow_private` every address; otherwise non-public
     addresses only inside `allowed_networks` (an address carrying an IPv4 address is
-    allowed when either is inside). `hint` tells, in the refusal, what to set to allow it.
+    allowed when either is inside). `hint` tells, in the refusal, what to set to allow it;
+    `{network}` in it stands for the refused address as a one-host network ("127.0.0.1/32").
     """
 
     allow_private: bool = False
@@ -155,6 +156,15 @@ class AddressPolicy:
                for a in candidates for n in self.allowed_networks):
             return None
         return reason
+
+    def hint_for(self, address: IPAddress) -> str:
+        """`hint`, for a refusal of `address`."""
+        return self.hint.format(network=f"{address}/{address.max_prefixlen}")
+
+    def refused(self, host: str, address: IPAddress, reason: str, resolved: bool) -> "BlockedAddress":
+        """The error saying that `host` (resolved to `address`, or that address itself) is refused."""
+        what = f"{host} resolves to {address}, not" if resolved else f"{host} is not"
+        return BlockedAddress(f"blocked address: {what} a public address ({reason}); {self.hint_for(address)}")
 
 
 ALLOW_ALL = AddressPolicy(allow_private=True)
@@ -190,16 +200,16 @@ async def resolve_checked(host: str, port: int, policy: AddressPolicy, *, resolv
     if literal is not None:
         reason = policy.refusal(literal)
         if reason:
-            raise BlockedAddress(f"blocked address: {host} is not a public address ({reason}); {policy.hint}")
+            raise policy.refused(host, literal, reason, resolved=False)
         return [host]
     addresses = _ordered(await (resolve or system_resolve)(host, port))
     if not addresses:
         raise DnsError(f"DNS lookup of {host} gave no address")
     for text in addresses:
-        reason = policy.refusal(ipaddress.ip_address(text.split("%", 1)[0]))
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+        reason = policy.refusal(address)
         if reason:
-            raise BlockedAddress(f"blocked address: {host} resolves to {text}, not a public address ({reason}); "
-                                 f"{policy.hint}")
+            raise policy.refused(host, address, reason, resolved=True)
     return addresses
 
 

@@ -47,8 +47,8 @@ async def test_loopback_destinations_are_refused_without_the_allow_list(tmp_path
     assert set(letters) == {"partner-hook", "ops-slack", "ops-bot"}
     assert all(d.error == "BlockedAddress" for d in letters.values())
     assert letters["partner-hook"].reason == (
-        'webhook: blocked address: 127.0.0.1 is not a public address (loopback); add its network to '
-        '[notify] allowed_networks (e.g. "10.0.0.0/8") to allow it')
+        'webhook: blocked address: 127.0.0.1 is not a public address (loopback); add "127.0.0.1/32" (or its '
+        'network) to [notify] allowed_networks to allow it')
     assert letters["ops-bot"].reason.startswith("slack chat.postMessage: blocked address: 127.0.0.1")
     # One line per refused delivery says why, and it is not a retry.
     failed = [line for line in logs if line["event"] == "delivery_failed"]

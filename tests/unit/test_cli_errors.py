@@ -11,6 +11,7 @@ import pytest
 import structlog
 
 from services.cli import main
+from tests.loopback import free_port
 
 
 @pytest.fixture(autouse=True)
@@ -120,11 +121,21 @@ def test_feeds_check_needs_only_the_sources_and_takes_log_format(tmp_path, monke
     monkeypatch.delenv("SLACK_WEBHOOK_URL", raising=False)
     config = tmp_path / "launchwatch.toml"
     config.write_text(
-        '[ingest]\nuse_default_catalogue = false\n\n'
+        f'[ingest]\nallow_private_networks = true\n\n[[feeds]]\nname = "Here"\n'
+        f'url = "http://127.0.0.1:{free_port()}/feed.xml"\n\n'
         '[[subscriptions]]\nname = "ops-slack"\nchannel = "slack"\nurl = "env:SLACK_WEBHOOK_URL"\n',
         encoding="utf-8")
-    assert main(["feeds", "check", "--config", str(config), "--log-format", "json"]) == 0
-    assert "0 of 0 sources answered" in capsys.readouterr().out
+    assert main(["feeds", "check", "--config", str(config), "--log-format", "json"]) == 1  # nothing listens there
+    assert "0 of 1 sources answered" in capsys.readouterr().out
+
+
+def test_feeds_check_with_no_source_says_so_instead_of_an_empty_table(tmp_path, capsys):
+    config = tmp_path / "launchwatch.toml"
+    config.write_text('[ingest]\nuse_default_catalogue = false\n', encoding="utf-8")
+    assert main(["feeds", "check", "--config", str(config)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert one_line(captured.err).startswith("launchwatch: feeds check: no source to check: ")
 
 
 def test_feeds_check_still_names_an_unknown_key(tmp_path, capsys):

@@ -200,7 +200,7 @@ def test_a_misspelt_key_is_named_even_where_a_secrets_variable_is_not_set(tmp_pa
 @pytest.mark.parametrize(("text", "named"), [
     ('[[subscriptions]]\nname = "hook"\nchannel = "webhook"\nurl = "http://10.1.2.3/hook"\n',
      "subscriptions.0.url: 10.1.2.3 is not a public address (private), so every delivery would be refused: "
-     'add its network to [notify] allowed_networks (e.g. "10.0.0.0/8") to allow it'),
+     'add "10.1.2.3/32" (or its network) to [notify] allowed_networks to allow it'),
     ('[[subscriptions]]\nname = "ops"\nchannel = "slack"\nurl = "http://localhost:9000/services/T0/B0/x"\n',
      "subscriptions.0.url: localhost is not a public address (loopback)"),
     ('[smtp]\nhost = "10.1.2.3"\nsender = "lw@example.org"\n'
