@@ -43,7 +43,7 @@ operators; in short:
   one, then the most specific class, then authority, then the class most sources name; `count` a correction's, else more than one
   over one (a flash's "a missile"), then the largest of the top authority; `launched_at`
   the most precise time, then the earliest stated by the top authority, never a clock time
-  after the first report (`usable_time`); `direction` (free
+  after a second outlet had reported it (`usable_time`); `direction` (free
   text) the earliest Latin-script wording of the top authority.
 - Status: `retracted` when a retraction (see `walk_back`) comes from a source at least as
   authoritative as any that reported the launch; else `corrected` when a correction is
@@ -75,6 +75,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import datetime, timedelta, timezone
@@ -615,8 +616,8 @@ def launch_estimate(state: EventState) -> datetime:
 def _stated_times(state: EventState, window: Window) -> list[Source]:
     """The event's sources whose launch times are the most precise it knows (so a
     "Wednesday" does not chain an afternoon launch onto a morning one)."""
-    first = state.first_reported_at
-    stated = [s for s in state.sources if usable_time(s, first, window)]
+    first, twice = state.first_reported_at, second_outlet_at(state.sources)
+    stated = [s for s in state.sources if usable_time(s, first, window, twice)]
     if not stated:
         return []
     finest = min(_RANK[s.time_precision] for s in stated)
@@ -668,18 +669,29 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
     return _timeless_fit(state, source, window)
 
 
-def usable_time(source: Source, first_reported_at: datetime, window: Window) -> bool:
+def usable_time(source: Source, first_reported_at: datetime, window: Window,
+                reported_twice_at: datetime | None = None) -> bool:
     """Whether a source's stated launch time can be the time of an event first reported at
     `first_reported_at`: not a day far before the first report (a source's zone putting
-    "early Thursday" a week back), nor a clock time after it, less `publish_skew_s` (a later
+    "early Thursday" a week back), nor a clock time more than `publish_skew_s` after a
+    second outlet had reported it (`reported_twice_at`, see `second_outlet_at`: a later
     report's "the missile entered Polish airspace at 7:12" is not the time of a strike
-    reported 81 minutes before)."""
+    reported by many outlets an hour before; one feed stamping its items hours early moves
+    no bound)."""
     moment = source.fields.launched_at
     if moment is None:
         return False
     if source.time_precision == "day":
         return moment >= first_reported_at - timedelta(seconds=window.day_tolerance_s)
-    return moment <= first_reported_at + timedelta(seconds=window.publish_skew_s)
+    return reported_twice_at is None or moment <= reported_twice_at + timedelta(seconds=window.publish_skew_s)
+
+
+def second_outlet_at(sources: Iterable[Source]) -> datetime | None:
+    """When a second outlet had reported the launch, or None while one outlet alone has."""
+    earliest: dict[str, datetime] = {}
+    for s in sources:
+        earliest[s.outlet] = min(earliest.get(s.outlet, s.reported_at), s.reported_at)
+    return sorted(earliest.values())[1] if len(earliest) > 1 else None
 
 
 # Classes an actor launches seldom (days or weeks apart) and that stay news for a day or
@@ -909,7 +921,7 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
     for name in FACTS:
         stating = [s for s in telling if getattr(s.fields, name) is not None]
         if name == "launched_at":
-            stating = [s for s in stating if usable_time(s, first_reported_at, window)]
+            stating = [s for s in stating if usable_time(s, first_reported_at, window, second_outlet_at(sources))]
         if name == "direction" and chosen["actor"] is not None:
             # A launcher does not fire at its own land: a place there is a report's that
             # joined by a guessed actor ("missile falling on busy Kyiv highway" beside

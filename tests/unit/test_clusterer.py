@@ -290,19 +290,34 @@ def test_a_day_that_fits_no_launch_is_judged_as_no_stated_time(db):
     assert joined[0].event_id == first.event_id and joined[0].launched_at is None
 
 
-def test_a_clock_time_after_the_first_report_is_not_the_launch_time(db):
-    """A strike first reported at 03:51 got the launch time 05:12, a later report's time of
-    a missile entering another state's airspace: a launch is not after its first report."""
+def test_a_clock_time_after_the_launch_was_reported_twice_is_not_the_launch_time(db):
+    """A strike many outlets had reported from 03:51 got the launch time 05:12, a later
+    report's time of a missile entering another state's airspace: a launch is not after the
+    reports of it."""
     clusterer = Clusterer(db, FakeClock(T0))
     first = clusterer.add(morning()[1])[0]
+    clusterer.add(morning()[2])  # NHK, a second outlet, at 6 min
     joined = clusterer.add(report("late", "AP", "Missile entered airspace at 8:32", minutes=90, kind_of_source="wire",
                                   direction="East Sea", launched_at=T0 + timedelta(minutes=82), time_words="8:32"))
     assert joined[0].event_id == first.event_id and joined[0].launched_at is None
-    # A time up to `publish_skew_s` after the first report is a source clock's error, kept.
-    stated = clusterer.add(report("jcs", "Yonhap", "N. Korea fired at 7:14", minutes=95, kind_of_source="wire",
-                                  agency="JCS", direction="East Sea", launched_at=T0 + timedelta(minutes=9),
-                                  time_words="7:14"))
-    assert stated[0].event_id == first.event_id and stated[0].launched_at == T0 + timedelta(minutes=9)
+    # A time up to `publish_skew_s` after it is a source clock's error, kept.
+    stated = clusterer.add(report("jcs", "Yonhap", "N. Korea fired at 7:24", minutes=95, kind_of_source="wire",
+                                  agency="JCS", direction="East Sea", launched_at=T0 + timedelta(minutes=14),
+                                  time_words="7:24"))
+    assert stated[0].event_id == first.event_id and stated[0].launched_at == T0 + timedelta(minutes=14)
+
+
+def test_one_feed_stamping_its_report_hours_early_does_not_hide_the_stated_time(db):
+    """A feed's report of a launch stamped three hours before it (its clock, or its zone)
+    made every stated time look later than the first report: the event said "time not
+    stated" beside a report that stated it."""
+    clusterer = Clusterer(db, FakeClock(T0))
+    early = clusterer.add(report("wapo", "Washington Post", "North Korea fires ballistic missile toward sea",
+                                 minutes=-170))[0]
+    clusterer.add(report("bbg", "Bloomberg", "North Korea fires missile", minutes=95))
+    stated = clusterer.add(report("aj", "Al Jazeera", "North Korea fires ballistic missile towards sea",
+                                  minutes=217, launched_at=T0, time_words="7:10"))
+    assert stated[-1].event_id == early.event_id and stated[-1].launched_at == T0
 
 
 def test_a_retrospective_mention_neither_opens_nor_joins_an_event(db):
