@@ -87,7 +87,10 @@ def event_properties(event: LaunchEvent) -> dict[str, Any]:
         "count_includes": event.count_includes, "distance_km": event.distance_km,
         "apogee_km": event.apogee_km, "launch_site": event.launch_site, "direction": event.direction,
         "source_agency": event.source_agency,
-        "launched_at": event.launched_at.isoformat() if event.launched_at else None,
+        # A report that gave the day alone gives `launched_on`, the day in the launch's zone;
+        # `launched_at` is then null, not an hour no report stated.
+        "launched_at": event.launched_at.isoformat() if event.launched_at and event.launched_on is None else None,
+        "launched_on": event.launched_on.isoformat() if event.launched_on else None,
         "first_reported_at": event.first_reported_at.isoformat(), "updated_at": event.updated_at.isoformat(),
         "headline": event.headline, "confidence": event.confidence, "source_count": event.source_count,
     }

@@ -118,6 +118,18 @@ def test_geojson_is_a_valid_rfc_7946_feature_collection(geojson_schema: dict) ->
     assert collection["features"][3]["geometry"] is None
 
 
+def test_geojson_gives_a_day_a_report_stated_alone_as_a_day_not_as_an_hour():
+    """A launch reported as "on Thursday" had the estimate's hour as its `launched_at`
+    (03:00), a time no report stated, while the page and CAP said "time not stated"."""
+    from datetime import date
+
+    stated = korean_event(2)
+    day_only = stated.model_copy(update={"launched_on": date(2026, 3, 5)})
+    timed, dated = (f["properties"] for f in geojson([stated, day_only], base_url=BASE)["features"])
+    assert (timed["launched_at"], timed["launched_on"]) == (stated.launched_at.isoformat(), None)
+    assert (dated["launched_at"], dated["launched_on"]) == (None, "2026-03-05")
+
+
 def test_the_geojson_schema_refuses_latitude_first_strings_and_a_missing_geometry(geojson_schema: dict) -> None:
     validator = jsonschema.Draft7Validator(geojson_schema)
     good = geojson([korean_event(2)], base_url=BASE)
