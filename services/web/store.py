@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from schemas import LaunchEvent
+from schemas.labels import fact_text_of
 from services.runtime.postgres import is_shared
 
 SCHEMA = """
@@ -69,6 +70,7 @@ class EventRow:
     since_day: str | None = None  # the launch day where the reports give no hour ("2023-02-18")
     launched: bool = True         # whether `since` is the launch's time (else the first report's)
     confirmed: bool = False       # LaunchEvent.confirmed (a corrected event shows it beside its status)
+    count_text: str | None = None  # the count as the event page says it ("81 missiles in all")
 
     @classmethod
     def of(cls, event: LaunchEvent) -> EventRow:
@@ -77,7 +79,8 @@ class EventRow:
                    since=event.launched_at or event.first_reported_at, first_reported_at=event.first_reported_at,
                    source_count=event.source_count,
                    since_day=event.launched_on.isoformat() if event.launched_at and event.launched_on else None,
-                   launched=event.launched_at is not None, confirmed=event.confirmed)
+                   launched=event.launched_at is not None, confirmed=event.confirmed,
+                   count_text=fact_text_of(event, "count"))
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "since": self.since.isoformat(),

@@ -796,3 +796,17 @@ async def test_a_corrected_event_that_was_confirmed_says_both_in_the_list_and_on
     assert badges(await _page(store, "/events/evt_rumour")) == ["corrected"]
     listed = badges(await _page(store, "/"))
     assert sorted(listed) == ["confirmed", "corrected", "corrected"]
+
+
+async def test_the_list_tells_a_tally_of_several_classes_as_the_event_page_does() -> None:
+    """"hypersonic missile" beside "81" read as 81 hypersonic missiles, where the event page
+    and the alerts said 81 missiles including hypersonic ones."""
+    from schemas import EventSource, LaunchFields
+
+    report = EventSource(item_id="r", feed="Wire", url="https://example.org/r", title="Russia fires 81 missiles",
+                         fields=LaunchFields(actor="RUS", kind="hypersonic", count=81), count_of_classes=True)
+    store = make_store()
+    store.add(korean_event(3).model_copy(update={"actor": "RUS", "kind": "hypersonic", "count": 81,
+                                                  "direction": "Ukraine", "sources": [report]}), NOW)
+    page = await _page(store, "/")
+    assert '<td class="num" data-label="Count">81 missiles in all</td>' in page
