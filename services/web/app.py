@@ -480,6 +480,22 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         html = env.get_template(name).render(**values)
         return web.Response(text=html, content_type="text/html", charset="utf-8")
 
+    @web.middleware
+    async def html_errors(request: web.Request, handler: Any) -> web.StreamResponse:
+        """A person's browser gets a refusal (a stale link's unknown event, a bad cursor) as
+        a page with the site's navigation and a way back; the API, the feeds and any other
+        client get it as before, in JSON or plain text."""
+        try:
+            return await handler(request)
+        except web.HTTPClientError as exc:
+            if exc.content_type != "text/plain" or "text/html" not in request.headers.get("Accept", ""):
+                raise
+            response = page("error.html", status=exc.status, reason=exc.reason, message=exc.text or exc.reason)
+            response.set_status(exc.status, exc.reason)
+            return response
+
+    app.middlewares.append(html_errors)
+
     def refusal(kind: type[web.HTTPError], message: str, api: bool) -> web.HTTPError:
         """The error as the asker reads it: JSON (`{"error": ...}`) for the API, text for a page."""
         if api:

@@ -12,7 +12,7 @@ from structlog.testing import capture_logs
 
 from services.web.app import CSP, ago, build_web_app, days_ago, since
 from services.web.store import EventStore, LiveFeed
-from tests.web_samples import HOSTILE_TITLE, T0, busy_event, hostile_event, korean_event
+from tests.web_samples import T0, busy_event, hostile_event, korean_event
 
 NOW = T0 + timedelta(hours=1)
 
@@ -541,7 +541,7 @@ async def test_a_launch_day_without_its_hour_is_shown_as_that_day_on_the_pages()
     assert " h ago</span><br>" not in listing
     # ... and when it was first reported, to the minute: what a duty officer can act on.
     first = day_only.first_reported_at.strftime("%Y-%m-%d %H:%M UTC")
-    assert f"2026-03-05 (local date, time not stated); first reported <time datetime=" in listing and first in listing
+    assert "2026-03-05 (local date, time not stated); first reported <time datetime=" in listing and first in listing
     assert "2026-03-05 (local date, time not stated); first reported <time" in page and first in page
     assert day_only.launched_at is not None and day_only.launched_at.strftime("%H:%M UTC") not in page
 
@@ -810,3 +810,26 @@ async def test_the_list_tells_a_tally_of_several_classes_as_the_event_page_does(
                                                   "direction": "Ukraine", "sources": [report]}), NOW)
     page = await _page(store, "/")
     assert '<td class="num" data-label="Count">81 missiles in all</td>' in page
+
+
+async def test_a_browser_gets_a_refusal_as_a_page_with_a_way_back() -> None:
+    """A stale link from an alert (an event this server does not hold), a mistyped path or a
+    bad cursor gave a browser bare text and no navigation."""
+    store = make_store()
+    client = await client_for(store)
+    browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    try:
+        answers = {}
+        for path in ("/events/evt_nope", "/nonexistent", "/?before=garbage"):
+            response = await client.get(path, headers=browser)
+            answers[path] = (response.status, response.content_type, await response.text())
+        plain = await client.get("/events/evt_nope", headers={"Accept": "*/*"})
+        plain_answer = (plain.status, plain.content_type, await plain.text())
+    finally:
+        await client.close()
+    status, content_type, html = answers["/events/evt_nope"]
+    assert (status, content_type) == (404, "text/html")
+    assert "<h1>404 Not Found</h1>" in html and "no event &#39;evt_nope&#39;" in html and '<a href="/">' in html
+    assert answers["/nonexistent"][:2] == (404, "text/html")
+    assert answers["/?before=garbage"][0] == 400 and "before: expected" in answers["/?before=garbage"][2]
+    assert plain_answer == (404, "text/plain", "no event 'evt_nope'")  # curl and scripts: as before
