@@ -628,9 +628,12 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
     async def sources_page(request: web.Request) -> web.Response:
         rows = sources() if sources else None
         sort = request.query.get("sort", "health")
+        now = clock()
+        overdue: set[str] = set()
         if rows is not None:
-            rows = _sort_sources(rows, sort)
-        return page("sources.html", rows=rows, sort=sort)
+            overdue = {r["url"] for r in rows if _overdue(r.get("next_check_at_dt"), now)}
+            rows = _sort_sources(rows, sort, overdue)
+        return page("sources.html", rows=rows, sort=sort, overdue=overdue, now=now)
 
     async def deliveries_page(request: web.Request) -> web.Response:
         return page("deliveries.html", data=deliveries() if deliveries else None, replayed=_replayed(request),
@@ -679,9 +682,23 @@ async def _end_streams(app: web.Application) -> None:
     app[LIVE_KEY].close()
 
 
-def _sort_sources(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
-    """Failing sources first (most errors first), then by name; or by the named column."""
+OVERDUE_S = 300
+"""A source whose check is this late is overdue on the sources page: no ingest is polling it
+(a busy one is seconds late, not minutes)."""
+
+
+def _overdue(moment: datetime | None, now: datetime) -> bool:
+    if moment is None:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return (now - moment).total_seconds() > OVERDUE_S
+
+
+def _sort_sources(rows: list[dict[str, Any]], sort: str, overdue: set[str] = frozenset()) -> list[dict[str, Any]]:
+    """Failing sources first (most errors first), then overdue ones, then by name; or by the
+    named column."""
     if sort in ("name", "last_success_at", "next_check_at", "items_per_day"):
         return sorted(rows, key=lambda r: (r.get(sort) is None, r.get(sort) or 0) if sort != "name"
                       else (False, r["name"].lower()))
-    return sorted(rows, key=lambda r: (-(r.get("error_count") or 0), r["name"].lower()))
+    return sorted(rows, key=lambda r: (-(r.get("error_count") or 0), r["url"] not in overdue, r["name"].lower()))

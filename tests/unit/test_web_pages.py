@@ -833,3 +833,32 @@ async def test_a_browser_gets_a_refusal_as_a_page_with_a_way_back() -> None:
     assert answers["/nonexistent"][:2] == (404, "text/html")
     assert answers["/?before=garbage"][0] == 400 and "before: expected" in answers["/?before=garbage"][2]
     assert plain_answer == (404, "text/plain", "no event 'evt_nope'")  # curl and scripts: as before
+
+
+async def test_the_sources_page_says_when_no_ingest_is_polling() -> None:
+    """With no ingest running every row said "overdue by N min" in a row styled as fine, and
+    nothing at the top said that nothing was being polled."""
+    from datetime import timedelta as td
+
+    def row(name: str, late_min: float, errors: int = 0) -> dict:
+        due = NOW - td(minutes=late_min)
+        return {"name": name, "url": f"https://{name}.example/rss", "kind": "feed", "error_count": errors,
+                "last_error": "timeout" if errors else None, "last_status": None, "items_per_day": 1,
+                "last_success_at_dt": NOW, "next_check_at_dt": due, "last_success_at": NOW.isoformat(),
+                "next_check_at": due.isoformat()}
+
+    polled = [row("alpha", 0.5), row("beta", 20), row("gamma", 1, errors=2)]
+    stopped = [row("alpha", 30), row("beta", 40)]
+    client = await client_for(make_store(), sources=lambda: rows)
+    try:
+        rows = polled
+        some = await (await client.get("/sources")).text()
+        rows = stopped
+        none = await (await client.get("/sources")).text()
+    finally:
+        await client.close()
+    assert "3 sources · 1 failing · 1 overdue: their checks are more than 5 min late" in some
+    assert "(is one running on this state?)" not in some
+    assert some.index("gamma") < some.index("beta") < some.index("alpha")  # failing, overdue, then the rest
+    assert some.count('class="overdue"') == 1
+    assert "2 sources · 0 failing · 2 overdue" in none and "(is one running on this state?)" in none
