@@ -218,8 +218,6 @@ def fact_text_of(holder: object, name: str) -> str | None:
     text = fact_text(name, getattr(holder, name), on=getattr(holder, "launched_on", None) if name == "launched_at" else None)
     if name == "count" and text is not None and getattr(holder, "count_includes", None) is not None:
         return f"{text} missiles and {holder.count_includes}"
-    if name == "count" and text is not None and isinstance(holder, LaunchEvent) and tally_of_several_classes(holder):
-        return f"{text} missiles in all"  # beside the kind, not "81" hypersonic missiles
     if name == "direction" and text is not None and isinstance(holder, LaunchEvent):
         language = direction_language(holder)
         if language is not None:

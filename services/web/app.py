@@ -17,7 +17,7 @@ import hmac
 import json
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -139,6 +139,15 @@ DUE_NOW_S = 10
 """A check less late than this is "due now" (`next_check`; `static/live.js` counts the same)."""
 
 
+def _late_s(moment: datetime | None, now: datetime) -> float:
+    """How late a check due at `moment` is at `now` (negative: still to come; -inf: none)."""
+    if moment is None:
+        return float("-inf")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return (now - moment).total_seconds()
+
+
 def next_check(moment: datetime | None, now: datetime) -> Markup:
     """When a source is polled next: "in 5 min", "due now" within a few seconds, and "overdue
     by 3 min" past that (a check in the past means no ingest is polling it), in a span that
@@ -147,7 +156,7 @@ def next_check(moment: datetime | None, now: datetime) -> Markup:
         return Markup("—")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    late_s = (now - moment).total_seconds()
+    late_s = _late_s(moment, now)
     if late_s < 0:
         text = ago(moment, now)
     else:
@@ -492,9 +501,12 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
                 raise
             response = page("error.html", status=exc.status, reason=exc.reason, message=exc.text or exc.reason)
             response.set_status(exc.status, exc.reason)
+            for name, value in exc.headers.items():  # a 405's Allow, a Retry-After
+                if name.lower() not in ("content-type", "content-length"):
+                    response.headers[name] = value
             return response
 
-    app.middlewares.append(html_errors)
+    app.middlewares.insert(0, html_errors)  # outermost: the path checks' refusals too
 
     def refusal(kind: type[web.HTTPError], message: str, api: bool) -> web.HTTPError:
         """The error as the asker reads it: JSON (`{"error": ...}`) for the API, text for a page."""
@@ -631,9 +643,9 @@ def build_web_app(store: EventStore, live: LiveFeed, *, clock: Clock = _utc_now,
         now = clock()
         overdue: set[str] = set()
         if rows is not None:
-            overdue = {r["url"] for r in rows if _overdue(r.get("next_check_at_dt"), now)}
+            overdue = {r["url"] for r in rows if _late_s(r.get("next_check_at_dt"), now) > OVERDUE_S}
             rows = _sort_sources(rows, sort, overdue)
-        return page("sources.html", rows=rows, sort=sort, overdue=overdue, now=now)
+        return page("sources.html", rows=rows, sort=sort, overdue=overdue, overdue_min=OVERDUE_S // 60, now=now)
 
     async def deliveries_page(request: web.Request) -> web.Response:
         return page("deliveries.html", data=deliveries() if deliveries else None, replayed=_replayed(request),
@@ -687,15 +699,7 @@ OVERDUE_S = 300
 (a busy one is seconds late, not minutes)."""
 
 
-def _overdue(moment: datetime | None, now: datetime) -> bool:
-    if moment is None:
-        return False
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return (now - moment).total_seconds() > OVERDUE_S
-
-
-def _sort_sources(rows: list[dict[str, Any]], sort: str, overdue: set[str] = frozenset()) -> list[dict[str, Any]]:
+def _sort_sources(rows: list[dict[str, Any]], sort: str, overdue: Collection[str] = ()) -> list[dict[str, Any]]:
     """Failing sources first (most errors first), then overdue ones, then by name; or by the
     named column."""
     if sort in ("name", "last_success_at", "next_check_at", "items_per_day"):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from schemas import LaunchEvent
-from schemas.labels import fact_text_of
+from schemas.labels import fact_text_of, tally_of_several_classes
 from services.runtime.postgres import is_shared
 
 SCHEMA = """
@@ -70,7 +70,7 @@ class EventRow:
     since_day: str | None = None  # the launch day where the reports give no hour ("2023-02-18")
     launched: bool = True         # whether `since` is the launch's time (else the first report's)
     confirmed: bool = False       # LaunchEvent.confirmed (a corrected event shows it beside its status)
-    count_text: str | None = None  # the count as the event page says it ("81 missiles in all")
+    count_text: str | None = None  # a count that is no plain number of the kind ("81 missiles in all")
 
     @classmethod
     def of(cls, event: LaunchEvent) -> EventRow:
@@ -80,7 +80,7 @@ class EventRow:
                    source_count=event.source_count,
                    since_day=event.launched_on.isoformat() if event.launched_at and event.launched_on else None,
                    launched=event.launched_at is not None, confirmed=event.confirmed,
-                   count_text=fact_text_of(event, "count"))
+                   count_text=_count_text(event))
 
     def to_json(self) -> str:
         return json.dumps({**self.__dict__, "since": self.since.isoformat(),
@@ -88,11 +88,22 @@ class EventRow:
 
     @classmethod
     def from_json(cls, text: str) -> EventRow:
-        """The row `to_json` wrote; raises ValueError (or TypeError) on anything else."""
-        values = json.loads(text)
+        """The row `to_json` wrote (a later version's keys left aside: replicas of two
+        versions share a database while one is rolled out); raises ValueError (or
+        TypeError) on anything else."""
+        values = {k: v for k, v in json.loads(text).items() if k in cls.__dataclass_fields__}
         values["since"] = datetime.fromisoformat(values["since"])
         values["first_reported_at"] = datetime.fromisoformat(values["first_reported_at"])
         return cls(**values)
+
+
+def _count_text(event: LaunchEvent) -> str | None:
+    """The list's count where a number beside the kind would mislead: "81 missiles in all"
+    for a tally of several classes ("hypersonic missile · 81" read as 81 of them), "150
+    missiles and drones" for a tally with drones."""
+    if event.count is not None and event.count_includes is None and tally_of_several_classes(event):
+        return f"{event.count} missiles in all"
+    return fact_text_of(event, "count") if event.count_includes is not None else None
 
 
 def _iso(moment: datetime) -> str:
@@ -114,7 +125,9 @@ class EventStore:
             self._conn.execute("ALTER TABLE web_events ADD COLUMN IF NOT EXISTS list_row TEXT")
         elif "list_row" not in {name for _, name, *_ in self._conn.execute("PRAGMA table_info(web_events)")}:
             self._conn.execute("ALTER TABLE web_events ADD COLUMN list_row TEXT")
-        missing = self._conn.execute("SELECT event_id, body FROM web_events WHERE list_row IS NULL").fetchall()
+        # (Rows written before `count_text` are written again: a tally shows as one.)
+        missing = self._conn.execute("SELECT event_id, body FROM web_events WHERE list_row IS NULL "
+                                     "OR list_row NOT LIKE '%\"count_text\"%'").fetchall()
         if missing:
             with self._conn:
                 self._conn.execute("BEGIN")
