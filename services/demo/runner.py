@@ -45,6 +45,10 @@ def stop_at_s(duration_s: float, interval_s: float = POLL_INTERVAL_S) -> float:
     return duration_s + 2 * interval_s + 1.0
 
 
+START_GRACE_S = 60.0
+"""How long the demo waits for its stages to start before it stops all the same."""
+
+
 DEMO_LABEL = "DEMO: a recorded launch, not live"
 
 
@@ -110,20 +114,21 @@ async def run_demo(settings: Settings, *, speed: float = 60.0) -> int:
             log.info("demo_started", feeds=len(demo.feeds), speed=speed, duration_s=round(ends_s, 1))
             loop = asyncio.get_running_loop()
             began = loop.time()
-            timers: list[asyncio.TimerHandle] = []
+            timer = loop.call_later(ends_s + START_GRACE_S, stop.set)  # stages that never start
 
             def end_in_time() -> None:
                 # The morning's clock runs from `began`; the stages may start after it has
                 # run out (a busy machine, a high speed): each item is then polled at once,
                 # and told, before the demo stops.
-                timers.append(loop.call_later(max(ends_s - (loop.time() - began), stop_at_s(0.0)), stop.set))
+                nonlocal timer
+                timer.cancel()
+                timer = loop.call_later(max(ends_s - (loop.time() - began), stop_at_s(0.0)), stop.set)
 
             try:
                 await run(run_settings, STAGES, stop=stop, service="run", on_listening=_tell_page,
                           on_started=end_in_time)
             finally:
-                for timer in timers:
-                    timer.cancel()
+                timer.cancel()
             undelivered = _undelivered(run_settings.state.path, [sub.name for sub in run_settings.subscriptions])
     finally:
         await demo.stop()

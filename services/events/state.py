@@ -917,11 +917,12 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
     """The source each fact is taken from (None: no source states it), and the lead source
     whose title is the headline."""
     telling = [s for s in sources if s.walk_back != "retraction"] or list(sources)
+    reported_twice_at = second_outlet_at(sources)
     chosen: dict[str, Source | None] = {}
     for name in FACTS:
         stating = [s for s in telling if getattr(s.fields, name) is not None]
         if name == "launched_at":
-            stating = [s for s in stating if usable_time(s, first_reported_at, window, second_outlet_at(sources))]
+            stating = [s for s in stating if usable_time(s, first_reported_at, window, reported_twice_at)]
         if name == "direction" and chosen["actor"] is not None:
             # A launcher does not fire at its own land: a place there is a report's that
             # joined by a guessed actor ("missile falling on busy Kyiv highway" beside

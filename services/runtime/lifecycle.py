@@ -277,29 +277,32 @@ async def watch_bus(bus: Bus, readiness: Readiness, stop: asyncio.Event, every_s
     answering = getattr(bus, "answering", lambda ok: None)
     log = get_logger()
     lost_at: float | None = None
-    while not stop.is_set():
-        try:
-            await asyncio.wait_for(stop.wait(), every_s)
-            return
-        except TimeoutError:
-            pass
-        # A busy broker may take a moment to answer; 2 s at least keeps readiness from flapping.
-        ok = await reachable(max(2.0, every_s))
-        if ok and lost_at is not None and topics:
+    try:
+        while not stop.is_set():
             try:
-                await bus.ensure_topics(topics, partitions)
-            except Exception as exc:  # noqa: BLE001 - any failure: not connected yet, asked again next round
-                log.warning("bus_topics_unavailable", message=f"{type(exc).__name__}: {exc}")
-                ok = False
-        readiness.set("bus_connected", ok)
-        answering(ok)
-        if not ok and lost_at is None:
-            lost_at = time.monotonic()
-            servers = getattr(bus, "bootstrap_servers", "")
-            log.warning("bus_lost", message=f"no Kafka broker answers at {servers} ([bus] bootstrap_servers)")
-        elif ok and lost_at is not None:
-            log.info("bus_restored", down_s=round(time.monotonic() - lost_at, 1))
-            lost_at = None
+                await asyncio.wait_for(stop.wait(), every_s)
+                return
+            except TimeoutError:
+                pass
+            # A busy broker may take a moment to answer; 2 s at least keeps readiness from flapping.
+            ok = await reachable(max(2.0, every_s))
+            if ok and lost_at is not None and topics:
+                try:
+                    await bus.ensure_topics(topics, partitions)
+                except Exception as exc:  # noqa: BLE001 - any failure: not connected yet, asked again next round
+                    log.warning("bus_topics_unavailable", message=f"{type(exc).__name__}: {exc}")
+                    ok = False
+            readiness.set("bus_connected", ok)
+            answering(ok)
+            if not ok and lost_at is None:
+                lost_at = time.monotonic()
+                servers = getattr(bus, "bootstrap_servers", "")
+                log.warning("bus_lost", message=f"no Kafka broker answers at {servers} ([bus] bootstrap_servers)")
+            elif ok and lost_at is not None:
+                log.info("bus_restored", down_s=round(time.monotonic() - lost_at, 1))
+                lost_at = None
+    finally:
+        answering(True)  # a watch that has ended (a stop, a fault of its own) holds no send
 
 
 async def run_stages(
