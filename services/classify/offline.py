@@ -185,9 +185,10 @@ def classify_jsonl(lines: Iterable[str | bytes | Overlong], out: TextIO, err: Te
             unread[unsupported] += 1
     if unread:
         languages = ", ".join(f"{lang} {n}" for lang, n in unread.most_common())
-        told = "1 item is in a language" if unread.total() == 1 else f"{unread.total()} items are in languages"
+        one = unread.total() == 1
+        told = "1 item is in a language" if one else f"{unread.total()} items are in languages"
         err.write(f"note: {told} launchwatch has no rules for ({languages}): "
-                  "a launch told in them may be missed\n")
+                  f"a launch told in {'it' if one else 'them'} may be missed\n")
     return ok, failed
 
 
