@@ -332,8 +332,10 @@ def history(revisions: list[Any]) -> list[dict[str, Any]]:
             out.append({"gap": event.revision - previous.revision - 1})
         new_sources = [s for s in event.sources if s.item_id not in seen]
         seen.update(s.item_id for s in event.sources)
+        # A report the event keeps no copy of (past `MAX_SOURCES`) is counted, not listed.
+        new_unlisted = max(0, event.sources_omitted - (previous.sources_omitted if previous else 0))
         out.append({"event": event, "received_at": rev.received_at, "new_sources": new_sources,
-                    "moves": _moves(previous, event)})
+                    "new_unlisted": new_unlisted, "moves": _moves(previous, event)})
         previous = event
     return list(reversed(out))
 

@@ -878,3 +878,15 @@ async def test_the_sources_page_says_when_no_ingest_is_polling() -> None:
     assert some.index("gamma") < some.index("beta") < some.index("alpha")  # failing, overdue, then the rest
     assert some.count('class="overdue"') == 1
     assert "2 sources · 0 failing · 2 more than 5 min overdue" in none and "(is one running on this state?)" in none
+
+
+async def test_a_revision_caused_by_a_report_not_listed_says_so() -> None:
+    """Past the sources an event keeps, a new report's revision said only "changed: sources",
+    with no "because of", and no report behind it to be found on the page."""
+    store = make_store()
+    first = korean_event(3).model_copy(update={"sources_omitted": 4})
+    store.add(first, NOW)
+    store.add(first.model_copy(update={"revision": 4, "sources_omitted": 5, "changes": ["sources"]}), NOW)
+    page = await _page(store, f"/events/{first.event_id}")
+    step = page[page.index("<strong>Revision 4</strong>"):page.index("<strong>Revision 3</strong>")]
+    assert "because of: 1 report not listed here" in step
