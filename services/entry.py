@@ -27,16 +27,25 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 FEEDS_CHECK_STOPPED = "launchwatch: feeds check stopped by {signal}: no table"
 """The line `feeds check` ends with when a signal stops it, however early."""
 
+STOPPED = {
+    ("feeds", "check"): FEEDS_CHECK_STOPPED,
+    ("dlq", "list"): "launchwatch: dlq list stopped by {signal}: no list",
+    ("dlq", "replay"): "launchwatch: dlq replay stopped by {signal}: `launchwatch dlq list` shows the letters "
+                       "still dead (a letter being resent may have reached its receiver, under its delivery id)",
+}
+"""The line a one-off command ends with when a signal stops it (`classify` says its own)."""
+
 
 def interrupted_status(argv: list[str]) -> int:
     """The exit status of a command stopped by Ctrl-C, SIGTERM or SIGHUP before it took the signals
     over: 0 for a long-running one (a clean stop), else 128 + the signal; `feeds check`
-    says so in its one line, as it does once it runs."""
+    and `dlq` say so in one line (`STOPPED`)."""
     if argv[:1] and argv[0] in LONG_RUNNING:
         return 0
     signum = _received[-1] if _received else signal.SIGINT
-    if argv[:2] == ["feeds", "check"]:
-        print(FEEDS_CHECK_STOPPED.format(signal=signal.Signals(signum).name), file=sys.stderr)
+    line = STOPPED.get(tuple(argv[:2]))
+    if line is not None:
+        print(line.format(signal=signal.Signals(signum).name), file=sys.stderr)
     return 128 + signum
 
 

@@ -358,8 +358,12 @@ async def test_feeds_check_stops_at_once_on_a_signal_even_started_with_ctrl_c_ig
     assert b"Traceback" not in out + err
 
 
+@pytest.mark.parametrize(("command", "said"), [
+    (["feeds", "check"], "no table"),
+    # `dlq` stopped said nothing: had the replay happened?
+    (["dlq", "list"], "no list"), (["dlq", "replay"], "`launchwatch dlq list` shows the letters still dead")])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_feeds_check_stopped_while_it_starts_says_so_in_its_one_line(tmp_path, signum):
+def test_a_one_off_command_stopped_while_it_starts_says_so_in_its_one_line(tmp_path, signum, command, said):
     """A signal before the check has taken the signals over (its modules still loading)
     ends it as one that comes during the fetches: 130 or 143, and the one line."""
     config = tmp_path / "c.toml"
@@ -375,13 +379,14 @@ class SignalOnImport(importlib.abc.MetaPathFinder):
         return None
 sys.meta_path.insert(0, SignalOnImport())
 import services.entry
-sys.argv = ["launchwatch", "feeds", "check", "--config", {str(config)!r}]
+sys.argv = ["launchwatch", *{command!r}, "--config", {str(config)!r}]
 sys.exit(services.entry.main())
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                             env=env_without_launchwatch_vars())
     assert result.returncode == 128 + signum, result.stderr
-    assert result.stderr.strip() == f"launchwatch: feeds check stopped by {signum.name}: no table"
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"launchwatch: {' '.join(command)} stopped by {signum.name}: {said}")
 
 
 def test_serve_on_the_in_memory_bus_warns_that_its_messages_reach_no_other_process(tmp_path):
