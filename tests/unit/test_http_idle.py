@@ -5,6 +5,8 @@ accept with or to poll feeds with."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from aiohttp import web
@@ -12,28 +14,41 @@ from aiohttp import web
 from services.runtime import http
 
 
-@pytest.mark.parametrize("sent", [b"", b"GET / HTTP/1.1\r\n"], ids=["nothing", "half-a-request"])
-async def test_an_idle_connection_is_closed_and_the_listener_still_answers(monkeypatch, sent):
-    monkeypatch.setattr(http, "IDLE_CONNECTION_S", 0.5)
-    async def healthz(request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
+@asynccontextmanager
+async def listening(method: str, path: str, handler) -> AsyncIterator[tuple[str, int]]:  # noqa: ANN001
+    """`handler` served at `path` by a `Listener` on a free port: its host and port."""
     app = web.Application()
-    app.router.add_get("/healthz", healthz)
+    app.router.add_route(method, path, handler)
     listener = http.Listener(app, "127.0.0.1:0")
     host, _, port = (await listener.start()).rpartition(":")
     try:
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(sent)
-        await writer.drain()
-        assert await asyncio.wait_for(reader.read(), timeout=5) == b""  # closed by the server
-        writer.close()
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        assert (await asyncio.wait_for(reader.read(), timeout=5)).startswith(b"HTTP/1.1 200")
-        writer.close()
+        yield host, int(port)
     finally:
         await listener.close()
+
+
+async def exchange(address: tuple[str, int], sent: bytes) -> bytes:
+    """What the server answers to `sent` until it closes the connection."""
+    reader, writer = await asyncio.open_connection(*address)
+    try:
+        writer.write(sent)
+        await writer.drain()
+        return await asyncio.wait_for(reader.read(), timeout=5)
+    finally:
+        writer.close()
+
+
+@pytest.mark.parametrize("sent", [b"", b"GET / HTTP/1.1\r\n"], ids=["nothing", "half-a-request"])
+async def test_an_idle_connection_is_closed_and_the_listener_still_answers(monkeypatch, sent):
+    monkeypatch.setattr(http, "IDLE_CONNECTION_S", 0.5)
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    async with listening("GET", "/healthz", healthz) as address:
+        assert await exchange(address, sent) == b""  # closed by the server
+        answer = await exchange(address, b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 200")
 
 
 @pytest.mark.parametrize("sent", [b"", b"a=1&"], ids=["headers-only", "part-of-the-body"])
@@ -47,25 +62,14 @@ async def test_a_body_that_stops_coming_is_answered_408_and_its_connection_close
         read.append(await request.read())
         return web.Response(text="read")
 
-    app = web.Application()
-    app.router.add_post("/form", form)
-    listener = http.Listener(app, "127.0.0.1:0")
-    host, _, port = (await listener.start()).rpartition(":")
-    try:
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(b"POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                     b"Content-Length: 100\r\n\r\n" + sent)
-        await writer.drain()
-        answer = await asyncio.wait_for(reader.read(), timeout=5)  # read to the end: the server closed it
-        assert answer.startswith(b"HTTP/1.1 408")
+    async with listening("POST", "/form", form) as address:
+        answer = await exchange(address, b"POST /form HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                         b"application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n" + sent)
+        assert answer.startswith(b"HTTP/1.1 408")  # and closed: read to the end
         assert b"did not arrive within 0.3 s" in answer
         assert read == []
-        writer.close()
         # A whole body, however slow its handler, is read as before.
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(b"POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")
-        assert (await asyncio.wait_for(reader.read(), timeout=5)).startswith(b"HTTP/1.1 200")
+        answer = await exchange(address, b"POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                         b"Connection: close\r\n\r\nabc")
+        assert answer.startswith(b"HTTP/1.1 200")
         assert read == [b"abc"]
-        writer.close()
-    finally:
-        await listener.close()
