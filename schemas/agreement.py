@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from schemas.models import BALLISTIC_KINDS
-from schemas.places import same_place
+from schemas.labels import ACTOR_NAMES
+from schemas.places import same_place, state_of_place
 
 KM_TOLERANCE_ABS = 5.0
 KM_TOLERANCE_REL = 0.05
@@ -72,6 +73,23 @@ def directions_same(a: str, b: str) -> bool:
         return True
     coasts = (coast_of(a), coast_of(b))
     return coasts[0] == coasts[1] and (coasts[0] is not None or _spelled(a) == _spelled(b))
+
+
+def named_state(place: str | None) -> str | None:
+    """The code of the state `place` is the English name of ("Ukraine" → "UKR"), None for
+    any other place, a capital included."""
+    return _STATES_BY_NAME.get(place.strip().casefold()) if place else None
+
+
+_STATES_BY_NAME = {name.casefold(): code for code, name in ACTOR_NAMES.items()}
+
+
+def place_within(place: str | None, region: str | None) -> bool:
+    """Whether `place` is a target place inside the state `region` names ("Kyiv" inside
+    "Ukraine"): a report naming the city and one naming the state tell one strike at two
+    scales, not two targets. Two cities of one state are not this ("Kyiv", "Kharkiv")."""
+    state = named_state(region)
+    return state is not None and state_of_place(place) == state and named_state(place) is None
 
 
 def _spelled(place: str) -> str:

@@ -5,6 +5,9 @@ Pyongyang", "평양 순안 일대", "北朝鮮西岸", "ze wschodniego wybrzeża
 position for it (`services.web.geo`), and alerts and pages, written in English, an English
 name where the site is written in another language (`schemas.labels.launched_from`).
 Positions are approximate public ones; the map says so.
+
+The places strikes are aimed at are listed by the state they lie in, for the classifier to
+read a target by and for pages to tell a city from the state a report names instead.
 """
 
 from __future__ import annotations
@@ -139,3 +142,47 @@ def place_named(site: str) -> str | None:
         return english
     said = site.casefold()
     return next((name for name, _ in _REGIONS if name.removeprefix("the ") in said), None)
+
+
+# Places a strike or a flight is aimed at, by the state they lie in ("" where the text's
+# own sides dispute it: occupied Crimea). A launcher's own places are no target of its
+# launch from home ("Iran launched a missile ... action against Tehran").
+TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
+    "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
+            "Ashkelon", "Ashdod", "Sderot", "Beersheba", "Netivot", "Kiryat Shmona", "Metula", "Nahariya", "Safed",
+            "Jaffa", "Holon", "Bat Yam", "Ramat Gan", "Petah Tikva", "Rishon LeZion", "Rehovot", "Herzliya",
+            "Ben Gurion (?:Airport|airport|International Airport)",
+            r"Golan(?: Heights)?", r"(?:Upper |Lower |Western )?Galilee"),
+    "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
+            "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
+            "Khmelnytskyi", "Ternopil", "Rivne", "Lutsk", "Ivano-Frankivsk", "Kropyvnytskyi", "Kryvyi Rih",
+            r"(?:western |eastern )?Ukraine"),
+    "": ("Crimea", "Sevastopol", "Donetsk", "Luhansk", "Mariupol"),
+    "PSE": ("Gaza",),
+    "RUS": ("Belgorod", "Kursk", "Bryansk", "Moscow"),
+    "SAU": ("Saudi Arabia", "Riyadh", "Jeddah", "Abha"),
+    "JPN": ("Japan", "Hokkaido", "Okinawa"),
+    "USA": ("Guam", "Hawaii"),
+    # Where the US test range's reentry vehicles come down.
+    "MHL": (r"Kwajalein(?: Atoll)?", "Marshall Islands"),
+    "KOR": ("South Korea", "Seoul"),
+    "SYR": (r"(?:northern |southern )?Syria", "Damascus", "Homs"),
+    "LBN": ("Lebanon", "Beirut"),
+    "YEM": ("Yemen", "Sanaa"),
+    "IRQ": ("Iraq", "Erbil", "Baghdad"),
+    "IRN": ("Iran", "Tehran", "Isfahan", "Natanz", "Tabriz", "Shiraz", "Kermanshah", "Bandar Abbas"),
+    "PAK": ("Pakistan", "Balochistan"),
+    "IND": ("India",),
+}
+
+
+def state_of_place(place: str | None) -> str | None:
+    """The state a stated target place lies in ("Kyiv", "Kharkiv" → "UKR"; "northern Israel"
+    → "ISR"), by `TARGET_PLACES_BY_STATE`; None for a place not listed or disputed."""
+    if not place:
+        return None
+    return next((state for state, pattern in _PLACE_PATTERNS if pattern.fullmatch(place.strip())), None)
+
+
+_PLACE_PATTERNS = tuple((state, re.compile(rf"(?:the\s+)?(?:{'|'.join(places)})", re.IGNORECASE))
+                        for state, places in TARGET_PLACES_BY_STATE.items() if state)

@@ -14,6 +14,7 @@ import os
 import re
 
 from schemas.actors import ACTORS, AGENCIES, STATES, Agency
+from schemas.places import TARGET_PLACES_BY_STATE
 from services.classify.fastpattern import Table, compile_fast
 from services.classify.languages import ANY, TABLES
 
@@ -186,36 +187,6 @@ AGENCY_CUE = compile_fast(
     re.IGNORECASE,
 )
 
-# Places a strike or a flight is aimed at, by the state they lie in ("" where the text's
-# own sides dispute it: occupied Crimea). A launcher's own places are no target of its
-# launch from home ("Iran launched a missile ... action against Tehran").
-TARGET_PLACES_BY_STATE: dict[str, tuple[str, ...]] = {
-    "ISR": (r"(?:northern |southern |central |western |eastern )?Israel", "Tel Aviv", "Jerusalem", "Haifa", "Eilat",
-            "Ashkelon", "Ashdod", "Sderot", "Beersheba", "Netivot", "Kiryat Shmona", "Metula", "Nahariya", "Safed",
-            "Jaffa", "Holon", "Bat Yam", "Ramat Gan", "Petah Tikva", "Rishon LeZion", "Rehovot", "Herzliya",
-            "Ben Gurion (?:Airport|airport|International Airport)",
-            r"Golan(?: Heights)?", r"(?:Upper |Lower |Western )?Galilee"),
-    "UKR": ("Kyiv", "Kiev", "Kharkiv", "Lviv", "Odesa", "Odessa", "Dnipro", "Zaporizhzhia", "Kherson", "Mykolaiv",
-            "Kupiansk", "Sloviansk", "Kramatorsk", "Zhytomyr", "Vinnytsia", "Uman", "Sumy", "Chernihiv", "Poltava",
-            "Khmelnytskyi", "Ternopil", "Rivne", "Lutsk", "Ivano-Frankivsk", "Kropyvnytskyi", "Kryvyi Rih",
-            r"(?:western |eastern )?Ukraine"),
-    "": ("Crimea", "Sevastopol", "Donetsk", "Luhansk", "Mariupol"),
-    "PSE": ("Gaza",),
-    "RUS": ("Belgorod", "Kursk", "Bryansk", "Moscow"),
-    "SAU": ("Saudi Arabia", "Riyadh", "Jeddah", "Abha"),
-    "JPN": ("Japan", "Hokkaido", "Okinawa"),
-    "USA": ("Guam", "Hawaii"),
-    # Where the US test range's reentry vehicles come down.
-    "MHL": (r"Kwajalein(?: Atoll)?", "Marshall Islands"),
-    "KOR": ("South Korea", "Seoul"),
-    "SYR": (r"(?:northern |southern )?Syria", "Damascus", "Homs"),
-    "LBN": ("Lebanon", "Beirut"),
-    "YEM": ("Yemen", "Sanaa"),
-    "IRQ": ("Iraq", "Erbil", "Baghdad"),
-    "IRN": ("Iran", "Tehran", "Isfahan", "Natanz", "Tabriz", "Shiraz", "Kermanshah", "Bandar Abbas"),
-    "PAK": ("Pakistan", "Balochistan"),
-    "IND": ("India",),
-}
 TARGET_PLACES = "|".join(place for places in TARGET_PLACES_BY_STATE.values() for place in places)
 # Each place as a gazetteer entry of its state, for a place inside the words a strike hit
 # ("strikes Ukraine's Odesa port", "attack on a museum in Kupiansk").

@@ -84,7 +84,8 @@ from typing import Any, Literal
 import ahocorasick
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
-from schemas.agreement import coast_of, direction_generalises, directions_same, km_same, same_fact, times_same
+from schemas.agreement import (coast_of, direction_generalises, directions_same, km_same, named_state, same_fact,
+                               times_same)
 from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
 from schemas.labels import actor_name
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
@@ -1000,14 +1001,8 @@ def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, a
             distinct.append(place)
     if len(distinct) < 3:
         return direction
-    states = Counter(place for place in said if _names_a_state(place) and normalise_actor(place) != actor)
+    states = Counter(place for place in said if named_state(place) is not None and normalise_actor(place) != actor)
     return states.most_common(1)[0][0] if states else direction
-
-
-def _names_a_state(place: str) -> bool:
-    """"Ukraine", not "Kyiv" (a capital is an alias of its state, `normalise_actor`)."""
-    code = normalise_actor(place)
-    return code is not None and code != place.strip() and actor_name(code).casefold() == place.strip().casefold()
 
 
 def _agency(lead: Source, sources: tuple[Source, ...]) -> str | None:

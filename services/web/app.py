@@ -30,7 +30,7 @@ from aiohttp.web_middlewares import normalize_path_middleware
 from markupsafe import Markup
 
 from schemas import EventSource, LaunchEvent
-from schemas.agreement import same_fact
+from schemas.agreement import place_within, same_fact
 from schemas.labels import fmt_day
 from services.web.formats import STATUS_WORDS, atom_feed, cap_alert, geojson
 from services.web.geo import place_event
@@ -288,12 +288,16 @@ def _no_dissent(fact: str, source: EventSource, held: Any) -> bool:
     """Whether what `source` says of `fact` tells the event's value otherwise rather than
     contradict it: the same fact (`schemas.agreement.same_fact`); another agency credited
     (JCS for one outlet, Japan MoD for another: both say so); a launch day that states no
-    hour, the day of the event's launch time (a day apart at most: a source's local date)."""
+    hour, the day of the event's launch time (a day apart at most: a source's local date); a
+    city inside the state the event names as its target, or the state of the event's city
+    ("Kyiv" and "Ukraine": `schemas.agreement.place_within`)."""
     said = getattr(source.fields, fact)
     if fact == "source_agency":
         return True
     if fact == "launched_at" and source.fields.launched_on is not None and isinstance(held, datetime):
         return abs((held.date() - source.fields.launched_on).days) <= 1
+    if fact == "direction" and (place_within(said, held) or place_within(held, said)):
+        return True
     return same_fact(fact, said, held)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from schemas.agreement import coast_of, same_fact
+from schemas.agreement import coast_of, named_state, place_within, same_fact
 
 T = datetime(2024, 5, 30, 21, 14, tzinfo=timezone.utc)
 
@@ -56,3 +56,13 @@ def test_wordings_a_duty_officer_read_as_dissent_tell_the_same_fact():
     assert same_fact("launch_site", "北朝鮮西岸付近", "the Sunan area of Pyongyang")  # Sunan is on the west coast
     assert not same_fact("launch_site", "北朝鮮東岸付近", "the Sunan area of Pyongyang")
     assert same_fact("launch_site", "the east coast", "the Wonsan area")
+
+
+def test_a_city_is_within_the_state_named_and_not_within_another_city_or_state() -> None:
+    assert place_within("Kyiv", "Ukraine") and place_within("Tel Aviv", "Israel")
+    assert place_within("northern Israel", "Israel") and place_within("the Odesa", "Ukraine")
+    assert not place_within("Kharkiv", "Kyiv")  # two cities of one state are two targets
+    assert not place_within("Ukraine", "Kyiv") and not place_within("Israel", "Israel")
+    assert not place_within("Kyiv", "Israel") and not place_within("Sevastopol", "Ukraine")  # (disputed: none)
+    assert not place_within(None, "Ukraine") and not place_within("Kyiv", None)
+    assert named_state("Ukraine") == "UKR" and named_state("Kyiv") is None

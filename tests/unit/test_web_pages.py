@@ -621,6 +621,24 @@ async def test_a_site_named_in_korean_is_the_english_sites_other_wording_and_ano
     assert "원산 일대" in otherwise and "원산" not in given
 
 
+async def test_a_city_in_the_state_an_event_names_as_its_target_is_no_dissent_and_another_state_is() -> None:
+    event = korean_event(2).model_copy(update={"direction": "Ukraine"})
+
+    def aimed(source, said):  # type: ignore[no-untyped-def]
+        return source.model_copy(update={"fields": source.fields.model_copy(update={"direction": said})})
+
+    first, second = event.sources
+    store = make_store()
+    store.add(event.model_copy(update={"event_id": "evt_kyiv", "sources": [aimed(first, "Kyiv"),
+                                                                           aimed(second, "Israel")]}), NOW)
+    html = await _page(store, "/events/evt_kyiv")
+    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
+    given, otherwise = row[row.index('data-label="Given by"'):row.index('data-label="Said otherwise"')], \
+        row[row.index('data-label="Said otherwise"'):]
+    assert "Kyiv" in given and "Kyiv" not in otherwise
+    assert "Israel" in otherwise and "Israel" not in given
+
+
 async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the_notify_ledger() -> None:
     import sqlite3
 
