@@ -114,7 +114,7 @@ def render(sections: list[Section], info: dict[str, Any], out: Path) -> str:
         f"Python {info['python']}, {info['os']}."
         + (f" Load average when it started: {' / '.join(map(str, info['load_avg_at_start']))} (1 / 5 / 15 min)."
            if info.get("load_avg_at_start") else ""),
-        f"Command: `" + " ".join([".venv/bin/python -m bench", *info["argv"]]) + "`.",
+        "Command: `" + " ".join([".venv/bin/python -m bench", *info["argv"]]) + "`.",
         f"Started {info.get('started', '?')}, took {info.get('took_s', 0):.0f} s.", "",
     ]
     toc = [f"- [{s.title}](#{s.key})" + (f" (not measured: {s.skipped})" if s.skipped else "") for s in sections]

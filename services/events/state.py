@@ -87,7 +87,6 @@ from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
 from schemas.agreement import (coast_of, direction_generalises, directions_same, km_same, named_state, same_fact,
                                times_same)
 from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
-from schemas.labels import actor_name
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
 # every actor name to its code.

@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import datetime
 from email.message import EmailMessage
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 

@@ -117,7 +117,7 @@ async def test_each_stage_killed_mid_stream_loses_nothing_and_alerts_each_revisi
     # Only a delivery cut by the kill between the receiver's answer and the ledger repeats
     # (same id): at most one per subscription.
     assert repeats <= len(SUBSCRIPTIONS)
-    print(f"\nkill -9 recovery (kill to first output of the restarted stage): "
+    print("\nkill -9 recovery (kill to first output of the restarted stage): "
           + ", ".join(f"{s} {recovery_s[s]:.1f} s" for s in STAGES)
           + f"; {len(flow.stories)} items, {len(launch_ids)} launch reports, {len(latest_events(watch))} events, "
             f"{len(revisions(watch))} revisions, {len(delivered)} deliveries, {repeats} repeated under the same id")
