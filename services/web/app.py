@@ -235,7 +235,8 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
     is listed as said earlier, not as a dissent. A value that tells the same fact otherwise (`schemas.agreement`: "East
     Sea" for "Sea of Japan", "ballistic missile" for a short-range one, 610 km for 600) is
     given in other words, not said otherwise: only a value that contradicts is a dissent.
-    Where the event holds no value, what reports said is listed as not taken."""
+    Where the event holds no value, what reports said is listed as not taken. Each value
+    carries the language its reports wrote it in (`_written_in`), for its `lang`."""
     rows = []
     for fact in FACTS:
         held = getattr(event, fact)
@@ -262,12 +263,38 @@ def provenance(event: LaunchEvent) -> list[dict[str, Any]]:
         first_held = min((s.published_at for s in agree if s.published_at), default=None)
         earlier = {said: by for said, by in differ.items() if first_held is not None
                    and all(s.published_at is not None and s.published_at < first_held for s in by)}
-        rows.append({"fact": fact, "label": fact_label(fact), "value": shown, "agree": outlets(agree),
-                     "worded": [(said, outlets(by)) for said, by in worded.items()],
-                     "differ": [(said, outlets(by)) for said, by in differ.items() if said not in earlier],
-                     "earlier": [(said, outlets(by)) for said, by in earlier.items()],
-                     "untaken": [(said, outlets(by)) for said, by in untaken.items()]})
+        rows.append({"fact": fact, "label": fact_label(fact), "value": _held_in_its_language(event, fact, shown),
+                     "agree": outlets(agree),
+                     "worded": [(said, outlets(by), _written_in(said, by)) for said, by in worded.items()],
+                     "differ": [(said, outlets(by), _written_in(said, by)) for said, by in differ.items()
+                                if said not in earlier],
+                     "earlier": [(said, outlets(by), _written_in(said, by)) for said, by in earlier.items()],
+                     "untaken": [(said, outlets(by), _written_in(said, by)) for said, by in untaken.items()]})
     return rows
+
+
+def _held_in_its_language(event: LaunchEvent, fact: str, shown: str) -> str:
+    """The event's value as shown, the words its reports wrote in their language marked
+    with it (`"<span lang="ja">日本海</span>" (in Japanese)`)."""
+    held = getattr(event, fact)
+    if not isinstance(held, str) or held.isascii() or held not in shown:
+        return shown
+    lang = _written_in(held, [source for source in event.sources if getattr(source.fields, fact) == held])
+    if lang is None:
+        return shown
+    before, _, after = shown.partition(held)
+    return Markup('{}<span lang="{}">{}</span>{}').format(before, lang, held, after)
+
+
+def _written_in(value: str, sources: Collection[EventSource]) -> str | None:
+    """The `lang` of a value as its reports wrote it ("동해상" from Korean reports, "日本海"
+    from Japanese ones, so a reader speaks it and a browser draws it in that language's
+    glyphs): their language where they share one and the value is not plain ASCII (a
+    figure, an English name)."""
+    if value.isascii():
+        return None
+    tags = {language_tag(source.lang) for source in sources}
+    return tags.pop() if len(tags) == 1 else None
 
 
 def _replayed(request: web.Request) -> list[tuple[int, str]] | None:

@@ -639,6 +639,27 @@ async def test_a_city_in_the_state_an_event_names_as_its_target_is_no_dissent_an
     assert "Israel" in otherwise and "Israel" not in given
 
 
+async def test_a_fact_value_carries_the_language_its_reports_wrote_it_in() -> None:
+    event = korean_event(2)
+
+    def aimed(source, said):  # type: ignore[no-untyped-def]
+        return source.model_copy(update={"fields": source.fields.model_copy(update={"direction": said})})
+
+    english, japanese = event.sources
+    store = make_store()
+    store.add(event.model_copy(update={"event_id": "evt_langs", "sources": [aimed(english, "East Sea"),
+                                                                            aimed(japanese, "日本海")]}), NOW)
+    store.add(event.model_copy(update={"event_id": "evt_held_ja", "direction": "日本海", "sources": [
+        aimed(japanese, "日本海"), aimed(english, "Yellow Sea")]}), NOW)
+    html = await _page(store, "/events/evt_langs")
+    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
+    assert '<span class="said" lang="ja">日本海</span>' in row  # (Japanese glyphs, a Japanese reading)
+    assert 'lang="en"' not in row  # an English name, a figure: the page's own language
+    html = await _page(store, "/events/evt_held_ja")
+    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
+    assert '&#34;<span lang="ja">日本海</span>&#34; (in Japanese)' in row[:row.index('data-label="Given by"')]
+
+
 async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the_notify_ledger() -> None:
     import sqlite3
 
