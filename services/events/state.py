@@ -51,7 +51,9 @@ operators; in short:
   fact otherwise than the event held it (`settle_walk_back`); else `confirmed` with an
   observing government's agency (an `agency` feed other than the launching state's media,
   or a known `source_agency`) or at least `CONFIRMING_OUTLETS` independent outlets (feeds
-  of one outlet count once); else `claimed` when the launching state's own media is a
+  of one outlet count once) that tell it in their own right, not by relaying the
+  launcher's own word (three outlets quoting IRNA are the claim three times); else
+  `claimed` when the launching state's own media is a
   source; else `reported`. `confirmed` (the field) says whether the agency or the outlets
   are there whatever the status, so a corrected event does not hide that it was confirmed.
 - Confidence: each outlet's best report confidence, combined as independent evidence
@@ -954,8 +956,12 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     best: dict[str, float] = dict(omitted.outlets)
     for s in sources:
         best[s.outlet] = max(best.get(s.outlet, 0.0), s.confidence)
+    # Outlets that tell the launch in their own right: one relaying the launcher's own word
+    # (its state media, its forces' statement) tells the claim again, and witnesses nothing.
+    kept_outlets = {s.outlet for s in sources}
+    witnesses = {s.outlet for s in sources if not s.state_media} | (dict(omitted.outlets).keys() - kept_outlets)
     confirmed = bool(omitted.official or any(s.official for s in sources)
-                     or len(best) + omitted.outlets_beyond >= CONFIRMING_OUTLETS)
+                     or len(witnesses) + omitted.outlets_beyond >= CONFIRMING_OUTLETS)
     if any(s.walk_back == "retraction" and _retraction_accepted(s, sources) for s in sources):
         status = "retracted"
     elif any(s.walk_back == "correction" for s in sources):

@@ -128,6 +128,20 @@ def test_three_independent_outlets_confirm_without_an_agency(db):
     assert statuses == ["reported", "reported", "reported", "confirmed"]
 
 
+def test_outlets_relaying_the_launchers_own_media_tell_a_claim_and_do_not_confirm_it(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    statuses = [clusterer.add(report(f"irna-{i}", feed, "Iran unveils new ballistic missile, state TV says",
+                                     minutes=i + 1, actor="IRN", agency="Iranian state media"))[0].status
+                for i, feed in enumerate(["NBC News", "The Hill", "Al Jazeera", "Guardian"])]
+    assert statuses == ["claimed"] * 4
+    # An outlet telling it in its own right is a witness; with the agency's, the launch stands.
+    [event] = clusterer.add(report("ap-1", "AP", "Iran test-fires ballistic missile", minutes=6, actor="IRN"))
+    assert event.status == "claimed"
+    [event] = clusterer.add(report("jmod", "Israel MoD", "Iran fired a ballistic missile", minutes=7, actor="IRN",
+                                   kind_of_source="agency"))
+    assert event.status == "confirmed"
+
+
 def test_launching_state_media_alone_makes_a_claim(db):
     clusterer = Clusterer(db, FakeClock(T0))
     event = clusterer.add(report("kcna-1", "KCNA Watch", "DPRK Missile Administration tests new-type missile",
