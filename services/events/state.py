@@ -952,6 +952,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         facts["direction"] = _mass_strike_direction(sources, facts["direction"], facts["actor"])
     timed = chosen["launched_at"]
     facts["launched_on"] = timed.fields.launched_on if timed is not None else None
+    first_reported_at = _reported_after_launch(first_reported_at, timed, sources, window)
     # Independent outlets: one outlet's best confidence each, combined as independent evidence.
     best: dict[str, float] = dict(omitted.outlets)
     for s in sources:
@@ -993,6 +994,21 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         confirmed=confirmed,
     )
     return event.model_copy(update={"changes": changes_between(previous, event)})
+
+
+def _reported_after_launch(first_reported_at: datetime, timed: Source | None, sources: tuple[Source, ...],
+                           window: Window) -> datetime:
+    """When the launch was first reported: no report is of a launch that had not happened.
+    Where the event's launch time is stated to the minute, a report stamped more than
+    `publish_skew_s` before it is one feed's clock (stamping its items hours early, a zone
+    misdeclared: 06:33 for a launch at 09:20) and the first report is the earliest other one,
+    else the launch time."""
+    if timed is None or timed.time_precision != "minute" or timed.fields.launched_at is None:
+        return first_reported_at
+    earliest = timed.fields.launched_at - timedelta(seconds=window.publish_skew_s)
+    if first_reported_at >= earliest:
+        return first_reported_at
+    return min((s.reported_at for s in sources if s.reported_at >= earliest), default=timed.fields.launched_at)
 
 
 def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, actor: str | None) -> str | None:

@@ -142,6 +142,21 @@ def test_outlets_relaying_the_launchers_own_media_tell_a_claim_and_do_not_confir
     assert event.status == "confirmed"
 
 
+def test_a_feed_stamping_its_report_hours_before_the_stated_launch_is_not_the_first_report(db):
+    """One feed's items carry stamps hours early: its report at T0 of a launch stated at
+    T0 + 2:47 is not the launch's first report."""
+    clusterer = Clusterer(db, FakeClock(T0 + timedelta(hours=3)))
+    [early] = clusterer.add(report("wapo", "Washington Post", "North Korea fires missile", minutes=0))
+    assert early.first_reported_at == T0  # nothing says otherwise yet
+    launch = T0 + timedelta(hours=2, minutes=47)
+    [event] = clusterer.add(report("aj", "Al Jazeera", "North Korea fires missile into the sea", minutes=172,
+                                   launched_at=launch, time_words="at 6:47pm"))
+    assert event.event_id == early.event_id and event.launched_at == launch
+    assert event.first_reported_at == T0 + timedelta(minutes=172)
+    [later] = clusterer.add(report("ap", "AP", "North Korea fires missile", minutes=175))
+    assert later.first_reported_at == T0 + timedelta(minutes=172)
+
+
 def test_launching_state_media_alone_makes_a_claim(db):
     clusterer = Clusterer(db, FakeClock(T0))
     event = clusterer.add(report("kcna-1", "KCNA Watch", "DPRK Missile Administration tests new-type missile",
