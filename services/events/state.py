@@ -93,6 +93,7 @@ from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
 # the launching state's own media per actor (their word makes an event `claimed`), and
 # every actor name to its code.
 from schemas.actors import ACTOR_ALIASES as _ACTOR_ALIASES
+from schemas.actors import AGENCIES as _AGENCIES
 from schemas.actors import OFFICIAL_CUES as _OFFICIAL_CUES
 from schemas.actors import STATE_MEDIA as _STATE_MEDIA
 from services.events.window import Window
@@ -1030,13 +1031,27 @@ def _agency(lead: Source, sources: tuple[Source, ...]) -> str | None:
     """Who reports the event: the agency the lead source credits; where it credits none, the
     lead itself when it is an agency's own feed ("Japan MoD"), else the agency credited by
     the most authoritative source that credits one, so that "Reported by" does not vanish
-    when an agency's own bulletin takes the lead."""
+    when an agency's own bulletin takes the lead. An agency described rather than named
+    ("South Korea's military", "state media") gives way to one of its side that another
+    source names ("JCS", "KCNA"), so "Reported by" does not swing between them as the lead
+    changes."""
+    crediting = [s for s in sources if s.source_agency and s.walk_back != "retraction"]
+    if lead.source_agency in _GENERIC_AGENCIES:
+        role, side = _GENERIC_AGENCIES[lead.source_agency]
+        named = [s for s in crediting if (named_as := _NAMED_AGENCIES.get(s.source_agency or "")) is not None
+                 and named_as[0] == role and side in (None, named_as[1])]
+        if named:
+            return max(named, key=lambda s: (s.authority, _recency(s))).source_agency
     if lead.source_agency:
         return lead.source_agency
     if lead.source_kind == "agency" and lead.official:
         return lead.feed
-    crediting = [s for s in sources if s.source_agency and s.walk_back != "retraction"]
     return max(crediting, key=lambda s: (s.authority, _recency(s))).source_agency if crediting else None
+
+
+# Agencies by code: (role, the side they belong to), those described and those named.
+_GENERIC_AGENCIES = {a.code: (a.role, a.actor) for a in _AGENCIES if a.generic}
+_NAMED_AGENCIES = {a.code: (a.role, a.actor) for a in _AGENCIES if not a.generic}
 
 
 def changes_between(previous: LaunchEvent | None, current: LaunchEvent) -> list[str]:

@@ -157,6 +157,20 @@ def test_a_feed_stamping_its_report_hours_before_the_stated_launch_is_not_the_fi
     assert later.first_reported_at == T0 + timedelta(minutes=172)
 
 
+def test_an_agency_another_source_names_outranks_the_leads_description_of_it(db):
+    """The lead credits "ROK military", another report the JCS: "Reported by" says JCS, and
+    stays so as reports come."""
+    clusterer = Clusterer(db, FakeClock(T0))
+    [first] = clusterer.add(report("ko-1", "Yonhap (KO)", "북한, 탄도미사일 발사", minutes=1, kind_of_source="wire",
+                                   agency="ROK military", lang="ko"))
+    assert first.source_agency == "ROK military"
+    [event] = clusterer.add(report("en-1", "Korea Herald", "N. Korea fires missile: JCS", minutes=3, agency="JCS"))
+    assert event.source_agency == "JCS"
+    [later] = clusterer.add(report("rt-1", "Reuters", "South Korea says North Korea fired missile in sea", minutes=4,
+                                   kind_of_source="wire", agency="ROK military"))
+    assert later.source_agency == "JCS"
+
+
 def test_launching_state_media_alone_makes_a_claim(db):
     clusterer = Clusterer(db, FakeClock(T0))
     event = clusterer.add(report("kcna-1", "KCNA Watch", "DPRK Missile Administration tests new-type missile",
