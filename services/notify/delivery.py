@@ -409,11 +409,17 @@ class Deliverer:
                                        reason=str(exc))
             return Outcome(sub.name, "dead", str(exc))
         self._ledger.finish_digest(sub.name, digest.digest_id, status="delivered", attempts=attempts.count)
+        # An event's revisions queued since the last digest are told once, as its latest: the
+        # line names every delivery it closes, so each `alert_queued` has its closing line.
+        closes: dict[str, list[str]] = {}
+        for row in rows:
+            closes.setdefault(row.event_id, []).append(row.delivery_id)
         for item in digest.items:
             DELIVERIES.labels(sub.channel, "delivered").inc()
             get_logger().info("alert_delivered", subscription=sub.name, event_id=item.event.event_id,
                               channel=sub.channel, delivery_id=item.delivery_id, revision=item.event.revision,
-                              attempts=attempts.count, kind=item.kind, digest_id=digest.digest_id)
+                              attempts=attempts.count, kind=item.kind, digest_id=digest.digest_id,
+                              delivery_ids=closes[item.event.event_id])
         log.info("digest_delivered", events=len(digest.items), attempts=attempts.count)
         return Outcome(sub.name, "delivered")
 

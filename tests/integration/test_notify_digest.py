@@ -120,6 +120,9 @@ async def test_alerts_wait_for_the_interval_then_go_as_one_message(tmp_path, rec
     delivered = [line for line in logs if line["event"] == "alert_delivered" and line.get("digest_id")]
     assert sorted((d["subscription"], d["event_id"]) for d in delivered) == [
         ("digest-mail", "evt-a"), ("digest-mail", "evt-b"), ("digest-slack", "evt-a"), ("digest-slack", "evt-b")]
+    # evt-a's revisions 1 and 2 went as one item: its line closes both queued deliveries.
+    queued = {(q["subscription"], q["delivery_id"]) for q in logs if q["event"] == "alert_queued"}
+    assert len(queued) == 6 and queued == {(d["subscription"], closed) for d in delivered for closed in d["delivery_ids"]}
 
     # A restart sends no digest again.
     ctx.close()  # the first process is gone
