@@ -108,11 +108,16 @@ class _WhenOpen:
     def open(self, target: Any) -> None:
         self._target = target
 
-    def __getattr__(self, name: str) -> Any:
+    def opened(self) -> Any:
+        """The object itself, for code that asks what it is (a PostgreSQL session or a
+        SQLite file: `services.runtime.postgres.is_shared`)."""
         if self._target is None:
             raise web.HTTPServiceUnavailable(text="not ready yet: the state database or the broker does not answer: "
                                                   "see /readyz", headers={"Retry-After": "5"})
-        return getattr(self._target, name)
+        return self._target
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.opened(), name)
 
 
 class WebStage:
@@ -153,9 +158,9 @@ class WebStage:
         self.app = build_web_app(
             self._store, self._live, clock=ctx.clock, public_url=settings.web.public_url,
             page_size=settings.web.page_size,
-            sources=lambda: source_health(settings, health_db, ctx.clock()),
-            deliveries=lambda: delivery_summary(health_db),
-            event_deliveries=lambda event_id: event_deliveries(health_db, event_id),
+            sources=lambda: source_health(settings, health_db.opened(), ctx.clock()),
+            deliveries=lambda: delivery_summary(health_db.opened()),
+            event_deliveries=lambda event_id: event_deliveries(health_db.opened(), event_id),
             replay=replay if token else None, admin_token=token, app=app, on_state_error=self._state_lost)
 
     def open_state(self) -> None:

@@ -48,6 +48,27 @@ async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp
     assert stopped["level"] == "error" and stopped["failed"] == ["web"]
 
 
+async def test_a_web_stage_on_a_shared_database_serves_its_deliveries_and_sources_pages(tmp_path, kafka_broker,
+                                                                                         topic_prefix, pg_url):
+    """The pages that read notify's ledger and ingest's state ask those readers which
+    database they are on: PostgreSQL, not the SQLite file's PRAGMA (which stopped the stage
+    at each visit)."""
+    config = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url)
+    web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
+    try:
+        await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
+        base = f"http://{web.events('http_listening')[-1]['address']}"
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
+            for path in ("/deliveries", "/sources", "/api/sources", "/events/evt_00000000000000000000"):
+                async with http.get(f"{base}{path}") as response:
+                    assert response.status == (404 if path.startswith("/events/") else 200), path
+            async with http.get(f"{base}/api/events") as response:
+                assert response.status == 200
+        assert web.process.returncode is None and not web.events("state_failed")
+    finally:
+        await web.stop()
+
+
 async def test_an_idle_web_stage_notices_its_database_session_ended_and_stops(tmp_path, kafka_broker, topic_prefix,
                                                                              pg_url, postgres):
     """No page asked: its probe of the database (every `[bus] health_check_s`) finds the
