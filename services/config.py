@@ -11,7 +11,7 @@ import ipaddress
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import BaseModel, SecretStr, model_validator
 
@@ -151,19 +151,30 @@ def secret_values(settings: BaseModel) -> list[str]:
     """Every secret the settings hold (every `SecretStr` field, in any section), so logging
     can redact them wherever they appear. Of a PostgreSQL URL only its passwords are
     secret: its user, host and database tell an operator which database is meant. Secrets
-    shorter than 6 characters are left out: redacting them would mangle ordinary words."""
+    shorter than 6 characters are left out: redacting them would mangle ordinary words. So
+    is a secret the configuration also gives openly (a database password that is its user's
+    name, or the topic prefix's word, as in `postgresql://launchwatch:launchwatch@...`):
+    every line naming a topic would be mangled, and the mangling would tell the password."""
     found: list[str] = []
+    told: list[str] = []
 
     def walk(value: object) -> None:
         if isinstance(value, SecretStr):
             text = value.get_secret_value()
-            found.extend(url_passwords(text) if text.startswith(POSTGRES_SCHEMES) else [text])
+            if text.startswith(POSTGRES_SCHEMES):
+                found.extend(url_passwords(text))
+                parts = urlsplit(text)
+                told.extend(unquote(part) for part in (parts.username or "", parts.path.lstrip("/")))
+            else:
+                found.append(text)
         elif isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 walk(getattr(value, name))
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item)
+        elif isinstance(value, str):
+            told.append(value)
 
     walk(settings)
-    return [s for s in found if len(s) >= 6]
+    return [s for s in found if len(s) >= 6 and not any(s in text for text in told)]

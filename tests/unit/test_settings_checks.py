@@ -118,6 +118,23 @@ def test_secrets_are_read_in_secret_fields_and_redacted_from_every_log_line(tmp_
     assert line["message"] == "POST [redacted] failed"
 
 
+def test_a_database_password_the_configuration_names_openly_is_not_redacted_from_every_line(tmp_path):
+    """`postgresql://launchwatch:launchwatch@...` (a weak password, the user's name and the
+    topics' word): redacting it turned every topic and lock name into "[redacted].notify"
+    and told the password to whoever read the logs. A password named nowhere else is still
+    redacted."""
+    settings = load(tmp_path, CONSOLE + '[bus]\nkind = "kafka"\n[state]\nurl = "env:DB"\n',
+                    environ={"DB": "postgresql://launchwatch:launchwatch@db.internal/launchwatch"})
+    assert secret_values(settings) == []
+    stream = io.StringIO()
+    configure_logging(fmt="json", secrets=secret_values(settings), stream=stream)
+    get_logger().info("started", topic="launchwatch.notify")
+    assert json.loads(stream.getvalue())["topic"] == "launchwatch.notify"
+    settings = load(tmp_path, CONSOLE + '[bus]\nkind = "kafka"\n[state]\nurl = "env:DB"\n',
+                    environ={"DB": "postgresql://launchwatch:Tr0ub4dor-3@db.internal/launchwatch"})
+    assert secret_values(settings) == ["Tr0ub4dor-3"]
+
+
 def test_a_subscriptions_actors_are_read_by_name_or_code(tmp_path):
     settings = load(tmp_path, CONSOLE + 'actors = ["North Korea", "houthis", "BRA"]\n')
     assert settings.subscriptions[0].actors == ["PRK", "Houthis", "BRA"]
