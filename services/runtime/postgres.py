@@ -119,13 +119,26 @@ def translate(sql: str) -> str:
     return text
 
 
+class PostgresRefused(PostgresError, StateError):
+    """The server refused the role of `[state] url` what launchwatch needs (to create its
+    tables, to write them): no fault to retry or to trace, a grant to make, said in one line."""
+
+
 @contextlib.contextmanager
 def _translated() -> Iterator[None]:
-    """psycopg's errors raised in the block as `PostgresError`, naming psycopg's class."""
+    """psycopg's errors raised in the block as `PostgresError`, naming psycopg's class; a
+    privilege refused as `PostgresRefused`, saying which grant is missing."""
     import psycopg
 
     try:
         yield
+    except psycopg.errors.InsufficientPrivilege as exc:
+        said = str(exc).strip().splitlines()[0] if str(exc).strip() else "permission denied"
+        raise PostgresRefused(
+            f"the state database refused the role of [state] url: {said}: launchwatch creates and writes its own "
+            "tables, so the role needs to own the database, or CREATE and USAGE on its schema "
+            "(GRANT CREATE, USAGE ON SCHEMA public TO the role; PostgreSQL 15 gives CREATE on public to the "
+            "database's owner alone)") from exc
     except psycopg.Error as exc:
         raise PostgresError(f"{type(exc).__name__}: {exc}") from exc
 

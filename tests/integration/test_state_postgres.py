@@ -219,6 +219,31 @@ def test_instances_creating_the_schema_together_do_not_collide(pg_url):
     assert errors == []
 
 
+def test_a_role_that_may_not_create_tables_is_told_which_grant_it_lacks_in_one_line(pg_url, postgres):
+    """A DBA's usual database on PostgreSQL 15: owned by another role, `public` open to its
+    owner alone. The stage stops on one line naming the grant, not a traceback."""
+    import psycopg
+
+    from services.runtime.postgres import STATE_ERRORS, PostgresRefused
+
+    database = pg_url.split("?")[0].rsplit("/", 1)[1]
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS lw_reader")  # (a database's role outlives it)
+        admin.execute("CREATE ROLE lw_reader LOGIN")
+        admin.execute(f'GRANT CONNECT ON DATABASE "{database}" TO lw_reader')
+        admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    conn = connect_postgres(pg_url.replace(f"//{postgres.url().split('//')[1].split('@')[0]}@", "//lw_reader@"))
+    try:
+        with pytest.raises(PostgresRefused) as refused:
+            Ledger(conn)
+    finally:
+        conn.close()
+    message = str(refused.value)
+    assert isinstance(refused.value, StateError) and isinstance(refused.value, STATE_ERRORS)
+    assert "permission denied for schema public" in message and "GRANT CREATE, USAGE ON SCHEMA" in message
+    assert "\n" not in message
+
+
 def test_an_unreachable_database_is_one_line_naming_the_key_without_the_password(tmp_path):
     with pytest.raises(StateUnavailable) as raised:
         connect_postgres(f"postgresql://lw:hunter2secret@/none?host={tmp_path}&port=1", connect_timeout_s=1)
