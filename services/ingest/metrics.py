@@ -8,7 +8,8 @@
 - `launchwatch_items_held_back_total{feed}`: items a poll or push left unpublished, past
   the source's budget (`[ingest] max_items_per_source_hour`).
 - `launchwatch_source_healthy{feed}`: 1 while a source answers, 0 once it has failed
-  `unhealthy_after_errors` times in a row.
+  `unhealthy_after_errors` times in a row; with a shared state, only for the sources this
+  instance polls (a sum over instances counts each source once).
 - `launchwatch_ingest_fetch_seconds{feed}`: fetch duration (histogram).
 - `launchwatch_ingest_publish_lag_seconds`: from an item's publication time to its publish.
 - `launchwatch_step_latency_seconds{step="fetch_to_publish"}`: fetch start to item on the topic.
@@ -82,6 +83,13 @@ class IngestMetrics:
     def scheduled(self, feed: str) -> None:
         """A source is known and scheduled: healthy until it fails (so `sum` counts it)."""
         self._m.healthy.labels(feed).set(1)
+
+    def forget(self, feed: str) -> None:
+        """A source another instance now polls: its health is that instance's to report."""
+        try:
+            self._m.healthy.remove(feed)
+        except KeyError:  # (never reported here)
+            pass
 
     def published(self, feed: str, published_at: datetime | None, now: datetime,
                   fetch_to_publish_s: float | None = None) -> None:

@@ -254,9 +254,9 @@ class IngestStage:
         flight finish (each is bounded by `timeout_s`)."""
         log = get_logger()
         report_ready("ingest:sources_scheduled", False)
-        for source in self._sources.values():
-            self.metrics.scheduled(source.name)
         if self._ownership is None:
+            for source in self._sources.values():
+                self.metrics.scheduled(source.name)
             self._schedule(self._sources)
         else:
             self._share_sources()
@@ -357,8 +357,13 @@ class IngestStage:
         except STATE_ERRORS as exc:
             get_logger().error("state_failed", error=type(exc).__name__, message=str(exc))
             raise StateError(f"state database error while sharing sources: {exc}") from exc
+        # Each instance reports the health of the sources it polls, so a sum over instances
+        # counts each source once (`LaunchwatchNoSourceHealthy`), not its stale view of others'.
         for key in lost:
             self._queue.discard(key)
+            self.metrics.forget(self._sources[key].name)
+        for key in gained:
+            self.metrics.scheduled(self._sources[key].name)
         self._schedule(sorted(gained))
         if gained or lost:
             get_logger().info("sources_shared", gained=len(gained), lost=len(lost), polling=len(ownership.held),

@@ -5,10 +5,18 @@ sources are taken over once its claims expire and not before."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from prometheus_client import CollectorRegistry
 
 from services.ingest.claims import Claim, SourceClaims, SourceOwnership, plan
+from services.ingest.metrics import IngestMetrics
+from services.ingest.settings import IngestSettings
+from services.ingest.sources import Source
+from services.ingest.state import IngestState
+from services.ingest.worker import IngestStage
+from services.runtime.memory_bus import MemoryBus
 
 SOURCES = [f"https://feeds.example/{n}.xml" for n in range(7)]
 LEASE_S = 15.0
@@ -112,3 +120,31 @@ def test_two_instances_claiming_the_same_free_source_get_it_once(conns):
     assert b.renew([SOURCES[0]], 12.0) == set()
     assert b.take(SOURCES[0], 11.0 + LEASE_S) is True  # expired: b may take it
     assert a.renew([SOURCES[0]], 11.0 + LEASE_S) == set()  # and a knows it lost it
+
+
+def test_each_instance_reports_the_health_of_the_sources_it_polls_alone(tmp_path):
+    """Two instances sharing seven sources: a sum of `launchwatch_source_healthy` over them
+    counts each source once (each of them reporting all seven, the shared alert rule
+    `sum(...) == 0` could never fire while one held a stale 1 for another's source)."""
+    clock = [datetime(2026, 1, 1, tzinfo=timezone.utc)]
+    path = tmp_path / "state.db"
+    stages, registries = [], []
+    for name in ("a", "b"):
+        conn = sqlite3.connect(path, isolation_level=None)
+        registries.append(CollectorRegistry())
+        stages.append(IngestStage(
+            sources=[Source(url=url, name=f"feed {n}") for n, url in enumerate(SOURCES)], http=None,
+            producer=MemoryBus().producer(), items_topic="items", state=IngestState(conn), settings=IngestSettings(),
+            clock=lambda: clock[0], metrics=IngestMetrics(registries[-1]),
+            ownership=SourceOwnership(SourceClaims(conn, owner=name, lease_s=LEASE_S), SOURCES)))
+
+    def reported() -> list[set[str]]:
+        return [{sample.labels["feed"] for metric in registry.collect() if metric.name == "launchwatch_source_healthy"
+                 for sample in metric.samples} for registry in registries]
+
+    for _ in range(4):
+        for stage in stages:
+            stage._share_sources()
+        clock[0] += timedelta(seconds=LEASE_S / 3)
+    a, b = reported()
+    assert a and b and not a & b and a | b == {f"feed {n}" for n in range(len(SOURCES))}
