@@ -127,6 +127,7 @@ def make_app(readiness: Readiness) -> web.Application:
         response.charset = charset
         return response
 
+    metrics.READY.set_function(lambda: 1.0 if readiness.ready() else 0.0)
     app = web.Application()
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

@@ -28,8 +28,26 @@ from services.runtime.settings import RuntimeSettings, setting_origin
 from services.runtime.statelock import StateLock
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+NOT_READY_SAID_EVERY_S = 60.0
+"""How often a process that is not ready says so, naming what it waits for: a wait with no
+end (a consumer group that never admits it) is seen in the logs, not only at /readyz."""
 """What stops the stages cleanly: SIGTERM, Ctrl-C, and the hang-up of a closed terminal
 (but where the process was started ignoring it, as `nohup` does: `_stop_signals`)."""
+
+
+async def say_while_not_ready(readiness: Readiness, every_s: float,
+                             sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    """Every `every_s` while the process is not ready, one `not_ready` warning naming the
+    conditions it waits for (as /readyz does) and for how long; nothing while it is ready."""
+    waited_s = 0.0
+    while True:
+        await sleep(every_s)
+        if readiness.ready():
+            waited_s = 0.0
+            continue
+        waited_s += every_s
+        get_logger().warning("not_ready", not_ready=readiness.not_ready() or ["starting"], for_s=round(waited_s),
+                             message="still waiting; /readyz answers 503 meanwhile")
 
 
 def _stop_signals() -> tuple[signal.Signals, ...]:
@@ -375,11 +393,13 @@ async def run_stages(
     connected: Bus | None = None
     tasks: list[asyncio.Task[None]] = []
     watcher: asyncio.Task[None] | None = None
+    nagger: asyncio.Task[None] | None = None
     try:
         for name in names:
             if prepare is not None:
                 prepare(name, ctx)
         address = await listener.start()
+        nagger = asyncio.create_task(say_while_not_ready(readiness, NOT_READY_SAID_EVERY_S), name="not-ready")
         if created:
             # Said, so that a mistyped path is not a silent fresh start.
             log.info("state_created", path=str(Path(settings.state.path).resolve()),
@@ -474,6 +494,9 @@ async def run_stages(
         if failures:
             raise failures[0]  # type: ignore[misc]
     finally:
+        if nagger is not None:
+            nagger.cancel()
+            await asyncio.gather(nagger, return_exceptions=True)
         if watcher is not None:
             watcher.cancel()
             (outcome,) = await asyncio.gather(watcher, return_exceptions=True)

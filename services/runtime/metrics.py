@@ -49,6 +49,10 @@ STEP_LATENCY = Histogram(
     "from the revision's updated_at to the receiver's answer).",
     ["step"], buckets=LATENCY_BUCKETS_S, registry=REGISTRY,
 )
+READY = Gauge(
+    "launchwatch_ready", "1 while the process's /readyz answers ready, else 0 (waiting for the broker, its group, "
+    "the state database).", registry=REGISTRY,
+)
 BUS_CONNECT_ATTEMPTS = Counter(
     "launchwatch_bus_connect_attempts_total", "Attempts to reach the bus at start-up, by outcome.",
     ["outcome"], registry=REGISTRY,

@@ -33,3 +33,27 @@ def test_dashboard_and_alerts_use_exported_metrics():
         used = set(re.findall(r"launchwatch_[a-z_]+", path.read_text(encoding="utf-8")))
         assert used, path
         assert used <= known, (path.name, sorted(used - known))
+
+
+def test_the_scrape_config_finds_every_stage_of_compose_under_the_job_the_alerts_name():
+    import yaml
+
+    scrape = yaml.safe_load((DEPLOY / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
+    alerts = (DEPLOY / "prometheus" / "alerts.yaml").read_text(encoding="utf-8")
+    (job,) = scrape["scrape_configs"]
+    assert f'job="{job["job_name"]}"' in alerts and scrape["rule_files"] == ["alerts.yaml"]
+    stages = {name for name, service in compose["services"].items() if service.get("command", [None])[0] == "serve"}
+    (found,) = job["dns_sd_configs"]
+    assert set(found["names"]) == stages and found["port"] == 8080
+
+
+def test_the_systemd_unit_starts_a_stage_the_command_line_knows():
+    from services.cli import _parser
+
+    unit = (DEPLOY / "systemd" / "launchwatch@.service").read_text(encoding="utf-8")
+    start = re.search(r"^ExecStart=\S+/launchwatch (.+)$", unit, re.MULTILINE)
+    assert start is not None and "KillMode=mixed" in unit and "RestartPreventExitStatus=2" in unit
+    for stage in ("ingest", "classify", "events", "notify", "web"):
+        args = _parser().parse_args(start.group(1).replace("%i", stage).split())
+        assert (args.command, args.stage) == ("serve", stage)
