@@ -377,7 +377,6 @@ async def run_stages(
         lock.acquire()
     readiness = Readiness()
     bind_readiness(readiness)
-    readiness.set("bus_connected", False)
     app = make_app(readiness)
     injected = bus
     try:
@@ -424,6 +423,8 @@ async def run_stages(
                 log.info("stopped", stages=list(names), cancelled=0)
                 return
             readiness.set("state_connected", True)
+        # (Not before: while the state database is awaited, the broker is not asked yet.)
+        readiness.set("bus_connected", False)
         if fail_fast:
             await made_bus.start()
             connected = made_bus

@@ -177,7 +177,7 @@ class WebStage:
         as a consuming stage does, and its supervisor starts it on a new session."""
         if self._state_error is None:
             self._state_error = exc
-            get_logger().error("state_failed", message=f"{type(exc).__name__}: {exc}")
+            get_logger().error("state_failed", error=type(exc).__name__, message=f"{type(exc).__name__}: {exc}")
         self._state_failed.set()
 
     async def _stop_on_state_error(self) -> None:
