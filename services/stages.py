@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from services.runtime.lifecycle import Stage, StageContext
 
 STAGES = ("ingest", "classify", "events", "notify", "web")
+STATELESS = frozenset({"classify"})
+"""Stages that keep nothing in the state database: a process of them alone does not wait for it."""
 
 SERVICE_OF = {"ingest": "ingest", "classify": "classify", "events": "classify", "notify": "notify", "web": "notify"}
 """The `service` a stage's log lines name: one of the log contract's four (with `run`).
@@ -63,5 +65,5 @@ async def run(settings: Settings, names: Sequence[str], *, stop: asyncio.Event |
     names = [name for name in names if name != "web" or settings.web.enabled]
     await run_stages(settings, names, build_stage, user_agent=settings.ingest.user_agent,
                      http_timeout_s=settings.ingest.timeout_s, stop=stop, service=service,
-                     own_state=own_state, prepare=prepare_stage,
+                     own_state=own_state, needs_state=not set(names) <= STATELESS, prepare=prepare_stage,
                      on_listening=on_listening, on_started=on_started, service_of=SERVICE_OF.__getitem__)

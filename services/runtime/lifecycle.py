@@ -334,6 +334,7 @@ async def run_stages(
     bus: Bus | None = None,
     service: str = "run",
     own_state: bool = False,
+    needs_state: bool = True,
     prepare: StagePrepare | None = None,
     fail_fast: bool = False,
     on_listening: Callable[[str], None] | None = None,
@@ -348,6 +349,9 @@ async def run_stages(
     On the signal every stage is asked to finish and commit what it holds; after
     `[run] shutdown_grace_s` whatever still runs is cancelled. Clients close in `finally`.
     A stage that fails stops the others, and the failure is re-raised.
+
+    Without `needs_state` (stages that keep no state), a `[state] url` database is not
+    awaited: such a process starts, and goes on, while the database is away.
 
     With `own_state` (or an in-memory bus, whose journal is in the state file) the process
     holds the state file's lock for its life. Raises `StateInUse` when another process holds
@@ -417,7 +421,7 @@ async def run_stages(
                 loop.add_signal_handler(sig, signalled)
             except (NotImplementedError, RuntimeError):
                 pass  # not the main thread (tests): the caller sets `stop`
-        if settings.state.url is not None and not fail_fast:
+        if settings.state.url is not None and needs_state and not fail_fast:
             readiness.set("state_connected", False)
             if not await wait_for_state(settings, stop):
                 log.info("stopped", stages=list(names), cancelled=0)

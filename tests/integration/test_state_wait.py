@@ -100,6 +100,18 @@ async def test_a_stage_waits_not_ready_for_its_state_database_and_starts_once_it
     assert code == 0
 
 
+async def test_the_classify_stage_keeps_no_state_and_starts_while_the_database_is_away(tmp_path, kafka_broker,
+                                                                                      topic_prefix):
+    config = _config(tmp_path, kafka_broker, topic_prefix, f"postgresql://lw@127.0.0.1:{free_port()}/launchwatch")
+    serve = await LaunchwatchProcess(["serve", "classify", "--config", str(config)], tmp_path / "classify.log",
+                                     env={"LAUNCHWATCH_HTTP__LISTEN": f"127.0.0.1:{free_port()}"}).start()
+    try:
+        await wait_for(lambda: len(serve.events("started")) == 1, 60, "classify started", [serve])
+        assert not serve.events("state_unavailable")
+    finally:
+        assert await serve.stop() == 0
+
+
 def test_a_database_the_server_does_not_have_stops_start_up_in_one_line(tmp_path, kafka_broker, postgres,
                                                                          topic_prefix):
     state_url = postgres.url("no_such_database")
