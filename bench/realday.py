@@ -295,8 +295,11 @@ def judge(day: str, items: int, posts: list[Post], events: dict[str, LaunchEvent
             continue
         launch_of[event_id] = outcome
         outcome.events.append(event_id)
-        if outcome.first_report_at is None or event.first_reported_at < outcome.first_report_at:
-            outcome.first_report_at = event.first_reported_at
+        # The earliest report as the day served it: an event's `first_reported_at` passes
+        # over a report stamped hours before a stated launch time, which was served then.
+        served_first = min([event.first_reported_at, *(s.published_at for s in event.sources if s.published_at)])
+        if outcome.first_report_at is None or served_first < outcome.first_report_at:
+            outcome.first_report_at = served_first
     other: list[tuple[Post, str]] = []
     for post in posts:
         outcome = launch_of.get(post.event.event_id)
