@@ -90,6 +90,10 @@ ACTOR_NAMES = {
     "BFA": "Burkina Faso",
     "SAU": "Saudi Arabia",
     "YEM": "Yemen",
+    # States that launch nothing here but are named as targets (`schemas.places`).
+    "LBN": "Lebanon",
+    "PSE": "Palestine",
+    "MHL": "Marshall Islands",
     "FRA": "France",
     "GBR": "United Kingdom",
 }

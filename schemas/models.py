@@ -196,7 +196,9 @@ class LaunchEvent(Message):
     headline: str = Field(description="Title of the most authoritative report (at most 300 characters).")
     first_reported_at: datetime = Field(
         description="Publication time of the earliest report (its first-seen time where it has no date or a "
-                    "date too far ahead); may move back when an earlier report arrives late.")
+                    "date too far ahead); may move back when an earlier report arrives late, and forward when "
+                    "a launch time stated to the minute shows the earliest report's stamp to be hours early "
+                    "(then the earliest report published after the launch).")
     updated_at: datetime = Field(description="When the events stage made this revision (UTC).")
     sources: list[EventSource] = []
     source_count: SafeInt = Field(1, description="Independent sources that reported it.")
@@ -212,7 +214,8 @@ class LaunchEvent(Message):
     )
     stale: bool = Field(False, description="First reported too long ago to alert anyone.")
     confirmed: bool = Field(
-        False, description="Confirmed by an observing government's agency or at least three independent outlets, "
+        False, description="Confirmed by an observing government's agency or at least three independent outlets "
+                           "telling it in their own right (not relaying the launcher's state media), "
                            "whatever the status: a corrected or retracted event can have been confirmed too (status "
                            "'confirmed' says it of an event nothing walked back).")
 

@@ -428,6 +428,10 @@ class Omitted:
     count: int = 0
     outlets: tuple[tuple[str, float], ...] = ()  # (outlet, best confidence), at most MAX_OUTLETS
     outlets_beyond: int = 0  # outlets past MAX_OUTLETS, counted only
+    # The outlets a report here told the launch of in its own right, not relaying the
+    # launcher's own word (its state media), kept ones too: `resolve`'s witnesses.
+    witnesses: tuple[str, ...] = ()  # at most MAX_OUTLETS
+    witnesses_beyond: int = 0
     official: bool = False
     state_media: bool = False
     first_reported_at: datetime | None = None
@@ -435,7 +439,8 @@ class Omitted:
 
     def to_json(self) -> dict:
         return {"count": self.count, "outlets": [list(pair) for pair in self.outlets],
-                "outlets_beyond": self.outlets_beyond, "official": self.official,
+                "outlets_beyond": self.outlets_beyond, "witnesses": list(self.witnesses),
+                "witnesses_beyond": self.witnesses_beyond, "official": self.official,
                 "state_media": self.state_media,
                 "first_reported_at": self.first_reported_at.isoformat() if self.first_reported_at else None,
                 "last_reported_at": self.last_reported_at.isoformat() if self.last_reported_at else None}
@@ -447,6 +452,9 @@ class Omitted:
         stamp = lambda v: datetime.fromisoformat(v) if v else None  # noqa: E731
         return cls(count=data["count"], outlets=tuple((o, c) for o, c in data["outlets"]),
                    outlets_beyond=data["outlets_beyond"], official=data["official"],
+                   # (a summary stored before relays were told apart: every outlet a witness)
+                   witnesses=tuple(data.get("witnesses", (o for o, _ in data["outlets"]))),
+                   witnesses_beyond=data.get("witnesses_beyond", data["outlets_beyond"]),
                    state_media=data["state_media"], first_reported_at=stamp(data["first_reported_at"]),
                    last_reported_at=stamp(data["last_reported_at"]))
 
@@ -462,9 +470,16 @@ class Omitted:
                 outlets[source.outlet] = source.confidence
             else:
                 beyond += 1
+        witnesses, witnesses_beyond = self.witnesses, self.witnesses_beyond
+        if not source.state_media and source.outlet not in witnesses:
+            if len(witnesses) < MAX_OUTLETS:
+                witnesses = tuple(sorted((*witnesses, source.outlet)))
+            else:
+                witnesses_beyond += 1
         first = min(filter(None, (self.first_reported_at, source.reported_at)))
         last = max(filter(None, (self.last_reported_at, source.reported_at)))
         return Omitted(count=self.count + 1, outlets=tuple(sorted(outlets.items())), outlets_beyond=beyond,
+                       witnesses=witnesses, witnesses_beyond=witnesses_beyond,
                        official=self.official or source.official,
                        state_media=self.state_media or source.state_media,
                        first_reported_at=first, last_reported_at=last)
@@ -953,17 +968,16 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         facts["direction"] = _mass_strike_direction(sources, facts["direction"], facts["actor"])
     timed = chosen["launched_at"]
     facts["launched_on"] = timed.fields.launched_on if timed is not None else None
-    first_reported_at = _reported_after_launch(first_reported_at, timed, sources, window)
+    first_reported_at = _reported_after_launch(first_reported_at, timed, sources, omitted, window)
     # Independent outlets: one outlet's best confidence each, combined as independent evidence.
     best: dict[str, float] = dict(omitted.outlets)
     for s in sources:
         best[s.outlet] = max(best.get(s.outlet, 0.0), s.confidence)
     # Outlets that tell the launch in their own right: one relaying the launcher's own word
     # (its state media, its forces' statement) tells the claim again, and witnesses nothing.
-    kept_outlets = {s.outlet for s in sources}
-    witnesses = {s.outlet for s in sources if not s.state_media} | (dict(omitted.outlets).keys() - kept_outlets)
+    witnesses = {s.outlet for s in sources if not s.state_media} | set(omitted.witnesses)
     confirmed = bool(omitted.official or any(s.official for s in sources)
-                     or len(witnesses) + omitted.outlets_beyond >= CONFIRMING_OUTLETS)
+                     or len(witnesses) + omitted.witnesses_beyond >= CONFIRMING_OUTLETS)
     if any(s.walk_back == "retraction" and _retraction_accepted(s, sources) for s in sources):
         status = "retracted"
     elif any(s.walk_back == "correction" for s in sources):
@@ -982,7 +996,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         revision=revision,
         status=status,
         **facts,
-        source_agency=_agency(lead, sources),
+        source_agency=_agency(lead, sources, facts["actor"]),
         confidence=round(min(1.0, 1.0 - doubt), 4),
         headline=lead.title,
         first_reported_at=first_reported_at,
@@ -998,18 +1012,18 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
 
 
 def _reported_after_launch(first_reported_at: datetime, timed: Source | None, sources: tuple[Source, ...],
-                           window: Window) -> datetime:
+                           omitted: Omitted, window: Window) -> datetime:
     """When the launch was first reported: no report is of a launch that had not happened.
     Where the event's launch time is stated to the minute, a report stamped more than
     `publish_skew_s` before it is one feed's clock (stamping its items hours early, a zone
-    misdeclared: 06:33 for a launch at 09:20) and the first report is the earliest other one,
-    else the launch time."""
+    misdeclared: 06:33 for a launch at 09:20) and the first report is the earliest other one;
+    where no report is later than that, the earliest report stands (the stated time may be
+    the wrong one)."""
     if timed is None or timed.time_precision != "minute" or timed.fields.launched_at is None:
         return first_reported_at
     earliest = timed.fields.launched_at - timedelta(seconds=window.publish_skew_s)
-    if first_reported_at >= earliest:
-        return first_reported_at
-    return min((s.reported_at for s in sources if s.reported_at >= earliest), default=timed.fields.launched_at)
+    later = [at for at in (omitted.first_reported_at, *(s.reported_at for s in sources)) if at and at >= earliest]
+    return min(later, default=first_reported_at)
 
 
 def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, actor: str | None) -> str | None:
@@ -1023,30 +1037,38 @@ def _mass_strike_direction(sources: tuple[Source, ...], direction: str | None, a
             distinct.append(place)
     if len(distinct) < 3:
         return direction
-    states = Counter(place for place in said if named_state(place) is not None and normalise_actor(place) != actor)
+    # A launching state named by its name ("Ukraine"), not the launcher itself.
+    states = Counter(place for place in said
+                     if (code := named_state(place)) is not None and code == normalise_actor(place) != actor)
     return states.most_common(1)[0][0] if states else direction
 
 
-def _agency(lead: Source, sources: tuple[Source, ...]) -> str | None:
+def _agency(lead: Source, sources: tuple[Source, ...], actor: str | None) -> str | None:
     """Who reports the event: the agency the lead source credits; where it credits none, the
     lead itself when it is an agency's own feed ("Japan MoD"), else the agency credited by
     the most authoritative source that credits one, so that "Reported by" does not vanish
     when an agency's own bulletin takes the lead. An agency described rather than named
     ("South Korea's military", "state media") gives way to one of its side that another
-    source names ("JCS", "KCNA"), so "Reported by" does not swing between them as the lead
-    changes."""
+    source names ("JCS"; for the launcher's "state media", its own: "KCNA"), so "Reported
+    by" does not swing between them as the lead changes."""
     crediting = [s for s in sources if s.source_agency and s.walk_back != "retraction"]
-    if lead.source_agency in _GENERIC_AGENCIES:
-        role, side = _GENERIC_AGENCIES[lead.source_agency]
-        named = [s for s in crediting if (named_as := _NAMED_AGENCIES.get(s.source_agency or "")) is not None
-                 and named_as[0] == role and side in (None, named_as[1])]
-        if named:
-            return max(named, key=lambda s: (s.authority, _recency(s))).source_agency
     if lead.source_agency:
-        return lead.source_agency
+        return _named_for(lead.source_agency, crediting, actor)
     if lead.source_kind == "agency" and lead.official:
         return lead.feed
-    return max(crediting, key=lambda s: (s.authority, _recency(s))).source_agency if crediting else None
+    if not crediting:
+        return None
+    return _named_for(max(crediting, key=lambda s: (s.authority, _recency(s))).source_agency, crediting, actor)
+
+
+def _named_for(agency: str | None, crediting: list[Source], actor: str | None) -> str | None:
+    """`agency`, or where it is one described rather than named, the agency of its role and
+    side (the launcher's, for a side it leaves open) the most authoritative other source names."""
+    if agency not in _GENERIC_AGENCIES:
+        return agency
+    role, side = _GENERIC_AGENCIES[agency]
+    named = [s for s in crediting if _NAMED_AGENCIES.get(s.source_agency or "") == (role, side or actor)]
+    return max(named, key=lambda s: (s.authority, _recency(s))).source_agency if named else agency
 
 
 # Agencies by code: (role, the side they belong to), those described and those named.

@@ -66,3 +66,12 @@ def test_a_city_is_within_the_state_named_and_not_within_another_city_or_state()
     assert not place_within("Kyiv", "Israel") and not place_within("Sevastopol", "Ukraine")  # (disputed: none)
     assert not place_within(None, "Ukraine") and not place_within("Kyiv", None)
     assert named_state("Ukraine") == "UKR" and named_state("Kyiv") is None
+
+
+def test_every_state_of_the_target_places_is_known_by_its_name():
+    from schemas.labels import ACTOR_NAMES
+    from schemas.places import TARGET_PLACES_BY_STATE
+
+    for state in filter(None, TARGET_PLACES_BY_STATE):
+        assert named_state(ACTOR_NAMES.get(state, "?")) == state, state
+    assert place_within("Beirut", "Lebanon") and place_within("Kwajalein Atoll", "Marshall Islands")

@@ -171,6 +171,43 @@ def test_an_agency_another_source_names_outranks_the_leads_description_of_it(db)
     assert later.source_agency == "JCS"
 
 
+def test_relaying_outlets_past_the_kept_sources_still_confirm_nothing(db):
+    """Past MAX_SOURCES the dropped reports are summed up (`Omitted`): relays there are
+    still no witnesses (the summary counted every outlet one)."""
+    from services.events.state import MAX_SOURCES
+
+    clusterer = Clusterer(db, FakeClock(T0))
+    for i in range(MAX_SOURCES + 6):
+        [event] = clusterer.add(report(f"relay-{i}", f"Outlet {i}", "Iran tests ballistic missile, state TV says",
+                                       minutes=1 + i / 10, actor="IRN", agency="Iranian state media"))
+    assert event.sources_omitted > 0 and (event.status, event.confirmed) == ("claimed", False)
+
+
+def test_a_launch_time_after_every_report_leaves_the_first_report_where_it_was(db):
+    """One feed stamping its items hours late gave a report whose stated launch time lies
+    after every report: the first report stays the earliest, never a time no report had."""
+    clusterer = Clusterer(db, FakeClock(T0 + timedelta(minutes=5)))
+    launch = T0 + timedelta(hours=9, minutes=1)
+    [event] = clusterer.add(report("late", "Some Feed", "North Korea fires missile", minutes=1, launched_at=launch,
+                                   time_words="at 6:01am"))
+    assert event.first_reported_at == T0 + timedelta(minutes=1)
+
+
+def test_the_launchers_state_media_is_named_by_its_own_agency_never_by_the_targets(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    clusterer.add(report("rt", "Reuters", "Russia strikes Ukraine with missiles, state media says", minutes=1,
+                         kind_of_source="wire", actor="RUS", kind="cruise", agency="state media"))
+    [event] = clusterer.add(report("kyiv", "Kyiv Independent", "Russia launches missiles at Ukraine", minutes=2,
+                                   actor="RUS", kind="cruise", agency="Ukraine General Staff"))
+    assert event.source_agency == "state media"  # the target's forces are not the launcher's media
+    [event] = clusterer.add(report("kp", "Reuters", "North Korea fires missile, state media says", minutes=300,
+                                   kind_of_source="wire", agency="state media"))
+    assert event.source_agency == "state media"
+    [event] = clusterer.add(report("kcna", "Yonhap (EN)", "N. Korea says it tested new missile: KCNA", minutes=301,
+                                   kind_of_source="wire", agency="KCNA"))
+    assert event.source_agency == "KCNA"
+
+
 def test_launching_state_media_alone_makes_a_claim(db):
     clusterer = Clusterer(db, FakeClock(T0))
     event = clusterer.add(report("kcna-1", "KCNA Watch", "DPRK Missile Administration tests new-type missile",
