@@ -8,6 +8,7 @@ reads one TOML file with `LAUNCHWATCH_<SECTION>__<KEY>` overrides (see
 from __future__ import annotations
 
 import ipaddress
+import re
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
@@ -152,19 +153,20 @@ def secret_values(settings: BaseModel) -> list[str]:
     can redact them wherever they appear. Of a PostgreSQL URL only its passwords are
     secret: its user, host and database tell an operator which database is meant. Secrets
     shorter than 6 characters are left out: redacting them would mangle ordinary words. So
-    is a secret the configuration also gives openly (a database password that is its user's
-    name, or the topic prefix's word, as in `postgresql://launchwatch:launchwatch@...`):
-    every line naming a topic would be mangled, and the mangling would tell the password."""
+    is a database password that is the URL's own user or database name or a word of the
+    topic prefix (`postgresql://launchwatch:launchwatch@.../launchwatch`): every line naming
+    a topic would be mangled, and the mangling would tell the password."""
     found: list[str] = []
-    told: list[str] = []
+    bus = getattr(settings, "bus", None)
+    prefix_words = set(re.split(r"[^\w-]+", getattr(bus, "topic_prefix", "") or ""))
 
     def walk(value: object) -> None:
         if isinstance(value, SecretStr):
             text = value.get_secret_value()
             if text.startswith(POSTGRES_SCHEMES):
-                found.extend(url_passwords(text))
                 parts = urlsplit(text)
-                told.extend(unquote(part) for part in (parts.username or "", parts.path.lstrip("/")))
+                named = {unquote(parts.username or ""), unquote(parts.path.lstrip("/"))} | prefix_words
+                found.extend(password for password in url_passwords(text) if password not in named)
             else:
                 found.append(text)
         elif isinstance(value, BaseModel):
@@ -173,8 +175,6 @@ def secret_values(settings: BaseModel) -> list[str]:
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item)
-        elif isinstance(value, str):
-            told.append(value)
 
     walk(settings)
-    return [s for s in found if len(s) >= 6 and not any(s in text for text in told)]
+    return [s for s in found if len(s) >= 6]

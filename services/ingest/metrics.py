@@ -64,25 +64,29 @@ class IngestMetrics:
         else:
             self._m = _define(registry)
 
-    def polled(self, feed: str, status: int, duration_s: float, *, entries: int = 0) -> None:
+    def polled(self, feed: str, status: int, duration_s: float, *, entries: int = 0, health: bool = True) -> None:
+        """A poll that answered; `health` False where another instance now reports the source's."""
         self._m.polls.labels(feed, str(status)).inc()
         self._m.fetch_s.labels(feed).observe(duration_s)
         self._m.fetched.labels(feed).inc(entries)
-        self._m.healthy.labels(feed).set(1)
+        if health:
+            self._m.healthy.labels(feed).set(1)
 
-    def failed(self, feed: str, code: str, duration_s: float, *, unhealthy: bool = False) -> None:
+    def failed(self, feed: str, code: str, duration_s: float, *, unhealthy: bool = False,
+               health: bool = True) -> None:
         self._m.polls.labels(feed, "error").inc()
         self._m.errors.labels(feed, code).inc()
         self._m.fetch_s.labels(feed).observe(duration_s)
-        if unhealthy:
+        if unhealthy and health:
             self._m.healthy.labels(feed).set(0)
 
     def throttled(self, feed: str, held_back: int) -> None:
         self._m.held_back.labels(feed).inc(held_back)
 
-    def scheduled(self, feed: str) -> None:
-        """A source is known and scheduled: healthy until it fails (so `sum` counts it)."""
-        self._m.healthy.labels(feed).set(1)
+    def scheduled(self, feed: str, *, healthy: bool = True) -> None:
+        """A source is known and scheduled: healthy until it fails (so `sum` counts it), or,
+        taken over from another instance, as its stored failures say."""
+        self._m.healthy.labels(feed).set(1 if healthy else 0)
 
     def forget(self, feed: str) -> None:
         """A source another instance now polls: its health is that instance's to report."""

@@ -363,12 +363,18 @@ class IngestStage:
             self._queue.discard(key)
             self.metrics.forget(self._sources[key].name)
         for key in gained:
-            self.metrics.scheduled(self._sources[key].name)
+            self.metrics.scheduled(self._sources[key].name,
+                                   healthy=self._state.source(key).error_count < self._settings.unhealthy_after_errors)
         self._schedule(sorted(gained))
         if gained or lost:
             get_logger().info("sources_shared", gained=len(gained), lost=len(lost), polling=len(ownership.held),
                               sources=len(self._sources))
         report_role("ingest", f"polling {len(ownership.held)} of {len(self._sources)} sources")
+
+    def _reports_health(self, source: Source) -> bool:
+        """Whether this instance reports the source's health: it polls it (a poll that ends
+        after its claim moved to another instance is that instance's to report)."""
+        return self._ownership is None or source.url in self._ownership.held
 
     def _prune(self) -> None:
         now = self._now()
@@ -461,11 +467,11 @@ class IngestStage:
         try:
             outcome = await self.poll_source(source)
             self._queue.schedule(source.url, self._now() + outcome.next_check_in_s)
-        except StateError as exc:
-            self._fatal = exc  # the run loop raises it: the stage stops
-        except STATE_ERRORS as exc:  # while recording the failure of a poll
+        except STATE_ERRORS as exc:  # while recording the failure of a poll (a privilege refused too)
             get_logger().error("state_failed", error=type(exc).__name__, message=str(exc))
             self._fatal = StateError(f"state database error: {exc}")
+        except StateError as exc:
+            self._fatal = exc  # the run loop raises it: the stage stops
         finally:
             self._polling.discard(source.url)
             self._gate.finish(source.host)
@@ -557,7 +563,7 @@ class IngestStage:
         ))
         items = len(parsed.entries) if parsed else 0
         self._first_round.polled(source.url, None)
-        self.metrics.polled(source.name, result.status, duration_s, entries=items)
+        self.metrics.polled(source.name, result.status, duration_s, entries=items, health=self._reports_health(source))
         damaged = parsed.damaged if parsed else None
         # A feed read leniently past broken XML is said at warning level, where it is seen.
         (log.warning if damaged else log.info)(
@@ -594,7 +600,8 @@ class IngestStage:
             state, error_count=errors, last_error=f"{code}: {exc}", last_status=status,
             last_polled_at=now.timestamp(), next_check_at=now.timestamp() + delay,
         ))
-        self.metrics.failed(source.name, code, duration_s, unhealthy=errors >= self._settings.unhealthy_after_errors)
+        self.metrics.failed(source.name, code, duration_s, unhealthy=errors >= self._settings.unhealthy_after_errors,
+                            health=self._reports_health(source))
         if not logged:
             log.warning("feed_failed", url=state.url, error=code, message=str(exc), error_count=errors,
                         retry_in_s=round(delay, 1))

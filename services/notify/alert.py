@@ -26,6 +26,8 @@ class Alert:
     told (empty for a first alert); `previous` holds those facts' earlier values as text.
     `thread_ref` is the channel's handle of the first alert (Slack `ts`, e-mail Message-ID)
     when an update can thread under it. `label` (`[notify] label`) heads its first line.
+    `closes`: in a digest, every queued delivery of the event the item tells as its latest
+    revision (its own `delivery_id` among them).
     """
 
     delivery_id: str
@@ -36,6 +38,7 @@ class Alert:
     previous: dict[str, str | None] = field(default_factory=dict)
     thread_ref: str | None = None
     label: str = ""
+    closes: tuple[str, ...] = ()
 
 
 def digest_id_for(subscription: str, delivery_ids: list[str]) -> str:

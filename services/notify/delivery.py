@@ -411,15 +411,12 @@ class Deliverer:
         self._ledger.finish_digest(sub.name, digest.digest_id, status="delivered", attempts=attempts.count)
         # An event's revisions queued since the last digest are told once, as its latest: the
         # line names every delivery it closes, so each `alert_queued` has its closing line.
-        closes: dict[str, list[str]] = {}
-        for row in rows:
-            closes.setdefault(row.event_id, []).append(row.delivery_id)
         for item in digest.items:
             DELIVERIES.labels(sub.channel, "delivered").inc()
             get_logger().info("alert_delivered", subscription=sub.name, event_id=item.event.event_id,
                               channel=sub.channel, delivery_id=item.delivery_id, revision=item.event.revision,
                               attempts=attempts.count, kind=item.kind, digest_id=digest.digest_id,
-                              delivery_ids=closes[item.event.event_id])
+                              delivery_ids=list(item.closes))
         log.info("digest_delivered", events=len(digest.items), attempts=attempts.count)
         return Outcome(sub.name, "delivered")
 
@@ -464,5 +461,5 @@ def digest_for(subscription: str, digest_id: str, rows: list[Queued], label: str
                         previous[name] = r.previous.get(name)
         event = LaunchEvent.model_validate_json(latest.event_json)
         items.append(Alert(latest.delivery_id, subscription, kind, event, tuple(changed), previous,  # type: ignore[arg-type]
-                           label=label))
+                           label=label, closes=tuple(r.delivery_id for r in event_rows)))
     return Digest(digest_id, subscription, tuple(items))

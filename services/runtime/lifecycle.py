@@ -28,11 +28,11 @@ from services.runtime.settings import RuntimeSettings, setting_origin
 from services.runtime.statelock import StateLock
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+"""What stops the stages cleanly: SIGTERM, Ctrl-C, and the hang-up of a closed terminal
+(but where the process was started ignoring it, as `nohup` does: `_stop_signals`)."""
 NOT_READY_SAID_EVERY_S = 60.0
 """How often a process that is not ready says so, naming what it waits for: a wait with no
 end (a consumer group that never admits it) is seen in the logs, not only at /readyz."""
-"""What stops the stages cleanly: SIGTERM, Ctrl-C, and the hang-up of a closed terminal
-(but where the process was started ignoring it, as `nohup` does: `_stop_signals`)."""
 
 
 async def say_while_not_ready(readiness: Readiness, every_s: float,

@@ -134,11 +134,15 @@ def _translated() -> Iterator[None]:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:
         said = str(exc).strip().splitlines()[0] if str(exc).strip() else "permission denied"
-        raise PostgresRefused(
-            f"the state database refused the role of [state] url: {said}: launchwatch creates and writes its own "
-            "tables, so the role needs to own the database, or CREATE and USAGE on its schema "
-            "(GRANT CREATE, USAGE ON SCHEMA public TO the role; PostgreSQL 15 gives CREATE on public to the "
-            "database's owner alone)") from exc
+        if "schema" in said:
+            grant = ("the role needs CREATE and USAGE on the schema its tables go in (GRANT CREATE, USAGE ON SCHEMA "
+                     "... TO the role; PostgreSQL 15 gives CREATE on public to the database's owner alone), or to "
+                     "own the database")
+        else:  # a table another role made ("must be owner of table", "permission denied for table")
+            grant = ("its tables belong to another role: run every instance as the role that made them, or make "
+                     "this role their owner (ALTER TABLE ... OWNER TO)")
+        raise PostgresRefused(f"the state database refused the role of [state] url: {said}: launchwatch creates, "
+                              f"changes and writes its own tables, so {grant}") from exc
     except psycopg.Error as exc:
         raise PostgresError(f"{type(exc).__name__}: {exc}") from exc
 

@@ -206,13 +206,13 @@ class StageRunner:
         """Dead-letter what the handler failed; stop the stage on a state database error."""
         if isinstance(exc, PermanentError):
             await self._dead_letters.send(exc, record=record)
-        elif isinstance(exc, StateError):
-            raise exc
-        elif isinstance(exc, STATE_ERRORS):
+        elif isinstance(exc, STATE_ERRORS):  # (a privilege refused among them: `PostgresRefused`)
             get_logger().error("state_failed", topic=record.topic, offset=record.offset,
                                error=type(exc).__name__, message=str(exc))
             raise StateError(f"state database error while handling {record.topic} offset {record.offset}: "
                              f"{exc}") from exc
+        elif isinstance(exc, StateError):
+            raise exc
         else:
             get_logger().error("handler_crashed", topic=record.topic, offset=record.offset, exc_info=exc)
             await self._dead_letters.send(exc, record=record)

@@ -289,12 +289,12 @@ def _held_in_its_language(event: LaunchEvent, fact: str, shown: str) -> str:
 def _written_in(value: str, sources: Collection[EventSource]) -> str | None:
     """The `lang` of a value as its reports wrote it ("동해상" from Korean reports, "日本海"
     from Japanese ones, so a reader speaks it and a browser draws it in that language's
-    glyphs): their language where they share one and the value is not plain ASCII (a
-    figure, an English name)."""
+    glyphs): the language of the first of them, as `schemas.labels.direction_language`
+    names it in an alert's words, where the value is not plain ASCII (a figure, an English
+    name)."""
     if value.isascii():
         return None
-    tags = {language_tag(source.lang) for source in sources}
-    return tags.pop() if len(tags) == 1 else None
+    return next((language_tag(source.lang) for source in sources), None)
 
 
 def _replayed(request: web.Request) -> list[tuple[int, str]] | None:

@@ -227,17 +227,21 @@ def test_a_role_that_may_not_create_tables_is_told_which_grant_it_lacks_in_one_l
     from services.runtime.postgres import STATE_ERRORS, PostgresRefused
 
     database = pg_url.split("?")[0].rsplit("/", 1)[1]
+    role = f"lw_{database}"[:60]  # (roles are the cluster's: one per test's database)
     with psycopg.connect(pg_url, autocommit=True) as admin:
-        admin.execute("DROP ROLE IF EXISTS lw_reader")  # (a database's role outlives it)
-        admin.execute("CREATE ROLE lw_reader LOGIN")
-        admin.execute(f'GRANT CONNECT ON DATABASE "{database}" TO lw_reader')
+        admin.execute(f'CREATE ROLE "{role}" LOGIN')
+        admin.execute(f'GRANT CONNECT ON DATABASE "{database}" TO "{role}"')
         admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
-    conn = connect_postgres(pg_url.replace(f"//{postgres.url().split('//')[1].split('@')[0]}@", "//lw_reader@"))
-    try:
-        with pytest.raises(PostgresRefused) as refused:
-            Ledger(conn)
-    finally:
-        conn.close()
+        try:
+            conn = connect_postgres(pg_url.replace(f"//{postgres.url().split('//')[1].split('@')[0]}@", f"//{role}@"))
+            try:
+                with pytest.raises(PostgresRefused) as refused:
+                    Ledger(conn)
+            finally:
+                conn.close()
+        finally:
+            admin.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM "{role}"')
+            admin.execute(f'DROP ROLE "{role}"')
     message = str(refused.value)
     assert isinstance(refused.value, StateError) and isinstance(refused.value, STATE_ERRORS)
     assert "permission denied for schema public" in message and "GRANT CREATE, USAGE ON SCHEMA" in message

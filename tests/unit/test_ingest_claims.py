@@ -14,7 +14,7 @@ from services.ingest.claims import Claim, SourceClaims, SourceOwnership, plan
 from services.ingest.metrics import IngestMetrics
 from services.ingest.settings import IngestSettings
 from services.ingest.sources import Source
-from services.ingest.state import IngestState
+from services.ingest.state import IngestState, SourceState
 from services.ingest.worker import IngestStage
 from services.runtime.memory_bus import MemoryBus
 
@@ -138,13 +138,22 @@ def test_each_instance_reports_the_health_of_the_sources_it_polls_alone(tmp_path
             clock=lambda: clock[0], metrics=IngestMetrics(registries[-1]),
             ownership=SourceOwnership(SourceClaims(conn, owner=name, lease_s=LEASE_S), SOURCES)))
 
-    def reported() -> list[set[str]]:
-        return [{sample.labels["feed"] for metric in registry.collect() if metric.name == "launchwatch_source_healthy"
-                 for sample in metric.samples} for registry in registries]
+    # A source failing for a while, as the state it moves with says.
+    stages[0]._state.save_source(SourceState(source_key=SOURCES[6], url=SOURCES[6], error_count=9))
+
+    def reported() -> list[dict[str, float]]:
+        return [{sample.labels["feed"]: sample.value for metric in registry.collect()
+                 if metric.name == "launchwatch_source_healthy" for sample in metric.samples}
+                for registry in registries]
 
     for _ in range(4):
         for stage in stages:
             stage._share_sources()
         clock[0] += timedelta(seconds=LEASE_S / 3)
     a, b = reported()
-    assert a and b and not a & b and a | b == {f"feed {n}" for n in range(len(SOURCES))}
+    assert a and b and not a.keys() & b.keys() and a.keys() | b.keys() == {f"feed {n}" for n in range(len(SOURCES))}
+    assert {**a, **b}["feed 6"] == 0 and sum({**a, **b}.values()) == len(SOURCES) - 1
+    # A poll of a source whose claim moved on before it ended reports no health here.
+    theirs = next(s for s in stages[1]._sources.values() if s.name in b)
+    stages[0].metrics.polled(theirs.name, 200, 0.1, health=stages[0]._reports_health(theirs))
+    assert theirs.name not in reported()[0]

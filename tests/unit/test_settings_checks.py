@@ -133,6 +133,10 @@ def test_a_database_password_the_configuration_names_openly_is_not_redacted_from
     settings = load(tmp_path, CONSOLE + '[bus]\nkind = "kafka"\n[state]\nurl = "env:DB"\n',
                     environ={"DB": "postgresql://launchwatch:Tr0ub4dor-3@db.internal/launchwatch"})
     assert secret_values(settings) == ["Tr0ub4dor-3"]
+    # Any other secret is redacted whatever plain text holds it too (a feed's name here).
+    settings = load(tmp_path, CONSOLE.replace('"ops"', '"ops-Sup3rS3cret"') + '[smtp]\npassword = "env:PW"\n',
+                    environ={"PW": "Sup3rS3cret"})
+    assert secret_values(settings) == ["Sup3rS3cret"]
 
 
 def test_a_subscriptions_actors_are_read_by_name_or_code(tmp_path):
