@@ -26,13 +26,23 @@ def end_sessions(postgres, pg_url: str) -> int:
                              (database,)).fetchone()[0]
 
 
-async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp_path, kafka_broker, topic_prefix,
-                                                                            pg_url, postgres):
-    config = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url)
-    web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
+async def started_web(tmp_path, kafka_broker, topic_prefix: str, pg_url: str,
+                      **config) -> tuple[LaunchwatchProcess, str]:
+    """`serve web` on the shared state, started; and the base URL of its pages."""
+    path = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url, **config)
+    web = await LaunchwatchProcess(["serve", "web", "--config", str(path)], tmp_path / "web.log").start()
     try:
         await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
-        base = f"http://{web.events('http_listening')[-1]['address']}"
+    except BaseException:
+        await web.stop()
+        raise
+    return web, f"http://{web.events('http_listening')[-1]['address']}"
+
+
+async def test_a_web_stage_whose_database_session_ends_stops_to_be_restarted(tmp_path, kafka_broker, topic_prefix,
+                                                                            pg_url, postgres):
+    web, base = await started_web(tmp_path, kafka_broker, topic_prefix, pg_url)
+    try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
             async with http.get(f"{base}/api/events") as response:
                 assert response.status == 200
@@ -53,11 +63,8 @@ async def test_a_web_stage_on_a_shared_database_serves_its_deliveries_and_source
     """The pages that read notify's ledger and ingest's state ask those readers which
     database they are on: PostgreSQL, not the SQLite file's PRAGMA (which stopped the stage
     at each visit)."""
-    config = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url)
-    web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
+    web, base = await started_web(tmp_path, kafka_broker, topic_prefix, pg_url)
     try:
-        await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
-        base = f"http://{web.events('http_listening')[-1]['address']}"
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
             for path in ("/deliveries", "/sources", "/api/sources", "/events/evt_00000000000000000000"):
                 async with http.get(f"{base}{path}") as response:
@@ -73,10 +80,8 @@ async def test_an_idle_web_stage_notices_its_database_session_ended_and_stops(tm
                                                                              pg_url, postgres):
     """No page asked: its probe of the database (every `[bus] health_check_s`) finds the
     session ended, and the stage stops as when a page meets it, instead of staying ready."""
-    config = shared_state_config(tmp_path, kafka_broker.bootstrap_servers, topic_prefix, pg_url, health_check_s=0.5)
-    web = await LaunchwatchProcess(["serve", "web", "--config", str(config)], tmp_path / "web.log").start()
+    web, _ = await started_web(tmp_path, kafka_broker, topic_prefix, pg_url, health_check_s=0.5)
     try:
-        await wait_for(lambda: bool(web.events("started")), 60, "serve web started", [web])
         end_sessions(postgres, pg_url)
         code = await asyncio.wait_for(web.process.wait(), 20)
     finally:

@@ -621,43 +621,42 @@ async def test_a_site_named_in_korean_is_the_english_sites_other_wording_and_ano
     assert "원산 일대" in otherwise and "원산" not in given
 
 
+def aimed(source, direction: str):  # type: ignore[no-untyped-def]
+    """`source` as a report that names `direction`."""
+    return source.model_copy(update={"fields": source.fields.model_copy(update={"direction": direction})})
+
+
+def direction_row(html: str) -> tuple[str, str, str]:
+    """The event page's direction row: its value, "Given by" and "Said otherwise" cells."""
+    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
+    given, otherwise = row.index('data-label="Given by"'), row.index('data-label="Said otherwise"')
+    return row[:given], row[given:otherwise], row[otherwise:]
+
+
 async def test_a_city_in_the_state_an_event_names_as_its_target_is_no_dissent_and_another_state_is() -> None:
     event = korean_event(2).model_copy(update={"direction": "Ukraine"})
-
-    def aimed(source, said):  # type: ignore[no-untyped-def]
-        return source.model_copy(update={"fields": source.fields.model_copy(update={"direction": said})})
-
     first, second = event.sources
     store = make_store()
     store.add(event.model_copy(update={"event_id": "evt_kyiv", "sources": [aimed(first, "Kyiv"),
                                                                            aimed(second, "Israel")]}), NOW)
-    html = await _page(store, "/events/evt_kyiv")
-    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
-    given, otherwise = row[row.index('data-label="Given by"'):row.index('data-label="Said otherwise"')], \
-        row[row.index('data-label="Said otherwise"'):]
+    _, given, otherwise = direction_row(await _page(store, "/events/evt_kyiv"))
     assert "Kyiv" in given and "Kyiv" not in otherwise
     assert "Israel" in otherwise and "Israel" not in given
 
 
 async def test_a_fact_value_carries_the_language_its_reports_wrote_it_in() -> None:
     event = korean_event(2)
-
-    def aimed(source, said):  # type: ignore[no-untyped-def]
-        return source.model_copy(update={"fields": source.fields.model_copy(update={"direction": said})})
-
     english, japanese = event.sources
     store = make_store()
     store.add(event.model_copy(update={"event_id": "evt_langs", "sources": [aimed(english, "East Sea"),
                                                                             aimed(japanese, "日本海")]}), NOW)
     store.add(event.model_copy(update={"event_id": "evt_held_ja", "direction": "日本海", "sources": [
         aimed(japanese, "日本海"), aimed(english, "Yellow Sea")]}), NOW)
-    html = await _page(store, "/events/evt_langs")
-    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
+    row = "".join(direction_row(await _page(store, "/events/evt_langs")))
     assert '<span class="said" lang="ja">日本海</span>' in row  # (Japanese glyphs, a Japanese reading)
     assert 'lang="en"' not in row  # an English name, a figure: the page's own language
-    html = await _page(store, "/events/evt_held_ja")
-    row = html[html.index('data-fact="direction"'):html.index("</tr>", html.index('data-fact="direction"'))]
-    assert '&#34;<span lang="ja">日本海</span>&#34; (in Japanese)' in row[:row.index('data-label="Given by"')]
+    value, _, _ = direction_row(await _page(store, "/events/evt_held_ja"))
+    assert '&#34;<span lang="ja">日本海</span>&#34; (in Japanese)' in value
 
 
 async def test_an_event_page_says_which_subscriptions_got_each_revision_from_the_notify_ledger() -> None:
