@@ -193,7 +193,8 @@ class LaunchEvent(Message):
         None, description="The launch's local date where the reports behind launched_at state a day but no "
                           "clock time: launched_at is then an estimate within that day, not a time to the minute.")
     confidence: float = Field(ge=0.0, le=1.0)
-    headline: str = Field(description="Title of the most authoritative report (at most 300 characters).")
+    headline: str = Field(description="Title of the most authoritative English report of an outlet's own, else "
+                                      "of the most authoritative report (at most 300 characters).")
     first_reported_at: datetime = Field(
         description="Publication time of the earliest report (its first-seen time where it has no date or a "
                     "date too far ahead); may move back when an earlier report arrives late, and forward when "

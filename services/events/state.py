@@ -938,9 +938,9 @@ def _fact_key(name: str, stating: list[Source]):
 
 
 def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
-              window: Window) -> tuple[dict[str, Source | None], Source]:
-    """The source each fact is taken from (None: no source states it), and the lead source
-    whose title is the headline."""
+              window: Window) -> tuple[dict[str, Source | None], Source, Source]:
+    """The source each fact is taken from (None: no source states it), the lead source
+    (whose agency says who reports the event), and the one whose title is the headline."""
     telling = [s for s in sources if s.walk_back != "retraction"] or list(sources)
     reported_twice_at = second_outlet_at(sources)
     chosen: dict[str, Source | None] = {}
@@ -960,7 +960,13 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
     # standing: "Reported by JCS", not KCNA's word for its own launch.
     lead = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction", s.authority, s.official,
                                        s.lang == "en", _recency(s)))
-    return chosen, lead
+    # The headline is read by people reading English (the alerts' language): an English
+    # report of an outlet's own (news or more) heads the event before one in another
+    # language of higher standing (a Polish report crediting the JCS).
+    headline = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction",
+                                           s.lang == "en" and s.authority >= NEWS, s.authority, s.official,
+                                           _recency(s)))
+    return chosen, lead, headline
 
 
 def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: datetime,
@@ -968,7 +974,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
     """The whole event its kept sources and the summary of the omitted ones describe, as
     revision `revision`. `changes` compares with `previous` (["new"] when there is none)."""
     first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
-    chosen, lead = _deciding(sources, first_reported_at, window)
+    chosen, lead, headline = _deciding(sources, first_reported_at, window)
     facts = {name: getattr(source.fields, name) if source else None for name, source in chosen.items()}
     facts["count_includes"] = chosen["count"].count_with if chosen["count"] else None
     if (facts["count"] or 0) >= MASS_STRIKE_COUNT:
@@ -1005,7 +1011,7 @@ def resolve(event_id: str, revision: int, sources: tuple[Source, ...], now: date
         **facts,
         source_agency=_agency(lead, sources, facts["actor"]),
         confidence=round(min(1.0, 1.0 - doubt), 4),
-        headline=lead.title,
+        headline=headline.title,
         first_reported_at=first_reported_at,
         updated_at=now,
         sources=[s.to_event_source() for s in sorted(sources, key=lambda s: s.seq)],
@@ -1123,8 +1129,8 @@ def bound_sources(sources: tuple[Source, ...], omitted: Omitted,
     ordered = sorted(sources, key=lambda s: s.seq)
     first, rest = ordered[:FIRST_SOURCES], ordered[FIRST_SOURCES:]
     first_reported_at = min(filter(None, (omitted.first_reported_at, *(s.reported_at for s in sources))))
-    chosen, lead = _deciding(sources, first_reported_at, window)
-    deciding = {s.item_id for s in chosen.values() if s is not None} | {lead.item_id}
+    chosen, lead, headline = _deciding(sources, first_reported_at, window)
+    deciding = {s.item_id for s in chosen.values() if s is not None} | {lead.item_id, headline.item_id}
     held = {name: getattr(source.fields, name) for name, source in chosen.items()
             if source is not None and name in LaunchFields.model_fields}
     rest.sort(key=lambda s: _worth(s, deciding, held), reverse=True)

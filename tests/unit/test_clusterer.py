@@ -234,6 +234,17 @@ def test_an_observing_state_credited_by_its_name_confirms_as_its_agencies_do(db)
     assert own.status == "reported"
 
 
+def test_an_english_report_heads_the_event_before_one_of_higher_standing_in_another_language(db):
+    clusterer = Clusterer(db, FakeClock(T0))
+    clusterer.add(report("pl", "Interia", "Korea Północna wystrzeliła pocisk balistyczny", minutes=1, lang="pl",
+                         agency="JCS"))
+    [event] = clusterer.add(report("en", "Korea Herald", "North Korea fires ballistic missile", minutes=2))
+    assert event.headline == "North Korea fires ballistic missile" and event.source_agency == "JCS"
+    # An aggregator's English title does not head it.
+    [event] = clusterer.add(report("agg", "News Now", "Missile alert!!", minutes=3, kind_of_source="aggregator"))
+    assert event.headline == "North Korea fires ballistic missile"
+
+
 def test_launching_state_media_alone_makes_a_claim(db):
     clusterer = Clusterer(db, FakeClock(T0))
     event = clusterer.add(report("kcna-1", "KCNA Watch", "DPRK Missile Administration tests new-type missile",
@@ -701,7 +712,8 @@ def test_an_agency_bulletin_that_leads_still_says_who_reports(db):
     ])
     [event] = latest(clusterer.add(report("mod-9", "Japan MoD", "北朝鮮のミサイル発射について（第3報）", minutes=45,
                                         kind_of_source="agency", agency=None, lang="ja", distance_km=350))).values()
-    assert event.headline.startswith("北朝鮮") and event.source_agency == "Japan MoD"
+    # The bulletin leads (who reports), the English report heads it for readers of English.
+    assert event.source_agency == "Japan MoD" and event.headline == "North Korea fires ballistic missile"
 
 
 def test_a_named_sea_wins_over_the_sea_a_flash_said_whatever_their_authority(db):
