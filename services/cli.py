@@ -87,6 +87,12 @@ class _OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (usage: {usage})\n")
 
 
+def _one_line(exc: BaseException) -> str:
+    """An error as one line: a server's own message may run over several ("server closed the
+    connection unexpectedly\n\tThis probably means ...")."""
+    return " ".join(str(exc).split())
+
+
 def _parser() -> argparse.ArgumentParser:
     from services.stages import STAGES
 
@@ -161,10 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _command(args)
     except (ConfigError, UsageError, StateCorrupt) as exc:
-        print(f"launchwatch: {exc}", file=sys.stderr)
+        print(f"launchwatch: {_one_line(exc)}", file=sys.stderr)
         return 2
     except LaunchwatchError as exc:
-        print(f"launchwatch: {exc}", file=sys.stderr)
+        print(f"launchwatch: {_one_line(exc)}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:
         # A file whose tables have launchwatch's names but not its columns (another program's,

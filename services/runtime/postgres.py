@@ -12,7 +12,10 @@ SQLite file of `launchwatch run` and on a database shared by many processes:
 - schema statements run under one transaction-scoped advisory lock, so instances starting
   together do not race creating the same table (PostgreSQL's `IF NOT EXISTS` does not
   guard against that);
-- Python booleans are stored as 0/1, as SQLite stores them.
+- Python booleans are stored as 0/1, as SQLite stores them;
+- a NUL character, which PostgreSQL's text cannot hold (SQLite's can), is stored and asked
+  for as U+FFFD: a page asked for `/events/%00` finds no event instead of stopping the
+  stage on an error the server would raise as if the database were lost.
 
 Coordination between instances uses session advisory locks (`try_lock`): the server
 releases one the moment the session ends, so when a process dies (its socket closes) its
@@ -148,7 +151,8 @@ def _translated() -> Iterator[None]:
 
 
 def _params(params: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(int(p) if isinstance(p, bool) else p for p in params)
+    return tuple(int(p) if isinstance(p, bool) else p.replace("\x00", "\ufffd") if isinstance(p, str) else p
+                 for p in params)
 
 
 class PostgresConnection:

@@ -134,6 +134,7 @@ class WebStage:
         self._store: Any = _WhenOpen()
         self._runner = None
         self._state_error: BaseException | None = None
+        self._state_lost_during = ""
         self._state_failed = asyncio.Event()
         self._health_db: Any = _WhenOpen()
         self._probe_db: Any = None
@@ -172,18 +173,19 @@ class WebStage:
         self._health_db.open(self._ctx.db())
         self._probe_db = self._ctx.db() if self._ctx.shared_state else None
 
-    def _state_lost(self, exc: BaseException) -> None:
+    def _state_lost(self, exc: BaseException, during: str = "serving a page") -> None:
         """A page met a state database error: the stage stops (`run` raises `StateError`),
         as a consuming stage does, and its supervisor starts it on a new session."""
         if self._state_error is None:
             self._state_error = exc
+            self._state_lost_during = during
             get_logger().error("state_failed", error=type(exc).__name__, message=f"{type(exc).__name__}: {exc}")
         self._state_failed.set()
 
     async def _stop_on_state_error(self) -> None:
         await self._state_failed.wait()
-        raise StateError(f"state database error while serving a page: {type(self._state_error).__name__}: "
-                         f"{self._state_error}")
+        raise StateError(f"state database error while {self._state_lost_during}: "
+                         f"{type(self._state_error).__name__}: {self._state_error}")
 
     async def _watch_state(self, stop: asyncio.Event) -> None:
         """Every `[bus] health_check_s`, one `SELECT 1` on the probe's session; an error is
@@ -199,7 +201,7 @@ class WebStage:
             try:
                 await asyncio.to_thread(self._probe_db.execute, "SELECT 1")
             except STATE_ERRORS as exc:
-                self._state_lost(exc)
+                self._state_lost(exc, "checking that it answers")
                 return
 
     async def run(self, stop: asyncio.Event) -> None:

@@ -392,3 +392,18 @@ def test_serve_web_with_the_pages_turned_off_is_refused(tmp_path, capsys, monkey
     assert main(["serve", "web", "--config", str(config)]) == 2
     assert one_line(capsys.readouterr().err) == ("launchwatch: [web] enabled = false: serve web would serve no page; "
                                                  "set it to true, or serve another stage")
+
+
+def test_a_failure_whose_cause_speaks_in_several_lines_is_still_one(monkeypatch, capsys):
+    """PostgreSQL's "server closed the connection unexpectedly\n\tThis probably means ..."."""
+    import services.cli as cli
+    from services.runtime.errors import StateError
+
+    def lost(args):  # type: ignore[no-untyped-def]
+        raise StateError("state database error: server closed the connection unexpectedly\n\tThis probably "
+                         "means the server terminated abnormally")
+
+    monkeypatch.setattr(cli, "_command", lost)
+    assert main(["dlq", "list"]) == 1
+    line = one_line(capsys.readouterr().err)
+    assert line.endswith("unexpectedly This probably means the server terminated abnormally")
