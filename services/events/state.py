@@ -377,10 +377,7 @@ def source_from_report(report: LaunchReport, seq: int, publish_skew_s: float = W
     # "KCNA; ROK JCS": one report can carry both the claim and the observation. A retraction
     # the classifier read no fields from is an agency's when its headline names one ("N. Korea
     # did not fire missiles, JCS says, calling earlier report a false alarm").
-    # A state other than the launcher credited by its name ("North Korea fires missile,
-    # South Korea says") is that state's government observing: as its named agencies are.
     official = (is_official(agency) or (report.source_kind == "agency" and not state_media)
-                or (named_state(agency) not in (None, actor))
                 or (walked_back == "retraction" and not agency and is_official(report.title)))
     authority = _KIND_AUTHORITY.get(report.source_kind or "", OTHER)
     if state_media or official:

@@ -223,17 +223,6 @@ def test_a_launch_toward_a_place_in_another_state_is_another_launch(db):
     assert stray.event_id != strike.event_id
 
 
-def test_an_observing_state_credited_by_its_name_confirms_as_its_agencies_do(db):
-    clusterer = Clusterer(db, FakeClock(T0))
-    [event] = clusterer.add(report("ap", "AP", "North Korea fires ballistic missile, South Korea says", minutes=1,
-                                   kind_of_source="wire", agency="South Korea"))
-    assert (event.status, event.source_agency) == ("confirmed", "South Korea")
-    # The launcher naming itself is its own claim, no observation.
-    [own] = clusterer.add(report("ua", "Kyiv Post", "Ukraine says it struck a Russian ship with missiles", minutes=600,
-                                 actor="UKR", kind="cruise", agency="Ukraine"))
-    assert own.status == "reported"
-
-
 def test_an_english_report_heads_the_event_before_one_of_higher_standing_in_another_language(db):
     clusterer = Clusterer(db, FakeClock(T0))
     clusterer.add(report("pl", "Interia", "Korea Północna wystrzeliła pocisk balistyczny", minutes=1, lang="pl",
