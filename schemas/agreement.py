@@ -84,12 +84,6 @@ def named_state(place: str | None) -> str | None:
 _STATES_BY_NAME = {name.casefold(): code for code, name in ACTOR_NAMES.items()}
 
 
-def target_state(place: str | None) -> str | None:
-    """The state a stated target lies in or is: "Kyiv" and "Ukraine" → "UKR"; None for a
-    place not listed (a ship, a sea, "Crimea", whose sides dispute it)."""
-    return state_of_place(place) or named_state(place)
-
-
 def place_within(place: str | None, region: str | None) -> bool:
     """Whether `place` is a target place inside the state `region` names ("Kyiv" inside
     "Ukraine"): a report naming the city and one naming the state tell one strike at two

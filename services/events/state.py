@@ -87,7 +87,7 @@ import ahocorasick
 
 from schemas import EventSource, LaunchEvent, LaunchFields, LaunchReport
 from schemas.agreement import (coast_of, direction_generalises, directions_same, km_same, named_state, same_fact,
-                               target_state, times_same)
+                               times_same)
 from schemas.models import MASS_STRIKE_COUNT, SALVO_FAMILIES, kind_family
 # From the one gazetteer: observing governments' agencies (their word confirms an event),
 # the launching state's own media per actor (their word makes an event `claimed`), and
@@ -673,10 +673,6 @@ def fit(state: EventState, source: Source, window: Window) -> float | None:
         return None
     coasts = {coast_of(event.direction), coast_of(source.fields.direction)} - {None}
     if len(coasts) > 1:
-        return None
-    # Targets in two states are two launches (a stray missile on Belgorod is not the strike
-    # on Kramatorsk); a place not listed, a ship, says nothing (`target_state`).
-    if len({target_state(event.direction), target_state(source.fields.direction)} - {None}) > 1:
         return None
     stated = _stated_times(state, window) if source.fields.launched_at is not None else []
     if stated:

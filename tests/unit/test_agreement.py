@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from schemas.agreement import coast_of, named_state, place_within, same_fact, target_state
+from schemas.agreement import coast_of, named_state, place_within, same_fact
 
 T = datetime(2024, 5, 30, 21, 14, tzinfo=timezone.utc)
 
@@ -75,8 +75,3 @@ def test_every_state_of_the_target_places_is_known_by_its_name():
     for state in filter(None, TARGET_PLACES_BY_STATE):
         assert named_state(ACTOR_NAMES.get(state, "?")) == state, state
     assert place_within("Beirut", "Lebanon") and place_within("Kwajalein Atoll", "Marshall Islands")
-
-
-def test_a_target_is_in_the_state_it_names_or_lies_in():
-    assert target_state("Kyiv") == target_state("Ukraine") == "UKR" and target_state("Belgorod") == "RUS"
-    assert target_state("Commercial Vessel") is None and target_state("Crimea") is None and target_state(None) is None

@@ -208,21 +208,6 @@ def test_the_launchers_state_media_is_named_by_its_own_agency_never_by_the_targe
     assert event.source_agency == "KCNA"
 
 
-def test_a_launch_toward_a_place_in_another_state_is_another_launch(db):
-    """A Russian missile on Kramatorsk, then, hours later and with no time of its own, a
-    Russian missile that fell on Belgorod: targets in two states, two launches. A report
-    of the strike naming the state it hit still joins it."""
-    clusterer = Clusterer(db, FakeClock(T0))
-    [strike] = clusterer.add(report("k", "Reuters", "Russian missile hits Kramatorsk", minutes=1, kind_of_source="wire",
-                                    actor="RUS", kind="cruise", direction="Kramatorsk"))
-    [again] = clusterer.add(report("u", "AP", "Russian missile strikes eastern Ukraine", minutes=60, actor="RUS",
-                                   kind="cruise", direction="Ukraine"))
-    assert again.event_id == strike.event_id
-    [stray] = clusterer.add(report("b", "Interia", "Russian missile falls on Belgorod", minutes=120, actor="RUS",
-                                   kind="cruise", direction="Belgorod"))
-    assert stray.event_id != strike.event_id
-
-
 def test_an_english_report_heads_the_event_before_one_of_higher_standing_in_another_language(db):
     clusterer = Clusterer(db, FakeClock(T0))
     clusterer.add(report("pl", "Interia", "Korea Północna wystrzeliła pocisk balistyczny", minutes=1, lang="pl",
