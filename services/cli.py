@@ -30,6 +30,7 @@ from importlib.metadata import version
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from services.runtime.errors import ConfigError, LaunchwatchError, StateCorrupt
+from services.runtime.postgres import PostgresError
 
 if TYPE_CHECKING:
     from services.config import Settings
@@ -172,12 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LaunchwatchError as exc:
         print(f"launchwatch: {_one_line(exc)}", file=sys.stderr)
         return 1
+    except PostgresError as exc:
+        # (A statement of a one-off command on the shared state: a stage's is a StateError.)
+        print(f"launchwatch: the state database failed: {_one_line(exc)}", file=sys.stderr)
+        return 1
     except sqlite3.DatabaseError as exc:
         # A file whose tables have launchwatch's names but not its columns (another program's,
         # or hand-made) is a state file to mend (2); a full disk or a file made read-only
         # while running is a failure (1): what the database said, in one line.
         unusable = str(exc).startswith(("no such column", "no such table", "file is not a database"))
-        print(f"launchwatch: the state file cannot be used: {exc}"
+        print(f"launchwatch: the state file cannot be used: {_one_line(exc)}"
               + (" (is [state] path a launchwatch state file?)" if unusable else ""), file=sys.stderr)
         return 2 if unusable else 1
     except BrokenPipeError:

@@ -431,7 +431,7 @@ class Omitted:
     # The outlets a report here told the launch of in its own right, not relaying the
     # launcher's own word (its state media), kept ones too: `resolve`'s witnesses.
     witnesses: tuple[str, ...] = ()  # at most MAX_OUTLETS
-    witnesses_beyond: int = 0
+    witnesses_beyond: int = 0  # witnessing reports past them, counted only (each outlet maybe more than once)
     official: bool = False
     state_media: bool = False
     first_reported_at: datetime | None = None
@@ -954,11 +954,11 @@ def _deciding(sources: tuple[Source, ...], first_reported_at: datetime,
     lead = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction", s.authority, s.official,
                                        s.lang == "en", _recency(s)))
     # The headline is read by people reading English (the alerts' language): an English
-    # report of an outlet's own (news or more) heads the event before one in another
-    # language of higher standing (a Polish report crediting the JCS).
+    # report of an outlet's own (news or more, not the launcher's media) heads the event
+    # before one in another language of higher standing (a Polish report crediting the JCS).
     headline = max(telling, key=lambda s: (s.headline_tells, s.walk_back == "correction",
-                                           s.lang == "en" and s.authority >= NEWS, s.authority, s.official,
-                                           _recency(s)))
+                                           s.lang == "en" and s.authority >= NEWS and not s.state_media,
+                                           s.authority, s.official, _recency(s)))
     return chosen, lead, headline
 
 
@@ -1028,7 +1028,9 @@ def _reported_after_launch(first_reported_at: datetime, timed: Source | None, so
     if timed is None or timed.time_precision != "minute" or timed.fields.launched_at is None:
         return first_reported_at
     earliest = timed.fields.launched_at - timedelta(seconds=window.publish_skew_s)
-    later = [at for at in (omitted.first_reported_at, *(s.reported_at for s in sources)) if at and at >= earliest]
+    # (Of the reports no longer kept, the first and the last are known.)
+    later = [at for at in (omitted.first_reported_at, omitted.last_reported_at, *(s.reported_at for s in sources))
+             if at and at >= earliest]
     return min(later, default=first_reported_at)
 
 

@@ -15,7 +15,8 @@ SQLite file of `launchwatch run` and on a database shared by many processes:
 - Python booleans are stored as 0/1, as SQLite stores them;
 - a NUL character, which PostgreSQL's text cannot hold (SQLite's can), is stored and asked
   for as U+FFFD: a page asked for `/events/%00` finds no event instead of stopping the
-  stage on an error the server would raise as if the database were lost.
+  stage on an error the server would raise as if the database were lost (two keys that
+  differ only there are one on PostgreSQL; no key launchwatch makes holds either).
 
 Coordination between instances uses session advisory locks (`try_lock`): the server
 releases one the moment the session ends, so when a process dies (its socket closes) its

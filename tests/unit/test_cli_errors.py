@@ -407,3 +407,15 @@ def test_a_failure_whose_cause_speaks_in_several_lines_is_still_one(monkeypatch,
     assert main(["dlq", "list"]) == 1
     line = one_line(capsys.readouterr().err)
     assert line.endswith("unexpectedly This probably means the server terminated abnormally")
+
+
+def test_a_one_off_commands_failed_statement_on_the_shared_state_is_one_line(monkeypatch, capsys):
+    import services.cli as cli
+    from services.runtime.postgres import PostgresError
+
+    def lost(args):  # type: ignore[no-untyped-def]
+        raise PostgresError("OperationalError: server closed the connection unexpectedly\n\tThis probably means")
+
+    monkeypatch.setattr(cli, "_command", lost)
+    assert main(["dlq", "list"]) == 1
+    assert "state database failed: OperationalError: server closed" in one_line(capsys.readouterr().err)

@@ -214,9 +214,21 @@ def test_an_english_report_heads_the_event_before_one_of_higher_standing_in_anot
                          agency="JCS"))
     [event] = clusterer.add(report("en", "Korea Herald", "North Korea fires ballistic missile", minutes=2))
     assert event.headline == "North Korea fires ballistic missile" and event.source_agency == "JCS"
-    # An aggregator's English title does not head it.
+    # An aggregator's English title does not head it, nor the launcher's own media.
     [event] = clusterer.add(report("agg", "News Now", "Missile alert!!", minutes=3, kind_of_source="aggregator"))
+    [event] = clusterer.add(report("kcna", "KCNA Watch", "DPRK tests new-type missile", minutes=4,
+                                   kind_of_source="agency", agency="KCNA"))
     assert event.headline == "North Korea fires ballistic missile"
+
+
+def test_a_summary_of_dropped_reports_stored_before_witnesses_were_kept_counts_every_outlet_one():
+    from services.events.state import Omitted
+
+    old = {"count": 4, "outlets": [["a", 0.9], ["b", 0.8]], "outlets_beyond": 1, "official": False,
+           "state_media": True, "first_reported_at": None, "last_reported_at": None}
+    summary = Omitted.from_json(old)
+    assert summary.witnesses == ("a", "b") and summary.witnesses_beyond == 1
+    assert Omitted.from_json(summary.to_json()) == summary
 
 
 def test_launching_state_media_alone_makes_a_claim(db):
