@@ -1066,7 +1066,7 @@ def _agency(lead: Source, sources: tuple[Source, ...], actor: str | None) -> str
         return lead.feed
     if not crediting:
         return None
-    return _named_for(max(crediting, key=lambda s: (s.authority, _recency(s))).source_agency, crediting, actor)
+    return _named_for(_most_authoritative(crediting).source_agency, crediting, actor)
 
 
 def _named_for(agency: str | None, crediting: list[Source], actor: str | None) -> str | None:
@@ -1076,7 +1076,11 @@ def _named_for(agency: str | None, crediting: list[Source], actor: str | None) -
         return agency
     role, side = _GENERIC_AGENCIES[agency]
     named = [s for s in crediting if _NAMED_AGENCIES.get(s.source_agency or "") == (role, side or actor)]
-    return max(named, key=lambda s: (s.authority, _recency(s))).source_agency if named else agency
+    return _most_authoritative(named).source_agency if named else agency
+
+
+def _most_authoritative(sources: list[Source]) -> Source:
+    return max(sources, key=lambda s: (s.authority, _recency(s)))
 
 
 # Agencies by code: (role, the side they belong to), those described and those named.
